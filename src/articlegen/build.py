@@ -1,0 +1,74 @@
+"""``build_site``: the stages, in order, and nothing else."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+from .config import load_config
+from .content import load_articles, unreadable_targets
+from .errors import raise_if_any
+from .feeds import render_feeds
+from .links import build_link_graph
+from .markup import fill_links, make_markdown, render_body
+from .model import BuildOptions, BuildResult, LinkSource, LinkTarget, RenderedBody
+from .output import check_output_location, write_site
+from .pages import make_environment, render_pages
+from .site import assemble_site, body_link_targets, comment_problems, reserved_slug_problems
+
+THEME_STATIC = Path(__file__).parent / "theme" / "static"
+
+
+def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
+    """Load, validate, link, render and (unless ``options.write`` is off) write the site."""
+    started = time.perf_counter()
+    options = options or BuildOptions()
+    root = root.absolute()
+    config = load_config(root)
+    if options.base_url:
+        config = dataclasses.replace(config, base_url=options.base_url.rstrip("/") + "/")
+    output = options.output.absolute() if options.output else root / config.output
+    check_output_location(output, root)
+
+    everything, problems = load_articles(root)
+    articles = [a for a in everything if options.drafts or not a.meta.draft]
+    md = make_markdown(allow_html=config.allow_html)
+    raw = {a.slug: render_body(md, a.body, first_line=a.body_line) for a in articles}
+    graph = build_link_graph(
+        [LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles],
+        [
+            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in everything),
+            *unreadable_targets(problems, everything),
+        ],
+        drafts_visible=options.drafts,
+    )
+    problems += [
+        *graph.problems,
+        *reserved_slug_problems(articles),
+        *comment_problems(config, articles),
+    ]
+    raise_if_any(problems)
+
+    titles = {a.slug: a.meta.title for a in everything}
+    bodies = {
+        a.slug: _with_links(raw[a.slug], graph.inline[a.slug], titles, config.base_path)
+        for a in articles
+    }
+    site = assemble_site(config, articles, bodies, graph)
+    pages = render_pages(site, make_environment(root / "templates"), root)
+    pages += render_feeds(site, pages)
+    if options.write:
+        write_site(pages, [THEME_STATIC, root / "static"], output)
+    return BuildResult(
+        output=output if options.write else None,
+        articles=len(articles),
+        pages=tuple(pages),
+        diagnostics=(),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _with_links(body: RenderedBody, links, titles, base_path: str) -> RenderedBody:
+    hrefs, texts = body_link_targets(links, titles, base_path)
+    return dataclasses.replace(body, html=fill_links(body.html, hrefs, texts))

@@ -1,0 +1,149 @@
+"""The ``articlegen`` command: parse arguments, call the library, print, pick the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import build_site
+from .errors import ArticlegenError, BuildFailed
+from .model import BuildOptions, BuildResult
+from .scaffold import init_site, new_article
+
+EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 ok, 1 input errors, 2 usage, 130 Ctrl-C)."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BuildFailed as failed:
+        for error in failed.errors:
+            _print_error(error)
+        _fail(f"{failed.message}; nothing was written, the previous output is untouched")
+        return EXIT_ERRORS
+    except ArticlegenError as error:
+        _print_error(error)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        _fail("interrupted; the previous output is untouched")
+        return EXIT_INTERRUPTED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="articlegen", description="Build a health article blog from Markdown."
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site into the output folder")
+    _site_argument(build)
+    build.add_argument("--output", type=Path, help="output folder (default: site.yaml 'output')")
+    build.add_argument("--drafts", action="store_true", help="include draft articles")
+    build.add_argument("--base-url", help="override site.yaml 'base_url'")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    build.set_defaults(run=_build)
+
+    check = commands.add_parser("check", help="validate everything a build would, write nothing")
+    _site_argument(check)
+    check.add_argument("--drafts", action="store_true", help="check drafts too")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="create content/<slug>.md for a new article")
+    new.add_argument("title", help="the article's title")
+    _site_argument(new)
+    new.set_defaults(run=_new)
+
+    init = commands.add_parser("init", help="start a new site in a folder")
+    init.add_argument("--site", type=Path, default=Path("."), help="folder (default: here)")
+    init.add_argument("--title", default="My health blog", help="the site's title")
+    init.set_defaults(run=_init)
+    return parser
+
+
+def _site_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site", type=Path, default=Path("."), help="site folder holding site.yaml (default: here)"
+    )
+
+
+def _build(args: argparse.Namespace) -> int:
+    options = BuildOptions(
+        drafts=args.drafts, output=args.output, base_url=args.base_url, strict=args.strict
+    )
+    result = build_site(args.site, options)
+    _print_warnings(result)
+    if not args.quiet:
+        print(_summary(result, f"built into {_shown(result.output, args.site)}"))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = build_site(
+        args.site, BuildOptions(drafts=args.drafts, strict=args.strict, write=False)
+    )
+    _print_warnings(result)
+    print(_summary(result, "checked, nothing written"))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = new_article(args.site.absolute(), args.title)
+    print(f"created {_shown(path, args.site)} (a draft: set 'draft: false' to publish it)")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    for path in init_site(args.site.absolute(), args.title):
+        print(f"created {_shown(path, args.site)}")
+    return EXIT_OK
+
+
+def _summary(result: BuildResult, what: str) -> str:
+    warnings = len(result.diagnostics)
+    counts = (
+        f"{result.articles} article{'s' if result.articles != 1 else ''}, {len(result.pages)} pages"
+    )
+    if warnings:
+        counts += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    return f"{counts}; {what} in {result.seconds:.2f} s"
+
+
+def _print_warnings(result: BuildResult) -> None:
+    for diagnostic in result.diagnostics:
+        print(f"warning: {diagnostic}", file=sys.stderr)
+
+
+def _print_error(error: ArticlegenError) -> None:
+    print(f"error: {error}", file=sys.stderr)
+    cause = error.__cause__
+    if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
+        detail = str(cause).strip().splitlines()
+        if detail and detail[0] not in str(error):
+            print(f"  caused by: {type(cause).__name__}: {detail[0]}", file=sys.stderr)
+
+
+def _fail(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def _shown(path: Path | None, site: Path) -> str:
+    if path is None:
+        return "-"
+    try:
+        return (
+            path.absolute().relative_to(site.absolute()).as_posix() + "/"
+            if path.is_dir()
+            else path.absolute().relative_to(site.absolute()).as_posix()
+        )
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

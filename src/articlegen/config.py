@@ -1,0 +1,181 @@
+"""``site.yaml`` → ``SiteConfig``: every key checked, unknown ones named with a suggestion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import ArticlegenError, ConfigError, raise_if_any
+from .model import CommentsConfig, SiteConfig
+from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems
+
+CONFIG_FILE = "site.yaml"
+
+_TOP_KEYS: dict[str, type] = {
+    "title": str,
+    "base_url": str,
+    "language": str,
+    "description": str,
+    "author": str,
+    "output": str,
+    "per_page": int,
+    "comments": dict,
+    "markdown": dict,
+}
+_REQUIRED = ("title", "base_url")
+
+PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
+    "giscus": ("repo", "repo_id", "category", "category_id"),
+    "isso": ("url",),
+    "remark42": ("host", "site_id"),
+}
+"""Each comment provider's required settings (its block in ``comments``)."""
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read and validate ``<root>/site.yaml``."""
+    path = root / CONFIG_FILE
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"no {CONFIG_FILE} in {root}",
+            CONFIG_FILE,
+            hint="run in the site folder, pass --site DIR, or start one with 'articlegen init'",
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {CONFIG_FILE}: {exc}", CONFIG_FILE) from exc
+    return parse_config(text)
+
+
+def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
+    """Validate the text of ``site.yaml``; collects every problem before raising."""
+    entries, problems = load_mapping(text, path, ConfigError)
+    problems += unknown_key_problems(entries, _TOP_KEYS, path, ConfigError)
+    usable: dict[str, Entry] = {}
+    for key, expected in _TOP_KEYS.items():
+        if key not in entries:
+            continue
+        if problem := type_problem(key, entries[key], expected, path, ConfigError):
+            problems.append(problem)
+        else:
+            usable[key] = entries[key]
+    for key in _REQUIRED:
+        if key not in entries:
+            problems.append(
+                ConfigError(f"missing required key '{key}'", path, 1, f"add '{key}: …'")
+            )
+    problems += _check_values(usable, path)
+    comments = _comments(usable.get("comments"), path, problems)
+    allow_html = _allow_html(usable.get("markdown"), path, problems)
+    raise_if_any(problems)
+    values = {k: e.value for k, e in usable.items() if k not in ("comments", "markdown")}
+    values["base_url"] = _with_slash(values["base_url"])
+    return SiteConfig(**values, comments=comments, allow_html=allow_html)
+
+
+def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
+    problems: list[ArticlegenError] = []
+    if "title" in entries and not entries["title"].value.strip():
+        problems.append(ConfigError("'title' is empty", path, entries["title"].line))
+    url = urlsplit(entries["base_url"].value) if "base_url" in entries else None
+    if url is not None and (url.scheme not in ("http", "https") or not url.netloc):
+        problems.append(
+            ConfigError(
+                f"'base_url' must be an absolute http(s) URL, found '{entries['base_url'].value}'",
+                path,
+                entries["base_url"].line,
+                "e.g. base_url: https://example.org/ or https://example.org/blog/",
+            )
+        )
+    if "per_page" in entries and entries["per_page"].value < 1:
+        problems.append(
+            ConfigError("'per_page' must be at least 1", path, entries["per_page"].line)
+        )
+    if "output" in entries and not entries["output"].value.strip():
+        problems.append(ConfigError("'output' is empty", path, entries["output"].line))
+    return problems
+
+
+def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> CommentsConfig:
+    if entry is None or entry.children is None:
+        return CommentsConfig()
+    keys = entry.children
+    problems += unknown_key_problems(
+        keys, ("provider", "default", *PROVIDER_SETTINGS), path, ConfigError, section="comments"
+    )
+    default = False
+    if "default" in keys:
+        if problem := type_problem("comments.default", keys["default"], bool, path, ConfigError):
+            problems.append(problem)
+        else:
+            default = keys["default"].value
+    provider = keys.get("provider")
+    if provider is None:
+        return CommentsConfig(default=default)
+    if provider.value not in PROVIDER_SETTINGS:
+        problems.append(
+            ConfigError(
+                f"unknown comments provider '{provider.value}'",
+                path,
+                provider.line,
+                "use one of: " + ", ".join(PROVIDER_SETTINGS),
+            )
+        )
+        return CommentsConfig(default=default)
+    return CommentsConfig(
+        provider.value, default, _provider_settings(provider, keys, path, problems)
+    )
+
+
+def _provider_settings(
+    provider: Entry, keys: dict[str, Entry], path: str, problems: list[ArticlegenError]
+) -> dict[str, str]:
+    name = provider.value
+    required = PROVIDER_SETTINGS[name]
+    block = keys.get(name)
+    if block is None or block.children is None:
+        problems.append(
+            ConfigError(
+                f"comments provider '{name}' needs a 'comments.{name}' block",
+                path,
+                provider.line,
+                f"add comments.{name} with: " + ", ".join(required),
+            )
+        )
+        return {}
+    settings = block.children
+    problems += unknown_key_problems(
+        settings, required, path, ConfigError, section=f"comments.{name}"
+    )
+    for key in required:
+        if key not in settings:
+            problems.append(
+                ConfigError(f"missing 'comments.{name}.{key}'", path, block.line, f"add {key}: …")
+            )
+        elif not isinstance(settings[key].value, str | int) or isinstance(
+            settings[key].value, bool
+        ):
+            problems.append(
+                ConfigError(f"'comments.{name}.{key}' must be text", path, settings[key].line)
+            )
+    return {k: str(e.value) for k, e in settings.items() if k in required}
+
+
+def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> bool:
+    if entry is None or entry.children is None:
+        return False
+    problems += unknown_key_problems(
+        entry.children, ("allow_html",), path, ConfigError, section="markdown"
+    )
+    allow = entry.children.get("allow_html")
+    if allow is None:
+        return False
+    if problem := type_problem("markdown.allow_html", allow, bool, path, ConfigError):
+        problems.append(problem)
+        return False
+    return allow.value
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

@@ -1,0 +1,123 @@
+"""Walk ``content/`` and turn each Markdown file into an ``Article``.
+
+Reads everything first and reports every problem of every file together,
+so an author fixes a whole batch in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import ArticlegenError, BuildFailed, FrontMatterError
+from .frontmatter import parse_front_matter, split_front_matter
+from .model import Article, LinkTarget
+from .slugs import slugify
+
+CONTENT_DIR = "content"
+
+
+def find_sources(root: Path) -> list[Path]:
+    """Every ``*.md`` under ``content/``, sorted, skipping hidden and editor temp files."""
+    content = root / CONTENT_DIR
+    if not content.is_dir():
+        return []
+    return sorted(
+        path
+        for path in content.rglob("*.md")
+        if not any(part.startswith((".", "_")) for part in path.relative_to(content).parts)
+        and not path.name.startswith(("#", "~"))
+    )
+
+
+def read_source(root: Path, path: Path) -> str:
+    """The file's text: UTF-8 (a BOM is fine), ``\\n`` line ends; refuses links out of the site."""
+    display = relative(root, path)
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise FrontMatterError(
+            f"symbolic link pointing outside the site ({path.resolve()})",
+            display,
+            hint="copy the file into content/ instead of linking to it",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FrontMatterError(f"cannot read the file: {exc.strerror}", display) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FrontMatterError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+            display,
+            line,
+            "save the file as UTF-8 in your editor",
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_article(text: str, display: str) -> Article:
+    """One article from its text; ``display`` is its path relative to the site root."""
+    header, header_line, body, body_line = split_front_matter(text, display)
+    meta = parse_front_matter(header, display, first_line=header_line)
+    slug = meta.slug or slugify(Path(display).stem)
+    if not slug:
+        raise FrontMatterError(
+            "cannot make a slug from the file name", display, 1, "add 'slug: …' to the front-matter"
+        )
+    return Article(display, slug, meta, body, body_line)
+
+
+def load_articles(root: Path) -> tuple[list[Article], list[ArticlegenError]]:
+    """Every readable article (drafts included), sorted by file, and the problems of the rest.
+
+    Problems are returned, not raised, so the build can go on to find link
+    errors too and report everything in one go.
+    """
+    articles: list[Article] = []
+    problems: list[ArticlegenError] = []
+    for path in find_sources(root):
+        try:
+            articles.append(parse_article(read_source(root, path), relative(root, path)))
+        except BuildFailed as failed:
+            problems.extend(failed.errors)
+        except ArticlegenError as problem:
+            problems.append(problem)
+    problems += duplicate_slug_problems(articles)
+    return articles, problems
+
+
+def unreadable_targets(
+    problems: Iterable[ArticlegenError], articles: Iterable[Article]
+) -> list[LinkTarget]:
+    """Files that failed to load, as link targets named by file, so links *to* them
+    are not reported as broken on top of the file's own error."""
+    loaded = {a.source for a in articles}
+    broken = sorted({p.path for p in problems if p.path and p.path.endswith(".md")} - loaded)
+    return [LinkTarget(slugify(Path(path).stem), path, "") for path in broken]
+
+
+def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
+    """One error per article whose slug an earlier file already took."""
+    first: dict[str, Article] = {}
+    problems: list[ArticlegenError] = []
+    for article in articles:
+        other = first.setdefault(article.slug, article)
+        if other is not article:
+            problems.append(
+                FrontMatterError(
+                    f"duplicate slug '{article.slug}': {other.source} has it too",
+                    article.source,
+                    article.meta.lines.get("slug", 1),
+                    "give one of them a different 'slug:' or file name",
+                )
+            )
+    return problems
+
+
+def relative(root: Path, path: Path) -> str:
+    """``path`` relative to the site root, ``/``-separated, for messages and ids."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

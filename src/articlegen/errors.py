@@ -1,0 +1,124 @@
+"""Every exception articlegen raises, and the warning record.
+
+An error always knows where it happened (file, line) and, where we can tell,
+how to fix it, so the CLI can print ``path:line: message — hint`` and never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class ArticlegenError(Exception):
+    """A problem in the author's input that stops the build."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.hint = hint
+
+    def location(self) -> str:
+        """``path:line`` (or just ``path``), the prefix editors know how to jump to."""
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        where = self.location()
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class ConfigError(ArticlegenError):
+    """``site.yaml`` is missing, malformed or names an unknown key."""
+
+
+class FrontMatterError(ArticlegenError):
+    """An article's header or file is unusable."""
+
+
+class LinkError(ArticlegenError):
+    """A cross-link that points nowhere, to itself, or to a draft."""
+
+
+class MarkupError(ArticlegenError):
+    """The Markdown body asks for something we refuse (e.g. an image without alt text)."""
+
+
+class TemplateError(ArticlegenError):
+    """A Jinja template failed to parse or to render."""
+
+
+class OutputError(ArticlegenError):
+    """The output folder is unsafe or could not be written."""
+
+
+class BuildFailed(ArticlegenError):
+    """Many problems at once: validators collect everything before failing."""
+
+    def __init__(self, errors: Iterable[ArticlegenError]) -> None:
+        self.errors: tuple[ArticlegenError, ...] = tuple(_flatten(errors))
+        count = len(self.errors)
+        super().__init__(f"{count} error{'s' if count != 1 else ''}")
+
+
+def _flatten(errors: Iterable[ArticlegenError]) -> Iterable[ArticlegenError]:
+    for error in errors:
+        if isinstance(error, BuildFailed):
+            yield from error.errors
+        else:
+            yield error
+
+
+def raise_if_any(errors: list[ArticlegenError]) -> None:
+    """Fail with every collected problem, sorted by place, or do nothing."""
+    if errors:
+        raise BuildFailed(sorted(errors, key=lambda e: (e.path or "", e.line or 0)))
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A warning: the build goes on, unless ``--strict`` makes it an error."""
+
+    message: str
+    """What is wrong."""
+    path: str | None = None
+    """File the warning is about, relative to the site root."""
+    line: int | None = None
+    """1-based line in that file, when known."""
+    hint: str | None = None
+    """How to fix it."""
+
+    def as_error(self) -> ArticlegenError:
+        """The same problem as an error, for ``--strict``."""
+        return ArticlegenError(self.message, self.path, self.line, self.hint)
+
+    def __str__(self) -> str:
+        return str(self.as_error())
+
+
+def closest(word: str, candidates: Iterable[str]) -> list[str]:
+    """Up to three candidates close to ``word``, best first."""
+    return difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidates, or an empty string."""
+    return suggestion(closest(word, candidates))
+
+
+def suggestion(matches: Iterable[str]) -> str:
+    """`` (did you mean 'a' or 'b'?)`` for ``matches``, or an empty string."""
+    listed = " or ".join(f"'{m}'" for m in dict.fromkeys(matches))
+    return f" (did you mean {listed}?)" if listed else ""

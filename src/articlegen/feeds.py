@@ -1,0 +1,110 @@
+"""Atom feeds, ``sitemap.xml`` and ``robots.txt``, built with ElementTree so escaping is right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+
+from .model import Article, Date, RenderedPage, Site, instant
+from .site import article_url, tag_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+FEED_SIZE = 20
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def render_feeds(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
+    """The site feed, one feed per tag, the sitemap (of ``pages``) and robots.txt."""
+    feeds = [atom_feed(site, [a.slug for a in site.articles], "feed.xml", site.config.title)]
+    for tag in site.tags:
+        url = tag_url(tag.slug) + "feed.xml"
+        feeds.append(atom_feed(site, tag.articles, url, f"{site.config.title}: {tag.name}"))
+    return [*feeds, sitemap(site, pages), robots(site)]
+
+
+def atom_feed(site: Site, slugs: Sequence[str], url: str, title: str) -> RenderedPage:
+    """An Atom 1.0 feed of the newest ``FEED_SIZE`` of ``slugs``, with full content."""
+    ET.register_namespace("", ATOM)
+    base = site.config.base_url
+    articles = [site.by_slug[s] for s in slugs[:FEED_SIZE]]
+    feed = ET.Element(
+        f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": site.config.language}
+    )
+    _sub(feed, "title", title)
+    if site.config.description:
+        _sub(feed, "subtitle", site.config.description)
+    _sub(feed, "id", base + url)
+    _sub(feed, "link", href=base + url, rel="self", type="application/atom+xml")
+    _sub(feed, "link", href=base, rel="alternate", type="text/html")
+    _sub(
+        feed,
+        "updated",
+        _rfc3339(max((_modified(a) for a in articles), default=_EPOCH, key=instant)),
+    )
+    _sub(feed, "generator", "articlegen")
+    for article in articles:
+        _entry(feed, site, article)
+    data = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return RenderedPage(url, url, data + b"\n")
+
+
+def _entry(feed: ET.Element, site: Site, article: Article) -> None:
+    base = site.config.base_url
+    link = base + article_url(article.slug)
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", article.meta.title)
+    _sub(entry, "id", link)
+    _sub(entry, "link", href=link, rel="alternate", type="text/html")
+    _sub(entry, "published", _rfc3339(article.meta.date or _EPOCH))
+    _sub(entry, "updated", _rfc3339(_modified(article)))
+    author = article.meta.author or site.config.author
+    if author:
+        _sub(_sub(entry, "author"), "name", author)
+    for tag in article.meta.tags:
+        _sub(entry, "category", term=tag)
+    _sub(entry, "summary", site.descriptions[article.slug])
+    content = _sub(entry, "content", site.bodies[article.slug].html, type="html")
+    content.set("{http://www.w3.org/XML/1998/namespace}base", link)
+
+
+def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
+    """``sitemap.xml`` listing every HTML page but the 404, articles with ``lastmod``."""
+    ET.register_namespace("", SITEMAP)
+    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    lastmod = {article_url(a.slug): _modified(a) for a in site.articles}
+    for page in sorted(pages, key=lambda p: p.url):
+        if not page.out_path.endswith("index.html"):
+            continue
+        entry = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
+        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.base_url + page.url
+        if page.url in lastmod:
+            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = _rfc3339(lastmod[page.url])
+    data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return RenderedPage("sitemap.xml", "sitemap.xml", data + b"\n")
+
+
+def robots(site: Site) -> RenderedPage:
+    """``robots.txt`` allowing everything and naming the sitemap."""
+    text = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
+    return RenderedPage("robots.txt", "robots.txt", text.encode("utf-8"))
+
+
+def _modified(article: Article) -> Date:
+    return article.meta.updated or article.meta.date or _EPOCH
+
+
+def _rfc3339(value: Date) -> str:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.isoformat(timespec="seconds") + "Z"
+        return value.isoformat(timespec="seconds")
+    return f"{value.isoformat()}T00:00:00Z"
+
+
+def _sub(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+    if text is not None:
+        element.text = text
+    return element

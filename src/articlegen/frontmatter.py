@@ -1,0 +1,198 @@
+"""Split an article into header and body, and validate the header key by key.
+
+Every problem is reported at the line of the key (or list item) it concerns,
+and all problems of a file are reported together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+
+from .errors import ArticlegenError, FrontMatterError, raise_if_any
+from .model import Date, FrontMatter, LinkRef, instant
+from .slugs import is_slug, slugify
+from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems
+
+_BOUNDARY = YAMLHandler.FM_BOUNDARY
+
+FRONT_MATTER_KEYS = (
+    "title",
+    "slug",
+    "date",
+    "updated",
+    "description",
+    "author",
+    "tags",
+    "see_also",
+    "comments",
+    "draft",
+)
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
+    """``(header, header_first_line, body, body_first_line)`` of an article's text."""
+    if not text.strip():
+        raise FrontMatterError(
+            "the file is empty", path, 1, "start it with a '---' header holding at least a title"
+        )
+    opening = _BOUNDARY.match(text)
+    if opening is None:
+        raise FrontMatterError(
+            "no front-matter: the file must start with a line '---'",
+            path,
+            1,
+            "add a header: ---, title: …, date: …, ---",
+        )
+    closing = _BOUNDARY.search(text, opening.end())
+    if closing is None:
+        raise FrontMatterError(
+            "the front-matter is not closed", path, 1, "add a line '---' after the last key"
+        )
+    header = text[opening.end() : closing.start()]
+    return (
+        header,
+        text.count("\n", 0, opening.end()) + 1,
+        text[closing.end() :],
+        text.count("\n", 0, closing.end()) + 1,
+    )
+
+
+def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
+    """Validate the YAML header of ``path``; raises every problem at once."""
+    entries, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    problems += unknown_key_problems(entries, FRONT_MATTER_KEYS, path, FrontMatterError)
+    fields: dict[str, Any] = {}
+    for key, check in _CHECKS.items():
+        if key in entries:
+            try:
+                fields[key] = check(key, entries[key], path)
+            except ArticlegenError as problem:
+                problems.append(problem)
+    draft = fields.get("draft", False)
+    if "title" not in entries:
+        problems.append(FrontMatterError("missing required key 'title'", path, 1, "add 'title: …'"))
+    if "date" not in entries and not draft:
+        problems.append(
+            FrontMatterError(
+                "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
+            )
+        )
+    if (
+        fields.get("date")
+        and fields.get("updated")
+        and instant(fields["updated"]) < instant(fields["date"])
+    ):
+        problems.append(
+            FrontMatterError(
+                f"'updated' ({fields['updated']}) is before 'date' ({fields['date']})",
+                path,
+                entries["updated"].line,
+            )
+        )
+    raise_if_any(problems)
+    lines = {key: entry.line for key, entry in entries.items()}
+    return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
+
+
+def _text(key: str, entry: Entry, path: str) -> str:
+    if problem := type_problem(key, entry, str, path, FrontMatterError):
+        problem.hint = "put the value in quotes"
+        raise problem
+    if not entry.value.strip():
+        raise FrontMatterError(f"'{key}' is empty", path, entry.line)
+    return entry.value.strip()
+
+
+def _flag(key: str, entry: Entry, path: str) -> bool:
+    if problem := type_problem(key, entry, bool, path, FrontMatterError):
+        raise problem
+    return entry.value
+
+
+def _slug(key: str, entry: Entry, path: str) -> str:
+    value = _text(key, entry, path)
+    if not is_slug(value):
+        suggestion = slugify(value)
+        raise FrontMatterError(
+            f"invalid slug '{value}': use lowercase a-z, 0-9 and '-' only",
+            path,
+            entry.line,
+            f"write 'slug: {suggestion}'" if suggestion else "choose a slug such as 'my-article'",
+        )
+    return value
+
+
+def _date(key: str, entry: Entry, path: str) -> Date:
+    value = entry.value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return (
+                dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+            )
+        except ValueError:
+            pass
+    raise FrontMatterError(
+        f"'{key}' is not a valid date: {value!r}",
+        path,
+        entry.line,
+        "use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, e.g. 2024-05-14",
+    )
+
+
+def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
+    """A list of non-empty strings with the line of each; a lone string is a list of one."""
+    value = entry.value
+    if isinstance(value, str):
+        return [(value.strip(), entry.line)] if value.strip() else []
+    if not isinstance(value, list):
+        raise FrontMatterError(
+            f"'{key}' must be a list", path, entry.line, f"write {key}: [first, second]"
+        )
+    lines = entry.item_lines or (entry.line,) * len(value)
+    items: list[tuple[str, int]] = []
+    for item, line in zip(value, lines, strict=True):
+        if not isinstance(item, str) or not item.strip():
+            raise FrontMatterError(
+                f"each item of '{key}' must be non-empty text, found {item!r}",
+                path,
+                line,
+                "put the item in quotes",
+            )
+        items.append((item.strip(), line))
+    return items
+
+
+def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
+    tags: list[str] = []
+    for tag, line in _string_list(key, entry, path):
+        if not slugify(tag):
+            raise FrontMatterError(
+                f"tag {tag!r} has no letters or digits", path, line, "use a word as a tag"
+            )
+        if tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
+    return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
+
+
+_CHECKS: dict[str, Callable[[str, Entry, str], Any]] = {
+    "title": _text,
+    "slug": _slug,
+    "date": _date,
+    "updated": _date,
+    "description": _text,
+    "author": _text,
+    "tags": _tags,
+    "see_also": _links,
+    "comments": _flag,
+    "draft": _flag,
+}

@@ -1,0 +1,164 @@
+"""Markdown → HTML with markdown-it-py, and what rendering learns on the way.
+
+Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``) come
+out as data plus placeholders in the HTML, so a body renders from its own
+source alone; the link stage resolves them and ``fill_links`` puts the URLs in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.wordcount import wordcount_plugin
+
+from .model import LinkRef, RenderedBody, TocEntry
+
+SUMMARY_LENGTH = 160
+_PLACEHOLDER = re.compile("\x00([LT])(\\d+)\x00")
+_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+
+
+def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
+    """A configured parser; build one per build (or per worker) and reuse it."""
+    md = MarkdownIt("commonmark", {"html": allow_html}).enable(["table", "strikethrough"])
+    md.use(anchors_plugin, min_level=2, max_level=3, permalink=True, permalinkSymbol="#")
+    md.use(wordcount_plugin)
+    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.add_render_rule("wikilink", _render_wikilink)
+    return md
+
+
+def render_body(md: MarkdownIt, body: str, *, first_line: int = 1) -> RenderedBody:
+    """Render an article body; ``first_line`` is the file line the body starts on."""
+    env: dict = {}
+    tokens = md.parse(body, env)
+    links = _collect_links(tokens, first_line)
+    toc = tuple(_toc(tokens))
+    html = md.renderer.render(tokens, md.options, env)
+    return RenderedBody(
+        html=html,
+        toc=toc,
+        links=tuple(links),
+        summary=_summary(tokens),
+        words=env.get("wordcount", {}).get("words", 0),
+    )
+
+
+def fill_links(html: str, hrefs: Sequence[str], texts: Sequence[str]) -> str:
+    """Replace the placeholders of body link ``i`` by ``hrefs[i]`` and ``texts[i]`` (escaped)."""
+    if "\x00" not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        index = int(match.group(2))
+        return _escape(hrefs[index] if match.group(1) == "L" else texts[index])
+
+    return _PLACEHOLDER.sub(replace, html)
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = _WIKILINK.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("wikilink", "a", 0)
+        target, text = match.group(1).strip(), (match.group(2) or "").strip()
+        token.meta = {"target": target, "text": text}
+        token.content = text or target
+    state.pos = match.end()
+    return True
+
+
+def _render_wikilink(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+    meta = tokens[idx].meta
+    index = meta["index"]
+    text = _escape(meta["text"]) if meta["text"] else f"\x00T{index}\x00"
+    return f'<a class="internal" href="\x00L{index}\x00">{text}</a>'
+
+
+def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
+    """Number internal links in document order (with their file lines) as placeholders."""
+    links: list[LinkRef] = []
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line = first_line + (block.map[0] if block.map else 0)
+        for child in block.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "wikilink":
+                child.meta["index"] = len(links)
+                links.append(LinkRef(child.meta["target"], line))
+            elif child.attrGet("class") == "header-anchor":
+                child.attrSet("aria-label", "Link to this section")
+            elif child.type == "link_open" and (target := _markdown_file_target(child)):
+                child.attrSet("href", f"\x00L{len(links)}\x00")
+                child.attrSet("class", "internal")
+                links.append(LinkRef(target, line))
+    return links
+
+
+def _markdown_file_target(token: Token) -> str | None:
+    """``other.md#part`` for a relative link to a Markdown file, else None."""
+    href = str(token.attrGet("href") or "")
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return None
+    return href
+
+
+def _toc(tokens: Sequence[Token]) -> list[TocEntry]:
+    entries = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.attrGet("id"):
+            text = _plain_text(tokens[index + 1].children or [])
+            entries.append(TocEntry(int(token.tag[1]), str(token.attrGet("id")), text))
+    return entries
+
+
+def _summary(tokens: Sequence[Token]) -> str:
+    for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.level == 0:
+            return shorten(_plain_text(tokens[index + 1].children or []))
+    return ""
+
+
+def _plain_text(children: Sequence[Token]) -> str:
+    parts: list[str] = []
+    skipping_anchor = False
+    for child in children:
+        if child.type == "link_open" and child.attrGet("class") == "header-anchor":
+            skipping_anchor = True
+        elif child.type == "link_close" and skipping_anchor:
+            skipping_anchor = False
+        elif skipping_anchor:
+            continue
+        elif child.type in ("text", "code_inline", "wikilink"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return " ".join("".join(parts).split())
+
+
+def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.-") + "…"
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

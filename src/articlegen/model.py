@@ -1,0 +1,277 @@
+"""The frozen records passed between build stages.
+
+Each stage is a pure function from some of these to others, which keeps the
+stages testable alone, safe to run in parallel and easy to cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+Date = dt.date | dt.datetime
+
+
+def instant(value: Date) -> dt.datetime:
+    """A naive UTC datetime, so dates, local and zoned datetimes sort together."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value
+    return dt.datetime(value.year, value.month, value.day)
+
+
+@dataclass(frozen=True, slots=True)
+class CommentsConfig:
+    """Which comment system to load, and whether articles get it by default."""
+
+    provider: str | None = None
+    """``giscus``, ``isso`` or ``remark42``; None when comments are not set up."""
+    default: bool = False
+    """Comments for articles whose front-matter does not say."""
+    settings: Mapping[str, str] = field(default_factory=dict)
+    """The provider's own block (``comments.giscus`` …), passed to the page as data."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """``site.yaml``, validated."""
+
+    title: str
+    """Site name, shown in the header and feeds."""
+    base_url: str
+    """Absolute URL of the site root, always ending in ``/``; may carry a path."""
+    language: str = "en"
+    """BCP 47 language tag for ``<html lang>`` and feeds."""
+    description: str = ""
+    """One-sentence site description for the home page and feeds."""
+    author: str = ""
+    """Default author of articles that name none."""
+    output: str = "public"
+    """Output folder, relative to the site root."""
+    per_page: int = 10
+    """Articles per home or tag page."""
+    comments: CommentsConfig = field(default_factory=CommentsConfig)
+    """Comment provider set-up."""
+    allow_html: bool = False
+    """Pass raw HTML in Markdown through (``markdown: {allow_html: true}``); escaped otherwise."""
+
+    @property
+    def base_path(self) -> str:
+        """The URL path of the site root (``/`` or ``/blog/``), for internal links."""
+        return urlsplit(self.base_url).path or "/"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRef:
+    """A link as the author wrote it, before resolution."""
+
+    target: str
+    """Slug, path, title or URL, verbatim."""
+    line: int
+    """1-based line in the article file."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """An article's validated header."""
+
+    title: str
+    """Article title (required, non-empty)."""
+    date: Date | None
+    """Publication date; None only for drafts."""
+    slug: str | None = None
+    """Slug chosen by the author; None means derive it from the file name."""
+    updated: Date | None = None
+    """Last substantive update, never before ``date``."""
+    description: str | None = None
+    """Summary for lists and meta tags; None means use the first paragraph."""
+    author: str | None = None
+    """Author; None means the site default."""
+    tags: tuple[str, ...] = ()
+    """Tag names as written."""
+    see_also: tuple[LinkRef, ...] = ()
+    """Cross-links, in the author's order."""
+    comments: bool | None = None
+    """Comments on or off; None means the site default."""
+    draft: bool = False
+    """Drafts are left out unless the build asks for them."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """File line of each key, so later stages can point at it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One Markdown file, read and validated, not yet rendered."""
+
+    source: str
+    """Path relative to the site root, with ``/`` separators (``content/a.md``)."""
+    slug: str
+    """Final slug: its page lives at ``<slug>/``."""
+    meta: FrontMatter
+    """Validated front-matter."""
+    body: str
+    """Markdown after the front-matter."""
+    body_line: int = 1
+    """File line on which the body starts, to turn body line numbers into file lines."""
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """A heading, for the table of contents."""
+
+    level: int
+    """2 for ``##``, 3 for ``###``."""
+    anchor: str
+    """The heading's id."""
+    text: str
+    """Plain text of the heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedBody:
+    """Markdown turned into HTML, plus what rendering learned about it."""
+
+    html: str
+    """HTML with internal links left as placeholders for the link stage to fill."""
+    toc: tuple[TocEntry, ...] = ()
+    """Headings of level 2 and 3, in order."""
+    links: tuple[LinkRef, ...] = ()
+    """Internal links found in the body; placeholder ``i`` stands for ``links[i]``."""
+    summary: str = ""
+    """First paragraph as plain text, cut near 160 characters."""
+    words: int = 0
+    """Word count, for reading time."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSource:
+    """What the link graph needs to know about one article: no files, no Markdown."""
+
+    slug: str
+    """The linking article."""
+    path: str
+    """Its file, for error messages."""
+    see_also: tuple[LinkRef, ...] = ()
+    """Front-matter cross-links."""
+    inline: tuple[LinkRef, ...] = ()
+    """Links found in the body."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """An article as something one can link to."""
+
+    slug: str
+    """Its slug."""
+    path: str
+    """Its file, relative to the site root."""
+    title: str
+    """Its title."""
+    draft: bool = False
+    """Drafts are not linkable unless drafts are built."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedLink:
+    """A link after resolution: to an article (``slug``) or to the web (``url``)."""
+
+    slug: str | None = None
+    """Target article, for internal links."""
+    url: str | None = None
+    """Absolute URL, for external links."""
+    fragment: str = ""
+    """``#section`` part of an internal link, without the ``#``."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGraph:
+    """Every cross-link in the site, both directions, and what was wrong."""
+
+    see_also: Mapping[str, tuple[ResolvedLink, ...]]
+    """Slug → its See Also list, front-matter order, duplicates collapsed."""
+    inline: Mapping[str, tuple[ResolvedLink | None, ...]]
+    """Slug → resolution of each body link (None where it failed)."""
+    backlinks: Mapping[str, tuple[str, ...]]
+    """Slug → slugs of articles linking to it (See Also or body), sorted."""
+    problems: tuple[Exception, ...] = ()
+    """LinkErrors, one per bad link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A tag and the articles that carry it."""
+
+    name: str
+    """As first written by an author."""
+    slug: str
+    """URL form: ``tags/<slug>/``."""
+    articles: tuple[str, ...]
+    """Slugs, newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the page templates need, assembled once."""
+
+    config: SiteConfig
+    """Validated ``site.yaml``."""
+    articles: tuple[Article, ...]
+    """Newest first."""
+    bodies: Mapping[str, RenderedBody]
+    """Slug → rendered body, links filled in."""
+    graph: LinkGraph
+    """Cross-links."""
+    tags: tuple[Tag, ...]
+    """Sorted by tag slug."""
+    by_slug: Mapping[str, Article]
+    """Slug → article."""
+    descriptions: Mapping[str, str]
+    """Slug → description: front-matter's, or the body's first paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """One output file, in memory."""
+
+    url: str
+    """Site-relative URL (``ketamine/``), used for the sitemap and link checks."""
+    out_path: str
+    """Path inside the output folder, ``/``-separated (``ketamine/index.html``)."""
+    data: bytes
+    """The file's bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What the caller asks of a build."""
+
+    drafts: bool = False
+    """Include drafts."""
+    output: Path | None = None
+    """Output folder; None means ``site.yaml``'s ``output``."""
+    base_url: str | None = None
+    """Override ``site.yaml``'s ``base_url`` (e.g. for a preview host)."""
+    strict: bool = False
+    """Warnings fail the build."""
+    write: bool = True
+    """False for ``check``: validate and render everything, write nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build did."""
+
+    output: Path | None
+    """Where the site now is (None when nothing was written)."""
+    articles: int
+    """Articles built."""
+    pages: tuple[RenderedPage, ...]
+    """Every generated file (static files excluded)."""
+    diagnostics: tuple[object, ...]
+    """Warnings (``errors.Diagnostic``)."""
+    seconds: float
+    """Wall time."""

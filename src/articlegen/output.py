@@ -1,0 +1,127 @@
+"""The only module that writes the site: stage everything, then swap it in.
+
+A build that fails for any reason (bad input, full disk, Ctrl-C) leaves the
+previous output exactly as it was, and never leaves a half-written folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .errors import OutputError
+from .model import RenderedPage
+
+_SKIPPED_STATIC = (".", "#", "~")
+
+
+def check_output_location(output: Path, root: Path) -> None:
+    """Refuse folders whose replacement would destroy the author's work."""
+    out, site = output.resolve(), root.resolve()
+    home = Path.home().resolve()
+    forbidden = {
+        site: "the site folder itself",
+        site / "content": "the content folder",
+        site / "templates": "the templates folder",
+        site / "static": "the static folder",
+        home: "your home folder",
+        Path(out.anchor): "the root of the file system",
+    }
+    if out in forbidden:
+        reason = forbidden[out]
+    elif site.is_relative_to(out):
+        reason = "a parent of the site folder"
+    elif any(out.is_relative_to(site / d) for d in ("content", "templates", "static")):
+        reason = "inside a source folder"
+    else:
+        return
+    raise OutputError(
+        f"refusing to use {output} as the output folder: it is {reason}",
+        hint="choose a dedicated folder such as 'public' (site.yaml 'output' or --output)",
+    )
+
+
+def write_site(pages: Sequence[RenderedPage], static_dirs: Iterable[Path], output: Path) -> None:
+    """Write ``pages`` and the static files into ``output``, atomically replacing it."""
+    output = output.absolute()
+    if output.exists() and not output.is_dir():
+        raise OutputError(
+            f"output {output} exists and is not a folder", hint="remove it or pick another"
+        )
+    staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
+    _remove_stale(output)
+    try:
+        staging.mkdir(parents=True)
+        generated = {page.out_path for page in pages}
+        for source, relative in _static_files(static_dirs):
+            if relative in generated:
+                raise OutputError(
+                    f"{source} has the same name as a generated page ({relative})",
+                    hint="rename or remove the static file",
+                )
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        for page in pages:
+            target = staging / page.out_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page.data)
+        _swap(staging, output)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the site to {output}: {exc.strerror or exc}",
+            hint="check free disk space and write permission; the previous site is untouched",
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _static_files(static_dirs: Iterable[Path]) -> list[tuple[Path, str]]:
+    """``(source, relative path)`` of every static file; later folders override earlier ones."""
+    chosen: dict[str, Path] = {}
+    for folder in static_dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder)
+            if path.is_file() and not any(p.startswith(_SKIPPED_STATIC) for p in relative.parts):
+                chosen[relative.as_posix()] = path
+    return [(source, relative) for relative, source in sorted(chosen.items())]
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Two renames: the old site is moved aside, the new one takes its name."""
+    if not output.exists():
+        staging.rename(output)
+        return
+    old = output.with_name(f".{output.name}.old-{os.getpid()}")
+    output.rename(old)
+    try:
+        staging.rename(output)
+    except OSError:
+        old.rename(output)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_stale(output: Path) -> None:
+    """Leftovers of builds that were killed before they could clean up."""
+    if not output.parent.is_dir():
+        return
+    for leftover in output.parent.glob(f".{output.name}.*-*"):
+        kind, _, pid = leftover.name.rpartition("-")
+        if kind.endswith((".staging", ".old")) and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id still runs (its staging folder is in use)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,141 @@
+"""Assemble the ``Site``: order, tags, descriptions, and the URL of every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+from .errors import ArticlegenError, FrontMatterError
+from .model import (
+    Article,
+    LinkGraph,
+    RenderedBody,
+    ResolvedLink,
+    Site,
+    SiteConfig,
+    Tag,
+    instant,
+)
+from .slugs import slugify
+
+_FAR_FUTURE = dt.datetime.max
+
+RESERVED_SLUGS = frozenset({"page", "tags", "see-also", "archive", "authors", "search", "assets"})
+"""First path segments the generator uses for its own pages."""
+
+
+def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
+    """Articles whose slug would collide with a generated page."""
+    return [
+        FrontMatterError(
+            f"slug '{a.slug}' is reserved for the site's own pages",
+            a.source,
+            a.meta.lines.get("slug", 1),
+            "choose another 'slug:' (reserved: " + ", ".join(sorted(RESERVED_SLUGS)) + ")",
+        )
+        for a in articles
+        if a.slug in RESERVED_SLUGS
+    ]
+
+
+def comment_problems(config: SiteConfig, articles: Iterable[Article]) -> list[ArticlegenError]:
+    """Articles asking for comments on a site with no comment provider."""
+    if config.comments.provider is not None:
+        return []
+    return [
+        FrontMatterError(
+            "comments: true, but site.yaml sets up no comments provider",
+            a.source,
+            a.meta.lines.get("comments", 1),
+            "add comments.provider (giscus, isso or remark42) to site.yaml, or set comments: false",
+        )
+        for a in articles
+        if a.meta.comments
+    ]
+
+
+def body_link_targets(
+    links: Sequence[ResolvedLink | None], titles: Mapping[str, str], base_path: str
+) -> tuple[list[str], list[str]]:
+    """``(hrefs, texts)`` for the body link placeholders of one article."""
+    hrefs, texts = [], []
+    for link in links:
+        if link is None:
+            hrefs.append("#")
+            texts.append("")
+        elif link.url is not None:
+            hrefs.append(link.url)
+            texts.append(link.url)
+        else:
+            hrefs.append(base_path + link_url(link))
+            texts.append(titles[link.slug or ""])
+    return hrefs, texts
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """By date, newest first; same date by slug; undated drafts first."""
+    by_slug = sorted(articles, key=lambda a: a.slug)
+    return sorted(
+        by_slug, key=lambda a: instant(a.meta.date) if a.meta.date else _FAR_FUTURE, reverse=True
+    )
+
+
+def assemble_site(
+    config: SiteConfig,
+    articles: Iterable[Article],
+    bodies: Mapping[str, RenderedBody],
+    graph: LinkGraph,
+) -> Site:
+    """The whole site as one value for the page and feed stages."""
+    ordered = tuple(newest_first(articles))
+    descriptions = {a.slug: a.meta.description or bodies[a.slug].summary for a in ordered}
+    return Site(
+        config=config,
+        articles=ordered,
+        bodies=bodies,
+        graph=graph,
+        tags=collect_tags(ordered),
+        by_slug={a.slug: a for a in ordered},
+        descriptions=descriptions,
+    )
+
+
+def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
+    """Tags by slug; the first spelling seen names the tag; articles keep their order."""
+    names: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+    for article in articles:
+        for tag in article.meta.tags:
+            slug = slugify(tag)
+            names.setdefault(slug, tag)
+            if article.slug not in members.setdefault(slug, []):
+                members[slug].append(article.slug)
+    return tuple(Tag(names[s], s, tuple(members[s])) for s in sorted(members))
+
+
+def article_url(slug: str) -> str:
+    """Site-relative URL of an article."""
+    return f"{slug}/"
+
+
+def tag_url(tag_slug: str, page: int = 1) -> str:
+    """Site-relative URL of a tag's page ``page``."""
+    return f"tags/{tag_slug}/" + (f"page/{page}/" if page > 1 else "")
+
+
+def home_url(page: int = 1) -> str:
+    """Site-relative URL of home page ``page``."""
+    return f"page/{page}/" if page > 1 else ""
+
+
+def link_url(link: ResolvedLink) -> str:
+    """Site-relative (internal) or absolute (external) URL of a resolved link."""
+    if link.url is not None:
+        return link.url
+    assert link.slug is not None
+    return article_url(link.slug) + (f"#{link.fragment}" if link.fragment else "")
+
+
+def paginate(items: Sequence[str], per_page: int) -> list[Sequence[str]]:
+    """Split into pages of ``per_page``; an empty list still makes one (empty) page."""
+    return [items[i : i + per_page] for i in range(0, len(items), per_page)] or [items[:0]]

@@ -1,0 +1,170 @@
+"""Parse a YAML mapping and keep the line of every key.
+
+PyYAML's loaders forget positions once they build Python objects, and silently
+keep the last of two equal keys. We compose the node tree (C parser where
+present), check it, then construct each value on its own, so every problem can
+be reported at the line of the key it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import ArticlegenError, did_you_mean
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A top-level value and the file line of its key."""
+
+    value: Any
+    """The constructed Python value."""
+    line: int
+    """1-based file line of the key."""
+    children: dict[str, Entry] | None = None
+    """For a mapping value: its own keys with their lines."""
+    item_lines: tuple[int, ...] = ()
+    """For a list value: the file line of each item."""
+
+
+def load_mapping(
+    text: str, path: str, error: type[ArticlegenError], *, first_line: int = 1
+) -> tuple[dict[str, Entry], list[ArticlegenError]]:
+    """Parse ``text`` (which starts on file line ``first_line``) into key → Entry.
+
+    A syntax error raises at once; duplicate keys and unconstructible values
+    are returned as problems beside the good entries, so the caller can
+    report them together with its own.
+    """
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            raise _syntax_error(exc, path, error, first_line) from exc
+        if root is None:
+            return {}, []
+        if not isinstance(root, yaml.MappingNode):
+            kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+            raise error(
+                f"expected 'key: value' lines, found {kind}",
+                path,
+                root.start_mark.line + first_line,
+                "write one 'key: value' per line",
+            )
+        problems: list[ArticlegenError] = []
+        return _entries(loader, root, path, error, first_line, problems), problems
+    finally:
+        loader.dispose()
+
+
+def _entries(
+    loader: Any,
+    root: yaml.MappingNode,
+    path: str,
+    error: type[ArticlegenError],
+    first_line: int,
+    problems: list[ArticlegenError],
+) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + first_line
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or key == "":
+            problems.append(error("a key must be a plain name", path, line))
+            continue
+        if key in entries:
+            problems.append(
+                error(
+                    f"duplicate key '{key}' (first set on line {entries[key].line})",
+                    path,
+                    line,
+                    "keep one of them",
+                )
+            )
+            continue
+        try:
+            value = loader.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            problems.append(error(f"invalid value for '{key}': {_reason(exc)}", path, line))
+            continue
+        children = None
+        if isinstance(value_node, yaml.MappingNode):
+            children = _entries(loader, value_node, path, error, first_line, problems)
+        item_lines = ()
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines = tuple(item.start_mark.line + first_line for item in value_node.value)
+        entries[key] = Entry(value, line, children, item_lines)
+    return entries
+
+
+def _syntax_error(
+    exc: yaml.YAMLError, path: str, error: type[ArticlegenError], first_line: int
+) -> ArticlegenError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + first_line if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    hint = "check quotes, colons and indentation (spaces, not tabs)"
+    if "\t" in problem or "tab" in problem:
+        hint = "indent with spaces, not tabs"
+    return error(message, path, line, hint)
+
+
+def _reason(exc: Exception) -> str:
+    return getattr(exc, "problem", None) or str(exc)
+
+
+_TYPE_NAMES = {
+    str: "text",
+    bool: "true or false",
+    int: "a whole number",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
+def type_problem(
+    key: str, entry: Entry, expected: type, path: str, error: type[ArticlegenError]
+) -> ArticlegenError | None:
+    """An error if ``entry.value`` is not of ``expected`` type (bool is not an int here)."""
+    value = entry.value
+    ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+    if ok:
+        return None
+    found = type(value).__name__ if value is not None else "nothing"
+    return error(
+        f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found}",
+        path,
+        entry.line,
+    )
+
+
+def unknown_key_problems(
+    entries: dict[str, Entry],
+    allowed: Iterable[str],
+    path: str,
+    error: type[ArticlegenError],
+    *,
+    section: str = "",
+) -> list[ArticlegenError]:
+    """One error per key not in ``allowed``, each with the closest valid key."""
+    allowed = sorted(allowed)
+    prefix = f"{section}." if section else ""
+    return [
+        error(
+            f"unknown key '{prefix}{key}'{did_you_mean(key, allowed)}",
+            path,
+            entry.line,
+            "valid keys: " + ", ".join(allowed),
+        )
+        for key, entry in entries.items()
+        if key not in allowed
+    ]

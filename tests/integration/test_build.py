@@ -1,0 +1,234 @@
+"""End-to-end: inline sites → build → parse the HTML and assert on what readers get."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.model import BuildOptions
+from tests.conftest import SITE_YAML, article, parse
+from tests.helpers import internal_link_problems, snapshot
+
+GISCUS = SITE_YAML + (
+    "comments:\n  provider: giscus\n  giscus: {repo: o/n, repo_id: R1, category: C, category_id: C1}\n"
+)
+
+
+@pytest.fixture
+def blog(site):
+    return site(
+        {
+            "ketamine.md": article(
+                "Ketamine and Mood",
+                "Ketamine blocks NMDA receptors. Read [[iv-vs-im|the treatment guide]].\n\n## Risks\n\nSome.",
+                date="2024-05-14",
+                tags="[ketamine, Depression]",
+                see_also="[iv-vs-im, 'Esketamine Spray', https://www.nimh.nih.gov/]",
+                comments="true",
+            ),
+            "iv-vs-im.md": article(
+                "IV vs IM",
+                "How they differ.",
+                date="2024-06-01",
+                tags="[ketamine]",
+                see_also="[ketamine]",
+            ),
+            "esketamine.md": article(
+                "Esketamine Spray",
+                "A nasal spray.",
+                date="2024-07-01",
+                description="'About the spray.'",
+            ),
+            "lonely.md": article("Lonely Article", "Nobody links here.", date="2023-01-01"),
+            "draft.md": article("Work in progress", "Draft text.", draft="true", date="2024-08-01"),
+        },
+        site_yaml=GISCUS,
+    )
+
+
+def test_every_page_exists(blog: Path) -> None:
+    result = build_site(blog)
+    out = blog / "public"
+    for path in [
+        "index.html",
+        "ketamine/index.html",
+        "iv-vs-im/index.html",
+        "esketamine/index.html",
+        "lonely/index.html",
+        "tags/index.html",
+        "tags/ketamine/index.html",
+        "tags/depression/index.html",
+        "see-also/index.html",
+        "archive/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "assets/style.css",
+        "assets/comments.js",
+    ]:
+        assert (out / path).is_file(), path
+    assert not (out / "draft").exists()
+    assert result.articles == 4
+
+
+def test_see_also_and_linked_from(blog: Path) -> None:
+    build_site(blog)
+    page = parse(blog / "public/ketamine/index.html")
+    items = page.css("section.see-also li")
+    assert [li.css_first("a").text() for li in items] == [
+        "IV vs IM",
+        "Esketamine Spray",
+        "www.nimh.nih.gov",
+    ]
+    assert [li.css_first("a").attributes["href"] for li in items] == [
+        "/iv-vs-im/",
+        "/esketamine/",
+        "https://www.nimh.nih.gov/",
+    ]
+    assert items[1].css_first("p").text() == "About the spray."
+    assert items[0].css_first("p").text() == "How they differ."
+    linked = parse(blog / "public/iv-vs-im/index.html").css("section.linked-from a")
+    assert [a.text() for a in linked] == ["Ketamine and Mood"]
+    esk = parse(blog / "public/esketamine/index.html")
+    assert esk.css("section.see-also") == []
+    assert [a.text() for a in esk.css("section.linked-from a")] == ["Ketamine and Mood"]
+
+
+def test_body_wikilink_is_resolved(blog: Path) -> None:
+    build_site(blog)
+    link = parse(blog / "public/ketamine/index.html").css_first(".body a.internal")
+    assert (link.attributes["href"], link.text()) == ("/iv-vs-im/", "the treatment guide")
+
+
+def test_see_also_index_lists_the_graph_and_the_gaps(blog: Path) -> None:
+    build_site(blog)
+    index = parse(blog / "public/see-also/index.html")
+    entries = {li.attributes["id"]: li for li in index.css("ul.link-index > li")}
+    assert list(entries) == ["esketamine", "iv-vs-im", "ketamine", "lonely"]
+    ket = entries["ketamine"]
+    assert [a.text() for a in ket.css(".links-out a")] == [
+        "IV vs IM",
+        "Esketamine Spray",
+        "www.nimh.nih.gov",
+    ]
+    assert [a.text() for a in ket.css(".links-in a")] == ["IV vs IM"]
+    assert entries["lonely"].css_first(".not-linked").text() == "Not yet linked."
+
+
+def test_comments_only_where_enabled_and_no_provider_script_on_load(blog: Path) -> None:
+    build_site(blog)
+    ket = parse(blog / "public/ketamine/index.html")
+    button = ket.css_first("section.comments button.show-comments")
+    assert button.attributes["data-provider"] == "giscus"
+    assert all("giscus.app" not in (s.attributes.get("src") or "") for s in ket.css("script"))
+    assert parse(blog / "public/iv-vs-im/index.html").css("section.comments") == []
+
+
+def test_comments_default_from_site_yaml(site) -> None:
+    root = site(
+        {"a.md": article("A"), "b.md": article("B", comments="false")},
+        site_yaml=GISCUS.replace("  provider: giscus", "  provider: giscus\n  default: true"),
+    )
+    build_site(root)
+    assert parse(root / "public/a/index.html").css("section.comments")
+    assert not parse(root / "public/b/index.html").css("section.comments")
+
+
+def test_every_internal_link_resolves(blog: Path) -> None:
+    build_site(blog)
+    assert internal_link_problems(blog / "public") == []
+
+
+def test_sub_path_base_url(blog: Path) -> None:
+    yaml = (
+        (blog / "site.yaml")
+        .read_text()
+        .replace("https://example.org/", "https://example.org/blog/")
+    )
+    (blog / "site.yaml").write_text(yaml)
+    build_site(blog)
+    out = blog / "public"
+    assert internal_link_problems(out, "/blog/") == []
+    home = parse(out / "index.html")
+    assert home.css_first("a.site-title").attributes["href"] == "/blog/"
+    assert home.css_first("link[rel=canonical]").attributes["href"] == "https://example.org/blog/"
+
+
+def test_two_builds_are_byte_identical(blog: Path, tmp_path: Path) -> None:
+    build_site(blog, BuildOptions(output=tmp_path / "one"))
+    build_site(blog, BuildOptions(output=tmp_path / "two"))
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_home_is_newest_first_and_paginated(site) -> None:
+    articles = {f"a{i}.md": article(f"Article {i}", date=f"2024-01-{i + 1:02d}") for i in range(5)}
+    root = site(articles, site_yaml=SITE_YAML + "per_page: 2\n")
+    build_site(root)
+    out = root / "public"
+    titles = [a.text() for a in parse(out / "index.html").css("article.card h2 a")]
+    assert titles == ["Article 4", "Article 3"]
+    assert [a.text() for a in parse(out / "page/3/index.html").css("article.card h2 a")] == [
+        "Article 0"
+    ]
+    nav = parse(out / "page/2/index.html").css_first("nav.pagination")
+    assert nav.css_first("a[rel=prev]").attributes["href"] == "/"
+    assert nav.css_first("a[rel=next]").attributes["href"] == "/page/3/"
+
+
+def test_tag_pages_list_their_articles(blog: Path) -> None:
+    build_site(blog)
+    titles = [
+        a.text() for a in parse(blog / "public/tags/ketamine/index.html").css("article.card h2 a")
+    ]
+    assert titles == ["IV vs IM", "Ketamine and Mood"]
+    tags = parse(blog / "public/tags/index.html").css("ul.tag-list a")
+    assert [a.text() for a in tags] == ["Depression", "ketamine"]
+
+
+def test_drafts_flag_builds_drafts_with_a_banner(blog: Path) -> None:
+    build_site(blog, BuildOptions(drafts=True))
+    page = parse(blog / "public/draft/index.html")
+    assert page.css_first(".draft-banner").text().startswith("Draft")
+
+
+def test_feed_and_sitemap_are_well_formed(blog: Path) -> None:
+    build_site(blog)
+    feed = ET.parse(blog / "public/feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert (
+        next(e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns))
+        == "Esketamine Spray"
+    )
+    urls = ET.parse(blog / "public/sitemap.xml").getroot()
+    locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in urls]
+    assert "https://example.org/ketamine/" in locs and "https://example.org/404.html" not in locs
+    assert "Sitemap: https://example.org/sitemap.xml" in (blog / "public/robots.txt").read_text()
+
+
+def test_site_templates_and_static_override_the_theme(site) -> None:
+    root = site(
+        {"a.md": article("A")},
+        files={
+            "templates/404.html": '{% extends "base.html" %}{% block main %}<h1>Lost</h1>{% endblock %}',
+            "static/assets/style.css": "body{}",
+            "static/favicon.ico": "icon",
+        },
+    )
+    build_site(root)
+    assert parse(root / "public/404.html").css_first("h1").text() == "Lost"
+    assert (root / "public/assets/style.css").read_text() == "body{}"
+    assert (root / "public/favicon.ico").read_text() == "icon"
+    assert (root / "public/assets/comments.js").is_file()
+
+
+def test_json_ld_cannot_break_out_of_its_script(site) -> None:
+    root = site({"a.md": article("Evil </script><script>alert(1)</script>")})
+    build_site(root)
+    page = parse(root / "public/a/index.html")
+    scripts = page.css("script")
+    assert len(scripts) == 1 and scripts[0].attributes["type"] == "application/ld+json"
+    assert page.css_first("h1").text() == "Evil </script><script>alert(1)</script>"

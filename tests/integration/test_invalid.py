@@ -1,0 +1,169 @@
+"""One case per error: exact message, exit 1, and the previous output left as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITE_YAML, article
+from tests.helpers import snapshot
+
+GOOD = {"a.md": article("Alpha", see_also="[beta]"), "b.md": article("Beta", slug="beta")}
+
+
+@pytest.fixture
+def built(site, run_cli):
+    """A site built once successfully; tests break it and check the output is untouched."""
+    root = site(GOOD)
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0, err
+    return root
+
+
+def rebuild_fails(root: Path, run_cli) -> str:
+    before = snapshot(root / "public")
+    code, _out, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert "Traceback" not in err
+    assert snapshot(root / "public") == before
+    assert not [p for p in root.iterdir() if ".staging" in p.name]
+    return err
+
+
+def write(root: Path, name: str, text: str) -> None:
+    (root / "content" / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\ntitle: 'unclosed\ndate: 2024-01-01\n---\n", "error: content/c.md:"),
+        ("---\n- a\n---\n", "error: content/c.md:2: expected 'key: value' lines, found a list"),
+        ("---\ndate: 2024-01-01\n---\n", "error: content/c.md:1: missing required key 'title'"),
+        (
+            "---\ntitle: 5\ndate: 2024-01-01\n---\n",
+            "error: content/c.md:2: 'title' must be text, found int",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-02-30\n---\n",
+            "error: content/c.md:3: invalid value for 'date'",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-01-01\ntittle: x\n---\n",
+            "error: content/c.md:4: unknown key 'tittle' (did you mean 'title'?)",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-01-01\nsee_also: [gamma]\n---\n",
+            "error: content/c.md:4: see_also 'gamma' matches no article",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-01-01\n---\n[[Alpah]]\n",
+            "error: content/c.md:5: link 'Alpah' matches no article (did you mean 'Alpha'?)",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-01-01\nslug: beta\n---\n",
+            "error: content/c.md:4: duplicate slug 'beta': content/b.md has it too",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-01-01\ncomments: true\n---\n",
+            "error: content/c.md:4: comments: true, but site.yaml sets up no comments provider",
+        ),
+        (
+            "---\ntitle: C\ndate: 2024-01-01\nslug: tags\n---\n",
+            "error: content/c.md:4: slug 'tags' is reserved",
+        ),
+    ],
+)
+def test_front_matter_errors(built: Path, run_cli, text: str, expected: str) -> None:
+    write(built, "c.md", text)
+    err = rebuild_fails(built, run_cli)
+    assert expected in err, err
+
+
+def test_all_errors_of_a_build_are_reported_together(built: Path, run_cli) -> None:
+    write(built, "c.md", "---\ntitle: C\ndate: nope\n---\n")
+    write(built, "d.md", "---\ntitle: D\ndate: 2024-01-01\nsee_also: [zzz]\n---\n")
+    err = rebuild_fails(built, run_cli)
+    assert "content/c.md:3:" in err and "content/d.md:4:" in err
+    assert "2 errors; nothing was written, the previous output is untouched" in err
+
+
+def test_link_to_draft_is_an_error_unless_drafts(built: Path, run_cli) -> None:
+    write(built, "c.md", "---\ntitle: C\ndraft: true\n---\n")
+    write(built, "d.md", "---\ntitle: D\ndate: 2024-01-01\nsee_also: [c]\n---\n")
+    assert "error: content/d.md:4: see_also 'c' links to a draft (content/c.md)" in rebuild_fails(
+        built, run_cli
+    )
+    assert run_cli("build", "--site", built, "--drafts")[0] == 0
+
+
+def test_self_link(built: Path, run_cli) -> None:
+    write(built, "a.md", article("Alpha", see_also="[a]"))
+    assert "error: content/a.md:3: see_also 'a' links the article to itself" in rebuild_fails(
+        built, run_cli
+    )
+
+
+def test_config_error(built: Path, run_cli) -> None:
+    (built / "site.yaml").write_text(SITE_YAML + "per_pgae: 3\n")
+    err = rebuild_fails(built, run_cli)
+    assert "error: site.yaml:5: unknown key 'per_pgae' (did you mean 'per_page'?)" in err
+
+
+def test_template_syntax_error_names_template_and_line(built: Path, run_cli) -> None:
+    (built / "templates").mkdir()
+    (built / "templates/404.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
+    )
+    assert "error: templates/404.html:3: template syntax error" in rebuild_fails(built, run_cli)
+
+
+def test_template_undefined_variable_names_template_and_line(built: Path, run_cli) -> None:
+    (built / "templates").mkdir()
+    (built / "templates/404.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n\n{{ nope.x }}\n{% endblock %}\n'
+    )
+    err = rebuild_fails(built, run_cli)
+    assert "error: templates/404.html:4: template error: 'nope' is undefined" in err
+
+
+@pytest.mark.parametrize("output", [".", "content", "..", "/"])
+def test_dangerous_output_folders_are_refused(built: Path, run_cli, output: str) -> None:
+    code, _, err = run_cli("build", "--site", built, "--output", built / output)
+    assert code == 1
+    assert "refusing to use" in err
+    assert (built / "content/a.md").is_file()
+
+
+def test_non_utf8_file_names_byte_offset(built: Path, run_cli) -> None:
+    (built / "content/c.md").write_bytes(b"---\ntitle: caf\xe9\ndate: 2024-01-01\n---\n")
+    err = rebuild_fails(built, run_cli)
+    assert "error: content/c.md:2: not UTF-8 text: byte 0xe9 at offset 14" in err
+
+
+def test_interrupted_build_leaves_previous_site(built: Path, run_cli, monkeypatch) -> None:
+    import articlegen.output as output
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "_swap", interrupt)
+    before = snapshot(built / "public")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 130 and "interrupted" in err
+    assert snapshot(built / "public") == before
+    assert not [p for p in built.iterdir() if p.name.startswith(".public")]
+
+
+def test_unwritable_output_is_a_clean_error(built: Path, run_cli, monkeypatch) -> None:
+    import articlegen.output as output
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output, "_swap", full)
+    before = snapshot(built / "public")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 1 and "No space left on device" in err and "Traceback" not in err
+    assert snapshot(built / "public") == before

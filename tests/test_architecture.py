@@ -1,0 +1,48 @@
+"""Each module imports only the modules above it in HOUSE.md's table (checked with ast)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).parents[1] / "src" / "articlegen"
+
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "model": set(),
+    "slugs": set(),
+    "yamldoc": {"errors"},
+    "config": {"errors", "model", "yamldoc"},
+    "frontmatter": {"errors", "model", "slugs", "yamldoc"},
+    "content": {"errors", "model", "slugs", "frontmatter"},
+    "markup": {"errors", "model"},
+    "links": {"errors", "model"},
+    "site": {"errors", "model", "slugs"},
+    "pages": {"errors", "model", "slugs", "site"},
+    "feeds": {"model", "site"},
+    "output": {"errors", "model"},
+    "scaffold": {"errors", "config", "content", "slugs"},
+    "build": {"errors", "model", "config", "content", "markup", "links", "site", "pages", "feeds", "output"},
+    "cli": {"errors", "model", "build", "scaffold"},
+}
+
+
+def project_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.add((node.module or "").split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("articlegen."):
+            found.add(node.module.split(".")[1])
+    return found
+
+
+def test_every_module_is_in_the_table() -> None:
+    modules = {p.stem for p in PACKAGE.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    assert modules == set(ALLOWED)
+
+
+def test_imports_follow_the_table() -> None:
+    for name, allowed in ALLOWED.items():
+        extra = project_imports(PACKAGE / f"{name}.py") - allowed
+        assert not extra, f"{name}.py imports {sorted(extra)}"

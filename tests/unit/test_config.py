@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from articlegen.config import load_config, parse_config
+from articlegen.errors import BuildFailed, ConfigError
+
+VALID = """\
+title: "Site"
+base_url: https://example.org/blog
+language: en
+per_page: 5
+comments:
+  provider: giscus
+  default: true
+  giscus: {repo: o/n, repo_id: R1, category: General, category_id: C1}
+"""
+
+
+def messages(text: str) -> list[str]:
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(text)
+    return [str(e) for e in failed.value.errors]
+
+
+def test_valid_config_is_parsed_and_base_url_gets_a_slash() -> None:
+    config = parse_config(VALID)
+    assert config.base_url == "https://example.org/blog/"
+    assert config.base_path == "/blog/"
+    assert config.per_page == 5
+    assert config.comments.provider == "giscus"
+    assert config.comments.default is True
+    assert config.comments.settings["repo_id"] == "R1"
+
+
+def test_defaults() -> None:
+    config = parse_config("title: T\nbase_url: https://e.org\n")
+    assert (config.output, config.per_page, config.language, config.allow_html) == (
+        "public",
+        10,
+        "en",
+        False,
+    )
+    assert config.comments.provider is None
+
+
+def test_unknown_key_names_file_line_and_closest_key() -> None:
+    assert messages("title: T\nbase_url: https://e.org/\nbase_ulr: x\n") == [
+        "site.yaml:3: unknown key 'base_ulr' (did you mean 'base_url'?) — valid keys: author, "
+        "base_url, comments, description, language, markdown, output, per_page, title"
+    ]
+
+
+def test_missing_required_keys_and_wrong_types_are_all_reported() -> None:
+    errors = messages("per_page: ten\ntitle: [a]\n")
+    assert "site.yaml:1: missing required key 'base_url' — add 'base_url: …'" in errors
+    assert "site.yaml:1: 'per_page' must be a whole number, found str" in errors
+    assert "site.yaml:2: 'title' must be text, found list" in errors
+
+
+def test_base_url_must_be_absolute() -> None:
+    (error,) = messages("title: T\nbase_url: example.org\n")
+    assert error.startswith("site.yaml:2: 'base_url' must be an absolute http(s) URL")
+
+
+def test_provider_without_its_settings_is_an_error() -> None:
+    (error,) = messages("title: T\nbase_url: https://e.org/\ncomments:\n  provider: isso\n")
+    assert error.startswith("site.yaml:4: comments provider 'isso' needs a 'comments.isso' block")
+
+
+def test_missing_provider_setting_and_nested_unknown_key() -> None:
+    errors = messages(
+        "title: T\nbase_url: https://e.org/\ncomments:\n  provider: giscus\n"
+        "  giscus:\n    repo: a/b\n    repo_idd: x\n"
+    )
+    assert any("site.yaml:7: unknown key 'comments.giscus.repo_idd'" in e for e in errors)
+    assert any("missing 'comments.giscus.category_id'" in e for e in errors)
+
+
+def test_unknown_provider() -> None:
+    (error,) = messages("title: T\nbase_url: https://e.org/\ncomments:\n  provider: disqus\n")
+    assert (
+        error
+        == "site.yaml:4: unknown comments provider 'disqus' — use one of: giscus, isso, remark42"
+    )
+
+
+def test_yaml_syntax_error_has_line() -> None:
+    with pytest.raises(ConfigError) as raised:
+        parse_config('title: "unclosed\nbase_url: x\n')
+    assert raised.value.path == "site.yaml" and raised.value.line is not None
+    assert "invalid YAML" in str(raised.value)
+
+
+def test_missing_site_yaml_suggests_init(tmp_path) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    assert "articlegen init" in str(raised.value)
+
+
+def test_markdown_allow_html() -> None:
+    assert parse_config(
+        "title: T\nbase_url: https://e.org/\nmarkdown: {allow_html: true}\n"
+    ).allow_html

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from articlegen.errors import BuildFailed, FrontMatterError
+from articlegen.frontmatter import parse_front_matter, split_front_matter
+from articlegen.model import LinkRef
+
+
+def parse(text: str):
+    header, line, _, _ = split_front_matter(text, "content/a.md")
+    return parse_front_matter(header, "content/a.md", first_line=line)
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises((BuildFailed, FrontMatterError)) as raised:
+        parse(text)
+    found = raised.value
+    return [str(e) for e in (found.errors if isinstance(found, BuildFailed) else [found])]
+
+
+def test_all_fields() -> None:
+    meta = parse(
+        "---\ntitle: ' Hello '\nslug: hello-there\ndate: 2024-05-14\nupdated: 2024-06-01\n"
+        "description: Short\nauthor: Example Author\ntags: [a, b, a]\nsee_also:\n  - one\n  - two\n"
+        "comments: true\ndraft: false\n---\nBody\n"
+    )
+    assert meta.title == "Hello"
+    assert meta.slug == "hello-there"
+    assert meta.date == dt.date(2024, 5, 14)
+    assert meta.updated == dt.date(2024, 6, 1)
+    assert meta.tags == ("a", "b")
+    assert meta.see_also == (LinkRef("one", 10), LinkRef("two", 11))
+    assert meta.comments is True and meta.draft is False
+    assert meta.lines["see_also"] == 9
+
+
+def test_split_reports_body_line_and_keeps_body() -> None:
+    header, header_line, body, body_line = split_front_matter(
+        "---\ntitle: x\n---\n\nBody\n", "a.md"
+    )
+    assert header_line in (1, 2) and "title: x" in header
+    assert body.strip() == "Body"
+    assert body_line + body.count("\n", 0, body.index("Body")) == 5
+
+
+def test_unknown_key_is_reported_at_its_line_with_suggestion() -> None:
+    assert errors("---\ntitle: T\ndate: 2024-01-01\nsee_aslo: [x]\n---\n") == [
+        "content/a.md:4: unknown key 'see_aslo' (did you mean 'see_also'?) — valid keys: author, "
+        "comments, date, description, draft, see_also, slug, tags, title, updated"
+    ]
+
+
+def test_every_problem_of_a_file_is_reported() -> None:
+    found = errors("---\ndate: yesterday\nslug: Not A Slug\ntags: [1]\ncomments: maybe\n---\n")
+    assert "content/a.md:1: missing required key 'title' — add 'title: …'" in found
+    assert any(
+        e.startswith("content/a.md:2: 'date' is not a valid date: 'yesterday'") for e in found
+    )
+    assert (
+        "content/a.md:3: invalid slug 'Not A Slug': use lowercase a-z, 0-9 and '-' only — write 'slug: not-a-slug'"
+        in found
+    )
+    assert any(
+        e.startswith("content/a.md:4: each item of 'tags' must be non-empty text") for e in found
+    )
+    assert "content/a.md:5: 'comments' must be true or false, found str" in found
+
+
+def test_impossible_date_and_updated_before_date() -> None:
+    assert any(
+        "content/a.md:3: invalid value for 'date'" in e
+        for e in errors("---\ntitle: T\ndate: 2024-13-40\n---\n")
+    )
+    assert errors("---\ntitle: T\ndate: 2024-05-02\nupdated: 2024-05-01\n---\n") == [
+        "content/a.md:4: 'updated' (2024-05-01) is before 'date' (2024-05-02)"
+    ]
+
+
+def test_date_required_unless_draft() -> None:
+    assert errors("---\ntitle: T\n---\n")[0].startswith(
+        "content/a.md:1: missing required key 'date'"
+    )
+    assert parse("---\ntitle: T\ndraft: true\n---\n").date is None
+
+
+def test_quoted_iso_dates_and_datetimes_are_accepted() -> None:
+    assert parse("---\ntitle: T\ndate: '2024-05-14'\n---\n").date == dt.date(2024, 5, 14)
+    assert parse("---\ntitle: T\ndate: 2024-05-14T10:30:00\n---\n").date == dt.datetime(
+        2024, 5, 14, 10, 30
+    )
+
+
+def test_empty_title_and_duplicate_key() -> None:
+    assert "content/a.md:2: 'title' is empty" in errors("---\ntitle: ''\ndate: 2024-01-01\n---\n")
+    assert any(
+        e.startswith("content/a.md:3: duplicate key 'title' (first set on line 2)")
+        for e in errors("---\ntitle: A\ntitle: B\ndate: 2024-01-01\n---\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "content/a.md:1: the file is empty"),
+        ("no header\n", "content/a.md:1: no front-matter"),
+        ("---\ntitle: T\n", "content/a.md:1: the front-matter is not closed"),
+        ("---\n- a\n- b\n---\n", "content/a.md:2: expected 'key: value' lines, found a list"),
+        (
+            "---\njust text\n---\n",
+            "content/a.md:2: expected 'key: value' lines, found a single value",
+        ),
+        ('---\ntitle: "unclosed\ndate: 2024-01-01\n---\n', "content/a.md:"),
+        ("---\ntitle: T\n\tdate: 2024-01-01\n---\n", "content/a.md:3: invalid YAML"),
+    ],
+)
+def test_malformed_headers(text: str, expected: str) -> None:
+    assert errors(text)[0].startswith(expected)
+
+
+def test_see_also_single_string_is_a_list_of_one() -> None:
+    assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
+        LinkRef("other", 4),
+    )
