@@ -22,7 +22,18 @@ ALLOWED: dict[str, set[str]] = {
     "feeds": {"model", "site"},
     "output": {"errors", "model"},
     "scaffold": {"errors", "config", "content", "slugs"},
-    "build": {"errors", "model", "config", "content", "markup", "links", "site", "pages", "feeds", "output"},
+    "build": {
+        "errors",
+        "model",
+        "config",
+        "content",
+        "markup",
+        "links",
+        "site",
+        "pages",
+        "feeds",
+        "output",
+    },
     "cli": {"errors", "model", "build", "scaffold"},
 }
 

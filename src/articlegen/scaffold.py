@@ -38,7 +38,6 @@ def new_article(root: Path, title: str, *, today: dt.date | None = None) -> Path
         "Write the first paragraph here: it becomes the summary unless you set a description.\n",
         title=title,
         date=today or dt.date.today(),
-        description="",
         tags=[],
         see_also=[],
         draft=True,

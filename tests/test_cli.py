@@ -1,0 +1,96 @@
+"""``main(argv)`` → exit code, stdout, stderr, for every command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articlegen.cli import main
+from tests.conftest import article
+
+
+def test_build_prints_a_one_line_summary(site, run_cli) -> None:
+    root = site({"a.md": article("A"), "b.md": article("B")})
+    code, out, err = run_cli("build", "--site", root)
+    assert code == 0 and err == ""
+    assert out.startswith("2 articles, ") and "built into public/ in " in out
+    assert len(out.strip().splitlines()) == 1
+
+
+def test_build_quiet_prints_nothing(site, run_cli) -> None:
+    root = site({"a.md": article("A")})
+    assert run_cli("build", "--site", root, "--quiet") == (0, "", "")
+
+
+def test_build_output_and_base_url_options(site, run_cli, tmp_path: Path) -> None:
+    root = site({"a.md": article("A")})
+    code, _, _ = run_cli(
+        "build",
+        "--site",
+        root,
+        "--output",
+        tmp_path / "out",
+        "--base-url",
+        "https://preview.example.org/x",
+    )
+    assert code == 0
+    page = (tmp_path / "out/a/index.html").read_text()
+    assert 'href="https://preview.example.org/x/a/"' in page
+
+
+def test_check_writes_nothing(site, run_cli) -> None:
+    root = site({"a.md": article("A")})
+    code, out, _ = run_cli("check", "--site", root)
+    assert code == 0 and "checked, nothing written" in out
+    assert not (root / "public").exists()
+
+
+def test_check_reports_errors_with_exit_1(site, run_cli) -> None:
+    root = site({"a.md": article("A", see_also="[nowhere]")})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        "error: content/a.md:3: see_also 'nowhere' matches no article"
+    )
+
+
+def test_new_creates_a_draft_that_validates_and_refuses_to_overwrite(site, run_cli) -> None:
+    root = site({})
+    code, out, _ = run_cli("new", "Testosterone & Sleep: A Guide", "--site", root)
+    assert code == 0 and "content/testosterone-sleep-a-guide.md" in out
+    text = (root / "content/testosterone-sleep-a-guide.md").read_text()
+    assert text.startswith("---\ntitle: 'Testosterone & Sleep: A Guide'\ndate: ")
+    assert run_cli("check", "--site", root, "--drafts")[0] == 0
+    code, _, err = run_cli("new", "Testosterone & Sleep: A Guide", "--site", root)
+    assert code == 1 and "already exists" in err
+    assert (root / "content/testosterone-sleep-a-guide.md").read_text() == text
+
+
+def test_init_makes_a_site_that_builds(tmp_path: Path, run_cli) -> None:
+    code, out, _ = run_cli("init", "--site", tmp_path / "blog", "--title", "Example Blog")
+    assert code == 0 and "created site.yaml" in out
+    assert run_cli("build", "--site", tmp_path / "blog", "--drafts")[0] == 0
+    assert run_cli("init", "--site", tmp_path / "blog")[0] == 1
+
+
+def test_missing_site_yaml_suggests_init(tmp_path: Path, run_cli) -> None:
+    code, _, err = run_cli("build", "--site", tmp_path)
+    assert code == 1
+    assert err.startswith("error: site.yaml: no site.yaml in ")
+    assert "articlegen init" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["build", "check", "new", "init"])
+def test_help_for_every_command(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    assert "usage: articlegen " + command in capsys.readouterr().out
+
+
+def test_unknown_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["bulid"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'bulid'" in capsys.readouterr().err
