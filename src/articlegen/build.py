@@ -8,14 +8,29 @@ from pathlib import Path
 
 from .config import load_config
 from .content import load_articles, unreadable_targets
-from .errors import raise_if_any
+from .errors import Diagnostic, by_place, raise_if_any
 from .feeds import render_feeds
 from .links import build_link_graph
 from .markup import fill_links, make_markdown, render_body
-from .model import BuildOptions, BuildResult, LinkSource, LinkTarget, RenderedBody
+from .model import (
+    Article,
+    BuildOptions,
+    BuildResult,
+    LinkGraph,
+    LinkSource,
+    LinkTarget,
+    RenderedBody,
+    SiteConfig,
+)
 from .output import check_output_location, write_site
 from .pages import make_environment, render_pages
-from .site import assemble_site, body_link_targets, comment_problems, reserved_slug_problems
+from .site import (
+    assemble_site,
+    body_link_targets,
+    comment_problems,
+    reserved_slug_problems,
+    unlinked_warnings,
+)
 
 THEME_STATIC = Path(__file__).parent / "theme" / "static"
 
@@ -48,6 +63,9 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
     ]
+    warnings = by_place(collect_warnings(config, articles, graph))
+    if options.strict:
+        problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
 
     titles = {a.slug: a.meta.title for a in everything}
@@ -64,9 +82,19 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         output=output if options.write else None,
         articles=len(articles),
         pages=tuple(pages),
-        diagnostics=(),
+        diagnostics=tuple(warnings),
         seconds=time.perf_counter() - started,
     )
+
+
+def collect_warnings(
+    config: SiteConfig, articles: list[Article], graph: LinkGraph
+) -> list[Diagnostic]:
+    """Everything worth a look that does not stop the build (``--strict`` makes them errors)."""
+    warnings: list[Diagnostic] = []
+    if config.warn_unlinked:
+        warnings += unlinked_warnings(articles, graph)
+    return warnings
 
 
 def _with_links(body: RenderedBody, links, titles, base_path: str) -> RenderedBody:

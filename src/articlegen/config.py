@@ -21,6 +21,7 @@ _TOP_KEYS: dict[str, type] = {
     "per_page": int,
     "comments": dict,
     "markdown": dict,
+    "warn_unlinked": bool,
 }
 _REQUIRED = ("title", "base_url")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 
 class ArticlegenError(Exception):
@@ -84,7 +85,12 @@ def _flatten(errors: Iterable[ArticlegenError]) -> Iterable[ArticlegenError]:
 def raise_if_any(errors: list[ArticlegenError]) -> None:
     """Fail with every collected problem, sorted by place, or do nothing."""
     if errors:
-        raise BuildFailed(sorted(errors, key=lambda e: (e.path or "", e.line or 0)))
+        raise BuildFailed(by_place(errors))
+
+
+def by_place(problems: Iterable[_Placed]) -> list[_Placed]:
+    """Errors or warnings in file order, then line order, so output is stable."""
+    return sorted(problems, key=lambda p: (p.path or "", p.line or 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,9 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return str(self.as_error())
+
+
+_Placed = TypeVar("_Placed", ArticlegenError, Diagnostic)
 
 
 def closest(word: str, candidates: Iterable[str]) -> list[str]:

@@ -58,6 +58,8 @@ class SiteConfig:
     """Comment provider set-up."""
     allow_html: bool = False
     """Pass raw HTML in Markdown through (``markdown: {allow_html: true}``); escaped otherwise."""
+    warn_unlinked: bool = False
+    """Warn about published articles with no See Also and no Linked from."""
 
     @property
     def base_path(self) -> str:
@@ -272,6 +274,6 @@ class BuildResult:
     pages: tuple[RenderedPage, ...]
     """Every generated file (static files excluded)."""
     diagnostics: tuple[object, ...]
-    """Warnings (``errors.Diagnostic``)."""
+    """Warnings (``errors.Diagnostic``), sorted by file and line; empty under ``strict``."""
     seconds: float
     """Wall time."""

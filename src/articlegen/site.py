@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from .errors import ArticlegenError, FrontMatterError
+from .errors import ArticlegenError, Diagnostic, FrontMatterError
 from .model import (
     Article,
     LinkGraph,
@@ -51,6 +51,21 @@ def comment_problems(config: SiteConfig, articles: Iterable[Article]) -> list[Ar
         )
         for a in articles
         if a.meta.comments
+    ]
+
+
+def unlinked_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Diagnostic]:
+    """Published articles with no See Also and no Linked from: readers cannot reach them
+    from other articles (``warn_unlinked: true`` in site.yaml asks for this)."""
+    return [
+        Diagnostic(
+            f"'{a.meta.title}' is not linked: it has no See Also and no article links to it",
+            a.source,
+            a.meta.lines.get("title", 1),
+            "add 'see_also:' to it, or link to it from a related article",
+        )
+        for a in articles
+        if not a.meta.draft and not graph.see_also.get(a.slug) and not graph.backlinks.get(a.slug)
     ]
 
 

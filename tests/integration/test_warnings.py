@@ -1,0 +1,83 @@
+"""Warnings: printed, counted, and turned into errors by --strict (build and check)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITE_YAML, article
+from tests.helpers import snapshot
+
+LINKED = {"a.md": article("Alpha", see_also="[b]"), "b.md": article("Beta")}
+LONELY = article("Gamma")
+WARNING = (
+    "warning: content/c.md:2: 'Gamma' is not linked: it has no See Also and no article "
+    "links to it — add 'see_also:' to it, or link to it from a related article"
+)
+
+
+@pytest.fixture
+def warned(site):
+    return site({**LINKED, "c.md": LONELY}, site_yaml=SITE_YAML + "warn_unlinked: true\n")
+
+
+def test_unlinked_article_is_a_warning_and_the_build_succeeds(warned: Path, run_cli) -> None:
+    code, out, err = run_cli("build", "--site", warned)
+    assert code == 0
+    assert err.splitlines() == [WARNING]
+    assert "3 articles, " in out and ", 1 warning;" in out
+    assert (warned / "public/c/index.html").is_file()
+
+
+def test_no_warning_unless_site_yaml_asks(site, run_cli) -> None:
+    root = site({**LINKED, "c.md": LONELY})
+    code, out, err = run_cli("build", "--site", root, "--strict")
+    assert (code, err) == (0, "")
+    assert "warning" not in out
+
+
+def test_strict_build_fails_and_keeps_the_previous_site(warned: Path, run_cli) -> None:
+    assert run_cli("build", "--site", warned)[0] == 0
+    before = snapshot(warned / "public")
+    (warned / "content/d.md").write_text(article("Delta"), encoding="utf-8")
+    code, _, err = run_cli("build", "--site", warned, "--strict")
+    assert code == 1
+    assert err.splitlines() == [
+        WARNING.replace("warning:", "error:", 1),
+        WARNING.replace("warning:", "error:", 1)
+        .replace("c.md", "d.md")
+        .replace("Gamma", "Delta"),
+        "error: 2 errors; nothing was written, the previous output is untouched",
+    ]
+    assert snapshot(warned / "public") == before
+
+
+def test_strict_check_fails_too(warned: Path, run_cli) -> None:
+    code, _, err = run_cli("check", "--site", warned, "--strict")
+    assert code == 1
+    assert WARNING.replace("warning:", "error:", 1) in err
+    assert not (warned / "public").exists()
+
+
+def test_check_without_strict_prints_the_warning(warned: Path, run_cli) -> None:
+    code, out, err = run_cli("check", "--site", warned)
+    assert code == 0 and WARNING in err and "1 warning" in out
+
+
+def test_strict_passes_when_every_article_is_linked(site, run_cli) -> None:
+    root = site(LINKED, site_yaml=SITE_YAML + "warn_unlinked: true\n")
+    assert run_cli("build", "--site", root, "--strict")[:3:2] == (0, "")
+
+
+def test_drafts_are_not_reported_as_unlinked(site, run_cli) -> None:
+    draft = article("Draft", draft="true")
+    root = site({**LINKED, "d.md": draft}, site_yaml=SITE_YAML + "warn_unlinked: true\n")
+    assert run_cli("build", "--site", root, "--drafts", "--strict")[0] == 0
+
+
+def test_warn_unlinked_must_be_a_flag(site, run_cli) -> None:
+    root = site(LINKED, site_yaml=SITE_YAML + "warn_unlinked: often\n")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert "error: site.yaml:5: 'warn_unlinked' must be true or false, found str" in err
