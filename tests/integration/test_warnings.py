@@ -45,9 +45,7 @@ def test_strict_build_fails_and_keeps_the_previous_site(warned: Path, run_cli) -
     assert code == 1
     assert err.splitlines() == [
         WARNING.replace("warning:", "error:", 1),
-        WARNING.replace("warning:", "error:", 1)
-        .replace("c.md", "d.md")
-        .replace("Gamma", "Delta"),
+        WARNING.replace("warning:", "error:", 1).replace("c.md", "d.md").replace("Gamma", "Delta"),
         "error: 2 errors; nothing was written, the previous output is untouched",
     ]
     assert snapshot(warned / "public") == before
