@@ -1,0 +1,93 @@
+"""The publish workflow: valid for actionlint, and doing what README promises."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from articlegen.cli import main
+
+REPO = Path(__file__).parents[1]
+WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
+    """Run actionlint (installed by the test extra) on one workflow file."""
+    binary = shutil.which("actionlint")
+    assert binary, "actionlint is missing: pip install -e '.[test]'"
+    return subprocess.run(
+        [binary, "-no-color", str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict[Any, Any]:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps(workflow: dict[Any, Any], job: str) -> list[dict[str, Any]]:
+    return workflow["jobs"][job]["steps"]
+
+
+def test_workflow_passes_actionlint() -> None:
+    result = actionlint(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_really_checks(tmp_path: Path) -> None:
+    broken = tmp_path / "publish.yml"
+    text = WORKFLOW.read_text(encoding="utf-8").replace("needs: build", "needs: biuld")
+    broken.write_text(text.replace("steps.pages.outputs", "steps.pagse.outputs"))
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert 'job "deploy" needs job "biuld" which does not exist' in result.stdout
+    assert 'property "pagse" is not defined' in result.stdout
+
+
+def test_triggers_are_push_to_main_and_pull_requests(workflow: dict[Any, Any]) -> None:
+    triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
+    assert triggers["push"] == {"branches": ["main"]}
+    assert "pull_request" in triggers
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
+    used = [s["uses"] for job in workflow["jobs"] for s in steps(workflow, job) if "uses" in s]
+    assert len(used) == 5
+    assert [u for u in used if not PINNED.match(u)] == []
+
+
+def test_build_is_strict_and_uses_the_pages_base_url(workflow: dict[Any, Any]) -> None:
+    by_name = {s.get("name"): s for s in steps(workflow, "build")}
+    assert by_name["Check"]["run"] == "articlegen check --strict"
+    build = by_name["Build"]
+    assert build["run"].startswith("articlegen build --strict --output _site")
+    assert build["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert '--base-url "$BASE_URL"' in build["run"]
+    assert by_name["Upload the site"]["with"]["path"] == "_site"
+
+
+def test_pull_requests_build_but_never_deploy(workflow: dict[Any, Any]) -> None:
+    build = workflow["jobs"]["build"]
+    assert "pull_request" in build["env"]["DEPLOY"] and "refs/heads/main" in build["env"]["DEPLOY"]
+    gated = [
+        s["uses"].split("@")[0] for s in build["steps"] if s.get("if") == "env.DEPLOY == 'true'"
+    ]
+    assert gated == ["actions/configure-pages", "actions/upload-pages-artifact"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["if"] == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert steps(workflow, "deploy")[0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_the_blog_in_this_repository_passes_the_strict_check(capsys) -> None:
+    code = main(["check", "--strict", "--site", str(REPO)])
+    assert code == 0, capsys.readouterr().err
