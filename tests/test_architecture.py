@@ -34,7 +34,11 @@ ALLOWED: dict[str, set[str]] = {
         "feeds",
         "output",
     },
-    "cli": {"errors", "model", "build", "scaffold"},
+    "watch": {"model"},
+    "livereload": {"errors", "model"},
+    "server": {"errors", "model", "livereload"},
+    "preview": {"errors", "model", "build", "config", "livereload", "server", "watch"},
+    "cli": {"errors", "model", "build", "preview", "scaffold"},
 }
 
 

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build_site
-from .errors import ArticlegenError, BuildFailed
+from .errors import ArticlegenError, BuildFailed, report_lines
 from .model import BuildOptions, BuildResult
+from .preview import Preview
 from .scaffold import init_site, new_article
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
@@ -21,8 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except BuildFailed as failed:
-        for error in failed.errors:
-            _print_error(error)
+        _print_error(failed)
         _fail(f"{failed.message}; nothing was written, the previous output is untouched")
         return EXIT_ERRORS
     except ArticlegenError as error:
@@ -53,6 +53,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--drafts", action="store_true", help="check drafts too")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_check)
+
+    serve = commands.add_parser(
+        "serve", help="preview the site, rebuilding and reloading as you edit"
+    )
+    _site_argument(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: %(default)s; next free one if taken)"
+    )
+    serve.add_argument(
+        "--drafts",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show draft articles, with a Draft banner (default: on)",
+    )
+    serve.set_defaults(run=_serve)
 
     new = commands.add_parser("new", help="create content/<slug>.md for a new article")
     new.add_argument("title", help="the article's title")
@@ -92,6 +110,20 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    preview = Preview(args.site, host=args.host, port=args.port, drafts=args.drafts)
+    try:
+        preview.start()
+        drafts = "drafts shown" if args.drafts else "drafts hidden"
+        print(f"serving {preview.url} ({drafts}); watching for changes, Ctrl-C to stop", flush=True)
+        preview.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped")
+    finally:
+        preview.stop()
+    return EXIT_OK
+
+
 def _new(args: argparse.Namespace) -> int:
     path = new_article(args.site.absolute(), args.title)
     print(f"created {_shown(path, args.site)} (a draft: set 'draft: false' to publish it)")
@@ -120,12 +152,8 @@ def _print_warnings(result: BuildResult) -> None:
 
 
 def _print_error(error: ArticlegenError) -> None:
-    print(f"error: {error}", file=sys.stderr)
-    cause = error.__cause__
-    if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
-        detail = str(cause).strip().splitlines()
-        if detail and detail[0] not in str(error):
-            print(f"  caused by: {type(cause).__name__}: {detail[0]}", file=sys.stderr)
+    for line in report_lines(error):
+        print(line, file=sys.stderr)
 
 
 def _fail(message: str) -> None:

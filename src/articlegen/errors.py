@@ -82,6 +82,20 @@ def _flatten(errors: Iterable[ArticlegenError]) -> Iterable[ArticlegenError]:
             yield error
 
 
+def report_lines(error: ArticlegenError) -> list[str]:
+    """What the console and the preview's error overlay both show, so the two never differ."""
+    errors = error.errors if isinstance(error, BuildFailed) else (error,)
+    lines = []
+    for each in errors:
+        lines.append(f"error: {each}")
+        cause = each.__cause__
+        if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
+            detail = str(cause).strip().splitlines()
+            if detail and detail[0] not in str(each):
+                lines.append(f"  caused by: {type(cause).__name__}: {detail[0]}")
+    return lines
+
+
 def raise_if_any(errors: list[ArticlegenError]) -> None:
     """Fail with every collected problem, sorted by place, or do nothing."""
     if errors:

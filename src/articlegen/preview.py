@@ -1,0 +1,112 @@
+"""``articlegen serve``: build into memory, serve it, watch the sources, rebuild on change.
+
+This is where the three rooms meet: ``build`` makes pages, ``watch`` says
+when sources changed, ``server`` serves the pages and tells open browsers.
+Nothing is written to the site's output folder.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .build import THEME_STATIC, build_site
+from .config import CONFIG_FILE, load_config
+from .livereload import LiveSite, Snapshot
+from .model import BuildOptions
+from .server import open_server
+from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
+
+STATIC_DIR = "static"
+
+
+class Preview:
+    """A running preview of one site: ``start()``, then ``serve_forever()`` or ``stop()``."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        drafts: bool = True,
+        log: Callable[[str], None] = print,
+        quiet: float = QUIET_SECONDS,
+    ) -> None:
+        self.root = root.absolute()
+        self._log = log
+        if not (self.root / CONFIG_FILE).is_file():
+            load_config(self.root)  # raises the usual "no site.yaml" error, with its hint
+        self.live = LiveSite(self._build, self._stamped)
+        self.http = open_server(host, port, self.live, self._stamped)
+        self.url = self.http.url
+        self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url)
+        self._watcher = SiteWatcher(self.root, self._changed, quiet)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Preview:
+        """Build once (a failed build still starts the server, with the error shown) and watch."""
+        self.live.refresh()
+        self._watcher.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve on this thread until Ctrl-C (``KeyboardInterrupt``) or ``stop()``."""
+        self.http.serve_forever(poll_interval=0.2)
+
+    def serve_in_background(self) -> Preview:
+        """Serve on a thread of its own (tests, embedding)."""
+        self._thread = threading.Thread(
+            target=self.serve_forever, name="articlegen-serve", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop watching and serving; open pages' event streams end."""
+        self._watcher.stop()
+        self.live.close()
+        if self._thread is not None:
+            self.http.shutdown()
+            self._thread.join(timeout=5)
+        self.http.server_close()
+
+    def __enter__(self) -> Preview:
+        return self.start().serve_in_background()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _build(self) -> Snapshot:
+        result = build_site(self.root, self._options)
+        pages = {page.out_path: page.data for page in result.pages}
+        return Snapshot(
+            pages=pages,
+            static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
+            summary=f"{result.articles} articles, {len(pages)} files",
+            warnings=tuple(f"warning: {d}" for d in result.diagnostics),
+        )
+
+    def _changed(self, batch: frozenset[Change]) -> None:
+        self._stamped(describe(batch))
+        kinds = {change.kind for change in batch}
+        if kinds - {ChangeKind.STATIC}:
+            self.live.refresh()
+        static = [
+            c.path.removeprefix(STATIC_DIR + "/") for c in batch if c.kind is ChangeKind.STATIC
+        ]
+        if static:
+            self.live.static_changed(static)
+
+    def _stamped(self, line: str) -> None:
+        self._log(f"{time.strftime('%H:%M:%S')} {line}")
+
+
+def describe(batch: frozenset[Change]) -> str:
+    """``content/a.md changed`` or ``12 files changed (content/a.md, …)`` for the console."""
+    paths = sorted(change.path for change in batch)
+    if len(paths) <= 3:
+        return f"{', '.join(paths)} changed"
+    return f"{len(paths)} files changed ({', '.join(paths[:3])}, …)"

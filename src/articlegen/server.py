@@ -1,0 +1,238 @@
+"""The preview's HTTP side: serve the last good build from memory, push reloads and errors.
+
+It knows nothing of articles. It is given a ``rebuild`` callable that returns a
+``Snapshot`` (generated files as bytes, static folders served as they are) or
+raises ``ArticlegenError``. Live reload and the error overlay are a small
+script this server adds to HTML responses; built files never contain it.
+"""
+
+from __future__ import annotations
+
+import errno
+import mimetypes
+import shutil
+import socket
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .errors import ArticlegenError
+from .livereload import LIVE_PREFIX, Client, LiveSite, Snapshot
+
+__all__ = ["PreviewHTTPServer", "Snapshot", "open_server", "request_key", "resolve_inside"]
+
+PORT_TRIES = 20
+KEEPALIVE_SECONDS = 15.0
+_LIVE_SCRIPT = Path(__file__).parent / "livereload.js"
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".woff2": "font/woff2",
+    ".ico": "image/x-icon",
+}
+
+
+def request_key(target: str) -> str | None:
+    """The output path a request asks for, or None if it tries to leave the site.
+
+    ``..`` and ``.`` segments (also percent-encoded), empty segments (``//etc``),
+    hidden names, backslashes and NUL bytes are refused rather than normalised.
+    """
+    if not target.startswith("/"):
+        target = urlsplit(target).path  # absolute-form: "http://host/path"
+    path = target.split("?", 1)[0].split("#", 1)[0]
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if not decoded.startswith("/") or "\\" in decoded or "\x00" in decoded:
+        return None
+    parts = decoded[1:].split("/")
+    if any(part.startswith(".") for part in parts) or "" in parts[:-1]:
+        return None
+    key = "/".join(parts)
+    return key + "index.html" if key == "" or key.endswith("/") else key
+
+
+def resolve_inside(root: Path, key: str) -> Path | None:
+    """The file ``key`` names under ``root``, or None if it is missing or (via a link) outside."""
+    base = root.resolve()
+    try:
+        found = (base / key).resolve()
+    except (OSError, RuntimeError):
+        return None
+    if found.is_relative_to(base) and found.is_file():
+        return found
+    return None
+
+
+def find(snapshot: Snapshot, key: str) -> bytes | Path | None:
+    """A generated file's bytes, a static file's path (never outside its folder), or None."""
+    if key in snapshot.pages:
+        return snapshot.pages[key]
+    for folder in reversed(snapshot.static_dirs):
+        if (found := resolve_inside(folder, key)) is not None:
+            return found
+    return None
+
+
+def content_type(key: str) -> str:
+    """The ``Content-Type`` for an output path."""
+    suffix = Path(key).suffix.lower()
+    if suffix in _TYPES:
+        return _TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(key)
+    return guessed or "application/octet-stream"
+
+
+class PreviewHTTPServer(ThreadingHTTPServer):
+    """One thread per connection; event streams never keep the process from exiting."""
+
+    daemon_threads = True
+    live: LiveSite
+
+    @property
+    def url(self) -> str:
+        """The address to open in a browser."""
+        host, port = self.server_address[:2]
+        if host in ("0.0.0.0", "::", ""):
+            host = "localhost"
+        shown = f"[{host}]" if ":" in str(host) else host
+        return f"http://{shown}:{port}/"
+
+
+def open_server(host: str, port: int, live: LiveSite, log=print) -> PreviewHTTPServer:
+    """Bind ``host:port``; if the port is taken, say so and take the next free one."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    tries = 1 if port == 0 else PORT_TRIES
+    for candidate in range(port, port + tries):
+        server_class = type("_Server", (PreviewHTTPServer,), {"address_family": family})
+        try:
+            server = server_class((host, candidate), _Handler)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise ArticlegenError(
+                    f"cannot listen on {host}:{candidate}: {exc.strerror or exc}",
+                    hint="check --host (e.g. 127.0.0.1)",
+                ) from exc
+            log(f"port {candidate} is in use; trying {candidate + 1}")
+            continue
+        server.live = live
+        return server
+    raise ArticlegenError(
+        f"ports {port}–{port + tries - 1} are all in use", hint="pass another --port"
+    )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PreviewHTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "articlegen-serve"
+
+    def do_GET(self) -> None:
+        self._respond(body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the console is for build results and errors."""
+
+    def _respond(self, body: bool) -> None:
+        if self.path.startswith(LIVE_PREFIX):
+            self._live(body)
+            return
+        key = request_key(self.path)
+        if key is None:
+            self._not_found("", body)
+        elif (found := self._find(key)) is not None:
+            self._send(HTTPStatus.OK, key, found, body)
+        elif not key.endswith("index.html") and self._find(key + "/index.html") is not None:
+            self._redirect("/" + key + "/")
+        else:
+            self._not_found(key, body)
+
+    def _find(self, key: str) -> bytes | Path | None:
+        return find(self.server.live.snapshot, key)
+
+    def _send(
+        self, status: HTTPStatus, key: str, found: bytes | Path, body: bool, page: str = ""
+    ) -> None:
+        """Send a file; HTML gets the live-reload script, listening for ``page`` (or ``key``)."""
+        kind = content_type(key)
+        if kind.startswith("text/html"):
+            data = found if isinstance(found, bytes) else found.read_bytes()
+            found = self.server.live.decorate(data, page or key)
+        size = len(found) if isinstance(found, bytes) else found.stat().st_size
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(size))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not body:
+            return
+        if isinstance(found, bytes):
+            self.wfile.write(found)
+        else:
+            with found.open("rb") as source:
+                shutil.copyfileobj(source, self.wfile)
+
+    def _not_found(self, key: str, body: bool) -> None:
+        """The site's 404 page; it reloads by itself once ``key`` exists."""
+        page = self._find("404.html")
+        if page is None:
+            page = b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>\n"
+        self._send(HTTPStatus.NOT_FOUND, "404.html", page, body, page=key or "404.html")
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _live(self, body: bool) -> None:
+        parts = urlsplit(self.path)
+        name = parts.path[len(LIVE_PREFIX) :]
+        if name == "livereload.js":
+            self._send(HTTPStatus.OK, name, _LIVE_SCRIPT.read_bytes(), body)
+        elif name == "events":
+            self._events(parse_qs(parts.query), body)
+        else:
+            self._not_found(name, body)
+
+    def _events(self, query: dict[str, list[str]], body: bool) -> None:
+        """A Server-Sent Events stream: reload, failed, clear and css messages for one page."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if not body:
+            return
+        page = request_key(unquote(query.get("page", ["/"])[0])) or ""
+        client = self.server.live.connect(
+            page, query.get("since", [""])[0], query.get("server", [""])[0]
+        )
+        try:
+            self._stream(client)
+        except OSError:
+            pass  # the browser went away
+        finally:
+            self.server.live.disconnect(client)
+
+    def _stream(self, client: Client) -> None:
+        self.wfile.write(b"retry: 1000\n\n")
+        self.wfile.flush()
+        while (message := client.next(KEEPALIVE_SECONDS)) is not None:
+            self.wfile.write(message.encode("utf-8"))
+            self.wfile.flush()

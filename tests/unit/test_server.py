@@ -1,0 +1,117 @@
+"""server.py: request paths never leave the served folder; files get the right type."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from articlegen.livereload import Snapshot
+from articlegen.server import content_type, find, request_key, resolve_inside
+
+
+@pytest.mark.parametrize(
+    ("target", "key"),
+    [
+        ("/", "index.html"),
+        ("/ketamine/", "ketamine/index.html"),
+        ("/ketamine/index.html", "ketamine/index.html"),
+        ("/tags/sleep/page/2/", "tags/sleep/page/2/index.html"),
+        ("/assets/style.css?v=3", "assets/style.css"),
+        ("/ketamine/#risks", "ketamine/index.html"),
+        ("/caf%C3%A9/", "café/index.html"),
+        ("/a%20b.txt", "a b.txt"),
+        ("/ketamine", "ketamine"),
+        ("http://127.0.0.1:8000/ketamine/", "ketamine/index.html"),
+    ],
+)
+def test_request_key(target: str, key: str) -> None:
+    assert request_key(target) == key
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/../etc/passwd",
+        "/a/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E/etc/passwd",
+        "/a/%2e%2e/b",
+        "/..%2fetc%2fpasswd",
+        "/.%2e/etc/passwd",
+        "/./index.html",
+        "//etc/passwd",
+        "/a//b",
+        "/%2fetc%2fpasswd",
+        "/..\\etc\\passwd",
+        "/a%5c..%5cb",
+        "/a%00.html",
+        "/.git/config",
+        "/static/.env",
+        "/%ff%fe",
+        "etc/passwd",
+        "*",
+    ],
+)
+def test_request_key_refuses_leaving_the_site(target: str) -> None:
+    assert request_key(target) is None
+
+
+def test_resolve_inside(tmp_path: Path) -> None:
+    root = tmp_path / "static"
+    (root / "img").mkdir(parents=True)
+    (root / "img/a.png").write_bytes(b"png")
+    assert resolve_inside(root, "img/a.png") == (root / "img/a.png").resolve()
+    assert resolve_inside(root, "img/missing.png") is None
+    assert resolve_inside(root, "img") is None  # a folder: no listings
+
+
+def test_symlinks_out_of_the_root_are_refused(tmp_path: Path) -> None:
+    root = tmp_path / "static"
+    root.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret")
+    os.symlink(secret, root / "leak.txt")
+    os.symlink(tmp_path, root / "up")
+    assert resolve_inside(root, "leak.txt") is None
+    assert resolve_inside(root, "up/secret.txt") is None
+
+
+def test_symlinks_inside_the_root_are_followed(tmp_path: Path) -> None:
+    root = tmp_path / "static"
+    (root / "real").mkdir(parents=True)
+    (root / "real/a.css").write_text("a{}")
+    os.symlink(root / "real", root / "alias")
+    assert resolve_inside(root, "alias/a.css") == (root / "real/a.css").resolve()
+
+
+def test_generated_pages_first_then_later_static_folders_win(tmp_path: Path) -> None:
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    for folder in (theme, site):
+        (folder / "assets").mkdir(parents=True)
+        (folder / "assets/style.css").write_text(folder.name)
+    (theme / "assets/only-theme.js").write_text("theme")
+    snapshot = Snapshot({"index.html": b"home"}, (theme, site))
+    assert find(snapshot, "index.html") == b"home"
+    assert find(snapshot, "assets/style.css") == (site / "assets/style.css").resolve()
+    assert find(snapshot, "assets/only-theme.js") == (theme / "assets/only-theme.js").resolve()
+    assert find(snapshot, "nothing.html") is None
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("index.html", "text/html; charset=utf-8"),
+        ("assets/style.css", "text/css; charset=utf-8"),
+        ("assets/comments.js", "text/javascript; charset=utf-8"),
+        ("feed.xml", "application/xml; charset=utf-8"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+        ("img/a.png", "image/png"),
+        ("img/a.svg", "image/svg+xml"),
+        ("fonts/a.woff2", "font/woff2"),
+        ("files/blob", "application/octet-stream"),
+    ],
+)
+def test_content_type(key: str, kind: str) -> None:
+    assert content_type(key) == kind
