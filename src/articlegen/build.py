@@ -8,10 +8,11 @@ from pathlib import Path
 
 from .config import load_config
 from .content import load_articles, unreadable_targets
-from .errors import Diagnostic, by_place, raise_if_any
+from .errors import ArticlegenError, Diagnostic, by_place, raise_if_any
 from .feeds import render_feeds
+from .images import place_images
 from .links import build_link_graph
-from .markup import fill_links, make_markdown, render_body
+from .markup import fill_links, fill_placeholders, make_markdown, render_body
 from .model import (
     Article,
     BuildOptions,
@@ -49,7 +50,9 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
     everything, problems = load_articles(root)
     articles = [a for a in everything if options.drafts or not a.meta.draft]
     md = make_markdown(allow_html=config.allow_html)
-    raw = {a.slug: render_body(md, a.body, first_line=a.body_line) for a in articles}
+    raw = {a.slug: render_body(md, a.body, first_line=a.body_line, path=a.source) for a in articles}
+    static_dirs = [THEME_STATIC, root / "static"]
+    raw, image_problems = _with_images(raw, articles, static_dirs, config.base_path)
     graph = build_link_graph(
         [LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles],
         [
@@ -59,6 +62,8 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         drafts_visible=options.drafts,
     )
     problems += [
+        *(p for body in raw.values() for p in body.problems),
+        *image_problems,
         *graph.problems,
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
@@ -77,7 +82,7 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
     pages = render_pages(site, make_environment(root / "templates"), root)
     pages += render_feeds(site, pages)
     if options.write:
-        write_site(pages, [THEME_STATIC, root / "static"], output)
+        write_site(pages, static_dirs, output)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -100,3 +105,18 @@ def collect_warnings(
 def _with_links(body: RenderedBody, links, titles, base_path: str) -> RenderedBody:
     hrefs, texts = body_link_targets(links, titles, base_path)
     return dataclasses.replace(body, html=fill_links(body.html, hrefs, texts))
+
+
+def _with_images(
+    bodies: dict[str, RenderedBody], articles: list[Article], static_dirs: list[Path], base: str
+) -> tuple[dict[str, RenderedBody], list[ArticlegenError]]:
+    """Bodies with their local images' URLs and sizes filled in, and the unusable images."""
+    filled, problems = {}, []
+    for article in articles:
+        body = bodies[article.slug]
+        placed, found = place_images(body.images, static_dirs, base, article.source)
+        problems += found
+        sizes = [f' width="{p.size[0]}" height="{p.size[1]}"' if p.size else "" for p in placed]
+        html = fill_placeholders(body.html, {"I": [p.url for p in placed], "S": sizes})
+        filled[article.slug] = dataclasses.replace(body, html=html)
+    return filled, problems

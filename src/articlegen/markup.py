@@ -1,14 +1,15 @@
 """Markdown → HTML with markdown-it-py, and what rendering learns on the way.
 
-Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``) come
-out as data plus placeholders in the HTML, so a body renders from its own
-source alone; the link stage resolves them and ``fill_links`` puts the URLs in.
+Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``) and
+local images come out as data plus placeholders in the HTML, so a body renders
+from its own source alone; later stages resolve them (links, image files) and
+``fill_placeholders`` puts the results in.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -17,10 +18,14 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.wordcount import wordcount_plugin
 
-from .model import LinkRef, RenderedBody, TocEntry
+from .embeds import video_plugin
+from .errors import MarkupError
+from .model import ImageRef, LinkRef, RenderedBody, TocEntry
 
 SUMMARY_LENGTH = 160
-_PLACEHOLDER = re.compile("\x00([LT])(\\d+)\x00")
+DECORATIVE_ALT = '""'
+"""Alt text written as two double quotes: the author says the image is decorative."""
+_PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
@@ -29,16 +34,21 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html}).enable(["table", "strikethrough"])
     md.use(anchors_plugin, min_level=2, max_level=3, permalink=True, permalinkSymbol="#")
     md.use(wordcount_plugin)
+    md.use(video_plugin)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
+    md.add_render_rule("image", _render_image)
     return md
 
 
-def render_body(md: MarkdownIt, body: str, *, first_line: int = 1) -> RenderedBody:
-    """Render an article body; ``first_line`` is the file line the body starts on."""
-    env: dict = {}
+def render_body(
+    md: MarkdownIt, body: str, *, first_line: int = 1, path: str | None = None
+) -> RenderedBody:
+    """Render an article body; ``first_line`` is the file line the body starts on in ``path``."""
+    env: dict = {"first_line": first_line, "path": path, "problems": []}
     tokens = md.parse(body, env)
     links = _collect_links(tokens, first_line)
+    images = _collect_images(tokens, first_line, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
     return RenderedBody(
@@ -47,17 +57,31 @@ def render_body(md: MarkdownIt, body: str, *, first_line: int = 1) -> RenderedBo
         links=tuple(links),
         summary=_summary(tokens),
         words=env.get("wordcount", {}).get("words", 0),
+        images=tuple(images),
+        videos=env.get("videos", 0),
+        problems=tuple(env["problems"]),
     )
 
 
 def fill_links(html: str, hrefs: Sequence[str], texts: Sequence[str]) -> str:
     """Replace the placeholders of body link ``i`` by ``hrefs[i]`` and ``texts[i]`` (escaped)."""
+    return fill_placeholders(
+        html, {"L": [_escape(h) for h in hrefs], "T": [_escape(t) for t in texts]}
+    )
+
+
+def fill_placeholders(html: str, values: Mapping[str, Sequence[str]]) -> str:
+    """Replace placeholder ``K`` number ``i`` by ``values[K][i]``, inserted as HTML as is.
+
+    Kinds: ``L``/``T`` a link's href and text, ``I`` an image's URL, ``S`` its size attributes.
+    Kinds not in ``values`` stay for a later call.
+    """
     if "\x00" not in html:
         return html
 
     def replace(match: re.Match[str]) -> str:
-        index = int(match.group(2))
-        return _escape(hrefs[index] if match.group(1) == "L" else texts[index])
+        kind = values.get(match.group(1))
+        return match.group(0) if kind is None else kind[int(match.group(2))]
 
     return _PLACEHOLDER.sub(replace, html)
 
@@ -84,9 +108,22 @@ def _render_wikilink(renderer, tokens: Sequence[Token], idx: int, options, env) 
     return f'<a class="internal" href="\x00L{index}\x00">{text}</a>'
 
 
-def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
-    """Number internal links in document order (with their file lines) as placeholders."""
-    links: list[LinkRef] = []
+def _render_image(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+    """``<img>`` that loads lazily, decodes off the main thread and (if local) has its size."""
+    token = tokens[idx]
+    index = token.meta.get("index")
+    alt = token.meta.get("alt", _plain_text(token.children or []))
+    src = f"\x00I{index}\x00" if index is not None else _escape(str(token.attrGet("src") or ""))
+    size = f"\x00S{index}\x00" if index is not None else ""
+    title = token.attrGet("title")
+    title_attr = f' title="{_escape(str(title))}"' if title else ""
+    return (
+        f'<img src="{src}" alt="{_escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
+    )
+
+
+def _inline_children(tokens: Sequence[Token], first_line: int) -> Iterator[tuple[Token, int]]:
+    """Every inline token with the file line it is on."""
     for block in tokens:
         if block.type != "inline" or not block.children:
             continue
@@ -94,16 +131,51 @@ def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
         for child in block.children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
-            elif child.type == "wikilink":
-                child.meta["index"] = len(links)
-                links.append(LinkRef(child.meta["target"], line))
-            elif child.attrGet("class") == "header-anchor":
-                child.attrSet("aria-label", "Link to this section")
-            elif child.type == "link_open" and (target := _markdown_file_target(child)):
-                child.attrSet("href", f"\x00L{len(links)}\x00")
-                child.attrSet("class", "internal")
-                links.append(LinkRef(target, line))
+            yield child, line
+
+
+def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
+    """Number internal links in document order (with their file lines) as placeholders."""
+    links: list[LinkRef] = []
+    for child, line in _inline_children(tokens, first_line):
+        if child.type == "wikilink":
+            child.meta["index"] = len(links)
+            links.append(LinkRef(child.meta["target"], line))
+        elif child.attrGet("class") == "header-anchor":
+            child.attrSet("aria-label", "Link to this section")
+        elif child.type == "link_open" and (target := _markdown_file_target(child)):
+            child.attrSet("href", f"\x00L{len(links)}\x00")
+            child.attrSet("class", "internal")
+            links.append(LinkRef(target, line))
     return links
+
+
+def _collect_images(
+    tokens: Sequence[Token], first_line: int, path: str | None, problems: list[Exception]
+) -> list[ImageRef]:
+    """Number local images as placeholders; an image without alt text is a problem."""
+    images: list[ImageRef] = []
+    for child, line in _inline_children(tokens, first_line):
+        if child.type != "image":
+            continue
+        src = str(child.attrGet("src") or "")
+        alt = _plain_text(child.children or [])
+        child.meta["alt"] = "" if alt == DECORATIVE_ALT else alt
+        if not alt:
+            problems.append(
+                MarkupError(
+                    f"image '{src}' has no alt text",
+                    path,
+                    line,
+                    f'describe it, ![what it shows]({src}), or write ![""]({src}) '
+                    "if it is only decoration",
+                )
+            )
+        parts = urlsplit(src)
+        if not (parts.scheme or parts.netloc):
+            child.meta["index"] = len(images)
+            images.append(ImageRef(src, line))
+    return images
 
 
 def _markdown_file_target(token: Token) -> str | None:

@@ -134,6 +134,16 @@ class TocEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A local image in a body, for the image stage to find and measure."""
+
+    src: str
+    """Path as written (URL-encoded), relative to the site's ``static/`` folder."""
+    line: int
+    """1-based line in the article file."""
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedBody:
     """Markdown turned into HTML, plus what rendering learned about it."""
 
@@ -147,6 +157,12 @@ class RenderedBody:
     """First paragraph as plain text, cut near 160 characters."""
     words: int = 0
     """Word count, for reading time."""
+    images: tuple[ImageRef, ...] = ()
+    """Local images; placeholders ``I``/``S`` number ``i`` stand for ``images[i]``."""
+    videos: int = 0
+    """Click-to-load video players in the body (the page then loads the player script)."""
+    problems: tuple[Exception, ...] = ()
+    """MarkupErrors: images without alt text, video blocks we cannot embed."""
 
 
 @dataclass(frozen=True, slots=True)

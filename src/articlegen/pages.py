@@ -156,6 +156,7 @@ class _Renderer:
             article=card,
             body=body.html,
             toc=body.toc if len(body.toc) >= TOC_MIN_HEADINGS else (),
+            videos=body.videos > 0,
             see_also=self.see_also(article.slug),
             linked_from=[self.cards[s] for s in self.site.graph.backlinks.get(article.slug, ())],
             comments=self.comments(article),

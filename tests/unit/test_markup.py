@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.markup import fill_links, make_markdown, render_body, shorten
-from articlegen.model import LinkRef
+from articlegen.errors import MarkupError
+from articlegen.markup import fill_links, fill_placeholders, make_markdown, render_body, shorten
+from articlegen.model import ImageRef, LinkRef
 from tests.conftest import HTMLParser
 
 MD = make_markdown()
@@ -65,5 +67,81 @@ def test_shorten_cuts_at_a_word_near_the_limit() -> None:
 def test_any_text_renders_and_placeholders_fill(text: str) -> None:
     body = render_body(MD, text)
     filled = fill_links(body.html, ["/x/"] * len(body.links), ["X"] * len(body.links))
+    images = len(body.images)
+    filled = fill_placeholders(filled, {"I": ["/i.png"] * images, "S": [""] * images})
     assert "\x00" not in filled
     assert len(shorten(body.summary)) <= 161
+
+
+def test_images_load_lazily_and_local_ones_get_url_and_size_placeholders() -> None:
+    body = render_body(
+        MD,
+        'Text\n![A chart](images/c.png "Source") and ![Remote](https://example.org/r.png)\n',
+        first_line=3,
+        path="content/a.md",
+    )
+    assert body.images == (ImageRef("images/c.png", 4),)
+    assert body.problems == ()
+    html = fill_placeholders(body.html, {"I": ["/images/c.png"], "S": [' width="4" height="3"']})
+    local, remote = HTMLParser(html).css("img")
+    assert local.attributes == {
+        "src": "/images/c.png",
+        "alt": "A chart",
+        "title": "Source",
+        "width": "4",
+        "height": "3",
+        "loading": "lazy",
+        "decoding": "async",
+    }
+    assert remote.attributes["src"] == "https://example.org/r.png"
+    assert "width" not in remote.attributes
+    assert (remote.attributes["loading"], remote.attributes["decoding"]) == ("lazy", "async")
+
+
+def test_missing_alt_is_a_problem_with_file_and_line_but_explicit_empty_alt_is_not() -> None:
+    body = render_body(
+        MD,
+        'One\n\n![](images/a.png)\n\n![""](images/rule.svg)\n',
+        first_line=6,
+        path="content/a.md",
+    )
+    (problem,) = body.problems
+    assert isinstance(problem, MarkupError)
+    assert (problem.path, problem.line) == ("content/a.md", 8)
+    assert problem.message == "image 'images/a.png' has no alt text"
+    assert '![""](images/a.png)' in (problem.hint or "")
+    decorative = HTMLParser(body.html).css("img")[1]
+    assert decorative.attributes["alt"] == ""
+
+
+def test_video_block_renders_a_titled_link_and_no_player() -> None:
+    text = (
+        '::: video https://www.youtube.com/watch?v=dQw4w9WgXcQ "How it works"\nA *caption*.\n:::\n'
+    )
+    body = render_body(MD, text, path="content/a.md")
+    assert body.videos == 1 and body.problems == ()
+    tree = HTMLParser(body.html)
+    assert tree.css("iframe") == [] and tree.css("script") == []
+    link = tree.css_first("figure.video a.video-start")
+    assert link.attributes["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert link.attributes["data-embed"].startswith("https://www.youtube-nocookie.com/embed/")
+    assert tree.css_first(".video-title").text() == "How it works"
+    assert tree.css_first("figcaption em").text() == "caption"
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ('::: video https://example.org/v "T"', "is not a YouTube or Vimeo address"),
+        ("::: video", "needs an address and a title"),
+        ("::: video https://vimeo.com/123", "has no title"),
+        ('::: video https://vimeo.com/123 ""', "has no title"),
+        ("::: video https://vimeo.com/123 Two words", "too many words"),
+        ('::: video https://vimeo.com/123 "open', "cannot read"),
+    ],
+)
+def test_video_block_problems(block: str, message: str) -> None:
+    body = render_body(MD, f"Intro.\n\n{block}\n:::\n", first_line=10, path="content/v.md")
+    (problem,) = body.problems
+    assert (problem.path, problem.line) == ("content/v.md", 12)
+    assert message in problem.message

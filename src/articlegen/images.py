@@ -1,0 +1,135 @@
+"""Local images in article bodies: find each file in ``static/`` and read its pixel size.
+
+The size goes into ``width``/``height`` so the browser reserves the space
+before the image arrives and the text never jumps. Pillow reads only the file
+header; SVG sizes come from the root element's ``width``/``height`` or
+``viewBox``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from PIL import Image, UnidentifiedImageError
+
+from .errors import ArticlegenError, MarkupError
+from .model import ImageRef
+
+_EXIF_ORIENTATION = 0x0112
+_ROTATED = {5, 6, 7, 8}
+_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedImage:
+    """Where a body image is served from and how large it is."""
+
+    url: str
+    """Site URL of the file (base path included), still URL-encoded."""
+    size: tuple[int, int] | None
+    """``(width, height)`` in CSS pixels; None for an SVG that states no size."""
+
+
+def place_images(
+    refs: Sequence[ImageRef], static_dirs: Sequence[Path], base_path: str, source: str
+) -> tuple[list[PlacedImage], list[ArticlegenError]]:
+    """URL and size of each image of the article ``source``, and an error per unusable one."""
+    placed: list[PlacedImage] = []
+    problems: list[ArticlegenError] = []
+    for ref in refs:
+        relative = static_path(ref.src)
+        file = _find(relative, static_dirs) if relative else None
+        size = None
+        if relative is None:
+            problems.append(
+                MarkupError(
+                    f"image '{ref.src}' is not a path inside the static folder",
+                    source,
+                    ref.line,
+                    "write the path relative to static/, e.g. ![…](images/photo.jpg)",
+                )
+            )
+        elif file is None:
+            problems.append(
+                MarkupError(
+                    f"image file not found: static/{relative}",
+                    source,
+                    ref.line,
+                    "put the file in the site's static/ folder, or fix the path",
+                )
+            )
+        else:
+            try:
+                size = image_size(file)
+            except ValueError as exc:
+                problems.append(
+                    MarkupError(f"cannot read image static/{relative}: {exc}", source, ref.line)
+                )
+        path = urlsplit(ref.src).path.lstrip("/")
+        placed.append(PlacedImage(base_path + path, size))
+    return placed, problems
+
+
+def static_path(src: str) -> str | None:
+    """``images/a b.png`` for ``/images/a%20b.png``; None when the path climbs out with ``..``."""
+    path = PurePosixPath(unquote(urlsplit(src).path).lstrip("/"))
+    if ".." in path.parts or not path.parts:
+        return None
+    return path.as_posix()
+
+
+def image_size(file: Path) -> tuple[int, int] | None:
+    """Displayed ``(width, height)``; raises ValueError when the file is not a readable image."""
+    if file.suffix.lower() == ".svg":
+        return svg_size(file.read_bytes())
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+            orientation = image.getexif().get(_EXIF_ORIENTATION)
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValueError(str(exc) or type(exc).__name__) from exc
+    # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
+    return (height, width) if orientation in _ROTATED else (width, height)
+
+
+def svg_size(data: bytes) -> tuple[int, int] | None:
+    """Size from an SVG's ``width``/``height`` (unitless or px) or its ``viewBox``."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"not a well-formed SVG file ({exc})") from exc
+    width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if width and height:
+        return round(width), round(height)
+    if len(box) == 4:
+        try:
+            box_width, box_height = float(box[2]), float(box[3])
+        except ValueError:
+            return None
+        if box_width > 0 and box_height > 0:
+            if width:
+                return round(width), round(width * box_height / box_width)
+            if height:
+                return round(height * box_width / box_height), round(height)
+            return round(box_width), round(box_height)
+    return None
+
+
+def _svg_length(value: str | None) -> float | None:
+    match = _SVG_LENGTH.match(value or "")
+    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+
+
+def _find(relative: str, static_dirs: Sequence[Path]) -> Path | None:
+    """The file the output will hold: the last folder that has it wins, as in the static copy."""
+    for folder in reversed(static_dirs):
+        candidate = folder / relative
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from articlegen.errors import MarkupError
+from articlegen.images import image_size, place_images, static_path, svg_size
+from articlegen.model import ImageRef
+
+
+def png(path: Path, size: tuple[int, int], orientation: int | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, "white")
+    if orientation is None:
+        image.save(path)
+    else:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        image.save(path.with_suffix(".jpg"), exif=exif)
+        return path.with_suffix(".jpg")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("images/a.png", "images/a.png"),
+        ("/images/a.png", "images/a.png"),
+        ("images/my%20photo.png", "images/my photo.png"),
+        ("images/a.png?v=2#x", "images/a.png"),
+        ("../secret.png", None),
+        ("images/../../x.png", None),
+        ("", None),
+    ],
+)
+def test_static_path(src: str, expected: str | None) -> None:
+    assert static_path(src) == expected
+
+
+def test_raster_size_is_read_from_the_file(tmp_path: Path) -> None:
+    assert image_size(png(tmp_path / "a.png", (640, 360))) == (640, 360)
+
+
+def test_exif_rotated_photo_has_its_sides_swapped(tmp_path: Path) -> None:
+    assert image_size(png(tmp_path / "a.jpg", (400, 300), orientation=6)) == (300, 400)
+    assert image_size(png(tmp_path / "b.jpg", (400, 300), orientation=3)) == (400, 300)
+
+
+def test_unreadable_image_is_a_value_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not an image")
+    with pytest.raises(ValueError):
+        image_size(bad)
+
+
+@pytest.mark.parametrize(
+    ("svg", "expected"),
+    [
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"/>', (120, 80)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="120px" height="80.4px"/>', (120, 80)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"/>', (300, 150)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="600" viewBox="0,0,300,150"/>', (600, 300)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" height="75" viewBox="0 0 300 150"/>', (150, 75)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%"/>', None),
+        ('<svg xmlns="http://www.w3.org/2000/svg"/>', None),
+    ],
+)
+def test_svg_size(svg: str, expected: tuple[int, int] | None) -> None:
+    assert svg_size(svg.encode()) == expected
+
+
+def test_broken_svg_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="well-formed"):
+        svg_size(b"<svg")
+
+
+def test_place_images_finds_sizes_site_static_over_theme(tmp_path: Path) -> None:
+    theme, site = tmp_path / "theme", tmp_path / "static"
+    png(theme / "images" / "a.png", (10, 10))
+    png(site / "images" / "a.png", (20, 30))
+    refs = [ImageRef("/images/a.png", 4), ImageRef("https://example.org/x.png", 5)]
+    placed, problems = place_images(refs[:1], [theme, site], "/blog/", "content/a.md")
+    assert problems == []
+    assert [(p.url, p.size) for p in placed] == [("/blog/images/a.png", (20, 30))]
+
+
+def test_place_images_reports_missing_and_unreadable_files_with_lines(tmp_path: Path) -> None:
+    static = tmp_path / "static"
+    static.mkdir()
+    (static / "broken.png").write_bytes(b"nope")
+    refs = [ImageRef("gone.png", 3), ImageRef("broken.png", 7), ImageRef("../up.png", 9)]
+    placed, problems = place_images(refs, [static], "/", "content/a.md")
+    assert len(placed) == 3 and all(p.size is None for p in placed)
+    assert all(isinstance(p, MarkupError) for p in problems)
+    assert [(p.path, p.line) for p in problems] == [
+        ("content/a.md", 3),
+        ("content/a.md", 7),
+        ("content/a.md", 9),
+    ]
+    assert str(problems[0]).startswith("content/a.md:3: image file not found: static/gone.png")
+    assert "cannot read image static/broken.png" in str(problems[1])
+    assert "not a path inside the static folder" in str(problems[2])
