@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .editorial import parse_requirements
 from .errors import ArticlegenError, ConfigError, raise_if_any
 from .model import CommentsConfig, SiteConfig
+from .people import author_problem, collision_problems, parse_people
 from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems
 
 CONFIG_FILE = "site.yaml"
@@ -22,6 +24,12 @@ _TOP_KEYS: dict[str, type] = {
     "comments": dict,
     "markdown": dict,
     "warn_unlinked": bool,
+    "authors": dict,
+    "reviewers": dict,
+    "disclaimer": str,
+    "editorial_policy": str,
+    "review_interval_days": int,
+    "require": list,
 }
 _REQUIRED = ("title", "base_url")
 
@@ -69,10 +77,37 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     problems += _check_values(usable, path)
     comments = _comments(usable.get("comments"), path, problems)
     allow_html = _allow_html(usable.get("markdown"), path, problems)
+    structured = {
+        "authors": parse_people(usable["authors"], "authors", path, problems)
+        if "authors" in usable
+        else {},
+        "reviewers": parse_people(usable["reviewers"], "reviewers", path, problems)
+        if "reviewers" in usable
+        else {},
+        "requirements": parse_requirements(usable["require"], path, problems)
+        if "require" in usable
+        else (),
+    }
+    problems += collision_problems(structured["authors"], structured["reviewers"], path)
     raise_if_any(problems)
-    values = {k: e.value for k, e in usable.items() if k not in ("comments", "markdown")}
+    values = {k: e.value for k, e in usable.items() if k not in _STRUCTURED}
     values["base_url"] = _with_slash(values["base_url"])
-    return SiteConfig(**values, comments=comments, allow_html=allow_html)
+    config = SiteConfig(
+        **values,
+        **structured,
+        comments=comments,
+        allow_html=allow_html,
+        lines={key: entry.line for key, entry in entries.items()},
+    )
+    if config.author and (
+        problem := author_problem(config.author, config, path, entries["author"].line, ConfigError)
+    ):
+        raise problem
+    return config
+
+
+_STRUCTURED = ("comments", "markdown", "authors", "reviewers", "require")
+"""Keys parsed into records of their own rather than copied as values."""
 
 
 def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
@@ -93,8 +128,18 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
         problems.append(
             ConfigError("'per_page' must be at least 1", path, entries["per_page"].line)
         )
-    if "output" in entries and not entries["output"].value.strip():
-        problems.append(ConfigError("'output' is empty", path, entries["output"].line))
+    for key in ("output", "disclaimer", "editorial_policy"):
+        if key in entries and not entries[key].value.strip():
+            problems.append(ConfigError(f"'{key}' is empty", path, entries[key].line))
+    if "review_interval_days" in entries and entries["review_interval_days"].value < 1:
+        problems.append(
+            ConfigError(
+                "'review_interval_days' must be at least 1",
+                path,
+                entries["review_interval_days"].line,
+                "e.g. review_interval_days: 365",
+            )
+        )
     return problems
 
 

@@ -14,6 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
 from .model import Date, FrontMatter, LinkRef, instant
+from .references import parse_references
 from .slugs import is_slug, slugify
 from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems
 
@@ -30,6 +31,11 @@ FRONT_MATTER_KEYS = (
     "see_also",
     "comments",
     "draft",
+    "reviewed_by",
+    "reviewed_on",
+    "references",
+    "disclaimer",
+    "content_warning",
 )
 
 
@@ -81,21 +87,38 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
                 "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
             )
         )
-    if (
-        fields.get("date")
-        and fields.get("updated")
-        and instant(fields["updated"]) < instant(fields["date"])
-    ):
-        problems.append(
-            FrontMatterError(
-                f"'updated' ({fields['updated']}) is before 'date' ({fields['date']})",
-                path,
-                entries["updated"].line,
+    for later in ("updated", "reviewed_on"):
+        if (
+            fields.get("date")
+            and fields.get(later)
+            and instant(fields[later]) < instant(fields["date"])
+        ):
+            problems.append(
+                FrontMatterError(
+                    f"'{later}' ({fields[later]}) is before 'date' ({fields['date']})",
+                    path,
+                    entries[later].line,
+                )
             )
-        )
+    problems += _review_pair_problems(entries, path)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
+
+
+def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
+    """``reviewed_by`` and ``reviewed_on`` only make sense together."""
+    pairs = (("reviewed_by", "reviewed_on", "YYYY-MM-DD"), ("reviewed_on", "reviewed_by", "…"))
+    return [
+        FrontMatterError(
+            f"'{present}' is set but '{missing}' is not",
+            path,
+            entries[present].line,
+            f"add '{missing}: {example}' (who reviewed the article, and on which day)",
+        )
+        for present, missing, example in pairs
+        if present in entries and missing not in entries
+    ]
 
 
 def _text(key: str, entry: Entry, path: str) -> str:
@@ -117,11 +140,14 @@ def _slug(key: str, entry: Entry, path: str) -> str:
     value = _text(key, entry, path)
     if not is_slug(value):
         suggestion = slugify(value)
+        what = "slug" if key == "slug" else f"{key} id"
         raise FrontMatterError(
-            f"invalid slug '{value}': use lowercase a-z, 0-9 and '-' only",
+            f"invalid {what} '{value}': use lowercase a-z, 0-9 and '-' only",
             path,
             entry.line,
-            f"write 'slug: {suggestion}'" if suggestion else "choose a slug such as 'my-article'",
+            f"write '{key}: {suggestion}'"
+            if suggestion
+            else f"choose a {what} such as 'my-article'",
         )
     return value
 
@@ -143,6 +169,18 @@ def _date(key: str, entry: Entry, path: str) -> Date:
         entry.line,
         "use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, e.g. 2024-05-14",
     )
+
+
+def _day(key: str, entry: Entry, path: str) -> dt.date:
+    value = _date(key, entry, path)
+    if isinstance(value, dt.datetime):
+        raise FrontMatterError(
+            f"'{key}' must be a day, not a time: {entry.value!r}",
+            path,
+            entry.line,
+            "use YYYY-MM-DD",
+        )
+    return value
 
 
 def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
@@ -195,4 +233,9 @@ _CHECKS: dict[str, Callable[[str, Entry, str], Any]] = {
     "see_also": _links,
     "comments": _flag,
     "draft": _flag,
+    "reviewed_by": _slug,
+    "reviewed_on": _day,
+    "references": lambda _key, entry, path: parse_references(entry, path),
+    "disclaimer": _text,
+    "content_warning": _text,
 }

@@ -1,9 +1,9 @@
 """Markdown → HTML with markdown-it-py, and what rendering learns on the way.
 
-Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``) and
-local images come out as data plus placeholders in the HTML, so a body renders
-from its own source alone; later stages resolve them (links, image files) and
-``fill_placeholders`` puts the results in.
+Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``), local
+images and citations (``[^id]``) come out as data plus placeholders in the HTML,
+so a body renders from its own source alone; later stages resolve them (links,
+image files, reference numbers) and ``fill_placeholders`` puts the results in.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from mdit_py_plugins.wordcount import wordcount_plugin
 
 from .embeds import video_plugin
 from .errors import MarkupError
-from .model import ImageRef, LinkRef, RenderedBody, TocEntry
+from .model import CitationMark, ImageRef, LinkRef, RenderedBody, TocEntry
 
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
 """Alt text written as two double quotes: the author says the image is decorative."""
 _PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+_CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
 
 
 def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
@@ -37,6 +38,8 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md.use(video_plugin)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("citation", _render_citation)
     md.add_render_rule("image", _render_image)
     return md
 
@@ -48,6 +51,7 @@ def render_body(
     env: dict = {"first_line": first_line, "path": path, "problems": []}
     tokens = md.parse(body, env)
     links = _collect_links(tokens, first_line)
+    citations = _collect_citations(tokens, first_line)
     images = _collect_images(tokens, first_line, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
@@ -60,6 +64,7 @@ def render_body(
         images=tuple(images),
         videos=env.get("videos", 0),
         problems=tuple(env["problems"]),
+        citations=tuple(citations),
     )
 
 
@@ -70,10 +75,25 @@ def fill_links(html: str, hrefs: Sequence[str], texts: Sequence[str]) -> str:
     )
 
 
+def fill_citations(html: str, marks: Sequence[CitationMark]) -> str:
+    """Replace the placeholder of body citation ``i`` by a superscript link for ``marks[i]``."""
+    return fill_placeholders(
+        html,
+        {
+            "C": [
+                f'<sup class="citation" id="{_escape(m.anchor)}">'
+                f'<a href="#{_escape(m.target)}" role="doc-noteref">[{m.number}]</a></sup>'
+                for m in marks
+            ]
+        },
+    )
+
+
 def fill_placeholders(html: str, values: Mapping[str, Sequence[str]]) -> str:
     """Replace placeholder ``K`` number ``i`` by ``values[K][i]``, inserted as HTML as is.
 
-    Kinds: ``L``/``T`` a link's href and text, ``I`` an image's URL, ``S`` its size attributes.
+    Kinds: ``L``/``T`` a link's href and text, ``I`` an image's URL, ``S`` its size attributes,
+    ``C`` a citation.
     Kinds not in ``values`` stay for a later call.
     """
     if "\x00" not in html:
@@ -99,6 +119,23 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         token.content = text or target
     state.pos = match.end()
     return True
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[^", state.pos):
+        return False
+    match = _CITATION.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("citation", "sup", 0)
+        token.meta = {"id": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _render_citation(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+    return f"\x00C{tokens[idx].meta['index']}\x00"
 
 
 def _render_wikilink(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
@@ -148,6 +185,16 @@ def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
             child.attrSet("class", "internal")
             links.append(LinkRef(target, line))
     return links
+
+
+def _collect_citations(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
+    """Number ``[^id]`` citations in document order (with their file lines) as placeholders."""
+    citations: list[LinkRef] = []
+    for child, line in _inline_children(tokens, first_line):
+        if child.type == "citation":
+            child.meta["index"] = len(citations)
+            citations.append(LinkRef(child.meta["id"], line))
+    return citations
 
 
 def _collect_images(

@@ -37,6 +37,42 @@ class CommentsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """An author or medical reviewer from ``site.yaml``; free-text authors have no id."""
+
+    name: str
+    """Full name, as shown in bylines."""
+    id: str | None = None
+    """Key in ``authors:`` or ``reviewers:``; the person page is ``authors/<id>/``."""
+    credentials: str = ""
+    """E.g. ``MD, psychiatrist``; shown after the name."""
+    bio: str = ""
+    """A short biography for the person page."""
+    photo: str | None = None
+    """A path under ``static/`` or an http(s) URL."""
+    url: str | None = None
+    """The person's own web page."""
+    same_as: tuple[str, ...] = ()
+    """Profile links (``sameAs``): registries, institutions, social profiles."""
+    reviewer: bool = False
+    """Listed under ``reviewers:`` (may review articles)."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """File line of the id (key ``""``) and of each field, for messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A ``require:`` rule: articles with ``tag`` must set every one of ``fields``."""
+
+    tag: str
+    """Tag name as written in ``site.yaml``."""
+    fields: tuple[str, ...]
+    """Front-matter keys those articles must set."""
+    line: int
+    """Line of the rule in ``site.yaml``."""
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """``site.yaml``, validated."""
 
@@ -60,6 +96,20 @@ class SiteConfig:
     """Pass raw HTML in Markdown through (``markdown: {allow_html: true}``); escaped otherwise."""
     warn_unlinked: bool = False
     """Warn about published articles with no See Also and no Linked from."""
+    authors: Mapping[str, Person] = field(default_factory=dict)
+    """``authors:`` by id; when present, ``author:`` values are ids."""
+    reviewers: Mapping[str, Person] = field(default_factory=dict)
+    """``reviewers:`` by id, for ``reviewed_by:``."""
+    disclaimer: str = ""
+    """Site-wide medical disclaimer, shown in a box on every article."""
+    editorial_policy: str = ""
+    """URL, or slug or file of an article, explaining how articles are written and reviewed."""
+    review_interval_days: int = 365
+    """Days after ``reviewed_on`` when the next medical review is due."""
+    requirements: tuple[Requirement, ...] = ()
+    """``require:`` rules, in file order."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """File line of each top-level key, for errors found after parsing."""
 
     @property
     def base_path(self) -> str:
@@ -75,6 +125,24 @@ class LinkRef:
     """Slug, path, title or URL, verbatim."""
     line: int
     """1-based line in the article file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A numbered source of an article (an item of ``references:``)."""
+
+    title: str
+    """Title of the cited work."""
+    url: str
+    """Where readers can check it (http or https)."""
+    id: str | None = None
+    """Label for citing it in the body as ``[^id]``."""
+    publisher: str | None = None
+    """Journal, agency or site that published it."""
+    date: Date | None = None
+    """Publication date."""
+    line: int = 0
+    """File line of the item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +169,16 @@ class FrontMatter:
     """Comments on or off; None means the site default."""
     draft: bool = False
     """Drafts are left out unless the build asks for them."""
+    reviewed_by: str | None = None
+    """Id of the medical reviewer (``site.yaml`` ``reviewers:``)."""
+    reviewed_on: dt.date | None = None
+    """Day of the medical review; set exactly when ``reviewed_by`` is."""
+    references: tuple[Reference, ...] = ()
+    """Sources, in the author's order."""
+    disclaimer: str | None = None
+    """Replaces the site-wide disclaimer on this article."""
+    content_warning: str | None = None
+    """Shown above the body."""
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, so later stages can point at it."""
 
@@ -163,6 +241,48 @@ class RenderedBody:
     """Click-to-load video players in the body (the page then loads the player script)."""
     problems: tuple[Exception, ...] = ()
     """MarkupErrors: images without alt text, video blocks we cannot embed."""
+    citations: tuple[LinkRef, ...] = ()
+    """``[^id]`` citations in body order; placeholder ``C i`` stands for ``citations[i]``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitationMark:
+    """How one body citation renders: its reference's number and the anchors both ways."""
+
+    number: int
+    """1-based number of the cited reference."""
+    anchor: str
+    """Id of the citation itself, the reference's back-link target."""
+    target: str
+    """Id of the reference list item."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedReference:
+    """A reference as listed under the article: numbered, with links back to its citations."""
+
+    number: int
+    """1-based: cited references first, in order of first citation, then the rest."""
+    reference: Reference
+    """The source."""
+    anchor: str
+    """Id of the list item."""
+    backlinks: tuple[str, ...] = ()
+    """Anchors of the citations of this reference, in body order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """Who wrote and who medically reviewed an article, and when the next review is due."""
+
+    author: Person | None = None
+    """The author (a registry person, or a free-text name), if any."""
+    reviewer: Person | None = None
+    """The medical reviewer, if reviewed."""
+    reviewed_on: dt.date | None = None
+    """Day of the review."""
+    next_review: dt.date | None = None
+    """``reviewed_on`` plus the site's review interval."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +369,12 @@ class Site:
     """Slug → article."""
     descriptions: Mapping[str, str]
     """Slug → description: front-matter's, or the body's first paragraph."""
+    credits: Mapping[str, Credits] = field(default_factory=dict)
+    """Slug → author and reviewer."""
+    references: Mapping[str, tuple[NumberedReference, ...]] = field(default_factory=dict)
+    """Slug → its numbered reference list."""
+    policy_url: str | None = None
+    """Site-relative or absolute URL of the editorial policy, when ``site.yaml`` names one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +403,9 @@ class BuildOptions:
     """Warnings fail the build."""
     write: bool = True
     """False for ``check``: validate and render everything, write nothing."""
+    today: dt.date | None = None
+    """The day review dates are judged against; None means the system date. Never shapes
+    page bytes, only warnings and errors."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,3 +422,5 @@ class BuildResult:
     """Warnings (``errors.Diagnostic``), sorted by file and line; empty under ``strict``."""
     seconds: float
     """Wall time."""
+    site: Site | None = None
+    """The assembled site, for reports."""

@@ -31,6 +31,8 @@ class Entry:
     """For a mapping value: its own keys with their lines."""
     item_lines: tuple[int, ...] = ()
     """For a list value: the file line of each item."""
+    items: tuple[Entry, ...] = ()
+    """For a list value: each item as an entry (with ``children`` for a mapping item)."""
 
 
 def load_mapping(
@@ -94,14 +96,40 @@ def _entries(
         except (yaml.YAMLError, ValueError, TypeError) as exc:
             problems.append(error(f"invalid value for '{key}': {_reason(exc)}", path, line))
             continue
-        children = None
-        if isinstance(value_node, yaml.MappingNode):
-            children = _entries(loader, value_node, path, error, first_line, problems)
-        item_lines = ()
-        if isinstance(value_node, yaml.SequenceNode):
-            item_lines = tuple(item.start_mark.line + first_line for item in value_node.value)
-        entries[key] = Entry(value, line, children, item_lines)
+        entries[key] = _entry(loader, value_node, value, line, path, error, first_line, problems)
     return entries
+
+
+def _entry(
+    loader: Any,
+    node: yaml.Node,
+    value: Any,
+    line: int,
+    path: str,
+    error: type[ArticlegenError],
+    first_line: int,
+    problems: list[ArticlegenError],
+) -> Entry:
+    """``value`` (constructed from ``node``) with the lines of its nested keys and items."""
+    if isinstance(node, yaml.MappingNode):
+        children = _entries(loader, node, path, error, first_line, problems)
+        return Entry(value, line, children)
+    if isinstance(node, yaml.SequenceNode):
+        items = tuple(
+            _entry(
+                loader,
+                item,
+                item_value,
+                item.start_mark.line + first_line,
+                path,
+                error,
+                first_line,
+                problems,
+            )
+            for item, item_value in zip(node.value, value, strict=True)
+        )
+        return Entry(value, line, None, tuple(item.line for item in items), items)
+    return Entry(value, line)
 
 
 def _syntax_error(
