@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
-from .config import load_config
+from .config import CONFIG_FILE, load_config
 from .content import load_articles, unreadable_targets
+from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import ArticlegenError, Diagnostic, by_place, raise_if_any
 from .feeds import render_feeds
 from .images import place_images
 from .links import build_link_graph
-from .markup import fill_links, fill_placeholders, make_markdown, render_body
+from .markup import fill_citations, fill_links, fill_placeholders, make_markdown, render_body
 from .model import (
     Article,
     BuildOptions,
     BuildResult,
+    Credits,
     LinkGraph,
     LinkSource,
     LinkTarget,
@@ -25,6 +29,8 @@ from .model import (
 )
 from .output import check_output_location, write_site
 from .pages import make_environment, render_pages
+from .people import credit_articles, photo_problems
+from .references import Citations, number_citations
 from .site import (
     assemble_site,
     body_link_targets,
@@ -61,24 +67,36 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         ],
         drafts_visible=options.drafts,
     )
+    trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
     problems += [
         *(p for body in raw.values() for p in body.problems),
         *image_problems,
         *graph.problems,
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
+        *trust.problems,
     ]
-    warnings = by_place(collect_warnings(config, articles, graph))
+    warnings = by_place([*collect_warnings(config, articles, graph), *trust.warnings])
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
 
     titles = {a.slug: a.meta.title for a in everything}
     bodies = {
-        a.slug: _with_links(raw[a.slug], graph.inline[a.slug], titles, config.base_path)
+        a.slug: _with_links(
+            raw[a.slug], graph.inline[a.slug], titles, config.base_path, trust.citations[a.slug]
+        )
         for a in articles
     }
-    site = assemble_site(config, articles, bodies, graph)
+    site = assemble_site(
+        config,
+        articles,
+        bodies,
+        graph,
+        credits=trust.credits,
+        references={slug: c.listed for slug, c in trust.citations.items()},
+        policy=trust.policy,
+    )
     pages = render_pages(site, make_environment(root / "templates"), root)
     pages += render_feeds(site, pages)
     if options.write:
@@ -89,6 +107,7 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         pages=tuple(pages),
         diagnostics=tuple(warnings),
         seconds=time.perf_counter() - started,
+        site=site,
     )
 
 
@@ -102,9 +121,56 @@ def collect_warnings(
     return warnings
 
 
-def _with_links(body: RenderedBody, links, titles, base_path: str) -> RenderedBody:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Trust:
+    """What the health-content checks found: people, sources, the policy page, problems."""
+
+    credits: Mapping[str, Credits]
+    """Slug → author and reviewer."""
+    citations: Mapping[str, Citations]
+    """Slug → numbered references and citation marks."""
+    policy: tuple[str | None, str | None]
+    """URL and (for an article) slug of the editorial policy."""
+    problems: list[ArticlegenError]
+    """Unknown people and references, unmet ``require:`` rules, reviews in the future."""
+    warnings: list[Diagnostic]
+    """Uncited references, overdue and missing reviews."""
+
+
+def check_trust(
+    config: SiteConfig,
+    articles: list[Article],
+    raw: Mapping[str, RenderedBody],
+    today: dt.date,
+    static_dirs: list[Path],
+) -> Trust:
+    """Authors, reviewers, references and review dates of every article, against ``today``."""
+    credits, problems = credit_articles(config, articles)
+    citations = {
+        a.slug: number_citations(a.meta.references, raw[a.slug].citations, a.source)
+        for a in articles
+    }
+    policy_url, policy_slug, policy_problems = resolve_policy(config, articles, CONFIG_FILE)
+    review_errors, warnings = review_problems(
+        articles, credits, today, expect_reviews=bool(config.reviewers), exempt=[policy_slug or ""]
+    )
+    problems += [
+        *(p for c in citations.values() for p in c.problems),
+        *requirement_problems(config.requirements, articles, CONFIG_FILE),
+        *photo_problems(config, lambda p: any((d / p).is_file() for d in static_dirs), CONFIG_FILE),
+        *policy_problems,
+        *review_errors,
+    ]
+    warnings += [w for c in citations.values() for w in c.warnings]
+    return Trust(credits, citations, (policy_url, policy_slug), problems, warnings)
+
+
+def _with_links(
+    body: RenderedBody, links, titles, base_path: str, citations: Citations
+) -> RenderedBody:
     hrefs, texts = body_link_targets(links, titles, base_path)
-    return dataclasses.replace(body, html=fill_links(body.html, hrefs, texts))
+    html = fill_citations(fill_links(body.html, hrefs, texts), citations.marks)
+    return dataclasses.replace(body, html=html)
 
 
 def _with_images(

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 
 from .model import Article, Date, RenderedPage, Site, instant
-from .site import article_url, tag_url
+from .site import article_url, person_url, tag_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -59,9 +59,12 @@ def _entry(feed: ET.Element, site: Site, article: Article) -> None:
     _sub(entry, "link", href=link, rel="alternate", type="text/html")
     _sub(entry, "published", _rfc3339(article.meta.date or _EPOCH))
     _sub(entry, "updated", _rfc3339(_modified(article)))
-    author = article.meta.author or site.config.author
-    if author:
-        _sub(_sub(entry, "author"), "name", author)
+    credits = site.credits.get(article.slug)
+    if credits is not None and credits.author is not None:
+        author = _sub(entry, "author")
+        _sub(author, "name", credits.author.name)
+        if credits.author.id is not None:
+            _sub(author, "uri", base + person_url(credits.author.id))
     for tag in article.meta.tags:
         _sub(entry, "category", term=tag)
     _sub(entry, "summary", site.descriptions[article.slug])

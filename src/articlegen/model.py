@@ -375,6 +375,8 @@ class Site:
     """Slug → its numbered reference list."""
     policy_url: str | None = None
     """Site-relative or absolute URL of the editorial policy, when ``site.yaml`` names one."""
+    policy_slug: str | None = None
+    """The article that is the editorial policy, if it is one (it gets no review line)."""
 
 
 @dataclass(frozen=True, slots=True)

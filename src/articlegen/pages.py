@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -19,8 +19,10 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import TemplateError
-from .model import Article, Date, RenderedPage, Site
-from .site import article_url, home_url, link_url, paginate, tag_url
+from .jsonld import article_json_ld
+from .model import Article, Credits, Date, RenderedPage, Site
+from .people import contributions
+from .site import article_url, home_url, link_url, paginate, person_url, tag_url
 from .slugs import slugify
 
 THEME_TEMPLATES = Path(__file__).parent / "theme" / "templates"
@@ -50,7 +52,12 @@ def render_pages(
 ) -> list[RenderedPage]:
     """Every HTML page of the site; a template problem raises ``TemplateError``."""
     render = _Renderer(site, env, root)
-    pages = [*render.home_pages(), *render.article_pages(), *render.tag_pages()]
+    pages = [
+        *render.home_pages(),
+        *render.article_pages(),
+        *render.tag_pages(),
+        *render.person_pages(),
+    ]
     pages.append(render.page("tags/", "tags.html", title="Tags", tags=render.tag_cards()))
     pages.append(
         render.page(
@@ -75,6 +82,7 @@ class _Renderer:
             "site": site.config,
             "url": lambda rel="": base_path + rel if "://" not in rel else rel,
             "abs_url": lambda rel="": site.config.base_url + rel,
+            "person_url": person_url,
             "tags_count": len(site.tags),
         }
 
@@ -89,6 +97,7 @@ class _Renderer:
     def card(self, article: Article) -> dict[str, Any]:
         meta = article.meta
         body = self.site.bodies[article.slug]
+        credits = self.site.credits.get(article.slug, Credits())
         return {
             "slug": article.slug,
             "title": meta.title,
@@ -96,7 +105,7 @@ class _Renderer:
             "date": meta.date,
             "updated": meta.updated,
             "description": self.site.descriptions[article.slug],
-            "author": meta.author or self.site.config.author,
+            "author": credits.author.name if credits.author else "",
             "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
             "reading_minutes": max(1, math.ceil(body.words / WORDS_PER_MINUTE)),
             "draft": meta.draft,
@@ -162,8 +171,38 @@ class _Renderer:
             comments=self.comments(article),
             newer=self.cards[newer.slug] if newer else None,
             older=self.cards[older.slug] if older else None,
-            json_ld=self.json_ld(card),
+            json_ld=article_json_ld(self.site, article),
+            credits=self.site.credits.get(article.slug, Credits()),
+            medical=article.slug != self.site.policy_slug,
+            references=self.site.references.get(article.slug, ()),
+            disclaimer=article.meta.disclaimer or self.site.config.disclaimer,
+            content_warning=article.meta.content_warning,
+            policy_url=self.site.policy_url,
         )
+
+    def person_pages(self) -> Iterator[RenderedPage]:
+        people = contributions(self.site.config, self.site.articles, self.site.credits)
+        if not people:
+            return
+        entries = [
+            {
+                "person": c.person,
+                "written": [self.cards[s] for s in c.written],
+                "reviewed": [self.cards[s] for s in c.reviewed],
+            }
+            for c in people
+        ]
+        for entry in entries:
+            person = entry["person"]
+            summary = person.bio or ", ".join(filter(None, (person.name, person.credentials)))
+            yield self.page(
+                person_url(person.id or ""),
+                "person.html",
+                title=person.name,
+                description=summary,
+                **entry,
+            )
+        yield self.page("authors/", "people.html", title="Authors and reviewers", people=entries)
 
     def see_also(self, slug: str) -> list[dict[str, Any]]:
         items = []
@@ -186,23 +225,6 @@ class _Renderer:
             "page_url": self.site.config.base_url + article_url(article.slug),
         }
         return {"provider": config.provider, "settings": json.dumps(settings, sort_keys=True)}
-
-    def json_ld(self, card: Mapping[str, Any]) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "BlogPosting",
-            "headline": card["title"],
-            "description": card["description"],
-            "url": self.site.config.base_url + card["url"],
-            "mainEntityOfPage": self.site.config.base_url + card["url"],
-            "inLanguage": self.site.config.language,
-        }
-        if card["date"]:
-            data["datePublished"] = _isodate(card["date"])
-            data["dateModified"] = _isodate(card["updated"] or card["date"])
-        if card["author"]:
-            data["author"] = {"@type": "Person", "name": card["author"]}
-        return data
 
     def tag_cards(self) -> list[dict[str, Any]]:
         return [

@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from .errors import ArticlegenError, Diagnostic, FrontMatterError
 from .model import (
     Article,
+    Credits,
     LinkGraph,
+    NumberedReference,
     RenderedBody,
     ResolvedLink,
     Site,
@@ -100,6 +102,10 @@ def assemble_site(
     articles: Iterable[Article],
     bodies: Mapping[str, RenderedBody],
     graph: LinkGraph,
+    *,
+    credits: Mapping[str, Credits] | None = None,
+    references: Mapping[str, tuple[NumberedReference, ...]] | None = None,
+    policy: tuple[str | None, str | None] = (None, None),
 ) -> Site:
     """The whole site as one value for the page and feed stages."""
     ordered = tuple(newest_first(articles))
@@ -112,6 +118,10 @@ def assemble_site(
         tags=collect_tags(ordered),
         by_slug={a.slug: a for a in ordered},
         descriptions=descriptions,
+        credits=credits or {},
+        references=references or {},
+        policy_url=policy[0],
+        policy_slug=policy[1],
     )
 
 
@@ -131,6 +141,11 @@ def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
 def article_url(slug: str) -> str:
     """Site-relative URL of an article."""
     return f"{slug}/"
+
+
+def person_url(person_id: str) -> str:
+    """Site-relative URL of an author's or reviewer's page."""
+    return f"authors/{person_id}/"
 
 
 def tag_url(tag_slug: str, page: int = 1) -> str:
