@@ -50,6 +50,11 @@ class Snapshot:
     """Warning lines for the console."""
 
 
+def stamped(line: str) -> str:
+    """A status line with the time in front, for a console left open all day."""
+    return f"{time.strftime('%H:%M:%S')} {line}"
+
+
 def changed_keys(old: Mapping[str, bytes], new: Mapping[str, bytes]) -> frozenset[str]:
     """Output paths added, removed or with different bytes between two builds."""
     return frozenset(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
@@ -151,7 +156,7 @@ class LiveSite:
             self._log(line)
         seconds = time.perf_counter() - started
         changes = f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed"
-        self._log(f"built {snapshot.summary} in {seconds:.2f} s; {changes}")
+        self._log(stamped(f"built {snapshot.summary} in {seconds:.2f} s; {changes}"))
         return True
 
     def static_changed(self, keys: Iterable[str]) -> None:
@@ -162,7 +167,7 @@ class LiveSite:
         only_css = bool(keys) and all(key.endswith(".css") for key in keys)
         for client in clients:
             client.send("css", keys) if only_css else client.send("reload")
-        self._log(f"static files changed: {', '.join(keys)}")
+        self._log(stamped(f"static files changed: {', '.join(keys)}"))
 
     @property
     def snapshot(self) -> Snapshot:
@@ -212,8 +217,8 @@ class LiveSite:
         with self._lock:
             self._errors = tuple(lines)
             clients = list(self._clients)
+        self._log(stamped("build failed; the last good pages are still served"))
         for line in lines:
             self._log(line)
-        self._log("the last good pages are still served; fix the file and save to rebuild")
         for client in clients:
             client.send("failed", lines)

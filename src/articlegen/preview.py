@@ -8,13 +8,12 @@ Nothing is written to the site's output folder.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from .build import THEME_STATIC, build_site
 from .config import CONFIG_FILE, load_config
-from .livereload import LiveSite, Snapshot
+from .livereload import LiveSite, Snapshot, stamped
 from .model import BuildOptions
 from .server import open_server
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
@@ -39,8 +38,8 @@ class Preview:
         self._log = log
         if not (self.root / CONFIG_FILE).is_file():
             load_config(self.root)  # raises the usual "no site.yaml" error, with its hint
-        self.live = LiveSite(self._build, self._stamped)
-        self.http = open_server(host, port, self.live, self._stamped)
+        self.live = LiveSite(self._build, log)
+        self.http = open_server(host, port, self.live, log)
         self.url = self.http.url
         self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url)
         self._watcher = SiteWatcher(self.root, self._changed, quiet)
@@ -90,7 +89,7 @@ class Preview:
         )
 
     def _changed(self, batch: frozenset[Change]) -> None:
-        self._stamped(describe(batch))
+        self._log(stamped(describe(batch)))
         kinds = {change.kind for change in batch}
         if kinds - {ChangeKind.STATIC}:
             self.live.refresh()
@@ -99,9 +98,6 @@ class Preview:
         ]
         if static:
             self.live.static_changed(static)
-
-    def _stamped(self, line: str) -> None:
-        self._log(f"{time.strftime('%H:%M:%S')} {line}")
 
 
 def describe(batch: frozenset[Change]) -> str:

@@ -1,0 +1,296 @@
+"""End-to-end: ``articlegen serve`` on a free port in a temp site, edited as an author would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.errors import ConfigError
+from articlegen.preview import Preview
+from tests.conftest import article
+from tests.serving import EventStream, fetch, wait_until
+
+SRC = Path(__file__).parents[2] / "src"
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site(
+        {
+            "ketamine.md": article(
+                "Ketamine and Mood", "First version.", tags="[ketamine]", see_also="[sleep]"
+            ),
+            "sleep.md": article("Sleep Basics", "Sleep well.", date="2024-02-01"),
+            "draft.md": article("Work in Progress", "Not yet.", draft="true"),
+        },
+        files={
+            "static/img/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "static/assets/extra.css": "body { color: black }\n",
+        },
+    )
+
+
+@pytest.fixture
+def preview(blog: Path) -> Iterator[Preview]:
+    logged: list[str] = []
+    with Preview(blog, port=0, log=logged.append, quiet=0.05) as running:
+        running.logged = logged  # type: ignore[attr-defined]
+        yield running
+
+
+def title_of(preview: Preview, path: str) -> str:
+    return fetch(preview.url, path).html().css_first("h1").text()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def body_text(preview: Preview, path: str) -> str:
+    return fetch(preview.url, path).html().css_first(".body").text()
+
+
+def overlay(response) -> str | None:
+    box = response.html().css_first("#articlegen-error")
+    return None if box is None or "hidden" in box.attributes else box.css_first("pre").text()
+
+
+def test_serves_the_site_with_drafts_and_the_reload_script(preview: Preview) -> None:
+    home = fetch(preview.url, "/")
+    assert home.status == 200
+    assert home.headers["Content-Type"] == "text/html; charset=utf-8"
+    draft = fetch(preview.url, "/draft/").html()
+    assert draft.css_first(".draft-banner").text().startswith("Draft")
+    assert draft.css_first("script[src='/__articlegen/livereload.js']") is not None
+    canonical = draft.css_first("link[rel=canonical]").attributes["href"]
+    assert canonical == preview.url + "draft/"
+    assert fetch(preview.url, "/__articlegen/livereload.js").status == 200
+    assert fetch(preview.url, "/img/logo.svg").headers["Content-Type"] == "image/svg+xml"
+
+
+def test_no_drafts(blog: Path) -> None:
+    with Preview(blog, port=0, drafts=False, log=lambda line: None) as running:
+        assert fetch(running.url, "/draft/").status == 404
+
+
+def test_editing_an_article_serves_new_html_and_reloads_only_that_page(
+    preview: Preview, blog: Path
+) -> None:
+    ketamine = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    tags = EventStream(preview.url, fetch(preview.url, "/tags/"))
+    edit(blog / "content/ketamine.md", "First version.", "Second version.")
+    assert ketamine.wait_for("reload") is None
+    assert "Second version." in body_text(preview, "/ketamine/")
+    assert ("reload", None) not in tags.quiet_for(0.3)
+
+
+def test_a_title_change_reloads_the_pages_that_show_it(preview: Preview, blog: Path) -> None:
+    sleep = EventStream(preview.url, fetch(preview.url, "/sleep/"))
+    ketamine = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    edit(blog / "content/sleep.md", "Sleep Basics", "Sleep, Explained")
+    sleep.wait_for("reload")
+    ketamine.wait_for("reload")  # its See Also lists the title
+    see_also = fetch(preview.url, "/ketamine/").html().css_first(".see-also a").text()
+    assert see_also == "Sleep, Explained"
+
+
+def test_invalid_yaml_shows_the_overlay_and_fixing_it_clears_it(
+    preview: Preview, blog: Path
+) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/sleep/"))
+    source = blog / "content/ketamine.md"
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace("tags: [ketamine]", "tags: [ketamine"), encoding="utf-8")
+    lines = stream.wait_for("failed")
+    assert isinstance(lines, list) and lines[0].startswith("error: content/ketamine.md:")
+    assert lines[0] in preview.logged  # the console shows the same line
+    for path in ("/sleep/", "/ketamine/", "/"):
+        response = fetch(preview.url, path)
+        assert response.status == 200  # the last good pages are still served
+        assert overlay(response) == "\n".join(lines)
+    assert "First version." in body_text(preview, "/ketamine/")
+    source.write_text(good, encoding="utf-8")
+    assert stream.wait_for("clear") is None
+    assert overlay(fetch(preview.url, "/sleep/")) is None
+
+
+def test_template_errors_show_file_and_line(preview: Preview, blog: Path) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/"))
+    template = blog / "templates/article.html"
+    template.parent.mkdir(exist_ok=True)
+    template.write_text('{% extends "base.html" %}\n{% block main %}{{ oops }\n{% endblock %}\n')
+    lines = stream.wait_for("failed")
+    assert isinstance(lines, list)
+    assert lines[0].startswith("error: templates/article.html:2: template syntax error")
+    template.unlink()
+    stream.wait_for("clear")
+
+
+def test_renamed_deleted_and_new_articles(preview: Preview, blog: Path) -> None:
+    content = blog / "content"
+    waiting = EventStream(preview.url, fetch(preview.url, "/fresh/"))
+    assert fetch(preview.url, "/fresh/").status == 404
+    (content / "fresh.md").write_text(article("Fresh Article"), encoding="utf-8")
+    waiting.wait_for("reload")
+    assert title_of(preview, "/fresh/") == "Fresh Article"
+
+    old = EventStream(preview.url, fetch(preview.url, "/fresh/"))
+    (content / "fresh.md").rename(content / "renamed.md")
+    old.wait_for("reload")
+    assert fetch(preview.url, "/fresh/").status == 404
+    assert title_of(preview, "/renamed/") == "Fresh Article"
+
+    stream = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    (content / "sleep.md").unlink()  # ketamine.md lists it in see_also
+    lines = stream.wait_for("failed")
+    assert isinstance(lines, list)
+    assert any(line.startswith("error: content/ketamine.md:") for line in lines)
+    (content / "sleep.md").write_text(article("Sleep Basics", "Back."), encoding="utf-8")
+    stream.wait_for("clear", "reload")  # its See Also shows the new summary: it reloads
+    assert overlay(fetch(preview.url, "/ketamine/")) is None
+
+
+def test_atomic_saves_and_swap_files(preview: Preview, blog: Path) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    builds = preview.live.rebuilds
+    content = blog / "content"
+    for name in (".ketamine.md.swp", "ketamine.md~", ".#ketamine.md", "4913"):
+        (content / name).write_text("junk", encoding="utf-8")
+    assert stream.quiet_for(0.4) == []
+    assert preview.live.rebuilds == builds
+    temp = content / ".ketamine.md.tmp"  # write a temp file, then rename it over the article
+    temp.write_text(article("Ketamine and Mood", "Saved atomically."), encoding="utf-8")
+    os.replace(temp, content / "ketamine.md")
+    stream.wait_for("reload")
+    assert "Saved atomically." in body_text(preview, "/ketamine/")
+
+
+def test_a_burst_of_200_writes_makes_few_rebuilds(preview: Preview, blog: Path) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/"))
+    builds = preview.live.rebuilds
+    for n in range(200):
+        path = blog / "content" / f"bulk-{n:03}.md"
+        path.write_text(article(f"Bulk {n}", date="2023-01-01"), encoding="utf-8")
+    stream.wait_for("reload")
+    wait_until(lambda: fetch(preview.url, "/bulk-199/").status == 200)
+    time.sleep(0.5)
+    assert 1 <= preview.live.rebuilds - builds <= 3
+
+
+def test_stylesheet_changes_swap_without_reload(preview: Preview, blog: Path) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/"))
+    (blog / "static/assets/extra.css").write_text("body { color: purple }\n", encoding="utf-8")
+    assert stream.next() == ("css", ["assets/extra.css"])
+    assert fetch(preview.url, "/assets/extra.css").body == b"body { color: purple }\n"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/img/%2e%2e/%2e%2e/site.yaml",
+        "/..%2f..%2fsite.yaml",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/content/ketamine.md",
+        "/site.yaml",
+        "/img/..%5c..%5csite.yaml",
+        "/.git/config",
+    ],
+)
+def test_traversal_gets_404(preview: Preview, path: str) -> None:
+    response = fetch(preview.url, path)
+    assert response.status == 404
+    assert b"title:" not in response.body and b"root:" not in response.body
+
+
+def test_symlinks_out_of_the_site_and_folders_get_404(preview: Preview, blog: Path) -> None:
+    outside = blog.parent / "secret.txt"
+    outside.write_text("secret", encoding="utf-8")
+    os.symlink(outside, blog / "static/img/leak.txt")
+    os.symlink(blog, blog / "static/img/site")
+    assert fetch(preview.url, "/img/leak.txt").status == 404
+    assert fetch(preview.url, "/img/site/site.yaml").status == 404
+    assert fetch(preview.url, "/img/").status == 404  # no directory listing
+    assert b"logo.svg" not in fetch(preview.url, "/img/").body
+
+
+def test_head_and_redirects(preview: Preview) -> None:
+    get = fetch(preview.url, "/ketamine/")
+    head = fetch(preview.url, "/ketamine/", method="HEAD")
+    assert head.status == 200 and head.body == b""
+    assert head.headers["Content-Length"] == str(len(get.body))
+    assert fetch(preview.url, "/missing/", method="HEAD").status == 404
+    moved = fetch(preview.url, "/ketamine")
+    assert moved.status == 301 and moved.headers["Location"] == "/ketamine/"
+    assert fetch(preview.url, "/", method="POST").status == 501
+
+
+def test_production_output_never_contains_the_reload_script(blog: Path) -> None:
+    build_site(blog)
+    for path in (blog / "public").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"__articlegen" not in data and b"EventSource" not in data, path
+
+
+def test_the_preview_writes_nothing_into_the_site(preview: Preview, blog: Path) -> None:
+    assert not (blog / "public").exists()
+
+
+def test_a_taken_port_moves_to_the_next(blog: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        logged: list[str] = []
+        try:
+            running = Preview(blog, port=port, log=logged.append)
+        except Exception:
+            pytest.skip("the next port is taken too")
+        try:
+            assert running.url != f"http://127.0.0.1:{port}/"
+            assert any(f"port {port} is in use" in line for line in logged)
+        finally:
+            running.stop()
+
+
+def test_a_folder_without_site_yaml_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"no site\.yaml"):
+        Preview(tmp_path, port=0)
+
+
+def test_the_command_starts_and_stops_cleanly_on_ctrl_c(blog: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "articlegen", "serve", "--site", str(blog), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    try:
+        lines = []
+        while not any(line.startswith("serving ") for line in lines):
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            lines.append(line)
+        url = lines[-1].split()[1]
+        assert fetch(url, "/ketamine/").status == 200
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode in (0, 130)
+    assert "Traceback" not in err
+    assert "stopped" in out
