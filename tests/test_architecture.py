@@ -27,6 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "pages": {"errors", "model", "slugs", "site", "people", "jsonld"},
     "feeds": {"model", "site"},
     "output": {"errors", "model"},
+    "search": {"errors"},
     "scaffold": {"errors", "config", "content", "slugs"},
     "build": {
         "errors",
@@ -43,6 +44,7 @@ ALLOWED: dict[str, set[str]] = {
         "people",
         "references",
         "editorial",
+        "search",
     },
     "watch": {"model"},
     "livereload": {"errors", "model"},

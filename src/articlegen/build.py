@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,6 +32,7 @@ from .output import check_output_location, write_site
 from .pages import make_environment, render_pages
 from .people import credit_articles, photo_problems
 from .references import Citations, number_citations
+from .search import MISSING_NOTE, find_pagefind, index_site
 from .site import (
     assemble_site,
     body_link_targets,
@@ -97,10 +99,12 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         references={slug: c.listed for slug, c in trust.citations.items()},
         policy=trust.policy,
     )
-    pages = render_pages(site, make_environment(root / "templates"), root)
+    pagefind = find_pagefind() if config.search else None
+    pages = render_pages(site, make_environment(root / "templates"), root, search=bool(pagefind))
     pages += render_feeds(site, pages)
     if options.write:
-        write_site(pages, static_dirs, output)
+        indexer = functools.partial(index_site, pagefind=pagefind) if pagefind else None
+        write_site(pages, static_dirs, output, before_swap=indexer)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -108,6 +112,7 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         diagnostics=tuple(warnings),
         seconds=time.perf_counter() - started,
         site=site,
+        notes=(MISSING_NOTE,) if config.search and not pagefind else (),
     )
 
 

@@ -97,6 +97,7 @@ def _build(args: argparse.Namespace) -> int:
     result = build_site(args.site, options)
     _print_warnings(result)
     if not args.quiet:
+        _print_notes(result)
         print(_summary(result, f"built into {_shown(result.output, args.site)}"))
     return EXIT_OK
 
@@ -106,6 +107,7 @@ def _check(args: argparse.Namespace) -> int:
         args.site, BuildOptions(drafts=args.drafts, strict=args.strict, write=False)
     )
     _print_warnings(result)
+    _print_notes(result)
     print(_summary(result, "checked, nothing written"))
     return EXIT_OK
 
@@ -144,6 +146,11 @@ def _summary(result: BuildResult, what: str) -> str:
     if warnings:
         counts += f", {warnings} warning{'s' if warnings != 1 else ''}"
     return f"{counts}; {what} in {result.seconds:.2f} s"
+
+
+def _print_notes(result: BuildResult) -> None:
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
 
 
 def _print_warnings(result: BuildResult) -> None:

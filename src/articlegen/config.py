@@ -30,6 +30,7 @@ _TOP_KEYS: dict[str, type] = {
     "editorial_policy": str,
     "review_interval_days": int,
     "require": list,
+    "search": bool,
 }
 _REQUIRED = ("title", "base_url")
 

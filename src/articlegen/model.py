@@ -110,6 +110,8 @@ class SiteConfig:
     """``require:`` rules, in file order."""
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each top-level key, for errors found after parsing."""
+    search: bool = True
+    """Build a Pagefind search index and the ``search/`` page (when Pagefind is installed)."""
 
     @property
     def base_path(self) -> str:
@@ -426,3 +428,5 @@ class BuildResult:
     """Wall time."""
     site: Site | None = None
     """The assembled site, for reports."""
+    notes: tuple[str, ...] = ()
+    """Things the author should know that are not problems (e.g. built without search)."""

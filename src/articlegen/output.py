@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .errors import OutputError
@@ -43,8 +43,17 @@ def check_output_location(output: Path, root: Path) -> None:
     )
 
 
-def write_site(pages: Sequence[RenderedPage], static_dirs: Iterable[Path], output: Path) -> None:
-    """Write ``pages`` and the static files into ``output``, atomically replacing it."""
+def write_site(
+    pages: Sequence[RenderedPage],
+    static_dirs: Iterable[Path],
+    output: Path,
+    before_swap: Callable[[Path], None] | None = None,
+) -> None:
+    """Write ``pages`` and the static files into ``output``, atomically replacing it.
+
+    ``before_swap(folder)`` may add files made from the written site (a search index):
+    it runs on the staged folder, so if it fails the previous output stays.
+    """
     output = output.absolute()
     if output.exists() and not output.is_dir():
         raise OutputError(
@@ -68,6 +77,8 @@ def write_site(pages: Sequence[RenderedPage], static_dirs: Iterable[Path], outpu
             target = staging / page.out_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page.data)
+        if before_swap is not None:
+            before_swap(staging)
         _swap(staging, output)
     except OSError as exc:
         raise OutputError(

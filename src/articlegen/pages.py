@@ -48,10 +48,10 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
 
 
 def render_pages(
-    site: Site, env: jinja2.Environment, root: Path | None = None
+    site: Site, env: jinja2.Environment, root: Path | None = None, *, search: bool = False
 ) -> list[RenderedPage]:
-    """Every HTML page of the site; a template problem raises ``TemplateError``."""
-    render = _Renderer(site, env, root)
+    """Every HTML page (``search/`` only when an index will exist); raises ``TemplateError``."""
+    render = _Renderer(site, env, root, search)
     pages = [
         *render.home_pages(),
         *render.article_pages(),
@@ -66,13 +66,17 @@ def render_pages(
     )
     pages.append(render.page("archive/", "archive.html", title="Archive", years=render.years()))
     pages.append(render.page("404.html", "404.html", title="Page not found"))
+    if search:
+        pages.append(render.page("search/", "search.html", title="Search"))
     return pages
 
 
 class _Renderer:
     """Turns the ``Site`` into template contexts; one per build."""
 
-    def __init__(self, site: Site, env: jinja2.Environment, root: Path | None) -> None:
+    def __init__(
+        self, site: Site, env: jinja2.Environment, root: Path | None, search: bool
+    ) -> None:
         self.site = site
         self.env = env
         self.root = root
@@ -84,6 +88,7 @@ class _Renderer:
             "abs_url": lambda rel="": site.config.base_url + rel,
             "person_url": person_url,
             "tags_count": len(site.tags),
+            "search": search,
         }
 
     def page(self, url: str, template: str, **context: Any) -> RenderedPage:

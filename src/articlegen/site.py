@@ -22,7 +22,9 @@ from .slugs import slugify
 
 _FAR_FUTURE = dt.datetime.max
 
-RESERVED_SLUGS = frozenset({"page", "tags", "see-also", "archive", "authors", "search", "assets"})
+RESERVED_SLUGS = frozenset(
+    {"page", "tags", "see-also", "archive", "authors", "search", "assets", "pagefind"}
+)
 """First path segments the generator uses for its own pages."""
 
 

@@ -1,0 +1,101 @@
+// The search page: asks the Pagefind index (built next to the site, fetched
+// from the same host in small pieces) and lists the matching articles.
+// Results show as you type; the form also works with ?q= in the address.
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var form = document.querySelector(".search-form");
+  var input = form && form.querySelector("input[type=search]");
+  var status = document.querySelector(".search-status");
+  var list = document.querySelector(".search-results");
+  if (!script || !input || !status || !list) { return; }
+  var engine = null;
+  var latest = 0;
+  var timer = 0;
+
+  function load() {
+    if (!engine) {
+      engine = import(script.getAttribute("data-index")).then(function (pagefind) {
+        return pagefind.options({ baseUrl: script.getAttribute("data-base") }).then(function () {
+          return pagefind;
+        });
+      });
+    }
+    return engine;
+  }
+
+  // Pagefind's excerpts are text with <mark> around the matches: keep exactly that.
+  function excerpt(html) {
+    var paragraph = document.createElement("p");
+    paragraph.appendChild(document.createTextNode("… "));
+    var parsed = new DOMParser().parseFromString(html, "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    paragraph.appendChild(document.createTextNode(" …"));
+    return paragraph;
+  }
+
+  function show(query, total, pages) {
+    list.replaceChildren();
+    pages.forEach(function (page) {
+      var item = document.createElement("li");
+      var heading = document.createElement("h2");
+      var link = document.createElement("a");
+      link.href = page.url;
+      link.textContent = (page.meta && page.meta.title) || page.url;
+      heading.appendChild(link);
+      item.appendChild(heading);
+      item.appendChild(excerpt(page.excerpt || ""));
+      list.appendChild(item);
+    });
+    var what = total === 1 ? "1 article matches" : total + " articles match";
+    status.textContent = total === 0 ? "No article matches “" + query + "”." : what + " “" + query + "”.";
+  }
+
+  function run(query) {
+    var ticket = ++latest;
+    query = query.trim();
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    load().then(function (pagefind) {
+      return pagefind.search(query);
+    }).then(function (search) {
+      return Promise.all(search.results.slice(0, 20).map(function (result) {
+        return result.data();
+      })).then(function (pages) {
+        if (ticket === latest) { show(query, search.results.length, pages); }
+      });
+    }).catch(function () {
+      if (ticket === latest) {
+        status.textContent = "Search is not available here. The archive lists every article.";
+      }
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = input.value;
+    history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+    run(query);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 200);
+  });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run(initial);
+  }
+}());

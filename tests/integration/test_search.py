@@ -1,0 +1,92 @@
+"""The Pagefind index and the search page, with Pagefind present, absent, off, or failing."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from articlegen import build
+from articlegen.search import MISSING_NOTE, find_pagefind
+from tests.conftest import SITE_YAML, article, parse
+from tests.helpers import snapshot
+
+ARTICLES = {
+    "a.md": article("Ketamine Basics", "Ketamine blocks NMDA receptors.", tags="[ketamine]"),
+    "b.md": article("Sleep", "Sleep matters.", see_also="[a]"),
+}
+needs_pagefind = pytest.mark.skipif(find_pagefind() is None, reason="Pagefind is not installed")
+
+
+def nav_links(page: Path) -> list[str]:
+    return [a.text() for a in parse(page).css(".site-header nav a")]
+
+
+@needs_pagefind
+def test_build_writes_the_index_of_the_articles_only_and_a_search_page(site, run_cli) -> None:
+    root = site(ARTICLES)
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0 and "note:" not in err
+    public = root / "public"
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 2
+    assert (public / "pagefind" / "pagefind.js").is_file()
+    page = parse(public / "search" / "index.html")
+    form = page.css_first("form[role=search]")
+    assert form.attributes["action"] == "/search/"
+    assert page.css_first("label[for=search-input]") is not None
+    script = page.css_first("script[src='/assets/search.js']")
+    assert script.attributes["data-index"] == "/pagefind/pagefind.js"
+    assert "Search" in nav_links(public / "index.html")
+    assert parse(public / "a" / "index.html").css("article[data-pagefind-body]")
+    assert not parse(public / "index.html").css("[data-pagefind-body]")
+
+
+@needs_pagefind
+def test_index_is_part_of_the_byte_identical_output(site, run_cli, tmp_path: Path) -> None:
+    root = site(ARTICLES)
+    assert run_cli("build", "--site", root, "--output", tmp_path / "one")[0] == 0
+    assert run_cli("build", "--site", root, "--output", tmp_path / "two")[0] == 0
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_without_pagefind_the_site_builds_without_search_and_says_so_once(
+    site, run_cli, monkeypatch
+) -> None:
+    monkeypatch.setattr(build, "find_pagefind", lambda: None)
+    root = site(ARTICLES)
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines().count(f"note: {MISSING_NOTE}") == 1
+    assert not (root / "public" / "search").exists()
+    assert not (root / "public" / "pagefind").exists()
+    assert "Search" not in nav_links(root / "public" / "index.html")
+
+
+def test_search_false_turns_it_off_without_a_note(site, run_cli) -> None:
+    root = site(ARTICLES, site_yaml=SITE_YAML + "search: false\n")
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err) == (0, "")
+    assert not (root / "public" / "search").exists()
+    assert not (root / "public" / "pagefind").exists()
+
+
+def test_a_failing_index_keeps_the_previous_site(site, run_cli, monkeypatch, tmp_path) -> None:
+    root = site(ARTICLES, site_yaml=SITE_YAML + "search: false\n")
+    assert run_cli("build", "--site", root)[0] == 0
+    before = snapshot(root / "public")
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'Error: disk on fire' >&2\nexit 2\n", encoding="utf-8")
+    broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(build, "find_pagefind", lambda: broken)
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    assert (
+        "error: the search index failed (Pagefind exit code 2): Error: disk on fire — "
+        "set 'search: false' in site.yaml to build without search"
+    ) in err
+    assert snapshot(root / "public") == before
+    assert not [p for p in root.iterdir() if ".staging" in p.name]
