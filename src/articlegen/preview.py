@@ -90,12 +90,11 @@ class Preview:
 
     def _changed(self, batch: frozenset[Change]) -> None:
         self._log(stamped(describe(batch)))
-        kinds = {change.kind for change in batch}
-        if kinds - {ChangeKind.STATIC}:
-            self.live.refresh()
         static = [
             c.path.removeprefix(STATIC_DIR + "/") for c in batch if c.kind is ChangeKind.STATIC
         ]
+        if len(static) < len(batch) or not all(key.endswith(".css") for key in static):
+            self.live.refresh()  # pages read static files too: image sizes, people's photos
         if static:
             self.live.static_changed(static)
 

@@ -1,0 +1,140 @@
+"""Preview latency: from saving an article to the reloaded page being served.
+
+    python bench/serve.py [--articles 1000] [--runs 10] [--seed 7]
+
+Generates the synthetic corpus (bench/corpus.py) in a temporary folder, starts
+``articlegen serve`` on a free port and, like a browser, keeps an event stream
+open on each page it watches. Each run saves a change, waits for the reload
+event(s) and fetches the page until it shows the change. Two cases:
+
+* body: one article's body changes; timed until that page is served anew.
+* title: the title of an article that ~10 others link to changes; timed until
+  every linking page has been told to reload and one of them shows the title.
+
+The debounce quiet period (watch.QUIET_SECONDS) is part of what is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from articlegen.preview import Preview
+from bench.corpus import generate
+from tests.serving import EventStream, fetch, wait_until
+
+TARGETS = {"body": 0.150, "title": 0.300}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both cases and print their timings next to the targets."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="corpus size (default: 1000)")
+    parser.add_argument("--runs", type=int, default=10, help="saves per case (default: 10)")
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default: 7)")
+    parser.add_argument(
+        "--verbose",
+        dest="log",
+        action="store_const",
+        const=print,
+        default=lambda line: None,
+        help="show the server's console",
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "site"
+        generate(args.articles, root, seed=args.seed)
+        started = time.perf_counter()
+        with Preview(root, port=0, log=args.log) as preview:
+            print(f"{args.articles} articles; first build {time.perf_counter() - started:.2f} s")
+            results = {
+                "body": time_body_edits(preview, args.runs),
+                "title": time_title_edits(preview, args.runs),
+            }
+    print(f"{'case':<8}{'median':>10}{'min':>10}{'max':>10}{'target':>10}")
+    for case, times in results.items():
+        print(
+            f"{case:<8}{_ms(statistics.median(times)):>10}{_ms(min(times)):>10}"
+            f"{_ms(max(times)):>10}{'< ' + _ms(TARGETS[case]):>10}"
+        )
+    return 0
+
+
+def time_body_edits(preview: Preview, runs: int) -> list[float]:
+    """Seconds from saving a body change to the page with it being served, per run."""
+    source = sorted((preview.root / "content").glob("*.md"))[0]
+    path = f"/{source.stem}/"
+    times = []
+    for run in range(runs):
+        stream = EventStream(preview.url, fetch(preview.url, path))
+        marker = f"Benchmark edit {run}."
+        text = source.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        source.write_text(text + f"\n{marker}\n", encoding="utf-8")
+        stream.wait_for("reload", timeout=120)
+        wait_until(lambda m=marker: m.encode() in fetch(preview.url, path).body, timeout=120)
+        times.append(time.perf_counter() - started)
+        stream.close()
+        _settle(preview)
+    return times
+
+
+def time_title_edits(preview: Preview, runs: int) -> list[float]:
+    """Seconds from saving a title change to all its linking pages being told and served."""
+    slug, linkers = most_linked_near(preview, 10)
+    source = preview.root / "content" / f"{slug}.md"
+    print(f"title case: {slug!r}, linked from {len(linkers)} articles")
+    times = []
+    for run in range(runs):
+        streams = [EventStream(preview.url, fetch(preview.url, f"/{s}/")) for s in linkers]
+        text = source.read_text(encoding="utf-8")
+        old = text.split('title: "', 1)[1].split('"', 1)[0]
+        new = f"{old.split(' (rev')[0]} (rev {run})"
+        started = time.perf_counter()
+        source.write_text(text.replace(f'title: "{old}"', f'title: "{new}"', 1), encoding="utf-8")
+        for stream in streams:
+            stream.wait_for("reload", timeout=120)
+        wait_until(lambda t=new: t.encode() in fetch(preview.url, f"/{linkers[0]}/").body)
+        times.append(time.perf_counter() - started)
+        for stream in streams:
+            stream.close()
+        _settle(preview)
+    return times
+
+
+def most_linked_near(preview: Preview, wanted: int) -> tuple[str, list[str]]:
+    """The article whose number of linking articles is closest to ``wanted``, and those."""
+    best: tuple[int, str, list[str]] | None = None
+    for key, data in preview.live.snapshot.pages.items():
+        slug = key.removesuffix("/index.html")
+        if "/" in slug or not key.endswith("/index.html"):
+            continue
+        links = HTMLParser(data.decode("utf-8")).css(".linked-from a")
+        linkers = [a.attributes["href"].strip("/").split("/")[-1] for a in links]
+        score = abs(len(linkers) - wanted)
+        if linkers and (best is None or score < best[0]):
+            best = (score, slug, linkers)
+    if best is None:
+        raise SystemExit("no article is linked from another one")
+    return best[1], best[2]
+
+
+def _settle(preview: Preview) -> None:
+    """Let the watcher go quiet so runs do not overlap."""
+    time.sleep(0.3)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
