@@ -50,7 +50,8 @@ ALLOWED: dict[str, set[str]] = {
     "livereload": {"errors", "model"},
     "server": {"errors", "model", "livereload"},
     "preview": {"errors", "model", "build", "config", "livereload", "server", "watch"},
-    "cli": {"errors", "model", "build", "preview", "scaffold"},
+    "report": {"model", "editorial"},
+    "cli": {"errors", "model", "build", "preview", "scaffold", "report"},
 }
 
 

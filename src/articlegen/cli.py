@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from .build import build_site
 from .errors import ArticlegenError, BuildFailed, report_lines
 from .model import BuildOptions, BuildResult
 from .preview import Preview
+from .report import FORMATS, format_report, report_rows
 from .scaffold import init_site, new_article
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
@@ -46,13 +48,26 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", help="override site.yaml 'base_url'")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _today_argument(build)
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate everything a build would, write nothing")
     _site_argument(check)
     check.add_argument("--drafts", action="store_true", help="check drafts too")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _today_argument(check)
     check.set_defaults(run=_check)
+
+    report = commands.add_parser(
+        "report", help="list every article's author, medical review, sources and status"
+    )
+    _site_argument(report)
+    report.add_argument("--drafts", action="store_true", help="include drafts")
+    report.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)"
+    )
+    _today_argument(report)
+    report.set_defaults(run=_report)
 
     serve = commands.add_parser(
         "serve", help="preview the site, rebuilding and reloading as you edit"
@@ -90,9 +105,28 @@ def _site_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _today_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=_day,
+        help="judge review dates as of this day, YYYY-MM-DD (default: the system date)",
+    )
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
 def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
-        drafts=args.drafts, output=args.output, base_url=args.base_url, strict=args.strict
+        drafts=args.drafts,
+        output=args.output,
+        base_url=args.base_url,
+        strict=args.strict,
+        today=args.today,
     )
     result = build_site(args.site, options)
     _print_warnings(result)
@@ -104,11 +138,20 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     result = build_site(
-        args.site, BuildOptions(drafts=args.drafts, strict=args.strict, write=False)
+        args.site,
+        BuildOptions(drafts=args.drafts, strict=args.strict, write=False, today=args.today),
     )
     _print_warnings(result)
     _print_notes(result)
     print(_summary(result, "checked, nothing written"))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    result = build_site(args.site, BuildOptions(drafts=args.drafts, write=False, today=today))
+    assert result.site is not None
+    sys.stdout.write(format_report(report_rows(result.site, today), args.format))
     return EXIT_OK
 
 
