@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from articlegen.errors import ArticlegenError, BuildFailed
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -40,3 +43,14 @@ def internal_link_problems(output: Path, base_path: str = "/") -> list[str]:
             if not target.is_file():
                 problems.append(f"{page.relative_to(output)}: {ref}")
     return problems
+
+
+def failure_messages(run: Callable[[], object]) -> list[str]:
+    """The messages of every error ``run()`` raises (one error, or a BuildFailed of many)."""
+    try:
+        run()
+    except BuildFailed as failed:
+        return [str(e) for e in failed.errors]
+    except ArticlegenError as error:
+        return [str(error)]
+    raise AssertionError("expected an error")

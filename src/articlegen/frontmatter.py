@@ -175,7 +175,7 @@ def _day(key: str, entry: Entry, path: str) -> dt.date:
     value = _date(key, entry, path)
     if isinstance(value, dt.datetime):
         raise FrontMatterError(
-            f"'{key}' must be a day, not a time: {entry.value!r}",
+            f"'{key}' must be a day, not a time: {value.isoformat()}",
             path,
             entry.line,
             "use YYYY-MM-DD",

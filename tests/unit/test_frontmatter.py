@@ -124,3 +124,32 @@ def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),
     )
+
+
+def test_trust_fields() -> None:
+    meta = parse(
+        "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: example-reviewer\nreviewed_on: 2024-02-01\n"
+        "disclaimer: ' Own words. '\ncontent_warning: Mentions overdose.\n"
+        "references:\n  - {id: a, title: A, url: 'https://example.org/a'}\n---\n"
+    )
+    assert (meta.reviewed_by, meta.reviewed_on) == ("example-reviewer", dt.date(2024, 2, 1))
+    assert (meta.disclaimer, meta.content_warning) == ("Own words.", "Mentions overdose.")
+    assert [(r.id, r.line) for r in meta.references] == [("a", 9)]
+
+
+def test_review_fields_go_together_and_follow_the_date() -> None:
+    assert errors("---\ntitle: T\ndate: 2024-01-01\nreviewed_on: 2024-02-01\n---\n") == [
+        "content/a.md:4: 'reviewed_on' is set but 'reviewed_by' is not — add 'reviewed_by: …' "
+        "(who reviewed the article, and on which day)"
+    ]
+    assert errors(
+        "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: Dr Lee\nreviewed_on: 2024-01-01T10:00:00\n---\n"
+    ) == [
+        "content/a.md:4: invalid reviewed_by id 'Dr Lee': use lowercase a-z, 0-9 and '-' only — "
+        "write 'reviewed_by: dr-lee'",
+        "content/a.md:5: 'reviewed_on' must be a day, not a time: 2024-01-01T10:00:00 — use "
+        "YYYY-MM-DD",
+    ]
+    assert errors(
+        "---\ntitle: T\ndate: 2024-03-01\nreviewed_by: x\nreviewed_on: 2024-02-01\n---\n"
+    ) == ["content/a.md:5: 'reviewed_on' (2024-02-01) is before 'date' (2024-03-01)"]

@@ -145,3 +145,23 @@ def test_video_block_problems(block: str, message: str) -> None:
     (problem,) = body.problems
     assert (problem.path, problem.line) == ("content/v.md", 12)
     assert message in problem.message
+
+
+def test_citations_become_numbered_placeholders_with_their_lines() -> None:
+    from articlegen.markup import fill_citations
+    from articlegen.model import CitationMark
+
+    body = render_body(MD, "A claim[^smith-2023].\nAgain[^b] `[^code]` [^ spaced]\n", first_line=9)
+    assert body.citations == (LinkRef("smith-2023", 9), LinkRef("b", 10))
+    assert body.summary == "A claim. Again [^code] [^ spaced]"
+    html = fill_citations(
+        body.html, [CitationMark(1, "cite-1", "ref-1"), CitationMark(2, "c&", "r")]
+    )
+    tree = HTMLParser(html)
+    sups = tree.css("sup.citation")
+    assert [(s.attributes["id"], s.text(), s.css_first("a").attributes["href"]) for s in sups] == [
+        ("cite-1", "[1]", "#ref-1"),
+        ("c&", "[2]", "#r"),
+    ]
+    assert tree.css_first("code").text() == "[^code]"
+    assert "[^ spaced]" in tree.text()

@@ -1,0 +1,338 @@
+"""Editorial checks from the command line: review warnings, --strict, the report, and every
+error of the trust features with its exact message and line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITE_YAML, article
+from tests.integration.test_trust import REVIEWED, TRUST_YAML
+
+OVERDUE = (
+    "warning: content/reviewed.md:7: medical review is due: reviewed on 2024-02-01, next review "
+    "was due on 2025-01-31 — have it reviewed again, then update 'reviewed_on'"
+)
+NEVER = (
+    "warning: content/unreviewed.md:1: published, but never medically reviewed — once a reviewer "
+    "from site.yaml has checked it, add 'reviewed_by' and 'reviewed_on'"
+)
+UNCITED = (
+    "warning: content/cites.md:{line}: reference 'unused' is never cited — cite it in the text "
+    "with [^unused], or remove its id to list it uncited"
+)
+
+
+@pytest.fixture
+def editorial(site) -> Path:
+    return site(
+        {
+            "reviewed.md": REVIEWED,
+            "unreviewed.md": article(
+                "Unreviewed", "Text.", date="2024-04-01", see_also="[reviewed]"
+            ),
+            "draft.md": article("Draft", "Text.", draft="true"),
+            "policy.md": article("Policy", "How we work.", slug="policy"),
+        },
+        site_yaml=TRUST_YAML,
+        files={"static/people/reviewer.png": "x"},
+    )
+
+
+def test_check_warns_on_overdue_and_never_reviewed_articles(editorial: Path, run_cli) -> None:
+    code, out, err = run_cli("check", "--site", editorial, "--today", "2025-02-01")
+    assert code == 0
+    assert err.splitlines() == [OVERDUE, NEVER]
+    assert ", 2 warnings;" in out
+
+
+def test_no_review_warnings_while_reviews_are_current(editorial: Path, run_cli) -> None:
+    code, _, err = run_cli("check", "--site", editorial, "--today", "2025-01-30")
+    assert code == 0
+    assert err.splitlines() == [NEVER]
+
+
+def test_strict_turns_review_warnings_into_errors(editorial: Path, run_cli) -> None:
+    code, _, err = run_cli("check", "--site", editorial, "--strict", "--today", "2025-02-01")
+    assert code == 1
+    assert err.splitlines() == [
+        OVERDUE.replace("warning:", "error:", 1),
+        NEVER.replace("warning:", "error:", 1),
+        "error: 2 errors; nothing was written, the previous output is untouched",
+    ]
+    code, _, _ = run_cli("build", "--site", editorial, "--strict", "--today", "2025-02-01")
+    assert code == 1 and not (editorial / "public").exists()
+
+
+def test_sites_without_reviewers_are_not_warned_about_missing_reviews(site, run_cli) -> None:
+    root = site({"a.md": article("Alpha")})
+    code, _, err = run_cli("check", "--site", root, "--strict")
+    assert (code, err) == (0, "")
+
+
+def test_uncited_reference_is_a_warning(site, run_cli) -> None:
+    text = article(
+        "Cites",
+        "Claim[^used].",
+        references=(
+            "\n  - {id: used, title: Used, url: 'https://example.org/u'}"
+            "\n  - {id: unused, title: Unused, url: 'https://example.org/n'}"
+            "\n  - {title: Listed, url: 'https://example.org/l'}"
+        ),
+    )
+    root = site({"cites.md": text})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [UNCITED.format(line=5)]
+    code, _, err = run_cli("build", "--site", root, "--strict")
+    assert code == 1 and "error: content/cites.md:5: reference 'unused' is never cited" in err
+
+
+def report(editorial: Path, run_cli, fmt: str) -> str:
+    code, out, err = run_cli(
+        "report", "--site", editorial, "--format", fmt, "--today", "2024-06-01"
+    )
+    assert (code, err) == (0, "")
+    return out
+
+
+EXPECTED_ROWS = [
+    {
+        "slug": "unreviewed",
+        "title": "Unreviewed",
+        "author": "Example Author",
+        "reviewer": None,
+        "reviewed_on": None,
+        "days_since_review": None,
+        "references": 0,
+        "see_also_in": 0,
+        "see_also_out": 1,
+        "status": "unreviewed",
+    },
+    {
+        "slug": "reviewed",
+        "title": "Reviewed Article",
+        "author": "Example Author",
+        "reviewer": "Example Reviewer",
+        "reviewed_on": "2024-02-01",
+        "days_since_review": 121,
+        "references": 3,
+        "see_also_in": 1,
+        "see_also_out": 0,
+        "status": "ok",
+    },
+    {
+        "slug": "policy",
+        "title": "Policy",
+        "author": "Example Author",
+        "reviewer": None,
+        "reviewed_on": None,
+        "days_since_review": None,
+        "references": 0,
+        "see_also_in": 0,
+        "see_also_out": 0,
+        "status": "unreviewed",
+    },
+]
+
+
+def test_report_json(editorial: Path, run_cli) -> None:
+    assert json.loads(report(editorial, run_cli, "json")) == EXPECTED_ROWS
+
+
+def test_report_csv(editorial: Path, run_cli) -> None:
+    rows = list(csv.DictReader(io.StringIO(report(editorial, run_cli, "csv"))))
+    assert rows == [
+        {k: "" if v is None else str(v) for k, v in row.items()} for row in EXPECTED_ROWS
+    ]
+
+
+def test_report_table(editorial: Path, run_cli) -> None:
+    lines = report(editorial, run_cli, "table").splitlines()
+    header = lines[0]
+    assert header.split() == [
+        "slug", "title", "author", "reviewer", "reviewed", "on", "days", "since", "review",
+        "references", "see", "also", "in", "see", "also", "out", "status",
+    ]  # fmt: skip
+    columns = [header.index(name) for name in ("slug", "reviewer", "days since", "status")]
+    cells = [[line[start:].split("  ")[0] for start in columns] for line in lines[1:]]
+    assert cells == [
+        ["unreviewed", "-", "-", "unreviewed"],
+        ["reviewed", "Example Reviewer", "121", "ok"],
+        ["policy", "-", "-", "unreviewed"],
+    ]
+
+
+def test_report_marks_reviews_due(editorial: Path, run_cli) -> None:
+    code, out, _ = run_cli(
+        "report", "--site", editorial, "--format", "json", "--today", "2025-01-31"
+    )
+    assert code == 0
+    assert [row["status"] for row in json.loads(out)] == ["unreviewed", "review due", "unreviewed"]
+
+
+def test_report_bad_date_is_a_usage_error(editorial: Path, run_cli) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_cli("report", "--site", editorial, "--today", "yesterday")
+    assert exited.value.code == 2
+
+
+PEOPLE_YAML = "".join(
+    line
+    for line in TRUST_YAML.splitlines(keepends=True)
+    if not line.startswith(("author:", "editorial_policy:", "review_interval_days:", "disclaimer:"))
+)
+"""The people of TRUST_YAML, without the settings the error cases add one by one."""
+
+
+def fails(site, run_cli, articles: dict[str, str], site_yaml: str = PEOPLE_YAML) -> list[str]:
+    """The error lines of a check that must fail (without the closing count line)."""
+    root = site(articles, site_yaml=site_yaml, files={"static/people/reviewer.png": "x"})
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
+    assert code == 1 and "Traceback" not in err
+    return [line for line in err.splitlines() if "nothing was written" not in line]
+
+
+def line_of(text: str, fragment: str) -> int:
+    """1-based line of the first line of ``text`` containing ``fragment``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+@pytest.mark.parametrize(
+    ("body", "fields", "expected"),
+    [
+        (
+            "Text[^frist].",
+            {"references": "\n  - {id: first, title: T, url: 'https://example.org/'}"},
+            "error: content/c.md:8: citation [^frist] names no reference (did you mean "
+            "'first'?) — add it to 'references:' with 'id: frist'",
+        ),
+        (
+            "Text.",
+            {"author": "example-autor"},
+            "error: content/c.md:3: unknown author 'example-autor' (did you mean "
+            "'example-author' or 'example-reviewer'?) — name an id from site.yaml 'authors:' "
+            "(example-author)",
+        ),
+        (
+            "Text.",
+            {"reviewed_by": "example-reviwer", "reviewed_on": "2024-02-01"},
+            "error: content/c.md:3: unknown reviewer 'example-reviwer' (did you mean "
+            "'example-reviewer'?) — name an id from site.yaml 'reviewers:' (example-reviewer)",
+        ),
+        (
+            "Text.",
+            {"reviewed_by": "example-reviewer"},
+            "error: content/c.md:3: 'reviewed_by' is set but 'reviewed_on' is not — add "
+            "'reviewed_on: YYYY-MM-DD' (who reviewed the article, and on which day)",
+        ),
+        (
+            "Text.",
+            {"reviewed_by": "example-reviewer", "reviewed_on": "2024-07-01"},
+            "error: content/c.md:4: 'reviewed_on' (2024-07-01) is in the future (today is "
+            "2024-06-01) — give the day the review actually happened",
+        ),
+        (
+            "Text.",
+            {"reviewed_by": "example-reviewer", "reviewed_on": "2023-12-31"},
+            "error: content/c.md:4: 'reviewed_on' (2023-12-31) is before 'date' (2024-01-01)",
+        ),
+        (
+            "Text.",
+            {"references": "\n  - {title: T, url: 'ftp://example.org/'}"},
+            "error: content/c.md:4: reference url must be an http(s) address, found "
+            "'ftp://example.org/' — copy the full address, starting with https://",
+        ),
+        (
+            "Text.",
+            {"references": "\n  - url: 'https://example.org/'\n    tilte: T"},
+            "error: content/c.md:5: unknown key 'references.tilte' (did you mean 'title'?) — "
+            "valid keys: date, id, publisher, title, url",
+        ),
+    ],
+)
+def test_article_errors(site, run_cli, body: str, fields: dict[str, str], expected: str) -> None:
+    errors = fails(site, run_cli, {"c.md": article("C", body, **fields)})
+    assert expected in errors, errors
+
+
+def test_require_rule_names_the_rule(site, run_cli) -> None:
+    rules = PEOPLE_YAML + "require:\n  - {tag: medication, fields: [content_warning, references]}\n"
+    errors = fails(site, run_cli, {"c.md": article("C", tags="[Medication]")}, rules)
+    line = rules.splitlines().index("  - {tag: medication, fields: [content_warning, references]}")
+    assert errors == [
+        "error: content/c.md:3: articles tagged 'medication' must set 'content_warning', "
+        f"'references' (require rule in site.yaml:{line + 1}) — add 'content_warning: …', "
+        "'references: …' to the front-matter",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            "author: example-autor\n",
+            "error: site.yaml:{line}: unknown author 'example-autor' (did you mean "
+            "'example-author' or 'example-reviewer'?) — name an id from site.yaml 'authors:' "
+            "(example-author)",
+        ),
+        (
+            "editorial_policy: polcy\n",
+            "error: site.yaml:{line}: editorial_policy 'polcy' is neither an http(s) URL nor a "
+            "published article (did you mean 'policy'?) — give an https:// address, or the slug "
+            "or file (content/x.md) of an article",
+        ),
+        (
+            "require:\n  - {tag: medication, fields: [warning]}\n",
+            "error: site.yaml:{line}: unknown front-matter key 'warning' in 'require.fields' "
+            "(did you mean 'content_warning'?) — valid keys: ",
+        ),
+        (
+            "review_interval_days: 0\n",
+            "error: site.yaml:{line}: 'review_interval_days' must be at least 1",
+        ),
+    ],
+)
+def test_site_yaml_errors(site, run_cli, extra: str, expected: str) -> None:
+    yaml = PEOPLE_YAML + extra
+    line = line_of(yaml, extra.splitlines()[-1])
+    errors = fails(site, run_cli, {"policy.md": article("Policy", slug="policy")}, yaml)
+    assert any(e.startswith(expected.format(line=line)) for e in errors), errors
+
+
+def test_one_id_for_one_person(site, run_cli) -> None:
+    yaml = PEOPLE_YAML + "  example-author: {name: Example Author, credentials: MD}\n"
+    errors = fails(site, run_cli, {"a.md": article("A")}, yaml)
+    assert errors == [
+        f"error: site.yaml:{line_of(yaml, '  example-author: {')}: 'example-author' is in both "
+        f"'authors' and 'reviewers' (first on line {line_of(yaml, '  example-author:')}) — keep "
+        "the 'reviewers' entry: a reviewer can also be named as 'author:'"
+    ]
+
+
+def test_missing_photo_is_an_error(site, run_cli) -> None:
+    root = site({"a.md": article("A")}, site_yaml=PEOPLE_YAML)
+    code, _, err = run_cli("check", "--site", root)
+    line = PEOPLE_YAML.splitlines().index("    photo: people/reviewer.png") + 1
+    assert code == 1
+    assert (
+        f"error: site.yaml:{line}: photo 'people/reviewer.png' of 'example-reviewer' is not a file "
+        "under static/" in err
+    )
+
+
+def test_reviewed_by_needs_reviewers_in_site_yaml(site, run_cli) -> None:
+    root = site(
+        {"a.md": article("A", reviewed_by="example-reviewer", reviewed_on="2024-02-01")},
+        site_yaml=SITE_YAML,
+    )
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert (
+        "error: content/a.md:3: unknown reviewer 'example-reviewer' — add the reviewer to "
+        "site.yaml under 'reviewers:' with name and credentials" in err
+    )

@@ -1,0 +1,323 @@
+"""End-to-end: medical review, references, disclaimers and person pages, as readers see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.model import BuildOptions
+from tests.conftest import article, parse
+from tests.helpers import internal_link_problems, snapshot
+
+TRUST_YAML = """\
+title: "Example Site"
+base_url: "https://example.org/"
+author: example-author
+disclaimer: "General information only, not medical advice."
+editorial_policy: content/policy.md
+review_interval_days: 365
+authors:
+  example-author:
+    name: "Example Author"
+    credentials: "MPH"
+    bio: "Writes about health."
+    sameAs: [https://example.org/profiles/author]
+reviewers:
+  example-reviewer:
+    name: "Example Reviewer"
+    credentials: "MD, psychiatrist"
+    photo: people/reviewer.png
+    url: https://example.org/reviewer
+"""
+
+REVIEWED = article(
+    "Reviewed Article",
+    "A first claim[^second]. Another claim[^first], and the first again[^second].",
+    date="2024-01-10",
+    updated="2024-03-01",
+    tags="[medication]",
+    reviewed_by="example-reviewer",
+    reviewed_on="2024-02-01",
+    content_warning="'Mentions overdose.'",
+    disclaimer="'Ask your own doctor before changing a dose.'",
+    references="""
+  - id: first
+    title: "First Source"
+    url: https://example.org/sources/first
+    publisher: "Example Journal"
+    date: 2023-05-01
+  - id: second
+    title: "Second Source"
+    url: https://example.org/sources/second
+  - title: "Further Reading"
+    url: https://example.org/sources/further""",
+)
+UNREVIEWED = article("Unreviewed Article", "Plain text.", date="2024-04-01", see_also="[reviewed]")
+POLICY = article("Editorial Policy", "How we write and review.", date="2024-01-01", slug="policy")
+TODAY = dt.date(2024, 6, 1)
+
+
+@pytest.fixture
+def trusted(site) -> Path:
+    return site(
+        {"reviewed.md": REVIEWED, "unreviewed.md": UNREVIEWED, "policy.md": POLICY},
+        site_yaml=TRUST_YAML,
+        files={"static/people/reviewer.png": "not really a png"},
+    )
+
+
+def build(root: Path, today: dt.date = TODAY, **options: object):
+    return build_site(root, BuildOptions(today=today, **options))  # type: ignore[arg-type]
+
+
+def test_byline_names_author_and_reviewer_with_credentials_and_dates(trusted: Path) -> None:
+    build(trusted)
+    page = parse(trusted / "public/reviewed/index.html")
+    byline = page.css_first("p.byline")
+    assert " ".join(byline.text().split()) == (
+        "By Example Author, MPH · Medically reviewed by Example Reviewer, MD, psychiatrist "
+        "on 1 February 2024 · Updated 1 March 2024"
+    )
+    links = [(a.attributes["href"], a.text()) for a in byline.css("a")]
+    assert links == [
+        ("/authors/example-author/", "Example Author"),
+        ("/authors/example-reviewer/", "Example Reviewer"),
+    ]
+    assert byline.css_first(".reviewed time").attributes["datetime"] == "2024-02-01"
+    due = page.css_first(".next-review")
+    assert due.text() == "Next review due 31 January 2025"
+    assert due.css_first("time").attributes["datetime"] == "2025-01-31"
+
+
+def test_unreviewed_article_says_so_and_has_no_due_date(trusted: Path) -> None:
+    build(trusted)
+    page = parse(trusted / "public/unreviewed/index.html")
+    assert page.css_first("p.byline .not-reviewed").text() == "Not yet medically reviewed"
+    assert page.css(".next-review") == [] and page.css(".reviewed") == []
+
+
+def test_the_policy_page_gets_no_review_line(trusted: Path) -> None:
+    build(trusted)
+    page = parse(trusted / "public/policy/index.html")
+    assert page.css(".not-reviewed") == [] and page.css(".reviewed") == []
+    assert page.css_first("p.byline .author a").text() == "Example Author"
+
+
+def test_references_are_numbered_by_first_citation_with_back_links(trusted: Path) -> None:
+    build(trusted)
+    page = parse(trusted / "public/reviewed/index.html")
+    marks = page.css(".body sup.citation")
+    assert [(s.attributes["id"], s.text(), s.css_first("a").attributes["href"]) for s in marks] == [
+        ("cite-1", "[1]", "#ref-1"),
+        ("cite-2", "[2]", "#ref-2"),
+        ("cite-1-2", "[1]", "#ref-1"),
+    ]
+    items = page.css("section.references ol > li")
+    assert [li.attributes["id"] for li in items] == ["ref-1", "ref-2", "ref-3"]
+    titles = [li.css_first("a[rel=external]") for li in items]
+    assert [(a.text(), a.attributes["href"]) for a in titles] == [
+        ("Second Source", "https://example.org/sources/second"),
+        ("First Source", "https://example.org/sources/first"),
+        ("Further Reading", "https://example.org/sources/further"),
+    ]
+    backlinks = [[a.attributes["href"] for a in li.css("a.backlink")] for li in items]
+    assert backlinks == [["#cite-1", "#cite-1-2"], ["#cite-2"], []]
+    assert "Example Journal" in items[1].text() and "1 May 2023" in items[1].text()
+    ids = {node.attributes["id"] for node in page.css("[id]")}
+    assert {h[1:] for hrefs in backlinks for h in hrefs} <= ids
+
+
+def test_disclaimer_box_override_policy_link_and_content_warning(trusted: Path) -> None:
+    build(trusted)
+    reviewed = parse(trusted / "public/reviewed/index.html")
+    box = reviewed.css_first("aside.disclaimer")
+    assert box.css_first("h2").text() == "Medical disclaimer"
+    assert box.css_first("p").text() == "Ask your own doctor before changing a dose."
+    assert box.css_first("a").attributes["href"] == "/policy/"
+    warning = reviewed.css_first("aside.content-warning")
+    assert warning.text().split() == ["Content", "warning:", "Mentions", "overdose."]
+    order = [n.attributes.get("class") for n in reviewed.css("article.article > *")]
+    assert order.index("content-warning") < order.index("body") < order.index("disclaimer")
+    plain = parse(trusted / "public/unreviewed/index.html")
+    assert plain.css_first("aside.disclaimer p").text() == (
+        "General information only, not medical advice."
+    )
+    assert plain.css("aside.content-warning") == []
+
+
+def test_person_pages_list_what_each_person_wrote_and_reviewed(trusted: Path) -> None:
+    build(trusted)
+    out = trusted / "public"
+    author = parse(out / "authors/example-author/index.html")
+    assert author.css_first("h1").text() == "Example Author"
+    assert author.css_first(".credentials").text() == "MPH"
+    assert [a.text() for a in author.css("ul.written a")] == [
+        "Unreviewed Article",
+        "Reviewed Article",
+        "Editorial Policy",
+    ]
+    assert [a.attributes["href"] for a in author.css("ul.profiles a")] == [
+        "https://example.org/profiles/author"
+    ]
+    reviewer = parse(out / "authors/example-reviewer/index.html")
+    assert [a.text() for a in reviewer.css("ul.reviewed a")] == ["Reviewed Article"]
+    assert reviewer.css_first("img.person-photo").attributes["src"] == "/people/reviewer.png"
+    index = parse(out / "authors/index.html")
+    assert [a.attributes["href"] for a in index.css("ul.people-list a")] == [
+        "/authors/example-author/",
+        "/authors/example-reviewer/",
+    ]
+    assert internal_link_problems(out) == []
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/authors/example-reviewer/" in sitemap
+
+
+def test_free_text_author_without_registry(site) -> None:
+    root = site({"a.md": article("Alpha", author="'Example Writer'")})
+    build(root)
+    byline = parse(root / "public/a/index.html").css_first("p.byline")
+    assert byline.css_first(".author").text() == "By Example Writer"
+    assert byline.css("a") == []
+    assert byline.css_first(".not-reviewed").text() == "Not yet medically reviewed"
+    assert not (root / "public/authors").exists()
+
+
+def test_feed_names_the_author_and_links_their_page(trusted: Path) -> None:
+    build(trusted)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(trusted / "public/feed.xml").getroot()
+    entry = next(
+        e for e in feed.findall("a:entry", ns) if "Reviewed" in e.findtext("a:title", "", ns)
+    )
+    assert entry.findtext("a:author/a:name", None, ns) == "Example Author"
+    assert (
+        entry.findtext("a:author/a:uri", None, ns) == "https://example.org/authors/example-author/"
+    )
+
+
+def test_page_bytes_do_not_depend_on_today(trusted: Path) -> None:
+    early = build(trusted, today=dt.date(2024, 6, 1))
+    first = snapshot(trusted / "public")
+    late = build(trusted, today=dt.date(2030, 1, 1))
+    assert snapshot(trusted / "public") == first
+    assert len(late.diagnostics) > len(early.diagnostics)
+
+
+def json_ld(path: Path) -> dict:
+    script = parse(path).css_first('script[type="application/ld+json"]')
+    return json.loads(script.text())
+
+
+def test_json_ld_graph_has_posting_and_medical_page(trusted: Path) -> None:
+    build(trusted)
+    data = json_ld(trusted / "public/reviewed/index.html")
+    posting, page = data["@graph"]
+    assert posting["@type"] == "BlogPosting" and page["@type"] == "MedicalWebPage"
+    assert posting["author"]["name"] == "Example Author"
+    assert posting["author"]["honorificSuffix"] == "MPH"
+    assert page["lastReviewed"] == "2024-02-01"
+    reviewer = page["reviewedBy"]
+    assert (reviewer["@type"], reviewer["name"], reviewer["honorificSuffix"]) == (
+        "Person",
+        "Example Reviewer",
+        "MD, psychiatrist",
+    )
+    assert [c["name"] for c in reviewer["hasCredential"]] == ["MD", "psychiatrist"]
+    assert [c["name"] for c in page["citation"]] == [
+        "Second Source",
+        "First Source",
+        "Further Reading",
+    ]
+    assert page["about"] == [{"@type": "Thing", "name": "medication"}]
+    assert page["publishingPrinciples"] == "https://example.org/policy/"
+    assert page["mainEntity"] == {"@id": posting["@id"]}
+    unreviewed = json_ld(trusted / "public/unreviewed/index.html")["@graph"][1]
+    assert "lastReviewed" not in unreviewed and "reviewedBy" not in unreviewed
+    policy = json_ld(trusted / "public/policy/index.html")["@graph"]
+    assert [node["@type"] for node in policy] == ["BlogPosting"]
+
+
+# The schema.org terms and types the pages use, each a real schema.org name. Expanding against
+# this context (served by a local loader: tests have no network) drops any other term, so a
+# typo or an invented property shows up as a missing key.
+SCHEMA_TYPES = (
+    "BlogPosting",
+    "MedicalWebPage",
+    "Person",
+    "EducationalOccupationalCredential",
+    "CreativeWork",
+    "Organization",
+    "Thing",
+)
+SCHEMA_TERMS = (
+    "headline",
+    "description",
+    "inLanguage",
+    "datePublished",
+    "dateModified",
+    "author",
+    "keywords",
+    "name",
+    "about",
+    "lastReviewed",
+    "reviewedBy",
+    "citation",
+    "honorificSuffix",
+    "hasCredential",
+    "publisher",
+)
+SCHEMA_LINKS = ("url", "sameAs", "image", "publishingPrinciples", "mainEntity", "mainEntityOfPage")
+SCHEMA_CONTEXT = {
+    "@context": {
+        "schema": "https://schema.org/",
+        **{name: f"schema:{name}" for name in (*SCHEMA_TYPES, *SCHEMA_TERMS)},
+        **{name: {"@id": f"schema:{name}", "@type": "@id"} for name in SCHEMA_LINKS},
+    }
+}
+
+
+def local_loader(url: str, options: object = None) -> dict:
+    assert url.rstrip("/") == "https://schema.org", url
+    return {"contextUrl": None, "documentUrl": url, "document": SCHEMA_CONTEXT}
+
+
+def properties(node: object) -> int:
+    """How many property values a JSON(-LD) tree holds, keywords (@…) not counted."""
+    if isinstance(node, list):
+        return sum(properties(item) for item in node)
+    if not isinstance(node, dict):
+        return 0
+    count = 0
+    for key, value in node.items():
+        if key.startswith("@"):
+            count += properties(value) if key == "@graph" else 0
+            continue
+        values = value if isinstance(value, list) else [value]
+        count += len(values) + sum(properties(v) for v in values)
+    return count
+
+
+@pytest.mark.parametrize("slug", ["reviewed", "unreviewed", "policy"])
+def test_json_ld_is_valid_and_uses_only_schema_org_terms(trusted: Path, slug: str) -> None:
+    from pyld import jsonld
+
+    build(trusted)
+    data = json_ld(trusted / f"public/{slug}/index.html")
+    expanded = jsonld.expand(data, {"documentLoader": local_loader})
+    assert properties(expanded) == properties(data)
+    types = {t for node in jsonld.flatten(expanded, None, {}) for t in node.get("@type", [])}
+    assert "https://schema.org/BlogPosting" in types
+    assert ("https://schema.org/MedicalWebPage" in types) == (slug != "policy")
+    flat = jsonld.flatten(data, None, {"documentLoader": local_loader})
+    page = next(
+        (n for n in flat if "https://schema.org/MedicalWebPage" in n.get("@type", [])), None
+    )
+    if slug == "reviewed":
+        assert page["https://schema.org/lastReviewed"] == [{"@value": "2024-02-01"}]
+        [reviewer] = page["https://schema.org/reviewedBy"]
+        assert reviewer["@id"] == "https://example.org/authors/example-reviewer/#person"

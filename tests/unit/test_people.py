@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from articlegen.config import parse_config
+from articlegen.model import Article, FrontMatter, Person
+from articlegen.people import contributions, credit_articles, photo_problems
+from tests.helpers import failure_messages
+
+PEOPLE = """\
+title: T
+base_url: https://example.org/
+author: example-author
+review_interval_days: 30
+authors:
+  example-author:
+    name: Example Author
+    bio: Writes.
+    sameAs: https://example.org/a
+reviewers:
+  example-reviewer:
+    name: " Example Reviewer "
+    credentials: MD
+    photo: people/r.jpg
+    url: https://example.org/r
+    sameAs: [https://example.org/r1, https://example.org/r2]
+"""
+
+
+def messages(text: str) -> list[str]:
+    return failure_messages(lambda: parse_config(text))
+
+
+def test_registry_is_parsed_with_lines() -> None:
+    config = parse_config(PEOPLE)
+    author = config.authors["example-author"]
+    assert (author.name, author.bio, author.same_as, author.reviewer) == (
+        "Example Author",
+        "Writes.",
+        ("https://example.org/a",),
+        False,
+    )
+    reviewer = config.reviewers["example-reviewer"]
+    assert reviewer == Person(
+        name="Example Reviewer",
+        id="example-reviewer",
+        credentials="MD",
+        photo="people/r.jpg",
+        url="https://example.org/r",
+        same_as=("https://example.org/r1", "https://example.org/r2"),
+        reviewer=True,
+        lines=reviewer.lines,
+    )
+    assert reviewer.lines[""] == 11 and reviewer.lines["photo"] == 14
+    assert config.review_interval_days == 30
+
+
+def test_every_person_problem_is_reported_at_its_line() -> None:
+    assert messages(
+        "title: T\nbase_url: https://e.org/\n"
+        "authors:\n"
+        "  Bad Id: {name: X}\n"
+        "  no-name: {bio: B}\n"
+        "  typo: {name: X, credentails: MD}\n"
+        "  link: {name: X, url: 'example.org', sameAs: [ftp://x]}\n"
+        "  flat: just a name\n"
+        "reviewers:\n"
+        "  plain: {name: Y}\n"
+    ) == [
+        "site.yaml:4: invalid id 'Bad Id' in 'authors': use lowercase a-z, 0-9 and '-' only — "
+        "write 'bad-id:'",
+        "site.yaml:5: 'authors.no-name' needs 'name' — add 'name: …'",
+        "site.yaml:6: unknown key 'authors.typo.credentails' (did you mean 'credentials'?) — "
+        "valid keys: bio, credentials, name, photo, sameAs, url",
+        "site.yaml:7: 'authors.link.url' must be an http(s) address, found 'example.org' — copy "
+        "the full address, starting with https://",
+        "site.yaml:7: 'authors.link.sameAs' must be an http(s) address, found 'ftp://x' — copy "
+        "the full address, starting with https://",
+        "site.yaml:8: 'authors.flat' must be a mapping — indent 'name: …' (and credentials, bio, "
+        "photo, url, sameAs) under the id",
+        "site.yaml:10: 'reviewers.plain' needs 'credentials' (readers look for a reviewer's "
+        "qualifications) — add 'credentials: …'",
+    ]
+
+
+def test_default_author_must_be_an_id_when_there_is_a_registry() -> None:
+    assert messages(PEOPLE.replace("author: example-author", "author: Example Author")) == [
+        "site.yaml:3: unknown author 'Example Author' (did you mean 'example-author'?) — name an "
+        "id from site.yaml 'authors:' (example-author)"
+    ]
+    assert parse_config("title: T\nbase_url: https://e.org/\nauthor: Anyone\n").author == "Anyone"
+
+
+def test_reviewer_may_be_default_author_but_ids_do_not_collide() -> None:
+    assert parse_config(PEOPLE.replace("author: example-author", "author: example-reviewer"))
+    clash = PEOPLE + "  example-author: {name: Z, credentials: MD}\n"
+    assert messages(clash) == [
+        "site.yaml:17: 'example-author' is in both 'authors' and 'reviewers' (first on line 6) — "
+        "keep the 'reviewers' entry: a reviewer can also be named as 'author:'"
+    ]
+
+
+def art(slug: str, **meta: object) -> Article:
+    fields = {"title": slug.title(), "date": dt.date(2024, 1, 1), **meta}
+    lines = {key: number for number, key in enumerate(fields, start=2)}
+    return Article(f"content/{slug}.md", slug, FrontMatter(**fields, lines=lines), "")
+
+
+def test_credits_resolve_ids_and_compute_the_next_review() -> None:
+    config = parse_config(PEOPLE)
+    articles = [
+        art("a", reviewed_by="example-reviewer", reviewed_on=dt.date(2024, 2, 1)),
+        art("b", author="example-reviewer"),
+    ]
+    credits, problems = credit_articles(config, articles)
+    assert problems == []
+    assert credits["a"].author == config.authors["example-author"]
+    assert credits["a"].reviewer == config.reviewers["example-reviewer"]
+    assert credits["a"].next_review == dt.date(2024, 3, 2)
+    assert credits["b"].author == config.reviewers["example-reviewer"]
+    assert credits["b"].reviewer is None and credits["b"].next_review is None
+    people = contributions(config, articles, credits)
+    assert [(c.person.id, c.written, c.reviewed) for c in people] == [
+        ("example-author", ("a",), ()),
+        ("example-reviewer", ("b",), ("a",)),
+    ]
+
+
+def test_unknown_ids_in_articles() -> None:
+    config = parse_config(PEOPLE)
+    _, problems = credit_articles(
+        config,
+        [art("a", author="exampel-author"), art("b", reviewed_by="nobody", reviewed_on=None)],
+    )
+    assert [str(p) for p in problems] == [
+        "content/a.md:4: unknown author 'exampel-author' (did you mean 'example-author'?) — name "
+        "an id from site.yaml 'authors:' (example-author)",
+        "content/b.md:4: unknown reviewer 'nobody' — name an id from site.yaml 'reviewers:' "
+        "(example-reviewer)",
+    ]
+
+
+def test_free_text_authors_without_registry() -> None:
+    config = parse_config("title: T\nbase_url: https://e.org/\nauthor: Site Team\n")
+    credits, _ = credit_articles(config, [art("a"), art("b", author="Someone Else")])
+    assert credits["a"].author == Person(name="Site Team")
+    assert credits["b"].author == Person(name="Someone Else")
+    assert contributions(config, [], credits) == []
+
+
+def test_photos_must_exist_under_static_or_be_web_addresses() -> None:
+    config = parse_config(PEOPLE)
+    assert photo_problems(config, lambda path: path == "people/r.jpg", "site.yaml") == []
+    missing = photo_problems(config, lambda path: False, "site.yaml")
+    assert [str(p) for p in missing] == [
+        "site.yaml:14: photo 'people/r.jpg' of 'example-reviewer' is not a file under static/ — "
+        "put the image in static/ (static/people/a.jpg → photo: people/a.jpg) or give its "
+        "https:// address"
+    ]
+    reviewer = dataclasses.replace(config.reviewers["example-reviewer"], photo="../secret.jpg")
+    escaped = dataclasses.replace(config, reviewers={"example-reviewer": reviewer})
+    assert len(photo_problems(escaped, lambda path: True, "site.yaml")) == 1
+    web = dataclasses.replace(reviewer, photo="https://example.org/r.jpg")
+    online = dataclasses.replace(config, reviewers={"example-reviewer": web})
+    assert photo_problems(online, lambda path: False, "site.yaml") == []

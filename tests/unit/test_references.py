@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from articlegen.errors import FrontMatterError
+from articlegen.model import CitationMark, LinkRef, Reference
+from articlegen.references import number_citations, parse_references
+from articlegen.yamldoc import load_mapping
+from tests.helpers import failure_messages
+
+
+def parse(yaml: str) -> tuple[Reference, ...]:
+    entries, problems = load_mapping(yaml, "content/a.md", FrontMatterError, first_line=2)
+    assert problems == []
+    return parse_references(entries["references"], "content/a.md")
+
+
+def errors(yaml: str) -> list[str]:
+    return failure_messages(lambda: parse(yaml))
+
+
+def test_every_field_with_its_line() -> None:
+    refs = parse(
+        "references:\n"
+        "  - id: smith-2023\n    title: A study\n    url: https://example.org/s\n"
+        "    publisher: Example Journal\n    date: 2023-01-31\n"
+        "  - {title: Another, url: 'http://example.org/a'}\n"
+    )
+    assert refs == (
+        Reference("A study", "https://example.org/s", "smith-2023", "Example Journal",
+                  dt.date(2023, 1, 31), 3),
+        Reference("Another", "http://example.org/a", line=8),
+    )  # fmt: skip
+
+
+def test_each_bad_item_is_reported_at_its_line() -> None:
+    assert errors(
+        "references:\n"
+        "  - just text\n"
+        "  - {title: T}\n"
+        "  - {title: T, url: 'javascript:alert(1)'}\n"
+        "  - {title: T, url: 'https://e.org/', id: Bad Id}\n"
+        "  - {title: T, url: 'https://e.org/', date: someday}\n"
+        "  - {title: T, url: 'https://e.org/', titel: x}\n"
+    ) == [
+        "content/a.md:3: reference 1 must be a mapping with 'title' and 'url' — write '- title: …' "
+        "and, indented under it, 'url: https://…'",
+        "content/a.md:4: reference 2 has no 'url' — add 'url: …' to it",
+        "content/a.md:5: reference url must be an http(s) address, found 'javascript:alert(1)' — "
+        "copy the full address, starting with https://",
+        "content/a.md:6: invalid reference id 'Bad Id': use lowercase a-z, 0-9 and '-' only — "
+        "e.g. 'id: smith-2023'",
+        "content/a.md:7: 'references.date' is not a valid date: 'someday' — use YYYY-MM-DD, e.g. "
+        "2023-01-31",
+        "content/a.md:8: unknown key 'references.titel' (did you mean 'title'?) — valid keys: "
+        "date, id, publisher, title, url",
+    ]
+
+
+def test_duplicate_ids_and_non_lists() -> None:
+    assert errors(
+        "references:\n  - {id: a, title: T, url: 'https://e.org/'}\n"
+        "  - {id: a, title: U, url: 'https://e.org/u'}\n"
+    ) == [
+        "content/a.md:4: duplicate reference id 'a' (first used on line 3) — give each reference its own id"
+    ]
+    assert errors("references: https://e.org/\n")[0].startswith(
+        "content/a.md:2: 'references' must be a list"
+    )
+
+
+REFS = (
+    Reference("A", "https://e.org/a", "a", line=10),
+    Reference("B", "https://e.org/b", "b", line=11),
+    Reference("C", "https://e.org/c", line=12),
+    Reference("D", "https://e.org/d", "d", line=13),
+)
+
+
+def test_numbering_follows_first_citation_and_back_links_every_citation() -> None:
+    cited = number_citations(REFS, [LinkRef("b", 20), LinkRef("a", 21), LinkRef("b", 22)], "a.md")
+    assert cited.marks == (
+        CitationMark(1, "cite-1", "ref-1"),
+        CitationMark(2, "cite-2", "ref-2"),
+        CitationMark(1, "cite-1-2", "ref-1"),
+    )
+    assert [(n.number, n.reference.title, n.anchor, n.backlinks) for n in cited.listed] == [
+        (1, "B", "ref-1", ("cite-1", "cite-1-2")),
+        (2, "A", "ref-2", ("cite-2",)),
+        (3, "C", "ref-3", ()),
+        (4, "D", "ref-4", ()),
+    ]
+    assert cited.problems == ()
+    assert [str(w) for w in cited.warnings] == [
+        "a.md:13: reference 'd' is never cited — cite it in the text with [^d], or remove its id "
+        "to list it uncited"
+    ]
+
+
+def test_unknown_citation_names_the_closest_id() -> None:
+    cited = number_citations(REFS, [LinkRef("dd", 7)], "content/a.md")
+    assert [str(p) for p in cited.problems] == [
+        "content/a.md:7: citation [^dd] names no reference (did you mean 'd'?) — add it to "
+        "'references:' with 'id: dd'"
+    ]
+    none = number_citations((), [LinkRef("x", 3)], "content/a.md")
+    assert none.problems[0].hint == "add a 'references:' list with an item 'id: x'"
+
+
+def test_no_references_no_citations() -> None:
+    cited = number_citations((), (), "a.md")
+    assert (cited.marks, cited.listed, cited.problems, cited.warnings) == ((), (), (), ())
