@@ -294,3 +294,39 @@ def test_the_command_starts_and_stops_cleanly_on_ctrl_c(blog: Path) -> None:
     assert process.returncode in (0, 130)
     assert "Traceback" not in err
     assert "stopped" in out
+
+
+def test_site_yaml_changes_rebuild_everything(preview: Preview, blog: Path) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/sleep/"))
+    edit(blog / "site.yaml", 'title: "Example Site"', 'title: "Renamed Site"')
+    stream.wait_for("reload")
+    assert fetch(preview.url, "/sleep/").html().css_first(".site-title").text() == "Renamed Site"
+
+
+def test_a_content_folder_moved_away_and_back_is_watched_again(
+    preview: Preview, blog: Path
+) -> None:
+    stream = EventStream(preview.url, fetch(preview.url, "/sleep/"))
+    (blog / "content").rename(blog / "content-away")
+    stream.wait_for("reload")
+    assert fetch(preview.url, "/sleep/").status == 404
+    stream = EventStream(preview.url, fetch(preview.url, "/sleep/"))
+    (blog / "content-away").rename(blog / "content")
+    stream.wait_for("reload")
+    assert title_of(preview, "/sleep/") == "Sleep Basics"
+    stream = EventStream(preview.url, fetch(preview.url, "/sleep/"))
+    edit(blog / "content/sleep.md", "Sleep well.", "Sleep better.")
+    stream.wait_for("reload")
+    assert "Sleep better." in body_text(preview, "/sleep/")
+
+
+def test_a_site_broken_from_the_start_is_served_with_the_overlay(site) -> None:
+    root = site({"a.md": article("Broken", "Text.", tags="[oops")})
+    with Preview(root, port=0, log=lambda line: None, quiet=0.05) as running:
+        first = fetch(running.url, "/a/")
+        assert first.status == 404
+        assert (overlay(first) or "").startswith("error: content/a.md:")
+        stream = EventStream(running.url, first)
+        (root / "content/a.md").write_text(article("Fixed", "Text."), encoding="utf-8")
+        stream.wait_for("reload")
+        assert title_of(running, "/a/") == "Fixed"
