@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "feeds": {"model", "site"},
     "output": {"errors", "model"},
     "search": {"errors"},
-    "scaffold": {"errors", "config", "content", "slugs"},
+    "scaffold": {"errors", "config", "content", "frontmatter", "slugs"},
     "build": {
         "errors",
         "model",

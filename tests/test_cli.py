@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.cli import main
-from tests.conftest import article
+from tests.conftest import article, parse
 
 
 def test_build_prints_a_one_line_summary(site, run_cli) -> None:
@@ -94,3 +94,28 @@ def test_unknown_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> N
         main(["bulid"])
     assert exited.value.code == 2
     assert "invalid choice: 'bulid'" in capsys.readouterr().err
+
+
+def test_new_cuts_long_titles_to_a_short_file_name(site, run_cli) -> None:
+    root = site({})
+    title = "Why Sleep Matters for Testosterone, Mood, Training Recovery and Long-Term Heart Health"
+    code, out, _ = run_cli("new", title, "--site", root)
+    assert code == 0
+    assert "content/why-sleep-matters-for-testosterone-mood-training-recovery.md" in out
+
+
+def test_new_refuses_a_title_too_long_to_be_one(site, run_cli) -> None:
+    root = site({})
+    code, _, err = run_cli("new", "x" * 10_000, "--site", root)
+    assert (code, err) == (
+        1,
+        "error: the title is 10,000 characters long (at most 200) — give a shorter title\n",
+    )
+    assert list((root / "content").iterdir()) == []
+
+
+def test_init_quotes_any_title_safely(tmp_path: Path, run_cli) -> None:
+    title = 'Men\'s "Health" \\ Notes'
+    assert run_cli("init", "--site", tmp_path, "--title", title)[0] == 0
+    assert run_cli("build", "--site", tmp_path, "--drafts")[0] == 0
+    assert parse(tmp_path / "public/index.html").css_first("title").text() == title

@@ -64,7 +64,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     problems += unknown_key_problems(entries, _TOP_KEYS, path, ConfigError)
     usable: dict[str, Entry] = {}
     for key, expected in _TOP_KEYS.items():
-        if key not in entries:
+        if key not in entries or entries[key].broken:  # a broken value is already reported
             continue
         if problem := type_problem(key, entries[key], expected, path, ConfigError):
             problems.append(problem)
@@ -160,7 +160,7 @@ def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -
     provider = keys.get("provider")
     if provider is None:
         return CommentsConfig(default=default)
-    if provider.value not in PROVIDER_SETTINGS:
+    if not isinstance(provider.value, str) or provider.value not in PROVIDER_SETTINGS:
         problems.append(
             ConfigError(
                 f"unknown comments provider '{provider.value}'",

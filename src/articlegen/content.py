@@ -6,11 +6,12 @@ so an author fixes a whole batch in one go.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ArticlegenError, BuildFailed, FrontMatterError
-from .frontmatter import parse_front_matter, split_front_matter
+from .frontmatter import check_slug_length, parse_front_matter, split_front_matter
 from .model import Article, LinkTarget
 from .slugs import slugify
 
@@ -30,15 +31,39 @@ def find_sources(root: Path) -> list[Path]:
     )
 
 
+def linked_folder_problems(root: Path) -> list[ArticlegenError]:
+    """Symbolic links to folders outside the site: never followed, and reported, so an
+    article does not silently go missing (links to folders inside are not followed either)."""
+    content = root / CONTENT_DIR
+    problems: list[ArticlegenError] = []
+    for folder, subfolders, _files in os.walk(content):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
+        for name in subfolders:
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+                problems.append(_outside(root, path, "folder"))
+    return problems
+
+
+def _outside(root: Path, path: Path, kind: str) -> FrontMatterError:
+    return FrontMatterError(
+        f"symbolic link pointing outside the site ({path.resolve()})",
+        relative(root, path),
+        hint=f"copy the {kind} into content/ instead of linking to it",
+    )
+
+
 def read_source(root: Path, path: Path) -> str:
     """The file's text: UTF-8 (a BOM is fine), ``\\n`` line ends; refuses links out of the site."""
     display = relative(root, path)
-    if not path.resolve().is_relative_to(root.resolve()):
+    if path.is_symlink() and not path.exists():
         raise FrontMatterError(
-            f"symbolic link pointing outside the site ({path.resolve()})",
+            f"broken symbolic link (to {os.readlink(path)})",
             display,
-            hint="copy the file into content/ instead of linking to it",
+            hint="remove it, or point it at an existing file",
         )
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise _outside(root, path, "file")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -65,6 +90,8 @@ def parse_article(text: str, display: str) -> Article:
         raise FrontMatterError(
             "cannot make a slug from the file name", display, 1, "add 'slug: …' to the front-matter"
         )
+    if meta.slug is None:
+        check_slug_length(slug, display, 1, "rename the file, or add a shorter 'slug: …'")
     return Article(display, slug, meta, body, body_line)
 
 
@@ -83,6 +110,7 @@ def load_articles(root: Path) -> tuple[list[Article], list[ArticlegenError]]:
             problems.extend(failed.errors)
         except ArticlegenError as problem:
             problems.append(problem)
+    problems += linked_folder_problems(root)
     problems += duplicate_slug_problems(articles)
     return articles, problems
 

@@ -15,10 +15,13 @@ from frontmatter.default_handlers import YAMLHandler
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
 from .model import Date, FrontMatter, LinkRef, instant
 from .references import parse_references
-from .slugs import is_slug, slugify
-from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems
+from .slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
+from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems, usable
 
 _BOUNDARY = YAMLHandler.FM_BOUNDARY
+
+TITLE_MAX = 200
+"""Longest title: a longer one is almost always a paragraph pasted into the wrong place."""
 
 FRONT_MATTER_KEYS = (
     "title",
@@ -69,8 +72,9 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
 
 def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
     """Validate the YAML header of ``path``; raises every problem at once."""
-    entries, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
-    problems += unknown_key_problems(entries, FRONT_MATTER_KEYS, path, FrontMatterError)
+    written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    problems += unknown_key_problems(written, FRONT_MATTER_KEYS, path, FrontMatterError)
+    entries = usable(written)
     fields: dict[str, Any] = {}
     for key, check in _CHECKS.items():
         if key in entries:
@@ -79,9 +83,9 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
             except ArticlegenError as problem:
                 problems.append(problem)
     draft = fields.get("draft", False)
-    if "title" not in entries:
+    if "title" not in written:
         problems.append(FrontMatterError("missing required key 'title'", path, 1, "add 'title: …'"))
-    if "date" not in entries and not draft:
+    if "date" not in written and not draft:
         problems.append(
             FrontMatterError(
                 "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
@@ -130,6 +134,26 @@ def _text(key: str, entry: Entry, path: str) -> str:
     return entry.value.strip()
 
 
+def _title(key: str, entry: Entry, path: str) -> str:
+    title = _text(key, entry, path)
+    if len(title) > TITLE_MAX:
+        raise FrontMatterError(
+            f"'title' is {len(title):,} characters long (at most {TITLE_MAX})",
+            path,
+            entry.line,
+            "shorten it; the rest belongs in 'description' or in the body",
+        )
+    return title
+
+
+def check_slug_length(slug: str, path: str, line: int, hint: str, what: str = "slug") -> None:
+    """Refuse slugs too long to be a folder name and a readable URL."""
+    if len(slug) > SLUG_MAX:
+        raise FrontMatterError(
+            f"{what} is {len(slug)} characters long (at most {SLUG_MAX})", path, line, hint
+        )
+
+
 def _flag(key: str, entry: Entry, path: str) -> bool:
     if problem := type_problem(key, entry, bool, path, FrontMatterError):
         raise problem
@@ -149,6 +173,8 @@ def _slug(key: str, entry: Entry, path: str) -> str:
             if suggestion
             else f"choose a {what} such as 'my-article'",
         )
+    short = slugify(value, SUGGESTED_SLUG_LENGTH)
+    check_slug_length(value, path, entry.line, f"write '{key}: {short}'", what)
     return value
 
 
@@ -223,7 +249,7 @@ def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
 
 
 _CHECKS: dict[str, Callable[[str, Entry, str], Any]] = {
-    "title": _text,
+    "title": _title,
     "slug": _slug,
     "date": _date,
     "updated": _date,

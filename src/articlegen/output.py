@@ -111,7 +111,7 @@ def _swap(staging: Path, output: Path) -> None:
     output.rename(old)
     try:
         staging.rename(output)
-    except OSError:
+    except BaseException:  # also Ctrl-C between the two renames: put the old site back
         old.rename(output)
         raise
     shutil.rmtree(old, ignore_errors=True)

@@ -7,12 +7,23 @@ import unicodedata
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_MAX = 100
+"""Longest slug: it names a folder and a URL segment, and file systems stop at 255 bytes."""
+SUGGESTED_SLUG_LENGTH = 60
+"""Slugs made from a title for a new file are cut (between words) to about this length."""
 
 
-def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by '-'; accents folded so 'Café' gives 'cafe'."""
+def slugify(text: str, max_length: int | None = None) -> str:
+    """Lowercase ASCII words joined by '-'; accents folded so 'Café' gives 'cafe'.
+
+    With ``max_length``, whole words are dropped from the end until it fits.
+    """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    if max_length is None or len(slug) <= max_length:
+        return slug
+    cut = slug.rfind("-", 0, max_length + 1)
+    return slug[: cut if cut > 0 else max_length].strip("-")
 
 
 def is_slug(text: str) -> bool:

@@ -33,6 +33,13 @@ class Entry:
     """For a list value: the file line of each item."""
     items: tuple[Entry, ...] = ()
     """For a list value: each item as an entry (with ``children`` for a mapping item)."""
+    broken: bool = False
+    """The value could not be constructed (already reported): the key is there, its value is not."""
+
+
+def usable(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """The entries whose value could be constructed, for checking their values."""
+    return {key: entry for key, entry in entries.items() if not entry.broken}
 
 
 def load_mapping(
@@ -41,15 +48,19 @@ def load_mapping(
     """Parse ``text`` (which starts on file line ``first_line``) into key → Entry.
 
     A syntax error raises at once; duplicate keys and unconstructible values
-    are returned as problems beside the good entries, so the caller can
-    report them together with its own.
+    are returned as problems beside the other entries (an unconstructible one
+    stays as a ``broken`` entry, so the key does not also count as missing),
+    so the caller can report them together with its own.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader checks characters here already
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text, path, error, first_line) from exc
     try:
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise _syntax_error(exc, path, error, first_line) from exc
+            raise _syntax_error(exc, text, path, error, first_line) from exc
         if root is None:
             return {}, []
         if not isinstance(root, yaml.MappingNode):
@@ -94,7 +105,13 @@ def _entries(
         try:
             value = loader.construct_object(value_node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
-            problems.append(error(f"invalid value for '{key}': {_reason(exc)}", path, line))
+            hint = (
+                "write a real date as YYYY-MM-DD, e.g. 2024-05-14"
+                if value_node.tag.endswith(":timestamp")
+                else "put the value in quotes to make it text"
+            )
+            problems.append(error(f"invalid value for '{key}': {_reason(exc)}", path, line, hint))
+            entries[key] = Entry(None, line, broken=True)
             continue
         entries[key] = _entry(loader, value_node, value, line, path, error, first_line, problems)
     return entries
@@ -133,17 +150,39 @@ def _entry(
 
 
 def _syntax_error(
-    exc: yaml.YAMLError, path: str, error: type[ArticlegenError], first_line: int
+    exc: yaml.YAMLError, text: str, path: str, error: type[ArticlegenError], first_line: int
 ) -> ArticlegenError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, max(exc.position, 0)) + first_line
+        return error(
+            f"invalid YAML: character U+{exc.character:04X} is not allowed",
+            path,
+            line,
+            "remove the control character (often pasted in by accident)",
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + first_line if mark is not None else None
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if context == "while scanning a quoted scalar" and "end of stream" in problem:
+        # PyYAML points at the end of the header; the author needs the opening quote.
+        mark = getattr(exc, "context_mark", None) or mark
+        message = "invalid YAML: the quote opened on this line is never closed"
+    line = mark.line + first_line if mark is not None else None
     hint = "check quotes, colons and indentation (spaces, not tabs)"
-    if "\t" in problem or "tab" in problem:
+    if "tab character" in problem or _tab_on_line(text, mark):
         hint = "indent with spaces, not tabs"
+    elif "never closed" in message:
+        hint = "end the value with the same quote it starts with"
     return error(message, path, line, hint)
+
+
+def _tab_on_line(text: str, mark: Any) -> bool:
+    """Whether the line YAML stumbled on starts with a tab (PyYAML rarely says so itself)."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return 0 <= mark.line < len(lines) and lines[mark.line][:1] == "\t"
 
 
 def _reason(exc: Exception) -> str:

@@ -153,3 +153,28 @@ def test_review_fields_go_together_and_follow_the_date() -> None:
     assert errors(
         "---\ntitle: T\ndate: 2024-03-01\nreviewed_by: x\nreviewed_on: 2024-02-01\n---\n"
     ) == ["content/a.md:5: 'reviewed_on' (2024-02-01) is before 'date' (2024-03-01)"]
+
+
+def test_an_unreadable_required_value_is_not_also_missing() -> None:
+    assert errors("---\ntitle: T\ndate: 2024-13-40\n---\n") == [
+        "content/a.md:3: invalid value for 'date': month must be in 1..12"
+        " — write a real date as YYYY-MM-DD, e.g. 2024-05-14"
+    ]
+
+
+def test_title_length_limit() -> None:
+    assert parse("---\ntitle: " + "t" * 200 + "\ndraft: true\n---\n").title == "t" * 200
+    assert errors("---\ntitle: " + "t" * 201 + "\ndraft: true\n---\n") == [
+        "content/a.md:2: 'title' is 201 characters long (at most 200)"
+        " — shorten it; the rest belongs in 'description' or in the body"
+    ]
+
+
+def test_slug_length_limit_suggests_a_shorter_slug() -> None:
+    long_slug = "-".join(["men"] * 30)
+    assert parse(f"---\ntitle: T\ndraft: true\nslug: {long_slug[:99]}\n---\n").slug
+    assert errors(f"---\ntitle: T\ndraft: true\nslug: {long_slug}\n---\n") == [
+        "content/a.md:4: slug is 119 characters long (at most 100) — write 'slug: "
+        + "-".join(["men"] * 15)
+        + "'"
+    ]

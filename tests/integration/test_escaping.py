@@ -1,0 +1,138 @@
+"""Hostile text in front-matter and bodies: escaped in HTML, XML (feeds, sitemap) and JSON-LD,
+and dangerous link targets never emitted."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from articlegen.build import build_site
+from tests.conftest import parse
+
+EVIL = "A <b>bold</b> & \"quoted\" 'x' </script><script>alert(1)</script> ]]> <!-- --> {{ 7*7 }}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = """\
+title: "Site <i>&</i> \\"Co\\""
+base_url: "https://example.org/a&b/"
+author: "Example Author <x>"
+description: "Site description </title><script>alert(2)</script>"
+"""
+
+
+def quoted(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a valid YAML double-quoted scalar
+
+
+@pytest.fixture
+def hostile(site) -> Path:
+    header = (
+        f"---\ntitle: {quoted(EVIL)}\ndate: 2024-01-01\ndescription: {quoted(EVIL)}\n"
+        f"author: {quoted(EVIL)}\ntags: [{quoted(EVIL)}]\nsee_also: [b]\n---\n"
+    )
+    body = (
+        "Intro <script>alert(3)</script> <img src=x onerror=alert(4)>\n\n"
+        "<iframe src='https://example.org/'></iframe>\n\n"
+        "[js](javascript:alert(5)) [JS](JAVASCRIPT:alert(6)) [vb](vbscript:msgbox(7))\n"
+        "[data](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(8)> [ref][r]\n\n"
+        "[r]: javascript:alert(9)\n"
+    )
+    b = "---\ntitle: B\ndate: 2024-01-02\nsee_also: [a]\n---\nText.\n"
+    root = site({"a.md": header + body, "b.md": b}, site_yaml=SITE)
+    build_site(root)
+    return root / "public"
+
+
+def html_pages(output: Path) -> list[tuple[str, HTMLParser]]:
+    return [(p.relative_to(output).as_posix(), parse(p)) for p in sorted(output.rglob("*.html"))]
+
+
+def test_no_page_gains_an_element_a_script_or_an_event_handler(hostile: Path) -> None:
+    for name, page in html_pages(hostile):
+        assert page.css("b, i, iframe, img") == [], name
+        for script in page.css("script"):
+            assert script.attributes.get("type") == "application/ld+json", name
+        for node in page.css("*"):
+            assert not [a for a in node.attributes if a.startswith("on")], (name, node.tag)
+
+
+def test_front_matter_text_reads_back_exactly_in_html(hostile: Path) -> None:
+    page = parse(hostile / "a/index.html")
+    assert page.css_first("h1").text() == EVIL
+    assert page.css_first("title").text().startswith(EVIL)
+    assert page.css_first('meta[name="description"]').attributes["content"] == EVIL
+    assert page.css_first('meta[property="og:description"]').attributes["content"] == EVIL
+    assert EVIL in page.body.text()
+    b = parse(hostile / "b/index.html")
+    assert EVIL in [a.text() for a in b.css(".see-also a")]
+    home = parse(hostile / "index.html")
+    assert EVIL in [a.text() for a in home.css("article h2 a, .card h2 a, h2 a")]
+    assert 'Site <i>&</i> "Co"' in home.css_first("title").text()
+
+
+def test_dangerous_link_targets_are_never_emitted(hostile: Path) -> None:
+    page = parse(hostile / "a/index.html")
+    hrefs = [a.attributes.get("href") or "" for a in page.css("a")]
+    bad = [
+        h for h in hrefs if h.split(":")[0].strip().lower() in ("javascript", "vbscript", "data")
+    ]
+    assert bad == []
+    raw = (hostile / "a/index.html").read_text().lower()
+    assert 'href="javascript' not in raw and 'href="vbscript' not in raw
+    assert 'href="data:' not in raw
+
+
+def test_feeds_escape_every_value(hostile: Path) -> None:
+    for feed_path in [hostile / "feed.xml", *sorted((hostile / "tags").rglob("feed.xml"))]:
+        feed = ET.parse(feed_path).getroot()
+        assert feed.find(f"{ATOM}title").text.startswith('Site <i>&</i> "Co"')
+        entry = next(e for e in feed.iter(f"{ATOM}entry") if e.find(f"{ATOM}title").text == EVIL)
+        assert entry.find(f"{ATOM}summary").text == EVIL
+        assert entry.find(f"{ATOM}author/{ATOM}name").text == EVIL
+        assert entry.find(f"{ATOM}category").attrib["term"] == EVIL
+        content = HTMLParser(entry.find(f"{ATOM}content").text)
+        assert content.css("script, iframe, img") == []
+        assert entry.find(f"{ATOM}link").attrib["href"] == "https://example.org/a&b/a/"
+
+
+def test_sitemap_is_well_formed_with_an_ampersand_in_the_base_url(hostile: Path) -> None:
+    urlset = ET.parse(hostile / "sitemap.xml").getroot()
+    locs = [loc.text for loc in urlset.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example.org/a&b/a/" in locs
+    assert all(loc.startswith("https://example.org/a&b/") for loc in locs)
+
+
+def test_json_ld_holds_the_values_and_cannot_close_its_script(hostile: Path) -> None:
+    page = parse(hostile / "a/index.html")
+    (script,) = page.css('script[type="application/ld+json"]')
+    data = json.loads(script.text())
+    assert data["headline"] == EVIL
+    assert data["description"] == EVIL
+    assert data["author"]["name"] == EVIL
+    assert data["url"] == "https://example.org/a&b/a/"
+    raw = (hostile / "a/index.html").read_text()
+    inside = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in inside and ">" not in inside
+
+
+def test_raw_html_passes_only_when_the_site_allows_it(site) -> None:
+    body = 'Text with <b>bold</b>.\n\n<div class="note">A note</div>\n'
+    page = "---\ntitle: T\ndate: 2024-01-01\n---\n" + body
+    trusted = site({"t.md": page}, site_yaml=SITE + "markdown: {allow_html: true}\n")
+    build_site(trusted)
+    tree = parse(trusted / "public/t/index.html")
+    assert tree.css_first("article b").text() == "bold"
+    assert tree.css_first("div.note").text() == "A note"
+
+
+def test_data_image_links_are_allowed_but_other_data_urls_are_not(site) -> None:
+    png = "data:image/png;base64,iVBORw0KGgo="
+    text = f"---\ntitle: T\ndate: 2024-01-01\n---\n[a picture]({png}) [a page](data:text/html,x)\n"
+    root = site({"t.md": text})
+    build_site(root)
+    hrefs = [a.attributes.get("href") for a in parse(root / "public/t/index.html").css("article a")]
+    assert png in hrefs
+    assert not [h for h in hrefs if (h or "").startswith("data:text")]

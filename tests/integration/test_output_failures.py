@@ -1,0 +1,183 @@
+"""The disk says no, or the author presses Ctrl-C: a clean message, the previous site intact,
+no staging folder left behind."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import article
+from tests.helpers import snapshot
+
+SRC = Path(__file__).parents[2] / "src"
+HINT = "check free disk space and write permission; the previous site is untouched"
+
+
+@pytest.fixture
+def published(site, run_cli, tmp_path: Path) -> tuple[Path, Path]:
+    """(site, output) with the output in a folder of its own, built once."""
+    articles = {f"a{n}.md": article(f"Article {n}", "Text. " * 400) for n in range(30)}
+    root = site(articles)
+    output = tmp_path / "www" / "public"
+    assert run_cli("build", "--site", root, "--output", output)[0] == 0
+    (root / "content/new.md").write_text(article("New"), encoding="utf-8")
+    return root, output
+
+
+def leftovers(output: Path) -> list[str]:
+    return sorted(p.name for p in output.parent.iterdir() if p.name != output.name)
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder / ".write-probe"
+    try:
+        probe.mkdir()
+    except OSError:
+        return False
+    probe.rmdir()
+    return True
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """chmod for ordinary users; for root (which ignores modes), the immutable attribute."""
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        if _writable(folder) and shutil.which("chattr"):
+            immutable = subprocess.run(["chattr", "+i", folder], check=False).returncode == 0
+        if _writable(folder):
+            pytest.skip("this file system cannot make a folder read-only for this user")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", folder], check=True)
+        folder.chmod(0o755)
+
+
+def test_read_only_output_folder_is_a_clean_error(published, run_cli) -> None:
+    root, output = published
+    before = snapshot(output)
+    with read_only(output.parent):
+        code, _, err = run_cli("build", "--site", root, "--output", output)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert first.startswith(f"error: cannot write the site to {output}: ")
+    assert first.endswith(f" — {HINT}")
+    assert "Traceback" not in err
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def _limit_file_size() -> None:  # runs in the child before exec
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8_000, 8_000))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def test_full_disk_is_a_clean_error(published) -> None:
+    """A real write failure: the OS refuses files over 8 kB, as a full disk refuses any."""
+    root, output = published
+    before = snapshot(output)
+    result = subprocess.run(
+        [sys.executable, "-m", "articlegen", "build", "--site", root, "--output", output],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC), "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=_limit_file_size,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"error: cannot write the site to {output}: File too large — {HINT}"
+    )
+    assert "Traceback" not in result.stderr
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def _fail_on_call(monkeypatch, method: str, number: int, exc: BaseException) -> None:
+    """Make the ``number``-th call of ``Path.<method>`` raise ``exc`` (earlier ones work)."""
+    original = getattr(Path, method)
+    calls = []
+
+    def patched(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == number:
+            raise exc
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, patched)
+
+
+def test_disk_full_half_way_through_writing(published, run_cli, monkeypatch) -> None:
+    root, output = published
+    before = snapshot(output)
+    _fail_on_call(monkeypatch, "write_bytes", 20, OSError(28, "No space left on device"))
+    code, _, err = run_cli("build", "--site", root, "--output", output)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"error: cannot write the site to {output}: No space left on device — {HINT}"
+    )
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_ctrl_c_half_way_through_writing(published, run_cli, monkeypatch) -> None:
+    root, output = published
+    before = snapshot(output)
+    _fail_on_call(monkeypatch, "write_bytes", 20, KeyboardInterrupt())
+    code, out, err = run_cli("build", "--site", root, "--output", output)
+    assert (code, out, err) == (130, "", "error: interrupted; the previous output is untouched\n")
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_ctrl_c_between_the_two_renames_puts_the_old_site_back(
+    published, run_cli, monkeypatch
+) -> None:
+    root, output = published
+    before = snapshot(output)
+    _fail_on_call(monkeypatch, "rename", 2, KeyboardInterrupt())  # 1: old aside, 2: new in
+    code, _, _ = run_cli("build", "--site", root, "--output", output)
+    assert code == 130
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_real_sigint_during_a_build(published) -> None:
+    """SIGINT sent to a real build process once its staging folder appears."""
+    root, output = published
+    for n in range(200):
+        (root / f"content/b{n}.md").write_text(article(f"Bulk {n}", "Words. " * 200))
+    command = [sys.executable, "-m", "articlegen", "build", "--site", root, "--output", output]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    outcomes = []
+    for _attempt in range(3):
+        before = snapshot(output)
+        process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        while process.poll() is None and not any(".staging-" in n for n in leftovers(output)):
+            time.sleep(0.001)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=120)
+        assert "Traceback" not in err
+        assert leftovers(output) == []
+        outcomes.append(process.returncode)
+        if process.returncode == 130:
+            assert err == "error: interrupted; the previous output is untouched\n"
+            assert snapshot(output) == before
+            break
+        # The build finished before the signal arrived: the new site is complete.
+        assert process.returncode == 0, err
+        assert (output / "b199/index.html").is_file()
+    assert 130 in outcomes, f"the signal never arrived mid-build: {outcomes}"

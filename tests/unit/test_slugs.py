@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from articlegen.slugs import is_slug, slugify
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Low T: What Now?", "low-t-what-now"),
+        ("Café  Crème", "cafe-creme"),
+        ("../etc/passwd", "etc-passwd"),
+        ("ÄÖÜ", "aou"),
+        ("日本語", ""),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_max_length_drops_whole_words() -> None:
+    assert slugify("one two three four", max_length=13) == "one-two-three"
+    assert slugify("one two three four", max_length=12) == "one-two"
+    assert slugify("abcdefghij", max_length=4) == "abcd"
+    assert slugify("short", max_length=60) == "short"
+
+
+def test_is_slug() -> None:
+    assert is_slug("a-1") and not is_slug("a--b") and not is_slug("A") and not is_slug("-a")
