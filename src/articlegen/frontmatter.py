@@ -162,9 +162,9 @@ def _flag(key: str, entry: Entry, path: str) -> bool:
 
 def _slug(key: str, entry: Entry, path: str) -> str:
     value = _text(key, entry, path)
+    what = "slug" if key == "slug" else f"{key} id"
     if not is_slug(value):
         suggestion = slugify(value)
-        what = "slug" if key == "slug" else f"{key} id"
         raise FrontMatterError(
             f"invalid {what} '{value}': use lowercase a-z, 0-9 and '-' only",
             path,

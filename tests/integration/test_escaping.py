@@ -108,11 +108,14 @@ def test_sitemap_is_well_formed_with_an_ampersand_in_the_base_url(hostile: Path)
 def test_json_ld_holds_the_values_and_cannot_close_its_script(hostile: Path) -> None:
     page = parse(hostile / "a/index.html")
     (script,) = page.css('script[type="application/ld+json"]')
-    data = json.loads(script.text())
-    assert data["headline"] == EVIL
-    assert data["description"] == EVIL
-    assert data["author"]["name"] == EVIL
-    assert data["url"] == "https://example.org/a&b/a/"
+    nodes = {node["@type"]: node for node in json.loads(script.text())["@graph"]}
+    posting = nodes["BlogPosting"]
+    assert posting["headline"] == EVIL
+    assert posting["description"] == EVIL
+    assert posting["author"]["name"] == EVIL
+    assert posting["keywords"] == [EVIL]
+    assert posting["url"] == "https://example.org/a&b/a/"
+    assert nodes["MedicalWebPage"]["name"] == EVIL
     raw = (hostile / "a/index.html").read_text()
     inside = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in inside and ">" not in inside
