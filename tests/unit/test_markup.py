@@ -68,7 +68,10 @@ def test_any_text_renders_and_placeholders_fill(text: str) -> None:
     body = render_body(MD, text)
     filled = fill_links(body.html, ["/x/"] * len(body.links), ["X"] * len(body.links))
     images = len(body.images)
-    filled = fill_placeholders(filled, {"I": ["/i.png"] * images, "S": [""] * images})
+    citations = [""] * len(body.citations)
+    filled = fill_placeholders(
+        filled, {"I": ["/i.png"] * images, "S": [""] * images, "C": citations}
+    )
     assert "\x00" not in filled
     assert len(shorten(body.summary)) <= 161
 
