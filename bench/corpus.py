@@ -313,6 +313,8 @@ description: "A generated corpus of health articles for benchmarks."
 author: "Example Author"
 output: public
 per_page: 10
+# Benchmarks compare builds with Hugo's, which makes no search index.
+search: false
 """
 
 

@@ -1,0 +1,127 @@
+"""Run a command and measure it: wall time, CPU time and the peak memory of its process tree.
+
+Memory is sampled (every ``interval`` seconds) from ``/proc`` as the sum of the
+proportional set size (PSS) of the process and all its descendants: worker
+processes forked from the build share their parent's unchanged pages, and PSS
+counts each shared page once in total instead of once per process, as the
+resident set size (RSS) would. Where PSS cannot be read, RSS is summed instead.
+Sampling can miss a peak shorter than the interval. CPU time is user + system
+time of the process and every descendant it waited for.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+INTERVAL = 0.01
+"""Seconds between two memory samples."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """What one run of a command cost."""
+
+    wall: float
+    """Seconds from start to exit, start-up included."""
+    cpu: float
+    """User + system seconds of the process tree."""
+    peak: int
+    """Highest sampled memory of the process tree, in bytes (0 if /proc is not readable)."""
+    code: int
+    """Exit code."""
+    output: str
+    """What it printed (stdout, then stderr), for reporting a failure."""
+
+
+def measure(
+    argv: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    interval: float = INTERVAL,
+) -> Measurement:
+    """Run ``argv`` to its end and return its wall time, CPU time, peak memory and exit code."""
+    with tempfile.TemporaryFile() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        done = threading.Event()
+        sampler = _Sampler(process.pid, interval, done)
+        sampler.start()
+        _, status, _ = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measurement(wall, cpu, sampler.peak, process.returncode, output)
+
+
+class _Sampler(threading.Thread):
+    """Polls the memory of a process tree until ``done`` is set; keeps the highest sum."""
+
+    def __init__(self, pid: int, interval: float, done: threading.Event) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.done = pid, interval, done
+        self.peak = 0
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak = max(self.peak, tree_memory(self.pid))
+            self.done.wait(self.interval)
+
+
+def tree_memory(pid: int) -> int:
+    """Bytes of memory used now by ``pid`` and its descendants (PSS, else RSS)."""
+    return sum(process_memory(p) for p in descendants(pid))
+
+
+def descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it, from ``/proc/PID/task/TID/children``."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                text = Path(f"/proc/{current}/task/{task}/children").read_text()
+            except OSError:
+                continue
+            queue += [int(child) for child in text.split()]
+    return found
+
+
+def process_memory(pid: int) -> int:
+    """Bytes of one process: its PSS from ``smaps_rollup``, else its RSS, else 0 (it exited)."""
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            text = Path(f"/proc/{pid}/{name}").read_text()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            if line.startswith(key):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def memory_kind() -> str:
+    """``PSS`` or ``RSS``: what the memory figures on this system are sums of."""
+    try:
+        return "PSS" if "Pss:" in Path("/proc/self/smaps_rollup").read_text() else "RSS"
+    except OSError:
+        return "RSS"
