@@ -11,9 +11,7 @@ from pathlib import Path
 from .build import build_site
 from .errors import ArticlegenError, BuildFailed, report_lines
 from .model import BuildOptions, BuildResult
-from .preview import Preview
 from .report import FORMATS, format_report, report_rows
-from .scaffold import init_site, new_article
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -156,6 +154,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from .preview import Preview  # here, not at the top: builds need no server or watcher
+
     preview = Preview(args.site, host=args.host, port=args.port, drafts=args.drafts)
     try:
         preview.start()
@@ -170,12 +170,16 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from .scaffold import new_article  # here, not at the top: builds need no scaffolding
+
     path = new_article(args.site.absolute(), args.title)
     print(f"created {_shown(path, args.site)} (a draft: set 'draft: false' to publish it)")
     return EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .scaffold import init_site  # here, not at the top: builds need no scaffolding
+
     for path in init_site(args.site.absolute(), args.title):
         print(f"created {_shown(path, args.site)}")
     return EXIT_OK

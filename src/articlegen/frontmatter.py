@@ -7,10 +7,9 @@ and all problems of a file are reported together.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
-
-from frontmatter.default_handlers import YAMLHandler
 
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
 from .model import Date, FrontMatter, LinkRef, instant
@@ -18,7 +17,8 @@ from .references import parse_references
 from .slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems, usable
 
-_BOUNDARY = YAMLHandler.FM_BOUNDARY
+_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+"""A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
 
 TITLE_MAX = 200
 """Longest title: a longer one is almost always a paragraph pasted into the wrong place."""

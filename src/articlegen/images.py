@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from PIL import Image, UnidentifiedImageError
-
 from .errors import ArticlegenError, MarkupError
 from .model import ImageRef
 
@@ -87,6 +85,9 @@ def image_size(file: Path) -> tuple[int, int] | None:
     """Displayed ``(width, height)``; raises ValueError when the file is not a readable image."""
     if file.suffix.lower() == ".svg":
         return svg_size(file.read_bytes())
+    # Imported here: Pillow costs start-up time that sites without raster images never need.
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(file) as image:
             width, height = image.size

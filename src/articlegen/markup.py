@@ -33,6 +33,8 @@ _CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
 def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     """A configured parser; build one per build (or per worker) and reuse it."""
     md = MarkdownIt("commonmark", {"html": allow_html}).enable(["table", "strikethrough"])
+    if not allow_html:  # both rules return at once without 'html'; skip their call per line
+        md.disable(["html_block", "html_inline"])
     md.use(anchors_plugin, min_level=2, max_level=3, permalink=True, permalinkSymbol="#")
     md.use(wordcount_plugin)
     md.use(video_plugin)
@@ -50,9 +52,10 @@ def render_body(
     """Render an article body; ``first_line`` is the file line the body starts on in ``path``."""
     env: dict = {"first_line": first_line, "path": path, "problems": []}
     tokens = md.parse(body, env)
-    links = _collect_links(tokens, first_line)
-    citations = _collect_citations(tokens, first_line)
-    images = _collect_images(tokens, first_line, path, env["problems"])
+    children = list(_inline_children(tokens, first_line))  # walked once, read three times
+    links = _collect_links(children)
+    citations = _collect_citations(children)
+    images = _collect_images(children, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
     return RenderedBody(
@@ -171,10 +174,10 @@ def _inline_children(tokens: Sequence[Token], first_line: int) -> Iterator[tuple
             yield child, line
 
 
-def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
+def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
     """Number internal links in document order (with their file lines) as placeholders."""
     links: list[LinkRef] = []
-    for child, line in _inline_children(tokens, first_line):
+    for child, line in children:
         if child.type == "wikilink":
             child.meta["index"] = len(links)
             links.append(LinkRef(child.meta["target"], line))
@@ -187,10 +190,10 @@ def _collect_links(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
     return links
 
 
-def _collect_citations(tokens: Sequence[Token], first_line: int) -> list[LinkRef]:
+def _collect_citations(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
     """Number ``[^id]`` citations in document order (with their file lines) as placeholders."""
     citations: list[LinkRef] = []
-    for child, line in _inline_children(tokens, first_line):
+    for child, line in children:
         if child.type == "citation":
             child.meta["index"] = len(citations)
             citations.append(LinkRef(child.meta["id"], line))
@@ -198,11 +201,11 @@ def _collect_citations(tokens: Sequence[Token], first_line: int) -> list[LinkRef
 
 
 def _collect_images(
-    tokens: Sequence[Token], first_line: int, path: str | None, problems: list[Exception]
+    children: Sequence[tuple[Token, int]], path: str | None, problems: list[Exception]
 ) -> list[ImageRef]:
     """Number local images as placeholders; an image without alt text is a problem."""
     images: list[ImageRef] = []
-    for child, line in _inline_children(tokens, first_line):
+    for child, line in children:
         if child.type != "image":
             continue
         src = str(child.attrGet("src") or "")

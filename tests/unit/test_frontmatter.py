@@ -3,9 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from frontmatter.default_handlers import YAMLHandler
 
 from articlegen.errors import BuildFailed, FrontMatterError
-from articlegen.frontmatter import parse_front_matter, split_front_matter
+from articlegen.frontmatter import _BOUNDARY, parse_front_matter, split_front_matter
 from articlegen.model import LinkRef
 
 
@@ -178,3 +179,10 @@ def test_slug_length_limit_suggests_a_shorter_slug() -> None:
         + "-".join(["men"] * 15)
         + "'"
     ]
+
+
+def test_header_boundary_is_python_frontmatters() -> None:
+    assert (_BOUNDARY.pattern, _BOUNDARY.flags) == (
+        YAMLHandler.FM_BOUNDARY.pattern,
+        YAMLHandler.FM_BOUNDARY.flags,
+    )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlegen.errors import MarkupError
@@ -168,3 +168,11 @@ def test_citations_become_numbered_placeholders_with_their_lines() -> None:
     ]
     assert tree.css_first("code").text() == "[^code]"
     assert "[^ spaced]" in tree.text()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="<>/!-?ab= \n`*[]()#'\"&;", max_size=120))
+def test_leaving_out_the_html_rules_changes_no_output(text: str) -> None:
+    with_rules = make_markdown()
+    with_rules.enable(["html_block", "html_inline"])  # as in 'commonmark'; they bail out
+    assert render_body(make_markdown(), text).html == render_body(with_rules, text).html
