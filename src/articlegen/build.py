@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import time
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 
+from .cache import BuildCache
 from .config import CONFIG_FILE, load_config
-from .content import load_articles, unreadable_targets
+from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import ArticlegenError, Diagnostic, by_place, raise_if_any
 from .feeds import render_feeds
 from .images import place_images
 from .links import build_link_graph
-from .markup import fill_citations, fill_links, fill_placeholders, make_markdown, render_body
+from .markup import fill_citations, fill_links, fill_placeholders, markup_settings
 from .model import (
     Article,
     BuildOptions,
@@ -26,10 +27,12 @@ from .model import (
     LinkSource,
     LinkTarget,
     RenderedBody,
+    RenderedPage,
+    Site,
     SiteConfig,
 )
 from .output import check_output_location, write_site
-from .pages import make_environment, render_pages
+from .pages import plan_pages
 from .people import credit_articles, photo_problems
 from .references import Citations, number_citations
 from .search import MISSING_NOTE, find_pagefind, index_site
@@ -40,12 +43,21 @@ from .site import (
     reserved_slug_problems,
     unlinked_warnings,
 )
+from .sources import load_sources
+from .templates import render_all, template_fingerprints
 
 THEME_STATIC = Path(__file__).parent / "theme" / "static"
+TEMPLATES_DIR = "templates"
 
 
-def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
-    """Load, validate, link, render and (unless ``options.write`` is off) write the site."""
+def build_site(
+    root: Path, options: BuildOptions | None = None, *, cache: BuildCache | None = None
+) -> BuildResult:
+    """Load, validate, link, render and (unless ``options.write`` is off) write the site.
+
+    With a ``cache`` (see ``articlegen.cache``), unchanged articles and pages are
+    reused instead of rendered again, and the cache is updated in place.
+    """
     started = time.perf_counter()
     options = options or BuildOptions()
     root = root.absolute()
@@ -55,10 +67,15 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
     output = options.output.absolute() if options.output else root / config.output
     check_output_location(output, root)
 
-    everything, problems = load_articles(root)
+    sources = load_sources(
+        root,
+        markup_settings(config),
+        cache if cache is not None else BuildCache(code=""),
+        drafts=options.drafts,
+        jobs=options.jobs,
+    )
+    everything, raw, problems = sources.articles, sources.bodies, sources.problems
     articles = [a for a in everything if options.drafts or not a.meta.draft]
-    md = make_markdown(allow_html=config.allow_html)
-    raw = {a.slug: render_body(md, a.body, first_line=a.body_line, path=a.source) for a in articles}
     static_dirs = [THEME_STATIC, root / "static"]
     raw, image_problems = _with_images(raw, articles, static_dirs, config.base_path)
     graph = build_link_graph(
@@ -100,11 +117,14 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         policy=trust.policy,
     )
     pagefind = find_pagefind() if config.search else None
-    pages = render_pages(site, make_environment(root / "templates"), root, search=bool(pagefind))
-    pages += render_feeds(site, pages)
+    pages, rendered = render_pages(
+        site, root, options, cache, output if options.write else None, search=bool(pagefind)
+    )
     if options.write:
-        indexer = functools.partial(index_site, pagefind=pagefind) if pagefind else None
+        indexer = partial(index_site, pagefind=pagefind) if pagefind else None
         write_site(pages, static_dirs, output, before_swap=indexer)
+        if cache is not None:
+            cache.record_output(output)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -113,7 +133,32 @@ def build_site(root: Path, options: BuildOptions | None = None) -> BuildResult:
         seconds=time.perf_counter() - started,
         site=site,
         notes=(MISSING_NOTE,) if config.search and not pagefind else (),
+        reused_bodies=sources.reused,
+        rendered=rendered,
     )
+
+
+def render_pages(
+    site: Site,
+    root: Path,
+    options: BuildOptions,
+    cache: BuildCache | None,
+    output: Path | None,
+    *,
+    search: bool,
+) -> tuple[list[RenderedPage], frozenset[str]]:
+    """Every page and feed, and the output paths of those rendered: with a ``cache``, a
+    page whose plan and templates did not change is reused (from ``output`` if given)."""
+    plans = plan_pages(site, search=search)
+    templates = root / TEMPLATES_DIR
+    render = partial(render_all, templates, root, options.jobs)
+    if cache is None:
+        pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
+    else:
+        fingerprints = template_fingerprints(templates)
+        pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
+    feeds = render_feeds(site, pages)
+    return [*pages, *feeds], rendered | {feed.out_path for feed in feeds}
 
 
 def collect_warnings(

@@ -9,8 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build_site
+from .cache import BuildCache
+from .cachefile import CACHE_DIR, clear_cache, load_cache, save_cache
+from .config import load_config
 from .errors import ArticlegenError, BuildFailed, report_lines
 from .model import BuildOptions, BuildResult
+from .output import remove_output
 from .report import FORMATS, format_report, report_rows
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
@@ -47,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _today_argument(build)
+    _speed_arguments(build)
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate everything a build would, write nothing")
@@ -54,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--drafts", action="store_true", help="check drafts too")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     _today_argument(check)
+    _speed_arguments(check)
     check.set_defaults(run=_check)
 
     report = commands.add_parser(
@@ -66,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     _today_argument(report)
     report.set_defaults(run=_report)
+
+    clean = commands.add_parser(
+        "clean", help=f"delete the output folder and the build cache ({CACHE_DIR}/)"
+    )
+    _site_argument(clean)
+    clean.add_argument("--output", type=Path, help="output folder (default: site.yaml 'output')")
+    clean.set_defaults(run=_clean)
 
     serve = commands.add_parser(
         "serve", help="preview the site, rebuilding and reloading as you edit"
@@ -118,6 +131,30 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
+def _speed_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes for rendering (default: one per CPU)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"ignore the build cache ({CACHE_DIR}/): render everything, save nothing",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         drafts=args.drafts,
@@ -125,8 +162,9 @@ def _build(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         strict=args.strict,
         today=args.today,
+        jobs=args.jobs,
     )
-    result = build_site(args.site, options)
+    result = _cached_build(args, options)
     _print_warnings(result)
     if not args.quiet:
         _print_notes(result)
@@ -135,10 +173,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = build_site(
-        args.site,
-        BuildOptions(drafts=args.drafts, strict=args.strict, write=False, today=args.today),
+    options = BuildOptions(
+        drafts=args.drafts, strict=args.strict, write=False, today=args.today, jobs=args.jobs
     )
+    result = _cached_build(args, options)
     _print_warnings(result)
     _print_notes(result)
     print(_summary(result, "checked, nothing written"))
@@ -150,6 +188,41 @@ def _report(args: argparse.Namespace) -> int:
     result = build_site(args.site, BuildOptions(drafts=args.drafts, write=False, today=today))
     assert result.site is not None
     sys.stdout.write(format_report(report_rows(result.site, today), args.format))
+    return EXIT_OK
+
+
+def _cached_build(args: argparse.Namespace, options: BuildOptions) -> BuildResult:
+    """``build_site`` with the site's saved cache, saved again after (also after input errors,
+    since what the cache learned about the good files stays true)."""
+    if args.no_cache:
+        return build_site(args.site, options)
+    folder = args.site / CACHE_DIR
+    cache = load_cache(folder)
+    try:
+        result = build_site(args.site, options, cache=cache)
+    except BuildFailed:
+        _save(cache, folder)
+        raise
+    _save(cache, folder)
+    return result
+
+
+def _save(cache: BuildCache, folder: Path) -> None:
+    try:
+        save_cache(cache, folder)
+    except ArticlegenError as problem:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def _clean(args: argparse.Namespace) -> int:
+    root = args.site.absolute()
+    output = args.output.absolute() if args.output else root / load_config(root).output
+    removed = []
+    if output.is_dir() and remove_output(output, root):
+        removed.append(_shown(output, args.site) + "/")
+    if clear_cache(root / CACHE_DIR):
+        removed.append(CACHE_DIR + "/")
+    print(f"removed {' and '.join(removed)}" if removed else "nothing to remove")
     return EXIT_OK
 
 
@@ -190,6 +263,8 @@ def _summary(result: BuildResult, what: str) -> str:
     counts = (
         f"{result.articles} article{'s' if result.articles != 1 else ''}, {len(result.pages)} pages"
     )
+    if len(result.rendered) < len(result.pages):
+        counts += f" ({len(result.rendered)} rendered, the rest unchanged)"
     if warnings:
         counts += f", {warnings} warning{'s' if warnings != 1 else ''}"
     return f"{counts}; {what} in {result.seconds:.2f} s"

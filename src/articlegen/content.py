@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import ArticlegenError, BuildFailed, FrontMatterError
+from .errors import ArticlegenError, FrontMatterError, attempt
 from .frontmatter import check_slug_length, parse_front_matter, split_front_matter
 from .model import Article, LinkTarget
 from .slugs import slugify
@@ -53,8 +53,17 @@ def _outside(root: Path, path: Path, kind: str) -> FrontMatterError:
     )
 
 
-def read_source(root: Path, path: Path) -> str:
-    """The file's text: UTF-8 (a BOM is fine), ``\\n`` line ends; refuses links out of the site."""
+def read_article(root: Path, path: Path, data: bytes | None = None) -> Article:
+    """One file as an ``Article``: read (unless its bytes are given as ``data``), decoded
+    and parsed, with every check a file gets whether or not the build cache is used."""
+    display = relative(root, path)
+    if data is None:
+        data = read_bytes(root, path)
+    return parse_article(decode_source(data, display), display)
+
+
+def read_bytes(root: Path, path: Path) -> bytes:
+    """The file's bytes; refuses symbolic links that lead out of the site."""
     display = relative(root, path)
     if path.is_symlink() and not path.exists():
         raise FrontMatterError(
@@ -65,9 +74,13 @@ def read_source(root: Path, path: Path) -> str:
     if not path.resolve().is_relative_to(root.resolve()):
         raise _outside(root, path, "file")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise FrontMatterError(f"cannot read the file: {exc.strerror}", display) from exc
+
+
+def decode_source(data: bytes, display: str) -> str:
+    """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -101,18 +114,16 @@ def load_articles(root: Path) -> tuple[list[Article], list[ArticlegenError]]:
     Problems are returned, not raised, so the build can go on to find link
     errors too and report everything in one go.
     """
-    articles: list[Article] = []
     problems: list[ArticlegenError] = []
-    for path in find_sources(root):
-        try:
-            articles.append(parse_article(read_source(root, path), relative(root, path)))
-        except BuildFailed as failed:
-            problems.extend(failed.errors)
-        except ArticlegenError as problem:
-            problems.append(problem)
-    problems += linked_folder_problems(root)
-    problems += duplicate_slug_problems(articles)
-    return articles, problems
+    loaded = (attempt(problems, read_article, root, path) for path in find_sources(root))
+    articles = [article for article in loaded if article is not None]
+    return articles, problems + content_problems(root, articles)
+
+
+def content_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
+    """What is wrong with ``content/`` as a whole rather than with one file: folders
+    linked from outside the site, slugs taken twice."""
+    return [*linked_folder_problems(root), *duplicate_slug_problems(articles)]
 
 
 def unreadable_targets(

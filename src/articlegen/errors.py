@@ -8,7 +8,7 @@ traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -96,6 +96,16 @@ def report_lines(error: ArticlegenError) -> list[str]:
     return lines
 
 
+def attempt(problems: list[ArticlegenError], func: Callable[..., T], *args: object) -> T | None:
+    """``func(*args)``; if it fails with input errors, None and the errors added to
+    ``problems``, so a validator goes on and reports every problem in one go."""
+    try:
+        return func(*args)
+    except ArticlegenError as error:
+        problems.extend(_flatten([error]))
+        return None
+
+
 def raise_if_any(errors: list[ArticlegenError]) -> None:
     """Fail with every collected problem, sorted by place, or do nothing."""
     if errors:
@@ -129,6 +139,7 @@ class Diagnostic:
 
 
 _Placed = TypeVar("_Placed", ArticlegenError, Diagnostic)
+T = TypeVar("T")
 
 
 def closest(word: str, candidates: Iterable[str]) -> list[str]:

@@ -20,7 +20,7 @@ from mdit_py_plugins.wordcount import wordcount_plugin
 
 from .embeds import video_plugin
 from .errors import MarkupError
-from .model import CitationMark, ImageRef, LinkRef, RenderedBody, TocEntry
+from .model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
 
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
@@ -28,6 +28,12 @@ DECORATIVE_ALT = '""'
 _PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 _CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
+
+
+def markup_settings(config: SiteConfig) -> dict[str, object]:
+    """The site settings that shape a rendered body: ``make_markdown(**settings)`` takes them,
+    and the build cache keys bodies on them."""
+    return {"allow_html": config.allow_html}
 
 
 def make_markdown(*, allow_html: bool = False) -> MarkdownIt:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 Date = dt.date | dt.datetime
@@ -389,8 +390,27 @@ class RenderedPage:
     """Site-relative URL (``ketamine/``), used for the sitemap and link checks."""
     out_path: str
     """Path inside the output folder, ``/``-separated (``ketamine/index.html``)."""
-    data: bytes
-    """The file's bytes."""
+    data: bytes | None
+    """The file's bytes; None when the build reuses the file already in the output folder
+    (the build cache checked that everything shaping it is unchanged)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PagePlan:
+    """A page before rendering: its template and the full context that shapes it.
+
+    Rendering is a pure function of the plan, the templates and the code, which
+    is what lets the build cache skip pages whose plan did not change.
+    """
+
+    url: str
+    """Site-relative URL (``ketamine/``)."""
+    out_path: str
+    """Path inside the output folder (``ketamine/index.html``)."""
+    template: str
+    """Template name (``article.html``)."""
+    context: Mapping[str, Any]
+    """Every variable the template sees. Plain data, so its ``repr`` identifies it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +430,9 @@ class BuildOptions:
     today: dt.date | None = None
     """The day review dates are judged against; None means the system date. Never shapes
     page bytes, only warnings and errors."""
+    jobs: int | None = None
+    """Worker processes for rendering; None means one per CPU, 1 means this process only.
+    Never shapes the output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,3 +453,8 @@ class BuildResult:
     """The assembled site, for reports."""
     notes: tuple[str, ...] = ()
     """Things the author should know that are not problems (e.g. built without search)."""
+    reused_bodies: int = 0
+    """Article bodies taken from the build cache instead of parsed and rendered."""
+    rendered: frozenset[str] = frozenset()
+    """Output paths of the files this build rendered (feeds always); every other page was
+    reused from the build cache unchanged."""

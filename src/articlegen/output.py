@@ -53,6 +53,10 @@ def write_site(
 
     ``before_swap(folder)`` may add files made from the written site (a search index):
     it runs on the staged folder, so if it fails the previous output stays.
+
+    A file whose bytes are the same as in the current output (a page the cache
+    reused, a page rendered the same again, an unchanged static file) is
+    hard-linked from there rather than written again.
     """
     output = output.absolute()
     if output.exists() and not output.is_dir():
@@ -63,6 +67,7 @@ def write_site(
     _remove_stale(output)
     try:
         staging.mkdir(parents=True)
+        folders: set[Path] = {staging}
         generated = {page.out_path for page in pages}
         for source, relative in _static_files(static_dirs):
             if relative in generated:
@@ -70,13 +75,9 @@ def write_site(
                     f"{source} has the same name as a generated page ({relative})",
                     hint="rename or remove the static file",
                 )
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            _place_static(source, output / relative, _prepared(staging / relative, folders))
         for page in pages:
-            target = staging / page.out_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.data)
+            _place_page(page, output / page.out_path, _prepared(staging / page.out_path, folders))
         if before_swap is not None:
             before_swap(staging)
         _swap(staging, output)
@@ -87,6 +88,69 @@ def write_site(
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _prepared(target: Path, folders: set[Path]) -> Path:
+    """``target``, its folder created (each folder once per build)."""
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.update(target.parents)
+    return target
+
+
+def _place_page(page: RenderedPage, current: Path, target: Path) -> None:
+    if page.data is None:
+        if not current.is_file():
+            raise OutputError(
+                f"{current} disappeared during the build",
+                hint="build again (or with --no-cache)",
+            )
+        _link(current, target)
+    elif _same_bytes(current, page.data):
+        _link(current, target)
+    else:
+        target.write_bytes(page.data)
+
+
+def _place_static(source: Path, current: Path, target: Path) -> None:
+    """Copied with its modification time, so an unchanged copy is recognised next time."""
+    try:
+        before, now = os.stat(current), os.stat(source)
+    except OSError:
+        shutil.copy2(source, target)
+        return
+    if (before.st_size, before.st_mtime_ns) == (now.st_size, now.st_mtime_ns):
+        _link(current, target)
+    else:
+        shutil.copy2(source, target)
+
+
+def _same_bytes(current: Path, data: bytes) -> bool:
+    try:
+        if os.stat(current).st_size != len(data):
+            return False
+        return current.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _link(current: Path, target: Path) -> None:
+    """A hard link to the file in the current output; a copy where links are not possible."""
+    try:
+        os.link(current, target)
+    except OSError:
+        shutil.copy2(current, target)
+
+
+def remove_output(output: Path, root: Path) -> bool:
+    """Delete the output folder (``articlegen clean``); False if there was none."""
+    check_output_location(output, root)
+    if not output.exists():
+        return False
+    if not output.is_dir():
+        raise OutputError(f"output {output} is not a folder", hint="remove it by hand")
+    shutil.rmtree(output)
+    return True
 
 
 def _static_files(static_dirs: Iterable[Path]) -> list[tuple[Path, str]]:

@@ -1,57 +1,34 @@
-"""Render the site's HTML pages with Jinja: the theme's templates, overridden by the site's.
+"""Plan the site's HTML pages: which pages exist, which template each uses and the whole
+context it sees (``PagePlan``). ``templates`` renders them.
 
-Autoescape is on and undefined names fail, so a template typo stops the build
-with the template's file and line instead of publishing a blank.
+A plan holds plain data only, so rendering is a pure function of the plan and the
+templates: the build cache skips pages whose plan and templates did not change.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
-from types import TracebackType
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2
-from markupsafe import Markup
-
-from .errors import TemplateError
 from .jsonld import article_json_ld
-from .model import Article, Credits, Date, RenderedPage, Site
+from .model import Article, Credits, PagePlan, Site
 from .people import contributions
 from .site import article_url, home_url, link_url, paginate, person_url, tag_url
 from .slugs import slugify
 
-THEME_TEMPLATES = Path(__file__).parent / "theme" / "templates"
 WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 4
 
 
-def make_environment(site_templates: Path | None) -> jinja2.Environment:
-    """Site templates first, then the built-in theme's."""
-    folders = [str(p) for p in (site_templates, THEME_TEMPLATES) if p is not None and p.is_dir()]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["isodate"] = _isodate
-    env.filters["humandate"] = _humandate
-    env.filters["tojson_ld"] = to_json_ld
-    return env
-
-
-def render_pages(
-    site: Site, env: jinja2.Environment, root: Path | None = None, *, search: bool = False
-) -> list[RenderedPage]:
-    """Every HTML page (``search/`` only when an index will exist); raises ``TemplateError``."""
-    render = _Renderer(site, env, root, search)
+def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
+    """Every HTML page of the site (``search/`` only when an index will exist) as a template
+    and its full context, not yet rendered: the build cache compares plans to skip pages
+    whose inputs did not change."""
+    render = _Renderer(site, search)
     pages = [
         *render.home_pages(),
         *render.article_pages(),
@@ -71,33 +48,43 @@ def render_pages(
     return pages
 
 
-class _Renderer:
-    """Turns the ``Site`` into template contexts; one per build."""
+@dataclass(frozen=True, slots=True)
+class UrlMaker:
+    """``url('tags/')`` and ``abs_url('feed.xml')`` in templates. A value, not a closure,
+    so a page's context has a stable ``repr`` that the build cache can key on."""
 
-    def __init__(
-        self, site: Site, env: jinja2.Environment, root: Path | None, search: bool
-    ) -> None:
+    prefix: str
+    """Put before every relative URL: the site's base path or base URL."""
+    keep_absolute: bool = True
+    """Return URLs with a scheme (``https://…``) unchanged."""
+
+    def __call__(self, rel: str = "") -> str:
+        """``prefix + rel``, or ``rel`` itself when it is absolute and ``keep_absolute``."""
+        if self.keep_absolute and "://" in rel:
+            return rel
+        return self.prefix + rel
+
+
+class _Renderer:
+    """Turns the ``Site`` into page plans (template contexts); one per build."""
+
+    def __init__(self, site: Site, search: bool) -> None:
         self.site = site
-        self.env = env
-        self.root = root
         self.cards = {a.slug: self.card(a) for a in site.articles}
-        base_path = site.config.base_path
         self.globals = {
             "site": site.config,
-            "url": lambda rel="": base_path + rel if "://" not in rel else rel,
-            "abs_url": lambda rel="": site.config.base_url + rel,
+            "url": UrlMaker(site.config.base_path),
+            "abs_url": UrlMaker(site.config.base_url, keep_absolute=False),
             "person_url": person_url,
             "tags_count": len(site.tags),
             "search": search,
         }
 
-    def page(self, url: str, template: str, **context: Any) -> RenderedPage:
+    def page(self, url: str, template: str, **context: Any) -> PagePlan:
         out_path = url if url.endswith(".html") else url + "index.html"
         context.setdefault("canonical", self.site.config.base_url + url)
         context.setdefault("description", self.site.config.description)
-        with _template_errors(self.root):
-            html = self.env.get_template(template).render(**self.globals, page_url=url, **context)
-        return RenderedPage(url, out_path, html.encode("utf-8"))
+        return PagePlan(url, out_path, template, {**self.globals, "page_url": url, **context})
 
     def card(self, article: Article) -> dict[str, Any]:
         meta = article.meta
@@ -116,11 +103,11 @@ class _Renderer:
             "draft": meta.draft,
         }
 
-    def home_pages(self) -> Iterator[RenderedPage]:
+    def home_pages(self) -> Iterator[PagePlan]:
         slugs = [a.slug for a in self.site.articles]
         yield from self.listing(slugs, home_url, title=self.site.config.title, heading=None)
 
-    def tag_pages(self) -> Iterator[RenderedPage]:
+    def tag_pages(self) -> Iterator[PagePlan]:
         for tag in self.site.tags:
             yield from self.listing(
                 tag.articles,
@@ -131,7 +118,7 @@ class _Renderer:
 
     def listing(
         self, slugs: Sequence[str], url_of: Callable[[int], str], *, title: str, heading: str | None
-    ) -> Iterator[RenderedPage]:
+    ) -> Iterator[PagePlan]:
         pages = paginate(slugs, self.site.config.per_page)
         for number, chunk in enumerate(pages, start=1):
             pagination = {
@@ -150,7 +137,7 @@ class _Renderer:
                 pagination=pagination,
             )
 
-    def article_pages(self) -> Iterator[RenderedPage]:
+    def article_pages(self) -> Iterator[PagePlan]:
         articles = self.site.articles
         for position, article in enumerate(articles):
             newer = articles[position - 1] if position > 0 else None
@@ -159,7 +146,7 @@ class _Renderer:
 
     def article_page(
         self, article: Article, newer: Article | None, older: Article | None
-    ) -> RenderedPage:
+    ) -> PagePlan:
         body = self.site.bodies[article.slug]
         card = self.cards[article.slug]
         return self.page(
@@ -185,7 +172,7 @@ class _Renderer:
             policy_url=self.site.policy_url,
         )
 
-    def person_pages(self) -> Iterator[RenderedPage]:
+    def person_pages(self) -> Iterator[PagePlan]:
         people = contributions(self.site.config, self.site.articles, self.site.credits)
         if not people:
             return
@@ -252,70 +239,3 @@ class _Renderer:
             year = str(article.meta.date.year) if article.meta.date else "Drafts"
             years.setdefault(year, []).append(self.cards[article.slug])
         return [{"year": year, "articles": cards} for year, cards in years.items()]
-
-
-def to_json_ld(data: Any) -> Markup:
-    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
-
-
-def _isodate(value: Date) -> str:
-    return value.isoformat()
-
-
-def _humandate(value: Date) -> str:
-    day = value.date() if isinstance(value, dt.datetime) else value
-    return f"{day.day} {day:%B %Y}"
-
-
-class _template_errors:
-    """Turn an exception raised inside a template into ``TemplateError(file, line)``."""
-
-    def __init__(self, root: Path | None) -> None:
-        self.root = root
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> bool:
-        if exc is None or not isinstance(exc, Exception) or isinstance(exc, TemplateError):
-            return False
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            raise TemplateError(
-                f"template syntax error: {exc.message}", self._display(exc.filename), exc.lineno
-            ) from exc
-        if isinstance(exc, jinja2.TemplateNotFound):
-            raise TemplateError(
-                f"template not found: {exc.name}", hint="add it to templates/"
-            ) from exc
-        where = _template_frame(tb)
-        if where is None:
-            return False
-        filename, line = where
-        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
-        raise TemplateError(f"template error: {message}", self._display(filename), line) from exc
-
-    def _display(self, filename: str | None) -> str | None:
-        if filename is None:
-            return None
-        path = Path(filename)
-        if self.root is not None and path.is_relative_to(self.root):
-            return path.relative_to(self.root).as_posix()
-        if path.is_relative_to(THEME_TEMPLATES):
-            return "(built-in theme) templates/" + path.relative_to(THEME_TEMPLATES).as_posix()
-        return filename
-
-
-def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
-    """The innermost traceback frame that is a template (Jinja rewrites them to the source)."""
-    found = None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".j2", ".jinja")) or "/templates/" in filename:
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found

@@ -25,12 +25,15 @@ HINT = "check free disk space and write permission; the previous site is untouch
 
 @pytest.fixture
 def published(site, run_cli, tmp_path: Path) -> tuple[Path, Path]:
-    """(site, output) with the output in a folder of its own, built once."""
+    """(site, output) with the output in a folder of its own, built once; then changed so
+    that the next build writes every page again (unchanged pages would be hard-linked)."""
     articles = {f"a{n}.md": article(f"Article {n}", "Text. " * 400) for n in range(30)}
     root = site(articles)
     output = tmp_path / "www" / "public"
     assert run_cli("build", "--site", root, "--output", output)[0] == 0
     (root / "content/new.md").write_text(article("New"), encoding="utf-8")
+    config = root / "site.yaml"
+    config.write_text(config.read_text().replace("Example Site", "Example Site Two"))
     return root, output
 
 

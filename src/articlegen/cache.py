@@ -1,0 +1,215 @@
+"""The incremental build cache: what earlier builds learned, so the next redoes only what changed.
+
+Python API. The CLI does exactly this; a dev server keeps one ``BuildCache`` in
+memory between rebuilds instead of loading and saving it::
+
+    from articlegen.build import build_site
+    from articlegen.cachefile import CACHE_DIR, load_cache, save_cache
+
+    cache = load_cache(site / CACHE_DIR)            # empty if missing, stale or corrupt
+    result = build_site(site, options, cache=cache)  # reads and updates it in place
+    save_cache(cache, site / CACHE_DIR)
+
+``build_site(root, options)`` without a cache builds from scratch and keeps nothing.
+
+What it holds, and what each entry is keyed on:
+
+* Per content file, the parsed ``Article``, keyed by a digest of the file's path
+  and bytes and of the generator's code; and its rendered body, keyed by that
+  digest plus the markup settings. An unchanged file is neither parsed nor rendered.
+* Per output page, a digest of everything that shapes it: the generator's code,
+  its template and every template that one uses, and the page's whole context
+  (``PagePlan``: its article, the titles and descriptions of linked articles, the
+  site settings…). A page whose digest is unchanged is not rendered again: its
+  bytes come from memory, or (for a cache loaded from disk) the output stage
+  hard-links the file already in the output folder, once its stamp (device,
+  inode, size, modification time) shows it is the very file this cache saw written.
+
+A page context whose ``repr`` is not a plain value (it shows a memory address: a
+closure, a bound method) has no key, so that page is rendered every build.
+Template helpers should therefore be values (``pages.UrlMaker``), plain functions
+or Jinja filters, and anything a template shows must be in its context.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from importlib.util import find_spec
+from pathlib import Path
+from types import FunctionType
+
+from .model import Article, PagePlan, RenderedBody, RenderedPage
+
+FORMAT = "2"
+"""Version of the cache's records; part of the code fingerprint."""
+_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml", "PIL")
+
+Stamp = tuple[int, int, int, int]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One content file as last seen: its digest, its article and (if rendered) its body."""
+
+    digest: bytes
+    """``source_digest`` of the file's path and bytes."""
+    article: Article
+    """The parsed article."""
+    body_key: bytes | None = None
+    """``body_key`` the body was rendered under; None when it was not rendered (a draft)."""
+    body: RenderedBody | None = None
+    """The rendered body, internal links and images still placeholders."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageEntry:
+    """One output page as last built."""
+
+    key: bytes
+    """``page_key`` of its plan."""
+    stamp: Stamp | None = None
+    """Device, inode, size and mtime of the file written for it, if one was written."""
+    data: bytes | None = None
+    """Its bytes; kept in memory only, never saved."""
+
+
+class BuildCache:
+    """What earlier builds learned. Owned by its caller; ``build_site`` updates it in place."""
+
+    def __init__(self, code: str | None = None) -> None:
+        self.code = code if code is not None else code_fingerprint()
+        """Digest of the generator's code and libraries; part of every key."""
+        self.sources: dict[str, SourceEntry] = {}
+        """Content file (``content/a.md``) → what it gave last time."""
+        self.pages: dict[str, PageEntry] = {}
+        """Output path (``a/index.html``) → how it was built last time."""
+        self.output: str | None = None
+        """The output folder that page stamps refer to."""
+        self.saved: dict[str, tuple[bytes, bytes | None]] = {}
+        """For ``cachefile``: (digest, body key) of each source record the saved file holds."""
+        self.saved_pages: bytes = b""
+        """For ``cachefile``: checksum of the page record the saved file holds."""
+
+    def render_pages(
+        self,
+        plans: Sequence[PagePlan],
+        render: Callable[[list[PagePlan]], list[RenderedPage]],
+        *,
+        templates: Mapping[str, str],
+        output: Path | None,
+    ) -> tuple[list[RenderedPage], frozenset[str]]:
+        """Every page of ``plans``, rendering (with ``render``) only those whose key changed.
+
+        ``templates``: template name → digest (``templates.template_fingerprints``).
+        ``output``: the folder unchanged files may be hard-linked from (None when
+        nothing is written). Returns the pages and the output paths of those rendered.
+        """
+        keys = [page_key(plan, self.code, templates.get(plan.template, "")) for plan in plans]
+        found = [self._reuse(plan, key, output) for plan, key in zip(plans, keys, strict=True)]
+        todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
+        fresh = iter(render(todo))
+        pages = [page if page is not None else next(fresh) for page in found]
+        self.pages = {
+            page.out_path: PageEntry(key, self._old_stamp(page.out_path, key), page.data)
+            for page, key in zip(pages, keys, strict=True)
+            if key is not None
+        }
+        return pages, frozenset(plan.out_path for plan in todo)
+
+    def record_output(self, output: Path) -> None:
+        """Stamp every page entry with the file now in ``output``: the build wrote it."""
+        self.output = str(output)
+        self.pages = {
+            path: dataclasses.replace(entry, stamp=file_stamp(output / path))
+            for path, entry in self.pages.items()
+        }
+
+    def _reuse(self, plan: PagePlan, key: bytes | None, output: Path | None) -> RenderedPage | None:
+        entry = self.pages.get(plan.out_path)
+        if key is None or entry is None or entry.key != key:
+            return None
+        if entry.data is not None:
+            return RenderedPage(plan.url, plan.out_path, entry.data)
+        if (
+            output is not None
+            and self.output == str(output)
+            and entry.stamp is not None
+            and entry.stamp == file_stamp(output / plan.out_path)
+        ):
+            return RenderedPage(plan.url, plan.out_path, None)
+        return None
+
+    def _old_stamp(self, out_path: str, key: bytes) -> Stamp | None:
+        entry = self.pages.get(out_path)
+        return entry.stamp if entry is not None and entry.key == key else None
+
+
+def code_fingerprint() -> str:
+    """A digest of this package's modules, of the libraries that shape its output and of
+    Python's version: after an upgrade or any code change, nothing old is reused."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT}\0{sys.version}\0".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
+        spec = find_spec(name)
+        if spec is not None and spec.origin and os.path.isfile(spec.origin):
+            digest.update(name.encode() + b"\0" + Path(spec.origin).read_bytes())
+    return digest.hexdigest()
+
+
+def source_digest(code: str, path: str, data: bytes) -> bytes:
+    """The key of a content file: the generator's code, the file's path and its bytes."""
+    return digest_of(code, path, data)
+
+
+def body_key(digest: bytes, settings: Mapping[str, object]) -> bytes:
+    """The key of a rendered body: its file's digest and the markup settings."""
+    return digest_of(digest, repr(sorted(settings.items())))
+
+
+def page_key(plan: PagePlan, code: str, template: str) -> bytes | None:
+    """The key of a page: the code, its template's digest and its whole plan; None when
+    the context has no stable ``repr``, so the page is always rendered."""
+    parts = [plan.template, plan.url, plan.out_path]
+    for name, value in plan.context.items():
+        parts.append(f"{name}={_stable_repr(value)}")
+    text = "\0".join(parts)
+    if " at 0x" in text:
+        return None
+    return digest_of(code, template, text)
+
+
+def _stable_repr(value: object) -> str:
+    """``repr``, except that a plain module-level function is named by where it lives
+    (its behaviour is part of the code fingerprint); a closure keeps its address."""
+    if (
+        isinstance(value, FunctionType)
+        and value.__closure__ is None
+        and "<" not in value.__qualname__
+    ):
+        return f"{value.__module__}.{value.__qualname__}"
+    return repr(value)
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """Device, inode, size and mtime of a file; None if it is missing."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def digest_of(*parts: str | bytes) -> bytes:
+    """A 16-byte digest of ``parts``, each length-prefixed so no two lists collide."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.digest()

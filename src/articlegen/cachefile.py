@@ -1,0 +1,202 @@
+"""The build cache on disk: ``.articlegen-cache/cache.sqlite`` in the site, git-ignored.
+
+Never trusted blindly:
+
+* The file records the cache format and the code fingerprint (the generator's
+  modules, its libraries, Python): a file from another version is ignored whole.
+* Every record carries a checksum; a truncated, corrupt or foreign file is ignored
+  whole, and replaced on the next save.
+* Records unpickle only into articlegen's dataclasses and enums and into dates,
+  so a planted file cannot run code.
+
+Saving writes only the records that changed since the cache was loaded or last saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import io
+import pickle
+import sqlite3
+from pathlib import Path
+
+from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
+from .errors import OutputError
+
+CACHE_DIR = ".articlegen-cache"
+"""The cache folder inside a site (git-ignored)."""
+DATABASE = "cache.sqlite"
+"""The file inside ``CACHE_DIR``."""
+_DATES = {"date", "datetime", "time", "timedelta", "timezone"}
+
+
+def load_cache(folder: Path) -> BuildCache:
+    """The cache saved in ``folder``; an empty one if there is none, or it is unreadable,
+    corrupt, of another format or from another version of the code."""
+    cache = BuildCache()
+    database = folder / DATABASE
+    if not database.is_file():
+        return cache
+    try:
+        with contextlib.closing(_connect(database, read_only=True)) as db:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if meta != {"format": FORMAT, "code": cache.code}:
+                return cache
+            sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
+            pages = db.execute("SELECT checksum, data FROM pages").fetchall()
+        for path, checksum, data in sources:
+            entry = _unpack(checksum, data)
+            if not isinstance(entry, SourceEntry) or not isinstance(path, str):
+                raise _Corrupt(path)
+            cache.sources[path] = entry
+            cache.saved[path] = (entry.digest, entry.body_key)
+        for checksum, data in pages:
+            cache.output, cache.pages = _pages_from(_unpack(checksum, data))
+            cache.saved_pages = checksum
+    except Exception:  # whatever a damaged file raises, it is not trusted
+        return BuildCache(cache.code)
+    return cache
+
+
+def save_cache(cache: BuildCache, folder: Path) -> None:
+    """Write what changed since ``cache`` was loaded or last saved into ``folder``;
+    ``OutputError`` if it cannot (the site itself is fine: the next build is just slower)."""
+    database = folder / DATABASE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            _write(cache, database)
+        except sqlite3.DatabaseError:
+            # Not a database we can use (corrupt, foreign): start the file afresh.
+            database.unlink(missing_ok=True)
+            cache.saved, cache.saved_pages = {}, b""
+            _write(cache, database)
+    except (OSError, sqlite3.Error) as exc:
+        raise OutputError(
+            f"cannot save the build cache in {folder}: {exc}",
+            hint="check free disk space and write permission, or build with --no-cache",
+        ) from exc
+
+
+def clear_cache(folder: Path) -> bool:
+    """Delete the saved cache in ``folder``; False if there was none."""
+    database = folder / DATABASE
+    found = database.exists()
+    for path in (database, folder / f"{DATABASE}-journal", folder / f"{DATABASE}-wal"):
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+    return found
+
+
+def _write(cache: BuildCache, database: Path) -> None:
+    with contextlib.closing(_connect(database, read_only=False)) as db, db:
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, checksum BLOB, data BLOB)"
+        )
+        db.execute("CREATE TABLE IF NOT EXISTS pages (checksum BLOB, data BLOB)")
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        if meta != {"format": FORMAT, "code": cache.code}:
+            db.execute("DELETE FROM meta")
+            db.execute("DELETE FROM sources")
+            db.executemany(
+                "INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("code", cache.code)]
+            )
+            cache.saved, cache.saved_pages = {}, b""
+        stored = {path for (path,) in db.execute("SELECT path FROM sources")}
+        gone = stored - cache.sources.keys()
+        db.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in sorted(gone)])
+        db.executemany(
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", _changed_sources(cache, stored)
+        )
+        _write_pages(cache, db)
+
+
+def _changed_sources(cache: BuildCache, stored: set[str]) -> list[tuple[str, bytes, bytes]]:
+    rows = []
+    for path, entry in cache.sources.items():
+        if path in stored and cache.saved.get(path) == (entry.digest, entry.body_key):
+            continue
+        data = _pack(entry)
+        if data is not None:
+            rows.append((path, _checksum(data), data))
+            cache.saved[path] = (entry.digest, entry.body_key)
+    return rows
+
+
+def _write_pages(cache: BuildCache, db: sqlite3.Connection) -> None:
+    stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
+    data = _pack((cache.output, stamped))
+    if data is None:
+        return
+    checksum = _checksum(data)
+    if checksum != cache.saved_pages:
+        db.execute("DELETE FROM pages")
+        db.execute("INSERT INTO pages VALUES (?, ?)", (checksum, data))
+        cache.saved_pages = checksum
+
+
+def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)):
+        raise _Corrupt("pages")
+    output, stamped = value
+    pages = {}
+    for path, (key, stamp) in stamped.items():
+        if not (
+            isinstance(path, str)
+            and isinstance(key, bytes)
+            and isinstance(stamp, tuple)
+            and len(stamp) == 4
+            and all(isinstance(n, int) for n in stamp)
+        ):
+            raise _Corrupt(path)
+        pages[path] = PageEntry(key, stamp)
+    return (output if isinstance(output, str) else None), pages
+
+
+def _connect(database: Path, *, read_only: bool) -> sqlite3.Connection:
+    uri = f"{database.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    return sqlite3.connect(uri, uri=True, timeout=10)
+
+
+def _pack(value: object) -> bytes | None:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None  # something unpicklable in a record: that entry is simply not saved
+
+
+def _unpack(checksum: object, data: object) -> object:
+    if not isinstance(data, bytes) or checksum != _checksum(data):
+        raise _Corrupt("checksum")
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+def _checksum(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+class _Corrupt(Exception):
+    """A saved record is not what this version of the code wrote."""
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only articlegen's dataclasses and enums, and dates: a cache file cannot run code."""
+
+    def find_class(self, module: str, name: str) -> type:
+        found = super().find_class(module, name) if _allowed(module, name) else None
+        if isinstance(found, type) and (
+            module == "datetime" or dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
+        ):
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the build cache")
+
+
+def _allowed(module: str, name: str) -> bool:
+    return (module == "datetime" and name in _DATES) or (
+        module.startswith("articlegen.") and not name.startswith("_")
+    )

@@ -1,0 +1,129 @@
+"""Every article with its rendered body: from the build cache when the file is unchanged,
+otherwise read, parsed and rendered, in worker processes when there are many.
+
+Reading and checking is ``content``'s, rendering is ``markup``'s: this module only
+decides what can be reused and where the rest is done, so every check a file
+gets applies whether or not the cache is used. Problems are returned, not raised,
+so the build can go on to find link errors too and report everything in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .cache import BuildCache, SourceEntry, body_key, source_digest
+from .content import content_problems, find_sources, read_article, read_bytes, relative
+from .errors import ArticlegenError, attempt
+from .markup import make_markdown, render_body
+from .model import Article, RenderedBody
+from .workers import map_chunks
+
+MIN_PARALLEL_ARTICLES = 48
+"""Fewer articles to render than this are rendered here: a worker would cost more to start."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What ``content/`` holds, read and rendered."""
+
+    articles: list[Article]
+    """Every readable article, drafts included, in file order."""
+    bodies: dict[str, RenderedBody]
+    """Slug → rendered body (links still placeholders), for the articles to be built."""
+    problems: list[ArticlegenError]
+    """Unreadable files, bad front-matter, duplicate slugs, links to folders outside."""
+    reused: int
+    """Articles taken from the cache unchanged."""
+
+
+def load_sources(
+    root: Path,
+    settings: Mapping[str, object],
+    cache: BuildCache,
+    *,
+    drafts: bool,
+    jobs: int | None,
+) -> Sources:
+    """Read ``content/``; render the bodies of the articles to build (drafts only if
+    ``drafts``); ``cache.sources`` is updated to what the folder now holds."""
+    paths = find_sources(root)
+    known = {path: _cached(cache, root, path, settings, drafts) for path in paths}
+    todo = [path for path in paths if known[path] is None]
+    fresh = map_chunks(
+        partial(prepare_chunk, root, cache.code, dict(settings), drafts),
+        todo,
+        jobs=jobs,
+        min_items=MIN_PARALLEL_ARTICLES,
+    )
+    problems: list[ArticlegenError] = []
+    md = None
+    for path, entry in zip(todo, fresh, strict=True):
+        if entry is None:  # it failed in a worker: redo it here to report the error in full
+            md = md or make_markdown(**settings)
+            entry = attempt(problems, prepare, root, path, cache.code, md, settings, drafts)
+        known[path] = entry
+    entries = {relative(root, p): e for p, e in known.items() if e is not None}
+    cache.sources = {name: e for name, e in entries.items() if not (e.body and e.body.problems)}
+    articles = [entry.article for entry in entries.values()]
+    return Sources(
+        articles=articles,
+        bodies={
+            e.article.slug: e.body
+            for e in entries.values()
+            if e.body is not None and (drafts or not e.article.meta.draft)
+        },
+        problems=problems + content_problems(root, articles),
+        reused=len(paths) - len(todo),
+    )
+
+
+def prepare_chunk(
+    root: Path, code: str, settings: dict[str, object], drafts: bool, paths: list[Path]
+) -> list[SourceEntry | None]:
+    """``prepare`` each path (in a worker); None where it failed."""
+    md = make_markdown(**settings)
+    problems: list[ArticlegenError] = []
+    return [attempt(problems, prepare, root, p, code, md, settings, drafts) for p in paths]
+
+
+def prepare(
+    root: Path,
+    path: Path,
+    code: str,
+    md: MarkdownIt,
+    settings: Mapping[str, object],
+    drafts: bool,
+) -> SourceEntry:
+    """Read, check, parse and (unless it is a draft left out) render one article."""
+    data = read_bytes(root, path)
+    digest = source_digest(code, relative(root, path), data)
+    article = read_article(root, path, data)
+    if article.meta.draft and not drafts:
+        return SourceEntry(digest, article)
+    body = render_body(md, article.body, first_line=article.body_line, path=article.source)
+    return SourceEntry(digest, article, body_key(digest, settings), body)
+
+
+def _cached(
+    cache: BuildCache, root: Path, path: Path, settings: Mapping[str, object], drafts: bool
+) -> SourceEntry | None:
+    """The cache's entry for an unchanged file that needs nothing more; else None."""
+    name = relative(root, path)
+    entry = cache.sources.get(name)
+    if entry is None:
+        return None
+    try:
+        data = read_bytes(root, path)
+    except ArticlegenError:
+        return None
+    if entry.digest != source_digest(cache.code, name, data):
+        return None
+    needs_body = drafts or not entry.article.meta.draft
+    if needs_body and entry.body_key != body_key(entry.digest, settings):
+        return None
+    return entry

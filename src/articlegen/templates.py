@@ -1,0 +1,195 @@
+"""Jinja: the environment (the site's templates over the built-in theme's), rendering page
+plans into pages, in worker processes when there are many, and what each template uses.
+
+Autoescape is on and undefined names fail, so a template typo stops the build
+with the template's file and line instead of publishing a blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import TemplateError
+from .model import Date, PagePlan, RenderedPage
+from .workers import map_chunks
+
+THEME_TEMPLATES = Path(__file__).parent / "theme" / "templates"
+MIN_PARALLEL_PAGES = 200
+"""Fewer pages to render than this are rendered here: workers would cost more to start."""
+_USE = re.compile(r"\{%[-+]?\s*(?:extends|include|import|from)\b.*?%\}", re.S)
+_PLAIN_USE = re.compile(
+    r"""\{%[-+]?\s*(?:extends|include|import|from)\s+(["'])([^"'{}%]*)\1"""
+    r"""(?:\s+(?:ignore\s+missing|with\s+context|without\s+context|as\s+\w+|import\s+[\w\s,]+?))*"""
+    r"""\s*[-+]?%\}"""
+)
+
+
+def make_environment(site_templates: Path | None) -> jinja2.Environment:
+    """Site templates first, then the built-in theme's."""
+    folders = [str(p) for p in template_folders(site_templates)]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["isodate"] = _isodate
+    env.filters["humandate"] = _humandate
+    env.filters["tojson_ld"] = to_json_ld
+    return env
+
+
+def render_page(env: jinja2.Environment, plan: PagePlan, root: Path | None = None) -> RenderedPage:
+    """One page from its plan; a template problem raises ``TemplateError`` (file and line)."""
+    with _template_errors(root):
+        html = env.get_template(plan.template).render(plan.context)
+    return RenderedPage(plan.url, plan.out_path, html.encode("utf-8"))
+
+
+def render_all(
+    site_templates: Path | None, root: Path | None, jobs: int | None, plans: list[PagePlan]
+) -> list[RenderedPage]:
+    """Render ``plans``, spread over worker processes when there are many."""
+    return map_chunks(
+        partial(render_chunk, site_templates, root),
+        plans,
+        jobs=jobs,
+        min_items=MIN_PARALLEL_PAGES,
+    )
+
+
+def render_chunk(
+    site_templates: Path | None, root: Path | None, plans: list[PagePlan]
+) -> list[RenderedPage]:
+    """Render ``plans`` with one environment (in a worker, or here)."""
+    env = make_environment(site_templates)
+    return [render_page(env, plan, root) for plan in plans]
+
+
+def template_folders(site_templates: Path | None) -> list[Path]:
+    """Where templates are looked up, in order: the site's, then the built-in theme's."""
+    return [p for p in (site_templates, THEME_TEMPLATES) if p is not None and p.is_dir()]
+
+
+def template_fingerprints(site_templates: Path | None) -> dict[str, str]:
+    """Template name → digest of the file it loads and of every template that one uses,
+    directly or not: a page is rendered again when its template's digest changes.
+
+    Uses are found with a pattern, not a parser (it is cheaper): ``extends``,
+    ``include``, ``import`` and ``from`` naming one quoted template. Any other form
+    (a variable, a list, a condition) counts as a use of every template, and a use
+    inside a comment counts too: a digest may change when nothing did, never the reverse.
+    """
+    sources: dict[str, bytes] = {}
+    for folder in reversed(template_folders(site_templates)):  # the site's win
+        for path in folder.rglob("*"):
+            if path.is_file():
+                sources[path.relative_to(folder).as_posix()] = path.read_bytes()
+    uses = {name: _uses(data, sources) for name, data in sources.items()}
+    fingerprints = {}
+    for name in sources:
+        digest = hashlib.blake2b(digest_size=16)
+        for used in sorted(_closure(name, uses)):
+            digest.update(f"{len(used)}:{used}:{len(sources[used])}:".encode())
+            digest.update(sources[used])
+        fingerprints[name] = digest.hexdigest()
+    return fingerprints
+
+
+def _uses(data: bytes, sources: dict[str, bytes]) -> set[str]:
+    """The templates one template names; all of them if it names one with an expression."""
+    names = set()
+    for use in _USE.finditer(data.decode("utf-8", "replace")):
+        plain = _PLAIN_USE.fullmatch(use.group())
+        if plain is None:
+            return set(sources)
+        names.add(plain.group(2))
+    return names & sources.keys()
+
+
+def _closure(name: str, uses: dict[str, set[str]]) -> set[str]:
+    seen, todo = {name}, [name]
+    while todo:
+        for used in uses[todo.pop()] - seen:
+            seen.add(used)
+            todo.append(used)
+    return seen
+
+
+def to_json_ld(data: Any) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _isodate(value: Date) -> str:
+    return value.isoformat()
+
+
+def _humandate(value: Date) -> str:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return f"{day.day} {day:%B %Y}"
+
+
+class _template_errors:
+    """Turn an exception raised inside a template into ``TemplateError(file, line)``."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool:
+        if exc is None or not isinstance(exc, Exception) or isinstance(exc, TemplateError):
+            return False
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            raise TemplateError(
+                f"template syntax error: {exc.message}", self._display(exc.filename), exc.lineno
+            ) from exc
+        if isinstance(exc, jinja2.TemplateNotFound):
+            raise TemplateError(
+                f"template not found: {exc.name}", hint="add it to templates/"
+            ) from exc
+        where = _template_frame(tb)
+        if where is None:
+            return False
+        filename, line = where
+        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+        raise TemplateError(f"template error: {message}", self._display(filename), line) from exc
+
+    def _display(self, filename: str | None) -> str | None:
+        if filename is None:
+            return None
+        path = Path(filename)
+        if self.root is not None and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
+        if path.is_relative_to(THEME_TEMPLATES):
+            return "(built-in theme) templates/" + path.relative_to(THEME_TEMPLATES).as_posix()
+        return filename
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost traceback frame that is a template (Jinja rewrites them to the source)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".j2", ".jinja")) or "/templates/" in filename:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,81 @@
+"""Spread independent work over processes: whole chunks of items out, results back in order.
+
+Workers get whole units of work (an article to read, parse and render; a page to
+render), because shipping text between processes costs more than the work it
+would save. Small jobs stay in this process: a worker costs more to start than
+a few items take.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+CHUNKS_PER_WORKER = 4
+"""Chunks per worker: enough to even out uneven items, few enough to keep overhead low."""
+
+
+def default_jobs() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def map_chunks(
+    func: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    *,
+    jobs: int | None,
+    min_items: int,
+    chunks_per_worker: int = CHUNKS_PER_WORKER,
+) -> list[Result]:
+    """``func`` over chunks of ``items``, results concatenated in order.
+
+    Runs in this process when ``jobs`` is 1 or there are fewer than ``min_items``
+    items. ``func`` must be picklable (a module-level function or a
+    ``functools.partial`` of one). If a worker fails, the whole job is redone
+    here, so an error is raised with its full cause chain, as without workers.
+    Ctrl-C stops the workers at once and raises ``KeyboardInterrupt`` here.
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1 or len(items) < max(min_items, 2):
+        return func(list(items)) if items else []
+    chunks = split(items, min(len(items), jobs * chunks_per_worker))
+    try:
+        with _context().Pool(min(jobs, len(chunks)), initializer=_ignore_interrupts) as pool:
+            return [result for chunk in pool.map(func, chunks, chunksize=1) for result in chunk]
+    except Exception:  # redone here, where the error keeps its whole story
+        return func(list(items))
+
+
+def split(items: Sequence[Item], count: int) -> list[list[Item]]:
+    """``items`` in ``count`` contiguous chunks of nearly equal size."""
+    size, extra = divmod(len(items), count)
+    chunks, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        chunks.append(list(items[start:end]))
+        start = end
+    return chunks
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the workers itself, so
+    they must not print a traceback each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` (no start-up cost) from a single-threaded process; ``spawn`` otherwise,
+    since forking a process with threads (a dev server's) can deadlock the child."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")

@@ -1,0 +1,216 @@
+"""Incremental builds: what the cache lets a rebuild skip, and that the result never differs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.cache import BuildCache
+from articlegen.cachefile import CACHE_DIR, load_cache, save_cache
+from articlegen.errors import BuildFailed
+from articlegen.model import BuildOptions, BuildResult
+from tests.conftest import article, parse
+from tests.helpers import snapshot
+
+FEEDS = ("feed.xml", "sitemap.xml", "robots.txt")
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site(
+        {
+            "a.md": article("Alpha", "First paragraph.\n\n## Part\n\nMore text.", tags="[x]"),
+            "b.md": article("Beta", "See [[a]].", see_also="[a]", date="2024-02-01"),
+            "c.md": article("Gamma", "Alone.", date="2024-03-01", tags="[y]"),
+        }
+    )
+
+
+def rendered(result: BuildResult) -> set[str]:
+    """Pages rendered by this build, but the feeds (always rendered)."""
+    return {path for path in result.rendered if not path.endswith(FEEDS)}
+
+
+def clean_build(root: Path, tmp_path: Path) -> dict[str, str]:
+    out = tmp_path / "clean"
+    shutil.rmtree(out, ignore_errors=True)
+    build_site(root, BuildOptions(output=out))
+    return snapshot(out)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_unchanged_rebuild_renders_and_rewrites_nothing(blog: Path) -> None:
+    cache = BuildCache()
+    first = build_site(blog, cache=cache)
+    inodes = {  # the search index is made again from the pages; everything else stays
+        p: (blog / "public" / p).stat().st_ino
+        for p in snapshot(blog / "public")
+        if not p.startswith("pagefind/")
+    }
+    second = build_site(blog, cache=cache)
+    assert second.reused_bodies == 3
+    assert rendered(second) == set()
+    assert rendered(first) == {p.out_path for p in first.pages if not p.out_path.endswith(FEEDS)}
+    assert {p: (blog / "public" / p).stat().st_ino for p in inodes} == inodes
+
+
+def test_a_body_edit_renders_only_the_pages_showing_it(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    edit(blog / "content/a.md", "More text.", "Changed text.")
+    result = build_site(blog, cache=cache)
+    assert result.reused_bodies == 2
+    assert rendered(result) == {"a/index.html"}
+    assert snapshot(blog / "public") == clean_build(blog, tmp_path)
+    assert "Changed text." in (blog / "public/a/index.html").read_text()
+
+
+def test_a_title_edit_renders_the_pages_of_its_linkers(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    edit(blog / "content/a.md", 'title: "Alpha"', 'title: "Alpha Two"')
+    result = build_site(blog, cache=cache)
+    assert {"a/index.html", "b/index.html", "index.html", "see-also/index.html"} <= rendered(result)
+    assert "c/index.html" not in rendered(result)
+    assert snapshot(blog / "public") == clean_build(blog, tmp_path)
+    link = parse(blog / "public/b/index.html").css_first(".body a.internal")
+    assert link.text() == "Alpha Two"
+
+
+def test_template_and_site_yaml_edits_render_every_page(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    (blog / "templates").mkdir()
+    (blog / "templates/404.html").write_text(
+        '{% extends "base.html" %}{% block main %}Lost{% endblock %}'
+    )
+    result = build_site(blog, cache=cache)
+    assert rendered(result) == {"404.html"}
+    edit(blog / "site.yaml", "An example site.", "Another description.")
+    result = build_site(blog, cache=cache)
+    assert len(result.rendered) == len(result.pages) and result.reused_bodies == 3
+    assert snapshot(blog / "public") == clean_build(blog, tmp_path)
+
+
+def test_a_changed_output_file_is_rendered_again(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    cache = _through_disk(cache, blog)
+    (blog / "public/a/index.html").write_text("tampered")
+    result = build_site(blog, cache=cache)
+    assert rendered(result) == {"a/index.html"}
+    assert snapshot(blog / "public") == clean_build(blog, tmp_path)
+
+
+def test_a_cache_loaded_from_disk_links_unchanged_pages(blog: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    result = build_site(blog, cache=_through_disk(cache, blog))
+    assert rendered(result) == set()
+    assert all(p.data is None for p in result.pages if not p.out_path.endswith(FEEDS))
+
+
+def test_another_output_folder_renders_again(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    cache = _through_disk(cache, blog)
+    result = build_site(blog, BuildOptions(output=tmp_path / "elsewhere"), cache=cache)
+    assert rendered(result) == {p.out_path for p in result.pages if not p.out_path.endswith(FEEDS)}
+    assert snapshot(tmp_path / "elsewhere") == snapshot(blog / "public")
+
+
+def test_in_memory_cache_without_writing_returns_every_page(blog: Path) -> None:
+    cache = BuildCache()
+    options = BuildOptions(write=False)
+    first = build_site(blog, options, cache=cache)
+    again = build_site(blog, options, cache=cache)
+    assert rendered(again) == set()
+    assert {p.out_path: p.data for p in again.pages} == {p.out_path: p.data for p in first.pages}
+    assert not (blog / "public").exists()
+
+
+def test_a_failed_build_leaves_output_and_cache_usable(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    before = snapshot(blog / "public")
+    edit(blog / "content/b.md", "See [[a]].", "See [[nowhere]].")
+    with pytest.raises(BuildFailed):
+        build_site(blog, cache=cache)
+    assert snapshot(blog / "public") == before
+    edit(blog / "content/b.md", "See [[nowhere]].", "See [[a]].")
+    result = build_site(blog, cache=cache)
+    assert rendered(result) == set()
+
+
+def test_drafts_render_when_asked_even_if_cached_without(blog: Path, tmp_path: Path) -> None:
+    (blog / "content/d.md").write_text(article("Delta", "Draft body.", draft="true"))
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    result = build_site(blog, BuildOptions(drafts=True, output=tmp_path / "d"), cache=cache)
+    assert "Draft body." in (tmp_path / "d/d/index.html").read_text()
+    assert result.reused_bodies == 3
+
+
+def test_static_files_unchanged_are_linked_changed_ones_copied(site) -> None:
+    root = site({"a.md": article("A")}, files={"static/x.txt": "one"})
+    cache = BuildCache()
+    build_site(root, cache=cache)
+    inode = (root / "public/x.txt").stat().st_ino
+    build_site(root, cache=cache)
+    assert (root / "public/x.txt").stat().st_ino == inode
+    (root / "static/x.txt").write_text("two!")
+    build_site(root, cache=cache)
+    assert (root / "public/x.txt").read_text() == "two!"
+
+
+def _through_disk(cache: BuildCache, root: Path) -> BuildCache:
+    save_cache(cache, root / CACHE_DIR)
+    return load_cache(root / CACHE_DIR)
+
+
+def test_cli_saves_the_cache_and_reports_reuse(blog: Path, run_cli) -> None:
+    assert run_cli("build", "--site", blog)[0] == 0
+    assert (blog / CACHE_DIR / "cache.sqlite").is_file()
+    code, out, _ = run_cli("build", "--site", blog)
+    assert code == 0 and f"({len(FEEDS) + 2} rendered, the rest unchanged)" in out
+
+
+def test_cli_no_cache_neither_reads_nor_writes(blog: Path, run_cli) -> None:
+    code, out, _ = run_cli("build", "--site", blog, "--no-cache")
+    assert code == 0 and "rendered" not in out
+    assert not (blog / CACHE_DIR).exists()
+
+
+def test_cli_clean_removes_output_and_cache(blog: Path, run_cli) -> None:
+    run_cli("build", "--site", blog)
+    code, out, _ = run_cli("clean", "--site", blog)
+    assert code == 0 and out.strip() == f"removed public/ and {CACHE_DIR}/"
+    assert not (blog / "public").exists() and not (blog / CACHE_DIR).exists()
+    assert run_cli("clean", "--site", blog)[1].strip() == "nothing to remove"
+
+
+def test_cli_corrupt_cache_is_rebuilt_silently(blog: Path, run_cli) -> None:
+    run_cli("build", "--site", blog)
+    (blog / CACHE_DIR / "cache.sqlite").write_bytes(b"\0garbage" * 64)
+    code, _out, err = run_cli("build", "--site", blog)
+    assert code == 0 and err == ""
+    assert load_cache(blog / CACHE_DIR).sources.keys() == {
+        "content/a.md",
+        "content/b.md",
+        "content/c.md",
+    }
+
+
+def test_cli_jobs_must_be_positive(blog: Path, run_cli, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run_cli("build", "--site", blog, "--jobs", "0")
+    assert exit_.value.code == 2
+    assert "at least 1" in capsys.readouterr().err

@@ -1,0 +1,101 @@
+"""The build cache in memory: keys, and which pages ``render_pages`` reuses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articlegen.cache import BuildCache, PageEntry, body_key, file_stamp, page_key, source_digest
+from articlegen.model import PagePlan, RenderedPage
+from articlegen.pages import UrlMaker
+from articlegen.site import person_url
+
+CODE = "c" * 32
+
+
+def plan(where: str = "a/", **context: object) -> PagePlan:
+    return PagePlan(where, where + "index.html", "article.html", context)
+
+
+def test_page_key_follows_every_value_of_the_context() -> None:
+    key = page_key(plan(title="A", cards=[{"title": "B"}]), CODE, "t")
+    assert key == page_key(plan(title="A", cards=[{"title": "B"}]), CODE, "t")
+    assert key != page_key(plan(title="A", cards=[{"title": "C"}]), CODE, "t")
+    assert key != page_key(plan(title="A", cards=[{"title": "B"}]), "d" * 32, "t")
+    assert key != page_key(plan(title="A", cards=[{"title": "B"}]), CODE, "u")
+    assert key != page_key(plan("b/", title="A", cards=[{"title": "B"}]), CODE, "t")
+
+
+def test_values_and_plain_functions_have_keys_closures_do_not() -> None:
+    assert page_key(plan(url=UrlMaker("/"), person_url=person_url), CODE, "") is not None
+    assert page_key(plan(url=UrlMaker("/")), CODE, "") != page_key(
+        plan(url=UrlMaker("/b/")), CODE, ""
+    )
+    prefix = "/"
+    assert page_key(plan(url=lambda rel: prefix + rel), CODE, "") is None
+
+
+def test_source_and_body_keys_follow_path_bytes_code_and_settings() -> None:
+    digest = source_digest(CODE, "content/a.md", b"text")
+    assert digest != source_digest(CODE, "content/b.md", b"text")
+    assert digest != source_digest(CODE, "content/a.md", b"text!")
+    assert digest != source_digest("d" * 32, "content/a.md", b"text")
+    assert body_key(digest, {"allow_html": False}) != body_key(digest, {"allow_html": True})
+
+
+def test_the_code_fingerprint_is_stable_within_a_version() -> None:
+    assert BuildCache().code == BuildCache().code != ""
+
+
+class Renderer:
+    """A stand-in for ``templates.render_all`` that records what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __call__(self, plans: list[PagePlan]) -> list[RenderedPage]:
+        self.asked += [p.out_path for p in plans]
+        return [RenderedPage(p.url, p.out_path, repr(p.context).encode()) for p in plans]
+
+
+def test_render_pages_renders_only_what_changed_in_memory() -> None:
+    cache, render = BuildCache(CODE), Renderer()
+    first, rendered = cache.render_pages(
+        [plan("a/", t=1), plan("b/", t=1)], render, templates={}, output=None
+    )
+    assert rendered == {"a/index.html", "b/index.html"}
+    again, rendered = cache.render_pages(
+        [plan("a/", t=1), plan("b/", t=2)], render, templates={}, output=None
+    )
+    assert rendered == {"b/index.html"}
+    assert again[0] == first[0] and again[1].data == b"{'t': 2}"
+    _, rendered = cache.render_pages(
+        [plan("a/", t=1), plan("b/", t=2)],
+        render,
+        templates={"article.html": "edited"},
+        output=None,
+    )
+    assert rendered == {"a/index.html", "b/index.html"}
+
+
+def test_pages_loaded_from_disk_are_reused_only_if_their_file_is_the_one_written(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("old")
+    key = page_key(plan("a/", t=1), CODE, "")
+    assert key is not None
+    cache = BuildCache(CODE)
+    cache.output = str(tmp_path)
+    cache.pages = {"a/index.html": PageEntry(key, file_stamp(tmp_path / "a/index.html"))}
+    pages, rendered = cache.render_pages(
+        [plan("a/", t=1)], Renderer(), templates={}, output=tmp_path
+    )
+    assert rendered == set() and pages[0].data is None  # hard-linked by the output stage
+    _, rendered = cache.render_pages(
+        [plan("a/", t=1)], Renderer(), templates={}, output=tmp_path / "elsewhere"
+    )
+    assert rendered == {"a/index.html"}
+    cache.pages = {"a/index.html": PageEntry(key, file_stamp(tmp_path / "a/index.html"))}
+    (tmp_path / "a/index.html").write_text("edited by hand")
+    _, rendered = cache.render_pages([plan("a/", t=1)], Renderer(), templates={}, output=tmp_path)
+    assert rendered == {"a/index.html"}

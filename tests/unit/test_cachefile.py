@@ -1,0 +1,159 @@
+"""The saved build cache: round trips, and a file that is never trusted when it should not be."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from articlegen.cache import BuildCache, PageEntry, SourceEntry, body_key, source_digest
+from articlegen.cachefile import DATABASE, _checksum, clear_cache, load_cache, save_cache
+from articlegen.errors import OutputError
+from articlegen.model import Article, FrontMatter, LinkRef, RenderedBody, TocEntry
+
+ARTICLE = Article(
+    "content/a.md",
+    "a",
+    FrontMatter(
+        "A",
+        dt.datetime(2024, 1, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        tags=("x",),
+        see_also=(LinkRef("b", 5),),
+        lines={"title": 2},
+    ),
+    "Body.\n",
+    7,
+)
+BODY = RenderedBody("<p>Body.</p>\n", toc=(TocEntry(2, "h", "H"),), words=1)
+
+
+def filled_cache() -> BuildCache:
+    cache = BuildCache()
+    digest = source_digest(cache.code, "content/a.md", b"text")
+    key = body_key(digest, {"allow_html": False})
+    cache.sources["content/a.md"] = SourceEntry(digest, ARTICLE, key, BODY)
+    cache.pages["a/index.html"] = PageEntry(b"k" * 16, (1, 2, 3, 4), b"<html>")
+    cache.pages["b/index.html"] = PageEntry(b"j" * 16, None, b"<html>")
+    cache.output = "/site/public"
+    return cache
+
+
+def test_round_trip_keeps_sources_and_stamped_pages_but_not_page_bytes(tmp_path: Path) -> None:
+    save_cache(filled_cache(), tmp_path)
+    loaded = load_cache(tmp_path)
+    assert loaded.sources == filled_cache().sources
+    assert loaded.pages == {"a/index.html": PageEntry(b"k" * 16, (1, 2, 3, 4), None)}
+    assert loaded.output == "/site/public"
+
+
+def test_saving_again_writes_only_what_changed(tmp_path: Path) -> None:
+    cache = filled_cache()
+    save_cache(cache, tmp_path)
+    _update(tmp_path, "UPDATE sources SET checksum = ?", b"marked")
+    cache.sources["content/b.md"] = SourceEntry(b"d" * 16, ARTICLE)
+    save_cache(cache, tmp_path)
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        rows = dict(db.execute("SELECT path, checksum FROM sources").fetchall())
+    assert rows["content/a.md"] == b"marked"  # not written again: it did not change
+    assert rows["content/b.md"] == _checksum(pickle.dumps(cache.sources["content/b.md"], 5))
+    del cache.sources["content/a.md"]
+    save_cache(cache, tmp_path)
+    assert set(load_cache(tmp_path).sources) == {"content/b.md"}
+
+
+def test_missing_cache_is_empty(tmp_path: Path) -> None:
+    cache = load_cache(tmp_path / "nothing")
+    assert cache.sources == {} and cache.pages == {} and cache.output is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data[:100], id="header-only"),
+        pytest.param(lambda data: b"not a database at all" * 100, id="garbage"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_file_is_ignored_then_replaced(tmp_path: Path, damage) -> None:
+    save_cache(filled_cache(), tmp_path)
+    database = tmp_path / DATABASE
+    database.write_bytes(damage(database.read_bytes()))
+    loaded = load_cache(tmp_path)
+    assert loaded.sources == {} and loaded.pages == {}
+    save_cache(filled_cache(), tmp_path)
+    assert load_cache(tmp_path).sources == filled_cache().sources
+
+
+def _update(tmp_path: Path, sql: str, *args: object) -> None:
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        db.execute(sql, args)
+
+
+@pytest.mark.parametrize("table", ["sources", "pages"])
+def test_a_flipped_byte_in_a_record_fails_its_checksum(tmp_path: Path, table: str) -> None:
+    save_cache(filled_cache(), tmp_path)
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        (data,) = db.execute(f"SELECT data FROM {table}").fetchone()
+    flipped = bytearray(data)
+    flipped[len(flipped) // 2] ^= 0x01
+    _update(tmp_path, f"UPDATE {table} SET data = ?", bytes(flipped))
+    loaded = load_cache(tmp_path)
+    assert loaded.sources == {} and loaded.pages == {}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param(("not", "an entry"), id="wrong-type"),
+        pytest.param(("/out", {"a/index.html": (b"k", (1, 2))}), id="short-stamp"),
+        pytest.param(("/out", {"a/index.html": ("key", (1, 2, 3, 4))}), id="text-key"),
+    ],
+)
+def test_a_well_formed_record_of_the_wrong_shape_is_refused(tmp_path: Path, record) -> None:
+    save_cache(filled_cache(), tmp_path)
+    data = pickle.dumps(record)
+    table = "sources" if record[0] == "not" else "pages"
+    _update(tmp_path, f"UPDATE {table} SET checksum = ?, data = ?", _checksum(data), data)
+    loaded = load_cache(tmp_path)
+    assert loaded.sources == {} and loaded.pages == {}
+
+
+@pytest.mark.parametrize("key, value", [("format", "0"), ("code", "an older version")])
+def test_another_format_or_code_version_is_ignored(tmp_path: Path, key: str, value: str) -> None:
+    save_cache(filled_cache(), tmp_path)
+    _update(tmp_path, "UPDATE meta SET value = ? WHERE key = ?", value, key)
+    assert load_cache(tmp_path).sources == {}
+    save_cache(filled_cache(), tmp_path)
+    assert load_cache(tmp_path).sources == filled_cache().sources
+
+
+class _Exploit:
+    def __reduce__(self):
+        return (os.system, ("echo pwned > /dev/null",))
+
+
+def test_a_record_naming_other_code_is_refused_not_run(tmp_path: Path) -> None:
+    save_cache(filled_cache(), tmp_path)
+    data = pickle.dumps(_Exploit())
+    _update(tmp_path, "UPDATE sources SET checksum = ?, data = ?", _checksum(data), data)
+    assert load_cache(tmp_path).sources == {}
+
+
+def test_clear_cache(tmp_path: Path) -> None:
+    folder = tmp_path / ".articlegen-cache"
+    save_cache(filled_cache(), folder)
+    assert clear_cache(folder) is True
+    assert not folder.exists()
+    assert clear_cache(folder) is False
+
+
+def test_save_failure_is_an_output_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="cannot save the build cache"):
+        save_cache(filled_cache(), blocker / "cache")

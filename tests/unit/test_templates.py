@@ -1,0 +1,76 @@
+"""Template fingerprints: a template's digest covers exactly what it may load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articlegen.templates import THEME_TEMPLATES, template_fingerprints
+
+
+def write(folder: Path, **files: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name.replace("__", ".")).write_text(text)
+    return folder
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {name for name in after if before.get(name) != after[name]}
+
+
+def test_the_theme_alone_has_a_digest_per_template() -> None:
+    prints = template_fingerprints(None)
+    assert set(prints) == {p.name for p in THEME_TEMPLATES.iterdir() if p.is_file()}
+    assert len(set(prints.values())) == len(prints)
+
+
+def test_a_site_template_changes_what_uses_it_and_nothing_else(tmp_path: Path) -> None:
+    before = template_fingerprints(tmp_path / "templates")
+    site = write(tmp_path / "templates", _card__html="<p>{{ article.title }}</p>")
+    after = template_fingerprints(site)
+    assert changed(before, after) == {"_card.html", "list.html"}
+    write(site, base__html="<main>{% block main %}{% endblock %}</main>")
+    extends_base = {n for n in after if n != "base.html" and n[0] != "_"}
+    assert changed(after, template_fingerprints(site)) == {"base.html", *extends_base}
+
+
+NAMED = "page.html", "x.html"  # y.html is not used
+ANY = "page.html", "x.html", "y.html"
+
+
+@pytest.mark.parametrize(
+    "use, uses",
+    [
+        ('{% include "x.html" %}', NAMED),
+        ('{%- include "x.html" ignore missing with context -%}', NAMED),
+        ("{% import 'x.html' as x %}", NAMED),
+        ('{% from "x.html" import a as b, c %}', NAMED),
+        ('{% extends "x.html" %}', NAMED),
+        # named by an expression: may be any template
+        ("{% include name %}", ANY),
+        ('{% include ["x.html", "z.html"] %}', ANY),
+        ('{% extends "x.html" if wide else "z.html" %}', ANY),
+    ],
+)
+def test_every_way_to_name_a_template(tmp_path: Path, use: str, uses: tuple[str, ...]) -> None:
+    site = write(tmp_path / "t", page__html=use, x__html="1", y__html="1")
+    for name in ("x.html", "y.html"):
+        before = template_fingerprints(site)
+        (site / name).write_text("2")
+        expected = {"page.html", name} if name in uses else {name}
+        assert changed(before, template_fingerprints(site)) == expected
+
+
+def test_uses_are_followed_through_every_level(tmp_path: Path) -> None:
+    site = write(
+        tmp_path / "t",
+        a__html='{% extends "b.html" %}',
+        b__html='{% include "c.html" %}',
+        c__html="1",
+        d__html="alone",
+    )
+    before = template_fingerprints(site)
+    write(site, c__html="2")
+    assert changed(before, template_fingerprints(site)) == {"a.html", "b.html", "c.html"}

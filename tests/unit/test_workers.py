@@ -1,0 +1,46 @@
+"""Work spread over processes: results in order, small jobs kept here, failures redone here."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+
+import pytest
+
+from articlegen.workers import map_chunks, split
+
+
+def tag_with_pid(items: list[int]) -> list[tuple[int, int]]:
+    return [(item, os.getpid()) for item in items]
+
+
+def fail_in_workers(parent: int, items: list[int]) -> list[int]:
+    if os.getpid() != parent:
+        raise ValueError("no pickling for you")
+    return [item * 2 for item in items]
+
+
+def test_split_keeps_order_and_evens_out_sizes() -> None:
+    chunks = split(list(range(10)), 4)
+    assert chunks == [[0, 1, 2], [3, 4, 5], [6, 7], [8, 9]]
+
+
+def test_many_items_run_in_workers_and_come_back_in_order() -> None:
+    results = map_chunks(tag_with_pid, list(range(40)), jobs=2, min_items=10)
+    assert [item for item, _ in results] == list(range(40))
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+@pytest.mark.parametrize("jobs, count", [(1, 40), (2, 9)])
+def test_one_job_or_few_items_stay_in_this_process(jobs: int, count: int) -> None:
+    results = map_chunks(tag_with_pid, list(range(count)), jobs=jobs, min_items=10)
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_nothing_to_do() -> None:
+    assert map_chunks(tag_with_pid, [], jobs=2, min_items=0) == []
+
+
+def test_a_failing_worker_has_the_job_redone_here() -> None:
+    func = partial(fail_in_workers, os.getpid())
+    assert map_chunks(func, list(range(20)), jobs=2, min_items=1) == [n * 2 for n in range(20)]
