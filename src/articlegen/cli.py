@@ -103,6 +103,20 @@ def _parser() -> argparse.ArgumentParser:
     _site_argument(new)
     new.set_defaults(run=_new)
 
+    imports = commands.add_parser(
+        "import", help="turn pasted text or saved web pages into new articles"
+    )
+    imports.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a .txt (pasted text) or .html file"
+    )
+    _site_argument(imports)
+    imports.add_argument(
+        "--date",
+        type=_day,
+        help="publication date, YYYY-MM-DD, for sources that state none (default: today)",
+    )
+    imports.set_defaults(run=_import)
+
     init = commands.add_parser("init", help="start a new site in a folder")
     init.add_argument("--site", type=Path, default=Path("."), help="folder (default: here)")
     init.add_argument("--title", default="My health blog", help="the site's title")
@@ -247,6 +261,23 @@ def _new(args: argparse.Namespace) -> int:
 
     path = new_article(args.site.absolute(), args.title)
     print(f"created {_shown(path, args.site)} (a draft: set 'draft: false' to publish it)")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_articles  # here, not at the top: builds need no HTML parser
+
+    site = args.site.absolute()
+    try:
+        imported = import_articles(site, args.files, today=dt.date.today(), date=args.date)
+    except BuildFailed as failed:
+        _print_error(failed)
+        _fail(f"{failed.message}; nothing was imported")
+        return EXIT_ERRORS
+    for each in imported:
+        print(f"imported {each.source} as {_shown(each.path, args.site)}")
+        for warning in each.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -48,14 +48,19 @@ def load_config(root: Path) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(
-            f"no {CONFIG_FILE} in {root}",
-            CONFIG_FILE,
-            hint="run in the site folder, pass --site DIR, or start one with 'articlegen init'",
-        ) from None
+        raise missing_config(root) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read {CONFIG_FILE}: {exc}", CONFIG_FILE) from exc
     return parse_config(text)
+
+
+def missing_config(root: Path) -> ConfigError:
+    """The error for a folder that is not a site, pointing to ``articlegen init``."""
+    return ConfigError(
+        f"no {CONFIG_FILE} in {root}",
+        CONFIG_FILE,
+        hint="run in the site folder, pass --site DIR, or start one with 'articlegen init'",
+    )
 
 
 def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:

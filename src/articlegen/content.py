@@ -79,13 +79,16 @@ def read_bytes(root: Path, path: Path) -> bytes:
         raise FrontMatterError(f"cannot read the file: {exc.strerror}", display) from exc
 
 
-def decode_source(data: bytes, display: str) -> str:
-    """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends."""
+def decode_source(
+    data: bytes, display: str, error: type[ArticlegenError] = FrontMatterError
+) -> str:
+    """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
+    ``error`` at the bad byte."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise FrontMatterError(
+        raise error(
             f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}",
             display,
             line,

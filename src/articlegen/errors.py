@@ -65,6 +65,10 @@ class OutputError(ArticlegenError):
     """The output folder is unsafe or could not be written."""
 
 
+class SourceError(ArticlegenError):
+    """A file given to ``articlegen import`` cannot be turned into an article."""
+
+
 class BuildFailed(ArticlegenError):
     """Many problems at once: validators collect everything before failing."""
 

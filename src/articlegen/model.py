@@ -458,3 +458,37 @@ class BuildResult:
     rendered: frozenset[str] = frozenset()
     """Output paths of the files this build rendered (feeds always); every other page was
     reused from the build cache unchanged."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedLink:
+    """A See Also item of an imported page, before it is matched to an article."""
+
+    text: str
+    """What the page shows; from plain text it may name several titles, comma-separated."""
+    href: str | None = None
+    """The link's address, when the page had a link."""
+    same_site: bool = False
+    """The link pointed into the page's own site: to an article, never to keep as a web link."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedArticle:
+    """An article read from pasted text or a saved web page, not yet written to ``content/``."""
+
+    title: str
+    """The title, one line."""
+    body: str
+    """The body as Markdown, without the title, the See Also line and the comments footer."""
+    see_also: tuple[ImportedLink, ...] = ()
+    """See Also items, in page order."""
+    comments: bool = False
+    """The page had a comments section."""
+    date: dt.date | None = None
+    """Publication day, when the page states it."""
+    description: str | None = None
+    """The page's own summary (HTML ``meta description``)."""
+    tags: tuple[str, ...] = ()
+    """The page's own tags (HTML ``article:tag``)."""
+    slug: str | None = None
+    """The last segment of the page's own address, to keep its URL."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -29,3 +30,11 @@ def slugify(text: str, max_length: int | None = None) -> str:
 def is_slug(text: str) -> bool:
     """Whether ``text`` is already a valid slug."""
     return SLUG_RE.fullmatch(text) is not None
+
+
+def url_slug(url: str | None) -> str:
+    """The slug a page address ends in: ``…/2024/low-t/`` and ``…/low-t.html`` give ``low-t``."""
+    segments = [s for s in urlsplit(url or "").path.split("/") if s]
+    if segments and segments[-1].rsplit(".", 1)[0].lower() == "index":
+        segments.pop()
+    return slugify(re.sub(r"\.(?:html?|php|aspx?)$", "", segments[-1])) if segments else ""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.slugs import is_slug, slugify
+from articlegen.slugs import is_slug, slugify, url_slug
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,10 @@ def test_max_length_drops_whole_words() -> None:
 
 def test_is_slug() -> None:
     assert is_slug("a-1") and not is_slug("a--b") and not is_slug("A") and not is_slug("-a")
+
+
+def test_url_slug_is_the_last_segment_of_an_address() -> None:
+    assert url_slug("https://example.org/2024/05/Low-T/") == "low-t"
+    assert url_slug("https://example.org/low-t.html?x=1") == "low-t"
+    assert url_slug("https://example.org/low-t/index.html") == "low-t"
+    assert url_slug("https://example.org/?p=12") == "" and url_slug(None) == ""

@@ -1,0 +1,261 @@
+"""``articlegen import``: the pasted seed article and saved pages become articles that build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articlegen.errors import BuildFailed
+from articlegen.importer import import_articles
+from tests.conftest import article, parse
+from tests.integration.test_build import GISCUS
+
+SEED = Path(__file__).parents[1] / "fixtures" / "ketamine-mental-fitness.txt"
+"""A copy of the blog owner's pasted article (shared/seed/ketamine-mental-fitness.txt)."""
+IV_TITLE = "Intravenous vs. Intramuscular Ketamine Treatments, How They Work"
+SEED_SLUG = "ketamine-mental-fitness"
+
+
+@pytest.fixture
+def blog(site):
+    """A site with comments set up and the articles the seed's See Also names."""
+    return site(
+        {
+            "iv-vs-im-ketamine.md": article(IV_TITLE),
+            "sleep.md": article("Sleep and Testosterone"),
+            "a-draft.md": "---\ntitle: Draft Notes\ndraft: true\n---\nLater.\n",
+        },
+        site_yaml=GISCUS,
+    )
+
+
+def test_the_seed_imports_and_builds(blog: Path, run_cli) -> None:
+    code, out, err = run_cli("import", SEED, "--site", blog, "--date", "2024-05-14")
+    assert (code, err) == (0, "")
+    assert out == f"imported {SEED} as content/{SEED_SLUG}.md\n"
+    head = (blog / f"content/{SEED_SLUG}.md").read_text(encoding="utf-8").split("\n---\n")[0]
+    assert head.splitlines() == [
+        "---",
+        'title: "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men"',
+        "date: 2024-05-14",
+        "see_also:",
+        f'  - "iv-vs-im-ketamine"  # {IV_TITLE}',
+        "comments: true",
+    ]
+    code, _, err = run_cli("build", "--site", blog, "--strict")
+    assert code == 0, err
+    page = parse(blog / f"public/{SEED_SLUG}/index.html")
+    assert page.css_first("h1").text() == (
+        "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men"
+    )
+    headings = [h.text(deep=True).rstrip("#").strip() for h in page.css(".body h2")]
+    assert headings == [
+        "The Rise of Ketamine in the Fitness World",
+        "Mechanism of Action: A Workout for Your Neurotransmitters",
+        "Benefits for the Fitness-Oriented Man",
+        "Integration with Existing Fitness Regimens",
+        "Navigating the Risks",
+        "Finding the Right 'Gym' for Ketamine Therapy",
+        "Conclusion",
+    ]
+    assert page.css_first("section.comments") is not None  # comments: true
+    lists = page.css(".body ul")
+    assert [len(ul.css("li")) for ul in lists] == [3, 2, 3, 3]
+    first = lists[0].css_first("li")
+    assert first.css_first("strong").text() == "Rapid Results:"
+    assert first.text(deep=True).startswith("Rapid Results: Just as you might crave quick gains")
+    see_also = page.css(".see-also a")
+    assert [(a.attributes["href"], a.text(deep=True).strip()) for a in see_also][:1] == [
+        ("/iv-vs-im-ketamine/", IV_TITLE)
+    ]
+    body_text = page.css_first(".body").text(deep=True)
+    assert "See Also:" not in body_text and "•" not in body_text
+    linked_from = parse(blog / "public/iv-vs-im-ketamine/index.html").css(".linked-from a")
+    assert [a.attributes["href"] for a in linked_from] == [f"/{SEED_SLUG}/"]
+
+
+def test_refuses_to_overwrite_and_writes_nothing_on_error(blog: Path, run_cli, tmp_path) -> None:
+    assert run_cli("import", SEED, "--site", blog)[0] == 0
+    before = (blog / f"content/{SEED_SLUG}.md").read_bytes()
+    other = tmp_path / "other.txt"
+    other.write_text("Another Article\n\nText.\n", encoding="utf-8")
+    code, out, err = run_cli("import", other, SEED, "--site", blog)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {SEED}: not imported: content/{SEED_SLUG}.md already exists"
+        " — import never overwrites: rename the source file to import it under another slug,"
+        " or remove the existing article first\n"
+        "error: 1 error; nothing was imported\n"
+    )
+    assert (blog / f"content/{SEED_SLUG}.md").read_bytes() == before
+    assert not (blog / "content/other.md").exists()
+
+
+def test_a_title_or_slug_that_is_taken_is_refused(blog: Path, tmp_path) -> None:
+    sources = {
+        "a.txt": "Fresh Title",
+        "b/a.txt": "Other Title",
+        "copy.txt": IV_TITLE,
+        "sleep.html": "<h1>Sleeping Well</h1><p>Text.</p>",
+        "tags.txt": "Tags Explained",
+    }
+    for name, text in sources.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"{text}\n\nText.\n", encoding="utf-8")
+    paths = [tmp_path / name for name in sources]
+    with pytest.raises(BuildFailed) as failed:
+        import_articles(blog, paths, today=dt.date(2024, 1, 1))
+    assert [(e.path, e.message) for e in failed.value.errors] == [
+        (
+            str(tmp_path / "b/a.txt"),
+            f"not imported: {tmp_path / 'a.txt'} (in this import) already has the slug 'a'",
+        ),
+        (
+            str(tmp_path / "copy.txt"),
+            f"not imported: content/iv-vs-im-ketamine.md already has the title '{IV_TITLE}'",
+        ),
+        (str(tmp_path / "sleep.html"), "not imported: content/sleep.md already exists"),
+        (
+            str(tmp_path / "tags.txt"),
+            "not imported: the slug 'tags' is reserved for the site's own pages",
+        ),
+    ]
+    assert sorted(p.name for p in (blog / "content").iterdir()) == [
+        "a-draft.md",
+        "iv-vs-im-ketamine.md",
+        "sleep.md",
+    ]
+
+
+def test_unresolved_see_also_is_a_comment_and_a_warning_and_the_site_builds(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    pasted = tmp_path / "hormones.txt"
+    pasted.write_text(
+        "Hormones 101\n\nText.\n\nSee also: Sleep and Testosterone, Not Written Yet, Draft Notes\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("import", pasted, "--site", blog)
+    assert code == 0
+    today = dt.date.today().isoformat()
+    assert err.splitlines() == [
+        f"warning: content/hormones.md:3: the source gives no date, so 'date' is the day of the"
+        f" import ({today}) — change it to the day the article first appeared, or import with"
+        " --date",
+        "warning: content/hormones.md:7: See Also 'Not Written Yet' matches no article, so it is"
+        " left as a comment — write or import that article, then move the line into 'see_also:'",
+        "warning: content/hormones.md:8: See Also 'Draft Notes' is a draft (a-draft), so it is"
+        " left as a comment — write or import that article, then move the line into 'see_also:'",
+    ]
+    lines = (blog / "content/hormones.md").read_text(encoding="utf-8").splitlines()
+    assert lines[2:8] == [
+        f"date: {today}  # the day of the import: the source gives none",
+        "see_also:",
+        '  - "sleep"  # Sleep and Testosterone',
+        "# See Also items that match no article yet; add them once they exist:",
+        '#   - "Not Written Yet"',
+        '#   - "Draft Notes"',
+    ]
+    assert run_cli("build", "--site", blog)[0] == 0
+    links = parse(blog / "public/hormones/index.html").css(".see-also a")
+    assert [a.attributes["href"] for a in links] == ["/sleep/"]
+
+
+def test_articles_of_one_batch_link_to_each_other(blog: Path, run_cli, tmp_path) -> None:
+    (tmp_path / "one.txt").write_text("First Part\n\nText.\n\nSee also: Second Part\n")
+    (tmp_path / "two.txt").write_text("Second Part\n\nText.\n\nSee also: First Part\n")
+    code, out, _ = run_cli(
+        "import", tmp_path / "one.txt", tmp_path / "two.txt", "--site", blog, "--date", "2024-02-02"
+    )
+    assert code == 0 and out.count("imported ") == 2
+    assert run_cli("build", "--site", blog, "--strict")[0] == 0
+    link = parse(blog / "public/one/index.html").css_first(".see-also a")
+    assert link.attributes["href"] == "/two/"
+
+
+def test_a_saved_web_page_imports_and_builds(blog: Path, run_cli, tmp_path) -> None:
+    page = tmp_path / "Saved Page.html"
+    page.write_bytes(
+        (
+            '<!DOCTYPE html><html><head><meta charset="windows-1252">'
+            '<link rel="canonical" href="https://old.example.org/2023/caf\xe9-and-sleep/">'
+            '<meta property="article:published_time" content="2023-03-04"></head><body>'
+            "<nav>Menu</nav><article><h1>Caf\xe9 and Sleep</h1><p>Coffee \u2013 late.</p>"
+            "<h2>Why</h2><ul><li>One</li><li>Two</li></ul>"
+            '<p>See also: <a href="/sleep/">Sleep</a></p></article>'
+            '<div id="comments">3 comments</div></body></html>'
+        ).encode("cp1252")
+    )
+    code, out, err = run_cli("import", page, "--site", blog)
+    assert (code, err) == (0, "")
+    assert out == f"imported {page} as content/cafe-and-sleep.md\n"
+    assert run_cli("build", "--site", blog, "--strict")[0] == 0
+    built = parse(blog / "public/cafe-and-sleep/index.html")
+    assert built.css_first("h1").text() == "Café and Sleep"
+    assert built.css_first(".body p").text() == "Coffee – late."
+    assert [li.text() for li in built.css(".body ul li")] == ["One", "Two"]
+    assert built.css_first(".see-also a").attributes["href"] == "/sleep/"
+    assert built.css_first("time").attributes["datetime"].startswith("2023-03-04")
+
+
+def test_without_a_comments_provider_comments_stay_a_comment(site, run_cli) -> None:
+    root = site({})
+    code, _, err = run_cli("import", SEED, "--site", root, "--date", "2024-05-14")
+    assert code == 0
+    assert err.splitlines()[-1] == (
+        f"warning: content/{SEED_SLUG}.md:6: the page had comments, but site.yaml sets up no"
+        " comments provider — set up 'comments:' in site.yaml, then remove the '# ' before"
+        " 'comments: true'"
+    )
+    assert run_cli("build", "--site", root)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "notes.md",
+            b"# Notes\n",
+            "notes.md: this is already Markdown — add a front-matter and copy it into content/;"
+            " import takes .txt or .html files",
+        ),
+        (
+            "latin1.txt",
+            "Caf\xe9\n".encode("latin-1"),
+            "latin1.txt:1: not UTF-8 text: byte 0xe9 at offset 3"
+            " — save the file as UTF-8 in your editor",
+        ),
+        ("empty.txt", b"", "empty.txt:1: the file is empty — paste the article's text into it"),
+    ],
+)
+def test_unusable_sources(blog: Path, run_cli, tmp_path, monkeypatch, name, data, message) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_bytes(data)
+    code, out, err = run_cli("import", name, "--site", blog)
+    assert (code, out) == (1, "")
+    assert err == f"error: {message}\nerror: 1 error; nothing was imported\n"
+
+
+def test_missing_file_and_missing_site(blog: Path, run_cli, tmp_path) -> None:
+    code, _, err = run_cli("import", tmp_path / "nope.txt", "--site", blog)
+    assert code == 1
+    assert err.startswith(f"error: {tmp_path / 'nope.txt'}: cannot read the file: No such file")
+    code, _, err = run_cli("import", SEED, "--site", tmp_path)
+    assert code == 1
+    assert err == (
+        f"error: site.yaml: no site.yaml in {tmp_path}"
+        " — run in the site folder, pass --site DIR, or start one with 'articlegen init'\n"
+    )
+
+
+def test_utf16_text_from_a_windows_editor(blog: Path, run_cli, tmp_path) -> None:
+    pasted = tmp_path / "windows.txt"
+    pasted.write_bytes("Windows Notes\r\n\r\nText \u2013 here.\r\n".encode("utf-16"))
+    assert run_cli("import", pasted, "--site", blog, "--date", "2024-01-01")[0] == 0
+    assert (
+        (blog / "content/windows.md")
+        .read_text(encoding="utf-8")
+        .endswith("\n\nText \u2013 here.\n")
+    )

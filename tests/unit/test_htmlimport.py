@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from articlegen.errors import SourceError
+from articlegen.htmlimport import parse_html
+from articlegen.model import ImportedLink
+
+PAGE = """\
+<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>Low Testosterone Basics | Example Blog</title>
+<link rel="canonical" href="https://old.example.org/2023/low-testosterone-basics/">
+<meta name="description" content="What it is &amp; how it is found.">
+<meta property="article:tag" content="testosterone"><meta property="article:tag" content="hormones">
+<script>document.write("<p>not this</p>")</script>
+</head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<article>
+ <header><h1>Low Testosterone Basics</h1><time datetime="2023-06-02">June 2, 2023</time></header>
+ <p>Testosterone is a <strong>hormone </strong>and *stars* stay text.
+ <p>See the <a href="/2023/sleep/">sleep article</a>, <a href="javascript:alert(1)">this</a>
+ and <a href="#top">the top</a>.<br>A new line.
+ <h2>Symptoms</h2>
+ <ul><li>Fatigue</li><li>Low mood<ul><li>Irritability</li></ul></li></ul>
+ <h3>Tests</h3>
+ <ol start="3"><li><p>Morning blood test</p></li><li>Repeat it</li></ol>
+ <p><strong>See also:</strong> <a href="/iv-vs-im/">IV vs IM</a>, <a href="https://other.example.net/x">Elsewhere</a></p>
+ <footer>Share this</footer>
+</article>
+<aside>Popular posts</aside>
+<section id="comments"><h2>3 Comments</h2><p>Nice!</p></section>
+</body></html>
+"""
+
+
+def test_saved_page_becomes_markdown_without_the_page_around_it() -> None:
+    article = parse_html(PAGE, "page.html")
+    assert article.title == "Low Testosterone Basics"
+    assert article.date == dt.date(2023, 6, 2)
+    assert article.description == "What it is & how it is found."
+    assert article.tags == ("testosterone", "hormones")
+    assert article.slug == "low-testosterone-basics"
+    assert article.comments is True
+    assert article.see_also == (
+        ImportedLink("IV vs IM", "https://old.example.org/iv-vs-im/", same_site=True),
+        ImportedLink("Elsewhere", "https://other.example.net/x"),
+    )
+    assert article.body == (
+        "Testosterone is a **hormone** and \\*stars\\* stay text.\n\n"
+        "See the [sleep article](<https://old.example.org/2023/sleep/>), this and the top.\\\n"
+        "A new line.\n\n"
+        "## Symptoms\n\n"
+        "- Fatigue\n"
+        "- Low mood\n"
+        "  - Irritability\n\n"
+        "### Tests\n\n"
+        "3. Morning blood test\n"
+        "4. Repeat it\n"
+    )
+
+
+def test_title_falls_back_to_og_title_then_title_without_the_site_name() -> None:
+    og = '<head><meta property="og:title" content="From OG"><title>T | S</title></head><p>x'
+    assert parse_html(og, "a.html").title == "From OG"
+    named = (
+        '<head><meta property="og:site_name" content="Site"><title>The Title | Site</title>'
+        "</head><p>x"
+    )
+    assert parse_html(named, "a.html").title == "The Title"
+
+
+def test_a_page_without_any_title_is_an_error() -> None:
+    with pytest.raises(SourceError) as error:
+        parse_html("<p>Just text.</p>", "a.html")
+    assert str(error.value) == (
+        "a.html: the page has no title (no <h1>, og:title or <title>) — add a <h1> title"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        ('<meta property="article:published_time" content="2022-02-03T08:00:00Z">', "2022-02-03"),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "Article",'
+            ' "datePublished": "2021-04-05"}]}</script>',
+            "2021-04-05",
+        ),
+        ('<script type="application/ld+json">{broken</script>', None),
+        ("", None),
+    ],
+)
+def test_publication_date_from_metadata(head: str, day: str | None) -> None:
+    article = parse_html(f"<head>{head}</head><body><h1>T</h1><p>x</p></body>", "a.html")
+    assert article.date == (dt.date.fromisoformat(day) if day else None)
+
+
+def test_time_element_text_when_it_has_no_datetime() -> None:
+    article = parse_html("<article><h1>T</h1><time>May 14, 2024</time><p>x</p></article>", "a")
+    assert article.date == dt.date(2024, 5, 14)
+
+
+def test_images_keep_their_alt_text_and_decorative_ones_say_so() -> None:
+    html = (
+        '<base href="https://old.example.org/post/"><h1>T</h1>'
+        '<figure><img src="chart.png" alt="Levels [by] age"><figcaption>By age</figcaption></figure>'
+        '<p><img src="line.png" alt=""> <img src="x.png"> <img src="data:image/png;base64,AA"'
+        ' data-src="/lazy.png" alt="Lazy"></p>'
+    )
+    assert parse_html(html, "a.html").body == (
+        "![Levels \\[by] age](<https://old.example.org/post/chart.png>)\n\n"
+        "*By age*\n\n"
+        '![""](<https://old.example.org/post/line.png>)'
+        " ![](<https://old.example.org/post/x.png>)"
+        " ![Lazy](<https://old.example.org/lazy.png>)\n"
+    )
+
+
+def test_without_a_page_address_relative_links_become_text() -> None:
+    html = '<h1>T</h1><p><a href="/other/">Other</a> and <a href="mailto:a@example.org">mail</a>'
+    assert parse_html(html, "a.html").body == "Other and [mail](<mailto:a@example.org>)\n"
+
+
+def test_code_quotes_tables_and_rules() -> None:
+    html = (
+        "<h1>T</h1><blockquote><p>One.</p><p>Two.</p></blockquote>"
+        '<pre><code class="language-sh">echo "a"\n  ls</code></pre>'
+        "<p>Use <code>a`b</code> here.</p><hr>"
+        "<table><tr><th>Age</th><th>Level</th></tr><tr><td>30</td><td>6 | 7</td></tr>"
+        "<tr><td>40</td></tr></table>"
+    )
+    assert parse_html(html, "a.html").body == (
+        "> One.\n>\n> Two.\n\n"
+        '```sh\necho "a"\n  ls\n```\n\n'
+        "Use `` a`b `` here.\n\n"
+        "---\n\n"
+        "| Age | Level |\n| --- | --- |\n| 30 | 6 \\| 7 |\n| 40 |  |\n"
+    )
+
+
+def test_embedded_videos_become_video_blocks() -> None:
+    html = (
+        '<h1>T</h1><div><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"'
+        ' title="How it works"></iframe></div><iframe src="https://maps.example.org/x"></iframe>'
+    )
+    assert parse_html(html, "a.html").body == (
+        '::: video https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ "How it works"\n:::\n\n'
+        "<https://maps.example.org/x>\n"
+    )
+
+
+def test_a_see_also_heading_with_a_list_and_a_comments_heading() -> None:
+    html = (
+        "<main><h1>T</h1><p>Body.</p><h2>See Also</h2>"
+        "<ul><li>Plain Title</li><li><a href='https://a.example.org/x'>Linked</a></li></ul>"
+        "<h2>Leave a Reply</h2><form><textarea></textarea></form><p>Reply text</p></main>"
+    )
+    article = parse_html(html, "a.html")
+    assert article.see_also == (
+        ImportedLink("Plain Title"),
+        ImportedLink("Linked", "https://a.example.org/x"),
+    )
+    assert (article.body, article.comments) == ("Body.\n", True)
+
+
+def test_headings_are_shifted_so_the_body_starts_at_level_two() -> None:
+    html = "<title>T</title><body><h3>Part</h3><p>x</p><h4>Detail</h4><p>y</p></body>"
+    assert parse_html(html, "a.html").body == "## Part\n\nx\n\n### Detail\n\ny\n"

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlegen.markup import make_markdown, render_body
+from articlegen.mdtext import code_span, escape_block_start, escape_markdown, fenced, table
+from tests.conftest import HTMLParser
+
+MD = make_markdown()
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
+def test_escaped_text_renders_as_exactly_that_text(text: str) -> None:
+    line = " ".join(text.split())
+    body = render_body(MD, escape_block_start(escape_markdown(line)) + "\n")
+    assert not body.links and not body.images and not body.citations and not body.problems
+    shown = HTMLParser(body.html).body.text() if line else ""
+    assert " ".join(shown.split()) == line
+
+
+def test_addresses_become_links_without_their_closing_punctuation() -> None:
+    assert escape_markdown("See https://example.org/a_b), then.", autolink=True) == (
+        "See <https://example.org/a_b>), then."
+    )
+
+
+def test_block_helpers() -> None:
+    assert fenced("a ``` b\n", "py") == "````py\na ``` b\n````"
+    assert code_span("a`b") == "`` a`b ``" and code_span("ab") == "`ab`"
+    assert table([["A", "B|C"], ["1"]]) == "| A | B\\|C |\n| --- | --- |\n| 1 |  |"

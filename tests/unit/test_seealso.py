@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from articlegen.model import ImportedLink
+from articlegen.seealso import Catalogue, Resolved, resolve_see_also, split_titles
+
+CATALOGUE = Catalogue.of(
+    [
+        ("iv-vs-im", "Intravenous vs. Intramuscular Ketamine Treatments, How They Work", False),
+        ("sleep", "Sleep and Testosterone", False),
+        ("low-t", "Low T", False),
+        ("draft-one", "A Draft", True),
+        ("me", "This Article", False),
+    ]
+)
+
+
+def titles(text: str) -> list[tuple[str, str | None]]:
+    return [(part, entry.slug if entry else None) for part, entry in split_titles(text, CATALOGUE)]
+
+
+def test_a_title_with_a_comma_is_not_cut_in_two() -> None:
+    assert titles("Intravenous vs. Intramuscular Ketamine Treatments, How They Work") == [
+        ("Intravenous vs. Intramuscular Ketamine Treatments, How They Work", "iv-vs-im")
+    ]
+
+
+def test_several_titles_and_unknown_runs_kept_as_written() -> None:
+    assert titles("Sleep and Testosterone; Unknown One, Unknown Two | low t") == [
+        ("Sleep and Testosterone", "sleep"),
+        ("Unknown One, Unknown Two", None),
+        ("low t", "low-t"),
+    ]
+    assert titles("Sleep and Testosterone – Low T") == [
+        ("Sleep and Testosterone", "sleep"),
+        ("Low T", "low-t"),
+    ]
+
+
+def test_titles_match_without_case_punctuation_or_accents() -> None:
+    assert titles("intravenous vs intramuscular ketamine treatments how they work") == [
+        ("intravenous vs intramuscular ketamine treatments how they work", "iv-vs-im")
+    ]
+    assert titles("sleep") == [("sleep", "sleep")]  # a slug names its article too
+
+
+def test_resolution_of_links_drafts_and_the_article_itself() -> None:
+    items = [
+        ImportedLink("Low T, A Draft, This Article, Low T"),
+        ImportedLink("Old name", "https://old.example.org/2020/sleep/", same_site=True),
+        ImportedLink("Gone", "https://old.example.org/gone/", same_site=True),
+        ImportedLink("Elsewhere", "https://other.example.net/page"),
+    ]
+    assert resolve_see_also(items, CATALOGUE, "me") == [
+        Resolved("Low T", "low-t"),
+        Resolved("A Draft", reason="is a draft (draft-one)"),
+        Resolved("This Article", reason="is the article itself"),
+        Resolved("Sleep and Testosterone", "sleep"),
+        Resolved("Gone", reason="matches no article"),
+        Resolved("Elsewhere", "https://other.example.net/page"),
+    ]

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from articlegen.errors import SourceError
+from articlegen.model import ImportedLink
+from articlegen.textimport import parse_text, read_date
+
+PASTED = """\
+Sleep and Testosterone: What the Night Does
+\u00a0
+Most men sleep less than they think. This matters for hormones.
+
+Why Sleep Matters
+
+A short night lowers morning levels.
+  • Deep sleep: Most testosterone is released during it.
+  • Timing: Late nights shift the rhythm.
+      ◦ Shift work is the hardest case.
+
+What Can You Do?
+
+Three things help:
+1. Keep a fixed wake-up time.
+2) Keep the bedroom dark.
+
+See Also: Low Testosterone Basics, Shift Work, Explained
+
+It's worth a try!
+
+3 Comments
+Leave a Reply
+"""
+
+
+def test_pasted_article_shape() -> None:
+    article = parse_text(PASTED, "notes.txt")
+    assert article.title == "Sleep and Testosterone: What the Night Does"
+    assert article.comments is True
+    assert article.date is None
+    assert article.see_also == (ImportedLink("Low Testosterone Basics, Shift Work, Explained"),)
+    assert article.body == (
+        "Most men sleep less than they think. This matters for hormones.\n\n"
+        "## Why Sleep Matters\n\n"
+        "A short night lowers morning levels.\n\n"
+        "- **Deep sleep:** Most testosterone is released during it.\n"
+        "- **Timing:** Late nights shift the rhythm.\n"
+        "  - Shift work is the hardest case.\n\n"
+        "## What Can You Do?\n\n"
+        "Three things help:\n\n"
+        "1. Keep a fixed wake-up time.\n"
+        "2. Keep the bedroom dark.\n\n"
+        "It's worth a try!\n"
+    )
+
+
+def test_short_lines_are_headings_only_when_they_look_like_one() -> None:
+    text = (
+        "Title\n\nA sentence ends here.\n\nOn to my description...\n\n"
+        "But I recommend checking out a short video from a clinic on how this treatment works\n\n"
+        "is this a question?\n\nShort Heading\n\nThanks for reading\n"
+    )
+    body = parse_text(text, "a.txt").body
+    headings = [line for line in body.splitlines() if line.startswith("##")]
+    assert headings == ["## Short Heading"]  # the last line is never a heading
+
+
+def test_markdown_characters_stay_text_and_addresses_become_links() -> None:
+    text = (
+        "Title\n\n# not a heading, *not emphasis*, [[not a link]] and <b>not html</b>.\n\n"
+        "1. is a list, but 2024. was a year.\n\n"
+        "Read https://example.org/page_one. Then &amp; stays.\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert body == (
+        "\\# not a heading, \\*not emphasis\\*, \\[\\[not a link]] and \\<b>not html\\</b>.\n\n"
+        "1. is a list, but 2024. was a year.\n\n"
+        "Read <https://example.org/page_one>. Then \\&amp; stays.\n"
+    )
+
+
+def test_text_wrapped_at_a_fixed_width_is_joined_into_paragraphs() -> None:
+    text = (
+        "Title\n\n"
+        "Testosterone levels fall slowly with age, about one percent a\n"
+        "year after thirty, and faster in men who sleep little or carry\n"
+        "extra weight around the waist, as several large studies found\n"
+        "over the years.\n\n"
+        "A second paragraph that is also wrapped at a fixed width for\n"
+        "e-mail.\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert body.split("\n\n")[0].startswith("Testosterone levels fall slowly with age, about one")
+    assert body.count("\n\n") == 1 and body.endswith("wrapped at a fixed width for e-mail.\n")
+
+
+def test_a_see_also_heading_with_a_list_under_it() -> None:
+    text = "Title\n\nBody text here.\n\nSee also:\n• First Article\n• Second, With Comma\n\nEnd.\n"
+    article = parse_text(text, "a.txt")
+    assert article.see_also == (ImportedLink("First Article"), ImportedLink("Second, With Comma"))
+    assert article.body == "Body text here.\n\nEnd.\n"
+    assert article.comments is False
+
+
+def test_a_date_line_under_the_title() -> None:
+    article = parse_text("Title\nPublished May 14, 2024\n\nText.\n", "a.txt")
+    assert article.date == dt.date(2024, 5, 14)
+    assert article.body == "Text.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2024-05-14", dt.date(2024, 5, 14)),
+        ("May 14, 2024", dt.date(2024, 5, 14)),
+        ("Sept. 3rd, 2023", dt.date(2023, 9, 3)),
+        ("14 March 2022", dt.date(2022, 3, 14)),
+        ("Updated on: 1 Jan 2021", dt.date(2021, 1, 1)),
+        ("2024-13-40", None),
+        ("Smarch 3, 2024", None),
+        ("yesterday", None),
+        ("May 14, 2024 was a good day", None),
+    ],
+)
+def test_read_date(text: str, day: dt.date | None) -> None:
+    assert read_date(text) == day
+
+
+def test_crlf_and_no_break_spaces() -> None:
+    article = parse_text("Title\r\n\r\nA\u00a0line.\r\n\r\nComments", "a.txt")
+    assert (article.title, article.body, article.comments) == ("Title", "A line.\n", True)
+
+
+def test_empty_file_and_title_too_long() -> None:
+    with pytest.raises(SourceError) as empty:
+        parse_text(" \n\u00a0\n", "a.txt")
+    assert str(empty.value) == "a.txt:1: the file is empty — paste the article's text into it"
+    with pytest.raises(SourceError) as long:
+        parse_text("\n" + "word " * 100 + "\n\nText.\n", "a.txt")
+    assert str(long.value) == (
+        "a.txt:2: the title is 499 characters long (at most 200)"
+        " — put the article's title alone on the first line"
+    )
+
+
+def test_a_title_alone_gives_an_empty_body() -> None:
+    article = parse_text("Just a Title\n", "a.txt")
+    assert (article.title, article.body, article.see_also) == ("Just a Title", "", ())
