@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from .model import (
     LinkGraph,
     LinkSource,
     LinkTarget,
+    Progress,
     RenderedBody,
     RenderedPage,
     Site,
@@ -51,12 +52,17 @@ TEMPLATES_DIR = "templates"
 
 
 def build_site(
-    root: Path, options: BuildOptions | None = None, *, cache: BuildCache | None = None
+    root: Path,
+    options: BuildOptions | None = None,
+    *,
+    cache: BuildCache | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Load, validate, link, render and (unless ``options.write`` is off) write the site.
 
     With a ``cache`` (see ``articlegen.cache``), unchanged articles and pages are
     reused instead of rendered again, and the cache is updated in place.
+    ``progress(stage, done, total)`` hears how far the long stages are (see ``Progress``).
     """
     started = time.perf_counter()
     options = options or BuildOptions()
@@ -73,6 +79,7 @@ def build_site(
         cache if cache is not None else BuildCache(code=""),
         drafts=options.drafts,
         jobs=options.jobs,
+        progress=_stage(progress, "reading articles"),
     )
     everything, raw, problems = sources.articles, sources.bodies, sources.problems
     articles = [a for a in everything if options.drafts or not a.meta.draft]
@@ -118,10 +125,18 @@ def build_site(
     )
     pagefind = find_pagefind() if config.search else None
     pages, rendered = render_pages(
-        site, root, options, cache, output if options.write else None, search=bool(pagefind)
+        site,
+        root,
+        options,
+        cache,
+        output if options.write else None,
+        search=bool(pagefind),
+        progress=_stage(progress, "rendering pages"),
     )
     if options.write:
-        indexer = partial(index_site, pagefind=pagefind) if pagefind else None
+        searching = _stage(progress, "indexing for search")
+        indexer = partial(_index, pagefind, searching) if pagefind else None
+        _report(_stage(progress, "writing files"), 0, 0)
         write_site(pages, static_dirs, output, before_swap=indexer)
         if cache is not None:
             cache.record_output(output)
@@ -146,12 +161,13 @@ def render_pages(
     output: Path | None,
     *,
     search: bool,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[RenderedPage], frozenset[str]]:
     """Every page and feed, and the output paths of those rendered: with a ``cache``, a
     page whose plan and templates did not change is reused (from ``output`` if given)."""
     plans = plan_pages(site, search=search)
     templates = root / TEMPLATES_DIR
-    render = partial(render_all, templates, root, options.jobs)
+    render = partial(render_all, templates, root, options.jobs, progress=progress)
     if cache is None:
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
@@ -159,6 +175,23 @@ def render_pages(
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
     feeds = render_feeds(site, pages)
     return [*pages, *feeds], rendered | {feed.out_path for feed in feeds}
+
+
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """``progress`` for one stage: ``(done, total)`` reports, or None if nobody listens."""
+    return partial(progress, stage) if progress is not None else None
+
+
+def _report(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _index(pagefind: Path, progress: Callable[[int, int], None] | None, folder: Path) -> None:
+    """The search index of the staged site, reported as a stage of one step."""
+    _report(progress, 0, 1)
+    index_site(folder, pagefind=pagefind)
+    _report(progress, 1, 1)
 
 
 def collect_warnings(

@@ -15,6 +15,7 @@ from .config import load_config
 from .errors import ArticlegenError, BuildFailed, report_lines
 from .model import BuildOptions, BuildResult
 from .output import remove_output
+from .progress import progress_line
 from .report import FORMATS, format_report, report_rows
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
@@ -207,16 +208,18 @@ def _report(args: argparse.Namespace) -> int:
 
 def _cached_build(args: argparse.Namespace, options: BuildOptions) -> BuildResult:
     """``build_site`` with the site's saved cache, saved again after (also after input errors,
-    since what the cache learned about the good files stays true)."""
-    if args.no_cache:
-        return build_site(args.site, options)
-    folder = args.site / CACHE_DIR
-    cache = load_cache(folder)
-    try:
-        result = build_site(args.site, options, cache=cache)
-    except BuildFailed:
-        _save(cache, folder)
-        raise
+    since what the cache learned about the good files stays true), and a progress line on
+    a terminal for builds that last."""
+    with progress_line(sys.stderr, quiet=getattr(args, "quiet", False)) as progress:
+        if args.no_cache:
+            return build_site(args.site, options, progress=progress)
+        folder = args.site / CACHE_DIR
+        cache = load_cache(folder)
+        try:
+            result = build_site(args.site, options, cache=cache, progress=progress)
+        except BuildFailed:
+            _save(cache, folder)
+            raise
     _save(cache, folder)
     return result
 

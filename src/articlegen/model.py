@@ -7,13 +7,17 @@ stages testable alone, safe to run in parallel and easy to cache.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 Date = dt.date | dt.datetime
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: a build telling its caller how far a long stage is
+(``stage`` is e.g. ``rendering pages``); called often, so it must return quickly."""
 
 
 def instant(value: Date) -> dt.datetime:

@@ -9,7 +9,7 @@ so the build can go on to find link errors too and report everything in one go.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -48,6 +48,7 @@ def load_sources(
     *,
     drafts: bool,
     jobs: int | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Sources:
     """Read ``content/``; render the bodies of the articles to build (drafts only if
     ``drafts``); ``cache.sources`` is updated to what the folder now holds."""
@@ -59,6 +60,7 @@ def load_sources(
         todo,
         jobs=jobs,
         min_items=MIN_PARALLEL_ARTICLES,
+        progress=progress,
     )
     problems: list[ArticlegenError] = []
     md = None
@@ -83,12 +85,22 @@ def load_sources(
 
 
 def prepare_chunk(
-    root: Path, code: str, settings: dict[str, object], drafts: bool, paths: list[Path]
+    root: Path,
+    code: str,
+    settings: dict[str, object],
+    drafts: bool,
+    paths: list[Path],
+    finished: Callable[[int], None] | None = None,
 ) -> list[SourceEntry | None]:
-    """``prepare`` each path (in a worker); None where it failed."""
+    """``prepare`` each path (in a worker); None where it failed. ``finished(1)`` after each."""
     md = make_markdown(**settings)
     problems: list[ArticlegenError] = []
-    return [attempt(problems, prepare, root, p, code, md, settings, drafts) for p in paths]
+    entries = []
+    for path in paths:
+        entries.append(attempt(problems, prepare, root, path, code, md, settings, drafts))
+        if finished is not None:
+            finished(1)
+    return entries
 
 
 def prepare(

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -59,23 +60,37 @@ def render_page(env: jinja2.Environment, plan: PagePlan, root: Path | None = Non
 
 
 def render_all(
-    site_templates: Path | None, root: Path | None, jobs: int | None, plans: list[PagePlan]
+    site_templates: Path | None,
+    root: Path | None,
+    jobs: int | None,
+    plans: list[PagePlan],
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[RenderedPage]:
-    """Render ``plans``, spread over worker processes when there are many."""
+    """Render ``plans``, spread over worker processes when there are many;
+    ``progress(done, total)`` as they finish."""
     return map_chunks(
         partial(render_chunk, site_templates, root),
         plans,
         jobs=jobs,
         min_items=MIN_PARALLEL_PAGES,
+        progress=progress,
     )
 
 
 def render_chunk(
-    site_templates: Path | None, root: Path | None, plans: list[PagePlan]
+    site_templates: Path | None,
+    root: Path | None,
+    plans: list[PagePlan],
+    finished: Callable[[int], None] | None = None,
 ) -> list[RenderedPage]:
-    """Render ``plans`` with one environment (in a worker, or here)."""
+    """Render ``plans`` with one environment (in a worker, or here); ``finished(1)`` after each."""
     env = make_environment(site_templates)
-    return [render_page(env, plan, root) for plan in plans]
+    pages = []
+    for plan in plans:
+        pages.append(render_page(env, plan, root))
+        if finished is not None:
+            finished(1)
+    return pages
 
 
 def template_folders(site_templates: Path | None) -> list[Path]:

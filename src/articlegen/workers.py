@@ -30,12 +30,13 @@ def default_jobs() -> int:
 
 
 def map_chunks(
-    func: Callable[[list[Item]], list[Result]],
+    func: Callable[..., list[Result]],
     items: Sequence[Item],
     *,
     jobs: int | None,
     min_items: int,
     chunks_per_worker: int = CHUNKS_PER_WORKER,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Result]:
     """``func`` over chunks of ``items``, results concatenated in order.
 
@@ -44,16 +45,51 @@ def map_chunks(
     ``functools.partial`` of one). If a worker fails, the whole job is redone
     here, so an error is raised with its full cause chain, as without workers.
     Ctrl-C stops the workers at once and raises ``KeyboardInterrupt`` here.
+
+    ``progress(done, total)`` is called as items finish: per chunk from workers, and
+    per item here, where ``func`` gets a second argument to call with each count it
+    finished (so with ``progress``, ``func(items, finished)`` must accept it).
     """
     jobs = default_jobs() if jobs is None else jobs
+    if not items:
+        return []
     if jobs <= 1 or len(items) < max(min_items, 2):
-        return func(list(items)) if items else []
+        return _here(func, items, progress)
     chunks = split(items, min(len(items), jobs * chunks_per_worker))
     try:
         with _context().Pool(min(jobs, len(chunks)), initializer=_ignore_interrupts) as pool:
-            return [result for chunk in pool.map(func, chunks, chunksize=1) for result in chunk]
+            results: list[Result] = []
+            finished = _counter(progress, len(items))
+            for chunk in pool.imap(func, chunks, chunksize=1):
+                results += chunk
+                finished(len(chunk))
+            return results
     except Exception:  # redone here, where the error keeps its whole story
+        return _here(func, items, progress)
+
+
+def _here(
+    func: Callable[..., list[Result]],
+    items: Sequence[Item],
+    progress: Callable[[int, int], None] | None,
+) -> list[Result]:
+    """``func`` over all ``items`` in this process, telling ``progress`` of each one done."""
+    if progress is None:
         return func(list(items))
+    return func(list(items), _counter(progress, len(items)))
+
+
+def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[int], None]:
+    """A function that adds up finished items and reports ``(done, total)`` to ``progress``."""
+    done = 0
+
+    def finished(count: int = 1) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    return finished
 
 
 def split(items: Sequence[Item], count: int) -> list[list[Item]]:

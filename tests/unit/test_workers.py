@@ -44,3 +44,28 @@ def test_nothing_to_do() -> None:
 def test_a_failing_worker_has_the_job_redone_here() -> None:
     func = partial(fail_in_workers, os.getpid())
     assert map_chunks(func, list(range(20)), jobs=2, min_items=1) == [n * 2 for n in range(20)]
+
+
+def double_and_count(items: list[int], finished=None) -> list[int]:
+    results = []
+    for item in items:
+        results.append(item * 2)
+        if finished is not None:
+            finished(1)
+    return results
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_adds_up_to_the_total(jobs: int) -> None:
+    reports: list[tuple[int, int]] = []
+    results = map_chunks(
+        double_and_count,
+        list(range(30)),
+        jobs=jobs,
+        min_items=10,
+        progress=lambda *r: reports.append(r),
+    )
+    assert results == [n * 2 for n in range(30)]
+    assert reports[-1] == (30, 30)
+    assert [done for done, _ in reports] == sorted({done for done, _ in reports})
+    assert len(reports) == (30 if jobs == 1 else 8)  # per item here, per chunk from workers
