@@ -6,10 +6,21 @@ Playwright download. Without it (or without Playwright) these tests are skipped,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PIL import Image
+
+from articlegen.build import build_site
+from articlegen.model import BuildOptions
+from tests.conftest import article
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -46,3 +57,227 @@ def page(browser) -> Iterator[object]:
         yield page
     finally:
         context.close()
+
+
+# --- Built sites served on 127.0.0.1, and the tools that judge them -------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SITEMAP_XSD = NODE_MODULES / "sitemap" / "schema" / "sitemap.xsd"
+"""The sitemaps.org schema (0.9, 2008-03-26) as shipped in the npm ``sitemap`` package."""
+
+
+def need(ready: bool, reason: str) -> None:
+    """Skip when a tool is missing on a developer's machine; fail in CI, which must install it."""
+    if ready:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must install it: see .ci/run)")
+    pytest.skip(reason)
+
+
+def node_tool(path: Path) -> Path:
+    """A file from ``npm ci`` (package.json's devDependencies)."""
+    need(path.is_file(), f"{path.relative_to(REPO)} is missing: run 'npm ci'")
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own blog, built (with its search index when Pagefind is installed)."""
+    output = tmp_path_factory.mktemp("real-blog") / "public"
+    build_site(REPO, BuildOptions(output=output))
+    return output
+
+
+@pytest.fixture(scope="session")
+def fixture_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site using every feature of the theme: TOC, images, video, comments, pagination."""
+    root = write_fixture_site(tmp_path_factory.mktemp("fixture-site"))
+    output = root / "public"
+    build_site(root, BuildOptions(output=output))
+    return output
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """``serve(folder)`` → ``http://127.0.0.1:PORT/`` serving it as a static host would."""
+    servers: dict[Path, ThreadingHTTPServer] = {}
+
+    def start(folder: Path) -> str:
+        if folder not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers[folder] = server
+        return f"http://127.0.0.1:{servers[folder].server_address[1]}/"
+
+    yield start
+    for server in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Reader:
+    """A page whose requests to any other host are answered locally and recorded."""
+
+    page: Any
+    """The Playwright page."""
+    external: list[str] = field(default_factory=list)
+    """URLs the page asked of hosts other than 127.0.0.1, in order."""
+
+    def clear(self) -> None:
+        """Forget the requests so far."""
+        self.external.clear()
+
+
+@pytest.fixture
+def reader(browser) -> Iterator[Reader]:
+    """A phone-sized page (390 px) that never reaches the network: other hosts get stubs."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watched = Reader(page)
+
+    def answer(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            route.continue_()
+            return
+        watched.external.append(url)
+        kind = "text/javascript" if url.split("?")[0].endswith(".js") else "text/html"
+        route.fulfill(status=200, content_type=kind, body="")
+
+    context.route("**/*", answer)
+    try:
+        yield watched
+    finally:
+        context.close()
+
+
+def html_pages(folder: Path) -> list[str]:
+    """Site-relative URLs of every HTML page in a built site (``a/`` for ``a/index.html``)."""
+    return sorted(
+        p.relative_to(folder).as_posix().removesuffix("index.html")
+        for p in folder.rglob("*.html")
+        if "pagefind" not in p.relative_to(folder).parts
+    )
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    page.add_script_tag(path=str(node_tool(AXE)))
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+        .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))"""
+    )
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+FIXTURE_YAML = """\
+title: "Example Health Notes"
+base_url: "https://example.org/"
+author: "Example Author"
+description: "Placeholder articles that use every part of the theme."
+per_page: 2
+comments:
+  provider: giscus
+  giscus: {repo: example/repo, repo_id: R_example, category: Comments, category_id: DIC_example}
+"""
+
+FIXTURE_BODY = """\
+A first paragraph with an [external link](https://example.org/reading) and a very long
+address that must wrap on a phone:
+https://example.org/a/very/long/path/that/keeps/going/without/any/spaces/at/all/to/break/it
+
+![A bar chart of placeholder values](images/chart.png)
+
+## First part
+
+Text with `inline code`, **bold** and *emphasis*.
+
+> A quoted sentence for the blockquote style.
+
+## Second part
+
+| Column one | Column two | Column three | Column four | Column five |
+|---|---|---|---|---|
+| a long table cell | another long cell | and another one | still going on | the end |
+
+```
+a code block with a long line that should scroll inside its own box and never widen the page
+```
+
+![""](images/divider.svg)
+
+### A detail
+
+## Third part
+
+- one
+- two
+
+## Fourth part
+
+See [[Hydration Basics]] for more.
+"""
+
+VIDEO_BODY = """\
+Drinking water matters.
+
+::: video https://www.youtube.com/watch?v=aaaaaaaaaaa "A placeholder video"
+A caption for the placeholder video.
+:::
+"""
+
+
+def write_fixture_site(root: Path) -> Path:
+    """Write the feature-complete fixture site into ``root`` and return it."""
+    articles = {
+        "alpha.md": article(
+            "Sleep and Recovery",
+            FIXTURE_BODY,
+            date="2024-03-01",
+            updated="2024-04-01",
+            tags="[sleep, recovery]",
+            see_also="[hydration-basics]",
+            comments="true",
+        ),
+        "hydration-basics.md": article(
+            "Hydration Basics",
+            VIDEO_BODY,
+            date="2024-02-01",
+            tags="[hydration]",
+            see_also="[alpha, https://example.org/water]",
+        ),
+        "gamma.md": article(
+            "Stretching at a Desk & Other “Small” Habits",
+            "Stand up every hour.",
+            date="2023-12-01",
+            tags="[habits]",
+            see_also="[alpha]",
+        ),
+        "delta.md": article("Walking", "Walk more.", date="2023-06-01", tags="[habits]"),
+    }
+    (root / "content").mkdir(parents=True)
+    (root / "site.yaml").write_text(FIXTURE_YAML, encoding="utf-8")
+    for name, text in articles.items():
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    images = root / "static" / "images"
+    images.mkdir(parents=True)
+    Image.new("RGB", (1200, 600), (40, 90, 160)).save(images / "chart.png")
+    (images / "divider.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="8">'
+        '<rect width="600" height="8" fill="#888"/></svg>\n',
+        encoding="utf-8",
+    )
+    return root

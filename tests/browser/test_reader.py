@@ -1,0 +1,168 @@
+"""What a reader does on a phone, in Debian's Chromium: click through, search, load comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from articlegen.search import find_pagefind
+from tests.browser.conftest import Reader, html_pages
+
+PHONE_WIDTH = 390
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+def test_home_to_article_to_see_also_and_back_through_linked_from(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    base = serve(real_blog)
+    page = reader.page
+    page.goto(base)
+    count = page.locator(".card h2 a").count()
+    assert count, "the home page lists no articles"
+    for position in range(count):  # the first article on the home page with a See Also link
+        page.goto(base)
+        card = page.locator(".card h2 a").nth(position)
+        title = card.inner_text()
+        card.click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").inner_text() == title
+        if page.locator(".see-also a:not([rel=external])").count():
+            break
+    else:
+        pytest.fail("no article on the home page has a See Also link to another article")
+    article = path_of(page.url)
+
+    page.locator(".see-also a:not([rel=external])").first.click()
+    page.wait_for_url(lambda url: path_of(url) != article)
+    assert page.locator("article h1").is_visible()
+    back = page.locator(f".linked-from a[href='{article}']")
+    assert back.count() == 1, f"{page.url} does not list {article} under Linked from"
+
+    back.click()
+    page.wait_for_url(lambda url: path_of(url) == article)
+    assert reader.external == []
+
+
+def test_comments_load_the_provider_script_only_after_the_click(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "alpha/")
+    page.wait_for_load_state("networkidle")
+    assert reader.external == []
+    assert page.locator("script[src*='giscus']").count() == 0
+
+    with page.expect_request("https://giscus.app/client.js"):
+        page.get_by_role("button", name="Show comments").click()
+    assert reader.external == ["https://giscus.app/client.js"]
+    assert page.locator(".comments-thread script").get_attribute("data-repo") == "example/repo"
+
+
+def test_video_loads_the_privacy_enhanced_player_only_after_the_click(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "hydration-basics/")
+    page.wait_for_load_state("networkidle")
+    assert reader.external == []
+    link = page.get_by_role("link", name="A placeholder video")
+    assert link.get_attribute("href") == "https://www.youtube.com/watch?v=aaaaaaaaaaa"
+
+    with page.expect_request("https://www.youtube-nocookie.com/embed/**"):
+        link.click()
+    assert reader.external == ["https://www.youtube-nocookie.com/embed/aaaaaaaaaaa?autoplay=1"]
+    player = page.locator("figure.video iframe")
+    assert player.get_attribute("title") == "A placeholder video"
+    assert path_of(page.url) == "/hydration-basics/"  # the click played here, it did not navigate
+
+
+@pytest.mark.parametrize("blog", ["real_blog", "fixture_blog"])
+def test_no_page_scrolls_sideways_on_a_phone_or_asks_another_host(
+    reader: Reader, blog: str, request: pytest.FixtureRequest, serve
+) -> None:
+    folder = request.getfixturevalue(blog)
+    base = serve(folder)
+    page = reader.page
+    wide, asked = [], []
+    for url in html_pages(folder):
+        page.goto(base + url)  # waits for "load": every image, stylesheet and script
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE_WIDTH:
+            wide.append(f"/{url} is {width} px wide")
+        asked += [f"/{url} → {e}" for e in reader.external]
+        reader.clear()
+    assert wide == []
+    assert asked == []
+
+
+@pytest.mark.skipif(find_pagefind() is None, reason="Pagefind is not installed")
+def test_search_for_nmda_finds_the_ketamine_article(reader: Reader, real_blog: Path, serve) -> None:
+    page = reader.page
+    page.goto(serve(real_blog))
+    page.get_by_role("link", name="Search").click()
+    page.get_by_label("Search the articles").fill("NMDA")
+    page.locator(".search-results a").first.wait_for()
+    found = page.eval_on_selector_all(".search-results a", "links => links.map(a => a.href)")
+    assert "/ketamine-mental-fitness/" in [path_of(url) for url in found]
+    assert "NMDA" in page.locator(".search-results mark").first.inner_text()
+    assert "match" in page.get_by_role("status").inner_text()
+    assert reader.external == []
+
+    page.goto(serve(real_blog) + "search/?q=NMDA")  # a shared search address opens with results
+    page.locator(".search-results a[href$='/ketamine-mental-fitness/']").wait_for()
+
+
+def test_skip_link_comes_first_and_focus_is_visible(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "alpha/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to content"
+    box = skip.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0  # on screen once focused
+    assert skip.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert path_of(page.url) + urlsplit(page.url).fragment == "/alpha/main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_everything_reads_without_javascript(browser, fixture_blog: Path, serve) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(serve(fixture_blog) + "alpha/")
+        assert page.locator(".body").inner_text().startswith("A first paragraph")
+        assert page.locator(".toc li").count() >= 4
+        assert page.locator(".see-also a").count() == 1
+        page.goto(serve(fixture_blog) + "hydration-basics/")
+        video = page.locator("figure.video a")
+        assert video.get_attribute("href") == "https://www.youtube.com/watch?v=aaaaaaaaaaa"
+    finally:
+        context.close()
+
+
+def test_dark_scheme_and_print_styles(browser, fixture_blog: Path, serve) -> None:
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(serve(fixture_blog) + "alpha/")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        red, green, blue = (int(v) for v in background[4:-1].split(","))
+        assert red + green + blue < 150, background
+        page.emulate_media(media="print")
+        assert page.locator(".site-header nav").is_hidden()
+        assert page.locator(".comments").is_hidden()
+        assert (
+            page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+        )
+    finally:
+        context.close()
