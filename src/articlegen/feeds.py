@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 
 from .model import Article, Date, RenderedPage, Site, instant
-from .site import article_url, person_url, tag_url
+from .site import article_url, home_url, person_url, tag_feed_url, tag_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -19,7 +19,7 @@ def render_feeds(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage
     """The site feed, one feed per tag, the sitemap (of ``pages``) and robots.txt."""
     feeds = [atom_feed(site, [a.slug for a in site.articles], "feed.xml", site.config.title)]
     for tag in site.tags:
-        url = tag_url(tag.slug) + "feed.xml"
+        url = tag_feed_url(tag.slug)
         feeds.append(atom_feed(site, tag.articles, url, f"{site.config.title}: {tag.name}"))
     return [*feeds, sitemap(site, pages), robots(site)]
 
@@ -73,10 +73,10 @@ def _entry(feed: ET.Element, site: Site, article: Article) -> None:
 
 
 def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
-    """``sitemap.xml`` listing every HTML page but the 404, articles with ``lastmod``."""
+    """``sitemap.xml`` listing every HTML page but the 404, with ``lastmod`` where it is known."""
     ET.register_namespace("", SITEMAP)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
-    lastmod = {article_url(a.slug): _modified(a) for a in site.articles}
+    lastmod = last_modified(site)
     for page in sorted(pages, key=lambda p: p.url):
         if not page.out_path.endswith("index.html"):
             continue
@@ -86,6 +86,21 @@ def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
             ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = _rfc3339(lastmod[page.url])
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
     return RenderedPage("sitemap.xml", "sitemap.xml", data + b"\n")
+
+
+def last_modified(site: Site) -> dict[str, Date]:
+    """Site-relative URL → when it last changed: an article's updated or date, a listing's
+    newest article (so a crawler revisits the home and tag pages when something is added)."""
+    changed = {article_url(a.slug): _modified(a) for a in site.articles}
+    if not site.articles:
+        return changed
+    newest = max(changed.values(), key=instant)
+    for url in (home_url(), "archive/", "tags/", "see-also/"):
+        changed[url] = newest
+    for tag in site.tags:
+        dates = (changed[article_url(slug)] for slug in tag.articles)
+        changed[tag_url(tag.slug)] = max(dates, key=instant)
+    return changed
 
 
 def robots(site: Site) -> RenderedPage:

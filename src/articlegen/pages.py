@@ -17,7 +17,15 @@ from urllib.parse import urlsplit
 from .jsonld import article_json_ld
 from .model import Article, Credits, PagePlan, Site
 from .people import contributions
-from .site import article_url, home_url, link_url, paginate, person_url, tag_url
+from .site import (
+    article_url,
+    home_url,
+    link_url,
+    paginate,
+    person_url,
+    tag_feed_url,
+    tag_url,
+)
 from .slugs import slugify
 
 WORDS_PER_MINUTE = 200
@@ -71,6 +79,7 @@ class _Renderer:
     def __init__(self, site: Site, search: bool) -> None:
         self.site = site
         self.cards = {a.slug: self.card(a) for a in site.articles}
+        self.site_feed = {"title": site.config.title, "url": "feed.xml"}
         self.globals = {
             "site": site.config,
             "url": UrlMaker(site.config.base_path),
@@ -84,6 +93,7 @@ class _Renderer:
         out_path = url if url.endswith(".html") else url + "index.html"
         context.setdefault("canonical", self.site.config.base_url + url)
         context.setdefault("description", self.site.config.description)
+        context.setdefault("feeds", [self.site_feed])
         return PagePlan(url, out_path, template, {**self.globals, "page_url": url, **context})
 
     def card(self, article: Article) -> dict[str, Any]:
@@ -109,15 +119,25 @@ class _Renderer:
 
     def tag_pages(self) -> Iterator[PagePlan]:
         for tag in self.site.tags:
+            feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
                 lambda n, t=tag.slug: tag_url(t, n),
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
+                description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
+                feeds=[self.site_feed, feed],
+                tag_feed=feed,
             )
 
     def listing(
-        self, slugs: Sequence[str], url_of: Callable[[int], str], *, title: str, heading: str | None
+        self,
+        slugs: Sequence[str],
+        url_of: Callable[[int], str],
+        *,
+        title: str,
+        heading: str | None,
+        **context: Any,
     ) -> Iterator[PagePlan]:
         pages = paginate(slugs, self.site.config.per_page)
         for number, chunk in enumerate(pages, start=1):
@@ -128,6 +148,8 @@ class _Renderer:
                 "next": url_of(number + 1) if number < len(pages) else None,
             }
             page_title = title if number == 1 else f"{title} (page {number})"
+            if number > 1 and title == self.site.config.title:
+                page_title = f"Page {number}"  # the <title> adds the site's name itself
             yield self.page(
                 url_of(number),
                 "list.html",
@@ -135,6 +157,7 @@ class _Renderer:
                 heading=heading,
                 articles=[self.cards[s] for s in chunk],
                 pagination=pagination,
+                **context,
             )
 
     def article_pages(self) -> Iterator[PagePlan]:

@@ -155,6 +155,11 @@ def tag_url(tag_slug: str, page: int = 1) -> str:
     return f"tags/{tag_slug}/" + (f"page/{page}/" if page > 1 else "")
 
 
+def tag_feed_url(tag_slug: str) -> str:
+    """Site-relative URL of a tag's Atom feed."""
+    return f"tags/{tag_slug}/feed.xml"
+
+
 def home_url(page: int = 1) -> str:
     """Site-relative URL of home page ``page``."""
     return f"page/{page}/" if page > 1 else ""

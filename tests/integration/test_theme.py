@@ -1,0 +1,156 @@
+"""The theme's promises to readers and to search engines, read from the built HTML."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from tests.conftest import SITE_YAML, article, parse
+
+FOUR_HEADINGS = (
+    "Intro.\n\n## One\n\nA.\n\n## Two\n\nB.\n\n### Two point one\n\nC.\n\n## Three\n\nD."
+)
+THREE_HEADINGS = "Intro.\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC."
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def public(site) -> Path:
+    root = site(
+        {
+            "long.md": article(
+                "Long Read",
+                FOUR_HEADINGS,
+                date="2024-03-01",
+                updated="2024-04-02",
+                tags="[sleep, Recovery]",
+                description="'A long read.'",
+            ),
+            "short.md": article("Short Read", THREE_HEADINGS, date="2023-05-01", tags="[sleep]"),
+            "oldest.md": article("Oldest Read", "Text.", date="2022-01-01"),
+        },
+        site_yaml=SITE_YAML + "per_page: 2\n",
+    )
+    build_site(root)
+    return root / "public"
+
+
+def meta(page, key: str) -> str | None:
+    node = page.css_first(f"meta[property='{key}'], meta[name='{key}']")
+    return None if node is None else node.attributes["content"]
+
+
+def test_article_head_names_the_page_for_search_engines_and_link_previews(public: Path) -> None:
+    page = parse(public / "long/index.html")
+    assert page.css_first("html").attributes["lang"] == "en"
+    assert page.css_first("title").text() == "Long Read · Example Site"
+    assert meta(page, "description") == "A long read."
+    canonical = "https://example.org/long/"
+    assert page.css_first("link[rel=canonical]").attributes["href"] == canonical
+    assert meta(page, "og:title") == meta(page, "twitter:title") == "Long Read"
+    assert meta(page, "og:description") == meta(page, "twitter:description") == "A long read."
+    assert (meta(page, "og:type"), meta(page, "og:url")) == ("article", canonical)
+    assert meta(page, "twitter:card") == "summary"
+    assert meta(page, "article:published_time") == "2024-03-01"
+    assert meta(page, "article:modified_time") == "2024-04-02"
+    assert [m.attributes["content"] for m in page.css("meta[property='article:tag']")] == [
+        "sleep",
+        "Recovery",
+    ]
+
+
+def test_article_shows_dates_reading_time_and_tags(public: Path) -> None:
+    header = parse(public / "long/index.html").css_first("article header")
+    times = {t.attributes["datetime"]: t.text() for t in header.css("time")}
+    assert times == {"2024-03-01": "1 March 2024", "2024-04-02": "2 April 2024"}
+    assert "1 min read" in header.css_first(".meta").text()
+    assert [a.attributes["href"] for a in header.css(".tags a")] == [
+        "/tags/sleep/",
+        "/tags/recovery/",
+    ]
+
+
+def test_contents_appear_from_four_headings_and_every_heading_has_an_anchor(public: Path) -> None:
+    long = parse(public / "long/index.html")
+    toc = [a.attributes["href"] for a in long.css(".toc a")]
+    assert toc == ["#one", "#two", "#two-point-one", "#three"]
+    for target in toc:
+        heading = long.css_first(f"[id='{target[1:]}']")
+        assert heading.css_first("a.header-anchor").attributes["href"] == target
+    short = parse(public / "short/index.html")
+    assert short.css_first(".toc") is None
+    assert len(short.css(".body h2 a.header-anchor")) == 3
+
+
+def test_previous_and_next_follow_the_dates(public: Path) -> None:
+    def links(slug: str) -> dict[str, str]:
+        nav = parse(public / slug / "index.html").css(".prev-next a")
+        return {a.attributes["rel"]: a.attributes["href"] for a in nav}
+
+    assert links("long") == {"prev": "/short/"}
+    assert links("short") == {"prev": "/oldest/", "next": "/long/"}
+    assert links("oldest") == {"next": "/short/"}
+
+
+def test_home_paginates_summaries(public: Path) -> None:
+    first = parse(public / "index.html")
+    assert [a.text() for a in first.css(".card h2 a")] == ["Long Read", "Short Read"]
+    assert first.css_first(".card p:not(.meta)").text() == "A long read."
+    assert first.css_first(".pagination a[rel=next]").attributes["href"] == "/page/2/"
+    second = parse(public / "page/2/index.html")
+    assert [a.text() for a in second.css(".card h2 a")] == ["Oldest Read"]
+    assert second.css_first("title").text() == "Page 2 · Example Site"
+
+
+def test_archive_groups_by_year_newest_first(public: Path) -> None:
+    page = parse(public / "archive/index.html")
+    years = [
+        (s.css_first("h2").text(), [a.text() for a in s.css("a")]) for s in page.css("main section")
+    ]
+    assert years == [("2024", ["Long Read"]), ("2023", ["Short Read"]), ("2022", ["Oldest Read"])]
+
+
+def test_tags_overview_and_tag_pages_with_their_own_feed(public: Path) -> None:
+    overview = parse(public / "tags/index.html")
+    assert [li.text(deep=True).split() for li in overview.css(".tag-list li")] == [
+        ["Recovery", "(1)"],
+        ["sleep", "(2)"],
+    ]
+    page = parse(public / "tags/sleep/index.html")
+    feeds = {
+        link.attributes["href"]: link.attributes["title"]
+        for link in page.css("link[rel=alternate][type='application/atom+xml']")
+    }
+    assert feeds == {"/feed.xml": "Example Site", "/tags/sleep/feed.xml": "Example Site: sleep"}
+    assert page.css_first("main a[href='/tags/sleep/feed.xml']") is not None
+    assert meta(page, "description") == "Articles tagged “sleep” on Example Site."
+    assert (public / "tags/sleep/feed.xml").is_file()
+
+
+def test_every_page_links_the_site_feed(public: Path) -> None:
+    for path in ["index.html", "long/index.html", "archive/index.html", "404.html"]:
+        feeds = parse(public / path).css("link[rel=alternate]")
+        assert "/feed.xml" in [f.attributes["href"] for f in feeds], path
+
+
+def test_sitemap_dates_articles_and_the_listings_that_show_them(public: Path) -> None:
+    urlset = ET.parse(public / "sitemap.xml").getroot()
+    lastmod = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
+    base = "https://example.org/"
+    assert lastmod[base + "long/"] == "2024-04-02T00:00:00Z"  # updated wins over date
+    assert lastmod[base + "short/"] == "2023-05-01T00:00:00Z"
+    assert lastmod[base] == lastmod[base + "tags/sleep/"] == "2024-04-02T00:00:00Z"
+    assert lastmod[base + "tags/recovery/"] == "2024-04-02T00:00:00Z"
+    assert lastmod[base + "page/2/"] is None  # what a later page shows shifts; no promise
+    robots = (public / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.org/sitemap.xml" in robots.splitlines()
+
+
+def test_reading_aids_need_no_script(public: Path) -> None:
+    page = parse(public / "long/index.html")
+    assert page.css_first("body > a.skip-link").attributes["href"] == "#main"
+    assert page.css_first("main#main") is not None
+    assert page.css("script:not([type='application/ld+json'])") == []  # no comments, no video
