@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
@@ -49,6 +50,8 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
     md.add_render_rule("image", _render_image)
+    for kind in ("table_open", "fence", "code_block"):
+        md.add_render_rule(kind, _render_scroll_box)
     return md
 
 
@@ -145,6 +148,16 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 
 def _render_citation(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
     return f"\x00C{tokens[idx].meta['index']}\x00"
+
+
+def _render_scroll_box(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+    """Tables and code scroll sideways in their own box on a phone: tabindex lets keys scroll."""
+    token = tokens[idx]
+    if token.type == "table_open":
+        token.attrSet("tabindex", "0")
+        return renderer.renderToken(tokens, idx, options, env)
+    default = RendererHTML.fence if token.type == "fence" else RendererHTML.code_block
+    return default(renderer, tokens, idx, options, env).replace("<pre>", '<pre tabindex="0">', 1)
 
 
 def _render_wikilink(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:

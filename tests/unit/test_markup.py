@@ -50,6 +50,16 @@ def test_headings_get_stable_ids_anchors_and_toc() -> None:
     assert anchor.attributes["aria-label"] == "Link to this section"
 
 
+def test_tables_and_code_blocks_can_be_scrolled_from_the_keyboard() -> None:
+    source = "| a | b |\n|---|---|\n| 1 | 2 |\n\n```py\nx = 1\n```\n\n    indented\n"
+    tree = HTMLParser(render_body(MD, source).html)
+    assert tree.css_first("table").attributes["tabindex"] == "0"
+    blocks = tree.css("pre")
+    assert [b.attributes["tabindex"] for b in blocks] == ["0", "0"]
+    assert [b.css_first("code").text() for b in blocks] == ["x = 1\n", "indented\n"]
+    assert blocks[0].css_first("code").attributes["class"] == "language-py"
+
+
 def test_summary_is_first_paragraph_plain_text_and_words_are_counted() -> None:
     body = render_body(MD, "## Heading\n\nHello *brave* `new` [[world]].\n\nSecond.\n")
     assert body.summary == "Hello brave new world."
