@@ -1,17 +1,17 @@
 """Shared fixtures for browser tests: one headless Debian Chromium per session, driven by Playwright.
 
 The browser is the system's ``/usr/bin/chromium`` (``apt-get install chromium``), never a
-Playwright download. Without it (or without Playwright) these tests are skipped, with the reason.
+Playwright download. The judges of the built site (axe-core, the Nu Html Checker, the
+sitemaps.org schema) come from ``npm ci``. On a developer's machine a missing tool skips its
+tests with the reason; with ``ARTICLEGEN_REQUIRE_BROWSER=1`` (set by ``.ci/run``) it fails them.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from PIL import Image
 from articlegen.build import build_site
 from articlegen.model import BuildOptions
 from tests.conftest import article
+from tests.published import REPO, build_repo_blog, static_host
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -31,14 +32,28 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+REQUIRE = "ARTICLEGEN_REQUIRE_BROWSER"
+"""Set (to anything but "" or "0") where every tool must be present, as in CI."""
+
+
+def need(ready: bool, reason: str) -> None:
+    """Skip when a tool is missing on a developer's machine; fail where it is required (CI)."""
+    if ready:
+        return
+    if os.environ.get(REQUIRE, "") not in ("", "0"):
+        pytest.fail(f"{reason} ({REQUIRE} is set: .ci/run must install it)")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """A headless Chromium shared by every browser test of the run."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: apt-get install -y chromium")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        sync_api = None
+    need(sync_api is not None, "Playwright is not installed: pip install -e '.[test]'")
+    need(CHROMIUM.exists(), f"{CHROMIUM} not found: apt-get install -y chromium")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
@@ -61,21 +76,11 @@ def page(browser) -> Iterator[object]:
 
 # --- Built sites served on 127.0.0.1, and the tools that judge them -------------------------
 
-REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SITEMAP_XSD = NODE_MODULES / "sitemap" / "schema" / "sitemap.xsd"
 """The sitemaps.org schema (0.9, 2008-03-26) as shipped in the npm ``sitemap`` package."""
-
-
-def need(ready: bool, reason: str) -> None:
-    """Skip when a tool is missing on a developer's machine; fail in CI, which must install it."""
-    if ready:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI must install it: see .ci/run)")
-    pytest.skip(reason)
 
 
 def node_tool(path: Path) -> Path:
@@ -86,10 +91,9 @@ def node_tool(path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own blog, built (with its search index when Pagefind is installed)."""
-    output = tmp_path_factory.mktemp("real-blog") / "public"
-    build_site(REPO, BuildOptions(output=output))
-    return output
+    """This repository's blog, copied to a temporary folder and built there, with its search
+    index when Pagefind is installed: what ``articlegen build`` publishes."""
+    return build_repo_blog(tmp_path_factory.mktemp("real-blog"))
 
 
 @pytest.fixture(scope="session")
@@ -104,25 +108,15 @@ def fixture_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[[Path], str]]:
     """``serve(folder)`` → ``http://127.0.0.1:PORT/`` serving it as a static host would."""
-    servers: dict[Path, ThreadingHTTPServer] = {}
+    urls: dict[Path, str] = {}
+    with ExitStack() as stack:
 
-    def start(folder: Path) -> str:
-        if folder not in servers:
-            handler = functools.partial(_QuietHandler, directory=str(folder))
-            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers[folder] = server
-        return f"http://127.0.0.1:{servers[folder].server_address[1]}/"
+        def start(folder: Path) -> str:
+            if folder not in urls:
+                urls[folder] = stack.enter_context(static_host(folder))
+            return urls[folder]
 
-    yield start
-    for server in servers.values():
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        yield start
 
 
 @dataclass
@@ -163,24 +157,19 @@ def reader(browser) -> Iterator[Reader]:
         context.close()
 
 
-def html_pages(folder: Path) -> list[str]:
-    """Site-relative URLs of every HTML page in a built site (``a/`` for ``a/index.html``)."""
-    return sorted(
-        p.relative_to(folder).as_posix().removesuffix("index.html")
-        for p in folder.rglob("*.html")
-        if "pagefind" not in p.relative_to(folder).parts
-    )
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """axe-core's serious and critical violations on the page as it is now."""
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one line each."""
     page.add_script_tag(path=str(node_tool(AXE)))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
         .map(v => ({id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))"""
     )
-    return [v for v in found if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}: {', '.join(v['nodes'])}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 FIXTURE_YAML = """\

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from articlegen.search import find_pagefind
-from tests.browser.conftest import Reader, html_pages
+from tests.browser.conftest import Reader, need
+from tests.published import html_pages
 
 PHONE_WIDTH = 390
 
@@ -49,13 +51,19 @@ def test_home_to_article_to_see_also_and_back_through_linked_from(
     assert reader.external == []
 
 
+def open_quietly(reader: Reader, url: str) -> Any:
+    """Open ``url`` and let it settle; it must not have asked any other host for anything."""
+    page = reader.page
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert reader.external == []
+    return page
+
+
 def test_comments_load_the_provider_script_only_after_the_click(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:
-    page = reader.page
-    page.goto(serve(fixture_blog) + "alpha/")
-    page.wait_for_load_state("networkidle")
-    assert reader.external == []
+    page = open_quietly(reader, serve(fixture_blog) + "alpha/")
     assert page.locator("script[src*='giscus']").count() == 0
 
     with page.expect_request("https://giscus.app/client.js"):
@@ -64,13 +72,21 @@ def test_comments_load_the_provider_script_only_after_the_click(
     assert page.locator(".comments-thread script").get_attribute("data-repo") == "example/repo"
 
 
+def test_the_real_blog_loads_giscus_only_after_the_click(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    page = open_quietly(reader, serve(real_blog) + "ketamine-mental-fitness/")
+    button = page.get_by_role("button", name="Show comments")
+    with page.expect_request("https://giscus.app/client.js"):
+        button.click()
+    assert reader.external == ["https://giscus.app/client.js"]
+    assert button.is_hidden()
+
+
 def test_video_loads_the_privacy_enhanced_player_only_after_the_click(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:
-    page = reader.page
-    page.goto(serve(fixture_blog) + "hydration-basics/")
-    page.wait_for_load_state("networkidle")
-    assert reader.external == []
+    page = open_quietly(reader, serve(fixture_blog) + "hydration-basics/")
     link = page.get_by_role("link", name="A placeholder video")
     assert link.get_attribute("href") == "https://www.youtube.com/watch?v=aaaaaaaaaaa"
 
@@ -101,8 +117,8 @@ def test_no_page_scrolls_sideways_on_a_phone_or_asks_another_host(
     assert asked == []
 
 
-@pytest.mark.skipif(find_pagefind() is None, reason="Pagefind is not installed")
 def test_search_for_nmda_finds_the_ketamine_article(reader: Reader, real_blog: Path, serve) -> None:
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[test]'")
     page = reader.page
     page.goto(serve(real_blog))
     page.get_by_role("link", name="Search").click()

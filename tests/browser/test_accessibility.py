@@ -1,0 +1,64 @@
+"""axe-core, injected into every page of the built sites, in light and dark colour schemes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from articlegen.search import find_pagefind
+from tests.browser.conftest import axe_violations, need
+from tests.published import html_pages
+
+SCHEMES = ("light", "dark")
+
+
+@pytest.fixture(params=SCHEMES)
+def scheme_page(request: pytest.FixtureRequest, browser) -> Iterator[Any]:
+    """A phone-sized page that prefers the light or the dark colour scheme."""
+    context = browser.new_context(
+        color_scheme=request.param, viewport={"width": 390, "height": 844}
+    )
+    context.route("**/*", _local_only)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def _local_only(route: Any) -> None:
+    if route.request.url.startswith("http://127.0.0.1:"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+@pytest.mark.parametrize("blog", ["real_blog", "fixture_blog"])
+def test_no_serious_or_critical_violation_on_any_page(
+    scheme_page: Any, blog: str, request: pytest.FixtureRequest, serve
+) -> None:
+    folder = request.getfixturevalue(blog)
+    base = serve(folder)
+    found = []
+    for url in html_pages(folder):
+        scheme_page.goto(base + url)
+        found += [f"/{url}: {line}" for line in axe_violations(scheme_page)]
+    assert found == []
+
+
+def test_search_results_and_loaded_video_have_no_violation(
+    scheme_page: Any, real_blog: Path, fixture_blog: Path, serve
+) -> None:
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[test]'")
+    scheme_page.goto(serve(real_blog) + "search/?q=NMDA")
+    scheme_page.locator(".search-results a").first.wait_for()
+    assert axe_violations(scheme_page) == []
+
+    scheme_page.goto(serve(fixture_blog) + "hydration-basics/")
+    scheme_page.get_by_role("link", name="A placeholder video").click()
+    scheme_page.locator("figure.video iframe").wait_for(state="attached")
+    assert axe_violations(scheme_page) == []
