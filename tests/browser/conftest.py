@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from PIL import Image
 from articlegen.build import build_site
 from articlegen.model import BuildOptions
 from tests.conftest import article
-from tests.published import REPO, build_repo_blog, static_host
+from tests.published import REPO, build_repo_blog, html_pages, static_host
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -62,16 +62,23 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-@pytest.fixture
-def page(browser) -> Iterator[object]:
-    """A fresh page in its own context (no cookies or cache shared between tests)."""
-    context = browser.new_context()
+@contextmanager
+def new_page(browser: Any, **options: Any) -> Iterator[Any]:
+    """A fresh page in its own context (no cookies or cache shared), closed afterwards."""
+    context = browser.new_context(**options)
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A fresh desktop-sized page."""
+    with new_page(browser) as page:
+        yield page
 
 
 # --- Built sites served on 127.0.0.1, and the tools that judge them -------------------------
@@ -133,28 +140,41 @@ class Reader:
         self.external.clear()
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@contextmanager
+def new_reader(browser: Any, **options: Any) -> Iterator[Reader]:
+    """A phone-sized page that never reaches the network: other hosts get empty answers."""
+    with new_page(browser, viewport=PHONE, **options) as page:
+        watched = Reader(page)
+
+        def answer(route: Any) -> None:
+            url = route.request.url
+            if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+                route.continue_()
+                return
+            watched.external.append(url)
+            kind = "text/javascript" if url.split("?")[0].endswith(".js") else "text/html"
+            route.fulfill(status=200, content_type=kind, body="")
+
+        page.context.route("**/*", answer)
+        yield watched
+
+
 @pytest.fixture
 def reader(browser) -> Iterator[Reader]:
-    """A phone-sized page (390 px) that never reaches the network: other hosts get stubs."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    watched = Reader(page)
-
-    def answer(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
-            route.continue_()
-            return
-        watched.external.append(url)
-        kind = "text/javascript" if url.split("?")[0].endswith(".js") else "text/html"
-        route.fulfill(status=200, content_type=kind, body="")
-
-    context.route("**/*", answer)
-    try:
+    """A phone-sized page (390 px) that never reaches the network."""
+    with new_reader(browser) as watched:
         yield watched
-    finally:
-        context.close()
+
+
+def visit_every_page(page: Any, folder: Path, base: str) -> Iterator[str]:
+    """Open each HTML page of the site built in ``folder`` (served at ``base``), one by one;
+    yields its path once it has loaded (every image, stylesheet and script)."""
+    for url in html_pages(folder):
+        page.goto(base + url)
+        yield "/" + url
 
 
 def axe_violations(page: Any) -> list[str]:

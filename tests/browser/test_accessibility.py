@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from articlegen.search import find_pagefind
-from tests.browser.conftest import axe_violations, need
-from tests.published import html_pages
+from tests.browser.conftest import axe_violations, need, new_reader, visit_every_page
 
 SCHEMES = ("light", "dark")
 
@@ -18,23 +17,8 @@ SCHEMES = ("light", "dark")
 @pytest.fixture(params=SCHEMES)
 def scheme_page(request: pytest.FixtureRequest, browser) -> Iterator[Any]:
     """A phone-sized page that prefers the light or the dark colour scheme."""
-    context = browser.new_context(
-        color_scheme=request.param, viewport={"width": 390, "height": 844}
-    )
-    context.route("**/*", _local_only)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    try:
-        yield page
-    finally:
-        context.close()
-
-
-def _local_only(route: Any) -> None:
-    if route.request.url.startswith("http://127.0.0.1:"):
-        route.continue_()
-    else:
-        route.abort()
+    with new_reader(browser, color_scheme=request.param) as reader:
+        yield reader.page
 
 
 @pytest.mark.parametrize("blog", ["real_blog", "fixture_blog"])
@@ -42,11 +26,9 @@ def test_no_serious_or_critical_violation_on_any_page(
     scheme_page: Any, blog: str, request: pytest.FixtureRequest, serve
 ) -> None:
     folder = request.getfixturevalue(blog)
-    base = serve(folder)
     found = []
-    for url in html_pages(folder):
-        scheme_page.goto(base + url)
-        found += [f"/{url}: {line}" for line in axe_violations(scheme_page)]
+    for path in visit_every_page(scheme_page, folder, serve(folder)):
+        found += [f"{path}: {line}" for line in axe_violations(scheme_page)]
     assert found == []
 
 

@@ -9,10 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from articlegen.search import find_pagefind
-from tests.browser.conftest import Reader, need
-from tests.published import html_pages
-
-PHONE_WIDTH = 390
+from tests.browser.conftest import PHONE, Reader, need, new_page, visit_every_page
 
 
 def path_of(url: str) -> str:
@@ -103,15 +100,13 @@ def test_no_page_scrolls_sideways_on_a_phone_or_asks_another_host(
     reader: Reader, blog: str, request: pytest.FixtureRequest, serve
 ) -> None:
     folder = request.getfixturevalue(blog)
-    base = serve(folder)
     page = reader.page
     wide, asked = [], []
-    for url in html_pages(folder):
-        page.goto(base + url)  # waits for "load": every image, stylesheet and script
+    for path in visit_every_page(page, folder, serve(folder)):
         width = page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE_WIDTH:
-            wide.append(f"/{url} is {width} px wide")
-        asked += [f"/{url} → {e}" for e in reader.external]
+        if width > PHONE["width"]:
+            wide.append(f"{path} is {width} px wide")
+        asked += [f"{path} → {e}" for e in reader.external]
         reader.clear()
     assert wide == []
     assert asked == []
@@ -152,9 +147,7 @@ def test_skip_link_comes_first_and_focus_is_visible(
 
 
 def test_everything_reads_without_javascript(browser, fixture_blog: Path, serve) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
+    with new_page(browser, java_script_enabled=False, viewport=PHONE) as page:
         page.goto(serve(fixture_blog) + "alpha/")
         assert page.locator(".body").inner_text().startswith("A first paragraph")
         assert page.locator(".toc li").count() >= 4
@@ -162,14 +155,10 @@ def test_everything_reads_without_javascript(browser, fixture_blog: Path, serve)
         page.goto(serve(fixture_blog) + "hydration-basics/")
         video = page.locator("figure.video a")
         assert video.get_attribute("href") == "https://www.youtube.com/watch?v=aaaaaaaaaaa"
-    finally:
-        context.close()
 
 
 def test_dark_scheme_and_print_styles(browser, fixture_blog: Path, serve) -> None:
-    context = browser.new_context(color_scheme="dark")
-    try:
-        page = context.new_page()
+    with new_page(browser, color_scheme="dark") as page:
         page.goto(serve(fixture_blog) + "alpha/")
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         red, green, blue = (int(v) for v in background[4:-1].split(","))
@@ -177,8 +166,26 @@ def test_dark_scheme_and_print_styles(browser, fixture_blog: Path, serve) -> Non
         page.emulate_media(media="print")
         assert page.locator(".site-header nav").is_hidden()
         assert page.locator(".comments").is_hidden()
-        assert (
-            page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
-        )
-    finally:
-        context.close()
+        white = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert white == "rgb(255, 255, 255)"
+
+
+def test_heading_anchor_shows_on_hover_and_keyboard_focus(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "alpha/")
+    anchor = page.locator("h2#first-part a.header-anchor")
+    assert anchor.get_attribute("href") == "#first-part"
+
+    def opacity() -> str:
+        return anchor.evaluate("a => getComputedStyle(a).opacity")
+
+    assert opacity() == "0"
+    page.locator("h2#first-part").hover()
+    assert opacity() == "1"
+    page.mouse.move(0, 0)
+    anchor.focus()
+    assert opacity() == "1"
+    anchor.click()
+    assert urlsplit(page.url).fragment == "first-part"
