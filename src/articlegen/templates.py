@@ -7,6 +7,7 @@ with the template's file and line instead of publishing a blank.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -22,7 +23,7 @@ from markupsafe import Markup
 
 from .errors import TemplateError
 from .model import Date, PagePlan, RenderedPage
-from .workers import map_chunks
+from .workers import in_workers, map_chunks
 
 THEME_TEMPLATES = Path(__file__).parent / "theme" / "templates"
 MIN_PARALLEL_PAGES = 200
@@ -35,8 +36,11 @@ _PLAIN_USE = re.compile(
 )
 
 
-def make_environment(site_templates: Path | None) -> jinja2.Environment:
-    """Site templates first, then the built-in theme's."""
+def make_environment(
+    site_templates: Path | None, compiled: dict[str, bytes] | None = None
+) -> jinja2.Environment:
+    """Site templates first, then the built-in theme's; ``compiled`` (from ``compile_templates``)
+    spares compiling again what another process already compiled."""
     folders = [str(p) for p in template_folders(site_templates)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
@@ -45,6 +49,10 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One environment serves one build: checking each template's file for changes at
+        # every include (a card per article on every list page) would only cost time.
+        auto_reload=False,
+        bytecode_cache=_Compiled(compiled) if compiled is not None else None,
     )
     env.filters["isodate"] = _isodate
     env.filters["humandate"] = _humandate
@@ -68,8 +76,11 @@ def render_all(
 ) -> list[RenderedPage]:
     """Render ``plans``, spread over worker processes when there are many;
     ``progress(done, total)`` as they finish."""
+    compiled = None
+    if in_workers(jobs, len(plans), MIN_PARALLEL_PAGES):  # compile once here, not per chunk
+        compiled = compile_templates(site_templates)
     return map_chunks(
-        partial(render_chunk, site_templates, root),
+        partial(render_chunk, site_templates, root, compiled=compiled),
         plans,
         jobs=jobs,
         min_items=MIN_PARALLEL_PAGES,
@@ -82,15 +93,50 @@ def render_chunk(
     root: Path | None,
     plans: list[PagePlan],
     finished: Callable[[int], None] | None = None,
+    *,
+    compiled: dict[str, bytes] | None = None,
 ) -> list[RenderedPage]:
     """Render ``plans`` with one environment (in a worker, or here); ``finished(1)`` after each."""
-    env = make_environment(site_templates)
+    env = make_environment(site_templates, compiled)
     pages = []
     for plan in plans:
         pages.append(render_page(env, plan, root))
         if finished is not None:
             finished(1)
     return pages
+
+
+def compile_templates(site_templates: Path | None) -> dict[str, bytes]:
+    """Every template compiled to Python bytecode, for ``make_environment(compiled=…)``.
+
+    A template that fails to compile is left out: whoever renders it compiles it
+    again and reports the error with its file and line.
+    """
+    compiled: dict[str, bytes] = {}
+    env = make_environment(site_templates, compiled)
+    for name in env.list_templates():
+        with contextlib.suppress(Exception):  # reported when (and if) a page uses it
+            env.get_template(name)
+    return compiled
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates in a plain dict, which can travel to worker processes.
+
+    Jinja checks each entry against a checksum of the template's source, so an
+    entry for a template that has changed since is compiled again, never used.
+    """
+
+    def __init__(self, store: dict[str, bytes]) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def template_folders(site_templates: Path | None) -> list[Path]:

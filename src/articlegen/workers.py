@@ -50,11 +50,11 @@ def map_chunks(
     per item here, where ``func`` gets a second argument to call with each count it
     finished (so with ``progress``, ``func(items, finished)`` must accept it).
     """
-    jobs = default_jobs() if jobs is None else jobs
     if not items:
         return []
-    if jobs <= 1 or len(items) < max(min_items, 2):
+    if not in_workers(jobs, len(items), min_items):
         return _here(func, items, progress)
+    jobs = default_jobs() if jobs is None else jobs
     chunks = split(items, min(len(items), jobs * chunks_per_worker))
     try:
         with _context().Pool(min(jobs, len(chunks)), initializer=_ignore_interrupts) as pool:
@@ -66,6 +66,12 @@ def map_chunks(
             return results
     except Exception:  # redone here, where the error keeps its whole story
         return _here(func, items, progress)
+
+
+def in_workers(jobs: int | None, count: int, min_items: int) -> bool:
+    """Whether ``map_chunks`` would send ``count`` items to worker processes."""
+    jobs = default_jobs() if jobs is None else jobs
+    return jobs > 1 and count >= max(min_items, 2)
 
 
 def _here(

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from articlegen.templates import THEME_TEMPLATES, template_fingerprints
+from articlegen.errors import TemplateError
+from articlegen.model import PagePlan
+from articlegen.templates import (
+    THEME_TEMPLATES,
+    compile_templates,
+    render_chunk,
+    template_fingerprints,
+)
 
 
 def write(folder: Path, **files: str) -> Path:
@@ -74,3 +82,36 @@ def test_uses_are_followed_through_every_level(tmp_path: Path) -> None:
     before = template_fingerprints(site)
     write(site, c__html="2")
     assert changed(before, template_fingerprints(site)) == {"a.html", "b.html", "c.html"}
+
+
+def test_compiled_templates_render_alike_without_compiling_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = write(
+        tmp_path / "templates", page__html="{% include 'part.html' %}!", part__html="{{ x }}"
+    )
+    compiled = compile_templates(site)
+    assert len(compiled) == len(template_fingerprints(site))
+    plans = [PagePlan(f"{n}/", f"{n}/index.html", "page.html", {"x": n}) for n in range(3)]
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled"))
+    pages = render_chunk(site, tmp_path, plans, compiled=compiled)
+    assert [page.data for page in pages] == [b"0!", b"1!", b"2!"]
+
+
+def test_a_template_changed_since_compiling_is_compiled_again(tmp_path: Path) -> None:
+    site = write(tmp_path / "templates", page__html="old {{ x }}")
+    compiled = compile_templates(site)
+    write(site, page__html="new {{ x }}")
+    (page,) = render_chunk(
+        site, tmp_path, [PagePlan("", "index.html", "page.html", {"x": 1})], compiled=compiled
+    )
+    assert page.data == b"new 1"
+
+
+def test_a_broken_template_is_left_out_and_reported_when_used(tmp_path: Path) -> None:
+    site = write(tmp_path / "templates", page__html="line one\n{% if %}")
+    compiled = compile_templates(site)
+    plan = PagePlan("", "index.html", "page.html", {})
+    with pytest.raises(TemplateError) as raised:
+        render_chunk(site, tmp_path, [plan], compiled=compiled)
+    assert (raised.value.path, raised.value.line) == ("templates/page.html", 2)
