@@ -9,6 +9,7 @@ a few items take.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import threading
@@ -57,7 +58,7 @@ def map_chunks(
     jobs = default_jobs() if jobs is None else jobs
     chunks = split(items, min(len(items), jobs * chunks_per_worker))
     try:
-        with _context().Pool(min(jobs, len(chunks)), initializer=_ignore_interrupts) as pool:
+        with _start_pool(min(jobs, len(chunks))) as pool:
             results: list[Result] = []
             finished = _counter(progress, len(items))
             for chunk in pool.imap(func, chunks, chunksize=1):
@@ -109,10 +110,24 @@ def split(items: Sequence[Item], count: int) -> list[list[Item]]:
     return chunks
 
 
+def _start_pool(processes: int) -> multiprocessing.pool.Pool:
+    """Workers that ignore Ctrl-C. It reaches the whole process group, and the parent
+    stops the workers itself (leaving the pool terminates them), so they must not print
+    a traceback each; SIGINT stays blocked until a worker has set it aside."""
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return _context().Pool(processes, initializer=_ignore_interrupts)
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _ignore_interrupts() -> None:
-    """Ctrl-C reaches the whole process group: the parent stops the workers itself, so
-    they must not print a traceback each."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _context() -> multiprocessing.context.BaseContext:
