@@ -2,7 +2,8 @@
 
 This is where the three rooms meet: ``build`` makes pages, ``watch`` says
 when sources changed, ``server`` serves the pages and tells open browsers.
-Nothing is written to the site's output folder.
+Nothing is written to the site's output folder. One build cache lives in memory
+for the whole session, so a save re-renders only the pages it changes.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .build import THEME_STATIC, build_site
+from .cache import BuildCache
 from .config import CONFIG_FILE, load_config
 from .livereload import LiveSite, Snapshot, stamped
-from .model import BuildOptions
+from .model import BuildOptions, BuildResult
 from .server import open_server
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
 
@@ -42,6 +44,10 @@ class Preview:
         self.http = open_server(host, port, self.live, log)
         self.url = self.http.url
         self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url)
+        self._cache = BuildCache()
+        self._building = threading.Lock()
+        self.result: BuildResult | None = None
+        """The last successful build: what it rendered, what it reused."""
         self._watcher = SiteWatcher(self.root, self._changed, quiet)
         self._thread: threading.Thread | None = None
 
@@ -79,12 +85,16 @@ class Preview:
         self.stop()
 
     def _build(self) -> Snapshot:
-        result = build_site(self.root, self._options)
+        with self._building:  # the cache is not for two builds at once
+            result = build_site(self.root, self._options, cache=self._cache)
+        self.result = result
         pages = {page.out_path: page.data for page in result.pages}
         return Snapshot(
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
-            summary=f"{result.articles} articles, {len(pages)} files",
+            summary=(
+                f"{result.articles} articles, {len(pages)} files ({len(result.rendered)} rendered)"
+            ),
             warnings=tuple(f"warning: {d}" for d in result.diagnostics),
         )
 

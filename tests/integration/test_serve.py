@@ -15,6 +15,7 @@ import pytest
 
 from articlegen.build import build_site
 from articlegen.errors import ConfigError
+from articlegen.model import BuildResult
 from articlegen.preview import Preview
 from tests.conftest import article
 from tests.serving import EventStream, fetch, wait_until
@@ -330,3 +331,47 @@ def test_a_site_broken_from_the_start_is_served_with_the_overlay(site) -> None:
         (root / "content/a.md").write_text(article("Fixed", "Text."), encoding="utf-8")
         stream.wait_for("reload")
         assert title_of(running, "/a/") == "Fixed"
+
+
+FEEDS = ("feed.xml", "sitemap.xml", "robots.txt")
+
+
+def next_build(preview: Preview, last: BuildResult | None) -> BuildResult:
+    """The first successful build after ``last``; its pages rendered, feeds aside."""
+    return wait_until(lambda: preview.result if preview.result is not last else None)
+
+
+def pages_rendered(result: BuildResult) -> set[str]:
+    return {path for path in result.rendered if not path.endswith(FEEDS)}
+
+
+def test_a_save_re_renders_only_the_pages_it_changes(site) -> None:
+    root = site(
+        {
+            "a.md": article("Alpha", "Intro.\n\nMore text.", description='"About it."', tags="[x]"),
+            "b.md": article("Beta", "See [[a]].", see_also="[a]", date="2024-02-01"),
+            "c.md": article("Gamma", "Alone.", date="2024-03-01", tags="[y]"),
+        }
+    )
+    with Preview(root, port=0, log=[].append, quiet=0.05) as preview:
+        first = preview.result
+        assert first is not None and first.rendered == {p.out_path for p in first.pages}
+        edit(root / "content/a.md", "More text.", "Other text.")
+        body = next_build(preview, first)
+        assert pages_rendered(body) == {"a/index.html"}
+        assert body.reused_bodies == 2
+        assert "Other text." in body_text(preview, "/a/")
+        edit(root / "content/a.md", "Alpha", "Alpha Two")
+        title = next_build(preview, body)
+        shows_the_title = {
+            "a/index.html",
+            "b/index.html",  # See Also and the body link
+            "index.html",
+            "tags/x/index.html",
+            "see-also/index.html",
+            "archive/index.html",
+        }
+        assert shows_the_title <= pages_rendered(title)
+        assert not {"c/index.html", "tags/y/index.html", "404.html"} & pages_rendered(title)
+        links = fetch(preview.url, "/b/").html().css(".see-also a, .body a.internal")
+        assert {link.text() for link in links} == {"Alpha Two"}
