@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.cli import main
+
+# Property tests: a few quick examples while developing, 500 in CI (.ci/run sets the profile).
+# No deadline: a build's time depends on the machine, and a slow example is not a failure.
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=500, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 SITE_YAML = """\
 title: "Example Site"

@@ -104,13 +104,21 @@ def _entries(
             continue
         try:
             value = loader.construct_object(value_node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError) as exc:
+        except Exception as exc:
+            # PyYAML's constructors fail on odd input in many ways (an AttributeError for the
+            # timestamp '1937-01-01 00:00:00+00:19:32'): each is a value the author wrote that
+            # cannot be read, never a reason for a traceback.
             hint = (
                 "write a real date as YYYY-MM-DD, e.g. 2024-05-14"
                 if value_node.tag.endswith(":timestamp")
                 else "put the value in quotes to make it text"
             )
-            problems.append(error(f"invalid value for '{key}': {_reason(exc)}", path, line, hint))
+            reason = (
+                _reason(exc)
+                if isinstance(exc, yaml.YAMLError | ValueError)
+                else f"not a valid {value_node.tag.rsplit(':', 1)[-1]}"
+            )
+            problems.append(error(f"invalid value for '{key}': {reason}", path, line, hint))
             entries[key] = Entry(None, line, broken=True)
             continue
         entries[key] = _entry(loader, value_node, value, line, path, error, first_line, problems)

@@ -30,6 +30,17 @@ def test_unconstructible_value_stays_as_a_broken_entry() -> None:
     assert entries["a"].broken and set(usable(entries)) == {"b"}
 
 
+def test_a_timestamp_pyyaml_cannot_construct_is_a_clean_problem() -> None:
+    """Found by the property test: PyYAML raised AttributeError for a seconds offset."""
+    text = "date: !!timestamp '1937-01-01 00:00:00+00:19:32'\nb: 1\n"
+    entries, problems = load_mapping(text, "f.md", ArticlegenError, first_line=2)
+    assert [str(p) for p in problems] == [
+        "f.md:2: invalid value for 'date': not a valid timestamp"
+        " — write a real date as YYYY-MM-DD, e.g. 2024-05-14"
+    ]
+    assert entries["date"].broken and set(usable(entries)) == {"b"}
+
+
 def test_unclosed_quote_points_at_the_opening_line() -> None:
     assert syntax_error("a: 'open\nb: 2\nc: 3\n") == (
         "f.md:2: invalid YAML: the quote opened on this line is never closed"
