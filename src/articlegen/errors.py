@@ -95,7 +95,8 @@ def report_lines(error: ArticlegenError) -> list[str]:
         cause = each.__cause__
         if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
             detail = str(cause).strip().splitlines()
-            if detail and detail[0] not in str(each):
+            said = isinstance(cause, OSError) and cause.strerror and cause.strerror in str(each)
+            if detail and detail[0] not in str(each) and not said:
                 lines.append(f"  caused by: {type(cause).__name__}: {detail[0]}")
     return lines
 

@@ -216,6 +216,14 @@ def test_utf16_file_is_not_utf8(built: Path, run_cli) -> None:
     )
 
 
+def test_latin1_byte_is_named_with_its_line_and_offset(built: Path, run_cli) -> None:
+    (built / "content/c.md").write_bytes((HEADER + "---\nCaf").encode() + b"\xe9 au lait.\n")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/c.md:5: not UTF-8 text: byte 0xe9 at offset 37"
+        " — save the file as UTF-8 in your editor"
+    )
+
+
 def test_a_5_mb_article_builds(built: Path, run_cli) -> None:
     paragraph = "Sleep, training and food all shape testosterone levels. " * 20
     body = "\n\n".join(f"{paragraph}Paragraph {n}." for n in range(4_500))

@@ -116,7 +116,10 @@ def test_template_syntax_error_names_template_and_line(built: Path, run_cli) -> 
     (built / "templates/404.html").write_text(
         '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
     )
-    assert "error: templates/404.html:3: template syntax error" in rebuild_fails(built, run_cli)
+    assert rebuild_fails(built, run_cli) == (
+        "error: templates/404.html:3: template syntax error:"
+        " Expected an expression, got 'end of statement block'\n"
+    )
 
 
 def test_template_undefined_variable_names_template_and_line(built: Path, run_cli) -> None:
@@ -125,7 +128,7 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
         '{% extends "base.html" %}\n{% block main %}\n\n{{ nope.x }}\n{% endblock %}\n'
     )
     err = rebuild_fails(built, run_cli)
-    assert "error: templates/404.html:4: template error: 'nope' is undefined" in err
+    assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n"
 
 
 @pytest.mark.parametrize("output", [".", "content", "..", "/"])

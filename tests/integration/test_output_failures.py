@@ -3,6 +3,7 @@ no staging folder left behind."""
 
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import shutil
@@ -129,9 +130,27 @@ def test_disk_full_half_way_through_writing(published, run_cli, monkeypatch) -> 
     _fail_on_call(monkeypatch, "write_bytes", 20, OSError(28, "No space left on device"))
     code, _, err = run_cli("build", "--site", root, "--output", output)
     assert code == 1
-    assert err.splitlines()[0] == (
-        f"error: cannot write the site to {output}: No space left on device — {HINT}"
-    )
+    assert err == f"error: cannot write the site to {output}: No space left on device — {HINT}\n"
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_disk_full_when_nothing_changed(published, run_cli, monkeypatch) -> None:
+    """An unchanged rebuild links the previous files instead of writing them; a full disk
+    fails the links and the copies they fall back to, and is reported the same way."""
+    root, output = published
+    (root / "content/new.md").unlink()
+    assert run_cli("build", "--site", root, "--output", output)[0] == 0
+    before = snapshot(output)
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", full)
+    monkeypatch.setattr(shutil, "copy2", full)
+    code, _, err = run_cli("build", "--site", root, "--output", output)
+    assert code == 1
+    assert err == f"error: cannot write the site to {output}: No space left on device — {HINT}\n"
     assert snapshot(output) == before
     assert leftovers(output) == []
 
