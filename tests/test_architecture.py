@@ -77,7 +77,7 @@ ALLOWED: dict[str, set[str]] = {
     "watch": {"model"},
     "livereload": {"errors", "model"},
     "server": {"errors", "model", "livereload"},
-    "preview": {"errors", "model", "build", "config", "livereload", "server", "watch"},
+    "preview": {"errors", "model", "build", "cache", "config", "livereload", "server", "watch"},
     "report": {"model", "editorial"},
     "cli": {
         "errors",
