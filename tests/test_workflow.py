@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from articlegen.cachefile import CACHE_DIR
 from articlegen.cli import main
 
 REPO = Path(__file__).parents[1]
@@ -60,7 +61,7 @@ def test_triggers_are_push_to_main_and_pull_requests(workflow: dict[Any, Any]) -
 
 def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
     used = [s["uses"] for job in workflow["jobs"] for s in steps(workflow, job) if "uses" in s]
-    assert len(used) == 5
+    assert len(used) == 6
     assert [u for u in used if not PINNED.match(u)] == []
 
 
@@ -88,6 +89,21 @@ def test_pull_requests_build_but_never_deploy(workflow: dict[Any, Any]) -> None:
     assert steps(workflow, "deploy")[0]["uses"].startswith("actions/deploy-pages@")
 
 
+def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
+    workflow: dict[Any, Any],
+) -> None:
+    names = [s.get("name") for s in steps(workflow, "build")]
+    assert names.index("Restore the build cache") < names.index("Check") < names.index("Build")
+    cache = steps(workflow, "build")[names.index("Restore the build cache")]
+    assert cache["uses"].startswith("actions/cache@")
+    assert cache["with"]["path"] == CACHE_DIR
+    version = "${{ hashFiles('pyproject.toml', 'src/articlegen/**') }}"
+    inputs = "${{ hashFiles('templates/**', 'site.yaml') }}"
+    prefix = f"articlegen-${{{{ runner.os }}}}-{version}-"
+    assert cache["with"]["key"] == f"{prefix}{inputs}-${{{{ github.run_id }}}}"
+    assert cache["with"]["restore-keys"].splitlines() == [f"{prefix}{inputs}-", prefix]
+
+
 def test_the_blog_in_this_repository_passes_the_strict_check(capsys) -> None:
-    code = main(["check", "--strict", "--site", str(REPO)])
+    code = main(["check", "--strict", "--no-cache", "--site", str(REPO)])
     assert code == 0, capsys.readouterr().err
