@@ -56,25 +56,30 @@ def write_site(
 
     A file whose bytes are the same as in the current output (a page the cache
     reused, a page rendered the same again, an unchanged static file) is
-    hard-linked from there rather than written again.
+    hard-linked from there rather than written again; when the output already
+    holds exactly the site, nothing at all is written.
     """
     output = output.absolute()
     if output.exists() and not output.is_dir():
         raise OutputError(
             f"output {output} exists and is not a folder", hint="remove it or pick another"
         )
-    staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
+    statics = _static_files(static_dirs)
+    generated = {page.out_path for page in pages}
+    for source, relative in statics:
+        if relative in generated:
+            raise OutputError(
+                f"{source} has the same name as a generated page ({relative})",
+                hint="rename or remove the static file",
+            )
     _remove_stale(output)
+    if before_swap is None and _already_written(pages, statics, output):
+        return
+    staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     try:
         staging.mkdir(parents=True)
         folders: set[Path] = {staging}
-        generated = {page.out_path for page in pages}
-        for source, relative in _static_files(static_dirs):
-            if relative in generated:
-                raise OutputError(
-                    f"{source} has the same name as a generated page ({relative})",
-                    hint="rename or remove the static file",
-                )
+        for source, relative in statics:
             _place_static(source, output / relative, _prepared(staging / relative, folders))
         for page in pages:
             _place_page(page, output / page.out_path, _prepared(staging / page.out_path, folders))
@@ -88,6 +93,38 @@ def write_site(
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _already_written(
+    pages: Sequence[RenderedPage], statics: list[tuple[Path, str]], output: Path
+) -> bool:
+    """Whether ``output`` holds these files and nothing else, each unchanged: a page the
+    cache reused, a page with the same bytes, a static file with the same size and time.
+    (Not used with a search index to add: whether it is current cannot be told.)"""
+    expected = {page.out_path for page in pages} | {relative for _, relative in statics}
+    try:
+        if not output.is_dir() or _files_in(output) != expected:
+            return False
+        return all(
+            page.data is None or _same_bytes(output / page.out_path, page.data) for page in pages
+        ) and all(_same_stat(source, output / relative) for source, relative in statics)
+    except OSError:
+        return False
+
+
+def _files_in(folder: Path) -> set[str] | None:
+    """Every file under ``folder`` (relative, ``/``-separated); None if it holds anything
+    else a build does not leave there (an empty folder, a link, a special file)."""
+    files: set[str] = set()
+    for parent, folders, names in os.walk(folder):
+        paths = [os.path.join(parent, name) for name in (*folders, *names)]
+        if not paths or any(os.path.islink(path) for path in paths):
+            return None
+        if not all(os.path.isfile(os.path.join(parent, name)) for name in names):
+            return None
+        base = Path(parent).relative_to(folder)
+        files.update((base / name).as_posix() for name in names)
+    return files
 
 
 def _prepared(target: Path, folders: set[Path]) -> Path:
@@ -114,15 +151,19 @@ def _place_page(page: RenderedPage, current: Path, target: Path) -> None:
 
 def _place_static(source: Path, current: Path, target: Path) -> None:
     """Copied with its modification time, so an unchanged copy is recognised next time."""
-    try:
-        before, now = os.stat(current), os.stat(source)
-    except OSError:
-        shutil.copy2(source, target)
-        return
-    if (before.st_size, before.st_mtime_ns) == (now.st_size, now.st_mtime_ns):
+    if _same_stat(source, current):
         _link(current, target)
     else:
         shutil.copy2(source, target)
+
+
+def _same_stat(source: Path, current: Path) -> bool:
+    """Whether ``current`` is the copy of ``source`` a build made (same size and time)."""
+    try:
+        before, now = os.stat(current), os.stat(source)
+    except OSError:
+        return False
+    return (before.st_size, before.st_mtime_ns) == (now.st_size, now.st_mtime_ns)
 
 
 def _same_bytes(current: Path, data: bytes) -> bool:

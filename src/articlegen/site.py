@@ -130,13 +130,13 @@ def assemble_site(
 def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
     """Tags by slug; the first spelling seen names the tag; articles keep their order."""
     names: dict[str, str] = {}
-    members: dict[str, list[str]] = {}
+    members: dict[str, dict[str, None]] = {}  # a dict as an ordered set: no list scans
+    slugs: dict[str, str] = {}  # the same few tags on every article: slugify each once
     for article in articles:
         for tag in article.meta.tags:
-            slug = slugify(tag)
+            slug = slugs.get(tag) or slugs.setdefault(tag, slugify(tag))
             names.setdefault(slug, tag)
-            if article.slug not in members.setdefault(slug, []):
-                members[slug].append(article.slug)
+            members.setdefault(slug, {})[article.slug] = None
     return tuple(Tag(names[s], s, tuple(members[s])) for s in sorted(members))
 
 

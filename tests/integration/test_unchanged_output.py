@@ -1,0 +1,77 @@
+"""A rebuild that would write exactly what the output holds writes nothing at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.cache import BuildCache
+from articlegen.model import BuildOptions
+from tests.conftest import SITE_YAML, article
+from tests.helpers import snapshot
+
+NO_SEARCH = SITE_YAML + "search: false\n"
+
+
+@pytest.fixture
+def built(site) -> tuple[Path, BuildCache]:
+    root = site(
+        {"a.md": article("Alpha", "See [[b]].", tags="[x]"), "b.md": article("Beta", "Text.")},
+        site_yaml=NO_SEARCH,
+        files={"static/notes.txt": "one"},
+    )
+    cache = BuildCache()
+    build_site(root, BuildOptions(jobs=1), cache=cache)
+    return root, cache
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {name: (folder / name).stat().st_ino for name in snapshot(folder)}
+
+
+def test_nothing_changed_nothing_written(built, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache = built
+    output = root / "public"
+    before, folder = inodes(output), output.stat().st_ino
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("nothing should be written")
+
+    for name in ("link", "mkdir", "rename"):
+        monkeypatch.setattr(os, name, refuse)
+    build_site(root, BuildOptions(jobs=1), cache=cache)
+    assert inodes(output) == before and output.stat().st_ino == folder
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "stray file",
+        "empty folder",
+        "page edited by hand",
+        "page deleted by hand",
+        "static file changed",
+    ],
+)
+def test_anything_different_is_swapped_in_whole(built, tmp_path: Path, change: str) -> None:
+    root, cache = built
+    output = root / "public"
+    clean = tmp_path / "clean"
+    build_site(root, BuildOptions(output=clean, jobs=1))
+    if change == "stray file":
+        (output / "a" / "old.html").write_text("left over")
+    elif change == "empty folder":
+        (output / "gone").mkdir()
+    elif change == "page edited by hand":
+        (output / "a" / "index.html").write_text("edited")
+    elif change == "page deleted by hand":
+        (output / "b" / "index.html").unlink()
+    else:
+        (root / "static" / "notes.txt").write_text("two")
+        build_site(root, BuildOptions(output=clean, jobs=1))
+    build_site(root, BuildOptions(jobs=1), cache=cache)
+    assert snapshot(output) == snapshot(clean)
+    assert not (output / "gone").exists()
