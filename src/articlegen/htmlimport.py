@@ -94,6 +94,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
         ),
         tags=page_tags(tree),
         slug=url_slug(page) or None,
+        address=page,
     )
 
 

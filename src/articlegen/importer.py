@@ -26,7 +26,7 @@ from .images import place_images
 from .markup import make_markdown, render_body
 from .model import Article, ImportedArticle, SiteConfig
 from .scaffold import create_file
-from .seealso import Catalogue, Resolved, resolve_see_also
+from .seealso import Catalogue, Resolved, link_articles, resolve_see_also
 from .site import RESERVED_SLUGS
 from .slugs import SUGGESTED_SLUG_LENGTH, slugify
 from .textimport import parse_text
@@ -79,8 +79,11 @@ def import_articles(
     plans = _plan(root, articles, existing, problems)
     raise_if_any(problems)
     catalogue = Catalogue.of(
-        [(a.slug, a.meta.title, a.meta.draft) for a in existing]
-        + [(p.slug, p.article.title, False) for p in plans]
+        [
+            (a.slug, a.meta.title, a.meta.draft, a.source.removeprefix(f"{CONTENT_DIR}/"))
+            for a in existing
+        ]
+        + [(p.slug, p.article.title, False, f"{p.slug}.md") for p in plans]
     )
     made = []
     for plan in plans:
@@ -222,7 +225,8 @@ def _compose(
     if article.comments:
         lines.append(_comments_line(config, plan.display, len(lines) + 1, warnings))
     lines.append("---")
-    return "\n".join(lines) + "\n\n" + article.body, tuple(warnings)
+    body = link_articles(article.body, article.address, catalogue)
+    return "\n".join(lines) + "\n\n" + body, tuple(warnings)
 
 
 def _see_also_lines(

@@ -496,3 +496,5 @@ class ImportedArticle:
     """The page's own tags (HTML ``article:tag``)."""
     slug: str | None = None
     """The last segment of the page's own address, to keep its URL."""
+    address: str | None = None
+    """The page's own address, to tell links into its old site from links elsewhere."""

@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 from .model import ImportedLink
 from .slugs import slugify, url_slug
 
+_PAGE_LINK = re.compile(r"\]\(<(https?://[^<>\s]+)>\)")
+"""A link as the HTML importer writes it: ``[text](<https://…>)``."""
+
 MAX_PIECES = 8
 """A title spans at most this many comma-separated pieces of a See Also line."""
 
@@ -27,6 +30,8 @@ class Entry:
     slug: str
     title: str
     draft: bool = False
+    file: str = ""
+    """Its file, relative to ``content/``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +41,8 @@ class Catalogue:
     by_key: dict[str, Entry]
 
     @staticmethod
-    def of(entries: Iterable[tuple[str, str, bool]]) -> Catalogue:
-        """From ``(slug, title, draft)`` records; a slug wins over an equal title key."""
+    def of(entries: Iterable[tuple[str, str, bool, str]]) -> Catalogue:
+        """From ``(slug, title, draft, file)`` records; a slug wins over an equal title key."""
         listed = [Entry(*entry) for entry in entries]
         keys = {slugify(e.title): e for e in listed if slugify(e.title)}
         return Catalogue(keys | {e.slug: e for e in listed})
@@ -142,3 +147,28 @@ def _merge_unknown(
         else:
             merged.append((start, end, entry))
     return [(text[pieces[s][0] : pieces[e - 1][1]], entry) for s, e, entry in merged]
+
+
+def link_articles(body: str, address: str | None, catalogue: Catalogue) -> str:
+    """Links of an imported page into its old site, made links to the articles they name.
+
+    ``address`` is the page's own address; a link to the same host whose last path part
+    names a published article becomes ``[text](file.md)``, which the build checks.
+    """
+    host = _host(address)
+    if not host:
+        return body
+
+    def relink(match: re.Match[str]) -> str:
+        url = match.group(1)
+        entry = catalogue.find(url_slug(url)) if _host(url) == host else None
+        if entry is None or entry.draft or not entry.file:
+            return match.group(0)
+        fragment = urlsplit(url).fragment
+        return f"]({entry.file}{'#' + fragment if fragment else ''})"
+
+    return _PAGE_LINK.sub(relink, body)
+
+
+def _host(url: str | None) -> str:
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")

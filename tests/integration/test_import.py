@@ -183,6 +183,7 @@ def test_a_saved_web_page_imports_and_builds(blog: Path, run_cli, tmp_path) -> N
             '<link rel="canonical" href="https://old.example.org/2023/caf\xe9-and-sleep/">'
             '<meta property="article:published_time" content="2023-03-04"></head><body>'
             "<nav>Menu</nav><article><h1>Caf\xe9 and Sleep</h1><p>Coffee \u2013 late.</p>"
+            '<p>Read <a href="../../sleep/">the notes</a> and <a href="/gone/">this</a>.</p>'
             "<h2>Why</h2><ul><li>One</li><li>Two</li></ul>"
             '<p>See also: <a href="/sleep/">Sleep</a></p></article>'
             '<div id="comments">3 comments</div></body></html>'
@@ -196,6 +197,8 @@ def test_a_saved_web_page_imports_and_builds(blog: Path, run_cli, tmp_path) -> N
     assert built.css_first("h1").text() == "Café and Sleep"
     assert built.css_first(".body p").text() == "Coffee – late."
     assert [li.text() for li in built.css(".body ul li")] == ["One", "Two"]
+    links = [(a.attributes["href"], a.text()) for a in built.css(".body p a")]
+    assert links == [("/sleep/", "the notes"), ("https://old.example.org/gone/", "this")]
     assert built.css_first(".see-also a").attributes["href"] == "/sleep/"
     assert built.css_first("time").attributes["datetime"].startswith("2023-03-04")
 

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from articlegen.model import ImportedLink
-from articlegen.seealso import Catalogue, Resolved, resolve_see_also, split_titles
+from articlegen.seealso import Catalogue, Resolved, link_articles, resolve_see_also, split_titles
 
 CATALOGUE = Catalogue.of(
     [
-        ("iv-vs-im", "Intravenous vs. Intramuscular Ketamine Treatments, How They Work", False),
-        ("sleep", "Sleep and Testosterone", False),
-        ("low-t", "Low T", False),
-        ("draft-one", "A Draft", True),
-        ("me", "This Article", False),
+        ("iv-vs-im", "Intravenous vs. Intramuscular Ketamine Treatments, How They Work", False, ""),
+        ("sleep", "Sleep and Testosterone", False, "sleep-notes.md"),
+        ("low-t", "Low T", False, "men/low-t.md"),
+        ("draft-one", "A Draft", True, "draft-one.md"),
+        ("me", "This Article", False, "me.md"),
     ]
 )
 
@@ -58,3 +58,17 @@ def test_resolution_of_links_drafts_and_the_article_itself() -> None:
         Resolved("Gone", reason="matches no article"),
         Resolved("Elsewhere", "https://other.example.net/page"),
     ]
+
+
+def test_links_into_the_old_site_become_links_to_the_articles() -> None:
+    body = (
+        "See [sleep](<https://www.old.example.org/2020/sleep/#part>),"
+        " [low](<https://old.example.org/low-t.html>), [draft](<https://old.example.org/draft-one/>),"
+        " [gone](<https://old.example.org/gone/>) and [other](<https://other.example.net/sleep/>).\n"
+    )
+    assert link_articles(body, "https://old.example.org/2021/page/", CATALOGUE) == (
+        "See [sleep](sleep-notes.md#part), [low](men/low-t.md),"
+        " [draft](<https://old.example.org/draft-one/>), [gone](<https://old.example.org/gone/>)"
+        " and [other](<https://other.example.net/sleep/>).\n"
+    )
+    assert link_articles(body, None, CATALOGUE) == body
