@@ -3,9 +3,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlegen.errors import SourceError
 from articlegen.htmlimport import parse_html
+from articlegen.markup import make_markdown, render_body
 from articlegen.model import ImportedLink
 
 PAGE = """\
@@ -169,3 +172,29 @@ def test_a_see_also_heading_with_a_list_and_a_comments_heading() -> None:
 def test_headings_are_shifted_so_the_body_starts_at_level_two() -> None:
     html = "<title>T</title><body><h3>Part</h3><p>x</p><h4>Detail</h4><p>y</p></body>"
     assert parse_html(html, "a.html").body == "## Part\n\nx\n\n### Detail\n\ny\n"
+
+
+HTML_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<h2>", "<h3>", "</h3>", "<ul>", "<ol start=x>",
+     "<li>", "</li>", "</ul>", "<strong>", "</b>", "<em>", "<i>", "<a href='/x/'>", "<a href='#t'>",
+     "<a href='javascript:x'>", "<a href='https://e.example/(a)'>", "</a>", "<br>", "<img src=a.png>",
+     "<img alt='' src=b.png>", "<img alt='A [b]' src='https://e.example/c d.png'>", "<pre>",
+     "<code>", "</code>", "`", "<blockquote>", "<table><tr><td>", "<th>", "<hr>", "<script>x",
+     "<nav>", "<aside>", "<header>", "<footer>", "<article>", "<main>", "See also: ", "Comments",
+     "<iframe src='https://www.youtube.com/embed/dQw4w9WgXcQ'></iframe>", "<time datetime=2024>",
+     "[[", "[^x]", ":::", "* ", "1. ", "# ", "&amp;", "&lt;", "<!--", "\n", "  ", "<title>"]
+)  # fmt: skip
+HTML = st.lists(HTML_PIECES | st.text(max_size=10), max_size=40).map("".join)
+
+
+@given(HTML)
+def test_any_html_imports_as_markdown_the_build_accepts(html: str) -> None:
+    try:
+        article = parse_html(html, "a.html")
+    except SourceError:
+        return
+    assert article.title and len(article.title) <= 200 and "\n" not in article.title
+    body = render_body(make_markdown(), article.body)
+    assert not body.links and not body.citations
+    for problem in body.problems:  # only what the author must settle: alt text, video address
+        assert str(problem).startswith(("image '", "video: ")), problem

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlegen.errors import SourceError
+from articlegen.markup import make_markdown, render_body
 from articlegen.model import ImportedLink
 from articlegen.textimport import parse_text, read_date
+from tests.conftest import HTMLParser
 
 PASTED = """\
 Sleep and Testosterone: What the Night Does
@@ -148,3 +153,28 @@ def test_empty_file_and_title_too_long() -> None:
 def test_a_title_alone_gives_an_empty_body() -> None:
     article = parse_text("Just a Title\n", "a.txt")
     assert (article.title, article.body, article.see_also) == ("Just a Title", "", ())
+
+
+LINE_PIECES = st.sampled_from(
+    ["• ", "  ◦ ", "- ", "* ", "1. ", "2) ", "See also: ", "Comments", "# ", "> ", "[[", "]]",
+     "[^x]", "::: video ", ":::", "```", "`", "*", "_", "<b>", "&amp;", "https://example.org/a_b",
+     "May 14, 2024", "|", "---", "\u00a0", "\t", "Title Case Words", "a sentence.", "?", ":"]
+)  # fmt: skip
+PASTED_TEXT = st.lists(
+    st.lists(LINE_PIECES | st.text(max_size=15), max_size=6).map("".join), max_size=25
+).map("\n".join)
+
+
+@given(PASTED_TEXT)
+def test_any_pasted_text_imports_as_markdown_that_renders_its_words(text: str) -> None:
+    try:
+        article = parse_text(text, "a.txt")
+    except SourceError:
+        return
+    assert article.title and len(article.title) <= 200 and "\n" not in article.title
+    body = render_body(make_markdown(), article.body)
+    assert not body.problems and not body.links and not body.citations and not body.images
+    shown = HTMLParser(body.html).text(deep=True) if article.body else ""
+    text_only = re.sub(r"(?m)^ *(?:(?:\d+\.|-) )?(?:## )?", "", article.body)  # markers
+    for word in re.findall(r"[A-Za-z0-9]+", text_only):
+        assert word in shown
