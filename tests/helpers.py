@@ -9,7 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.errors import ArticlegenError, BuildFailed
+from articlegen.errors import ArticlegenError, BuildFailed, SourceError
+from articlegen.markup import make_markdown, render_body
+from articlegen.model import ImportedArticle, RenderedBody
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -54,3 +56,16 @@ def failure_messages(run: Callable[[], object]) -> list[str]:
     except ArticlegenError as error:
         return [str(error)]
     raise AssertionError("expected an error")
+
+
+def rendered_import(
+    parse: Callable[[str, str], ImportedArticle], source: str
+) -> tuple[ImportedArticle, RenderedBody] | None:
+    """``source`` imported with ``parse`` and its body rendered as the build renders it (title
+    checked first); None when the importer refuses the source with a clean error."""
+    try:
+        article = parse(source, "source")
+    except SourceError:
+        return None
+    assert article.title and len(article.title) <= 200 and "\n" not in article.title
+    return article, render_body(make_markdown(), article.body)

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.errors import SourceError
-from articlegen.markup import make_markdown, render_body
 from articlegen.model import ImportedLink
 from articlegen.textimport import parse_text, read_date
 from tests.conftest import HTMLParser
+from tests.helpers import rendered_import
 
 PASTED = """\
 Sleep and Testosterone: What the Night Does
@@ -167,12 +167,9 @@ PASTED_TEXT = st.lists(
 
 @given(PASTED_TEXT)
 def test_any_pasted_text_imports_as_markdown_that_renders_its_words(text: str) -> None:
-    try:
-        article = parse_text(text, "a.txt")
-    except SourceError:
+    if (imported := rendered_import(parse_text, text)) is None:
         return
-    assert article.title and len(article.title) <= 200 and "\n" not in article.title
-    body = render_body(make_markdown(), article.body)
+    article, body = imported
     assert not body.problems and not body.links and not body.citations and not body.images
     shown = HTMLParser(body.html).text(deep=True) if article.body else ""
     text_only = re.sub(r"(?m)^ *(?:(?:\d+\.|-) )?(?:## )?", "", article.body)  # markers
