@@ -56,6 +56,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "build": {
         "cache",
+        "cachefile",
         "sources",
         "templates",
         "errors",
@@ -83,7 +84,6 @@ ALLOWED: dict[str, set[str]] = {
         "errors",
         "model",
         "build",
-        "cache",
         "cachefile",
         "config",
         "importer",

@@ -1,7 +1,9 @@
-"""``build_site``: the stages, in order, and nothing else."""
+"""``build_site``: the stages, in order, and nothing else; ``build_with_saved_cache``: the
+same with the cache kept in the site, as the CLI builds."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import time
@@ -10,10 +12,11 @@ from functools import partial
 from pathlib import Path
 
 from .cache import BuildCache
+from .cachefile import CACHE_DIR, load_cache, save_cache
 from .config import CONFIG_FILE, load_config
 from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
-from .errors import ArticlegenError, Diagnostic, by_place, raise_if_any
+from .errors import ArticlegenError, BuildFailed, Diagnostic, OutputError, by_place, raise_if_any
 from .feeds import render_feeds
 from .images import place_images
 from .links import build_link_graph
@@ -192,6 +195,28 @@ def _index(pagefind: Path, progress: Callable[[int, int], None] | None, folder: 
     _report(progress, 0, 1)
     index_site(folder, pagefind=pagefind)
     _report(progress, 1, 1)
+
+
+def build_with_saved_cache(
+    root: Path, options: BuildOptions | None = None, *, progress: Progress | None = None
+) -> BuildResult:
+    """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
+    builds: loaded first (an unusable one counts as empty) and saved after, also after
+    input errors, since what it learned about the good files stays true. A cache that
+    cannot be saved is a note in the result, not an error: the site itself is fine."""
+    folder = root / CACHE_DIR
+    cache = load_cache(folder)
+    try:
+        result = build_site(root, options, cache=cache, progress=progress)
+    except BuildFailed:
+        with contextlib.suppress(OutputError):  # the input errors are the news here
+            save_cache(cache, folder)
+        raise
+    try:
+        save_cache(cache, folder)
+    except OutputError as problem:
+        return dataclasses.replace(result, notes=(*result.notes, str(problem)))
+    return result
 
 
 def collect_warnings(

@@ -8,9 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build_site
-from .cache import BuildCache
-from .cachefile import CACHE_DIR, clear_cache, load_cache, save_cache
+from .build import build_site, build_with_saved_cache
+from .cachefile import CACHE_DIR, clear_cache
 from .config import load_config
 from .errors import ArticlegenError, BuildFailed, report_lines
 from .model import BuildOptions, BuildResult
@@ -207,28 +206,12 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _cached_build(args: argparse.Namespace, options: BuildOptions) -> BuildResult:
-    """``build_site`` with the site's saved cache, saved again after (also after input errors,
-    since what the cache learned about the good files stays true), and a progress line on
+    """A build with the site's saved cache (unless ``--no-cache``), and a progress line on
     a terminal for builds that last."""
     with progress_line(sys.stderr, quiet=getattr(args, "quiet", False)) as progress:
         if args.no_cache:
             return build_site(args.site, options, progress=progress)
-        folder = args.site / CACHE_DIR
-        cache = load_cache(folder)
-        try:
-            result = build_site(args.site, options, cache=cache, progress=progress)
-        except BuildFailed:
-            _save(cache, folder)
-            raise
-    _save(cache, folder)
-    return result
-
-
-def _save(cache: BuildCache, folder: Path) -> None:
-    try:
-        save_cache(cache, folder)
-    except ArticlegenError as problem:
-        print(f"warning: {problem}", file=sys.stderr)
+        return build_with_saved_cache(args.site, options, progress=progress)
 
 
 def _clean(args: argparse.Namespace) -> int:

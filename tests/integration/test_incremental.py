@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from articlegen.build import build_site
 from articlegen.cache import BuildCache
 from articlegen.cachefile import CACHE_DIR, load_cache, save_cache
+from articlegen.cli import main
 from articlegen.errors import BuildFailed
 from articlegen.model import BuildOptions, BuildResult
 from tests.conftest import article, parse
@@ -197,11 +199,53 @@ def test_cli_clean_removes_output_and_cache(blog: Path, run_cli) -> None:
     assert run_cli("clean", "--site", blog)[1].strip() == "nothing to remove"
 
 
-def test_cli_corrupt_cache_is_rebuilt_silently(blog: Path, run_cli) -> None:
-    run_cli("build", "--site", blog)
+def _garbage(blog: Path) -> None:
     (blog / CACHE_DIR / "cache.sqlite").write_bytes(b"\0garbage" * 64)
+
+
+def _truncated(blog: Path) -> None:
+    database = blog / CACHE_DIR / "cache.sqlite"
+    database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+
+
+def _older_version(blog: Path) -> None:
+    with sqlite3.connect(blog / CACHE_DIR / "cache.sqlite") as db:
+        db.execute("UPDATE meta SET value = 'an older articlegen' WHERE key = 'code'")
+
+
+def _another_sites(blog: Path) -> None:
+    """A cache (and output) made from other files with the same names."""
+    other = blog.parent / "other"
+    shutil.copytree(blog, other)
+    for name in ("a", "b", "c"):
+        edit(other / f"content/{name}.md", "\n---\n", "\n---\n\nOther words.\n")
+    assert main(["build", "--site", str(other)]) == 0
+    shutil.rmtree(blog / CACHE_DIR)
+    shutil.copytree(other / CACHE_DIR, blog / CACHE_DIR)
+
+
+def _output_restored_from_a_backup(blog: Path) -> None:
+    """The output folder replaced by a copy of another build (same names, other bytes)."""
+    edit(blog / "content/a.md", "More text.", "Newer text.")
+    assert main(["build", "--site", str(blog)]) == 0
+    shutil.copytree(blog / "public", blog.parent / "backup")
+    edit(blog / "content/a.md", "Newer text.", "More text.")
+    assert main(["build", "--site", str(blog)]) == 0
+    shutil.rmtree(blog / "public")
+    shutil.copytree(blog.parent / "backup", blog / "public")
+
+
+@pytest.mark.parametrize(
+    "damage", [_garbage, _truncated, _older_version, _another_sites, _output_restored_from_a_backup]
+)
+def test_cli_never_trusts_a_damaged_or_stale_cache(
+    blog: Path, run_cli, tmp_path: Path, damage
+) -> None:
+    assert run_cli("build", "--site", blog)[0] == 0
+    damage(blog)
     code, _out, err = run_cli("build", "--site", blog)
     assert code == 0 and err == ""
+    assert snapshot(blog / "public") == clean_build(blog, tmp_path)
     assert load_cache(blog / CACHE_DIR).sources.keys() == {
         "content/a.md",
         "content/b.md",
@@ -214,3 +258,13 @@ def test_cli_jobs_must_be_positive(blog: Path, run_cli, capsys) -> None:
         run_cli("build", "--site", blog, "--jobs", "0")
     assert exit_.value.code == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_a_cache_that_cannot_be_saved_is_a_note_not_a_failure(blog: Path, run_cli) -> None:
+    (blog / CACHE_DIR).write_text("a file where the cache folder goes")
+    code, out, err = run_cli("build", "--site", blog)
+    assert code == 0 and "built into public/" in out
+    (note,) = err.splitlines()
+    assert note.startswith(f"note: cannot save the build cache in {blog / CACHE_DIR}: ")
+    assert note.endswith("— check free disk space and write permission, or build with --no-cache")
+    assert snapshot(blog / "public")
