@@ -1,7 +1,26 @@
 """articlegen: a static-site generator for health article blogs."""
 
-from .build import build_site
-from .model import BuildOptions, BuildResult
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .build import build_site
+    from .model import BuildOptions, BuildResult
 
 __all__ = ["BuildOptions", "BuildResult", "build_site"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """``articlegen.build_site`` and friends, imported on first use: ``import articlegen.cli``
+    then loads no build stage it does not need (PEP 562)."""
+    if name == "build_site":
+        from .build import build_site
+
+        return build_site
+    if name in ("BuildOptions", "BuildResult"):
+        from . import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

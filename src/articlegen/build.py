@@ -18,6 +18,7 @@ from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import ArticlegenError, BuildFailed, Diagnostic, OutputError, by_place, raise_if_any
 from .feeds import render_feeds
+from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
 from .images import place_images
 from .links import build_link_graph
 from .markup import fill_citations, fill_links, fill_placeholders, markup_settings
@@ -203,7 +204,11 @@ def build_with_saved_cache(
     """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
     builds: loaded first (an unusable one counts as empty) and saved after, also after
     input errors, since what it learned about the good files stays true. A cache that
-    cannot be saved is a note in the result, not an error: the site itself is fine."""
+    cannot be saved is a note in the result, not an error: the site itself is fine.
+    A written build also leaves a receipt, so that ``freshness.fresh_receipt`` can tell
+    the next build that it has nothing to do."""
+    options = options or BuildOptions()
+    snapshot = take_snapshot(root, options)
     folder = root / CACHE_DIR
     cache = load_cache(folder)
     try:
@@ -216,7 +221,23 @@ def build_with_saved_cache(
         save_cache(cache, folder)
     except OutputError as problem:
         return dataclasses.replace(result, notes=(*result.notes, str(problem)))
+    if result.output is not None:
+        save_receipt(root, snapshot, receipt_of(result, snapshot))
     return result
+
+
+def receipt_of(result: BuildResult, snapshot: Snapshot) -> Receipt:
+    """What a successful build leaves for ``freshness.fresh_receipt`` to find next time."""
+    assert result.output is not None
+    return Receipt(
+        inputs=snapshot.digest,
+        output=str(result.output),
+        files=output_digest(result.output),
+        articles=result.articles,
+        pages=len(result.pages),
+        warnings=tuple(str(warning) for warning in result.diagnostics),
+        notes=result.notes,
+    )
 
 
 def collect_warnings(

@@ -30,6 +30,8 @@ CACHE_DIR = ".articlegen-cache"
 """The cache folder inside a site (git-ignored)."""
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
+RECEIPT = "receipt.json"
+"""The last successful build's receipt (``freshness``), also inside ``CACHE_DIR``."""
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
@@ -84,8 +86,13 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
 def clear_cache(folder: Path) -> bool:
     """Delete the saved cache in ``folder``; False if there was none."""
     database = folder / DATABASE
-    found = database.exists()
-    for path in (database, folder / f"{DATABASE}-journal", folder / f"{DATABASE}-wal"):
+    found = database.exists() or (folder / RECEIPT).exists()
+    for path in (
+        database,
+        folder / f"{DATABASE}-journal",
+        folder / f"{DATABASE}-wal",
+        folder / RECEIPT,
+    ):
         path.unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         folder.rmdir()

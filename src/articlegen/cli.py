@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build_site, build_with_saved_cache
 from .cachefile import CACHE_DIR, clear_cache
-from .config import load_config
 from .errors import ArticlegenError, BuildFailed, report_lines
-from .model import BuildOptions, BuildResult
-from .output import remove_output
+from .freshness import Receipt, fresh_receipt
+from .model import REPORT_FORMATS, BuildOptions, BuildResult
 from .progress import progress_line
-from .report import FORMATS, format_report, report_rows
+
+# The build stages are imported where they are used: a rebuild with nothing to do
+# (freshness.fresh_receipt) then costs a walk over the site, not the import of them all.
 
 EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -68,7 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     _site_argument(report)
     report.add_argument("--drafts", action="store_true", help="include drafts")
     report.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: %(default)s)"
+        "--format",
+        choices=REPORT_FORMATS,
+        default="table",
+        help="output format (default: %(default)s)",
     )
     _today_argument(report)
     report.set_defaults(run=_report)
@@ -178,12 +182,32 @@ def _build(args: argparse.Namespace) -> int:
         today=args.today,
         jobs=args.jobs,
     )
+    started = time.perf_counter()
+    receipt = None if args.no_cache else fresh_receipt(args.site, options)
+    if receipt is not None:
+        _print_receipt(receipt, args, time.perf_counter() - started)
+        return EXIT_OK
     result = _cached_build(args, options)
     _print_warnings(result)
     if not args.quiet:
         _print_notes(result)
         print(_summary(result, f"built into {_shown(result.output, args.site)}"))
     return EXIT_OK
+
+
+def _print_receipt(receipt: Receipt, args: argparse.Namespace, seconds: float) -> None:
+    """What the last build said, for a build that found nothing changed since."""
+    for warning in receipt.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.quiet:
+        return
+    for note in receipt.notes:
+        print(f"note: {note}", file=sys.stderr)
+    counts = f"{_articles(receipt.articles)}, {receipt.pages} pages"
+    if receipt.warnings:
+        counts += f", {_warnings(len(receipt.warnings))}"
+    shown = _shown(Path(receipt.output), args.site)
+    print(f"{counts}; nothing changed, {shown} is up to date (checked in {seconds:.2f} s)")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -198,6 +222,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .build import build_site
+    from .report import format_report, report_rows
+
     today = args.today or dt.date.today()
     result = build_site(args.site, BuildOptions(drafts=args.drafts, write=False, today=today))
     assert result.site is not None
@@ -208,6 +235,8 @@ def _report(args: argparse.Namespace) -> int:
 def _cached_build(args: argparse.Namespace, options: BuildOptions) -> BuildResult:
     """A build with the site's saved cache (unless ``--no-cache``), and a progress line on
     a terminal for builds that last."""
+    from .build import build_site, build_with_saved_cache
+
     with progress_line(sys.stderr, quiet=getattr(args, "quiet", False)) as progress:
         if args.no_cache:
             return build_site(args.site, options, progress=progress)
@@ -215,6 +244,9 @@ def _cached_build(args: argparse.Namespace, options: BuildOptions) -> BuildResul
 
 
 def _clean(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .output import remove_output
+
     root = args.site.absolute()
     output = args.output.absolute() if args.output else root / load_config(root).output
     removed = []
@@ -276,15 +308,20 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _summary(result: BuildResult, what: str) -> str:
-    warnings = len(result.diagnostics)
-    counts = (
-        f"{result.articles} article{'s' if result.articles != 1 else ''}, {len(result.pages)} pages"
-    )
+    counts = f"{_articles(result.articles)}, {len(result.pages)} pages"
     if len(result.rendered) < len(result.pages):
         counts += f" ({len(result.rendered)} rendered, the rest unchanged)"
-    if warnings:
-        counts += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    if result.diagnostics:
+        counts += f", {_warnings(len(result.diagnostics))}"
     return f"{counts}; {what} in {result.seconds:.2f} s"
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
+
+
+def _warnings(count: int) -> str:
+    return f"{count} warning{'s' if count != 1 else ''}"
 
 
 def _print_notes(result: BuildResult) -> None:

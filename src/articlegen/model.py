@@ -417,6 +417,11 @@ class PagePlan:
     """Every variable the template sees. Plain data, so its ``repr`` identifies it."""
 
 
+REPORT_FORMATS = ("table", "csv", "json")
+"""Output formats of ``articlegen report`` (here so the CLI can offer them without loading
+the report)."""
+
+
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     """What the caller asks of a build."""

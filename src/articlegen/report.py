@@ -12,10 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .editorial import review_status
-from .model import Credits, Site
-
-FORMATS = ("table", "csv", "json")
-"""Output formats of ``articlegen report``."""
+from .model import REPORT_FORMATS, Credits, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +86,7 @@ def format_report(rows: Sequence[ReportRow], fmt: str = "table") -> str:
         writer.writerows(cells)
         return out.getvalue()
     if fmt != "table":
-        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
     header = [c.replace("_", " ") for c in COLUMNS]
     table = [header, *[[cell or "-" for cell in row] for row in cells]]
     widths = [max(len(row[i]) for row in table) for i in range(len(COLUMNS))]

@@ -14,7 +14,13 @@ from bench.hugo_site import convert_article, hugo_binary, make_hugo_site
 from bench.measure import measure, tree_memory
 
 RATIOS = ["time vs Hugo", "memory vs Hugo", "target met"]
-CASES = ("cold build", "rebuild, nothing changed", "rebuild, one body", "rebuild, one title")
+CASES = (
+    "cold build",
+    "rebuild, nothing changed, no receipt",
+    "rebuild, nothing changed (up to date)",
+    "rebuild, one body",
+    "rebuild, one title",
+)
 
 
 def test_prints_a_row_per_case(capsys: pytest.CaptureFixture[str]) -> None:
