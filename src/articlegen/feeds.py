@@ -19,13 +19,19 @@ def render_feeds(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage
     """The site feed, one feed per tag, the sitemap (of ``pages``) and robots.txt."""
     feeds = [atom_feed(site, [a.slug for a in site.articles], "feed.xml", site.config.title)]
     for tag in site.tags:
-        url = tag_feed_url(tag.slug)
-        feeds.append(atom_feed(site, tag.articles, url, f"{site.config.title}: {tag.name}"))
+        url, title = tag_feed_url(tag.slug), f"{site.config.title}: {tag.name}"
+        feeds.append(atom_feed(site, tag.articles, url, title, page=tag_url(tag.slug)))
     return [*feeds, sitemap(site, pages), robots(site)]
 
 
-def atom_feed(site: Site, slugs: Sequence[str], url: str, title: str) -> RenderedPage:
-    """An Atom 1.0 feed of the newest ``FEED_SIZE`` of ``slugs``, with full content."""
+def atom_feed(
+    site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
+) -> RenderedPage:
+    """An Atom 1.0 feed of the newest ``FEED_SIZE`` of ``slugs``, with full content.
+
+    ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
+    a tag feed), so a reader's "open website" goes there; the home page when None.
+    """
     ET.register_namespace("", ATOM)
     base = site.config.base_url
     articles = [site.by_slug[s] for s in slugs[:FEED_SIZE]]
@@ -37,7 +43,7 @@ def atom_feed(site: Site, slugs: Sequence[str], url: str, title: str) -> Rendere
         _sub(feed, "subtitle", site.config.description)
     _sub(feed, "id", base + url)
     _sub(feed, "link", href=base + url, rel="self", type="application/atom+xml")
-    _sub(feed, "link", href=base, rel="alternate", type="text/html")
+    _sub(feed, "link", href=base + (page or home_url()), rel="alternate", type="text/html")
     _sub(
         feed,
         "updated",

@@ -15,6 +15,7 @@ FOUR_HEADINGS = (
 )
 THREE_HEADINGS = "Intro.\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC."
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
@@ -128,6 +129,20 @@ def test_tags_overview_and_tag_pages_with_their_own_feed(public: Path) -> None:
     assert page.css_first("main a[href='/tags/sleep/feed.xml']") is not None
     assert meta(page, "description") == "Articles tagged “sleep” on Example Site."
     assert (public / "tags/sleep/feed.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("feed", "page"),
+    [
+        ("feed.xml", "https://example.org/"),
+        ("tags/sleep/feed.xml", "https://example.org/tags/sleep/"),
+        ("tags/recovery/feed.xml", "https://example.org/tags/recovery/"),
+    ],
+)
+def test_each_feed_links_the_page_it_mirrors(public: Path, feed: str, page: str) -> None:
+    root = ET.parse(public / feed).getroot()
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links == {"self": f"https://example.org/{feed}", "alternate": page}
 
 
 def test_every_page_links_the_site_feed(public: Path) -> None:
