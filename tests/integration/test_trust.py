@@ -218,6 +218,10 @@ def test_json_ld_graph_has_posting_and_medical_page(trusted: Path) -> None:
     data = json_ld(trusted / "public/reviewed/index.html")
     posting, page = data["@graph"]
     assert posting["@type"] == "BlogPosting" and page["@type"] == "MedicalWebPage"
+    assert (posting["datePublished"], posting["dateModified"]) == ("2024-01-10", "2024-03-01")
+    assert posting["url"] == page["url"] == "https://example.org/reviewed/"
+    assert posting["@id"] == "https://example.org/reviewed/#article"
+    assert posting["mainEntityOfPage"] == {"@id": "https://example.org/reviewed/"}
     assert posting["author"]["name"] == "Example Author"
     assert posting["author"]["honorificSuffix"] == "MPH"
     assert page["lastReviewed"] == "2024-02-01"
@@ -236,6 +240,9 @@ def test_json_ld_graph_has_posting_and_medical_page(trusted: Path) -> None:
     assert page["about"] == [{"@type": "Thing", "name": "medication"}]
     assert page["publishingPrinciples"] == "https://example.org/policy/"
     assert page["mainEntity"] == {"@id": posting["@id"]}
+    never_updated = json_ld(trusted / "public/unreviewed/index.html")["@graph"][0]
+    assert never_updated["datePublished"] == never_updated["dateModified"] == "2024-04-01"
+    assert never_updated["url"] == "https://example.org/unreviewed/"
     unreviewed = json_ld(trusted / "public/unreviewed/index.html")["@graph"][1]
     assert "lastReviewed" not in unreviewed and "reviewedBy" not in unreviewed
     policy = json_ld(trusted / "public/policy/index.html")["@graph"]
