@@ -10,6 +10,7 @@ import pytest
 
 from articlegen import build
 from articlegen.search import MISSING_NOTE, find_pagefind
+from tests.browser.conftest import need
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import snapshot
 
@@ -17,7 +18,15 @@ ARTICLES = {
     "a.md": article("Ketamine Basics", "Ketamine blocks NMDA receptors.", tags="[ketamine]"),
     "b.md": article("Sleep", "Sleep matters.", see_also="[a]"),
 }
-needs_pagefind = pytest.mark.skipif(find_pagefind() is None, reason="Pagefind is not installed")
+
+
+@pytest.fixture
+def pagefind_installed() -> None:
+    """Skip without Pagefind on a developer's machine; fail where the browser tools must be."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[test]'")
+
+
+needs_pagefind = pytest.mark.usefixtures("pagefind_installed")
 
 
 def nav_links(page: Path) -> list[str]:
