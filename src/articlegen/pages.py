@@ -50,7 +50,8 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
         )
     )
     pages.append(render.page("archive/", "archive.html", title="Archive", years=render.years()))
-    pages.append(render.page("404.html", "404.html", title="Page not found"))
+    # The host serves 404.html at whatever address was asked for: it has no canonical one.
+    pages.append(render.page("404.html", "404.html", title="Page not found", canonical=None))
     if search:
         pages.append(render.page("search/", "search.html", title="Search"))
     return pages

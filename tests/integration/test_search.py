@@ -74,6 +74,14 @@ def test_without_pagefind_the_site_builds_without_search_and_says_so_once(
     assert "Search" not in nav_links(root / "public" / "index.html")
 
 
+def test_check_builds_no_index_so_says_nothing_of_pagefind(site, run_cli, monkeypatch) -> None:
+    monkeypatch.setattr(build, "find_pagefind", lambda: None)
+    root = site(ARTICLES)
+    code, out, err = run_cli("check", "--site", root)
+    assert code == 0 and "checked, nothing written" in out
+    assert "Pagefind" not in err and "note:" not in err
+
+
 def test_search_false_turns_it_off_without_a_note(site, run_cli) -> None:
     root = site(ARTICLES, site_yaml=SITE_YAML + "search: false\n")
     code, _, err = run_cli("build", "--site", root)

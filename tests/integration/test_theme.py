@@ -151,6 +151,13 @@ def test_every_page_links_the_site_feed(public: Path) -> None:
         assert "/feed.xml" in [f.attributes["href"] for f in feeds], path
 
 
+def test_not_found_page_is_never_indexed_and_claims_no_address(public: Path) -> None:
+    page = parse(public / "404.html")
+    assert meta(page, "robots") == "noindex"
+    assert page.css("link[rel=canonical]") == [] and meta(page, "og:url") is None
+    assert meta(parse(public / "long/index.html"), "robots") is None
+
+
 def test_sitemap_dates_articles_and_the_listings_that_show_them(public: Path) -> None:
     urlset = ET.parse(public / "sitemap.xml").getroot()
     lastmod = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
