@@ -151,7 +151,8 @@ def build_site(
         diagnostics=tuple(warnings),
         seconds=time.perf_counter() - started,
         site=site,
-        notes=(MISSING_NOTE,) if config.search and not pagefind else (),
+        # Only a build that writes would have indexed: 'check' has nothing to say about it.
+        notes=(MISSING_NOTE,) if config.search and not pagefind and options.write else (),
         reused_bodies=sources.reused,
         rendered=rendered,
     )
