@@ -89,11 +89,15 @@ def build_site(
     articles = [a for a in everything if options.drafts or not a.meta.draft]
     static_dirs = [THEME_STATIC, root / "static"]
     raw, image_problems = _with_images(raw, articles, static_dirs, config.base_path)
+    known = [*everything, *sources.damaged]  # a file's bad date must not break links to it
     graph = build_link_graph(
-        [LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles],
         [
-            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in everything),
-            *unreadable_targets(problems, everything),
+            *(LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles),
+            *sources.damaged_links,
+        ],
+        [
+            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in known),
+            *unreadable_targets(problems, known),
         ],
         drafts_visible=options.drafts,
     )

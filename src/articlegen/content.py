@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ArticlegenError, FrontMatterError, attempt
-from .frontmatter import check_slug_length, parse_front_matter, split_front_matter
+from .frontmatter import (
+    check_slug_length,
+    parse_front_matter,
+    readable_fields,
+    split_front_matter,
+)
 from .model import Article, LinkTarget
 from .slugs import slugify
 
@@ -109,6 +114,21 @@ def parse_article(text: str, display: str) -> Article:
     if meta.slug is None:
         check_slug_length(slug, display, 1, "rename the file, or add a shorter 'slug: …'")
     return Article(display, slug, meta, body, body_line)
+
+
+def readable_article(root: Path, path: Path) -> Article | None:
+    """What is left of a file that failed to load because of bad front-matter fields: its
+    slug, its valid fields and its body, so other files can still link to it and its own
+    links are still checked. None when not even that can be read (no header, bad YAML)."""
+    display = relative(root, path)
+    try:
+        text = decode_source(read_bytes(root, path), display)
+        header, header_line, body, body_line = split_front_matter(text, display)
+        meta = readable_fields(header, display, first_line=header_line)
+    except ArticlegenError:
+        return None
+    slug = meta.slug or slugify(Path(display).stem)
+    return Article(display, slug, meta, body, body_line) if slug else None
 
 
 def load_articles(root: Path) -> tuple[list[Article], list[ArticlegenError]]:

@@ -75,13 +75,7 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
     written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
     problems += unknown_key_problems(written, FRONT_MATTER_KEYS, path, FrontMatterError)
     entries = usable(written)
-    fields: dict[str, Any] = {}
-    for key, check in _CHECKS.items():
-        if key in entries:
-            try:
-                fields[key] = check(key, entries[key], path)
-            except ArticlegenError as problem:
-                problems.append(problem)
+    fields = _check_fields(entries, path, problems)
     draft = fields.get("draft", False)
     if "title" not in written:
         problems.append(FrontMatterError("missing required key 'title'", path, 1, "add 'title: …'"))
@@ -108,6 +102,34 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
+
+
+def readable_fields(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
+    """The fields of a header that failed ``parse_front_matter`` that are valid on their own
+    (an invalid or missing title is empty), so the build can still link to and from the
+    article and report its link errors alongside its field errors; raises only when the
+    header is no YAML mapping at all."""
+    written, _problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    entries = usable(written)
+    fields = _check_fields(entries, path, [])
+    lines = {key: entry.line for key, entry in entries.items()}
+    return FrontMatter(
+        title=fields.pop("title", ""), date=fields.pop("date", None), lines=lines, **fields
+    )
+
+
+def _check_fields(
+    entries: dict[str, Entry], path: str, problems: list[ArticlegenError]
+) -> dict[str, Any]:
+    """Each known key's checked value; the problems of the others added to ``problems``."""
+    fields: dict[str, Any] = {}
+    for key, check in _CHECKS.items():
+        if key in entries:
+            try:
+                fields[key] = check(key, entries[key], path)
+            except ArticlegenError as problem:
+                problems.append(problem)
+    return fields
 
 
 def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:

@@ -17,10 +17,17 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from .cache import BuildCache, SourceEntry, body_key, source_digest
-from .content import content_problems, find_sources, read_article, read_bytes, relative
+from .content import (
+    content_problems,
+    find_sources,
+    read_article,
+    read_bytes,
+    readable_article,
+    relative,
+)
 from .errors import ArticlegenError, attempt
 from .markup import make_markdown, render_body
-from .model import Article, RenderedBody
+from .model import Article, LinkSource, RenderedBody
 from .workers import map_chunks
 
 MIN_PARALLEL_ARTICLES = 48
@@ -39,6 +46,12 @@ class Sources:
     """Unreadable files, bad front-matter, duplicate slugs, links to folders outside."""
     reused: int
     """Articles taken from the cache unchanged."""
+    damaged: list[Article]
+    """Files that failed on front-matter fields, as far as they can be read (see
+    ``content.readable_article``): still link targets, so that links to them are not
+    reported as broken on top of their own errors."""
+    damaged_links: list[LinkSource]
+    """The links of those of them to be built, so they are checked in the same build."""
 
 
 def load_sources(
@@ -64,14 +77,20 @@ def load_sources(
     )
     problems: list[ArticlegenError] = []
     md = None
+    damaged: list[Article] = []
     for path, entry in zip(todo, fresh, strict=True):
         if entry is None:  # it failed in a worker: redo it here to report the error in full
             md = md or make_markdown(**settings)
             entry = attempt(problems, prepare, root, path, cache.code, md, settings, drafts)
+            if entry is None and (left := readable_article(root, path)) is not None:
+                damaged.append(left)
         known[path] = entry
     entries = {relative(root, p): e for p, e in known.items() if e is not None}
     cache.sources = {name: e for name, e in entries.items() if not (e.body and e.body.problems)}
     articles = [entry.article for entry in entries.values()]
+    order = {relative(root, path): i for i, path in enumerate(paths)}
+    every = sorted([*articles, *damaged], key=lambda a: order[a.source])
+    damaged_links = _damaged_links(damaged, md, drafts, problems)
     return Sources(
         articles=articles,
         bodies={
@@ -79,9 +98,26 @@ def load_sources(
             for e in entries.values()
             if e.body is not None and (drafts or not e.article.meta.draft)
         },
-        problems=problems + content_problems(root, articles),
+        problems=problems + content_problems(root, every),
         reused=len(paths) - len(todo),
+        damaged=damaged,
+        damaged_links=damaged_links,
     )
+
+
+def _damaged_links(
+    damaged: list[Article], md: MarkdownIt | None, drafts: bool, problems: list[ArticlegenError]
+) -> list[LinkSource]:
+    """The see_also and body links of the ``damaged`` articles to be built; the problems
+    of their bodies are added to ``problems``, so one build reports them all."""
+    links = []
+    for article in damaged:
+        if md is None or (article.meta.draft and not drafts):
+            continue
+        body = render_body(md, article.body, first_line=article.body_line, path=article.source)
+        problems.extend(body.problems)
+        links.append(LinkSource(article.slug, article.source, article.meta.see_also, body.links))
+    return links
 
 
 def prepare_chunk(

@@ -170,3 +170,34 @@ def test_unwritable_output_is_a_clean_error(built: Path, run_cli, monkeypatch) -
     code, _, err = run_cli("build", "--site", built)
     assert code == 1 and "No space left on device" in err and "Traceback" not in err
     assert snapshot(built / "public") == before
+
+
+def test_bad_front_matter_hides_no_link_errors_and_adds_none(built: Path, run_cli) -> None:
+    """A bad date leaves the article a link target (by title too) and its links checked."""
+    write(built, "e.md", "---\ntitle: Eps\ndate: 2024-02-31\nsee_also: [nada]\n---\n\n[[nichts]]\n")
+    write(built, "f.md", "---\ntitle: F\ndate: 2024-01-01\nsee_also: [Eps]\n---\n\n[[Eps|E]]\n")
+    assert rebuild_fails(built, run_cli).splitlines() == [
+        "error: content/e.md:3: invalid value for 'date': day is out of range for month"
+        " — write a real date as YYYY-MM-DD, e.g. 2024-05-14",
+        "error: content/e.md:4: see_also 'nada' matches no article"
+        " — link by slug, by file (content/x.md) or by exact title",
+        "error: content/e.md:7: link 'nichts' matches no article"
+        " — link by slug, by file (content/x.md) or by exact title",
+        "error: 3 errors; nothing was written, the previous output is untouched",
+    ]
+
+
+def test_bad_front_matter_still_counts_for_duplicate_slugs_and_drafts(built: Path, run_cli) -> None:
+    """A file with a field error still takes its slug, and stays a draft when it says so."""
+    write(built, "c.md", "---\ntitle: C\ndate: 2024-01-01\ntags: 5\nslug: beta\n---\n")
+    write(built, "d.md", "---\ntitle: D\ndraft: true\ntags: 5\n---\n\n[[nichts]]\n")
+    write(built, "f.md", "---\ntitle: F\ndate: 2024-01-01\nsee_also: [d]\n---\n")
+    assert rebuild_fails(built, run_cli).splitlines() == [
+        "error: content/c.md:4: 'tags' must be a list — write tags: [first, second]",
+        "error: content/c.md:5: duplicate slug 'beta': content/b.md has it too"
+        " — give one of them a different 'slug:' or file name",
+        "error: content/d.md:4: 'tags' must be a list — write tags: [first, second]",
+        "error: content/f.md:4: see_also 'd' links to a draft (content/d.md)"
+        " — publish the draft (draft: false), remove the link, or build with --drafts",
+        "error: 4 errors; nothing was written, the previous output is untouched",
+    ]
