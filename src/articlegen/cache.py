@@ -25,22 +25,23 @@ What it holds, and what each entry is keyed on:
   hard-links the file already in the output folder, once its stamp (device,
   inode, size, modification time) shows it is the very file this cache saw written.
 
-A page context whose ``repr`` is not a plain value (it shows a memory address: a
-closure, a bound method) has no key, so that page is rendered every build.
-Template helpers should therefore be values (``pages.UrlMaker``), plain functions
-or Jinja filters, and anything a template shows must be in its context.
+A page context that cannot be pickled (it holds a closure or a lambda) has no key,
+so that page is rendered every build. Template helpers should therefore be values
+(``pages.UrlMaker``), plain functions or Jinja filters, and anything a template
+shows must be in its context.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import os
+import pickle
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from importlib.util import find_spec
 from pathlib import Path
-from types import FunctionType
 
 from .model import Article, PagePlan, RenderedBody, RenderedPage
 
@@ -174,26 +175,21 @@ def body_key(digest: bytes, settings: Mapping[str, object]) -> bytes:
 
 def page_key(plan: PagePlan, code: str, template: str) -> bytes | None:
     """The key of a page: the code, its template's digest and its whole plan; None when
-    the context has no stable ``repr``, so the page is always rendered."""
-    parts = [plan.template, plan.url, plan.out_path]
-    for name, value in plan.context.items():
-        parts.append(f"{name}={_stable_repr(value)}")
-    text = "\0".join(parts)
-    if " at 0x" in text:
+    the context cannot be pickled (a closure, a lambda), so the page is always rendered.
+
+    Pickle, not ``repr``: a faithful encoding of the value, done in C (0.12 s instead of
+    0.2 s for the plans of 1,000 articles), that names plain functions by where they
+    live (their behaviour is part of the code fingerprint). In "fast" mode, without
+    back-references, so that equal values give equal bytes however their objects are
+    shared: articles parsed afresh and articles loaded from the cache key alike."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    try:
+        pickler.dump(plan.context)
+    except (pickle.PicklingError, AttributeError, TypeError, ValueError):
         return None
-    return digest_of(code, template, text)
-
-
-def _stable_repr(value: object) -> str:
-    """``repr``, except that a plain module-level function is named by where it lives
-    (its behaviour is part of the code fingerprint); a closure keeps its address."""
-    if (
-        isinstance(value, FunctionType)
-        and value.__closure__ is None
-        and "<" not in value.__qualname__
-    ):
-        return f"{value.__module__}.{value.__qualname__}"
-    return repr(value)
+    return digest_of(code, template, plan.template, plan.url, plan.out_path, buffer.getvalue())
 
 
 def file_stamp(path: Path) -> Stamp | None:

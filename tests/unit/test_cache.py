@@ -99,3 +99,12 @@ def test_pages_loaded_from_disk_are_reused_only_if_their_file_is_the_one_written
     (tmp_path / "a/index.html").write_text("edited by hand")
     _, rendered = cache.render_pages([plan("a/", t=1)], Renderer(), templates={}, output=tmp_path)
     assert rendered == {"a/index.html"}
+
+
+def test_page_key_does_not_depend_on_how_equal_values_share_objects() -> None:
+    """Articles parsed afresh and articles loaded from the cache must key alike."""
+    card = {"title": "B", "tags": ["x"]}
+    shared = plan(cards=[card, card], newer=card)
+    copied = plan(cards=[{"title": "B", "tags": ["x"]}, {"title": "B", "tags": ["x"]}])
+    copied.context["newer"] = {"title": "B", "tags": ["x"]}
+    assert page_key(shared, CODE, "t") == page_key(copied, CODE, "t")
