@@ -111,20 +111,32 @@ def time_title_edits(preview: Preview, runs: int) -> list[float]:
 
 
 def most_linked_near(preview: Preview, wanted: int) -> tuple[str, list[str]]:
-    """The article whose number of linking articles is closest to ``wanted``, and those."""
+    """The article whose number of linking articles that show its title is closest to
+    ``wanted``, and those. (A page that links with text of its own, ``[this guide](a.md)``,
+    rightly does not change when the title does, so it is not waited for.)"""
+    pages = preview.live.snapshot.pages
     best: tuple[int, str, list[str]] | None = None
-    for key, data in preview.live.snapshot.pages.items():
+    for key, data in pages.items():
         slug = key.removesuffix("/index.html")
         if "/" in slug or not key.endswith("/index.html"):
             continue
-        links = HTMLParser(data.decode("utf-8")).css(".linked-from a")
+        page = HTMLParser(data.decode("utf-8"))
+        title = page.css_first("h1").text(strip=True)
+        links = page.css(".linked-from a")
         linkers = [a.attributes["href"].strip("/").split("/")[-1] for a in links]
+        linkers = [s for s in linkers if _shows(pages[f"{s}/index.html"], slug, title)]
         score = abs(len(linkers) - wanted)
         if linkers and (best is None or score < best[0]):
             best = (score, slug, linkers)
     if best is None:
         raise SystemExit("no article is linked from another one")
     return best[1], best[2]
+
+
+def _shows(data: bytes, slug: str, title: str) -> bool:
+    """Whether a page has a link to ``slug`` that reads ``title``."""
+    links = HTMLParser(data.decode("utf-8")).css(f'a[href$="/{slug}/"]')
+    return any(a.text(strip=True) == title for a in links)
 
 
 def _settle(preview: Preview) -> None:
