@@ -252,10 +252,22 @@ class _Renderer:
         graph = self.site.graph
         entries = []
         for article in sorted(self.site.articles, key=lambda a: (a.meta.title.casefold(), a.slug)):
-            outgoing = self.see_also(article.slug)
+            outgoing = self.outgoing(article.slug)
             incoming = [self.cards[s] for s in graph.backlinks.get(article.slug, ())]
             entries.append({**self.cards[article.slug], "outgoing": outgoing, "incoming": incoming})
         return entries
+
+    def outgoing(self, slug: str) -> list[dict[str, Any]]:
+        """The See Also items, then the articles linked only in the body (``in_text``), each
+        once in order of appearance: the same links that make up "Linked from" at the other end,
+        so an article linked only in its text is not listed as a gap."""
+        items = [{**item, "in_text": False} for item in self.see_also(slug)]
+        seen = {link.slug for link in self.site.graph.see_also.get(slug, ())}
+        for link in self.site.graph.inline.get(slug, ()):
+            if link is not None and link.slug is not None and link.slug not in seen:
+                seen.add(link.slug)
+                items.append({**self.cards[link.slug], "external": False, "in_text": True})
+        return items
 
     def years(self) -> list[dict[str, Any]]:
         years: dict[str, list[dict[str, Any]]] = {}

@@ -119,6 +119,35 @@ def test_see_also_index_lists_the_graph_and_the_gaps(blog: Path) -> None:
     assert entries["lonely"].css_first(".not-linked").text() == "Not yet linked."
 
 
+def test_see_also_index_counts_body_links_going_out(blog: Path) -> None:
+    """Body links count both ways: an article linked only in its text is no gap."""
+    (blog / "content/gamma.md").write_text(article("Gamma", "See [[lonely]]."))
+    (blog / "content/body-only.md").write_text(
+        article("Body Only", "[[gamma|the G]], [[Esketamine Spray]], [[gamma#part]].")
+    )
+    build_site(blog)
+    index = parse(blog / "public/see-also/index.html")
+    entries = {li.attributes["id"]: li for li in index.css("ul.link-index > li")}
+    assert list(entries) == ["body-only", "esketamine", "gamma", "iv-vs-im", "ketamine", "lonely"]
+    body_only = entries["body-only"]
+    assert body_only.css(".not-linked") == [body_only.css_first(".links-in .not-linked")]
+    assert [li.text() for li in body_only.css(".links-out li")] == [
+        "Gamma (in the text)",
+        "Esketamine Spray (in the text)",
+    ]
+    assert [a.attributes["href"] for a in body_only.css(".links-out a")] == [
+        "/gamma/",
+        "/esketamine/",
+    ]
+    assert [a.text() for a in entries["gamma"].css(".links-in a")] == ["Body Only"]
+    assert [li.text() for li in entries["gamma"].css(".links-out li")] == [
+        "Lonely Article (in the text)"
+    ]
+    assert [a.text() for a in entries["lonely"].css(".links-in a")] == ["Gamma"]
+    ket_out = [li.text() for li in entries["ketamine"].css(".links-out li")]
+    assert ket_out == ["IV vs IM", "Esketamine Spray", "www.nimh.nih.gov"]
+
+
 def test_comments_only_where_enabled_and_no_provider_script_on_load(blog: Path) -> None:
     build_site(blog)
     ket = parse(blog / "public/ketamine/index.html")
