@@ -164,6 +164,8 @@ def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -
             default = keys["default"].value
     provider = keys.get("provider")
     if provider is None:
+        if default:  # else every article would silently get no comments
+            problems.append(_default_without_provider(keys["default"], path))
         return CommentsConfig(default=default)
     if not isinstance(provider.value, str) or provider.value not in PROVIDER_SETTINGS:
         problems.append(
@@ -177,6 +179,15 @@ def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -
         return CommentsConfig(default=default)
     return CommentsConfig(
         provider.value, default, _provider_settings(provider, keys, path, problems)
+    )
+
+
+def _default_without_provider(default: Entry, path: str) -> ConfigError:
+    return ConfigError(
+        "comments.default is true, but no comments provider is set",
+        path,
+        default.line,
+        "set comments.provider (one of: " + ", ".join(PROVIDER_SETTINGS) + "), or default: false",
     )
 
 

@@ -111,6 +111,18 @@ def test_config_error(built: Path, run_cli) -> None:
     assert "error: site.yaml:5: unknown key 'per_pgae' (did you mean 'per_page'?)" in err
 
 
+def test_comments_on_by_default_without_a_provider(built: Path, run_cli) -> None:
+    """Otherwise the site builds with no comments anywhere and nobody is told."""
+    (built / "site.yaml").write_text(SITE_YAML + "comments: {default: true}\n")
+    assert rebuild_fails(built, run_cli) == (
+        "error: site.yaml:5: comments.default is true, but no comments provider is set"
+        " — set comments.provider (one of: giscus, isso, remark42), or default: false\n"
+        "error: 1 error; nothing was written, the previous output is untouched\n"
+    )
+    (built / "site.yaml").write_text(SITE_YAML + "comments:\n  default: false\n")
+    assert run_cli("build", "--site", built)[0] == 0
+
+
 def test_template_syntax_error_names_template_and_line(built: Path, run_cli) -> None:
     (built / "templates").mkdir()
     (built / "templates/404.html").write_text(
