@@ -16,9 +16,9 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.wordcount import wordcount_plugin
 
+from .anchors import heading_anchors_plugin
 from .embeds import video_plugin
 from .errors import MarkupError
 from .model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
@@ -42,7 +42,7 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html}).enable(["table", "strikethrough"])
     if not allow_html:  # both rules return at once without 'html'; skip their call per line
         md.disable(["html_block", "html_inline"])
-    md.use(anchors_plugin, min_level=2, max_level=3, permalink=True, permalinkSymbol="#")
+    md.use(heading_anchors_plugin)  # ids clear of the page's own (pageids.py)
     md.use(wordcount_plugin)
     md.use(video_plugin)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)

@@ -21,6 +21,7 @@ from .errors import (
 )
 from .model import CitationMark, LinkRef, NumberedReference, Reference
 from .slugs import is_slug
+from .pageids import citation_anchor, reference_anchor
 from .yamldoc import Entry, unknown_key_problems
 
 REFERENCE_KEYS = ("id", "title", "url", "publisher", "date")
@@ -170,11 +171,11 @@ def number_citations(
             continue
         number = _number_of(anchors, citation.target)
         seen = anchors[citation.target]
-        seen.append(f"cite-{number}" + (f"-{len(seen) + 1}" if seen else ""))
-        marks.append(CitationMark(number, seen[-1], f"ref-{number}"))
+        seen.append(citation_anchor(number, len(seen) + 1))
+        marks.append(CitationMark(number, seen[-1], reference_anchor(number)))
     listed = [by_id[i] for i in anchors] + [r for r in references if r.id not in anchors]
     numbered = tuple(
-        NumberedReference(n, r, f"ref-{n}", tuple(anchors.get(r.id or "", ())))
+        NumberedReference(n, r, reference_anchor(n), tuple(anchors.get(r.id or "", ())))
         for n, r in enumerate(listed, start=1)
     )
     warnings = tuple(

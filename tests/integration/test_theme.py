@@ -176,3 +176,75 @@ def test_reading_aids_need_no_script(public: Path) -> None:
     assert page.css_first("body > a.skip-link").attributes["href"] == "#main"
     assert page.css_first("main#main") is not None
     assert page.css("script:not([type='application/ld+json'])") == []  # no comments, no video
+
+
+CLASHING_HEADINGS = """\
+Intro with a citation[^one] and another[^one].
+
+## Main
+
+A.[^two]
+
+## Comments
+
+B.
+
+### Comments title
+
+C.
+
+## Toc title
+
+D.
+
+## References title
+
+## See also title
+
+## Linked from title
+
+## Disclaimer title
+
+## Ref
+
+## Ref
+
+## Cite 1
+"""
+
+
+def test_headings_never_take_the_page_s_own_ids(site) -> None:
+    root = site(
+        {
+            "clash.md": article(
+                "Clashing Headings",
+                CLASHING_HEADINGS,
+                comments="true",
+                see_also="[other]",
+                references="""
+  - id: one
+    title: "Source One"
+    url: https://example.org/one
+  - id: two
+    title: "Source Two"
+    url: https://example.org/two""",
+            ),
+            "other.md": article("Other", "Back to [[Clashing Headings]]."),
+        },
+        site_yaml=SITE_YAML
+        + 'disclaimer: "General information only."\n'
+        + "comments:\n  provider: giscus\n"
+        + "  giscus: {repo: example/repo, repo_id: R_x, category: C, category_id: DIC_x}\n",
+    )
+    build_site(root)
+    page = parse(root / "public/clash/index.html")
+    ids = [node.attributes["id"] for node in page.css("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert {"main", "comments", "toc-title", "references-title", "see-also-title"} <= set(ids)
+    assert {"linked-from-title", "disclaimer-title", "ref-1", "cite-1", "cite-1-2"} <= set(ids)
+    target = page.css_first("a.skip-link").attributes["href"]
+    assert page.css_first(target).tag == "main"
+    assert page.css_first("h2#main-section").text(deep=False).strip() == "Main"
+    toc = [a.attributes["href"] for a in page.css(".toc a")]
+    assert toc[:3] == ["#main-section", "#comments-section", "#comments-title-section"]
+    assert all(page.css_first(href).tag in ("h2", "h3") for href in toc)
