@@ -28,20 +28,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except BuildFailed as failed:
         _print_error(failed)
-        _fail(f"{failed.message}; nothing was written, the previous output is untouched")
+        _fail(f"{failed.message}; {args.unfinished or _NOTHING_WRITTEN}")
         return EXIT_ERRORS
     except ArticlegenError as error:
         _print_error(error)
         return EXIT_ERRORS
     except KeyboardInterrupt:
-        _fail("interrupted; the previous output is untouched")
+        _fail(f"interrupted; {args.unfinished or _UNTOUCHED}")
         return EXIT_INTERRUPTED
+
+
+_UNTOUCHED = "the previous output is untouched"
+_NOTHING_WRITTEN = "nothing was written, " + _UNTOUCHED
+"""What a failed build leaves, for the last error line. A command that writes nothing
+sets ``unfinished`` to what it says instead."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlegen", description="Build a health article blog from Markdown."
     )
+    parser.set_defaults(unfinished=None)
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build the site into the output folder")
@@ -75,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: %(default)s)",
     )
     _today_argument(report)
-    report.set_defaults(run=_report)
+    report.set_defaults(run=_report, unfinished="no report was made")
 
     clean = commands.add_parser(
         "clean", help=f"delete the output folder and the build cache ({CACHE_DIR}/)"

@@ -34,6 +34,18 @@ _TOP_KEYS: dict[str, type] = {
 }
 _REQUIRED = ("title", "base_url")
 
+_TYPE_HINTS = {
+    "authors": "indent each person under an id: 'jane-doe:', then 'name: …' under that",
+    "reviewers": "indent each person under an id: 'dr-lee:', then 'name: …' and "
+    "'credentials: …' under that",
+    "require": "write each rule as '- {tag: medication, fields: [content_warning, references]}'",
+    "disclaimer": "put the text in quotes",
+    "editorial_policy": "give an https:// address, or the slug or file (content/x.md) of an "
+    "article",
+    "review_interval_days": "e.g. review_interval_days: 365",
+}
+"""How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
+
 PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
     "giscus": ("repo", "repo_id", "category", "category_id"),
     "isso": ("url",),
@@ -72,6 +84,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         if key not in entries or entries[key].broken:  # a broken value is already reported
             continue
         if problem := type_problem(key, entries[key], expected, path, ConfigError):
+            problem.hint = _TYPE_HINTS.get(key)
             problems.append(problem)
         else:
             usable[key] = entries[key]

@@ -19,6 +19,8 @@ from .yamldoc import Entry, type_problem, unknown_key_problems
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
 """Review statuses, as the report prints them."""
+POLICY = "policy"
+"""The report's status for the editorial policy page, which is not medical content to review."""
 
 
 def parse_requirements(
@@ -61,7 +63,12 @@ def _rule_value_problems(keys: dict[str, Entry], path: str) -> list[ArticlegenEr
     items = [fields] if isinstance(fields.value, str) else list(fields.items)
     if not isinstance(fields.value, str | list) or not items:
         return [
-            ConfigError("'require.fields' must be a list of front-matter keys", path, fields.line)
+            ConfigError(
+                "'require.fields' must be a list of front-matter keys",
+                path,
+                fields.line,
+                "write fields: [content_warning, references]",
+            )
         ]
     return [
         ConfigError(

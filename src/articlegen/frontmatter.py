@@ -85,19 +85,7 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
                 "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
             )
         )
-    for later in ("updated", "reviewed_on"):
-        if (
-            fields.get("date")
-            and fields.get(later)
-            and instant(fields[later]) < instant(fields["date"])
-        ):
-            problems.append(
-                FrontMatterError(
-                    f"'{later}' ({fields[later]}) is before 'date' ({fields['date']})",
-                    path,
-                    entries[later].line,
-                )
-            )
+    problems += _order_problems(fields, entries, path)
     problems += _review_pair_problems(entries, path)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
@@ -130,6 +118,31 @@ def _check_fields(
             except ArticlegenError as problem:
                 problems.append(problem)
     return fields
+
+
+def _order_problems(
+    fields: dict[str, Any], entries: dict[str, Entry], path: str
+) -> list[ArticlegenError]:
+    """``updated`` and ``reviewed_on`` may not come before ``date``."""
+    date = fields.get("date")
+    return [
+        FrontMatterError(
+            f"'{later}' ({fields[later]}) is before 'date' ({date})",
+            path,
+            entries[later].line,
+            f"'{later}' must be on or after 'date': correct whichever of the two is wrong",
+        )
+        for later in ("updated", "reviewed_on")
+        if date and fields.get(later) and _before(later, fields[later], date)
+    ]
+
+
+def _before(key: str, value: Date, date: Date) -> bool:
+    """``reviewed_on`` is a day, so it is compared with the day of ``date`` as written (in
+    its own zone, the author's calendar): a review that afternoon is not "before" it."""
+    if key == "reviewed_on":
+        return value < (date.date() if isinstance(date, dt.datetime) else date)
+    return instant(value) < instant(date)
 
 
 def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:

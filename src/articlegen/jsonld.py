@@ -90,9 +90,14 @@ def person_json_ld(person: Person, base_url: str) -> dict[str, Any]:
 def _citation(numbered: NumberedReference) -> dict[str, Any]:
     reference = numbered.reference
     data: dict[str, Any] = {"@type": "CreativeWork", "name": reference.title, "url": reference.url}
+    if reference.authors:
+        # Text, not Person nodes: "Smith J, et al." names people without saying which ones.
+        data["author"] = reference.authors
     if reference.publisher:
         data["publisher"] = {"@type": "Organization", "name": reference.publisher}
-    if reference.date:
+    if isinstance(reference.date, int):
+        data["datePublished"] = str(reference.date)
+    elif reference.date:
         data["datePublished"] = reference.date.isoformat()
     return data
 

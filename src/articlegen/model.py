@@ -146,10 +146,12 @@ class Reference:
     """Label for citing it in the body as ``[^id]``."""
     publisher: str | None = None
     """Journal, agency or site that published it."""
-    date: Date | None = None
-    """Publication date."""
+    date: Date | int | None = None
+    """Publication date, or only its year (an int) when the source gives no more."""
     line: int = 0
     """File line of the item."""
+    authors: str | None = None
+    """Who wrote it, as one text in the source's own style (e.g. "Smith J, et al.")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +222,11 @@ class TocEntry:
 
 @dataclass(frozen=True, slots=True)
 class ImageRef:
-    """A local image in a body, for the image stage to find and measure."""
+    """An image in a body: a local one for the image stage to find and measure, or a remote one
+    to warn about."""
 
     src: str
-    """Path as written (URL-encoded), relative to the site's ``static/`` folder."""
+    """Address as written (URL-encoded): a local one is relative to the ``static/`` folder."""
     line: int
     """1-based line in the article file."""
 
@@ -250,6 +253,9 @@ class RenderedBody:
     """MarkupErrors: images without alt text, video blocks we cannot embed."""
     citations: tuple[LinkRef, ...] = ()
     """``[^id]`` citations in body order; placeholder ``C i`` stands for ``citations[i]``."""
+    remote_images: tuple[ImageRef, ...] = ()
+    """Images on other hosts (``https://…``), left as they are: fetched on every page load,
+    with no size; each is worth a warning."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import ArticlegenError, ConfigError, FrontMatterError, did_you_mean
+from .errors import (
+    ArticlegenError,
+    ConfigError,
+    FrontMatterError,
+    closest,
+    did_you_mean,
+    suggestion,
+)
 from .model import Article, Credits, Person, SiteConfig
 from .slugs import is_slug, slugify
 from .yamldoc import Entry, type_problem, unknown_key_problems
@@ -101,7 +108,14 @@ def _same_as(
 ) -> tuple[str, ...]:
     """``sameAs``: a list of profile URLs (one URL alone is a list of one)."""
     if not isinstance(entry.value, str | list):
-        problems.append(ConfigError(f"'{where}' must be a list of URLs", path, entry.line))
+        problems.append(
+            ConfigError(
+                f"'{where}' must be a list of URLs",
+                path,
+                entry.line,
+                "write sameAs: [https://…, https://…] with the person's profile pages",
+            )
+        )
         return ()
     urls = []
     for item in [entry] if isinstance(entry.value, str) else entry.items:
@@ -172,12 +186,24 @@ def author_problem(
     """An error if ``value`` names no author (or reviewer) on a site with an author registry."""
     if not config.authors or value in config.authors or value in config.reviewers:
         return None
+    known = {**config.authors, **config.reviewers}
     return error(
-        f"unknown author '{value}'{did_you_mean(value, [*config.authors, *config.reviewers])}",
+        f"unknown author '{value}'{suggestion(_similar_ids(value, known))}",
         path,
         line,
         "name an id from site.yaml 'authors:' (" + ", ".join(sorted(config.authors)) + ")",
     )
+
+
+def _similar_ids(value: str, people: Mapping[str, Person]) -> list[str]:
+    """Ids ``value`` may have meant: the ids of people it names (a name written where an id
+    belongs is the likeliest slip), else ids or names close to it in spelling."""
+    wanted = value.strip().casefold()
+    named = [i for i, p in people.items() if p.name.casefold() == wanted]
+    if named:
+        return named
+    by_name = {p.name: i for i, p in people.items()}
+    return closest(value, people) or [by_name[n] for n in closest(value, by_name)]
 
 
 def credit_articles(

@@ -7,6 +7,7 @@ rendering found in the body), so the numbering rules are tested with literal dat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -20,11 +21,13 @@ from .errors import (
     raise_if_any,
 )
 from .model import CitationMark, LinkRef, NumberedReference, Reference
-from .slugs import is_slug
 from .pageids import citation_anchor, reference_anchor
+from .slugs import is_slug
 from .yamldoc import Entry, unknown_key_problems
 
-REFERENCE_KEYS = ("id", "title", "url", "publisher", "date")
+REFERENCE_KEYS = ("id", "title", "url", "authors", "publisher", "date")
+_YEAR = re.compile(r"[1-9][0-9]{3}")
+"""A bare year, as a reference's ``date`` may be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,14 @@ def _checked_reference(keys: dict[str, Entry], line: int, path: str) -> Referenc
             keys["id"].line,
             "e.g. 'id: smith-2023'",
         )
+    if any(character.isspace() for character in values["url"]):
+        raise FrontMatterError(
+            f"reference url contains a space: '{values['url']}'",
+            path,
+            keys["url"].line,
+            "copy the address again from the browser's address bar (a space inside one is "
+            "written %20)",
+        )
     parts = urlsplit(values["url"])
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise FrontMatterError(
@@ -136,24 +147,29 @@ def _text(key: str, entry: Entry, path: str) -> str:
         or not isinstance(value, str | int | float)
         or not str(value).strip()
     ):
-        raise FrontMatterError(
-            f"'references.{key}' must be non-empty text", path, entry.line, "put it in quotes"
-        )
+        hint = "put it in quotes"
+        if key == "authors" and isinstance(value, list):
+            hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
+        raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
     return str(value).strip()
 
 
-def _date(entry: Entry, path: str) -> dt.date:
+def _date(entry: Entry, path: str) -> dt.date | int:
+    """A day, or only a year (an int), as many sources state no more than that."""
     value = entry.value
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
+    if _YEAR.fullmatch(text):
+        return int(text)
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise FrontMatterError(
             f"'references.date' is not a valid date: {value!r}",
             path,
             entry.line,
-            "use YYYY-MM-DD, e.g. 2023-01-31",
+            "use YYYY-MM-DD or the year alone, e.g. 2023-01-31 or 2023",
         ) from None
 
 

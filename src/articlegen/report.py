@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .editorial import review_status
+from .editorial import POLICY, review_status
 from .model import REPORT_FORMATS, Credits, Site
 
 
@@ -38,7 +38,7 @@ class ReportRow:
     see_also_out: int
     """Entries in this article's See Also."""
     status: str
-    """``ok``, ``review due`` or ``unreviewed``."""
+    """``ok``, ``review due``, ``unreviewed``, or ``policy`` for the editorial policy page."""
 
 
 COLUMNS = tuple(f.name for f in dataclasses.fields(ReportRow))
@@ -66,7 +66,9 @@ def report_rows(site: Site, today: dt.date) -> list[ReportRow]:
                 references=len(article.meta.references),
                 see_also_in=incoming.get(article.slug, 0),
                 see_also_out=len(site.graph.see_also.get(article.slug, ())),
-                status=review_status(credits, today),
+                status=POLICY
+                if article.slug == site.policy_slug
+                else review_status(credits, today),
             )
         )
     return rows

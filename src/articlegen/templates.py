@@ -196,11 +196,13 @@ def to_json_ld(data: Any) -> Markup:
     return Markup(text)
 
 
-def _isodate(value: Date) -> str:
-    return value.isoformat()
+def _isodate(value: Date | int) -> str:
+    return str(value) if isinstance(value, int) else value.isoformat()
 
 
-def _humandate(value: Date) -> str:
+def _humandate(value: Date | int) -> str:
+    if isinstance(value, int):  # a reference dated by its year alone
+        return str(value)
     day = value.date() if isinstance(value, dt.datetime) else value
     return f"{day.day} {day:%B %Y}"
 

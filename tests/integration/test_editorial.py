@@ -135,7 +135,7 @@ EXPECTED_ROWS = [
         "references": 0,
         "see_also_in": 0,
         "see_also_out": 0,
-        "status": "unreviewed",
+        "status": "policy",
     },
 ]
 
@@ -163,7 +163,7 @@ def test_report_table(editorial: Path, run_cli) -> None:
     assert cells == [
         ["unreviewed", "-", "-", "unreviewed"],
         ["reviewed", "Example Reviewer", "121", "ok"],
-        ["policy", "-", "-", "unreviewed"],
+        ["policy", "-", "-", "policy"],
     ]
 
 
@@ -172,7 +172,28 @@ def test_report_marks_reviews_due(editorial: Path, run_cli) -> None:
         "report", "--site", editorial, "--format", "json", "--today", "2025-01-31"
     )
     assert code == 0
-    assert [row["status"] for row in json.loads(out)] == ["unreviewed", "review due", "unreviewed"]
+    assert [row["status"] for row in json.loads(out)] == ["unreviewed", "review due", "policy"]
+
+
+def test_a_report_of_a_broken_site_says_no_report_was_made(editorial: Path, run_cli) -> None:
+    (editorial / "content/broken.md").write_text(
+        article("Broken", "Text[^nope].", author="nobody"), encoding="utf-8"
+    )
+    code, out, err = run_cli("report", "--site", editorial, "--today", "2024-06-01")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == "error: 2 errors; no report was made"
+
+
+def test_an_interrupted_report_says_no_report_was_made(editorial: Path, run_cli, monkeypatch):
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("articlegen.build.build_site", interrupted)
+    assert run_cli("report", "--site", editorial) == (
+        130,
+        "",
+        "error: interrupted; no report was made\n",
+    )
 
 
 def test_report_bad_date_is_a_usage_error(editorial: Path, run_cli) -> None:
@@ -239,7 +260,21 @@ def line_of(text: str, fragment: str) -> int:
         (
             "Text.",
             {"reviewed_by": "example-reviewer", "reviewed_on": "2023-12-31"},
-            "error: content/c.md:4: 'reviewed_on' (2023-12-31) is before 'date' (2024-01-01)",
+            "error: content/c.md:4: 'reviewed_on' (2023-12-31) is before 'date' (2024-01-01) — "
+            "'reviewed_on' must be on or after 'date': correct whichever of the two is wrong",
+        ),
+        (
+            "Text.",
+            {"references": "\n  - {title: T, url: 'https://exa mple.org/1'}"},
+            "error: content/c.md:4: reference url contains a space: 'https://exa mple.org/1' — "
+            "copy the address again from the browser's address bar (a space inside one is "
+            "written %20)",
+        ),
+        (
+            "Text.",
+            {"author": "'Example Author'"},
+            "error: content/c.md:3: unknown author 'Example Author' (did you mean "
+            "'example-author'?) — name an id from site.yaml 'authors:' (example-author)",
         ),
         (
             "Text.",
@@ -251,13 +286,26 @@ def line_of(text: str, fragment: str) -> int:
             "Text.",
             {"references": "\n  - url: 'https://example.org/'\n    tilte: T"},
             "error: content/c.md:5: unknown key 'references.tilte' (did you mean 'title'?) — "
-            "valid keys: date, id, publisher, title, url",
+            "valid keys: authors, date, id, publisher, title, url",
         ),
     ],
 )
 def test_article_errors(site, run_cli, body: str, fields: dict[str, str], expected: str) -> None:
     errors = fails(site, run_cli, {"c.md": article("C", body, **fields)})
     assert expected in errors, errors
+
+
+def test_a_review_on_the_afternoon_of_publication_checks_cleanly(site, run_cli) -> None:
+    text = article(
+        "C",
+        date="2024-01-10T15:00:00",
+        reviewed_by="example-reviewer",
+        reviewed_on="2024-01-10",
+    )
+    root = site({"c.md": text}, site_yaml=PEOPLE_YAML, files={"static/people/reviewer.png": "x"})
+    code, out, err = run_cli("check", "--site", root, "--today", "2024-06-01", "--strict")
+    assert (code, err) == (0, ""), err
+    assert out.startswith("1 article, ")
 
 
 def test_require_rule_names_the_rule(site, run_cli) -> None:

@@ -328,3 +328,61 @@ def test_json_ld_is_valid_and_uses_only_schema_org_terms(trusted: Path, slug: st
         assert page["https://schema.org/lastReviewed"] == [{"@value": "2024-02-01"}]
         [reviewer] = page["https://schema.org/reviewedBy"]
         assert reviewer["@id"] == "https://example.org/authors/example-reviewer/#person"
+
+
+CREDITED = article(
+    "Credited",
+    "A trial[^trial], guidance[^guidance] and a page[^page].",
+    references="""
+  - id: trial
+    authors: "Example A, Example B, et al."
+    title: "Does it work?"
+    url: https://example.org/trial
+    publisher: "Example Journal"
+    date: 2013
+  - id: guidance
+    authors: "Example Agency"
+    title: "Guidance on doses"
+    url: https://example.org/guidance
+    publisher: "Example Health Service"
+    date: 2020-05-01
+  - id: page
+    title: "A page"
+    url: https://example.org/page""",
+)
+
+
+def test_reference_authors_and_years_in_the_list_and_the_json_ld(site) -> None:
+    root = site({"credited.md": CREDITED})
+    build(root)
+    page = parse(root / "public/credited/index.html")
+    items = page.css("section.references ol > li")
+    assert [" ".join(li.text().split()) for li in items] == [
+        "Example A, Example B, et al. Does it work? Example Journal, 2013. ↩",
+        "Example Agency. Guidance on doses. Example Health Service, 1 May 2020. ↩",
+        "A page. ↩",
+    ]
+    assert [t.attributes["datetime"] for t in page.css("section.references time")] == [
+        "2013",
+        "2020-05-01",
+    ]
+    citations = json_ld(root / "public/credited/index.html")["@graph"][1]["citation"]
+    assert citations == [
+        {
+            "@type": "CreativeWork",
+            "name": "Does it work?",
+            "url": "https://example.org/trial",
+            "author": "Example A, Example B, et al.",
+            "publisher": {"@type": "Organization", "name": "Example Journal"},
+            "datePublished": "2013",
+        },
+        {
+            "@type": "CreativeWork",
+            "name": "Guidance on doses",
+            "url": "https://example.org/guidance",
+            "author": "Example Agency",
+            "publisher": {"@type": "Organization", "name": "Example Health Service"},
+            "datePublished": "2020-05-01",
+        },
+        {"@type": "CreativeWork", "name": "A page", "url": "https://example.org/page"},
+    ]

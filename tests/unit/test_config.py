@@ -102,3 +102,28 @@ def test_markdown_allow_html() -> None:
     assert parse_config(
         "title: T\nbase_url: https://e.org/\nmarkdown: {allow_html: true}\n"
     ).allow_html
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "require: {tag: m}",
+            "'require' must be a list, found dict — write each rule as "
+            "'- {tag: medication, fields: [content_warning, references]}'",
+        ),
+        ("disclaimer: [a, b]", "'disclaimer' must be text, found list — put the text in quotes"),
+        (
+            "editorial_policy: 3",
+            "'editorial_policy' must be text, found int — give an https:// address, or the slug "
+            "or file (content/x.md) of an article",
+        ),
+        (
+            "review_interval_days: a year",
+            "'review_interval_days' must be a whole number, found str — e.g. "
+            "review_interval_days: 365",
+        ),
+    ],
+)
+def test_wrongly_typed_trust_settings_say_how_to_write_them(line: str, expected: str) -> None:
+    assert messages(f"title: T\nbase_url: https://e.org/\n{line}\n") == [f"site.yaml:3: {expected}"]

@@ -118,6 +118,16 @@ def test_bad_require_rules(rules: str, expected: str) -> None:
     assert str(failed.value.errors[0]).startswith(expected)
 
 
+@pytest.mark.parametrize("fields", ["[]", "{a: b}", "3"])
+def test_require_fields_that_are_no_list_get_an_example(fields: str) -> None:
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(BASE + f"require:\n  - {{tag: m, fields: {fields}}}\n")
+    assert [str(e) for e in failed.value.errors] == [
+        "site.yaml:4: 'require.fields' must be a list of front-matter keys — write fields: "
+        "[content_warning, references]"
+    ]
+
+
 def test_policy_is_a_url_an_article_slug_or_file() -> None:
     articles = [art("how-we-work")]
     config = parse_config(BASE)

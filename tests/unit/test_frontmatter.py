@@ -76,7 +76,8 @@ def test_impossible_date_and_updated_before_date() -> None:
         for e in errors("---\ntitle: T\ndate: 2024-13-40\n---\n")
     )
     assert errors("---\ntitle: T\ndate: 2024-05-02\nupdated: 2024-05-01\n---\n") == [
-        "content/a.md:4: 'updated' (2024-05-01) is before 'date' (2024-05-02)"
+        "content/a.md:4: 'updated' (2024-05-01) is before 'date' (2024-05-02) — 'updated' must "
+        "be on or after 'date': correct whichever of the two is wrong"
     ]
 
 
@@ -153,7 +154,27 @@ def test_review_fields_go_together_and_follow_the_date() -> None:
     ]
     assert errors(
         "---\ntitle: T\ndate: 2024-03-01\nreviewed_by: x\nreviewed_on: 2024-02-01\n---\n"
-    ) == ["content/a.md:5: 'reviewed_on' (2024-02-01) is before 'date' (2024-03-01)"]
+    ) == [
+        "content/a.md:5: 'reviewed_on' (2024-02-01) is before 'date' (2024-03-01) — "
+        "'reviewed_on' must be on or after 'date': correct whichever of the two is wrong"
+    ]
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2024-01-10T15:00:00",
+        "2024-01-10T23:30:00-05:00",  # already 11 January in UTC
+        "2024-01-10T01:00:00+14:00",  # still 9 January in UTC
+    ],
+)
+def test_a_review_on_the_day_of_a_dated_time_is_not_before_it(date: str) -> None:
+    header = f"---\ntitle: T\ndate: {date}\nreviewed_by: x\nreviewed_on: 2024-01-10\n---\n"
+    assert parse(header).reviewed_on == dt.date(2024, 1, 10)
+    assert errors(header.replace("2024-01-10\n---", "2024-01-09\n---")) == [
+        f"content/a.md:5: 'reviewed_on' (2024-01-09) is before 'date' ({parse(header).date}) — "
+        "'reviewed_on' must be on or after 'date': correct whichever of the two is wrong"
+    ]
 
 
 def test_an_unreadable_required_value_is_not_also_missing() -> None:

@@ -84,12 +84,48 @@ def test_every_person_problem_is_reported_at_its_line() -> None:
     ]
 
 
+def test_wrongly_shaped_people_blocks_say_how_to_write_them() -> None:
+    assert messages(
+        "title: T\nbase_url: https://e.org/\n"
+        "authors: [Example Author]\n"
+        "reviewers:\n  example-reviewer: {name: R, credentials: MD, sameAs: {a: b}}\n"
+    ) == [
+        "site.yaml:3: 'authors' must be a mapping, found list — indent each person under an "
+        "id: 'jane-doe:', then 'name: …' under that",
+        "site.yaml:5: 'reviewers.example-reviewer.sameAs' must be a list of URLs — write "
+        "sameAs: [https://…, https://…] with the person's profile pages",
+    ]
+    assert messages("title: T\nbase_url: https://e.org/\nreviewers: Example Reviewer\n") == [
+        "site.yaml:3: 'reviewers' must be a mapping, found str — indent each person under an "
+        "id: 'dr-lee:', then 'name: …' and 'credentials: …' under that"
+    ]
+
+
 def test_default_author_must_be_an_id_when_there_is_a_registry() -> None:
     assert messages(PEOPLE.replace("author: example-author", "author: Example Author")) == [
         "site.yaml:3: unknown author 'Example Author' (did you mean 'example-author'?) — name an "
         "id from site.yaml 'authors:' (example-author)"
     ]
     assert parse_config("title: T\nbase_url: https://e.org/\nauthor: Anyone\n").author == "Anyone"
+
+
+def test_an_authors_name_where_an_id_belongs_suggests_the_id() -> None:
+    registry = PEOPLE.replace("example-author", "jane").replace("Example Author", "Jane Doe")
+    assert messages(registry.replace("author: jane", "author: Jane Doe")) == [
+        "site.yaml:3: unknown author 'Jane Doe' (did you mean 'jane'?) — name an id from "
+        "site.yaml 'authors:' (jane)"
+    ]
+    _, problems = credit_articles(
+        parse_config(registry),
+        [art("a", author="jane doe"), art("b", author="Example Reviewr"), art("c", author="X")],
+    )
+    assert [str(p) for p in problems] == [
+        "content/a.md:4: unknown author 'jane doe' (did you mean 'jane'?) — name an id from "
+        "site.yaml 'authors:' (jane)",
+        "content/b.md:4: unknown author 'Example Reviewr' (did you mean 'example-reviewer'?) — "
+        "name an id from site.yaml 'authors:' (jane)",
+        "content/c.md:4: unknown author 'X' — name an id from site.yaml 'authors:' (jane)",
+    ]
 
 
 def test_reviewer_may_be_default_author_but_ids_do_not_collide() -> None:

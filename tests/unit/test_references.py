@@ -50,10 +50,51 @@ def test_each_bad_item_is_reported_at_its_line() -> None:
         "copy the full address, starting with https://",
         "content/a.md:6: invalid reference id 'Bad Id': use lowercase a-z, 0-9 and '-' only — "
         "e.g. 'id: smith-2023'",
-        "content/a.md:7: 'references.date' is not a valid date: 'someday' — use YYYY-MM-DD, e.g. "
-        "2023-01-31",
+        "content/a.md:7: 'references.date' is not a valid date: 'someday' — use YYYY-MM-DD or the "
+        "year alone, e.g. 2023-01-31 or 2023",
         "content/a.md:8: unknown key 'references.titel' (did you mean 'title'?) — valid keys: "
-        "date, id, publisher, title, url",
+        "authors, date, id, publisher, title, url",
+    ]
+
+
+def test_authors_and_a_year_alone() -> None:
+    refs = parse(
+        "references:\n"
+        "  - title: A trial\n    url: https://example.org/t\n    authors: ' Example A, et al. '\n"
+        "    publisher: Example Journal\n    date: 2013\n"
+        "  - {title: B, url: 'https://example.org/b', date: '1999'}\n"
+    )
+    assert [(r.authors, r.publisher, r.date) for r in refs] == [
+        ("Example A, et al.", "Example Journal", 2013),
+        (None, None, 1999),
+    ]
+    assert errors(
+        "references:\n"
+        "  - {title: T, url: 'https://e.org/', authors: [Example A, Example B]}\n"
+        "  - {title: T, url: 'https://e.org/', authors: ''}\n"
+        "  - {title: T, url: 'https://e.org/', date: 13}\n"
+        "  - {title: T, url: 'https://e.org/', date: 20130}\n"
+    ) == [
+        "content/a.md:3: 'references.authors' must be non-empty text — write the names as one "
+        'text, e.g. authors: "Smith J, Lee K, et al."',
+        "content/a.md:4: 'references.authors' must be non-empty text — put it in quotes",
+        "content/a.md:5: 'references.date' is not a valid date: 13 — use YYYY-MM-DD or the year "
+        "alone, e.g. 2023-01-31 or 2023",
+        "content/a.md:6: 'references.date' is not a valid date: 20130 — use YYYY-MM-DD or the "
+        "year alone, e.g. 2023-01-31 or 2023",
+    ]
+
+
+def test_a_url_with_a_space_is_refused_at_its_line() -> None:
+    assert errors(
+        "references:\n"
+        "  - title: T\n    url: https://exa mple.org/1\n"
+        '  - {title: T, url: "https://example.org/a\\tb"}\n'
+    ) == [
+        "content/a.md:4: reference url contains a space: 'https://exa mple.org/1' — copy the "
+        "address again from the browser's address bar (a space inside one is written %20)",
+        "content/a.md:5: reference url contains a space: 'https://example.org/a\tb' — copy the "
+        "address again from the browser's address bar (a space inside one is written %20)",
     ]
 
 
