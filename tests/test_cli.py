@@ -67,6 +67,46 @@ def test_new_creates_a_draft_that_validates_and_refuses_to_overwrite(site, run_c
     assert (root / "content/testosterone-sleep-a-guide.md").read_text() == text
 
 
+@pytest.mark.parametrize(
+    ("existing", "title", "expected"),
+    [
+        (
+            {"other.md": article("Other", slug="sleep")},
+            "Sleep",
+            "error: the slug 'sleep' is taken: content/other.md:3 has it",
+        ),
+        (
+            {"sub/sleep.md": article("Other")},
+            "Sleep",
+            "error: the slug 'sleep' is taken: content/sub/sleep.md has it",
+        ),
+        (
+            {"x.md": article("Sleep & Mood")},
+            "sleep &  MOOD",
+            "error: the title 'sleep & MOOD' is taken: content/x.md:2 has 'Sleep & Mood'",
+        ),
+    ],
+)
+def test_new_refuses_a_slug_or_title_already_taken(
+    site, run_cli, existing: dict[str, str], title: str, expected: str
+) -> None:
+    root = site(existing)
+    before = sorted(p.relative_to(root) for p in (root / "content").rglob("*"))
+    code, _, err = run_cli("new", title, "--site", root)
+    assert (code, err) == (1, expected + " — choose another title, or edit the existing article\n")
+    assert sorted(p.relative_to(root) for p in (root / "content").rglob("*")) == before
+
+
+def test_new_outside_a_site_suggests_init(tmp_path: Path, run_cli) -> None:
+    code, _, err = run_cli("new", "Sleep", "--site", tmp_path)
+    assert code == 1
+    assert err == (
+        f"error: site.yaml: no site.yaml in {tmp_path} — run in the site folder,"
+        " pass --site DIR, or start one with 'articlegen init'\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_init_makes_a_site_that_builds(tmp_path: Path, run_cli) -> None:
     code, out, _ = run_cli("init", "--site", tmp_path / "blog", "--title", "Example Blog")
     assert code == 0 and "created site.yaml" in out

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import frontmatter
 
-from .config import CONFIG_FILE
-from .content import CONTENT_DIR
+from .config import CONFIG_FILE, missing_config
+from .content import CONTENT_DIR, find_sources, readable_article
 from .errors import ArticlegenError
 from .frontmatter import TITLE_MAX
 from .slugs import SUGGESTED_SLUG_LENGTH, slugify
@@ -28,9 +28,15 @@ comments:
 
 
 def new_article(root: Path, title: str, *, today: dt.date | None = None) -> Path:
-    """Create ``content/<slug>.md`` with its front-matter filled in; never overwrites."""
+    """Create ``content/<slug>.md`` with its front-matter filled in; never overwrites, and
+    refuses a slug or title another article has, which the build would reject or find ambiguous."""
+    if not (root / CONFIG_FILE).is_file():
+        raise missing_config(root)
     title = " ".join(title.split())
-    path = root / CONTENT_DIR / f"{slug_for_title(title)}.md"
+    slug = slug_for_title(title)
+    path = root / CONTENT_DIR / f"{slug}.md"
+    if not path.exists():  # if it does, create_file says so
+        check_untaken(root, slug, title)
     post = frontmatter.Post(
         "Write the first paragraph here: it becomes the summary unless you set a description.\n",
         title=title,
@@ -56,6 +62,25 @@ def slug_for_title(title: str) -> str:
             f"cannot make a file name from the title {title!r}", hint="use letters or digits"
         )
     return slug
+
+
+def check_untaken(root: Path, slug: str, title: str) -> None:
+    """Refuse a slug another article already has, and a title another has in any case (see_also
+    and [[links]] find articles by title, ignoring case). Articles are read as far as they can
+    be, without validating them: their own errors are for the build to report."""
+    for source in find_sources(root):
+        other = readable_article(root, source)
+        if other is None:
+            continue
+        where = f"{other.source}:{other.meta.lines['slug']}" if other.meta.slug else other.source
+        if other.slug == slug:
+            what = f"the slug '{slug}' is taken: {where} has it"
+        elif other.meta.title.casefold() == title.casefold():
+            where = f"{other.source}:{other.meta.lines['title']}"
+            what = f"the title '{title}' is taken: {where} has '{other.meta.title}'"
+        else:
+            continue
+        raise ArticlegenError(what, hint="choose another title, or edit the existing article")
 
 
 def init_site(root: Path, title: str = "My health blog") -> list[Path]:
