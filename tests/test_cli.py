@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,10 @@ def test_build_output_and_base_url_options(site, run_cli, tmp_path: Path) -> Non
 def test_check_writes_nothing(site, run_cli) -> None:
     root = site({"a.md": article("A")})
     code, out, _ = run_cli("check", "--site", root)
-    assert code == 0 and "checked, nothing written" in out
+    assert code == 0
+    assert re.fullmatch(r"1 article, \d+ pages; checked in \d+\.\d\d s; no output written\n", out)
     assert not (root / "public").exists()
+    assert (root / ".articlegen-cache").is_dir()  # kept, as README's Build cache says
 
 
 def test_check_reports_errors_with_exit_1(site, run_cli) -> None:

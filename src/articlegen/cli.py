@@ -224,7 +224,8 @@ def _check(args: argparse.Namespace) -> int:
     result = _cached_build(args, options)
     _print_warnings(result)
     _print_notes(result)
-    print(_summary(result, "checked, nothing written"))
+    # "no output": the build cache is still kept, so that the next build is faster
+    print(_summary(result, "checked") + "; no output written")
     return EXIT_OK
 
 
