@@ -19,7 +19,7 @@ from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import ArticlegenError, BuildFailed, Diagnostic, OutputError, by_place, raise_if_any
 from .feeds import render_feeds
 from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
-from .images import place_images
+from .images import place_images, remote_image_warnings
 from .links import build_link_graph
 from .markup import fill_citations, fill_links, fill_placeholders, markup_settings
 from .model import (
@@ -110,7 +110,7 @@ def build_site(
         *comment_problems(config, articles),
         *trust.problems,
     ]
-    warnings = by_place([*collect_warnings(config, articles, graph), *trust.warnings])
+    warnings = by_place([*collect_warnings(config, articles, graph, raw), *trust.warnings])
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
@@ -246,10 +246,15 @@ def receipt_of(result: BuildResult, snapshot: Snapshot) -> Receipt:
 
 
 def collect_warnings(
-    config: SiteConfig, articles: list[Article], graph: LinkGraph
+    config: SiteConfig,
+    articles: list[Article],
+    graph: LinkGraph,
+    bodies: Mapping[str, RenderedBody],
 ) -> list[Diagnostic]:
     """Everything worth a look that does not stop the build (``--strict`` makes them errors)."""
-    warnings: list[Diagnostic] = []
+    warnings = [
+        w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
+    ]
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
     return warnings

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .errors import ArticlegenError, MarkupError
+from .errors import ArticlegenError, Diagnostic, MarkupError
 from .model import ImageRef
 
 _EXIF_ORIENTATION = 0x0112
@@ -71,6 +71,25 @@ def place_images(
         path = urlsplit(ref.src).path.lstrip("/")
         placed.append(PlacedImage(base_path + path, size))
     return placed, problems
+
+
+def remote_image_warnings(refs: Sequence[ImageRef], source: str) -> list[Diagnostic]:
+    """A warning per image on another host: every reader's browser asks that host for it (a
+    third-party request on each page load), and without a file to read it has no size, so
+    the text jumps when it arrives."""
+    warnings = []
+    for ref in refs:
+        written = PurePosixPath(urlsplit(ref.src).path).name or "image.png"  # URL-encoded
+        warnings.append(
+            Diagnostic(
+                f"image {ref.src} is loaded from another host on every page load and has no size",
+                source,
+                ref.line,
+                f"copy it into static/, e.g. static/images/{unquote(written)}, and write "
+                f"![…](images/{written}): then it comes from this site, with its width and height",
+            )
+        )
+    return warnings
 
 
 def static_path(src: str) -> str | None:

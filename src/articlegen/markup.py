@@ -64,7 +64,7 @@ def render_body(
     children = list(_inline_children(tokens, first_line))  # walked once, read three times
     links = _collect_links(children)
     citations = _collect_citations(children)
-    images = _collect_images(children, path, env["problems"])
+    images, remote_images = _collect_images(children, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
     return RenderedBody(
@@ -77,6 +77,7 @@ def render_body(
         videos=env.get("videos", 0),
         problems=tuple(env["problems"]),
         citations=tuple(citations),
+        remote_images=tuple(remote_images),
     )
 
 
@@ -221,9 +222,11 @@ def _collect_citations(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
 
 def _collect_images(
     children: Sequence[tuple[Token, int]], path: str | None, problems: list[Exception]
-) -> list[ImageRef]:
-    """Number local images as placeholders; an image without alt text is a problem."""
+) -> tuple[list[ImageRef], list[ImageRef]]:
+    """Number local images as placeholders, and list those on other hosts; an image without
+    alt text is a problem."""
     images: list[ImageRef] = []
+    remote: list[ImageRef] = []
     for child, line in children:
         if child.type != "image":
             continue
@@ -241,10 +244,12 @@ def _collect_images(
                 )
             )
         parts = urlsplit(src)
-        if not (parts.scheme or parts.netloc):
+        if parts.netloc:
+            remote.append(ImageRef(src, line))
+        elif not parts.scheme:
             child.meta["index"] = len(images)
             images.append(ImageRef(src, line))
-    return images
+    return images, remote
 
 
 def _markdown_file_target(token: Token) -> str | None:

@@ -79,3 +79,19 @@ def test_warn_unlinked_must_be_a_flag(site, run_cli) -> None:
     code, _, err = run_cli("build", "--site", root)
     assert code == 1
     assert "error: site.yaml:5: 'warn_unlinked' must be true or false, found str" in err
+
+
+REMOTE_IMAGE = (
+    "content/a.md:8: image https://example.org/r.png is loaded from another host on every page "
+    "load and has no size — copy it into static/, e.g. static/images/r.png, and write "
+    "![…](images/r.png): then it comes from this site, with its width and height"
+)
+
+
+def test_remote_image_is_a_warning_and_strict_makes_it_an_error(site, run_cli) -> None:
+    root = site({"a.md": article("Alpha", "Intro.\n\n![A chart](https://example.org/r.png)")})
+    code, out, err = run_cli("build", "--site", root)
+    assert (code, err.splitlines()) == (0, [f"warning: {REMOTE_IMAGE}"])
+    assert ", 1 warning;" in out
+    code, _, err = run_cli("check", "--site", root, "--strict")
+    assert code == 1 and f"error: {REMOTE_IMAGE}" in err.splitlines()

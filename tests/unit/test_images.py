@@ -6,7 +6,13 @@ import pytest
 from PIL import Image
 
 from articlegen.errors import MarkupError
-from articlegen.images import image_size, place_images, static_path, svg_size
+from articlegen.images import (
+    image_size,
+    place_images,
+    remote_image_warnings,
+    static_path,
+    svg_size,
+)
 from articlegen.model import ImageRef
 
 
@@ -102,3 +108,16 @@ def test_place_images_reports_missing_and_unreadable_files_with_lines(tmp_path: 
     assert str(problems[0]).startswith("content/a.md:3: image file not found: static/gone.png")
     assert "cannot read image static/broken.png" in str(problems[1])
     assert "not a path inside the static folder" in str(problems[2])
+
+
+def test_each_remote_image_is_a_warning_at_its_line_with_a_local_path_to_use() -> None:
+    refs = [ImageRef("https://example.org/charts/r%20b.png?x=1", 7), ImageRef("//cdn.example/", 9)]
+    assert [str(w) for w in remote_image_warnings(refs, "content/a.md")] == [
+        "content/a.md:7: image https://example.org/charts/r%20b.png?x=1 is loaded from another "
+        "host on every page load and has no size — copy it into static/, e.g. "
+        "static/images/r b.png, and write ![…](images/r%20b.png): then it comes from this site, "
+        "with its width and height",
+        "content/a.md:9: image //cdn.example/ is loaded from another host on every page load and "
+        "has no size — copy it into static/, e.g. static/images/image.png, and write "
+        "![…](images/image.png): then it comes from this site, with its width and height",
+    ]

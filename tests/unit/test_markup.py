@@ -94,6 +94,7 @@ def test_images_load_lazily_and_local_ones_get_url_and_size_placeholders() -> No
         path="content/a.md",
     )
     assert body.images == (ImageRef("images/c.png", 4),)
+    assert body.remote_images == (ImageRef("https://example.org/r.png", 4),)
     assert body.problems == ()
     html = fill_placeholders(body.html, {"I": ["/images/c.png"], "S": [' width="4" height="3"']})
     local, remote = HTMLParser(html).css("img")
