@@ -36,15 +36,23 @@
   });
   source.addEventListener("css", function (event) {
     var changed = JSON.parse(event.data);
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      var mine = changed.some(function (key) {
-        return url.pathname === "/" + key;
-      });
-      if (url.origin === location.origin && mine) {
-        url.searchParams.set("articlegen", String(Date.now()));
-        link.href = url.href;
+    var local = Array.prototype.filter.call(
+      document.querySelectorAll('link[rel="stylesheet"]'),
+      function (link) {
+        return new URL(link.href).origin === location.origin;
       }
+    );
+    var linked = local.filter(function (link) {
+      var path = new URL(link.href).pathname;
+      return changed.some(function (key) {
+        return path === "/" + key;
+      });
+    });
+    // A changed file no page links may be pulled in by @import: refresh every stylesheet.
+    (linked.length ? linked : local).forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("articlegen", String(Date.now()));
+      link.href = url.href;
     });
   });
 })();

@@ -8,6 +8,7 @@ for the whole session, so a save re-renders only the pages it changes.
 
 from __future__ import annotations
 
+import mimetypes
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -100,6 +101,9 @@ class Preview:
 
     def _changed(self, batch: frozenset[Change]) -> None:
         self._log(stamped(describe(batch)))
+        batch = frozenset(c for c in batch if not self._vanished_temp(c))
+        if not batch:
+            return
         static = [
             c.path.removeprefix(STATIC_DIR + "/") for c in batch if c.kind is ChangeKind.STATIC
         ]
@@ -107,6 +111,15 @@ class Preview:
             self.live.refresh()  # pages read static files too: image sizes, people's photos
         if static:
             self.live.static_changed(static)
+
+    def _vanished_temp(self, change: Change) -> bool:
+        """A static file that is gone again and has no type a site serves: the temp file of
+        an editor's atomic save (``style.css.Xk3Fq2``), whose rename is in the same batch."""
+        return (
+            change.kind is ChangeKind.STATIC
+            and mimetypes.guess_type(change.path)[0] is None
+            and not (self.root / change.path).exists()
+        )
 
 
 def describe(batch: frozenset[Change]) -> str:

@@ -15,7 +15,7 @@ import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .errors import ArticlegenError
 from .livereload import LIVE_PREFIX, Client, LiveSite, Snapshot
@@ -156,7 +156,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif (found := self._find(key)) is not None:
             self._send(HTTPStatus.OK, key, found, body)
         elif not key.endswith("index.html") and self._find(key + "/index.html") is not None:
-            self._redirect("/" + key + "/")
+            query = urlsplit(self.path).query
+            self._redirect(quote("/" + key + "/") + (f"?{query}" if query else ""))
         else:
             self._not_found(key, body)
 

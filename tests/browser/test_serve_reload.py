@@ -17,7 +17,10 @@ def preview(site) -> Iterator[Preview]:
             "ketamine.md": article("Ketamine and Mood", "First version."),
             "sleep.md": article("Sleep Basics", "Sleep well.", date="2024-02-01"),
         },
-        files={"static/assets/style.css": "h1 { color: rgb(0, 0, 0) }\n"},
+        files={
+            "static/assets/style.css": '@import url("more.css");\nh1 { color: rgb(0, 0, 0) }\n',
+            "static/assets/more.css": "p { color: rgb(0, 0, 0) }\n",
+        },
     )
     with Preview(root, port=0, log=lambda line: None, quiet=0.05) as running:
         yield running
@@ -43,8 +46,16 @@ def test_the_page_follows_saves_by_itself(preview: Preview, page) -> None:
     overlay.wait_for(state="hidden")
     assert page.evaluate("window.notReloaded") is True  # same page: the overlay just went away
 
-    (preview.root / "static/assets/style.css").write_text("h1 { color: rgb(0, 128, 0) }\n")
+    (preview.root / "static/assets/style.css").write_text(
+        '@import url("more.css");\nh1 { color: rgb(0, 128, 0) }\n'
+    )
     page.wait_for_function(
         "getComputedStyle(document.querySelector('h1')).color === 'rgb(0, 128, 0)'"
     )
     assert page.evaluate("window.notReloaded") is True  # the stylesheet was swapped in place
+
+    (preview.root / "static/assets/more.css").write_text("p { color: rgb(0, 0, 128) }\n")
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.body p')).color === 'rgb(0, 0, 128)'"
+    )
+    assert page.evaluate("window.notReloaded") is True  # an @import-ed file: swapped too
