@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -191,6 +194,33 @@ def test_two_builds_are_byte_identical(blog: Path, tmp_path: Path) -> None:
     build_site(blog, BuildOptions(output=tmp_path / "one"))
     build_site(blog, BuildOptions(output=tmp_path / "two"))
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_builds_in_other_processes_hash_seeds_and_time_zones_are_byte_identical(
+    blog: Path, tmp_path: Path
+) -> None:
+    """Set order (PYTHONHASHSEED) and the machine's zone (TZ) must not reach the output."""
+    (blog / "content/late.md").write_text(
+        article("Late Night", "Text.", date="2024-05-14T23:30:00", tags="[sleep, mood, zz, aa]")
+    )
+    (blog / "content/zoned.md").write_text(
+        article("Zoned", "Text.", date="2024-05-14T01:00:00+09:00", tags="[mood, sleep]")
+    )
+    command = [sys.executable, "-m", "articlegen", "build", "--site", blog, "--no-cache"]
+    for name, seed, zone in [("one", "1", "UTC"), ("two", "4242", "Pacific/Kiritimati")]:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": zone}
+        done = subprocess.run(
+            [*command, "--output", tmp_path / name, "--today", "2024-09-01"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    one = snapshot(tmp_path / "one")
+    assert {"late/index.html", "zoned/index.html", "feed.xml", "tags/mood/index.html"} <= set(one)
+    assert one == snapshot(tmp_path / "two")
 
 
 def test_home_is_newest_first_and_paginated(site) -> None:

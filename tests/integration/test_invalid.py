@@ -143,12 +143,30 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
     assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n"
 
 
-@pytest.mark.parametrize("output", [".", "content", "..", "/"])
-def test_dangerous_output_folders_are_refused(built: Path, run_cli, output: str) -> None:
-    code, _, err = run_cli("build", "--site", built, "--output", built / output)
-    assert code == 1
-    assert "refusing to use" in err
-    assert (built / "content/a.md").is_file()
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        (".", "the site folder itself"),
+        ("content", "the content folder"),
+        ("..", "a parent of the site folder"),
+        ("/", "the root of the file system"),
+        ("~", "your home folder"),
+    ],
+)
+def test_dangerous_output_folders_are_refused(
+    built: Path, run_cli, monkeypatch, output: str, reason: str
+) -> None:
+    home = built.parent / "home"  # beside the site, so only the home rule can refuse it
+    (home / "notes").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    target = home if output == "~" else built / output
+    code, _, err = run_cli("build", "--site", built, "--output", target)
+    assert (code, err) == (
+        1,
+        f"error: refusing to use {target} as the output folder: it is {reason}"
+        " — choose a dedicated folder such as 'public' (site.yaml 'output' or --output)\n",
+    )
+    assert (built / "content/a.md").is_file() and (home / "notes").is_dir()
 
 
 def test_non_utf8_file_names_byte_offset(built: Path, run_cli) -> None:
