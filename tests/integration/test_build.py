@@ -284,6 +284,27 @@ def test_site_templates_and_static_override_the_theme(site) -> None:
     assert (root / "public/assets/comments.js").is_file()
 
 
+def test_hidden_and_editor_files_in_static_are_not_published(site) -> None:
+    """The repo keeps empty templates/ and static/ with a .gitkeep: neither may leak or break."""
+    root = site(
+        {"a.md": article("A")},
+        files={
+            "templates/.gitkeep": "",
+            "static/.gitkeep": "",
+            "static/docs/.secret": "x",
+            "static/.git/config": "x",
+            "static/#notes.txt#": "x",
+            "static/~lock.txt": "x",
+            "static/docs/guide.txt": "kept",
+        },
+    )
+    build_site(root)
+    out = root / "public"
+    published = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert "docs/guide.txt" in published
+    assert [p for p in published if any(part[0] in ".#~" for part in p.split("/"))] == []
+
+
 def test_json_ld_cannot_break_out_of_its_script(site) -> None:
     root = site({"a.md": article("Evil </script><script>alert(1)</script>")})
     build_site(root)
