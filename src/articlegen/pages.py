@@ -26,7 +26,7 @@ from .site import (
     tag_feed_url,
     tag_url,
 )
-from .slugs import slugify
+from .slugs import slugify, sort_key
 
 WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 4
@@ -251,7 +251,7 @@ class _Renderer:
     def index_entries(self) -> list[dict[str, Any]]:
         graph = self.site.graph
         entries = []
-        for article in sorted(self.site.articles, key=lambda a: (a.meta.title.casefold(), a.slug)):
+        for article in sorted(self.site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
             outgoing = self.outgoing(article.slug)
             incoming = [self.cards[s] for s in graph.backlinks.get(article.slug, ())]
             entries.append({**self.cards[article.slug], "outgoing": outgoing, "incoming": incoming})

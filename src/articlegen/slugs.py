@@ -27,6 +27,13 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug[: cut if cut > 0 else max_length].strip("-")
 
 
+def sort_key(text: str) -> str:
+    """``text`` for alphabetical order: case and accents folded so 'Éclair' sorts with the
+    e's, not after 'z'; unlike ``slugify``, letters outside ASCII are kept, not dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def is_slug(text: str) -> bool:
     """Whether ``text`` is already a valid slug."""
     return SLUG_RE.fullmatch(text) is not None

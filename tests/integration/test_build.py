@@ -151,6 +151,21 @@ def test_see_also_index_counts_body_links_going_out(blog: Path) -> None:
     assert ket_out == ["IV vs IM", "Esketamine Spray", "www.nimh.nih.gov"]
 
 
+def test_see_also_index_sorts_accented_titles_with_their_letter(blog: Path) -> None:
+    (blog / "content/eclair.md").write_text(article("Éclair", "Text."))
+    (blog / "content/zeta.md").write_text(article("zeta", "Text."))
+    build_site(blog)
+    index = parse(blog / "public/see-also/index.html")
+    assert [li.attributes["id"] for li in index.css("ul.link-index > li")] == [
+        "eclair",
+        "esketamine",
+        "iv-vs-im",
+        "ketamine",
+        "lonely",
+        "zeta",
+    ]
+
+
 def test_comments_only_where_enabled_and_no_provider_script_on_load(blog: Path) -> None:
     build_site(blog)
     ket = parse(blog / "public/ketamine/index.html")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.slugs import is_slug, slugify, url_slug
+from articlegen.slugs import is_slug, slugify, sort_key, url_slug
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,17 @@ def test_url_slug_is_the_last_segment_of_an_address() -> None:
     assert url_slug("https://example.org/low-t.html?x=1") == "low-t"
     assert url_slug("https://example.org/low-t/index.html") == "low-t"
     assert url_slug("https://example.org/?p=12") == "" and url_slug(None) == ""
+
+
+def test_sort_key_folds_case_and_accents_but_keeps_other_letters() -> None:
+    titles = ["Zeta", "Gamma", "Ωmega", "éclair", "Éclair", "apple", "Ärger"]
+    assert sorted(titles, key=sort_key) == [
+        "apple",
+        "Ärger",
+        "éclair",
+        "Éclair",
+        "Gamma",
+        "Zeta",
+        "Ωmega",
+    ]
+    assert sort_key("Ωmega") == "ωmega"
