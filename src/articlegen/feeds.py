@@ -110,8 +110,10 @@ def last_modified(site: Site) -> dict[str, Date]:
 
 
 def robots(site: Site) -> RenderedPage:
-    """``robots.txt`` allowing everything and naming the sitemap."""
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n"
+    """``robots.txt`` allowing the site's own path (``/blog/`` under a sub-path: the rest of
+    the host is not ours to speak for) and naming the sitemap."""
+    allow = site.config.base_path
+    text = f"User-agent: *\nAllow: {allow}\n\nSitemap: {site.config.base_url}sitemap.xml\n"
     return RenderedPage("robots.txt", "robots.txt", text.encode("utf-8"))
 
 

@@ -203,6 +203,9 @@ def test_sub_path_base_url(blog: Path) -> None:
     home = parse(out / "index.html")
     assert home.css_first("a.site-title").attributes["href"] == "/blog/"
     assert home.css_first("link[rel=canonical]").attributes["href"] == "https://example.org/blog/"
+    assert (out / "robots.txt").read_text() == (
+        "User-agent: *\nAllow: /blog/\n\nSitemap: https://example.org/blog/sitemap.xml\n"
+    )
 
 
 def test_two_builds_are_byte_identical(blog: Path, tmp_path: Path) -> None:
