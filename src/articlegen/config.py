@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .characters import check_text
 from .editorial import parse_requirements
 from .errors import ArticlegenError, ConfigError, raise_if_any
 from .model import CommentsConfig, SiteConfig
 from .people import author_problem, collision_problems, parse_people
-from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems
+from .yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
 
 CONFIG_FILE = "site.yaml"
 
@@ -63,7 +64,7 @@ def load_config(root: Path) -> SiteConfig:
         raise missing_config(root) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read {CONFIG_FILE}: {exc}", CONFIG_FILE) from exc
-    return parse_config(text)
+    return parse_config(check_text(text.replace("\r\n", "\n"), CONFIG_FILE, ConfigError))
 
 
 def missing_config(root: Path) -> ConfigError:
@@ -78,6 +79,8 @@ def missing_config(root: Path) -> ConfigError:
 def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     """Validate the text of ``site.yaml``; collects every problem before raising."""
     entries, problems = load_mapping(text, path, ConfigError)
+    entries, found = check_characters(entries, path, ConfigError)
+    problems += found
     problems += unknown_key_problems(entries, _TOP_KEYS, path, ConfigError)
     usable: dict[str, Entry] = {}
     for key, expected in _TOP_KEYS.items():

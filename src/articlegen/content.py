@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .characters import check_text
 from .errors import ArticlegenError, FrontMatterError, attempt
 from .frontmatter import (
     check_slug_length,
@@ -88,7 +89,7 @@ def decode_source(
     data: bytes, display: str, error: type[ArticlegenError] = FrontMatterError
 ) -> str:
     """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
-    ``error`` at the bad byte."""
+    ``error`` at the bad byte, or at the first character ``characters`` refuses."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -99,7 +100,7 @@ def decode_source(
             line,
             "save the file as UTF-8 in your editor",
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), display, error)
 
 
 def parse_article(text: str, display: str) -> Article:

@@ -15,7 +15,14 @@ from .errors import ArticlegenError, FrontMatterError, raise_if_any
 from .model import Date, FrontMatter, LinkRef, instant
 from .references import parse_references
 from .slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
-from .yamldoc import Entry, load_mapping, type_problem, unknown_key_problems, usable
+from .yamldoc import (
+    Entry,
+    check_characters,
+    load_mapping,
+    type_problem,
+    unknown_key_problems,
+    usable,
+)
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
@@ -73,6 +80,8 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
 def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
     """Validate the YAML header of ``path``; raises every problem at once."""
     written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    written, found = check_characters(written, path, FrontMatterError)
+    problems += found
     problems += unknown_key_problems(written, FRONT_MATTER_KEYS, path, FrontMatterError)
     entries = usable(written)
     fields = _check_fields(entries, path, problems)

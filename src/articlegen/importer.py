@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from .characters import check_text
 from .config import CONFIG_FILE, load_config, missing_config
 from .content import CONTENT_DIR, decode_source, load_articles, parse_article
 from .errors import ArticlegenError, Diagnostic, SourceError, raise_if_any
@@ -132,15 +133,34 @@ def read_source(source: Path) -> ImportedArticle:
 
 
 def _decode(data: bytes, display: str, html: bool) -> str:
-    """UTF-8 (or UTF-16 with its mark, or a web page's declared ``charset``) as text."""
+    """UTF-8 (or UTF-16 with its mark, or a web page's declared ``charset``) as text, with
+    no character ``characters`` refuses; a binary file (a PDF, a Word document) is refused
+    before anything else, as "not UTF-8" would send its author to the wrong fix."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16").replace("\r\n", "\n")
+        try:
+            return check_text(data.decode("utf-16").replace("\r\n", "\n"), display, SourceError)
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                f"not UTF-16 text although it starts with a UTF-16 mark: {exc.reason}",
+                display,
+                hint="save the file as UTF-8 in your editor",
+            ) from exc
+    if (nul := data.find(b"\0")) >= 0 or data.startswith(b"%PDF-"):
+        found = f"a NUL byte at offset {nul}" if nul >= 0 else "a PDF"
+        raise SourceError(
+            f"not a text file: binary data ({found})",
+            display,
+            hint="import takes pasted text (.txt) or a saved web page (.html): save a Word "
+            "document or PDF as one of these first",
+        )
     declared = _CHARSET.search(data[:2048]) if html else None
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         try:
-            return data.decode(declared.group(1).decode("ascii")).replace("\r\n", "\n")
+            text = data.decode(declared.group(1).decode("ascii")).replace("\r\n", "\n")
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: try UTF-8, which says where it fails
+        else:
+            return check_text(text, display, SourceError)
     return decode_source(data, display, SourceError)
 
 

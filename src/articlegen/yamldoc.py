@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .characters import value_problem
 from .errors import ArticlegenError, did_you_mean
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -155,6 +156,39 @@ def _entry(
         )
         return Entry(value, line, None, tuple(item.line for item in items), items)
     return Entry(value, line)
+
+
+def check_characters(
+    entries: dict[str, Entry], path: str, error: type[ArticlegenError]
+) -> tuple[dict[str, Entry], list[ArticlegenError]]:
+    """Text values (nested ones too) holding a character ``characters`` refuses, each
+    reported at the line of its key or list item: YAML escapes such as ``"\\x01"`` write what
+    the file's own text cannot hold, and a value reaches HTML, feeds and JSON-LD as it is.
+
+    Such entries come back ``broken``: the key counts as written, its value is not checked
+    again (one message per mistake)."""
+    checked: dict[str, Entry] = {}
+    problems: list[ArticlegenError] = []
+    for key, entry in entries.items():
+        found = [] if entry.broken else _value_problems(entry, key, path, error)
+        problems += found
+        checked[key] = Entry(None, entry.line, broken=True) if found else entry
+    return checked, problems
+
+
+def _value_problems(
+    entry: Entry, name: str, path: str, error: type[ArticlegenError]
+) -> list[ArticlegenError]:
+    problems: list[ArticlegenError] = []
+    if isinstance(entry.value, str) and (
+        problem := value_problem(name, entry.value, path, entry.line, error)
+    ):
+        problems.append(problem)
+    for item in entry.items:
+        problems += _value_problems(item, name, path, error)
+    for key, child in (entry.children or {}).items():
+        problems += _value_problems(child, f"{name}.{key}", path, error)
+    return problems
 
 
 def _syntax_error(

@@ -121,9 +121,51 @@ def only_error(err: str) -> str:
         ),
         pytest.param(
             "---\ntitle: C\x07\ndate: 2024-01-01\n---\n",
-            "error: content/c.md:2: invalid YAML: character U+0007 is not allowed"
-            " — remove the control character (often pasted in by accident)",
+            "error: content/c.md:2: control character U+0007 at column 9"
+            " — remove the control character (U+0007)",
             id="control-character",
+        ),
+        pytest.param(
+            HEADER + "---\nBody \x01 \x0b\n",
+            "error: content/c.md:5: control character U+0001 at column 6 (1 more in the file)"
+            " — remove the control character (U+0001)",
+            id="control-characters-in-the-body",
+        ),
+        pytest.param(
+            HEADER + "---\nPage one.\n\x0cPage two.\n",
+            "error: content/c.md:6: control character U+000C at column 1"
+            " — remove the control character (U+000C)",
+            id="form-feed",
+        ),
+        pytest.param(
+            HEADER + "---\nDon\u0092t.\n",
+            "error: content/c.md:5: control character U+0092 at column 4"
+            " — remove the control character (U+0092)",
+            id="c1-control-from-windows-1252",
+        ),
+        pytest.param(
+            HEADER + "---\nA \ufffe B\n",
+            "error: content/c.md:5: Unicode non-character U+FFFE at column 3"
+            " — remove the Unicode non-character (U+FFFE)",
+            id="non-character",
+        ),
+        pytest.param(
+            '---\ntitle: "T \\x01 \\uFFFE"\ndate: 2024-01-01\n---\n',
+            "error: content/c.md:2: 'title' contains control character U+0001"
+            " — remove the escape that writes it (such as \\x01) from the quoted value",
+            id="escaped-control-character-in-the-title",
+        ),
+        pytest.param(
+            HEADER + 'description: "D \\b"\n---\n',
+            "error: content/c.md:4: 'description' contains control character U+0008"
+            " — remove the escape that writes it (such as \\b) from the quoted value",
+            id="escaped-backspace-in-the-description",
+        ),
+        pytest.param(
+            HEADER + 'tags:\n  - ok\n  - "\\uFFFF"\n---\n',
+            "error: content/c.md:6: 'tags' contains Unicode non-character U+FFFF"
+            " — remove the escape that writes it (such as \\uFFFF) from the quoted value",
+            id="escaped-non-character-in-a-tag",
         ),
         pytest.param(
             "---\ntitle: !!python/object:os.system x\ndate: 2024-01-01\n---\n",

@@ -138,8 +138,7 @@ SAFE_MARKDOWN = st.sampled_from(
         "[x](https://example.org/)", "[x](javascript:alert(1))", "[x](data:text/html,hi)",
         "![a](https://example.org/i.png)", "[^", "<script>alert(1)</script>", "<b>", "</div>",
         "<!--", "&amp;", "&#0;", "\u202e", "| a | b |\n| - | - |\n| 1 | 2 |\n", "---\n", "***",
-        "~~del~~", "\\", "\t", "\r\n", "{{ site.title }}", "{% raw %}", "\x00L0\x00",
-        "\x00I0\x00", "\x00C0\x00",
+        "~~del~~", "\\", "\t", "\r\n", "{{ site.title }}", "{% raw %}", "&#xFFFE;", "\u00a0",
         "::: video https://www.youtube.com/watch?v=dQw4w9WgXcQ \"A video\"\n:::\n",
     ]
 )  # fmt: skip
@@ -148,7 +147,8 @@ RISKY_MARKDOWN = st.sampled_from(
         "[[alpha]]", "[[Gamma Notes|the notes]]", "[[beta#part]]", "[x](alpha.md)", "[[missing]]",
         "[x](missing.md#a)", "![alt](img.png)", "![](nope.png)", '![""](x.svg)',
         "![a](../../etc/passwd)", "[^s1]", "[^missing]", "::: video https://example.org/v \"x\"\n:::\n",
-        "::: video\n:::\n", ":::\n", "\x00", "[[d-4]]", "[x](beta.md)",
+        "::: video\n:::\n", ":::\n", "\x00", "[[d-4]]", "[x](beta.md)", "\x00L0\x00",
+        "\x00I0\x00", "\x00C0\x00", "\x0c", "\x85", "\ufffe",
     ]
 )  # fmt: skip
 MARKDOWN = st.lists(

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.build import build_site
@@ -141,3 +142,26 @@ def test_data_image_links_are_allowed_but_other_data_urls_are_not(site) -> None:
     hrefs = [a.attributes.get("href") for a in parse(root / "public/t/index.html").css("article a")]
     assert png in hrefs
     assert not [h for h in hrefs if (h or "").startswith("data:text")]
+
+
+ODD = "Tab\there, NBSP\u00a0, LS\u2028, RTL \u202eabc\u202c, ZWJ \U0001f469\u200d\U0001f52c, \U0010fffd ]]> &"
+"""Characters XML and HTML allow though they look odd: they must reach the feeds intact."""
+
+
+def test_every_feed_is_xml_that_lxml_parses(site) -> None:
+    """Control characters never get this far (see test_bad_input); what does is valid XML."""
+    odd = json.dumps(ODD, ensure_ascii=False).replace("\u2028", "\\u2028")  # YAML: LS breaks lines
+    text = f"---\ntitle: {odd}\ndate: 2024-01-01\ndescription: {odd}\ntags: [{odd}]\n---\n"
+    evil = f"---\ntitle: {quoted(EVIL)}\ndate: 2024-01-02\ntags: [{quoted(EVIL)}]\n---\n{EVIL}\n"
+    root = site({"o.md": text + ODD + "\n", "e.md": evil}, site_yaml=SITE)
+    build_site(root)
+    strict = etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
+    feeds = sorted((root / "public").rglob("*.xml"))
+    assert len(feeds) == 4, feeds  # the site's feed, one per tag, the sitemap
+    for path in feeds:
+        etree.parse(str(path), strict)  # raises XMLSyntaxError on any invalid character
+    feed = etree.parse(str(root / "public/feed.xml"), strict).getroot()
+    entries = {e.find(f"{ATOM}title").text: e for e in feed.iter(f"{ATOM}entry")}
+    assert set(entries) == {ODD, EVIL}
+    assert entries[ODD].find(f"{ATOM}summary").text == ODD
+    assert entries[ODD].find(f"{ATOM}category").attrib["term"] == ODD

@@ -231,6 +231,25 @@ def test_without_a_comments_provider_comments_stay_a_comment(site, run_cli) -> N
             " — save the file as UTF-8 in your editor",
         ),
         ("empty.txt", b"", "empty.txt:1: the file is empty — paste the article's text into it"),
+        (
+            "photo.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "photo.txt: not a text file: binary data (a NUL byte at offset 8) — import takes"
+            " pasted text (.txt) or a saved web page (.html): save a Word document or PDF as one"
+            " of these first",
+        ),
+        (
+            "paper.html",
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
+            "paper.html: not a text file: binary data (a PDF) — import takes pasted text (.txt)"
+            " or a saved web page (.html): save a Word document or PDF as one of these first",
+        ),
+        (
+            "pasted.txt",
+            b"A Title\n\nSome \x08text.\n",
+            "pasted.txt:3: control character U+0008 at column 6"
+            " — remove the control character (U+0008)",
+        ),
     ],
 )
 def test_unusable_sources(blog: Path, run_cli, tmp_path, monkeypatch, name, data, message) -> None:

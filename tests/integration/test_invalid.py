@@ -111,6 +111,32 @@ def test_config_error(built: Path, run_cli) -> None:
     assert "error: site.yaml:5: unknown key 'per_pgae' (did you mean 'per_page'?)" in err
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            'disclaimer: "Not advice \\x01"\n',
+            "error: site.yaml:5: 'disclaimer' contains control character U+0001"
+            " — remove the escape that writes it (such as \\x01) from the quoted value",
+        ),
+        (
+            'authors:\n  jane: {name: "Jane \\uFFFE"}\n',
+            "error: site.yaml:6: 'authors.jane.name' contains Unicode non-character U+FFFE"
+            " — remove the escape that writes it (such as \\uFFFE) from the quoted value",
+        ),
+        (
+            "disclaimer: Not advice \x1b\n",
+            "error: site.yaml:5: control character U+001B at column 24"
+            " — remove the control character (U+001B)",
+        ),
+    ],
+)
+def test_control_characters_in_site_yaml(built: Path, run_cli, line: str, expected: str) -> None:
+    """They would reach every page and feed: refused like those in articles."""
+    (built / "site.yaml").write_text(SITE_YAML + line, encoding="utf-8")
+    assert rebuild_fails(built, run_cli).splitlines()[0] == expected
+
+
 def test_comments_on_by_default_without_a_provider(built: Path, run_cli) -> None:
     """Otherwise the site builds with no comments anywhere and nobody is told."""
     (built / "site.yaml").write_text(SITE_YAML + "comments: {default: true}\n")

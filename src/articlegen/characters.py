@@ -1,0 +1,90 @@
+"""Characters no article, setting or imported file may contain, and how to say where one is.
+
+They are invisible in an editor, XML 1.0 forbids most of them (one in a title
+makes every feed that lists the article unreadable to feed readers), and HTML
+calls all of them parse errors. They are refused when a file is read, so a
+build never writes them anywhere:
+
+- C0 controls except tab, line feed and carriage return; the form feed too,
+  since XML forbids it (a page break pasted from a word processor);
+- DEL and the C1 controls (U+007F–U+009F): in UTF-8 text they are almost
+  always Windows-1252 punctuation decoded twice (U+0092 for an apostrophe);
+- Unicode non-characters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their copies in
+  every plane) and lone surrogates (only a YAML escape can write one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ArticlegenError
+
+_NONCHARACTERS = "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
+)
+"""One character ``check_text`` refuses."""
+
+_YAML_ESCAPES = {0: "\\0", 7: "\\a", 8: "\\b", 0x0B: "\\v", 0x0C: "\\f", 0x1B: "\\e", 0x85: "\\N"}
+"""YAML's short escapes for the characters refused: the way an author most likely wrote one."""
+
+
+def kind_of(char: str) -> str:
+    """What a forbidden character is, in words: a control character, a non-character…"""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "lone surrogate"
+    return "control character" if code <= 0x9F else "Unicode non-character"
+
+
+def describe(char: str) -> str:
+    """``control character U+0001`` (or non-character, or lone surrogate) for a message."""
+    return f"{kind_of(char)} U+{ord(char):04X}"
+
+
+def text_problem(
+    text: str, display: str, error: type[ArticlegenError], first_line: int = 1
+) -> ArticlegenError | None:
+    """The first forbidden character of a file's ``text`` (``\\n`` line ends), with its line
+    and column and how many more there are; None if there is none."""
+    found = FORBIDDEN.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    more = len(FORBIDDEN.findall(text, start + 1))
+    also = f" ({more} more in the file)" if more else ""
+    char = found.group()
+    return error(
+        f"{describe(char)} at column {start - line_start + 1}{also}",
+        display,
+        text.count("\n", 0, start) + first_line,
+        f"remove the {kind_of(char)} (U+{ord(char):04X})",
+    )
+
+
+def check_text(text: str, display: str, error: type[ArticlegenError]) -> str:
+    """``text`` itself, or ``error`` at its first forbidden character."""
+    if problem := text_problem(text, display, error):
+        raise problem
+    return text
+
+
+def value_problem(
+    key: str, value: str, display: str, line: int, error: type[ArticlegenError]
+) -> ArticlegenError | None:
+    """An error for a YAML string value holding a forbidden character, which only an escape
+    in a double-quoted value can write once the file text itself has been checked."""
+    found = FORBIDDEN.search(value)
+    if found is None:
+        return None
+    code = ord(found.group())
+    written = _YAML_ESCAPES.get(code) or (f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}")
+    return error(
+        f"'{key}' contains {describe(found.group())}",
+        display,
+        line,
+        f"remove the escape that writes it (such as {written}) from the quoted value",
+    )
