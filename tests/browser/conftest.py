@@ -105,7 +105,8 @@ def real_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site using every feature of the theme: TOC, images, video, comments, pagination."""
+    """A site using every feature of the theme: TOC, images, video, comments, pagination of
+    the home and a tag, author and reviewer pages, a reviewed article with references."""
     root = write_fixture_site(tmp_path_factory.mktemp("fixture-site"))
     output = root / "public"
     build_site(root, BuildOptions(output=output))
@@ -195,13 +196,59 @@ def axe_violations(page: Any) -> list[str]:
 FIXTURE_YAML = """\
 title: "Example Health Notes"
 base_url: "https://example.org/"
-author: "Example Author"
+author: example-author
 description: "Placeholder articles that use every part of the theme."
+disclaimer: "General information only, not medical advice."
 per_page: 2
 comments:
   provider: giscus
   giscus: {repo: example/repo, repo_id: R_example, category: Comments, category_id: DIC_example}
+authors:
+  example-author:
+    name: "Example Author"
+    credentials: "MPH"
+    bio: "Writes the placeholder articles."
+    sameAs: [https://example.org/profiles/example-author]
+reviewers:
+  example-reviewer:
+    name: "Example Reviewer"
+    credentials: "MD"
+    bio: "Reviews the placeholder articles."
+    photo: people/example-reviewer.png
+    url: https://example.org/profiles/example-reviewer
 """
+
+REVIEWED_BODY = """Sitting for long stretches is linked to back pain[^desk]; short breaks help[^breaks], and so
+does a chair at the right height[^desk].
+
+## Breaks
+
+Stand up and walk for a minute.
+
+## Main
+
+A heading named like the page's own main landmark: its id must not be "main".
+
+## Comments
+
+A heading named like the comments section.
+
+## References
+
+One more heading, so the contents list appears.
+"""
+
+REVIEWED_REFERENCES = """
+  - id: desk
+    title: "A Placeholder Study of Desk Work"
+    url: https://example.org/sources/desk
+    publisher: "Example Journal"
+    date: 2023-05-01
+  - id: breaks
+    title: "Placeholder Guidance on Breaks"
+    url: https://example.org/sources/breaks
+  - title: "Further Placeholder Reading"
+    url: https://example.org/sources/further"""
 
 FIXTURE_BODY = """\
 A first paragraph with an [external link](https://example.org/reading) and a very long
@@ -276,6 +323,20 @@ def write_fixture_site(root: Path) -> Path:
             see_also="[alpha]",
         ),
         "delta.md": article("Walking", "Walk more.", date="2023-06-01", tags="[habits]"),
+        # Reviewed, with a content warning and references; the third "habits" article, so the
+        # tag's page has a page 2.
+        "reviewed-posture.md": article(
+            "Posture at Work",
+            REVIEWED_BODY,
+            date="2023-09-01",
+            tags="[habits]",
+            see_also="[gamma]",
+            reviewed_by="example-reviewer",
+            reviewed_on="2023-10-01",
+            content_warning="'Mentions chronic pain.'",
+            references=REVIEWED_REFERENCES,
+            comments="true",  # the "## Comments" heading beside the comments section
+        ),
     }
     (root / "content").mkdir(parents=True)
     (root / "site.yaml").write_text(FIXTURE_YAML, encoding="utf-8")
@@ -284,6 +345,8 @@ def write_fixture_site(root: Path) -> Path:
     images = root / "static" / "images"
     images.mkdir(parents=True)
     Image.new("RGB", (1200, 600), (40, 90, 160)).save(images / "chart.png")
+    (root / "static" / "people").mkdir()
+    Image.new("RGB", (320, 320), (120, 80, 40)).save(root / "static/people/example-reviewer.png")
     (images / "divider.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="8">'
         '<rect width="600" height="8" fill="#888"/></svg>\n',

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import SITEMAP_XSD, VNU, need, node_tool
+from tests.conftest import parse
 from tests.published import html_pages, page_file
 
 BLOGS = ["real_blog", "fixture_blog"]
@@ -87,3 +88,16 @@ def test_sitemap_is_valid_against_the_sitemaps_org_schema(
     locs = sitemap.xpath("//s:loc/text()", namespaces={"s": SITEMAP_NS})
     pages = ["https://example.org/" + u for u in html_pages(folder) if u != "404.html"]
     assert sorted(locs) == sorted(pages)
+
+
+def test_the_fixture_site_has_every_kind_of_page_the_checks_must_see(fixture_blog: Path) -> None:
+    """The checks above and the browser tests visit every page, so the fixture must have them."""
+    pages = set(html_pages(fixture_blog))
+    assert {"authors/", "authors/example-author/", "authors/example-reviewer/"} <= pages
+    assert {"page/2/", "tags/habits/page/2/", "search/", "404.html"} <= pages
+    reviewed = parse(page_file(fixture_blog, "reviewed-posture/"))
+    assert "Example Reviewer" in reviewed.css_first(".byline .reviewed").text()
+    assert reviewed.css_first(".content-warning") is not None
+    assert len(reviewed.css(".references li")) == 3 and reviewed.css("sup.citation")
+    assert reviewed.css_first(".toc") is not None and reviewed.css_first(".disclaimer")
+    assert parse(page_file(fixture_blog, "authors/example-reviewer/")).css_first("img.person-photo")
