@@ -17,7 +17,7 @@ from .config import CONFIG_FILE, load_config
 from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import ArticlegenError, BuildFailed, Diagnostic, OutputError, by_place, raise_if_any
-from .feeds import render_feeds
+from .feeds import FEED_TEMPLATE, plan_feeds, render_feed, site_files
 from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
 from .images import place_images, remote_image_warnings
 from .links import build_link_graph
@@ -30,6 +30,7 @@ from .model import (
     LinkGraph,
     LinkSource,
     LinkTarget,
+    PagePlan,
     Progress,
     RenderedBody,
     RenderedPage,
@@ -174,16 +175,25 @@ def render_pages(
 ) -> tuple[list[RenderedPage], frozenset[str]]:
     """Every page and feed, and the output paths of those rendered: with a ``cache``, a
     page whose plan and templates did not change is reused (from ``output`` if given)."""
-    plans = plan_pages(site, search=search)
+    plans = [*plan_pages(site, search=search), *plan_feeds(site)]
     templates = root / TEMPLATES_DIR
-    render = partial(render_all, templates, root, options.jobs, progress=progress)
+    render_html = partial(render_all, templates, root, options.jobs, progress=progress)
+    render = partial(_render_plans, render_html)
     if cache is None:
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
         fingerprints = template_fingerprints(templates)
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
-    feeds = render_feeds(site, pages)
-    return [*pages, *feeds], rendered | {feed.out_path for feed in feeds}
+    listings = site_files(site, pages)  # the sitemap lists every page: made afresh each build
+    return [*pages, *listings], rendered | {page.out_path for page in listings}
+
+
+def _render_plans(
+    render_html: Callable[[list[PagePlan]], list[RenderedPage]], plans: list[PagePlan]
+) -> list[RenderedPage]:
+    """``plans`` rendered in order: feeds as Atom, the rest with the templates."""
+    html = iter(render_html([plan for plan in plans if plan.template != FEED_TEMPLATE]))
+    return [render_feed(plan) if plan.template == FEED_TEMPLATE else next(html) for plan in plans]
 
 
 def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:

@@ -6,76 +6,115 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 
-from .model import Article, Date, RenderedPage, Site, instant
+from .model import Article, Date, PagePlan, RenderedPage, Site, instant
 from .site import article_url, home_url, person_url, tag_feed_url, tag_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XML = "http://www.w3.org/XML/1998/namespace"
 FEED_SIZE = 20
 _EPOCH = dt.date(1970, 1, 1)
 
 
-def render_feeds(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
-    """The site feed, one feed per tag, the sitemap (of ``pages``) and robots.txt."""
-    feeds = [atom_feed(site, [a.slug for a in site.articles], "feed.xml", site.config.title)]
+FEED_TEMPLATE = "<atom>"
+"""``PagePlan.template`` of a feed: rendered by ``render_feed``, not by Jinja."""
+
+
+def plan_feeds(site: Site) -> list[PagePlan]:
+    """The site feed and one feed per tag, as plans of plain data (``render_feed`` turns
+    one into XML), so the build cache renders a feed again only when what it shows changed."""
+    feeds = [_feed_plan(site, [a.slug for a in site.articles], "feed.xml", site.config.title)]
     for tag in site.tags:
         url, title = tag_feed_url(tag.slug), f"{site.config.title}: {tag.name}"
-        feeds.append(atom_feed(site, tag.articles, url, title, page=tag_url(tag.slug)))
-    return [*feeds, sitemap(site, pages), robots(site)]
+        feeds.append(_feed_plan(site, tag.articles, url, title, page=tag_url(tag.slug)))
+    return feeds
 
 
-def atom_feed(
+def site_files(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
+    """The sitemap (of ``pages``) and robots.txt."""
+    return [sitemap(site, pages), robots(site)]
+
+
+def _feed_plan(
     site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
-) -> RenderedPage:
-    """An Atom 1.0 feed of the newest ``FEED_SIZE`` of ``slugs``, with full content.
+) -> PagePlan:
+    """The newest ``FEED_SIZE`` of ``slugs``, with full content.
 
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
     """
-    ET.register_namespace("", ATOM)
     base = site.config.base_url
     articles = [site.by_slug[s] for s in slugs[:FEED_SIZE]]
-    feed = ET.Element(
-        f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": site.config.language}
-    )
-    _sub(feed, "title", title)
-    if site.config.description:
-        _sub(feed, "subtitle", site.config.description)
-    _sub(feed, "id", base + url)
-    _sub(feed, "link", href=base + url, rel="self", type="application/atom+xml")
-    _sub(feed, "link", href=base + (page or home_url()), rel="alternate", type="text/html")
-    _sub(
-        feed,
-        "updated",
-        _rfc3339(max((_modified(a) for a in articles), default=_EPOCH, key=instant)),
-    )
-    _sub(feed, "generator", "articlegen")
-    for article in articles:
-        _entry(feed, site, article)
-    data = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return RenderedPage(url, url, data + b"\n")
+    newest = max((_modified(a) for a in articles), default=_EPOCH, key=instant)
+    context = {
+        "language": site.config.language,
+        "title": title,
+        "subtitle": site.config.description,
+        "self": base + url,
+        "alternate": base + (page or home_url()),
+        "updated": _rfc3339(newest),
+        "entries": [_entry_data(site, article) for article in articles],
+    }
+    return PagePlan(url, url, FEED_TEMPLATE, context)
 
 
-def _entry(feed: ET.Element, site: Site, article: Article) -> None:
-    base = site.config.base_url
-    link = base + article_url(article.slug)
-    entry = _sub(feed, "entry")
-    _sub(entry, "title", article.meta.title)
-    _sub(entry, "id", link)
-    _sub(entry, "link", href=link, rel="alternate", type="text/html")
-    _sub(entry, "published", _rfc3339(article.meta.date or _EPOCH))
-    _sub(entry, "updated", _rfc3339(_modified(article)))
+def _entry_data(site: Site, article: Article) -> dict[str, object]:
+    link = site.config.base_url + article_url(article.slug)
     credits = site.credits.get(article.slug)
-    if credits is not None and credits.author is not None:
+    author = credits.author if credits is not None else None
+    return {
+        "title": article.meta.title,
+        "link": link,
+        "published": _rfc3339(article.meta.date or _EPOCH),
+        "updated": _rfc3339(_modified(article)),
+        "author": author.name if author is not None else None,
+        "author_uri": (
+            site.config.base_url + person_url(author.id)
+            if author is not None and author.id is not None
+            else None
+        ),
+        "tags": list(article.meta.tags),
+        "summary": site.descriptions[article.slug],
+        "html": site.bodies[article.slug].html,
+    }
+
+
+def render_feed(plan: PagePlan) -> RenderedPage:
+    """An Atom 1.0 feed from its plan (``plan_feeds``)."""
+    ET.register_namespace("", ATOM)
+    data = plan.context
+    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": data["language"]})
+    _sub(feed, "title", data["title"])
+    if data["subtitle"]:
+        _sub(feed, "subtitle", data["subtitle"])
+    _sub(feed, "id", data["self"])
+    _sub(feed, "link", href=data["self"], rel="self", type="application/atom+xml")
+    _sub(feed, "link", href=data["alternate"], rel="alternate", type="text/html")
+    _sub(feed, "updated", data["updated"])
+    _sub(feed, "generator", "articlegen")
+    for entry_data in data["entries"]:
+        _entry(feed, entry_data)
+    xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return RenderedPage(plan.url, plan.out_path, xml + b"\n")
+
+
+def _entry(feed: ET.Element, data: dict[str, object]) -> None:
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", data["title"])
+    _sub(entry, "id", data["link"])
+    _sub(entry, "link", href=data["link"], rel="alternate", type="text/html")
+    _sub(entry, "published", data["published"])
+    _sub(entry, "updated", data["updated"])
+    if data["author"] is not None:
         author = _sub(entry, "author")
-        _sub(author, "name", credits.author.name)
-        if credits.author.id is not None:
-            _sub(author, "uri", base + person_url(credits.author.id))
-    for tag in article.meta.tags:
+        _sub(author, "name", data["author"])
+        if data["author_uri"] is not None:
+            _sub(author, "uri", data["author_uri"])
+    for tag in data["tags"]:
         _sub(entry, "category", term=tag)
-    _sub(entry, "summary", site.descriptions[article.slug])
-    content = _sub(entry, "content", site.bodies[article.slug].html, type="html")
-    content.set("{http://www.w3.org/XML/1998/namespace}base", link)
+    _sub(entry, "summary", data["summary"])
+    content = _sub(entry, "content", data["html"], type="html")
+    content.set(f"{{{XML}}}base", data["link"])
 
 
 def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:

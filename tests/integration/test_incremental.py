@@ -32,7 +32,7 @@ def blog(site) -> Path:
 
 
 def rendered(result: BuildResult) -> set[str]:
-    """Pages rendered by this build, but the feeds (always rendered)."""
+    """Pages rendered by this build, but the feeds and the sitemap."""
     return {path for path in result.rendered if not path.endswith(FEEDS)}
 
 
@@ -182,7 +182,18 @@ def test_cli_saves_the_cache_and_reports_reuse(blog: Path, run_cli) -> None:
     assert run_cli("build", "--site", blog)[0] == 0
     assert (blog / CACHE_DIR / "cache.sqlite").is_file()
     code, out, _ = run_cli("build", "--site", blog)
-    assert code == 0 and f"({len(FEEDS) + 2} rendered, the rest unchanged)" in out
+    # only the sitemap and robots.txt, made afresh every build
+    assert code == 0 and "(2 rendered, the rest unchanged)" in out
+
+
+def test_a_feed_is_rendered_again_only_when_an_entry_it_shows_changed(blog: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    edit(blog / "content/a.md", "More text.", "More text, edited.")
+    result = build_site(blog, cache=cache)
+    feeds = {path for path in result.rendered if path.endswith("feed.xml")}
+    assert feeds == {"feed.xml", "tags/x/feed.xml"}  # not tags/y/feed.xml: Gamma is unchanged
+    assert b"More text, edited." in (blog / "public/tags/x/feed.xml").read_bytes()
 
 
 def test_cli_no_cache_neither_reads_nor_writes(blog: Path, run_cli) -> None:
