@@ -277,12 +277,28 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
 
 
 def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
+    """Tags as written; each must slug (``slugs.slugify``, as ``site.collect_tags`` names
+    its page ``tags/<slug>/``) to something, and to no more than an article's slug may be."""
     tags: list[str] = []
     for tag, line in _string_list(key, entry, path):
-        if not slugify(tag):
+        slug = slugify(tag)
+        if not slug:
             raise FrontMatterError(
-                f"tag {tag!r} has no letters or digits", path, line, "use a word as a tag"
+                f"tag {tag!r} has no Latin letters or digits to make its URL from"
+                " (URLs use a-z, 0-9 and '-')",
+                path,
+                line,
+                f"add a Latin spelling, e.g. '{tag} (health)': the page shows the tag as written,"
+                " its URL the Latin part",
             )
+        shown = tag if len(tag) <= 40 else tag[:40] + "…"
+        check_slug_length(
+            slug,
+            path,
+            line,
+            "shorten the tag: its slug names its page's folder",
+            f"the slug of tag {shown!r}",
+        )
         if tag not in tags:
             tags.append(tag)
     return tuple(tags)

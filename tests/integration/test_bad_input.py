@@ -206,6 +206,45 @@ def test_a_written_slug_must_be_a_slug(built: Path, run_cli, slug: str, expected
     )
 
 
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        pytest.param(
+            "[健康]",
+            "error: content/c.md:4: tag '健康' has no Latin letters or digits to make its URL"
+            " from (URLs use a-z, 0-9 and '-') — add a Latin spelling, e.g. '健康 (health)':"
+            " the page shows the tag as written, its URL the Latin part",
+            id="cjk-only-tag",
+        ),
+        pytest.param(
+            "[ok, '" + "x" * 300 + "']",
+            "error: content/c.md:4: the slug of tag '" + "x" * 40 + "…' is 300 characters long"
+            " (at most 100) — shorten the tag: its slug names its page's folder",
+            id="tag-too-long-for-a-folder-name",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_tags_that_cannot_name_a_page(
+    built: Path, run_cli, command: str, tags: str, expected: str
+) -> None:
+    """Caught when the file is read, so ``check --strict`` fails as the build would (a tag of
+    300 letters used to pass ``check`` and fail the build with "File name too long")."""
+    write(built, "c.md", HEADER + f"tags: {tags}\n---\n")
+    if command == "build":
+        assert only_error(rebuild_fails(built, run_cli)) == expected
+    else:
+        code, _, err = run_cli("check", "--strict", "--site", built)
+        assert (code, only_error(err)) == (1, expected)
+
+
+def test_a_tag_with_a_latin_spelling_names_its_page_by_it(built: Path, run_cli) -> None:
+    write(built, "c.md", HEADER + "tags: ['健康 (health)']\n---\n")
+    assert run_cli("build", "--site", built)[0] == 0
+    page = parse(built / "public/tags/health/index.html")
+    assert page.css_first("h1").text() == "Tagged “健康 (health)”"
+
+
 def test_file_names_are_normalised_into_slugs(built: Path, run_cli) -> None:
     write(built, "Low Testosterone FAQ.md", article("Low T"))
     assert run_cli("build", "--site", built)[0] == 0
