@@ -43,7 +43,7 @@ def make_environment(
     spares compiling again what another process already compiled."""
     folders = [str(p) for p in template_folders(site_templates)]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_Loader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -118,6 +118,33 @@ def compile_templates(site_templates: Path | None) -> dict[str, bytes]:
         with contextlib.suppress(Exception):  # reported when (and if) a page uses it
             env.get_template(name)
     return compiled
+
+
+class _NotUTF8(Exception):
+    """A template file that is not UTF-8; ``_template_errors`` makes it a ``TemplateError``
+    once it knows the file's name relative to the site."""
+
+    def __init__(self, filename: str, data: bytes, offset: int) -> None:
+        super().__init__(filename)
+        self.filename = filename
+        self.line = data.count(b"\n", 0, offset) + 1
+        self.message = f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}"
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja's file loader, but a file it cannot decode says which one and where, instead of
+    a bare ``UnicodeDecodeError`` that names neither."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            found = (Path(folder, *pieces) for folder in self.searchpath)
+            path = next(p for p in found if p.is_file())  # the one the loader just opened
+            raise _NotUTF8(str(path), path.read_bytes(), exc.start) from exc
 
 
 class _Compiled(jinja2.BytecodeCache):
@@ -221,6 +248,13 @@ class _template_errors:
     ) -> bool:
         if exc is None or not isinstance(exc, Exception) or isinstance(exc, TemplateError):
             return False
+        if isinstance(exc, _NotUTF8):
+            raise TemplateError(
+                exc.message,
+                self._display(exc.filename),
+                exc.line,
+                "save the file as UTF-8 in your editor",
+            ) from exc.__cause__
         if isinstance(exc, jinja2.TemplateSyntaxError):
             raise TemplateError(
                 f"template syntax error: {exc.message}", self._display(exc.filename), exc.lineno

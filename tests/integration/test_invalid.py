@@ -169,6 +169,29 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
     assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n"
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\xff\xfe{{ x }}", "templates/article.html:1: not UTF-8 text: byte 0xff at offset 0"),
+        (
+            b'{% extends "base.html" %}\n{% block main %}\nCaf\xe9{% endblock %}\n',
+            "templates/article.html:3: not UTF-8 text: byte 0xe9 at offset 46",
+        ),
+    ],
+)
+def test_template_not_utf8_names_template_and_byte(
+    built: Path, run_cli, command: str, data: bytes, expected: str
+) -> None:
+    (built / "templates").mkdir()
+    (built / "templates/article.html").write_bytes(data)
+    message = f"error: {expected} — save the file as UTF-8 in your editor\n"
+    if command == "build":
+        assert rebuild_fails(built, run_cli) == message
+    else:
+        assert run_cli("check", "--site", built)[::2] == (1, message)
+
+
 @pytest.mark.parametrize(
     ("output", "reason"),
     [
