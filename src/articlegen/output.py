@@ -6,9 +6,12 @@ previous output exactly as it was, and never leaves a half-written folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputError
@@ -208,18 +211,50 @@ def _static_files(static_dirs: Iterable[Path]) -> list[tuple[Path, str]]:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Two renames: the old site is moved aside, the new one takes its name."""
-    if not output.exists():
-        staging.rename(output)
-        return
-    old = output.with_name(f".{output.name}.old-{os.getpid()}")
-    output.rename(old)
+    """Two renames: the old site is moved aside, the new one takes its name; then the old
+    one is deleted. Ctrl-C waits until all of it is done: half-way, it would leave the site
+    moved aside, or be reported as "the previous output is untouched" when the new site
+    is already in place (and leave the old one behind)."""
+    with _interrupts_held():
+        if not output.exists():
+            staging.rename(output)
+            return
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(old)
+        try:
+            staging.rename(output)
+        except BaseException:  # a KeyboardInterrupt not from a signal too: put the old site back
+            old.rename(output)
+            raise
+        _remove_old(old)
+
+
+def _remove_old(old: Path) -> None:
+    """Delete the previous site once the new one is in place: from the second rename on, the
+    build has succeeded, so an interruption here (one not held off as a signal) only stops
+    the deletion, which is then finished; a build after a kill removes what is left."""
     try:
-        staging.rename(output)
-    except BaseException:  # also Ctrl-C between the two renames: put the old site back
-        old.rename(output)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    except KeyboardInterrupt:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT (Ctrl-C) noted but not acted on inside the block, then the previous handler
+    back. Only the main thread can set handlers (and only it receives signals: a build in
+    another thread, as the preview runs it, is never interrupted). A Ctrl-C held here is
+    dropped: the block either published the new site, which is the build's success, or
+    failed with an error of its own that says what happened."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
 
 
 def _remove_stale(output: Path) -> None:

@@ -175,6 +175,59 @@ def test_ctrl_c_between_the_two_renames_puts_the_old_site_back(
     assert leftovers(output) == []
 
 
+def _published_new_site(output: Path) -> bool:
+    """Whether ``output`` holds the site as ``published`` changed it (not the first build)."""
+    return "Example Site Two" in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_the_old_site_is_deleted_is_a_finished_build(
+    published, run_cli, monkeypatch
+) -> None:
+    """After the second rename the new site is published: an interruption while the old one
+    is deleted must not be reported as "the previous output is untouched", and the old one
+    is deleted all the same."""
+    root, output = published
+    real_rmtree, interrupted = shutil.rmtree, []
+
+    def rmtree(path, *args, **kwargs):
+        if ".old-" in Path(path).name and not interrupted:
+            interrupted.append(path)
+            real_rmtree(Path(path) / "a1", *args, **kwargs)  # half-way through
+            raise KeyboardInterrupt
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    code, out, err = run_cli("build", "--site", root, "--output", output)
+    assert (code, err) == (0, ""), err
+    assert out.startswith("31 articles, ")
+    assert interrupted and _published_new_site(output)
+    assert leftovers(output) == []
+
+
+def test_sigint_during_the_swap_waits_until_the_swap_is_done(
+    published, run_cli, monkeypatch
+) -> None:
+    """A real SIGINT right after the old site is moved aside: held until the new site is in
+    and the old one deleted, then the build ends as a success; the handler is put back."""
+    root, output = published
+    original, renames = Path.rename, []
+
+    def rename(self, target):
+        result = original(self, target)
+        renames.append(self)
+        if len(renames) == 1:  # the old site is aside, the new one not yet in
+            signal.raise_signal(signal.SIGINT)
+        return result
+
+    monkeypatch.setattr(Path, "rename", rename)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    code, _, err = run_cli("build", "--site", root, "--output", output)
+    assert (code, err, len(renames)) == (0, "", 2)
+    assert _published_new_site(output)
+    assert leftovers(output) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_real_sigint_during_a_build(published) -> None:
     """SIGINT sent to a real build process once its staging folder appears."""
     root, output = published
