@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cache import BuildCache
 from .cachefile import CACHE_DIR, load_cache, save_cache
-from .config import CONFIG_FILE, load_config
+from .config import CONFIG_FILE, load_config, with_base_url
 from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import ArticlegenError, BuildFailed, Diagnostic, OutputError, by_place, raise_if_any
@@ -74,7 +74,7 @@ def build_site(
     root = root.absolute()
     config = load_config(root)
     if options.base_url:
-        config = dataclasses.replace(config, base_url=options.base_url.rstrip("/") + "/")
+        config = with_base_url(config, options.base_url)
     output = options.output.absolute() if options.output else root / config.output
     check_output_location(output, root)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -136,8 +137,7 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
     problems: list[ArticlegenError] = []
     if "title" in entries and not entries["title"].value.strip():
         problems.append(ConfigError("'title' is empty", path, entries["title"].line))
-    url = urlsplit(entries["base_url"].value) if "base_url" in entries else None
-    if url is not None and (url.scheme not in ("http", "https") or not url.netloc):
+    if "base_url" in entries and not is_base_url(entries["base_url"].value):
         problems.append(
             ConfigError(
                 f"'base_url' must be an absolute http(s) URL, found '{entries['base_url'].value}'",
@@ -254,6 +254,23 @@ def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError])
         problems.append(problem)
         return False
     return allow.value
+
+
+def is_base_url(url: str) -> bool:
+    """Whether ``url`` can prefix every address the site prints: absolute, http(s), a host."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def with_base_url(config: SiteConfig, url: str) -> SiteConfig:
+    """``config`` with ``url`` (``--base-url``, checked as ``site.yaml``'s is) as its base URL;
+    unchecked, ``javascript:alert(1)//`` would prefix every canonical and feed link."""
+    if not is_base_url(url):
+        raise ConfigError(
+            f"--base-url must be an absolute http(s) URL, found '{url}'",
+            hint="e.g. --base-url https://example.org/ or https://example.org/blog/",
+        )
+    return dataclasses.replace(config, base_url=url.rstrip("/") + "/")
 
 
 def _with_slash(url: str) -> str:

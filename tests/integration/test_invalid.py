@@ -137,6 +137,25 @@ def test_control_characters_in_site_yaml(built: Path, run_cli, line: str, expect
     assert rebuild_fails(built, run_cli).splitlines()[0] == expected
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)//", "not a url", "ftp://example.org/"])
+def test_base_url_option_is_checked_as_site_yaml_base_url_is(
+    built: Path, run_cli, url: str
+) -> None:
+    before = snapshot(built / "public")
+    code, out, err = run_cli("build", "--site", built, "--base-url", url)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: --base-url must be an absolute http(s) URL, found '{url}'"
+        " — e.g. --base-url https://example.org/ or https://example.org/blog/\n"
+    )
+    assert snapshot(built / "public") == before
+
+
+def test_base_url_option_replaces_site_yaml_base_url(built: Path, run_cli) -> None:
+    assert run_cli("build", "--site", built, "--base-url", "https://preview.example//")[0] == 0
+    assert "<id>https://preview.example/a/</id>" in (built / "public/feed.xml").read_text()
+
+
 def test_comments_on_by_default_without_a_provider(built: Path, run_cli) -> None:
     """Otherwise the site builds with no comments anywhere and nobody is told."""
     (built / "site.yaml").write_text(SITE_YAML + "comments: {default: true}\n")
