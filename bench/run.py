@@ -40,8 +40,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
+from articlegen.cache import RACY_SECONDS
 from articlegen.cachefile import CACHE_DIR, RECEIPT
-from articlegen.freshness import RACY_SECONDS
 from bench.corpus import generate
 from bench.hugo_site import hugo_binary, make_hugo_site
 from bench.measure import Measurement, measure, memory_kind

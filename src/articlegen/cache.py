@@ -39,6 +39,7 @@ import io
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from importlib.util import find_spec
 from pathlib import Path
@@ -50,6 +51,11 @@ FORMAT = "2"
 _LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml", "PIL")
 
 Stamp = tuple[int, int, int, int]
+SourceStamp = tuple[int, ...]
+"""Inode, size, modification and change time (ns) of a path and of what it leads to."""
+RACY_SECONDS = 2.0
+"""A file changed this recently may change again without changing its stamp (the file
+system's clock is coarse; FAT's has 2 s steps), so its stamp does not vouch for it."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -64,6 +70,8 @@ class SourceEntry:
     """``body_key`` the body was rendered under; None when it was not rendered (a draft)."""
     body: RenderedBody | None = None
     """The rendered body, internal links and images still placeholders."""
+    stamp: SourceStamp | None = None
+    """``source_stamp`` of the file, taken before it was read; None if it was racy."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -90,8 +98,8 @@ class BuildCache:
         """Output path (``a/index.html``) → how it was built last time."""
         self.output: str | None = None
         """The output folder that page stamps refer to."""
-        self.saved: dict[str, tuple[bytes, bytes | None]] = {}
-        """For ``cachefile``: (digest, body key) of each source record the saved file holds."""
+        self.saved: dict[str, SourceEntry] = {}
+        """For ``cachefile``: each source record the saved file holds."""
         self.saved_pages: bytes = b""
         """For ``cachefile``: checksum of the page record the saved file holds."""
 
@@ -190,6 +198,29 @@ def page_key(plan: PagePlan, code: str, template: str) -> bytes | None:
     except (pickle.PicklingError, AttributeError, TypeError, ValueError):
         return None
     return digest_of(code, template, plan.template, plan.url, plan.out_path, buffer.getvalue())
+
+
+def source_stamp(path: Path, *, now: float | None = None) -> SourceStamp | None:
+    """What a content file looks like from outside (``lstat`` and ``stat``): while it is
+    the same, the file holds the bytes it held when the stamp was taken, so it need not be
+    read again. None if it is missing, or changed within ``RACY_SECONDS`` of ``now`` (git
+    calls such files "racily clean"): then only its bytes can tell."""
+    try:
+        link, info = os.lstat(path), os.stat(path)
+    except OSError:
+        return None
+    if is_racy(max(link.st_mtime_ns, link.st_ctime_ns, info.st_mtime_ns, info.st_ctime_ns), now):
+        return None
+    return (
+        *(link.st_dev, link.st_ino, link.st_size, link.st_mtime_ns, link.st_ctime_ns),
+        *(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns),
+    )
+
+
+def is_racy(changed_ns: int, now: float | None = None) -> bool:
+    """Whether a file last changed at ``changed_ns`` (ns since the epoch) changed too close
+    to ``now`` (seconds; default: the current time) for its stamp to vouch for it."""
+    return changed_ns >= ((time.time() if now is None else now) - RACY_SECONDS) * 1e9
 
 
 def file_stamp(path: Path) -> Stamp | None:

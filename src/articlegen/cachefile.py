@@ -54,7 +54,7 @@ def load_cache(folder: Path) -> BuildCache:
             if not isinstance(entry, SourceEntry) or not isinstance(path, str):
                 raise _Corrupt(path)
             cache.sources[path] = entry
-            cache.saved[path] = (entry.digest, entry.body_key)
+            cache.saved[path] = entry
         for checksum, data in pages:
             cache.output, cache.pages = _pages_from(_unpack(checksum, data))
             cache.saved_pages = checksum
@@ -126,12 +126,12 @@ def _write(cache: BuildCache, database: Path) -> None:
 def _changed_sources(cache: BuildCache, stored: set[str]) -> list[tuple[str, bytes, bytes]]:
     rows = []
     for path, entry in cache.sources.items():
-        if path in stored and cache.saved.get(path) == (entry.digest, entry.body_key):
+        if path in stored and cache.saved.get(path) is entry:
             continue
         data = _pack(entry)
         if data is not None:
             rows.append((path, _checksum(data), data))
-            cache.saved[path] = (entry.digest, entry.body_key)
+            cache.saved[path] = entry
     return rows
 
 

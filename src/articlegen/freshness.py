@@ -9,7 +9,7 @@ over the site's folders, not a build. The stamps cover ``site.yaml``, ``content/
 
 A stamp can hide a change in one case: a file rewritten with the same size within the
 file system's timestamp granularity of its previous write. So a build that read a file
-modified less than ``RACY_SECONDS`` before it started leaves no receipt, and the next
+modified less than ``cache.RACY_SECONDS`` before it started leaves no receipt, and the next
 build is a real one (git calls such files "racily clean").
 """
 
@@ -20,17 +20,14 @@ import datetime as dt
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .cache import code_fingerprint
+from .cache import code_fingerprint, is_racy
 from .cachefile import CACHE_DIR, RECEIPT
 from .model import BuildOptions
 from .search import find_pagefind
 
-RACY_SECONDS = 2.0
-"""Files modified this recently are not judged by their stamps (FAT's granularity is 2 s)."""
 _INPUT_FOLDERS = ("content", "templates", "static")
 _THEME = Path(__file__).parent / "theme"
 _VERSION = 1
@@ -81,9 +78,7 @@ def take_snapshot(root: Path, options: BuildOptions, *, now: float | None = None
     for name, stamp in _input_stamps(root, pagefind):
         newest = max(newest, stamp[3], stamp[4])
         digest.update(_stamp_line(name, stamp))
-    started = time.time() if now is None else now
-    racy = newest >= (started - RACY_SECONDS) * 1e9
-    return Snapshot(digest.hexdigest(), racy)
+    return Snapshot(digest.hexdigest(), is_racy(newest, now))
 
 
 def output_digest(output: Path) -> str:

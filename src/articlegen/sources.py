@@ -9,6 +9,7 @@ so the build can go on to find link errors too and report everything in one go.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .cache import BuildCache, SourceEntry, body_key, source_digest
+from .cache import BuildCache, SourceEntry, body_key, source_digest, source_stamp
 from .content import (
     content_problems,
     find_sources,
@@ -148,30 +149,36 @@ def prepare(
     drafts: bool,
 ) -> SourceEntry:
     """Read, check, parse and (unless it is a draft left out) render one article."""
+    stamp = source_stamp(path)  # before reading: a change while it is read shows next time
     data = read_bytes(root, path)
     digest = source_digest(code, relative(root, path), data)
     article = read_article(root, path, data)
     if article.meta.draft and not drafts:
-        return SourceEntry(digest, article)
+        return SourceEntry(digest, article, stamp=stamp)
     body = render_body(md, article.body, first_line=article.body_line, path=article.source)
-    return SourceEntry(digest, article, body_key(digest, settings), body)
+    return SourceEntry(digest, article, body_key(digest, settings), body, stamp)
 
 
 def _cached(
     cache: BuildCache, root: Path, path: Path, settings: Mapping[str, object], drafts: bool
 ) -> SourceEntry | None:
-    """The cache's entry for an unchanged file that needs nothing more; else None."""
+    """The cache's entry for an unchanged file that needs nothing more; else None. A file
+    whose stamp is the one recorded is not even read; one whose bytes are unchanged gets
+    its new stamp."""
     name = relative(root, path)
     entry = cache.sources.get(name)
     if entry is None:
         return None
+    needs_body = drafts or not entry.article.meta.draft
+    if needs_body and entry.body_key != body_key(entry.digest, settings):
+        return None
+    stamp = source_stamp(path)
+    if stamp is not None and stamp == entry.stamp:
+        return entry
     try:
         data = read_bytes(root, path)
     except ArticlegenError:
         return None
     if entry.digest != source_digest(cache.code, name, data):
         return None
-    needs_body = drafts or not entry.article.meta.draft
-    if needs_body and entry.body_key != body_key(entry.digest, settings):
-        return None
-    return entry
+    return dataclasses.replace(entry, stamp=stamp) if stamp != entry.stamp else entry

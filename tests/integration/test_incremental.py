@@ -279,3 +279,29 @@ def test_a_cache_that_cannot_be_saved_is_a_note_not_a_failure(blog: Path, run_cl
     assert note.startswith(f"note: cannot save the build cache in {blog / CACHE_DIR}: ")
     assert note.endswith("— check free disk space and write permission, or build with --no-cache")
     assert snapshot(blog / "public")
+
+
+def test_files_whose_stamp_is_unchanged_are_not_read_again(blog: Path, monkeypatch) -> None:
+    from articlegen import cache as cache_module
+    from articlegen import sources
+
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    read: list[str] = []
+    real = sources.read_bytes
+    monkeypatch.setattr(sources, "read_bytes", lambda root, p: read.append(p.name) or real(root, p))
+    edit(blog / "content/c.md", "Alone.", "Alone, and edited.")
+    result = build_site(blog, cache=cache)
+    assert set(read) == {"c.md"}  # the others were trusted by their stamps
+    assert "Alone, and edited." in (blog / "public/c/index.html").read_text()
+    assert rendered(result) >= {"c/index.html"}
+
+
+def test_a_file_changed_twice_within_the_racy_window_is_read_again(blog: Path) -> None:
+    """Same size, same second: only the bytes tell, so a fresh file is always read."""
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    edit(blog / "content/c.md", "Alone.", "Alon3.")
+    build_site(blog, cache=cache)
+    assert "Alon3." in (blog / "public/c/index.html").read_text()

@@ -108,3 +108,20 @@ def test_page_key_does_not_depend_on_how_equal_values_share_objects() -> None:
     copied = plan(cards=[{"title": "B", "tags": ["x"]}, {"title": "B", "tags": ["x"]}])
     copied.context["newer"] = {"title": "B", "tags": ["x"]}
     assert page_key(shared, CODE, "t") == page_key(copied, CODE, "t")
+
+
+def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> None:
+    import time
+
+    from articlegen.cache import source_stamp
+
+    path = tmp_path / "a.md"
+    path.write_text("one")
+    assert source_stamp(path) is None  # just written: the clock may not have moved on
+    later = time.time() + 60
+    stamp = source_stamp(path, now=later)
+    assert stamp is not None and source_stamp(path, now=later) == stamp
+    time.sleep(0.01)
+    path.write_text("two")
+    assert source_stamp(path, now=later + 60) != stamp
+    assert source_stamp(tmp_path / "missing.md", now=later) is None

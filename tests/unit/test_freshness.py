@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import freshness
+from articlegen import cache
 from articlegen.cachefile import CACHE_DIR, RECEIPT
 from articlegen.freshness import (
     Receipt,
@@ -129,7 +129,7 @@ def receipt_for(root: Path, options: BuildOptions, out: Path) -> Receipt:
 
 @pytest.fixture
 def built(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Receipt]:
-    monkeypatch.setattr(freshness, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
     out = root / "public"
     (out / "a").mkdir(parents=True)
     (out / "a/index.html").write_text("<p>a</p>")
@@ -184,6 +184,6 @@ def test_a_racy_build_leaves_no_receipt(root: Path, built, monkeypatch) -> None:
     _, receipt = built
     data = json.loads((root / CACHE_DIR / RECEIPT).read_text())
     assert data["inputs"] == receipt.inputs
-    monkeypatch.setattr(freshness, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
     save_receipt(root, take_snapshot(root, BuildOptions(today=TODAY)), receipt)
     assert not (root / CACHE_DIR / RECEIPT).exists()
