@@ -22,6 +22,7 @@ from .anchors import heading_anchors_plugin
 from .embeds import video_plugin
 from .errors import MarkupError
 from .model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
+from .rawhtml import raw_html_problems
 
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
@@ -67,6 +68,7 @@ def render_body(
     images, remote_images = _collect_images(children, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
+    env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
     return RenderedBody(
         html=html,
         toc=toc,

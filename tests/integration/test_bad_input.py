@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import article, parse
+from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import snapshot
 from tests.integration.test_invalid import built, rebuild_fails, write
 
@@ -243,6 +243,51 @@ def test_a_tag_with_a_latin_spelling_names_its_page_by_it(built: Path, run_cli) 
     assert run_cli("build", "--site", built)[0] == 0
     page = parse(built / "public/tags/health/index.html")
     assert page.css_first("h1").text() == "Tagged “健康 (health)”"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            'Read <a href="javascript:alert(1)">this</a>.\n',
+            "error: content/c.md:5: raw HTML <a href=\"javascript:alert(1)\">: 'javascript:' URLs"
+            " are never published — link to a page or an https:// address, or remove the"
+            " attribute",
+            id="inline-javascript-link",
+        ),
+        pytest.param(
+            'Text.\n\n<div>\n<a href="&#x20;VBScript&#x3a;msgbox(1)">x</a>\n</div>\n',
+            "error: content/c.md:7: raw HTML <a href=\" VBScript:msgbox(1)\">: 'vbscript:' URLs"
+            " are never published — link to a page or an https:// address, or remove the"
+            " attribute",
+            id="entity-written-vbscript-link-in-a-block",
+        ),
+        pytest.param(
+            '<iframe src="data:text/html;base64,PHNjcmlwdD4="></iframe>\n',
+            'error: content/c.md:5: raw HTML <iframe src="data:text/html;base64,PHNjcmlwdD4=">:'
+            " 'data:' URLs are never published — link to a page or an https:// address, or"
+            " remove the attribute",
+            id="data-url-frame",
+        ),
+    ],
+)
+def test_raw_html_may_not_publish_script_urls(built: Path, run_cli, body: str, expected: str):
+    """The issue promises javascript:, vbscript: and data: (non-image) targets are never
+    emitted; with raw HTML allowed, that is checked in the HTML as a browser reads it."""
+    (built / "site.yaml").write_text(SITE_YAML + "markdown: {allow_html: true}\n")
+    assert run_cli("build", "--site", built)[0] == 0
+    write(built, "c.md", HEADER + "---\n" + body)
+    assert only_error(rebuild_fails(built, run_cli)) == expected
+
+
+def test_raw_html_with_safe_urls_builds(built: Path, run_cli) -> None:
+    (built / "site.yaml").write_text(SITE_YAML + "markdown: {allow_html: true}\n")
+    png = "data:image/png;base64,iVBORw0KGgo="
+    body = f'<a href="https://example.org/">x</a> <img src="{png}" alt="A dot">\n'
+    write(built, "c.md", HEADER + "---\n" + body)
+    assert run_cli("build", "--site", built)[0] == 0
+    page = parse(built / "public/c/index.html")
+    assert page.css_first("article img").attributes["src"] == png
 
 
 def test_file_names_are_normalised_into_slugs(built: Path, run_cli) -> None:
