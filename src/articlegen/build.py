@@ -177,7 +177,10 @@ def render_pages(
     page whose plan and templates did not change is reused (from ``output`` if given)."""
     plans = [*plan_pages(site, search=search), *plan_feeds(site)]
     templates = root / TEMPLATES_DIR
-    render_html = partial(render_all, templates, root, options.jobs, progress=progress)
+    compiled = cache.templates if cache is not None else None
+    render_html = partial(
+        render_all, templates, root, options.jobs, progress=progress, compiled=compiled
+    )
     render = partial(_render_plans, render_html)
     if cache is None:
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)

@@ -98,6 +98,9 @@ class BuildCache:
         """Output path (``a/index.html``) → how it was built last time."""
         self.output: str | None = None
         """The output folder that page stamps refer to."""
+        self.templates: dict[str, bytes] = {}
+        """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
+        checked against its template's source before use, so a changed one is compiled again."""
         self.saved: dict[str, SourceEntry] = {}
         """For ``cachefile``: each source record the saved file holds."""
         self.saved_pages: bytes = b""

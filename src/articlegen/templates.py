@@ -73,12 +73,15 @@ def render_all(
     jobs: int | None,
     plans: list[PagePlan],
     progress: Callable[[int, int], None] | None = None,
+    *,
+    compiled: dict[str, bytes] | None = None,
 ) -> list[RenderedPage]:
     """Render ``plans``, spread over worker processes when there are many;
-    ``progress(done, total)`` as they finish."""
-    compiled = None
+    ``progress(done, total)`` as they finish. ``compiled`` (kept by the caller between
+    builds, as the preview does) spares compiling templates that did not change."""
+    compiled = {} if compiled is None else compiled
     if in_workers(jobs, len(plans), MIN_PARALLEL_PAGES):  # compile once here, not per chunk
-        compiled = compile_templates(site_templates)
+        compile_templates(site_templates, compiled)
     return map_chunks(
         partial(render_chunk, site_templates, root, compiled=compiled),
         plans,
@@ -106,13 +109,16 @@ def render_chunk(
     return pages
 
 
-def compile_templates(site_templates: Path | None) -> dict[str, bytes]:
-    """Every template compiled to Python bytecode, for ``make_environment(compiled=…)``.
+def compile_templates(
+    site_templates: Path | None, compiled: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """Every template compiled to Python bytecode into ``compiled`` (reusing what it holds
+    for unchanged templates), for ``make_environment(compiled=…)``.
 
     A template that fails to compile is left out: whoever renders it compiles it
     again and reports the error with its file and line.
     """
-    compiled: dict[str, bytes] = {}
+    compiled = {} if compiled is None else compiled
     env = make_environment(site_templates, compiled)
     for name in env.list_templates():
         with contextlib.suppress(Exception):  # reported when (and if) a page uses it

@@ -305,3 +305,22 @@ def test_a_file_changed_twice_within_the_racy_window_is_read_again(blog: Path) -
     edit(blog / "content/c.md", "Alone.", "Alon3.")
     build_site(blog, cache=cache)
     assert "Alon3." in (blog / "public/c/index.html").read_text()
+
+
+def test_a_kept_cache_compiles_templates_once(blog: Path, monkeypatch) -> None:
+    """The preview keeps one cache: a save does not compile the theme again."""
+    import jinja2
+
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    assert cache.templates
+    edit(blog / "content/a.md", "More text.", "More text, again.")
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled"))
+    build_site(blog, cache=cache)
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
+    override = blog / "templates/404.html"
+    override.parent.mkdir()
+    override.write_text("<p>Lost {{ site.title }}</p>\n")
+    build_site(blog, cache=cache)
+    assert (blog / "public/404.html").read_text() == "<p>Lost Example Site</p>\n"
