@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from .cache import BuildCache
-from .cachefile import CACHE_DIR, load_cache, save_cache
+from .cachefile import CACHE_DIR, SPARE_OUTPUT, load_cache, save_cache
 from .config import CONFIG_FILE, load_config, with_base_url
 from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
@@ -146,7 +146,8 @@ def build_site(
         searching = _stage(progress, "indexing for search")
         indexer = partial(_index, pagefind, searching) if pagefind else None
         _report(_stage(progress, "writing files"), 0, 0)
-        write_site(pages, static_dirs, output, before_swap=indexer)
+        spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
+        write_site(pages, static_dirs, output, before_swap=indexer, spare=spare)
         if cache is not None:
             cache.record_output(output)
     return BuildResult(

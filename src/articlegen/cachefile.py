@@ -20,6 +20,7 @@ import enum
 import hashlib
 import io
 import pickle
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -32,6 +33,8 @@ DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
 RECEIPT = "receipt.json"
 """The last successful build's receipt (``freshness``), also inside ``CACHE_DIR``."""
+SPARE_OUTPUT = "spare-output"
+"""The site the last build replaced, staged into by the next (``output.write_site``)."""
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
@@ -94,6 +97,9 @@ def clear_cache(folder: Path) -> bool:
         folder / RECEIPT,
     ):
         path.unlink(missing_ok=True)
+    spare = folder / SPARE_OUTPUT
+    found = found or spare.exists()
+    shutil.rmtree(spare, ignore_errors=True)
     with contextlib.suppress(OSError):
         folder.rmdir()
     return found

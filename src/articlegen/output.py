@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import shutil
 import signal
 import threading
@@ -51,6 +52,7 @@ def write_site(
     static_dirs: Iterable[Path],
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
+    spare: Path | None = None,
 ) -> None:
     """Write ``pages`` and the static files into ``output``, atomically replacing it.
 
@@ -61,6 +63,11 @@ def write_site(
     reused, a page rendered the same again, an unchanged static file) is
     hard-linked from there rather than written again; when the output already
     holds exactly the site, nothing at all is written.
+
+    ``spare`` (a folder on the output's file system, such as one in the build cache)
+    keeps the site the swap replaced, and the next build stages into it: its folders
+    exist already and most of its files are the current ones, so a rebuild creates and
+    deletes a few files instead of a tree of thousands of folders.
     """
     output = output.absolute()
     if output.exists() and not output.is_dir():
@@ -79,16 +86,16 @@ def write_site(
     if before_swap is None and _already_written(pages, statics, output):
         return
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
+    spare = spare if spare is not None and _same_device(spare.parent, output.parent) else None
     try:
-        staging.mkdir(parents=True)
-        folders: set[Path] = {staging}
+        folders = _staging_from(spare, staging, generated | {rel for _, rel in statics})
         for source, relative in statics:
             _place_static(source, output / relative, _prepared(staging / relative, folders))
         for page in pages:
             _place_page(page, output / page.out_path, _prepared(staging / page.out_path, folders))
         if before_swap is not None:
             before_swap(staging)
-        _swap(staging, output)
+        _swap(staging, output, spare)
     except OSError as exc:
         raise OutputError(
             f"cannot write the site to {output}: {exc.strerror or exc}",
@@ -119,15 +126,69 @@ def _files_in(folder: Path) -> set[str] | None:
     """Every file under ``folder`` (relative, ``/``-separated); None if it holds anything
     else a build does not leave there (an empty folder, a link, a special file)."""
     files: set[str] = set()
-    for parent, folders, names in os.walk(folder):
-        paths = [os.path.join(parent, name) for name in (*folders, *names)]
-        if not paths or any(os.path.islink(path) for path in paths):
+    pending = [(str(folder), "")]
+    while pending:
+        path, relative = pending.pop()
+        with os.scandir(path) as listing:
+            entries = list(listing)
+        if not entries:
             return None
-        if not all(os.path.isfile(os.path.join(parent, name)) for name in names):
-            return None
-        base = Path(parent).relative_to(folder)
-        files.update((base / name).as_posix() for name in names)
+        for entry in entries:
+            name = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, name))
+            elif entry.is_file(follow_symlinks=False):
+                files.add(name)
+            else:
+                return None
     return files
+
+
+def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> set[Path]:
+    """Make ``staging``, from ``spare`` when there is one, holding no file but ``wanted``
+    ones; the folders it has (for ``_prepared``)."""
+    if spare is None or not spare.is_dir() or spare.is_symlink():
+        staging.mkdir(parents=True)
+        return {staging}
+    spare.rename(staging)
+    return _pruned(staging, wanted)
+
+
+def _pruned(folder: Path, wanted: set[str]) -> set[Path]:
+    """Delete from ``folder`` everything that is not a regular file in ``wanted`` or a
+    folder on the way to one; the folders left."""
+    needed = {""} | {posixpath.dirname(w) for w in wanted}
+    needed |= {p for n in list(needed) for p in _parents(n)}
+    kept: set[Path] = set()
+    pending = [(str(folder), "")]
+    while pending:
+        path, relative = pending.pop()
+        kept.add(Path(path))
+        with os.scandir(path) as entries:  # file types come with the listing: no stat each
+            for entry in entries:
+                name = f"{relative}/{entry.name}" if relative else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if name in needed:
+                        pending.append((entry.path, name))
+                    else:
+                        shutil.rmtree(entry.path)
+                elif not (entry.is_file(follow_symlinks=False) and name in wanted):
+                    os.unlink(entry.path)  # an unwanted file, a link, anything else
+    return kept
+
+
+def _parents(relative: str) -> list[str]:
+    parts = relative.split("/") if relative else []
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _same_device(first: Path, second: Path) -> bool:
+    """Whether a folder can be renamed from beside ``first`` to beside ``second``."""
+    try:
+        first.mkdir(parents=True, exist_ok=True)
+        return os.stat(first).st_dev == os.stat(second).st_dev
+    except OSError:
+        return False
 
 
 def _prepared(target: Path, folders: set[Path]) -> Path:
@@ -149,6 +210,7 @@ def _place_page(page: RenderedPage, current: Path, target: Path) -> None:
     elif _same_bytes(current, page.data):
         _link(current, target)
     else:
+        _vacate(target)
         target.write_bytes(page.data)
 
 
@@ -157,7 +219,15 @@ def _place_static(source: Path, current: Path, target: Path) -> None:
     if _same_stat(source, current):
         _link(current, target)
     else:
+        _vacate(target)
         shutil.copy2(source, target)
+
+
+def _vacate(target: Path) -> None:
+    """Remove a staged file before writing its new bytes: one kept from the spare may be a
+    hard link to the live site's file, which writing into would change in place."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
 
 
 def _same_stat(source: Path, current: Path) -> bool:
@@ -179,7 +249,14 @@ def _same_bytes(current: Path, data: bytes) -> bool:
 
 
 def _link(current: Path, target: Path) -> None:
-    """A hard link to the file in the current output; a copy where links are not possible."""
+    """A hard link to the file in the current output (kept if the staged file is that link
+    already); a copy where links are not possible."""
+    try:
+        if os.path.samefile(current, target):
+            return
+    except OSError:
+        pass  # no staged file yet (or no current one: then the link below says so)
+    _vacate(target)
     try:
         os.link(current, target)
     except OSError:
@@ -210,7 +287,7 @@ def _static_files(static_dirs: Iterable[Path]) -> list[tuple[Path, str]]:
     return [(source, relative) for relative, source in sorted(chosen.items())]
 
 
-def _swap(staging: Path, output: Path) -> None:
+def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:
     """Two renames: the old site is moved aside, the new one takes its name; then the old
     one is deleted. Ctrl-C waits until all of it is done: half-way, it would leave the site
     moved aside, or be reported as "the previous output is untouched" when the new site
@@ -226,13 +303,19 @@ def _swap(staging: Path, output: Path) -> None:
         except BaseException:  # a KeyboardInterrupt not from a signal too: put the old site back
             old.rename(output)
             raise
-        _remove_old(old)
+        _remove_old(old, spare)
 
 
-def _remove_old(old: Path) -> None:
-    """Delete the previous site once the new one is in place: from the second rename on, the
-    build has succeeded, so an interruption here (one not held off as a signal) only stops
-    the deletion, which is then finished; a build after a kill removes what is left."""
+def _remove_old(old: Path, spare: Path | None) -> None:
+    """Keep the previous site as the ``spare``, or delete it, once the new one is in place:
+    from the second rename on, the build has succeeded, so an interruption here (one not
+    held off as a signal) only stops the deletion, which is then finished; a build after a
+    kill removes what is left."""
+    if spare is not None:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(spare, ignore_errors=True)
+            old.rename(spare)
+            return
     try:
         shutil.rmtree(old, ignore_errors=True)
     except KeyboardInterrupt:

@@ -1,0 +1,122 @@
+"""Staging into the spare: the site the last swap replaced, kept in the build cache, so a
+rebuild does not create and delete a whole tree of folders. Its output never differs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.cache import BuildCache
+from articlegen.cachefile import CACHE_DIR, SPARE_OUTPUT
+from articlegen.model import BuildOptions
+from articlegen.output import _pruned
+from tests.conftest import article
+from tests.helpers import snapshot
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site(
+        {
+            "a.md": article("Alpha", "First.", tags="[x]"),
+            "b.md": article("Beta", "See [[a]].", see_also="[a]", date="2024-02-01"),
+            "c.md": article("Gamma", "Alone.", date="2024-03-01", tags="[y]"),
+        },
+        files={"static/img/dot.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+    )
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new))
+
+
+def clean(root: Path, out: Path) -> dict[str, str]:
+    build_site(root, BuildOptions(output=out))
+    return snapshot(out)
+
+
+def test_rebuilds_through_the_spare_equal_clean_builds(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    spare = blog / CACHE_DIR / SPARE_OUTPUT
+    build_site(blog, cache=cache)
+    assert not spare.exists()
+    edits = [
+        ("content/a.md", "First.", "First, edited."),
+        ("content/c.md", "tags: [y]", "tags: [x, z]"),
+        ("content/b.md", "See [[a]].", "See [[c]] now."),
+    ]
+    for n, (name, old, new) in enumerate(edits):
+        rewrite(blog / name, old, new)
+        build_site(blog, cache=cache)
+        assert spare.is_dir()
+        assert snapshot(blog / "public") == clean(blog, tmp_path / f"clean-{n}")
+    rewrite(blog / "content/b.md", "See [[c]] now.", "See [[a]].")
+    (blog / "content/c.md").unlink()  # pages and a tag go away
+    build_site(blog, cache=cache)
+    assert snapshot(blog / "public") == clean(blog, tmp_path / "clean-last")
+
+
+def test_writing_a_page_never_changes_the_live_site_through_a_shared_file(blog: Path) -> None:
+    """The spare's unchanged files are hard links to the live site's: a new page's bytes go
+    into a new file, so until the swap the live site stays exactly as it was."""
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    rewrite(blog / "content/b.md", "See [[a]].", "See [[a]], once.")
+    build_site(blog, cache=cache)  # the spare now shares a/index.html with the live site
+    live = (blog / "public/a/index.html").read_bytes()
+    spare_page = blog / CACHE_DIR / SPARE_OUTPUT / "a/index.html"
+    assert os.path.samefile(spare_page, blog / "public/a/index.html")
+    rewrite(blog / "content/a.md", "First.", "First, changed.")
+    build_site(blog, cache=cache)
+    assert b"First, changed." in (blog / "public/a/index.html").read_bytes()
+    assert (blog / CACHE_DIR / SPARE_OUTPUT / "a/index.html").read_bytes() == live
+
+
+def test_a_damaged_spare_is_tidied_into_the_right_site(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    rewrite(blog / "content/a.md", "First.", "First, edited.")
+    build_site(blog, cache=cache)
+    spare = blog / CACHE_DIR / SPARE_OUTPUT
+    (spare / "junk.html").write_text("junk")
+    (spare / "deep/er").mkdir(parents=True)
+    (spare / "b/index.html").unlink()
+    (spare / "b/index.html").mkdir()  # a folder where a page goes
+    (spare / "c/index.html").unlink()
+    (spare / "c/index.html").symlink_to(blog / "site.yaml")
+    os.unlink(spare / "img/dot.svg")
+    (spare / "img/dot.svg").write_text("not the image")
+    rewrite(blog / "content/a.md", "First, edited.", "First, edited twice.")
+    build_site(blog, cache=cache)
+    assert snapshot(blog / "public") == clean(blog, tmp_path / "clean")
+
+
+def test_clean_removes_the_spare(blog: Path, run_cli) -> None:
+    for text in ("First.", "First, edited."):
+        rewrite(blog / "content/a.md", "First.", text)
+        assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+    run_cli("build", "--site", blog, "--quiet", "--drafts")  # another site: a real build
+    assert (blog / CACHE_DIR / SPARE_OUTPUT).is_dir()
+    code, _, _ = run_cli("clean", "--site", blog)
+    assert code == 0 and not (blog / CACHE_DIR).exists()
+
+
+def test_pruning_keeps_only_wanted_files_and_their_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "staged"
+    for name in ("a/index.html", "a/old.html", "b/c/index.html", "gone/x/index.html"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name)
+    (folder / "b/link").symlink_to(folder / "a")
+    (folder / ".hidden").mkdir()
+    kept = _pruned(folder, {"a/index.html", "b/c/index.html", "d/index.html"})
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        "a",
+        "a/index.html",
+        "b",
+        "b/c",
+        "b/c/index.html",
+    ]
+    assert kept == {folder, folder / "a", folder / "b", folder / "b/c"}
