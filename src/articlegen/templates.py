@@ -265,11 +265,15 @@ class _template_errors:
             raise TemplateError(
                 f"template syntax error: {exc.message}", self._display(exc.filename), exc.lineno
             ) from exc
-        if isinstance(exc, jinja2.TemplateNotFound):
-            raise TemplateError(
-                f"template not found: {exc.name}", hint="add it to templates/"
-            ) from exc
         where = _template_frame(tb)
+        if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it
+            filename, line = where if where is not None else (None, None)
+            raise TemplateError(
+                f"template not found: {exc.name}",
+                self._display(filename),
+                line,
+                hint="add it to templates/, or correct the name",
+            ) from exc
         if where is None:
             return False
         filename, line = where

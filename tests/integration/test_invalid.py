@@ -188,6 +188,20 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
     assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n"
 
 
+def test_a_missing_include_names_the_template_that_includes_it(built: Path, run_cli) -> None:
+    (built / "templates").mkdir()
+    (built / "templates/404.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n\n{% include "nope.html" %}\n'
+        "{% endblock %}\n"
+    )
+    first, cause = rebuild_fails(built, run_cli).splitlines()
+    assert first == (
+        "error: templates/404.html:4: template not found: nope.html"
+        " — add it to templates/, or correct the name"
+    )
+    assert cause.startswith("  caused by: TemplateNotFound: 'nope.html' not found in search paths")
+
+
 @pytest.mark.parametrize("command", ["build", "check"])
 @pytest.mark.parametrize(
     ("data", "expected"),
