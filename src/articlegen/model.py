@@ -423,6 +423,9 @@ class PagePlan:
     """Every variable the template sees. Plain data, so its ``repr`` identifies it."""
 
 
+PUBLISHED_HIDDEN = frozenset({".well-known"})
+"""Hidden folders of ``static/`` that a site publishes (and the preview serves) all the same:
+RFC 8615's ``/.well-known/`` (security.txt, …). Other hidden names are never published."""
 REPORT_FORMATS = ("table", "csv", "json")
 """Output formats of ``articlegen report`` (here so the CLI can offer them without loading
 the report)."""

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputError
-from .model import RenderedPage
+from .model import PUBLISHED_HIDDEN, RenderedPage
 
 _SKIPPED_STATIC = (".", "#", "~")
+"""Static names left out: hidden, editor lock and backup files (``.git/``, ``#x#``, ``~x``)."""
 
 
 def check_output_location(output: Path, root: Path) -> None:
@@ -282,9 +283,13 @@ def _static_files(static_dirs: Iterable[Path]) -> list[tuple[Path, str]]:
             continue
         for path in sorted(folder.rglob("*")):
             relative = path.relative_to(folder)
-            if path.is_file() and not any(p.startswith(_SKIPPED_STATIC) for p in relative.parts):
+            if path.is_file() and not any(_skipped(part) for part in relative.parts):
                 chosen[relative.as_posix()] = path
     return [(source, relative) for relative, source in sorted(chosen.items())]
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(_SKIPPED_STATIC) and name not in PUBLISHED_HIDDEN
 
 
 def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .errors import ArticlegenError
 from .livereload import LIVE_PREFIX, Client, LiveSite, Snapshot
+from .model import PUBLISHED_HIDDEN
 
 __all__ = ["PreviewHTTPServer", "Snapshot", "open_server", "request_key", "resolve_inside"]
 
@@ -56,7 +57,8 @@ def request_key(target: str) -> str | None:
     if not decoded.startswith("/") or "\\" in decoded or "\x00" in decoded:
         return None
     parts = decoded[1:].split("/")
-    if any(part.startswith(".") for part in parts) or "" in parts[:-1]:
+    hidden = (part.startswith(".") and part not in PUBLISHED_HIDDEN for part in parts)
+    if any(hidden) or "" in parts[:-1]:
         return None
     key = "/".join(parts)
     return key + "index.html" if key == "" or key.endswith("/") else key

@@ -314,13 +314,17 @@ def test_hidden_and_editor_files_in_static_are_not_published(site) -> None:
             "static/#notes.txt#": "x",
             "static/~lock.txt": "x",
             "static/docs/guide.txt": "kept",
+            "static/.well-known/security.txt": "Contact: mailto:security@example.org\n",
+            "static/.well-known/.draft": "x",
         },
     )
     build_site(root)
     out = root / "public"
     published = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert "docs/guide.txt" in published
-    assert [p for p in published if any(part[0] in ".#~" for part in p.split("/"))] == []
+    assert ".well-known/security.txt" in published  # RFC 8615: published though hidden
+    hidden = [p for p in published if any(part[0] in ".#~" for part in p.split("/"))]
+    assert hidden == [".well-known/security.txt"]
 
 
 def test_json_ld_cannot_break_out_of_its_script(site) -> None:

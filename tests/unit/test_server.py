@@ -24,6 +24,7 @@ from articlegen.server import content_type, find, request_key, resolve_inside
         ("/a%20b.txt", "a b.txt"),
         ("/ketamine", "ketamine"),
         ("http://127.0.0.1:8000/ketamine/", "ketamine/index.html"),
+        ("/.well-known/security.txt", ".well-known/security.txt"),
     ],
 )
 def test_request_key(target: str, key: str) -> None:
@@ -49,6 +50,8 @@ def test_request_key(target: str, key: str) -> None:
         "/a%00.html",
         "/.git/config",
         "/static/.env",
+        "/.well-known/.env",
+        "/.well-known/../site.yaml",
         "/%ff%fe",
         "etc/passwd",
         "*",
