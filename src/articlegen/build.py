@@ -7,7 +7,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +16,15 @@ from .cachefile import CACHE_DIR, SPARE_OUTPUT, load_cache, save_cache
 from .config import CONFIG_FILE, load_config, with_base_url
 from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
-from .errors import ArticlegenError, BuildFailed, Diagnostic, OutputError, by_place, raise_if_any
+from .errors import (
+    ArticlegenError,
+    BuildFailed,
+    Diagnostic,
+    InterruptedAfterWrite,
+    OutputError,
+    by_place,
+    raise_if_any,
+)
 from .feeds import FEED_TEMPLATE, plan_feeds, render_feed, site_files
 from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
 from .images import place_images, remote_image_warnings
@@ -149,7 +157,8 @@ def build_site(
         spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
         write_site(pages, static_dirs, output, before_swap=indexer, spare=spare)
         if cache is not None:
-            cache.record_output(output)
+            with after_writing(output):
+                cache.record_output(output)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -236,13 +245,26 @@ def build_with_saved_cache(
         with contextlib.suppress(OutputError):  # the input errors are the news here
             save_cache(cache, folder)
         raise
-    try:
-        save_cache(cache, folder)
-    except OutputError as problem:
-        return dataclasses.replace(result, notes=(*result.notes, str(problem)))
-    if result.output is not None:
-        save_receipt(root, snapshot, receipt_of(result, snapshot))
+    with after_writing(result.output):
+        try:
+            save_cache(cache, folder)
+        except OutputError as problem:
+            return dataclasses.replace(result, notes=(*result.notes, str(problem)))
+        if result.output is not None:
+            save_receipt(root, snapshot, receipt_of(result, snapshot))
     return result
+
+
+@contextlib.contextmanager
+def after_writing(output: Path | None) -> Iterator[None]:
+    """A Ctrl-C in the block, once ``output`` (if any) holds the new site, is
+    ``InterruptedAfterWrite``: the site is published, only the bookkeeping was cut short."""
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        if output is None or isinstance(stop, InterruptedAfterWrite):
+            raise
+        raise InterruptedAfterWrite(str(output)) from stop
 
 
 def receipt_of(result: BuildResult, snapshot: Snapshot) -> Receipt:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cachefile import CACHE_DIR, clear_cache
-from .errors import ArticlegenError, BuildFailed, report_lines
+from .errors import ArticlegenError, BuildFailed, InterruptedAfterWrite, report_lines
 from .freshness import Receipt, fresh_receipt
 from .model import REPORT_FORMATS, BuildOptions, BuildResult
 from .progress import progress_line
@@ -33,6 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArticlegenError as error:
         _print_error(error)
         return EXIT_ERRORS
+    except InterruptedAfterWrite as stop:
+        _fail(
+            f"interrupted after the new site was written to {stop.output}; the build cache"
+            " was not saved, so the next build does more work"
+        )
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         _fail(f"interrupted; {args.unfinished or _UNTOUCHED}")
         return EXIT_INTERRUPTED

@@ -122,6 +122,17 @@ def by_place(problems: Iterable[_Placed]) -> list[_Placed]:
     return sorted(problems, key=lambda p: (p.path or "", p.line or 0))
 
 
+class InterruptedAfterWrite(KeyboardInterrupt):
+    """Ctrl-C after the new site was swapped in: the site is published; only what comes
+    after (stamping its files, saving the build cache) was cut short. Reported as such,
+    not as "the previous output is untouched", which would no longer be true."""
+
+    def __init__(self, output: str) -> None:
+        super().__init__(output)
+        self.output = output
+        """The output folder that now holds the new site."""
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A warning: the build goes on, unless ``--strict`` makes it an error."""

@@ -256,3 +256,27 @@ def test_real_sigint_during_a_build(published) -> None:
         assert process.returncode == 0, err
         assert (output / "b199/index.html").is_file()
     assert 130 in outcomes, f"the signal never arrived mid-build: {outcomes}"
+
+
+def test_ctrl_c_while_the_cache_is_saved_says_the_site_was_written(
+    published, run_cli, monkeypatch
+) -> None:
+    """After the swap the new site is out: an interruption while the build cache is saved
+    must say so, not "the previous output is untouched"."""
+    from articlegen import build
+
+    root, output = published
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "save_cache", interrupted)
+    code, _, err = run_cli("build", "--site", root, "--output", output)
+    assert code == 130
+    assert err == (
+        f"error: interrupted after the new site was written to {output}; the build cache"
+        " was not saved, so the next build does more work\n"
+    )
+    assert _published_new_site(output)
+    monkeypatch.undo()
+    assert run_cli("build", "--site", root, "--output", output)[0] == 0
