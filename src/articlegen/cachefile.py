@@ -22,6 +22,7 @@ import io
 import pickle
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
@@ -129,16 +130,15 @@ def _write(cache: BuildCache, database: Path) -> None:
         _write_pages(cache, db)
 
 
-def _changed_sources(cache: BuildCache, stored: set[str]) -> list[tuple[str, bytes, bytes]]:
-    rows = []
+def _changed_sources(cache: BuildCache, stored: set[str]) -> Iterator[tuple[str, bytes, bytes]]:
+    """The records to write, one at a time: a cold build's would be as large as the site."""
     for path, entry in cache.sources.items():
         if path in stored and cache.saved.get(path) is entry:
             continue
         data = _pack(entry)
         if data is not None:
-            rows.append((path, _checksum(data), data))
+            yield path, _checksum(data), data
             cache.saved[path] = entry
-    return rows
 
 
 def _write_pages(cache: BuildCache, db: sqlite3.Connection) -> None:
