@@ -22,6 +22,7 @@ from .errors import (
 )
 from .model import Article, Credits, Person, SiteConfig
 from .slugs import is_slug, slugify
+from .weburl import address_problem
 from .yamldoc import Entry, type_problem, unknown_key_problems
 
 PERSON_KEYS = ("name", "credentials", "bio", "photo", "url", "sameAs")
@@ -129,15 +130,10 @@ def _same_as(
 
 
 def _url_problem(url: str, where: str, path: str, line: int) -> ConfigError | None:
-    parts = urlsplit(url)
-    if parts.scheme in ("http", "https") and parts.netloc:
+    if (problem := address_problem(url)) is None:
         return None
-    return ConfigError(
-        f"'{where}' must be an http(s) address, found '{url}'",
-        path,
-        line,
-        "copy the full address, starting with https://",
-    )
+    what, hint = problem
+    return ConfigError(f"'{where}' {what}", path, line, hint)
 
 
 def photo_problems(

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .errors import (
     ArticlegenError,
@@ -23,6 +22,7 @@ from .errors import (
 from .model import CitationMark, LinkRef, NumberedReference, Reference
 from .pageids import citation_anchor, reference_anchor
 from .slugs import is_slug
+from .weburl import address_problem
 from .yamldoc import Entry, unknown_key_problems
 
 REFERENCE_KEYS = ("id", "title", "url", "authors", "publisher", "date")
@@ -120,22 +120,9 @@ def _checked_reference(keys: dict[str, Entry], line: int, path: str) -> Referenc
             keys["id"].line,
             "e.g. 'id: smith-2023'",
         )
-    if any(character.isspace() for character in values["url"]):
-        raise FrontMatterError(
-            f"reference url contains a space: '{values['url']}'",
-            path,
-            keys["url"].line,
-            "copy the address again from the browser's address bar (a space inside one is "
-            "written %20)",
-        )
-    parts = urlsplit(values["url"])
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise FrontMatterError(
-            f"reference url must be an http(s) address, found '{values['url']}'",
-            path,
-            keys["url"].line,
-            "copy the full address, starting with https://",
-        )
+    if problem := address_problem(values["url"]):
+        what, hint = problem
+        raise FrontMatterError(f"reference url {what}", path, keys["url"].line, hint)
     date = _date(keys["date"], path) if "date" in keys else None
     return Reference(id=reference_id, date=date, line=line, **values)
 

@@ -65,6 +65,7 @@ def test_every_person_problem_is_reported_at_its_line() -> None:
         "  typo: {name: X, credentails: MD}\n"
         "  link: {name: X, url: 'example.org', sameAs: [ftp://x]}\n"
         "  flat: just a name\n"
+        "  spaced: {name: Z, url: 'https://exa mple.org/z'}\n"
         "reviewers:\n"
         "  plain: {name: Y}\n"
     ) == [
@@ -79,7 +80,9 @@ def test_every_person_problem_is_reported_at_its_line() -> None:
         "the full address, starting with https://",
         "site.yaml:8: 'authors.flat' must be a mapping — indent 'name: …' (and credentials, bio, "
         "photo, url, sameAs) under the id",
-        "site.yaml:10: 'reviewers.plain' needs 'credentials' (readers look for a reviewer's "
+        "site.yaml:9: 'authors.spaced.url' contains a space: 'https://exa mple.org/z' — copy "
+        "the address again from the browser's address bar (a space inside one is written %20)",
+        "site.yaml:11: 'reviewers.plain' needs 'credentials' (readers look for a reviewer's "
         "qualifications) — add 'credentials: …'",
     ]
 
