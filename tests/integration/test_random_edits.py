@@ -21,6 +21,7 @@ import hashlib
 import io
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from PIL import Image
 
+from articlegen import cache as cache_module
 from articlegen.build import build_site
 from articlegen.cache import BuildCache
 from articlegen.cli import main
@@ -350,3 +352,26 @@ RandomEdits.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestRandomEdits = RandomEdits.TestCase
+
+
+class RandomEditsTrustingStamps(RandomEdits):
+    """The same, with file stamps trusted at once (no racy window): unchanged articles are
+    not read, and a build with nothing changed ends at the receipt. A pause after each
+    round of builds lets the file system's clock move on, as it does between an author's
+    saves, so that every edit changes its file's stamp."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.racy, cache_module.RACY_SECONDS = cache_module.RACY_SECONDS, 0.0
+
+    def teardown(self) -> None:
+        cache_module.RACY_SECONDS = self.racy
+        super().teardown()
+
+    @invariant()
+    def the_clock_moves_on(self) -> None:
+        time.sleep(0.02)
+
+
+RandomEditsTrustingStamps.TestCase.settings = RandomEdits.TestCase.settings
+TestRandomEditsTrustingStamps = RandomEditsTrustingStamps.TestCase
