@@ -129,6 +129,30 @@ def test_search_for_nmda_finds_the_ketamine_article(reader: Reader, real_blog: P
     page.locator(".search-results a[href$='/ketamine-mental-fitness/']").wait_for()
 
 
+def test_words_typed_before_the_search_script_ran_are_searched(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    """On a slow connection a reader may type before the deferred script has run: its
+    input events are gone, so the script searches what the box holds when it starts."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[test]'")
+    page = reader.page
+    page.route("**/assets/search.js", lambda route: route.abort())
+    page.goto(serve(real_blog) + "search/")
+    page.get_by_label("Search the articles").fill("NMDA")
+    page.unroute("**/assets/search.js")
+    page.evaluate(
+        """() => {
+            const old = document.querySelector("script[data-index]");
+            const again = document.createElement("script");
+            for (const name of ["src", "data-index", "data-base"]) {
+                again.setAttribute(name, old.getAttribute(name));
+            }
+            document.body.appendChild(again);
+        }"""
+    )
+    page.locator(".search-results a[href$='/ketamine-mental-fitness/']").wait_for()
+
+
 def test_skip_link_comes_first_and_focus_is_visible(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:

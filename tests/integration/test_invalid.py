@@ -191,8 +191,7 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
 def test_a_missing_include_names_the_template_that_includes_it(built: Path, run_cli) -> None:
     (built / "templates").mkdir()
     (built / "templates/404.html").write_text(
-        '{% extends "base.html" %}\n{% block main %}\n\n{% include "nope.html" %}\n'
-        "{% endblock %}\n"
+        '{% extends "base.html" %}\n{% block main %}\n\n{% include "nope.html" %}\n{% endblock %}\n'
     )
     first, cause = rebuild_fails(built, run_cli).splitlines()
     assert first == (

@@ -93,7 +93,9 @@
     clearTimeout(timer);
     timer = setTimeout(function () { run(input.value); }, 200);
   });
-  var initial = new URLSearchParams(location.search).get("q");
+  // A shared address (?q=…) opens with its results; so does text typed before this
+  // script ran (on a slow connection), whose input events came before the listener.
+  var initial = new URLSearchParams(location.search).get("q") || input.value;
   if (initial) {
     input.value = initial;
     run(initial);
