@@ -7,13 +7,34 @@ stages testable alone, safe to run in parallel and easy to cache.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 from urllib.parse import urlsplit
 
 Date = dt.date | dt.datetime
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type[T]) -> type[T]:
+    """``@dataclass(frozen=True, slots=True)``, pickled as its class and field values.
+
+    The build cache unpickles and keys thousands of these per build; the slots
+    dataclasses' own ``__getstate__`` and ``__setstate__`` look their fields up on every
+    call, which made them most of the cost of loading the cache and keying pages.
+    """
+    made = dataclass(frozen=True, slots=True)(cls)
+    names = [f.name for f in fields(made)]  # type: ignore[arg-type]
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        made.__reduce__ = lambda self: (made, (values(self),))  # type: ignore[method-assign]
+    else:
+        made.__reduce__ = lambda self: (made, values(self))  # type: ignore[method-assign]
+    return made
+
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: a build telling its caller how far a long stage is
@@ -29,7 +50,7 @@ def instant(value: Date) -> dt.datetime:
     return dt.datetime(value.year, value.month, value.day)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CommentsConfig:
     """Which comment system to load, and whether articles get it by default."""
 
@@ -41,7 +62,7 @@ class CommentsConfig:
     """The provider's own block (``comments.giscus`` …), passed to the page as data."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Person:
     """An author or medical reviewer from ``site.yaml``; free-text authors have no id."""
 
@@ -65,7 +86,7 @@ class Person:
     """File line of the id (key ``""``) and of each field, for messages."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Requirement:
     """A ``require:`` rule: articles with ``tag`` must set every one of ``fields``."""
 
@@ -77,7 +98,7 @@ class Requirement:
     """Line of the rule in ``site.yaml``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SiteConfig:
     """``site.yaml``, validated."""
 
@@ -124,7 +145,7 @@ class SiteConfig:
         return urlsplit(self.base_url).path or "/"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkRef:
     """A link as the author wrote it, before resolution."""
 
@@ -134,7 +155,7 @@ class LinkRef:
     """1-based line in the article file."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A numbered source of an article (an item of ``references:``)."""
 
@@ -154,7 +175,7 @@ class Reference:
     """Who wrote it, as one text in the source's own style (e.g. "Smith J, et al.")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontMatter:
     """An article's validated header."""
 
@@ -192,7 +213,7 @@ class FrontMatter:
     """File line of each key, so later stages can point at it."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article:
     """One Markdown file, read and validated, not yet rendered."""
 
@@ -208,7 +229,7 @@ class Article:
     """File line on which the body starts, to turn body line numbers into file lines."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TocEntry:
     """A heading, for the table of contents."""
 
@@ -220,7 +241,7 @@ class TocEntry:
     """Plain text of the heading."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImageRef:
     """An image in a body: a local one for the image stage to find and measure, or a remote one
     to warn about."""
@@ -231,7 +252,7 @@ class ImageRef:
     """1-based line in the article file."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RenderedBody:
     """Markdown turned into HTML, plus what rendering learned about it."""
 
@@ -258,7 +279,7 @@ class RenderedBody:
     with no size; each is worth a warning."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CitationMark:
     """How one body citation renders: its reference's number and the anchors both ways."""
 
@@ -270,7 +291,7 @@ class CitationMark:
     """Id of the reference list item."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NumberedReference:
     """A reference as listed under the article: numbered, with links back to its citations."""
 
@@ -284,7 +305,7 @@ class NumberedReference:
     """Anchors of the citations of this reference, in body order."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Credits:
     """Who wrote and who medically reviewed an article, and when the next review is due."""
 
@@ -298,7 +319,7 @@ class Credits:
     """``reviewed_on`` plus the site's review interval."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkSource:
     """What the link graph needs to know about one article: no files, no Markdown."""
 
@@ -312,7 +333,7 @@ class LinkSource:
     """Links found in the body."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkTarget:
     """An article as something one can link to."""
 
@@ -326,7 +347,7 @@ class LinkTarget:
     """Drafts are not linkable unless drafts are built."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResolvedLink:
     """A link after resolution: to an article (``slug``) or to the web (``url``)."""
 
@@ -338,7 +359,7 @@ class ResolvedLink:
     """``#section`` part of an internal link, without the ``#``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkGraph:
     """Every cross-link in the site, both directions, and what was wrong."""
 
@@ -352,7 +373,7 @@ class LinkGraph:
     """LinkErrors, one per bad link."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tag:
     """A tag and the articles that carry it."""
 
@@ -364,7 +385,7 @@ class Tag:
     """Slugs, newest first."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Site:
     """Everything the page templates need, assembled once."""
 
@@ -392,7 +413,7 @@ class Site:
     """The article that is the editorial policy, if it is one (it gets no review line)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RenderedPage:
     """One output file, in memory."""
 
@@ -405,7 +426,7 @@ class RenderedPage:
     (the build cache checked that everything shaping it is unchanged)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PagePlan:
     """A page before rendering: its template and the full context that shapes it.
 
@@ -431,7 +452,7 @@ REPORT_FORMATS = ("table", "csv", "json")
 the report)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildOptions:
     """What the caller asks of a build."""
 
@@ -453,7 +474,7 @@ class BuildOptions:
     Never shapes the output."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildResult:
     """What a build did."""
 
@@ -478,7 +499,7 @@ class BuildResult:
     reused from the build cache unchanged."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportedLink:
     """A See Also item of an imported page, before it is matched to an article."""
 
@@ -490,7 +511,7 @@ class ImportedLink:
     """The link pointed into the page's own site: to an article, never to keep as a web link."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportedArticle:
     """An article read from pasted text or a saved web page, not yet written to ``content/``."""
 
