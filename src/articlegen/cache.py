@@ -23,7 +23,8 @@ What it holds, and what each entry is keyed on:
   site settings…). A page whose digest is unchanged is not rendered again: its
   bytes come from memory, or (for a cache loaded from disk) the output stage
   hard-links the file already in the output folder, once its stamp (device,
-  inode, size, modification time) shows it is the very file this cache saw written.
+  inode, size, modification and change time) shows it is the very file this cache
+  saw written.
 
 A page context that cannot be pickled (it holds a closure or a lambda) has no key,
 so that page is rendered every build. Template helpers should therefore be values
@@ -50,7 +51,7 @@ FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml", "PIL")
 
-Stamp = tuple[int, int, int, int]
+Stamp = tuple[int, int, int, int, int]
 SourceStamp = tuple[int, ...]
 """Inode, size, modification and change time (ns) of a path and of what it leads to."""
 RACY_SECONDS = 2.0
@@ -81,7 +82,7 @@ class PageEntry:
     key: bytes
     """``page_key`` of its plan."""
     stamp: Stamp | None = None
-    """Device, inode, size and mtime of the file written for it, if one was written."""
+    """``file_stamp`` of the file written for it, if one was written."""
     data: bytes | None = None
     """Its bytes; kept in memory only, never saved."""
 
@@ -227,12 +228,13 @@ def is_racy(changed_ns: int, now: float | None = None) -> bool:
 
 
 def file_stamp(path: Path) -> Stamp | None:
-    """Device, inode, size and mtime of a file; None if it is missing."""
+    """Device, inode, size, modification and change time of a file; None if it is missing.
+    The change time also moves when a file is rewritten and its mtime set back."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def digest_of(*parts: str | bytes) -> bytes:

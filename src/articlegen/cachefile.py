@@ -163,7 +163,7 @@ def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:
             isinstance(path, str)
             and isinstance(key, bytes)
             and isinstance(stamp, tuple)
-            and len(stamp) == 4
+            and len(stamp) == 5
             and all(isinstance(n, int) for n in stamp)
         ):
             raise _Corrupt(path)

@@ -232,12 +232,16 @@ def _vacate(target: Path) -> None:
 
 
 def _same_stat(source: Path, current: Path) -> bool:
-    """Whether ``current`` is the copy of ``source`` a build made (same size and time)."""
+    """Whether ``current`` is the copy of ``source`` a build made: same size and time, and
+    made after the source last changed (its change time, which no tool can set back: a
+    file restored with its old size and time by ``cp -p`` or ``rsync -t`` is copied anew)."""
     try:
         before, now = os.stat(current), os.stat(source)
     except OSError:
         return False
-    return (before.st_size, before.st_mtime_ns) == (now.st_size, now.st_mtime_ns)
+    return (before.st_size, before.st_mtime_ns) == (now.st_size, now.st_mtime_ns) and (
+        before.st_ctime_ns >= now.st_ctime_ns
+    )
 
 
 def _same_bytes(current: Path, data: bytes) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -324,3 +326,34 @@ def test_a_kept_cache_compiles_templates_once(blog: Path, monkeypatch) -> None:
     override.write_text("<p>Lost {{ site.title }}</p>\n")
     build_site(blog, cache=cache)
     assert (blog / "public/404.html").read_text() == "<p>Lost Example Site</p>\n"
+
+
+def test_a_static_file_restored_with_its_old_size_and_time_is_copied_again(blog: Path) -> None:
+    """``cp -p``, ``rsync -t`` or ``tar x`` can give new bytes the old size and mtime."""
+    style = blog / "static/assets/extra.css"
+    style.parent.mkdir(parents=True)
+    style.write_text("body{color:red}")
+    os.utime(style, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    build_site(blog, cache=BuildCache())
+    time.sleep(0.01)
+    style.write_text("body{color:blu}")
+    os.utime(style, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    build_site(blog, BuildOptions(), cache=BuildCache())
+    assert (blog / "public/assets/extra.css").read_text() == "body{color:blu}"
+    build_site(blog, BuildOptions(), cache=None)
+    assert (blog / "public/assets/extra.css").read_text() == "body{color:blu}"
+
+
+def test_a_page_edited_in_the_output_with_its_time_restored_is_written_again(
+    blog: Path,
+) -> None:
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    save_cache(cache, blog / CACHE_DIR)
+    page = blog / "public/c/index.html"
+    good, info = page.read_bytes(), page.stat()
+    time.sleep(0.01)
+    page.write_bytes(good.replace(b"Alone.", b"Aloof."))
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    build_site(blog, cache=load_cache(blog / CACHE_DIR))
+    assert page.read_bytes() == good

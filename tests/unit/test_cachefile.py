@@ -36,7 +36,7 @@ def filled_cache() -> BuildCache:
     digest = source_digest(cache.code, "content/a.md", b"text")
     key = body_key(digest, {"allow_html": False})
     cache.sources["content/a.md"] = SourceEntry(digest, ARTICLE, key, BODY)
-    cache.pages["a/index.html"] = PageEntry(b"k" * 16, (1, 2, 3, 4), b"<html>")
+    cache.pages["a/index.html"] = PageEntry(b"k" * 16, (1, 2, 3, 4, 5), b"<html>")
     cache.pages["b/index.html"] = PageEntry(b"j" * 16, None, b"<html>")
     cache.output = "/site/public"
     return cache
@@ -46,7 +46,7 @@ def test_round_trip_keeps_sources_and_stamped_pages_but_not_page_bytes(tmp_path:
     save_cache(filled_cache(), tmp_path)
     loaded = load_cache(tmp_path)
     assert loaded.sources == filled_cache().sources
-    assert loaded.pages == {"a/index.html": PageEntry(b"k" * 16, (1, 2, 3, 4), None)}
+    assert loaded.pages == {"a/index.html": PageEntry(b"k" * 16, (1, 2, 3, 4, 5), None)}
     assert loaded.output == "/site/public"
 
 
@@ -111,7 +111,7 @@ def test_a_flipped_byte_in_a_record_fails_its_checksum(tmp_path: Path, table: st
     [
         pytest.param(("not", "an entry"), id="wrong-type"),
         pytest.param(("/out", {"a/index.html": (b"k", (1, 2))}), id="short-stamp"),
-        pytest.param(("/out", {"a/index.html": ("key", (1, 2, 3, 4))}), id="text-key"),
+        pytest.param(("/out", {"a/index.html": ("key", (1, 2, 3, 4, 5))}), id="text-key"),
     ],
 )
 def test_a_well_formed_record_of_the_wrong_shape_is_refused(tmp_path: Path, record) -> None:
