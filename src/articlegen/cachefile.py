@@ -99,8 +99,16 @@ def clear_cache(folder: Path) -> bool:
     ):
         path.unlink(missing_ok=True)
     spare = folder / SPARE_OUTPUT
-    found = found or spare.exists()
+    found = found or spare.exists() or spare.is_symlink()
+    if spare.is_symlink():
+        spare.unlink()
     shutil.rmtree(spare, ignore_errors=True)
+    if spare.exists():
+        raise OutputError(
+            f"cannot delete {spare} (the site the last build replaced)",
+            hint="it may belong to another user, e.g. from a build run with sudo: delete it "
+            "as that user",
+        )
     with contextlib.suppress(OSError):
         folder.rmdir()
     return found

@@ -147,17 +147,33 @@ def _files_in(folder: Path) -> set[str] | None:
 
 def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> set[Path]:
     """Make ``staging``, from ``spare`` when there is one, holding no file but ``wanted``
-    ones; the folders it has (for ``_prepared``)."""
-    if spare is None or not spare.is_dir() or spare.is_symlink():
-        staging.mkdir(parents=True)
-        return {staging}
-    spare.rename(staging)
-    return _pruned(staging, wanted)
+    ones; the folders it has (for ``_prepared``). A spare that cannot be used (one a build
+    run as another user left, say) only costs the time of a fresh folder."""
+    if spare is not None and spare.is_dir() and not spare.is_symlink():
+        try:
+            spare.rename(staging)
+        except OSError:
+            pass  # not ours to move: start afresh below, and leave it be
+        else:
+            try:
+                return _pruned(staging, wanted, _folder_mode())
+            except OSError:
+                shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    return {staging}
 
 
-def _pruned(folder: Path, wanted: set[str]) -> set[Path]:
+def _folder_mode() -> int:
+    """The permissions a folder made now gets (0o777 less the umask), as a fresh staging
+    folder's would be: a folder kept from the spare is given them too."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
+
+
+def _pruned(folder: Path, wanted: set[str], mode: int) -> set[Path]:
     """Delete from ``folder`` everything that is not a regular file in ``wanted`` or a
-    folder on the way to one; the folders left."""
+    folder on the way to one, and give each folder left ``mode``; the folders left."""
     needed = {""} | {posixpath.dirname(w) for w in wanted}
     needed |= {p for n in list(needed) for p in _parents(n)}
     kept: set[Path] = set()
@@ -165,6 +181,9 @@ def _pruned(folder: Path, wanted: set[str]) -> set[Path]:
     while pending:
         path, relative = pending.pop()
         kept.add(Path(path))
+        found = os.stat(path).st_mode
+        if found & 0o777 != mode:
+            os.chmod(path, (found & 0o7000) | mode)
         with os.scandir(path) as entries:  # file types come with the listing: no stat each
             for entry in entries:
                 name = f"{relative}/{entry.name}" if relative else entry.name

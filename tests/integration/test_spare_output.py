@@ -111,7 +111,7 @@ def test_pruning_keeps_only_wanted_files_and_their_folders(tmp_path: Path) -> No
         (folder / name).write_text(name)
     (folder / "b/link").symlink_to(folder / "a")
     (folder / ".hidden").mkdir()
-    kept = _pruned(folder, {"a/index.html", "b/c/index.html", "d/index.html"})
+    kept = _pruned(folder, {"a/index.html", "b/c/index.html", "d/index.html"}, 0o755)
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
         "a",
         "a/index.html",
@@ -120,3 +120,57 @@ def test_pruning_keeps_only_wanted_files_and_their_folders(tmp_path: Path) -> No
         "b/c/index.html",
     ]
     assert kept == {folder, folder / "a", folder / "b", folder / "b/c"}
+
+
+def test_folders_kept_from_the_spare_get_a_fresh_folder_s_permissions(blog: Path) -> None:
+    """A folder made private by hand in the live site must not come back from the spare."""
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    fresh = (blog / "public/tags").stat().st_mode & 0o777
+    (blog / "public/tags").chmod(0o700)
+    for text in ("First, once.", "First, twice.", "First, thrice."):
+        rewrite(blog / "content/a.md", "First", text.removesuffix("."))
+        build_site(blog, cache=cache)
+        assert (blog / "public/tags").stat().st_mode & 0o777 == fresh
+
+
+def test_a_spare_that_cannot_be_moved_costs_only_a_fresh_staging_folder(
+    blog: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A spare left by a build run as another user cannot be renamed: the build goes on."""
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    rewrite(blog / "content/a.md", "First.", "First, edited.")
+    build_site(blog, cache=cache)
+    spare = blog / CACHE_DIR / SPARE_OUTPUT
+    original = Path.rename
+
+    def rename(self: Path, target):
+        if self == spare:
+            raise PermissionError(13, "Permission denied")
+        return original(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    rewrite(blog / "content/a.md", "First, edited.", "First, edited again.")
+    build_site(blog, cache=cache)
+    assert snapshot(blog / "public") == clean(blog, tmp_path / "clean")
+
+
+def test_clean_says_when_it_cannot_delete_the_spare(blog: Path, run_cli, monkeypatch) -> None:
+    import shutil
+
+    for text in ("First, once.", "First, twice."):
+        rewrite(blog / "content/a.md", "First", text.removesuffix("."))
+        assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+    spare = blog / CACHE_DIR / SPARE_OUTPUT
+    assert spare.is_dir()
+    real = shutil.rmtree
+    monkeypatch.setattr(
+        shutil, "rmtree", lambda path, *a, **k: None if Path(path) == spare else real(path, *a, **k)
+    )
+    code, out, err = run_cli("clean", "--site", blog)
+    assert code == 1 and out == ""
+    assert err == (
+        f"error: cannot delete {spare} (the site the last build replaced) — it may belong to "
+        "another user, e.g. from a build run with sudo: delete it as that user\n"
+    )
