@@ -70,7 +70,7 @@ def write_site(
     exist already and most of its files are the current ones, so a rebuild creates and
     deletes a few files instead of a tree of thousands of folders.
     """
-    output = output.absolute()
+    output = _followed(output)
     if output.exists() and not output.is_dir():
         raise OutputError(
             f"output {output} exists and is not a folder", hint="remove it or pick another"
@@ -287,9 +287,19 @@ def _link(current: Path, target: Path) -> None:
         shutil.copy2(current, target)
 
 
+def _followed(output: Path) -> Path:
+    """The output folder itself: where ``output`` is a symbolic link (``public`` → a web
+    server's folder), the folder it points to, which the build then replaces, keeping the
+    link; otherwise ``output`` as an absolute path."""
+    output = output.absolute()
+    return output.resolve() if output.is_symlink() else output
+
+
 def remove_output(output: Path, root: Path) -> bool:
-    """Delete the output folder (``articlegen clean``); False if there was none."""
+    """Delete the output folder (``articlegen clean``); False if there was none. A link
+    to the folder stays (the next build fills the folder it points to again)."""
     check_output_location(output, root)
+    output = _followed(output)
     if not output.exists():
         return False
     if not output.is_dir():

@@ -174,3 +174,21 @@ def test_clean_says_when_it_cannot_delete_the_spare(blog: Path, run_cli, monkeyp
         f"error: cannot delete {spare} (the site the last build replaced) — it may belong to "
         "another user, e.g. from a build run with sudo: delete it as that user\n"
     )
+
+
+def test_an_output_that_is_a_link_updates_the_folder_it_points_to(
+    blog: Path, tmp_path: Path, run_cli
+) -> None:
+    """``public -> /srv/www``: the web server's folder gets the site, the link stays."""
+    www = tmp_path / "www"
+    www.mkdir()
+    (blog / "public").symlink_to(www)
+    for text in ("First, once.", "First, twice."):
+        rewrite(blog / "content/a.md", "First", text.removesuffix("."))
+        assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+        assert (blog / "public").is_symlink() and (blog / "public").resolve() == www
+        assert text.removesuffix(".") in (www / "a/index.html").read_text()
+    assert snapshot(www) == clean(blog, tmp_path / "clean")
+    assert not (blog / CACHE_DIR / SPARE_OUTPUT).is_symlink()
+    code, out, _ = run_cli("clean", "--site", blog)
+    assert code == 0 and not www.exists() and (blog / "public").is_symlink()
