@@ -161,21 +161,28 @@ def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, Stamp]]:
         yield name, _MISSING
 
 
-def _walk(folder: Path, prefix: str) -> Iterator[tuple[str, Stamp]]:
-    """Every entry under ``folder``, sorted, with its own stamp and (for a link) its target's;
-    folders are listed but links to folders are not followed, as the build does not."""
+def _walk(
+    folder: Path, prefix: str, seen: frozenset[tuple[int, int]] = frozenset()
+) -> Iterator[tuple[str, Stamp]]:
+    """Every entry under ``folder``, sorted, with its own stamp and (for a link) its
+    target's. Links to folders are followed too (Jinja and the image check follow them:
+    what they read must be stamped), but never round a loop back to a folder on the way."""
     try:
+        info = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
         yield prefix, _MISSING
         return
+    here = seen | {(info.st_dev, info.st_ino)}
     for entry in entries:
         name = f"{prefix}/{entry.name}"
         yield name, _stamp(entry.stat(follow_symlinks=False))
         if entry.is_symlink():
             yield from _stamp_of(Path(entry.path), name + "->")
-        elif entry.is_dir():
-            yield from _walk(Path(entry.path), name)
+        if entry.is_dir():  # following a link
+            target = entry.stat()
+            if (target.st_dev, target.st_ino) not in here:
+                yield from _walk(Path(entry.path), name, here)
 
 
 def _stamp(info: os.stat_result) -> Stamp:

@@ -187,3 +187,20 @@ def test_a_racy_build_leaves_no_receipt(root: Path, built, monkeypatch) -> None:
     monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
     save_receipt(root, take_snapshot(root, BuildOptions(today=TODAY)), receipt)
     assert not (root / CACHE_DIR / RECEIPT).exists()
+
+
+def test_files_behind_a_link_to_a_folder_are_stamped(root: Path, tmp_path: Path) -> None:
+    """Jinja follows ``templates/parts -> ../shared``: an include there is an input too."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "extra.html").write_text("ONE")
+    (root / "templates/parts").symlink_to(shared)
+    before = digest(root)
+    time.sleep(0.01)
+    (shared / "extra.html").write_text("TWO")
+    assert digest(root) != before
+
+
+def test_a_link_loop_is_walked_once(root: Path) -> None:
+    (root / "static/img/loop").symlink_to(root / "static")
+    assert digest(root) == digest(root)
