@@ -52,6 +52,16 @@ def place_images(
                     "write the path relative to static/, e.g. ![…](images/photo.jpg)",
                 )
             )
+        elif file is None and (link := _linked_folder(relative, static_dirs)) is not None:
+            problems.append(
+                MarkupError(
+                    f"image static/{relative} is in static/{link}, a link to a folder, whose "
+                    "files are not published",
+                    source,
+                    ref.line,
+                    f"copy the folder into static/ instead of linking it (static/{link})",
+                )
+            )
         elif file is None:
             problems.append(
                 MarkupError(
@@ -147,9 +157,27 @@ def _svg_length(value: str | None) -> float | None:
 
 
 def _find(relative: str, static_dirs: Sequence[Path]) -> Path | None:
-    """The file the output will hold: the last folder that has it wins, as in the static copy."""
+    """The file the output will hold: the last folder that has it wins, as in the static copy,
+    which does not go into links to folders either."""
     for folder in reversed(static_dirs):
         candidate = folder / relative
-        if candidate.is_file():
+        if candidate.is_file() and _linked_part(folder, relative) is None:
             return candidate
+    return None
+
+
+def _linked_folder(relative: str, static_dirs: Sequence[Path]) -> str | None:
+    """The folder of ``relative`` (under a static folder) that is a link, if the file is
+    there only through it."""
+    for folder in reversed(static_dirs):
+        if (folder / relative).is_file() and (link := _linked_part(folder, relative)):
+            return link
+    return None
+
+
+def _linked_part(folder: Path, relative: str) -> str | None:
+    parts = relative.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        if (folder.joinpath(*parts[:end])).is_symlink():
+            return "/".join(parts[:end])
     return None

@@ -110,6 +110,24 @@ def test_place_images_reports_missing_and_unreadable_files_with_lines(tmp_path: 
     assert "not a path inside the static folder" in str(problems[2])
 
 
+def test_an_image_behind_a_link_to_a_folder_is_an_error_as_it_is_not_published(
+    tmp_path: Path,
+) -> None:
+    """The static copy does not go into links to folders, so neither does the image check."""
+    static, pics = tmp_path / "static", tmp_path / "pics"
+    static.mkdir()
+    pics.mkdir()
+    Image.new("RGB", (4, 3)).save(pics / "b.png")
+    (static / "pics").symlink_to(pics)
+    placed, problems = place_images([ImageRef("/pics/b.png", 5)], [static], "/", "content/a.md")
+    assert placed[0].size is None
+    assert [str(p) for p in problems] == [
+        "content/a.md:5: image static/pics/b.png is in static/pics, a link to a folder, whose "
+        "files are not published — copy the folder into static/ instead of linking it "
+        "(static/pics)"
+    ]
+
+
 def test_each_remote_image_is_a_warning_at_its_line_with_a_local_path_to_use() -> None:
     refs = [ImageRef("https://example.org/charts/r%20b.png?x=1", 7), ImageRef("//cdn.example/", 9)]
     assert [str(w) for w in remote_image_warnings(refs, "content/a.md")] == [
