@@ -49,7 +49,7 @@ from .model import Article, PagePlan, RenderedBody, RenderedPage
 
 FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
-_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml", "PIL")
+_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml", "PIL", "selectolax")
 
 Stamp = tuple[int, int, int, int, int]
 SourceStamp = tuple[int, ...]

@@ -132,7 +132,10 @@ def _load_receipt(path: Path) -> Receipt | None:
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # missing, damaged or foreign: never trusted
     strings = (receipt.inputs, receipt.output, receipt.files, *receipt.warnings, *receipt.notes)
-    if not all(isinstance(s, str) for s in strings):
+    counts = (receipt.articles, receipt.pages)
+    if not all(isinstance(s, str) for s in strings) or not all(
+        type(n) is int and n >= 0 for n in counts
+    ):
         return None
     return receipt
 

@@ -172,11 +172,15 @@ def test_a_receipt_is_not_found_once_the_output_was_touched(root: Path, built, t
 
 @pytest.mark.parametrize(
     "damage",
-    ["", "{", "[]", '{"version": 99}', '{"version": 1, "inputs": 3}'],
-    ids=["empty", "cut-short", "list", "other-version", "wrong-types"],
+    ["", "{", "[]", '{"version": 99}', '{"version": 1, "inputs": 3}', "COUNTS"],
+    ids=["empty", "cut-short", "list", "other-version", "wrong-types", "wrong-counts"],
 )
 def test_a_damaged_receipt_is_never_trusted(root: Path, built, damage: str) -> None:
-    (root / CACHE_DIR / RECEIPT).write_text(damage)
+    path = root / CACHE_DIR / RECEIPT
+    if damage == "COUNTS":  # the right keys, but a count that is not a count
+        data = json.loads(path.read_text())
+        damage = json.dumps({**data, "articles": "many", "pages": None})
+    path.write_text(damage)
     assert fresh_receipt(root, BuildOptions(today=TODAY)) is None
 
 
