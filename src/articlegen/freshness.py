@@ -165,27 +165,30 @@ def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, Stamp]]:
 
 
 def _walk(
-    folder: Path, prefix: str, seen: frozenset[tuple[int, int]] = frozenset()
+    folder: Path, prefix: str, seen: frozenset[tuple[int, int]] | None = None
 ) -> Iterator[tuple[str, Stamp]]:
     """Every entry under ``folder``, sorted, with its own stamp and (for a link) its
     target's. Links to folders are followed too (Jinja and the image check follow them:
-    what they read must be stamped), but never round a loop back to a folder on the way."""
+    what they read must be stamped), but never round a loop back to a folder on the way
+    (``seen``: device and inode of the folders above)."""
     try:
-        info = os.stat(folder)
+        if seen is None:
+            top = os.stat(folder)
+            seen = frozenset({(top.st_dev, top.st_ino)})
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
         yield prefix, _MISSING
         return
-    here = seen | {(info.st_dev, info.st_ino)}
     for entry in entries:
         name = f"{prefix}/{entry.name}"
-        yield name, _stamp(entry.stat(follow_symlinks=False))
+        own = entry.stat(follow_symlinks=False)
+        yield name, _stamp(own)
         if entry.is_symlink():
             yield from _stamp_of(Path(entry.path), name + "->")
-        if entry.is_dir():  # following a link
-            target = entry.stat()
-            if (target.st_dev, target.st_ino) not in here:
-                yield from _walk(Path(entry.path), name, here)
+        if entry.is_dir():
+            target = entry.stat() if entry.is_symlink() else own
+            if (target.st_dev, target.st_ino) not in seen:
+                yield from _walk(Path(entry.path), name, seen | {(target.st_dev, target.st_ino)})
 
 
 def _stamp(info: os.stat_result) -> Stamp:
