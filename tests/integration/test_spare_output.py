@@ -12,7 +12,7 @@ from articlegen.build import build_site
 from articlegen.cache import BuildCache
 from articlegen.cachefile import CACHE_DIR, SPARE_OUTPUT
 from articlegen.model import BuildOptions
-from articlegen.output import _pruned
+from articlegen.staging import _pruned
 from tests.conftest import article
 from tests.helpers import snapshot
 
