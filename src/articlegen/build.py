@@ -57,7 +57,7 @@ from .site import (
     reserved_slug_problems,
     unlinked_warnings,
 )
-from .sources import load_sources
+from .sources import Sources, load_sources
 from .templates import render_all, template_fingerprints
 
 THEME_STATIC = Path(__file__).parent / "theme" / "static"
@@ -98,18 +98,7 @@ def build_site(
     articles = [a for a in everything if options.drafts or not a.meta.draft]
     static_dirs = [THEME_STATIC, root / "static"]
     raw, image_problems = _with_images(raw, articles, static_dirs, config.base_path)
-    known = [*everything, *sources.damaged]  # a file's bad date must not break links to it
-    graph = build_link_graph(
-        [
-            *(LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles),
-            *sources.damaged_links,
-        ],
-        [
-            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in known),
-            *unreadable_targets(problems, known),
-        ],
-        drafts_visible=options.drafts,
-    )
+    graph = _link(sources, articles, raw, drafts=options.drafts)
     trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
     problems += [
         *(p for body in raw.values() for p in body.problems),
@@ -151,14 +140,7 @@ def build_site(
         progress=_stage(progress, "rendering pages"),
     )
     if options.write:
-        searching = _stage(progress, "indexing for search")
-        indexer = partial(_index, pagefind, searching) if pagefind else None
-        _report(_stage(progress, "writing files"), 0, 0)
-        spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
-        write_site(pages, static_dirs, output, before_swap=indexer, spare=spare)
-        if cache is not None:
-            with after_writing(output):
-                cache.record_output(output)
+        _write(pages, static_dirs, output, root, cache, pagefind, progress)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -171,6 +153,46 @@ def build_site(
         reused_bodies=sources.reused,
         rendered=rendered,
     )
+
+
+def _link(
+    sources: Sources, articles: list[Article], raw: Mapping[str, RenderedBody], *, drafts: bool
+) -> LinkGraph:
+    """The cross-link graph of the ``articles`` to build, against every article that can be
+    named: a file with a bad date is still a target, so links to it are not reported too."""
+    known = [*sources.articles, *sources.damaged]
+    return build_link_graph(
+        [
+            *(LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles),
+            *sources.damaged_links,
+        ],
+        [
+            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in known),
+            *unreadable_targets(sources.problems, known),
+        ],
+        drafts_visible=drafts,
+    )
+
+
+def _write(
+    pages: list[RenderedPage],
+    static_dirs: list[Path],
+    output: Path,
+    root: Path,
+    cache: BuildCache | None,
+    pagefind: Path | None,
+    progress: Progress | None,
+) -> None:
+    """Write the site (indexed for search when Pagefind is there), staging into the cache's
+    spare when there is a cache, and stamp the written files in the cache."""
+    searching = _stage(progress, "indexing for search")
+    indexer = partial(_index, pagefind, searching) if pagefind else None
+    _report(_stage(progress, "writing files"), 0, 0)
+    spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
+    write_site(pages, static_dirs, output, before_swap=indexer, spare=spare)
+    if cache is not None:
+        with after_writing(output):
+            cache.record_output(output)
 
 
 def render_pages(
