@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from articlegen.cachefile import CACHE_DIR
+from articlegen.cachefile import CACHE_DIR, DATABASE
 from articlegen.cli import main
 
 REPO = Path(__file__).parents[1]
@@ -96,7 +96,7 @@ def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
     assert names.index("Restore the build cache") < names.index("Check") < names.index("Build")
     cache = steps(workflow, "build")[names.index("Restore the build cache")]
     assert cache["uses"].startswith("actions/cache@")
-    assert cache["with"]["path"] == CACHE_DIR
+    assert cache["with"]["path"] == f"{CACHE_DIR}/{DATABASE}"  # not the spare output tree
     version = "${{ hashFiles('pyproject.toml', 'src/articlegen/**') }}"
     inputs = "${{ hashFiles('templates/**', 'site.yaml') }}"
     prefix = f"articlegen-${{{{ runner.os }}}}-{version}-"
