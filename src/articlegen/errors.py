@@ -38,7 +38,13 @@ class ArticlegenError(Exception):
     def __str__(self) -> str:
         where = self.location()
         text = f"{where}: {self.message}" if where else self.message
-        return f"{text} — {self.hint}" if self.hint else text
+        return _one_line(f"{text} — {self.hint}" if self.hint else text)
+
+
+def _one_line(text: str) -> str:
+    """A report on one line, as editors and CI logs read ``file:line: message``: a value
+    quoted in it with line breaks (a YAML block scalar, say) shows them as ``\\n``."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class ConfigError(ArticlegenError):

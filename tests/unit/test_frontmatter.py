@@ -207,3 +207,11 @@ def test_header_boundary_is_python_frontmatters() -> None:
         YAMLHandler.FM_BOUNDARY.pattern,
         YAMLHandler.FM_BOUNDARY.flags,
     )
+
+
+def test_a_value_with_line_breaks_is_reported_on_one_line() -> None:
+    """Found by the property test: a YAML block scalar in a message split the report."""
+    from articlegen.errors import FrontMatterError
+
+    error = FrontMatterError("invalid slug 'block\ntext'", "content/a.md", 4, "write 'a\r\nb'")
+    assert str(error) == "content/a.md:4: invalid slug 'block\\ntext' — write 'a\\r\\nb'"
