@@ -249,16 +249,21 @@ def _index(pagefind: Path, progress: Callable[[int, int], None] | None, folder: 
 
 
 def build_with_saved_cache(
-    root: Path, options: BuildOptions | None = None, *, progress: Progress | None = None
+    root: Path,
+    options: BuildOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    snapshot: Snapshot | None = None,
 ) -> BuildResult:
     """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
     builds: loaded first (an unusable one counts as empty) and saved after, also after
     input errors, since what it learned about the good files stays true. A cache that
     cannot be saved is a note in the result, not an error: the site itself is fine.
     A written build also leaves a receipt, so that ``freshness.fresh_receipt`` can tell
-    the next build that it has nothing to do."""
+    the next build that it has nothing to do: of ``snapshot``, the inputs' stamps taken
+    before anything was read (taken here when the caller has none)."""
     options = options or BuildOptions()
-    snapshot = take_snapshot(root, options)
+    snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
     cache = load_cache(folder)
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .cachefile import CACHE_DIR, clear_cache
 from .errors import ArticlegenError, BuildFailed, InterruptedAfterWrite, report_lines
-from .freshness import Receipt, fresh_receipt
+from .freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 from .model import REPORT_FORMATS, BuildOptions, BuildResult
 from .progress import progress_line
 
@@ -196,11 +196,12 @@ def _build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
     )
     started = time.perf_counter()
-    receipt = None if args.no_cache else fresh_receipt(args.site, options)
+    snapshot = None if args.no_cache else take_snapshot(args.site, options)
+    receipt = fresh_receipt(args.site, snapshot) if snapshot is not None else None
     if receipt is not None:
         _print_receipt(receipt, args, time.perf_counter() - started)
         return EXIT_OK
-    result = _cached_build(args, options)
+    result = _cached_build(args, options, snapshot)
     _print_warnings(result)
     if not args.quiet:
         _print_notes(result)
@@ -246,15 +247,17 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cached_build(args: argparse.Namespace, options: BuildOptions) -> BuildResult:
+def _cached_build(
+    args: argparse.Namespace, options: BuildOptions, snapshot: Snapshot | None = None
+) -> BuildResult:
     """A build with the site's saved cache (unless ``--no-cache``), and a progress line on
-    a terminal for builds that last."""
+    a terminal for builds that last; ``snapshot``: its inputs' stamps, if already taken."""
     from .build import build_site, build_with_saved_cache
 
     with progress_line(sys.stderr, quiet=getattr(args, "quiet", False)) as progress:
         if args.no_cache:
             return build_site(args.site, options, progress=progress)
-        return build_with_saved_cache(args.site, options, progress=progress)
+        return build_with_saved_cache(args.site, options, progress=progress, snapshot=snapshot)
 
 
 def _clean(args: argparse.Namespace) -> int:

@@ -107,13 +107,14 @@ def save_receipt(root: Path, snapshot: Snapshot, receipt: Receipt) -> None:
         return
 
 
-def fresh_receipt(root: Path, options: BuildOptions) -> Receipt | None:
-    """The last build's receipt if building ``root`` with ``options`` now would redo exactly
-    what it did (same inputs, output untouched); None when a real build is needed."""
+def fresh_receipt(root: Path, snapshot: Snapshot) -> Receipt | None:
+    """The last build's receipt if building ``root`` now, whose inputs are as ``snapshot``
+    (``take_snapshot``) found them, would redo exactly what it did (same inputs, output
+    untouched); None when a real build is needed. The same snapshot then serves that build
+    (``build_with_saved_cache``), so the site is walked once."""
     receipt = _load_receipt(root.absolute() / CACHE_DIR / RECEIPT)
     if receipt is None:
         return None
-    snapshot = take_snapshot(root, options)
     if snapshot.racy or snapshot.digest != receipt.inputs:
         return None
     output = Path(receipt.output)

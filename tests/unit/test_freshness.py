@@ -127,6 +127,10 @@ def receipt_for(root: Path, options: BuildOptions, out: Path) -> Receipt:
     return receipt
 
 
+def fresh(root: Path, options: BuildOptions) -> Receipt | None:
+    return fresh_receipt(root, take_snapshot(root, options))
+
+
 @pytest.fixture
 def built(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Receipt]:
     monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
@@ -138,17 +142,17 @@ def built(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Receipt]:
 
 def test_a_receipt_is_found_while_nothing_changed(root: Path, built) -> None:
     _, receipt = built
-    assert fresh_receipt(root, BuildOptions(today=TODAY)) == receipt
+    assert fresh(root, BuildOptions(today=TODAY)) == receipt
 
 
 def test_a_receipt_is_not_found_after_an_input_changed(root: Path, built) -> None:
     time.sleep(0.01)
     (root / "content/c.md").write_text(article("C"))
-    assert fresh_receipt(root, BuildOptions(today=TODAY)) is None
+    assert fresh(root, BuildOptions(today=TODAY)) is None
 
 
 def test_a_receipt_is_not_found_for_other_options(root: Path, built) -> None:
-    assert fresh_receipt(root, BuildOptions(today=TODAY, drafts=True)) is None
+    assert fresh(root, BuildOptions(today=TODAY, drafts=True)) is None
 
 
 @pytest.mark.parametrize(
@@ -167,7 +171,7 @@ def test_a_receipt_is_not_found_once_the_output_was_touched(root: Path, built, t
     out, _ = built
     time.sleep(0.01)
     tamper(out)
-    assert fresh_receipt(root, BuildOptions(today=TODAY)) is None
+    assert fresh(root, BuildOptions(today=TODAY)) is None
 
 
 @pytest.mark.parametrize(
@@ -181,7 +185,7 @@ def test_a_damaged_receipt_is_never_trusted(root: Path, built, damage: str) -> N
         data = json.loads(path.read_text())
         damage = json.dumps({**data, "articles": "many", "pages": None})
     path.write_text(damage)
-    assert fresh_receipt(root, BuildOptions(today=TODAY)) is None
+    assert fresh(root, BuildOptions(today=TODAY)) is None
 
 
 def test_a_racy_build_leaves_no_receipt(root: Path, built, monkeypatch) -> None:
