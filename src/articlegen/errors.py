@@ -43,8 +43,23 @@ class ArticlegenError(Exception):
 
 def _one_line(text: str) -> str:
     """A report on one line, as editors and CI logs read ``file:line: message``: a value
-    quoted in it with line breaks (a YAML block scalar, say) shows them as ``\\n``."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    quoted in it with line breaks (a YAML block scalar, a ``"\\f"`` key) shows them
+    escaped, as does any other control character a terminal would act on."""
+    return text.translate(_ESCAPED)
+
+
+def _escape_table() -> dict[int, str]:
+    """Every character ``str.splitlines`` breaks at, and every other C0/C1 control but
+    the tab, mapped to the escape a reader would type for it."""
+    named = {"\n": "\\n", "\r": "\\r", "\f": "\\f", "\v": "\\v", "\b": "\\b", "\a": "\\a"}
+    controls = [*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+    return {
+        code: named.get(chr(code), f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        for code in controls
+    }
+
+
+_ESCAPED = _escape_table()
 
 
 class ConfigError(ArticlegenError):

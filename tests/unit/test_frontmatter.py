@@ -215,3 +215,19 @@ def test_a_value_with_line_breaks_is_reported_on_one_line() -> None:
 
     error = FrontMatterError("invalid slug 'block\ntext'", "content/a.md", 4, "write 'a\r\nb'")
     assert str(error) == "content/a.md:4: invalid slug 'block\\ntext' — write 'a\\r\\nb'"
+
+
+@pytest.mark.parametrize("breaker", ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+def test_every_line_boundary_in_a_value_is_escaped(breaker: str) -> None:
+    """Found by the property test: a ``"\\f"`` mapping key split the report in two."""
+    from articlegen.errors import FrontMatterError
+
+    error = FrontMatterError(f"title {{'{breaker}': 1}} is not text", "content/a.md", 2)
+    assert str(error).splitlines() == [str(error)]
+    assert breaker not in str(error)
+
+
+def test_a_tab_in_a_value_is_kept() -> None:
+    from articlegen.errors import FrontMatterError
+
+    assert str(FrontMatterError("a\tb", "content/a.md", 1)) == "content/a.md:1: a\tb"
