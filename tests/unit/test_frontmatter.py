@@ -217,7 +217,9 @@ def test_a_value_with_line_breaks_is_reported_on_one_line() -> None:
     assert str(error) == "content/a.md:4: invalid slug 'block\\ntext' — write 'a\\r\\nb'"
 
 
-@pytest.mark.parametrize("breaker", ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+@pytest.mark.parametrize(
+    "breaker", ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+)
 def test_every_line_boundary_in_a_value_is_escaped(breaker: str) -> None:
     """Found by the property test: a ``"\\f"`` mapping key split the report in two."""
     from articlegen.errors import FrontMatterError
