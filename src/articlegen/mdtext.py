@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_URL = re.compile(r"https?://[^\s<>\"]+")
+_URL = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f]+")
+"""A web address as CommonMark can autolink it: no space, ``<``, ``>`` or ASCII control."""
 _URL_TRAILER = ".,;:!?)'\""
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[<~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")

@@ -25,6 +25,14 @@ def test_addresses_become_links_without_their_closing_punctuation() -> None:
     )
 
 
+def test_an_address_ends_at_a_control_character() -> None:
+    """Found by the property test: CommonMark autolinks hold no ASCII control, so a
+    ``<…>`` around one stayed text and a ``[^x]`` inside it became a citation."""
+    assert escape_markdown("https://example.org/a\x08[^x]", autolink=True) == (
+        "<https://example.org/a>\x08\\[^x]"
+    )
+
+
 def test_block_helpers() -> None:
     assert fenced("a ``` b\n", "py") == "````py\na ``` b\n````"
     assert code_span("a`b") == "`` a`b ``" and code_span("ab") == "`ab`"
