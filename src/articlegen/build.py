@@ -32,6 +32,7 @@ from .links import build_link_graph
 from .markup import fill_citations, fill_links, fill_placeholders, markup_settings
 from .model import (
     Article,
+    BodyHtml,
     BuildOptions,
     BuildResult,
     Credits,
@@ -372,7 +373,7 @@ def _with_links(
 ) -> RenderedBody:
     hrefs, texts = body_link_targets(links, titles, base_path)
     html = fill_citations(fill_links(body.html, hrefs, texts), citations.marks)
-    return dataclasses.replace(body, html=html)
+    return dataclasses.replace(body, html=BodyHtml(html))
 
 
 def _with_images(

@@ -252,6 +252,29 @@ class ImageRef:
     """1-based line in the article file."""
 
 
+class BodyHtml(str):
+    """An article's finished body HTML, shown by its page and by every feed that lists it.
+
+    A type of its own so that the build cache can key a page by this text's digest,
+    computed once per build, instead of pickling the same kilobytes for each page and
+    feed that holds it (``cache.page_key``); otherwise a plain string.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[BodyHtml], tuple[str]]:
+        return BodyHtml, (str(self),)
+
+
+class Card(dict[str, Any]):
+    """An article as listings show it (title, URL, dates, description, tags), one object
+    per article per build that every page listing the article holds: list pages, See
+    Also and Linked from blocks, the See Also index. A type of its own, like
+    ``BodyHtml``, so the build cache keys it once per build, not once per page."""
+
+    __slots__ = ()
+
+
 @record
 class RenderedBody:
     """Markdown turned into HTML, plus what rendering learned about it."""

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .jsonld import article_json_ld
-from .model import Article, Credits, PagePlan, Site
+from .model import Article, Card, Credits, PagePlan, Site
 from .people import contributions
 from .site import (
     article_url,
@@ -97,22 +97,24 @@ class _Renderer:
         context.setdefault("feeds", [self.site_feed])
         return PagePlan(url, out_path, template, {**self.globals, "page_url": url, **context})
 
-    def card(self, article: Article) -> dict[str, Any]:
+    def card(self, article: Article) -> Card:
         meta = article.meta
         body = self.site.bodies[article.slug]
         credits = self.site.credits.get(article.slug, Credits())
-        return {
-            "slug": article.slug,
-            "title": meta.title,
-            "url": article_url(article.slug),
-            "date": meta.date,
-            "updated": meta.updated,
-            "description": self.site.descriptions[article.slug],
-            "author": credits.author.name if credits.author else "",
-            "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
-            "reading_minutes": max(1, math.ceil(body.words / WORDS_PER_MINUTE)),
-            "draft": meta.draft,
-        }
+        return Card(
+            {
+                "slug": article.slug,
+                "title": meta.title,
+                "url": article_url(article.slug),
+                "date": meta.date,
+                "updated": meta.updated,
+                "description": self.site.descriptions[article.slug],
+                "author": credits.author.name if credits.author else "",
+                "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
+                "reading_minutes": max(1, math.ceil(body.words / WORDS_PER_MINUTE)),
+                "draft": meta.draft,
+            }
+        )
 
     def home_pages(self) -> Iterator[PagePlan]:
         slugs = [a.slug for a in self.site.articles]

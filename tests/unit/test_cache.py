@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from articlegen.cache import BuildCache, PageEntry, body_key, file_stamp, page_key, source_digest
-from articlegen.model import PagePlan, RenderedPage
+from articlegen.model import BodyHtml, Card, PagePlan, RenderedPage
 from articlegen.pages import UrlMaker
 from articlegen.site import person_url
 
@@ -108,6 +108,24 @@ def test_page_key_does_not_depend_on_how_equal_values_share_objects() -> None:
     copied = plan(cards=[{"title": "B", "tags": ["x"]}, {"title": "B", "tags": ["x"]}])
     copied.context["newer"] = {"title": "B", "tags": ["x"]}
     assert page_key(shared, CODE, "t") == page_key(copied, CODE, "t")
+
+
+def test_cards_and_bodies_key_by_value_once_per_build() -> None:
+    """A ``Card`` or ``BodyHtml`` goes into a page key as its value's digest, taken once for
+    all the pages of a build: the key still follows the value, not the object."""
+    card, body = Card(title="B", tags=["x"]), BodyHtml("<p>Text</p>")
+    shared: dict = {}
+    first = page_key(plan(cards=[card], body=body), CODE, "t", shared)
+    again = page_key(plan(cards=[card], body=body), CODE, "t", shared)
+    assert len(shared) == 2 and first == again
+    fresh = page_key(
+        plan(cards=[Card(title="B", tags=["x"])], body=BodyHtml("<p>Text</p>")), CODE, "t"
+    )
+    assert fresh == first
+    assert first != page_key(plan(cards=[Card(title="C", tags=["x"])], body=body), CODE, "t")
+    assert first != page_key(plan(cards=[card], body=BodyHtml("<p>Other</p>")), CODE, "t")
+    assert first != page_key(plan(cards=[dict(card)], body=body), CODE, "t")  # a type of its own
+    assert first != page_key(plan(cards=[card], body=str(body)), CODE, "t")
 
 
 def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> None:
