@@ -53,14 +53,15 @@ def load_cache(folder: Path) -> BuildCache:
                 return cache
             sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
             pages = db.execute("SELECT checksum, data FROM pages").fetchall()
+        classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
         for path, checksum, data in sources:
-            entry = _unpack(checksum, data)
+            entry = _unpack(checksum, data, classes)
             if not isinstance(entry, SourceEntry) or not isinstance(path, str):
                 raise _Corrupt(path)
             cache.sources[path] = entry
             cache.saved[path] = entry
         for checksum, data in pages:
-            cache.output, cache.pages = _pages_from(_unpack(checksum, data))
+            cache.output, cache.pages = _pages_from(_unpack(checksum, data, classes))
             cache.saved_pages = checksum
     except Exception:  # whatever a damaged file raises, it is not trusted
         return BuildCache(cache.code)
@@ -191,10 +192,10 @@ def _pack(value: object) -> bytes | None:
         return None  # something unpicklable in a record: that entry is simply not saved
 
 
-def _unpack(checksum: object, data: object) -> object:
+def _unpack(checksum: object, data: object, classes: dict[tuple[str, str], type]) -> object:
     if not isinstance(data, bytes) or checksum != _checksum(data):
         raise _Corrupt("checksum")
-    return _Unpickler(io.BytesIO(data)).load()
+    return _Unpickler(io.BytesIO(data), classes).load()
 
 
 def _checksum(data: bytes) -> bytes:
@@ -206,23 +207,24 @@ class _Corrupt(Exception):
 
 
 class _Unpickler(pickle.Unpickler):
-    """Only articlegen's dataclasses and enums, and dates: a cache file cannot run code."""
+    """Only articlegen's dataclasses and enums, and dates: a cache file cannot run code.
+    ``classes`` remembers those already allowed, shared by the records of one load."""
+
+    def __init__(self, data: io.BytesIO, classes: dict[tuple[str, str], type]) -> None:
+        super().__init__(data)
+        self.classes = classes
 
     def find_class(self, module: str, name: str) -> type:
-        known = _CLASSES.get((module, name))
+        known = self.classes.get((module, name))
         if known is not None:
             return known
         found = super().find_class(module, name) if _allowed(module, name) else None
         if isinstance(found, type) and (
             module == "datetime" or dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
         ):
-            _CLASSES[module, name] = found
+            self.classes[module, name] = found
             return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the build cache")
-
-
-_CLASSES: dict[tuple[str, str], type] = {}
-"""Classes ``_Unpickler`` has allowed: a cache of a thousand articles names them 7,000 times."""
 
 
 def _allowed(module: str, name: str) -> bool:
