@@ -162,3 +162,22 @@ def test_init_quotes_any_title_safely(tmp_path: Path, run_cli) -> None:
     assert run_cli("init", "--site", tmp_path, "--title", title)[0] == 0
     assert run_cli("build", "--site", tmp_path, "--drafts")[0] == 0
     assert parse(tmp_path / "public/index.html").css_first("title").text() == title
+
+
+def test_commands_run_with_fewer_collections_and_restore_them(monkeypatch, site) -> None:
+    """A build collects cyclic garbage seldom (``GC_THRESHOLDS``); callers of ``main`` get
+    their own thresholds back, also when the command fails."""
+    import gc
+
+    from articlegen import cli
+
+    seen = []
+
+    def build(args) -> int:
+        seen.append(gc.get_threshold())
+        raise cli.ArticlegenError("stop here")
+
+    monkeypatch.setattr(cli, "_build", build)
+    before = gc.get_threshold()
+    assert main(["build", "--site", str(site({"a.md": article("A")}))]) == 1
+    assert seen == [cli.GC_THRESHOLDS] and gc.get_threshold() == before
