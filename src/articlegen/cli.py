@@ -48,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 GC_THRESHOLDS = (50_000, 20, 20)
-"""Cyclic garbage collection, run far less often than Python's default (700, 10, 10)."""
+"""Cyclic garbage collection in this process, run far less often than Python's default
+(700, 10, 10); worker processes keep the default (``workers.WORKER_GC_THRESHOLDS``)."""
 
 
 @contextlib.contextmanager

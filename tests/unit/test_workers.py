@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import partial
 
 import pytest
 
-from articlegen.workers import map_chunks, split
+from articlegen.workers import WORKER_GC_THRESHOLDS, map_chunks, split
 
 
 def tag_with_pid(items: list[int]) -> list[tuple[int, int]]:
@@ -18,6 +19,10 @@ def fail_in_workers(parent: int, items: list[int]) -> list[int]:
     if os.getpid() != parent:
         raise ValueError("no pickling for you")
     return [item * 2 for item in items]
+
+
+def gc_thresholds(items: list[int]) -> list[tuple[int, int, int]]:
+    return [gc.get_threshold() for _ in items]
 
 
 def test_split_keeps_order_and_evens_out_sizes() -> None:
@@ -69,3 +74,14 @@ def test_progress_adds_up_to_the_total(jobs: int) -> None:
     assert reports[-1] == (30, 30)
     assert [done for done, _ in reports] == sorted({done for done, _ in reports})
     assert len(reports) == (30 if jobs == 1 else 8)  # per item here, per chunk from workers
+
+
+def test_workers_collect_garbage_at_their_own_thresholds() -> None:
+    """The CLI's seldom collections are for its own process, not for the workers'."""
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        seen = set(map_chunks(gc_thresholds, list(range(20)), jobs=2, min_items=10))
+    finally:
+        gc.set_threshold(*before)
+    assert seen == {WORKER_GC_THRESHOLDS}
