@@ -115,7 +115,7 @@ def report_lines(error: ArticlegenError) -> list[str]:
         lines.append(f"error: {each}")
         cause = each.__cause__
         if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
-            detail = str(cause).strip().splitlines()
+            detail = [_one_line(line) for line in str(cause).strip().splitlines()[:1]]
             said = isinstance(cause, OSError) and cause.strerror and cause.strerror in str(each)
             if detail and detail[0] not in str(each) and not said:
                 lines.append(f"  caused by: {type(cause).__name__}: {detail[0]}")

@@ -22,8 +22,8 @@ Result = TypeVar("Result")
 CHUNKS_PER_WORKER = 4
 """Chunks per worker: enough to even out uneven items, few enough to keep overhead low."""
 WORKER_GC_THRESHOLDS = (700, 10, 10)
-"""Python's default cyclic-collection thresholds, which a worker keeps whatever its
-parent set (the CLI collects less often): a worker's garbage is the parse of one
+"""The cyclic collector's thresholds in a worker, whatever its parent set (the CLI
+collects less often): Python 3.11's defaults. A worker's garbage is the parse of one
 article after another, and collecting it often keeps each worker small (17 MB less
 peak at 1,000 articles) at no cost in time."""
 

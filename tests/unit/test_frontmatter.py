@@ -233,3 +233,20 @@ def test_a_tab_in_a_value_is_kept() -> None:
     from articlegen.errors import FrontMatterError
 
     assert str(FrontMatterError("a\tb", "content/a.md", 1)) == "content/a.md:1: a\tb"
+
+
+def test_a_cause_is_shown_on_one_line_escaped_and_only_when_it_adds_something() -> None:
+    from articlegen.errors import TemplateError, report_lines
+
+    def failed(cause: Exception, message: str) -> TemplateError:
+        error = TemplateError(message, "templates/a.html", 3)
+        error.__cause__ = cause
+        return error
+
+    assert report_lines(failed(ValueError("bad \x1b[31mred\nsecond line"), "it broke")) == [
+        "error: templates/a.html:3: it broke",
+        "  caused by: ValueError: bad \\x1b[31mred",
+    ]
+    assert report_lines(failed(ValueError("bad \x08 value"), "said: bad \x08 value")) == [
+        "error: templates/a.html:3: said: bad \\b value"
+    ]

@@ -79,9 +79,11 @@ def test_progress_adds_up_to_the_total(jobs: int) -> None:
 def test_workers_collect_garbage_at_their_own_thresholds() -> None:
     """The CLI's seldom collections are for its own process, not for the workers'."""
     before = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 20)
     try:
+        gc.set_threshold(*WORKER_GC_THRESHOLDS)
+        expected = gc.get_threshold()  # as this Python's collector reads them back
+        gc.set_threshold(50_000, 20, 20)
         seen = set(map_chunks(gc_thresholds, list(range(20)), jobs=2, min_items=10))
     finally:
         gc.set_threshold(*before)
-    assert seen == {WORKER_GC_THRESHOLDS}
+    assert seen == {expected}
