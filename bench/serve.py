@@ -17,6 +17,7 @@ The debounce quiet period (watch.QUIET_SECONDS) is part of what is measured.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import tempfile
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from articlegen.cli import GC_THRESHOLDS
 from articlegen.preview import Preview
 from bench.corpus import generate
 from tests.serving import EventStream, fetch, wait_until
@@ -49,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         help="show the server's console",
     )
     args = parser.parse_args(argv)
+    gc.set_threshold(*GC_THRESHOLDS)  # as `articlegen serve` runs (articlegen.cli)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "site"
         generate(args.articles, root, seed=args.seed)
