@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlegen.slugs import is_slug, slugify, sort_key, url_slug
 
@@ -49,3 +53,27 @@ def test_sort_key_folds_case_and_accents_but_keeps_other_letters() -> None:
         "Ωmega",
     ]
     assert sort_key("Ωmega") == "ωmega"
+
+
+@given(st.text())
+def test_any_text_slugifies_to_a_slug_or_nothing_and_a_slug_is_its_own(text: str) -> None:
+    slug = slugify(text)
+    assert slug == "" or is_slug(slug)
+    assert slugify(slug) == slug
+    assert is_slug(text) == (text != "" and slugify(text) == text)
+
+
+@given(st.text(), st.integers(min_value=1, max_value=120))
+def test_a_cut_slug_fits_and_is_the_start_of_the_whole_one(text: str, length: int) -> None:
+    whole, cut = slugify(text), slugify(text, max_length=length)
+    assert len(cut) <= length and whole.startswith(cut)
+    assert cut == "" or is_slug(cut)
+    if len(whole) <= length:
+        assert cut == whole
+    elif "-" in whole[: length + 1].strip("-"):
+        assert whole[len(cut)] == "-"  # whole words dropped, none cut in half
+
+
+@given(st.text())
+def test_sort_keys_hold_no_accents(text: str) -> None:
+    assert not any(unicodedata.combining(c) for c in sort_key(text))
