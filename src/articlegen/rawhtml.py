@@ -78,14 +78,14 @@ def raw_html_problems(
 def unsafe_link_problems(
     html: str, pieces: Sequence[tuple[str, int]], path: str | None, line: int
 ) -> list[MarkupError]:
-    """One error per unsafe URL in the rendered body ``html``, at the line of the first raw
+    """One error per unsafe URL in the rendered body ``html``, at its line in the first raw
     HTML piece (``(html, line)`` from the token stream) that holds it, else at ``line``."""
     found = list(unsafe_links(html))
     if not found:
         return []
     where: dict[tuple[str, str, str], int] = {}
     for text, at in reversed(pieces):  # the first piece wins
-        where.update((link, at) for link in unsafe_links(text))
+        where.update((link, at + _lines_before(text, *link)) for link in unsafe_links(text))
     problems = []
     for tag, attribute, url in dict.fromkeys(found):
         shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in url[:60])
@@ -100,6 +100,19 @@ def unsafe_link_problems(
             )
         )
     return problems
+
+
+def _lines_before(text: str, tag: str, attribute: str, url: str) -> int:
+    """How many lines into the raw HTML ``text`` the unsafe ``url`` is written: where the
+    URL stands as written, else (written with entities, say) where the first such tag's
+    attribute starts; 0 when neither is found."""
+    at = text.find(url) if url else -1
+    if at < 0:
+        named = re.search(
+            rf"<{re.escape(tag)}\b[^>]*?\s{re.escape(attribute)}\s*=", text, re.IGNORECASE
+        )
+        at = named.end() if named else 0
+    return text.count("\n", 0, at)
 
 
 def unsafe_links(html: str) -> Iterator[tuple[str, str, str]]:

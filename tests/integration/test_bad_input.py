@@ -257,7 +257,7 @@ def test_a_tag_with_a_latin_spelling_names_its_page_by_it(built: Path, run_cli) 
         ),
         pytest.param(
             'Text.\n\n<div>\n<a href="&#x20;VBScript&#x3a;msgbox(1)">x</a>\n</div>\n',
-            "error: content/c.md:7: raw HTML <a href=\" VBScript:msgbox(1)\">: 'vbscript:' URLs"
+            "error: content/c.md:8: raw HTML <a href=\" VBScript:msgbox(1)\">: 'vbscript:' URLs"
             " are never published — link to a page or an https:// address, or remove the"
             " attribute",
             id="entity-written-vbscript-link-in-a-block",

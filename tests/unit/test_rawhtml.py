@@ -60,9 +60,15 @@ def test_each_problem_is_at_the_line_of_the_raw_html_holding_it() -> None:
     assert [str(p) for p in problems] == [
         "c.md:7: raw HTML <a href=\"javascript:a()\">: 'javascript:' URLs are never published"
         " — link to a page or an https:// address, or remove the attribute",
-        "c.md:9: raw HTML <img src=\"data:text/html,b\">: 'data:' URLs are never published"
+        "c.md:11: raw HTML <img src=\"data:text/html,b\">: 'data:' URLs are never published"
         " — link to a page or an https:// address, or remove the attribute",
     ]
+
+
+def test_a_url_written_with_entities_is_placed_at_its_tag() -> None:
+    body = '<div>\n<p>Text</p>\n<a\n  href="&#x6a;avascript:x()">x</a>\n</div>\n'
+    problems = render_body(make_markdown(allow_html=True), body, first_line=3, path="c.md").problems
+    assert [p.line for p in problems] == [6]
 
 
 def test_without_allow_html_raw_html_is_text_and_not_judged() -> None:
