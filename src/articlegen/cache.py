@@ -47,7 +47,15 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
-from .model import Article, BodyHtml, Card, PagePlan, RenderedBody, RenderedPage
+from .model import (
+    Article,
+    BodyHtml,
+    Card,
+    PagePlan,
+    RenderedBody,
+    RenderedPage,
+    SiteConfig,
+)
 
 FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
@@ -201,8 +209,9 @@ def page_key(
     "fast" mode, without back-references, so that equal values give equal bytes however
     their objects are shared: articles parsed afresh and articles loaded from the cache
     key alike. What many pages hold, an article's body (``BodyHtml``) and its ``Card``,
-    goes in as a digest of its value taken once per ``shared`` (one for all the pages
-    of a build): pickling them again for each page was most of the keying time."""
+    the site settings (with every person it names), goes in as a digest of its value taken
+    once per ``shared`` (one for all the pages of a build): pickling them again for each
+    page was most of the keying time."""
     buffer = io.BytesIO()
     try:
         _key_pickler(buffer, {} if shared is None else shared).dump(plan.context)
@@ -221,20 +230,22 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
     reduce_shared = functools.partial(_shared_digest, shared)
     pickler.dispatch_table = {
         **copyreg.dispatch_table,
-        BodyHtml: reduce_shared,
-        Card: reduce_shared,
+        **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
     }
     return pickler
 
 
-def _shared_digest(shared: SharedDigests, value: BodyHtml | Card) -> tuple[object, tuple[bytes]]:
+def _shared_digest(
+    shared: SharedDigests, value: BodyHtml | Card | SiteConfig
+) -> tuple[object, tuple[bytes]]:
     known = shared.get(id(value))
     if known is None:
         if isinstance(value, BodyHtml):
             digest = digest_of(type(value).__name__, value)
         else:
             buffer = io.BytesIO()
-            _key_pickler(buffer, shared).dump(dict(value))
+            fields = dict(value) if isinstance(value, Card) else value.__reduce__()
+            _key_pickler(buffer, shared).dump(fields)
             digest = digest_of(type(value).__name__, buffer.getvalue())
         known = shared[id(value)] = (value, digest)
     return _digested, (known[1],)

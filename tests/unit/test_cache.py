@@ -128,6 +128,20 @@ def test_cards_and_bodies_key_by_value_once_per_build() -> None:
     assert first != page_key(plan(cards=[card], body=str(body)), CODE, "t")
 
 
+def test_the_site_settings_key_by_value_once_per_build() -> None:
+    from articlegen.model import Person, SiteConfig
+
+    def config(name: str) -> SiteConfig:
+        people = {"a": Person(id="a", name=name, credentials="MD")}
+        return SiteConfig(title="T", base_url="https://example.org/", authors=people)
+
+    shared: dict = {}
+    key = page_key(plan(site=config("Example Author")), CODE, "t", shared)
+    assert key == page_key(plan(site=config("Example Author")), CODE, "t", shared)
+    assert len(shared) == 2  # each settings object once
+    assert key != page_key(plan(site=config("Example Reviewer")), CODE, "t", shared)
+
+
 def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> None:
     import time
 
