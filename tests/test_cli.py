@@ -117,6 +117,16 @@ def test_init_makes_a_site_that_builds(tmp_path: Path, run_cli) -> None:
     assert run_cli("init", "--site", tmp_path / "blog")[0] == 1
 
 
+def test_init_takes_its_folder_as_an_argument_too(tmp_path: Path, run_cli) -> None:
+    """As ``hugo new site NAME`` and ``zola init NAME`` do."""
+    code, out, _ = run_cli("init", tmp_path / "blog")
+    assert code == 0 and "created site.yaml" in out
+    assert (tmp_path / "blog" / "site.yaml").is_file()
+    code, _, err = run_cli("init", tmp_path / "one", "--site", tmp_path / "two")
+    assert code == 1 and "two folders given" in err
+    assert not (tmp_path / "one").exists() and not (tmp_path / "two").exists()
+
+
 def test_missing_site_yaml_suggests_init(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("build", "--site", tmp_path)
     assert code == 1

@@ -158,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     imports.set_defaults(run=_import)
 
     init = commands.add_parser("init", help="start a new site in a folder")
+    init.add_argument("folder", type=Path, nargs="?", help="folder to start it in (as --site)")
     init.add_argument("--site", type=Path, default=Path("."), help="folder (default: here)")
     init.add_argument("--title", default="My health blog", help="the site's title")
     init.set_defaults(run=_init)
@@ -342,8 +343,13 @@ def _import(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from .scaffold import init_site  # here, not at the top: builds need no scaffolding
 
-    for path in init_site(args.site.absolute(), args.title):
-        print(f"created {_shown(path, args.site)}")
+    if args.folder is not None and args.site != Path("."):
+        raise ArticlegenError(
+            f"two folders given: {args.folder} and --site {args.site}", hint="give one of them"
+        )
+    folder = args.folder if args.folder is not None else args.site
+    for path in init_site(folder.absolute(), args.title):
+        print(f"created {_shown(path, folder)}")
     return EXIT_OK
 
 
