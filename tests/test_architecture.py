@@ -37,6 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     "pages": {"model", "slugs", "site", "people", "jsonld"},
     "templates": {"errors", "model", "workers"},
     "feeds": {"model", "site"},
+    "replan": {"model", "pages", "feeds"},
     "staging": {"errors", "model"},
     "output": {"errors", "model", "staging"},
     "search": {"errors"},
@@ -63,6 +64,7 @@ ALLOWED: dict[str, set[str]] = {
         "textimport",
     },
     "build": {
+        "replan",
         "cache",
         "cachefile",
         "sources",

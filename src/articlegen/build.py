@@ -25,7 +25,7 @@ from .errors import (
     by_place,
     raise_if_any,
 )
-from .feeds import FEED_TEMPLATE, plan_feeds, render_feed, site_files
+from .feeds import FEED_TEMPLATE, render_feed, site_files
 from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
 from .images import place_images, remote_image_warnings
 from .links import build_link_graph
@@ -47,9 +47,9 @@ from .model import (
     SiteConfig,
 )
 from .output import check_output_location, write_site
-from .pages import plan_pages
 from .people import credit_articles, photo_problems
 from .references import Citations, number_citations
+from .replan import plan_site
 from .search import MISSING_NOTE, find_pagefind, index_site
 from .site import (
     assemble_site,
@@ -208,7 +208,8 @@ def render_pages(
 ) -> tuple[list[RenderedPage], frozenset[str]]:
     """Every page and feed, and the output paths of those rendered: with a ``cache``, a
     page whose plan and templates did not change is reused (from ``output`` if given)."""
-    plans = [*plan_pages(site, search=search), *plan_feeds(site)]
+    planned = plan_site(site, search=search, last=cache.planned if cache is not None else None)
+    plans = list(planned.plans)
     templates = root / TEMPLATES_DIR
     compiled = cache.templates if cache is not None else None
     render_html = partial(
@@ -220,6 +221,7 @@ def render_pages(
     else:
         fingerprints = template_fingerprints(templates)
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
+        cache.planned = planned
     listings = site_files(site, pages)  # the sitemap lists every page: made afresh each build
     return [*pages, *listings], rendered | {page.out_path for page in listings}
 

@@ -26,6 +26,10 @@ What it holds, and what each entry is keyed on:
   inode, size, modification and change time) shows it is the very file this cache
   saw written.
 
+A cache kept in memory (the preview's) also keeps the last build's site and page
+plans: when only articles' bodies changed, the other pages keep their plans and, with
+them, their keys (``replan``).
+
 A page context that cannot be pickled (it holds a closure or a lambda) has no key,
 so that page is rendered every build. Template helpers should therefore be values
 (``pages.UrlMaker``), plain functions or Jinja filters, and anything a template
@@ -52,6 +56,7 @@ from .model import (
     BodyHtml,
     Card,
     PagePlan,
+    PlannedSite,
     RenderedBody,
     RenderedPage,
     SiteConfig,
@@ -109,6 +114,11 @@ class BuildCache:
         """Output path (``a/index.html``) → how it was built last time."""
         self.output: str | None = None
         """The output folder that page stamps refer to."""
+        self.planned: PlannedSite | None = None
+        """The last build's site and page plans (``replan``); kept in memory only."""
+        self.plan_keys: dict[str, tuple[PagePlan, str, bytes | None]] = {}
+        """Output path → (the plan last keyed for it, its template's digest, its key), so a
+        plan the next build keeps (the very same object) is not keyed again."""
         self.templates: dict[str, bytes] = {}
         """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
         checked against its template's source before use, so a changed one is compiled again."""
@@ -132,9 +142,7 @@ class BuildCache:
         nothing is written). Returns the pages and the output paths of those rendered.
         """
         shared: SharedDigests = {}
-        keys = [
-            page_key(plan, self.code, templates.get(plan.template, ""), shared) for plan in plans
-        ]
+        keys = [self._key(plan, templates.get(plan.template, ""), shared) for plan in plans]
         found = [self._reuse(plan, key, output) for plan, key in zip(plans, keys, strict=True)]
         todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
         fresh = iter(render(todo))
@@ -144,7 +152,19 @@ class BuildCache:
             for page, key in zip(pages, keys, strict=True)
             if key is not None
         }
+        self.plan_keys = {
+            plan.out_path: (plan, templates.get(plan.template, ""), key)
+            for plan, key in zip(plans, keys, strict=True)
+        }
         return pages, frozenset(plan.out_path for plan in todo)
+
+    def _key(self, plan: PagePlan, template: str, shared: SharedDigests) -> bytes | None:
+        """``page_key`` of ``plan``; the last build's, if it keyed this very plan object
+        (plans are never changed once made) under the same template digest."""
+        known = self.plan_keys.get(plan.out_path)
+        if known is not None and known[0] is plan and known[1] == template:
+            return known[2]
+        return page_key(plan, self.code, template, shared)
 
     def record_output(self, output: Path) -> None:
         """Stamp every page entry with the file now in ``output``: the build wrote it."""

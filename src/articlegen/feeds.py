@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .model import Article, Date, PagePlan, RenderedPage, Site, instant
 from .site import article_url, home_url, person_url, tag_feed_url, tag_url
@@ -20,14 +20,27 @@ FEED_TEMPLATE = "<atom>"
 """``PagePlan.template`` of a feed: rendered by ``render_feed``, not by Jinja."""
 
 
-def plan_feeds(site: Site) -> list[PagePlan]:
+def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PagePlan]:
     """The site feed and one feed per tag, as plans of plain data (``render_feed`` turns
-    one into XML), so the build cache renders a feed again only when what it shows changed."""
-    feeds = [_feed_plan(site, [a.slug for a in site.articles], "feed.xml", site.config.title)]
-    for tag in site.tags:
-        url, title = tag_feed_url(tag.slug), f"{site.config.title}: {tag.name}"
-        feeds.append(_feed_plan(site, tag.articles, url, title, page=tag_url(tag.slug)))
-    return feeds
+    one into XML), so the build cache renders a feed again only when what it shows changed.
+    With ``listing``, only the feeds that show one of those articles."""
+    feeds = [
+        (_newest([a.slug for a in site.articles]), "feed.xml", site.config.title, None),
+        *(
+            (_newest(t.articles), tag_feed_url(t.slug), f"{site.config.title}: {t.name}", t.slug)
+            for t in site.tags
+        ),
+    ]
+    return [
+        _feed_plan(site, slugs, url, title, page=tag_url(tag) if tag is not None else None)
+        for slugs, url, title, tag in feeds
+        if listing is None or any(slug in listing for slug in slugs)
+    ]
+
+
+def _newest(slugs: Sequence[str]) -> Sequence[str]:
+    """The articles a feed shows, of ``slugs`` (newest first)."""
+    return slugs[:FEED_SIZE]
 
 
 def site_files(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
@@ -38,13 +51,13 @@ def site_files(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
 def _feed_plan(
     site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
 ) -> PagePlan:
-    """The newest ``FEED_SIZE`` of ``slugs``, with full content.
+    """A feed of the articles ``slugs`` (``_newest``), with full content.
 
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
     """
     base = site.config.base_url
-    articles = [site.by_slug[s] for s in slugs[:FEED_SIZE]]
+    articles = [site.by_slug[s] for s in slugs]
     newest = max((_modified(a) for a in articles), default=_EPOCH, key=instant)
     context = {
         "language": site.config.language,

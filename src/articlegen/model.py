@@ -437,6 +437,19 @@ class Site:
 
 
 @record
+class PlannedSite:
+    """A build's site and the plans made from it, kept by an in-memory build cache (the
+    preview's) so that the next build can plan again only what changed (``replan``)."""
+
+    site: Site
+    """The site the plans were made from."""
+    search: bool
+    """Whether they include the search page."""
+    plans: tuple[PagePlan, ...]
+    """Every page and feed, in build order."""
+
+
+@record
 class RenderedPage:
     """One output file, in memory."""
 

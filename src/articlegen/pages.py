@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -55,6 +55,18 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
     if search:
         pages.append(render.page("search/", "search.html", title="Search"))
     return pages
+
+
+def reading_minutes(words: int) -> int:
+    """The reading time shown for an article of ``words`` words."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def plan_article_pages(
+    site: Site, slugs: Collection[str], *, search: bool = False
+) -> list[PagePlan]:
+    """The pages of the articles ``slugs`` alone, as ``plan_pages`` plans them."""
+    return list(_Renderer(site, search).article_pages(only=slugs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +123,7 @@ class _Renderer:
                 "description": self.site.descriptions[article.slug],
                 "author": credits.author.name if credits.author else "",
                 "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
-                "reading_minutes": max(1, math.ceil(body.words / WORDS_PER_MINUTE)),
+                "reading_minutes": reading_minutes(body.words),
                 "draft": meta.draft,
             }
         )
@@ -163,9 +175,12 @@ class _Renderer:
                 **context,
             )
 
-    def article_pages(self) -> Iterator[PagePlan]:
+    def article_pages(self, only: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """Every article's page, or those of the slugs in ``only``."""
         articles = self.site.articles
         for position, article in enumerate(articles):
+            if only is not None and article.slug not in only:
+                continue
             newer = articles[position - 1] if position > 0 else None
             older = articles[position + 1] if position + 1 < len(articles) else None
             yield self.article_page(article, newer, older)

@@ -1,0 +1,104 @@
+"""Page plans for a build, made again only where the site changed since the last one.
+
+A preview rebuild after an author saves an article is mostly a body edit: the
+article's text changed and nothing any other page shows of it (its title, its
+description, its reading time, its links). Then the last build's plans stand, but
+for that article's page and the feeds that list it; planning (and keying, see
+``cache``) every page again was most of such a rebuild. Any other change plans every
+page afresh.
+
+What a page shows of the site is all in ``Site``, and of an article's rendered body
+only its HTML, table of contents and video count (article page, feeds) and the reading
+time its word count gives (on every card): ``body_only_changes`` compares the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from .feeds import plan_feeds
+from .model import Article, PlannedSite, RenderedBody, Site
+from .pages import plan_article_pages, plan_pages, reading_minutes
+
+PAGE_BODY_FIELDS = frozenset({"html", "toc", "videos"})
+"""What of an article's rendered body only its own page and the feeds show."""
+LISTED_BODY_FIELDS = frozenset({"words"})
+"""What of an article's rendered body every page listing it shows: the reading time
+(``pages.reading_minutes``) of its word count."""
+UNSHOWN_BODY_FIELDS = frozenset(
+    {"links", "summary", "images", "problems", "citations", "remote_images"}
+)
+"""What of a rendered body pages do not show: its links and citations are in the link
+graph and the references, its summary in the descriptions, its images in its HTML, and
+its problems and remote images in errors and warnings."""
+SITE_FIELDS_COMPARED = frozenset(
+    {
+        "config",
+        "graph",
+        "tags",
+        "descriptions",
+        "credits",
+        "references",
+        "policy_url",
+        "policy_slug",
+    }
+)
+"""The parts of ``Site`` that must be equal for the last plans to stand (besides the
+articles and their bodies, compared on their own)."""
+
+
+def plan_site(site: Site, *, search: bool, last: PlannedSite | None = None) -> PlannedSite:
+    """Every page and feed of ``site``: the plans of ``last`` (the previous build's) where
+    they still hold, new ones where they do not (see the module's docstring)."""
+    changed = (
+        body_only_changes(last.site, site) if last is not None and last.search == search else None
+    )
+    if last is None or changed is None:
+        plans = (*plan_pages(site, search=search), *plan_feeds(site))
+        return PlannedSite(site, search, plans)
+    fresh = {
+        plan.out_path: plan
+        for plan in (*plan_article_pages(site, changed, search=search), *plan_feeds(site, changed))
+    }
+    return PlannedSite(site, search, tuple(fresh.get(p.out_path, p) for p in last.plans))
+
+
+def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
+    """The slugs of the articles whose body changed in what only their own page and the
+    feeds show, when that is all that changed from ``before`` to ``after``; else None."""
+    if any(getattr(before, name) != getattr(after, name) for name in SITE_FIELDS_COMPARED):
+        return None
+    if len(before.articles) != len(after.articles) or not all(
+        _same_but_text(a, b) for a, b in zip(before.articles, after.articles, strict=True)
+    ):
+        return None
+    if before.bodies.keys() != after.bodies.keys():
+        return None
+    changed = set()
+    for slug, body in after.bodies.items():
+        old = before.bodies[slug]
+        if body is old:
+            continue
+        if reading_minutes(body.words) != reading_minutes(old.words):
+            return None
+        if _fields(body, PAGE_BODY_FIELDS) != _fields(old, PAGE_BODY_FIELDS):
+            changed.add(slug)
+    return frozenset(changed)
+
+
+def _same_but_text(before: Article, after: Article) -> bool:
+    """Equal but for the Markdown text, which pages see only rendered (in the bodies).
+    Dates are compared as written too: two zoned datetimes of the same instant are equal,
+    but a page shows each with its own offset."""
+    return before is after or (
+        (before.source, before.slug, before.meta) == (after.source, after.slug, after.meta)
+        and _as_written(before) == _as_written(after)
+    )
+
+
+def _as_written(article: Article) -> tuple[str, str]:
+    return repr(article.meta.date), repr(article.meta.updated)
+
+
+def _fields(body: RenderedBody, names: Collection[str]) -> tuple[object, ...]:
+    return tuple(getattr(body, name) for name in sorted(names))

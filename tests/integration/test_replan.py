@@ -1,0 +1,134 @@
+"""Planning again only what a body edit changed: the same plans as planning everything."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.cache import BuildCache
+from articlegen.model import BuildOptions, PagePlan, RenderedBody, Site
+from articlegen.replan import (
+    LISTED_BODY_FIELDS,
+    PAGE_BODY_FIELDS,
+    SITE_FIELDS_COMPARED,
+    UNSHOWN_BODY_FIELDS,
+    body_only_changes,
+    plan_site,
+)
+from tests.conftest import article
+
+IN_MEMORY = BuildOptions(write=False)
+ARTICLES = {
+    "a.md": article("Alpha", "Alpha text.\n\nMore alpha.", tags="[sleep]", see_also="[b]"),
+    "b.md": article("Beta", "Beta text, see [[a]].", date="2024-02-01", tags="[sleep]"),
+    "c.md": article("Gamma", "Gamma text.\n\nMore gamma.", date="2024-03-01"),
+}
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site(dict(ARTICLES))
+
+
+def site_of(root: Path) -> Site:
+    result = build_site(root, IN_MEMORY)
+    assert result.site is not None
+    return result.site
+
+
+def rewrite(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "content" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_body_edit_replans_its_page_and_feeds_alone(blog: Path) -> None:
+    before = plan_site(site_of(blog), search=False)
+    rewrite(blog, "a.md", "More alpha.", "More alpha, and *more*.")
+    after = site_of(blog)
+    assert body_only_changes(before.site, after) == {"a"}
+    replanned = plan_site(after, search=False, last=before)
+    assert replanned.plans == plan_site(after, search=False).plans  # what planning all gives
+    kept = {p.out_path for p, q in zip(before.plans, replanned.plans, strict=True) if p is q}
+    assert {p.out_path for p in before.plans} - kept == {
+        "a/index.html",
+        "feed.xml",
+        "tags/sleep/feed.xml",
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param('title: "Alpha"', 'title: "Alpha, retitled"', id="title"),
+        pytest.param("More alpha.", "More alpha, see [[c]].", id="new-link"),
+        pytest.param("More alpha.", "word " * 400, id="reading-time"),
+        pytest.param("tags: [sleep]", "tags: [sleep, rest]", id="tags"),
+        pytest.param("Alpha text.", "A new first paragraph.", id="summary"),
+        pytest.param(
+            "date: 2024-01-01",
+            "date: 2024-01-01T10:00:00+01:00",
+            id="date-with-time",
+        ),
+    ],
+)
+def test_any_other_change_plans_everything_again(blog: Path, old: str, new: str) -> None:
+    before = plan_site(site_of(blog), search=False)
+    rewrite(blog, "a.md", old, new)
+    after = site_of(blog)
+    assert body_only_changes(before.site, after) is None
+    replanned = plan_site(after, search=False, last=before)
+    assert not any(p is q for p, q in zip(before.plans, replanned.plans, strict=False))
+    assert replanned.plans == plan_site(after, search=False).plans
+
+
+def test_the_same_instant_written_in_another_zone_is_a_change(site) -> None:
+    """Equal datetimes, yet each page shows its own offset."""
+    root = site({"a.md": article("Alpha", "Text.\n\nMore.", date="2024-01-01T10:00:00+01:00")})
+    before = plan_site(site_of(root), search=False)
+    rewrite(root, "a.md", "2024-01-01T10:00:00+01:00", "2024-01-01T09:00:00+00:00")
+    after = site_of(root)
+    assert after.articles[0].meta.date == before.site.articles[0].meta.date
+    assert body_only_changes(before.site, after) is None
+
+
+def test_nothing_changed_keeps_every_plan(blog: Path) -> None:
+    before = plan_site(site_of(blog), search=False)
+    after = site_of(blog)
+    assert body_only_changes(before.site, after) == frozenset()
+    assert plan_site(after, search=False, last=before).plans == before.plans
+    assert plan_site(after, search=True, last=before).plans != before.plans  # search page
+
+
+def test_the_rules_cover_every_field_of_what_they_compare() -> None:
+    """A field added to ``Site`` or ``RenderedBody`` must be placed in ``replan``'s rules."""
+    body = {f.name for f in dataclasses.fields(RenderedBody)}
+    assert body == PAGE_BODY_FIELDS | LISTED_BODY_FIELDS | UNSHOWN_BODY_FIELDS
+    assert not PAGE_BODY_FIELDS & UNSHOWN_BODY_FIELDS
+    site = {f.name for f in dataclasses.fields(Site)}
+    assert SITE_FIELDS_COMPARED | {"articles", "bodies", "by_slug"} == site
+
+
+def test_a_kept_plan_is_not_keyed_again(blog: Path, monkeypatch) -> None:
+    from articlegen import cache as cache_module
+
+    keyed: list[PagePlan] = []
+    real = cache_module.page_key
+
+    def counting(plan: PagePlan, *args: object) -> bytes | None:
+        keyed.append(plan)
+        return real(plan, *args)
+
+    monkeypatch.setattr(cache_module, "page_key", counting)
+    cache = BuildCache()
+    first = build_site(blog, IN_MEMORY, cache=cache)
+    assert len(keyed) == len(first.pages) - 2  # all but the sitemap and robots.txt
+    keyed.clear()
+    rewrite(blog, "c.md", "More gamma.", "More gamma, edited.")
+    result = build_site(blog, IN_MEMORY, cache=cache)
+    assert sorted(p.out_path for p in keyed) == ["c/index.html", "feed.xml"]
+    assert result.rendered == {"c/index.html", "feed.xml", "sitemap.xml", "robots.txt"}
