@@ -37,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     "pages": {"model", "slugs", "site", "people", "jsonld"},
     "templates": {"errors", "model", "workers"},
     "feeds": {"model", "site"},
-    "replan": {"model", "pages", "feeds"},
+    "replan": {"model", "pages", "feeds", "cache"},
     "staging": {"errors", "model"},
     "output": {"errors", "model", "staging"},
     "search": {"errors"},

@@ -240,6 +240,17 @@ def page_key(
     return digest_of(code, template, plan.template, plan.url, plan.out_path, buffer.getvalue())
 
 
+def value_digest(value: object) -> bytes | None:
+    """A digest of ``value`` as faithful as a page key's: types, dict order and time zones
+    tell values apart that ``==`` finds equal; None if it cannot be pickled."""
+    buffer = io.BytesIO()
+    try:
+        _key_pickler(buffer, {}).dump(value)
+    except (pickle.PicklingError, AttributeError, TypeError, ValueError):
+        return None
+    return digest_of(buffer.getvalue())
+
+
 SharedDigests = dict[int, tuple[object, bytes]]
 """``id(value)`` → (the value, kept so that its id is not reused; its digest)."""
 

@@ -447,6 +447,9 @@ class PlannedSite:
     """Whether they include the search page."""
     plans: tuple[PagePlan, ...]
     """Every page and feed, in build order."""
+    fingerprint: bytes | None = None
+    """Digest of what of ``site`` the pages show besides the articles' bodies, once taken
+    (``replan``)."""
 
 
 @record

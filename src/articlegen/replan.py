@@ -9,13 +9,15 @@ page afresh.
 
 What a page shows of the site is all in ``Site``, and of an article's rendered body
 only its HTML, table of contents and video count (article page, feeds) and the reading
-time its word count gives (on every card): ``body_only_changes`` compares the rest.
+time its word count gives (on every card): ``body_only_changes`` compares the rest,
+as strictly as a page key where ``==`` is not (dates, mappings).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
+from .cache import value_digest
 from .feeds import plan_feeds
 from .model import Article, PlannedSite, RenderedBody, Site
 from .pages import plan_article_pages, plan_pages, reading_minutes
@@ -31,42 +33,52 @@ UNSHOWN_BODY_FIELDS = frozenset(
 """What of a rendered body pages do not show: its links and citations are in the link
 graph and the references, its summary in the descriptions, its images in its HTML, and
 its problems and remote images in errors and warnings."""
-SITE_FIELDS_COMPARED = frozenset(
-    {
-        "config",
-        "graph",
-        "tags",
-        "descriptions",
-        "credits",
-        "references",
-        "policy_url",
-        "policy_slug",
-    }
+SITE_FIELDS_DIGESTED = frozenset(
+    {"config", "tags", "descriptions", "credits", "references", "policy_url", "policy_slug"}
 )
-"""The parts of ``Site`` that must be equal for the last plans to stand (besides the
-articles and their bodies, compared on their own)."""
+"""Parts of ``Site`` compared by digest (``shown_digest``): they hold dates and mappings,
+which ``==`` can find equal where pages show them differently."""
+SITE_FIELDS_EQUAL = frozenset({"graph"})
+"""Parts of ``Site`` compared with ``==``: the link graph holds slugs, URLs and fragments
+alone, text for which ``==`` is as strict as a digest, and it is the largest part."""
 
 
 def plan_site(site: Site, *, search: bool, last: PlannedSite | None = None) -> PlannedSite:
     """Every page and feed of ``site``: the plans of ``last`` (the previous build's) where
     they still hold, new ones where they do not (see the module's docstring)."""
-    changed = (
-        body_only_changes(last.site, site) if last is not None and last.search == search else None
-    )
-    if last is None or changed is None:
+    if last is None or last.search != search:
+        return PlannedSite(site, search, (*plan_pages(site, search=search), *plan_feeds(site)))
+    fingerprint = shown_digest(site)
+    before = last.fingerprint or shown_digest(last.site)
+    changed = _bodies_changed(last.site, site) if fingerprint == before is not None else None
+    if changed is None:
         plans = (*plan_pages(site, search=search), *plan_feeds(site))
-        return PlannedSite(site, search, plans)
+        return PlannedSite(site, search, plans, fingerprint)
     fresh = {
         plan.out_path: plan
         for plan in (*plan_article_pages(site, changed, search=search), *plan_feeds(site, changed))
     }
-    return PlannedSite(site, search, tuple(fresh.get(p.out_path, p) for p in last.plans))
+    plans = tuple(fresh.get(p.out_path, p) for p in last.plans)
+    return PlannedSite(site, search, plans, fingerprint)
+
+
+def shown_digest(site: Site) -> bytes | None:
+    """A digest of ``SITE_FIELDS_DIGESTED`` of ``site``, as strict as a page key
+    (``cache.value_digest``): values ``==`` finds equal but pages show differently (a date
+    in another time zone, people listed in another order) count as changes."""
+    return value_digest([getattr(site, name) for name in sorted(SITE_FIELDS_DIGESTED)])
 
 
 def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
     """The slugs of the articles whose body changed in what only their own page and the
     feeds show, when that is all that changed from ``before`` to ``after``; else None."""
-    if any(getattr(before, name) != getattr(after, name) for name in SITE_FIELDS_COMPARED):
+    same = shown_digest(before) == shown_digest(after) is not None
+    return _bodies_changed(before, after) if same else None
+
+
+def _bodies_changed(before: Site, after: Site) -> frozenset[str] | None:
+    """``body_only_changes`` of two sites whose ``shown_digest`` is the same."""
+    if any(getattr(before, name) != getattr(after, name) for name in SITE_FIELDS_EQUAL):
         return None
     if len(before.articles) != len(after.articles) or not all(
         _same_but_text(a, b) for a, b in zip(before.articles, after.articles, strict=True)
@@ -86,19 +98,15 @@ def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
     return frozenset(changed)
 
 
-def _same_but_text(before: Article, after: Article) -> bool:
-    """Equal but for the Markdown text, which pages see only rendered (in the bodies).
-    Dates are compared as written too: two zoned datetimes of the same instant are equal,
-    but a page shows each with its own offset."""
-    return before is after or (
-        (before.source, before.slug, before.meta) == (after.source, after.slug, after.meta)
-        and _as_written(before) == _as_written(after)
-    )
-
-
-def _as_written(article: Article) -> tuple[str, str]:
-    return repr(article.meta.date), repr(article.meta.updated)
-
-
 def _fields(body: RenderedBody, names: Collection[str]) -> tuple[object, ...]:
     return tuple(getattr(body, name) for name in sorted(names))
+
+
+def _same_but_text(before: Article, after: Article) -> bool:
+    """The same but for the Markdown text, which pages show only rendered (the bodies): an
+    unchanged file's article is the very same object; any other is compared by digest."""
+    return before is after or value_digest(_shown(before)) == value_digest(_shown(after))
+
+
+def _shown(article: Article) -> tuple[str, str, object]:
+    return article.source, article.slug, article.meta

@@ -13,7 +13,8 @@ from articlegen.model import BuildOptions, PagePlan, RenderedBody, Site
 from articlegen.replan import (
     LISTED_BODY_FIELDS,
     PAGE_BODY_FIELDS,
-    SITE_FIELDS_COMPARED,
+    SITE_FIELDS_DIGESTED,
+    SITE_FIELDS_EQUAL,
     UNSHOWN_BODY_FIELDS,
     body_only_changes,
     plan_site,
@@ -96,6 +97,37 @@ def test_the_same_instant_written_in_another_zone_is_a_change(site) -> None:
     assert body_only_changes(before.site, after) is None
 
 
+def test_a_reference_date_in_another_zone_is_a_change_and_the_preview_shows_it(site) -> None:
+    """Found in review: ``==`` finds the two reference dates equal; the page shows each."""
+
+    def text(when: str) -> str:
+        reference = f"\n  - title: Study\n    url: https://example.com/s\n    date: {when}"
+        return article("Alpha", "Text.\n\nMore.", references=reference)
+
+    root = site({"a.md": text("2020-01-01 10:00:00+01:00")})
+    cache = BuildCache()
+    build_site(root, IN_MEMORY, cache=cache)
+    (root / "content" / "a.md").write_text(text("2020-01-01 09:00:00+00:00"), encoding="utf-8")
+    kept = {page.out_path: page.data for page in build_site(root, IN_MEMORY, cache=cache).pages}
+    assert kept == {page.out_path: page.data for page in build_site(root, IN_MEMORY).pages}
+
+
+def test_people_listed_in_another_order_are_a_change(site) -> None:
+    """Dicts compare equal in any order; a template listing ``site.authors`` shows the order."""
+    people = {"a": "Example Author", "b": "Example Reviewer"}
+
+    def config(order: list[str]) -> str:  # one line, so no line number moves
+        listed = ", ".join(f"{key}: {{name: {people[key]}}}" for key in order)
+        return f'title: "Example Site"\nbase_url: "https://example.org/"\nauthors: {{{listed}}}\n'
+
+    root = site({"a.md": article("Alpha", "Text.", author="a")}, site_yaml=config(["a", "b"]))
+    before = site_of(root)
+    (root / "site.yaml").write_text(config(["b", "a"]), encoding="utf-8")
+    after = site_of(root)
+    assert list(after.config.authors) == ["b", "a"] and after.config == before.config
+    assert body_only_changes(before, after) is None
+
+
 def test_nothing_changed_keeps_every_plan(blog: Path) -> None:
     before = plan_site(site_of(blog), search=False)
     after = site_of(blog)
@@ -110,7 +142,7 @@ def test_the_rules_cover_every_field_of_what_they_compare() -> None:
     assert body == PAGE_BODY_FIELDS | LISTED_BODY_FIELDS | UNSHOWN_BODY_FIELDS
     assert not PAGE_BODY_FIELDS & UNSHOWN_BODY_FIELDS
     site = {f.name for f in dataclasses.fields(Site)}
-    assert SITE_FIELDS_COMPARED | {"articles", "bodies", "by_slug"} == site
+    assert site == SITE_FIELDS_DIGESTED | SITE_FIELDS_EQUAL | {"articles", "bodies", "by_slug"}
 
 
 def test_a_kept_plan_is_not_keyed_again(blog: Path, monkeypatch) -> None:
