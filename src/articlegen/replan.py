@@ -19,7 +19,7 @@ from collections.abc import Collection
 
 from .cache import value_digest
 from .feeds import plan_feeds
-from .model import Article, PlannedSite, RenderedBody, Site
+from .model import Article, PagePlan, PlannedSite, RenderedBody, Site
 from .pages import plan_article_pages, plan_pages, reading_minutes
 
 PAGE_BODY_FIELDS = frozenset({"html", "toc", "videos"})
@@ -47,19 +47,22 @@ def plan_site(site: Site, *, search: bool, last: PlannedSite | None = None) -> P
     """Every page and feed of ``site``: the plans of ``last`` (the previous build's) where
     they still hold, new ones where they do not (see the module's docstring)."""
     if last is None or last.search != search:
-        return PlannedSite(site, search, (*plan_pages(site, search=search), *plan_feeds(site)))
+        return PlannedSite(site, search, _every_plan(site, search))
     fingerprint = shown_digest(site)
     before = last.fingerprint or shown_digest(last.site)
     changed = _bodies_changed(last.site, site) if fingerprint == before is not None else None
     if changed is None:
-        plans = (*plan_pages(site, search=search), *plan_feeds(site))
-        return PlannedSite(site, search, plans, fingerprint)
+        return PlannedSite(site, search, _every_plan(site, search), fingerprint)
     fresh = {
         plan.out_path: plan
         for plan in (*plan_article_pages(site, changed, search=search), *plan_feeds(site, changed))
     }
     plans = tuple(fresh.get(p.out_path, p) for p in last.plans)
     return PlannedSite(site, search, plans, fingerprint)
+
+
+def _every_plan(site: Site, search: bool) -> tuple[PagePlan, ...]:
+    return (*plan_pages(site, search=search), *plan_feeds(site))
 
 
 def shown_digest(site: Site) -> bytes | None:
