@@ -46,7 +46,7 @@ def test_check_writes_nothing(site, run_cli) -> None:
     assert code == 0
     assert re.fullmatch(r"1 article, \d+ pages; checked in \d+\.\d\d s; no output written\n", out)
     assert not (root / "public").exists()
-    assert (root / ".articlegen-cache").is_dir()  # kept, as README's Build cache says
+    assert (root / ".articlegen-cache").is_dir()  # kept, as docs/commands.md's Build cache says
 
 
 def test_check_reports_errors_with_exit_1(site, run_cli) -> None:

@@ -1,4 +1,4 @@
-"""The publish workflow: valid for actionlint, and doing what README promises."""
+"""The publish workflow: valid for actionlint, and doing what docs/publishing.md promises."""
 
 from __future__ import annotations
 

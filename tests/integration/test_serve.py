@@ -313,7 +313,7 @@ def test_the_command_starts_and_stops_cleanly_on_ctrl_c(blog: Path) -> None:
         out, err = process.communicate(timeout=10)
     finally:
         process.kill()
-    assert process.returncode == 0  # README: Ctrl-C stops it (exit code 0)
+    assert process.returncode == 0  # docs/preview.md: Ctrl-C stops it (exit code 0)
     assert "Traceback" not in err
     assert "stopped" in out
 

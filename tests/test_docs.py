@@ -1,0 +1,91 @@
+"""README and docs/: a short README that leads to the reference, and no link that goes nowhere.
+
+A code host shows these files as they are in the repository, so a relative link must name a
+file the repository holds (not the ignored ``public/``, not a folder outside it), and an
+anchor must name a heading of the page it points to.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+REPO = Path(__file__).parents[1]
+README = REPO / "README.md"
+DOCS = sorted((REPO / "docs").glob("*.md"))
+README_MAX_LINES = 250
+
+
+def tokens(path: Path) -> list[Token]:
+    """Every token of a Markdown file, inline children included."""
+    flat = []
+    for token in MarkdownIt("commonmark").enable("table").parse(path.read_text(encoding="utf-8")):
+        flat.append(token)
+        flat.extend(token.children or [])
+    return flat
+
+
+def anchors(path: Path) -> set[str]:
+    """The ids a code host gives the headings of a page: GitHub's rule, lower case, spaces
+    to '-', punctuation but '-' and '_' dropped."""
+    found, heading = set(), False
+    for token in tokens(path):
+        if token.type == "heading_open":
+            heading = True
+        elif heading and token.type == "inline":
+            text = re.sub(r"[^\w\- ]", "", token.content.lower())
+            found.add(text.replace(" ", "-"))
+            heading = False
+    return found
+
+
+def tracked(path: Path) -> bool:
+    """Whether git holds the file (or, before its first commit, whether it exists and is not
+    ignored): an ignored file such as ``public/…`` is not on the code host."""
+    ignored = subprocess.run(
+        ["git", "-C", str(REPO), "check-ignore", "-q", str(path)], check=False
+    ).returncode
+    return path.exists() and ignored != 0
+
+
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda p: p.relative_to(REPO).as_posix())
+def test_every_relative_link_names_a_file_in_the_repository(page: Path) -> None:
+    problems = []
+    for token in tokens(page):
+        if token.type not in {"link_open", "image"}:
+            continue
+        ref = str(token.attrs.get("href") or token.attrs.get("src") or "")
+        parts = urlsplit(ref)
+        if parts.scheme or parts.netloc:
+            continue
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+        if not target.is_relative_to(REPO) or not tracked(target):
+            problems.append(f"{ref}: no such file in the repository")
+        elif parts.fragment and parts.fragment not in anchors(target):
+            problems.append(f"{ref}: no heading '{parts.fragment}' in {target.name}")
+    assert problems == []
+
+
+def test_readme_is_what_a_user_needs_first() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= README_MAX_LINES
+    first_screen = "\n".join(text.splitlines()[:40])
+    assert "pip install -e '.[search]' && articlegen build" in first_screen
+    assert "articlegen serve" in first_screen
+    assert "python -m http.server -d public" in first_screen
+    assert "articlegen init" in text[: text.index("## Writing an article")]
+
+
+def test_every_docs_page_is_linked_from_readme() -> None:
+    linked = {
+        (README.parent / str(t.attrs["href"])).resolve()
+        for t in tokens(README)
+        if t.type == "link_open" and not urlsplit(str(t.attrs["href"])).scheme
+    }
+    assert [p.name for p in DOCS if p.resolve() not in linked] == []
