@@ -64,7 +64,17 @@ from .model import (
 
 FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
-_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml", "PIL", "selectolax")
+_LIBRARIES = (
+    "markdown_it",
+    "mdit_py_plugins",
+    "jinja2",
+    "markupsafe",
+    "yaml",
+    "PIL",
+    "selectolax",
+    "slugify",
+    "text_unidecode",
+)
 
 Stamp = tuple[int, int, int, int, int]
 SourceStamp = tuple[int, ...]

@@ -278,18 +278,19 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
 
 def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     """Tags as written; each must slug (``slugs.slugify``, as ``site.collect_tags`` names
-    its page ``tags/<slug>/``) to something, and to no more than an article's slug may be."""
+    its page ``tags/<slug>/``) to something (an emoji alone does not), and to no more than
+    an article's slug may be."""
     tags: list[str] = []
     for tag, line in _string_list(key, entry, path):
         slug = slugify(tag)
         if not slug:
             raise FrontMatterError(
-                f"tag {tag!r} has no Latin letters or digits to make its URL from"
-                " (URLs use a-z, 0-9 and '-')",
+                f"tag {tag!r} has no letters or digits to make its URL from"
+                " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
                 path,
                 line,
-                f"add a Latin spelling, e.g. '{tag} (health)': the page shows the tag as written,"
-                " its URL the Latin part",
+                f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
+                " its URL the word",
             )
         shown = tag if len(tag) <= 40 else tag[:40] + "…"
         check_slug_length(

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+from slugify import slugify as _transliterate
+from text_unidecode import unidecode
+
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX = 100
 """Longest slug: it names a folder and a URL segment, and file systems stop at 255 bytes."""
@@ -15,12 +17,18 @@ SUGGESTED_SLUG_LENGTH = 60
 
 
 def slugify(text: str, max_length: int | None = None) -> str:
-    """Lowercase ASCII words joined by '-'; accents folded so 'Café' gives 'cafe'.
+    """Lowercase ASCII words joined by '-', every letter transliterated (python-slugify
+    with text-unidecode): 'Café' gives 'cafe', 'Straße' 'strasse', 'Москва' 'moskva'; a
+    letter dropped instead would leave 'Łódź' as 'odz' and a Cyrillic title with no slug.
 
+    The backend is named: left to choose, python-slugify prefers Unidecode where it happens
+    to be installed, and URLs would depend on the machine. HTML entities are not decoded: a
+    title shows ``&amp;`` as written, so its slug does too.
     With ``max_length``, whole words are dropped from the end until it fits.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    slug = _transliterate(
+        text, entities=False, decimal=False, hexadecimal=False, backend="text-unidecode"
+    )
     if max_length is None or len(slug) <= max_length:
         return slug
     cut = slug.rfind("-", 0, max_length + 1)
@@ -29,9 +37,19 @@ def slugify(text: str, max_length: int | None = None) -> str:
 
 def sort_key(text: str) -> str:
     """``text`` for alphabetical order: case and accents folded so 'Éclair' sorts with the
-    e's, not after 'z'; unlike ``slugify``, letters outside ASCII are kept, not dropped."""
+    e's, not after 'z', and Latin letters with no accent to drop spelt out as ``slugify``
+    does ('Łódź' with the l's, 'Ærø' with the a's); other scripts (Greek, Cyrillic…) are
+    kept, so they sort after the Latin alphabet rather than inside it."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(_latin_ascii(c) for c in decomposed if not unicodedata.combining(c))
+
+
+def _latin_ascii(char: str) -> str:
+    """A Latin letter outside ASCII (ł, æ, ø, đ…) as ASCII letters; any other character
+    as it is."""
+    if char.isascii() or not unicodedata.name(char, "").startswith("LATIN "):
+        return char
+    return unidecode(char).lower() or char
 
 
 def is_slug(text: str) -> bool:

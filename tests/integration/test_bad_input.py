@@ -210,11 +210,11 @@ def test_a_written_slug_must_be_a_slug(built: Path, run_cli, slug: str, expected
     ("tags", "expected"),
     [
         pytest.param(
-            "[健康]",
-            "error: content/c.md:4: tag '健康' has no Latin letters or digits to make its URL"
-            " from (URLs use a-z, 0-9 and '-') — add a Latin spelling, e.g. '健康 (health)':"
-            " the page shows the tag as written, its URL the Latin part",
-            id="cjk-only-tag",
+            "['💊']",
+            "error: content/c.md:4: tag '💊' has no letters or digits to make its URL"
+            " from (URLs use a-z, 0-9 and '-', other letters spelt in those) — add a word,"
+            " e.g. '💊 (health)': the page shows the tag as written, its URL the word",
+            id="emoji-only-tag",
         ),
         pytest.param(
             "[ok, '" + "x" * 300 + "']",
@@ -238,11 +238,13 @@ def test_tags_that_cannot_name_a_page(
         assert (code, only_error(err)) == (1, expected)
 
 
-def test_a_tag_with_a_latin_spelling_names_its_page_by_it(built: Path, run_cli) -> None:
-    write(built, "c.md", HEADER + "tags: ['健康 (health)']\n---\n")
+def test_a_tag_in_another_script_names_its_page_transliterated(built: Path, run_cli) -> None:
+    write(built, "c.md", HEADER + "tags: ['健康 (health)', Здоровье]\n---\n")
     assert run_cli("build", "--site", built)[0] == 0
-    page = parse(built / "public/tags/health/index.html")
+    page = parse(built / "public/tags/jian-kang-health/index.html")
     assert page.css_first("h1").text() == "Tagged “健康 (health)”"
+    page = parse(built / "public/tags/zdorove/index.html")
+    assert page.css_first("h1").text() == "Tagged “Здоровье”"
 
 
 @pytest.mark.parametrize(

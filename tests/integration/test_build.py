@@ -166,6 +166,27 @@ def test_see_also_index_sorts_accented_titles_with_their_letter(blog: Path) -> N
     ]
 
 
+def test_letters_outside_ascii_are_spelt_out_in_urls(site) -> None:
+    root = site(
+        {
+            "Straße.md": article("Straße", tags="[Łódź, Москва]"),
+            "ærø.md": article("Ærø", see_also="[Ελλάδα]"),
+            "ελλάδα.md": article("Ελλάδα"),
+        }
+    )
+    build_site(root)
+    out = root / "public"
+    for folder in ("strasse", "aero", "ellada", "tags/lodz", "tags/moskva"):
+        assert (out / folder / "index.html").is_file()
+    tags = parse(out / "strasse/index.html").css("ul.tags a")
+    assert {a.text(): a.attributes["href"] for a in tags} == {
+        "Łódź": "/tags/lodz/",
+        "Москва": "/tags/moskva/",
+    }
+    see_also = parse(out / "aero/index.html").css_first("a[href='/ellada/']")
+    assert see_also is not None and see_also.text() == "Ελλάδα"
+
+
 def test_comments_only_where_enabled_and_no_provider_script_on_load(blog: Path) -> None:
     build_site(blog)
     ket = parse(blog / "public/ketamine/index.html")

@@ -16,11 +16,22 @@ from articlegen.slugs import is_slug, slugify, sort_key, url_slug
         ("Café  Crème", "cafe-creme"),
         ("../etc/passwd", "etc-passwd"),
         ("ÄÖÜ", "aou"),
-        ("日本語", ""),
+        ("Straße", "strasse"),
+        ("Łódź", "lodz"),
+        ("Ærø", "aero"),
+        ("Москва", "moskva"),
+        ("Ελλάδα", "ellada"),
+        ("Cafe\u0301 in NFD", "cafe-in-nfd"),
+        ("Q&amp;A", "q-amp-a"),
+        ("💊", ""),
     ],
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+def test_a_cut_transliterated_slug_drops_whole_words() -> None:
+    assert slugify("Große Straße in Łódź", max_length=15) == "grosse-strasse"
 
 
 def test_max_length_drops_whole_words() -> None:
@@ -53,6 +64,19 @@ def test_sort_key_folds_case_and_accents_but_keeps_other_letters() -> None:
         "Ωmega",
     ]
     assert sort_key("Ωmega") == "ωmega"
+
+
+def test_sort_key_spells_out_latin_letters_without_accents() -> None:
+    titles = ["Mango", "Łódź", "Kiwi", "Ærø", "Banana", "Øresund", "Pear"]
+    assert sorted(titles, key=sort_key) == [
+        "Ærø",
+        "Banana",
+        "Kiwi",
+        "Łódź",
+        "Mango",
+        "Øresund",
+        "Pear",
+    ]
 
 
 @given(st.text())
