@@ -2,19 +2,33 @@
 
 Works on plain records (``LinkSource``, ``LinkTarget``): no files, no
 Markdown, no templates, so every rule here is tested with literal data.
+
+A link target is tried, in order, as: an ``http://`` or ``https://`` address; a
+file (``x.md``, ``../x.md``, ``content/x.md``); a slug; an exact title. Any other
+text, colons and all, is never read as a URL scheme. Titles compare after NFC
+normalisation and white space collapsing, case-sensitively first, then ignoring
+case when that names one article only. ``name#id`` points at an id of the page:
+the whole text is tried first, so a title that itself holds ``#`` still links,
+then the text before its last ``#``.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import LinkError, closest, suggestion
+from .errors import LinkError, closest
+from .lookalike import collapse, difference, fold
 from .model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
+from .slugs import is_slug
 
 CONTENT_PREFIX = "content/"
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +37,14 @@ class _Index:
 
     by_slug: dict[str, LinkTarget]
     by_path: dict[str, LinkTarget]
-    by_title: dict[str, LinkTarget]
+    """Key: the file relative to ``content/``, in NFC (macOS may store names decomposed)."""
+    by_title: dict[str, list[LinkTarget]]
+    """Key: ``collapse(title)``; more than one article when titles are the same."""
+    by_folded: dict[str, list[LinkTarget]]
+    """Key: ``fold(title)``; more than one article when titles differ only in case."""
+    titles_unknown: bool
+    """Some file's title could not be read (it failed to parse): a link that matches no
+    article may name it, and is not reported until that file is fixed."""
 
 
 def build_link_graph(
@@ -54,7 +75,7 @@ def build_link_graph(
     for source in sources:
         see_also[source.slug] = _unique(resolve_all(source, source.see_also, "see_also"))
         inline[source.slug] = tuple(resolve_all(source, source.inline, "link"))
-    title_of = {t.slug: t.title for t in index.by_slug.values()}
+    title_of = {t.slug: t.title or t.slug for t in index.by_slug.values()}
     backlinks = {
         slug: tuple(sorted(linkers, key=lambda s: (title_of.get(s, s).casefold(), s)))
         for slug, linkers in sorted(incoming.items())
@@ -65,36 +86,47 @@ def build_link_graph(
 def _make_index(targets: Iterable[LinkTarget]) -> _Index:
     by_slug: dict[str, LinkTarget] = {}
     by_path: dict[str, LinkTarget] = {}
-    by_title: dict[str, LinkTarget] = {}
+    by_title: dict[str, list[LinkTarget]] = {}
+    by_folded: dict[str, list[LinkTarget]] = {}
+    unknown = False
     for target in targets:
         by_slug[target.slug] = target
-        by_path[_content_relative(target.path)] = target
-        by_title.setdefault(target.title.casefold(), target)
-    return _Index(by_slug, by_path, by_title)
+        by_path[_nfc(_content_relative(target.path))] = target
+        if not target.title:
+            unknown = True
+            continue
+        by_title.setdefault(collapse(target.title), []).append(target)
+        by_folded.setdefault(fold(target.title), []).append(target)
+    return _Index(by_slug, by_path, by_title, by_folded, unknown)
 
 
 def _resolve(
     ref: LinkRef, source: LinkSource, index: _Index, drafts_visible: bool, kind: str
-) -> ResolvedLink:
-    parts = urlsplit(ref.target)
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return ResolvedLink(url=ref.target)
-    if parts.scheme and len(parts.scheme) > 1:
-        raise LinkError(
-            f"{kind} '{ref.target}' is neither an article nor an http(s) URL",
-            source.path,
-            ref.line,
-            "use a slug, a file under content/, a title or an https:// address",
-        )
-    name, _, fragment = ref.target.partition("#")
-    target = _lookup(name.strip(), source.path, index)
-    if target is None:
+) -> ResolvedLink | None:
+    """The article or web page ``ref`` names; None when it may name a file whose title could
+    not be read (that file's own error is reported instead)."""
+    text = ref.target.strip()
+    if _is_web(text):
+        return ResolvedLink(url=text)
+    name, fragment = text, ""
+    found = _find(name, source.path, index)
+    if not found and "#" in text:
+        name, _, fragment = text.rpartition("#")
+        found = _find(name, source.path, index)
+    if not found:
+        if index.titles_unknown and not _is_path(name):
+            return None
         raise LinkError(
             f"{kind} '{ref.target}' matches no article{_suggest(name, index)}",
             source.path,
             ref.line,
-            "link by slug, by file (content/x.md) or by exact title",
+            "only http:// and https:// addresses link to the web; " + FIX_HINT
+            if "://" in text
+            else FIX_HINT,
         )
+    if len(found) > 1:
+        raise _ambiguous(ref, source, kind, found)
+    (target,) = found
     if target.slug == source.slug:
         raise LinkError(f"{kind} '{ref.target}' links the article to itself", source.path, ref.line)
     if target.draft and not drafts_visible:
@@ -107,20 +139,31 @@ def _resolve(
     return ResolvedLink(slug=target.slug, fragment=fragment)
 
 
-def _lookup(name: str, source_path: str, index: _Index) -> LinkTarget | None:
+def _is_web(text: str) -> bool:
+    """An ``http://`` or ``https://`` address with a host; no other scheme is a web link."""
+    return _WEB.match(text) is not None and bool(urlsplit(text).netloc)
+
+
+def _find(name: str, source_path: str, index: _Index) -> list[LinkTarget]:
+    """The articles ``name`` names: by file, slug, exact title, then title in any case."""
+    name = name.strip()
+    if _is_path(name):
+        for path in _path_candidates(name, source_path):
+            if path in index.by_path:
+                return [index.by_path[path]]
     if name in index.by_slug:
-        return index.by_slug[name]
-    for path in _path_candidates(name, source_path):
-        if path in index.by_path:
-            return index.by_path[path]
-    return index.by_title.get(name.casefold())
+        return [index.by_slug[name]]
+    return index.by_title.get(collapse(name)) or index.by_folded.get(fold(name)) or []
+
+
+def _is_path(name: str) -> bool:
+    """Whether ``name`` is written as a file: ``x.md``, ``../x.md``, ``content/x``."""
+    return name.endswith(".md") or name.startswith(CONTENT_PREFIX)
 
 
 def _path_candidates(name: str, source_path: str) -> list[str]:
     """``name`` read as a file: relative to the linking file, then to ``content/``."""
-    if not name:
-        return []
-    file = name if name.endswith(".md") else f"{name}.md"
+    file = _nfc(name if name.endswith(".md") else f"{name}.md")
     here = posixpath.dirname(_content_relative(source_path))
     candidates = [posixpath.normpath(posixpath.join(here, file)), posixpath.normpath(file)]
     return [_content_relative(c.lstrip("/")) for c in candidates]
@@ -130,10 +173,42 @@ def _content_relative(path: str) -> str:
     return path[len(CONTENT_PREFIX) :] if path.startswith(CONTENT_PREFIX) else path
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarget]) -> LinkError:
+    """Two or more articles answer to the text: name them all, never pick one."""
+    listed = ", ".join(f"{t.path} ('{t.title}')" for t in sorted(found, key=lambda t: t.path))
+    if len({collapse(t.title) for t in found}) == 1:
+        message = f"{kind} '{ref.target}' names {len(found)} articles with the same title: {listed}"
+        hint = "link by slug or by file instead, or give the articles different titles"
+    else:
+        message = (
+            f"{kind} '{ref.target}' matches {len(found)} titles that differ only in case,"
+            f" none exactly: {listed}"
+        )
+        hint = "write the title with the case of the one you mean, or link by slug or by file"
+    return LinkError(message, source.path, ref.line, hint)
+
+
 def _suggest(name: str, index: _Index) -> str:
-    """The closest titles (in the author's spelling) and slugs."""
-    titles = [index.by_title[m].title for m in closest(name.casefold(), index.by_title)]
-    return suggestion([*titles, *closest(name, index.by_slug)][:3])
+    """`` (did you mean …?)``: the closest titles (in their author's spelling) and slugs, one
+    per article (its slug if ``name`` is written as a slug, else its title), each with how it
+    differs from ``name`` where the two would look the same."""
+    near = closest(fold(name), index.by_folded)
+    titles = [(t.title, t) for m in near for t in index.by_folded[m]]
+    slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
+    by_target: dict[LinkTarget, str] = {}
+    for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
+        by_target.setdefault(target, text)
+    listed = " or ".join(_shown(name, text) for text in list(by_target.values())[:3])
+    return f" (did you mean {listed}?)" if listed else ""
+
+
+def _shown(written: str, match: str) -> str:
+    how = difference(written, match)
+    return f"'{match}' ({how})" if how else f"'{match}'"
 
 
 def _unique(links: Iterable[ResolvedLink | None]) -> tuple[ResolvedLink, ...]:

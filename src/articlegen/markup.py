@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -255,12 +255,14 @@ def _collect_images(
 
 
 def _markdown_file_target(token: Token) -> str | None:
-    """``other.md#part`` for a relative link to a Markdown file, else None."""
+    """``other.md#part`` for a relative link to a Markdown file, else None. The file name is
+    decoded (``my%20file.md``, as markdown-it writes ``<my file.md>``, is ``my file.md``), so
+    it compares with the names of the files in ``content/``."""
     href = str(token.attrGet("href") or "")
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
         return None
-    return href
+    return unquote(parts.path) + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _toc(tokens: Sequence[Token]) -> list[TocEntry]:

@@ -365,7 +365,7 @@ class LinkTarget:
     path: str
     """Its file, relative to the site root."""
     title: str
-    """Its title."""
+    """Its title; empty when the file failed to parse before its title could be read."""
     draft: bool = False
     """Drafts are not linkable unless drafts are built."""
 

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
 from articlegen.links import build_link_graph
+from articlegen.lookalike import collapse, fold
 from articlegen.model import LinkRef, LinkSource, LinkTarget, ResolvedLink
 
 TARGETS = [
@@ -107,9 +114,191 @@ def test_self_link_and_draft_link_are_errors() -> None:
     )
 
 
-def test_non_http_scheme_is_refused() -> None:
-    graph = build_link_graph([source("ketamine", "javascript:alert(1)")], TARGETS)
-    assert "neither an article nor an http(s) URL" in graph.problems[0].message
+@pytest.mark.parametrize("text", ["javascript:alert(1)", "mailto:someone@example.org"])
+def test_other_schemes_are_never_links_only_texts_that_match_nothing(text: str) -> None:
+    graph = build_link_graph([source("ketamine", text)], TARGETS)
+    assert [p.message for p in graph.problems] == [f"see_also '{text}' matches no article"]
+    assert graph.see_also["ketamine"] == ()
+
+
+def test_a_web_address_needs_http_or_https_and_two_slashes() -> None:
+    graph = build_link_graph(
+        [source("ketamine", "HTTPS://Example.org/a", "https:example.org", "ftp://example.org/f")],
+        TARGETS,
+    )
+    assert graph.see_also["ketamine"] == (ResolvedLink(url="HTTPS://Example.org/a"),)
+    assert [p.message for p in graph.problems] == [
+        "see_also 'https:example.org' matches no article",
+        "see_also 'ftp://example.org/f' matches no article",
+    ]
+    assert graph.problems[1].hint.startswith("only http:// and https:// addresses link to the web")
+
+
+ODD_TITLES = [
+    "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men",
+    "Is Testosterone Therapy Safe?",
+    "C# for Clinicians",
+    "IV/IM Dosing",
+    'The "Man Flu": Real or Not',
+    "Caf\u00e9 Culture and Blood Pressure",
+    "Sleep 💤 and Hormones",
+    "Mind:Body? #1",
+]
+
+
+@pytest.mark.parametrize("title", ODD_TITLES)
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        lambda t: t,
+        lambda t: t + "  ",
+        lambda t: "  " + t.replace(" ", " \t "),
+        lambda t: unicodedata.normalize("NFD", t),
+    ],
+    ids=["exact", "trailing-spaces", "odd-spacing", "nfd"],
+)
+def test_any_title_links_by_its_text(title: str, spelling) -> None:
+    odd = LinkTarget("odd", "content/odd.md", title)
+    written = spelling(title)
+    graph = build_link_graph(
+        [source("ketamine", written, inline=(written, f"{written}#part"))], [*TARGETS, odd]
+    )
+    assert graph.problems == ()
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="odd"),)
+    assert graph.inline["ketamine"] == (
+        ResolvedLink(slug="odd"),
+        ResolvedLink(slug="odd", fragment="part"),
+    )
+
+
+def test_a_title_written_decomposed_links_from_a_composed_text() -> None:
+    decomposed = LinkTarget("cafe", "content/cafe.md", unicodedata.normalize("NFD", "Café"))
+    graph = build_link_graph([source("ketamine", "Café", "CAFÉ")], [*TARGETS, decomposed])
+    assert graph.problems == ()
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="cafe"),)
+
+
+def test_a_file_name_stored_decomposed_links_from_a_composed_path() -> None:
+    stored = LinkTarget("cafe", unicodedata.normalize("NFD", "content/café.md"), "Cafés")
+    graph = build_link_graph([source("ketamine", "café.md", "content/café")], [*TARGETS, stored])
+    assert graph.problems == ()
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="cafe"),)
+
+
+def test_hash_the_whole_text_is_tried_first_then_the_text_before_the_last_hash() -> None:
+    sharp = LinkTarget("c-sharp", "content/c-sharp.md", "C# Basics")
+    graph = build_link_graph(
+        [source("ketamine", inline=("C# Basics", "C# Basics#setup", "Esketamine#risks#2"))],
+        [*TARGETS, sharp],
+    )
+    assert graph.inline["ketamine"] == (
+        ResolvedLink(slug="c-sharp"),
+        ResolvedLink(slug="c-sharp", fragment="setup"),
+        None,
+    )
+    assert [p.message for p in graph.problems] == [
+        "link 'Esketamine#risks#2' matches no article (did you mean 'Esketamine' or 'ketamine'?)"
+    ]
+
+
+def test_order_is_file_then_slug_then_title() -> None:
+    tricky = [
+        LinkTarget("alpha", "content/beta.md", "gamma"),
+        LinkTarget("beta", "content/alpha.md", "alpha"),
+        LinkTarget("gamma", "content/gamma.md", "beta"),
+    ]
+    graph = build_link_graph(
+        [source("ketamine", "alpha.md", "alpha", "beta", "gamma", "content/gamma")],
+        [*TARGETS, *tricky],
+    )
+    assert [link.slug for link in graph.see_also["ketamine"]] == ["beta", "alpha", "gamma"]
+    assert graph.problems == ()
+
+
+CASES = [
+    LinkTarget("apnea", "content/apnea.md", "Sleep Apnea"),
+    LinkTarget("apnea-loud", "content/apnea-loud.md", "SLEEP APNEA"),
+]
+
+
+def test_titles_differing_in_case_each_link_to_their_own_article() -> None:
+    for order in (CASES, CASES[::-1]):
+        graph = build_link_graph(
+            [source("ketamine", "SLEEP APNEA", "Sleep  Apnea ")], [*TARGETS, *order]
+        )
+        assert graph.problems == ()
+        assert [link.slug for link in graph.see_also["ketamine"]] == ["apnea-loud", "apnea"]
+
+
+def test_a_case_insensitive_match_of_two_titles_is_an_error_naming_both() -> None:
+    for order in (CASES, CASES[::-1]):
+        graph = build_link_graph([source("ketamine", "sleep apnea")], [*TARGETS, *order])
+        (problem,) = graph.problems
+        assert str(problem) == (
+            "content/ketamine.md:10: see_also 'sleep apnea' matches 2 titles that differ only"
+            " in case, none exactly: content/apnea-loud.md ('SLEEP APNEA'),"
+            " content/apnea.md ('Sleep Apnea') — write the title with the case of the one you"
+            " mean, or link by slug or by file"
+        )
+        assert graph.see_also["ketamine"] == ()
+
+
+def test_a_title_two_articles_share_is_an_error_naming_both() -> None:
+    twin = LinkTarget("esketamine-2", "content/twin.md", "Esketamine")
+    graph = build_link_graph([source("ketamine", "Esketamine")], [*TARGETS, twin])
+    (problem,) = graph.problems
+    assert problem.message == (
+        "see_also 'Esketamine' names 2 articles with the same title:"
+        " content/esketamine.md ('Esketamine'), content/twin.md ('Esketamine')"
+    )
+
+
+def test_a_unique_case_insensitive_match_links() -> None:
+    graph = build_link_graph([source("ketamine", "iv VS. im ketamine")], TARGETS)
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="iv-vs-im"),)
+
+
+def test_did_you_mean_spells_out_a_difference_no_one_can_see() -> None:
+    cyrillic = "Esket\u0430mine"  # U+0430 CYRILLIC SMALL LETTER A
+    hidden = "Eske\u200btamine"
+    graph = build_link_graph([source("ketamine", cyrillic, hidden)], TARGETS)
+    assert [p.message for p in graph.problems] == [
+        f"see_also '{cyrillic}' matches no article (did you mean 'Esketamine' (yours has"
+        " U+0430 CYRILLIC SMALL LETTER A where it has U+0061 LATIN SMALL LETTER A) or 'ketamine'?)",
+        f"see_also '{hidden}' matches no article (did you mean 'Esketamine' (yours has"
+        " U+200B ZERO WIDTH SPACE that it has not) or 'IV vs. IM Ketamine' or 'ketamine'?)",
+    ]
+
+
+def test_a_file_whose_title_could_not_be_read_hides_title_links_only() -> None:
+    broken = LinkTarget("broken", "content/broken.md", "")
+    graph = build_link_graph(
+        [source("ketamine", "Some Title", "content/nothing.md")], [*TARGETS, broken]
+    )
+    assert [p.message for p in graph.problems] == [
+        "see_also 'content/nothing.md' matches no article"
+    ]
+    assert graph.see_also["ketamine"] == ()
+
+
+@given(
+    title=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1),
+    fragment=st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
+)
+def test_every_title_links_by_its_exact_text_with_or_without_a_fragment(
+    title: str, fragment: str
+) -> None:
+    taken = {fold(t.title) for t in TARGETS} | {t.slug for t in TARGETS}
+    assume(collapse(title) and fold(title) not in taken and title.strip() not in taken)
+    assume(not title.strip().endswith(".md") and not title.strip().startswith("content/"))
+    assume(not title.strip().lower().startswith(("http://", "https://")))
+    odd = LinkTarget("odd", "content/odd.md", title)
+    graph = build_link_graph(
+        [source("ketamine", title, inline=(f"{title}#{fragment}",))], [*TARGETS, odd]
+    )
+    assert graph.problems == ()
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="odd"),)
+    assert graph.inline["ketamine"] == (ResolvedLink(slug="odd", fragment=fragment),)
 
 
 def test_ordering_is_deterministic() -> None:

@@ -26,6 +26,19 @@ def test_wikilinks_and_markdown_file_links_become_numbered_placeholders() -> Non
     ]
 
 
+def test_link_targets_keep_colons_and_file_names_are_decoded() -> None:
+    title = "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men"
+    body = render_body(
+        MD, f"[[{title}]] [[C# Basics#setup|C#]] [a](<my file.md#part>) [b](caf%C3%A9.md)\n"
+    )
+    assert [link.target for link in body.links] == [
+        title,
+        "C# Basics#setup",
+        "my file.md#part",
+        "café.md",
+    ]
+
+
 def test_raw_html_is_escaped_by_default_and_dangerous_links_dropped() -> None:
     html = render_body(MD, "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>hi</b>\n").html
     tree = HTMLParser(html)

@@ -1,0 +1,94 @@
+"""Say how two texts that look alike differ, so a "did you mean" is never a riddle.
+
+A suggestion such as ``did you mean 'Ketamine'?`` for a link written ``Ketаmine``
+(with a Cyrillic ``а``) would show the reader two identical words. Wherever the
+difference is in characters one cannot see or tell apart (letters outside ASCII,
+spaces, invisible marks, composed or decomposed accents) or only in case, the
+difference is spelled out with each character's Unicode name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+MAX_DIFFERENCES = 2
+"""Differences spelled out, at most; a text with more is visibly different anyway."""
+
+
+def collapse(text: str) -> str:
+    """``text`` in NFC, with every run of white space (tabs, no-break spaces…) one space and
+    none at either end: how link targets and titles are compared."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def fold(text: str) -> str:
+    """``collapse(text)`` with case folded, for the case-insensitive comparison."""
+    return unicodedata.normalize("NFC", collapse(text).casefold())
+
+
+def difference(written: str, meant: str) -> str:
+    """How ``written`` differs from ``meant`` when a reader could not see it; else ``""``.
+
+    Checked from the subtlest difference up: Unicode form, spacing, case, then the
+    characters themselves, named when no change between the two is in visible ASCII
+    (a reader who sees one difference knows the texts differ).
+    """
+    if written == meant:
+        return ""
+    if unicodedata.normalize("NFC", written) == unicodedata.normalize("NFC", meant):
+        if unicodedata.is_normalized("NFC", written):
+            return "it is written in decomposed Unicode (letter and accent apart), yours is not"
+        return "yours is written in decomposed Unicode (letter and accent apart)"
+    if collapse(written) == collapse(meant):
+        return _spacing(written, meant)
+    if fold(written) == fold(meant):
+        return "it differs only in case"
+    return _characters(collapse(written), collapse(meant))
+
+
+def _spacing(written: str, meant: str) -> str:
+    if written.strip() != written and meant.strip() == meant:
+        return "yours has a space at the start or end"
+    if meant.strip() != meant and written.strip() == written:
+        return "it has a space at the start or end"
+    return "it differs only in spacing"
+
+
+def _characters(written: str, meant: str) -> str:
+    changes = [
+        (written[i1:i2], meant[j1:j2])
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, written, meant).get_opcodes()
+        if op != "equal"
+    ]
+    if any(_visible(ours, theirs) for ours, theirs in changes):
+        return ""  # the reader sees that the texts differ
+    said = [_change(ours, theirs) for ours, theirs in changes[:MAX_DIFFERENCES]]
+    more = ", and more" if len(changes) > MAX_DIFFERENCES else ""
+    return "; ".join(said) + more
+
+
+def _visible(ours: str, theirs: str) -> bool:
+    """A change anyone sees: ASCII for ASCII (``E`` for ``e``, ``.`` for nothing), or something
+    added or left out that shows. A letter outside ASCII for another may be a look-alike
+    (Cyrillic ``а`` for Latin ``a``), and spaces and format characters do not show."""
+    if ours and theirs:
+        return ours.isascii() and theirs.isascii()
+    return any(unicodedata.category(c) not in _UNSEEN for c in ours + theirs)
+
+
+_UNSEEN = frozenset({"Cf", "Zs", "Zl", "Zp", "Cc", "Mn"})
+"""Unicode categories of characters one cannot see, or barely: format characters (zero
+width space, joiners, soft hyphen), spaces, controls, combining marks."""
+
+
+def _change(ours: str, theirs: str) -> str:
+    if not theirs:
+        return f"yours has {_names(ours)} that it has not"
+    if not ours:
+        return f"it has {_names(theirs)} that yours has not"
+    return f"yours has {_names(ours)} where it has {_names(theirs)}"
+
+
+def _names(text: str) -> str:
+    return " ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}" for c in text)
