@@ -120,7 +120,8 @@ def parse_article(text: str, display: str) -> Article:
 def readable_article(root: Path, path: Path) -> Article | None:
     """What is left of a file that failed to load because of bad front-matter fields: its
     slug, its valid fields and its body, so other files can still link to it and its own
-    links are still checked. None when not even that can be read (no header, bad YAML)."""
+    links are still checked; a header with a YAML error is read key by key
+    (``frontmatter.readable_fields``). None when not even that can be read (no header)."""
     display = relative(root, path)
     try:
         text = decode_source(read_bytes(root, path), display)

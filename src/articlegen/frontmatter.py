@@ -104,15 +104,46 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
 def readable_fields(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
     """The fields of a header that failed ``parse_front_matter`` that are valid on their own
     (an invalid or missing title is empty), so the build can still link to and from the
-    article and report its link errors alongside its field errors; raises only when the
-    header is no YAML mapping at all."""
-    written, _problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    article and report its link errors alongside its field errors. A header that is no YAML
+    mapping as a whole is read key by key (``_salvaged``), so that one bad line does not
+    hide the title, slug and draft flag written on the others."""
+    try:
+        written, _problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    except ArticlegenError:
+        written = _salvaged(header, path, first_line)
     entries = usable(written)
     fields = _check_fields(entries, path, [])
+    slug = entries.get("slug")
+    if "slug" not in fields and slug is not None and isinstance(slug.value, str):
+        # The slug its error message offers, so that links written to it are not reported too.
+        fields["slug"] = slugify(slug.value) or None
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(
         title=fields.pop("title", ""), date=fields.pop("date", None), lines=lines, **fields
     )
+
+
+_TOP_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+"""A line that starts a top-level ``key:`` (its value may go on over indented lines)."""
+
+
+def _salvaged(header: str, path: str, first_line: int) -> dict[str, Entry]:
+    """Each top-level key of ``header`` read on its own, with its following lines up to the
+    next one; keys whose lines do not parse alone are left out."""
+    lines = header.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+    entries: dict[str, Entry] = {}
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        chunk = "".join(lines[start:end])
+        try:
+            found, _problems = load_mapping(
+                chunk, path, FrontMatterError, first_line=first_line + start
+            )
+        except ArticlegenError:
+            continue
+        for key, entry in found.items():
+            entries.setdefault(key, entry)
+    return entries
 
 
 def _check_fields(

@@ -12,6 +12,7 @@ from .config import CONFIG_FILE, missing_config
 from .content import CONTENT_DIR, find_sources, readable_article
 from .errors import ArticlegenError
 from .frontmatter import TITLE_MAX
+from .lookalike import fold
 from .slugs import SUGGESTED_SLUG_LENGTH, slugify
 
 _SITE_YAML = """\
@@ -65,9 +66,10 @@ def slug_for_title(title: str) -> str:
 
 
 def check_untaken(root: Path, slug: str, title: str) -> None:
-    """Refuse a slug another article already has, and a title another has in any case (see_also
-    and [[links]] find articles by title, ignoring case). Articles are read as far as they can
-    be, without validating them: their own errors are for the build to report."""
+    """Refuse a slug another article already has, and a title another has in any case or
+    spacing (a link to either by title ignoring case would then match both, ``links``).
+    Articles are read as far as they can be, without validating them: their own errors are
+    for the build to report."""
     for source in find_sources(root):
         other = readable_article(root, source)
         if other is None:
@@ -75,7 +77,7 @@ def check_untaken(root: Path, slug: str, title: str) -> None:
         where = f"{other.source}:{other.meta.lines['slug']}" if other.meta.slug else other.source
         if other.slug == slug:
             what = f"the slug '{slug}' is taken: {where} has it"
-        elif other.meta.title.casefold() == title.casefold():
+        elif fold(other.meta.title) == fold(title):
             where = f"{other.source}:{other.meta.lines['title']}"
             what = f"the title '{title}' is taken: {where} has '{other.meta.title}'"
         else:

@@ -48,7 +48,8 @@ class Sources:
     reused: int
     """Articles taken from the cache unchanged."""
     damaged: list[Article]
-    """Files that failed on front-matter fields, as far as they can be read (see
+    """Files that failed on their front-matter (a bad field, a YAML error), as far as they
+    can be read (see
     ``content.readable_article``): still link targets, so that links to them are not
     reported as broken on top of their own errors."""
     damaged_links: list[LinkSource]

@@ -6,7 +6,12 @@ import pytest
 from frontmatter.default_handlers import YAMLHandler
 
 from articlegen.errors import BuildFailed, FrontMatterError
-from articlegen.frontmatter import _BOUNDARY, parse_front_matter, split_front_matter
+from articlegen.frontmatter import (
+    _BOUNDARY,
+    parse_front_matter,
+    readable_fields,
+    split_front_matter,
+)
 from articlegen.model import LinkRef
 
 
@@ -182,6 +187,27 @@ def test_an_unreadable_required_value_is_not_also_missing() -> None:
         "content/a.md:3: invalid value for 'date': month must be in 1..12"
         " — write a real date as YYYY-MM-DD, e.g. 2024-05-14"
     ]
+
+
+def test_a_header_with_a_yaml_error_still_gives_the_fields_on_its_other_lines() -> None:
+    header = (
+        'title: "Sleep: A Guide?"\ndate: [2024-01-01\nslug: sleep-guide\ntags:\n- a\n- b\n'
+        "draft: true\nnote: 'unclosed\n"
+    )
+    meta = readable_fields(header, "content/a.md", first_line=2)
+    assert (meta.title, meta.slug, meta.tags, meta.draft, meta.date) == (
+        "Sleep: A Guide?",
+        "sleep-guide",
+        ("a", "b"),
+        True,
+        None,
+    )
+    assert meta.lines == {"title": 2, "slug": 4, "tags": 5, "draft": 8}
+
+
+def test_an_invalid_slug_is_read_as_the_slug_its_error_offers() -> None:
+    assert readable_fields("title: T\nslug: Sleep Guide\n", "content/a.md").slug == "sleep-guide"
+    assert readable_fields("title: T\nslug: 5\n", "content/a.md").slug is None
 
 
 def test_title_length_limit() -> None:

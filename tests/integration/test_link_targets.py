@@ -1,0 +1,127 @@
+"""Links by exact title end to end: this blog's own articles, and no cascades from one broken
+file to the files linking to it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITE_YAML, parse
+
+REPO = Path(__file__).parents[2]
+FIRST = "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men"
+"""The title of this blog's first article (content/ketamine-mental-fitness.md)."""
+
+
+def test_this_blogs_first_article_links_by_its_full_colon_title(tmp_path: Path, run_cli) -> None:
+    root = tmp_path / "blog"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    trd = root / "content" / "treatment-resistant-depression.md"
+    text = trd.read_text(encoding="utf-8")
+    assert "  - ketamine-mental-fitness\n" in text
+    assert "[[ketamine-mental-fitness|our ketamine overview]]" in text
+    text = text.replace("  - ketamine-mental-fitness\n", f'  - "{FIRST}"\n').replace(
+        "[[ketamine-mental-fitness|our ketamine overview]]",
+        f"[[{FIRST}|our ketamine overview]], [[{FIRST}]] and [the overview](ketamine-mental-fitness.md)",
+    )
+    trd.write_text(text, encoding="utf-8")
+
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+
+    page = parse(root / "public" / "treatment-resistant-depression" / "index.html")
+    see_also = [(a.attributes["href"], a.text()) for a in page.css("section.see-also a")]
+    assert ("/ketamine-mental-fitness/", FIRST) in see_also
+    body = [(a.attributes["href"], a.text()) for a in page.css("a.internal")]
+    for link in [
+        ("/ketamine-mental-fitness/", "our ketamine overview"),
+        ("/ketamine-mental-fitness/", FIRST),
+        ("/ketamine-mental-fitness/", "the overview"),
+    ]:
+        assert link in body
+    target = parse(root / "public" / "ketamine-mental-fitness" / "index.html")
+    linkers = [a.attributes["href"] for a in target.css("section.linked-from a")]
+    assert "/treatment-resistant-depression/" in linkers
+
+
+TITLE = "Sleep Apnea: What Men Should Know?"
+APNEA = f"""\
+---
+title: "{TITLE}"
+slug: sleep-apnea
+date: 2024-03-01
+updated: 2024-04-01
+description: "Snoring, tiredness and what helps."
+author: "Example Author"
+tags: [sleep, apnea]
+see_also: [linker]
+comments: false
+draft: false
+reviewed_by: example-reviewer
+reviewed_on: 2024-03-05
+references:
+  - id: s1
+    title: "A source"
+    url: https://example.org/source
+disclaimer: "Not advice."
+content_warning: "Mentions breathing problems."
+---
+Body text[^s1].
+"""
+LINKER = f"""\
+---
+title: Linker
+date: 2024-01-01
+see_also: ["{TITLE}", sleep-apnea, apnea.md]
+---
+See [[{TITLE}]], [[sleep-apnea|the slug]] and [the file](apnea.md).
+"""
+REVIEWERS = 'reviewers:\n  example-reviewer: {name: "Example Reviewer", credentials: "MD"}\n'
+BREAKS = {
+    "title empty": ('title: "Sleep', 'title: ""\n#"Sleep'),
+    "title not text": (f'title: "{TITLE}"', "title: 5"),
+    "title yaml error": (f'title: "{TITLE}"', f'title: "{TITLE}'),
+    "slug": ("slug: sleep-apnea", "slug: Sleep Apnea"),
+    "date": ("date: 2024-03-01", "date: 2024-02-30"),
+    "date yaml error": ("date: 2024-03-01", "date: [2024-03-01"),
+    "updated": ("updated: 2024-04-01", "updated: 2023-04-01"),
+    "description": ('description: "Snoring', 'description: ["Snoring'),
+    "author": ('author: "Example Author"', "author: 5"),
+    "tags": ("tags: [sleep, apnea]", "tags: 5"),
+    "see_also": ("see_also: [linker]", "see_also: {linker: 1}"),
+    "comments": ("comments: false", "comments: maybe"),
+    "draft": ("draft: false", "draft: maybe"),
+    "reviewed_by": ("reviewed_by: example-reviewer", "reviewed_by: Example Reviewer"),
+    "reviewed_on": ("reviewed_on: 2024-03-05", "reviewed_on: 2024-13-05"),
+    "references": ("    url: https://example.org/source", "    url: nowhere"),
+    "references yaml error": ("  - id: s1", "  - id: [s1"),
+    "disclaimer": ('disclaimer: "Not advice."', "disclaimer: {a: 1}"),
+    "content_warning": ('content_warning: "Mentions', 'content_warning: ["Mentions'),
+    "unknown key": ("draft: false", "draft: false\ndraftt: true"),
+    "duplicate key": ("draft: false", "draft: false\ndraft: false"),
+    "tab indent": ("  - id: s1", "\t- id: s1"),
+}
+
+
+def test_the_unbroken_site_builds(site, run_cli) -> None:
+    root = site({"apnea.md": APNEA, "linker.md": LINKER}, site_yaml=SITE_YAML + REVIEWERS)
+    code, _out, err = run_cli("build", "--site", root)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("field", BREAKS)
+def test_a_broken_field_is_reported_once_and_never_at_the_files_linking_to_it(
+    site, run_cli, field: str
+) -> None:
+    good, bad = BREAKS[field]
+    assert APNEA.count(good) == 1
+    broken = APNEA.replace(good, bad)
+    root = site({"apnea.md": broken, "linker.md": LINKER}, site_yaml=SITE_YAML + REVIEWERS)
+    code, _out, err = run_cli("build", "--site", root)
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("error: content/")]
+    assert errors, err
+    assert all(line.startswith("error: content/apnea.md") for line in errors), err
