@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
@@ -133,7 +134,7 @@ def _salvaged(header: str, path: str, first_line: int) -> dict[str, Entry]:
     lines = header.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
     entries: dict[str, Entry] = {}
-    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+    for start, end in pairwise([*starts, len(lines)]):
         chunk = "".join(lines[start:end])
         try:
             found, _problems = load_mapping(

@@ -112,6 +112,7 @@ def _resolve(
     found = _find(name, source.path, index)
     if not found and "#" in text:
         name, _, fragment = text.rpartition("#")
+        name = name.strip()
         found = _find(name, source.path, index)
     if not found:
         if index.titles_unknown and not _is_path(name):
@@ -145,8 +146,8 @@ def _is_web(text: str) -> bool:
 
 
 def _find(name: str, source_path: str, index: _Index) -> list[LinkTarget]:
-    """The articles ``name`` names: by file, slug, exact title, then title in any case."""
-    name = name.strip()
+    """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
+    case."""
     if _is_path(name):
         for path in _path_candidates(name, source_path):
             if path in index.by_path:

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from frontmatter.default_handlers import YAMLHandler
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlegen.errors import BuildFailed, FrontMatterError
 from articlegen.frontmatter import (
@@ -12,7 +14,7 @@ from articlegen.frontmatter import (
     readable_fields,
     split_front_matter,
 )
-from articlegen.model import LinkRef
+from articlegen.model import FrontMatter, LinkRef
 
 
 def parse(text: str):
@@ -203,6 +205,23 @@ def test_a_header_with_a_yaml_error_still_gives_the_fields_on_its_other_lines() 
         None,
     )
     assert meta.lines == {"title": 2, "slug": 4, "tags": 5, "draft": 8}
+
+
+@pytest.mark.parametrize("header", ["- title\n- date\n", "just a sentence\n", "", "[unclosed\n"])
+def test_a_header_with_no_key_at_all_gives_no_fields(header: str) -> None:
+    assert readable_fields(header, "content/a.md") == FrontMatter(title="", date=None)
+
+
+HEADER_LINES = [
+    "title: T", "slug: s-1", "date: [2024", "- item", "  nested: x", "'q", "{a: 1",
+    "draft: true", "\t- tab", "key:", "tags:", "  - a", "#c", "? x", "&a b", "*a",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(HEADER_LINES) | st.text(max_size=12), max_size=8))
+def test_any_header_is_read_as_far_as_it_can_be_without_raising(lines: list[str]) -> None:
+    meta = readable_fields("\n".join(lines) + "\n", "content/a.md")
+    assert all(line >= 2 for line in meta.lines.values())
 
 
 def test_an_invalid_slug_is_read_as_the_slug_its_error_offers() -> None:
