@@ -91,6 +91,7 @@ def build_site(
         root,
         markup_settings(config),
         cache if cache is not None else BuildCache(code=""),
+        zone=config.zone,
         drafts=options.drafts,
         jobs=options.jobs,
         progress=_stage(progress, "reading articles"),

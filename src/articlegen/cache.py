@@ -51,6 +51,7 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
+from .dates import DEFAULT_ZONE
 from .model import (
     Article,
     BodyHtml,
@@ -98,6 +99,9 @@ class SourceEntry:
     """The rendered body, internal links and images still placeholders."""
     stamp: SourceStamp | None = None
     """``source_stamp`` of the file, taken before it was read; None if it was racy."""
+    zone: str = DEFAULT_ZONE
+    """The time zone the article's dates were read in (``site.yaml`` ``timezone:``): a
+    date-time without an offset means another moment in another zone."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

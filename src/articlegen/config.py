@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .characters import check_text
+from .dates import zone_problem
 from .editorial import parse_requirements
 from .errors import ArticlegenError, ConfigError, raise_if_any
 from .model import CommentsConfig, SiteConfig
@@ -33,6 +34,7 @@ _TOP_KEYS: dict[str, type] = {
     "review_interval_days": int,
     "require": list,
     "search": bool,
+    "timezone": str,
 }
 _REQUIRED = ("title", "base_url")
 
@@ -45,6 +47,7 @@ _TYPE_HINTS = {
     "editorial_policy": "give an https:// address, or the slug or file (content/x.md) of an "
     "article",
     "review_interval_days": "e.g. review_interval_days: 365",
+    "timezone": "an IANA name, e.g. timezone: Europe/Berlin",
 }
 """How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
 
@@ -153,6 +156,15 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
     for key in ("output", "disclaimer", "editorial_policy"):
         if key in entries and not entries[key].value.strip():
             problems.append(ConfigError(f"'{key}' is empty", path, entries[key].line))
+    if "timezone" in entries and (problem := zone_problem(entries["timezone"].value)):
+        problems.append(
+            ConfigError(
+                problem,
+                path,
+                entries["timezone"].line,
+                "use an IANA time zone name, e.g. timezone: Europe/Berlin or UTC",
+            )
+        )
     if "review_interval_days" in entries and entries["review_interval_days"].value < 1:
         problems.append(
             ConfigError(

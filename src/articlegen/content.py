@@ -7,6 +7,7 @@ so an author fixes a whole batch in one go.
 from __future__ import annotations
 
 import os
+import zoneinfo
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -59,13 +60,16 @@ def _outside(root: Path, path: Path, kind: str) -> FrontMatterError:
     )
 
 
-def read_article(root: Path, path: Path, data: bytes | None = None) -> Article:
+def read_article(
+    root: Path, path: Path, zone: zoneinfo.ZoneInfo, data: bytes | None = None
+) -> Article:
     """One file as an ``Article``: read (unless its bytes are given as ``data``), decoded
-    and parsed, with every check a file gets whether or not the build cache is used."""
+    and parsed (dates in ``zone``, the site's), with every check a file gets whether or
+    not the build cache is used."""
     display = relative(root, path)
     if data is None:
         data = read_bytes(root, path)
-    return parse_article(decode_source(data, display), display)
+    return parse_article(decode_source(data, display), display, zone)
 
 
 def read_bytes(root: Path, path: Path) -> bytes:
@@ -103,10 +107,11 @@ def decode_source(
     return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), display, error)
 
 
-def parse_article(text: str, display: str) -> Article:
-    """One article from its text; ``display`` is its path relative to the site root."""
+def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:
+    """One article from its text; ``display`` is its path relative to the site root, and
+    a date-time without an offset is in ``zone``."""
     header, header_line, body, body_line = split_front_matter(text, display)
-    meta = parse_front_matter(header, display, first_line=header_line)
+    meta = parse_front_matter(header, display, zone=zone, first_line=header_line)
     slug = meta.slug or slugify(Path(display).stem)
     if not slug:
         raise FrontMatterError(
@@ -117,30 +122,36 @@ def parse_article(text: str, display: str) -> Article:
     return Article(display, slug, meta, body, body_line)
 
 
-def readable_article(root: Path, path: Path) -> Article | None:
+def readable_article(
+    root: Path, path: Path, zone: zoneinfo.ZoneInfo | None = None
+) -> Article | None:
     """What is left of a file that failed to load because of bad front-matter fields: its
     slug, its valid fields and its body, so other files can still link to it and its own
     links are still checked; a header with a YAML error is read key by key
-    (``frontmatter.readable_fields``). None when not even that can be read (no header)."""
+    (``frontmatter.readable_fields``). None when not even that can be read (no header).
+    Its dates are placed in ``zone`` (see ``frontmatter.readable_fields``)."""
     display = relative(root, path)
     try:
         text = decode_source(read_bytes(root, path), display)
         header, header_line, body, body_line = split_front_matter(text, display)
-        meta = readable_fields(header, display, first_line=header_line)
+        meta = readable_fields(header, display, first_line=header_line, zone=zone)
     except ArticlegenError:
         return None
     slug = meta.slug or slugify(Path(display).stem)
     return Article(display, slug, meta, body, body_line) if slug else None
 
 
-def load_articles(root: Path) -> tuple[list[Article], list[ArticlegenError]]:
-    """Every readable article (drafts included), sorted by file, and the problems of the rest.
+def load_articles(
+    root: Path, zone: zoneinfo.ZoneInfo
+) -> tuple[list[Article], list[ArticlegenError]]:
+    """Every readable article (drafts included), sorted by file, and the problems of the rest;
+    dates in ``zone``.
 
     Problems are returned, not raised, so the build can go on to find link
     errors too and report everything in one go.
     """
     problems: list[ArticlegenError] = []
-    loaded = (attempt(problems, read_article, root, path) for path in find_sources(root))
+    loaded = (attempt(problems, read_article, root, path, zone) for path in find_sources(root))
     articles = [article for article in loaded if article is not None]
     return articles, problems + content_problems(root, articles)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterable, Sequence
+from functools import partial
 
-from .model import Article, Date, PagePlan, RenderedPage, Site, instant
+from .dates import instant, rfc3339
+from .model import Article, Date, PagePlan, RenderedPage, Site
 from .site import article_url, home_url, person_url, tag_feed_url, tag_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -56,16 +58,16 @@ def _feed_plan(
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
     """
-    base = site.config.base_url
+    base, zone = site.config.base_url, site.config.zone
     articles = [site.by_slug[s] for s in slugs]
-    newest = max((_modified(a) for a in articles), default=_EPOCH, key=instant)
+    newest = max((_modified(a) for a in articles), default=_EPOCH, key=partial(instant, zone=zone))
     context = {
         "language": site.config.language,
         "title": title,
         "subtitle": site.config.description,
         "self": base + url,
         "alternate": base + (page or home_url()),
-        "updated": _rfc3339(newest),
+        "updated": rfc3339(newest, zone),
         "entries": [_entry_data(site, article) for article in articles],
     }
     return PagePlan(url, url, FEED_TEMPLATE, context)
@@ -75,11 +77,12 @@ def _entry_data(site: Site, article: Article) -> dict[str, object]:
     link = site.config.base_url + article_url(article.slug)
     credits = site.credits.get(article.slug)
     author = credits.author if credits is not None else None
+    zone = site.config.zone
     return {
         "title": article.meta.title,
         "link": link,
-        "published": _rfc3339(article.meta.date or _EPOCH),
-        "updated": _rfc3339(_modified(article)),
+        "published": rfc3339(article.meta.date or _EPOCH, zone),
+        "updated": rfc3339(_modified(article), zone),
         "author": author.name if author is not None else None,
         "author_uri": (
             site.config.base_url + person_url(author.id)
@@ -141,7 +144,8 @@ def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
         entry = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
         ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.base_url + page.url
         if page.url in lastmod:
-            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = _rfc3339(lastmod[page.url])
+            lastmod_text = rfc3339(lastmod[page.url], site.config.zone)
+            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = lastmod_text
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
     return RenderedPage("sitemap.xml", "sitemap.xml", data + b"\n")
 
@@ -152,12 +156,13 @@ def last_modified(site: Site) -> dict[str, Date]:
     changed = {article_url(a.slug): _modified(a) for a in site.articles}
     if not site.articles:
         return changed
-    newest = max(changed.values(), key=instant)
+    latest = partial(instant, zone=site.config.zone)
+    newest = max(changed.values(), key=latest)
     for url in (home_url(), "archive/", "tags/", "see-also/"):
         changed[url] = newest
     for tag in site.tags:
         dates = (changed[article_url(slug)] for slug in tag.articles)
-        changed[tag_url(tag.slug)] = max(dates, key=instant)
+        changed[tag_url(tag.slug)] = max(dates, key=latest)
     return changed
 
 
@@ -171,14 +176,6 @@ def robots(site: Site) -> RenderedPage:
 
 def _modified(article: Article) -> Date:
     return article.meta.updated or article.meta.date or _EPOCH
-
-
-def _rfc3339(value: Date) -> str:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            return value.isoformat(timespec="seconds") + "Z"
-        return value.isoformat(timespec="seconds")
-    return f"{value.isoformat()}T00:00:00Z"
 
 
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:

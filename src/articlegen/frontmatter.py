@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
+from .dates import DEFAULT_ZONE, local_day, read_date, time_zone
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
-from .model import Date, FrontMatter, LinkRef, instant
+from .model import Date, FrontMatter, LinkRef
 from .references import parse_references
 from .slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from .yamldoc import (
@@ -78,14 +81,17 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
     )
 
 
-def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
-    """Validate the YAML header of ``path``; raises every problem at once."""
+def parse_front_matter(
+    header: str, path: str, *, zone: zoneinfo.ZoneInfo, first_line: int = 2
+) -> FrontMatter:
+    """Validate the YAML header of ``path``; raises every problem at once. A date-time
+    written without an offset is in ``zone``, the site's time zone."""
     written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
     written, found = check_characters(written, path, FrontMatterError)
     problems += found
     problems += unknown_key_problems(written, FRONT_MATTER_KEYS, path, FrontMatterError)
     entries = usable(written)
-    fields = _check_fields(entries, path, problems)
+    fields = _check_fields(entries, path, problems, zone)
     draft = fields.get("draft", False)
     if "title" not in written:
         problems.append(FrontMatterError("missing required key 'title'", path, 1, "add 'title: …'"))
@@ -95,25 +101,32 @@ def parse_front_matter(header: str, path: str, *, first_line: int = 2) -> FrontM
                 "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
             )
         )
-    problems += _order_problems(fields, entries, path)
+    problems += _order_problems(fields, entries, path, zone)
     problems += _review_pair_problems(entries, path)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
 
 
-def readable_fields(header: str, path: str, *, first_line: int = 2) -> FrontMatter:
+def readable_fields(
+    header: str,
+    path: str,
+    *,
+    first_line: int = 2,
+    zone: zoneinfo.ZoneInfo | None = None,
+) -> FrontMatter:
     """The fields of a header that failed ``parse_front_matter`` that are valid on their own
     (an invalid or missing title is empty), so the build can still link to and from the
     article and report its link errors alongside its field errors. A header that is no YAML
     mapping as a whole is read key by key (``_salvaged``), so that one bad line does not
-    hide the title, slug and draft flag written on the others."""
+    hide the title, slug and draft flag written on the others. Dates are placed in ``zone``
+    (default UTC: callers that want only titles and links need not know the site's)."""
     try:
         written, _problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
     except ArticlegenError:
         written = _salvaged(header, path, first_line)
     entries = usable(written)
-    fields = _check_fields(entries, path, [])
+    fields = _check_fields(entries, path, [], zone or time_zone(DEFAULT_ZONE))
     slug = entries.get("slug")
     if "slug" not in fields and slug is not None and isinstance(slug.value, str):
         # The slug its error message offers, so that links written to it are not reported too.
@@ -148,11 +161,14 @@ def _salvaged(header: str, path: str, first_line: int) -> dict[str, Entry]:
 
 
 def _check_fields(
-    entries: dict[str, Entry], path: str, problems: list[ArticlegenError]
+    entries: dict[str, Entry],
+    path: str,
+    problems: list[ArticlegenError],
+    zone: zoneinfo.ZoneInfo,
 ) -> dict[str, Any]:
     """Each known key's checked value; the problems of the others added to ``problems``."""
     fields: dict[str, Any] = {}
-    for key, check in _CHECKS.items():
+    for key, check in _checks(zone).items():
         if key in entries:
             try:
                 fields[key] = check(key, entries[key], path)
@@ -162,28 +178,38 @@ def _check_fields(
 
 
 def _order_problems(
-    fields: dict[str, Any], entries: dict[str, Entry], path: str
+    fields: dict[str, Any], entries: dict[str, Entry], path: str, zone: zoneinfo.ZoneInfo
 ) -> list[ArticlegenError]:
     """``updated`` and ``reviewed_on`` may not come before ``date``."""
     date = fields.get("date")
     return [
         FrontMatterError(
-            f"'{later}' ({fields[later]}) is before 'date' ({date})",
+            f"'{later}' ({fields[later]}) is before 'date' ({_shown(date, zone)})",
             path,
             entries[later].line,
             f"'{later}' must be on or after 'date': correct whichever of the two is wrong",
         )
         for later in ("updated", "reviewed_on")
-        if date and fields.get(later) and _before(later, fields[later], date)
+        if date and fields.get(later) and _before(fields[later], date, zone)
     ]
 
 
-def _before(key: str, value: Date, date: Date) -> bool:
-    """``reviewed_on`` is a day, so it is compared with the day of ``date`` as written (in
-    its own zone, the author's calendar): a review that afternoon is not "before" it."""
-    if key == "reviewed_on":
-        return value < (date.date() if isinstance(date, dt.datetime) else date)
-    return instant(value) < instant(date)
+def _shown(date: Date, zone: zoneinfo.ZoneInfo) -> str:
+    """``date`` as written, and the day pages show when that is another (a date-time
+    whose written offset is not the site's)."""
+    shown = local_day(date, zone)
+    if isinstance(date, dt.datetime) and shown != date.date():
+        return f"{date.isoformat()}, which is {shown} in the site's time zone {zone.key}"
+    return str(date)
+
+
+def _before(value: Date, date: Date, zone: zoneinfo.ZoneInfo) -> bool:
+    """Two date-times are compared as moments; when either is a day (``reviewed_on``
+    always is), the days pages show are compared (in ``zone``, the site's): an update or a
+    review later that day is not "before" it."""
+    if isinstance(value, dt.datetime) and isinstance(date, dt.datetime):
+        return value < date
+    return local_day(value, zone) < local_day(date, zone)
 
 
 def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
@@ -254,37 +280,6 @@ def _slug(key: str, entry: Entry, path: str) -> str:
     return value
 
 
-def _date(key: str, entry: Entry, path: str) -> Date:
-    value = entry.value
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return (
-                dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
-            )
-        except ValueError:
-            pass
-    raise FrontMatterError(
-        f"'{key}' is not a valid date: {value!r}",
-        path,
-        entry.line,
-        "use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, e.g. 2024-05-14",
-    )
-
-
-def _day(key: str, entry: Entry, path: str) -> dt.date:
-    value = _date(key, entry, path)
-    if isinstance(value, dt.datetime):
-        raise FrontMatterError(
-            f"'{key}' must be a day, not a time: {value.isoformat()}",
-            path,
-            entry.line,
-            "use YYYY-MM-DD",
-        )
-    return value
-
-
 def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
     """A list of non-empty strings with the line of each; a lone string is a list of one."""
     value = entry.value
@@ -341,20 +336,22 @@ def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
     return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
 
 
-_CHECKS: dict[str, Callable[[str, Entry, str], Any]] = {
-    "title": _title,
-    "slug": _slug,
-    "date": _date,
-    "updated": _date,
-    "description": _text,
-    "author": _text,
-    "tags": _tags,
-    "see_also": _links,
-    "comments": _flag,
-    "draft": _flag,
-    "reviewed_by": _slug,
-    "reviewed_on": _day,
-    "references": lambda _key, entry, path: parse_references(entry, path),
-    "disclaimer": _text,
-    "content_warning": _text,
-}
+def _checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], Any]]:
+    """Each key's check; date-typed keys read dates in ``zone``."""
+    return {
+        "title": _title,
+        "slug": _slug,
+        "date": partial(read_date, zone=zone),
+        "updated": partial(read_date, zone=zone),
+        "description": _text,
+        "author": _text,
+        "tags": _tags,
+        "see_also": _links,
+        "comments": _flag,
+        "draft": _flag,
+        "reviewed_by": _slug,
+        "reviewed_on": partial(read_date, zone=zone, day_only=True),
+        "references": lambda _key, entry, path: parse_references(entry, path, zone),
+        "disclaimer": _text,
+        "content_warning": _text,
+    }

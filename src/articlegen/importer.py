@@ -69,7 +69,7 @@ def import_articles(
     if not (root / CONFIG_FILE).is_file():
         raise missing_config(root)
     config = load_config(root)
-    existing, _ = load_articles(root)  # other files' problems are for the build to report
+    existing, _ = load_articles(root, config.zone)  # their problems are the build's to report
     articles, problems = [], []
     for source in sources:
         try:
@@ -90,7 +90,8 @@ def import_articles(
     for plan in plans:
         text, warnings = _compose(plan, catalogue, config, date or today, date is not None)
         try:
-            made.append((plan, text, warnings + _body_warnings(root, plan.display, text)))
+            found = _body_warnings(root, plan.display, text, config)
+            made.append((plan, text, warnings + found))
         except ArticlegenError as problem:  # a page the front-matter cannot hold
             problems.append(problem)
     raise_if_any(problems)
@@ -286,9 +287,11 @@ def _comments_line(config: SiteConfig, display: str, line: int, warnings: list) 
     return "# comments: true  # the page had comments"
 
 
-def _body_warnings(root: Path, display: str, text: str) -> tuple[Diagnostic, ...]:
+def _body_warnings(
+    root: Path, display: str, text: str, config: SiteConfig
+) -> tuple[Diagnostic, ...]:
     """What the build would refuse in the new body (images without alt text or file)."""
-    article = parse_article(text, display)
+    article = parse_article(text, display, config.zone)
     body = render_body(make_markdown(), article.body, first_line=article.body_line, path=display)
     _, missing = place_images(body.images, [root / "static"], "/", display)
     return tuple(

@@ -6,8 +6,10 @@ medical page carries who reviewed it, when, on what sources, under which policy.
 
 from __future__ import annotations
 
+import zoneinfo
 from typing import Any
 
+from .dates import iso_date
 from .model import Article, Credits, NumberedReference, Person, Site
 from .site import article_url, person_url
 
@@ -30,8 +32,9 @@ def article_json_ld(site: Site, article: Article) -> dict[str, Any]:
         "inLanguage": site.config.language,
     }
     if meta.date:
-        posting["datePublished"] = meta.date.isoformat()
-        posting["dateModified"] = (meta.updated or meta.date).isoformat()
+        zone = site.config.zone
+        posting["datePublished"] = iso_date(meta.date, zone)
+        posting["dateModified"] = iso_date(meta.updated or meta.date, zone)
     if credits.author is not None:
         posting["author"] = person_json_ld(credits.author, base)
     if meta.tags:
@@ -58,7 +61,7 @@ def _medical_page(site: Site, article: Article, credits: Credits, url: str) -> d
         page["reviewedBy"] = person_json_ld(credits.reviewer, site.config.base_url)
     references = site.references.get(article.slug, ())
     if references:
-        page["citation"] = [_citation(r) for r in references]
+        page["citation"] = [_citation(r, site.config.zone) for r in references]
     if site.policy_url:
         page["publishingPrinciples"] = _absolute(site.policy_url, site.config.base_url)
     return page
@@ -87,7 +90,7 @@ def person_json_ld(person: Person, base_url: str) -> dict[str, Any]:
     return data
 
 
-def _citation(numbered: NumberedReference) -> dict[str, Any]:
+def _citation(numbered: NumberedReference, zone: zoneinfo.ZoneInfo) -> dict[str, Any]:
     reference = numbered.reference
     data: dict[str, Any] = {"@type": "CreativeWork", "name": reference.title, "url": reference.url}
     if reference.authors:
@@ -98,7 +101,7 @@ def _citation(numbered: NumberedReference) -> dict[str, Any]:
     if isinstance(reference.date, int):
         data["datePublished"] = str(reference.date)
     elif reference.date:
-        data["datePublished"] = reference.date.isoformat()
+        data["datePublished"] = iso_date(reference.date, zone)
     return data
 
 

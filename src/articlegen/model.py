@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -39,15 +40,6 @@ def record(cls: type[T]) -> type[T]:
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: a build telling its caller how far a long stage is
 (``stage`` is e.g. ``rendering pages``); called often, so it must return quickly."""
-
-
-def instant(value: Date) -> dt.datetime:
-    """A naive UTC datetime, so dates, local and zoned datetimes sort together."""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            return value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value
-    return dt.datetime(value.year, value.month, value.day)
 
 
 @record
@@ -138,11 +130,19 @@ class SiteConfig:
     """File line of each top-level key, for errors found after parsing."""
     search: bool = True
     """Build a Pagefind search index and the ``search/`` page (when Pagefind is installed)."""
+    timezone: str = "UTC"
+    """IANA name of the zone of date-times written without an offset, and of the days
+    pages show (``config`` checks it names one)."""
 
     @property
     def base_path(self) -> str:
         """The URL path of the site root (``/`` or ``/blog/``), for internal links."""
         return urlsplit(self.base_url).path or "/"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """``timezone`` as a zone (``zoneinfo`` keeps one object per name)."""
+        return zoneinfo.ZoneInfo(self.timezone)
 
 
 @record

@@ -218,9 +218,18 @@ def credit_articles(
                 problems.append(_unknown_reviewer(config, article))
         next_review = None
         if meta.reviewed_on is not None:
-            next_review = meta.reviewed_on + dt.timedelta(days=config.review_interval_days)
+            next_review = _next_review(meta.reviewed_on, config.review_interval_days)
         credits[article.slug] = Credits(author, reviewer, meta.reviewed_on, next_review)
     return credits, problems
+
+
+def _next_review(reviewed_on: dt.date, interval_days: int) -> dt.date:
+    """``reviewed_on`` plus the interval; the calendar's last day when that is past it (a
+    ``reviewed_on`` in year 9999 is reported as in the future, by ``editorial``)."""
+    try:
+        return reviewed_on + dt.timedelta(days=interval_days)
+    except OverflowError:
+        return dt.date.max
 
 
 def _author(config: SiteConfig, article: Article, problems: list[ArticlegenError]) -> Person | None:

@@ -6,11 +6,12 @@ rendering found in the body), so the numbering rules are tested with literal dat
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import read_date
 from .errors import (
     ArticlegenError,
     Diagnostic,
@@ -19,7 +20,7 @@ from .errors import (
     did_you_mean,
     raise_if_any,
 )
-from .model import CitationMark, LinkRef, NumberedReference, Reference
+from .model import CitationMark, Date, LinkRef, NumberedReference, Reference
 from .pageids import citation_anchor, reference_anchor
 from .slugs import is_slug
 from .weburl import address_problem
@@ -44,8 +45,9 @@ class Citations:
     """References with an id that the body never cites."""
 
 
-def parse_references(entry: Entry, path: str) -> tuple[Reference, ...]:
-    """The ``references:`` list of ``path``, each item checked at its own line."""
+def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[Reference, ...]:
+    """The ``references:`` list of ``path``, each item checked at its own line; a date-time
+    without an offset is in ``zone``."""
     if not isinstance(entry.value, list):
         raise FrontMatterError(
             "'references' must be a list",
@@ -57,7 +59,7 @@ def parse_references(entry: Entry, path: str) -> tuple[Reference, ...]:
     references: list[Reference] = []
     seen: dict[str, int] = {}
     for number, item in enumerate(entry.items, start=1):
-        reference = _reference(item, number, path, problems)
+        reference = _reference(item, number, path, zone, problems)
         if reference is None:
             continue
         if reference.id is not None and reference.id in seen:
@@ -78,7 +80,7 @@ def parse_references(entry: Entry, path: str) -> tuple[Reference, ...]:
 
 
 def _reference(
-    item: Entry, number: int, path: str, problems: list[ArticlegenError]
+    item: Entry, number: int, path: str, zone: zoneinfo.ZoneInfo, problems: list[ArticlegenError]
 ) -> Reference | None:
     """One item, or None with its problems (all of them) appended to ``problems``."""
     if item.children is None:
@@ -104,13 +106,15 @@ def _reference(
         problems += found
         return None
     try:
-        return _checked_reference(keys, item.line, path)
+        return _checked_reference(keys, item.line, path, zone)
     except ArticlegenError as problem:
         problems.append(problem)
         return None
 
 
-def _checked_reference(keys: dict[str, Entry], line: int, path: str) -> Reference:
+def _checked_reference(
+    keys: dict[str, Entry], line: int, path: str, zone: zoneinfo.ZoneInfo
+) -> Reference:
     values = {key: _text(key, keys[key], path) for key in keys if key != "date"}
     reference_id = values.pop("id", None)
     if reference_id is not None and not is_slug(reference_id):
@@ -123,7 +127,7 @@ def _checked_reference(keys: dict[str, Entry], line: int, path: str) -> Referenc
     if problem := address_problem(values["url"]):
         what, hint = problem
         raise FrontMatterError(f"reference url {what}", path, keys["url"].line, hint)
-    date = _date(keys["date"], path) if "date" in keys else None
+    date = _date(keys["date"], path, zone) if "date" in keys else None
     return Reference(id=reference_id, date=date, line=line, **values)
 
 
@@ -141,23 +145,16 @@ def _text(key: str, entry: Entry, path: str) -> str:
     return str(value).strip()
 
 
-def _date(entry: Entry, path: str) -> dt.date | int:
-    """A day, or only a year (an int), as many sources state no more than that."""
-    value = entry.value
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if _YEAR.fullmatch(text):
-        return int(text)
+def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
+    """Only a year (an int), as many sources state no more than that, or any date the
+    front-matter's ``date`` takes."""
+    if isinstance(entry.value, int | str) and _YEAR.fullmatch(str(entry.value).strip()):
+        return int(entry.value)
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise FrontMatterError(
-            f"'references.date' is not a valid date: {value!r}",
-            path,
-            entry.line,
-            "use YYYY-MM-DD or the year alone, e.g. 2023-01-31 or 2023",
-        ) from None
+        return read_date("references.date", entry, path, zone)
+    except FrontMatterError as problem:
+        problem.hint = f"give the year alone (e.g. 2023), or {problem.hint}"
+        raise
 
 
 def number_citations(

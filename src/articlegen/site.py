@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 
+from .dates import instant
 from .errors import ArticlegenError, Diagnostic, FrontMatterError
 from .model import (
     Article,
@@ -16,7 +18,6 @@ from .model import (
     Site,
     SiteConfig,
     Tag,
-    instant,
 )
 from .slugs import slugify
 
@@ -91,11 +92,14 @@ def body_link_targets(
     return hrefs, texts
 
 
-def newest_first(articles: Iterable[Article]) -> list[Article]:
-    """By date, newest first; same date by slug; undated drafts first."""
+def newest_first(articles: Iterable[Article], zone: zoneinfo.ZoneInfo) -> list[Article]:
+    """By date (a day from its midnight in ``zone``), newest first; same moment by slug;
+    undated drafts first."""
     by_slug = sorted(articles, key=lambda a: a.slug)
     return sorted(
-        by_slug, key=lambda a: instant(a.meta.date) if a.meta.date else _FAR_FUTURE, reverse=True
+        by_slug,
+        key=lambda a: instant(a.meta.date, zone) if a.meta.date else _FAR_FUTURE,
+        reverse=True,
     )
 
 
@@ -110,7 +114,7 @@ def assemble_site(
     policy: tuple[str | None, str | None] = (None, None),
 ) -> Site:
     """The whole site as one value for the page and feed stages."""
-    ordered = tuple(newest_first(articles))
+    ordered = tuple(newest_first(articles, config.zone))
     descriptions = {a.slug: a.meta.description or bodies[a.slug].summary for a in ordered}
     return Site(
         config=config,

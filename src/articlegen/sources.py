@@ -10,6 +10,7 @@ so the build can go on to find link errors too and report everything in one go.
 from __future__ import annotations
 
 import dataclasses
+import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -61,17 +62,19 @@ def load_sources(
     settings: Mapping[str, object],
     cache: BuildCache,
     *,
+    zone: zoneinfo.ZoneInfo,
     drafts: bool,
     jobs: int | None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Sources:
-    """Read ``content/``; render the bodies of the articles to build (drafts only if
-    ``drafts``); ``cache.sources`` is updated to what the folder now holds."""
+    """Read ``content/`` (dates in ``zone``, the site's); render the bodies of the articles
+    to build (drafts only if ``drafts``); ``cache.sources`` is updated to what the folder
+    now holds."""
     paths = find_sources(root)
-    known = {path: _cached(cache, root, path, settings, drafts) for path in paths}
+    known = {path: _cached(cache, root, path, settings, drafts, zone) for path in paths}
     todo = [path for path in paths if known[path] is None]
     fresh = map_chunks(
-        partial(prepare_chunk, root, cache.code, dict(settings), drafts),
+        partial(prepare_chunk, root, cache.code, dict(settings), drafts, zone),
         todo,
         jobs=jobs,
         min_items=MIN_PARALLEL_ARTICLES,
@@ -83,8 +86,8 @@ def load_sources(
     for path, entry in zip(todo, fresh, strict=True):
         if entry is None:  # it failed in a worker: redo it here to report the error in full
             md = md or make_markdown(**settings)
-            entry = attempt(problems, prepare, root, path, cache.code, md, settings, drafts)
-            if entry is None and (left := readable_article(root, path)) is not None:
+            entry = attempt(problems, prepare, root, path, cache.code, md, settings, drafts, zone)
+            if entry is None and (left := readable_article(root, path, zone)) is not None:
                 damaged.append(left)
         known[path] = entry
     entries = {relative(root, p): e for p, e in known.items() if e is not None}
@@ -127,6 +130,7 @@ def prepare_chunk(
     code: str,
     settings: dict[str, object],
     drafts: bool,
+    zone: zoneinfo.ZoneInfo,
     paths: list[Path],
     finished: Callable[[int], None] | None = None,
 ) -> list[SourceEntry | None]:
@@ -135,7 +139,7 @@ def prepare_chunk(
     problems: list[ArticlegenError] = []
     entries = []
     for path in paths:
-        entries.append(attempt(problems, prepare, root, path, code, md, settings, drafts))
+        entries.append(attempt(problems, prepare, root, path, code, md, settings, drafts, zone))
         if finished is not None:
             finished(1)
     return entries
@@ -148,27 +152,34 @@ def prepare(
     md: MarkdownIt,
     settings: Mapping[str, object],
     drafts: bool,
+    zone: zoneinfo.ZoneInfo,
 ) -> SourceEntry:
     """Read, check, parse and (unless it is a draft left out) render one article."""
     stamp = source_stamp(path)  # before reading: a change while it is read shows next time
     data = read_bytes(root, path)
     digest = source_digest(code, relative(root, path), data)
-    article = read_article(root, path, data)
+    article = read_article(root, path, zone, data)
     if article.meta.draft and not drafts:
-        return SourceEntry(digest, article, stamp=stamp)
+        return SourceEntry(digest, article, stamp=stamp, zone=zone.key)
     body = render_body(md, article.body, first_line=article.body_line, path=article.source)
-    return SourceEntry(digest, article, body_key(digest, settings), body, stamp)
+    return SourceEntry(digest, article, body_key(digest, settings), body, stamp, zone.key)
 
 
 def _cached(
-    cache: BuildCache, root: Path, path: Path, settings: Mapping[str, object], drafts: bool
+    cache: BuildCache,
+    root: Path,
+    path: Path,
+    settings: Mapping[str, object],
+    drafts: bool,
+    zone: zoneinfo.ZoneInfo,
 ) -> SourceEntry | None:
     """The cache's entry for an unchanged file that needs nothing more; else None. A file
     whose stamp is the one recorded is not even read; one whose bytes are unchanged gets
-    its new stamp."""
+    its new stamp. An article parsed in another time zone is parsed again: its dates
+    differ."""
     name = relative(root, path)
     entry = cache.sources.get(name)
-    if entry is None:
+    if entry is None or entry.zone != zone.key:
         return None
     needs_body = drafts or not entry.article.meta.draft
     if needs_body and entry.body_key != body_key(entry.digest, settings):

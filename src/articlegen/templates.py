@@ -8,7 +8,6 @@ with the template's file and line instead of publishing a blank.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import re
@@ -21,6 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .dates import iso_date, local_day
 from .errors import TemplateError
 from .model import Date, PagePlan, RenderedPage
 from .workers import in_workers, map_chunks
@@ -229,14 +229,18 @@ def to_json_ld(data: Any) -> Markup:
     return Markup(text)
 
 
-def _isodate(value: Date | int) -> str:
-    return str(value) if isinstance(value, int) else value.isoformat()
+@jinja2.pass_context
+def _isodate(context: jinja2.runtime.Context, value: Date | int) -> str:
+    """For ``<time datetime>`` and Open Graph: a day, or a date-time in RFC 3339."""
+    return str(value) if isinstance(value, int) else iso_date(value, context["site"].zone)
 
 
-def _humandate(value: Date | int) -> str:
+@jinja2.pass_context
+def _humandate(context: jinja2.runtime.Context, value: Date | int) -> str:
+    """``14 May 2024``: the day in the site's time zone (the page's ``site``)."""
     if isinstance(value, int):  # a reference dated by its year alone
         return str(value)
-    day = value.date() if isinstance(value, dt.datetime) else value
+    day = local_day(value, context["site"].zone)
     return f"{day.day} {day:%B %Y}"
 
 

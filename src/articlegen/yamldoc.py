@@ -10,14 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from .characters import value_problem
 from .errors import ArticlegenError, did_you_mean
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (C parser where present) without YAML's timestamp resolver: an
+    unquoted date stays the text it was written as, for ``dates`` to read. The resolver
+    knows only some of the forms authors write, and some PyYAML versions turn a written
+    offset into naive UTC. An explicit ``!!timestamp`` is still constructed."""
+
+    yaml_implicit_resolvers: ClassVar = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,14 +97,19 @@ def only_error(err: str) -> str:
         ),
         pytest.param(
             "---\ntitle: C\ndate: 2024-13-40\n---\n",
-            "error: content/c.md:3: invalid value for 'date': month must be in 1..12"
-            " — write a real date as YYYY-MM-DD, e.g. 2024-05-14",
+            "error: content/c.md:3: 'date' is not a real date: '2024-13-40' (month must be in"
+            " 1..12)"
+            " — write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space before the time),"
+            " the time with an optional offset Z, +HH:MM, +HHMM or +HH, e.g. 2024-05-14,"
+            " 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
             id="date-2024-13-40",
         ),
         pytest.param(
             "---\ntitle: C\ndate: yesterday\n---\n",
             "error: content/c.md:3: 'date' is not a valid date: 'yesterday'"
-            " — use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, e.g. 2024-05-14",
+            " — write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space before the time),"
+            " the time with an optional offset Z, +HH:MM, +HHMM or +HH, e.g. 2024-05-14,"
+            " 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
             id="date-yesterday",
         ),
         pytest.param(

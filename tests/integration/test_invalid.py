@@ -47,7 +47,7 @@ def write(root: Path, name: str, text: str) -> None:
         ),
         (
             "---\ntitle: C\ndate: 2024-02-30\n---\n",
-            "error: content/c.md:3: invalid value for 'date'",
+            "error: content/c.md:3: 'date' is not a real date: '2024-02-30'",
         ),
         (
             "---\ntitle: C\ndate: 2024-01-01\ntittle: x\n---\n",
@@ -288,8 +288,10 @@ def test_bad_front_matter_hides_no_link_errors_and_adds_none(built: Path, run_cl
     write(built, "e.md", "---\ntitle: Eps\ndate: 2024-02-31\nsee_also: [nada]\n---\n\n[[nichts]]\n")
     write(built, "f.md", "---\ntitle: F\ndate: 2024-01-01\nsee_also: [Eps]\n---\n\n[[Eps|E]]\n")
     assert rebuild_fails(built, run_cli).splitlines() == [
-        "error: content/e.md:3: invalid value for 'date': day is out of range for month"
-        " — write a real date as YYYY-MM-DD, e.g. 2024-05-14",
+        "error: content/e.md:3: 'date' is not a real date: '2024-02-31' (day is out of range"
+        " for month) — write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space before"
+        " the time), the time with an optional offset Z, +HH:MM, +HHMM or +HH, e.g. 2024-05-14,"
+        " 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
         "error: content/e.md:4: see_also 'nada' matches no article"
         " — link by slug, by file (content/x.md) or by exact title",
         "error: content/e.md:7: link 'nichts' matches no article"

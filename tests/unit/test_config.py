@@ -127,3 +127,20 @@ def test_markdown_allow_html() -> None:
 )
 def test_wrongly_typed_trust_settings_say_how_to_write_them(line: str, expected: str) -> None:
     assert messages(f"title: T\nbase_url: https://e.org/\n{line}\n") == [f"site.yaml:3: {expected}"]
+
+
+def test_timezone_is_an_iana_name_checked_at_its_line() -> None:
+    assert parse_config("title: T\nbase_url: https://e.org\n").timezone == "UTC"
+    config = parse_config("title: T\nbase_url: https://e.org\ntimezone: Europe/Berlin\n")
+    assert config.timezone == "Europe/Berlin" and config.zone.key == "Europe/Berlin"
+    [message] = messages("title: T\nbase_url: https://e.org\ntimezone: Europe/Berln\n")
+    assert message.startswith(
+        "site.yaml:3: unknown time zone 'Europe/Berln' (did you mean 'Europe/Berlin'"
+    )
+    assert message.endswith("— use an IANA time zone name, e.g. timezone: Europe/Berlin or UTC")
+    [message] = messages("title: T\nbase_url: https://e.org\ntimezone: localtime\n")
+    assert message.startswith("site.yaml:3: unknown time zone 'localtime'")
+    assert messages("title: T\nbase_url: https://e.org\ntimezone: 2\n") == [
+        "site.yaml:3: 'timezone' must be text, found int"
+        " — an IANA name, e.g. timezone: Europe/Berlin"
+    ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from frontmatter.default_handlers import YAMLHandler
@@ -17,14 +18,14 @@ from articlegen.frontmatter import (
 from articlegen.model import FrontMatter, LinkRef
 
 
-def parse(text: str):
+def parse(text: str, zone: str = "UTC"):
     header, line, _, _ = split_front_matter(text, "content/a.md")
-    return parse_front_matter(header, "content/a.md", first_line=line)
+    return parse_front_matter(header, "content/a.md", zone=ZoneInfo(zone), first_line=line)
 
 
-def errors(text: str) -> list[str]:
+def errors(text: str, zone: str = "UTC") -> list[str]:
     with pytest.raises((BuildFailed, FrontMatterError)) as raised:
-        parse(text)
+        parse(text, zone)
     found = raised.value
     return [str(e) for e in (found.errors if isinstance(found, BuildFailed) else [found])]
 
@@ -79,7 +80,7 @@ def test_every_problem_of_a_file_is_reported() -> None:
 
 def test_impossible_date_and_updated_before_date() -> None:
     assert any(
-        "content/a.md:3: invalid value for 'date'" in e
+        "content/a.md:3: 'date' is not a real date: '2024-13-40'" in e
         for e in errors("---\ntitle: T\ndate: 2024-13-40\n---\n")
     )
     assert errors("---\ntitle: T\ndate: 2024-05-02\nupdated: 2024-05-01\n---\n") == [
@@ -98,7 +99,7 @@ def test_date_required_unless_draft() -> None:
 def test_quoted_iso_dates_and_datetimes_are_accepted() -> None:
     assert parse("---\ntitle: T\ndate: '2024-05-14'\n---\n").date == dt.date(2024, 5, 14)
     assert parse("---\ntitle: T\ndate: 2024-05-14T10:30:00\n---\n").date == dt.datetime(
-        2024, 5, 14, 10, 30
+        2024, 5, 14, 10, 30, tzinfo=dt.UTC
     )
 
 
@@ -156,8 +157,8 @@ def test_review_fields_go_together_and_follow_the_date() -> None:
     ) == [
         "content/a.md:4: invalid reviewed_by id 'Dr Lee': use lowercase a-z, 0-9 and '-' only — "
         "write 'reviewed_by: dr-lee'",
-        "content/a.md:5: 'reviewed_on' must be a day, not a time: 2024-01-01T10:00:00 — use "
-        "YYYY-MM-DD",
+        "content/a.md:5: 'reviewed_on' must be a day, not a time: 2024-01-01T10:00:00 — "
+        "write the day alone, e.g. reviewed_on: 2024-01-01",
     ]
     assert errors(
         "---\ntitle: T\ndate: 2024-03-01\nreviewed_by: x\nreviewed_on: 2024-02-01\n---\n"
@@ -168,26 +169,41 @@ def test_review_fields_go_together_and_follow_the_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "date",
+    ("date", "zone", "shown"),
     [
-        "2024-01-10T15:00:00",
-        "2024-01-10T23:30:00-05:00",  # already 11 January in UTC
-        "2024-01-10T01:00:00+14:00",  # still 9 January in UTC
+        ("2024-01-10T15:00:00", "UTC", "2024-01-10 15:00:00+00:00"),
+        ("2024-01-10T15:00:00", "Pacific/Kiritimati", "2024-01-10 15:00:00+14:00"),
+        # the day pages show is the day in the site's time zone, not the one written
+        ("2024-01-10T23:30:00-05:00", "America/New_York", "2024-01-10 23:30:00-05:00"),
+        ("2024-01-11T01:00:00+14:00", "UTC", "2024-01-11T01:00:00+14:00, which is 2024-01-10"),
     ],
 )
-def test_a_review_on_the_day_of_a_dated_time_is_not_before_it(date: str) -> None:
+def test_a_review_on_the_day_pages_show_for_the_date_is_not_before_it(
+    date: str, zone: str, shown: str
+) -> None:
     header = f"---\ntitle: T\ndate: {date}\nreviewed_by: x\nreviewed_on: 2024-01-10\n---\n"
-    assert parse(header).reviewed_on == dt.date(2024, 1, 10)
-    assert errors(header.replace("2024-01-10\n---", "2024-01-09\n---")) == [
-        f"content/a.md:5: 'reviewed_on' (2024-01-09) is before 'date' ({parse(header).date}) — "
-        "'reviewed_on' must be on or after 'date': correct whichever of the two is wrong"
+    assert parse(header, zone).reviewed_on == dt.date(2024, 1, 10)
+    [message] = errors(header.replace("2024-01-10\n---", "2024-01-09\n---"), zone)
+    assert message.startswith(
+        f"content/a.md:5: 'reviewed_on' (2024-01-09) is before 'date' ({shown}"
+    )
+
+
+def test_a_review_the_day_before_the_day_pages_show_is_before_it() -> None:
+    header = "---\ntitle: T\ndate: 2024-01-10T23:30:00-05:00\nreviewed_by: x\nreviewed_on: 2024-01-10\n---\n"
+    assert errors(header) == [
+        "content/a.md:5: 'reviewed_on' (2024-01-10) is before 'date' (2024-01-10T23:30:00-05:00,"
+        " which is 2024-01-11 in the site's time zone UTC) — 'reviewed_on' must be on or after"
+        " 'date': correct whichever of the two is wrong"
     ]
 
 
 def test_an_unreadable_required_value_is_not_also_missing() -> None:
     assert errors("---\ntitle: T\ndate: 2024-13-40\n---\n") == [
-        "content/a.md:3: invalid value for 'date': month must be in 1..12"
-        " — write a real date as YYYY-MM-DD, e.g. 2024-05-14"
+        "content/a.md:3: 'date' is not a real date: '2024-13-40' (month must be in 1..12)"
+        " — write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space before the"
+        " time), the time with an optional offset Z, +HH:MM, +HHMM or +HH, e.g. 2024-05-14,"
+        " 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200"
     ]
 
 

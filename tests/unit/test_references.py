@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from articlegen.errors import FrontMatterError
 from articlegen.model import CitationMark, LinkRef, Reference
@@ -12,7 +13,7 @@ from tests.helpers import failure_messages
 def parse(yaml: str) -> tuple[Reference, ...]:
     entries, problems = load_mapping(yaml, "content/a.md", FrontMatterError, first_line=2)
     assert problems == []
-    return parse_references(entries["references"], "content/a.md")
+    return parse_references(entries["references"], "content/a.md", ZoneInfo("UTC"))
 
 
 def errors(yaml: str) -> list[str]:
@@ -50,8 +51,10 @@ def test_each_bad_item_is_reported_at_its_line() -> None:
         "copy the full address, starting with https://",
         "content/a.md:6: invalid reference id 'Bad Id': use lowercase a-z, 0-9 and '-' only — "
         "e.g. 'id: smith-2023'",
-        "content/a.md:7: 'references.date' is not a valid date: 'someday' — use YYYY-MM-DD or the "
-        "year alone, e.g. 2023-01-31 or 2023",
+        "content/a.md:7: 'references.date' is not a valid date: 'someday' — "
+        "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
+        " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
+        " +HH, e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
         "content/a.md:8: unknown key 'references.titel' (did you mean 'title'?) — valid keys: "
         "authors, date, id, publisher, title, url",
     ]
@@ -78,10 +81,14 @@ def test_authors_and_a_year_alone() -> None:
         "content/a.md:3: 'references.authors' must be non-empty text — write the names as one "
         'text, e.g. authors: "Smith J, Lee K, et al."',
         "content/a.md:4: 'references.authors' must be non-empty text — put it in quotes",
-        "content/a.md:5: 'references.date' is not a valid date: 13 — use YYYY-MM-DD or the year "
-        "alone, e.g. 2023-01-31 or 2023",
-        "content/a.md:6: 'references.date' is not a valid date: 20130 — use YYYY-MM-DD or the "
-        "year alone, e.g. 2023-01-31 or 2023",
+        "content/a.md:5: 'references.date' is not a valid date: 13 — "
+        "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
+        " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
+        " +HH, e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
+        "content/a.md:6: 'references.date' is not a valid date: 20130 — "
+        "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
+        " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
+        " +HH, e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
     ]
 
 

@@ -22,7 +22,7 @@ def test_lines_are_file_lines() -> None:
 
 
 def test_unconstructible_value_stays_as_a_broken_entry() -> None:
-    entries, problems = load_mapping("a: 2024-13-01\nb: 1\n", "f.md", ArticlegenError)
+    entries, problems = load_mapping("a: !!timestamp 2024-13-01\nb: 1\n", "f.md", ArticlegenError)
     assert [str(p) for p in problems] == [
         "f.md:1: invalid value for 'a': month must be in 1..12"
         " — write a real date as YYYY-MM-DD, e.g. 2024-05-14"

@@ -1,0 +1,193 @@
+"""Dates as authors write them, and the site's time zone.
+
+Every date-typed key (``date``, ``updated``, ``reviewed_on``, a reference's ``date``)
+reads one grammar: the forms YAML 1.1 defines and the common generators write, Jekyll's
+``2013-05-06 02:12:52 +0200`` included. YAML's own timestamp resolver is switched off
+(``yamldoc``): it reads some of these forms and leaves others as text, and some PyYAML
+versions turn a written offset into naive UTC. Here each is read from its text, so the
+offset an author wrote is the one kept.
+
+A date-time without an offset is in the site's time zone (``site.yaml`` ``timezone:``),
+resolved once while the file is parsed into a fixed offset, so everything after sees
+aware date-times only; a day stays a day. Pages show the day in the site's zone, feeds
+and JSON-LD the full RFC 3339 time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+
+from .errors import FrontMatterError, did_you_mean
+from .model import Date
+from .yamldoc import Entry
+
+DEFAULT_ZONE = "UTC"
+"""The time zone of a site whose ``site.yaml`` names none."""
+
+DATE_FORMS = (
+    "write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space before the time),"
+    " the time with an optional offset Z, +HH:MM, +HHMM or +HH,"
+    " e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200"
+)
+"""The hint of every error about a date that cannot be read: what is accepted."""
+
+_FORM = re.compile(
+    r"""
+    (?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})
+    (?:
+        (?:[Tt]|[ \t]+)
+        (?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})
+        (?::(?P<second>[0-9]{2})(?:\.(?P<fraction>[0-9]*))?)?
+        (?:[ \t]*(?P<offset>[Zz]|[+-](?:[0-9]{1,2}(?::[0-9]{2})?|[0-9]{4})))?
+    )?
+    """,
+    re.VERBOSE,
+)
+"""YAML 1.1's timestamp (one- or two-digit hours and offset hours, any fraction), plus a
+time without seconds and an offset without a colon (``+0200``), as Jekyll and Hugo write."""
+
+
+class OutOfRange(ValueError):
+    """A date that names no moment the calendar (years 1 to 9999) holds in UTC and in the
+    site's time zone."""
+
+
+def parse_date(text: str) -> Date:
+    """The day or date-time ``text`` names: a ``datetime.date``, a naive ``datetime`` (no
+    offset written: ``in_zone`` places it) or one with the written offset as a fixed
+    ``datetime.timezone``. Raises ``ValueError`` saying what is wrong, to follow the key's
+    name: "is not a valid date: …" or "is not a real date: … (day is out of range for month)"."""
+    match = _FORM.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"is not a valid date: {text!r}")
+    part = match.groupdict()
+    try:
+        day = dt.date(int(part["year"]), int(part["month"]), int(part["day"]))
+        if part["hour"] is None:
+            return day
+        fraction = (part["fraction"] or "")[:6].ljust(6, "0")
+        time = dt.time(
+            int(part["hour"]), int(part["minute"]), int(part["second"] or 0), int(fraction)
+        )
+        return dt.datetime.combine(day, time, _offset(part["offset"]))
+    except ValueError as exc:
+        raise ValueError(f"is not a real date: {text.strip()!r} ({exc})") from None
+
+
+def _offset(written: str | None) -> dt.timezone | None:
+    """``Z``, ``+HH:MM``, ``+HHMM``, ``+HH`` or ``+H`` as a fixed zone; None when absent."""
+    if written is None:
+        return None
+    if written in ("Z", "z"):
+        return dt.UTC
+    digits = written[1:]
+    hours, minutes = digits.split(":") if ":" in digits else (digits[:2], digits[2:] or "0")
+    if int(minutes) >= 60 or int(hours) >= 24:
+        raise ValueError(f"offset {written} is out of range (at most ±23:59)")
+    sign = -1 if written[0] == "-" else 1
+    return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+
+
+def read_date(
+    key: str, entry: Entry, path: str, zone: zoneinfo.ZoneInfo, *, day_only: bool = False
+) -> Date:
+    """The date ``entry`` holds (see ``dates``), placed in ``zone``; a ``FrontMatterError``
+    at its line that shows the accepted forms when it is none. ``day_only``: a day, not a
+    date-time. Shared by every date-typed key, references' included."""
+    value = entry.value
+    try:
+        if isinstance(value, bool) or not isinstance(value, str | dt.date):
+            raise ValueError(f"is not a valid date: {value!r}")
+        date = parse_date(value) if isinstance(value, str) else value  # or a !!timestamp
+        if day_only and isinstance(date, dt.datetime):
+            raise FrontMatterError(
+                f"'{key}' must be a day, not a time: {date.isoformat()}",
+                path,
+                entry.line,
+                f"write the day alone, e.g. {key}: {date.date().isoformat()}",
+            )
+        return in_zone(date, zone)
+    except OutOfRange as problem:
+        raise FrontMatterError(f"'{key}' {problem}", path, entry.line, "correct the year") from None
+    except ValueError as problem:
+        raise FrontMatterError(f"'{key}' {problem}", path, entry.line, DATE_FORMS) from None
+
+
+def in_zone(value: Date, zone: zoneinfo.ZoneInfo) -> Date:
+    """``value`` with a date-time that has no offset placed in ``zone`` (as the fixed offset
+    ``zone`` has at that moment); raises ``OutOfRange`` when the moment (a day's midnight
+    in ``zone``) is not in years 1 to 9999 in UTC and in ``zone``: every later step may
+    then convert it freely."""
+    placed = value
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        placed = value.replace(tzinfo=dt.timezone(zone.utcoffset(value)))
+    moment = _moment(placed, zone)
+    try:
+        moment.astimezone(dt.UTC)
+        moment.astimezone(zone)
+    except OverflowError:
+        raise OutOfRange(
+            f"{value.isoformat()} is outside the calendar (years 1 to 9999) once converted"
+            f" to UTC or to the site's time zone ({zone.key})"
+        ) from None
+    return placed
+
+
+def instant(value: Date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The moment ``value`` stands for as naive UTC, so days and date-times sort together:
+    a day is its midnight in ``zone``. ``value`` has been through ``in_zone``."""
+    return _moment(value, zone).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _moment(value: Date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """A date-time as it is; a day as its midnight in ``zone``."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(), zone)
+
+
+def local_day(value: Date, zone: zoneinfo.ZoneInfo) -> dt.date:
+    """The day a reader in ``zone`` sees: a date-time's day there, a day as it is."""
+    return value.astimezone(zone).date() if isinstance(value, dt.datetime) else value
+
+
+def rfc3339(value: Date, zone: zoneinfo.ZoneInfo) -> str:
+    """A full RFC 3339 time (feeds, sitemaps): a date-time with its offset (``Z`` for
+    UTC), a day as its midnight in ``zone``. An offset RFC 3339 cannot write (the seconds
+    of a local mean time before 1900) is given in UTC instead."""
+    moment = _moment(value, zone)
+    offset = moment.utcoffset() or dt.timedelta()
+    if offset % dt.timedelta(minutes=1):
+        moment, offset = moment.astimezone(dt.UTC), dt.timedelta()
+    text = moment.replace(tzinfo=None).isoformat()
+    if not offset:
+        return text + "Z"
+    sign, offset = ("-", -offset) if offset < dt.timedelta() else ("+", offset)
+    minutes = offset // dt.timedelta(minutes=1)
+    return f"{text}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def iso_date(value: Date, zone: zoneinfo.ZoneInfo) -> str:
+    """A day as ``YYYY-MM-DD``, a date-time as RFC 3339: HTML's ``<time datetime>``,
+    Open Graph and schema.org take either."""
+    return rfc3339(value, zone) if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def time_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone of a name ``zone_problem`` accepted."""
+    return zoneinfo.ZoneInfo(name)
+
+
+def zone_problem(name: str) -> str | None:
+    """Why ``name`` is no IANA time zone (with the closest names), or None if it is one.
+    ``localtime`` is refused: it is whatever the building machine is set to."""
+    if name != "localtime":
+        try:
+            zoneinfo.ZoneInfo(name)
+            return None
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    names = zoneinfo.available_timezones() - {"localtime"}
+    return f"unknown time zone '{name}'{did_you_mean(name, sorted(names))}"

@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlegen.dates import (
+    in_zone,
+    instant,
+    iso_date,
+    local_day,
+    parse_date,
+    rfc3339,
+    zone_problem,
+)
+from articlegen.frontmatter import parse_front_matter
+
+UTC = ZoneInfo("UTC")
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def offset(hours: int, minutes: int = 0) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours, minutes=minutes))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2024-05-14", dt.date(2024, 5, 14)),
+        ("2024-5-4", dt.date(2024, 5, 4)),
+        ("2024-05-14 09:30", dt.datetime(2024, 5, 14, 9, 30)),
+        ("2024-05-14T09:30", dt.datetime(2024, 5, 14, 9, 30)),
+        ("2024-05-14t9:30:15", dt.datetime(2024, 5, 14, 9, 30, 15)),
+        ("2024-05-14 \t09:30:15.5", dt.datetime(2024, 5, 14, 9, 30, 15, 500000)),
+        ("2024-05-14T09:30:15.123456789", dt.datetime(2024, 5, 14, 9, 30, 15, 123456)),
+        ("2024-05-14T09:30:15.", dt.datetime(2024, 5, 14, 9, 30, 15)),
+        ("2024-05-14T09:30:15Z", dt.datetime(2024, 5, 14, 9, 30, 15, tzinfo=dt.UTC)),
+        ("2024-05-14T09:30z", dt.datetime(2024, 5, 14, 9, 30, tzinfo=dt.UTC)),
+        ("2024-05-14T09:30:15+02:00", dt.datetime(2024, 5, 14, 9, 30, 15, tzinfo=offset(2))),
+        ("2024-05-14T09:30:15-0530", dt.datetime(2024, 5, 14, 9, 30, 15, tzinfo=offset(-5, -30))),
+        ("2024-05-14T09:30+05", dt.datetime(2024, 5, 14, 9, 30, tzinfo=offset(5))),
+        ("2024-05-14 09:30:00 -7", dt.datetime(2024, 5, 14, 9, 30, tzinfo=offset(-7))),
+        ("2024-05-14 09:30:00 +5:45", dt.datetime(2024, 5, 14, 9, 30, tzinfo=offset(5, 45))),
+        # Jekyll's own form, and the one PyYAML leaves as text
+        ("2013-05-06 02:12:52 +0200", dt.datetime(2013, 5, 6, 2, 12, 52, tzinfo=offset(2))),
+        ("  2013-05-06 02:12:52 +0200 ", dt.datetime(2013, 5, 6, 2, 12, 52, tzinfo=offset(2))),
+    ],
+)
+def test_every_accepted_form(text: str, value: dt.date) -> None:
+    parsed = parse_date(text)
+    assert parsed == value and type(parsed) is type(value)
+    if isinstance(value, dt.datetime):
+        assert parsed.utcoffset() == value.utcoffset()  # the written offset, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("yesterday", "is not a valid date: 'yesterday'"),
+        ("2024/05/14", "is not a valid date: '2024/05/14'"),
+        ("14.05.2024", "is not a valid date: '14.05.2024'"),
+        ("2024-05-14T09", "is not a valid date: '2024-05-14T09'"),
+        ("2024-05-14T09:30 +200", "is not a valid date: '2024-05-14T09:30 +200'"),
+        ("2024-05-14 +0200", "is not a valid date: '2024-05-14 +0200'"),
+        ("24-05-14", "is not a valid date: '24-05-14'"),
+        ("2024-05-14T09:30:00 CEST", "is not a valid date: '2024-05-14T09:30:00 CEST'"),
+        ("2024-02-30", "is not a real date: '2024-02-30' (day is out of range for month)"),
+        ("2024-13-01", "is not a real date: '2024-13-01' (month must be in 1..12)"),
+        ("2024-05-14T24:00", "is not a real date: '2024-05-14T24:00' (hour must be in 0..23)"),
+        (
+            "2024-05-14T23:59:60",
+            "is not a real date: '2024-05-14T23:59:60' (second must be in 0..59)",
+        ),
+        (
+            "2024-05-14T09:30+24:00",
+            "is not a real date: '2024-05-14T09:30+24:00' (offset +24:00 is out of range"
+            " (at most ±23:59))",
+        ),
+        ("0000-01-01", "is not a real date: '0000-01-01' (year 0 is out of range)"),
+    ],
+)
+def test_anything_else_says_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse_date(text)
+    assert str(raised.value) == message
+
+
+def test_a_time_without_offset_takes_the_site_zone_offset_of_that_moment() -> None:
+    summer = in_zone(dt.datetime(2024, 7, 1, 12), BERLIN)
+    winter = in_zone(dt.datetime(2024, 1, 1, 12), BERLIN)
+    assert summer.utcoffset() == dt.timedelta(hours=2)
+    assert winter.utcoffset() == dt.timedelta(hours=1)
+    assert type(summer.tzinfo) is dt.timezone  # a fixed offset: the cache holds datetime types
+    written = dt.datetime(2024, 7, 1, 12, tzinfo=offset(-5))
+    assert in_zone(written, BERLIN) is written
+    assert in_zone(dt.date(2024, 7, 1), BERLIN) == dt.date(2024, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "zone"),
+    [
+        (dt.datetime(9999, 12, 31, 23, tzinfo=offset(-5)), UTC),  # 10000-01-01 in UTC
+        (dt.datetime(1, 1, 1, 0, 30, tzinfo=offset(5)), UTC),  # year 0 in UTC
+        (dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC), ZoneInfo("Asia/Tokyo")),
+        (dt.datetime(9999, 12, 31, 23, 30), ZoneInfo("America/New_York")),
+        (dt.date(1, 1, 1), ZoneInfo("Asia/Tokyo")),  # its midnight is year 0 in UTC
+    ],
+)
+def test_a_moment_outside_the_calendar_is_a_clear_error(value: dt.date, zone: ZoneInfo) -> None:
+    with pytest.raises(ValueError) as raised:
+        in_zone(value, zone)
+    assert "is outside the calendar (years 1 to 9999)" in str(raised.value)
+    assert zone.key in str(raised.value)
+
+
+def test_pages_show_the_day_in_the_site_zone() -> None:
+    late = dt.datetime(2013, 5, 6, 0, 30, tzinfo=offset(2))
+    assert local_day(late, UTC) == dt.date(2013, 5, 5)
+    assert local_day(late, BERLIN) == dt.date(2013, 5, 6)
+    assert local_day(dt.date(2013, 5, 6), ZoneInfo("Pacific/Kiritimati")) == dt.date(2013, 5, 6)
+
+
+def test_rfc3339_keeps_the_offset_and_places_a_day_at_its_midnight() -> None:
+    assert rfc3339(dt.datetime(2013, 5, 6, 2, 12, 52, tzinfo=offset(2)), UTC) == (
+        "2013-05-06T02:12:52+02:00"
+    )
+    assert rfc3339(dt.datetime(2024, 1, 1, 9, tzinfo=offset(-5, -30)), UTC) == (
+        "2024-01-01T09:00:00-05:30"
+    )
+    assert rfc3339(dt.datetime(2024, 1, 1, 9, 0, 0, 500000, tzinfo=dt.UTC), UTC) == (
+        "2024-01-01T09:00:00.500000Z"
+    )
+    assert rfc3339(dt.date(2024, 7, 1), BERLIN) == "2024-07-01T00:00:00+02:00"
+    assert rfc3339(dt.date(2024, 7, 1), UTC) == "2024-07-01T00:00:00Z"
+    # a local mean time (seconds in the offset) is not RFC 3339: given in UTC instead
+    assert rfc3339(dt.date(1850, 1, 1), BERLIN) == "1849-12-31T23:06:32Z"
+    assert iso_date(dt.date(2024, 7, 1), BERLIN) == "2024-07-01"
+
+
+def test_days_sort_from_their_midnight_in_the_site_zone() -> None:
+    day = dt.date(2024, 7, 2)
+    evening_before = in_zone(dt.datetime(2024, 7, 1, 23), UTC)  # 2 July 01:00 in Berlin
+    assert instant(day, UTC) > instant(evening_before, UTC)
+    assert instant(day, BERLIN) < instant(evening_before, BERLIN)
+
+
+def test_time_zone_names_are_checked_with_suggestions() -> None:
+    assert zone_problem("Europe/Berlin") is None and zone_problem("UTC") is None
+    assert (zone_problem("Europe/Berln") or "").startswith(
+        "unknown time zone 'Europe/Berln' (did you mean 'Europe/Berlin'"
+    )
+    assert zone_problem("localtime").startswith("unknown time zone 'localtime'")
+    for name in ("../../etc/passwd", "/etc/localtime", "Europe", ""):
+        assert zone_problem(name).startswith("unknown time zone")
+
+
+_ZONES = st.sampled_from(["UTC", "Europe/Berlin", "America/St_Johns", "Asia/Kathmandu"])
+_OFFSETS = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
+
+
+def _written(moment: dt.datetime, separator: str, style: str, seconds: bool) -> str:
+    """``moment`` in one of the accepted forms."""
+    text = moment.strftime(f"%Y-%m-%d{separator}%H:%M")
+    if seconds or moment.second or moment.microsecond:
+        text += moment.strftime(":%S") + (
+            f".{moment.microsecond:06d}" if moment.microsecond else ""
+        )
+    if moment.tzinfo is None:
+        return text
+    minutes = moment.utcoffset() // dt.timedelta(minutes=1)
+    sign, minutes = ("-", -minutes) if minutes < 0 else ("+", minutes)
+    hours, rest = divmod(minutes, 60)
+    if style == "Z" and not minutes:
+        return text + "Z"
+    if style == "+HH" and not rest:
+        return f"{text}{sign}{hours:02d}"
+    if style == "+HHMM":
+        return f"{text} {sign}{hours:02d}{rest:02d}"
+    return f"{text}{sign}{hours:02d}:{rest:02d}"
+
+
+def _front_matter_date(text: str, quote: str, zone: ZoneInfo) -> dt.date:
+    """``text`` as the ``date:`` of an article header, in ``quote``s (or none)."""
+    header = f"title: T\ndate: {quote}{text}{quote}\n"
+    return parse_front_matter(header, "content/a.md", zone=zone).date
+
+
+@given(
+    moment=st.datetimes(
+        min_value=dt.datetime(1900, 1, 2), max_value=dt.datetime(9999, 12, 30),
+        timezones=st.none() | _OFFSETS,
+    ),
+    separator=st.sampled_from(["T", " ", "t", "  "]),
+    style=st.sampled_from(["Z", "+HH", "+HHMM", "+HH:MM"]),
+    seconds=st.booleans(),
+    quote=st.sampled_from(["", "'", '"']),
+    zone=_ZONES,
+)  # fmt: skip
+def test_any_accepted_date_time_round_trips_to_the_same_instant(
+    moment: dt.datetime, separator: str, style: str, seconds: bool, quote: str, zone: str
+) -> None:
+    site = ZoneInfo(zone)
+    parsed = _front_matter_date(_written(moment, separator, style, seconds), quote, site)
+    expected = moment if moment.tzinfo else moment.replace(tzinfo=site)
+    assert parsed == expected  # the same instant
+    assert parsed.utcoffset() == expected.utcoffset()  # with the offset written (or the zone's)
+    again = _front_matter_date(rfc3339(parsed, site), quote, site)  # as a feed writes it
+    assert again == parsed and instant(again, site) == instant(parsed, site)
+    if not parsed.utcoffset() % dt.timedelta(minutes=1):  # else a local mean time: in UTC
+        assert again.utcoffset() == parsed.utcoffset()
+
+
+@given(day=st.dates(min_value=dt.date(1, 1, 2)), zone=_ZONES, quote=st.sampled_from(["", "'"]))
+def test_any_accepted_day_round_trips(day: dt.date, zone: str, quote: str) -> None:
+    text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    assert _front_matter_date(text, quote, ZoneInfo(zone)) == day
+    assert _front_matter_date(iso_date(day, ZoneInfo(zone)), quote, ZoneInfo(zone)) == day
