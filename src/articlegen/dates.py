@@ -153,15 +153,18 @@ def local_day(value: Date, zone: zoneinfo.ZoneInfo) -> dt.date:
     return value.astimezone(zone).date() if isinstance(value, dt.datetime) else value
 
 
-def rfc3339(value: Date, zone: zoneinfo.ZoneInfo) -> str:
+def rfc3339(value: Date, zone: zoneinfo.ZoneInfo, *, fraction: str = "microseconds") -> str:
     """A full RFC 3339 time (feeds, sitemaps): a date-time with its offset (``Z`` for
-    UTC), a day as its midnight in ``zone``. An offset RFC 3339 cannot write (the seconds
-    of a local mean time before 1900) is given in UTC instead."""
+    UTC), a day as its midnight in ``zone``; seconds' fractions, where written, to
+    ``fraction`` (``microseconds`` or ``milliseconds``). An offset RFC 3339 cannot write
+    (the seconds of a local mean time before 1900) is given in UTC instead."""
     moment = _moment(value, zone)
     offset = moment.utcoffset() or dt.timedelta()
     if offset % dt.timedelta(minutes=1):
         moment, offset = moment.astimezone(dt.UTC), dt.timedelta()
-    text = moment.replace(tzinfo=None).isoformat()
+    text = moment.replace(tzinfo=None).isoformat(
+        timespec=fraction if moment.microsecond else "seconds"
+    )
     if not offset:
         return text + "Z"
     sign, offset = ("-", -offset) if offset < dt.timedelta() else ("+", offset)
@@ -170,9 +173,12 @@ def rfc3339(value: Date, zone: zoneinfo.ZoneInfo) -> str:
 
 
 def iso_date(value: Date, zone: zoneinfo.ZoneInfo) -> str:
-    """A day as ``YYYY-MM-DD``, a date-time as RFC 3339: HTML's ``<time datetime>``,
-    Open Graph and schema.org take either."""
-    return rfc3339(value, zone) if isinstance(value, dt.datetime) else value.isoformat()
+    """A day as ``YYYY-MM-DD``, a date-time as RFC 3339 to the millisecond: HTML's
+    ``<time datetime>`` (which allows no more digits), Open Graph and schema.org take
+    either."""
+    if isinstance(value, dt.datetime):
+        return rfc3339(value, zone, fraction="milliseconds")
+    return value.isoformat()
 
 
 def time_zone(name: str) -> zoneinfo.ZoneInfo:

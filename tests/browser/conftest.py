@@ -322,7 +322,10 @@ def write_fixture_site(root: Path) -> Path:
             tags="[habits]",
             see_also="[alpha]",
         ),
-        "delta.md": article("Walking", "Walk more.", date="2023-06-01", tags="[habits]"),
+        # a time as Jekyll writes it, with a fraction: <time datetime> and the feeds check it
+        "delta.md": article(
+            "Walking", "Walk more.", date="2023-06-01 09:30:15.25 +0200", tags="[habits]"
+        ),
         # Reviewed, with a content warning and references; the third "habits" article, so the
         # tag's page has a page 2.
         "reviewed-posture.md": article(

@@ -138,6 +138,9 @@ def test_rfc3339_keeps_the_offset_and_places_a_day_at_its_midnight() -> None:
     # a local mean time (seconds in the offset) is not RFC 3339: given in UTC instead
     assert rfc3339(dt.date(1850, 1, 1), BERLIN) == "1849-12-31T23:06:32Z"
     assert iso_date(dt.date(2024, 7, 1), BERLIN) == "2024-07-01"
+    assert iso_date(dt.datetime(2024, 1, 1, 9, 0, 0, 123456, tzinfo=dt.UTC), UTC) == (
+        "2024-01-01T09:00:00.123Z"  # HTML's <time datetime> allows three digits
+    )
 
 
 def test_days_sort_from_their_midnight_in_the_site_zone() -> None:
