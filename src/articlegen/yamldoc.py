@@ -222,13 +222,25 @@ def _syntax_error(
         # PyYAML points at the end of the header; the author needs the opening quote.
         mark = getattr(exc, "context_mark", None) or mark
         message = "invalid YAML: the quote opened on this line is never closed"
+    opened = getattr(exc, "context_mark", None)
+    bracket = _FLOW_BRACKETS.get(context or "")
+    if bracket and opened is not None and mark is not None and opened.line < mark.line:
+        # A '[' or '{' left open shows where the next key no longer fits: point at the opening.
+        mark = opened
+        message = f"invalid YAML: the '{bracket[0]}' opened on this line is never closed"
     line = mark.line + first_line if mark is not None else None
     hint = "check quotes, colons and indentation (spaces, not tabs)"
     if "tab character" in problem or _tab_on_line(text, mark):
         hint = "indent with spaces, not tabs"
+    elif bracket and "never closed" in message:
+        hint = f"end the value with '{bracket[1]}'"
     elif "never closed" in message:
         hint = "end the value with the same quote it starts with"
     return error(message, path, line, hint)
+
+
+_FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
+"""PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
 
 
 def _tab_on_line(text: str, mark: Any) -> bool:

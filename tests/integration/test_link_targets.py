@@ -125,3 +125,52 @@ def test_a_broken_field_is_reported_once_and_never_at_the_files_linking_to_it(
     errors = [line for line in err.splitlines() if line.startswith("error: content/")]
     assert errors, err
     assert all(line.startswith("error: content/apnea.md") for line in errors), err
+
+
+SITES = Path(__file__).parents[1] / "fixtures" / "sites"
+
+
+def test_a_site_of_colon_hash_quote_and_decomposed_titles_builds(tmp_path: Path, run_cli) -> None:
+    root = shutil.copytree(SITES / "exact-titles", tmp_path / "site")
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+
+    def links(slug: str) -> list[str]:
+        page = parse(root / "public" / slug / "index.html")
+        return [a.attributes["href"] for a in page.css("section.see-also a, a.internal")]
+
+    assert links("ketamine-primer") == [
+        "/dosing/",  # body first: [[IV/IM Dosing: What "Loading" Means|…]]
+        "/sleep-first/",
+        "/testosterone/",  # [text](testosterone.md)
+        "/testosterone/",  # then See Also
+        "/sleep-first/",
+        "/cafe/",  # a composed link to a decomposed title
+    ]
+    assert links("testosterone") == ["/apnea/", "/ketamine-primer/", "/apnea-caps/", "/apnea/"]
+    assert links("sleep-first") == ["/creme-protein/", "/ketamine-primer/", "/dosing/"]
+    assert links("apnea") == ["/apnea-caps/"] and links("apnea-caps") == ["/apnea/"]
+
+
+def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path, run_cli) -> None:
+    root = shutil.copytree(SITES / "exact-titles-broken", tmp_path / "site")
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    assert [line for line in err.splitlines() if line.startswith("error: ")] == [
+        "error: content/apnea.md:4: see_also 'javascript:alert(1)' matches no article"
+        " — link by slug, by file (content/x.md) or by exact title",
+        "error: content/dosing.md:3: invalid YAML: the '[' opened on this line is never closed"
+        " — end the value with ']'",
+        "error: content/ketamine-primer.md:5: see_also 'Is Testosterone Therapy Safe' matches no"
+        " article (did you mean 'Is Testosterone Therapy Safe?'?)"
+        " — link by slug, by file (content/x.md) or by exact title",
+        "error: content/sleep-first.md:6: link 'Ket\u0430mine: A Primer for Men' matches no"
+        " article (did you mean 'Ketamine: A Primer for Men' (yours has U+0430 CYRILLIC SMALL"
+        " LETTER A where it has U+0061 LATIN SMALL LETTER A)?)"
+        " — link by slug, by file (content/x.md) or by exact title",
+        "error: content/testosterone.md:4: see_also 'sleep apnea' matches 2 titles that differ"
+        " only in case, none exactly: content/apnea-caps.md ('SLEEP APNEA'), content/apnea.md"
+        " ('Sleep Apnea') — write the title with the case of the one you mean, or link by slug"
+        " or by file",
+        "error: 5 errors; nothing was written, the previous output is untouched",
+    ]

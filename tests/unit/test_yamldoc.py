@@ -48,6 +48,15 @@ def test_unclosed_quote_points_at_the_opening_line() -> None:
     )
 
 
+def test_unclosed_bracket_points_at_the_opening_line() -> None:
+    assert syntax_error("a: 1\nb: [x, y\nc: 3\n") == (
+        "f.md:3: invalid YAML: the '[' opened on this line is never closed — end the value with ']'"
+    )
+    assert syntax_error("a: {x: 1,\n  y: 2\nc: 3\n") == (
+        "f.md:2: invalid YAML: the '{' opened on this line is never closed — end the value with '}'"
+    )
+
+
 def test_tab_indentation_hint() -> None:
     assert syntax_error("a: 1\n\tb: 2\n").endswith(" — indent with spaces, not tabs")
     assert syntax_error("a:\n\t- x\n").endswith(" — indent with spaces, not tabs")
@@ -61,6 +70,6 @@ def test_control_character_is_reported_at_its_line() -> None:
 
 
 def test_other_syntax_errors_keep_the_generic_hint() -> None:
-    assert syntax_error("a: [1, 2\n").endswith(
+    assert syntax_error("a: b: c\n").endswith(
         " — check quotes, colons and indentation (spaces, not tabs)"
     )
