@@ -21,7 +21,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 SITE_YAML = """\
 title: "Example Site"
-base_url: "https://example.org/"
+base_url: "https://example.test/"
 author: "Example Author"
 description: "An example site."
 """

@@ -44,6 +44,7 @@ ALLOWED: dict[str, set[str]] = {
     "output": {"errors", "model", "staging"},
     "search": {"errors"},
     "freshness": {"model", "cache", "cachefile", "search"},
+    "readiness": {"errors", "model", "config"},
     "scaffold": {"errors", "config", "content", "frontmatter", "lookalike", "slugs"},
     "mdtext": set(),
     "textimport": {"errors", "model", "mdtext"},
@@ -66,6 +67,7 @@ ALLOWED: dict[str, set[str]] = {
         "textimport",
     },
     "build": {
+        "readiness",
         "replan",
         "cache",
         "cachefile",

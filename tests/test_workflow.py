@@ -67,12 +67,34 @@ def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
 
 def test_build_is_strict_and_uses_the_pages_base_url(workflow: dict[Any, Any]) -> None:
     by_name = {s.get("name"): s for s in steps(workflow, "build")}
-    assert by_name["Check"]["run"] == "articlegen check --strict"
+    names = list(by_name)
+    address = by_name["Choose the site's address"]
+    assert names.index("Configure GitHub Pages") < names.index("Choose the site's address")
+    assert names.index("Choose the site's address") < names.index("Check")
+    assert address["env"]["PAGES_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert address["run"] == 'echo "BASE_URL=${PAGES_URL:-$DEFAULT_URL}" >> "$GITHUB_ENV"'
+    assert by_name["Check"]["run"] == 'articlegen check --strict --base-url "$BASE_URL"'
     build = by_name["Build"]
-    assert build["run"].startswith("articlegen build --strict --output _site")
-    assert build["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
-    assert '--base-url "$BASE_URL"' in build["run"]
+    assert build["run"] == 'articlegen build --strict --output _site --base-url "$BASE_URL"'
     assert by_name["Upload the site"]["with"]["path"] == "_site"
+
+
+def test_pull_requests_stand_in_the_default_pages_address(workflow: dict[Any, Any]) -> None:
+    """A pull request has no Pages address: the default one of the repository stands in, so
+    that a blog left at base_url example.org (a warning, an error under --strict) passes."""
+    step = next(s for s in steps(workflow, "build") if s.get("name") == "Choose the site's address")
+    default = step["env"]["DEFAULT_URL"]
+    assert default == (
+        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
+    )
+    shell = subprocess.run(
+        ["bash", "-c", step["run"].replace('"$GITHUB_ENV"', "/dev/stdout")],
+        env={"PAGES_URL": "", "DEFAULT_URL": "https://owner.github.io/blog/"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shell.stdout == "BASE_URL=https://owner.github.io/blog/\n"
 
 
 def test_pull_requests_build_but_never_deploy(workflow: dict[Any, Any]) -> None:
@@ -105,5 +127,7 @@ def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
 
 
 def test_the_blog_in_this_repository_passes_the_strict_check(capsys) -> None:
-    code = main(["check", "--strict", "--no-cache", "--site", str(REPO)])
+    """As the workflow checks it, with the address it passes."""
+    url = "https://owner.github.io/blog/"
+    code = main(["check", "--strict", "--no-cache", "--base-url", url, "--site", str(REPO)])
     assert code == 0, capsys.readouterr().err

@@ -48,6 +48,7 @@ from .model import (
 )
 from .output import check_output_location, write_site
 from .people import credit_articles, photo_problems
+from .readiness import unready_settings
 from .references import Citations, number_citations
 from .replan import plan_site
 from .search import MISSING_NOTE, find_pagefind, index_site
@@ -110,7 +111,13 @@ def build_site(
         *comment_problems(config, articles),
         *trust.problems,
     ]
-    warnings = by_place([*collect_warnings(config, articles, graph, raw), *trust.warnings])
+    warnings = by_place(
+        [
+            *collect_warnings(config, articles, graph, raw),
+            *trust.warnings,
+            *(unready_settings(config) if not options.preview else ()),
+        ]
+    )
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
@@ -150,11 +157,22 @@ def build_site(
         diagnostics=tuple(warnings),
         seconds=time.perf_counter() - started,
         site=site,
-        # Only a build that writes would have indexed: 'check' has nothing to say about it.
-        notes=(MISSING_NOTE,) if config.search and not pagefind and options.write else (),
+        notes=(
+            *_drafts_note(len(everything) - len(articles)),
+            # Only a build that writes would have indexed: 'check' has nothing to say about it.
+            *((MISSING_NOTE,) if config.search and not pagefind and options.write else ()),
+        ),
         reused_bodies=sources.reused,
         rendered=rendered,
     )
+
+
+def _drafts_note(skipped: int) -> tuple[str, ...]:
+    """A build that left drafts out says so: else a new site's only article, a draft,
+    makes "0 articles" with no hint why."""
+    if not skipped:
+        return ()
+    return (f"{skipped:,} draft{'s' if skipped != 1 else ''} skipped; --drafts to include",)
 
 
 def _link(

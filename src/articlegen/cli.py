@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate everything a build would, write nothing")
     _site_argument(check)
     check.add_argument("--drafts", action="store_true", help="check drafts too")
+    check.add_argument("--base-url", help="override site.yaml 'base_url'")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     _today_argument(check)
     _speed_arguments(check)
@@ -250,7 +251,12 @@ def _print_receipt(receipt: Receipt, args: argparse.Namespace, seconds: float) -
 
 def _check(args: argparse.Namespace) -> int:
     options = BuildOptions(
-        drafts=args.drafts, strict=args.strict, write=False, today=args.today, jobs=args.jobs
+        drafts=args.drafts,
+        base_url=args.base_url,
+        strict=args.strict,
+        write=False,
+        today=args.today,
+        jobs=args.jobs,
     )
     result = _cached_build(args, options)
     _print_warnings(result)

@@ -123,7 +123,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         **structured,
         comments=comments,
         allow_html=allow_html,
-        lines={key: entry.line for key, entry in entries.items()},
+        lines=key_lines(entries),
     )
     if config.author and (
         problem := author_problem(config.author, config, path, entries["author"].line, ConfigError)
@@ -266,6 +266,17 @@ def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError])
         problems.append(problem)
         return False
     return allow.value
+
+
+def key_lines(entries: dict[str, Entry], prefix: str = "") -> dict[str, int]:
+    """The file line of every key, nested keys of mappings dotted (``comments.giscus.repo_id``),
+    for what is found wrong after parsing."""
+    lines = {}
+    for key, entry in entries.items():
+        lines[prefix + key] = entry.line
+        if entry.children is not None:
+            lines.update(key_lines(entry.children, f"{prefix}{key}."))
+    return lines
 
 
 def is_base_url(url: str) -> bool:

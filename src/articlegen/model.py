@@ -127,7 +127,8 @@ class SiteConfig:
     requirements: tuple[Requirement, ...] = ()
     """``require:`` rules, in file order."""
     lines: Mapping[str, int] = field(default_factory=dict)
-    """File line of each top-level key, for errors found after parsing."""
+    """File line of each key, nested keys dotted (``comments.giscus.repo_id``), for problems
+    found after parsing."""
     search: bool = True
     """Build a Pagefind search index and the ``search/`` page (when Pagefind is installed)."""
     timezone: str = "UTC"
@@ -511,6 +512,9 @@ class BuildOptions:
     jobs: int | None = None
     """Worker processes for rendering; None means one per CPU, 1 means this process only.
     Never shapes the output."""
+    preview: bool = False
+    """A preview for the author (``serve``): settings only a published site needs (its
+    address, description, comment ids; see ``readiness``) are not warned about."""
 
 
 @record

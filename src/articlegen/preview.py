@@ -44,7 +44,7 @@ class Preview:
         self.live = LiveSite(self._build, log)
         self.http = open_server(host, port, self.live, log)
         self.url = self.http.url
-        self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url)
+        self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url, preview=True)
         self._cache = BuildCache()
         self._building = threading.Lock()
         self.result: BuildResult | None = None

@@ -69,17 +69,6 @@ def test_comments_load_the_provider_script_only_after_the_click(
     assert page.locator(".comments-thread script").get_attribute("data-repo") == "example/repo"
 
 
-def test_the_real_blog_loads_giscus_only_after_the_click(
-    reader: Reader, real_blog: Path, serve
-) -> None:
-    page = open_quietly(reader, serve(real_blog) + "ketamine-mental-fitness/")
-    button = page.get_by_role("button", name="Show comments")
-    with page.expect_request("https://giscus.app/client.js"):
-        button.click()
-    assert reader.external == ["https://giscus.app/client.js"]
-    assert button.is_hidden()
-
-
 def test_video_loads_the_privacy_enhanced_player_only_after_the_click(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:

@@ -215,7 +215,7 @@ def test_sub_path_base_url(blog: Path) -> None:
     yaml = (
         (blog / "site.yaml")
         .read_text()
-        .replace("https://example.org/", "https://example.org/blog/")
+        .replace("https://example.test/", "https://example.test/blog/")
     )
     (blog / "site.yaml").write_text(yaml)
     build_site(blog)
@@ -223,9 +223,9 @@ def test_sub_path_base_url(blog: Path) -> None:
     assert internal_link_problems(out, "/blog/") == []
     home = parse(out / "index.html")
     assert home.css_first("a.site-title").attributes["href"] == "/blog/"
-    assert home.css_first("link[rel=canonical]").attributes["href"] == "https://example.org/blog/"
+    assert home.css_first("link[rel=canonical]").attributes["href"] == "https://example.test/blog/"
     assert (out / "robots.txt").read_text() == (
-        "User-agent: *\nAllow: /blog/\n\nSitemap: https://example.org/blog/sitemap.xml\n"
+        "User-agent: *\nAllow: /blog/\n\nSitemap: https://example.test/blog/sitemap.xml\n"
     )
 
 
@@ -303,8 +303,8 @@ def test_feed_and_sitemap_are_well_formed(blog: Path) -> None:
     )
     urls = ET.parse(blog / "public/sitemap.xml").getroot()
     locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in urls]
-    assert "https://example.org/ketamine/" in locs and "https://example.org/404.html" not in locs
-    assert "Sitemap: https://example.org/sitemap.xml" in (blog / "public/robots.txt").read_text()
+    assert "https://example.test/ketamine/" in locs and "https://example.org/404.html" not in locs
+    assert "Sitemap: https://example.test/sitemap.xml" in (blog / "public/robots.txt").read_text()
 
 
 def test_site_templates_and_static_override_the_theme(site) -> None:

@@ -49,7 +49,7 @@ def test_article_head_names_the_page_for_search_engines_and_link_previews(public
     assert page.css_first("html").attributes["lang"] == "en"
     assert page.css_first("title").text() == "Long Read · Example Site"
     assert meta(page, "description") == "A long read."
-    canonical = "https://example.org/long/"
+    canonical = "https://example.test/long/"
     assert page.css_first("link[rel=canonical]").attributes["href"] == canonical
     assert meta(page, "og:title") == meta(page, "twitter:title") == "Long Read"
     assert meta(page, "og:description") == meta(page, "twitter:description") == "A long read."
@@ -134,15 +134,15 @@ def test_tags_overview_and_tag_pages_with_their_own_feed(public: Path) -> None:
 @pytest.mark.parametrize(
     ("feed", "page"),
     [
-        ("feed.xml", "https://example.org/"),
-        ("tags/sleep/feed.xml", "https://example.org/tags/sleep/"),
-        ("tags/recovery/feed.xml", "https://example.org/tags/recovery/"),
+        ("feed.xml", "https://example.test/"),
+        ("tags/sleep/feed.xml", "https://example.test/tags/sleep/"),
+        ("tags/recovery/feed.xml", "https://example.test/tags/recovery/"),
     ],
 )
 def test_each_feed_links_the_page_it_mirrors(public: Path, feed: str, page: str) -> None:
     root = ET.parse(public / feed).getroot()
     links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
-    assert links == {"self": f"https://example.org/{feed}", "alternate": page}
+    assert links == {"self": f"https://example.test/{feed}", "alternate": page}
 
 
 def test_every_page_links_the_site_feed(public: Path) -> None:
@@ -161,14 +161,14 @@ def test_not_found_page_is_never_indexed_and_claims_no_address(public: Path) -> 
 def test_sitemap_dates_articles_and_the_listings_that_show_them(public: Path) -> None:
     urlset = ET.parse(public / "sitemap.xml").getroot()
     lastmod = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urlset}
-    base = "https://example.org/"
+    base = "https://example.test/"
     assert lastmod[base + "long/"] == "2024-04-02T00:00:00Z"  # updated wins over date
     assert lastmod[base + "short/"] == "2023-05-01T00:00:00Z"
     assert lastmod[base] == lastmod[base + "tags/sleep/"] == "2024-04-02T00:00:00Z"
     assert lastmod[base + "tags/recovery/"] == "2024-04-02T00:00:00Z"
     assert lastmod[base + "page/2/"] is None  # what a later page shows shifts; no promise
     robots = (public / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://example.org/sitemap.xml" in robots.splitlines()
+    assert "Sitemap: https://example.test/sitemap.xml" in robots.splitlines()
 
 
 def test_reading_aids_need_no_script(public: Path) -> None:

@@ -16,7 +16,8 @@ from tests.helpers import internal_link_problems, snapshot
 
 TRUST_YAML = """\
 title: "Example Site"
-base_url: "https://example.org/"
+base_url: "https://example.test/"
+description: "An example site."
 author: example-author
 disclaimer: "General information only, not medical advice."
 editorial_policy: content/policy.md
@@ -174,7 +175,7 @@ def test_person_pages_list_what_each_person_wrote_and_reviewed(trusted: Path) ->
     ]
     assert internal_link_problems(out) == []
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
-    assert "https://example.org/authors/example-reviewer/" in sitemap
+    assert "https://example.test/authors/example-reviewer/" in sitemap
 
 
 def test_free_text_author_without_registry(site) -> None:
@@ -196,7 +197,7 @@ def test_feed_names_the_author_and_links_their_page(trusted: Path) -> None:
     )
     assert entry.findtext("a:author/a:name", None, ns) == "Example Author"
     assert (
-        entry.findtext("a:author/a:uri", None, ns) == "https://example.org/authors/example-author/"
+        entry.findtext("a:author/a:uri", None, ns) == "https://example.test/authors/example-author/"
     )
 
 
@@ -219,9 +220,9 @@ def test_json_ld_graph_has_posting_and_medical_page(trusted: Path) -> None:
     posting, page = data["@graph"]
     assert posting["@type"] == "BlogPosting" and page["@type"] == "MedicalWebPage"
     assert (posting["datePublished"], posting["dateModified"]) == ("2024-01-10", "2024-03-01")
-    assert posting["url"] == page["url"] == "https://example.org/reviewed/"
-    assert posting["@id"] == "https://example.org/reviewed/#article"
-    assert posting["mainEntityOfPage"] == {"@id": "https://example.org/reviewed/"}
+    assert posting["url"] == page["url"] == "https://example.test/reviewed/"
+    assert posting["@id"] == "https://example.test/reviewed/#article"
+    assert posting["mainEntityOfPage"] == {"@id": "https://example.test/reviewed/"}
     assert posting["author"]["name"] == "Example Author"
     assert posting["author"]["honorificSuffix"] == "MPH"
     assert page["lastReviewed"] == "2024-02-01"
@@ -238,11 +239,11 @@ def test_json_ld_graph_has_posting_and_medical_page(trusted: Path) -> None:
         "Further Reading",
     ]
     assert page["about"] == [{"@type": "Thing", "name": "medication"}]
-    assert page["publishingPrinciples"] == "https://example.org/policy/"
+    assert page["publishingPrinciples"] == "https://example.test/policy/"
     assert page["mainEntity"] == {"@id": posting["@id"]}
     never_updated = json_ld(trusted / "public/unreviewed/index.html")["@graph"][0]
     assert never_updated["datePublished"] == never_updated["dateModified"] == "2024-04-01"
-    assert never_updated["url"] == "https://example.org/unreviewed/"
+    assert never_updated["url"] == "https://example.test/unreviewed/"
     unreviewed = json_ld(trusted / "public/unreviewed/index.html")["@graph"][1]
     assert "lastReviewed" not in unreviewed and "reviewedBy" not in unreviewed
     policy = json_ld(trusted / "public/policy/index.html")["@graph"]
@@ -327,7 +328,7 @@ def test_json_ld_is_valid_and_uses_only_schema_org_terms(trusted: Path, slug: st
     if slug == "reviewed":
         assert page["https://schema.org/lastReviewed"] == [{"@value": "2024-02-01"}]
         [reviewer] = page["https://schema.org/reviewedBy"]
-        assert reviewer["@id"] == "https://example.org/authors/example-reviewer/#person"
+        assert reviewer["@id"] == "https://example.test/authors/example-reviewer/#person"
 
 
 CREDITED = article(

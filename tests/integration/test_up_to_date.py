@@ -29,7 +29,7 @@ def built(site, run_cli) -> Path:
     root = site(
         {"a.md": article("A", see_also="[b]"), "b.md": article("B", see_also="[a]")},
         site_yaml=(
-            'title: "Example"\nbase_url: "https://example.org/"\nwarn_unlinked: true\n'
+            'title: "Example"\nbase_url: "https://example.test/"\ndescription: "An example site."\nwarn_unlinked: true\n'
             "search: false\n"
         ),
         files={"content/c.md": article("C")},

@@ -1,0 +1,110 @@
+"""A site not yet ready to publish says so: a sample address, no description, placeholder
+comment ids are each one warning naming its site.yaml line (errors under --strict); a build
+that left drafts out says how many. The preview, which publishes nothing, is not warned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articlegen.preview import Preview
+from tests.conftest import article, parse
+from tests.helpers import snapshot
+from tests.published import build_repo_blog
+
+UNREADY_YAML = """\
+title: "Example Site"
+base_url: "https://example.org/"
+description: ""
+"""
+BASE_URL_WARNING = (
+    "warning: site.yaml:2: 'base_url' is still https://example.org/, so canonical links, "
+    "feeds and the sitemap would point to a documentation domain — set base_url to the blog's "
+    "address, or build with --base-url (the publish workflow passes the GitHub Pages address)"
+)
+DESCRIPTION_WARNING = (
+    "warning: site.yaml:3: 'description' is empty: search results and link previews show it "
+    "for the home page and the feeds — write one or two sentences about the blog: "
+    'description: "…"'
+)
+
+
+@pytest.fixture
+def unready(site) -> Path:
+    articles = {name: article(name.title()) for name in ("a.md", "b.md", "c.md")}
+    return site(articles, site_yaml=UNREADY_YAML)
+
+
+def test_each_unready_setting_warns_once_with_its_line(unready: Path, run_cli) -> None:
+    code, out, err = run_cli("build", "--site", unready)
+    assert code == 0
+    assert err.splitlines() == [BASE_URL_WARNING, DESCRIPTION_WARNING]
+    assert out.startswith("3 articles, ") and ", 2 warnings;" in out
+
+
+def test_strict_makes_them_errors_and_keeps_the_previous_site(unready: Path, run_cli) -> None:
+    assert run_cli("build", "--site", unready)[0] == 0
+    before = snapshot(unready / "public")
+    code, _, err = run_cli("build", "--site", unready, "--strict")
+    assert code == 1
+    assert err.splitlines() == [
+        BASE_URL_WARNING.replace("warning:", "error:", 1),
+        DESCRIPTION_WARNING.replace("warning:", "error:", 1),
+        "error: 2 errors; nothing was written, the previous output is untouched",
+    ]
+    assert snapshot(unready / "public") == before
+    assert run_cli("check", "--site", unready, "--strict")[0] == 1
+
+
+def test_a_base_url_option_stands_in_for_the_sample_address(unready: Path, run_cli) -> None:
+    for command in ("build", "check"):
+        code, _, err = run_cli(command, "--site", unready, "--base-url", "https://a.test/")
+        assert (code, err.splitlines()) == (0, [DESCRIPTION_WARNING])
+
+
+def test_the_preview_is_not_warned(unready: Path) -> None:
+    with Preview(unready, port=0, log=lambda line: None) as running:
+        assert running.result is not None
+        assert running.result.diagnostics == ()
+
+
+def test_a_build_that_skips_drafts_says_how_many(site, run_cli) -> None:
+    root = site(
+        {
+            "a.md": article("Alpha"),
+            "b.md": article("Beta", draft="true"),
+            "c.md": article("Gamma", draft="true"),
+        }
+    )
+    code, out, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == ["note: 2 drafts skipped; --drafts to include"]
+    assert out.startswith("1 article, ")
+    code, out, err = run_cli("check", "--site", root)
+    assert err.splitlines() == ["note: 2 drafts skipped; --drafts to include"]
+    code, out, err = run_cli("build", "--site", root, "--drafts")
+    assert (code, err) == (0, "")
+    assert out.startswith("3 articles, ")
+    (root / "content/c.md").unlink()
+    code, out, err = run_cli("build", "--site", root)
+    assert err.splitlines() == ["note: 1 draft skipped; --drafts to include"]
+
+
+def test_the_demo_blog_has_comments_off_until_giscus_is_set_up(tmp_path: Path, run_cli) -> None:
+    output = build_repo_blog(tmp_path)
+    for page in output.rglob("*.html"):
+        assert parse(page).css_first(".comments") is None, page
+    # The documented giscus block, uncommented as its comment says, is valid and its
+    # placeholders are warnings: they would be errors in the strict publish workflow.
+    text = (tmp_path / "site.yaml").read_text(encoding="utf-8")
+    start = text.index("# comments:")
+    block = "\n".join(line.removeprefix("# ") for line in text[start:].splitlines())
+    (tmp_path / "site.yaml").write_text(text[:start] + block + "\n", encoding="utf-8")
+    code, _, err = run_cli("check", "--site", tmp_path, "--base-url", "https://a.test/")
+    assert code == 0
+    assert [line.split("'")[1] for line in err.splitlines()] == [
+        "comments.giscus.repo",
+        "comments.giscus.repo_id",
+        "comments.giscus.category_id",
+    ]
