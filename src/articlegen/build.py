@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
@@ -21,11 +22,19 @@ from .errors import (
     BuildFailed,
     Diagnostic,
     InterruptedAfterWrite,
+    LinkError,
     OutputError,
     by_place,
     raise_if_any,
 )
 from .feeds import FEED_TEMPLATE, render_feed, site_files
+from .fragments import (
+    PageIds,
+    fragment_problems,
+    page_ids,
+    resolved_fragments,
+    same_page_fragments,
+)
 from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
 from .images import place_images, remote_image_warnings
 from .links import build_link_graph
@@ -107,6 +116,7 @@ def build_site(
         *(p for body in raw.values() for p in body.problems),
         *image_problems,
         *graph.problems,
+        *_fragment_problems(articles, raw, graph, trust.citations),
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
         *trust.problems,
@@ -387,6 +397,37 @@ def check_trust(
     ]
     warnings += [w for c in citations.values() for w in c.warnings]
     return Trust(credits, citations, (policy_url, policy_slug), problems, warnings)
+
+
+def _fragment_problems(
+    articles: list[Article],
+    raw: Mapping[str, RenderedBody],
+    graph: LinkGraph,
+    citations: Mapping[str, Citations],
+) -> list[LinkError]:
+    """Links whose ``#id`` their target page lacks (see ``fragments``). Run on every
+    build over every article, cached or not, so a change to a target alone is enough
+    to report the links it broke; a page's ids are parsed only if a link names one."""
+    sources = {a.slug: a.source for a in articles}
+
+    @functools.cache
+    def ids_of(slug: str) -> PageIds | None:
+        if slug not in raw:  # not built (a damaged file): it is reported on its own
+            return None
+        listed = citations[slug]
+        extra = [*(m.anchor for m in listed.marks), *(r.anchor for r in listed.listed)]
+        return page_ids(sources[slug], raw[slug].html, extra)
+
+    links = [
+        link
+        for a in articles
+        for link in (
+            *resolved_fragments("see_also", a.source, a.meta.see_also, graph.see_also_each[a.slug]),
+            *resolved_fragments("link", a.source, raw[a.slug].links, graph.inline[a.slug]),
+            *same_page_fragments(a.source, a.slug, raw[a.slug].same_page_links),
+        )
+    ]
+    return fragment_problems(links, ids_of)
 
 
 def _with_links(

@@ -54,6 +54,7 @@ def build_link_graph(
     index = _make_index(targets)
     problems: list[LinkError] = []
     see_also: dict[str, tuple[ResolvedLink, ...]] = {}
+    see_also_each: dict[str, tuple[ResolvedLink | None, ...]] = {}
     inline: dict[str, tuple[ResolvedLink | None, ...]] = {}
     incoming: dict[str, set[str]] = {}
 
@@ -73,14 +74,15 @@ def build_link_graph(
         return resolved
 
     for source in sources:
-        see_also[source.slug] = _unique(resolve_all(source, source.see_also, "see_also"))
+        see_also_each[source.slug] = tuple(resolve_all(source, source.see_also, "see_also"))
+        see_also[source.slug] = _unique(see_also_each[source.slug])
         inline[source.slug] = tuple(resolve_all(source, source.inline, "link"))
     title_of = {t.slug: t.title or t.slug for t in index.by_slug.values()}
     backlinks = {
         slug: tuple(sorted(linkers, key=lambda s: (title_of.get(s, s).casefold(), s)))
         for slug, linkers in sorted(incoming.items())
     }
-    return LinkGraph(see_also, inline, backlinks, tuple(problems))
+    return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
 
 
 def _make_index(targets: Iterable[LinkTarget]) -> _Index:

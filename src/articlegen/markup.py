@@ -65,6 +65,7 @@ def render_body(
     children = list(_inline_children(tokens, first_line))  # walked once, read three times
     links = _collect_links(children)
     citations = _collect_citations(children)
+    same_page = _collect_same_page_links(children)
     images, remote_images = _collect_images(children, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
@@ -80,6 +81,7 @@ def render_body(
         problems=tuple(env["problems"]),
         citations=tuple(citations),
         remote_images=tuple(remote_images),
+        same_page_links=tuple(same_page),
     )
 
 
@@ -210,6 +212,18 @@ def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
             child.attrSet("class", "internal")
             links.append(LinkRef(target, line))
     return links
+
+
+def _collect_same_page_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
+    """Markdown links to an ``#id`` of this page (with their file lines), for the fragment
+    check; the heading anchors' own ``#`` links point at ids that exist by construction."""
+    return [
+        LinkRef(str(child.attrGet("href")), line)
+        for child, line in children
+        if child.type == "link_open"
+        and str(child.attrGet("href") or "").startswith("#")
+        and child.attrGet("class") != "header-anchor"
+    ]
 
 
 def _collect_citations(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:

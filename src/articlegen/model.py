@@ -301,6 +301,9 @@ class RenderedBody:
     remote_images: tuple[ImageRef, ...] = ()
     """Images on other hosts (``https://…``), left as they are: fetched on every page load,
     with no size; each is worth a warning."""
+    same_page_links: tuple[LinkRef, ...] = ()
+    """Markdown links to a place on the article's own page (``[text](#id)``), ``#`` included
+    and percent-encoded as in the HTML: ``fragments`` checks that the page has the id."""
 
 
 @record
@@ -395,6 +398,12 @@ class LinkGraph:
     """Slug → slugs of articles linking to it (See Also or body), sorted."""
     problems: tuple[Exception, ...] = ()
     """LinkErrors, one per bad link."""
+    see_also_each: Mapping[str, tuple[ResolvedLink | None, ...]] = field(
+        default_factory=dict, compare=False
+    )
+    """Slug → resolution of each ``see_also`` item, in front-matter order, duplicates kept
+    (None where it failed): item ``i`` is the article's ``see_also[i]``, so a check can
+    name its line. Not compared: ``see_also`` holds all that pages show of it."""
 
 
 @record

@@ -54,6 +54,19 @@ def test_duplicates_collapse_keeping_first_position() -> None:
     assert [link.slug for link in graph.see_also["ketamine"]] == ["esketamine", "iv-vs-im"]
 
 
+def test_each_see_also_item_keeps_its_resolution_in_order_for_checks_by_line() -> None:
+    graph = build_link_graph(
+        [source("ketamine", "esketamine#a", "nowhere", "esketamine#a", "iv-vs-im")], TARGETS
+    )
+    assert graph.see_also_each["ketamine"] == (
+        ResolvedLink(slug="esketamine", fragment="a"),
+        None,
+        ResolvedLink(slug="esketamine", fragment="a"),
+        ResolvedLink(slug="iv-vs-im"),
+    )
+    assert len(graph.see_also["ketamine"]) == 2
+
+
 def test_relative_markdown_paths_and_fragments() -> None:
     graph = build_link_graph(
         [source("iv-vs-im", inline=("../ketamine.md#risks", "esketamine.md"))], TARGETS

@@ -200,3 +200,17 @@ def test_leaving_out_the_html_rules_changes_no_output(text: str) -> None:
     with_rules = make_markdown()
     with_rules.enable(["html_block", "html_inline"])  # as in 'commonmark'; they bail out
     assert render_body(make_markdown(), text).html == render_body(with_rules, text).html
+
+
+def test_same_page_links_are_listed_with_their_lines_but_heading_anchors_are_not() -> None:
+    body = render_body(
+        make_markdown(),
+        "## Risks\n\nSee [below](#dose) and\n[the café](#café) and [top](#).\n\n"
+        "[other](other.md#dose) [web](https://example.org/#x)",
+        first_line=5,
+    )
+    assert body.same_page_links == (
+        LinkRef("#dose", 7),
+        LinkRef("#caf%C3%A9", 8),
+        LinkRef("#", 8),
+    )
