@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import functools
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -407,12 +408,15 @@ def _fragment_problems(
 ) -> list[LinkError]:
     """Links whose ``#id`` their target page lacks (see ``fragments``). Run on every
     build over every article, cached or not, so a change to a target alone is enough
-    to report the links it broke; a page's ids are parsed only if a link names one."""
-    sources = {a.slug: a.source for a in articles}
+    to report the links it broke; a page's ids are parsed only if a link names one.
+    Files sharing a slug are left out: the graph and the bodies hold one of them, by
+    slug, and the shared slug is an error of its own."""
+    shared = {slug for slug, n in Counter(a.slug for a in articles).items() if n > 1}
+    sources = {a.slug: a.source for a in articles if a.slug not in shared}
 
     @functools.cache
     def ids_of(slug: str) -> PageIds | None:
-        if slug not in raw:  # not built (a damaged file): it is reported on its own
+        if slug not in raw or slug not in sources:  # not built (a damaged file), or shared
             return None
         listed = citations[slug]
         extra = [*(m.anchor for m in listed.marks), *(r.anchor for r in listed.listed)]
@@ -421,6 +425,7 @@ def _fragment_problems(
     links = [
         link
         for a in articles
+        if a.slug not in shared
         for link in (
             *resolved_fragments("see_also", a.source, a.meta.see_also, graph.see_also_each[a.slug]),
             *resolved_fragments("link", a.source, raw[a.slug].links, graph.inline[a.slug]),

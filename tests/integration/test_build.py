@@ -124,7 +124,7 @@ def test_see_also_index_lists_the_graph_and_the_gaps(blog: Path) -> None:
 
 def test_see_also_index_counts_body_links_going_out(blog: Path) -> None:
     """Body links count both ways: an article linked only in its text is no gap."""
-    (blog / "content/gamma.md").write_text(article("Gamma", "See [[lonely]]."))
+    (blog / "content/gamma.md").write_text(article("Gamma", "See [[lonely]].\n\n## Part\n\nMore."))
     (blog / "content/body-only.md").write_text(
         article("Body Only", "[[gamma|the G]], [[Esketamine Spray]], [[gamma#part]].")
     )

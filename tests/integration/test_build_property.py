@@ -148,7 +148,7 @@ RISKY_MARKDOWN = st.sampled_from(
         "[x](missing.md#a)", "![alt](img.png)", "![](nope.png)", '![""](x.svg)',
         "![a](../../etc/passwd)", "[^s1]", "[^missing]", "::: video https://example.org/v \"x\"\n:::\n",
         "::: video\n:::\n", ":::\n", "\x00", "[[d-4]]", "[x](beta.md)", "\x00L0\x00",
-        "\x00I0\x00", "\x00C0\x00", "\x0c", "\x85", "\ufffe",
+        "\x00I0\x00", "\x00C0\x00", "\x0c", "\x85", "\ufffe", "[x](#nowhere)", "[x](#top)",
     ]
 )  # fmt: skip
 MARKDOWN = st.lists(

@@ -143,3 +143,21 @@ def test_check_reports_fragments_without_writing(blog: Path) -> None:
     with pytest.raises(BuildFailed) as failed:
         build_site(blog, BuildOptions(write=False))
     assert [(e.path, e.line) for e in failed.value.errors] == [("content/linker.md", 8)] * 2
+
+
+def test_a_link_into_a_file_that_fails_to_read_is_not_reported_on_top(blog: Path) -> None:
+    rewrite(blog, "sleep.md", "date: 2024-01-01", "date: someday")
+    messages = failure_messages(lambda: build_site(blog))
+    assert messages and all(m.startswith("content/sleep.md:") for m in messages)
+
+
+def test_files_sharing_a_slug_report_that_alone(site) -> None:
+    root = site(
+        {
+            "a.md": article("A", "[x](c.md#nowhere)", slug="shared", see_also="[c#nowhere]"),
+            "b.md": article("B", "Text.", slug="shared"),
+            "c.md": article("C", "## Part"),
+        }
+    )
+    messages = failure_messages(lambda: build_site(root))
+    assert messages and all("slug 'shared'" in m for m in messages), messages
