@@ -117,7 +117,7 @@ def build_site(
         *(p for body in raw.values() for p in body.problems),
         *image_problems,
         *graph.problems,
-        *_fragment_problems(articles, raw, graph, trust.citations),
+        *_fragment_problems(articles, raw, graph, trust.citations, sources.damaged),
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
         *trust.problems,
@@ -405,13 +405,16 @@ def _fragment_problems(
     raw: Mapping[str, RenderedBody],
     graph: LinkGraph,
     citations: Mapping[str, Citations],
+    damaged: list[Article],
 ) -> list[LinkError]:
     """Links whose ``#id`` their target page lacks (see ``fragments``). Run on every
     build over every article, cached or not, so a change to a target alone is enough
     to report the links it broke; a page's ids are parsed only if a link names one.
-    Files sharing a slug are left out: the graph and the bodies hold one of them, by
-    slug, and the shared slug is an error of its own."""
-    shared = {slug for slug, n in Counter(a.slug for a in articles).items() if n > 1}
+    Files sharing a slug (with each other or with a ``damaged`` file, whose links the graph
+    holds too) are left out: the graph and the bodies hold one of them, by slug, and the
+    shared slug is an error of its own."""
+    every = Counter(a.slug for a in [*articles, *damaged])
+    shared = {slug for slug, count in every.items() if count > 1}
     sources = {a.slug: a.source for a in articles if a.slug not in shared}
 
     @functools.cache

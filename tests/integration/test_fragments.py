@@ -161,3 +161,20 @@ def test_files_sharing_a_slug_report_that_alone(site) -> None:
     )
     messages = failure_messages(lambda: build_site(root))
     assert messages and all("slug 'shared'" in m for m in messages), messages
+
+
+def test_a_file_that_fails_to_read_sharing_a_slug_reports_no_fragments(site) -> None:
+    """The graph holds the broken file's links under the slug it shares (found by
+    test_random_edits): its twin's links are not paired with them."""
+    root = site(
+        {
+            "a.md": article("A", "[x](c.md#part)", slug="b", date="someday", see_also="[c]"),
+            "b.md": article("B", "[y](c.md#part) [z](c.md#nowhere)", see_also='["c#part"]'),
+            "c.md": article("C", "## Part"),
+        }
+    )
+    messages = failure_messages(lambda: build_site(root))
+    assert [m.split(" — ")[0] for m in messages] == [
+        "content/a.md:4: 'date' is not a valid date: 'someday'",
+        "content/b.md:1: duplicate slug 'b': content/a.md has it too",
+    ]
