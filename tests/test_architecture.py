@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "images": {"errors", "model"},
     "links": {"errors", "model", "lookalike", "slugs"},
     "jsonld": {"model", "site", "dates"},
-    "fragments": {"errors", "model", "pageids"},
+    "fragments": {"errors", "model", "pageids", "lookalike"},
     "workers": set(),
     "progress": set(),
     "cache": {"model", "dates"},

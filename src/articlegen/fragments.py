@@ -29,7 +29,8 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .errors import LinkError, closest, suggestion
+from .errors import LinkError, closest
+from .lookalike import difference
 from .model import LinkRef, ResolvedLink
 from .pageids import THEME_IDS
 
@@ -119,27 +120,29 @@ def _problem(link: FragmentLink, page: PageIds) -> LinkError | None:
     if not wanted or wanted.lower() == TOP or wanted in page.ids:
         return None
     where = "this article" if link.path == page.path else page.path
-    message = f"{link.kind} '{link.written}': {where} has no id '{wanted}'"
-    twin = _unicode_twin(wanted, page.ids)
-    if twin is not None:
-        return LinkError(
-            f"{message} as written: its id '{twin}' is the same text in another Unicode form "
-            "(accents composed in one, decomposed in the other)",
-            link.path,
-            link.line,
-            "retype the part after '#' (or copy it from the heading's # link on the page)",
-        )
-    near = closest(wanted, page.ids)
+    near = _closest(wanted, page.ids)
+    listed = " or ".join(_shown(wanted, i) for i in near)
     return LinkError(
-        message + suggestion(near), link.path, link.line, _hint(wanted, page.ids, near)
+        f"{link.kind} '{link.written}': {where} has no id '{wanted}'"
+        + (f" (did you mean {listed}?)" if listed else ""),
+        link.path,
+        link.line,
+        _hint(wanted, page.ids, near),
     )
 
 
-def _unicode_twin(wanted: str, ids: Sequence[str]) -> str | None:
-    """The id that differs from ``wanted`` only in Unicode normalisation, which a reader
-    cannot see: a "did you mean" showing it would look like the text written."""
+def _closest(wanted: str, ids: Sequence[str]) -> list[str]:
+    """Up to three ids close to ``wanted``, best first: any that differ from it only in
+    Unicode form (which ``closest`` may rank low), then the most similar."""
     normal = unicodedata.normalize("NFC", wanted)
-    return next((i for i in ids if unicodedata.normalize("NFC", i) == normal), None)
+    twins = [i for i in ids if unicodedata.normalize("NFC", i) == normal]
+    return list(dict.fromkeys([*twins, *closest(wanted, ids)]))[:3]
+
+
+def _shown(wanted: str, near: str) -> str:
+    """``'near'``, and how it differs from ``wanted`` where the two would look the same."""
+    how = difference(wanted, near)
+    return f"'{near}' ({how})" if how else f"'{near}'"
 
 
 def _hint(wanted: str, ids: Sequence[str], near: Sequence[str]) -> str:

@@ -79,7 +79,8 @@ def test_each_broken_fragment_fails_once_at_its_line_with_the_closest_ids(blog: 
         "(did you mean 'deep-sleep'?) — ids are case-sensitive; a heading's id is shown by the "
         "# link beside it",
         "content/linker.md:9: link '#My-Notes': this article has no id 'My-Notes' (did you mean "
-        "'my-notes'?) — ids are case-sensitive; a heading's id is shown by the # link beside it",
+        "'my-notes' (it differs only in case)?) — ids are case-sensitive; a heading's id is "
+        "shown by the # link beside it",
     ]
     assert not (blog / "public").exists() or snapshot(blog / "public") == before
 
