@@ -156,7 +156,4 @@ def _hint(wanted: str, ids: Sequence[str], near: Sequence[str]) -> str:
     if near:
         return "ids are case-sensitive; a heading's id is shown by the # link beside it"
     listed = ", ".join(ids[:LISTED_IDS]) + (", …" if len(ids) > LISTED_IDS else "")
-    return (
-        f"use one of its ids ({listed}): a heading's id is shown by the # beside it; "
-        "ids are case-sensitive"
-    )
+    return f"use one of its ids ({listed}); a heading's id is shown by the # link beside it"

@@ -73,8 +73,8 @@ def test_each_broken_fragment_fails_once_at_its_line_with_the_closest_ids(blog: 
     rewrite(blog, "linker.md", '["sleep#deep-sleep"]', '["sleep#nothing-like-it"]')
     assert failure_messages(lambda: build_site(blog)) == [
         "content/linker.md:4: see_also 'sleep#nothing-like-it': content/sleep.md has no id "
-        "'nothing-like-it' — use one of its ids (deep-sleep, café, cite-1, ref-1): a "
-        "heading's id is shown by the # beside it; ids are case-sensitive",
+        "'nothing-like-it' — use one of its ids (deep-sleep, café, cite-1, ref-1); a "
+        "heading's id is shown by the # link beside it",
         "content/linker.md:7: link 'sleep.md#deep-slep': content/sleep.md has no id 'deep-slep' "
         "(did you mean 'deep-sleep'?) — ids are case-sensitive; a heading's id is shown by the "
         "# link beside it",

@@ -148,7 +148,17 @@ def test_a_site_of_colon_hash_quote_and_decomposed_titles_builds(tmp_path: Path,
         "/cafe/",  # a composed link to a decomposed title
     ]
     assert links("testosterone") == ["/apnea/", "/ketamine-primer/", "/apnea-caps/", "/apnea/"]
-    assert links("sleep-first") == ["/creme-protein/", "/ketamine-primer/", "/dosing/"]
+    assert links("sleep-first") == [
+        "/creme-protein/",
+        "/ketamine-primer/",
+        "/ketamine-primer/#risks",  # [[Title#id|text]]
+        "/dosing/",
+    ]
+    assert links("creme-protein") == ["/sleep-first/#why-first"]  # a title holding '#', then #id
+    assert parse(root / "public/ketamine-primer/index.html").css_first("h2#risks") is not None
+    assert parse(root / "public/sleep-first/index.html").css_first("h2#why-first") is not None
+    assert parse(root / "public/cafe/index.html").css_first(".body a[href='#salt']") is not None
+    assert parse(root / "public/cafe/index.html").css_first("h2#salt") is not None
     assert links("apnea") == ["/apnea-caps/"] and links("apnea-caps") == ["/apnea/"]
 
 
@@ -159,6 +169,11 @@ def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path,
     assert [line for line in err.splitlines() if line.startswith("error: ")] == [
         "error: content/apnea.md:4: see_also 'javascript:alert(1)' matches no article"
         " — link by slug, by file (content/x.md) or by exact title",
+        "error: content/cafe.md:6: link '#sodium': this article has no id 'sodium'"
+        " — use one of its ids (salt); a heading's id is shown by the # link beside it",
+        "error: content/creme-protein.md:4: see_also 'Sleep #1: Why It Comes First#why-frist':"
+        " content/sleep-first.md has no id 'why-frist' (did you mean 'why-first'?)"
+        " — ids are case-sensitive; a heading's id is shown by the # link beside it",
         "error: content/dosing.md:3: invalid YAML: the '[' opened on this line is never closed"
         " — end the value with ']'",
         "error: content/ketamine-primer.md:5: see_also 'Is Testosterone Therapy Safe' matches no"
@@ -172,5 +187,5 @@ def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path,
         " only in case, none exactly: content/apnea-caps.md ('SLEEP APNEA'), content/apnea.md"
         " ('Sleep Apnea') — write the title with the case of the one you mean, or link by slug"
         " or by file",
-        "error: 5 errors; nothing was written, the previous output is untouched",
+        "error: 7 errors; nothing was written, the previous output is untouched",
     ]

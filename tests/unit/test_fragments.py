@@ -116,7 +116,7 @@ def test_a_same_page_link_says_this_article() -> None:
     link = FragmentLink("link", "#gone", "content/beta.md", 3, "beta", "gone")
     assert [str(p) for p in fragment_problems([link], PAGES.get)] == [
         "content/beta.md:3: link '#gone': this article has no id 'gone' — use one of its ids "
-        "(here): a heading's id is shown by the # beside it; ids are case-sensitive"
+        "(here); a heading's id is shown by the # link beside it"
     ]
 
 
