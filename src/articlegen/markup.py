@@ -62,7 +62,7 @@ def render_body(
     """Render an article body; ``first_line`` is the file line the body starts on in ``path``."""
     env: dict = {"first_line": first_line, "path": path, "problems": []}
     tokens = md.parse(body, env)
-    children = list(_inline_children(tokens, first_line))  # walked once, read three times
+    children = list(_inline_children(tokens, first_line))  # walked once, read by each collector
     links = _collect_links(children)
     citations = _collect_citations(children)
     same_page = _collect_same_page_links(children)
