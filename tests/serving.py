@@ -5,6 +5,8 @@ from __future__ import annotations
 import http.client
 import json
 import queue
+import signal
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -38,6 +40,27 @@ def fetch(base_url: str, path: str, method: str = "GET") -> Response:
         return Response(response.status, dict(response.getheaders()), response.read())
     finally:
         connection.close()
+
+
+def serve_and_stop(command: list[str], path: str = "/", **popen: object) -> tuple[int, str, str]:
+    """Run an ``articlegen serve`` ``command`` until it says it is serving, fetch ``path`` from
+    it (it must answer 200), stop it with Ctrl-C as a user does: (exit code, stdout, stderr)."""
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen
+    )
+    try:
+        lines: list[str] = []
+        while not any(line.startswith("serving ") for line in lines):
+            line = process.stdout.readline()
+            assert line, "".join(lines) + process.stderr.read()
+            lines.append(line)
+        url = lines[-1].split()[1]
+        assert fetch(url, path).status == 200
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        process.kill()
+    return process.returncode, "".join(lines) + out, err
 
 
 def wait_until(condition: Callable[[], object], timeout: float = TIMEOUT) -> object:

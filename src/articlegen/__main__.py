@@ -1,7 +1,21 @@
-"""``python -m articlegen`` runs the CLI."""
+"""``python -m articlegen`` and the ``articlegen`` command.
+
+Loading the CLI takes a moment; a Ctrl-C in it ends the command with a word, not a
+traceback, as a Ctrl-C anywhere later does.
+"""
 
 import sys
 
-from .cli import main
 
-sys.exit(main())
+def run() -> int:
+    """Load the CLI and run it on ``sys.argv``; the exit code."""
+    try:
+        from .cli import main
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130  # cli.EXIT_INTERRUPTED, which could not be loaded
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

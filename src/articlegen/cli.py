@@ -11,11 +11,14 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from . import __version__
 from .cachefile import CACHE_DIR, clear_cache
+from .console import counted, say
 from .errors import ArticlegenError, BuildFailed, InterruptedAfterWrite, report_lines
 from .freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 from .model import REPORT_FORMATS, BuildOptions, BuildResult
 from .progress import progress_line
+from .wallclock import process_started
 
 # The build stages are imported where they are used: a rebuild with nothing to do
 # (freshness.fresh_receipt) then costs a walk over the site, not the import of them all.
@@ -24,8 +27,17 @@ EXIT_OK, EXIT_ERRORS, EXIT_INTERRUPTED = 0, 1, 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit code (0 ok, 1 input errors, 2 usage, 130 Ctrl-C)."""
-    args = _parser().parse_args(argv)
+    """Entry point; returns the exit code (0 ok, 1 input errors, 2 usage, 130 Ctrl-C).
+
+    Without ``argv`` this process is the command (``sys.argv``), so the wall time its
+    summary prints starts with the process; with ``argv`` (tests, embedding), with the call."""
+    started = process_started() if argv is None else time.perf_counter()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):  # bare 'articlegen': help, as pip, cargo and docker print
+        parser.print_help()
+        return EXIT_OK
+    args.started = started
     try:
         with _fewer_collections():
             return args.run(args)
@@ -77,8 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlegen", description="Build a health article blog from Markdown."
     )
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(unfinished=None)
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = commands.add_parser("build", help="build the site into the output folder")
     _site_argument(build)
@@ -220,33 +233,32 @@ def _build(args: argparse.Namespace) -> int:
         today=args.today,
         jobs=args.jobs,
     )
-    started = time.perf_counter()
     snapshot = None if args.no_cache else take_snapshot(args.site, options)
     receipt = fresh_receipt(args.site, snapshot) if snapshot is not None else None
     if receipt is not None:
-        _print_receipt(receipt, args, time.perf_counter() - started)
+        _print_receipt(receipt, args)
         return EXIT_OK
     result = _cached_build(args, options, snapshot)
     _print_warnings(result)
     if not args.quiet:
         _print_notes(result)
-        print(_summary(result, f"built into {_shown(result.output, args.site)}"))
+        print(_summary(result, f"built into {_shown(result.output, args.site)}", args))
     return EXIT_OK
 
 
-def _print_receipt(receipt: Receipt, args: argparse.Namespace, seconds: float) -> None:
+def _print_receipt(receipt: Receipt, args: argparse.Namespace) -> None:
     """What the last build said, for a build that found nothing changed since."""
     for warning in receipt.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        _warn(f"warning: {warning}")
     if args.quiet:
         return
     for note in receipt.notes:
-        print(f"note: {note}", file=sys.stderr)
-    counts = f"{_articles(receipt.articles)}, {receipt.pages} pages"
+        _warn(f"note: {note}")
+    counts = f"{counted(receipt.articles, 'article')}, {counted(receipt.pages, 'page')}"
     if receipt.warnings:
-        counts += f", {_warnings(len(receipt.warnings))}"
+        counts += f", {counted(len(receipt.warnings), 'warning')}"
     shown = _shown(Path(receipt.output), args.site)
-    print(f"{counts}; nothing changed, {shown} is up to date (checked in {seconds:.2f} s)")
+    print(f"{counts}; nothing changed, {shown} is up to date (checked in {_wall(args)})")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -262,7 +274,7 @@ def _check(args: argparse.Namespace) -> int:
     _print_warnings(result)
     _print_notes(result)
     # "no output": the build cache is still kept, so that the next build is faster
-    print(_summary(result, "checked") + "; no output written")
+    print(_summary(result, "checked", args) + "; no output written")
     return EXIT_OK
 
 
@@ -306,19 +318,28 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .preview import Preview  # here, not at the top: builds need no server or watcher
-
-    preview = Preview(args.site, host=args.host, port=args.port, drafts=args.drafts)
+    """Preview until Ctrl-C, which is how a preview ends: "stopped", whenever it comes (while
+    loading, during the first build, or serving); serving writes no output to speak of."""
+    preview = None
     try:
+        from .preview import Preview  # here, not at the top: builds need no server or watcher
+
+        preview = Preview(args.site, host=args.host, port=args.port, drafts=args.drafts, log=_log)
         preview.start()
         drafts = "drafts shown" if args.drafts else "drafts hidden"
         print(f"serving {preview.url} ({drafts}); watching for changes, Ctrl-C to stop", flush=True)
         preview.serve_forever()
     except KeyboardInterrupt:
-        print("stopped")
+        print("stopped", flush=True)
     finally:
-        preview.stop()
+        if preview is not None:
+            preview.stop()
     return EXIT_OK
+
+
+def _log(line: str) -> None:
+    """The preview's console: its build errors and warnings coloured as a build's are."""
+    say(line, sys.stdout)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -342,7 +363,7 @@ def _import(args: argparse.Namespace) -> int:
     for each in imported:
         print(f"imported {each.source} as {_shown(each.path, args.site)}")
         for warning in each.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            _warn(f"warning: {warning}")
     return EXIT_OK
 
 
@@ -359,40 +380,42 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _summary(result: BuildResult, what: str) -> str:
-    counts = f"{_articles(result.articles)}, {len(result.pages)} pages"
+def _summary(result: BuildResult, what: str, args: argparse.Namespace) -> str:
+    counts = f"{counted(result.articles, 'article')}, {counted(len(result.pages), 'page')}"
     if len(result.rendered) < len(result.pages):
-        counts += f" ({len(result.rendered)} rendered, the rest unchanged)"
+        counts += f" ({len(result.rendered):,} rendered, the rest unchanged)"
     if result.diagnostics:
-        counts += f", {_warnings(len(result.diagnostics))}"
-    return f"{counts}; {what} in {result.seconds:.2f} s"
+        counts += f", {counted(len(result.diagnostics), 'warning')}"
+    return f"{counts}; {what} in {_wall(args)}"
 
 
-def _articles(count: int) -> str:
-    return f"{count} article{'s' if count != 1 else ''}"
-
-
-def _warnings(count: int) -> str:
-    return f"{count} warning{'s' if count != 1 else ''}"
+def _wall(args: argparse.Namespace) -> str:
+    """The wall time of the command so far, start-up included: what the user waited."""
+    return f"{time.perf_counter() - args.started:.2f} s"
 
 
 def _print_notes(result: BuildResult) -> None:
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        _warn(f"note: {note}")
 
 
 def _print_warnings(result: BuildResult) -> None:
     for diagnostic in result.diagnostics:
-        print(f"warning: {diagnostic}", file=sys.stderr)
+        _warn(f"warning: {diagnostic}")
 
 
 def _print_error(error: ArticlegenError) -> None:
     for line in report_lines(error):
-        print(line, file=sys.stderr)
+        _warn(line)
 
 
 def _fail(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
+    _warn(f"error: {message}")
+
+
+def _warn(line: str) -> None:
+    """An error, warning or note line, on standard error."""
+    say(line, sys.stderr)
 
 
 def _shown(path: Path | None, site: Path) -> str:
@@ -406,7 +429,3 @@ def _shown(path: Path | None, site: Path) -> str:
         )
     except ValueError:
         return str(path)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

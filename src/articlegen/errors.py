@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .console import counted
+
 
 class ArticlegenError(Exception):
     """A problem in the author's input that stops the build."""
@@ -95,8 +97,7 @@ class BuildFailed(ArticlegenError):
 
     def __init__(self, errors: Iterable[ArticlegenError]) -> None:
         self.errors: tuple[ArticlegenError, ...] = tuple(_flatten(errors))
-        count = len(self.errors)
-        super().__init__(f"{count} error{'s' if count != 1 else ''}")
+        super().__init__(counted(len(self.errors), "error"))
 
 
 def _flatten(errors: Iterable[ArticlegenError]) -> Iterable[ArticlegenError]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .console import counted
 from .errors import ArticlegenError, report_lines
 
 LIVE_PREFIX = "/__articlegen/"
@@ -155,7 +156,7 @@ class LiveSite:
         for line in snapshot.warnings:
             self._log(line)
         seconds = time.perf_counter() - started
-        changes = f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed"
+        changes = f"{counted(len(changed), 'file')} changed"
         self._log(stamped(f"built {snapshot.summary} in {seconds:.2f} s; {changes}"))
         return True
 

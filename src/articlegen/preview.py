@@ -16,6 +16,7 @@ from pathlib import Path
 from .build import THEME_STATIC, build_site
 from .cache import BuildCache
 from .config import CONFIG_FILE, load_config
+from .console import counted
 from .livereload import LiveSite, Snapshot, stamped
 from .model import BuildOptions, BuildResult
 from .server import open_server
@@ -94,7 +95,8 @@ class Preview:
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
             summary=(
-                f"{result.articles} articles, {len(pages)} files ({len(result.rendered)} rendered)"
+                f"{counted(result.articles, 'article')}, {counted(len(pages), 'file')}"
+                f" ({len(result.rendered):,} rendered)"
             ),
             warnings=tuple(f"warning: {d}" for d in result.diagnostics),
         )
@@ -127,4 +129,4 @@ def describe(batch: frozenset[Change]) -> str:
     paths = sorted(change.path for change in batch)
     if len(paths) <= 3:
         return f"{', '.join(paths)} changed"
-    return f"{len(paths)} files changed ({', '.join(paths[:3])}, …)"
+    return f"{len(paths):,} files changed ({', '.join(paths[:3])}, …)"

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from .console import is_terminal
+
 DELAY = 1.0
 """Seconds a build runs before its progress line appears."""
 INTERVAL = 0.1
@@ -77,15 +79,8 @@ def format_progress(stage: str, done: int, total: int, seconds: float) -> str:
 def progress_line(stream: TextIO, *, quiet: bool) -> Iterator[ProgressLine | None]:
     """A progress line on ``stream`` when it is a terminal and the user did not ask for quiet,
     erased at the end; None otherwise (CI logs and pipes get no progress, only the summary)."""
-    if quiet or not _is_terminal(stream):
+    if quiet or not is_terminal(stream):
         yield None
         return
     with ProgressLine(stream) as line:
         yield line
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # a replaced or closed stream
-        return False

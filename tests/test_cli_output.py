@@ -1,0 +1,189 @@
+"""What the command prints around its work: version, help, colour, counts, time, Ctrl-C."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pty
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import articlegen
+from articlegen import build, preview
+from articlegen.__main__ import run
+from articlegen.cli import main
+from tests.conftest import article
+
+SRC = Path(__file__).parents[1] / "src"
+PLAIN_ENV = {"PYTHONPATH": str(SRC), "NO_COLOR": "", "FORCE_COLOR": "", "TERM": "xterm"}
+"""A child's environment with none of the colour switches set."""
+
+
+@pytest.fixture(autouse=True)
+def _no_colour_switches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' own environment must not decide what they see."""
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([flag])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"articlegen {articlegen.__version__}\n"
+
+
+def test_bare_command_prints_help_and_succeeds(run_cli) -> None:
+    """As pip, cargo and docker do: a first-time user typing the name learns the commands."""
+    code, out, err = run_cli()
+    assert (code, err) == (0, "")
+    assert out.startswith("usage: articlegen ")
+    for command in ("build", "check", "serve", "new", "import", "init"):
+        assert re.search(rf"^    {command} ", out, re.MULTILINE), command
+
+
+def test_errors_are_plain_text_in_a_pipe(tmp_path: Path, run_cli) -> None:
+    code, _, err = run_cli("check", "--site", tmp_path)
+    assert code == 1 and err.startswith("error: site.yaml: no site.yaml in ")
+
+
+def test_force_color_colours_the_labels_and_no_color_wins(
+    site, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = site(
+        {"a.md": article("A", "![A chart](https://example.org/chart.png)")},
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, _, err = run_cli("check", "--site", root)
+    assert err.startswith("\x1b[1;33mwarning:\x1b[0m content/a.md:")
+    code, _, err = run_cli("check", "--site", root / "nowhere")
+    assert code == 1 and err.startswith("\x1b[1;31merror:\x1b[0m site.yaml: no site.yaml")
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, _, err = run_cli("check", "--site", root)
+    assert err.startswith("warning: content/a.md:") and "\x1b" not in err
+
+
+def test_a_terminal_gets_colour(tmp_path: Path) -> None:
+    """The real thing: the command run on a pseudo-terminal, as in a user's shell."""
+    reader, writer = pty.openpty()
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "articlegen", "check", "--site", str(tmp_path)],
+            stdin=subprocess.DEVNULL,
+            stdout=writer,
+            stderr=writer,
+            env={**os.environ, **PLAIN_ENV},
+            timeout=60,
+            check=False,
+        )
+        os.close(writer)
+        writer = -1
+        shown = _read_all(reader)
+    finally:
+        os.close(reader)
+        if writer != -1:
+            os.close(writer)
+    assert process.returncode == 1
+    assert shown.startswith("\x1b[1;31merror:\x1b[0m site.yaml: no site.yaml in ")
+
+
+def _read_all(fd: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: the terminal's other end is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_counts_have_thousands_separators(site, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large site's summary, from a real check whose counts are scaled up."""
+    root = site({"a.md": article("A", "[[B]]"), "b.md": article("B", "[[A]]")})
+    real = build.build_with_saved_cache
+
+    def large(*args: object, **kwargs: object) -> articlegen.BuildResult:
+        result = real(*args, **kwargs)
+        return dataclasses.replace(
+            result,
+            articles=1_500,
+            pages=result.pages * 700,
+            rendered=frozenset(map(str, range(3_300))),
+        )
+
+    monkeypatch.setattr(build, "build_with_saved_cache", large)
+    code, out, _ = run_cli("check", "--site", root)
+    assert code == 0
+    assert re.fullmatch(
+        r"1,500 articles, \d,\d{3} pages \(\d,\d{3} rendered, the rest unchanged\);"
+        r" checked in \d+\.\d\d s; no output written\n",
+        out,
+    )
+
+
+def test_the_summary_prints_the_wall_time_of_the_whole_command(site) -> None:
+    """Start-up counts: here a second spent before the CLI is even loaded."""
+    root = site({"a.md": article("A")})
+    script = (
+        "import sys, time; time.sleep(1.0); from articlegen.__main__ import run;"
+        f" sys.argv = ['articlegen', 'check', '--site', {str(root)!r}]; sys.exit(run())"
+    )
+    process = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **PLAIN_ENV},
+        timeout=120,
+        check=False,
+    )
+    assert process.returncode == 0, process.stderr
+    seconds = float(re.search(r"checked in (\d+\.\d\d) s", process.stdout)[1])
+    assert seconds >= 1.0
+
+
+def test_ctrl_c_while_serve_loads_says_stopped(
+    site, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = site({"a.md": article("A")})
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(preview.Preview, "__init__", interrupted)
+    assert run_cli("serve", "--site", root, "--port", "0") == (0, "stopped\n", "")
+
+
+def test_ctrl_c_during_the_first_build_of_serve_says_stopped(
+    site, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Serving writes no output folder: "the previous output is untouched" would be noise."""
+    root = site({"a.md": article("A")})
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(preview, "build_site", interrupted)
+    assert run_cli("serve", "--site", root, "--port", "0") == (0, "stopped\n", "")
+
+
+def test_ctrl_c_while_the_command_loads_is_a_word_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Loading(types.ModuleType):
+        """The CLI module halfway through its imports when Ctrl-C comes."""
+
+        def __getattr__(self, name: str) -> object:
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "articlegen.cli", Loading("articlegen.cli"))
+    assert run() == 130
+    assert capsys.readouterr() == ("", "error: interrupted\n")
