@@ -35,7 +35,10 @@ def test_no_serious_or_critical_violation_on_any_page(
 def test_search_results_and_loaded_video_have_no_violation(
     scheme_page: Any, real_blog: Path, fixture_blog: Path, serve
 ) -> None:
-    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[test]'")
+    need(
+        find_pagefind() is not None,
+        "Pagefind is not installed: pip install -e '.[search]' --group dev",
+    )
     scheme_page.goto(serve(real_blog) + "search/?q=NMDA")
     scheme_page.locator(".search-results a").first.wait_for()
     assert axe_violations(scheme_page) == []

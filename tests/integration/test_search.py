@@ -23,7 +23,10 @@ ARTICLES = {
 @pytest.fixture
 def pagefind_installed() -> None:
     """Skip without Pagefind on a developer's machine; fail where the browser tools must be."""
-    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[test]'")
+    need(
+        find_pagefind() is not None,
+        "Pagefind is not installed: pip install -e '.[search]' --group dev",
+    )
 
 
 needs_pagefind = pytest.mark.usefixtures("pagefind_installed")
