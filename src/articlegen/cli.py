@@ -249,11 +249,11 @@ def _build(args: argparse.Namespace) -> int:
 def _print_receipt(receipt: Receipt, args: argparse.Namespace) -> None:
     """What the last build said, for a build that found nothing changed since."""
     for warning in receipt.warnings:
-        _warn(f"warning: {warning}")
+        _stderr(f"warning: {warning}")
     if args.quiet:
         return
     for note in receipt.notes:
-        _warn(f"note: {note}")
+        _stderr(f"note: {note}")
     counts = f"{counted(receipt.articles, 'article')}, {counted(receipt.pages, 'page')}"
     if receipt.warnings:
         counts += f", {counted(len(receipt.warnings), 'warning')}"
@@ -319,7 +319,8 @@ def _clean(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     """Preview until Ctrl-C, which is how a preview ends: "stopped", whenever it comes (while
-    loading, during the first build, or serving); serving writes no output to speak of."""
+    loading, during the first build, or serving). Nothing about an output folder is said:
+    a preview writes none."""
     preview = None
     try:
         from .preview import Preview  # here, not at the top: builds need no server or watcher
@@ -363,7 +364,7 @@ def _import(args: argparse.Namespace) -> int:
     for each in imported:
         print(f"imported {each.source} as {_shown(each.path, args.site)}")
         for warning in each.warnings:
-            _warn(f"warning: {warning}")
+            _stderr(f"warning: {warning}")
     return EXIT_OK
 
 
@@ -396,25 +397,25 @@ def _wall(args: argparse.Namespace) -> str:
 
 def _print_notes(result: BuildResult) -> None:
     for note in result.notes:
-        _warn(f"note: {note}")
+        _stderr(f"note: {note}")
 
 
 def _print_warnings(result: BuildResult) -> None:
     for diagnostic in result.diagnostics:
-        _warn(f"warning: {diagnostic}")
+        _stderr(f"warning: {diagnostic}")
 
 
 def _print_error(error: ArticlegenError) -> None:
     for line in report_lines(error):
-        _warn(line)
+        _stderr(line)
 
 
 def _fail(message: str) -> None:
-    _warn(f"error: {message}")
+    _stderr(f"error: {message}")
 
 
-def _warn(line: str) -> None:
-    """An error, warning or note line, on standard error."""
+def _stderr(line: str) -> None:
+    """An error, warning or note line, on standard error, its label coloured on a terminal."""
     say(line, sys.stderr)
 
 
