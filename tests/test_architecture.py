@@ -70,6 +70,7 @@ ALLOWED: dict[str, set[str]] = {
         "textimport",
     },
     "build": {
+        "console",
         "readiness",
         "replan",
         "cache",

@@ -16,6 +16,7 @@ from pathlib import Path
 from .cache import BuildCache
 from .cachefile import CACHE_DIR, SPARE_OUTPUT, load_cache, save_cache
 from .config import CONFIG_FILE, load_config, with_base_url
+from .console import counted
 from .content import unreadable_targets
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import (
@@ -183,7 +184,7 @@ def _drafts_note(skipped: int) -> tuple[str, ...]:
     makes "0 articles" with no hint why."""
     if not skipped:
         return ()
-    return (f"{skipped:,} draft{'s' if skipped != 1 else ''} skipped; --drafts to include",)
+    return (f"{counted(skipped, 'draft')} skipped; --drafts to include",)
 
 
 def _link(
