@@ -21,6 +21,7 @@ from mdit_py_plugins.wordcount import wordcount_plugin
 from .anchors import heading_anchors_plugin
 from .embeds import video_plugin
 from .errors import MarkupError
+from .mdlimits import limits_plugin
 from .model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
 from .rawhtml import raw_html_problems
 
@@ -43,6 +44,7 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html}).enable(["table", "strikethrough"])
     if not allow_html:  # both rules return at once without 'html'; skip their call per line
         md.disable(["html_block", "html_inline"])
+    md.use(limits_plugin)  # first: rules added later go to its block parser
     md.use(heading_anchors_plugin)  # ids clear of the page's own (pageids.py)
     md.use(wordcount_plugin)
     md.use(video_plugin)

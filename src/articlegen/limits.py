@@ -1,0 +1,114 @@
+"""The largest inputs articlegen accepts, and reading a file only when it is one to read.
+
+Each limit is far beyond anything a real article or site needs (docs/writing.md lists
+them), and each stops an input that would otherwise take minutes and gigabytes, or
+drop text without a word: past them the build stops with an error at the place.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import ArticlegenError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""An article, ``site.yaml`` or a file given to ``import``: 10 MiB (a long article is
+under 200 KB; twice the longest novels)."""
+MAX_HEADER_BYTES = 1024 * 1024
+"""A front-matter header, or all of ``site.yaml``'s settings: 1 MiB (a header with 500
+references is under 200 KB)."""
+MAX_YAML_VALUES = 50_000
+"""Values (keys, items, scalars) in one YAML document, counting each use of an alias
+again: it keeps an "alias bomb" of a few hundred bytes from expanding to billions."""
+MAX_YAML_DEPTH = 50
+"""Lists and mappings nested in each other in one YAML document."""
+MAX_NESTING = 100
+"""Markdown blocks nested in each other (a list level counts two: list and item; a quote
+one). markdown-it stops reading at its limit and drops the rest of the article."""
+MAX_TABLE_COLUMNS = 200
+"""Columns of one Markdown table."""
+MAX_IMAGE_PIXELS = 100_000_000
+"""Width × height of one image (100 megapixels), raster or SVG."""
+MAX_IMPORT_DEPTH = 200
+"""Elements nested in each other in a web page given to ``import``."""
+
+
+def read_regular_file(
+    path: Path, display: str, error: type[ArticlegenError], limit: int = MAX_FILE_BYTES
+) -> bytes:
+    """The bytes of the regular file ``path`` (``display`` in messages), at most ``limit``.
+
+    A named pipe, device or socket is refused by its type before it is opened (reading a
+    pipe waits for a writer forever), and checked again on the open file, which is opened
+    without waiting: it may have been swapped since. A file larger than ``limit`` is
+    refused before it is read.
+    """
+    try:
+        kind = _special_kind(os.stat(path).st_mode)
+        if kind is None:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                kind = _special_kind(info.st_mode)
+                if kind is None:
+                    size_problem(info.st_size, limit, display, error)
+                    data = handle.read(limit + 1)
+                    size_problem(len(data), limit, display, error)  # it grew since
+                    return data
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror or exc}", display) from exc
+    raise error(
+        f"not a regular file but {kind}",
+        display,
+        hint="only ordinary files can be read: remove it, or move it out of the site",
+    )
+
+
+def size_problem(size: int, limit: int, display: str, error: type[ArticlegenError]) -> None:
+    """Raise ``error`` if a file of ``size`` bytes is over ``limit``."""
+    if size > limit:
+        raise error(
+            f"the file is {_over(size, limit)}",
+            display,
+            hint="split it into several files",
+        )
+
+
+def header_problem(header: str, display: str, line: int, error: type[ArticlegenError]) -> None:
+    """Raise ``error`` at ``line`` if the YAML text ``header`` is over ``MAX_HEADER_BYTES``
+    in UTF-8, before it is parsed."""
+    size = len(header.encode("utf-8", "surrogatepass"))
+    if size > MAX_HEADER_BYTES:
+        raise error(
+            f"the header is {_over(size, MAX_HEADER_BYTES)}",
+            display,
+            line,
+            "move long text into the body of the article",
+        )
+
+
+def _over(size: int, limit: int) -> str:
+    """``3 KiB, more than the limit of 2 KiB``; in bytes when the two would read the same."""
+    if _megabytes(size) == _megabytes(limit):
+        return f"{size:,} bytes, more than the limit of {limit:,} bytes"
+    return f"{_megabytes(size)}, more than the limit of {_megabytes(limit)}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KiB"
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file that is not a regular one is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = {
+        stat.S_ISFIFO: "a named pipe (FIFO)",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISDIR: "a folder",
+    }
+    return next((name for test, name in kinds.items() if test(mode)), "a special file")
