@@ -4,6 +4,11 @@ PyYAML's loaders forget positions once they build Python objects, and silently
 keep the last of two equal keys. We compose the node tree (C parser where
 present), check it, then construct each value on its own, so every problem can
 be reported at the line of the key it belongs to.
+
+Before that, the document is measured from its event stream, which takes no memory:
+aliases repeat what their anchor holds, so a few hundred bytes of anchors that each
+alias the one before expand to billions of values (an "alias bomb"), and deep nesting
+overflows the C composer's stack. Both are refused at their line, past ``limits``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import yaml
 
 from .characters import value_problem
 from .errors import ArticlegenError, did_you_mean
+from .limits import MAX_YAML_DEPTH, MAX_YAML_VALUES
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -66,7 +72,8 @@ def load_mapping(
     so the caller can report them together with its own.
     """
     try:
-        loader = _Loader(text)  # the pure-Python reader checks characters here already
+        _measure(text, path, error, first_line)
+        loader = _Loader(text)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text, path, error, first_line) from exc
     try:
@@ -88,6 +95,56 @@ def load_mapping(
         return _entries(loader, root, path, error, first_line, problems), problems
     finally:
         loader.dispose()
+
+
+def _measure(text: str, path: str, error: type[ArticlegenError], first_line: int) -> None:
+    """Raise ``error`` where the document passes ``MAX_YAML_VALUES`` values (each alias
+    counting as many as its anchor holds) or ``MAX_YAML_DEPTH`` levels; YAML errors pass
+    through. One pass over the events, keeping only the size of each anchor."""
+    loader = _Loader(text)  # the pure-Python reader checks characters here already
+    try:
+        total = 0
+        opened: list[tuple[str | None, int]] = []  # anchor and total before each open node
+        sizes: dict[str, int] = {}
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                total += sizes.get(event.anchor, 1)  # undefined or recursive: composing says
+            elif isinstance(event, yaml.ScalarEvent):
+                total += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.CollectionStartEvent):
+                opened.append((event.anchor, total))
+                total += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, before = opened.pop()
+                if anchor:
+                    sizes[anchor] = total - before
+            if total > MAX_YAML_VALUES or len(opened) > MAX_YAML_DEPTH:
+                raise _measure_error(total, event, path, error, first_line)
+    finally:
+        loader.dispose()
+
+
+def _measure_error(
+    total: int, event: yaml.Event, path: str, error: type[ArticlegenError], first_line: int
+) -> ArticlegenError:
+    line = event.start_mark.line + first_line
+    if total > MAX_YAML_VALUES:
+        return error(
+            f"more than {MAX_YAML_VALUES:,} values by here, each alias (*name) counting as a "
+            "copy of what its anchor (&name) holds",
+            path,
+            line,
+            "write the values out instead of aliasing aliases",
+        )
+    return error(
+        f"lists and mappings nested more than {MAX_YAML_DEPTH} levels deep",
+        path,
+        line,
+        "nest fewer lists and mappings in each other",
+    )
 
 
 def _entries(

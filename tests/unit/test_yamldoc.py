@@ -73,3 +73,59 @@ def test_other_syntax_errors_keep_the_generic_hint() -> None:
     assert syntax_error("a: b: c\n").endswith(
         " — check quotes, colons and indentation (spaces, not tabs)"
     )
+
+
+def alias_chain(levels: int, width: int) -> str:
+    """Anchors each aliasing the one before ``width`` times: ``width ** levels`` values."""
+    lines = ["x0: &a0 " + str(["v"] * width).replace("'", '"')]
+    lines += [f"x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * width) + "]" for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_at_the_anchor_that_passes_the_limit() -> None:
+    text = alias_chain(9, 9) + "tags: *a8\n"
+    assert len(text) < 1024
+    message = syntax_error(text)
+    # x4 holds 9^5 = 59,049 values; x0..x3 hold 7,380 together with their keys
+    assert message == (
+        "f.md:6: more than 50,000 values by here, each alias (*name) counting as a copy of "
+        "what its anchor (&name) holds — write the values out instead of aliasing aliases"
+    )
+
+
+def test_aliases_under_the_limit_are_read_as_usual() -> None:
+    entries, problems = load_mapping(
+        "person: &p {name: A, roles: [x, y]}\nsame: *p\nlist: [*p, *p]\n", "f.md", ArticlegenError
+    )
+    assert problems == []
+    assert entries["same"].value == entries["person"].value == {"name": "A", "roles": ["x", "y"]}
+    assert entries["list"].value == [entries["person"].value] * 2
+
+
+def test_values_are_counted_with_every_alias_expanded() -> None:
+    # the mapping 1, a: 1 + 5, b: 1 + 1 + 10 * 5; then each c: 1 + 51. 59 + 960 * 52 = 49,979
+    head = "a: &a [1, 2, 3, 4]\nb: &b [" + ", ".join(["*a"] * 10) + "]\n"
+    fits = head + "".join(f"c{n}: *b\n" for n in range(960))
+    entries, problems = load_mapping(fits, "f.md", ArticlegenError)
+    assert problems == [] and len(entries) == 962
+    assert syntax_error(fits + "c960: *b\n").startswith("f.md:964: more than 50,000 values")
+
+
+@pytest.mark.parametrize("depth", [51, 100_000])
+def test_nesting_past_the_depth_limit_is_refused(depth: int) -> None:
+    text = "a: 1\ntags: " + "[" * depth + "]" * depth + "\n"
+    assert syntax_error(text) == (
+        "f.md:3: lists and mappings nested more than 50 levels deep"
+        " — nest fewer lists and mappings in each other"
+    )
+
+
+def test_nesting_up_to_the_depth_limit_is_read() -> None:
+    entries, problems = load_mapping("tags: " + "[" * 49 + "]" * 49 + "\n", "f.md", ArticlegenError)
+    assert problems == [] and entries["tags"].value is not None
+
+
+def test_a_recursive_alias_is_a_broken_value_not_a_loop() -> None:
+    entries, problems = load_mapping("tags: &x [*x]\nb: 1\n", "f.md", ArticlegenError)
+    assert [p.line for p in problems] == [1]
+    assert entries["tags"].broken and entries["b"].value == 1
