@@ -10,6 +10,7 @@ from .characters import check_text
 from .dates import zone_problem
 from .editorial import parse_requirements
 from .errors import ArticlegenError, ConfigError, raise_if_any
+from .limits import MAX_HEADER_BYTES, read_regular_file
 from .model import CommentsConfig, SiteConfig
 from .people import author_problem, collision_problems, parse_people
 from .yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
@@ -51,6 +52,9 @@ _TYPE_HINTS = {
 }
 """How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
 
+MAX_REVIEW_INTERVAL_DAYS = 3650
+"""Longest time between medical reviews: advice not looked at for ten years is not reviewed."""
+
 PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
     "giscus": ("repo", "repo_id", "category", "category_id"),
     "isso": ("url",),
@@ -62,11 +66,12 @@ PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
 def load_config(root: Path) -> SiteConfig:
     """Read and validate ``<root>/site.yaml``."""
     path = root / CONFIG_FILE
+    if not path.exists():
+        raise missing_config(root)
+    data = read_regular_file(path, CONFIG_FILE, ConfigError, MAX_HEADER_BYTES)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise missing_config(root) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read {CONFIG_FILE}: {exc}", CONFIG_FILE) from exc
     return parse_config(check_text(text.replace("\r\n", "\n"), CONFIG_FILE, ConfigError))
 
@@ -165,12 +170,14 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
                 "use an IANA time zone name, e.g. timezone: Europe/Berlin or UTC",
             )
         )
-    if "review_interval_days" in entries and entries["review_interval_days"].value < 1:
+    interval = entries.get("review_interval_days")
+    if interval is not None and not 1 <= interval.value <= MAX_REVIEW_INTERVAL_DAYS:
         problems.append(
             ConfigError(
-                "'review_interval_days' must be at least 1",
+                "'review_interval_days' must be at least 1 and at most "
+                f"{MAX_REVIEW_INTERVAL_DAYS} (ten years), found {interval.value}",
                 path,
-                entries["review_interval_days"].line,
+                interval.line,
                 "e.g. review_interval_days: 365",
             )
         )

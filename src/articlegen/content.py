@@ -6,6 +6,7 @@ so an author fixes a whole batch in one go.
 
 from __future__ import annotations
 
+import errno
 import os
 import zoneinfo
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from .frontmatter import (
     readable_fields,
     split_front_matter,
 )
+from .limits import read_regular_file
 from .model import Article, LinkTarget
 from .slugs import slugify
 
@@ -40,16 +42,38 @@ def find_sources(root: Path) -> list[Path]:
 
 def linked_folder_problems(root: Path) -> list[ArticlegenError]:
     """Symbolic links to folders outside the site: never followed, and reported, so an
-    article does not silently go missing (links to folders inside are not followed either)."""
+    article does not silently go missing (links to folders inside are not followed either).
+    Loops of links are reported too, wherever they are: nothing can read them."""
     content = root / CONTENT_DIR
     problems: list[ArticlegenError] = []
-    for folder, subfolders, _files in os.walk(content):
+    for folder, subfolders, files in os.walk(content):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
         for name in subfolders:
             path = Path(folder) / name
             if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
                 problems.append(_outside(root, path, "folder"))
+        for name in sorted(files):  # an article's own loop is reported when it is read
+            path = Path(folder) / name
+            if not name.startswith((".", "_")) and not name.endswith(".md") and _loop(path):
+                problems.append(_loop_error(root, path))
     return problems
+
+
+def _loop(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link that leads back to itself, directly or not."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def _loop_error(root: Path, path: Path) -> FrontMatterError:
+    return FrontMatterError(
+        f"symbolic link loop ({path.name} -> {os.readlink(path)} leads back to itself)",
+        relative(root, path),
+        hint="remove the link, or point it at a real file or folder",
+    )
 
 
 def _outside(root: Path, path: Path, kind: str) -> FrontMatterError:
@@ -73,8 +97,11 @@ def read_article(
 
 
 def read_bytes(root: Path, path: Path) -> bytes:
-    """The file's bytes; refuses symbolic links that lead out of the site."""
+    """The file's bytes; refuses symbolic links that lead out of the site, files that are not
+    regular ones (a named pipe would never end) and files over ``limits.MAX_FILE_BYTES``."""
     display = relative(root, path)
+    if _loop(path):
+        raise _loop_error(root, path)
     if path.is_symlink() and not path.exists():
         raise FrontMatterError(
             f"broken symbolic link (to {os.readlink(path)})",
@@ -83,10 +110,7 @@ def read_bytes(root: Path, path: Path) -> bytes:
         )
     if not path.resolve().is_relative_to(root.resolve()):
         raise _outside(root, path, "file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise FrontMatterError(f"cannot read the file: {exc.strerror}", display) from exc
+    return read_regular_file(path, display, FrontMatterError)
 
 
 def decode_source(

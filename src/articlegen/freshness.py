@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -182,14 +183,21 @@ def _walk(
         return
     for entry in entries:
         name = f"{prefix}/{entry.name}"
-        own = entry.stat(follow_symlinks=False)
+        try:
+            own = entry.stat(follow_symlinks=False)
+        except OSError:  # removed since the listing: the build will not find it either
+            yield name, _MISSING
+            continue
         yield name, _stamp(own)
+        target = own
         if entry.is_symlink():
             yield from _stamp_of(Path(entry.path), name + "->")
-        if entry.is_dir():
-            target = entry.stat() if entry.is_symlink() else own
-            if (target.st_dev, target.st_ino) not in seen:
-                yield from _walk(Path(entry.path), name, seen | {(target.st_dev, target.st_ino)})
+            try:
+                target = entry.stat()
+            except OSError:  # a broken link, or a loop of links: the build reports it
+                continue
+        if stat.S_ISDIR(target.st_mode) and (target.st_dev, target.st_ino) not in seen:
+            yield from _walk(Path(entry.path), name, seen | {(target.st_dev, target.st_ino)})
 
 
 def _stamp(info: os.stat_result) -> Stamp:

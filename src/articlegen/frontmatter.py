@@ -16,6 +16,7 @@ from typing import Any
 
 from .dates import DEFAULT_ZONE, local_day, read_date, time_zone
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
+from .limits import header_problem
 from .model import Date, FrontMatter, LinkRef
 from .references import parse_references
 from .slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
@@ -73,6 +74,7 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
             "the front-matter is not closed", path, 1, "add a line '---' after the last key"
         )
     header = text[opening.end() : closing.start()]
+    header_problem(header, path, 1, FrontMatterError)
     return (
         header,
         text.count("\n", 0, opening.end()) + 1,

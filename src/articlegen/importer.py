@@ -24,6 +24,7 @@ from .content import CONTENT_DIR, decode_source, load_articles, parse_article
 from .errors import ArticlegenError, Diagnostic, SourceError, raise_if_any
 from .htmlimport import parse_html
 from .images import place_images
+from .limits import read_regular_file
 from .markup import make_markdown, render_body
 from .model import Article, ImportedArticle, SiteConfig
 from .scaffold import create_file
@@ -122,10 +123,7 @@ def read_source(source: Path) -> ImportedArticle:
             display,
             hint="add a front-matter and copy it into content/; import takes .txt or .html files",
         )
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror or exc}", display) from exc
+    data = read_regular_file(source, display, SourceError)
     html = source.suffix.lower() in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
     )

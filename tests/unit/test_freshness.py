@@ -212,3 +212,14 @@ def test_files_behind_a_link_to_a_folder_are_stamped(root: Path, tmp_path: Path)
 def test_a_link_loop_is_walked_once(root: Path) -> None:
     (root / "static/img/loop").symlink_to(root / "static")
     assert digest(root) == digest(root)
+
+
+@pytest.mark.parametrize("folder", ["content", "static", "templates"])
+def test_a_loop_of_links_is_stamped_not_followed(root: Path, folder: str) -> None:
+    (root / folder / "loop").symlink_to("loop")
+    (root / folder / "one").symlink_to("two")
+    (root / folder / "two").symlink_to("one")
+    before = digest(root)
+    assert digest(root) == before
+    (root / folder / "loop").unlink()
+    assert digest(root) != before
