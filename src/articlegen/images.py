@@ -8,14 +8,18 @@ header; SVG sizes come from the root element's ``width``/``height`` or
 
 from __future__ import annotations
 
+import math
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .errors import ArticlegenError, Diagnostic, MarkupError
+from .limits import MAX_IMAGE_PIXELS
 from .model import ImageRef
 
 _EXIF_ORIENTATION = 0x0112
@@ -111,20 +115,39 @@ def static_path(src: str) -> str | None:
 
 
 def image_size(file: Path) -> tuple[int, int] | None:
-    """Displayed ``(width, height)``; raises ValueError when the file is not a readable image."""
+    """Displayed ``(width, height)``; raises ValueError when the file is not a readable
+    image, or is larger than ``limits.MAX_IMAGE_PIXELS``."""
     if file.suffix.lower() == ".svg":
-        return svg_size(file.read_bytes())
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ValueError(exc.strerror or str(exc)) from exc
+        return _within_limit(svg_size(data))
     # Imported here: Pillow costs start-up time that sites without raster images never need.
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(file) as image:
-            width, height = image.size
-            orientation = image.getexif().get(_EXIF_ORIENTATION)
+        with warnings.catch_warnings():
+            # Pillow warns of, then refuses, images past its own pixel limit (its check of
+            # "decompression bombs"); only the header is read here, and ours is the limit.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = _within_limit(image.size)
+                orientation = _orientation(image)
+    except Image.DecompressionBombError as exc:
+        raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
     except (UnidentifiedImageError, OSError) as exc:
         raise ValueError(str(exc) or type(exc).__name__) from exc
     # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
     return (height, width) if orientation in _ROTATED else (width, height)
+
+
+def _orientation(image: Any) -> int | None:
+    """The EXIF orientation, read from the header: for a PNG whose header has no ``eXIf``
+    chunk, Pillow would decode every pixel to look for one after them."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return None
+    return image.getexif().get(_EXIF_ORIENTATION)
 
 
 def svg_size(data: bytes) -> tuple[int, int] | None:
@@ -136,19 +159,44 @@ def svg_size(data: bytes) -> tuple[int, int] | None:
     width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if width and height:
-        return round(width), round(height)
+        return _rounded(width, height)
     if len(box) == 4:
         try:
             box_width, box_height = float(box[2]), float(box[3])
         except ValueError:
             return None
+        if math.isinf(box_width) or math.isinf(box_height):
+            raise ValueError(_too_large(box_width, box_height))
         if box_width > 0 and box_height > 0:
             if width:
-                return round(width), round(width * box_height / box_width)
+                return _rounded(width, width * box_height / box_width)
             if height:
-                return round(height * box_width / box_height), round(height)
-            return round(box_width), round(box_height)
+                return _rounded(height * box_width / box_height, height)
+            return _rounded(box_width, box_height)
     return None
+
+
+def _rounded(width: float, height: float) -> tuple[int, int]:
+    """Whole pixels; a size too large for a number (``1e400``) is refused as too large."""
+    if not math.isfinite(width * height):
+        raise ValueError(_too_large(width, height))
+    return round(width), round(height)
+
+
+def _within_limit(size: tuple[int, int] | None) -> tuple[int, int] | None:
+    if size is not None and size[0] * size[1] > MAX_IMAGE_PIXELS:
+        raise ValueError(_too_large(*size))
+    return size
+
+
+def _too_large(width: float | None, height: float | None) -> str:
+    sides = (width, height)
+    finite = all(side is not None and math.isfinite(side) for side in sides)
+    claimed = f"{width:.0f}×{height:.0f} pixels" if finite else "its size"
+    return (
+        f"{claimed} is more than the limit of {MAX_IMAGE_PIXELS:,} pixels; "
+        "scale it down to the size it is shown at"
+    )
 
 
 def _svg_length(value: str | None) -> float | None:

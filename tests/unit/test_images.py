@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import struct
+import warnings
+import zlib
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,70 @@ def test_each_remote_image_is_a_warning_at_its_line_with_a_local_path_to_use() -
         "has no size — copy it into static/, e.g. static/images/image.png, and write "
         "![…](images/image.png): then it comes from this site, with its width and height",
     ]
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{"9" * 400}" height="10"/>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e400 10"/>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="1{"0" * 300}" height="1{"0" * 300}"/>',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"/>',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100000" viewBox="0 0 1 1000"/>',
+    ],
+)
+def test_an_svg_past_the_pixel_limit_is_a_value_error(tmp_path: Path, svg: str) -> None:
+    path = tmp_path / "a.svg"
+    path.write_text(svg)
+    with pytest.raises(ValueError, match="more than the limit of 100,000,000 pixels"):
+        image_size(path)
+
+
+def test_an_svg_at_the_pixel_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10000" height="10000"/>')
+    assert image_size(path) == (10_000, 10_000)
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that is only a header claiming ``width`` × ``height`` pixels (no pixel data)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        ((12_000, 10_000), "12000×10000 pixels is more than the limit of 100,000,000 pixels"),
+        ((100_000, 100_000), "its size is more than the limit of 100,000,000 pixels"),
+    ],
+)
+def test_a_raster_image_past_the_pixel_limit_is_a_value_error(
+    tmp_path: Path, size: tuple[int, int], message: str
+) -> None:
+    path = tmp_path / "a.png"
+    path.write_bytes(png_header(*size))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # Pillow's own warning must not reach the author
+        with pytest.raises(ValueError, match=message):
+            image_size(path)
+
+
+def test_a_png_size_is_read_from_its_header_alone(tmp_path: Path) -> None:
+    """Pillow decodes every pixel of a PNG to look for EXIF after them: not done here."""
+    path = tmp_path / "a.png"
+    path.write_bytes(png_header(9000, 9000))  # 81 megapixels, no pixel data at all
+    assert image_size(path) == (9000, 9000)
+
+
+def test_exif_in_a_png_header_is_honoured(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (40, 30)).save(tmp_path / "a.png", exif=exif)
+    assert image_size(tmp_path / "a.png") == (30, 40)

@@ -203,3 +203,11 @@ def test_photos_must_exist_under_static_or_be_web_addresses() -> None:
     web = dataclasses.replace(reviewer, photo="https://example.org/r.jpg")
     online = dataclasses.replace(config, reviewers={"example-reviewer": web})
     assert photo_problems(online, lambda path: False, "site.yaml") == []
+
+
+def test_review_interval_days_is_at_most_ten_years() -> None:
+    assert parse_config(PEOPLE.replace("30", "3650")).review_interval_days == 3650
+    assert failure_messages(lambda: parse_config(PEOPLE.replace("30", "3651"))) == [
+        "site.yaml:4: 'review_interval_days' must be at least 1 and at most 3650 (ten years), "
+        "found 3651 — e.g. review_interval_days: 365"
+    ]
