@@ -24,6 +24,7 @@ from .htmlmeta import (
     page_url,
     plain_text,
 )
+from .limits import MAX_IMPORT_DEPTH
 from .mdtext import (
     code_span,
     escape_block_start,
@@ -77,6 +78,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
             "the page has no title (no <h1>, og:title or <title>)", path, hint="add a <h1> title"
         )
     check_title(title, path, None, "the page's first <h1> should be the article's title")
+    _check_depth(main, path)
     page = page_url(tree)
     skipped = {heading.mem_id} if heading is not None else set()
     comments = tree.css_first(_COMMENTS) is not None
@@ -96,6 +98,23 @@ def parse_html(html: str, path: str) -> ImportedArticle:
         slug=url_slug(page) or None,
         address=page,
     )
+
+
+def _check_depth(main: LexborNode, path: str) -> None:
+    """Refuse a page whose elements nest deeper than ``MAX_IMPORT_DEPTH``: the writer goes
+    down the tree by recursion, and each level of a quote or list costs a pass over the
+    text below it. Real pages nest a few dozen levels; measured without recursion."""
+    pending = [(main, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_IMPORT_DEPTH:
+            raise SourceError(
+                f"elements nested more than {MAX_IMPORT_DEPTH} levels deep",
+                path,
+                hint="save the article's own part of the page, or paste its text into a .txt "
+                "file and import that",
+            )
+        pending += ((child, depth + 1) for child in _children(node) if child.is_element_node)
 
 
 def _skip_comment_section(main: LexborNode, skipped: set[int]) -> bool:

@@ -195,3 +195,18 @@ def test_any_html_imports_as_markdown_the_build_accepts(html: str) -> None:
     assert not body.links and not body.citations
     for problem in body.problems:  # only what the author must settle: alt text, video address
         assert str(problem).startswith(("image '", "video: ")), problem
+
+
+def test_a_page_nested_past_the_depth_limit_is_refused_without_recursion() -> None:
+    html = "<h1>T</h1>" + "<div><b>" * 5000 + "x" + "</b></div>" * 5000
+    with pytest.raises(SourceError) as raised:
+        parse_html(html, "page.html")
+    assert str(raised.value) == (
+        "page.html: elements nested more than 200 levels deep — save the article's own part of "
+        "the page, or paste its text into a .txt file and import that"
+    )
+
+
+def test_a_page_nested_within_the_limit_is_imported() -> None:
+    html = "<h1>T</h1>" + "<div>" * 150 + "<p>Deep text.</p>" + "</div>" * 150
+    assert parse_html(html, "page.html").body == "Deep text.\n"
