@@ -71,6 +71,7 @@ from .site import (
     unlinked_warnings,
 )
 from .sources import Sources, load_sources
+from .templateblocks import block_problems
 from .templates import render_all, template_fingerprints
 
 THEME_STATIC = Path(__file__).parent / "theme" / "static"
@@ -122,6 +123,7 @@ def build_site(
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
         *trust.problems,
+        *block_problems(root / TEMPLATES_DIR, root),
     ]
     warnings = by_place(
         [
