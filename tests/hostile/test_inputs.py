@@ -1,0 +1,331 @@
+"""Hostile inputs: each attack ends in exit 1, an error at its place, no traceback, and the
+previous output byte for byte as it was.
+
+Builds run as a separate process with a timeout, so an attack that hangs the build (a named
+pipe, an alias bomb) fails its test instead of blocking the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import struct
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import articlegen
+from articlegen import sources
+from tests.conftest import SITE_YAML, article, parse
+from tests.helpers import snapshot
+
+SRC = Path(articlegen.__file__).parents[1]
+"""The code under test, for the build processes: the tree this test imports."""
+TIMEOUT = 120
+"""Seconds an attack may take before its test fails: each takes under a few when handled."""
+
+GOOD = {"a.md": article("Alpha", "Text of alpha."), "b.md": article("Beta", "Text of beta.")}
+
+
+def run(*argv: object) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process, killed (and the test failed) after ``TIMEOUT``."""
+    return subprocess.run(
+        [sys.executable, "-m", "articlegen", *map(str, argv)],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+@pytest.fixture
+def built(site) -> Path:
+    """A site built once successfully; each attack then breaks it."""
+    root = site(GOOD)
+    (root / "static").mkdir()
+    done = run("build", "--site", root)
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def refused(root: Path, *argv: object) -> list[str]:
+    """The error lines of a build (or ``argv``) that must fail and leave the output alone."""
+    before = snapshot(root / "public")
+    done = run(*(argv or ("build", "--site", root)))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert snapshot(root / "public") == before
+    return done.stderr.splitlines()
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line of ``text`` holding ``needle``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def deep_list(depth: int) -> str:
+    """A list ``depth`` levels deep, then the dosage line the first attack lost."""
+    items = "\n".join("  " * level + f"- level{level}" for level in range(depth))
+    return items + "\n\n## Dosage\n\nNever exceed 2 mg.\n"
+
+
+def alias_bomb(key: str) -> str:
+    """Under 1 KB of YAML: nine anchors, each a list of nine of the one before."""
+    lines = ['x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    return "\n".join([*lines, f"{key}: *a8"]) + "\n"
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that is only a header claiming ``width`` × ``height`` pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def with_image(root: Path, name: str, data: bytes) -> str:
+    """``c.md`` showing ``static/name``; its text."""
+    (root / "static" / name).write_bytes(data)
+    text = article("Gamma", f"Intro.\n\n![A chart]({name})\n")
+    write(root, "content/c.md", text)
+    return text
+
+
+@dataclass(frozen=True)
+class Attack:
+    """Break the site (returns the expected start of the error line), then build."""
+
+    id: str
+    attack: Callable[[Path], str]
+
+
+def _front_matter_bomb(root: Path) -> str:
+    header = "---\ntitle: Gamma\ndate: 2024-01-01\n" + alias_bomb("tags")
+    text = header + "---\n\nBody.\n"
+    write(root, "content/c.md", text)
+    # x4 is the first anchor past 50,000 values (9^5 = 59,049).
+    return f"error: content/c.md:{line_of(text, 'x4:')}: more than 50,000 values"
+
+
+def _site_yaml_bomb(root: Path) -> str:
+    text = SITE_YAML + alias_bomb("description")
+    write(root, "site.yaml", text)
+    return f"error: site.yaml:{line_of(text, 'x4:')}: more than 50,000 values"
+
+
+def _deep_yaml(root: Path) -> str:
+    text = "---\ntitle: Gamma\ndate: 2024-01-01\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n---\n"
+    write(root, "content/c.md", text)
+    return "error: content/c.md:4: lists and mappings nested more than 50 levels deep"
+
+
+def _deep_list(root: Path) -> str:
+    text = article("Gamma", deep_list(60))
+    write(root, "content/c.md", text)
+    return f"error: content/c.md:{line_of(text, '- level50')}: lists and quotes nested too deeply"
+
+
+def _deep_quote(root: Path) -> str:
+    text = article("Gamma", "> " * 120 + "Deep.\n\nNever exceed 2 mg.")
+    write(root, "content/c.md", text)
+    return f"error: content/c.md:{line_of(text, 'Deep.')}: lists and quotes nested too deeply"
+
+
+def _review_interval(root: Path) -> str:
+    text = SITE_YAML + "review_interval_days: 3000000\n"
+    write(root, "site.yaml", text)
+    return f"error: site.yaml:{line_of(text, 'review_interval_days')}: 'review_interval_days' must"
+
+
+def _svg_digits(root: Path) -> str:
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="{"9" * 400}" height="10"/>'
+    text = with_image(root, "wide.svg", svg.encode())
+    return f"error: content/c.md:{line_of(text, '![A chart]')}: cannot read image static/wide.svg"
+
+
+def _svg_viewbox(root: Path) -> str:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e400 10"/>'
+    text = with_image(root, "box.svg", svg.encode())
+    return f"error: content/c.md:{line_of(text, '![A chart]')}: cannot read image static/box.svg"
+
+
+def _png_bomb(root: Path) -> str:
+    text = with_image(root, "huge.png", png_header(100_000, 100_000))
+    return f"error: content/c.md:{line_of(text, '![A chart]')}: cannot read image static/huge.png"
+
+
+def _png_over_limit(root: Path) -> str:
+    text = with_image(root, "big.png", png_header(12_000, 10_000))  # under Pillow's own refusal
+    return (
+        f"error: content/c.md:{line_of(text, '![A chart]')}: cannot read image static/big.png: "
+        "12000×10000 pixels is more than the limit of 100,000,000 pixels"
+    )
+
+
+def _link_loop(root: Path) -> str:
+    os.symlink("loop", root / "content/loop")
+    return "error: content/loop: symbolic link loop"
+
+
+def _article_link_loop(root: Path) -> str:
+    os.symlink("d.md", root / "content/c.md")
+    os.symlink("c.md", root / "content/d.md")
+    return "error: content/c.md: symbolic link loop"
+
+
+def _fifo(root: Path) -> str:
+    os.mkfifo(root / "content/fifo.md")
+    return "error: content/fifo.md: not a regular file but a named pipe (FIFO)"
+
+
+def _fifo_site_yaml(root: Path) -> str:
+    (root / "site.yaml").unlink()
+    os.mkfifo(root / "site.yaml")
+    return "error: site.yaml: not a regular file but a named pipe (FIFO)"
+
+
+def _socket(root: Path) -> str:
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(root / "content/sock.md"))
+    listener.close()  # the socket file stays
+    return "error: content/sock.md: not a regular file but a socket"
+
+
+def _big_header(root: Path) -> str:
+    write(root, "content/c.md", article("Gamma", description="x" * 1_200_000))
+    return "error: content/c.md:1: the header is 1.1 MiB, more than the limit of 1.0 MiB"
+
+
+def _big_article(root: Path) -> str:
+    write(root, "content/c.md", article("Gamma", "Words and more words.\n" * 500_000))
+    return "error: content/c.md: the file is 10.5 MiB, more than the limit of 10.0 MiB"
+
+
+def _wide_table(root: Path) -> str:
+    columns = 20_000
+    rows = ["|" + "|".join(f"h{n}" for n in range(columns)) + "|", "|" + "---|" * columns]
+    rows += ["|" + "c|" * columns] * 20
+    text = article("Gamma", "Intro.\n\n" + "\n".join(rows))
+    write(root, "content/c.md", text)
+    return f"error: content/c.md:{line_of(text, '|h0|')}: a table of 20000 columns"
+
+
+def _missing_block(root: Path) -> str:
+    template = '{% extends "base.html" %}\n{% block content %}\n{{ body }}\n{% endblock %}\n'
+    write(root, "templates/article.html", template)
+    return "error: templates/article.html:2: block 'content' is not in base.html"
+
+
+ATTACKS = [
+    Attack("alias-bomb-front-matter", _front_matter_bomb),
+    Attack("alias-bomb-site-yaml", _site_yaml_bomb),
+    Attack("yaml-nested-100000-deep", _deep_yaml),
+    Attack("list-past-the-nesting-limit", _deep_list),
+    Attack("quote-past-the-nesting-limit", _deep_quote),
+    Attack("review-interval-3000000", _review_interval),
+    Attack("svg-400-digit-width", _svg_digits),
+    Attack("svg-viewbox-1e400", _svg_viewbox),
+    Attack("png-100000x100000", _png_bomb),
+    Attack("png-120-megapixels", _png_over_limit),
+    Attack("symlink-loop-in-content", _link_loop),
+    Attack("article-symlink-loop", _article_link_loop),
+    Attack("fifo-article", _fifo),
+    Attack("fifo-site-yaml", _fifo_site_yaml),
+    Attack("socket-article", _socket),
+    Attack("front-matter-over-1-mib", _big_header),
+    Attack("article-over-10-mib", _big_article),
+    Attack("table-20000-columns", _wide_table),
+    Attack("template-block-the-parent-lacks", _missing_block),
+]
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.id for a in ATTACKS])
+def test_attack_is_a_placed_error(built: Path, attack: Attack) -> None:
+    expected = attack.attack(built)
+    errors = refused(built)
+    assert any(line.startswith(expected) for line in errors), errors
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.id for a in ATTACKS])
+def test_check_refuses_the_attack_too(built: Path, attack: Attack) -> None:
+    expected = attack.attack(built)
+    errors = refused(built, "check", "--site", built)
+    assert any(line.startswith(expected) for line in errors), errors
+
+
+def test_a_list_ten_levels_deep_publishes_the_dosage(built: Path) -> None:
+    """The attack as first reported: every word reaches the page now."""
+    write(built, "content/c.md", article("Gamma", deep_list(10)))
+    done = run("build", "--site", built)
+    assert done.returncode == 0, done.stderr
+    text = parse(built / "public/c/index.html").css_first("main").text()
+    assert "Never exceed 2 mg." in text
+    assert all(f"level{n}" in text for n in range(10))
+
+
+def test_import_of_html_nested_500_deep(built: Path) -> None:
+    page = built.parent / "nested.html"
+    page.write_text(
+        "<html><body><h1>Nested</h1>" + "<blockquote>" * 500 + "Deep." + "</blockquote>" * 500
+    )
+    before = snapshot(built / "content")
+    done = run("import", "--site", built, page)
+    assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr
+    assert done.stderr.startswith(f"error: {page}: elements nested more than 200 levels deep")
+    assert snapshot(built / "content") == before
+
+
+def test_file_removed_after_the_site_is_listed(built: Path, run_cli, monkeypatch) -> None:
+    """Listed, then gone before it is read: an error at the file, the output untouched."""
+    listed = sources.find_sources
+
+    def list_then_remove(root: Path) -> list[Path]:
+        found = listed(root)
+        (root / "content/b.md").unlink()
+        return found
+
+    monkeypatch.setattr(sources, "find_sources", list_then_remove)
+    before = snapshot(built / "public")
+    code, _, err = run_cli("build", "--site", built, "--no-cache")
+    assert (code, "Traceback" in err) == (1, False), err
+    assert err.startswith("error: content/b.md: cannot read the file: No such file or directory")
+    assert snapshot(built / "public") == before
+
+
+def test_file_removed_while_the_up_to_date_check_walks(built: Path, run_cli, monkeypatch) -> None:
+    """Gone between the listing of content/ and its stamp: the walk goes on, and the build
+    publishes what is there (the file's page goes), with no traceback."""
+    real = os.scandir
+    content = str(built / "content")
+
+    def list_then_remove(path: str | os.PathLike[str] = ".") -> object:
+        entries = real(path)
+        if os.fspath(path) != content or not (built / "content/b.md").exists():
+            return entries
+        listed = list(entries)
+        (built / "content/b.md").unlink()
+        return listed
+
+    monkeypatch.setattr(os, "scandir", list_then_remove)
+    code, _, err = run_cli("build", "--site", built)
+    assert (code, err) == (0, ""), err
+    assert not (built / "public/b").exists()
+    assert (built / "public/a/index.html").is_file()
