@@ -48,7 +48,8 @@ def read_regular_file(
     try:
         kind = _special_kind(os.stat(path).st_mode)
         if kind is None:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+            fd = os.open(path, flags)
             with os.fdopen(fd, "rb") as handle:
                 info = os.fstat(handle.fileno())
                 kind = _special_kind(info.st_mode)
