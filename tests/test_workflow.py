@@ -22,7 +22,7 @@ PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
     """Run actionlint (installed by the test extra) on one workflow file."""
     binary = shutil.which("actionlint")
-    assert binary, "actionlint is missing: pip install -e '.[search]' --group dev"
+    assert binary, "actionlint is missing: pip install -e '.[dev]'"
     return subprocess.run(
         [binary, "-no-color", str(path)], capture_output=True, text=True, timeout=60, check=False
     )

@@ -52,9 +52,7 @@ def browser() -> Iterator[object]:
         from playwright import sync_api
     except ImportError:
         sync_api = None
-    need(
-        sync_api is not None, "Playwright is not installed: pip install -e '.[search]' --group dev"
-    )
+    need(sync_api is not None, "Playwright is not installed: pip install -e '.[dev]'")
     need(CHROMIUM.exists(), f"{CHROMIUM} not found: apt-get install -y chromium")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)

@@ -37,7 +37,7 @@ def test_search_results_and_loaded_video_have_no_violation(
 ) -> None:
     need(
         find_pagefind() is not None,
-        "Pagefind is not installed: pip install -e '.[search]' --group dev",
+        "Pagefind is not installed: pip install -e '.[dev]'",
     )
     scheme_page.goto(serve(real_blog) + "search/?q=NMDA")
     scheme_page.locator(".search-results a").first.wait_for()

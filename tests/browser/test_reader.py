@@ -104,7 +104,7 @@ def test_no_page_scrolls_sideways_on_a_phone_or_asks_another_host(
 def test_search_for_nmda_finds_the_ketamine_article(reader: Reader, real_blog: Path, serve) -> None:
     need(
         find_pagefind() is not None,
-        "Pagefind is not installed: pip install -e '.[search]' --group dev",
+        "Pagefind is not installed: pip install -e '.[dev]'",
     )
     page = reader.page
     page.goto(serve(real_blog))
@@ -128,7 +128,7 @@ def test_words_typed_before_the_search_script_ran_are_searched(
     input events are gone, so the script searches what the box holds when it starts."""
     need(
         find_pagefind() is not None,
-        "Pagefind is not installed: pip install -e '.[search]' --group dev",
+        "Pagefind is not installed: pip install -e '.[dev]'",
     )
     page = reader.page
     page.route("**/assets/search.js", lambda route: route.abort())

@@ -51,7 +51,7 @@ def test_every_page_of_both_sites_passes_the_nu_html_checker(
 def test_every_feed_parses_cleanly_with_full_content(
     blog: str, request: pytest.FixtureRequest
 ) -> None:
-    feedparser = pytest.importorskip("feedparser", reason="pip install -e '.[search]' --group dev")
+    feedparser = pytest.importorskip("feedparser", reason="pip install -e '.[dev]'")
     folder: Path = request.getfixturevalue(blog)
     feeds = [folder / "feed.xml", *sorted(folder.glob("tags/*/feed.xml"))]
     assert len(feeds) > 2
@@ -70,7 +70,7 @@ def test_every_feed_parses_cleanly_with_full_content(
 def test_sitemap_is_valid_against_the_sitemaps_org_schema(
     blog: str, request: pytest.FixtureRequest
 ) -> None:
-    etree = pytest.importorskip("lxml.etree", reason="pip install -e '.[search]' --group dev")
+    etree = pytest.importorskip("lxml.etree", reason="pip install -e '.[dev]'")
     schema_doc = etree.parse(str(node_tool(SITEMAP_XSD)))
     assert schema_doc.getroot().get("targetNamespace") == SITEMAP_NS  # the real schema
     assert schema_doc.xpath("//*[local-name()='element']/@name") == [

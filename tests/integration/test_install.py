@@ -195,4 +195,4 @@ def test_readme_and_ci_install_the_tools_the_same_way() -> None:
     (command,) = re.findall(r"^pip install -e .* && pytest$", readme, re.MULTILINE)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert command in ci.splitlines()
-    assert "--group dev" in command
+    assert "[dev]" in command

@@ -25,7 +25,7 @@ def pagefind_installed() -> None:
     """Skip without Pagefind on a developer's machine; fail where the browser tools must be."""
     need(
         find_pagefind() is not None,
-        "Pagefind is not installed: pip install -e '.[search]' --group dev",
+        "Pagefind is not installed: pip install -e '.[dev]'",
     )
 
 
