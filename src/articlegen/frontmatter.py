@@ -202,7 +202,7 @@ def _shown(date: Date, zone: zoneinfo.ZoneInfo) -> str:
     shown = local_day(date, zone)
     if isinstance(date, dt.datetime) and shown != date.date():
         return f"{date.isoformat()}, which is {shown} in the site's time zone {zone.key}"
-    return str(date)
+    return date.isoformat()
 
 
 def _before(value: Date, date: Date, zone: zoneinfo.ZoneInfo) -> bool:
