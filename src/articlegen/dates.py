@@ -181,11 +181,6 @@ def iso_date(value: Date, zone: zoneinfo.ZoneInfo) -> str:
     return value.isoformat()
 
 
-def time_zone(name: str) -> zoneinfo.ZoneInfo:
-    """The zone of a name ``zone_problem`` accepted."""
-    return zoneinfo.ZoneInfo(name)
-
-
 def zone_problem(name: str) -> str | None:
     """Why ``name`` is no IANA time zone (with the closest names), or None if it is one.
     ``localtime`` is refused: it is whatever the building machine is set to."""

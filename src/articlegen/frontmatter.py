@@ -14,7 +14,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from .dates import DEFAULT_ZONE, local_day, read_date, time_zone
+from .dates import DEFAULT_ZONE, local_day, read_date
 from .errors import ArticlegenError, FrontMatterError, raise_if_any
 from .limits import header_problem
 from .model import Date, FrontMatter, LinkRef
@@ -128,7 +128,7 @@ def readable_fields(
     except ArticlegenError:
         written = _salvaged(header, path, first_line)
     entries = usable(written)
-    fields = _check_fields(entries, path, [], zone or time_zone(DEFAULT_ZONE))
+    fields = _check_fields(entries, path, [], zone or zoneinfo.ZoneInfo(DEFAULT_ZONE))
     slug = entries.get("slug")
     if "slug" not in fields and slug is not None and isinstance(slug.value, str):
         # The slug its error message offers, so that links written to it are not reported too.
