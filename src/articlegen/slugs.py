@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from slugify import slugify as _transliterate
 from text_unidecode import unidecode
@@ -58,8 +58,10 @@ def is_slug(text: str) -> bool:
 
 
 def url_slug(url: str | None) -> str:
-    """The slug a page address ends in: ``…/2024/low-t/`` and ``…/low-t.html`` give ``low-t``."""
-    segments = [s for s in urlsplit(url or "").path.split("/") if s]
+    """The slug a page address ends in: ``…/2024/low-t/`` and ``…/low-t.html`` give ``low-t``;
+    a percent-encoded segment is decoded first (``/%C5%81%C3%B3d%C5%BA/`` is ``Łódź``, so
+    ``lodz``), as a browser shows it."""
+    segments = [unquote(s) for s in urlsplit(url or "").path.split("/") if s]
     if segments and segments[-1].rsplit(".", 1)[0].lower() == "index":
         segments.pop()
     return slugify(re.sub(r"\.(?:html?|php|aspx?)$", "", segments[-1])) if segments else ""

@@ -52,6 +52,12 @@ def test_url_slug_is_the_last_segment_of_an_address() -> None:
     assert url_slug("https://example.org/?p=12") == "" and url_slug(None) == ""
 
 
+def test_url_slug_decodes_and_transliterates_the_segment() -> None:
+    assert url_slug("https://example.org/%C5%81%C3%B3d%C5%BA-guide/") == "lodz-guide"
+    assert url_slug("https://example.org/Stra%C3%9Fe.html") == "strasse"
+    assert url_slug("https://example.org/low%20t.html") == "low-t"
+
+
 def test_sort_key_folds_case_and_accents_but_keeps_other_letters() -> None:
     titles = ["Zeta", "Gamma", "Ωmega", "éclair", "Éclair", "apple", "Ärger"]
     assert sorted(titles, key=sort_key) == [
