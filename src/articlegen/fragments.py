@@ -32,7 +32,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .errors import LinkError, closest
 from .lookalike import difference
 from .model import LinkRef, ResolvedLink
-from .pageids import THEME_IDS
+from .pageids import THEME_IDS, is_reserved
 
 TOP = "top"
 """The fragment HTML scrolls to the top of the page for when no element has that id."""
@@ -133,9 +133,13 @@ def _problem(link: FragmentLink, page: PageIds) -> LinkError | None:
 
 def _closest(wanted: str, ids: Sequence[str]) -> list[str]:
     """Up to three ids close to ``wanted``, best first: any that differ from it only in
-    Unicode form (which ``closest`` may rank low), then the most similar."""
+    Unicode form, and for an id the page keeps for itself (``## Comments``, ``#comments``)
+    the one its heading got instead (``comments-section``, see ``anchors.unique_id``) —
+    both of which ``closest`` may rank low — then the most similar."""
     normal = unicodedata.normalize("NFC", wanted)
     twins = [i for i in ids if unicodedata.normalize("NFC", i) == normal]
+    if is_reserved(wanted):
+        twins += [i for i in ids if i.startswith(f"{wanted}-section")]
     return list(dict.fromkeys([*twins, *closest(wanted, ids)]))[:3]
 
 

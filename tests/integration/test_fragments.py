@@ -108,6 +108,17 @@ def test_a_link_to_a_theme_id_is_refused(site) -> None:
     assert "is an id of the theme" in message
 
 
+def test_a_heading_named_like_a_theme_id_is_suggested_by_its_own_id(site) -> None:
+    """``## Main`` gets ``#main-section`` (``#main`` is the theme's): a link written
+    ``#main`` is pointed at it, though the two are too far apart for a plain suggestion."""
+    root = site({"a.md": article("A", "[start](#main)\n\n## Main\n\n## Notes")})
+    [message] = failure_messages(lambda: build_site(root))
+    assert message.startswith(
+        "content/a.md:6: link '#main': this article has no id 'main' (did you mean "
+        "'main-section'?) — '#main' is an id of the theme"
+    )
+
+
 @pytest.mark.parametrize("through_disk", [False, True], ids=["in-memory", "saved"])
 def test_a_rebuild_where_only_the_target_lost_its_heading_fails_at_the_link(
     blog: Path, through_disk: bool
