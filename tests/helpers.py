@@ -13,6 +13,9 @@ from articlegen.errors import ArticlegenError, BuildFailed, SourceError
 from articlegen.markup import make_markdown, render_body
 from articlegen.model import ImportedArticle, RenderedBody
 
+NOTHING_WRITTEN = "error: 1 error; nothing was written, the previous output is untouched\n"
+"""The last line a failed build or check prints after its one error."""
+
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Relative path → sha256 of every file under ``folder``."""

@@ -18,6 +18,7 @@ from .cachefile import CACHE_DIR, SPARE_OUTPUT, load_cache, save_cache
 from .config import CONFIG_FILE, load_config, with_base_url
 from .console import counted
 from .content import unreadable_targets
+from .destination import check_location, check_replaceable, destination
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .errors import (
     ArticlegenError,
@@ -57,7 +58,7 @@ from .model import (
     Site,
     SiteConfig,
 )
-from .output import check_output_location, write_site
+from .output import write_site
 from .people import credit_articles, photo_problems
 from .readiness import unready_settings
 from .references import Citations, number_citations
@@ -71,6 +72,7 @@ from .site import (
     unlinked_warnings,
 )
 from .sources import Sources, load_sources
+from .staticfiles import STATIC_DIR, StaticFile, collision_problems, find_static
 from .templateblocks import block_problems
 from .templates import render_all, template_fingerprints
 
@@ -97,8 +99,11 @@ def build_site(
     config = load_config(root)
     if options.base_url:
         config = with_base_url(config, options.base_url)
-    output = options.output.absolute() if options.output else root / config.output
-    check_output_location(output, root)
+    dest = destination(root, config, options.output)
+    check_location(dest, root)
+    if options.write or options.check_output:
+        check_replaceable(dest, root)
+    output = dest.path
 
     sources = load_sources(
         root,
@@ -111,12 +116,14 @@ def build_site(
     )
     everything, raw, problems = sources.articles, sources.bodies, sources.problems
     articles = [a for a in everything if options.drafts or not a.meta.draft]
-    static_dirs = [THEME_STATIC, root / "static"]
+    static_dirs = [THEME_STATIC, root / STATIC_DIR]
+    statics, static_problems = find_static(static_dirs, root)
     raw, image_problems = _with_images(raw, articles, static_dirs, config.base_path)
     graph = _link(sources, articles, raw, drafts=options.drafts)
     trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
     problems += [
         *(p for body in raw.values() for p in body.problems),
+        *static_problems,
         *image_problems,
         *graph.problems,
         *_fragment_problems(articles, raw, graph, trust.citations, sources.damaged),
@@ -162,8 +169,9 @@ def build_site(
         search=bool(pagefind),
         progress=_stage(progress, "rendering pages"),
     )
+    raise_if_any(collision_problems(pages, statics, root))
     if options.write:
-        _write(pages, static_dirs, output, root, cache, pagefind, progress)
+        _write(pages, statics, output, root, cache, pagefind, progress)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -210,7 +218,7 @@ def _link(
 
 def _write(
     pages: list[RenderedPage],
-    static_dirs: list[Path],
+    statics: list[StaticFile],
     output: Path,
     root: Path,
     cache: BuildCache | None,
@@ -223,7 +231,7 @@ def _write(
     indexer = partial(_index, pagefind, searching) if pagefind else None
     _report(_stage(progress, "writing files"), 0, 0)
     spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
-    write_site(pages, static_dirs, output, before_swap=indexer, spare=spare)
+    write_site(pages, statics, output, before_swap=indexer, spare=spare)
     if cache is not None:
         with after_writing(output):
             cache.record_output(output)

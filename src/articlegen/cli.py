@@ -14,7 +14,14 @@ from pathlib import Path
 from . import __version__
 from .cachefile import CACHE_DIR, clear_cache
 from .console import counted, say
-from .errors import ArticlegenError, BuildFailed, InterruptedAfterWrite, report_lines
+from .errors import (
+    ArticlegenError,
+    BuildFailed,
+    InterruptedAfterWrite,
+    OutputError,
+    TemplateError,
+    report_lines,
+)
 from .freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 from .model import REPORT_FORMATS, BuildOptions, BuildResult
 from .progress import progress_line
@@ -267,6 +274,7 @@ def _check(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         strict=args.strict,
         write=False,
+        check_output=True,
         today=args.today,
         jobs=args.jobs,
     )
@@ -297,20 +305,24 @@ def _cached_build(
     from .build import build_site, build_with_saved_cache
 
     with progress_line(sys.stderr, quiet=getattr(args, "quiet", False)) as progress:
-        if args.no_cache:
-            return build_site(args.site, options, progress=progress)
-        return build_with_saved_cache(args.site, options, progress=progress, snapshot=snapshot)
+        try:
+            if args.no_cache:
+                return build_site(args.site, options, progress=progress)
+            return build_with_saved_cache(args.site, options, progress=progress, snapshot=snapshot)
+        except (OutputError, TemplateError) as error:  # found mid-way: ended as many are
+            raise BuildFailed([error]) from error
 
 
 def _clean(args: argparse.Namespace) -> int:
     from .config import load_config
+    from .destination import destination
     from .output import remove_output
 
     root = args.site.absolute()
-    output = args.output.absolute() if args.output else root / load_config(root).output
+    dest = destination(root, load_config(root), args.output)
     removed = []
-    if output.is_dir() and remove_output(output, root):
-        removed.append(_shown(output, args.site) + "/")
+    if remove_output(dest, root):
+        removed.append(_shown(dest.path, args.site) + "/")
     if clear_cache(root / CACHE_DIR):
         removed.append(CACHE_DIR + "/")
     print(f"removed {' and '.join(removed)}" if removed else "nothing to remove")

@@ -51,15 +51,15 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
         for name in subfolders:
             path = Path(folder) / name
             if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-                problems.append(_outside(root, path, "folder"))
+                problems.append(outside_site(root, path, "folder"))
         for name in sorted(files):  # an article's own loop is reported when it is read
             path = Path(folder) / name
-            if not name.startswith((".", "_")) and not name.endswith(".md") and _loop(path):
-                problems.append(_loop_error(root, path))
+            if not name.startswith((".", "_")) and not name.endswith(".md") and is_loop(path):
+                problems.append(loop_error(root, path))
     return problems
 
 
-def _loop(path: Path) -> bool:
+def is_loop(path: Path) -> bool:
     """Whether ``path`` is a symbolic link that leads back to itself, directly or not."""
     try:
         os.stat(path)
@@ -68,19 +68,41 @@ def _loop(path: Path) -> bool:
     return False
 
 
-def _loop_error(root: Path, path: Path) -> FrontMatterError:
-    return FrontMatterError(
+def loop_error(
+    root: Path, path: Path, error: type[ArticlegenError] = FrontMatterError
+) -> ArticlegenError:
+    """The error for a link in a loop (in ``content/``, or ``static/`` with another ``error``)."""
+    return error(
         f"symbolic link loop ({path.name} -> {os.readlink(path)} leads back to itself)",
         relative(root, path),
         hint="remove the link, or point it at a real file or folder",
     )
 
 
-def _outside(root: Path, path: Path, kind: str) -> FrontMatterError:
-    return FrontMatterError(
+def broken_link_error(
+    root: Path, path: Path, error: type[ArticlegenError] = FrontMatterError
+) -> ArticlegenError:
+    """The error for a link to nothing (in ``content/``, or ``static/`` with another ``error``)."""
+    return error(
+        f"broken symbolic link (to {os.readlink(path)})",
+        relative(root, path),
+        hint="remove it, or point it at an existing file",
+    )
+
+
+def outside_site(
+    root: Path,
+    path: Path,
+    kind: str,
+    folder: str = CONTENT_DIR,
+    error: type[ArticlegenError] = FrontMatterError,
+) -> ArticlegenError:
+    """The error for a link under ``folder`` that leads out of the site (also used for
+    ``static/``, whose files would otherwise be published from anywhere on the disk)."""
+    return error(
         f"symbolic link pointing outside the site ({path.resolve()})",
         relative(root, path),
-        hint=f"copy the {kind} into content/ instead of linking to it",
+        hint=f"copy the {kind} into {folder}/ instead of linking to it",
     )
 
 
@@ -100,16 +122,12 @@ def read_bytes(root: Path, path: Path) -> bytes:
     """The file's bytes; refuses symbolic links that lead out of the site, files that are not
     regular ones (a named pipe would never end) and files over ``limits.MAX_FILE_BYTES``."""
     display = relative(root, path)
-    if _loop(path):
-        raise _loop_error(root, path)
+    if is_loop(path):
+        raise loop_error(root, path)
     if path.is_symlink() and not path.exists():
-        raise FrontMatterError(
-            f"broken symbolic link (to {os.readlink(path)})",
-            display,
-            hint="remove it, or point it at an existing file",
-        )
+        raise broken_link_error(root, path)
     if not path.resolve().is_relative_to(root.resolve()):
-        raise _outside(root, path, "file")
+        raise outside_site(root, path, "file")
     return read_regular_file(path, display, FrontMatterError)
 
 

@@ -124,6 +124,17 @@ def fresh_receipt(root: Path, snapshot: Snapshot) -> Receipt | None:
     return receipt
 
 
+def last_output(root: Path) -> tuple[Path, bool] | None:
+    """The output folder the site's last successful build wrote (by its receipt, resolved)
+    and whether it is still exactly as that build left it; None without a usable receipt.
+    (``destination`` takes such a folder as articlegen's even without the marker file.)"""
+    receipt = _load_receipt(root.absolute() / CACHE_DIR / RECEIPT)
+    if receipt is None:
+        return None
+    output = Path(receipt.output)
+    return output.resolve(), output.is_dir() and output_digest(output) == receipt.files
+
+
 def _load_receipt(path: Path) -> Receipt | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -515,6 +515,10 @@ class BuildOptions:
     """Warnings fail the build."""
     write: bool = True
     """False for ``check``: validate and render everything, write nothing."""
+    check_output: bool = False
+    """Without ``write``: judge the output folder as a build would, whether it may be
+    replaced (``check`` does; a preview or report, which never writes it, does not). Its
+    location is judged in every build."""
     today: dt.date | None = None
     """The day review dates are judged against; None means the system date. Never shapes
     page bytes, only warnings and errors."""

@@ -12,51 +12,26 @@ import os
 import shutil
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from .destination import MARKER, MARKER_TEXT, Destination, may_delete
 from .errors import OutputError
-from .model import PUBLISHED_HIDDEN, RenderedPage
+from .model import RenderedPage
 from .staging import fill_staging, same_bytes, same_stat, usable_spare
-
-_SKIPPED_STATIC = (".", "#", "~")
-"""Static names left out: hidden, editor lock and backup files (``.git/``, ``#x#``, ``~x``)."""
-
-
-def check_output_location(output: Path, root: Path) -> None:
-    """Refuse folders whose replacement would destroy the author's work."""
-    out, site = output.resolve(), root.resolve()
-    home = Path.home().resolve()
-    forbidden = {
-        site: "the site folder itself",
-        site / "content": "the content folder",
-        site / "templates": "the templates folder",
-        site / "static": "the static folder",
-        home: "your home folder",
-        Path(out.anchor): "the root of the file system",
-    }
-    if out in forbidden:
-        reason = forbidden[out]
-    elif site.is_relative_to(out):
-        reason = "a parent of the site folder"
-    elif any(out.is_relative_to(site / d) for d in ("content", "templates", "static")):
-        reason = "inside a source folder"
-    else:
-        return
-    raise OutputError(
-        f"refusing to use {output} as the output folder: it is {reason}",
-        hint="choose a dedicated folder such as 'public' (site.yaml 'output' or --output)",
-    )
+from .staticfiles import StaticFile
 
 
 def write_site(
     pages: Sequence[RenderedPage],
-    static_dirs: Iterable[Path],
+    statics: Sequence[StaticFile],
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
     spare: Path | None = None,
 ) -> None:
-    """Write ``pages`` and the static files into ``output``, atomically replacing it.
+    """Write ``pages``, the static files (``staticfiles.find_static``, checked not to
+    collide with a page) and the ``destination.MARKER`` file into ``output``, atomically
+    replacing it (a folder ``destination`` found the build may replace).
 
     ``before_swap(folder)`` may add files made from the written site (a search index):
     it runs on the staged folder, so if it fails the previous output stays.
@@ -72,18 +47,7 @@ def write_site(
     deletes a few files instead of a tree of thousands of folders.
     """
     output = _followed(output)
-    if output.exists() and not output.is_dir():
-        raise OutputError(
-            f"output {output} exists and is not a folder", hint="remove it or pick another"
-        )
-    statics = _static_files(static_dirs)
-    generated = {page.out_path for page in pages}
-    for source, relative in statics:
-        if relative in generated:
-            raise OutputError(
-                f"{source} has the same name as a generated page ({relative})",
-                hint="rename or remove the static file",
-            )
+    pages = [*pages, RenderedPage("", MARKER, MARKER_TEXT)]
     _remove_stale(output)
     if before_swap is None and _already_written(pages, statics, output):
         return
@@ -97,14 +61,14 @@ def write_site(
     except OSError as exc:
         raise OutputError(
             f"cannot write the site to {output}: {exc.strerror or exc}",
-            hint="check free disk space and write permission; the previous site is untouched",
+            hint="check free disk space and write permission",
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def _already_written(
-    pages: Sequence[RenderedPage], statics: list[tuple[Path, str]], output: Path
+    pages: Sequence[RenderedPage], statics: Sequence[StaticFile], output: Path
 ) -> bool:
     """Whether ``output`` holds these files and nothing else, each unchanged: a page the
     cache reused, a page with the same bytes, a static file with the same size and time.
@@ -150,34 +114,14 @@ def _followed(output: Path) -> Path:
     return output.resolve() if output.is_symlink() else output
 
 
-def remove_output(output: Path, root: Path) -> bool:
-    """Delete the output folder (``articlegen clean``); False if there was none. A link
-    to the folder stays (the next build fills the folder it points to again)."""
-    check_output_location(output, root)
-    output = _followed(output)
-    if not output.exists():
+def remove_output(dest: Destination, root: Path) -> bool:
+    """Delete the output folder (``articlegen clean``), if ``destination`` allows; False if
+    there was none. A link to the folder stays (the next build fills the folder it points
+    to again)."""
+    if not may_delete(dest, root):
         return False
-    if not output.is_dir():
-        raise OutputError(f"output {output} is not a folder", hint="remove it by hand")
-    shutil.rmtree(output)
+    shutil.rmtree(_followed(dest.path))
     return True
-
-
-def _static_files(static_dirs: Iterable[Path]) -> list[tuple[Path, str]]:
-    """``(source, relative path)`` of every static file; later folders override earlier ones."""
-    chosen: dict[str, Path] = {}
-    for folder in static_dirs:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            relative = path.relative_to(folder)
-            if path.is_file() and not any(_skipped(part) for part in relative.parts):
-                chosen[relative.as_posix()] = path
-    return [(source, relative) for relative, source in sorted(chosen.items())]
-
-
-def _skipped(name: str) -> bool:
-    return name.startswith(_SKIPPED_STATIC) and name not in PUBLISHED_HIDDEN
 
 
 def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:

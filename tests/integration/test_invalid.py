@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SITE_YAML, article
-from tests.helpers import snapshot
+from tests.helpers import NOTHING_WRITTEN, snapshot
 
 GOOD = {"a.md": article("Alpha", see_also="[beta]"), "b.md": article("Beta", slug="beta")}
 
@@ -175,7 +175,7 @@ def test_template_syntax_error_names_template_and_line(built: Path, run_cli) -> 
     )
     assert rebuild_fails(built, run_cli) == (
         "error: templates/404.html:3: template syntax error:"
-        " Expected an expression, got 'end of statement block'\n"
+        " Expected an expression, got 'end of statement block'\n" + NOTHING_WRITTEN
     )
 
 
@@ -185,7 +185,9 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
         '{% extends "base.html" %}\n{% block main %}\n\n{{ nope.x }}\n{% endblock %}\n'
     )
     err = rebuild_fails(built, run_cli)
-    assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n"
+    assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n" + (
+        NOTHING_WRITTEN
+    )
 
 
 def test_a_missing_include_names_the_template_that_includes_it(built: Path, run_cli) -> None:
@@ -193,7 +195,9 @@ def test_a_missing_include_names_the_template_that_includes_it(built: Path, run_
     (built / "templates/404.html").write_text(
         '{% extends "base.html" %}\n{% block main %}\n\n{% include "nope.html" %}\n{% endblock %}\n'
     )
-    first, cause = rebuild_fails(built, run_cli).splitlines()
+    first, cause, last = rebuild_fails(built, run_cli).splitlines(keepends=True)
+    assert last == NOTHING_WRITTEN
+    first = first.rstrip("\n")
     assert first == (
         "error: templates/404.html:4: template not found: nope.html"
         " — add it to templates/, or correct the name"
@@ -217,7 +221,7 @@ def test_template_not_utf8_names_template_and_byte(
 ) -> None:
     (built / "templates").mkdir()
     (built / "templates/article.html").write_bytes(data)
-    message = f"error: {expected} — save the file as UTF-8 in your editor\n"
+    message = f"error: {expected} — save the file as UTF-8 in your editor\n" + NOTHING_WRITTEN
     if command == "build":
         assert rebuild_fails(built, run_cli) == message
     else:
@@ -229,7 +233,7 @@ def test_template_not_utf8_names_template_and_byte(
     [
         (".", "the site folder itself"),
         ("content", "the content folder"),
-        ("..", "a parent of the site folder"),
+        ("..", "a folder that holds the site"),
         ("/", "the root of the file system"),
         ("~", "your home folder"),
     ],
@@ -241,11 +245,12 @@ def test_dangerous_output_folders_are_refused(
     (home / "notes").mkdir(parents=True)
     monkeypatch.setenv("HOME", str(home))
     target = home if output == "~" else built / output
+    shown = output if output in (".", "..", "content") else target  # inside: site-relative
     code, _, err = run_cli("build", "--site", built, "--output", target)
     assert (code, err) == (
         1,
-        f"error: refusing to use {target} as the output folder: it is {reason}"
-        " — choose a dedicated folder such as 'public' (site.yaml 'output' or --output)\n",
+        f"error: the --output folder {shown} is {reason}, and a build replaces its output folder whole"
+        " — give --output a folder of its own, such as 'public'\n" + NOTHING_WRITTEN,
     )
     assert (built / "content/a.md").is_file() and (home / "notes").is_dir()
 

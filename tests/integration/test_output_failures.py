@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import article
-from tests.helpers import snapshot
+from tests.helpers import NOTHING_WRITTEN, snapshot
 
 SRC = Path(__file__).parents[2] / "src"
-HINT = "check free disk space and write permission; the previous site is untouched"
+HINT = "check free disk space and write permission"
 
 
 @pytest.fixture
@@ -75,9 +75,10 @@ def test_read_only_output_folder_is_a_clean_error(published, run_cli) -> None:
     with read_only(output.parent):
         code, _, err = run_cli("build", "--site", root, "--output", output)
     assert code == 1
-    first = err.splitlines()[0]
+    first, last = err.splitlines(keepends=True)
     assert first.startswith(f"error: cannot write the site to {output}: ")
-    assert first.endswith(f" — {HINT}")
+    assert first.endswith(f" — {HINT}\n")
+    assert last == NOTHING_WRITTEN
     assert "Traceback" not in err
     assert snapshot(output) == before
     assert leftovers(output) == []
@@ -102,8 +103,8 @@ def test_full_disk_is_a_clean_error(published) -> None:
         check=False,
     )
     assert result.returncode == 1, result.stderr
-    assert result.stderr.splitlines()[0] == (
-        f"error: cannot write the site to {output}: File too large — {HINT}"
+    assert result.stderr == (
+        f"error: cannot write the site to {output}: File too large — {HINT}\n{NOTHING_WRITTEN}"
     )
     assert "Traceback" not in result.stderr
     assert snapshot(output) == before
@@ -130,7 +131,10 @@ def test_disk_full_half_way_through_writing(published, run_cli, monkeypatch) -> 
     _fail_on_call(monkeypatch, "write_bytes", 20, OSError(28, "No space left on device"))
     code, _, err = run_cli("build", "--site", root, "--output", output)
     assert code == 1
-    assert err == f"error: cannot write the site to {output}: No space left on device — {HINT}\n"
+    assert err == (
+        f"error: cannot write the site to {output}: No space left on device — {HINT}\n"
+        + NOTHING_WRITTEN
+    )
     assert snapshot(output) == before
     assert leftovers(output) == []
 
@@ -148,7 +152,10 @@ def test_disk_full_while_linking_unchanged_files(published, run_cli, monkeypatch
     monkeypatch.setattr(shutil, "copy2", full)
     code, _, err = run_cli("build", "--site", root, "--output", output)
     assert code == 1
-    assert err == f"error: cannot write the site to {output}: No space left on device — {HINT}\n"
+    assert err == (
+        f"error: cannot write the site to {output}: No space left on device — {HINT}\n"
+        + NOTHING_WRITTEN
+    )
     assert snapshot(output) == before
     assert leftovers(output) == []
 
