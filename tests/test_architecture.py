@@ -62,7 +62,7 @@ ALLOWED: dict[str, set[str]] = {
     "search": {"errors"},
     "freshness": {"model", "cache", "cachefile", "search"},
     "readiness": {"errors", "model", "config"},
-    "scaffold": {"errors", "config", "content", "frontmatter", "lookalike", "slugs"},
+    "scaffold": {"errors", "config", "content", "frontmatter", "lookalike", "site", "slugs"},
     "mdtext": set(),
     "textimport": {"errors", "model", "mdtext"},
     "htmlmeta": {"textimport"},

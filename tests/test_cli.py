@@ -100,6 +100,24 @@ def test_new_refuses_a_slug_or_title_already_taken(
     assert sorted(p.relative_to(root) for p in (root / "content").rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("title", "slug"), [("Tags", "tags"), ("Archive", "archive"), ("page", "page")]
+)
+def test_new_refuses_a_title_whose_slug_is_reserved(site, run_cli, title: str, slug: str) -> None:
+    root = site({})
+    code, out, err = run_cli("new", title, "--site", root)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: the title '{title}' makes the slug '{slug}', reserved for the site's own pages"
+        f' under /{slug}/ — give a longer title, e.g. articlegen new "About {title}" (reserved'
+        " slugs: archive, assets, authors, page, pagefind, search, see-also, tags)\n"
+    )
+    assert list((root / "content").iterdir()) == []
+    code, _, _ = run_cli("new", f"About {title}", "--site", root)
+    assert code == 0
+    assert run_cli("check", "--site", root, "--drafts")[0] == 0
+
+
 def test_new_outside_a_site_suggests_init(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("new", "Sleep", "--site", tmp_path)
     assert code == 1

@@ -283,8 +283,11 @@ def _slug(key: str, entry: Entry, path: str) -> str:
 
 
 def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
-    """A list of non-empty strings with the line of each; a lone string is a list of one."""
+    """A list of non-empty strings with the line of each; a lone string is a list of one, and
+    a key with nothing after it (its items all commented out) a list of none."""
     value = entry.value
+    if value is None:
+        return []
     if isinstance(value, str):
         return [(value.strip(), entry.line)] if value.strip() else []
     if not isinstance(value, list):

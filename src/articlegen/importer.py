@@ -251,20 +251,25 @@ def _compose(
 def _see_also_lines(
     links: list[Resolved], display: str, before: int, warnings: list[Diagnostic]
 ) -> list[str]:
-    """``see_also:`` with the items that resolved, then the others as comments."""
-    lines = [f"  - {_quoted(link.target)}  # {link.text}" for link in links if link.target]
-    lines = ["see_also:", *lines] if lines else []
+    """``see_also:`` with the items that resolved, then the others commented out under it, so
+    that removing the ``# `` of one (once its article exists) leaves valid YAML; a key with
+    every item commented out is an empty list to the build."""
+    if not links:
+        return []
+    lines = ["see_also:"]
+    lines += [f"  - {_quoted(link.target)}  # {link.text}" for link in links if link.target]
     missing = [link for link in links if not link.target]
     if missing:
-        lines.append("# See Also items that match no article yet; add them once they exist:")
+        lines.append("  # No article matches these yet: remove the '# ' once it exists.")
     for link in missing:
-        lines.append(f"#   - {_quoted(link.text)}")
+        lines.append(f"  # - {_quoted(link.text)}")
         warnings.append(
             Diagnostic(
                 f"See Also '{link.text}' {link.reason}, so it is left as a comment",
                 display,
                 before + len(lines),
-                "write or import that article, then move the line into 'see_also:'",
+                "write or import that article, then remove the '# ' before its line under "
+                "'see_also:'",
             )
         )
     return lines

@@ -13,6 +13,7 @@ from .content import CONTENT_DIR, find_sources, readable_article
 from .errors import ArticlegenError
 from .frontmatter import TITLE_MAX
 from .lookalike import fold
+from .site import RESERVED_SLUGS
 from .slugs import SUGGESTED_SLUG_LENGTH, slugify
 
 _SITE_YAML = """\
@@ -35,6 +36,7 @@ def new_article(root: Path, title: str, *, today: dt.date | None = None) -> Path
         raise missing_config(root)
     title = " ".join(title.split())
     slug = slug_for_title(title)
+    check_unreserved(slug, title)
     path = root / CONTENT_DIR / f"{slug}.md"
     if not path.exists():  # if it does, create_file says so
         check_untaken(root, slug, title)
@@ -63,6 +65,20 @@ def slug_for_title(title: str) -> str:
             f"cannot make a file name from the title {title!r}", hint="use letters or digits"
         )
     return slug
+
+
+def check_unreserved(slug: str, title: str) -> None:
+    """Refuse a title whose slug a page of the site's own has (``/tags/``, ``/page/2/``…):
+    the build would reject the article, so say so now, with a title that works."""
+    if slug not in RESERVED_SLUGS:
+        return
+    other = f"About {title}"
+    raise ArticlegenError(
+        f"the title '{title}' makes the slug '{slug}', reserved for the site's own pages"
+        f" under /{slug}/",
+        hint=f"give a longer title, e.g. articlegen new {json.dumps(other, ensure_ascii=False)}"
+        f" (reserved slugs: {', '.join(sorted(RESERVED_SLUGS))})",
+    )
 
 
 def check_untaken(root: Path, slug: str, title: str) -> None:

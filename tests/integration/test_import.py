@@ -145,18 +145,20 @@ def test_unresolved_see_also_is_a_comment_and_a_warning_and_the_site_builds(
         f" import ({today}) — change it to the day the article first appeared, or import with"
         " --date",
         "warning: content/hormones.md:7: See Also 'Not Written Yet' matches no article, so it is"
-        " left as a comment — write or import that article, then move the line into 'see_also:'",
+        " left as a comment — write or import that article, then remove the '# ' before its line"
+        " under 'see_also:'",
         "warning: content/hormones.md:8: See Also 'Draft Notes' is a draft (a-draft), so it is"
-        " left as a comment — write or import that article, then move the line into 'see_also:'",
+        " left as a comment — write or import that article, then remove the '# ' before its line"
+        " under 'see_also:'",
     ]
     lines = (blog / "content/hormones.md").read_text(encoding="utf-8").splitlines()
     assert lines[2:8] == [
         f"date: {today}  # the day of the import: the source gives none",
         "see_also:",
         '  - "sleep"  # Sleep and Testosterone',
-        "# See Also items that match no article yet; add them once they exist:",
-        '#   - "Not Written Yet"',
-        '#   - "Draft Notes"',
+        "  # No article matches these yet: remove the '# ' once it exists.",
+        '  # - "Not Written Yet"',
+        '  # - "Draft Notes"',
     ]
     assert run_cli("build", "--site", blog)[0] == 0
     links = parse(blog / "public/hormones/index.html").css(".see-also a")
@@ -208,11 +210,35 @@ def test_without_a_comments_provider_comments_stay_a_comment(site, run_cli) -> N
     code, _, err = run_cli("import", SEED, "--site", root, "--date", "2024-05-14")
     assert code == 0
     assert err.splitlines()[-1] == (
-        f"warning: content/{SEED_SLUG}.md:6: the page had comments, but site.yaml sets up no"
+        f"warning: content/{SEED_SLUG}.md:7: the page had comments, but site.yaml sets up no"
         " comments provider — set up 'comments:' in site.yaml, then remove the '# ' before"
         " 'comments: true'"
     )
     assert run_cli("build", "--site", root)[0] == 0
+
+
+def test_an_unmatched_see_also_item_is_valid_yaml_once_uncommented(site, run_cli) -> None:
+    """The seed's See Also names an article the site does not have yet: the import writes the
+    key with the item commented under it, and removing the '# ' is all it takes later."""
+    root = site({})
+    assert run_cli("import", SEED, "--site", root, "--date", "2024-05-14")[0] == 0
+    path = root / f"content/{SEED_SLUG}.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[3:6] == [
+        "see_also:",
+        "  # No article matches these yet: remove the '# ' once it exists.",
+        f'  # - "{IV_TITLE}"',
+    ]
+    assert run_cli("build", "--site", root, "--drafts")[0] == 0
+    (root / "content/iv.md").write_text(article(IV_TITLE), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f'  # - "{IV_TITLE}"', f'  - "{IV_TITLE}"'),
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0, err
+    links = parse(root / f"public/{SEED_SLUG}/index.html").css(".see-also a")
+    assert [a.attributes["href"] for a in links] == ["/iv/"]
 
 
 @pytest.mark.parametrize(

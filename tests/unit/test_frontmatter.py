@@ -311,3 +311,12 @@ def test_a_cause_is_shown_on_one_line_escaped_and_only_when_it_adds_something() 
     assert report_lines(failed(ValueError("bad \x08 value"), "said: bad \x08 value")) == [
         "error: templates/a.html:3: said: bad \\b value"
     ]
+
+
+def test_a_list_key_with_every_item_commented_out_is_empty() -> None:
+    """As ``articlegen import`` writes a See Also item that matches no article yet."""
+    meta = parse(
+        "---\ntitle: T\ndate: 2024-01-01\ntags:\nsee_also:\n  # No article matches these yet:\n"
+        '  # - "Later"\n---\nBody\n'
+    )
+    assert (meta.see_also, meta.tags) == ((), ())
