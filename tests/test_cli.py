@@ -130,7 +130,7 @@ def test_new_outside_a_site_suggests_init(tmp_path: Path, run_cli) -> None:
 
 def test_init_makes_a_site_that_builds(tmp_path: Path, run_cli) -> None:
     code, out, _ = run_cli("init", "--site", tmp_path / "blog", "--title", "Example Blog")
-    assert code == 0 and "created site.yaml" in out
+    assert code == 0 and f"created {tmp_path.as_posix()}/blog/site.yaml\n" in out
     assert run_cli("build", "--site", tmp_path / "blog", "--drafts")[0] == 0
     assert run_cli("init", "--site", tmp_path / "blog")[0] == 1
 
@@ -138,7 +138,7 @@ def test_init_makes_a_site_that_builds(tmp_path: Path, run_cli) -> None:
 def test_init_takes_its_folder_as_an_argument_too(tmp_path: Path, run_cli) -> None:
     """As ``hugo new site NAME`` and ``zola init NAME`` do."""
     code, out, _ = run_cli("init", tmp_path / "blog")
-    assert code == 0 and "created site.yaml" in out
+    assert code == 0 and f"created {tmp_path.as_posix()}/blog/site.yaml\n" in out
     assert (tmp_path / "blog" / "site.yaml").is_file()
     code, _, err = run_cli("init", tmp_path / "one", "--site", tmp_path / "two")
     assert code == 1 and "two folders given" in err

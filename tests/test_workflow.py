@@ -119,11 +119,24 @@ def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
     cache = steps(workflow, "build")[names.index("Restore the build cache")]
     assert cache["uses"].startswith("actions/cache@")
     assert cache["with"]["path"] == f"{CACHE_DIR}/{DATABASE}"  # not the spare output tree
-    version = "${{ hashFiles('pyproject.toml', 'src/articlegen/**') }}"
+    version = "${{ hashFiles('requirements.txt') }}"
     inputs = "${{ hashFiles('templates/**', 'site.yaml') }}"
     prefix = f"articlegen-${{{{ runner.os }}}}-{version}-"
     assert cache["with"]["key"] == f"{prefix}{inputs}-${{{{ github.run_id }}}}"
     assert cache["with"]["restore-keys"].splitlines() == [f"{prefix}{inputs}-", prefix]
+
+
+def test_it_installs_what_requirements_txt_names(workflow: dict[Any, Any]) -> None:
+    """One workflow for this repository and for every blog 'articlegen init' starts: what
+    differs, the articlegen to install, is in requirements.txt (here: this repository)."""
+    by_name = {s.get("name"): s for s in steps(workflow, "build")}
+    assert by_name["Install articlegen"]["run"] == "python -m pip install -r requirements.txt"
+    setup = next(s for s in steps(workflow, "build") if "setup-python" in s.get("uses", ""))
+    assert setup["with"]["cache-dependency-path"] == "requirements.txt"
+    names = [
+        line for line in (REPO / "requirements.txt").read_text().splitlines() if line[:1] != "#"
+    ]
+    assert names == [".[search]"]
 
 
 def test_the_blog_in_this_repository_passes_the_strict_check(capsys) -> None:

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import datetime as dt
 import gc
+import shlex
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -381,15 +382,24 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .scaffold import init_site  # here, not at the top: builds need no scaffolding
+    from .scaffold import init_site, shown_from_here  # here: builds need no scaffolding
 
     if args.folder is not None and args.site != Path("."):
         raise ArticlegenError(
             f"two folders given: {args.folder} and --site {args.site}", hint="give one of them"
         )
     folder = args.folder if args.folder is not None else args.site
-    for path in init_site(folder.absolute(), args.title):
-        print(f"created {_shown(path, folder)}")
+    site = init_site(folder, args.title)
+    for path in site.written:
+        print(f"created {shown_from_here(path)}{'/' if path.is_dir() else ''}")
+    for path in site.kept:
+        print(f"kept {shown_from_here(path)}, which was there already")
+    here = shown_from_here(folder)
+    print("\nNext:")
+    if here != ".":
+        print(f"  cd {shlex.quote(here)}")
+    print("  articlegen serve     # preview it at http://127.0.0.1:8000/ as you edit")
+    print("  edit site.yaml       # the blog's title, address (base_url) and description")
     return EXIT_OK
 
 
