@@ -33,8 +33,13 @@ _OVERLAY_STYLE = (
     "color:#f5f5f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;"
     "border-top:4px solid #e5484d;box-shadow:0 -4px 24px rgba(0,0,0,.35)}"
     "#articlegen-error[hidden]{display:none}"
-    "#articlegen-error pre{white-space:pre-wrap;margin:.5rem 0 0;font:inherit}"
+    "#articlegen-error pre,#articlegen-error strong{color:inherit;background:none;"
+    "border:0;border-radius:0;padding:0;box-shadow:none;text-shadow:none}"
+    "#articlegen-error pre{white-space:pre-wrap;margin:.5rem 0 0;font:inherit;overflow:visible}"
 )
+"""The overlay's look, whatever the site's stylesheet says: its own colours on its text and
+no background from a theme's ``pre`` rule (the built-in theme's light surface made the
+near-white text unreadable in the light scheme)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,36 @@ from collections.abc import Iterator
 import pytest
 
 from articlegen.preview import Preview
+from tests.browser.conftest import new_page
 from tests.conftest import article
+
+WCAG_AA = 4.5
+"""The least contrast ratio WCAG 2 level AA asks of text under 18pt (the overlay's is 14px)."""
+
+CONTRAST = """(selector) => [...document.querySelectorAll(selector)].map((element) => {
+  // WCAG 2 contrast ratio of an element's text against what is painted behind it: the
+  // background colours of it and its ancestors, composited over the white canvas.
+  const rgba = (css) => {
+    const parts = css.match(/[\\d.]+/g).map(Number);
+    return parts.length > 3 ? parts : [...parts, 1];
+  };
+  const over = ([r, g, b, a], below) => [r, g, b].map((c, i) => c * a + below[i] * (1 - a));
+  const layers = [];
+  for (let node = element; node; node = node.parentElement) {
+    layers.unshift(rgba(getComputedStyle(node).backgroundColor));
+  }
+  const back = layers.reduce((below, layer) => over(layer, below), [255, 255, 255]);
+  const text = over(rgba(getComputedStyle(element).color), back);
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((c) => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(text), luminance(back)].sort((x, y) => y - x);
+  return {text: element.textContent.slice(0, 40), ratio: (light + 0.05) / (dark + 0.05)};
+})"""
 
 
 @pytest.fixture
@@ -24,6 +53,30 @@ def preview(site) -> Iterator[Preview]:
     )
     with Preview(root, port=0, log=lambda line: None, quiet=0.05) as running:
         yield running
+
+
+@pytest.fixture
+def themed_preview(site) -> Iterator[Preview]:
+    """A preview of a site with the built-in theme's stylesheet."""
+    root = site({"ketamine.md": article("Ketamine and Mood", "First version.")})
+    with Preview(root, port=0, log=lambda line: None, quiet=0.05) as running:
+        yield running
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_error_overlay_meets_wcag_aa_contrast(
+    themed_preview: Preview, browser, scheme: str
+) -> None:
+    """The overlay sits on the site's own stylesheet: its text must stay readable whatever
+    the theme gives a <pre> (the built-in theme's is a light surface in the light scheme)."""
+    with new_page(browser, color_scheme=scheme) as page:
+        page.goto(themed_preview.url + "ketamine/")
+        source = themed_preview.root / "content/ketamine.md"
+        source.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+        page.locator("#articlegen-error").wait_for(state="visible")
+        measured = page.evaluate(CONTRAST, "#articlegen-error strong, #articlegen-error pre")
+    assert len(measured) == 2
+    assert [m for m in measured if m["ratio"] < WCAG_AA] == []
 
 
 def test_the_page_follows_saves_by_itself(preview: Preview, page) -> None:
