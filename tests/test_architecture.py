@@ -134,6 +134,7 @@ ALLOWED: dict[str, set[str]] = {
         "console",
         "livereload",
         "server",
+        "staticfiles",
         "watch",
     },
     "report": {"model", "editorial"},

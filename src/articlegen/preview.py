@@ -20,9 +20,8 @@ from .console import counted
 from .livereload import LiveSite, Snapshot, stamped
 from .model import BuildOptions, BuildResult
 from .server import open_server
+from .staticfiles import STATIC_DIR
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
-
-STATIC_DIR = "static"
 
 
 class Preview:
