@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).parents[1] / "src" / "articlegen"
 ALLOWED: dict[str, set[str]] = {
     "console": set(),
     "wallclock": set(),
-    "errors": {"console"},
+    "errors": {"console", "lookalike"},
     "model": set(),
     "slugs": set(),
     "lookalike": set(),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .console import counted
+from .lookalike import difference
 
 
 class ArticlegenError(Exception):
@@ -187,10 +188,16 @@ def closest(word: str, candidates: Iterable[str]) -> list[str]:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest candidates, or an empty string."""
-    return suggestion(closest(word, candidates))
+    return suggestion(closest(word, candidates), word)
 
 
-def suggestion(matches: Iterable[str]) -> str:
-    """`` (did you mean 'a' or 'b'?)`` for ``matches``, or an empty string."""
-    listed = " or ".join(f"'{m}'" for m in dict.fromkeys(matches))
+def suggestion(matches: Iterable[str], written: str | None = None) -> str:
+    """`` (did you mean 'a' or 'b'?)`` for ``matches``, or an empty string. Given what was
+    ``written``, a match that would look the same says how it differs (``lookalike``)."""
+    listed = " or ".join(_offered(m, written) for m in dict.fromkeys(matches))
     return f" (did you mean {listed}?)" if listed else ""
+
+
+def _offered(match: str, written: str | None) -> str:
+    how = difference(written, match) if written is not None else ""
+    return f"'{match}' ({how})" if how else f"'{match}'"

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import LinkError, closest
-from .lookalike import collapse, difference, fold
+from .errors import LinkError, closest, suggestion
+from .lookalike import collapse, fold
 from .model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from .slugs import is_slug
 
@@ -205,13 +205,7 @@ def _suggest(name: str, index: _Index) -> str:
     by_target: dict[LinkTarget, str] = {}
     for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
         by_target.setdefault(target, text)
-    listed = " or ".join(_shown(name, text) for text in list(by_target.values())[:3])
-    return f" (did you mean {listed}?)" if listed else ""
-
-
-def _shown(written: str, match: str) -> str:
-    how = difference(written, match)
-    return f"'{match}' ({how})" if how else f"'{match}'"
+    return suggestion(list(by_target.values())[:3], name)
 
 
 def _unique(links: Iterable[ResolvedLink | None]) -> tuple[ResolvedLink, ...]:

@@ -184,7 +184,7 @@ def author_problem(
         return None
     known = {**config.authors, **config.reviewers}
     return error(
-        f"unknown author '{value}'{suggestion(_similar_ids(value, known))}",
+        f"unknown author '{value}'{suggestion(_similar_ids(value, known), value)}",
         path,
         line,
         "name an id from site.yaml 'authors:' (" + ", ".join(sorted(config.authors)) + ")",

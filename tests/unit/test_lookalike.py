@@ -4,6 +4,7 @@ import unicodedata
 
 import pytest
 
+from articlegen.errors import did_you_mean
 from articlegen.lookalike import collapse, difference, fold
 
 
@@ -56,3 +57,11 @@ def test_difference_is_said_only_where_it_cannot_be_seen(
 def test_many_hidden_differences_are_cut_short() -> None:
     said = difference("\u0430 x \u0435 x \u043e", "a x e x o")
     assert said.count("CYRILLIC") == 2 and said.endswith(", and more")
+
+
+def test_every_did_you_mean_says_a_difference_no_one_can_see() -> None:
+    assert did_you_mean("example\u2011reviewer", ["example-reviewer", "other"]) == (
+        " (did you mean 'example-reviewer' (yours has U+2011 NON-BREAKING HYPHEN where it has"
+        " U+002D HYPHEN-MINUS)?)"
+    )
+    assert did_you_mean("tittle", ["title"]) == " (did you mean 'title'?)"
