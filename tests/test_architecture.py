@@ -44,7 +44,7 @@ ALLOWED: dict[str, set[str]] = {
     "images": {"errors", "model", "limits"},
     "links": {"errors", "model", "lookalike", "slugs"},
     "jsonld": {"model", "site", "dates"},
-    "fragments": {"errors", "model", "pageids", "lookalike"},
+    "fragments": {"errors", "model", "pageids"},
     "workers": set(),
     "progress": {"console"},
     "cache": {"model", "dates"},

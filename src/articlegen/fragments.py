@@ -29,8 +29,7 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .errors import LinkError, closest
-from .lookalike import difference
+from .errors import LinkError, closest, suggestion
 from .model import LinkRef, ResolvedLink
 from .pageids import THEME_IDS, is_reserved
 
@@ -121,10 +120,8 @@ def _problem(link: FragmentLink, page: PageIds) -> LinkError | None:
         return None
     where = "this article" if link.path == page.path else page.path
     near = _closest(wanted, page.ids)
-    listed = " or ".join(_shown(wanted, i) for i in near)
     return LinkError(
-        f"{link.kind} '{link.written}': {where} has no id '{wanted}'"
-        + (f" (did you mean {listed}?)" if listed else ""),
+        f"{link.kind} '{link.written}': {where} has no id '{wanted}'{suggestion(near, wanted)}",
         link.path,
         link.line,
         _hint(wanted, page.ids, near),
@@ -141,12 +138,6 @@ def _closest(wanted: str, ids: Sequence[str]) -> list[str]:
     if is_reserved(wanted):
         twins += [i for i in ids if i.startswith(f"{wanted}-section")]
     return list(dict.fromkeys([*twins, *closest(wanted, ids)]))[:3]
-
-
-def _shown(wanted: str, near: str) -> str:
-    """``'near'``, and how it differs from ``wanted`` where the two would look the same."""
-    how = difference(wanted, near)
-    return f"'{near}' ({how})" if how else f"'{near}'"
 
 
 def _hint(wanted: str, ids: Sequence[str], near: Sequence[str]) -> str:
