@@ -20,39 +20,48 @@ from .templates import make_environment, template_folders
 
 
 def block_problems(site_templates: Path, root: Path) -> list[TemplateError]:
-    """An error per top-level block of a template in ``site_templates`` that the template it
-    extends does not have, directly or from the templates that one extends. Templates that
-    cannot be read or parsed, or extend a name computed at render time, are left to the
-    rendering, which reports them with their place."""
+    """An error per top-level block of a template that the template it extends does not have,
+    directly or from the templates that one extends: a site template's own blocks, and the
+    built-in theme's blocks when a site template replaces one they build on (a site
+    ``base.html`` without the theme's ``main``). Templates that cannot be read or parsed, or
+    extend a name computed at render time, are left to the rendering, which reports them with
+    their place."""
     if site_templates not in template_folders(site_templates):
         return []
     env = make_environment(site_templates)
     problems: list[TemplateError] = []
-    for path in sorted(p for p in site_templates.rglob("*") if p.is_file()):
-        tree = _parsed(env, path.relative_to(site_templates).as_posix())
+    for name in env.list_templates():
+        tree = _parsed(env, name)
         parent = _parent(tree) if tree is not None else None
         if tree is None or parent is None:
             continue
         available = _inherited_blocks(env, parent, set())
         if available is None:
             continue
+        ours = (site_templates / name).is_file()
         for block in _top_blocks(tree):
             if block.name not in available:
-                problems.append(_unknown_block(block, parent, available, path, root))
+                problems.append(_unknown_block(block, name, parent, available, ours))
     return problems
 
 
 def _unknown_block(
-    block: nodes.Block, parent: str, available: set[str], path: Path, root: Path
+    block: nodes.Block, name: str, parent: str, available: set[str], ours: bool
 ) -> TemplateError:
+    blocks = ", ".join(sorted(available)) or "none"
+    if ours:
+        hint = f"use the blocks {parent} has: {blocks}"
+    else:
+        hint = (
+            f"a template in the site's templates/ folder replaces one this template of the "
+            f"theme builds on: give it {{% block {block.name} %}} (blocks there now: {blocks})"
+        )
     return TemplateError(
         f"block '{block.name}' is not in {parent}, which this template extends, so nothing in "
-        f"it is published{did_you_mean(block.name, available)}",
-        path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path),
+        f"it is published{did_you_mean(block.name, available) if ours else ''}",
+        f"templates/{name}" if ours else f"(built-in theme) templates/{name}",
         block.lineno,
-        f"use the blocks {parent} has: " + ", ".join(sorted(available))
-        if available
-        else f"{parent} has no blocks: give it one, or do not extend it",
+        hint,
     )
 
 

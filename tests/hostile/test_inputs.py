@@ -234,6 +234,12 @@ def _missing_block(root: Path) -> str:
     return "error: templates/article.html:2: block 'content' is not in base.html"
 
 
+def _base_without_main(root: Path) -> str:
+    theme = Path(articlegen.__file__).parent / "theme/templates/base.html"
+    write(root, "templates/base.html", theme.read_text().replace("block main", "block content"))
+    return "error: (built-in theme) templates/article.html:"
+
+
 ATTACKS = [
     Attack("alias-bomb-front-matter", _front_matter_bomb),
     Attack("alias-bomb-site-yaml", _site_yaml_bomb),
@@ -254,6 +260,7 @@ ATTACKS = [
     Attack("article-over-10-mib", _big_article),
     Attack("table-20000-columns", _wide_table),
     Attack("template-block-the-parent-lacks", _missing_block),
+    Attack("site-base-without-the-theme-s-block", _base_without_main),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from articlegen.templateblocks import block_problems
+from articlegen.templates import THEME_TEMPLATES
 
 
 def templates(root: Path, files: dict[str, str]) -> Path:
@@ -28,6 +29,22 @@ def test_a_block_the_theme_lacks_names_the_file_line_and_the_blocks_there_are(
         "extends, so nothing in it is published — use the blocks base.html has: head, main, "
         "og_type, scripts"
     ]
+
+
+def test_a_site_base_without_the_theme_s_block_is_reported_where_the_theme_fills_it(
+    tmp_path: Path,
+) -> None:
+    base = (THEME_TEMPLATES / "base.html").read_text().replace("block main", "block content")
+    problems = messages(tmp_path, {"base.html": base})
+    article = (THEME_TEMPLATES / "article.html").read_text()
+    line = next(n for n, text in enumerate(article.splitlines(), 1) if "block main" in text)
+    assert (
+        f"(built-in theme) templates/article.html:{line}: block 'main' is not in base.html, which "
+        "this template extends, so nothing in it is published — a template in the site's "
+        "templates/ folder replaces one this template of the theme builds on: give it "
+        "{% block main %} (blocks there now: content, head, og_type, scripts)"
+    ) in problems
+    assert all("block 'main' is not in base.html" in p for p in problems)
 
 
 def test_a_close_name_is_suggested(tmp_path: Path) -> None:
