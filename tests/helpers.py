@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import stat
+import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -72,3 +74,49 @@ def rendered_import(
         return None
     assert article.title and len(article.title) <= 200 and "\n" not in article.title
     return article, render_body(make_markdown(), article.body)
+
+
+_FAKE_PAGEFIND = """\
+import base64, json, sys
+
+FILES = {files!r}
+
+
+def answer(number, payload):
+    message = json.dumps({{"message_id": number, "payload": payload}}).encode()
+    sys.stdout.write(base64.b64encode(message).decode() + ",")
+    sys.stdout.flush()
+
+
+pending = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    pending += chunk
+    *whole, pending = pending.split(b",")
+    for message in whole:
+        request = json.loads(base64.b64decode(message))
+        number, payload = request["message_id"], request["payload"]
+        if payload["type"] == "NewIndex":
+            answer(number, {{"type": "NewIndex", "index_id": 0}})
+        elif payload["type"] == "AddFile":
+            url = "/" + payload["file_path"].removesuffix("index.html")
+            answer(number, {{"type": "IndexedFile", "page_word_count": 1, "page_url": url,
+                            "page_meta": {{}}}})
+        elif payload["type"] == "GetFiles":
+            files = [
+                {{"path": name, "content": base64.b64encode(data).decode()}}
+                for name, data in FILES.items()
+            ]
+            answer(number, {{"type": "GetFiles", "files": files}})
+"""
+
+
+def fake_pagefind(folder: Path, files: Mapping[str, bytes]) -> Path:
+    """A program in ``folder`` that answers Pagefind's service requests as Pagefind does,
+    exits 0, and hands over ``files`` (path in the index folder → bytes) as "the index":
+    what a full disk or a broken Pagefind leaves, for the index checks to catch."""
+    program = folder / "pagefind"
+    program.write_text(
+        f"#!{sys.executable}\n" + _FAKE_PAGEFIND.format(files=dict(files)), encoding="utf-8"
+    )
+    program.chmod(program.stat().st_mode | stat.S_IEXEC)
+    return program

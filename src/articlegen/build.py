@@ -171,7 +171,8 @@ def build_site(
     )
     raise_if_any(collision_problems(pages, statics, root))
     if options.write:
-        _write(pages, statics, output, root, cache, pagefind, progress)
+        searched = (pagefind, len(articles)) if pagefind else None
+        _write(pages, statics, output, root, cache, searched, progress)
     return BuildResult(
         output=output if options.write else None,
         articles=len(articles),
@@ -222,13 +223,14 @@ def _write(
     output: Path,
     root: Path,
     cache: BuildCache | None,
-    pagefind: Path | None,
+    searched: tuple[Path, int] | None,
     progress: Progress | None,
 ) -> None:
-    """Write the site (indexed for search when Pagefind is there), staging into the cache's
-    spare when there is a cache, and stamp the written files in the cache."""
+    """Write the site (indexed for search with ``searched``, Pagefind and the number of
+    article pages, when Pagefind is there), staging into the cache's spare when there is a
+    cache, and stamp the written files in the cache."""
     searching = _stage(progress, "indexing for search")
-    indexer = partial(_index, pagefind, searching) if pagefind else None
+    indexer = partial(_index, *searched, searching) if searched else None
     _report(_stage(progress, "writing files"), 0, 0)
     spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
     write_site(pages, statics, output, before_swap=indexer, spare=spare)
@@ -285,10 +287,13 @@ def _report(progress: Callable[[int, int], None] | None, done: int, total: int) 
         progress(done, total)
 
 
-def _index(pagefind: Path, progress: Callable[[int, int], None] | None, folder: Path) -> None:
-    """The search index of the staged site, reported as a stage of one step."""
+def _index(
+    pagefind: Path, articles: int, progress: Callable[[int, int], None] | None, folder: Path
+) -> None:
+    """The search index of the staged site (one page per article), reported as a stage of
+    one step."""
     _report(progress, 0, 1)
-    index_site(folder, pagefind=pagefind)
+    index_site(folder, pagefind, expected_pages=articles)
     _report(progress, 1, 1)
 
 
