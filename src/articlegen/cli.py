@@ -150,7 +150,10 @@ def _parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
     )
     serve.add_argument(
-        "--port", type=int, default=8000, help="port (default: %(default)s; next free one if taken)"
+        "--port",
+        type=_port,
+        default=8000,
+        help="port, 1-65535 (default: %(default)s; next free one if taken; 0: any free one)",
     )
     serve.add_argument(
         "--drafts",
@@ -220,6 +223,17 @@ def _speed_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=f"ignore the build cache ({CACHE_DIR}/): render everything, save nothing",
     )
+
+
+def _port(text: str) -> int:
+    """A TCP port, or 0 for one the system picks: checked here, where argparse gives the
+    usage line and exit code 2, not deep in the socket library as an OverflowError."""
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 5 else -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"expected a port from 1 to 65535 (or 0 for any free one), got {text!r}"
+        )
+    return value
 
 
 def _positive(text: str) -> int:

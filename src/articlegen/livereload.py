@@ -56,6 +56,20 @@ class Snapshot:
     """Warning lines for the console."""
 
 
+GENERATION_DIGITS = 18
+"""The most digits ``data-since`` may have: a preview would need more rebuilds than
+seconds since the Big Bang to reach 19."""
+
+
+def generation(text: str) -> int | None:
+    """The build generation a page says it was served at (``data-since``), or None unless
+    ``text`` is 1 to ``GENERATION_DIGITS`` ASCII digits: ``str.isdigit`` alone also takes
+    "²", which ``int`` refuses, and "٣", which it reads."""
+    if 0 < len(text) <= GENERATION_DIGITS and text.isascii() and text.isdigit():
+        return int(text)
+    return None
+
+
 def stamped(line: str) -> str:
     """A status line with the time in front, for a console left open all day."""
     return f"{time.strftime('%H:%M:%S')} {line}"
@@ -191,16 +205,18 @@ class LiveSite:
         return inject(page, (overlay_html(errors) + script).encode("utf-8"))
 
     def connect(self, page: str, since: str, instance: str) -> Client:
-        """A new listener; told at once if its page is already stale or the build is broken."""
+        """A new listener; told at once if its page is already stale (or says nothing usable
+        of when it was served) or the build is broken."""
         client = Client(page)
+        served = generation(since)
         with self._lock:
-            self._clients.add(client)
             stale = (
                 instance != self.instance
-                or not since.isdigit()
-                or self._changed_at.get(page, 0) > int(since)
+                or served is None
+                or self._changed_at.get(page, 0) > served
             )
             errors = self._errors
+            self._clients.add(client)
         if stale:
             client.send("reload")
         elif errors:

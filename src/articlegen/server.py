@@ -12,18 +12,27 @@ import errno
 import mimetypes
 import shutil
 import socket
+import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .errors import ArticlegenError
-from .livereload import LIVE_PREFIX, Client, LiveSite, Snapshot
+from .livereload import GENERATION_DIGITS, LIVE_PREFIX, Client, LiveSite, Snapshot, generation
 from .model import PUBLISHED_HIDDEN
 
-__all__ = ["PreviewHTTPServer", "Snapshot", "open_server", "request_key", "resolve_inside"]
+__all__ = [
+    "PreviewHTTPServer",
+    "Snapshot",
+    "event_query",
+    "open_server",
+    "request_key",
+    "resolve_inside",
+]
 
 PORT_TRIES = 20
+HIGHEST_PORT = 65535
 KEEPALIVE_SECONDS = 15.0
 _LIVE_SCRIPT = Path(__file__).parent / "livereload.js"
 _TYPES = {
@@ -76,6 +85,24 @@ def resolve_inside(root: Path, key: str) -> Path | None:
     return None
 
 
+def event_query(query: str) -> tuple[str, str, str] | str:
+    """The page, generation and server instance an event stream asks about (as
+    ``LiveSite.connect`` takes them), or what is wrong with ``query``."""
+    try:
+        fields = parse_qs(query, max_num_fields=3, errors="strict")
+    except (ValueError, UnicodeDecodeError):
+        return "expected at most the parameters page, since and server, in UTF-8"
+    page, since, server = (fields.get(name, [""])[0] for name in ("page", "since", "server"))
+    key = request_key(unquote(page or "/"))
+    if key is None:
+        return "'page' must be a path inside the site"
+    if since and generation(since) is None:
+        return f"'since' must be 1 to {GENERATION_DIGITS} ASCII digits"
+    if len(server) > 64 or not server.isascii():
+        return "'server' must be the id the page was served with"
+    return key, since, server
+
+
 def find(snapshot: Snapshot, key: str) -> bytes | Path | None:
     """A generated file's bytes, a static file's path (never outside its folder), or None."""
     if key in snapshot.pages:
@@ -99,7 +126,18 @@ class PreviewHTTPServer(ThreadingHTTPServer):
     """One thread per connection; event streams never keep the process from exiting."""
 
     daemon_threads = True
+    request_queue_size = socket.SOMAXCONN
+    """Connections the kernel holds until they are accepted. A page load opens dozens at
+    once (and a test hundreds): with socketserver's default of 5, the 200th concurrent
+    request waited 15 s for the kernel's retry."""
     live: LiveSite
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that goes away mid-response (a reload, a closed tab) is normal, not a
+        traceback on the console; anything else is a bug, reported as socketserver does."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
     @property
     def url(self) -> str:
@@ -114,7 +152,7 @@ class PreviewHTTPServer(ThreadingHTTPServer):
 def open_server(host: str, port: int, live: LiveSite, log=print) -> PreviewHTTPServer:
     """Bind ``host:port``; if the port is taken, say so and take the next free one."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    tries = 1 if port == 0 else PORT_TRIES
+    tries = 1 if port == 0 else min(PORT_TRIES, HIGHEST_PORT + 1 - port)
     for candidate in range(port, port + tries):
         server_class = type("_Server", (PreviewHTTPServer,), {"address_family": family})
         try:
@@ -208,12 +246,17 @@ class _Handler(BaseHTTPRequestHandler):
         if name == "livereload.js":
             self._send(HTTPStatus.OK, name, _LIVE_SCRIPT.read_bytes(), body)
         elif name == "events":
-            self._events(parse_qs(parts.query), body)
+            self._events(parts.query, body)
         else:
             self._not_found(name, body)
 
-    def _events(self, query: dict[str, list[str]], body: bool) -> None:
-        """A Server-Sent Events stream: reload, failed, clear and css messages for one page."""
+    def _events(self, query: str, body: bool) -> None:
+        """A Server-Sent Events stream: reload, failed, clear and css messages for one page.
+        Parameters the preview's script never sends are refused with 400, not guessed at."""
+        asked = event_query(query)
+        if isinstance(asked, str):
+            self.send_error(HTTPStatus.BAD_REQUEST, asked)
+            return
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -222,10 +265,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         if not body:
             return
-        page = request_key(unquote(query.get("page", ["/"])[0])) or ""
-        client = self.server.live.connect(
-            page, query.get("since", [""])[0], query.get("server", [""])[0]
-        )
+        client = self.server.live.connect(*asked)
         try:
             self._stream(client)
         except OSError:

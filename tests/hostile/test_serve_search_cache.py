@@ -9,16 +9,24 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import struct
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from articlegen import build
+from articlegen.livereload import LiveSite, Snapshot
+from articlegen.preview import Preview
 from articlegen.search import find_pagefind
+from articlegen.server import open_server
 from tests.conftest import article
 from tests.helpers import fake_pagefind, snapshot
+from tests.serving import fetch, wait_until
 
 ARTICLES = {
     "a.md": article("Zinc Basics", "Zinc is a trace mineral.", tags="[zinc]"),
@@ -113,3 +121,80 @@ def test_the_same_site_built_on_two_file_systems_is_the_same_bytes(
         assert snapshot(disk) == snapshot(other / "out")
     finally:
         shutil.rmtree(other, ignore_errors=True)
+
+
+# --- The preview (finding 14) -------------------------------------------------------------
+
+
+@pytest.fixture
+def preview(site) -> Iterator[Preview]:
+    root = site(ARTICLES, files={"static/big.bin": "x" * 8_000_000})
+    with Preview(root, port=0, log=lambda line: None, quiet=0.05) as running:
+        yield running
+
+
+def request_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if "process_request_thread" in t.name]
+
+
+BAD_EVENT_QUERIES = {
+    "superscript two": ("since=%C2%B2&page=/a/&server=x", "'since' must be 1 to 18 ASCII digits"),
+    "arabic-indic three": ("since=%D9%A3&page=/a/", "'since' must be 1 to 18 ASCII digits"),
+    "5000 digits": ("since=" + "9" * 5000, "'since' must be 1 to 18 ASCII digits"),
+    "negative": ("since=-1", "'since' must be 1 to 18 ASCII digits"),
+    "page leaving the site": ("since=1&page=/../etc/passwd", "'page' must be a path inside"),
+    "page with a NUL": ("since=1&page=/a%00b", "'page' must be a path inside"),
+    "too many parameters": ("&".join(f"p{n}=1" for n in range(50)), "expected at most"),
+    "not UTF-8": ("since=1&page=/%FF", "expected at most the parameters"),
+    "huge server id": ("since=1&server=" + "a" * 500, "'server' must be the id"),
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "message"), list(BAD_EVENT_QUERIES.values()), ids=list(BAD_EVENT_QUERIES)
+)
+def test_a_malformed_event_stream_request_is_a_400_and_leaks_no_client(
+    preview: Preview, capfd, query: str, message: str
+) -> None:
+    answer = fetch(preview.url, f"/__articlegen/events?{query}")
+    assert answer.status == 400
+    assert message in answer.body.decode("utf-8")
+    assert fetch(preview.url, "/a/").status == 200  # still serving
+    wait_until(lambda: not request_threads())
+    assert not preview.live._clients
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_clients_that_hang_up_mid_response_print_no_traceback(preview: Preview, capfd) -> None:
+    parts = urlsplit(preview.url)
+    for _ in range(20):
+        with socket.create_connection((parts.hostname, parts.port), timeout=10) as client:
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.recv(1024)  # the server is writing the 8 MB now
+            # Close with a reset (linger 0), as a browser's cancelled load can.
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    wait_until(lambda: not request_threads())
+    assert fetch(preview.url, "/a/").status == 200
+    assert capfd.readouterr().err == ""
+
+
+def test_the_listen_backlog_holds_a_browsers_burst() -> None:
+    """A server that is not accepting yet: the kernel holds at most the backlog's worth of
+    connections; with socketserver's 5, the 7th connect waited for a SYN retry (1 s, 3 s…)."""
+    server = open_server("127.0.0.1", 0, LiveSite(Snapshot, log=lambda line: None))
+    clients = []
+    try:
+        for _ in range(200):
+            clients.append(socket.create_connection(server.server_address[:2], timeout=0.5))
+    finally:
+        for client in clients:
+            client.close()
+        server.server_close()
+    assert len(clients) == 200
+
+
+@pytest.mark.parametrize("port", ["99999", "65536", "-1", "²", "80x", "1" * 5000])
+def test_an_impossible_port_is_a_usage_error(run_cli, site, port: str) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_cli("serve", "--site", site(ARTICLES), "--port", port)
+    assert exited.value.code == 2
