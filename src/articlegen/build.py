@@ -41,7 +41,7 @@ from .fragments import (
 from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
 from .images import place_images, remote_image_warnings
 from .links import build_link_graph
-from .markup import fill_citations, fill_links, fill_placeholders, markup_settings
+from .markup import fill_citations, fill_images, fill_links, markup_settings
 from .model import (
     Article,
     BodyHtml,
@@ -471,7 +471,6 @@ def _with_images(
         body = bodies[article.slug]
         placed, found = place_images(body.images, static_dirs, base, article.source)
         problems += found
-        sizes = [f' width="{p.size[0]}" height="{p.size[1]}"' if p.size else "" for p in placed]
-        html = fill_placeholders(body.html, {"I": [p.url for p in placed], "S": sizes})
+        html = fill_images(body.html, [p.url for p in placed], [p.size for p in placed])
         filled[article.slug] = dataclasses.replace(body, html=html)
     return filled, problems

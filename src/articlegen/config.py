@@ -145,15 +145,9 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
     problems: list[ArticlegenError] = []
     if "title" in entries and not entries["title"].value.strip():
         problems.append(ConfigError("'title' is empty", path, entries["title"].line))
-    if "base_url" in entries and not is_base_url(entries["base_url"].value):
-        problems.append(
-            ConfigError(
-                f"'base_url' must be an absolute http(s) URL, found '{entries['base_url'].value}'",
-                path,
-                entries["base_url"].line,
-                "e.g. base_url: https://example.org/ or https://example.org/blog/",
-            )
-        )
+    if "base_url" in entries and (problem := base_url_problem(entries["base_url"].value)):
+        what, hint = problem
+        problems.append(ConfigError(f"'base_url' {what}", path, entries["base_url"].line, hint))
     if "per_page" in entries and entries["per_page"].value < 1:
         problems.append(
             ConfigError("'per_page' must be at least 1", path, entries["per_page"].line)
@@ -286,20 +280,42 @@ def key_lines(entries: dict[str, Entry], prefix: str = "") -> dict[str, int]:
     return lines
 
 
-def is_base_url(url: str) -> bool:
-    """Whether ``url`` can prefix every address the site prints: absolute, http(s), a host."""
+_NOT_IN_URLS = frozenset('"<>\\^`{|}')
+"""ASCII characters RFC 3986 leaves out of URLs: in an HTML attribute a quote or ``<`` would
+end it, so a base URL holding one is refused here (and every URL is escaped anyway)."""
+
+
+def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] | None:
+    """What keeps ``url`` from prefixing every address the site prints (it must be an
+    absolute http(s) URL with a host, no query or fragment, and only characters a URL may
+    hold) and how to fix it, its example ``written`` as the setting is; None if nothing."""
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return (
+            f"must be an absolute http(s) URL, found '{url}'",
+            f"e.g. {written}https://example.org/ or https://example.org/blog/",
+        )
+    bad = sorted({c for c in url if c in _NOT_IN_URLS or c.isspace() or not c.isprintable()})
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        return (
+            f"holds characters a URL cannot hold: {shown}, found '{url}'",
+            "percent-encode them (a space is %20, a quote %22) or leave them out",
+        )
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return (
+            f"cannot have a query or fragment ('?' or '#'), found '{url}'",
+            f"give the address of the site's root folder, e.g. {written}https://example.org/blog/",
+        )
+    return None
 
 
 def with_base_url(config: SiteConfig, url: str) -> SiteConfig:
     """``config`` with ``url`` (``--base-url``, checked as ``site.yaml``'s is) as its base URL;
     unchecked, ``javascript:alert(1)//`` would prefix every canonical and feed link."""
-    if not is_base_url(url):
-        raise ConfigError(
-            f"--base-url must be an absolute http(s) URL, found '{url}'",
-            hint="e.g. --base-url https://example.org/ or https://example.org/blog/",
-        )
+    if problem := base_url_problem(url, "--base-url "):
+        what, hint = problem
+        raise ConfigError(f"--base-url {what}", hint=hint)
     return dataclasses.replace(config, base_url=url.rstrip("/") + "/")
 
 

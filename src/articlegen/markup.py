@@ -94,6 +94,13 @@ def fill_links(html: str, hrefs: Sequence[str], texts: Sequence[str]) -> str:
     )
 
 
+def fill_images(html: str, urls: Sequence[str], sizes: Sequence[tuple[int, int] | None]) -> str:
+    """Replace the placeholders of body image ``i`` by ``urls[i]`` (escaped: a base URL is
+    part of it) and the ``width``/``height`` attributes of ``sizes[i]`` (none if None)."""
+    attributes = [f' width="{int(s[0])}" height="{int(s[1])}"' if s else "" for s in sizes]
+    return fill_placeholders(html, {"I": [_escape(url) for url in urls], "S": attributes})
+
+
 def fill_citations(html: str, marks: Sequence[CitationMark]) -> str:
     """Replace the placeholder of body citation ``i`` by a superscript link for ``marks[i]``."""
     return fill_placeholders(

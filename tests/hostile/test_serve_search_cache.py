@@ -13,13 +13,15 @@ import socket
 import struct
 import tempfile
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen import build
+from articlegen import build, config
 from articlegen.livereload import LiveSite, Snapshot
 from articlegen.preview import Preview
 from articlegen.search import find_pagefind
@@ -198,3 +200,134 @@ def test_an_impossible_port_is_a_usage_error(run_cli, site, port: str) -> None:
     with pytest.raises(SystemExit) as exited:
         run_cli("serve", "--site", site(ARTICLES), "--port", port)
     assert exited.value.code == 2
+
+
+# --- Every site.yaml value escaped (finding 7) --------------------------------------------
+
+HOSTILE = "x\"'><script>alert(1)</script><img src=y onerror=alert(2)>"
+HOSTILE_URL = 'https://example.org/p"onmouseover="alert(3)"q'
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a valid YAML double-quoted scalar
+
+
+def hostile_site_yaml(base_url: str = "https://example.org/") -> str:
+    """Every string site.yaml takes, holding quotes and angle brackets (URLs: a quote)."""
+    q, u = _yaml(HOSTILE), _yaml(HOSTILE_URL)
+    return f"""\
+title: {q}
+base_url: {_yaml(base_url)}
+description: {q}
+author: example-author
+disclaimer: {q}
+editorial_policy: {u}
+comments:
+  provider: giscus
+  default: true
+  giscus: {{repo: {q}, repo_id: {q}, category: {q}, category_id: {q}}}
+authors:
+  example-author:
+    name: {q}
+    credentials: {q}
+    bio: {q}
+    url: {u}
+    photo: {u}
+    sameAs: [{u}]
+reviewers:
+  example-reviewer:
+    name: {q}
+    credentials: {q}
+    bio: {q}
+    url: {u}
+    photo: {u}
+"""
+
+
+HOSTILE_ARTICLES = {
+    "a.md": article(
+        "Zinc Basics",
+        "Zinc text[^one].\n\n![A chart](images/chart.svg)\n",
+        reviewed_by="example-reviewer",
+        reviewed_on="2024-02-01",
+        references=f"\n  - id: one\n    title: {_yaml(HOSTILE)}\n    url: {_yaml(HOSTILE_URL)}",
+    ),
+    "b.md": article("Sleep", "Sleep matters.", see_also="[a]"),
+}
+CHART = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='3'/>"
+
+
+def injected(output: Path) -> list[str]:
+    """Every ``on*`` attribute, ``javascript:`` URL and element the payload would add, on
+    every page; and every feed or sitemap that does not parse."""
+    found = []
+    for page in sorted(output.rglob("*.html")):
+        tree = HTMLParser(page.read_text(encoding="utf-8"))
+        name = page.relative_to(output).as_posix()
+        for node in tree.css("*"):
+            for attribute, value in node.attributes.items():
+                if attribute.lower().startswith("on"):
+                    found.append(f"{name}: <{node.tag} {attribute}>")
+                if (value or "").strip().lower().startswith("javascript:"):
+                    found.append(f"{name}: <{node.tag} {attribute}={value}>")
+        found += [
+            f"{name}: <img src=y>" for img in tree.css("img") if img.attributes.get("src") == "y"
+        ]
+        for script in tree.css("script:not([src]):not([type='application/ld+json'])"):
+            found.append(f"{name}: inline <script> {script.text()[:40]}")
+    for feed in [*output.rglob("*.xml")]:
+        try:
+            ET.parse(feed)
+        except ET.ParseError as exc:
+            found.append(f"{feed.relative_to(output)}: {exc}")
+    return found
+
+
+def test_every_site_yaml_string_is_escaped_on_every_page(site, run_cli) -> None:
+    root = site(
+        HOSTILE_ARTICLES, site_yaml=hostile_site_yaml(), files={"static/images/chart.svg": CHART}
+    )
+    code, _, err = run_cli("build", "--site", root, "--drafts")
+    assert code == 0, err
+    assert injected(root / "public") == []
+    title = HTMLParser((root / "public/index.html").read_text()).css_first("title").text()
+    assert HOSTILE in title  # the text is kept, as text
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        'https://example.org/x"onerror="alert(document.domain)"y/',
+        "https://example.org/<script>/",
+        "https://example.org/a b/",
+        "https://example.org/?q=<x>",
+    ],
+)
+def test_a_base_url_a_url_cannot_hold_is_refused_with_its_line(
+    site, run_cli, base_url: str
+) -> None:
+    root = site(ARTICLES)
+    assert run_cli("build", "--site", root)[0] == 0
+    (root / "site.yaml").write_text(hostile_site_yaml(base_url), encoding="utf-8")
+    err = failed_build(root, run_cli)
+    assert "error: site.yaml:2: 'base_url' " in err
+    (root / "site.yaml").write_text(hostile_site_yaml(), encoding="utf-8")
+    err = failed_build(root, run_cli, "--base-url", base_url)
+    assert "error: --base-url " in err
+
+
+def test_a_base_url_that_got_past_validation_is_escaped_anyway(site, run_cli, monkeypatch) -> None:
+    """Defence in depth: the image URLs built from the base path went into the HTML as they
+    were, so this base URL gave a live onerror on every local image."""
+    monkeypatch.setattr(config, "base_url_problem", lambda url, written="": None)
+    base_url = 'https://example.org/x"onerror="alert(document.domain)"y/'
+    root = site(
+        HOSTILE_ARTICLES,
+        site_yaml=hostile_site_yaml(base_url),
+        files={"static/images/chart.svg": CHART},
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0, err
+    assert injected(root / "public") == []
+    image = HTMLParser((root / "public/a/index.html").read_text()).css_first("img[alt='A chart']")
+    assert image.attributes["src"] == '/x"onerror="alert(document.domain)"y/images/chart.svg'

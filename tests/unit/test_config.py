@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from articlegen.config import load_config, parse_config
@@ -61,6 +63,27 @@ def test_missing_required_keys_and_wrong_types_are_all_reported() -> None:
 def test_base_url_must_be_absolute() -> None:
     (error,) = messages("title: T\nbase_url: example.org\n")
     assert error.startswith("site.yaml:2: 'base_url' must be an absolute http(s) URL")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ('https://e.org/x"y/', "holds characters a URL cannot hold: '\"'"),
+        ("https://e.org/<b>/", "holds characters a URL cannot hold: '<' '>'"),
+        ("https://e.org/a b/", "holds characters a URL cannot hold: ' '"),
+        ("https://e.org/a\tb/", "holds characters a URL cannot hold: '\\t'"),
+        ("https://e.org/blog/?x=1", "cannot have a query or fragment"),
+        ("https://e.org/#top", "cannot have a query or fragment"),
+    ],
+)
+def test_base_url_must_be_a_url_an_attribute_can_hold(url: str, expected: str) -> None:
+    (error,) = messages(f"title: T\nbase_url: {json.dumps(url)}\n")
+    assert error.startswith(f"site.yaml:2: 'base_url' {expected}")
+
+
+@pytest.mark.parametrize("url", ["https://e.org/a%22b/", "https://例え.jp/", "http://e.org:8080/"])
+def test_base_url_with_encoded_or_international_characters_is_fine(url: str) -> None:
+    assert parse_config(f"title: T\nbase_url: {url}\n").base_url == url
 
 
 def test_provider_without_its_settings_is_an_error() -> None:
