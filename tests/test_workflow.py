@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from articlegen.cachefile import CACHE_DIR, DATABASE
+from articlegen.cachefile import CACHE_DIR, DATABASE, SECRET
 from articlegen.cli import main
 
 REPO = Path(__file__).parents[1]
@@ -118,7 +118,11 @@ def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
     assert names.index("Restore the build cache") < names.index("Check") < names.index("Build")
     cache = steps(workflow, "build")[names.index("Restore the build cache")]
     assert cache["uses"].startswith("actions/cache@")
-    assert cache["with"]["path"] == f"{CACHE_DIR}/{DATABASE}"  # not the spare output tree
+    # the database and its records' key, not the spare output tree
+    assert cache["with"]["path"].splitlines() == [
+        f"{CACHE_DIR}/{DATABASE}",
+        f"{CACHE_DIR}/{SECRET}",
+    ]
     version = "${{ hashFiles('requirements.txt') }}"
     inputs = "${{ hashFiles('templates/**', 'site.yaml') }}"
     prefix = f"articlegen-${{{{ runner.os }}}}-{version}-"

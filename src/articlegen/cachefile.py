@@ -4,8 +4,11 @@ Never trusted blindly:
 
 * The file records the cache format and the code fingerprint (the generator's
   modules, its libraries, Python): a file from another version is ignored whole.
-* Every record carries a checksum; a truncated, corrupt or foreign file is ignored
-  whole, and replaced on the next save.
+* Every record carries a MAC (keyed BLAKE2b) under a secret of this site's cache,
+  ``SECRET`` beside the database (never in the output). A truncated, corrupt or
+  foreign file, or a record forged with a recomputed checksum (a plain checksum
+  anyone can recompute), fails it: the file is ignored whole, and replaced on the
+  next save, so the pages are rebuilt from the sources.
 * Records unpickle only into articlegen's dataclasses and enums and into dates,
   so a planted file cannot run code.
 
@@ -18,8 +21,11 @@ import contextlib
 import dataclasses
 import enum
 import hashlib
+import hmac
 import io
+import os
 import pickle
+import secrets
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -32,6 +38,9 @@ CACHE_DIR = ".articlegen-cache"
 """The cache folder inside a site (git-ignored)."""
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
+SECRET = "secret.key"
+"""The key of the records' MACs, made at random with the cache, readable by its owner only."""
+_SECRET_BYTES = 32
 RECEIPT = "receipt.json"
 """The last successful build's receipt (``freshness``), also inside ``CACHE_DIR``."""
 SPARE_OUTPUT = "spare-output"
@@ -47,21 +56,22 @@ def load_cache(folder: Path) -> BuildCache:
     if not database.is_file():
         return cache
     try:
+        key = _secret(folder, create=False)
         with contextlib.closing(_connect(database, read_only=True)) as db:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            if meta != {"format": FORMAT, "code": cache.code}:
+            if key is None or meta != _meta(cache, key):
                 return cache
             sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
             pages = db.execute("SELECT checksum, data FROM pages").fetchall()
         classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
         for path, checksum, data in sources:
-            entry = _unpack(checksum, data, classes)
+            entry = _unpack(checksum, data, key, classes)
             if not isinstance(entry, SourceEntry) or not isinstance(path, str):
                 raise _Corrupt(path)
             cache.sources[path] = entry
             cache.saved[path] = entry
         for checksum, data in pages:
-            cache.output, cache.pages = _pages_from(_unpack(checksum, data, classes))
+            cache.output, cache.pages = _pages_from(_unpack(checksum, data, key, classes))
             cache.saved_pages = checksum
     except Exception:  # whatever a damaged file raises, it is not trusted
         return BuildCache(cache.code)
@@ -74,13 +84,15 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
     database = folder / DATABASE
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        key = _secret(folder, create=True)
+        assert key is not None
         try:
-            _write(cache, database)
+            _write(cache, database, key)
         except sqlite3.DatabaseError:
             # Not a database we can use (corrupt, foreign): start the file afresh.
             database.unlink(missing_ok=True)
             cache.saved, cache.saved_pages = {}, b""
-            _write(cache, database)
+            _write(cache, database, key)
     except (OSError, sqlite3.Error) as exc:
         raise OutputError(
             f"cannot save the build cache in {folder}: {exc}",
@@ -97,6 +109,7 @@ def clear_cache(folder: Path) -> bool:
         folder / f"{DATABASE}-journal",
         folder / f"{DATABASE}-wal",
         folder / RECEIPT,
+        folder / SECRET,
     ):
         path.unlink(missing_ok=True)
     spare = folder / SPARE_OUTPUT
@@ -115,7 +128,34 @@ def clear_cache(folder: Path) -> bool:
     return found
 
 
-def _write(cache: BuildCache, database: Path) -> None:
+def _secret(folder: Path, *, create: bool) -> bytes | None:
+    """The cache's MAC key; made (if ``create``) when missing or not a key: then no record
+    already saved passes, which is right, since nothing vouches for them."""
+    path = folder / SECRET
+    try:
+        key = path.read_bytes()
+        if len(key) == _SECRET_BYTES:
+            return key
+    except FileNotFoundError:
+        pass
+    if not create:
+        return None
+    key = secrets.token_bytes(_SECRET_BYTES)
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(key)
+    return key
+
+
+def _meta(cache: BuildCache, key: bytes) -> dict[str, str]:
+    """What the file must say of itself to be read: the format, the code's fingerprint and
+    which key signed it (a digest of the key, not the key)."""
+    signer = hashlib.blake2b(b"articlegen cache key", key=key, digest_size=8).hexdigest()
+    return {"format": FORMAT, "code": cache.code, "key": signer}
+
+
+def _write(cache: BuildCache, database: Path, key: bytes) -> None:
     with contextlib.closing(_connect(database, read_only=False)) as db, db:
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
@@ -123,39 +163,42 @@ def _write(cache: BuildCache, database: Path) -> None:
         )
         db.execute("CREATE TABLE IF NOT EXISTS pages (checksum BLOB, data BLOB)")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        if meta != {"format": FORMAT, "code": cache.code}:
+        expected = _meta(cache, key)
+        if meta != expected:
             db.execute("DELETE FROM meta")
             db.execute("DELETE FROM sources")
-            db.executemany(
-                "INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("code", cache.code)]
-            )
+            db.execute("DELETE FROM pages")
+            db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(expected.items()))
             cache.saved, cache.saved_pages = {}, b""
         stored = {path for (path,) in db.execute("SELECT path FROM sources")}
         gone = stored - cache.sources.keys()
         db.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in sorted(gone)])
         db.executemany(
-            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", _changed_sources(cache, stored)
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)",
+            _changed_sources(cache, stored, key),
         )
-        _write_pages(cache, db)
+        _write_pages(cache, db, key)
 
 
-def _changed_sources(cache: BuildCache, stored: set[str]) -> Iterator[tuple[str, bytes, bytes]]:
+def _changed_sources(
+    cache: BuildCache, stored: set[str], key: bytes
+) -> Iterator[tuple[str, bytes, bytes]]:
     """The records to write, one at a time: a cold build's would be as large as the site."""
     for path, entry in cache.sources.items():
         if path in stored and cache.saved.get(path) is entry:
             continue
         data = _pack(entry)
         if data is not None:
-            yield path, _checksum(data), data
+            yield path, _checksum(data, key), data
             cache.saved[path] = entry
 
 
-def _write_pages(cache: BuildCache, db: sqlite3.Connection) -> None:
+def _write_pages(cache: BuildCache, db: sqlite3.Connection, key: bytes) -> None:
     stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
     data = _pack((cache.output, stamped))
     if data is None:
         return
-    checksum = _checksum(data)
+    checksum = _checksum(data, key)
     if checksum != cache.saved_pages:
         db.execute("DELETE FROM pages")
         db.execute("INSERT INTO pages VALUES (?, ?)", (checksum, data))
@@ -192,14 +235,21 @@ def _pack(value: object) -> bytes | None:
         return None  # something unpicklable in a record: that entry is simply not saved
 
 
-def _unpack(checksum: object, data: object, classes: dict[tuple[str, str], type]) -> object:
-    if not isinstance(data, bytes) or checksum != _checksum(data):
+def _unpack(
+    checksum: object, data: object, key: bytes, classes: dict[tuple[str, str], type]
+) -> object:
+    if not (
+        isinstance(data, bytes)
+        and isinstance(checksum, bytes)
+        and hmac.compare_digest(checksum, _checksum(data, key))
+    ):
         raise _Corrupt("checksum")
     return _Unpickler(io.BytesIO(data), classes).load()
 
 
-def _checksum(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+def _checksum(data: bytes, key: bytes) -> bytes:
+    """The record's MAC: BLAKE2b in its keyed mode, a MAC by design (no HMAC wrapper needed)."""
+    return hashlib.blake2b(data, key=key, digest_size=32).digest()
 
 
 class _Corrupt(Exception):

@@ -6,10 +6,15 @@ traceback, the message, and the previous output byte for byte."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
 import json
 import os
+import pickle
 import shutil
 import socket
+import sqlite3
 import struct
 import tempfile
 import threading
@@ -21,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen import build, config
+from articlegen import build, cachefile, config
 from articlegen.livereload import LiveSite, Snapshot
 from articlegen.preview import Preview
 from articlegen.search import find_pagefind
@@ -331,3 +336,39 @@ def test_a_base_url_that_got_past_validation_is_escaped_anyway(site, run_cli, mo
     assert injected(root / "public") == []
     image = HTMLParser((root / "public/a/index.html").read_text()).css_first("img[alt='A chart']")
     assert image.attributes["src"] == '/x"onerror="alert(document.domain)"y/images/chart.svg'
+
+
+# --- The build cache (finding 8) ----------------------------------------------------------
+
+FORGERIES = {
+    "plain checksum, as the cache used to check": lambda data: hashlib.blake2b(
+        data, digest_size=16
+    ).digest(),
+    "another site's key": lambda data: cachefile._checksum(data, b"another site's key".ljust(32)),
+}
+
+
+@pytest.mark.parametrize("mac", list(FORGERIES.values()), ids=list(FORGERIES))
+def test_a_forged_cache_record_is_ignored_and_the_page_rebuilt(
+    site, run_cli, tmp_path: Path, mac
+) -> None:
+    root = site(ARTICLES)
+    assert run_cli("build", "--site", root)[0] == 0
+    database = root / cachefile.CACHE_DIR / cachefile.DATABASE
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        (data,) = db.execute("SELECT data FROM sources WHERE path = 'content/a.md'").fetchone()
+        entry = pickle.loads(data)
+        script = "<p>Zinc is a trace mineral.</p><script>alert(document.cookie)</script>"
+        forged = dataclasses.replace(entry, body=dataclasses.replace(entry.body, html=script))
+        data = pickle.dumps(forged, pickle.HIGHEST_PROTOCOL)
+        db.execute(
+            "UPDATE sources SET checksum = ?, data = ? WHERE path = 'content/a.md'",
+            (mac(data), data),
+        )
+    (root / "content" / "b.md").write_text(article("Sleep", "Sleep matters a lot."))
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0 and "Traceback" not in err
+    page = HTMLParser((root / "public/a/index.html").read_text(encoding="utf-8"))
+    assert not [s for s in page.css("script") if "alert" in s.text()]
+    assert run_cli("build", "--site", root, "--no-cache", "--output", tmp_path / "clean")[0] == 0
+    assert snapshot(root / "public") == snapshot(tmp_path / "clean")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import os
 import pickle
 import sqlite3
@@ -11,9 +13,16 @@ from pathlib import Path
 import pytest
 
 from articlegen.cache import BuildCache, PageEntry, SourceEntry, body_key, source_digest
-from articlegen.cachefile import DATABASE, _checksum, clear_cache, load_cache, save_cache
+from articlegen.cachefile import (
+    DATABASE,
+    SECRET,
+    _checksum,
+    clear_cache,
+    load_cache,
+    save_cache,
+)
 from articlegen.errors import OutputError
-from articlegen.model import Article, FrontMatter, LinkRef, RenderedBody, TocEntry
+from articlegen.model import Article, BodyHtml, FrontMatter, LinkRef, RenderedBody, TocEntry
 
 ARTICLE = Article(
     "content/a.md",
@@ -59,7 +68,7 @@ def test_saving_again_writes_only_what_changed(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / DATABASE) as db:
         rows = dict(db.execute("SELECT path, checksum FROM sources").fetchall())
     assert rows["content/a.md"] == b"marked"  # not written again: it did not change
-    assert rows["content/b.md"] == _checksum(pickle.dumps(cache.sources["content/b.md"], 5))
+    assert rows["content/b.md"] == signed(tmp_path, pickle.dumps(cache.sources["content/b.md"], 5))
     del cache.sources["content/a.md"]
     save_cache(cache, tmp_path)
     assert set(load_cache(tmp_path).sources) == {"content/b.md"}
@@ -87,6 +96,11 @@ def test_a_damaged_file_is_ignored_then_replaced(tmp_path: Path, damage) -> None
     assert loaded.sources == {} and loaded.pages == {}
     save_cache(filled_cache(), tmp_path)
     assert load_cache(tmp_path).sources == filled_cache().sources
+
+
+def signed(folder: Path, data: bytes) -> bytes:
+    """``data``'s MAC under the cache's own key: a record as articlegen would write it."""
+    return _checksum(data, (folder / SECRET).read_bytes())
 
 
 def _update(tmp_path: Path, sql: str, *args: object) -> None:
@@ -118,9 +132,46 @@ def test_a_well_formed_record_of_the_wrong_shape_is_refused(tmp_path: Path, reco
     save_cache(filled_cache(), tmp_path)
     data = pickle.dumps(record)
     table = "sources" if record[0] == "not" else "pages"
-    _update(tmp_path, f"UPDATE {table} SET checksum = ?, data = ?", _checksum(data), data)
+    _update(tmp_path, f"UPDATE {table} SET checksum = ?, data = ?", signed(tmp_path, data), data)
     loaded = load_cache(tmp_path)
     assert loaded.sources == {} and loaded.pages == {}
+
+
+FORGED = dataclasses.replace(BODY, html=BodyHtml("<p>Body.</p><script>alert(1)</script>\n"))
+
+
+@pytest.mark.parametrize(
+    "mac",
+    [
+        pytest.param(
+            lambda data, folder: hashlib.blake2b(data, digest_size=16).digest(), id="plain"
+        ),
+        pytest.param(lambda data, folder: _checksum(data, b"k" * 32), id="another-key"),
+        pytest.param(lambda data, folder: signed(folder, data)[:16], id="truncated-mac"),
+    ],
+)
+def test_a_forged_record_with_a_recomputed_checksum_is_refused(tmp_path: Path, mac) -> None:
+    cache = filled_cache()
+    save_cache(cache, tmp_path)
+    entry = cache.sources["content/a.md"]
+    data = pickle.dumps(dataclasses.replace(entry, body=FORGED), pickle.HIGHEST_PROTOCOL)
+    _update(tmp_path, "UPDATE sources SET checksum = ?, data = ?", mac(data, tmp_path), data)
+    assert load_cache(tmp_path).sources == {}
+    assert signed(tmp_path, data) != mac(data, tmp_path)
+
+
+def test_a_new_key_drops_every_record_signed_with_the_old_one(tmp_path: Path) -> None:
+    save_cache(filled_cache(), tmp_path)
+    (tmp_path / SECRET).unlink()
+    assert load_cache(tmp_path).sources == {}  # unverifiable: nothing is trusted
+    save_cache(filled_cache(), tmp_path)  # a new key, and the file written afresh under it
+    assert load_cache(tmp_path).sources == filled_cache().sources
+
+
+def test_the_key_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    save_cache(filled_cache(), tmp_path)
+    assert (tmp_path / SECRET).stat().st_mode & 0o777 == 0o600
+    assert len((tmp_path / SECRET).read_bytes()) == 32
 
 
 @pytest.mark.parametrize("key, value", [("format", "0"), ("code", "an older version")])
@@ -140,7 +191,7 @@ class _Exploit:
 def test_a_record_naming_other_code_is_refused_not_run(tmp_path: Path) -> None:
     save_cache(filled_cache(), tmp_path)
     data = pickle.dumps(_Exploit())
-    _update(tmp_path, "UPDATE sources SET checksum = ?, data = ?", _checksum(data), data)
+    _update(tmp_path, "UPDATE sources SET checksum = ?, data = ?", signed(tmp_path, data), data)
     assert load_cache(tmp_path).sources == {}
 
 
