@@ -22,6 +22,7 @@ from .errors import (
     OutputError,
     TemplateError,
     report_lines,
+    warning_lines,
 )
 from .freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 from .model import REPORT_FORMATS, BuildOptions, BuildResult
@@ -437,8 +438,8 @@ def _print_notes(result: BuildResult) -> None:
 
 
 def _print_warnings(result: BuildResult) -> None:
-    for diagnostic in result.diagnostics:
-        _stderr(f"warning: {diagnostic}")
+    for line in warning_lines(result.diagnostics):
+        _stderr(line)
 
 
 def _print_error(error: ArticlegenError) -> None:

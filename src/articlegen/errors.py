@@ -8,7 +8,7 @@ traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -110,11 +110,12 @@ def _flatten(errors: Iterable[ArticlegenError]) -> Iterable[ArticlegenError]:
 
 
 def report_lines(error: ArticlegenError) -> list[str]:
-    """What the console and the preview's error overlay both show, so the two never differ."""
+    """What the console and the preview's error overlay both show, so the two never differ.
+    Errors that differ only in their place are one line (see ``grouped``)."""
     errors = error.errors if isinstance(error, BuildFailed) else (error,)
     lines = []
-    for each in errors:
-        lines.append(f"error: {each}")
+    for each, *again in grouped(errors):
+        lines.append(f"error: {each}{repeated(again)}")
         cause = each.__cause__
         if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
             detail = [_one_line(line) for line in str(cause).strip().splitlines()[:1]]
@@ -122,6 +123,45 @@ def report_lines(error: ArticlegenError) -> list[str]:
             if detail and detail[0] not in str(each) and not said:
                 lines.append(f"  caused by: {type(cause).__name__}: {detail[0]}")
     return lines
+
+
+def warning_lines(warnings: Iterable[Diagnostic]) -> list[str]:
+    """The console's warning lines, those that differ only in their place grouped as errors
+    are."""
+    return [f"warning: {each}{repeated(again)}" for each, *again in grouped(warnings)]
+
+
+PLACES_SHOWN = 3
+"""How many further places a grouped problem line names before counting the rest."""
+
+
+def grouped(problems: Iterable[_Placed]) -> list[list[_Placed]]:
+    """``problems`` that differ only in their place (same kind, message, hint and cause),
+    together, in the order each was first seen: one undefined citation used 50,000 times
+    is one line, not 50,000 identical ones."""
+    groups: dict[tuple[object, ...], list[_Placed]] = {}
+    for problem in problems:
+        cause = getattr(problem, "__cause__", None)
+        key = (type(problem), problem.message, problem.hint, type(cause), str(cause))
+        groups.setdefault(key, []).append(problem)
+    return list(groups.values())
+
+
+def repeated(again: Sequence[_Placed]) -> str:
+    """`` (3 times; also at a.md:7, a.md:9)`` for a problem found ``again`` elsewhere: the
+    count and the first ``PLACES_SHOWN`` places; empty when it was found once."""
+    if not again:
+        return ""
+    places = [where for p in again if (where := _place(p))]
+    shown = ", ".join(places[:PLACES_SHOWN])
+    rest = len(places) - PLACES_SHOWN
+    also = f"; also at {shown}" + (f" and {rest:,} more" if rest > 0 else "") if shown else ""
+    return f" ({len(again) + 1:,} times{also})"
+
+
+def _place(problem: ArticlegenError | Diagnostic) -> str:
+    error = problem.as_error() if isinstance(problem, Diagnostic) else problem
+    return _one_line(error.location())
 
 
 def attempt(problems: list[ArticlegenError], func: Callable[..., T], *args: object) -> T | None:

@@ -17,6 +17,7 @@ from .build import THEME_STATIC, build_site
 from .cache import BuildCache
 from .config import CONFIG_FILE, load_config
 from .console import counted
+from .errors import warning_lines
 from .livereload import LiveSite, Snapshot, stamped
 from .model import BuildOptions, BuildResult
 from .server import open_server
@@ -97,7 +98,7 @@ class Preview:
                 f"{counted(result.articles, 'article')}, {counted(len(pages), 'file')}"
                 f" ({len(result.rendered):,} rendered)"
             ),
-            warnings=tuple(f"warning: {d}" for d in result.diagnostics),
+            warnings=tuple(warning_lines(result.diagnostics)),
         )
 
     def _changed(self, batch: frozenset[Change]) -> None:

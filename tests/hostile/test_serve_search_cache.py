@@ -372,3 +372,34 @@ def test_a_forged_cache_record_is_ignored_and_the_page_rebuilt(
     assert not [s for s in page.css("script") if "alert" in s.text()]
     assert run_cli("build", "--site", root, "--no-cache", "--output", tmp_path / "clean")[0] == 0
     assert snapshot(root / "public") == snapshot(tmp_path / "clean")
+
+
+# --- One problem repeated (finding 15, grouping) -------------------------------------------
+
+FLOODS = {
+    "one undefined citation used 5,000 times": (
+        "".join(f"Claim {n}[^nope].\n" for n in range(5000)),
+        "citation [^nope] names no reference",
+    ),
+    "one missing image used 5,000 times": (
+        "".join("![A chart](images/none.png)\n\n" for _ in range(5000)),
+        "image file not found: static/images/none.png",
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "message"), list(FLOODS.values()), ids=list(FLOODS))
+def test_one_problem_repeated_thousands_of_times_is_one_line(
+    site, run_cli, body: str, message: str
+) -> None:
+    root = site(ARTICLES)
+    assert run_cli("build", "--site", root)[0] == 0
+    (root / "content" / "a.md").write_text(article("Zinc Basics", body), encoding="utf-8")
+    err = failed_build(root, run_cli)
+    lines = err.splitlines()
+    assert len(lines) == 2, lines[:5]
+    assert lines[0].startswith("error: content/a.md:") and message in lines[0]
+    assert (
+        lines[0].endswith(" and 4,996 more)") and "(5,000 times; also at content/a.md:" in lines[0]
+    )
+    assert lines[1] == "error: 5,000 errors; nothing was written, the previous output is untouched"

@@ -1,0 +1,51 @@
+"""Error and warning lines: problems that differ only in their place are grouped."""
+
+from __future__ import annotations
+
+from articlegen.errors import (
+    BuildFailed,
+    Diagnostic,
+    FrontMatterError,
+    LinkError,
+    report_lines,
+    warning_lines,
+)
+
+
+def unknown_citation(line: int) -> FrontMatterError:
+    return FrontMatterError("citation [^x] names no reference", "content/a.md", line, "add it")
+
+
+def test_one_problem_at_many_places_is_one_line_with_a_count_and_the_first_places() -> None:
+    failed = BuildFailed([unknown_citation(line) for line in range(3, 50_003)])
+    assert report_lines(failed) == [
+        "error: content/a.md:3: citation [^x] names no reference — add it (50,000 times; also at "
+        "content/a.md:4, content/a.md:5, content/a.md:6 and 49,996 more)"
+    ]
+
+
+def test_a_few_repeats_are_all_named_and_others_stay_apart_in_order() -> None:
+    other = LinkError("citation [^x] names no reference", "content/b.md", 1, "add it")
+    failed = BuildFailed([unknown_citation(3), other, unknown_citation(9)])
+    assert report_lines(failed) == [
+        "error: content/a.md:3: citation [^x] names no reference — add it (2 times; also at "
+        "content/a.md:9)",
+        "error: content/b.md:1: citation [^x] names no reference — add it",  # another kind
+    ]
+
+
+def test_a_different_hint_or_message_is_another_line() -> None:
+    hinted = FrontMatterError("citation [^x] names no reference", "content/a.md", 4, "other")
+    assert len(report_lines(BuildFailed([unknown_citation(3), hinted]))) == 2
+
+
+def test_repeated_warnings_are_grouped_too() -> None:
+    warnings = [Diagnostic("reference 'r' is never cited", "content/a.md", n) for n in (2, 5)]
+    assert warning_lines(warnings) == [
+        "warning: content/a.md:2: reference 'r' is never cited (2 times; also at content/a.md:5)"
+    ]
+
+
+def test_repeats_without_a_place_are_counted() -> None:
+    failed = BuildFailed([FrontMatterError("no place"), FrontMatterError("no place")])
+    assert report_lines(failed) == ["error: no place (2 times)"]
