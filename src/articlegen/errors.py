@@ -133,18 +133,32 @@ def warning_lines(warnings: Iterable[Diagnostic]) -> list[str]:
 
 PLACES_SHOWN = 3
 """How many further places a grouped problem line names before counting the rest."""
+GROUPED_FROM = 5
+"""A problem found at this many places or more is one line; fewer stay a line each, in file
+order, so an editor's error list still jumps to each."""
 
 
 def grouped(problems: Iterable[_Placed]) -> list[list[_Placed]]:
-    """``problems`` that differ only in their place (same kind, message, hint and cause),
-    together, in the order each was first seen: one undefined citation used 50,000 times
-    is one line, not 50,000 identical ones."""
+    """``problems`` in order, those that differ only in their place (same kind, message,
+    hint and cause) at ``GROUPED_FROM`` places or more together where the first was: one
+    undefined citation used 50,000 times is one line, not 50,000 identical ones."""
+    problems = list(problems)
     groups: dict[tuple[object, ...], list[_Placed]] = {}
     for problem in problems:
-        cause = getattr(problem, "__cause__", None)
-        key = (type(problem), problem.message, problem.hint, type(cause), str(cause))
-        groups.setdefault(key, []).append(problem)
-    return list(groups.values())
+        groups.setdefault(_sameness(problem), []).append(problem)
+    lines: list[list[_Placed]] = []
+    for problem in problems:
+        group = groups[_sameness(problem)]
+        if len(group) < GROUPED_FROM:
+            lines.append([problem])
+        elif group[0] is problem:
+            lines.append(group)
+    return lines
+
+
+def _sameness(problem: ArticlegenError | Diagnostic) -> tuple[object, ...]:
+    cause = getattr(problem, "__cause__", None)
+    return (type(problem), problem.message, problem.hint, type(cause), str(cause))
 
 
 def repeated(again: Sequence[_Placed]) -> str:
