@@ -48,7 +48,7 @@ import pickle
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from importlib.util import find_spec
+from importlib import metadata
 from pathlib import Path
 
 from .dates import DEFAULT_ZONE
@@ -66,16 +66,20 @@ from .model import (
 FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = (
-    "markdown_it",
-    "mdit_py_plugins",
-    "jinja2",
-    "markupsafe",
-    "yaml",
-    "PIL",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "Jinja2",
+    "MarkupSafe",
+    "PyYAML",
+    "Pillow",
     "selectolax",
-    "slugify",
-    "text_unidecode",
+    "python-slugify",
+    "text-unidecode",
+    "tzdata",
 )
+"""Distributions whose release shapes the output; their versions join the code fingerprint.
+A version, not a module's source: text-unidecode's table and tzdata's zone rules are data
+files that no ``__init__.py`` would show changing."""
 
 Stamp = tuple[int, int, int, int, int]
 SourceStamp = tuple[int, ...]
@@ -216,9 +220,10 @@ def code_fingerprint() -> str:
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in _LIBRARIES:
-        spec = find_spec(name)
-        if spec is not None and spec.origin and os.path.isfile(spec.origin):
-            digest.update(name.encode() + b"\0" + Path(spec.origin).read_bytes())
+        try:
+            digest.update(f"{name}=={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:  # tzdata, where the system has zone data
+            digest.update(f"{name} absent\0".encode())
     return digest.hexdigest()
 
 

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
-from articlegen.cache import BuildCache, PageEntry, body_key, file_stamp, page_key, source_digest
+import pytest
+
+from articlegen.cache import (
+    BuildCache,
+    PageEntry,
+    body_key,
+    code_fingerprint,
+    file_stamp,
+    page_key,
+    source_digest,
+)
 from articlegen.model import BodyHtml, Card, PagePlan, RenderedPage
 from articlegen.pages import UrlMaker
 from articlegen.site import person_url
@@ -44,6 +55,20 @@ def test_source_and_body_keys_follow_path_bytes_code_and_settings() -> None:
 
 def test_the_code_fingerprint_is_stable_within_a_version() -> None:
     assert BuildCache().code == BuildCache().code != ""
+
+
+@pytest.mark.parametrize("library", ["text-unidecode", "tzdata", "markdown-it-py"])
+def test_a_library_release_changes_the_code_fingerprint(
+    library: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release that changes only a data file (a transliteration table, zone rules) must
+    not let old pages through."""
+    before = code_fingerprint()
+    real = metadata.version
+    monkeypatch.setattr(
+        metadata, "version", lambda name: "999.0" if name == library else real(name)
+    )
+    assert code_fingerprint() != before
 
 
 class Renderer:
