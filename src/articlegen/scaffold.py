@@ -73,7 +73,9 @@ article.html, list.html, …): copy one from articlegen's theme/templates/ and e
 """
 
 _REQUIREMENTS = """\
-# What the publish workflow installs: the articlegen this site was started with.
+# What the publish workflow installs: the articlegen this site was started with. Where the
+# package index has no such release, name where pip finds it instead, e.g.
+#   articlegen[search] @ git+https://<host>/<owner>/<repository>@<tag>
 articlegen[search]=={version}
 """
 
