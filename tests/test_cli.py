@@ -88,6 +88,16 @@ def test_new_creates_a_draft_that_validates_and_refuses_to_overwrite(site, run_c
             "sleep &  MOOD",
             "error: the title 'sleep & MOOD' is taken: content/x.md:2 has 'Sleep & Mood'",
         ),
+        (
+            {"x.md": article("Cafe\u0301 Talk")},  # decomposed, as macOS may save it
+            "caf\u00e9 talk",
+            "error: the title 'caf\u00e9 talk' is taken: content/x.md:2 has 'Cafe\u0301 Talk'",
+        ),
+        (
+            {"x.md": "---\ntitle: Low T\ndate: [2024\n---\n"},  # a YAML error on another line
+            "Low T",
+            "error: the title 'Low T' is taken: content/x.md:2 has 'Low T'",
+        ),
     ],
 )
 def test_new_refuses_a_slug_or_title_already_taken(
