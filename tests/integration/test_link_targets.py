@@ -161,12 +161,31 @@ def test_a_site_of_colon_hash_quote_and_decomposed_titles_builds(tmp_path: Path,
     assert parse(root / "public/cafe/index.html").css_first("h2#salt") is not None
     assert links("apnea") == ["/apnea-caps/"] and links("apnea-caps") == ["/apnea/"]
 
+    # every date form the site uses: the page shows the day in the site's zone (Europe/Berlin),
+    # its datetime the instant as written
+    def shown(slug: str) -> tuple[str, str]:
+        time = parse(root / "public" / slug / "index.html").css_first("header p.meta time")
+        return time.text(), time.attributes["datetime"]
+
+    assert shown("testosterone") == ("16 May 2024", "2024-05-15T23:30:00-02:00")
+    assert shown("apnea-caps") == ("20 May 2024", "2024-05-20T07:15:00+02:00")
+    assert shown("ketamine-primer") == ("14 May 2024", "2024-05-14T09:30:00.500+05:30")
+    assert shown("creme-protein") == ("21 May 2024", "2024-05-21T02:12:52+02:00")
+    assert shown("sleep-first") == ("16 May 2024", "2024-05-16T08:00:00-04:00")
+    assert shown("dosing") == ("17 May 2024", "2024-05-17T10:00:00+02:00")
+    assert shown("cafe") == ("18 May 2024", "2024-05-18T06:00:00Z")
+    assert shown("apnea") == ("19 May 2024", "2024-05-19")
+
 
 def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path, run_cli) -> None:
     root = shutil.copytree(SITES / "exact-titles-broken", tmp_path / "site")
     code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
     assert code == 1
     assert [line for line in err.splitlines() if line.startswith("error: ")] == [
+        "error: content/apnea-caps.md:3: 'date' is not a real date: '2024-05-20 25:00'"
+        " (hour must be in 0..23) — write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
+        " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM"
+        " or +HH, e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
         "error: content/apnea.md:4: see_also 'javascript:alert(1)' matches no article"
         " — link by slug, by file (content/x.md) or by exact title",
         "error: content/cafe.md:6: link '#sodium': this article has no id 'sodium'"
@@ -187,5 +206,5 @@ def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path,
         " only in case, none exactly: content/apnea-caps.md ('SLEEP APNEA'), content/apnea.md"
         " ('Sleep Apnea') — write the title with the case of the one you mean, or link by slug"
         " or by file",
-        "error: 7 errors; nothing was written, the previous output is untouched",
+        "error: 8 errors; nothing was written, the previous output is untouched",
     ]
