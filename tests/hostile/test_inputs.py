@@ -236,9 +236,14 @@ def _missing_block(root: Path) -> str:
 
 
 def _base_without_main(root: Path) -> str:
-    theme = Path(articlegen.__file__).parent / "theme/templates/base.html"
-    write(root, "templates/base.html", theme.read_text().replace("block main", "block content"))
-    return "error: (built-in theme) templates/article.html:"
+    theme = Path(articlegen.__file__).parent / "theme/templates"
+    base = (theme / "base.html").read_text()
+    write(root, "templates/base.html", base.replace("block main", "block content"))
+    first = (theme / "404.html").read_text()  # the first, by name, of the pages that fill main
+    return (
+        f"error: (built-in theme) templates/404.html:{line_of(first, 'block main')}: "
+        "block 'main' is not in base.html"
+    )
 
 
 ATTACKS = [
