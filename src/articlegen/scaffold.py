@@ -237,7 +237,8 @@ def _make_folder(path: Path) -> None:
 
 
 def create_file(path: Path, text: str, root: Path) -> None:
-    """Write a new file for the author; never overwrites one that exists."""
+    """Write a new file for the author; never overwrites one that exists. An error names the
+    file as its location only, so the message does not repeat it."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -245,11 +246,11 @@ def create_file(path: Path, text: str, root: Path) -> None:
             handle.write(text)
     except FileExistsError:
         raise ArticlegenError(
-            f"{shown} already exists", shown, hint="choose another title or edit the existing file"
+            "the file exists already", shown, hint="choose another title or edit the existing file"
         ) from None
     except OSError as exc:
         raise ArticlegenError(
-            f"cannot create {shown}: {exc.strerror or exc}",
+            f"cannot create the file: {exc.strerror or exc}",
             shown,
             hint="check that the folder exists and that you may write to it",
         ) from exc
