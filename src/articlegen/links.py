@@ -196,16 +196,27 @@ def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarg
 
 
 def _suggest(name: str, index: _Index) -> str:
-    """`` (did you mean …?)``: the closest titles (in their author's spelling) and slugs, one
-    per article (its slug if ``name`` is written as a slug, else its title), each with how it
-    differs from ``name`` where the two would look the same."""
-    near = closest(fold(name), index.by_folded)
+    """`` (did you mean …?)``: the titles that complete ``name``, then the closest titles (in
+    their author's spelling) and slugs, one per article (its slug if ``name`` is written as a
+    slug, else its title), each with how it differs from ``name`` where the two would look
+    the same."""
+    folded = fold(name)
+    near = dict.fromkeys([*_completed(folded, index.by_folded), *closest(folded, index.by_folded)])
     titles = [(t.title, t) for m in near for t in index.by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
     by_target: dict[LinkTarget, str] = {}
     for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
         by_target.setdefault(target, text)
     return suggestion(list(by_target.values())[:3], name)
+
+
+def _completed(folded: str, titles: Iterable[str]) -> list[str]:
+    """The (folded) titles that begin with ``folded`` and go on after one of its words ends,
+    shortest first: a title cut short (``Ketamine: The New Frontier`` for ``Ketamine: The New
+    Frontier in Mental Fitness…``) is too short beside the whole for ``closest``'s ratio."""
+    cut = len(folded)
+    found = (t for t in titles if len(t) > cut and t.startswith(folded) and not t[cut].isalnum())
+    return sorted(found, key=lambda t: (len(t), t))[:3] if folded else []
 
 
 def _unique(links: Iterable[ResolvedLink | None]) -> tuple[ResolvedLink, ...]:

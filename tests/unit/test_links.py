@@ -109,6 +109,28 @@ def test_unknown_target_names_file_line_and_closest_title() -> None:
     assert graph.see_also["ketamine"] == ()
 
 
+LONG = LinkTarget(
+    "frontier",
+    "content/frontier.md",
+    "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men",
+)
+
+
+@pytest.mark.parametrize("written", ["Ketamine: The New Frontier", "ketamine: the new frontier"])
+def test_a_title_cut_short_at_a_word_suggests_the_whole(written: str) -> None:
+    graph = build_link_graph([source("esketamine", written)], [*TARGETS, LONG])
+    (problem,) = graph.problems
+    assert f"see_also '{written}' matches no article (did you mean '{LONG.title}' or" in str(
+        problem
+    )
+
+
+def test_a_title_cut_inside_a_word_suggests_no_completion() -> None:
+    graph = build_link_graph([source("esketamine", "Ketamine: The New Front")], [*TARGETS, LONG])
+    (problem,) = graph.problems
+    assert LONG.title not in str(problem)
+
+
 def test_unknown_slug_suggests_slug() -> None:
     graph = build_link_graph([source("ketamine", inline=("esketamin",))], TARGETS)
     assert "'esketamine'" in str(graph.problems[0]).partition("did you mean")[2]
