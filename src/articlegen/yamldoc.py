@@ -13,6 +13,7 @@ overflows the C composer's stack. Both are refused at their line, past ``limits`
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -100,8 +101,23 @@ def load_mapping(
 def _measure(text: str, path: str, error: type[ArticlegenError], first_line: int) -> None:
     """Raise ``error`` where the document passes ``MAX_YAML_VALUES`` values (each alias
     counting as many as its anchor holds) or ``MAX_YAML_DEPTH`` levels; YAML errors pass
-    through. One pass over the events, keeping only the size of each anchor."""
-    loader = _Loader(text)  # the pure-Python reader checks characters here already
+    through. One pass over the events, keeping only the size of each anchor.
+
+    The libyaml in PyYAML 6.0.4's wheels refuses 1,000 levels of ``[`` while
+    scanning ahead, before the first event, with a message that reads as a syntax error.
+    So a YAML error from the C parser is measured again with the pure-Python one, which has
+    no such limit of its own: past ours, that is the error; otherwise the C parser's stands."""
+    try:
+        _count(_Loader(text), path, error, first_line)  # its reader checks characters already
+    except yaml.YAMLError:
+        if hasattr(yaml, "CSafeLoader"):  # what _Loader is built on where present
+            with contextlib.suppress(yaml.YAMLError):
+                _count(yaml.SafeLoader(text), path, error, first_line)
+        raise
+
+
+def _count(loader: Any, path: str, error: type[ArticlegenError], first_line: int) -> None:
+    """``_measure`` over the events of ``loader``, which it disposes of."""
     try:
         total = 0
         opened: list[tuple[str | None, int]] = []  # anchor and total before each open node

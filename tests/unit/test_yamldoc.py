@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from articlegen import yamldoc
 from articlegen.errors import ArticlegenError
 from articlegen.yamldoc import Entry, load_mapping, usable
 
@@ -118,6 +120,33 @@ def test_nesting_past_the_depth_limit_is_refused(depth: int) -> None:
         "f.md:3: lists and mappings nested more than 50 levels deep"
         " — nest fewer lists and mappings in each other"
     )
+
+
+class _NestingLimitedLoader(yamldoc._Loader):  # type: ignore[misc]
+    """The C parser as PyYAML 6.0.4's wheels ship it (their libyaml), where the installed
+    one is older: it refuses 1,000 levels of '[' while scanning ahead, before any event."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.source_text = text
+
+    def check_event(self, *choices: object) -> bool:
+        if "[" * 1_000 in self.source_text:
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level", None, "exceeded maximum nesting depth", None
+            )
+        return super().check_event(*choices)
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without its C parser")
+def test_a_c_parser_with_a_nesting_limit_of_its_own_still_gives_ours(monkeypatch) -> None:
+    monkeypatch.setattr(yamldoc, "_Loader", _NestingLimitedLoader)
+    assert syntax_error("a: 1\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n") == (
+        "f.md:3: lists and mappings nested more than 50 levels deep"
+        " — nest fewer lists and mappings in each other"
+    )
+    # any other error of the C parser stays its own
+    assert syntax_error("a: 'open\n").startswith("f.md:2: invalid YAML: the quote opened")
 
 
 def test_nesting_up_to_the_depth_limit_is_read() -> None:
