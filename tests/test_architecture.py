@@ -56,7 +56,7 @@ ALLOWED: dict[str, set[str]] = {
     "feeds": {"model", "site", "dates"},
     "replan": {"model", "pages", "feeds", "cache"},
     "staging": {"errors", "model"},
-    "staticfiles": {"errors", "model", "content"},
+    "staticfiles": {"errors", "model", "content", "limits"},
     "destination": {"errors", "model", "config", "cachefile", "freshness"},
     "output": {"errors", "model", "staging", "staticfiles", "destination"},
     "search": {"errors"},

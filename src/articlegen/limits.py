@@ -60,7 +60,24 @@ def read_regular_file(
                     return data
     except OSError as exc:
         raise error(f"cannot read the file: {exc.strerror or exc}", display) from exc
-    raise error(
+    raise _not_regular(kind, display, error)
+
+
+def special_file_problem(
+    path: Path, display: str, error: type[ArticlegenError]
+) -> ArticlegenError | None:
+    """Why ``path`` cannot be published as a file (a named pipe, device or socket: copying
+    one would hang or fail), judged by its type without opening it; None for a regular
+    file."""
+    try:
+        kind = _special_kind(os.stat(path).st_mode)
+    except OSError as exc:  # removed since it was listed
+        return error(f"cannot read the file: {exc.strerror or exc}", display)
+    return None if kind is None else _not_regular(kind, display, error)
+
+
+def _not_regular(kind: str, display: str, error: type[ArticlegenError]) -> ArticlegenError:
+    return error(
         f"not a regular file but {kind}",
         display,
         hint="only ordinary files can be read: remove it, or move it out of the site",

@@ -5,7 +5,8 @@ file the build could not publish fails both the same way.
 A symbolic link under ``static/`` that leads out of the site is an error, as it is in
 ``content/``: copied into the output, ``static/passwd.txt -> /etc/passwd`` would publish
 the file. Links to folders are not followed (as before); broken links and loops are
-errors, named, rather than files that silently go missing.
+errors, named, rather than files that silently go missing; so are named pipes, sockets
+and devices, which cannot be copied.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from .content import broken_link_error, loop_error, outside_site, relative
 from .errors import ArticlegenError
+from .limits import special_file_problem
 from .model import PUBLISHED_HIDDEN, RenderedPage
 
 STATIC_DIR = "static"
@@ -62,8 +64,11 @@ def _walk(folder: Path, home: Path, root: Path, problems: list[ArticlegenError])
             path = here / name
             if _skipped(name) or not _usable_link(path, home, root, problems):
                 continue
-            if path.is_file():  # not a FIFO, socket or device: copying one would hang or fail
+            problem = special_file_problem(path, relative(root, path), ArticlegenError)
+            if problem is None:
                 yield path
+            else:
+                problems.append(problem)
 
 
 def _usable_link(path: Path, home: Path, root: Path, problems: list[ArticlegenError]) -> bool:

@@ -230,6 +230,11 @@ def _collision(root: Path) -> str:
     )
 
 
+def _fifo(root: Path) -> str:
+    os.mkfifo(root / "static/feed.xml")  # copying a named pipe would wait for a writer forever
+    return "static/feed.xml: not a regular file but a named pipe (FIFO) — only ordinary files"
+
+
 STATIC_ATTACKS = {
     "static link to /etc/passwd": _passwd,
     "static link to /etc": _linked_etc,
@@ -238,6 +243,7 @@ STATIC_ATTACKS = {
     "static links to each other": _loop_pair,
     "static folder link to itself": _folder_loop,
     "static file on a page's path": _collision,
+    "static named pipe": _fifo,
 }
 
 
