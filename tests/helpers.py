@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import struct
 import sys
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -120,3 +122,15 @@ def fake_pagefind(folder: Path, files: Mapping[str, bytes]) -> Path:
     )
     program.chmod(program.stat().st_mode | stat.S_IEXEC)
     return program
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that is only a header claiming ``width`` × ``height`` pixels (no pixel data)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")

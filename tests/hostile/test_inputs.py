@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 import re
 import socket
-import struct
 import subprocess
 import sys
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,7 @@ import pytest
 import articlegen
 from articlegen import sources
 from tests.conftest import SITE_YAML, article, parse
-from tests.helpers import snapshot
+from tests.helpers import png_header, snapshot
 
 SRC = Path(articlegen.__file__).parents[1]
 """The code under test, for the build processes: the tree this test imports."""
@@ -88,18 +86,6 @@ def alias_bomb(key: str) -> str:
     lines = ['x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
     return "\n".join([*lines, f"{key}: *a8"]) + "\n"
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that is only a header claiming ``width`` × ``height`` pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
 
 
 def with_image(root: Path, name: str, data: bytes) -> str:

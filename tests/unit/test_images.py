@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import struct
 import warnings
-import zlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from articlegen.images import (
     svg_size,
 )
 from articlegen.model import ImageRef
+from tests.helpers import png_header
 
 
 def png(path: Path, size: tuple[int, int], orientation: int | None = None) -> Path:
@@ -165,18 +164,6 @@ def test_an_svg_at_the_pixel_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "a.svg"
     path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10000" height="10000"/>')
     assert image_size(path) == (10_000, 10_000)
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that is only a header claiming ``width`` × ``height`` pixels (no pixel data)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
 
 
 @pytest.mark.parametrize(
