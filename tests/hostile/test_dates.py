@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_invalid import built, rebuild_fails, write
+from tests.integration.test_bad_input import built, rebuild_fails, write
 
 __all__ = ["built"]  # the fixture, imported for this module's tests
 
