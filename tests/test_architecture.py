@@ -1,4 +1,8 @@
-"""Each module imports only the modules above it in HOUSE.md's table (checked with ast)."""
+"""Each module imports only the modules ``ALLOWED`` lists for it (checked with ast).
+
+This table is the authority on layering; docs/architecture.md shows it room by room, and
+tests/test_docs.py checks that the page says the same.
+"""
 
 from __future__ import annotations
 

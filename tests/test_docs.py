@@ -89,3 +89,27 @@ def test_every_docs_page_is_linked_from_readme() -> None:
         if t.type == "link_open" and not urlsplit(str(t.attrs["href"])).scheme
     }
     assert [p.name for p in DOCS if p.resolve() not in linked] == []
+
+
+ARCHITECTURE = REPO / "docs" / "architecture.md"
+PACKAGE = REPO / "src" / "articlegen"
+_MODULE_ROW = re.compile(r"^\| `(\w+)\.py` \|.*\| ([^|]+) \|$", re.MULTILINE)
+
+
+def test_architecture_names_every_module_and_folder() -> None:
+    """So the page stays in step with the code: a new module is described there, or this fails."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    names = [f"`{p.name}`" for p in PACKAGE.glob("*.py")]
+    names += [f"`{p.name}/`" for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"]
+    assert [name for name in sorted(names) if name not in text] == []
+
+
+def test_architecture_import_column_is_the_import_table() -> None:
+    """Each module's *may import* cell says what tests/test_architecture.py allows it."""
+    from tests.test_architecture import ALLOWED
+
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    described = {
+        module: set(re.findall(r"`(\w+)`", cell)) for module, cell in _MODULE_ROW.findall(text)
+    }
+    assert described == ALLOWED

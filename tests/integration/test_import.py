@@ -13,7 +13,7 @@ from tests.conftest import article, parse
 from tests.integration.test_build import GISCUS
 
 SEED = Path(__file__).parents[1] / "fixtures" / "ketamine-mental-fitness.txt"
-"""A copy of the blog owner's pasted article (shared/seed/ketamine-mental-fitness.txt)."""
+"""A copy of the blog owner's pasted article (kept here, in tests/fixtures/)."""
 IV_TITLE = "Intravenous vs. Intramuscular Ketamine Treatments, How They Work"
 SEED_SLUG = "ketamine-mental-fitness"
 

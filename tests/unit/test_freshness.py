@@ -198,7 +198,7 @@ def test_a_racy_build_leaves_no_receipt(root: Path, built, monkeypatch) -> None:
 
 
 def test_files_behind_a_link_to_a_folder_are_stamped(root: Path, tmp_path: Path) -> None:
-    """Jinja follows ``templates/parts -> ../shared``: an include there is an input too."""
+    """Jinja follows ``templates/parts`` linked to a folder elsewhere: an include there is an input too."""
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "extra.html").write_text("ONE")
