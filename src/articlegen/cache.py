@@ -287,7 +287,7 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
 
 def _shared_digest(
     shared: SharedDigests, value: BodyHtml | Card | SiteConfig
-) -> tuple[object, tuple[bytes]]:
+) -> tuple[Callable[[bytes], bytes], tuple[bytes]]:
     known = shared.get(id(value))
     if known is None:
         if isinstance(value, BodyHtml):

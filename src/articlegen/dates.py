@@ -122,7 +122,9 @@ def in_zone(value: Date, zone: zoneinfo.ZoneInfo) -> Date:
     then convert it freely."""
     placed = value
     if isinstance(value, dt.datetime) and value.tzinfo is None:
-        placed = value.replace(tzinfo=dt.timezone(zone.utcoffset(value)))
+        offset = zone.utcoffset(value)
+        assert offset is not None, "a ZoneInfo has an offset at every moment"
+        placed = value.replace(tzinfo=dt.timezone(offset))
     moment = _moment(placed, zone)
     try:
         moment.astimezone(dt.UTC)

@@ -13,6 +13,7 @@ import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from markdown_it import MarkdownIt
@@ -21,6 +22,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from .errors import MarkupError
+
+if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.utils import EnvType, OptionsDict
 
 SYNTAX = '::: video https://www.youtube.com/watch?v=… "Title"'
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
@@ -138,7 +143,9 @@ def _video_from_params(info: str) -> Video:
     return parse_video(words[1], words[2].strip())
 
 
-def _render(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     token = tokens[idx]
     if token.nesting == -1:
         has_caption = tokens[idx - 1].type != "container_video_open"

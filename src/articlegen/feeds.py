@@ -6,6 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterable, Sequence
 from functools import partial
+from typing import TypedDict
 
 from .dates import instant, rfc3339
 from .model import Article, Date, PagePlan, RenderedPage, Site
@@ -73,7 +74,21 @@ def _feed_plan(
     return PagePlan(url, url, FEED_TEMPLATE, context)
 
 
-def _entry_data(site: Site, article: Article) -> dict[str, object]:
+class _EntryData(TypedDict):
+    """One feed entry as plain data: it is part of the feed's plan, which the cache compares."""
+
+    title: str
+    link: str
+    published: str
+    updated: str
+    author: str | None
+    author_uri: str | None
+    tags: list[str]
+    summary: str
+    html: str
+
+
+def _entry_data(site: Site, article: Article) -> _EntryData:
     link = site.config.base_url + article_url(article.slug)
     credits = site.credits.get(article.slug)
     author = credits.author if credits is not None else None
@@ -114,7 +129,7 @@ def render_feed(plan: PagePlan) -> RenderedPage:
     return RenderedPage(plan.url, plan.out_path, xml + b"\n")
 
 
-def _entry(feed: ET.Element, data: dict[str, object]) -> None:
+def _entry(feed: ET.Element, data: _EntryData) -> None:
     entry = _sub(feed, "entry")
     _sub(entry, "title", data["title"])
     _sub(entry, "id", data["link"])

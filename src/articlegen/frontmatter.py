@@ -233,9 +233,10 @@ def _text(key: str, entry: Entry, path: str) -> str:
     if problem := type_problem(key, entry, str, path, FrontMatterError):
         problem.hint = "put the value in quotes"
         raise problem
-    if not entry.value.strip():
+    text: str = entry.value.strip()  # a str: type_problem refused anything else
+    if not text:
         raise FrontMatterError(f"'{key}' is empty", path, entry.line)
-    return entry.value.strip()
+    return text
 
 
 def _title(key: str, entry: Entry, path: str) -> str:
@@ -261,7 +262,8 @@ def check_slug_length(slug: str, path: str, line: int, hint: str, what: str = "s
 def _flag(key: str, entry: Entry, path: str) -> bool:
     if problem := type_problem(key, entry, bool, path, FrontMatterError):
         raise problem
-    return entry.value
+    flag: bool = entry.value  # a bool: type_problem refused anything else
+    return flag
 
 
 def _slug(key: str, entry: Entry, path: str) -> str:

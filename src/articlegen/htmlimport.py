@@ -71,6 +71,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     """Read a saved web page; ``path`` names the source file in errors."""
     tree = LexborHTMLParser(html)
     main = next((n for s in _MAIN if (n := tree.css_first(s)) is not None), None) or tree.root
+    assert main is not None, "lexbor always builds an <html> root, even for empty input"
     heading = main.css_first("h1") or tree.css_first("h1")
     title = plain_text(heading) if heading is not None else meta_title(tree)
     if not title:
@@ -126,10 +127,10 @@ def _skip_comment_section(main: LexborNode, skipped: set[int]) -> bool:
             found = True
     for heading in _kept(main, "h2, h3, h4, h5, h6", skipped):
         if COMMENTS_FOOTER.fullmatch(plain_text(heading)):
-            node: LexborNode | None = heading
-            while node is not None:
-                skipped.add(node.mem_id)
-                node = node.next
+            following: LexborNode | None = heading
+            while following is not None:
+                skipped.add(following.mem_id)
+                following = following.next
             return True
     return found
 
@@ -211,7 +212,7 @@ def _address(href: str, page: str | None) -> str | None:
 
 def _heading_shift(main: LexborNode, skipped: set[int]) -> int:
     """How much to add to heading levels so the body's top level is ``##``."""
-    levels = [int(h.tag[1]) for h in _kept(main, "h1, h2, h3, h4, h5, h6", skipped)]
+    levels = [int(h.tag[1]) for h in _kept(main, "h1, h2, h3, h4, h5, h6", skipped) if h.tag]
     return 2 - min(levels) if levels else 0
 
 
@@ -241,7 +242,7 @@ class _Writer:
             text = self.inline_text(node, breaks=False)
             return [f"{'#' * max(2, min(6, int(tag[1]) + self.shift))} {text}"] if text else []
         if tag in ("ul", "ol"):
-            return [self.list(node)]
+            return [self.list_block(node)]
         if tag == "blockquote":
             return [quoted("\n\n".join(self.blocks(node)))]
         if tag == "pre":
@@ -258,7 +259,7 @@ class _Writer:
             return self.video(node)
         return self.blocks(node)
 
-    def list(self, node: LexborNode) -> str:
+    def list_block(self, node: LexborNode) -> str:
         number = int(attribute(node, "start")) if attribute(node, "start").isdigit() else 1
         items = []
         for item in (c for c in _children(node) if c.tag == "li"):

@@ -48,7 +48,8 @@ def meta_title(tree: LexborHTMLParser) -> str:
     """The title from ``og:title`` or ``<title>`` (without a trailing `` | Site name``)."""
     if title := meta_content(tree, 'meta[property="og:title"]'):
         return title
-    title = plain_text(tree.css_first("title")) if tree.css_first("title") else ""
+    title_node = tree.css_first("title")
+    title = plain_text(title_node) if title_node else ""
     site = meta_content(tree, 'meta[property="og:site_name"]')
     for separator in (" | ", " - ", " – ", " — ", " · "):
         if site and title.endswith(separator + site):

@@ -78,9 +78,12 @@ def build_link_graph(
         see_also[source.slug] = _unique(see_also_each[source.slug])
         inline[source.slug] = tuple(resolve_all(source, source.inline, "link"))
     title_of = {t.slug: t.title or t.slug for t in index.by_slug.values()}
+
+    def by_title(slug: str) -> tuple[str, str]:
+        return title_of.get(slug, slug).casefold(), slug
+
     backlinks = {
-        slug: tuple(sorted(linkers, key=lambda s: (title_of.get(s, s).casefold(), s)))
-        for slug, linkers in sorted(incoming.items())
+        slug: tuple(sorted(linkers, key=by_title)) for slug, linkers in sorted(incoming.items())
     }
     return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
 

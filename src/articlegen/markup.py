@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -24,6 +25,9 @@ from .errors import MarkupError
 from .mdlimits import limits_plugin
 from .model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
 from .rawhtml import raw_html_problems
+
+if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
+    from markdown_it.utils import EnvType, OptionsDict
 
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
@@ -62,7 +66,7 @@ def render_body(
     md: MarkdownIt, body: str, *, first_line: int = 1, path: str | None = None
 ) -> RenderedBody:
     """Render an article body; ``first_line`` is the file line the body starts on in ``path``."""
-    env: dict = {"first_line": first_line, "path": path, "problems": []}
+    env: dict[str, Any] = {"first_line": first_line, "path": path, "problems": []}
     tokens = md.parse(body, env)
     children = list(_inline_children(tokens, first_line))  # walked once, read by each collector
     links = _collect_links(children)
@@ -160,11 +164,15 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _render_citation(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_citation(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     return f"\x00C{tokens[idx].meta['index']}\x00"
 
 
-def _render_scroll_box(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_scroll_box(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """Tables and code scroll sideways in their own box on a phone: tabindex lets keys scroll."""
     token = tokens[idx]
     if token.type == "table_open":
@@ -174,14 +182,18 @@ def _render_scroll_box(renderer, tokens: Sequence[Token], idx: int, options, env
     return default(renderer, tokens, idx, options, env).replace("<pre>", '<pre tabindex="0">', 1)
 
 
-def _render_wikilink(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_wikilink(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     meta = tokens[idx].meta
     index = meta["index"]
     text = _escape(meta["text"]) if meta["text"] else f"\x00T{index}\x00"
     return f'<a class="internal" href="\x00L{index}\x00">{text}</a>'
 
 
-def _render_image(renderer, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_image(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """``<img>`` that loads lazily, decodes off the main thread and (if local) has its size."""
     token = tokens[idx]
     index = token.meta.get("index")

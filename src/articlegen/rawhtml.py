@@ -13,7 +13,7 @@ with those, and this only keeps a pasted ``javascript:`` link from being publish
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from markdown_it.common.normalize_url import validateLink
 from markdown_it.token import Token
@@ -129,7 +129,7 @@ def unsafe_links(html: str) -> Iterator[tuple[str, str, str]]:
                     yield node.tag or "", attribute, url
 
 
-def _urls(tag: str, attributes: dict, attribute: str, value: str) -> list[str]:
+def _urls(tag: str, attributes: Mapping[str, str | None], attribute: str, value: str) -> list[str]:
     """The URLs an attribute holds: one, a ``srcset`` list, an SVG animation of ``href``,
     or a refresh's target."""
     if attribute in ("srcset", "imagesrcset"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .dates import read_date
@@ -198,8 +198,8 @@ def _number_of(anchors: dict[str, list[str]], reference_id: str) -> int:
     return list(anchors).index(reference_id) + 1
 
 
-def _unknown(citation: LinkRef, by_id: dict[str | None, Reference], path: str) -> ArticlegenError:
-    known = [i for i in by_id if i is not None]
+def _unknown(citation: LinkRef, by_id: Mapping[str, Reference], path: str) -> ArticlegenError:
+    known = list(by_id)
     hint = (
         "add it to 'references:' with 'id: " + citation.target + "'"
         if known

@@ -133,7 +133,12 @@ def _run_service(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str
                 f"cannot build the search index: {exc}", hint=f"reinstall Pagefind ({INSTALL_HINT})"
             ) from exc
         timed_out = threading.Event()
-        timer = threading.Timer(_TIMEOUT_SECONDS, lambda: (timed_out.set(), process.kill()))
+
+        def stop() -> None:
+            timed_out.set()
+            process.kill()
+
+        timer = threading.Timer(_TIMEOUT_SECONDS, stop)
         timer.start()
         try:
             files, problem = _Conversation(process, folder, pages).run()

@@ -13,6 +13,7 @@ import mimetypes
 import shutil
 import socket
 import sys
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -143,18 +144,24 @@ class PreviewHTTPServer(ThreadingHTTPServer):
     def url(self) -> str:
         """The address to open in a browser."""
         host, port = self.server_address[:2]
+        # server_bind stored getsockname(): a str host, never the bytes typeshed allows as input
+        assert isinstance(host, str)
         if host in ("0.0.0.0", "::", ""):
             host = "localhost"
-        shown = f"[{host}]" if ":" in str(host) else host
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 
 
-def open_server(host: str, port: int, live: LiveSite, log=print) -> PreviewHTTPServer:
+def open_server(
+    host: str, port: int, live: LiveSite, log: Callable[[str], object] = print
+) -> PreviewHTTPServer:
     """Bind ``host:port``; if the port is taken, say so and take the next free one."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     tries = 1 if port == 0 else min(PORT_TRIES, HIGHEST_PORT + 1 - port)
     for candidate in range(port, port + tries):
-        server_class = type("_Server", (PreviewHTTPServer,), {"address_family": family})
+        server_class: type[PreviewHTTPServer] = type(
+            "_Server", (PreviewHTTPServer,), {"address_family": family}
+        )
         try:
             server = server_class((host, candidate), _Handler)
         except OSError as exc:

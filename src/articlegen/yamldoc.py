@@ -125,7 +125,8 @@ def _count(loader: Any, path: str, error: type[ArticlegenError], first_line: int
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent):
-                total += sizes.get(event.anchor, 1)  # undefined or recursive: composing says
+                # undefined or recursive: composing says (an alias always names an anchor)
+                total += sizes.get(event.anchor or "", 1)
             elif isinstance(event, yaml.ScalarEvent):
                 total += 1
                 if event.anchor:
@@ -146,7 +147,7 @@ def _count(loader: Any, path: str, error: type[ArticlegenError], first_line: int
 def _measure_error(
     total: int, event: yaml.Event, path: str, error: type[ArticlegenError], first_line: int
 ) -> ArticlegenError:
-    line = event.start_mark.line + first_line
+    line = event.start_mark.line + first_line if event.start_mark is not None else None
     if total > MAX_YAML_VALUES:
         return error(
             f"more than {MAX_YAML_VALUES:,} values by here, each alias (*name) counting as a "
@@ -280,11 +281,10 @@ def _syntax_error(
     exc: yaml.YAMLError, text: str, path: str, error: type[ArticlegenError], first_line: int
 ) -> ArticlegenError:
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, max(exc.position, 0)) + first_line
         return error(
             f"invalid YAML: character U+{exc.character:04X} is not allowed",
             path,
-            line,
+            text.count("\n", 0, max(exc.position, 0)) + first_line,
             "remove the control character (often pasted in by accident)",
         )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -316,7 +316,7 @@ _FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow m
 """PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
 
 
-def _tab_on_line(text: str, mark: Any) -> bool:
+def _tab_on_line(text: str, mark: yaml.error.Mark | None) -> bool:
     """Whether the line YAML stumbled on starts with a tab (PyYAML rarely says so itself)."""
     if mark is None:
         return False
