@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -55,6 +55,7 @@ from .model import (
     Progress,
     RenderedBody,
     RenderedPage,
+    ResolvedLink,
     Site,
     SiteConfig,
 )
@@ -455,7 +456,11 @@ def _fragment_problems(
 
 
 def _with_links(
-    body: RenderedBody, links, titles, base_path: str, citations: Citations
+    body: RenderedBody,
+    links: Sequence[ResolvedLink | None],
+    titles: Mapping[str, str],
+    base_path: str,
+    citations: Citations,
 ) -> RenderedBody:
     hrefs, texts = body_link_targets(links, titles, base_path)
     html = fill_citations(fill_links(body.html, hrefs, texts), citations.marks)

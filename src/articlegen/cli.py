@@ -49,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.started = started
     try:
         with _fewer_collections():
-            return args.run(args)
+            status: int = args.run(args)
+            return status
     except BuildFailed as failed:
         _print_error(failed)
         _fail(f"{failed.message}; {args.unfinished or _NOTHING_WRITTEN}")

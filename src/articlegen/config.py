@@ -108,24 +108,26 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     problems += _check_values(usable, path)
     comments = _comments(usable.get("comments"), path, problems)
     allow_html = _allow_html(usable.get("markdown"), path, problems)
-    structured = {
-        "authors": parse_people(usable["authors"], "authors", path, problems)
-        if "authors" in usable
-        else {},
-        "reviewers": parse_people(usable["reviewers"], "reviewers", path, problems)
+    authors = (
+        parse_people(usable["authors"], "authors", path, problems) if "authors" in usable else {}
+    )
+    reviewers = (
+        parse_people(usable["reviewers"], "reviewers", path, problems)
         if "reviewers" in usable
-        else {},
-        "requirements": parse_requirements(usable["require"], path, problems)
-        if "require" in usable
-        else (),
-    }
-    problems += collision_problems(structured["authors"], structured["reviewers"], path)
+        else {}
+    )
+    requirements = (
+        parse_requirements(usable["require"], path, problems) if "require" in usable else ()
+    )
+    problems += collision_problems(authors, reviewers, path)
     raise_if_any(problems)
     values = {k: e.value for k, e in usable.items() if k not in _STRUCTURED}
     values["base_url"] = _with_slash(values["base_url"])
     config = SiteConfig(
         **values,
-        **structured,
+        authors=authors,
+        reviewers=reviewers,
+        requirements=requirements,
         comments=comments,
         allow_html=allow_html,
         lines=key_lines(entries),
@@ -155,10 +157,10 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
     for key in ("output", "disclaimer", "editorial_policy"):
         if key in entries and not entries[key].value.strip():
             problems.append(ConfigError(f"'{key}' is empty", path, entries[key].line))
-    if "timezone" in entries and (problem := zone_problem(entries["timezone"].value)):
+    if "timezone" in entries and (zone_error := zone_problem(entries["timezone"].value)):
         problems.append(
             ConfigError(
-                problem,
+                zone_error,
                 path,
                 entries["timezone"].line,
                 "use an IANA time zone name, e.g. timezone: Europe/Berlin or UTC",
@@ -266,7 +268,8 @@ def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError])
     if problem := type_problem("markdown.allow_html", allow, bool, path, ConfigError):
         problems.append(problem)
         return False
-    return allow.value
+    allowed: bool = allow.value  # a bool: type_problem refused anything else
+    return allowed
 
 
 def key_lines(entries: dict[str, Entry], prefix: str = "") -> dict[str, int]:

@@ -15,12 +15,17 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from .errors import ArticlegenError, Diagnostic, MarkupError
 from .limits import MAX_IMAGE_PIXELS
 from .model import ImageRef
+
+if TYPE_CHECKING:  # imported where it is used: see image_size
+    from PIL.Image import Image as PILImage
+
+_Size = TypeVar("_Size", tuple[int, int], tuple[int, int] | None)
 
 _EXIF_ORIENTATION = 0x0112
 _ROTATED = {5, 6, 7, 8}
@@ -142,12 +147,13 @@ def image_size(file: Path) -> tuple[int, int] | None:
     return (height, width) if orientation in _ROTATED else (width, height)
 
 
-def _orientation(image: Any) -> int | None:
+def _orientation(image: PILImage) -> int | None:
     """The EXIF orientation, read from the header: for a PNG whose header has no ``eXIf``
     chunk, Pillow would decode every pixel to look for one after them."""
     if image.format == "PNG" and "exif" not in image.info:
         return None
-    return image.getexif().get(_EXIF_ORIENTATION)
+    orientation = image.getexif().get(_EXIF_ORIENTATION)
+    return orientation if isinstance(orientation, int) else None
 
 
 def svg_size(data: bytes) -> tuple[int, int] | None:
@@ -183,7 +189,7 @@ def _rounded(width: float, height: float) -> tuple[int, int]:
     return round(width), round(height)
 
 
-def _within_limit(size: tuple[int, int] | None) -> tuple[int, int] | None:
+def _within_limit(size: _Size) -> _Size:
     if size is not None and size[0] * size[1] > MAX_IMAGE_PIXELS:
         raise ValueError(_too_large(*size))
     return size

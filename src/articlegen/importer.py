@@ -275,7 +275,7 @@ def _see_also_lines(
     return lines
 
 
-def _comments_line(config: SiteConfig, display: str, line: int, warnings: list) -> str:
+def _comments_line(config: SiteConfig, display: str, line: int, warnings: list[Diagnostic]) -> str:
     """``comments: true``, or a comment saying so when the site has no comment system."""
     if config.comments.provider is not None:
         return "comments: true"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -37,7 +37,13 @@ _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 _CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
 
 
-def markup_settings(config: SiteConfig) -> dict[str, object]:
+class MarkupSettings(TypedDict):
+    """``make_markdown``'s keyword arguments, as plain data that workers and cache keys take."""
+
+    allow_html: bool
+
+
+def markup_settings(config: SiteConfig) -> MarkupSettings:
     """The site settings that shape a rendered body: ``make_markdown(**settings)`` takes them,
     and the build cache keys bodies on them."""
     return {"allow_html": config.allow_html}

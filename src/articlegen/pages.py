@@ -11,6 +11,7 @@ import json
 import math
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -137,7 +138,7 @@ class _Renderer:
             feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
-                lambda n, t=tag.slug: tag_url(t, n),
+                partial(tag_url, tag.slug),
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
                 description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
@@ -225,8 +226,8 @@ class _Renderer:
             }
             for c in people
         ]
-        for entry in entries:
-            person = entry["person"]
+        for contribution, entry in zip(people, entries, strict=True):
+            person = contribution.person
             summary = person.bio or ", ".join(filter(None, (person.name, person.credentials)))
             yield self.page(
                 person_url(person.id or ""),

@@ -90,7 +90,8 @@ class Preview:
         with self._building:  # the cache is not for two builds at once
             result = build_site(self.root, self._options, cache=self._cache)
         self.result = result
-        pages = {page.out_path: page.data for page in result.pages}
+        # a build that writes nothing reuses no file from disk: every page has its bytes
+        pages = {page.out_path: page.data for page in result.pages if page.data is not None}
         return Snapshot(
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,7 +28,7 @@ from .content import (
     relative,
 )
 from .errors import ArticlegenError, attempt
-from .markup import make_markdown, render_body
+from .markup import MarkupSettings, make_markdown, render_body
 from .model import Article, LinkSource, RenderedBody
 from .workers import map_chunks
 
@@ -59,7 +59,7 @@ class Sources:
 
 def load_sources(
     root: Path,
-    settings: Mapping[str, object],
+    settings: MarkupSettings,
     cache: BuildCache,
     *,
     zone: zoneinfo.ZoneInfo,
@@ -74,7 +74,7 @@ def load_sources(
     known = {path: _cached(cache, root, path, settings, drafts, zone) for path in paths}
     todo = [path for path in paths if known[path] is None]
     fresh = map_chunks(
-        partial(prepare_chunk, root, cache.code, dict(settings), drafts, zone),
+        partial(prepare_chunk, root, cache.code, settings.copy(), drafts, zone),
         todo,
         jobs=jobs,
         min_items=MIN_PARALLEL_ARTICLES,
@@ -128,7 +128,7 @@ def _damaged_links(
 def prepare_chunk(
     root: Path,
     code: str,
-    settings: dict[str, object],
+    settings: MarkupSettings,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
     paths: list[Path],
@@ -150,7 +150,7 @@ def prepare(
     path: Path,
     code: str,
     md: MarkdownIt,
-    settings: Mapping[str, object],
+    settings: MarkupSettings,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
 ) -> SourceEntry:
@@ -169,7 +169,7 @@ def _cached(
     cache: BuildCache,
     root: Path,
     path: Path,
-    settings: Mapping[str, object],
+    settings: MarkupSettings,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
 ) -> SourceEntry | None:
