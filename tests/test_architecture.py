@@ -14,8 +14,9 @@ PACKAGE = Path(__file__).parents[1] / "src" / "articlegen"
 ALLOWED: dict[str, set[str]] = {
     "console": set(),
     "wallclock": set(),
-    "errors": {"console", "lookalike"},
-    "model": set(),
+    "problems": set(),
+    "errors": {"console", "lookalike", "problems"},
+    "model": {"problems"},
     "slugs": set(),
     "lookalike": set(),
     "pageids": set(),

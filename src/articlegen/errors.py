@@ -1,4 +1,7 @@
-"""Every exception articlegen raises, and the warning record.
+"""Every exception articlegen raises, and how problems are reported.
+
+The base error and the warning record live in ``problems`` (below ``model``); they are
+imported from here like the rest.
 
 An error always knows where it happened (file, line) and, where we can tell,
 how to fix it, so the CLI can print ``path:line: message — hint`` and never a
@@ -9,60 +12,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
 from .console import counted
 from .lookalike import difference
 
-
-class ArticlegenError(Exception):
-    """A problem in the author's input that stops the build."""
-
-    def __init__(
-        self,
-        message: str,
-        path: str | None = None,
-        line: int | None = None,
-        hint: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
-        self.line = line
-        self.hint = hint
-
-    def location(self) -> str:
-        """``path:line`` (or just ``path``), the prefix editors know how to jump to."""
-        if self.path is None:
-            return ""
-        return f"{self.path}:{self.line}" if self.line else self.path
-
-    def __str__(self) -> str:
-        where = self.location()
-        text = f"{where}: {self.message}" if where else self.message
-        return _one_line(f"{text} — {self.hint}" if self.hint else text)
-
-
-def _one_line(text: str) -> str:
-    """A report on one line, as editors and CI logs read ``file:line: message``: a value
-    quoted in it with line breaks (a YAML block scalar, a ``"\\f"`` key) shows them
-    escaped, as does any other control character a terminal would act on."""
-    return text.translate(_ESCAPED)
-
-
-def _escape_table() -> dict[int, str]:
-    """Every character ``str.splitlines`` breaks at, and every other C0/C1 control but
-    the tab, mapped to the escape a reader would type for it."""
-    named = {"\n": "\\n", "\r": "\\r", "\f": "\\f", "\v": "\\v", "\b": "\\b", "\a": "\\a"}
-    controls = [*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
-    return {
-        code: named.get(chr(code), f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        for code in controls
-    }
-
-
-_ESCAPED = _escape_table()
+# Re-exported (the `as` says so to type checkers): every module imports them from here.
+from .problems import ArticlegenError as ArticlegenError
+from .problems import Diagnostic as Diagnostic
+from .problems import one_line
 
 
 class ConfigError(ArticlegenError):
@@ -118,7 +76,7 @@ def report_lines(error: ArticlegenError) -> list[str]:
         lines.append(f"error: {each}{repeated(again)}")
         cause = each.__cause__
         if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
-            detail = [_one_line(line) for line in str(cause).strip().splitlines()[:1]]
+            detail = [one_line(line) for line in str(cause).strip().splitlines()[:1]]
             said = isinstance(cause, OSError) and cause.strerror and cause.strerror in str(each)
             if detail and detail[0] not in str(each) and not said:
                 lines.append(f"  caused by: {type(cause).__name__}: {detail[0]}")
@@ -175,7 +133,7 @@ def repeated(again: Sequence[_Placed]) -> str:
 
 def _place(problem: ArticlegenError | Diagnostic) -> str:
     error = problem.as_error() if isinstance(problem, Diagnostic) else problem
-    return _one_line(error.location())
+    return one_line(error.location())
 
 
 def attempt(problems: list[ArticlegenError], func: Callable[..., T], *args: object) -> T | None:
@@ -208,27 +166,6 @@ class InterruptedAfterWrite(KeyboardInterrupt):
         super().__init__(output)
         self.output = output
         """The output folder that now holds the new site."""
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """A warning: the build goes on, unless ``--strict`` makes it an error."""
-
-    message: str
-    """What is wrong."""
-    path: str | None = None
-    """File the warning is about, relative to the site root."""
-    line: int | None = None
-    """1-based line in that file, when known."""
-    hint: str | None = None
-    """How to fix it."""
-
-    def as_error(self) -> ArticlegenError:
-        """The same problem as an error, for ``--strict``."""
-        return ArticlegenError(self.message, self.path, self.line, self.hint)
-
-    def __str__(self) -> str:
-        return str(self.as_error())
 
 
 _Placed = TypeVar("_Placed", ArticlegenError, Diagnostic)

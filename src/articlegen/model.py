@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, TypeVar, dataclass_transform
 from urllib.parse import urlsplit
 
+from .problems import ArticlegenError, Diagnostic
+
 Date = dt.date | dt.datetime
 T = TypeVar("T")
 
@@ -294,7 +296,7 @@ class RenderedBody:
     """Local images; placeholders ``I``/``S`` number ``i`` stand for ``images[i]``."""
     videos: int = 0
     """Click-to-load video players in the body (the page then loads the player script)."""
-    problems: tuple[Exception, ...] = ()
+    problems: tuple[ArticlegenError, ...] = ()
     """MarkupErrors: images without alt text, video blocks we cannot embed."""
     citations: tuple[LinkRef, ...] = ()
     """``[^id]`` citations in body order; placeholder ``C i`` stands for ``citations[i]``."""
@@ -396,7 +398,7 @@ class LinkGraph:
     """Slug → resolution of each body link (None where it failed)."""
     backlinks: Mapping[str, tuple[str, ...]]
     """Slug → slugs of articles linking to it (See Also or body), sorted."""
-    problems: tuple[Exception, ...] = ()
+    problems: tuple[ArticlegenError, ...] = ()
     """LinkErrors, one per bad link."""
     see_also_each: Mapping[str, tuple[ResolvedLink | None, ...]] = field(
         default_factory=dict, compare=False
@@ -540,8 +542,8 @@ class BuildResult:
     """Articles built."""
     pages: tuple[RenderedPage, ...]
     """Every generated file (static files excluded)."""
-    diagnostics: tuple[object, ...]
-    """Warnings (``errors.Diagnostic``), sorted by file and line; empty under ``strict``."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Warnings, sorted by file and line; empty under ``strict``."""
     seconds: float
     """Wall time."""
     site: Site | None = None
