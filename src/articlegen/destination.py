@@ -10,6 +10,9 @@ whose loss costs nothing:
 * and, where the folder exists: one that is empty, or holds ``MARKER``, the file every
   build writes into its output. A folder built before the marker existed is taken once
   when the site's last build receipt names it and it is exactly as that build left it.
+  Never one that holds a ``.git`` (``git init public`` or ``git worktree add public``
+  after a build, to publish from there): the mark stays in such a folder, but replacing it
+  would delete the repository.
 
 Anything else is an error that names the folder (and the line of ``output:`` in
 ``site.yaml`` when it came from there) and says how to proceed. ``check`` applies the same
@@ -129,6 +132,7 @@ def check_replaceable(dest: Destination, root: Path) -> None:
     """Refuse an existing folder that articlegen did not make: a build would delete it."""
     folder = dest.path
     if folder.is_dir():
+        _refuse_git(dest, root)
         if _ours(folder) or last_output(root) == (folder.resolve(), True):
             return
         raise _not_ours(dest, root)
@@ -150,10 +154,24 @@ def may_delete(dest: Destination, root: Path) -> bool:
         return False
     if not folder.is_dir():
         raise dest.error(root, "is not a folder", "delete it yourself if it is not needed")
+    _refuse_git(dest, root)
     last = last_output(root)
     if _ours(folder) or (last is not None and last[0] == folder.resolve()):
         return True
     raise _not_ours(dest, root)
+
+
+def _refuse_git(dest: Destination, root: Path) -> None:
+    """Refuse a folder that holds a git repository (or a worktree's ``.git`` file): the mark
+    or the receipt says the rest is the build's, but the repository is not."""
+    if os.path.lexists(dest.path / ".git"):
+        raise dest.error(
+            root,
+            "holds a git repository (.git): a build replaces its output folder whole, "
+            "so articlegen leaves it alone",
+            "publish from another folder (copy the built site into the repository), or move "
+            f"the repository out of '{dest.path.name}'",
+        )
 
 
 def _ours(folder: Path) -> bool:

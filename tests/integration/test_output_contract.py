@@ -113,3 +113,30 @@ def test_a_foreign_output_does_not_stop_a_report_or_a_preview_build(blog: Path, 
     assert code == 0 and "Alpha" in out
     result = build_site(blog, BuildOptions(write=False, drafts=True))
     assert result.output is None and result.pages
+
+
+@pytest.mark.parametrize("git", ["repository", "worktree"])
+def test_a_marked_output_holding_git_is_left_alone(blog: Path, run_cli, git: str) -> None:
+    """``git init public`` (or ``git worktree add public gh-pages``) after a build, to
+    publish from there: the mark is still in the folder, but replacing it whole would
+    delete the repository (or the worktree's link to its repository), so build, check and
+    clean refuse it, say why, and touch nothing."""
+    assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+    if git == "repository":
+        (blog / "public/.git/objects").mkdir(parents=True)
+        (blog / "public/.git/HEAD").write_text("ref: refs/heads/gh-pages\n")
+    else:
+        (blog / "public/.git").write_text("gitdir: /elsewhere/.git/worktrees/public\n")
+    _rewrite(blog / "content/a.md", "First.", "First, edited.")
+    before = snapshot(blog / "public")
+    for command in ("build", "check", "clean"):
+        code, _, err = run_cli(command, "--site", blog)
+        assert code == 1, command
+        assert err.splitlines()[0] == (
+            "error: output folder 'public' holds a git repository (.git): a build replaces "
+            "its output folder whole, so articlegen leaves it alone — publish from another "
+            "folder (copy the built site into the repository), or move the repository out "
+            "of 'public'"
+        ), command
+        assert "Traceback" not in err
+        assert snapshot(blog / "public") == before
