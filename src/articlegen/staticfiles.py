@@ -6,7 +6,9 @@ A symbolic link under ``static/`` that leads out of the site is an error, as it 
 ``content/``: copied into the output, ``static/passwd.txt -> /etc/passwd`` would publish
 the file. Links to folders are not followed (as before); broken links and loops are
 errors, named, rather than files that silently go missing; so are named pipes, sockets
-and devices, which cannot be copied.
+and devices, which cannot be copied. Nor may a link reach what the walk leaves out by
+name: ``static/c.sqlite -> ../.articlegen-cache/cache.sqlite`` stays in the site, but would
+publish the text of drafts (``.git/config``, ``.env`` likewise).
 """
 
 from __future__ import annotations
@@ -85,6 +87,19 @@ def _usable_link(path: Path, home: Path, root: Path, problems: list[ArticlegenEr
     if not target.is_relative_to(home):
         kind = "folder" if target.is_dir() else "file"
         problems.append(outside_site(root, path, kind, STATIC_DIR, ArticlegenError))
+        return False
+    inner = target.relative_to(home)
+    left_out = next((part for part in inner.parts if _skipped(part)), None)
+    if left_out is not None:
+        problems.append(
+            ArticlegenError(
+                f"symbolic link to {inner.as_posix()}, which is hidden: {left_out} is never "
+                "published, and a link does not publish it either",
+                relative(root, path),
+                hint=f"remove the link, or copy the file into {STATIC_DIR}/ if it is meant to "
+                "be published",
+            )
+        )
         return False
     return True
 

@@ -235,7 +235,27 @@ def _fifo(root: Path) -> str:
     return "static/feed.xml: not a regular file but a named pipe (FIFO) — only ordinary files"
 
 
+def _linked_cache(root: Path) -> str:
+    """The build cache is inside the site, but holds the text of drafts."""
+    (root / "static/c.sqlite").symlink_to(f"../{CACHE_DIR}/cache.sqlite")
+    return (
+        f"static/c.sqlite: symbolic link to {CACHE_DIR}/cache.sqlite, which is hidden: "
+        f"{CACHE_DIR} is never published, and a link does not publish it either — remove the "
+        "link, or copy the file into static/ if it is meant to be published"
+    )
+
+
+def _linked_git_config(root: Path) -> str:
+    """``.git/config`` may carry a remote's address with a token in it."""
+    _git(root)
+    (root / ".git/config").write_text("[remote]\n")
+    (root / "static/img/config.txt").symlink_to(root / ".git/config")
+    return "static/img/config.txt: symbolic link to .git/config, which is hidden"
+
+
 STATIC_ATTACKS = {
+    "static link into the build cache": _linked_cache,
+    "static link into .git": _linked_git_config,
     "static link to /etc/passwd": _passwd,
     "static link to /etc": _linked_etc,
     "static/ itself a link out": _static_itself,
