@@ -25,6 +25,9 @@ from .model import Article, LinkTarget
 from .slugs import slugify
 
 CONTENT_DIR = "content"
+_OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
+"""Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):
+Jekyll's posts are ``*.markdown``."""
 
 
 def find_sources(root: Path) -> list[Path]:
@@ -38,6 +41,31 @@ def find_sources(root: Path) -> list[Path]:
         if not any(part.startswith((".", "_")) for part in path.relative_to(content).parts)
         and not path.name.startswith(("#", "~"))
     )
+
+
+def misnamed_problems(root: Path) -> list[ArticlegenError]:
+    """Files in ``content/`` that other tools take for Markdown (``post.markdown``,
+    ``Notes.MD``) but that are not ``*.md``: reported, as an article must not silently go
+    missing from the site."""
+    content = root / CONTENT_DIR
+    problems: list[ArticlegenError] = []
+    for folder, subfolders, files in os.walk(content):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.suffix == ".md" or path.suffix.lower() not in _OTHER_MARKDOWN:
+                continue
+            if not name.startswith((".", "_", "#", "~")):
+                display = relative(root, path)
+                problems.append(
+                    FrontMatterError(
+                        "not read: only files ending in '.md' are articles",
+                        display,
+                        hint=f"rename it to {display[: -len(path.suffix)]}.md (or move it "
+                        f"out of {CONTENT_DIR}/ if it is no article)",
+                    )
+                )
+    return problems
 
 
 def linked_folder_problems(root: Path) -> list[ArticlegenError]:
@@ -200,8 +228,12 @@ def load_articles(
 
 def content_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
     """What is wrong with ``content/`` as a whole rather than with one file: folders
-    linked from outside the site, slugs taken twice."""
-    return [*linked_folder_problems(root), *duplicate_slug_problems(articles)]
+    linked from outside the site, Markdown files not named ``*.md``, slugs taken twice."""
+    return [
+        *linked_folder_problems(root),
+        *misnamed_problems(root),
+        *duplicate_slug_problems(articles),
+    ]
 
 
 def unreadable_targets(

@@ -754,3 +754,18 @@ def test_bad_front_matter_still_counts_for_duplicate_slugs_and_drafts(built: Pat
         " — publish the draft (draft: false), remove the link, or build with --drafts",
         "error: 4 errors; nothing was written, the previous output is untouched",
     ]
+
+
+@pytest.mark.parametrize("name", ["c.markdown", "c.MD", "sub/c.Md", "c.mdown", "c.mkd"])
+def test_a_markdown_file_by_another_extension_is_not_silently_left_out(
+    built: Path, run_cli, name: str
+) -> None:
+    """Jekyll names posts ``*.markdown`` and Windows editors write ``.MD``: only ``*.md`` is
+    an article, so such a file would vanish from the site with exit 0."""
+    (built / "content" / name).parent.mkdir(exist_ok=True)
+    (built / "content" / name).write_text(article("Gamma"))
+    stem = name.rsplit(".", 1)[0]
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        f"error: content/{name}: not read: only files ending in '.md' are articles"
+        f" — rename it to content/{stem}.md (or move it out of content/ if it is no article)"
+    )
