@@ -119,6 +119,14 @@ def _resolve(
         name, _, fragment = text.rpartition("#")
         name = name.strip()
         found = _find(name, source.path, index)
+    if not found and not name:
+        raise LinkError(
+            f"{kind} '{ref.target}' names an id but no article",
+            source.path,
+            ref.line,
+            "to link to an id of this page, write [text](#id); to another article's,"
+            " [[Title#id]] or [[slug#id]]",
+        )
     if not found:
         if index.titles_unknown and not _is_path(name):
             return None

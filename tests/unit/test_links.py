@@ -341,3 +341,16 @@ def test_ordering_is_deterministic() -> None:
     first = build_link_graph(sources, TARGETS)
     second = build_link_graph(list(reversed(sources)), list(reversed(TARGETS)))
     assert first.backlinks == second.backlinks
+
+
+@pytest.mark.parametrize("text", ["#dosage", " #dosage", "#"])
+def test_a_bare_fragment_in_double_brackets_says_how_to_link_to_this_page(text: str) -> None:
+    """``[[#dosage]]`` (Obsidian's same-page link) names no article: the message says how a
+    link to this page's own id is written, not to link by slug, file or title."""
+    graph = build_link_graph([source("ketamine", inline=(text,))], TARGETS)
+    (problem,) = graph.problems
+    assert str(problem) == (
+        f"content/ketamine.md:30: link '{text}' names an id but no article"
+        " — to link to an id of this page, write [text](#id); to another article's,"
+        " [[Title#id]] or [[slug#id]]"
+    )
