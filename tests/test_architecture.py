@@ -55,7 +55,7 @@ ALLOWED: dict[str, set[str]] = {
     "cache": {"model", "dates"},
     "cachefile": {"errors", "cache"},
     "sources": {"errors", "model", "content", "markup", "cache", "workers"},
-    "pages": {"model", "slugs", "site", "people", "jsonld"},
+    "pages": {"model", "slugs", "site", "people", "jsonld", "dates"},
     "templates": {"errors", "model", "workers", "dates"},
     "templateblocks": {"errors", "templates"},
     "feeds": {"model", "site", "dates"},

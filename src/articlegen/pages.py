@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
+from .dates import local_day
 from .jsonld import article_json_ld
 from .model import Article, Card, Credits, PagePlan, Site
 from .people import contributions
@@ -288,8 +289,12 @@ class _Renderer:
         return items
 
     def years(self) -> list[dict[str, Any]]:
+        """The archive's groups: each article under the year of the day its page shows (in
+        the site's zone), not the year the date was written in."""
         years: dict[str, list[dict[str, Any]]] = {}
+        zone = self.site.config.zone
         for article in self.site.articles:
-            year = str(article.meta.date.year) if article.meta.date else "Drafts"
+            date = article.meta.date
+            year = str(local_day(date, zone).year) if date else "Drafts"
             years.setdefault(year, []).append(self.cards[article.slug])
         return [{"year": year, "articles": cards} for year, cards in years.items()]

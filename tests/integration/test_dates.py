@@ -197,3 +197,23 @@ def test_the_broken_twin_fails_once_per_defect_at_its_line(site, run_cli) -> Non
     }
     for name, message in expected.items():
         assert by_file[name].startswith(f"error: {name}:{message}"), by_file[name]
+
+
+def test_the_archive_files_an_article_under_the_year_its_readers_see(site, run_cli) -> None:
+    """23:30 UTC on New Year's Eve is 1 January in Tokyo: the page shows 1 January 2025, so
+    the archive lists it under 2025, not under 2024 with a 2025 date beside it."""
+    root = site(
+        {
+            "eve.md": article("Eve", date="2024-12-31T23:30:00Z"),
+            "day.md": article("Day", date="2024-06-01"),
+        },
+        site_yaml=SITE_YAML + "timezone: Asia/Tokyo\n",
+    )
+    assert run_cli("build", "--site", root, "--quiet")[0] == 0
+    assert shown_day(root / "public/eve/index.html")[0] == "1 January 2025"
+    archive = parse(root / "public/archive/index.html")
+    years = [
+        (s.css_first("h2").text(), [a.text() for a in s.css("a")])
+        for s in archive.css("main section")
+    ]
+    assert years == [("2025", ["Eve"]), ("2024", ["Day"])]
