@@ -75,15 +75,15 @@ def request_key(target: str) -> str | None:
 
 
 def resolve_inside(root: Path, key: str) -> Path | None:
-    """The file ``key`` names under ``root``, or None if it is missing or (via a link) outside."""
+    """The file ``key`` names under ``root``, or None if it is missing, (via a link) outside,
+    or a path the file system cannot even look up (a name past 255 bytes: ENAMETOOLONG)."""
     base = root.resolve()
     try:
         found = (base / key).resolve()
+        inside = found.is_relative_to(base) and found.is_file()
     except (OSError, RuntimeError):
         return None
-    if found.is_relative_to(base) and found.is_file():
-        return found
-    return None
+    return found if inside else None
 
 
 def event_query(query: str) -> tuple[str, str, str] | str:

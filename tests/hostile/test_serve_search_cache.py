@@ -185,6 +185,21 @@ def test_clients_that_hang_up_mid_response_print_no_traceback(preview: Preview, 
     assert capfd.readouterr().err == ""
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/" + "a" * 300, "/a" * 3000, "/" + "a" * 300 + "/"],
+    ids=["long name", "deep", "folder"],
+)
+def test_a_path_the_file_system_cannot_hold_is_a_404_not_a_traceback(
+    preview: Preview, capfd, path: str
+) -> None:
+    """A name past 255 bytes, or a path past 4096, made stat() raise ENAMETOOLONG while the
+    static folders were searched: a traceback on the console and no answer at all."""
+    assert fetch(preview.url, path).status == 404
+    assert fetch(preview.url, "/a/").status == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_the_listen_backlog_holds_a_browsers_burst() -> None:
     """A server that is not accepting yet: the kernel holds at most the backlog's worth of
     connections; with socketserver's 5, the 7th connect waited for a SYN retry (1 s, 3 s…)."""
