@@ -72,6 +72,22 @@ def check_text(text: str, display: str, error: type[ArticlegenError]) -> str:
     return text
 
 
+def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> str:
+    """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
+    ``error`` at the bad byte, or at the first character ``characters`` refuses."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise error(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+            display,
+            line,
+            "save the file as UTF-8 in your editor",
+        ) from exc
+    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), display, error)
+
+
 def value_problem(
     key: str, value: str, display: str, line: int, error: type[ArticlegenError]
 ) -> ArticlegenError | None:

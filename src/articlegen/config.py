@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .characters import check_text
+from .characters import decode_source
 from .dates import zone_problem
 from .editorial import parse_requirements
 from .errors import ArticlegenError, ConfigError, raise_if_any
@@ -69,11 +69,7 @@ def load_config(root: Path) -> SiteConfig:
     if not path.exists():
         raise missing_config(root)
     data = read_regular_file(path, CONFIG_FILE, ConfigError, MAX_HEADER_BYTES)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"cannot read {CONFIG_FILE}: {exc}", CONFIG_FILE) from exc
-    return parse_config(check_text(text.replace("\r\n", "\n"), CONFIG_FILE, ConfigError))
+    return parse_config(decode_source(data, CONFIG_FILE, ConfigError))
 
 
 def missing_config(root: Path) -> ConfigError:

@@ -12,7 +12,7 @@ import zoneinfo
 from collections.abc import Iterable
 from pathlib import Path
 
-from .characters import check_text
+from .characters import decode_source
 from .errors import ArticlegenError, FrontMatterError, attempt
 from .frontmatter import (
     check_slug_length,
@@ -143,7 +143,7 @@ def read_article(
     display = relative(root, path)
     if data is None:
         data = read_bytes(root, path)
-    return parse_article(decode_source(data, display), display, zone)
+    return parse_article(decode_source(data, display, FrontMatterError), display, zone)
 
 
 def read_bytes(root: Path, path: Path) -> bytes:
@@ -157,24 +157,6 @@ def read_bytes(root: Path, path: Path) -> bytes:
     if not path.resolve().is_relative_to(root.resolve()):
         raise outside_site(root, path, "file")
     return read_regular_file(path, display, FrontMatterError)
-
-
-def decode_source(
-    data: bytes, display: str, error: type[ArticlegenError] = FrontMatterError
-) -> str:
-    """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
-    ``error`` at the bad byte, or at the first character ``characters`` refuses."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise error(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}",
-            display,
-            line,
-            "save the file as UTF-8 in your editor",
-        ) from exc
-    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), display, error)
 
 
 def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:
@@ -202,7 +184,7 @@ def readable_article(
     Its dates are placed in ``zone`` (see ``frontmatter.readable_fields``)."""
     display = relative(root, path)
     try:
-        text = decode_source(read_bytes(root, path), display)
+        text = decode_source(read_bytes(root, path), display, FrontMatterError)
         header, header_line, body, body_line = split_front_matter(text, display)
         meta = readable_fields(header, display, first_line=header_line, zone=zone)
     except ArticlegenError:

@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .characters import check_text
+from .characters import check_text, decode_source
 from .config import CONFIG_FILE, load_config, missing_config
-from .content import CONTENT_DIR, decode_source, load_articles, parse_article
+from .content import CONTENT_DIR, load_articles, parse_article
 from .errors import ArticlegenError, Diagnostic, SourceError, raise_if_any
 from .htmlimport import parse_html
 from .images import place_images

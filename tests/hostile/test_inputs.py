@@ -136,6 +136,12 @@ def _deep_quote(root: Path) -> str:
     return f"error: content/c.md:{line_of(text, 'Deep.')}: lists and quotes nested too deeply"
 
 
+def _site_yaml_latin1(root: Path) -> str:
+    text = SITE_YAML + "# Caf\u00e9 notes\n"
+    (root / "site.yaml").write_bytes(text.encode("latin-1"))
+    return f"error: site.yaml:{line_of(text, 'Caf')}: not UTF-8 text: byte 0xe9 at offset"
+
+
 def _review_interval(root: Path) -> str:
     text = SITE_YAML + "review_interval_days: 3000000\n"
     write(root, "site.yaml", text)
@@ -238,6 +244,7 @@ ATTACKS = [
     Attack("yaml-nested-100000-deep", _deep_yaml),
     Attack("list-past-the-nesting-limit", _deep_list),
     Attack("quote-past-the-nesting-limit", _deep_quote),
+    Attack("site-yaml-saved-as-latin-1", _site_yaml_latin1),
     Attack("review-interval-3000000", _review_interval),
     Attack("svg-400-digit-width", _svg_digits),
     Attack("svg-viewbox-1e400", _svg_viewbox),
