@@ -25,16 +25,22 @@ from .errors import ArticlegenError, did_you_mean
 from .limits import MAX_YAML_DEPTH, MAX_YAML_VALUES
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_MERGE_KEY = "<<"
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader (C parser where present) without YAML's timestamp resolver: an
     unquoted date stays the text it was written as, for ``dates`` to read. The resolver
     knows only some of the forms authors write, and some PyYAML versions turn a written
-    offset into naive UTC. An explicit ``!!timestamp`` is still constructed."""
+    offset into naive UTC. An explicit ``!!timestamp`` is still constructed.
+
+    Nor does ``<<`` merge: PyYAML merged a nested mapping's keys in place before they were
+    read, so an override (``<<: *ref`` then ``id: b``) was a "duplicate key" at a line the
+    author never wrote it on. ``<<`` stays a plain key, which ``_entries`` refuses."""
 
     yaml_implicit_resolvers: ClassVar = {
-        first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+        first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_TIMESTAMP, _MERGE)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
@@ -178,6 +184,16 @@ def _entries(
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key == "":
             problems.append(error("a key must be a plain name", path, line))
+            continue
+        if key == _MERGE_KEY and not key_node.style:  # plain, not "<<" quoted
+            problems.append(
+                error(
+                    "merge keys (<<) are not supported",
+                    path,
+                    line,
+                    "write the keys out; an alias (*name) can still repeat a whole value",
+                )
+            )
             continue
         if key in entries:
             problems.append(

@@ -142,6 +142,18 @@ def _site_yaml_latin1(root: Path) -> str:
     return f"error: site.yaml:{line_of(text, 'Caf')}: not UTF-8 text: byte 0xe9 at offset"
 
 
+def _merge_key(root: Path) -> str:
+    """A YAML merge key that overrides one key: PyYAML merged it before the keys were read,
+    so the override was reported as a 'duplicate key' and the merged id as a duplicate."""
+    references = (
+        'references:\n  - &r {id: a, title: "Example Study", url: "https://example.org/a"}\n'
+        "  - <<: *r\n    id: b\n"
+    )
+    text = "---\ntitle: Gamma\ndate: 2024-01-01\n" + references + "---\n\nText [^a] [^b].\n"
+    write(root, "content/c.md", text)
+    return f"error: content/c.md:{line_of(text, '<<')}: merge keys (<<) are not supported"
+
+
 def _review_interval(root: Path) -> str:
     text = SITE_YAML + "review_interval_days: 3000000\n"
     write(root, "site.yaml", text)
@@ -245,6 +257,7 @@ ATTACKS = [
     Attack("list-past-the-nesting-limit", _deep_list),
     Attack("quote-past-the-nesting-limit", _deep_quote),
     Attack("site-yaml-saved-as-latin-1", _site_yaml_latin1),
+    Attack("yaml-merge-key", _merge_key),
     Attack("review-interval-3000000", _review_interval),
     Attack("svg-400-digit-width", _svg_digits),
     Attack("svg-viewbox-1e400", _svg_viewbox),
