@@ -10,7 +10,7 @@ subprocess (``python -m articlegen build``, Python's start-up included), in one 
 3. rebuild with nothing changed, first without the last build's receipt (the cache
    is read and every page's key checked, as after a ``git checkout``), then again
    (the build before left a receipt, so this one only compares file stamps: see
-   ``articlegen.freshness``);
+   ``articlegen.incremental.freshness``);
 4. rebuild after one article's body changed (a sentence appended);
 5. rebuild after the title of the article most others link to changed (its linkers
    re-render, and so do the listings that show it);
@@ -40,8 +40,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from articlegen.cache import RACY_SECONDS
-from articlegen.cachefile import CACHE_DIR, RECEIPT
+from articlegen.incremental.cache import RACY_SECONDS
+from articlegen.incremental.cachefile import CACHE_DIR, RECEIPT
 from bench.corpus import generate
 from bench.hugo_site import hugo_binary, make_hugo_site
 from bench.measure import Measurement, measure, memory_kind

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.cli import GC_THRESHOLDS
-from articlegen.preview import Preview
+from articlegen.serve.preview import Preview
 from bench.corpus import generate
 from tests.serving import EventStream, fetch, wait_until
 

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.errors import ArticlegenError, BuildFailed, SourceError
-from articlegen.markup import make_markdown, render_body
-from articlegen.model import ImportedArticle, RenderedBody
+from articlegen.core.errors import ArticlegenError, BuildFailed, SourceError
+from articlegen.core.model import ImportedArticle, RenderedBody
+from articlegen.markup.markdown import make_markdown, render_body
 
 NOTHING_WRITTEN = "error: 1 error; nothing was written, the previous output is untouched\n"
 """The last line a failed build or check prints after its one error."""

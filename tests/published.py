@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from articlegen.build import build_site
-from articlegen.model import BuildOptions
+from articlegen.core.model import BuildOptions
 
 REPO = Path(__file__).resolve().parents[1]
 BLOG_PARTS = ("site.yaml", "content", "templates", "static")

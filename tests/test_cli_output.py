@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 import articlegen
-from articlegen import build, preview
+from articlegen import build
 from articlegen.__main__ import run
 from articlegen.cli import main
+from articlegen.serve import preview
 from tests.conftest import article
 
 SRC = Path(__file__).parents[1] / "src"

@@ -93,30 +93,31 @@ def test_every_docs_page_is_linked_from_readme() -> None:
 
 ARCHITECTURE = REPO / "docs" / "architecture.md"
 PACKAGE = REPO / "src" / "articlegen"
-_MODULE_ROW = re.compile(r"^\| `(\w+)\.py` \|.*\| ([^|]+) \|$", re.MULTILINE)
+_ROOM = re.compile(r"^### `(\w+)/`\n(.*?)(?=^### |^## )", re.MULTILINE | re.DOTALL)
+_LAYERS_LINE = re.compile(r"^Layers, bottom to top: (.*)\.$", re.MULTILINE)
 
 
-def test_architecture_names_every_module_and_folder() -> None:
-    """So the page stays in step with the code: a new module is described there, or this fails."""
-    text = ARCHITECTURE.read_text(encoding="utf-8")
-    names = [f"`{p.name}`" for p in PACKAGE.glob("*.py")]
-    names += [
-        f"`{p.name}/`"
-        for p in PACKAGE.iterdir()
-        if p.is_dir() and p.name != "__pycache__" and not p.name.startswith(".")  # tools' caches
-    ]
-    assert [name for name in sorted(names) if name not in text] == []
-
-
-def test_architecture_import_column_is_the_import_table() -> None:
-    """Each module's *may import* cell says what tests/test_architecture.py allows it."""
-    from tests.test_architecture import ALLOWED
-
+def test_architecture_names_every_module_in_its_room() -> None:
+    """So the page stays in step with the code: a new module is described in its room's
+    table, or this fails."""
     text = ARCHITECTURE.read_text(encoding="utf-8")
     described = {
-        module: set(re.findall(r"`(\w+)`", cell)) for module, cell in _MODULE_ROW.findall(text)
+        room: sorted(re.findall(r"^\| `(\w+\.py)` \|", body, re.MULTILINE))
+        for room, body in _ROOM.findall(text)
     }
-    stale = sorted(
-        m for m in described.keys() | ALLOWED.keys() if described.get(m) != ALLOWED.get(m)
-    )
-    assert stale == [], "update the 'may import' cells of docs/architecture.md to the table"
+    rooms = [p for p in PACKAGE.iterdir() if (p / "__init__.py").exists()]
+    actual = {
+        room.name: sorted(p.name for p in room.glob("*.py") if p.name != "__init__.py")
+        for room in rooms
+    }
+    assert {room: described.get(room) for room in actual} == actual
+    top = [f"`{p.name}`" for p in PACKAGE.glob("*.py")] + ["`theme/`"]
+    assert [name for name in top if name not in text] == []
+
+
+def test_architecture_states_the_layers_of_the_import_test() -> None:
+    from tests.test_architecture import LAYERS
+
+    found = _LAYERS_LINE.search(ARCHITECTURE.read_text(encoding="utf-8"))
+    assert found is not None, "docs/architecture.md states the layers on one line"
+    assert tuple(re.findall(r"`(\w+)`", found[1])) == LAYERS

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from articlegen.cachefile import CACHE_DIR, DATABASE, SECRET
 from articlegen.cli import main
+from articlegen.incremental.cachefile import CACHE_DIR, DATABASE, SECRET
 
 REPO = Path(__file__).parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .build import build_site
-    from .model import BuildOptions, BuildResult
+    from .core.model import BuildOptions, BuildResult
 
 __all__ = ["BuildOptions", "BuildResult", "build_site"]
 __version__ = "0.1.0"
@@ -20,7 +20,7 @@ def __getattr__(name: str) -> object:
 
         return build_site
     if name in ("BuildOptions", "BuildResult"):
-        from . import model
+        from .core import model
 
         return getattr(model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

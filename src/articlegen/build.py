@@ -13,14 +13,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from .cache import BuildCache
-from .cachefile import CACHE_DIR, SPARE_OUTPUT, load_cache, save_cache
-from .config import CONFIG_FILE, load_config, with_base_url
-from .console import counted
-from .content import unreadable_targets
-from .destination import check_location, check_replaceable, destination
-from .editorial import requirement_problems, resolve_policy, review_problems
-from .errors import (
+from .content.articles import unreadable_targets
+from .content.config import CONFIG_FILE, load_config, with_base_url
+from .content.images import place_images, remote_image_warnings
+from .content.readiness import unready_settings
+from .content.staticfiles import STATIC_DIR, StaticFile, collision_problems, find_static
+from .core.console import counted
+from .core.errors import (
     ArticlegenError,
     BuildFailed,
     Diagnostic,
@@ -30,19 +29,8 @@ from .errors import (
     by_place,
     raise_if_any,
 )
-from .feeds import FEED_TEMPLATE, render_feed, site_files
-from .fragments import (
-    PageIds,
-    fragment_problems,
-    page_ids,
-    resolved_fragments,
-    same_page_fragments,
-)
-from .freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
-from .images import place_images, remote_image_warnings
-from .links import build_link_graph
-from .markup import fill_citations, fill_images, fill_links, markup_settings
-from .model import (
+from .core.layout import THEME_STATIC
+from .core.model import (
     Article,
     BodyHtml,
     BuildOptions,
@@ -59,25 +47,38 @@ from .model import (
     Site,
     SiteConfig,
 )
-from .output import write_site
-from .people import credit_articles, photo_problems
-from .readiness import unready_settings
-from .references import Citations, number_citations
-from .replan import plan_site
-from .search import MISSING_NOTE, find_pagefind, index_site
-from .site import (
+from .core.programs import find_pagefind
+from .incremental.cache import BuildCache
+from .incremental.cachefile import CACHE_DIR, SPARE_OUTPUT, load_cache, save_cache
+from .incremental.freshness import Receipt, Snapshot, output_digest, save_receipt, take_snapshot
+from .incremental.replan import plan_site
+from .incremental.sources import Sources, load_sources
+from .markup.markdown import fill_citations, fill_images, fill_links, markup_settings
+from .output.destination import check_location, check_replaceable, destination
+from .output.search import MISSING_NOTE, index_site
+from .output.write import write_site
+from .render.feeds import FEED_TEMPLATE, render_feed, site_files
+from .render.fragments import (
+    PageIds,
+    fragment_problems,
+    page_ids,
+    resolved_fragments,
+    same_page_fragments,
+)
+from .render.links import build_link_graph
+from .render.site import (
     assemble_site,
     body_link_targets,
     comment_problems,
     reserved_slug_problems,
     unlinked_warnings,
 )
-from .sources import Sources, load_sources
-from .staticfiles import STATIC_DIR, StaticFile, collision_problems, find_static
-from .templateblocks import block_problems
-from .templates import render_all, template_fingerprints
+from .render.templateblocks import block_problems
+from .render.templates import render_all, template_fingerprints
+from .trust.editorial import requirement_problems, resolve_policy, review_problems
+from .trust.people import credit_articles, photo_problems
+from .trust.references import Citations, number_citations
 
-THEME_STATIC = Path(__file__).parent / "theme" / "static"
 TEMPLATES_DIR = "templates"
 
 
@@ -90,7 +91,7 @@ def build_site(
 ) -> BuildResult:
     """Load, validate, link, render and (unless ``options.write`` is off) write the site.
 
-    With a ``cache`` (see ``articlegen.cache``), unchanged articles and pages are
+    With a ``cache`` (see ``articlegen.incremental.cache``), unchanged articles and pages are
     reused instead of rendered again, and the cache is updated in place.
     ``progress(stage, done, total)`` hears how far the long stages are (see ``Progress``).
     """

@@ -13,9 +13,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .cachefile import CACHE_DIR, clear_cache
-from .console import counted, say
-from .errors import (
+from .core.console import counted, say
+from .core.errors import (
     ArticlegenError,
     BuildFailed,
     InterruptedAfterWrite,
@@ -24,10 +23,11 @@ from .errors import (
     report_lines,
     warning_lines,
 )
-from .freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
-from .model import REPORT_FORMATS, BuildOptions, BuildResult
-from .progress import progress_line
-from .wallclock import process_started
+from .core.model import REPORT_FORMATS, BuildOptions, BuildResult
+from .core.progress import progress_line
+from .core.wallclock import process_started
+from .incremental.cachefile import CACHE_DIR, clear_cache
+from .incremental.freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 
 # The build stages are imported where they are used: a rebuild with nothing to do
 # (freshness.fresh_receipt) then costs a walk over the site, not the import of them all.
@@ -305,7 +305,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from .build import build_site
-    from .report import format_report, report_rows
+    from .trust.report import format_report, report_rows
 
     today = args.today or dt.date.today()
     result = build_site(args.site, BuildOptions(drafts=args.drafts, write=False, today=today))
@@ -331,9 +331,9 @@ def _cached_build(
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .config import load_config
-    from .destination import destination
-    from .output import remove_output
+    from .content.config import load_config
+    from .output.destination import destination
+    from .output.write import remove_output
 
     root = args.site.absolute()
     dest = destination(root, load_config(root), args.output)
@@ -352,7 +352,7 @@ def _serve(args: argparse.Namespace) -> int:
     a preview writes none."""
     preview = None
     try:
-        from .preview import Preview  # here, not at the top: builds need no server or watcher
+        from .serve.preview import Preview  # here, not at the top: builds need no server or watcher
 
         preview = Preview(args.site, host=args.host, port=args.port, drafts=args.drafts, log=_log)
         preview.start()
@@ -373,7 +373,7 @@ def _log(line: str) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import new_article  # here, not at the top: builds need no scaffolding
+    from .authoring.scaffold import new_article  # here, not at the top: builds need no scaffolding
 
     path = new_article(args.site.absolute(), args.title)
     print(f"created {_shown(path, args.site)} (a draft: set 'draft: false' to publish it)")
@@ -381,7 +381,9 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import import_articles  # here, not at the top: builds need no HTML parser
+    from .authoring.importer import (
+        import_articles,  # here, not at the top: builds need no HTML parser
+    )
 
     site = args.site.absolute()
     try:
@@ -398,7 +400,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .scaffold import init_site, shown_from_here  # here: builds need no scaffolding
+    from .authoring.scaffold import init_site, shown_from_here  # here: builds need no scaffolding
 
     if args.folder is not None and args.site != Path("."):
         raise ArticlegenError(

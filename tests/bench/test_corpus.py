@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from articlegen.build import build_site
-from articlegen.model import BuildOptions
+from articlegen.core.model import BuildOptions
 from bench import corpus
 from tests.helpers import snapshot
 

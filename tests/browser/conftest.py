@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 
 from articlegen.build import build_site
-from articlegen.model import BuildOptions
+from articlegen.core.model import BuildOptions
 from tests.conftest import article
 from tests.published import REPO, build_repo_blog, html_pages, static_host
 

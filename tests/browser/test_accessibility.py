@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from articlegen.search import find_pagefind
+from articlegen.core.programs import find_pagefind
 from tests.browser.conftest import axe_violations, need, new_reader, visit_every_page
 
 SCHEMES = ("light", "dark")

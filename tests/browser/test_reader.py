@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from articlegen.search import find_pagefind
+from articlegen.core.programs import find_pagefind
 from tests.browser.conftest import PHONE, Reader, need, new_page, visit_every_page
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from articlegen.preview import Preview
+from articlegen.serve.preview import Preview
 from tests.browser.conftest import new_page
 from tests.conftest import article
 

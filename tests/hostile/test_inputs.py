@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import articlegen
-from articlegen import sources
+from articlegen.incremental import sources
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import png_header, snapshot
 

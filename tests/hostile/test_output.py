@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.cachefile import CACHE_DIR, SPARE_OUTPUT
+from articlegen.incremental.cachefile import CACHE_DIR, SPARE_OUTPUT
 from tests.conftest import SITE_YAML, article
 from tests.helpers import NOTHING_WRITTEN, snapshot
 

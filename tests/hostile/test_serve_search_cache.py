@@ -26,11 +26,13 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen import build, cachefile, config
-from articlegen.livereload import LiveSite, Snapshot
-from articlegen.preview import Preview
-from articlegen.search import find_pagefind
-from articlegen.server import open_server
+from articlegen import build
+from articlegen.content import config
+from articlegen.core.programs import find_pagefind
+from articlegen.incremental import cachefile
+from articlegen.serve.livereload import LiveSite, Snapshot
+from articlegen.serve.preview import Preview
+from articlegen.serve.server import open_server
 from tests.conftest import article
 from tests.helpers import fake_pagefind, snapshot
 from tests.serving import fetch, wait_until

@@ -697,7 +697,7 @@ def test_non_utf8_file_names_byte_offset(built: Path, run_cli) -> None:
 
 
 def test_interrupted_build_leaves_previous_site(built: Path, run_cli, monkeypatch) -> None:
-    import articlegen.output as output
+    import articlegen.output.write as output
 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
@@ -711,7 +711,7 @@ def test_interrupted_build_leaves_previous_site(built: Path, run_cli, monkeypatc
 
 
 def test_unwritable_output_is_a_clean_error(built: Path, run_cli, monkeypatch) -> None:
-    import articlegen.output as output
+    import articlegen.output.write as output
 
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from articlegen.cli import main
-from articlegen.frontmatter import FRONT_MATTER_KEYS
+from articlegen.core.schema import FRONT_MATTER_KEYS
 
 SITE_YAML = """\
 title: "Example Site"

@@ -9,9 +9,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from articlegen.build import build_site, build_with_saved_cache
-from articlegen.cache import BuildCache
-from articlegen.errors import BuildFailed
-from articlegen.model import BuildOptions
+from articlegen.core.errors import BuildFailed
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.cache import BuildCache
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import failure_messages, snapshot
 

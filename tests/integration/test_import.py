@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.errors import BuildFailed
-from articlegen.importer import import_articles
+from articlegen.authoring.importer import import_articles
+from articlegen.core.errors import BuildFailed
 from tests.conftest import article, parse
 from tests.integration.test_build import GISCUS
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.cache import BuildCache
-from articlegen.cachefile import CACHE_DIR, load_cache, save_cache
 from articlegen.cli import main
-from articlegen.errors import BuildFailed
-from articlegen.model import BuildOptions, BuildResult
+from articlegen.core.errors import BuildFailed
+from articlegen.core.model import BuildOptions, BuildResult
+from articlegen.incremental.cache import BuildCache
+from articlegen.incremental.cachefile import CACHE_DIR, load_cache, save_cache
 from tests.conftest import article, parse
 from tests.helpers import snapshot
 
@@ -284,8 +284,8 @@ def test_a_cache_that_cannot_be_saved_is_a_note_not_a_failure(blog: Path, run_cl
 
 
 def test_files_whose_stamp_is_unchanged_are_not_read_again(blog: Path, monkeypatch) -> None:
-    from articlegen import cache as cache_module
-    from articlegen import sources
+    from articlegen.incremental import cache as cache_module
+    from articlegen.incremental import sources
 
     monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)
     cache = BuildCache()

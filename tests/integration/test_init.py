@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import scaffold
-from articlegen.errors import ArticlegenError
+from articlegen.authoring import scaffold
+from articlegen.core.errors import ArticlegenError
 from tests.conftest import parse
 from tests.helpers import snapshot
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.cachefile import CACHE_DIR
-from articlegen.destination import MARKER, MARKER_TEXT
-from articlegen.freshness import Receipt, Snapshot, output_digest, save_receipt
-from articlegen.model import BuildOptions
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.cachefile import CACHE_DIR
+from articlegen.incremental.freshness import Receipt, Snapshot, output_digest, save_receipt
+from articlegen.output.destination import MARKER, MARKER_TEXT
 from tests.conftest import article
 from tests.helpers import snapshot
 

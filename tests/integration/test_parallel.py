@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import sources, templates, workers
+from articlegen.core import workers
+from articlegen.incremental import sources
+from articlegen.render import templates
 from tests.conftest import article
 from tests.helpers import snapshot
 

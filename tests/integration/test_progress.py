@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import progress as progress_module
 from articlegen.build import build_site
-from articlegen.cache import BuildCache
-from articlegen.model import BuildOptions
+from articlegen.core import progress as progress_module
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.cache import BuildCache
 from tests.conftest import SITE_YAML, article
 
 NO_SEARCH = SITE_YAML + "search: false\n"

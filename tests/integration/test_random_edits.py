@@ -30,13 +30,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from PIL import Image
 
-from articlegen import cache as cache_module
 from articlegen.build import build_site
-from articlegen.cache import BuildCache
 from articlegen.cli import main
-from articlegen.errors import ArticlegenError, report_lines
-from articlegen.model import BuildOptions
-from articlegen.templates import THEME_TEMPLATES
+from articlegen.core.errors import ArticlegenError, report_lines
+from articlegen.core.model import BuildOptions
+from articlegen.incremental import cache as cache_module
+from articlegen.incremental.cache import BuildCache
+from articlegen.render.templates import THEME_TEMPLATES
 from tests.helpers import snapshot
 
 WORDS = ["sleep", "heart", "walk", "salt", "fibre", "water", "rest", "stairs"]

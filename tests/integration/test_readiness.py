@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.preview import Preview
+from articlegen.serve.preview import Preview
 from tests.conftest import article, parse
 from tests.helpers import snapshot
 from tests.published import build_repo_blog

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.cache import BuildCache
-from articlegen.model import BuildOptions, PagePlan, RenderedBody, Site
-from articlegen.replan import (
+from articlegen.core.model import BuildOptions, PagePlan, RenderedBody, Site
+from articlegen.incremental.cache import BuildCache
+from articlegen.incremental.replan import (
     LISTED_BODY_FIELDS,
     PAGE_BODY_FIELDS,
     SITE_FIELDS_DIGESTED,
@@ -146,7 +146,7 @@ def test_the_rules_cover_every_field_of_what_they_compare() -> None:
 
 
 def test_a_kept_plan_is_not_keyed_again(blog: Path, monkeypatch) -> None:
-    from articlegen import cache as cache_module
+    from articlegen.incremental import cache as cache_module
 
     keyed: list[PagePlan] = []
     real = cache_module.page_key

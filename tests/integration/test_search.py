@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from articlegen import build
-from articlegen.search import MISSING_NOTE, find_pagefind
+from articlegen.core.programs import find_pagefind
+from articlegen.output.search import MISSING_NOTE
 from tests.browser.conftest import need
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import snapshot

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.errors import ConfigError
-from articlegen.model import BuildResult
-from articlegen.preview import Preview
+from articlegen.core.errors import ConfigError
+from articlegen.core.model import BuildResult
+from articlegen.serve.preview import Preview
 from tests.conftest import article
 from tests.serving import EventStream, fetch, serve_and_stop, wait_until
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.cache import BuildCache
-from articlegen.cachefile import CACHE_DIR, SPARE_OUTPUT
-from articlegen.model import BuildOptions
-from articlegen.staging import _pruned
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.cache import BuildCache
+from articlegen.incremental.cachefile import CACHE_DIR, SPARE_OUTPUT
+from articlegen.output.staging import _pruned
 from tests.conftest import article
 from tests.helpers import snapshot
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.model import BuildOptions
+from articlegen.core.model import BuildOptions
 from tests.conftest import article, parse
 from tests.helpers import internal_link_problems, snapshot
 

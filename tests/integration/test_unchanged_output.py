@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.cache import BuildCache
-from articlegen.model import BuildOptions
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.cache import BuildCache
 from tests.conftest import SITE_YAML, article
 from tests.helpers import snapshot
 

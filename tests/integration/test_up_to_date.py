@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import cache
+from articlegen.incremental import cache
 from tests.conftest import article
 
 

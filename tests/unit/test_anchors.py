@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.anchors import heading_slug, unique_id
-from articlegen.markup import make_markdown, render_body
+from articlegen.markup.anchors import heading_slug, unique_id
+from articlegen.markup.markdown import make_markdown, render_body
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.cache import (
+from articlegen.core.model import BodyHtml, Card, PagePlan, RenderedPage
+from articlegen.core.urls import person_url
+from articlegen.incremental.cache import (
     BuildCache,
     PageEntry,
     body_key,
@@ -16,9 +18,7 @@ from articlegen.cache import (
     page_key,
     source_digest,
 )
-from articlegen.model import BodyHtml, Card, PagePlan, RenderedPage
-from articlegen.pages import UrlMaker
-from articlegen.site import person_url
+from articlegen.render.pages import UrlMaker
 
 CODE = "c" * 32
 
@@ -154,7 +154,7 @@ def test_cards_and_bodies_key_by_value_once_per_build() -> None:
 
 
 def test_the_site_settings_key_by_value_once_per_build() -> None:
-    from articlegen.model import Person, SiteConfig
+    from articlegen.core.model import Person, SiteConfig
 
     def config(name: str) -> SiteConfig:
         people = {"a": Person(id="a", name=name, credentials="MD")}
@@ -170,7 +170,7 @@ def test_the_site_settings_key_by_value_once_per_build() -> None:
 def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> None:
     import time
 
-    from articlegen.cache import source_stamp
+    from articlegen.incremental.cache import source_stamp
 
     path = tmp_path / "a.md"
     path.write_text("one")

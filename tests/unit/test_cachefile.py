@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.cache import BuildCache, PageEntry, SourceEntry, body_key, source_digest
-from articlegen.cachefile import (
+from articlegen.core.errors import OutputError
+from articlegen.core.model import Article, BodyHtml, FrontMatter, LinkRef, RenderedBody, TocEntry
+from articlegen.incremental.cache import BuildCache, PageEntry, SourceEntry, body_key, source_digest
+from articlegen.incremental.cachefile import (
     DATABASE,
     SECRET,
     _checksum,
@@ -21,8 +23,6 @@ from articlegen.cachefile import (
     load_cache,
     save_cache,
 )
-from articlegen.errors import OutputError
-from articlegen.model import Article, BodyHtml, FrontMatter, LinkRef, RenderedBody, TocEntry
 
 ARTICLE = Article(
     "content/a.md",

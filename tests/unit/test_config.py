@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from articlegen.config import load_config, parse_config
-from articlegen.errors import BuildFailed, ConfigError
+from articlegen.content.config import load_config, parse_config
+from articlegen.core.errors import BuildFailed, ConfigError
 
 VALID = """\
 title: "Site"

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from articlegen.console import counted, painted, say, wants_colour
+from articlegen.core.console import counted, painted, say, wants_colour
 
 
 class Terminal(io.StringIO):

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from articlegen.dates import (
+from articlegen.content.frontmatter import parse_front_matter
+from articlegen.core.dates import (
     in_zone,
     instant,
     iso_date,
@@ -16,7 +17,6 @@ from articlegen.dates import (
     rfc3339,
     zone_problem,
 )
-from articlegen.frontmatter import parse_front_matter
 
 UTC = ZoneInfo("UTC")
 BERLIN = ZoneInfo("Europe/Berlin")

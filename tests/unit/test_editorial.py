@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 
-from articlegen.config import parse_config
-from articlegen.editorial import (
+from articlegen.content.config import parse_config
+from articlegen.core.errors import BuildFailed
+from articlegen.core.model import Article, Credits, FrontMatter, Person, Reference, Requirement
+from articlegen.trust.editorial import (
     OK,
     REVIEW_DUE,
     UNREVIEWED,
@@ -15,8 +17,6 @@ from articlegen.editorial import (
     review_problems,
     review_status,
 )
-from articlegen.errors import BuildFailed
-from articlegen.model import Article, Credits, FrontMatter, Person, Reference, Requirement
 
 REVIEWER = Person("Example Reviewer", "example-reviewer", "MD", reviewer=True)
 BASE = "title: T\nbase_url: https://e.org/\n"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.embeds import parse_video
+from articlegen.markup.embeds import parse_video
 
 ID = "dQw4w9WgXcQ"
 

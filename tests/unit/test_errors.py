@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articlegen.errors import (
+from articlegen.core.errors import (
     BuildFailed,
     Diagnostic,
     FrontMatterError,

@@ -8,7 +8,9 @@ from urllib.parse import quote
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.fragments import (
+from articlegen.core.model import LinkRef, ResolvedLink
+from articlegen.markup.markdown import make_markdown, render_body
+from articlegen.render.fragments import (
     FragmentLink,
     PageIds,
     fragment_problems,
@@ -16,8 +18,6 @@ from articlegen.fragments import (
     resolved_fragments,
     same_page_fragments,
 )
-from articlegen.markup import make_markdown, render_body
-from articlegen.model import LinkRef, ResolvedLink
 
 ALPHA = PageIds("content/alpha.md", ("part-one", "café", "cite-1", "ref-1"))
 BETA = PageIds("content/beta.md", ("here",))

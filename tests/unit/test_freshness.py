@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import cache
-from articlegen.cachefile import CACHE_DIR, RECEIPT
-from articlegen.freshness import (
+from articlegen.core.model import BuildOptions
+from articlegen.incremental import cache
+from articlegen.incremental.cachefile import CACHE_DIR, RECEIPT
+from articlegen.incremental.freshness import (
     Receipt,
     fresh_receipt,
     output_digest,
     save_receipt,
     take_snapshot,
 )
-from articlegen.model import BuildOptions
 from tests.conftest import article
 
 LATER = time.time() + 3600  # "now", long after every file here was written

@@ -8,14 +8,14 @@ from frontmatter.default_handlers import YAMLHandler
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.errors import BuildFailed, FrontMatterError
-from articlegen.frontmatter import (
+from articlegen.content.frontmatter import (
     _BOUNDARY,
     parse_front_matter,
     readable_fields,
     split_front_matter,
 )
-from articlegen.model import FrontMatter, LinkRef
+from articlegen.core.errors import BuildFailed, FrontMatterError
+from articlegen.core.model import FrontMatter, LinkRef
 
 
 def parse(text: str, zone: str = "UTC"):
@@ -272,7 +272,7 @@ def test_header_boundary_is_python_frontmatters() -> None:
 
 def test_a_value_with_line_breaks_is_reported_on_one_line() -> None:
     """Found by the property test: a YAML block scalar in a message split the report."""
-    from articlegen.errors import FrontMatterError
+    from articlegen.core.errors import FrontMatterError
 
     error = FrontMatterError("invalid slug 'block\ntext'", "content/a.md", 4, "write 'a\r\nb'")
     assert str(error) == "content/a.md:4: invalid slug 'block\\ntext' — write 'a\\r\\nb'"
@@ -283,7 +283,7 @@ def test_a_value_with_line_breaks_is_reported_on_one_line() -> None:
 )
 def test_every_line_boundary_in_a_value_is_escaped(breaker: str) -> None:
     """Found by the property test: a ``"\\f"`` mapping key split the report in two."""
-    from articlegen.errors import FrontMatterError
+    from articlegen.core.errors import FrontMatterError
 
     error = FrontMatterError(f"title {{'{breaker}': 1}} is not text", "content/a.md", 2)
     assert str(error).splitlines() == [str(error)]
@@ -291,13 +291,13 @@ def test_every_line_boundary_in_a_value_is_escaped(breaker: str) -> None:
 
 
 def test_a_tab_in_a_value_is_kept() -> None:
-    from articlegen.errors import FrontMatterError
+    from articlegen.core.errors import FrontMatterError
 
     assert str(FrontMatterError("a\tb", "content/a.md", 1)) == "content/a.md:1: a\tb"
 
 
 def test_a_cause_is_shown_on_one_line_escaped_and_only_when_it_adds_something() -> None:
-    from articlegen.errors import TemplateError, report_lines
+    from articlegen.core.errors import TemplateError, report_lines
 
     def failed(cause: Exception, message: str) -> TemplateError:
         error = TemplateError(message, "templates/a.html", 3)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.errors import SourceError
-from articlegen.htmlimport import parse_html
-from articlegen.model import ImportedLink
+from articlegen.authoring.htmlimport import parse_html
+from articlegen.core.errors import SourceError
+from articlegen.core.model import ImportedLink
 from tests.helpers import rendered_import
 
 PAGE = """\

@@ -6,15 +6,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from articlegen.errors import MarkupError
-from articlegen.images import (
+from articlegen.content.images import (
     image_size,
     place_images,
     remote_image_warnings,
     static_path,
     svg_size,
 )
-from articlegen.model import ImageRef
+from articlegen.core.errors import MarkupError
+from articlegen.core.model import ImageRef
 from tests.helpers import png_header
 
 

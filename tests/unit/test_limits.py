@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.errors import FrontMatterError
-from articlegen.limits import MAX_HEADER_BYTES, header_problem, read_regular_file
+from articlegen.core.errors import FrontMatterError
+from articlegen.core.limits import MAX_HEADER_BYTES, header_problem, read_regular_file
 
 
 def read(path: Path, limit: int = 100) -> str:

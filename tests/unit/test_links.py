@@ -6,9 +6,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from articlegen.links import build_link_graph
-from articlegen.lookalike import collapse, fold
-from articlegen.model import LinkRef, LinkSource, LinkTarget, ResolvedLink
+from articlegen.core.lookalike import collapse, fold
+from articlegen.core.model import LinkRef, LinkSource, LinkTarget, ResolvedLink
+from articlegen.render.links import build_link_graph
 
 TARGETS = [
     LinkTarget("ketamine", "content/ketamine.md", "Ketamine: A Primer"),

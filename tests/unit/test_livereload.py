@@ -6,8 +6,8 @@ import json
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.errors import BuildFailed, FrontMatterError
-from articlegen.livereload import LiveSite, Snapshot, changed_keys, inject, overlay_html
+from articlegen.core.errors import BuildFailed, FrontMatterError
+from articlegen.serve.livereload import LiveSite, Snapshot, changed_keys, inject, overlay_html
 
 
 def test_changed_keys() -> None:

@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
-from articlegen.errors import did_you_mean
-from articlegen.lookalike import collapse, difference, fold
+from articlegen.core.errors import did_you_mean
+from articlegen.core.lookalike import collapse, difference, fold
 
 
 def test_collapse_and_fold() -> None:

@@ -4,9 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articlegen.errors import MarkupError
-from articlegen.markup import fill_links, fill_placeholders, make_markdown, render_body, shorten
-from articlegen.model import ImageRef, LinkRef
+from articlegen.core.errors import MarkupError
+from articlegen.core.model import ImageRef, LinkRef
+from articlegen.markup.markdown import (
+    fill_links,
+    fill_placeholders,
+    make_markdown,
+    render_body,
+    shorten,
+)
 from tests.conftest import HTMLParser
 
 MD = make_markdown()
@@ -175,8 +181,8 @@ def test_video_block_problems(block: str, message: str) -> None:
 
 
 def test_citations_become_numbered_placeholders_with_their_lines() -> None:
-    from articlegen.markup import fill_citations
-    from articlegen.model import CitationMark
+    from articlegen.core.model import CitationMark
+    from articlegen.markup.markdown import fill_citations
 
     body = render_body(MD, "A claim[^smith-2023].\nAgain[^b] `[^code]` [^ spaced]\n", first_line=9)
     assert body.citations == (LinkRef("smith-2023", 9), LinkRef("b", 10))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from articlegen.markup import make_markdown, render_body
+from articlegen.markup.markdown import make_markdown, render_body
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "markup"
 CASES = [

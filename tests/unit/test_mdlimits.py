@@ -7,9 +7,9 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from articlegen.errors import MarkupError
-from articlegen.limits import MAX_NESTING, MAX_TABLE_COLUMNS
-from articlegen.markup import make_markdown, render_body
+from articlegen.core.errors import MarkupError
+from articlegen.core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
+from articlegen.markup.markdown import make_markdown, render_body
 from tests.conftest import HTMLParser
 
 MD = make_markdown()

@@ -3,8 +3,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.markup import make_markdown, render_body
-from articlegen.mdtext import code_span, escape_block_start, escape_markdown, fenced, table
+from articlegen.authoring.mdtext import (
+    code_span,
+    escape_block_start,
+    escape_markdown,
+    fenced,
+    table,
+)
+from articlegen.markup.markdown import make_markdown, render_body
 from tests.conftest import HTMLParser
 
 MD = make_markdown()

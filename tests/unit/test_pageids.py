@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.pageids import THEME_IDS, citation_anchor, is_reserved, reference_anchor
+from articlegen.core.pageids import THEME_IDS, citation_anchor, is_reserved, reference_anchor
 
 THEME = Path(__file__).parents[2] / "src" / "articlegen" / "theme"
 _ID_ATTRIBUTE = re.compile(r"""\bid=["']([^"']*)["']""")

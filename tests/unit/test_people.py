@@ -3,9 +3,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from articlegen.config import parse_config
-from articlegen.model import Article, FrontMatter, Person
-from articlegen.people import contributions, credit_articles, photo_problems
+from articlegen.content.config import parse_config
+from articlegen.core.model import Article, FrontMatter, Person
+from articlegen.trust.people import contributions, credit_articles, photo_problems
 from tests.helpers import failure_messages
 
 PEOPLE = """\

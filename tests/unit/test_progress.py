@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from articlegen.progress import ProgressLine, format_progress, progress_line
+from articlegen.core.progress import ProgressLine, format_progress, progress_line
 
 
 class Clock:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.markup import make_markdown, render_body
-from articlegen.rawhtml import unsafe_links
+from articlegen.markup.markdown import make_markdown, render_body
+from articlegen.markup.rawhtml import unsafe_links
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.config import parse_config
-from articlegen.readiness import is_example_address, unready_settings
+from articlegen.content.config import parse_config
+from articlegen.content.readiness import is_example_address, unready_settings
 
 READY = """\
 title: "Site"

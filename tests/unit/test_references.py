@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from articlegen.errors import FrontMatterError
-from articlegen.model import CitationMark, LinkRef, Reference
-from articlegen.references import number_citations, parse_references
-from articlegen.yamldoc import load_mapping
+from articlegen.core.errors import FrontMatterError
+from articlegen.core.model import CitationMark, LinkRef, Reference
+from articlegen.core.yamldoc import load_mapping
+from articlegen.trust.references import number_citations, parse_references
 from tests.helpers import failure_messages
 
 

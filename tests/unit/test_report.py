@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from articlegen.report import COLUMNS, ReportRow, format_report
+from articlegen.trust.report import COLUMNS, ReportRow, format_report
 
 ROWS = [
     ReportRow("a", 'Sleep, "rest" and mood', "Example Author", "Example Reviewer", "2024-02-01",

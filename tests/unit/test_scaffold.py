@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.errors import ArticlegenError
-from articlegen.scaffold import create_file
+from articlegen.authoring.scaffold import create_file
+from articlegen.core.errors import ArticlegenError
 
 
 def test_a_file_that_cannot_be_written_is_named_once(tmp_path, monkeypatch) -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from articlegen import search
-from articlegen.errors import OutputError
+from articlegen.core.errors import OutputError
+from articlegen.core.programs import find_pagefind
+from articlegen.output import search
 from tests.helpers import fake_pagefind, snapshot
 
 
@@ -28,14 +29,14 @@ def test_the_wheel_binary_is_preferred(monkeypatch, tmp_path: Path) -> None:
     binary = tmp_path / "pagefind_extended"
     wheel = types.SimpleNamespace(get_executable=lambda: binary)
     monkeypatch.setitem(sys.modules, "pagefind_bin_extended", wheel)
-    assert search.find_pagefind() == binary
+    assert find_pagefind() == binary
 
 
 def test_missing_everywhere_is_none(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)
     monkeypatch.setitem(sys.modules, "pagefind_bin", None)
     monkeypatch.setenv("PATH", "")
-    assert search.find_pagefind() is None
+    assert find_pagefind() is None
 
 
 def test_path_is_the_fallback(monkeypatch, tmp_path: Path) -> None:
@@ -43,7 +44,7 @@ def test_path_is_the_fallback(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "pagefind_bin", None)
     program = fake_program(tmp_path, "exit 0")
     monkeypatch.setenv("PATH", str(tmp_path))
-    assert search.find_pagefind() == program
+    assert find_pagefind() == program
 
 
 INDEXED = '<!DOCTYPE html><html lang="en"><body><article data-pagefind-body><h1>{title}</h1>'
@@ -66,7 +67,7 @@ def listing(folder: Path) -> list[str]:
 
 @pytest.fixture
 def pagefind() -> Path:
-    found = search.find_pagefind()
+    found = find_pagefind()
     if found is None:
         pytest.skip("Pagefind is not installed: pip install 'articlegen[search]'")
     return found

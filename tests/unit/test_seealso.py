@@ -1,7 +1,13 @@
 from __future__ import annotations
 
-from articlegen.model import ImportedLink
-from articlegen.seealso import Catalogue, Resolved, link_articles, resolve_see_also, split_titles
+from articlegen.authoring.seealsomatch import (
+    Catalogue,
+    Resolved,
+    link_articles,
+    resolve_see_also,
+    split_titles,
+)
+from articlegen.core.model import ImportedLink
 
 CATALOGUE = Catalogue.of(
     [

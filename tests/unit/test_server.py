@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.livereload import Snapshot
-from articlegen.server import content_type, find, request_key, resolve_inside
+from articlegen.serve.livereload import Snapshot
+from articlegen.serve.server import content_type, find, request_key, resolve_inside
 
 
 @pytest.mark.parametrize(

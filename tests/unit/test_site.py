@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from articlegen.errors import Diagnostic
-from articlegen.model import Article, FrontMatter, LinkGraph, ResolvedLink
-from articlegen.site import unlinked_warnings
+from articlegen.core.errors import Diagnostic
+from articlegen.core.model import Article, FrontMatter, LinkGraph, ResolvedLink
+from articlegen.render.site import unlinked_warnings
 
 
 def make(slug: str, *, draft: bool = False) -> Article:

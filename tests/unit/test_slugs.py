@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.slugs import is_slug, slugify, sort_key, url_slug
+from articlegen.core.slugs import is_slug, slugify, sort_key, url_slug
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from articlegen.templateblocks import block_problems
-from articlegen.templates import THEME_TEMPLATES
+from articlegen.render.templateblocks import block_problems
+from articlegen.render.templates import THEME_TEMPLATES
 
 
 def templates(root: Path, files: dict[str, str]) -> Path:

@@ -7,9 +7,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from articlegen.errors import TemplateError
-from articlegen.model import PagePlan
-from articlegen.templates import (
+from articlegen.core.errors import TemplateError
+from articlegen.core.model import PagePlan
+from articlegen.render.templates import (
     THEME_TEMPLATES,
     compile_templates,
     render_chunk,

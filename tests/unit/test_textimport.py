@@ -7,9 +7,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from articlegen.errors import SourceError
-from articlegen.model import ImportedLink
-from articlegen.textimport import parse_text, read_date
+from articlegen.authoring.textimport import parse_text, read_date
+from articlegen.core.errors import SourceError
+from articlegen.core.model import ImportedLink
 from tests.conftest import HTMLParser
 from tests.helpers import rendered_import
 

@@ -8,7 +8,14 @@ import time
 import pytest
 from watchdog import events
 
-from articlegen.watch import Change, ChangeKind, Debouncer, changes_of, classify, is_editor_temp
+from articlegen.serve.watch import (
+    Change,
+    ChangeKind,
+    Debouncer,
+    changes_of,
+    classify,
+    is_editor_temp,
+)
 
 
 @pytest.mark.parametrize(

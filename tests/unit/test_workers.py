@@ -8,7 +8,7 @@ from functools import partial
 
 import pytest
 
-from articlegen.workers import WORKER_GC_THRESHOLDS, map_chunks, split
+from articlegen.core.workers import WORKER_GC_THRESHOLDS, map_chunks, split
 
 
 def tag_with_pid(items: list[int]) -> list[tuple[int, int]]:

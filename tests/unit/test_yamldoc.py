@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from articlegen import yamldoc
-from articlegen.errors import ArticlegenError
-from articlegen.yamldoc import Entry, load_mapping, usable
+from articlegen.core import yamldoc
+from articlegen.core.errors import ArticlegenError
+from articlegen.core.yamldoc import Entry, load_mapping, usable
 
 
 def syntax_error(text: str) -> str:

@@ -1,0 +1,1 @@
+"""Writing new sources for an author: ``init``, ``new`` and ``import``."""

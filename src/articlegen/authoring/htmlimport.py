@@ -1,0 +1,365 @@
+"""A saved web page → ``ImportedArticle``: the article's own part of the page, as Markdown.
+
+The page is parsed as a browser would parse it (selectolax's lexbor engine), so
+unclosed tags and other broken markup read the way they looked. The article is
+the page's ``<article>``, ``<main>`` or body, without scripts, navigation,
+sidebars, header and footer; a comments section only sets ``comments``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..core.errors import SourceError
+from ..core.limits import MAX_IMPORT_DEPTH
+from ..core.model import ImportedArticle, ImportedLink
+from ..core.slugs import url_slug
+from .htmlmeta import (
+    attribute,
+    meta_content,
+    meta_title,
+    page_date,
+    page_tags,
+    page_url,
+    plain_text,
+)
+from .mdtext import (
+    code_span,
+    escape_block_start,
+    escape_markdown,
+    fenced,
+    indent_item,
+    link_target,
+    quoted,
+    table,
+)
+from .textimport import COMMENTS_FOOTER, SEE_ALSO, check_title
+
+_MAIN = (
+    '[itemprop="articleBody"]',
+    "article",
+    "main",
+    '[role="main"]',
+    ".entry-content, .post-content, .article-content, .post-body",
+    "body",
+)
+_DROPPED_TAGS = (
+    "script style noscript template svg canvas nav aside header footer form button input"
+    " select textarea object embed head title meta link"
+)
+_DROPPED = frozenset(_DROPPED_TAGS.split())
+_COMMENTS = (
+    "#comments, .comments, .comments-area, #disqus_thread, .giscus, #respond, .comment-respond"
+)
+_BLOCK_TAGS = (
+    "p div section article main h1 h2 h3 h4 h5 h6 ul ol blockquote pre hr table figure"
+    " figcaption dl dt dd details summary address center iframe"
+)
+_BLOCKS = frozenset(_BLOCK_TAGS.split())
+_LIST_START = re.compile(r"(?:-|\d+\.) ")
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_BREAK = "\x00"
+_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
+_VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com")
+
+
+def parse_html(html: str, path: str) -> ImportedArticle:
+    """Read a saved web page; ``path`` names the source file in errors."""
+    tree = LexborHTMLParser(html)
+    main = next((n for s in _MAIN if (n := tree.css_first(s)) is not None), None) or tree.root
+    assert main is not None, "lexbor always builds an <html> root, even for empty input"
+    heading = main.css_first("h1") or tree.css_first("h1")
+    title = plain_text(heading) if heading is not None else meta_title(tree)
+    if not title:
+        raise SourceError(
+            "the page has no title (no <h1>, og:title or <title>)", path, hint="add a <h1> title"
+        )
+    check_title(title, path, None, "the page's first <h1> should be the article's title")
+    _check_depth(main, path)
+    page = page_url(tree)
+    skipped = {heading.mem_id} if heading is not None else set()
+    comments = tree.css_first(_COMMENTS) is not None
+    comments = _skip_comment_section(main, skipped) or comments
+    see_also = _take_see_also(main, skipped, page)
+    writer = _Writer(page, skipped, _heading_shift(main, skipped))
+    return ImportedArticle(
+        title=title,
+        body="\n\n".join(writer.blocks(main)) + "\n",
+        see_also=tuple(see_also),
+        comments=comments,
+        date=page_date(tree, main),
+        description=meta_content(
+            tree, 'meta[name="description"]', 'meta[property="og:description"]'
+        ),
+        tags=page_tags(tree),
+        slug=url_slug(page) or None,
+        address=page,
+    )
+
+
+def _check_depth(main: LexborNode, path: str) -> None:
+    """Refuse a page whose elements nest deeper than ``MAX_IMPORT_DEPTH``: the writer goes
+    down the tree by recursion, and each level of a quote or list costs a pass over the
+    text below it. Real pages nest a few dozen levels; measured without recursion."""
+    pending = [(main, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_IMPORT_DEPTH:
+            raise SourceError(
+                f"elements nested more than {MAX_IMPORT_DEPTH} levels deep",
+                path,
+                hint="save the article's own part of the page, or paste its text into a .txt "
+                "file and import that",
+            )
+        pending += ((child, depth + 1) for child in _children(node) if child.is_element_node)
+
+
+def _skip_comment_section(main: LexborNode, skipped: set[int]) -> bool:
+    """Skip comment-system blocks, and a ``Comments`` heading with all that follows it."""
+    found = False
+    for node in main.css(_COMMENTS):
+        if node.mem_id != main.mem_id:
+            skipped.add(node.mem_id)
+            found = True
+    for heading in _kept(main, "h2, h3, h4, h5, h6", skipped):
+        if COMMENTS_FOOTER.fullmatch(plain_text(heading)):
+            following: LexborNode | None = heading
+            while following is not None:
+                skipped.add(following.mem_id)
+                following = following.next
+            return True
+    return found
+
+
+def _take_see_also(main: LexborNode, skipped: set[int], page: str | None) -> list[ImportedLink]:
+    """See Also paragraphs (or a See Also heading and the list under it): their items."""
+    items: list[ImportedLink] = []
+    for node in _kept(main, "p, h2, h3, h4, h5, h6, div", skipped):
+        text = plain_text(node)
+        match = SEE_ALSO.match(text)
+        if match is None or len(text) > 600 or _inside(node, "p, div, ul, ol, table"):
+            continue
+        skipped.add(node.mem_id)
+        rest = text[match.end() :].strip()
+        found = _links(node, page) or ([ImportedLink(rest)] if rest else [])
+        following = _next_element(node)
+        if not found and following is not None and following.tag in ("ul", "ol", "p"):
+            skipped.add(following.mem_id)
+            parts = following.css("li") if following.tag != "p" else [following]
+            found = [
+                (_links(part, page)[:1] or [ImportedLink(plain_text(part))])[0] for part in parts
+            ]
+        items += found
+    return [item for item in items if item.text]
+
+
+def _kept(main: LexborNode, selector: str, skipped: set[int]) -> list[LexborNode]:
+    """Elements under ``main`` matching ``selector`` that the body keeps (not in a skipped one)."""
+    kept = []
+    for node in main.css(selector):
+        if node.mem_id == main.mem_id:
+            continue
+        ancestor: LexborNode | None = node
+        while ancestor is not None and ancestor.mem_id != main.mem_id:
+            if ancestor.mem_id in skipped or ancestor.tag in _DROPPED:
+                break
+            ancestor = ancestor.parent
+        else:
+            kept.append(node)
+    return kept
+
+
+def _inside(node: LexborNode, selector: str) -> bool:
+    """Whether ``node`` holds an element matching ``selector`` (``css`` includes the node)."""
+    return any(found.mem_id != node.mem_id for found in node.css(selector))
+
+
+def _links(node: LexborNode, page: str | None) -> list[ImportedLink]:
+    """The links in ``node``; those to the page's own site are marked, as they name articles."""
+    links = []
+    for a in node.css("a[href]"):
+        href = attribute(a, "href")
+        if text := plain_text(a):
+            same_site = not urlsplit(href).netloc or _host(href) == _host(page)
+            links.append(ImportedLink(text, _address(href, page), same_site))
+    return links
+
+
+def _host(url: str | None) -> str:
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    following = node.next
+    while following is not None and not following.is_element_node:
+        following = following.next
+    return following
+
+
+def _address(href: str, page: str | None) -> str | None:
+    """An absolute, safe link target, or None (a link within the page, or nowhere usable)."""
+    parts = urlsplit(href)
+    if not href or href.startswith("#") or parts.scheme.lower() in _UNSAFE_SCHEMES:
+        return None
+    if parts.scheme:
+        return href if parts.scheme.lower() in ("http", "https", "mailto", "tel") else None
+    return urljoin(page, href) if page else None
+
+
+def _heading_shift(main: LexborNode, skipped: set[int]) -> int:
+    """How much to add to heading levels so the body's top level is ``##``."""
+    levels = [int(h.tag[1]) for h in _kept(main, "h1, h2, h3, h4, h5, h6", skipped) if h.tag]
+    return 2 - min(levels) if levels else 0
+
+
+class _Writer:
+    """Markdown for an element tree; knows the page address and the nodes to leave out."""
+
+    def __init__(self, page: str | None, skipped: set[int], shift: int) -> None:
+        self.page, self.skipped, self.shift = page, skipped, shift
+
+    def blocks(self, node: LexborNode) -> list[str]:
+        """The Markdown blocks of ``node``'s children: inline runs become paragraphs."""
+        out: list[str] = []
+        run: list[str] = []
+        for child in _children(node):
+            if child.is_element_node and (child.mem_id in self.skipped or child.tag in _DROPPED):
+                continue
+            if child.is_element_node and child.tag in _BLOCKS:
+                out += _paragraph(run) + self.block(child)
+                run = []
+            else:
+                run.append(self.inline(child))
+        return [b for b in out + _paragraph(run) if b.strip()]
+
+    def block(self, node: LexborNode) -> list[str]:
+        tag = node.tag
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = self.inline_text(node, breaks=False)
+            return [f"{'#' * max(2, min(6, int(tag[1]) + self.shift))} {text}"] if text else []
+        if tag in ("ul", "ol"):
+            return [self.list_block(node)]
+        if tag == "blockquote":
+            return [quoted("\n\n".join(self.blocks(node)))]
+        if tag == "pre":
+            language = re.search(r"language-([\w+-]+)", attribute(node.css_first("code"), "class"))
+            return [fenced(node.text(deep=True) or "", language.group(1) if language else "")]
+        if tag == "hr":
+            return ["---"]
+        if tag == "table":
+            return [self.table(node)]
+        if tag in ("dt", "summary", "figcaption"):
+            text = self.inline_text(node, breaks=False)
+            return [f"**{text}**" if tag != "figcaption" else f"*{text}*"] if text else []
+        if tag == "iframe":
+            return self.video(node)
+        return self.blocks(node)
+
+    def list_block(self, node: LexborNode) -> str:
+        number = int(attribute(node, "start")) if attribute(node, "start").isdigit() else 1
+        items = []
+        for item in (c for c in _children(node) if c.tag == "li"):
+            marker = f"{number}. " if node.tag == "ol" else "- "
+            items.append(indent_item(marker, _join_item(self.blocks(item))))
+            number += 1
+        return "\n".join(items)
+
+    def table(self, node: LexborNode) -> str:
+        rows = [
+            [self.inline_text(cell, breaks=False) for cell in row.css("th, td")]
+            for row in node.css("tr")
+        ]
+        return table([row for row in rows if row])
+
+    def video(self, node: LexborNode) -> list[str]:
+        src = _address(attribute(node, "src"), self.page) or ""
+        host = (urlsplit(src).hostname or "").removeprefix("www.")
+        if not host.endswith(_VIDEO_HOSTS):
+            return [f"<{src}>"] if src else []
+        title = attribute(node, "title").replace('"', "'") or "Video"
+        return [f'::: video {src} "{title}"\n:::']
+
+    def inline_text(self, node: LexborNode, *, breaks: bool = True) -> str:
+        return _finish("".join(self.inline(c) for c in _children(node)), breaks=breaks)
+
+    def inline(self, node: LexborNode) -> str:
+        """Inline Markdown for one node (text, emphasis, link, image, line break)."""
+        if node.is_text_node:
+            return escape_markdown(node.text(deep=False) or "")
+        if not node.is_element_node or node.mem_id in self.skipped or node.tag in _DROPPED:
+            return ""
+        tag = node.tag
+        if tag == "br":
+            return _BREAK
+        if tag == "img":
+            return self.image(node)
+        inner = "".join(self.inline(c) for c in _children(node))
+        if tag in ("strong", "b"):
+            return _wrap(inner, "**")
+        if tag in ("em", "i", "cite"):
+            return _wrap(inner, "*")
+        if tag in ("s", "del", "strike"):
+            return _wrap(inner, "~~")
+        if tag == "code":
+            return code_span(" ".join((node.text(deep=True) or "").split()))
+        if tag == "a" and (href := _address(attribute(node, "href"), self.page)) and inner.strip():
+            return f"[{inner.strip()}]({link_target(href)})"
+        return inner
+
+    def image(self, node: LexborNode) -> str:
+        src = attribute(node, "src")
+        if not src or src.startswith("data:"):
+            src = attribute(node, "data-src") or attribute(node, "data-lazy-src")
+        if not src or src.startswith("data:"):
+            return ""
+        target = _address(src, self.page) or src
+        alt = node.attributes.get("alt")
+        text = (
+            '""' if alt is not None and not alt.strip() else escape_markdown(attribute(node, "alt"))
+        )
+        return f"![{text}]({link_target(target)})"
+
+
+def _join_item(blocks: list[str]) -> str:
+    """A list item's blocks; a nested list follows its text directly, so the list stays tight."""
+    text = blocks[0] if blocks else ""
+    for block in blocks[1:]:
+        text += ("\n" if _LIST_START.match(block) else "\n\n") + block
+    return text
+
+
+def _children(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _wrap(inner: str, mark: str) -> str:
+    """``inner`` emphasised, with its outer spaces kept outside the marks."""
+    text = inner.strip()
+    if not text:
+        return inner
+    return (
+        inner[: len(inner) - len(inner.lstrip())]
+        + mark
+        + text
+        + mark
+        + (" " if inner != inner.rstrip() else "")
+    )
+
+
+def _finish(text: str, *, breaks: bool = True) -> str:
+    """Inline Markdown made tidy: spaces collapsed, ``<br>`` as a hard break (or a space)."""
+    lines = [_SPACE.sub(" ", part).strip() for part in text.split(_BREAK)]
+    lines = [escape_block_start(line) for line in lines if line]
+    return ("\\\n" if breaks else " ").join(lines)
+
+
+def _paragraph(run: list[str]) -> list[str]:
+    text = _finish("".join(run))
+    return [text] if text else []

@@ -1,0 +1,256 @@
+"""New files for authors: ``articlegen new`` (an article) and ``articlegen init`` (a site)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from importlib.metadata import version
+from importlib.resources import files as files_of
+from pathlib import Path
+
+import frontmatter
+
+from ..content.articles import CONTENT_DIR, find_sources, readable_article
+from ..content.config import CONFIG_FILE, missing_config
+from ..content.frontmatter import TITLE_MAX
+from ..core.errors import ArticlegenError
+from ..core.lookalike import fold
+from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
+from ..incremental.cachefile import CACHE_DIR
+from ..render.site import RESERVED_SLUGS
+
+_SITE_YAML = """\
+# The blog's settings. Every key is checked: a typo fails the build with a suggestion.
+title: {title}
+# The blog's address. Published with GitHub Pages (.github/workflows/publish.yml), the
+# site is built with the Pages address instead; set this to the blog's own domain.
+base_url: "https://example.org/"
+language: en
+# One or two sentences about the blog, shown by search results and link previews.
+description: ""
+author: ""
+output: {output}
+per_page: 10
+"""
+
+_WELCOME = """\
+---
+title: "Welcome"
+date: {today}
+tags: [welcome]
+---
+
+This is the first article of your blog. It lives in `content/welcome.md`: edit it, or delete
+it once you have written your own.
+
+## Writing
+
+`articlegen new "Your Title"` creates `content/your-title.md` as a draft. The preview
+(`articlegen serve`) shows drafts; the published site leaves them out until you set
+`draft: false`. An article is Markdown under a YAML header, and `[[Welcome]]` in its text
+links to this article by its title: a link that matches no article fails the build, with the
+closest titles.
+
+## Publishing
+
+`articlegen build` writes the site into `public/`, ready for any static host. On GitHub,
+`.github/workflows/publish.yml` checks and builds it for every pull request and publishes
+it to GitHub Pages on every push to `main`, once GitHub Actions is chosen as the source in
+the repository's Settings, under Pages.
+"""
+
+_GITIGNORE = """\
+# What articlegen builds and caches; every build makes them again.
+/{output}/
+/{cache}/
+"""
+
+_TEMPLATES_README = """\
+A template here overrides the built-in theme's template of the same name (base.html,
+article.html, list.html, …): copy one from articlegen's theme/templates/ and edit it.
+"""
+
+_REQUIREMENTS = """\
+# What the publish workflow installs: the articlegen this site was started with. Where the
+# package index has no such release, name where pip finds it instead, e.g.
+#   articlegen[search] @ git+https://<host>/<owner>/<repository>@<tag>
+articlegen[search]=={version}
+"""
+
+OUTPUT = "public"
+"""The output folder a new site names, and its .gitignore leaves out."""
+STATIC_DIR = "static"
+TEMPLATES_DIR = "templates"
+WORKFLOW = Path(".github", "workflows", "publish.yml")
+"""Where GitHub looks for the publish workflow; articlegen's own repository publishes its
+blog with the same file, which the package ships (``authoring/newsite/publish.yml``)."""
+
+
+def new_article(root: Path, title: str, *, today: dt.date | None = None) -> Path:
+    """Create ``content/<slug>.md`` with its front-matter filled in; never overwrites, and
+    refuses a slug or title another article has, which the build would reject or find ambiguous."""
+    if not (root / CONFIG_FILE).is_file():
+        raise missing_config(root)
+    title = " ".join(title.split())
+    slug = slug_for_title(title)
+    check_unreserved(slug, title)
+    path = root / CONTENT_DIR / f"{slug}.md"
+    if not path.exists():  # if it does, create_file says so
+        check_untaken(root, slug, title)
+    post = frontmatter.Post(
+        "Write the first paragraph here: it becomes the summary unless you set a description.\n",
+        title=title,
+        date=today or dt.date.today(),
+        tags=[],
+        see_also=[],
+        draft=True,
+    )
+    create_file(path, frontmatter.dumps(post, sort_keys=False) + "\n", root)
+    return path
+
+
+def slug_for_title(title: str) -> str:
+    """The file name (without ``.md``) for a new article, or an error if the title is unusable."""
+    if len(title) > TITLE_MAX:
+        raise ArticlegenError(
+            f"the title is {len(title):,} characters long (at most {TITLE_MAX})",
+            hint="give a shorter title",
+        )
+    slug = slugify(title, SUGGESTED_SLUG_LENGTH)
+    if not slug:
+        raise ArticlegenError(
+            f"cannot make a file name from the title {title!r}", hint="use letters or digits"
+        )
+    return slug
+
+
+def check_unreserved(slug: str, title: str) -> None:
+    """Refuse a title whose slug a page of the site's own has (``/tags/``, ``/page/2/``…):
+    the build would reject the article, so say so now, with a title that works."""
+    if slug not in RESERVED_SLUGS:
+        return
+    other = f"About {title}"
+    raise ArticlegenError(
+        f"the title '{title}' makes the slug '{slug}', reserved for the site's own pages"
+        f" under /{slug}/",
+        hint=f"give a longer title, e.g. articlegen new {json.dumps(other, ensure_ascii=False)}"
+        f" (reserved slugs: {', '.join(sorted(RESERVED_SLUGS))})",
+    )
+
+
+def check_untaken(root: Path, slug: str, title: str) -> None:
+    """Refuse a slug another article already has, and a title another has in any case or
+    spacing (a link to either by title ignoring case would then match both, ``links``).
+    Articles are read as far as they can be, without validating them: their own errors are
+    for the build to report."""
+    for source in find_sources(root):
+        other = readable_article(root, source)
+        if other is None:
+            continue
+        where = f"{other.source}:{other.meta.lines['slug']}" if other.meta.slug else other.source
+        if other.slug == slug:
+            what = f"the slug '{slug}' is taken: {where} has it"
+        elif fold(other.meta.title) == fold(title):
+            where = f"{other.source}:{other.meta.lines['title']}"
+            what = f"the title '{title}' is taken: {where} has '{other.meta.title}'"
+        else:
+            continue
+        raise ArticlegenError(what, hint="choose another title, or edit the existing article")
+
+
+@dataclass(frozen=True, slots=True)
+class NewSite:
+    """What ``init_site`` did."""
+
+    written: list[Path]
+    """Files and folders it created, in the order written."""
+    kept: list[Path]
+    """Files it would have written that were there already, left as they were."""
+
+
+def init_site(
+    root: Path, title: str = "My health blog", *, today: dt.date | None = None
+) -> NewSite:
+    """A site that builds at once into a small published sample: ``site.yaml``, a welcome
+    article, ``static/`` and ``templates/``, a ``.gitignore`` and the GitHub Pages workflow
+    with the ``requirements.txt`` it installs. Refuses a folder that holds a site already;
+    any other file that is there is kept, and a failure removes what was written."""
+    config = root / CONFIG_FILE
+    if config.exists():
+        raise ArticlegenError(
+            f"{shown_from_here(config)} already exists: that folder holds a site already",
+            hint="start the new site in another folder (articlegen init NEW-FOLDER),"
+            " or keep working on this one",
+        )
+    day = (today or dt.date.today()).isoformat()
+    workflow = files_of("articlegen").joinpath("authoring", "newsite", "publish.yml")
+    planned: list[tuple[Path, str | None]] = [  # None: a folder
+        (config, _SITE_YAML.format(title=json.dumps(title, ensure_ascii=False), output=OUTPUT)),
+        (root / CONTENT_DIR / "welcome.md", _WELCOME.format(today=day, title=title)),
+        (root / STATIC_DIR, None),
+        (root / TEMPLATES_DIR / "README.md", _TEMPLATES_README),
+        (root / ".gitignore", _GITIGNORE.format(output=OUTPUT, cache=CACHE_DIR)),
+        (root / "requirements.txt", _REQUIREMENTS.format(version=version("articlegen"))),
+        (root / WORKFLOW, workflow.read_text(encoding="utf-8")),
+    ]
+    folders = {folder for path, _ in planned for folder in (path, *path.parents)}
+    new_folders = sorted((f for f in folders if not f.exists()), key=lambda f: -len(f.parts))
+    done = NewSite([], [])
+    try:
+        for path, text in planned:
+            if text is None:
+                if not path.is_dir():
+                    _make_folder(path)
+                    done.written.append(path)
+            elif path.exists():
+                done.kept.append(path)
+            else:
+                create_file(path, text, root)
+                done.written.append(path)
+    except ArticlegenError:
+        for path in done.written:
+            if path.is_file():
+                path.unlink()
+        for folder in new_folders:  # deepest first; the user's own files are never in them
+            if folder.is_dir():
+                folder.rmdir()
+        raise
+    return done
+
+
+def shown_from_here(path: Path) -> str:
+    """``path`` as the user gave it: relative to where they stand (the working folder), or
+    absolute if they wrote it so."""
+    return path.as_posix() if path.is_absolute() else Path(os.path.relpath(path)).as_posix()
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.mkdir(parents=True)
+    except OSError as exc:
+        raise ArticlegenError(
+            f"cannot create {shown_from_here(path)}: {exc.strerror or exc}",
+            hint="check that you may write to the folder",
+        ) from exc
+
+
+def create_file(path: Path, text: str, root: Path) -> None:
+    """Write a new file for the author; never overwrites one that exists. An error names the
+    file as its location only, so the message does not repeat it."""
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ArticlegenError(
+            "the file exists already", shown, hint="choose another title or edit the existing file"
+        ) from None
+    except OSError as exc:
+        raise ArticlegenError(
+            f"cannot create the file: {exc.strerror or exc}",
+            shown,
+            hint="check that the folder exists and that you may write to it",
+        ) from exc

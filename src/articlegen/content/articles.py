@@ -1,0 +1,254 @@
+"""Walk ``content/`` and turn each Markdown file into an ``Article``.
+
+Reads everything first and reports every problem of every file together,
+so an author fixes a whole batch in one go.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import zoneinfo
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..core.characters import decode_source
+from ..core.errors import ArticlegenError, FrontMatterError, attempt
+from ..core.limits import read_regular_file
+from ..core.model import Article, LinkTarget
+from ..core.slugs import slugify
+from .frontmatter import (
+    check_slug_length,
+    parse_front_matter,
+    readable_fields,
+    split_front_matter,
+)
+
+CONTENT_DIR = "content"
+_OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
+"""Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):
+Jekyll's posts are ``*.markdown``."""
+
+
+def find_sources(root: Path) -> list[Path]:
+    """Every ``*.md`` under ``content/``, sorted, skipping hidden and editor temp files."""
+    content = root / CONTENT_DIR
+    if not content.is_dir():
+        return []
+    return sorted(
+        path
+        for path in content.rglob("*.md")
+        if not any(part.startswith((".", "_")) for part in path.relative_to(content).parts)
+        and not path.name.startswith(("#", "~"))
+    )
+
+
+def misnamed_problems(root: Path) -> list[ArticlegenError]:
+    """Files in ``content/`` that other tools take for Markdown (``post.markdown``,
+    ``Notes.MD``) but that are not ``*.md``: reported, as an article must not silently go
+    missing from the site."""
+    content = root / CONTENT_DIR
+    problems: list[ArticlegenError] = []
+    for folder, subfolders, files in os.walk(content):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.suffix == ".md" or path.suffix.lower() not in _OTHER_MARKDOWN:
+                continue
+            if not name.startswith((".", "_", "#", "~")):
+                display = relative(root, path)
+                problems.append(
+                    FrontMatterError(
+                        "not read: only files ending in '.md' are articles",
+                        display,
+                        hint=f"rename it to {display[: -len(path.suffix)]}.md (or move it "
+                        f"out of {CONTENT_DIR}/ if it is no article)",
+                    )
+                )
+    return problems
+
+
+def linked_folder_problems(root: Path) -> list[ArticlegenError]:
+    """Symbolic links to folders outside the site: never followed, and reported, so an
+    article does not silently go missing (links to folders inside are not followed either).
+    Loops of links are reported too, wherever they are: nothing can read them."""
+    content = root / CONTENT_DIR
+    problems: list[ArticlegenError] = []
+    for folder, subfolders, files in os.walk(content):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
+        for name in subfolders:
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+                problems.append(outside_site(root, path, "folder"))
+        for name in sorted(files):  # an article's own loop is reported when it is read
+            path = Path(folder) / name
+            if not name.startswith((".", "_")) and not name.endswith(".md") and is_loop(path):
+                problems.append(loop_error(root, path))
+    return problems
+
+
+def is_loop(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link that leads back to itself, directly or not."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def loop_error(
+    root: Path, path: Path, error: type[ArticlegenError] = FrontMatterError
+) -> ArticlegenError:
+    """The error for a link in a loop (in ``content/``, or ``static/`` with another ``error``)."""
+    return error(
+        f"symbolic link loop ({path.name} -> {os.readlink(path)} leads back to itself)",
+        relative(root, path),
+        hint="remove the link, or point it at a real file or folder",
+    )
+
+
+def broken_link_error(
+    root: Path, path: Path, error: type[ArticlegenError] = FrontMatterError
+) -> ArticlegenError:
+    """The error for a link to nothing (in ``content/``, or ``static/`` with another ``error``)."""
+    return error(
+        f"broken symbolic link (to {os.readlink(path)})",
+        relative(root, path),
+        hint="remove it, or point it at an existing file",
+    )
+
+
+def outside_site(
+    root: Path,
+    path: Path,
+    kind: str,
+    folder: str = CONTENT_DIR,
+    error: type[ArticlegenError] = FrontMatterError,
+) -> ArticlegenError:
+    """The error for a link under ``folder`` that leads out of the site (also used for
+    ``static/``, whose files would otherwise be published from anywhere on the disk)."""
+    return error(
+        f"symbolic link pointing outside the site ({path.resolve()})",
+        relative(root, path),
+        hint=f"copy the {kind} into {folder}/ instead of linking to it",
+    )
+
+
+def read_article(
+    root: Path, path: Path, zone: zoneinfo.ZoneInfo, data: bytes | None = None
+) -> Article:
+    """One file as an ``Article``: read (unless its bytes are given as ``data``), decoded
+    and parsed (dates in ``zone``, the site's), with every check a file gets whether or
+    not the build cache is used."""
+    display = relative(root, path)
+    if data is None:
+        data = read_bytes(root, path)
+    return parse_article(decode_source(data, display, FrontMatterError), display, zone)
+
+
+def read_bytes(root: Path, path: Path) -> bytes:
+    """The file's bytes; refuses symbolic links that lead out of the site, files that are not
+    regular ones (a named pipe would never end) and files over ``limits.MAX_FILE_BYTES``."""
+    display = relative(root, path)
+    if is_loop(path):
+        raise loop_error(root, path)
+    if path.is_symlink() and not path.exists():
+        raise broken_link_error(root, path)
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise outside_site(root, path, "file")
+    return read_regular_file(path, display, FrontMatterError)
+
+
+def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:
+    """One article from its text; ``display`` is its path relative to the site root, and
+    a date-time without an offset is in ``zone``."""
+    header, header_line, body, body_line = split_front_matter(text, display)
+    meta = parse_front_matter(header, display, zone=zone, first_line=header_line)
+    slug = meta.slug or slugify(Path(display).stem)
+    if not slug:
+        raise FrontMatterError(
+            "cannot make a slug from the file name", display, 1, "add 'slug: …' to the front-matter"
+        )
+    if meta.slug is None:
+        check_slug_length(slug, display, 1, "rename the file, or add a shorter 'slug: …'")
+    return Article(display, slug, meta, body, body_line)
+
+
+def readable_article(
+    root: Path, path: Path, zone: zoneinfo.ZoneInfo | None = None
+) -> Article | None:
+    """What is left of a file that failed to load because of bad front-matter fields: its
+    slug, its valid fields and its body, so other files can still link to it and its own
+    links are still checked; a header with a YAML error is read key by key
+    (``frontmatter.readable_fields``). None when not even that can be read (no header).
+    Its dates are placed in ``zone`` (see ``frontmatter.readable_fields``)."""
+    display = relative(root, path)
+    try:
+        text = decode_source(read_bytes(root, path), display, FrontMatterError)
+        header, header_line, body, body_line = split_front_matter(text, display)
+        meta = readable_fields(header, display, first_line=header_line, zone=zone)
+    except ArticlegenError:
+        return None
+    slug = meta.slug or slugify(Path(display).stem)
+    return Article(display, slug, meta, body, body_line) if slug else None
+
+
+def load_articles(
+    root: Path, zone: zoneinfo.ZoneInfo
+) -> tuple[list[Article], list[ArticlegenError]]:
+    """Every readable article (drafts included), sorted by file, and the problems of the rest;
+    dates in ``zone``.
+
+    Problems are returned, not raised, so the build can go on to find link
+    errors too and report everything in one go.
+    """
+    problems: list[ArticlegenError] = []
+    loaded = (attempt(problems, read_article, root, path, zone) for path in find_sources(root))
+    articles = [article for article in loaded if article is not None]
+    return articles, problems + content_problems(root, articles)
+
+
+def content_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
+    """What is wrong with ``content/`` as a whole rather than with one file: folders
+    linked from outside the site, Markdown files not named ``*.md``, slugs taken twice."""
+    return [
+        *linked_folder_problems(root),
+        *misnamed_problems(root),
+        *duplicate_slug_problems(articles),
+    ]
+
+
+def unreadable_targets(
+    problems: Iterable[ArticlegenError], articles: Iterable[Article]
+) -> list[LinkTarget]:
+    """Files that failed to load, as link targets named by file, so links *to* them
+    are not reported as broken on top of the file's own error."""
+    loaded = {a.source for a in articles}
+    broken = sorted({p.path for p in problems if p.path and p.path.endswith(".md")} - loaded)
+    return [LinkTarget(slugify(Path(path).stem), path, "") for path in broken]
+
+
+def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
+    """One error per article whose slug an earlier file already took."""
+    first: dict[str, Article] = {}
+    problems: list[ArticlegenError] = []
+    for article in articles:
+        other = first.setdefault(article.slug, article)
+        if other is not article:
+            problems.append(
+                FrontMatterError(
+                    f"duplicate slug '{article.slug}': {other.source} has it too",
+                    article.source,
+                    article.meta.lines.get("slug", 1),
+                    "give one of them a different 'slug:' or file name",
+                )
+            )
+    return problems
+
+
+def relative(root: Path, path: Path) -> str:
+    """``path`` relative to the site root, ``/``-separated, for messages and ids."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,322 @@
+"""``site.yaml`` → ``SiteConfig``: every key checked, unknown ones named with a suggestion."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..core.characters import decode_source
+from ..core.dates import zone_problem
+from ..core.errors import ArticlegenError, ConfigError, raise_if_any
+from ..core.limits import MAX_HEADER_BYTES, read_regular_file
+from ..core.model import CommentsConfig, SiteConfig
+from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
+from ..trust.editorial import parse_requirements
+from ..trust.people import author_problem, collision_problems, parse_people
+
+CONFIG_FILE = "site.yaml"
+
+_TOP_KEYS: dict[str, type] = {
+    "title": str,
+    "base_url": str,
+    "language": str,
+    "description": str,
+    "author": str,
+    "output": str,
+    "per_page": int,
+    "comments": dict,
+    "markdown": dict,
+    "warn_unlinked": bool,
+    "authors": dict,
+    "reviewers": dict,
+    "disclaimer": str,
+    "editorial_policy": str,
+    "review_interval_days": int,
+    "require": list,
+    "search": bool,
+    "timezone": str,
+}
+_REQUIRED = ("title", "base_url")
+
+_TYPE_HINTS = {
+    "authors": "indent each person under an id: 'jane-doe:', then 'name: …' under that",
+    "reviewers": "indent each person under an id: 'dr-lee:', then 'name: …' and "
+    "'credentials: …' under that",
+    "require": "write each rule as '- {tag: medication, fields: [content_warning, references]}'",
+    "disclaimer": "put the text in quotes",
+    "editorial_policy": "give an https:// address, or the slug or file (content/x.md) of an "
+    "article",
+    "review_interval_days": "e.g. review_interval_days: 365",
+    "timezone": "an IANA name, e.g. timezone: Europe/Berlin",
+}
+"""How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
+
+MAX_REVIEW_INTERVAL_DAYS = 3650
+"""Longest time between medical reviews: advice not looked at for ten years is not reviewed."""
+
+PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
+    "giscus": ("repo", "repo_id", "category", "category_id"),
+    "isso": ("url",),
+    "remark42": ("host", "site_id"),
+}
+"""Each comment provider's required settings (its block in ``comments``)."""
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read and validate ``<root>/site.yaml``."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        raise missing_config(root)
+    data = read_regular_file(path, CONFIG_FILE, ConfigError, MAX_HEADER_BYTES)
+    return parse_config(decode_source(data, CONFIG_FILE, ConfigError))
+
+
+def missing_config(root: Path) -> ConfigError:
+    """The error for a folder that is not a site, pointing to ``articlegen init``."""
+    return ConfigError(
+        f"no {CONFIG_FILE} in {root}",
+        CONFIG_FILE,
+        hint="run in the site folder, pass --site DIR, or start one with 'articlegen init'",
+    )
+
+
+def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
+    """Validate the text of ``site.yaml``; collects every problem before raising."""
+    entries, problems = load_mapping(text, path, ConfigError)
+    entries, found = check_characters(entries, path, ConfigError)
+    problems += found
+    problems += unknown_key_problems(entries, _TOP_KEYS, path, ConfigError)
+    usable: dict[str, Entry] = {}
+    for key, expected in _TOP_KEYS.items():
+        if key not in entries or entries[key].broken:  # a broken value is already reported
+            continue
+        if problem := type_problem(key, entries[key], expected, path, ConfigError):
+            problem.hint = _TYPE_HINTS.get(key)
+            problems.append(problem)
+        else:
+            usable[key] = entries[key]
+    for key in _REQUIRED:
+        if key not in entries:
+            problems.append(
+                ConfigError(f"missing required key '{key}'", path, 1, f"add '{key}: …'")
+            )
+    problems += _check_values(usable, path)
+    comments = _comments(usable.get("comments"), path, problems)
+    allow_html = _allow_html(usable.get("markdown"), path, problems)
+    authors = (
+        parse_people(usable["authors"], "authors", path, problems) if "authors" in usable else {}
+    )
+    reviewers = (
+        parse_people(usable["reviewers"], "reviewers", path, problems)
+        if "reviewers" in usable
+        else {}
+    )
+    requirements = (
+        parse_requirements(usable["require"], path, problems) if "require" in usable else ()
+    )
+    problems += collision_problems(authors, reviewers, path)
+    raise_if_any(problems)
+    values = {k: e.value for k, e in usable.items() if k not in _STRUCTURED}
+    values["base_url"] = _with_slash(values["base_url"])
+    config = SiteConfig(
+        **values,
+        authors=authors,
+        reviewers=reviewers,
+        requirements=requirements,
+        comments=comments,
+        allow_html=allow_html,
+        lines=key_lines(entries),
+    )
+    if config.author and (
+        problem := author_problem(config.author, config, path, entries["author"].line, ConfigError)
+    ):
+        raise problem
+    return config
+
+
+_STRUCTURED = ("comments", "markdown", "authors", "reviewers", "require")
+"""Keys parsed into records of their own rather than copied as values."""
+
+
+def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
+    problems: list[ArticlegenError] = []
+    if "title" in entries and not entries["title"].value.strip():
+        problems.append(ConfigError("'title' is empty", path, entries["title"].line))
+    if "base_url" in entries and (problem := base_url_problem(entries["base_url"].value)):
+        what, hint = problem
+        problems.append(ConfigError(f"'base_url' {what}", path, entries["base_url"].line, hint))
+    if "per_page" in entries and entries["per_page"].value < 1:
+        problems.append(
+            ConfigError("'per_page' must be at least 1", path, entries["per_page"].line)
+        )
+    for key in ("output", "disclaimer", "editorial_policy"):
+        if key in entries and not entries[key].value.strip():
+            problems.append(ConfigError(f"'{key}' is empty", path, entries[key].line))
+    if "timezone" in entries and (zone_error := zone_problem(entries["timezone"].value)):
+        problems.append(
+            ConfigError(
+                zone_error,
+                path,
+                entries["timezone"].line,
+                "use an IANA time zone name, e.g. timezone: Europe/Berlin or UTC",
+            )
+        )
+    interval = entries.get("review_interval_days")
+    if interval is not None and not 1 <= interval.value <= MAX_REVIEW_INTERVAL_DAYS:
+        problems.append(
+            ConfigError(
+                "'review_interval_days' must be at least 1 and at most "
+                f"{MAX_REVIEW_INTERVAL_DAYS} (ten years), found {interval.value}",
+                path,
+                interval.line,
+                "e.g. review_interval_days: 365",
+            )
+        )
+    return problems
+
+
+def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> CommentsConfig:
+    if entry is None or entry.children is None:
+        return CommentsConfig()
+    keys = entry.children
+    problems += unknown_key_problems(
+        keys, ("provider", "default", *PROVIDER_SETTINGS), path, ConfigError, section="comments"
+    )
+    default = False
+    if "default" in keys:
+        if problem := type_problem("comments.default", keys["default"], bool, path, ConfigError):
+            problems.append(problem)
+        else:
+            default = keys["default"].value
+    provider = keys.get("provider")
+    if provider is None:
+        if default:  # else every article would silently get no comments
+            problems.append(_default_without_provider(keys["default"], path))
+        return CommentsConfig(default=default)
+    if not isinstance(provider.value, str) or provider.value not in PROVIDER_SETTINGS:
+        problems.append(
+            ConfigError(
+                f"unknown comments provider '{provider.value}'",
+                path,
+                provider.line,
+                "use one of: " + ", ".join(PROVIDER_SETTINGS),
+            )
+        )
+        return CommentsConfig(default=default)
+    return CommentsConfig(
+        provider.value, default, _provider_settings(provider, keys, path, problems)
+    )
+
+
+def _default_without_provider(default: Entry, path: str) -> ConfigError:
+    return ConfigError(
+        "comments.default is true, but no comments provider is set",
+        path,
+        default.line,
+        "set comments.provider (one of: " + ", ".join(PROVIDER_SETTINGS) + "), or default: false",
+    )
+
+
+def _provider_settings(
+    provider: Entry, keys: dict[str, Entry], path: str, problems: list[ArticlegenError]
+) -> dict[str, str]:
+    name = provider.value
+    required = PROVIDER_SETTINGS[name]
+    block = keys.get(name)
+    if block is None or block.children is None:
+        problems.append(
+            ConfigError(
+                f"comments provider '{name}' needs a 'comments.{name}' block",
+                path,
+                provider.line,
+                f"add comments.{name} with: " + ", ".join(required),
+            )
+        )
+        return {}
+    settings = block.children
+    problems += unknown_key_problems(
+        settings, required, path, ConfigError, section=f"comments.{name}"
+    )
+    for key in required:
+        if key not in settings:
+            problems.append(
+                ConfigError(f"missing 'comments.{name}.{key}'", path, block.line, f"add {key}: …")
+            )
+        elif not isinstance(settings[key].value, str | int) or isinstance(
+            settings[key].value, bool
+        ):
+            problems.append(
+                ConfigError(f"'comments.{name}.{key}' must be text", path, settings[key].line)
+            )
+    return {k: str(e.value) for k, e in settings.items() if k in required}
+
+
+def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> bool:
+    if entry is None or entry.children is None:
+        return False
+    problems += unknown_key_problems(
+        entry.children, ("allow_html",), path, ConfigError, section="markdown"
+    )
+    allow = entry.children.get("allow_html")
+    if allow is None:
+        return False
+    if problem := type_problem("markdown.allow_html", allow, bool, path, ConfigError):
+        problems.append(problem)
+        return False
+    allowed: bool = allow.value  # a bool: type_problem refused anything else
+    return allowed
+
+
+def key_lines(entries: dict[str, Entry], prefix: str = "") -> dict[str, int]:
+    """The file line of every key, nested keys of mappings dotted (``comments.giscus.repo_id``),
+    for what is found wrong after parsing."""
+    lines = {}
+    for key, entry in entries.items():
+        lines[prefix + key] = entry.line
+        if entry.children is not None:
+            lines.update(key_lines(entry.children, f"{prefix}{key}."))
+    return lines
+
+
+_NOT_IN_URLS = frozenset('"<>\\^`{|}')
+"""ASCII characters RFC 3986 leaves out of URLs: in an HTML attribute a quote or ``<`` would
+end it, so a base URL holding one is refused here (and every URL is escaped anyway)."""
+
+
+def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] | None:
+    """What keeps ``url`` from prefixing every address the site prints (it must be an
+    absolute http(s) URL with a host, no query or fragment, and only characters a URL may
+    hold) and how to fix it, its example ``written`` as the setting is; None if nothing."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return (
+            f"must be an absolute http(s) URL, found '{url}'",
+            f"e.g. {written}https://example.org/ or https://example.org/blog/",
+        )
+    bad = sorted({c for c in url if c in _NOT_IN_URLS or c.isspace() or not c.isprintable()})
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        return (
+            f"holds characters a URL cannot hold: {shown}, found '{url}'",
+            "percent-encode them (a space is %20, a quote %22) or leave them out",
+        )
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return (
+            f"cannot have a query or fragment ('?' or '#'), found '{url}'",
+            f"give the address of the site's root folder, e.g. {written}https://example.org/blog/",
+        )
+    return None
+
+
+def with_base_url(config: SiteConfig, url: str) -> SiteConfig:
+    """``config`` with ``url`` (``--base-url``, checked as ``site.yaml``'s is) as its base URL;
+    unchecked, ``javascript:alert(1)//`` would prefix every canonical and feed link."""
+    if problem := base_url_problem(url, "--base-url "):
+        what, hint = problem
+        raise ConfigError(f"--base-url {what}", hint=hint)
+    return dataclasses.replace(config, base_url=url.rstrip("/") + "/")
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

@@ -1,0 +1,237 @@
+"""Local images in article bodies: find each file in ``static/`` and read its pixel size.
+
+The size goes into ``width``/``height`` so the browser reserves the space
+before the image arrives and the text never jumps. Pillow reads only the file
+header; SVG sizes come from the root element's ``width``/``height`` or
+``viewBox``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import unquote, urlsplit
+
+from ..core.errors import ArticlegenError, Diagnostic, MarkupError
+from ..core.limits import MAX_IMAGE_PIXELS
+from ..core.model import ImageRef
+
+if TYPE_CHECKING:  # imported where it is used: see image_size
+    from PIL.Image import Image as PILImage
+
+_Size = TypeVar("_Size", tuple[int, int], tuple[int, int] | None)
+
+_EXIF_ORIENTATION = 0x0112
+_ROTATED = {5, 6, 7, 8}
+_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedImage:
+    """Where a body image is served from and how large it is."""
+
+    url: str
+    """Site URL of the file (base path included), still URL-encoded."""
+    size: tuple[int, int] | None
+    """``(width, height)`` in CSS pixels; None for an SVG that states no size."""
+
+
+def place_images(
+    refs: Sequence[ImageRef], static_dirs: Sequence[Path], base_path: str, source: str
+) -> tuple[list[PlacedImage], list[ArticlegenError]]:
+    """URL and size of each image of the article ``source``, and an error per unusable one."""
+    placed: list[PlacedImage] = []
+    problems: list[ArticlegenError] = []
+    for ref in refs:
+        relative = static_path(ref.src)
+        file = _find(relative, static_dirs) if relative else None
+        size = None
+        if relative is None:
+            problems.append(
+                MarkupError(
+                    f"image '{ref.src}' is not a path inside the static folder",
+                    source,
+                    ref.line,
+                    "write the path relative to static/, e.g. ![…](images/photo.jpg)",
+                )
+            )
+        elif file is None and (link := _linked_folder(relative, static_dirs)) is not None:
+            problems.append(
+                MarkupError(
+                    f"image static/{relative} is in static/{link}, a link to a folder, whose "
+                    "files are not published",
+                    source,
+                    ref.line,
+                    f"copy the folder into static/ instead of linking it (static/{link})",
+                )
+            )
+        elif file is None:
+            problems.append(
+                MarkupError(
+                    f"image file not found: static/{relative}",
+                    source,
+                    ref.line,
+                    "put the file in the site's static/ folder, or fix the path",
+                )
+            )
+        else:
+            try:
+                size = image_size(file)
+            except ValueError as exc:
+                problems.append(
+                    MarkupError(f"cannot read image static/{relative}: {exc}", source, ref.line)
+                )
+        path = urlsplit(ref.src).path.lstrip("/")
+        placed.append(PlacedImage(base_path + path, size))
+    return placed, problems
+
+
+def remote_image_warnings(refs: Sequence[ImageRef], source: str) -> list[Diagnostic]:
+    """A warning per image on another host: every reader's browser asks that host for it (a
+    third-party request on each page load), and without a file to read it has no size, so
+    the text jumps when it arrives."""
+    warnings = []
+    for ref in refs:
+        written = PurePosixPath(urlsplit(ref.src).path).name or "image.png"  # URL-encoded
+        warnings.append(
+            Diagnostic(
+                f"image {ref.src} is loaded from another host on every page load and has no size",
+                source,
+                ref.line,
+                f"copy it into static/, e.g. static/images/{unquote(written)}, and write "
+                f"![…](images/{written}): then it comes from this site, with its width and height",
+            )
+        )
+    return warnings
+
+
+def static_path(src: str) -> str | None:
+    """``images/a b.png`` for ``/images/a%20b.png``; None when the path climbs out with ``..``."""
+    path = PurePosixPath(unquote(urlsplit(src).path).lstrip("/"))
+    if ".." in path.parts or not path.parts:
+        return None
+    return path.as_posix()
+
+
+def image_size(file: Path) -> tuple[int, int] | None:
+    """Displayed ``(width, height)``; raises ValueError when the file is not a readable
+    image, or is larger than ``limits.MAX_IMAGE_PIXELS``."""
+    if file.suffix.lower() == ".svg":
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ValueError(exc.strerror or str(exc)) from exc
+        return _within_limit(svg_size(data))
+    # Imported here: Pillow costs start-up time that sites without raster images never need.
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns of, then refuses, images past its own pixel limit (its check of
+            # "decompression bombs"); only the header is read here, and ours is the limit.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = _within_limit(image.size)
+                orientation = _orientation(image)
+    except Image.DecompressionBombError as exc:
+        raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValueError(str(exc) or type(exc).__name__) from exc
+    # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
+    return (height, width) if orientation in _ROTATED else (width, height)
+
+
+def _orientation(image: PILImage) -> int | None:
+    """The EXIF orientation, read from the header: for a PNG whose header has no ``eXIf``
+    chunk, Pillow would decode every pixel to look for one after them."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return None
+    orientation = image.getexif().get(_EXIF_ORIENTATION)
+    return orientation if isinstance(orientation, int) else None
+
+
+def svg_size(data: bytes) -> tuple[int, int] | None:
+    """Size from an SVG's ``width``/``height`` (unitless or px) or its ``viewBox``."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"not a well-formed SVG file ({exc})") from exc
+    width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if width and height:
+        return _rounded(width, height)
+    if len(box) == 4:
+        try:
+            box_width, box_height = float(box[2]), float(box[3])
+        except ValueError:
+            return None
+        if math.isinf(box_width) or math.isinf(box_height):
+            raise ValueError(_too_large(box_width, box_height))
+        if box_width > 0 and box_height > 0:
+            if width:
+                return _rounded(width, width * box_height / box_width)
+            if height:
+                return _rounded(height * box_width / box_height, height)
+            return _rounded(box_width, box_height)
+    return None
+
+
+def _rounded(width: float, height: float) -> tuple[int, int]:
+    """Whole pixels; a size too large for a number (``1e400``) is refused as too large."""
+    if not math.isfinite(width * height):
+        raise ValueError(_too_large(width, height))
+    return round(width), round(height)
+
+
+def _within_limit(size: _Size) -> _Size:
+    if size is not None and size[0] * size[1] > MAX_IMAGE_PIXELS:
+        raise ValueError(_too_large(*size))
+    return size
+
+
+def _too_large(width: float | None, height: float | None) -> str:
+    sides = (width, height)
+    finite = all(side is not None and math.isfinite(side) for side in sides)
+    claimed = f"{width:.0f}×{height:.0f} pixels" if finite else "its size"
+    return (
+        f"{claimed} is more than the limit of {MAX_IMAGE_PIXELS:,} pixels; "
+        "scale it down to the size it is shown at"
+    )
+
+
+def _svg_length(value: str | None) -> float | None:
+    match = _SVG_LENGTH.match(value or "")
+    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+
+
+def _find(relative: str, static_dirs: Sequence[Path]) -> Path | None:
+    """The file the output will hold: the last folder that has it wins, as in the static copy,
+    which does not go into links to folders either."""
+    for folder in reversed(static_dirs):
+        candidate = folder / relative
+        if candidate.is_file() and _linked_part(folder, relative) is None:
+            return candidate
+    return None
+
+
+def _linked_folder(relative: str, static_dirs: Sequence[Path]) -> str | None:
+    """The folder of ``relative`` (under a static folder) that is a link, if the file is
+    there only through it."""
+    for folder in reversed(static_dirs):
+        if (folder / relative).is_file() and (link := _linked_part(folder, relative)):
+            return link
+    return None
+
+
+def _linked_part(folder: Path, relative: str) -> str | None:
+    parts = relative.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        if (folder.joinpath(*parts[:end])).is_symlink():
+            return "/".join(parts[:end])
+    return None

@@ -1,0 +1,91 @@
+"""Settings a published site needs that a new one still lacks: an address on ``example.org``,
+no description, comment-provider ids left as the placeholders of a sample.
+
+A site builds without them (a preview needs none), so they are warnings, each naming its key
+and its line in ``site.yaml``; ``--strict``, as the publish workflow builds, makes them errors.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..core.errors import Diagnostic
+from ..core.model import SiteConfig
+from .config import CONFIG_FILE
+
+EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+"""Second-level domains reserved for documentation (RFC 2606, RFC 6761)."""
+EXAMPLE_TLDS = ("example", "invalid")
+"""Top-level domains reserved for documentation and for names that must not resolve
+(RFC 2606). Not ``.test``, reserved for tests, which are no sample left unedited."""
+
+_PLACEHOLDER = re.compile(
+    r"replace|placeholder|changeme|\byour[-_ ]|\bxxx|…|\.\.\.|^<.*>$|^owner/(name|repo)$",
+    re.IGNORECASE,
+)
+"""Words a sample configuration puts where a real value goes (``R_replace-with-repo-id``,
+``your-site-id``, ``<repo id>``, ``owner/name``)."""
+
+
+def unready_settings(config: SiteConfig) -> list[Diagnostic]:
+    """One warning per setting that would publish a placeholder: the base URL, the
+    description (search results and link previews show it) and the comment provider's ids."""
+    warnings = []
+    if is_example_address(config.base_url):
+        warnings.append(
+            Diagnostic(
+                f"'base_url' is still {config.base_url}, so canonical links, feeds and the "
+                "sitemap would point to a documentation domain",
+                CONFIG_FILE,
+                config.lines.get("base_url"),
+                "set base_url to the blog's address, or build with --base-url (the publish "
+                "workflow passes the GitHub Pages address)",
+            )
+        )
+    if not config.description.strip():
+        missing = "description" not in config.lines
+        warnings.append(
+            Diagnostic(
+                ("there is no 'description'" if missing else "'description' is empty")
+                + ": search results and link previews show it for the home page and the feeds",
+                CONFIG_FILE,
+                config.lines.get("description", 1),
+                'write one or two sentences about the blog: description: "…"',
+            )
+        )
+    warnings += _comment_placeholders(config)
+    return warnings
+
+
+def is_example_address(url: str) -> bool:
+    """Whether ``url``'s host is a documentation or reserved name, never a real site's."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host.rsplit(".", 1)[-1] in EXAMPLE_TLDS or any(
+        host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS
+    )
+
+
+def _comment_placeholders(config: SiteConfig) -> list[Diagnostic]:
+    provider = config.comments.provider
+    found = []
+    for key, value in config.comments.settings.items():
+        shown = value.strip()
+        if shown and not _PLACEHOLDER.search(shown) and not _example_url(shown):
+            continue
+        name = f"comments.{provider}.{key}"
+        found.append(
+            Diagnostic(
+                f"'{name}' is a placeholder ('{value}'): readers who open the comments "
+                f"would get a {provider} widget that does not load",
+                CONFIG_FILE,
+                config.lines.get(name),
+                f"set the value {provider} gives for this site; to turn comments off, remove "
+                "comments.provider and every 'comments: true'",
+            )
+        )
+    return found
+
+
+def _example_url(value: str) -> bool:
+    return value.startswith(("http://", "https://")) and is_example_address(value)

@@ -1,0 +1,350 @@
+"""The incremental build cache: what earlier builds learned, so the next redoes only what changed.
+
+Python API. The CLI does exactly this; a dev server keeps one ``BuildCache`` in
+memory between rebuilds instead of loading and saving it::
+
+    from articlegen.build import build_site
+    from articlegen.incremental.cachefile import CACHE_DIR, load_cache, save_cache
+
+    cache = load_cache(site / CACHE_DIR)            # empty if missing, stale or corrupt
+    result = build_site(site, options, cache=cache)  # reads and updates it in place
+    save_cache(cache, site / CACHE_DIR)
+
+``build_site(root, options)`` without a cache builds from scratch and keeps nothing.
+
+What it holds, and what each entry is keyed on:
+
+* Per content file, the parsed ``Article``, keyed by a digest of the file's path
+  and bytes and of the generator's code; and its rendered body, keyed by that
+  digest plus the markup settings. An unchanged file is neither parsed nor rendered.
+* Per output page, a digest of everything that shapes it: the generator's code,
+  its template and every template that one uses, and the page's whole context
+  (``PagePlan``: its article, the titles and descriptions of linked articles, the
+  site settings…). A page whose digest is unchanged is not rendered again: its
+  bytes come from memory, or (for a cache loaded from disk) the output stage
+  hard-links the file already in the output folder, once its stamp (device,
+  inode, size, modification and change time) shows it is the very file this cache
+  saw written.
+
+A cache kept in memory (the preview's) also keeps the last build's site and page
+plans: when only articles' bodies changed, the other pages keep their plans and, with
+them, their keys (``replan``).
+
+A page context that cannot be pickled (it holds a closure or a lambda) has no key,
+so that page is rendered every build. Template helpers should therefore be values
+(``pages.UrlMaker``), plain functions or Jinja filters, and anything a template
+shows must be in its context.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import functools
+import hashlib
+import io
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from ..core.dates import DEFAULT_ZONE
+from ..core.layout import PACKAGE
+from ..core.model import (
+    Article,
+    BodyHtml,
+    Card,
+    PagePlan,
+    PlannedSite,
+    RenderedBody,
+    RenderedPage,
+    SiteConfig,
+)
+
+FORMAT = "2"
+"""Version of the cache's records; part of the code fingerprint."""
+_LIBRARIES = (
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "Jinja2",
+    "MarkupSafe",
+    "PyYAML",
+    "Pillow",
+    "selectolax",
+    "python-slugify",
+    "text-unidecode",
+    "tzdata",
+)
+"""Distributions whose release shapes the output; their versions join the code fingerprint.
+A version, not a module's source: text-unidecode's table and tzdata's zone rules are data
+files that no ``__init__.py`` would show changing."""
+
+Stamp = tuple[int, int, int, int, int]
+SourceStamp = tuple[int, ...]
+"""Inode, size, modification and change time (ns) of a path and of what it leads to."""
+RACY_SECONDS = 2.0
+"""A file changed this recently may change again without changing its stamp (the file
+system's clock is coarse; FAT's has 2 s steps), so its stamp does not vouch for it."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One content file as last seen: its digest, its article and (if rendered) its body."""
+
+    digest: bytes
+    """``source_digest`` of the file's path and bytes."""
+    article: Article
+    """The parsed article."""
+    body_key: bytes | None = None
+    """``body_key`` the body was rendered under; None when it was not rendered (a draft)."""
+    body: RenderedBody | None = None
+    """The rendered body, internal links and images still placeholders."""
+    stamp: SourceStamp | None = None
+    """``source_stamp`` of the file, taken before it was read; None if it was racy."""
+    zone: str = DEFAULT_ZONE
+    """The time zone the article's dates were read in (``site.yaml`` ``timezone:``): a
+    date-time without an offset means another moment in another zone."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageEntry:
+    """One output page as last built."""
+
+    key: bytes
+    """``page_key`` of its plan."""
+    stamp: Stamp | None = None
+    """``file_stamp`` of the file written for it, if one was written."""
+    data: bytes | None = None
+    """Its bytes; kept in memory only, never saved."""
+
+
+class BuildCache:
+    """What earlier builds learned. Owned by its caller; ``build_site`` updates it in place."""
+
+    def __init__(self, code: str | None = None) -> None:
+        self.code = code if code is not None else code_fingerprint()
+        """Digest of the generator's code and libraries; part of every key."""
+        self.sources: dict[str, SourceEntry] = {}
+        """Content file (``content/a.md``) → what it gave last time."""
+        self.pages: dict[str, PageEntry] = {}
+        """Output path (``a/index.html``) → how it was built last time."""
+        self.output: str | None = None
+        """The output folder that page stamps refer to."""
+        self.planned: PlannedSite | None = None
+        """The last build's site and page plans (``replan``); kept in memory only."""
+        self.plan_keys: dict[str, tuple[PagePlan, str, bytes | None]] = {}
+        """Output path → (the plan last keyed for it, its template's digest, its key), so a
+        plan the next build keeps (the very same object) is not keyed again."""
+        self.templates: dict[str, bytes] = {}
+        """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
+        checked against its template's source before use, so a changed one is compiled again."""
+        self.saved: dict[str, SourceEntry] = {}
+        """For ``cachefile``: each source record the saved file holds."""
+        self.saved_pages: bytes = b""
+        """For ``cachefile``: checksum of the page record the saved file holds."""
+
+    def render_pages(
+        self,
+        plans: Sequence[PagePlan],
+        render: Callable[[list[PagePlan]], list[RenderedPage]],
+        *,
+        templates: Mapping[str, str],
+        output: Path | None,
+    ) -> tuple[list[RenderedPage], frozenset[str]]:
+        """Every page of ``plans``, rendering (with ``render``) only those whose key changed.
+
+        ``templates``: template name → digest (``templates.template_fingerprints``).
+        ``output``: the folder unchanged files may be hard-linked from (None when
+        nothing is written). Returns the pages and the output paths of those rendered.
+        """
+        shared: SharedDigests = {}
+        keys = [self._key(plan, templates.get(plan.template, ""), shared) for plan in plans]
+        found = [self._reuse(plan, key, output) for plan, key in zip(plans, keys, strict=True)]
+        todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
+        fresh = iter(render(todo))
+        pages = [page if page is not None else next(fresh) for page in found]
+        self.pages = {
+            page.out_path: PageEntry(key, self._old_stamp(page.out_path, key), page.data)
+            for page, key in zip(pages, keys, strict=True)
+            if key is not None
+        }
+        self.plan_keys = {
+            plan.out_path: (plan, templates.get(plan.template, ""), key)
+            for plan, key in zip(plans, keys, strict=True)
+        }
+        return pages, frozenset(plan.out_path for plan in todo)
+
+    def _key(self, plan: PagePlan, template: str, shared: SharedDigests) -> bytes | None:
+        """``page_key`` of ``plan``; the last build's, if it keyed this very plan object
+        (plans are never changed once made) under the same template digest."""
+        known = self.plan_keys.get(plan.out_path)
+        if known is not None and known[0] is plan and known[1] == template:
+            return known[2]
+        return page_key(plan, self.code, template, shared)
+
+    def record_output(self, output: Path) -> None:
+        """Stamp every page entry with the file now in ``output``: the build wrote it."""
+        self.output = str(output)
+        self.pages = {
+            path: dataclasses.replace(entry, stamp=file_stamp(output / path))
+            for path, entry in self.pages.items()
+        }
+
+    def _reuse(self, plan: PagePlan, key: bytes | None, output: Path | None) -> RenderedPage | None:
+        entry = self.pages.get(plan.out_path)
+        if key is None or entry is None or entry.key != key:
+            return None
+        if entry.data is not None:
+            return RenderedPage(plan.url, plan.out_path, entry.data)
+        if (
+            output is not None
+            and self.output == str(output)
+            and entry.stamp is not None
+            and entry.stamp == file_stamp(output / plan.out_path)
+        ):
+            return RenderedPage(plan.url, plan.out_path, None)
+        return None
+
+    def _old_stamp(self, out_path: str, key: bytes) -> Stamp | None:
+        entry = self.pages.get(out_path)
+        return entry.stamp if entry is not None and entry.key == key else None
+
+
+def code_fingerprint() -> str:
+    """A digest of this package's modules, of the libraries that shape its output and of
+    Python's version: after an upgrade or any code change, nothing old is reused."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT}\0{sys.version}\0".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:  # tzdata, where the system has zone data
+            digest.update(f"{name} absent\0".encode())
+    return digest.hexdigest()
+
+
+def source_digest(code: str, path: str, data: bytes) -> bytes:
+    """The key of a content file: the generator's code, the file's path and its bytes."""
+    return digest_of(code, path, data)
+
+
+def body_key(digest: bytes, settings: Mapping[str, object]) -> bytes:
+    """The key of a rendered body: its file's digest and the markup settings."""
+    return digest_of(digest, repr(sorted(settings.items())))
+
+
+def page_key(
+    plan: PagePlan, code: str, template: str, shared: SharedDigests | None = None
+) -> bytes | None:
+    """The key of a page: the code, its template's digest and its whole plan; None when
+    the context cannot be pickled (a closure, a lambda), so the page is always rendered.
+
+    Pickle, not ``repr``: a faithful encoding of the value, done in C, that names plain
+    functions by where they live (their behaviour is part of the code fingerprint). In
+    "fast" mode, without back-references, so that equal values give equal bytes however
+    their objects are shared: articles parsed afresh and articles loaded from the cache
+    key alike. What many pages hold, an article's body (``BodyHtml``) and its ``Card``,
+    the site settings (with every person it names), goes in as a digest of its value taken
+    once per ``shared`` (one for all the pages of a build): pickling them again for each
+    page was most of the keying time."""
+    buffer = io.BytesIO()
+    try:
+        _key_pickler(buffer, {} if shared is None else shared).dump(plan.context)
+    except (pickle.PicklingError, AttributeError, TypeError, ValueError):
+        return None
+    return digest_of(code, template, plan.template, plan.url, plan.out_path, buffer.getvalue())
+
+
+def value_digest(value: object) -> bytes | None:
+    """A digest of ``value`` as faithful as a page key's: types, dict order and time zones
+    tell values apart that ``==`` finds equal; None if it cannot be pickled."""
+    buffer = io.BytesIO()
+    try:
+        _key_pickler(buffer, {}).dump(value)
+    except (pickle.PicklingError, AttributeError, TypeError, ValueError):
+        return None
+    return digest_of(buffer.getvalue())
+
+
+SharedDigests = dict[int, tuple[object, bytes]]
+"""``id(value)`` → (the value, kept so that its id is not reused; its digest)."""
+
+
+def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    reduce_shared = functools.partial(_shared_digest, shared)
+    pickler.dispatch_table = {
+        **copyreg.dispatch_table,
+        **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
+    }
+    return pickler
+
+
+def _shared_digest(
+    shared: SharedDigests, value: BodyHtml | Card | SiteConfig
+) -> tuple[Callable[[bytes], bytes], tuple[bytes]]:
+    known = shared.get(id(value))
+    if known is None:
+        if isinstance(value, BodyHtml):
+            digest = digest_of(type(value).__name__, value)
+        else:
+            buffer = io.BytesIO()
+            fields = dict(value) if isinstance(value, Card) else value.__reduce__()
+            _key_pickler(buffer, shared).dump(fields)
+            digest = digest_of(type(value).__name__, buffer.getvalue())
+        known = shared[id(value)] = (value, digest)
+    return _digested, (known[1],)
+
+
+def _digested(digest: bytes) -> bytes:
+    """What a shared value stands as in a page key's pickle (hashed, never unpickled)."""
+    return digest
+
+
+def source_stamp(path: Path, *, now: float | None = None) -> SourceStamp | None:
+    """What a content file looks like from outside (``lstat`` and ``stat``): while it is
+    the same, the file holds the bytes it held when the stamp was taken, so it need not be
+    read again. None if it is missing, or changed within ``RACY_SECONDS`` of ``now`` (git
+    calls such files "racily clean"): then only its bytes can tell."""
+    try:
+        link, info = os.lstat(path), os.stat(path)
+    except OSError:
+        return None
+    if is_racy(max(link.st_mtime_ns, link.st_ctime_ns, info.st_mtime_ns, info.st_ctime_ns), now):
+        return None
+    return (
+        *(link.st_dev, link.st_ino, link.st_size, link.st_mtime_ns, link.st_ctime_ns),
+        *(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns),
+    )
+
+
+def is_racy(changed_ns: int, now: float | None = None) -> bool:
+    """Whether a file last changed at ``changed_ns`` (ns since the epoch) changed too close
+    to ``now`` (seconds; default: the current time) for its stamp to vouch for it."""
+    return changed_ns >= ((time.time() if now is None else now) - RACY_SECONDS) * 1e9
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """Device, inode, size, modification and change time of a file; None if it is missing.
+    The change time also moves when a file is rewritten and its mtime set back."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def digest_of(*parts: str | bytes) -> bytes:
+    """A 16-byte digest of ``parts``, each length-prefixed so no two lists collide."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.digest()

@@ -1,0 +1,283 @@
+"""The build cache on disk: ``.articlegen-cache/cache.sqlite`` in the site, git-ignored.
+
+Never trusted blindly:
+
+* The file records the cache format and the code fingerprint (the generator's
+  modules, its libraries, Python): a file from another version is ignored whole.
+* Every record carries a MAC (keyed BLAKE2b) under a secret of this site's cache,
+  ``SECRET`` beside the database (never in the output). A truncated, corrupt or
+  foreign file, or a record forged with a recomputed checksum (a plain checksum
+  anyone can recompute), fails it: the file is ignored whole, and replaced on the
+  next save, so the pages are rebuilt from the sources.
+* Records unpickle only into articlegen's dataclasses and enums and into dates,
+  so a planted file cannot run code.
+
+Saving writes only the records that changed since the cache was loaded or last saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import secrets
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..core.errors import OutputError
+from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
+
+CACHE_DIR = ".articlegen-cache"
+"""The cache folder inside a site (git-ignored)."""
+DATABASE = "cache.sqlite"
+"""The file inside ``CACHE_DIR``."""
+SECRET = "secret.key"
+"""The key of the records' MACs, made at random with the cache, readable by its owner only."""
+_SECRET_BYTES = 32
+RECEIPT = "receipt.json"
+"""The last successful build's receipt (``freshness``), also inside ``CACHE_DIR``."""
+SPARE_OUTPUT = "spare-output"
+"""The site the last build replaced, staged into by the next (``output.write_site``)."""
+_DATES = {"date", "datetime", "time", "timedelta", "timezone"}
+
+
+def load_cache(folder: Path) -> BuildCache:
+    """The cache saved in ``folder``; an empty one if there is none, or it is unreadable,
+    corrupt, of another format or from another version of the code."""
+    cache = BuildCache()
+    database = folder / DATABASE
+    if not database.is_file():
+        return cache
+    try:
+        key = _secret(folder, create=False)
+        with contextlib.closing(_connect(database, read_only=True)) as db:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if key is None or meta != _meta(cache, key):
+                return cache
+            sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
+            pages = db.execute("SELECT checksum, data FROM pages").fetchall()
+        classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
+        for path, checksum, data in sources:
+            entry = _unpack(checksum, data, key, classes)
+            if not isinstance(entry, SourceEntry) or not isinstance(path, str):
+                raise _Corrupt(path)
+            cache.sources[path] = entry
+            cache.saved[path] = entry
+        for checksum, data in pages:
+            cache.output, cache.pages = _pages_from(_unpack(checksum, data, key, classes))
+            cache.saved_pages = checksum
+    except Exception:  # whatever a damaged file raises, it is not trusted
+        return BuildCache(cache.code)
+    return cache
+
+
+def save_cache(cache: BuildCache, folder: Path) -> None:
+    """Write what changed since ``cache`` was loaded or last saved into ``folder``;
+    ``OutputError`` if it cannot (the site itself is fine: the next build is just slower)."""
+    database = folder / DATABASE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        key = _secret(folder, create=True)
+        assert key is not None
+        try:
+            _write(cache, database, key)
+        except sqlite3.DatabaseError:
+            # Not a database we can use (corrupt, foreign): start the file afresh.
+            database.unlink(missing_ok=True)
+            cache.saved, cache.saved_pages = {}, b""
+            _write(cache, database, key)
+    except (OSError, sqlite3.Error) as exc:
+        raise OutputError(
+            f"cannot save the build cache in {folder}: {exc}",
+            hint="check free disk space and write permission, or build with --no-cache",
+        ) from exc
+
+
+def clear_cache(folder: Path) -> bool:
+    """Delete the saved cache in ``folder``; False if there was none."""
+    database = folder / DATABASE
+    found = database.exists() or (folder / RECEIPT).exists()
+    for path in (
+        database,
+        folder / f"{DATABASE}-journal",
+        folder / f"{DATABASE}-wal",
+        folder / RECEIPT,
+        folder / SECRET,
+    ):
+        path.unlink(missing_ok=True)
+    spare = folder / SPARE_OUTPUT
+    found = found or spare.exists() or spare.is_symlink()
+    if spare.is_symlink():
+        spare.unlink()
+    shutil.rmtree(spare, ignore_errors=True)
+    if spare.exists():
+        raise OutputError(
+            f"cannot delete {spare} (the site the last build replaced)",
+            hint="it may belong to another user, e.g. from a build run with sudo: delete it "
+            "as that user",
+        )
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+    return found
+
+
+def _secret(folder: Path, *, create: bool) -> bytes | None:
+    """The cache's MAC key; made (if ``create``) when missing or not a key: then no record
+    already saved passes, which is right, since nothing vouches for them."""
+    path = folder / SECRET
+    try:
+        key = path.read_bytes()
+        if len(key) == _SECRET_BYTES:
+            return key
+    except FileNotFoundError:
+        pass
+    if not create:
+        return None
+    key = secrets.token_bytes(_SECRET_BYTES)
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(key)
+    return key
+
+
+def _meta(cache: BuildCache, key: bytes) -> dict[str, str]:
+    """What the file must say of itself to be read: the format, the code's fingerprint and
+    which key signed it (a digest of the key, not the key)."""
+    signer = hashlib.blake2b(b"articlegen cache key", key=key, digest_size=8).hexdigest()
+    return {"format": FORMAT, "code": cache.code, "key": signer}
+
+
+def _write(cache: BuildCache, database: Path, key: bytes) -> None:
+    with contextlib.closing(_connect(database, read_only=False)) as db, db:
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, checksum BLOB, data BLOB)"
+        )
+        db.execute("CREATE TABLE IF NOT EXISTS pages (checksum BLOB, data BLOB)")
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        expected = _meta(cache, key)
+        if meta != expected:
+            db.execute("DELETE FROM meta")
+            db.execute("DELETE FROM sources")
+            db.execute("DELETE FROM pages")
+            db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(expected.items()))
+            cache.saved, cache.saved_pages = {}, b""
+        stored = {path for (path,) in db.execute("SELECT path FROM sources")}
+        gone = stored - cache.sources.keys()
+        db.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in sorted(gone)])
+        db.executemany(
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)",
+            _changed_sources(cache, stored, key),
+        )
+        _write_pages(cache, db, key)
+
+
+def _changed_sources(
+    cache: BuildCache, stored: set[str], key: bytes
+) -> Iterator[tuple[str, bytes, bytes]]:
+    """The records to write, one at a time: a cold build's would be as large as the site."""
+    for path, entry in cache.sources.items():
+        if path in stored and cache.saved.get(path) is entry:
+            continue
+        data = _pack(entry)
+        if data is not None:
+            yield path, _checksum(data, key), data
+            cache.saved[path] = entry
+
+
+def _write_pages(cache: BuildCache, db: sqlite3.Connection, key: bytes) -> None:
+    stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
+    data = _pack((cache.output, stamped))
+    if data is None:
+        return
+    checksum = _checksum(data, key)
+    if checksum != cache.saved_pages:
+        db.execute("DELETE FROM pages")
+        db.execute("INSERT INTO pages VALUES (?, ?)", (checksum, data))
+        cache.saved_pages = checksum
+
+
+def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)):
+        raise _Corrupt("pages")
+    output, stamped = value
+    pages = {}
+    for path, (key, stamp) in stamped.items():
+        if not (
+            isinstance(path, str)
+            and isinstance(key, bytes)
+            and isinstance(stamp, tuple)
+            and len(stamp) == 5
+            and all(isinstance(n, int) for n in stamp)
+        ):
+            raise _Corrupt(path)
+        pages[path] = PageEntry(key, stamp)
+    return (output if isinstance(output, str) else None), pages
+
+
+def _connect(database: Path, *, read_only: bool) -> sqlite3.Connection:
+    uri = f"{database.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    return sqlite3.connect(uri, uri=True, timeout=10)
+
+
+def _pack(value: object) -> bytes | None:
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None  # something unpicklable in a record: that entry is simply not saved
+
+
+def _unpack(
+    checksum: object, data: object, key: bytes, classes: dict[tuple[str, str], type]
+) -> object:
+    if not (
+        isinstance(data, bytes)
+        and isinstance(checksum, bytes)
+        and hmac.compare_digest(checksum, _checksum(data, key))
+    ):
+        raise _Corrupt("checksum")
+    return _Unpickler(io.BytesIO(data), classes).load()
+
+
+def _checksum(data: bytes, key: bytes) -> bytes:
+    """The record's MAC: BLAKE2b in its keyed mode, a MAC by design (no HMAC wrapper needed)."""
+    return hashlib.blake2b(data, key=key, digest_size=32).digest()
+
+
+class _Corrupt(Exception):
+    """A saved record is not what this version of the code wrote."""
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only articlegen's dataclasses and enums, and dates: a cache file cannot run code.
+    ``classes`` remembers those already allowed, shared by the records of one load."""
+
+    def __init__(self, data: io.BytesIO, classes: dict[tuple[str, str], type]) -> None:
+        super().__init__(data)
+        self.classes = classes
+
+    def find_class(self, module: str, name: str) -> type:
+        known = self.classes.get((module, name))
+        if known is not None:
+            return known
+        found = super().find_class(module, name) if _allowed(module, name) else None
+        if isinstance(found, type) and (
+            module == "datetime" or dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
+        ):
+            self.classes[module, name] = found
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the build cache")
+
+
+def _allowed(module: str, name: str) -> bool:
+    return (module == "datetime" and name in _DATES) or (
+        module.startswith("articlegen.") and not name.startswith("_")
+    )

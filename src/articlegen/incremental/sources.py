@@ -1,0 +1,196 @@
+"""Every article with its rendered body: from the build cache when the file is unchanged,
+otherwise read, parsed and rendered, in worker processes when there are many.
+
+Reading and checking is ``content``'s, rendering is ``markup``'s: this module only
+decides what can be reused and where the rest is done, so every check a file
+gets applies whether or not the cache is used. Problems are returned, not raised,
+so the build can go on to find link errors too and report everything in one go.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from ..content.articles import (
+    content_problems,
+    find_sources,
+    read_article,
+    read_bytes,
+    readable_article,
+    relative,
+)
+from ..core.errors import ArticlegenError, attempt
+from ..core.model import Article, LinkSource, RenderedBody
+from ..core.workers import map_chunks
+from ..markup.markdown import MarkupSettings, make_markdown, render_body
+from .cache import BuildCache, SourceEntry, body_key, source_digest, source_stamp
+
+MIN_PARALLEL_ARTICLES = 48
+"""Fewer articles to render than this are rendered here: a worker would cost more to start."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What ``content/`` holds, read and rendered."""
+
+    articles: list[Article]
+    """Every readable article, drafts included, in file order."""
+    bodies: dict[str, RenderedBody]
+    """Slug → rendered body (links still placeholders), for the articles to be built."""
+    problems: list[ArticlegenError]
+    """Unreadable files, bad front-matter, duplicate slugs, links to folders outside."""
+    reused: int
+    """Articles taken from the cache unchanged."""
+    damaged: list[Article]
+    """Files that failed on their front-matter (a bad field, a YAML error), as far as they
+    can be read (see
+    ``content.readable_article``): still link targets, so that links to them are not
+    reported as broken on top of their own errors."""
+    damaged_links: list[LinkSource]
+    """The links of those of them to be built, so they are checked in the same build."""
+
+
+def load_sources(
+    root: Path,
+    settings: MarkupSettings,
+    cache: BuildCache,
+    *,
+    zone: zoneinfo.ZoneInfo,
+    drafts: bool,
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Sources:
+    """Read ``content/`` (dates in ``zone``, the site's); render the bodies of the articles
+    to build (drafts only if ``drafts``); ``cache.sources`` is updated to what the folder
+    now holds."""
+    paths = find_sources(root)
+    known = {path: _cached(cache, root, path, settings, drafts, zone) for path in paths}
+    todo = [path for path in paths if known[path] is None]
+    fresh = map_chunks(
+        partial(prepare_chunk, root, cache.code, settings.copy(), drafts, zone),
+        todo,
+        jobs=jobs,
+        min_items=MIN_PARALLEL_ARTICLES,
+        progress=progress,
+    )
+    problems: list[ArticlegenError] = []
+    md = None
+    damaged: list[Article] = []
+    for path, entry in zip(todo, fresh, strict=True):
+        if entry is None:  # it failed in a worker: redo it here to report the error in full
+            md = md or make_markdown(**settings)
+            entry = attempt(problems, prepare, root, path, cache.code, md, settings, drafts, zone)
+            if entry is None and (left := readable_article(root, path, zone)) is not None:
+                damaged.append(left)
+        known[path] = entry
+    entries = {relative(root, p): e for p, e in known.items() if e is not None}
+    cache.sources = {name: e for name, e in entries.items() if not (e.body and e.body.problems)}
+    articles = [entry.article for entry in entries.values()]
+    order = {relative(root, path): i for i, path in enumerate(paths)}
+    every = sorted([*articles, *damaged], key=lambda a: order[a.source])
+    damaged_links = _damaged_links(damaged, md, drafts, problems)
+    return Sources(
+        articles=articles,
+        bodies={
+            e.article.slug: e.body
+            for e in entries.values()
+            if e.body is not None and (drafts or not e.article.meta.draft)
+        },
+        problems=problems + content_problems(root, every),
+        reused=len(paths) - len(todo),
+        damaged=damaged,
+        damaged_links=damaged_links,
+    )
+
+
+def _damaged_links(
+    damaged: list[Article], md: MarkdownIt | None, drafts: bool, problems: list[ArticlegenError]
+) -> list[LinkSource]:
+    """The see_also and body links of the ``damaged`` articles to be built; the problems
+    of their bodies are added to ``problems``, so one build reports them all."""
+    links = []
+    for article in damaged:
+        if md is None or (article.meta.draft and not drafts):
+            continue
+        body = render_body(md, article.body, first_line=article.body_line, path=article.source)
+        problems.extend(body.problems)
+        links.append(LinkSource(article.slug, article.source, article.meta.see_also, body.links))
+    return links
+
+
+def prepare_chunk(
+    root: Path,
+    code: str,
+    settings: MarkupSettings,
+    drafts: bool,
+    zone: zoneinfo.ZoneInfo,
+    paths: list[Path],
+    finished: Callable[[int], None] | None = None,
+) -> list[SourceEntry | None]:
+    """``prepare`` each path (in a worker); None where it failed. ``finished(1)`` after each."""
+    md = make_markdown(**settings)
+    problems: list[ArticlegenError] = []
+    entries = []
+    for path in paths:
+        entries.append(attempt(problems, prepare, root, path, code, md, settings, drafts, zone))
+        if finished is not None:
+            finished(1)
+    return entries
+
+
+def prepare(
+    root: Path,
+    path: Path,
+    code: str,
+    md: MarkdownIt,
+    settings: MarkupSettings,
+    drafts: bool,
+    zone: zoneinfo.ZoneInfo,
+) -> SourceEntry:
+    """Read, check, parse and (unless it is a draft left out) render one article."""
+    stamp = source_stamp(path)  # before reading: a change while it is read shows next time
+    data = read_bytes(root, path)
+    digest = source_digest(code, relative(root, path), data)
+    article = read_article(root, path, zone, data)
+    if article.meta.draft and not drafts:
+        return SourceEntry(digest, article, stamp=stamp, zone=zone.key)
+    body = render_body(md, article.body, first_line=article.body_line, path=article.source)
+    return SourceEntry(digest, article, body_key(digest, settings), body, stamp, zone.key)
+
+
+def _cached(
+    cache: BuildCache,
+    root: Path,
+    path: Path,
+    settings: MarkupSettings,
+    drafts: bool,
+    zone: zoneinfo.ZoneInfo,
+) -> SourceEntry | None:
+    """The cache's entry for an unchanged file that needs nothing more; else None. A file
+    whose stamp is the one recorded is not even read; one whose bytes are unchanged gets
+    its new stamp. An article parsed in another time zone is parsed again: its dates
+    differ."""
+    name = relative(root, path)
+    entry = cache.sources.get(name)
+    if entry is None or entry.zone != zone.key:
+        return None
+    needs_body = drafts or not entry.article.meta.draft
+    if needs_body and entry.body_key != body_key(entry.digest, settings):
+        return None
+    stamp = source_stamp(path)
+    if stamp is not None and stamp == entry.stamp:
+        return entry
+    try:
+        data = read_bytes(root, path)
+    except ArticlegenError:
+        return None
+    if entry.digest != source_digest(cache.code, name, data):
+        return None
+    return dataclasses.replace(entry, stamp=stamp) if stamp != entry.stamp else entry

@@ -1,0 +1,82 @@
+"""Heading ids and their ``#`` links, kept clear of the ids the article page uses itself.
+
+Ids are GitHub-style slugs of the heading text (so links to a section survive a rebuild and
+match what authors expect), made unique within the body and never one of ``pageids``: a body
+heading "Main" or "Comments" must not take the id of ``<main>`` or of the comments section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from ..core.pageids import is_reserved
+
+LEVELS = ("h2", "h3")
+"""Headings that get an id and a ``#`` link (the ``<h1>`` is the article's title)."""
+SYMBOL = "#"
+_NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
+
+
+def heading_anchors_plugin(md: MarkdownIt) -> None:
+    """Give each level 2 and 3 heading an id and a ``#`` link to it (class ``header-anchor``)."""
+    md.core.ruler.push("heading_anchors", _add_anchors)
+
+
+def heading_slug(title: str) -> str:
+    """GitHub's heading slug: lowercase, spaces to '-', punctuation dropped."""
+    return _NOT_SLUG.sub("", title.lower().replace(" ", "-"))
+
+
+def unique_id(slug: str, taken: set[str], natural: Collection[str] = ()) -> str:
+    """``slug``, or a variant of it, that is neither in ``taken`` nor reserved; added to ``taken``.
+
+    A variant also avoids the ``natural`` slugs of the other headings, so that renaming one
+    heading never moves another's id. Variants of a reserved slug, or of one whose numbered
+    variants are (``ref`` → ``ref-1``), end in ``-section``: ``## Main`` gets ``main-section``.
+    """
+    if slug and slug not in taken and not is_reserved(slug):
+        taken.add(slug)
+        return slug
+    stem = slug or "section"
+    if is_reserved(stem) or is_reserved(f"{stem}-1"):
+        stem += "-section"
+    candidate, number = stem, 1
+    while candidate in taken or is_reserved(candidate) or candidate in natural:
+        candidate, number = f"{stem}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _add_anchors(state: StateCore) -> None:
+    headings = [
+        (token, state.tokens[index + 1])
+        for index, token in enumerate(state.tokens)
+        if token.type == "heading_open" and token.tag in LEVELS
+    ]
+    slugs = [heading_slug(_title(inline)) for _, inline in headings]
+    natural, taken = frozenset(slugs), set[str]()
+    for (token, inline), slug in zip(headings, slugs, strict=True):
+        children = inline.children if inline.children is not None else []
+        anchor = unique_id(slug, taken, natural)
+        token.attrSet("id", anchor)
+        link = Token("link_open", "a", 1)
+        link.attrSet("class", "header-anchor")
+        link.attrSet("href", f"#{anchor}")
+        inline.children = [
+            *children,
+            Token("text", "", 0, content=" "),
+            link,
+            Token("html_block", "", 0, content=SYMBOL),
+            Token("link_close", "a", -1),
+        ]
+
+
+def _title(inline: Token) -> str:
+    """The heading's text as the slug sees it: plain text and inline code only."""
+    children = inline.children or []
+    return "".join(c.content for c in children if c.type in ("text", "code_inline"))

@@ -1,0 +1,163 @@
+"""The ``::: video URL "Title"`` block: a YouTube or Vimeo player that loads only on a click.
+
+Before the click the block is a titled link to the video's own page, so a
+page load fetches nothing from the video host (no thumbnail, no script). The
+theme's ``video.js`` swaps the link for the host's privacy-enhanced player
+(``youtube-nocookie.com``, ``player.vimeo.com`` with ``dnt=1``) when clicked.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+
+from ..core.errors import MarkupError
+
+if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.utils import EnvType, OptionsDict
+
+SYNTAX = '::: video https://www.youtube.com/watch?v=… "Title"'
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "youtube-nocookie.com"}
+_VIMEO_HOSTS = {"vimeo.com", "player.vimeo.com"}
+_TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Video:
+    """A video as the page shows it."""
+
+    host: str
+    """``YouTube`` or ``Vimeo``, as readers know them."""
+    page_url: str
+    """The video's page on its host: the link before the click, and without JavaScript."""
+    embed_url: str
+    """The privacy-enhanced player, loaded only after the click."""
+    title: str
+    """Link text, and the player's accessible name."""
+
+
+def parse_video(url: str, title: str) -> Video:
+    """A ``Video`` for a YouTube or Vimeo address; ValueError says what is wrong."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"'{url}' is not a web address")
+    if host in _YOUTUBE_HOSTS or host == "youtu.be":
+        return _youtube(url, title)
+    if host in _VIMEO_HOSTS:
+        return _vimeo(url, title)
+    raise ValueError(f"'{url}' is not a YouTube or Vimeo address")
+
+
+def _youtube(url: str, title: str) -> Video:
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    segments = [s for s in parts.path.split("/") if s]
+    if parts.hostname == "youtu.be":
+        video_id = segments[0] if segments else ""
+    elif segments[:1] == ["watch"]:
+        video_id = query.get("v", [""])[0]
+    elif len(segments) == 2 and segments[0] in ("embed", "shorts", "live", "v"):
+        video_id = segments[1]
+    else:
+        video_id = ""
+    if not _YOUTUBE_ID.fullmatch(video_id):
+        raise ValueError(f"no YouTube video id in '{url}'")
+    start = _seconds(query.get("t", query.get("start", [""]))[0])
+    page = f"https://www.youtube.com/watch?v={video_id}" + (f"&t={start}s" if start else "")
+    player = {"autoplay": "1", **({"start": str(start)} if start else {})}
+    embed = f"https://www.youtube-nocookie.com/embed/{video_id}?{urlencode(player)}"
+    return Video("YouTube", page, embed, title)
+
+
+def _vimeo(url: str, title: str) -> Video:
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if parts.hostname == "player.vimeo.com":
+        segments = segments[1:] if segments[:1] == ["video"] else []
+    numbers = [i for i, s in enumerate(segments) if s.isdigit()]
+    if not numbers:
+        raise ValueError(f"no Vimeo video number in '{url}'")
+    video_id = segments[numbers[-1]]
+    following = segments[numbers[-1] + 1 : numbers[-1] + 2]
+    unlisted = parse_qs(parts.query).get("h", following)
+    private = unlisted[0] if unlisted and re.fullmatch(r"[0-9a-f]+", unlisted[0]) else ""
+    page = f"https://vimeo.com/{video_id}" + (f"/{private}" if private else "")
+    player = {**({"h": private} if private else {}), "dnt": "1", "autoplay": "1"}
+    embed = f"https://player.vimeo.com/video/{video_id}?{urlencode(player)}"
+    return Video("Vimeo", page, embed, title)
+
+
+def _seconds(value: str) -> int:
+    match = _TIME.fullmatch(value)
+    if not value or match is None:
+        return 0
+    hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def video_plugin(md: MarkdownIt) -> None:
+    """Add the ``::: video`` container; problems go to ``env["problems"]`` as MarkupErrors."""
+    container_plugin(md, "video", render=_render)
+    md.core.ruler.push("video_params", _parse_params)
+
+
+def _parse_params(state: StateCore) -> None:
+    """Turn each block's ``URL "Title"`` into a ``Video`` before rendering."""
+    for token in state.tokens:
+        if token.type != "container_video_open":
+            continue
+        line = state.env.get("first_line", 1) + (token.map[0] if token.map else 0)
+        state.env["videos"] = state.env.get("videos", 0) + 1
+        try:
+            token.meta["video"] = _video_from_params(token.info)
+        except ValueError as exc:
+            state.env.setdefault("problems", []).append(
+                MarkupError(f"video: {exc}", state.env.get("path"), line, f"write {SYNTAX}")
+            )
+
+
+def _video_from_params(info: str) -> Video:
+    try:
+        words = shlex.split(info.strip())
+    except ValueError as exc:
+        raise ValueError(f"cannot read '{info.strip()}' ({exc})") from exc
+    if len(words) < 2:
+        raise ValueError("a video needs an address and a title in double quotes")
+    if len(words) > 3:
+        raise ValueError("too many words: put the title in double quotes")
+    if not words[2:] or not words[2].strip():
+        raise ValueError("the video has no title (readers see it before they click)")
+    return parse_video(words[1], words[2].strip())
+
+
+def _render(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    if token.nesting == -1:
+        has_caption = tokens[idx - 1].type != "container_video_open"
+        return "</figcaption></figure>\n" if has_caption else "</figure>\n"
+    video: Video | None = token.meta.get("video")
+    caption = "<figcaption>\n" if tokens[idx + 1].type != "container_video_close" else ""
+    if video is None:
+        return f'<figure class="video">{caption}'
+    return (
+        f'<figure class="video"><div class="video-frame">'
+        f'<a class="video-start" href="{escape(video.page_url)}" '
+        f'data-embed="{escape(video.embed_url)}" data-title="{escape(video.title)}">'
+        f'<span class="video-title">{escape(video.title)}</span>'
+        f'<span class="video-host">Play video · {video.host}</span></a></div>\n{caption}'
+    )

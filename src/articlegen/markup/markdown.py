@@ -1,0 +1,355 @@
+"""Markdown → HTML with markdown-it-py, and what rendering learns on the way.
+
+Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``), local
+images and citations (``[^id]``) come out as data plus placeholders in the HTML,
+so a body renders from its own source alone; later stages resolve them (links,
+image files, reference numbers) and ``fill_placeholders`` puts the results in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypedDict
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.wordcount import wordcount_plugin
+
+from ..core.errors import MarkupError
+from ..core.model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
+from .anchors import heading_anchors_plugin
+from .embeds import video_plugin
+from .mdlimits import limits_plugin
+from .rawhtml import raw_html_problems
+
+if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
+    from markdown_it.utils import EnvType, OptionsDict
+
+SUMMARY_LENGTH = 160
+DECORATIVE_ALT = '""'
+"""Alt text written as two double quotes: the author says the image is decorative."""
+_PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
+_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+_CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
+
+
+class MarkupSettings(TypedDict):
+    """``make_markdown``'s keyword arguments, as plain data that workers and cache keys take."""
+
+    allow_html: bool
+
+
+def markup_settings(config: SiteConfig) -> MarkupSettings:
+    """The site settings that shape a rendered body: ``make_markdown(**settings)`` takes them,
+    and the build cache keys bodies on them."""
+    return {"allow_html": config.allow_html}
+
+
+def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
+    """A configured parser; build one per build (or per worker) and reuse it."""
+    md = MarkdownIt("commonmark", {"html": allow_html}).enable(["table", "strikethrough"])
+    if not allow_html:  # both rules return at once without 'html'; skip their call per line
+        md.disable(["html_block", "html_inline"])
+    md.use(limits_plugin)  # first: rules added later go to its block parser
+    md.use(heading_anchors_plugin)  # ids clear of the page's own (pageids.py)
+    md.use(wordcount_plugin)
+    md.use(video_plugin)
+    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.add_render_rule("wikilink", _render_wikilink)
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("image", _render_image)
+    for kind in ("table_open", "fence", "code_block"):
+        md.add_render_rule(kind, _render_scroll_box)
+    return md
+
+
+def render_body(
+    md: MarkdownIt, body: str, *, first_line: int = 1, path: str | None = None
+) -> RenderedBody:
+    """Render an article body; ``first_line`` is the file line the body starts on in ``path``."""
+    env: dict[str, Any] = {"first_line": first_line, "path": path, "problems": []}
+    tokens = md.parse(body, env)
+    children = list(_inline_children(tokens, first_line))  # walked once, read by each collector
+    links = _collect_links(children)
+    citations = _collect_citations(children)
+    same_page = _collect_same_page_links(children)
+    images, remote_images = _collect_images(children, path, env["problems"])
+    toc = tuple(_toc(tokens))
+    html = md.renderer.render(tokens, md.options, env)
+    env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
+    return RenderedBody(
+        html=html,
+        toc=toc,
+        links=tuple(links),
+        summary=_summary(tokens),
+        words=env.get("wordcount", {}).get("words", 0),
+        images=tuple(images),
+        videos=env.get("videos", 0),
+        problems=tuple(env["problems"]),
+        citations=tuple(citations),
+        remote_images=tuple(remote_images),
+        same_page_links=tuple(same_page),
+    )
+
+
+def fill_links(html: str, hrefs: Sequence[str], texts: Sequence[str]) -> str:
+    """Replace the placeholders of body link ``i`` by ``hrefs[i]`` and ``texts[i]`` (escaped)."""
+    return fill_placeholders(
+        html, {"L": [_escape(h) for h in hrefs], "T": [_escape(t) for t in texts]}
+    )
+
+
+def fill_images(html: str, urls: Sequence[str], sizes: Sequence[tuple[int, int] | None]) -> str:
+    """Replace the placeholders of body image ``i`` by ``urls[i]`` (escaped: a base URL is
+    part of it) and the ``width``/``height`` attributes of ``sizes[i]`` (none if None)."""
+    attributes = [f' width="{int(s[0])}" height="{int(s[1])}"' if s else "" for s in sizes]
+    return fill_placeholders(html, {"I": [_escape(url) for url in urls], "S": attributes})
+
+
+def fill_citations(html: str, marks: Sequence[CitationMark]) -> str:
+    """Replace the placeholder of body citation ``i`` by a superscript link for ``marks[i]``."""
+    return fill_placeholders(
+        html,
+        {
+            "C": [
+                f'<sup class="citation" id="{_escape(m.anchor)}">'
+                f'<a href="#{_escape(m.target)}" role="doc-noteref">[{m.number}]</a></sup>'
+                for m in marks
+            ]
+        },
+    )
+
+
+def fill_placeholders(html: str, values: Mapping[str, Sequence[str]]) -> str:
+    """Replace placeholder ``K`` number ``i`` by ``values[K][i]``, inserted as HTML as is.
+
+    Kinds: ``L``/``T`` a link's href and text, ``I`` an image's URL, ``S`` its size attributes,
+    ``C`` a citation.
+    Kinds not in ``values`` stay for a later call.
+    """
+    if "\x00" not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        kind = values.get(match.group(1))
+        return match.group(0) if kind is None else kind[int(match.group(2))]
+
+    return _PLACEHOLDER.sub(replace, html)
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = _WIKILINK.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("wikilink", "a", 0)
+        target, text = match.group(1).strip(), (match.group(2) or "").strip()
+        token.meta = {"target": target, "text": text}
+        token.content = text or target
+    state.pos = match.end()
+    return True
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[^", state.pos):
+        return False
+    match = _CITATION.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("citation", "sup", 0)
+        token.meta = {"id": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _render_citation(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return f"\x00C{tokens[idx].meta['index']}\x00"
+
+
+def _render_scroll_box(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """Tables and code scroll sideways in their own box on a phone: tabindex lets keys scroll."""
+    token = tokens[idx]
+    if token.type == "table_open":
+        token.attrSet("tabindex", "0")
+        return renderer.renderToken(tokens, idx, options, env)
+    default = RendererHTML.fence if token.type == "fence" else RendererHTML.code_block
+    return default(renderer, tokens, idx, options, env).replace("<pre>", '<pre tabindex="0">', 1)
+
+
+def _render_wikilink(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    meta = tokens[idx].meta
+    index = meta["index"]
+    text = _escape(meta["text"]) if meta["text"] else f"\x00T{index}\x00"
+    return f'<a class="internal" href="\x00L{index}\x00">{text}</a>'
+
+
+def _render_image(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """``<img>`` that loads lazily, decodes off the main thread and (if local) has its size."""
+    token = tokens[idx]
+    index = token.meta.get("index")
+    alt = token.meta.get("alt", _plain_text(token.children or []))
+    src = f"\x00I{index}\x00" if index is not None else _escape(str(token.attrGet("src") or ""))
+    size = f"\x00S{index}\x00" if index is not None else ""
+    title = token.attrGet("title")
+    title_attr = f' title="{_escape(str(title))}"' if title else ""
+    return (
+        f'<img src="{src}" alt="{_escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
+    )
+
+
+def _inline_children(tokens: Sequence[Token], first_line: int) -> Iterator[tuple[Token, int]]:
+    """Every inline token with the file line it is on."""
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line = first_line + (block.map[0] if block.map else 0)
+        for child in block.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            yield child, line
+
+
+def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
+    """Number internal links in document order (with their file lines) as placeholders."""
+    links: list[LinkRef] = []
+    for child, line in children:
+        if child.type == "wikilink":
+            child.meta["index"] = len(links)
+            links.append(LinkRef(child.meta["target"], line))
+        elif child.attrGet("class") == "header-anchor":
+            child.attrSet("aria-label", "Link to this section")
+        elif child.type == "link_open" and (target := _markdown_file_target(child)):
+            child.attrSet("href", f"\x00L{len(links)}\x00")
+            child.attrSet("class", "internal")
+            links.append(LinkRef(target, line))
+    return links
+
+
+def _collect_same_page_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
+    """Markdown links to an ``#id`` of this page (with their file lines), for the fragment
+    check; the heading anchors' own ``#`` links point at ids that exist by construction."""
+    return [
+        LinkRef(str(child.attrGet("href")), line)
+        for child, line in children
+        if child.type == "link_open"
+        and str(child.attrGet("href") or "").startswith("#")
+        and child.attrGet("class") != "header-anchor"
+    ]
+
+
+def _collect_citations(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
+    """Number ``[^id]`` citations in document order (with their file lines) as placeholders."""
+    citations: list[LinkRef] = []
+    for child, line in children:
+        if child.type == "citation":
+            child.meta["index"] = len(citations)
+            citations.append(LinkRef(child.meta["id"], line))
+    return citations
+
+
+def _collect_images(
+    children: Sequence[tuple[Token, int]], path: str | None, problems: list[Exception]
+) -> tuple[list[ImageRef], list[ImageRef]]:
+    """Number local images as placeholders, and list those on other hosts; an image without
+    alt text is a problem."""
+    images: list[ImageRef] = []
+    remote: list[ImageRef] = []
+    for child, line in children:
+        if child.type != "image":
+            continue
+        src = str(child.attrGet("src") or "")
+        alt = _plain_text(child.children or [])
+        child.meta["alt"] = "" if alt == DECORATIVE_ALT else alt
+        if not alt:
+            problems.append(
+                MarkupError(
+                    f"image '{src}' has no alt text",
+                    path,
+                    line,
+                    f'describe it, ![what it shows]({src}), or write ![""]({src}) '
+                    "if it is only decoration",
+                )
+            )
+        parts = urlsplit(src)
+        if parts.netloc:
+            remote.append(ImageRef(src, line))
+        elif not parts.scheme:
+            child.meta["index"] = len(images)
+            images.append(ImageRef(src, line))
+    return images, remote
+
+
+def _markdown_file_target(token: Token) -> str | None:
+    """``other.md#part`` for a relative link to a Markdown file, else None. The file name is
+    decoded (``my%20file.md``, as markdown-it writes ``<my file.md>``, is ``my file.md``), so
+    it compares with the names of the files in ``content/``."""
+    href = str(token.attrGet("href") or "")
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return None
+    return unquote(parts.path) + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _toc(tokens: Sequence[Token]) -> list[TocEntry]:
+    entries = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.attrGet("id"):
+            text = _plain_text(tokens[index + 1].children or [])
+            entries.append(TocEntry(int(token.tag[1]), str(token.attrGet("id")), text))
+    return entries
+
+
+def _summary(tokens: Sequence[Token]) -> str:
+    for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.level == 0:
+            return shorten(_plain_text(tokens[index + 1].children or []))
+    return ""
+
+
+def _plain_text(children: Sequence[Token]) -> str:
+    parts: list[str] = []
+    skipping_anchor = False
+    for child in children:
+        if child.type == "link_open" and child.attrGet("class") == "header-anchor":
+            skipping_anchor = True
+        elif child.type == "link_close" and skipping_anchor:
+            skipping_anchor = False
+        elif skipping_anchor:
+            continue
+        elif child.type in ("text", "code_inline", "wikilink"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return " ".join("".join(parts).split())
+
+
+def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.-") + "…"
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -1,0 +1,149 @@
+"""Link targets that raw HTML (``markdown: {allow_html: true}``) may not publish.
+
+Markdown links to ``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:``
+URLs are never made links (markdown-it's ``validateLink``); raw HTML is passed
+through as written, so its URL attributes are checked here by the same rule.
+The whole rendered body is parsed as a browser parses it (lexbor, through
+selectolax), not each raw piece on its own: a browser reads the pieces as one
+document, and a quote opened in one can carry an attribute into the next.
+Scripts and event handlers are not looked at: allowing raw HTML trusts its authors
+with those, and this only keeps a pasted ``javascript:`` link from being published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from markdown_it.common.normalize_url import validateLink
+from markdown_it.token import Token
+from selectolax.lexbor import LexborHTMLParser
+
+from ..core.errors import MarkupError
+
+URL_ATTRIBUTES = frozenset(
+    {
+        "action",
+        "archive",
+        "background",
+        "cite",
+        "classid",
+        "codebase",
+        "data",
+        "dynsrc",
+        "formaction",
+        "href",
+        "icon",
+        "imagesrcset",
+        "longdesc",
+        "lowsrc",
+        "manifest",
+        "poster",
+        "profile",
+        "src",
+        "srcset",
+        "usemap",
+        "xlink:href",
+    }
+)
+"""Attributes whose value a browser follows or loads as a URL, on any element."""
+
+_INERT = re.compile(r"<(/?)(template|noscript)(?=[\s/>])", re.IGNORECASE)
+"""Elements whose content the parser keeps out of the tree (or reads as text): renamed
+before parsing, so that links inside them are seen too."""
+_REFRESH = re.compile(r"\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
+"""A ``<meta http-equiv="refresh">`` content: seconds, then the URL it goes to."""
+_URL_EDGES = "".join(chr(c) for c in range(0x21))
+"""What URL parsers strip from both ends of a URL (C0 controls and space)."""
+
+
+def raw_html_problems(
+    tokens: Sequence[Token],
+    children: Sequence[tuple[Token, int]],
+    html: str,
+    first_line: int,
+    path: str | None,
+) -> list[MarkupError]:
+    """Raw HTML linking to a URL a Markdown link could not have, in a body rendered from
+    ``tokens`` (``children``: its inline tokens with their file lines) as ``html``."""
+    pieces = [
+        (t.content, first_line + t.map[0]) for t in tokens if t.type == "html_block" and t.map
+    ]
+    pieces += [(child.content, line) for child, line in children if child.type == "html_inline"]
+    if not pieces:  # raw HTML is not allowed, or there is none
+        return []
+    return unsafe_link_problems(html, sorted(pieces, key=lambda p: p[1]), path, first_line)
+
+
+def unsafe_link_problems(
+    html: str, pieces: Sequence[tuple[str, int]], path: str | None, line: int
+) -> list[MarkupError]:
+    """One error per unsafe URL in the rendered body ``html``, at its line in the first raw
+    HTML piece (``(html, line)`` from the token stream) that holds it, else at ``line``."""
+    found = list(unsafe_links(html))
+    if not found:
+        return []
+    where: dict[tuple[str, str, str], int] = {}
+    for text, at in reversed(pieces):  # the first piece wins
+        where.update((link, at + _lines_before(text, *link)) for link in unsafe_links(text))
+    problems = []
+    for tag, attribute, url in dict.fromkeys(found):
+        shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in url[:60])
+        shown += "…" if len(url) > 60 else ""
+        scheme = re.sub(r"[\t\n\r]", "", url).strip(_URL_EDGES).split(":", 1)[0].lower()
+        problems.append(
+            MarkupError(
+                f"raw HTML <{tag} {attribute}=\"{shown}\">: '{scheme}:' URLs are never published",
+                path,
+                where.get((tag, attribute, url), line),
+                "link to a page or an https:// address, or remove the attribute",
+            )
+        )
+    return problems
+
+
+def _lines_before(text: str, tag: str, attribute: str, url: str) -> int:
+    """How many lines into the raw HTML ``text`` the unsafe ``url`` is written: where the
+    URL stands as written, else (written with entities, say) where the first such tag's
+    attribute starts; 0 when neither is found."""
+    at = text.find(url) if url else -1
+    if at < 0:
+        named = re.search(
+            rf"<{re.escape(tag)}\b[^>]*?\s{re.escape(attribute)}\s*=", text, re.IGNORECASE
+        )
+        at = named.end() if named else 0
+    return text.count("\n", 0, at)
+
+
+def unsafe_links(html: str) -> Iterator[tuple[str, str, str]]:
+    """``(tag, attribute, url)`` for every URL in ``html`` that Markdown would not link to."""
+    tree = LexborHTMLParser(_INERT.sub(r"<\1x-\2", html))
+    for node in tree.root.traverse(include_text=False) if tree.root else ():
+        for attribute, value in node.attributes.items():
+            if value is None:
+                continue
+            if attribute == "srcdoc":  # a document of its own, in an iframe
+                yield from unsafe_links(value)
+            for url in _urls(node.tag or "", node.attributes, attribute, value):
+                if not validateLink(re.sub(r"[\t\n\r]", "", url).strip(_URL_EDGES)):
+                    yield node.tag or "", attribute, url
+
+
+def _urls(tag: str, attributes: Mapping[str, str | None], attribute: str, value: str) -> list[str]:
+    """The URLs an attribute holds: one, a ``srcset`` list, an SVG animation of ``href``,
+    or a refresh's target."""
+    if attribute in ("srcset", "imagesrcset"):
+        return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+    if attribute in URL_ATTRIBUTES:
+        return [value]
+    animated = (attributes.get("attributeName") or attributes.get("attributename") or "").strip()
+    if tag in ("animate", "set") and animated in ("href", "xlink:href"):
+        if attribute == "values":
+            return value.split(";")
+        if attribute in ("to", "from"):
+            return [value]
+    refresh = (attributes.get("http-equiv") or "").strip().lower() == "refresh"
+    if tag == "meta" and attribute == "content" and refresh:
+        target = _REFRESH.match(value)
+        return [target.group(1)] if target else []
+    return []

@@ -1,0 +1,181 @@
+"""The staged folder of a build, filled: made from the spare (the site the last swap
+replaced) or afresh, then each file linked from the live site when it is unchanged and
+written when it is new. ``output`` calls it, then swaps the folder in; it writes nothing
+but the staged folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import posixpath
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.errors import OutputError
+from ..core.model import RenderedPage
+
+
+def usable_spare(spare: Path | None, output: Path) -> Path | None:
+    """``spare`` if the output's replaced site can be moved there and back by renaming."""
+    return spare if spare is not None and _same_device(spare.parent, output.parent) else None
+
+
+def fill_staging(
+    staging: Path,
+    output: Path,
+    pages: Sequence[RenderedPage],
+    statics: Sequence[tuple[Path, str]],
+    spare: Path | None,
+) -> None:
+    """Make ``staging`` hold exactly ``pages`` and the static files (``(source, relative)``),
+    from ``spare`` if there is one; unchanged files are links to those in ``output``."""
+    wanted = {page.out_path for page in pages} | {relative for _, relative in statics}
+    folders = _staging_from(spare, staging, wanted)
+    for source, relative in statics:
+        _place_static(source, output / relative, _prepared(staging / relative, folders))
+    for page in pages:
+        _place_page(page, output / page.out_path, _prepared(staging / page.out_path, folders))
+
+
+def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> set[Path]:
+    """Make ``staging``, from ``spare`` when there is one, holding no file but ``wanted``
+    ones; the folders it has (for ``_prepared``). A spare that cannot be used (one a build
+    run as another user left, say) only costs the time of a fresh folder."""
+    if spare is not None and spare.is_dir() and not spare.is_symlink():
+        try:
+            spare.rename(staging)
+        except OSError:
+            pass  # not ours to move: start afresh below, and leave it be
+        else:
+            try:
+                return _pruned(staging, wanted, _folder_mode())
+            except OSError:
+                shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    return {staging}
+
+
+def _folder_mode() -> int:
+    """The permissions a folder made now gets (0o777 less the umask), as a fresh staging
+    folder's would be: a folder kept from the spare is given them too."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
+
+
+def _pruned(folder: Path, wanted: set[str], mode: int) -> set[Path]:
+    """Delete from ``folder`` everything that is not a regular file in ``wanted`` or a
+    folder on the way to one, and give each folder left ``mode``; the folders left."""
+    needed = {""} | {posixpath.dirname(w) for w in wanted}
+    needed |= {p for n in list(needed) for p in _parents(n)}
+    kept: set[Path] = set()
+    pending = [(str(folder), "")]
+    while pending:
+        path, relative = pending.pop()
+        kept.add(Path(path))
+        found = os.stat(path).st_mode
+        if found & 0o777 != mode:
+            os.chmod(path, (found & 0o7000) | mode)
+        with os.scandir(path) as entries:  # file types come with the listing: no stat each
+            for entry in entries:
+                name = f"{relative}/{entry.name}" if relative else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if name in needed:
+                        pending.append((entry.path, name))
+                    else:
+                        shutil.rmtree(entry.path)
+                elif not (entry.is_file(follow_symlinks=False) and name in wanted):
+                    os.unlink(entry.path)  # an unwanted file, a link, anything else
+    return kept
+
+
+def _parents(relative: str) -> list[str]:
+    parts = relative.split("/") if relative else []
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _same_device(first: Path, second: Path) -> bool:
+    """Whether a folder can be renamed from beside ``first`` to beside ``second``."""
+    try:
+        first.mkdir(parents=True, exist_ok=True)
+        return os.stat(first).st_dev == os.stat(second).st_dev
+    except OSError:
+        return False
+
+
+def _prepared(target: Path, folders: set[Path]) -> Path:
+    """``target``, its folder created (each folder once per build)."""
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.update(target.parents)
+    return target
+
+
+def _place_page(page: RenderedPage, current: Path, target: Path) -> None:
+    if page.data is None:
+        if not current.is_file():
+            raise OutputError(
+                f"{current} disappeared during the build",
+                hint="build again (or with --no-cache)",
+            )
+        _link(current, target)
+    elif same_bytes(current, page.data):
+        _link(current, target)
+    else:
+        _vacate(target)
+        target.write_bytes(page.data)
+
+
+def _place_static(source: Path, current: Path, target: Path) -> None:
+    """Copied with its modification time, so an unchanged copy is recognised next time."""
+    if same_stat(source, current):
+        _link(current, target)
+    else:
+        _vacate(target)
+        shutil.copy2(source, target)
+
+
+def _vacate(target: Path) -> None:
+    """Remove a staged file before writing its new bytes: one kept from the spare may be a
+    hard link to the live site's file, which writing into would change in place."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+
+
+def same_stat(source: Path, current: Path) -> bool:
+    """Whether ``current`` is the copy of ``source`` a build made: same size and time, and
+    made after the source last changed (its change time, which no tool can set back: a
+    file restored with its old size and time by ``cp -p`` or ``rsync -t`` is copied anew)."""
+    try:
+        before, now = os.stat(current), os.stat(source)
+    except OSError:
+        return False
+    return (before.st_size, before.st_mtime_ns) == (now.st_size, now.st_mtime_ns) and (
+        before.st_ctime_ns >= now.st_ctime_ns
+    )
+
+
+def same_bytes(current: Path, data: bytes) -> bool:
+    try:
+        if os.stat(current).st_size != len(data):
+            return False
+        return current.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _link(current: Path, target: Path) -> None:
+    """A hard link to the file in the current output (kept if the staged file is that link
+    already); a copy where links are not possible."""
+    try:
+        if os.path.samefile(current, target):
+            return
+    except OSError:
+        pass  # no staged file yet (or no current one: then the link below says so)
+    _vacate(target)
+    try:
+        os.link(current, target)
+    except OSError:
+        shutil.copy2(current, target)

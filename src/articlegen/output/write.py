@@ -1,0 +1,198 @@
+"""The only module that writes the site (``staging`` fills the staged folder for it):
+stage everything, then swap it in.
+
+A build that fails for any reason (bad input, full disk, Ctrl-C) leaves the
+previous output exactly as it was, and never leaves a half-written folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from ..content.staticfiles import StaticFile
+from ..core.errors import OutputError
+from ..core.model import RenderedPage
+from .destination import MARKER, MARKER_TEXT, Destination, may_delete
+from .staging import fill_staging, same_bytes, same_stat, usable_spare
+
+
+def write_site(
+    pages: Sequence[RenderedPage],
+    statics: Sequence[StaticFile],
+    output: Path,
+    before_swap: Callable[[Path], None] | None = None,
+    spare: Path | None = None,
+) -> None:
+    """Write ``pages``, the static files (``staticfiles.find_static``, checked not to
+    collide with a page) and the ``destination.MARKER`` file into ``output``, atomically
+    replacing it (a folder ``destination`` found the build may replace).
+
+    ``before_swap(folder)`` may add files made from the written site (a search index):
+    it runs on the staged folder, so if it fails the previous output stays.
+
+    A file whose bytes are the same as in the current output (a page the cache
+    reused, a page rendered the same again, an unchanged static file) is
+    hard-linked from there rather than written again; when the output already
+    holds exactly the site, nothing at all is written.
+
+    ``spare`` (a folder on the output's file system, such as one in the build cache)
+    keeps the site the swap replaced, and the next build stages into it: its folders
+    exist already and most of its files are the current ones, so a rebuild creates and
+    deletes a few files instead of a tree of thousands of folders.
+    """
+    output = _followed(output)
+    pages = [*pages, RenderedPage("", MARKER, MARKER_TEXT)]
+    _remove_stale(output)
+    if before_swap is None and _already_written(pages, statics, output):
+        return
+    staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
+    spare = usable_spare(spare, output)
+    try:
+        fill_staging(staging, output, pages, statics, spare)
+        if before_swap is not None:
+            before_swap(staging)
+        _swap(staging, output, spare)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the site to {output}: {exc.strerror or exc}",
+            hint="check free disk space and write permission",
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _already_written(
+    pages: Sequence[RenderedPage], statics: Sequence[StaticFile], output: Path
+) -> bool:
+    """Whether ``output`` holds these files and nothing else, each unchanged: a page the
+    cache reused, a page with the same bytes, a static file with the same size and time.
+    (Not used with a search index to add: whether it is current cannot be told.)"""
+    expected = {page.out_path for page in pages} | {relative for _, relative in statics}
+    try:
+        if not output.is_dir() or _files_in(output) != expected:
+            return False
+        return all(
+            page.data is None or same_bytes(output / page.out_path, page.data) for page in pages
+        ) and all(same_stat(source, output / relative) for source, relative in statics)
+    except OSError:
+        return False
+
+
+def _files_in(folder: Path) -> set[str] | None:
+    """Every file under ``folder`` (relative, ``/``-separated); None if it holds anything
+    else a build does not leave there (an empty folder, a link, a special file)."""
+    files: set[str] = set()
+    pending = [(str(folder), "")]
+    while pending:
+        path, relative = pending.pop()
+        with os.scandir(path) as listing:
+            entries = list(listing)
+        if not entries:
+            return None
+        for entry in entries:
+            name = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, name))
+            elif entry.is_file(follow_symlinks=False):
+                files.add(name)
+            else:
+                return None
+    return files
+
+
+def _followed(output: Path) -> Path:
+    """The output folder itself: where ``output`` is a symbolic link (``public`` → a web
+    server's folder), the folder it points to, which the build then replaces, keeping the
+    link; otherwise ``output`` as an absolute path."""
+    output = output.absolute()
+    return output.resolve() if output.is_symlink() else output
+
+
+def remove_output(dest: Destination, root: Path) -> bool:
+    """Delete the output folder (``articlegen clean``), if ``destination`` allows; False if
+    there was none. A link to the folder stays (the next build fills the folder it points
+    to again)."""
+    if not may_delete(dest, root):
+        return False
+    shutil.rmtree(_followed(dest.path))
+    return True
+
+
+def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:
+    """Two renames: the old site is moved aside, the new one takes its name; then the old
+    one is deleted. Ctrl-C waits until all of it is done: half-way, it would leave the site
+    moved aside, or be reported as "the previous output is untouched" when the new site
+    is already in place (and leave the old one behind)."""
+    with _interrupts_held():
+        if not output.exists():
+            staging.rename(output)
+            return
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(old)
+        try:
+            staging.rename(output)
+        except BaseException:  # a KeyboardInterrupt not from a signal too: put the old site back
+            old.rename(output)
+            raise
+        _remove_old(old, spare)
+
+
+def _remove_old(old: Path, spare: Path | None) -> None:
+    """Keep the previous site as the ``spare``, or delete it, once the new one is in place:
+    from the second rename on, the build has succeeded, so an interruption here (one not
+    held off as a signal) only stops the deletion, which is then finished; a build after a
+    kill removes what is left."""
+    if spare is not None:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(spare, ignore_errors=True)
+            old.rename(spare)
+            return
+    try:
+        shutil.rmtree(old, ignore_errors=True)
+    except KeyboardInterrupt:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT (Ctrl-C) noted but not acted on inside the block, then the previous handler
+    back. Only the main thread can set handlers (and only it receives signals: a build in
+    another thread, as the preview runs it, is never interrupted). A Ctrl-C held here is
+    dropped: the block either published the new site, which is the build's success, or
+    failed with an error of its own that says what happened."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+
+
+def _remove_stale(output: Path) -> None:
+    """Leftovers of builds that were killed before they could clean up."""
+    if not output.parent.is_dir():
+        return
+    for leftover in output.parent.glob(f".{output.name}.*-*"):
+        kind, _, pid = leftover.name.rpartition("-")
+        if kind.endswith((".staging", ".old")) and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id still runs (its staging folder is in use)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

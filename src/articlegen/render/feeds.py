@@ -1,0 +1,200 @@
+"""Atom feeds, ``sitemap.xml`` and ``robots.txt``, built with ElementTree so escaping is right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Collection, Iterable, Sequence
+from functools import partial
+from typing import TypedDict
+
+from ..core.dates import instant, rfc3339
+from ..core.model import Article, Date, PagePlan, RenderedPage, Site
+from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XML = "http://www.w3.org/XML/1998/namespace"
+FEED_SIZE = 20
+_EPOCH = dt.date(1970, 1, 1)
+
+
+FEED_TEMPLATE = "<atom>"
+"""``PagePlan.template`` of a feed: rendered by ``render_feed``, not by Jinja."""
+
+
+def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PagePlan]:
+    """The site feed and one feed per tag, as plans of plain data (``render_feed`` turns
+    one into XML), so the build cache renders a feed again only when what it shows changed.
+    With ``listing``, only the feeds that show one of those articles."""
+    feeds = [
+        (_newest([a.slug for a in site.articles]), "feed.xml", site.config.title, None),
+        *(
+            (_newest(t.articles), tag_feed_url(t.slug), f"{site.config.title}: {t.name}", t.slug)
+            for t in site.tags
+        ),
+    ]
+    return [
+        _feed_plan(site, slugs, url, title, page=tag_url(tag) if tag is not None else None)
+        for slugs, url, title, tag in feeds
+        if listing is None or any(slug in listing for slug in slugs)
+    ]
+
+
+def _newest(slugs: Sequence[str]) -> Sequence[str]:
+    """The articles a feed shows, of ``slugs`` (newest first)."""
+    return slugs[:FEED_SIZE]
+
+
+def site_files(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
+    """The sitemap (of ``pages``) and robots.txt."""
+    return [sitemap(site, pages), robots(site)]
+
+
+def _feed_plan(
+    site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
+) -> PagePlan:
+    """A feed of the articles ``slugs`` (``_newest``), with full content.
+
+    ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
+    a tag feed), so a reader's "open website" goes there; the home page when None.
+    """
+    base, zone = site.config.base_url, site.config.zone
+    articles = [site.by_slug[s] for s in slugs]
+    newest = max((_modified(a) for a in articles), default=_EPOCH, key=partial(instant, zone=zone))
+    context = {
+        "language": site.config.language,
+        "title": title,
+        "subtitle": site.config.description,
+        "self": base + url,
+        "alternate": base + (page or home_url()),
+        "updated": rfc3339(newest, zone),
+        "entries": [_entry_data(site, article) for article in articles],
+    }
+    return PagePlan(url, url, FEED_TEMPLATE, context)
+
+
+class _EntryData(TypedDict):
+    """One feed entry as plain data: it is part of the feed's plan, which the cache compares."""
+
+    title: str
+    link: str
+    published: str
+    updated: str
+    author: str | None
+    author_uri: str | None
+    tags: list[str]
+    summary: str
+    html: str
+
+
+def _entry_data(site: Site, article: Article) -> _EntryData:
+    link = site.config.base_url + article_url(article.slug)
+    credits = site.credits.get(article.slug)
+    author = credits.author if credits is not None else None
+    zone = site.config.zone
+    return {
+        "title": article.meta.title,
+        "link": link,
+        "published": rfc3339(article.meta.date or _EPOCH, zone),
+        "updated": rfc3339(_modified(article), zone),
+        "author": author.name if author is not None else None,
+        "author_uri": (
+            site.config.base_url + person_url(author.id)
+            if author is not None and author.id is not None
+            else None
+        ),
+        "tags": list(article.meta.tags),
+        "summary": site.descriptions[article.slug],
+        "html": site.bodies[article.slug].html,
+    }
+
+
+def render_feed(plan: PagePlan) -> RenderedPage:
+    """An Atom 1.0 feed from its plan (``plan_feeds``)."""
+    ET.register_namespace("", ATOM)
+    data = plan.context
+    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": data["language"]})
+    _sub(feed, "title", data["title"])
+    if data["subtitle"]:
+        _sub(feed, "subtitle", data["subtitle"])
+    _sub(feed, "id", data["self"])
+    _sub(feed, "link", href=data["self"], rel="self", type="application/atom+xml")
+    _sub(feed, "link", href=data["alternate"], rel="alternate", type="text/html")
+    _sub(feed, "updated", data["updated"])
+    _sub(feed, "generator", "articlegen")
+    for entry_data in data["entries"]:
+        _entry(feed, entry_data)
+    xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return RenderedPage(plan.url, plan.out_path, xml + b"\n")
+
+
+def _entry(feed: ET.Element, data: _EntryData) -> None:
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", data["title"])
+    _sub(entry, "id", data["link"])
+    _sub(entry, "link", href=data["link"], rel="alternate", type="text/html")
+    _sub(entry, "published", data["published"])
+    _sub(entry, "updated", data["updated"])
+    if data["author"] is not None:
+        author = _sub(entry, "author")
+        _sub(author, "name", data["author"])
+        if data["author_uri"] is not None:
+            _sub(author, "uri", data["author_uri"])
+    for tag in data["tags"]:
+        _sub(entry, "category", term=tag)
+    _sub(entry, "summary", data["summary"])
+    content = _sub(entry, "content", data["html"], type="html")
+    content.set(f"{{{XML}}}base", data["link"])
+
+
+def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
+    """``sitemap.xml`` listing every HTML page but the 404, with ``lastmod`` where it is known."""
+    ET.register_namespace("", SITEMAP)
+    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    lastmod = last_modified(site)
+    for page in sorted(pages, key=lambda p: p.url):
+        if not page.out_path.endswith("index.html"):
+            continue
+        entry = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
+        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.base_url + page.url
+        if page.url in lastmod:
+            lastmod_text = rfc3339(lastmod[page.url], site.config.zone)
+            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = lastmod_text
+    data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return RenderedPage("sitemap.xml", "sitemap.xml", data + b"\n")
+
+
+def last_modified(site: Site) -> dict[str, Date]:
+    """Site-relative URL → when it last changed: an article's updated or date, a listing's
+    newest article (so a crawler revisits the home and tag pages when something is added)."""
+    changed = {article_url(a.slug): _modified(a) for a in site.articles}
+    if not site.articles:
+        return changed
+    latest = partial(instant, zone=site.config.zone)
+    newest = max(changed.values(), key=latest)
+    for url in (home_url(), "archive/", "tags/", "see-also/"):
+        changed[url] = newest
+    for tag in site.tags:
+        dates = (changed[article_url(slug)] for slug in tag.articles)
+        changed[tag_url(tag.slug)] = max(dates, key=latest)
+    return changed
+
+
+def robots(site: Site) -> RenderedPage:
+    """``robots.txt`` allowing the site's own path (``/blog/`` under a sub-path: the rest of
+    the host is not ours to speak for) and naming the sitemap."""
+    allow = site.config.base_path
+    text = f"User-agent: *\nAllow: {allow}\n\nSitemap: {site.config.base_url}sitemap.xml\n"
+    return RenderedPage("robots.txt", "robots.txt", text.encode("utf-8"))
+
+
+def _modified(article: Article) -> Date:
+    return article.meta.updated or article.meta.date or _EPOCH
+
+
+def _sub(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+    if text is not None:
+        element.text = text
+    return element

@@ -1,0 +1,109 @@
+"""schema.org structured data for an article: ``BlogPosting`` and ``MedicalWebPage``.
+
+Both nodes go in one ``@graph``: the posting is the page's main entity, the
+medical page carries who reviewed it, when, on what sources, under which policy.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from ..core.dates import iso_date
+from ..core.model import Article, Credits, NumberedReference, Person, Site
+from ..core.urls import article_url, person_url
+
+SCHEMA = "https://schema.org"
+
+
+def article_json_ld(site: Site, article: Article) -> dict[str, Any]:
+    """The JSON-LD document for ``article``'s page."""
+    base = site.config.base_url
+    url = base + article_url(article.slug)
+    meta = article.meta
+    credits = site.credits.get(article.slug, Credits())
+    posting: dict[str, Any] = {
+        "@type": "BlogPosting",
+        "@id": url + "#article",
+        "headline": meta.title,
+        "description": site.descriptions[article.slug],
+        "url": url,
+        "mainEntityOfPage": {"@id": url},
+        "inLanguage": site.config.language,
+    }
+    if meta.date:
+        zone = site.config.zone
+        posting["datePublished"] = iso_date(meta.date, zone)
+        posting["dateModified"] = iso_date(meta.updated or meta.date, zone)
+    if credits.author is not None:
+        posting["author"] = person_json_ld(credits.author, base)
+    if meta.tags:
+        posting["keywords"] = list(meta.tags)
+    graph = [posting]
+    if article.slug != site.policy_slug:
+        graph.append(_medical_page(site, article, credits, url))
+    return {"@context": SCHEMA, "@graph": graph}
+
+
+def _medical_page(site: Site, article: Article, credits: Credits, url: str) -> dict[str, Any]:
+    page: dict[str, Any] = {
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": article.meta.title,
+        "inLanguage": site.config.language,
+        "mainEntity": {"@id": url + "#article"},
+    }
+    if article.meta.tags:
+        page["about"] = [{"@type": "Thing", "name": tag} for tag in article.meta.tags]
+    if credits.reviewer is not None and credits.reviewed_on is not None:
+        page["lastReviewed"] = credits.reviewed_on.isoformat()
+        page["reviewedBy"] = person_json_ld(credits.reviewer, site.config.base_url)
+    references = site.references.get(article.slug, ())
+    if references:
+        page["citation"] = [_citation(r, site.config.zone) for r in references]
+    if site.policy_url:
+        page["publishingPrinciples"] = _absolute(site.policy_url, site.config.base_url)
+    return page
+
+
+def person_json_ld(person: Person, base_url: str) -> dict[str, Any]:
+    """A schema.org ``Person``: name, credentials, and where to learn more about them."""
+    data: dict[str, Any] = {"@type": "Person", "name": person.name}
+    if person.id is not None:
+        data["@id"] = base_url + person_url(person.id) + "#person"
+        data["url"] = base_url + person_url(person.id)
+    if person.credentials:
+        data["honorificSuffix"] = person.credentials
+        data["hasCredential"] = [
+            {"@type": "EducationalOccupationalCredential", "name": part.strip()}
+            for part in person.credentials.split(",")
+            if part.strip()
+        ]
+    if person.bio:
+        data["description"] = person.bio
+    if person.photo:
+        data["image"] = _absolute(person.photo.lstrip("/"), base_url)
+    same_as = [u for u in (person.url, *person.same_as) if u]
+    if same_as:
+        data["sameAs"] = same_as
+    return data
+
+
+def _citation(numbered: NumberedReference, zone: zoneinfo.ZoneInfo) -> dict[str, Any]:
+    reference = numbered.reference
+    data: dict[str, Any] = {"@type": "CreativeWork", "name": reference.title, "url": reference.url}
+    if reference.authors:
+        # Text, not Person nodes: "Smith J, et al." names people without saying which ones.
+        data["author"] = reference.authors
+    if reference.publisher:
+        data["publisher"] = {"@type": "Organization", "name": reference.publisher}
+    if isinstance(reference.date, int):
+        data["datePublished"] = str(reference.date)
+    elif reference.date:
+        data["datePublished"] = iso_date(reference.date, zone)
+    return data
+
+
+def _absolute(url: str, base_url: str) -> str:
+    return url if "://" in url else base_url + url

@@ -1,0 +1,238 @@
+"""The cross-link graph: resolve See Also and body links, both directions.
+
+Works on plain records (``LinkSource``, ``LinkTarget``): no files, no
+Markdown, no templates, so every rule here is tested with literal data.
+
+A link target is tried, in order, as: an ``http://`` or ``https://`` address; a
+file (``x.md``, ``../x.md``, ``content/x.md``); a slug; an exact title. Any other
+text, colons and all, is never read as a URL scheme. Titles compare after NFC
+normalisation and white space collapsing, case-sensitively first, then ignoring
+case when that names one article only. ``name#id`` points at an id of the page:
+the whole text is tried first, so a title that itself holds ``#`` still links,
+then the text before its last ``#``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..core.errors import LinkError, closest, suggestion
+from ..core.lookalike import collapse, fold
+from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
+from ..core.slugs import is_slug
+
+CONTENT_PREFIX = "content/"
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Every way an author may name an article."""
+
+    by_slug: dict[str, LinkTarget]
+    by_path: dict[str, LinkTarget]
+    """Key: the file relative to ``content/``, in NFC (macOS may store names decomposed)."""
+    by_title: dict[str, list[LinkTarget]]
+    """Key: ``collapse(title)``; more than one article when titles are the same."""
+    by_folded: dict[str, list[LinkTarget]]
+    """Key: ``fold(title)``; more than one article when titles differ only in case."""
+    titles_unknown: bool
+    """Some file's title could not be read (it failed to parse): a link that matches no
+    article may name it, and is not reported until that file is fixed."""
+
+
+def build_link_graph(
+    sources: Sequence[LinkSource], targets: Iterable[LinkTarget], *, drafts_visible: bool = False
+) -> LinkGraph:
+    """Resolve every link of ``sources`` against ``targets``; problems are collected, not raised."""
+    index = _make_index(targets)
+    problems: list[LinkError] = []
+    see_also: dict[str, tuple[ResolvedLink, ...]] = {}
+    see_also_each: dict[str, tuple[ResolvedLink | None, ...]] = {}
+    inline: dict[str, tuple[ResolvedLink | None, ...]] = {}
+    incoming: dict[str, set[str]] = {}
+
+    def resolve_all(
+        source: LinkSource, refs: Sequence[LinkRef], kind: str
+    ) -> list[ResolvedLink | None]:
+        resolved: list[ResolvedLink | None] = []
+        for ref in refs:
+            try:
+                link = _resolve(ref, source, index, drafts_visible, kind)
+            except LinkError as problem:
+                problems.append(problem)
+                link = None
+            if link is not None and link.slug is not None:
+                incoming.setdefault(link.slug, set()).add(source.slug)
+            resolved.append(link)
+        return resolved
+
+    for source in sources:
+        see_also_each[source.slug] = tuple(resolve_all(source, source.see_also, "see_also"))
+        see_also[source.slug] = _unique(see_also_each[source.slug])
+        inline[source.slug] = tuple(resolve_all(source, source.inline, "link"))
+    title_of = {t.slug: t.title or t.slug for t in index.by_slug.values()}
+
+    def by_title(slug: str) -> tuple[str, str]:
+        return title_of.get(slug, slug).casefold(), slug
+
+    backlinks = {
+        slug: tuple(sorted(linkers, key=by_title)) for slug, linkers in sorted(incoming.items())
+    }
+    return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
+
+
+def _make_index(targets: Iterable[LinkTarget]) -> _Index:
+    by_slug: dict[str, LinkTarget] = {}
+    by_path: dict[str, LinkTarget] = {}
+    by_title: dict[str, list[LinkTarget]] = {}
+    by_folded: dict[str, list[LinkTarget]] = {}
+    unknown = False
+    for target in targets:
+        by_slug[target.slug] = target
+        by_path[_nfc(_content_relative(target.path))] = target
+        if not target.title:
+            unknown = True
+            continue
+        by_title.setdefault(collapse(target.title), []).append(target)
+        by_folded.setdefault(fold(target.title), []).append(target)
+    return _Index(by_slug, by_path, by_title, by_folded, unknown)
+
+
+def _resolve(
+    ref: LinkRef, source: LinkSource, index: _Index, drafts_visible: bool, kind: str
+) -> ResolvedLink | None:
+    """The article or web page ``ref`` names; None when it may name a file whose title could
+    not be read (that file's own error is reported instead)."""
+    text = ref.target.strip()
+    if _is_web(text):
+        return ResolvedLink(url=text)
+    name, fragment = text, ""
+    found = _find(name, source.path, index)
+    if not found and "#" in text:
+        name, _, fragment = text.rpartition("#")
+        name = name.strip()
+        found = _find(name, source.path, index)
+    if not found and not name:
+        raise LinkError(
+            f"{kind} '{ref.target}' names an id but no article",
+            source.path,
+            ref.line,
+            "to link to an id of this page, write [text](#id); to another article's,"
+            " [[Title#id]] or [[slug#id]]",
+        )
+    if not found:
+        if index.titles_unknown and not _is_path(name):
+            return None
+        raise LinkError(
+            f"{kind} '{ref.target}' matches no article{_suggest(name, index)}",
+            source.path,
+            ref.line,
+            "only http:// and https:// addresses link to the web; " + FIX_HINT
+            if "://" in text
+            else FIX_HINT,
+        )
+    if len(found) > 1:
+        raise _ambiguous(ref, source, kind, found)
+    (target,) = found
+    if target.slug == source.slug:
+        raise LinkError(f"{kind} '{ref.target}' links the article to itself", source.path, ref.line)
+    if target.draft and not drafts_visible:
+        raise LinkError(
+            f"{kind} '{ref.target}' links to a draft ({target.path})",
+            source.path,
+            ref.line,
+            "publish the draft (draft: false), remove the link, or build with --drafts",
+        )
+    return ResolvedLink(slug=target.slug, fragment=fragment)
+
+
+def _is_web(text: str) -> bool:
+    """An ``http://`` or ``https://`` address with a host; no other scheme is a web link."""
+    return _WEB.match(text) is not None and bool(urlsplit(text).netloc)
+
+
+def _find(name: str, source_path: str, index: _Index) -> list[LinkTarget]:
+    """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
+    case."""
+    if _is_path(name):
+        for path in _path_candidates(name, source_path):
+            if path in index.by_path:
+                return [index.by_path[path]]
+    if name in index.by_slug:
+        return [index.by_slug[name]]
+    return index.by_title.get(collapse(name)) or index.by_folded.get(fold(name)) or []
+
+
+def _is_path(name: str) -> bool:
+    """Whether ``name`` is written as a file: ``x.md``, ``../x.md``, ``content/x``."""
+    return name.endswith(".md") or name.startswith(CONTENT_PREFIX)
+
+
+def _path_candidates(name: str, source_path: str) -> list[str]:
+    """``name`` read as a file: relative to the linking file, then to ``content/``."""
+    file = _nfc(name if name.endswith(".md") else f"{name}.md")
+    here = posixpath.dirname(_content_relative(source_path))
+    candidates = [posixpath.normpath(posixpath.join(here, file)), posixpath.normpath(file)]
+    return [_content_relative(c.lstrip("/")) for c in candidates]
+
+
+def _content_relative(path: str) -> str:
+    return path[len(CONTENT_PREFIX) :] if path.startswith(CONTENT_PREFIX) else path
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarget]) -> LinkError:
+    """Two or more articles answer to the text: name them all, never pick one."""
+    listed = ", ".join(f"{t.path} ('{t.title}')" for t in sorted(found, key=lambda t: t.path))
+    if len({collapse(t.title) for t in found}) == 1:
+        message = f"{kind} '{ref.target}' names {len(found)} articles with the same title: {listed}"
+        hint = "link by slug or by file instead, or give the articles different titles"
+    else:
+        message = (
+            f"{kind} '{ref.target}' matches {len(found)} titles that differ only in case,"
+            f" none exactly: {listed}"
+        )
+        hint = "write the title with the case of the one you mean, or link by slug or by file"
+    return LinkError(message, source.path, ref.line, hint)
+
+
+def _suggest(name: str, index: _Index) -> str:
+    """`` (did you mean …?)``: the titles that complete ``name``, then the closest titles (in
+    their author's spelling) and slugs, one per article (its slug if ``name`` is written as a
+    slug, else its title), each with how it differs from ``name`` where the two would look
+    the same."""
+    folded = fold(name)
+    near = dict.fromkeys([*_completed(folded, index.by_folded), *closest(folded, index.by_folded)])
+    titles = [(t.title, t) for m in near for t in index.by_folded[m]]
+    slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
+    by_target: dict[LinkTarget, str] = {}
+    for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
+        by_target.setdefault(target, text)
+    return suggestion(list(by_target.values())[:3], name)
+
+
+def _completed(folded: str, titles: Iterable[str]) -> list[str]:
+    """The (folded) titles that begin with ``folded`` and go on after one of its words ends,
+    shortest first: a title cut short (``Ketamine: The New Frontier`` for ``Ketamine: The New
+    Frontier in Mental Fitness…``) is too short beside the whole for ``closest``'s ratio."""
+    cut = len(folded)
+    found = (t for t in titles if len(t) > cut and t.startswith(folded) and not t[cut].isalnum())
+    return sorted(found, key=lambda t: (len(t), t))[:3] if folded else []
+
+
+def _unique(links: Iterable[ResolvedLink | None]) -> tuple[ResolvedLink, ...]:
+    seen: dict[ResolvedLink, None] = {}
+    for link in links:
+        if link is not None:
+            seen.setdefault(link, None)
+    return tuple(seen)

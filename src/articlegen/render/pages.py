@@ -1,0 +1,293 @@
+"""Plan the site's HTML pages: which pages exist, which template each uses and the whole
+context it sees (``PagePlan``). ``templates`` renders them.
+
+A plan holds plain data only, so rendering is a pure function of the plan and the
+templates: the build cache skips pages whose plan and templates did not change.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..core.dates import local_day
+from ..core.model import Article, Card, Credits, PagePlan, Site
+from ..core.slugs import slugify, sort_key
+from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_url, tag_url
+from ..trust.people import contributions
+from .jsonld import article_json_ld
+from .site import paginate
+
+WORDS_PER_MINUTE = 200
+TOC_MIN_HEADINGS = 4
+
+
+def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
+    """Every HTML page of the site (``search/`` only when an index will exist) as a template
+    and its full context, not yet rendered: the build cache compares plans to skip pages
+    whose inputs did not change."""
+    render = _Renderer(site, search)
+    pages = [
+        *render.home_pages(),
+        *render.article_pages(),
+        *render.tag_pages(),
+        *render.person_pages(),
+    ]
+    pages.append(render.page("tags/", "tags.html", title="Tags", tags=render.tag_cards()))
+    pages.append(
+        render.page(
+            "see-also/", "see_also.html", title="See Also index", entries=render.index_entries()
+        )
+    )
+    pages.append(render.page("archive/", "archive.html", title="Archive", years=render.years()))
+    # The host serves 404.html at whatever address was asked for: it has no canonical one.
+    pages.append(render.page("404.html", "404.html", title="Page not found", canonical=None))
+    if search:
+        pages.append(render.page("search/", "search.html", title="Search"))
+    return pages
+
+
+def reading_minutes(words: int) -> int:
+    """The reading time shown for an article of ``words`` words."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def plan_article_pages(
+    site: Site, slugs: Collection[str], *, search: bool = False
+) -> list[PagePlan]:
+    """The pages of the articles ``slugs`` alone, as ``plan_pages`` plans them."""
+    return list(_Renderer(site, search).article_pages(only=slugs))
+
+
+@dataclass(frozen=True, slots=True)
+class UrlMaker:
+    """``url('tags/')`` and ``abs_url('feed.xml')`` in templates. A value, not a closure,
+    so a page's context has a stable ``repr`` that the build cache can key on."""
+
+    prefix: str
+    """Put before every relative URL: the site's base path or base URL."""
+    keep_absolute: bool = True
+    """Return URLs with a scheme (``https://…``) unchanged."""
+
+    def __call__(self, rel: str = "") -> str:
+        """``prefix + rel``, or ``rel`` itself when it is absolute and ``keep_absolute``."""
+        if self.keep_absolute and "://" in rel:
+            return rel
+        return self.prefix + rel
+
+
+class _Renderer:
+    """Turns the ``Site`` into page plans (template contexts); one per build."""
+
+    def __init__(self, site: Site, search: bool) -> None:
+        self.site = site
+        self.cards = {a.slug: self.card(a) for a in site.articles}
+        self.site_feed = {"title": site.config.title, "url": "feed.xml"}
+        self.globals = {
+            "site": site.config,
+            "url": UrlMaker(site.config.base_path),
+            "abs_url": UrlMaker(site.config.base_url, keep_absolute=False),
+            "person_url": person_url,
+            "tags_count": len(site.tags),
+            "search": search,
+        }
+
+    def page(self, url: str, template: str, **context: Any) -> PagePlan:
+        out_path = url if url.endswith(".html") else url + "index.html"
+        context.setdefault("canonical", self.site.config.base_url + url)
+        context.setdefault("description", self.site.config.description)
+        context.setdefault("feeds", [self.site_feed])
+        return PagePlan(url, out_path, template, {**self.globals, "page_url": url, **context})
+
+    def card(self, article: Article) -> Card:
+        meta = article.meta
+        body = self.site.bodies[article.slug]
+        credits = self.site.credits.get(article.slug, Credits())
+        return Card(
+            {
+                "slug": article.slug,
+                "title": meta.title,
+                "url": article_url(article.slug),
+                "date": meta.date,
+                "updated": meta.updated,
+                "description": self.site.descriptions[article.slug],
+                "author": credits.author.name if credits.author else "",
+                "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
+                "reading_minutes": reading_minutes(body.words),
+                "draft": meta.draft,
+            }
+        )
+
+    def home_pages(self) -> Iterator[PagePlan]:
+        slugs = [a.slug for a in self.site.articles]
+        yield from self.listing(slugs, home_url, title=self.site.config.title, heading=None)
+
+    def tag_pages(self) -> Iterator[PagePlan]:
+        for tag in self.site.tags:
+            feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
+            yield from self.listing(
+                tag.articles,
+                partial(tag_url, tag.slug),
+                title=f"Tagged “{tag.name}”",
+                heading=tag.name,
+                description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
+                feeds=[self.site_feed, feed],
+                tag_feed=feed,
+            )
+
+    def listing(
+        self,
+        slugs: Sequence[str],
+        url_of: Callable[[int], str],
+        *,
+        title: str,
+        heading: str | None,
+        **context: Any,
+    ) -> Iterator[PagePlan]:
+        pages = paginate(slugs, self.site.config.per_page)
+        for number, chunk in enumerate(pages, start=1):
+            pagination = {
+                "page": number,
+                "pages": len(pages),
+                "prev": url_of(number - 1) if number > 1 else None,
+                "next": url_of(number + 1) if number < len(pages) else None,
+            }
+            page_title = title if number == 1 else f"{title} (page {number})"
+            if number > 1 and title == self.site.config.title:
+                page_title = f"Page {number}"  # the <title> adds the site's name itself
+            yield self.page(
+                url_of(number),
+                "list.html",
+                title=page_title,
+                heading=heading,
+                articles=[self.cards[s] for s in chunk],
+                pagination=pagination,
+                **context,
+            )
+
+    def article_pages(self, only: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """Every article's page, or those of the slugs in ``only``."""
+        articles = self.site.articles
+        for position, article in enumerate(articles):
+            if only is not None and article.slug not in only:
+                continue
+            newer = articles[position - 1] if position > 0 else None
+            older = articles[position + 1] if position + 1 < len(articles) else None
+            yield self.article_page(article, newer, older)
+
+    def article_page(
+        self, article: Article, newer: Article | None, older: Article | None
+    ) -> PagePlan:
+        body = self.site.bodies[article.slug]
+        card = self.cards[article.slug]
+        return self.page(
+            card["url"],
+            "article.html",
+            title=article.meta.title,
+            description=card["description"],
+            article=card,
+            body=body.html,
+            toc=body.toc if len(body.toc) >= TOC_MIN_HEADINGS else (),
+            videos=body.videos > 0,
+            see_also=self.see_also(article.slug),
+            linked_from=[self.cards[s] for s in self.site.graph.backlinks.get(article.slug, ())],
+            comments=self.comments(article),
+            newer=self.cards[newer.slug] if newer else None,
+            older=self.cards[older.slug] if older else None,
+            json_ld=article_json_ld(self.site, article),
+            credits=self.site.credits.get(article.slug, Credits()),
+            medical=article.slug != self.site.policy_slug,
+            references=self.site.references.get(article.slug, ()),
+            disclaimer=article.meta.disclaimer or self.site.config.disclaimer,
+            content_warning=article.meta.content_warning,
+            policy_url=self.site.policy_url,
+        )
+
+    def person_pages(self) -> Iterator[PagePlan]:
+        people = contributions(self.site.config, self.site.articles, self.site.credits)
+        if not people:
+            return
+        entries = [
+            {
+                "person": c.person,
+                "written": [self.cards[s] for s in c.written],
+                "reviewed": [self.cards[s] for s in c.reviewed],
+            }
+            for c in people
+        ]
+        for contribution, entry in zip(people, entries, strict=True):
+            person = contribution.person
+            summary = person.bio or ", ".join(filter(None, (person.name, person.credentials)))
+            yield self.page(
+                person_url(person.id or ""),
+                "person.html",
+                title=person.name,
+                description=summary,
+                **entry,
+            )
+        yield self.page("authors/", "people.html", title="Authors and reviewers", people=entries)
+
+    def see_also(self, slug: str) -> list[dict[str, Any]]:
+        items = []
+        for link in self.site.graph.see_also.get(slug, ()):
+            if link.slug is None:
+                host = urlsplit(link.url or "").hostname or ""
+                items.append({"title": host, "url": link.url, "description": "", "external": True})
+            else:
+                target = self.cards[link.slug]
+                items.append({**target, "url": link_url(link), "external": False})
+        return items
+
+    def comments(self, article: Article) -> dict[str, str] | None:
+        config = self.site.config.comments
+        wanted = article.meta.comments if article.meta.comments is not None else config.default
+        if not wanted or config.provider is None:
+            return None
+        settings = {
+            **config.settings,
+            "page_url": self.site.config.base_url + article_url(article.slug),
+        }
+        return {"provider": config.provider, "settings": json.dumps(settings, sort_keys=True)}
+
+    def tag_cards(self) -> list[dict[str, Any]]:
+        return [
+            {"name": t.name, "url": tag_url(t.slug), "count": len(t.articles)}
+            for t in self.site.tags
+        ]
+
+    def index_entries(self) -> list[dict[str, Any]]:
+        graph = self.site.graph
+        entries = []
+        for article in sorted(self.site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
+            outgoing = self.outgoing(article.slug)
+            incoming = [self.cards[s] for s in graph.backlinks.get(article.slug, ())]
+            entries.append({**self.cards[article.slug], "outgoing": outgoing, "incoming": incoming})
+        return entries
+
+    def outgoing(self, slug: str) -> list[dict[str, Any]]:
+        """The See Also items, then the articles linked only in the body (``in_text``), each
+        once in order of appearance: the same links that make up "Linked from" at the other end,
+        so an article linked only in its text is not listed as a gap."""
+        items = [{**item, "in_text": False} for item in self.see_also(slug)]
+        seen = {link.slug for link in self.site.graph.see_also.get(slug, ())}
+        for link in self.site.graph.inline.get(slug, ()):
+            if link is not None and link.slug is not None and link.slug not in seen:
+                seen.add(link.slug)
+                items.append({**self.cards[link.slug], "external": False, "in_text": True})
+        return items
+
+    def years(self) -> list[dict[str, Any]]:
+        """The archive's groups: each article under the year of the day its page shows (in
+        the site's zone), not the year the date was written in."""
+        years: dict[str, list[dict[str, Any]]] = {}
+        zone = self.site.config.zone
+        for article in self.site.articles:
+            date = article.meta.date
+            year = str(local_day(date, zone).year) if date else "Drafts"
+            years.setdefault(year, []).append(self.cards[article.slug])
+        return [{"year": year, "articles": cards} for year, cards in years.items()]

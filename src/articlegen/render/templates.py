@@ -1,0 +1,306 @@
+"""Jinja: the environment (the site's templates over the built-in theme's), rendering page
+plans into pages, in worker processes when there are many, and what each template uses.
+
+Autoescape is on and undefined names fail, so a template typo stops the build
+with the template's file and line instead of publishing a blank.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import jinja2
+from markupsafe import Markup
+
+from ..core.dates import iso_date, local_day
+from ..core.errors import TemplateError
+from ..core.layout import THEME_TEMPLATES
+from ..core.model import Date, PagePlan, RenderedPage
+from ..core.workers import in_workers, map_chunks
+
+MIN_PARALLEL_PAGES = 200
+"""Fewer pages to render than this are rendered here: workers would cost more to start."""
+_USE = re.compile(r"\{%[-+]?\s*(?:extends|include|import|from)\b.*?%\}", re.S)
+_PLAIN_USE = re.compile(
+    r"""\{%[-+]?\s*(?:extends|include|import|from)\s+(["'])([^"'{}%]*)\1"""
+    r"""(?:\s+(?:ignore\s+missing|with\s+context|without\s+context|as\s+\w+|import\s+[\w\s,]+?))*"""
+    r"""\s*[-+]?%\}"""
+)
+
+
+def make_environment(
+    site_templates: Path | None, compiled: dict[str, bytes] | None = None
+) -> jinja2.Environment:
+    """Site templates first, then the built-in theme's; ``compiled`` (from ``compile_templates``)
+    spares compiling again what another process already compiled."""
+    folders = [str(p) for p in template_folders(site_templates)]
+    env = jinja2.Environment(
+        loader=_Loader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # One environment serves one build: checking each template's file for changes at
+        # every include (a card per article on every list page) would only cost time.
+        auto_reload=False,
+        bytecode_cache=_Compiled(compiled) if compiled is not None else None,
+    )
+    env.filters["isodate"] = _isodate
+    env.filters["humandate"] = _humandate
+    env.filters["tojson_ld"] = to_json_ld
+    return env
+
+
+def render_page(env: jinja2.Environment, plan: PagePlan, root: Path | None = None) -> RenderedPage:
+    """One page from its plan; a template problem raises ``TemplateError`` (file and line)."""
+    with _template_errors(root):
+        html = env.get_template(plan.template).render(plan.context)
+    return RenderedPage(plan.url, plan.out_path, html.encode("utf-8"))
+
+
+def render_all(
+    site_templates: Path | None,
+    root: Path | None,
+    jobs: int | None,
+    plans: list[PagePlan],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    compiled: dict[str, bytes] | None = None,
+) -> list[RenderedPage]:
+    """Render ``plans``, spread over worker processes when there are many;
+    ``progress(done, total)`` as they finish. ``compiled`` (kept by the caller between
+    builds, as the preview does) spares compiling templates that did not change."""
+    compiled = {} if compiled is None else compiled
+    if in_workers(jobs, len(plans), MIN_PARALLEL_PAGES):  # compile once here, not per chunk
+        compile_templates(site_templates, compiled)
+    return map_chunks(
+        partial(render_chunk, site_templates, root, compiled=compiled),
+        plans,
+        jobs=jobs,
+        min_items=MIN_PARALLEL_PAGES,
+        progress=progress,
+    )
+
+
+def render_chunk(
+    site_templates: Path | None,
+    root: Path | None,
+    plans: list[PagePlan],
+    finished: Callable[[int], None] | None = None,
+    *,
+    compiled: dict[str, bytes] | None = None,
+) -> list[RenderedPage]:
+    """Render ``plans`` with one environment (in a worker, or here); ``finished(1)`` after each."""
+    env = make_environment(site_templates, compiled)
+    pages = []
+    for plan in plans:
+        pages.append(render_page(env, plan, root))
+        if finished is not None:
+            finished(1)
+    return pages
+
+
+def compile_templates(
+    site_templates: Path | None, compiled: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """Every template compiled to Python bytecode into ``compiled`` (reusing what it holds
+    for unchanged templates), for ``make_environment(compiled=…)``.
+
+    A template that fails to compile is left out: whoever renders it compiles it
+    again and reports the error with its file and line.
+    """
+    compiled = {} if compiled is None else compiled
+    env = make_environment(site_templates, compiled)
+    for name in env.list_templates():
+        with contextlib.suppress(Exception):  # reported when (and if) a page uses it
+            env.get_template(name)
+    return compiled
+
+
+class _NotUTF8(Exception):
+    """A template file that is not UTF-8; ``_template_errors`` makes it a ``TemplateError``
+    once it knows the file's name relative to the site."""
+
+    def __init__(self, filename: str, data: bytes, offset: int) -> None:
+        super().__init__(filename)
+        self.filename = filename
+        self.line = data.count(b"\n", 0, offset) + 1
+        self.message = f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}"
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja's file loader, but a file it cannot decode says which one and where, instead of
+    a bare ``UnicodeDecodeError`` that names neither."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            found = (Path(folder, *pieces) for folder in self.searchpath)
+            path = next(p for p in found if p.is_file())  # the one the loader just opened
+            raise _NotUTF8(str(path), path.read_bytes(), exc.start) from exc
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates in a plain dict, which can travel to worker processes.
+
+    Jinja checks each entry against a checksum of the template's source, so an
+    entry for a template that has changed since is compiled again, never used.
+    """
+
+    def __init__(self, store: dict[str, bytes]) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def template_folders(site_templates: Path | None) -> list[Path]:
+    """Where templates are looked up, in order: the site's, then the built-in theme's."""
+    return [p for p in (site_templates, THEME_TEMPLATES) if p is not None and p.is_dir()]
+
+
+def template_fingerprints(site_templates: Path | None) -> dict[str, str]:
+    """Template name → digest of the file it loads and of every template that one uses,
+    directly or not: a page is rendered again when its template's digest changes.
+
+    Uses are found with a pattern, not a parser (it is cheaper): ``extends``,
+    ``include``, ``import`` and ``from`` naming one quoted template. Any other form
+    (a variable, a list, a condition) counts as a use of every template, and a use
+    inside a comment counts too: a digest may change when nothing did, never the reverse.
+    """
+    sources: dict[str, bytes] = {}
+    for folder in reversed(template_folders(site_templates)):  # the site's win
+        for path in folder.rglob("*"):
+            if path.is_file():
+                sources[path.relative_to(folder).as_posix()] = path.read_bytes()
+    uses = {name: _uses(data, sources) for name, data in sources.items()}
+    fingerprints = {}
+    for name in sources:
+        digest = hashlib.blake2b(digest_size=16)
+        for used in sorted(_closure(name, uses)):
+            digest.update(f"{len(used)}:{used}:{len(sources[used])}:".encode())
+            digest.update(sources[used])
+        fingerprints[name] = digest.hexdigest()
+    return fingerprints
+
+
+def _uses(data: bytes, sources: dict[str, bytes]) -> set[str]:
+    """The templates one template names; all of them if it names one with an expression."""
+    names = set()
+    for use in _USE.finditer(data.decode("utf-8", "replace")):
+        plain = _PLAIN_USE.fullmatch(use.group())
+        if plain is None:
+            return set(sources)
+        names.add(plain.group(2))
+    return names & sources.keys()
+
+
+def _closure(name: str, uses: dict[str, set[str]]) -> set[str]:
+    seen, todo = {name}, [name]
+    while todo:
+        for used in uses[todo.pop()] - seen:
+            seen.add(used)
+            todo.append(used)
+    return seen
+
+
+def to_json_ld(data: Any) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+@jinja2.pass_context
+def _isodate(context: jinja2.runtime.Context, value: Date | int) -> str:
+    """For ``<time datetime>`` and Open Graph: a day, or a date-time in RFC 3339."""
+    return str(value) if isinstance(value, int) else iso_date(value, context["site"].zone)
+
+
+@jinja2.pass_context
+def _humandate(context: jinja2.runtime.Context, value: Date | int) -> str:
+    """``14 May 2024``: the day in the site's time zone (the page's ``site``)."""
+    if isinstance(value, int):  # a reference dated by its year alone
+        return str(value)
+    day = local_day(value, context["site"].zone)
+    return f"{day.day} {day:%B %Y}"
+
+
+class _template_errors:
+    """Turn an exception raised inside a template into ``TemplateError(file, line)``."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> Literal[False]:
+        if exc is None or not isinstance(exc, Exception) or isinstance(exc, TemplateError):
+            return False
+        if isinstance(exc, _NotUTF8):
+            raise TemplateError(
+                exc.message,
+                self._display(exc.filename),
+                exc.line,
+                "save the file as UTF-8 in your editor",
+            ) from exc.__cause__
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            raise TemplateError(
+                f"template syntax error: {exc.message}", self._display(exc.filename), exc.lineno
+            ) from exc
+        where = _template_frame(tb)
+        if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it
+            filename, line = where if where is not None else (None, None)
+            raise TemplateError(
+                f"template not found: {exc.name}",
+                self._display(filename),
+                line,
+                hint="add it to templates/, or correct the name",
+            ) from exc
+        if where is None:
+            return False
+        filename, line = where
+        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+        raise TemplateError(f"template error: {message}", self._display(filename), line) from exc
+
+    def _display(self, filename: str | None) -> str | None:
+        if filename is None:
+            return None
+        path = Path(filename)
+        if self.root is not None and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
+        if path.is_relative_to(THEME_TEMPLATES):
+            return "(built-in theme) templates/" + path.relative_to(THEME_TEMPLATES).as_posix()
+        return filename
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost traceback frame that is a template (Jinja rewrites them to the source)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".j2", ".jinja")) or "/templates/" in filename:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

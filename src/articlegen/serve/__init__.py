@@ -1,0 +1,1 @@
+"""The preview: watching files, serving pages from memory, reloading the browser."""

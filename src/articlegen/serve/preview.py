@@ -1,0 +1,134 @@
+"""``articlegen serve``: build into memory, serve it, watch the sources, rebuild on change.
+
+This is where the three rooms meet: ``build`` makes pages, ``watch`` says
+when sources changed, ``server`` serves the pages and tells open browsers.
+Nothing is written to the site's output folder. One build cache lives in memory
+for the whole session, so a save re-renders only the pages it changes.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from ..build import build_site
+from ..content.config import CONFIG_FILE, load_config
+from ..content.staticfiles import STATIC_DIR
+from ..core.console import counted
+from ..core.errors import warning_lines
+from ..core.layout import THEME_STATIC
+from ..core.model import BuildOptions, BuildResult
+from ..incremental.cache import BuildCache
+from .livereload import LiveSite, Snapshot, stamped
+from .server import open_server
+from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
+
+
+class Preview:
+    """A running preview of one site: ``start()``, then ``serve_forever()`` or ``stop()``."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        drafts: bool = True,
+        log: Callable[[str], None] = print,
+        quiet: float = QUIET_SECONDS,
+    ) -> None:
+        self.root = root.absolute()
+        self._log = log
+        if not (self.root / CONFIG_FILE).is_file():
+            load_config(self.root)  # raises the usual "no site.yaml" error, with its hint
+        self.live = LiveSite(self._build, log)
+        self.http = open_server(host, port, self.live, log)
+        self.url = self.http.url
+        self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url, preview=True)
+        self._cache = BuildCache()
+        self._building = threading.Lock()
+        self.result: BuildResult | None = None
+        """The last successful build: what it rendered, what it reused."""
+        self._watcher = SiteWatcher(self.root, self._changed, quiet)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Preview:
+        """Build once (a failed build still starts the server, with the error shown) and watch."""
+        self.live.refresh()
+        self._watcher.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve on this thread until Ctrl-C (``KeyboardInterrupt``) or ``stop()``."""
+        self.http.serve_forever(poll_interval=0.2)
+
+    def serve_in_background(self) -> Preview:
+        """Serve on a thread of its own (tests, embedding)."""
+        self._thread = threading.Thread(
+            target=self.serve_forever, name="articlegen-serve", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop watching and serving; open pages' event streams end."""
+        self._watcher.stop()
+        self.live.close()
+        if self._thread is not None:
+            self.http.shutdown()
+            self._thread.join(timeout=5)
+        self.http.server_close()
+
+    def __enter__(self) -> Preview:
+        return self.start().serve_in_background()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _build(self) -> Snapshot:
+        with self._building:  # the cache is not for two builds at once
+            result = build_site(self.root, self._options, cache=self._cache)
+        self.result = result
+        # a build that writes nothing reuses no file from disk: every page has its bytes
+        pages = {page.out_path: page.data for page in result.pages if page.data is not None}
+        return Snapshot(
+            pages=pages,
+            static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
+            summary=(
+                f"{counted(result.articles, 'article')}, {counted(len(pages), 'file')}"
+                f" ({len(result.rendered):,} rendered)"
+            ),
+            warnings=tuple(warning_lines(result.diagnostics)),
+        )
+
+    def _changed(self, batch: frozenset[Change]) -> None:
+        self._log(stamped(describe(batch)))
+        batch = frozenset(c for c in batch if not self._vanished_temp(c))
+        if not batch:
+            return
+        static = [
+            c.path.removeprefix(STATIC_DIR + "/") for c in batch if c.kind is ChangeKind.STATIC
+        ]
+        if len(static) < len(batch) or not all(key.endswith(".css") for key in static):
+            self.live.refresh()  # pages read static files too: image sizes, people's photos
+        if static:
+            self.live.static_changed(static)
+
+    def _vanished_temp(self, change: Change) -> bool:
+        """A static file that is gone again and has no type a site serves: the temp file of
+        an editor's atomic save (``style.css.Xk3Fq2``), whose rename is in the same batch."""
+        return (
+            change.kind is ChangeKind.STATIC
+            and mimetypes.guess_type(change.path)[0] is None
+            and not (self.root / change.path).exists()
+        )
+
+
+def describe(batch: frozenset[Change]) -> str:
+    """``content/a.md changed`` or ``12 files changed (content/a.md, …)`` for the console."""
+    paths = sorted(change.path for change in batch)
+    if len(paths) <= 3:
+        return f"{', '.join(paths)} changed"
+    return f"{len(paths):,} files changed ({', '.join(paths[:3])}, …)"

@@ -1,0 +1,199 @@
+"""Editorial rules for health content: ``require:`` per tag, review status, the policy page.
+
+Review status depends on "today", which is always a parameter: it decides
+warnings and the report, never the bytes of a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import urlsplit
+
+from ..core.errors import ArticlegenError, ConfigError, Diagnostic, FrontMatterError, did_you_mean
+from ..core.model import Article, Credits, FrontMatter, Requirement, SiteConfig
+from ..core.schema import FRONT_MATTER_KEYS
+from ..core.slugs import slugify
+from ..core.urls import article_url
+from ..core.yamldoc import Entry, type_problem, unknown_key_problems
+
+OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
+"""Review statuses, as the report prints them."""
+POLICY = "policy"
+"""The report's status for the editorial policy page, which is not medical content to review."""
+
+
+def parse_requirements(
+    entry: Entry, path: str, problems: list[ArticlegenError]
+) -> tuple[Requirement, ...]:
+    """``require:``, a list of ``{tag: …, fields: […]}`` rules naming front-matter keys."""
+    rules = []
+    for number, item in enumerate(entry.items, start=1):
+        keys = item.children
+        if keys is None:
+            problems.append(
+                ConfigError(
+                    f"require rule {number} must be a mapping",
+                    path,
+                    item.line,
+                    "write '- {tag: medication, fields: [content_warning, references]}'",
+                )
+            )
+            continue
+        found = unknown_key_problems(keys, ("tag", "fields"), path, ConfigError, section="require")
+        found += [
+            ConfigError(f"require rule {number} has no '{key}'", path, item.line, f"add '{key}:'")
+            for key in ("tag", "fields")
+            if key not in keys
+        ]
+        if not found:
+            found += _rule_value_problems(keys, path)
+        problems += found
+        if not found:
+            fields = keys["fields"].value
+            fields = (fields,) if isinstance(fields, str) else tuple(fields)
+            rules.append(Requirement(keys["tag"].value.strip(), fields, item.line))
+    return tuple(rules)
+
+
+def _rule_value_problems(keys: dict[str, Entry], path: str) -> list[ArticlegenError]:
+    if problem := type_problem("require.tag", keys["tag"], str, path, ConfigError):
+        return [problem]
+    fields = keys["fields"]
+    items = [fields] if isinstance(fields.value, str) else list(fields.items)
+    if not isinstance(fields.value, str | list) or not items:
+        return [
+            ConfigError(
+                "'require.fields' must be a list of front-matter keys",
+                path,
+                fields.line,
+                "write fields: [content_warning, references]",
+            )
+        ]
+    return [
+        ConfigError(
+            f"unknown front-matter key '{item.value}' in 'require.fields'"
+            + did_you_mean(str(item.value), FRONT_MATTER_KEYS),
+            path,
+            item.line,
+            "valid keys: " + ", ".join(sorted(FRONT_MATTER_KEYS)),
+        )
+        for item in items
+        if item.value not in FRONT_MATTER_KEYS
+    ]
+
+
+def requirement_problems(
+    rules: Sequence[Requirement], articles: Iterable[Article], config_path: str
+) -> list[ArticlegenError]:
+    """Articles carrying a rule's tag but missing some of the rule's fields."""
+    problems: list[ArticlegenError] = []
+    for article in articles:
+        tags = {slugify(t) for t in article.meta.tags}
+        for rule in rules:
+            missing = [f for f in rule.fields if not _has(article.meta, f)]
+            if slugify(rule.tag) in tags and missing:
+                problems.append(
+                    FrontMatterError(
+                        f"articles tagged '{rule.tag}' must set "
+                        + ", ".join(f"'{f}'" for f in missing)
+                        + f" (require rule in {config_path}:{rule.line})",
+                        article.source,
+                        article.meta.lines.get("tags", 1),
+                        "add " + ", ".join(f"'{f}: …'" for f in missing) + " to the front-matter",
+                    )
+                )
+    return problems
+
+
+def _has(meta: FrontMatter, key: str) -> bool:
+    return key in meta.lines and getattr(meta, key, None) not in (None, "", ())
+
+
+def review_status(credits: Credits, today: dt.date) -> str:
+    """``ok``, ``review due`` (the next review date has come) or ``unreviewed``."""
+    if credits.reviewer is None or credits.next_review is None:
+        return UNREVIEWED
+    return REVIEW_DUE if credits.next_review <= today else OK
+
+
+def review_problems(
+    articles: Iterable[Article],
+    credits: Mapping[str, Credits],
+    today: dt.date,
+    *,
+    expect_reviews: bool,
+    exempt: Iterable[str] = (),
+) -> tuple[list[ArticlegenError], list[Diagnostic]]:
+    """Reviews dated after ``today`` (errors); overdue and missing reviews (warnings).
+
+    Missing reviews are only warned about when ``expect_reviews`` (the site has
+    reviewers): a site without any cannot act on the warning. Drafts and the
+    ``exempt`` slugs (the editorial policy page) get no warnings.
+    """
+    errors: list[ArticlegenError] = []
+    warnings: list[Diagnostic] = []
+    skip = set(exempt)
+    for article in articles:
+        meta, credit = article.meta, credits[article.slug]
+        line = meta.lines.get("reviewed_on", 1)
+        if meta.reviewed_on is not None and meta.reviewed_on > today:
+            errors.append(
+                FrontMatterError(
+                    f"'reviewed_on' ({meta.reviewed_on}) is in the future (today is {today})",
+                    article.source,
+                    line,
+                    "give the day the review actually happened",
+                )
+            )
+            continue
+        if meta.draft or article.slug in skip:
+            continue
+        status = review_status(credit, today)
+        if status == REVIEW_DUE:
+            warnings.append(_overdue(article, credit, line))
+        elif status == UNREVIEWED and expect_reviews:
+            warnings.append(
+                Diagnostic(
+                    "published, but never medically reviewed",
+                    article.source,
+                    1,
+                    "once a reviewer from site.yaml has checked it, add 'reviewed_by' and "
+                    "'reviewed_on'",
+                )
+            )
+    return errors, warnings
+
+
+def _overdue(article: Article, credit: Credits, line: int) -> Diagnostic:
+    return Diagnostic(
+        f"medical review is due: reviewed on {credit.reviewed_on}, "
+        f"next review was due on {credit.next_review}",
+        article.source,
+        line,
+        "have it reviewed again, then update 'reviewed_on'",
+    )
+
+
+def resolve_policy(
+    config: SiteConfig, articles: Sequence[Article], config_path: str
+) -> tuple[str | None, str | None, list[ArticlegenError]]:
+    """``(url, slug, problems)`` of the editorial policy: an http(s) URL or an article."""
+    name = config.editorial_policy.strip()
+    if not name:
+        return None, None, []
+    parts = urlsplit(name)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return name, None, []
+    stem = name.removeprefix("content/").removesuffix(".md").strip("/")
+    for article in articles:
+        if stem in (article.slug, article.source.removeprefix("content/").removesuffix(".md")):
+            return article_url(article.slug), article.slug, []
+    problem = ConfigError(
+        f"editorial_policy '{name}' is neither an http(s) URL nor a published article"
+        + did_you_mean(stem, [a.slug for a in articles]),
+        config_path,
+        config.lines.get("editorial_policy"),
+        "give an https:// address, or the slug or file (content/x.md) of an article",
+    )
+    return None, None, [problem]

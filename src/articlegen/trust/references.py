@@ -1,0 +1,213 @@
+"""An article's sources: the ``references:`` list, and the numbering of ``[^id]`` citations.
+
+Works on plain records (``Reference`` from the front-matter, the citations that
+rendering found in the body), so the numbering rules are tested with literal data.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..core.dates import read_date
+from ..core.errors import (
+    ArticlegenError,
+    Diagnostic,
+    FrontMatterError,
+    LinkError,
+    did_you_mean,
+    raise_if_any,
+)
+from ..core.model import CitationMark, Date, LinkRef, NumberedReference, Reference
+from ..core.pageids import citation_anchor, reference_anchor
+from ..core.slugs import is_slug
+from ..core.weburl import address_problem
+from ..core.yamldoc import Entry, unknown_key_problems
+
+REFERENCE_KEYS = ("id", "title", "url", "authors", "publisher", "date")
+_YEAR = re.compile(r"[1-9][0-9]{3}")
+"""A bare year, as a reference's ``date`` may be."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    """What numbering one article's citations gives: marks for the body, the list, problems."""
+
+    marks: tuple[CitationMark, ...] = ()
+    """One per body citation, in body order; complete only when there are no problems."""
+    listed: tuple[NumberedReference, ...] = ()
+    """The reference list, in number order."""
+    problems: tuple[ArticlegenError, ...] = ()
+    """Citations of ids the article does not define."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """References with an id that the body never cites."""
+
+
+def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[Reference, ...]:
+    """The ``references:`` list of ``path``, each item checked at its own line; a date-time
+    without an offset is in ``zone``."""
+    if not isinstance(entry.value, list):
+        raise FrontMatterError(
+            "'references' must be a list",
+            path,
+            entry.line,
+            "write each source as '- title: …' with 'url: …' under it",
+        )
+    problems: list[ArticlegenError] = []
+    references: list[Reference] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(entry.items, start=1):
+        reference = _reference(item, number, path, zone, problems)
+        if reference is None:
+            continue
+        if reference.id is not None and reference.id in seen:
+            problems.append(
+                FrontMatterError(
+                    f"duplicate reference id '{reference.id}' (first used on line "
+                    f"{seen[reference.id]})",
+                    path,
+                    item.children["id"].line if item.children else item.line,
+                    "give each reference its own id",
+                )
+            )
+        elif reference.id is not None:
+            seen[reference.id] = reference.line
+        references.append(reference)
+    raise_if_any(problems)
+    return tuple(references)
+
+
+def _reference(
+    item: Entry, number: int, path: str, zone: zoneinfo.ZoneInfo, problems: list[ArticlegenError]
+) -> Reference | None:
+    """One item, or None with its problems (all of them) appended to ``problems``."""
+    if item.children is None:
+        problems.append(
+            FrontMatterError(
+                f"reference {number} must be a mapping with 'title' and 'url'",
+                path,
+                item.line,
+                "write '- title: …' and, indented under it, 'url: https://…'",
+            )
+        )
+        return None
+    keys = item.children
+    found = unknown_key_problems(keys, REFERENCE_KEYS, path, FrontMatterError, section="references")
+    found += [
+        FrontMatterError(
+            f"reference {number} has no '{key}'", path, item.line, f"add '{key}: …' to it"
+        )
+        for key in ("title", "url")
+        if key not in keys
+    ]
+    if found:
+        problems += found
+        return None
+    try:
+        return _checked_reference(keys, item.line, path, zone)
+    except ArticlegenError as problem:
+        problems.append(problem)
+        return None
+
+
+def _checked_reference(
+    keys: dict[str, Entry], line: int, path: str, zone: zoneinfo.ZoneInfo
+) -> Reference:
+    values = {key: _text(key, keys[key], path) for key in keys if key != "date"}
+    reference_id = values.pop("id", None)
+    if reference_id is not None and not is_slug(reference_id):
+        raise FrontMatterError(
+            f"invalid reference id '{reference_id}': use lowercase a-z, 0-9 and '-' only",
+            path,
+            keys["id"].line,
+            "e.g. 'id: smith-2023'",
+        )
+    if problem := address_problem(values["url"]):
+        what, hint = problem
+        raise FrontMatterError(f"reference url {what}", path, keys["url"].line, hint)
+    date = _date(keys["date"], path, zone) if "date" in keys else None
+    return Reference(id=reference_id, date=date, line=line, **values)
+
+
+def _text(key: str, entry: Entry, path: str) -> str:
+    value = entry.value
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, str | int | float)
+        or not str(value).strip()
+    ):
+        hint = "put it in quotes"
+        if key == "authors" and isinstance(value, list):
+            hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
+        raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
+    return str(value).strip()
+
+
+def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
+    """Only a year (an int), as many sources state no more than that, or any date the
+    front-matter's ``date`` takes."""
+    if isinstance(entry.value, int | str) and _YEAR.fullmatch(str(entry.value).strip()):
+        return int(entry.value)
+    try:
+        return read_date("references.date", entry, path, zone)
+    except FrontMatterError as problem:
+        problem.hint = f"give the year alone (e.g. 2023), or {problem.hint}"
+        raise
+
+
+def number_citations(
+    references: Sequence[Reference], cited: Sequence[LinkRef], path: str
+) -> Citations:
+    """Number references by first citation (uncited ones after, in list order)."""
+    by_id = {r.id: r for r in references if r.id is not None}
+    anchors: dict[str, list[str]] = {}
+    marks: list[CitationMark] = []
+    problems: list[ArticlegenError] = []
+    for citation in cited:
+        if citation.target not in by_id:
+            problems.append(_unknown(citation, by_id, path))
+            continue
+        number = _number_of(anchors, citation.target)
+        seen = anchors[citation.target]
+        seen.append(citation_anchor(number, len(seen) + 1))
+        marks.append(CitationMark(number, seen[-1], reference_anchor(number)))
+    listed = [by_id[i] for i in anchors] + [r for r in references if r.id not in anchors]
+    numbered = tuple(
+        NumberedReference(n, r, reference_anchor(n), tuple(anchors.get(r.id or "", ())))
+        for n, r in enumerate(listed, start=1)
+    )
+    warnings = tuple(
+        Diagnostic(
+            f"reference '{r.id}' is never cited",
+            path,
+            r.line,
+            f"cite it in the text with [^{r.id}], or remove its id to list it uncited",
+        )
+        for r in references
+        if r.id is not None and r.id not in anchors
+    )
+    return Citations(tuple(marks), numbered, tuple(problems), warnings)
+
+
+def _number_of(anchors: dict[str, list[str]], reference_id: str) -> int:
+    """The reference's number: its place in first-citation order (registering it if new)."""
+    if reference_id not in anchors:
+        anchors[reference_id] = []
+    return list(anchors).index(reference_id) + 1
+
+
+def _unknown(citation: LinkRef, by_id: Mapping[str, Reference], path: str) -> ArticlegenError:
+    known = list(by_id)
+    hint = (
+        "add it to 'references:' with 'id: " + citation.target + "'"
+        if known
+        else "add a 'references:' list with an item 'id: " + citation.target + "'"
+    )
+    return LinkError(
+        f"citation [^{citation.target}] names no reference{did_you_mean(citation.target, known)}",
+        path,
+        citation.line,
+        hint,
+    )

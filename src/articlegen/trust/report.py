@@ -1,0 +1,102 @@
+"""The editorial report: one row per article (who wrote and reviewed it, how long ago,
+its sources and cross-links, and whether its review is due), as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..core.model import REPORT_FORMATS, Credits, Site
+from .editorial import POLICY, review_status
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One article in the report; field order is column order."""
+
+    slug: str
+    """The article."""
+    title: str
+    """Its title."""
+    author: str | None
+    """Author's name."""
+    reviewer: str | None
+    """Medical reviewer's name; None when unreviewed."""
+    reviewed_on: str | None
+    """Day of the review, YYYY-MM-DD."""
+    days_since_review: int | None
+    """Days from the review to the report's "today"."""
+    references: int
+    """Number of sources."""
+    see_also_in: int
+    """Articles whose See Also lists this one."""
+    see_also_out: int
+    """Entries in this article's See Also."""
+    status: str
+    """``ok``, ``review due``, ``unreviewed``, or ``policy`` for the editorial policy page."""
+
+
+COLUMNS = tuple(f.name for f in dataclasses.fields(ReportRow))
+
+
+def report_rows(site: Site, today: dt.date) -> list[ReportRow]:
+    """Every article of ``site`` in site order, reviews judged against ``today``."""
+    incoming: dict[str, int] = {}
+    for links in site.graph.see_also.values():
+        for link in links:
+            if link.slug is not None:
+                incoming[link.slug] = incoming.get(link.slug, 0) + 1
+    rows = []
+    for article in site.articles:
+        credits = site.credits.get(article.slug, Credits())
+        reviewed = credits.reviewed_on if credits.reviewer is not None else None
+        rows.append(
+            ReportRow(
+                slug=article.slug,
+                title=article.meta.title,
+                author=credits.author.name if credits.author else None,
+                reviewer=credits.reviewer.name if credits.reviewer else None,
+                reviewed_on=reviewed.isoformat() if reviewed else None,
+                days_since_review=(today - reviewed).days if reviewed else None,
+                references=len(article.meta.references),
+                see_also_in=incoming.get(article.slug, 0),
+                see_also_out=len(site.graph.see_also.get(article.slug, ())),
+                status=POLICY
+                if article.slug == site.policy_slug
+                else review_status(credits, today),
+            )
+        )
+    return rows
+
+
+def format_report(rows: Sequence[ReportRow], fmt: str = "table") -> str:
+    """``rows`` as an aligned text table, CSV (with a header row) or a JSON list of objects."""
+    if fmt == "json":
+        return (
+            json.dumps([dataclasses.asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n"
+        )
+    cells = [[_cell(getattr(r, c)) for c in COLUMNS] for r in rows]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(cells)
+        return out.getvalue()
+    if fmt != "table":
+        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
+    header = [c.replace("_", " ") for c in COLUMNS]
+    table = [header, *[[cell or "-" for cell in row] for row in cells]]
+    widths = [max(len(row[i]) for row in table) for i in range(len(COLUMNS))]
+    return "".join(
+        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        for row in table
+    )
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
