@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from bench import run
-from bench.hugo_site import convert_article, hugo_binary, make_hugo_site
+from bench.hugo_site import hugo_binary
 from bench.measure import measure, tree_memory
 
 RATIOS = ["time vs Hugo", "memory vs Hugo", "target met"]
@@ -61,34 +60,6 @@ def test_most_linked_counts_see_also_and_body_links(tmp_path: Path) -> None:
     for name, text in files.items():
         (tmp_path / name).write_text(text)
     assert run.most_linked(tmp_path) == ("c", ["a", "b"])
-
-
-def test_hugo_articles_use_lastmod_and_markdown_links() -> None:
-    text = textwrap.dedent("""\
-        ---
-        title: "T"
-        updated: 2024-02-01
-        ---
-
-        See [[other-slug]] and [[two|the second]]; updated: stays in the body.
-        """)
-    assert convert_article(text) == textwrap.dedent("""\
-        ---
-        title: "T"
-        lastmod: 2024-02-01
-        ---
-
-        See [](other-slug.md) and [the second](two.md); updated: stays in the body.
-        """)
-
-
-def test_hugo_site_has_every_article_and_the_templates(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    (corpus / "content").mkdir(parents=True)
-    (corpus / "content" / "a.md").write_text("---\ntitle: A\ndate: 2024-01-01\n---\nText.\n")
-    site = make_hugo_site(corpus, tmp_path / "hugo")
-    assert sorted(p.name for p in (site / "content").iterdir()) == ["a.md", "archive-page.md"]
-    assert (site / "hugo.toml").is_file() and (site / "layouts" / "page.html").is_file()
 
 
 def test_measure_sums_the_process_tree_and_keeps_the_exit_code() -> None:
