@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from articlegen.cli import main
-from articlegen.incremental.cachefile import CACHE_DIR, DATABASE, SECRET
+from articlegen.core.layout import CACHE_DIR
+from articlegen.incremental.cachefile import DATABASE, SECRET
 
 REPO = Path(__file__).parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"

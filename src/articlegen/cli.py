@@ -23,10 +23,11 @@ from .core.errors import (
     report_lines,
     warning_lines,
 )
+from .core.layout import CACHE_DIR
 from .core.model import REPORT_FORMATS, BuildOptions, BuildResult
 from .core.progress import progress_line
 from .core.wallclock import process_started
-from .incremental.cachefile import CACHE_DIR, clear_cache
+from .incremental.cachefile import clear_cache
 from .incremental.freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 
 # The build stages are imported where they are used: a rebuild with nothing to do

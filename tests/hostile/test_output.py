@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.incremental.cachefile import CACHE_DIR, SPARE_OUTPUT
+from articlegen.core.layout import CACHE_DIR
+from articlegen.incremental.cachefile import SPARE_OUTPUT
 from tests.conftest import SITE_YAML, article
 from tests.helpers import NOTHING_WRITTEN, snapshot
 

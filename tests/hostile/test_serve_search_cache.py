@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen import build
 from articlegen.content import config
+from articlegen.core.layout import CACHE_DIR
 from articlegen.core.programs import find_pagefind
 from articlegen.incremental import cachefile
 from articlegen.serve.livereload import LiveSite, Snapshot
@@ -371,7 +372,7 @@ def test_a_forged_cache_record_is_ignored_and_the_page_rebuilt(
 ) -> None:
     root = site(ARTICLES)
     assert run_cli("build", "--site", root)[0] == 0
-    database = root / cachefile.CACHE_DIR / cachefile.DATABASE
+    database = root / CACHE_DIR / cachefile.DATABASE
     with contextlib.closing(sqlite3.connect(database)) as db, db:
         (data,) = db.execute("SELECT data FROM sources WHERE path = 'content/a.md'").fetchone()
         entry = pickle.loads(data)

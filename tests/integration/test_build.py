@@ -345,7 +345,7 @@ def test_hidden_and_editor_files_in_static_are_not_published(site) -> None:
     assert "docs/guide.txt" in published
     assert ".well-known/security.txt" in published  # RFC 8615: published though hidden
     hidden = [p for p in published if any(part[0] in ".#~" for part in p.split("/"))]
-    # and the mark of an output articlegen made (see destination.MARKER)
+    # and the mark of an output articlegen made (see layout.OUTPUT_MARKER)
     assert sorted(hidden) == [".articlegen-output", ".well-known/security.txt"]
 
 

@@ -13,9 +13,10 @@ import pytest
 from articlegen.build import build_site
 from articlegen.cli import main
 from articlegen.core.errors import BuildFailed
+from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions, BuildResult
 from articlegen.incremental.cache import BuildCache
-from articlegen.incremental.cachefile import CACHE_DIR, load_cache, save_cache
+from articlegen.incremental.cachefile import load_cache, save_cache
 from tests.conftest import article, parse
 from tests.helpers import snapshot
 

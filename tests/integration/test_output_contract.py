@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
+from articlegen.core.layout import CACHE_DIR, OUTPUT_MARKER
 from articlegen.core.model import BuildOptions
-from articlegen.incremental.cachefile import CACHE_DIR
 from articlegen.incremental.freshness import Receipt, Snapshot, output_digest, save_receipt
-from articlegen.output.destination import MARKER, MARKER_TEXT
+from articlegen.output.destination import MARKER_TEXT
 from tests.conftest import article
 from tests.helpers import snapshot
 
@@ -28,18 +28,20 @@ def _rewrite(path: Path, old: str, new: str) -> None:
 
 def test_every_output_carries_the_same_marker(blog: Path, tmp_path: Path, run_cli) -> None:
     assert run_cli("build", "--site", blog)[0] == 0
-    assert (blog / "public" / MARKER).read_bytes() == MARKER_TEXT
+    assert (blog / "public" / OUTPUT_MARKER).read_bytes() == MARKER_TEXT
     build_site(blog, BuildOptions(output=tmp_path / "other"))
-    assert (tmp_path / "other" / MARKER).read_bytes() == MARKER_TEXT
+    assert (tmp_path / "other" / OUTPUT_MARKER).read_bytes() == MARKER_TEXT
     sitemap = (blog / "public/sitemap.xml").read_text()
-    assert MARKER not in sitemap
+    assert OUTPUT_MARKER not in sitemap
 
 
 def test_an_empty_folder_is_taken(blog: Path, tmp_path: Path, run_cli) -> None:
     (tmp_path / "www").mkdir()
     code, _, err = run_cli("build", "--site", blog, "--output", tmp_path / "www")
     assert (code, err) == (0, "")
-    assert (tmp_path / "www/a/index.html").is_file() and (tmp_path / "www" / MARKER).is_file()
+    assert (tmp_path / "www/a/index.html").is_file() and (
+        tmp_path / "www" / OUTPUT_MARKER
+    ).is_file()
 
 
 def test_a_marked_folder_is_replaced_whole(blog: Path, run_cli) -> None:
@@ -54,7 +56,7 @@ def test_a_marked_folder_is_replaced_whole(blog: Path, run_cli) -> None:
 def _as_an_older_articlegen_left_it(root: Path) -> None:
     """The output without the mark, and the receipt saying the last build left it so."""
     output = root / "public"
-    (output / MARKER).unlink()
+    (output / OUTPUT_MARKER).unlink()
     receipt = Receipt("inputs", str(output), output_digest(output), 2, 9, (), ())
     save_receipt(root, Snapshot("inputs", racy=False), receipt)
 
@@ -65,7 +67,7 @@ def test_an_output_built_before_the_marker_is_taken_once(blog: Path, run_cli) ->
     _rewrite(blog / "content/a.md", "First.", "First, edited.")
     code, _, err = run_cli("build", "--site", blog, "--quiet")
     assert (code, err) == (0, "")
-    assert (blog / "public" / MARKER).is_file()
+    assert (blog / "public" / OUTPUT_MARKER).is_file()
     assert "First, edited." in (blog / "public/a/index.html").read_text()
 
 
@@ -87,7 +89,7 @@ def test_an_old_output_changed_since_is_left_to_clean(blog: Path, run_cli) -> No
     code, out, _ = run_cli("clean", "--site", blog)
     assert (code, out) == (0, f"removed public/ and {CACHE_DIR}/\n")
     assert run_cli("build", "--site", blog, "--quiet")[0] == 0
-    assert (blog / "public" / MARKER).is_file()
+    assert (blog / "public" / OUTPUT_MARKER).is_file()
 
 
 def test_a_foreign_output_is_refused_with_the_line_of_output(site, run_cli) -> None:

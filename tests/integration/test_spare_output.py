@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
+from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions
 from articlegen.incremental.cache import BuildCache
-from articlegen.incremental.cachefile import CACHE_DIR, SPARE_OUTPUT
+from articlegen.incremental.cachefile import SPARE_OUTPUT
 from articlegen.output.staging import _pruned
 from tests.conftest import article
 from tests.helpers import snapshot

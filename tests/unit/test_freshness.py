@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions
 from articlegen.incremental import cache
-from articlegen.incremental.cachefile import CACHE_DIR, RECEIPT
+from articlegen.incremental.cachefile import RECEIPT
 from articlegen.incremental.freshness import (
     Receipt,
     fresh_receipt,

@@ -5,14 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlegen.core.errors import MarkupError
-from articlegen.core.model import ImageRef, LinkRef
-from articlegen.markup.markdown import (
-    fill_links,
-    fill_placeholders,
-    make_markdown,
-    render_body,
-    shorten,
-)
+from articlegen.core.model import CitationMark, ImageRef, LinkRef
+from articlegen.markup.markdown import make_markdown, render_body, shorten
+from articlegen.markup.placeholders import BodyFill, finish_body
 from tests.conftest import HTMLParser
 
 MD = make_markdown()
@@ -23,7 +18,8 @@ def test_wikilinks_and_markdown_file_links_become_numbered_placeholders() -> Non
         MD, "See [[Some Title]] and\n[[slug|the text]] and [x](other.md#part).\n", first_line=7
     )
     assert body.links == (LinkRef("Some Title", 7), LinkRef("slug", 8), LinkRef("other.md#part", 8))
-    html = fill_links(body.html, ["/a/", "/b/", "/c/#part"], ["A & B", "B", "C"])
+    fill = BodyFill(link_hrefs=["/a/", "/b/", "/c/#part"], link_texts=["A & B", "B", "C"])
+    html = finish_body(body.html, fill)
     links = HTMLParser(html).css("a.internal")
     assert [(a.attributes["href"], a.text()) for a in links] == [
         ("/a/", "A & B"),
@@ -95,13 +91,15 @@ def test_shorten_cuts_at_a_word_near_the_limit() -> None:
 @given(st.text(max_size=300))
 def test_any_text_renders_and_placeholders_fill(text: str) -> None:
     body = render_body(MD, text)
-    filled = fill_links(body.html, ["/x/"] * len(body.links), ["X"] * len(body.links))
-    images = len(body.images)
-    citations = [""] * len(body.citations)
-    filled = fill_placeholders(
-        filled, {"I": ["/i.png"] * images, "S": [""] * images, "C": citations}
+    links, images = len(body.links), len(body.images)
+    fill = BodyFill(
+        link_hrefs=["/x/"] * links,
+        link_texts=["X"] * links,
+        image_urls=["/i.png"] * images,
+        image_sizes=[None] * images,
+        citations=[CitationMark(1, "c", "r")] * len(body.citations),
     )
-    assert "\x00" not in filled
+    assert "\x00" not in finish_body(body.html, fill)
     assert len(shorten(body.summary)) <= 161
 
 
@@ -115,7 +113,7 @@ def test_images_load_lazily_and_local_ones_get_url_and_size_placeholders() -> No
     assert body.images == (ImageRef("images/c.png", 4),)
     assert body.remote_images == (ImageRef("https://example.org/r.png", 4),)
     assert body.problems == ()
-    html = fill_placeholders(body.html, {"I": ["/images/c.png"], "S": [' width="4" height="3"']})
+    html = finish_body(body.html, BodyFill(image_urls=["/images/c.png"], image_sizes=[(4, 3)]))
     local, remote = HTMLParser(html).css("img")
     assert local.attributes == {
         "src": "/images/c.png",
@@ -181,15 +179,11 @@ def test_video_block_problems(block: str, message: str) -> None:
 
 
 def test_citations_become_numbered_placeholders_with_their_lines() -> None:
-    from articlegen.core.model import CitationMark
-    from articlegen.markup.markdown import fill_citations
-
     body = render_body(MD, "A claim[^smith-2023].\nAgain[^b] `[^code]` [^ spaced]\n", first_line=9)
     assert body.citations == (LinkRef("smith-2023", 9), LinkRef("b", 10))
     assert body.summary == "A claim. Again [^code] [^ spaced]"
-    html = fill_citations(
-        body.html, [CitationMark(1, "cite-1", "ref-1"), CitationMark(2, "c&", "r")]
-    )
+    marks = [CitationMark(1, "cite-1", "ref-1"), CitationMark(2, "c&", "r")]
+    html = finish_body(body.html, BodyFill(citations=marks))
     tree = HTMLParser(html)
     sups = tree.css("sup.citation")
     assert [(s.attributes["id"], s.text(), s.css_first("a").attributes["href"]) for s in sups] == [

@@ -4,7 +4,7 @@ import datetime as dt
 
 from articlegen.core.errors import Diagnostic
 from articlegen.core.model import Article, FrontMatter, LinkGraph, ResolvedLink
-from articlegen.render.site import unlinked_warnings
+from articlegen.render.sitechecks import unlinked_warnings
 
 
 def make(slug: str, *, draft: bool = False) -> Article:

@@ -18,16 +18,17 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..content.articles import CONTENT_DIR, load_articles, parse_article
-from ..content.config import CONFIG_FILE, load_config, missing_config
+from ..content.articles import load_articles, parse_article
+from ..content.config import load_config, missing_config
 from ..content.images import place_images
 from ..core.characters import check_text, decode_source
 from ..core.errors import ArticlegenError, Diagnostic, SourceError, raise_if_any
+from ..core.layout import CONFIG_FILE, CONTENT_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, ImportedArticle, SiteConfig
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
+from ..core.urls import RESERVED_SLUGS
 from ..markup.markdown import make_markdown, render_body
-from ..render.site import RESERVED_SLUGS
 from .htmlimport import parse_html
 from .scaffold import create_file
 from .seealsomatch import Catalogue, Resolved, link_articles, resolve_see_also

@@ -12,14 +12,21 @@ from pathlib import Path
 
 import frontmatter
 
-from ..content.articles import CONTENT_DIR, find_sources, readable_article
-from ..content.config import CONFIG_FILE, missing_config
+from ..content.articles import find_sources, readable_article
+from ..content.config import missing_config
 from ..content.frontmatter import TITLE_MAX
 from ..core.errors import ArticlegenError
+from ..core.layout import (
+    CACHE_DIR,
+    CONFIG_FILE,
+    CONTENT_DIR,
+    DEFAULT_OUTPUT,
+    STATIC_DIR,
+    TEMPLATES_DIR,
+)
 from ..core.lookalike import fold
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
-from ..incremental.cachefile import CACHE_DIR
-from ..render.site import RESERVED_SLUGS
+from ..core.urls import RESERVED_SLUGS
 
 _SITE_YAML = """\
 # The blog's settings. Every key is checked: a typo fails the build with a suggestion.
@@ -79,10 +86,7 @@ _REQUIREMENTS = """\
 articlegen[search]=={version}
 """
 
-OUTPUT = "public"
 """The output folder a new site names, and its .gitignore leaves out."""
-STATIC_DIR = "static"
-TEMPLATES_DIR = "templates"
 WORKFLOW = Path(".github", "workflows", "publish.yml")
 """Where GitHub looks for the publish workflow; articlegen's own repository publishes its
 blog with the same file, which the package ships (``authoring/newsite/publish.yml``)."""
@@ -187,11 +191,14 @@ def init_site(
     day = (today or dt.date.today()).isoformat()
     workflow = files_of("articlegen").joinpath("authoring", "newsite", "publish.yml")
     planned: list[tuple[Path, str | None]] = [  # None: a folder
-        (config, _SITE_YAML.format(title=json.dumps(title, ensure_ascii=False), output=OUTPUT)),
+        (
+            config,
+            _SITE_YAML.format(title=json.dumps(title, ensure_ascii=False), output=DEFAULT_OUTPUT),
+        ),
         (root / CONTENT_DIR / "welcome.md", _WELCOME.format(today=day, title=title)),
         (root / STATIC_DIR, None),
         (root / TEMPLATES_DIR / "README.md", _TEMPLATES_README),
-        (root / ".gitignore", _GITIGNORE.format(output=OUTPUT, cache=CACHE_DIR)),
+        (root / ".gitignore", _GITIGNORE.format(output=DEFAULT_OUTPUT, cache=CACHE_DIR)),
         (root / "requirements.txt", _REQUIREMENTS.format(version=version("articlegen"))),
         (root / WORKFLOW, workflow.read_text(encoding="utf-8")),
     ]

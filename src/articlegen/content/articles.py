@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..core.characters import decode_source
 from ..core.errors import ArticlegenError, FrontMatterError, attempt
+from ..core.layout import CONTENT_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
 from ..core.slugs import slugify
@@ -24,7 +25,6 @@ from .frontmatter import (
     split_front_matter,
 )
 
-CONTENT_DIR = "content"
 _OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
 """Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):
 Jekyll's posts are ``*.markdown``."""

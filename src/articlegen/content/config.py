@@ -9,13 +9,12 @@ from urllib.parse import urlsplit
 from ..core.characters import decode_source
 from ..core.dates import zone_problem
 from ..core.errors import ArticlegenError, ConfigError, raise_if_any
+from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
 from ..core.model import CommentsConfig, SiteConfig
 from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
-
-CONFIG_FILE = "site.yaml"
 
 _TOP_KEYS: dict[str, type] = {
     "title": str,

@@ -12,7 +12,7 @@ import math
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.limits import MAX_IMAGE_PIXELS
-from ..core.model import ImageRef
+from ..core.model import Article, ImageRef, RenderedBody
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
     from PIL.Image import Image as PILImage
@@ -89,6 +89,23 @@ def place_images(
                 )
         path = urlsplit(ref.src).path.lstrip("/")
         placed.append(PlacedImage(base_path + path, size))
+    return placed, problems
+
+
+def place_body_images(
+    articles: Sequence[Article],
+    bodies: Mapping[str, RenderedBody],
+    static_dirs: Sequence[Path],
+    base_path: str,
+) -> tuple[dict[str, list[PlacedImage]], list[ArticlegenError]]:
+    """Slug → the placed local images of each article's body, and every unusable image."""
+    placed, problems = {}, []
+    for article in articles:
+        images, found = place_images(
+            bodies[article.slug].images, static_dirs, base_path, article.source
+        )
+        placed[article.slug] = images
+        problems += found
     return placed, problems
 
 

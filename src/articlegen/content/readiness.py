@@ -11,8 +11,8 @@ import re
 from urllib.parse import urlsplit
 
 from ..core.errors import Diagnostic
+from ..core.layout import CONFIG_FILE
 from ..core.model import SiteConfig
-from .config import CONFIG_FILE
 
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 """Second-level domains reserved for documentation (RFC 2606, RFC 6761)."""

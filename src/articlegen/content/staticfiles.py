@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..core.errors import ArticlegenError
+from ..core.layout import STATIC_DIR
 from ..core.limits import special_file_problem
 from ..core.model import PUBLISHED_HIDDEN, RenderedPage
 from .articles import broken_link_error, loop_error, outside_site, relative
 
-STATIC_DIR = "static"
 """The site's folder of files published as they are."""
 
 _SKIPPED = (".", "#", "~")

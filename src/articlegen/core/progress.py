@@ -11,9 +11,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TextIO
 
 from .console import is_terminal
+from .model import Progress
 
 DELAY = 1.0
 """Seconds a build runs before its progress line appears."""
@@ -84,3 +86,14 @@ def progress_line(stream: TextIO, *, quiet: bool) -> Iterator[ProgressLine | Non
         return
     with ProgressLine(stream) as line:
         yield line
+
+
+def for_stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """``progress`` for one stage: ``(done, total)`` reports, or None if nobody listens."""
+    return partial(progress, stage) if progress is not None else None
+
+
+def report_progress(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
+    """Tell ``progress``, if anybody listens, that ``done`` of ``total`` steps are done."""
+    if progress is not None:
+        progress(done, total)

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from .model import ResolvedLink
 
+RESERVED_SLUGS = frozenset(
+    {"page", "tags", "see-also", "archive", "authors", "search", "assets", "pagefind"}
+)
+"""First path segments the generator uses for its own pages."""
+
 
 def article_url(slug: str) -> str:
     """Site-relative URL of an article."""

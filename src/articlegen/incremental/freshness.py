@@ -24,13 +24,12 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..core.layout import THEME
-from ..core.model import BuildOptions
+from ..core.layout import CACHE_DIR, CONFIG_FILE, SOURCE_FOLDERS, THEME
+from ..core.model import BuildOptions, BuildResult
 from ..core.programs import find_pagefind
 from .cache import code_fingerprint, is_racy
-from .cachefile import CACHE_DIR, RECEIPT
+from .cachefile import RECEIPT
 
-_INPUT_FOLDERS = ("content", "templates", "static")
 _VERSION = 1
 Stamp = tuple[int, int, int, int, int]
 """Mode, inode, size, modification and change time (ns) of a file or folder."""
@@ -135,6 +134,20 @@ def last_output(root: Path) -> tuple[Path, bool] | None:
     return output.resolve(), output.is_dir() and output_digest(output) == receipt.files
 
 
+def receipt_of(result: BuildResult, snapshot: Snapshot) -> Receipt:
+    """What a successful build leaves for ``freshness.fresh_receipt`` to find next time."""
+    assert result.output is not None
+    return Receipt(
+        inputs=snapshot.digest,
+        output=str(result.output),
+        files=output_digest(result.output),
+        articles=result.articles,
+        pages=len(result.pages),
+        warnings=tuple(str(warning) for warning in result.diagnostics),
+        notes=result.notes,
+    )
+
+
 def _load_receipt(path: Path) -> Receipt | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -161,9 +174,9 @@ def _options_key(options: BuildOptions) -> str:
 
 
 def _input_stamps(root: Path, pagefind: Path | None) -> Iterator[tuple[str, Stamp]]:
-    for name in ("site.yaml",):
+    for name in (CONFIG_FILE,):
         yield from _stamp_of(root / name, name)
-    for folder in _INPUT_FOLDERS:
+    for folder in SOURCE_FOLDERS:
         yield from _walk(root / folder, folder)
     yield from _walk(THEME, "<theme>")
     if pagefind is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,11 +25,13 @@ from ..content.articles import (
     read_bytes,
     readable_article,
     relative,
+    unreadable_targets,
 )
 from ..core.errors import ArticlegenError, attempt
-from ..core.model import Article, LinkSource, RenderedBody
+from ..core.model import Article, LinkGraph, LinkSource, LinkTarget, RenderedBody
 from ..core.workers import map_chunks
 from ..markup.markdown import MarkupSettings, make_markdown, render_body
+from ..render.links import build_link_graph
 from .cache import BuildCache, SourceEntry, body_key, source_digest, source_stamp
 
 MIN_PARALLEL_ARTICLES = 48
@@ -194,3 +196,22 @@ def _cached(
     if entry.digest != source_digest(cache.code, name, data):
         return None
     return dataclasses.replace(entry, stamp=stamp) if stamp != entry.stamp else entry
+
+
+def link_sources(
+    sources: Sources, articles: list[Article], raw: Mapping[str, RenderedBody], *, drafts: bool
+) -> LinkGraph:
+    """The cross-link graph of the ``articles`` to build, against every article that can be
+    named: a file with a bad date is still a target, so links to it are not reported too."""
+    known = [*sources.articles, *sources.damaged]
+    return build_link_graph(
+        [
+            *(LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles),
+            *sources.damaged_links,
+        ],
+        [
+            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in known),
+            *unreadable_targets(sources.problems, known),
+        ],
+        drafts_visible=drafts,
+    )

@@ -1,15 +1,15 @@
 """Markdown → HTML with markdown-it-py, and what rendering learns on the way.
 
 Internal links (``[[Title]]``, ``[[slug|text]]``, ``[text](other.md)``), local
-images and citations (``[^id]``) come out as data plus placeholders in the HTML,
-so a body renders from its own source alone; later stages resolve them (links,
-image files, reference numbers) and ``fill_placeholders`` puts the results in.
+images and citations (``[^id]``) come out as data plus placeholders in the HTML
+(``placeholders.py``), so a body renders from its own source alone; later stages resolve
+them (links, image files, reference numbers) and ``finish_body`` puts the results in.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import unquote, urlsplit
 
@@ -20,10 +20,11 @@ from markdown_it.token import Token
 from mdit_py_plugins.wordcount import wordcount_plugin
 
 from ..core.errors import MarkupError
-from ..core.model import CitationMark, ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
+from ..core.model import ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
 from .anchors import heading_anchors_plugin
 from .embeds import video_plugin
 from .mdlimits import limits_plugin
+from .placeholders import Slot, escape, placeholder
 from .rawhtml import raw_html_problems
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvTyp
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
 """Alt text written as two double quotes: the author says the image is decorative."""
-_PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 _CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
 
@@ -97,51 +97,6 @@ def render_body(
     )
 
 
-def fill_links(html: str, hrefs: Sequence[str], texts: Sequence[str]) -> str:
-    """Replace the placeholders of body link ``i`` by ``hrefs[i]`` and ``texts[i]`` (escaped)."""
-    return fill_placeholders(
-        html, {"L": [_escape(h) for h in hrefs], "T": [_escape(t) for t in texts]}
-    )
-
-
-def fill_images(html: str, urls: Sequence[str], sizes: Sequence[tuple[int, int] | None]) -> str:
-    """Replace the placeholders of body image ``i`` by ``urls[i]`` (escaped: a base URL is
-    part of it) and the ``width``/``height`` attributes of ``sizes[i]`` (none if None)."""
-    attributes = [f' width="{int(s[0])}" height="{int(s[1])}"' if s else "" for s in sizes]
-    return fill_placeholders(html, {"I": [_escape(url) for url in urls], "S": attributes})
-
-
-def fill_citations(html: str, marks: Sequence[CitationMark]) -> str:
-    """Replace the placeholder of body citation ``i`` by a superscript link for ``marks[i]``."""
-    return fill_placeholders(
-        html,
-        {
-            "C": [
-                f'<sup class="citation" id="{_escape(m.anchor)}">'
-                f'<a href="#{_escape(m.target)}" role="doc-noteref">[{m.number}]</a></sup>'
-                for m in marks
-            ]
-        },
-    )
-
-
-def fill_placeholders(html: str, values: Mapping[str, Sequence[str]]) -> str:
-    """Replace placeholder ``K`` number ``i`` by ``values[K][i]``, inserted as HTML as is.
-
-    Kinds: ``L``/``T`` a link's href and text, ``I`` an image's URL, ``S`` its size attributes,
-    ``C`` a citation.
-    Kinds not in ``values`` stay for a later call.
-    """
-    if "\x00" not in html:
-        return html
-
-    def replace(match: re.Match[str]) -> str:
-        kind = values.get(match.group(1))
-        return match.group(0) if kind is None else kind[int(match.group(2))]
-
-    return _PLACEHOLDER.sub(replace, html)
-
-
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("[[", state.pos):
         return False
@@ -173,7 +128,7 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 def _render_citation(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return f"\x00C{tokens[idx].meta['index']}\x00"
+    return placeholder(Slot.CITATION, tokens[idx].meta["index"])
 
 
 def _render_scroll_box(
@@ -193,8 +148,8 @@ def _render_wikilink(
 ) -> str:
     meta = tokens[idx].meta
     index = meta["index"]
-    text = _escape(meta["text"]) if meta["text"] else f"\x00T{index}\x00"
-    return f'<a class="internal" href="\x00L{index}\x00">{text}</a>'
+    text = escape(meta["text"]) if meta["text"] else placeholder(Slot.LINK_TEXT, index)
+    return f'<a class="internal" href="{placeholder(Slot.LINK_HREF, index)}">{text}</a>'
 
 
 def _render_image(
@@ -204,12 +159,13 @@ def _render_image(
     token = tokens[idx]
     index = token.meta.get("index")
     alt = token.meta.get("alt", _plain_text(token.children or []))
-    src = f"\x00I{index}\x00" if index is not None else _escape(str(token.attrGet("src") or ""))
-    size = f"\x00S{index}\x00" if index is not None else ""
+    written = escape(str(token.attrGet("src") or ""))
+    src = placeholder(Slot.IMAGE_URL, index) if index is not None else written
+    size = placeholder(Slot.IMAGE_SIZE, index) if index is not None else ""
     title = token.attrGet("title")
-    title_attr = f' title="{_escape(str(title))}"' if title else ""
+    title_attr = f' title="{escape(str(title))}"' if title else ""
     return (
-        f'<img src="{src}" alt="{_escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
+        f'<img src="{src}" alt="{escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
     )
 
 
@@ -235,7 +191,7 @@ def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
         elif child.attrGet("class") == "header-anchor":
             child.attrSet("aria-label", "Link to this section")
         elif child.type == "link_open" and (target := _markdown_file_target(child)):
-            child.attrSet("href", f"\x00L{len(links)}\x00")
+            child.attrSet("href", placeholder(Slot.LINK_HREF, len(links)))
             child.attrSet("class", "internal")
             links.append(LinkRef(target, line))
     return links
@@ -347,9 +303,3 @@ def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.-") + "…"
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )

@@ -7,7 +7,7 @@ whose loss costs nothing:
   cache (which holds the text of drafts), a git repository, or a folder holding the site
   (its parents, the home folder, ``/``); nor anything inside those but the site itself —
   all judged after following symbolic links, so a link cannot smuggle one in;
-* and, where the folder exists: one that is empty, or holds ``MARKER``, the file every
+* and, where the folder exists: one that is empty, or holds ``OUTPUT_MARKER``, the file every
   build writes into its output. A folder built before the marker existed is taken once
   when the site's last build receipt names it and it is exactly as that build left it.
   Never one that holds a ``.git`` (``git init public`` or ``git worktree add public``
@@ -25,15 +25,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.config import CONFIG_FILE
 from ..core.errors import OutputError
+from ..core.layout import CACHE_DIR, CONFIG_FILE, OUTPUT_MARKER, SOURCE_FOLDERS
 from ..core.model import SiteConfig
-from ..incremental.cachefile import CACHE_DIR
 from ..incremental.freshness import last_output
 
-MARKER = ".articlegen-output"
-"""The file that marks a folder as an output articlegen made (hidden: never served by the
-preview, skipped by hosts that skip dot-files; published by the others, and harmless)."""
 MARKER_TEXT = (
     b"This folder is the output of articlegen, a static-site generator. Each build\n"
     b"replaces the whole folder: keep nothing of your own in it. articlegen replaces a\n"
@@ -41,11 +37,7 @@ MARKER_TEXT = (
 )
 """The marker's bytes: the same in every build, so outputs stay byte-identical."""
 
-_SOURCES = {
-    "content": "the content folder",
-    "templates": "the templates folder",
-    "static": "the static folder",
-}
+_SOURCES = {folder: f"the {folder} folder" for folder in SOURCE_FOLDERS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +173,8 @@ def _ours(folder: Path) -> bool:
             names = [entry.name for entry in entries]
     except OSError:
         return False
-    marker = folder / MARKER
-    return not names or (MARKER in names and marker.is_file() and not marker.is_symlink())
+    marker = folder / OUTPUT_MARKER
+    return not names or (OUTPUT_MARKER in names and marker.is_file() and not marker.is_symlink())
 
 
 def _not_ours(dest: Destination, root: Path) -> OutputError:
@@ -191,13 +183,13 @@ def _not_ours(dest: Destination, root: Path) -> OutputError:
     if last is not None and last[0] == dest.path.resolve():
         return dest.error(
             root,
-            f"was built by an older articlegen, without the {MARKER} mark, and changed "
+            f"was built by an older articlegen, without the {OUTPUT_MARKER} mark, and changed "
             "since: a build replaces its output folder whole, so articlegen leaves it alone",
             f"run '{clean}' to delete it (or delete it yourself), then build again",
         )
     return dest.error(
         root,
-        f"is not empty and has no {MARKER} file, the mark of a folder articlegen made: "
+        f"is not empty and has no {OUTPUT_MARKER} file, the mark of a folder articlegen made: "
         "a build replaces its output folder whole, so articlegen leaves this one alone",
         "delete the folder yourself if nothing in it is needed (a site built by an older "
         f"articlegen, without the mark, is made again in full), or {dest.elsewhere()}",

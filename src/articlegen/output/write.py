@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ..content.staticfiles import StaticFile
 from ..core.errors import OutputError
+from ..core.layout import OUTPUT_MARKER
 from ..core.model import RenderedPage
-from .destination import MARKER, MARKER_TEXT, Destination, may_delete
+from .destination import MARKER_TEXT, Destination, may_delete
 from .staging import fill_staging, same_bytes, same_stat, usable_spare
 
 
@@ -30,7 +31,7 @@ def write_site(
     spare: Path | None = None,
 ) -> None:
     """Write ``pages``, the static files (``staticfiles.find_static``, checked not to
-    collide with a page) and the ``destination.MARKER`` file into ``output``, atomically
+    collide with a page) and the ``layout.OUTPUT_MARKER`` file into ``output``, atomically
     replacing it (a folder ``destination`` found the build may replace).
 
     ``before_swap(folder)`` may add files made from the written site (a search index):
@@ -47,7 +48,7 @@ def write_site(
     deletes a few files instead of a tree of thousands of folders.
     """
     output = _followed(output)
-    pages = [*pages, RenderedPage("", MARKER, MARKER_TEXT)]
+    pages = [*pages, RenderedPage("", OUTPUT_MARKER, MARKER_TEXT)]
     _remove_stale(output)
     if before_swap is None and _already_written(pages, statics, output):
         return

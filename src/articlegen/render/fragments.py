@@ -22,16 +22,19 @@ Works on plain records, so every rule is tested with literal data.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..core.errors import LinkError, closest, suggestion
-from ..core.model import LinkRef, ResolvedLink
+from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, ResolvedLink
 from ..core.pageids import THEME_IDS, is_reserved
+from ..trust.references import Citations
 
 TOP = "top"
 """The fragment HTML scrolls to the top of the page for when no element has that id."""
@@ -152,3 +155,41 @@ def _hint(wanted: str, ids: Sequence[str], near: Sequence[str]) -> str:
         return "ids are case-sensitive; a heading's id is shown by the # link beside it"
     listed = ", ".join(ids[:LISTED_IDS]) + (", …" if len(ids) > LISTED_IDS else "")
     return f"use one of its ids ({listed}); a heading's id is shown by the # link beside it"
+
+
+def article_fragment_problems(
+    articles: list[Article],
+    raw: Mapping[str, RenderedBody],
+    graph: LinkGraph,
+    citations: Mapping[str, Citations],
+    damaged: list[Article],
+) -> list[LinkError]:
+    """Links whose ``#id`` their target page lacks (see ``fragments``). Run on every
+    build over every article, cached or not, so a change to a target alone is enough
+    to report the links it broke; a page's ids are parsed only if a link names one.
+    Files sharing a slug (with each other or with a ``damaged`` file, whose links the graph
+    holds too) are left out: the graph and the bodies hold one of them, by slug, and the
+    shared slug is an error of its own."""
+    every = Counter(a.slug for a in [*articles, *damaged])
+    shared = {slug for slug, count in every.items() if count > 1}
+    sources = {a.slug: a.source for a in articles if a.slug not in shared}
+
+    @functools.cache
+    def ids_of(slug: str) -> PageIds | None:
+        if slug not in raw or slug not in sources:  # not built (a damaged file), or shared
+            return None
+        listed = citations[slug]
+        extra = [*(m.anchor for m in listed.marks), *(r.anchor for r in listed.listed)]
+        return page_ids(sources[slug], raw[slug].html, extra)
+
+    links = [
+        link
+        for a in articles
+        if a.slug not in shared
+        for link in (
+            *resolved_fragments("see_also", a.source, a.meta.see_also, graph.see_also_each[a.slug]),
+            *resolved_fragments("link", a.source, raw[a.slug].links, graph.inline[a.slug]),
+            *same_page_fragments(a.source, a.slug, raw[a.slug].same_page_links),
+        )
+    ]
+    return fragment_problems(links, ids_of)

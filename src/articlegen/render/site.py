@@ -7,90 +7,19 @@ import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..core.dates import instant
-from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.model import (
     Article,
     Credits,
     LinkGraph,
     NumberedReference,
     RenderedBody,
-    ResolvedLink,
     Site,
     SiteConfig,
     Tag,
 )
 from ..core.slugs import slugify
-from ..core.urls import link_url
 
 _FAR_FUTURE = dt.datetime.max
-
-RESERVED_SLUGS = frozenset(
-    {"page", "tags", "see-also", "archive", "authors", "search", "assets", "pagefind"}
-)
-"""First path segments the generator uses for its own pages."""
-
-
-def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
-    """Articles whose slug would collide with a generated page."""
-    return [
-        FrontMatterError(
-            f"slug '{a.slug}' is reserved for the site's own pages",
-            a.source,
-            a.meta.lines.get("slug", 1),
-            "choose another 'slug:' (reserved: " + ", ".join(sorted(RESERVED_SLUGS)) + ")",
-        )
-        for a in articles
-        if a.slug in RESERVED_SLUGS
-    ]
-
-
-def comment_problems(config: SiteConfig, articles: Iterable[Article]) -> list[ArticlegenError]:
-    """Articles asking for comments on a site with no comment provider."""
-    if config.comments.provider is not None:
-        return []
-    return [
-        FrontMatterError(
-            "comments: true, but site.yaml sets up no comments provider",
-            a.source,
-            a.meta.lines.get("comments", 1),
-            "add comments.provider (giscus, isso or remark42) to site.yaml, or set comments: false",
-        )
-        for a in articles
-        if a.meta.comments
-    ]
-
-
-def unlinked_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Diagnostic]:
-    """Published articles with no See Also and no Linked from: readers cannot reach them
-    from other articles (``warn_unlinked: true`` in site.yaml asks for this)."""
-    return [
-        Diagnostic(
-            f"'{a.meta.title}' is not linked: it has no See Also and no article links to it",
-            a.source,
-            a.meta.lines.get("title", 1),
-            "add 'see_also:' to it, or link to it from a related article",
-        )
-        for a in articles
-        if not a.meta.draft and not graph.see_also.get(a.slug) and not graph.backlinks.get(a.slug)
-    ]
-
-
-def body_link_targets(
-    links: Sequence[ResolvedLink | None], titles: Mapping[str, str], base_path: str
-) -> tuple[list[str], list[str]]:
-    """``(hrefs, texts)`` for the body link placeholders of one article."""
-    hrefs, texts = [], []
-    for link in links:
-        if link is None:
-            hrefs.append("#")
-            texts.append("")
-        elif link.url is not None:
-            hrefs.append(link.url)
-            texts.append(link.url)
-        else:
-            hrefs.append(base_path + link_url(link))
-            texts.append(titles[link.slug or ""])
-    return hrefs, texts
 
 
 def newest_first(articles: Iterable[Article], zone: zoneinfo.ZoneInfo) -> list[Article]:

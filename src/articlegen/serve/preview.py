@@ -14,11 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..build import build_site
-from ..content.config import CONFIG_FILE, load_config
-from ..content.staticfiles import STATIC_DIR
+from ..content.config import load_config
 from ..core.console import counted
 from ..core.errors import warning_lines
-from ..core.layout import THEME_STATIC
+from ..core.layout import CONFIG_FILE, STATIC_DIR, THEME_STATIC
 from ..core.model import BuildOptions, BuildResult
 from ..incremental.cache import BuildCache
 from .livereload import LiveSite, Snapshot, stamped

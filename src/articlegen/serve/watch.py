@@ -21,7 +21,8 @@ from pathlib import Path, PurePosixPath
 from watchdog import events
 from watchdog.observers import Observer
 
-CONFIG_FILE = "site.yaml"
+from ..core.layout import CONFIG_FILE, CONTENT_DIR, SOURCE_FOLDERS, STATIC_DIR, TEMPLATES_DIR
+
 QUIET_SECONDS = 0.1
 """How long the sources must stay still before a rebuild starts."""
 LONGEST_WAIT_SECONDS = 2.0
@@ -55,12 +56,10 @@ class ChangeKind(enum.Enum):
 
 
 _FOLDERS = {
-    "content": ChangeKind.CONTENT,
-    "templates": ChangeKind.TEMPLATE,
-    "static": ChangeKind.STATIC,
+    CONTENT_DIR: ChangeKind.CONTENT,
+    TEMPLATES_DIR: ChangeKind.TEMPLATE,
+    STATIC_DIR: ChangeKind.STATIC,
 }
-SOURCE_FOLDERS = tuple(_FOLDERS)
-"""The site's folders the build reads, each watched recursively."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,91 @@
+"""The holes a rendered body keeps until later stages know what goes in them.
+
+A body renders from its own source alone, so that it can be cached and rendered in a
+worker process: where it needs what only the whole site knows — a link's URL and text, an
+image's URL and size, a citation's number — it holds a placeholder instead. Each kind is a
+``Slot`` with a name; ``placeholder`` writes one while rendering and ``finish_body`` fills
+every kind in one pass once the site is linked. Placeholders are delimited by NUL, a
+character no input may contain (``core/characters.py``), so none can be written by an author.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..core.model import CitationMark
+
+_PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
+
+
+class Slot(enum.StrEnum):
+    """A kind of placeholder, by the letter it is written with."""
+
+    LINK_HREF = "L"
+    """An internal link's URL."""
+    LINK_TEXT = "T"
+    """The text of a ``[[link]]`` written without any: the target's title."""
+    IMAGE_URL = "I"
+    """A local image's URL, under the site's base path."""
+    IMAGE_SIZE = "S"
+    """A local image's ``width`` and ``height`` attributes (none when unknown)."""
+    CITATION = "C"
+    """A ``[^id]`` citation's numbered superscript link."""
+
+
+def placeholder(slot: Slot, index: int) -> str:
+    """The placeholder of the ``index``-th link, image or citation of a body."""
+    return f"\x00{slot.value}{index}\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class BodyFill:
+    """What the site knows for one body's placeholders, each list in document order."""
+
+    link_hrefs: Sequence[str] = ()
+    link_texts: Sequence[str] = ()
+    image_urls: Sequence[str] = ()
+    image_sizes: Sequence[tuple[int, int] | None] = ()
+    citations: Sequence[CitationMark] = ()
+
+
+def finish_body(html: str, fill: BodyFill) -> str:
+    """``html`` with every placeholder replaced by what ``fill`` holds for it, escaped."""
+    return fill_placeholders(
+        html,
+        {
+            Slot.LINK_HREF: [escape(href) for href in fill.link_hrefs],
+            Slot.LINK_TEXT: [escape(text) for text in fill.link_texts],
+            Slot.IMAGE_URL: [escape(url) for url in fill.image_urls],
+            Slot.IMAGE_SIZE: [
+                f' width="{int(s[0])}" height="{int(s[1])}"' if s else "" for s in fill.image_sizes
+            ],
+            Slot.CITATION: [
+                f'<sup class="citation" id="{escape(m.anchor)}">'
+                f'<a href="#{escape(m.target)}" role="doc-noteref">[{m.number}]</a></sup>'
+                for m in fill.citations
+            ],
+        },
+    )
+
+
+def fill_placeholders(html: str, values: Mapping[Slot, Sequence[str]]) -> str:
+    """Replace each placeholder of a slot in ``values`` by its value, inserted as HTML as is;
+    placeholders of other slots stay."""
+    if "\x00" not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        kind = values.get(Slot(match.group(1)))
+        return match.group(0) if kind is None else kind[int(match.group(2))]
+
+    return _PLACEHOLDER.sub(replace, html)
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside an HTML attribute or element."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -1,0 +1,63 @@
+"""Publishing a built site: written into its output folder whole, indexed for search before
+the swap, and the written files stamped in the build cache."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+
+from ..content.staticfiles import StaticFile
+from ..core.errors import InterruptedAfterWrite
+from ..core.layout import CACHE_DIR
+from ..core.model import Progress, RenderedPage
+from ..core.progress import for_stage, report_progress
+from ..incremental.cache import BuildCache
+from ..incremental.cachefile import SPARE_OUTPUT
+from .search import index_site
+from .write import write_site
+
+
+def publish_site(
+    pages: list[RenderedPage],
+    statics: list[StaticFile],
+    output: Path,
+    root: Path,
+    cache: BuildCache | None,
+    searched: tuple[Path, int] | None,
+    progress: Progress | None,
+) -> None:
+    """Write the site (indexed for search with ``searched``, Pagefind and the number of
+    article pages, when Pagefind is there), staging into the cache's spare when there is a
+    cache, and stamp the written files in the cache."""
+    searching = for_stage(progress, "indexing for search")
+    indexer = partial(_index, *searched, searching) if searched else None
+    report_progress(for_stage(progress, "writing files"), 0, 0)
+    spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
+    write_site(pages, statics, output, before_swap=indexer, spare=spare)
+    if cache is not None:
+        with after_writing(output):
+            cache.record_output(output)
+
+
+def _index(
+    pagefind: Path, articles: int, progress: Callable[[int, int], None] | None, folder: Path
+) -> None:
+    """The search index of the staged site (one page per article), reported as a stage of
+    one step."""
+    report_progress(progress, 0, 1)
+    index_site(folder, pagefind, expected_pages=articles)
+    report_progress(progress, 1, 1)
+
+
+@contextlib.contextmanager
+def after_writing(output: Path | None) -> Iterator[None]:
+    """A Ctrl-C in the block, once ``output`` (if any) holds the new site, is
+    ``InterruptedAfterWrite``: the site is published, only the bookkeeping was cut short."""
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        if output is None or isinstance(stop, InterruptedAfterWrite):
+            raise
+        raise InterruptedAfterWrite(str(output)) from stop

@@ -1,0 +1,59 @@
+"""Article bodies finished once the site is linked: every placeholder a body rendered with
+(``markup/placeholders.py``) filled with its link, image or citation."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from ..content.images import PlacedImage
+from ..core.model import Article, BodyHtml, LinkGraph, RenderedBody, ResolvedLink
+from ..core.urls import link_url
+from ..markup.placeholders import BodyFill, finish_body
+from ..trust.references import Citations
+
+
+def finished_bodies(
+    articles: Sequence[Article],
+    bodies: Mapping[str, RenderedBody],
+    graph: LinkGraph,
+    titles: Mapping[str, str],
+    images: Mapping[str, Sequence[PlacedImage]],
+    citations: Mapping[str, Citations],
+    base_path: str,
+) -> dict[str, RenderedBody]:
+    """Slug → the body of each of ``articles`` with its placeholders filled: links resolved
+    in ``graph`` (a ``[[link]]`` with no text shows the target's title from ``titles``),
+    images as ``images`` placed them, citations as numbered."""
+    finished = {}
+    for article in articles:
+        body, placed = bodies[article.slug], images[article.slug]
+        hrefs, texts = body_link_targets(graph.inline[article.slug], titles, base_path)
+        fill = BodyFill(
+            link_hrefs=hrefs,
+            link_texts=texts,
+            image_urls=[image.url for image in placed],
+            image_sizes=[image.size for image in placed],
+            citations=citations[article.slug].marks,
+        )
+        html = BodyHtml(finish_body(body.html, fill))
+        finished[article.slug] = dataclasses.replace(body, html=html)
+    return finished
+
+
+def body_link_targets(
+    links: Sequence[ResolvedLink | None], titles: Mapping[str, str], base_path: str
+) -> tuple[list[str], list[str]]:
+    """``(hrefs, texts)`` for the body link placeholders of one article."""
+    hrefs, texts = [], []
+    for link in links:
+        if link is None:
+            hrefs.append("#")
+            texts.append("")
+        elif link.url is not None:
+            hrefs.append(link.url)
+            texts.append(link.url)
+        else:
+            hrefs.append(base_path + link_url(link))
+            texts.append(titles[link.slug or ""])
+    return hrefs, texts

@@ -1,0 +1,71 @@
+"""Site-wide checks on the articles to publish: slugs the site's own pages use, comments
+with no provider, and the warnings that do not stop a build (``--strict`` makes them errors)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..content.images import remote_image_warnings
+from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
+from ..core.model import Article, LinkGraph, RenderedBody, SiteConfig
+from ..core.urls import RESERVED_SLUGS
+
+
+def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
+    """Articles whose slug would collide with a generated page."""
+    return [
+        FrontMatterError(
+            f"slug '{a.slug}' is reserved for the site's own pages",
+            a.source,
+            a.meta.lines.get("slug", 1),
+            "choose another 'slug:' (reserved: " + ", ".join(sorted(RESERVED_SLUGS)) + ")",
+        )
+        for a in articles
+        if a.slug in RESERVED_SLUGS
+    ]
+
+
+def comment_problems(config: SiteConfig, articles: Iterable[Article]) -> list[ArticlegenError]:
+    """Articles asking for comments on a site with no comment provider."""
+    if config.comments.provider is not None:
+        return []
+    return [
+        FrontMatterError(
+            "comments: true, but site.yaml sets up no comments provider",
+            a.source,
+            a.meta.lines.get("comments", 1),
+            "add comments.provider (giscus, isso or remark42) to site.yaml, or set comments: false",
+        )
+        for a in articles
+        if a.meta.comments
+    ]
+
+
+def unlinked_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Diagnostic]:
+    """Published articles with no See Also and no Linked from: readers cannot reach them
+    from other articles (``warn_unlinked: true`` in site.yaml asks for this)."""
+    return [
+        Diagnostic(
+            f"'{a.meta.title}' is not linked: it has no See Also and no article links to it",
+            a.source,
+            a.meta.lines.get("title", 1),
+            "add 'see_also:' to it, or link to it from a related article",
+        )
+        for a in articles
+        if not a.meta.draft and not graph.see_also.get(a.slug) and not graph.backlinks.get(a.slug)
+    ]
+
+
+def site_warnings(
+    config: SiteConfig,
+    articles: list[Article],
+    graph: LinkGraph,
+    bodies: Mapping[str, RenderedBody],
+) -> list[Diagnostic]:
+    """Everything worth a look that does not stop the build (``--strict`` makes them errors)."""
+    warnings = [
+        w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
+    ]
+    if config.warn_unlinked:
+        warnings += unlinked_warnings(articles, graph)
+    return warnings

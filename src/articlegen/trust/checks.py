@@ -1,0 +1,64 @@
+"""The health-content checks of a build, run together over every article.
+
+Credits, citations, the editorial policy, ``require:`` rules and review dates each have a
+module of this room; this one runs them in the order their results depend on (credits
+before reviews, the policy before the review exemption) and gathers what they found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import ArticlegenError, Diagnostic
+from ..core.layout import CONFIG_FILE
+from ..core.model import Article, Credits, RenderedBody, SiteConfig
+from .editorial import requirement_problems, resolve_policy, review_problems
+from .people import credit_articles, photo_problems
+from .references import Citations, number_citations
+
+
+@dataclass(frozen=True, slots=True)
+class Trust:
+    """What the health-content checks found: people, sources, the policy page, problems."""
+
+    credits: Mapping[str, Credits]
+    """Slug → author and reviewer."""
+    citations: Mapping[str, Citations]
+    """Slug → numbered references and citation marks."""
+    policy: tuple[str | None, str | None]
+    """URL and (for an article) slug of the editorial policy."""
+    problems: list[ArticlegenError]
+    """Unknown people and references, unmet ``require:`` rules, reviews in the future."""
+    warnings: list[Diagnostic]
+    """Uncited references, overdue and missing reviews."""
+
+
+def check_trust(
+    config: SiteConfig,
+    articles: list[Article],
+    bodies: Mapping[str, RenderedBody],
+    today: dt.date,
+    static_dirs: list[Path],
+) -> Trust:
+    """Authors, reviewers, references and review dates of every article, against ``today``."""
+    credits, problems = credit_articles(config, articles)
+    citations = {
+        a.slug: number_citations(a.meta.references, bodies[a.slug].citations, a.source)
+        for a in articles
+    }
+    policy_url, policy_slug, policy_problems = resolve_policy(config, articles, CONFIG_FILE)
+    review_errors, warnings = review_problems(
+        articles, credits, today, expect_reviews=bool(config.reviewers), exempt=[policy_slug or ""]
+    )
+    problems += [
+        *(p for c in citations.values() for p in c.problems),
+        *requirement_problems(config.requirements, articles, CONFIG_FILE),
+        *photo_problems(config, lambda p: any((d / p).is_file() for d in static_dirs), CONFIG_FILE),
+        *policy_problems,
+        *review_errors,
+    ]
+    warnings += [w for c in citations.values() for w in c.warnings]
+    return Trust(credits, citations, (policy_url, policy_slug), problems, warnings)
