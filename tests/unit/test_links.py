@@ -169,6 +169,13 @@ def test_a_web_address_needs_http_or_https_and_two_slashes() -> None:
     assert graph.problems[1].hint.startswith("only http:// and https:// addresses link to the web")
 
 
+def test_an_address_with_an_unclosed_ipv6_bracket_is_an_error_not_a_crash() -> None:
+    graph = build_link_graph([source("ketamine", "https://[::1")], TARGETS)
+    assert [(p.message, p.line) for p in graph.problems] == [
+        ("see_also 'https://[::1' matches no article", 10)
+    ]
+
+
 ODD_TITLES = [
     "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men",
     "Is Testosterone Therapy Safe?",

@@ -28,6 +28,20 @@ def test_wikilinks_and_markdown_file_links_become_numbered_placeholders() -> Non
     ]
 
 
+def test_links_to_other_sites_are_listed_with_their_lines() -> None:
+    body = render_body(
+        MD,
+        "A [study](https://example.test/a#results) and\n<HTTP://example.test/b>.\n\n"
+        "[mail](mailto:a@example.test) [[https://example.test/c|wiki]] [x](other.md) [y](#part)\n",
+        first_line=4,
+    )
+    assert body.web_links == (
+        LinkRef("https://example.test/a#results", 4),
+        LinkRef("HTTP://example.test/b", 5),
+    )
+    assert body.links == (LinkRef("https://example.test/c", 7), LinkRef("other.md", 7))
+
+
 def test_link_targets_keep_colons_and_file_names_are_decoded() -> None:
     title = "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men"
     body = render_body(

@@ -306,6 +306,9 @@ class RenderedBody:
     same_page_links: tuple[LinkRef, ...] = ()
     """Markdown links to a place on the article's own page (``[text](#id)``), ``#`` included
     and percent-encoded as in the HTML: ``fragments`` checks that the page has the id."""
+    web_links: tuple[LinkRef, ...] = ()
+    """Markdown links and autolinks to other sites (``http(s)://…``), in body order, for
+    ``check --links`` (``weblinks``); wikilinks to a URL are in ``links``."""
 
 
 @record

@@ -1,4 +1,5 @@
-"""Web addresses written by authors (sources, people's pages): what makes one unusable."""
+"""Web addresses written by authors (sources, people's pages, links): which text is one, and
+what makes one unusable."""
 
 from __future__ import annotations
 
@@ -22,3 +23,13 @@ def address_problem(url: str) -> tuple[str, str] | None:
             "copy the full address, starting with https://",
         )
     return None
+
+
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is an ``http://`` or ``https://`` address (in any case) with a host:
+    a page on the web. No other scheme is (``mailto:``, ``ftp:``, ``javascript:``)."""
+    try:
+        parts = urlsplit(text)  # lowercases the scheme
+    except ValueError:  # an unclosed IPv6 bracket: "https://[::1"
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)

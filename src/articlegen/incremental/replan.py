@@ -28,11 +28,20 @@ LISTED_BODY_FIELDS = frozenset({"words"})
 """What of an article's rendered body every page listing it shows: the reading time
 (``pages.reading_minutes``) of its word count."""
 UNSHOWN_BODY_FIELDS = frozenset(
-    {"links", "summary", "images", "problems", "citations", "remote_images", "same_page_links"}
+    {
+        "links",
+        "summary",
+        "images",
+        "problems",
+        "citations",
+        "remote_images",
+        "same_page_links",
+        "web_links",
+    }
 )
 """What of a rendered body pages do not show: its links and citations are in the link
-graph and the references, its summary in the descriptions, its images and same-page links
-in its HTML, and its problems and remote images in errors and warnings."""
+graph and the references, its summary in the descriptions, its images, same-page and web
+links in its HTML, and its problems and remote images in errors and warnings."""
 SITE_FIELDS_DIGESTED = frozenset(
     {"config", "tags", "descriptions", "credits", "references", "policy_url", "policy_slug"}
 )

@@ -21,6 +21,7 @@ from mdit_py_plugins.wordcount import wordcount_plugin
 
 from ..core.errors import MarkupError
 from ..core.model import ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
+from ..core.weburl import is_web_address
 from .anchors import heading_anchors_plugin
 from .embeds import video_plugin
 from .mdlimits import limits_plugin
@@ -78,6 +79,7 @@ def render_body(
     links = _collect_links(children)
     citations = _collect_citations(children)
     same_page = _collect_same_page_links(children)
+    web = _collect_web_links(children)
     images, remote_images = _collect_images(children, path, env["problems"])
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
@@ -94,6 +96,7 @@ def render_body(
         citations=tuple(citations),
         remote_images=tuple(remote_images),
         same_page_links=tuple(same_page),
+        web_links=tuple(web),
     )
 
 
@@ -206,6 +209,16 @@ def _collect_same_page_links(children: Sequence[tuple[Token, int]]) -> list[Link
         if child.type == "link_open"
         and str(child.attrGet("href") or "").startswith("#")
         and child.attrGet("class") != "header-anchor"
+    ]
+
+
+def _collect_web_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
+    """Markdown links and autolinks to other sites (``[text](https://…)``, ``<https://…>``)
+    with their file lines, for ``check --links``; their HTML needs nothing filled in."""
+    return [
+        LinkRef(href, line)
+        for child, line in children
+        if child.type == "link_open" and is_web_address(href := str(child.attrGet("href") or ""))
     ]
 
 

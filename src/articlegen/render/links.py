@@ -15,19 +15,17 @@ then the text before its last ``#``.
 from __future__ import annotations
 
 import posixpath
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..core.errors import LinkError, closest, suggestion
 from ..core.lookalike import collapse, fold
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug
+from ..core.weburl import is_web_address
 
 CONTENT_PREFIX = "content/"
-_WEB = re.compile(r"https?://", re.IGNORECASE)
 FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
 
 
@@ -111,7 +109,7 @@ def _resolve(
     """The article or web page ``ref`` names; None when it may name a file whose title could
     not be read (that file's own error is reported instead)."""
     text = ref.target.strip()
-    if _is_web(text):
+    if is_web_address(text):
         return ResolvedLink(url=text)
     name, fragment = text, ""
     found = _find(name, source.path, index)
@@ -151,11 +149,6 @@ def _resolve(
             "publish the draft (draft: false), remove the link, or build with --drafts",
         )
     return ResolvedLink(slug=target.slug, fragment=fragment)
-
-
-def _is_web(text: str) -> bool:
-    """An ``http://`` or ``https://`` address with a host; no other scheme is a web link."""
-    return _WEB.match(text) is not None and bool(urlsplit(text).netloc)
 
 
 def _find(name: str, source_path: str, index: _Index) -> list[LinkTarget]:
