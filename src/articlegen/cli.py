@@ -27,7 +27,7 @@ from .core.layout import CACHE_DIR
 from .core.model import REPORT_FORMATS, BuildOptions, BuildResult
 from .core.progress import progress_line
 from .core.wallclock import process_started
-from .incremental.cachefile import clear_cache
+from .incremental.cachefile import LINKS, clear_cache
 from .incremental.freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 
 # The build stages are imported where they are used: a rebuild with nothing to do
@@ -122,6 +122,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     _today_argument(check)
     _speed_arguments(check)
+    check.add_argument(
+        "--links",
+        action="store_true",
+        help="also fetch every web address the articles link to and report dead and moved ones",
+    )
+    check.add_argument(
+        "--no-link-cache",
+        action="store_true",
+        help=f"ask for every web address again, ignoring earlier answers ({CACHE_DIR}/{LINKS});"
+        " implies --links",
+    )
     check.set_defaults(run=_check)
 
     report = commands.add_parser(
@@ -301,7 +312,48 @@ def _check(args: argparse.Namespace) -> int:
     _print_notes(result)
     # "no output": the build cache is still kept, so that the next build is faster
     print(_summary(result, "checked", args) + "; no output written")
+    if args.links or args.no_link_cache:
+        return _check_links(args, result)
     return EXIT_OK
+
+
+def _check_links(args: argparse.Namespace, result: BuildResult) -> int:
+    """``check --links``: every web address of the checked site asked for (or taken from
+    the link cache); dead ones are errors, moved and unanswered ones warnings."""
+    from .trust.linkcheck import check_links
+    from .trust.linkfetch import FetchSettings, Verdict, user_agent
+
+    site = result.site
+    assert site is not None  # a check that got here assembled its site
+    args.unfinished = f"the answers so far are kept in {CACHE_DIR}/{LINKS}"
+    settings = FetchSettings(user_agent=user_agent(__version__, site.config.base_url))
+    with progress_line(sys.stderr, quiet=False) as progress:
+        report = check_links(
+            site.articles,
+            site.bodies,
+            args.site / CACHE_DIR / LINKS,
+            settings,
+            max_age_days=site.config.link_cache_days,
+            refresh=args.no_link_cache,
+            progress=progress,
+        )
+    errors = [*report.errors, *(w.as_error() for w in report.warnings if args.strict)]
+    for line in warning_lines(() if args.strict else report.warnings):
+        _stderr(line)
+    if errors:
+        _print_error(BuildFailed(errors))
+    counts = report.counts
+    found = [
+        f"{counts[Verdict.DEAD]:,} dead",
+        f"{counts[Verdict.MOVED]:,} moved",
+        f"{counts[Verdict.FAILED]:,} could not be checked",
+    ]
+    reused = report.addresses - report.asked
+    print(
+        f"{counted(report.addresses, 'web link')}: {', '.join(found)}"
+        f" ({reused:,} from the link cache); checked in {_wall(args)}"
+    )
+    return EXIT_ERRORS if errors else EXIT_OK
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -167,3 +167,17 @@ def test_timezone_is_an_iana_name_checked_at_its_line() -> None:
         "site.yaml:3: 'timezone' must be text, found int"
         " — an IANA name, e.g. timezone: Europe/Berlin"
     ]
+
+
+def test_link_cache_days_defaults_to_a_week_and_is_checked_at_its_line() -> None:
+    base = "title: T\nbase_url: https://e.org\n"
+    assert parse_config(base).link_cache_days == 7
+    assert parse_config(base + "link_cache_days: 0\n").link_cache_days == 0
+    assert parse_config(base + "link_cache_days: 365\n").link_cache_days == 365
+    assert messages(base + "link_cache_days: 366\n") == [
+        "site.yaml:3: 'link_cache_days' must be at least 0 and at most 365, found 366 — e.g."
+        " link_cache_days: 7 (0 asks for every link on every check)"
+    ]
+    assert messages(base + "link_cache_days: a week\n") == [
+        "site.yaml:3: 'link_cache_days' must be a whole number, found str — e.g. link_cache_days: 7"
+    ]

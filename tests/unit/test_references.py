@@ -29,8 +29,8 @@ def test_every_field_with_its_line() -> None:
     )
     assert refs == (
         Reference("A study", "https://example.org/s", "smith-2023", "Example Journal",
-                  dt.date(2023, 1, 31), 3),
-        Reference("Another", "http://example.org/a", line=8),
+                  dt.date(2023, 1, 31), 3, url_line=5),
+        Reference("Another", "http://example.org/a", line=8, url_line=8),
     )  # fmt: skip
 
 

@@ -35,6 +35,7 @@ _TOP_KEYS: dict[str, type] = {
     "require": list,
     "search": bool,
     "timezone": str,
+    "link_cache_days": int,
 }
 _REQUIRED = ("title", "base_url")
 
@@ -48,11 +49,14 @@ _TYPE_HINTS = {
     "article",
     "review_interval_days": "e.g. review_interval_days: 365",
     "timezone": "an IANA name, e.g. timezone: Europe/Berlin",
+    "link_cache_days": "e.g. link_cache_days: 7",
 }
 """How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
 
 MAX_REVIEW_INTERVAL_DAYS = 3650
 """Longest time between medical reviews: advice not looked at for ten years is not reviewed."""
+MAX_LINK_CACHE_DAYS = 365
+"""Longest time ``check --links`` trusts an earlier answer: a page can go within a year."""
 
 PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
     "giscus": ("repo", "repo_id", "category", "category_id"),
@@ -170,6 +174,17 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
                 path,
                 interval.line,
                 "e.g. review_interval_days: 365",
+            )
+        )
+    cache_days = entries.get("link_cache_days")
+    if cache_days is not None and not 0 <= cache_days.value <= MAX_LINK_CACHE_DAYS:
+        problems.append(
+            ConfigError(
+                f"'link_cache_days' must be at least 0 and at most {MAX_LINK_CACHE_DAYS},"
+                f" found {cache_days.value}",
+                path,
+                cache_days.line,
+                "e.g. link_cache_days: 7 (0 asks for every link on every check)",
             )
         )
     return problems

@@ -136,6 +136,9 @@ class SiteConfig:
     timezone: str = "UTC"
     """IANA name of the zone of date-times written without an offset, and of the days
     pages show (``config`` checks it names one)."""
+    link_cache_days: int = 7
+    """Days ``check --links`` trusts an address's earlier good answer before asking again
+    (0: ask every time)."""
 
     @property
     def base_path(self) -> str:
@@ -176,6 +179,9 @@ class Reference:
     """File line of the item."""
     authors: str | None = None
     """Who wrote it, as one text in the source's own style (e.g. "Smith J, et al.")."""
+    url_line: int = 0
+    """File line of its ``url``, where ``check --links`` reports a dead one (0: unknown,
+    ``line`` then)."""
 
 
 @record

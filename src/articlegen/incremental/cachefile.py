@@ -42,6 +42,9 @@ SECRET = "secret.key"
 _SECRET_BYTES = 32
 RECEIPT = "receipt.json"
 """The last successful build's receipt (``freshness``), also inside ``CACHE_DIR``."""
+LINKS = "links.json"
+"""What ``check --links`` learned about each web address (``linkcache``), also inside
+``CACHE_DIR``."""
 SPARE_OUTPUT = "spare-output"
 """The site the last build replaced, staged into by the next (``output.write_site``)."""
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
@@ -102,9 +105,10 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
 def clear_cache(folder: Path) -> bool:
     """Delete the saved cache in ``folder``; False if there was none."""
     database = folder / DATABASE
-    found = database.exists() or (folder / RECEIPT).exists()
+    found = database.exists() or (folder / RECEIPT).exists() or (folder / LINKS).exists()
     for path in (
         database,
+        folder / LINKS,
         folder / f"{DATABASE}-journal",
         folder / f"{DATABASE}-wal",
         folder / RECEIPT,

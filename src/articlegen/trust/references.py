@@ -128,7 +128,7 @@ def _checked_reference(
         what, hint = problem
         raise FrontMatterError(f"reference url {what}", path, keys["url"].line, hint)
     date = _date(keys["date"], path, zone) if "date" in keys else None
-    return Reference(id=reference_id, date=date, line=line, **values)
+    return Reference(id=reference_id, date=date, line=line, url_line=keys["url"].line, **values)
 
 
 def _text(key: str, entry: Entry, path: str) -> str:

@@ -1,0 +1,188 @@
+"""A local web server that answers as the web's servers do, for the link checker's tests:
+never the internet.
+
+Each path is one behaviour (``ROUTES``); the server logs every request (method, path,
+User-Agent) and counts the requests in flight at once, so tests can see what was asked,
+how politely, and how many at a time.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+SLOW_SECONDS = 1.5
+"""How long ``/slow`` takes: well past the timeouts the tests set."""
+HOLD_SECONDS = 0.15
+"""How long ``/hold/…`` takes, so that requests overlap and the limits show."""
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    user_agent: str
+
+
+@dataclass
+class State:
+    """What the server saw; shared by its handler threads."""
+
+    requests: list[Request] = field(default_factory=list)
+    in_flight: int = 0
+    most_in_flight: int = 0
+    answered: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def asked(self, method: str | None = None) -> list[str]:
+        """The paths asked for, in order (only those asked with ``method``, if given)."""
+        with self.lock:
+            return [r.path for r in self.requests if method is None or r.method == method]
+
+
+class LinkServer:
+    """The running server: its address, and what it saw."""
+
+    def __init__(self, server: ThreadingHTTPServer, state: State) -> None:
+        self.server, self.state = server, state
+        self.port = server.server_address[1]
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+
+def _answer(status: int, headers: dict[str, str] | None = None) -> Callable[[Handler], None]:
+    def answer(handler: Handler) -> None:
+        handler.send_response(status)
+        for name, value in (headers or {}).items():
+            handler.send_header(name, value)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    return answer
+
+
+def _head_refused(status: int) -> Callable[[Handler], None]:
+    """``HEAD`` answered by ``status``; ``GET`` by 200, as servers that refuse HEAD do."""
+
+    def answer(handler: Handler) -> None:
+        _answer(status if handler.command == "HEAD" else 200)(handler)
+
+    return answer
+
+
+def _flaky(handler: Handler) -> None:
+    """503 for the first two requests, then 200: a server coming back."""
+    with handler.state.lock:
+        count = handler.state.answered.get(handler.path, 0)
+    _answer(503 if count < 2 else 200)(handler)
+
+
+def _slow(handler: Handler) -> None:
+    time.sleep(SLOW_SECONDS)
+    _answer(200)(handler)
+
+
+def _hold(handler: Handler) -> None:
+    time.sleep(HOLD_SECONDS)
+    _answer(200)(handler)
+
+
+def _reset(handler: Handler) -> None:
+    """Close the connection with a TCP reset (linger 0) instead of an answer."""
+    handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    handler.connection.close()
+    handler.close_connection = True
+
+
+ROUTES: dict[str, Callable[[Handler], None]] = {
+    "/ok": _answer(200),
+    "/moved": _answer(301, {"Location": "/ok"}),
+    "/moved-308": _answer(308, {"Location": "/ok"}),
+    "/moved-then-temporary": _answer(301, {"Location": "/temporary"}),
+    "/temporary": _answer(302, {"Location": "/ok"}),
+    "/moved-to-gone": _answer(301, {"Location": "/gone"}),
+    "/missing": _answer(404),
+    "/gone": _answer(410),
+    "/busy": _answer(429),
+    "/busy-for-a-second": _answer(429, {"Retry-After": "1"}),
+    "/busy-for-an-hour": _answer(429, {"Retry-After": "3600"}),
+    "/broken": _answer(500),
+    "/flaky": _flaky,
+    "/forbidden": _answer(403),
+    "/loop": _answer(302, {"Location": "/loop"}),
+    "/slow": _slow,
+    "/reset": _reset,
+    "/no-head-405": _head_refused(405),
+    "/no-head-403": _head_refused(403),
+    "/no-head-501": _head_refused(501),
+    "/no-head-404": _head_refused(404),
+}
+"""Path → how it is answered; ``/hold/<anything>`` answers 200 after ``HOLD_SECONDS``."""
+
+
+class Handler(BaseHTTPRequestHandler):
+    state: State
+    protocol_version = "HTTP/1.1"
+
+    def do_HEAD(self) -> None:
+        self._serve()
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    def _serve(self) -> None:
+        state = self.state
+        with state.lock:
+            state.requests.append(Request(self.command, self.path, self.headers["User-Agent"]))
+            state.in_flight += 1
+            state.most_in_flight = max(state.most_in_flight, state.in_flight)
+        try:
+            route = _hold if self.path.startswith("/hold/") else ROUTES.get(self.path, _answer(404))
+            route(self)
+        finally:
+            with state.lock:
+                state.in_flight -= 1
+                state.answered[self.path] = state.answered.get(self.path, 0) + 1
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the tests read ``State`` instead."""
+
+
+@contextmanager
+def running_server() -> Iterator[LinkServer]:
+    """A server on 127.0.0.1 at a free port, in threads, for the ``with`` block."""
+    state = State()
+    handler = type("BoundHandler", (Handler,), {"state": state})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.block_on_close = False
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        yield LinkServer(server, state)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fail_dns(monkeypatch: pytest.MonkeyPatch, names: dict[str, int]) -> None:
+    """Make looking up each host of ``names`` fail with its ``getaddrinfo`` error code
+    (``socket.EAI_NONAME``: no such name), as a resolver would, without asking one."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        name = host.decode() if isinstance(host, bytes) else host
+        if isinstance(name, str) and name in names:
+            raise socket.gaierror(names[name], f"lookup of {name} failed")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)

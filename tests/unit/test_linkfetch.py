@@ -1,0 +1,204 @@
+"""Asking servers about links: each answer a server may give, against a local server."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from articlegen.trust.linkfetch import FetchSettings, LinkResult, Verdict, fetch_links, user_agent
+from tests.linkserver import LinkServer, fail_dns, running_server
+
+AGENT = user_agent("9.9.9", "https://blog.example.test/")
+QUICK = FetchSettings(user_agent=AGENT, timeout=0.3, retries=2, backoff=0.01)
+
+
+@pytest.fixture
+def server() -> Iterator[LinkServer]:
+    with running_server() as running:
+        yield running
+
+
+def fetch(urls: list[str], settings: FetchSettings = QUICK) -> dict[str, LinkResult]:
+    results: dict[str, LinkResult] = {}
+    fetch_links(urls, settings, lambda r: results.setdefault(r.url, r))
+    return results
+
+
+def one(server: LinkServer, path: str, settings: FetchSettings = QUICK) -> LinkResult:
+    url = server.url(path)
+    return fetch([url], settings)[url]
+
+
+def test_a_page_that_answers_is_ok_asked_once_with_head_and_a_real_user_agent(
+    server: LinkServer,
+) -> None:
+    before = time.time()
+    result = one(server, "/ok")
+    assert (result.verdict, result.detail, result.moved_to) == (Verdict.OK, "200 OK", None)
+    assert before <= result.checked <= time.time()
+    assert [(r.method, r.path) for r in server.state.requests] == [("HEAD", "/ok")]
+    assert server.state.requests[0].user_agent == (
+        "articlegen/9.9.9 (link check; +https://blog.example.test/)"
+    )
+
+
+@pytest.mark.parametrize(("path", "code"), [("/moved", "301"), ("/moved-308", "308")])
+def test_a_permanent_redirect_is_moved_with_the_new_address(
+    server: LinkServer, path: str, code: str
+) -> None:
+    result = one(server, path)
+    assert result.verdict is Verdict.MOVED
+    assert result.detail.startswith(code)
+    assert result.moved_to == server.url("/ok")
+
+
+def test_a_temporary_redirect_is_fine_and_a_moved_address_is_where_the_permanent_one_leads(
+    server: LinkServer,
+) -> None:
+    assert one(server, "/temporary").verdict is Verdict.OK
+    result = one(server, "/moved-then-temporary")
+    assert (result.verdict, result.moved_to) == (Verdict.MOVED, server.url("/temporary"))
+
+
+@pytest.mark.parametrize(("path", "detail"), [("/missing", "404 Not Found"), ("/gone", "410 Gone")])
+def test_404_and_410_are_dead_confirmed_with_get_and_never_retried(
+    server: LinkServer, path: str, detail: str
+) -> None:
+    result = one(server, path)
+    assert (result.verdict, result.detail) == (Verdict.DEAD, detail)
+    assert [(r.method, r.path) for r in server.state.requests] == [("HEAD", path), ("GET", path)]
+
+
+def test_a_redirect_to_a_missing_page_is_dead_and_says_where_it_led(server: LinkServer) -> None:
+    result = one(server, "/moved-to-gone")
+    assert result.verdict is Verdict.DEAD
+    assert result.detail == f"410 Gone (after a redirect to {server.url('/gone')})"
+
+
+@pytest.mark.parametrize("status", [405, 403, 501, 404])
+def test_a_server_refusing_head_is_asked_with_get(server: LinkServer, status: int) -> None:
+    path = f"/no-head-{status}"
+    assert one(server, path).verdict is Verdict.OK
+    assert [r.method for r in server.state.requests] == ["HEAD", "GET"]
+
+
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [("/busy", "429 Too Many Requests"), ("/broken", "500 Internal Server Error")],
+)
+def test_429_and_5xx_are_retried_then_a_warning(server: LinkServer, path: str, detail: str) -> None:
+    result = one(server, path)
+    assert (result.verdict, result.detail) == (Verdict.FAILED, f"{detail} (3 tries)")
+    assert server.state.asked("HEAD") == [path] * 3
+    assert server.state.asked("GET") == []
+
+
+def test_retries_pause_longer_each_time_and_a_server_that_comes_back_is_ok(
+    server: LinkServer,
+) -> None:
+    settings = FetchSettings(user_agent=AGENT, timeout=1, retries=3, backoff=0.1)
+    started = time.monotonic()
+    result = one(server, "/flaky", settings)
+    waited = time.monotonic() - started
+    assert (result.verdict, result.detail) == (Verdict.OK, "200 OK (3 tries)")
+    assert server.state.asked() == ["/flaky"] * 3
+    assert 0.3 <= waited < 1.5  # 0.1 s, then 0.2 s: two pauses, the second twice the first
+
+
+def test_no_retries_means_one_request(server: LinkServer) -> None:
+    settings = FetchSettings(user_agent=AGENT, timeout=1, retries=0, backoff=0.01)
+    assert one(server, "/broken", settings).detail == "500 Internal Server Error"
+    assert server.state.asked() == ["/broken"]
+
+
+def test_retry_after_is_obeyed_up_to_a_limit(server: LinkServer) -> None:
+    settings = FetchSettings(
+        user_agent=AGENT, timeout=1, retries=1, backoff=0.01, max_retry_after=2
+    )
+    started = time.monotonic()
+    one(server, "/busy-for-a-second", settings)
+    assert 1 <= time.monotonic() - started < 2.5
+    started = time.monotonic()
+    one(server, "/busy-for-an-hour", settings)  # past the limit: the usual short pause
+    assert time.monotonic() - started < 0.9
+
+
+def test_a_slow_server_times_out_as_a_warning(server: LinkServer) -> None:
+    settings = FetchSettings(user_agent=AGENT, timeout=0.2, retries=1, backoff=0.01)
+    result = one(server, "/slow", settings)
+    assert (result.verdict, result.detail) == (Verdict.FAILED, "no answer within 0.2 s (2 tries)")
+
+
+def test_a_reset_connection_is_a_warning(server: LinkServer) -> None:
+    result = one(server, "/reset")
+    assert result.verdict is Verdict.FAILED
+    assert result.detail.startswith("the connection broke: ")
+    assert result.detail.endswith("(3 tries)")
+    assert server.state.asked() == ["/reset"] * 3
+
+
+def test_a_refused_connection_is_a_warning() -> None:
+    with socket.socket() as unused:  # a port nothing listens on once this closes
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/ok"
+    result = fetch([url])[url]
+    assert (result.verdict, result.detail) == (
+        Verdict.FAILED,
+        "cannot connect: Connection refused (3 tries)",
+    )
+
+
+def test_a_redirect_loop_is_a_warning(server: LinkServer) -> None:
+    result = one(server, "/loop")
+    assert (result.verdict, result.detail) == (Verdict.FAILED, "more than 10 redirects")
+
+
+def test_forbidden_even_to_get_is_a_warning_not_an_error(server: LinkServer) -> None:
+    result = one(server, "/forbidden")
+    assert (result.verdict, result.detail) == (Verdict.FAILED, "answered 403 Forbidden")
+
+
+def test_a_host_dns_does_not_know_is_dead_and_a_failed_lookup_a_warning(
+    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fail_dns(monkeypatch, {"gone.test": socket.EAI_NONAME, "unlucky.test": socket.EAI_AGAIN})
+    gone = f"http://gone.test:{server.port}/ok"
+    unlucky = f"http://unlucky.test:{server.port}/ok"
+    results = fetch([gone, unlucky])
+    assert (results[gone].verdict, results[gone].detail) == (
+        Verdict.DEAD,
+        "its host gone.test does not exist (DNS)",
+    )
+    assert results[unlucky].verdict is Verdict.FAILED
+    assert results[unlucky].detail.startswith("DNS lookup of unlucky.test failed")
+    assert server.state.requests == []
+
+
+def test_requests_to_one_host_are_limited_while_hosts_are_asked_at_once() -> None:
+    settings = FetchSettings(user_agent=AGENT, timeout=2, per_host=2, concurrency=16)
+    with running_server() as first, running_server() as second:
+        urls = [s.url(f"/hold/{i}") for s in (first, second) for i in range(6)]
+        started = time.monotonic()
+        results = fetch(urls, settings)
+        took = time.monotonic() - started
+        assert {r.verdict for r in results.values()} == {Verdict.OK}
+        assert first.state.most_in_flight == second.state.most_in_flight == 2
+    # 6 requests per host, 2 at a time, both hosts at once: 3 rounds, not 6 or 12
+    assert took < 5 * 0.15 + 0.5
+
+
+def test_one_at_a_time_per_host(server: LinkServer) -> None:
+    settings = FetchSettings(user_agent=AGENT, timeout=2, per_host=1)
+    fetch([server.url(f"/hold/{i}") for i in range(4)], settings)
+    assert server.state.most_in_flight == 1
+
+
+def test_every_address_gets_a_result_even_an_unusable_one(server: LinkServer) -> None:
+    odd = "http://127.0.0.1:notaport/x"
+    results = fetch([odd, server.url("/ok")])
+    assert results[odd].verdict is Verdict.FAILED
+    assert results[odd].detail.startswith("cannot be fetched: ")

@@ -1,0 +1,53 @@
+"""Every web address of a site's articles, with every place that names it."""
+
+from __future__ import annotations
+
+from articlegen.core.model import Article, FrontMatter, LinkRef, Reference, RenderedBody
+from articlegen.trust.weblinks import Place, web_links
+
+
+def article(source: str, slug: str, **meta: object) -> Article:
+    return Article(source, slug, FrontMatter(title=slug, date=None, **meta), "")  # type: ignore[arg-type]
+
+
+def test_references_see_also_and_body_links_each_with_file_line_and_kind() -> None:
+    a = article(
+        "content/a.md",
+        "a",
+        references=(
+            Reference("R", "https://example.test/study", line=5, url_line=6),
+            Reference("S", "https://example.test/guide", line=15),
+        ),
+        see_also=(LinkRef("b", 9), LinkRef(" https://example.test/guide ", 10)),
+    )
+    b = article("content/b.md", "b", see_also=(LinkRef("a", 4),))
+    bodies = {
+        "a": RenderedBody(
+            "",
+            links=(LinkRef("other.md", 12), LinkRef("https://example.test/study#table-2", 14)),
+            web_links=(LinkRef("https://example.test/guide", 13),),
+        ),
+        "b": RenderedBody(
+            "",
+            web_links=(
+                LinkRef("https://example.test/study", 7),
+                LinkRef("mailto:someone@example.test", 8),
+            ),
+        ),
+    }
+    assert web_links([b, a], bodies) == {
+        "https://example.test/study": (
+            Place("content/a.md", 6, "reference"),
+            Place("content/a.md", 14, "link"),
+            Place("content/b.md", 7, "link"),
+        ),
+        "https://example.test/guide": (
+            Place("content/a.md", 10, "see_also"),
+            Place("content/a.md", 13, "link"),
+            Place("content/a.md", 15, "reference"),
+        ),
+    }
+
+
+def test_a_site_without_web_links_has_none() -> None:
+    assert web_links([article("content/a.md", "a")], {"a": RenderedBody("")}) == {}
