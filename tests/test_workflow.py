@@ -13,7 +13,7 @@ import yaml
 
 from articlegen.cli import main
 from articlegen.core.layout import CACHE_DIR
-from articlegen.incremental.cachefile import DATABASE, SECRET
+from articlegen.incremental.cachefile import DATABASE, LINKS, SECRET
 
 REPO = Path(__file__).parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
@@ -62,7 +62,7 @@ def test_triggers_are_push_to_main_and_pull_requests(workflow: dict[Any, Any]) -
 
 def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
     used = [s["uses"] for job in workflow["jobs"] for s in steps(workflow, job) if "uses" in s]
-    assert len(used) == 6
+    assert len(used) == 9
     assert [u for u in used if not PINNED.match(u)] == []
 
 
@@ -149,3 +149,25 @@ def test_the_blog_in_this_repository_passes_the_strict_check(capsys) -> None:
     url = "https://owner.github.io/blog/"
     code = main(["check", "--strict", "--no-cache", "--base-url", url, "--site", str(REPO)])
     assert code == 0, capsys.readouterr().err
+
+
+def test_links_are_checked_daily_in_a_job_of_their_own(workflow: dict[Any, Any]) -> None:
+    """The daily run fails on a dead reference without holding up publishing."""
+    [daily] = workflow[True]["schedule"]
+    minute, hour, *every = daily["cron"].split()
+    assert every == ["*", "*", "*"] and 0 <= int(minute) < 60 and 0 <= int(hour) < 24
+    links = workflow["jobs"]["links"]
+    assert links["if"] == (
+        "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
+    )
+    assert "needs" not in links
+    assert all(job.get("needs") != "links" for job in workflow["jobs"].values())
+    by_name = {s.get("name"): s for s in steps(workflow, "links")}
+    names = list(by_name)
+    assert names.index("Install articlegen") < names.index("Restore the link cache")
+    assert names.index("Restore the link cache") < names.index("Check links")
+    assert by_name["Check links"]["run"] == "articlegen check --links"
+    cache = by_name["Restore the link cache"]["with"]
+    assert cache["path"] == f"{CACHE_DIR}/{LINKS}"
+    assert cache["key"] == "articlegen-links-${{ runner.os }}-${{ github.run_id }}"
+    assert cache["restore-keys"] == "articlegen-links-${{ runner.os }}-"
