@@ -197,8 +197,19 @@ def test_one_at_a_time_per_host(server: LinkServer) -> None:
     assert server.state.most_in_flight == 1
 
 
-def test_every_address_gets_a_result_even_an_unusable_one(server: LinkServer) -> None:
-    odd = "http://127.0.0.1:notaport/x"
+@pytest.mark.parametrize(
+    ("odd", "why"),
+    [
+        ("http://127.0.0.1:notaport/x", "Port could not be cast to integer value"),
+        ("http://127.0.0.1:99999/x", "Port out of range 0-65535"),
+        ("http://xn--/x", "Malformed A-label"),
+    ],
+)
+def test_every_address_gets_a_result_even_an_unusable_one(
+    server: LinkServer, odd: str, why: str
+) -> None:
     results = fetch([odd, server.url("/ok")])
     assert results[odd].verdict is Verdict.FAILED
     assert results[odd].detail.startswith("cannot be fetched: ")
+    assert why in results[odd].detail
+    assert results[server.url("/ok")].verdict is Verdict.OK

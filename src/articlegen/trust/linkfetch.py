@@ -120,7 +120,7 @@ async def _fetch_all(
     async def one(client: httpx.AsyncClient, url: str) -> None:
         host = hosts.setdefault(_host_key(url), asyncio.Semaphore(settings.per_host))
         async with host, every:  # the host's turn first: a busy host holds no shared slot
-            result = await check_url(client, url, settings)
+            result = await _check_url(client, url, settings)
         on_result(result)
 
     async with _client(settings) as client:
@@ -145,7 +145,7 @@ def _host_key(url: str) -> tuple[str, str, int | None]:
         return "", url, None
 
 
-async def check_url(client: httpx.AsyncClient, url: str, settings: FetchSettings) -> LinkResult:
+async def _check_url(client: httpx.AsyncClient, url: str, settings: FetchSettings) -> LinkResult:
     """Ask for ``url``, again after a pause while the answer may pass, and judge it."""
     tries = settings.retries + 1
     for attempt in range(tries):
@@ -169,6 +169,9 @@ async def _try(client: httpx.AsyncClient, url: str) -> tuple[LinkResult, float |
     """One judgement of ``url`` and, when it is worth asking again, how long the server asked
     us to wait (``_AGAIN`` when it did not say); None when the answer is final."""
     try:
+        # A port that is no number or out of range raises ValueError here, worded the same
+        # whatever the httpx release, before any socket is opened.
+        _port = urlsplit(url).port
         response = await _ask(client, url)
     except httpx.TimeoutException:
         timeout = client.timeout.read or client.timeout.connect
@@ -181,7 +184,9 @@ async def _try(client: httpx.AsyncClient, url: str) -> tuple[LinkResult, float |
         return LinkResult(url, Verdict.FAILED, f"cannot be fetched: {_reason(error)}"), None
     except httpx.TransportError as error:  # reset, cut short, garbled answer
         return LinkResult(url, Verdict.FAILED, f"the connection broke: {_reason(error)}"), _AGAIN
-    except httpx.HTTPError as error:
+    except Exception as error:  # whatever else an unusable address raises
+        # (an IDNA error, a port out of range inside an exception group): one warning for
+        # this address, never a traceback for the whole check
         return LinkResult(url, Verdict.FAILED, f"cannot be fetched: {_reason(error)}"), None
     return _judge(url, response)
 
@@ -239,14 +244,20 @@ def _cause(error: BaseException, kind: type[_Found]) -> _Found | None:
 
 
 def _reason(error: Exception) -> str:
-    """What the system said (``Connection refused``), else the error's own words, else its
-    kind: httpx's own words are often a wrapper's (``All connection attempts failed``)."""
+    """What the system said (``Connection refused``), else the first words of the error or
+    of what it wraps, else its kind: httpx's own words are often a wrapper's (``All
+    connection attempts failed``), and anyio wraps the socket's errors in a group."""
     seen: BaseException | None = error
+    words = ""
     while seen is not None:
+        if isinstance(seen, BaseExceptionGroup):
+            seen = seen.exceptions[0]
+            continue
         if isinstance(seen, OSError) and isinstance(seen.errno, int) and seen.errno > 0:
             return os.strerror(seen.errno)
+        words = words or str(seen).strip()
         seen = seen.__cause__ or seen.__context__
-    return str(error).strip() or type(error).__name__
+    return words or type(error).__name__
 
 
 def _status(response: httpx.Response) -> str:
