@@ -28,12 +28,13 @@ from .core.errors import (
     by_place,
     raise_if_any,
 )
-from .core.layout import CACHE_DIR, STATIC_DIR, TEMPLATES_DIR, THEME_STATIC
+from .core.layout import CACHE_DIR, CONFIG_FILE, STATIC_DIR, TEMPLATES_DIR, THEME_STATIC
 from .core.model import (
     Article,
     BuildOptions,
     BuildResult,
     LinkGraph,
+    NavLink,
     Progress,
     RenderedBody,
     Site,
@@ -45,13 +46,14 @@ from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import render_pages
-from .incremental.sources import Sources, link_sources, load_sources
+from .incremental.sources import Sources, link_sources, link_targets, load_sources
 from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
 from .output.search import MISSING_NOTE
 from .render.bodies import finished_bodies
-from .render.fragments import article_fragment_problems
+from .render.fragments import article_fragment_problems, resolved_fragments
+from .render.menu import MENU_KIND, menu_refs, resolve_menu
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
 from .render.templateblocks import block_problems
@@ -93,7 +95,7 @@ def build_site(
         searched = (pagefind, len(articles)) if pagefind else None
         publish_site(pages, checked.statics, output, root, cache, searched, progress)
     return BuildResult(
-        output=written, articles=len(articles), pages=tuple(pages),
+        output=written, articles=len(site.articles), pages=tuple(pages),
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
         notes=_notes(config, options, len(sources.articles) - len(articles), pagefind),
         reused_bodies=sources.reused, rendered=rendered,
@@ -123,6 +125,8 @@ class _Checked:
     """Slug → where each local image of the body is served from, and its size."""
     statics: list[StaticFile]
     warnings: list[Diagnostic]
+    menu: tuple[NavLink, ...]
+    """``site.yaml``'s ``menu:``, resolved."""
 
 
 def _validate(
@@ -134,14 +138,21 @@ def _validate(
     statics, static_problems = find_static(static_dirs, root)
     images, image_problems = place_body_images(articles, raw, static_dirs, config.base_path)
     graph = link_sources(sources, articles, raw, drafts=options.drafts)
+    menu, menu_links, menu_problems = resolve_menu(
+        config, CONFIG_FILE, link_targets(sources), drafts=options.drafts
+    )
     trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
-    fragments = article_fragment_problems(articles, raw, graph, trust.citations, sources.damaged)
+    fragments = article_fragment_problems(
+        articles, raw, graph, trust.citations, sources.damaged,
+        resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links),
+    )  # fmt: skip
     problems: list[ArticlegenError] = [
         *sources.problems,
         *(p for body in raw.values() for p in body.problems),
         *static_problems,
         *image_problems,
         *graph.problems,
+        *menu_problems,
         *fragments,
         *reserved_slug_problems(articles),
         *comment_problems(config, articles),
@@ -158,7 +169,7 @@ def _validate(
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
-    return _Checked(graph, trust, images, statics, warnings)
+    return _Checked(graph, trust, images, statics, warnings, menu)
 
 
 def _assemble(
@@ -179,6 +190,7 @@ def _assemble(
         credits=checked.trust.credits,
         references={slug: c.listed for slug, c in citations.items()},
         policy=checked.trust.policy,
+        menu=checked.menu,
     )
 
 

@@ -142,7 +142,12 @@ def test_the_rules_cover_every_field_of_what_they_compare() -> None:
     assert body == PAGE_BODY_FIELDS | LISTED_BODY_FIELDS | UNSHOWN_BODY_FIELDS
     assert not PAGE_BODY_FIELDS & UNSHOWN_BODY_FIELDS
     site = {f.name for f in dataclasses.fields(Site)}
-    assert site == SITE_FIELDS_DIGESTED | SITE_FIELDS_EQUAL | {"articles", "bodies", "by_slug"}
+    assert site == SITE_FIELDS_DIGESTED | SITE_FIELDS_EQUAL | {
+        "articles",
+        "pages",
+        "bodies",
+        "by_slug",
+    }
 
 
 def test_a_kept_plan_is_not_keyed_again(blog: Path, monkeypatch) -> None:

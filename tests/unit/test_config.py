@@ -6,6 +6,7 @@ import pytest
 
 from articlegen.content.config import load_config, parse_config
 from articlegen.core.errors import BuildFailed, ConfigError
+from articlegen.core.model import MenuItem
 
 VALID = """\
 title: "Site"
@@ -139,7 +140,7 @@ def test_markdown_allow_html() -> None:
         (
             "editorial_policy: 3",
             "'editorial_policy' must be text, found int — give an https:// address, or the slug "
-            "or file (content/x.md) of an article",
+            "or file (content/pages/x.md) of a page or an article",
         ),
         (
             "review_interval_days: a year",
@@ -180,4 +181,40 @@ def test_link_cache_days_defaults_to_a_week_and_is_checked_at_its_line() -> None
     ]
     assert messages(base + "link_cache_days: a week\n") == [
         "site.yaml:3: 'link_cache_days' must be a whole number, found str — e.g. link_cache_days: 7"
+    ]
+
+
+def test_menu_is_read_in_order_with_the_line_of_each_link() -> None:
+    config = parse_config(
+        "title: T\nbase_url: https://e.org/\nmenu:\n  - {title: About, link: about}\n"
+        "  - title: ' Source '\n    link: https://example.org/\nmenu_builtin: false\n"
+    )
+    assert config.menu == (
+        MenuItem("About", "about", 4),
+        MenuItem("Source", "https://example.org/", 6),
+    )
+    assert config.menu_builtin is False
+    default = parse_config("title: T\nbase_url: https://e.org/\n")
+    assert (default.menu, default.menu_builtin) == ((), True)
+
+
+def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
+    base = "title: T\nbase_url: https://e.org/\n"
+    assert messages(base + "menu: {about: about}\n") == [
+        "site.yaml:3: 'menu' must be a list, found dict — write each entry as "
+        "'- {title: About, link: about}'"
+    ]
+    assert messages(
+        base + "menu:\n  - about\n  - {title: About}\n  - {title: '', link: 3, url: x}\n"
+    ) == [
+        "site.yaml:4: menu entry 1 must be a mapping — write each entry as "
+        "'- {title: About, link: about}'",
+        "site.yaml:5: menu entry 2 has no 'link' — write each entry as "
+        "'- {title: About, link: about}'",
+        "site.yaml:6: unknown key 'menu.url' — valid keys: link, title",
+        "site.yaml:6: 'menu.title' is empty",
+        "site.yaml:6: 'menu.link' must be text, found int — put the value in quotes",
+    ]
+    assert messages(base + "menu_builtin: no thanks\n") == [
+        "site.yaml:3: 'menu_builtin' must be true or false, found str"
     ]

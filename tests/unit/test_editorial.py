@@ -142,5 +142,5 @@ def test_policy_is_a_url_an_article_slug_or_file() -> None:
     assert (url, slug) == (None, None)
     assert str(problems[0]).startswith(
         "site.yaml:3: editorial_policy 'how-we-wrk' is neither an http(s) URL nor a published "
-        "article (did you mean 'how-we-work'?)"
+        "article or page (did you mean 'how-we-work'?)"
     )

@@ -320,3 +320,66 @@ def test_a_list_key_with_every_item_commented_out_is_empty() -> None:
         '  # - "Later"\n---\nBody\n'
     )
     assert (meta.see_also, meta.tags) == ((), ())
+
+
+def parse_page(text: str):
+    header, line, _, _ = split_front_matter(text, "content/pages/about.md")
+    return parse_front_matter(
+        header, "content/pages/about.md", zone=ZoneInfo("UTC"), first_line=line, page=True
+    )
+
+
+def page_errors(text: str) -> list[str]:
+    with pytest.raises((BuildFailed, FrontMatterError)) as raised:
+        parse_page(text)
+    found = raised.value
+    return [str(e) for e in (found.errors if isinstance(found, BuildFailed) else [found])]
+
+
+def test_a_page_needs_no_date_and_may_give_one() -> None:
+    assert parse_page("---\ntitle: About\n---\nBody\n").date is None
+    meta = parse_page("---\ntitle: About\ndate: 2024-01-02\nupdated: 2024-02-03\n---\n")
+    assert (meta.date, meta.updated) == (dt.date(2024, 1, 2), dt.date(2024, 2, 3))
+    assert parse_page("---\ntitle: About\nslug: about-us\ndraft: true\n---\n").slug == "about-us"
+    # The same header is an article's error: an article must be dated.
+    assert errors("---\ntitle: About\n---\n")[0].startswith("content/a.md:1: missing required")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("author: Example Author", "has no byline"),
+        ("tags: [sleep]", "is on no tag page"),
+        ("see_also: [sleep]", "has no See Also block (link to articles in its text)"),
+        ("comments: true", "has no comments"),
+        ("reviewed_by: example-reviewer", "has no medical review line"),
+        ("disclaimer: Not advice.", "shows no medical disclaimer"),
+        ("content_warning: Mentions overdose.", "shows no content warning"),
+        ("references: []", "has no reference list"),
+    ],
+)
+def test_an_article_key_on_a_page_is_an_error_at_its_line_saying_why(line, reason) -> None:
+    key = line.partition(":")[0]
+    assert page_errors(f"---\ntitle: About\n{line}\n---\n") == [
+        f"content/pages/about.md:3: '{key}' is an article's key: a page {reason} — remove "
+        f"'{key}', or move the file out of content/pages/ to make it an article"
+    ]
+
+
+def test_an_unknown_key_on_a_page_names_the_keys_a_page_takes() -> None:
+    [message] = page_errors("---\ntitle: About\ndescripton: x\n---\n")
+    assert message == (
+        "content/pages/about.md:3: unknown key 'descripton' (did you mean 'description'?) — "
+        "valid keys: date, description, draft, slug, title, updated"
+    )
+
+
+def test_a_page_still_checks_its_values_and_needs_a_title() -> None:
+    found = page_errors("---\nslug: About Us\nupdated: 2024-01-01\ndate: 2024-02-01\n---\n")
+    assert sorted(found) == [
+        "content/pages/about.md:1: missing required key 'title' — add 'title: …'",
+        "content/pages/about.md:2: invalid slug 'About Us': use lowercase a-z, 0-9 and '-' "
+        "only — write 'slug: about-us'",
+        "content/pages/about.md:3: 'updated' (2024-01-01) is before 'date' (2024-02-01) — "
+        "'updated' must be on or after 'date': correct whichever of the two is wrong",
+    ]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from articlegen.core.lookalike import collapse, fold
 from articlegen.core.model import LinkRef, LinkSource, LinkTarget, ResolvedLink
-from articlegen.render.links import build_link_graph
+from articlegen.render.links import FIX_HINT, build_link_graph, resolve_links
 
 TARGETS = [
     LinkTarget("ketamine", "content/ketamine.md", "Ketamine: A Primer"),
@@ -361,3 +361,55 @@ def test_a_bare_fragment_in_double_brackets_says_how_to_link_to_this_page(text: 
         " — to link to an id of this page, write [text](#id); to another article's,"
         " [[Title#id]] or [[slug#id]]"
     )
+
+
+ABOUT = LinkTarget("about", "content/pages/about.md", "About This Site", page=True)
+
+
+def test_a_page_links_out_but_is_no_articles_linked_from() -> None:
+    refs = (LinkRef("ketamine", 7), LinkRef("nowhere", 8))
+    page = LinkSource("about", ABOUT.path, inline=refs, page=True)
+    article = LinkSource("esketamine", "content/esketamine.md", inline=(LinkRef("about", 3),))
+    graph = build_link_graph([page, article], [*TARGETS, ABOUT])
+    assert graph.inline["about"][0] == ResolvedLink(slug="ketamine")
+    assert [str(p) for p in graph.problems] == [
+        "content/pages/about.md:8: link 'nowhere' matches no article — " + FIX_HINT
+    ]
+    assert "ketamine" not in graph.backlinks  # only the page links to it
+    assert graph.backlinks["about"] == ("esketamine",)
+
+
+def test_see_also_may_not_name_a_page() -> None:
+    graph = build_link_graph([source("ketamine", "content/pages/about.md")], [*TARGETS, ABOUT])
+    assert [str(p) for p in graph.problems] == [
+        "content/ketamine.md:10: see_also 'content/pages/about.md' names a page "
+        "(content/pages/about.md): See Also lists articles — link to the page in the text "
+        "instead, [[about]]"
+    ]
+
+
+def test_links_outside_any_article_resolve_by_the_same_rules() -> None:
+    refs = (
+        LinkRef("pages/about.md", 4),
+        LinkRef("ketamine#dose", 5),
+        LinkRef("https://example.org/", 6),
+        LinkRef("abuot", 7),
+        LinkRef("secret", 8),
+    )
+    resolved, problems = resolve_links(
+        refs, "site.yaml", [*TARGETS, ABOUT], kind="menu", fix_hint="name a page"
+    )
+    assert resolved == (
+        ResolvedLink(slug="about"),
+        ResolvedLink(slug="ketamine", fragment="dose"),
+        ResolvedLink(url="https://example.org/"),
+        None,
+        None,
+    )
+    assert [str(p) for p in problems] == [
+        "site.yaml:7: menu 'abuot' matches no article (did you mean 'about'?) — name a page",
+        "site.yaml:8: menu 'secret' links to a draft (content/secret.md) — publish the draft "
+        "(draft: false), remove the link, or build with --drafts",
+    ]
+    drafted, none = resolve_links(refs[-1:], "site.yaml", TARGETS, kind="menu", drafts_visible=True)
+    assert drafted == (ResolvedLink(slug="secret"),) and not none

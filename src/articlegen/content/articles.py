@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.characters import decode_source
 from ..core.errors import ArticlegenError, FrontMatterError, attempt
-from ..core.layout import CONTENT_DIR
+from ..core.layout import CONTENT_DIR, PAGES_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
 from ..core.slugs import slugify
@@ -163,7 +163,8 @@ def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:
     """One article from its text; ``display`` is its path relative to the site root, and
     a date-time without an offset is in ``zone``."""
     header, header_line, body, body_line = split_front_matter(text, display)
-    meta = parse_front_matter(header, display, zone=zone, first_line=header_line)
+    page = is_page(display)
+    meta = parse_front_matter(header, display, zone=zone, first_line=header_line, page=page)
     slug = meta.slug or slugify(Path(display).stem)
     if not slug:
         raise FrontMatterError(
@@ -171,7 +172,12 @@ def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:
         )
     if meta.slug is None:
         check_slug_length(slug, display, 1, "rename the file, or add a shorter 'slug: …'")
-    return Article(display, slug, meta, body, body_line)
+    return Article(display, slug, meta, body, body_line, page)
+
+
+def is_page(display: str) -> bool:
+    """Whether the file ``display`` (relative to the site root) is a page, not an article."""
+    return display.startswith(PAGES_DIR)
 
 
 def readable_article(
@@ -190,7 +196,7 @@ def readable_article(
     except ArticlegenError:
         return None
     slug = meta.slug or slugify(Path(display).stem)
-    return Article(display, slug, meta, body, body_line) if slug else None
+    return Article(display, slug, meta, body, body_line, is_page(display)) if slug else None
 
 
 def load_articles(
@@ -225,7 +231,7 @@ def unreadable_targets(
     are not reported as broken on top of the file's own error."""
     loaded = {a.source for a in articles}
     broken = sorted({p.path for p in problems if p.path and p.path.endswith(".md")} - loaded)
-    return [LinkTarget(slugify(Path(path).stem), path, "") for path in broken]
+    return [LinkTarget(slugify(Path(path).stem), path, "", page=is_page(path)) for path in broken]
 
 
 def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:

@@ -11,7 +11,7 @@ from ..core.dates import zone_problem
 from ..core.errors import ArticlegenError, ConfigError, raise_if_any
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
-from ..core.model import CommentsConfig, SiteConfig
+from ..core.model import CommentsConfig, MenuItem, SiteConfig
 from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
@@ -36,20 +36,24 @@ _TOP_KEYS: dict[str, type] = {
     "search": bool,
     "timezone": str,
     "link_cache_days": int,
+    "menu": list,
+    "menu_builtin": bool,
 }
 _REQUIRED = ("title", "base_url")
 
+_MENU_EXAMPLE = "write each entry as '- {title: About, link: about}'"
 _TYPE_HINTS = {
     "authors": "indent each person under an id: 'jane-doe:', then 'name: …' under that",
     "reviewers": "indent each person under an id: 'dr-lee:', then 'name: …' and "
     "'credentials: …' under that",
     "require": "write each rule as '- {tag: medication, fields: [content_warning, references]}'",
     "disclaimer": "put the text in quotes",
-    "editorial_policy": "give an https:// address, or the slug or file (content/x.md) of an "
-    "article",
+    "editorial_policy": "give an https:// address, or the slug or file (content/pages/x.md) of "
+    "a page or an article",
     "review_interval_days": "e.g. review_interval_days: 365",
     "timezone": "an IANA name, e.g. timezone: Europe/Berlin",
     "link_cache_days": "e.g. link_cache_days: 7",
+    "menu": _MENU_EXAMPLE,
 }
 """How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
 
@@ -118,6 +122,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     requirements = (
         parse_requirements(usable["require"], path, problems) if "require" in usable else ()
     )
+    menu = _menu(usable["menu"], path, problems) if "menu" in usable else ()
     problems += collision_problems(authors, reviewers, path)
     raise_if_any(problems)
     values = {k: e.value for k, e in usable.items() if k not in _STRUCTURED}
@@ -127,6 +132,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         authors=authors,
         reviewers=reviewers,
         requirements=requirements,
+        menu=menu,
         comments=comments,
         allow_html=allow_html,
         lines=key_lines(entries),
@@ -138,7 +144,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     return config
 
 
-_STRUCTURED = ("comments", "markdown", "authors", "reviewers", "require")
+_STRUCTURED = ("comments", "markdown", "authors", "reviewers", "require", "menu")
 """Keys parsed into records of their own rather than copied as values."""
 
 
@@ -188,6 +194,45 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
             )
         )
     return problems
+
+
+def _menu(entry: Entry, path: str, problems: list[ArticlegenError]) -> tuple[MenuItem, ...]:
+    """``menu:``, a list of ``{title, link}`` (the link is checked by the build, against the
+    content: ``render.menu``)."""
+    items = []
+    for number, item in enumerate(entry.items, start=1):
+        keys = item.children
+        if keys is None:
+            problems.append(
+                ConfigError(
+                    f"menu entry {number} must be a mapping", path, item.line, _MENU_EXAMPLE
+                )
+            )
+            continue
+        found = unknown_key_problems(keys, ("title", "link"), path, ConfigError, section="menu")
+        found += [
+            ConfigError(f"menu entry {number} has no '{key}'", path, item.line, _MENU_EXAMPLE)
+            for key in ("title", "link")
+            if key not in keys
+        ]
+        for key in ("title", "link"):
+            if key in keys and (problem := _text_problem(f"menu.{key}", keys[key], path)):
+                found.append(problem)
+        problems += found
+        if not found:
+            title, link = keys["title"], keys["link"]
+            items.append(MenuItem(title.value.strip(), link.value.strip(), link.line))
+    return tuple(items)
+
+
+def _text_problem(key: str, entry: Entry, path: str) -> ArticlegenError | None:
+    """Why ``entry`` is not non-empty text; None when it is."""
+    if problem := type_problem(key, entry, str, path, ConfigError):
+        problem.hint = "put the value in quotes"
+        return problem
+    if not entry.value.strip():
+        return ConfigError(f"'{key}' is empty", path, entry.line)
+    return None
 
 
 def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> CommentsConfig:

@@ -18,7 +18,7 @@ from ..core.dates import DEFAULT_ZONE, local_day, read_date
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import header_problem
 from ..core.model import Date, FrontMatter, LinkRef
-from ..core.schema import FRONT_MATTER_KEYS
+from ..core.schema import FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from ..core.yamldoc import (
     Entry,
@@ -35,6 +35,20 @@ _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 TITLE_MAX = 200
 """Longest title: a longer one is almost always a paragraph pasted into the wrong place."""
+
+ARTICLE_ONLY: dict[str, str] = {
+    "author": "has no byline",
+    "tags": "is on no tag page",
+    "see_also": "has no See Also block (link to articles in its text)",
+    "comments": "has no comments",
+    "reviewed_by": "has no medical review line",
+    "reviewed_on": "has no medical review line",
+    "references": "has no reference list",
+    "disclaimer": "shows no medical disclaimer",
+    "content_warning": "shows no content warning",
+}
+"""Why each article key that ``schema.PAGE_KEYS`` leaves out means nothing on a page: the
+error for one says so rather than calling a well-known key unknown."""
 
 
 def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
@@ -67,20 +81,28 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
 
 
 def parse_front_matter(
-    header: str, path: str, *, zone: zoneinfo.ZoneInfo, first_line: int = 2
+    header: str, path: str, *, zone: zoneinfo.ZoneInfo, first_line: int = 2, page: bool = False
 ) -> FrontMatter:
     """Validate the YAML header of ``path``; raises every problem at once. A date-time
-    written without an offset is in ``zone``, the site's time zone."""
+    written without an offset is in ``zone``, the site's time zone. A ``page``'s header
+    takes only ``PAGE_KEYS`` and needs no date."""
     written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
     written, found = check_characters(written, path, FrontMatterError)
     problems += found
-    problems += unknown_key_problems(written, FRONT_MATTER_KEYS, path, FrontMatterError)
+    if page:
+        problems += [
+            _article_only(key, entry, path) for key, entry in written.items() if key in ARTICLE_ONLY
+        ]
+        written = {key: entry for key, entry in written.items() if key not in ARTICLE_ONLY}
+    problems += unknown_key_problems(
+        written, PAGE_KEYS if page else FRONT_MATTER_KEYS, path, FrontMatterError
+    )
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)
     draft = fields.get("draft", False)
     if "title" not in written:
         problems.append(FrontMatterError("missing required key 'title'", path, 1, "add 'title: …'"))
-    if "date" not in written and not draft:
+    if "date" not in written and not draft and not page:
         problems.append(
             FrontMatterError(
                 "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
@@ -91,6 +113,16 @@ def parse_front_matter(
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
+
+
+def _article_only(key: str, entry: Entry, path: str) -> ArticlegenError:
+    """The error for an article's key (one of ``ARTICLE_ONLY``) in a page's header."""
+    return FrontMatterError(
+        f"'{key}' is an article's key: a page {ARTICLE_ONLY[key]}",
+        path,
+        entry.line,
+        f"remove '{key}', or move the file out of content/pages/ to make it an article",
+    )
 
 
 def readable_fields(

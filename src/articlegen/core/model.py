@@ -93,6 +93,31 @@ class Requirement:
 
 
 @record
+class MenuItem:
+    """An entry of ``site.yaml`` ``menu:``, as written: resolved like any link at build time."""
+
+    title: str
+    """What the header navigation shows."""
+    link: str
+    """A page's or article's slug or file, or an http(s) address, verbatim."""
+    line: int
+    """Line of the entry's ``link:`` in ``site.yaml``, for its errors."""
+
+
+@record
+class NavLink:
+    """An entry of the header navigation, resolved: the site's ``menu:`` or a built-in one."""
+
+    title: str
+    """What the navigation shows."""
+    url: str
+    """Site-relative (``about/``, ``about/#contact``) or absolute (``https://…``)."""
+    page: str | None = None
+    """Site-relative URL of the page it opens, without ``#id``; None for another site. The
+    page at that URL marks the entry ``aria-current``."""
+
+
+@record
 class SiteConfig:
     """``site.yaml``, validated."""
 
@@ -123,7 +148,8 @@ class SiteConfig:
     disclaimer: str = ""
     """Site-wide medical disclaimer, shown in a box on every article."""
     editorial_policy: str = ""
-    """URL, or slug or file of an article, explaining how articles are written and reviewed."""
+    """URL, or slug or file of an article or page, explaining how articles are written and
+    reviewed."""
     review_interval_days: int = 365
     """Days after ``reviewed_on`` when the next medical review is due."""
     requirements: tuple[Requirement, ...] = ()
@@ -139,6 +165,10 @@ class SiteConfig:
     link_cache_days: int = 7
     """Days ``check --links`` trusts an address's earlier good answer before asking again
     (0: ask every time)."""
+    menu: tuple[MenuItem, ...] = ()
+    """``menu:``, the header navigation's own entries, in file order."""
+    menu_builtin: bool = True
+    """Follow them with the built-in entries (Archive, Tags, See Also index, Search, Feed)."""
 
     @property
     def base_path(self) -> str:
@@ -236,6 +266,9 @@ class Article:
     """Markdown after the front-matter."""
     body_line: int = 1
     """File line on which the body starts, to turn body line numbers into file lines."""
+    page: bool = False
+    """A page (a file under ``content/pages/``): at ``<slug>/`` like an article and linked
+    like one, but in no listing, feed or index, and with no byline or review."""
 
 
 @record
@@ -369,6 +402,9 @@ class LinkSource:
     """Front-matter cross-links."""
     inline: tuple[LinkRef, ...] = ()
     """Links found in the body."""
+    page: bool = False
+    """The linking file is a page: its links are checked, but it is no article's "Linked
+    from" (an About page linking to many articles is not related to each)."""
 
 
 @record
@@ -383,6 +419,8 @@ class LinkTarget:
     """Its title; empty when the file failed to parse before its title could be read."""
     draft: bool = False
     """Drafts are not linkable unless drafts are built."""
+    page: bool = False
+    """A page (``Article.page``): linkable, but no See Also item, as See Also lists articles."""
 
 
 @record
@@ -455,6 +493,11 @@ class Site:
     """Site-relative or absolute URL of the editorial policy, when ``site.yaml`` names one."""
     policy_slug: str | None = None
     """The article that is the editorial policy, if it is one (it gets no review line)."""
+    pages: tuple[Article, ...] = ()
+    """The pages (``content/pages/``), by slug; ``articles`` holds none of them, while
+    ``bodies``, ``by_slug`` and ``descriptions`` hold both."""
+    menu: tuple[NavLink, ...] = ()
+    """``site.yaml`` ``menu:``, resolved (the built-in entries are added by ``pages``)."""
 
 
 @record

@@ -19,3 +19,8 @@ FRONT_MATTER_KEYS = (
     "disclaimer",
     "content_warning",
 )
+
+PAGE_KEYS = ("title", "slug", "date", "updated", "description", "draft")
+"""The keys a page (a file under ``content/pages/``) accepts: what names it, finds it and
+dates it. The rest of ``FRONT_MATTER_KEYS`` shape what only an article shows (byline,
+review, tags, See Also, references, disclaimer, comments); ``date`` is optional."""

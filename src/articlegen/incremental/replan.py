@@ -43,7 +43,16 @@ UNSHOWN_BODY_FIELDS = frozenset(
 graph and the references, its summary in the descriptions, its images, same-page and web
 links in its HTML, and its problems and remote images in errors and warnings."""
 SITE_FIELDS_DIGESTED = frozenset(
-    {"config", "tags", "descriptions", "credits", "references", "policy_url", "policy_slug"}
+    {
+        "config",
+        "tags",
+        "descriptions",
+        "credits",
+        "references",
+        "policy_url",
+        "policy_slug",
+        "menu",
+    }
 )
 """Parts of ``Site`` compared by digest (``shown_digest``): they hold dates and mappings,
 which ``==`` can find equal where pages show them differently."""
@@ -82,8 +91,9 @@ def shown_digest(site: Site) -> bytes | None:
 
 
 def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
-    """The slugs of the articles whose body changed in what only their own page and the
-    feeds show, when that is all that changed from ``before`` to ``after``; else None."""
+    """The slugs of the articles (and pages) whose body changed in what only their own page
+    and the feeds show, when that is all that changed from ``before`` to ``after``; else
+    None."""
     same = shown_digest(before) == shown_digest(after) is not None
     return _bodies_changed(before, after) if same else None
 
@@ -92,10 +102,11 @@ def _bodies_changed(before: Site, after: Site) -> frozenset[str] | None:
     """``body_only_changes`` of two sites whose ``shown_digest`` is the same."""
     if any(getattr(before, name) != getattr(after, name) for name in SITE_FIELDS_EQUAL):
         return None
-    if len(before.articles) != len(after.articles) or not all(
-        _same_but_text(a, b) for a, b in zip(before.articles, after.articles, strict=True)
-    ):
-        return None
+    for kept, now in ((before.articles, after.articles), (before.pages, after.pages)):
+        if len(kept) != len(now) or not all(
+            _same_but_text(a, b) for a, b in zip(kept, now, strict=True)
+        ):
+            return None
     if before.bodies.keys() != after.bodies.keys():
         return None
     changed = set()

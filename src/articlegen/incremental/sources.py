@@ -123,7 +123,11 @@ def _damaged_links(
             continue
         body = render_body(md, article.body, first_line=article.body_line, path=article.source)
         problems.extend(body.problems)
-        links.append(LinkSource(article.slug, article.source, article.meta.see_also, body.links))
+        links.append(
+            LinkSource(
+                article.slug, article.source, article.meta.see_also, body.links, article.page
+            )
+        )
     return links
 
 
@@ -198,20 +202,29 @@ def _cached(
     return dataclasses.replace(entry, stamp=stamp) if stamp != entry.stamp else entry
 
 
+def link_targets(sources: Sources) -> list[LinkTarget]:
+    """Every article and page that can be named: a file with a bad date is still a target,
+    so links to it are not reported on top of its own error."""
+    known = [*sources.articles, *sources.damaged]
+    return [
+        *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft, a.page) for a in known),
+        *unreadable_targets(sources.problems, known),
+    ]
+
+
 def link_sources(
     sources: Sources, articles: list[Article], raw: Mapping[str, RenderedBody], *, drafts: bool
 ) -> LinkGraph:
-    """The cross-link graph of the ``articles`` to build, against every article that can be
-    named: a file with a bad date is still a target, so links to it are not reported too."""
-    known = [*sources.articles, *sources.damaged]
+    """The cross-link graph of the ``articles`` (and pages) to build, against every one that
+    can be named (``link_targets``)."""
     return build_link_graph(
         [
-            *(LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links) for a in articles),
+            *(
+                LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links, a.page)
+                for a in articles
+            ),
             *sources.damaged_links,
         ],
-        [
-            *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft) for a in known),
-            *unreadable_targets(sources.problems, known),
-        ],
+        link_targets(sources),
         drafts_visible=drafts,
     )

@@ -166,11 +166,13 @@ def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
 
 
 def last_modified(site: Site) -> dict[str, Date]:
-    """Site-relative URL → when it last changed: an article's updated or date, a listing's
-    newest article (so a crawler revisits the home and tag pages when something is added)."""
+    """Site-relative URL → when it last changed: an article's updated or date (a page's, when
+    it gives one), a listing's newest article (so a crawler revisits the home and tag pages
+    when something is added)."""
     changed = {article_url(a.slug): _modified(a) for a in site.articles}
+    pages = {article_url(p.slug): _modified(p) for p in site.pages if p.meta.updated or p.meta.date}
     if not site.articles:
-        return changed
+        return {**changed, **pages}
     latest = partial(instant, zone=site.config.zone)
     newest = max(changed.values(), key=latest)
     for url in (home_url(), "archive/", "tags/", "see-also/"):
@@ -178,7 +180,7 @@ def last_modified(site: Site) -> dict[str, Date]:
     for tag in site.tags:
         dates = (changed[article_url(slug)] for slug in tag.articles)
         changed[tag_url(tag.slug)] = max(dates, key=latest)
-    return changed
+    return {**changed, **pages}
 
 
 def robots(site: Site) -> RenderedPage:

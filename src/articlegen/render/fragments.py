@@ -163,10 +163,12 @@ def article_fragment_problems(
     graph: LinkGraph,
     citations: Mapping[str, Citations],
     damaged: list[Article],
+    elsewhere: Iterable[FragmentLink] = (),
 ) -> list[LinkError]:
-    """Links whose ``#id`` their target page lacks (see ``fragments``). Run on every
-    build over every article, cached or not, so a change to a target alone is enough
-    to report the links it broke; a page's ids are parsed only if a link names one.
+    """Links whose ``#id`` their target page lacks (see ``fragments``): the articles' and
+    those ``elsewhere`` (the menu's). Run on every build over every article, cached or not,
+    so a change to a target alone is enough to report the links it broke; a page's ids are
+    parsed only if a link names one.
     Files sharing a slug (with each other or with a ``damaged`` file, whose links the graph
     holds too) are left out: the graph and the bodies hold one of them, by slug, and the
     shared slug is an error of its own."""
@@ -192,4 +194,5 @@ def article_fragment_problems(
             *same_page_fragments(a.source, a.slug, raw[a.slug].same_page_links),
         )
     ]
+    links += [link for link in elsewhere if link.target not in shared]
     return fragment_problems(links, ids_of)

@@ -66,7 +66,7 @@ def build_link_graph(
             except LinkError as problem:
                 problems.append(problem)
                 link = None
-            if link is not None and link.slug is not None:
+            if link is not None and link.slug is not None and not source.page:
                 incoming.setdefault(link.slug, set()).add(source.slug)
             resolved.append(link)
         return resolved
@@ -84,6 +84,32 @@ def build_link_graph(
         slug: tuple(sorted(linkers, key=by_title)) for slug, linkers in sorted(incoming.items())
     }
     return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
+
+
+def resolve_links(
+    refs: Sequence[LinkRef],
+    path: str,
+    targets: Iterable[LinkTarget],
+    *,
+    kind: str,
+    drafts_visible: bool = False,
+    fix_hint: str = FIX_HINT,
+) -> tuple[tuple[ResolvedLink | None, ...], list[LinkError]]:
+    """``refs`` written in ``path``, a file that is no article (``site.yaml``'s ``menu:``),
+    resolved against ``targets`` by the rules of an article's links, and the problems (a
+    file named by a ``refs`` item is relative to ``content/``); ``fix_hint`` says how to name
+    a target, for a link that matches none."""
+    index = _make_index(targets)
+    source = LinkSource("", path)
+    resolved: list[ResolvedLink | None] = []
+    problems: list[LinkError] = []
+    for ref in refs:
+        try:
+            resolved.append(_resolve(ref, source, index, drafts_visible, kind, fix_hint))
+        except LinkError as problem:
+            problems.append(problem)
+            resolved.append(None)
+    return tuple(resolved), problems
 
 
 def _make_index(targets: Iterable[LinkTarget]) -> _Index:
@@ -104,7 +130,12 @@ def _make_index(targets: Iterable[LinkTarget]) -> _Index:
 
 
 def _resolve(
-    ref: LinkRef, source: LinkSource, index: _Index, drafts_visible: bool, kind: str
+    ref: LinkRef,
+    source: LinkSource,
+    index: _Index,
+    drafts_visible: bool,
+    kind: str,
+    fix_hint: str = FIX_HINT,
 ) -> ResolvedLink | None:
     """The article or web page ``ref`` names; None when it may name a file whose title could
     not be read (that file's own error is reported instead)."""
@@ -132,15 +163,22 @@ def _resolve(
             f"{kind} '{ref.target}' matches no article{_suggest(name, index)}",
             source.path,
             ref.line,
-            "only http:// and https:// addresses link to the web; " + FIX_HINT
+            "only http:// and https:// addresses link to the web; " + fix_hint
             if "://" in text
-            else FIX_HINT,
+            else fix_hint,
         )
     if len(found) > 1:
         raise _ambiguous(ref, source, kind, found)
     (target,) = found
     if target.slug == source.slug:
         raise LinkError(f"{kind} '{ref.target}' links the article to itself", source.path, ref.line)
+    if target.page and kind == "see_also":
+        raise LinkError(
+            f"{kind} '{ref.target}' names a page ({target.path}): See Also lists articles",
+            source.path,
+            ref.line,
+            "link to the page in the text instead, [[" + target.slug + "]]",
+        )
     if target.draft and not drafts_visible:
         raise LinkError(
             f"{kind} '{ref.target}' links to a draft ({target.path})",

@@ -21,6 +21,7 @@ from ..core.slugs import slugify, sort_key
 from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_url, tag_url
 from ..trust.people import contributions
 from .jsonld import article_json_ld
+from .menu import navigation
 from .site import paginate
 
 WORDS_PER_MINUTE = 200
@@ -35,6 +36,7 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
     pages = [
         *render.home_pages(),
         *render.article_pages(),
+        *render.page_pages(),
         *render.tag_pages(),
         *render.person_pages(),
     ]
@@ -60,8 +62,9 @@ def reading_minutes(words: int) -> int:
 def plan_article_pages(
     site: Site, slugs: Collection[str], *, search: bool = False
 ) -> list[PagePlan]:
-    """The pages of the articles ``slugs`` alone, as ``plan_pages`` plans them."""
-    return list(_Renderer(site, search).article_pages(only=slugs))
+    """The pages of the articles and pages ``slugs`` alone, as ``plan_pages`` plans them."""
+    render = _Renderer(site, search)
+    return [*render.article_pages(only=slugs), *render.page_pages(only=slugs)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,7 @@ class _Renderer:
 
     def __init__(self, site: Site, search: bool) -> None:
         self.site = site
-        self.cards = {a.slug: self.card(a) for a in site.articles}
+        self.cards = {a.slug: self.card(a) for a in (*site.articles, *site.pages)}
         self.site_feed = {"title": site.config.title, "url": "feed.xml"}
         self.globals = {
             "site": site.config,
@@ -95,6 +98,7 @@ class _Renderer:
             "person_url": person_url,
             "tags_count": len(site.tags),
             "search": search,
+            "menu": navigation(site.config, site.menu, search=search),
         }
 
     def page(self, url: str, template: str, **context: Any) -> PagePlan:
@@ -208,6 +212,27 @@ class _Renderer:
             policy_url=self.site.policy_url,
         )
 
+    def page_pages(self, only: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """Every page's page (``content/pages/``), or those of the slugs in ``only``."""
+        for page in self.site.pages:
+            if only is None or page.slug in only:
+                yield self.page_page(page)
+
+    def page_page(self, page: Article) -> PagePlan:
+        """A page: its body under its title, and nothing an article adds around it."""
+        body = self.site.bodies[page.slug]
+        card = self.cards[page.slug]
+        return self.page(
+            card["url"],
+            "page.html",
+            title=page.meta.title,
+            description=card["description"],
+            page=card,
+            body=body.html,
+            toc=body.toc if len(body.toc) >= TOC_MIN_HEADINGS else (),
+            videos=body.videos > 0,
+        )
+
     def person_pages(self) -> Iterator[PagePlan]:
         people = contributions(self.site.config, self.site.articles, self.site.credits)
         if not people:
@@ -272,9 +297,11 @@ class _Renderer:
     def outgoing(self, slug: str) -> list[dict[str, Any]]:
         """The See Also items, then the articles linked only in the body (``in_text``), each
         once in order of appearance: the same links that make up "Linked from" at the other end,
-        so an article linked only in its text is not listed as a gap."""
+        so an article linked only in its text is not listed as a gap. Links to pages are no
+        part of the index."""
         items = [{**item, "in_text": False} for item in self.see_also(slug)]
         seen = {link.slug for link in self.site.graph.see_also.get(slug, ())}
+        seen |= {page.slug for page in self.site.pages}  # the index lists articles alone
         for link in self.site.graph.inline.get(slug, ()):
             if link is not None and link.slug is not None and link.slug not in seen:
                 seen.add(link.slug)

@@ -11,6 +11,7 @@ from ..core.model import (
     Article,
     Credits,
     LinkGraph,
+    NavLink,
     NumberedReference,
     RenderedBody,
     Site,
@@ -42,22 +43,30 @@ def assemble_site(
     credits: Mapping[str, Credits] | None = None,
     references: Mapping[str, tuple[NumberedReference, ...]] | None = None,
     policy: tuple[str | None, str | None] = (None, None),
+    menu: Iterable[NavLink] = (),
 ) -> Site:
-    """The whole site as one value for the page and feed stages."""
-    ordered = tuple(newest_first(articles, config.zone))
-    descriptions = {a.slug: a.meta.description or bodies[a.slug].summary for a in ordered}
+    """The whole site as one value for the page and feed stages: ``articles`` holds
+    both articles and pages (``Article.page``), which the ``Site`` keeps apart."""
+    everything = list(articles)
+    ordered = tuple(newest_first([a for a in everything if not a.page], config.zone))
+    pages = tuple(sorted((a for a in everything if a.page), key=lambda a: a.slug))
+    descriptions = {
+        a.slug: a.meta.description or bodies[a.slug].summary for a in (*ordered, *pages)
+    }
     return Site(
         config=config,
         articles=ordered,
         bodies=bodies,
         graph=graph,
         tags=collect_tags(ordered),
-        by_slug={a.slug: a for a in ordered},
+        by_slug={a.slug: a for a in (*ordered, *pages)},
         descriptions=descriptions,
         credits=credits or {},
         references=references or {},
         policy_url=policy[0],
         policy_slug=policy[1],
+        pages=pages,
+        menu=tuple(menu),
     )
 
 

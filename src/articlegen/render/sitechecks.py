@@ -43,7 +43,8 @@ def comment_problems(config: SiteConfig, articles: Iterable[Article]) -> list[Ar
 
 def unlinked_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Diagnostic]:
     """Published articles with no See Also and no Linked from: readers cannot reach them
-    from other articles (``warn_unlinked: true`` in site.yaml asks for this)."""
+    from other articles (``warn_unlinked: true`` in site.yaml asks for this). Pages are
+    reached from the menu, and links from a page make no article "linked"."""
     return [
         Diagnostic(
             f"'{a.meta.title}' is not linked: it has no See Also and no article links to it",
@@ -52,7 +53,10 @@ def unlinked_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Dia
             "add 'see_also:' to it, or link to it from a related article",
         )
         for a in articles
-        if not a.meta.draft and not graph.see_also.get(a.slug) and not graph.backlinks.get(a.slug)
+        if not a.page
+        and not a.meta.draft
+        and not graph.see_also.get(a.slug)
+        and not graph.backlinks.get(a.slug)
     ]
 
 

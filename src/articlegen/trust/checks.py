@@ -43,19 +43,26 @@ def check_trust(
     today: dt.date,
     static_dirs: list[Path],
 ) -> Trust:
-    """Authors, reviewers, references and review dates of every article, against ``today``."""
-    credits, problems = credit_articles(config, articles)
+    """Authors, reviewers, references and review dates of every article, against ``today``.
+    Pages (``Article.page``) have no author or review: only their citations are checked
+    (they have no references), and one may be the editorial policy."""
+    only_articles = [a for a in articles if not a.page]
+    credits, problems = credit_articles(config, only_articles)
     citations = {
-        a.slug: number_citations(a.meta.references, bodies[a.slug].citations, a.source)
+        a.slug: number_citations(a.meta.references, bodies[a.slug].citations, a.source, page=a.page)
         for a in articles
     }
     policy_url, policy_slug, policy_problems = resolve_policy(config, articles, CONFIG_FILE)
     review_errors, warnings = review_problems(
-        articles, credits, today, expect_reviews=bool(config.reviewers), exempt=[policy_slug or ""]
+        only_articles,
+        credits,
+        today,
+        expect_reviews=bool(config.reviewers),
+        exempt=[policy_slug or ""],
     )
     problems += [
         *(p for c in citations.values() for p in c.problems),
-        *requirement_problems(config.requirements, articles, CONFIG_FILE),
+        *requirement_problems(config.requirements, only_articles, CONFIG_FILE),
         *photo_problems(config, lambda p: any((d / p).is_file() for d in static_dirs), CONFIG_FILE),
         *policy_problems,
         *review_errors,

@@ -178,7 +178,8 @@ def _overdue(article: Article, credit: Credits, line: int) -> Diagnostic:
 def resolve_policy(
     config: SiteConfig, articles: Sequence[Article], config_path: str
 ) -> tuple[str | None, str | None, list[ArticlegenError]]:
-    """``(url, slug, problems)`` of the editorial policy: an http(s) URL or an article."""
+    """``(url, slug, problems)`` of the editorial policy: an http(s) URL, an article or a
+    page (``articles`` holds both)."""
     name = config.editorial_policy.strip()
     if not name:
         return None, None, []
@@ -190,10 +191,11 @@ def resolve_policy(
         if stem in (article.slug, article.source.removeprefix("content/").removesuffix(".md")):
             return article_url(article.slug), article.slug, []
     problem = ConfigError(
-        f"editorial_policy '{name}' is neither an http(s) URL nor a published article"
+        f"editorial_policy '{name}' is neither an http(s) URL nor a published article or page"
         + did_you_mean(stem, [a.slug for a in articles]),
         config_path,
         config.lines.get("editorial_policy"),
-        "give an https:// address, or the slug or file (content/x.md) of an article",
+        "give an https:// address, or the slug or file (content/pages/x.md) of a page or an"
+        " article",
     )
     return None, None, [problem]

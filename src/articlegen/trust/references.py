@@ -158,16 +158,17 @@ def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
 
 
 def number_citations(
-    references: Sequence[Reference], cited: Sequence[LinkRef], path: str
+    references: Sequence[Reference], cited: Sequence[LinkRef], path: str, *, page: bool = False
 ) -> Citations:
-    """Number references by first citation (uncited ones after, in list order)."""
+    """Number references by first citation (uncited ones after, in list order). A ``page``
+    has no references, so each of its citations is an error saying to link instead."""
     by_id = {r.id: r for r in references if r.id is not None}
     anchors: dict[str, list[str]] = {}
     marks: list[CitationMark] = []
     problems: list[ArticlegenError] = []
     for citation in cited:
         if citation.target not in by_id:
-            problems.append(_unknown(citation, by_id, path))
+            problems.append(_unknown(citation, by_id, path, page))
             continue
         number = _number_of(anchors, citation.target)
         seen = anchors[citation.target]
@@ -198,10 +199,14 @@ def _number_of(anchors: dict[str, list[str]], reference_id: str) -> int:
     return list(anchors).index(reference_id) + 1
 
 
-def _unknown(citation: LinkRef, by_id: Mapping[str, Reference], path: str) -> ArticlegenError:
+def _unknown(
+    citation: LinkRef, by_id: Mapping[str, Reference], path: str, page: bool
+) -> ArticlegenError:
     known = list(by_id)
     hint = (
-        "add it to 'references:' with 'id: " + citation.target + "'"
+        "a page has no references: link to the source in the text, [title](https://…)"
+        if page
+        else "add it to 'references:' with 'id: " + citation.target + "'"
         if known
         else "add a 'references:' list with an item 'id: " + citation.target + "'"
     )
