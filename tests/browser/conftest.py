@@ -216,6 +216,29 @@ reviewers:
     bio: "Reviews the placeholder articles."
     photo: people/example-reviewer.png
     url: https://example.org/profiles/example-reviewer
+menu:
+  - {title: About, link: about}
+  - {title: Example elsewhere, link: "https://example.org/elsewhere"}
+"""
+
+PAGE_BODY = """\
+A page, with no byline, review or disclaimer. It leads to [[Sleep and Recovery]].
+
+## Who writes here
+
+Placeholder text.
+
+## How we check
+
+More placeholder text.
+
+## Corrections
+
+Write to the [example tracker](https://example.org/issues).
+
+## Elsewhere
+
+The end.
 """
 
 REVIEWED_BODY = """Sitting for long stretches is linked to back pain[^desk]; short breaks help[^breaks], and so
@@ -340,8 +363,11 @@ def write_fixture_site(root: Path) -> Path:
             references=REVIEWED_REFERENCES,
             comments="true",  # the "## Comments" heading beside the comments section
         ),
+        # a page (content/pages/), in the menu, with a contents list
+        "pages/about.md": '---\ntitle: "About These Notes"\nupdated: 2024-05-01\n---\n\n'
+        + PAGE_BODY,
     }
-    (root / "content").mkdir(parents=True)
+    (root / "content/pages").mkdir(parents=True)
     (root / "site.yaml").write_text(FIXTURE_YAML, encoding="utf-8")
     for name, text in articles.items():
         (root / "content" / name).write_text(text, encoding="utf-8")

@@ -101,3 +101,7 @@ def test_the_fixture_site_has_every_kind_of_page_the_checks_must_see(fixture_blo
     assert len(reviewed.css(".references li")) == 3 and reviewed.css("sup.citation")
     assert reviewed.css_first(".toc") is not None and reviewed.css_first(".disclaimer")
     assert parse(page_file(fixture_blog, "authors/example-reviewer/")).css_first("img.person-photo")
+    about = parse(page_file(fixture_blog, "about/"))
+    assert about.css_first("article.page .toc") is not None
+    assert about.css_first('header nav a[aria-current="page"]').text() == "About"
+    assert about.css_first('header nav a[rel="external"]') is not None

@@ -68,7 +68,7 @@ SEARCH_ATTACKS = {
     ),
     "index short of a page": (
         {"pagefind-entry.json": _entry(1), "pagefind.js": b"x"},
-        "error: the search index holds 1 pages, expected 2 (one per article)",
+        "error: the search index holds 1 pages, expected 2 (one per article and page)",
     ),
     "index without its entry file": (
         {"pagefind.js": b"x"},

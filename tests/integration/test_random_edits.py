@@ -1,9 +1,9 @@
 """Incremental builds never differ from clean ones, whatever an author edits, in any order.
 
 A hypothesis state machine keeps a small site and edits it at random: bodies, titles,
-slugs, see_also, tags, dates, drafts, deletions, new articles, templates (broken ones
-too), ``site.yaml``, static files and an image's size, hand edits of the output, and
-the ``--drafts`` option. After every edit the site is built four ways:
+slugs, see_also, tags, dates, drafts, deletions, new articles, a page (its title, body
+and links) and the menu leading to it, templates (broken ones too), ``site.yaml``,
+static files and an image's size, hand edits of the output, and the ``--drafts`` option. After every edit the site is built four ways:
 
 1. by the CLI, with the cache saved in the site and loaded again each time;
 2. by ``build_site`` with one ``BuildCache`` kept in memory across builds;
@@ -41,7 +41,9 @@ from tests.helpers import snapshot
 
 WORDS = ["sleep", "heart", "walk", "salt", "fibre", "water", "rest", "stairs"]
 TAGS = ["Sleep", "Heart", "Food", "Moving"]
-TEMPLATES = ["_card.html", "base.html", "article.html", "list.html"]
+TEMPLATES = ["_card.html", "base.html", "article.html", "list.html", "page.html"]
+PAGE = "pages/about.md"
+"""The site's one page (``content/pages/``); its slug is ``about``."""
 STEPS = 25
 
 
@@ -66,6 +68,11 @@ class Model:
     articles: dict[str, Draft] = field(default_factory=dict)
     description: str = "An example site."
     per_page: int = 3
+    page_title: str = "About"
+    page_body: str = "Who we are."
+    page_links: tuple[str, ...] = ()
+    menu: int = 1
+    """0: no ``menu:``; 1: the page in it; 2: the page alone (``menu_builtin: false``)."""
 
     def slug(self, name: str) -> str:
         return self.articles[name].slug or name.removesuffix(".md")
@@ -84,11 +91,17 @@ class Model:
         body += "\n\n![A dot](images/dot.png)" if a.image else ""
         return "---\n" + "\n".join(header) + "\n---\n\n" + body + "\n"
 
+    def page_text(self) -> str:
+        links = "".join(f" Read [[{self.slug(n)}]]." for n in self.page_links if n in self.articles)
+        return f'---\ntitle: "{self.page_title}"\n---\n\n{self.page_body}{links}\n'
+
     def site_yaml(self) -> str:
+        menu = "menu:\n  - {title: About us, link: about}\n" if self.menu else ""
+        menu += "menu_builtin: false\n" if self.menu == 2 else ""
         return (
             'title: "Example Site"\nbase_url: "https://example.org/"\n'
             f'author: "Example Author"\ndescription: "{self.description}"\n'
-            f"per_page: {self.per_page}\nsearch: false\n"
+            f"per_page: {self.per_page}\nsearch: false\n{menu}"
         )
 
 
@@ -149,6 +162,12 @@ class RandomEdits(RuleBasedStateMachine):
         for name, draft in first:
             self.model.articles[name] = draft
             self.write(name)
+        self.write_page()
+
+    def write_page(self) -> None:
+        path = self.root / "content" / PAGE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.model.page_text(), encoding="utf-8")
 
     def dot(self, size: int) -> None:
         (self.root / "static/images").mkdir(parents=True, exist_ok=True)
@@ -178,6 +197,8 @@ class RandomEdits(RuleBasedStateMachine):
         self.edit(name, slug=slug)
         for other in self.linkers(name):
             self.write(other)
+        if name in self.model.page_links:
+            self.write_page()
 
     @precondition(lambda self: self.model.articles)
     @rule(data=st.data())
@@ -226,6 +247,9 @@ class RandomEdits(RuleBasedStateMachine):
         linkers = self.linkers(name)
         del self.model.articles[name]
         (self.root / "content" / name).unlink()
+        if name in self.model.page_links:
+            self.model.page_links = tuple(n for n in self.model.page_links if n != name)
+            self.write_page()
         for other in linkers:
             a = self.model.articles[other]
             self.edit(
@@ -241,6 +265,23 @@ class RandomEdits(RuleBasedStateMachine):
         name = f"new-{self.count}.md"
         self.model.articles[name] = Draft(title, body, day, image=image)
         self.write(name)
+
+    @rule(title=st.sampled_from(["About", "About Us"]), body=text)
+    def edit_page(self, title: str, body: str) -> None:
+        self.model.page_title, self.model.page_body = title, body
+        self.write_page()
+
+    @rule(data=st.data())
+    def edit_page_links(self, data) -> None:
+        names = sorted(self.model.articles)
+        chosen = st.lists(st.sampled_from(names), unique=True, max_size=2) if names else st.just([])
+        self.model.page_links = tuple(data.draw(chosen))
+        self.write_page()
+
+    @rule(menu=st.integers(0, 2))
+    def edit_menu(self, menu: int) -> None:
+        self.model.menu = menu
+        (self.root / "site.yaml").write_text(self.model.site_yaml())
 
     @rule(name=st.sampled_from(TEMPLATES), variant=st.integers(0, 3))
     def edit_template(self, name: str, variant: int) -> None:

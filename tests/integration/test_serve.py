@@ -380,3 +380,20 @@ def test_a_save_re_renders_only_the_pages_it_changes(site) -> None:
         assert not {"c/index.html", "tags/y/index.html", "404.html"} & pages_rendered(title)
         links = fetch(preview.url, "/b/").html().css(".see-also a, .body a.internal")
         assert {link.text() for link in links} == {"Alpha Two"}
+
+
+def test_a_page_is_served_and_rebuilt_when_it_changes(preview: Preview, blog: Path) -> None:
+    """A page in a ``content/pages/`` folder made after the preview started, then edited."""
+    waiting = EventStream(preview.url, fetch(preview.url, "/about/"))
+    assert fetch(preview.url, "/about/").status == 404
+    pages = blog / "content/pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("---\ntitle: About Us\n---\n\nFirst words.\n")
+    waiting.wait_for("reload")
+    assert title_of(preview, "/about/") == "About Us"
+    about = EventStream(preview.url, fetch(preview.url, "/about/"))
+    home = EventStream(preview.url, fetch(preview.url, "/"))
+    edit(pages / "about.md", "First words.", "Second words.")
+    assert about.wait_for("reload") is None
+    assert "Second words." in body_text(preview, "/about/")
+    assert ("reload", None) not in home.quiet_for(0.3)  # no list shows a page

@@ -131,7 +131,9 @@ def test_a_page_count_other_than_expected_is_an_error(tmp_path: Path, pagefind) 
     (tmp_path / "p00" / "index.html").write_text("<html><body></body></html>")  # no words
     with pytest.raises(OutputError) as caught:
         search.index_site(tmp_path, pagefind, expected_pages=3)
-    assert caught.value.message == ("the search index holds 2 pages, expected 3 (one per article)")
+    assert caught.value.message == (
+        "the search index holds 2 pages, expected 3 (one per article and page)"
+    )
 
 
 @pytest.mark.parametrize(

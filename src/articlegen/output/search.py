@@ -84,9 +84,10 @@ def check_index(index: Path, expected_pages: int) -> None:
         ) from exc
     if counted != expected_pages:
         raise OutputError(
-            f"the search index holds {counted} pages, expected {expected_pages} (one per article)",
-            hint="keep data-pagefind-body on the <article> of templates/article.html if you "
-            "override it, or " + _OFF_HINT,
+            f"the search index holds {counted} pages, expected {expected_pages}"
+            " (one per article and page)",
+            hint="keep data-pagefind-body on the <article> of templates/article.html and "
+            "page.html if you override them, or " + _OFF_HINT,
         )
 
 
