@@ -334,8 +334,8 @@ def test_require_rule_names_the_rule(site, run_cli) -> None:
         (
             "editorial_policy: polcy\n",
             "error: site.yaml:{line}: editorial_policy 'polcy' is neither an http(s) URL nor a "
-            "published article (did you mean 'policy'?) — give an https:// address, or the slug "
-            "or file (content/x.md) of an article",
+            "published article or page (did you mean 'policy'?) — give an https:// address, or "
+            "the slug or file (content/pages/x.md) of a page or an article",
         ),
         (
             "require:\n  - {tag: medication, fields: [warning]}\n",
