@@ -205,6 +205,7 @@ def run_rounds(
         if hugo:
             hugo_runs.append(hugo.cold_build())
         articlegen_round(ours, edits, number, runs)
+        print(f"round {number + 1} of {rounds} done", file=sys.stderr, flush=True)
     named = {TITLE: f"{TITLE} ({len(edits.linkers)} linking articles)"}
     cases = [
         Case(named.get(label, label), found, TARGETS.get(label))

@@ -106,3 +106,10 @@ def test_a_file_that_is_not_results_is_a_clear_error(
         report.main([str(tmp_path / "x.json")])
     assert stop.value.code == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_docs_speed_shows_the_saved_run() -> None:
+    """docs/speed.md's table is regenerated from the run it cites, not retyped."""
+    root = Path(__file__).resolve().parents[2]
+    saved = report.from_json((root / "bench" / "results" / "2000-articles.json").read_text())
+    assert report.render(saved, markdown=True) in (root / "docs" / "speed.md").read_text()
