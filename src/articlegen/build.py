@@ -47,6 +47,8 @@ from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import render_pages
 from .incremental.sources import Sources, link_sources, link_targets, load_sources
+from .markup.fastmarkup import MISSING_NOTE as SLOW_MARKUP_NOTE
+from .markup.fastmarkup import compiled_available
 from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
@@ -97,7 +99,10 @@ def build_site(
     return BuildResult(
         output=written, articles=len(site.articles), pages=tuple(pages),
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
-        notes=_notes(config, options, len(sources.articles) - len(articles), pagefind),
+        notes=_notes(
+            config, options, len(sources.articles) - len(articles), pagefind,
+            slow_markup=sources.reused < len(sources.articles) and not compiled_available(),
+        ),
         reused_bodies=sources.reused, rendered=rendered,
     )  # fmt: skip
 
@@ -195,14 +200,24 @@ def _assemble(
 
 
 def _notes(
-    config: SiteConfig, options: BuildOptions, drafts_left_out: int, pagefind: Path | None
+    config: SiteConfig,
+    options: BuildOptions,
+    drafts_left_out: int,
+    pagefind: Path | None,
+    *,
+    slow_markup: bool,
 ) -> tuple[str, ...]:
     """What a build says besides warnings. One that left drafts out says so: else a new
     site's only article, a draft, makes "0 articles" with no hint why. Only a build that
-    writes would have indexed for search: 'check' has nothing to say about Pagefind."""
+    writes would have indexed for search: 'check' has nothing to say about Pagefind. One
+    that rendered bodies without the compiled Markdown engine (``slow_markup``) says so once."""
     drafts = (f"{counted(drafts_left_out, 'draft')} skipped; --drafts to include",)
     missing = config.search and not pagefind and options.write
-    return (*(drafts if drafts_left_out else ()), *((MISSING_NOTE,) if missing else ()))
+    return (
+        *(drafts if drafts_left_out else ()),
+        *((MISSING_NOTE,) if missing else ()),
+        *((SLOW_MARKUP_NOTE,) if slow_markup else ()),
+    )
 
 
 def build_with_saved_cache(

@@ -68,6 +68,7 @@ FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = (
     "markdown-it-py",
+    "markdown-it-pyrs",
     "mdit-py-plugins",
     "Jinja2",
     "MarkupSafe",

@@ -30,7 +30,8 @@ from ..content.articles import (
 from ..core.errors import ArticlegenError, attempt
 from ..core.model import Article, LinkGraph, LinkSource, LinkTarget, RenderedBody
 from ..core.workers import map_chunks
-from ..markup.markdown import MarkupSettings, make_markdown, render_body
+from ..markup.fastmarkup import render_markdown
+from ..markup.markdown import MarkupSettings, make_markdown
 from ..render.links import build_link_graph
 from .cache import BuildCache, SourceEntry, body_key, source_digest, source_stamp
 
@@ -121,7 +122,7 @@ def _damaged_links(
     for article in damaged:
         if md is None or (article.meta.draft and not drafts):
             continue
-        body = render_body(md, article.body, first_line=article.body_line, path=article.source)
+        body = render_markdown(md, article.body, first_line=article.body_line, path=article.source)
         problems.extend(body.problems)
         links.append(
             LinkSource(
@@ -167,7 +168,7 @@ def prepare(
     article = read_article(root, path, zone, data)
     if article.meta.draft and not drafts:
         return SourceEntry(digest, article, stamp=stamp, zone=zone.key)
-    body = render_body(md, article.body, first_line=article.body_line, path=article.source)
+    body = render_markdown(md, article.body, first_line=article.body_line, path=article.source)
     return SourceEntry(digest, article, body_key(digest, settings), body, stamp, zone.key)
 
 

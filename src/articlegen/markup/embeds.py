@@ -122,14 +122,21 @@ def _parse_params(state: StateCore) -> None:
         line = state.env.get("first_line", 1) + (token.map[0] if token.map else 0)
         state.env["videos"] = state.env.get("videos", 0) + 1
         try:
-            token.meta["video"] = _video_from_params(token.info)
+            token.meta["video"] = video_from_params(token.info)
         except ValueError as exc:
             state.env.setdefault("problems", []).append(
-                MarkupError(f"video: {exc}", state.env.get("path"), line, f"write {SYNTAX}")
+                video_problem(exc, state.env.get("path"), line)
             )
 
 
-def _video_from_params(info: str) -> Video:
+def video_problem(exc: ValueError, path: str | None, line: int) -> MarkupError:
+    """The problem of a video block at ``line`` that ``video_from_params`` refused."""
+    return MarkupError(f"video: {exc}", path, line, f"write {SYNTAX}")
+
+
+def video_from_params(info: str) -> Video:
+    """The video of a block whose first line is ``:::`` then ``info``; ValueError says what
+    is wrong."""
     try:
         words = shlex.split(info.strip())
     except ValueError as exc:
@@ -148,16 +155,25 @@ def _render(
 ) -> str:
     token = tokens[idx]
     if token.nesting == -1:
-        has_caption = tokens[idx - 1].type != "container_video_open"
-        return "</figcaption></figure>\n" if has_caption else "</figure>\n"
-    video: Video | None = token.meta.get("video")
-    caption = "<figcaption>\n" if tokens[idx + 1].type != "container_video_close" else ""
+        return figure_close(tokens[idx - 1].type != "container_video_open")
+    return figure_open(token.meta.get("video"), tokens[idx + 1].type != "container_video_close")
+
+
+def figure_open(video: Video | None, caption: bool) -> str:
+    """The start of a video block (``video`` None: one with a problem), and of its caption if
+    the block has text (``caption``)."""
+    opening = "<figcaption>\n" if caption else ""
     if video is None:
-        return f'<figure class="video">{caption}'
+        return f'<figure class="video">{opening}'
     return (
         f'<figure class="video"><div class="video-frame">'
         f'<a class="video-start" href="{escape(video.page_url)}" '
         f'data-embed="{escape(video.embed_url)}" data-title="{escape(video.title)}">'
         f'<span class="video-title">{escape(video.title)}</span>'
-        f'<span class="video-host">Play video · {video.host}</span></a></div>\n{caption}'
+        f'<span class="video-host">Play video · {video.host}</span></a></div>\n{opening}'
     )
+
+
+def figure_close(caption: bool) -> str:
+    """The end of a video block that has a caption or not."""
+    return "</figcaption></figure>\n" if caption else "</figure>\n"

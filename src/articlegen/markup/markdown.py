@@ -34,8 +34,10 @@ if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvTyp
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
 """Alt text written as two double quotes: the author says the image is decorative."""
-_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
-_CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
+WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
+ANCHOR_LABEL = "Link to this section"
+"""The accessible name of a heading's ``#`` link."""
 
 
 class MarkupSettings(TypedDict):
@@ -103,7 +105,7 @@ def render_body(
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("[[", state.pos):
         return False
-    match = _WIKILINK.match(state.src, state.pos)
+    match = WIKILINK.match(state.src, state.pos)
     if match is None:
         return False
     if not silent:
@@ -118,7 +120,7 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 def _citation_rule(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("[^", state.pos):
         return False
-    match = _CITATION.match(state.src, state.pos)
+    match = CITATION.match(state.src, state.pos)
     if match is None:
         return False
     if not silent:
@@ -132,6 +134,11 @@ def _render_citation(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     return placeholder(Slot.CITATION, tokens[idx].meta["index"])
+
+
+def citation_html(index: int) -> str:
+    """Body citation ``index``: a placeholder, filled once references are numbered."""
+    return placeholder(Slot.CITATION, index)
 
 
 def _render_scroll_box(
@@ -149,10 +156,14 @@ def _render_scroll_box(
 def _render_wikilink(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    meta = tokens[idx].meta
-    index = meta["index"]
-    text = escape(meta["text"]) if meta["text"] else placeholder(Slot.LINK_TEXT, index)
-    return f'<a class="internal" href="{placeholder(Slot.LINK_HREF, index)}">{text}</a>'
+    return wikilink_html(tokens[idx].meta["index"], tokens[idx].meta["text"])
+
+
+def wikilink_html(index: int, text: str) -> str:
+    """Body link ``index`` written ``[[target|text]]``: its href, and its text if it has
+    none of its own, are placeholders."""
+    shown = escape(text) if text else placeholder(Slot.LINK_TEXT, index)
+    return f'<a class="internal" href="{placeholder(Slot.LINK_HREF, index)}">{shown}</a>'
 
 
 def _render_image(
@@ -160,15 +171,18 @@ def _render_image(
 ) -> str:
     """``<img>`` that loads lazily, decodes off the main thread and (if local) has its size."""
     token = tokens[idx]
-    index = token.meta.get("index")
     alt = token.meta.get("alt", _plain_text(token.children or []))
-    written = escape(str(token.attrGet("src") or ""))
-    src = placeholder(Slot.IMAGE_URL, index) if index is not None else written
+    src, title = str(token.attrGet("src") or ""), str(token.attrGet("title") or "")
+    return image_html(token.meta.get("index"), src, alt, title)
+
+
+def image_html(index: int | None, src: str, alt: str, title: str) -> str:
+    """``<img>`` of body image ``index`` (None: an image on another host, at ``src``)."""
+    shown = placeholder(Slot.IMAGE_URL, index) if index is not None else escape(src)
     size = placeholder(Slot.IMAGE_SIZE, index) if index is not None else ""
-    title = token.attrGet("title")
-    title_attr = f' title="{escape(str(title))}"' if title else ""
+    title_attr = f' title="{escape(title)}"' if title else ""
     return (
-        f'<img src="{src}" alt="{escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
+        f'<img src="{shown}" alt="{escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
     )
 
 
@@ -192,8 +206,10 @@ def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
             child.meta["index"] = len(links)
             links.append(LinkRef(child.meta["target"], line))
         elif child.attrGet("class") == "header-anchor":
-            child.attrSet("aria-label", "Link to this section")
-        elif child.type == "link_open" and (target := _markdown_file_target(child)):
+            child.attrSet("aria-label", ANCHOR_LABEL)
+        elif child.type == "link_open" and (
+            target := markdown_file_target(str(child.attrGet("href") or ""))
+        ):
             child.attrSet("href", placeholder(Slot.LINK_HREF, len(links)))
             child.attrSet("class", "internal")
             links.append(LinkRef(target, line))
@@ -246,29 +262,41 @@ def _collect_images(
         alt = _plain_text(child.children or [])
         child.meta["alt"] = "" if alt == DECORATIVE_ALT else alt
         if not alt:
-            problems.append(
-                MarkupError(
-                    f"image '{src}' has no alt text",
-                    path,
-                    line,
-                    f'describe it, ![what it shows]({src}), or write ![""]({src}) '
-                    "if it is only decoration",
-                )
-            )
-        parts = urlsplit(src)
-        if parts.netloc:
+            problems.append(missing_alt(src, path, line))
+        if is_remote(src):
             remote.append(ImageRef(src, line))
-        elif not parts.scheme:
+        elif is_local(src):
             child.meta["index"] = len(images)
             images.append(ImageRef(src, line))
     return images, remote
 
 
-def _markdown_file_target(token: Token) -> str | None:
-    """``other.md#part`` for a relative link to a Markdown file, else None. The file name is
-    decoded (``my%20file.md``, as markdown-it writes ``<my file.md>``, is ``my file.md``), so
-    it compares with the names of the files in ``content/``."""
-    href = str(token.attrGet("href") or "")
+def missing_alt(src: str, path: str | None, line: int) -> MarkupError:
+    """The problem of an image written without alt text."""
+    return MarkupError(
+        f"image '{src}' has no alt text",
+        path,
+        line,
+        f'describe it, ![what it shows]({src}), or write ![""]({src}) if it is only decoration',
+    )
+
+
+def is_remote(src: str) -> bool:
+    """An image on another host: left as written, and worth a warning."""
+    return bool(urlsplit(src).netloc)
+
+
+def is_local(src: str) -> bool:
+    """An image of this site, numbered as a placeholder for its URL and size."""
+    parts = urlsplit(src)
+    return not parts.netloc and not parts.scheme
+
+
+def markdown_file_target(href: str) -> str | None:
+    """``other.md#part`` for a relative link (``href`` as markdown-it normalized it) to a
+    Markdown file, else None. The file name is decoded (``my%20file.md``, as markdown-it
+    writes ``<my file.md>``, is ``my file.md``), so it compares with the names of the files
+    in ``content/``."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
         return None

@@ -1,0 +1,566 @@
+"""Article bodies rendered by markdown-it-pyrs, a compiled port of markdown-it, wherever that
+gives byte for byte the record ``markdown.render_body`` gives.
+
+Markdown is most of a cold build's time. markdown-it-pyrs parses CommonMark, tables and
+strikethrough as markdown-it-py does, and renders them alike, some twenty times faster; but
+it runs no Python plugin, so this module does what ours do around it:
+
+- ``[[wiki links]]`` and ``[^id]`` citations are swapped, before parsing, for the opaque
+  text ``[`` private-use number ``]``: its first and last characters are the original's, so
+  emphasis and brackets around it read alike, and nothing inside is left for other syntax
+  to see, just as markdown-it-py's own token for it hides its inside;
+- ``::: video`` blocks cut the body into pieces, each parsed on its own;
+- the syntax tree gives what rendering learns (links and images with markdown-it-py's line
+  numbers, heading ids, summary, word count), and the HTML's tags are rewritten, in document
+  order, from it: heading anchors, internal links, images, scroll boxes.
+
+markdown-it-py stays the reference engine and the place to extend the syntax. An article
+using anything this does not reproduce exactly (raw HTML, a wiki link in code or in a link's
+text, a reference definition beside a video block, nesting near the limits...) gets None
+here and takes that path; so does every article when the parser given has rules other than
+``make_markdown``'s (someone added a plugin), or when no wheel of markdown-it-pyrs was
+installed. The conditions are checked cheaply on the text before parsing and on the tree
+after; tests/unit/test_fastmarkup.py renders every fixture, the bench corpus, this blog's
+content and generated Markdown both ways and compares the whole records.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.wordcount import basic_count
+
+from ..core.errors import ArticlegenError
+from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
+from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
+from .anchors import LEVELS, SYMBOL, heading_slug, unique_id
+from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
+from .markdown import (
+    ANCHOR_LABEL,
+    CITATION,
+    DECORATIVE_ALT,
+    WIKILINK,
+    citation_html,
+    image_html,
+    is_local,
+    is_remote,
+    make_markdown,
+    markdown_file_target,
+    missing_alt,
+    render_body,
+    shorten,
+    wikilink_html,
+)
+from .placeholders import Slot, escape, placeholder
+
+try:
+    from markdown_it_pyrs import MarkdownIt as CompiledMarkdown
+except ImportError:  # no wheel for this platform: markdown-it-py renders every body
+    CompiledMarkdown = None  # type: ignore[assignment,misc]
+
+AVAILABLE = CompiledMarkdown is not None
+MISSING_NOTE = (
+    "markdown-it-pyrs is not installed (no wheel for this platform?): Markdown is rendered "
+    "by markdown-it-py alone, with the same output, more slowly"
+)
+_RULES: tuple[Any, ...] = (
+    *("blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph"),
+    *("reference", "autolink", "backticks", "emphasis", "entity", "escape", "image", "link"),
+    *("newline", "table", "strikethrough"),
+)
+"""``make_markdown``'s syntax without raw HTML: the only bodies rendered here have none."""
+
+_UNSUPPORTED_TEXT = re.compile("[\x00\r\ue000\ue001]")
+"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), and
+the private-use ones that mark swapped syntax here."""
+_PANICS = ("[", "`")
+"""markdown-it-pyrs 0.4 panics (printing a backtrace) on a ``[`` before a backtick left
+unmatched; a body with both characters is left to markdown-it-py."""
+_SWAPPED = re.compile("\\[\ue000(\\d+)\ue001\\]")
+_INLINE_SYNTAX = re.compile(f"{WIKILINK.pattern}|{CITATION.pattern}")
+_CLOSES_OTHER_SYNTAX = re.compile("[`<>\\\\\t\\[]")
+"""Inside a wiki link or citation, characters that could end a code span or an autolink
+opened before it: markdown-it-py would then not read it as ours."""
+_CLOSES_LINK = re.compile("[()\"']")
+"""Inside one, characters that could end a link's destination or title opened before it."""
+_DELIMITER_ROW = re.compile(r"^[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
+"""A line that could make a table of the lines around: a ``|`` in a wiki link splits cells."""
+_COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
+_FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
+_VIDEO_CLOSER = re.compile(r":::[ \t]*")
+_TAG = re.compile(
+    '<a href="[^"]*"(?: title="[^"]*")?>'
+    '|<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")? />'
+    "|<(/?)h([23])>|<table>|<pre>|" + _SWAPPED.pattern
+)
+"""The compiled engine's tags that ours differ from. Raw HTML is never let through to it,
+so each is one it wrote, for a node of the tree: the n-th ``<a`` is the n-th link."""
+_HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
+"""A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
+_PUNCTUATION = re.escape(string.punctuation)
+_ASCII_WORD = re.compile(rf"(?<!\S)[{_PUNCTUATION}]*[A-Za-z]+[{_PUNCTUATION}]*(?!\S)")
+_DEPTH = MAX_NESTING // 2
+"""Nesting, block or inline, past which markdown-it-py's limits might act: left to it."""
+_CONTAINERS = frozenset(
+    {"bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody", "trow"}
+)
+_SPANS = frozenset({"em", "strong", "strikethrough", "link", "autolink"})
+_INLINE = _SPANS | {"text", "text_special", "code_inline", "softbreak", "hardbreak", "image"}
+
+
+def count_words(text: str) -> int:
+    """``mdit_py_plugins.wordcount.basic_count``: the words that are letters between ASCII
+    punctuation. An ASCII text is counted by one regular expression, not word by word."""
+    return len(_ASCII_WORD.findall(text)) if text.isascii() else basic_count(text)
+
+
+class _Unsupported(Exception):
+    """This body uses something the compiled path does not reproduce exactly."""
+
+
+def compiled_available() -> bool:
+    """Whether the compiled engine is installed; without it, builds say so once (build.py)."""
+    return AVAILABLE
+
+
+def render_markdown(
+    md: MarkdownIt, body: str, *, first_line: int = 1, path: str | None = None
+) -> RenderedBody:
+    """``markdown.render_body(md, body, ...)``, from the compiled engine where it gives the same."""
+    if AVAILABLE and is_stock(md):
+        fast = render_compiled(body, first_line=first_line, path=path, html=md.options["html"])
+        if fast is not None:
+            return fast
+    return render_body(md, body, first_line=first_line, path=path)
+
+
+def is_stock(md: MarkdownIt) -> bool:
+    """Whether ``md`` has exactly the rules and options ``make_markdown`` gives it: the only
+    parser whose output the compiled path reproduces."""
+    return _signature(md) == _stock_signature(bool(md.options["html"]))
+
+
+@cache
+def _stock_signature(html: bool) -> tuple[object, ...]:
+    return _signature(make_markdown(allow_html=html))
+
+
+def _signature(md: MarkdownIt) -> tuple[object, ...]:
+    """The parser's classes, options and rules by name (a plugin's closures are new
+    functions in each parser, but keep their names)."""
+    chains = (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2)
+    rules = tuple(tuple(map(_name, chain.getRules(""))) for chain in chains)
+    rules_of = getattr(md.renderer, "rules", {})
+    renderer = tuple(sorted((kind, _name(rule)) for kind, rule in rules_of.items()))
+    options = tuple(sorted((key, repr(value)) for key, value in md.options.items()))
+    return type(md.block), type(md.renderer), rules, renderer, options
+
+
+def _name(function: Callable[..., Any]) -> str:
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
+
+
+@cache
+def _engine() -> CompiledMarkdown:
+    return CompiledMarkdown("zero").enable_many(list(_RULES))
+
+
+def render_compiled(
+    body: str, *, first_line: int = 1, path: str | None = None, html: bool = False
+) -> RenderedBody | None:
+    """The record ``markdown.render_body`` gives for ``body`` with a stock parser (``html``:
+    raw HTML allowed), or None if this path cannot give exactly that one."""
+    if not AVAILABLE or _UNSUPPORTED_TEXT.search(body) or (html and "<" in body):
+        return None
+    if all(character in body for character in _PANICS):
+        return None
+    try:
+        return _Render(body, first_line, path).record()
+    except _Unsupported:
+        return None
+
+
+class _Piece:
+    """A part of the body parsed on its own: the body's lines outside video blocks, or the
+    inside of one (``video``: the text after its ``:::``)."""
+
+    def __init__(self, line: int, text: str, video: str | None, swaps: list[re.Match[str]]):
+        self.line = line
+        self.video = video
+        self.text = _swap(text, swaps)
+        self.data = self.text.encode()
+        self.newlines = [m.start() for m in re.finditer(b"\n", self.data)]
+        self.player: Video | None = None
+        engine = _engine()
+        try:
+            self.html: str = engine.render(self.text)
+            self.tree: Any = engine.tree(self.text)
+        except BaseException as exc:  # pyo3 raises a Rust panic as a BaseException
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise _Unsupported from None
+
+    def line_of(self, node: Any) -> int:
+        """The 0-based body line a node starts on."""
+        if node.srcmap is None:
+            raise _Unsupported
+        return self.line + bisect_right(self.newlines, node.srcmap[0] - 1)
+
+
+def _swap(text: str, swaps: list[re.Match[str]]) -> str:
+    """``text`` with each wiki link and citation in it swapped for ``[`` PUA n PUA ``]``, n
+    its number in ``swaps`` (where its match is appended)."""
+    parts: list[str] = []
+    position = 0
+    definitions = "]:" in text  # a bracket before, not ours, may make a reference link of it
+    for match in _INLINE_SYNTAX.finditer(text):
+        start, end = match.span()
+        inside = match.group(0)[2 : -1 if match.group(3) is not None else -2]
+        before = text[start - 1] if start else ""
+        if (
+            _CLOSES_OTHER_SYNTAX.search(inside)
+            or (_CLOSES_LINK.search(inside) and (definitions or "](" in text[:start]))
+            or before == "\\"
+            or (definitions and before in ("[", "]") and start != position)
+            or ("|" in inside and _DELIMITER_ROW.search(text))
+        ):
+            raise _Unsupported
+        parts += [text[position:start], f"[\ue000{len(swaps)}\ue001]"]
+        swaps.append(match)
+        position = end
+    return "".join(parts) + text[position:] if parts else text
+
+
+def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
+    """``(first line, text, video)`` of the parts of ``body`` parsed on their own: video
+    blocks written simply (``::: video …`` after a blank line, ``:::`` alone to close), the
+    only ones split out here, in a body with no fence or reference definition that could
+    hold or reach across one."""
+    if not _COLON_LINE.search(body):
+        yield 0, body, None
+        return
+    if "]:" in body or _FENCE_LINE.search(body):
+        raise _Unsupported
+    lines = body.split("\n")
+    start = index = 0
+    while index < len(lines):
+        if not _COLON_LINE.match(lines[index]):
+            index += 1
+            continue
+        opener = lines[index]
+        after_blank = index == 0 or not lines[index - 1].strip(" \t")
+        close = next((j for j in range(index + 1, len(lines)) if _COLON_LINE.match(lines[j])), 0)
+        if not (_VIDEO_OPENER.fullmatch(opener) and after_blank and close):
+            raise _Unsupported
+        if not _VIDEO_CLOSER.fullmatch(lines[close]):
+            raise _Unsupported
+        yield start, "".join(line + "\n" for line in lines[start:index]), None
+        yield index + 1, "".join(line + "\n" for line in lines[index + 1 : close]), opener[3:]
+        start = index = close + 1
+    yield start, "\n".join(lines[start:]), None
+
+
+class _Render:
+    """One body through the compiled engine: the tree walked in markdown-it-py's token order,
+    gathering what its rules and ``markdown``'s collectors gather, then the HTML rewritten."""
+
+    def __init__(self, body: str, first_line: int, path: str | None) -> None:
+        self.first_line, self.path = first_line, path
+        self.swaps: list[re.Match[str]] = []
+        self.pieces = [_Piece(*part, self.swaps) for part in _pieces(body)]
+        self.links: list[LinkRef] = []
+        self.citations: list[LinkRef] = []
+        self.same_page: list[LinkRef] = []
+        self.images: list[ImageRef] = []
+        self.remote: list[ImageRef] = []
+        self.video_problems: list[ArticlegenError] = []
+        self.image_problems: list[ArticlegenError] = []
+        self.headings: list[tuple[int, str, str]] = []  # level, slug, text
+        self.summary: str | None = None
+        self.texts: list[str] = []  # each text token's, for the word count
+        self.videos = 0
+        self.swapped: dict[int, str] = {}  # swap number → its HTML
+        self.piece = self.pieces[0]  # the one walked
+        self.anchors: list[str] = []  # an <a> tag for each link, in order
+        self.imgs: list[str] = []  # an <img> tag for each image, in order
+
+    def record(self) -> RenderedBody:
+        html = []
+        for piece in self.pieces:
+            self.piece = piece
+            if piece.video is not None:
+                self._video(piece)
+            self._blocks(piece.tree.children, 0, piece.video is None)
+        if sorted(self.swapped) != list(range(len(self.swaps))):
+            raise _Unsupported  # one was read as something else: code, a link's text or URL
+        slugs = [slug for _, slug, _ in self.headings]
+        taken: set[str] = set()
+        ids = [unique_id(slug, taken, frozenset(slugs)) for slug in slugs]
+        tags = _Tags(self.anchors, self.imgs, ids, self.swapped)
+        for piece in self.pieces:
+            inner = tags.rewrite(piece.html)
+            if piece.video is None:
+                html.append(inner)
+            else:
+                caption = bool(piece.tree.children)
+                html += [figure_open(piece.player, caption), inner, figure_close(caption)]
+        tags.finish()
+        return RenderedBody(
+            html="".join(html),
+            toc=tuple(
+                TocEntry(level, anchor, text)
+                for (level, _, text), anchor in zip(self.headings, ids, strict=True)
+            ),
+            links=tuple(self.links),
+            summary=self.summary or "",
+            words=count_words(_SWAPPED.sub(" ", " ".join(self.texts))),
+            images=tuple(self.images),
+            videos=self.videos,
+            problems=(*self.video_problems, *self.image_problems),
+            citations=tuple(self.citations),
+            remote_images=tuple(self.remote),
+            same_page_links=tuple(self.same_page),
+        )
+
+    def _video(self, piece: _Piece) -> None:
+        """``embeds``' core rule for one block."""
+        assert piece.video is not None
+        self.videos += 1
+        try:
+            piece.player = video_from_params(piece.video)
+        except ValueError as exc:
+            line = self.first_line + piece.line - 1
+            self.video_problems.append(video_problem(exc, self.path, line))
+
+    def _blocks(self, nodes: Sequence[Any], depth: int, top: bool) -> None:
+        """Block nodes in order; a tight list item's paragraphs are bare runs of inline nodes."""
+        if depth > _DEPTH:
+            raise _Unsupported
+        run: list[Any] = []
+        for node in nodes:
+            name = node.name
+            if name in _INLINE:
+                run.append(node)
+                continue
+            if run:
+                self._inline_block(run, run[0])
+                run = []
+            if name == "paragraph":
+                if top and self.summary is None:
+                    self.summary = shorten(self._plain(node.children))
+                self._inline_block(node.children, node)
+            elif name in ("heading", "lheading"):
+                level = node.meta["level"]
+                if f"h{level}" in LEVELS:
+                    slug = heading_slug(self._title(node.children))
+                    self.headings.append((level, slug, self._plain(node.children)))
+                self._inline_block(node.children, node)
+            elif name == "tcell":
+                self._inline_block(node.children, node)
+            elif name == "table" and len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2:
+                raise _Unsupported  # markdown-it-py's limit could refuse it
+            elif name == "blockquote" and all(c.name == "definition" for c in node.children):
+                raise _Unsupported  # markdown-it-pyrs writes no line break in an empty one
+            elif name in _CONTAINERS:
+                self._blocks(node.children, depth + 1, False)
+            elif name not in ("fence", "code_block", "hr", "definition"):
+                raise _Unsupported
+        if run:
+            self._inline_block(run, run[0])
+
+    def _inline_block(self, nodes: Sequence[Any], first: Any) -> None:
+        """One inline token's children, on the lines markdown-it-py gives them: its block's
+        first line, plus one for each line break before."""
+        if nodes:
+            self._inline(nodes, self.first_line + self.piece.line_of(first), 0, False)
+
+    def _inline(self, nodes: Sequence[Any], line: int, depth: int, linked: bool) -> int:
+        """Inline nodes in markdown-it-py's order (children of spans follow them, an image's
+        do not; ``linked``: in a link's text); returns the line after them."""
+        if depth > _DEPTH:
+            raise _Unsupported
+        run: list[str] = []  # adjacent text: markdown-it-py joins it into one token
+        for node in nodes:
+            name = node.name
+            if name in ("text", "text_special"):
+                run.append(node.meta["content"])
+                continue
+            if run:
+                self._text("".join(run), line, linked)
+                run = []
+            if name in ("softbreak", "hardbreak"):
+                line += 1
+            elif name == "link":
+                self._link(node.meta, line)
+                line = self._inline(node.children, line, depth + 1, True)
+            elif name == "autolink":
+                self._autolink(node)
+                line = self._inline(node.children, line, depth + 1, True)
+            elif name in _SPANS:
+                line = self._inline(node.children, line, depth + 1, linked)
+            elif name == "image":
+                self._image(node, line)
+            elif name != "code_inline":
+                raise _Unsupported
+        if run:
+            self._text("".join(run), line, linked)
+        return line
+
+    def _text(self, text: str, line: int, linked: bool) -> None:
+        """A text token's words, and the wiki links and citations swapped into it (in a
+        link's text, markdown-it-py would have read no link)."""
+        self.texts.append(text)
+        if "\ue000" not in text:
+            return
+        if linked:
+            raise _Unsupported
+        for number in map(int, _SWAPPED.findall(text)):
+            match = self.swaps[number]
+            if match.group(3) is not None:
+                self.swapped[number] = citation_html(len(self.citations))
+                self.citations.append(LinkRef(match.group(3), line))
+            else:
+                target, text = match.group(1).strip(), (match.group(2) or "").strip()
+                self.swapped[number] = wikilink_html(len(self.links), text)
+                self.links.append(LinkRef(target, line))
+
+    def _link(self, meta: dict[str, Any], line: int) -> None:
+        """``markdown``'s link collectors for one link: internal, same-page or other."""
+        url, title = _checked_url(meta["url"]), meta.get("title") or ""
+        title_attr = f' title="{escape(title)}"' if title else ""
+        target = markdown_file_target(url)
+        if target:
+            self.anchors.append(
+                f'<a href="{placeholder(Slot.LINK_HREF, len(self.links))}"{title_attr} '
+                'class="internal">'
+            )
+            self.links.append(LinkRef(target, line))
+            return
+        self.anchors.append(f'<a href="{escape(url)}"{title_attr}>')
+        if url.startswith("#"):
+            self.same_page.append(LinkRef(url, line))
+
+    def _autolink(self, node: Any) -> None:
+        """``<https://…>``: markdown-it-py shows the address decoded, as this does not."""
+        url = _checked_url(node.meta["url"])
+        shown = "".join(child.meta.get("content", "") for child in node.children)
+        if "%" in shown or "xn--" in shown or not shown.isascii():
+            raise _Unsupported
+        self.anchors.append(f'<a href="{escape(url)}">')
+
+    def _image(self, node: Any, line: int) -> None:
+        """``markdown``'s image collector and renderer for one image."""
+        url, title = _checked_url(node.meta["url"]), node.meta.get("title") or ""
+        alt = self._plain(node.children)
+        if not alt:
+            self.image_problems.append(missing_alt(url, self.path, line))
+        index = None
+        if is_remote(url):
+            self.remote.append(ImageRef(url, line))
+        elif is_local(url):
+            index = len(self.images)
+            self.images.append(ImageRef(url, line))
+        self.imgs.append(image_html(index, url, "" if alt == DECORATIVE_ALT else alt, title))
+
+    def _title(self, nodes: Sequence[Any]) -> str:
+        """``anchors._title``: text and inline code, wiki links left out."""
+        parts = []
+        for node in nodes:
+            if node.name in ("text", "text_special"):
+                parts.append(_SWAPPED.sub("", node.meta["content"]))
+            elif node.name == "code_inline" or node.name in _SPANS:
+                parts.append(self._title(node.children))
+        return "".join(parts)
+
+    def _plain(self, nodes: Sequence[Any]) -> str:
+        """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label."""
+        return " ".join(self._plain_parts(nodes).split())
+
+    def _plain_parts(self, nodes: Sequence[Any]) -> str:
+        parts = []
+        for node in nodes:
+            name = node.name
+            if name in ("text", "text_special"):
+                parts.append(_SWAPPED.sub(self._shown, node.meta["content"]))
+            elif name in ("softbreak", "hardbreak"):
+                parts.append(" ")
+            elif name == "code_inline" or name in _SPANS:
+                parts.append(self._plain_parts(node.children))
+            elif name == "image":
+                parts.append(self._label(node))
+        return "".join(parts)
+
+    def _shown(self, swapped: re.Match[str]) -> str:
+        """The text markdown-it-py's token for a wiki link (or citation) holds."""
+        match = self.swaps[int(swapped.group(1))]
+        if match.group(3) is not None:
+            return ""
+        return (match.group(2) or "").strip() or match.group(1).strip()
+
+    def _label(self, image: Any) -> str:
+        """An image's label as written (its token's content), when the tree shows it whole:
+        on one line, from ``![`` to the ``]`` after its last child."""
+        data, (start, _) = self.piece.data, image.srcmap
+        end = image.children[-1].srcmap[1] if image.children else start + 2
+        label = data[start + 2 : end].decode()
+        if data[start : start + 2] != b"![" or data[end : end + 1] != b"]" or "\n" in label:
+            raise _Unsupported
+        if _SWAPPED.search(label):
+            raise _Unsupported
+        return label
+
+
+def _checked_url(url: str) -> str:
+    """A link's or image's URL, if markdown-it-py writes it the same."""
+    if _HOST_ENCODED.match(url):
+        raise _Unsupported
+    return url
+
+
+class _Tags:
+    """The compiled engine's HTML with our tags in place of its own, one by one."""
+
+    def __init__(
+        self, anchors: list[str], imgs: list[str], ids: list[str], swapped: dict[int, str]
+    ) -> None:
+        self.anchors, self.imgs, self.ids = iter(anchors), iter(imgs), iter(ids)
+        self.swapped = swapped
+        self.heading = ""
+
+    def rewrite(self, html: str) -> str:
+        try:
+            return _TAG.sub(self._replace, html)
+        except StopIteration:  # more tags than nodes: not the HTML the tree says
+            raise _Unsupported from None
+
+    def finish(self) -> None:
+        """Every node's tag was found."""
+        for left in (self.anchors, self.imgs, self.ids):
+            if next(left, None) is not None:
+                raise _Unsupported
+
+    def _replace(self, match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if tag.startswith("<a"):
+            return next(self.anchors)
+        if tag.startswith("<img"):
+            return next(self.imgs)
+        if match.group(2):
+            level = match.group(2)
+            if not match.group(1):
+                self.heading = escape(next(self.ids))
+                return f'<h{level} id="{self.heading}">'
+            return (
+                f' <a class="header-anchor" href="#{self.heading}" '
+                f'aria-label="{ANCHOR_LABEL}">{SYMBOL}</a></h{level}>'
+            )
+        if match.group(3):
+            return self.swapped[int(match.group(3))]
+        return tag[:-1] + ' tabindex="0">'

@@ -1,0 +1,251 @@
+"""The compiled path against the reference: whole records, byte for byte.
+
+Every Markdown source the project has (the markup fixtures, the golden and example sites,
+this blog's content, the bench corpus) and generated Markdown go through both
+``markup.render_body`` (markdown-it-py) and ``fastmarkup.render_compiled``; the compiled
+path may decline a body (None), never differ. Tests also check it declines the bodies it
+must and takes the ones it should: a differential test that only ever fell back would
+prove nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it.utils import read_fixture_file
+from mdit_py_plugins.wordcount import basic_count
+
+from articlegen.content.frontmatter import split_front_matter
+from articlegen.core.model import RenderedBody
+from articlegen.markup import fastmarkup
+from articlegen.markup.fastmarkup import count_words, is_stock, render_compiled, render_markdown
+from articlegen.markup.markdown import make_markdown, render_body
+from bench.corpus import generate
+
+pytestmark = pytest.mark.skipif(not fastmarkup.AVAILABLE, reason="markdown-it-pyrs not installed")
+
+ROOT = Path(__file__).parents[2]
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "markup").glob("*.md"))
+ARTICLES = sorted(
+    [
+        *(ROOT / "content").glob("**/*.md"),
+        *(ROOT / "tests" / "fixtures" / "golden" / "site" / "content").glob("**/*.md"),
+        *(ROOT / "tests" / "fixtures" / "sites").glob("*/content/**/*.md"),
+    ]
+)
+MD = {html: make_markdown(allow_html=html) for html in (False, True)}
+
+
+def same(body: str, *, html: bool = False, first_line: int = 7) -> bool:
+    """Both paths agree on ``body`` (the compiled one may decline); True if it did not."""
+    reference = render_body(MD[html], body, first_line=first_line, path="content/a.md")
+    fast = render_compiled(body, first_line=first_line, path="content/a.md", html=html)
+    assert fast is None or comparable(fast) == comparable(reference), body
+    return fast is not None
+
+
+def comparable(record: RenderedBody) -> RenderedBody:
+    """The record with its problems as values (errors are equal only to themselves)."""
+    problems = [(type(p), p.message, p.path, p.line, p.hint) for p in record.problems]
+    return dataclasses.replace(record, problems=tuple(problems))  # type: ignore[arg-type]
+
+
+def article_body(path: Path) -> tuple[str, int]:
+    _, _, body, line = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    return body, line
+
+
+@pytest.mark.parametrize("html", [False, True])
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_markup_fixtures(path: Path, html: bool) -> None:
+    cases = [source for _, _, source, _ in read_fixture_file(path)]
+    taken = [same(source, html=html) for source in cases]
+    if path.stem != "raw-html":
+        assert sum(taken) > len(cases) // 2, "the compiled path declined most cases"
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_articles(path: Path) -> None:
+    body, line = article_body(path)
+    assert same(body, first_line=line)
+
+
+def test_bench_corpus(tmp_path: Path) -> None:
+    for path in generate(120, tmp_path, seed=11):
+        if path.suffix == ".md":
+            body, line = article_body(path)
+            assert same(body, first_line=line), path.name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Write `[[Title]]` to link.",  # ours inside code: markdown-it-py reads no link
+        "[see [[Alpha]]](x.md)",  # inside a link's text: markdown-it-py reads no link
+        "| a |\n|---|\n| [[x|y]] |",  # the | splits table cells first
+        "<b>raw</b> [[Alpha]]",
+        '```\n::: video https://vimeo.com/1 "T"\n```\n',
+        '::: video https://vimeo.com/1 "T"\n:::\n\n[a]: /b',
+        "> " * 60 + "deep",
+        "[x](http://bücher.example/)",  # markdown-it-py writes the host in punycode
+        "<http://example.com/%C3%A4>",  # markdown-it-py shows it decoded
+        "\x00",
+    ],
+)
+def test_declines_what_it_cannot_reproduce(body: str) -> None:
+    html = body.startswith("<b>")
+    assert render_compiled(body, html=html) is None
+    same(body, html=html)
+
+
+def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
+    md = make_markdown()
+    assert is_stock(md)
+    md.enable("linkify")
+    assert not is_stock(md)
+    md = make_markdown().disable("strikethrough")
+    assert not is_stock(md)
+    assert render_markdown(md, "~~a~~").html == "<p>~~a~~</p>\n"
+
+
+def test_without_the_wheel_the_reference_path_renders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastmarkup, "AVAILABLE", False)
+    body = "## A\n\nText [[B]]."
+    assert render_compiled(body) is None
+    assert comparable(render_markdown(MD[False], body)) == comparable(render_body(MD[False], body))
+
+
+# Generated Markdown: realistic pieces of articles, and each piece of syntax ours touches,
+# joined in random order and nesting, with the characters that make edge cases.
+WORDS = st.sampled_from(
+    ["sleep", "Main", "comments", "a", "x", "Ünïcode", "日本", "—", "it's", "3.5", "  ", "\t"]
+)
+PUNCT = st.sampled_from([*"*_~`[]()!<>&#\\|:^\"'-+.=", "&amp;", "&#35;", "\\*", "**"])
+URLS = st.sampled_from(
+    [
+        "other.md",
+        "other.md#part",
+        "my%20file.md",
+        "<my file.md>",
+        "#part",
+        "#",
+        "https://example.com/a?b=c&d",
+        "/img/a.png",
+        "a.png",
+        "data:image/png;base64,AAAA",
+        "javascript:alert(1)",
+        "HTTP://EXAMPLE.COM",
+        "ä.md",
+        "",
+        "a(b)c.md",
+        'x.md "Title"',
+        "y.png 'a \"b\"'",
+        "z.md ()",
+        "a&amp;b.md",
+        'a\\*b.md "t &amp; \\" u"',
+        "%41%zz.md",
+        "<ä b.md>",
+        "HTTPS://EXAMPLE.COM/%7e",
+        "mailto:a@b.example",
+        "//example.com/a.png",
+        "https://xn--bcher-kva.example/",
+    ]
+)
+
+
+@st.composite
+def inline(draw: st.DrawFn, depth: int = 0) -> str:
+    kinds = [
+        st.just(draw(WORDS)),
+        st.just(draw(PUNCT)),
+        st.builds(
+            lambda t: f"[[{t}]]", st.sampled_from(["Alpha", "low-t|the basics", " b ", "a|"])
+        ),
+        st.builds(lambda i: f"[^{i}]", st.sampled_from(["a", "ref-1", "x|y", "a`b"])),
+        st.builds(lambda t, u: f"[{t}]({u})", WORDS, URLS),
+        st.builds(lambda t, u: f"![{t}]({u})", st.sampled_from(["alt", '""', "", "a *b*"]), URLS),
+        st.builds(lambda t: f"`{t}`", st.sampled_from(["code", "[[A]]", " x ", "a\nb"])),
+        st.just("\n"),
+        st.just("  \n"),
+        st.sampled_from(["<https://example.com>", "<a@b.example>", "<HTTP://A.B/%41>", "<x:y>"]),
+        st.just("[ref]"),
+    ]
+    if depth < 2:
+        kinds += [
+            st.builds(
+                lambda t, m: f"{m}{t}{m}",
+                inline(depth + 1),
+                st.sampled_from(["*", "_", "**", "~~"]),
+            )
+        ]
+    parts = draw(st.lists(st.one_of(kinds), min_size=1, max_size=8))
+    return " ".join(parts) if draw(st.booleans()) else "".join(parts)
+
+
+@st.composite
+def block(draw: st.DrawFn, depth: int = 0) -> str:
+    text = draw(inline())
+    kinds = [
+        st.just(text),
+        st.builds(lambda h: f"{h} {text}", st.sampled_from(["#", "##", "###", "####"])),
+        st.just(f"{text}\n---"),
+        st.just("| a | b |\n|:--|--:|\n| " + text.replace("\n", " ") + " | c |"),
+        st.just("```py\n" + text + "\n```"),
+        st.just("    " + text),
+        st.just('[ref]: https://example.com/r "T"'),
+        st.just("***"),
+        st.builds(
+            lambda u, t: f'::: video {u} "{t}"\n{text}\n:::',
+            st.sampled_from(["https://vimeo.com/76979871", "https://youtu.be/dQw4w9WgXcQ", "x"]),
+            st.sampled_from(["A talk", "", "Q&A"]),
+        ),
+    ]
+    if depth < 2:
+        inner = draw(block(depth + 1))
+        kinds += [
+            st.just("> " + inner.replace("\n", "\n> ")),
+            st.builds(
+                lambda m: m + inner.replace("\n", "\n" + " " * len(m)),
+                st.sampled_from(["- ", "1. "]),
+            ),
+        ]
+    return draw(st.one_of(kinds))
+
+
+ARTICLE = st.lists(block(), min_size=1, max_size=6).flatmap(
+    lambda blocks: st.sampled_from(["\n\n", "\n"]).map(lambda sep: sep.join(blocks))
+)
+CHARACTERS = st.text(alphabet="ab *_`[]()!<>&#\\|:^\n -\t1.~=\"'é", max_size=80)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(ARTICLE, st.booleans())
+def test_generated_articles(body: str, html: bool) -> None:
+    same(body, html=html)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(CHARACTERS)
+def test_generated_characters(body: str) -> None:
+    same(body)
+
+
+def test_generated_articles_mostly_take_the_compiled_path() -> None:
+    taken = []
+
+    @settings(max_examples=200, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(ARTICLE)
+    def count(body: str) -> None:
+        taken.append(same(body))
+
+    count()
+    assert sum(taken) > len(taken) // 5
+
+
+@given(st.text(alphabet=" \t\n\x0b\x1c\xa0a-.,'\"!?*_()[]Zz09éß²", max_size=40))
+def test_word_count_is_the_plugins(text: str) -> None:
+    assert count_words(text) == basic_count(text)
