@@ -82,15 +82,18 @@ the private-use ones that mark swapped syntax here."""
 _PANICS = ("[", "`")
 """markdown-it-pyrs 0.4 panics (printing a backtrace) on a ``[`` before a backtick left
 unmatched; a body with both characters is left to markdown-it-py."""
-_SWAPPED = re.compile("\\[\ue000(\\d+)\ue001\\]")
+_SWAPPED = re.compile("\\[\ue000(\\d+)[\"'()]*\ue001\\]")
+"""A swapped wiki link or citation, keeping the quotes and parentheses it had (in order):
+a link destination or title opened before that one of them would close in markdown-it-py
+then closes in markdown-it-pyrs too, breaking the swap, and the body goes to markdown-it-py."""
 _INLINE_SYNTAX = re.compile(f"{WIKILINK.pattern}|{CITATION.pattern}")
 _CLOSES_OTHER_SYNTAX = re.compile("[`<>\\\\\t\\[]")
 """Inside a wiki link or citation, characters that could end a code span or an autolink
 opened before it: markdown-it-py would then not read it as ours."""
-_CLOSES_LINK = re.compile("[()\"']")
-"""Inside one, characters that could end a link's destination or title opened before it."""
+_NOT_KEPT = re.compile("[^()\"']+")
 _DELIMITER_ROW = re.compile(r"^[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
 """A line that could make a table of the lines around: a ``|`` in a wiki link splits cells."""
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
@@ -98,7 +101,7 @@ _VIDEO_CLOSER = re.compile(r":::[ \t]*")
 _TAG = re.compile(
     '<a href="[^"]*"(?: title="[^"]*")?>'
     '|<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")? />'
-    "|<(/?)h([23])>|<table>|<pre>|" + _SWAPPED.pattern
+    "|<(/?)h([23])>|<table>|<pre>|\\[\ue000(\\d+)(?:[()']|&quot;)*\ue001\\]"
 )
 """The compiled engine's tags that ours differ from. Raw HTML is never let through to it,
 so each is one it wrote, for a node of the tree: the n-th ``<a`` is the n-th link."""
@@ -226,16 +229,25 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
         before = text[start - 1] if start else ""
         if (
             _CLOSES_OTHER_SYNTAX.search(inside)
-            or (_CLOSES_LINK.search(inside) and (definitions or "](" in text[:start]))
             or before == "\\"
             or (definitions and before in ("[", "]") and start != position)
-            or ("|" in inside and _DELIMITER_ROW.search(text))
+            or ("|" in inside and _in_table(text, start, end))
         ):
             raise _Unsupported
-        parts += [text[position:start], f"[\ue000{len(swaps)}\ue001]"]
+        parts += [text[position:start], f"[\ue000{len(swaps)}{_NOT_KEPT.sub('', inside)}\ue001]"]
         swaps.append(match)
         position = end
     return "".join(parts) + text[position:] if parts else text
+
+
+def _in_table(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is in a run of lines, between blank lines, with a line
+    that could make a table of it: markdown-it-py splits its cells before reading links."""
+    blanks_before = [blank.end() for blank in _BLANK_LINE.finditer(text, 0, start)]
+    blank_after = _BLANK_LINE.search(text, end)
+    first = blanks_before[-1] if blanks_before else 0
+    last = blank_after.start() if blank_after else len(text)
+    return bool(_DELIMITER_ROW.search(text, first, last))
 
 
 def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
