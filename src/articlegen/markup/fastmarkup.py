@@ -39,6 +39,7 @@ from mdit_py_plugins.wordcount import basic_count
 from ..core.errors import ArticlegenError
 from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
+from ..core.weburl import is_web_address
 from .anchors import LEVELS, SYMBOL, heading_slug, unique_id
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
 from .markdown import (
@@ -290,6 +291,7 @@ class _Render:
         self.links: list[LinkRef] = []
         self.citations: list[LinkRef] = []
         self.same_page: list[LinkRef] = []
+        self.web: list[LinkRef] = []
         self.images: list[ImageRef] = []
         self.remote: list[ImageRef] = []
         self.video_problems: list[ArticlegenError] = []
@@ -339,6 +341,7 @@ class _Render:
             citations=tuple(self.citations),
             remote_images=tuple(self.remote),
             same_page_links=tuple(self.same_page),
+            web_links=tuple(self.web),
         )
 
     def _video(self, piece: _Piece) -> None:
@@ -413,7 +416,7 @@ class _Render:
                 self._link(node.meta, line)
                 line = self._inline(node.children, line, depth + 1, True)
             elif name == "autolink":
-                self._autolink(node)
+                self._autolink(node, line)
                 line = self._inline(node.children, line, depth + 1, True)
             elif name in _SPANS:
                 line = self._inline(node.children, line, depth + 1, linked)
@@ -444,7 +447,7 @@ class _Render:
                 self.links.append(LinkRef(target, line))
 
     def _link(self, meta: dict[str, Any], line: int) -> None:
-        """``markdown``'s link collectors for one link: internal, same-page or other."""
+        """``markdown``'s link collectors for one link: internal, same-page, web or other."""
         url, title = _checked_url(meta["url"]), meta.get("title") or ""
         title_attr = f' title="{escape(title)}"' if title else ""
         target = markdown_file_target(url)
@@ -458,14 +461,18 @@ class _Render:
         self.anchors.append(f'<a href="{escape(url)}"{title_attr}>')
         if url.startswith("#"):
             self.same_page.append(LinkRef(url, line))
+        if is_web_address(url):
+            self.web.append(LinkRef(url, line))
 
-    def _autolink(self, node: Any) -> None:
+    def _autolink(self, node: Any, line: int) -> None:
         """``<https://…>``: markdown-it-py shows the address decoded, as this does not."""
         url = _checked_url(node.meta["url"])
         shown = "".join(child.meta.get("content", "") for child in node.children)
         if "%" in shown or "xn--" in shown or not shown.isascii():
             raise _Unsupported
         self.anchors.append(f'<a href="{escape(url)}">')
+        if is_web_address(url):
+            self.web.append(LinkRef(url, line))
 
     def _image(self, node: Any, line: int) -> None:
         """``markdown``'s image collector and renderer for one image."""
