@@ -71,6 +71,16 @@ def test_markdown_without_hugo(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Hugo did not run." in lines
 
 
+def test_save_into_a_missing_folder_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        run.main(["--articles", "2", "--save", str(tmp_path / "missing" / "r.json")])
+    assert stop.value.code == 2
+    assert f"--save: folder {tmp_path / 'missing'} does not exist" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
 def test_set_search_turns_the_site_search_on_and_off(tmp_path: Path) -> None:
     (tmp_path / "site.yaml").write_text('title: "T"\nsearch: false\nper_page: 10\n')
     run.set_search(tmp_path, True)
