@@ -31,7 +31,7 @@ from articlegen.content import config
 from articlegen.core.layout import CACHE_DIR
 from articlegen.core.programs import find_pagefind
 from articlegen.incremental import cachefile
-from articlegen.serve.livereload import LiveSite, Snapshot
+from articlegen.serve.livereload import LiveSite, PreviewSite
 from articlegen.serve.preview import Preview
 from articlegen.serve.server import open_server
 from tests.conftest import article
@@ -206,7 +206,7 @@ def test_a_path_the_file_system_cannot_hold_is_a_404_not_a_traceback(
 def test_the_listen_backlog_holds_a_browsers_burst() -> None:
     """A server that is not accepting yet: the kernel holds at most the backlog's worth of
     connections; with socketserver's 5, the 7th connect waited for a SYN retry (1 s, 3 s…)."""
-    server = open_server("127.0.0.1", 0, LiveSite(Snapshot, log=lambda line: None))
+    server = open_server("127.0.0.1", 0, LiveSite(PreviewSite, log=lambda line: None))
     clients = []
     try:
         for _ in range(200):

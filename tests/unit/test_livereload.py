@@ -7,7 +7,7 @@ import json
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.core.errors import BuildFailed, FrontMatterError
-from articlegen.serve.livereload import LiveSite, Snapshot, changed_keys, inject, overlay_html
+from articlegen.serve.livereload import LiveSite, PreviewSite, changed_keys, inject, overlay_html
 
 
 def test_changed_keys() -> None:
@@ -37,7 +37,7 @@ class Builds:
     def __init__(self, *results: object) -> None:
         self.results = list(results)
 
-    def __call__(self) -> Snapshot:
+    def __call__(self) -> PreviewSite:
         result = self.results.pop(0)
         if isinstance(result, Exception):
             raise result
@@ -53,8 +53,8 @@ def drain(client) -> list[tuple[str, object]]:
 
 
 def test_only_pages_that_changed_reload() -> None:
-    first = Snapshot({"a/index.html": b"a", "b/index.html": b"b"})
-    second = Snapshot({"a/index.html": b"A", "b/index.html": b"b"})
+    first = PreviewSite({"a/index.html": b"a", "b/index.html": b"b"})
+    second = PreviewSite({"a/index.html": b"A", "b/index.html": b"b"})
     live = LiveSite(Builds(first, second), log=lambda line: None)
     live.refresh()
     a = live.connect("a/index.html", "1", live.instance)
@@ -65,7 +65,7 @@ def test_only_pages_that_changed_reload() -> None:
 
 
 def test_a_failed_build_keeps_the_last_good_pages_and_tells_everyone() -> None:
-    good = Snapshot({"a/index.html": b"a"})
+    good = PreviewSite({"a/index.html": b"a"})
     broken = BuildFailed([FrontMatterError("bad YAML", "content/a.md", 3, "fix it")])
     logged: list[str] = []
     live = LiveSite(Builds(good, broken, good), log=logged.append)
@@ -91,7 +91,7 @@ def test_a_bug_in_the_build_is_shown_not_fatal() -> None:
 
 def test_a_page_that_changed_before_its_stream_opened_reloads_at_once() -> None:
     live = LiveSite(
-        Builds(Snapshot({"a/index.html": b"a"}), Snapshot({"a/index.html": b"A"})),
+        Builds(PreviewSite({"a/index.html": b"a"}), PreviewSite({"a/index.html": b"A"})),
         log=lambda line: None,
     )
     live.refresh()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.serve.livereload import Snapshot
+from articlegen.serve.livereload import PreviewSite
 from articlegen.serve.server import content_type, find, request_key, resolve_inside
 
 
@@ -95,7 +95,7 @@ def test_generated_pages_first_then_later_static_folders_win(tmp_path: Path) -> 
         (folder / "assets").mkdir(parents=True)
         (folder / "assets/style.css").write_text(folder.name)
     (theme / "assets/only-theme.js").write_text("theme")
-    snapshot = Snapshot({"index.html": b"home"}, (theme, site))
+    snapshot = PreviewSite({"index.html": b"home"}, (theme, site))
     assert find(snapshot, "index.html") == b"home"
     assert find(snapshot, "assets/style.css") == (site / "assets/style.css").resolve()
     assert find(snapshot, "assets/only-theme.js") == (theme / "assets/only-theme.js").resolve()

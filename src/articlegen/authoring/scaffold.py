@@ -14,7 +14,6 @@ import frontmatter
 
 from ..content.articles import find_sources, readable_article
 from ..content.config import missing_config
-from ..content.frontmatter import TITLE_MAX
 from ..core.errors import ArticlegenError
 from ..core.layout import (
     CACHE_DIR,
@@ -24,6 +23,7 @@ from ..core.layout import (
     STATIC_DIR,
     TEMPLATES_DIR,
 )
+from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.lookalike import fold
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
 from ..core.urls import RESERVED_SLUGS
@@ -117,9 +117,9 @@ def new_article(root: Path, title: str, *, today: dt.date | None = None) -> Path
 
 def slug_for_title(title: str) -> str:
     """The file name (without ``.md``) for a new article, or an error if the title is unusable."""
-    if len(title) > TITLE_MAX:
+    if len(title) > MAX_TITLE_CHARACTERS:
         raise ArticlegenError(
-            f"the title is {len(title):,} characters long (at most {TITLE_MAX})",
+            f"the title is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
             hint="give a shorter title",
         )
     slug = slugify(title, SUGGESTED_SLUG_LENGTH)

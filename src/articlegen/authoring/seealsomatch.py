@@ -24,7 +24,7 @@ MAX_PIECES = 8
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Linkable:
     """An article one can link to."""
 
     slug: str
@@ -38,16 +38,16 @@ class Entry:
 class Catalogue:
     """Articles by every key a See Also item may match: slug, and title made a slug."""
 
-    by_key: dict[str, Entry]
+    by_key: dict[str, Linkable]
 
     @staticmethod
     def of(entries: Iterable[tuple[str, str, bool, str]]) -> Catalogue:
         """From ``(slug, title, draft, file)`` records; a slug wins over an equal title key."""
-        listed = [Entry(*entry) for entry in entries]
+        listed = [Linkable(*entry) for entry in entries]
         keys = {slugify(e.title): e for e in listed if slugify(e.title)}
         return Catalogue(keys | {e.slug: e for e in listed})
 
-    def find(self, text: str) -> Entry | None:
+    def find(self, text: str) -> Linkable | None:
         """The article ``text`` names, ignoring case, punctuation and accents."""
         return self.by_key.get(slugify(text)) if text else None
 
@@ -88,7 +88,7 @@ def resolve_see_also(
     return unique
 
 
-def _link(text: str, entry: Entry | None, own_slug: str) -> Resolved:
+def _link(text: str, entry: Linkable | None, own_slug: str) -> Resolved:
     if entry is None:
         return Resolved(text, reason="matches no article")
     if entry.slug == own_slug:
@@ -98,13 +98,13 @@ def _link(text: str, entry: Entry | None, own_slug: str) -> Resolved:
     return Resolved(entry.title, entry.slug)
 
 
-def split_titles(text: str, catalogue: Catalogue) -> list[tuple[str, Entry | None]]:
+def split_titles(text: str, catalogue: Catalogue) -> list[tuple[str, Linkable | None]]:
     """``text`` cut at separators into known titles where it can be; unknown runs kept whole."""
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;|•·]+", text) if m.group().strip()]
     pieces = _split_dashes(text, pieces)
     count = len(pieces)
     # best[i]: (titles found, segments) for pieces[i:], a segment being (start, end, entry)
-    best: list[tuple[int, list[tuple[int, int, Entry | None]]]] = [(0, [])] * (count + 1)
+    best: list[tuple[int, list[tuple[int, int, Linkable | None]]]] = [(0, [])] * (count + 1)
     for i in range(count - 1, -1, -1):
         found, rest = best[i + 1]
         choice = (found, [(i, i + 1, None), *rest])
@@ -137,10 +137,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _merge_unknown(
-    text: str, pieces: list[tuple[int, int]], segments: list[tuple[int, int, Entry | None]]
-) -> list[tuple[str, Entry | None]]:
+    text: str, pieces: list[tuple[int, int]], segments: list[tuple[int, int, Linkable | None]]
+) -> list[tuple[str, Linkable | None]]:
     """Consecutive unknown pieces joined again, with the separators the author wrote."""
-    merged: list[tuple[int, int, Entry | None]] = []
+    merged: list[tuple[int, int, Linkable | None]] = []
     for start, end, entry in segments:
         if entry is None and merged and merged[-1][2] is None:
             merged[-1] = (merged[-1][0], end, None)

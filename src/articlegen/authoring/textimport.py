@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 
 from ..core.errors import SourceError
+from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
 
-TITLE_MAX = 200
-"""Longest title (the front-matter's own limit)."""
 HEADING_WORDS = 12
 """A standalone line of at most this many words, without closing punctuation, is a heading."""
 
@@ -78,9 +77,12 @@ def parse_text(text: str, path: str) -> ImportedArticle:
 
 def check_title(title: str, path: str, line: int | None, hint: str) -> None:
     """Refuse a title the front-matter would refuse, naming the source file."""
-    if len(title) > TITLE_MAX:
+    if len(title) > MAX_TITLE_CHARACTERS:
         raise SourceError(
-            f"the title is {len(title):,} characters long (at most {TITLE_MAX})", path, line, hint
+            f"the title is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
+            path,
+            line,
+            hint,
         )
 
 

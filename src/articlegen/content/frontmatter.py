@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core.dates import DEFAULT_ZONE, local_day, read_date
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
-from ..core.limits import header_problem
+from ..core.limits import MAX_TITLE_CHARACTERS, header_problem
 from ..core.model import Date, FrontMatter, LinkRef
 from ..core.schema import FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
@@ -32,9 +32,6 @@ from ..trust.references import parse_references
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
-
-TITLE_MAX = 200
-"""Longest title: a longer one is almost always a paragraph pasted into the wrong place."""
 
 ARTICLE_ONLY: dict[str, str] = {
     "author": "has no byline",
@@ -256,9 +253,9 @@ def _text(key: str, entry: Entry, path: str) -> str:
 
 def _title(key: str, entry: Entry, path: str) -> str:
     title = _text(key, entry, path)
-    if len(title) > TITLE_MAX:
+    if len(title) > MAX_TITLE_CHARACTERS:
         raise FrontMatterError(
-            f"'title' is {len(title):,} characters long (at most {TITLE_MAX})",
+            f"'title' is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
             path,
             entry.line,
             "shorten it; the rest belongs in 'description' or in the body",

@@ -33,6 +33,8 @@ MAX_IMAGE_PIXELS = 100_000_000
 """Width × height of one image (100 megapixels), raster or SVG."""
 MAX_IMPORT_DEPTH = 200
 """Elements nested in each other in a web page given to ``import``."""
+MAX_TITLE_CHARACTERS = 200
+"""Longest title: a longer one is almost always a paragraph pasted into the wrong place."""
 
 
 def read_regular_file(

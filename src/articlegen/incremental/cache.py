@@ -83,7 +83,7 @@ _LIBRARIES = (
 A version, not a module's source: text-unidecode's table and tzdata's zone rules are data
 files that no ``__init__.py`` would show changing."""
 
-Stamp = tuple[int, int, int, int, int]
+FileStamp = tuple[int, int, int, int, int]
 SourceStamp = tuple[int, ...]
 """Inode, size, modification and change time (ns) of a path and of what it leads to."""
 RACY_SECONDS = 2.0
@@ -116,7 +116,7 @@ class PageEntry:
 
     key: bytes
     """``page_key`` of its plan."""
-    stamp: Stamp | None = None
+    stamp: FileStamp | None = None
     """``file_stamp`` of the file written for it, if one was written."""
     data: bytes | None = None
     """Its bytes; kept in memory only, never saved."""
@@ -187,7 +187,7 @@ class BuildCache:
         return page_key(plan, self.code, template, shared)
 
     def record_output(self, output: Path) -> None:
-        """Stamp every page entry with the file now in ``output``: the build wrote it."""
+        """FileStamp every page entry with the file now in ``output``: the build wrote it."""
         self.output = str(output)
         self.pages = {
             path: dataclasses.replace(entry, stamp=file_stamp(output / path))
@@ -209,7 +209,7 @@ class BuildCache:
             return RenderedPage(plan.url, plan.out_path, None)
         return None
 
-    def _old_stamp(self, out_path: str, key: bytes) -> Stamp | None:
+    def _old_stamp(self, out_path: str, key: bytes) -> FileStamp | None:
         entry = self.pages.get(out_path)
         return entry.stamp if entry is not None and entry.key == key else None
 
@@ -331,7 +331,7 @@ def is_racy(changed_ns: int, now: float | None = None) -> bool:
     return changed_ns >= ((time.time() if now is None else now) - RACY_SECONDS) * 1e9
 
 
-def file_stamp(path: Path) -> Stamp | None:
+def file_stamp(path: Path) -> FileStamp | None:
     """Device, inode, size, modification and change time of a file; None if it is missing.
     The change time also moves when a file is rewritten and its mtime set back."""
     try:

@@ -31,9 +31,9 @@ from .cache import code_fingerprint, is_racy
 from .cachefile import RECEIPT
 
 _VERSION = 1
-Stamp = tuple[int, int, int, int, int]
+TreeStamp = tuple[int, int, int, int, int]
 """Mode, inode, size, modification and change time (ns) of a file or folder."""
-_MISSING: Stamp = (0, 0, 0, 0, 0)
+_MISSING: TreeStamp = (0, 0, 0, 0, 0)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -173,7 +173,7 @@ def _options_key(options: BuildOptions) -> str:
     return repr((output, options.drafts, options.base_url, options.strict, options.write, today))
 
 
-def _input_stamps(root: Path, pagefind: Path | None) -> Iterator[tuple[str, Stamp]]:
+def _input_stamps(root: Path, pagefind: Path | None) -> Iterator[tuple[str, TreeStamp]]:
     for name in (CONFIG_FILE,):
         yield from _stamp_of(root / name, name)
     for folder in SOURCE_FOLDERS:
@@ -183,7 +183,7 @@ def _input_stamps(root: Path, pagefind: Path | None) -> Iterator[tuple[str, Stam
         yield from _stamp_of(pagefind, f"<pagefind>{pagefind}")
 
 
-def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, Stamp]]:
+def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, TreeStamp]]:
     try:
         yield name, _stamp(os.stat(path))
     except OSError:
@@ -192,7 +192,7 @@ def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, Stamp]]:
 
 def _walk(
     folder: Path, prefix: str, seen: frozenset[tuple[int, int]] | None = None
-) -> Iterator[tuple[str, Stamp]]:
+) -> Iterator[tuple[str, TreeStamp]]:
     """Every entry under ``folder``, sorted, with its own stamp and (for a link) its
     target's. Links to folders are followed too (Jinja and the image check follow them:
     what they read must be stamped), but never round a loop back to a folder on the way
@@ -224,9 +224,9 @@ def _walk(
             yield from _walk(Path(entry.path), name, seen | {(target.st_dev, target.st_ino)})
 
 
-def _stamp(info: os.stat_result) -> Stamp:
+def _stamp(info: os.stat_result) -> TreeStamp:
     return (info.st_mode, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _stamp_line(name: str, stamp: Stamp) -> bytes:
+def _stamp_line(name: str, stamp: TreeStamp) -> bytes:
     return f"{name}\0{stamp}\n".encode("utf-8", "surrogateescape")

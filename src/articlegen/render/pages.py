@@ -32,25 +32,25 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
     """Every HTML page of the site (``search/`` only when an index will exist) as a template
     and its full context, not yet rendered: the build cache compares plans to skip pages
     whose inputs did not change."""
-    render = _Renderer(site, search)
+    plan = _Planner(site, search)
     pages = [
-        *render.home_pages(),
-        *render.article_pages(),
-        *render.page_pages(),
-        *render.tag_pages(),
-        *render.person_pages(),
+        *plan.home_pages(),
+        *plan.article_pages(),
+        *plan.page_pages(),
+        *plan.tag_pages(),
+        *plan.person_pages(),
     ]
-    pages.append(render.page("tags/", "tags.html", title="Tags", tags=render.tag_cards()))
+    pages.append(plan.page("tags/", "tags.html", title="Tags", tags=plan.tag_cards()))
     pages.append(
-        render.page(
-            "see-also/", "see_also.html", title="See Also index", entries=render.index_entries()
+        plan.page(
+            "see-also/", "see_also.html", title="See Also index", entries=plan.index_entries()
         )
     )
-    pages.append(render.page("archive/", "archive.html", title="Archive", years=render.years()))
+    pages.append(plan.page("archive/", "archive.html", title="Archive", years=plan.years()))
     # The host serves 404.html at whatever address was asked for: it has no canonical one.
-    pages.append(render.page("404.html", "404.html", title="Page not found", canonical=None))
+    pages.append(plan.page("404.html", "404.html", title="Page not found", canonical=None))
     if search:
-        pages.append(render.page("search/", "search.html", title="Search"))
+        pages.append(plan.page("search/", "search.html", title="Search"))
     return pages
 
 
@@ -63,8 +63,8 @@ def plan_article_pages(
     site: Site, slugs: Collection[str], *, search: bool = False
 ) -> list[PagePlan]:
     """The pages of the articles and pages ``slugs`` alone, as ``plan_pages`` plans them."""
-    render = _Renderer(site, search)
-    return [*render.article_pages(only=slugs), *render.page_pages(only=slugs)]
+    plan = _Planner(site, search)
+    return [*plan.article_pages(only=slugs), *plan.page_pages(only=slugs)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ class UrlMaker:
         return self.prefix + rel
 
 
-class _Renderer:
+class _Planner:
     """Turns the ``Site`` into page plans (template contexts); one per build."""
 
     def __init__(self, site: Site, search: bool) -> None:

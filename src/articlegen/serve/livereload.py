@@ -1,6 +1,6 @@
 """What the preview serves and whom it tells: the last good build, its errors, open pages.
 
-``LiveSite`` holds the current ``Snapshot``, rebuilds on request, works out
+``LiveSite`` holds the current ``PreviewSite``, rebuilds on request, works out
 which pages changed (by comparing bytes) and tells only the browsers showing
 those pages to reload. A failed rebuild keeps the last good pages and shows
 the console's error lines in an overlay until a rebuild succeeds.
@@ -43,7 +43,7 @@ near-white text unreadable in the light scheme)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Snapshot:
+class PreviewSite:
     """One successful build, as the preview serves it."""
 
     pages: Mapping[str, bytes] = field(default_factory=dict)
@@ -128,11 +128,13 @@ class Client:
 class LiveSite:
     """The preview's state, shared by the HTTP threads and the rebuild thread."""
 
-    def __init__(self, rebuild: Callable[[], Snapshot], log: Callable[[str], None] = print) -> None:
+    def __init__(
+        self, rebuild: Callable[[], PreviewSite], log: Callable[[str], None] = print
+    ) -> None:
         self._rebuild = rebuild
         self._log = log
         self._lock = threading.Lock()
-        self._snapshot = Snapshot()
+        self._snapshot = PreviewSite()
         self._errors: tuple[str, ...] = ()
         self._generation = 0
         self._changed_at: dict[str, int] = {}
@@ -190,7 +192,7 @@ class LiveSite:
         self._log(stamped(f"static files changed: {', '.join(keys)}"))
 
     @property
-    def snapshot(self) -> Snapshot:
+    def snapshot(self) -> PreviewSite:
         """The last good build."""
         return self._snapshot
 

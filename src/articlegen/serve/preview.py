@@ -20,7 +20,7 @@ from ..core.errors import warning_lines
 from ..core.layout import CONFIG_FILE, STATIC_DIR, THEME_STATIC
 from ..core.model import BuildOptions, BuildResult
 from ..incremental.cache import BuildCache
-from .livereload import LiveSite, Snapshot, stamped
+from .livereload import LiveSite, PreviewSite, stamped
 from .server import open_server
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
 
@@ -86,13 +86,13 @@ class Preview:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _build(self) -> Snapshot:
+    def _build(self) -> PreviewSite:
         with self._building:  # the cache is not for two builds at once
             result = build_site(self.root, self._options, cache=self._cache)
         self.result = result
         # a build that writes nothing reuses no file from disk: every page has its bytes
         pages = {page.out_path: page.data for page in result.pages if page.data is not None}
-        return Snapshot(
+        return PreviewSite(
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
             summary=(

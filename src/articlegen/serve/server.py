@@ -1,7 +1,7 @@
 """The preview's HTTP side: serve the last good build from memory, push reloads and errors.
 
 It knows nothing of articles. It is given a ``rebuild`` callable that returns a
-``Snapshot`` (generated files as bytes, static folders served as they are) or
+``PreviewSite`` (generated files as bytes, static folders served as they are) or
 raises ``ArticlegenError``. Live reload and the error overlay are a small
 script this server adds to HTML responses; built files never contain it.
 """
@@ -21,11 +21,11 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from ..core.errors import ArticlegenError
 from ..core.model import PUBLISHED_HIDDEN
-from .livereload import GENERATION_DIGITS, LIVE_PREFIX, Client, LiveSite, Snapshot, generation
+from .livereload import GENERATION_DIGITS, LIVE_PREFIX, Client, LiveSite, PreviewSite, generation
 
 __all__ = [
     "PreviewHTTPServer",
-    "Snapshot",
+    "PreviewSite",
     "event_query",
     "open_server",
     "request_key",
@@ -104,7 +104,7 @@ def event_query(query: str) -> tuple[str, str, str] | str:
     return key, since, server
 
 
-def find(snapshot: Snapshot, key: str) -> bytes | Path | None:
+def find(snapshot: PreviewSite, key: str) -> bytes | Path | None:
     """A generated file's bytes, a static file's path (never outside its folder), or None."""
     if key in snapshot.pages:
         return snapshot.pages[key]
