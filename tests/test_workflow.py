@@ -60,6 +60,14 @@ def test_triggers_are_push_to_main_and_pull_requests(workflow: dict[Any, Any]) -
     assert workflow["permissions"] == {"contents": "read"}
 
 
+def test_it_also_runs_daily_so_scheduled_articles_appear_on_their_day(
+    workflow: dict[Any, Any],
+) -> None:
+    (cron,) = [entry["cron"] for entry in workflow[True]["schedule"]]
+    minute, hour, *every = cron.split()
+    assert every == ["*", "*", "*"] and minute.isdigit() and hour.isdigit()
+
+
 def test_every_action_is_pinned_to_a_commit(workflow: dict[Any, Any]) -> None:
     used = [s["uses"] for job in workflow["jobs"] for s in steps(workflow, job) if "uses" in s]
     assert len(used) == 9

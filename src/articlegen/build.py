@@ -17,6 +17,13 @@ from pathlib import Path
 
 from .content.config import load_config, with_base_url
 from .content.images import PlacedImage, place_body_images
+from .content.publication import (
+    SCHEDULED,
+    Publication,
+    build_moment,
+    next_change,
+    publication,
+)
 from .content.readiness import unready_settings
 from .content.staticfiles import StaticFile, collision_problems, find_static
 from .core.console import counted
@@ -83,9 +90,14 @@ def build_site(
         zone=config.zone, drafts=options.drafts, jobs=options.jobs,
         progress=for_stage(progress, "reading articles"),
     )  # fmt: skip
-    articles = [a for a in sources.articles if options.drafts or not a.meta.draft]
-    checked = _validate(root, config, options, sources, articles)
-    site = _assemble(config, sources, articles, checked)
+    public = publication(sources.articles, options, config.zone)
+    articles = [
+        a
+        for a in sources.articles
+        if (options.drafts or not a.meta.draft) and a.slug not in public.hidden
+    ]
+    checked = _validate(root, config, options, sources, articles, public)
+    site = _assemble(config, sources, articles, checked, public)
     pagefind = find_pagefind() if config.search else None
     written = output if options.write else None
     pages, rendered = render_pages(
@@ -100,9 +112,10 @@ def build_site(
         output=written, articles=len(site.articles), pages=tuple(pages),
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
         notes=_notes(
-            config, options, len(sources.articles) - len(articles), pagefind,
+            config, options, sources, public, pagefind,
             slow_markup=sources.reused < len(sources.articles) and not compiled_available(),
         ),
+        changes_at=next_change(sources.articles, build_moment(options, config.zone), config.zone),
         reused_bodies=sources.reused, rendered=rendered,
     )  # fmt: skip
 
@@ -135,16 +148,22 @@ class _Checked:
 
 
 def _validate(
-    root: Path, config: SiteConfig, options: BuildOptions, sources: Sources, articles: list[Article]
+    root: Path,
+    config: SiteConfig,
+    options: BuildOptions,
+    sources: Sources,
+    articles: list[Article],
+    public: Publication,
 ) -> _Checked:
     """Every check of every article, the problems raised together (``BuildFailed``)."""
     raw: dict[str, RenderedBody] = sources.bodies
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
     images, image_problems = place_body_images(articles, raw, static_dirs, config.base_path)
-    graph = link_sources(sources, articles, raw, drafts=options.drafts)
+    withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
+    graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld)
     menu, menu_links, menu_problems = resolve_menu(
-        config, CONFIG_FILE, link_targets(sources), drafts=options.drafts
+        config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
     )
     trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
     fragments = article_fragment_problems(
@@ -178,7 +197,11 @@ def _validate(
 
 
 def _assemble(
-    config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked
+    config: SiteConfig,
+    sources: Sources,
+    articles: list[Article],
+    checked: _Checked,
+    public: Publication,
 ) -> Site:
     """The one ``Site`` every page is planned from, its bodies finished."""
     titles = {a.slug: a.meta.title for a in sources.articles}
@@ -196,25 +219,35 @@ def _assemble(
         references={slug: c.listed for slug, c in citations.items()},
         policy=checked.trust.policy,
         menu=checked.menu,
+        withheld={slug: w.describe(config.zone) for slug, w in public.shown.items()},
     )
 
 
 def _notes(
     config: SiteConfig,
     options: BuildOptions,
-    drafts_left_out: int,
+    sources: Sources,
+    public: Publication,
     pagefind: Path | None,
     *,
     slow_markup: bool,
 ) -> tuple[str, ...]:
     """What a build says besides warnings. One that left drafts out says so: else a new
-    site's only article, a draft, makes "0 articles" with no hint why. Only a build that
-    writes would have indexed for search: 'check' has nothing to say about Pagefind. One
-    that rendered bodies without the compiled Markdown engine (``slow_markup``) says so once."""
-    drafts = (f"{counted(drafts_left_out, 'draft')} skipped; --drafts to include",)
+    site's only article, a draft, makes "0 articles" with no hint why; so does one that
+    left out scheduled or expired articles, each with its date. Only a build that writes
+    would have indexed for search: 'check' has nothing to say about Pagefind. One that
+    rendered bodies without the compiled Markdown engine (``slow_markup``) says so once."""
+    drafts = 0 if options.drafts else sum(a.meta.draft for a in sources.articles)
+    withheld = [
+        f"{w.article.source}: '{w.article.meta.title}' is {w.describe(config.zone)}, so it "
+        + ("is left out; --future to include it" if w.state == SCHEDULED else "is left out")
+        for w in public.hidden.values()
+        if options.drafts or not w.article.meta.draft
+    ]
     missing = config.search and not pagefind and options.write
     return (
-        *(drafts if drafts_left_out else ()),
+        *((f"{counted(drafts, 'draft')} skipped; --drafts to include",) if drafts else ()),
+        *withheld,
         *((MISSING_NOTE,) if missing else ()),
         *((SLOW_MARKUP_NOTE,) if slow_markup else ()),
     )

@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", help="override site.yaml 'base_url'")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _future_argument(build, "include")
     _today_argument(build)
     _speed_arguments(build)
     build.set_defaults(run=_build)
@@ -120,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--drafts", action="store_true", help="check drafts too")
     check.add_argument("--base-url", help="override site.yaml 'base_url'")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _future_argument(check, "check")
     _today_argument(check)
     _speed_arguments(check)
     check.add_argument(
@@ -175,6 +177,12 @@ def _parser() -> argparse.ArgumentParser:
         default=True,
         help="show draft articles, with a Draft banner (default: on)",
     )
+    serve.add_argument(
+        "--future",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show scheduled articles, with a banner saying when they publish (default: on)",
+    )
     serve.set_defaults(run=_serve)
 
     new = commands.add_parser("new", help="create content/<slug>.md for a new article")
@@ -214,8 +222,34 @@ def _today_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today",
         type=_day,
-        help="judge review dates as of this day, YYYY-MM-DD (default: the system date)",
+        help="judge review dates, and publish, as of this day, YYYY-MM-DD (default: the system "
+        "date)",
     )
+    parser.add_argument(
+        "--now",
+        type=_moment,
+        help="publish as of this moment, e.g. 2027-01-05T09:00+01:00 (default: the clock)",
+    )
+
+
+def _future_argument(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument(
+        "--future", action="store_true", help=f"{verb} scheduled articles (dated after now)"
+    )
+
+
+def _moment(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time: {text!r} (use YYYY-MM-DDTHH:MM+HH:MM)"
+        ) from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no time-zone offset: add one, e.g. {text}+00:00 or {text}Z"
+        )
+    return moment
 
 
 def _day(text: str) -> dt.date:
@@ -267,6 +301,8 @@ def _build(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         strict=args.strict,
         today=args.today,
+        now=args.now,
+        future=args.future,
         jobs=args.jobs,
     )
     snapshot = None if args.no_cache else take_snapshot(args.site, options)
@@ -305,6 +341,8 @@ def _check(args: argparse.Namespace) -> int:
         write=False,
         check_output=True,
         today=args.today,
+        now=args.now,
+        future=args.future,
         jobs=args.jobs,
     )
     result = _cached_build(args, options)
@@ -361,7 +399,10 @@ def _report(args: argparse.Namespace) -> int:
     from .trust.report import format_report, report_rows
 
     today = args.today or dt.date.today()
-    result = build_site(args.site, BuildOptions(drafts=args.drafts, write=False, today=today))
+    options = BuildOptions(
+        drafts=args.drafts, write=False, today=today, now=args.now, future=True, expired=True
+    )
+    result = build_site(args.site, options)
     assert result.site is not None
     sys.stdout.write(format_report(report_rows(result.site, today), args.format))
     return EXIT_OK
@@ -407,10 +448,21 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         from .serve.preview import Preview  # here, not at the top: builds need no server or watcher
 
-        preview = Preview(args.site, host=args.host, port=args.port, drafts=args.drafts, log=_log)
+        preview = Preview(
+            args.site,
+            host=args.host,
+            port=args.port,
+            drafts=args.drafts,
+            future=args.future,
+            log=_log,
+        )
         preview.start()
         drafts = "drafts shown" if args.drafts else "drafts hidden"
-        print(f"serving {preview.url} ({drafts}); watching for changes, Ctrl-C to stop", flush=True)
+        future = "scheduled shown" if args.future else "scheduled hidden"
+        print(
+            f"serving {preview.url} ({drafts}, {future}); watching for changes, Ctrl-C to stop",
+            flush=True,
+        )
         preview.serve_forever()
     except KeyboardInterrupt:
         print("stopped", flush=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -224,3 +225,20 @@ def test_a_loop_of_links_is_stamped_not_followed(root: Path, folder: str) -> Non
     assert digest(root) == before
     (root / folder / "loop").unlink()
     assert digest(root) != before
+
+
+def test_a_receipt_holds_only_until_an_article_publishes_or_expires(root: Path, built) -> None:
+    """The same inputs make another site once a scheduled article's moment has come."""
+    out, _ = built
+    options = BuildOptions(today=TODAY, now=dt.datetime(2027, 1, 5, 9, tzinfo=dt.UTC))
+    snapshot = take_snapshot(root, options, now=LATER)
+    receipt = Receipt(snapshot.digest, str(out), output_digest(out), 2, 7, (), (), until=None)
+    for until, holds in (("2027-01-05T09:00:01", True), ("2027-01-05T09:00:00", False)):
+        save_receipt(root, snapshot, dataclasses.replace(receipt, until=until))
+        assert (fresh_receipt(root, snapshot) is not None) is holds
+
+
+def test_a_receipt_with_a_bad_until_is_not_trusted(root: Path, built) -> None:
+    path = root / CACHE_DIR / RECEIPT
+    path.write_text(json.dumps({**json.loads(path.read_text()), "until": "soon"}))
+    assert fresh(root, BuildOptions(today=TODAY)) is None

@@ -10,8 +10,9 @@ from articlegen.trust.report import COLUMNS, ReportRow, format_report
 
 ROWS = [
     ReportRow("a", 'Sleep, "rest" and mood', "Example Author", "Example Reviewer", "2024-02-01",
-              121, 3, 1, 2, "ok"),
-    ReportRow("b", "Bee", None, None, None, None, 0, 0, 0, "unreviewed"),
+              121, 3, 1, 2, "ok", "published"),
+    ReportRow("b", "Bee", None, None, None, None, 0, 0, 0, "unreviewed",
+              "scheduled for 2027-01-05"),
 ]  # fmt: skip
 
 
@@ -27,15 +28,17 @@ def test_csv_quotes_what_needs_quoting() -> None:
     assert text.splitlines()[0] == ",".join(COLUMNS)
     assert text.splitlines()[1].startswith('a,"Sleep, ""rest"" and mood",Example Author,')
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[2] == ["b", "Bee", "", "", "", "", "0", "0", "0", "unreviewed"]
+    assert rows[2] == ["b", "Bee", "", "", "", "", "0", "0", "0", "unreviewed",
+                       "scheduled for 2027-01-05"]  # fmt: skip
 
 
 def test_table_aligns_columns_and_marks_blanks() -> None:
     lines = format_report(ROWS, "table").splitlines()
     assert lines[0].startswith("slug  title")
-    starts = [lines[0].index(name) for name in ("reviewer", "status")]
+    starts = [lines[0].index(name) for name in ("reviewer", "status", "publication")]
     assert [line[starts[0] :].split("  ")[0] for line in lines[1:]] == ["Example Reviewer", "-"]
-    assert [line[starts[1] :] for line in lines[1:]] == ["ok", "unreviewed"]
+    assert [line[starts[1] :].split("  ")[0] for line in lines[1:]] == ["ok", "unreviewed"]
+    assert [line[starts[2] :] for line in lines[1:]] == ["published", "scheduled for 2027-01-05"]
     assert all(line == line.rstrip() for line in lines)
 
 

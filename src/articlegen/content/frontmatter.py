@@ -14,7 +14,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from ..core.dates import DEFAULT_ZONE, local_day, read_date
+from ..core.dates import DEFAULT_ZONE, instant, local_day, read_date
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import MAX_TITLE_CHARACTERS, header_problem
 from ..core.model import Date, FrontMatter, LinkRef
@@ -107,6 +107,7 @@ def parse_front_matter(
         )
     problems += _order_problems(fields, entries, path, zone)
     problems += _review_pair_problems(entries, path)
+    problems += _expiry_problems(fields, entries, path, zone)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
@@ -224,6 +225,25 @@ def _before(value: Date, date: Date, zone: zoneinfo.ZoneInfo) -> bool:
     if isinstance(value, dt.datetime) and isinstance(date, dt.datetime):
         return value < date
     return local_day(value, zone) < local_day(date, zone)
+
+
+def _expiry_problems(
+    fields: dict[str, Any], entries: dict[str, Entry], path: str, zone: zoneinfo.ZoneInfo
+) -> list[ArticlegenError]:
+    """``expires`` must come after ``date``: an article that expires before it publishes
+    would never be published at all."""
+    date, expires = fields.get("date"), fields.get("expires")
+    if not date or not expires or instant(expires, zone) > instant(date, zone):
+        return []
+    return [
+        FrontMatterError(
+            f"'expires' ({_shown(expires, zone)}) is not after 'date' ({_shown(date, zone)}), "
+            "so the article would never be published",
+            path,
+            entries["expires"].line,
+            "set 'expires' to a later date, or remove it to keep the article for good",
+        )
+    ]
 
 
 def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
@@ -368,6 +388,7 @@ def _checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], An
         "see_also": _links,
         "comments": _flag,
         "draft": _flag,
+        "expires": partial(read_date, zone=zone),
         "reviewed_by": _slug,
         "reviewed_on": partial(read_date, zone=zone, day_only=True),
         "references": lambda _key, entry, path: parse_references(entry, path, zone),

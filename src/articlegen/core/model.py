@@ -238,6 +238,8 @@ class FrontMatter:
     """Comments on or off; None means the site default."""
     draft: bool = False
     """Drafts are left out unless the build asks for them."""
+    expires: Date | None = None
+    """When the article is taken down (``content/publication.py``); None: never."""
     reviewed_by: str | None = None
     """Id of the medical reviewer (``site.yaml`` ``reviewers:``)."""
     reviewed_on: dt.date | None = None
@@ -421,6 +423,8 @@ class LinkTarget:
     """Drafts are not linkable unless drafts are built."""
     page: bool = False
     """A page (``Article.page``): linkable, but no See Also item, as See Also lists articles."""
+    withheld: str | None = None
+    """Why a published article may not link to it (``scheduled for …``, ``expired on …``)."""
 
 
 @record
@@ -498,6 +502,9 @@ class Site:
     ``bodies``, ``by_slug`` and ``descriptions`` hold both."""
     menu: tuple[NavLink, ...] = ()
     """``site.yaml`` ``menu:``, resolved (the built-in entries are added by ``pages``)."""
+    withheld: Mapping[str, str] = field(default_factory=dict)
+    """Slug → why an article shown anyway is not public yet or any more (``scheduled for
+    …``): the preview and ``--future`` show scheduled articles with this as a banner."""
 
 
 @record
@@ -574,8 +581,16 @@ class BuildOptions:
     replaced (``check`` does; a preview or report, which never writes it, does not). Its
     location is judged in every build."""
     today: dt.date | None = None
-    """The day review dates are judged against; None means the system date. Never shapes
-    page bytes, only warnings and errors."""
+    """The day review dates are judged against; None means the system date. Without
+    ``now``, the build also publishes as at the end of this day (see ``now``)."""
+    now: dt.datetime | None = None
+    """The moment (time-zone aware) that decides which articles are scheduled (dated
+    later) or expired (``expires:`` passed): None means the end of ``today`` in the site's
+    time zone when ``today`` is given, else the clock."""
+    future: bool = False
+    """Include scheduled articles, each with a banner saying when it publishes."""
+    expired: bool = False
+    """Include expired articles too, with a banner (``report`` lists every article)."""
     jobs: int | None = None
     """Worker processes for rendering; None means one per CPU, 1 means this process only.
     Never shapes the output."""
@@ -607,6 +622,9 @@ class BuildResult:
     rendered: frozenset[str] = frozenset()
     """Output paths of the files this build rendered (feeds always); every other page was
     reused from the build cache unchanged."""
+    changes_at: dt.datetime | None = None
+    """When an article next publishes or expires (naive UTC): from then on the same sources
+    make another site, so a build's receipt is not trusted beyond it."""
 
 
 @record

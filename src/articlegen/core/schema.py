@@ -13,6 +13,7 @@ FRONT_MATTER_KEYS = (
     "see_also",
     "comments",
     "draft",
+    "expires",
     "reviewed_by",
     "reviewed_on",
     "references",

@@ -30,7 +30,7 @@ from ..core.programs import find_pagefind
 from .cache import code_fingerprint, is_racy
 from .cachefile import RECEIPT
 
-_VERSION = 1
+_VERSION = 2
 TreeStamp = tuple[int, int, int, int, int]
 """Mode, inode, size, modification and change time (ns) of a file or folder."""
 _MISSING: TreeStamp = (0, 0, 0, 0, 0)
@@ -44,6 +44,9 @@ class Snapshot:
     """Digest of the stamps and of the build's options."""
     racy: bool
     """Some input changed too recently for its stamp to be trusted."""
+    moment: dt.datetime | None = None
+    """The moment the build publishes as, when the caller fixed one (``--now``; naive UTC);
+    None: the clock."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -64,6 +67,9 @@ class Receipt:
     """Its warnings, as printed (they hold as long as the inputs do)."""
     notes: tuple[str, ...]
     """Its notes, as printed."""
+    until: str | None = None
+    """When an article next publishes or expires (ISO, naive UTC): the same inputs make
+    another site from then on, so the receipt holds only until then."""
 
 
 def take_snapshot(root: Path, options: BuildOptions, *, now: float | None = None) -> Snapshot:
@@ -78,7 +84,8 @@ def take_snapshot(root: Path, options: BuildOptions, *, now: float | None = None
     for name, stamp in _input_stamps(root, pagefind):
         newest = max(newest, stamp[3], stamp[4])
         digest.update(_stamp_line(name, stamp))
-    return Snapshot(digest.hexdigest(), is_racy(newest, now))
+    moment = options.now.astimezone(dt.UTC).replace(tzinfo=None) if options.now else None
+    return Snapshot(digest.hexdigest(), is_racy(newest, now), moment)
 
 
 def output_digest(output: Path) -> str:
@@ -117,6 +124,9 @@ def fresh_receipt(root: Path, snapshot: Snapshot) -> Receipt | None:
         return None
     if snapshot.racy or snapshot.digest != receipt.inputs:
         return None
+    moment = snapshot.moment or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if receipt.until is not None and moment >= dt.datetime.fromisoformat(receipt.until):
+        return None  # an article has been published or has expired since
     output = Path(receipt.output)
     if not output.is_dir() or output_digest(output) != receipt.files:
         return None
@@ -145,6 +155,7 @@ def receipt_of(result: BuildResult, snapshot: Snapshot) -> Receipt:
         pages=len(result.pages),
         warnings=tuple(str(warning) for warning in result.diagnostics),
         notes=result.notes,
+        until=result.changes_at.isoformat() if result.changes_at else None,
     )
 
 
@@ -163,6 +174,11 @@ def _load_receipt(path: Path) -> Receipt | None:
         type(n) is int and n >= 0 for n in counts
     ):
         return None
+    try:
+        if receipt.until is not None:
+            dt.datetime.fromisoformat(receipt.until)
+    except (TypeError, ValueError):
+        return None
     return receipt
 
 
@@ -170,7 +186,9 @@ def _options_key(options: BuildOptions) -> str:
     """What of ``options`` shapes the output or the messages (not ``jobs``: it shapes neither)."""
     output = str(options.output.absolute()) if options.output else ""
     today = (options.today or dt.date.today()).isoformat()
-    return repr((output, options.drafts, options.base_url, options.strict, options.write, today))
+    now = options.now.isoformat() if options.now else ""
+    shown = (options.drafts, options.future, options.expired)
+    return repr((output, shown, options.base_url, options.strict, options.write, today, now))
 
 
 def _input_stamps(root: Path, pagefind: Path | None) -> Iterator[tuple[str, TreeStamp]]:

@@ -52,6 +52,7 @@ SITE_FIELDS_DIGESTED = frozenset(
         "policy_url",
         "policy_slug",
         "menu",
+        "withheld",
     }
 )
 """Parts of ``Site`` compared by digest (``shown_digest``): they hold dates and mappings,

@@ -203,21 +203,31 @@ def _cached(
     return dataclasses.replace(entry, stamp=stamp) if stamp != entry.stamp else entry
 
 
-def link_targets(sources: Sources) -> list[LinkTarget]:
+def link_targets(sources: Sources, withheld: Mapping[str, str]) -> list[LinkTarget]:
     """Every article and page that can be named: a file with a bad date is still a target,
-    so links to it are not reported on top of its own error."""
+    so links to it are not reported on top of its own error. ``withheld``: slug → why an
+    article left out (scheduled, expired) may not be linked to."""
     known = [*sources.articles, *sources.damaged]
     return [
-        *(LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft, a.page) for a in known),
+        *(
+            LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft, a.page, withheld.get(a.slug))
+            for a in known
+        ),
         *unreadable_targets(sources.problems, known),
     ]
 
 
 def link_sources(
-    sources: Sources, articles: list[Article], raw: Mapping[str, RenderedBody], *, drafts: bool
+    sources: Sources,
+    articles: list[Article],
+    raw: Mapping[str, RenderedBody],
+    *,
+    drafts: bool,
+    withheld: Mapping[str, str],
 ) -> LinkGraph:
     """The cross-link graph of the ``articles`` (and pages) to build, against every one that
-    can be named (``link_targets``)."""
+    can be named (``link_targets``). ``withheld``: slug → why an article left out may not be
+    linked to (scheduled, expired)."""
     return build_link_graph(
         [
             *(
@@ -226,6 +236,6 @@ def link_sources(
             ),
             *sources.damaged_links,
         ],
-        link_targets(sources),
+        link_targets(sources, withheld),
         drafts_visible=drafts,
     )

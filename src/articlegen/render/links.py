@@ -129,6 +129,13 @@ def _make_index(targets: Iterable[LinkTarget]) -> _Index:
     return _Index(by_slug, by_path, by_title, by_folded, unknown)
 
 
+_WITHHELD_HINT = {
+    "scheduled": "remove the link until that article is published, or date this article "
+    "no earlier than it (build with --future to see both)",
+    "expired": "remove the link, or remove or move that article's 'expires:'",
+}
+
+
 def _resolve(
     ref: LinkRef,
     source: LinkSource,
@@ -185,6 +192,14 @@ def _resolve(
             source.path,
             ref.line,
             "publish the draft (draft: false), remove the link, or build with --drafts",
+        )
+    if target.withheld:
+        raise LinkError(
+            f"{kind} '{ref.target}' links to an article that is {target.withheld} "
+            f"({target.path}): the link would lead nowhere",
+            source.path,
+            ref.line,
+            _WITHHELD_HINT["expired" if target.withheld.startswith("expired") else "scheduled"],
         )
     return ResolvedLink(slug=target.slug, fragment=fragment)
 

@@ -124,6 +124,7 @@ class _Planner:
                 "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
                 "reading_minutes": reading_minutes(body.words),
                 "draft": meta.draft,
+                "withheld": self.site.withheld.get(article.slug),
             }
         )
 

@@ -44,6 +44,7 @@ def assemble_site(
     references: Mapping[str, tuple[NumberedReference, ...]] | None = None,
     policy: tuple[str | None, str | None] = (None, None),
     menu: Iterable[NavLink] = (),
+    withheld: Mapping[str, str] | None = None,
 ) -> Site:
     """The whole site as one value for the page and feed stages: ``articles`` holds
     both articles and pages (``Article.page``), which the ``Site`` keeps apart."""
@@ -67,6 +68,7 @@ def assemble_site(
         policy_slug=policy[1],
         pages=pages,
         menu=tuple(menu),
+        withheld=withheld or {},
     )
 
 

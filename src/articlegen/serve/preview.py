@@ -35,6 +35,7 @@ class Preview:
         host: str = "127.0.0.1",
         port: int = 8000,
         drafts: bool = True,
+        future: bool = True,
         log: Callable[[str], None] = print,
         quiet: float = QUIET_SECONDS,
     ) -> None:
@@ -45,7 +46,9 @@ class Preview:
         self.live = LiveSite(self._build, log)
         self.http = open_server(host, port, self.live, log)
         self.url = self.http.url
-        self._options = BuildOptions(drafts=drafts, write=False, base_url=self.url, preview=True)
+        self._options = BuildOptions(
+            drafts=drafts, future=future, write=False, base_url=self.url, preview=True
+        )
         self._cache = BuildCache()
         self._building = threading.Lock()
         self.result: BuildResult | None = None

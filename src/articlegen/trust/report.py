@@ -1,5 +1,6 @@
 """The editorial report: one row per article (who wrote and reviewed it, how long ago,
-its sources and cross-links, and whether its review is due), as a table, CSV or JSON."""
+its sources and cross-links, whether its review is due, and whether it is published or
+scheduled, or has expired), as a table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ class ReportRow:
     """Entries in this article's See Also."""
     status: str
     """``ok``, ``review due``, ``unreviewed``, or ``policy`` for the editorial policy page."""
+    publication: str
+    """``published``, ``draft``, or when it publishes or expired (``scheduled for …``)."""
 
 
 COLUMNS = tuple(f.name for f in dataclasses.fields(ReportRow))
@@ -69,6 +72,8 @@ def report_rows(site: Site, today: dt.date) -> list[ReportRow]:
                 status=POLICY
                 if article.slug == site.policy_slug
                 else review_status(credits, today),
+                publication=site.withheld.get(article.slug)
+                or ("draft" if article.meta.draft else "published"),
             )
         )
     return rows

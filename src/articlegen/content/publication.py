@@ -1,0 +1,107 @@
+"""Which articles are out now: an article dated after the build's moment is *scheduled*,
+one whose ``expires:`` has come is *expired*; both are left out of the site as drafts are.
+
+The moment is a parameter (``BuildOptions.now``, ``--now``, ``--today``), never read from
+the clock below the build's first line, so that tests and CI can build as of any moment.
+A day written without a time publishes (or expires) at its midnight in the site's time
+zone; a date-time at its instant, whatever offset it was written with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..core.dates import instant
+from ..core.model import Article, BuildOptions, Date
+
+SCHEDULED, EXPIRED = "scheduled", "expired"
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """An article the moment keeps out, and why."""
+
+    article: Article
+    state: str
+    """``SCHEDULED`` or ``EXPIRED``."""
+    at: Date
+    """When it publishes, or when it expired, as written."""
+
+    def describe(self, zone: zoneinfo.ZoneInfo) -> str:
+        """``scheduled for 2027-01-05 09:00 (Europe/Berlin)``: the moment in the site's zone."""
+        when = shown_moment(self.at, zone)
+        return f"scheduled for {when}" if self.state == SCHEDULED else f"expired on {when}"
+
+
+def build_moment(options: BuildOptions, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The moment a build publishes as: ``options.now``; else the last instant of
+    ``options.today`` in ``zone``; else the clock."""
+    if options.now is not None:
+        return options.now
+    if options.today is not None:
+        return dt.datetime.combine(options.today, dt.time.max, zone)
+    return dt.datetime.now(dt.UTC)
+
+
+def withheld_articles(
+    articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
+) -> dict[str, Withheld]:
+    """Slug → why, for every dated article that is not public at ``now``."""
+    moment = now.astimezone(dt.UTC).replace(tzinfo=None)  # as ``instant`` gives them
+    found = {}
+    for article in articles:
+        date, expires = article.meta.date, article.meta.expires
+        if date is not None and instant(date, zone) > moment:
+            found[article.slug] = Withheld(article, SCHEDULED, date)
+        elif expires is not None and instant(expires, zone) <= moment:
+            found[article.slug] = Withheld(article, EXPIRED, expires)
+    return found
+
+
+def next_change(
+    articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
+) -> dt.datetime | None:
+    """The first moment after ``now`` when an article publishes or expires (naive UTC): the
+    same sources make another site from then on, so a build's receipt holds until then."""
+    moment = now.astimezone(dt.UTC).replace(tzinfo=None)
+    coming = [
+        at
+        for article in articles
+        for value in (article.meta.date, article.meta.expires)
+        if value is not None and (at := instant(value, zone)) > moment
+    ]
+    return min(coming, default=None)
+
+
+def shown_moment(value: Date, zone: zoneinfo.ZoneInfo) -> str:
+    """``2027-01-05`` for a day; ``2027-01-05 09:00 (Europe/Berlin)`` for a date-time, in
+    the site's zone."""
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    local = value.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} ({zone.key})"
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the build's moment withholds, split by whether the build shows it anyway."""
+
+    hidden: dict[str, Withheld]
+    """Left out of every page, list, feed, sitemap and search index."""
+    shown: dict[str, Withheld]
+    """Built all the same (``--future``, the preview, the report), each with a banner."""
+
+
+def publication(
+    articles: Iterable[Article], options: BuildOptions, zone: zoneinfo.ZoneInfo
+) -> Publication:
+    """The articles ``options``' moment withholds, and which of them it shows anyway."""
+    held = withheld_articles(articles, build_moment(options, zone), zone)
+    wanted = {SCHEDULED: options.future, EXPIRED: options.expired}
+    return Publication(
+        hidden={slug: w for slug, w in held.items() if not wanted[w.state]},
+        shown={slug: w for slug, w in held.items() if wanted[w.state]},
+    )

@@ -1,0 +1,166 @@
+"""Scheduled and expiring articles: left out of everything until (or after) their moment,
+never linked to while out, listed by check and report, shown with a banner on request."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITE_YAML, parse
+
+TOKYO = SITE_YAML + 'timezone: "Asia/Tokyo"\n'
+
+
+def article(title: str, date: str, body: str = "Text.", **extra: str) -> str:
+    lines = "".join(f"{key}: {value}\n" for key, value in extra.items())
+    return f'---\ntitle: "{title}"\ndate: {date}\ntags: [sleep]\n{lines}---\n{body}\n'
+
+
+def everywhere(output: Path) -> str:
+    """Every page, feed and the sitemap of a built site, as one text to search in."""
+    files = [*output.rglob("*.html"), *output.rglob("*.xml")]
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+@pytest.fixture
+def blog(site):
+    return site(
+        {
+            "out-now.md": article("Out Now", "2027-01-01"),
+            "coming-later.md": article("Coming Later", "2027-01-05T23:30"),
+        },
+        TOKYO,
+    )
+
+
+def test_a_scheduled_article_is_in_no_page_feed_or_sitemap(blog, run_cli) -> None:
+    code, _, err = run_cli("build", "--site", blog, "--now", "2027-01-05T14:00Z")  # 23:00 Tokyo
+    assert code == 0
+    output = blog / "public"
+    assert not (output / "coming-later").exists()
+    assert (output / "out-now" / "index.html").is_file()
+    text = everywhere(output)
+    assert "coming-later" not in text and "Coming Later" not in text
+    assert (
+        "content/coming-later.md: 'Coming Later' is scheduled for 2027-01-05 23:30 (Asia/Tokyo)"
+        in err
+    )
+
+
+def test_it_publishes_at_its_moment_in_the_site_time_zone(blog, run_cli) -> None:
+    code, _, _ = run_cli("build", "--site", blog, "--now", "2027-01-05T14:30Z")  # 23:30 Tokyo
+    assert code == 0
+    home = parse(blog / "public" / "index.html")
+    titles = [a.text() for a in home.css("main h2 a")]
+    assert titles == ["Coming Later", "Out Now"]
+    feed = (blog / "public" / "feed.xml").read_text(encoding="utf-8")
+    assert "Coming Later" in feed
+
+
+def test_a_day_publishes_at_its_midnight_in_the_site_zone(site, run_cli) -> None:
+    root = site({"day-article.md": article("Day Article", "2027-01-06")}, TOKYO)
+    assert run_cli("build", "--site", root, "--now", "2027-01-05T14:59Z")[0] == 0
+    assert not (root / "public" / "day-article").exists()
+    assert run_cli("build", "--site", root, "--now", "2027-01-05T15:00Z")[0] == 0
+    assert (root / "public" / "day-article" / "index.html").is_file()
+
+
+def test_today_publishes_everything_dated_that_day(site, run_cli) -> None:
+    root = site({"a.md": article("A", "2027-01-05T23:59"), "b.md": article("B", "2027-01-06")})
+    assert run_cli("build", "--site", root, "--today", "2027-01-05")[0] == 0
+    assert (root / "public" / "a" / "index.html").is_file()
+    assert not (root / "public" / "b").exists()
+
+
+def test_a_link_to_a_scheduled_article_says_when_it_publishes(site, run_cli) -> None:
+    root = site(
+        {
+            "now.md": article("Out Now", "2027-01-01", "See [[Coming Later]]."),
+            "later.md": article("Coming Later", "2027-02-01"),
+        }
+    )
+    before = {"public/keep.txt": "previous site"}
+    (root / "public").mkdir()
+    (root / "public" / ".articlegen-output").write_text("x", encoding="utf-8")
+    (root / "public" / "keep.txt").write_text(before["public/keep.txt"], encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root, "--today", "2027-01-10")
+    assert code == 1
+    assert "content/now.md:6:" in err
+    assert "'Coming Later' links to an article that is scheduled for 2027-02-01" in err
+    assert "content/later.md" in err and "Traceback" not in err
+    assert (root / "public" / "keep.txt").read_text(encoding="utf-8") == "previous site"
+    assert run_cli("build", "--site", root, "--today", "2027-01-10", "--future")[0] == 0
+
+
+def test_future_builds_scheduled_articles_with_a_banner(blog, run_cli) -> None:
+    code, _, _ = run_cli("build", "--site", blog, "--now", "2027-01-05T14:00Z", "--future")
+    assert code == 0
+    page = parse(blog / "public" / "coming-later" / "index.html")
+    banner = page.css_first("p.draft-banner")
+    assert banner is not None
+    assert banner.text() == "Not public: scheduled for 2027-01-05 23:30 (Asia/Tokyo)"
+    home = parse(blog / "public" / "index.html")
+    assert "Scheduled" in [label.text() for label in home.css(".draft-label")]
+
+
+def test_an_expired_article_is_taken_down(site, run_cli) -> None:
+    root = site({"old-news.md": article("Old News", "2026-01-01", expires="2026-12-01")})
+    assert run_cli("build", "--site", root, "--today", "2026-11-30")[0] == 0
+    assert (root / "public" / "old-news" / "index.html").is_file()
+    code, _, err = run_cli("build", "--site", root, "--today", "2026-12-01")
+    assert code == 0
+    assert not (root / "public" / "old-news").exists()
+    assert "content/old-news.md: 'Old News' is expired on 2026-12-01, so it is left out" in err
+
+
+def test_an_expired_article_still_linked_to_is_an_error_naming_both(site, run_cli) -> None:
+    root = site(
+        {
+            "old-news.md": article("Old News", "2026-01-01", expires="2026-12-01"),
+            "b.md": article("Reader", "2026-02-01", "Read [[old-news]] first."),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root, "--today", "2026-12-02")
+    assert code == 1
+    assert "content/b.md:6:" in err
+    assert "links to an article that is expired on 2026-12-01 (content/old-news.md)" in err
+    assert "remove the link, or remove or move that article's 'expires:'" in err
+
+
+def test_expires_must_come_after_date(site, run_cli) -> None:
+    root = site({"a.md": article("A", "2026-05-01", expires="2026-05-01")})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert "content/a.md:5: 'expires' (2026-05-01) is not after 'date' (2026-05-01)" in err
+
+
+def test_check_and_report_list_scheduled_and_expired_articles(site, run_cli) -> None:
+    root = site(
+        {
+            "old-news.md": article("Old News", "2026-01-01", expires="2026-06-01"),
+            "coming-later.md": article("Coming Later", "2027-03-01"),
+            "out-now.md": article("Out Now", "2026-07-01"),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root, "--today", "2026-12-01")
+    assert code == 0
+    assert "'Old News' is expired on 2026-06-01" in err
+    assert "'Coming Later' is scheduled for 2027-03-01" in err
+    code, out, _ = run_cli("report", "--site", root, "--today", "2026-12-01", "--format", "json")
+    assert code == 0
+    rows = {row["slug"]: row["publication"] for row in json.loads(out)}
+    assert rows == {
+        "old-news": "expired on 2026-06-01",
+        "coming-later": "scheduled for 2027-03-01",
+        "out-now": "published",
+    }
+
+
+def test_a_naive_now_is_refused_with_the_fix(site, run_cli, capsys) -> None:
+    root = site({"a.md": article("A", "2026-05-01")})
+    with pytest.raises(SystemExit) as stop:
+        run_cli("build", "--site", root, "--now", "2027-01-05T09:00")
+    assert stop.value.code == 2
+    assert "has no time-zone offset" in capsys.readouterr().err
