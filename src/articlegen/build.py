@@ -63,6 +63,7 @@ from .output.search import MISSING_NOTE
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
+from .render.redirects import alias_problems
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
 from .render.templateblocks import block_problems
@@ -179,6 +180,7 @@ def _validate(
         *menu_problems,
         *fragments,
         *reserved_slug_problems(articles),
+        *alias_problems(articles),
         *comment_problems(config, articles),
         *trust.problems,
         *block_problems(root / TEMPLATES_DIR, root),

@@ -17,9 +17,10 @@ from typing import Any
 from ..core.dates import DEFAULT_ZONE, instant, local_day, read_date
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import MAX_TITLE_CHARACTERS, header_problem
-from ..core.model import Date, FrontMatter, LinkRef
+from ..core.model import Alias, Date, FrontMatter, LinkRef
 from ..core.schema import FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
+from ..core.urls import AliasError, alias_url
 from ..core.yamldoc import (
     Entry,
     check_characters,
@@ -342,6 +343,19 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
     return items
 
 
+def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
+    """Old paths on this site, each cleaned (``urls.alias_url``); an unusable one is an
+    error at its line with the form to write instead."""
+    aliases = []
+    for text, line in _string_list(key, entry, path):
+        try:
+            aliases.append(Alias(alias_url(text), line))
+        except AliasError as problem:
+            hint = f"write {problem.fix}" if problem.fix else "remove it from 'aliases'"
+            raise FrontMatterError(f"alias '{text}' {problem}", path, line, hint) from None
+    return tuple(aliases)
+
+
 def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     """Tags as written; each must slug (``slugs.slugify``, as ``site.collect_tags`` names
     its page ``tags/<slug>/``) to something (an emoji alone does not), and to no more than
@@ -389,6 +403,7 @@ def _checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], An
         "comments": _flag,
         "draft": _flag,
         "expires": partial(read_date, zone=zone),
+        "aliases": _aliases,
         "reviewed_by": _slug,
         "reviewed_on": partial(read_date, zone=zone, day_only=True),
         "references": lambda _key, entry, path: parse_references(entry, path, zone),

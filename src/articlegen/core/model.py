@@ -215,6 +215,16 @@ class Reference:
 
 
 @record
+class Alias:
+    """An old path an article keeps answering at, with a redirect page (``aliases:``)."""
+
+    url: str
+    """Site-relative, as ``urls.alias_url`` cleans it (``2019/05/old-post/``)."""
+    line: int
+    """Where it is written."""
+
+
+@record
 class FrontMatter:
     """An article's validated header."""
 
@@ -240,6 +250,8 @@ class FrontMatter:
     """Drafts are left out unless the build asks for them."""
     expires: Date | None = None
     """When the article is taken down (``content/publication.py``); None: never."""
+    aliases: tuple[Alias, ...] = ()
+    """Old paths that redirect to the article, in the author's order."""
     reviewed_by: str | None = None
     """Id of the medical reviewer (``site.yaml`` ``reviewers:``)."""
     reviewed_on: dt.date | None = None

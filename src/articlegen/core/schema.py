@@ -14,6 +14,7 @@ FRONT_MATTER_KEYS = (
     "comments",
     "draft",
     "expires",
+    "aliases",
     "reviewed_by",
     "reviewed_on",
     "references",
@@ -21,7 +22,7 @@ FRONT_MATTER_KEYS = (
     "content_warning",
 )
 
-PAGE_KEYS = ("title", "slug", "date", "updated", "description", "draft")
+PAGE_KEYS = ("title", "slug", "date", "updated", "description", "draft", "aliases")
 """The keys a page (a file under ``content/pages/``) accepts: what names it, finds it and
 dates it. The rest of ``FRONT_MATTER_KEYS`` shape what only an article shows (byline,
 review, tags, See Also, references, disclaimer, comments); ``date`` is optional."""

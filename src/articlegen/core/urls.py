@@ -6,6 +6,9 @@ URL is decided in one place and below every room that links to a page.
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import unquote, urlsplit
+
 from .model import ResolvedLink
 
 RESERVED_SLUGS = frozenset(
@@ -45,3 +48,65 @@ def link_url(link: ResolvedLink) -> str:
         return link.url
     assert link.slug is not None
     return article_url(link.slug) + (f"#{link.fragment}" if link.fragment else "")
+
+
+ROOT_FILES = frozenset(
+    {"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_redirects"}
+)
+"""Files the generator writes at the site's root."""
+_PAGE_SUFFIXES = (".html", ".htm")
+
+
+class AliasError(ValueError):
+    """An alias no static file can serve; ``fix`` is the form to write instead, if any."""
+
+    def __init__(self, problem: str, fix: str | None = None) -> None:
+        super().__init__(problem)
+        self.fix = fix
+
+
+def alias_url(written: str) -> str:
+    """The site-relative URL of an old path an article keeps answering at (``aliases:``):
+    ``/2019/05/old-post/`` → ``2019/05/old-post/``, ``/old.html`` as it is, a path with
+    no file suffix as a folder (``/old-post`` → ``old-post/``). ``AliasError`` for what a
+    static host cannot serve from a file: an address with a scheme or host, a query, a
+    fragment, ``..`` or ``.`` segments, or a file that is not a page (``.php``)."""
+    text = written.strip()
+    parts = urlsplit(text)
+    if parts.scheme or parts.netloc or text.startswith("//"):
+        raise AliasError("is an address, not a path on this site", _fixed(parts.path))
+    if parts.query:
+        raise AliasError(
+            "has a query (?…), which static files cannot answer to: a host serves the same "
+            "file whatever the query; give the post's permalink path instead"
+        )
+    if parts.fragment:
+        raise AliasError("has a #fragment, which never reaches the server", _fixed(parts.path))
+    segments = [s for s in parts.path.split("/") if s]
+    if any(unquote(s) in (".", "..") for s in segments):
+        raise AliasError("has '.' or '..' segments", _fixed(posixpath.normpath(parts.path)))
+    if not segments:
+        raise AliasError("is the site's home page, which cannot be redirected")
+    last = segments[-1]
+    is_file = "." in last and not parts.path.endswith("/")
+    if is_file and not last.lower().endswith(_PAGE_SUFFIXES):
+        raise AliasError(
+            f"is a '{last.rsplit('.', 1)[1]}' file, which a static host would not serve as a "
+            "page; redirect it on the host (its _redirects file lists every alias) or drop it"
+        )
+    path = "/".join(unquote(s) for s in segments)
+    return path if is_file else path + "/"
+
+
+def _fixed(path: str) -> str | None:
+    """The clean form of ``path`` to suggest, if one is left."""
+    segments = [s for s in path.split("/") if s and s not in (".", "..")]
+    if not segments:
+        return None
+    folder = path.endswith("/") or "." not in segments[-1]
+    return "/" + "/".join(segments) + ("/" if folder else "")
+
+
+def alias_out_path(url: str) -> str:
+    """The file a redirect page for ``url`` (an ``alias_url``) is written to."""
+    return url + "index.html" if url.endswith("/") else url

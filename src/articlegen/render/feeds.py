@@ -11,6 +11,7 @@ from typing import TypedDict
 from ..core.dates import instant, rfc3339
 from ..core.model import Article, Date, PagePlan, RenderedPage, Site
 from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
+from .redirects import alias_urls, redirects_file
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -47,8 +48,10 @@ def _newest(slugs: Sequence[str]) -> Sequence[str]:
 
 
 def site_files(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
-    """The sitemap (of ``pages``) and robots.txt."""
-    return [sitemap(site, pages), robots(site)]
+    """The sitemap (of ``pages``), robots.txt and, if any article has an alias, the
+    host's ``_redirects``."""
+    redirects = redirects_file(site)
+    return [sitemap(site, pages), robots(site), *([redirects] if redirects else [])]
 
 
 def _feed_plan(
@@ -149,12 +152,14 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
 
 
 def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
-    """``sitemap.xml`` listing every HTML page but the 404, with ``lastmod`` where it is known."""
+    """``sitemap.xml`` listing every HTML page but the 404 and the redirects, with
+    ``lastmod`` where it is known."""
     ET.register_namespace("", SITEMAP)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     lastmod = last_modified(site)
+    redirects = alias_urls(site)
     for page in sorted(pages, key=lambda p: p.url):
-        if not page.out_path.endswith("index.html"):
+        if not page.out_path.endswith("index.html") or page.url in redirects:
             continue
         entry = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
         ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.base_url + page.url

@@ -22,6 +22,7 @@ from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_ur
 from ..trust.people import contributions
 from .jsonld import article_json_ld
 from .menu import navigation
+from .redirects import aliased
 from .site import paginate
 
 WORDS_PER_MINUTE = 200
@@ -39,6 +40,7 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
         *plan.page_pages(),
         *plan.tag_pages(),
         *plan.person_pages(),
+        *plan.redirect_pages(),
     ]
     pages.append(plan.page("tags/", "tags.html", title="Tags", tags=plan.tag_cards()))
     pages.append(
@@ -127,6 +129,12 @@ class _Planner:
                 "withheld": self.site.withheld.get(article.slug),
             }
         )
+
+    def redirect_pages(self) -> Iterator[PagePlan]:
+        """A page at each alias that sends readers on to its article."""
+        for alias, article in aliased((*self.site.articles, *self.site.pages)):
+            target = self.site.config.base_url + article_url(article.slug)
+            yield self.page(alias.url, "redirect.html", title=article.meta.title, canonical=target)
 
     def home_pages(self) -> Iterator[PagePlan]:
         slugs = [a.slug for a in self.site.articles]

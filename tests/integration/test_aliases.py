@@ -1,0 +1,99 @@
+"""aliases: a redirect page at each old path, one _redirects file, and every collision an
+error naming both places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SITE_YAML, article, parse
+
+
+def aliased(title: str, *aliases: str, date: str = "2024-01-01") -> str:
+    listed = "".join(f"  - {alias}\n" for alias in aliases)
+    return f'---\ntitle: "{title}"\ndate: {date}\naliases:\n{listed}---\nText.\n'
+
+
+def test_each_alias_is_a_redirect_page_and_a_redirects_line(site, run_cli) -> None:
+    root = site(
+        {"new-name.md": aliased("New Name", "/2019/05/old-post/", "/old.html")},
+        SITE_YAML.replace("https://example.test/", "https://example.test/blog/"),
+    )
+    assert run_cli("build", "--site", root)[0] == 0
+    out = root / "public"
+    target = "https://example.test/blog/new-name/"
+    for page in (out / "2019/05/old-post/index.html", out / "old.html"):
+        tree = parse(page)
+        refresh = tree.css_first('meta[http-equiv="refresh"]')
+        assert refresh is not None and refresh.attributes["content"] == f"0; url={target}"
+        assert tree.css_first('link[rel="canonical"]').attributes["href"] == target
+        assert tree.css_first('meta[name="robots"]').attributes["content"] == "noindex"
+        assert tree.css_first("a").attributes["href"] == target
+    assert (out / "_redirects").read_text(encoding="utf-8").splitlines() == [
+        "/blog/2019/05/old-post/ /blog/new-name/ 301",
+        "/blog/old.html /blog/new-name/ 301",
+    ]
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "old-post" not in sitemap and "old.html" not in sitemap
+    assert "old-post" not in feed
+
+
+def test_no_aliases_no_redirects_file(site, run_cli) -> None:
+    root = site({"a.md": article("A")})
+    assert run_cli("build", "--site", root)[0] == 0
+    assert not (root / "public" / "_redirects").exists()
+
+
+def test_a_query_alias_is_an_error_that_says_why(site, run_cli) -> None:
+    root = site({"a.md": aliased("A", "/?p=123")})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert "content/a.md:5: alias '/?p=123' has a query" in err
+    assert "Traceback" not in err
+
+
+def test_an_address_alias_suggests_its_path(site, run_cli) -> None:
+    root = site({"a.md": aliased("A", "https://old.example/2019/post/")})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert "is an address, not a path on this site" in err
+    assert "write /2019/post/" in err
+
+
+def test_collisions_name_both_files_and_lines(site, run_cli) -> None:
+    root = site(
+        {
+            "a.md": aliased("A", "/b/", "/old/", "/tags/x/", "/a/"),
+            "b.md": aliased("B", "/old/index.html"),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert "content/a.md:5: alias '/b/' is the address of the article content/b.md" in err
+    assert "content/a.md:7: alias '/tags/x/' is an address the site uses for its own pages" in err
+    assert "content/a.md:8: alias '/a/' is this article's own address" in err
+    assert "content/b.md:5: alias '/old/index.html' is already an alias of content/a.md:6" in err
+
+
+def test_a_moved_article_keeps_its_old_address(site, run_cli) -> None:
+    """Rename the slug, keep the old one as an alias: old links land on the new page."""
+    root = site({"post.md": article("Post")})
+    assert run_cli("build", "--site", root)[0] == 0
+    old = root / "public" / "post" / "index.html"
+    assert parse(old).css_first("h1").text() == "Post"
+    text = (root / "content" / "post.md").read_text(encoding="utf-8")
+    moved = text.replace('title: "Post"', 'title: "Post"\nslug: better-name\naliases: [/post/]')
+    (root / "content" / "post.md").write_text(moved, encoding="utf-8")
+    assert run_cli("build", "--site", root)[0] == 0
+    refresh = parse(old).css_first('meta[http-equiv="refresh"]')
+    assert refresh.attributes["content"] == "0; url=https://example.test/better-name/"
+    assert (root / "public" / "better-name" / "index.html").is_file()
+
+
+def test_alias_pages_are_written_in_the_preview_too(site) -> None:
+    from articlegen.build import build_site
+    from articlegen.core.model import BuildOptions
+
+    root: Path = site({"a.md": aliased("A", "/old/")})
+    result = build_site(root, BuildOptions(write=False))
+    assert {page.out_path for page in result.pages} >= {"old/index.html", "_redirects"}
