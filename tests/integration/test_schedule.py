@@ -164,3 +164,15 @@ def test_a_naive_now_is_refused_with_the_fix(site, run_cli, capsys) -> None:
         run_cli("build", "--site", root, "--now", "2027-01-05T09:00")
     assert stop.value.code == 2
     assert "has no time-zone offset" in capsys.readouterr().err
+
+
+def test_the_preview_shows_scheduled_articles_with_their_banner(site) -> None:
+    from articlegen.serve.preview import Preview
+    from tests.serving import fetch
+
+    root = site({"coming-later.md": article("Coming Later", "2999-01-01")})
+    with Preview(root, port=0, log=lambda line: None) as running:
+        page = fetch(running.url, "/coming-later/").html()
+        assert page.css_first(".draft-banner").text() == "Not public: scheduled for 2999-01-01"
+    with Preview(root, port=0, future=False, log=lambda line: None) as running:
+        assert fetch(running.url, "/coming-later/").status == 404
