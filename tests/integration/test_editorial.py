@@ -115,6 +115,7 @@ EXPECTED_ROWS = [
         "see_also_in": 0,
         "see_also_out": 1,
         "status": "unreviewed",
+        "publication": "published",
     },
     {
         "slug": "reviewed",
@@ -127,6 +128,7 @@ EXPECTED_ROWS = [
         "see_also_in": 1,
         "see_also_out": 0,
         "status": "ok",
+        "publication": "published",
     },
     {
         "slug": "policy",
@@ -139,6 +141,7 @@ EXPECTED_ROWS = [
         "see_also_in": 0,
         "see_also_out": 0,
         "status": "policy",
+        "publication": "published",
     },
 ]
 
@@ -159,7 +162,7 @@ def test_report_table(editorial: Path, run_cli) -> None:
     header = lines[0]
     assert header.split() == [
         "slug", "title", "author", "reviewer", "reviewed", "on", "days", "since", "review",
-        "references", "see", "also", "in", "see", "also", "out", "status",
+        "references", "see", "also", "in", "see", "also", "out", "status", "publication",
     ]  # fmt: skip
     columns = [header.index(name) for name in ("slug", "reviewer", "days since", "status")]
     cells = [[line[start:].split("  ")[0] for start in columns] for line in lines[1:]]
