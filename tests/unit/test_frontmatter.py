@@ -59,7 +59,9 @@ def test_unknown_key_is_reported_at_its_line_with_suggestion() -> None:
     [message] = errors("---\ntitle: T\ndate: 2024-01-01\nsee_aslo: [x]\n---\n")
     problem, _, hint = message.partition(" — ")
     assert problem == "content/a.md:4: unknown key 'see_aslo' (did you mean 'see_also'?)"
-    assert hint.startswith("valid keys: author, comments, content_warning, date, description, ")
+    assert hint.startswith(
+        "valid keys: aliases, author, comments, content_warning, date, description, "
+    )
 
 
 def test_every_problem_of_a_file_is_reported() -> None:
