@@ -372,7 +372,7 @@ def test_an_unknown_key_on_a_page_names_the_keys_a_page_takes() -> None:
     [message] = page_errors("---\ntitle: About\ndescripton: x\n---\n")
     assert message == (
         "content/pages/about.md:3: unknown key 'descripton' (did you mean 'description'?) — "
-        "valid keys: date, description, draft, slug, title, updated"
+        "valid keys: aliases, date, description, draft, slug, title, updated"
     )
 
 
