@@ -20,8 +20,6 @@ from .content.images import PlacedImage, place_body_images
 from .content.publication import (
     SCHEDULED,
     Publication,
-    build_moment,
-    next_change,
     publication,
 )
 from .content.readiness import unready_settings
@@ -80,8 +78,7 @@ def build_site(
     """Load, validate, link, render and (unless ``options.write`` is off) write the site.
     With a ``cache`` (``incremental/cache.py``), unchanged articles and pages are reused, and
     the cache is updated in place. ``progress(stage, done, total)`` hears how far the long
-    stages are (see ``Progress``).
-    """
+    stages are (see ``Progress``)."""
     started = time.perf_counter()
     options, root = options or BuildOptions(), root.absolute()
     config = _settings(root, options)
@@ -92,11 +89,7 @@ def build_site(
         progress=for_stage(progress, "reading articles"),
     )  # fmt: skip
     public = publication(sources.articles, options, config.zone)
-    articles = [
-        a
-        for a in sources.articles
-        if (options.drafts or not a.meta.draft) and a.slug not in public.hidden
-    ]
+    articles = public.to_build(sources.articles, drafts=options.drafts)
     checked = _validate(root, config, options, sources, articles, public)
     site = _assemble(config, sources, articles, checked, public)
     pagefind = find_pagefind() if config.search else None
@@ -112,12 +105,8 @@ def build_site(
     return BuildResult(
         output=written, articles=len(site.articles), pages=tuple(pages),
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
-        notes=_notes(
-            config, options, sources, public, pagefind,
-            slow_markup=sources.reused < len(sources.articles) and not compiled_available(),
-        ),
-        changes_at=next_change(sources.articles, build_moment(options, config.zone), config.zone),
-        reused_bodies=sources.reused, rendered=rendered,
+        notes=_notes(config, options, sources, public, pagefind),
+        changes_at=public.changes_at, reused_bodies=sources.reused, rendered=rendered,
     )  # fmt: skip
 
 
@@ -231,14 +220,13 @@ def _notes(
     sources: Sources,
     public: Publication,
     pagefind: Path | None,
-    *,
-    slow_markup: bool,
 ) -> tuple[str, ...]:
     """What a build says besides warnings. One that left drafts out says so: else a new
     site's only article, a draft, makes "0 articles" with no hint why; so does one that
     left out scheduled or expired articles, each with its date. Only a build that writes
     would have indexed for search: 'check' has nothing to say about Pagefind. One that
-    rendered bodies without the compiled Markdown engine (``slow_markup``) says so once."""
+    rendered bodies without the compiled Markdown engine says so once."""
+    slow_markup = sources.reused < len(sources.articles) and not compiled_available()
     drafts = 0 if options.drafts else sum(a.meta.draft for a in sources.articles)
     withheld = [
         f"{w.article.source}: '{w.article.meta.title}' is {w.describe(config.zone)}, so it "

@@ -93,15 +93,23 @@ class Publication:
     """Left out of every page, list, feed, sitemap and search index."""
     shown: dict[str, Withheld]
     """Built all the same (``--future``, the preview, the report), each with a banner."""
+    changes_at: dt.datetime | None = None
+    """When an article next publishes or expires (naive UTC; ``next_change``)."""
+
+    def to_build(self, articles: Iterable[Article], *, drafts: bool) -> list[Article]:
+        """``articles`` less those withheld, and less drafts unless ``drafts``."""
+        return [a for a in articles if (drafts or not a.meta.draft) and a.slug not in self.hidden]
 
 
 def publication(
     articles: Iterable[Article], options: BuildOptions, zone: zoneinfo.ZoneInfo
 ) -> Publication:
     """The articles ``options``' moment withholds, and which of them it shows anyway."""
-    held = withheld_articles(articles, build_moment(options, zone), zone)
+    articles, now = list(articles), build_moment(options, zone)
+    held = withheld_articles(articles, now, zone)
     wanted = {SCHEDULED: options.future, EXPIRED: options.expired}
     return Publication(
         hidden={slug: w for slug, w in held.items() if not wanted[w.state]},
         shown={slug: w for slug, w in held.items() if wanted[w.state]},
+        changes_at=next_change(articles, now, zone),
     )
