@@ -92,6 +92,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         '```\n::: video https://vimeo.com/1 "T"\n```\n',
         '::: video https://vimeo.com/1 "T"\n:::\n\n[a]: /b',
         "> " * 60 + "deep",
+        '> ::: video https://vimeo.com/1 "T"\n> caption\n> :::\n',  # in a block quote
+        '- item\n\n  ::: video https://vimeo.com/1 "T"\n  :::\n',  # in a list item
         "[x](http://bücher.example/)",  # markdown-it-py writes the host in punycode
         "<http://example.com/%C3%A4>",  # markdown-it-py shows it decoded
         "\x00",

@@ -96,6 +96,9 @@ _DELIMITER_ROW = re.compile(r"^[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
 """A line that could make a table of the lines around: a ``|`` in a wiki link splits cells."""
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
+_INNER_COLONS = re.compile(r"^(?! {0,3}:::)[^\n]*:::", re.MULTILINE)
+"""``:::`` after something else on its line: perhaps a video block inside a block quote or a
+list item, which the plugin reads there and ``_pieces`` does not cut out."""
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
 _VIDEO_CLOSER = re.compile(r":::[ \t]*")
@@ -256,6 +259,8 @@ def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
     blocks written simply (``::: video …`` after a blank line, ``:::`` alone to close), the
     only ones split out here, in a body with no fence or reference definition that could
     hold or reach across one."""
+    if _INNER_COLONS.search(body):
+        raise _Unsupported
     if not _COLON_LINE.search(body):
         yield 0, body, None
         return
