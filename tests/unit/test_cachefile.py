@@ -28,8 +28,8 @@ ARTICLE = Article(
     "content/a.md",
     "a",
     FrontMatter(
-        "A",
-        dt.datetime(2024, 1, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        title="A",
+        date=dt.datetime(2024, 1, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
         tags=("x",),
         see_also=(LinkRef("b", 5),),
         lines={"title": 2},

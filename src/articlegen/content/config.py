@@ -12,50 +12,10 @@ from ..core.errors import ArticlegenError, ConfigError, raise_if_any
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
 from ..core.model import CommentsConfig, MenuItem, SiteConfig
+from ..core.schema import MENU_ENTRY, SITE, SITE_KEYS
 from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
-
-_TOP_KEYS: dict[str, type] = {
-    "title": str,
-    "base_url": str,
-    "language": str,
-    "description": str,
-    "author": str,
-    "output": str,
-    "per_page": int,
-    "comments": dict,
-    "markdown": dict,
-    "warn_unlinked": bool,
-    "authors": dict,
-    "reviewers": dict,
-    "disclaimer": str,
-    "editorial_policy": str,
-    "review_interval_days": int,
-    "require": list,
-    "search": bool,
-    "timezone": str,
-    "link_cache_days": int,
-    "menu": list,
-    "menu_builtin": bool,
-}
-_REQUIRED = ("title", "base_url")
-
-_MENU_EXAMPLE = "write each entry as '- {title: About, link: about}'"
-_TYPE_HINTS = {
-    "authors": "indent each person under an id: 'jane-doe:', then 'name: …' under that",
-    "reviewers": "indent each person under an id: 'dr-lee:', then 'name: …' and "
-    "'credentials: …' under that",
-    "require": "write each rule as '- {tag: medication, fields: [content_warning, references]}'",
-    "disclaimer": "put the text in quotes",
-    "editorial_policy": "give an https:// address, or the slug or file (content/pages/x.md) of "
-    "a page or an article",
-    "review_interval_days": "e.g. review_interval_days: 365",
-    "timezone": "an IANA name, e.g. timezone: Europe/Berlin",
-    "link_cache_days": "e.g. link_cache_days: 7",
-    "menu": _MENU_EXAMPLE,
-}
-"""How to fix a wrongly typed trust setting, whose expected shape the message alone won't show."""
 
 MAX_REVIEW_INTERVAL_DAYS = 3650
 """Longest time between medical reviews: advice not looked at for ten years is not reviewed."""
@@ -93,21 +53,22 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     entries, problems = load_mapping(text, path, ConfigError)
     entries, found = check_characters(entries, path, ConfigError)
     problems += found
-    problems += unknown_key_problems(entries, _TOP_KEYS, path, ConfigError)
+    problems += unknown_key_problems(entries, SITE_KEYS, path, ConfigError)
     usable: dict[str, Entry] = {}
-    for key, expected in _TOP_KEYS.items():
-        if key not in entries or entries[key].broken:  # a broken value is already reported
+    for key in SITE:
+        entry = entries.get(key.name)
+        if entry is None or entry.broken:  # a broken value is already reported
             continue
-        if problem := type_problem(key, entries[key], expected, path, ConfigError):
-            problem.hint = _TYPE_HINTS.get(key)
+        if problem := type_problem(key.name, entry, key.type, path, ConfigError):
+            problem.hint = key.hint
             problems.append(problem)
         else:
-            usable[key] = entries[key]
-    for key in _REQUIRED:
-        if key not in entries:
-            problems.append(
-                ConfigError(f"missing required key '{key}'", path, 1, f"add '{key}: …'")
-            )
+            usable[key.name] = entry
+    problems += [
+        ConfigError(f"missing required key '{key.name}'", path, 1, f"add '{key.name}: {key.fix}'")
+        for key in SITE
+        if key.required and key.name not in entries
+    ]
     problems += _check_values(usable, path)
     comments = _comments(usable.get("comments"), path, problems)
     allow_html = _allow_html(usable.get("markdown"), path, problems)
@@ -125,7 +86,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     menu = _menu(usable["menu"], path, problems) if "menu" in usable else ()
     problems += collision_problems(authors, reviewers, path)
     raise_if_any(problems)
-    values = {k: e.value for k, e in usable.items() if k not in _STRUCTURED}
+    values = {key.name: usable[key.name].value for key in _COPIED if key.name in usable}
     values["base_url"] = _with_slash(values["base_url"])
     config = SiteConfig(
         **values,
@@ -144,14 +105,12 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     return config
 
 
-_STRUCTURED = ("comments", "markdown", "authors", "reviewers", "require", "menu")
-"""Keys parsed into records of their own rather than copied as values."""
+_COPIED = tuple(key for key in SITE if not key.structured)
+"""Keys whose values the config holds as they are written (the others become records)."""
 
 
 def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
     problems: list[ArticlegenError] = []
-    if "title" in entries and not entries["title"].value.strip():
-        problems.append(ConfigError("'title' is empty", path, entries["title"].line))
     if "base_url" in entries and (problem := base_url_problem(entries["base_url"].value)):
         what, hint = problem
         problems.append(ConfigError(f"'base_url' {what}", path, entries["base_url"].line, hint))
@@ -159,9 +118,11 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
         problems.append(
             ConfigError("'per_page' must be at least 1", path, entries["per_page"].line)
         )
-    for key in ("output", "disclaimer", "editorial_policy"):
-        if key in entries and not entries[key].value.strip():
-            problems.append(ConfigError(f"'{key}' is empty", path, entries[key].line))
+    problems += [
+        ConfigError(f"'{key.name}' is empty", path, entries[key.name].line)
+        for key in SITE
+        if key.nonempty and key.name in entries and not entries[key.name].value.strip()
+    ]
     if "timezone" in entries and (zone_error := zone_problem(entries["timezone"].value)):
         problems.append(
             ConfigError(
@@ -204,14 +165,12 @@ def _menu(entry: Entry, path: str, problems: list[ArticlegenError]) -> tuple[Men
         keys = item.children
         if keys is None:
             problems.append(
-                ConfigError(
-                    f"menu entry {number} must be a mapping", path, item.line, _MENU_EXAMPLE
-                )
+                ConfigError(f"menu entry {number} must be a mapping", path, item.line, MENU_ENTRY)
             )
             continue
         found = unknown_key_problems(keys, ("title", "link"), path, ConfigError, section="menu")
         found += [
-            ConfigError(f"menu entry {number} has no '{key}'", path, item.line, _MENU_EXAMPLE)
+            ConfigError(f"menu entry {number} has no '{key}'", path, item.line, MENU_ENTRY)
             for key in ("title", "link")
             if key not in keys
         ]

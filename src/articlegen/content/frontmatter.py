@@ -18,7 +18,7 @@ from ..core.dates import DEFAULT_ZONE, instant, local_day, read_date
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import MAX_TITLE_CHARACTERS, header_problem
 from ..core.model import Alias, Date, FrontMatter, LinkRef
-from ..core.schema import FRONT_MATTER_KEYS, PAGE_KEYS
+from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS, Check
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from ..core.urls import AliasError, alias_url
 from ..core.yamldoc import (
@@ -34,17 +34,7 @@ from ..trust.references import parse_references
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
 
-ARTICLE_ONLY: dict[str, str] = {
-    "author": "has no byline",
-    "tags": "is on no tag page",
-    "see_also": "has no See Also block (link to articles in its text)",
-    "comments": "has no comments",
-    "reviewed_by": "has no medical review line",
-    "reviewed_on": "has no medical review line",
-    "references": "has no reference list",
-    "disclaimer": "shows no medical disclaimer",
-    "content_warning": "shows no content warning",
-}
+ARTICLE_ONLY = {key.name: key.article_only for key in FRONT_MATTER if key.article_only}
 """Why each article key that ``schema.PAGE_KEYS`` leaves out means nothing on a page: the
 error for one says so rather than calling a well-known key unknown."""
 
@@ -97,21 +87,13 @@ def parse_front_matter(
     )
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)
-    draft = fields.get("draft", False)
-    if "title" not in written:
-        problems.append(FrontMatterError("missing required key 'title'", path, 1, "add 'title: …'"))
-    if "date" not in written and not draft and not page:
-        problems.append(
-            FrontMatterError(
-                "missing required key 'date'", path, 1, "add 'date: YYYY-MM-DD' (or 'draft: true')"
-            )
-        )
+    problems += _missing_problems(written, fields, path, page)
     problems += _order_problems(fields, entries, path, zone)
     problems += _review_pair_problems(entries, path)
     problems += _expiry_problems(fields, entries, path, zone)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
-    return FrontMatter(date=fields.pop("date", None), lines=lines, **fields)
+    return FrontMatter(lines=lines, **fields)
 
 
 def _article_only(key: str, entry: Entry, path: str) -> ArticlegenError:
@@ -148,9 +130,7 @@ def readable_fields(
         # The slug its error message offers, so that links written to it are not reported too.
         fields["slug"] = slugify(slug.value) or None
     lines = {key: entry.line for key, entry in entries.items()}
-    return FrontMatter(
-        title=fields.pop("title", ""), date=fields.pop("date", None), lines=lines, **fields
-    )
+    return FrontMatter(title=fields.pop("title", ""), lines=lines, **fields)
 
 
 _TOP_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
@@ -191,6 +171,26 @@ def _check_fields(
             except ArticlegenError as problem:
                 problems.append(problem)
     return fields
+
+
+def _missing_problems(
+    written: dict[str, Entry], fields: dict[str, Any], path: str, page: bool
+) -> list[ArticlegenError]:
+    """A required key not written (unless the key that lifts it, ``draft``, is true, or the
+    file is a ``page`` that may leave it out)."""
+    return [
+        FrontMatterError(
+            f"missing required key '{key.name}'",
+            path,
+            1,
+            f"add '{key.name}: {key.fix}'" + (f" (or '{key.unless}: true')" if key.unless else ""),
+        )
+        for key in FRONT_MATTER
+        if key.required
+        and key.name not in written
+        and not fields.get(key.unless, False)
+        and not (page and key.page_optional)
+    ]
 
 
 def _order_problems(
@@ -390,23 +390,18 @@ def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
 
 
 def _checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], Any]]:
-    """Each key's check; date-typed keys read dates in ``zone``."""
-    return {
+    """Each key's check, in the table's order; date-typed keys read dates in ``zone``."""
+    by_check: dict[Check, Callable[[str, Entry, str], Any]] = {
         "title": _title,
+        "text": _text,
         "slug": _slug,
+        "id": _slug,
         "date": partial(read_date, zone=zone),
-        "updated": partial(read_date, zone=zone),
-        "description": _text,
-        "author": _text,
+        "day": partial(read_date, zone=zone, day_only=True),
+        "flag": _flag,
         "tags": _tags,
-        "see_also": _links,
-        "comments": _flag,
-        "draft": _flag,
-        "expires": partial(read_date, zone=zone),
+        "links": _links,
         "aliases": _aliases,
-        "reviewed_by": _slug,
-        "reviewed_on": partial(read_date, zone=zone, day_only=True),
         "references": lambda _key, entry, path: parse_references(entry, path, zone),
-        "disclaimer": _text,
-        "content_warning": _text,
     }
+    return {key.name: by_check[key.check] for key in FRONT_MATTER}

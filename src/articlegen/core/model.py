@@ -119,56 +119,41 @@ class NavLink:
 
 @record
 class SiteConfig:
-    """``site.yaml``, validated."""
+    """``site.yaml``, validated: a field for each key of ``schema.SITE``, in its order and with
+    its default (``tests/unit/test_schema.py`` holds them to it), where the key's ``doc`` says
+    what each is. A structured key fills the field its ``field`` names, with a record."""
 
     title: str
-    """Site name, shown in the header and feeds."""
     base_url: str
-    """Absolute URL of the site root, always ending in ``/``; may carry a path."""
+    """Always ending in ``/``; may carry a path."""
     language: str = "en"
-    """BCP 47 language tag for ``<html lang>`` and feeds."""
     description: str = ""
-    """One-sentence site description for the home page and feeds."""
     author: str = ""
-    """Default author of articles that name none."""
     output: str = "public"
-    """Output folder, relative to the site root."""
     per_page: int = 10
-    """Articles per home or tag page."""
     comments: CommentsConfig = field(default_factory=CommentsConfig)
-    """Comment provider set-up."""
     allow_html: bool = False
-    """Pass raw HTML in Markdown through (``markdown: {allow_html: true}``); escaped otherwise."""
+    """``markdown: {allow_html: true}``: raw HTML in Markdown passes through."""
     warn_unlinked: bool = False
-    """Warn about published articles with no See Also and no Linked from."""
     authors: Mapping[str, Person] = field(default_factory=dict)
-    """``authors:`` by id; when present, ``author:`` values are ids."""
+    """By id; when present, ``author:`` values are ids."""
     reviewers: Mapping[str, Person] = field(default_factory=dict)
-    """``reviewers:`` by id, for ``reviewed_by:``."""
+    """By id, for ``reviewed_by:``."""
     disclaimer: str = ""
-    """Site-wide medical disclaimer, shown in a box on every article."""
     editorial_policy: str = ""
-    """URL, or slug or file of an article or page, explaining how articles are written and
-    reviewed."""
     review_interval_days: int = 365
-    """Days after ``reviewed_on`` when the next medical review is due."""
     requirements: tuple[Requirement, ...] = ()
     """``require:`` rules, in file order."""
+    search: bool = True
+    timezone: str = "UTC"
+    """``config`` checks that it names a zone."""
+    link_cache_days: int = 7
+    menu: tuple[MenuItem, ...] = ()
+    """In file order."""
+    menu_builtin: bool = True
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, nested keys dotted (``comments.giscus.repo_id``), for problems
     found after parsing."""
-    search: bool = True
-    """Build a Pagefind search index and the ``search/`` page (when Pagefind is installed)."""
-    timezone: str = "UTC"
-    """IANA name of the zone of date-times written without an offset, and of the days
-    pages show (``config`` checks it names one)."""
-    link_cache_days: int = 7
-    """Days ``check --links`` trusts an address's earlier good answer before asking again
-    (0: ask every time)."""
-    menu: tuple[MenuItem, ...] = ()
-    """``menu:``, the header navigation's own entries, in file order."""
-    menu_builtin: bool = True
-    """Follow them with the built-in entries (Archive, Tags, See Also index, Search, Feed)."""
 
     @property
     def base_path(self) -> str:
@@ -226,42 +211,33 @@ class Alias:
 
 @record
 class FrontMatter:
-    """An article's validated header."""
+    """An article's validated header: a field for each key of ``schema.FRONT_MATTER``, in its
+    order and with its default (``tests/unit/test_schema.py`` holds them to it), where the
+    key's ``doc`` says what each is. A key absent is its default: None where the site's
+    setting or the article's own file name or body decides (``author``, ``slug``…)."""
 
     title: str
-    """Article title (required, non-empty)."""
-    date: Date | None
-    """Publication date; None only for drafts."""
     slug: str | None = None
-    """Slug chosen by the author; None means derive it from the file name."""
+    date: Date | None = None
+    """None only for drafts."""
     updated: Date | None = None
-    """Last substantive update, never before ``date``."""
     description: str | None = None
-    """Summary for lists and meta tags; None means use the first paragraph."""
     author: str | None = None
-    """Author; None means the site default."""
     tags: tuple[str, ...] = ()
     """Tag names as written."""
     see_also: tuple[LinkRef, ...] = ()
-    """Cross-links, in the author's order."""
+    """In the author's order."""
     comments: bool | None = None
-    """Comments on or off; None means the site default."""
     draft: bool = False
-    """Drafts are left out unless the build asks for them."""
     expires: Date | None = None
-    """When the article is taken down (``content/publication.py``); None: never."""
     aliases: tuple[Alias, ...] = ()
-    """Old paths that redirect to the article, in the author's order."""
+    """Cleaned (``urls.alias_url``), in the author's order."""
     reviewed_by: str | None = None
-    """Id of the medical reviewer (``site.yaml`` ``reviewers:``)."""
     reviewed_on: dt.date | None = None
-    """Day of the medical review; set exactly when ``reviewed_by`` is."""
     references: tuple[Reference, ...] = ()
-    """Sources, in the author's order."""
+    """In the author's order."""
     disclaimer: str | None = None
-    """Replaces the site-wide disclaimer on this article."""
     content_warning: str | None = None
-    """Shown above the body."""
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, so later stages can point at it."""
 
