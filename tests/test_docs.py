@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zoneinfo
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from articlegen.content.config import parse_config
+from articlegen.content.frontmatter import parse_front_matter, split_front_matter
+from articlegen.core.dates import DEFAULT_ZONE
+from articlegen.core.schema import FRONT_MATTER_KEYS, PAGE_KEYS, SITE_KEYS
+from tests import schemadocs
 
 REPO = Path(__file__).parents[1]
 README = REPO / "README.md"
@@ -121,3 +128,43 @@ def test_architecture_states_the_layers_of_the_import_test() -> None:
     found = _LAYERS_LINE.search(ARCHITECTURE.read_text(encoding="utf-8"))
     assert found is not None, "docs/architecture.md states the layers on one line"
     assert tuple(re.findall(r"`(\w+)`", found[1])) == LAYERS
+
+
+def yaml_blocks(path: Path) -> list[str]:
+    """The text of each YAML code block of a Markdown page."""
+    return [t.content for t in tokens(path) if t.type == "fence" and t.info == "yaml"]
+
+
+def test_the_key_tables_and_example_files_are_generated_from_the_schema() -> None:
+    assert schemadocs.differences() == []
+
+
+def test_the_example_front_matter_sets_every_key_validly() -> None:
+    [example] = yaml_blocks(REPO / "docs" / "writing.md")[:1]
+    header, first_line, _body, _ = split_front_matter(example, "docs/writing.md")
+    zone = zoneinfo.ZoneInfo(DEFAULT_ZONE)
+    meta = parse_front_matter(header, "docs/writing.md", zone=zone, first_line=first_line)
+    assert tuple(meta.lines) == FRONT_MATTER_KEYS
+
+
+def test_the_example_site_yaml_sets_every_key_validly() -> None:
+    [example] = yaml_blocks(REPO / "docs" / "site-yaml.md")[:1]
+    config = parse_config(example, "docs/site-yaml.md")
+    assert tuple(key for key in config.lines if "." not in key) == SITE_KEYS
+
+
+def test_the_readme_s_front_matter_is_valid() -> None:
+    [example] = yaml_blocks(README)[:1]
+    header, first_line, _body, _ = split_front_matter(example, "README.md")
+    zone = zoneinfo.ZoneInfo(DEFAULT_ZONE)
+    parse_front_matter(header, "README.md", zone=zone, first_line=first_line)
+
+
+def test_the_example_page_header_sets_every_key_a_page_takes() -> None:
+    [example] = [b for b in yaml_blocks(REPO / "docs" / "writing.md") if "About This" in b]
+    header, first_line, _body, _ = split_front_matter(example, "docs/writing.md")
+    zone = zoneinfo.ZoneInfo(DEFAULT_ZONE)
+    meta = parse_front_matter(
+        header, "docs/writing.md", zone=zone, first_line=first_line, page=True
+    )
+    assert sorted(meta.lines) == sorted(PAGE_KEYS)

@@ -450,7 +450,7 @@ SITE: tuple[SiteKey, ...] = (
         hint=MENU_ENTRY,
         default_doc="none",
         doc="the header navigation's own entries, in order; each `link` a page's or article's"
-        " slug or file, or an https:// URL ([Menu](#menu))",
+        " slug or file, or an https:// URL (see Menu below)",
         example="""
   - {title: About, link: about}
   - {title: Editorial policy, link: content/pages/policy.md}

@@ -1,0 +1,141 @@
+"""The docs' key tables and example files, generated from the schema tables (``core/schema.py``).
+
+docs/writing.md (front-matter) and docs/site-yaml.md (``site.yaml``) each hold an example file
+and a table of every key (type, required, default, what it is) between marker comments,
+``<!-- schema: NAME -->`` and ``<!-- /schema -->``. ``tests/test_docs.py`` fails when a block
+differs from what the schema makes of it; after changing a key, regenerate them::
+
+    PYTHONPATH=src python -m tests.schemadocs --update   # rewrite the blocks in docs/
+    PYTHONPATH=src python -m tests.schemadocs            # say which blocks differ, exit 1 if any
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from articlegen.core.schema import (
+    CHECK_TYPES,
+    FRONT_MATTER,
+    SITE,
+    YAML_TYPES,
+    FrontMatterKey,
+    Key,
+    SiteKey,
+)
+
+DOCS = Path(__file__).parents[1] / "docs"
+BLOCK = re.compile(r"(<!-- schema: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- /schema -->)", re.S)
+"""A generated block: its opening marker, its text and its closing marker."""
+
+
+def example(keys: Sequence[Key]) -> str:
+    """A YAML file setting every key to its example value."""
+    lines = [
+        f"{key.name}:{key.example}"
+        if key.example.startswith("\n")
+        else f"{key.name}: {key.example}"
+        for key in keys
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def table(keys: Sequence[FrontMatterKey] | Sequence[SiteKey]) -> str:
+    """The Markdown table of ``keys``: name, type, requiredness, default, whether a page takes
+    it (front-matter) and what it is."""
+    pages = all(isinstance(key, FrontMatterKey) for key in keys)
+    head = ["Key", "Type", "Required", "Default", *(["On a page"] if pages else []), "What it is"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for key in keys:
+        if isinstance(key, FrontMatterKey):
+            kind = CHECK_TYPES[key.check]
+            page = ["yes" if key.page else "no"]
+        else:
+            kind, page = YAML_TYPES[key.type], []
+        cells = (f"`{key.name}`", kind, required(key), default(key), *page, key.doc)
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def required(key: Key) -> str:
+    if not key.required:
+        return "no"
+    needed = f"unless `{key.unless}: true`" if key.unless else "yes"
+    page_optional = isinstance(key, FrontMatterKey) and key.page_optional
+    return needed + (", not on a page" if page_optional else "")
+
+
+def default(key: Key) -> str:
+    """What an absent key means: its ``default_doc``, else its default as YAML writes it."""
+    if key.required and not key.unless:
+        return "—"
+    if key.default_doc:
+        return key.default_doc
+    if key.default in (None, "", ()):
+        return "none"
+    if isinstance(key.default, bool):
+        return f"`{str(key.default).lower()}`"
+    return f"`{key.default}`"
+
+
+BLOCKS: dict[str, tuple[Path, str]] = {
+    "front-matter-example": (
+        DOCS / "writing.md",
+        "```yaml\n---\n" + example(FRONT_MATTER) + "---\n```\n",
+    ),
+    "front-matter-table": (DOCS / "writing.md", table(FRONT_MATTER)),
+    "site-example": (DOCS / "site-yaml.md", "```yaml\n" + example(SITE) + "```\n"),
+    "site-table": (DOCS / "site-yaml.md", table(SITE)),
+}
+"""Each generated block: the page it is on and the text it must hold."""
+
+
+def written(page: Path) -> dict[str, str]:
+    """The text of each generated block of ``page``, by name."""
+    return {m["name"]: m["body"] for m in BLOCK.finditer(page.read_text(encoding="utf-8"))}
+
+
+def differences() -> list[str]:
+    """One line per block that is missing from its page or differs from the schema."""
+    problems = []
+    for name, (page, text) in BLOCKS.items():
+        found = written(page).get(name)
+        if found is None:
+            problems.append(f"{page.name}: no block '<!-- schema: {name} -->'")
+        elif found != text:
+            problems.append(f"{page.name}: block '{name}' differs from core/schema.py")
+    return problems
+
+
+def regenerated(block: re.Match[str]) -> str:
+    """``block`` (a ``BLOCK`` match) holding the text the schema makes; unknown ones as they are."""
+    text = BLOCKS[block["name"]][1] if block["name"] in BLOCKS else block["body"]
+    return block[1] + text + block[4]
+
+
+def update() -> None:
+    """Rewrite every block from the schema."""
+    for page in sorted({page for page, _ in BLOCKS.values()}):
+        text = page.read_text(encoding="utf-8")
+        text = BLOCK.sub(regenerated, text)
+        page.write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.schemadocs", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--update", action="store_true", help="rewrite the blocks in docs/")
+    args = parser.parse_args(argv)
+    if args.update:
+        update()
+    problems = differences()
+    print("\n".join(problems) or "the docs' key tables match core/schema.py")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
