@@ -249,15 +249,16 @@ def _expiry_problems(
 
 def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
     """``reviewed_by`` and ``reviewed_on`` only make sense together."""
-    pairs = (("reviewed_by", "reviewed_on", "YYYY-MM-DD"), ("reviewed_on", "reviewed_by", "…"))
+    fixes = {key.name: key.fix for key in FRONT_MATTER}
+    pairs = (("reviewed_by", "reviewed_on"), ("reviewed_on", "reviewed_by"))
     return [
         FrontMatterError(
             f"'{present}' is set but '{missing}' is not",
             path,
             entries[present].line,
-            f"add '{missing}: {example}' (who reviewed the article, and on which day)",
+            f"add '{missing}: {fixes[missing]}' (who reviewed the article, and on which day)",
         )
-        for present, missing, example in pairs
+        for present, missing in pairs
         if present in entries and missing not in entries
     ]
 

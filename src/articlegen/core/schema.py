@@ -70,7 +70,7 @@ class Key:
     default_doc: str = ""
     """What an absent key means, in words, when ``default`` alone would not say."""
     fix: str = "…"
-    """The value the "missing required key" hint writes (``add 'date: YYYY-MM-DD'``)."""
+    """The value a hint to add the missing key writes (``add 'date: YYYY-MM-DD'``)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
