@@ -18,6 +18,7 @@ from ..core.errors import SourceError
 from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
+from ..markup.embeds import parse_video
 from .htmlmeta import (
     attribute,
     meta_content,
@@ -99,6 +100,17 @@ def parse_html(html: str, path: str) -> ImportedArticle:
         slug=url_slug(page) or None,
         address=page,
     )
+
+
+def html_markdown(html: str, page: str | None, path: str) -> str:
+    """A fragment of HTML (a blog post's content, no page around it) as a Markdown body;
+    ``page`` is the post's own address, against which its relative links are resolved."""
+    tree = LexborHTMLParser(html)
+    main = tree.body or tree.root
+    assert main is not None, "lexbor always builds an <html> root, even for empty input"
+    _check_depth(main, path)
+    writer = _Writer(page, set(), _heading_shift(main, set()))
+    return "\n\n".join(writer.blocks(main)) + "\n"
 
 
 def _check_depth(main: LexborNode, path: str) -> None:
@@ -281,6 +293,10 @@ class _Writer:
         if not host.endswith(_VIDEO_HOSTS):
             return [f"<{src}>"] if src else []
         title = attribute(node, "title").replace('"', "'") or "Video"
+        try:
+            parse_video(src, title)
+        except ValueError:  # no video id the site's player can take: a link, not a failed build
+            return [f"<{src}>"]
         return [f'::: video {src} "{title}"\n:::']
 
     def inline_text(self, node: LexborNode, *, breaks: bool = True) -> str:

@@ -31,6 +31,12 @@ def plain_text(node: LexborNode) -> str:
     return " ".join((node.text(deep=True) or "").split())
 
 
+def plain_text_of(html: str) -> str:
+    """The text of an HTML fragment (a blog post's excerpt), entities decoded, spaces collapsed."""
+    body = LexborHTMLParser(html).body
+    return plain_text(body) if body is not None else ""
+
+
 def attribute(node: LexborNode | None, name: str) -> str:
     """An attribute's value, spaces collapsed; empty when the node or attribute is missing."""
     return " ".join(((node.attributes.get(name) if node is not None else None) or "").split())

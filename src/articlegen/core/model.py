@@ -639,13 +639,23 @@ class ImportedArticle:
     """See Also items, in page order."""
     comments: bool = False
     """The page had a comments section."""
-    date: dt.date | None = None
-    """Publication day, when the page states it."""
+    date: Date | None = None
+    """Publication day (or moment, with its offset, from a blog export), when stated."""
     description: str | None = None
-    """The page's own summary (HTML ``meta description``)."""
+    """The page's own summary (HTML ``meta description``, a post's excerpt)."""
     tags: tuple[str, ...] = ()
-    """The page's own tags (HTML ``article:tag``)."""
+    """The page's own tags (HTML ``article:tag``; a blog's categories and tags)."""
     slug: str | None = None
     """The last segment of the page's own address, to keep its URL."""
     address: str | None = None
     """The page's own address, to tell links into its old site from links elsewhere."""
+    updated: Date | None = None
+    """When a blog post was last changed, as its export states it."""
+    author: str | None = None
+    """The author's name (or, once matched, id) as the old blog gives it."""
+    aliases: tuple[str, ...] = ()
+    """The post's old site paths (``/2019/05/old-post/``), each to redirect to the new page."""
+    draft: bool = False
+    """The old blog had not published it (a Jekyll or Hugo draft)."""
+    notes: tuple[str, ...] = ()
+    """What the reader of the source could not convert, for the author to look at."""

@@ -1,0 +1,100 @@
+"""What a reader of a whole old blog (WordPress, Jekyll, Hugo) hands to the importer.
+
+Each format has its own reader module; they all return a ``Blog``: the posts as
+``ImportedArticle`` records whose bodies are Markdown and whose ``aliases`` are
+the paths the old site served them at, plus what was skipped and where the old
+site's files are, so that links and images can be resolved the same way for all.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..core.model import ImportedArticle
+
+FORMATS = ("wordpress", "jekyll", "hugo", "text", "html")
+"""What ``--from`` accepts: the three blog formats, and single pasted or saved articles."""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post of an old blog, read and converted."""
+
+    origin: str
+    """How messages name it: its file, or the export and the post's title."""
+    article: ImportedArticle
+    """The post; ``aliases[0]``, when there is one, is its address on the old site."""
+    file: Path | None = None
+    """Its own file, against which relative links to other posts' files are resolved."""
+
+
+@dataclass(slots=True)
+class Blog:
+    """Everything a reader found in one source."""
+
+    kind: str
+    """One of ``FORMATS``."""
+    source: Path
+    """The file or folder given to ``import``."""
+    site_url: str | None = None
+    """The old site's address (``https://old.example/blog/``): links to it are internal."""
+    posts: list[Post] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Items left out, by reason (``draft``, ``attachment``…)."""
+    notes: list[str] = field(default_factory=list)
+    """Warnings about the whole source (unknown keys, template tags kept as text)."""
+    static_roots: list[Path] = field(default_factory=list)
+    """Folders that were the old site's root, where a root-relative image may be found."""
+    files: dict[str, Path] = field(default_factory=dict)
+    """Old site path → file, for files served beside a post (Hugo page bundles)."""
+
+
+def site_path(url: str) -> str | None:
+    """The path part of an old address (``/2019/05/post/``); None when the address is a query
+    (``/?p=123``) or names no path, which static files cannot serve."""
+    parts = urlsplit(url)
+    if parts.query or not parts.path.startswith("/"):
+        return None
+    return clean_path(parts.path)
+
+
+def clean_path(path: str) -> str:
+    """``path`` percent-decoded, with ``//``, ``.`` and ``..`` resolved, a trailing ``/`` kept."""
+    decoded = unquote(path)
+    normal = posixpath.normpath("/" + decoded.lstrip("/"))
+    normal = "/" + normal.lstrip("/")
+    if decoded.endswith("/") and normal != "/":
+        normal += "/"
+    return normal
+
+
+def path_under(url: str, site_url: str | None) -> str | None:
+    """The old site path a link points to: ``url`` relative to nothing (``/x/``), or an
+    absolute address on the old site's host (and under its base path); else None."""
+    parts = urlsplit(url)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None
+    if parts.netloc:
+        if site_url is None or _host(url) != _host(site_url):
+            return None
+        base = urlsplit(site_url).path.rstrip("/")
+        path = parts.path or "/"
+        if base and not (path == base or path.startswith(base + "/")):
+            return None
+        return clean_path(path)
+    if not parts.path.startswith("/"):
+        return None
+    return clean_path(parts.path)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def tally(counter: Counter[str]) -> str:
+    """``attachment 12, draft 3``: a counter as one line, largest first."""
+    return ", ".join(f"{name} {n}" for name, n in counter.most_common())
