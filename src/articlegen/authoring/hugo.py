@@ -1,0 +1,365 @@
+"""A Hugo content folder → a ``Blog``: its pages, their old addresses, shortcodes.
+
+SOURCE is a Hugo site (its folder holds ``hugo.toml`` or ``config.toml`` and
+``content/``) or a content folder itself; the site's configuration, when found beside
+it, gives ``baseURL`` and ``[permalinks]``. A page's old address is its ``url``, else its
+section's permalink pattern (``:year``, ``:month``, ``:day``, ``:slug``, ``:title``,
+``:filename``, ``:section``…), else Hugo's default ``/<section>/<slug or file name>/``.
+``aliases`` add addresses. Section lists (``_index.md``) are skipped. Shortcodes that
+stand for something Markdown has (``ref``, ``relref``, ``figure``, ``youtube``,
+``vimeo``, ``highlight``) are converted; any other is kept as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.characters import decode_source
+from ..core.errors import SourceError
+from ..core.limits import read_regular_file
+from ..core.model import Date, ImportedArticle
+from ..core.slugs import slugify
+from ..core.yamldoc import load_mapping
+from .blogsource import Blog, Post, clean_path
+from .htmlimport import html_markdown
+from .mdsource import (
+    FOOTNOTES_NOTE,
+    MARKDOWN_SUFFIXES,
+    SHARED_KEYS,
+    code_block,
+    count_unknown,
+    date_value,
+    footnotes_as_notes,
+    kept_as_text,
+    kept_note,
+    outside_code,
+    read_markdown_source,
+    shared_fields,
+    text_list,
+    tidy,
+    unknown_notes,
+    video_block,
+)
+from .mdtext import escape_markdown, link_target
+
+CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
+                "config.yml", "config.json")  # fmt: skip
+KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishDate", "pubDate"}
+_PLACEHOLDER = re.compile(
+    r":(year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug"
+    r"|filename|slugorfilename|contentbasename|slugorcontentbasename)\b"
+)
+_SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]+)(.*?)\s*\1?[>%]\}\}", re.S)
+_ESCAPED_SHORTCODE = re.compile(r"\{\{([<%])/\*(.*?)\*/\1?[>%]\}\}", re.S)
+_HIGHLIGHT = re.compile(
+    r"\{\{[<%]\s*highlight\s+\"?([\w+#-]*)\"?[^}]*?[>%]\}\}\n?(.*?)\{\{[<%]\s*/highlight\s*[>%]\}\}",
+    re.S,
+)
+_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|`([^`]*)`|(\S+))|"([^"]*)"|(\S+)""")
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    site_url: str | None
+    permalinks: dict[str, str]
+
+
+@dataclass(slots=True)
+class _Found:
+    file: Path
+    display: str
+    relative: str
+    """The file's path inside the content folder, as ``ref`` names it."""
+    fields: dict[str, Any]
+    body: str
+    path: str
+    date: Date | None
+
+
+def is_hugo_site(folder: Path) -> bool:
+    """A Hugo site folder (configuration and ``content/``)."""
+    return (folder / "content").is_dir() and (
+        any((folder / name).is_file() for name in CONFIG_NAMES) or (folder / "config").is_dir()
+    )
+
+
+def read_hugo(folder: Path) -> Blog:
+    """Every page of the site (or content folder) ``folder``."""
+    content, root = (folder / "content", folder) if is_hugo_site(folder) else (folder, None)
+    config = _read_config(root if root is not None else folder.parent)
+    roots = [
+        r / "static" for r in (root, folder.parent) if r is not None and (r / "static").is_dir()
+    ]
+    blog = Blog("hugo", folder, site_url=config.site_url, static_roots=roots[:1])
+    found = []
+    for file in sorted(content.rglob("*")):
+        if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+            continue
+        relative = file.relative_to(content).as_posix()
+        if file.stem == "_index":
+            blog.skipped["section list (_index)"] += 1
+            continue
+        if file.stem != "index" and (file.parent / f"index{file.suffix}").is_file():
+            blog.skipped["page bundle resource"] += 1  # a file of a bundle, not a page
+            continue
+        display = str(file)
+        source = read_markdown_source(file, display)
+        if _unrendered(source.fields):
+            blog.skipped["not rendered (headless or build.render: never)"] += 1
+            continue
+        date = _date(source.fields)
+        path = _page_path(relative, source.fields, date, config)
+        found.append(_Found(file, display, relative, source.fields, source.body, path, date))
+        if file.stem == "index":  # a page bundle: its files are served beside it
+            for resource in file.parent.rglob("*"):
+                if resource.is_file() and resource != file:
+                    inside = resource.relative_to(file.parent).as_posix()
+                    blog.files[clean_path(path.rstrip("/") + "/" + inside)] = resource
+    refs = _ref_table(found)
+    unknown: Counter[str] = Counter()
+    kept: dict[str, list[str]] = defaultdict(list)
+    for page in found:
+        count_unknown(page.fields, KNOWN_KEYS, unknown)
+        blog.posts.append(_post(page, refs, kept, blog))
+    unknown_notes(unknown, blog)
+    blog.notes += [kept_note("Hugo shortcode", kind, posts) for kind, posts in kept.items()]
+    return blog
+
+
+def _unrendered(fields: dict[str, Any]) -> bool:
+    """A page Hugo does not publish: a headless bundle, or ``build: {render: never}``."""
+    build = fields.get("build") or fields.get("_build") or {}
+    render = build.get("render") if isinstance(build, dict) else None
+    return fields.get("headless") is True or render in ("never", False, "false")
+
+
+def _read_config(root: Path) -> _Config:
+    """``baseURL`` and ``[permalinks]`` from the site's configuration, when there is one."""
+    fields: dict[str, Any] = {}
+    candidates = [root / name for name in CONFIG_NAMES]
+    candidates += [root / "config" / "_default" / name for name in CONFIG_NAMES]
+    for file in candidates:
+        if not file.is_file():
+            continue
+        display = str(file)
+        text = decode_source(read_regular_file(file, display, SourceError), display, SourceError)
+        if file.suffix == ".toml":
+            try:
+                fields = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                raise SourceError(f"the Hugo configuration cannot be read: {exc}", display) from exc
+        elif file.suffix == ".json":
+            try:
+                fields = json.loads(text)
+            except ValueError as exc:
+                raise SourceError(f"the Hugo configuration cannot be read: {exc}", display) from exc
+        else:
+            entries, _problems = load_mapping(text, display, SourceError)
+            fields = {key: entry.value for key, entry in entries.items()}
+        break
+    base = fields.get("baseURL") or fields.get("baseurl")
+    permalinks = fields.get("permalinks") or {}
+    if isinstance(permalinks.get("page"), dict):  # Hugo 0.120's [permalinks.page]
+        permalinks = permalinks["page"]
+    return _Config(
+        site_url=base
+        if isinstance(base, str) and base.startswith(("http://", "https://"))
+        else None,
+        permalinks={str(k): str(v) for k, v in permalinks.items() if isinstance(v, str)},
+    )
+
+
+def _date(fields: dict[str, Any]) -> Date | None:
+    """``date``, else ``publishDate`` (the day it went out)."""
+    for key in ("date", "publishDate", "pubDate"):
+        if (value := date_value(fields.get(key), key, [])) is not None:
+            return value
+    return None
+
+
+def _page_path(relative: str, fields: dict[str, Any], date: Date | None, config: _Config) -> str:
+    """The page's old address, as Hugo would make it."""
+    if isinstance(fields.get("url"), str) and fields["url"].strip():
+        return clean_path(fields["url"].strip())
+    parts = relative.split("/")
+    bundle = parts[-1].rsplit(".", 1)[0] == "index"
+    filename = parts[-2] if bundle and len(parts) > 1 else parts[-1].rsplit(".", 1)[0]
+    sections = parts[:-2] if bundle else parts[:-1]
+    title = str(fields.get("title") or "")
+    slug = str(fields.get("slug") or "") or None
+    pattern = config.permalinks.get(sections[0]) if sections else None
+    if pattern is None:
+        return clean_path(_sanitized("/" + "/".join([*sections, slug or filename]) + "/"))
+    day = date if isinstance(date, dt.date) else dt.date(1, 1, 1)
+    values = {
+        "year": f"{day.year:04}",
+        "month": f"{day.month:02}",
+        "monthname": day.strftime("%B").lower(),
+        "day": f"{day.day:02}",
+        "weekday": str(day.isoweekday() % 7),
+        "weekdayname": day.strftime("%A").lower(),
+        "yearday": str(day.timetuple().tm_yday),
+        "section": sections[0] if sections else "",
+        "sections": "/".join(sections),
+        "title": slugify(title) or filename,
+        "slug": slug or slugify(title) or filename,
+        "filename": filename,
+        "contentbasename": filename,
+        "slugorfilename": slug or filename,
+        "slugorcontentbasename": slug or filename,
+    }
+    return clean_path(_sanitized(_PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)))
+
+
+def _sanitized(path: str) -> str:
+    """A path as Hugo makes one from names: lowercase, spaces as ``-``."""
+    return path.lower().replace(" ", "-")
+
+
+def _ref_table(found: list[_Found]) -> dict[str, str]:
+    """Every way a ``ref`` may name a page (its path in content/, with and without the
+    suffix and a leading ``/``, its file or bundle name) → its old address."""
+    table: dict[str, str] = {}
+    for page in found:
+        relative = page.relative
+        bare = relative.rsplit(".", 1)[0]
+        names = [relative, bare, "/" + relative, "/" + bare]
+        if bare.endswith("/index"):
+            names += [bare.removesuffix("/index"), "/" + bare.removesuffix("/index")]
+        names.append(
+            bare.rsplit("/", 1)[-1] if not bare.endswith("/index") else bare.split("/")[-2]
+        )
+        for name in names:
+            table.setdefault(name, page.path)
+    return table
+
+
+def _post(page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: Blog) -> Post:
+    fields = page.fields
+    shared = shared_fields(fields)
+    notes = list(shared.notes)
+    body = _shortcodes(page.body, page, refs, kept)
+    if page.file.suffix.lower() == ".html":
+        body = html_markdown(body, page.path, page.display)
+    body, footnotes = footnotes_as_notes(body)
+    if footnotes:
+        notes.append(FOOTNOTES_NOTE)
+    aliases = []
+    for alias in text_list(fields.get("aliases")):
+        if not alias.startswith("/"):  # relative to the folder the page is in
+            alias = posixpath.dirname(page.path.rstrip("/")) + "/" + alias
+        if "." not in alias.rsplit("/", 1)[-1]:
+            alias = alias.rstrip("/") + "/"  # Hugo writes <alias>/index.html
+        aliases.append(clean_path(alias))
+    name = _name(page.relative.rsplit(".", 1)[0])
+    title = shared.title or name.replace("-", " ").capitalize()
+    if not shared.title:
+        notes.append(f"it has no title, so it is '{title}' (from its file name)")
+    if page.date is None:
+        notes.append("it has no date")
+    article = ImportedArticle(
+        title=title,
+        body=tidy(body),
+        comments=shared.comments,
+        date=page.date,
+        updated=shared.updated,
+        description=shared.description,
+        tags=shared.tags,
+        slug=str(fields.get("slug") or _name(page.relative.rsplit(".", 1)[0])),
+        address=(blog.site_url or "").rstrip("/") + page.path if blog.site_url else None,
+        author=shared.author,
+        aliases=tuple(dict.fromkeys([page.path, *aliases])),
+        draft=fields.get("draft") is True,
+        notes=tuple(notes),
+    )
+    return Post(page.display, article, page.file)
+
+
+def _shortcodes(body: str, page: _Found, refs: dict[str, str], kept: dict[str, list[str]]) -> str:
+    """Shortcodes converted where Markdown has the same thing, else kept as visible text."""
+    text = _HIGHLIGHT.sub(lambda m: code_block(m.group(2), m.group(1)), body)
+
+    def shortcode(match: re.Match[str]) -> str:
+        closing, name, argument = match.group(2), match.group(3), match.group(4)
+        named, positional = _arguments(argument)
+        if not closing:
+            if name in ("ref", "relref") and positional:
+                target, _, fragment = positional[0].partition("#")
+                found = _find_ref(target.removeprefix("./"), page.relative, refs)
+                if found:
+                    return found + ("#" + fragment if fragment else "")
+            if name == "figure" and (src := named.get("src")):
+                alt = named.get("alt") or named.get("title") or named.get("caption") or ""
+                image = f"![{escape_markdown(alt)}]({link_target(src)})"
+                caption = named.get("caption") or named.get("title")
+                return (
+                    "\n\n"
+                    + image
+                    + (f"\n\n*{escape_markdown(caption)}*" if caption else "")
+                    + "\n\n"
+                )
+            video = named.get("id") or (positional[0] if positional else "")
+            players = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
+            if name in players and video and (block := video_block(players[name] + video)):
+                return block
+        kind = f"{{{{< {name} >}}}}"
+        if page.display not in kept[kind]:
+            kept[kind].append(page.display)
+        return kept_as_text(match.group(0))
+
+    def convert(part: str) -> str:
+        escaped: list[str] = []
+
+        def save(match: re.Match[str]) -> str:
+            mark = match.group(1)
+            end = ">" if mark == "<" else "%"
+            escaped.append(kept_as_text(f"{{{{{mark}{match.group(2)}{end}}}}}"))
+            return f"\x00esc{len(escaped) - 1}\x00"
+
+        part = _ESCAPED_SHORTCODE.sub(save, part)
+        part = _SHORTCODE.sub(shortcode, part)
+        return re.sub(r"\x00esc(\d+)\x00", lambda m: escaped[int(m.group(1))], part)
+
+    return outside_code(text, convert)
+
+
+def _find_ref(target: str, relative: str, refs: dict[str, str]) -> str | None:
+    """The old address of the page a ``ref`` names: by its path in content/, beside the
+    page that links, or by its own name (as Hugo falls back to)."""
+    bare = target.rsplit(".", 1)[0] if target.endswith(MARKDOWN_SUFFIXES) else target
+    for key in (target, bare, _beside(relative, target), _beside(relative, bare), _name(bare)):
+        if key in refs:
+            return refs[key]
+    return None
+
+
+def _name(bare: str) -> str:
+    """A page's own name: its file's, or its bundle folder's (``posts/x/index`` → ``x``)."""
+    parts = bare.split("/")
+    return parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+
+
+def _beside(relative: str, name: str) -> str:
+    """``name`` relative to the folder of the page at ``relative``."""
+    folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+    return f"{folder}/{name}" if folder else name
+
+
+def _arguments(text: str) -> tuple[dict[str, str], list[str]]:
+    named: dict[str, str] = {}
+    positional: list[str] = []
+    for match in _ARGUMENT.finditer(text):
+        key, double, raw, bare, quoted, word = match.groups()
+        if key is not None:
+            named[key] = double if double is not None else raw if raw is not None else bare
+        else:
+            positional.append(quoted if quoted is not None else word)
+    return named, positional

@@ -1,0 +1,350 @@
+"""A Jekyll site folder → a ``Blog``: its ``_posts``, their old addresses, Liquid tags.
+
+A post's old address is computed as Jekyll computes it: the post's own
+``permalink``, else the site's (``_config.yml``, a style name such as ``pretty`` or a
+pattern of ``:year``, ``:title``, ``:categories``…), filled from the file name
+(``_posts/2019-05-14-slug.md``), its date and its categories (those of its header and the
+folders above ``_posts``). ``redirect_from`` (the jekyll-redirect-from plugin) adds
+addresses. Liquid that stands for something Markdown has (``{% highlight %}``,
+``{% post_url %}``, ``{{ site.baseurl }}``) is converted; any other tag is kept as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zoneinfo
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.characters import decode_source
+from ..core.errors import SourceError
+from ..core.limits import read_regular_file
+from ..core.model import Date, ImportedArticle
+from ..core.yamldoc import load_mapping
+from .blogsource import Blog, Post, clean_path
+from .htmlimport import html_markdown
+from .mdsource import (
+    FOOTNOTES_NOTE,
+    MARKDOWN_SUFFIXES,
+    SHARED_KEYS,
+    code_block,
+    count_unknown,
+    date_value,
+    footnotes_as_notes,
+    kept_as_text,
+    kept_note,
+    outside_code,
+    read_markdown_source,
+    shared_fields,
+    text_list,
+    tidy,
+    unknown_notes,
+)
+
+CONFIG_FILES = ("_config.yml", "_config.yaml")
+STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+"""Jekyll's permalink style names and the patterns they stand for."""
+_POST_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
+_SKIPPED_FOLDERS = frozenset(("_site", "node_modules", "vendor", ".git", ".jekyll-cache"))
+KNOWN_KEYS = SHARED_KEYS | {
+    "permalink",
+    "redirect_from",
+    "slug",
+    "published",
+    "layout",
+}
+"""``layout`` is known too: every post names one, and the theme here replaces them all."""
+_PLACEHOLDER = re.compile(r":(categories|output_ext|short_year|i_month|i_day|y_day|short_month"
+                          r"|long_month|short_day|long_day|year|month|day|hour|minute|second"
+                          r"|title|slug|week|name)")  # fmt: skip
+_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
+_LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+_HIGHLIGHT = re.compile(
+    r"\{%-?\s*highlight\s+([\w+#-]*)[^%]*?-?%\}\n?(.*?)\{%-?\s*endhighlight\s*-?%\}", re.S
+)
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_FILTERED = re.compile(r"""(['"])(.*?)\1\s*\|\s*(relative_url|absolute_url|prepend:.*)""")
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    permalink: str
+    site_url: str | None
+    baseurl: str
+    zone: dt.tzinfo | None
+    defaults: tuple[dict[str, Any], ...]
+
+
+@dataclass(slots=True)
+class _Found:
+    file: Path
+    name: str
+    """The file's name without suffix, as ``{% post_url %}`` names it."""
+    fields: dict[str, Any]
+    body: str
+    path: str
+    """The old address."""
+
+
+def is_jekyll_site(folder: Path) -> bool:
+    """A folder with ``_config.yml`` or ``_posts``."""
+    return any((folder / name).is_file() for name in CONFIG_FILES) or (folder / "_posts").is_dir()
+
+
+def read_jekyll(folder: Path) -> Blog:
+    """Every post of the site in ``folder``."""
+    config = _read_config(folder)
+    site_url = (config.site_url.rstrip("/") + config.baseurl) if config.site_url else None
+    blog = Blog("jekyll", folder, site_url=site_url, static_roots=[folder])
+    found = []
+    for file in _post_files(folder, blog):
+        match = _POST_NAME.fullmatch(file.stem)
+        if match is None:
+            blog.skipped["file not named YYYY-MM-DD-title"] += 1
+            continue
+        display = str(file)
+        source = read_markdown_source(file, display)
+        fields = _with_defaults(config.defaults, file.relative_to(folder).as_posix())
+        fields |= source.fields
+        path = _post_path(file, folder, fields, match, config)
+        found.append(_Found(file, file.stem, fields, source.body, path))
+    urls = {post.name: post.path for post in found}
+    unknown: Counter[str] = Counter()
+    kept: dict[str, list[str]] = defaultdict(list)
+    for post in found:
+        display = str(post.file)
+        count_unknown(post.fields, KNOWN_KEYS, unknown)
+        blog.posts.append(_post(post, display, config, urls, kept, blog))
+    unknown_notes(unknown, blog)
+    blog.notes += [kept_note("Liquid", kind, posts) for kind, posts in kept.items()]
+    return blog
+
+
+def _read_config(folder: Path) -> _Config:
+    fields: dict[str, Any] = {}
+    for name in CONFIG_FILES:
+        if (folder / name).is_file():
+            text = decode_source(
+                read_regular_file(folder / name, name, SourceError), name, SourceError
+            )
+            entries, _problems = load_mapping(text, name, SourceError)
+            fields = {key: entry.value for key, entry in entries.items()}
+            break
+    collections = fields.get("collections")
+    posts = collections.get("posts") if isinstance(collections, dict) else None
+    own = posts.get("permalink") if isinstance(posts, dict) else None  # Jekyll 3.7+
+    permalink = str(own or fields.get("permalink") or "date")
+    zone: dt.tzinfo | None = None
+    if isinstance(fields.get("timezone"), str):
+        try:
+            zone = zoneinfo.ZoneInfo(fields["timezone"])
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = None
+    defaults = tuple(d for d in fields.get("defaults") or [] if isinstance(d, dict))
+    url = fields.get("url")
+    return _Config(
+        permalink=STYLES.get(permalink, permalink),
+        site_url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+        baseurl=("/" + str(fields.get("baseurl") or "").strip("/")).rstrip("/"),
+        zone=zone,
+        defaults=defaults,
+    )
+
+
+def _post_files(folder: Path, blog: Blog) -> list[Path]:
+    """The files of every ``_posts`` folder (also ``blog/_posts``), drafts counted."""
+    files = []
+    for posts in sorted(folder.rglob("_posts")):
+        relative = posts.relative_to(folder).parts
+        if not posts.is_dir() or any(p in _SKIPPED_FOLDERS for p in relative):
+            continue
+        for file in sorted(posts.rglob("*")):
+            if file.is_file() and file.suffix.lower() in (*MARKDOWN_SUFFIXES, ".html"):
+                files.append(file)
+    drafts = folder / "_drafts"
+    if drafts.is_dir():
+        blog.skipped["draft (_drafts)"] += sum(1 for f in drafts.rglob("*") if f.is_file())
+    return files
+
+
+def _with_defaults(defaults: tuple[dict[str, Any], ...], display: str) -> dict[str, Any]:
+    """The ``defaults:`` values of ``_config.yml`` whose scope takes in this post."""
+    merged: dict[str, Any] = {}
+    for default in defaults:
+        scope = default.get("scope") or {}
+        values = default.get("values") or {}
+        if not isinstance(scope, dict) or not isinstance(values, dict):
+            continue
+        if scope.get("type") not in (None, "posts"):
+            continue
+        if not display.startswith(str(scope.get("path") or "")):
+            continue
+        merged |= values
+    return merged
+
+
+def _post_path(
+    file: Path, folder: Path, fields: dict[str, Any], name: re.Match[str], config: _Config
+) -> str:
+    """The post's old address, from its ``permalink`` or the site's pattern."""
+    date = _date(fields, name, config)
+    slug = str(fields.get("slug") or name.group(4))
+    parts = file.relative_to(folder).parts
+    folders = list(parts[: parts.index("_posts")])
+    categories = folders + text_list(fields.get("categories", fields.get("category")), words=True)
+    pattern = str(fields.get("permalink") or config.permalink)
+    pattern = STYLES.get(pattern, pattern)
+    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
+    values = {
+        "year": f"{moment.year:04}",
+        "short_year": f"{moment.year % 100:02}",
+        "month": f"{moment.month:02}",
+        "i_month": str(moment.month),
+        "short_month": moment.strftime("%b"),
+        "long_month": moment.strftime("%B"),
+        "day": f"{moment.day:02}",
+        "i_day": str(moment.day),
+        "y_day": f"{moment.timetuple().tm_yday:03}",
+        "short_day": moment.strftime("%a"),
+        "long_day": moment.strftime("%A"),
+        "week": f"{moment.isocalendar()[1]:02}",
+        "hour": f"{moment.hour:02}",
+        "minute": f"{moment.minute:02}",
+        "second": f"{moment.second:02}",
+        "title": slug,
+        "slug": slug.lower(),
+        "name": slug,
+        "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
+        "output_ext": ".html",
+    }
+    path = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+    return clean_path(config.baseurl + "/" + re.sub(r"/{2,}", "/", path).lstrip("/"))
+
+
+def _date(fields: dict[str, Any], name: re.Match[str], config: _Config) -> Date:
+    """The header's date (in the site's ``timezone`` when it names no offset), else the day
+    of the file name."""
+    date = date_value(fields.get("date"), "date", [])
+    if isinstance(date, dt.datetime):
+        if date.tzinfo is None and config.zone is not None:
+            date = date.replace(tzinfo=config.zone)
+            offset = date.utcoffset()
+            assert offset is not None
+            return date.replace(tzinfo=dt.timezone(offset))
+        return date
+    if isinstance(date, dt.date):
+        return date
+    year, month, day = (int(name.group(i)) for i in (1, 2, 3))
+    return dt.date(year, month, day)
+
+
+def _post(
+    post: _Found,
+    display: str,
+    config: _Config,
+    urls: dict[str, str],
+    kept: dict[str, list[str]],
+    blog: Blog,
+) -> Post:
+    fields = post.fields
+    shared = shared_fields(fields)
+    name = _POST_NAME.fullmatch(post.name)
+    assert name is not None, "only files so named are read"
+    notes = list(shared.notes)
+    if post.file.suffix.lower() == ".html":
+        body = html_markdown(_liquid(post.body, config, urls, kept, display), post.path, display)
+    else:
+        body = _liquid(post.body, config, urls, kept, display)
+    body, footnotes = footnotes_as_notes(body)
+    if footnotes:
+        notes.append(FOOTNOTES_NOTE)
+    redirects = [
+        clean_path(config.baseurl + "/" + p.lstrip("/")) if not p.startswith("/") else clean_path(p)
+        for p in text_list(fields.get("redirect_from"))
+    ]
+    title = shared.title or name.group(4).replace("-", " ").strip().capitalize()
+    if not shared.title:
+        notes.append(f"it has no title, so it is '{title}' (from its file name)")
+    article = ImportedArticle(
+        title=title,
+        body=tidy(body),
+        comments=shared.comments,
+        date=_date(fields, name, config),
+        updated=shared.updated,
+        description=shared.description,
+        tags=shared.tags,
+        slug=str(fields.get("slug") or name.group(4)),
+        address=(blog.site_url or "") + post.path if blog.site_url else None,
+        author=shared.author,
+        aliases=tuple(dict.fromkeys([post.path, *redirects])),
+        draft=fields.get("published") is False,
+        notes=tuple(notes),
+    )
+    return Post(display, article, post.file)
+
+
+def _page_path(file: str, config: _Config) -> str:
+    """The address ``{% link %}`` gives a page that is no post, as Jekyll's default
+    permalinks make it: a collection's ``_docs/x.md`` at ``/docs/x/``, ``about.md`` at
+    ``/about/``, ``index.md`` at its folder."""
+    path = re.sub(r"^/?_", "/", "/" + file.lstrip("/"))
+    stem, suffix = posixpath.splitext(path)
+    if suffix.lower() in (*MARKDOWN_SUFFIXES, ".html"):
+        path = stem.removesuffix("/index").removesuffix("index") + "/"
+    return clean_path(config.baseurl + path)
+
+
+def _liquid(
+    body: str, config: _Config, urls: dict[str, str], kept: dict[str, list[str]], display: str
+) -> str:
+    """Liquid converted where Markdown has the same thing, else kept as visible text."""
+    raws: list[str] = []
+
+    def save_raw(match: re.Match[str]) -> str:
+        raws.append(match.group(1))
+        return f"\x00raw{len(raws) - 1}\x00"
+
+    text = _RAW.sub(save_raw, body)
+    text = _HIGHLIGHT.sub(lambda m: code_block(m.group(2), m.group(1)), text)
+
+    def note(kind: str) -> None:
+        if display not in kept[kind]:
+            kept[kind].append(display)
+
+    def tag(match: re.Match[str]) -> str:
+        name, argument = match.group(1), match.group(2).strip()
+        if name in ("post_url", "link"):
+            key = Path(argument.split()[0] if argument else "").stem
+            if key in urls:
+                return urls[key]
+            if name == "link" and argument:
+                return _page_path(argument.split()[0], config)
+        note(f"tag {{% {name} %}}")
+        return kept_as_text(match.group(0))
+
+    def output(match: re.Match[str]) -> str:
+        expression = match.group(1)
+        if expression == "site.baseurl":
+            return config.baseurl
+        if expression == "site.url":
+            return (config.site_url or "").rstrip("/")
+        if filtered := _FILTERED.fullmatch(expression):
+            path = "/" + filtered.group(2).lstrip("/")
+            if filtered.group(3) == "absolute_url" and config.site_url:
+                return config.site_url.rstrip("/") + config.baseurl + path
+            return config.baseurl + path
+        note("output {{ … }}")
+        return kept_as_text(match.group(0))
+
+    text = outside_code(text, lambda part: _LIQUID_OUTPUT.sub(output, _LIQUID_TAG.sub(tag, part)))
+    return re.sub(r"\x00raw(\d+)\x00", lambda m: raws[int(m.group(1))], text)

@@ -1,0 +1,308 @@
+"""What Jekyll and Hugo posts share: a front-matter over Markdown, and template tags in it.
+
+Both write a YAML header between ``---`` lines (Hugo also TOML between ``+++``, or
+JSON), with keys that mostly mean what ours mean under other names; both let a post
+call the template engine (Liquid's ``{% … %}`` and ``{{ … }}``, Hugo's shortcodes
+``{{< … >}}``). This module reads the header, maps the shared keys, counts the others,
+and keeps template tags nothing here can convert as visible text, escaped so that
+Markdown shows them as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.characters import decode_source
+from ..core.dates import parse_date
+from ..core.errors import SourceError
+from ..core.limits import read_regular_file
+from ..core.model import Date
+from ..core.yamldoc import load_mapping
+from ..markup.embeds import parse_video
+from .blogsource import Blog
+from .mdtext import escape_markdown, fenced
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+"""Post files read as Markdown; ``.html`` posts are converted with the HTML importer."""
+
+_YAML_HEADER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
+_TOML_HEADER = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\n(.*?)^\+\+\+[ \t]*$\n?", re.S | re.M)
+_FENCE = re.compile(
+    r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]{0,3}\2[`~]*[ \t]*$|\Z)", re.S | re.M
+)
+_MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.M)
+_HTML_TAG = re.compile(r"(?<!\\)</?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+
+TITLE_KEYS = ("title",)
+DESCRIPTION_KEYS = ("description", "summary", "excerpt", "subtitle")
+TAG_KEYS = ("categories", "category", "tags", "tag", "keywords")
+AUTHOR_KEYS = ("author", "authors")
+UPDATED_KEYS = ("lastmod", "last_modified_at", "updated", "modified")
+SHARED_KEYS = frozenset(
+    TITLE_KEYS + DESCRIPTION_KEYS + TAG_KEYS + AUTHOR_KEYS + UPDATED_KEYS + ("date", "comments")
+)
+"""Keys both readers map to ours; each reader adds its own (``slug``, ``permalink``…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownSource:
+    """A post file split into its header's values and its body."""
+
+    fields: dict[str, Any]
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """The values of the keys Jekyll and Hugo share, in our terms."""
+
+    title: str | None
+    date: Date | None
+    updated: Date | None
+    description: str | None
+    tags: tuple[str, ...]
+    author: str | None
+    comments: bool
+    notes: tuple[str, ...]
+
+
+def read_markdown_source(path: Path, display: str) -> MarkdownSource:
+    """A post file's header (YAML, TOML or JSON) and body; a header that cannot be read is
+    an error naming the file and line."""
+    text = decode_source(read_regular_file(path, display, SourceError), display, SourceError)
+    text = text.replace("\r\n", "\n")
+    if match := _YAML_HEADER.match(text):
+        entries, problems = load_mapping(match.group(1), display, SourceError, first_line=2)
+        if problems:
+            raise problems[0]
+        return MarkdownSource({k: e.value for k, e in entries.items()}, text[match.end() :])
+    if match := _TOML_HEADER.match(text):
+        try:
+            fields = tomllib.loads(match.group(1))
+        except tomllib.TOMLDecodeError as exc:
+            raise SourceError(
+                f"the TOML front-matter cannot be read: {exc}",
+                display,
+                hint="fix the header between the '+++' lines",
+            ) from exc
+        return MarkdownSource(fields, text[match.end() :])
+    if text.lstrip().startswith("{"):
+        decoder = json.JSONDecoder()
+        start = len(text) - len(text.lstrip())
+        try:
+            fields, end = decoder.raw_decode(text, start)
+        except ValueError as exc:
+            raise SourceError(
+                f"the JSON front-matter cannot be read: {exc}",
+                display,
+                hint="fix the header's JSON object",
+            ) from exc
+        if isinstance(fields, dict):
+            return MarkdownSource(fields, text[end:].lstrip("\n"))
+    return MarkdownSource({}, text)
+
+
+def shared_fields(fields: dict[str, Any]) -> Shared:
+    """The shared keys of a header in our terms; what cannot be used is a note."""
+    notes: list[str] = []
+    title = _first_text(fields, TITLE_KEYS)
+    date = date_value(fields.get("date"), "date", notes)
+    updated = None
+    for key in UPDATED_KEYS:
+        if key in fields:
+            updated = date_value(fields[key], key, notes)
+            break
+    authors = [a for key in AUTHOR_KEYS for a in text_list(fields.get(key))]
+    if len(authors) > 1:
+        notes.append(f"it names {len(authors)} authors; only the first, {authors[0]}, is kept")
+    tags: dict[str, str] = {}
+    for key in TAG_KEYS:
+        for tag in text_list(fields.get(key), words=key in ("category", "categories")):
+            tags.setdefault(tag.casefold(), tag)
+    comments = fields.get("comments")
+    return Shared(
+        title=title,
+        date=date,
+        updated=updated if updated and date and _later(updated, date) else None,
+        description=_first_text(fields, DESCRIPTION_KEYS),
+        tags=tuple(tags.values()),
+        author=authors[0] if authors else None,
+        comments=comments is True,
+        notes=tuple(notes),
+    )
+
+
+def count_unknown(fields: dict[str, Any], known: Iterable[str], counter: Counter[str]) -> None:
+    """Count each header key that no mapping reads, for one note per key."""
+    known_set = set(known)
+    counter.update(key for key in fields if key not in known_set)
+
+
+def unknown_notes(counter: Counter[str], blog: Blog) -> None:
+    """One note per unknown key, with how many posts use it."""
+    for key, count in sorted(counter.items()):
+        posts = "post" if count == 1 else "posts"
+        blog.notes.append(
+            f"front-matter key '{key}' ({count} {posts}) has no equivalent here and was left out"
+        )
+
+
+def date_value(value: Any, key: str, notes: list[str]) -> Date | None:
+    """A header's date (text in any form ``dates`` reads, or TOML's own date types)."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            notes.append(f"'{key}' {exc}; it was left out")
+    return None
+
+
+def text_list(value: Any, *, words: bool = False) -> list[str]:
+    """A header value as a list of texts: a list's texts, or one text (Jekyll splits a
+    ``categories: a b`` text at spaces, hence ``words``)."""
+    if isinstance(value, str):
+        return value.split() if words else ([value.strip()] if value.strip() else [])
+    if isinstance(value, list):
+        return [str(item).strip() for item in value if str(item).strip()]
+    return []
+
+
+def _first_text(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _later(updated: Date, date: Date) -> bool:
+    """Whether ``updated`` is after ``date`` (as days, when either is only a day)."""
+    if (
+        isinstance(updated, dt.datetime)
+        and isinstance(date, dt.datetime)
+        and (updated.tzinfo is None) == (date.tzinfo is None)
+    ):
+        return updated > date
+    day = updated.date() if isinstance(updated, dt.datetime) else updated
+    return day > (date.date() if isinstance(date, dt.datetime) else date)
+
+
+def outside_code(body: str, change: Callable[[str], str]) -> str:
+    """``body`` with ``change`` applied to its text outside fenced code and code spans,
+    where template tags are shown as written anyway."""
+    out: list[str] = []
+    position = 0
+    for fence in _FENCE.finditer(body):
+        out.append(_outside_spans(body[position : fence.start()], change))
+        out.append(fence.group(0))
+        position = fence.end()
+    out.append(_outside_spans(body[position:], change))
+    return "".join(out)
+
+
+def _outside_spans(text: str, change: Callable[[str], str]) -> str:
+    out: list[str] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(text):
+        out.append(change(text[position : span.start()]))
+        out.append(span.group(0))
+        position = span.end()
+    out.append(change(text[position:]))
+    return "".join(out)
+
+
+def tidy(body: str) -> str:
+    """A converted body without the summary divider (``<!--more-->``), blank lines at its
+    ends or runs of them between blocks (code keeps its own)."""
+
+    def change(part: str) -> str:
+        return re.sub(r"\n{3,}", "\n\n", _MORE.sub("", part))
+
+    return outside_code(body, change).strip("\n") + "\n"
+
+
+def raw_html(body: str) -> list[str]:
+    """The names of the HTML elements written in a Markdown body (outside code), each once:
+    a site shows them as text unless its ``markdown: {allow_html: true}``."""
+    found: list[str] = []
+
+    def collect(part: str) -> str:
+        found.extend(m.group(1).lower() for m in _HTML_TAG.finditer(part))
+        return part
+
+    outside_code(body, collect)
+    return list(dict.fromkeys(found))
+
+
+_FOOTNOTE_DEFINITION = re.compile(
+    r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]+\S.*|[ \t]*$))*)", re.M
+)
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+FOOTNOTES_NOTE = (
+    "its footnotes became a '## Notes' list: make those that cite a source entries of "
+    "'references:' (cited as [^id])"
+)
+
+
+def footnotes_as_notes(body: str) -> tuple[str, bool]:
+    """Markdown footnotes (``[^1]`` and ``[^1]: text``) as links to a ``## Notes`` list at the
+    end: here ``[^id]`` cites an entry of ``references:``, which a footnote is not. Returns
+    the body and whether it had any."""
+    notes: list[tuple[str, str]] = []
+
+    def definition(match: re.Match[str]) -> str:
+        text = " ".join(match.group(2).split())
+        notes.append((match.group(1), text))
+        return ""
+
+    def change(part: str) -> str:
+        part = _FOOTNOTE_DEFINITION.sub(definition, part)
+        return _FOOTNOTE.sub(lambda m: f"[\\[{escape_markdown(m.group(1))}\\]](#notes)", part)
+
+    changed = outside_code(body, change)
+    if not notes:
+        return body, False
+    listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
+    return changed.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n", True
+
+
+def kept_as_text(tag: str) -> str:
+    """A template tag as Markdown that shows it exactly as written."""
+    return escape_markdown(tag)
+
+
+def code_block(code: str, language: str) -> str:
+    """A highlight tag's code as a fenced block, on lines of its own."""
+    return "\n\n" + fenced(code.strip("\n"), language) + "\n\n"
+
+
+def video_block(url: str) -> str | None:
+    """A video shortcode as the site's own video block; None when the site's player could
+    not take the address (no video id in it)."""
+    try:
+        parse_video(url, "Video")
+    except ValueError:
+        return None
+    return f'\n\n::: video {url} "Video"\n:::\n\n'
+
+
+def kept_note(kind: str, name: str, posts: list[str]) -> str:
+    """The one note for a kind of template tag, naming the posts that hold it."""
+    shown = ", ".join(posts[:3]) + (f" and {len(posts) - 3} more" if len(posts) > 3 else "")
+    return (
+        f"{kind} {name} kept as text in {len(posts)} post{'s' if len(posts) != 1 else ''} "
+        f"({shown}): replace it with Markdown"
+    )

@@ -1,0 +1,203 @@
+"""Hugo content folders → posts: permalinks, aliases, front-matter forms, shortcodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articlegen.authoring.hugo import is_hugo_site, read_hugo
+from tests.conftest import write_tree
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "blogs" / "hugo"
+
+
+def _posts(blog):
+    return {Path(p.origin).relative_to(blog.source).as_posix(): p.article for p in blog.posts}
+
+
+def test_the_fixture_reads_pages_skips_section_lists() -> None:
+    blog = read_hugo(FIXTURE)
+    assert sorted(_posts(blog)) == [
+        "content/about/index.md",
+        "content/posts/morning-walks.md",
+        "content/posts/sleep-and-recovery/index.md",
+    ]
+    assert dict(blog.skipped) == {"section list (_index)": 2}
+    assert is_hugo_site(FIXTURE) and blog.site_url == "https://hugo.example.org/"
+
+
+def test_permalinks_url_slug_and_aliases() -> None:
+    posts = _posts(read_hugo(FIXTURE))
+    walk = posts["content/posts/morning-walks.md"]
+    # [permalinks] posts = "/:year/:month/:slug/"; no slug: the title, as Hugo does
+    assert walk.aliases == (
+        "/2019/05/morning-walks-and-blood-pressure/",
+        "/walking/",
+        "/2019/05/old-walks/",  # a relative alias: beside the page
+    )
+    assert posts["content/posts/sleep-and-recovery/index.md"].aliases == (
+        "/2020/01/sleep-recovery/",
+    )
+    assert posts["content/about/index.md"].aliases == ("/about-us/",)  # url:
+
+
+def test_content_folder_alone_uses_hugo_default_paths(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- content/blog/First Post.md --
+        ---
+        title: First
+        date: 2020-02-02
+        ---
+        -- content/blog/second/index.md --
+        +++
+        title = "Second"
+        slug = "the-second"
+        publishDate = 2021-03-04
+        draft = true
+        +++
+        -- content/top.md --
+        {"title": "Top", "date": "2019-01-01"}
+        Body.
+        """,
+    )
+    blog = read_hugo(tmp_path / "content")
+    posts = _posts(blog)
+    assert posts["blog/First Post.md"].aliases == ("/blog/first-post/",)
+    second = posts["blog/second/index.md"]
+    assert (second.aliases, second.date, second.draft) == (
+        ("/blog/the-second/",),
+        dt.date(2021, 3, 4),
+        True,
+    )
+    assert (posts["top.md"].aliases, posts["top.md"].body) == (("/top/",), "Body.\n")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path"),
+    [
+        ("/:year/:month/:day/:filename/", "/2019/05/14/my-file/"),
+        ("/:section/:slug/", "/posts/given-slug/"),
+        ("/:title/", "/my-title/"),
+        ("/:monthname/:slugorfilename/", "/may/given-slug/"),
+    ],
+)
+def test_permalink_tokens(tmp_path: Path, pattern: str, path: str) -> None:
+    write_tree(
+        tmp_path,
+        f"""
+        -- hugo.toml --
+        [permalinks]
+        posts = "{pattern}"
+        -- content/posts/my-file.md --
+        ---
+        title: My Title
+        slug: given-slug
+        date: 2019-05-14T10:00:00Z
+        ---
+        """,
+    )
+    assert read_hugo(tmp_path).posts[0].article.aliases == (path,)
+
+
+def test_front_matter_maps_and_dates_keep_offsets() -> None:
+    walk = _posts(read_hugo(FIXTURE))["content/posts/morning-walks.md"]
+    plus_two = dt.timezone(dt.timedelta(hours=2))
+    assert walk.date == dt.datetime(2019, 5, 14, 9, 30, tzinfo=plus_two)
+    assert walk.updated == dt.datetime(2019, 6, 1, 18, tzinfo=plus_two)
+    assert walk.tags == ("Fitness", "blood pressure")
+    assert walk.description == "Why a short walk each morning matters."
+
+
+def test_shortcodes_converted_or_kept_with_one_note_per_kind() -> None:
+    blog = read_hugo(FIXTURE)
+    posts = _posts(blog)
+    walk = posts["content/posts/morning-walks.md"].body
+    sleep = posts["content/posts/sleep-and-recovery/index.md"].body
+    assert "![A path through a park](</images/walk.png>)\n\n*A quiet path*" in walk
+    assert "[how sleep helps recovery](/2020/01/sleep-recovery/)" in walk  # ref
+    assert "[the walking post](/2019/05/morning-walks-and-blood-pressure/)" in sleep  # relref
+    assert '::: video https://www.youtube.com/watch?v=abcdefghijk "Video"\n:::' in walk
+    assert "```go\nsteps := 6000\n```" in walk
+    assert "Hugo writes {{\\< youtube id >}}." in walk  # {{</* */>}}: shown, no note
+    assert "{{\\< gist example-author 123 >}}" in walk
+    kept = [n for n in blog.notes if "kept as text" in n]
+    assert len(kept) == 1 and kept[0].startswith("Hugo shortcode {{< gist >}} kept as text in 2")
+
+
+def test_page_bundle_files_are_known_by_their_old_path() -> None:
+    blog = read_hugo(FIXTURE)
+    assert list(blog.files) == ["/2020/01/sleep-recovery/bedroom.png"]
+    assert blog.static_roots == [FIXTURE / "static"]
+
+
+def test_unknown_keys_noted_once_per_key(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- content/a.md --
+        ---
+        title: A
+        weight: 1
+        toc: true
+        ---
+        -- content/b.md --
+        ---
+        title: B
+        weight: 2
+        ---
+        """,
+    )
+    assert read_hugo(tmp_path / "content").notes == [
+        "front-matter key 'toc' (1 post) has no equivalent here and was left out",
+        "front-matter key 'weight' (2 posts) has no equivalent here and was left out",
+    ]
+
+
+def test_bundle_resources_and_headless_pages_are_not_pages(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- content/home/index.md --
+        ---
+        headless: true
+        ---
+        -- content/home/part.md --
+        ---
+        title: Part
+        ---
+        -- content/hidden.md --
+        ---
+        title: Hidden
+        build: {render: never}
+        ---
+        -- content/posts/x/index.md --
+        ---
+        date: 2020-01-01
+        ---
+        Lead.
+        <!--more-->
+        Rest[^1].
+
+        [^1]: A note.
+        """,
+    )
+    blog = read_hugo(tmp_path / "content")
+    assert dict(blog.skipped) == {
+        "not rendered (headless or build.render: never)": 2,
+        "page bundle resource": 1,
+    }
+    (post,) = blog.posts
+    assert post.article.title == "X"  # the bundle's name, not "Index"
+    assert "more" not in post.article.body and "## Notes" in post.article.body
+    assert any("footnotes became a '## Notes' list" in note for note in post.article.notes)
+
+
+def test_a_video_shortcode_the_player_cannot_take_is_kept_as_text(tmp_path: Path) -> None:
+    write_tree(tmp_path, "-- content/a.md --\n---\ntitle: A\n---\n{{< youtube x >}}\n")
+    blog = read_hugo(tmp_path / "content")
+    assert blog.posts[0].article.body == "{{\\< youtube x >}}\n"
+    assert blog.notes[0].startswith("Hugo shortcode {{< youtube >}} kept as text")

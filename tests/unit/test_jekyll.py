@@ -1,0 +1,132 @@
+"""Jekyll sites → posts: permalink rules, front-matter mapping, Liquid kept or converted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articlegen.authoring.jekyll import is_jekyll_site, read_jekyll
+from tests.conftest import write_tree
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "blogs" / "jekyll"
+
+
+def _site(tmp_path: Path, config: str, post: str, name: str = "_posts/2019-05-14-old-post.md"):
+    write_tree(tmp_path, f"-- _config.yml --\n{config}\n-- {name} --\n{post}\n")
+    return read_jekyll(tmp_path)
+
+
+def test_the_fixture_reads_every_post_and_counts_drafts() -> None:
+    blog = read_jekyll(FIXTURE)
+    assert [Path(p.origin).name for p in blog.posts] == [
+        "2019-05-14-morning-walks.md",
+        "2020-01-03-sleep-and-recovery.markdown",
+        "2021-03-01-clinic-news.md",
+    ]
+    assert dict(blog.skipped) == {"draft (_drafts)": 1}
+    assert blog.site_url == "https://jekyll.example.org"
+    assert is_jekyll_site(FIXTURE)
+
+
+def test_site_permalink_with_categories_from_header_and_folder() -> None:
+    walk, sleep, news = (p.article for p in read_jekyll(FIXTURE).posts)
+    assert walk.aliases == ("/fitness/2019/05/morning-walks/", "/walking/")  # + redirect_from
+    assert sleep.aliases == ("/sleep/",)  # the post's own permalink
+    assert news.aliases == ("/news/2021/03/clinic-news/",)  # news/_posts: category "news"
+
+
+@pytest.mark.parametrize(
+    ("permalink", "path"),
+    [
+        ("date", "/health/2019/05/14/old-post.html"),
+        ("pretty", "/health/2019/05/14/old-post/"),
+        ("none", "/health/old-post.html"),
+        ("ordinal", "/health/2019/134/old-post.html"),
+        ("/:year/:i_month/:i_day/:title", "/2019/5/14/old-post"),
+        ("/blog/:short_year/:slug/", "/blog/19/old-post/"),
+    ],
+)
+def test_permalink_styles_and_placeholders(tmp_path: Path, permalink: str, path: str) -> None:
+    post = "---\ntitle: Old\ncategories: [Health]\n---\nText.\n"
+    blog = _site(tmp_path, f"permalink: {permalink}", post)
+    assert blog.posts[0].article.aliases == (path,)
+
+
+def test_default_permalink_is_date_and_baseurl_is_kept(tmp_path: Path) -> None:
+    blog = _site(tmp_path, 'baseurl: "/blog"\nurl: https://x.example', "---\ntitle: Old\n---\n")
+    assert blog.posts[0].article.aliases == ("/blog/2019/05/14/old-post.html",)
+    assert blog.site_url == "https://x.example/blog"
+
+
+def test_dates_take_the_header_time_in_the_site_timezone() -> None:
+    walk, sleep, news = (p.article for p in read_jekyll(FIXTURE).posts)
+    assert walk.date == dt.datetime(2019, 5, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert sleep.date == dt.datetime(2020, 1, 3, 7, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert news.date == dt.date(2021, 3, 1)  # from the file name
+    assert sleep.updated == dt.date(2020, 2, 1)  # last_modified_at
+
+
+def test_front_matter_maps_to_ours_and_unknown_keys_are_noted_once() -> None:
+    blog = read_jekyll(FIXTURE)
+    walk, sleep, news = (p.article for p in blog.posts)
+    assert walk.tags == ("fitness", "blood pressure", "habits")
+    assert walk.description == "Why a short walk each morning matters."
+    assert walk.author == "Example Author"  # from _config.yml defaults
+    assert (walk.comments, sleep.comments) == (True, False)
+    assert news.draft  # published: false
+    assert [n for n in blog.notes if "front-matter" in n] == [
+        "front-matter key 'toc' (2 posts) has no equivalent here and was left out"
+    ]
+
+
+def test_liquid_is_converted_or_kept_as_text_with_one_note_per_kind() -> None:
+    blog = read_jekyll(FIXTURE)
+    walk, sleep, news = (p.article.body for p in blog.posts)
+    assert "![A path through a park](/assets/images/walk.png)" in walk  # {{ site.baseurl }}
+    assert "[how sleep helps recovery](/sleep/)" in walk  # {% post_url %}
+    assert "```python\nsteps = 6000\n```" in walk  # {% highlight %}
+    assert "{% include newsletter.html %}" in walk
+    assert "`{{ page.title }}` in code" in sleep  # code is left alone
+    assert "(/fitness/2019/05/morning-walks/)" in news  # | relative_url
+    kept = [n for n in blog.notes if "kept as text" in n]
+    assert len(kept) == 2
+    assert kept[0].startswith("Liquid tag {% include %} kept as text in 1 post (")
+
+
+def test_liquid_kept_as_text_is_escaped_for_markdown(tmp_path: Path) -> None:
+    blog = _site(tmp_path, "", "---\ntitle: T\n---\n{% include my_box.html %} and {{ x | y }}\n")
+    assert blog.posts[0].article.body == "{% include my\\_box.html %} and {{ x | y }}\n"
+
+
+def test_an_html_post_is_converted_and_a_title_made_from_the_file_name(tmp_path: Path) -> None:
+    blog = _site(
+        tmp_path,
+        "",
+        "---\nlayout: post\n---\n<p>Hello <b>there</b></p>",
+        "_posts/2019-05-14-a-b.html",
+    )
+    post = blog.posts[0].article
+    assert (post.title, post.body) == ("A b", "Hello **there**\n")
+    assert "no title" in post.notes[0]
+
+
+def test_the_posts_collection_permalink_wins_over_the_site_one(tmp_path: Path) -> None:
+    config = "permalink: date\ncollections:\n  posts:\n    permalink: /news/:year/:title/"
+    blog = _site(tmp_path, config, "---\ntitle: Old\n---\n")
+    assert blog.posts[0].article.aliases == ("/news/2019/old-post/",)
+
+
+@pytest.mark.parametrize(
+    ("tag", "path"),
+    [
+        ("{% link _docs/history.md %}", "/docs/history/"),
+        ("{% link about.md %}", "/about/"),
+        ("{% link blog/index.html %}", "/blog/"),
+        ("{% link _posts/2019-05-14-old-post.md %}", "/2019/05/14/old-post.html"),
+    ],
+)
+def test_liquid_link_gives_the_page_address(tmp_path: Path, tag: str, path: str) -> None:
+    blog = _site(tmp_path, "", f"---\ntitle: T\n---\n[x]({tag})\n")
+    assert blog.posts[0].article.body == f"[x]({path})\n"

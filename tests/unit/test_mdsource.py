@@ -1,0 +1,128 @@
+"""Front-matter and template tags shared by the Jekyll and Hugo readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from articlegen.authoring.mdsource import (
+    footnotes_as_notes,
+    kept_as_text,
+    outside_code,
+    raw_html,
+    read_markdown_source,
+    shared_fields,
+    text_list,
+    tidy,
+)
+from articlegen.core.errors import SourceError
+from articlegen.markup.markdown import make_markdown, render_body
+
+_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=40)
+
+
+@given(st.text(max_size=200))
+def test_outside_code_with_no_change_gives_the_text_back(text: str) -> None:
+    assert outside_code(text, lambda part: part) == text
+
+
+def test_outside_code_leaves_fences_and_spans() -> None:
+    text = "a {{x}}\n```\n{{x}}\n```\nb `{{x}}` {{x}}"
+    assert outside_code(text, lambda p: p.replace("{{x}}", "X")) == (
+        "a X\n```\n{{x}}\n```\nb `{{x}}` X"
+    )
+
+
+@given(_TEXT, st.sampled_from(["{% ", "{{ ", "{{< ", "{{% "]))
+def test_a_tag_kept_as_text_renders_as_written(inner: str, opening: str) -> None:
+    closing = {"{% ": " %}", "{{ ": " }}", "{{< ": " >}}", "{{% ": " %}}"}[opening]
+    tag = opening + inner.strip() + closing
+    html = render_body(make_markdown(), "Before " + kept_as_text(tag) + " after.\n").html
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    assert " ".join((body.text(deep=True) or "").split()) == " ".join(
+        f"Before {tag} after.".split()
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "fields"),
+    [
+        ("---\ntitle: A\ndate: 2019-05-14 09:30:00 +0200\n---\n", {"title": "A"}),
+        ('+++\ntitle = "A"\n+++\n', {"title": "A"}),
+        ('{"title": "A"}\n', {"title": "A"}),
+        ("no header\n", {}),
+    ],
+)
+def test_headers_in_every_form(tmp_path: Path, header: str, fields: dict[str, str]) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(header + "Body.\n", encoding="utf-8")
+    source = read_markdown_source(path, "post.md")
+    assert {k: v for k, v in source.fields.items() if k == "title"} == fields
+    assert source.body.endswith("Body.\n")
+
+
+def test_a_broken_header_is_an_error_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: A\ntags: [a\n---\n", encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        read_markdown_source(path, "post.md")
+    assert raised.value.path == "post.md" and raised.value.line is not None
+
+
+def test_shared_fields_map_dates_with_offsets_tags_and_authors() -> None:
+    shared = shared_fields(
+        {
+            "title": " A  title ",
+            "date": "2019-05-14 09:30:00 +0200",
+            "lastmod": dt.date(2019, 5, 14),
+            "categories": "Health Sleep",
+            "tags": ["sleep", "Rest"],
+            "authors": ["Example Author", "Example Reviewer"],
+            "summary": "Short.",
+        }
+    )
+    assert shared.title == "A title"
+    assert shared.date == dt.datetime(2019, 5, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert shared.updated is None  # the same day: no update
+    assert shared.tags == ("Health", "Sleep", "Rest")
+    assert shared.author == "Example Author"
+    assert "only the first" in shared.notes[0]
+
+
+def test_an_unreadable_date_is_a_note() -> None:
+    shared = shared_fields({"date": "May 2019"})
+    assert shared.date is None and "'date' is not a valid date" in shared.notes[0]
+
+
+def test_text_list_and_tidy() -> None:
+    assert text_list("a b", words=True) == ["a", "b"]
+    assert text_list(["a", 3, ""]) == ["a", "3"]
+    assert tidy("\n\na\n\n\n\nb\n```\n\n\n\n```\n\n") == "a\n\nb\n```\n\n\n\n```\n"
+
+
+def test_footnotes_become_a_notes_list_the_build_accepts() -> None:
+    body, found = footnotes_as_notes(
+        "Quote.[^1] More[^b].\n\n[^1]: From a [talk](https://example.org/v)\n    in May.\n"
+        "[^b]: Plain.\n\n```\n[^2] stays in code\n```\n"
+    )
+    assert found
+    assert body.startswith("Quote.[\\[1\\]](#notes) More[\\[b\\]](#notes).")
+    assert "[^2] stays in code" in body
+    assert body.endswith(
+        "## Notes\n\n- \\[1\\] From a [talk](https://example.org/v) in May.\n- \\[b\\] Plain.\n"
+    )
+    rendered = render_body(make_markdown(), body)
+    assert not rendered.problems
+    assert footnotes_as_notes("No notes [^ here.\n") == ("No notes [^ here.\n", False)
+
+
+def test_tidy_drops_the_summary_divider_and_raw_html_is_found() -> None:
+    assert tidy("Lead.\n<!--more-->\n\nRest.\n") == "Lead.\n\nRest.\n"
+    body = "H<sub>2</sub>O <br> `<b>` \\<i> <https://example.org>\n```\n<div>\n```\n"
+    assert raw_html(body) == ["sub", "br"]
