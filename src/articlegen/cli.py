@@ -191,16 +191,49 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     imports = commands.add_parser(
-        "import", help="turn pasted text or saved web pages into new articles"
+        "import",
+        help="turn pasted text, saved web pages or a whole old blog (WordPress, Jekyll, Hugo) "
+        "into articles",
     )
     imports.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="a .txt (pasted text) or .html file"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="SOURCE",
+        help="a .txt (pasted text) or .html file, a WordPress export (.xml), a Jekyll site "
+        "folder or a Hugo site or content folder",
     )
     _site_argument(imports)
+    imports.add_argument(
+        "--from",
+        dest="kind",
+        choices=("wordpress", "jekyll", "hugo", "text", "html"),
+        help="what the sources are (default: told from each source)",
+    )
     imports.add_argument(
         "--date",
         type=_day,
         help="publication date, YYYY-MM-DD, for sources that state none (default: today)",
+    )
+    imports.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be imported (old address, new file, title, warnings); write nothing",
+    )
+    imports.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write again the articles imported before (same old address) instead of skipping them",
+    )
+    imports.add_argument(
+        "--download-images",
+        action="store_true",
+        help="fetch the images posts load from the web into static/ (default: list them)",
+    )
+    imports.add_argument(
+        "--add-authors",
+        action="store_true",
+        help="add authors site.yaml does not know to its 'authors:' (default: keep their names)",
     )
     imports.set_defaults(run=_import)
 
@@ -486,21 +519,30 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .authoring.importer import (
-        import_articles,  # here, not at the top: builds need no HTML parser
-    )
+    # here, not at the top: builds need no HTML or XML parser
+    from .authoring.importer import ImportOptions, import_sources
+    from .authoring.importreport import OUT, import_lines
 
     site = args.site.absolute()
+    options = ImportOptions(
+        kind=args.kind,
+        date=args.date,
+        dry_run=args.dry_run,
+        overwrite=args.overwrite,
+        add_authors=args.add_authors,
+        download_images=args.download_images,
+    )
     try:
-        imported = import_articles(site, args.files, today=dt.date.today(), date=args.date)
+        report = import_sources(site, args.files, today=dt.date.today(), options=options)
     except BuildFailed as failed:
         _print_error(failed)
         _fail(f"{failed.message}; nothing was imported")
         return EXIT_ERRORS
-    for each in imported:
-        print(f"imported {each.source} as {_shown(each.path, args.site)}")
-        for warning in each.warnings:
-            _stderr(f"warning: {warning}")
+    for stream, line in import_lines(report, site):
+        if stream == OUT:
+            print(line)
+        else:
+            _stderr(line)
     return EXIT_OK
 
 

@@ -248,7 +248,7 @@ def test_an_unmatched_see_also_item_is_valid_yaml_once_uncommented(site, run_cli
             "notes.md",
             b"# Notes\n",
             "notes.md: this is already Markdown — add a front-matter and copy it into content/;"
-            " import takes .txt or .html files",
+            " import takes .txt or .html files, or a whole Jekyll or Hugo folder",
         ),
         (
             "latin1.txt",

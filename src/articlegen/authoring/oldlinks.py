@@ -1,0 +1,180 @@
+"""Links and images of imported posts that point into their old site, made to point here.
+
+A link to another imported post (by its old absolute address, a root-relative or
+relative path, or its source file) becomes ``[[slug|text]]``, which every build
+checks. An image found in the old site's files is copied into ``static/`` under its
+old path, and the link made root-relative; one found nowhere but on the web is listed
+for the author to fetch.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from .blogsource import clean_path, path_under
+from .mdsource import MARKDOWN_SUFFIXES, outside_code
+from .mdtext import link_target
+
+_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+    r"((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)"
+)
+_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$", re.M)
+_PLAIN_TEXT = re.compile(r"[^\[\]|\n\\]+")
+
+
+@dataclass(frozen=True, slots=True)
+class OldSite:
+    """What the links of one source can point to."""
+
+    site_url: str | None
+    """The old site's address: absolute links to it are internal."""
+    paths: dict[str, str]
+    """Old site path → slug of the article that now has it."""
+    files: dict[Path, str]
+    """Source file (resolved) → slug, for links to a post's Markdown file."""
+    find_file: Callable[[str], Path | None]
+    """The old site's file served at a path, if the source holds it (or it was fetched)."""
+
+
+@dataclass(slots=True)
+class Relinked:
+    """A body with its links made local, and what the import must do for its images."""
+
+    body: str
+    copies: dict[str, Path] = field(default_factory=dict)
+    """``static/`` path → source file to copy there (an image, or a file a post links to)."""
+    remote: dict[str, str] = field(default_factory=dict)
+    """Image address → the ``static/`` path it would have, for the author to fetch."""
+    unmatched: list[str] = field(default_factory=list)
+    """Old site paths linked to that no imported article has: pages of the old site that
+    were not imported (a category, a file), now linked on the old site by full address."""
+
+
+def relink(body: str, address: str | None, file: Path | None, site: OldSite) -> Relinked:
+    """``body`` (of the post at old ``address``, read from ``file``) with its links into the
+    old site made links to articles and images here."""
+    result = Relinked(body)
+
+    def link(match: re.Match[str]) -> str:
+        bang, text, target, title = match.groups()
+        url = target[1:-1] if target.startswith("<") else target
+        if bang:
+            new = _image(url, address, site, result)
+            return f"![{text}]({link_target(new)}{title})" if new else match.group(0)
+        found = _article(url, address, file, site)
+        if found is None:
+            return _elsewhere(match, url, address, site, result)
+        if _PLAIN_TEXT.fullmatch(text):
+            return f"[[{found}|{text.strip()}]]"
+        slug, _, fragment = found.partition("#")
+        return f"[{text}]({slug}.md{'#' + fragment if fragment else ''})"
+
+    def definition(match: re.Match[str]) -> str:
+        start, target, rest = match.groups()
+        url = target[1:-1] if target.startswith("<") else target
+        found = _article(url, address, file, site)
+        if found is None:
+            return match.group(0)
+        slug, _, fragment = found.partition("#")
+        return f"{start}{slug}.md{'#' + fragment if fragment else ''}{rest}"
+
+    result.body = outside_code(
+        body, lambda part: _DEFINITION.sub(definition, _LINK.sub(link, part))
+    )
+    return result
+
+
+def _elsewhere(
+    match: re.Match[str], url: str, address: str | None, site: OldSite, result: Relinked
+) -> str:
+    """A link that names no imported article: one into the old site is noted, and made a full
+    address there (a path alone would point into the new site, where nothing is)."""
+    path = _old_path(url, address, site)
+    if path is None or _article_file(url):
+        return match.group(0)
+    text, title = match.group(2), match.group(4)
+    if not path.endswith("/") and (found := site.find_file(path)) is not None:
+        result.copies[path.lstrip("/")] = found  # a file the post offers (a PDF): kept here
+        return f"[{text}]({link_target(path)}{title})"
+    result.unmatched.append(path)
+    if site.site_url is None or urlsplit(url).netloc:
+        return match.group(0)
+    old = urlsplit(site.site_url)
+    full = urlunsplit((old.scheme, old.netloc, path, "", urlsplit(url).fragment))
+    return f"[{text}]({link_target(full)}{title})"
+
+
+def _article_file(url: str) -> bool:
+    """A link to a Markdown file, which the build checks itself."""
+    parts = urlsplit(url)
+    return not parts.scheme and parts.path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _old_path(url: str, address: str | None, site: OldSite) -> str | None:
+    """The old site path ``url`` names: absolute on the old host, root-relative, or relative
+    to the post's own old address."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return path_under(url.split("#")[0], site.site_url)
+    if not parts.path or address is None:
+        return None
+    base = urlsplit(address).path or "/"
+    folder = base if base.endswith("/") else posixpath.dirname(base) + "/"
+    return clean_path(folder + parts.path)
+
+
+def _article(url: str, address: str | None, file: Path | None, site: OldSite) -> str | None:
+    """``slug`` or ``slug#fragment`` of the article a link names, if it is one here."""
+    parts = urlsplit(url)
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if (
+        file is not None
+        and not parts.scheme
+        and not parts.netloc
+        and parts.path.lower().endswith(MARKDOWN_SUFFIXES)
+    ):
+        target = (file.parent / unquote(parts.path)).resolve()
+        if target in site.files:
+            return site.files[target] + fragment
+    path = _old_path(url, address, site)
+    if path is None:
+        return None
+    for candidate in _variants(path):
+        if candidate in site.paths:
+            return site.paths[candidate] + fragment
+    return None
+
+
+def _variants(path: str) -> list[str]:
+    """A path as written, with and without its trailing ``/`` or ``index.html``/``.html``."""
+    bare = path.removesuffix("index.html").removesuffix(".html")
+    trimmed = path.rstrip("/")
+    return list(dict.fromkeys([path, trimmed + "/", trimmed, trimmed + ".html", bare, bare + "/"]))
+
+
+def _image(url: str, address: str | None, site: OldSite, result: Relinked) -> str | None:
+    """The new address of an image (copied from the old site's files, or fetched), or None
+    to keep it. An image on the web keeps its old path (one on another host, such as a CDN,
+    goes under a folder named after that host) for the author or ``--download-images``."""
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return None
+    path = _old_path(url, address, site)
+    if (path is None or path.endswith("/")) and parts.scheme in ("http", "https"):
+        path = clean_path(f"/{parts.hostname or 'web'}{unquote(parts.path)}")
+    if path is None or path.endswith("/"):
+        return None
+    found = site.find_file(path)
+    if found is not None:
+        result.copies[path.lstrip("/")] = found
+        return path
+    if parts.scheme in ("http", "https"):
+        result.remote[url] = path.lstrip("/")
+    return None

@@ -1,0 +1,268 @@
+"""``articlegen import`` of whole blogs: a WordPress export, a Jekyll site, a Hugo folder.
+
+Until ``aliases:`` (issue 13, point 1) is on main, a site holding imported articles does not
+build (the key is unknown there); the build test below imports, then checks that everything
+but that key builds, and becomes a plain build once the key is known.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import article, parse
+from tests.helpers import internal_link_problems, snapshot
+from tests.integration.test_build import GISCUS
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "blogs"
+EXPORT = FIXTURES / "wordpress" / "export.xml"
+JEKYLL = FIXTURES / "jekyll"
+HUGO = FIXTURES / "hugo"
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site({"welcome.md": article("Welcome")}, site_yaml=GISCUS)
+
+
+def _header(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n---\n")[0].splitlines()
+
+
+def test_a_wordpress_export_becomes_articles(blog: Path, run_cli) -> None:
+    code, out, err = run_cli("import", EXPORT, "--site", blog)
+    assert code == 0, err
+    assert out.splitlines() == [
+        f"imported {EXPORT}: post 10 'Morning Walks and Blood Pressure' as content/morning-walks.md",
+        f"imported {EXPORT}: post 11 'Sleep and Recovery' as content/sleep-and-recovery.md",
+        f"imported {EXPORT}: page 2 'About' as content/about.md",
+        f"left out of {EXPORT}: draft 1, private 1, attachment 1, nav menu item 1, revision 1",
+    ]
+    assert _header(blog / "content/morning-walks.md") == [
+        "---",
+        'title: "Morning Walks and Blood Pressure"',
+        "date: 2019-05-14T09:30:00+02:00",
+        "updated: 2019-06-01T18:00:00+02:00",
+        'description: "Why a short walk each morning matters."',
+        'tags: ["Fitness", "Blood Pressure"]',  # author: the site's own, so not written
+        "aliases:",
+        '  - "/2019/05/14/morning-walks/"',
+        "comments: true",
+    ]
+    body = (blog / "content/morning-walks.md").read_text(encoding="utf-8")
+    assert "[[sleep-and-recovery|how sleep helps recovery]]" in body
+    assert "[[about|about this blog]]" in body
+    assert "shortcodes kept as text: [gallery]" in err
+    assert "images left on the old site (1)" in err
+    assert (
+        "  https://old.example.org/wp-content/uploads/2019/05/walk.png → "
+        "static/wp-content/uploads/2019/05/walk.png" in err.splitlines()
+    )
+
+
+def test_dry_run_prints_the_table_and_writes_nothing(blog: Path, run_cli) -> None:
+    before = snapshot(blog)
+    code, out, _ = run_cli("import", EXPORT, JEKYLL, "--site", blog, "--dry-run")
+    assert code == 0
+    assert snapshot(blog) == before
+    rows = [re.split(r"\s{2,}", line) for line in out.splitlines()[:7]]
+    assert rows == [
+        ["old address", "new file", "title", "warnings"],
+        ["/2019/05/14/morning-walks/", "content/morning-walks.md", "Morning Walks and Blood Pressure", "1"],
+        ["/2020/01/03/sleep-and-recovery/", "content/sleep-and-recovery.md", "Sleep and Recovery", "0"],
+        ["/about/", "content/about.md", "About", "0"],
+        ["/fitness/2019/05/morning-walks/", "content/morning-walks-2.md", "Morning Walks and Blood Pressure", "1"],
+        ["/sleep/", "content/sleep-and-recovery-2.md", "Sleep and Recovery", "1"],
+        ["/news/2021/03/clinic-news/", "content/clinic-news.md", "Clinic News", "0"],
+    ]  # fmt: skip
+    assert out.splitlines()[-1] == "dry run: nothing was written"
+    assert "would copy 1 file into static/" in out
+
+
+def test_running_again_skips_what_is_there_and_overwrite_writes_it_again(
+    blog: Path, run_cli
+) -> None:
+    assert run_cli("import", HUGO, "--site", blog)[0] == 0
+    after_first = snapshot(blog)
+    code, out, _ = run_cli("import", HUGO, "--site", blog)
+    assert code == 0
+    assert snapshot(blog) == after_first
+    skipped = [line for line in out.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 3
+    assert skipped[0] == (
+        f"skipped {HUGO / 'content/about/index.md'}: already imported as content/about.md "
+        "(it has /about-us/ in 'aliases:'; --overwrite writes it again)"
+    )
+    walks = blog / "content/morning-walks.md"
+    walks.write_text(walks.read_text(encoding="utf-8") + "An edit.\n", encoding="utf-8")
+    code, out, _ = run_cli("import", HUGO, "--site", blog, "--overwrite")
+    assert code == 0
+    assert f"replaced {HUGO / 'content/posts/morning-walks.md'} as content/morning-walks.md" in out
+    assert snapshot(blog) == after_first
+
+
+def test_jekyll_and_hugo_images_are_copied_under_their_old_paths(blog: Path, run_cli) -> None:
+    code, out, _ = run_cli("import", JEKYLL, HUGO, "--site", blog)
+    assert code == 0
+    for path, source in [
+        ("static/assets/images/walk.png", JEKYLL / "assets/images/walk.png"),
+        ("static/images/walk.png", HUGO / "static/images/walk.png"),
+        ("static/2020/01/sleep-recovery/bedroom.png", HUGO / "content/posts/sleep-and-recovery/bedroom.png"),
+    ]:  # fmt: skip
+        assert (blog / path).read_bytes() == source.read_bytes()
+    assert "copied 3 files into static/" in out
+    sleep = (blog / "content/sleep-recovery.md").read_text(encoding="utf-8")
+    assert "![A dark bedroom](</2020/01/sleep-recovery/bedroom.png>)" in sleep
+    assert "[[morning-walks-2|the walking post]]" in sleep
+
+
+def test_an_alias_another_post_of_the_import_has_is_left_out(blog: Path, run_cli) -> None:
+    code, _, err = run_cli("import", JEKYLL, HUGO, "--site", blog)
+    assert code == 0
+    assert '"/walking/"' not in (blog / "content/morning-walks-2.md").read_text(encoding="utf-8")
+    assert "its old address /walking/ is also" in err
+
+
+def test_add_authors_registers_new_people(site, run_cli) -> None:
+    yaml = GISCUS.replace('author: "Example Author"\n', "") + (
+        "authors:\n  example-editor:\n    name: Example Editor\n"
+    )
+    root = site({}, site_yaml=yaml)
+    code, out, err = run_cli("import", HUGO, "--site", root)
+    assert code == 0
+    assert "# author: \"Example Author\"  # not in site.yaml 'authors:'" in _header(
+        root / "content/sleep-recovery.md"
+    )
+    assert "is not in site.yaml 'authors:'" in err
+    shutil.rmtree(root / "content")
+    code, out, err = run_cli("import", HUGO, "--site", root, "--add-authors")
+    assert code == 0, err
+    assert 'author: "example-author"' in _header(root / "content/sleep-recovery.md")
+    assert "added 'example-author' to site.yaml 'authors:'" in out
+    assert (
+        (root / "site.yaml")
+        .read_text(encoding="utf-8")
+        .endswith(
+            "authors:\n  example-editor:\n    name: Example Editor\n"
+            '  example-author:\n    name: "Example Author"\n'
+        )
+    )
+
+
+def test_add_authors_refuses_to_start_a_registry_over_names(blog: Path, run_cli) -> None:
+    code, out, err = run_cli("import", HUGO, "--site", blog, "--add-authors")
+    assert (code, out) == (1, "")
+    assert "--add-authors would start 'authors:' in site.yaml" in err
+    assert not (blog / "content/sleep-recovery.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "wordpress", JEKYLL], "a folder, not a WordPress export"),
+        (["--from", "jekyll", EXPORT], "a file, not a Jekyll site folder"),
+        ([FIXTURES], f"a folder holding a blog in {HUGO}, not a blog itself"),
+        ([FIXTURES / "wordpress"], "a folder that is neither a Jekyll site"),
+    ],
+)
+def test_sources_of_the_wrong_kind_are_clear_errors(
+    blog: Path, run_cli, args: list[object], message: str
+) -> None:
+    before = snapshot(blog)
+    code, out, err = run_cli("import", *args, "--site", blog)
+    assert (code, out) == (1, "")
+    assert message in err and err.endswith("error: 1 error; nothing was imported\n")
+    assert snapshot(blog) == before
+
+
+def test_imported_blogs_build_and_their_links_work(blog: Path, run_cli) -> None:
+    code, _, err = run_cli("import", EXPORT, JEKYLL, HUGO, "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    if code and "unknown key 'aliases'" in err:  # issue 13 point 1 not on main yet
+        for path in (blog / "content").glob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"^aliases:\n(?:  - .*\n)+", "", text, flags=re.M))
+        code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    assert internal_link_problems(blog / "public") == []
+    page = parse(blog / "public/sleep-and-recovery/index.html")
+    links = {a.text(deep=True): a.attributes.get("href") for a in page.css(".body a")}
+    assert links["the walking post"] == "/morning-walks/#why-mornings"
+    image = parse(blog / "public/sleep-recovery/index.html").css_first(".body img")
+    assert image.attributes.get("src") == "/2020/01/sleep-recovery/bedroom.png"
+
+
+def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, tmp_path) -> None:
+    source = tmp_path / "old" / "content"
+    source.mkdir(parents=True)
+    (source / "a.md").write_text("---\ntitle: A\ndate: 2020-01-01\n---\nH<sub>2</sub>O\n")
+    root = site({})
+    code, _, err = run_cli("import", source, "--site", root)
+    assert code == 0
+    assert "its HTML (<sub>) is shown as text" in err
+    allowing = site({}, site_yaml=GISCUS + "markdown:\n  allow_html: true\n")
+    (allowing / "content/a.md").unlink()
+    code, _, err = run_cli("import", source, "--site", allowing)
+    assert code == 0 and "shown as text" not in err
+
+
+@pytest.fixture
+def image_server(tmp_path: Path) -> Iterator[str]:
+    """An HTTP server on this machine serving a PNG, a web page and nothing else."""
+    folder = tmp_path / "web"
+    (folder / "wp-content/uploads").mkdir(parents=True)
+    shutil.copyfile(JEKYLL / "assets/images/walk.png", folder / "wp-content/uploads/walk.png")
+    (folder / "page.html").write_text("<p>not an image</p>", encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_download_images_fetches_them_into_static(
+    blog: Path, run_cli, image_server: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.xml"
+    content = (
+        f'<img src="{image_server}/wp-content/uploads/walk.png" alt="A walk">'
+        f'<img src="{image_server}/page.html" alt="A page">'
+        f'<img src="{image_server}/missing.png" alt="Gone">'
+    )
+    export.write_text(
+        EXPORT.read_text(encoding="utf-8")
+        .replace("https://old.example.org", image_server)
+        .replace("Classic editor text, no tags.", content),
+        encoding="utf-8",
+    )
+    code, _, _ = run_cli("import", export, "--site", blog, "--dry-run", "--download-images")
+    assert code == 0 and not (blog / "static/wp-content").exists()
+    code, _, err = run_cli("import", export, "--site", blog, "--download-images")
+    assert code == 0, err
+    copied = blog / "static/wp-content/uploads/walk.png"
+    assert copied.read_bytes() == (JEKYLL / "assets/images/walk.png").read_bytes()
+    body = (blog / "content/sleep-and-recovery.md").read_text(encoding="utf-8")
+    assert "![A walk](</wp-content/uploads/walk.png>)" in body
+    assert f"![A page](<{image_server}/page.html>)" in body
+    assert (
+        f"warning: {image_server}/page.html: image not downloaded: the address answers with text/html"
+        in err
+    )
+    assert (
+        f"warning: {image_server}/missing.png: image not downloaded: the server answers 404" in err
+    )

@@ -1,0 +1,80 @@
+"""Links and images into an old site, rewritten to the imported articles and static files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articlegen.authoring.oldlinks import OldSite, relink
+
+PATHS = {"/2019/05/walks/": "walks", "/sleep.html": "sleep", "/about/": "about"}
+
+
+def _site(tmp_path: Path, files: dict[Path, str] | None = None) -> OldSite:
+    found = {"/images/a.png": tmp_path / "a.png"}
+    return OldSite("https://old.example.org/", PATHS, files or {}, found.get)
+
+
+@pytest.mark.parametrize(
+    ("link", "new"),
+    [
+        ("[w](https://old.example.org/2019/05/walks/)", "[[walks|w]]"),
+        ("[w](https://www.old.example.org/2019/05/walks/#top)", "[[walks#top|w]]"),
+        ("[w](/2019/05/walks)", "[[walks|w]]"),
+        ("[w](</2019/05/walks/index.html>)", "[[walks|w]]"),
+        ("[s](../../../sleep.html)", "[[sleep|s]]"),
+        ("[s](/sleep)", "[[sleep|s]]"),
+        ("[a](../../../about/ 'About')", "[[about|a]]"),
+        ("[a](../../about/)", "[a](<https://old.example.org/2019/about/>)"),
+        ("[**bold** [x]](/about/)", "[**bold** [x]](about.md)"),
+        ("[w](https://elsewhere.example/2019/05/walks/)", None),
+        ("[n](/nothing/#x)", "[n](<https://old.example.org/nothing/#x>)"),
+        ("[m](mailto:a@example.org)", None),
+        ("`[w](/about/)`", None),
+    ],
+)
+def test_links_to_imported_posts_become_article_links(
+    tmp_path: Path, link: str, new: str | None
+) -> None:
+    result = relink(link, "https://old.example.org/2019/05/walks/", None, _site(tmp_path))
+    assert result.body == (new if new is not None else link)
+
+
+def test_links_into_the_old_site_that_match_nothing_are_noted(tmp_path: Path) -> None:
+    body = "[n](/nothing/) [m](https://old.example.org/more/) [f](/images/a.png) [o](x.md)"
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.unmatched == ["/nothing/", "/more/"]
+    assert result.body == (
+        "[n](<https://old.example.org/nothing/>) [m](https://old.example.org/more/) "
+        "[f](</images/a.png>) [o](x.md)"
+    )
+    assert result.copies == {"images/a.png": tmp_path / "a.png"}  # a file the old site served
+
+
+def test_reference_definitions_are_rewritten(tmp_path: Path) -> None:
+    body = "See [the walk][w].\n\n[w]: https://old.example.org/2019/05/walks/#why\n"
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.body == "See [the walk][w].\n\n[w]: walks.md#why\n"
+
+
+def test_a_link_to_a_source_file_names_its_article(tmp_path: Path) -> None:
+    other = tmp_path / "posts" / "other.md"
+    site = _site(tmp_path, {other.resolve(): "other-post"})
+    result = relink("[o](other.md)", None, tmp_path / "posts" / "this.md", site)
+    assert result.body == "[[other-post|o]]"
+
+
+def test_images_found_are_copied_and_others_listed(tmp_path: Path) -> None:
+    body = (
+        "![A](https://old.example.org/images/a.png)\n"
+        "![B](https://old.example.org/images/b.png)\n"
+        "![C](https://cdn.example.net/c.png)\n"
+    )
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.body.splitlines()[0] == "![A](</images/a.png>)"
+    assert result.copies == {"images/a.png": tmp_path / "a.png"}
+    assert result.remote == {
+        "https://old.example.org/images/b.png": "images/b.png",
+        "https://cdn.example.net/c.png": "cdn.example.net/c.png",  # under its host
+    }
