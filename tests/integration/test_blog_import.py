@@ -42,7 +42,7 @@ def test_a_wordpress_export_becomes_articles(blog: Path, run_cli) -> None:
     assert out.splitlines() == [
         f"imported {EXPORT}: post 10 'Morning Walks and Blood Pressure' as content/morning-walks.md",
         f"imported {EXPORT}: post 11 'Sleep and Recovery' as content/sleep-and-recovery.md",
-        f"imported {EXPORT}: page 2 'About' as content/about.md",
+        f"imported {EXPORT}: page 2 'About' as content/pages/about.md",
         f"left out of {EXPORT}: draft 1, private 1, attachment 1, nav menu item 1, revision 1",
     ]
     assert _header(blog / "content/morning-walks.md") == [
@@ -52,10 +52,15 @@ def test_a_wordpress_export_becomes_articles(blog: Path, run_cli) -> None:
         "updated: 2019-06-01T18:00:00+02:00",
         'description: "Why a short walk each morning matters."',
         'tags: ["Fitness", "Blood Pressure"]',  # author: the site's own, so not written
+        "comments: true",
         "aliases:",
         '  - "/2019/05/14/morning-walks/"',
-        "comments: true",
     ]
+    assert _header(blog / "content/pages/about.md") == [
+        "---",
+        'title: "About"',
+        "date: 2019-01-01T12:00:00+00:00",
+    ]  # a page: no author; its old address /about/ is its new one, so no alias
     body = (blog / "content/morning-walks.md").read_text(encoding="utf-8")
     assert "[[sleep-and-recovery|how sleep helps recovery]]" in body
     assert "[[about|about this blog]]" in body
@@ -64,6 +69,27 @@ def test_a_wordpress_export_becomes_articles(blog: Path, run_cli) -> None:
     assert (
         "  https://old.example.org/wp-content/uploads/2019/05/walk.png → "
         "static/wp-content/uploads/2019/05/walk.png" in err.splitlines()
+    )
+
+
+def test_a_post_at_its_new_address_needs_no_alias_and_is_recognised_again(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.xml"
+    export.write_text(
+        EXPORT.read_text(encoding="utf-8").replace(
+            "/2020/01/03/sleep-and-recovery/", "/sleep-and-recovery/"
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("import", export, "--site", blog)[0] == 0
+    assert "aliases:" not in (blog / "content/sleep-and-recovery.md").read_text(encoding="utf-8")
+    code, out, _ = run_cli("import", export, "--site", blog)
+    assert code == 0
+    assert (
+        f"skipped {export}: post 11 'Sleep and Recovery': already imported as "
+        "content/sleep-and-recovery.md (its old address /sleep-and-recovery/; --overwrite "
+        "writes it again)" in out.splitlines()
     )
 
 
@@ -77,7 +103,7 @@ def test_dry_run_prints_the_table_and_writes_nothing(blog: Path, run_cli) -> Non
         ["old address", "new file", "title", "warnings"],
         ["/2019/05/14/morning-walks/", "content/morning-walks.md", "Morning Walks and Blood Pressure", "1"],
         ["/2020/01/03/sleep-and-recovery/", "content/sleep-and-recovery.md", "Sleep and Recovery", "0"],
-        ["/about/", "content/about.md", "About", "0"],
+        ["/about/", "content/pages/about.md", "About", "0"],
         ["/fitness/2019/05/morning-walks/", "content/morning-walks-2.md", "Morning Walks and Blood Pressure", "1"],
         ["/sleep/", "content/sleep-and-recovery-2.md", "Sleep and Recovery", "1"],
         ["/news/2021/03/clinic-news/", "content/clinic-news.md", "Clinic News", "0"],
@@ -98,7 +124,7 @@ def test_running_again_skips_what_is_there_and_overwrite_writes_it_again(
     assert len(skipped) == 3
     assert skipped[0] == (
         f"skipped {HUGO / 'content/about/index.md'}: already imported as content/about.md "
-        "(it has /about-us/ in 'aliases:'; --overwrite writes it again)"
+        "(its old address /about-us/; --overwrite writes it again)"
     )
     walks = blog / "content/morning-walks.md"
     walks.write_text(walks.read_text(encoding="utf-8") + "An edit.\n", encoding="utf-8")

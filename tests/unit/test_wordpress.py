@@ -104,6 +104,10 @@ def test_permalink_path_becomes_the_alias_and_a_query_none(tmp_path: Path) -> No
     assert "query" in post.article.notes[0]
 
 
+def test_pages_are_marked_as_pages() -> None:
+    assert [p.article.page for p in read_wordpress(EXPORT).posts] == [False, False, True]
+
+
 def test_author_is_the_display_name_and_slug_the_post_name() -> None:
     walk = read_wordpress(EXPORT).posts[0].article
     assert (walk.author, walk.slug) == ("Example Author", "morning-walks")

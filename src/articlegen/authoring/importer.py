@@ -29,7 +29,7 @@ from ..content.frontmatter import split_front_matter
 from ..content.images import place_images, static_path
 from ..core.characters import check_text, decode_source
 from ..core.errors import ArticlegenError, Diagnostic, SourceError, raise_if_any
-from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
+from ..core.layout import CONFIG_FILE, CONTENT_DIR, PAGES_DIR, STATIC_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, ImportedArticle, SiteConfig
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
@@ -134,7 +134,11 @@ class _Plan:
 
     @property
     def display(self) -> str:
-        return self.replaces or f"{CONTENT_DIR}/{self.slug}.md"
+        if self.replaces:
+            return self.replaces
+        return (
+            f"{PAGES_DIR}{self.slug}.md" if self.article.page else f"{CONTENT_DIR}/{self.slug}.md"
+        )
 
     @property
     def article(self) -> ImportedArticle:
@@ -185,7 +189,7 @@ def import_sources(
             (a.slug, a.meta.title, a.meta.draft, a.source.removeprefix(f"{CONTENT_DIR}/"))
             for a in existing
         ]
-        + [(p.slug, p.article.title, p.article.draft, f"{p.slug}.md") for p in plans]
+        + [(p.slug, p.article.title, p.article.draft, _in_content(p.display)) for p in plans]
     )
     added: dict[str, str] = {}
     _check_authors(config, existing, plans, options)
@@ -206,7 +210,7 @@ def import_sources(
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
-                if plan.article.author
+                if plan.article.author and not plan.article.page
                 else AuthorChoice(None)
             )
             day = options.date or today
@@ -328,11 +332,13 @@ def _site_articles(root: Path, config: SiteConfig) -> list[Article]:
 
 
 def _existing_aliases(root: Path, existing: list[Article]) -> dict[str, tuple[str, str]]:
-    """Old address → ``(slug, file)`` of each article that already has it in ``aliases:``,
-    read from the file itself, so that an import is recognised whether or not the build
-    reads the key."""
+    """Old address → ``(slug, file)`` of each article (or page) that already has it: in
+    ``aliases:``, read from the file itself, so that an import is recognised whether or not
+    the build reads the key, or as its own address ``/<slug>/`` (a post whose old address is
+    the new one, as WordPress's ``/%postname%/`` permalinks make, needs no alias)."""
     found: dict[str, tuple[str, str]] = {}
     for article in existing:
+        found.setdefault(f"/{article.slug}/", (article.slug, article.source))
         try:
             text = (root / article.source).read_text(encoding="utf-8")
             header, first, _, _ = split_front_matter(text, article.source)
@@ -344,6 +350,11 @@ def _existing_aliases(root: Path, existing: list[Article]) -> dict[str, tuple[st
             if isinstance(alias, str):
                 found.setdefault(alias, (article.slug, article.source))
     return found
+
+
+def _in_content(display: str) -> str:
+    """A file's path relative to ``content/``, as links name it."""
+    return display.removeprefix(f"{CONTENT_DIR}/")
 
 
 def _check_authors(
@@ -627,6 +638,38 @@ def _compose(
         lines.append(f"updated: {article.updated.isoformat()}")
     if article.description:
         lines.append(f"description: {_quoted(article.description)}")
+    if not article.page:
+        lines += _article_keys(plan, author, catalogue, config, len(lines), warnings)
+    elif dropped := [key for key in ("tags", "comments") if getattr(article, key)]:
+        warnings.append(
+            Diagnostic(
+                f"its {' and '.join(dropped)} are left out: a page has none",
+                plan.display,
+                hint="to keep them, move the file out of content/pages/ to make it an article",
+            )
+        )
+    aliases = [alias for alias in article.aliases if alias != f"/{plan.slug}/"]  # its own
+    if aliases:
+        lines.append("aliases:")
+        lines += [f"  - {_quoted(alias)}" for alias in aliases]
+    if article.draft:
+        lines.append("draft: true")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" + body, tuple(warnings)
+
+
+def _article_keys(
+    plan: _Plan,
+    author: AuthorChoice,
+    catalogue: Catalogue,
+    config: SiteConfig,
+    before: int,
+    warnings: list[Diagnostic],
+) -> list[str]:
+    """The keys only an article takes (a page has no byline, tags, See Also or comments);
+    ``before`` is the number of header lines above them."""
+    article = plan.article
+    lines: list[str] = []
     if author.value and author.commented:
         lines.append(f"# author: {_quoted(author.value)}  # not in site.yaml 'authors:'")
         warnings.append(
@@ -634,7 +677,7 @@ def _compose(
                 f"the author '{author.value}' is not in site.yaml 'authors:', so 'author' is "
                 "left as a comment",
                 plan.display,
-                len(lines),
+                before + len(lines),
                 "add them to 'authors:' (or import with --add-authors), then write their id "
                 "as 'author:'",
             )
@@ -644,17 +687,11 @@ def _compose(
     tags = [tag for tag in article.tags if slugify(tag)]
     if tags:
         lines.append("tags: [" + ", ".join(_quoted(tag) for tag in tags) + "]")
-    if article.aliases:
-        lines.append("aliases:")
-        lines += [f"  - {_quoted(alias)}" for alias in article.aliases]
     links = resolve_see_also(article.see_also, catalogue, plan.slug)
-    lines += _see_also_lines(links, plan.display, len(lines), warnings)
+    lines += _see_also_lines(links, plan.display, before + len(lines), warnings)
     if article.comments:
-        lines.append(_comments_line(config, plan.display, len(lines) + 1, warnings))
-    if article.draft:
-        lines.append("draft: true")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n" + body, tuple(warnings)
+        lines.append(_comments_line(config, plan.display, before + len(lines) + 1, warnings))
+    return lines
 
 
 def _see_also_lines(

@@ -32,7 +32,7 @@ def import_lines(report: ImportReport, root: Path) -> list[tuple[str, str]]:
             (
                 OUT,
                 f"skipped {already.origin}: already imported as {already.existing} "
-                f"(it has {already.old} in 'aliases:'; --overwrite writes it again)",
+                f"(its old address {already.old}; --overwrite writes it again)",
             )
         )
     for source, counts in report.skipped:

@@ -1,8 +1,8 @@
 """A WordPress export (WXR, the ``.xml`` file Tools → Export writes) → a ``Blog``.
 
-Every published post and page becomes an article (the site has no pages of its own
-yet); drafts, private and password-protected posts, attachments, menu items, revisions
-and the other things WordPress keeps in the same file are counted and skipped. The
+Every published post becomes an article and every published page a page (in
+``content/pages/``); drafts, private and password-protected posts, attachments, menu items,
+revisions and the other things WordPress keeps in the same file are counted and skipped. The
 file is parsed with defusedxml: an export is a stranger's XML, and entity declarations
 (the "billion laughs") are refused rather than expanded.
 """
@@ -136,6 +136,7 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
         author=authors.get(creator := _text(item, "dc:creator"), creator) or None,
         aliases=(path,) if path and path != "/" else (),
         notes=tuple(notes),
+        page=kind == "page",
     )
     blog.posts.append(Post(origin, article))
 

@@ -659,3 +659,5 @@ class ImportedArticle:
     """The old blog had not published it (a Jekyll or Hugo draft)."""
     notes: tuple[str, ...] = ()
     """What the reader of the source could not convert, for the author to look at."""
+    page: bool = False
+    """A page of the old blog (its About), to become a page here, not an article."""
