@@ -33,7 +33,14 @@ from ..core.layout import CONFIG_FILE, CONTENT_DIR, PAGES_DIR, STATIC_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, ImportedArticle, SiteConfig
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
-from ..core.urls import RESERVED_SLUGS
+from ..core.urls import (
+    RESERVED_SLUGS,
+    ROOT_FILES,
+    AliasError,
+    alias_out_path,
+    alias_url,
+    article_url,
+)
 from ..core.yamldoc import load_mapping
 from ..markup.markdown import make_markdown, render_body
 from .blogformats import HTML_SUFFIXES, detect_format, read_blog
@@ -131,6 +138,11 @@ class _Plan:
     replaces: str | None = None
     """The existing file written over (``--overwrite``)."""
     notes: list[str] = dataclasses.field(default_factory=list)
+    old: str | None = None
+    """The post's address on the old site, whether or not it needs a redirect."""
+
+    def __post_init__(self) -> None:
+        self.old = (self.post.article.aliases or (None,))[0]
 
     @property
     def display(self) -> str:
@@ -183,6 +195,7 @@ def import_sources(
     raise_if_any(problems)
     paths = {alias: slug for alias, (slug, _) in old_paths.items()}
     paths |= {alias: plan.slug for plan in plans for alias in plan.article.aliases}
+    _keep_servable_aliases(plans, {a.slug for a in existing})
     files = {plan.post.file.resolve(): plan.slug for plan in plans if plan.post.file}
     catalogue = Catalogue.of(
         [
@@ -245,7 +258,7 @@ def _finish(
             each.warnings,
             each.plan.post.origin,
             each.plan.article.title,
-            (each.plan.article.aliases or (None,))[0],
+            each.plan.old,
             each.plan.replaces is not None,
         )
         for each in made
@@ -558,6 +571,36 @@ def _claim_aliases(plan: _Plan, claimed: dict[str, str]) -> None:
         )
 
 
+def _keep_servable_aliases(plans: list[_Plan], slugs: set[str]) -> None:
+    """Keep the old addresses the build can redirect: not one a static host cannot serve a
+    page at (a query, a ``.php`` file), an address the site uses for its own pages, or an
+    article's (``slugs``: the site's and this import's), where the article itself answers."""
+    taken = {alias_out_path(article_url(slug)) for slug in slugs | {p.slug for p in plans}}
+    for plan in plans:
+        own = alias_out_path(article_url(plan.slug))
+        kept = []
+        for alias in plan.article.aliases:
+            try:
+                out_path = alias_out_path(alias_url(alias))
+            except AliasError as problem:
+                plan.notes.append(f"its old address {alias} {problem}: it gets no redirect")
+                continue
+            if out_path == own:
+                continue  # the post answers at its old address itself
+            if out_path.split("/")[0] in RESERVED_SLUGS or out_path in ROOT_FILES:
+                why = "is an address the site uses for its own pages"
+            elif out_path in taken:
+                why = "is the address of another article"
+            else:
+                kept.append(alias)
+                continue
+            plan.notes.append(f"its old address {alias} {why}: it gets no redirect")
+        if len(kept) < len(plan.article.aliases):
+            plan.post = dataclasses.replace(
+                plan.post, article=dataclasses.replace(plan.article, aliases=tuple(kept))
+            )
+
+
 def _free_slug(root: Path, blog: Blog, post: Post, slugs: dict[str, str]) -> _Plan:
     """A blog post's plan under its own slug, or (when an article or reserved name has it)
     the first free ``slug-2``, ``slug-3``…, with a note: its old address still redirects."""
@@ -648,10 +691,9 @@ def _compose(
                 hint="to keep them, move the file out of content/pages/ to make it an article",
             )
         )
-    aliases = [alias for alias in article.aliases if alias != f"/{plan.slug}/"]  # its own
-    if aliases:
+    if article.aliases:
         lines.append("aliases:")
-        lines += [f"  - {_quoted(alias)}" for alias in aliases]
+        lines += [f"  - {_quoted(alias)}" for alias in article.aliases]
     if article.draft:
         lines.append("draft: true")
     lines.append("---")
