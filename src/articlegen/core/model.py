@@ -448,6 +448,26 @@ class LinkGraph:
 
 
 @record
+class Suggestion:
+    """An article worth adding to another's See Also, with its score and why
+    (``suggestions``)."""
+
+    slug: str
+    """The article to link."""
+    score: float
+    """Higher is better: text similarity plus the weights of the other reasons, rounded."""
+    tags: tuple[str, ...] = ()
+    """Tags both carry, as the linking article writes them."""
+    words: tuple[str, ...] = ()
+    """The words (and pairs of words) the two share that weigh most, as the linking
+    article writes them."""
+    in_text: bool = False
+    """The linking article's body already links to it."""
+    links_here: bool = False
+    """It links to the linking article."""
+
+
+@record
 class Tag:
     """A tag and the articles that carry it."""
 
@@ -493,6 +513,9 @@ class Site:
     withheld: Mapping[str, str] = field(default_factory=dict)
     """Slug → why an article shown anyway is not public yet or any more (``scheduled for
     …``): the preview and ``--future`` show scheduled articles with this as a banner."""
+    suggested: Mapping[str, Suggestion] = field(default_factory=dict)
+    """Slug → the best link to add to its See Also, for each article with no See Also or
+    no Linked from that has one (the See Also index shows it)."""
 
 
 @record

@@ -78,10 +78,13 @@ _LIBRARIES = (
     "python-slugify",
     "text-unidecode",
     "tzdata",
+    "snowballstemmer",
+    "stop-words",
 )
 """Distributions whose release shapes the output; their versions join the code fingerprint.
-A version, not a module's source: text-unidecode's table and tzdata's zone rules are data
-files that no ``__init__.py`` would show changing."""
+A version, not a module's source: text-unidecode's table, tzdata's zone rules and the
+stop-words list are data files that no ``__init__.py`` would show changing (stems and
+stop words rank the See Also index's suggestions)."""
 
 FileStamp = tuple[int, int, int, int, int]
 SourceStamp = tuple[int, ...]

@@ -2,7 +2,8 @@
 
 A preview rebuild after an author saves an article is mostly a body edit: the
 article's text changed and nothing any other page shows of it (its title, its
-description, its reading time, its links). Then the last build's plans stand, but
+description, its reading time, its links, the See Also index's suggested links, which
+its words help rank). Then the last build's plans stand, but
 for that article's page and the feeds that list it; planning (and keying, see
 ``cache``) every page again was most of such a rebuild. Any other change plans every
 page afresh.
@@ -53,6 +54,7 @@ SITE_FIELDS_DIGESTED = frozenset(
         "policy_slug",
         "menu",
         "withheld",
+        "suggested",
     }
 )
 """Parts of ``Site`` compared by digest (``shown_digest``): they hold dates and mappings,

@@ -24,6 +24,7 @@ from .jsonld import article_json_ld
 from .menu import navigation
 from .redirects import aliased
 from .site import paginate
+from .suggestions import reasons
 
 WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 4
@@ -300,8 +301,23 @@ class _Planner:
         for article in sorted(self.site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
             outgoing = self.outgoing(article.slug)
             incoming = [self.cards[s] for s in graph.backlinks.get(article.slug, ())]
-            entries.append({**self.cards[article.slug], "outgoing": outgoing, "incoming": incoming})
+            entries.append(
+                {
+                    **self.cards[article.slug],
+                    "outgoing": outgoing,
+                    "incoming": incoming,
+                    "suggested": self.suggested(article.slug),
+                }
+            )
         return entries
+
+    def suggested(self, slug: str) -> dict[str, Any] | None:
+        """The best link to add to the See Also of an article that lacks one or is linked
+        from nowhere (``Site.suggested``): its card, and why (``why``)."""
+        best = self.site.suggested.get(slug)
+        if best is None:
+            return None
+        return {**self.cards[best.slug], "why": reasons(best)}
 
     def outgoing(self, slug: str) -> list[dict[str, Any]]:
         """The See Also items, then the articles linked only in the body (``in_text``), each

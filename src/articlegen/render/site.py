@@ -19,6 +19,7 @@ from ..core.model import (
     Tag,
 )
 from ..core.slugs import slugify
+from .suggestions import documents, suggest, unlinked
 
 _FAR_FUTURE = dt.datetime.max
 
@@ -47,13 +48,18 @@ def assemble_site(
     withheld: Mapping[str, str] | None = None,
 ) -> Site:
     """The whole site as one value for the page and feed stages: ``articles`` holds
-    both articles and pages (``Article.page``), which the ``Site`` keeps apart."""
+    both articles and pages (``Article.page``), which the ``Site`` keeps apart; with, for
+    each article the See Also index lists as not yet linked, the best link to add
+    (``suggestions``), ranked once here for every page."""
     everything = list(articles)
     ordered = tuple(newest_first([a for a in everything if not a.page], config.zone))
     pages = tuple(sorted((a for a in everything if a.page), key=lambda a: a.slug))
     descriptions = {
         a.slug: a.meta.description or bodies[a.slug].summary for a in (*ordered, *pages)
     }
+    linkable = documents(ordered, graph, withheld=withheld or {})
+    gaps = unlinked(linkable, graph)
+    suggested = suggest(linkable, gaps, limit=1) if gaps else {}
     return Site(
         config=config,
         articles=ordered,
@@ -69,6 +75,7 @@ def assemble_site(
         pages=pages,
         menu=tuple(menu),
         withheld=withheld or {},
+        suggested={slug: best[0] for slug, best in suggested.items() if best},
     )
 
 

@@ -1,0 +1,371 @@
+"""Rank the articles most worth adding to an article's See Also, and say why.
+
+Works on plain records (``Document``), like ``links``: no files, no build. Three signals
+make a suggestion's score:
+
+* **text**: the cosine of two articles' TF-IDF vectors over their titles (counted
+  ``TITLE_WEIGHT`` times), descriptions and bodies: words with English stop words dropped
+  (the ``stop-words`` package's list) and Snowball's English stemmer applied (``sleeping``
+  and ``sleep`` are one term), weighted ``(1 + log tf) × idf`` with BM25's idf, which stays
+  positive where a word is in every article;
+* **tags**: the share of the article's tag weight (each tag weighted by its idf, so that a
+  rare tag counts more than one every article carries) that the other article also
+  carries, times ``TAG_WEIGHT``;
+* **links**: ``IN_TEXT_WEIGHT`` when the article already links the other in its body (but
+  not in its See Also), ``LINKS_HERE_WEIGHT`` when the other links to it.
+
+Never suggested: the article itself, an article it already lists in See Also, and any
+``Document`` that is not a ``candidate`` (a draft, or a scheduled or expired article a
+preview shows). The reasons name the shared tags and the shared words that weigh most, as the
+article writes them, two side by side in both articles shown as the phrase they make
+(``deep sleep``).
+
+Fast enough for every build of a large site (``bench/suggest.py``): each distinct word
+is stemmed once, counting is done by ``Counter`` in C, each article's vector keeps its
+``KEPT_TERMS`` heaviest shared terms, and candidates come from an inverted index that keeps,
+per term, the ``CHAMPIONS`` articles it weighs most in ("champion lists"): the work per
+article is bounded, not proportional to the site. On a site where more than ``CHAMPIONS``
+articles share an article's heaviest terms the text part is therefore approximate, in
+favour of the articles those terms weigh most in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from heapq import nlargest
+from itertools import pairwise
+
+import snowballstemmer  # type: ignore[import-untyped]
+import stop_words  # type: ignore[import-untyped]
+
+from ..core.model import Article, LinkGraph, Suggestion
+from ..core.slugs import sort_key
+
+TITLE_WEIGHT = 3
+"""A title's words count as often as this: a title says what an article is about."""
+TAG_WEIGHT = 0.5
+"""Score of sharing every tag (weighted by rarity) the article carries."""
+IN_TEXT_WEIGHT = 0.5
+"""Score of a link the article's body already makes but its See Also lacks."""
+LINKS_HERE_WEIGHT = 0.25
+"""Score of the other article linking to this one (See Also or body)."""
+MIN_SCORE = 0.05
+"""Weaker candidates are noise, not suggestions."""
+KEPT_TERMS = 60
+"""Terms kept of each article's vector: its heaviest ones that another article has too."""
+QUERY_TERMS = 12
+"""An article's heaviest terms, looked up in the champion lists to find its candidates."""
+CHAMPIONS = 40
+"""Articles kept per term in the inverted index: those the term weighs most in."""
+SHOWN_WORDS = 3
+"""Similar words shown in a suggestion's reasons."""
+PHRASED = 6
+"""Shared words tried in pairs for a phrase both articles write (``deep sleep``)."""
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+"""A word, with inner apostrophes (one starting with a digit is never a term)."""
+_GAP = r"[ \t]*[-‐]?[ \t]*"
+"""What may stand between two words of a phrase: a space or a hyphen (``deep sleep``,
+``treatment-resistant``)."""
+_PHRASE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s‐-]|\n[ \t]*\n")
+"""Words, and what ends a phrase: punctuation but hyphens, a blank line (those are no
+word, so no pair of words spans them)."""
+_MARKUP = re.compile(
+    r"\]\([^)]*\)"  # a Markdown link's address
+    r"|<[^>\n]*>"  # an HTML tag or autolink
+    r"|https?://\S+"  # a bare address
+    r"|\[\[[^\]|\n]*\|"  # the target of [[target|text]]
+    r"|\{#[^}\n]*\}"  # a heading id
+    r"|\[\^[^\]\n]*\]"  # a citation's id: [^id]
+)
+"""Parts of Markdown that are addresses and ids, not words readers see."""
+_MIN_LETTERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What ranking needs of one article."""
+
+    slug: str
+    title: str
+    text: str
+    """Description and body, as Markdown."""
+    tags: tuple[str, ...] = ()
+    see_also: frozenset[str] = frozenset()
+    """Slugs of the articles its See Also lists already: never suggested."""
+    body_links: frozenset[str] = frozenset()
+    """Slugs of the articles its body links to."""
+    candidate: bool = True
+    """May be suggested: published. False for drafts and for scheduled or expired articles
+    (``documents``)."""
+
+
+def documents(
+    articles: Iterable[Article], graph: LinkGraph, *, withheld: Collection[str] = ()
+) -> list[Document]:
+    """``Document`` of each article, its links as ``graph`` resolved them. Drafts and the
+    ``withheld`` articles (scheduled or expired ones a preview or ``--future`` shows: the
+    slugs of ``Site.withheld``) are no candidates."""
+    made = []
+    for article in articles:
+        meta = article.meta
+        inline = graph.inline.get(article.slug, ())
+        made.append(
+            Document(
+                slug=article.slug,
+                title=meta.title,
+                text=f"{meta.description or ''}\n\n{article.body}",
+                tags=meta.tags,
+                see_also=frozenset(
+                    link.slug for link in graph.see_also.get(article.slug, ()) if link.slug
+                ),
+                body_links=frozenset(link.slug for link in inline if link and link.slug),
+                candidate=not meta.draft and article.slug not in withheld,
+            )
+        )
+    return made
+
+
+def unlinked(documents: Iterable[Document], graph: LinkGraph) -> list[str]:
+    """Slugs of the articles with no See Also or no Linked from: those ``suggest`` ranks
+    by default and the See Also index suggests a link for."""
+    return [
+        d.slug
+        for d in documents
+        if not graph.see_also.get(d.slug) or not graph.backlinks.get(d.slug)
+    ]
+
+
+def suggest(
+    documents: Sequence[Document], slugs: Iterable[str], *, limit: int
+) -> dict[str, tuple[Suggestion, ...]]:
+    """The best ``limit`` suggestions for each article of ``slugs`` (each must be a
+    document's), best first; ties by title, then slug."""
+    corpus = _Corpus(documents)
+    return {slug: corpus.suggest(slug, limit) for slug in slugs}
+
+
+def reasons(suggestion: Suggestion) -> str:
+    """Why, in words: ``shared tags: sleep, testosterone; similar words: cortisol``."""
+    parts = []
+    if suggestion.tags:
+        parts.append("shared tags: " + ", ".join(suggestion.tags))
+    if suggestion.words:
+        parts.append("similar words: " + ", ".join(suggestion.words))
+    if suggestion.in_text:
+        parts.append("linked in the text")
+    if suggestion.links_here:
+        parts.append("links here")
+    return "; ".join(parts)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.replace("’", "'") for w in stop_words.get_stop_words("en"))
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+class _Corpus:
+    """Every document's weighted vector, the candidates' champion lists, and what the
+    reasons need; made once for all the articles ranked."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.docs = {d.slug: d for d in docs}
+        self.prose = {d.slug: _MARKUP.sub(" ", d.text) for d in docs}
+        """The text without addresses and ids: what the words are read from, with titles."""
+        self.stems: dict[str, str | None] = {}
+        """Word as written → its stem; None for stop words."""
+        self.written_as: dict[str, list[str]] = {}
+        """Stem → the words written for it."""
+        self.written: dict[str, Counter[str]] = {}
+        """Slug → the words of its text as written, with their counts."""
+        terms = {d.slug: self._terms(d) for d in docs}
+        count = len(docs)
+        frequency: Counter[str] = Counter()
+        for each in terms.values():
+            frequency.update(each.keys())
+        idf = {term: _idf(count, df) for term, df in frequency.items() if df > 1}
+        lone = _idf(count, 1)
+        self.vectors = {slug: _vector(each, idf, lone) for slug, each in terms.items()}
+        self.candidates = frozenset(d.slug for d in docs if d.candidate)
+        self.champions = _champions({s: self.vectors[s] for s in self.candidates})
+        tag_count = Counter(t for d in docs for t in d.tags)
+        self.tag_idf = {tag: _idf(count, df) for tag, df in tag_count.items()}
+        self.tagged: dict[str, list[str]] = {}
+        self.linking: dict[str, set[str]] = {}
+        for d in docs:
+            for tag in d.tags if d.candidate else ():
+                self.tagged.setdefault(tag, []).append(d.slug)
+            for target in d.see_also | d.body_links:
+                self.linking.setdefault(target, set()).add(d.slug)
+        self.order = {d.slug: (sort_key(d.title), d.slug) for d in docs}
+        self.pairs: dict[str, set[tuple[str, str]]] = {}
+
+    def _terms(self, doc: Document) -> Counter[str]:
+        """The stems of ``doc`` with their counts, its title's counted ``TITLE_WEIGHT``
+        times."""
+        written = self.written[doc.slug] = Counter(_WORD.findall(self.prose[doc.slug]))
+        title = _WORD.findall(doc.title)
+        self._learn([w for w in {*written, *title} if w not in self.stems])
+        stems = self.stems
+        terms: Counter[str] = Counter()
+        for word, n in written.items():
+            stem = stems[word]
+            if stem is not None:
+                terms[stem] += n
+        for word in title:
+            stem = stems[word]
+            if stem is not None:
+                terms[stem] += TITLE_WEIGHT
+        return terms
+
+    def _learn(self, words: list[str]) -> None:
+        """Stem each word not seen before (stemming is the slow part: once per word)."""
+        stop = _stop_words()
+        lowered = [w.lower().replace("’", "'") for w in words]
+        for word, low, stem in zip(words, lowered, _stemmer().stemWords(lowered), strict=True):
+            if len(low) < _MIN_LETTERS or low in stop or not low[0].isalpha():
+                self.stems[word] = None
+            else:
+                self.stems[word] = stem
+                self.written_as.setdefault(stem, []).append(word)
+
+    def suggest(self, slug: str, limit: int) -> tuple[Suggestion, ...]:
+        doc = self.docs[slug]
+        vector = self.vectors[slug]
+        scores: dict[str, float] = {}
+        get = scores.get
+        for term in nlargest(QUERY_TERMS, vector, key=vector.__getitem__):
+            weight = vector[term]
+            for other_weight, other in self.champions.get(term, ()):
+                scores[other] = get(other, 0.0) + weight * other_weight
+        tag_total = sum(self.tag_idf[t] for t in doc.tags)
+        for tag in doc.tags:
+            share = TAG_WEIGHT * self.tag_idf[tag] / tag_total
+            for other in self.tagged.get(tag, ()):
+                scores[other] = get(other, 0.0) + share
+        linking = self.linking.get(slug, set())
+        for other in doc.body_links:
+            scores[other] = get(other, 0.0) + IN_TEXT_WEIGHT
+        for other in linking:
+            scores[other] = get(other, 0.0) + LINKS_HERE_WEIGHT
+        for other in (slug, *doc.see_also, *(doc.body_links | linking) - self.candidates):
+            scores.pop(other, None)
+        best = nlargest(limit, scores.values())
+        cut = max(best[-1] if len(best) == limit else 0.0, MIN_SCORE)
+        chosen = [(-round(score, 3), self.order[o]) for o, score in scores.items() if score >= cut]
+        chosen.sort()
+        return tuple(self._explained(doc, o, -score) for score, (_, o) in chosen[:limit])
+
+    def _explained(self, doc: Document, slug: str, score: float) -> Suggestion:
+        other = self.docs[slug]
+        own, theirs = self.vectors[doc.slug], self.vectors[slug]
+        shared = sorted(own.keys() & theirs.keys(), key=lambda t: (-own[t] * theirs[t], t))
+        return Suggestion(
+            slug=slug,
+            score=score,
+            tags=tuple(t for t in doc.tags if t in other.tags),
+            words=self._words(doc.slug, slug, shared[:PHRASED]),
+            in_text=slug in doc.body_links,
+            links_here=doc.slug in other.see_also | other.body_links,
+        )
+
+    def _words(self, slug: str, other: str, stems: list[str]) -> tuple[str, ...]:
+        """The shared ``stems`` (best first) as the article ``slug`` writes them, two joined
+        where both articles write them side by side (``deep sleep``, ``treatment-resistant``);
+        at most ``SHOWN_WORDS``."""
+        together = self._pairs(slug) & self._pairs(other)
+        counts = self.written[slug]
+        title = Counter(_WORD.findall(self.docs[slug].title))
+        shown: list[str] = []
+        used: set[str] = set()
+        for first in stems:
+            if first in used:
+                continue
+            used.add(first)
+            pair = next(
+                (
+                    p
+                    for second in stems
+                    if second not in used
+                    for p in ((first, second), (second, first))
+                    if p in together
+                ),
+                None,
+            )
+            if pair is not None:
+                shown.append(self._phrase(slug, *pair))
+                used.update(pair)
+            else:
+                spellings = self.written_as[first]
+                body = {w: counts[w] for w in spellings if counts[w]}
+                shown.append(_commonest(body or {w: title[w] for w in spellings if title[w]}))
+            if len(shown) == SHOWN_WORDS:
+                break
+        return tuple(shown)
+
+    def _pairs(self, slug: str) -> set[tuple[str, str]]:
+        """The pairs of its vector's terms that ``slug``'s article writes side by side (a
+        space or a hyphen between); found when first asked for, then kept (a small set:
+        only the terms of its vector)."""
+        known = self.pairs.get(slug)
+        if known is None:
+            vector = self.vectors[slug]
+            known = self.pairs[slug] = set()
+            for text in (self.docs[slug].title, self.prose[slug]):
+                stems = list(map(self.stems.get, _PHRASE.findall(text)))
+                known.update(
+                    (first, second)
+                    for first, second in set(pairwise(stems))
+                    if first in vector and second in vector and first != second
+                )
+        return known
+
+    def _phrase(self, slug: str, first: str, second: str) -> str:
+        """How ``slug``'s article writes the stems ``first`` and ``second`` side by side
+        (``_pairs`` found that it does), in its text's commonest spelling (its title's
+        when only the title does: a title's capitals are its style, not the word's)."""
+        words = ["|".join(map(re.escape, self.written_as[stem])) for stem in (first, second)]
+        pattern = rf"(?<!\w)(?:{words[0]}){_GAP}(?:{words[1]})(?!\w)"
+        found = re.findall(pattern, self.prose[slug]) or re.findall(pattern, self.docs[slug].title)
+        return _commonest(Counter(found))
+
+
+def _commonest(spellings: Mapping[str, int]) -> str:
+    """The spelling written most often; of equals, the one with fewest capitals (``sleep``
+    over the ``Sleep`` that starts a sentence), then the first in code point order."""
+    return min(spellings, key=lambda w: (-spellings[w], sum(map(str.isupper, w)), w))
+
+
+def _champions(vectors: Mapping[str, Mapping[str, float]]) -> dict[str, list[tuple[float, str]]]:
+    """Term → the ``CHAMPIONS`` documents it weighs most in, heaviest first: the inverted
+    index cut so that a term every article uses costs no more than a rare one."""
+    postings: dict[str, list[tuple[float, str]]] = {}
+    for slug, vector in vectors.items():
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((weight, slug))
+    return {term: nlargest(CHAMPIONS, listed) for term, listed in postings.items()}
+
+
+def _idf(count: int, frequency: int) -> float:
+    """BM25's inverse document frequency: positive even for a term in every document."""
+    return math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+
+
+def _vector(terms: Mapping[str, int], idf: Mapping[str, float], lone: float) -> dict[str, float]:
+    """Unit-length TF-IDF weights of ``terms``, cut to the ``KEPT_TERMS`` heaviest that
+    another document has too (the norm counts every term, as the cosine does, those of one
+    document alone weighted ``lone``)."""
+    weights = {t: (1 + math.log(n)) * idf.get(t, lone) for t, n in terms.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    kept = nlargest(KEPT_TERMS, (t for t in weights if t in idf), key=weights.__getitem__)
+    return {t: weights[t] / norm for t in kept}
