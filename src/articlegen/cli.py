@@ -24,7 +24,13 @@ from .core.errors import (
     warning_lines,
 )
 from .core.layout import CACHE_DIR
-from .core.model import REPORT_FORMATS, BuildOptions, BuildResult
+from .core.model import (
+    REPORT_FORMATS,
+    SUGGEST_FORMATS,
+    SUGGEST_LIMIT,
+    BuildOptions,
+    BuildResult,
+)
 from .core.progress import progress_line
 from .core.wallclock import process_started
 from .incremental.cachefile import LINKS, clear_cache
@@ -150,6 +156,40 @@ def _parser() -> argparse.ArgumentParser:
     )
     _today_argument(report)
     report.set_defaults(run=_report, unfinished="no report was made")
+
+    suggest = commands.add_parser(
+        "suggest",
+        help="suggest See Also links worth adding (--write adds them)",
+        description="For each article (by default, those with no See Also or nothing linking"
+        " to them), the published articles most worth adding to its See Also, with a score and"
+        " why: shared tags, similar words, links in the text.",
+    )
+    suggest.add_argument(
+        "slugs",
+        nargs="*",
+        metavar="SLUG",
+        help="articles to suggest for (default: those with no See Also or no Linked from)",
+    )
+    _site_argument(suggest)
+    suggest.add_argument(
+        "--limit",
+        type=_positive,
+        default=SUGGEST_LIMIT,
+        metavar="N",
+        help="suggestions per article (default: %(default)s)",
+    )
+    suggest.add_argument(
+        "--format",
+        choices=SUGGEST_FORMATS,
+        default="table",
+        help="output format (default: %(default)s)",
+    )
+    suggest.add_argument(
+        "--write",
+        action="store_true",
+        help="add the suggestions shown to each article's see_also, changing nothing else",
+    )
+    suggest.set_defaults(run=_suggest, no_cache=False, unfinished="no suggestions were made")
 
     clean = commands.add_parser(
         "clean", help=f"delete the output folder and the build cache ({CACHE_DIR}/)"
@@ -438,6 +478,22 @@ def _report(args: argparse.Namespace) -> int:
     result = build_site(args.site, options)
     assert result.site is not None
     sys.stdout.write(format_report(report_rows(result.site, today), args.format))
+    return EXIT_OK
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from .authoring.suggest import format_suggestions, suggested, write_suggestions
+
+    result = _cached_build(args, BuildOptions(write=False))
+    assert result.site is not None
+    found = suggested(result.site, args.slugs, limit=args.limit)
+    sys.stdout.write(format_suggestions(found, result.site, args.format))
+    if args.write:
+        args.unfinished = "no file was changed"
+        for each in write_suggestions(args.site.absolute(), found):
+            added = ", ".join(s.slug for s in each.suggestions)
+            line = f"added to the see_also of {each.article.source}: {added}"
+            print(line, file=sys.stderr if args.format == "json" else sys.stdout)
     return EXIT_OK
 
 

@@ -571,6 +571,11 @@ RFC 8615's ``/.well-known/`` (security.txt, …). Other hidden names are never p
 REPORT_FORMATS = ("table", "csv", "json")
 """Output formats of ``articlegen report`` (here so the CLI can offer them without loading
 the report)."""
+SUGGEST_FORMATS = ("table", "json")
+"""Output formats of ``articlegen suggest``, likewise."""
+SUGGEST_LIMIT = 3
+"""Suggestions per article ``articlegen suggest`` shows (and ``--write`` adds) unless
+``--limit`` says: a See Also block of a few links."""
 
 
 @record

@@ -1,0 +1,193 @@
+"""``articlegen suggest``: the table, JSON, the default articles, --write, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from tests.conftest import article, parse
+from tests.helpers import NOTHING_WRITTEN, snapshot
+
+BLOG = Path(__file__).parents[2]
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site(
+        {
+            "sleep.md": article(
+                "Sleep and Cortisol",
+                "Cortisol falls during deep sleep and peaks at dawn; cortisol then drops.",
+                tags="[sleep, hormones]",
+                description="'How sleep and cortisol move together.'",
+            ),
+            "night.md": article(
+                "Night Shifts",
+                "Night shifts cut deep sleep and keep cortisol high. See [[Testosterone]].",
+                tags="[sleep]",
+                see_also="[sleep]  # the basics first",
+                date="2024-02-01",
+            ),
+            "testosterone.md": article(
+                "Testosterone",
+                "Testosterone is made in deep sleep; cortisol works against it.",
+                tags="[hormones, sleep]",
+                see_also="[night]",
+            ),
+            "teeth.md": article("Teeth", "Brush twice a day.", tags="[dental]"),
+            "draft.md": article(
+                "Hormones at Night", "Deep sleep, cortisol, testosterone.", draft="true"
+            ),
+        }
+    )
+
+
+def test_table_names_each_suggestion_its_score_and_why(blog: Path, run_cli) -> None:
+    code, out, err = run_cli("suggest", "--site", blog, "night")
+    assert (code, err) == (0, "")
+    header, *rows = out.splitlines()
+    assert header.split() == ["article", "score", "suggestion", "why"]
+    assert [row.split()[:3] for row in rows] == [["night", rows[0].split()[1], "testosterone"]]
+    assert rows[0].endswith(
+        "shared tags: sleep; similar words: Testosterone, cortisol, deep sleep;"
+        " linked in the text; links here"
+    )
+
+
+def test_json_has_every_reason_apart(blog: Path, run_cli) -> None:
+    code, out, _ = run_cli("suggest", "--site", blog, "--format", "json", "sleep", "night")
+    assert code == 0
+    found = json.loads(out)
+    assert [(a["slug"], a["file"]) for a in found] == [
+        ("sleep", "content/sleep.md"),
+        ("night", "content/night.md"),
+    ]
+    best = found[0]["suggestions"][0]
+    assert {k: best[k] for k in ("slug", "title", "shared_tags", "links_here")} == {
+        "slug": "testosterone",
+        "title": "Testosterone",
+        "shared_tags": ["sleep", "hormones"],
+        "links_here": False,
+    }
+    assert best["why"].startswith("shared tags: sleep, hormones; similar words: ")
+    assert all(s["slug"] not in ("sleep", "draft") for s in found[0]["suggestions"])
+
+
+def test_by_default_the_articles_with_no_see_also_or_no_linked_from(blog: Path, run_cli) -> None:
+    code, out, _ = run_cli("suggest", "--site", blog, "--format", "json")
+    assert code == 0
+    # sleep and teeth have no See Also; teeth and testosterone… are linked from; by title
+    assert [a["slug"] for a in json.loads(out)] == ["sleep", "teeth"]
+
+
+def test_limit(blog: Path, run_cli) -> None:
+    code, out, _ = run_cli("suggest", "--site", blog, "--format", "json", "--limit", "1", "sleep")
+    assert code == 0 and len(json.loads(out)[0]["suggestions"]) == 1
+    with pytest.raises(SystemExit) as exited:
+        run_cli("suggest", "--site", blog, "--limit", "0")
+    assert exited.value.code == 2
+
+
+def test_an_article_with_nothing_to_suggest_says_so(blog: Path, run_cli) -> None:
+    code, out, _ = run_cli("suggest", "--site", blog, "teeth")
+    assert code == 0
+    assert out.splitlines()[1].split() == [
+        "teeth",
+        "-",
+        "(none:",
+        "no",
+        "shared",
+        "tags,",
+        "words",
+        "or",
+        "links)",
+    ]
+
+
+def test_write_adds_the_suggestions_and_changes_nothing_else(blog: Path, run_cli) -> None:
+    before = {p.name: p.read_text() for p in (blog / "content").iterdir()}
+    code, out, _ = run_cli("suggest", "--site", blog, "--write", "--limit", "2", "sleep", "night")
+    assert code == 0
+    assert out.splitlines()[-2:] == [
+        "added to the see_also of content/sleep.md: testosterone, night",
+        "added to the see_also of content/night.md: testosterone",
+    ]
+    after = {p.name: p.read_text() for p in (blog / "content").iterdir()}
+    assert after["sleep.md"] == before["sleep.md"].replace(
+        "tags: [sleep, hormones]\n",
+        "tags: [sleep, hormones]\nsee_also:\n  - testosterone\n  - night\n",
+    )
+    assert after["night.md"] == before["night.md"].replace(
+        "see_also: [sleep]  # the basics", "see_also: [sleep, testosterone]  # the basics"
+    )
+    assert {k: v for k, v in after.items() if k not in ("sleep.md", "night.md")} == {
+        k: v for k, v in before.items() if k not in ("sleep.md", "night.md")
+    }
+    build_site(blog)
+    page = parse(blog / "public/sleep/index.html")
+    assert [a.text() for a in page.css("section.see-also a")] == ["Testosterone", "Night Shifts"]
+    code, out, _ = run_cli("suggest", "--site", blog, "--format", "json", "sleep")
+    assert [s["slug"] for s in json.loads(out)[0]["suggestions"]] == []
+
+
+def test_write_with_json_keeps_stdout_json(blog: Path, run_cli) -> None:
+    code, out, err = run_cli("suggest", "--site", blog, "--format", "json", "--write", "sleep")
+    assert code == 0
+    assert json.loads(out)[0]["slug"] == "sleep"
+    assert err.startswith("added to the see_also of content/sleep.md: testosterone")
+
+
+def test_a_file_that_cannot_be_edited_safely_stops_every_write(blog: Path, run_cli) -> None:
+    (blog / "content/sleep.md").write_text(
+        article(
+            "Sleep and Cortisol",
+            "Cortisol in deep sleep.",
+            tags="[sleep, hormones]",
+            see_also=">\n  night",
+        )
+    )
+    before = snapshot(blog / "content")
+    code, _, err = run_cli("suggest", "--site", blog, "--write", "sleep", "teeth", "testosterone")
+    assert code == 1
+    assert "error: content/sleep.md:4: cannot add to 'see_also' safely" in err
+    assert err.endswith("error: 1 error; no file was changed\n")
+    assert snapshot(blog / "content") == before
+
+
+def test_unknown_or_draft_slugs_are_errors(blog: Path, run_cli) -> None:
+    code, out, err = run_cli("suggest", "--site", blog, "slep", "draft")
+    assert (code, out) == (1, "")
+    assert "error: no published article has the slug 'slep' (did you mean 'sleep'?)" in err
+    assert "error: no published article has the slug 'draft'" in err
+    assert err.endswith("error: 2 errors; no suggestions were made\n")
+
+
+def test_a_site_with_errors_suggests_nothing(blog: Path, run_cli) -> None:
+    (blog / "content/bad.md").write_text(article("Bad", "See [[nowhere]]."))
+    code, out, err = run_cli("suggest", "--site", blog)
+    assert (code, out) == (1, "")
+    assert "'nowhere' matches no article" in err
+    assert err.endswith("error: 1 error; no suggestions were made\n")
+    assert NOTHING_WRITTEN not in err
+
+
+def test_this_blog_round_trips_through_write(tmp_path: Path, run_cli) -> None:
+    """Every article of this repository's blog, given suggestions and written, still builds
+    and reads as before with more See Also (the text edits are tested line by line in
+    tests/unit/test_seealsoedit.py)."""
+    copy = tmp_path / "blog"
+    copy.mkdir()
+    for name in ("site.yaml", "content", "static"):
+        source = BLOG / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        elif source.exists():
+            shutil.copy2(source, copy / name)
+    slugs = [p.stem for p in sorted((copy / "content").glob("*.md"))]
+    code, _, err = run_cli("suggest", "--site", copy, "--write", "--limit", "5", *slugs)
+    assert code == 0, err
+    assert build_site(copy).articles == len(slugs)
