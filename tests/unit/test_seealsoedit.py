@@ -9,6 +9,8 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlegen.authoring.seealsoedit import add_see_also, edited_file, replace_file
 from articlegen.content.frontmatter import parse_front_matter, split_front_matter
@@ -215,3 +217,55 @@ def test_an_edit_that_would_change_another_key_is_refused() -> None:
     assert raised.value.message == (
         "cannot add to 'see_also' safely: the edit would change more than see_also"
     )
+
+
+SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
+WRITTEN = SLUGS.filter(lambda slug: as_scalar(slug) == slug)  # as an author writes them plain
+COMMENTS = st.sampled_from(["", "  # note", "   # “quoted” note"])
+
+
+@st.composite
+def headers(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A header with see_also written one of the ways authors write it, and its items."""
+    items = draw(st.lists(WRITTEN, min_size=1, max_size=4, unique=True))
+    form = draw(st.sampled_from(["block", "flow", "single", "empty", "null", "absent"]))
+    indent, gap = draw(st.sampled_from(["", "  ", "    "])), draw(st.sampled_from([" ", "   "]))
+    comment = draw(COMMENTS)
+    if form == "block":
+        lines = [
+            "see_also:" + comment,
+            *(f"{indent}-{gap}{item}{draw(COMMENTS)}" for item in items),
+        ]
+    elif form == "flow":
+        lines = [f"see_also: [{', '.join(items)}]{comment}"]
+    elif form == "single":
+        items = items[:1]
+        lines = [
+            f"see_also: {draw(st.sampled_from(['', chr(34), chr(39)])).join(['', items[0], ''])}"
+        ]
+    else:
+        items = []
+        lines = {"empty": ["see_also:" + comment], "null": ["see_also: ~" + comment], "absent": []}[
+            form
+        ]
+    before = ["title: 'A title: with a colon'", "date: 2024-05-14", "# a comment line"]
+    after = draw(st.sampled_from([[], ["draft: false"], ["tags:", "  - sleep", "# end"]]))
+    order = draw(st.permutations([*before[:2], "\n".join(lines)] if lines else before[:2]))
+    return "---\n" + "\n".join([before[2], *order, *after]).strip("\n") + "\n---\nBody.\n", items
+
+
+@given(headers(), st.lists(SLUGS, min_size=1, max_size=3, unique=True), st.booleans())
+def test_any_way_of_writing_see_also_grows_and_keeps_every_other_line(
+    written: tuple[str, list[str]], new: list[str], crlf: bool
+) -> None:
+    text, items = written
+    new = [slug for slug in new if slug not in items] or ["another-one"]
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    edited = add_see_also(text, "content/a.md", new)
+    assert see_also(edited.replace("\r\n", "\n")) == [*items, *new]
+    kept = [line for line in text.split("\n") if not line.startswith("see_also:")]
+    remaining = iter(edited.split("\n"))
+    assert all(any(line == other for other in remaining) for line in kept)  # in order
+    if crlf:
+        assert "\n" not in edited.replace("\r\n", "")

@@ -255,3 +255,19 @@ def test_unlinked_means_no_see_also_or_no_linked_from(
 ) -> None:
     graph = LinkGraph(see_also=see_also, inline={}, backlinks=backlinks)
     assert unlinked([doc("a")], graph) == (["a"] if listed else [])
+
+
+def test_stems_are_kept_for_the_process_and_start_over_when_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from articlegen.render import suggestions
+
+    monkeypatch.setattr(suggestions, "_STEMS", {"Sleeping": "kept"})
+    monkeypatch.setattr(suggestions, "_STEMS_KEPT", 2)
+    assert suggestions._stems(["Sleeping", "the"]) == ["kept", None]  # kept, not stemmed again
+    assert suggestions._stems(["Sleeping", "cortisol", "Sleeping"]) == [
+        "sleep",
+        "cortisol",
+        "sleep",
+    ]
+    assert suggestions._STEMS == {"Sleeping": "sleep", "cortisol": "cortisol"}

@@ -67,11 +67,6 @@ SHOWN_WORDS = 3
 PHRASED = 6
 """Shared words tried in pairs for a phrase both articles write (``deep sleep``)."""
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-"""A word, with inner apostrophes (one starting with a digit is never a term)."""
-_GAP = r"[ \t]*[-‐]?[ \t]*"
-"""What may stand between two words of a phrase: a space or a hyphen (``deep sleep``,
-``treatment-resistant``)."""
 _PHRASE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s‐-]|\n[ \t]*\n")
 """Words, and what ends a phrase: punctuation but hyphens, a blank line (those are no
 word, so no pair of words spans them)."""
@@ -174,6 +169,29 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+_STEMS: dict[str, str | None] = {}
+"""Word as written → its stem (None for punctuation and stop words), kept for the process:
+stemming is the slow part of reading a site's words (Snowball in pure Python), and a
+preview or ``articlegen suggest`` ranks the same words again and again."""
+_STEMS_KEPT = 500_000
+"""Words ``_STEMS`` keeps at most (a site's vocabulary is a few tens of thousands)."""
+
+
+def _stems(words: list[str]) -> list[str | None]:
+    """The stem of each of ``words``, from ``_STEMS`` or stemmed now."""
+    new = [w for w in words if w not in _STEMS]
+    if len(_STEMS) + len(new) > _STEMS_KEPT:
+        _STEMS.clear()
+        new = list(dict.fromkeys(words))
+    if new:
+        stop = _stop_words()
+        lowered = [w.lower().replace("’", "'") for w in new]
+        for word, low, stem in zip(new, lowered, _stemmer().stemWords(lowered), strict=True):
+            usable = len(low) >= _MIN_LETTERS and low not in stop and low[0].isalpha()
+            _STEMS[word] = stem if usable else None
+    return [_STEMS[w] for w in words]
+
+
 class _Corpus:
     """Every document's weighted vector, the candidates' champion lists, and what the
     reasons need; made once for all the articles ranked."""
@@ -188,6 +206,9 @@ class _Corpus:
         """Stem → the words written for it."""
         self.written: dict[str, Counter[str]] = {}
         """Slug → the words of its text as written, with their counts."""
+        self.sequences: dict[str, tuple[list[str | None], ...]] = {}
+        """Slug → the stems of its title and of its text in order, None for stop words and
+        what ends a phrase (for the phrases both articles write)."""
         terms = {d.slug: self._terms(d) for d in docs}
         count = len(docs)
         frequency: Counter[str] = Counter()
@@ -213,30 +234,27 @@ class _Corpus:
     def _terms(self, doc: Document) -> Counter[str]:
         """The stems of ``doc`` with their counts, its title's counted ``TITLE_WEIGHT``
         times."""
-        written = self.written[doc.slug] = Counter(_WORD.findall(self.prose[doc.slug]))
-        title = _WORD.findall(doc.title)
-        self._learn([w for w in {*written, *title} if w not in self.stems])
-        stems = self.stems
-        terms: Counter[str] = Counter()
-        for word, n in written.items():
-            stem = stems[word]
-            if stem is not None:
-                terms[stem] += n
-        for word in title:
-            stem = stems[word]
-            if stem is not None:
-                terms[stem] += TITLE_WEIGHT
-        return terms
+        tokens = _PHRASE.findall(self.prose[doc.slug])
+        title = _PHRASE.findall(doc.title)
+        written = self.written[doc.slug] = Counter(tokens)
+        new = {*written, *title}.difference(self.stems)
+        if new:
+            self._learn(list(new))
+        sequence = list(map(self.stems.__getitem__, tokens))
+        in_title = list(map(self.stems.__getitem__, title))
+        self.sequences[doc.slug] = (in_title, sequence)
+        terms = Counter(sequence)
+        for stem in in_title:
+            terms[stem] += TITLE_WEIGHT
+        terms.pop(None, None)
+        return terms  # type: ignore[return-value]
 
     def _learn(self, words: list[str]) -> None:
-        """Stem each word not seen before (stemming is the slow part: once per word)."""
-        stop = _stop_words()
-        lowered = [w.lower().replace("’", "'") for w in words]
-        for word, low, stem in zip(words, lowered, _stemmer().stemWords(lowered), strict=True):
-            if len(low) < _MIN_LETTERS or low in stop or not low[0].isalpha():
-                self.stems[word] = None
-            else:
-                self.stems[word] = stem
+        """The stem of each word not seen before in this corpus; punctuation and stop words
+        stem to None."""
+        for word, stem in zip(words, _stems(words), strict=True):
+            self.stems[word] = stem
+            if stem is not None:
                 self.written_as.setdefault(stem, []).append(word)
 
     def suggest(self, slug: str, limit: int) -> tuple[Suggestion, ...]:
@@ -269,7 +287,8 @@ class _Corpus:
     def _explained(self, doc: Document, slug: str, score: float) -> Suggestion:
         other = self.docs[slug]
         own, theirs = self.vectors[doc.slug], self.vectors[slug]
-        shared = sorted(own.keys() & theirs.keys(), key=lambda t: (-own[t] * theirs[t], t))
+        products = {t: own[t] * theirs[t] for t in own.keys() & theirs.keys()}
+        shared = sorted(products, key=lambda t: (-products[t], t))
         return Suggestion(
             slug=slug,
             score=score,
@@ -284,8 +303,6 @@ class _Corpus:
         where both articles write them side by side (``deep sleep``, ``treatment-resistant``);
         at most ``SHOWN_WORDS``."""
         together = self._pairs(slug) & self._pairs(other)
-        counts = self.written[slug]
-        title = Counter(_WORD.findall(self.docs[slug].title))
         shown: list[str] = []
         used: set[str] = set()
         for first in stems:
@@ -306,9 +323,7 @@ class _Corpus:
                 shown.append(self._phrase(slug, *pair))
                 used.update(pair)
             else:
-                spellings = self.written_as[first]
-                body = {w: counts[w] for w in spellings if counts[w]}
-                shown.append(_commonest(body or {w: title[w] for w in spellings if title[w]}))
+                shown.append(self._spelling(slug, first))
             if len(shown) == SHOWN_WORDS:
                 break
         return tuple(shown)
@@ -319,25 +334,32 @@ class _Corpus:
         only the terms of its vector)."""
         known = self.pairs.get(slug)
         if known is None:
-            vector = self.vectors[slug]
+            kept: dict[str | None, str] = {term: term for term in self.vectors[slug]}
             known = self.pairs[slug] = set()
-            for text in (self.docs[slug].title, self.prose[slug]):
-                stems = list(map(self.stems.get, _PHRASE.findall(text)))
+            for sequence in self.sequences[slug]:
                 known.update(
                     (first, second)
-                    for first, second in set(pairwise(stems))
-                    if first in vector and second in vector and first != second
+                    for first, second in set(pairwise(map(kept.get, sequence)))
+                    if first is not None and second is not None and first != second
                 )
         return known
 
     def _phrase(self, slug: str, first: str, second: str) -> str:
         """How ``slug``'s article writes the stems ``first`` and ``second`` side by side
-        (``_pairs`` found that it does), in its text's commonest spelling (its title's
-        when only the title does: a title's capitals are its style, not the word's)."""
-        words = ["|".join(map(re.escape, self.written_as[stem])) for stem in (first, second)]
-        pattern = rf"(?<!\w)(?:{words[0]}){_GAP}(?:{words[1]})(?!\w)"
-        found = re.findall(pattern, self.prose[slug]) or re.findall(pattern, self.docs[slug].title)
-        return _commonest(Counter(found))
+        (``_pairs`` found that it does): each word in its commonest spelling, joined as the
+        text joins them most (a space or a hyphen)."""
+        words = [self._spelling(slug, first), self._spelling(slug, second)]
+        text = f"{self.docs[slug].title}\n{self.prose[slug]}"
+        return _commonest({gap.join(words): text.count(gap.join(words)) for gap in (" ", "-")})
+
+    def _spelling(self, slug: str, stem: str) -> str:
+        """``stem`` as ``slug``'s article writes it most often in its text, or else in its
+        title: a title's capitals are its style, not the word's (``cortisol``, ``DHEA``)."""
+        spellings = self.written_as[stem]
+        counts = self.written[slug]
+        if not any(counts[w] for w in spellings):
+            counts = Counter(_PHRASE.findall(self.docs[slug].title))
+        return _commonest({w: counts[w] for w in spellings if counts[w]})
 
 
 def _commonest(spellings: Mapping[str, int]) -> str:
