@@ -271,3 +271,14 @@ def test_stems_are_kept_for_the_process_and_start_over_when_full(
         "sleep",
     ]
     assert suggestions._STEMS == {"Sleeping": "sleep", "cortisol": "cortisol"}
+
+
+def test_words_both_use_again_and_again_are_shown_before_rare_ones_used_once() -> None:
+    docs = [
+        doc("a", "Cortisol rises. Cortisol falls. A roughly ordinary day."),
+        doc("b", "Cortisol and cortisol again, roughly."),
+        doc("c", FILLER["teeth"]),
+        doc("d", "Cortisol once."),
+    ]
+    (first, *_) = suggest(docs, ["a"], limit=5)["a"]
+    assert (first.slug, first.words) == ("b", ("Cortisol",))

@@ -217,6 +217,10 @@ class _Corpus:
         idf = {term: _idf(count, df) for term, df in frequency.items() if df > 1}
         lone = _idf(count, 1)
         self.vectors = {slug: _vector(each, idf, lone) for slug, each in terms.items()}
+        self.repeated = {
+            slug: {t for t in self.vectors[slug] if terms[slug][t] > 1} for slug in terms
+        }
+        """Slug → the terms of its vector it uses more than once (a title's count)."""
         self.candidates = frozenset(d.slug for d in docs if d.candidate)
         self.champions = _champions({s: self.vectors[s] for s in self.candidates})
         tag_count = Counter(t for d in docs for t in d.tags)
@@ -288,7 +292,12 @@ class _Corpus:
         other = self.docs[slug]
         own, theirs = self.vectors[doc.slug], self.vectors[slug]
         products = {t: own[t] * theirs[t] for t in own.keys() & theirs.keys()}
-        shared = sorted(products, key=lambda t: (-products[t], t))
+        # Words both use again and again say what the two share; one rare word each uses
+        # once (``roughly``) says little, so such words are shown only when there are no others.
+        both = self.repeated[doc.slug] & self.repeated[slug]
+        shared = sorted(products, key=lambda t: (t not in both, -products[t], t))
+        if any(t in both for t in shared):
+            shared = [t for t in shared if t in both]
         return Suggestion(
             slug=slug,
             score=score,
