@@ -167,11 +167,28 @@ def _read(text: str, path: str) -> tuple[FrontMatter, str]:
     return parse_front_matter(header, path, zone=zone, first_line=first_line), body
 
 
-def _rest(meta: FrontMatter) -> FrontMatter:
-    """``meta`` but for its See Also and the lines of its keys and references, which an
-    edit moves."""
-    references = tuple(dataclasses.replace(r, line=0) for r in meta.references)
-    return dataclasses.replace(meta, see_also=(), lines={}, references=references)
+def _rest(meta: FrontMatter) -> object:
+    """``meta`` but for its See Also and every file line it holds, which an edit moves."""
+    return _without_lines(dataclasses.replace(meta, see_also=()))
+
+
+def _without_lines(value: object) -> object:
+    """``value`` with each record's line fields (``line``, ``*_line``, ``lines``) emptied,
+    in nested records and tuples too."""
+    if isinstance(value, tuple):
+        return tuple(_without_lines(item) for item in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, object] = {}
+    for each in dataclasses.fields(value):
+        name = each.name
+        if name == "lines":
+            changes[name] = {}
+        elif name == "line" or name.endswith("_line"):
+            changes[name] = 0
+        else:
+            changes[name] = _without_lines(getattr(value, name))
+    return dataclasses.replace(value, **changes)
 
 
 def _cannot(path: str, line: int | None, why: str) -> FrontMatterError:
