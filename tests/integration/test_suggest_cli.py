@@ -191,3 +191,15 @@ def test_this_blog_round_trips_through_write(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("suggest", "--site", copy, "--write", "--limit", "5", *slugs)
     assert code == 0, err
     assert build_site(copy).articles == len(slugs)
+
+
+def test_a_page_is_neither_suggested_nor_suggested_for(blog: Path, run_cli) -> None:
+    (blog / "content/pages").mkdir()
+    (blog / "content/pages/about.md").write_text(
+        '---\ntitle: "About Sleep and Cortisol"\n---\n\nDeep sleep, cortisol, testosterone.\n'
+    )
+    code, out, _ = run_cli("suggest", "--site", blog, "--format", "json", "--limit", "9", "sleep")
+    assert code == 0
+    assert "about" not in [s["slug"] for s in json.loads(out)[0]["suggestions"]]
+    code, _, err = run_cli("suggest", "--site", blog, "about")
+    assert code == 1 and "no published article has the slug 'about'" in err

@@ -33,12 +33,12 @@ def suggested(site: Site, slugs: Sequence[str], *, limit: int) -> list[Suggested
     article with no See Also or no Linked from), in the order given (by default, by
     title). A name that is no published article of ``site`` is an error."""
     linkable = documents(site.articles, site.graph)
-    unknown = [slug for slug in slugs if slug not in site.by_slug]
+    known = {a.slug for a in site.articles}  # not the pages (content/pages/): no See Also
+    unknown = [slug for slug in slugs if slug not in known]
     if unknown:
-        known = sorted(site.by_slug)
         raise BuildFailed(
             ArticlegenError(
-                f"no published article has the slug '{slug}'{did_you_mean(slug, known)}",
+                f"no published article has the slug '{slug}'{did_you_mean(slug, sorted(known))}",
                 hint="name articles by slug: the file name without .md, or its 'slug:'",
             )
             for slug in unknown
