@@ -94,3 +94,19 @@ def test_a_body_edit_that_changes_no_suggestion_renders_only_its_page(blog: Path
     edit(blog / "content/night.md", "Plan your week.", "Plan your week ahead.")
     result = build_site(blog, cache=cache)
     assert rendered(result) == {"night/index.html"}
+
+
+def test_a_scheduled_article_shown_with_future_is_never_suggested(blog: Path) -> None:
+    (blog / "content/soon.md").write_text(
+        article(
+            "Cortisol at Night",
+            "Deep sleep and cortisol, cortisol.",
+            tags="[sleep, hormones]",
+            date="2999-01-01",
+        )
+    )
+    build_site(blog, BuildOptions(future=True))
+    found = entries(blog)
+    assert "soon" in found  # listed, with its banner elsewhere
+    suggested = [a.text() for a in parse(blog / "public/see-also/index.html").css("p.suggested a")]
+    assert "Cortisol at Night" not in suggested and "Night Shifts" in suggested

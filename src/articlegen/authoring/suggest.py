@@ -32,7 +32,7 @@ def suggested(site: Site, slugs: Sequence[str], *, limit: int) -> list[Suggested
     """The best ``limit`` suggestions for each article of ``slugs`` (by default, for every
     article with no See Also or no Linked from), in the order given (by default, by
     title). A name that is no published article of ``site`` is an error."""
-    linkable = documents(site.articles, site.graph)
+    linkable = documents(site.articles, site.graph, withheld=site.withheld)
     known = {a.slug for a in site.articles}  # not the pages (content/pages/): no See Also
     unknown = [slug for slug in slugs if slug not in known]
     if unknown:
