@@ -8,6 +8,7 @@ how politely, and how many at a time.
 
 from __future__ import annotations
 
+import email.utils
 import socket
 import struct
 import threading
@@ -86,6 +87,17 @@ def _flaky(handler: Handler) -> None:
     _answer(503 if count < 2 else 200)(handler)
 
 
+def _busy_until(seconds: float) -> Callable[[Handler], None]:
+    """429 with ``Retry-After`` as an HTTP date ``seconds`` from now (whole seconds, as the
+    format has them)."""
+
+    def answer(handler: Handler) -> None:
+        when = email.utils.formatdate(time.time() + seconds, usegmt=True)
+        _answer(429, {"Retry-After": when})(handler)
+
+    return answer
+
+
 def _slow(handler: Handler) -> None:
     time.sleep(SLOW_SECONDS)
     _answer(200)(handler)
@@ -115,6 +127,8 @@ ROUTES: dict[str, Callable[[Handler], None]] = {
     "/busy": _answer(429),
     "/busy-for-a-second": _answer(429, {"Retry-After": "1"}),
     "/busy-for-an-hour": _answer(429, {"Retry-After": "3600"}),
+    "/busy-until-soon": _busy_until(2),
+    "/busy-until-the-past": _busy_until(-60),
     "/broken": _answer(500),
     "/flaky": _flaky,
     "/forbidden": _answer(403),

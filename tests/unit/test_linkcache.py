@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articlegen.core.errors import OutputError
-from articlegen.trust.linkcache import DAY, fresh, load_results, save_results
+from articlegen.trust.linkcache import DAY, KEPT, fresh, load_results, save_results
 from articlegen.trust.linkfetch import LinkResult, Verdict
 
 OK = LinkResult("https://example.test/a", Verdict.OK, "200 OK", None, 1_000.0)
@@ -86,3 +88,44 @@ def test_the_file_is_readable_json(tmp_path: Path) -> None:
             }
         ],
     }
+
+
+@given(st.binary(max_size=300))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_in_the_file_read_as_a_cache_or_none(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "links.json"
+    path.write_bytes(data)
+    assert isinstance(load_results(path), dict)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+
+
+@given(st.fixed_dictionaries({"format": st.just(1), "links": st.lists(JSON, max_size=3)}))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_json_items_read_as_a_cache_or_none(tmp_path: Path, data: dict[str, object]) -> None:
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert all(isinstance(r, LinkResult) for r in load_results(path).values())
+
+
+RESULTS = st.builds(
+    LinkResult,
+    url=st.text(min_size=1, max_size=40),
+    verdict=st.sampled_from(Verdict),
+    detail=st.text(max_size=40),
+    moved_to=st.none() | st.text(max_size=40),
+    checked=st.floats(min_value=0, max_value=4e9),
+)
+
+
+@given(st.lists(RESULTS, max_size=5, unique_by=lambda r: r.url))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_what_is_saved_is_read_back_as_it_was(tmp_path: Path, results: list[LinkResult]) -> None:
+    path = tmp_path / "links.json"
+    save_results(path, results)
+    assert load_results(path) == {r.url: r for r in results if r.verdict in KEPT}

@@ -126,6 +126,19 @@ def test_retry_after_is_obeyed_up_to_a_limit(server: LinkServer) -> None:
     assert time.monotonic() - started < 0.9
 
 
+def test_retry_after_may_be_an_http_date(server: LinkServer) -> None:
+    settings = FetchSettings(
+        user_agent=AGENT, timeout=1, retries=1, backoff=0.01, max_retry_after=3
+    )
+    started = time.monotonic()
+    one(server, "/busy-until-soon", settings)  # 1 to 2 s ahead, in whole seconds
+    assert 0.9 <= time.monotonic() - started < 3
+    started = time.monotonic()
+    one(server, "/busy-until-the-past", settings)  # nothing to wait for: the usual pause
+    assert time.monotonic() - started < 0.9
+    assert server.state.asked() == ["/busy-until-soon"] * 2 + ["/busy-until-the-past"] * 2
+
+
 def test_a_slow_server_times_out_as_a_warning(server: LinkServer) -> None:
     settings = FetchSettings(user_agent=AGENT, timeout=0.2, retries=1, backoff=0.01)
     result = one(server, "/slow", settings)
