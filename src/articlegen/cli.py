@@ -440,11 +440,12 @@ def _check_links(args: argparse.Namespace, result: BuildResult) -> int:
     settings = FetchSettings(user_agent=user_agent(__version__, site.config.base_url))
     with progress_line(sys.stderr, quiet=False) as progress:
         report = check_links(
-            site.articles,
+            [*site.articles, *site.pages],
             site.bodies,
             args.site / CACHE_DIR / LINKS,
             settings,
             max_age_days=site.config.link_cache_days,
+            menu=site.config.menu,
             refresh=args.no_link_cache,
             progress=progress,
         )

@@ -207,3 +207,17 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_answers_so_far(
     assert "Traceback" not in err
     saved = json.loads((root / CACHE_DIR / LINKS).read_text(encoding="utf-8"))
     assert [item["url"] for item in saved["links"]] == [server.url("/ok")]
+
+
+def test_pages_and_the_menu_are_checked_too(
+    site: Callable[..., Path], server: LinkServer, run_cli: Run
+) -> None:
+    menu = f'menu:\n  - {{title: Shop, link: "{server.url("/missing")}"}}\n'
+    contact = f'---\ntitle: "Contact"\n---\nWrite to us via <{server.url("/gone")}>.\n'
+    root = site({"a.md": article("A"), "pages/contact.md": contact}, site_yaml=SITE_YAML + menu)
+    code, _, err = run_cli("check", "--site", root, "--links")
+    assert code == 1
+    assert [line.split(" is dead")[0] for line in err.splitlines()] == [
+        f"error: site.yaml:6: menu {server.url('/missing')}",
+        f"error: content/pages/contact.md:4: link {server.url('/gone')}",
+    ]

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from articlegen.core.model import Article, FrontMatter, LinkRef, Reference, RenderedBody
+from articlegen.core.model import (
+    Article,
+    FrontMatter,
+    LinkRef,
+    MenuItem,
+    Reference,
+    RenderedBody,
+)
 from articlegen.trust.weblinks import Place, web_links
 
 
@@ -51,3 +58,18 @@ def test_references_see_also_and_body_links_each_with_file_line_and_kind() -> No
 
 def test_a_site_without_web_links_has_none() -> None:
     assert web_links([article("content/a.md", "a")], {"a": RenderedBody("")}) == {}
+
+
+def test_menu_entries_on_the_web_come_first_at_their_site_yaml_line() -> None:
+    menu = (
+        MenuItem("About", "about", 7),
+        MenuItem("Shop", " https://example.test/shop#top ", 9),
+    )
+    a = article("content/a.md", "a")
+    bodies = {"a": RenderedBody("", web_links=(LinkRef("https://example.test/shop", 3),))}
+    assert web_links([a], bodies, menu) == {
+        "https://example.test/shop": (
+            Place("site.yaml", 9, "menu"),
+            Place("content/a.md", 3, "link"),
+        )
+    }

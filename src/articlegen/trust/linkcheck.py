@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ArticlegenError, Diagnostic, LinkError, OutputError
-from ..core.model import Article, Progress, RenderedBody
+from ..core.model import Article, MenuItem, Progress, RenderedBody
 from .linkcache import fresh, load_results, save_results
 from .linkfetch import FetchSettings, LinkResult, Verdict, fetch_links
 from .weblinks import Place, web_links
@@ -51,13 +51,15 @@ def check_links(
     settings: FetchSettings,
     *,
     max_age_days: int,
+    menu: Iterable[MenuItem] = (),
     refresh: bool = False,
     progress: Progress | None = None,
 ) -> LinkReport:
-    """Check every web address of ``articles``; results younger than ``max_age_days`` in
-    ``cache_file`` are reused unless ``refresh``. The cache is saved with whatever was found,
-    even when a Ctrl-C cuts the check short."""
-    places = web_links(articles, bodies)
+    """Check every web address of ``articles`` (pages too) and of the ``site.yaml``
+    ``menu``; results younger than ``max_age_days`` in ``cache_file`` are reused unless
+    ``refresh``. The cache is saved with whatever was found, even when a Ctrl-C cuts the
+    check short."""
+    places = web_links(articles, bodies, menu)
     now = time.time()
     saved = {} if refresh else load_results(cache_file)
     results = {
