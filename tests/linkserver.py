@@ -172,9 +172,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def running_server() -> Iterator[LinkServer]:
-    """A server on 127.0.0.1 at a free port, in threads, for the ``with`` block."""
-    state = State()
+def running_server(state: State | None = None) -> Iterator[LinkServer]:
+    """A server on 127.0.0.1 at a free port, in threads, for the ``with`` block; servers
+    given one ``state`` count their requests together."""
+    state = state or State()
     handler = type("BoundHandler", (Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from articlegen.trust.linkfetch import FetchSettings, LinkResult, Verdict, fetch_links, user_agent
-from tests.linkserver import LinkServer, fail_dns, running_server
+from tests.linkserver import LinkServer, State, fail_dns, running_server
 
 AGENT = user_agent("9.9.9", "https://blog.example.test/")
 QUICK = FetchSettings(user_agent=AGENT, timeout=0.3, retries=2, backoff=0.01)
@@ -194,7 +194,10 @@ def test_a_host_dns_does_not_know_is_dead_and_a_failed_lookup_a_warning(
 def test_requests_to_one_host_are_limited_while_hosts_are_asked_at_once() -> None:
     settings = FetchSettings(user_agent=AGENT, timeout=2, per_host=2, concurrency=16)
     with running_server() as first, running_server() as second:
-        urls = [s.url(f"/hold/{i}") for s in (first, second) for i in range(6)]
+        urls = [
+            *(first.url(f"/hold/{i}") for i in range(6)),
+            *(second.url(f"/hold/{i}", host="localhost") for i in range(6)),
+        ]
         started = time.monotonic()
         results = fetch(urls, settings)
         took = time.monotonic() - started
@@ -202,6 +205,15 @@ def test_requests_to_one_host_are_limited_while_hosts_are_asked_at_once() -> Non
         assert first.state.most_in_flight == second.state.most_in_flight == 2
     # 6 requests per host, 2 at a time, both hosts at once: 3 rounds, not 6 or 12
     assert took < 5 * 0.15 + 0.5
+
+
+def test_one_host_name_is_one_host_whatever_its_port() -> None:
+    settings = FetchSettings(user_agent=AGENT, timeout=2, per_host=2, concurrency=16)
+    both = State()
+    with running_server(both) as first, running_server(both) as second:
+        fetch([s.url(f"/hold/{i}") for s in (first, second) for i in range(3)], settings)
+    assert len(both.requests) == 6
+    assert both.most_in_flight == 2  # 127.0.0.1 on two ports is one host
 
 
 def test_one_at_a_time_per_host(server: LinkServer) -> None:

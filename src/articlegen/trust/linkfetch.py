@@ -88,7 +88,7 @@ class FetchSettings:
     max_retry_after: float = 30.0
     """Longest ``Retry-After`` obeyed; a longer one gets the usual pause instead."""
     per_host: int = 2
-    """Requests at once to one host (the same scheme, name and port)."""
+    """Requests at once to one host name (whatever the scheme and port)."""
     concurrency: int = 16
     """Requests at once in all."""
 
@@ -115,7 +115,7 @@ async def _fetch_all(
     urls: list[str], settings: FetchSettings, on_result: Callable[[LinkResult], None]
 ) -> None:
     every = asyncio.Semaphore(settings.concurrency)
-    hosts: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
+    hosts: dict[str, asyncio.Semaphore] = {}
 
     async def one(client: httpx.AsyncClient, url: str) -> None:
         host = hosts.setdefault(_host_key(url), asyncio.Semaphore(settings.per_host))
@@ -137,12 +137,13 @@ def _client(settings: FetchSettings) -> httpx.AsyncClient:
     )
 
 
-def _host_key(url: str) -> tuple[str, str, int | None]:
+def _host_key(url: str) -> str:
+    """The server an address is on, for the per-host limit: its host name, whatever the
+    scheme or port (``http://`` and ``https://`` of one site are one server to spare)."""
     try:
-        parts = urlsplit(url)
-        return parts.scheme, (parts.hostname or ""), parts.port
-    except ValueError:  # a port that is not a number: httpx reports the address itself
-        return "", url, None
+        return (urlsplit(url).hostname or url).lower()
+    except ValueError:  # a bracket left open: httpx reports the address itself
+        return url
 
 
 async def _check_url(client: httpx.AsyncClient, url: str, settings: FetchSettings) -> LinkResult:
