@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import socket
 import struct
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -103,6 +104,13 @@ def _slow(handler: Handler) -> None:
     _answer(200)(handler)
 
 
+def _busy_then_slow(handler: Handler) -> None:
+    """503 at first, then slow: a client's retry comes a pause after its first answers."""
+    with handler.state.lock:
+        count = handler.state.answered.get(handler.path, 0)
+    (_slow if count else _answer(503))(handler)
+
+
 def _hold(handler: Handler) -> None:
     time.sleep(HOLD_SECONDS)
     _answer(200)(handler)
@@ -134,6 +142,7 @@ ROUTES: dict[str, Callable[[Handler], None]] = {
     "/forbidden": _answer(403),
     "/loop": _answer(302, {"Location": "/loop"}),
     "/slow": _slow,
+    "/busy-then-slow": _busy_then_slow,
     "/reset": _reset,
     "/no-head-405": _head_refused(405),
     "/no-head-403": _head_refused(403),
@@ -171,15 +180,23 @@ class Handler(BaseHTTPRequestHandler):
         """Quiet: the tests read ``State`` instead."""
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet about a client that hung up (a check stopped by Ctrl-C, a timeout)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def running_server(state: State | None = None) -> Iterator[LinkServer]:
     """A server on 127.0.0.1 at a free port, in threads, for the ``with`` block; servers
     given one ``state`` count their requests together."""
     state = state or State()
     handler = type("BoundHandler", (Handler,), {"state": state})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    server.block_on_close = False
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:

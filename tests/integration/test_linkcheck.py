@@ -183,7 +183,7 @@ def test_clean_deletes_the_link_cache(
 def test_ctrl_c_stops_cleanly_and_keeps_the_answers_so_far(
     site: Callable[..., Path], server: LinkServer
 ) -> None:
-    body = f"<{server.url('/ok')}> and <{server.url('/slow')}>"
+    body = f"<{server.url('/ok')}> and <{server.url('/busy-then-slow')}>"
     root = site({"a.md": article("A", body)})
     environ = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
     process = subprocess.Popen(
@@ -194,7 +194,9 @@ def test_ctrl_c_stops_cleanly_and_keeps_the_answers_so_far(
         env={**environ, "NO_COLOR": "1"},
     )
     try:
-        wait_until(lambda: "/slow" in server.state.asked() and "/ok" in server.state.answered)
+        # /ok was answered a retry's pause (1 s) before /busy-then-slow is asked again
+        wait_until(lambda: server.state.asked().count("/busy-then-slow") == 2)
+        assert "/ok" in server.state.answered
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     finally:
