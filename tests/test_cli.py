@@ -74,6 +74,17 @@ def test_new_creates_a_draft_that_validates_and_refuses_to_overwrite(site, run_c
     assert (root / "content/testosterone-sleep-a-guide.md").read_text() == text
 
 
+def test_new_page_creates_a_draft_page_with_only_a_pages_keys(site, run_cli) -> None:
+    root = site({"sleep.md": "---\ntitle: Sleep\ndate: 2024-01-01\n---\nText.\n"})
+    code, out, _ = run_cli("new", "About Us", "--page", "--site", root)
+    assert code == 0 and "content/pages/about-us.md" in out
+    text = (root / "content/pages/about-us.md").read_text()
+    assert text.startswith("---\ntitle: About Us\ndraft: true\n---\n")
+    assert run_cli("check", "--site", root, "--drafts")[0] == 0
+    code, _, err = run_cli("new", "Sleep", "--page", "--site", root)
+    assert code == 1 and "the slug 'sleep' is taken: content/sleep.md has it" in err
+
+
 @pytest.mark.parametrize(
     ("existing", "title", "expected"),
     [

@@ -227,6 +227,11 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="create content/<slug>.md for a new article")
     new.add_argument("title", help="the article's title")
+    new.add_argument(
+        "--page",
+        action="store_true",
+        help="a page instead (content/pages/<slug>.md: About, Contact…), on no list or feed",
+    )
     _site_argument(new)
     new.set_defaults(run=_new)
 
@@ -570,7 +575,7 @@ def _log(line: str) -> None:
 def _new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import new_article  # here, not at the top: builds need no scaffolding
 
-    path = new_article(args.site.absolute(), args.title)
+    path = new_article(args.site.absolute(), args.title, page=args.page)
     print(f"created {_shown(path, args.site)} (a draft: set 'draft: false' to publish it)")
     return EXIT_OK
 

@@ -20,6 +20,7 @@ from ..core.layout import (
     CONFIG_FILE,
     CONTENT_DIR,
     DEFAULT_OUTPUT,
+    PAGES_DIR,
     STATIC_DIR,
     TEMPLATES_DIR,
 )
@@ -92,25 +93,36 @@ WORKFLOW = Path(".github", "workflows", "publish.yml")
 blog with the same file, which the package ships (``authoring/newsite/publish.yml``)."""
 
 
-def new_article(root: Path, title: str, *, today: dt.date | None = None) -> Path:
-    """Create ``content/<slug>.md`` with its front-matter filled in; never overwrites, and
-    refuses a slug or title another article has, which the build would reject or find ambiguous."""
+def new_article(
+    root: Path, title: str, *, today: dt.date | None = None, page: bool = False
+) -> Path:
+    """Create ``content/<slug>.md`` with its front-matter filled in (a ``page``:
+    ``content/pages/<slug>.md``, with only the keys a page takes); never overwrites, and
+    refuses a slug or title another article or page has, which the build would reject or
+    find ambiguous."""
     if not (root / CONFIG_FILE).is_file():
         raise missing_config(root)
     title = " ".join(title.split())
     slug = slug_for_title(title)
     check_unreserved(slug, title)
-    path = root / CONTENT_DIR / f"{slug}.md"
+    path = root / (PAGES_DIR if page else f"{CONTENT_DIR}/") / f"{slug}.md"
     if not path.exists():  # if it does, create_file says so
         check_untaken(root, slug, title)
-    post = frontmatter.Post(
-        "Write the first paragraph here: it becomes the summary unless you set a description.\n",
-        title=title,
-        date=today or dt.date.today(),
-        tags=[],
-        see_also=[],
-        draft=True,
+    fields: dict[str, object] = (
+        {"title": title, "draft": True}
+        if page
+        else {
+            "title": title,
+            "date": today or dt.date.today(),
+            "tags": [],
+            "see_also": [],
+            "draft": True,
+        }
     )
+    post = frontmatter.Post(
+        "Write the first paragraph here: it becomes the summary unless you set a description.\n"
+    )
+    post.metadata.update(fields)
     create_file(path, frontmatter.dumps(post, sort_keys=False) + "\n", root)
     return path
 
