@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -238,3 +240,16 @@ def test_every_address_gets_a_result_even_an_unusable_one(
     assert results[odd].detail.startswith("cannot be fetched: ")
     assert why in results[odd].detail
     assert results[server.url("/ok")].verdict is Verdict.OK
+
+
+def test_it_works_where_an_event_loop_already_runs(server: LinkServer) -> None:
+    """A notebook or a browser-driving test has a loop running in its thread (here a
+    thread of the test's own, so that the test runs whatever the rest of the session did)."""
+    found: dict[str, LinkResult] = {}
+
+    async def inside_a_loop() -> None:
+        found.update(fetch([server.url("/ok")]))
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, inside_a_loop()).result()
+    assert found[server.url("/ok")].verdict == Verdict.OK

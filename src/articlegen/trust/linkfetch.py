@@ -22,6 +22,7 @@ import os
 import socket
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -107,8 +108,16 @@ def fetch_links(
 ) -> None:
     """Ask for every address of ``urls``, handing each result to ``on_result`` as it comes
     (so that a Ctrl-C keeps those already found). Never raises for a network problem: each
-    becomes a result."""
-    asyncio.run(_fetch_all(list(urls), settings, on_result))
+    becomes a result. Called where an event loop already runs in this thread (a notebook,
+    a test driving a browser), the check runs its own loop in a thread of its own."""
+    work = _fetch_all(list(urls), settings, on_result)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case, the command line: no loop yet
+        asyncio.run(work)
+        return
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, work).result()
 
 
 async def _fetch_all(
