@@ -147,6 +147,7 @@ def _validate(
 ) -> _Checked:
     """Every check of every article, the problems raised together (``BuildFailed``)."""
     raw: dict[str, RenderedBody] = sources.bodies
+    held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
     images, image_problems = place_body_images(articles, raw, static_dirs, config.base_path)
@@ -169,7 +170,7 @@ def _validate(
         *menu_problems,
         *fragments,
         *reserved_slug_problems(articles),
-        *alias_problems(articles),
+        *alias_problems(public.to_build(sources.articles, drafts=options.drafts) + held),
         *comment_problems(config, articles),
         *trust.problems,
         *block_problems(root / TEMPLATES_DIR, root),

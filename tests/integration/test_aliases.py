@@ -97,3 +97,36 @@ def test_alias_pages_are_written_in_the_preview_too(site) -> None:
     root: Path = site({"a.md": aliased("A", "/old/")})
     result = build_site(root, BuildOptions(write=False))
     assert {page.out_path for page in result.pages} >= {"old/index.html", "_redirects"}
+
+
+def test_paths_no_file_can_hold_are_errors_at_their_line(site, run_cli) -> None:
+    root = site({"a.md": aliased("A", "/nul%00x/", "/a%2Fb/", "/" + "x" * 300 + "/")})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    assert "content/a.md:5: alias '/nul%00x/' holds a control character" in err
+
+
+def test_aliases_through_files_of_the_site_or_of_each_other_are_errors(site, run_cli) -> None:
+    root = site(
+        {
+            "a.md": aliased("A", "/feed.xml/", "/z.html", "/z.html/y/"),
+            "b.md": aliased("B", "/w/v/", "/w.html/x/"),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    assert "content/a.md:5: alias '/feed.xml/' is an address the site uses" in err
+    assert "content/a.md:7: alias '/z.html/y/' needs a folder where content/a.md:6 has" in err
+
+
+def test_a_scheduled_article_claims_its_aliases_before_it_publishes(site, run_cli) -> None:
+    root = site(
+        {
+            "later.md": aliased("Later", "/old/", date="2999-01-01"),
+            "now.md": aliased("Now", "/old/", "/later/"),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert "alias '/old/' is already an alias of content/now.md:5" in err
+    assert "alias '/later/' is the address of the article content/later.md" in err

@@ -305,6 +305,6 @@ def test_old_addresses_the_build_cannot_redirect_are_left_out(
     assert code == 0, err
     assert "aliases:" not in (blog / "content/morning-walks.md").read_text(encoding="utf-8")
     assert "its old address /search/ is an address the site uses for its own pages" in err
-    assert "its old address /sleep.php is a 'php' file" in err
+    assert "its old address /sleep.php ends in 'sleep.php'" in err
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err

@@ -35,7 +35,7 @@ def test_clean_paths(written: str, url: str, out_path: str) -> None:
         ("/post/#comments", "has a #fragment", "/post/"),
         ("/a/../b/", "'..' segments", "/b/"),
         ("/", "home page", None),
-        ("/index.php", "'php' file", None),
+        ("/index.php", "ends in 'index.php'", None),
     ],
 )
 def test_unservable_aliases_say_why_and_how_to_fix(

@@ -7,6 +7,7 @@ URL is decided in one place and below every room that links to a page.
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import unquote, urlsplit
 
 from .model import ResolvedLink
@@ -55,6 +56,9 @@ ROOT_FILES = frozenset(
 )
 """Files the generator writes at the site's root."""
 _PAGE_SUFFIXES = (".html", ".htm")
+_UNUSABLE = re.compile("[\x00-\x1f\x7f]")
+_LONGEST_NAME = 255
+"""Bytes in one file name on common file systems (ext4, APFS, NTFS in UTF-16 units)."""
 
 
 class AliasError(ValueError):
@@ -87,14 +91,21 @@ def alias_url(written: str) -> str:
         raise AliasError("has '.' or '..' segments", _fixed(posixpath.normpath(parts.path)))
     if not segments:
         raise AliasError("is the site's home page, which cannot be redirected")
+    decoded = [unquote(s) for s in segments]
+    if any(_UNUSABLE.search(s) or "/" in s for s in decoded):
+        raise AliasError(
+            "holds a control character or an encoded '/' (%2F), which no file name can hold"
+        )
+    if any(len(s.encode("utf-8", "surrogatepass")) > _LONGEST_NAME for s in decoded):
+        raise AliasError(f"has a part longer than {_LONGEST_NAME} bytes, too long for a file name")
     last = segments[-1]
     is_file = "." in last and not parts.path.endswith("/")
     if is_file and not last.lower().endswith(_PAGE_SUFFIXES):
         raise AliasError(
-            f"is a '{last.rsplit('.', 1)[1]}' file, which a static host would not serve as a "
-            "page; redirect it on the host (its _redirects file lists every alias) or drop it"
+            f"ends in '{last}', a file that a static host would not serve as a page: write it "
+            "as a folder with a trailing '/', or redirect it on the host instead"
         )
-    path = "/".join(unquote(s) for s in segments)
+    path = "/".join(decoded)
     return path if is_file else path + "/"
 
 

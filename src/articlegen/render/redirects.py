@@ -34,6 +34,7 @@ def alias_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
     for alias, article in aliased(articles):
         out_path = alias_out_path(alias.url)
         first = alias.url.split("/")[0]
+        folders = {"/".join(out_path.split("/")[:n]) for n in range(1, out_path.count("/") + 1)}
         clash = None
         if (owner := pages.get(out_path)) is not None:
             clash = (
@@ -41,8 +42,14 @@ def alias_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
                 if owner is article
                 else f"is the address of the article {owner.source}"
             )
-        elif first in RESERVED_SLUGS or out_path in ROOT_FILES:
+        elif first in RESERVED_SLUGS or out_path in ROOT_FILES or first in ROOT_FILES:
             clash = "is an address the site uses for its own pages"
+        elif folder := next((f for f in sorted(folders) if f in claimed), None):
+            other, owner = claimed[folder]
+            clash = f"needs a folder where {owner.source}:{other.line} has an alias page"
+        elif inner := next((p for p in claimed if p.startswith(out_path + "/")), None):
+            other, owner = claimed[inner]
+            clash = f"is a file where {owner.source}:{other.line} needs a folder"
         elif (earlier := claimed.get(out_path)) is not None:
             other, owner = earlier
             clash = f"is already an alias of {owner.source}:{other.line}"
