@@ -20,6 +20,7 @@ from .content.images import PlacedImage, place_body_images
 from .content.publication import (
     SCHEDULED,
     Publication,
+    build_moment,
     publication,
 )
 from .content.readiness import unready_settings
@@ -51,7 +52,13 @@ from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import render_pages
-from .incremental.sources import Sources, link_sources, link_targets, load_sources
+from .incremental.sources import (
+    Sources,
+    coming_link_problems,
+    link_sources,
+    link_targets,
+    load_sources,
+)
 from .markup.fastmarkup import MISSING_NOTE as SLOW_MARKUP_NOTE
 from .markup.fastmarkup import compiled_available
 from .markup.markdown import markup_settings
@@ -156,6 +163,9 @@ def _validate(
     menu, menu_links, menu_problems = resolve_menu(
         config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
     )
+    coming = coming_link_problems(
+        sources, raw, build_moment(options, config.zone), config.zone, graph.problems
+    )
     trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,
@@ -167,6 +177,7 @@ def _validate(
         *static_problems,
         *image_problems,
         *graph.problems,
+        *coming,
         *menu_problems,
         *fragments,
         *reserved_slug_problems(articles),

@@ -176,3 +176,43 @@ def test_the_preview_shows_scheduled_articles_with_their_banner(site) -> None:
         assert page.css_first(".draft-banner").text() == "Not public: scheduled for 2999-01-01"
     with Preview(root, port=0, future=False, log=lambda line: None) as running:
         assert fetch(running.url, "/coming-later/").status == 404
+
+
+def test_a_scheduled_article_linking_to_one_scheduled_later_is_an_error_today(
+    site, run_cli
+) -> None:
+    root = site(
+        {
+            "sched-a.md": article("Sched A", "2027-12-10", "See [[sched-b]]."),
+            "sched-b.md": article("Sched B", "2027-12-20"),
+            "now.md": article("Now", "2026-01-01"),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root, "--today", "2026-12-04")
+    assert code == 1
+    assert "content/sched-a.md:6: link 'sched-b' links to an article that is scheduled for " in err
+    assert err.count("scheduled for 2027-12-20") == 1
+
+
+def test_a_link_to_an_article_that_will_expire_first_is_an_error_today(site, run_cli) -> None:
+    root = site(
+        {
+            "seasonal.md": article("Seasonal", "2026-01-01", expires="2027-03-01"),
+            "reader.md": article("Reader", "2026-02-01", "Read [[seasonal]] first."),
+        }
+    )
+    code, _, err = run_cli("check", "--site", root, "--today", "2026-12-04")
+    assert code == 1
+    assert "content/reader.md:6:" in err
+    assert "links to an article that expires on 2027-03-01 (content/seasonal.md)" in err
+
+
+def test_links_that_hold_at_every_coming_moment_pass(site, run_cli) -> None:
+    root = site(
+        {
+            "early.md": article("Early", "2027-01-01"),
+            "late.md": article("Late", "2027-02-01", "Back to [[early]].", expires="2027-06-01"),
+            "now.md": article("Now", "2026-01-01"),
+        }
+    )
+    assert run_cli("check", "--site", root, "--today", "2026-12-04")[0] == 0

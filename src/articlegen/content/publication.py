@@ -30,10 +30,13 @@ class Withheld:
     at: Date
     """When it publishes, or when it expired, as written."""
 
-    def describe(self, zone: zoneinfo.ZoneInfo) -> str:
-        """``scheduled for 2027-01-05 09:00 (Europe/Berlin)``: the moment in the site's zone."""
+    def describe(self, zone: zoneinfo.ZoneInfo, *, yet_to_come: bool = False) -> str:
+        """``scheduled for 2027-01-05 09:00 (Europe/Berlin)``: the moment in the site's zone;
+        an expiry ``yet_to_come`` (judged at a later moment) is ``expires on …``."""
         when = shown_moment(self.at, zone)
-        return f"scheduled for {when}" if self.state == SCHEDULED else f"expired on {when}"
+        if self.state == SCHEDULED:
+            return f"scheduled for {when}"
+        return f"expires on {when}" if yet_to_come else f"expired on {when}"
 
 
 def build_moment(options: BuildOptions, zone: zoneinfo.ZoneInfo) -> dt.datetime:
@@ -59,6 +62,22 @@ def withheld_articles(
         elif expires is not None and instant(expires, zone) <= moment:
             found[article.slug] = Withheld(article, EXPIRED, expires)
     return found
+
+
+def coming_changes(
+    articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
+) -> list[dt.datetime]:
+    """Every moment after ``now`` when an article publishes or expires (aware, UTC), in
+    order: the site each of them makes must hold together too."""
+    moment = now.astimezone(dt.UTC).replace(tzinfo=None)
+    coming = {
+        at
+        for article in articles
+        if not article.meta.draft
+        for value in (article.meta.date, article.meta.expires)
+        if value is not None and (at := instant(value, zone)) > moment
+    }
+    return [at.replace(tzinfo=dt.UTC) for at in sorted(coming)]
 
 
 def next_change(

@@ -10,8 +10,9 @@ so the build can go on to find link errors too and report everything in one go.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -27,6 +28,8 @@ from ..content.articles import (
     relative,
     unreadable_targets,
 )
+from ..content.publication import coming_changes, withheld_articles
+from ..core.dates import instant
 from ..core.errors import ArticlegenError, attempt
 from ..core.model import Article, LinkGraph, LinkSource, LinkTarget, RenderedBody
 from ..core.workers import map_chunks
@@ -215,6 +218,39 @@ def link_targets(sources: Sources, withheld: Mapping[str, str]) -> list[LinkTarg
         ),
         *unreadable_targets(sources.problems, known),
     ]
+
+
+def coming_link_problems(
+    sources: Sources,
+    raw: Mapping[str, RenderedBody],
+    now: dt.datetime,
+    zone: zoneinfo.ZoneInfo,
+    reported: Iterable[ArticlegenError] = (),
+) -> list[ArticlegenError]:
+    """Links that will lead nowhere once articles publish or expire as dated, each found
+    now rather than on the day the build would fail: at every coming moment, the links of
+    the articles public then, against the articles withheld then (a scheduled article
+    linking to one scheduled later; an article linking to one that will expire first).
+    Problems already ``reported`` (by today's link graph) are not repeated."""
+    seen = {(p.path, p.line, str(p)) for p in reported}
+    found: dict[tuple[str | None, int | None, str], ArticlegenError] = {}
+    for moment in coming_changes(sources.articles, now, zone):
+        held = withheld_articles(sources.articles, moment, zone)
+        public = [a for a in sources.articles if not a.meta.draft and a.slug not in held]
+        withheld = {
+            slug: w.describe(zone, yet_to_come=instant(w.at, zone) > _naive(now))
+            for slug, w in held.items()
+        }
+        graph = link_sources(sources, public, raw, drafts=False, withheld=withheld)
+        for problem in graph.problems:
+            key = (problem.path, problem.line, str(problem))
+            if key not in seen:
+                found.setdefault(key, problem)
+    return list(found.values())
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def link_sources(

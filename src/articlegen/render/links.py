@@ -194,12 +194,14 @@ def _resolve(
             "publish the draft (draft: false), remove the link, or build with --drafts",
         )
     if target.withheld:
+        ahead = target.withheld.startswith("expires")  # judged at a moment still to come
         raise LinkError(
-            f"{kind} '{ref.target}' links to an article that is {target.withheld} "
-            f"({target.path}): the link would lead nowhere",
+            f"{kind} '{ref.target}' links to an article that {'' if ahead else 'is '}"
+            f"{target.withheld} ({target.path}): the link would lead nowhere"
+            + (" from then on" if ahead else ""),
             source.path,
             ref.line,
-            _WITHHELD_HINT["expired" if target.withheld.startswith("expired") else "scheduled"],
+            _WITHHELD_HINT["expired" if target.withheld.startswith("expire") else "scheduled"],
         )
     return ResolvedLink(slug=target.slug, fragment=fragment)
 
