@@ -16,20 +16,18 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
-import json
 import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..content.articles import find_sources, load_articles, parse_article, readable_article
+from ..content.articles import find_sources, load_articles, readable_article
 from ..content.config import load_config, missing_config
 from ..content.frontmatter import split_front_matter
-from ..content.images import place_images, static_path
 from ..core.characters import check_text, decode_source
 from ..core.errors import ArticlegenError, Diagnostic, SourceError, raise_if_any
-from ..core.layout import CONFIG_FILE, CONTENT_DIR, PAGES_DIR, STATIC_DIR
+from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, ImportedArticle, SiteConfig
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
@@ -42,15 +40,15 @@ from ..core.urls import (
     article_url,
 )
 from ..core.yamldoc import load_mapping
-from ..markup.markdown import make_markdown, render_body
 from .blogformats import HTML_SUFFIXES, detect_format, read_blog
 from .blogsource import Blog, Post, tally
 from .htmlimport import parse_html
 from .imagefetch import fetch_images
+from .importmarkdown import ImportPlan, body_warnings, compose_article
 from .mdsource import raw_html
 from .oldlinks import OldSite, relink
 from .scaffold import create_file
-from .seealsomatch import Catalogue, Resolved, link_articles, resolve_see_also
+from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author, with_authors
 from .textimport import parse_text
 
@@ -59,7 +57,6 @@ BLOG_FORMATS = ("wordpress", "jekyll", "hugo")
 """Sources holding many posts, with old addresses to keep."""
 MARKDOWN_FORMATS = ("jekyll", "hugo")
 """Blogs written in Markdown, where HTML may have been written by hand."""
-_ALIASES = re.compile(r"^aliases:\n(?:  - .*\n)+", re.MULTILINE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -131,35 +128,8 @@ class ImportReport:
 
 
 @dataclasses.dataclass(slots=True)
-class _Plan:
-    blog: Blog
-    post: Post
-    slug: str
-    replaces: str | None = None
-    """The existing file written over (``--overwrite``)."""
-    notes: list[str] = dataclasses.field(default_factory=list)
-    old: str | None = None
-    """The post's address on the old site, whether or not it needs a redirect."""
-
-    def __post_init__(self) -> None:
-        self.old = (self.post.article.aliases or (None,))[0]
-
-    @property
-    def display(self) -> str:
-        if self.replaces:
-            return self.replaces
-        return (
-            f"{PAGES_DIR}{self.slug}.md" if self.article.page else f"{CONTENT_DIR}/{self.slug}.md"
-        )
-
-    @property
-    def article(self) -> ImportedArticle:
-        return self.post.article
-
-
-@dataclasses.dataclass(slots=True)
 class _Made:
-    plan: _Plan
+    plan: ImportPlan
     text: str
     warnings: tuple[Diagnostic, ...]
 
@@ -227,11 +197,11 @@ def import_sources(
                 else AuthorChoice(None)
             )
             day = options.date or today
-            text, warnings = _compose(
+            text, warnings = compose_article(
                 plan, body, author, catalogue, config, day, options.date is not None
             )
             try:
-                found = _body_warnings(root, plan.display, text, config, set(copies))
+                found = body_warnings(root, plan.display, text, config, set(copies))
                 made.append(_Made(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
                 problems.append(problem)
@@ -269,7 +239,7 @@ def _finish(
 
 
 def _relinked(
-    plans: list[_Plan],
+    plans: list[ImportPlan],
     paths: dict[str, str],
     files: dict[Path, str],
     fetched: dict[str, Path],
@@ -300,7 +270,7 @@ def _relinked(
     return bodies, remote, copies
 
 
-def _note_html(plan: _Plan, body: str, config: SiteConfig) -> None:
+def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:
     """A note for HTML written by hand in a Markdown post, which the site shows as text."""
     tags = raw_html(body) if plan.blog.kind in MARKDOWN_FORMATS else []
     if tags and not config.allow_html:
@@ -371,7 +341,7 @@ def _in_content(display: str) -> str:
 
 
 def _check_authors(
-    config: SiteConfig, existing: list[Article], plans: list[_Plan], options: ImportOptions
+    config: SiteConfig, existing: list[Article], plans: list[ImportPlan], options: ImportOptions
 ) -> None:
     """Refuse ``--add-authors`` where starting an ``authors:`` registry would break the
     site: once it exists, every ``author:`` must be an id, and these are names."""
@@ -524,7 +494,7 @@ def _plan(
     options: ImportOptions,
     report: ImportReport,
     problems: list[ArticlegenError],
-) -> list[_Plan]:
+) -> list[ImportPlan]:
     """A slug for each post; posts imported before (an article has their old address)
     skipped, or planned over that article with ``overwrite``; problems for single articles
     whose slug or title is taken."""
@@ -540,11 +510,11 @@ def _plan(
                 report.already.append(AlreadyThere(post.origin, old, before[1]))
                 continue
             if before is not None:
-                plan = _Plan(blog, post, before[0], replaces=before[1])
+                plan = ImportPlan(blog, post, before[0], replaces=before[1])
             elif blog.kind in BLOG_FORMATS:
                 plan = _free_slug(root, blog, post, slugs)
             else:
-                plan = _Plan(blog, post, _slug(blog.source, post.article))
+                plan = ImportPlan(blog, post, _slug(blog.source, post.article))
                 if problem := _taken(root, plan, slugs, titles):
                     problems.append(problem)
                     continue
@@ -555,7 +525,7 @@ def _plan(
     return plans
 
 
-def _claim_aliases(plan: _Plan, claimed: dict[str, str]) -> None:
+def _claim_aliases(plan: ImportPlan, claimed: dict[str, str]) -> None:
     """Keep the post's old addresses that no earlier post of this import has taken: one
     address can redirect to one article only."""
     kept = []
@@ -571,7 +541,7 @@ def _claim_aliases(plan: _Plan, claimed: dict[str, str]) -> None:
         )
 
 
-def _keep_servable_aliases(plans: list[_Plan], slugs: set[str]) -> None:
+def _keep_servable_aliases(plans: list[ImportPlan], slugs: set[str]) -> None:
     """Keep the old addresses the build can redirect: not one a static host cannot serve a
     page at (a query, a ``.php`` file), an address the site uses for its own pages, or an
     article's (``slugs``: the site's and this import's), where the article itself answers."""
@@ -601,7 +571,7 @@ def _keep_servable_aliases(plans: list[_Plan], slugs: set[str]) -> None:
             )
 
 
-def _free_slug(root: Path, blog: Blog, post: Post, slugs: dict[str, str]) -> _Plan:
+def _free_slug(root: Path, blog: Blog, post: Post, slugs: dict[str, str]) -> ImportPlan:
     """A blog post's plan under its own slug, or (when an article or reserved name has it)
     the first free ``slug-2``, ``slug-3``…, with a note: its old address still redirects."""
     article = post.article
@@ -610,7 +580,7 @@ def _free_slug(root: Path, blog: Blog, post: Post, slugs: dict[str, str]) -> _Pl
     slug, number = base, 2
     while slug in slugs or slug in RESERVED_SLUGS or (root / CONTENT_DIR / f"{slug}.md").exists():
         slug, number = f"{base}-{number}", number + 1
-    plan = _Plan(blog, post, slug)
+    plan = ImportPlan(blog, post, slug)
     if slug != base:
         taken = slugs.get(base, "the site's own pages" if base in RESERVED_SLUGS else "a file")
         plan.notes.append(f"its slug '{base}' is taken by {taken}, so it is '{slug}'")
@@ -627,7 +597,7 @@ def _slug(source: Path, article: ImportedArticle) -> str:
 
 
 def _taken(
-    root: Path, plan: _Plan, slugs: dict[str, str], titles: dict[str, str]
+    root: Path, plan: ImportPlan, slugs: dict[str, str], titles: dict[str, str]
 ) -> SourceError | None:
     """The error if the new file, its slug or its title is already there."""
     title = plan.article.title
@@ -647,160 +617,3 @@ def _taken(
         hint="import never overwrites: rename the source file to import it under another slug,"
         " or remove the existing article first",
     )
-
-
-def _compose(
-    plan: _Plan,
-    body: str,
-    author: AuthorChoice,
-    catalogue: Catalogue,
-    config: SiteConfig,
-    day: dt.date,
-    dated: bool,
-) -> tuple[str, tuple[Diagnostic, ...]]:
-    """The new file's text, and warnings about what it could not settle."""
-    article = plan.article
-    lines = ["---", f"title: {_quoted(article.title)}"]
-    warnings: list[Diagnostic] = [
-        Diagnostic(note, plan.display, hint=f"from {plan.post.origin}")
-        for note in [*article.notes, *plan.notes]
-    ]
-    if article.date or dated:
-        lines.append(f"date: {(article.date or day).isoformat()}")
-    else:
-        lines.append(f"date: {day.isoformat()}  # the day of the import: the source gives none")
-        warnings.append(
-            Diagnostic(
-                f"the source gives no date, so 'date' is the day of the import ({day})",
-                plan.display,
-                len(lines),
-                "change it to the day the article first appeared, or import with --date",
-            )
-        )
-    if article.updated:
-        lines.append(f"updated: {article.updated.isoformat()}")
-    if article.description:
-        lines.append(f"description: {_quoted(article.description)}")
-    if not article.page:
-        lines += _article_keys(plan, author, catalogue, config, len(lines), warnings)
-    elif dropped := [key for key in ("tags", "comments") if getattr(article, key)]:
-        warnings.append(
-            Diagnostic(
-                f"its {' and '.join(dropped)} are left out: a page has none",
-                plan.display,
-                hint="to keep them, move the file out of content/pages/ to make it an article",
-            )
-        )
-    if article.aliases:
-        lines.append("aliases:")
-        lines += [f"  - {_quoted(alias)}" for alias in article.aliases]
-    if article.draft:
-        lines.append("draft: true")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n" + body, tuple(warnings)
-
-
-def _article_keys(
-    plan: _Plan,
-    author: AuthorChoice,
-    catalogue: Catalogue,
-    config: SiteConfig,
-    before: int,
-    warnings: list[Diagnostic],
-) -> list[str]:
-    """The keys only an article takes (a page has no byline, tags, See Also or comments);
-    ``before`` is the number of header lines above them."""
-    article = plan.article
-    lines: list[str] = []
-    if author.value and author.commented:
-        lines.append(f"# author: {_quoted(author.value)}  # not in site.yaml 'authors:'")
-        warnings.append(
-            Diagnostic(
-                f"the author '{author.value}' is not in site.yaml 'authors:', so 'author' is "
-                "left as a comment",
-                plan.display,
-                before + len(lines),
-                "add them to 'authors:' (or import with --add-authors), then write their id "
-                "as 'author:'",
-            )
-        )
-    elif author.value:
-        lines.append(f"author: {_quoted(author.value)}")
-    tags = [tag for tag in article.tags if slugify(tag)]
-    if tags:
-        lines.append("tags: [" + ", ".join(_quoted(tag) for tag in tags) + "]")
-    links = resolve_see_also(article.see_also, catalogue, plan.slug)
-    lines += _see_also_lines(links, plan.display, before + len(lines), warnings)
-    if article.comments:
-        lines.append(_comments_line(config, plan.display, before + len(lines) + 1, warnings))
-    return lines
-
-
-def _see_also_lines(
-    links: list[Resolved], display: str, before: int, warnings: list[Diagnostic]
-) -> list[str]:
-    """``see_also:`` with the items that resolved, then the others commented out under it, so
-    that removing the ``# `` of one (once its article exists) leaves valid YAML; a key with
-    every item commented out is an empty list to the build."""
-    if not links:
-        return []
-    lines = ["see_also:"]
-    lines += [f"  - {_quoted(link.target)}  # {link.text}" for link in links if link.target]
-    missing = [link for link in links if not link.target]
-    if missing:
-        lines.append("  # No article matches these yet: remove the '# ' once it exists.")
-    for link in missing:
-        lines.append(f"  # - {_quoted(link.text)}")
-        warnings.append(
-            Diagnostic(
-                f"See Also '{link.text}' {link.reason}, so it is left as a comment",
-                display,
-                before + len(lines),
-                "write or import that article, then remove the '# ' before its line under "
-                "'see_also:'",
-            )
-        )
-    return lines
-
-
-def _comments_line(config: SiteConfig, display: str, line: int, warnings: list[Diagnostic]) -> str:
-    """``comments: true``, or a comment saying so when the site has no comment system."""
-    if config.comments.provider is not None:
-        return "comments: true"
-    warnings.append(
-        Diagnostic(
-            "the page had comments, but site.yaml sets up no comments provider",
-            display,
-            line,
-            "set up 'comments:' in site.yaml, then remove the '# ' before 'comments: true'",
-        )
-    )
-    return "# comments: true  # the page had comments"
-
-
-def _body_warnings(
-    root: Path, display: str, text: str, config: SiteConfig, copied: set[str]
-) -> tuple[Diagnostic, ...]:
-    """What the build would refuse in the new body (images without alt text or file); the
-    images this import copies into ``static/`` count as there."""
-    # The header is checked without 'aliases:' (commented out, so lines stay where they are):
-    # they are checked by the build that serves them, and were made from clean paths.
-    checked = _ALIASES.sub(lambda match: _commented(match.group(0)), text)
-    article = parse_article(checked, display, config.zone)
-    body = render_body(make_markdown(), article.body, first_line=article.body_line, path=display)
-    refs = [ref for ref in body.images if static_path(ref.src) not in copied]
-    _, missing = place_images(refs, [root / STATIC_DIR], "/", display)
-    return tuple(
-        Diagnostic(p.message, p.path, p.line, p.hint)
-        for p in [*body.problems, *missing]
-        if isinstance(p, ArticlegenError)
-    )
-
-
-def _commented(block: str) -> str:
-    return "".join("#" + line for line in block.splitlines(keepends=True))
-
-
-def _quoted(text: str) -> str:
-    """A YAML double-quoted string (JSON's syntax is a subset of it)."""
-    return json.dumps(text, ensure_ascii=False)

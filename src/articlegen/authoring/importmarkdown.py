@@ -1,0 +1,210 @@
+"""An imported post as the Markdown file articlegen reads: its front-matter written key by
+key (quoted, commented where the author should look), and what its body still holds that
+needs the author's hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from ..content.articles import parse_article
+from ..content.images import place_images, static_path
+from ..core.errors import ArticlegenError, Diagnostic
+from ..core.layout import CONTENT_DIR, PAGES_DIR, STATIC_DIR
+from ..core.model import ImportedArticle, SiteConfig
+from ..core.slugs import slugify
+from ..markup.markdown import make_markdown, render_body
+from .blogsource import Blog, Post
+from .seealsomatch import Catalogue, Resolved, resolve_see_also
+from .siteauthors import AuthorChoice
+
+_ALIASES = re.compile(r"^aliases:\n(?:  - .*\n)+", re.MULTILINE)
+
+
+@dataclasses.dataclass(slots=True)
+class ImportPlan:
+    """One post to import: where it comes from, the file it becomes, what to tell about it."""
+
+    blog: Blog
+    post: Post
+    slug: str
+    replaces: str | None = None
+    """The existing file written over (``--overwrite``)."""
+    notes: list[str] = dataclasses.field(default_factory=list)
+    old: str | None = None
+    """The post's address on the old site, whether or not it needs a redirect."""
+
+    def __post_init__(self) -> None:
+        self.old = (self.post.article.aliases or (None,))[0]
+
+    @property
+    def display(self) -> str:
+        if self.replaces:
+            return self.replaces
+        return (
+            f"{PAGES_DIR}{self.slug}.md" if self.article.page else f"{CONTENT_DIR}/{self.slug}.md"
+        )
+
+    @property
+    def article(self) -> ImportedArticle:
+        return self.post.article
+
+
+def compose_article(
+    plan: ImportPlan,
+    body: str,
+    author: AuthorChoice,
+    catalogue: Catalogue,
+    config: SiteConfig,
+    day: dt.date,
+    dated: bool,
+) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The new file's text, and warnings about what it could not settle."""
+    article = plan.article
+    lines = ["---", f"title: {_quoted(article.title)}"]
+    warnings: list[Diagnostic] = [
+        Diagnostic(note, plan.display, hint=f"from {plan.post.origin}")
+        for note in [*article.notes, *plan.notes]
+    ]
+    if article.date or dated:
+        lines.append(f"date: {(article.date or day).isoformat()}")
+    else:
+        lines.append(f"date: {day.isoformat()}  # the day of the import: the source gives none")
+        warnings.append(
+            Diagnostic(
+                f"the source gives no date, so 'date' is the day of the import ({day})",
+                plan.display,
+                len(lines),
+                "change it to the day the article first appeared, or import with --date",
+            )
+        )
+    if article.updated:
+        lines.append(f"updated: {article.updated.isoformat()}")
+    if article.description:
+        lines.append(f"description: {_quoted(article.description)}")
+    if not article.page:
+        lines += _article_keys(plan, author, catalogue, config, len(lines), warnings)
+    elif dropped := [key for key in ("tags", "comments") if getattr(article, key)]:
+        warnings.append(
+            Diagnostic(
+                f"its {' and '.join(dropped)} are left out: a page has none",
+                plan.display,
+                hint="to keep them, move the file out of content/pages/ to make it an article",
+            )
+        )
+    if article.aliases:
+        lines.append("aliases:")
+        lines += [f"  - {_quoted(alias)}" for alias in article.aliases]
+    if article.draft:
+        lines.append("draft: true")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" + body, tuple(warnings)
+
+
+def _article_keys(
+    plan: ImportPlan,
+    author: AuthorChoice,
+    catalogue: Catalogue,
+    config: SiteConfig,
+    before: int,
+    warnings: list[Diagnostic],
+) -> list[str]:
+    """The keys only an article takes (a page has no byline, tags, See Also or comments);
+    ``before`` is the number of header lines above them."""
+    article = plan.article
+    lines: list[str] = []
+    if author.value and author.commented:
+        lines.append(f"# author: {_quoted(author.value)}  # not in site.yaml 'authors:'")
+        warnings.append(
+            Diagnostic(
+                f"the author '{author.value}' is not in site.yaml 'authors:', so 'author' is "
+                "left as a comment",
+                plan.display,
+                before + len(lines),
+                "add them to 'authors:' (or import with --add-authors), then write their id "
+                "as 'author:'",
+            )
+        )
+    elif author.value:
+        lines.append(f"author: {_quoted(author.value)}")
+    tags = [tag for tag in article.tags if slugify(tag)]
+    if tags:
+        lines.append("tags: [" + ", ".join(_quoted(tag) for tag in tags) + "]")
+    links = resolve_see_also(article.see_also, catalogue, plan.slug)
+    lines += _see_also_lines(links, plan.display, before + len(lines), warnings)
+    if article.comments:
+        lines.append(_comments_line(config, plan.display, before + len(lines) + 1, warnings))
+    return lines
+
+
+def _see_also_lines(
+    links: list[Resolved], display: str, before: int, warnings: list[Diagnostic]
+) -> list[str]:
+    """``see_also:`` with the items that resolved, then the others commented out under it, so
+    that removing the ``# `` of one (once its article exists) leaves valid YAML; a key with
+    every item commented out is an empty list to the build."""
+    if not links:
+        return []
+    lines = ["see_also:"]
+    lines += [f"  - {_quoted(link.target)}  # {link.text}" for link in links if link.target]
+    missing = [link for link in links if not link.target]
+    if missing:
+        lines.append("  # No article matches these yet: remove the '# ' once it exists.")
+    for link in missing:
+        lines.append(f"  # - {_quoted(link.text)}")
+        warnings.append(
+            Diagnostic(
+                f"See Also '{link.text}' {link.reason}, so it is left as a comment",
+                display,
+                before + len(lines),
+                "write or import that article, then remove the '# ' before its line under "
+                "'see_also:'",
+            )
+        )
+    return lines
+
+
+def _comments_line(config: SiteConfig, display: str, line: int, warnings: list[Diagnostic]) -> str:
+    """``comments: true``, or a comment saying so when the site has no comment system."""
+    if config.comments.provider is not None:
+        return "comments: true"
+    warnings.append(
+        Diagnostic(
+            "the page had comments, but site.yaml sets up no comments provider",
+            display,
+            line,
+            "set up 'comments:' in site.yaml, then remove the '# ' before 'comments: true'",
+        )
+    )
+    return "# comments: true  # the page had comments"
+
+
+def body_warnings(
+    root: Path, display: str, text: str, config: SiteConfig, copied: set[str]
+) -> tuple[Diagnostic, ...]:
+    """What the build would refuse in the new body (images without alt text or file); the
+    images this import copies into ``static/`` count as there."""
+    # The header is checked without 'aliases:' (commented out, so lines stay where they are):
+    # they are checked by the build that serves them, and were made from clean paths.
+    checked = _ALIASES.sub(lambda match: _commented(match.group(0)), text)
+    article = parse_article(checked, display, config.zone)
+    body = render_body(make_markdown(), article.body, first_line=article.body_line, path=display)
+    refs = [ref for ref in body.images if static_path(ref.src) not in copied]
+    _, missing = place_images(refs, [root / STATIC_DIR], "/", display)
+    return tuple(
+        Diagnostic(p.message, p.path, p.line, p.hint)
+        for p in [*body.problems, *missing]
+        if isinstance(p, ArticlegenError)
+    )
+
+
+def _commented(block: str) -> str:
+    return "".join("#" + line for line in block.splitlines(keepends=True))
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted string (JSON's syntax is a subset of it)."""
+    return json.dumps(text, ensure_ascii=False)
