@@ -34,7 +34,6 @@ from pathlib import Path
 from ..core.errors import OutputError
 from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
 
-"""The cache folder inside a site (git-ignored)."""
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
 SECRET = "secret.key"
