@@ -116,7 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include draft articles")
     build.add_argument("--base-url", help="override site.yaml 'base_url'")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    build.add_argument(
+        "--quiet", action="store_true", help="print only errors and warnings: no notes, no summary"
+    )
     _future_argument(build, "include")
     _today_argument(build)
     _speed_arguments(build)
