@@ -4,6 +4,7 @@ every place, against a local server."""
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from articlegen.core.model import Article, FrontMatter, LinkRef, Reference, Rend
 from articlegen.trust.linkcache import DAY
 from articlegen.trust.linkcheck import STAGE, check_links
 from articlegen.trust.linkfetch import FetchSettings, Verdict
-from tests.linkserver import LinkServer, running_server
+from tests.linkserver import LinkServer, fail_dns, running_server
 
 SETTINGS = FetchSettings(user_agent="articlegen-tests", timeout=0.5, retries=1, backoff=0.01)
 
@@ -152,3 +153,31 @@ def test_a_site_without_web_links_asks_nothing(tmp_path: Path) -> None:
         [article], {"a": RenderedBody("")}, tmp_path / "links.json", SETTINGS, max_age_days=7
     )
     assert (report.errors, report.warnings, report.addresses, report.asked) == ((), (), 0, 0)
+
+
+def links_to(*urls: str) -> tuple[list[Article], dict[str, RenderedBody]]:
+    article = Article("content/a.md", "a", FrontMatter(title="A", date=None), "")
+    body = RenderedBody("", web_links=tuple(LinkRef(url, n) for n, url in enumerate(urls, 3)))
+    return [article], {"a": body}
+
+
+def test_when_no_host_at_all_resolves_the_links_are_unchecked_not_dead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An offline machine's resolver says of every name that it does not exist."""
+    fail_dns(monkeypatch, {"one.test": socket.EAI_NONAME, "two.test": socket.EAI_NONAME})
+    articles, bodies = links_to("http://one.test/a", "http://two.test/b")
+    report = check_links(articles, bodies, tmp_path / "links.json", SETTINGS, max_age_days=7)
+    assert report.errors == ()
+    assert [w.line for w in report.warnings] == [3, 4]
+    assert all("no working DNS (offline?)" in w.message for w in report.warnings)
+
+
+def test_one_unknown_host_among_working_ones_is_still_dead(
+    server: LinkServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fail_dns(monkeypatch, {"gone.test": socket.EAI_NONAME})
+    articles, bodies = links_to("http://gone.test/a", server.url("/ok"))
+    report = check_links(articles, bodies, tmp_path / "links.json", SETTINGS, max_age_days=7)
+    (error,) = report.errors
+    assert "does not exist (DNS)" in error.message

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..core.errors import ArticlegenError, Diagnostic, LinkError, OutputError
 from ..core.model import Article, MenuItem, Progress, RenderedBody
 from .linkcache import fresh, load_results, save_results
-from .linkfetch import FetchSettings, LinkResult, Verdict, fetch_links
+from .linkfetch import NO_SUCH_HOST, FetchSettings, LinkResult, Verdict, fetch_links
 from .weblinks import Place, web_links
 
 STAGE = "checking links"
@@ -82,6 +83,9 @@ def check_links(
             save_results(cache_file, results.values())
         except OutputError as error:
             unsaved.append(Diagnostic(error.message, hint=error.hint))
+    offline = _looks_offline([results[url] for url in asking if url in results])
+    for url in offline:
+        results[url] = replace(results[url], verdict=Verdict.FAILED, detail=OFFLINE)
     errors: list[ArticlegenError] = []
     warnings: list[Diagnostic] = []
     for url, at in places.items():
@@ -92,6 +96,23 @@ def check_links(
             warnings.append(_warning(results[url], at))
     counts = {v: sum(r.verdict is v for r in results.values()) for v in Verdict}
     return LinkReport(tuple(errors), (*warnings, *unsaved), len(places), len(asking), counts)
+
+
+OFFLINE = (
+    "its host could not be looked up, and neither could any other: this machine seems to "
+    "have no working DNS (offline?)"
+)
+
+
+def _looks_offline(asked: list[LinkResult]) -> list[str]:
+    """The addresses asked, when DNS said of every one, on two hosts or more, that its host
+    does not exist: a resolver that knows no name at all (no network, a captive portal)
+    says so of every host, and real pages are then no more dead than they were."""
+    hosts = {urlsplit(result.url).hostname for result in asked}
+    every_unknown = all(
+        r.verdict is Verdict.DEAD and r.detail.endswith(NO_SUCH_HOST) for r in asked
+    )
+    return [r.url for r in asked] if asked and every_unknown and len(hosts) >= 2 else []
 
 
 def _dead(result: LinkResult, places: tuple[Place, ...]) -> LinkError:

@@ -45,6 +45,10 @@ that could not be reached, ``EAI_AGAIN``, which may pass)."""
 _Found = TypeVar("_Found", bound=BaseException)
 
 
+NO_SUCH_HOST = "does not exist (DNS)"
+"""How a result's ``detail`` ends when DNS said its host does not exist."""
+
+
 class Verdict(enum.StrEnum):
     """What an address came to, and so how it is reported."""
 
@@ -237,7 +241,7 @@ def _connect_failure(url: str, error: httpx.ConnectError) -> tuple[LinkResult, f
     lookup = _cause(error, socket.gaierror)
     host = urlsplit(url).hostname or url
     if lookup is not None and lookup.errno in _DNS_NOT_FOUND:
-        return LinkResult(url, Verdict.DEAD, f"its host {host} does not exist (DNS)"), None
+        return LinkResult(url, Verdict.DEAD, f"its host {host} {NO_SUCH_HOST}"), None
     if lookup is not None:
         return LinkResult(url, Verdict.FAILED, f"DNS lookup of {host} failed: {lookup}"), _AGAIN
     return LinkResult(url, Verdict.FAILED, f"cannot connect: {_reason(error)}"), _AGAIN
