@@ -53,7 +53,7 @@ def withheld_articles(
     articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
 ) -> dict[str, Withheld]:
     """Slug → why, for every dated article that is not public at ``now``."""
-    moment = now.astimezone(dt.UTC).replace(tzinfo=None)  # as ``instant`` gives them
+    moment = instant(now, zone)
     found = {}
     for article in articles:
         date, expires = article.meta.date, article.meta.expires
@@ -67,32 +67,25 @@ def withheld_articles(
 def coming_changes(
     articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
 ) -> list[dt.datetime]:
-    """Every moment after ``now`` when an article publishes or expires (aware, UTC), in
-    order: the site each of them makes must hold together too."""
-    moment = now.astimezone(dt.UTC).replace(tzinfo=None)
-    coming = {
-        at
-        for article in articles
-        if not article.meta.draft
-        for value in (article.meta.date, article.meta.expires)
-        if value is not None and (at := instant(value, zone)) > moment
-    }
-    return [at.replace(tzinfo=dt.UTC) for at in sorted(coming)]
+    """Every moment after ``now`` when one of ``articles`` publishes or expires (naive
+    UTC, as ``instant`` gives them), in order: the site each of them makes must hold
+    together too, and a build's receipt holds until the first."""
+    moment = instant(now, zone)
+    return sorted(
+        {
+            at
+            for article in articles
+            for value in (article.meta.date, article.meta.expires)
+            if value is not None and (at := instant(value, zone)) > moment
+        }
+    )
 
 
 def next_change(
     articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
 ) -> dt.datetime | None:
-    """The first moment after ``now`` when an article publishes or expires (naive UTC): the
-    same sources make another site from then on, so a build's receipt holds until then."""
-    moment = now.astimezone(dt.UTC).replace(tzinfo=None)
-    coming = [
-        at
-        for article in articles
-        for value in (article.meta.date, article.meta.expires)
-        if value is not None and (at := instant(value, zone)) > moment
-    ]
-    return min(coming, default=None)
+    """The first of the ``coming_changes``: from then on the same sources make another site."""
+    return next(iter(coming_changes(articles, now, zone)), None)
 
 
 def shown_moment(value: Date, zone: zoneinfo.ZoneInfo) -> str:

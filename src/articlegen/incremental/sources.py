@@ -234,11 +234,13 @@ def coming_link_problems(
     Problems already ``reported`` (by today's link graph) are not repeated."""
     seen = {(p.path, p.line, str(p)) for p in reported}
     found: dict[tuple[str | None, int | None, str], ArticlegenError] = {}
-    for moment in coming_changes(sources.articles, now, zone):
-        held = withheld_articles(sources.articles, moment, zone)
-        public = [a for a in sources.articles if not a.meta.draft and a.slug not in held]
+    dated = [a for a in sources.articles if not a.meta.draft]  # drafts are nobody's sources
+    today = instant(now, zone)
+    for at in coming_changes(dated, now, zone):
+        held = withheld_articles(dated, at.replace(tzinfo=dt.UTC), zone)
+        public = [a for a in dated if a.slug not in held]
         withheld = {
-            slug: w.describe(zone, yet_to_come=instant(w.at, zone) > _naive(now))
+            slug: w.describe(zone, yet_to_come=instant(w.at, zone) > today)
             for slug, w in held.items()
         }
         graph = link_sources(sources, public, raw, drafts=False, withheld=withheld)
@@ -247,10 +249,6 @@ def coming_link_problems(
             if key not in seen:
                 found.setdefault(key, problem)
     return list(found.values())
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def link_sources(
