@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.cli import GC_THRESHOLDS
+from articlegen.cli.command import GC_THRESHOLDS
 from articlegen.serve.preview import Preview
 from bench.corpus import generate
 from tests.serving import EventStream, fetch, wait_until
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         help="show the server's console",
     )
     args = parser.parse_args(argv)
-    gc.set_threshold(*GC_THRESHOLDS)  # as `articlegen serve` runs (articlegen.cli)
+    gc.set_threshold(*GC_THRESHOLDS)  # as `articlegen serve` runs (articlegen.cli.command)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "site"
         generate(args.articles, root, seed=args.seed)

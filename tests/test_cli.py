@@ -222,18 +222,19 @@ def test_commands_run_with_fewer_collections_and_restore_them(monkeypatch, site)
     their own thresholds back, also when the command fails."""
     import gc
 
-    from articlegen import cli
+    from articlegen.cli import building, command
+    from articlegen.core.errors import ArticlegenError
 
     seen = []
 
     def build(args) -> int:
         seen.append(gc.get_threshold())
-        raise cli.ArticlegenError("stop here")
+        raise ArticlegenError("stop here")
 
-    monkeypatch.setattr(cli, "_build", build)
+    monkeypatch.setattr(building, "_build", build)
     before = gc.get_threshold()
     try:
-        gc.set_threshold(*cli.GC_THRESHOLDS)
+        gc.set_threshold(*command.GC_THRESHOLDS)
         expected = gc.get_threshold()  # as this Python's collector reads them back
     finally:
         gc.set_threshold(*before)

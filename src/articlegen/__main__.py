@@ -13,7 +13,7 @@ def run() -> int:
         from .cli import main
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
-        return 130  # cli.EXIT_INTERRUPTED, which could not be loaded
+        return 130  # cli.printing.EXIT_INTERRUPTED, which could not be loaded
     return main()
 
 

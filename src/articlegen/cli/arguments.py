@@ -1,0 +1,97 @@
+"""Options several commands share (``--site``, ``--today``/``--now``, ``--future``, ``--jobs``,
+``--no-cache``), written once so they read the same everywhere, and the value types argparse
+checks: a bad value gets the usage line and exit code 2, not an error deep in the library."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TypeAlias
+
+from ..core.layout import CACHE_DIR
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What each command's parser is added to (``add_subparsers``)."""
+
+
+def site_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site", type=Path, default=Path("."), help="site folder holding site.yaml (default: here)"
+    )
+
+
+def today_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=day,
+        help="judge review dates, and publish, as of this day, YYYY-MM-DD (default: the system "
+        "date)",
+    )
+    parser.add_argument(
+        "--now",
+        type=_moment,
+        help="publish as of this moment, e.g. 2027-01-05T09:00+01:00 (default: the clock)",
+    )
+
+
+def future_argument(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument(
+        "--future", action="store_true", help=f"{verb} scheduled articles (dated after now)"
+    )
+
+
+def speed_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=positive,
+        metavar="N",
+        help="worker processes for rendering (default: one per CPU)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"ignore the build cache ({CACHE_DIR}/): render everything, save nothing",
+    )
+
+
+def _moment(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time: {text!r} (use YYYY-MM-DDTHH:MM+HH:MM)"
+        ) from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no time-zone offset: add one, e.g. {text}+00:00 or {text}Z"
+        )
+    return moment
+
+
+def day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def port(text: str) -> int:
+    """A TCP port, or 0 for one the system picks: checked here, where argparse gives the
+    usage line and exit code 2, not deep in the socket library as an OverflowError."""
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 5 else -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"expected a port from 1 to 65535 (or 0 for any free one), got {text!r}"
+        )
+    return value
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value

@@ -1,0 +1,105 @@
+"""The ``articlegen`` command as a whole: one parser made of each command's, and the run of a
+command turned into an exit code, whatever it raised, so no input ends in a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import time
+from collections.abc import Iterator, Sequence
+
+from .. import __version__
+from ..core.errors import ArticlegenError, BuildFailed, InterruptedAfterWrite
+from ..core.wallclock import process_started
+from . import building, newfiles, reporting, serving
+from .printing import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, fail, print_error
+
+# The build stages are imported where they are used: a rebuild with nothing to do
+# (freshness.fresh_receipt) then costs a walk over the site, not the import of them all.
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 ok, 1 input errors, 2 usage, 130 Ctrl-C).
+
+    Without ``argv`` this process is the command (``sys.argv``), so the wall time its
+    summary prints starts with the process; with ``argv`` (tests, embedding), with the call."""
+    started = process_started() if argv is None else time.perf_counter()
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):  # bare 'articlegen': help, as pip, cargo and docker print
+        parser.print_help()
+        return EXIT_OK
+    args.started = started
+    try:
+        with _fewer_collections():
+            status: int = args.run(args)
+            return status
+    except BuildFailed as failed:
+        print_error(failed)
+        fail(f"{failed.message}; {args.unfinished or _NOTHING_WRITTEN}")
+        return EXIT_ERRORS
+    except ArticlegenError as error:
+        print_error(error)
+        return EXIT_ERRORS
+    except InterruptedAfterWrite as stop:
+        fail(
+            f"interrupted after the new site was written to {stop.output}; the build cache"
+            " was not saved, so the next build does more work"
+        )
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        fail(f"interrupted; {args.unfinished or _UNTOUCHED}")
+        return EXIT_INTERRUPTED
+
+
+GC_THRESHOLDS = (50_000, 20, 20)
+"""Cyclic garbage collection in this process, run far less often than Python's default
+(700, 10, 10); worker processes keep the default (``workers.WORKER_GC_THRESHOLDS``)."""
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The command with ``GC_THRESHOLDS``. A build makes millions of small objects that
+    reference counting frees alone, and at the default thresholds the collector walked
+    every object loaded from the build cache again and again: a fifth of a rebuild of
+    10,000 articles (bench/run.py). Collections still happen, so a preview left running
+    all day does not grow; the thresholds are restored after, for callers of ``main``."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+_UNTOUCHED = "the previous output is untouched"
+_NOTHING_WRITTEN = "nothing was written, " + _UNTOUCHED
+"""What a failed build leaves, for the last error line. A command that writes nothing
+sets ``unfinished`` to what it says instead."""
+
+COMMANDS = (
+    building.add_build,
+    building.add_check,
+    reporting.add_report,
+    reporting.add_suggest,
+    building.add_clean,
+    serving.add_serve,
+    newfiles.add_new,
+    newfiles.add_import,
+    newfiles.add_init,
+)
+"""Each command's parser, in the order ``articlegen --help`` lists them."""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The whole command line: the top-level options, then each command's own parser."""
+    parser = argparse.ArgumentParser(
+        prog="articlegen", description="Build a health article blog from Markdown."
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(unfinished=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add in COMMANDS:
+        add(commands)
+    return parser

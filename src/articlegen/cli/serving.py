@@ -1,0 +1,77 @@
+"""``serve``: the preview, run until Ctrl-C, its build errors and warnings printed as a
+build's are. The server and watcher load only when it runs: builds need neither."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..core.console import say
+from .arguments import Commands, port, site_argument
+from .printing import EXIT_OK
+
+
+def add_serve(commands: Commands) -> None:
+    serve = commands.add_parser(
+        "serve", help="preview the site, rebuilding and reloading as you edit"
+    )
+    site_argument(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port",
+        type=port,
+        default=8000,
+        help="port, 1-65535 (default: %(default)s; next free one if taken; 0: any free one)",
+    )
+    serve.add_argument(
+        "--drafts",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show draft articles, with a Draft banner (default: on)",
+    )
+    serve.add_argument(
+        "--future",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show scheduled articles, with a banner saying when they publish (default: on)",
+    )
+    serve.set_defaults(run=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Preview until Ctrl-C, which is how a preview ends: "stopped", whenever it comes (while
+    loading, during the first build, or serving). Nothing about an output folder is said:
+    a preview writes none."""
+    preview = None
+    try:
+        from ..serve.preview import Preview  # here, not at the top: builds need no server
+
+        preview = Preview(
+            args.site,
+            host=args.host,
+            port=args.port,
+            drafts=args.drafts,
+            future=args.future,
+            log=_log,
+        )
+        preview.start()
+        drafts = "drafts shown" if args.drafts else "drafts hidden"
+        future = "scheduled shown" if args.future else "scheduled hidden"
+        print(
+            f"serving {preview.url} ({drafts}, {future}); watching for changes, Ctrl-C to stop",
+            flush=True,
+        )
+        preview.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+    finally:
+        if preview is not None:
+            preview.stop()
+    return EXIT_OK
+
+
+def _log(line: str) -> None:
+    """The preview's console: its build errors and warnings coloured as a build's are."""
+    say(line, sys.stdout)
