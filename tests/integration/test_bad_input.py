@@ -494,7 +494,7 @@ def test_articles_with_nothing_wrong_still_build_after_a_fix(built: Path, run_cl
         ),
         (
             "---\ntitle: C\ndate: 2024-01-01\n---\n[[Alpah]]\n",
-            "error: content/c.md:5: link 'Alpah' matches no article (did you mean 'Alpha'?)",
+            "error: content/c.md:5: link 'Alpah' matches no article or page (did you mean 'Alpha'?)",
         ),
         (
             "---\ntitle: C\ndate: 2024-01-01\nslug: beta\n---\n",
@@ -734,7 +734,7 @@ def test_bad_front_matter_hides_no_link_errors_and_adds_none(built: Path, run_cl
         " 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
         "error: content/e.md:4: see_also 'nada' matches no article"
         " — link by slug, by file (content/x.md) or by exact title",
-        "error: content/e.md:7: link 'nichts' matches no article"
+        "error: content/e.md:7: link 'nichts' matches no article or page"
         " — link by slug, by file (content/x.md) or by exact title",
         "error: 3 errors; nothing was written, the previous output is untouched",
     ]

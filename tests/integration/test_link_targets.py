@@ -199,7 +199,7 @@ def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path,
         " article (did you mean 'Is Testosterone Therapy Safe?'?)"
         " — link by slug, by file (content/x.md) or by exact title",
         "error: content/sleep-first.md:6: link 'Ket\u0430mine: A Primer for Men' matches no"
-        " article (did you mean 'Ketamine: A Primer for Men' (yours has U+0430 CYRILLIC SMALL"
+        " article or page (did you mean 'Ketamine: A Primer for Men' (yours has U+0430 CYRILLIC SMALL"
         " LETTER A where it has U+0061 LATIN SMALL LETTER A)?)"
         " — link by slug, by file (content/x.md) or by exact title",
         "error: content/testosterone.md:4: see_also 'sleep apnea' matches 2 titles that differ"

@@ -165,7 +165,7 @@ def test_a_bad_menu_link_fails_the_build_at_its_line(blog: Path) -> None:
     yaml.write_text(text.replace("link: about}", "link: abuot}").replace("#reviews", "#review"))
     before = snapshot(blog / "public") if (blog / "public").exists() else {}
     assert failure_messages(lambda: build(blog)) == [
-        "site.yaml:13: menu 'abuot' matches no article (did you mean 'about'?) — link to a page "
+        "site.yaml:13: menu 'abuot' matches no article or page (did you mean 'about'?) — link to a page "
         "or article by slug or file (content/pages/about.md), or to another site by its "
         "https:// address",
         "site.yaml:15: menu 'content/pages/policy.md#review': content/pages/policy.md has no id "

@@ -239,7 +239,7 @@ def test_hash_the_whole_text_is_tried_first_then_the_text_before_the_last_hash()
         None,
     )
     assert [p.message for p in graph.problems] == [
-        "link 'Esketamine#risks#2' matches no article (did you mean 'Esketamine' or 'ketamine'?)"
+        "link 'Esketamine#risks#2' matches no article or page (did you mean 'Esketamine' or 'ketamine'?)"
     ]
 
 
@@ -373,7 +373,7 @@ def test_a_page_links_out_but_is_no_articles_linked_from() -> None:
     graph = build_link_graph([page, article], [*TARGETS, ABOUT])
     assert graph.inline["about"][0] == ResolvedLink(slug="ketamine")
     assert [str(p) for p in graph.problems] == [
-        "content/pages/about.md:8: link 'nowhere' matches no article — " + FIX_HINT
+        "content/pages/about.md:8: link 'nowhere' matches no article or page — " + FIX_HINT
     ]
     assert "ketamine" not in graph.backlinks  # only the page links to it
     assert graph.backlinks["about"] == ("esketamine",)
@@ -407,7 +407,7 @@ def test_links_outside_any_article_resolve_by_the_same_rules() -> None:
         None,
     )
     assert [str(p) for p in problems] == [
-        "site.yaml:7: menu 'abuot' matches no article (did you mean 'about'?) — name a page",
+        "site.yaml:7: menu 'abuot' matches no article or page (did you mean 'about'?) — name a page",
         "site.yaml:8: menu 'secret' links to a draft (content/secret.md) — publish the draft "
         "(draft: false), remove the link, or build with --drafts",
     ]

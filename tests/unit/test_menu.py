@@ -44,7 +44,7 @@ def test_a_bad_menu_link_is_an_error_at_its_line_and_left_out() -> None:
     assert links == (NavLink("Sleep", "sleep/", "sleep/"),)
     assert resolved[0] is None
     assert [str(p) for p in problems] == [
-        "site.yaml:4: menu 'abuot' matches no article (did you mean 'about'?) — link to a page "
+        "site.yaml:4: menu 'abuot' matches no article or page (did you mean 'about'?) — link to a page "
         "or article by slug or file (content/pages/about.md), or to another site by its "
         "https:// address"
     ]

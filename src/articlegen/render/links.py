@@ -166,8 +166,9 @@ def _resolve(
     if not found:
         if index.titles_unknown and not _is_path(name):
             return None
+        what = "article" if kind == "see_also" else "article or page"
         raise LinkError(
-            f"{kind} '{ref.target}' matches no article{_suggest(name, index)}",
+            f"{kind} '{ref.target}' matches no {what}{_suggest(name, index)}",
             source.path,
             ref.line,
             "only http:// and https:// addresses link to the web; " + fix_hint

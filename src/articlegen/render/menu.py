@@ -16,7 +16,7 @@ from ..core.urls import article_url, link_url
 from .links import resolve_links
 
 MENU_KIND = "menu"
-"""How link errors name a menu entry (``menu 'abuot' matches no article …``)."""
+"""How link errors name a menu entry (``menu 'abuot' matches no article or page …``)."""
 MENU_HINT = (
     "link to a page or article by slug or file (content/pages/about.md), or to another site"
     " by its https:// address"
