@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+
 from articlegen.content.articles import load_articles
 from articlegen.core.model import LinkSource, LinkTarget
 from articlegen.render.links import build_link_graph
