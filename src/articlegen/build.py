@@ -68,7 +68,7 @@ from .output.search import MISSING_NOTE
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
-from .render.redirects import alias_problems
+from .render.redirects import alias_origins, alias_problems
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
 from .render.templateblocks import block_problems
@@ -105,7 +105,7 @@ def build_site(
         site, root, options, cache, written, search=bool(pagefind),
         progress=for_stage(progress, "rendering pages"),
     )  # fmt: skip
-    raise_if_any(collision_problems(pages, checked.statics, root))
+    raise_if_any(collision_problems(pages, checked.statics, root, alias_origins(site)))
     if options.write:
         searched = (pagefind, len(articles)) if pagefind else None
         publish_site(pages, checked.statics, output, root, cache, searched, progress)

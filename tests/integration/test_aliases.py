@@ -75,6 +75,20 @@ def test_collisions_name_both_files_and_lines(site, run_cli) -> None:
     assert "content/b.md:5: alias '/old/index.html' is already an alias of content/a.md:6" in err
 
 
+def test_a_static_file_at_an_alias_is_reported_at_the_alias(site, run_cli) -> None:
+    root = site({"a.md": aliased("A", "/old/")})
+    (root / "static/old").mkdir(parents=True)
+    (root / "static/old/index.html").write_text("kept by hand", encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: static/old/index.html: this static file would be published as old/index.html,"
+        " which is the redirect page of the alias '/old/' at content/a.md:5"
+        " — rename or move the static file, or remove the alias"
+    )
+    assert not (root / "public").exists()
+
+
 def test_a_moved_article_keeps_its_old_address(site, run_cli) -> None:
     """Rename the slug, keep the old one as an alias: old links land on the new page."""
     root = site({"post.md": article("Post")})

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..core.errors import ArticlegenError
@@ -109,18 +109,32 @@ def _skipped(name: str) -> bool:
 
 
 def collision_problems(
-    pages: Iterable[RenderedPage], statics: Iterable[StaticFile], root: Path
+    pages: Iterable[RenderedPage],
+    statics: Iterable[StaticFile],
+    root: Path,
+    aliases: Mapping[str, str],
 ) -> list[ArticlegenError]:
     """Static files with the output path of a generated page: one would overwrite the
-    other, so neither is published silently."""
+    other, so neither is published silently. ``aliases`` maps a redirect page's output path
+    to the ``file:line`` of its alias, which the message then names."""
     generated = {page.out_path: page.url for page in pages}
     return [
-        ArticlegenError(
-            f"this static file would be published as {name}, which is the generated page "
-            f"/{generated[name]}",
-            relative(root, source),
-            hint="rename or move the static file (or change the slug of the page's article)",
-        )
+        _collision(relative(root, source), name, generated[name], aliases.get(name))
         for source, name in statics
         if name in generated
     ]
+
+
+def _collision(source: str, name: str, url: str, alias: str | None) -> ArticlegenError:
+    if alias is not None:
+        return ArticlegenError(
+            f"this static file would be published as {name}, which is the redirect page of "
+            f"the alias '/{url}' at {alias}",
+            source,
+            hint="rename or move the static file, or remove the alias",
+        )
+    return ArticlegenError(
+        f"this static file would be published as {name}, which is the generated page /{url}",
+        source,
+        hint="rename or move the static file (or change the slug of the page's article)",
+    )

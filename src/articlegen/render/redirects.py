@@ -67,6 +67,15 @@ def alias_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
     return problems
 
 
+def alias_origins(site: Site) -> dict[str, str]:
+    """Each redirect page's output path, with where its alias is written, so a static file
+    taking that path is reported at the alias rather than as a clash with a page."""
+    return {
+        alias_out_path(alias.url): f"{article.source}:{alias.line}"
+        for alias, article in aliased((*site.articles, *site.pages))
+    }
+
+
 def alias_urls(site: Site) -> frozenset[str]:
     """The site-relative URLs of every redirect page (the sitemap leaves them out)."""
     return frozenset(alias.url for alias, _ in aliased((*site.articles, *site.pages)))
