@@ -75,6 +75,22 @@ def test_collisions_name_both_files_and_lines(site, run_cli) -> None:
     assert "content/b.md:5: alias '/old/index.html' is already an alias of content/a.md:6" in err
 
 
+def test_paths_that_differ_only_in_case_collide(site, run_cli) -> None:
+    """On macOS's or Windows's disk /Old/ and /old/ are one folder: the site must not
+    depend on where it is built."""
+    root = site({"a.md": aliased("A", "/B/", "/Old/"), "b.md": aliased("B", "/old/")})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    case_only = (
+        " but for upper and lower case, which a disk that ignores case (macOS's, Windows's)"
+        " holds as one file"
+    )
+    assert (
+        f"content/a.md:5: alias '/B/' is the address of the article content/b.md{case_only}" in err
+    )
+    assert f"content/b.md:5: alias '/old/' is already an alias of content/a.md:6{case_only}" in err
+
+
 def test_a_static_file_at_an_alias_is_reported_at_the_alias(site, run_cli) -> None:
     root = site({"a.md": aliased("A", "/old/")})
     (root / "static/old").mkdir(parents=True)

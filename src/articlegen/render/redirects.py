@@ -8,7 +8,7 @@ An alias may take no address the site uses for itself: an article's, a generated
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 from ..core.errors import ArticlegenError, FrontMatterError
@@ -25,36 +25,23 @@ def aliased(articles: Iterable[Article]) -> Iterator[tuple[Alias, Article]]:
             yield alias, article
 
 
+_CASE_ONLY = (
+    " but for upper and lower case, which a disk that ignores case (macOS's, Windows's)"
+    " holds as one file"
+)
+
+
 def alias_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
-    """Aliases that would overwrite a page of the site, or each other."""
+    """Aliases that would overwrite a page of the site, or each other, also where the two
+    paths differ only in case: the site must build the same on every disk."""
     articles = list(articles)
-    pages = {alias_out_path(article_url(a.slug)): a for a in articles}
+    pages = {alias_out_path(article_url(a.slug)).casefold(): a for a in articles}
     claimed: dict[str, tuple[Alias, Article]] = {}
     problems: list[ArticlegenError] = []
     for alias, article in aliased(articles):
-        out_path = alias_out_path(alias.url)
-        first = alias.url.split("/")[0]
-        folders = {"/".join(out_path.split("/")[:n]) for n in range(1, out_path.count("/") + 1)}
-        clash = None
-        if (owner := pages.get(out_path)) is not None:
-            clash = (
-                "is this article's own address"
-                if owner is article
-                else f"is the address of the article {owner.source}"
-            )
-        elif first in RESERVED_SLUGS or out_path in ROOT_FILES or first in ROOT_FILES:
-            clash = "is an address the site uses for its own pages"
-        elif folder := next((f for f in sorted(folders) if f in claimed), None):
-            other, owner = claimed[folder]
-            clash = f"needs a folder where {owner.source}:{other.line} has an alias page"
-        elif inner := next((p for p in claimed if p.startswith(out_path + "/")), None):
-            other, owner = claimed[inner]
-            clash = f"is a file where {owner.source}:{other.line} needs a folder"
-        elif (earlier := claimed.get(out_path)) is not None:
-            other, owner = earlier
-            clash = f"is already an alias of {owner.source}:{other.line}"
+        clash = _clash(alias, article, pages, claimed)
         if clash is None:
-            claimed[out_path] = (alias, article)
+            claimed[alias_out_path(alias.url).casefold()] = (alias, article)
             continue
         problems.append(
             FrontMatterError(
@@ -65,6 +52,38 @@ def alias_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
             )
         )
     return problems
+
+
+def _clash(
+    alias: Alias,
+    article: Article,
+    pages: Mapping[str, Article],
+    claimed: Mapping[str, tuple[Alias, Article]],
+) -> str | None:
+    """Why ``alias`` cannot have its redirect page; ``pages`` and ``claimed`` (the aliases
+    before it) are keyed by case-folded output path."""
+    out_path = alias_out_path(alias.url)
+    key = out_path.casefold()
+    first = key.split("/")[0]
+    folders = {"/".join(key.split("/")[:n]) for n in range(1, key.count("/") + 1)}
+    if (owner := pages.get(key)) is not None:
+        own = alias_out_path(article_url(owner.slug)) == out_path
+        where = "this article's own address" if owner is article else "the address of the article"
+        where += "" if owner is article else f" {owner.source}"
+        return f"is {where}" + ("" if own else _CASE_ONLY)
+    if first in RESERVED_SLUGS or key in ROOT_FILES or first in ROOT_FILES:
+        return "is an address the site uses for its own pages"
+    if folder := next((f for f in sorted(folders) if f in claimed), None):
+        other, owner = claimed[folder]
+        return f"needs a folder where {owner.source}:{other.line} has an alias page"
+    if inner := next((p for p in claimed if p.startswith(key + "/")), None):
+        other, owner = claimed[inner]
+        return f"is a file where {owner.source}:{other.line} needs a folder"
+    if (earlier := claimed.get(key)) is not None:
+        other, owner = earlier
+        same = other.url == alias.url
+        return f"is already an alias of {owner.source}:{other.line}" + ("" if same else _CASE_ONLY)
+    return None
 
 
 def alias_origins(site: Site) -> dict[str, str]:
