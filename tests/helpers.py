@@ -18,7 +18,14 @@ from articlegen.core.model import ImportedArticle, RenderedBody
 from articlegen.markup.markdown import make_markdown, render_body
 
 NOTHING_WRITTEN = "error: 1 error; nothing was written, the previous output is untouched\n"
-"""The last line a failed build or check prints after its one error."""
+"""The last line a failed build prints after its one error."""
+CHECK_FAILED = "error: 1 error; no output written\n"
+"""The last line a failed check (which never writes) prints after its one error."""
+
+
+def failure_summary(command: str) -> str:
+    """The last line ``build`` or ``check`` prints after its one error."""
+    return CHECK_FAILED if command == "check" else NOTHING_WRITTEN
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -16,7 +16,7 @@ import pytest
 from articlegen.core.layout import CACHE_DIR
 from articlegen.incremental.cachefile import SPARE_OUTPUT
 from tests.conftest import SITE_YAML, article
-from tests.helpers import NOTHING_WRITTEN, snapshot
+from tests.helpers import failure_summary, snapshot
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def test_an_output_folder_that_is_not_the_build_s_own_is_refused(
     else:
         assert first.startswith(f"error: the --output folder {attack.argv[1]} ")
     assert " — " in first  # how to proceed
-    assert last == NOTHING_WRITTEN
+    assert last == failure_summary(command)
     after = _everything(built)
     assert after == before
     assert attack.target is not None and (built / attack.target).exists()
@@ -283,5 +283,5 @@ def test_a_static_file_the_site_cannot_publish_is_a_placed_error(
     for line, start in zip(lines, expected.splitlines(), strict=True):
         assert line.startswith(f"error: {start}")
     errors = "1 error" if len(lines) == 1 else f"{len(lines)} errors"
-    assert last == NOTHING_WRITTEN.replace("1 error", errors)
+    assert last == failure_summary(command).replace("1 error", errors)
     assert snapshot(built / "public") == before

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SITE_YAML, article, parse
-from tests.helpers import NOTHING_WRITTEN, snapshot
+from tests.helpers import NOTHING_WRITTEN, failure_summary, snapshot
 
 GOOD = {"a.md": article("Alpha", see_also="[beta]"), "b.md": article("Beta", slug="beta")}
 
@@ -656,7 +656,9 @@ def test_template_not_utf8_names_template_and_byte(
 ) -> None:
     (built / "templates").mkdir()
     (built / "templates/article.html").write_bytes(data)
-    message = f"error: {expected} — save the file as UTF-8 in your editor\n" + NOTHING_WRITTEN
+    message = f"error: {expected} — save the file as UTF-8 in your editor\n" + failure_summary(
+        command
+    )
     if command == "build":
         assert rebuild_fails(built, run_cli) == message
     else:

@@ -65,7 +65,7 @@ def test_strict_turns_review_warnings_into_errors(editorial: Path, run_cli) -> N
     assert err.splitlines() == [
         OVERDUE.replace("warning:", "error:", 1),
         NEVER.replace("warning:", "error:", 1),
-        "error: 2 errors; nothing was written, the previous output is untouched",
+        "error: 2 errors; no output written",
     ]
     code, _, _ = run_cli("build", "--site", editorial, "--strict", "--today", "2025-02-01")
     assert code == 1 and not (editorial / "public").exists()
@@ -221,7 +221,7 @@ def fails(site, run_cli, articles: dict[str, str], site_yaml: str = PEOPLE_YAML)
     root = site(articles, site_yaml=site_yaml, files={"static/people/reviewer.png": "x"})
     code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
     assert code == 1 and "Traceback" not in err
-    return [line for line in err.splitlines() if "nothing was written" not in line]
+    return [line for line in err.splitlines() if "no output written" not in line]
 
 
 def line_of(text: str, fragment: str) -> int:

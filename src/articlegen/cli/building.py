@@ -56,7 +56,7 @@ def add_check(commands: Commands) -> None:
         help=f"ask for every web address again, ignoring earlier answers ({CACHE_DIR}/{LINKS});"
         " implies --links",
     )
-    check.set_defaults(run=_check)
+    check.set_defaults(run=_check, unfinished="no output written")
 
 
 def add_clean(commands: Commands) -> None:
