@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
-from .content.images import PlacedImage, place_body_images
+from .content.images import place_body_images, place_hero_images
 from .content.publication import (
     SCHEDULED,
     Publication,
@@ -24,7 +24,12 @@ from .content.publication import (
     publication,
 )
 from .content.readiness import unready_settings
-from .content.staticfiles import StaticFile, collision_problems, find_static
+from .content.staticfiles import (
+    StaticFile,
+    collision_problems,
+    find_static,
+    variant_collisions,
+)
 from .core.console import counted
 from .core.errors import (
     ArticlegenError,
@@ -41,6 +46,7 @@ from .core.model import (
     BuildResult,
     LinkGraph,
     NavLink,
+    PlacedImage,
     Progress,
     RenderedBody,
     Site,
@@ -65,6 +71,7 @@ from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
 from .output.search import MISSING_NOTE
+from .output.variants import VARIANTS_FOLDER, make_variants
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
@@ -105,16 +112,35 @@ def build_site(
         site, root, options, cache, written, search=bool(pagefind),
         progress=for_stage(progress, "rendering pages"),
     )  # fmt: skip
-    raise_if_any(collision_problems(pages, checked.statics, root, alias_origins(site)))
+    variants, statics = _with_variants(root, options, checked)
+    raise_if_any(collision_problems(pages, statics, root, alias_origins(site)))
     if options.write:
         searched = (pagefind, len(articles)) if pagefind else None
-        publish_site(pages, checked.statics, output, root, cache, searched, progress)
+        publish_site(pages, statics, output, root, cache, searched, progress)
     return BuildResult(
         output=written, articles=len(site.articles), pages=tuple(pages),
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
         notes=_notes(config, options, sources, public, pagefind),
         changes_at=public.changes_at, reused_bodies=sources.reused, rendered=rendered,
+        variants=variants,
     )  # fmt: skip
+
+
+def _with_variants(
+    root: Path, options: BuildOptions, checked: _Checked
+) -> tuple[tuple[StaticFile, ...], list[StaticFile]]:
+    """The images' responsive copies, made for a build that writes or previews (``check``
+    needs only their names, which pages have already), and the static files with each
+    original replaced by its copy at its own address."""
+    if not (options.write or options.preview):
+        return (), checked.statics
+    made = make_variants(
+        checked.shown_images, root / CACHE_DIR / VARIANTS_FOLDER, root, options.jobs,
+        prune=options.write,
+    )  # fmt: skip
+    replaced = {name for _, name in made.files}
+    statics = [static for static in checked.statics if static[1] not in replaced]
+    return made.files, sorted([*statics, *made.files], key=lambda static: static[1])
 
 
 def _settings(root: Path, options: BuildOptions) -> SiteConfig:
@@ -142,6 +168,12 @@ class _Checked:
     warnings: list[Diagnostic]
     menu: tuple[NavLink, ...]
     """``site.yaml``'s ``menu:``, resolved."""
+    heroes: dict[str, PlacedImage]
+    """Slug → its front-matter ``image:``, placed."""
+    share_image: PlacedImage | None
+    """``site.yaml`` ``image:``, placed."""
+    shown_images: list[PlacedImage]
+    """Every local image pages show (in bodies, heroes, the share image), for its copies."""
 
 
 def _validate(
@@ -157,7 +189,16 @@ def _validate(
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
-    images, image_problems = place_body_images(articles, raw, static_dirs, config.base_path)
+    widths = config.image_widths
+    images, image_problems = place_body_images(articles, raw, static_dirs, config.base_path, widths)
+    heroes, share, hero_problems = place_hero_images(
+        articles, config.image, static_dirs, config.base_path, widths
+    )
+    shown = [
+        *(i for body in images.values() for i in body),
+        *heroes.values(),
+        *filter(None, [share]),
+    ]
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld)
     menu, menu_links, menu_problems = resolve_menu(
@@ -176,6 +217,8 @@ def _validate(
         *(p for body in raw.values() for p in body.problems),
         *static_problems,
         *image_problems,
+        *hero_problems,
+        *variant_collisions(shown, statics, root),
         *graph.problems,
         *coming,
         *menu_problems,
@@ -196,7 +239,7 @@ def _validate(
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
-    return _Checked(graph, trust, images, statics, warnings, menu)
+    return _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown)
 
 
 def _assemble(
@@ -223,6 +266,8 @@ def _assemble(
         policy=checked.trust.policy,
         menu=checked.menu,
         withheld={slug: w.describe(config.zone) for slug, w in public.shown.items()},
+        images=checked.heroes,
+        share_image=checked.share_image,
     )
 
 

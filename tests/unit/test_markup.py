@@ -110,7 +110,8 @@ def test_any_text_renders_and_placeholders_fill(text: str) -> None:
         link_hrefs=["/x/"] * links,
         link_texts=["X"] * links,
         image_urls=["/i.png"] * images,
-        image_sizes=[None] * images,
+        image_attributes=[""] * images,
+        image_sources=[""] * images,
         citations=[CitationMark(1, "c", "r")] * len(body.citations),
     )
     assert "\x00" not in finish_body(body.html, fill)
@@ -127,7 +128,14 @@ def test_images_load_lazily_and_local_ones_get_url_and_size_placeholders() -> No
     assert body.images == (ImageRef("images/c.png", 4),)
     assert body.remote_images == (ImageRef("https://example.org/r.png", 4),)
     assert body.problems == ()
-    html = finish_body(body.html, BodyFill(image_urls=["/images/c.png"], image_sizes=[(4, 3)]))
+    html = finish_body(
+        body.html,
+        BodyFill(
+            image_urls=["/images/c.png"],
+            image_attributes=[' width="4" height="3"'],
+            image_sources=[""],
+        ),
+    )
     local, remote = HTMLParser(html).css("img")
     assert local.attributes == {
         "src": "/images/c.png",

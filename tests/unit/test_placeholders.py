@@ -20,14 +20,16 @@ def test_each_kind_is_filled_by_name_and_escaped() -> None:
     html = (
         f'<a href="{placeholder(Slot.LINK_HREF, 0)}">{placeholder(Slot.LINK_TEXT, 0)}</a>'
         f'<img src="{placeholder(Slot.IMAGE_URL, 0)}"{placeholder(Slot.IMAGE_SIZE, 0)}>'
-        f'<img src="{placeholder(Slot.IMAGE_URL, 1)}"{placeholder(Slot.IMAGE_SIZE, 1)}>'
+        f"<picture>{placeholder(Slot.IMAGE_SOURCES, 1)}"
+        f'<img src="{placeholder(Slot.IMAGE_URL, 1)}"{placeholder(Slot.IMAGE_SIZE, 1)}></picture>'
         f"{placeholder(Slot.CITATION, 0)}"
     )
     fill = BodyFill(
         link_hrefs=['/a/?x="1"&y'],
         link_texts=["Tom & <Jerry>"],
         image_urls=["/i.png", "/j.svg"],
-        image_sizes=[(640, 480), None],
+        image_attributes=[' width="640" height="480"', ""],
+        image_sources=["", '<source type="image/webp" srcset="/j-480w.webp 480w">'],
         citations=[CitationMark(3, "cite-3", "ref-b")],
     )
     tree = HTMLParser(finish_body(html, fill))
@@ -37,6 +39,7 @@ def test_each_kind_is_filled_by_name_and_escaped() -> None:
     first, second = tree.css("img")
     assert first.attributes == {"src": "/i.png", "width": "640", "height": "480"}
     assert second.attributes == {"src": "/j.svg"}
+    assert tree.css_first("picture source").attributes["srcset"] == "/j-480w.webp 480w"
     citation = tree.css_first("sup.citation")
     assert (citation.attributes["id"], citation.text()) == ("cite-3", "[3]")
     assert citation.css_first("a").attributes["href"] == "#ref-b"

@@ -38,6 +38,7 @@ ANNOTATIONS: dict[Check, str] = {
     "links": "tuple[LinkRef, ...]",
     "aliases": "tuple[Alias, ...]",
     "references": "tuple[Reference, ...]",
+    "image": "HeroImage",
 }
 """The type each check reads a value into, as ``model`` annotates it."""
 

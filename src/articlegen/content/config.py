@@ -11,11 +11,12 @@ from ..core.dates import zone_problem
 from ..core.errors import ArticlegenError, ConfigError, raise_if_any
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
-from ..core.model import CommentsConfig, MenuItem, SiteConfig
+from ..core.model import CommentsConfig, HeroImage, MenuItem, SiteConfig
 from ..core.schema import MENU_ENTRY, SITE, SITE_KEYS
 from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
+from .imagefield import parse_image, parse_widths
 
 MAX_REVIEW_INTERVAL_DAYS = 3650
 """Longest time between medical reviews: advice not looked at for ten years is not reviewed."""
@@ -84,6 +85,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         parse_requirements(usable["require"], path, problems) if "require" in usable else ()
     )
     menu = _menu(usable["menu"], path, problems) if "menu" in usable else ()
+    image, widths = _images(usable, path, problems)
     problems += collision_problems(authors, reviewers, path)
     raise_if_any(problems)
     values = {key.name: usable[key.name].value for key in _COPIED if key.name in usable}
@@ -96,8 +98,11 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         menu=menu,
         comments=comments,
         allow_html=allow_html,
+        image=image,
         lines=key_lines(entries),
     )
+    if widths:
+        config = dataclasses.replace(config, image_widths=widths)
     if config.author and (
         problem := author_problem(config.author, config, path, entries["author"].line, ConfigError)
     ):
@@ -182,6 +187,26 @@ def _menu(entry: Entry, path: str, problems: list[ArticlegenError]) -> tuple[Men
             title, link = keys["title"], keys["link"]
             items.append(MenuItem(title.value.strip(), link.value.strip(), link.line))
     return tuple(items)
+
+
+def _images(
+    entries: dict[str, Entry], path: str, problems: list[ArticlegenError]
+) -> tuple[HeroImage | None, tuple[int, ...]]:
+    """``image:`` (the share image) and ``images.widths`` (of variants; empty: the default),
+    each when written and good; their problems added to ``problems``."""
+    image: HeroImage | None = None
+    widths: tuple[int, ...] = ()
+    try:
+        if "image" in entries:
+            image = parse_image("image", entries["image"], path, ConfigError)
+    except ArticlegenError as problem:
+        problems.append(problem)
+    try:
+        if "images" in entries:
+            widths = parse_widths(entries["images"], path, ConfigError)
+    except ArticlegenError as problem:
+        problems.append(problem)
+    return image, widths
 
 
 def _text_problem(key: str, entry: Entry, path: str) -> ArticlegenError | None:

@@ -30,6 +30,7 @@ from ..core.yamldoc import (
     usable,
 )
 from ..trust.references import parse_references
+from .imagefield import parse_image
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
@@ -404,5 +405,6 @@ def _checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], An
         "links": _links,
         "aliases": _aliases,
         "references": lambda _key, entry, path: parse_references(entry, path, zone),
+        "image": partial(parse_image, error=FrontMatterError),
     }
     return {key.name: by_check[key.check] for key in FRONT_MATTER}

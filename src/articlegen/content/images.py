@@ -1,4 +1,6 @@
-"""Local images in article bodies: find each file in ``static/`` and read its pixel size.
+"""Local images of articles (their bodies' and their hero images) and the site's share
+image: find each file in ``static/``, read its pixel size and plan its responsive copies
+(``variants``).
 
 The size goes into ``width``/``height`` so the browser reserves the space
 before the image arrives and the text never jumps. Pillow reads only the file
@@ -12,15 +14,16 @@ import math
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ..core.errors import ArticlegenError, Diagnostic, MarkupError
+from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_IMAGE_PIXELS
-from ..core.model import Article, ImageRef, RenderedBody
+from ..core.model import Article, HeroImage, ImageRef, PlacedImage, RenderedBody
+from .variants import plan_variants
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
     from PIL.Image import Image as PILImage
@@ -32,26 +35,21 @@ _ROTATED = {5, 6, 7, 8}
 _SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedImage:
-    """Where a body image is served from and how large it is."""
-
-    url: str
-    """Site URL of the file (base path included), still URL-encoded."""
-    size: tuple[int, int] | None
-    """``(width, height)`` in CSS pixels; None for an SVG that states no size."""
-
-
 def place_images(
-    refs: Sequence[ImageRef], static_dirs: Sequence[Path], base_path: str, source: str
+    refs: Sequence[ImageRef],
+    static_dirs: Sequence[Path],
+    base_path: str,
+    source: str,
+    widths: Iterable[int] | None = None,
 ) -> tuple[list[PlacedImage], list[ArticlegenError]]:
-    """URL and size of each image of the article ``source``, and an error per unusable one."""
+    """URL and size of each image of the article ``source``, and an error per unusable one;
+    with ``widths`` (``site.yaml`` ``images.widths``), the variants of each raster image."""
     placed: list[PlacedImage] = []
     problems: list[ArticlegenError] = []
     for ref in refs:
         relative = static_path(ref.src)
         file = _find(relative, static_dirs) if relative else None
-        size = None
+        size, animated = None, False
         if relative is None:
             problems.append(
                 MarkupError(
@@ -82,13 +80,18 @@ def place_images(
             )
         else:
             try:
-                size = image_size(file)
+                size, animated = image_info(file)
             except ValueError as exc:
                 problems.append(
                     MarkupError(f"cannot read image static/{relative}: {exc}", source, ref.line)
                 )
         path = urlsplit(ref.src).path.lstrip("/")
-        placed.append(PlacedImage(base_path + path, size))
+        variants = (
+            plan_variants(relative, size, widths)
+            if relative and size and widths is not None and not animated
+            else ()
+        )
+        placed.append(PlacedImage(base_path + path, size, variants, file))
     return placed, problems
 
 
@@ -97,16 +100,42 @@ def place_body_images(
     bodies: Mapping[str, RenderedBody],
     static_dirs: Sequence[Path],
     base_path: str,
+    widths: Iterable[int],
 ) -> tuple[dict[str, list[PlacedImage]], list[ArticlegenError]]:
     """Slug → the placed local images of each article's body, and every unusable image."""
     placed, problems = {}, []
     for article in articles:
         images, found = place_images(
-            bodies[article.slug].images, static_dirs, base_path, article.source
+            bodies[article.slug].images, static_dirs, base_path, article.source, widths
         )
         placed[article.slug] = images
         problems += found
     return placed, problems
+
+
+def place_hero_images(
+    articles: Sequence[Article],
+    site_image: HeroImage | None,
+    static_dirs: Sequence[Path],
+    base_path: str,
+    widths: Iterable[int],
+) -> tuple[dict[str, PlacedImage], PlacedImage | None, list[ArticlegenError]]:
+    """Slug → each article's ``image:`` placed as body images are, the site's share image
+    (``site.yaml`` ``image:``) placed, and the problems of both at the line of their ``src``."""
+    heroes: dict[str, PlacedImage] = {}
+    problems: list[ArticlegenError] = []
+    wanted: list[tuple[str, HeroImage, str]] = [("", site_image, CONFIG_FILE)] if site_image else []
+    for article in articles:
+        if article.meta.image is not None:
+            wanted.append((article.slug, article.meta.image, article.source))
+    for slug, image, source in wanted:
+        placed, found = place_images(
+            [ImageRef(image.src, image.line)], static_dirs, base_path, source, widths
+        )
+        problems += found
+        if not found:
+            heroes[slug] = placed[0]
+    return heroes, heroes.pop("", None), problems
 
 
 def remote_image_warnings(refs: Sequence[ImageRef], source: str) -> list[Diagnostic]:
@@ -139,12 +168,18 @@ def static_path(src: str) -> str | None:
 def image_size(file: Path) -> tuple[int, int] | None:
     """Displayed ``(width, height)``; raises ValueError when the file is not a readable
     image, or is larger than ``limits.MAX_IMAGE_PIXELS``."""
+    return image_info(file)[0]
+
+
+def image_info(file: Path) -> tuple[tuple[int, int] | None, bool]:
+    """Displayed ``(width, height)``, and whether it is animated (more than one frame: a
+    copy would keep only the first); raises ValueError as ``image_size`` does."""
     if file.suffix.lower() == ".svg":
         try:
             data = file.read_bytes()
         except OSError as exc:
             raise ValueError(exc.strerror or str(exc)) from exc
-        return _within_limit(svg_size(data))
+        return _within_limit(svg_size(data)), False
     # Imported here: Pillow costs start-up time that sites without raster images never need.
     from PIL import Image, UnidentifiedImageError
 
@@ -156,12 +191,13 @@ def image_size(file: Path) -> tuple[int, int] | None:
             with Image.open(file) as image:
                 width, height = _within_limit(image.size)
                 orientation = _orientation(image)
+                animated = bool(getattr(image, "is_animated", False))
     except Image.DecompressionBombError as exc:
         raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
     except (UnidentifiedImageError, OSError) as exc:
         raise ValueError(str(exc) or type(exc).__name__) from exc
     # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
-    return (height, width) if orientation in _ROTATED else (width, height)
+    return ((height, width) if orientation in _ROTATED else (width, height)), animated
 
 
 def _orientation(image: PILImage) -> int | None:

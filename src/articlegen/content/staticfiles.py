@@ -21,7 +21,7 @@ from pathlib import Path
 from ..core.errors import ArticlegenError
 from ..core.layout import STATIC_DIR
 from ..core.limits import special_file_problem
-from ..core.model import PUBLISHED_HIDDEN, RenderedPage
+from ..core.model import PUBLISHED_HIDDEN, PlacedImage, RenderedPage
 from .articles import broken_link_error, loop_error, outside_site, relative
 
 """The site's folder of files published as they are."""
@@ -138,3 +138,38 @@ def _collision(source: str, name: str, url: str, alias: str | None) -> Articlege
         source,
         hint="rename or move the static file (or change the slug of the page's article)",
     )
+
+
+def variant_collisions(
+    images: Iterable[PlacedImage], statics: Sequence[StaticFile], root: Path
+) -> list[ArticlegenError]:
+    """Static files, and other images' copies, published at the address of an image's
+    responsive copy (``variants``): one would replace the other. (A copy at the original's
+    own address replaces it, on purpose.)"""
+    sources = {name: source for source, name in statics}
+    made: dict[str, Path] = {}
+    problems: dict[str, ArticlegenError] = {}
+    hint = "rename one of them (copies are named <name>-<width>w.<format>)"
+    for image in images:
+        if image.source is None:
+            continue
+        for variant in image.variants:
+            first = made.setdefault(variant.path, image.source)
+            if first != image.source:
+                problems[variant.path] = ArticlegenError(
+                    f"this image's responsive copy /{variant.path} has the address of one made "
+                    f"of {relative(root, first)}",
+                    relative(root, image.source),
+                    hint=hint,
+                )
+    problems |= {
+        name: ArticlegenError(
+            f"this static file has the address of a responsive copy the build makes of "
+            f"{relative(root, original)}: /{name}",
+            relative(root, sources[name]),
+            hint=hint,
+        )
+        for name, original in made.items()
+        if name in sources and sources[name] != original
+    }
+    return list(problems.values())

@@ -81,6 +81,52 @@ class Person:
 
 
 @record
+class HeroImage:
+    """An ``image:`` of an article's front-matter or of ``site.yaml``, as written and checked:
+    the article's hero (under its title, on its card, in its share card), or the site's share
+    image for articles without one."""
+
+    src: str
+    """Path of the file under ``static/`` (``images/x.jpg``), URL-encoded as written."""
+    alt: str
+    """What the image shows, for readers who cannot see it; empty for a decorative one."""
+    caption: str | None = None
+    """Shown under it, in its ``figcaption``."""
+    credit: str | None = None
+    """Who made it, or where a public-domain work comes from; shown after the caption."""
+    line: int = 0
+    """Line of its ``src:`` in the file, for the problems of its file."""
+
+
+@record
+class ImageVariant:
+    """One responsive copy of a local raster image, made by the build from the original."""
+
+    path: str
+    """Where it is published, relative to the output folder (``images/x-480w.webp``); its
+    suffix says its format."""
+    width: int
+    """Pixel width (never more than the original's)."""
+    height: int
+    """Pixel height, in the original's proportions."""
+
+
+@record
+class PlacedImage:
+    """A local image as pages show it: where it is served from, its size, its variants."""
+
+    url: str
+    """Site URL of the file (base path included), still URL-encoded."""
+    size: tuple[int, int] | None
+    """``(width, height)`` in CSS pixels, upright; None for an SVG that states no size."""
+    variants: tuple[ImageVariant, ...] = ()
+    """Responsive copies, the original's format first, then WebP, each by width; empty for
+    an image served as it is (SVG, GIF, a format browsers may not show)."""
+    source: Path | None = None
+    """The file under a static folder the variants are made from."""
+
+
+@record
 class Requirement:
     """A ``require:`` rule: articles with ``tag`` must set every one of ``fields``."""
 
@@ -128,6 +174,10 @@ class SiteConfig:
     """Always ending in ``/``; may carry a path."""
     language: str = "en"
     description: str = ""
+    image: HeroImage | None = None
+    """The share image of articles without one of their own."""
+    image_widths: tuple[int, ...] = (480, 960, 1600)
+    """``images: {widths: […]}``: the widths of local raster images' variants, ascending."""
     author: str = ""
     output: str = "public"
     per_page: int = 10
@@ -222,6 +272,7 @@ class FrontMatter:
     """None only for drafts."""
     updated: Date | None = None
     description: str | None = None
+    image: HeroImage | None = None
     author: str | None = None
     tags: tuple[str, ...] = ()
     """Tag names as written."""
@@ -516,6 +567,10 @@ class Site:
     suggested: Mapping[str, Suggestion] = field(default_factory=dict)
     """Slug → the best link to add to its See Also, for each article with no See Also or
     no Linked from that has one (the See Also index shows it)."""
+    images: Mapping[str, PlacedImage] = field(default_factory=dict)
+    """Slug → its hero image (front-matter ``image:``), placed, for each that has one."""
+    share_image: PlacedImage | None = None
+    """``site.yaml`` ``image:``, placed: the share image of articles without their own."""
 
 
 @record
@@ -641,6 +696,9 @@ class BuildResult:
     changes_at: dt.datetime | None = None
     """When an article next publishes or expires (naive UTC): from then on the same sources
     make another site, so a build's receipt is not trusted beyond it."""
+    variants: tuple[tuple[Path, str], ...] = ()
+    """Image variants as (file in the build cache, output path), published like static
+    files; made only by a build that writes or previews."""
 
 
 @record

@@ -21,7 +21,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 Check = Literal[
-    "title", "text", "slug", "id", "date", "day", "flag", "tags", "links", "aliases", "references"
+    "title",
+    "text",
+    "slug",
+    "id",
+    "date",
+    "day",
+    "flag",
+    "tags",
+    "links",
+    "aliases",
+    "references",
+    "image",
 ]
 """How a front-matter value is read and checked; ``content.frontmatter`` has one function per
 name, and ``CHECK_TYPES`` says what each accepts, for the docs."""
@@ -38,6 +49,7 @@ CHECK_TYPES: dict[Check, str] = {
     "links": "list of links",
     "aliases": "list of paths",
     "references": "list of sources",
+    "image": "image",
 }
 """The type column of the docs' front-matter table, by check."""
 
@@ -147,6 +159,20 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         default_doc="the first paragraph, cut near 160 characters",
         doc="its summary in lists, feeds and search results",
         example='"…"',
+    ),
+    FrontMatterKey(
+        name="image",
+        page=False,
+        article_only="has no hero image (put the image in its text)",
+        check="image",
+        default_doc="none; its share card shows `site.yaml` `image`",
+        doc="its hero image, shown under the title, on its card and when it is shared (see"
+        " Images below)",
+        example="""
+  src: images/walking.jpg          # required; a file under static/
+  alt: "…"                         # required; "" for a decorative image
+  caption: "…"                     # optional
+  credit: "…"                      # optional; who made it, or its public-domain source""",
     ),
     FrontMatterKey(
         name="author",
@@ -268,6 +294,9 @@ PAGE_KEYS = tuple(key.name for key in FRONT_MATTER if key.page)
 dates it. The rest of ``FRONT_MATTER_KEYS`` shape what only an article shows (byline,
 review, tags, See Also, references, disclaimer, comments); ``date`` is optional."""
 
+IMAGE_FORM = "write 'image: {src: images/photo.jpg, alt: \"what it shows\"}'"
+"""How an ``image:`` is written, for the errors of one that is not."""
+
 MENU_ENTRY = "write each entry as '- {title: About, link: about}'"
 """How a ``menu:`` entry is written, for the errors of one that is not."""
 
@@ -301,6 +330,28 @@ SITE: tuple[SiteKey, ...] = (
         default="",
         doc="one sentence about the site, for the home page, feeds and search results",
         example='"…"',
+    ),
+    SiteKey(
+        name="image",
+        type=dict,
+        field="image",
+        hint=IMAGE_FORM,
+        default_doc="none: articles without an image are shared without one",
+        doc="the share image of articles without an `image:` of their own: the same keys as"
+        " an article's `image:` (at least 1200×630 pixels shows large)",
+        example="""
+  src: images/share.png
+  alt: "…\"""",
+    ),
+    SiteKey(
+        name="images",
+        type=dict,
+        field="image_widths",
+        hint="write 'images: {widths: [480, 960, 1600]}'",
+        default_doc="`widths: [480, 960, 1600]`",
+        doc="`widths`: the pixel widths of each local JPEG, PNG or WebP image's responsive"
+        " copies (none wider than the original)",
+        example="\n  widths: [480, 960, 1600]",
     ),
     SiteKey(
         name="author",

@@ -55,6 +55,8 @@ SITE_FIELDS_DIGESTED = frozenset(
         "menu",
         "withheld",
         "suggested",
+        "images",
+        "share_image",
     }
 )
 """Parts of ``Site`` compared by digest (``shown_digest``): they hold dates and mappings,

@@ -177,13 +177,17 @@ def _render_image(
 
 
 def image_html(index: int | None, src: str, alt: str, title: str) -> str:
-    """``<img>`` of body image ``index`` (None: an image on another host, at ``src``)."""
+    """``<img>`` of body image ``index`` (None: an image on another host, at ``src``); a
+    local one in a ``<picture>`` whose sources, ``srcset`` and size are placeholders."""
     shown = placeholder(Slot.IMAGE_URL, index) if index is not None else escape(src)
     size = placeholder(Slot.IMAGE_SIZE, index) if index is not None else ""
     title_attr = f' title="{escape(title)}"' if title else ""
-    return (
+    img = (
         f'<img src="{shown}" alt="{escape(alt)}"{title_attr}{size} loading="lazy" decoding="async">'
     )
+    if index is None:
+        return img
+    return f"<picture>{placeholder(Slot.IMAGE_SOURCES, index)}{img}</picture>"
 
 
 def _inline_children(tokens: Sequence[Token], first_line: int) -> Iterator[tuple[Token, int]]:

@@ -30,7 +30,10 @@ class Slot(enum.StrEnum):
     IMAGE_URL = "I"
     """A local image's URL, under the site's base path."""
     IMAGE_SIZE = "S"
-    """A local image's ``width`` and ``height`` attributes (none when unknown)."""
+    """A local image's ``srcset``, ``sizes``, ``width`` and ``height`` attributes (each only
+    when known)."""
+    IMAGE_SOURCES = "P"
+    """The ``<source>`` elements of a local image's ``<picture>``: its WebP copies."""
     CITATION = "C"
     """A ``[^id]`` citation's numbered superscript link."""
 
@@ -47,7 +50,10 @@ class BodyFill:
     link_hrefs: Sequence[str] = ()
     link_texts: Sequence[str] = ()
     image_urls: Sequence[str] = ()
-    image_sizes: Sequence[tuple[int, int] | None] = ()
+    image_attributes: Sequence[str] = ()
+    """Each image's attributes after its ``alt`` (``srcset``, ``sizes``, its size), as HTML."""
+    image_sources: Sequence[str] = ()
+    """Each image's ``<source>`` elements, as HTML."""
     citations: Sequence[CitationMark] = ()
 
 
@@ -59,9 +65,8 @@ def finish_body(html: str, fill: BodyFill) -> str:
             Slot.LINK_HREF: [escape(href) for href in fill.link_hrefs],
             Slot.LINK_TEXT: [escape(text) for text in fill.link_texts],
             Slot.IMAGE_URL: [escape(url) for url in fill.image_urls],
-            Slot.IMAGE_SIZE: [
-                f' width="{int(s[0])}" height="{int(s[1])}"' if s else "" for s in fill.image_sizes
-            ],
+            Slot.IMAGE_SIZE: list(fill.image_attributes),
+            Slot.IMAGE_SOURCES: list(fill.image_sources),
             Slot.CITATION: [
                 f'<sup class="citation" id="{escape(m.anchor)}">'
                 f'<a href="#{escape(m.target)}" role="doc-noteref">[{m.number}]</a></sup>'

@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from ..content.images import PlacedImage
-from ..core.model import Article, BodyHtml, LinkGraph, RenderedBody, ResolvedLink
+from ..core.model import Article, BodyHtml, LinkGraph, PlacedImage, RenderedBody, ResolvedLink
 from ..core.urls import link_url
 from ..markup.placeholders import BodyFill, finish_body
 from ..trust.references import Citations
+from .pictures import body_image_parts
 
 
 def finished_bodies(
@@ -29,11 +29,13 @@ def finished_bodies(
     for article in articles:
         body, placed = bodies[article.slug], images[article.slug]
         hrefs, texts = body_link_targets(graph.inline[article.slug], titles, base_path)
+        parts = [body_image_parts(image, base_path) for image in placed]
         fill = BodyFill(
             link_hrefs=hrefs,
             link_texts=texts,
             image_urls=[image.url for image in placed],
-            image_sizes=[image.size for image in placed],
+            image_attributes=[attributes for _, attributes in parts],
+            image_sources=[sources for sources, _ in parts],
             citations=citations[article.slug].marks,
         )
         html = BodyHtml(finish_body(body.html, fill))

@@ -22,6 +22,7 @@ from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_ur
 from ..trust.people import contributions
 from .jsonld import article_json_ld
 from .menu import navigation
+from .pictures import share_image, shown_image
 from .redirects import aliased
 from .site import paginate
 from .suggestions import reasons
@@ -103,12 +104,19 @@ class _Planner:
             "search": search,
             "menu": navigation(site.config, site.menu, search=search),
         }
+        config = site.config
+        self.share = (
+            share_image(site.share_image, config.image, config.base_url)
+            if site.share_image is not None and config.image is not None
+            else None
+        )
 
     def page(self, url: str, template: str, **context: Any) -> PagePlan:
         out_path = url if url.endswith(".html") else url + "index.html"
         context.setdefault("canonical", self.site.config.base_url + url)
         context.setdefault("description", self.site.config.description)
         context.setdefault("feeds", [self.site_feed])
+        context.setdefault("share", self.share)
         return PagePlan(url, out_path, template, {**self.globals, "page_url": url, **context})
 
     def card(self, article: Article) -> Card:
@@ -128,8 +136,30 @@ class _Planner:
                 "reading_minutes": reading_minutes(body.words),
                 "draft": meta.draft,
                 "withheld": self.site.withheld.get(article.slug),
+                "image": self.hero(article),
             }
         )
+
+    def hero(self, article: Article) -> dict[str, Any] | None:
+        """The article's ``image:`` as pages show it (``pictures.picture``), if it has one."""
+        placed, image = self.site.images.get(article.slug), article.meta.image
+        if placed is None or image is None:
+            return None
+        return shown_image(placed, image, self.site.config.base_path)
+
+    def article_share(self, article: Article) -> dict[str, Any] | None:
+        """The share card's image of an article: its own, or else the site's."""
+        placed, image, config = (
+            self.site.images.get(article.slug),
+            article.meta.image,
+            self.site.config,
+        )
+        own = (
+            share_image(placed, image, config.base_url)
+            if placed is not None and image is not None
+            else None
+        )
+        return own or self.share
 
     def redirect_pages(self) -> Iterator[PagePlan]:
         """A page at each alias that sends readers on to its article."""
@@ -220,6 +250,7 @@ class _Planner:
             disclaimer=article.meta.disclaimer or self.site.config.disclaimer,
             content_warning=article.meta.content_warning,
             policy_url=self.site.policy_url,
+            share=self.article_share(article),
         )
 
     def page_pages(self, only: Collection[str] | None = None) -> Iterator[PagePlan]:

@@ -13,6 +13,7 @@ from ..core.model import (
     LinkGraph,
     NavLink,
     NumberedReference,
+    PlacedImage,
     RenderedBody,
     Site,
     SiteConfig,
@@ -46,6 +47,8 @@ def assemble_site(
     policy: tuple[str | None, str | None] = (None, None),
     menu: Iterable[NavLink] = (),
     withheld: Mapping[str, str] | None = None,
+    images: Mapping[str, PlacedImage] | None = None,
+    share_image: PlacedImage | None = None,
 ) -> Site:
     """The whole site as one value for the page and feed stages: ``articles`` holds
     both articles and pages (``Article.page``), which the ``Site`` keeps apart; with, for
@@ -76,6 +79,8 @@ def assemble_site(
         menu=tuple(menu),
         withheld=withheld or {},
         suggested={slug: best[0] for slug, best in suggested.items() if best},
+        images=images or {},
+        share_image=share_image,
     )
 
 

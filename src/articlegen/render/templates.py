@@ -25,6 +25,7 @@ from ..core.errors import TemplateError
 from ..core.layout import THEME_TEMPLATES
 from ..core.model import Date, PagePlan, RenderedPage
 from ..core.workers import in_workers, map_chunks
+from .pictures import picture
 
 MIN_PARALLEL_PAGES = 200
 """Fewer pages to render than this are rendered here: workers would cost more to start."""
@@ -57,6 +58,7 @@ def make_environment(
     env.filters["isodate"] = _isodate
     env.filters["humandate"] = _humandate
     env.filters["tojson_ld"] = to_json_ld
+    env.filters["picture"] = picture
     return env
 
 

@@ -50,6 +50,9 @@ class PreviewSite:
     """Output path (``a/index.html``) → the generated file's bytes."""
     static_dirs: tuple[Path, ...] = ()
     """Folders served as they are; a later folder's file wins over an earlier one's."""
+    files: Mapping[str, Path] = field(default_factory=dict)
+    """Output path → a file the build made outside the site (an image's responsive copy in
+    the build cache); one at an original's address wins over the static file."""
     summary: str = ""
     """One line for the console (``12 articles, 40 pages``)."""
     warnings: tuple[str, ...] = ()

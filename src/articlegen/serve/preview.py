@@ -98,6 +98,7 @@ class Preview:
         return PreviewSite(
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
+            files={name: file for file, name in result.variants},
             summary=(
                 f"{counted(result.articles, 'article')}, {counted(len(pages), 'file')}"
                 f" ({len(result.rendered):,} rendered)"

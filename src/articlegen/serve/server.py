@@ -105,9 +105,12 @@ def event_query(query: str) -> tuple[str, str, str] | str:
 
 
 def find(snapshot: PreviewSite, key: str) -> bytes | Path | None:
-    """A generated file's bytes, a static file's path (never outside its folder), or None."""
+    """A generated file's bytes, a made or static file's path (never outside its folder),
+    or None."""
     if key in snapshot.pages:
         return snapshot.pages[key]
+    if key in snapshot.files:
+        return snapshot.files[key]
     for folder in reversed(snapshot.static_dirs):
         if (found := resolve_inside(folder, key)) is not None:
             return found

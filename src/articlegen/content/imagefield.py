@@ -1,0 +1,122 @@
+"""An ``image:`` as an article's front-matter and ``site.yaml`` write it, and ``site.yaml``
+``images:``: each key checked at its own line.
+
+Both files take the same shape of ``image:`` (``src``, ``alt``, ``caption``, ``credit``), so
+one reader serves both, raising the error class of the file it reads. Here only what is
+written is checked; that the file exists under ``static/`` and is an image is checked with
+the body's images (``images.place_images``), at the line of ``src``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..core.errors import ArticlegenError, raise_if_any
+from ..core.model import HeroImage
+from ..core.schema import IMAGE_FORM
+from ..core.yamldoc import Entry, unknown_key_problems
+from .images import static_path
+
+IMAGE_KEYS = ("src", "alt", "caption", "credit")
+"""The keys of an ``image:`` mapping."""
+MAX_WIDTH = 8000
+"""The widest variant ``images.widths`` may ask for: wider than any screen shows."""
+
+
+def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError]) -> HeroImage:
+    """The ``image:`` mapping of ``entry`` (its key named ``key`` in messages); every problem
+    raised together, each at its line, as ``error``."""
+    keys = entry.children
+    if keys is None:
+        raise error(f"'{key}' must be a mapping with 'src' and 'alt'", path, entry.line, IMAGE_FORM)
+    problems = unknown_key_problems(keys, IMAGE_KEYS, path, error, section=key)
+    problems += [
+        error(
+            f"'{key}' has no '{name}'",
+            path,
+            entry.line,
+            f"add '{name}: …' to it"
+            + ('; alt: "" marks a decorative image' if name == "alt" else ""),
+        )
+        for name in ("src", "alt")
+        if name not in keys
+    ]
+    values: dict[str, str] = {}
+    for name in IMAGE_KEYS:
+        if name in keys:
+            try:
+                values[name] = _text(f"{key}.{name}", keys[name], path, error, name == "alt")
+            except ArticlegenError as problem:
+                problems.append(problem)
+    if "src" in values and (bad := _src_problem(key, values["src"], keys["src"], path, error)):
+        problems.append(bad)
+    raise_if_any(problems)
+    return HeroImage(
+        src=values["src"],
+        alt=values["alt"],
+        caption=values.get("caption"),
+        credit=values.get("credit"),
+        line=keys["src"].line,
+    )
+
+
+def _text(
+    key: str, entry: Entry, path: str, error: type[ArticlegenError], may_be_empty: bool
+) -> str:
+    """Text, trimmed; empty only where ``may_be_empty`` (``alt: ""``)."""
+    value = entry.value
+    if not isinstance(value, str):
+        found = type(value).__name__ if value is not None else "nothing"
+        hint = 'write alt: "" for a decorative image' if may_be_empty else "put the value in quotes"
+        raise error(f"'{key}' must be text, found {found}", path, entry.line, hint)
+    if not may_be_empty and not value.strip():
+        raise error(f"'{key}' is empty", path, entry.line, "write it, or remove the key")
+    return value.strip()
+
+
+def _src_problem(
+    key: str, src: str, entry: Entry, path: str, error: type[ArticlegenError]
+) -> ArticlegenError | None:
+    """Why ``src`` cannot name a file under ``static/``: an address on another site (its
+    size, variants and share card need the file), or a path that climbs out."""
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc:
+        return error(
+            f"'{key}.src' is an address ({src}); an image must be a file of this site",
+            path,
+            entry.line,
+            "save the image (if you may use it) under static/, e.g. static/images/photo.jpg,"
+            " and write src: images/photo.jpg",
+        )
+    if parts.query or parts.fragment or static_path(src) is None:
+        return error(
+            f"'{key}.src' is not a path inside the static folder: {src}",
+            path,
+            entry.line,
+            "write the path relative to static/, e.g. src: images/photo.jpg",
+        )
+    return None
+
+
+def parse_widths(entry: Entry, path: str, error: type[ArticlegenError]) -> tuple[int, ...]:
+    """``images: {widths: […]}``: whole pixel widths from 1 to ``MAX_WIDTH``, sorted, each
+    once; the defaults when ``widths`` is absent."""
+    keys = entry.children or {}
+    raise_if_any(unknown_key_problems(keys, ("widths",), path, error, section="images"))
+    widths = keys.get("widths")
+    if widths is None:
+        return ()
+    hint = "write 'images: {widths: [480, 960, 1600]}'"
+    if not isinstance(widths.value, list) or not widths.value:
+        raise error("'images.widths' must be a list of pixel widths", path, widths.line, hint)
+    lines = widths.item_lines or (widths.line,) * len(widths.value)
+    for value, line in zip(widths.value, lines, strict=True):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WIDTH:
+            raise error(
+                f"each of 'images.widths' must be a whole number of pixels from 1 to {MAX_WIDTH},"
+                f" found {value!r}",
+                path,
+                line,
+                hint,
+            )
+    return tuple(sorted(set(widths.value)))

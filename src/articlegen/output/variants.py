@@ -1,0 +1,191 @@
+"""The responsive copies of local images (planned by ``content/variants.py``), made with
+Pillow into the build cache folder and published from there like static files.
+
+A copy is named by a digest of its original's bytes and of how copies are made
+(``ENCODING``, Pillow's version): a rebuild finds the copies of every unchanged image
+already there and encodes nothing, whatever else changed; the preview, which writes no
+site, serves them from there too. Encoding is slow (a tenth of a second or more a copy),
+so many images are spread over worker processes (``core/workers.py``).
+
+Each copy is made from the original turned upright (its EXIF orientation applied, since
+the copy keeps no EXIF to say it) and keeps none of its metadata — camera, time, place,
+comments — but its colour profile, without which colours would shift.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..content.variants import format_of
+from ..core.errors import ArticlegenError
+from ..core.model import ImageVariant, PlacedImage
+from ..core.workers import map_chunks
+
+if TYPE_CHECKING:  # imported where it is used: a site without raster images never needs it
+    from PIL.Image import Image as PILImage
+
+VARIANTS_FOLDER = "images"
+"""The copies' folder in the build cache folder."""
+ENCODING = "1;jpeg-q82-progressive;png-optimize;webp-q80-m4,lossless-from-png"
+"""How copies are made: changing the encoding changes this, which names new copies."""
+MIN_PARALLEL_IMAGES = 4
+"""Fewer images to encode than this are encoded here: workers would cost more to start."""
+_SAVE: dict[str, dict[str, Any]] = {
+    "JPEG": {"quality": 82, "optimize": True, "progressive": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 80, "method": 4},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MadeVariants:
+    """The copies a build publishes, and how many it had to encode."""
+
+    files: tuple[tuple[Path, str], ...]
+    """(file in the cache folder, output path), each copy once, sorted by output path."""
+    encoded: int
+    """Copies encoded by this build: the others were in the cache folder already."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """The copies of one original the cache folder lacks."""
+
+    source: Path
+    shown: str
+    """The original's path as messages name it."""
+    targets: tuple[tuple[ImageVariant, Path], ...]
+
+
+def make_variants(
+    images: Iterable[PlacedImage],
+    folder: Path,
+    root: Path,
+    jobs: int | None,
+    *,
+    prune: bool = False,
+) -> MadeVariants:
+    """Every copy of ``images``, from the cache ``folder`` where it is there and encoded into
+    it where not; with ``prune`` (a build that writes the site), copies no image uses any
+    more are removed from it. An original that cannot be decoded raises ``ArticlegenError``
+    naming it."""
+    wanted: dict[Path, dict[str, ImageVariant]] = {}
+    for image in images:
+        if image.source is not None and image.variants:
+            wanted.setdefault(image.source, {}).update({v.path: v for v in image.variants})
+    files: list[tuple[Path, str]] = []
+    todo: list[_Job] = []
+    for source, variants in wanted.items():
+        digest = _digest(source)
+        targets = [(v, folder / cache_name(digest, v)) for v in variants.values()]
+        files += [(path, variant.path) for variant, path in targets]
+        missing = tuple((v, path) for v, path in targets if not path.is_file())
+        if missing:
+            todo.append(_Job(source, _shown(source, root), missing))
+    if todo:
+        folder.mkdir(parents=True, exist_ok=True)
+    encoded = map_chunks(_encode_jobs, todo, jobs=jobs, min_items=MIN_PARALLEL_IMAGES)
+    if prune:
+        _remove_unused(folder, {path for path, _ in files})
+    return MadeVariants(tuple(sorted(files, key=lambda f: f[1])), sum(encoded))
+
+
+def cache_name(digest: str, variant: ImageVariant) -> str:
+    """The cache file of ``variant`` of the original whose ``_digest`` is ``digest``."""
+    return f"{digest}-{variant.width}x{variant.height}.{format_of(variant.path).lower()}"
+
+
+def _digest(source: Path) -> str:
+    from PIL import __version__ as pillow
+
+    hasher = hashlib.sha256(f"{ENCODING};pillow {pillow}\n".encode())
+    try:
+        hasher.update(source.read_bytes())
+    except OSError as exc:
+        raise ArticlegenError(f"cannot read image {source}: {exc.strerror or exc}") from exc
+    return hasher.hexdigest()[:32]
+
+
+def _shown(source: Path, root: Path) -> str:
+    return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+
+
+def _encode_jobs(jobs: Sequence[_Job]) -> list[int]:
+    """Each job's copies encoded (in a worker process, or here): how many, job by job."""
+    return [_encode_job(job) for job in jobs]
+
+
+def _encode_job(job: _Job) -> int:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(job.source) as opened:
+            upright = ImageOps.exif_transpose(opened) or opened
+            upright.load()
+            profile = opened.info.get("icc_profile")
+            from_png = opened.format == "PNG"
+            for variant, target in job.targets:
+                data = encode(upright, variant, profile=profile, lossless=from_png)
+                _write_atomically(target, data)
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ArticlegenError(
+            f"cannot make the responsive copies of image {job.shown}: {exc}",
+            job.shown,
+            hint="open and save the image again in an image editor, or replace it",
+        ) from exc
+    return len(job.targets)
+
+
+def encode(
+    image: PILImage, variant: ImageVariant, *, profile: bytes | None = None, lossless: bool = False
+) -> bytes:
+    """``image`` (upright) at the variant's size, in its format, without metadata but the
+    colour ``profile``; a WebP copy of a PNG original (``lossless``) loses nothing."""
+    from PIL import Image
+
+    fmt = format_of(variant.path)
+    frame = _in_mode_for(image, fmt)
+    if frame.size != (variant.width, variant.height):
+        frame = frame.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+    frame.info = {}  # what Pillow would carry over: EXIF, XMP, comments, text chunks
+    options = dict(_SAVE[fmt])
+    if fmt == "WEBP" and lossless:
+        options = {"lossless": True, "method": 4}
+    if profile:
+        options["icc_profile"] = profile
+    out = io.BytesIO()
+    frame.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def _in_mode_for(image: PILImage, fmt: str) -> PILImage:
+    """``image`` in a mode ``fmt`` stores and resizing keeps smooth: JPEG has no
+    transparency; palettes and odd depths become RGB(A)."""
+    transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if fmt == "JPEG":
+        return image if image.mode in ("RGB", "L") else image.convert("RGB")
+    if image.mode in ("RGB", "RGBA") or (fmt == "PNG" and image.mode in ("L", "LA")):
+        return image
+    return image.convert("RGBA" if transparent else "RGB")
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """A file another build or the preview may read at the same time is whole or absent."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _remove_unused(folder: Path, used: set[Path]) -> None:
+    """Copies of originals that changed or went: the folder would otherwise only grow."""
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if entry not in used and not entry.name.startswith("."):
+            entry.unlink(missing_ok=True)

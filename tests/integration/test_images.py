@@ -1,0 +1,273 @@
+"""Images that serve readers, end to end: hero images, responsive copies in ``<picture>``,
+share cards, metadata stripped, copies cached by content, and the errors of bad images."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from articlegen import build_site
+from articlegen.core.model import BuildOptions
+from articlegen.output import variants as encoder
+from articlegen.serve.livereload import PreviewSite
+from articlegen.serve.server import find
+from tests.conftest import SITE_YAML, article, parse
+
+HERO = (
+    '{src: images/walk.jpg, alt: "A path through a park", caption: "A morning walk",'
+    ' credit: "Example Author"}'
+)
+SHARE_SITE = SITE_YAML + 'image: {src: images/share.png, alt: "The site\'s name"}\n'
+_ORIENTATION = 0x0112
+
+
+def add_image(root: Path, relative: str, size: tuple[int, int], **save: object) -> Path:
+    path = root / "static" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, (200, 80, 40)).save(path, **save)  # type: ignore[arg-type]
+    return path
+
+
+def photo_exif(orientation: int = 1) -> bytes:
+    exif = Image.Exif()
+    exif[_ORIENTATION] = orientation
+    exif[0x010F] = "Example Camera Maker"  # Make
+    return exif.tobytes()
+
+
+def hero_site(site, site_yaml: str = SITE_YAML) -> Path:
+    root = site(
+        {
+            "hero.md": article(
+                "With Hero", "Text.\n\n![A bar chart](images/chart.png)", image=HERO
+            ),
+            "plain.md": article("Plain", "No image.", date="2023-01-01"),
+        },
+        site_yaml=site_yaml,
+    )
+    add_image(root, "images/walk.jpg", (2000, 1000), exif=photo_exif())
+    add_image(root, "images/chart.png", (800, 450))
+    add_image(root, "images/share.png", (1200, 630))
+    return root
+
+
+def build(root: Path, **options: object) -> None:
+    build_site(root, BuildOptions(jobs=1, **options))  # type: ignore[arg-type]
+
+
+def test_body_image_is_a_picture_of_its_copies_never_upscaled(site) -> None:
+    root = hero_site(site)
+    build(root)
+    picture = parse(root / "public/hero/index.html").css_first(".body picture")
+    source, img = picture.css_first("source"), picture.css_first("img")
+    assert source.attributes["type"] == "image/webp"
+    assert (
+        source.attributes["srcset"] == "/images/chart-480w.webp 480w, /images/chart-800w.webp 800w"
+    )
+    assert img.attributes["srcset"] == "/images/chart-480w.png 480w, /images/chart.png 800w"
+    assert source.attributes["sizes"] == img.attributes["sizes"] != ""
+    assert (img.attributes["width"], img.attributes["height"]) == ("800", "450")
+    assert img.attributes["src"] == "/images/chart.png"
+    for name, size in {
+        "chart-480w.png": (480, 270),
+        "chart-480w.webp": (480, 270),
+        "chart-800w.webp": (800, 450),
+        "chart.png": (800, 450),
+    }.items():
+        with Image.open(root / "public/images" / name) as made:
+            assert made.size == size
+    assert not list((root / "public/images").glob("chart-960w.*"))  # wider than the original
+
+
+def test_hero_shows_under_the_title_with_caption_credit_and_on_its_card(site) -> None:
+    root = hero_site(site)
+    build(root)
+    page = parse(root / "public/hero/index.html")
+    figure = page.css_first("article.article figure.hero")
+    img = figure.css_first("img")
+    assert img.attributes["alt"] == "A path through a park"
+    assert (img.attributes["width"], img.attributes["height"]) == ("2000", "1000")
+    assert img.attributes["loading"] == "eager"
+    assert figure.css_first("source").attributes["srcset"].endswith("/images/walk-2000w.webp 2000w")
+    assert "/images/walk-480w.jpg 480w" in img.attributes["srcset"]
+    assert figure.css_first("figcaption").text(strip=True).startswith("A morning walk")
+    assert figure.css_first("figcaption .credit").text() == "Image: Example Author"
+    card = parse(root / "public/index.html").css_first("article.card")
+    assert card.css_first("picture img").attributes["src"] == "/images/walk.jpg"
+    assert card.css_first("picture img").attributes["loading"] == "lazy"
+
+
+def meta(page, name: str) -> str | None:
+    node = page.css_first(f'meta[property="{name}"]') or page.css_first(f'meta[name="{name}"]')
+    return node.attributes["content"] if node else None
+
+
+def test_share_tags_use_the_hero_then_the_site_image_then_none(site) -> None:
+    root = hero_site(site, SHARE_SITE)
+    build(root, base_url="https://example.test/blog/")
+    hero = parse(root / "public/hero/index.html")
+    assert meta(hero, "og:image") == "https://example.test/blog/images/walk-1600w.jpg"
+    assert (meta(hero, "og:image:width"), meta(hero, "og:image:height")) == ("1600", "800")
+    assert meta(hero, "og:image:alt") == "A path through a park"
+    assert meta(hero, "twitter:card") == "summary_large_image"
+    assert meta(hero, "twitter:image") == meta(hero, "og:image")
+    plain = parse(root / "public/plain/index.html")
+    assert meta(plain, "og:image") == "https://example.test/blog/images/share.png"
+    assert (meta(plain, "og:image:width"), meta(plain, "og:image:height")) == ("1200", "630")
+    assert meta(plain, "og:image:alt") == "The site's name"
+    assert meta(parse(root / "public/index.html"), "og:image") == meta(plain, "og:image")
+
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    build(root)
+    plain = parse(root / "public/plain/index.html")
+    assert meta(plain, "og:image") is None and meta(plain, "twitter:image") is None
+    assert meta(plain, "twitter:card") == "summary"
+
+
+def test_copies_are_upright_and_carry_no_metadata(site) -> None:
+    root = site({"a.md": article("A", "![A tall photo](images/turned.jpg)")})
+    add_image(root, "images/turned.jpg", (1200, 600), exif=photo_exif(orientation=6))
+    build(root)
+    img = parse(root / "public/a/index.html").css_first(".body img")
+    assert (img.attributes["width"], img.attributes["height"]) == ("600", "1200")
+    for made in (root / "public/images").iterdir():
+        with Image.open(made) as image:
+            assert image.width < image.height, made.name  # turned a quarter, as EXIF said
+            assert not image.getexif(), made.name
+            assert "exif" not in image.info and "xmp" not in image.info, made.name
+
+
+def test_a_rebuild_encodes_nothing_unchanged(site, monkeypatch) -> None:
+    root = hero_site(site)
+    encoded: list[str] = []
+    real = encoder._encode_job
+
+    def spy(job):
+        encoded.append(job.shown)
+        return real(job)
+
+    monkeypatch.setattr(encoder, "_encode_job", spy)
+    build(root)
+    assert sorted(encoded) == ["static/images/chart.png", "static/images/walk.jpg"]
+    encoded.clear()
+    (root / "content/plain.md").write_text(article("Plain", "Changed."), encoding="utf-8")
+    build(root)
+    assert encoded == []
+    add_image(root, "images/chart.png", (700, 450))  # new content: new copies
+    build(root)
+    assert encoded == ["static/images/chart.png"]
+    names = {p.name for p in (root / ".articlegen-cache/images").iterdir()}
+    assert not any(name.endswith("-800x450.png") for name in names)  # the old ones removed
+
+
+def test_check_encodes_nothing_and_the_preview_serves_the_copies(site, monkeypatch) -> None:
+    root = hero_site(site)
+    monkeypatch.setattr(encoder, "_encode_job", lambda job: pytest.fail("check encoded"))
+    assert build_site(root, BuildOptions(write=False, jobs=1)).variants == ()
+    monkeypatch.undo()
+    result = build_site(root, BuildOptions(write=False, preview=True, jobs=1))
+    served = PreviewSite(
+        pages={p.out_path: p.data for p in result.pages if p.data is not None},
+        static_dirs=(root / "static",),
+        files={name: file for file, name in result.variants},
+    )
+    found = find(served, "images/walk-480w.webp")
+    assert isinstance(found, Path)
+    with Image.open(io.BytesIO(found.read_bytes())) as image:
+        assert (image.format, image.size) == ("WEBP", (480, 240))
+    original = find(served, "images/walk.jpg")
+    assert isinstance(original, Path) and not Image.open(original).getexif()
+    assert not (root / "public").exists()
+
+
+def test_svg_and_gif_pass_through_and_an_svg_hero_shares_the_site_image(site) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="150"></svg>'
+    root = site(
+        {
+            "a.md": article(
+                "A", "![An animation](images/a.gif)", image='{src: d.svg, alt: "A diagram"}'
+            )
+        },
+        site_yaml=SHARE_SITE,
+        files={"static/d.svg": svg},
+    )
+    frames = [Image.new("P", (40, 40), i) for i in (1, 2)]
+    (root / "static/images").mkdir(parents=True)
+    frames[0].save(root / "static/images/a.gif", save_all=True, append_images=frames[1:])
+    add_image(root, "images/share.png", (1200, 630))
+    build(root)
+    page = parse(root / "public/a/index.html")
+    assert page.css_first(".body picture source") is None
+    assert "srcset" not in page.css_first(".body img").attributes
+    assert (root / "public/images/a.gif").read_bytes() == (
+        root / "static/images/a.gif"
+    ).read_bytes()
+    hero = page.css_first("figure.hero img")
+    assert (hero.attributes["src"], hero.attributes["width"]) == ("/d.svg", "300")
+    assert meta(page, "og:image") == "https://example.test/images/share.png"
+    assert (root / "public/d.svg").read_text() == svg
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        (
+            "{src: images/none.jpg, alt: x}",
+            "content/a.md:3: image file not found: static/images/none.jpg",
+        ),
+        ("{src: 'https://example.org/x.jpg', alt: x}", "content/a.md:3: 'image.src' is an address"),
+        ("{src: images/walk.jpg}", "content/a.md:3: 'image' has no 'alt'"),
+        (
+            "{src: images/walk.jpg, alt: x, credits: y}",
+            "content/a.md:3: unknown key 'image.credits'",
+        ),
+        ("images/walk.jpg", "content/a.md:3: 'image' must be a mapping"),
+        ("{src: ../site.yaml, alt: x}", "not a path inside the static folder"),
+    ],
+)
+def test_bad_image_values_are_errors_at_their_line(site, run_cli, image, message) -> None:
+    root = site({"a.md": article("A", image=image)})
+    add_image(root, "images/walk.jpg", (100, 100))
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_static_file_at_a_copy_s_address_is_an_error(site, run_cli) -> None:
+    root = site({"a.md": article("A", "![A chart](images/c.png)")})
+    add_image(root, "images/c.png", (1000, 500))
+    add_image(root, "images/c-480w.png", (10, 10))
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert "static/images/c-480w.png" in err and "responsive copy" in err
+
+
+def test_site_yaml_widths_are_used_and_checked(site, run_cli) -> None:
+    root = site(
+        {"a.md": article("A", "![A chart](images/c.png)")},
+        site_yaml=SITE_YAML + "images: {widths: [300, 5000]}\n",
+    )
+    add_image(root, "images/c.png", (1000, 500))
+    assert run_cli("build", "--site", root)[0] == 0
+    img = parse(root / "public/a/index.html").css_first(".body img")
+    assert img.attributes["srcset"] == "/images/c-300w.png 300w, /images/c.png 1000w"
+    (root / "site.yaml").write_text(SITE_YAML + "images: {widths: [0]}\n", encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1 and "site.yaml:5: each of 'images.widths'" in err
+
+
+def test_an_image_that_cannot_be_decoded_fails_the_build_and_keeps_the_site(site, run_cli) -> None:
+    root = site({"a.md": article("A", "![A chart](images/c.png)")})
+    good = add_image(root, "images/c.png", (600, 300))
+    assert run_cli("build", "--site", root)[0] == 0
+    before = (root / "public/a/index.html").read_bytes()
+    good.write_bytes(good.read_bytes()[:200])  # the header says 600×300; the pixels are cut
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert "cannot make the responsive copies of image static/images/c.png" in err
+    assert "Traceback" not in err
+    assert (root / "public/a/index.html").read_bytes() == before
