@@ -219,6 +219,7 @@ reviewers:
 menu:
   - {title: About, link: about}
   - {title: Example elsewhere, link: "https://example.org/elsewhere"}
+image: {src: images/share.png, alt: "Example Health Notes, in large letters"}
 """
 
 PAGE_BODY = """\
@@ -310,6 +311,11 @@ a code block with a long line that should scroll inside its own box and never wi
 See [[Hydration Basics]] for more.
 """
 
+HERO = (
+    '{src: images/hero.jpg, alt: "A flat green placeholder picture", caption: "A placeholder'
+    ' hero image.", credit: "Example Author"}'
+)
+
 VIDEO_BODY = """\
 Drinking water matters.
 
@@ -330,6 +336,7 @@ def write_fixture_site(root: Path) -> Path:
             tags="[sleep, recovery]",
             see_also="[hydration-basics]",
             comments="true",
+            image=HERO,
         ),
         "hydration-basics.md": article(
             "Hydration Basics",
@@ -374,6 +381,8 @@ def write_fixture_site(root: Path) -> Path:
     images = root / "static" / "images"
     images.mkdir(parents=True)
     Image.new("RGB", (1200, 600), (40, 90, 160)).save(images / "chart.png")
+    Image.new("RGB", (2000, 1000), (60, 120, 90)).save(images / "hero.jpg")
+    Image.new("RGB", (1200, 630), (30, 30, 60)).save(images / "share.png")
     (root / "static" / "people").mkdir()
     Image.new("RGB", (320, 320), (120, 80, 40)).save(root / "static/people/example-reviewer.png")
     (images / "divider.svg").write_text(

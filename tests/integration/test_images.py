@@ -4,6 +4,7 @@ share cards, metadata stripped, copies cached by content, and the errors of bad 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,14 @@ def test_share_tags_use_the_hero_then_the_site_image_then_none(site) -> None:
     assert meta(hero, "og:image:alt") == "A path through a park"
     assert meta(hero, "twitter:card") == "summary_large_image"
     assert meta(hero, "twitter:image") == meta(hero, "og:image")
+    posting = json.loads(hero.css_first('script[type="application/ld+json"]').text())["@graph"][0]
+    assert posting["image"] == {
+        "@type": "ImageObject",
+        "url": meta(hero, "og:image"),
+        "width": 1600,
+        "height": 800,
+        "caption": "A morning walk",
+    }
     plain = parse(root / "public/plain/index.html")
     assert meta(plain, "og:image") == "https://example.test/blog/images/share.png"
     assert (meta(plain, "og:image:width"), meta(plain, "og:image:height")) == ("1200", "630")

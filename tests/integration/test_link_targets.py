@@ -19,6 +19,7 @@ def test_this_blogs_first_article_links_by_its_full_colon_title(tmp_path: Path, 
     root = tmp_path / "blog"
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    shutil.copytree(REPO / "static", root / "static")  # site.yaml's share image
     trd = root / "content" / "treatment-resistant-depression.md"
     text = trd.read_text(encoding="utf-8")
     assert "  - ketamine-mental-fitness\n" in text

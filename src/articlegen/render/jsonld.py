@@ -12,6 +12,7 @@ from typing import Any
 from ..core.dates import iso_date
 from ..core.model import Article, Credits, NumberedReference, Person, Site
 from ..core.urls import article_url, person_url
+from .pictures import share_image
 
 SCHEMA = "https://schema.org"
 
@@ -39,6 +40,16 @@ def article_json_ld(site: Site, article: Article) -> dict[str, Any]:
         posting["author"] = person_json_ld(credits.author, base)
     if meta.tags:
         posting["keywords"] = list(meta.tags)
+    placed = site.images.get(article.slug)
+    shared = share_image(placed, meta.image, base) if placed and meta.image else None
+    if shared is not None:
+        posting["image"] = {
+            "@type": "ImageObject",
+            "url": shared["url"],
+            "width": shared["width"],
+            "height": shared["height"],
+            **({"caption": meta.image.caption} if meta.image and meta.image.caption else {}),
+        }
     graph = [posting]
     if article.slug != site.policy_slug:
         graph.append(_medical_page(site, article, credits, url))

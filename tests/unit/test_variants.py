@@ -1,0 +1,223 @@
+"""Images' responsive copies by stage: the ``image:`` field read, the copies planned (never
+upscaled), encoded (upright, no metadata), shown (``<picture>``), cached by content."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image
+
+from articlegen.content.config import parse_config
+from articlegen.content.frontmatter import parse_front_matter, split_front_matter
+from articlegen.content.variants import plan_variants, variant_widths
+from articlegen.core.errors import BuildFailed, ConfigError, FrontMatterError
+from articlegen.core.model import HeroImage, ImageVariant, PlacedImage
+from articlegen.output.variants import encode, make_variants
+from articlegen.render.pictures import (
+    BODY_SIZES,
+    body_image_parts,
+    picture,
+    share_image,
+    shown_image,
+)
+from tests.conftest import SITE_YAML, HTMLParser
+
+_ORIENTATION, _MAKE, _GPS = 0x0112, 0x010F, 0x8825
+
+
+def front_matter(image: str):
+    text = f'---\ntitle: "A"\ndate: 2024-01-01\nimage: {image}\n---\n\nBody.\n'
+    header, line, _, _ = split_front_matter(text, "content/a.md")
+    return parse_front_matter(header, "content/a.md", zone=ZoneInfo("UTC"), first_line=line)
+
+
+def messages(image: str) -> list[str]:
+    with pytest.raises((BuildFailed, FrontMatterError)) as raised:
+        front_matter(image)
+    found = raised.value
+    return [str(e) for e in (found.errors if isinstance(found, BuildFailed) else [found])]
+
+
+# --- the field -------------------------------------------------------------------------------
+
+
+def test_the_image_field_is_read_with_the_line_of_its_src() -> None:
+    meta = front_matter('\n  src: images/a.jpg\n  alt: ""\n  caption: " A walk "\n  credit: Me')
+    assert meta.image == HeroImage("images/a.jpg", "", "A walk", "Me", line=5)
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("{alt: x}", "content/a.md:4: 'image' has no 'src'"),
+        ("{src: a.jpg, alt: 3}", "content/a.md:4: 'image.alt' must be text, found int"),
+        ("{src: a.jpg, alt: x, caption: ''}", "content/a.md:4: 'image.caption' is empty"),
+        (
+            "{src: 'data:image/png;base64,AAAA', alt: x}",
+            "content/a.md:4: 'image.src' is an address",
+        ),
+        ("{src: 'a.jpg#x', alt: x}", "not a path inside the static folder"),
+        ("[a.jpg]", "content/a.md:4: 'image' must be a mapping with 'src' and 'alt'"),
+        ("{src: a.jpg, alt: x, tilte: y}", "unknown key 'image.tilte'"),
+    ],
+)
+def test_a_bad_image_field_is_an_error_at_its_line(image: str, expected: str) -> None:
+    assert any(expected in message for message in messages(image)), messages(image)
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_src_and_alt_text_is_read_or_refused_with_an_error(src: str, alt: str) -> None:
+    try:
+        meta = front_matter(f"{{src: {json.dumps(src)}, alt: {json.dumps(alt)}}}")
+    except (BuildFailed, FrontMatterError):
+        return
+    assert meta.image is not None and meta.image.alt == alt.strip()
+
+
+def test_site_yaml_image_and_widths() -> None:
+    config = parse_config(
+        SITE_YAML + "image: {src: s.png, alt: Site}\nimages: {widths: [960, 480, 480]}\n"
+    )
+    assert config.image == HeroImage("s.png", "Site", line=5)
+    assert config.image_widths == (480, 960)
+    assert parse_config(SITE_YAML).image_widths == (480, 960, 1600)
+    with pytest.raises((BuildFailed, ConfigError)) as raised:
+        parse_config(SITE_YAML + "image: images/s.png\nimages: {widths: [1.5]}\n")
+    text = str(raised.value.errors if isinstance(raised.value, BuildFailed) else raised.value)
+    assert "'image' must be a mapping" in text and "each of 'images.widths'" in text
+
+
+# --- planning --------------------------------------------------------------------------------
+
+
+def test_copies_narrower_than_the_original_and_its_own_width() -> None:
+    assert variant_widths(1000, (480, 960, 1600)) == (480, 960, 1000)
+    assert variant_widths(300, (480, 960)) == (300,)
+    assert variant_widths(960, (480, 960)) == (480, 960)
+    assert plan_variants("img/a b.JPG", (1000, 500), (480,)) == (
+        ImageVariant("img/a b-480w.JPG", 480, 240),
+        ImageVariant("img/a b.JPG", 1000, 500),
+        ImageVariant("img/a b-480w.webp", 480, 240),
+        ImageVariant("img/a b-1000w.webp", 1000, 500),
+    )
+    assert plan_variants("a.webp", (800, 400), (480,)) == (
+        ImageVariant("a-480w.webp", 480, 240),
+        ImageVariant("a.webp", 800, 400),
+    )
+    assert plan_variants("a.svg", (800, 400), (480,)) == ()
+    assert plan_variants("a.gif", (800, 400), (480,)) == ()
+
+
+@given(
+    st.integers(1, 9000),
+    st.integers(1, 9000),
+    st.lists(st.integers(1, 8000), max_size=6),
+)
+def test_no_copy_is_ever_wider_than_the_original(
+    width: int, height: int, widths: list[int]
+) -> None:
+    variants = plan_variants("a.png", (width, height), widths)
+    assert max(v.width for v in variants) == width
+    assert all(v.width <= width and v.height >= 1 for v in variants)
+    assert len({v.path for v in variants}) == len(variants)
+    assert ImageVariant("a.png", width, height) in variants
+
+
+# --- encoding --------------------------------------------------------------------------------
+
+
+def photo(path: Path, size: tuple[int, int], orientation: int = 1) -> Path:
+    exif = Image.Exif()
+    exif[_ORIENTATION], exif[_MAKE] = orientation, "Example Camera Maker"
+    exif.get_ifd(_GPS)[2] = (52.0, 31.0, 0.0)
+    Image.new("RGB", size, (10, 120, 200)).save(path, exif=exif.tobytes(), comment=b"private")
+    return path
+
+
+def test_an_encoded_copy_is_upright_resized_and_has_no_metadata(tmp_path: Path) -> None:
+    with Image.open(photo(tmp_path / "a.jpg", (400, 200), orientation=8)) as original:
+        assert original.getexif()[_MAKE] == "Example Camera Maker"
+        from PIL import ImageOps
+
+        upright = ImageOps.exif_transpose(original)
+    for path in ("a-100w.jpg", "a-100w.webp", "a-100w.png"):
+        data = encode(upright, ImageVariant(path, 100, 200))
+        with Image.open(io.BytesIO(data)) as copy:
+            assert copy.size == (100, 200)
+            assert not copy.getexif()
+            assert not {"exif", "xmp", "comment"} & set(copy.info)
+
+
+def test_make_variants_encodes_each_copy_once_and_reuses_it(tmp_path: Path, monkeypatch) -> None:
+    from articlegen.output import variants as encoder
+
+    source = photo(tmp_path / "a.jpg", (1000, 500))
+    placed = PlacedImage("/a.jpg", (1000, 500), plan_variants("a.jpg", (1000, 500), (480,)), source)
+    folder = tmp_path / "cache"
+    calls: list[int] = []
+    real = encoder._encode_job
+    monkeypatch.setattr(encoder, "_encode_job", lambda job: calls.append(1) or real(job))
+    first = make_variants([placed, placed], folder, tmp_path, jobs=1)
+    assert (first.encoded, len(calls)) == (4, 1)
+    assert [name for _, name in first.files] == [
+        "a-1000w.webp",
+        "a-480w.jpg",
+        "a-480w.webp",
+        "a.jpg",
+    ]
+    again = make_variants([placed], folder, tmp_path, jobs=1, prune=True)
+    assert (again.encoded, len(calls), again.files) == (0, 1, first.files)
+    (folder / "stale.webp").write_bytes(b"x")
+    make_variants([placed], folder, tmp_path, jobs=1, prune=True)
+    assert not (folder / "stale.webp").exists()
+
+
+# --- showing ---------------------------------------------------------------------------------
+
+
+def test_a_picture_lists_webp_then_the_original_format_with_sizes_and_size() -> None:
+    placed = PlacedImage("/b/a.jpg", (1000, 500), plan_variants("a.jpg", (1000, 500), (480,)))
+    image = HeroImage("a.jpg", 'A "quoted" <alt>')
+    html = picture(shown_image(placed, image, "/b/"), "50vw", loading="eager")
+    tree = HTMLParser(str(html))
+    source, img = tree.css_first("picture source"), tree.css_first("picture img")
+    assert source.attributes == {
+        "type": "image/webp",
+        "srcset": "/b/a-480w.webp 480w, /b/a-1000w.webp 1000w",
+        "sizes": "50vw",
+    }
+    assert img.attributes["srcset"] == "/b/a-480w.jpg 480w, /b/a.jpg 1000w"
+    assert img.attributes["alt"] == 'A "quoted" <alt>'
+    assert (img.attributes["width"], img.attributes["height"]) == ("1000", "500")
+    assert img.attributes["fetchpriority"] == "high"
+    sources, attributes = body_image_parts(placed, "/b/")
+    assert sources == (
+        '<source type="image/webp" srcset="/b/a-480w.webp 480w, /b/a-1000w.webp 1000w"'
+        f' sizes="{BODY_SIZES}">'
+    )
+    assert attributes == (
+        f' srcset="/b/a-480w.jpg 480w, /b/a.jpg 1000w" sizes="{BODY_SIZES}"'
+        ' width="1000" height="500"'
+    )
+
+
+def test_the_share_image_is_the_copy_nearest_1200_pixels_and_absolute() -> None:
+    image = HeroImage("a.png", "Alt")
+    wide = PlacedImage("/a.png", (3000, 1500), plan_variants("a.png", (3000, 1500), (480, 1600)))
+    shared = share_image(wide, image, "https://example.test/blog/")
+    assert shared == {
+        "url": "https://example.test/blog/a-1600w.png",
+        "width": 1600,
+        "height": 800,
+        "alt": "Alt",
+        "type": "image/png",
+    }
+    small = PlacedImage("/a.png", (600, 300), plan_variants("a.png", (600, 300), (480,)))
+    assert share_image(small, image, "https://example.test/")["url"] == "https://example.test/a.png"
+    assert share_image(PlacedImage("/d.svg", (10, 10)), image, "https://example.test/") is None
