@@ -39,7 +39,14 @@ from .core.errors import (
     by_place,
     raise_if_any,
 )
-from .core.layout import CACHE_DIR, CONFIG_FILE, STATIC_DIR, TEMPLATES_DIR, THEME_STATIC
+from .core.layout import (
+    CACHE_DIR,
+    CONFIG_FILE,
+    IMAGE_COPIES,
+    STATIC_DIR,
+    TEMPLATES_DIR,
+    THEME_STATIC,
+)
 from .core.model import (
     Article,
     BuildOptions,
@@ -71,7 +78,7 @@ from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
 from .output.search import MISSING_NOTE
-from .output.variants import VARIANTS_FOLDER, make_variants
+from .output.variants import make_variants
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
@@ -135,7 +142,7 @@ def _with_variants(
     if not (options.write or options.preview):
         return (), checked.statics
     made = make_variants(
-        checked.shown_images, root / CACHE_DIR / VARIANTS_FOLDER, root, options.jobs,
+        checked.shown_images, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs,
         prune=options.write,
     )  # fmt: skip
     replaced = {name for _, name in made.files}

@@ -280,3 +280,11 @@ def test_an_image_that_cannot_be_decoded_fails_the_build_and_keeps_the_site(site
     assert "cannot make the responsive copies of image static/images/c.png" in err
     assert "Traceback" not in err
     assert (root / "public/a/index.html").read_bytes() == before
+
+
+def test_clean_deletes_the_copies_with_the_cache(site, run_cli) -> None:
+    root = hero_site(site)
+    assert run_cli("build", "--site", root)[0] == 0
+    assert any((root / ".articlegen-cache/images").iterdir())
+    assert run_cli("clean", "--site", root)[0] == 0
+    assert not (root / ".articlegen-cache/images").exists()

@@ -3,7 +3,7 @@
 A hypothesis state machine keeps a small site and edits it at random: bodies, titles,
 slugs, see_also, tags, dates, drafts, deletions, new articles, a page (its title, body
 and links) and the menu leading to it, templates (broken ones too), ``site.yaml``,
-static files and an image's size, hand edits of the output, and the ``--drafts`` option. After every edit the site is built four ways:
+static files, an image's size, its use as a hero and the widths of its copies, hand edits of the output, and the ``--drafts`` option. After every edit the site is built four ways:
 
 1. by the CLI, with the cache saved in the site and loaded again each time;
 2. by ``build_site`` with one ``BuildCache`` kept in memory across builds;
@@ -73,6 +73,8 @@ class Model:
     page_links: tuple[str, ...] = ()
     menu: int = 1
     """0: no ``menu:``; 1: the page in it; 2: the page alone (``menu_builtin: false``)."""
+    widths: str = ""
+    """``images.widths`` (``[2]``: the dot gets a 2-pixel copy when it is wider), or none."""
 
     def slug(self, name: str) -> str:
         return self.articles[name].slug or name.removesuffix(".md")
@@ -86,6 +88,7 @@ class Model:
         header += [f"see_also: [{', '.join(targets)}]"] if targets else []
         header += ["draft: true"] if a.draft else []
         header += ["bogus_key: 1"] if a.typo else []
+        header += ['image: {src: images/dot.png, alt: "A dot"}'] if a.image else []
         body = a.body
         body += "".join(f" See [[{self.slug(n)}]]." for n in a.links if n in self.articles)
         body += "\n\n![A dot](images/dot.png)" if a.image else ""
@@ -102,6 +105,7 @@ class Model:
             'title: "Example Site"\nbase_url: "https://example.org/"\n'
             f'author: "Example Author"\ndescription: "{self.description}"\n'
             f"per_page: {self.per_page}\nsearch: false\n{menu}"
+            + (f"images: {{widths: {self.widths}}}\n" if self.widths else "")
         )
 
 
@@ -298,9 +302,11 @@ class RandomEdits(RuleBasedStateMachine):
     @rule(
         description=st.sampled_from(["An example site.", "Another one."]),
         per_page=st.integers(1, 4),
+        widths=st.sampled_from(["", "[2]", "[1, 3]"]),
     )
-    def edit_site_yaml(self, description: str, per_page: int) -> None:
+    def edit_site_yaml(self, description: str, per_page: int, widths: str) -> None:
         self.model.description, self.model.per_page = description, per_page
+        self.model.widths = widths
         (self.root / "site.yaml").write_text(self.model.site_yaml())
 
     @rule(content=st.sampled_from([None, "one", "two"]), size=st.integers(1, 4))

@@ -29,6 +29,8 @@ SOURCE_FOLDERS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)
 """The site's folders a build reads."""
 CACHE_DIR = ".articlegen-cache"
 """The build cache and the last build's receipt, git-ignored."""
+IMAGE_COPIES = "images"
+"""The folder in ``CACHE_DIR`` of images' responsive copies (``output/variants.py``)."""
 DEFAULT_OUTPUT = "public"
 """Where a build writes when ``site.yaml`` names no ``output:``."""
 OUTPUT_MARKER = ".articlegen-output"

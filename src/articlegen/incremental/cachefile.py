@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..core.errors import OutputError
+from ..core.layout import IMAGE_COPIES
 from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
 
 DATABASE = "cache.sqlite"
@@ -114,17 +115,21 @@ def clear_cache(folder: Path) -> bool:
         folder / SECRET,
     ):
         path.unlink(missing_ok=True)
-    spare = folder / SPARE_OUTPUT
-    found = found or spare.exists() or spare.is_symlink()
-    if spare.is_symlink():
-        spare.unlink()
-    shutil.rmtree(spare, ignore_errors=True)
-    if spare.exists():
-        raise OutputError(
-            f"cannot delete {spare} (the site the last build replaced)",
-            hint="it may belong to another user, e.g. from a build run with sudo: delete it "
-            "as that user",
-        )
+    for kept, what in (
+        (SPARE_OUTPUT, "the site the last build replaced"),
+        (IMAGE_COPIES, "images' responsive copies"),
+    ):
+        spare = folder / kept
+        found = found or spare.exists() or spare.is_symlink()
+        if spare.is_symlink():
+            spare.unlink()
+        shutil.rmtree(spare, ignore_errors=True)
+        if spare.exists():
+            raise OutputError(
+                f"cannot delete {spare} ({what})",
+                hint="it may belong to another user, e.g. from a build run with sudo: delete it "
+                "as that user",
+            )
     with contextlib.suppress(OSError):
         folder.rmdir()
     return found

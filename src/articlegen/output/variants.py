@@ -30,8 +30,6 @@ from ..core.workers import map_chunks
 if TYPE_CHECKING:  # imported where it is used: a site without raster images never needs it
     from PIL.Image import Image as PILImage
 
-VARIANTS_FOLDER = "images"
-"""The copies' folder in the build cache folder."""
 ENCODING = "1;jpeg-q82-progressive;png-optimize;webp-q80-m4,lossless-from-png"
 """How copies are made: changing the encoding changes this, which names new copies."""
 MIN_PARALLEL_IMAGES = 4
