@@ -99,6 +99,7 @@ def test_hero_shows_under_the_title_with_caption_credit_and_on_its_card(site) ->
     card = parse(root / "public/index.html").css_first("article.card")
     assert card.css_first("picture img").attributes["src"] == "/images/walk.jpg"
     assert card.css_first("picture img").attributes["loading"] == "lazy"
+    assert card.css_first("picture img").attributes["alt"] == ""  # the title beside it says it
 
 
 def meta(page, name: str) -> str | None:

@@ -196,6 +196,9 @@ def test_a_picture_lists_webp_then_the_original_format_with_sizes_and_size() -> 
     assert img.attributes["alt"] == 'A "quoted" <alt>'
     assert (img.attributes["width"], img.attributes["height"]) == ("1000", "500")
     assert img.attributes["fetchpriority"] == "high"
+    card = HTMLParser(str(picture(shown_image(placed, image, "/b/"), alt=""))).css_first("img")
+    assert (card.attributes["alt"], card.attributes["loading"]) == ("", "lazy")
+    assert "fetchpriority" not in card.attributes
     sources, attributes = body_image_parts(placed, "/b/")
     assert sources == (
         '<source type="image/webp" srcset="/b/a-480w.webp 480w, /b/a-1000w.webp 1000w"'

@@ -76,10 +76,17 @@ def body_image_parts(placed: PlacedImage, base_path: str) -> tuple[str, str]:
     return sources, attributes
 
 
-def picture(image: Mapping[str, Any], sizes: str = BODY_SIZES, *, loading: str = "lazy") -> Markup:
+def picture(
+    image: Mapping[str, Any],
+    sizes: str = BODY_SIZES,
+    *,
+    loading: str = "lazy",
+    alt: str | None = None,
+) -> Markup:
     """The ``picture`` filter: ``{{ article.image | picture("100vw", loading="eager") }}``
     shows a ``shown_image`` at the width ``sizes`` says (by default, the text column's). An
-    ``eager`` one is the page's first image, which the browser should fetch first."""
+    ``eager`` one is the page's first image, which the browser should fetch first; ``alt``
+    replaces the image's own (``alt=""`` on a card, whose title already names it)."""
     attributes = ""
     if image["srcset"]:
         attributes += f' srcset="{escape(image["srcset"])}" sizes="{escape(sizes)}"'
@@ -88,7 +95,8 @@ def picture(image: Mapping[str, Any], sizes: str = BODY_SIZES, *, loading: str =
     priority = ' fetchpriority="high"' if loading == "eager" else ""
     return Markup(
         f"<picture>{_source(image['webp_srcset'], sizes)}"
-        f'<img src="{escape(image["src"])}" alt="{escape(image["alt"])}"{attributes}'
+        f'<img src="{escape(image["src"])}" alt="{escape(image["alt"] if alt is None else alt)}"'
+        f"{attributes}"
         f' loading="{escape(loading)}" decoding="async"{priority}></picture>'
     )
 
