@@ -56,3 +56,36 @@ def test_a_body_image_too_picks_its_copy_by_the_screen(browser, fixture_blog: Pa
             picked.append(chart.evaluate("img => img.currentSrc"))
     assert picked[0].endswith("/images/chart-480w.webp")
     assert picked[1].endswith("/images/chart-960w.webp")
+
+
+def share_tags(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(
+            'meta[property^="og:image"], meta[name^="twitter:"]')]
+            .map(m => [m.getAttribute("property") || m.getAttribute("name"), m.content]))"""
+    )
+
+
+def test_share_tags_name_an_image_the_site_serves_at_the_size_they_say(
+    browser, fixture_blog: Path, serve
+) -> None:
+    base = serve(fixture_blog)
+    with new_page(browser) as page:
+        for path, card in [
+            ("alpha/", "hero-1600w.jpg"),
+            ("gamma/", "share.png"),
+            ("", "share.png"),
+        ]:
+            page.goto(base + path)
+            tags = share_tags(page)
+            assert tags["twitter:card"] == "summary_large_image"
+            assert tags["og:image"] == tags["twitter:image"] == "https://example.org/images/" + card
+            assert tags["og:image:alt"]
+            served = page.request.get(tags["og:image"].replace("https://example.org/", base))
+            assert served.ok and served.headers["content-type"] == tags["og:image:type"]
+            size = page.evaluate(
+                """async url => { const b = await createImageBitmap(await (await fetch(url)).blob());
+                return [b.width, b.height]; }""",
+                tags["og:image"].replace("https://example.org/", base),
+            )
+            assert size == [int(tags["og:image:width"]), int(tags["og:image:height"])]

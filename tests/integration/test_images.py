@@ -13,9 +13,9 @@ from PIL import Image
 from articlegen import build_site
 from articlegen.core.model import BuildOptions
 from articlegen.output import variants as encoder
-from articlegen.serve.livereload import PreviewSite
-from articlegen.serve.server import find
+from articlegen.serve.preview import Preview
 from tests.conftest import SITE_YAML, article, parse
+from tests.serving import fetch
 
 HERO = (
     '{src: images/walk.jpg, alt: "A path through a park", caption: "A morning walk",'
@@ -173,23 +173,24 @@ def test_a_rebuild_encodes_nothing_unchanged(site, monkeypatch) -> None:
     assert not any(name.endswith("-800x450.png") for name in names)  # the old ones removed
 
 
-def test_check_encodes_nothing_and_the_preview_serves_the_copies(site, monkeypatch) -> None:
+def test_check_encodes_nothing(site, monkeypatch) -> None:
     root = hero_site(site)
     monkeypatch.setattr(encoder, "_encode_job", lambda job: pytest.fail("check encoded"))
     assert build_site(root, BuildOptions(write=False, jobs=1)).variants == ()
-    monkeypatch.undo()
-    result = build_site(root, BuildOptions(write=False, preview=True, jobs=1))
-    served = PreviewSite(
-        pages={p.out_path: p.data for p in result.pages if p.data is not None},
-        static_dirs=(root / "static",),
-        files={name: file for file, name in result.variants},
-    )
-    found = find(served, "images/walk-480w.webp")
-    assert isinstance(found, Path)
-    with Image.open(io.BytesIO(found.read_bytes())) as image:
-        assert (image.format, image.size) == ("WEBP", (480, 240))
-    original = find(served, "images/walk.jpg")
-    assert isinstance(original, Path) and not Image.open(original).getexif()
+
+
+def test_the_preview_serves_the_copies_and_the_stripped_original(site) -> None:
+    root = hero_site(site)
+    with Preview(root, port=0, log=lambda line: None, quiet=0.05) as running:
+        page = fetch(running.url, "/hero/").html()
+        for path in page.css_first("figure.hero source").attributes["srcset"].split(", "):
+            answer = fetch(running.url, path.split()[0])
+            assert answer.headers["Content-Type"] == "image/webp"
+            with Image.open(io.BytesIO(answer.body)) as image:
+                assert f"{image.width}w" == path.split()[1]
+        original = fetch(running.url, "/images/walk.jpg")
+        with Image.open(io.BytesIO(original.body)) as image:
+            assert image.size == (2000, 1000) and not image.getexif()
     assert not (root / "public").exists()
 
 
