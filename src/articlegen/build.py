@@ -30,6 +30,7 @@ from .content.staticfiles import (
     find_static,
     variant_collisions,
 )
+from .content.theme import place_logo
 from .core.console import counted
 from .core.errors import (
     ArticlegenError,
@@ -52,6 +53,7 @@ from .core.model import (
     BuildOptions,
     BuildResult,
     LinkGraph,
+    Logo,
     NavLink,
     PlacedImage,
     Progress,
@@ -181,6 +183,8 @@ class _Checked:
     """``site.yaml`` ``image:``, placed."""
     shown_images: list[PlacedImage]
     """Every local image pages show (in bodies, heroes, the share image), for its copies."""
+    logo: Logo | None
+    """``site.yaml``'s ``logo:``, found and measured."""
 
 
 def _validate(
@@ -206,6 +210,7 @@ def _validate(
         *heroes.values(),
         *filter(None, [share]),
     ]
+    logo, logo_problems = place_logo(config, static_dirs)
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld)
     menu, menu_links, menu_problems = resolve_menu(
@@ -226,6 +231,7 @@ def _validate(
         *image_problems,
         *hero_problems,
         *variant_collisions(shown, statics, root),
+        *logo_problems,
         *graph.problems,
         *coming,
         *menu_problems,
@@ -246,7 +252,7 @@ def _validate(
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     raise_if_any(problems)
-    return _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown)
+    return _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown, logo)
 
 
 def _assemble(
@@ -272,6 +278,7 @@ def _assemble(
         references={slug: c.listed for slug, c in citations.items()},
         policy=checked.trust.policy,
         menu=checked.menu,
+        logo=checked.logo,
         withheld={slug: w.describe(config.zone) for slug, w in public.shown.items()},
         images=checked.heroes,
         share_image=checked.share_image,

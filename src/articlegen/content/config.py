@@ -17,6 +17,7 @@ from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, 
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
 from .imagefield import parse_image, parse_widths
+from .theme import parse_theme
 
 MAX_REVIEW_INTERVAL_DAYS = 3650
 """Longest time between medical reviews: advice not looked at for ten years is not reviewed."""
@@ -86,6 +87,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     )
     menu = _menu(usable["menu"], path, problems) if "menu" in usable else ()
     image, widths = _images(usable, path, problems)
+    theme = parse_theme(usable.get("theme"), path, problems)
     problems += collision_problems(authors, reviewers, path)
     raise_if_any(problems)
     values = {key.name: usable[key.name].value for key in _COPIED if key.name in usable}
@@ -96,6 +98,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         reviewers=reviewers,
         requirements=requirements,
         menu=menu,
+        theme=theme,
         comments=comments,
         allow_html=allow_html,
         image=image,

@@ -57,6 +57,27 @@ class CommentsConfig:
 
 
 @record
+class Logo:
+    """The header's logo: where it is served from and its size, so the header never jumps."""
+
+    url: str
+    """Site URL of the file (base path included)."""
+    width: int | None = None
+    height: int | None = None
+    """In CSS pixels; None for an SVG that states no size."""
+
+
+@record
+class ThemeSettings:
+    """``site.yaml`` ``theme:``: the accent colour, checked for contrast, as ``#rrggbb``."""
+
+    accent: str = ""
+    """On the light backgrounds; empty for the theme's own."""
+    accent_dark: str = ""
+    """On the dark backgrounds (``prefers-color-scheme: dark``); empty for the theme's own."""
+
+
+@record
 class Person:
     """An author or medical reviewer from ``site.yaml``; free-text authors have no id."""
 
@@ -201,6 +222,9 @@ class SiteConfig:
     menu: tuple[MenuItem, ...] = ()
     """In file order."""
     menu_builtin: bool = True
+    logo: str = ""
+    """A path under ``static/``; ``build`` checks that the file is there."""
+    theme: ThemeSettings = field(default_factory=ThemeSettings)
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, nested keys dotted (``comments.giscus.repo_id``), for problems
     found after parsing."""
@@ -571,6 +595,8 @@ class Site:
     """Slug → its hero image (front-matter ``image:``), placed, for each that has one."""
     share_image: PlacedImage | None = None
     """``site.yaml`` ``image:``, placed: the share image of articles without their own."""
+    logo: Logo | None = None
+    """``site.yaml`` ``logo:``, found under ``static/`` and measured."""
 
 
 @record

@@ -514,6 +514,31 @@ SITE: tuple[SiteKey, ...] = (
         doc="follow `menu:` with the built-in entries: Archive, Tags, See Also index, Search, Feed",
         example="true",
     ),
+    SiteKey(
+        name="logo",
+        type=str,
+        default="",
+        nonempty=True,
+        hint="give the path of an image under static/, e.g. logo: images/logo.svg",
+        default_doc="none: the header shows the site's title as text",
+        doc="an image under `static/` (SVG or raster) shown in the header in place of the"
+        " title, which becomes its alt text",
+        example="images/logo.svg",
+    ),
+    SiteKey(
+        name="theme",
+        type=dict,
+        field="theme",
+        hint="indent 'accent: \"#0b6e4f\"' under 'theme:'",
+        default_doc="the built-in colours",
+        doc="`accent`: the colour of links and highlights (`#rrggbb`, `#rgb` or `rgb(…)`),"
+        " which must reach WCAG AA contrast (4.5:1) on the theme's light backgrounds;"
+        " `accent_dark`: the same on the dark backgrounds (default: the accent, lightened"
+        " until it does)",
+        example="""
+  accent: "#0b6e4f"
+  accent_dark: "#6fcf9f\"""",
+    ),
 )
 """Every ``site.yaml`` key, in the order the docs list them."""
 

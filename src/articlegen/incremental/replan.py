@@ -57,6 +57,7 @@ SITE_FIELDS_DIGESTED = frozenset(
         "suggested",
         "images",
         "share_image",
+        "logo",
     }
 )
 """Parts of ``Site`` compared by digest (``shown_digest``): they hold dates and mappings,

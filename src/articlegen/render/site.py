@@ -11,6 +11,7 @@ from ..core.model import (
     Article,
     Credits,
     LinkGraph,
+    Logo,
     NavLink,
     NumberedReference,
     PlacedImage,
@@ -49,6 +50,7 @@ def assemble_site(
     withheld: Mapping[str, str] | None = None,
     images: Mapping[str, PlacedImage] | None = None,
     share_image: PlacedImage | None = None,
+    logo: Logo | None = None,
 ) -> Site:
     """The whole site as one value for the page and feed stages: ``articles`` holds
     both articles and pages (``Article.page``), which the ``Site`` keeps apart; with, for
@@ -81,6 +83,7 @@ def assemble_site(
         suggested={slug: best[0] for slug, best in suggested.items() if best},
         images=images or {},
         share_image=share_image,
+        logo=logo,
     )
 
 
