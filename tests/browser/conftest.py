@@ -163,6 +163,12 @@ def new_reader(browser: Any, **options: Any) -> Iterator[Reader]:
         yield watched
 
 
+def open_menu(page: Any) -> None:
+    """Open the header's navigation where it is behind its "Menu" button (on a phone)."""
+    if page.locator(".nav-menu > summary").is_visible():
+        page.locator(".nav-menu > summary").click()
+
+
 @pytest.fixture
 def reader(browser) -> Iterator[Reader]:
     """A phone-sized page (390 px) that never reaches the network."""
@@ -220,7 +226,12 @@ menu:
   - {title: About, link: about}
   - {title: Example elsewhere, link: "https://example.org/elsewhere"}
 image: {src: images/share.png, alt: "Example Health Notes, in large letters"}
+logo: images/logo.svg
+theme:
+  accent: "#0b6e4f"
 """
+FIXTURE_ACCENT = (11, 110, 79)
+"""``theme.accent`` of the fixture site, as RGB."""
 
 PAGE_BODY = """\
 A page, with no byline, review or disclaimer. It leads to [[Sleep and Recovery]].
@@ -385,6 +396,12 @@ def write_fixture_site(root: Path) -> Path:
     Image.new("RGB", (1200, 630), (30, 30, 60)).save(images / "share.png")
     (root / "static" / "people").mkdir()
     Image.new("RGB", (320, 320), (120, 80, 40)).save(root / "static/people/example-reviewer.png")
+    (images / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="180" height="40" viewBox="0 0 180 40">'
+        '<rect width="40" height="40" rx="8" fill="#0b6e4f"/>'
+        '<rect x="52" y="14" width="120" height="12" rx="6" fill="#4f5560"/></svg>\n',
+        encoding="utf-8",
+    )
     (images / "divider.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="8">'
         '<rect width="600" height="8" fill="#888"/></svg>\n',

@@ -6,31 +6,33 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.browser.conftest import Reader, new_page
+from tests.browser.conftest import Reader, new_page, open_menu
 
 MENU = ["About", "Editorial policy", "Medical disclaimer", "Contact"]
 BUILT_IN = ["Archive", "Tags", "See Also index"]
 
 
 def current(page) -> list[str]:
-    return page.locator("header nav a[aria-current=page]").all_inner_texts()
+    return page.locator("header nav a[aria-current=page]").all_text_contents()
 
 
 def test_the_menu_leads_to_each_page_and_marks_it(reader: Reader, real_blog: Path, serve) -> None:
     base = serve(real_blog)
     page = reader.page
     page.goto(base)
-    titles = page.locator("header nav a").all_inner_texts()
+    titles = page.locator("header nav a").all_text_contents()
     assert titles[: len(MENU)] == MENU
     assert titles[len(MENU) : len(MENU) + len(BUILT_IN)] == BUILT_IN
     assert current(page) == []
     for title in MENU:
+        open_menu(page)
         page.locator("header nav a", has_text=title).first.click()
         page.wait_for_load_state()
         assert current(page) == [title]
         assert page.locator("main article.page h1").is_visible()
         assert page.locator(".byline, .disclaimer, .see-also, .linked-from").count() == 0
     assert urlsplit(page.url).path == "/contact/"
+    open_menu(page)
     page.locator("header nav a", has_text="Archive").click()
     page.wait_for_load_state()
     assert current(page) == ["Archive"]

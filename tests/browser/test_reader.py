@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from articlegen.core.programs import find_pagefind
-from tests.browser.conftest import PHONE, Reader, need, new_page, visit_every_page
+from tests.browser.conftest import PHONE, Reader, need, new_page, open_menu, visit_every_page
 
 
 def path_of(url: str) -> str:
@@ -108,6 +108,7 @@ def test_search_for_nmda_finds_the_ketamine_article(reader: Reader, real_blog: P
     )
     page = reader.page
     page.goto(serve(real_blog))
+    open_menu(page)
     page.get_by_role("link", name="Search").click()
     page.get_by_label("Search the articles").fill("NMDA")
     page.locator(".search-results a").first.wait_for()

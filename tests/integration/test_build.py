@@ -119,7 +119,13 @@ def test_see_also_index_lists_the_graph_and_the_gaps(blog: Path) -> None:
         "www.nimh.nih.gov",
     ]
     assert [a.text() for a in ket.css(".links-in a")] == ["IV vs IM"]
-    assert entries["lonely"].css_first(".not-linked").text() == "Not yet linked."
+    unlinked = index.css_first("section.index-unlinked")
+    assert unlinked.css_first("h2").text() == "Not yet linked"
+    assert [li.attributes["id"] for li in unlinked.css("ul.link-index > li")] == ["lonely"]
+    counts = [c.text() for c in ket.css(".count")]
+    assert counts == ["3", "1"]  # links out, links in
+    initials = [h.text() for h in index.css("section.index-group:not(.index-unlinked) > h2")]
+    assert initials == ["E", "I", "K"]
 
 
 def test_see_also_index_counts_body_links_going_out(blog: Path) -> None:
@@ -156,11 +162,12 @@ def test_see_also_index_sorts_accented_titles_with_their_letter(blog: Path) -> N
     (blog / "content/zeta.md").write_text(article("zeta", "Text."))
     build_site(blog)
     index = parse(blog / "public/see-also/index.html")
+    # linked articles by initial, then the unlinked ones: Éclair with the e's in both
     assert [li.attributes["id"] for li in index.css("ul.link-index > li")] == [
-        "eclair",
         "esketamine",
         "iv-vs-im",
         "ketamine",
+        "eclair",
         "lonely",
         "zeta",
     ]

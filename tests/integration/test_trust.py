@@ -80,10 +80,14 @@ def test_byline_names_author_and_reviewer_with_credentials_and_dates(trusted: Pa
     build(trusted)
     page = parse(trusted / "public/reviewed/index.html")
     byline = page.css_first("p.byline")
-    assert " ".join(byline.text().split()) == (
-        "By Example Author, MPH · Medically reviewed by Example Reviewer, MD, psychiatrist "
-        "on 1 February 2024 · Updated 1 March 2024"
-    )
+    assert [" ".join(item.text().split()) for item in byline.css(".byline-item")] == [
+        "10 January 2024",
+        "By Example Author, MPH",
+        "Medically reviewed by Example Reviewer, MD, psychiatrist on 1 February 2024",
+        "Updated 1 March 2024",
+        "1 min read",
+        "Next review due 31 January 2025",
+    ]
     links = [(a.attributes["href"], a.text()) for a in byline.css("a")]
     assert links == [
         ("/authors/example-author/", "Example Author"),

@@ -45,11 +45,7 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
         *plan.redirect_pages(),
     ]
     pages.append(plan.page("tags/", "tags.html", title="Tags", tags=plan.tag_cards()))
-    pages.append(
-        plan.page(
-            "see-also/", "see_also.html", title="See Also index", entries=plan.index_entries()
-        )
-    )
+    pages.append(plan.page("see-also/", "see_also.html", title="See Also index", **plan.index()))
     pages.append(plan.page("archive/", "archive.html", title="Archive", years=plan.years()))
     # The host serves 404.html at whatever address was asked for: it has no canonical one.
     pages.append(plan.page("404.html", "404.html", title="Page not found", canonical=None))
@@ -93,6 +89,7 @@ class _Planner:
 
     def __init__(self, site: Site, search: bool) -> None:
         self.site = site
+        self.tag_names = {tag.slug: tag.name for tag in site.tags}
         self.cards = {a.slug: self.card(a) for a in (*site.articles, *site.pages)}
         self.site_feed = {"title": site.config.title, "url": "feed.xml"}
         self.globals = {
@@ -103,6 +100,7 @@ class _Planner:
             "tags_count": len(site.tags),
             "search": search,
             "menu": navigation(site.config, site.menu, search=search),
+            "logo": site.logo,
         }
         config = site.config
         self.share = (
@@ -132,10 +130,11 @@ class _Planner:
                 "updated": meta.updated,
                 "description": self.site.descriptions[article.slug],
                 "author": credits.author.name if credits.author else "",
-                "tags": [{"name": t, "url": tag_url(slugify(t))} for t in meta.tags],
+                "tags": [self.tag_link(t) for t in meta.tags],
                 "reading_minutes": reading_minutes(body.words),
                 "draft": meta.draft,
                 "withheld": self.site.withheld.get(article.slug),
+                "review": self.review(article, credits),
                 "image": self.hero(article),
             }
         )
@@ -160,6 +159,19 @@ class _Planner:
             else None
         )
         return own or self.share
+
+    def tag_link(self, written: str) -> dict[str, str]:
+        """A tag as cards and pages link it: by the name its tag page has (the first
+        spelling seen), so one tag reads the same everywhere."""
+        slug = slugify(written)
+        return {"name": self.tag_names.get(slug, written), "url": tag_url(slug)}
+
+    def review(self, article: Article, credits: Credits) -> dict[str, Any] | None:
+        """The medical review a card shows: the day of the review, or that there is none
+        yet; None for what is no medical article (a page, the editorial policy)."""
+        if article.page or article.slug == self.site.policy_slug:
+            return None
+        return {"reviewed": credits.reviewer is not None, "on": credits.reviewed_on}
 
     def redirect_pages(self) -> Iterator[PagePlan]:
         """A page at each alias that sends readers on to its article."""
@@ -303,7 +315,15 @@ class _Planner:
         for link in self.site.graph.see_also.get(slug, ()):
             if link.slug is None:
                 host = urlsplit(link.url or "").hostname or ""
-                items.append({"title": host, "url": link.url, "description": "", "external": True})
+                items.append(
+                    {
+                        "title": host,
+                        "url": link.url,
+                        "description": "",
+                        "external": True,
+                        "image": None,
+                    }
+                )
             else:
                 target = self.cards[link.slug]
                 items.append({**target, "url": link_url(link), "external": False})
@@ -325,6 +345,24 @@ class _Planner:
             {"name": t.name, "url": tag_url(t.slug), "count": len(t.articles)}
             for t in self.site.tags
         ]
+
+    def index(self) -> dict[str, Any]:
+        """The See Also index as it reads at any size: the linked articles grouped by the
+        initial of their title (``groups``), and those with no link either way apart
+        (``unlinked``), each with the counts of its links out and in."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        unlinked = []
+        for entry in self.index_entries():
+            if not entry["outgoing"] and not entry["incoming"]:
+                unlinked.append(entry)
+                continue
+            first = sort_key(entry["title"])[:1].upper()
+            groups.setdefault(first if first.isalpha() else "#", []).append(entry)
+        return {
+            "groups": [{"initial": key, "entries": entries} for key, entries in groups.items()],
+            "unlinked": unlinked,
+            "total": len(self.site.articles),
+        }
 
     def index_entries(self) -> list[dict[str, Any]]:
         graph = self.site.graph

@@ -1,0 +1,195 @@
+"""The designed theme in Debian's Chromium: cards, See Also cards, the See Also index's
+sections, the phone menu (one line, opens and closes, reachable by keyboard), the logo and
+the accent colour in light and dark mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.browser.conftest import FIXTURE_ACCENT, PHONE, Reader, new_page
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def rgb(css: str) -> tuple[int, int, int]:
+    """``rgb(1, 2, 3)`` as a tuple."""
+    red, green, blue = (int(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+    return (red, green, blue)
+
+
+def box(locator: Any) -> dict[str, float]:
+    found = locator.bounding_box()
+    assert found is not None, "not rendered"
+    return found
+
+
+def test_home_cards_show_title_description_date_reading_time_and_review(
+    browser, real_blog: Path, serve
+) -> None:
+    with new_page(browser, viewport=DESKTOP) as page:
+        page.goto(serve(real_blog))
+        cards = page.locator("main .card-grid > article.card")
+        assert cards.count() >= 10
+        for position in range(cards.count()):
+            card = cards.nth(position)
+            assert card.locator("h2.card-title a").inner_text().strip()
+            assert card.locator(".card-description").inner_text().strip()
+            meta = card.locator(".card-meta").inner_text()
+            assert card.locator(".card-meta time").count() == 1
+            assert " min read" in meta
+            assert "medically reviewed" in meta.lower()
+            assert card.locator(".card-image").count() == 0  # no article has an image yet
+        # at 1280 px the cards stand in a grid: three to a row
+        tops = [box(cards.nth(i))["y"] for i in range(3)]
+        lefts = [box(cards.nth(i))["x"] for i in range(3)]
+        assert tops[0] == tops[1] == tops[2] and lefts[0] < lefts[1] < lefts[2]
+
+
+def test_on_a_phone_cards_are_one_column_and_meta_items_never_split(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(real_blog))
+    first, second = page.locator("article.card").nth(0), page.locator("article.card").nth(1)
+    assert box(first)["x"] == box(second)["x"] and box(second)["y"] > box(first)["y"]
+    assert box(first)["width"] <= PHONE["width"]
+    status = first.locator(".review-status")
+    line = float(
+        page.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)", status.element_handle())
+    )
+    assert box(status)["height"] < 1.5 * line  # "Not yet medically reviewed" stays on one line
+
+
+def test_tag_pages_are_cards_under_the_tag_s_written_name(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(real_blog) + "tags/mental-health/")
+    assert page.locator("h1").inner_text() == "Tagged “mental health”"
+    assert page.locator("article.card").count() >= 3
+    page.goto(serve(real_blog) + "iv-vs-im-ketamine/")
+    tags = page.locator("ul.tags a").all_inner_texts()
+    assert "mental health" in tags and not any("-" in tag for tag in tags)
+
+
+def test_see_also_cards_carry_each_article_s_description(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    page = reader.page
+    base = serve(real_blog)
+    page.goto(base + "iv-vs-im-ketamine/")
+    cards = page.locator(".see-also li.see-also-card")
+    assert cards.count() >= 2
+    card = cards.first
+    title = card.locator(".card-title a").inner_text()
+    description = card.locator(".card-description").inner_text()
+    assert box(card)["width"] <= PHONE["width"]
+    card.locator(".card-title a").click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").inner_text() == title
+    assert page.locator("meta[name=description]").get_attribute("content") == description
+    assert reader.external == []
+
+
+def test_the_see_also_index_has_initials_counts_and_a_not_yet_linked_section(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "see-also/")
+    groups = page.locator("section.index-group:not(.index-unlinked)")
+    initials = [groups.nth(i).locator("h2").inner_text() for i in range(groups.count())]
+    assert initials == ["H", "P", "S"]
+    entry = page.locator("li#alpha")
+    assert entry.locator(".links-out .count").inner_text() == "1"
+    assert entry.locator(".links-in .count").inner_text() == "2"
+    assert entry.locator(".links-in a").all_inner_texts() == [
+        "Hydration Basics",
+        "Stretching at a Desk & Other “Small” Habits",
+    ]
+    unlinked = page.locator("section.index-unlinked")
+    assert unlinked.locator("h2").inner_text() == "Not yet linked"
+    assert unlinked.locator("li h3").all_inner_texts() == ["Walking"]
+    page.locator(".index-jump a", has_text="Not yet linked").click()
+    assert page.evaluate("location.hash") == "#Unlinked"
+    assert unlinked.locator("h2").is_visible()
+
+
+def test_on_a_phone_the_menu_is_one_line_that_opens_and_closes_by_keyboard(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(real_blog))
+    header = page.locator(".site-header-inner")
+    title, summary = page.locator(".site-title"), page.locator(".nav-menu > summary")
+    assert summary.inner_text().strip() == "Menu"
+    # name and button share one row, and the row is no taller than the button and its margin
+    assert (
+        abs(
+            box(title)["y"]
+            + box(title)["height"] / 2
+            - (box(summary)["y"] + box(summary)["height"] / 2)
+        )
+        < 4
+    )
+    assert box(header)["height"] < 80
+    links = page.locator(".nav-menu a")
+    assert links.count() == 9 and not links.first.is_visible()
+    # keyboard: skip link, site name, then the menu button; Enter opens it
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert summary.get_attribute("aria-expanded") in (None, "false")
+    page.keyboard.press("Enter")
+    assert page.locator(".nav-menu").get_attribute("open") is not None
+    assert all(links.nth(i).is_visible() for i in range(links.count()))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "About"
+    for _ in range(links.count() - 1):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Feed"
+    # each entry is a comfortable target, and the open panel covers the page, not the header
+    assert all(box(links.nth(i))["height"] >= 24 for i in range(links.count()))
+    assert box(page.locator(".nav-menu > ul"))["y"] >= box(header)["y"] + box(header)["height"] - 1
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".nav-menu").get_attribute("open") is None
+    assert not links.first.is_visible()
+
+
+def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(
+    browser, real_blog: Path, serve
+) -> None:
+    with new_page(browser, viewport=DESKTOP) as page:
+        page.goto(serve(real_blog))
+        assert not page.locator(".nav-menu > summary").is_visible()
+        links = page.locator(".nav-menu a")
+        rows = {round(box(links.nth(i))["y"]) for i in range(links.count())}
+        assert len(rows) == 1
+        assert box(links.first)["x"] > box(page.locator(".site-title"))["x"] + 100
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "About"
+
+
+def test_the_logo_stands_for_the_title_and_the_accent_colours_links(
+    browser, fixture_blog: Path, serve
+) -> None:
+    for scheme in ("light", "dark"):
+        with new_page(browser, viewport=PHONE, color_scheme=scheme) as page:
+            page.goto(serve(fixture_blog) + "alpha/")
+            logo = page.locator(".site-title img.site-logo")
+            assert logo.get_attribute("alt") == "Example Health Notes"
+            assert (logo.get_attribute("width"), logo.get_attribute("height")) == ("180", "40")
+            assert page.evaluate("e => e.complete && e.naturalWidth > 0", logo.element_handle())
+            assert page.locator(".site-title").inner_text().strip() == ""
+            link = page.locator(".body a[href^='https://example.org/reading']")
+            colour = rgb(link.evaluate("e => getComputedStyle(e).color"))
+            stripe = rgb(
+                page.locator(".site-header").evaluate("e => getComputedStyle(e).borderTopColor")
+            )
+            if scheme == "light":
+                assert colour == FIXTURE_ACCENT == stripe
+            else:  # the derived dark accent: lighter than the accent, same colour in the stripe
+                assert colour == stripe and sum(colour) > sum(FIXTURE_ACCENT) + 150
