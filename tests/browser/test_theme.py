@@ -167,6 +167,8 @@ def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(
         rows = {round(box(links.nth(i))["y"]) for i in range(links.count())}
         assert len(rows) == 1
         assert box(links.first)["x"] > box(page.locator(".site-title"))["x"] + 100
+        # shown, so in the accessibility tree too, though the disclosure holding them is closed
+        assert page.get_by_role("link", name="See Also index").count() == 1
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")

@@ -291,7 +291,11 @@ def test_tag_pages_list_their_articles(blog: Path) -> None:
     ]
     assert titles == ["IV vs IM", "Ketamine and Mood"]
     tags = parse(blog / "public/tags/index.html").css("ul.tag-list a")
-    assert [a.text() for a in tags] == ["Depression", "ketamine"]
+    assert [a.css_first(".tag-name").text() for a in tags] == ["Depression", "ketamine"]
+    assert [" ".join(a.text().split()) for a in tags] == [
+        "Depression 1 article",
+        "ketamine 2 articles",
+    ]
 
 
 def test_drafts_flag_builds_drafts_with_a_banner(blog: Path) -> None:
