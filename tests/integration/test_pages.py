@@ -98,7 +98,7 @@ def test_pages_are_in_no_listing_feed_or_index_but_in_the_sitemap(blog: Path) ->
     }
     assert {"/sleep/", "/heart/"} <= listed and not {"/about/", "/policy/"} & listed
     index = parse(out / "see-also/index.html")
-    assert [h.text() for h in index.css(".link-index h2")] == ["Heart Rate", "Sleep"]
+    assert [h.text() for h in index.css(".link-index h3")] == ["Heart Rate", "Sleep"]
     assert "/about/" not in {a.attributes["href"] for a in index.css("main a")}
     feed = ET.parse(out / "feed.xml").getroot()
     assert [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")] == [
