@@ -195,3 +195,23 @@ def test_the_logo_stands_for_the_title_and_the_accent_colours_links(
                 assert colour == FIXTURE_ACCENT == stripe
             else:  # the derived dark accent: lighter than the accent, same colour in the stripe
                 assert colour == stripe and sum(colour) > sum(FIXTURE_ACCENT) + 150
+
+
+def test_the_byline_wraps_between_its_items_never_inside_a_short_one(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "reviewed-posture/")
+    byline = page.locator("p.byline")
+    items = byline.locator(".byline-item")
+    assert items.count() == 5  # date, author, review, reading time, next review
+    line = float(byline.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert box(byline)["height"] > 1.5 * line  # too long for one line at 390 px: it wraps
+    left = box(byline)["x"]
+    for i in range(items.count()):
+        item = items.nth(i)
+        if len(item.inner_text()) <= 30:  # fits a phone's line: kept whole
+            assert box(item)["height"] < 1.5 * line, item.inner_text()
+    separators = byline.locator(".sep")
+    for i in range(separators.count()):  # a line never starts with a separator
+        assert box(separators.nth(i))["x"] > left + 1

@@ -117,8 +117,8 @@ def test_archive_groups_by_year_newest_first(public: Path) -> None:
 def test_tags_overview_and_tag_pages_with_their_own_feed(public: Path) -> None:
     overview = parse(public / "tags/index.html")
     assert [li.text(deep=True).split() for li in overview.css(".tag-list li")] == [
-        ["Recovery", "(1)"],
-        ["sleep", "(2)"],
+        ["Recovery", "1", "article"],
+        ["sleep", "2", "articles"],
     ]
     page = parse(public / "tags/sleep/index.html")
     feeds = {

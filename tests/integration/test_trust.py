@@ -80,7 +80,8 @@ def test_byline_names_author_and_reviewer_with_credentials_and_dates(trusted: Pa
     build(trusted)
     page = parse(trusted / "public/reviewed/index.html")
     byline = page.css_first("p.byline")
-    assert [" ".join(item.text().split()) for item in byline.css(".byline-item")] == [
+    items = [item.text().removesuffix("\xa0·") for item in byline.css(".byline-item")]
+    assert [" ".join(item.split()) for item in items] == [
         "10 January 2024",
         "By Example Author, MPH",
         "Medically reviewed by Example Reviewer, MD, psychiatrist on 1 February 2024",

@@ -27,6 +27,7 @@ THEME_IDS = frozenset(
         "search-input",
         "isso-thread",
         "remark42",
+        "Unlinked",
     }
 )
 """Fixed ids in the theme's templates (``id="…"``) and set by its scripts (``comments.js``)."""
