@@ -39,7 +39,13 @@ def test_home_cards_show_title_description_date_reading_time_and_review(
             assert card.locator(".card-meta time").count() == 1
             assert " min read" in meta
             assert "medically reviewed" in meta.lower()
-            assert card.locator(".card-image").count() == 0  # no article has an image yet
+            if card.locator(".card-image").count():  # an article with a hero image
+                image = card.locator(".card-image img")
+                assert image.get_attribute("alt") == ""  # the title names the article
+                assert box(image)["y"] < box(card.locator(".card-title"))["y"]
+                assert box(image)["width"] <= box(card)["width"]
+        with_image = page.locator("article.card.card-with-image")
+        assert 1 <= with_image.count() < cards.count()  # only where an article has one
         # at 1280 px the cards stand in a grid: three to a row
         tops = [box(cards.nth(i))["y"] for i in range(3)]
         lefts = [box(cards.nth(i))["x"] for i in range(3)]

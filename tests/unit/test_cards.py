@@ -61,13 +61,24 @@ def test_an_unreviewed_article_says_so_and_a_page_says_nothing() -> None:
 
 
 def test_the_image_slot_is_filled_only_for_an_article_with_an_image() -> None:
-    page = render(card(image={"src": "images/sleep.jpg", "width": 960, "height": 540}))
+    image = {
+        "src": "/images/sleep.jpg",
+        "width": 960,
+        "height": 540,
+        "alt": "A bedroom at night",
+        "caption": "",
+        "credit": "",
+        "srcset": "/images/sleep-480.jpg 480w, /images/sleep.jpg 960w",
+        "webp_srcset": "/images/sleep-480.webp 480w, /images/sleep.webp 960w",
+    }
+    page = render(card(image=image))
     assert "card-with-image" in page.css_first("article.card").attributes["class"]
-    image = page.css_first("article.card > .card-image img")
-    attributes = image.attributes
+    img = page.css_first("article.card > .card-image picture img")
+    attributes = img.attributes
     assert (attributes["src"], attributes["width"], attributes["height"]) == (
         "/images/sleep.jpg",
         "960",
         "540",
     )
     assert attributes["alt"] == ""  # the title beside it names the article
+    assert attributes["sizes"].endswith("100vw")  # one card to a phone's row
