@@ -1,5 +1,5 @@
-"""What ``articlegen import`` prints: each file made, what was skipped and why, and, for
-``--dry-run``, the table of what would be written.
+"""What ``articlegen import`` did (``ImportReport``) and how it is printed: each file made,
+what was skipped and why, and, for ``--dry-run``, the table of what would be written.
 
 Lines are returned with the stream they belong on: what was done on standard output,
 warnings and notes (what needs the author's hand) on standard error.
@@ -7,14 +7,64 @@ warnings and notes (what needs the author's hand) on standard error.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..core.console import counted
-from .importer import ImportReport
+from ..core.errors import Diagnostic
 
 OUT = "out"
 ERR = "err"
 _TITLE_WIDTH = 40
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Imported:
+    """One new article file and what its author should look at."""
+
+    source: Path
+    """The file or folder that was imported."""
+    path: Path
+    """The new ``content/<slug>.md``."""
+    warnings: tuple[Diagnostic, ...]
+    """Problems left for the author, at their line in the new file."""
+    origin: str = ""
+    """The post within the source (its file, or the export's post); the source for one file."""
+    title: str = ""
+    old: str | None = None
+    """The post's old address (site path), if it had one."""
+    replaced: bool = False
+    """An existing article was written over (``--overwrite``)."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class AlreadyThere:
+    """A post skipped because an article already has its old address."""
+
+    origin: str
+    old: str
+    existing: str
+    """The article that has it, ``content/…``."""
+
+
+@dataclasses.dataclass(slots=True)
+class ImportReport:
+    """Everything one ``import`` did (or, in a dry run, would do)."""
+
+    imported: list[Imported] = dataclasses.field(default_factory=list)
+    already: list[AlreadyThere] = dataclasses.field(default_factory=list)
+    skipped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    """``(source, "draft 3, attachment 12")`` for each source that left items out."""
+    notes: list[Diagnostic] = dataclasses.field(default_factory=list)
+    """Warnings about a whole source (unknown keys, template tags kept as text)."""
+    images: list[str] = dataclasses.field(default_factory=list)
+    """``static/…`` files copied from the sources (images, and files posts link to)."""
+    remote: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Image address → ``static/`` path it should be saved as, for the author to fetch."""
+    authors: list[str] = dataclasses.field(default_factory=list)
+    """Ids added to ``site.yaml`` ``authors:``."""
+    written: bool = True
+    """False for a dry run."""
 
 
 def import_lines(report: ImportReport, root: Path) -> list[tuple[str, str]]:
