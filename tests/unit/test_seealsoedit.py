@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from articlegen.authoring.seealsoedit import add_see_also, edited_file, replace_file
 from articlegen.content.frontmatter import parse_front_matter, split_front_matter
 from articlegen.core.errors import ArticlegenError, FrontMatterError
-from articlegen.core.yamldoc import as_scalar
+from articlegen.core.yamlspans import as_scalar
 
 BLOG = Path(__file__).parents[2] / "content"
 NEW = ["sleep-and-testosterone", "deep-sleep"]

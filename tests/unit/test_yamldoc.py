@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from articlegen.core import yamldoc
+from articlegen.core import yamlloader, yamlsize
 from articlegen.core.errors import ArticlegenError
 from articlegen.core.yamldoc import Entry, load_mapping, usable
 
@@ -122,7 +122,7 @@ def test_nesting_past_the_depth_limit_is_refused(depth: int) -> None:
     )
 
 
-class _NestingLimitedLoader(yamldoc._Loader):  # type: ignore[misc]
+class _NestingLimitedLoader(yamlloader.Loader):  # type: ignore[misc]
     """The C parser as PyYAML 6.0.4's wheels ship it (their libyaml), where the installed
     one is older: it refuses 1,000 levels of '[' while scanning ahead, before any event."""
 
@@ -140,7 +140,7 @@ class _NestingLimitedLoader(yamldoc._Loader):  # type: ignore[misc]
 
 @pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without its C parser")
 def test_a_c_parser_with_a_nesting_limit_of_its_own_still_gives_ours(monkeypatch) -> None:
-    monkeypatch.setattr(yamldoc, "_Loader", _NestingLimitedLoader)
+    monkeypatch.setattr(yamlsize, "Loader", _NestingLimitedLoader)  # the loader measuring uses
     assert syntax_error("a: 1\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n") == (
         "f.md:3: lists and mappings nested more than 50 levels deep"
         " — nest fewer lists and mappings in each other"

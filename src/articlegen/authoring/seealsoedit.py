@@ -2,7 +2,7 @@
 
 An author's file is theirs: comments, key order, quoting and line ends stay as written,
 so the header is never dumped again from parsed values. The value of ``see_also`` is
-found where it is written (``yamldoc.value_spans``) and grown in its own form: a block
+found where it is written (``yamlspans.value_spans``) and grown in its own form: a block
 list gets lines in the style of its last item, a flow list ``[a, b]`` more items before
 its ``]``, a single text becomes a block list holding it, and a missing key is added
 after ``tags`` (or at the end of the header). The edited header is parsed again: unless
@@ -28,7 +28,7 @@ from ..core.characters import decode_source
 from ..core.dates import DEFAULT_ZONE
 from ..core.errors import ArticlegenError, FrontMatterError
 from ..core.model import FrontMatter
-from ..core.yamldoc import Span, as_scalar, value_spans
+from ..core.yamlspans import Span, as_scalar, value_spans
 
 KEY = "see_also"
 BLOCK_ITEM = "  - "

@@ -13,7 +13,8 @@ from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
 from ..core.model import CommentsConfig, HeroImage, MenuItem, SiteConfig
 from ..core.schema import MENU_ENTRY, SITE, SITE_KEYS
-from ..core.yamldoc import Entry, check_characters, load_mapping, type_problem, unknown_key_problems
+from ..core.yamlchecks import check_characters, type_problem, unknown_key_problems
+from ..core.yamldoc import Entry, load_mapping
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
 from .imagefield import parse_image, parse_widths

@@ -21,14 +21,8 @@ from ..core.model import Alias, Date, FrontMatter, LinkRef
 from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS, Check
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from ..core.urls import AliasError, alias_url
-from ..core.yamldoc import (
-    Entry,
-    check_characters,
-    load_mapping,
-    type_problem,
-    unknown_key_problems,
-    usable,
-)
+from ..core.yamlchecks import check_characters, type_problem, unknown_key_problems
+from ..core.yamldoc import Entry, load_mapping, usable
 from ..trust.references import parse_references
 from .imagefield import parse_image
 

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from ..core.errors import ArticlegenError, raise_if_any
 from ..core.model import HeroImage
 from ..core.schema import IMAGE_FORM
-from ..core.yamldoc import Entry, unknown_key_problems
+from ..core.yamlchecks import unknown_key_problems
+from ..core.yamldoc import Entry
 from .images import static_path
 
 IMAGE_KEYS = ("src", "alt", "caption", "credit")

@@ -26,7 +26,8 @@ from ..core.colors import (
 from ..core.errors import ArticlegenError, ConfigError
 from ..core.layout import CONFIG_FILE
 from ..core.model import ImageRef, Logo, SiteConfig, ThemeSettings
-from ..core.yamldoc import Entry, type_problem, unknown_key_problems
+from ..core.yamlchecks import type_problem, unknown_key_problems
+from ..core.yamldoc import Entry
 from .images import place_images
 
 LIGHT_BACKGROUNDS: tuple[Rgb, ...] = ((0xFD, 0xFD, 0xFC), (0xF2, 0xF3, 0xF1))

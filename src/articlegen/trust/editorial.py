@@ -15,7 +15,8 @@ from ..core.model import Article, Credits, FrontMatter, Requirement, SiteConfig
 from ..core.schema import FRONT_MATTER_KEYS
 from ..core.slugs import slugify
 from ..core.urls import article_url
-from ..core.yamldoc import Entry, type_problem, unknown_key_problems
+from ..core.yamlchecks import type_problem, unknown_key_problems
+from ..core.yamldoc import Entry
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
 """Review statuses, as the report prints them."""

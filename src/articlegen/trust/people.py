@@ -23,7 +23,8 @@ from ..core.errors import (
 from ..core.model import Article, Credits, Person, SiteConfig
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem
-from ..core.yamldoc import Entry, type_problem, unknown_key_problems
+from ..core.yamlchecks import type_problem, unknown_key_problems
+from ..core.yamldoc import Entry
 
 PERSON_KEYS = ("name", "credentials", "bio", "photo", "url", "sameAs")
 

@@ -24,7 +24,8 @@ from ..core.model import CitationMark, Date, LinkRef, NumberedReference, Referen
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug
 from ..core.weburl import address_problem
-from ..core.yamldoc import Entry, unknown_key_problems
+from ..core.yamlchecks import unknown_key_problems
+from ..core.yamldoc import Entry
 
 REFERENCE_KEYS = ("id", "title", "url", "authors", "publisher", "date")
 _YEAR = re.compile(r"[1-9][0-9]{3}")

@@ -1,0 +1,92 @@
+"""Checks on what ``yamldoc.load_mapping`` read, shared by every reader of a YAML file: a
+value's type, keys the format does not know (with the closest one it does), and characters
+no value may hold, each an error at the line of its key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .characters import value_problem
+from .errors import ArticlegenError, did_you_mean
+from .yamldoc import Entry
+
+
+def check_characters(
+    entries: dict[str, Entry], path: str, error: type[ArticlegenError]
+) -> tuple[dict[str, Entry], list[ArticlegenError]]:
+    """Text values (nested ones too) holding a character ``characters`` refuses, each
+    reported at the line of its key or list item: YAML escapes such as ``"\\x01"`` write what
+    the file's own text cannot hold, and a value reaches HTML, feeds and JSON-LD as it is.
+
+    Such entries come back ``broken``: the key counts as written, its value is not checked
+    again (one message per mistake)."""
+    checked: dict[str, Entry] = {}
+    problems: list[ArticlegenError] = []
+    for key, entry in entries.items():
+        found = [] if entry.broken else _value_problems(entry, key, path, error)
+        problems += found
+        checked[key] = Entry(None, entry.line, broken=True) if found else entry
+    return checked, problems
+
+
+def _value_problems(
+    entry: Entry, name: str, path: str, error: type[ArticlegenError]
+) -> list[ArticlegenError]:
+    problems: list[ArticlegenError] = []
+    if isinstance(entry.value, str) and (
+        problem := value_problem(name, entry.value, path, entry.line, error)
+    ):
+        problems.append(problem)
+    for item in entry.items:
+        problems += _value_problems(item, name, path, error)
+    for key, child in (entry.children or {}).items():
+        problems += _value_problems(child, f"{name}.{key}", path, error)
+    return problems
+
+
+_TYPE_NAMES = {
+    str: "text",
+    bool: "true or false",
+    int: "a whole number",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
+def type_problem(
+    key: str, entry: Entry, expected: type, path: str, error: type[ArticlegenError]
+) -> ArticlegenError | None:
+    """An error if ``entry.value`` is not of ``expected`` type (bool is not an int here)."""
+    value = entry.value
+    ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+    if ok:
+        return None
+    found = type(value).__name__ if value is not None else "nothing"
+    return error(
+        f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found}",
+        path,
+        entry.line,
+    )
+
+
+def unknown_key_problems(
+    entries: dict[str, Entry],
+    allowed: Iterable[str],
+    path: str,
+    error: type[ArticlegenError],
+    *,
+    section: str = "",
+) -> list[ArticlegenError]:
+    """One error per key not in ``allowed``, each with the closest valid key."""
+    allowed = sorted(allowed)
+    prefix = f"{section}." if section else ""
+    return [
+        error(
+            f"unknown key '{prefix}{key}'{did_you_mean(key, allowed)}",
+            path,
+            entry.line,
+            "valid keys: " + ", ".join(allowed),
+        )
+        for key, entry in entries.items()
+        if key not in allowed
+    ]

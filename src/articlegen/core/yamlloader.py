@@ -1,0 +1,80 @@
+"""PyYAML's safe loader as articlegen reads YAML, and its syntax errors as an author can act on
+them: at the line where the fix goes (the opening quote or bracket left open, a tab), with
+the fix in words. Every reader of YAML here (``yamldoc``, ``yamlsize``, ``yamlspans``)
+starts from these two."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import yaml
+
+from .errors import ArticlegenError
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (C parser where present) without YAML's timestamp resolver: an
+    unquoted date stays the text it was written as, for ``dates`` to read. The resolver
+    knows only some of the forms authors write, and some PyYAML versions turn a written
+    offset into naive UTC. An explicit ``!!timestamp`` is still constructed.
+
+    Nor does ``<<`` merge: PyYAML merged a nested mapping's keys in place before they were
+    read, so an override (``<<: *ref`` then ``id: b``) was a "duplicate key" at a line the
+    author never wrote it on. ``<<`` stays a plain key, which ``yamldoc`` refuses."""
+
+    yaml_implicit_resolvers: ClassVar = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_TIMESTAMP, _MERGE)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def syntax_error(
+    exc: yaml.YAMLError, text: str, path: str, error: type[ArticlegenError], first_line: int
+) -> ArticlegenError:
+    """PyYAML's ``exc`` for ``text`` (which starts on file line ``first_line``) as ``error``,
+    at the line to fix and with what to do."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return error(
+            f"invalid YAML: character U+{exc.character:04X} is not allowed",
+            path,
+            text.count("\n", 0, max(exc.position, 0)) + first_line,
+            "remove the control character (often pasted in by accident)",
+        )
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if context == "while scanning a quoted scalar" and "end of stream" in problem:
+        # PyYAML points at the end of the header; the author needs the opening quote.
+        mark = getattr(exc, "context_mark", None) or mark
+        message = "invalid YAML: the quote opened on this line is never closed"
+    opened = getattr(exc, "context_mark", None)
+    bracket = _FLOW_BRACKETS.get(context or "")
+    if bracket and opened is not None and mark is not None and opened.line < mark.line:
+        # A '[' or '{' left open shows where the next key no longer fits: point at the opening.
+        mark = opened
+        message = f"invalid YAML: the '{bracket[0]}' opened on this line is never closed"
+    line = mark.line + first_line if mark is not None else None
+    hint = "check quotes, colons and indentation (spaces, not tabs)"
+    if "tab character" in problem or _tab_on_line(text, mark):
+        hint = "indent with spaces, not tabs"
+    elif bracket and "never closed" in message:
+        hint = f"end the value with '{bracket[1]}'"
+    elif "never closed" in message:
+        hint = "end the value with the same quote it starts with"
+    return error(message, path, line, hint)
+
+
+_FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
+"""PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
+
+
+def _tab_on_line(text: str, mark: yaml.error.Mark | None) -> bool:
+    """Whether the line YAML stumbled on starts with a tab (PyYAML rarely says so itself)."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return 0 <= mark.line < len(lines) and lines[mark.line][:1] == "\t"
