@@ -18,12 +18,8 @@ from ..core.layout import CONTENT_DIR, PAGES_DIR
 from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
 from ..core.slugs import slugify
-from .frontmatter import (
-    check_slug_length,
-    parse_front_matter,
-    readable_fields,
-    split_front_matter,
-)
+from .fieldchecks import check_slug_length
+from .frontmatter import parse_front_matter, readable_fields, split_front_matter
 
 _OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
 """Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):

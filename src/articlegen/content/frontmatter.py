@@ -1,30 +1,27 @@
 """Split an article into header and body, and validate the header key by key.
 
 Every problem is reported at the line of the key (or list item) it concerns,
-and all problems of a file are reported together.
+and all problems of a file are reported together. Each value is checked by its kind
+(``fieldchecks``), then the rules between keys (``fieldpairs``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Callable
-from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from ..core.dates import DEFAULT_ZONE, instant, local_day, read_date
+from ..core.dates import DEFAULT_ZONE
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
-from ..core.limits import MAX_TITLE_CHARACTERS, header_problem
-from ..core.model import Alias, Date, FrontMatter, LinkRef
-from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS, Check
-from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
-from ..core.urls import AliasError, alias_url
-from ..core.yamlchecks import check_characters, type_problem, unknown_key_problems
+from ..core.limits import header_problem
+from ..core.model import FrontMatter
+from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS
+from ..core.slugs import slugify
+from ..core.yamlchecks import check_characters, unknown_key_problems
 from ..core.yamldoc import Entry, load_mapping, usable
-from ..trust.references import parse_references
-from .imagefield import parse_image
+from .fieldchecks import key_checks
+from .fieldpairs import pair_problems
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
@@ -83,9 +80,7 @@ def parse_front_matter(
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)
     problems += _missing_problems(written, fields, path, page)
-    problems += _order_problems(fields, entries, path, zone)
-    problems += _review_pair_problems(entries, path)
-    problems += _expiry_problems(fields, entries, path, zone)
+    problems += pair_problems(fields, entries, path, zone)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     return FrontMatter(lines=lines, **fields)
@@ -159,7 +154,7 @@ def _check_fields(
 ) -> dict[str, Any]:
     """Each known key's checked value; the problems of the others added to ``problems``."""
     fields: dict[str, Any] = {}
-    for key, check in _checks(zone).items():
+    for key, check in key_checks(zone).items():
         if key in entries:
             try:
                 fields[key] = check(key, entries[key], path)
@@ -186,219 +181,3 @@ def _missing_problems(
         and not fields.get(key.unless, False)
         and not (page and key.page_optional)
     ]
-
-
-def _order_problems(
-    fields: dict[str, Any], entries: dict[str, Entry], path: str, zone: zoneinfo.ZoneInfo
-) -> list[ArticlegenError]:
-    """``updated`` and ``reviewed_on`` may not come before ``date``."""
-    date = fields.get("date")
-    return [
-        FrontMatterError(
-            f"'{later}' ({fields[later]}) is before 'date' ({_shown(date, zone)})",
-            path,
-            entries[later].line,
-            f"'{later}' must be on or after 'date': correct whichever of the two is wrong",
-        )
-        for later in ("updated", "reviewed_on")
-        if date and fields.get(later) and _before(fields[later], date, zone)
-    ]
-
-
-def _shown(date: Date, zone: zoneinfo.ZoneInfo) -> str:
-    """``date`` as written, and the day pages show when that is another (a date-time
-    whose written offset is not the site's)."""
-    shown = local_day(date, zone)
-    if isinstance(date, dt.datetime) and shown != date.date():
-        return f"{date.isoformat()}, which is {shown} in the site's time zone {zone.key}"
-    return date.isoformat()
-
-
-def _before(value: Date, date: Date, zone: zoneinfo.ZoneInfo) -> bool:
-    """Two date-times are compared as moments; when either is a day (``reviewed_on``
-    always is), the days pages show are compared (in ``zone``, the site's): an update or a
-    review later that day is not "before" it."""
-    if isinstance(value, dt.datetime) and isinstance(date, dt.datetime):
-        return value < date
-    return local_day(value, zone) < local_day(date, zone)
-
-
-def _expiry_problems(
-    fields: dict[str, Any], entries: dict[str, Entry], path: str, zone: zoneinfo.ZoneInfo
-) -> list[ArticlegenError]:
-    """``expires`` must come after ``date``: an article that expires before it publishes
-    would never be published at all."""
-    date, expires = fields.get("date"), fields.get("expires")
-    if not date or not expires or instant(expires, zone) > instant(date, zone):
-        return []
-    return [
-        FrontMatterError(
-            f"'expires' ({_shown(expires, zone)}) is not after 'date' ({_shown(date, zone)}), "
-            "so the article would never be published",
-            path,
-            entries["expires"].line,
-            "set 'expires' to a later date, or remove it to keep the article for good",
-        )
-    ]
-
-
-def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
-    """``reviewed_by`` and ``reviewed_on`` only make sense together."""
-    fixes = {key.name: key.fix for key in FRONT_MATTER}
-    pairs = (("reviewed_by", "reviewed_on"), ("reviewed_on", "reviewed_by"))
-    return [
-        FrontMatterError(
-            f"'{present}' is set but '{missing}' is not",
-            path,
-            entries[present].line,
-            f"add '{missing}: {fixes[missing]}' (who reviewed the article, and on which day)",
-        )
-        for present, missing in pairs
-        if present in entries and missing not in entries
-    ]
-
-
-def _text(key: str, entry: Entry, path: str) -> str:
-    if problem := type_problem(key, entry, str, path, FrontMatterError):
-        problem.hint = "put the value in quotes"
-        raise problem
-    text: str = entry.value.strip()  # a str: type_problem refused anything else
-    if not text:
-        raise FrontMatterError(f"'{key}' is empty", path, entry.line)
-    return text
-
-
-def _title(key: str, entry: Entry, path: str) -> str:
-    title = _text(key, entry, path)
-    if len(title) > MAX_TITLE_CHARACTERS:
-        raise FrontMatterError(
-            f"'title' is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
-            path,
-            entry.line,
-            "shorten it; the rest belongs in 'description' or in the body",
-        )
-    return title
-
-
-def check_slug_length(slug: str, path: str, line: int, hint: str, what: str = "slug") -> None:
-    """Refuse slugs too long to be a folder name and a readable URL."""
-    if len(slug) > SLUG_MAX:
-        raise FrontMatterError(
-            f"{what} is {len(slug)} characters long (at most {SLUG_MAX})", path, line, hint
-        )
-
-
-def _flag(key: str, entry: Entry, path: str) -> bool:
-    if problem := type_problem(key, entry, bool, path, FrontMatterError):
-        raise problem
-    flag: bool = entry.value  # a bool: type_problem refused anything else
-    return flag
-
-
-def _slug(key: str, entry: Entry, path: str) -> str:
-    value = _text(key, entry, path)
-    what = "slug" if key == "slug" else f"{key} id"
-    if not is_slug(value):
-        suggestion = slugify(value)
-        raise FrontMatterError(
-            f"invalid {what} '{value}': use lowercase a-z, 0-9 and '-' only",
-            path,
-            entry.line,
-            f"write '{key}: {suggestion}'"
-            if suggestion
-            else f"choose a {what} such as 'my-article'",
-        )
-    short = slugify(value, SUGGESTED_SLUG_LENGTH)
-    check_slug_length(value, path, entry.line, f"write '{key}: {short}'", what)
-    return value
-
-
-def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
-    """A list of non-empty strings with the line of each; a lone string is a list of one, and
-    a key with nothing after it (its items all commented out) a list of none."""
-    value = entry.value
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [(value.strip(), entry.line)] if value.strip() else []
-    if not isinstance(value, list):
-        raise FrontMatterError(
-            f"'{key}' must be a list", path, entry.line, f"write {key}: [first, second]"
-        )
-    lines = entry.item_lines or (entry.line,) * len(value)
-    items: list[tuple[str, int]] = []
-    for item, line in zip(value, lines, strict=True):
-        if not isinstance(item, str) or not item.strip():
-            raise FrontMatterError(
-                f"each item of '{key}' must be non-empty text, found {item!r}",
-                path,
-                line,
-                "put the item in quotes",
-            )
-        items.append((item.strip(), line))
-    return items
-
-
-def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
-    """Old paths on this site, each cleaned (``urls.alias_url``); an unusable one is an
-    error at its line with the form to write instead."""
-    aliases = []
-    for text, line in _string_list(key, entry, path):
-        try:
-            aliases.append(Alias(alias_url(text), line))
-        except AliasError as problem:
-            hint = f"write {problem.fix}" if problem.fix else "remove it from 'aliases'"
-            raise FrontMatterError(f"alias '{text}' {problem}", path, line, hint) from None
-    return tuple(aliases)
-
-
-def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
-    """Tags as written; each must slug (``slugs.slugify``, as ``site.collect_tags`` names
-    its page ``tags/<slug>/``) to something (an emoji alone does not), and to no more than
-    an article's slug may be."""
-    tags: list[str] = []
-    for tag, line in _string_list(key, entry, path):
-        slug = slugify(tag)
-        if not slug:
-            raise FrontMatterError(
-                f"tag {tag!r} has no letters or digits to make its URL from"
-                " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
-                path,
-                line,
-                f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
-                " its URL the word",
-            )
-        shown = tag if len(tag) <= 40 else tag[:40] + "…"
-        check_slug_length(
-            slug,
-            path,
-            line,
-            "shorten the tag: its slug names its page's folder",
-            f"the slug of tag {shown!r}",
-        )
-        if tag not in tags:
-            tags.append(tag)
-    return tuple(tags)
-
-
-def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
-    return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
-
-
-def _checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], Any]]:
-    """Each key's check, in the table's order; date-typed keys read dates in ``zone``."""
-    by_check: dict[Check, Callable[[str, Entry, str], Any]] = {
-        "title": _title,
-        "text": _text,
-        "slug": _slug,
-        "id": _slug,
-        "date": partial(read_date, zone=zone),
-        "day": partial(read_date, zone=zone, day_only=True),
-        "flag": _flag,
-        "tags": _tags,
-        "links": _links,
-        "aliases": _aliases,
-        "references": lambda _key, entry, path: parse_references(entry, path, zone),
-        "image": partial(parse_image, error=FrontMatterError),
-    }
-    return {key.name: by_check[key.check] for key in FRONT_MATTER}

@@ -12,7 +12,7 @@ without a default exactly where the key is always required.
 
 The tables live in ``core`` because the trust rules check front-matter keys and ``trust`` is
 below ``content``; so a front-matter key names its check (``Check``), and
-``content.frontmatter`` holds the function for each.
+``content.fieldchecks`` holds the function for each.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ Check = Literal[
     "references",
     "image",
 ]
-"""How a front-matter value is read and checked; ``content.frontmatter`` has one function per
+"""How a front-matter value is read and checked; ``content.fieldchecks`` has one function per
 name, and ``CHECK_TYPES`` says what each accepts, for the docs."""
 
 CHECK_TYPES: dict[Check, str] = {

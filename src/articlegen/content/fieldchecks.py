@@ -1,0 +1,168 @@
+"""How each kind of front-matter value is read and checked: one function per ``Check`` named
+in ``schema.FRONT_MATTER`` (text, slug, dates, tags, links, aliases, references…), each
+returning the value its ``FrontMatter`` field holds or raising the error at its line."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from ..core.dates import read_date
+from ..core.errors import FrontMatterError
+from ..core.limits import MAX_TITLE_CHARACTERS
+from ..core.model import Alias, LinkRef
+from ..core.schema import FRONT_MATTER, Check
+from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
+from ..core.urls import AliasError, alias_url
+from ..core.yamlchecks import type_problem
+from ..core.yamldoc import Entry
+from ..trust.references import parse_references
+from .imagefield import parse_image
+
+
+def _text(key: str, entry: Entry, path: str) -> str:
+    if problem := type_problem(key, entry, str, path, FrontMatterError):
+        problem.hint = "put the value in quotes"
+        raise problem
+    text: str = entry.value.strip()  # a str: type_problem refused anything else
+    if not text:
+        raise FrontMatterError(f"'{key}' is empty", path, entry.line)
+    return text
+
+
+def _title(key: str, entry: Entry, path: str) -> str:
+    title = _text(key, entry, path)
+    if len(title) > MAX_TITLE_CHARACTERS:
+        raise FrontMatterError(
+            f"'title' is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
+            path,
+            entry.line,
+            "shorten it; the rest belongs in 'description' or in the body",
+        )
+    return title
+
+
+def check_slug_length(slug: str, path: str, line: int, hint: str, what: str = "slug") -> None:
+    """Refuse slugs too long to be a folder name and a readable URL."""
+    if len(slug) > SLUG_MAX:
+        raise FrontMatterError(
+            f"{what} is {len(slug)} characters long (at most {SLUG_MAX})", path, line, hint
+        )
+
+
+def _flag(key: str, entry: Entry, path: str) -> bool:
+    if problem := type_problem(key, entry, bool, path, FrontMatterError):
+        raise problem
+    flag: bool = entry.value  # a bool: type_problem refused anything else
+    return flag
+
+
+def _slug(key: str, entry: Entry, path: str) -> str:
+    value = _text(key, entry, path)
+    what = "slug" if key == "slug" else f"{key} id"
+    if not is_slug(value):
+        suggestion = slugify(value)
+        raise FrontMatterError(
+            f"invalid {what} '{value}': use lowercase a-z, 0-9 and '-' only",
+            path,
+            entry.line,
+            f"write '{key}: {suggestion}'"
+            if suggestion
+            else f"choose a {what} such as 'my-article'",
+        )
+    short = slugify(value, SUGGESTED_SLUG_LENGTH)
+    check_slug_length(value, path, entry.line, f"write '{key}: {short}'", what)
+    return value
+
+
+def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
+    """A list of non-empty strings with the line of each; a lone string is a list of one, and
+    a key with nothing after it (its items all commented out) a list of none."""
+    value = entry.value
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [(value.strip(), entry.line)] if value.strip() else []
+    if not isinstance(value, list):
+        raise FrontMatterError(
+            f"'{key}' must be a list", path, entry.line, f"write {key}: [first, second]"
+        )
+    lines = entry.item_lines or (entry.line,) * len(value)
+    items: list[tuple[str, int]] = []
+    for item, line in zip(value, lines, strict=True):
+        if not isinstance(item, str) or not item.strip():
+            raise FrontMatterError(
+                f"each item of '{key}' must be non-empty text, found {item!r}",
+                path,
+                line,
+                "put the item in quotes",
+            )
+        items.append((item.strip(), line))
+    return items
+
+
+def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
+    """Old paths on this site, each cleaned (``urls.alias_url``); an unusable one is an
+    error at its line with the form to write instead."""
+    aliases = []
+    for text, line in _string_list(key, entry, path):
+        try:
+            aliases.append(Alias(alias_url(text), line))
+        except AliasError as problem:
+            hint = f"write {problem.fix}" if problem.fix else "remove it from 'aliases'"
+            raise FrontMatterError(f"alias '{text}' {problem}", path, line, hint) from None
+    return tuple(aliases)
+
+
+def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
+    """Tags as written; each must slug (``slugs.slugify``, as ``site.collect_tags`` names
+    its page ``tags/<slug>/``) to something (an emoji alone does not), and to no more than
+    an article's slug may be."""
+    tags: list[str] = []
+    for tag, line in _string_list(key, entry, path):
+        slug = slugify(tag)
+        if not slug:
+            raise FrontMatterError(
+                f"tag {tag!r} has no letters or digits to make its URL from"
+                " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
+                path,
+                line,
+                f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
+                " its URL the word",
+            )
+        shown = tag if len(tag) <= 40 else tag[:40] + "…"
+        check_slug_length(
+            slug,
+            path,
+            line,
+            "shorten the tag: its slug names its page's folder",
+            f"the slug of tag {shown!r}",
+        )
+        if tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
+    return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
+
+
+def key_checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], Any]]:
+    """Each key's check, in the table's order; date-typed keys read dates in ``zone``."""
+    by_check: dict[Check, Callable[[str, Entry, str], Any]] = {
+        "title": _title,
+        "text": _text,
+        "slug": _slug,
+        "id": _slug,
+        "date": partial(read_date, zone=zone),
+        "day": partial(read_date, zone=zone, day_only=True),
+        "flag": _flag,
+        "tags": _tags,
+        "links": _links,
+        "aliases": _aliases,
+        "references": lambda _key, entry, path: parse_references(entry, path, zone),
+        "image": partial(parse_image, error=FrontMatterError),
+    }
+    return {key.name: by_check[key.check] for key in FRONT_MATTER}
