@@ -260,17 +260,17 @@ def test_unlinked_means_no_see_also_or_no_linked_from(
 def test_stems_are_kept_for_the_process_and_start_over_when_full(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from articlegen.render import suggestions
+    from articlegen.render import textvectors
 
-    monkeypatch.setattr(suggestions, "_STEMS", {"Sleeping": "kept"})
-    monkeypatch.setattr(suggestions, "_STEMS_KEPT", 2)
-    assert suggestions._stems(["Sleeping", "the"]) == ["kept", None]  # kept, not stemmed again
-    assert suggestions._stems(["Sleeping", "cortisol", "Sleeping"]) == [
+    monkeypatch.setattr(textvectors, "_STEMS", {"Sleeping": "kept"})
+    monkeypatch.setattr(textvectors, "_STEMS_KEPT", 2)
+    assert textvectors.stem_words(["Sleeping", "the"]) == ["kept", None]  # kept, not stemmed again
+    assert textvectors.stem_words(["Sleeping", "cortisol", "Sleeping"]) == [
         "sleep",
         "cortisol",
         "sleep",
     ]
-    assert suggestions._STEMS == {"Sleeping": "sleep", "cortisol": "cortisol"}
+    assert textvectors._STEMS == {"Sleeping": "sleep", "cortisol": "cortisol"}
 
 
 def test_words_both_use_again_and_again_are_shown_before_rare_ones_used_once() -> None:

@@ -23,63 +23,54 @@ article writes them, two side by side in both articles shown as the phrase they 
 Fast enough for every build of a large site (``bench/suggest.py``): each distinct word
 is stemmed once, counting is done by ``Counter`` in C, each article's vector keeps its
 ``KEPT_TERMS`` heaviest shared terms, and candidates come from an inverted index that keeps,
-per term, the ``CHAMPIONS`` articles it weighs most in ("champion lists"): the work per
-article is bounded, not proportional to the site. On a site where more than ``CHAMPIONS``
-articles share an article's heaviest terms the text part is therefore approximate, in
-favour of the articles those terms weigh most in.
+per term, the ``CHAMPIONS`` articles it weighs most in ("champion lists", all three in
+``textvectors``): the work per article is bounded, not proportional to the site. On a site
+where more than ``CHAMPIONS`` articles share an article's heaviest terms the text part is
+therefore approximate, in favour of the articles those terms weigh most in.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from heapq import nlargest
 from itertools import pairwise
 
-import snowballstemmer  # type: ignore[import-untyped]
-import stop_words  # type: ignore[import-untyped]
-
 from ..core.model import Article, LinkGraph, Suggestion
 from ..core.slugs import sort_key
+from .textvectors import (
+    MARKUP,
+    TOKENS,
+    bm25_idf,
+    champion_lists,
+    stem_words,
+    tfidf_vector,
+)
 
 TITLE_WEIGHT = 3
 """A title's words count as often as this: a title says what an article is about."""
+
 TAG_WEIGHT = 0.5
 """Score of sharing every tag (weighted by rarity) the article carries."""
+
 IN_TEXT_WEIGHT = 0.5
 """Score of a link the article's body already makes but its See Also lacks."""
+
 LINKS_HERE_WEIGHT = 0.25
 """Score of the other article linking to this one (See Also or body)."""
+
 MIN_SCORE = 0.05
 """Weaker candidates are noise, not suggestions."""
-KEPT_TERMS = 60
-"""Terms kept of each article's vector: its heaviest ones that another article has too."""
+
 QUERY_TERMS = 12
 """An article's heaviest terms, looked up in the champion lists to find its candidates."""
-CHAMPIONS = 40
-"""Articles kept per term in the inverted index: those the term weighs most in."""
+
 SHOWN_WORDS = 3
 """Similar words shown in a suggestion's reasons."""
+
 PHRASED = 6
 """Shared words tried in pairs for a phrase both articles write (``deep sleep``)."""
-
-_PHRASE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s‐-]|\n[ \t]*\n")
-"""Words, and what ends a phrase: punctuation but hyphens, a blank line (those are no
-word, so no pair of words spans them)."""
-_MARKUP = re.compile(
-    r"\]\([^)]*\)"  # a Markdown link's address
-    r"|<[^>\n]*>"  # an HTML tag or autolink
-    r"|https?://\S+"  # a bare address
-    r"|\[\[[^\]|\n]*\|"  # the target of [[target|text]]
-    r"|\{#[^}\n]*\}"  # a heading id
-    r"|\[\^[^\]\n]*\]"  # a citation's id: [^id]
-)
-"""Parts of Markdown that are addresses and ids, not words readers see."""
-_MIN_LETTERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,46 +150,13 @@ def reasons(suggestion: Suggestion) -> str:
     return "; ".join(parts)
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(w.replace("’", "'") for w in stop_words.get_stop_words("en"))
-
-
-@cache
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
-
-
-_STEMS: dict[str, str | None] = {}
-"""Word as written → its stem (None for punctuation and stop words), kept for the process:
-stemming is the slow part of reading a site's words (Snowball in pure Python), and a
-preview or ``articlegen suggest`` ranks the same words again and again."""
-_STEMS_KEPT = 500_000
-"""Words ``_STEMS`` keeps at most (a site's vocabulary is a few tens of thousands)."""
-
-
-def _stems(words: list[str]) -> list[str | None]:
-    """The stem of each of ``words``, from ``_STEMS`` or stemmed now."""
-    new = [w for w in words if w not in _STEMS]
-    if len(_STEMS) + len(new) > _STEMS_KEPT:
-        _STEMS.clear()
-        new = list(dict.fromkeys(words))
-    if new:
-        stop = _stop_words()
-        lowered = [w.lower().replace("’", "'") for w in new]
-        for word, low, stem in zip(new, lowered, _stemmer().stemWords(lowered), strict=True):
-            usable = len(low) >= _MIN_LETTERS and low not in stop and low[0].isalpha()
-            _STEMS[word] = stem if usable else None
-    return [_STEMS[w] for w in words]
-
-
 class _Corpus:
     """Every document's weighted vector, the candidates' champion lists, and what the
     reasons need; made once for all the articles ranked."""
 
     def __init__(self, docs: Sequence[Document]) -> None:
         self.docs = {d.slug: d for d in docs}
-        self.prose = {d.slug: _MARKUP.sub(" ", d.text) for d in docs}
+        self.prose = {d.slug: MARKUP.sub(" ", d.text) for d in docs}
         """The text without addresses and ids: what the words are read from, with titles."""
         self.stems: dict[str, str | None] = {}
         """Word as written → its stem; None for stop words."""
@@ -214,17 +172,17 @@ class _Corpus:
         frequency: Counter[str] = Counter()
         for each in terms.values():
             frequency.update(each.keys())
-        idf = {term: _idf(count, df) for term, df in frequency.items() if df > 1}
-        lone = _idf(count, 1)
-        self.vectors = {slug: _vector(each, idf, lone) for slug, each in terms.items()}
+        idf = {term: bm25_idf(count, df) for term, df in frequency.items() if df > 1}
+        lone = bm25_idf(count, 1)
+        self.vectors = {slug: tfidf_vector(each, idf, lone) for slug, each in terms.items()}
         self.repeated = {
             slug: {t for t in self.vectors[slug] if terms[slug][t] > 1} for slug in terms
         }
         """Slug → the terms of its vector it uses more than once (a title's count)."""
         self.candidates = frozenset(d.slug for d in docs if d.candidate)
-        self.champions = _champions({s: self.vectors[s] for s in self.candidates})
+        self.champions = champion_lists({s: self.vectors[s] for s in self.candidates})
         tag_count = Counter(t for d in docs for t in d.tags)
-        self.tag_idf = {tag: _idf(count, df) for tag, df in tag_count.items()}
+        self.tag_idf = {tag: bm25_idf(count, df) for tag, df in tag_count.items()}
         self.tagged: dict[str, list[str]] = {}
         self.linking: dict[str, set[str]] = {}
         for d in docs:
@@ -238,8 +196,8 @@ class _Corpus:
     def _terms(self, doc: Document) -> Counter[str]:
         """The stems of ``doc`` with their counts, its title's counted ``TITLE_WEIGHT``
         times."""
-        tokens = _PHRASE.findall(self.prose[doc.slug])
-        title = _PHRASE.findall(doc.title)
+        tokens = TOKENS.findall(self.prose[doc.slug])
+        title = TOKENS.findall(doc.title)
         written = self.written[doc.slug] = Counter(tokens)
         new = {*written, *title}.difference(self.stems)
         if new:
@@ -256,7 +214,7 @@ class _Corpus:
     def _learn(self, words: list[str]) -> None:
         """The stem of each word not seen before in this corpus; punctuation and stop words
         stem to None."""
-        for word, stem in zip(words, _stems(words), strict=True):
+        for word, stem in zip(words, stem_words(words), strict=True):
             self.stems[word] = stem
             if stem is not None:
                 self.written_as.setdefault(stem, []).append(word)
@@ -367,7 +325,7 @@ class _Corpus:
         spellings = self.written_as[stem]
         counts = self.written[slug]
         if not any(counts[w] for w in spellings):
-            counts = Counter(_PHRASE.findall(self.docs[slug].title))
+            counts = Counter(TOKENS.findall(self.docs[slug].title))
         return _commonest({w: counts[w] for w in spellings if counts[w]})
 
 
@@ -375,28 +333,3 @@ def _commonest(spellings: Mapping[str, int]) -> str:
     """The spelling written most often; of equals, the one with fewest capitals (``sleep``
     over the ``Sleep`` that starts a sentence), then the first in code point order."""
     return min(spellings, key=lambda w: (-spellings[w], sum(map(str.isupper, w)), w))
-
-
-def _champions(vectors: Mapping[str, Mapping[str, float]]) -> dict[str, list[tuple[float, str]]]:
-    """Term → the ``CHAMPIONS`` documents it weighs most in, heaviest first: the inverted
-    index cut so that a term every article uses costs no more than a rare one."""
-    postings: dict[str, list[tuple[float, str]]] = {}
-    for slug, vector in vectors.items():
-        for term, weight in vector.items():
-            postings.setdefault(term, []).append((weight, slug))
-    return {term: nlargest(CHAMPIONS, listed) for term, listed in postings.items()}
-
-
-def _idf(count: int, frequency: int) -> float:
-    """BM25's inverse document frequency: positive even for a term in every document."""
-    return math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-
-
-def _vector(terms: Mapping[str, int], idf: Mapping[str, float], lone: float) -> dict[str, float]:
-    """Unit-length TF-IDF weights of ``terms``, cut to the ``KEPT_TERMS`` heaviest that
-    another document has too (the norm counts every term, as the cosine does, those of one
-    document alone weighted ``lone``)."""
-    weights = {t: (1 + math.log(n)) * idf.get(t, lone) for t, n in terms.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    kept = nlargest(KEPT_TERMS, (t for t in weights if t in idf), key=weights.__getitem__)
-    return {t: weights[t] / norm for t in kept}
