@@ -178,17 +178,29 @@ def _resolve(
     if len(found) > 1:
         raise _ambiguous(ref, source, kind, found)
     (target,) = found
+    if refused := _refusal(ref, source, target, kind, drafts_visible):
+        raise refused
+    return ResolvedLink(slug=target.slug, fragment=fragment)
+
+
+def _refusal(
+    ref: LinkRef, source: LinkSource, target: LinkTarget, kind: str, drafts_visible: bool
+) -> LinkError | None:
+    """Why ``ref`` may not link to the one article it names: itself, a page in See Also, a
+    draft the build hides, or an article not (or no longer) published."""
     if target.slug == source.slug:
-        raise LinkError(f"{kind} '{ref.target}' links the article to itself", source.path, ref.line)
+        return LinkError(
+            f"{kind} '{ref.target}' links the article to itself", source.path, ref.line
+        )
     if target.page and kind == "see_also":
-        raise LinkError(
+        return LinkError(
             f"{kind} '{ref.target}' names a page ({target.path}): See Also lists articles",
             source.path,
             ref.line,
             "link to the page in the text instead, [[" + target.slug + "]]",
         )
     if target.draft and not drafts_visible:
-        raise LinkError(
+        return LinkError(
             f"{kind} '{ref.target}' links to a draft ({target.path})",
             source.path,
             ref.line,
@@ -196,7 +208,7 @@ def _resolve(
         )
     if target.withheld:
         ahead = target.withheld.startswith("expires")  # judged at a moment still to come
-        raise LinkError(
+        return LinkError(
             f"{kind} '{ref.target}' links to an article that {'' if ahead else 'is '}"
             f"{target.withheld} ({target.path}): the link would lead nowhere"
             + (" from then on" if ahead else ""),
@@ -204,7 +216,7 @@ def _resolve(
             ref.line,
             _WITHHELD_HINT["expired" if target.withheld.startswith("expire") else "scheduled"],
         )
-    return ResolvedLink(slug=target.slug, fragment=fragment)
+    return None
 
 
 def _find(name: str, source_path: str, index: _Index) -> list[LinkTarget]:
