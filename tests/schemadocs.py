@@ -1,7 +1,10 @@
-"""The docs' key tables and example files, generated from the schema tables (``core/schema.py``).
+"""The docs' key tables and example files, generated from the schema tables (``core/schema.py``,
+and ``core/nestedkeys.py`` for the records nested in them).
 
 docs/writing.md (front-matter) and docs/site-yaml.md (``site.yaml``) each hold an example file
-and a table of every key (type, required, default, what it is) between marker comments,
+and a table of every key (type, required, default, what it is), and docs/site-yaml.md and
+docs/trust.md a table of each nested record's keys (a reference, a person, a menu entry…),
+between marker comments,
 ``<!-- schema: NAME -->`` and ``<!-- /schema -->``. ``tests/test_docs.py`` fails when a block
 differs from what the schema makes of it; after changing a key, regenerate them::
 
@@ -17,6 +20,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from articlegen.core.nestedkeys import (
+    COMMENT_PROVIDERS,
+    COMMENTS,
+    MARKDOWN,
+    MENU_ENTRY,
+    PERSON,
+    REFERENCE,
+    REQUIREMENT,
+    NestedKey,
+)
 from articlegen.core.schema import (
     CHECK_TYPES,
     FRONT_MATTER,
@@ -81,6 +94,22 @@ def default(key: Key) -> str:
     return f"`{key.default}`"
 
 
+def nested_table(keys: Sequence[NestedKey], prefix: str = "") -> str:
+    """The Markdown table of a nested record's ``keys`` (each name after ``prefix``): name,
+    type, requiredness and what it is."""
+    rows = ["| Key | Type | Required | What it is |", "|---|---|---|---|"]
+    for key in keys:
+        needed = "yes" if key.required else f"for {key.required_in}" if key.required_in else "no"
+        rows.append(f"| `{prefix}{key.name}` | {key.type} | {needed} | {key.doc} |")
+    return "\n".join(rows) + "\n"
+
+
+def provider_table() -> str:
+    """One table of every comment provider's settings, each key under its provider's name."""
+    tables = [nested_table(keys, f"{name}.") for name, keys in COMMENT_PROVIDERS.items()]
+    return tables[0] + "".join(table.split("\n", 2)[2] for table in tables[1:])
+
+
 BLOCKS: dict[str, tuple[Path, str]] = {
     "front-matter-example": (
         DOCS / "writing.md",
@@ -89,6 +118,13 @@ BLOCKS: dict[str, tuple[Path, str]] = {
     "front-matter-table": (DOCS / "writing.md", table(FRONT_MATTER)),
     "site-example": (DOCS / "site-yaml.md", "```yaml\n" + example(SITE) + "```\n"),
     "site-table": (DOCS / "site-yaml.md", table(SITE)),
+    "person-table": (DOCS / "site-yaml.md", nested_table(PERSON)),
+    "menu-table": (DOCS / "site-yaml.md", nested_table(MENU_ENTRY)),
+    "comments-table": (DOCS / "site-yaml.md", nested_table(COMMENTS)),
+    "comment-providers-table": (DOCS / "site-yaml.md", provider_table()),
+    "require-table": (DOCS / "site-yaml.md", nested_table(REQUIREMENT)),
+    "markdown-table": (DOCS / "site-yaml.md", nested_table(MARKDOWN)),
+    "reference-table": (DOCS / "trust.md", nested_table(REFERENCE)),
 }
 """Each generated block: the page it is on and the text it must hold."""
 

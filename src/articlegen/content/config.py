@@ -12,7 +12,17 @@ from ..core.errors import ArticlegenError, ConfigError, raise_if_any
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
 from ..core.model import CommentsConfig, HeroImage, MenuItem, SiteConfig
-from ..core.schema import MENU_ENTRY, SITE, SITE_KEYS
+from ..core.nestedkeys import (
+    COMMENT_PROVIDERS,
+    COMMENTS,
+    MARKDOWN,
+    MENU_ENTRY,
+    MENU_ENTRY_HINT,
+    key_names,
+    required_keys,
+    text_keys,
+)
+from ..core.schema import SITE, SITE_KEYS
 from ..core.yamlchecks import check_characters, type_problem, unknown_key_problems
 from ..core.yamldoc import Entry, load_mapping
 from ..trust.editorial import parse_requirements
@@ -25,11 +35,7 @@ MAX_REVIEW_INTERVAL_DAYS = 3650
 MAX_LINK_CACHE_DAYS = 365
 """Longest time ``check --links`` trusts an earlier answer: a page can go within a year."""
 
-PROVIDER_SETTINGS: dict[str, tuple[str, ...]] = {
-    "giscus": ("repo", "repo_id", "category", "category_id"),
-    "isso": ("url",),
-    "remark42": ("host", "site_id"),
-}
+PROVIDER_SETTINGS = {name: required_keys(table) for name, table in COMMENT_PROVIDERS.items()}
 """Each comment provider's required settings (its block in ``comments``)."""
 
 
@@ -174,16 +180,18 @@ def _menu(entry: Entry, path: str, problems: list[ArticlegenError]) -> tuple[Men
         keys = item.children
         if keys is None:
             problems.append(
-                ConfigError(f"menu entry {number} must be a mapping", path, item.line, MENU_ENTRY)
+                ConfigError(
+                    f"menu entry {number} must be a mapping", path, item.line, MENU_ENTRY_HINT
+                )
             )
             continue
-        found = unknown_key_problems(keys, ("title", "link"), path, ConfigError, section="menu")
+        found = unknown_key_problems(keys, key_names(MENU_ENTRY), path, ConfigError, section="menu")
         found += [
-            ConfigError(f"menu entry {number} has no '{key}'", path, item.line, MENU_ENTRY)
-            for key in ("title", "link")
+            ConfigError(f"menu entry {number} has no '{key}'", path, item.line, MENU_ENTRY_HINT)
+            for key in required_keys(MENU_ENTRY)
             if key not in keys
         ]
-        for key in ("title", "link"):
+        for key in text_keys(MENU_ENTRY):
             if key in keys and (problem := _text_problem(f"menu.{key}", keys[key], path)):
                 found.append(problem)
         problems += found
@@ -228,7 +236,7 @@ def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -
         return CommentsConfig()
     keys = entry.children
     problems += unknown_key_problems(
-        keys, ("provider", "default", *PROVIDER_SETTINGS), path, ConfigError, section="comments"
+        keys, key_names(COMMENTS), path, ConfigError, section="comments"
     )
     default = False
     if "default" in keys:
@@ -303,7 +311,7 @@ def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError])
     if entry is None or entry.children is None:
         return False
     problems += unknown_key_problems(
-        entry.children, ("allow_html",), path, ConfigError, section="markdown"
+        entry.children, key_names(MARKDOWN), path, ConfigError, section="markdown"
     )
     allow = entry.children.get("allow_html")
     if allow is None:

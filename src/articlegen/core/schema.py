@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .nestedkeys import MENU_ENTRY_HINT
+
 Check = Literal[
     "title",
     "text",
@@ -297,9 +299,6 @@ review, tags, See Also, references, disclaimer, comments); ``date`` is optional.
 IMAGE_FORM = "write 'image: {src: images/photo.jpg, alt: \"what it shows\"}'"
 """How an ``image:`` is written, for the errors of one that is not."""
 
-MENU_ENTRY = "write each entry as '- {title: About, link: about}'"
-"""How a ``menu:`` entry is written, for the errors of one that is not."""
-
 SITE: tuple[SiteKey, ...] = (
     SiteKey(
         name="title",
@@ -498,7 +497,7 @@ SITE: tuple[SiteKey, ...] = (
         name="menu",
         type=list,
         field="menu",
-        hint=MENU_ENTRY,
+        hint=MENU_ENTRY_HINT,
         default_doc="none",
         doc="the header navigation's own entries, in order; each `link` a page's or article's"
         " slug or file, or an https:// URL (see Menu below)",

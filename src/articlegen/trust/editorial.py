@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from ..core.errors import ArticlegenError, ConfigError, Diagnostic, FrontMatterError, did_you_mean
 from ..core.model import Article, Credits, FrontMatter, Requirement, SiteConfig
+from ..core.nestedkeys import REQUIREMENT, key_names, required_keys
 from ..core.schema import FRONT_MATTER_KEYS
 from ..core.slugs import slugify
 from ..core.urls import article_url
@@ -41,10 +42,12 @@ def parse_requirements(
                 )
             )
             continue
-        found = unknown_key_problems(keys, ("tag", "fields"), path, ConfigError, section="require")
+        found = unknown_key_problems(
+            keys, key_names(REQUIREMENT), path, ConfigError, section="require"
+        )
         found += [
             ConfigError(f"require rule {number} has no '{key}'", path, item.line, f"add '{key}:'")
-            for key in ("tag", "fields")
+            for key in required_keys(REQUIREMENT)
             if key not in keys
         ]
         if not found:

@@ -21,12 +21,11 @@ from ..core.errors import (
     suggestion,
 )
 from ..core.model import Article, Credits, Person, SiteConfig
+from ..core.nestedkeys import PERSON, key_names, required_keys, text_keys
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem
 from ..core.yamlchecks import type_problem, unknown_key_problems
 from ..core.yamldoc import Entry
-
-PERSON_KEYS = ("name", "credentials", "bio", "photo", "url", "sameAs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +76,9 @@ def _person(
 ) -> Person | None:
     keys = block.children or {}
     where = f"{section}.{person_id}"
-    found = unknown_key_problems(keys, PERSON_KEYS, path, ConfigError, section=where)
+    found = unknown_key_problems(keys, key_names(PERSON), path, ConfigError, section=where)
     values: dict[str, str] = {}
-    for key in ("name", "credentials", "bio", "photo", "url"):
+    for key in text_keys(PERSON):
         if key not in keys:
             continue
         if problem := type_problem(f"{where}.{key}", keys[key], str, path, ConfigError):
@@ -87,7 +86,7 @@ def _person(
         elif keys[key].value.strip():
             values[key] = keys[key].value.strip()
     reviewer = section == "reviewers"
-    for key in ("name", "credentials") if reviewer else ("name",):
+    for key in required_keys(PERSON, section):
         if key not in values:
             why = " (readers look for a reviewer's qualifications)" if key == "credentials" else ""
             found.append(

@@ -21,13 +21,16 @@ from ..core.errors import (
     raise_if_any,
 )
 from ..core.model import CitationMark, Date, LinkRef, NumberedReference, Reference
+from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug
 from ..core.weburl import address_problem
 from ..core.yamlchecks import unknown_key_problems
 from ..core.yamldoc import Entry
 
-REFERENCE_KEYS = ("id", "title", "url", "authors", "publisher", "date")
+_TEXT_KEYS = text_keys(REFERENCE)
+"""Every key but ``date``: each one text (a number, as a page count or an id may be, taken as
+one)."""
 _YEAR = re.compile(r"[1-9][0-9]{3}")
 """A bare year, as a reference's ``date`` may be."""
 
@@ -95,12 +98,14 @@ def _reference(
         )
         return None
     keys = item.children
-    found = unknown_key_problems(keys, REFERENCE_KEYS, path, FrontMatterError, section="references")
+    found = unknown_key_problems(
+        keys, key_names(REFERENCE), path, FrontMatterError, section="references"
+    )
     found += [
         FrontMatterError(
             f"reference {number} has no '{key}'", path, item.line, f"add '{key}: …' to it"
         )
-        for key in ("title", "url")
+        for key in required_keys(REFERENCE)
         if key not in keys
     ]
     if found:
@@ -116,7 +121,7 @@ def _reference(
 def _checked_reference(
     keys: dict[str, Entry], line: int, path: str, zone: zoneinfo.ZoneInfo
 ) -> Reference:
-    values = {key: _text(key, keys[key], path) for key in keys if key != "date"}
+    values = {key: _text(key, keys[key], path) for key in keys if key in _TEXT_KEYS}
     reference_id = values.pop("id", None)
     if reference_id is not None and not is_slug(reference_id):
         raise FrontMatterError(
