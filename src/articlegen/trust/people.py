@@ -63,7 +63,7 @@ def parse_people(
                     f"'{where}' must be a mapping",
                     path,
                     block.line,
-                    "indent 'name: …' (and credentials, bio, photo, url, sameAs) under the id",
+                    f"indent 'name: …' (and {', '.join(key_names(PERSON)[1:])}) under the id",
                 )
             )
         elif person := _person(person_id, block, section, path, problems):
