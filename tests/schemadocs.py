@@ -23,6 +23,8 @@ from pathlib import Path
 from articlegen.core.nestedkeys import (
     COMMENT_PROVIDERS,
     COMMENTS,
+    HERO_IMAGE,
+    IMAGES,
     MARKDOWN,
     MENU_ENTRY,
     PERSON,
@@ -124,6 +126,8 @@ BLOCKS: dict[str, tuple[Path, str]] = {
     "comment-providers-table": (DOCS / "site-yaml.md", provider_table()),
     "require-table": (DOCS / "site-yaml.md", nested_table(REQUIREMENT)),
     "markdown-table": (DOCS / "site-yaml.md", nested_table(MARKDOWN)),
+    "images-table": (DOCS / "site-yaml.md", nested_table(IMAGES)),
+    "image-table": (DOCS / "writing.md", nested_table(HERO_IMAGE)),
     "reference-table": (DOCS / "trust.md", nested_table(REFERENCE)),
 }
 """Each generated block: the page it is on and the text it must hold."""

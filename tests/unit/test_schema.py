@@ -16,6 +16,7 @@ from articlegen.core.errors import BuildFailed
 from articlegen.core.model import (
     CommentsConfig,
     FrontMatter,
+    HeroImage,
     MenuItem,
     Person,
     Reference,
@@ -25,6 +26,8 @@ from articlegen.core.model import (
 from articlegen.core.nestedkeys import (
     COMMENT_PROVIDERS,
     COMMENTS,
+    HERO_IMAGE,
+    IMAGES,
     MARKDOWN,
     MENU_ENTRY,
     MENU_ENTRY_HINT,
@@ -152,6 +155,7 @@ NESTED: list[tuple[str, tuple[NestedKey, ...], type, tuple[str, ...]]] = [
     ("menu", MENU_ENTRY, MenuItem, ("line",)),
     ("require", REQUIREMENT, Requirement, ("line",)),
     ("comments", COMMENTS, CommentsConfig, ()),
+    ("image", HERO_IMAGE, HeroImage, ("line",)),
 ]
 """Each nested record's table, its record, and the fields a reader fills that no key writes
 (where it was, the id it sits under)."""
@@ -179,14 +183,21 @@ def test_each_nested_field_has_its_key_s_default(
             assert field_default(field) == key.default, key.name
 
 
-def test_markdown_s_key_is_the_site_config_field_with_its_default() -> None:
-    [allow_html] = MARKDOWN
-    field = record_fields(SiteConfig)[allow_html.name]
-    assert field_default(field) == allow_html.default and field.type == "bool"
+@pytest.mark.parametrize(
+    ("table", "annotation"),
+    [(MARKDOWN, "bool"), (IMAGES, "tuple[int, ...]")],
+    ids=["markdown", "images"],
+)
+def test_a_one_key_block_fills_a_site_config_field_with_its_default(
+    table: tuple[NestedKey, ...], annotation: str
+) -> None:
+    [key] = table
+    field = record_fields(SiteConfig)[key.field_name]
+    assert field_default(field) == key.default and field.type == annotation
 
 
 def test_nested_names_are_unique_and_required_ones_exist() -> None:
-    tables = [table for _, table, _, _ in NESTED] + [MARKDOWN, *COMMENT_PROVIDERS.values()]
+    tables = [table for _, table, _, _ in NESTED] + [MARKDOWN, IMAGES, *COMMENT_PROVIDERS.values()]
     for table in tables:
         assert len(set(key_names(table))) == len(table)
         assert all(not (key.required and key.required_in) for key in table)
@@ -273,6 +284,8 @@ EXAMPLES: list[tuple[Key, tuple[NestedKey, ...], str]] = [
     *((key, REQUIREMENT, "") for key in SITE if key.name == "require"),
     *((key, COMMENTS, "") for key in SITE if key.name == "comments"),
     *((key, MARKDOWN, "") for key in SITE if key.name == "markdown"),
+    *((key, IMAGES, "") for key in SITE if key.name == "images"),
+    *((key, HERO_IMAGE, "") for key in (*FRONT_MATTER, *SITE) if key.name == "image"),
 ]
 """The top-level keys whose docs example writes records of a nested table."""
 
@@ -291,3 +304,30 @@ def test_the_docs_examples_of_nested_records_keep_to_their_tables(
     for record in records:
         assert set(record) <= set(key_names(table))
         assert set(required_keys(table, section)) <= set(record)
+
+
+@pytest.mark.parametrize("header", [False, True], ids=["site.yaml", "front-matter"])
+def test_an_image_is_read_by_its_table(header: bool) -> None:
+    text = "image:\n  zzz: 1\n"
+    if header:
+        with pytest.raises(BuildFailed) as failed:
+            parse_front_matter(
+                "title: A\ndate: 2024-01-01\n" + text, "content/a.md", zone=UTC, first_line=1
+            )
+        found = {(p.line, p.message, p.hint) for p in failed.value.errors}
+    else:
+        found = config_errors(text)
+    alt = '; alt: "" marks a decorative image'
+    assert found == {
+        (4, "unknown key 'image.zzz'", valid_keys(HERO_IMAGE)),
+        *(
+            (3, f"'image' has no '{key}'", f"add '{key}: …' to it" + (alt if key == "alt" else ""))
+            for key in required_keys(HERO_IMAGE)
+        ),
+    }
+
+
+def test_images_is_read_by_its_table() -> None:
+    assert config_errors("images:\n  zzz: 1\n") == {
+        (4, "unknown key 'images.zzz'", valid_keys(IMAGES)),
+    }

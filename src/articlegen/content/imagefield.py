@@ -13,13 +13,12 @@ from urllib.parse import urlsplit
 
 from ..core.errors import ArticlegenError, raise_if_any
 from ..core.model import HeroImage
+from ..core.nestedkeys import HERO_IMAGE, IMAGES, key_names, required_keys, text_keys
 from ..core.schema import IMAGE_FORM
 from ..core.yamlchecks import unknown_key_problems
 from ..core.yamldoc import Entry
 from .images import static_path
 
-IMAGE_KEYS = ("src", "alt", "caption", "credit")
-"""The keys of an ``image:`` mapping."""
 MAX_WIDTH = 8000
 """The widest variant ``images.widths`` may ask for: wider than any screen shows."""
 
@@ -30,7 +29,7 @@ def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError])
     keys = entry.children
     if keys is None:
         raise error(f"'{key}' must be a mapping with 'src' and 'alt'", path, entry.line, IMAGE_FORM)
-    problems = unknown_key_problems(keys, IMAGE_KEYS, path, error, section=key)
+    problems = unknown_key_problems(keys, key_names(HERO_IMAGE), path, error, section=key)
     problems += [
         error(
             f"'{key}' has no '{name}'",
@@ -39,11 +38,11 @@ def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError])
             f"add '{name}: …' to it"
             + ('; alt: "" marks a decorative image' if name == "alt" else ""),
         )
-        for name in ("src", "alt")
+        for name in required_keys(HERO_IMAGE)
         if name not in keys
     ]
     values: dict[str, str] = {}
-    for name in IMAGE_KEYS:
+    for name in text_keys(HERO_IMAGE):
         if name in keys:
             try:
                 values[name] = _text(f"{key}.{name}", keys[name], path, error, name == "alt")
@@ -103,7 +102,7 @@ def parse_widths(entry: Entry, path: str, error: type[ArticlegenError]) -> tuple
     """``images: {widths: […]}``: whole pixel widths from 1 to ``MAX_WIDTH``, sorted, each
     once; the defaults when ``widths`` is absent."""
     keys = entry.children or {}
-    raise_if_any(unknown_key_problems(keys, ("widths",), path, error, section="images"))
+    raise_if_any(unknown_key_problems(keys, key_names(IMAGES), path, error, section="images"))
     widths = keys.get("widths")
     if widths is None:
         return ()

@@ -3,7 +3,8 @@
 ``core.schema`` holds the top-level keys of an article's front-matter and of ``site.yaml``;
 some of their values are records of their own: an item of ``references:``, a person of
 ``authors:`` or ``reviewers:``, an entry of ``menu:``, a ``require:`` rule, the
-``comments:`` block and its provider's settings, the ``markdown:`` block. Each has its table
+``comments:`` block and its provider's settings, the ``markdown:`` and ``images:`` blocks,
+an ``image:``. Each has its table
 here, and what the readers need of it comes from the table: which keys exist ("did you
 mean"), which are required (the "has no 'title'" errors), which hold text. The docs' tables of
 these keys are generated from them (``python -m tests.schemadocs --update``), and
@@ -221,3 +222,39 @@ MARKDOWN: tuple[NestedKey, ...] = (
     ),
 )
 """``site.yaml`` ``markdown:``, whose one key fills ``model.SiteConfig.allow_html``."""
+
+HERO_IMAGE: tuple[NestedKey, ...] = (
+    NestedKey(
+        name="src",
+        type="path",
+        required=True,
+        doc="the image file, relative to `static/` (`images/photo.jpg`): a file of this site,"
+        " not an address",
+    ),
+    NestedKey(
+        name="alt",
+        type="text",
+        required=True,
+        doc='what the image shows, for readers who cannot see it; `""` marks a decorative one',
+    ),
+    NestedKey(name="caption", type="text", doc="shown under the image"),
+    NestedKey(
+        name="credit",
+        type="text",
+        doc="who made it, or where a public-domain work comes from; shown after the caption",
+    ),
+)
+"""An ``image:`` of an article's front-matter or of ``site.yaml`` (``model.HeroImage``)."""
+
+IMAGES: tuple[NestedKey, ...] = (
+    NestedKey(
+        name="widths",
+        type="list of whole numbers",
+        text=False,
+        default=(480, 960, 1600),
+        field="image_widths",
+        doc="the pixel widths (1 to 8000) of local images' responsive copies: each image gets"
+        " those narrower than itself, and its own width",
+    ),
+)
+"""``site.yaml`` ``images:``, whose one key fills ``model.SiteConfig.image_widths``."""
