@@ -242,17 +242,30 @@ def _validate(
         *trust.problems,
         *block_problems(root / TEMPLATES_DIR, root),
     ]
-    warnings = by_place(
+    warnings = _warnings(config, options, articles, graph, raw, trust)
+    if options.strict:
+        problems += [warning.as_error() for warning in warnings]
+    raise_if_any(problems)
+    return _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown, logo)
+
+
+def _warnings(
+    config: SiteConfig,
+    options: BuildOptions,
+    articles: list[Article],
+    graph: LinkGraph,
+    raw: dict[str, RenderedBody],
+    trust: Trust,
+) -> list[Diagnostic]:
+    """The site's warnings, in file and line order; a preview leaves out the settings a
+    published site still lacks, as it publishes nothing."""
+    return by_place(
         [
             *site_warnings(config, articles, graph, raw),
             *trust.warnings,
             *(unready_settings(config) if not options.preview else ()),
         ]
     )
-    if options.strict:
-        problems += [warning.as_error() for warning in warnings]
-    raise_if_any(problems)
-    return _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown, logo)
 
 
 def _assemble(
