@@ -221,3 +221,21 @@ def test_the_byline_wraps_between_its_items_never_inside_a_short_one(
     separators = byline.locator(".sep")
     for i in range(separators.count()):  # a line never starts with a separator
         assert box(separators.nth(i))["x"] > left + 1
+
+
+def test_a_see_also_card_shows_the_linked_article_s_image_in_a_small_copy(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    page = reader.page
+    page.goto(serve(fixture_blog) + "gamma/")  # its See Also: "Sleep and Recovery", with a hero
+    card = page.locator(".see-also li.see-also-card.card-with-image")
+    assert card.count() == 1
+    assert card.locator(".card-title a").inner_text() == "Sleep and Recovery"
+    image = card.locator(".card-image img")
+    assert image.get_attribute("alt") == ""
+    assert box(image)["y"] < box(card.locator(".card-title"))["y"]
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=image.element_handle())
+    # a phone-wide card gets one of the copies, not the 2000-pixel original
+    assert 0 < image.evaluate("e => e.naturalWidth") < 2000
+    assert reader.external == []
