@@ -30,6 +30,7 @@ from articlegen.core.nestedkeys import (
     PERSON,
     REFERENCE,
     REQUIREMENT,
+    THEME,
     NestedKey,
 )
 from articlegen.core.schema import (
@@ -127,6 +128,7 @@ BLOCKS: dict[str, tuple[Path, str]] = {
     "require-table": (DOCS / "site-yaml.md", nested_table(REQUIREMENT)),
     "markdown-table": (DOCS / "site-yaml.md", nested_table(MARKDOWN)),
     "images-table": (DOCS / "site-yaml.md", nested_table(IMAGES)),
+    "theme-table": (DOCS / "site-yaml.md", nested_table(THEME)),
     "image-table": (DOCS / "writing.md", nested_table(HERO_IMAGE)),
     "reference-table": (DOCS / "trust.md", nested_table(REFERENCE)),
 }

@@ -10,8 +10,10 @@ import zoneinfo
 import pytest
 import yaml
 
+from articlegen.content import theme
 from articlegen.content.config import parse_config
 from articlegen.content.frontmatter import parse_front_matter
+from articlegen.content.theme import ThemeSettings
 from articlegen.core.errors import BuildFailed
 from articlegen.core.model import (
     CommentsConfig,
@@ -34,6 +36,7 @@ from articlegen.core.nestedkeys import (
     PERSON,
     REFERENCE,
     REQUIREMENT,
+    THEME,
     NestedKey,
     key_names,
     required_keys,
@@ -156,6 +159,7 @@ NESTED: list[tuple[str, tuple[NestedKey, ...], type, tuple[str, ...]]] = [
     ("require", REQUIREMENT, Requirement, ("line",)),
     ("comments", COMMENTS, CommentsConfig, ()),
     ("image", HERO_IMAGE, HeroImage, ("line",)),
+    ("theme", THEME, ThemeSettings, ()),
 ]
 """Each nested record's table, its record, and the fields a reader fills that no key writes
 (where it was, the id it sits under)."""
@@ -285,6 +289,7 @@ EXAMPLES: list[tuple[Key, tuple[NestedKey, ...], str]] = [
     *((key, COMMENTS, "") for key in SITE if key.name == "comments"),
     *((key, MARKDOWN, "") for key in SITE if key.name == "markdown"),
     *((key, IMAGES, "") for key in SITE if key.name == "images"),
+    *((key, THEME, "") for key in SITE if key.name == "theme"),
     *((key, HERO_IMAGE, "") for key in (*FRONT_MATTER, *SITE) if key.name == "image"),
 ]
 """The top-level keys whose docs example writes records of a nested table."""
@@ -331,3 +336,13 @@ def test_images_is_read_by_its_table() -> None:
     assert config_errors("images:\n  zzz: 1\n") == {
         (4, "unknown key 'images.zzz'", valid_keys(IMAGES)),
     }
+
+
+def test_theme_is_read_by_its_table() -> None:
+    assert config_errors("theme:\n  zzz: 1\n") == {
+        (4, "unknown key 'theme.zzz'", valid_keys(THEME)),
+    }
+
+
+def test_each_theme_colour_has_the_backgrounds_its_contrast_is_checked_on() -> None:
+    assert set(theme._BACKGROUNDS) == set(key_names(THEME))

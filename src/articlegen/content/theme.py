@@ -26,6 +26,7 @@ from ..core.colors import (
 from ..core.errors import ArticlegenError, ConfigError
 from ..core.layout import CONFIG_FILE
 from ..core.model import ImageRef, Logo, SiteConfig, ThemeSettings
+from ..core.nestedkeys import THEME, key_names
 from ..core.yamlchecks import type_problem, unknown_key_problems
 from ..core.yamldoc import Entry
 from .images import place_images
@@ -38,11 +39,12 @@ DARK_BACKGROUNDS: tuple[Rgb, ...] = ((0x14, 0x16, 0x1A), (0x1E, 0x21, 0x27))
 BLACK: Rgb = (0, 0, 0)
 WHITE: Rgb = (255, 255, 255)
 
-_KEYS = {
+_BACKGROUNDS = {
     "accent": (LIGHT_BACKGROUNDS, "light", BLACK),
     "accent_dark": (DARK_BACKGROUNDS, "dark", WHITE),
 }
-"""Each colour key: the backgrounds it is read on, their name, and what fixes it."""
+"""Each colour key of ``nestedkeys.THEME``: the backgrounds it is read on, their name, and
+what fixes it (``tests/unit/test_schema.py`` holds the two to the same keys)."""
 
 
 def parse_theme(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> ThemeSettings:
@@ -50,9 +52,9 @@ def parse_theme(entry: Entry | None, path: str, problems: list[ArticlegenError])
     if entry is None or entry.children is None:
         return ThemeSettings()
     keys = entry.children
-    problems += unknown_key_problems(keys, _KEYS, path, ConfigError, section="theme")
+    problems += unknown_key_problems(keys, key_names(THEME), path, ConfigError, section="theme")
     colors: dict[str, Rgb] = {}
-    for name, (backgrounds, scheme, toward) in _KEYS.items():
+    for name, (backgrounds, scheme, toward) in _BACKGROUNDS.items():
         if name in keys and (color := _color(name, keys[name], path, problems)) is not None:
             if problem := contrast_problem(name, color, backgrounds, scheme, toward):
                 problems.append(ConfigError(problem[0], path, keys[name].line, problem[1]))

@@ -3,8 +3,8 @@
 ``core.schema`` holds the top-level keys of an article's front-matter and of ``site.yaml``;
 some of their values are records of their own: an item of ``references:``, a person of
 ``authors:`` or ``reviewers:``, an entry of ``menu:``, a ``require:`` rule, the
-``comments:`` block and its provider's settings, the ``markdown:`` and ``images:`` blocks,
-an ``image:``. Each has its table
+``comments:`` block and its provider's settings, the ``markdown:``, ``images:`` and
+``theme:`` blocks, an ``image:``. Each has its table
 here, and what the readers need of it comes from the table: which keys exist ("did you
 mean"), which are required (the "has no 'title'" errors), which hold text. The docs' tables of
 these keys are generated from them (``python -m tests.schemadocs --update``), and
@@ -258,3 +258,21 @@ IMAGES: tuple[NestedKey, ...] = (
     ),
 )
 """``site.yaml`` ``images:``, whose one key fills ``model.SiteConfig.image_widths``."""
+
+THEME: tuple[NestedKey, ...] = (
+    NestedKey(
+        name="accent",
+        type="colour",
+        default="",
+        doc="the colour of links, the header's top stripe and the highlights (`#rrggbb`, `#rgb`"
+        " or `rgb(…)`); it must reach WCAG AA contrast (4.5:1) on the theme's light backgrounds",
+    ),
+    NestedKey(
+        name="accent_dark",
+        type="colour",
+        default="",
+        doc="the accent under `prefers-color-scheme: dark`, checked the same way on the dark"
+        " backgrounds; without it, the accent lightened until it passes",
+    ),
+)
+"""``site.yaml`` ``theme:`` (``content.theme.ThemeSettings``)."""
