@@ -26,6 +26,7 @@ from ..content.variants import format_of
 from ..core.errors import ArticlegenError
 from ..core.model import ImageVariant, PlacedImage
 from ..core.workers import map_chunks
+from .pixels import eight_bit
 
 if TYPE_CHECKING:  # imported where it is used: a site without raster images never needs it
     from PIL.Image import Image as PILImage
@@ -124,7 +125,7 @@ def _encode_job(job: _Job) -> int:
 
     try:
         with Image.open(job.source) as opened:
-            upright = ImageOps.exif_transpose(opened) or opened
+            upright = eight_bit(ImageOps.exif_transpose(opened) or opened)
             upright.load()
             profile = opened.info.get("icc_profile")
             from_png = opened.format == "PNG"
@@ -144,13 +145,16 @@ def encode(
     image: PILImage, variant: ImageVariant, *, profile: bytes | None = None, lossless: bool = False
 ) -> bytes:
     """``image`` (upright) at the variant's size, in its format, without metadata but the
-    colour ``profile``; a WebP copy of a PNG original (``lossless``) loses nothing."""
+    colour ``profile``; a WebP copy of a PNG original (``lossless``) loses nothing.
+    ``image`` itself is left as it was."""
     from PIL import Image
 
     fmt = format_of(variant.path)
-    frame = _in_mode_for(image, fmt)
+    frame = _in_mode_for(eight_bit(image), fmt)
     if frame.size != (variant.width, variant.height):
         frame = frame.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+    elif frame is image:
+        frame = image.copy()  # its info is cleared next, and the next copy needs it
     frame.info = {}  # what Pillow would carry over: EXIF, XMP, comments, text chunks
     options = dict(_SAVE[fmt])
     if fmt == "WEBP" and lossless:
@@ -163,9 +167,10 @@ def encode(
 
 
 def _in_mode_for(image: PILImage, fmt: str) -> PILImage:
-    """``image`` in a mode ``fmt`` stores and resizing keeps smooth: JPEG has no
-    transparency; palettes and odd depths become RGB(A)."""
-    transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    """``image`` (8 bits a channel, transparency as alpha: ``pixels.eight_bit``) in a mode
+    ``fmt`` stores and resizing keeps smooth: JPEG has no transparency; palettes and
+    other modes become RGB(A)."""
+    transparent = image.mode in ("RGBA", "LA", "PA")
     if fmt == "JPEG":
         return image if image.mode in ("RGB", "L") else image.convert("RGB")
     if image.mode in ("RGB", "RGBA") or (fmt == "PNG" and image.mode in ("L", "LA")):

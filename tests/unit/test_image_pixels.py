@@ -1,0 +1,48 @@
+"""The responsive copies of originals Pillow reads in unusual modes: 16-bit greyscale,
+PNGs with a transparent colour (``tRNS``), CMYK JPEGs; made with ``make_variants`` from
+files written here, each copy read back."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from articlegen.content.variants import plan_variants
+from articlegen.core.model import ImageVariant, PlacedImage
+from articlegen.output.variants import encode, make_variants
+
+
+def copies(source: Path, size: tuple[int, int]) -> dict[str, Image.Image]:
+    """Every copy of ``source`` (widths 100 and its own), by its published name, loaded."""
+    placed = PlacedImage("/x", size, plan_variants(source.name, size, (100,)), source)
+    made = make_variants([placed], source.parent / "cache", source.parent, jobs=1)
+    found = {}
+    for file, name in made.files:
+        with Image.open(file) as copy:
+            copy.load()
+            found[name] = copy
+    return found
+
+
+def test_a_16_bit_greyscale_png_is_scaled_to_8_bits_not_clipped_to_white(
+    tmp_path: Path,
+) -> None:
+    Image.new("I;16", (400, 200), 40000).save(tmp_path / "grey.png")
+    made = copies(tmp_path / "grey.png", (400, 200))
+    assert set(made) == {"grey.png", "grey-100w.png", "grey-100w.webp", "grey-400w.webp"}
+    for name, copy in made.items():
+        assert copy.convert("L").getpixel((10, 10)) == round(40000 / 257), name
+
+
+@pytest.mark.parametrize(("mode", "value"), [("I", 40000), ("I;16B", 40000), ("F", 40000 / 65535)])
+@pytest.mark.parametrize("name", ["a-100w.png", "a-100w.webp", "a-100w.jpg"])
+def test_deep_modes_are_scaled_to_8_bits_in_every_format(
+    mode: str, value: float, name: str
+) -> None:
+    original = Image.new(mode, (400, 200), value)
+    data = encode(original, ImageVariant(name, 100, 50))
+    with Image.open(io.BytesIO(data)) as copy:
+        assert abs(copy.convert("L").getpixel((10, 10)) - round(40000 / 257)) <= 1
