@@ -46,3 +46,30 @@ def test_deep_modes_are_scaled_to_8_bits_in_every_format(
     data = encode(original, ImageVariant(name, 100, 50))
     with Image.open(io.BytesIO(data)) as copy:
         assert abs(copy.convert("L").getpixel((10, 10)) - round(40000 / 257)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("mode", "key", "opaque"), [("RGB", (0, 0, 0), (200, 30, 30)), ("L", 0, 200)]
+)
+def test_a_png_transparent_colour_stays_transparent_in_every_copy(
+    tmp_path: Path, mode: str, key: object, opaque: object
+) -> None:
+    original = Image.new(mode, (400, 200), key)
+    original.paste(opaque, (200, 0, 400, 200))
+    original.save(tmp_path / "logo.png", transparency=key)
+    made = copies(tmp_path / "logo.png", (400, 200))
+    assert len(made) == 4
+    for name, copy in made.items():
+        rgba = copy.convert("RGBA")
+        assert rgba.getpixel((10, 10))[3] == 0, name
+        assert rgba.getpixel((copy.width - 10, 10))[3] == 255, name
+
+
+def test_encoding_leaves_the_original_and_its_transparency_as_they_were() -> None:
+    original = Image.new("RGB", (100, 50), (0, 0, 0))
+    original.info["transparency"] = (0, 0, 0)
+    for name in ("a.png", "a-100w.webp"):
+        data = encode(original, ImageVariant(name, 100, 50))
+        with Image.open(io.BytesIO(data)) as copy:
+            assert copy.convert("RGBA").getpixel((5, 5))[3] == 0, name
+    assert original.info == {"transparency": (0, 0, 0)}
