@@ -271,17 +271,41 @@ def test_site_yaml_widths_are_used_and_checked(site, run_cli) -> None:
     assert code == 1 and "site.yaml:5: each of 'images.widths'" in err
 
 
-def test_an_image_that_cannot_be_decoded_fails_the_build_and_keeps_the_site(site, run_cli) -> None:
-    root = site({"a.md": article("A", "![A chart](images/c.png)")})
+def test_an_image_cut_short_fails_check_and_build_at_its_line_and_keeps_the_site(
+    site, run_cli
+) -> None:
+    root = site({"a.md": article("A", "![A chart](images/c.png)", image=HERO)})
     good = add_image(root, "images/c.png", (600, 300))
+    hero = add_image(root, "images/walk.jpg", (600, 300))
     assert run_cli("build", "--site", root)[0] == 0
     before = (root / "public/a/index.html").read_bytes()
     good.write_bytes(good.read_bytes()[:200])  # the header says 600×300; the pixels are cut
+    hero.write_bytes(hero.read_bytes()[: hero.stat().st_size // 3])
+    for command in ("check", "build"):
+        code, _, err = run_cli(command, "--site", root)
+        assert code == 1
+        assert "content/a.md:3: cannot read image static/images/walk.jpg: the file is cut" in err
+        assert "content/a.md:7: cannot read image static/images/c.png: the file is cut" in err
+        assert "2 errors; " in err
+        assert "Traceback" not in err
+    assert (root / "public/a/index.html").read_bytes() == before
+
+
+def test_an_image_that_fails_at_encoding_is_reported_as_build_errors_are(
+    site, run_cli, monkeypatch
+) -> None:
+    root = site({"a.md": article("A", "![A chart](images/c.png)")})
+    add_image(root, "images/c.png", (600, 300))
+
+    def fail(*_: object, **__: object) -> bytes:
+        raise OSError("broken data stream when reading image file")
+
+    monkeypatch.setattr(encoder, "encode", fail)
     code, _, err = run_cli("build", "--site", root)
     assert code == 1
-    assert "cannot make the responsive copies of image static/images/c.png" in err
+    assert "static/images/c.png: cannot make the responsive copies of image" in err
+    assert "1 error; nothing was written" in err
     assert "Traceback" not in err
-    assert (root / "public/a/index.html").read_bytes() == before
 
 
 def test_clean_deletes_the_copies_with_the_cache(site, run_cli) -> None:

@@ -23,7 +23,7 @@ from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_IMAGE_PIXELS
 from ..core.model import Article, HeroImage, ImageRef, PlacedImage, RenderedBody
-from .variants import plan_variants
+from .variants import RESPONSIVE_SUFFIXES, plan_variants
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
     from PIL.Image import Image as PILImage
@@ -33,6 +33,9 @@ _Size = TypeVar("_Size", tuple[int, int], tuple[int, int] | None)
 _EXIF_ORIENTATION = 0x0112
 _ROTATED = {5, 6, 7, 8}
 _SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+CUT_SHORT = "the file is cut short or damaged — export it again"
+_ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
+"""How a whole JPEG (its end-of-image marker) and a whole PNG (its IEND chunk) end."""
 
 
 def place_images(
@@ -192,12 +195,35 @@ def image_info(file: Path) -> tuple[tuple[int, int] | None, bool]:
                 width, height = _within_limit(image.size)
                 orientation = _orientation(image)
                 animated = bool(getattr(image, "is_animated", False))
+                if image.format in RESPONSIVE_SUFFIXES.values() and _cut_short(file, image):
+                    raise ValueError(CUT_SHORT)
     except Image.DecompressionBombError as exc:
         raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
     except (UnidentifiedImageError, OSError) as exc:
         raise ValueError(str(exc) or type(exc).__name__) from exc
     # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
     return ((height, width) if orientation in _ROTATED else (width, height)), animated
+
+
+def _cut_short(file: Path, image: PILImage) -> bool:
+    """Whether the pixels of an image whose copies are encoded cannot all be decoded: else
+    ``check`` passes and the build fails at encoding. A file that ends as its format ends
+    (``_ENDS``, or a WebP as long as its header says) costs a read of its tail; any other
+    (data after a JPEG's end, say) is decoded, a JPEG at an eighth of its size."""
+    with file.open("rb") as stream:
+        head = stream.read(8)
+        stream.seek(max(0, file.stat().st_size - 32))
+        tail = stream.read().rstrip(b"\0")
+    if image.format == "WEBP" and head[:4] == b"RIFF":
+        return int.from_bytes(head[4:8], "little") + 8 > file.stat().st_size
+    if tail.endswith(_ENDS.get(image.format or "", b"\0")):
+        return False
+    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError):
+        return True
+    return False
 
 
 def _orientation(image: PILImage) -> int | None:

@@ -26,6 +26,8 @@ from ..core.model import ImageVariant
 RESPONSIVE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 """The suffixes of the images that get variants, and Pillow's name of each format."""
 WEBP = ".webp"
+WEBP_MAX_SIDE = 16383
+"""The longest side a WebP image can have: a copy with a longer side is not made in WebP."""
 MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
@@ -40,7 +42,8 @@ def plan_variants(
 ) -> tuple[ImageVariant, ...]:
     """The variants of the image at ``relative_path`` (under ``static/``; upright ``size``):
     its own format by width, the copy at its full width at its own path, then WebP by width
-    (unless it is WebP already); none for a format served as it is."""
+    (unless it is WebP already; none with a side over ``WEBP_MAX_SIDE``); none for a format
+    served as it is."""
     path = PurePosixPath(relative_path)
     suffix = path.suffix.lower()
     if suffix not in RESPONSIVE_SUFFIXES:
@@ -61,7 +64,8 @@ def plan_variants(
         ]
 
     own = copies(path.suffix, full_at_original=True)
-    return (*own, *(copies(WEBP, full_at_original=False) if suffix != WEBP else ()))
+    webp = copies(WEBP, full_at_original=False) if suffix != WEBP else []
+    return (*own, *(v for v in webp if max(v.width, v.height) <= WEBP_MAX_SIDE))
 
 
 def format_of(variant_path: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..content.variants import format_of
-from ..core.errors import ArticlegenError
+from ..core.errors import ArticlegenError, BuildFailed
 from ..core.model import ImageVariant, PlacedImage
 from ..core.workers import map_chunks
 from .pixels import eight_bit
@@ -72,8 +72,8 @@ def make_variants(
 ) -> MadeVariants:
     """Every copy of ``images``, from the cache ``folder`` where it is there and encoded into
     it where not; with ``prune`` (a build that writes the site), copies no image uses any
-    more are removed from it. An original that cannot be decoded raises ``ArticlegenError``
-    naming it."""
+    more are removed from it. An original that cannot be decoded fails the build
+    (``BuildFailed``, reported as every build error is) naming it."""
     wanted: dict[Path, dict[str, ImageVariant]] = {}
     for image in images:
         if image.source is not None and image.variants:
@@ -89,7 +89,10 @@ def make_variants(
             todo.append(_Job(source, _shown(source, root), missing))
     if todo:
         folder.mkdir(parents=True, exist_ok=True)
-    encoded = map_chunks(_encode_jobs, todo, jobs=jobs, min_items=MIN_PARALLEL_IMAGES)
+    try:
+        encoded = map_chunks(_encode_jobs, todo, jobs=jobs, min_items=MIN_PARALLEL_IMAGES)
+    except ArticlegenError as failed:
+        raise BuildFailed([failed]) from failed
     if prune:
         _remove_unused(folder, {path for path, _ in files})
     return MadeVariants(tuple(sorted(files, key=lambda f: f[1])), sum(encoded))
