@@ -73,3 +73,29 @@ def test_encoding_leaves_the_original_and_its_transparency_as_they_were() -> Non
         with Image.open(io.BytesIO(data)) as copy:
             assert copy.convert("RGBA").getpixel((5, 5))[3] == 0, name
     assert original.info == {"transparency": (0, 0, 0)}
+
+
+def srgb_profile() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def test_a_cmyk_jpeg_s_copies_are_rgb_without_a_profile_of_another_colour_space(
+    tmp_path: Path,
+) -> None:
+    cmyk = Image.new("CMYK", (400, 200), (0, 255, 255, 0))  # red in print
+    cmyk.save(tmp_path / "print.jpg", icc_profile=srgb_profile())  # a profile not of CMYK
+    cmyk.save(tmp_path / "plain.jpg")
+    for name in ("print.jpg", "plain.jpg"):
+        for copy_name, copy in copies(tmp_path / name, (400, 200)).items():
+            assert copy.mode == "RGB", copy_name
+            assert "icc_profile" not in copy.info, copy_name
+            red, green, _ = copy.getpixel((10, 10))
+            assert red > 200 and green < 60, copy_name
+
+
+def test_an_rgb_image_keeps_its_rgb_profile(tmp_path: Path) -> None:
+    Image.new("RGB", (400, 200), (30, 90, 200)).save(tmp_path / "a.jpg", icc_profile=srgb_profile())
+    for name, copy in copies(tmp_path / "a.jpg", (400, 200)).items():
+        assert copy.info.get("icc_profile") == srgb_profile(), name

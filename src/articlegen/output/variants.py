@@ -26,7 +26,7 @@ from ..content.variants import format_of
 from ..core.errors import ArticlegenError, BuildFailed
 from ..core.model import ImageVariant, PlacedImage
 from ..core.workers import map_chunks
-from .pixels import eight_bit
+from .pixels import eight_bit, in_colour_space
 
 if TYPE_CHECKING:  # imported where it is used: a site without raster images never needs it
     from PIL.Image import Image as PILImage
@@ -129,8 +129,8 @@ def _encode_job(job: _Job) -> int:
     try:
         with Image.open(job.source) as opened:
             upright = eight_bit(ImageOps.exif_transpose(opened) or opened)
+            upright, profile = in_colour_space(upright, opened.info.get("icc_profile"))
             upright.load()
-            profile = opened.info.get("icc_profile")
             from_png = opened.format == "PNG"
             for variant, target in job.targets:
                 data = encode(upright, variant, profile=profile, lossless=from_png)
