@@ -5,6 +5,7 @@ files written here, each copy read back."""
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,17 @@ def test_an_rgb_image_keeps_its_rgb_profile(tmp_path: Path) -> None:
     Image.new("RGB", (400, 200), (30, 90, 200)).save(tmp_path / "a.jpg", icc_profile=srgb_profile())
     for name, copy in copies(tmp_path / "a.jpg", (400, 200)).items():
         assert copy.info.get("icc_profile") == srgb_profile(), name
+
+
+def test_encoding_an_image_past_pillow_s_pixel_limit_but_within_ours_warns_of_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Image.new("RGB", (400, 200), (30, 90, 200)).save(tmp_path / "big.jpg")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 400 * 200 - 1)  # as a 90 MP photo is
+    placed = PlacedImage(
+        "/big.jpg", (400, 200), plan_variants("big.jpg", (400, 200), (100,)), tmp_path / "big.jpg"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        made = make_variants([placed], tmp_path / "cache", tmp_path, jobs=1)
+    assert made.encoded == 4

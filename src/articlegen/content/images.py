@@ -10,11 +10,12 @@ header; SVG sizes come from the root element's ``width``/``height`` or
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -187,22 +188,30 @@ def image_info(file: Path) -> tuple[tuple[int, int] | None, bool]:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with warnings.catch_warnings():
-            # Pillow warns of, then refuses, images past its own pixel limit (its check of
-            # "decompression bombs"); only the header is read here, and ours is the limit.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
-                width, height = _within_limit(image.size)
-                orientation = _orientation(image)
-                animated = bool(getattr(image, "is_animated", False))
-                if image.format in RESPONSIVE_SUFFIXES.values() and _cut_short(file, image):
-                    raise ValueError(CUT_SHORT)
+        with our_pixel_limit(), Image.open(file) as image:
+            width, height = _within_limit(image.size)
+            orientation = _orientation(image)
+            animated = bool(getattr(image, "is_animated", False))
+            if image.format in RESPONSIVE_SUFFIXES.values() and _cut_short(file, image):
+                raise ValueError(CUT_SHORT)
     except Image.DecompressionBombError as exc:
         raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
     except (UnidentifiedImageError, OSError) as exc:
         raise ValueError(str(exc) or type(exc).__name__) from exc
     # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
     return ((height, width) if orientation in _ROTATED else (width, height)), animated
+
+
+@contextlib.contextmanager
+def our_pixel_limit() -> Iterator[None]:
+    """Pillow's own pixel limit (its check of "decompression bombs") silenced: it warns of
+    images past it on stderr, then refuses those twice as large; ``limits.MAX_IMAGE_PIXELS``
+    is the limit, checked where the size is read, before any image is decoded."""
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        yield
 
 
 def _cut_short(file: Path, image: PILImage) -> bool:

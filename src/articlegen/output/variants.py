@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..content.images import our_pixel_limit
 from ..content.variants import format_of
 from ..core.errors import ArticlegenError, BuildFailed
 from ..core.model import ImageVariant, PlacedImage
@@ -127,7 +128,7 @@ def _encode_job(job: _Job) -> int:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(job.source) as opened:
+        with our_pixel_limit(), Image.open(job.source) as opened:
             upright = eight_bit(ImageOps.exif_transpose(opened) or opened)
             upright, profile = in_colour_space(upright, opened.info.get("icc_profile"))
             upright.load()
