@@ -205,12 +205,12 @@ def _validate(
     heroes, share, hero_problems = place_hero_images(
         articles, config.image, static_dirs, config.base_path, widths
     )
+    logo, logo_problems = place_logo(config, static_dirs)
     shown = [
         *(i for body in images.values() for i in body),
         *heroes.values(),
-        *filter(None, [share]),
+        *filter(None, [share, logo.image if logo else None]),
     ]
-    logo, logo_problems = place_logo(config, static_dirs)
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld)
     menu, menu_links, menu_problems = resolve_menu(

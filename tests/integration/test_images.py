@@ -314,3 +314,21 @@ def test_clean_deletes_the_copies_with_the_cache(site, run_cli) -> None:
     assert any((root / ".articlegen-cache/images").iterdir())
     assert run_cli("clean", "--site", root)[0] == 0
     assert not (root / ".articlegen-cache/images").exists()
+
+
+def test_a_raster_logo_is_published_in_copies_without_its_metadata(site) -> None:
+    root = site({"a.md": article("A")}, site_yaml=SITE_YAML + "logo: images/logo.jpg\n")
+    add_image(root, "images/logo.jpg", (2000, 1000), exif=photo_exif())
+    build(root)
+    img = parse(root / "public/a/index.html").css_first("img.site-logo")
+    assert img.attributes["src"] == "/images/logo.jpg"
+    assert (img.attributes["width"], img.attributes["height"]) == ("2000", "1000")
+    assert img.attributes["srcset"] == (
+        "/images/logo-480w.jpg 480w, /images/logo-960w.jpg 960w,"
+        " /images/logo-1600w.jpg 1600w, /images/logo.jpg 2000w"
+    )
+    assert img.attributes["sizes"] == "14rem"
+    for name in ("logo.jpg", "logo-480w.jpg"):
+        with Image.open(root / "public/images" / name) as published:
+            assert not published.getexif(), name
+    assert not list((root / "public/images").glob("logo*.webp"))

@@ -11,6 +11,7 @@ enough (one colour that passed on both would have to be a mid grey).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -110,12 +111,16 @@ def place_logo(
     config: SiteConfig, static_dirs: Sequence[Path]
 ) -> tuple[Logo | None, list[ArticlegenError]]:
     """``logo:`` found under ``static/`` like a body's image (the same errors, at its line
-    in ``site.yaml``) and measured; None without one."""
+    in ``site.yaml``), measured and its copies in its own format planned; None without one."""
     if not config.logo:
         return None, []
     ref = ImageRef(config.logo, config.lines.get("logo", 1))
-    [placed], problems = place_images([ref], static_dirs, config.base_path, CONFIG_FILE)
+    [placed], problems = place_images(
+        [ref], static_dirs, config.base_path, CONFIG_FILE, config.image_widths
+    )
     if problems:
         return None, problems
     width, height = placed.size or (None, None)
-    return Logo(placed.url, width, height), []
+    own = Path(config.logo).suffix.lower()
+    variants = tuple(v for v in placed.variants if Path(v.path).suffix.lower() == own)
+    return Logo(placed.url, width, height, dataclasses.replace(placed, variants=variants)), []

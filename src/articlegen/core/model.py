@@ -65,6 +65,9 @@ class Logo:
     width: int | None = None
     height: int | None = None
     """In CSS pixels; None for an SVG that states no size."""
+    image: PlacedImage | None = None
+    """The file placed with its copies in its own format (an ``<img>`` shows it, so none in
+    WebP), made and published as a shown image's are: its metadata is never published."""
 
 
 @record

@@ -22,7 +22,7 @@ from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_ur
 from ..trust.people import contributions
 from .jsonld import article_json_ld
 from .menu import navigation
-from .pictures import share_image, shown_image
+from .pictures import logo_srcset, share_image, shown_image
 from .redirects import aliased
 from .site import paginate
 from .suggestions import reasons
@@ -101,6 +101,7 @@ class _Planner:
             "search": search,
             "menu": navigation(site.config, site.menu, search=search),
             "logo": site.logo,
+            "logo_srcset": logo_srcset(site.logo, site.config.base_path),
         }
         config = site.config
         self.share = (

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..content.variants import WEBP, mime_type
-from ..core.model import HeroImage, ImageVariant, PlacedImage
+from ..core.model import HeroImage, ImageVariant, Logo, PlacedImage
 from ..markup.placeholders import escape
 
 BODY_SIZES = "(min-width: 44rem) 42rem, 100vw"
@@ -56,6 +56,13 @@ def share_image(placed: PlacedImage, image: HeroImage, base_url: str) -> dict[st
         "alt": image.alt,
         "type": mime_type(chosen.path),
     }
+
+
+def logo_srcset(logo: Logo | None, base_path: str) -> str:
+    """The header logo's ``srcset``: its copies (in its own format); empty for an SVG. The
+    template's ``sizes`` is the widest ``style.css`` shows it (``.site-logo``: 14rem)."""
+    copies = logo.image.variants if logo is not None and logo.image is not None else ()
+    return srcset(copies, base_path) if len(copies) > 1 else ""
 
 
 def srcset(variants: Sequence[ImageVariant], base_path: str) -> str:
