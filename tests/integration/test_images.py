@@ -332,3 +332,47 @@ def test_a_raster_logo_is_published_in_copies_without_its_metadata(site) -> None
         with Image.open(root / "public/images" / name) as published:
             assert not published.getexif(), name
     assert not list((root / "public/images").glob("logo*.webp"))
+
+
+def test_a_gif_hero_is_the_share_image_as_it_is(site) -> None:
+    root = site({"a.md": article("A", image='{src: images/a.gif, alt: "A loop"}')})
+    (root / "static/images").mkdir(parents=True)
+    Image.new("P", (600, 315), 1).save(root / "static/images/a.gif")
+    build(root)
+    page = parse(root / "public/a/index.html")
+    assert meta(page, "og:image") == "https://example.test/images/a.gif"
+    assert meta(page, "og:image:type") == "image/gif"
+    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("600", "315")
+
+
+@pytest.mark.parametrize(
+    ("site_yaml", "files", "message"),
+    [
+        (
+            "logo: https://x.org/l.png\n",
+            {},
+            "site.yaml:5: 'logo' is an address (https://x.org/l.png); an image must be a file"
+            " of this site — save the image (if you may use it) under static/, e.g."
+            " static/images/photo.jpg, and write logo: images/photo.jpg",
+        ),
+        (
+            "image: {src: images, alt: x}\n",
+            {"static/images/x.txt": "x"},
+            "site.yaml:5: image static/images is a folder — give the path of an image file in"
+            " it, e.g. images/photo.jpg",
+        ),
+        (
+            "images: {widths: [true]}\n",
+            {},
+            "site.yaml:5: each of 'images.widths' must be a whole number of pixels from 1 to"
+            " 8000, found true",
+        ),
+    ],
+)
+def test_site_yaml_image_mistakes_are_said_as_written(
+    site, run_cli, site_yaml, files, message
+) -> None:
+    root = site({"a.md": article("A")}, site_yaml=SITE_YAML + site_yaml, files=files)
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert message in err

@@ -223,4 +223,9 @@ def test_the_share_image_is_the_copy_nearest_1200_pixels_and_absolute() -> None:
     }
     small = PlacedImage("/a.png", (600, 300), plan_variants("a.png", (600, 300), (480,)))
     assert share_image(small, image, "https://example.test/")["url"] == "https://example.test/a.png"
-    assert share_image(PlacedImage("/d.svg", (10, 10)), image, "https://example.test/") is None
+    svg = HeroImage("d.svg", "Alt")
+    assert share_image(PlacedImage("/d.svg", (10, 10)), svg, "https://example.test/") is None
+    gif = share_image(PlacedImage("/b.gif", (10, 5)), HeroImage("b.gif", "A"), "https://x.test/")
+    assert gif == {
+        "url": "https://x.test/b.gif", "width": 10, "height": 5, "alt": "A", "type": "image/gif"
+    }  # fmt: skip

@@ -15,7 +15,7 @@ from ..core.errors import ArticlegenError, raise_if_any
 from ..core.model import HeroImage
 from ..core.nestedkeys import HERO_IMAGE, IMAGES, key_names, required_keys, text_keys
 from ..core.schema import IMAGE_FORM
-from ..core.yamlchecks import unknown_key_problems
+from ..core.yamlchecks import as_written, unknown_key_problems
 from ..core.yamldoc import Entry
 from .images import static_path
 
@@ -48,7 +48,9 @@ def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError])
                 values[name] = _text(f"{key}.{name}", keys[name], path, error, name == "alt")
             except ArticlegenError as problem:
                 problems.append(problem)
-    if "src" in values and (bad := _src_problem(key, values["src"], keys["src"], path, error)):
+    if "src" in values and (
+        bad := src_problem(f"{key}.src", values["src"], keys["src"].line, path, error)
+    ):
         problems.append(bad)
     raise_if_any(problems)
     return HeroImage(
@@ -74,26 +76,28 @@ def _text(
     return value.strip()
 
 
-def _src_problem(
-    key: str, src: str, entry: Entry, path: str, error: type[ArticlegenError]
+def src_problem(
+    key: str, src: str, line: int, path: str, error: type[ArticlegenError]
 ) -> ArticlegenError | None:
-    """Why ``src`` cannot name a file under ``static/``: an address on another site (its
-    size, variants and share card need the file), or a path that climbs out."""
+    """Why ``src`` (the value of ``key``: ``image.src``, ``logo``) cannot name a file under
+    ``static/``: an address on another site (its size, variants and share card need the
+    file), or a path that climbs out."""
     parts = urlsplit(src)
+    written = key.rsplit(".", 1)[-1]
     if parts.scheme or parts.netloc:
         return error(
-            f"'{key}.src' is an address ({src}); an image must be a file of this site",
+            f"'{key}' is an address ({src}); an image must be a file of this site",
             path,
-            entry.line,
+            line,
             "save the image (if you may use it) under static/, e.g. static/images/photo.jpg,"
-            " and write src: images/photo.jpg",
+            f" and write {written}: images/photo.jpg",
         )
     if parts.query or parts.fragment or static_path(src) is None:
         return error(
-            f"'{key}.src' is not a path inside the static folder: {src}",
+            f"'{key}' is not a path inside the static folder: {src}",
             path,
-            entry.line,
-            "write the path relative to static/, e.g. src: images/photo.jpg",
+            line,
+            f"write the path relative to static/, e.g. {written}: images/photo.jpg",
         )
     return None
 
@@ -114,7 +118,7 @@ def parse_widths(entry: Entry, path: str, error: type[ArticlegenError]) -> tuple
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WIDTH:
             raise error(
                 f"each of 'images.widths' must be a whole number of pixels from 1 to {MAX_WIDTH},"
-                f" found {value!r}",
+                f" found {as_written(value)}",
                 path,
                 line,
                 hint,

@@ -54,34 +54,8 @@ def place_images(
         relative = static_path(ref.src)
         file = _find(relative, static_dirs) if relative else None
         size, animated = None, False
-        if relative is None:
-            problems.append(
-                MarkupError(
-                    f"image '{ref.src}' is not a path inside the static folder",
-                    source,
-                    ref.line,
-                    "write the path relative to static/, e.g. ![…](images/photo.jpg)",
-                )
-            )
-        elif file is None and (link := _linked_folder(relative, static_dirs)) is not None:
-            problems.append(
-                MarkupError(
-                    f"image static/{relative} is in static/{link}, a link to a folder, whose "
-                    "files are not published",
-                    source,
-                    ref.line,
-                    f"copy the folder into static/ instead of linking it (static/{link})",
-                )
-            )
-        elif file is None:
-            problems.append(
-                MarkupError(
-                    f"image file not found: static/{relative}",
-                    source,
-                    ref.line,
-                    "put the file in the site's static/ folder, or fix the path",
-                )
-            )
+        if relative is None or file is None:
+            problems.append(_not_found(ref, relative, static_dirs, source))
         else:
             try:
                 size, animated = image_info(file)
@@ -97,6 +71,40 @@ def place_images(
         )
         placed.append(PlacedImage(base_path + path, size, variants, file))
     return placed, problems
+
+
+def _not_found(
+    ref: ImageRef, relative: str | None, static_dirs: Sequence[Path], source: str
+) -> MarkupError:
+    """Why no file of ``static/`` is the image ``ref`` names, as precisely as it can be told."""
+    if relative is None:
+        return MarkupError(
+            f"image '{ref.src}' is not a path inside the static folder",
+            source,
+            ref.line,
+            "write the path relative to static/, e.g. ![…](images/photo.jpg)",
+        )
+    if (link := _linked_folder(relative, static_dirs)) is not None:
+        return MarkupError(
+            f"image static/{relative} is in static/{link}, a link to a folder, whose "
+            "files are not published",
+            source,
+            ref.line,
+            f"copy the folder into static/ instead of linking it (static/{link})",
+        )
+    if any((folder / relative).is_dir() for folder in static_dirs):
+        return MarkupError(
+            f"image static/{relative} is a folder",
+            source,
+            ref.line,
+            f"give the path of an image file in it, e.g. {PurePosixPath(relative, 'photo.jpg')}",
+        )
+    return MarkupError(
+        f"image file not found: static/{relative}",
+        source,
+        ref.line,
+        "put the file in the site's static/ folder, or fix the path",
+    )
 
 
 def place_body_images(

@@ -30,6 +30,7 @@ from ..core.model import ImageRef, Logo, SiteConfig, ThemeSettings
 from ..core.nestedkeys import THEME, key_names
 from ..core.yamlchecks import type_problem, unknown_key_problems
 from ..core.yamldoc import Entry
+from .imagefield import src_problem
 from .images import place_images
 
 LIGHT_BACKGROUNDS: tuple[Rgb, ...] = ((0xFD, 0xFD, 0xFC), (0xF2, 0xF3, 0xF1))
@@ -115,6 +116,8 @@ def place_logo(
     if not config.logo:
         return None, []
     ref = ImageRef(config.logo, config.lines.get("logo", 1))
+    if bad := src_problem("logo", ref.src, ref.line, CONFIG_FILE, ConfigError):
+        return None, [bad]
     [placed], problems = place_images(
         [ref], static_dirs, config.base_path, CONFIG_FILE, config.image_widths
     )

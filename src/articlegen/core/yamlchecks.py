@@ -53,6 +53,14 @@ _TYPE_NAMES = {
 }
 
 
+def as_written(value: object) -> str:
+    """A value as YAML spells it, for messages: ``true``, ``false``, ``nothing`` for null,
+    text quoted, numbers as they are (Python's ``True``/``None`` are not what was typed)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "nothing" if value is None else repr(value)
+
+
 def type_problem(
     key: str, entry: Entry, expected: type, path: str, error: type[ArticlegenError]
 ) -> ArticlegenError | None:

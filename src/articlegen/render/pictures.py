@@ -9,12 +9,14 @@ article page and on cards), which takes the plain data ``shown_image`` makes of 
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
+from ..content.images import static_path
 from ..content.variants import WEBP, mime_type
 from ..core.model import HeroImage, ImageVariant, Logo, PlacedImage
 from ..markup.placeholders import escape
@@ -44,17 +46,24 @@ def shown_image(placed: PlacedImage, image: HeroImage, base_path: str) -> dict[s
 def share_image(placed: PlacedImage, image: HeroImage, base_url: str) -> dict[str, Any] | None:
     """The image a share card shows (``og:image``): the copy in its own format closest to
     the 1200 pixels social networks show, at least as wide where there is one, with its
-    absolute URL; None for an image without copies (an SVG, which they do not show)."""
+    absolute URL. An image without copies (a GIF, an animated PNG) is shared as it is; an
+    SVG, which social networks do not show, is not (None)."""
     own, _ = _by_format(placed.variants)
-    if not own:
-        return None
-    chosen = next((v for v in own if v.width >= 1200), own[-1])
+    if own:
+        chosen = next((v for v in own if v.width >= 1200), own[-1])
+        kind: str | None = mime_type(chosen.path)
+    else:
+        path = static_path(image.src)
+        kind = mimetypes.guess_type(path or "")[0]
+        if path is None or placed.size is None or kind in (None, "image/svg+xml"):
+            return None
+        chosen = ImageVariant(path, *placed.size)
     return {
         "url": base_url + quote(chosen.path),
         "width": chosen.width,
         "height": chosen.height,
         "alt": image.alt,
-        "type": mime_type(chosen.path),
+        "type": kind,
     }
 
 
