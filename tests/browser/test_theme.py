@@ -106,7 +106,7 @@ def test_the_see_also_index_has_initials_counts_and_a_not_yet_linked_section(
     groups = page.locator("section.index-group:not(.index-unlinked)")
     initials = [groups.nth(i).locator("h2").inner_text() for i in range(groups.count())]
     assert initials == ["H", "P", "S"]
-    entry = page.locator("li#alpha")
+    entry = page.locator("li#entry-alpha")
     assert entry.locator(".links-out .count").inner_text() == "1"
     assert entry.locator(".links-in .count").inner_text() == "2"
     assert entry.locator(".links-in a").all_inner_texts() == [

@@ -39,16 +39,39 @@ def test_a_hundred_and_twenty_articles_read_as_groups_counts_and_gaps(site) -> N
     assert [a.text() for a in jumps] == [*LETTERS, "Not yet linked"]
     assert all(a.attributes["href"][1:] in ids for a in jumps)
 
-    middle = index.css_first("li#c-2")
+    middle = index.css_first("li#entry-c-2")
     assert [c.text() for c in middle.css(".count")] == ["2", "2"]  # out, in
     assert [a.text() for a in middle.css(".links-out a")] == ["C Topic 3", "C Topic 4"]
     assert [a.text() for a in middle.css(".links-in a")] == ["C Topic 0", "C Topic 1"]
-    last = index.css_first("li#c-5")
+    last = index.css_first("li#entry-c-5")
     assert [c.text() for c in last.css(".count")] == ["0", "2"]
     assert last.css_first(".links-out .not-linked").text() == "nothing yet"
 
     unlinked = index.css_first("section.index-unlinked")
     assert [h.text() for h in unlinked.css("li h3")] == [f"Zulu {n}" for n in range(PER_LETTER)]
-    assert not {f"zulu-{n}" for n in range(PER_LETTER)} & {
+    assert not {f"entry-zulu-{n}" for n in range(PER_LETTER)} & {
         li.attributes["id"] for g in groups for li in g.css("ul.link-index > li")
+    }
+
+
+def test_an_article_whose_slug_is_a_theme_id_leaves_every_id_on_the_index_unique(site) -> None:
+    """An entry's id is its slug behind ``entry-``: an article with ``slug: main`` must not
+    give the index a second ``id="main"``, which the skip link would then target."""
+    files = {
+        "a.md": article("Alpha", "Text.", slug="main", see_also="[search-input]"),
+        "b.md": article("Beta", "Text.", slug="search-input"),
+        "c.md": article("Gamma", "Text.", slug="unlinked"),
+    }
+    root: Path = site(files)
+    build_site(root)
+    index = parse(root / "public/see-also/index.html")
+
+    ids = [node.attributes["id"] for node in index.css("[id]")]
+    assert len(ids) == len(set(ids))
+    assert index.css_first("#main").tag == "main"
+    entries = index.css("ul.link-index > li")
+    assert {li.attributes["id"] for li in entries} == {
+        "entry-main",
+        "entry-search-input",
+        "entry-unlinked",
     }
