@@ -7,9 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.core.colors import (
+    TEXT_CONTRAST,
     contrast_ratio,
     hex_color,
     parse_color,
+    ratio_text,
     readable_toward,
     relative_luminance,
     worst_contrast,
@@ -76,3 +78,25 @@ def test_the_suggested_colour_passes_and_is_the_nearest_in_whole_percent(color) 
     assert worst_contrast(darker, [white])[0] >= 4.5
     if contrast_ratio(color, white) >= 4.5:
         assert darker == color
+
+
+@pytest.mark.parametrize(
+    ("ratio", "text"),
+    [
+        (4.4952, "4.49"),
+        (4.4999999999999995, "4.49"),
+        (4.5, "4.50"),
+        (4.509, "4.50"),
+        (21.0, "21.00"),
+    ],
+)
+def test_a_ratio_is_printed_rounded_down_so_a_failing_one_never_reads_as_passing(
+    ratio: float, text: str
+) -> None:
+    assert ratio_text(ratio) == text
+
+
+@given(colors, colors)
+def test_a_printed_ratio_below_the_threshold_reads_below_it(first, second) -> None:
+    ratio = contrast_ratio(first, second)
+    assert (float(ratio_text(ratio)) < TEXT_CONTRAST) == (ratio < TEXT_CONTRAST)

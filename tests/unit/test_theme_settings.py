@@ -37,12 +37,19 @@ def test_without_theme_the_theme_keeps_its_own_colours() -> None:
 
 def test_a_light_accent_fails_at_its_line_with_the_ratio_and_a_darker_fix() -> None:
     [message] = problems('description: x\ntheme:\n  accent: "#77dd99"\n')
-    assert message.startswith("site.yaml:5: 'theme.accent' #77dd99 has a contrast of 1.50:1")
+    assert message.startswith("site.yaml:5: 'theme.accent' #77dd99 has a contrast of 1.49:1")
     assert "light background" in message and "4.5:1 (WCAG AA)" in message
     fix = re.search(r'darken it, e\.g\. accent: "(#[0-9a-f]{6})"', message)
     assert fix is not None
     fixed = parse_color(fix.group(1))
     assert fixed is not None and worst_contrast(fixed, LIGHT_BACKGROUNDS)[0] >= TEXT_CONTRAST
+
+
+def test_an_accent_just_under_the_threshold_reads_under_it() -> None:
+    """#cb3364 has 4.4952:1 on the light background: rounded to 4.50 it would read as
+    passing the 4.5:1 it fails, so the ratio is rounded down."""
+    [message] = problems('theme:\n  accent: "#cb3364"\n')
+    assert message.startswith("site.yaml:4: 'theme.accent' #cb3364 has a contrast of 4.49:1")
 
 
 def test_a_dark_accent_that_fails_on_the_dark_backgrounds_is_an_error_too() -> None:

@@ -21,6 +21,7 @@ from ..core.colors import (
     Rgb,
     hex_color,
     parse_color,
+    ratio_text,
     readable_toward,
     worst_contrast,
 )
@@ -98,7 +99,7 @@ def contrast_problem(
     if ratio >= TEXT_CONTRAST:
         return None
     what = (
-        f"'theme.{name}' {hex_color(color)} has a contrast of {ratio:.2f}:1 on the theme's"
+        f"'theme.{name}' {hex_color(color)} has a contrast of {ratio_text(ratio)}:1 on the theme's"
         f" {scheme} background {hex_color(background)}; link text needs at least"
         f" {TEXT_CONTRAST}:1 (WCAG AA)"
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import ROUND_FLOOR, Decimal
 
 Rgb = tuple[int, int, int]
 """A colour as 0–255 red, green and blue."""
@@ -76,6 +77,13 @@ def contrast_ratio(first: Rgb, second: Rgb) -> float:
     whichever comes first."""
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def ratio_text(ratio: float) -> str:
+    """``ratio`` with two decimals, rounded down: 4.4952 rounded to nearest would print as
+    4.50 and read as passing the 4.5:1 it fails. Exact (a float converts to Decimal without
+    loss), so no ratio under a threshold prints at or above it."""
+    return str(Decimal(ratio).quantize(Decimal("0.01"), rounding=ROUND_FLOOR))
 
 
 def worst_contrast(color: Rgb, backgrounds: Iterable[Rgb]) -> tuple[float, Rgb]:
