@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from articlegen.build import build_site
+from articlegen.core.model import BuildOptions
 from tests.browser.conftest import FIXTURE_ACCENT, PHONE, Reader, new_page
+from tests.conftest import article
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -179,6 +182,55 @@ def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent") == "About"
+
+
+LONG_MENU = [
+    "About",
+    "Editorial policy",
+    "Medical disclaimer",
+    "Contact",
+    "Newsletter",
+    "Corrections policy",
+    "Advertising policy",
+    "Privacy policy",
+]
+"""With the built-ins (Archive, Tags, See Also index, Search where Pagefind ran, Feed): twelve
+or thirteen entries, more than one row beside the site's name holds at 1280 px."""
+
+
+def test_a_long_menu_wraps_under_the_name_never_past_the_screen_nor_squashing_it(
+    browser, site, serve
+) -> None:
+    menu = "".join(
+        f'  - {{title: "{title}", link: "https://example.org/{n}"}}\n'
+        for n, title in enumerate(LONG_MENU)
+    )
+    root = site(
+        {"a.md": article("Alpha")},
+        site_yaml=f'title: "Example Health Notes"\nbase_url: "https://example.org/"\nmenu:\n{menu}',
+    )
+    build_site(root, BuildOptions(output=root / "public"))
+    url = serve(root / "public")
+    for width in (1024, 1280, 1440):
+        with new_page(browser, viewport={"width": width, "height": 900}) as page:
+            page.goto(url)
+            links = page.locator(".nav-menu a")
+            assert links.count() >= len(LONG_MENU) + 4
+            assert all(links.nth(i).is_visible() for i in range(links.count()))
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            title = page.locator(".site-title")
+            # one line, as wide as the name itself (not squashed to a letter a line)
+            assert box(title)["height"] < 2 * float(
+                title.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+            )
+            natural = title.evaluate(
+                "e => { const r = document.createRange();"
+                " r.selectNodeContents(e); return r.getBoundingClientRect().width; }"
+            )
+            assert box(title)["width"] >= natural - 1
+            for i in range(links.count()):
+                right = box(links.nth(i))["x"] + box(links.nth(i))["width"]
+                assert right <= width, f"{links.nth(i).inner_text()} runs off at {width} px"
 
 
 def test_the_logo_stands_for_the_title_and_the_accent_colours_links(
