@@ -205,7 +205,8 @@ def image_info(file: Path) -> tuple[tuple[int, int] | None, bool]:
     except Image.DecompressionBombError as exc:
         raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
     except (UnidentifiedImageError, OSError) as exc:
-        raise ValueError(str(exc) or type(exc).__name__) from exc
+        said = CUT_SHORT if _riff_cut_short(file) else str(exc) or type(exc).__name__
+        raise ValueError(said) from exc
     # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
     return ((height, width) if orientation in _ROTATED else (width, height)), animated
 
@@ -227,12 +228,11 @@ def _cut_short(file: Path, image: PILImage) -> bool:
     ``check`` passes and the build fails at encoding. A file that ends as its format ends
     (``_ENDS``, or a WebP as long as its header says) costs a read of its tail; any other
     (data after a JPEG's end, say) is decoded, a JPEG at an eighth of its size."""
+    if image.format == "WEBP":
+        return _riff_cut_short(file)
     with file.open("rb") as stream:
-        head = stream.read(8)
         stream.seek(max(0, file.stat().st_size - 32))
         tail = stream.read().rstrip(b"\0")
-    if image.format == "WEBP" and head[:4] == b"RIFF":
-        return int.from_bytes(head[4:8], "little") + 8 > file.stat().st_size
     if tail.endswith(_ENDS.get(image.format or "", b"\0")):
         return False
     image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
@@ -241,6 +241,18 @@ def _cut_short(file: Path, image: PILImage) -> bool:
     except (OSError, SyntaxError, ValueError):
         return True
     return False
+
+
+def _riff_cut_short(file: Path) -> bool:
+    """Whether a RIFF file (WebP) is shorter than its header says: Pillow refuses to open
+    such a WebP with only "could not create decoder object"."""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(8)
+        size = file.stat().st_size
+    except OSError:
+        return False
+    return head[:4] == b"RIFF" and int.from_bytes(head[4:8], "little") + 8 > size
 
 
 def _orientation(image: PILImage) -> int | None:
