@@ -478,7 +478,7 @@ def test_articles_with_nothing_wrong_still_build_after_a_fix(built: Path, run_cl
         ("---\ndate: 2024-01-01\n---\n", "error: content/c.md:1: missing required key 'title'"),
         (
             "---\ntitle: 5\ndate: 2024-01-01\n---\n",
-            "error: content/c.md:2: 'title' must be text, found int",
+            "error: content/c.md:2: 'title' must be text, found the number 5",
         ),
         (
             "---\ntitle: C\ndate: 2024-02-30\n---\n",

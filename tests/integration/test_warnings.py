@@ -78,7 +78,9 @@ def test_warn_unlinked_must_be_a_flag(site, run_cli) -> None:
     root = site(LINKED, site_yaml=SITE_YAML + "warn_unlinked: often\n")
     code, _, err = run_cli("build", "--site", root)
     assert code == 1
-    assert "error: site.yaml:5: 'warn_unlinked' must be true or false, found str" in err
+    assert (
+        "error: site.yaml:5: 'warn_unlinked' must be true or false, found the text 'often'" in err
+    )
 
 
 REMOTE_IMAGE = (

@@ -57,8 +57,8 @@ def test_unknown_key_names_file_line_and_closest_key() -> None:
 def test_missing_required_keys_and_wrong_types_are_all_reported() -> None:
     errors = messages("per_page: ten\ntitle: [a]\n")
     assert "site.yaml:1: missing required key 'base_url' — add 'base_url: …'" in errors
-    assert "site.yaml:1: 'per_page' must be a whole number, found str" in errors
-    assert "site.yaml:2: 'title' must be text, found list" in errors
+    assert "site.yaml:1: 'per_page' must be a whole number, found the text 'ten'" in errors
+    assert "site.yaml:2: 'title' must be text, found a list" in errors
 
 
 def test_base_url_must_be_absolute() -> None:
@@ -133,18 +133,18 @@ def test_markdown_allow_html() -> None:
     [
         (
             "require: {tag: m}",
-            "'require' must be a list, found dict — write each rule as "
+            "'require' must be a list, found a mapping — write each rule as "
             "'- {tag: medication, fields: [content_warning, references]}'",
         ),
-        ("disclaimer: [a, b]", "'disclaimer' must be text, found list — put the text in quotes"),
+        ("disclaimer: [a, b]", "'disclaimer' must be text, found a list — put the text in quotes"),
         (
             "editorial_policy: 3",
-            "'editorial_policy' must be text, found int — give an https:// address, or the slug "
+            "'editorial_policy' must be text, found the number 3 — give an https:// address, or the slug "
             "or file (content/pages/x.md) of a page or an article",
         ),
         (
             "review_interval_days: a year",
-            "'review_interval_days' must be a whole number, found str — e.g. "
+            "'review_interval_days' must be a whole number, found the text 'a year' — e.g. "
             "review_interval_days: 365",
         ),
     ],
@@ -165,7 +165,7 @@ def test_timezone_is_an_iana_name_checked_at_its_line() -> None:
     [message] = messages("title: T\nbase_url: https://e.org\ntimezone: localtime\n")
     assert message.startswith("site.yaml:3: unknown time zone 'localtime'")
     assert messages("title: T\nbase_url: https://e.org\ntimezone: 2\n") == [
-        "site.yaml:3: 'timezone' must be text, found int"
+        "site.yaml:3: 'timezone' must be text, found the number 2"
         " — an IANA name, e.g. timezone: Europe/Berlin"
     ]
 
@@ -180,7 +180,7 @@ def test_link_cache_days_defaults_to_a_week_and_is_checked_at_its_line() -> None
         " link_cache_days: 7 (0 asks for every link on every check)"
     ]
     assert messages(base + "link_cache_days: a week\n") == [
-        "site.yaml:3: 'link_cache_days' must be a whole number, found str — e.g. link_cache_days: 7"
+        "site.yaml:3: 'link_cache_days' must be a whole number, found the text 'a week' — e.g. link_cache_days: 7"
     ]
 
 
@@ -201,7 +201,7 @@ def test_menu_is_read_in_order_with_the_line_of_each_link() -> None:
 def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
     base = "title: T\nbase_url: https://e.org/\n"
     assert messages(base + "menu: {about: about}\n") == [
-        "site.yaml:3: 'menu' must be a list, found dict — write each entry as "
+        "site.yaml:3: 'menu' must be a list, found a mapping — write each entry as "
         "'- {title: About, link: about}'"
     ]
     assert messages(
@@ -213,8 +213,8 @@ def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
         "'- {title: About, link: about}'",
         "site.yaml:6: unknown key 'menu.url' — valid keys: link, title",
         "site.yaml:6: 'menu.title' is empty",
-        "site.yaml:6: 'menu.link' must be text, found int — put the value in quotes",
+        "site.yaml:6: 'menu.link' must be text, found the number 3 — put the value in quotes",
     ]
     assert messages(base + "menu_builtin: no thanks\n") == [
-        "site.yaml:3: 'menu_builtin' must be true or false, found str"
+        "site.yaml:3: 'menu_builtin' must be true or false, found the text 'no thanks'"
     ]

@@ -77,7 +77,7 @@ def test_every_problem_of_a_file_is_reported() -> None:
     assert any(
         e.startswith("content/a.md:4: each item of 'tags' must be non-empty text") for e in found
     )
-    assert "content/a.md:5: 'comments' must be true or false, found str" in found
+    assert "content/a.md:5: 'comments' must be true or false, found the text 'maybe'" in found
 
 
 def test_impossible_date_and_updated_before_date() -> None:
@@ -155,10 +155,10 @@ def test_review_fields_go_together_and_follow_the_date() -> None:
         "(who reviewed the article, and on which day)"
     ]
     assert errors(
-        "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: Dr Lee\nreviewed_on: 2024-01-01T10:00:00\n---\n"
+        "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: Example Reviewer\nreviewed_on: 2024-01-01T10:00:00\n---\n"
     ) == [
-        "content/a.md:4: invalid reviewed_by id 'Dr Lee': use lowercase a-z, 0-9 and '-' only — "
-        "write 'reviewed_by: dr-lee'",
+        "content/a.md:4: invalid reviewed_by id 'Example Reviewer': use lowercase a-z, 0-9 and '-' only — "
+        "write 'reviewed_by: example-reviewer'",
         "content/a.md:5: 'reviewed_on' must be a day, not a time: 2024-01-01T10:00:00 — "
         "write the day alone, e.g. reviewed_on: 2024-01-01",
     ]
@@ -384,4 +384,23 @@ def test_a_page_still_checks_its_values_and_needs_a_title() -> None:
         "only — write 'slug: about-us'",
         "content/pages/about.md:3: 'updated' (2024-01-01) is before 'date' (2024-02-01) — "
         "'updated' must be on or after 'date': correct whichever of the two is wrong",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ('"false"', "found the text 'false' — write true or false without quotes"),
+        ("'Yes'", "found the text 'Yes' — write true or false without quotes"),
+        ("[true]", "found a list"),
+        ("{a: 1}", "found a mapping"),
+        ("", "found nothing"),
+        ("1", "found the number 1"),
+        ("2024-01-01", "found the text '2024-01-01'"),
+    ],
+)
+def test_a_flag_of_another_type_is_named_in_yaml_words(value: str, found: str) -> None:
+    """Authors write YAML, not Python: no 'str' or 'dict' in a message."""
+    assert errors(f"---\ntitle: T\ndate: 2024-01-01\ndraft: {value}\n---\n") == [
+        f"content/a.md:4: 'draft' must be true or false, {found}"
     ]

@@ -93,14 +93,14 @@ def test_wrongly_shaped_people_blocks_say_how_to_write_them() -> None:
         "authors: [Example Author]\n"
         "reviewers:\n  example-reviewer: {name: R, credentials: MD, sameAs: {a: b}}\n"
     ) == [
-        "site.yaml:3: 'authors' must be a mapping, found list — indent each person under an "
+        "site.yaml:3: 'authors' must be a mapping, found a list — indent each person under an "
         "id: 'jane-doe:', then 'name: …' under that",
         "site.yaml:5: 'reviewers.example-reviewer.sameAs' must be a list of URLs — write "
         "sameAs: [https://…, https://…] with the person's profile pages",
     ]
     assert messages("title: T\nbase_url: https://e.org/\nreviewers: Example Reviewer\n") == [
-        "site.yaml:3: 'reviewers' must be a mapping, found str — indent each person under an "
-        "id: 'dr-lee:', then 'name: …' and 'credentials: …' under that"
+        "site.yaml:3: 'reviewers' must be a mapping, found the text 'Example Reviewer' — indent each person under an "
+        "id: 'example-reviewer:', then 'name: …' and 'credentials: …' under that"
     ]
 
 

@@ -69,7 +69,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
         if entry is None or entry.broken:  # a broken value is already reported
             continue
         if problem := type_problem(key.name, entry, key.type, path, ConfigError):
-            problem.hint = key.hint
+            problem.hint = key.hint or problem.hint
             problems.append(problem)
         else:
             usable[key.name] = entry

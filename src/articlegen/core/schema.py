@@ -423,7 +423,7 @@ SITE: tuple[SiteKey, ...] = (
         name="reviewers",
         type=dict,
         field="reviewers",
-        hint="indent each person under an id: 'dr-lee:', then 'name: …' and "
+        hint="indent each person under an id: 'example-reviewer:', then 'name: …' and "
         "'credentials: …' under that",
         default_doc="none",
         doc="the medical reviewers, by id: the keys of `authors:`, credentials required",

@@ -64,17 +64,41 @@ def as_written(value: object) -> str:
 def type_problem(
     key: str, entry: Entry, expected: type, path: str, error: type[ArticlegenError]
 ) -> ArticlegenError | None:
-    """An error if ``entry.value`` is not of ``expected`` type (bool is not an int here)."""
+    """An error if ``entry.value`` is not of ``expected`` type (bool is not an int here),
+    saying what was found in YAML's words: authors write YAML, not Python."""
     value = entry.value
     ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
     if ok:
         return None
-    found = type(value).__name__ if value is not None else "nothing"
+    quoted_flag = isinstance(value, str) and value.strip().lower() in _FLAG_WORDS
     return error(
-        f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found}",
+        f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found(value)}",
         path,
         entry.line,
+        "write true or false without quotes" if expected is bool and quoted_flag else None,
     )
+
+
+_FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
+_SHOWN_TEXT = 40
+
+
+def found(value: object) -> str:
+    """A value as an author would name what they wrote: ``the text 'false'``, ``a list``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 1] + "…"
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def unknown_key_problems(
