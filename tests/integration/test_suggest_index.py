@@ -44,7 +44,9 @@ def blog(site) -> Path:
 
 def entries(root: Path) -> dict[str, object]:
     index = parse(root / "public/see-also/index.html")
-    return {li.attributes["id"]: li for li in index.css("ul.link-index > li")}
+    return {
+        li.attributes["id"].removeprefix("entry-"): li for li in index.css("ul.link-index > li")
+    }
 
 
 def test_an_article_not_yet_linked_shows_its_best_suggestion_and_why(blog: Path) -> None:
