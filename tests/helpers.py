@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import stat
 import struct
@@ -141,3 +142,33 @@ def png_header(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def pagefind_cbor(data: bytes) -> list:
+    """A file of a Pagefind index (gzipped ``pagefind_dcd`` + CBOR) decoded whole: its
+    arrays as lists, texts as str, integers as int."""
+    raw = gzip.decompress(data)
+    assert raw.startswith(b"pagefind_dcd")
+    value, end = _cbor_item(raw, len(b"pagefind_dcd"))
+    assert end == len(raw)
+    return value
+
+
+def _cbor_item(data: bytes, i: int) -> tuple[object, int]:
+    major, info = data[i] >> 5, data[i] & 31
+    i += 1
+    if info >= 24:
+        size = 1 << (info - 24)
+        info, i = int.from_bytes(data[i : i + size], "big"), i + size
+    if major == 0:
+        return info, i
+    if major == 1:
+        return -1 - info, i
+    if major == 3:
+        return data[i : i + info].decode(), i + info
+    assert major == 4, major
+    items = []
+    for _ in range(info):
+        item, i = _cbor_item(data, i)
+        items.append(item)
+    return items, i

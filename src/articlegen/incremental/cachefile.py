@@ -47,6 +47,9 @@ LINKS = "links.json"
 ``CACHE_DIR``."""
 SPARE_OUTPUT = "spare-output"
 """The site the last build replaced, staged into by the next (``output.write_site``)."""
+SEARCH_STATE = "search"
+"""The search index's shards and the last whole index (``output.searchstate``), also
+inside ``CACHE_DIR``."""
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
@@ -118,6 +121,7 @@ def clear_cache(folder: Path) -> bool:
     for kept, what in (
         (SPARE_OUTPUT, "the site the last build replaced"),
         (IMAGE_COPIES, "images' responsive copies"),
+        (SEARCH_STATE, "the search index's shards"),
     ):
         spare = folder / kept
         found = found or spare.exists() or spare.is_symlink()
@@ -133,6 +137,25 @@ def clear_cache(folder: Path) -> bool:
     with contextlib.suppress(OSError):
         folder.rmdir()
     return found
+
+
+def sealed(folder: Path, data: bytes) -> bytes:
+    """``data`` behind its MAC under the secret of the cache in ``folder``, for a file
+    of the cache kept outside its database (``unsealed`` reads it back)."""
+    key = _secret(folder, create=True)
+    assert key is not None
+    return _checksum(data, key) + data
+
+
+def unsealed(folder: Path, blob: bytes) -> bytes | None:
+    """The data ``sealed`` put in ``blob``; None if this cache did not seal it (another
+    cache's, corrupt, planted)."""
+    key = _secret(folder, create=False)
+    size = len(_checksum(b"", b"k"))
+    if key is None or len(blob) < size:
+        return None
+    mac, data = blob[:size], blob[size:]
+    return data if hmac.compare_digest(mac, _checksum(data, key)) else None
 
 
 def _secret(folder: Path, *, create: bool) -> bytes | None:

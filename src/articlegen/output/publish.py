@@ -14,8 +14,9 @@ from ..core.layout import CACHE_DIR
 from ..core.model import Progress, RenderedPage
 from ..core.progress import for_stage, report_progress
 from ..incremental.cache import BuildCache
-from ..incremental.cachefile import SPARE_OUTPUT
+from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from .search import index_site
+from .searchstate import SearchStore
 from .write import write_site
 
 
@@ -32,9 +33,12 @@ def publish_site(
     article pages, when Pagefind is there), staging into the cache's spare when there is a
     cache, and stamp the written files in the cache."""
     searching = for_stage(progress, "indexing for search")
-    indexer = partial(_index, *searched, searching) if searched else None
+    folder = root / CACHE_DIR
+    store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
+    key = f"{cache.code if cache is not None else ''}|{_identity(searched[0])}" if searched else ""
+    indexer = partial(_index, *searched, searching, output, store, key) if searched else None
     report_progress(for_stage(progress, "writing files"), 0, 0)
-    spare = root / CACHE_DIR / SPARE_OUTPUT if cache is not None else None
+    spare = folder / SPARE_OUTPUT if cache is not None else None
     write_site(pages, statics, output, before_swap=indexer, spare=spare)
     if cache is not None:
         with after_writing(output):
@@ -42,13 +46,32 @@ def publish_site(
 
 
 def _index(
-    pagefind: Path, articles: int, progress: Callable[[int, int], None] | None, folder: Path
+    pagefind: Path,
+    articles: int,
+    progress: Callable[[int, int], None] | None,
+    live: Path,
+    store: SearchStore | None,
+    key: str,
+    folder: Path,
 ) -> None:
-    """The search index of the staged site (one page per article), reported as a stage of
-    one step."""
+    """The search index of the staged site (one page per article), its shards reported as
+    the steps of a stage."""
     report_progress(progress, 0, 1)
-    index_site(folder, pagefind, expected_pages=articles)
+    index_site(
+        folder, pagefind, expected_pages=articles, live=live, store=store, key=key,
+        progress=progress,
+    )  # fmt: skip
     report_progress(progress, 1, 1)
+
+
+def _identity(program: Path) -> str:
+    """The Pagefind program as it is now (its path, size and time): kept shards were made
+    by the same one, or are made again."""
+    try:
+        found = program.stat()
+    except OSError:
+        return str(program)
+    return f"{program}|{found.st_size}|{found.st_mtime_ns}"
 
 
 @contextlib.contextmanager

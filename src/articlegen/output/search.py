@@ -1,66 +1,179 @@
 """Site search that works on any static host: a Pagefind index of the finished pages.
 
-Pagefind reads the written HTML (only each article's ``data-pagefind-body``)
-and writes ``pagefind/`` beside it: a compact index the browser downloads in
-pieces while the reader types. It runs on the staged folder before the swap,
-so a failed index leaves the previous site in place like any failed build.
+Pagefind reads the written HTML (only each article's ``data-pagefind-body``) and the
+index goes into ``pagefind/`` beside it: a compact index the browser downloads in pieces
+while the reader types. It is made in the staged folder before the swap, so a failed
+index leaves the previous site in place like any failed build.
 
-Two things are not left to Pagefind:
-
-* **The order of the pages.** Run as ``pagefind --site``, it numbers pages in the
-  order the file system lists them, which differs between file systems (tmpfs lists
-  newest first, ext4 by a per-disk hash): the same site gave different index bytes.
-  So the pages are handed to Pagefind's service mode one by one, sorted by path.
-* **Writing the index.** Pagefind ignores failed writes: on a full disk it exited 0
-  leaving zero-byte index files (and, as a service, answers before its writes are
-  done). So it hands the index over and this module writes it, where a full disk is
-  an error like any other; then ``check_index`` reads it back: every file non-empty,
-  and the page count of its entry file equal to the pages expected.
+Its cost follows what changed. The pages are indexed in shards (``searchpages``: a
+stable shard per page, a shard count from the page count), one Pagefind run per shard,
+one after another (so Pagefind holds one shard in memory at a time); a build indexes
+again only the shards with a page added, removed or changed in what Pagefind reads, and
+none at all when no indexed text changed. The shards are merged into one index
+(``pagefindindex``), the one a single run over the same pages makes, and kept with the
+merged index in the build cache (``searchstate``) for the next build. An index this code
+cannot merge (another Pagefind layout, filters or sorts in an override template) is made
+in one run over every page instead. ``check_index`` reads the published index back: every
+file non-empty, and the page count of its entry file equal to the pages expected.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import contextlib
 import json
-import subprocess
-import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from pathlib import Path, PurePosixPath
-from typing import IO
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from ..core.errors import OutputError
+from .pagefindindex import ShardIndex, UnknownIndex, empty_shard, merge_shards, read_shard
+from .pagefindrun import INSTALL_HINT, OFF_HINT, run_pagefind
+from .searchpages import Survey, survey
+from .searchstate import Manifest, SearchStore
 
 INDEX_FOLDER = "pagefind"
 """Where the index goes, under the output folder (and under the site's URL)."""
 ENTRY_FILE = "pagefind-entry.json"
 """The index's table of contents: per language, the page count and the index files."""
-INSTALL_HINT = "pip install 'articlegen[search]'"
 MISSING_NOTE = (
     f"search: Pagefind is not installed, so the site was built without search ({INSTALL_HINT})"
 )
-_TIMEOUT_SECONDS = 300
-_OFF_HINT = "set 'search: false' in site.yaml to build without search"
+_MERGED = ("fragment/", "index/")
+"""Folders of an index's files that are its pages' (with the entry and meta files; the
+rest is Pagefind's program)."""
 
 
-def index_site(folder: Path, pagefind: Path, expected_pages: int) -> None:
-    """Write the search index of the site in ``folder`` into ``folder/pagefind/``, pages in
-    path order, and check it holds ``expected_pages`` pages; ``OutputError`` otherwise.
-    With none expected (no articles) no page is given: finding no ``data-pagefind-body``,
-    Pagefind would index the body of every listing instead."""
-    found = folder.rglob("*.html") if expected_pages else ()
-    pages = sorted(
-        (path.relative_to(folder).as_posix() for path in found),
+def index_site(
+    folder: Path,
+    pagefind: Path,
+    expected_pages: int,
+    *,
+    live: Path | None = None,
+    store: SearchStore | None = None,
+    key: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Write the search index of the site in ``folder`` into ``folder/pagefind/`` and
+    check it holds ``expected_pages`` pages; ``OutputError`` otherwise. ``store`` keeps
+    the shards between builds (under ``key``: the program and code that made them),
+    ``live`` is the published site, to compare changed pages with. With none expected (no
+    articles) no page is given: finding no ``data-pagefind-body``, Pagefind would index
+    the body of every listing instead."""
+    index = folder / INDEX_FOLDER
+    html = sorted(
+        (p.relative_to(folder).as_posix() for p in folder.rglob("*.html")),
         key=lambda relative: relative.split("/"),
     )
-    index = folder / INDEX_FOLDER
-    for relative, data in _run_service(pagefind, folder, pages).items():
+    if not expected_pages:
+        _write(index, run_pagefind(pagefind, folder, []))
+        check_index(index, expected_pages)
+        return
+    if store is not None:
+        store.prepare()
+    manifest = store.manifest(key) if store is not None else Manifest(key)
+    found = survey(folder, html, manifest.pages, manifest.count, live)
+    sharded = _Sharded(folder, pagefind, found, manifest, store, progress)
+    try:
+        sharded.publish(index)
+    except UnknownIndex:
+        shutil.rmtree(index, ignore_errors=True)
+        _write(index, run_pagefind(pagefind, folder, [p for p in html if p in found.pages]))
+        check_index(index, expected_pages)
+        return
+    check_index(index, expected_pages)
+    if store is not None:
+        store.commit(Manifest(key, found.count, found.pages, sharded.names, sharded.bundle))
+
+
+class _Sharded:
+    """One build's indexing by shards: the changed ones indexed again, one at a time."""
+
+    def __init__(
+        self, folder: Path, pagefind: Path, found: Survey, manifest: Manifest,
+        store: SearchStore | None, progress: Callable[[int, int], None] | None,
+    ) -> None:  # fmt: skip
+        self.folder, self.pagefind, self.found, self.store = folder, pagefind, found, store
+        self.progress = progress
+        self.names = {s: n for s, n in manifest.shards.items() if s < found.count}
+        self.bundle = manifest.bundle
+        self.previous = store.bundle(manifest.bundle) if store is not None else None
+        self.runtime: dict[str, bytes] | None = None
+        """Pagefind's program files, from the first run of this build."""
+
+    def publish(self, index: Path) -> None:
+        """Put the index of every shard into ``index``: the last one as it was when no
+        shard changed, else the shards merged again."""
+        changed = self.found.changed | (set(range(self.found.count)) - set(self.names))
+        if not changed and self.previous is not None:
+            _linked(self.previous, index)
+            return
+        shards = [self._shard(s, s in changed) for s in range(self.found.count)]
+        files = {**merge_shards(shards), **self._program()}
+        if self.store is None:
+            _write(index, files)
+            return
+        self.bundle = self.store.put_bundle(files, self.previous)
+        bundle = self.store.bundle(self.bundle)
+        assert bundle is not None
+        _linked(bundle, index)
+
+    def _shard(self, number: int, changed: bool) -> ShardIndex:
+        """The shard's index: kept, or made again (when it changed or cannot be read)."""
+        if not changed and self.store is not None:
+            kept = self.store.shard(self.names[number])
+            if kept is not None:
+                return kept
+        pages = [p for p, page in self.found.pages.items() if page.shard == number]
+        pages.sort(key=lambda relative: relative.split("/"))
+        shard = self._indexed(pages) if pages else empty_shard()
+        if self.store is not None:
+            self.names[number] = self.store.put_shard(shard)
+        if self.progress is not None:
+            self.progress(number + 1, self.found.count)
+        return shard
+
+    def _indexed(self, pages: list[str]) -> ShardIndex:
+        files = run_pagefind(self.pagefind, self.folder, pages)
+        if self.runtime is None:
+            self.runtime = {p: d for p, d in files.items() if not _merged(p)}
+        return read_shard(files)
+
+    def _program(self) -> dict[str, bytes]:
+        """Pagefind's own files (its scripts, its WebAssembly): from a run of this build,
+        else the last index's, else from a run over no page."""
+        if self.runtime is None and self.previous is not None:
+            self.runtime = {
+                path.relative_to(self.previous).as_posix(): path.read_bytes()
+                for path in self.previous.rglob("*")
+                if path.is_file() and not _merged(path.relative_to(self.previous).as_posix())
+            }
+        if not self.runtime:
+            files = run_pagefind(self.pagefind, self.folder, [])
+            self.runtime = {p: d for p, d in files.items() if not _merged(p)}
+        return self.runtime
+
+
+def _merged(relative: str) -> bool:
+    return relative.startswith(_MERGED) or relative.endswith(".pf_meta") or relative == ENTRY_FILE
+
+
+def _write(index: Path, files: Mapping[str, bytes]) -> None:
+    for relative, data in files.items():
         target = index / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    check_index(index, expected_pages)
+
+
+def _linked(source: Path, index: Path) -> None:
+    """``index`` made to hold the files of ``source``, linked (copied across disks)."""
+    shutil.copytree(source, index, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def check_index(index: Path, expected_pages: int) -> None:
@@ -72,7 +185,7 @@ def check_index(index: Path, expected_pages: int) -> None:
         raise OutputError(
             "the search index is incomplete: "
             + (f"empty files: {shown}" if empty else f"{ENTRY_FILE} is missing"),
-            hint="check free disk space and build again, or " + _OFF_HINT,
+            hint="check free disk space and build again, or " + OFF_HINT,
         )
     try:
         entry = json.loads((index / ENTRY_FILE).read_bytes())
@@ -80,173 +193,16 @@ def check_index(index: Path, expected_pages: int) -> None:
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise OutputError(
             f"the search index is unreadable: {INDEX_FOLDER}/{ENTRY_FILE}: {exc}",
-            hint="check free disk space and build again, or " + _OFF_HINT,
+            hint="check free disk space and build again, or " + OFF_HINT,
         ) from exc
     if counted != expected_pages:
         raise OutputError(
             f"the search index holds {counted} pages, expected {expected_pages}"
             " (one per article and page)",
             hint="keep data-pagefind-body on the <article> of templates/article.html and "
-            "page.html if you override them, or " + _OFF_HINT,
+            "page.html if you override them, or " + OFF_HINT,
         )
 
 
 def _empty(path: Path) -> bool:
     return path.is_file() and path.stat().st_size == 0
-
-
-def _run_service(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str, bytes]:
-    """The index of ``pages`` (paths under ``folder``, indexed in that order) made by
-    ``pagefind --service``: path in the index folder → bytes; ``OutputError`` if it fails.
-
-    The service reads base64 JSON requests, each ended by a comma, and answers each in the
-    same form, in order. The ``pagefind`` Python package speaks this too, but it sleeps
-    0.1 s before reading each answer (17 minutes for 10,000 pages); here a thread writes
-    the requests while this one reads the answers as they come.
-    """
-    with tempfile.TemporaryFile() as stderr:
-        try:
-            process = subprocess.Popen(
-                [str(pagefind), "--service"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=stderr,
-            )
-        except OSError as exc:
-            raise OutputError(
-                f"cannot build the search index: {exc}", hint=f"reinstall Pagefind ({INSTALL_HINT})"
-            ) from exc
-        timed_out = threading.Event()
-
-        def stop() -> None:
-            timed_out.set()
-            process.kill()
-
-        timer = threading.Timer(_TIMEOUT_SECONDS, stop)
-        timer.start()
-        try:
-            files, problem = _Conversation(process, folder, pages).run()
-        finally:
-            timer.cancel()
-            _finish(process)
-        if timed_out.is_set():
-            files, problem = None, f"Pagefind took over {_TIMEOUT_SECONDS} s and was stopped"
-        if files is None or process.returncode:
-            code = f" (Pagefind exit code {process.returncode})" if process.returncode else ""
-            detail = problem or _last_line(stderr) or "Pagefind stopped before writing it"
-            raise OutputError(f"the search index failed{code}: {detail}", hint=_OFF_HINT)
-        return files
-
-
-class _Conversation:
-    """The requests of one index and their answers: ``run()`` sends them and returns the
-    index's files, or None and what went wrong (None: ask its exit code)."""
-
-    def __init__(self, process: subprocess.Popen[bytes], folder: Path, pages: Sequence[str]):
-        assert process.stdin is not None and process.stdout is not None
-        self.requests, self.answers = process.stdin, _answers(process.stdout)
-        self.folder, self.pages = folder, pages
-        self.unsent: str | None = None
-        """Why the requests stopped short (a page that could not be read)."""
-
-    def run(self) -> tuple[dict[str, bytes] | None, str | None]:
-        if not self._send(1, {"type": "NewIndex", "config": None}):
-            return None, None  # the program is gone: its exit code and last words say why
-        first = next(self.answers, None)
-        if first is None or first.get("type") != "NewIndex":
-            return None, _said(first)
-        writer = threading.Thread(
-            target=self._send_pages, args=(first["index_id"],), name="pagefind", daemon=True
-        )
-        writer.start()
-        for number, answer in enumerate(self.answers, start=2):
-            if answer.get("type") == "Error":
-                page = self.pages[number - 2] if number - 2 < len(self.pages) else None
-                return None, _said(answer, page)
-            if answer.get("type") == "GetFiles":
-                return _index_files(answer)
-        writer.join()
-        return None, self.unsent
-
-    def _send_pages(self, index_id: int) -> None:
-        """Every page, then the request for the index; on a page that cannot be read,
-        the end of the requests, which stops the service."""
-        for number, relative in enumerate(self.pages, start=2):
-            try:
-                contents = (self.folder / relative).read_text(encoding="utf-8", errors="replace")
-            except OSError as exc:
-                self.unsent = f"cannot read {relative}: {exc.strerror or exc}"
-                self.requests.close()
-                return
-            page = {"type": "AddFile", "index_id": index_id, "file_path": relative, "url": None}
-            if not self._send(number, {**page, "file_contents": contents}):
-                return
-        self._send(len(self.pages) + 2, {"type": "GetFiles", "index_id": index_id})
-
-    def _send(self, number: int, payload: dict[str, object]) -> bool:
-        """One request; False if Pagefind is no longer there to read it."""
-        message = json.dumps({"message_id": number, "payload": payload}).encode("utf-8")
-        try:
-            self.requests.write(base64.b64encode(message) + b",")
-            self.requests.flush()
-        except (OSError, ValueError):  # a closed pipe, or closed by us
-            return False
-        return True
-
-
-def _answers(stream: IO[bytes]) -> Iterator[dict[str, object]]:
-    """The payload of each answer Pagefind writes, until it stops or writes garbage."""
-    parts: list[bytes] = []  # of an answer not yet ended: the index is one of megabytes
-    while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
-        *ends, rest = chunk.split(b",")
-        for end in ends:
-            message, parts = b"".join([*parts, end]), []
-            try:
-                payload = json.loads(base64.b64decode(message, validate=True))["payload"]
-            except (binascii.Error, ValueError, TypeError, KeyError):
-                return
-            yield payload
-        if rest:
-            parts.append(rest)
-
-
-def _index_files(answer: dict[str, object]) -> tuple[dict[str, bytes] | None, str | None]:
-    """The files of a ``GetFiles`` answer, each path checked to stay in the index folder."""
-    files = {}
-    try:
-        for each in answer["files"]:  # type: ignore[attr-defined]
-            path = PurePosixPath(each["path"])
-            if path.is_absolute() or ".." in path.parts or not path.parts:
-                return None, f"Pagefind named a file outside its folder: {each['path']}"
-            files[path.as_posix()] = base64.b64decode(each["content"], validate=True)
-    except (binascii.Error, ValueError, TypeError, KeyError):
-        return None, "Pagefind's answer is not an index"
-    return files, None
-
-
-def _said(answer: dict[str, object] | None, page: str | None = None) -> str | None:
-    """What an unexpected answer says, naming the page it was about."""
-    if answer is None:
-        return None
-    message = str(answer.get("message", answer))
-    return f"{page}: {message}" if page else f"Pagefind answered: {message}"
-
-
-def _finish(process: subprocess.Popen[bytes]) -> None:
-    """End the service (it stops at the end of its input) and wait for it."""
-    if process.stdin is not None:
-        with contextlib.suppress(OSError):
-            process.stdin.close()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    if process.stdout is not None:
-        process.stdout.close()
-
-
-def _last_line(stream: IO[bytes]) -> str:
-    stream.seek(0)
-    lines = stream.read().decode("utf-8", errors="replace").strip().splitlines()
-    return lines[-1] if lines else ""

@@ -1,0 +1,381 @@
+"""Pagefind indexes of parts of a site, read and merged into the one index of the whole site.
+
+Pagefind rebuilds its whole index on every run; indexing the site in shards (a few dozen
+pages each) and re-indexing only the shards whose pages changed makes a search index cost
+what changed. Pagefind's own ``mergeIndex`` (several bundles searched side by side) ranks
+each bundle's results by that bundle's statistics (its page count, average page length and
+how many of its pages hold a word), so its merged ranking differs from one index's; so the
+shards are merged here, into exactly the index one Pagefind run over the same pages, in the
+same order, makes (the word lists, pages and fragments: tests/unit/test_pagefindindex.py
+decodes both and compares), and the search page loads one index as before.
+
+The files are gzipped ``pagefind_dcd`` + CBOR. A word chunk (``index/*.pf_index``) is
+``[[word, pages, [[variant, pages], …]], …]`` and each page entry ``[page, locations,
+extras]``, where ``page`` is the difference from the previous entry's page: so a shard's
+entries move into the whole index unchanged but for the first of each word's list. This
+layout is Pagefind 1.5's (``SUPPORTED``); anything else read is ``UnknownIndex``, and the
+caller indexes the site in one run instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+SUPPORTED = ("1.5.",)
+"""Pagefind versions whose index layout this module reads (the ``version`` of the entry)."""
+SIGNATURE = b"pagefind_dcd"
+"""What every compressed file of the index starts with, once decompressed."""
+CHUNK_SIZE = 20000
+"""Locations (and entries) per word chunk, as Pagefind splits its word index."""
+COMPRESSION = 1
+"""gzip level of the merged files: a quarter of the time of level 6, for files about 9 %
+larger than Pagefind's own (on the bench corpus); a query fetches only a few of them."""
+_ENTRY = "pagefind-entry.json"
+_FRAGMENTS, _CHUNKS = "fragment/", "index/"
+
+Run = tuple[int, int, int, int, bytes, bytes]
+"""One word's entries in one shard: (count, first page, last page, size, the first entry
+after its page number, every later entry as Pagefind encoded it). Plain tuples, so a
+shard is kept with ``marshal`` (``searchstate``)."""
+Word = tuple[Run, tuple[tuple[str, Run], ...]]
+"""A word's entries and its variants' (the forms with diacritics) in one shard."""
+
+
+class UnknownIndex(Exception):
+    """An index this module cannot merge: another layout, filters, sorts, languages."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShardIndex:
+    """The index Pagefind made of one shard's pages, in the parts a merge needs."""
+
+    entry: bytes
+    """``pagefind-entry.json`` as Pagefind wrote it (its version and language)."""
+    language: str
+    pages: tuple[tuple[str, int], ...]
+    """Each page's fragment name and word count, in the order the pages were indexed."""
+    words: dict[str, Word]
+    meta_fields: tuple[str, ...]
+    fragments: dict[str, bytes]
+    """Fragment file name (``fragment/…``) → its bytes as Pagefind wrote them."""
+
+    def as_data(self) -> tuple[Any, ...]:
+        return (self.entry, self.language, self.pages, self.words, self.meta_fields,
+                self.fragments)  # fmt: skip
+
+
+def empty_shard() -> ShardIndex:
+    """The index of a shard with no page to index."""
+    return ShardIndex(b"", "", (), {}, (), {})
+
+
+def read_shard(files: dict[str, bytes]) -> ShardIndex:
+    """The parts of the index in ``files`` (path in the index folder → bytes, as Pagefind
+    gave them); ``UnknownIndex`` if it is not a layout this module merges."""
+    try:
+        entry = json.loads(files[_ENTRY])
+        version, languages = entry["version"], entry["languages"]
+        if not str(version).startswith(SUPPORTED) or len(languages) != 1:
+            raise UnknownIndex(f"Pagefind {version}, languages {sorted(languages)}")
+        (language, about), = languages.items()  # fmt: skip
+        meta = _decoded(files[f"pagefind.{about['hash']}.pf_meta"])
+        _, pages, chunks, filters, sorts, fields = meta
+        if filters or sorts:
+            raise UnknownIndex("filters or sorts")
+        words: dict[str, Word] = {}
+        for chunk in _listed(chunks):
+            words.update(_chunk_words(_raw(files[f"{_CHUNKS}{_listed(chunk)[2]}.pf_index"])))
+        return ShardIndex(
+            files[_ENTRY], language,
+            tuple((str(n), _number(c)) for n, c in map(_listed, _listed(pages))), words,
+            tuple(str(field) for field in _listed(fields)),
+            {path: data for path, data in files.items() if path.startswith(_FRAGMENTS)},
+        )  # fmt: skip
+    except UnknownIndex:
+        raise
+    except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError, OSError) as exc:
+        raise UnknownIndex(f"unexpected index: {exc!r}") from exc
+
+
+def shard_from_data(data: object) -> ShardIndex:
+    """The shard ``ShardIndex.as_data`` gave (``ValueError`` if it is not one)."""
+    if not (isinstance(data, tuple) and len(data) == 6):
+        raise ValueError("not a shard index")
+    entry, language, pages, words, fields, fragments = data
+    if not (isinstance(words, dict) and isinstance(fragments, dict)):
+        raise ValueError("not a shard index")
+    return ShardIndex(entry, language, pages, words, fields, fragments)
+
+
+def merge_shards(shards: Sequence[ShardIndex]) -> dict[str, bytes]:
+    """The files of the index of every shard's pages, shard after shard (each in its own
+    order), without Pagefind's program files: the same index one run over those pages
+    would make. ``UnknownIndex`` if the shards disagree (language, version)."""
+    used = [shard for shard in shards if shard.pages]
+    if not used:
+        raise UnknownIndex("no page to index")
+    if len({(s.language, _version(s)) for s in used}) != 1:
+        raise UnknownIndex("shards of different languages or Pagefind versions")
+    language, version = used[0].language, _version(used[0])
+    files: dict[str, bytes] = {}
+    pages = _merged_pages(used, files)
+    chunks = []
+    for words in _chunked(_merged_words(used)):
+        body = _array(1) + _array(len(words)) + b"".join(data for _, data in words)
+        name = _unique(f"{language}_{_sha1(body)}", len(language) + 8, files, _CHUNKS, ".pf_index")
+        files[f"{_CHUNKS}{name}.pf_index"] = _compressed(body)
+        chunks.append(_array(3) + _text(words[0][0]) + _text(words[-1][0]) + _text(name))
+    fields = sorted({field for shard in used for field in shard.meta_fields})
+    meta = b"".join([
+        _array(6), _text(version),
+        _array(len(pages)), *(_array(2) + _text(name) + _uint(0, count) for name, count in pages),
+        _array(len(chunks)), *chunks, _array(0), _array(0),
+        _array(len(fields)), *map(_text, fields),
+    ])  # fmt: skip
+    meta_name = f"{language}_{_sha1(meta)[: len(language) + 8]}"
+    files[f"pagefind.{meta_name}.pf_meta"] = _compressed(meta)
+    entry = json.loads(used[0].entry)
+    entry["languages"] = {language: {**entry["languages"][language], "hash": meta_name,
+                                     "page_count": len(pages)}}  # fmt: skip
+    files[_ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return files
+
+
+def _version(shard: ShardIndex) -> str:
+    return str(json.loads(shard.entry)["version"])
+
+
+def _merged_pages(shards: Sequence[ShardIndex], files: dict[str, bytes]) -> list[tuple[str, int]]:
+    """Every shard's pages in order, their fragments added to ``files``; two fragments
+    whose short names collide (two shards never saw each other) get longer ones, as
+    Pagefind does within one run."""
+    pages = []
+    for shard in shards:
+        for name, count in shard.pages:
+            data = shard.fragments[f"{_FRAGMENTS}{name}.pf_fragment"]
+            path = f"{_FRAGMENTS}{name}.pf_fragment"
+            if files.get(path, data) != data:
+                full = f"{shard.language}_{_sha1(_raw(data))}"
+                name = _unique(full, len(name) + 1, files, _FRAGMENTS, ".pf_fragment", data)
+                path = f"{_FRAGMENTS}{name}.pf_fragment"
+            files[path] = data
+            pages.append((name, count))
+    return pages
+
+
+def _unique(
+    full: str, length: int, files: dict[str, bytes], folder: str, suffix: str,
+    data: bytes | None = None,
+) -> str:  # fmt: skip
+    """The shortest prefix of ``full`` from ``length`` on not naming another file."""
+    name = full[:length]
+    while (taken := files.get(f"{folder}{name}{suffix}")) is not None and taken != data:
+        if len(name) >= len(full):
+            raise UnknownIndex(f"two files named {name}")
+        name = full[: len(name) + 1]
+    return name
+
+
+def _merged_words(shards: Sequence[ShardIndex]) -> Iterable[tuple[str, bytes, int]]:
+    """Each word of any shard, in Pagefind's order (by its UTF-8 bytes, as code points
+    sort), with its encoding in the whole index and its size for chunking."""
+    offsets, where = [], 0
+    for shard in shards:
+        offsets.append(where)
+        where += len(shard.pages)
+    found: dict[str, list[tuple[int, Word]]] = {}
+    for offset, shard in zip(offsets, shards, strict=True):
+        for word, entries in shard.words.items():
+            found.setdefault(word, []).append((offset, entries))
+    for word in sorted(found):
+        variants: dict[str, list[tuple[int, Run]]] = {}
+        for offset, (_, forms) in found[word]:
+            for form, variant in forms:
+                variants.setdefault(form, []).append((offset, variant))
+        runs = [(offset, run) for offset, (run, _) in found[word]]
+        encoded = [_array(3), _text(word), _runs(runs), _array(len(variants))]
+        size = sum(run[3] for _, run in runs)
+        for form in sorted(variants):
+            encoded += [_array(2), _text(form), _runs(variants[form])]
+            size += sum(run[3] for _, run in variants[form])
+        yield word, b"".join(encoded), size
+
+
+def _runs(runs: Sequence[tuple[int, Run]]) -> bytes:
+    """One list of page entries from the shards' runs, each starting ``offset`` pages in:
+    only the first entry of each run gets a new page difference."""
+    out = [_array(sum(run[0] for _, run in runs))]
+    previous = 0
+    for offset, (count, first, last, _, head, tail) in runs:
+        if count:
+            out += [b"\x83", _uint(0, offset + first - previous), head, tail]
+            previous = offset + last
+    return b"".join(out)
+
+
+def _chunked(words: Iterable[tuple[str, bytes, int]]) -> Iterable[list[tuple[str, bytes]]]:
+    chunk: list[tuple[str, bytes]] = []
+    size = 0
+    for word, data, weight in words:
+        chunk.append((word, data))
+        size += weight
+        if size >= CHUNK_SIZE:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _chunk_words(data: bytes) -> dict[str, Word]:
+    """The words of one decompressed word chunk, each run kept as encoded."""
+    words: dict[str, Word] = {}
+    i = _expect(data, 0, 4, 1)
+    count, i = _count(data, i, 4)
+    for _ in range(count):
+        i = _expect(data, i, 4, 3)
+        word, i = _string(data, i)
+        run, i = _run(data, i)
+        variants, i = _count(data, i, 4)
+        forms = []
+        for _ in range(variants):
+            i = _expect(data, i, 4, 2)
+            form, i = _string(data, i)
+            variant, i = _run(data, i)
+            forms.append((form, variant))
+        words[word] = (run, tuple(forms))
+    if i != len(data):
+        raise UnknownIndex("trailing bytes in a word chunk")
+    return words
+
+
+def _run(data: bytes, i: int) -> tuple[Run, int]:
+    count, i = _count(data, i, 4)
+    page = first = size = 0
+    head, start = b"", i
+    for number in range(count):
+        i = _expect(data, i, 4, 3)
+        delta, i = _count(data, i, 0)
+        page += delta
+        after = i
+        locations, i = _count(data, i, 4)
+        i = _skip_ints(data, i, locations)
+        extras, i = _count(data, i, 4)
+        i = _skip_ints(data, i, extras)
+        size += locations + 1
+        if number == 0:
+            first, head, start = page, data[after:i], i
+    return (count, first, page, size, head, data[start:i]), i
+
+
+def _skip_ints(data: bytes, i: int, count: int) -> int:
+    for _ in range(count):
+        byte = data[i]
+        if byte >> 6:  # major type 2 or above: not an integer
+            raise UnknownIndex(f"not an integer at byte {i}")
+        info = byte & 31
+        i += 1 if info < 24 else 1 + (1 << (info - 24))
+    return i
+
+
+def _count(data: bytes, i: int, major: int) -> tuple[int, int]:
+    """The argument of the head at ``i`` (an array's length, an unsigned integer), which
+    must be of type ``major``, and where the next item starts."""
+    byte = data[i]
+    if byte >> 5 != major:
+        raise UnknownIndex(f"CBOR type {byte >> 5} at byte {i}, expected {major}")
+    info = byte & 31
+    if info < 24:
+        return info, i + 1
+    if info > 27:
+        raise UnknownIndex(f"indefinite length at byte {i}")
+    size = 1 << (info - 24)
+    return int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
+
+
+def _expect(data: bytes, i: int, major: int, value: int) -> int:
+    found, i = _count(data, i, major)
+    if found != value:
+        raise UnknownIndex(f"array of {found} at byte {i}, expected {value}")
+    return i
+
+
+def _string(data: bytes, i: int) -> tuple[str, int]:
+    length, i = _count(data, i, 3)
+    return data[i : i + length].decode("utf-8"), i + length
+
+
+def _decoded(data: bytes) -> list[object]:
+    """A small compressed file (the meta index) decoded whole."""
+    raw = _raw(data)
+    value, end = _item(raw, 0)
+    if end != len(raw) or not isinstance(value, list) or len(value) != 6:
+        raise UnknownIndex("unexpected meta index")
+    return value
+
+
+def _listed(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise UnknownIndex(f"expected a list in the meta index, found {value!r}")
+    return value
+
+
+def _number(value: object) -> int:
+    if not isinstance(value, int):
+        raise UnknownIndex(f"expected a number in the meta index, found {value!r}")
+    return value
+
+
+def _item(data: bytes, i: int) -> tuple[object, int]:
+    major = data[i] >> 5
+    value, i = _count(data, i, major)
+    if major == 0:
+        return value, i
+    if major == 1:
+        return -1 - value, i
+    if major == 3:
+        return data[i : i + value].decode("utf-8"), i + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, i = _item(data, i)
+            items.append(item)
+        return items, i
+    raise UnknownIndex(f"CBOR type {major} in the meta index")
+
+
+def _raw(data: bytes) -> bytes:
+    raw = gzip.decompress(data)
+    if not raw.startswith(SIGNATURE):
+        raise UnknownIndex("a file without Pagefind's signature")
+    return raw[len(SIGNATURE) :]
+
+
+def _compressed(body: bytes) -> bytes:
+    return gzip.compress(SIGNATURE + body, compresslevel=COMPRESSION, mtime=0)
+
+
+def _sha1(data: bytes) -> str:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def _uint(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise ValueError(f"{value} does not fit in CBOR")
+
+
+def _array(length: int) -> bytes:
+    return _uint(4, length)
+
+
+def _text(value: str) -> bytes:
+    data = value.encode("utf-8")
+    return _uint(3, len(data)) + data

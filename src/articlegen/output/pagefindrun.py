@@ -1,0 +1,189 @@
+"""Running Pagefind: the pages of a site handed to its service mode, the index taken back.
+
+Two things are not left to Pagefind:
+
+* **The order of the pages.** Run as ``pagefind --site``, it numbers pages in the
+  order the file system lists them, which differs between file systems (tmpfs lists
+  newest first, ext4 by a per-disk hash): the same site gave different index bytes.
+  So the pages are handed to Pagefind's service mode one by one, in the order given.
+* **Writing the index.** Pagefind ignores failed writes: on a full disk it exited 0
+  leaving zero-byte index files (and, as a service, answers before its writes are
+  done). So it hands the index over and the caller writes it, where a full disk is
+  an error like any other.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from ..core.errors import OutputError
+
+INSTALL_HINT = "pip install 'articlegen[search]'"
+OFF_HINT = "set 'search: false' in site.yaml to build without search"
+_TIMEOUT_SECONDS = 300
+
+
+def run_pagefind(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str, bytes]:
+    """The index of ``pages`` (paths under ``folder``, indexed in that order) made by
+    ``pagefind --service``: path in the index folder → bytes; ``OutputError`` if it fails.
+
+    The service reads base64 JSON requests, each ended by a comma, and answers each in the
+    same form, in order. The ``pagefind`` Python package speaks this too, but it sleeps
+    0.1 s before reading each answer (17 minutes for 10,000 pages); here a thread writes
+    the requests while this one reads the answers as they come.
+    """
+    with tempfile.TemporaryFile() as stderr:
+        try:
+            process = subprocess.Popen(
+                [str(pagefind), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+            )
+        except OSError as exc:
+            raise OutputError(
+                f"cannot build the search index: {exc}", hint=f"reinstall Pagefind ({INSTALL_HINT})"
+            ) from exc
+        timed_out = threading.Event()
+
+        def stop() -> None:
+            timed_out.set()
+            process.kill()
+
+        timer = threading.Timer(_TIMEOUT_SECONDS, stop)
+        timer.start()
+        try:
+            files, problem = _Conversation(process, folder, pages).run()
+        finally:
+            timer.cancel()
+            _finish(process)
+        if timed_out.is_set():
+            files, problem = None, f"Pagefind took over {_TIMEOUT_SECONDS} s and was stopped"
+        if files is None or process.returncode:
+            code = f" (Pagefind exit code {process.returncode})" if process.returncode else ""
+            detail = problem or _last_line(stderr) or "Pagefind stopped before writing it"
+            raise OutputError(f"the search index failed{code}: {detail}", hint=OFF_HINT)
+        return files
+
+
+class _Conversation:
+    """The requests of one index and their answers: ``run()`` sends them and returns the
+    index's files, or None and what went wrong (None: ask its exit code)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], folder: Path, pages: Sequence[str]):
+        assert process.stdin is not None and process.stdout is not None
+        self.requests, self.answers = process.stdin, _answers(process.stdout)
+        self.folder, self.pages = folder, pages
+        self.unsent: str | None = None
+        """Why the requests stopped short (a page that could not be read)."""
+
+    def run(self) -> tuple[dict[str, bytes] | None, str | None]:
+        if not self._send(1, {"type": "NewIndex", "config": None}):
+            return None, None  # the program is gone: its exit code and last words say why
+        first = next(self.answers, None)
+        if first is None or first.get("type") != "NewIndex":
+            return None, _said(first)
+        writer = threading.Thread(
+            target=self._send_pages, args=(first["index_id"],), name="pagefind", daemon=True
+        )
+        writer.start()
+        for number, answer in enumerate(self.answers, start=2):
+            if answer.get("type") == "Error":
+                page = self.pages[number - 2] if number - 2 < len(self.pages) else None
+                return None, _said(answer, page)
+            if answer.get("type") == "GetFiles":
+                return _index_files(answer)
+        writer.join()
+        return None, self.unsent
+
+    def _send_pages(self, index_id: int) -> None:
+        """Every page, then the request for the index; on a page that cannot be read,
+        the end of the requests, which stops the service."""
+        for number, relative in enumerate(self.pages, start=2):
+            try:
+                contents = (self.folder / relative).read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                self.unsent = f"cannot read {relative}: {exc.strerror or exc}"
+                self.requests.close()
+                return
+            page = {"type": "AddFile", "index_id": index_id, "file_path": relative, "url": None}
+            if not self._send(number, {**page, "file_contents": contents}):
+                return
+        self._send(len(self.pages) + 2, {"type": "GetFiles", "index_id": index_id})
+
+    def _send(self, number: int, payload: dict[str, object]) -> bool:
+        """One request; False if Pagefind is no longer there to read it."""
+        message = json.dumps({"message_id": number, "payload": payload}).encode("utf-8")
+        try:
+            self.requests.write(base64.b64encode(message) + b",")
+            self.requests.flush()
+        except (OSError, ValueError):  # a closed pipe, or closed by us
+            return False
+        return True
+
+
+def _answers(stream: IO[bytes]) -> Iterator[dict[str, object]]:
+    """The payload of each answer Pagefind writes, until it stops or writes garbage."""
+    parts: list[bytes] = []  # of an answer not yet ended: the index is one of megabytes
+    while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
+        *ends, rest = chunk.split(b",")
+        for end in ends:
+            message, parts = b"".join([*parts, end]), []
+            try:
+                payload = json.loads(base64.b64decode(message, validate=True))["payload"]
+            except (binascii.Error, ValueError, TypeError, KeyError):
+                return
+            yield payload
+        if rest:
+            parts.append(rest)
+
+
+def _index_files(answer: dict[str, object]) -> tuple[dict[str, bytes] | None, str | None]:
+    """The files of a ``GetFiles`` answer, each path checked to stay in the index folder."""
+    files = {}
+    try:
+        for each in answer["files"]:  # type: ignore[attr-defined]
+            path = PurePosixPath(each["path"])
+            if path.is_absolute() or ".." in path.parts or not path.parts:
+                return None, f"Pagefind named a file outside its folder: {each['path']}"
+            files[path.as_posix()] = base64.b64decode(each["content"], validate=True)
+    except (binascii.Error, ValueError, TypeError, KeyError):
+        return None, "Pagefind's answer is not an index"
+    return files, None
+
+
+def _said(answer: dict[str, object] | None, page: str | None = None) -> str | None:
+    """What an unexpected answer says, naming the page it was about."""
+    if answer is None:
+        return None
+    message = str(answer.get("message", answer))
+    return f"{page}: {message}" if page else f"Pagefind answered: {message}"
+
+
+def _finish(process: subprocess.Popen[bytes]) -> None:
+    """End the service (it stops at the end of its input) and wait for it."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def _last_line(stream: IO[bytes]) -> str:
+    stream.seek(0)
+    lines = stream.read().decode("utf-8", errors="replace").strip().splitlines()
+    return lines[-1] if lines else ""

@@ -1,0 +1,144 @@
+"""The search index made shard by shard: Pagefind runs only for what changed, and an
+incremental build publishes the same bytes as a clean one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from articlegen.output import search, searchpages
+from articlegen.output.searchpages import shard_of
+from tests.conftest import article
+from tests.helpers import snapshot
+from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
+
+SHARD_SIZE = 2
+"""Pages per shard in these tests: a few articles make several shards."""
+
+
+@pytest.fixture
+def pagefind_runs(monkeypatch) -> list[list[str]]:
+    """The pages of every Pagefind run a build makes, in order (small shards)."""
+    monkeypatch.setattr(searchpages, "PAGES_PER_SHARD", SHARD_SIZE)
+    runs: list[list[str]] = []
+    real = search.run_pagefind
+
+    def spy(pagefind: Path, folder: Path, pages: list[str]) -> dict[str, bytes]:
+        runs.append(list(pages))
+        return real(pagefind, folder, pages)
+
+    monkeypatch.setattr(search, "run_pagefind", spy)
+    return runs
+
+
+def articles(count: int = 8) -> dict[str, str]:
+    return {
+        f"a{n}.md": article(f"Article {n}", f"Zinc and sleep, part {n}.", tags="[zinc]")
+        for n in range(count)
+    }
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def page_count(public: Path) -> int:
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+@needs_pagefind
+def test_pagefind_runs_only_for_the_shards_whose_indexed_text_changed(
+    site, run_cli, pagefind_runs: list[list[str]]
+) -> None:
+    root = site(articles())
+    assert run_cli("build", "--site", root)[0] == 0
+    shards = 4  # 8 articles, 2 a shard
+    assert len(pagefind_runs) == shards
+    assert sorted(p for run in pagefind_runs for p in run) == sorted(
+        f"a{n}/index.html" for n in range(8)
+    )
+
+    pagefind_runs.clear()  # See Also and "Linked from" are data-pagefind-ignore blocks
+    edit(root / "content" / "a1.md", 'title: "Article 1"', 'title: "Article 1"\nsee_also: [a5]')
+    assert run_cli("build", "--site", root)[0] == 0
+    assert "a5/" in (root / "public" / "a1" / "index.html").read_text()
+    assert pagefind_runs == []
+    assert page_count(root / "public") == 8
+
+    pagefind_runs.clear()  # a body edit: its shard alone
+    edit(root / "content" / "a3.md", "part 3.", "part 3, with magnesium.")
+    assert run_cli("build", "--site", root)[0] == 0
+    shard = shard_of("a3/index.html", shards)
+    assert pagefind_runs == [
+        sorted(
+            (f"a{n}/index.html" for n in range(8) if shard_of(f"a{n}/index.html", 4) == shard),
+            key=lambda p: p.split("/"),
+        )
+    ]
+    assert page_count(root / "public") == 8
+
+
+@needs_pagefind
+def test_a_new_article_reindexes_its_shard_and_a_removed_one_its_own(
+    site, run_cli, pagefind_runs: list[list[str]]
+) -> None:
+    root = site(articles(7))
+    assert run_cli("build", "--site", root)[0] == 0
+    pagefind_runs.clear()
+    (root / "content" / "a7.md").write_text(article("Article 7", "Iron."), encoding="utf-8")
+    assert run_cli("build", "--site", root)[0] == 0
+    assert [p for run in pagefind_runs for p in run if p == "a7/index.html"] == ["a7/index.html"]
+    assert len(pagefind_runs) == 1 and page_count(root / "public") == 8
+
+    pagefind_runs.clear()
+    (root / "content" / "a2.md").unlink()
+    assert run_cli("build", "--site", root)[0] == 0
+    assert len(pagefind_runs) <= 1 and page_count(root / "public") == 7
+    assert all("a2/index.html" not in run for run in pagefind_runs)
+
+
+@needs_pagefind
+def test_incremental_builds_publish_the_bytes_of_a_clean_build_index_included(
+    site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path
+) -> None:
+    root = site(articles())
+    steps = [
+        lambda: edit(root / "content" / "a2.md", "part 2.", "part 2, and testosterone."),
+        lambda: edit(root / "content" / "a4.md", 'title: "Article 4"', 'title: "Heart rate"'),
+        lambda: (root / "content" / "a9.md").write_text(article("New", "Café naïve résumé.")),
+        lambda: (root / "content" / "a0.md").unlink(),
+        lambda: edit(root / "content" / "a6.md", 'title: "Article 6"', 'title: "A6"\nsee_also: [a1]'),
+    ]  # fmt: skip
+    assert run_cli("build", "--site", root)[0] == 0
+    for number, step in enumerate(steps):
+        step()
+        assert run_cli("build", "--site", root)[0] == 0
+        clean = tmp_path / f"clean{number}"
+        assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
+        assert snapshot(root / "public") == snapshot(clean)
+        assert any(p.startswith("pagefind/index/") for p in snapshot(clean))
+
+
+@needs_pagefind
+def test_a_lost_or_damaged_search_state_is_made_again(
+    site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path
+) -> None:
+    root = site(articles())
+    assert run_cli("build", "--site", root)[0] == 0
+    before = snapshot(root / "public")
+    state = root / ".articlegen-cache" / "search"
+    damaged = next(state.glob("shard-*"))
+    damaged.write_bytes(damaged.read_bytes()[:-5] + b"xxxxx")
+    shutil.rmtree(next(state.glob("bundle-*")))
+    edit(root / "content" / "a1.md", "part 1.", "part 1 again.")
+    edit(root / "content" / "a1.md", "part 1 again.", "part 1.")  # the same text as before
+    pagefind_runs.clear()
+    assert run_cli("build", "--site", root)[0] == 0
+    assert len(pagefind_runs) == 1  # the damaged shard; the others are read back
+    assert snapshot(root / "public") == before
