@@ -101,8 +101,8 @@ def test_a_full_disk_while_the_index_is_written_fails_the_build(site, run_cli, m
     assert run_cli("build", "--site", root)[0] == 0
     write_bytes = Path.write_bytes
 
-    def full(path: Path, data: bytes) -> int:
-        if "pagefind" in path.parts:
+    def full(path: Path, data: bytes) -> int:  # the index, and the search state it is kept in
+        if "pagefind" in path.parts or "search" in path.parts:
             raise OSError(28, "No space left on device")
         return write_bytes(path, data)
 

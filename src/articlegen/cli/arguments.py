@@ -46,7 +46,7 @@ def speed_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         type=positive,
         metavar="N",
-        help="worker processes for rendering (default: one per CPU)",
+        help="worker processes for rendering (default: one per CPU for Markdown, none for pages)",
     )
     parser.add_argument(
         "--no-cache",
