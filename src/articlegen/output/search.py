@@ -68,8 +68,8 @@ def index_site(
         _write(index, run_pagefind(pagefind, folder, []))
         check_index(index, expected_pages)
         return
-    if store is not None:
-        store.prepare()
+    if store is not None and not store.usable():
+        store = None
     manifest = store.manifest(key) if store is not None else Manifest(key)
     found = survey(folder, html, manifest.pages, manifest.count, live)
     sharded = _Sharded(folder, pagefind, found, manifest, store, progress)

@@ -122,8 +122,15 @@ class SearchStore:
                 else:
                     entry.unlink(missing_ok=True)
 
-    def prepare(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def usable(self) -> bool:
+        """Whether the folder is there or could be made (not where a file is, say): if
+        not, the index is made without a kept state, and the cache says it cannot be
+        saved."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return True
 
 
 def _name(value: object) -> str:
