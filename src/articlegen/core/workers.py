@@ -21,6 +21,10 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 CHUNKS_PER_WORKER = 4
 """Chunks per worker: enough to even out uneven items, few enough to keep overhead low."""
+MAX_CHUNK = 100
+"""Items per chunk at most: a worker holds its chunk's results, and pickles them, before
+handing them back, so chunks that grew with the site (1,250 articles each for 10,000 on
+two workers) made the workers' peak memory grow with it (several hundred MB each)."""
 WORKER_GC_THRESHOLDS = (700, 10, 10)
 """The cyclic collector's thresholds in a worker, whatever its parent set (the CLI
 collects less often): Python 3.11's defaults. A worker's garbage is the parse of one
@@ -62,7 +66,8 @@ def map_chunks(
     if not in_workers(jobs, len(items), min_items):
         return _here(func, items, progress)
     jobs = default_jobs() if jobs is None else jobs
-    chunks = split(items, min(len(items), jobs * chunks_per_worker))
+    wanted = max(jobs * chunks_per_worker, -(-len(items) // MAX_CHUNK))
+    chunks = split(items, min(len(items), wanted))
     try:
         with _start_pool(min(jobs, len(chunks))) as pool:
             results: list[Result] = []
