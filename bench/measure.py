@@ -83,8 +83,21 @@ class _Sampler(threading.Thread):
 
 
 def tree_memory(pid: int) -> int:
-    """Bytes of memory used now by ``pid`` and its descendants (PSS, else RSS)."""
-    return sum(process_memory(p) for p in descendants(pid))
+    """Bytes of memory used now by ``pid`` and its descendants (PSS, else RSS), each
+    memory map once. A child started with ``vfork`` (as ``subprocess`` starts programs:
+    the build starts Pagefind once a shard) runs in its parent's memory until it execs,
+    and reads as a copy of it: summed twice, a 1 GB build sampled at that moment read 2 GB.
+    Two processes whose ``smaps_rollup`` read the same are that one map."""
+    seen: set[str] = set()
+    total = 0
+    for process in descendants(pid):
+        rollup = _read(process, "smaps_rollup")
+        if rollup is not None:
+            if rollup in seen:
+                continue
+            seen.add(rollup)
+        total += process_memory(process)
+    return total
 
 
 def descendants(pid: int) -> list[int]:
@@ -109,14 +122,20 @@ def descendants(pid: int) -> list[int]:
 def process_memory(pid: int) -> int:
     """Bytes of one process: its PSS from ``smaps_rollup``, else its RSS, else 0 (it exited)."""
     for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
-        try:
-            text = Path(f"/proc/{pid}/{name}").read_text()
-        except OSError:
+        text = _read(pid, name)
+        if text is None:
             continue
         for line in text.splitlines():
             if line.startswith(key):
                 return int(line.split()[1]) * 1024
     return 0
+
+
+def _read(pid: int, name: str) -> str | None:
+    try:
+        return Path(f"/proc/{pid}/{name}").read_text()
+    except OSError:
+        return None
 
 
 def memory_kind() -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from articlegen.core.programs import find_pagefind
+from bench import measure as measure_module
 from bench import report, run
 from bench.hugo_site import hugo_binary
 from bench.measure import Measurement, measure, tree_memory
@@ -114,3 +115,13 @@ def test_measure_sums_the_process_tree_and_keeps_the_exit_code() -> None:
 
 def test_tree_memory_of_a_finished_process_is_zero() -> None:
     assert tree_memory(2**22 + 12345) == 0
+
+
+def test_one_memory_map_read_twice_counts_once(monkeypatch) -> None:
+    """As a ``vfork`` child reads before it execs: its parent's map, not a second one."""
+    rollups = {1: "7f00-7fff ---p 00000000 00:00 0 [rollup]\nRss: 900 kB\nPss: 800 kB\n"}
+    rollups[2] = rollups[1]  # the child, between vfork and exec
+    rollups[3] = rollups[1].replace("800", "100")  # a child of its own
+    monkeypatch.setattr(measure_module, "descendants", lambda pid: [1, 2, 3])
+    monkeypatch.setattr(measure_module, "_read", lambda pid, name: rollups[pid])
+    assert tree_memory(1) == (800 + 100) * 1024
