@@ -206,12 +206,15 @@ def _front_matter_date(text: str, quote: str, zone: ZoneInfo) -> dt.date:
 )  # fmt: skip
 # 02:00 on the day St. John's skips an hour: a time in a daylight-saving gap
 @example(dt.datetime(2564, 3, 11, 2, 0), "T", "Z", False, "", "America/St_Johns")
+# the same in Berlin with fold=1, which no written time can carry
+@example(dt.datetime(2064, 3, 30, 2, 0, fold=1), "T", "Z", False, "", "Europe/Berlin")
 def test_any_accepted_date_time_round_trips_to_the_same_instant(
     moment: dt.datetime, separator: str, style: str, seconds: bool, quote: str, zone: str
 ) -> None:
     site = ZoneInfo(zone)
     parsed = _front_matter_date(_written(moment, separator, style, seconds), quote, site)
-    expected = moment if moment.tzinfo else moment.replace(tzinfo=site)
+    # a written local time has no fold: it means the first of two readings (fold=0)
+    expected = moment if moment.tzinfo else moment.replace(tzinfo=site, fold=0)
     # the same instant, compared in UTC: Python never calls datetimes of two zones equal when
     # one falls in a daylight-saving gap or fold, even at the same instant
     assert parsed.astimezone(dt.UTC) == expected.astimezone(dt.UTC)
