@@ -63,7 +63,7 @@ from .core.model import (
 )
 from .core.programs import find_pagefind
 from .core.progress import for_stage
-from .incremental.cache import BuildCache
+from .incremental.cache import BuildCache, StageMemos
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import render_pages
@@ -113,8 +113,10 @@ def build_site(
     )  # fmt: skip
     public = publication(sources.articles, options, config.zone)
     articles = public.to_build(sources.articles, drafts=options.drafts)
-    checked = _validate(root, config, options, sources, articles, public)
-    site = _assemble(config, sources, articles, checked, public)
+    memos = cache.memos if cache is not None else StageMemos()
+    memos.next_build()
+    checked = _validate(root, config, options, sources, articles, public, memos)
+    site = _assemble(config, sources, articles, checked, public, memos)
     pagefind = find_pagefind() if config.search else None
     written = output if options.write else None
     pages, rendered = render_pages(
@@ -194,8 +196,10 @@ def _validate(
     sources: Sources,
     articles: list[Article],
     public: Publication,
+    memos: StageMemos,
 ) -> _Checked:
-    """Every check of every article, the problems raised together (``BuildFailed``)."""
+    """Every check of every article, the problems raised together (``BuildFailed``);
+    ``memos``: what the last build worked out per article, to reuse where it holds."""
     raw: dict[str, RenderedBody] = sources.bodies
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
@@ -212,14 +216,17 @@ def _validate(
         *filter(None, [share, logo.image if logo else None]),
     ]
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
-    graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld)
+    graph = link_sources(
+        sources, articles, raw, drafts=options.drafts, withheld=withheld, memo=memos.links
+    )
     menu, menu_links, menu_problems = resolve_menu(
         config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
     )
     coming = coming_link_problems(
         sources, raw, build_moment(options, config.zone), config.zone, graph.problems
     )
-    trust = check_trust(config, articles, raw, options.today or dt.date.today(), static_dirs)
+    today = options.today or dt.date.today()
+    trust = check_trust(config, articles, raw, today, static_dirs, memos.citations)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,
         resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links),
@@ -274,13 +281,14 @@ def _assemble(
     articles: list[Article],
     checked: _Checked,
     public: Publication,
+    memos: StageMemos,
 ) -> Site:
     """The one ``Site`` every page is planned from, its bodies finished."""
     titles = {a.slug: a.meta.title for a in sources.articles}
     citations = checked.trust.citations
     bodies = finished_bodies(
         articles, sources.bodies, checked.graph, titles, checked.images, citations,
-        config.base_path,
+        config.base_path, memos.bodies,
     )  # fmt: skip
     return assemble_site(
         config,

@@ -124,7 +124,8 @@ def test_a_burst_becomes_one_batch() -> None:
     debouncer = Debouncer(batches, quiet=0.1)
     debouncer.start()
     try:
-        for n in range(500):
+        debouncer.add([change(0), change(1)])  # several files: the burst's quiet period
+        for n in range(2, 500):
             debouncer.add([change(n)])
         assert batches.arrived.wait(2)
         time.sleep(0.3)
@@ -132,6 +133,31 @@ def test_a_burst_becomes_one_batch() -> None:
         debouncer.stop()
     assert len(batches.received) == 1
     assert batches.received[0] == frozenset(change(n) for n in range(500))
+
+
+def test_one_file_saved_is_handed_over_after_the_short_quiet_period() -> None:
+    batches = Batches()
+    debouncer = Debouncer(batches, quiet=30.0, single=0.01)
+    debouncer.start()
+    try:
+        for _ in range(5):  # an editor's save: several events, one path
+            debouncer.add([change(1)])
+        assert batches.arrived.wait(10)  # long before the 30 s a burst waits
+    finally:
+        debouncer.stop()
+    assert batches.received == [frozenset({change(1)})]
+
+
+def test_a_second_file_makes_it_wait_for_the_burst_quiet_period() -> None:
+    batches = Batches()
+    debouncer = Debouncer(batches, quiet=30.0, single=0.01)
+    debouncer.start()
+    try:
+        debouncer.add([change(1), change(2)])
+        assert not batches.arrived.wait(0.3)
+    finally:
+        debouncer.stop()
+    assert batches.received == []
 
 
 def test_changes_after_a_pause_make_a_second_batch() -> None:

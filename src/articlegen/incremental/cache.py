@@ -53,6 +53,7 @@ from pathlib import Path
 
 from ..core.dates import DEFAULT_ZONE
 from ..core.layout import PACKAGE
+from ..core.memo import Memo
 from ..core.model import (
     Article,
     BodyHtml,
@@ -63,6 +64,8 @@ from ..core.model import (
     RenderedPage,
     SiteConfig,
 )
+from ..render.links import Resolved
+from ..trust.references import Citations
 
 FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
@@ -114,6 +117,24 @@ class SourceEntry:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class StageMemos:
+    """Per-article results of the stages between loading and planning, for the next build
+    to reuse where their inputs did not change (``core.memo``); kept in memory only."""
+
+    links: Memo[Resolved] = dataclasses.field(default_factory=Memo)
+    """Each source's links resolved (``links.build_link_graph``)."""
+    bodies: Memo[RenderedBody] = dataclasses.field(default_factory=Memo)
+    """Each body with its placeholders filled (``bodies.finished_bodies``)."""
+    citations: Memo[Citations] = dataclasses.field(default_factory=Memo)
+    """Each article's citations numbered (``checks.check_trust``)."""
+
+    def next_build(self) -> None:
+        """Start a build (``Memo.next_build``)."""
+        for memo in (self.links, self.bodies, self.citations):
+            memo.next_build()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class PageEntry:
     """One output page as last built."""
 
@@ -145,6 +166,8 @@ class BuildCache:
         self.templates: dict[str, bytes] = {}
         """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
         checked against its template's source before use, so a changed one is compiled again."""
+        self.memos = StageMemos()
+        """Per-article results of the last build's checks and linking; kept in memory only."""
         self.saved: dict[str, SourceEntry] = {}
         """For ``cachefile``: each source record the saved file holds."""
         self.saved_pages: bytes = b""

@@ -31,11 +31,12 @@ from ..content.articles import (
 from ..content.publication import coming_changes, withheld_articles
 from ..core.dates import instant
 from ..core.errors import ArticlegenError, attempt
+from ..core.memo import Memo
 from ..core.model import Article, LinkGraph, LinkSource, LinkTarget, RenderedBody
 from ..core.workers import map_chunks
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import MarkupSettings, make_markdown
-from ..render.links import build_link_graph
+from ..render.links import Resolved, build_link_graph
 from .cache import BuildCache, SourceEntry, body_key, source_digest, source_stamp
 
 MIN_PARALLEL_ARTICLES = 48
@@ -258,10 +259,11 @@ def link_sources(
     *,
     drafts: bool,
     withheld: Mapping[str, str],
+    memo: Memo[Resolved] | None = None,
 ) -> LinkGraph:
     """The cross-link graph of the ``articles`` (and pages) to build, against every one that
     can be named (``link_targets``). ``withheld``: slug → why an article left out may not be
-    linked to (scheduled, expired)."""
+    linked to (scheduled, expired). ``memo``: the resolutions of the last build, to reuse."""
     return build_link_graph(
         [
             *(
@@ -272,4 +274,5 @@ def link_sources(
         ],
         link_targets(sources, withheld),
         drafts_visible=drafts,
+        memo=memo,
     )

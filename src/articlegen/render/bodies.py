@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from functools import partial
 
+from ..core.memo import Memo
 from ..core.model import Article, BodyHtml, LinkGraph, PlacedImage, RenderedBody, ResolvedLink
 from ..core.urls import link_url
 from ..markup.placeholders import BodyFill, finish_body
@@ -21,10 +23,14 @@ def finished_bodies(
     images: Mapping[str, Sequence[PlacedImage]],
     citations: Mapping[str, Citations],
     base_path: str,
+    memo: Memo[RenderedBody] | None = None,
 ) -> dict[str, RenderedBody]:
     """Slug → the body of each of ``articles`` with its placeholders filled: links resolved
     in ``graph`` (a ``[[link]]`` with no text shows the target's title from ``titles``),
-    images as ``images`` placed them, citations as numbered."""
+    images as ``images`` placed them, citations as numbered. With a ``memo``
+    (``core.memo``), a body filled with the same values as in the last build is the last
+    build's (the very object, which later stages recognise)."""
+    memo = memo or Memo()
     finished = {}
     for article in articles:
         body, placed = bodies[article.slug], images[article.slug]
@@ -38,9 +44,12 @@ def finished_bodies(
             image_sources=[sources for sources, _ in parts],
             citations=citations[article.slug].marks,
         )
-        html = BodyHtml(finish_body(body.html, fill))
-        finished[article.slug] = dataclasses.replace(body, html=html)
+        finished[article.slug] = memo(article.slug, (body, fill), partial(_finished, body, fill))
     return finished
+
+
+def _finished(body: RenderedBody, fill: BodyFill) -> RenderedBody:
+    return dataclasses.replace(body, html=BodyHtml(finish_body(body.html, fill)))
 
 
 def body_link_targets(

@@ -14,13 +14,16 @@ then the text before its last ``#``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..core.errors import LinkError, closest, suggestion
 from ..core.lookalike import collapse, fold
+from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug
 from ..core.weburl import is_web_address
@@ -29,7 +32,7 @@ CONTENT_PREFIX = "content/"
 FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Index:
     """Every way an author may name an article."""
 
@@ -45,37 +48,45 @@ class _Index:
     article may name it, and is not reported until that file is fixed."""
 
 
+Resolved = tuple[
+    tuple[ResolvedLink | None, ...], tuple[ResolvedLink | None, ...], tuple[LinkError, ...]
+]
+"""One source's links resolved: its See Also items, its body links, what was wrong."""
+
+
 def build_link_graph(
-    sources: Sequence[LinkSource], targets: Iterable[LinkTarget], *, drafts_visible: bool = False
+    sources: Sequence[LinkSource],
+    targets: Iterable[LinkTarget],
+    *,
+    drafts_visible: bool = False,
+    memo: Memo[Resolved] | None = None,
 ) -> LinkGraph:
-    """Resolve every link of ``sources`` against ``targets``; problems are collected, not raised."""
-    index = _make_index(targets)
+    """Resolve every link of ``sources`` against ``targets``; problems are collected, not
+    raised. With a ``memo`` (``core.memo``), a source whose links and targets are those of
+    the last build keeps their resolution."""
+    memo = memo or Memo()
+    known = memo.same("targets", tuple(targets))
+    index = functools.cache(partial(_make_index, known))
     problems: list[LinkError] = []
     see_also: dict[str, tuple[ResolvedLink, ...]] = {}
     see_also_each: dict[str, tuple[ResolvedLink | None, ...]] = {}
     inline: dict[str, tuple[ResolvedLink | None, ...]] = {}
     incoming: dict[str, set[str]] = {}
-
-    def resolve_all(
-        source: LinkSource, refs: Sequence[LinkRef], kind: str
-    ) -> list[ResolvedLink | None]:
-        resolved: list[ResolvedLink | None] = []
-        for ref in refs:
-            try:
-                link = _resolve(ref, source, index, drafts_visible, kind)
-            except LinkError as problem:
-                problems.append(problem)
-                link = None
-            if link is not None and link.slug is not None and not source.page:
-                incoming.setdefault(link.slug, set()).add(source.slug)
-            resolved.append(link)
-        return resolved
-
     for source in sources:
-        see_also_each[source.slug] = tuple(resolve_all(source, source.see_also, "see_also"))
-        see_also[source.slug] = _unique(see_also_each[source.slug])
-        inline[source.slug] = tuple(resolve_all(source, source.inline, "link"))
-    title_of = {t.slug: t.title or t.slug for t in index.by_slug.values()}
+        each, links, found = memo(
+            source.path,
+            (source, known, drafts_visible),
+            partial(_resolve_source, source, index, drafts_visible),
+        )
+        problems += found
+        see_also_each[source.slug] = each
+        see_also[source.slug] = _unique(each)
+        inline[source.slug] = links
+        if not source.page:
+            for link in (*each, *links):
+                if link is not None and link.slug is not None:
+                    incoming.setdefault(link.slug, set()).add(source.slug)
+    title_of = {t.slug: t.title or t.slug for t in known}
 
     def by_title(slug: str) -> tuple[str, str]:
         return title_of.get(slug, slug).casefold(), slug
@@ -84,6 +95,29 @@ def build_link_graph(
         slug: tuple(sorted(linkers, key=by_title)) for slug, linkers in sorted(incoming.items())
     }
     return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
+
+
+def _resolve_source(
+    source: LinkSource, index: Callable[[], _Index], drafts_visible: bool
+) -> Resolved:
+    """The See Also items and body links of one source, resolved, and what was wrong."""
+    problems: list[LinkError] = []
+
+    def resolve_all(refs: Sequence[LinkRef], kind: str) -> tuple[ResolvedLink | None, ...]:
+        resolved: list[ResolvedLink | None] = []
+        for ref in refs:
+            try:
+                resolved.append(_resolve(ref, source, index(), drafts_visible, kind))
+            except LinkError as problem:
+                problems.append(problem)
+                resolved.append(None)
+        return tuple(resolved)
+
+    return (
+        resolve_all(source.see_also, "see_also"),
+        resolve_all(source.inline, "link"),
+        tuple(problems),
+    )
 
 
 def resolve_links(

@@ -3,7 +3,9 @@
 Editors save in many small steps (a swap file, a temp file renamed over the
 original, a backup, several writes), and ``git checkout`` touches hundreds of
 files at once. ``classify`` decides which paths matter (pure, tested alone);
-``Debouncer`` waits for a quiet moment so one burst becomes one rebuild.
+``Debouncer`` waits for a quiet moment so one burst becomes one rebuild: a short one
+while a single file has changed (an editor's save, however many events it makes, is one
+path), a longer one once several have (a checkout, a search and replace).
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ from watchdog.observers import Observer
 from ..core.layout import CONFIG_FILE, CONTENT_DIR, SOURCE_FOLDERS, STATIC_DIR, TEMPLATES_DIR
 
 QUIET_SECONDS = 0.1
-"""How long the sources must stay still before a rebuild starts."""
+"""How long the sources must stay still before a rebuild starts, once several files changed."""
+SINGLE_QUIET_SECONDS = 0.02
+"""How long they must stay still while only one file changed: an editor writes a save in
+one go (its temp and swap files are ignored), so waiting longer only delays the page. A
+burst whose next file comes later than this is two rebuilds, the second with the rest."""
 LONGEST_WAIT_SECONDS = 2.0
 """A rebuild starts after this long even if writes never pause (a huge checkout)."""
 
@@ -124,9 +130,11 @@ class Debouncer:
         on_batch: Callable[[frozenset[Change]], None],
         quiet: float = QUIET_SECONDS,
         longest: float = LONGEST_WAIT_SECONDS,
+        single: float = SINGLE_QUIET_SECONDS,
     ) -> None:
         self._on_batch = on_batch
         self._quiet = quiet
+        self._single = min(single, quiet)
         self._longest = longest
         self._pending: set[Change] = set()
         self._first = self._last = 0.0
@@ -171,7 +179,8 @@ class Debouncer:
                 if not self._pending:
                     self._wake.wait()
                     continue
-                due = min(self._last + self._quiet, self._first + self._longest)
+                quiet = self._single if len(self._pending) == 1 else self._quiet
+                due = min(self._last + quiet, self._first + self._longest)
                 delay = due - time.monotonic()
                 if delay > 0:
                     self._wake.wait(delay)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..core.errors import ArticlegenError, Diagnostic
 from ..core.layout import CONFIG_FILE
+from ..core.memo import Memo, Same
 from ..core.model import Article, Credits, RenderedBody, SiteConfig
 from .editorial import requirement_problems, resolve_policy, review_problems
 from .people import credit_articles, photo_problems
@@ -42,14 +44,24 @@ def check_trust(
     bodies: Mapping[str, RenderedBody],
     today: dt.date,
     static_dirs: list[Path],
+    memo: Memo[Citations] | None = None,
 ) -> Trust:
     """Authors, reviewers, references and review dates of every article, against ``today``.
     Pages (``Article.page``) have no author or review: only their citations are checked
-    (they have no references), and one may be the editorial policy."""
+    (they have no references), and one may be the editorial policy. ``memo``: the last
+    build's numbered citations, reused for an article whose references and citations are
+    the same (``core.memo``)."""
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
+    memo = memo or Memo()
     citations = {
-        a.slug: number_citations(a.meta.references, bodies[a.slug].citations, a.source, page=a.page)
+        a.slug: memo(
+            a.source,
+            (Same(a.meta.references), bodies[a.slug].citations, a.page),
+            partial(
+                number_citations, a.meta.references, bodies[a.slug].citations, a.source, page=a.page
+            ),
+        )
         for a in articles
     }
     policy_url, policy_slug, policy_problems = resolve_policy(config, articles, CONFIG_FILE)
