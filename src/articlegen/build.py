@@ -205,7 +205,9 @@ def _validate(
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
     widths = config.image_widths
-    images, image_problems = place_body_images(articles, raw, static_dirs, config.base_path, widths)
+    images, image_problems = place_body_images(
+        articles, raw, static_dirs, config.base_path, widths, memos.image_info
+    )
     heroes, share, hero_problems = place_hero_images(
         articles, config.image, static_dirs, config.base_path, widths
     )

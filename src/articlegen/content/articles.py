@@ -48,8 +48,10 @@ def misnamed_problems(root: Path) -> list[ArticlegenError]:
     for folder, subfolders, files in os.walk(content):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
         for name in sorted(files):
+            if name.endswith(".md"):  # an article: only the others need a closer look
+                continue
             path = Path(folder) / name
-            if path.suffix == ".md" or path.suffix.lower() not in _OTHER_MARKDOWN:
+            if path.suffix.lower() not in _OTHER_MARKDOWN:
                 continue
             if not name.startswith((".", "_", "#", "~")):
                 display = relative(root, path)
@@ -77,8 +79,10 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
             if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
                 problems.append(outside_site(root, path, "folder"))
         for name in sorted(files):  # an article's own loop is reported when it is read
+            if name.startswith((".", "_")) or name.endswith(".md"):
+                continue
             path = Path(folder) / name
-            if not name.startswith((".", "_")) and not name.endswith(".md") and is_loop(path):
+            if is_loop(path):
                 problems.append(loop_error(root, path))
     return problems
 
@@ -250,6 +254,9 @@ def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError
 
 def relative(root: Path, path: Path) -> str:
     """``path`` relative to the site root, ``/``-separated, for messages and ids."""
+    top, text = str(root), str(path)
+    if text.startswith(top) and text[len(top) : len(top) + 1] == os.sep and top != os.sep:
+        return text[len(top) + 1 :].replace(os.sep, "/")  # what relative_to gives, faster
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -15,7 +15,7 @@ import math
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -38,6 +38,10 @@ CUT_SHORT = "the file is cut short or damaged — export it again"
 _ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
 """How a whole JPEG (its end-of-image marker) and a whole PNG (its IEND chunk) end."""
 
+InfoReader = Callable[[Path], "tuple[tuple[int, int] | None, bool]"]
+"""Reads an image file's size and whether it is animated, as ``image_info`` does (or
+remembers it: the preview's rebuilds, ``StageMemos.image_info``)."""
+
 
 def place_images(
     refs: Sequence[ImageRef],
@@ -45,9 +49,12 @@ def place_images(
     base_path: str,
     source: str,
     widths: Iterable[int] | None = None,
+    info_of: InfoReader | None = None,
 ) -> tuple[list[PlacedImage], list[ArticlegenError]]:
     """URL and size of each image of the article ``source``, and an error per unusable one;
-    with ``widths`` (``site.yaml`` ``images.widths``), the variants of each raster image."""
+    with ``widths`` (``site.yaml`` ``images.widths``), the variants of each raster image.
+    Files are read with ``info_of`` (default: ``image_info``)."""
+    info_of = info_of or image_info
     placed: list[PlacedImage] = []
     problems: list[ArticlegenError] = []
     for ref in refs:
@@ -58,7 +65,7 @@ def place_images(
             problems.append(_not_found(ref, relative, static_dirs, source))
         else:
             try:
-                size, animated = image_info(file)
+                size, animated = info_of(file)
             except ValueError as exc:
                 problems.append(
                     MarkupError(f"cannot read image static/{relative}: {exc}", source, ref.line)
@@ -113,12 +120,14 @@ def place_body_images(
     static_dirs: Sequence[Path],
     base_path: str,
     widths: Iterable[int],
+    info_of: InfoReader | None = None,
 ) -> tuple[dict[str, list[PlacedImage]], list[ArticlegenError]]:
-    """Slug → the placed local images of each article's body, and every unusable image."""
+    """Slug → the placed local images of each article's body, and every unusable image;
+    files read with ``info_of`` (default: ``image_info``)."""
     placed, problems = {}, []
     for article in articles:
         images, found = place_images(
-            bodies[article.slug].images, static_dirs, base_path, article.source, widths
+            bodies[article.slug].images, static_dirs, base_path, article.source, widths, info_of
         )
         placed[article.slug] = images
         problems += found

@@ -45,12 +45,14 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 
+from ..content.images import image_info
 from ..core.dates import DEFAULT_ZONE
 from ..core.layout import PACKAGE
 from ..core.memo import Memo
@@ -127,11 +129,26 @@ class StageMemos:
     """Each body with its placeholders filled (``bodies.finished_bodies``)."""
     citations: Memo[Citations] = dataclasses.field(default_factory=Memo)
     """Each article's citations numbered (``checks.check_trust``)."""
+    images: Memo[tuple[tuple[int, int] | None, bool]] = dataclasses.field(default_factory=Memo)
+    """Each local image's size and whether it is animated (``image_info``), by its file's
+    stamp."""
+    digests: Memo[bytes | None] = dataclasses.field(default_factory=Memo)
+    """Digests of the parts of the site re-planning compares (``replan.shown_digest``)."""
+    sitemap: Memo[bytes] = dataclasses.field(default_factory=Memo)
+    """The sitemap's XML (``feeds.sitemap``)."""
 
     def next_build(self) -> None:
         """Start a build (``Memo.next_build``)."""
-        for memo in (self.links, self.bodies, self.citations):
-            memo.next_build()
+        for field in dataclasses.fields(self):
+            getattr(self, field.name).next_build()
+
+    def image_info(self, file: Path) -> tuple[tuple[int, int] | None, bool]:
+        """``images.image_info`` of ``file``, read again only when the file's stamp changed
+        or cannot vouch for it (``source_stamp``: changed moments ago, or missing)."""
+        stamp = source_stamp(file)
+        if stamp is None:
+            return image_info(file)
+        return self.images(str(file), stamp, functools.partial(image_info, file))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -340,7 +357,8 @@ def source_stamp(path: Path, *, now: float | None = None) -> SourceStamp | None:
     read again. None if it is missing, or changed within ``RACY_SECONDS`` of ``now`` (git
     calls such files "racily clean"): then only its bytes can tell."""
     try:
-        link, info = os.lstat(path), os.stat(path)
+        link = os.lstat(path)
+        info = os.stat(path) if stat.S_ISLNK(link.st_mode) else link  # the same, unless a link
     except OSError:
         return None
     if is_racy(max(link.st_mtime_ns, link.st_ctime_ns, info.st_mtime_ns, info.st_ctime_ns), now):

@@ -27,7 +27,11 @@ def render_pages(
 ) -> tuple[list[RenderedPage], frozenset[str]]:
     """Every page and feed, and the output paths of those rendered: with a ``cache``, a
     page whose plan and templates did not change is reused (from ``output`` if given)."""
-    planned = plan_site(site, search=search, last=cache.planned if cache is not None else None)
+    planned = (
+        plan_site(site, search=search, last=cache.planned, memo=cache.memos.digests)
+        if cache is not None
+        else plan_site(site, search=search)
+    )
     plans = list(planned.plans)
     templates = root / TEMPLATES_DIR
     compiled = cache.templates if cache is not None else None
@@ -41,7 +45,8 @@ def render_pages(
         fingerprints = template_fingerprints(templates)
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
         cache.planned = planned
-    listings = site_files(site, pages)  # the sitemap lists every page: made afresh each build
+    # the sitemap lists every page: made afresh each build, its XML kept while the list holds
+    listings = site_files(site, pages, cache.memos.sitemap if cache is not None else None)
     return [*pages, *listings], rendered | {page.out_path for page in listings}
 
 

@@ -17,7 +17,9 @@ as strictly as a page key where ``==`` is not (dates, mappings).
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import partial
 
+from ..core.memo import Memo, Same
 from ..core.model import Article, PagePlan, PlannedSite, RenderedBody, Site
 from ..render.feeds import plan_feeds
 from ..render.pages import plan_article_pages, plan_pages, reading_minutes
@@ -67,13 +69,20 @@ SITE_FIELDS_EQUAL = frozenset({"graph"})
 alone, text for which ``==`` is as strict as a digest, and it is the largest part."""
 
 
-def plan_site(site: Site, *, search: bool, last: PlannedSite | None = None) -> PlannedSite:
+def plan_site(
+    site: Site,
+    *,
+    search: bool,
+    last: PlannedSite | None = None,
+    memo: Memo[bytes | None] | None = None,
+) -> PlannedSite:
     """Every page and feed of ``site``: the plans of ``last`` (the previous build's) where
-    they still hold, new ones where they do not (see the module's docstring)."""
+    they still hold, new ones where they do not (see the module's docstring). ``memo``
+    keeps the digests of the parts of the site compared (``shown_digest``)."""
     if last is None or last.search != search:
         return PlannedSite(site, search, _every_plan(site, search))
-    fingerprint = shown_digest(site)
-    before = last.fingerprint or shown_digest(last.site)
+    fingerprint = shown_digest(site, memo)
+    before = last.fingerprint or shown_digest(last.site, memo)
     changed = _bodies_changed(last.site, site) if fingerprint == before is not None else None
     if changed is None:
         return PlannedSite(site, search, _every_plan(site, search), fingerprint)
@@ -89,11 +98,25 @@ def _every_plan(site: Site, search: bool) -> tuple[PagePlan, ...]:
     return (*plan_pages(site, search=search), *plan_feeds(site))
 
 
-def shown_digest(site: Site) -> bytes | None:
+def shown_digest(site: Site, memo: Memo[bytes | None] | None = None) -> bytes | None:
     """A digest of ``SITE_FIELDS_DIGESTED`` of ``site``, as strict as a page key
     (``cache.value_digest``): values ``==`` finds equal but pages show differently (a date
-    in another time zone, people listed in another order) count as changes."""
-    return value_digest([getattr(site, name) for name in sorted(SITE_FIELDS_DIGESTED)])
+    in another time zone, people listed in another order) count as changes. A mapping is
+    digested entry by entry, each value's digest kept in ``memo`` while it is the very
+    same object (an unchanged article's numbered references, build after build)."""
+    memo = memo or Memo()
+    parts = [_digest(name, getattr(site, name), memo) for name in sorted(SITE_FIELDS_DIGESTED)]
+    return None if None in parts else value_digest(parts)
+
+
+def _digest(name: str, value: object, memo: Memo[bytes | None]) -> bytes | None:
+    if not isinstance(value, dict):
+        return value_digest(value)
+    entries = [
+        (key, memo((name, key), (Same(item),), partial(value_digest, item)))
+        for key, item in value.items()
+    ]
+    return None if any(digest is None for _, digest in entries) else value_digest(entries)
 
 
 def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:

@@ -9,6 +9,7 @@ from functools import partial
 from typing import TypedDict
 
 from ..core.dates import instant, rfc3339
+from ..core.memo import Memo
 from ..core.model import Article, Date, PagePlan, RenderedPage, Site
 from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
 from .redirects import alias_urls, redirects_file
@@ -47,11 +48,13 @@ def _newest(slugs: Sequence[str]) -> Sequence[str]:
     return slugs[:FEED_SIZE]
 
 
-def site_files(site: Site, pages: Sequence[RenderedPage]) -> list[RenderedPage]:
-    """The sitemap (of ``pages``), robots.txt and, if any article has an alias, the
-    host's ``_redirects``."""
+def site_files(
+    site: Site, pages: Sequence[RenderedPage], memo: Memo[bytes] | None = None
+) -> list[RenderedPage]:
+    """The sitemap (of ``pages``; ``memo``: the last build's, see ``sitemap``), robots.txt
+    and, if any article has an alias, the host's ``_redirects``."""
     redirects = redirects_file(site)
-    return [sitemap(site, pages), robots(site), *([redirects] if redirects else [])]
+    return [sitemap(site, pages, memo), robots(site), *([redirects] if redirects else [])]
 
 
 def _feed_plan(
@@ -151,23 +154,37 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
     content.set(f"{{{XML}}}base", data["link"])
 
 
-def sitemap(site: Site, pages: Iterable[RenderedPage]) -> RenderedPage:
+def sitemap(
+    site: Site, pages: Iterable[RenderedPage], memo: Memo[bytes] | None = None
+) -> RenderedPage:
     """``sitemap.xml`` listing every HTML page but the 404 and the redirects, with
-    ``lastmod`` where it is known."""
-    ET.register_namespace("", SITEMAP)
-    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    ``lastmod`` where it is known; the XML of the same list as the last build's (``memo``)
+    is not written again."""
     lastmod = last_modified(site)
     redirects = alias_urls(site)
-    for page in sorted(pages, key=lambda p: p.url):
-        if not page.out_path.endswith("index.html") or page.url in redirects:
-            continue
+    listed = tuple(
+        (
+            site.config.base_url + page.url,
+            rfc3339(lastmod[page.url], site.config.zone) if page.url in lastmod else None,
+        )
+        for page in sorted(pages, key=lambda p: p.url)
+        if page.out_path.endswith("index.html") and page.url not in redirects
+    )
+    data = (memo or Memo())("sitemap", listed, partial(_sitemap_xml, listed))
+    return RenderedPage("sitemap.xml", "sitemap.xml", data)
+
+
+def _sitemap_xml(listed: Iterable[tuple[str, str | None]]) -> bytes:
+    """The sitemap of pages at these addresses, each with its ``lastmod`` if known."""
+    ET.register_namespace("", SITEMAP)
+    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    for loc, lastmod in listed:
         entry = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
-        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.base_url + page.url
-        if page.url in lastmod:
-            lastmod_text = rfc3339(lastmod[page.url], site.config.zone)
-            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = lastmod_text
-    data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
-    return RenderedPage("sitemap.xml", "sitemap.xml", data + b"\n")
+        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = loc
+        if lastmod is not None:
+            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = lastmod
+    data: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def last_modified(site: Site) -> dict[str, Date]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -84,13 +84,28 @@ class UrlMaker:
         return self.prefix + rel
 
 
+class _Cards(dict[str, Card]):
+    """Slug → the card of that article or page, each made when first asked for (then the
+    same object every plan shares): re-planning one article's page needs a few cards, not
+    every article's."""
+
+    def __init__(self, make: Callable[[Article], Card], articles: Iterable[Article]) -> None:
+        super().__init__()
+        self._make = make
+        self._articles = {article.slug: article for article in articles}
+
+    def __missing__(self, slug: str) -> Card:
+        card = self[slug] = self._make(self._articles[slug])
+        return card
+
+
 class _Planner:
     """Turns the ``Site`` into page plans (template contexts); one per build."""
 
     def __init__(self, site: Site, search: bool) -> None:
         self.site = site
         self.tag_names = {tag.slug: tag.name for tag in site.tags}
-        self.cards = {a.slug: self.card(a) for a in (*site.articles, *site.pages)}
+        self.cards = _Cards(self.card, (*site.articles, *site.pages))
         self.site_feed = {"title": site.config.title, "url": "feed.xml"}
         self.globals = {
             "site": site.config,
