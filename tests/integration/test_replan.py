@@ -66,15 +66,35 @@ def test_a_body_edit_replans_its_page_and_feeds_alone(blog: Path) -> None:
     ("old", "new"),
     [
         pytest.param('title: "Alpha"', 'title: "Alpha, retitled"', id="title"),
-        pytest.param("More alpha.", "More alpha, see [[c]].", id="new-link"),
         pytest.param("More alpha.", "word " * 400, id="reading-time"),
-        pytest.param("tags: [sleep]", "tags: [sleep, rest]", id="tags"),
-        pytest.param("Alpha text.", "A new first paragraph.", id="summary"),
         pytest.param(
             "date: 2024-01-01",
             "date: 2024-01-01T10:00:00+01:00",
             id="date-with-time",
         ),
+    ],
+)
+def test_a_card_change_replans_the_pages_showing_the_card(blog: Path, old: str, new: str) -> None:
+    """Alpha's title, reading time or date shows on its page, on Beta's (See Also, "Linked
+    from", the older article), on every listing and in the feeds; not on Gamma's page."""
+    before = plan_site(site_of(blog), search=False)
+    rewrite(blog, "a.md", old, new)
+    after = site_of(blog)
+    assert body_only_changes(before.site, after) is None
+    replanned = plan_site(after, search=False, last=before)
+    assert replanned.plans == plan_site(after, search=False).plans  # what planning all gives
+    kept = {p.out_path for p, q in zip(before.plans, replanned.plans, strict=True) if p is q}
+    assert "c/index.html" in kept
+    assert not kept & {"a/index.html", "b/index.html", "index.html", "see-also/index.html"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param("More alpha.", "More alpha, see [[c]].", id="new-link"),
+        pytest.param("tags: [sleep]", "tags: [sleep, rest]", id="tags"),
+        pytest.param("Alpha text.", "A new first paragraph.", id="summary"),
+        pytest.param("date: 2024-01-01", "date: 2024-04-01", id="order"),
     ],
 )
 def test_any_other_change_plans_everything_again(blog: Path, old: str, new: str) -> None:

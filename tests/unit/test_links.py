@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 import pytest
@@ -7,8 +8,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from articlegen.core.lookalike import collapse, fold
+from articlegen.core.memo import Memo
 from articlegen.core.model import LinkRef, LinkSource, LinkTarget, ResolvedLink
-from articlegen.render.links import FIX_HINT, build_link_graph, resolve_links
+from articlegen.render.links import FIX_HINT, Resolved, build_link_graph, resolve_links
 
 TARGETS = [
     LinkTarget("ketamine", "content/ketamine.md", "Ketamine: A Primer"),
@@ -413,3 +415,30 @@ def test_links_outside_any_article_resolve_by_the_same_rules() -> None:
     ]
     drafted, none = resolve_links(refs[-1:], "site.yaml", TARGETS, kind="menu", drafts_visible=True)
     assert drafted == (ResolvedLink(slug="secret"),) and not none
+
+
+def test_a_memo_keeps_resolutions_that_no_title_change_can_touch() -> None:
+    """Links by slug and file stay resolved when a title changes; links by title are
+    resolved again, and the graph is the one resolving everything gives."""
+    memo: Memo[Resolved] = Memo()
+    by_slug = source("ketamine", "iv-vs-im", inline=("content/esketamine.md",))
+    by_title = source("esketamine", "Ketamine: A Primer")
+    for _ in range(2):  # the first build cannot know yet which links need titles
+        build_link_graph([by_slug, by_title], TARGETS, memo=memo)
+        memo.next_build()
+    renamed = [
+        dataclasses.replace(t, title="Ketamine Basics") if t.slug == "ketamine" else t
+        for t in TARGETS
+    ]
+    kept = memo.kept(by_slug.path)
+    graph = build_link_graph([by_slug, by_title], renamed, memo=memo)
+    assert memo.kept(by_slug.path) is kept
+    fresh = build_link_graph([by_slug, by_title], renamed)
+    assert dataclasses.replace(graph, problems=()) == dataclasses.replace(fresh, problems=())
+    assert graph.see_also["esketamine"] == ()
+    assert [str(p) for p in graph.problems] == [str(p) for p in fresh.problems]
+    retitled = dataclasses.replace(by_title, see_also=(LinkRef("Ketamine Basics", 10),))
+    memo.next_build()
+    assert build_link_graph([by_slug, retitled], renamed, memo=memo).see_also["esketamine"] == (
+        ResolvedLink(slug="ketamine"),
+    )

@@ -59,6 +59,12 @@ class Memo(Generic[Result]):
         self._now[key] = (inputs, result)
         return result
 
+    def kept(self, key: Hashable) -> Result | None:
+        """The result last kept for ``key``, if any, whatever its inputs: for a stage whose
+        inputs depend on what that result needed."""
+        kept = self._now.get(key) or self._last.get(key)
+        return kept[1] if kept is not None else None
+
     def same(self, key: Hashable, value: Value) -> Value:
         """The value kept for ``key`` if it equals ``value`` (the very object last given),
         else ``value``, kept: a large input many items share (every link target) is then

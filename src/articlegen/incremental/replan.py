@@ -17,12 +17,13 @@ as strictly as a page key where ``==`` is not (dates, mappings).
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from functools import partial
 
 from ..core.memo import Memo, Same
 from ..core.model import Article, PagePlan, PlannedSite, RenderedBody, Site
 from ..render.feeds import plan_feeds
-from ..render.pages import plan_article_pages, plan_pages, reading_minutes
+from ..render.pages import plan_article_pages, plan_other_pages, plan_pages, reading_minutes
 from .cache import value_digest
 
 PAGE_BODY_FIELDS = frozenset({"html", "toc", "videos"})
@@ -83,19 +84,49 @@ def plan_site(
         return PlannedSite(site, search, _every_plan(site, search))
     fingerprint = shown_digest(site, memo)
     before = last.fingerprint or shown_digest(last.site, memo)
-    changed = _bodies_changed(last.site, site) if fingerprint == before is not None else None
-    if changed is None:
-        return PlannedSite(site, search, _every_plan(site, search), fingerprint)
-    fresh = {
-        plan.out_path: plan
-        for plan in (*plan_article_pages(site, changed, search=search), *plan_feeds(site, changed))
-    }
-    plans = tuple(fresh.get(p.out_path, p) for p in last.plans)
-    return PlannedSite(site, search, plans, fingerprint)
+    changes = _changes(last.site, site) if fingerprint == before is not None else None
+    plans = _replanned(site, last, changes, search) if changes is not None else None
+    return PlannedSite(site, search, plans or _every_plan(site, search), fingerprint)
 
 
 def _every_plan(site: Site, search: bool) -> tuple[PagePlan, ...]:
     return (*plan_pages(site, search=search), *plan_feeds(site))
+
+
+def _replanned(
+    site: Site, last: PlannedSite, changes: _Changes, search: bool
+) -> tuple[PagePlan, ...] | None:
+    """``last``'s plans with those ``changes`` touch made again; None when they would not
+    be the pages planning all of ``site`` gives (a page came or went)."""
+    listed = changes.bodies | changes.cards
+    fresh = [
+        *plan_article_pages(site, changes.bodies | _showing(site, changes.cards), search=search),
+        *plan_feeds(site, listed),
+        *(plan_other_pages(site, search=search, showing=changes.cards) if changes.cards else ()),
+    ]
+    by_path = {plan.out_path: plan for plan in fresh}
+    if not by_path.keys() <= {plan.out_path for plan in last.plans}:
+        return None
+    return tuple(by_path.get(p.out_path, p) for p in last.plans)
+
+
+def _showing(site: Site, slugs: frozenset[str]) -> set[str]:
+    """The articles whose pages show the card of one of ``slugs``: their own, those whose
+    See Also names one, those one links to ("Linked from"), and the newer and older
+    article beside one."""
+    if not slugs:
+        return set()
+    graph, articles = site.graph, site.articles
+    shown = set(slugs)
+    for position, article in enumerate(articles):
+        near = articles[max(0, position - 1) : position + 2]
+        if (
+            any(other.slug in slugs for other in near)
+            or any(link.slug in slugs for link in graph.see_also.get(article.slug, ()))
+            or any(linker in slugs for linker in graph.backlinks.get(article.slug, ()))
+        ):
+            shown.add(article.slug)
+    return shown
 
 
 def shown_digest(site: Site, memo: Memo[bytes | None] | None = None) -> bytes | None:
@@ -124,18 +155,39 @@ def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
     and the feeds show, when that is all that changed from ``before`` to ``after``; else
     None."""
     same = shown_digest(before) == shown_digest(after) is not None
-    return _bodies_changed(before, after) if same else None
+    changes = _changes(before, after) if same else None
+    return changes.bodies if changes is not None and not changes.cards else None
 
 
-def _bodies_changed(before: Site, after: Site) -> frozenset[str] | None:
-    """``body_only_changes`` of two sites whose ``shown_digest`` is the same."""
+@dataclass(frozen=True, slots=True)
+class _Changes:
+    """What changed between two sites whose ``shown_digest`` and link graph are the same."""
+
+    bodies: frozenset[str]
+    """Articles (and pages) whose body changed in what their own page and the feeds show."""
+    cards: frozenset[str]
+    """Articles (and pages) whose card changed: what listings and other articles' pages
+    show of them (a title, a date, a reading time)."""
+
+
+def _changes(before: Site, after: Site) -> _Changes | None:
+    """What changed from ``before`` to ``after`` (same ``shown_digest``), or None when more
+    than bodies and cards did: the link graph, or which articles there are, or their order."""
     if any(getattr(before, name) != getattr(after, name) for name in SITE_FIELDS_EQUAL):
         return None
+    cards = set()
     for kept, now in ((before.articles, after.articles), (before.pages, after.pages)):
-        if len(kept) != len(now) or not all(
-            _same_but_text(a, b) for a, b in zip(kept, now, strict=True)
-        ):
+        if len(kept) != len(now):
             return None
+        for old_article, article in zip(kept, now, strict=True):
+            if old_article is article:
+                continue
+            if (old_article.slug, old_article.source) != (article.slug, article.source):
+                return None
+            if not _same_but_text(old_article, article):
+                if old_article.meta.aliases != article.meta.aliases:
+                    return None  # redirect pages come or go
+                cards.add(article.slug)
     if before.bodies.keys() != after.bodies.keys():
         return None
     changed = set()
@@ -144,10 +196,10 @@ def _bodies_changed(before: Site, after: Site) -> frozenset[str] | None:
         if body is old:
             continue
         if reading_minutes(body.words) != reading_minutes(old.words):
-            return None
+            cards.add(slug)
         if _fields(body, PAGE_BODY_FIELDS) != _fields(old, PAGE_BODY_FIELDS):
             changed.add(slug)
-    return frozenset(changed)
+    return _Changes(frozenset(changed), frozenset(cards))
 
 
 def _fields(body: RenderedBody, names: Collection[str]) -> tuple[object, ...]:

@@ -48,10 +48,20 @@ class _Index:
     article may name it, and is not reported until that file is fixed."""
 
 
-Resolved = tuple[
-    tuple[ResolvedLink | None, ...], tuple[ResolvedLink | None, ...], tuple[LinkError, ...]
-]
-"""One source's links resolved: its See Also items, its body links, what was wrong."""
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """One source's links resolved, and what was wrong."""
+
+    see_also: tuple[ResolvedLink | None, ...]
+    """Its See Also items, in order (None where one failed)."""
+    inline: tuple[ResolvedLink | None, ...]
+    """Its body links, in order (None where one failed)."""
+    problems: tuple[LinkError, ...]
+    """One per bad link."""
+    by_title: bool
+    """Whether any link was looked up by title (or failed, its error naming close titles):
+    if not, every link named an article by file or slug, and titles changing elsewhere
+    cannot change this."""
 
 
 def build_link_graph(
@@ -62,10 +72,13 @@ def build_link_graph(
     memo: Memo[Resolved] | None = None,
 ) -> LinkGraph:
     """Resolve every link of ``sources`` against ``targets``; problems are collected, not
-    raised. With a ``memo`` (``core.memo``), a source whose links and targets are those of
-    the last build keeps their resolution."""
+    raised. With a ``memo`` (``core.memo``), a source whose links are those of the last
+    build keeps their resolution while the targets are the same but for titles its links
+    did not look up (a preview's title edit)."""
     memo = memo or Memo()
-    known = memo.same("targets", tuple(targets))
+    known = tuple(targets)
+    named = memo.same("named", tuple((t.slug, t.path, t.draft, t.page, t.withheld) for t in known))
+    titles = memo.same("titles", tuple(t.title for t in known))
     index = functools.cache(partial(_make_index, known))
     problems: list[LinkError] = []
     see_also: dict[str, tuple[ResolvedLink, ...]] = {}
@@ -73,26 +86,28 @@ def build_link_graph(
     inline: dict[str, tuple[ResolvedLink | None, ...]] = {}
     incoming: dict[str, set[str]] = {}
     for source in sources:
-        each, links, found = memo(
+        last = memo.kept(source.path)
+        by_title = last is None or last.by_title
+        resolved = memo(
             source.path,
-            (source, known, drafts_visible),
+            (source, named, titles if by_title else None, drafts_visible),
             partial(_resolve_source, source, index, drafts_visible),
         )
-        problems += found
-        see_also_each[source.slug] = each
-        see_also[source.slug] = _unique(each)
-        inline[source.slug] = links
+        problems += resolved.problems
+        see_also_each[source.slug] = resolved.see_also
+        see_also[source.slug] = _unique(resolved.see_also)
+        inline[source.slug] = resolved.inline
         if not source.page:
-            for link in (*each, *links):
+            for link in (*resolved.see_also, *resolved.inline):
                 if link is not None and link.slug is not None:
                     incoming.setdefault(link.slug, set()).add(source.slug)
     title_of = {t.slug: t.title or t.slug for t in known}
 
-    def by_title(slug: str) -> tuple[str, str]:
+    def sort_key(slug: str) -> tuple[str, str]:
         return title_of.get(slug, slug).casefold(), slug
 
     backlinks = {
-        slug: tuple(sorted(linkers, key=by_title)) for slug, linkers in sorted(incoming.items())
+        slug: tuple(sorted(linkers, key=sort_key)) for slug, linkers in sorted(incoming.items())
     }
     return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
 
@@ -102,22 +117,23 @@ def _resolve_source(
 ) -> Resolved:
     """The See Also items and body links of one source, resolved, and what was wrong."""
     problems: list[LinkError] = []
+    titles_used: list[bool] = []
 
     def resolve_all(refs: Sequence[LinkRef], kind: str) -> tuple[ResolvedLink | None, ...]:
         resolved: list[ResolvedLink | None] = []
         for ref in refs:
             try:
-                resolved.append(_resolve(ref, source, index(), drafts_visible, kind))
+                resolved.append(
+                    _resolve(ref, source, index(), drafts_visible, kind, titles_used=titles_used)
+                )
             except LinkError as problem:
                 problems.append(problem)
                 resolved.append(None)
         return tuple(resolved)
 
-    return (
-        resolve_all(source.see_also, "see_also"),
-        resolve_all(source.inline, "link"),
-        tuple(problems),
-    )
+    see_also = resolve_all(source.see_also, "see_also")
+    inline = resolve_all(source.inline, "link")
+    return Resolved(see_also, inline, tuple(problems), bool(titles_used or problems))
 
 
 def resolve_links(
@@ -177,18 +193,21 @@ def _resolve(
     drafts_visible: bool,
     kind: str,
     fix_hint: str = FIX_HINT,
+    *,
+    titles_used: list[bool] | None = None,
 ) -> ResolvedLink | None:
     """The article or web page ``ref`` names; None when it may name a file whose title could
-    not be read (that file's own error is reported instead)."""
+    not be read (that file's own error is reported instead). ``titles_used`` gets an item
+    when a title was looked up."""
     text = ref.target.strip()
     if is_web_address(text):
         return ResolvedLink(url=text)
     name, fragment = text, ""
-    found = _find(name, source.path, index)
+    found = _find(name, source.path, index, titles_used)
     if not found and "#" in text:
         name, _, fragment = text.rpartition("#")
         name = name.strip()
-        found = _find(name, source.path, index)
+        found = _find(name, source.path, index, titles_used)
     if not found and not name:
         raise LinkError(
             f"{kind} '{ref.target}' names an id but no article",
@@ -253,15 +272,19 @@ def _refusal(
     return None
 
 
-def _find(name: str, source_path: str, index: _Index) -> list[LinkTarget]:
+def _find(
+    name: str, source_path: str, index: _Index, titles_used: list[bool] | None = None
+) -> list[LinkTarget]:
     """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
-    case."""
+    case (noted in ``titles_used``)."""
     if _is_path(name):
         for path in _path_candidates(name, source_path):
             if path in index.by_path:
                 return [index.by_path[path]]
     if name in index.by_slug:
         return [index.by_slug[name]]
+    if titles_used is not None:
+        titles_used.append(True)
     return index.by_title.get(collapse(name)) or index.by_folded.get(fold(name)) or []
 
 

@@ -36,22 +36,18 @@ def plan_pages(site: Site, *, search: bool = False) -> list[PagePlan]:
     and its full context, not yet rendered: the build cache compares plans to skip pages
     whose inputs did not change."""
     plan = _Planner(site, search)
-    pages = [
-        *plan.home_pages(),
-        *plan.article_pages(),
-        *plan.page_pages(),
-        *plan.tag_pages(),
-        *plan.person_pages(),
-        *plan.redirect_pages(),
-    ]
-    pages.append(plan.page("tags/", "tags.html", title="Tags", tags=plan.tag_cards()))
-    pages.append(plan.page("see-also/", "see_also.html", title="See Also index", **plan.index()))
-    pages.append(plan.page("archive/", "archive.html", title="Archive", years=plan.years()))
-    # The host serves 404.html at whatever address was asked for: it has no canonical one.
-    pages.append(plan.page("404.html", "404.html", title="Page not found", canonical=None))
-    if search:
-        pages.append(plan.page("search/", "search.html", title="Search"))
-    return pages
+    return [*plan.home_pages(), *plan.article_pages(), *plan.page_pages(), *plan.other_pages()]
+
+
+def plan_other_pages(
+    site: Site, *, search: bool = False, showing: Collection[str] | None = None
+) -> list[PagePlan]:
+    """Every HTML page ``plan_pages`` plans but the articles' and pages' own: the listings,
+    tags, people, redirects, indexes, 404 and search pages. With ``showing``, only those
+    that show something of one of those articles: its card (title, date, reading time…)
+    or, for a redirect, its title."""
+    plan = _Planner(site, search)
+    return [*plan.home_pages(showing), *plan.other_pages(showing)]
 
 
 def reading_minutes(words: int) -> int:
@@ -105,6 +101,7 @@ class _Planner:
     def __init__(self, site: Site, search: bool) -> None:
         self.site = site
         self.tag_names = {tag.slug: tag.name for tag in site.tags}
+        self.search = search
         self.cards = _Cards(self.card, (*site.articles, *site.pages))
         self.site_feed = {"title": site.config.title, "url": "feed.xml"}
         self.globals = {
@@ -189,22 +186,44 @@ class _Planner:
             return None
         return {"reviewed": credits.reviewer is not None, "on": credits.reviewed_on}
 
-    def redirect_pages(self) -> Iterator[PagePlan]:
-        """A page at each alias that sends readers on to its article."""
+    def other_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """The pages after the articles' and pages' own, in build order (``plan_pages``);
+        with ``showing``, those showing one of those articles (``plan_other_pages``): the
+        tags index, the 404 and the search page show none."""
+        yield from self.tag_pages(showing)
+        yield from self.person_pages(showing)
+        yield from self.redirect_pages(showing)
+        if showing is None:
+            yield self.page("tags/", "tags.html", title="Tags", tags=self.tag_cards())
+        yield self.page("see-also/", "see_also.html", title="See Also index", **self.index())
+        yield self.page("archive/", "archive.html", title="Archive", years=self.years())
+        if showing is None:
+            # The host serves 404.html at whatever address was asked for: it has no canonical
+            # one.
+            yield self.page("404.html", "404.html", title="Page not found", canonical=None)
+            if self.search:
+                yield self.page("search/", "search.html", title="Search")
+
+    def redirect_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """A page at each alias that sends readers on to its article (and shows its title)."""
         for alias, article in aliased((*self.site.articles, *self.site.pages)):
+            if showing is not None and article.slug not in showing:
+                continue
             target = self.site.config.base_url + article_url(article.slug)
             yield self.page(alias.url, "redirect.html", title=article.meta.title, canonical=target)
 
-    def home_pages(self) -> Iterator[PagePlan]:
+    def home_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
         slugs = [a.slug for a in self.site.articles]
-        yield from self.listing(slugs, home_url, title=self.site.config.title, heading=None)
+        title = self.site.config.title
+        yield from self.listing(slugs, home_url, title=title, heading=None, showing=showing)
 
-    def tag_pages(self) -> Iterator[PagePlan]:
+    def tag_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
         for tag in self.site.tags:
             feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
                 partial(tag_url, tag.slug),
+                showing=showing,
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
                 description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
@@ -219,10 +238,14 @@ class _Planner:
         *,
         title: str,
         heading: str | None,
+        showing: Collection[str] | None = None,
         **context: Any,
     ) -> Iterator[PagePlan]:
+        """The pages listing ``slugs``; with ``showing``, those listing one of them."""
         pages = paginate(slugs, self.site.config.per_page)
         for number, chunk in enumerate(pages, start=1):
+            if showing is not None and not any(slug in showing for slug in chunk):
+                continue
             pagination = {
                 "page": number,
                 "pages": len(pages),
@@ -302,9 +325,12 @@ class _Planner:
             videos=body.videos > 0,
         )
 
-    def person_pages(self) -> Iterator[PagePlan]:
+    def person_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """Each author's and reviewer's page, and the page of them all; with ``showing``,
+        those listing one of those articles."""
         people = contributions(self.site.config, self.site.articles, self.site.credits)
-        if not people:
+        listed = [{*c.written, *c.reviewed} for c in people]
+        if not people or (showing is not None and not any(s.intersection(showing) for s in listed)):
             return
         entries = [
             {
@@ -314,7 +340,9 @@ class _Planner:
             }
             for c in people
         ]
-        for contribution, entry in zip(people, entries, strict=True):
+        for contribution, entry, slugs in zip(people, entries, listed, strict=True):
+            if showing is not None and not slugs.intersection(showing):
+                continue
             person = contribution.person
             summary = person.bio or ", ".join(filter(None, (person.name, person.credentials)))
             yield self.page(
