@@ -385,6 +385,22 @@ class Card(dict[str, Any]):
     __slots__ = ()
 
 
+class CardItem(dict[str, Any]):
+    """An article's ``Card`` with keys of one place that shows it added or replaced (a See
+    Also item's ``url`` and ``external``, a See Also index entry's links): the card's keys,
+    then ``extra``'s, as ``{**card, **extra}`` would have them. The build cache keys it as
+    its card's digest and ``extra``, not key by key: the See Also index holds thousands."""
+
+    __slots__ = ("card", "extra")
+
+    def __init__(self, card: Card, **extra: Any) -> None:
+        super().__init__(card, **extra)
+        self.card = card
+        """The card it extends."""
+        self.extra = extra
+        """What it adds or replaces."""
+
+
 @record
 class RenderedBody:
     """Markdown turned into HTML, plus what rendering learned about it."""

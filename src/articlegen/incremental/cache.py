@@ -51,6 +51,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from ..content.images import image_info
 from ..core.dates import DEFAULT_ZONE
@@ -60,6 +61,7 @@ from ..core.model import (
     Article,
     BodyHtml,
     Card,
+    CardItem,
     PagePlan,
     PlannedSite,
     RenderedBody,
@@ -292,7 +294,8 @@ def page_key(
     functions by where they live (their behaviour is part of the code fingerprint). In
     "fast" mode, without back-references, so that equal values give equal bytes however
     their objects are shared: articles parsed afresh and articles loaded from the cache
-    key alike. What many pages hold, an article's body (``BodyHtml``) and its ``Card``,
+    key alike. What many pages hold, an article's body (``BodyHtml``) and its ``Card``
+    (also within a ``CardItem``),
     the site settings (with every person it names), goes in as a digest of its value taken
     once per ``shared`` (one for all the pages of a build): pickling them again for each
     page was most of the keying time."""
@@ -326,6 +329,7 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
     pickler.dispatch_table = {
         **copyreg.dispatch_table,
         **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
+        CardItem: _card_item,
     }
     return pickler
 
@@ -344,6 +348,12 @@ def _shared_digest(
             digest = digest_of(type(value).__name__, buffer.getvalue())
         known = shared[id(value)] = (value, digest)
     return _digested, (known[1],)
+
+
+def _card_item(item: CardItem) -> tuple[Callable[..., CardItem], tuple[Card, dict[str, Any]]]:
+    """A ``CardItem`` in a page key's pickle: its card (which stands as its shared digest)
+    and what it adds, rather than every key of the card again."""
+    return CardItem, (item.card, item.extra)
 
 
 def _digested(digest: bytes) -> bytes:

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import local_day
-from ..core.model import Article, Card, Credits, PagePlan, Site
+from ..core.model import Article, Card, CardItem, Credits, PagePlan, Site
 from ..core.slugs import slugify, sort_key
 from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_url, tag_url
 from ..trust.people import contributions
@@ -370,7 +370,7 @@ class _Planner:
                 )
             else:
                 target = self.cards[link.slug]
-                items.append({**target, "url": link_url(link), "external": False})
+                items.append(CardItem(target, url=link_url(link), external=False))
         return items
 
     def comments(self, article: Article) -> dict[str, str] | None:
@@ -410,17 +410,17 @@ class _Planner:
 
     def index_entries(self) -> list[dict[str, Any]]:
         graph = self.site.graph
-        entries = []
+        entries: list[dict[str, Any]] = []
         for article in sorted(self.site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
             outgoing = self.outgoing(article.slug)
             incoming = [self.cards[s] for s in graph.backlinks.get(article.slug, ())]
             entries.append(
-                {
-                    **self.cards[article.slug],
-                    "outgoing": outgoing,
-                    "incoming": incoming,
-                    "suggested": self.suggested(article.slug),
-                }
+                CardItem(
+                    self.cards[article.slug],
+                    outgoing=outgoing,
+                    incoming=incoming,
+                    suggested=self.suggested(article.slug),
+                )
             )
         return entries
 
@@ -430,20 +430,20 @@ class _Planner:
         best = self.site.suggested.get(slug)
         if best is None:
             return None
-        return {**self.cards[best.slug], "why": reasons(best)}
+        return CardItem(self.cards[best.slug], why=reasons(best))
 
     def outgoing(self, slug: str) -> list[dict[str, Any]]:
         """The See Also items, then the articles linked only in the body (``in_text``), each
         once in order of appearance: the same links that make up "Linked from" at the other end,
         so an article linked only in its text is not listed as a gap. Links to pages are no
         part of the index."""
-        items = [{**item, "in_text": False} for item in self.see_also(slug)]
+        items = [_with(item, in_text=False) for item in self.see_also(slug)]
         seen = {link.slug for link in self.site.graph.see_also.get(slug, ())}
         seen |= {page.slug for page in self.site.pages}  # the index lists articles alone
         for link in self.site.graph.inline.get(slug, ()):
             if link is not None and link.slug is not None and link.slug not in seen:
                 seen.add(link.slug)
-                items.append({**self.cards[link.slug], "external": False, "in_text": True})
+                items.append(CardItem(self.cards[link.slug], external=False, in_text=True))
         return items
 
     def years(self) -> list[dict[str, Any]]:
@@ -456,3 +456,10 @@ class _Planner:
             year = str(local_day(date, zone).year) if date else "Drafts"
             years.setdefault(year, []).append(self.cards[article.slug])
         return [{"year": year, "articles": cards} for year, cards in years.items()]
+
+
+def _with(item: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """``item`` with ``extra`` added, as ``{**item, **extra}``; a ``CardItem`` stays one."""
+    if isinstance(item, CardItem):
+        return CardItem(item.card, **{**item.extra, **extra})
+    return {**item, **extra}
