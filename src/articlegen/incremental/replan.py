@@ -5,8 +5,11 @@ article's text changed and nothing any other page shows of it (its title, its
 description, its reading time, its links, the See Also index's suggested links, which
 its words help rank). Then the last build's plans stand, but
 for that article's page and the feeds that list it; planning (and keying, see
-``cache``) every page again was most of such a rebuild. Any other change plans every
-page afresh.
+``cache``) every page again was most of such a rebuild. Next most common is an edit of
+what an article's card shows (its title, date, tags' order, reading time): then the
+pages showing that card are planned again (``_showing``, ``pages.plan_other_pages``),
+as long as the link graph, the articles and their order, their aliases and every
+digested part of the site stay the same. Any other change plans every page afresh.
 
 What a page shows of the site is all in ``Site``, and of an article's rendered body
 only its HTML, table of contents and video count (article page, feeds) and the reading
