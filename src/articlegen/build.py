@@ -198,16 +198,14 @@ def _validate(
     public: Publication,
     memos: StageMemos,
 ) -> _Checked:
-    """Every check of every article, the problems raised together (``BuildFailed``);
-    ``memos``: what the last build worked out per article, to reuse where it holds."""
+    """Every check of every article, the problems raised together (``BuildFailed``)."""
     raw: dict[str, RenderedBody] = sources.bodies
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
     widths = config.image_widths
     images, image_problems = place_body_images(
-        articles, raw, static_dirs, config.base_path, widths, memos.image_info
-    )
+        articles, raw, static_dirs, config.base_path, widths, memos.image_info)  # fmt: skip
     heroes, share, hero_problems = place_hero_images(
         articles, config.image, static_dirs, config.base_path, widths
     )
@@ -218,9 +216,8 @@ def _validate(
         *filter(None, [share, logo.image if logo else None]),
     ]
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
-    graph = link_sources(
-        sources, articles, raw, drafts=options.drafts, withheld=withheld, memo=memos.links
-    )
+    graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld,
+                         memo=memos.links)  # fmt: skip
     menu, menu_links, menu_problems = resolve_menu(
         config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
     )
