@@ -22,6 +22,8 @@ from articlegen.content.frontmatter import parse_front_matter, split_front_matte
 from articlegen.core.dates import DEFAULT_ZONE
 from articlegen.core.schema import FRONT_MATTER_KEYS, PAGE_KEYS, SITE_KEYS
 from tests import schemadocs
+from tests.conftest import parse
+from tests.published import build_repo_blog
 
 REPO = Path(__file__).parents[1]
 README = REPO / "README.md"
@@ -168,3 +170,21 @@ def test_the_example_page_header_sets_every_key_a_page_takes() -> None:
         header, "docs/writing.md", zone=zone, first_line=first_line, page=True
     )
     assert sorted(meta.lines) == sorted(PAGE_KEYS)
+
+
+def test_what_the_design_screenshots_show_is_quoted_from_this_blog(tmp_path: Path) -> None:
+    """docs/design.md's "What they show" describes screenshots of this repository's blog:
+    every phrase it quotes from a page must be on the built blog, or the text describes
+    something no screenshot can show (a review date on an unreviewed blog, a section the
+    index does not have)."""
+    text = (REPO / "docs" / "design.md").read_text(encoding="utf-8")
+    section = text[text.index("What they show:") : text.index("## Checks that keep it so")]
+    quoted = [" ".join(phrase.split()) for phrase in re.findall(r'"([^"]+)"', section)]
+    assert quoted
+    output = build_repo_blog(tmp_path)
+    shown = " ".join(
+        " ".join(parse(page).body.text(separator=" ").split())
+        for page in sorted(output.rglob("*.html"))
+        if "pagefind" not in page.parts
+    )
+    assert [phrase for phrase in quoted if phrase not in shown] == []
