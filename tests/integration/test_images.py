@@ -129,6 +129,10 @@ def test_share_tags_use_the_hero_then_the_site_image_then_none(site) -> None:
     assert (meta(plain, "og:image:width"), meta(plain, "og:image:height")) == ("1200", "630")
     assert meta(plain, "og:image:alt") == "The site's name"
     assert meta(parse(root / "public/index.html"), "og:image") == meta(plain, "og:image")
+    card = parse(root / "public/index.html").css_first("article.card picture")
+    assert card.css_first("img").attributes["src"] == "/blog/images/walk.jpg"  # base path once
+    assert "/blog/images/walk-480w.jpg 480w" in card.css_first("img").attributes["srcset"]
+    assert "/blog/images/walk-480w.webp 480w" in card.css_first("source").attributes["srcset"]
 
     (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
     build(root)
