@@ -88,6 +88,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "[see [[Alpha]]](x.md)",  # inside a link's text: markdown-it-py reads no link
         "[t](/u 'a [[x' ) y]]",  # a link title ends inside: markdown-it-py reads a link
         "| a |\n|---|\n| [[x|y]] |",  # the | splits table cells first
+        "> | a | b |\n> |:--|--:|\n> | [[low-t|the basics]] | c |",  # so in a block quote
+        "- | a |\n  |---|\n  | [[x|y]] |",  # and in a list item
         "<b>raw</b> [[Alpha]]",
         '```\n::: video https://vimeo.com/1 "T"\n```\n',
         '::: video https://vimeo.com/1 "T"\n:::\n\n[a]: /b',

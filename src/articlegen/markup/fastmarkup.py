@@ -92,8 +92,11 @@ _CLOSES_OTHER_SYNTAX = re.compile("[`<>\\\\\t\\[]")
 """Inside a wiki link or citation, characters that could end a code span or an autolink
 opened before it: markdown-it-py would then not read it as ours."""
 _NOT_KEPT = re.compile("[^()\"']+")
-_DELIMITER_ROW = re.compile(r"^[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
-"""A line that could make a table of the lines around: a ``|`` in a wiki link splits cells."""
+_DELIMITER_ROW = re.compile(
+    r"^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t|:-]*-[ \t|:-]*$", re.MULTILINE
+)
+"""A line that could make a table of the lines around, also inside block quotes and list
+items: a ``|`` in a wiki link splits cells."""
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
 _INNER_COLONS = re.compile(r"^(?! {0,3}:::)[^\n]*:::", re.MULTILINE)
