@@ -101,12 +101,15 @@ def test_in_path_order_one_run_gives_the_same_scores_only_ties_in_another_order(
     for query in QUERIES:
         merged = page.evaluate(SEARCH, [base + "pagefind/", query])
         single = page.evaluate(SEARCH, [base + "path-order/", query])
-        assert [score for _, score in merged] == [score for _, score in single], query
-        assert _by_score(merged) == _by_score(single), query
+        # Pagefind sums in float32, so another page order may move the last digits
+        close = pytest.approx([score for _, score in single], rel=1e-6)
+        assert [score for _, score in merged] == close, query
+        assert _scores(merged) == pytest.approx(_scores(single), rel=1e-6), query
 
 
-def _by_score(results: list[list[object]]) -> dict[object, set[object]]:
-    grouped: dict[object, set[object]] = {}
-    for url, score in results:
-        grouped.setdefault(score, set()).add(url)
-    return grouped
+def _scores(results: list[list[object]]) -> dict[object, object]:
+    """Each result's score by its URL: the same pages, each ranked alike, so that only
+    pages of (nearly) equal score can change places."""
+    scores = dict((url, score) for url, score in results)
+    assert len(scores) == len(results)
+    return scores
