@@ -90,6 +90,7 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "| a |\n|---|\n| [[x|y]] |",  # the | splits table cells first
         "> | a | b |\n> |:--|--:|\n> | [[low-t|the basics]] | c |",  # so in a block quote
         "- | a |\n  |---|\n  | [[x|y]] |",  # and in a list item
+        "1\n:-",  # a table without a | in its first line is none to markdown-it-py
         "<b>raw</b> [[Alpha]]",
         '```\n::: video https://vimeo.com/1 "T"\n```\n',
         '::: video https://vimeo.com/1 "T"\n:::\n\n[a]: /b',

@@ -362,6 +362,15 @@ class _Render:
             line = self.first_line + piece.line - 1
             self.video_problems.append(video_problem(exc, self.path, line))
 
+    def _header_has_pipe(self, table: Any) -> bool:
+        """Whether a table's first line holds a ``|``: markdown-it-py reads no table without
+        one (``1`` over ``:-`` is a paragraph there), markdown-it-pyrs does."""
+        if table.srcmap is None:
+            raise _Unsupported
+        data, start = self.piece.data, table.srcmap[0]
+        end = data.find(b"\n", start)
+        return b"|" in data[start : end if end >= 0 else len(data)]
+
     def _blocks(self, nodes: Sequence[Any], depth: int, top: bool) -> None:
         """Block nodes in order; a tight list item's paragraphs are bare runs of inline nodes."""
         if depth > _DEPTH:
@@ -387,8 +396,11 @@ class _Render:
                 self._inline_block(node.children, node)
             elif name == "tcell":
                 self._inline_block(node.children, node)
-            elif name == "table" and len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2:
-                raise _Unsupported  # markdown-it-py's limit could refuse it
+            elif name == "table" and (
+                len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2
+                or not self._header_has_pipe(node)
+            ):
+                raise _Unsupported  # markdown-it-py's limit could refuse it, or its rules
             elif name == "blockquote" and all(c.name == "definition" for c in node.children):
                 raise _Unsupported  # markdown-it-pyrs writes no line break in an empty one
             elif name in _CONTAINERS:
