@@ -97,3 +97,18 @@ def test_remote_image_is_a_warning_and_strict_makes_it_an_error(site, run_cli) -
     assert ", 1 warning;" in out
     code, _, err = run_cli("check", "--site", root, "--strict")
     assert code == 1 and f"error: {REMOTE_IMAGE}" in err.splitlines()
+
+
+def test_a_tag_with_a_comma_is_one_tag_and_a_warning(site, run_cli) -> None:
+    """``tags: sleep, heart health``, as other blog tools take tags, is one YAML text."""
+    text = '---\ntitle: "Alpha"\ndate: 2024-01-01\ntags: sleep, heart health\n---\nText.\n'
+    root = site({"a.md": text})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:4: tag 'sleep, heart health' holds a comma, so it is one tag"
+        " — for several tags write a list: tags: [sleep, heart health]"
+    ]
+    assert (root / "public/tags/sleep-heart-health/index.html").is_file()
+    code, _, _ = run_cli("check", "--site", root, "--strict")
+    assert code == 1

@@ -70,6 +70,27 @@ def site_warnings(
     warnings = [
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
+    warnings += comma_tag_warnings(articles)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
     return warnings
+
+
+def comma_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """A tag holding a comma: ``tags: sleep, heart`` (as other blog tools take tags) is one
+    YAML text, so one tag with one page, where two were almost surely meant."""
+    return [
+        Diagnostic(
+            f"tag '{tag}' holds a comma, so it is one tag",
+            article.source,
+            article.meta.lines.get("tags"),
+            "for several tags write a list: tags: [" + ", ".join(_split(tag)) + "]",
+        )
+        for article in articles
+        for tag in article.meta.tags
+        if "," in tag
+    ]
+
+
+def _split(tag: str) -> list[str]:
+    return [part.strip() for part in tag.split(",") if part.strip()]
