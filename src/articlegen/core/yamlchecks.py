@@ -85,10 +85,8 @@ _SHOWN_TEXT = 40
 
 def found(value: object) -> str:
     """A value as an author would name what they wrote: ``the text 'false'``, ``a list``."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if value is None or isinstance(value, bool):
+        return as_written(value)
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
