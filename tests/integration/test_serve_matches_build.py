@@ -119,3 +119,29 @@ def test_a_broken_edit_then_its_fix_serves_what_a_clean_build_makes(preview: Pre
     wait_until(lambda: preview.live.errors)
     assert preview.live.snapshot.pages == good  # the last good pages are still served
     served_after(preview, lambda c: edit(c / "b.md", "[[missing]]", "[[e]]"))
+
+
+OWN_ENTRY = (
+    '<li id="entry-{{ entry.slug }}">{{ entry.title }}: {{ entry.incoming | length }}</li>\n'
+)
+OWN_INDEX = """{% extends "base.html" %}
+{% block main %}{% for group in groups %}{% for entry in group.entries %}
+<p>{{ entry.title }}</p>{% endfor %}{% endfor %}{% endblock %}
+"""
+
+
+def test_the_see_also_index_follows_its_templates_and_title_edits(preview: Preview) -> None:
+    """Its entries are partials kept between rebuilds (``render/partials.py``): a site's own
+    entry template, an edit of it, a title edit and a site's own index that renders its
+    entries itself all serve what a clean build makes."""
+    templates = preview.root / "templates"
+    templates.mkdir(exist_ok=True)
+    served_after(preview, lambda c: (templates / "_index_entry.html").write_text(OWN_ENTRY))
+    assert b'<li id="entry-a">Alpha: 2</li>' in preview.live.snapshot.pages["see-also/index.html"]
+    served_after(preview, lambda c: edit(templates / "_index_entry.html", ": ", " – "))
+    served_after(preview, lambda c: edit(c / "c.md", '"Gamma"', '"Gamma Rays"'))
+    served_after(preview, lambda c: (templates / "_index_entry.html").unlink())
+    served_after(preview, lambda c: edit(c / "c.md", '"Gamma Rays"', '"Gamma"'))
+    served_after(preview, lambda c: (templates / "see_also.html").write_text(OWN_INDEX))
+    assert b"<p>Gamma</p>" in preview.live.snapshot.pages["see-also/index.html"]
+    served_after(preview, lambda c: edit(c / "c.md", '"Gamma"', '"Gamma Rays"'))

@@ -69,6 +69,7 @@ from ..core.model import (
     SiteConfig,
 )
 from ..render.links import Resolved
+from ..render.partials import Partials
 from ..trust.references import Citations
 
 FORMAT = "2"
@@ -187,6 +188,9 @@ class BuildCache:
         checked against its template's source before use, so a changed one is compiled again."""
         self.memos = StageMemos()
         """Per-article results of the last build's checks and linking; kept in memory only."""
+        self.partials = Partials()
+        """What templates' ``partial(…)`` calls rendered (``render/partials.py``), by their
+        values' digests; kept in memory only."""
         self.saved: dict[str, SourceEntry] = {}
         """For ``cachefile``: each source record the saved file holds."""
         self.saved_pages: bytes = b""
@@ -307,12 +311,13 @@ def page_key(
     return digest_of(code, template, plan.template, plan.url, plan.out_path, buffer.getvalue())
 
 
-def value_digest(value: object) -> bytes | None:
+def value_digest(value: object, shared: SharedDigests | None = None) -> bytes | None:
     """A digest of ``value`` as faithful as a page key's: types, dict order and time zones
-    tell values apart that ``==`` finds equal; None if it cannot be pickled."""
+    tell values apart that ``==`` finds equal; None if it cannot be pickled. ``shared``, as
+    for ``page_key``, spares digesting again the cards and bodies it has seen."""
     buffer = io.BytesIO()
     try:
-        _key_pickler(buffer, {}).dump(value)
+        _key_pickler(buffer, {} if shared is None else shared).dump(value)
     except (pickle.PicklingError, AttributeError, TypeError, ValueError):
         return None
     return digest_of(buffer.getvalue())

@@ -11,7 +11,7 @@ from ..core.layout import TEMPLATES_DIR
 from ..core.model import BuildOptions, PagePlan, RenderedPage, Site
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
-from .cache import BuildCache
+from .cache import BuildCache, value_digest
 from .replan import plan_site
 
 
@@ -35,14 +35,17 @@ def render_pages(
     plans = list(planned.plans)
     templates = root / TEMPLATES_DIR
     compiled = cache.templates if cache is not None else None
+    partials = cache.partials if cache is not None else None
     render_html = partial(
-        render_all, templates, root, options.jobs, progress=progress, compiled=compiled
-    )
+        render_all, templates, root, options.jobs, progress=progress, compiled=compiled,
+        partials=partials,
+    )  # fmt: skip
     render = partial(_render_plans, render_html)
     if cache is None:
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
         fingerprints = template_fingerprints(templates)
+        cache.partials.next_build(fingerprints, partial(value_digest, shared={}))
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
         cache.planned = planned
     # the sitemap lists every page: made afresh each build, its XML kept while the list holds

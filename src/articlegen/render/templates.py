@@ -25,6 +25,7 @@ from ..core.errors import TemplateError
 from ..core.layout import THEME_TEMPLATES
 from ..core.model import Date, PagePlan, RenderedPage
 from ..core.workers import in_workers, map_chunks
+from .partials import Partials, partial_function
 from .pictures import picture
 
 MIN_PARALLEL_PAGES = 200
@@ -40,13 +41,19 @@ _PLAIN_USE = re.compile(
     r"""(?:\s+(?:ignore\s+missing|with\s+context|without\s+context|as\s+\w+|import\s+[\w\s,]+?))*"""
     r"""\s*[-+]?%\}"""
 )
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_PARTIAL = re.compile(r"\bpartial\b")
+_PLAIN_PARTIAL = re.compile(r"""\bpartial\(\s*(["'])([^"'{}%]*)\1""")
 
 
 def make_environment(
-    site_templates: Path | None, compiled: dict[str, bytes] | None = None
+    site_templates: Path | None,
+    compiled: dict[str, bytes] | None = None,
+    partials: Partials | None = None,
 ) -> jinja2.Environment:
     """Site templates first, then the built-in theme's; ``compiled`` (from ``compile_templates``)
-    spares compiling again what another process already compiled."""
+    spares compiling again what another process already compiled; ``partials`` keeps what
+    ``partial(…)`` renders for the next build (``render/partials.py``)."""
     folders = [str(p) for p in template_folders(site_templates)]
     env = jinja2.Environment(
         loader=_Loader(folders),
@@ -64,6 +71,7 @@ def make_environment(
     env.filters["humandate"] = _humandate
     env.filters["tojson_ld"] = to_json_ld
     env.filters["picture"] = picture
+    env.globals["partial"] = partial_function(env, partials)
     return env
 
 
@@ -82,17 +90,21 @@ def render_all(
     progress: Callable[[int, int], None] | None = None,
     *,
     compiled: dict[str, bytes] | None = None,
+    partials: Partials | None = None,
 ) -> list[RenderedPage]:
     """Render ``plans``, spread over ``jobs`` worker processes when there are many (here
     when ``jobs`` is None: ``DEFAULT_PAGE_JOBS``);
-    ``progress(done, total)`` as they finish. ``compiled`` (kept by the caller between
-    builds, as the preview does) spares compiling templates that did not change."""
+    ``progress(done, total)`` as they finish. ``compiled`` and ``partials`` (kept by the
+    caller between builds, as the preview does) spare compiling templates that did not
+    change and rendering partials again with the same values; workers get neither store
+    back, so ``partials`` serves pages rendered here only."""
     compiled = {} if compiled is None else compiled
     jobs = DEFAULT_PAGE_JOBS if jobs is None else jobs
     if in_workers(jobs, len(plans), MIN_PARALLEL_PAGES):  # compile once here, not per chunk
         compile_templates(site_templates, compiled)
+        partials = None
     return map_chunks(
-        partial(render_chunk, site_templates, root, compiled=compiled),
+        partial(render_chunk, site_templates, root, compiled=compiled, partials=partials),
         plans,
         jobs=jobs,
         min_items=MIN_PARALLEL_PAGES,
@@ -107,9 +119,10 @@ def render_chunk(
     finished: Callable[[int], None] | None = None,
     *,
     compiled: dict[str, bytes] | None = None,
+    partials: Partials | None = None,
 ) -> list[RenderedPage]:
     """Render ``plans`` with one environment (in a worker, or here); ``finished(1)`` after each."""
-    env = make_environment(site_templates, compiled)
+    env = make_environment(site_templates, compiled, partials)
     pages = []
     for plan in plans:
         pages.append(render_page(env, plan, root))
@@ -191,9 +204,11 @@ def template_fingerprints(site_templates: Path | None) -> dict[str, str]:
     directly or not: a page is rendered again when its template's digest changes.
 
     Uses are found with a pattern, not a parser (it is cheaper): ``extends``,
-    ``include``, ``import`` and ``from`` naming one quoted template. Any other form
-    (a variable, a list, a condition) counts as a use of every template, and a use
-    inside a comment counts too: a digest may change when nothing did, never the reverse.
+    ``include``, ``import`` and ``from`` naming one quoted template, and
+    ``partial("name", …)`` (``render/partials.py``). Any other form (a variable, a list,
+    a condition, ``partial`` not called with a quoted name) counts as a use of every
+    template, and a use inside a comment counts too: a digest may change when nothing did,
+    never the reverse.
     """
     sources: dict[str, bytes] = {}
     for folder in reversed(template_folders(site_templates)):  # the site's win
@@ -214,11 +229,18 @@ def template_fingerprints(site_templates: Path | None) -> dict[str, str]:
 def _uses(data: bytes, sources: dict[str, bytes]) -> set[str]:
     """The templates one template names; all of them if it names one with an expression."""
     names = set()
-    for use in _USE.finditer(data.decode("utf-8", "replace")):
+    text = data.decode("utf-8", "replace")
+    for use in _USE.finditer(text):
         plain = _PLAIN_USE.fullmatch(use.group())
         if plain is None:
             return set(sources)
         names.add(plain.group(2))
+    for tag in _TAG.finditer(text):
+        for call in _PARTIAL.finditer(tag.group()):
+            plain = _PLAIN_PARTIAL.match(tag.group(), call.start())
+            if plain is None:
+                return set(sources)
+            names.add(plain.group(2))
     return names & sources.keys()
 
 
