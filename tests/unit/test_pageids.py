@@ -15,7 +15,7 @@ _SCRIPT_ID = re.compile(r"""\.id\s*=\s*["']([^"']+)["']""")
 TEMPLATED_IDS = {
     ("article.html", "{{ item.anchor }}"): "a reference: reference_anchor, a reserved pattern",
     ("archive.html", "year-{{ group.year }}"): "the archive shows no article body",
-    ("see_also.html", "entry-{{ entry.slug }}"): (
+    ("_index_entry.html", "entry-{{ entry.slug }}"): (
         "the See Also index shows no article body; behind 'entry-' no slug meets a theme id"
     ),
     ("see_also.html", "Initial-{{ loop.index }}"): "the See Also index shows no article body",
