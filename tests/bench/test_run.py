@@ -22,10 +22,15 @@ ARTICLEGEN_CASES = [
     "cold build, search off",
     "nothing changed, no receipt",
     "nothing changed",
+    "first body edit after a cold build, search off",
     "one body edit, search off",
     "one title edit, search off",
 ]
-SEARCH_CASES = ["cold build, search on", "one body edit, search on"]
+SEARCH_CASES = [
+    "cold build, search on",
+    "first body edit after a cold build, search on",
+    "one body edit, search on",
+]
 
 
 def test_rounds_alternate_hugo_and_articlegen_and_every_case_is_kept(
