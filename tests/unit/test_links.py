@@ -80,6 +80,25 @@ def test_relative_markdown_paths_and_fragments() -> None:
     )
 
 
+def test_the_same_relative_path_resolves_from_each_linking_files_folder() -> None:
+    targets = [*TARGETS, LinkTarget("inner", "content/treatments/esketamine.md", "Inner")]
+    sources = [
+        source("ketamine", inline=("esketamine.md", "esketamine.md")),
+        source("iv-vs-im", inline=("esketamine.md", "../esketamine.md")),
+    ]
+    graph = build_link_graph(sources, targets)
+    assert graph.problems == ()
+    assert [link and link.slug for link in graph.inline["ketamine"]] == ["esketamine"] * 2
+    assert [link and link.slug for link in graph.inline["iv-vs-im"]] == ["inner", "esketamine"]
+
+
+def test_a_title_looked_up_once_still_marks_every_source_that_names_it() -> None:
+    sources = [source("ketamine", "Esketamine"), source("iv-vs-im", "Esketamine", "ketamine")]
+    memo: Memo[Resolved] = Memo()
+    build_link_graph(sources, TARGETS, memo=memo)
+    assert all(memo.kept(s.path).by_title for s in sources)  # type: ignore[union-attr]
+
+
 def test_backlinks_from_see_also_and_body_sorted_by_title() -> None:
     graph = build_link_graph(
         [

@@ -28,6 +28,8 @@ def address_problem(url: str) -> tuple[str, str] | None:
 def is_web_address(text: str) -> bool:
     """Whether ``text`` is an ``http://`` or ``https://`` address (in any case) with a host:
     a page on the web. No other scheme is (``mailto:``, ``ftp:``, ``javascript:``)."""
+    if ":" not in text:  # no scheme: most links name an article, and are told so quickly
+        return False
     try:
         parts = urlsplit(text)  # lowercases the scheme
     except ValueError:  # an unclosed IPv6 bracket: "https://[::1"

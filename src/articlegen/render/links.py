@@ -18,7 +18,7 @@ import functools
 import posixpath
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..core.errors import LinkError, closest, suggestion
@@ -46,6 +46,9 @@ class _Index:
     titles_unknown: bool
     """Some file's title could not be read (it failed to parse): a link that matches no
     article may name it, and is not reported until that file is fixed."""
+    found: dict[tuple[str, str], tuple[list[LinkTarget], bool]] = field(default_factory=dict)
+    """(name, the linking file's folder) → what ``_find`` found and whether it looked up a
+    title: a site's articles name the same few hundred targets tens of thousands of times."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,15 +280,24 @@ def _find(
 ) -> list[LinkTarget]:
     """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
     case (noted in ``titles_used``)."""
+    key = (name, posixpath.dirname(source_path))
+    known = index.found.get(key)
+    if known is None:
+        known = index.found[key] = _lookup(name, source_path, index)
+    if known[1] and titles_used is not None:
+        titles_used.append(True)
+    return known[0]
+
+
+def _lookup(name: str, source_path: str, index: _Index) -> tuple[list[LinkTarget], bool]:
+    """``_find``'s answer, worked out: the articles, and whether a title was looked up."""
     if _is_path(name):
         for path in _path_candidates(name, source_path):
             if path in index.by_path:
-                return [index.by_path[path]]
+                return [index.by_path[path]], False
     if name in index.by_slug:
-        return [index.by_slug[name]]
-    if titles_used is not None:
-        titles_used.append(True)
-    return index.by_title.get(collapse(name)) or index.by_folded.get(fold(name)) or []
+        return [index.by_slug[name]], False
+    return index.by_title.get(collapse(name)) or index.by_folded.get(fold(name)) or [], True
 
 
 def _is_path(name: str) -> bool:
