@@ -99,6 +99,35 @@ def test_a_title_looked_up_once_still_marks_every_source_that_names_it() -> None
     assert all(memo.kept(s.path).by_title for s in sources)  # type: ignore[union-attr]
 
 
+def test_a_file_that_is_not_there_is_offered_the_files_it_may_mean() -> None:
+    targets = [
+        *TARGETS,
+        LinkTarget("walking-for-heart-health", "content/walking-for-heart-health.md", "Walk"),
+    ]
+    for written, offered in [
+        ("walking.md", "'walking-for-heart-health.md'"),
+        ("content/walking.md", "'content/walking-for-heart-health.md'"),
+        ("content/esketamin.md", "'content/esketamine.md'"),
+    ]:
+        graph = build_link_graph([source("ketamine", written)], targets)
+        (problem,) = graph.problems
+        assert f"(did you mean {offered}?)" in problem.message
+
+
+def test_the_linking_article_is_never_offered_as_what_it_meant() -> None:
+    graph = build_link_graph([source("ketamine", "Ketamine: A Primr", "ketamine-x.md")], TARGETS)
+    first, second = (problem.message for problem in graph.problems)
+    assert first.endswith("matches no article")  # not its own title, 'Ketamine: A Primer'
+    assert second.endswith("(did you mean 'esketamine.md'?)")  # not its own 'ketamine.md'
+
+
+def test_a_title_shared_by_an_article_and_a_page_says_so() -> None:
+    targets = [*TARGETS, LinkTarget("about", "content/pages/about.md", "Esketamine", page=True)]
+    graph = build_link_graph([source("ketamine", inline=("Esketamine",))], targets)
+    (problem,) = graph.problems
+    assert "names 2 articles and pages with the same title" in problem.message
+
+
 def test_backlinks_from_see_also_and_body_sorted_by_title() -> None:
     graph = build_link_graph(
         [
@@ -259,8 +288,8 @@ def test_hash_the_whole_text_is_tried_first_then_the_text_before_the_last_hash()
         ResolvedLink(slug="c-sharp", fragment="setup"),
         None,
     )
-    assert [p.message for p in graph.problems] == [
-        "link 'Esketamine#risks#2' matches no article or page (did you mean 'Esketamine' or 'ketamine'?)"
+    assert [p.message for p in graph.problems] == [  # not the linking article, 'ketamine'
+        "link 'Esketamine#risks#2' matches no article or page (did you mean 'Esketamine'?)"
     ]
 
 
@@ -324,7 +353,8 @@ def test_a_unique_case_insensitive_match_links() -> None:
 def test_did_you_mean_spells_out_a_difference_no_one_can_see() -> None:
     cyrillic = "Esket\u0430mine"  # U+0430 CYRILLIC SMALL LETTER A
     hidden = "Eske\u200btamine"
-    graph = build_link_graph([source("ketamine", cyrillic, hidden)], TARGETS)
+    linking = LinkSource("other", "content/other.md", (LinkRef(cyrillic, 1), LinkRef(hidden, 2)))
+    graph = build_link_graph([linking], TARGETS)
     assert [p.message for p in graph.problems] == [
         f"see_also '{cyrillic}' matches no article (did you mean 'Esketamine' (yours has"
         " U+0430 CYRILLIC SMALL LETTER A where it has U+0061 LATIN SMALL LETTER A) or 'ketamine'?)",

@@ -224,7 +224,7 @@ def _resolve(
             return None
         what = "article" if kind == "see_also" else "article or page"
         raise LinkError(
-            f"{kind} '{ref.target}' matches no {what}{_suggest(name, index)}",
+            f"{kind} '{ref.target}' matches no {what}{_suggest(name, index, source.slug)}",
             source.path,
             ref.line,
             "only http:// and https:// addresses link to the web; " + fix_hint
@@ -324,9 +324,11 @@ def _nfc(text: str) -> str:
 def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarget]) -> LinkError:
     """Two or more articles answer to the text: name them all, never pick one."""
     listed = ", ".join(f"{t.path} ('{t.title}')" for t in sorted(found, key=lambda t: t.path))
+    pages = sum(t.page for t in found)
+    what = "pages" if pages == len(found) else "articles and pages" if pages else "articles"
     if len({collapse(t.title) for t in found}) == 1:
-        message = f"{kind} '{ref.target}' names {len(found)} articles with the same title: {listed}"
-        hint = "link by slug or by file instead, or give the articles different titles"
+        message = f"{kind} '{ref.target}' names {len(found)} {what} with the same title: {listed}"
+        hint = "link by slug or by file instead, or give them different titles"
     else:
         message = (
             f"{kind} '{ref.target}' matches {len(found)} titles that differ only in case,"
@@ -336,19 +338,35 @@ def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarg
     return LinkError(message, source.path, ref.line, hint)
 
 
-def _suggest(name: str, index: _Index) -> str:
-    """`` (did you mean …?)``: the titles that complete ``name``, then the closest titles (in
-    their author's spelling) and slugs, one per article (its slug if ``name`` is written as a
-    slug, else its title), each with how it differs from ``name`` where the two would look
-    the same."""
+def _suggest(name: str, index: _Index, linking: str = "") -> str:
+    """`` (did you mean …?)``: for a name written as a file, the files whose names complete
+    or come close to it, written the same way; else the titles that complete ``name``, then
+    the closest titles (in their author's spelling) and slugs, one per article (its slug if
+    ``name`` is written as a slug, else its title), each with how it differs from ``name``
+    where the two would look the same. Never the ``linking`` article itself."""
+    if _is_path(name):
+        return _suggest_file(name, index, linking)
     folded = fold(name)
     near = dict.fromkeys([*_completed(folded, index.by_folded), *closest(folded, index.by_folded)])
     titles = [(t.title, t) for m in near for t in index.by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
     by_target: dict[LinkTarget, str] = {}
     for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
-        by_target.setdefault(target, text)
+        if target.slug != linking:
+            by_target.setdefault(target, text)
     return suggestion(list(by_target.values())[:3], name)
+
+
+def _suggest_file(name: str, index: _Index, linking: str) -> str:
+    """The files (relative to ``content/``, with the prefix if ``name`` has it) whose name
+    without ``.md`` completes or comes close to the one ``name`` gives."""
+    stems = {
+        path.removesuffix(".md"): path for path, t in index.by_path.items() if t.slug != linking
+    }
+    written = _nfc(_content_relative(name)).removesuffix(".md")
+    near = dict.fromkeys([*_completed(written, stems), *closest(written, stems)])
+    prefix = CONTENT_PREFIX if name.startswith(CONTENT_PREFIX) else ""
+    return suggestion([prefix + stems[m] for m in near][:3], name)
 
 
 def _completed(folded: str, titles: Iterable[str]) -> list[str]:
