@@ -56,7 +56,7 @@ def test_the_image_field_is_read_with_the_line_of_its_src() -> None:
     ("image", "expected"),
     [
         ("{alt: x}", "content/a.md:4: 'image' has no 'src'"),
-        ("{src: a.jpg, alt: 3}", "content/a.md:4: 'image.alt' must be text, found int"),
+        ("{src: a.jpg, alt: 3}", "content/a.md:4: 'image.alt' must be text, found the number 3"),
         ("{src: a.jpg, alt: x, caption: ''}", "content/a.md:4: 'image.caption' is empty"),
         (
             "{src: 'data:image/png;base64,AAAA', alt: x}",

@@ -15,7 +15,7 @@ from ..core.errors import ArticlegenError, raise_if_any
 from ..core.model import HeroImage
 from ..core.nestedkeys import HERO_IMAGE, IMAGES, key_names, required_keys, text_keys
 from ..core.schema import IMAGE_FORM
-from ..core.yamlchecks import as_written, unknown_key_problems
+from ..core.yamlchecks import as_written, found, unknown_key_problems
 from ..core.yamldoc import Entry
 from .images import static_path
 
@@ -68,9 +68,8 @@ def _text(
     """Text, trimmed; empty only where ``may_be_empty`` (``alt: ""``)."""
     value = entry.value
     if not isinstance(value, str):
-        found = type(value).__name__ if value is not None else "nothing"
         hint = 'write alt: "" for a decorative image' if may_be_empty else "put the value in quotes"
-        raise error(f"'{key}' must be text, found {found}", path, entry.line, hint)
+        raise error(f"'{key}' must be text, found {found(value)}", path, entry.line, hint)
     if not may_be_empty and not value.strip():
         raise error(f"'{key}' is empty", path, entry.line, "write it, or remove the key")
     return value.strip()
