@@ -210,7 +210,7 @@ def test_a_picture_lists_webp_then_the_original_format_with_sizes_and_size() -> 
     )
 
 
-def test_the_share_image_is_the_copy_nearest_1200_pixels_and_absolute() -> None:
+def test_the_share_image_is_the_narrowest_copy_of_1200_pixels_or_more_and_absolute() -> None:
     image = HeroImage("a.png", "Alt")
     wide = PlacedImage("/a.png", (3000, 1500), plan_variants("a.png", (3000, 1500), (480, 1600)))
     shared = share_image(wide, image, "https://example.test/blog/")
@@ -221,6 +221,12 @@ def test_the_share_image_is_the_copy_nearest_1200_pixels_and_absolute() -> None:
         "alt": "Alt",
         "type": "image/png",
     }
+    # 1250 is nearer 1200 than 1600 is, and 1100 nearer still, but too narrow to show large
+    three = plan_variants("a.png", (3000, 1500), (1100, 1250, 1600))
+    assert share_image(PlacedImage("/a.png", (3000, 1500), three), image, "https://x.test/") == {
+        "url": "https://x.test/a-1250w.png", "width": 1250, "height": 625, "alt": "Alt",
+        "type": "image/png",
+    }  # fmt: skip
     small = PlacedImage("/a.png", (600, 300), plan_variants("a.png", (600, 300), (480,)))
     assert share_image(small, image, "https://example.test/")["url"] == "https://example.test/a.png"
     svg = HeroImage("d.svg", "Alt")

@@ -44,10 +44,10 @@ def shown_image(placed: PlacedImage, image: HeroImage, base_path: str) -> dict[s
 
 
 def share_image(placed: PlacedImage, image: HeroImage, base_url: str) -> dict[str, Any] | None:
-    """The image a share card shows (``og:image``): the copy in its own format closest to
-    the 1200 pixels social networks show, at least as wide where there is one, with its
-    absolute URL. An image without copies (a GIF, an animated PNG) is shared as it is; an
-    SVG, which social networks do not show, is not (None)."""
+    """The image a share card shows (``og:image``): the narrowest copy in its own format at
+    least as wide as the 1200 pixels social networks show (the widest, for a smaller
+    image), with its absolute URL. An image without copies (a GIF, an animated PNG) is
+    shared as it is; an SVG, which social networks do not show, is not (None)."""
     own, _ = _by_format(placed.variants)
     if own:
         chosen = next((v for v in own if v.width >= 1200), own[-1])
