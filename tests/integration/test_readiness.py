@@ -19,8 +19,9 @@ base_url: "https://example.org/"
 description: ""
 """
 BASE_URL_WARNING = (
-    "warning: site.yaml:2: 'base_url' is still https://example.org/, so canonical links, "
-    "feeds and the sitemap would point to a documentation domain — set base_url to the blog's "
+    "warning: site.yaml:2: 'base_url' is https://example.org/, a reserved example address no "
+    "real site has, so canonical links, feeds and the sitemap would point nowhere — set "
+    "base_url to the blog's "
     "address, or build with --base-url (the publish workflow passes the GitHub Pages address)"
 )
 DESCRIPTION_WARNING = (

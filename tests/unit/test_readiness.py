@@ -50,8 +50,9 @@ def test_example_addresses(url: str, example: bool) -> None:
 def test_sample_base_url_names_its_key_and_line() -> None:
     text = READY.replace("https://blog.example.test/", '"https://example.org/"')
     assert warnings_of(text) == [
-        "site.yaml:2: 'base_url' is still https://example.org/, so canonical links, feeds and "
-        "the sitemap would point to a documentation domain — set base_url to the blog's address,"
+        "site.yaml:2: 'base_url' is https://example.org/, a reserved example address no real "
+        "site has, so canonical links, feeds and the sitemap would point nowhere — set base_url"
+        " to the blog's address,"
         " or build with --base-url (the publish workflow passes the GitHub Pages address)"
     ]
 

@@ -35,8 +35,8 @@ def unready_settings(config: SiteConfig) -> list[Diagnostic]:
     if is_example_address(config.base_url):
         warnings.append(
             Diagnostic(
-                f"'base_url' is still {config.base_url}, so canonical links, feeds and the "
-                "sitemap would point to a documentation domain",
+                f"'base_url' is {config.base_url}, a reserved example address no real site"
+                " has, so canonical links, feeds and the sitemap would point nowhere",
                 CONFIG_FILE,
                 config.lines.get("base_url"),
                 "set base_url to the blog's address, or build with --base-url (the publish "
