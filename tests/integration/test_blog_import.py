@@ -118,7 +118,7 @@ def test_running_again_skips_what_is_there_and_overwrite_writes_it_again(
     skipped = [line for line in out.splitlines() if line.startswith("skipped")]
     assert len(skipped) == 3
     assert skipped[0] == (
-        f"skipped {HUGO / 'content/about/index.md'}: already imported as content/about.md "
+        f"skipped {HUGO / 'content/about/index.md'}: already imported as content/pages/about.md "
         "(its old address /about-us/; --overwrite writes it again)"
     )
     walks = blog / "content/morning-walks.md"

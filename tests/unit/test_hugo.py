@@ -28,6 +28,44 @@ def test_the_fixture_reads_pages_skips_section_lists() -> None:
     assert is_hugo_site(FIXTURE) and blog.site_url == "https://hugo.example.org/"
 
 
+def test_pages_outside_every_section_or_of_type_page_become_pages(tmp_path: Path) -> None:
+    posts = _posts(read_hugo(FIXTURE))
+    assert {name: post.page for name, post in posts.items()} == {
+        "content/about/index.md": True,  # a bundle at the top: the site's About
+        "content/posts/morning-walks.md": False,
+        "content/posts/sleep-and-recovery/index.md": False,
+    }
+    write_tree(
+        tmp_path,
+        """
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/contact.md --
+        ---
+        title: Contact
+        ---
+        -- content/blog/imprint.md --
+        ---
+        title: Imprint
+        type: page
+        ---
+        -- content/blog/note.md --
+        ---
+        title: Note
+        ---
+        -- content/blog/inner/index.md --
+        ---
+        title: Inner
+        ---
+        """,
+    )
+    found = {post.article.title: post.article.page for post in read_hugo(tmp_path).posts}
+    assert found == {"Contact": True, "Imprint": True, "Note": False, "Inner": False}
+    flat = tmp_path / "flat"
+    write_tree(flat, "-- a.md --\n---\ntitle: A\n---\n-- b/index.md --\n---\ntitle: B\n---\n")
+    assert [post.article.page for post in read_hugo(flat).posts] == [False, False]
+
+
 def test_permalinks_url_slug_and_aliases() -> None:
     posts = _posts(read_hugo(FIXTURE))
     walk = posts["content/posts/morning-walks.md"]

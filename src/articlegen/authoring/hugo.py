@@ -5,9 +5,11 @@ SOURCE is a Hugo site (its folder holds ``hugo.toml`` or ``config.toml`` and
 it, gives ``baseURL`` and ``[permalinks]``. A page's old address is its ``url``, else its
 section's permalink pattern (``:year``, ``:month``, ``:day``, ``:slug``, ``:title``,
 ``:filename``, ``:section``…), else Hugo's default ``/<section>/<slug or file name>/``.
-``aliases`` add addresses. Section lists (``_index.md``) are skipped. Shortcodes that
-stand for something Markdown has (``ref``, ``relref``, ``figure``, ``youtube``,
-``vimeo``, ``highlight``) are converted; any other is kept as text.
+``aliases`` add addresses. Section lists (``_index.md``) are skipped. A page of
+``type`` or ``layout`` ``page``, or, where there are sections, one outside them (``about.md``,
+``about/index.md``), becomes a page here (``content/pages/``), every other one an article.
+Shortcodes that stand for something Markdown has (``ref``, ``relref``, ``figure``,
+``youtube``, ``vimeo``, ``highlight``) are converted; any other is kept as text.
 """
 
 from __future__ import annotations
@@ -124,11 +126,12 @@ def read_hugo(folder: Path) -> Blog:
                     inside = resource.relative_to(file.parent).as_posix()
                     blog.files[clean_path(path.rstrip("/") + "/" + inside)] = resource
     refs = _ref_table(found)
+    sections = not all(_top(page.relative) for page in found)
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
     for page in found:
         count_unknown(page.fields, KNOWN_KEYS, unknown)
-        blog.posts.append(_post(page, refs, kept, blog))
+        blog.posts.append(_post(page, refs, kept, blog, sections))
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Hugo shortcode", kind, posts) for kind, posts in kept.items()]
     return blog
@@ -242,7 +245,9 @@ def _ref_table(found: list[_Found]) -> dict[str, str]:
     return table
 
 
-def _post(page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: Blog) -> Post:
+def _post(
+    page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: Blog, sections: bool
+) -> Post:
     fields = page.fields
     shared = shared_fields(fields)
     notes = list(shared.notes)
@@ -279,8 +284,24 @@ def _post(page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: 
         aliases=tuple(dict.fromkeys([page.path, *aliases])),
         draft=fields.get("draft") is True,
         notes=tuple(notes),
+        page=is_own_page(page.relative, fields, sections),
     )
     return Post(page.display, article, page.file)
+
+
+def is_own_page(relative: str, fields: dict[str, Any], sections: bool) -> bool:
+    """Whether the content file at ``relative`` is one of the site's own pages (its About),
+    not a post: one whose ``type`` or ``layout`` is ``page``, or, where the posts are in
+    ``sections`` (folders), a file or leaf bundle at the top of the content folder, outside
+    them (``about.md``, ``about/index.md``). In a flat folder of Markdown files, every file
+    is a post."""
+    return "page" in (fields.get("type"), fields.get("layout")) or (sections and _top(relative))
+
+
+def _top(relative: str) -> bool:
+    """At the top of the content folder: ``about.md``, or the leaf bundle ``about/index.md``."""
+    folders, _, name = relative.rpartition("/")
+    return not folders or ("/" not in folders and name.rsplit(".", 1)[0] == "index")
 
 
 def _shortcodes(body: str, page: _Found, refs: dict[str, str], kept: dict[str, list[str]]) -> str:
