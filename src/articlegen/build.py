@@ -119,21 +119,24 @@ def build_site(
     site = _assemble(config, sources, articles, checked, public, memos)
     pagefind = find_pagefind() if config.search else None
     written = output if options.write else None
-    pages, rendered = render_pages(
+    site_pages = render_pages(
         site, root, options, cache, written, search=bool(pagefind),
         progress=for_stage(progress, "rendering pages"),
     )  # fmt: skip
     variants, statics = _with_variants(root, options, checked)
-    raise_if_any(collision_problems(pages, statics, root, alias_origins(site)))
-    if options.write:
+    raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
+    if options.write:  # each page written as it is rendered: the result keeps none's bytes
         searched = (pagefind, len(articles)) if pagefind else None
-        publish_site(pages, statics, output, root, cache, searched, progress)
+        publish_site(site_pages, statics, output, root, cache, searched, progress)
+        pages = site_pages.headers
+    else:
+        pages = tuple(site_pages.pages)
     return BuildResult(
-        output=written, articles=len(site.articles), pages=tuple(pages),
+        output=written, articles=len(site.articles), pages=pages,
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
         notes=_notes(config, options, sources, public, pagefind),
-        changes_at=public.changes_at, reused_bodies=sources.reused, rendered=rendered,
-        variants=variants,
+        changes_at=public.changes_at, reused_bodies=sources.reused,
+        rendered=site_pages.rendered, variants=variants,
     )  # fmt: skip
 
 
@@ -352,6 +355,7 @@ def build_with_saved_cache(
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
     cache = load_cache(folder)
+    cache.keep_plans = False  # saved for the next process, not built from again here
     try:
         result = build_site(root, options, cache=cache, progress=progress)
     except BuildFailed:

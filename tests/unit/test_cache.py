@@ -82,24 +82,50 @@ class Renderer:
         return [RenderedPage(p.url, p.out_path, repr(p.context).encode()) for p in plans]
 
 
+def render_pages(
+    cache: BuildCache,
+    plans: list[PagePlan],
+    render: Renderer,
+    templates: dict[str, str],
+    output: Path | None,
+) -> tuple[list[RenderedPage], frozenset[str]]:
+    """``cache.render_pages``, its pages read to the end (the cache takes them in then)."""
+    pages, rendered = cache.render_pages(plans, render, templates=templates, output=output)
+    return list(pages), rendered
+
+
 def test_render_pages_renders_only_what_changed_in_memory() -> None:
     cache, render = BuildCache(CODE), Renderer()
-    first, rendered = cache.render_pages(
-        [plan("a/", t=1), plan("b/", t=1)], render, templates={}, output=None
-    )
+    first, rendered = render_pages(cache, [plan("a/", t=1), plan("b/", t=1)], render, {}, None)
     assert rendered == {"a/index.html", "b/index.html"}
-    again, rendered = cache.render_pages(
-        [plan("a/", t=1), plan("b/", t=2)], render, templates={}, output=None
-    )
+    again, rendered = render_pages(cache, [plan("a/", t=1), plan("b/", t=2)], render, {}, None)
     assert rendered == {"b/index.html"}
     assert again[0] == first[0] and again[1].data == b"{'t': 2}"
-    _, rendered = cache.render_pages(
-        [plan("a/", t=1), plan("b/", t=2)],
-        render,
-        templates={"article.html": "edited"},
-        output=None,
+    _, rendered = render_pages(
+        cache, [plan("a/", t=1), plan("b/", t=2)], render, {"article.html": "edited"}, None
     )
     assert rendered == {"a/index.html", "b/index.html"}
+
+
+def test_a_cache_takes_pages_in_only_once_all_are_read() -> None:
+    """A build that fails half-way through its pages leaves the cache as it was."""
+    cache, render = BuildCache(CODE), Renderer()
+    render_pages(cache, [plan("a/", t=1), plan("b/", t=1)], render, {}, None)
+    before = dict(cache.pages)
+    pages, _ = cache.render_pages(
+        [plan("a/", t=2), plan("b/", t=2)], render, templates={}, output=None
+    )
+    assert next(pages).data == b"{'t': 2}"
+    assert cache.pages == before
+
+
+def test_a_build_that_writes_keeps_no_bytes_in_the_cache(tmp_path: Path) -> None:
+    """The written file is the copy (its stamp reuses it); the preview's cache keeps the bytes."""
+    written, preview, render = BuildCache(CODE), BuildCache(CODE), Renderer()
+    (page,), _ = render_pages(written, [plan("a/", t=1)], render, {}, tmp_path)
+    assert page.data == b"{'t': 1}" and written.pages["a/index.html"].data is None
+    render_pages(preview, [plan("a/", t=1)], render, {}, None)
+    assert preview.pages["a/index.html"].data == b"{'t': 1}"
 
 
 def test_pages_loaded_from_disk_are_reused_only_if_their_file_is_the_one_written(
@@ -112,17 +138,13 @@ def test_pages_loaded_from_disk_are_reused_only_if_their_file_is_the_one_written
     cache = BuildCache(CODE)
     cache.output = str(tmp_path)
     cache.pages = {"a/index.html": PageEntry(key, file_stamp(tmp_path / "a/index.html"))}
-    pages, rendered = cache.render_pages(
-        [plan("a/", t=1)], Renderer(), templates={}, output=tmp_path
-    )
+    pages, rendered = render_pages(cache, [plan("a/", t=1)], Renderer(), {}, tmp_path)
     assert rendered == set() and pages[0].data is None  # hard-linked by the output stage
-    _, rendered = cache.render_pages(
-        [plan("a/", t=1)], Renderer(), templates={}, output=tmp_path / "elsewhere"
-    )
+    _, rendered = render_pages(cache, [plan("a/", t=1)], Renderer(), {}, tmp_path / "elsewhere")
     assert rendered == {"a/index.html"}
     cache.pages = {"a/index.html": PageEntry(key, file_stamp(tmp_path / "a/index.html"))}
     (tmp_path / "a/index.html").write_text("edited by hand")
-    _, rendered = cache.render_pages([plan("a/", t=1)], Renderer(), templates={}, output=tmp_path)
+    _, rendered = render_pages(cache, [plan("a/", t=1)], Renderer(), {}, tmp_path)
     assert rendered == {"a/index.html"}
 
 

@@ -644,7 +644,8 @@ class RenderedPage:
     """Path inside the output folder, ``/``-separated (``ketamine/index.html``)."""
     data: bytes | None
     """The file's bytes; None when the build reuses the file already in the output folder
-    (the build cache checked that everything shaping it is unchanged)."""
+    (the build cache checked that everything shaping it is unchanged), and in what a
+    build that writes returns (``BuildResult.pages``: the bytes are in the file)."""
 
 
 @record
@@ -725,7 +726,9 @@ class BuildResult:
     articles: int
     """Articles built."""
     pages: tuple[RenderedPage, ...]
-    """Every generated file (static files excluded)."""
+    """Every generated file (static files excluded). A build that writes keeps none's
+    bytes (``data`` is None: each was written as it was rendered, and is in ``output``);
+    one that does not (the preview, ``check``) keeps them all."""
     diagnostics: tuple[Diagnostic, ...]
     """Warnings, sorted by file and line; empty under ``strict``."""
     seconds: float

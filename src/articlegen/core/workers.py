@@ -14,7 +14,7 @@ import multiprocessing.pool
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -53,8 +53,8 @@ def map_chunks(
 
     Runs in this process when ``jobs`` is 1 or there are fewer than ``min_items``
     items. ``func`` must be picklable (a module-level function or a
-    ``functools.partial`` of one). If a worker fails, the whole job is redone
-    here, so an error is raised with its full cause chain, as without workers.
+    ``functools.partial`` of one). If a worker fails, what is left of the job is
+    redone here, so an error is raised with its full cause chain, as without workers.
     Ctrl-C stops the workers at once and raises ``KeyboardInterrupt`` here.
 
     ``progress(done, total)`` is called as items finish: per chunk from workers, and
@@ -64,20 +64,39 @@ def map_chunks(
     if not items:
         return []
     if not in_workers(jobs, len(items), min_items):
-        return _here(func, items, progress)
+        return _here(func, items, _counter(progress, len(items)) if progress else None)
+    return list(pooled(func, items, jobs=jobs, chunks_per_worker=chunks_per_worker,
+                       progress=progress))  # fmt: skip
+
+
+def pooled(
+    func: Callable[..., list[Result]],
+    items: Sequence[Item],
+    *,
+    jobs: int | None,
+    chunks_per_worker: int = CHUNKS_PER_WORKER,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Result]:
+    """``func`` over chunks of ``items`` in worker processes (``map_chunks`` without its
+    choice of staying here), each result yielded in order as its chunk comes back: a caller
+    that lets each result go holds one chunk's at a time, not all of them. If a worker
+    fails, the items not yet yielded are done here (``map_chunks``); a caller that stops
+    reading stops the workers."""
+    if not items:
+        return
     jobs = default_jobs() if jobs is None else jobs
     wanted = max(jobs * chunks_per_worker, -(-len(items) // MAX_CHUNK))
     chunks = split(items, min(len(items), wanted))
+    finished = _counter(progress, len(items))
+    done = 0  # items yielded
     try:
         with _start_pool(min(jobs, len(chunks))) as pool:
-            results: list[Result] = []
-            finished = _counter(progress, len(items))
             for chunk in pool.imap(func, chunks, chunksize=1):
-                results += chunk
                 finished(len(chunk))
-            return results
+                done += len(chunk)
+                yield from chunk
     except Exception:  # redone here, where the error keeps its whole story
-        return _here(func, items, progress)
+        yield from _here(func, items[done:], finished if progress else None)
 
 
 def in_workers(jobs: int | None, count: int, min_items: int) -> bool:
@@ -89,12 +108,11 @@ def in_workers(jobs: int | None, count: int, min_items: int) -> bool:
 def _here(
     func: Callable[..., list[Result]],
     items: Sequence[Item],
-    progress: Callable[[int, int], None] | None,
+    finished: Callable[[int], None] | None,
 ) -> list[Result]:
-    """``func`` over all ``items`` in this process, telling ``progress`` of each one done."""
-    if progress is None:
-        return func(list(items))
-    return func(list(items), _counter(progress, len(items)))
+    """``func`` over all ``items`` in this process, telling ``finished`` (if any: a
+    ``_counter``) of each one done."""
+    return func(list(items)) if finished is None else func(list(items), finished)
 
 
 def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[int], None]:

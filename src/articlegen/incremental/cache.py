@@ -21,10 +21,10 @@ What it holds, and what each entry is keyed on:
   its template and every template that one uses, and the page's whole context
   (``PagePlan``: its article, the titles and descriptions of linked articles, the
   site settings…). A page whose digest is unchanged is not rendered again: its
-  bytes come from memory, or (for a cache loaded from disk) the output stage
-  hard-links the file already in the output folder, once its stamp (device,
-  inode, size, modification and change time) shows it is the very file this cache
-  saw written.
+  bytes come from memory (kept by a build that writes nothing, as the preview's),
+  or the output stage hard-links the file already in the output folder, once its
+  stamp (device, inode, size, modification and change time) shows it is the very
+  file this cache saw written.
 
 A cache kept in memory (the preview's) also keeps the last build's site and page
 plans: when only articles' bodies changed, the other pages keep their plans and, with
@@ -48,7 +48,7 @@ import pickle
 import stat
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -163,7 +163,7 @@ class PageEntry:
     stamp: FileStamp | None = None
     """``file_stamp`` of the file written for it, if one was written."""
     data: bytes | None = None
-    """Its bytes; kept in memory only, never saved."""
+    """Its bytes, kept by a build that writes nothing (the preview's); never saved."""
 
 
 class BuildCache:
@@ -183,6 +183,9 @@ class BuildCache:
         self.plan_keys: dict[str, tuple[PagePlan, str, bytes | None]] = {}
         """Output path → (the plan last keyed for it, its template's digest, its key), so a
         plan the next build keeps (the very same object) is not keyed again."""
+        self.keep_plans = True
+        """Whether builds keep their plans (``planned``, ``plan_keys``) for the next; off for a
+        cache saved for the next process (``build_with_saved_cache``), to free them sooner."""
         self.templates: dict[str, bytes] = {}
         """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
         checked against its template's source before use, so a changed one is compiled again."""
@@ -199,33 +202,45 @@ class BuildCache:
     def render_pages(
         self,
         plans: Sequence[PagePlan],
-        render: Callable[[list[PagePlan]], list[RenderedPage]],
+        render: Callable[[list[PagePlan]], Iterable[RenderedPage]],
         *,
         templates: Mapping[str, str],
         output: Path | None,
-    ) -> tuple[list[RenderedPage], frozenset[str]]:
+    ) -> tuple[Iterator[RenderedPage], frozenset[str]]:
         """Every page of ``plans``, rendering (with ``render``) only those whose key changed.
 
         ``templates``: template name → digest (``templates.template_fingerprints``).
-        ``output``: the folder unchanged files may be hard-linked from (None when
-        nothing is written). Returns the pages and the output paths of those rendered.
-        """
+        ``output``: the folder unchanged files may be hard-linked from (None when nothing is
+        written). Returns the pages, each rendered as it is read, and the output paths of
+        those rendered; the cache takes the pages in once all are read, bytes only if
+        ``output`` is None (a build failing half-way leaves it as it was)."""
         shared: SharedDigests = {}
         keys = [self._key(plan, templates.get(plan.template, ""), shared) for plan in plans]
         found = [self._reuse(plan, key, output) for plan, key in zip(plans, keys, strict=True)]
         todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
-        fresh = iter(render(todo))
-        pages = [page if page is not None else next(fresh) for page in found]
-        self.pages = {
-            page.out_path: PageEntry(key, self._old_stamp(page.out_path, key), page.data)
-            for page, key in zip(pages, keys, strict=True)
-            if key is not None
-        }
+        pages = self._taken_in(plans, keys, found, iter(render(todo)), templates, output is None)
+        return pages, frozenset(plan.out_path for plan in todo)
+
+    def _taken_in(
+        self, plans: Sequence[PagePlan], keys: list[bytes | None],
+        found: list[RenderedPage | None], fresh: Iterator[RenderedPage],
+        templates: Mapping[str, str], keep_bytes: bool,
+    ) -> Iterator[RenderedPage]:  # fmt: skip
+        """Each page, the ``found`` one or the next ``fresh`` one, recorded in the cache
+        (with its bytes if ``keep_bytes``) once the last has been read."""
+        entries: dict[str, PageEntry] = {}
+        for key, page in zip(keys, found, strict=True):
+            page = page if page is not None else next(fresh)
+            if key is not None:
+                stamp = self._old_stamp(page.out_path, key)
+                entries[page.out_path] = PageEntry(key, stamp, page.data if keep_bytes else None)
+            yield page
+        self.pages = entries
         self.plan_keys = {
             plan.out_path: (plan, templates.get(plan.template, ""), key)
             for plan, key in zip(plans, keys, strict=True)
+            if self.keep_plans
         }
-        return pages, frozenset(plan.out_path for plan in todo)
 
     def _key(self, plan: PagePlan, template: str, shared: SharedDigests) -> bytes | None:
         """``page_key`` of ``plan``; the last build's, if it keyed this very plan object

@@ -1,9 +1,12 @@
 """Every page and feed of a site, rendered afresh or, with a build cache, reused where its
-plan and templates did not change."""
+plan and templates did not change; each rendered as it is read, so that a build writing
+them to disk never holds the whole site in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -15,6 +18,21 @@ from .cache import BuildCache, value_digest
 from .replan import plan_site
 
 
+@dataclass(frozen=True, slots=True)
+class SitePages:
+    """Every page and feed of a build: what each one is, known before any is rendered, and
+    the pages themselves, rendered one by one as they are read."""
+
+    headers: tuple[RenderedPage, ...]
+    """Every page's address and output path, in order, without its bytes (``data`` None)."""
+    rendered: frozenset[str]
+    """Output paths of the pages rendered afresh; the others are reused from the cache."""
+    pages: Iterator[RenderedPage]
+    """The pages, in the order of ``headers``, to be read once: ``data`` is None for a
+    page reused from the output folder. A page is rendered as it is read, and a reader
+    that lets each one go holds one at a time."""
+
+
 def render_pages(
     site: Site,
     root: Path,
@@ -24,9 +42,9 @@ def render_pages(
     *,
     search: bool,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[RenderedPage], frozenset[str]]:
-    """Every page and feed, and the output paths of those rendered: with a ``cache``, a
-    page whose plan and templates did not change is reused (from ``output`` if given)."""
+) -> SitePages:
+    """Every page and feed: with a ``cache``, a page whose plan and templates did not
+    change is reused (from ``output`` if given, else from the cache's memory)."""
     planned = (
         plan_site(site, search=search, last=cache.planned, memo=cache.memos.digests)
         if cache is not None
@@ -47,15 +65,20 @@ def render_pages(
         fingerprints = template_fingerprints(templates)
         cache.partials.next_build(fingerprints, partial(value_digest, shared={}))
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
-        cache.planned = planned
+        cache.planned = planned if cache.keep_plans else None
     # the sitemap lists every page: made afresh each build, its XML kept while the list holds
-    listings = site_files(site, pages, cache.memos.sitemap if cache is not None else None)
-    return [*pages, *listings], rendered | {page.out_path for page in listings}
+    listings = site_files(site, plans, cache.memos.sitemap if cache is not None else None)
+    every: list[PagePlan | RenderedPage] = [*plans, *listings]
+    headers = tuple(RenderedPage(page.url, page.out_path, None) for page in every)
+    rendered |= {page.out_path for page in listings}
+    return SitePages(headers, rendered, itertools.chain(pages, listings))
 
 
 def _render_plans(
-    render_html: Callable[[list[PagePlan]], list[RenderedPage]], plans: list[PagePlan]
-) -> list[RenderedPage]:
-    """``plans`` rendered in order: feeds as Atom, the rest with the templates."""
-    html = iter(render_html([plan for plan in plans if plan.template != FEED_TEMPLATE]))
-    return [render_feed(plan) if plan.template == FEED_TEMPLATE else next(html) for plan in plans]
+    render_html: Callable[[list[PagePlan]], Iterator[RenderedPage]], plans: list[PagePlan]
+) -> Iterator[RenderedPage]:
+    """``plans`` rendered in order, each as it is read: feeds as Atom, the rest with the
+    templates."""
+    html = render_html([plan for plan in plans if plan.template != FEED_TEMPLATE])
+    for plan in plans:
+        yield render_feed(plan) if plan.template == FEED_TEMPLATE else next(html)

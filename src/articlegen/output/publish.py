@@ -15,13 +15,14 @@ from ..core.model import Progress, RenderedPage
 from ..core.progress import for_stage, report_progress
 from ..incremental.cache import BuildCache
 from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
+from ..incremental.rendering import SitePages
 from .search import index_site
 from .searchstate import SearchStore
 from .write import write_site
 
 
 def publish_site(
-    pages: list[RenderedPage],
+    pages: SitePages,
     statics: list[StaticFile],
     output: Path,
     root: Path,
@@ -31,18 +32,26 @@ def publish_site(
 ) -> None:
     """Write the site (indexed for search with ``searched``, Pagefind and the number of
     article pages, when Pagefind is there), staging into the cache's spare when there is a
-    cache, and stamp the written files in the cache."""
+    cache, and stamp the written files in the cache. Each page is written as it is
+    rendered ("rendering pages"), then the rest of the files ("writing files")."""
     searching = for_stage(progress, "indexing for search")
     folder = root / CACHE_DIR
     store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
     key = f"{cache.code if cache is not None else ''}|{_identity(searched[0])}" if searched else ""
     indexer = partial(_index, *searched, searching, output, store, key) if searched else None
-    report_progress(for_stage(progress, "writing files"), 0, 0)
+    rest = partial(report_progress, for_stage(progress, "writing files"), 0, 0)
     spare = folder / SPARE_OUTPUT if cache is not None else None
-    write_site(pages, statics, output, before_swap=indexer, spare=spare)
+    paths = [page.out_path for page in pages.headers]
+    write_site(paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare)
     if cache is not None:
         with after_writing(output):
             cache.record_output(output)
+
+
+def _then(pages: Iterator[RenderedPage], after: Callable[[], None]) -> Iterator[RenderedPage]:
+    """``pages``, and ``after()`` once the last has been read."""
+    yield from pages
+    after()
 
 
 def _index(

@@ -10,7 +10,7 @@ import contextlib
 import os
 import posixpath
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from ..core.errors import OutputError
@@ -25,18 +25,26 @@ def usable_spare(spare: Path | None, output: Path) -> Path | None:
 def fill_staging(
     staging: Path,
     output: Path,
-    pages: Sequence[RenderedPage],
+    paths: Collection[str],
+    pages: Iterable[RenderedPage],
     statics: Sequence[tuple[Path, str]],
     spare: Path | None,
 ) -> None:
-    """Make ``staging`` hold exactly ``pages`` and the static files (``(source, relative)``),
-    from ``spare`` if there is one; unchanged files are links to those in ``output``."""
-    wanted = {page.out_path for page in pages} | {relative for _, relative in statics}
+    """Make ``staging`` hold exactly ``pages`` (the files at ``paths``) and the static
+    files (``(source, relative)``), from ``spare`` if there is one; unchanged files are
+    links to those in ``output``. Each page is placed before the next is read, so it
+    may be let go of at once. ``ValueError`` if ``pages`` are not the files ``paths``
+    names: a file of the spare would stay in the site, or one would be missing."""
+    wanted = {*paths, *(relative for _, relative in statics)}
     folders = _staging_from(spare, staging, wanted)
-    for source, relative in statics:
-        _place_static(source, output / relative, _prepared(staging / relative, folders))
+    placed: set[str] = set()
     for page in pages:
         _place_page(page, output / page.out_path, _prepared(staging / page.out_path, folders))
+        placed.add(page.out_path)
+    if placed != set(paths):
+        raise ValueError(f"pages written are not the pages planned: {sorted(placed ^ set(paths))}")
+    for source, relative in statics:
+        _place_static(source, output / relative, _prepared(staging / relative, folders))
 
 
 def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> set[Path]:

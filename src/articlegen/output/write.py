@@ -8,11 +8,12 @@ previous output exactly as it was, and never leaves a half-written folder.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
 import signal
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..content.staticfiles import StaticFile
@@ -24,15 +25,20 @@ from .staging import fill_staging, same_bytes, same_stat, usable_spare
 
 
 def write_site(
-    pages: Sequence[RenderedPage],
+    paths: Collection[str],
+    pages: Iterable[RenderedPage],
     statics: Sequence[StaticFile],
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
     spare: Path | None = None,
 ) -> None:
-    """Write ``pages``, the static files (``staticfiles.find_static``, checked not to
-    collide with a page) and the ``layout.OUTPUT_MARKER`` file into ``output``, atomically
-    replacing it (a folder ``destination`` found the build may replace).
+    """Write ``pages`` (the files at ``paths``, every one of them), the static files
+    (``staticfiles.find_static``, checked not to collide with a page) and the
+    ``layout.OUTPUT_MARKER`` file into ``output``, atomically replacing it (a folder
+    ``destination`` found the build may replace).
+
+    The pages are read one at a time, each written (or linked) before the next is read,
+    so a caller that renders each page as it is read never holds the whole site.
 
     ``before_swap(folder)`` may add files made from the written site (a search index):
     it runs on the staged folder, so if it fails the previous output stays.
@@ -48,14 +54,18 @@ def write_site(
     deletes a few files instead of a tree of thousands of folders.
     """
     output = _followed(output)
-    pages = [*pages, RenderedPage("", OUTPUT_MARKER, MARKER_TEXT)]
+    paths = {*paths, OUTPUT_MARKER}
+    unwritten: Iterable[RenderedPage] | None
+    unwritten = itertools.chain(pages, [RenderedPage("", OUTPUT_MARKER, MARKER_TEXT)])
     _remove_stale(output)
-    if before_swap is None and _already_written(pages, statics, output):
-        return
+    if before_swap is None:
+        unwritten = _unwritten(paths, unwritten, statics, output)
+        if unwritten is None:
+            return
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = usable_spare(spare, output)
     try:
-        fill_staging(staging, output, pages, statics, spare)
+        fill_staging(staging, output, paths, unwritten, statics, spare)
         if before_swap is not None:
             before_swap(staging)
         _swap(staging, output, spare)
@@ -68,21 +78,30 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _already_written(
-    pages: Sequence[RenderedPage], statics: Sequence[StaticFile], output: Path
-) -> bool:
-    """Whether ``output`` holds these files and nothing else, each unchanged: a page the
-    cache reused, a page with the same bytes, a static file with the same size and time.
-    (Not used with a search index to add: whether it is current cannot be told.)"""
-    expected = {page.out_path for page in pages} | {relative for _, relative in statics}
+def _unwritten(
+    paths: set[str], pages: Iterable[RenderedPage], statics: Sequence[StaticFile], output: Path
+) -> Iterable[RenderedPage] | None:
+    """The pages still to write, or None when ``output`` holds these files and nothing
+    else, each unchanged: a page the cache reused, a page with the same bytes, a static
+    file with the same size and time. Pages are read while each is the very file in
+    ``output`` (and kept as a page to link, without its bytes); the first that differs
+    is given back with the rest. (Not used with a search index to add: whether it is
+    current cannot be told.)"""
+    expected = paths | {relative for _, relative in statics}
     try:
         if not output.is_dir() or _files_in(output) != expected:
-            return False
-        return all(
-            page.data is None or same_bytes(output / page.out_path, page.data) for page in pages
-        ) and all(same_stat(source, output / relative) for source, relative in statics)
+            return pages
+        if not all(same_stat(source, output / relative) for source, relative in statics):
+            return pages
     except OSError:
-        return False
+        return pages
+    same: list[RenderedPage] = []
+    pages = iter(pages)
+    for page in pages:
+        if page.data is not None and not same_bytes(output / page.out_path, page.data):
+            return itertools.chain(same, [page], pages)
+        same.append(RenderedPage(page.url, page.out_path, None))
+    return None
 
 
 def _files_in(folder: Path) -> set[str] | None:

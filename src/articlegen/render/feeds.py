@@ -49,10 +49,11 @@ def _newest(slugs: Sequence[str]) -> Sequence[str]:
 
 
 def site_files(
-    site: Site, pages: Sequence[RenderedPage], memo: Memo[bytes] | None = None
+    site: Site, pages: Sequence[PagePlan], memo: Memo[bytes] | None = None
 ) -> list[RenderedPage]:
-    """The sitemap (of ``pages``; ``memo``: the last build's, see ``sitemap``), robots.txt
-    and, if any article has an alias, the host's ``_redirects``."""
+    """The sitemap (of ``pages``, planned: it needs only their addresses, known before
+    any is rendered; ``memo``: the last build's, see ``sitemap``), robots.txt and, if any
+    article has an alias, the host's ``_redirects``."""
     redirects = redirects_file(site)
     return [sitemap(site, pages, memo), robots(site), *([redirects] if redirects else [])]
 
@@ -154,9 +155,7 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
     content.set(f"{{{XML}}}base", data["link"])
 
 
-def sitemap(
-    site: Site, pages: Iterable[RenderedPage], memo: Memo[bytes] | None = None
-) -> RenderedPage:
+def sitemap(site: Site, pages: Iterable[PagePlan], memo: Memo[bytes] | None = None) -> RenderedPage:
     """``sitemap.xml`` listing every HTML page but the 404 and the redirects, with
     ``lastmod`` where it is known; the XML of the same list as the last build's (``memo``)
     is not written again."""

@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +24,8 @@ from ..core.dates import iso_date, local_day
 from ..core.errors import TemplateError
 from ..core.layout import THEME_TEMPLATES
 from ..core.model import Date, PagePlan, RenderedPage
-from ..core.workers import in_workers, map_chunks
+from ..core.progress import report_progress
+from ..core.workers import in_workers, pooled
 from .partials import Partials, partial_function
 from .pictures import picture
 
@@ -91,25 +92,28 @@ def render_all(
     *,
     compiled: dict[str, bytes] | None = None,
     partials: Partials | None = None,
-) -> list[RenderedPage]:
-    """Render ``plans``, spread over ``jobs`` worker processes when there are many (here
-    when ``jobs`` is None: ``DEFAULT_PAGE_JOBS``);
+) -> Iterator[RenderedPage]:
+    """Render ``plans``, in order, each page as it is read (a caller that writes each one
+    and lets it go never holds them all); spread over ``jobs`` worker processes when there
+    are many (here when ``jobs`` is None: ``DEFAULT_PAGE_JOBS``);
     ``progress(done, total)`` as they finish. ``compiled`` and ``partials`` (kept by the
     caller between builds, as the preview does) spare compiling templates that did not
     change and rendering partials again with the same values; workers get neither store
     back, so ``partials`` serves pages rendered here only."""
+    if not plans:
+        return
     compiled = {} if compiled is None else compiled
     jobs = DEFAULT_PAGE_JOBS if jobs is None else jobs
-    if in_workers(jobs, len(plans), MIN_PARALLEL_PAGES):  # compile once here, not per chunk
-        compile_templates(site_templates, compiled)
-        partials = None
-    return map_chunks(
-        partial(render_chunk, site_templates, root, compiled=compiled, partials=partials),
-        plans,
-        jobs=jobs,
-        min_items=MIN_PARALLEL_PAGES,
-        progress=progress,
-    )
+    if not in_workers(jobs, len(plans), MIN_PARALLEL_PAGES):
+        env = make_environment(site_templates, compiled, partials)
+        for done, plan in enumerate(plans, 1):
+            page = render_page(env, plan, root)
+            report_progress(progress, done, len(plans))
+            yield page
+        return
+    compile_templates(site_templates, compiled)  # once here, not per chunk
+    chunk = partial(render_chunk, site_templates, root, compiled=compiled)
+    yield from pooled(chunk, plans, jobs=jobs, progress=progress)
 
 
 def render_chunk(
@@ -121,7 +125,7 @@ def render_chunk(
     compiled: dict[str, bytes] | None = None,
     partials: Partials | None = None,
 ) -> list[RenderedPage]:
-    """Render ``plans`` with one environment (in a worker, or here); ``finished(1)`` after each."""
+    """Render ``plans`` with one environment (in a worker); ``finished(1)`` after each."""
     env = make_environment(site_templates, compiled, partials)
     pages = []
     for plan in plans:
