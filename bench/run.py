@@ -54,8 +54,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from articlegen.core.layout import CACHE_DIR
-from articlegen.incremental.cache import RACY_SECONDS
 from articlegen.incremental.cachefile import RECEIPT
+from articlegen.incremental.stamps import RACY_SECONDS
 from bench.corpus import generate
 from bench.hugo_site import hugo_binary, make_hugo_site
 from bench.measure import Measurement, measure, memory_kind

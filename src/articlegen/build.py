@@ -355,7 +355,7 @@ def build_with_saved_cache(
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
     cache = load_cache(folder)
-    cache.keep_plans = False  # saved for the next process, not built from again here
+    cache.keep_in_memory = False  # saved for the next process, not built from again here
     try:
         result = build_site(root, options, cache=cache, progress=progress)
     except BuildFailed:

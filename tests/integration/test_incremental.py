@@ -285,10 +285,9 @@ def test_a_cache_that_cannot_be_saved_is_a_note_not_a_failure(blog: Path, run_cl
 
 
 def test_files_whose_stamp_is_unchanged_are_not_read_again(blog: Path, monkeypatch) -> None:
-    from articlegen.incremental import cache as cache_module
-    from articlegen.incremental import sources
+    from articlegen.incremental import sources, stamps
 
-    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 0.0)
     cache = BuildCache()
     build_site(blog, cache=cache)
     read: list[str] = []

@@ -34,7 +34,7 @@ from articlegen.build import build_site
 from articlegen.cli import main
 from articlegen.core.errors import ArticlegenError, report_lines
 from articlegen.core.model import BuildOptions
-from articlegen.incremental import cache as cache_module
+from articlegen.incremental import stamps
 from articlegen.incremental.cache import BuildCache
 from articlegen.render.templates import THEME_TEMPLATES
 from tests.helpers import snapshot
@@ -409,10 +409,10 @@ class RandomEditsTrustingStamps(RandomEdits):
 
     def __init__(self) -> None:
         super().__init__()
-        self.racy, cache_module.RACY_SECONDS = cache_module.RACY_SECONDS, 0.0
+        self.racy, stamps.RACY_SECONDS = stamps.RACY_SECONDS, 0.0
 
     def teardown(self) -> None:
-        cache_module.RACY_SECONDS = self.racy
+        stamps.RACY_SECONDS = self.racy
         super().teardown()
 
     @invariant()

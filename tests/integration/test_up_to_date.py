@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.incremental import cache
+from articlegen.incremental import stamps
 from tests.conftest import article
 
 
 @pytest.fixture(autouse=True)
 def stamps_trusted_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests write files moments before building; here their stamps are trusted anyway."""
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 0.0)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -106,7 +106,7 @@ def test_clean_forgets_the_last_build(built, run_cli) -> None:
 
 def test_a_build_moments_after_a_save_is_never_skipped(built, run_cli, monkeypatch) -> None:
     """The racy case: the first build after a save trusts no stamp, so leaves no receipt."""
-    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 3600.0)
     run_cli("build", "--site", built)
     code, out, _ = run_cli("build", "--site", built)
     assert code == 0 and "built into public/" in out

@@ -14,10 +14,10 @@ from articlegen.incremental.cache import (
     PageEntry,
     body_key,
     code_fingerprint,
-    file_stamp,
     page_key,
     source_digest,
 )
+from articlegen.incremental.stamps import file_stamp
 from articlegen.render.pages import UrlMaker
 
 CODE = "c" * 32
@@ -192,7 +192,7 @@ def test_the_site_settings_key_by_value_once_per_build() -> None:
 def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> None:
     import time
 
-    from articlegen.incremental.cache import source_stamp
+    from articlegen.incremental.stamps import source_stamp
 
     path = tmp_path / "a.md"
     path.write_text("one")

@@ -13,7 +13,7 @@ import pytest
 
 from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions
-from articlegen.incremental import cache
+from articlegen.incremental import stamps
 from articlegen.incremental.cachefile import RECEIPT
 from articlegen.incremental.freshness import (
     Receipt,
@@ -135,7 +135,7 @@ def fresh(root: Path, options: BuildOptions) -> Receipt | None:
 
 @pytest.fixture
 def built(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Receipt]:
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 0.0)
     out = root / "public"
     (out / "a").mkdir(parents=True)
     (out / "a/index.html").write_text("<p>a</p>")
@@ -194,7 +194,7 @@ def test_a_racy_build_leaves_no_receipt(root: Path, built, monkeypatch) -> None:
     _, receipt = built
     data = json.loads((root / CACHE_DIR / RECEIPT).read_text())
     assert data["inputs"] == receipt.inputs
-    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 3600.0)
     save_receipt(root, take_snapshot(root, BuildOptions(today=TODAY)), receipt)
     assert not (root / CACHE_DIR / RECEIPT).exists()
 

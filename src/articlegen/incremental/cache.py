@@ -43,11 +43,8 @@ import dataclasses
 import functools
 import hashlib
 import io
-import os
 import pickle
-import stat
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -71,6 +68,7 @@ from ..core.model import (
 from ..render.links import Resolved
 from ..render.partials import Partials
 from ..trust.references import Citations
+from .stamps import FileStamp, SourceStamp, file_stamp, source_stamp
 
 FORMAT = "2"
 """Version of the cache's records; part of the code fingerprint."""
@@ -93,13 +91,6 @@ _LIBRARIES = (
 A version, not a module's source: text-unidecode's table, tzdata's zone rules and the
 stop-words list are data files that no ``__init__.py`` would show changing (stems and
 stop words rank the See Also index's suggestions)."""
-
-FileStamp = tuple[int, int, int, int, int]
-SourceStamp = tuple[int, ...]
-"""Inode, size, modification and change time (ns) of a path and of what it leads to."""
-RACY_SECONDS = 2.0
-"""A file changed this recently may change again without changing its stamp (the file
-system's clock is coarse; FAT's has 2 s steps), so its stamp does not vouch for it."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -183,9 +174,10 @@ class BuildCache:
         self.plan_keys: dict[str, tuple[PagePlan, str, bytes | None]] = {}
         """Output path → (the plan last keyed for it, its template's digest, its key), so a
         plan the next build keeps (the very same object) is not keyed again."""
-        self.keep_plans = True
-        """Whether builds keep their plans (``planned``, ``plan_keys``) for the next; off for a
-        cache saved for the next process (``build_with_saved_cache``), to free them sooner."""
+        self.keep_in_memory = True
+        """Whether builds keep what only a next build of this cache in this process can use:
+        plans (``planned``, ``plan_keys``) and ``partials``. Off for a cache saved for the
+        next process (``build_with_saved_cache``), whose plans then go before Pagefind runs."""
         self.templates: dict[str, bytes] = {}
         """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
         checked against its template's source before use, so a changed one is compiled again."""
@@ -239,7 +231,7 @@ class BuildCache:
         self.plan_keys = {
             plan.out_path: (plan, templates.get(plan.template, ""), key)
             for plan, key in zip(plans, keys, strict=True)
-            if self.keep_plans
+            if self.keep_in_memory
         }
 
     def _key(self, plan: PagePlan, template: str, shared: SharedDigests) -> bytes | None:
@@ -379,40 +371,6 @@ def _card_item(item: CardItem) -> tuple[Callable[..., CardItem], tuple[Card, dic
 def _digested(digest: bytes) -> bytes:
     """What a shared value stands as in a page key's pickle (hashed, never unpickled)."""
     return digest
-
-
-def source_stamp(path: Path, *, now: float | None = None) -> SourceStamp | None:
-    """What a content file looks like from outside (``lstat`` and ``stat``): while it is
-    the same, the file holds the bytes it held when the stamp was taken, so it need not be
-    read again. None if it is missing, or changed within ``RACY_SECONDS`` of ``now`` (git
-    calls such files "racily clean"): then only its bytes can tell."""
-    try:
-        link = os.lstat(path)
-        info = os.stat(path) if stat.S_ISLNK(link.st_mode) else link  # the same, unless a link
-    except OSError:
-        return None
-    if is_racy(max(link.st_mtime_ns, link.st_ctime_ns, info.st_mtime_ns, info.st_ctime_ns), now):
-        return None
-    return (
-        *(link.st_dev, link.st_ino, link.st_size, link.st_mtime_ns, link.st_ctime_ns),
-        *(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns),
-    )
-
-
-def is_racy(changed_ns: int, now: float | None = None) -> bool:
-    """Whether a file last changed at ``changed_ns`` (ns since the epoch) changed too close
-    to ``now`` (seconds; default: the current time) for its stamp to vouch for it."""
-    return changed_ns >= ((time.time() if now is None else now) - RACY_SECONDS) * 1e9
-
-
-def file_stamp(path: Path) -> FileStamp | None:
-    """Device, inode, size, modification and change time of a file; None if it is missing.
-    The change time also moves when a file is rewritten and its mtime set back."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def digest_of(*parts: str | bytes) -> bytes:

@@ -9,7 +9,7 @@ over the site's folders, not a build. The stamps cover ``site.yaml``, ``content/
 
 A stamp can hide a change in one case: a file rewritten with the same size within the
 file system's timestamp granularity of its previous write. So a build that read a file
-modified less than ``cache.RACY_SECONDS`` before it started leaves no receipt, and the next
+modified less than ``stamps.RACY_SECONDS`` before it started leaves no receipt, and the next
 build is a real one (git calls such files "racily clean").
 """
 
@@ -27,8 +27,9 @@ from pathlib import Path
 from ..core.layout import CACHE_DIR, CONFIG_FILE, SOURCE_FOLDERS, THEME
 from ..core.model import BuildOptions, BuildResult
 from ..core.programs import find_pagefind
-from .cache import code_fingerprint, is_racy
+from .cache import code_fingerprint
 from .cachefile import RECEIPT
+from .stamps import is_racy
 
 _VERSION = 2
 TreeStamp = tuple[int, int, int, int, int]

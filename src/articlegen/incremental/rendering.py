@@ -53,7 +53,8 @@ def render_pages(
     plans = list(planned.plans)
     templates = root / TEMPLATES_DIR
     compiled = cache.templates if cache is not None else None
-    partials = cache.partials if cache is not None else None
+    kept = cache is not None and cache.keep_in_memory  # for a next build in this process
+    partials = cache.partials if kept and cache is not None else None
     render_html = partial(
         render_all, templates, root, options.jobs, progress=progress, compiled=compiled,
         partials=partials,
@@ -63,9 +64,10 @@ def render_pages(
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
         fingerprints = template_fingerprints(templates)
-        cache.partials.next_build(fingerprints, partial(value_digest, shared={}))
+        if partials is not None:
+            partials.next_build(fingerprints, partial(value_digest, shared={}))
         pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
-        cache.planned = planned if cache.keep_plans else None
+        cache.planned = planned if kept else None
     # the sitemap lists every page: made afresh each build, its XML kept while the list holds
     listings = site_files(site, plans, cache.memos.sitemap if cache is not None else None)
     every: list[PagePlan | RenderedPage] = [*plans, *listings]

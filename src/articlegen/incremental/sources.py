@@ -37,7 +37,8 @@ from ..core.workers import map_chunks
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import MarkupSettings, make_markdown
 from ..render.links import Resolved, build_link_graph
-from .cache import BuildCache, SourceEntry, body_key, source_digest, source_stamp
+from .cache import BuildCache, SourceEntry, body_key, source_digest
+from .stamps import source_stamp
 
 MIN_PARALLEL_ARTICLES = 48
 """Fewer articles to render than this are rendered here: a worker would cost more to start."""
