@@ -223,6 +223,31 @@ def test_imported_blogs_build_and_their_old_addresses_redirect(blog: Path, run_c
     assert image.attributes.get("src").endswith("/2020/01/sleep-recovery/bedroom.png")
 
 
+def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    old = shutil.copytree(JEKYLL, tmp_path / "old")
+    (old / "about.md").write_text("---\ntitle: About us\npermalink: /about-us/\n---\nWho.\n")
+    (old / "contact.md").write_text("---\ntitle: Contact\n---\nWrite.\n")  # at /contact/
+    code, out, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert f"imported {old / 'about.md'} as content/pages/about.md" in out.splitlines()
+    assert "gives no date" not in err  # a page needs none
+    assert _header(blog / "content/pages/about.md") == [
+        "---", 'title: "About us"', "aliases:", '  - "/about-us/"'
+    ]  # fmt: skip
+    # the site's permalinks end in "/", so Jekyll wrote contact.md at /contact/, as here
+    assert _header(blog / "content/pages/contact.md") == ["---", 'title: "Contact"']
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    redirects = (blog / "public/_redirects").read_text(encoding="utf-8").splitlines()
+    assert "/about-us/ /about/ 301" in redirects
+    moved = parse(blog / "public/about-us/index.html")
+    assert moved.css_first("link[rel=canonical]").attributes["href"].endswith("/about/")
+    page = parse(blog / "public/about/index.html")
+    assert page.css_first("h1").text(strip=True) == "About us"
+
+
 def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, tmp_path) -> None:
     source = tmp_path / "old" / "content"
     source.mkdir(parents=True)

@@ -130,3 +130,72 @@ def test_the_posts_collection_permalink_wins_over_the_site_one(tmp_path: Path) -
 def test_liquid_link_gives_the_page_address(tmp_path: Path, tag: str, path: str) -> None:
     blog = _site(tmp_path, "", f"---\ntitle: T\n---\n[x]({tag})\n")
     assert blog.posts[0].article.body == f"[x]({path})\n"
+
+
+def test_the_sites_own_pages_become_pages_at_their_old_addresses(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        url: "https://old.example.org"
+        -- _posts/2019-05-14-walks.md --
+        ---
+        title: Walks
+        ---
+        -- about.md --
+        ---
+        title: About us
+        description: Who writes here
+        ---
+        We write about health.
+        -- contact/index.md --
+        ---
+        title: Contact
+        redirect_from: /write-to-us/
+        ---
+        -- team.md --
+        ---
+        title: Team
+        permalink: /people/
+        ---
+        -- README.md --
+        # A repository file, without front matter: Jekyll copies it, it is no page
+        -- index.md --
+        ---
+        layout: home
+        ---
+        -- 404.md --
+        ---
+        title: Not found
+        ---
+        -- _includes/footer.md --
+        ---
+        title: An include
+        ---
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    pages = {p.article.title: p.article for p in blog.posts if p.article.page}
+    assert [p.article.title for p in blog.posts if not p.article.page] == ["Walks"]
+    assert {title: page.aliases for title, page in pages.items()} == {
+        "About us": ("/about.html",),  # the default permalinks end in .html
+        "Contact": ("/contact/", "/write-to-us/"),
+        "Team": ("/people/",),
+    }
+    about = pages["About us"]
+    assert (about.slug, about.description, about.date, about.body) == (
+        "about", "Who writes here", None, "We write about health.\n"
+    )  # fmt: skip
+    assert pages["Contact"].slug == "contact"
+    assert about.address == "https://old.example.org/about.html"
+    assert blog.skipped["home or 404 page (the theme's here)"] == 2
+
+
+def test_pages_end_in_a_slash_where_the_sites_permalinks_do(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        "-- _config.yml --\npermalink: pretty\nbaseurl: /blog\n"
+        "-- about.md --\n---\ntitle: About\n---\nText.\n",
+    )
+    (page,) = read_jekyll(tmp_path).posts
+    assert page.article.page and page.article.aliases == ("/blog/about/",)

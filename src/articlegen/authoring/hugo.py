@@ -268,7 +268,8 @@ def _post(
     title = shared.title or name.replace("-", " ").capitalize()
     if not shared.title:
         notes.append(f"it has no title, so it is '{title}' (from its file name)")
-    if page.date is None:
+    own_page = is_own_page(page.relative, fields, sections)
+    if page.date is None and not own_page:  # a page needs none
         notes.append("it has no date")
     article = ImportedArticle(
         title=title,
@@ -284,7 +285,7 @@ def _post(
         aliases=tuple(dict.fromkeys([page.path, *aliases])),
         draft=fields.get("draft") is True,
         notes=tuple(notes),
-        page=is_own_page(page.relative, fields, sections),
+        page=own_page,
     )
     return Post(page.display, article, page.file)
 

@@ -71,7 +71,7 @@ def compose_article(
     ]
     if article.date or dated:
         lines.append(f"date: {(article.date or day).isoformat()}")
-    else:
+    elif not article.page:  # a page needs no date
         lines.append(f"date: {day.isoformat()}  # the day of the import: the source gives none")
         warnings.append(
             Diagnostic(

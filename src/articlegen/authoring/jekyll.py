@@ -1,4 +1,4 @@
-"""A Jekyll site folder → a ``Blog``: its ``_posts``, their old addresses, Liquid tags.
+"""A Jekyll site folder → a ``Blog``: its ``_posts`` and pages, their old addresses, Liquid tags.
 
 A post's old address is computed as Jekyll computes it: the post's own
 ``permalink``, else the site's (``_config.yml``, a style name such as ``pretty`` or a
@@ -7,6 +7,8 @@ pattern of ``:year``, ``:title``, ``:categories``…), filled from the file name
 folders above ``_posts``). ``redirect_from`` (the jekyll-redirect-from plugin) adds
 addresses. Liquid that stands for something Markdown has (``{% highlight %}``,
 ``{% post_url %}``, ``{{ site.baseurl }}``) is converted; any other tag is kept as text.
+The site's own pages (``about.md``, with front matter, outside the ``_`` folders) become
+pages here, at the address Jekyll gives a page.
 """
 
 from __future__ import annotations
@@ -125,6 +127,15 @@ def read_jekyll(folder: Path) -> Blog:
         display = str(post.file)
         count_unknown(post.fields, KNOWN_KEYS, unknown)
         blog.posts.append(_post(post, display, config, urls, kept, blog))
+    for file in _page_files(folder, blog):
+        display = str(file)
+        source = read_markdown_source(file, display)
+        relative = file.relative_to(folder).as_posix()
+        count_unknown(source.fields, KNOWN_KEYS, unknown)
+        name = file.parent.name if file.stem == "index" else file.stem
+        path = _own_page_path(relative, source.fields, config)
+        page = _Found(file, name, source.fields, source.body, path)
+        blog.posts.append(_post(page, display, config, urls, kept, blog, page=True))
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Liquid", kind, posts) for kind, posts in kept.items()]
     return blog
@@ -177,6 +188,41 @@ def _post_files(folder: Path, blog: Blog) -> list[Path]:
     return files
 
 
+def _page_files(folder: Path, blog: Blog) -> list[Path]:
+    """The site's own pages (its About): the Markdown files outside every ``_`` and ``.``
+    folder that Jekyll renders, those with front matter (without, it copies them as they
+    are: a README). The home page and the 404 page are the theme's here, and counted."""
+    files = []
+    for file in sorted(folder.rglob("*")):
+        relative = file.relative_to(folder)
+        if (
+            not file.is_file()
+            or file.suffix.lower() not in MARKDOWN_SUFFIXES
+            or any(part[:1] in "_." or part in _SKIPPED_FOLDERS for part in relative.parts[:-1])
+            or not file.read_bytes().startswith(b"---")
+        ):
+            continue
+        if relative.stem in ("index", "404") and len(relative.parts) == 1:
+            blog.skipped["home or 404 page (the theme's here)"] += 1
+            continue
+        files.append(file)
+    return files
+
+
+def _own_page_path(relative: str, fields: dict[str, Any], config: _Config) -> str:
+    """A page's old address: its ``permalink``, else where Jekyll writes a page, its folder
+    and name, ending in ``/`` where the site's permalinks do (``pretty``), else in
+    ``.html``; an ``index`` page at its folder."""
+    own = fields.get("permalink")
+    if isinstance(own, str) and own.strip():
+        return clean_path(config.baseurl + "/" + own.strip().lstrip("/"))
+    stem = posixpath.splitext(relative)[0]
+    if posixpath.basename(stem) == "index":
+        return clean_path(config.baseurl + "/" + posixpath.dirname(stem) + "/")
+    ending = "/" if config.permalink.endswith("/") else ".html"
+    return clean_path(config.baseurl + "/" + stem + ending)
+
+
 def _with_defaults(defaults: tuple[dict[str, Any], ...], display: str) -> dict[str, Any]:
     """The ``defaults:`` values of ``_config.yml`` whose scope takes in this post."""
     merged: dict[str, Any] = {}
@@ -198,6 +244,7 @@ def _post_path(
 ) -> str:
     """The post's old address, from its ``permalink`` or the site's pattern."""
     date = _date(fields, name, config)
+    assert date is not None, "a post's file name gives a day"
     slug = str(fields.get("slug") or name.group(4))
     parts = file.relative_to(folder).parts
     folders = list(parts[: parts.index("_posts")])
@@ -231,9 +278,9 @@ def _post_path(
     return clean_path(config.baseurl + "/" + re.sub(r"/{2,}", "/", path).lstrip("/"))
 
 
-def _date(fields: dict[str, Any], name: re.Match[str], config: _Config) -> Date:
+def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -> Date | None:
     """The header's date (in the site's ``timezone`` when it names no offset), else the day
-    of the file name."""
+    of the file name (a post's; a page's name has none)."""
     date = date_value(fields.get("date"), "date", [])
     if isinstance(date, dt.datetime):
         if date.tzinfo is None and config.zone is not None:
@@ -242,7 +289,7 @@ def _date(fields: dict[str, Any], name: re.Match[str], config: _Config) -> Date:
             assert offset is not None
             return date.replace(tzinfo=dt.timezone(offset))
         return date
-    if isinstance(date, dt.date):
+    if isinstance(date, dt.date) or name is None:
         return date
     year, month, day = (int(name.group(i)) for i in (1, 2, 3))
     return dt.date(year, month, day)
@@ -255,24 +302,25 @@ def _post(
     urls: dict[str, str],
     kept: dict[str, list[str]],
     blog: Blog,
+    *,
+    page: bool = False,
 ) -> Post:
+    """A post, or with ``page`` one of the site's own pages (``post.name`` its name, dated
+    by its header alone), its Liquid converted."""
     fields = post.fields
     shared = shared_fields(fields)
-    name = _POST_NAME.fullmatch(post.name)
-    assert name is not None, "only files so named are read"
+    name = None if page else _POST_NAME.fullmatch(post.name)
+    assert page or name is not None, "only posts so named are read"
     notes = list(shared.notes)
+    body = _liquid(post.body, config, urls, kept, display)
     if post.file.suffix.lower() == ".html":
-        body = html_markdown(_liquid(post.body, config, urls, kept, display), post.path, display)
-    else:
-        body = _liquid(post.body, config, urls, kept, display)
+        body = html_markdown(body, post.path, display)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)
-    redirects = [
-        clean_path(config.baseurl + "/" + p.lstrip("/")) if not p.startswith("/") else clean_path(p)
-        for p in text_list(fields.get("redirect_from"))
-    ]
-    title = shared.title or name.group(4).replace("-", " ").strip().capitalize()
+    redirects = [_redirect(p, config) for p in text_list(fields.get("redirect_from"))]
+    named = name.group(4) if name is not None else post.name
+    title = shared.title or named.replace("-", " ").strip().capitalize()
     if not shared.title:
         notes.append(f"it has no title, so it is '{title}' (from its file name)")
     article = ImportedArticle(
@@ -283,14 +331,20 @@ def _post(
         updated=shared.updated,
         description=shared.description,
         tags=shared.tags,
-        slug=str(fields.get("slug") or name.group(4)),
+        slug=str(fields.get("slug") or named),
         address=(blog.site_url or "") + post.path if blog.site_url else None,
         author=shared.author,
         aliases=tuple(dict.fromkeys([post.path, *redirects])),
         draft=fields.get("published") is False,
         notes=tuple(notes),
+        page=page,
     )
     return Post(display, article, post.file)
+
+
+def _redirect(path: str, config: _Config) -> str:
+    """A ``redirect_from`` address: a relative one is under the site's ``baseurl``."""
+    return clean_path(path) if path.startswith("/") else clean_path(config.baseurl + "/" + path)
 
 
 def _page_path(file: str, config: _Config) -> str:
