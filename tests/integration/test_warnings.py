@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITE_YAML, article
+from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import snapshot
 
 LINKED = {"a.md": article("Alpha", see_also="[b]"), "b.md": article("Beta")}
@@ -110,5 +110,20 @@ def test_a_tag_with_a_comma_is_one_tag_and_a_warning(site, run_cli) -> None:
         " — for several tags write a list: tags: [sleep, heart health]"
     ]
     assert (root / "public/tags/sleep-heart-health/index.html").is_file()
+    code, _, _ = run_cli("check", "--site", root, "--strict")
+    assert code == 1
+
+
+def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli) -> None:
+    """A pasted article often repeats its title as ``# Title``: the page would have two h1."""
+    root = site({"a.md": article("Alpha", "# Alpha\n\nText.\n\n## A section\n\nMore.")})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    (line,) = err.splitlines()
+    assert line.startswith("warning: content/a.md:")
+    assert "a level-1 heading (# …) in the text" in line
+    number = int(line.split(":")[2])
+    assert (root / "content/a.md").read_text().splitlines()[number - 1] == "# Alpha"
+    assert len(parse(root / "public/a/index.html").css("h1")) == 2  # built, as warned
     code, _, _ = run_cli("check", "--site", root, "--strict")
     assert code == 1

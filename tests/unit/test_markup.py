@@ -3,9 +3,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from articlegen.core.errors import MarkupError
-from articlegen.core.model import CitationMark, ImageRef, LinkRef
+from articlegen.core.model import CitationMark, ImageRef, LinkRef, RenderedBody
+from articlegen.markup.fastmarkup import render_compiled
 from articlegen.markup.markdown import make_markdown, render_body, shorten
 from articlegen.markup.placeholders import BodyFill, finish_body
 from tests.conftest import HTMLParser
@@ -236,3 +238,16 @@ def test_same_page_links_are_listed_with_their_lines_but_heading_anchors_are_not
         LinkRef("#caf%C3%A9", 8),
         LinkRef("#", 8),
     )
+
+
+def _compiled(md: MarkdownIt, body: str, first_line: int = 1) -> RenderedBody:
+    rendered = render_compiled(body, first_line=first_line, html=False)
+    assert rendered is not None, "the compiled engine renders this body"
+    return rendered
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_level_one_headings_are_noted_with_their_file_lines(engine) -> None:
+    body = "# The title again\n\nText.\n\nA section\n=========\n\n## Fine\n\n```\n# code\n```\n"
+    assert engine(make_markdown(), body, first_line=5).title_lines == (5, 9)
+    assert engine(make_markdown(), "> # quoted\n\n- # listed\n").title_lines == (1, 3)

@@ -432,6 +432,9 @@ class RenderedBody:
     web_links: tuple[LinkRef, ...] = ()
     """Markdown links and autolinks to other sites (``http(s)://…``), in body order, for
     ``check --links`` (``weblinks``); wikilinks to a URL are in ``links``."""
+    title_lines: tuple[int, ...] = ()
+    """File lines of level-1 headings (``# …``, or a line underlined with ``=``): the page's
+    title is its one ``<h1>``, so each is worth a warning."""
 
 
 @record

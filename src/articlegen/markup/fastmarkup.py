@@ -305,6 +305,7 @@ class _Render:
         self.video_problems: list[ArticlegenError] = []
         self.image_problems: list[ArticlegenError] = []
         self.headings: list[tuple[int, str, str]] = []  # level, slug, text
+        self.title_lines: list[int] = []  # each level-1 heading's file line
         self.summary: str | None = None
         self.texts: list[str] = []  # each text token's, for the word count
         self.videos = 0
@@ -350,6 +351,7 @@ class _Render:
             remote_images=tuple(self.remote),
             same_page_links=tuple(self.same_page),
             web_links=tuple(self.web),
+            title_lines=tuple(self.title_lines),
         )
 
     def _video(self, piece: _Piece) -> None:
@@ -390,6 +392,8 @@ class _Render:
                 self._inline_block(node.children, node)
             elif name in ("heading", "lheading"):
                 level = node.meta["level"]
+                if level == 1:
+                    self.title_lines.append(self.first_line + self.piece.line_of(node))
                 if f"h{level}" in LEVELS:
                     slug = heading_slug(self._title(node.children))
                     self.headings.append((level, slug, self._plain(node.children)))

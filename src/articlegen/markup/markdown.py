@@ -99,6 +99,7 @@ def render_body(
         remote_images=tuple(remote_images),
         same_page_links=tuple(same_page),
         web_links=tuple(web),
+        title_lines=tuple(_title_lines(tokens, first_line)),
     )
 
 
@@ -305,6 +306,14 @@ def markdown_file_target(href: str) -> str | None:
     if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
         return None
     return unquote(parts.path) + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _title_lines(tokens: Sequence[Token], first_line: int) -> list[int]:
+    return [
+        token.map[0] + first_line
+        for token in tokens
+        if token.type == "heading_open" and token.tag == "h1" and token.map
+    ]
 
 
 def _toc(tokens: Sequence[Token]) -> list[TocEntry]:

@@ -71,9 +71,28 @@ def site_warnings(
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
     warnings += comma_tag_warnings(articles)
+    warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
     return warnings
+
+
+def title_heading_warnings(
+    articles: Iterable[Article], bodies: Mapping[str, RenderedBody]
+) -> list[Diagnostic]:
+    """A level-1 heading in the text (``# …``, often the title written again, as a pasted
+    or imported article has it): the page shows its title as its one ``<h1>``, and a second
+    one tells screen readers and search engines of two pages in one."""
+    return [
+        Diagnostic(
+            "a level-1 heading (# …) in the text: the title above it is the page's one",
+            article.source,
+            line,
+            "remove it if it repeats the title; else make it a section heading, ## …",
+        )
+        for article in articles
+        for line in bodies[article.slug].title_lines
+    ]
 
 
 def comma_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
