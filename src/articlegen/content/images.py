@@ -24,6 +24,7 @@ from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_IMAGE_PIXELS
 from ..core.model import Article, HeroImage, ImageRef, PlacedImage, RenderedBody
+from .nearimages import near_images
 from .variants import RESPONSIVE_SUFFIXES, plan_variants
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
@@ -107,7 +108,7 @@ def _not_found(
             f"give the path of an image file in it, e.g. {PurePosixPath(relative, 'photo.jpg')}",
         )
     return MarkupError(
-        f"image file not found: static/{relative}",
+        f"image file not found: static/{relative}{near_images(relative, static_dirs)}",
         source,
         ref.line,
         "put the file in the site's static/ folder, or fix the path",
