@@ -47,6 +47,20 @@ def test_defaults() -> None:
     assert config.comments.provider is None
 
 
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [('accent: "#0a6b4f"', "theme"), ("widths: [480]", "images"), ("allow_html: true", "markdown")],
+)
+def test_a_key_of_a_mapping_written_at_the_top_is_pointed_under_it(line: str, section: str) -> None:
+    key = line.split(":")[0]
+    [message] = messages(f"title: T\nbase_url: https://e.org/\n{line}\n")
+    assert message == (
+        f"site.yaml:3: unknown key '{key}' (did you mean '{section}.{key}'?) — '{key}' belongs"
+        f" under '{section}:': write '{section}:' on a line of its own, then '  {key}: …'"
+        " indented below it"
+    )
+
+
 def test_unknown_key_names_file_line_and_closest_key() -> None:
     [message] = messages("title: T\nbase_url: https://e.org/\nbase_ulr: x\n")
     problem, _, hint = message.partition(" — ")

@@ -18,6 +18,7 @@ from ..core.nestedkeys import (
     MARKDOWN,
     MENU_ENTRY,
     MENU_ENTRY_HINT,
+    SITE_SECTIONS,
     key_names,
     required_keys,
     text_keys,
@@ -62,7 +63,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     entries, problems = load_mapping(text, path, ConfigError)
     entries, found = check_characters(entries, path, ConfigError)
     problems += found
-    problems += unknown_key_problems(entries, SITE_KEYS, path, ConfigError)
+    problems += unknown_key_problems(entries, SITE_KEYS, path, ConfigError, nested=SITE_SECTIONS)
     usable: dict[str, Entry] = {}
     for key in SITE:
         entry = entries.get(key.name)

@@ -16,6 +16,7 @@ from ..core.dates import DEFAULT_ZONE
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import header_problem
 from ..core.model import FrontMatter
+from ..core.nestedkeys import FRONT_MATTER_SECTIONS
 from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import slugify
 from ..core.yamlchecks import check_characters, unknown_key_problems
@@ -75,7 +76,11 @@ def parse_front_matter(
         ]
         written = {key: entry for key, entry in written.items() if key not in ARTICLE_ONLY}
     problems += unknown_key_problems(
-        written, PAGE_KEYS if page else FRONT_MATTER_KEYS, path, FrontMatterError
+        written,
+        PAGE_KEYS if page else FRONT_MATTER_KEYS,
+        path,
+        FrontMatterError,
+        nested={} if page else FRONT_MATTER_SECTIONS,
     )
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)

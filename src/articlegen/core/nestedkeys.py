@@ -276,3 +276,15 @@ THEME: tuple[NestedKey, ...] = (
     ),
 )
 """``site.yaml`` ``theme:`` (``content.theme.ThemeSettings``)."""
+
+SITE_SECTIONS = {
+    "theme": key_names(THEME),
+    "images": key_names(IMAGES),
+    "image": key_names(HERO_IMAGE),
+    "comments": key_names(COMMENTS),
+    "markdown": key_names(MARKDOWN),
+}
+"""``site.yaml``'s mappings and their keys: one of their keys written at the top
+(``accent:``) is an error that points it under its mapping (``theme:``)."""
+FRONT_MATTER_SECTIONS = {"image": key_names(HERO_IMAGE)}
+"""The same for an article's front-matter: ``alt:`` at the top belongs under ``image:``."""

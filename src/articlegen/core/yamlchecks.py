@@ -4,7 +4,7 @@ no value may hold, each an error at the line of its key."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .characters import value_problem
 from .errors import ArticlegenError, did_you_mean
@@ -106,17 +106,36 @@ def unknown_key_problems(
     error: type[ArticlegenError],
     *,
     section: str = "",
+    nested: Mapping[str, Iterable[str]] | None = None,
 ) -> list[ArticlegenError]:
-    """One error per key not in ``allowed``, each with the closest valid key."""
+    """One error per key not in ``allowed``, each with the closest valid key; or, where
+    none is close, the section of ``nested`` (section → its keys) the key belongs under
+    (``accent:`` written at the top where ``theme:`` holds it)."""
     allowed = sorted(allowed)
     prefix = f"{section}." if section else ""
-    return [
-        error(
-            f"unknown key '{prefix}{key}'{did_you_mean(key, allowed)}",
-            path,
-            entry.line,
-            "valid keys: " + ", ".join(allowed),
+    problems = []
+    for key, entry in entries.items():
+        if key in allowed:
+            continue
+        near = did_you_mean(key, allowed)
+        owner = next((name for name, keys in (nested or {}).items() if key in keys), None)
+        if not near and owner is not None:
+            problems.append(
+                error(
+                    f"unknown key '{prefix}{key}' (did you mean '{owner}.{key}'?)",
+                    path,
+                    entry.line,
+                    f"'{key}' belongs under '{owner}:': write '{owner}:' on a line of its own,"
+                    f" then '  {key}: …' indented below it",
+                )
+            )
+            continue
+        problems.append(
+            error(
+                f"unknown key '{prefix}{key}'{near}",
+                path,
+                entry.line,
+                "valid keys: " + ", ".join(allowed),
+            )
         )
-        for key, entry in entries.items()
-        if key not in allowed
-    ]
+    return problems
