@@ -52,6 +52,7 @@ from .core.model import (
     Article,
     BuildOptions,
     BuildResult,
+    FirstPages,
     LinkGraph,
     Logo,
     NavLink,
@@ -97,11 +98,14 @@ def build_site(
     *,
     cache: BuildCache | None = None,
     progress: Progress | None = None,
+    first: FirstPages | None = None,
 ) -> BuildResult:
     """Load, validate, link, render and (unless ``options.write`` is off) write the site.
     With a ``cache`` (``incremental/cache.py``), unchanged articles and pages are reused, and
-    the cache is updated in place. ``progress(stage, done, total)`` hears how far the long
-    stages are (see ``Progress``)."""
+    the cache is updated in place; the pages ``first`` names are rendered before the others
+    and handed to ``first.publish`` (the preview's open pages), which the build may still
+    fail after. ``progress(stage, done, total)`` hears how far the long stages are (see
+    ``Progress``)."""
     started = time.perf_counter()
     options, root = options or BuildOptions(), root.absolute()
     config = _settings(root, options)
@@ -121,7 +125,7 @@ def build_site(
     written = output if options.write else None
     site_pages = render_pages(
         site, root, options, cache, written, search=bool(pagefind),
-        progress=for_stage(progress, "rendering pages"),
+        progress=for_stage(progress, "rendering pages"), first=first,
     )  # fmt: skip
     variants, statics = _with_variants(root, options, checked)
     raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))

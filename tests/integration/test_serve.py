@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
-from articlegen.core.errors import ConfigError
-from articlegen.core.model import BuildResult
+from articlegen.core.errors import ConfigError, TemplateError
+from articlegen.core.model import BuildOptions, BuildResult
+from articlegen.render import templates
 from articlegen.serve.preview import Preview
 from tests.conftest import article
 from tests.serving import EventStream, fetch, serve_and_stop, wait_until
@@ -397,3 +399,64 @@ def test_a_page_is_served_and_rebuilt_when_it_changes(preview: Preview, blog: Pa
     assert about.wait_for("reload") is None
     assert "Second words." in body_text(preview, "/about/")
     assert ("reload", None) not in home.quiet_for(0.3)  # no list shows a page
+
+
+@pytest.fixture
+def held_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The See Also index's rendering held until the event is set (or it is asked to fail,
+    ``event.fail``): what an open page shows meanwhile is what it shows before the rest of
+    the site is rendered."""
+    release = threading.Event()
+    render_page = templates.render_page
+
+    def held(env, plan, root=None):  # type: ignore[no-untyped-def]
+        if plan.template == "see_also.html":
+            assert release.wait(timeout=30)
+            if getattr(release, "fail", False):
+                raise TemplateError("template error: example failure", "templates/x.html", 1)
+        return render_page(env, plan, root)
+
+    monkeypatch.setattr(templates, "render_page", held)
+    yield release
+    release.set()
+
+
+def test_open_pages_reload_before_the_rest_of_the_site_is_rendered(
+    preview: Preview, blog: Path, held_index: threading.Event
+) -> None:
+    ketamine = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    index = fetch(preview.url, "/see-also/").html().css_first("main").text()
+    edit(blog / "content/sleep.md", "Sleep Basics", "Sleep, Explained")
+    ketamine.wait_for("reload")  # its See Also lists the title
+    assert fetch(preview.url, "/ketamine/").html().css_first(".see-also a").text() == (
+        "Sleep, Explained"
+    )
+    assert fetch(preview.url, "/see-also/").html().css_first("main").text() == index
+    held_index.set()
+    wait_until(lambda: "Sleep, Explained" in fetch(preview.url, "/see-also/").body.decode())
+    assert ("reload", None) not in ketamine.quiet_for(0.3)  # told once
+    options = BuildOptions(
+        drafts=True, future=True, write=False, base_url=preview.url, preview=True
+    )
+    expected = build_site(blog, options)  # what a clean build makes
+    assert preview.live.snapshot.pages == {p.out_path: p.data for p in expected.pages}
+
+
+def test_a_build_failing_after_open_pages_reloaded_takes_them_back(
+    preview: Preview, blog: Path, held_index: threading.Event
+) -> None:
+    good = dict(preview.live.snapshot.pages)
+    ketamine = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    edit(blog / "content/sleep.md", "Sleep Basics", "Sleep, Explained")
+    ketamine.wait_for("reload")
+    held_index.fail = True  # type: ignore[attr-defined]
+    held_index.set()
+    ketamine.wait_for("reload")  # back to the last good page
+    assert preview.live.snapshot.pages == good
+    again = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
+    assert again.wait_for("failed") == [
+        "error: templates/x.html:1: template error: example failure"
+    ]
+    assert fetch(preview.url, "/ketamine/").html().css_first(".see-also a").text() == (
+        "Sleep Basics"
+    )

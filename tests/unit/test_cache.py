@@ -11,6 +11,7 @@ from articlegen.core.model import BodyHtml, Card, PagePlan, RenderedPage
 from articlegen.core.urls import person_url
 from articlegen.incremental.cache import (
     BuildCache,
+    FirstPages,
     PageEntry,
     body_key,
     code_fingerprint,
@@ -126,6 +127,29 @@ def test_a_build_that_writes_keeps_no_bytes_in_the_cache(tmp_path: Path) -> None
     assert page.data == b"{'t': 1}" and written.pages["a/index.html"].data is None
     render_pages(preview, [plan("a/", t=1)], render, {}, None)
     assert preview.pages["a/index.html"].data == b"{'t': 1}"
+
+
+def test_the_first_pages_are_rendered_and_handed_over_before_the_rest() -> None:
+    """The preview's open pages: those of them that changed are published before any other
+    page is keyed or rendered; the pages and what the cache keeps are the same as without."""
+    cache, render = BuildCache(CODE), Renderer()
+    render_pages(cache, [plan("a/", t=1), plan("b/", t=1), plan("c/", t=1)], render, {}, None)
+    published: list[tuple[list[str], list[str]]] = []
+
+    def publish(pages: list[RenderedPage]) -> None:
+        published.append(([p.out_path for p in pages], list(render.asked)))
+
+    render.asked.clear()
+    plans = [plan("a/", t=2), plan("b/", t=1), plan("c/", t=2)]
+    first = FirstPages(frozenset({"b/index.html", "c/index.html"}), publish)
+    read, rendered = cache.render_pages(plans, render, templates={}, output=None, first=first)
+    assert published == [(["c/index.html"], ["c/index.html"])]  # b/ did not change
+    pages = list(read)
+    assert render.asked == ["c/index.html", "a/index.html"]
+    assert [p.out_path for p in pages] == ["a/index.html", "b/index.html", "c/index.html"]
+    assert rendered == {"a/index.html", "c/index.html"}
+    again, rendered = cache.render_pages(plans, render, templates={}, output=None, first=first)
+    assert rendered == set() and list(again) == pages and len(published) == 1
 
 
 def test_pages_loaded_from_disk_are_reused_only_if_their_file_is_the_one_written(

@@ -7,6 +7,7 @@ import json
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.core.errors import BuildFailed, FrontMatterError
+from articlegen.core.model import RenderedPage
 from articlegen.serve.livereload import LiveSite, PreviewSite, changed_keys, inject, overlay_html
 
 
@@ -124,3 +125,91 @@ def test_close_ends_every_stream() -> None:
     client = live.connect("a/index.html", "0", live.instance)
     live.close()
     assert client.next(1) is None
+
+
+def served_at(live: LiveSite, key: str) -> str:
+    """The generation a page served now says it was served at (``data-since``)."""
+    page = HTMLParser(live.decorate(b"<body></body>", key).decode())
+    return page.css_first("script").attributes["data-since"] or ""
+
+
+def test_open_pages_served_early_reload_once_before_the_build_ends() -> None:
+    first = PreviewSite({"a/index.html": b"a", "b/index.html": b"b", "i/index.html": b"i"})
+    second = PreviewSite({"a/index.html": b"A", "b/index.html": b"b", "i/index.html": b"I"})
+    during: list[object] = []
+
+    def rebuild() -> PreviewSite:
+        if not during:
+            during.append("first build")
+            return first
+        assert live.open_pages() == {"a/index.html", "b/index.html", "i/index.html"}
+        live.publish_early([RenderedPage("a/", "a/index.html", b"A")])
+        live.publish_early([RenderedPage("b/", "b/index.html", b"b")])  # unchanged: no news
+        during.extend(
+            [dict(live.snapshot.pages), drain(a), drain(b), served_at(live, "a/index.html")]
+        )
+        return second
+
+    live = LiveSite(rebuild, log=lambda line: None)
+    live.refresh()
+    a, b, index = (live.connect(f"{k}/index.html", "1", live.instance) for k in "abi")
+    assert live.refresh() is True
+    # a/ was served new while the index was still the last build's
+    pages = {"a/index.html": b"A", "b/index.html": b"b", "i/index.html": b"i"}
+    assert during[1:] == [pages, [("reload", None)], [], "2"]
+    assert (drain(a), drain(b), drain(index)) == ([], [], [("reload", None)])
+    assert live.snapshot is second
+    # the copy of a/ served early is not stale once the build ends
+    assert drain(live.connect("a/index.html", "2", live.instance)) == []
+
+
+def test_a_build_failing_after_pages_were_served_early_takes_them_back() -> None:
+    good = PreviewSite({"a/index.html": b"a", "b/index.html": b"b"})
+    broken = BuildFailed([FrontMatterError("broken index", "templates/x.html", 3)])
+    builds = Builds(good, broken, good)
+
+    def rebuild() -> PreviewSite:
+        if len(builds.results) == 2:
+            live.publish_early([RenderedPage("a/", "a/index.html", b"A")])
+        return builds()
+
+    live = LiveSite(rebuild, log=lambda line: None)
+    live.refresh()
+    a = live.connect("a/index.html", "1", live.instance)
+    b = live.connect("b/index.html", "1", live.instance)
+    assert live.refresh() is False
+    assert live.snapshot is good and live.errors == ("error: templates/x.html:3: broken index",)
+    assert drain(a) == [("reload", None), ("reload", None)]  # the new page, then back
+    assert drain(b) == [("failed", list(live.errors))]
+    # a/ reloaded shows the last good page with the errors, and is not stale
+    since = served_at(live, "a/index.html")
+    assert drain(live.connect("a/index.html", since, live.instance)) == [
+        ("failed", list(live.errors))
+    ]
+    assert live.refresh() is True
+    assert drain(a) == [("clear", None)] and live.snapshot is good
+
+
+def test_pages_served_early_after_a_failed_build_come_without_its_errors() -> None:
+    """A build that got as far as rendering found no error in the sources."""
+    good = PreviewSite({"a/index.html": b"a", "b/index.html": b"b"})
+    broken = BuildFailed([FrontMatterError("bad YAML", "content/a.md", 3)])
+    fixed = PreviewSite({"a/index.html": b"A", "b/index.html": b"b"})
+    builds = Builds(good, broken, fixed)
+
+    def rebuild() -> PreviewSite:
+        if builds.results == [fixed]:
+            live.publish_early([RenderedPage("a/", "a/index.html", b"A")])
+            during.append((live.errors, drain(a), drain(b)))
+        return builds()
+
+    during: list[object] = []
+    live = LiveSite(rebuild, log=lambda line: None)
+    live.refresh()
+    a = live.connect("a/index.html", "1", live.instance)
+    b = live.connect("b/index.html", "1", live.instance)
+    live.refresh()
+    assert drain(a) == drain(b) == [("failed", ["error: content/a.md:3: bad YAML"])]
+    live.refresh()
+    assert during == [((), [("reload", None)], [("clear", None)])]
+    assert drain(a) == drain(b) == []  # neither told twice

@@ -651,6 +651,18 @@ class RenderedPage:
     build that writes returns (``BuildResult.pages``: the bytes are in the file)."""
 
 
+@dataclass(frozen=True, slots=True)
+class FirstPages:
+    """Pages a build's caller wants before the rest (the preview: those a browser shows)."""
+
+    paths: frozenset[str]
+    """Their output paths (``a/index.html``)."""
+    publish: Callable[[list[RenderedPage]], None]
+    """Called once with those of them rendered afresh, before any other page is keyed or
+    rendered: so before the build may still fail (a template only another page uses, a
+    static file in a page's place), and the caller must then undo what it did with them."""
+
+
 @record
 class PagePlan:
     """A page before rendering: its template and the full context that shapes it.

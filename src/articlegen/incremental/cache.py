@@ -59,6 +59,7 @@ from ..core.model import (
     BodyHtml,
     Card,
     CardItem,
+    FirstPages,
     PagePlan,
     PlannedSite,
     RenderedBody,
@@ -198,20 +199,31 @@ class BuildCache:
         *,
         templates: Mapping[str, str],
         output: Path | None,
+        first: FirstPages | None = None,
     ) -> tuple[Iterator[RenderedPage], frozenset[str]]:
         """Every page of ``plans``, rendering (with ``render``) only those whose key changed.
 
         ``templates``: template name → digest (``templates.template_fingerprints``).
         ``output``: the folder unchanged files may be hard-linked from (None when nothing is
-        written). Returns the pages, each rendered as it is read, and the output paths of
-        those rendered; the cache takes the pages in once all are read, bytes only if
-        ``output`` is None (a build failing half-way leaves it as it was)."""
+        written). ``first``: pages keyed, rendered and published at once, before the others
+        are keyed. Returns the pages, the others each rendered as it is read, and the output
+        paths of those rendered; the cache takes the pages in once all are read, bytes only
+        if ``output`` is None (a build failing half-way leaves it as it was)."""
         shared: SharedDigests = {}
-        keys = [self._key(plan, templates.get(plan.template, ""), shared) for plan in plans]
-        found = [self._reuse(plan, key, output) for plan, key in zip(plans, keys, strict=True)]
+        wanted = first.paths if first is not None else frozenset()
+        keys: list[bytes | None] = [None] * len(plans)
+        found: list[RenderedPage | None] = [None] * len(plans)
+        early: frozenset[str] = frozenset()
+        for now in (True, False):
+            for i, plan in enumerate(plans):
+                if (plan.out_path in wanted) is now:
+                    keys[i] = self._key(plan, templates.get(plan.template, ""), shared)
+                    found[i] = self._reuse(plan, keys[i], output)
+            if now and first is not None:
+                early = _render_first(plans, found, render, first)
         todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
         pages = self._taken_in(plans, keys, found, iter(render(todo)), templates, output is None)
-        return pages, frozenset(plan.out_path for plan in todo)
+        return pages, frozenset(plan.out_path for plan in todo) | early
 
     def _taken_in(
         self, plans: Sequence[PagePlan], keys: list[bytes | None],
@@ -268,6 +280,24 @@ class BuildCache:
     def _old_stamp(self, out_path: str, key: bytes) -> FileStamp | None:
         entry = self.pages.get(out_path)
         return entry.stamp if entry is not None and entry.key == key else None
+
+
+def _render_first(
+    plans: Sequence[PagePlan],
+    found: list[RenderedPage | None],
+    render: Callable[[list[PagePlan]], Iterable[RenderedPage]],
+    first: FirstPages,
+) -> frozenset[str]:
+    """Render the pages ``first`` names that ``found`` lacks into it and publish them; their
+    output paths."""
+    early = [i for i, plan in enumerate(plans) if plan.out_path in first.paths]
+    early = [i for i in early if found[i] is None]
+    fresh = list(render([plans[i] for i in early]))
+    for i, page in zip(early, fresh, strict=True):
+        found[i] = page
+    if fresh:
+        first.publish(fresh)
+    return frozenset(page.out_path for page in fresh)
 
 
 def code_fingerprint() -> str:

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from ..core.layout import TEMPLATES_DIR
-from ..core.model import BuildOptions, PagePlan, RenderedPage, Site
+from ..core.model import BuildOptions, FirstPages, PagePlan, RenderedPage, Site
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
 from .cache import BuildCache, value_digest
@@ -42,9 +42,11 @@ def render_pages(
     *,
     search: bool,
     progress: Callable[[int, int], None] | None = None,
+    first: FirstPages | None = None,
 ) -> SitePages:
     """Every page and feed: with a ``cache``, a page whose plan and templates did not
-    change is reused (from ``output`` if given, else from the cache's memory)."""
+    change is reused (from ``output`` if given, else from the cache's memory), and the
+    pages ``first`` names are rendered and handed over before the others are keyed."""
     planned = (
         plan_site(site, search=search, last=cache.planned, memo=cache.memos.digests)
         if cache is not None
@@ -66,7 +68,9 @@ def render_pages(
         fingerprints = template_fingerprints(templates)
         if partials is not None:
             partials.next_build(fingerprints, partial(value_digest, shared={}))
-        pages, rendered = cache.render_pages(plans, render, templates=fingerprints, output=output)
+        pages, rendered = cache.render_pages(
+            plans, render, templates=fingerprints, output=output, first=first
+        )
         cache.planned = planned if kept else None
     # the sitemap lists every page: made afresh each build, its XML kept while the list holds
     listings = site_files(site, plans, cache.memos.sitemap if cache is not None else None)

@@ -4,6 +4,13 @@
 which pages changed (by comparing bytes) and tells only the browsers showing
 those pages to reload. A failed rebuild keeps the last good pages and shows
 the console's error lines in an overlay until a rebuild succeeds.
+
+The pages open in a browser are rendered first and served at once (``publish_early``),
+while the rest of the site (the listings, the See Also index, the feeds) is still being
+rendered: after a title edit, the open pages showing it reload before the rebuild ends.
+The build can still fail after that (a template only the index uses, a static file
+colliding with a page); then those pages go back to the last good build's, and reload
+again, with the errors.
 """
 
 from __future__ import annotations
@@ -17,11 +24,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.console import counted
 from ..core.errors import ArticlegenError, report_lines
+from ..core.model import RenderedPage
 
 LIVE_PREFIX = "/__articlegen/"
 """URL prefix of the preview's own endpoints; slugs cannot start with ``_``."""
@@ -142,6 +150,10 @@ class LiveSite:
         self._generation = 0
         self._changed_at: dict[str, int] = {}
         self._clients: set[Client] = set()
+        self._good: PreviewSite | None = None
+        """The last good build while pages of the running one are served early."""
+        self._early: frozenset[str] = frozenset()
+        """The pages the running build served early."""
         self.instance = secrets.token_hex(6)
         """Changes when the server restarts, so open pages know to reload."""
         self.rebuilds = 0
@@ -172,6 +184,7 @@ class LiveSite:
             self._changed_at.update(dict.fromkeys(changed, self._generation))
             recovered, self._errors = bool(self._errors), ()
             clients = list(self._clients)
+            early, self._good, self._early = self._early, None, frozenset()
         for client in clients:
             if client.page in changed:
                 client.send("reload")
@@ -180,9 +193,38 @@ class LiveSite:
         for line in snapshot.warnings:
             self._log(line)
         seconds = time.perf_counter() - started
-        changes = f"{counted(len(changed), 'file')} changed"
+        changes = f"{counted(len(changed | early), 'file')} changed"
         self._log(stamped(f"built {snapshot.summary} in {seconds:.2f} s; {changes}"))
         return True
+
+    def open_pages(self) -> frozenset[str]:
+        """The pages browsers show now (their event streams' pages)."""
+        with self._lock:
+            return frozenset(client.page for client in self._clients)
+
+    def publish_early(self, pages: Iterable[RenderedPage]) -> None:
+        """Serve these pages of the running build now, and reload the browsers showing any
+        that changed; the rest of the site stays the last build's until the build ends
+        (``refresh``), or these go back to it if the build fails. The build has found no
+        error in the sources to get this far, so the last one's errors are cleared."""
+        with self._lock:
+            served = self._snapshot.pages
+            early = {p.out_path: p.data for p in pages if p.data is not None}
+            changed = frozenset(key for key, data in early.items() if served.get(key) != data)
+            if not changed:
+                return
+            self._good = self._good or self._snapshot
+            self._early |= changed
+            self._snapshot = replace(self._snapshot, pages={**served, **early})
+            self._generation += 1
+            self._changed_at.update(dict.fromkeys(changed, self._generation))
+            recovered, self._errors = bool(self._errors), ()
+            clients = list(self._clients)
+        for client in clients:
+            if client.page in changed:
+                client.send("reload")
+            elif recovered:
+                client.send("clear")
 
     def static_changed(self, keys: Iterable[str]) -> None:
         """Static files changed: swap stylesheets in place, reload for anything else."""
@@ -241,11 +283,21 @@ class LiveSite:
             client.close()
 
     def _fail(self, lines: list[str]) -> None:
+        """Show the errors; pages of this build served early go back to the last good ones
+        (their browsers reload, and are told the errors as they reconnect)."""
         with self._lock:
             self._errors = tuple(lines)
+            undone = self._early
+            if self._good is not None:
+                self._snapshot, self._good, self._early = self._good, None, frozenset()
+                self._generation += 1
+                self._changed_at.update(dict.fromkeys(undone, self._generation))
             clients = list(self._clients)
         self._log(stamped("build failed; the last good pages are still served"))
         for line in lines:
             self._log(line)
         for client in clients:
-            client.send("failed", lines)
+            if client.page in undone:
+                client.send("reload")
+            else:
+                client.send("failed", lines)

@@ -18,7 +18,7 @@ from ..content.config import load_config
 from ..core.console import counted
 from ..core.errors import warning_lines
 from ..core.layout import CONFIG_FILE, STATIC_DIR, THEME_STATIC
-from ..core.model import BuildOptions, BuildResult
+from ..core.model import BuildOptions, BuildResult, FirstPages
 from ..incremental.cache import BuildCache
 from .livereload import LiveSite, PreviewSite, stamped
 from .server import open_server
@@ -90,8 +90,9 @@ class Preview:
         self.stop()
 
     def _build(self) -> PreviewSite:
+        first = FirstPages(self.live.open_pages(), self.live.publish_early)
         with self._building:  # the cache is not for two builds at once
-            result = build_site(self.root, self._options, cache=self._cache)
+            result = build_site(self.root, self._options, cache=self._cache, first=first)
         self.result = result
         # a build that writes nothing reuses no file from disk: every page has its bytes
         pages = {page.out_path: page.data for page in result.pages if page.data is not None}
