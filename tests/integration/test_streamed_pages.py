@@ -9,6 +9,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from articlegen.build import build_site, build_with_saved_cache
@@ -146,3 +147,23 @@ def test_a_build_saving_its_cache_lets_its_plans_go_before_the_search_index(
     assert plans_at_search and set(plans_at_search) == {0}
     build_site(twin, BuildOptions(jobs=1), cache=BuildCache())
     assert plans_at_search[-1] > 6
+
+
+@needs_pagefind
+def test_what_rendering_left_in_cycles_is_gone_before_the_search_index(
+    site, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Jinja macro keeps the context it was rendered in (and the page's values with it) in
+    a reference cycle, which the CLI's rare collections would leave alive while Pagefind
+    runs. Counted without collecting: what is left then is what the build holds."""
+    contexts: list[int] = []
+    real = search.run_pagefind
+
+    def spy(pagefind: Path, folder: Path, pages: list[str]) -> dict[str, bytes]:
+        contexts.append(sum(isinstance(o, jinja2.runtime.Context) for o in gc.get_objects()))
+        return real(pagefind, folder, pages)
+
+    monkeypatch.setattr(search, "run_pagefind", spy)
+    root = site({f"a{n}.md": article(f"Article {n}", f"Zinc, part {n}.") for n in range(6)})
+    assert run_cli("build", "--site", root)[0] == 0
+    assert contexts and contexts[0] == 0
