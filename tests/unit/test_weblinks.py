@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from articlegen.core.model import (
     Article,
     FrontMatter,
@@ -10,6 +12,7 @@ from articlegen.core.model import (
     Reference,
     RenderedBody,
 )
+from articlegen.core.weburl import address_problem
 from articlegen.trust.weblinks import Place, web_links
 
 
@@ -73,3 +76,10 @@ def test_menu_entries_on_the_web_come_first_at_their_site_yaml_line() -> None:
             Place("content/a.md", 3, "link"),
         )
     }
+
+
+def test_an_address_with_any_white_space_is_refused_as_str_isspace_would() -> None:
+    """The check is a pattern, not a loop over the characters: the same set, every one."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert all(address_problem(f"https://example.org/a{s}b") for s in spaces)
+    assert address_problem("https://example.org/a\u200bb") is None  # zero width: no space

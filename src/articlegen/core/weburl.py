@@ -3,14 +3,18 @@ what makes one unusable."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+_SPACE = re.compile(r"\s")
+r"""Any white space: Python's ``\s`` in a text pattern is what ``str.isspace`` is true for."""
 
 
 def address_problem(url: str) -> tuple[str, str] | None:
     """What is wrong with ``url`` as a link to a public page (to follow the name of the
     field in a message) and how to fix it; None if nothing. It must be an absolute http(s)
     address with a host and no whitespace, which browsers would cut or guess at."""
-    if any(character.isspace() for character in url):
+    if _SPACE.search(url):
         return (
             f"contains a space: '{url}'",
             "copy the address again from the browser's address bar (a space inside one is "
