@@ -112,6 +112,13 @@ def test_place_images_reports_missing_and_unreadable_files_with_lines(tmp_path: 
     assert "not a path inside the static folder" in str(problems[2])
 
 
+def test_a_name_longer_than_a_disk_holds_is_not_found_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    for src in ("images/" + "a" * 300 + ".jpg", "a" * 5000 + "/b.png"):
+        _, (problem,) = place_images([ImageRef(src, 4)], [tmp_path / "static"], "/", "content/a.md")
+        assert str(problem).startswith(f"content/a.md:4: image file not found: static/{src}")
+
+
 def test_an_image_behind_a_link_to_a_folder_is_an_error_as_it_is_not_published(
     tmp_path: Path,
 ) -> None:

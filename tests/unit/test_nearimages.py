@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from articlegen.content.nearimages import near_images
@@ -23,14 +25,36 @@ def test_the_same_path_in_another_case_is_offered_first_and_said_so(tmp_path: Pa
     )
 
 
-def test_a_name_close_in_its_folder_then_anywhere(tmp_path: Path) -> None:
-    dirs = _static(tmp_path, "images/sleep.jpg", "photos/walk.webp", "images/team.jpg")
+def test_each_folder_as_written_in_another_case_or_the_closest_then_the_name(
+    tmp_path: Path,
+) -> None:
+    dirs = _static(tmp_path, "images/sleep.jpg", "photos/2019/walk.webp", "images/team.jpg")
     assert near_images("images/slep.jpg", dirs) == " (did you mean 'images/sleep.jpg'?)"
-    assert near_images("img/walk.jpg", dirs) == " (did you mean 'photos/walk.webp'?)"
+    assert near_images("photo/2019/walk.jpg", dirs) == " (did you mean 'photos/2019/walk.webp'?)"
     assert near_images("Images/team.jpg", dirs).startswith(" (did you mean 'images/team.jpg'")
+    assert near_images("images\\team.jpg", dirs).startswith(" (did you mean 'images/team.jpg'")
+    assert near_images("pictures/walk.webp", dirs) == ""  # no folder near: nothing is guessed
 
 
-def test_only_images_and_only_close_ones_are_offered(tmp_path: Path) -> None:
-    dirs = _static(tmp_path, "assets/style.css", "images/team.jpg", "notes/sleep.txt")
-    assert near_images("images/sleep.jpg", dirs) == ""  # not the stylesheet, nor the text file
+def test_only_the_folders_along_the_path_are_listed(tmp_path: Path, monkeypatch) -> None:
+    """A site with thousands of images and hundreds missing: each error costs a few listings."""
+    dirs = _static(tmp_path, *(f"uploads/{n // 50}/photo-{n}.jpg" for n in range(500)))
+    listed: list[str] = []
+    real = os.scandir
+
+    def counted(path: Path) -> Iterator[os.DirEntry[str]]:
+        listed.append(Path(path).relative_to(tmp_path).as_posix())
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", counted)
+    assert near_images("uploads/3/photo-7.jpg", dirs).startswith(" (did you mean 'uploads/3/")
+    assert listed == ["theme", "static", "static/uploads", "static/uploads/3"]
+
+
+def test_only_published_images_and_only_close_ones_are_offered(tmp_path: Path) -> None:
+    dirs = _static(
+        tmp_path, "assets/style.css", "images/team.jpg", "images/sleep.txt", "images/._sleep.jpg"
+    )
+    assert near_images("images/sleep.jpg", dirs) == ""  # no text file, no macOS ._ file
     assert near_images("images/zzz.png", dirs) == ""
+    assert near_images("images/" + "a" * 300 + ".jpg", dirs) == ""  # a name too long for a disk

@@ -100,7 +100,7 @@ def _not_found(
             ref.line,
             f"copy the folder into static/ instead of linking it (static/{link})",
         )
-    if any((folder / relative).is_dir() for folder in static_dirs):
+    if any(_safely((folder / relative).is_dir) for folder in static_dirs):
         return MarkupError(
             f"image static/{relative} is a folder",
             source,
@@ -333,16 +333,25 @@ def _find(relative: str, static_dirs: Sequence[Path]) -> Path | None:
     which does not go into links to folders either."""
     for folder in reversed(static_dirs):
         candidate = folder / relative
-        if candidate.is_file() and _linked_part(folder, relative) is None:
+        if _safely(candidate.is_file) and _linked_part(folder, relative) is None:
             return candidate
     return None
+
+
+def _safely(check: Callable[[], bool]) -> bool:
+    """``check()`` of a path, False where the system cannot even look (a name longer than
+    a disk holds, a folder it may not read): no such image is there to use."""
+    try:
+        return check()
+    except OSError:
+        return False
 
 
 def _linked_folder(relative: str, static_dirs: Sequence[Path]) -> str | None:
     """The folder of ``relative`` (under a static folder) that is a link, if the file is
     there only through it."""
     for folder in reversed(static_dirs):
-        if (folder / relative).is_file() and (link := _linked_part(folder, relative)):
+        if _safely((folder / relative).is_file) and (link := _linked_part(folder, relative)):
             return link
     return None
 
@@ -350,6 +359,6 @@ def _linked_folder(relative: str, static_dirs: Sequence[Path]) -> str | None:
 def _linked_part(folder: Path, relative: str) -> str | None:
     parts = relative.split("/")[:-1]
     for end in range(1, len(parts) + 1):
-        if (folder.joinpath(*parts[:end])).is_symlink():
+        if _safely(folder.joinpath(*parts[:end]).is_symlink):
             return "/".join(parts[:end])
     return None

@@ -1,7 +1,12 @@
 """The images of ``static/`` a path that names none may have meant, for the error's "did you
-mean": the same path in another case (a file saved as ``Sleep.JPG``, written ``sleep.jpg``:
-it works on a Mac's disk and fails on the web server's), then the closest names, those of
-its own folder first.
+mean": the path read loosely, folder by folder: each folder as written, else in another case
+(a file saved as ``Images/Sleep.JPG``, written ``images/sleep.jpg``, works on a Mac's disk and
+fails on the web server's), else the closest name; then, in the folder reached, the images
+whose names are the same in another case or come closest.
+
+Only the folders along the path are listed, so an error costs a few folder listings however
+large ``static/`` is (a WordPress import can leave hundreds of missing images in a site of
+tens of thousands of files).
 """
 
 from __future__ import annotations
@@ -13,59 +18,76 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import closest, suggestion
-
-MAX_SUGGESTED_FILES = 20_000
-"""Files of ``static/`` a missing image's path is compared with, at most: enough for any
-blog, and an error message is never slow to come."""
+from ..core.layout import is_skipped
 
 
 def near_images(relative: str, static_dirs: Sequence[Path]) -> str:
-    """`` (did you mean 'images/Sleep.JPG' (it differs only in case)?)``: the published
-    images whose paths come closest to ``relative``, those of its own folder first."""
-    folder = posixpath.dirname(relative)
-    here = sorted(
-        posixpath.join(folder, entry.name)
-        for root in static_dirs
-        if (root / folder).is_dir()
-        for entry in (root / folder).iterdir()
-        if entry.is_file() and _is_image_name(entry.name)
-    )
-    near = _closest_paths(relative, here) or _closest_paths(relative, _files(static_dirs))
-    return suggestion(near, relative)
+    """`` (did you mean 'images/Sleep.JPG' (it differs only in case)?)``, or ``""``."""
+    parts = [part for part in relative.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts:
+        return ""
+    found = [path for root in static_dirs for path in _loosely(root, parts)]
+    return suggestion(list(dict.fromkeys(found))[:3], relative)
 
 
-def _closest_paths(relative: str, paths: list[str]) -> list[str]:
-    """The paths equal to ``relative`` but for case, then those whose file names come
-    closest to its name in any case, without their extensions (every ``.jpg`` shares four
-    characters, every path of a folder its name); three at most."""
-    same = [path for path in paths if path.casefold() == relative.casefold()]
-    names: dict[str, list[str]] = {}
-    for path in paths:
-        names.setdefault(_name(path), []).append(path)
-    near = closest(_name(relative), names)
-    return list(dict.fromkeys([*same, *(path for name in near for path in names[name])]))[:3]
+def _loosely(root: Path, parts: list[str]) -> list[str]:
+    """The images under ``root`` that ``parts`` (folders, then a file name) may name."""
+    folder, chosen = root, []
+    for part in parts[:-1]:
+        name = _nearest(part, _names(folder, folders=True))
+        if name is None:
+            return []
+        folder = folder / name
+        chosen.append(name)
+    images = [name for name in _names(folder, folders=False) if _is_image(name)]
+    return [posixpath.join(*chosen, name) for name in _close_images(parts[-1], images)]
 
 
-def _is_image_name(name: str) -> bool:
+def _nearest(part: str, names: list[str]) -> str | None:
+    """``part`` if it is one of ``names``, else the one it equals but for case, else the
+    closest one."""
+    if part in names:
+        return part
+    close = _close(part.casefold(), {name.casefold(): name for name in names})
+    return close[0] if close else None
+
+
+def _close_images(written: str, names: list[str]) -> list[str]:
+    """The names equal to ``written`` but for case, then those whose names without their
+    extensions come closest (every ``.jpg`` shares four characters)."""
+    same = [name for name in names if name.casefold() == written.casefold()]
+    stems: dict[str, list[str]] = {}
+    for name in names:
+        stems.setdefault(posixpath.splitext(name)[0].casefold(), []).append(name)
+    near = closest(posixpath.splitext(written)[0].casefold(), stems)
+    return list(dict.fromkeys([*same, *(name for stem in near for name in stems[stem])]))
+
+
+def _close(folded: str, names: dict[str, str]) -> list[str]:
+    if folded in names:
+        return [names[folded]]
+    return [names[match] for match in closest(folded, names)]
+
+
+def _names(folder: Path, *, folders: bool) -> list[str]:
+    """The published folders or files in ``folder`` (none if it cannot be listed), sorted."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(
+                entry.name
+                for entry in entries
+                if not is_skipped(entry.name) and _is_kind(entry, folders)
+            )
+    except OSError:
+        return []
+
+
+def _is_kind(entry: os.DirEntry[str], folders: bool) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False) if folders else entry.is_file()
+    except OSError:
+        return False
+
+
+def _is_image(name: str) -> bool:
     return (mimetypes.guess_type(name)[0] or "").startswith("image/")
-
-
-def _name(path: str) -> str:
-    return posixpath.splitext(posixpath.basename(path))[0].casefold()
-
-
-def _files(static_dirs: Sequence[Path]) -> list[str]:
-    """Every image under ``static_dirs`` (not through links to folders, which are not
-    published), as a path relative to its folder; ``MAX_SUGGESTED_FILES`` at most."""
-    found: list[str] = []
-    for root in static_dirs:
-        for folder, _, names in os.walk(root):
-            base = Path(folder).relative_to(root).as_posix()
-            found += [
-                posixpath.normpath(posixpath.join(base, name))
-                for name in names
-                if _is_image_name(name)
-            ]
-            if len(found) >= MAX_SUGGESTED_FILES:
-                return sorted(found[:MAX_SUGGESTED_FILES])
-    return sorted(found)

@@ -19,15 +19,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..core.errors import ArticlegenError
-from ..core.layout import STATIC_DIR
+from ..core.layout import STATIC_DIR, is_skipped
 from ..core.limits import special_file_problem
-from ..core.model import PUBLISHED_HIDDEN, PlacedImage, RenderedPage
+from ..core.model import PlacedImage, RenderedPage
 from .articles import broken_link_error, loop_error, outside_site, relative
 
 """The site's folder of files published as they are."""
-
-_SKIPPED = (".", "#", "~")
-"""Static names left out: hidden, editor lock and backup files (``.git/``, ``#x#``, ``~x``)."""
 
 StaticFile = tuple[Path, str]
 """A static file's source and its path in the output (``/``-separated)."""
@@ -59,12 +56,12 @@ def _walk(folder: Path, home: Path, root: Path, problems: list[ArticlegenError])
         here = Path(parent)
         linked = [name for name in subfolders if (here / name).is_symlink()]
         for name in sorted(linked):
-            if not _skipped(name):
+            if not is_skipped(name):
                 _usable_link(here / name, home, root, problems)
-        subfolders[:] = sorted(n for n in subfolders if not _skipped(n) and n not in linked)
+        subfolders[:] = sorted(n for n in subfolders if not is_skipped(n) and n not in linked)
         for name in sorted(files):
             path = here / name
-            if _skipped(name) or not _usable_link(path, home, root, problems):
+            if is_skipped(name) or not _usable_link(path, home, root, problems):
                 continue
             problem = special_file_problem(path, relative(root, path), ArticlegenError)
             if problem is None:
@@ -89,7 +86,7 @@ def _usable_link(path: Path, home: Path, root: Path, problems: list[ArticlegenEr
         problems.append(outside_site(root, path, kind, STATIC_DIR, ArticlegenError))
         return False
     inner = target.relative_to(home)
-    left_out = next((part for part in inner.parts if _skipped(part)), None)
+    left_out = next((part for part in inner.parts if is_skipped(part)), None)
     if left_out is not None:
         problems.append(
             ArticlegenError(
@@ -102,10 +99,6 @@ def _usable_link(path: Path, home: Path, root: Path, problems: list[ArticlegenEr
         )
         return False
     return True
-
-
-def _skipped(name: str) -> bool:
-    return name.startswith(_SKIPPED) and name not in PUBLISHED_HIDDEN
 
 
 def collision_problems(

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .model import PUBLISHED_HIDDEN
+
 PACKAGE = Path(__file__).parents[1]
 """The installed ``articlegen`` package folder: its code is the build cache's fingerprint."""
 
@@ -36,3 +38,11 @@ DEFAULT_OUTPUT = "public"
 OUTPUT_MARKER = ".articlegen-output"
 """The file that marks a folder as an output articlegen made (hidden: never served by the
 preview, skipped by hosts that skip dot-files; published by the others, and harmless)."""
+
+SKIPPED_STATIC = (".", "#", "~")
+"""Static names left out: hidden, editor lock and backup files (``.git/``, ``#x#``, ``~x``)."""
+
+
+def is_skipped(name: str) -> bool:
+    """Whether a file or folder of ``static/`` of this name is left out of the site."""
+    return name.startswith(SKIPPED_STATIC) and name not in PUBLISHED_HIDDEN
