@@ -61,6 +61,20 @@ def test_a_key_of_a_mapping_written_at_the_top_is_pointed_under_it(line: str, se
     )
 
 
+def test_a_mapping_already_written_is_named_and_an_exact_key_beats_a_near_one() -> None:
+    text = (
+        'title: T\nbase_url: https://e.org/\ntheme:\n  accent_dark: "#7fd4b0"\naccent: x\nsrc: y\n'
+    )
+    accent, src = messages(text)
+    assert accent == (
+        "site.yaml:5: unknown key 'accent' (did you mean 'theme.accent'?) — 'accent' belongs"
+        " under 'theme:' (line 3): move it there, indented"
+    )
+    assert src.startswith(
+        "site.yaml:6: unknown key 'src' (did you mean 'image.src'?)"
+    )  # not 'search'
+
+
 def test_unknown_key_names_file_line_and_closest_key() -> None:
     [message] = messages("title: T\nbase_url: https://e.org/\nbase_ulr: x\n")
     problem, _, hint = message.partition(" — ")

@@ -58,6 +58,8 @@ def test_split_reports_body_line_and_keeps_body() -> None:
 def test_an_image_key_written_at_the_top_is_pointed_under_image() -> None:
     [message] = errors("---\ntitle: T\ndate: 2024-01-01\nalt: A walk\n---\n")
     assert message.startswith("content/a.md:4: unknown key 'alt' (did you mean 'image.alt'?)")
+    [caption] = errors("---\ntitle: T\ndate: 2024-01-01\ncaption: A walk\n---\n")
+    assert "(did you mean 'image.caption'?)" in caption  # not the near 'description'
 
 
 def test_unknown_key_is_reported_at_its_line_with_suggestion() -> None:

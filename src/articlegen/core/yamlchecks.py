@@ -117,25 +117,33 @@ def unknown_key_problems(
     for key, entry in entries.items():
         if key in allowed:
             continue
-        near = did_you_mean(key, allowed)
         owner = next((name for name, keys in (nested or {}).items() if key in keys), None)
-        if not near and owner is not None:
+        if owner is not None:  # its very name in a mapping: surer than a near spelling
             problems.append(
                 error(
                     f"unknown key '{prefix}{key}' (did you mean '{owner}.{key}'?)",
                     path,
                     entry.line,
-                    f"'{key}' belongs under '{owner}:': write '{owner}:' on a line of its own,"
-                    f" then '  {key}: …' indented below it",
+                    _under(key, owner, entries.get(owner)),
                 )
             )
             continue
         problems.append(
             error(
-                f"unknown key '{prefix}{key}'{near}",
+                f"unknown key '{prefix}{key}'{did_you_mean(key, allowed)}",
                 path,
                 entry.line,
                 "valid keys: " + ", ".join(allowed),
             )
         )
     return problems
+
+
+def _under(key: str, owner: str, written: Entry | None) -> str:
+    """How to move ``key`` under ``owner:``, which the file has already (``written``) or not."""
+    if written is not None:
+        return f"'{key}' belongs under '{owner}:' (line {written.line}): move it there, indented"
+    return (
+        f"'{key}' belongs under '{owner}:': write '{owner}:' on a line of its own, then"
+        f" '  {key}: …' indented below it"
+    )
