@@ -92,6 +92,16 @@ def test_the_same_relative_path_resolves_from_each_linking_files_folder() -> Non
     assert [link and link.slug for link in graph.inline["iv-vs-im"]] == ["inner", "esketamine"]
 
 
+def test_a_relative_link_from_a_folder_whose_name_is_stored_decomposed() -> None:
+    folder = unicodedata.normalize("NFD", "café")
+    targets = [
+        LinkTarget("b", "content/café/b.md", "B"),
+        LinkTarget("a", f"content/{folder}/a.md", "A"),
+    ]
+    linking = LinkSource("a", f"content/{folder}/a.md", (), (LinkRef("b.md", 3),))
+    assert build_link_graph([linking], targets).inline["a"] == (ResolvedLink(slug="b"),)
+
+
 def test_a_title_looked_up_once_still_marks_every_source_that_names_it() -> None:
     sources = [source("ketamine", "Esketamine"), source("iv-vs-im", "Esketamine", "ketamine")]
     memo: Memo[Resolved] = Memo()
@@ -125,7 +135,18 @@ def test_a_title_shared_by_an_article_and_a_page_says_so() -> None:
     targets = [*TARGETS, LinkTarget("about", "content/pages/about.md", "Esketamine", page=True)]
     graph = build_link_graph([source("ketamine", inline=("Esketamine",))], targets)
     (problem,) = graph.problems
-    assert "names 2 articles and pages with the same title" in problem.message
+    assert "names 1 article and 1 page with the same title" in problem.message
+
+
+def test_see_also_is_never_offered_a_page() -> None:
+    targets = [*TARGETS, LinkTarget("about", "content/pages/about.md", "About us", page=True)]
+    graph = build_link_graph([source("ketamine", "pages/abot.md", "About uss")], targets)
+    assert [p.message for p in graph.problems] == [
+        "see_also 'pages/abot.md' matches no article",
+        "see_also 'About uss' matches no article",
+    ]
+    linked = build_link_graph([source("ketamine", inline=("pages/abot.md",))], targets)
+    assert linked.problems[0].message.endswith("(did you mean 'pages/about.md'?)")
 
 
 def test_backlinks_from_see_also_and_body_sorted_by_title() -> None:

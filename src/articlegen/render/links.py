@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..core.console import counted
 from ..core.errors import LinkError, closest, suggestion
 from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
@@ -224,7 +225,8 @@ def _resolve(
             return None
         what = "article" if kind == "see_also" else "article or page"
         raise LinkError(
-            f"{kind} '{ref.target}' matches no {what}{_suggest(name, index, source.slug)}",
+            f"{kind} '{ref.target}' matches no {what}"
+            + _suggest(name, index, source.slug, pages=kind != "see_also"),
             source.path,
             ref.line,
             "only http:// and https:// addresses link to the web; " + fix_hint
@@ -308,7 +310,7 @@ def _is_path(name: str) -> bool:
 def _path_candidates(name: str, source_path: str) -> list[str]:
     """``name`` read as a file: relative to the linking file, then to ``content/``."""
     file = _nfc(name if name.endswith(".md") else f"{name}.md")
-    here = posixpath.dirname(_content_relative(source_path))
+    here = _nfc(posixpath.dirname(_content_relative(source_path)))  # macOS may decompose
     candidates = [posixpath.normpath(posixpath.join(here, file)), posixpath.normpath(file)]
     return [_content_relative(c.lstrip("/")) for c in candidates]
 
@@ -325,9 +327,11 @@ def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarg
     """Two or more articles answer to the text: name them all, never pick one."""
     listed = ", ".join(f"{t.path} ('{t.title}')" for t in sorted(found, key=lambda t: t.path))
     pages = sum(t.page for t in found)
-    what = "pages" if pages == len(found) else "articles and pages" if pages else "articles"
+    what = " and ".join(
+        counted(n, noun) for n, noun in ((len(found) - pages, "article"), (pages, "page")) if n
+    )
     if len({collapse(t.title) for t in found}) == 1:
-        message = f"{kind} '{ref.target}' names {len(found)} {what} with the same title: {listed}"
+        message = f"{kind} '{ref.target}' names {what} with the same title: {listed}"
         hint = "link by slug or by file instead, or give them different titles"
     else:
         message = (
@@ -338,30 +342,33 @@ def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarg
     return LinkError(message, source.path, ref.line, hint)
 
 
-def _suggest(name: str, index: _Index, linking: str = "") -> str:
+def _suggest(name: str, index: _Index, linking: str = "", *, pages: bool = True) -> str:
     """`` (did you mean …?)``: for a name written as a file, the files whose names complete
     or come close to it, written the same way; else the titles that complete ``name``, then
     the closest titles (in their author's spelling) and slugs, one per article (its slug if
     ``name`` is written as a slug, else its title), each with how it differs from ``name``
-    where the two would look the same. Never the ``linking`` article itself."""
+    where the two would look the same. Never the ``linking`` article itself, nor a page
+    unless ``pages`` (See Also lists articles)."""
     if _is_path(name):
-        return _suggest_file(name, index, linking)
+        return _suggest_file(name, index, linking, pages)
     folded = fold(name)
     near = dict.fromkeys([*_completed(folded, index.by_folded), *closest(folded, index.by_folded)])
     titles = [(t.title, t) for m in near for t in index.by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
     by_target: dict[LinkTarget, str] = {}
     for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
-        if target.slug != linking:
+        if target.slug != linking and (pages or not target.page):
             by_target.setdefault(target, text)
     return suggestion(list(by_target.values())[:3], name)
 
 
-def _suggest_file(name: str, index: _Index, linking: str) -> str:
+def _suggest_file(name: str, index: _Index, linking: str, pages: bool) -> str:
     """The files (relative to ``content/``, with the prefix if ``name`` has it) whose name
     without ``.md`` completes or comes close to the one ``name`` gives."""
     stems = {
-        path.removesuffix(".md"): path for path, t in index.by_path.items() if t.slug != linking
+        path.removesuffix(".md"): path
+        for path, t in index.by_path.items()
+        if t.slug != linking and (pages or not t.page)
     }
     written = _nfc(_content_relative(name)).removesuffix(".md")
     near = dict.fromkeys([*_completed(written, stems), *closest(written, stems)])
