@@ -8,7 +8,7 @@ from functools import partial
 
 import pytest
 
-from articlegen.core.workers import WORKER_GC_THRESHOLDS, map_chunks, split
+from articlegen.core.workers import WORKER_GC_THRESHOLDS, map_chunks, pooled, split
 
 
 def tag_with_pid(items: list[int]) -> list[tuple[int, int]]:
@@ -19,6 +19,12 @@ def fail_in_workers(parent: int, items: list[int]) -> list[int]:
     if os.getpid() != parent:
         raise ValueError("no pickling for you")
     return [item * 2 for item in items]
+
+
+def fail_after_first_chunk(parent: int, items: list[int]) -> list[tuple[int, int]]:
+    if os.getpid() != parent and items[0] != 0:
+        raise ValueError("only the first chunk works in a worker")
+    return [(item, os.getpid()) for item in items]
 
 
 def gc_thresholds(items: list[int]) -> list[tuple[int, int, int]]:
@@ -49,6 +55,22 @@ def test_nothing_to_do() -> None:
 def test_a_failing_worker_has_the_job_redone_here() -> None:
     func = partial(fail_in_workers, os.getpid())
     assert map_chunks(func, list(range(20)), jobs=2, min_items=1) == [n * 2 for n in range(20)]
+
+
+def test_pooled_results_come_in_order_as_their_chunks_come_back() -> None:
+    results = pooled(tag_with_pid, list(range(40)), jobs=2)
+    first = next(results)  # the first chunk is back: the rest may still be working
+    assert first[0] == 0 and first[1] != os.getpid()
+    assert [first[0], *(item for item, _ in results)] == list(range(40))
+
+
+def test_a_worker_failing_half_way_has_only_the_rest_redone_here() -> None:
+    """What was yielded stays yielded: the items after it are done here, each once."""
+    parent = os.getpid()
+    seen = list(pooled(partial(fail_after_first_chunk, parent), list(range(20)), jobs=2))
+    assert [item for item, _ in seen] == list(range(20))
+    in_worker = [item for item, pid in seen if pid != parent]
+    assert in_worker and in_worker == list(range(len(in_worker))) and len(in_worker) < 20
 
 
 def double_and_count(items: list[int], finished=None) -> list[int]:
