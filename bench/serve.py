@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.cli.command import GC_THRESHOLDS
-from articlegen.serve.preview import Preview
+from articlegen.serve.preview import SWITCH_SECONDS, Preview
 from bench.corpus import generate
 from tests.serving import EventStream, fetch, wait_until
 
@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     gc.set_threshold(*GC_THRESHOLDS)  # as `articlegen serve` runs (articlegen.cli.command)
+    sys.setswitchinterval(SWITCH_SECONDS)  # as `articlegen serve` runs (cli/serving.py)
     print(f"load average before: {_load()}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "site"

@@ -460,3 +460,27 @@ def test_a_build_failing_after_open_pages_reloaded_takes_them_back(
     assert fetch(preview.url, "/ketamine/").html().css_first(".see-also a").text() == (
         "Sleep Basics"
     )
+
+
+def test_the_command_hands_the_interpreter_over_often_while_it_serves(
+    blog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Requests wait less for a rebuild still running (``SWITCH_SECONDS``); restored after."""
+    from articlegen.cli.command import main
+    from articlegen.serve import preview as preview_module
+
+    seen: list[float] = []
+
+    class Interrupted(preview_module.Preview):
+        def serve_forever(self) -> None:
+            seen.append(sys.getswitchinterval())
+            raise KeyboardInterrupt
+
+    before = sys.getswitchinterval()  # another test may have left it set (bench/serve.py)
+    monkeypatch.setattr(preview_module, "Preview", Interrupted)
+    sys.setswitchinterval(0.005)  # Python's default
+    try:
+        assert main(["serve", "--site", str(blog), "--port", "0"]) == 0
+        assert seen == [preview_module.SWITCH_SECONDS] and sys.getswitchinterval() == 0.005
+    finally:
+        sys.setswitchinterval(before)

@@ -44,10 +44,11 @@ def _serve(args: argparse.Namespace) -> int:
     """Preview until Ctrl-C, which is how a preview ends: "stopped", whenever it comes (while
     loading, during the first build, or serving). Nothing about an output folder is said:
     a preview writes none."""
-    preview = None
+    preview, switch = None, sys.getswitchinterval()
     try:
-        from ..serve.preview import Preview  # here, not at the top: builds need no server
+        from ..serve.preview import SWITCH_SECONDS, Preview  # here: builds need no server
 
+        sys.setswitchinterval(SWITCH_SECONDS)
         preview = Preview(
             args.site,
             host=args.host,
@@ -69,6 +70,7 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         if preview is not None:
             preview.stop()
+        sys.setswitchinterval(switch)
     return EXIT_OK
 
 
