@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import article, parse
+from tests.conftest import article, parse, write_tree
 from tests.helpers import internal_link_problems, snapshot
 from tests.integration.test_build import GISCUS
 
@@ -331,5 +331,41 @@ def test_old_addresses_the_build_cannot_redirect_are_left_out(
     assert "aliases:" not in (blog / "content/morning-walks.md").read_text(encoding="utf-8")
     assert "its old address /search/ is an address the site uses for its own pages" in err
     assert "its old address /sleep.php ends in 'sleep.php'" in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
+def test_an_old_address_that_is_the_new_one_but_for_case_gets_no_alias(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: /:title/
+        -- jekyll/Contact.MD --
+        ---
+        title: Contact
+        ---
+        Write to us.
+        -- jekyll/_posts/2020-01-01-FAQ.md --
+        ---
+        title: Questions
+        ---
+        Asked often.
+        -- hugo/content/posts/walks.md --
+        ---
+        title: Walks
+        date: 2020-02-02
+        url: /Walks/
+        ---
+        Walk.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", tmp_path / "hugo", "--site", blog)
+    assert code == 0, err
+    for name in ("pages/contact.md", "faq.md", "walks.md"):
+        assert "aliases:" not in (blog / "content" / name).read_text(encoding="utf-8")
+    assert "its old address /Contact/ is its new address but for upper and lower case" in err
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err

@@ -108,10 +108,11 @@ def _claim_aliases(plan: ImportPlan, claimed: dict[str, str]) -> None:
     address can redirect to one article only."""
     kept = []
     for alias in plan.article.aliases:
-        if alias in claimed:
-            plan.notes.append(f"its old address {alias} is also {claimed[alias]}'s: left out here")
+        key = alias.casefold()  # the build holds two that differ only in case as one
+        if key in claimed:
+            plan.notes.append(f"its old address {alias} is also {claimed[key]}'s: left out here")
         else:
-            claimed[alias] = plan.post.origin
+            claimed[key] = plan.post.origin
             kept.append(alias)
     if len(kept) < len(plan.article.aliases):
         plan.post = dataclasses.replace(
@@ -122,8 +123,11 @@ def _claim_aliases(plan: ImportPlan, claimed: dict[str, str]) -> None:
 def keep_servable_aliases(plans: list[ImportPlan], slugs: set[str]) -> None:
     """Keep the old addresses the build can redirect: not one a static host cannot serve a
     page at (a query, a ``.php`` file), an address the site uses for its own pages, or an
-    article's (``slugs``: the site's and this import's), where the article itself answers."""
-    taken = {alias_out_path(article_url(slug)) for slug in slugs | {p.slug for p in plans}}
+    article's (``slugs``: the site's and this import's), where the article itself answers.
+    Addresses are compared as the build compares them, ignoring case (``/Contact/`` is
+    ``/contact/`` on a disk that ignores case), so none is kept that the build refuses."""
+    every = slugs | {p.slug for p in plans}
+    taken = {alias_out_path(article_url(slug)).casefold() for slug in every}
     for plan in plans:
         own = alias_out_path(article_url(plan.slug))
         kept = []
@@ -135,9 +139,13 @@ def keep_servable_aliases(plans: list[ImportPlan], slugs: set[str]) -> None:
                 continue
             if out_path == own:
                 continue  # the post answers at its old address itself
-            if out_path.split("/")[0] in RESERVED_SLUGS or out_path in ROOT_FILES:
+            key = out_path.casefold()
+            if key == own.casefold():
+                why = "is its new address but for upper and lower case, which a disk that"
+                why += " ignores case holds as one"
+            elif key.split("/")[0] in RESERVED_SLUGS or key in ROOT_FILES:
                 why = "is an address the site uses for its own pages"
-            elif out_path in taken:
+            elif key in taken:
                 why = "is the address of another article"
             else:
                 kept.append(alias)
