@@ -369,3 +369,52 @@ def test_an_old_address_that_is_the_new_one_but_for_case_gets_no_alias(
     assert "its old address /Contact/ is its new address but for upper and lower case" in err
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err
+
+
+def test_imported_markdown_headings_start_at_level_two_so_check_strict_passes(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: pretty
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        ---
+        # Rest
+
+        Sleep well.
+
+        Why it matters
+        --------------
+
+        ```sh
+        # not a heading
+        ```
+        -- hugo/posts/walk.md --
+        ---
+        title: Walk
+        date: 2020-02-02
+        ---
+        # Walk
+
+        Walk daily.
+
+        ## How far
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", tmp_path / "hugo", "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("check", "--strict", "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    rest = parse(blog / "public/rest/index.html")
+    assert len(rest.css("h1")) == 1  # the title, as the body's headings are below it
+    assert [h.tag for h in rest.css(".body h1, .body h2, .body h3")] == ["h2", "h3"]
+    assert rest.css_first(".body pre").text().strip() == "# not a heading"
+    walk = parse(blog / "public/walk/index.html")
+    headings = [(h.tag, h.text(deep=False, strip=True)) for h in walk.css(".body h2, .body h3")]
+    assert headings == [("h2", "Walk"), ("h3", "How far")]

@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from articlegen.authoring.mdsource import (
     footnotes_as_notes,
+    headings_from_level_two,
     kept_as_text,
     outside_code,
     raw_html,
@@ -126,3 +127,49 @@ def test_tidy_drops_the_summary_divider_and_raw_html_is_found() -> None:
     assert tidy("Lead.\n<!--more-->\n\nRest.\n") == "Lead.\n\nRest.\n"
     body = "H<sub>2</sub>O <br> `<b>` \\<i> <https://example.org>\n```\n<div>\n```\n"
     assert raw_html(body) == ["sub", "br"]
+
+
+def test_headings_move_so_the_top_one_is_level_two_and_code_is_untouched() -> None:
+    body = (
+        "# Title again\nText.\n\nPart\n====\n\n> Quoted\n> ---\n\n"
+        "```\n# a shell comment\n```\n\n    # indented code\n\n### Deep ###\n"
+        "Two lines\nof heading\n---\n###### Six\n"
+    )
+    assert headings_from_level_two(body) == (
+        "## Title again\nText.\n\n## Part\n\n> ### Quoted\n\n"
+        "```\n# a shell comment\n```\n\n    # indented code\n\n#### Deep ###\n"
+        "### Two lines of heading\n###### Six\n"
+    )
+    assert headings_from_level_two("### A\n#### B\n") == "## A\n### B\n"
+    assert headings_from_level_two("C #\n===\n") == "## C # #\n"  # still ends in '#'
+    assert headings_from_level_two("## A\n\nText\n---\n") == "## A\n\nText\n---\n"
+
+
+_LINE = st.one_of(
+    st.sampled_from(["", "```", "    code", "> ", "- ", "===", "---", "Text", "<div>", "C #"]),
+    st.builds(lambda n, t: "#" * n + " " + t, st.integers(1, 7), _TEXT),
+    _TEXT,
+)
+
+
+@given(st.lists(_LINE, max_size=12))
+def test_moved_headings_keep_their_order_text_and_the_rest(lines: list[str]) -> None:
+    body = "\n".join(lines) + "\n"
+    md = make_markdown()
+
+    def headings(text: str) -> list[tuple[int, str]]:
+        tokens = md.parse(text, {"first_line": 1, "path": None, "problems": []})
+        return [
+            (int(t.tag[1]), " ".join(tokens[i + 1].content.split()))
+            for i, t in enumerate(tokens)
+            if t.type == "heading_open"
+        ]
+
+    before, after = headings(body), headings(headings_from_level_two(body))
+    assert [text for _, text in after] == [text for _, text in before]
+    if before:
+        assert min(level for level, _ in after) == 2
+        shift = 2 - min(level for level, _ in before)
+        assert [level for level, _ in after] == [min(6, lv + shift) for lv, _ in before]
+    else:
+        assert headings_from_level_two(body) == body

@@ -40,6 +40,7 @@ from .mdsource import (
     count_unknown,
     date_value,
     footnotes_as_notes,
+    headings_from_level_two,
     kept_as_text,
     kept_note,
     outside_code,
@@ -254,6 +255,8 @@ def _post(
     body = _shortcodes(page.body, page, refs, kept)
     if page.file.suffix.lower() == ".html":
         body = html_markdown(body, page.path, page.display)
+    else:
+        body = headings_from_level_two(body)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

@@ -37,6 +37,7 @@ from .mdsource import (
     count_unknown,
     date_value,
     footnotes_as_notes,
+    headings_from_level_two,
     kept_as_text,
     kept_note,
     outside_code,
@@ -315,6 +316,8 @@ def _post(
     body = _liquid(post.body, config, urls, kept, display)
     if post.file.suffix.lower() == ".html":
         body = html_markdown(body, post.path, display)
+    else:
+        body = headings_from_level_two(body)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

@@ -11,6 +11,7 @@ Markdown shows them as written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import tomllib
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
+
 from ..core.characters import decode_source
 from ..core.dates import parse_date
 from ..core.errors import SourceError
@@ -27,6 +30,7 @@ from ..core.limits import read_regular_file
 from ..core.model import Date
 from ..core.yamldoc import load_mapping
 from ..markup.embeds import parse_video
+from ..markup.markdown import make_markdown
 from .blogsource import Blog
 from .mdtext import escape_markdown, fenced
 
@@ -277,6 +281,46 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
         return body, False
     listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
     return changed.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n", True
+
+
+def headings_from_level_two(body: str) -> str:
+    """``body`` with its headings moved up or down together so that the top one is ``##``,
+    as the HTML importer does: here the page's title is its one h1, and a ``#`` heading in
+    the text is a build warning (an error for ``check --strict``). The headings are found
+    by the site's own parser, so a ``#`` line in code is none; a setext heading (text over
+    ``===`` or ``---``) is written as an ATX one, which has the deeper levels."""
+    tokens = _parser().parse(body, {"first_line": 1, "path": None, "problems": []})
+    headings = [
+        (token, tokens[index + 1].content)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.map
+    ]
+    shift = 2 - min((int(token.tag[1]) for token, _ in headings), default=2)
+    if shift == 0:
+        return body
+    lines = body.split("\n")
+    for token, text in reversed(headings):  # from the end: a setext heading takes fewer lines
+        assert token.map is not None
+        start, end = token.map
+        marks = "#" * min(6, int(token.tag[1]) + shift)
+        if token.markup.startswith("#"):
+            line = lines[start]
+            at = line.index("#")  # what comes before it (a quote's '>', a list's '-') is no '#'
+            lines[start] = line[:at] + marks + line[at + len(token.markup) :]
+        else:
+            words = text.split("\n")
+            at = lines[start].find(words[0])
+            prefix = lines[start][:at] if at > 0 else ""
+            joined = " ".join(w.strip() for w in words)
+            closing = " #" if joined.endswith("#") else ""  # else its '#'s would close it
+            lines[start:end] = [prefix + marks + " " + joined + closing]
+    return "\n".join(lines)
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """The build's parser (with the site's defaults), made once."""
+    return make_markdown()
 
 
 def kept_as_text(tag: str) -> str:
