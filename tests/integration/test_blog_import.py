@@ -418,3 +418,36 @@ def test_imported_markdown_headings_start_at_level_two_so_check_strict_passes(
     walk = parse(blog / "public/walk/index.html")
     headings = [(h.tag, h.text(deep=False, strip=True)) for h in walk.css(".body h2, .body h3")]
     assert headings == [("h2", "Walk"), ("h3", "How far")]
+
+
+def test_a_liquid_link_to_a_jekyll_page_becomes_a_link_to_the_imported_page(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        include: [_pages]
+        -- _posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        ---
+        See [who we are]({% link _pages/about.md %}) and [setup]({% link docs/setup.md %}).
+        -- _pages/about.md --
+        ---
+        title: About us
+        permalink: /about/
+        ---
+        Who.
+        -- docs/setup.md --
+        ---
+        title: Setup
+        ---
+        How.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path, "--site", blog)
+    assert code == 0, err
+    body = (blog / "content/rest.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert body.strip() == "See [[about|who we are]] and [[setup|setup]]."
+    assert "old site" not in err

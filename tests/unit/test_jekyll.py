@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.authoring.jekyll import is_jekyll_site, read_jekyll
+from articlegen.core.errors import SourceError
 from tests.conftest import write_tree
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "blogs" / "jekyll"
@@ -121,8 +122,8 @@ def test_the_posts_collection_permalink_wins_over_the_site_one(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("tag", "path"),
     [
-        ("{% link _docs/history.md %}", "/docs/history/"),
-        ("{% link about.md %}", "/about/"),
+        ("{% link _docs/history.md %}", "/docs/history.html"),  # as the site's permalinks end
+        ("{% link about.md %}", "/about.html"),
         ("{% link blog/index.html %}", "/blog/"),
         ("{% link _posts/2019-05-14-old-post.md %}", "/2019/05/14/old-post.html"),
     ],
@@ -130,6 +131,37 @@ def test_the_posts_collection_permalink_wins_over_the_site_one(tmp_path: Path) -
 def test_liquid_link_gives_the_page_address(tmp_path: Path, tag: str, path: str) -> None:
     blog = _site(tmp_path, "", f"---\ntitle: T\n---\n[x]({tag})\n")
     assert blog.posts[0].article.body == f"[x]({path})\n"
+
+
+def test_liquid_link_to_a_page_gives_the_address_the_page_was_read_at(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        permalink: /:year/:title/
+        -- _posts/2019-05-14-walks.md --
+        ---
+        title: Walks
+        ---
+        [us]({% link pages/about.md %}), [setup]({% link docs/setup.md %}), [h]({% link _docs/h.md %})
+        -- pages/about.md --
+        ---
+        title: About
+        permalink: /about-us/
+        ---
+        Who.
+        -- docs/setup.md --
+        ---
+        title: Setup
+        ---
+        How.
+        """,
+    )
+    walks = read_jekyll(tmp_path).posts[0].article
+    assert walks.body == "[us](/about-us/), [setup](/docs/setup/), [h](/docs/h/)\n"
+    (tmp_path / "_config.yml").write_text("permalink: date\n")
+    walks = read_jekyll(tmp_path).posts[0].article
+    assert walks.body == "[us](/about-us/), [setup](/docs/setup.html), [h](/docs/h.html)\n"
 
 
 def test_the_sites_own_pages_become_pages_at_their_old_addresses(tmp_path: Path) -> None:
@@ -153,11 +185,13 @@ def test_the_sites_own_pages_become_pages_at_their_old_addresses(tmp_path: Path)
         title: Contact
         redirect_from: /write-to-us/
         ---
+        Write to us.
         -- team.md --
         ---
         title: Team
         permalink: /people/
         ---
+        Who we are.
         -- README.md --
         # A repository file, without front matter: Jekyll copies it, it is no page
         -- index.md --
@@ -199,3 +233,110 @@ def test_pages_end_in_a_slash_where_the_sites_permalinks_do(tmp_path: Path) -> N
     )
     (page,) = read_jekyll(tmp_path).posts
     assert page.article.page and page.article.aliases == ("/blog/about/",)
+
+
+def test_pages_follow_include_and_exclude_and_an_unreadable_one_is_skipped(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        include: [_pages]
+        exclude: [drafts/, "notes-*.md"]
+        -- _pages/about.md --
+        ---
+        title: About
+        permalink: /about/
+        ---
+        Who.
+        -- _pages/404.md --
+        ---
+        permalink: /404.html
+        ---
+        Lost.
+        -- _layouts/page.md --
+        ---
+        title: A layout
+        ---
+        Not a page.
+        -- drafts/plan.md --
+        ---
+        title: Plan
+        ---
+        Never published.
+        -- notes-2020.md --
+        ---
+        title: Notes
+        ---
+        Never published.
+        -- broken.md --
+        ---
+        title: [unclosed
+        ---
+        Text.
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    assert [(p.article.title, p.article.aliases) for p in blog.posts] == [("About", ("/about/",))]
+    assert blog.skipped == {
+        "home or 404 page (the theme's here)": 1,
+        "page whose header cannot be read": 1,
+    }
+    (note,) = blog.notes
+    assert note.startswith(f"{tmp_path / 'broken.md'}:2: ")
+    assert note.endswith("that page was left out, as Jekyll leaves it out")
+
+
+def test_a_post_with_an_unreadable_header_still_fails(tmp_path: Path) -> None:
+    with pytest.raises(SourceError):
+        _site(tmp_path, "", "---\ntitle: [unclosed\n---\nText.\n")
+
+
+def test_the_themes_listing_pages_are_left_out(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- tags.md --
+        ---
+        title: Tags
+        permalink: /tags/
+        ---
+        {% for tag in site.tags %}
+        <h2 id="{{ tag[0] }}">{{ tag[0] }}</h2>
+        {% for post in tag[1] %}<a href="{{ post.url }}">{{ post.title }}</a> Read more{% endfor %}
+        {% endfor %}
+        -- blog/index.md --
+        ---
+        title: Blog
+        ---
+        # All posts
+
+        {% for post in paginator.posts %}
+        - [{{ post.title }}]({{ post.url }})
+        {% endfor %}
+        -- archive.md --
+        ---
+        title: Archive
+        layout: archive-taxonomy
+        ---
+        -- year.md --
+        ---
+        title: By year
+        ---
+        -- about.md --
+        ---
+        title: About
+        ---
+        We write about health. The latest posts:
+
+        {% for post in site.posts limit:3 %}- {{ post.title }}{% endfor %}
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    assert [p.article.title for p in blog.posts] == ["About"]  # its own text comes first
+    assert blog.skipped == {
+        "listing page (a Liquid loop over the site's posts, tags or categories)": 2,
+        "listing, archive or search page (the theme's here)": 1,
+        "page without text (its layout made it)": 1,
+    }

@@ -8,13 +8,13 @@ folders above ``_posts``). ``redirect_from`` (the jekyll-redirect-from plugin) a
 addresses. Liquid that stands for something Markdown has (``{% highlight %}``,
 ``{% post_url %}``, ``{{ site.baseurl }}``) is converted; any other tag is kept as text.
 The site's own pages (``about.md``, with front matter, outside the ``_`` folders) become
-pages here, at the address Jekyll gives a page.
+pages here, at the address Jekyll gives a page (``jekyllpages``); they are read before any
+post's Liquid is converted, so that ``{% link %}`` gives a page's real address.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 import zoneinfo
 from collections import Counter, defaultdict
@@ -29,6 +29,7 @@ from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post, clean_path
 from .htmlimport import html_markdown
+from .jekyllpages import SKIPPED_FOLDERS, PageRules, PageSource, link_path, read_pages
 from .mdsource import (
     FOOTNOTES_NOTE,
     MARKDOWN_SUFFIXES,
@@ -58,7 +59,6 @@ STYLES = {
 }
 """Jekyll's permalink style names and the patterns they stand for."""
 _POST_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
-_SKIPPED_FOLDERS = frozenset(("_site", "node_modules", "vendor", ".git", ".jekyll-cache"))
 KNOWN_KEYS = SHARED_KEYS | {
     "permalink",
     "redirect_from",
@@ -86,6 +86,17 @@ class _Config:
     baseurl: str
     zone: dt.tzinfo | None
     defaults: tuple[dict[str, Any], ...]
+    pages: PageRules
+
+
+@dataclass(frozen=True, slots=True)
+class _Links:
+    """What ``{% post_url %}`` and ``{% link %}`` name, and the old address of each."""
+
+    posts: dict[str, str]
+    """A post's file name without suffix → its address."""
+    pages: dict[str, str]
+    """A page's path in the site's folder (``pages/about.md``) → its address."""
 
 
 @dataclass(slots=True)
@@ -121,25 +132,26 @@ def read_jekyll(folder: Path) -> Blog:
         fields |= source.fields
         path = _post_path(file, folder, fields, match, config)
         found.append(_Found(file, file.stem, fields, source.body, path))
-    urls = {post.name: post.path for post in found}
+    pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
+    links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
     for post in found:
-        display = str(post.file)
         count_unknown(post.fields, KNOWN_KEYS, unknown)
-        blog.posts.append(_post(post, display, config, urls, kept, blog))
-    for file in _page_files(folder, blog):
-        display = str(file)
-        source = read_markdown_source(file, display)
-        relative = file.relative_to(folder).as_posix()
-        count_unknown(source.fields, KNOWN_KEYS, unknown)
-        name = file.parent.name if file.stem == "index" else file.stem
-        path = _own_page_path(relative, source.fields, config)
-        page = _Found(file, name, source.fields, source.body, path)
-        blog.posts.append(_post(page, display, config, urls, kept, blog, page=True))
+        blog.posts.append(_post(post, str(post.file), config, links, kept, blog))
+    for page in pages:
+        count_unknown(page.fields, KNOWN_KEYS, unknown)
+        own = _found_page(page)
+        blog.posts.append(_post(own, str(page.file), config, links, kept, blog, page=True))
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Liquid", kind, posts) for kind, posts in kept.items()]
     return blog
+
+
+def _found_page(page: PageSource) -> _Found:
+    """A page as a post is found: named by its file, or its folder's for an ``index``."""
+    name = page.file.parent.name if page.file.stem == "index" else page.file.stem
+    return _Found(page.file, name, page.fields, page.body, page.path)
 
 
 def _read_config(folder: Path) -> _Config:
@@ -164,12 +176,20 @@ def _read_config(folder: Path) -> _Config:
             zone = None
     defaults = tuple(d for d in fields.get("defaults") or [] if isinstance(d, dict))
     url = fields.get("url")
+    pattern = STYLES.get(permalink, permalink)
+    baseurl = ("/" + str(fields.get("baseurl") or "").strip("/")).rstrip("/")
     return _Config(
-        permalink=STYLES.get(permalink, permalink),
+        permalink=pattern,
         site_url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
-        baseurl=("/" + str(fields.get("baseurl") or "").strip("/")).rstrip("/"),
+        baseurl=baseurl,
         zone=zone,
         defaults=defaults,
+        pages=PageRules(
+            baseurl=baseurl,
+            slash=pattern.endswith("/"),
+            include=tuple(text_list(fields.get("include"))),
+            exclude=tuple(text_list(fields.get("exclude"))),
+        ),
     )
 
 
@@ -178,7 +198,7 @@ def _post_files(folder: Path, blog: Blog) -> list[Path]:
     files = []
     for posts in sorted(folder.rglob("_posts")):
         relative = posts.relative_to(folder).parts
-        if not posts.is_dir() or any(p in _SKIPPED_FOLDERS for p in relative):
+        if not posts.is_dir() or any(p in SKIPPED_FOLDERS for p in relative):
             continue
         for file in sorted(posts.rglob("*")):
             if file.is_file() and file.suffix.lower() in (*MARKDOWN_SUFFIXES, ".html"):
@@ -187,41 +207,6 @@ def _post_files(folder: Path, blog: Blog) -> list[Path]:
     if drafts.is_dir():
         blog.skipped["draft (_drafts)"] += sum(1 for f in drafts.rglob("*") if f.is_file())
     return files
-
-
-def _page_files(folder: Path, blog: Blog) -> list[Path]:
-    """The site's own pages (its About): the Markdown files outside every ``_`` and ``.``
-    folder that Jekyll renders, those with front matter (without, it copies them as they
-    are: a README). The home page and the 404 page are the theme's here, and counted."""
-    files = []
-    for file in sorted(folder.rglob("*")):
-        relative = file.relative_to(folder)
-        if (
-            not file.is_file()
-            or file.suffix.lower() not in MARKDOWN_SUFFIXES
-            or any(part[:1] in "_." or part in _SKIPPED_FOLDERS for part in relative.parts[:-1])
-            or not file.read_bytes().startswith(b"---")
-        ):
-            continue
-        if relative.stem in ("index", "404") and len(relative.parts) == 1:
-            blog.skipped["home or 404 page (the theme's here)"] += 1
-            continue
-        files.append(file)
-    return files
-
-
-def _own_page_path(relative: str, fields: dict[str, Any], config: _Config) -> str:
-    """A page's old address: its ``permalink``, else where Jekyll writes a page, its folder
-    and name, ending in ``/`` where the site's permalinks do (``pretty``), else in
-    ``.html``; an ``index`` page at its folder."""
-    own = fields.get("permalink")
-    if isinstance(own, str) and own.strip():
-        return clean_path(config.baseurl + "/" + own.strip().lstrip("/"))
-    stem = posixpath.splitext(relative)[0]
-    if posixpath.basename(stem) == "index":
-        return clean_path(config.baseurl + "/" + posixpath.dirname(stem) + "/")
-    ending = "/" if config.permalink.endswith("/") else ".html"
-    return clean_path(config.baseurl + "/" + stem + ending)
 
 
 def _with_defaults(defaults: tuple[dict[str, Any], ...], display: str) -> dict[str, Any]:
@@ -300,7 +285,7 @@ def _post(
     post: _Found,
     display: str,
     config: _Config,
-    urls: dict[str, str],
+    links: _Links,
     kept: dict[str, list[str]],
     blog: Blog,
     *,
@@ -313,7 +298,7 @@ def _post(
     name = None if page else _POST_NAME.fullmatch(post.name)
     assert page or name is not None, "only posts so named are read"
     notes = list(shared.notes)
-    body = _liquid(post.body, config, urls, kept, display)
+    body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() == ".html":
         body = html_markdown(body, post.path, display)
     else:
@@ -350,19 +335,8 @@ def _redirect(path: str, config: _Config) -> str:
     return clean_path(path) if path.startswith("/") else clean_path(config.baseurl + "/" + path)
 
 
-def _page_path(file: str, config: _Config) -> str:
-    """The address ``{% link %}`` gives a page that is no post, as Jekyll's default
-    permalinks make it: a collection's ``_docs/x.md`` at ``/docs/x/``, ``about.md`` at
-    ``/about/``, ``index.md`` at its folder."""
-    path = re.sub(r"^/?_", "/", "/" + file.lstrip("/"))
-    stem, suffix = posixpath.splitext(path)
-    if suffix.lower() in (*MARKDOWN_SUFFIXES, ".html"):
-        path = stem.removesuffix("/index").removesuffix("index") + "/"
-    return clean_path(config.baseurl + path)
-
-
 def _liquid(
-    body: str, config: _Config, urls: dict[str, str], kept: dict[str, list[str]], display: str
+    body: str, config: _Config, links: _Links, kept: dict[str, list[str]], display: str
 ) -> str:
     """Liquid converted where Markdown has the same thing, else kept as visible text."""
     raws: list[str] = []
@@ -382,10 +356,10 @@ def _liquid(
         name, argument = match.group(1), match.group(2).strip()
         if name in ("post_url", "link"):
             key = Path(argument.split()[0] if argument else "").stem
-            if key in urls:
-                return urls[key]
+            if key in links.posts:
+                return links.posts[key]
             if name == "link" and argument:
-                return _page_path(argument.split()[0], config)
+                return link_path(argument.split()[0], links.pages, config.pages)
         note(f"tag {{% {name} %}}")
         return kept_as_text(match.group(0))
 

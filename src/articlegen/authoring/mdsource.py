@@ -323,6 +323,25 @@ def _parser() -> MarkdownIt:
     return make_markdown()
 
 
+_LISTING_WORDS = frozenset(("archive", "archives", "search", "tag", "tags", "category",
+                            "categories", "taxonomy", "terms", "term", "home", "posts", "blog",
+                            "list", "paginate", "pagination"))  # fmt: skip
+"""Words of the layouts themes give their listing pages (Minimal Mistakes' ``archive`` and
+``archive-taxonomy``, Chirpy's ``archives``, PaperMod's ``search``…)."""
+
+
+def theme_listing(fields: dict[str, Any], body: str) -> str | None:
+    """Why one of a site's own pages is its theme's and is left out, if it is: its layout
+    lists posts, tags or search results (the theme here has its own), or it has no text
+    (all it showed came from its layout)."""
+    layout = str(fields.get("layout") or "").casefold()
+    if _LISTING_WORDS.intersection(re.split(r"[-_./ ]+", layout)):
+        return "listing, archive or search page (the theme's here)"
+    if not body.strip():
+        return "page without text (its layout made it)"
+    return None
+
+
 def kept_as_text(tag: str) -> str:
     """A template tag as Markdown that shows it exactly as written."""
     return escape_markdown(tag)

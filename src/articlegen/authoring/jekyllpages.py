@@ -1,0 +1,172 @@
+"""A Jekyll site's own pages (its About): which files Jekyll publishes as pages, at what
+address, and which of them are the theme's listings rather than text of the author's.
+
+Jekyll renders every Markdown file with front matter outside the folders it treats as
+special (a name starting ``_``, ``.``, ``#`` or ending ``~``), unless ``_config.yml``
+``exclude:`` names it, and inside such a folder when ``include:`` names it (Minimal
+Mistakes keeps its pages in ``_pages/``). A page is written at its ``permalink``, else at
+its folder and name, ending as the site's permalinks end.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import SourceError
+from .blogsource import Blog, clean_path
+from .mdsource import MARKDOWN_SUFFIXES, read_markdown_source, theme_listing
+
+SKIPPED_FOLDERS = frozenset(("_site", "node_modules", "vendor", ".git", ".jekyll-cache"))
+_LISTING_LOOP = re.compile(
+    r"\{%-?\s*(?:for|assign|tablerow)\b[^%]*?\b(?:site\.(?:posts|tags|categories)|paginator\.)"
+)
+_LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|endfor)\b.*?-?%\}", re.S)
+_MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class PageRules:
+    """What of ``_config.yml`` decides which files are pages and where they are."""
+
+    baseurl: str
+    slash: bool
+    """Whether the site's permalinks end in ``/`` (``pretty``), as its pages' then do."""
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageSource:
+    """One page read: its file, its path in the site's folder, header, body and address."""
+
+    file: Path
+    relative: str
+    fields: dict[str, Any]
+    body: str
+    path: str
+
+
+def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
+    """The site's pages, read; the home and 404 pages, the theme's listings and pages whose
+    header cannot be read are counted in ``blog.skipped`` (Jekyll itself skips a file it
+    cannot read, so one does not stop the import), the last with a note naming it."""
+    pages = []
+    home = clean_path(rules.baseurl + "/")
+    for file in _page_files(folder, rules):
+        relative = file.relative_to(folder).as_posix()
+        try:
+            source = read_markdown_source(file, str(file))
+        except SourceError as problem:
+            blog.skipped["page whose header cannot be read"] += 1
+            blog.notes.append(f"{problem}: that page was left out, as Jekyll leaves it out")
+            continue
+        path = page_path(relative, source.fields, rules)
+        if path == home or file.stem == "404" or path.endswith("/404.html"):
+            blog.skipped["home or 404 page (the theme's here)"] += 1
+        elif reason := _listing(source.fields, source.body):
+            blog.skipped[reason] += 1
+        else:
+            pages.append(PageSource(file, relative, source.fields, source.body, path))
+    return pages
+
+
+def _page_files(folder: Path, rules: PageRules) -> list[Path]:
+    """The Markdown files with front matter that Jekyll publishes as pages (without, it
+    copies them as they are: a README)."""
+    files = []
+    for file in sorted(folder.rglob("*")):
+        relative = file.relative_to(folder).as_posix()
+        if (
+            file.is_file()
+            and file.suffix.lower() in MARKDOWN_SUFFIXES
+            and _published(relative, rules)
+            and file.read_bytes().startswith(b"---")
+        ):
+            files.append(file)
+    return files
+
+
+def _published(relative: str, rules: PageRules) -> bool:
+    """Whether Jekyll reads the file at ``relative``, as its EntryFilter decides for each
+    folder down to it and the file itself: ``exclude:`` leaves out, ``include:`` takes in
+    a special name; ``_posts`` and the other ``_`` folders are never pages."""
+    parts = relative.split("/")
+    for depth, name in enumerate(parts, start=1):
+        path = "/".join(parts[:depth])
+        if name in SKIPPED_FOLDERS or name == "_posts":
+            return False
+        included = _matches(path, rules.include) or _matches(name, rules.include)
+        if _matches(path, rules.exclude) and not included:
+            return False
+        if (name[:1] in "_.#" or name.endswith("~")) and not included:
+            return False
+    return True
+
+
+def _matches(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a name of ``include:`` or ``exclude:`` (a path, a folder or a glob pattern
+    from the site's folder) names ``path``."""
+    for pattern in patterns:
+        bare = pattern.strip().strip("/")
+        if bare and (path == bare or path.startswith(bare + "/") or fnmatch.fnmatch(path, bare)):
+            return True
+    return False
+
+
+def page_path(relative: str, fields: dict[str, Any], rules: PageRules) -> str:
+    """A page's old address: its ``permalink``, else where Jekyll writes a page, its folder
+    and name, ending in ``/`` where the site's permalinks do (``pretty``), else in
+    ``.html``; an ``index`` page at its folder."""
+    own = fields.get("permalink")
+    if isinstance(own, str) and own.strip():
+        return clean_path(rules.baseurl + "/" + own.strip().lstrip("/"))
+    stem, suffix = posixpath.splitext(relative)
+    if suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+        return clean_path(rules.baseurl + "/" + relative)  # a file Jekyll copies as it is
+    if posixpath.basename(stem) == "index":
+        return clean_path(rules.baseurl + "/" + posixpath.dirname(stem) + "/")
+    return clean_path(rules.baseurl + "/" + stem + ("/" if rules.slash else ".html"))
+
+
+def link_path(target: str, pages: dict[str, str], rules: PageRules) -> str:
+    """The address ``{% link target %}`` stands for, a file that is no post: a page read
+    here at its real address, another file where Jekyll writes it (a collection's
+    ``_docs/x.md`` as a page of ``docs/``, with the same ending)."""
+    relative = target.strip().lstrip("/")
+    if relative in pages:
+        return pages[relative]
+    first, _, rest = relative.partition("/")
+    if first.startswith("_") and rest:
+        relative = first[1:] + "/" + rest
+    return page_path(relative, {}, rules)
+
+
+def _listing(fields: dict[str, Any], body: str) -> str | None:
+    """Why a page is the theme's listing and not the author's text, if it is: a listing
+    layout, no text at all, or a Liquid loop over the site's posts, tags or categories
+    (or the paginator) with nothing but headings around it."""
+    if reason := theme_listing(fields, body):
+        return reason
+    if _LISTING_LOOP.search(body) and not _text_outside_loops(body):
+        return "listing page (a Liquid loop over the site's posts, tags or categories)"
+    return None
+
+
+def _text_outside_loops(body: str) -> bool:
+    """Whether ``body`` has a line of text outside ``{% for %}`` loops, Liquid and HTML
+    tags, other than a heading."""
+    depth, position, outside = 0, 0, []
+    for match in _LIQUID_BLOCK.finditer(body):
+        if depth == 0:
+            outside.append(body[position : match.start()])
+        depth = depth + 1 if match.group(1) == "for" else max(0, depth - 1)
+        position = match.end()
+    if depth == 0:
+        outside.append(body[position:])
+    lines = _MARKUP.sub(" ", "".join(outside)).splitlines()
+    return any(re.search(r"\w", line) and not line.lstrip().startswith("#") for line in lines)
