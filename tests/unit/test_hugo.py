@@ -44,11 +44,13 @@ def test_pages_outside_every_section_or_of_type_page_become_pages(tmp_path: Path
         ---
         title: Contact
         ---
+        Write to us.
         -- content/blog/imprint.md --
         ---
         title: Imprint
         type: page
         ---
+        Who publishes this.
         -- content/blog/note.md --
         ---
         title: Note
@@ -239,3 +241,103 @@ def test_a_video_shortcode_the_player_cannot_take_is_kept_as_text(tmp_path: Path
     blog = read_hugo(tmp_path / "content")
     assert blog.posts[0].article.body == "{{\\< youtube x >}}\n"
     assert blog.notes[0].startswith("Hugo shortcode {{< youtube >}} kept as text")
+
+
+def test_top_level_posts_with_tags_or_of_a_main_section_stay_articles(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/post-1.md --
+        ---
+        title: Post one
+        date: 2020-01-01
+        tags: [sleep]
+        ---
+        Text.
+        -- content/post-2.md --
+        +++
+        title = "Post two"
+        date = 2020-02-01
+        categories = ["fitness"]
+        +++
+        Text.
+        -- content/pages/about.md --
+        ---
+        title: About
+        ---
+        Who.
+        -- content/page/imprint.md --
+        ---
+        title: Imprint
+        ---
+        Who publishes this.
+        """,
+    )
+    found = {p.article.title: (p.article.page, p.article.tags) for p in read_hugo(tmp_path).posts}
+    assert found == {
+        "Post one": (False, ("sleep",)),
+        "Post two": (False, ("fitness",)),
+        "About": (False, ()),  # in a section of its own, as before
+        "Imprint": (True, ()),  # content/page/: of type page, as in Hugo
+    }
+    (tmp_path / "hugo.toml").write_text('[params]\nmainSections = ["posts", "notes"]\n')
+    write_tree(
+        tmp_path / "content",
+        "-- note.md --\n---\ntitle: Note\ntype: notes\n---\nA note.\n"
+        "-- contact.md --\n---\ntitle: Contact\n---\nWrite.\n",
+    )
+    found = {p.article.title: p.article.page for p in read_hugo(tmp_path).posts}
+    assert (found["Note"], found["Contact"], found["Post one"]) == (False, True, False)
+    split = tmp_path / "config/_default"  # the same, in a configuration split into files
+    split.mkdir(parents=True)
+    (split / "params.yaml").write_text("mainsections: [notes]\n")
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://old.example.org/"\n')
+    assert {p.article.title: p.article.page for p in read_hugo(tmp_path).posts} == found
+
+
+def test_papermods_search_and_archives_pages_are_left_out(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/posts/walk.md --
+        ---
+        title: Walk
+        date: 2020-01-01
+        ---
+        Walk.
+        -- content/search.md --
+        ---
+        title: Search
+        layout: search
+        ---
+        -- content/archives.md --
+        ---
+        title: Archive
+        layout: archives
+        url: /archives/
+        summary: archives
+        ---
+        -- content/about.md --
+        ---
+        title: About
+        ---
+        Who.
+        -- content/empty.md --
+        ---
+        title: Empty
+        ---
+        """,
+    )
+    blog = read_hugo(tmp_path)
+    assert [(p.article.title, p.article.page) for p in blog.posts] == [
+        ("About", True),
+        ("Walk", False),
+    ]
+    assert blog.skipped == {
+        "listing, archive or search page (the theme's here)": 2,
+        "page without text (its layout made it)": 1,
+    }

@@ -7,7 +7,8 @@ section's permalink pattern (``:year``, ``:month``, ``:day``, ``:slug``, ``:titl
 ``:filename``, ``:section``…), else Hugo's default ``/<section>/<slug or file name>/``.
 ``aliases`` add addresses. Section lists (``_index.md``) are skipped. A page of
 ``type`` or ``layout`` ``page``, or, where there are sections, one outside them (``about.md``,
-``about/index.md``), becomes a page here (``content/pages/``), every other one an article.
+``about/index.md``) without tags or categories, becomes a page here (``content/pages/``),
+every other one an article (see ``is_own_page``); the theme's listing pages are skipped.
 Shortcodes that stand for something Markdown has (``ref``, ``relref``, ``figure``,
 ``youtube``, ``vimeo``, ``highlight``) are converted; any other is kept as text.
 """
@@ -15,23 +16,18 @@ Shortcodes that stand for something Markdown has (``ref``, ``relref``, ``figure`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 import re
-import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.characters import decode_source
-from ..core.errors import SourceError
-from ..core.limits import read_regular_file
 from ..core.model import Date, ImportedArticle
 from ..core.slugs import slugify
-from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post, clean_path
 from .htmlimport import html_markdown
+from .hugoconfig import CONFIG_NAMES, HugoConfig, read_config
 from .mdsource import (
     FOOTNOTES_NOTE,
     MARKDOWN_SUFFIXES,
@@ -47,14 +43,13 @@ from .mdsource import (
     read_markdown_source,
     shared_fields,
     text_list,
+    theme_listing,
     tidy,
     unknown_notes,
     video_block,
 )
 from .mdtext import escape_markdown, link_target
 
-CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
-                "config.yml", "config.json")  # fmt: skip
 KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishDate", "pubDate"}
 _PLACEHOLDER = re.compile(
     r":(year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug"
@@ -67,12 +62,6 @@ _HIGHLIGHT = re.compile(
     re.S,
 )
 _ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|`([^`]*)`|(\S+))|"([^"]*)"|(\S+)""")
-
-
-@dataclass(frozen=True, slots=True)
-class _Config:
-    site_url: str | None
-    permalinks: dict[str, str]
 
 
 @dataclass(slots=True)
@@ -97,7 +86,7 @@ def is_hugo_site(folder: Path) -> bool:
 def read_hugo(folder: Path) -> Blog:
     """Every page of the site (or content folder) ``folder``."""
     content, root = (folder / "content", folder) if is_hugo_site(folder) else (folder, None)
-    config = _read_config(root if root is not None else folder.parent)
+    config = read_config(root if root is not None else folder.parent)
     roots = [
         r / "static" for r in (root, folder.parent) if r is not None and (r / "static").is_dir()
     ]
@@ -127,12 +116,16 @@ def read_hugo(folder: Path) -> Blog:
                     inside = resource.relative_to(file.parent).as_posix()
                     blog.files[clean_path(path.rstrip("/") + "/" + inside)] = resource
     refs = _ref_table(found)
-    sections = not all(_top(page.relative) for page in found)
+    sections = bool(config.main_sections) or not all(_top(page.relative) for page in found)
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
     for page in found:
+        own_page = is_own_page(page.relative, page.fields, sections, config.main_sections)
+        if own_page and (reason := theme_listing(page.fields, page.body)):
+            blog.skipped[reason] += 1  # PaperMod's search.md, archives.md
+            continue
         count_unknown(page.fields, KNOWN_KEYS, unknown)
-        blog.posts.append(_post(page, refs, kept, blog, sections))
+        blog.posts.append(_post(page, refs, kept, blog, own_page))
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Hugo shortcode", kind, posts) for kind, posts in kept.items()]
     return blog
@@ -145,42 +138,6 @@ def _unrendered(fields: dict[str, Any]) -> bool:
     return fields.get("headless") is True or render in ("never", False, "false")
 
 
-def _read_config(root: Path) -> _Config:
-    """``baseURL`` and ``[permalinks]`` from the site's configuration, when there is one."""
-    fields: dict[str, Any] = {}
-    candidates = [root / name for name in CONFIG_NAMES]
-    candidates += [root / "config" / "_default" / name for name in CONFIG_NAMES]
-    for file in candidates:
-        if not file.is_file():
-            continue
-        display = str(file)
-        text = decode_source(read_regular_file(file, display, SourceError), display, SourceError)
-        if file.suffix == ".toml":
-            try:
-                fields = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise SourceError(f"the Hugo configuration cannot be read: {exc}", display) from exc
-        elif file.suffix == ".json":
-            try:
-                fields = json.loads(text)
-            except ValueError as exc:
-                raise SourceError(f"the Hugo configuration cannot be read: {exc}", display) from exc
-        else:
-            entries, _problems = load_mapping(text, display, SourceError)
-            fields = {key: entry.value for key, entry in entries.items()}
-        break
-    base = fields.get("baseURL") or fields.get("baseurl")
-    permalinks = fields.get("permalinks") or {}
-    if isinstance(permalinks.get("page"), dict):  # Hugo 0.120's [permalinks.page]
-        permalinks = permalinks["page"]
-    return _Config(
-        site_url=base
-        if isinstance(base, str) and base.startswith(("http://", "https://"))
-        else None,
-        permalinks={str(k): str(v) for k, v in permalinks.items() if isinstance(v, str)},
-    )
-
-
 def _date(fields: dict[str, Any]) -> Date | None:
     """``date``, else ``publishDate`` (the day it went out)."""
     for key in ("date", "publishDate", "pubDate"):
@@ -189,7 +146,7 @@ def _date(fields: dict[str, Any]) -> Date | None:
     return None
 
 
-def _page_path(relative: str, fields: dict[str, Any], date: Date | None, config: _Config) -> str:
+def _page_path(relative: str, fields: dict[str, Any], date: Date | None, config: HugoConfig) -> str:
     """The page's old address, as Hugo would make it."""
     if isinstance(fields.get("url"), str) and fields["url"].strip():
         return clean_path(fields["url"].strip())
@@ -247,7 +204,7 @@ def _ref_table(found: list[_Found]) -> dict[str, str]:
 
 
 def _post(
-    page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: Blog, sections: bool
+    page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: Blog, own_page: bool
 ) -> Post:
     fields = page.fields
     shared = shared_fields(fields)
@@ -271,7 +228,6 @@ def _post(
     title = shared.title or name.replace("-", " ").capitalize()
     if not shared.title:
         notes.append(f"it has no title, so it is '{title}' (from its file name)")
-    own_page = is_own_page(page.relative, fields, sections)
     if page.date is None and not own_page:  # a page needs none
         notes.append("it has no date")
     article = ImportedArticle(
@@ -293,13 +249,23 @@ def _post(
     return Post(page.display, article, page.file)
 
 
-def is_own_page(relative: str, fields: dict[str, Any], sections: bool) -> bool:
+def is_own_page(
+    relative: str, fields: dict[str, Any], sections: bool, main: frozenset[str] = frozenset()
+) -> bool:
     """Whether the content file at ``relative`` is one of the site's own pages (its About),
-    not a post: one whose ``type`` or ``layout`` is ``page``, or, where the posts are in
-    ``sections`` (folders), a file or leaf bundle at the top of the content folder, outside
-    them (``about.md``, ``about/index.md``). In a flat folder of Markdown files, every file
-    is a post."""
-    return "page" in (fields.get("type"), fields.get("layout")) or (sections and _top(relative))
+    not a post. Its type (``type``, else its section, as in Hugo) or ``layout`` ``page``
+    makes it one. One with tags or categories is a post, as is one whose type is among the
+    site's ``main`` sections (``params.mainSections``). Else, where the posts are in
+    ``sections`` (folders; so a site saying ``mainSections``), a file or leaf bundle at
+    the top of the content folder, outside them (``about.md``, ``about/index.md``), is a
+    page, as in PaperMod's and Ananke's sites. In a flat folder every file is a post."""
+    folders = relative.split("/")[:-1]
+    kind = fields.get("type") or (folders[0] if folders and not _top(relative) else None)
+    if "page" in (kind, fields.get("layout")):
+        return True
+    if any(text_list(fields.get(key)) for key in ("tags", "categories")) or kind in main:
+        return False
+    return sections and _top(relative)
 
 
 def _top(relative: str) -> bool:
