@@ -369,6 +369,11 @@ def test_an_old_address_that_is_the_new_one_but_for_case_gets_no_alias(
     assert "its old address /Contact/ is its new address but for upper and lower case" in err
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err
+    code, out, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    assert "already imported as content/pages/contact.md (its old address /Contact/" in out
+    assert "already imported as content/faq.md" in out
+    assert not (blog / "content/pages/contact-2.md").exists()
 
 
 def test_imported_markdown_headings_start_at_level_two_so_check_strict_passes(

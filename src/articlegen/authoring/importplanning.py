@@ -73,18 +73,20 @@ def plan_posts(
     report: ImportReport,
     problems: list[ArticlegenError],
 ) -> list[ImportPlan]:
-    """A slug for each post; posts imported before (an article has their old address)
-    skipped, or planned over that article with ``overwrite``; problems for single articles
-    whose slug or title is taken."""
+    """A slug for each post; posts imported before (an article has their old address, in
+    any case: ``/Contact/`` is ``/contact/``'s, which dropped it as its own) skipped, or
+    planned over that article with ``overwrite``; problems for single articles whose slug
+    or title is taken."""
     slugs = {a.slug: a.source for a in existing}
+    known = {path.casefold(): found for path, found in old_paths.items()}  # as the build does
     titles = {a.meta.title.casefold(): a.source for a in existing}
     claimed: dict[str, str] = {}
     plans = []
     for blog in blogs:
         for post in blog.posts:
-            before = next((old_paths[a] for a in post.article.aliases if a in old_paths), None)
-            if before is not None and not overwrite:
-                old = next(a for a in post.article.aliases if a in old_paths)
+            old = next((a for a in post.article.aliases if a.casefold() in known), None)
+            before = known[old.casefold()] if old is not None else None
+            if old is not None and before is not None and not overwrite:
                 report.already.append(AlreadyThere(post.origin, old, before[1]))
                 continue
             if before is not None:
