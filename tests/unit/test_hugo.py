@@ -268,6 +268,12 @@ def test_top_level_posts_with_tags_or_of_a_main_section_stay_articles(tmp_path: 
         title: About
         ---
         Who.
+        -- content/odd.md --
+        ---
+        title: Odd
+        type: [not, a, name]
+        ---
+        Still read.
         -- content/page/imprint.md --
         ---
         title: Imprint
@@ -281,6 +287,7 @@ def test_top_level_posts_with_tags_or_of_a_main_section_stay_articles(tmp_path: 
         "Post two": (False, ("fitness",)),
         "About": (False, ()),  # in a section of its own, as before
         "Imprint": (True, ()),  # content/page/: of type page, as in Hugo
+        "Odd": (True, ()),
     }
     (tmp_path / "hugo.toml").write_text('[params]\nmainSections = ["posts", "notes"]\n')
     write_tree(

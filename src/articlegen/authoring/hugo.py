@@ -260,7 +260,8 @@ def is_own_page(
     the top of the content folder, outside them (``about.md``, ``about/index.md``), is a
     page, as in PaperMod's and Ananke's sites. In a flat folder every file is a post."""
     folders = relative.split("/")[:-1]
-    kind = fields.get("type") or (folders[0] if folders and not _top(relative) else None)
+    own = fields.get("type")
+    kind = own if isinstance(own, str) and own else folders[0] if not _top(relative) else None
     if "page" in (kind, fields.get("layout")):
         return True
     if any(text_list(fields.get(key)) for key in ("tags", "categories")) or kind in main:
