@@ -72,7 +72,7 @@ def test_control_character_is_reported_at_its_line() -> None:
 
 
 def test_other_syntax_errors_keep_the_generic_hint() -> None:
-    assert syntax_error("a: b: c\n").endswith(
+    assert syntax_error("a: b\n  c: d\n").endswith(
         " — check quotes, colons and indentation (spaces, not tabs)"
     )
 
@@ -158,3 +158,16 @@ def test_a_recursive_alias_is_a_broken_value_not_a_loop() -> None:
     entries, problems = load_mapping("tags: &x [*x]\nb: 1\n", "f.md", ArticlegenError)
     assert [p.line for p in problems] == [1]
     assert entries["tags"].broken and entries["b"].value == 1
+
+
+def test_a_colon_and_space_inside_a_value_asks_for_quotes() -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping("title: Ketamine: A New Frontier\ndate: 2024-01-01\n", "a.md", ArticlegenError)
+    assert str(raised.value) == (
+        "a.md:1: invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
+        ' — put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
+    )
+    with pytest.raises(ArticlegenError) as indented:  # the same PyYAML error, another mistake
+        load_mapping("title: x\n  date: 2024-01-01\n", "a.md", ArticlegenError)
+    assert "must be in quotes" not in str(indented.value)
+    assert "indentation" in str(indented.value)

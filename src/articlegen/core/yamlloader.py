@@ -59,7 +59,11 @@ def syntax_error(
         message = f"invalid YAML: the '{bracket[0]}' opened on this line is never closed"
     line = mark.line + first_line if mark is not None else None
     hint = "check quotes, colons and indentation (spaces, not tabs)"
-    if "tab character" in problem or _tab_on_line(text, mark):
+    if problem.startswith("mapping values are not allowed") and _colon_in_value(text, mark):
+        # A second ': ' on the line: YAML reads it as a key inside the value.
+        message = "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
+        hint = 'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
+    elif "tab character" in problem or _tab_on_line(text, mark):
         hint = "indent with spaces, not tabs"
     elif bracket and "never closed" in message:
         hint = f"end the value with '{bracket[1]}'"
@@ -70,6 +74,15 @@ def syntax_error(
 
 _FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
 """PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
+
+
+def _colon_in_value(text: str, mark: yaml.error.Mark | None) -> bool:
+    """Whether the ': ' YAML stumbled on follows a key already on its line (``title: A: B``),
+    rather than starting a line indented under a value (the same error from PyYAML)."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return 0 <= mark.line < len(lines) and ": " in lines[mark.line][: mark.column]
 
 
 def _tab_on_line(text: str, mark: yaml.error.Mark | None) -> bool:
