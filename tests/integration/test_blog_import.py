@@ -223,6 +223,24 @@ def test_imported_blogs_build_and_their_old_addresses_redirect(blog: Path, run_c
     assert image.attributes.get("src").endswith("/2020/01/sleep-recovery/bedroom.png")
 
 
+def test_an_image_of_a_jekyll_site_served_under_a_baseurl_is_found_and_copied(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "assets/img").mkdir(parents=True)
+    (old / "_config.yml").write_text("baseurl: /blog\n")
+    shutil.copyfile(JEKYLL / "assets/images/walk.png", old / "assets/img/run.png")
+    (old / "_posts/2020-01-01-runs.md").write_text(
+        "---\ntitle: Runs\n---\nText.\n\n![A run]({{ site.baseurl }}/assets/img/run.png)\n"
+    )
+    code, out, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "copied 1 file into static/" in out and "not found" not in err
+    code, _, err = run_cli("check", "--site", blog)
+    assert code == 0, err
+
+
 def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(
     blog: Path, run_cli, tmp_path
 ) -> None:

@@ -49,6 +49,9 @@ class Blog:
     """Warnings about the whole source (unknown keys, template tags kept as text)."""
     static_roots: list[Path] = field(default_factory=list)
     """Folders that were the old site's root, where a root-relative image may be found."""
+    base_path: str = "/"
+    """The path the old site was served under (Jekyll's ``baseurl``: ``/blog/``), which a
+    root-relative address of one of its files starts with and its folders do not."""
     files: dict[str, Path] = field(default_factory=dict)
     """Old site path → file, for files served beside a post (Hugo page bundles)."""
 

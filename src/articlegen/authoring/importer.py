@@ -247,22 +247,24 @@ def _check_authors(
 
 def _finder(blog: Blog, fetched: dict[str, Path]) -> Callable[[str], Path | None]:
     """Where the old site's file for a path is: fetched from the web, in the source beside a
-    post, else under one of the folders that were the site's root."""
+    post, else under one of the folders that were the site's root (the path read also
+    without the old site's ``base_path``)."""
 
     def find(path: str) -> Path | None:
         if path.lstrip("/") in fetched:
             return fetched[path.lstrip("/")]
         if path in blog.files:
             return blog.files[path]
-        relative = path.lstrip("/")
-        for root in blog.static_roots:
-            candidate = root / relative
-            if (
-                relative
-                and candidate.is_file()
-                and candidate.resolve().is_relative_to(root.resolve())
-            ):
-                return candidate
+        under = [path.removeprefix(blog.base_path)] if path.startswith(blog.base_path) else []
+        for relative in dict.fromkeys([path.lstrip("/"), *under]):
+            for root in blog.static_roots:
+                candidate = root / relative
+                if (
+                    relative
+                    and candidate.is_file()
+                    and candidate.resolve().is_relative_to(root.resolve())
+                ):
+                    return candidate
         return None
 
     return find

@@ -119,7 +119,9 @@ def read_jekyll(folder: Path) -> Blog:
     """Every post of the site in ``folder``."""
     config = _read_config(folder)
     site_url = (config.site_url.rstrip("/") + config.baseurl) if config.site_url else None
-    blog = Blog("jekyll", folder, site_url=site_url, static_roots=[folder])
+    blog = Blog(
+        "jekyll", folder, site_url=site_url, static_roots=[folder], base_path=config.baseurl + "/"
+    )
     found = []
     for file in _post_files(folder, blog):
         match = _POST_NAME.fullmatch(file.stem)
