@@ -241,6 +241,29 @@ def test_an_image_of_a_jekyll_site_served_under_a_baseurl_is_found_and_copied(
     assert code == 0, err
 
 
+@pytest.mark.parametrize(
+    ("config", "said", "written"),
+    [
+        ('url: "https://old.example.org"\n', "now point to the old site by its full address",
+         "<https://old.example.org/category/health/>"),
+        ("title: Old\n", "are kept as they are, and lead nowhere here", "/category/health/"),
+    ],
+)  # fmt: skip
+def test_a_link_to_an_old_page_not_imported_is_named_and_said_what_became_of_it(
+    blog: Path, run_cli, tmp_path, config: str, said: str, written: str
+) -> None:
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text(config)
+    (old / "_posts/2020-01-01-runs.md").write_text(
+        "---\ntitle: Runs\n---\nSee [health](/category/health/).\n"
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert f"match no imported post (/category/health/): they {said}" in err
+    assert f"[health]({written})" in (blog / "content/runs.md").read_text()
+
+
 def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(
     blog: Path, run_cli, tmp_path
 ) -> None:

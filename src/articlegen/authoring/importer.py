@@ -203,9 +203,15 @@ def _relinked(
         if relinked.unmatched and not any(n.startswith(_UNMATCHED) for n in plan.notes):
             shown = list(dict.fromkeys(relinked.unmatched))
             more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+            where = (
+                "they now point to the old site by its full address"
+                if plan.blog.site_url
+                else "they are kept as they are, and lead nowhere here: the source names no "
+                "address of the old site to point them to"
+            )
             plan.notes.append(
-                f"{_UNMATCHED} ({', '.join(shown[:3])}{more}): they still point to the old "
-                "site; link what moved here instead"
+                f"{_UNMATCHED} ({', '.join(shown[:3])}{more}): {where}; link what moved here"
+                " instead"
             )
     return bodies, remote, copies
 
