@@ -60,8 +60,9 @@ def run_pagefind(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str
             process.kill()
 
         timer = threading.Timer(_TIMEOUT_SECONDS, stop)
-        timer.start()
+        timer.daemon = True  # never what keeps the interpreter from exiting after a Ctrl-C
         try:
+            timer.start()  # in the try: a Ctrl-C while it starts still cancels it, reaps Pagefind
             files, problem = _Conversation(process, folder, pages).run()
         finally:
             timer.cancel()
