@@ -173,3 +173,9 @@ def test_moved_headings_keep_their_order_text_and_the_rest(lines: list[str]) -> 
         assert [level for level, _ in after] == [min(6, lv + shift) for lv, _ in before]
     else:
         assert headings_from_level_two(body) == body
+
+
+def test_a_setext_heading_in_a_list_item_keeps_the_marker_whatever_its_text() -> None:
+    """The heading '1' is not the '1' of the item marker '1. ' before it."""
+    assert headings_from_level_two("1. 1\n   ---\n\n# Top\n") == "1. ### 1\n\n## Top\n"
+    assert headings_from_level_two("> Quote\n> ===\n\n## b\n") == "> ## Quote\n\n### b\n"

@@ -309,12 +309,16 @@ def headings_from_level_two(body: str) -> str:
             lines[start] = line[:at] + marks + line[at + len(token.markup) :]
         else:
             words = text.split("\n")
-            at = lines[start].find(words[0])
-            prefix = lines[start][:at] if at > 0 else ""
+            prefix = _CONTAINERS.match(lines[start]).group(0)  # type: ignore[union-attr]
             joined = " ".join(w.strip() for w in words)
             closing = " #" if joined.endswith("#") else ""  # else its '#'s would close it
             lines[start:end] = [prefix + marks + " " + joined + closing]
     return "\n".join(lines)
+
+
+_CONTAINERS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+"""What may open a line before a heading's text: block quotes' '>' and list markers (a
+heading '1' in the item '1. 1' is not the marker's '1'); it always matches, if empty."""
 
 
 @functools.cache
