@@ -171,3 +171,16 @@ def test_a_colon_and_space_inside_a_value_asks_for_quotes() -> None:
         load_mapping("title: x\n  date: 2024-01-01\n", "a.md", ArticlegenError)
     assert "must be in quotes" not in str(indented.value)
     assert "indentation" in str(indented.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["title: 'Men's health'\n", "title: x\ndescription: 'It's fine'\n", "tags: ['men's', b]\n"],
+)
+def test_an_apostrophe_in_single_quotes_is_named(text: str) -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert str(raised.value).endswith(
+        "invalid YAML: the value in single quotes ends at the apostrophe before here — write an"
+        " apostrophe inside single quotes twice ('Men''s health'), or use double quotes"
+    )

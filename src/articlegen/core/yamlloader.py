@@ -59,7 +59,11 @@ def syntax_error(
         message = f"invalid YAML: the '{bracket[0]}' opened on this line is never closed"
     line = mark.line + first_line if mark is not None else None
     hint = "check quotes, colons and indentation (spaces, not tabs)"
-    if problem.startswith("mapping values are not allowed") and _colon_in_value(text, mark):
+    if _apostrophe(text, mark):
+        message = "invalid YAML: the value in single quotes ends at the apostrophe before here"
+        hint = "write an apostrophe inside single quotes twice ('Men''s health'), or use double"
+        hint += " quotes"
+    elif problem.startswith("mapping values are not allowed") and _colon_in_value(text, mark):
         # A second ': ' on the line: YAML reads it as a key inside the value.
         message = "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
         hint = 'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
@@ -74,6 +78,19 @@ def syntax_error(
 
 _FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
 """PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
+
+
+def _apostrophe(text: str, mark: yaml.error.Mark | None) -> bool:
+    """Whether YAML stumbled right after a single quote and before a letter, with another
+    single quote earlier on the line: an apostrophe (``'Men's health'``) that closed the
+    single-quoted value it was written in."""
+    lines = text.splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return False
+    line, at = lines[mark.line], mark.column
+    return (
+        0 < at < len(line) and line[at - 1] == "'" and line[at].isalpha() and "'" in line[: at - 1]
+    )
 
 
 def _colon_in_value(text: str, mark: yaml.error.Mark | None) -> bool:
