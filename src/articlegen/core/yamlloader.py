@@ -59,15 +59,17 @@ def syntax_error(
         message = f"invalid YAML: the '{bracket[0]}' opened on this line is never closed"
     line = mark.line + first_line if mark is not None else None
     hint = "check quotes, colons and indentation (spaces, not tabs)"
-    if _apostrophe(text, mark):
+    before, after = _around(text, mark)
+    if _apostrophe(before, after):
         message = "invalid YAML: the value in single quotes ends at the apostrophe before here"
-        hint = "write an apostrophe inside single quotes twice ('Men''s health'), or use double"
-        hint += " quotes"
-    elif problem.startswith("mapping values are not allowed") and _colon_in_value(text, mark):
+        hint = (
+            "write an apostrophe inside single quotes twice ('Men''s health'), or use double quotes"
+        )
+    elif problem.startswith("mapping values are not allowed") and ": " in before:
         # A second ': ' on the line: YAML reads it as a key inside the value.
         message = "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
         hint = 'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
-    elif "tab character" in problem or _tab_on_line(text, mark):
+    elif "tab character" in problem or (before + after)[:1] == "\t":
         hint = "indent with spaces, not tabs"
     elif bracket and "never closed" in message:
         hint = f"end the value with '{bracket[1]}'"
@@ -80,31 +82,20 @@ _FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow m
 """PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
 
 
-def _apostrophe(text: str, mark: yaml.error.Mark | None) -> bool:
+def _around(text: str, mark: yaml.error.Mark | None) -> tuple[str, str]:
+    """The line YAML stumbled on, split at where it did: what came before, what comes after
+    (empty where it names no line). A tab at its start, a ': ' before the spot (a second one
+    in ``title: A: B``, where a line indented under a value gives the same PyYAML error) and
+    an apostrophe just before it tell what went wrong better than PyYAML says."""
+    lines = text.splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return "", ""
+    line = lines[mark.line]
+    return line[: mark.column], line[mark.column :]
+
+
+def _apostrophe(before: str, after: str) -> bool:
     """Whether YAML stumbled right after a single quote and before a letter, with another
     single quote earlier on the line: an apostrophe (``'Men's health'``) that closed the
     single-quoted value it was written in."""
-    lines = text.splitlines()
-    if mark is None or not 0 <= mark.line < len(lines):
-        return False
-    line, at = lines[mark.line], mark.column
-    return (
-        0 < at < len(line) and line[at - 1] == "'" and line[at].isalpha() and "'" in line[: at - 1]
-    )
-
-
-def _colon_in_value(text: str, mark: yaml.error.Mark | None) -> bool:
-    """Whether the ': ' YAML stumbled on follows a key already on its line (``title: A: B``),
-    rather than starting a line indented under a value (the same error from PyYAML)."""
-    if mark is None:
-        return False
-    lines = text.splitlines()
-    return 0 <= mark.line < len(lines) and ": " in lines[mark.line][: mark.column]
-
-
-def _tab_on_line(text: str, mark: yaml.error.Mark | None) -> bool:
-    """Whether the line YAML stumbled on starts with a tab (PyYAML rarely says so itself)."""
-    if mark is None:
-        return False
-    lines = text.splitlines()
-    return 0 <= mark.line < len(lines) and lines[mark.line][:1] == "\t"
+    return before[-1:] == "'" and after[:1].isalpha() and "'" in before[:-1]
