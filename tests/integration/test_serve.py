@@ -104,6 +104,26 @@ def test_a_title_change_reloads_the_pages_that_show_it(preview: Preview, blog: P
     assert see_also == "Sleep, Explained"
 
 
+def test_a_first_build_that_fails_says_nothing_is_built_yet(blog: Path) -> None:
+    source = blog / "content/ketamine.md"
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace("tags: [ketamine]", "tags: [ketamine"), encoding="utf-8")
+    logged: list[str] = []
+    with Preview(blog, port=0, log=logged.append, quiet=0.05) as running:
+        assert any(line.endswith("build failed; nothing to serve until the site builds")
+                   for line in logged)  # fmt: skip
+        assert not any("last good pages" in line for line in logged)
+        response = fetch(running.url, "/sleep/")
+        assert response.status == 404
+        lead = response.html().css_first("#articlegen-error strong").text()
+        assert lead.startswith("The last build failed, so this page is not built yet.")
+        assert overlay(response).startswith("error: content/ketamine.md:")
+        stream = EventStream(running.url, response)
+        source.write_text(good, encoding="utf-8")
+        assert stream.wait_for("reload") is None  # the page it waited for now exists
+        assert fetch(running.url, "/sleep/").status == 200
+
+
 def test_invalid_yaml_shows_the_overlay_and_fixing_it_clears_it(
     preview: Preview, blog: Path
 ) -> None:
@@ -118,6 +138,8 @@ def test_invalid_yaml_shows_the_overlay_and_fixing_it_clears_it(
         response = fetch(preview.url, path)
         assert response.status == 200  # the last good pages are still served
         assert overlay(response) == "\n".join(lines)
+        lead = response.html().css_first("#articlegen-error strong").text()
+        assert "this is the last good version of the page" in lead
     assert "First version." in body_text(preview, "/ketamine/")
     source.write_text(good, encoding="utf-8")
     assert stream.wait_for("clear") is None

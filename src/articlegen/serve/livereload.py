@@ -100,15 +100,23 @@ def inject(page: bytes, snippet: bytes) -> bytes:
     return page[:at] + snippet + page[at:]
 
 
-def overlay_html(lines: Iterable[str]) -> str:
-    """The error overlay: hidden when there is no error, so the script only toggles it."""
+def overlay_html(lines: Iterable[str], *, missing: bool = False) -> str:
+    """The error overlay: hidden when there is no error, so the script only toggles it.
+    ``missing``: it tops the not-found page, which is no last good version of anything (the
+    first build of a preview may have failed, or the page is new in the broken build)."""
     lines = list(lines)
     hidden = "" if lines else " hidden"
+    lead = (
+        "The last build failed, so this page is not built yet. Fix the file and save; "
+        "the page loads by itself once the site builds."
+        if missing
+        else "The last build failed: this is the last good version of the page. "
+        "Fix the file and save; this message goes away by itself."
+    )
     return (
         f"<style>{_OVERLAY_STYLE}</style>"
         f'<div id="articlegen-error" role="alert"{hidden}>'
-        "<strong>The last build failed: this is the last good version of the page. "
-        "Fix the file and save; this message goes away by itself.</strong>"
+        f"<strong>{lead}</strong>"
         f"<pre>{html.escape(chr(10).join(lines))}</pre></div>"
     )
 
@@ -241,15 +249,17 @@ class LiveSite:
         """The last good build."""
         return self._snapshot
 
-    def decorate(self, page: bytes, key: str) -> bytes:
-        """An HTML response with the live-reload script and the error overlay added."""
+    def decorate(self, page: bytes, key: str, *, missing: bool = False) -> bytes:
+        """An HTML response with the live-reload script and the error overlay added
+        (``missing``: the not-found page, see ``overlay_html``)."""
         with self._lock:
             errors, generation = self._errors, self._generation
         script = (
             f'<script src="{LIVE_PREFIX}livereload.js" data-page="/{html.escape(key)}" '
             f'data-since="{generation}" data-server="{self.instance}"></script>'
         )
-        return inject(page, (overlay_html(errors) + script).encode("utf-8"))
+        overlay = overlay_html(errors, missing=missing)
+        return inject(page, (overlay + script).encode("utf-8"))
 
     def connect(self, page: str, since: str, instance: str) -> Client:
         """A new listener; told at once if its page is already stale (or says nothing usable
@@ -293,7 +303,14 @@ class LiveSite:
                 self._generation += 1
                 self._changed_at.update(dict.fromkeys(undone, self._generation))
             clients = list(self._clients)
-        self._log(stamped("build failed; the last good pages are still served"))
+            built = bool(self._snapshot.pages)
+        self._log(
+            stamped(
+                "build failed; the last good pages are still served"
+                if built
+                else "build failed; nothing to serve until the site builds"
+            )
+        )
         for line in lines:
             self._log(line)
         for client in clients:

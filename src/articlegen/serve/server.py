@@ -221,7 +221,8 @@ class _Handler(BaseHTTPRequestHandler):
         kind = content_type(key)
         if kind.startswith("text/html"):
             data = found if isinstance(found, bytes) else found.read_bytes()
-            found = self.server.live.decorate(data, page or key)
+            missing = status == HTTPStatus.NOT_FOUND
+            found = self.server.live.decorate(data, page or key, missing=missing)
         size = len(found) if isinstance(found, bytes) else found.stat().st_size
         self.send_response(status)
         self.send_header("Content-Type", kind)
