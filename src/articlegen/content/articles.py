@@ -146,17 +146,38 @@ def read_article(
     return parse_article(decode_source(data, display, FrontMatterError), display, zone)
 
 
-def read_bytes(root: Path, path: Path) -> bytes:
+def read_bytes(root: Path, path: Path, folders: RealFolders | None = None) -> bytes:
     """The file's bytes; refuses symbolic links that lead out of the site, files that are not
-    regular ones (a named pipe would never end) and files over ``limits.MAX_FILE_BYTES``."""
+    regular ones (a named pipe would never end) and files over ``limits.MAX_FILE_BYTES``.
+
+    ``folders``: the real paths of the folders resolved so far in one pass over many files.
+    A file that is no link is where its folder really is, and resolving the site's and the
+    file's folders again for each file was most of the cost of reading an article."""
     display = relative(root, path)
-    if is_loop(path):
-        raise loop_error(root, path)
-    if path.is_symlink() and not path.exists():
-        raise broken_link_error(root, path)
-    if not path.resolve().is_relative_to(root.resolve()):
+    if path.is_symlink():
+        if is_loop(path):
+            raise loop_error(root, path)
+        if not path.exists():
+            raise broken_link_error(root, path)
+        real = path.resolve()
+    else:
+        real = _real_folder(path.parent, folders) / path.name
+    if not real.is_relative_to(_real_folder(root, folders)):
         raise outside_site(root, path, "file")
     return read_regular_file(path, display, FrontMatterError)
+
+
+RealFolders = dict[Path, Path]
+"""A folder → its real path (``Path.resolve``), for ``read_bytes``."""
+
+
+def _real_folder(folder: Path, known: RealFolders | None) -> Path:
+    if known is None:
+        return folder.resolve()
+    real = known.get(folder)
+    if real is None:
+        real = known[folder] = folder.resolve()
+    return real
 
 
 def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:

@@ -20,6 +20,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from ..content.articles import (
+    RealFolders,
     content_problems,
     find_sources,
     read_article,
@@ -79,7 +80,8 @@ def load_sources(
     to build (drafts only if ``drafts``); ``cache.sources`` is updated to what the folder
     now holds."""
     paths = find_sources(root)
-    known = {path: _cached(cache, root, path, settings, drafts, zone) for path in paths}
+    folders: RealFolders = {}
+    known = {path: _cached(cache, root, path, settings, drafts, zone, folders) for path in paths}
     todo = [path for path in paths if known[path] is None]
     fresh = map_chunks(
         partial(prepare_chunk, root, cache.code, settings.copy(), drafts, zone),
@@ -150,8 +152,11 @@ def prepare_chunk(
     md = make_markdown(**settings)
     problems: list[ArticlegenError] = []
     entries = []
+    folders: RealFolders = {}
     for path in paths:
-        entries.append(attempt(problems, prepare, root, path, code, md, settings, drafts, zone))
+        entries.append(
+            attempt(problems, prepare, root, path, code, md, settings, drafts, zone, folders)
+        )
         if finished is not None:
             finished(1)
     return entries
@@ -165,10 +170,12 @@ def prepare(
     settings: MarkupSettings,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
+    folders: RealFolders | None = None,
 ) -> SourceEntry:
-    """Read, check, parse and (unless it is a draft left out) render one article."""
+    """Read, check, parse and (unless it is a draft left out) render one article
+    (``folders``: see ``read_bytes``)."""
     stamp = source_stamp(path)  # before reading: a change while it is read shows next time
-    data = read_bytes(root, path)
+    data = read_bytes(root, path, folders)
     digest = source_digest(code, relative(root, path), data)
     article = read_article(root, path, zone, data)
     if article.meta.draft and not drafts:
@@ -184,11 +191,12 @@ def _cached(
     settings: MarkupSettings,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
+    folders: RealFolders,
 ) -> SourceEntry | None:
     """The cache's entry for an unchanged file that needs nothing more; else None. A file
     whose stamp is the one recorded is not even read; one whose bytes are unchanged gets
     its new stamp. An article parsed in another time zone is parsed again: its dates
-    differ."""
+    differ. ``folders``: see ``read_bytes``."""
     name = relative(root, path)
     entry = cache.sources.get(name)
     if entry is None or entry.zone != zone.key:
@@ -200,7 +208,7 @@ def _cached(
     if stamp is not None and stamp == entry.stamp:
         return entry
     try:
-        data = read_bytes(root, path)
+        data = read_bytes(root, path, folders)
     except ArticlegenError:
         return None
     if entry.digest != source_digest(cache.code, name, data):
