@@ -292,7 +292,9 @@ def test_files_whose_stamp_is_unchanged_are_not_read_again(blog: Path, monkeypat
     build_site(blog, cache=cache)
     read: list[str] = []
     real = sources.read_bytes
-    monkeypatch.setattr(sources, "read_bytes", lambda root, p: read.append(p.name) or real(root, p))
+    monkeypatch.setattr(
+        sources, "read_bytes", lambda root, p, *rest: read.append(p.name) or real(root, p, *rest)
+    )
     edit(blog / "content/c.md", "Alone.", "Alone, and edited.")
     result = build_site(blog, cache=cache)
     assert set(read) == {"c.md"}  # the others were trusted by their stamps
