@@ -241,7 +241,7 @@ def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
         "'- {title: About, link: about}'",
         "site.yaml:6: unknown key 'menu.url' — valid keys: link, title",
         "site.yaml:6: 'menu.title' is empty",
-        "site.yaml:6: 'menu.link' must be text, found the number 3 — put the value in quotes",
+        "site.yaml:6: 'menu.link' must be text, found the number 3 — put it in quotes: link: \"3\"",
     ]
     assert messages(base + "menu_builtin: no thanks\n") == [
         "site.yaml:3: 'menu_builtin' must be true or false, found the text 'no thanks'"

@@ -24,7 +24,13 @@ from ..core.nestedkeys import (
     text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
-from ..core.yamlchecks import check_characters, type_problem, unknown_key_problems
+from ..core.yamlchecks import (
+    as_text,
+    as_written,
+    check_characters,
+    type_problem,
+    unknown_key_problems,
+)
 from ..core.yamldoc import Entry, load_mapping
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
@@ -153,7 +159,7 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
         problems.append(
             ConfigError(
                 "'review_interval_days' must be at least 1 and at most "
-                f"{MAX_REVIEW_INTERVAL_DAYS} (ten years), found {interval.value}",
+                f"{MAX_REVIEW_INTERVAL_DAYS} (ten years), found {as_written(interval)}",
                 path,
                 interval.line,
                 "e.g. review_interval_days: 365",
@@ -164,7 +170,7 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
         problems.append(
             ConfigError(
                 f"'link_cache_days' must be at least 0 and at most {MAX_LINK_CACHE_DAYS},"
-                f" found {cache_days.value}",
+                f" found {as_written(cache_days)}",
                 path,
                 cache_days.line,
                 "e.g. link_cache_days: 7 (0 asks for every link on every check)",
@@ -225,7 +231,6 @@ def _images(
 def _text_problem(key: str, entry: Entry, path: str) -> ArticlegenError | None:
     """Why ``entry`` is not non-empty text; None when it is."""
     if problem := type_problem(key, entry, str, path, ConfigError):
-        problem.hint = "put the value in quotes"
         return problem
     if not entry.value.strip():
         return ConfigError(f"'{key}' is empty", path, entry.line)
@@ -253,7 +258,7 @@ def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -
     if not isinstance(provider.value, str) or provider.value not in PROVIDER_SETTINGS:
         problems.append(
             ConfigError(
-                f"unknown comments provider '{provider.value}'",
+                f"unknown comments provider {as_written(provider)}",
                 path,
                 provider.line,
                 "use one of: " + ", ".join(PROVIDER_SETTINGS),
@@ -305,7 +310,7 @@ def _provider_settings(
             problems.append(
                 ConfigError(f"'comments.{name}.{key}' must be text", path, settings[key].line)
             )
-    return {k: str(e.value) for k, e in settings.items() if k in required}
+    return {k: as_text(e) for k, e in settings.items() if k in required}
 
 
 def _allow_html(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> bool:

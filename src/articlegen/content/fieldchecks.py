@@ -16,7 +16,7 @@ from ..core.model import Alias, LinkRef
 from ..core.schema import FRONT_MATTER, Check
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from ..core.urls import AliasError, alias_url
-from ..core.yamlchecks import type_problem
+from ..core.yamlchecks import as_written, quote_hint, type_problem
 from ..core.yamldoc import Entry
 from ..trust.references import parse_references
 from .imagefield import parse_image
@@ -24,7 +24,6 @@ from .imagefield import parse_image
 
 def _text(key: str, entry: Entry, path: str) -> str:
     if problem := type_problem(key, entry, str, path, FrontMatterError):
-        problem.hint = "put the value in quotes"
         raise problem
     text: str = entry.value.strip()  # a str: type_problem refused anything else
     if not text:
@@ -89,17 +88,16 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
         raise FrontMatterError(
             f"'{key}' must be a list", path, entry.line, f"write {key}: [first, second]"
         )
-    lines = entry.item_lines or (entry.line,) * len(value)
     items: list[tuple[str, int]] = []
-    for item, line in zip(value, lines, strict=True):
-        if not isinstance(item, str) or not item.strip():
+    for item in entry.items:
+        if not isinstance(item.value, str) or not item.value.strip():
             raise FrontMatterError(
-                f"each item of '{key}' must be non-empty text, found {item!r}",
+                f"each item of '{key}' must be non-empty text, found {as_written(item)}",
                 path,
-                line,
-                "put the item in quotes",
+                item.line,
+                quote_hint(None, item) if item.written else "put the item in quotes",
             )
-        items.append((item.strip(), line))
+        items.append((item.value.strip(), item.line))
     return items
 
 

@@ -15,7 +15,14 @@ from ..core.errors import ArticlegenError, raise_if_any
 from ..core.model import HeroImage
 from ..core.nestedkeys import HERO_IMAGE, IMAGES, key_names, required_keys, text_keys
 from ..core.schema import IMAGE_FORM
-from ..core.yamlchecks import as_written, found, unknown_key_problems
+from ..core.yamlchecks import (
+    PLAIN_DIGITS,
+    as_written,
+    found,
+    quote_hint,
+    read_otherwise,
+    unknown_key_problems,
+)
 from ..core.yamldoc import Entry
 from .images import static_path
 
@@ -68,8 +75,10 @@ def _text(
     """Text, trimmed; empty only where ``may_be_empty`` (``alt: ""``)."""
     value = entry.value
     if not isinstance(value, str):
-        hint = 'write alt: "" for a decorative image' if may_be_empty else "put the value in quotes"
-        raise error(f"'{key}' must be text, found {found(value)}", path, entry.line, hint)
+        hint = quote_hint(key, entry)
+        if may_be_empty and not entry.written:
+            hint = 'write alt: "" for a decorative image'
+        raise error(f"'{key}' must be text, found {found(entry)}", path, entry.line, hint)
     if not may_be_empty and not value.strip():
         raise error(f"'{key}' is empty", path, entry.line, "write it, or remove the key")
     return value.strip()
@@ -112,14 +121,16 @@ def parse_widths(entry: Entry, path: str, error: type[ArticlegenError]) -> tuple
     hint = "write 'images: {widths: [480, 960, 1600]}'"
     if not isinstance(widths.value, list) or not widths.value:
         raise error("'images.widths' must be a list of pixel widths", path, widths.line, hint)
-    lines = widths.item_lines or (widths.line,) * len(widths.value)
-    for value, line in zip(widths.value, lines, strict=True):
+    for item in widths.items:
+        value = item.value
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WIDTH:
             raise error(
                 f"each of 'images.widths' must be a whole number of pixels from 1 to {MAX_WIDTH},"
-                f" found {as_written(value)}",
+                f" found {as_written(item)}",
                 path,
-                line,
+                item.line,
                 hint,
             )
+        if read_otherwise(item):
+            raise error(f"'images.widths' has {as_written(item)}", path, item.line, PLAIN_DIGITS)
     return tuple(sorted(set(widths.value)))

@@ -21,6 +21,7 @@ import zoneinfo
 
 from .errors import FrontMatterError, did_you_mean
 from .model import Date
+from .yamlchecks import as_written
 from .yamldoc import Entry
 
 DEFAULT_ZONE = "UTC"
@@ -99,7 +100,7 @@ def read_date(
     value = entry.value
     try:
         if isinstance(value, bool) or not isinstance(value, str | dt.date):
-            raise ValueError(f"is not a valid date: {value!r}")
+            raise ValueError(f"is not a valid date: {as_written(entry)}")
         date = parse_date(value) if isinstance(value, str) else value  # or a !!timestamp
         if day_only and isinstance(date, dt.datetime):
             raise FrontMatterError(

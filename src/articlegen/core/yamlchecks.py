@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from .characters import value_problem
 from .errors import ArticlegenError, did_you_mean
 from .yamldoc import Entry
+from .yamlspans import as_scalar
 
 
 def check_characters(
@@ -53,29 +54,29 @@ _TYPE_NAMES = {
 }
 
 
-def as_written(value: object) -> str:
-    """A value as YAML spells it, for messages: ``true``, ``false``, ``nothing`` for null,
-    text quoted, numbers as they are (Python's ``True``/``None`` are not what was typed)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "nothing" if value is None else repr(value)
-
-
 def type_problem(
     key: str, entry: Entry, expected: type, path: str, error: type[ArticlegenError]
 ) -> ArticlegenError | None:
     """An error if ``entry.value`` is not of ``expected`` type (bool is not an int here),
-    saying what was found in YAML's words: authors write YAML, not Python."""
+    saying what was found in YAML's words and as it was written: authors write YAML, not
+    Python. Text that YAML read as something else gets the line with the value quoted."""
     value = entry.value
     ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+    if ok and expected is int and read_otherwise(entry):
+        return error(f"'{key}' is written {as_written(entry)}", path, entry.line, PLAIN_DIGITS)
     if ok:
         return None
     quoted_flag = isinstance(value, str) and value.strip().lower() in _FLAG_WORDS
+    hint = None
+    if expected is bool and quoted_flag:
+        hint = "write true or false without quotes"
+    elif expected is str and not isinstance(value, list | dict):
+        hint = quote_hint(key, entry)
     return error(
-        f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found(value)}",
+        f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found(entry)}",
         path,
         entry.line,
-        "write true or false without quotes" if expected is bool and quoted_flag else None,
+        hint,
     )
 
 
@@ -83,12 +84,38 @@ _FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
 _SHOWN_TEXT = 40
 
 
-def found(value: object) -> str:
-    """A value as an author would name what they wrote: ``the text 'false'``, ``a list``."""
+def as_written(entry: Entry) -> str:
+    """A value as the author wrote it, for messages: a plain scalar's own text (``12:30``,
+    ``on``, ``010``), with what YAML read it as where that differs (``12:30, which YAML
+    reads as the number 750 (…)``); text quoted; ``nothing`` for an empty value. Python's
+    ``True``/``None`` are not what was typed, nor is the 750 YAML made of ``12:30``."""
+    value, plain = entry.value, entry.written
+    if plain is None or plain == "" or isinstance(value, str):
+        return _in_yaml_words(value)
+    return plain + _read_as(plain, value)
+
+
+def read_otherwise(entry: Entry) -> bool:
+    """Whether YAML read the plain scalar ``entry`` as something other than its digits or words
+    say (``12:30`` as 750, ``010`` as 8, ``on`` as true): a number key refuses such a value,
+    which the author almost never meant (``PLAIN_DIGITS``)."""
+    return bool(entry.written and _read_as(entry.written, entry.value))
+
+
+PLAIN_DIGITS = "write the number in plain digits, without a leading 0"
+"""The fix for a number written in one of YAML 1.1's other forms (``read_otherwise``)."""
+
+
+def found(entry: Entry) -> str:
+    """What an author wrote, named as they would: ``the text 'false'``, ``the number 3``,
+    ``a list``, ``on, which YAML reads as true (…)``."""
+    value, plain = entry.value, entry.written
+    if plain and not isinstance(value, str) and (reading := _read_as(plain, value)):
+        return plain + reading
     if value is None or isinstance(value, bool):
-        return as_written(value)
+        return _in_yaml_words(value)
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {plain or value}"
     if isinstance(value, str):
         shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 1] + "…"
         return f"the text '{shown}'"
@@ -97,6 +124,67 @@ def found(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def quote_hint(key: str | None, entry: Entry) -> str:
+    """The fix for a value that should be text: the value in quotes where it is a plain
+    scalar, on its line (``put it in quotes: title: "12:30"``) or as a list item (``key``
+    None: ``put it in quotes: "on"``); else the fix in words."""
+    plain = entry.written
+    if not plain:
+        return "put the value in quotes"
+    line = as_scalar(plain) if key is None else f"{key.rsplit('.', 1)[-1]}: {as_scalar(plain)}"
+    return f"put it in quotes: {line}"
+
+
+def as_text(entry: Entry) -> str:
+    """A scalar taken as text where a number may stand for it (an id, a publisher): the
+    digits as written, not what YAML read (``010`` stays 010, not 8)."""
+    if isinstance(entry.value, int | float) and not isinstance(entry.value, bool):
+        return entry.written or str(entry.value)
+    return str(entry.value)
+
+
+def _in_yaml_words(value: object) -> str:
+    """``true``, ``false``, ``nothing`` for null, text quoted, numbers as they are."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "nothing" if value is None else repr(value)
+
+
+def _read_as(plain: str, value: object) -> str:
+    """``, which YAML reads as …`` with why, where YAML 1.1 read the plain scalar ``plain`` as
+    something other than its digits or words say (``010`` is 8: octal); else empty."""
+    if isinstance(value, bool):
+        if plain.lower() in ("true", "false"):
+            return ""
+        return f", which YAML reads as {_in_yaml_words(value)} (as it does yes, no, on and off)"
+    if not isinstance(value, int | float):
+        return ""
+    try:
+        if (int(plain) if isinstance(value, int) else float(plain)) == value:
+            return ""
+    except ValueError:
+        pass
+    return f", which YAML reads as the number {value}{_NUMBER_FORMS.get(_number_form(plain), '')}"
+
+
+_NUMBER_FORMS = {
+    "sexagesimal": " (base 60, as YAML 1.1 reads a time)",
+    "octal": " (octal, for the leading 0)",
+    "hexadecimal": " (hexadecimal)",
+    "binary": " (binary)",
+}
+
+
+def _number_form(plain: str) -> str:
+    """Which of YAML 1.1's other ways of writing a number ``plain`` is (``_NUMBER_FORMS``)."""
+    digits = plain.lstrip("+-")
+    if ":" in digits:
+        return "sexagesimal"
+    if digits[:2] in ("0x", "0b"):
+        return "hexadecimal" if digits[1] == "x" else "binary"
+    return "octal" if len(digits) > 1 and digits[0] == "0" and digits[1] != "." else ""
 
 
 def unknown_key_problems(

@@ -9,7 +9,7 @@ be reported at the line of the key it belongs to. Before that, the document is m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -37,6 +37,9 @@ class Entry:
     """For a list value: each item as an entry (with ``children`` for a mapping item)."""
     broken: bool = False
     """The value could not be constructed (already reported): the key is there, its value is not."""
+    written: str | None = field(default=None, compare=False)
+    """For a plain (unquoted) scalar: its text as the author wrote it, which YAML may have read
+    as something else (``12:30`` as 750, ``on`` as true), for messages to quote (``yamlchecks``)."""
 
 
 def usable(entries: dict[str, Entry]) -> dict[str, Entry]:
@@ -167,7 +170,8 @@ def _entry(
             for item, item_value in zip(node.value, value, strict=True)
         )
         return Entry(value, line, None, tuple(item.line for item in items), items)
-    return Entry(value, line)
+    plain = isinstance(node, yaml.ScalarNode) and not node.style
+    return Entry(value, line, written=node.value if plain else None)
 
 
 def _reason(exc: Exception) -> str:

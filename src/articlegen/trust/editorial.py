@@ -16,7 +16,7 @@ from ..core.nestedkeys import REQUIREMENT, key_names, required_keys
 from ..core.schema import FRONT_MATTER_KEYS
 from ..core.slugs import slugify
 from ..core.urls import article_url
-from ..core.yamlchecks import type_problem, unknown_key_problems
+from ..core.yamlchecks import as_written, type_problem, unknown_key_problems
 from ..core.yamldoc import Entry
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
@@ -76,8 +76,8 @@ def _rule_value_problems(keys: dict[str, Entry], path: str) -> list[ArticlegenEr
         ]
     return [
         ConfigError(
-            f"unknown front-matter key '{item.value}' in 'require.fields'"
-            + did_you_mean(str(item.value), FRONT_MATTER_KEYS),
+            f"unknown front-matter key {as_written(item)} in 'require.fields'"
+            + did_you_mean(item.written or str(item.value), FRONT_MATTER_KEYS),
             path,
             item.line,
             "valid keys: " + ", ".join(sorted(FRONT_MATTER_KEYS)),

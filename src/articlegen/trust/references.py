@@ -25,7 +25,7 @@ from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug
 from ..core.weburl import address_problem
-from ..core.yamlchecks import unknown_key_problems
+from ..core.yamlchecks import as_text, unknown_key_problems
 from ..core.yamldoc import Entry
 
 _TEXT_KEYS = text_keys(REFERENCE)
@@ -148,7 +148,7 @@ def _text(key: str, entry: Entry, path: str) -> str:
         if key == "authors" and isinstance(value, list):
             hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
         raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
-    return str(value).strip()
+    return as_text(entry).strip()
 
 
 def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:

@@ -1,0 +1,151 @@
+"""Messages quote a value as the author wrote it, and say so where YAML 1.1 read the plain
+scalar as something else (``12:30`` as 750, ``on`` as true, ``010`` as 8)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlegen.content.config import parse_config
+from articlegen.core.errors import ConfigError
+from articlegen.core.yamlchecks import as_written, found
+from articlegen.core.yamldoc import load_mapping
+from tests.unit.test_config import messages as config_messages
+from tests.unit.test_frontmatter import errors as front_matter_errors
+from tests.unit.test_references import parse as parse_references
+
+SEXAGESIMAL = ", which YAML reads as the number 750 (base 60, as YAML 1.1 reads a time)"
+
+
+def entry(value: str):
+    entries, problems = load_mapping(f"key: {value}\n", "site.yaml", ConfigError)
+    assert problems == []
+    return entries["key"]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("12:30", "12:30" + SEXAGESIMAL),
+        ("010", "010, which YAML reads as the number 8 (octal, for the leading 0)"),
+        ("0x1F", "0x1F, which YAML reads as the number 31 (hexadecimal)"),
+        ("0b11", "0b11, which YAML reads as the number 3 (binary)"),
+        ("on", "on, which YAML reads as true (as it does yes, no, on and off)"),
+        ("No", "No, which YAML reads as false (as it does yes, no, on and off)"),
+        ("5", "the number 5"),
+        ("1_000", "the number 1_000"),
+        ("1.0e+3", "the number 1.0e+3"),
+        ("True", "true"),
+        ("~", "nothing"),
+        ("", "nothing"),
+        ("'12:30'", "the text '12:30'"),
+        ("1e3", "the text '1e3'"),
+        ("[on]", "a list"),
+    ],
+)
+def test_found_names_what_was_written(written: str, expected: str) -> None:
+    assert found(entry(written)) == expected
+
+
+@given(st.integers(min_value=1, max_value=59), st.integers(min_value=0, max_value=59))
+def test_a_time_is_quoted_as_written_with_the_number_yaml_made_of_it(hours: int, minutes: int):
+    written = f"{hours}:{minutes:02d}"
+    assert as_written(entry(written)) == (
+        f"{written}, which YAML reads as the number {hours * 60 + minutes}"
+        " (base 60, as YAML 1.1 reads a time)"
+    )
+
+
+@given(st.integers(min_value=0, max_value=10**30))
+def test_a_plain_decimal_number_is_quoted_without_comment(number: int) -> None:
+    assert found(entry(str(number))) == f"the number {number}"
+
+
+def test_front_matter_text_read_as_a_number_is_quoted_with_the_fix() -> None:
+    assert front_matter_errors("---\ntitle: 12:30\ndate: 2024-01-01\n---\n") == [
+        f"content/a.md:2: 'title' must be text, found 12:30{SEXAGESIMAL}"
+        ' — put it in quotes: title: "12:30"'
+    ]
+
+
+def test_a_date_read_as_a_number_is_quoted_as_written() -> None:
+    (message,) = front_matter_errors("---\ntitle: T\ndate: 12:30\n---\n")
+    assert message.startswith(f"content/a.md:3: 'date' is not a valid date: 12:30{SEXAGESIMAL}")
+
+
+def test_a_list_item_read_as_true_is_quoted_as_written() -> None:
+    assert front_matter_errors("---\ntitle: T\ndate: 2024-01-01\ntags: [health, on]\n---\n") == [
+        "content/a.md:4: each item of 'tags' must be non-empty text, found on, which YAML reads"
+        ' as true (as it does yes, no, on and off) — put it in quotes: "on"'
+    ]
+
+
+def test_an_image_alt_read_as_a_number_is_quoted_as_written() -> None:
+    header = "---\ntitle: T\ndate: 2024-01-01\nimage: {src: a.png, alt: 0x1F}\n---\n"
+    assert front_matter_errors(header) == [
+        "content/a.md:4: 'image.alt' must be text, found 0x1F, which YAML reads as the number 31"
+        ' (hexadecimal) — put it in quotes: alt: "0x1F"'
+    ]
+
+
+SITE = "title: S\nbase_url: https://example.org/\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "per_page: 010",
+            "site.yaml:3: 'per_page' is written 010, which YAML reads as the number 8 (octal,"
+            " for the leading 0) — write the number in plain digits, without a leading 0",
+        ),
+        (
+            "review_interval_days: 99:00:00",
+            "site.yaml:3: 'review_interval_days' is written 99:00:00, which YAML reads as the"
+            " number 356400 (base 60, as YAML 1.1 reads a time)",
+        ),
+        (
+            "images: {widths: [480, 8:00]}",
+            "site.yaml:3: 'images.widths' has 8:00, which YAML reads as the number 480 (base 60,"
+            " as YAML 1.1 reads a time) — write the number in plain digits, without a leading 0",
+        ),
+        (
+            "timezone: 1:00",
+            "site.yaml:3: 'timezone' must be text, found 1:00, which YAML reads as the number 60"
+            " (base 60, as YAML 1.1 reads a time)",
+        ),
+        (
+            "warn_unlinked: 0",
+            "site.yaml:3: 'warn_unlinked' must be true or false, found the number 0",
+        ),
+        (
+            "comments: {provider: yes}",
+            "site.yaml:3: unknown comments provider yes, which YAML reads as true (as it does"
+            " yes, no, on and off)",
+        ),
+        (
+            "require: [{tag: t, fields: [off]}]",
+            "site.yaml:3: unknown front-matter key off, which YAML reads as false (as it does"
+            " yes, no, on and off) in 'require.fields'",
+        ),
+    ],
+)
+def test_site_yaml_quotes_values_as_written(line: str, expected: str) -> None:
+    assert any(
+        m == expected or m.startswith(expected + " — ") for m in config_messages(SITE + line)
+    )
+
+
+def test_a_number_taken_as_text_keeps_its_digits() -> None:
+    (reference,) = parse_references(
+        "references:\n  - {title: T, url: 'https://example.org/', publisher: 010}\n"
+    )
+    assert reference.publisher == "010"
+    config = parse_config(
+        SITE
+        + "comments:\n  provider: giscus\n"
+        + "  giscus: {repo: o/n, repo_id: 0123, category: General, category_id: 1_0}\n"
+    )
+    assert config.comments.settings["repo_id"] == "0123"
+    assert config.comments.settings["category_id"] == "1_0"
