@@ -26,6 +26,7 @@ from ..core.layout import THEME_TEMPLATES
 from ..core.model import Date, PagePlan, RenderedPage
 from ..core.progress import report_progress
 from ..core.workers import in_workers, pooled
+from .jinjaruntime import Environment
 from .partials import Partials, partial_function
 from .pictures import picture
 
@@ -56,7 +57,7 @@ def make_environment(
     spares compiling again what another process already compiled; ``partials`` keeps what
     ``partial(…)`` renders for the next build (``render/partials.py``)."""
     folders = [str(p) for p in template_folders(site_templates)]
-    env = jinja2.Environment(
+    env = Environment(
         loader=_Loader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

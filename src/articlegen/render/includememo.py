@@ -1,0 +1,144 @@
+"""``{% include %}`` in a loop, rendered once per build for the same values: the home page,
+its pages and every tag page include ``_card.html`` for each article they list, and most
+articles are listed on three or four of them, each time with the same card.
+
+A template included with its context can read anything there, but what it reads is known
+from its source: the names it uses and does not set itself (``jinja2.meta``), with those of
+every template it includes, imports or extends, and ``site`` (which the ``isodate`` and
+``humandate`` filters read). When each of those names holds a value that stays the same
+for the whole build, the output is the same whenever those values are: it is kept, and an
+include with the same template and values takes it instead of rendering again.
+
+Values that stay the same: ``str``, ``int``, ``bool``, None and the ``url`` helper (compared
+by value and type), and by identity the objects a build shares between pages and never
+changes: an article's ``Card`` (one per article per build, ``core.model``), the site's
+settings, dates, functions and classes. Any other value (a dict or list made for one page,
+the loop's ``loop``, a ``namespace()``) makes that include render as Jinja renders it, and
+so does a template whose uses cannot be told from its source (an include of a name held in
+a variable) or that uses ``self`` or ``lipsum``. A site's own templates go the same way:
+its ``_card.html`` is the one rendered, and kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import jinja2
+from jinja2 import meta, nodes
+from jinja2.runtime import Context
+from jinja2.utils import missing
+
+from ..core.model import Card, SiteConfig
+from .pages import UrlMaker
+
+_BY_VALUE = frozenset({str, int, bool, type(None), UrlMaker})
+"""Immutable values that show the same whenever they are equal (compared with their type:
+``1 == True``): not ``float`` (``0.0 == -0.0``). ``UrlMaker`` is its prefix."""
+_BY_IDENTITY = frozenset(
+    {
+        Card,
+        SiteConfig,
+        dt.date,
+        dt.datetime,
+        type,
+        types.FunctionType,
+        types.BuiltinFunctionType,
+    }
+)
+"""Values a build shares between pages and never changes: compared by identity."""
+_UNSAFE = frozenset({"self", "lipsum"})
+"""Names whose value is no input that can be compared: ``self`` renders the template's own
+blocks, ``lipsum`` random text."""
+ALWAYS_READ = frozenset({"site"})
+"""Names read by filters rather than the template itself (``isodate``, ``humandate``)."""
+
+
+class IncludeMemo:
+    """The outputs of one environment's includes in loops, by template and values; the
+    environment serves one build, and the values compared by identity are kept alive with
+    the output, so an identity is never that of another object while it is here."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        self._reads: dict[str, tuple[str, ...] | None] = {}
+        self._kept: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}
+        self.rendered = 0
+        """Includes rendered (not taken from those kept), for tests."""
+
+    def render(
+        self, template: jinja2.Template, context: Context, names: Mapping[str, Any]
+    ) -> Iterator[str]:
+        """``template`` rendered as ``{% include %}`` renders it from ``context`` with the
+        loop's ``names``, or its kept output."""
+        local = template.new_context(context.get_all(), True, names)
+        reads = self.reads(template.name)
+        keyed = _key(template, local, reads) if reads is not None else None
+        if keyed is None:
+            self.rendered += 1
+            yield from template.root_render_func(local)
+            return
+        key, held = keyed
+        kept = self._kept.get(key)
+        if kept is None:
+            self.rendered += 1
+            html = self._env.concat(template.root_render_func(local))
+            kept = self._kept[key] = (html, held)
+        yield kept[0]
+
+    def reads(self, name: str | None) -> tuple[str, ...] | None:
+        """The names template ``name`` reads from its context, with those of the templates
+        it uses; None when they cannot be told."""
+        if name is None:
+            return None
+        if name not in self._reads:
+            found = _reads(self._env, name, {name})
+            self._reads[name] = None if found is None else tuple(sorted(found | ALWAYS_READ))
+        return self._reads[name]
+
+
+def _key(
+    template: jinja2.Template, context: Context, reads: tuple[str, ...]
+) -> tuple[tuple[Any, ...], list[Any]] | None:
+    """The key of ``template`` rendered in ``context``, and the objects whose identity it
+    holds; None when a value read is none of those that stay the same."""
+    key: list[Any] = [id(template)]
+    held: list[Any] = [template]
+    for name in reads:
+        value = context.resolve_or_missing(name)
+        kind = type(value)
+        if value is missing:
+            key.append(missing)
+        elif kind in _BY_VALUE:
+            key.append((kind, value))
+        elif kind in _BY_IDENTITY:
+            key.append(id(value))
+            held.append(value)
+        else:
+            return None
+    return tuple(key), held
+
+
+def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | None:
+    """The names ``name`` reads, with those of the templates it uses (each once)."""
+    try:
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        tree = env.parse(source, name)
+    except jinja2.TemplateError:  # missing or invalid: rendering it says so
+        return None
+    if any(node.name in _UNSAFE for node in tree.find_all(nodes.Name)):
+        return None  # Jinja's globals and ``self`` are no undeclared names: looked for here
+    names = set(meta.find_undeclared_variables(tree))
+    for used in meta.find_referenced_templates(tree):
+        if used is None:
+            return None
+        if used in seen:
+            continue
+        seen.add(used)
+        theirs = _reads(env, used, seen)
+        if theirs is None:
+            return None
+        names |= theirs
+    return names

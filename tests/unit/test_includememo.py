@@ -1,0 +1,134 @@
+"""Includes in a loop rendered once per build for the same values, and every time when a
+value they read may differ where it looks the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.core.model import Card, PagePlan
+from articlegen.render import jinjaruntime
+from articlegen.render.includememo import IncludeMemo
+from articlegen.render.pages import UrlMaker
+from articlegen.render.templates import render_chunk
+from tests.conftest import SITE_YAML, article, parse
+from tests.unit.test_templates import write
+
+LIST = "{% for item in items %}{% include '_card.html' %}{% endfor %}"
+CARDS = [Card({"title": f"T{n} & co", "url": f"t{n}/"}) for n in range(3)]
+
+
+@pytest.fixture
+def memos(monkeypatch: pytest.MonkeyPatch) -> list[IncludeMemo]:
+    """Every include memo made, one per environment."""
+    made: list[IncludeMemo] = []
+
+    class Recorded(IncludeMemo):
+        def __init__(self, env: Any) -> None:
+            super().__init__(env)
+            made.append(self)
+
+    monkeypatch.setattr(jinjaruntime, "IncludeMemo", Recorded)
+    return made
+
+
+def render(folder: Path, *contexts: dict[str, Any]) -> list[str]:
+    plans = [
+        PagePlan(f"p{n}/", f"p{n}/index.html", "list.html", {"url": UrlMaker("/"), **context})
+        for n, context in enumerate(contexts)
+    ]
+    return [(page.data or b"").decode() for page in render_chunk(folder, folder.parent, plans)]
+
+
+def rendered(memos: list[IncludeMemo]) -> int:
+    return sum(memo.rendered for memo in memos)
+
+
+def test_a_card_shown_on_several_pages_is_rendered_once(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    folder = write(
+        tmp_path / "templates",
+        list__html=LIST,
+        _card__html="<a href='{{ url(item.url) }}'>{{ item.title }}</a>{{ level | default(2) }}",
+    )
+    pages = render(folder, {"items": CARDS[:2]}, {"items": CARDS[1:]}, {"items": CARDS})
+    card = "<a href='/t{0}/'>T{0} &amp; co</a>2"
+    assert pages == [
+        card.format(0) + card.format(1),
+        card.format(1) + card.format(2),
+        "".join(card.format(n) for n in range(3)),
+    ]
+    assert rendered(memos) == 3
+
+
+def test_a_name_read_by_a_template_it_includes_is_part_of_the_key(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    folder = write(
+        tmp_path / "templates",
+        list__html=LIST,
+        _card__html="{{ item.title }}{% include '_where.html' %}",
+        _where__html=" on {{ page_name }}{{ '' if level is undefined else level }};",
+    )
+    first, second = render(
+        folder, {"items": CARDS[:1], "page_name": "home"}, {"items": CARDS[:1], "page_name": "tag"}
+    )
+    assert (first, second) == ("T0 &amp; co on home;", "T0 &amp; co on tag;")
+    assert rendered(memos) == 2
+
+
+@pytest.mark.parametrize(
+    "card, context",
+    [
+        ("{{ item.title }}{{ loop.length }}", {}),  # the loop is no value to compare
+        ("{{ item.title }}{{ extra.n }}", {"extra": {"n": 1}}),  # a dict may change
+        ("{{ item.title }}{{ extra }}", {"extra": 1.0}),  # 1.0 == 1 but shows otherwise
+        ("{{ item.title }}{% include name %}", {"name": "_other.html"}),  # unknown use
+        ("{{ item.title }}{{ lipsum(1, false, 2, 3) }}", {}),  # random text
+    ],
+)
+def test_includes_whose_inputs_cannot_be_compared_render_every_time(
+    tmp_path: Path, memos: list[IncludeMemo], card: str, context: dict[str, Any]
+) -> None:
+    folder = write(
+        tmp_path / "templates",
+        list__html="{% for item in items %}{% include '_card.html' %}|{{ loop.index }}{% endfor %}",
+        _card__html=card,
+        _other__html="!",
+    )
+    pages = render(folder, {"items": CARDS[:1] * 2, **context}, {"items": CARDS[:1], **context})
+    assert [page.count("T0 &amp; co") for page in pages] == [2, 1]
+    assert rendered(memos) == 3
+
+
+def test_an_include_outside_a_loop_is_rendered_as_jinja_renders_it(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    folder = write(tmp_path / "templates", list__html="{% include '_c.html' %}", _c__html="c")
+    assert render(folder, {}, {}) == ["c", "c"]
+    assert rendered(memos) == 0
+
+
+def test_the_theme_renders_each_card_once_for_the_home_and_tag_pages(
+    site: Any, memos: list[IncludeMemo]
+) -> None:
+    root = site(
+        {
+            f"a{n}.md": article(f"Article {n}", "Text.", date=f"2024-03-0{n}", tags="[sleep]")
+            for n in range(1, 4)
+        },
+        site_yaml=SITE_YAML + "per_page: 2\n",
+    )
+    build_site(root)
+    public = root / "public"
+    home = [*parse(public / "index.html").css("article.card")]
+    home += parse(public / "page" / "2" / "index.html").css("article.card")
+    tag = [*parse(public / "tags" / "sleep" / "index.html").css("article.card")]
+    tag += parse(public / "tags" / "sleep" / "page" / "2" / "index.html").css("article.card")
+    assert [card.html for card in home] == [card.html for card in tag]
+    assert len(home) == 3
+    assert rendered(memos) == 3
