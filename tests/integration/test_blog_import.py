@@ -497,3 +497,60 @@ def test_a_liquid_link_to_a_jekyll_page_becomes_a_link_to_the_imported_page(
     body = (blog / "content/rest.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
     assert body.strip() == "See [[about|who we are]] and [[setup|setup]]."
     assert "old site" not in err
+
+
+def test_hugo_pages_and_merged_headings_are_said_file_by_file(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A dated file at the top of a Hugo site beside its posts' sections, and one in pages/,
+    become pages, and the first says why; headings whose levels 5 and 6 merge are a warning
+    naming the file. The site then builds with every one of them."""
+    write_tree(
+        tmp_path,
+        """
+        -- hugo/hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- hugo/content/posts/walk.md --
+        ---
+        title: Walk
+        date: 2020-02-02
+        ---
+        # Walk
+
+        ##### Shoes
+
+        ###### Laces
+        -- hugo/content/news.md --
+        ---
+        title: News
+        date: 2021-03-04
+        ---
+        What is new.
+        -- hugo/content/pages/about.md --
+        ---
+        title: About
+        ---
+        Who we are.
+        """,
+    )
+    code, out, err = run_cli("import", tmp_path / "hugo", "--site", blog)
+    assert code == 0, err
+    assert "imported " + str(tmp_path / "hugo/content/news.md") + " as content/pages/news.md" in out
+    assert "as content/pages/about.md" in out and "as content/walk.md" in out
+    warnings = [line for line in err.splitlines() if line.startswith("warning: ")]
+    assert any(
+        line.startswith("warning: content/pages/news.md: it has a date but is at the top of")
+        and "move its file out of content/pages/ into content/" in line
+        for line in warnings
+    ), err
+    assert any(
+        line.startswith("warning: content/walk.md: its headings move down 1 level")
+        and "levels 5 and 6 all become ######" in line
+        for line in warnings
+    ), err
+    assert not any("about.md" in line for line in warnings)
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    walk = parse(blog / "public/walk/index.html")
+    assert [h.tag for h in walk.css(".body h2, .body h6")] == ["h2", "h6", "h6"]
+    assert parse(blog / "public/news/index.html").css_first("h1").text(strip=True) == "News"

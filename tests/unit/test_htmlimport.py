@@ -210,3 +210,14 @@ def test_a_page_nested_past_the_depth_limit_is_refused_without_recursion() -> No
 def test_a_page_nested_within_the_limit_is_imported() -> None:
     html = "<h1>T</h1>" + "<div>" * 150 + "<p>Deep text.</p>" + "</div>" * 150
     assert parse_html(html, "page.html").body == "Deep text.\n"
+
+
+def test_html_headings_merged_by_the_shift_are_a_note() -> None:
+    page = "<h1>Title</h1><h1>Part</h1><h5>Five</h5><h6>Six</h6><p>Text.</p>"
+    article = parse_html(page, "page.html")
+    assert "## Part\n\n###### Five\n\n###### Six" in article.body
+    assert [note.split(":")[0] for note in article.notes] == [
+        "its headings move down 1 level so that the top one is ##, and levels 5 and 6 all"
+        " become ###### (there is no deeper level)"
+    ]
+    assert parse_html("<h1>Title</h1><h2>A</h2><h6>Six</h6>", "a.html").notes == ()

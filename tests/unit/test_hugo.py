@@ -285,9 +285,9 @@ def test_top_level_posts_with_tags_or_of_a_main_section_stay_articles(tmp_path: 
     assert found == {
         "Post one": (False, ("sleep",)),
         "Post two": (False, ("fitness",)),
-        "About": (False, ()),  # in a section of its own, as before
+        "About": (True, ()),  # content/pages/: where Hugo sites keep their standalone pages
         "Imprint": (True, ()),  # content/page/: of type page, as in Hugo
-        "Odd": (True, ()),
+        "Odd": (False, ()),  # the posts are at the top: page/ and pages/ hold no posts
     }
     (tmp_path / "hugo.toml").write_text('[params]\nmainSections = ["posts", "notes"]\n')
     write_tree(
@@ -347,4 +347,59 @@ def test_papermods_search_and_archives_pages_are_left_out(tmp_path: Path) -> Non
     assert blog.skipped == {
         "listing, archive or search page (the theme's here)": 2,
         "page without text (its layout made it)": 1,
+    }
+
+
+def test_pages_section_and_dated_top_level_files_beside_the_posts(tmp_path: Path) -> None:
+    """content/pages/ holds pages; a dated file at the top, beside the posts' sections, is a
+    page as Hugo makes it (of the home section), and its note says so and how to change it."""
+    write_tree(
+        tmp_path,
+        """
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/posts/walk.md --
+        ---
+        title: Walk
+        date: 2020-01-01
+        ---
+        -- content/pages/about.md --
+        ---
+        title: About
+        date: 2020-01-01
+        ---
+        Who.
+        -- content/news.md --
+        ---
+        title: News
+        date: 2021-03-04
+        ---
+        What is new.
+        -- content/contact.md --
+        ---
+        title: Contact
+        ---
+        Write.
+        """,
+    )
+    found = {p.article.title: p.article for p in read_hugo(tmp_path).posts}
+    assert {title: a.page for title, a in found.items()} == {
+        "Walk": False,
+        "About": True,  # pages/ holds pages, and is no section of the posts
+        "News": True,
+        "Contact": True,
+    }
+    assert found["News"].notes == (
+        "it has a date but is at the top of the content folder, outside the sections of the"
+        " posts (posts/): Hugo makes it a page of the home section (of type 'page', not listed"
+        " with the posts), so it is a page here; to make it an article, move its file out of"
+        " content/pages/ into content/",
+    )
+    assert found["About"].notes == found["Contact"].notes == ()
+    (tmp_path / "content/posts/walk.md").unlink()  # the posts at the top, pages/ beside them
+    found = {p.article.title: p.article for p in read_hugo(tmp_path).posts}
+    assert {title: a.page for title, a in found.items()} == {
+        "About": True,
+        "News": False,
+        "Contact": False,
     }

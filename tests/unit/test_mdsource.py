@@ -179,3 +179,18 @@ def test_a_setext_heading_in_a_list_item_keeps_the_marker_whatever_its_text() ->
     """The heading '1' is not the '1' of the item marker '1. ' before it."""
     assert headings_from_level_two("1. 1\n   ---\n\n# Top\n") == "1. ### 1\n\n## Top\n"
     assert headings_from_level_two("> Quote\n> ===\n\n## b\n") == "> ## Quote\n\n### b\n"
+
+
+def test_headings_merged_by_the_shift_are_a_note() -> None:
+    notes: list[str] = []
+    body = "# Top\n\n##### Five\n\n###### Six\n"
+    assert headings_from_level_two(body, notes) == "## Top\n\n###### Five\n\n###### Six\n"
+    assert notes == [
+        "its headings move down 1 level so that the top one is ##, and levels 5 and 6 all become"
+        " ###### (there is no deeper level): check its deepest headings, and make the lesser"
+        " ones bold text where they must stay apart"
+    ]
+    for unmerged in ("# Top\n\n###### Six\n", "## Top\n\n##### Five\n\n###### Six\n"):
+        notes.clear()
+        headings_from_level_two(unmerged, notes)
+        assert notes == []

@@ -35,6 +35,7 @@ from .mdtext import (
     fenced,
     indent_item,
     link_target,
+    merged_levels_note,
     quoted,
     table,
 )
@@ -86,7 +87,8 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     comments = tree.css_first(_COMMENTS) is not None
     comments = _skip_comment_section(main, skipped) or comments
     see_also = _take_see_also(main, skipped, page)
-    writer = _Writer(page, skipped, _heading_shift(main, skipped))
+    notes: list[str] = []
+    writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
     return ImportedArticle(
         title=title,
         body="\n\n".join(writer.blocks(main)) + "\n",
@@ -99,17 +101,19 @@ def parse_html(html: str, path: str) -> ImportedArticle:
         tags=page_tags(tree),
         slug=url_slug(page) or None,
         address=page,
+        notes=tuple(notes),
     )
 
 
-def html_markdown(html: str, page: str | None, path: str) -> str:
+def html_markdown(html: str, page: str | None, path: str, notes: list[str] | None = None) -> str:
     """A fragment of HTML (a blog post's content, no page around it) as a Markdown body;
-    ``page`` is the post's own address, against which its relative links are resolved."""
+    ``page`` is the post's own address, against which its relative links are resolved.
+    What needs the author's eye (headings merged by the shift) is added to ``notes``."""
     tree = LexborHTMLParser(html)
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
-    writer = _Writer(page, set(), _heading_shift(main, set()))
+    writer = _Writer(page, set(), _heading_shift(main, set(), notes))
     return "\n\n".join(writer.blocks(main)) + "\n"
 
 
@@ -222,10 +226,14 @@ def _address(href: str, page: str | None) -> str | None:
     return urljoin(page, href) if page else None
 
 
-def _heading_shift(main: LexborNode, skipped: set[int]) -> int:
-    """How much to add to heading levels so the body's top level is ``##``."""
+def _heading_shift(main: LexborNode, skipped: set[int], notes: list[str] | None) -> int:
+    """How much to add to heading levels so the body's top level is ``##``; a warning in
+    ``notes`` (if given) where that merges levels 5 and 6."""
     levels = [int(h.tag[1]) for h in _kept(main, "h1, h2, h3, h4, h5, h6", skipped) if h.tag]
-    return 2 - min(levels) if levels else 0
+    shift = 2 - min(levels) if levels else 0
+    if notes is not None and (merged := merged_levels_note(levels, shift)):
+        notes.append(merged)
+    return shift
 
 
 class _Writer:

@@ -19,7 +19,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -116,16 +116,19 @@ def read_hugo(folder: Path) -> Blog:
                     inside = resource.relative_to(file.parent).as_posix()
                     blog.files[clean_path(path.rstrip("/") + "/" + inside)] = resource
     refs = _ref_table(found)
-    sections = bool(config.main_sections) or not all(_top(page.relative) for page in found)
+    posts_in = post_sections([page.relative for page in found], config.main_sections)
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
     for page in found:
-        own_page = is_own_page(page.relative, page.fields, sections, config.main_sections)
+        own_page = is_own_page(page.relative, page.fields, bool(posts_in), config.main_sections)
         if own_page and (reason := theme_listing(page.fields, page.body)):
             blog.skipped[reason] += 1  # PaperMod's search.md, archives.md
             continue
         count_unknown(page.fields, KNOWN_KEYS, unknown)
-        blog.posts.append(_post(page, refs, kept, blog, own_page))
+        post = _post(page, refs, kept, blog, own_page)
+        if own_page and page.date and not is_own_page(page.relative, page.fields, False):
+            post = _with_note(post, _dated_page_note(posts_in))
+        blog.posts.append(post)
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Hugo shortcode", kind, posts) for kind, posts in kept.items()]
     return blog
@@ -211,9 +214,9 @@ def _post(
     notes = list(shared.notes)
     body = _shortcodes(page.body, page, refs, kept)
     if page.file.suffix.lower() == ".html":
-        body = html_markdown(body, page.path, page.display)
+        body = html_markdown(body, page.path, page.display, notes)
     else:
-        body = headings_from_level_two(body)
+        body = headings_from_level_two(body, notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)
@@ -249,16 +252,22 @@ def _post(
     return Post(page.display, article, page.file)
 
 
+PAGES_SECTION = "pages"
+"""The section Hugo sites often keep their standalone pages in (``content/pages/about.md``),
+as articlegen keeps its own: its files are pages, as ``content/page/``'s (of type ``page``)."""
+
+
 def is_own_page(
     relative: str, fields: dict[str, Any], sections: bool, main: frozenset[str] = frozenset()
 ) -> bool:
     """Whether the content file at ``relative`` is one of the site's own pages (its About),
     not a post. Its type (``type``, else its section, as in Hugo) or ``layout`` ``page``
     makes it one. One with tags or categories is a post, as is one whose type is among the
-    site's ``main`` sections (``params.mainSections``). Else, where the posts are in
-    ``sections`` (folders; so a site saying ``mainSections``), a file or leaf bundle at
-    the top of the content folder, outside them (``about.md``, ``about/index.md``), is a
-    page, as in PaperMod's and Ananke's sites. In a flat folder every file is a post."""
+    site's ``main`` sections (``params.mainSections``). Else a file in ``pages/`` is a page
+    (``PAGES_SECTION``), and where the posts are in ``sections`` (``post_sections``), so is
+    a file or leaf bundle at the top of the content folder (``about.md``,
+    ``about/index.md``): Hugo makes it a page of the home section, of type ``page``, which
+    PaperMod's and Ananke's sites keep their About in. In a flat folder every file is a post."""
     folders = relative.split("/")[:-1]
     own = fields.get("type")
     kind = own if isinstance(own, str) and own else folders[0] if not _top(relative) else None
@@ -266,7 +275,32 @@ def is_own_page(
         return True
     if any(text_list(fields.get(key)) for key in ("tags", "categories")) or kind in main:
         return False
-    return sections and _top(relative)
+    return kind == PAGES_SECTION or (sections and _top(relative))
+
+
+def post_sections(relatives: list[str], main: frozenset[str]) -> list[str]:
+    """The sections that hold the site's posts: its ``main`` sections where it names them,
+    else every top folder of the content files but ``page/`` and ``pages/`` (which hold
+    pages); none in a flat folder, whose top-level files are then its posts."""
+    if main:
+        return sorted(main)
+    folders = {r.split("/", 1)[0] for r in relatives if not _top(r)}
+    return sorted(folders - {"page", PAGES_SECTION})
+
+
+def _dated_page_note(posts_in: list[str]) -> str:
+    """Why a dated file at the top of the content folder became a page, and the way back."""
+    shown = ", ".join(f"{name}/" for name in posts_in)
+    return (
+        f"it has a date but is at the top of the content folder, outside the sections of the"
+        f" posts ({shown}): Hugo makes it a page of the home section (of type 'page', not"
+        f" listed with the posts), so it is a page here; to make it an article, move its"
+        f" file out of content/pages/ into content/"
+    )
+
+
+def _with_note(post: Post, note: str) -> Post:
+    return replace(post, article=replace(post.article, notes=(*post.article.notes, note)))
 
 
 def _top(relative: str) -> bool:

@@ -302,9 +302,9 @@ def _post(
     notes = list(shared.notes)
     body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() == ".html":
-        body = html_markdown(body, post.path, display)
+        body = html_markdown(body, post.path, display, notes)
     else:
-        body = headings_from_level_two(body)
+        body = headings_from_level_two(body, notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

@@ -32,7 +32,7 @@ from ..core.yamldoc import load_mapping
 from ..markup.embeds import parse_video
 from ..markup.markdown import make_markdown
 from .blogsource import Blog
-from .mdtext import escape_markdown, fenced
+from .mdtext import escape_markdown, fenced, merged_levels_note
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 """Post files read as Markdown; ``.html`` posts are converted with the HTML importer."""
@@ -283,21 +283,25 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
     return changed.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n", True
 
 
-def headings_from_level_two(body: str) -> str:
+def headings_from_level_two(body: str, notes: list[str] | None = None) -> str:
     """``body`` with its headings moved up or down together so that the top one is ``##``,
     as the HTML importer does: here the page's title is its one h1, and a ``#`` heading in
     the text is a build warning (an error for ``check --strict``). The headings are found
     by the site's own parser, so a ``#`` line in code is none; a setext heading (text over
-    ``===`` or ``---``) is written as an ATX one, which has the deeper levels."""
+    ``===`` or ``---``) is written as an ATX one, which has the deeper levels. Where levels
+    5 and 6 both become ``######``, a warning saying so is added to ``notes``."""
     tokens = _parser().parse(body, {"first_line": 1, "path": None, "problems": []})
     headings = [
         (token, tokens[index + 1].content)
         for index, token in enumerate(tokens)
         if token.type == "heading_open" and token.map
     ]
-    shift = 2 - min((int(token.tag[1]) for token, _ in headings), default=2)
+    levels = [int(token.tag[1]) for token, _ in headings]
+    shift = 2 - min(levels, default=2)
     if shift == 0:
         return body
+    if notes is not None and (merged := merged_levels_note(levels, shift)):
+        notes.append(merged)
     lines = body.split("\n")
     for token, text in reversed(headings):  # from the end: a setext heading takes fewer lines
         assert token.map is not None

@@ -7,7 +7,7 @@ a pasted article is a character, not emphasis or a wiki-link.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _URL = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f]+")
 """A web address as CommonMark can autolink it: no space, ``<``, ``>`` or ASCII control."""
@@ -92,3 +92,18 @@ def table(rows: Sequence[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(padded[0]) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(row) + " |" for row in padded[1:]]
     return "\n".join(lines)
+
+
+def merged_levels_note(levels: Iterable[int], shift: int) -> str | None:
+    """The warning for headings moved down ``shift`` levels (so the top one is ``##``) where
+    two written ``levels`` both land on ``######``, Markdown's deepest: the difference between
+    them is lost, and only the author can say what it was. None where none merge."""
+    merged = sorted({level for level in levels if level + shift >= 6})
+    if len(merged) < 2:
+        return None
+    written = ", ".join(str(level) for level in merged[:-1]) + f" and {merged[-1]}"
+    return (
+        f"its headings move down {shift} level{'s' if shift != 1 else ''} so that the top one"
+        f" is ##, and levels {written} all become ###### (there is no deeper level): check its"
+        " deepest headings, and make the lesser ones bold text where they must stay apart"
+    )

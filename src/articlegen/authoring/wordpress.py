@@ -123,9 +123,10 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
     date = _moment(_text(item, "wp:post_date"), _text(item, "wp:post_date_gmt"))
     updated = _moment(_text(item, "wp:post_modified"), _text(item, "wp:post_modified_gmt"))
     comments = _text(item, "wp:comment_status") == "open"
+    body = html_markdown(converted.html, link or blog.site_url, origin, notes)
     article = ImportedArticle(
         title=title,
-        body=html_markdown(converted.html, link or blog.site_url, origin),
+        body=body,
         comments=comments,
         date=date,
         updated=updated if updated and date and updated > date else None,
