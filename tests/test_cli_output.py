@@ -6,6 +6,7 @@ import dataclasses
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
 import types
@@ -189,5 +190,79 @@ def test_ctrl_c_while_the_command_loads_is_a_word_not_a_traceback(
             raise KeyboardInterrupt
 
     monkeypatch.setitem(sys.modules, "articlegen.cli", Loading("articlegen.cli"))
-    assert run() == 130
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        assert run() == 130
+        # the process ends here: a second Ctrl-C could only cut it short
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert capsys.readouterr() == ("", "error: interrupted\n")
+
+
+class _Wrapped:
+    """A class attribute whose ``__set_name__`` is interrupted: Python 3.11 raises the
+    ``KeyboardInterrupt`` wrapped in a ``RuntimeError``, as when Ctrl-C lands while a module
+    of the build is imported and its dataclasses are made."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        raise KeyboardInterrupt
+
+
+def _make_a_class(*args: object, **kwargs: object) -> None:
+    type("Made", (), {"field": _Wrapped()})
+
+
+def test_a_ctrl_c_python_wrapped_in_another_error_is_still_an_interruption(
+    site, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = site({"a.md": article("A")})
+    monkeypatch.setattr(build, "render_pages", _make_a_class)
+    assert run_cli("build", "--site", root) == (
+        130,
+        "",
+        "error: interrupted; the previous output is untouched\n",
+    )
+    monkeypatch.setattr(build, "render_pages", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # a real bug stays a traceback, for its report
+        run_cli("build", "--site", root)
+
+
+STOPPER = """
+import os, signal, sys
+from articlegen import build
+from articlegen.cli import printing
+from articlegen.__main__ import run
+
+def stage(*args, **kwargs):
+    raise KeyboardInterrupt
+
+def stderr(line, said=printing.stderr):
+    os.kill(os.getpid(), signal.SIGINT)  # a second Ctrl-C, as the first one is reported
+    said(line)
+
+build.render_pages = stage
+printing.stderr = stderr
+sys.exit(run())
+"""
+
+
+def test_a_second_ctrl_c_while_the_first_is_reported_changes_nothing(site, tmp_path: Path) -> None:
+    """Ctrl-C pressed twice: the message is whole and the exit code 130, never the end by the
+    signal (-2) with a traceback."""
+    root = site({"a.md": article("A")})
+    (tmp_path / "stopper").mkdir()
+    (tmp_path / "stopper/__main__.py").write_text(STOPPER)
+    src = Path(articlegen.__file__).parents[1]
+    process = subprocess.run(
+        [sys.executable, "-m", "stopper", "build", "--site", str(root)],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(src)])},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (process.returncode, process.stderr) == (
+        130,
+        "error: interrupted; the previous output is untouched\n",
+    )

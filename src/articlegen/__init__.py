@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # not typing's: importing typing here would widen the moments a
+# Ctrl-C ends 'articlegen' with a traceback, before __main__.run can catch it
 if TYPE_CHECKING:
     from .build import build_site
     from .core.model import BuildOptions, BuildResult

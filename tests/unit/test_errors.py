@@ -7,6 +7,7 @@ from articlegen.core.errors import (
     Diagnostic,
     FrontMatterError,
     LinkError,
+    interruption,
     report_lines,
     warning_lines,
 )
@@ -64,3 +65,19 @@ def test_repeated_warnings_are_grouped_too() -> None:
 def test_repeats_without_a_place_are_counted() -> None:
     failed = BuildFailed([FrontMatterError("no place") for _ in range(6)])
     assert report_lines(failed) == ["error: no place (6 times)"]
+
+
+def test_an_interruption_is_found_through_what_wrapped_it() -> None:
+    stop = KeyboardInterrupt()
+    wrapped = RuntimeError("Error calling __set_name__")
+    wrapped.__cause__ = stop
+    during_cleanup = OSError("cleaning up")
+    during_cleanup.__context__ = wrapped
+    assert interruption(stop) is stop
+    assert interruption(wrapped) is stop
+    assert interruption(during_cleanup) is stop
+    assert interruption(ValueError("a real error")) is None
+    looped = ValueError("a")
+    looped.__context__ = ValueError("b")
+    looped.__context__.__context__ = looped
+    assert interruption(looped) is None

@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import signal
+import threading
 import time
 from collections.abc import Iterator, Sequence
 
 from .. import __version__
-from ..core.errors import ArticlegenError, BuildFailed, InterruptedAfterWrite
+from ..core.errors import ArticlegenError, BuildFailed, InterruptedAfterWrite, interruption
 from ..core.wallclock import process_started
 from . import building, newfiles, reporting, serving
 from .printing import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, fail, print_error
@@ -25,13 +27,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     Without ``argv`` this process is the command (``sys.argv``), so the wall time its
     summary prints starts with the process; with ``argv`` (tests, embedding), with the call."""
     started = process_started() if argv is None else time.perf_counter()
-    parser = make_parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "run"):  # bare 'articlegen': help, as pip, cargo and docker print
-        parser.print_help()
-        return EXIT_OK
-    args.started = started
+    args = argparse.Namespace(unfinished=None)  # until the arguments are read
     try:
+        parser = make_parser()
+        args = parser.parse_args(argv)
+        if not hasattr(args, "run"):  # bare 'articlegen': help, as pip, cargo and docker print
+            parser.print_help()
+            return EXIT_OK
+        args.started = started
         with _fewer_collections():
             status: int = args.run(args)
             return status
@@ -42,15 +45,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArticlegenError as error:
         print_error(error)
         return EXIT_ERRORS
-    except InterruptedAfterWrite as stop:
+    except (KeyboardInterrupt, Exception) as error:
+        if (stop := interruption(error)) is None:
+            raise
+        return _interrupted(stop, args, last=argv is None)
+
+
+def _interrupted(stop: KeyboardInterrupt, args: argparse.Namespace, last: bool) -> int:
+    """Say that the command was interrupted, and what that left; ``EXIT_INTERRUPTED``. As
+    the ``last`` thing this process does (it is the command, not a caller's call), a Ctrl-C
+    after this one is ignored: it could only cut the message short and end the process by
+    the signal instead of the exit code."""
+    if last and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if isinstance(stop, InterruptedAfterWrite):
         fail(
             f"interrupted after the new site was written to {stop.output}; the build cache"
             " was not saved, so the next build does more work"
         )
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
+    else:
         fail(f"interrupted; {args.unfinished or _UNTOUCHED}")
-        return EXIT_INTERRUPTED
+    return EXIT_INTERRUPTED
 
 
 GC_THRESHOLDS = (50_000, 20, 20)

@@ -157,6 +157,21 @@ def by_place(problems: Iterable[_Placed]) -> list[_Placed]:
     return sorted(problems, key=lambda p: (p.path or "", p.line or 0))
 
 
+def interruption(error: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C ``error`` is, or became on its way up; None if it is none. Python 3.11
+    wraps a ``KeyboardInterrupt`` raised while a class is made in a ``RuntimeError`` ("Error
+    calling __set_name__"), and an error in code cleaning up after one has it as its
+    context: either way the command was interrupted, and says so rather than a traceback."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 class InterruptedAfterWrite(KeyboardInterrupt):
     """Ctrl-C after the new site was swapped in: the site is published; only what comes
     after (stamping its files, saving the build cache) was cut short. Reported as such,
