@@ -4,7 +4,8 @@ PyYAML's loaders forget positions once they build Python objects, and silently
 keep the last of two equal keys. We compose the node tree (C parser where
 present), check it, then construct each value on its own, so every problem can
 be reported at the line of the key it belongs to. Before that, the document is measured
-(``yamlsize``), so that no alias bomb or deep nesting is composed.
+(``yamlsize``), so that no alias bomb or deep nesting is composed, unless its text alone
+shows it cannot be either (``yamlsize.within_limits``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import yaml
 
 from .errors import ArticlegenError
 from .yamlloader import Loader, syntax_error
-from .yamlsize import measure
+from .yamlsize import measure, within_limits
 
 _MERGE_KEY = "<<"
 
@@ -57,8 +58,10 @@ def load_mapping(
     stays as a ``broken`` entry, so the key does not also count as missing),
     so the caller can report them together with its own.
     """
+    fits = within_limits(text)
     try:
-        measure(text, path, error, first_line)
+        if not fits:
+            measure(text, path, error, first_line)
         loader = Loader(text)
     except yaml.YAMLError as exc:
         raise syntax_error(exc, text, path, error, first_line) from exc
@@ -66,6 +69,8 @@ def load_mapping(
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as exc:
+            if fits and isinstance(exc, yaml.composer.ComposerError):
+                exc = _syntax_error_further_on(text, path, error, first_line) or exc
             raise syntax_error(exc, text, path, error, first_line) from exc
         if root is None:
             return {}, []
@@ -81,6 +86,19 @@ def load_mapping(
         return _entries(loader, root, path, error, first_line, problems), problems
     finally:
         loader.dispose()
+
+
+def _syntax_error_further_on(
+    text: str, path: str, error: type[ArticlegenError], first_line: int
+) -> yaml.YAMLError | None:
+    """The syntax error that measuring, which reads the whole stream first, meets before the
+    composer stops at a repeated anchor or a second document: unmeasured text must give the
+    error measured text gives."""
+    try:
+        measure(text, path, error, first_line)
+    except yaml.YAMLError as exc:
+        return exc
+    return None
 
 
 def _entries(

@@ -1,11 +1,15 @@
 """A YAML document measured from its event stream before it is composed, which takes no
 memory: aliases repeat what their anchor holds, so a few hundred bytes of anchors that each
 alias the one before expand to billions of values (an "alias bomb"), and deep nesting
-overflows the C composer's stack. Both are refused at their line, past ``limits``."""
+overflows the C composer's stack. Both are refused at their line, past ``limits``. A text
+that cannot hold either, as its characters alone show (``within_limits``), need not be
+measured: the pass costs as much as composing."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 from typing import Any
 
 import yaml
@@ -13,6 +17,52 @@ import yaml
 from .errors import ArticlegenError
 from .limits import MAX_YAML_DEPTH, MAX_YAML_VALUES
 from .yamlloader import Loader
+
+
+def within_limits(text: str) -> bool:
+    r"""Whether ``text`` provably stays within both limits, read from its characters alone:
+    then ``measure`` cannot raise a limit error, and its event pass can be left out. False
+    says nothing: measure it.
+
+    Values: with no ``*`` there is no alias, so the values are the scalar and collection
+    start events. Charge each to a character of ``text``: a node to its first character (a
+    block mapping's start to its first key's, a flow sequence's one-pair mapping to its
+    key's); an empty scalar to the indicator after which nothing was written (``-``, ``?``,
+    ``:``, ``---``), or to the key of a flow mapping entry with no value. A key's first
+    character is charged at most twice (itself and its mapping, or itself and its empty
+    value); ``?`` and a ``:`` with no key three times (the mapping it opens, an empty key, an
+    empty value); ``-`` twice. So there are at most 3 values per character.
+
+    Depth: a flow collection holds only flow nodes, so the open collections are block ones,
+    then flow ones. Each flow one is opened by a ``[`` or ``{``, or is the one-pair mapping
+    directly inside a flow sequence: at most ``2 × count('[') + count('{')``. The block ones
+    the scanner opens sit at strictly increasing columns (it opens one only at a column
+    deeper than the innermost), and a block collection starts only where a simple key may:
+    the first token of a line, or right after a ``-``, ``?`` or keyless ``:`` indicator
+    (every other token forbids one after it on its line). So its column is at most the
+    length of its line's leading run of spaces, tabs and those three characters (and a
+    byte order mark, which libyaml skips there): at most ``widest + 1`` of them are open.
+    The parser adds one indentless sequence (``key:`` then ``- item`` at the key's column)
+    at most per block mapping, which doubles that. Line breaks are YAML's (``\n``, ``\r``,
+    NEL, LS, PS); a text with any but ``\n`` is left to ``measure``.
+    """
+    if "*" in text or len(text) * 3 > MAX_YAML_VALUES:
+        return False
+    if any(mark in text for mark in _OTHER_BREAKS):
+        return False
+    flows = 2 * text.count("[") + text.count("{")
+    widest = (MAX_YAML_DEPTH - flows) // 2 - 1  # the widest run with 2 × (widest + 1) + flows fit
+    return widest >= 0 and not _runs_wider_than(widest).search("\n" + text)
+
+
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+r"""YAML's line breaks other than ``\n``."""
+
+
+@functools.cache
+def _runs_wider_than(width: int) -> re.Pattern[str]:
+    r"""A line (after a ``\n``) whose leading run (``within_limits``) is wider than ``width``."""
+    return re.compile(f"\n[ \t?:\\-\ufeff]{{{width + 1}}}")
 
 
 def measure(text: str, path: str, error: type[ArticlegenError], first_line: int) -> None:
