@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from articlegen.core import yamlloader, yamlsize
+from articlegen.core import yamldoc, yamlloader, yamlsize
 from articlegen.core.errors import ArticlegenError
 from articlegen.core.yamldoc import Entry, load_mapping, usable
 
@@ -184,3 +188,92 @@ def test_an_apostrophe_in_single_quotes_is_named(text: str) -> None:
         "invalid YAML: the value in single quotes ends at the apostrophe before here — write an"
         " apostrophe inside single quotes twice ('Men''s health'), or use double quotes"
     )
+
+
+SCALARS = [
+    *["word", "two words", "'quoted'", '"dq\\x41"', "1", "-0x1F", "1_000", "1:30", "0o17", "3.5"],
+    *[".inf", "-.NaN", "yes", "Off", "~", "null", "", "2024-01-01", "2024-05-14 10:00:00+02:00"],
+    *["!!str 1", "!!int abc", "!!int 0b101", "!!bool maybe", "!!float x", "!!null z", "!t v"],
+    *["!!timestamp 2024-13-01", "!!timestamp 2024-02-01", "!!binary aGk=", "!!set {a, b}"],
+    *["!!omap [a: 1, b: 2]", "!!pairs [a: 1]", "&n x", "!!map {a: 1}", "!!seq [1]", "|\n  lit"],
+]
+"""Scalars (and tagged odd values) with every tag PyYAML's safe constructor knows, and some
+it cannot construct."""
+KEYS = [
+    "a",
+    "a",
+    "b",
+    "'a'",
+    "1",
+    "~",
+    '""',
+    "<<",
+    "'<<'",
+    "=",
+    "!!int k",
+    "!!str 2",
+    "[a]",
+    "{k: v}",
+]
+"""Keys: repeated, not names, merge, YAML's '=' value key, tagged, unhashable."""
+
+value_trees = st.recursive(
+    st.sampled_from(SCALARS).map(lambda text: ("scalar", text)),
+    lambda inner: (
+        st.tuples(st.just("seq"), st.lists(inner, max_size=3), st.booleans())
+        | st.tuples(
+            st.just("map"),
+            st.lists(st.tuples(st.sampled_from(KEYS), inner), max_size=3),
+            st.booleans(),
+        )
+    ),
+    max_leaves=12,
+)
+
+
+def flow(tree: tuple) -> str:
+    if tree[0] == "scalar":
+        return tree[1] if "\n" not in tree[1] else "x"
+    if tree[0] == "seq":
+        return "[" + ", ".join(flow(item) for item in tree[1]) + "]"
+    return "{" + ", ".join(f"{key}: {flow(value)}" for key, value in tree[1]) + "}"
+
+
+def block(tree: tuple, indent: int) -> str:
+    """``tree`` as the value after ``key:`` (or ``- ``): on the line or on the lines below."""
+    pad = " " * indent
+    if tree[0] == "scalar" or not tree[1] or tree[2]:  # a scalar, empty or a flow one
+        return " " + (tree[1].replace("\n", "\n" + pad) if tree[0] == "scalar" else flow(tree))
+    if tree[0] == "seq":
+        return "".join(f"\n{pad}-{block(item, indent + 2)}" for item in tree[1])
+    return "".join(f"\n{pad}{key}:{block(value, indent + 2)}" for key, value in tree[1])
+
+
+def loaded(text: str) -> str:
+    """What ``load_mapping`` gives for ``text``, every value, line and problem, as a string
+    (so NaN equals NaN)."""
+    try:
+        entries, problems = load_mapping(text, "f.md", ArticlegenError, first_line=2)
+    except ArticlegenError as error:
+        return f"raised {error}"
+    return repr(entries) + repr([str(problem) for problem in problems])
+
+
+def by_pyyaml(*args: object, built: bool, reader: type = yamldoc._Reader) -> yamldoc._Reader:
+    """A reader that has PyYAML construct every value, as before values were built."""
+    return reader(*args, built=False)
+
+
+@given(st.lists(st.tuples(st.sampled_from(KEYS), value_trees), max_size=5))
+@example([("a", ("map", [("1", ("scalar", "x")), ("b", ("seq", [], False))], False))])
+@example([("a", ("map", [("a", ("scalar", "1")), ("a", ("scalar", "!!int abc"))], False))])
+@example([("a", ("map", [("!!int k", ("scalar", "!!timestamp 2024-13-01"))], False))])
+@example(
+    [("a", ("seq", [("map", [("<<", ("scalar", "x")), ("b", ("scalar", ""))], False)], False))]
+)
+def test_values_built_from_the_nodes_are_pyyaml_s_own(document: list[tuple[str, tuple]]) -> None:
+    """Values, lines and problems as when PyYAML constructs every value, whatever the tags."""
+    text = "".join(f"{key}:{block(tree, 2)}\n" for key, tree in document)
+    with mock.patch.object(yamldoc, "_Reader", by_pyyaml):
+        expected = loaded(text)
+    assert loaded(text) == expected

@@ -22,9 +22,11 @@ from .yamlsize import measure, within_limits
 _MERGE_KEY = "<<"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
-    """A top-level value and the file line of its key."""
+    """A top-level value and the file line of its key. Not frozen, though nothing changes
+    one: a header makes dozens, and a frozen dataclass sets each field through
+    ``object.__setattr__``, three times slower."""
 
     value: Any
     """The constructed Python value."""
@@ -83,7 +85,8 @@ def load_mapping(
                 "write one 'key: value' per line",
             )
         problems: list[ArticlegenError] = []
-        return _entries(loader, root, path, error, first_line, problems), problems
+        reader = _Reader(loader, path, error, first_line, built="*" not in text)
+        return reader.entries(root, problems), problems
     finally:
         loader.dispose()
 
@@ -101,95 +104,178 @@ def _syntax_error_further_on(
     return None
 
 
-def _entries(
-    loader: Any,
-    root: yaml.MappingNode,
-    path: str,
-    error: type[ArticlegenError],
-    first_line: int,
-    problems: list[ArticlegenError],
-) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
-    for key_node, value_node in root.value:
-        line = key_node.start_mark.line + first_line
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if not isinstance(key, str) or key == "":
-            problems.append(error("a key must be a plain name", path, line))
-            continue
-        if key == _MERGE_KEY and not key_node.style:  # plain, not "<<" quoted
+_STR = "tag:yaml.org,2002:str"
+_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float")
+)
+"""Tags of the scalars ``_Reader`` constructs itself, with PyYAML's own constructor for each."""
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """Entries of a composed document's mappings.
+
+    Where the text has no alias (``built``), each node is visited once: its value is built
+    from its children's as PyYAML's safe constructor builds it (a list, a dict keeping the
+    last of two equal keys, each scalar by PyYAML's constructor for its tag) and its entry
+    beside it. Any other tag (``!!set``, ``!!timestamp``), a key that is not a scalar, or an
+    alias anywhere sends the value to PyYAML's ``construct_object``, and its lines are then
+    read from the nodes (``_walked``): same values, same errors, in the same order (keys
+    before their values, depth first), one walk instead of a construction and a walk."""
+
+    loader: Any
+    path: str
+    error: type[ArticlegenError]
+    first_line: int
+    built: bool
+
+    def entries(
+        self, mapping: yaml.MappingNode, problems: list[ArticlegenError], *, top: bool = True
+    ) -> dict[str, Entry]:
+        """The entries of ``mapping``; a top-level value that cannot be constructed is a
+        problem and a ``broken`` entry (nested ones fail their top-level value)."""
+        entries: dict[str, Entry] = {}
+        for key_node, value_node in mapping.value:
+            line = key_node.start_mark.line + self.first_line
+            key = self._key(key_node, line, entries, problems)
+            if key is None:
+                continue
+            if not top:  # constructed with its mapping already: PyYAML gives it again
+                value = self.loader.construct_object(value_node, deep=True)
+                entries[key] = self._walked(value_node, value, line, problems)
+                continue
+            found: list[ArticlegenError] = []
+            try:
+                entries[key] = self._entry(value_node, line, found)
+            except Exception as exc:
+                # PyYAML's constructors fail on odd input in many ways (an AttributeError for
+                # the timestamp '1937-01-01 00:00:00+00:19:32'): each is a value the author
+                # wrote that cannot be read, never a reason for a traceback.
+                problems.append(self._unconstructible(key, value_node, line, exc))
+                entries[key] = Entry(None, line, broken=True)
+                continue
+            problems += found
+        return entries
+
+    def _key(
+        self,
+        node: yaml.Node,
+        line: int,
+        entries: dict[str, Entry],
+        problems: list[ArticlegenError],
+    ) -> str | None:
+        """The key ``node`` names, or None with its problem added to ``problems``."""
+        if (
+            not isinstance(node, yaml.ScalarNode)
+            or not isinstance(node.value, str)
+            or not node.value
+        ):
+            problems.append(self.error("a key must be a plain name", self.path, line))
+            return None
+        key: str = node.value
+        if key == _MERGE_KEY and not node.style:  # plain, not "<<" quoted
             problems.append(
-                error(
+                self.error(
                     "merge keys (<<) are not supported",
-                    path,
+                    self.path,
                     line,
                     "write the keys out; an alias (*name) can still repeat a whole value",
                 )
             )
-            continue
+            return None
         if key in entries:
             problems.append(
-                error(
+                self.error(
                     f"duplicate key '{key}' (first set on line {entries[key].line})",
-                    path,
+                    self.path,
                     line,
                     "keep one of them",
                 )
             )
-            continue
-        try:
-            value = loader.construct_object(value_node, deep=True)
-        except Exception as exc:
-            # PyYAML's constructors fail on odd input in many ways (an AttributeError for the
-            # timestamp '1937-01-01 00:00:00+00:19:32'): each is a value the author wrote that
-            # cannot be read, never a reason for a traceback.
-            hint = (
-                "write a real date as YYYY-MM-DD, e.g. 2024-05-14"
-                if value_node.tag.endswith(":timestamp")
-                else "put the value in quotes to make it text"
-            )
-            reason = (
-                _reason(exc)
-                if isinstance(exc, yaml.YAMLError | ValueError)
-                else f"not a valid {value_node.tag.rsplit(':', 1)[-1]}"
-            )
-            problems.append(error(f"invalid value for '{key}': {reason}", path, line, hint))
-            entries[key] = Entry(None, line, broken=True)
-            continue
-        entries[key] = _entry(loader, value_node, value, line, path, error, first_line, problems)
-    return entries
+            return None
+        return key
 
-
-def _entry(
-    loader: Any,
-    node: yaml.Node,
-    value: Any,
-    line: int,
-    path: str,
-    error: type[ArticlegenError],
-    first_line: int,
-    problems: list[ArticlegenError],
-) -> Entry:
-    """``value`` (constructed from ``node``) with the lines of its nested keys and items."""
-    if isinstance(node, yaml.MappingNode):
-        children = _entries(loader, node, path, error, first_line, problems)
-        return Entry(value, line, children)
-    if isinstance(node, yaml.SequenceNode):
-        items = tuple(
-            _entry(
-                loader,
-                item,
-                item_value,
-                item.start_mark.line + first_line,
-                path,
-                error,
-                first_line,
-                problems,
-            )
-            for item, item_value in zip(node.value, value, strict=True)
+    def _unconstructible(
+        self, key: str, node: yaml.Node, line: int, exc: Exception
+    ) -> ArticlegenError:
+        hint = (
+            "write a real date as YYYY-MM-DD, e.g. 2024-05-14"
+            if node.tag.endswith(":timestamp")
+            else "put the value in quotes to make it text"
         )
-        return Entry(value, line, None, tuple(item.line for item in items), items)
-    plain = isinstance(node, yaml.ScalarNode) and not node.style
-    return Entry(value, line, written=node.value if plain else None)
+        reason = (
+            _reason(exc)
+            if isinstance(exc, yaml.YAMLError | ValueError)
+            else f"not a valid {node.tag.rsplit(':', 1)[-1]}"
+        )
+        return self.error(f"invalid value for '{key}': {reason}", self.path, line, hint)
+
+    def _entry(self, node: yaml.Node, line: int, problems: list[ArticlegenError]) -> Entry:
+        """``node``'s value and entry, its key on file line ``line``; raises what PyYAML
+        raises for a value it cannot construct."""
+        if self.built and type(node) is yaml.ScalarNode and node.tag in _SCALARS:
+            return Entry(self._scalar(node), line, written=_written(node))
+        if self.built and type(node) is yaml.SequenceNode and node.tag == _SEQ:
+            first = self.first_line
+            items = tuple(
+                self._entry(item, item.start_mark.line + first, problems) for item in node.value
+            )
+            values = [item.value for item in items]
+            return Entry(values, line, None, tuple(item.line for item in items), items)
+        if (
+            self.built
+            and type(node) is yaml.MappingNode
+            and node.tag == _MAP
+            and _scalar_keys(node)
+        ):
+            return self._mapping(node, line, problems)
+        return self._walked(node, self.loader.construct_object(node, deep=True), line, problems)
+
+    def _mapping(self, node: yaml.MappingNode, line: int, problems: list[ArticlegenError]) -> Entry:
+        """``_entry`` of a mapping whose keys are all scalars ``_scalar`` constructs."""
+        value: dict[Any, Any] = {}
+        children: dict[str, Entry] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + self.first_line
+            constructed = self._scalar(key_node)  # PyYAML constructs a key before its value
+            key = self._key(key_node, key_line, children, problems)
+            entry = self._entry(value_node, key_line, problems if key is not None else [])
+            value[constructed] = entry.value
+            if key is not None:
+                children[key] = entry
+        return Entry(value, line, children)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value  # what PyYAML's str constructor returns
+        return self.loader.yaml_constructors[node.tag](self.loader, node)
+
+    def _walked(
+        self, node: yaml.Node, value: Any, line: int, problems: list[ArticlegenError]
+    ) -> Entry:
+        """``value`` (constructed from ``node`` by PyYAML) with the lines of its nested keys
+        and items."""
+        if isinstance(node, yaml.MappingNode):
+            return Entry(value, line, self.entries(node, problems, top=False))
+        if isinstance(node, yaml.SequenceNode):
+            items = tuple(
+                self._walked(item, item_value, item.start_mark.line + self.first_line, problems)
+                for item, item_value in zip(node.value, value, strict=True)
+            )
+            return Entry(value, line, None, tuple(item.line for item in items), items)
+        return Entry(value, line, written=_written(node))
+
+
+def _written(node: yaml.Node) -> str | None:
+    """A plain scalar's text as written (``Entry.written``); None for any other node."""
+    return node.value if isinstance(node, yaml.ScalarNode) and not node.style else None
+
+
+def _scalar_keys(node: yaml.MappingNode) -> bool:
+    """Whether every key of ``node`` is a scalar ``_Reader`` constructs itself."""
+    return all(type(key) is yaml.ScalarNode and key.tag in _SCALARS for key, _ in node.value)
 
 
 def _reason(exc: Exception) -> str:
