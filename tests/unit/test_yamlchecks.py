@@ -1,15 +1,19 @@
 """Messages quote a value as the author wrote it, and say so where YAML 1.1 read the plain
-scalar as something else (``12:30`` as 750, ``on`` as true, ``010`` as 8)."""
+scalar as something else (``12:30`` as 750, ``on`` as true, ``010`` as 8). A text with no
+refused character and no backslash is passed by ``check_characters`` without a look at its
+values, with the same outcome as looking."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from articlegen.content.config import parse_config
-from articlegen.core.errors import ConfigError
-from articlegen.core.yamlchecks import as_written, found
+from articlegen.core.errors import ArticlegenError, ConfigError
+from articlegen.core.yamlchecks import as_written, check_characters, found
 from articlegen.core.yamldoc import load_mapping
 from tests.unit.test_config import messages as config_messages
 from tests.unit.test_frontmatter import errors as front_matter_errors
@@ -149,3 +153,35 @@ def test_a_number_taken_as_text_keeps_its_digits() -> None:
     )
     assert config.comments.settings["repo_id"] == "0123"
     assert config.comments.settings["category_id"] == "1_0"
+
+
+WRITTEN = [
+    "\\x01", "\\u0085", "\\e", "\\0", "\\N", "\\ud800", "\\uFFFE", "\\t", "\\\\", "\\n", "\\x41",
+    "\x85", "\x01", "\u2028", "\ufdd0", "é", "\U0001f600", "\U0001fffe", " ", "\n ", "a", "'", '"',
+]  # fmt: skip
+"""Escapes (allowed and refused), refused characters written as they are, line breaks YAML
+folds, plain letters."""
+
+values = st.lists(st.sampled_from(WRITTEN), max_size=6).map("".join)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(['"{}"', "'{}'", "{}", "[{}]", '\n  - "{}"', "\n  k: {}"]), values
+        ),
+        max_size=4,
+    )
+)
+@example([('"{}"', "\\x01")])
+@example([("\n  k: {}", "\x85")])
+def test_a_value_is_only_passed_unseen_when_looking_finds_nothing(
+    pairs: list[tuple[str, str]],
+) -> None:
+    text = "".join(f"k{n}: {form.format(value)}\n" for n, (form, value) in enumerate(pairs))
+    with contextlib.suppress(ArticlegenError):  # not YAML, or a character the reader refuses
+        entries, _ = load_mapping(text, "f.md", ArticlegenError)
+        looked = check_characters(entries, "f.md", ArticlegenError, "\x01\\")  # must look
+        checked = check_characters(entries, "f.md", ArticlegenError, text)
+        assert repr(checked[0]) == repr(looked[0])
+        assert [str(problem) for problem in checked[1]] == [str(problem) for problem in looked[1]]

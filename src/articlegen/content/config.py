@@ -67,7 +67,7 @@ def missing_config(root: Path) -> ConfigError:
 def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     """Validate the text of ``site.yaml``; collects every problem before raising."""
     entries, problems = load_mapping(text, path, ConfigError)
-    entries, found = check_characters(entries, path, ConfigError)
+    entries, found = check_characters(entries, path, ConfigError, text)
     problems += found
     problems += unknown_key_problems(entries, SITE_KEYS, path, ConfigError, nested=SITE_SECTIONS)
     usable: dict[str, Entry] = {}

@@ -68,7 +68,7 @@ def parse_front_matter(
     written without an offset is in ``zone``, the site's time zone. A ``page``'s header
     takes only ``PAGE_KEYS`` and needs no date."""
     written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
-    written, found = check_characters(written, path, FrontMatterError)
+    written, found = check_characters(written, path, FrontMatterError, header)
     problems += found
     if page:
         problems += [

@@ -6,21 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .characters import value_problem
+from .characters import forbidden_in, value_problem
 from .errors import ArticlegenError, did_you_mean
 from .yamldoc import Entry
 from .yamlspans import as_scalar
 
 
 def check_characters(
-    entries: dict[str, Entry], path: str, error: type[ArticlegenError]
+    entries: dict[str, Entry], path: str, error: type[ArticlegenError], text: str
 ) -> tuple[dict[str, Entry], list[ArticlegenError]]:
     """Text values (nested ones too) holding a character ``characters`` refuses, each
     reported at the line of its key or list item: YAML escapes such as ``"\\x01"`` write what
     the file's own text cannot hold, and a value reaches HTML, feeds and JSON-LD as it is.
 
     Such entries come back ``broken``: the key counts as written, its value is not checked
-    again (one message per mistake)."""
+    again (one message per mistake). When the YAML ``text`` the entries were read from has
+    no such character and no backslash, no value is looked at: a value holds the characters
+    of its text, the spaces and line breaks YAML folds lines into, and what an escape
+    (``\\``) writes."""
+    if "\\" not in text and not forbidden_in(text).search(text):
+        return dict(entries), []
     checked: dict[str, Entry] = {}
     problems: list[ArticlegenError] = []
     for key, entry in entries.items():
