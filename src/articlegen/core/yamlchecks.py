@@ -4,7 +4,7 @@ no value may hold, each an error at the line of its key."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from .characters import forbidden_in, value_problem
 from .errors import ArticlegenError, did_you_mean
@@ -194,7 +194,7 @@ def _number_form(plain: str) -> str:
 
 def unknown_key_problems(
     entries: dict[str, Entry],
-    allowed: Iterable[str],
+    allowed: Collection[str],
     path: str,
     error: type[ArticlegenError],
     *,
@@ -204,12 +204,14 @@ def unknown_key_problems(
     """One error per key not in ``allowed``, each with the closest valid key; or, where
     none is close, the section of ``nested`` (section → its keys) the key belongs under
     (``accent:`` written at the top where ``theme:`` holds it)."""
+    unknown = [key for key in entries if key not in allowed]
+    if not unknown:  # as almost always: the valid keys need no sorting for a message
+        return []
     allowed = sorted(allowed)
     prefix = f"{section}." if section else ""
     problems = []
-    for key, entry in entries.items():
-        if key in allowed:
-            continue
+    for key in unknown:
+        entry = entries[key]
         owner = next((name for name, keys in (nested or {}).items() if key in keys), None)
         if owner is not None:  # its very name in a mapping: surer than a near spelling
             problems.append(

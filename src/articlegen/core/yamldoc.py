@@ -215,30 +215,33 @@ class _Reader:
     def _entry(self, node: yaml.Node, line: int, problems: list[ArticlegenError]) -> Entry:
         """``node``'s value and entry, its key on file line ``line``; raises what PyYAML
         raises for a value it cannot construct."""
-        if self.built and type(node) is yaml.ScalarNode and node.tag in _SCALARS:
-            return Entry(self._scalar(node), line, written=_written(node))
-        if self.built and type(node) is yaml.SequenceNode and node.tag == _SEQ:
-            first = self.first_line
-            items = tuple(
-                self._entry(item, item.start_mark.line + first, problems) for item in node.value
-            )
-            values = [item.value for item in items]
-            return Entry(values, line, None, tuple(item.line for item in items), items)
-        if (
-            self.built
-            and type(node) is yaml.MappingNode
-            and node.tag == _MAP
-            and _scalar_keys(node)
-        ):
-            return self._mapping(node, line, problems)
+        if self.built:
+            if type(node) is yaml.ScalarNode and node.tag in _SCALARS:
+                return Entry(self._scalar(node), line, written=_written(node))
+            if type(node) is yaml.SequenceNode and node.tag == _SEQ:
+                return self._sequence(node, line, problems)
+            if type(node) is yaml.MappingNode and node.tag == _MAP and _scalar_keys(node):
+                return self._mapping(node, line, problems)
         return self._walked(node, self.loader.construct_object(node, deep=True), line, problems)
+
+    def _sequence(
+        self, node: yaml.SequenceNode, line: int, problems: list[ArticlegenError]
+    ) -> Entry:
+        """``_entry`` of a list."""
+        first = self.first_line
+        items = tuple(
+            [self._entry(item, item.start_mark.line + first, problems) for item in node.value]
+        )
+        values = [item.value for item in items]
+        return Entry(values, line, None, tuple([item.line for item in items]), items)
 
     def _mapping(self, node: yaml.MappingNode, line: int, problems: list[ArticlegenError]) -> Entry:
         """``_entry`` of a mapping whose keys are all scalars ``_scalar`` constructs."""
         value: dict[Any, Any] = {}
         children: dict[str, Entry] = {}
+        first = self.first_line
         for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + self.first_line
+            key_line = key_node.start_mark.line + first
             constructed = self._scalar(key_node)  # PyYAML constructs a key before its value
             key = self._key(key_node, key_line, children, problems)
             entry = self._entry(value_node, key_line, problems if key is not None else [])

@@ -31,6 +31,8 @@ from ..core.yamldoc import Entry
 _TEXT_KEYS = text_keys(REFERENCE)
 """Every key but ``date``: each one text (a number, as a page count or an id may be, taken as
 one)."""
+_KEYS = key_names(REFERENCE)
+_REQUIRED = required_keys(REFERENCE)
 _YEAR = re.compile(r"[1-9][0-9]{3}")
 """A bare year, as a reference's ``date`` may be."""
 
@@ -98,14 +100,12 @@ def _reference(
         )
         return None
     keys = item.children
-    found = unknown_key_problems(
-        keys, key_names(REFERENCE), path, FrontMatterError, section="references"
-    )
+    found = unknown_key_problems(keys, _KEYS, path, FrontMatterError, section="references")
     found += [
         FrontMatterError(
             f"reference {number} has no '{key}'", path, item.line, f"add '{key}: …' to it"
         )
-        for key in required_keys(REFERENCE)
+        for key in _REQUIRED
         if key not in keys
     ]
     if found:
