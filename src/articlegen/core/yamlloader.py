@@ -5,7 +5,8 @@ starts from these two."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import functools
+from typing import Any, ClassVar
 
 import yaml
 
@@ -29,6 +30,32 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
         first: [(tag, pattern) for tag, pattern in resolvers if tag not in (_TIMESTAMP, _MERGE)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """PyYAML's tag for a node, remembered for plain scalars (``_plain_tag``): the C
+        composer asks for every node, and a site's headers write the same keys, dates,
+        tags and slugs again and again (a third of composing a header went to matching
+        each against the resolvers' expressions)."""
+        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            return _plain_tag(value)
+        return super().resolve(kind, value, implicit)
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """PyYAML's resolver with ``Loader``'s implicit resolvers, for ``_plain_tag``."""
+
+    yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
+
+
+_RESOLVER: Any = _Resolver()  # PyYAML's resolver is untyped
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_tag(value: str) -> str:
+    """The tag ``Loader`` gives the plain scalar ``value``: it depends on nothing else
+    (there are no path resolvers)."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return tag
 
 
 def syntax_error(
