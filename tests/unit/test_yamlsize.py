@@ -117,7 +117,7 @@ def test_the_bounds_within_limits_rests_on(text: str) -> None:
             assert depth <= 2 * (widest_run(text) + 1) + 2 * text.count("[") + text.count("{")
 
 
-@given(yaml_text, st.integers(1, 12), st.integers(1, 200))
+@given(yaml_text, st.integers(1, 40), st.integers(1, 600))
 @example("- - - x", 3, 50)
 @example("- - - x", 4, 50)
 def test_what_within_limits_passes_never_fails_measure(text: str, depth: int, values: int) -> None:
