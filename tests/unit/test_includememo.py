@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2.environment import TemplateModule
+from markupsafe import escape
 
 from articlegen.build import build_site
 from articlegen.core.model import Card, PagePlan
-from articlegen.render import jinjaruntime
+from articlegen.render import includememo, jinjaruntime
 from articlegen.render.includememo import IncludeMemo
 from articlegen.render.pages import UrlMaker
 from articlegen.render.templates import render_chunk
@@ -111,6 +113,43 @@ def test_an_include_outside_a_loop_is_rendered_as_jinja_renders_it(
     folder = write(tmp_path / "templates", list__html="{% include '_c.html' %}", _c__html="c")
     assert render(folder, {}, {}) == ["c", "c"]
     assert rendered(memos) == 0
+
+
+@pytest.fixture
+def modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of every template made into a module for an import with context."""
+    made: list[str] = []
+
+    def module(template: Any, context: Any) -> Any:
+        made.append(template.name)
+        return TemplateModule(template, context)
+
+    monkeypatch.setattr(includememo, "TemplateModule", module)
+    return made
+
+
+MACROS = "{% macro link(item) %}<a href='{{ url(item.url) }}'>{{ item.title }}</a>{{ where }}{% endmacro %}"
+
+
+@pytest.mark.parametrize(
+    "pages, made",
+    [
+        ([{"where": "!"}] * 3, 1),  # the same values: one module
+        ([{"where": "home"}, {"where": "tag"}, {"where": "home"}], 2),
+        ([{"where": {"home": 1}}] * 3, 3),  # a dict may change: a module each time
+    ],
+)
+def test_an_import_with_context_is_made_once_for_the_same_values(
+    tmp_path: Path, modules: list[str], pages: list[dict[str, Any]], made: int
+) -> None:
+    folder = write(
+        tmp_path / "templates",
+        list__html="{% import '_m.html' as m with context %}{{ m.link(items[0]) }}",
+        _m__html=MACROS,
+    )
+    shown = render(folder, *({"items": CARDS[:1], **page} for page in pages))
+    assert shown == [f"<a href='/t0/'>T0 &amp; co</a>{escape(page['where'])}" for page in pages]
+    assert len(modules) == made
 
 
 def test_the_theme_renders_each_card_once_for_the_home_and_tag_pages(

@@ -1,19 +1,22 @@
-"""``{% include %}`` in a loop, rendered once per build for the same values: the home page,
-its pages and every tag page include ``_card.html`` for each article they list, and most
-articles are listed on three or four of them, each time with the same card.
+"""``{% include %}`` in a loop rendered once per build for the same values, and
+``{% import … with context %}`` made once: the home page, its pages and every tag page
+include ``_card.html`` for each article they list, and most articles are listed on three or
+four of them, each time with the same card; every article page imports ``_people.html``
+with its context, which its macros read only ``url`` and ``person_url`` from.
 
-A template included with its context can read anything there, but what it reads is known
-from its source: the names it uses and does not set itself (``jinja2.meta``), with those of
-every template it includes, imports or extends, and ``site`` (which the ``isodate`` and
-``humandate`` filters read). When each of those names holds a value that stays the same
-for the whole build, the output is the same whenever those values are: it is kept, and an
-include with the same template and values takes it instead of rendering again.
+A template included or imported with its context can read anything there, but what it reads
+is known from its source: the names it uses and does not set itself (``jinja2.meta``), with
+those of every template it includes, imports or extends, and ``site`` (which the ``isodate``
+and ``humandate`` filters read). When each of those names holds a value that stays the same
+for the whole build, the output (or the module, whose macros find the same values in the
+context it was made in) is the same whenever those values are: it is kept, and an include
+or import with the same template and values takes it instead of rendering again.
 
 Values that stay the same: ``str``, ``int``, ``bool``, None and the ``url`` helper (compared
 by value and type), and by identity the objects a build shares between pages and never
 changes: an article's ``Card`` (one per article per build, ``core.model``), the site's
 settings, dates, functions and classes. Any other value (a dict or list made for one page,
-the loop's ``loop``, a ``namespace()``) makes that include render as Jinja renders it, and
+the loop's ``loop``, a ``namespace()``) makes that include or import go as Jinja's goes, and
 so does a template whose uses cannot be told from its source (an include of a name held in
 a variable) or that uses ``self`` or ``lipsum``. A site's own templates go the same way:
 its ``_card.html`` is the one rendered, and kept.
@@ -23,11 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
+from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
 from jinja2.utils import missing
 
@@ -57,14 +61,16 @@ ALWAYS_READ = frozenset({"site"})
 
 
 class IncludeMemo:
-    """The outputs of one environment's includes in loops, by template and values; the
+    """The outputs of one environment's includes in loops and the modules of its imports
+    with context, by template and values; the
     environment serves one build, and the values compared by identity are kept alive with
     the output, so an identity is never that of another object while it is here."""
 
     def __init__(self, env: jinja2.Environment) -> None:
         self._env = env
         self._reads: dict[str, tuple[str, ...] | None] = {}
-        self._kept: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}
+        self._outputs: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
+        self._modules: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
         self.rendered = 0
         """Includes rendered (not taken from those kept), for tests."""
 
@@ -73,20 +79,39 @@ class IncludeMemo:
     ) -> Iterator[str]:
         """``template`` rendered as ``{% include %}`` renders it from ``context`` with the
         loop's ``names``, or its kept output."""
-        local = template.new_context(context.get_all(), True, names)
+        yield self._take(self._outputs, template, context, names, self._render)
+
+    def module(
+        self, template: jinja2.Template, context: Context, names: Mapping[str, Any]
+    ) -> TemplateModule:
+        """``template`` imported ``with context`` from ``context`` and the ``names`` set
+        there, or the module an earlier import with the same values made (its macros find
+        the same values in the context it was made in)."""
+        module: TemplateModule = self._take(self._modules, template, context, names, TemplateModule)
+        return module
+
+    def _take(
+        self,
+        kept: dict[tuple[Any, ...], tuple[Any, list[Any]]],
+        template: jinja2.Template,
+        context: Context,
+        names: Mapping[str, Any],
+        make: Callable[[jinja2.Template, Context], Any],
+    ) -> Any:
+        """What ``make`` makes of ``template`` in a copy of ``context`` with ``names``
+        added (as Jinja makes that copy), or what it made before from the same values."""
         reads = self.reads(template.name)
-        keyed = _key(template, local, reads) if reads is not None else None
-        if keyed is None:
-            self.rendered += 1
-            yield from template.root_render_func(local)
-            return
-        key, held = keyed
-        kept = self._kept.get(key)
-        if kept is None:
-            self.rendered += 1
-            html = self._env.concat(template.root_render_func(local))
-            kept = self._kept[key] = (html, held)
-        yield kept[0]
+        keyed = _key(template, context, names, reads) if reads is not None else None
+        if keyed is not None and keyed[0] in kept:
+            return kept[keyed[0]][0]
+        made = make(template, template.new_context(context.get_all(), True, names))
+        if keyed is not None:
+            kept[keyed[0]] = (made, keyed[1])
+        return made
+
+    def _render(self, template: jinja2.Template, context: Context) -> str:
+        self.rendered += 1
+        return self._env.concat(template.root_render_func(context))
 
     def reads(self, name: str | None) -> tuple[str, ...] | None:
         """The names template ``name`` reads from its context, with those of the templates
@@ -100,14 +125,19 @@ class IncludeMemo:
 
 
 def _key(
-    template: jinja2.Template, context: Context, reads: tuple[str, ...]
+    template: jinja2.Template,
+    context: Context,
+    names: Mapping[str, Any],
+    reads: tuple[str, ...],
 ) -> tuple[tuple[Any, ...], list[Any]] | None:
-    """The key of ``template`` rendered in ``context``, and the objects whose identity it
-    holds; None when a value read is none of those that stay the same."""
+    """The key of ``template`` rendered in ``context`` with ``names`` set, and the objects
+    whose identity it holds; None when a value read is none of those that stay the same."""
     key: list[Any] = [id(template)]
     held: list[Any] = [template]
     for name in reads:
-        value = context.resolve_or_missing(name)
+        value = names.get(name, missing)
+        if value is missing:  # as the copy of the context has it: ``names`` override
+            value = context.resolve_or_missing(name)
         kind = type(value)
         if value is missing:
             key.append(missing)

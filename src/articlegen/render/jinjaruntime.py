@@ -15,8 +15,9 @@ itself:
 - ``{{ value }}``: markupsafe's ``escape`` wraps its result through ``Markup.__new__``, a
   Python function; a ``str`` is escaped by the same C function into a ``Markup`` made
   directly, and a ``Markup`` is already what escaping it gives.
-- ``{% include %}`` inside a loop goes through ``includememo``: a card shown on several list
-  pages is rendered once.
+- ``{% include %}`` inside a loop and ``{% import … with context %}`` go through
+  ``includememo``: a card shown on several list pages is rendered once, and the module of
+  ``_people.html`` made once, not on every article page.
 
 The templates are unchanged and a site's own templates take the same ways.
 """
@@ -30,6 +31,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 from markupsafe import Markup, escape
@@ -108,8 +110,9 @@ class _Context(Context):
 
 
 class _CodeGenerator(CodeGenerator):
-    """Jinja's compiler, writing ``environment.escape_output(…)`` for ``{{ … }}`` and
-    ``environment.included(…)`` for an ``{% include %}`` of a named template in a loop."""
+    """Jinja's compiler, writing ``environment.escape_output(…)`` for ``{{ … }}``,
+    ``environment.included(…)`` for an ``{% include %}`` of a named template in a loop and
+    ``environment.imported(…)`` for an import with context."""
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
@@ -130,6 +133,14 @@ class _CodeGenerator(CodeGenerator):
         self.indent()
         self.simple_write("event", frame)
         self.outdent()
+
+    def _import_common(self, node: nodes.Import | nodes.FromImport, frame: Frame) -> None:
+        if not node.with_context or self.environment.is_async:
+            super()._import_common(node, frame)
+            return
+        self.write("environment.imported(environment.get_template(")
+        self.visit(node.template, frame)
+        self.write(f", {self.name!r}), context, {self.dump_local_context(frame)})")
 
 
 class Environment(jinja2.Environment):
@@ -177,3 +188,11 @@ class Environment(jinja2.Environment):
         with the loop's ``names`` added, as Jinja's include does, or its output kept from an
         earlier include with the same values."""
         return self.include_memo.render(template, context, names)
+
+    def imported(
+        self, template: jinja2.Template, context: Context, names: Mapping[str, Any]
+    ) -> TemplateModule:
+        """An ``{% import … with context %}``: ``template`` as a module made in a copy of
+        ``context`` with the ``names`` set there, as Jinja's import makes it, or the one an
+        earlier import with the same values made."""
+        return self.include_memo.module(template, context, names)
