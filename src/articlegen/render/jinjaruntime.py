@@ -52,17 +52,22 @@ def _c_escape() -> Callable[[str], str] | None:
 
 _escape_inner = _c_escape()
 _make_str = str.__new__
+_dict_get = dict.get
+_ABSENT = object()
 
 
 @functools.cache
 def _dict_attributes(kind: type) -> frozenset[str] | None:
-    """Every attribute name of ``kind``, a dict type whose instances hold items alone; None
-    for any other type (its instances may have attributes of their own)."""
+    """Every attribute name of ``kind``, a dict type whose instances hold items alone and
+    look them up as a dict does (no ``__getitem__`` or ``__missing__`` of its own); None for
+    any other type (its instances may have attributes of their own, or items ``get`` misses)."""
     if (
         issubclass(kind, dict)
         and kind.__dictoffset__ == 0
         and kind.__getattribute__ is dict.__getattribute__
         and not hasattr(kind, "__getattr__")
+        and kind.__getitem__ is dict.__getitem__
+        and not hasattr(kind, "__missing__")
     ):
         return frozenset(dir(kind))
     return None
@@ -164,10 +169,10 @@ class Environment(jinja2.Environment):
                 return getattr(obj, attribute)
             except AttributeError:
                 return super().getattr(obj, attribute)  # the item, as Jinja looks it up
-        try:
-            return obj[attribute]
-        except (TypeError, LookupError, AttributeError):
+        value = _dict_get(obj, attribute, _ABSENT)  # obj[attribute], without a KeyError
+        if value is _ABSENT:
             return self.undefined(obj=obj, name=attribute)
+        return value
 
     @staticmethod
     def escape_output(value: Any) -> Markup:
