@@ -59,6 +59,7 @@ from .core.model import (
     PlacedImage,
     Progress,
     RenderedBody,
+    RenderedPage,
     Site,
     SiteConfig,
 )
@@ -85,6 +86,7 @@ from .output.variants import make_variants
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
+from .render.pathlinks import path_link_problems, published_addresses
 from .render.redirects import alias_origins, alias_problems
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
@@ -126,6 +128,9 @@ def build_site(
     site_pages = render_pages(
         site, root, options, cache, written, search=bool(pagefind),
         progress=for_stage(progress, "rendering pages"), first=first,
+        planned_check=lambda pages: raise_if_any(
+            _path_link_problems(config, sources, articles, pages, checked)
+        ),
     )  # fmt: skip
     variants, statics = _with_variants(root, options, checked)
     raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
@@ -159,6 +164,24 @@ def _with_variants(
     replaced = {name for _, name in made.files}
     statics = [static for static in checked.statics if static[1] not in replaced]
     return made.files, sorted([*statics, *made.files], key=lambda static: static[1])
+
+
+def _path_link_problems(
+    config: SiteConfig,
+    sources: Sources,
+    articles: list[Article],
+    pages: tuple[RenderedPage, ...],
+    checked: _Checked,
+) -> list[ArticlegenError]:
+    """Body links to paths of this site that lead to no page or file the build publishes
+    (``render/pathlinks.py``): known once every page is planned. The images' copies count
+    by their planned names, so that ``check``, which makes none, finds what a build does."""
+    names = [name for _, name in checked.statics]
+    copies = [v.path for image in checked.shown_images for v in image.variants]
+    addresses = published_addresses(pages, [*names, *copies])
+    return path_link_problems(
+        articles, sources.bodies, addresses, config.base_url, config.base_path
+    )
 
 
 def _settings(root: Path, options: BuildOptions) -> SiteConfig:

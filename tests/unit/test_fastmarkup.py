@@ -159,6 +159,14 @@ URLS = st.sampled_from(
         "mailto:a@b.example",
         "//example.com/a.png",
         "https://xn--bcher-kva.example/",
+        "/files/guide.pdf?v=2#p",
+        "../heart-health/",
+        "sleep",
+        "files/my%20doc.pdf 'T'",
+        "<files/a b.pdf>",
+        "tel:+100",
+        "?page=2",
+        "///x",
     ]
 )
 

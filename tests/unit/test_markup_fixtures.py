@@ -27,7 +27,14 @@ CASES = [
 
 def test_every_rule_has_a_fixture_file() -> None:
     names = {path.stem for path in FIXTURES.glob("*.md")}
-    assert {"wiki-links", "citations", "video", "heading-anchors", "raw-html"} <= names
+    assert {
+        "wiki-links",
+        "citations",
+        "video",
+        "heading-anchors",
+        "raw-html",
+        "path-links",
+    } <= names
 
 
 @pytest.mark.parametrize(("source", "expected"), CASES)

@@ -432,6 +432,12 @@ class RenderedBody:
     web_links: tuple[LinkRef, ...] = ()
     """Markdown links and autolinks to other sites (``http(s)://…``), in body order, for
     ``check --links`` (``weblinks``); wikilinks to a URL are in ``links``."""
+    path_links: tuple[LinkRef, ...] = ()
+    """Markdown links to a path of this site (``/files/a.pdf``, ``../other/``, ``files/a.pdf``:
+    no scheme, no host, not only a ``#id``, not a ``.md`` file), as written (markdown-it's
+    normalized URL), in body order; placeholder ``H i`` stands for ``path_links[i]``: each
+    is resolved, checked against what the build publishes and written under the base path
+    (``render/pathlinks.py``)."""
     title_lines: tuple[int, ...] = ()
     """File lines of level-1 headings (``# …``, or a line underlined with ``=``): the page's
     title is its one ``<h1>``, so each is worth a warning."""

@@ -43,10 +43,14 @@ def render_pages(
     search: bool,
     progress: Callable[[int, int], None] | None = None,
     first: FirstPages | None = None,
+    planned_check: Callable[[tuple[RenderedPage, ...]], None] | None = None,
 ) -> SitePages:
     """Every page and feed: with a ``cache``, a page whose plan and templates did not
     change is reused (from ``output`` if given, else from the cache's memory), and the
-    pages ``first`` names are rendered and handed over before the others are keyed."""
+    pages ``first`` names are rendered and handed over before the others are keyed.
+    ``planned_check`` is called with every page's address and output path (``headers``)
+    once all are planned, before any is rendered or handed over: a check that needs the
+    whole site's addresses raises there, and no page of a failing build is shown early."""
     planned = (
         plan_site(site, search=search, last=cache.planned, memo=cache.memos.digests)
         if cache is not None
@@ -62,6 +66,12 @@ def render_pages(
         partials=partials,
     )  # fmt: skip
     render = partial(_render_plans, render_html)
+    # the sitemap lists every page: made afresh each build, its XML kept while the list holds
+    listings = site_files(site, plans, cache.memos.sitemap if cache is not None else None)
+    every: list[PagePlan | RenderedPage] = [*plans, *listings]
+    headers = tuple(RenderedPage(page.url, page.out_path, None) for page in every)
+    if planned_check is not None:
+        planned_check(headers)
     if cache is None:
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
@@ -72,10 +82,6 @@ def render_pages(
             plans, render, templates=fingerprints, output=output, first=first
         )
         cache.planned = planned if kept else None
-    # the sitemap lists every page: made afresh each build, its XML kept while the list holds
-    listings = site_files(site, plans, cache.memos.sitemap if cache is not None else None)
-    every: list[PagePlan | RenderedPage] = [*plans, *listings]
-    headers = tuple(RenderedPage(page.url, page.out_path, None) for page in every)
     rendered |= {page.out_path for page in listings}
     return SitePages(headers, rendered, itertools.chain(pages, listings))
 

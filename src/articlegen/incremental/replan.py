@@ -44,12 +44,13 @@ UNSHOWN_BODY_FIELDS = frozenset(
         "remote_images",
         "same_page_links",
         "web_links",
+        "path_links",
         "title_lines",
     }
 )
 """What of a rendered body pages do not show: its links and citations are in the link
-graph and the references, its summary in the descriptions, its images, same-page and web
-links in its HTML, and its problems, remote images and level-1 headings in errors and
+graph and the references, its summary in the descriptions, its images, same-page, web and
+path links in its HTML, and its problems, remote images and level-1 headings in errors and
 warnings."""
 SITE_FIELDS_DIGESTED = frozenset(
     {

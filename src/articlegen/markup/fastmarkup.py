@@ -51,6 +51,7 @@ from .markdown import (
     image_html,
     is_local,
     is_remote,
+    is_site_path,
     make_markdown,
     markdown_file_target,
     missing_alt,
@@ -306,6 +307,7 @@ class _Render:
         self.citations: list[LinkRef] = []
         self.same_page: list[LinkRef] = []
         self.web: list[LinkRef] = []
+        self.paths: list[LinkRef] = []
         self.images: list[ImageRef] = []
         self.remote: list[ImageRef] = []
         self.video_problems: list[ArticlegenError] = []
@@ -357,6 +359,7 @@ class _Render:
             remote_images=tuple(self.remote),
             same_page_links=tuple(self.same_page),
             web_links=tuple(self.web),
+            path_links=tuple(self.paths),
             title_lines=tuple(self.title_lines),
         )
 
@@ -477,7 +480,8 @@ class _Render:
                 self.links.append(LinkRef(target, line))
 
     def _link(self, meta: dict[str, Any], line: int) -> None:
-        """``markdown``'s link collectors for one link: internal, same-page, web or other."""
+        """``markdown``'s link collectors for one link: internal, path, same-page, web or
+        other."""
         url, title = _checked_url(meta["url"]), meta.get("title") or ""
         title_attr = f' title="{escape(title)}"' if title else ""
         target = markdown_file_target(url)
@@ -487,6 +491,12 @@ class _Render:
                 'class="internal">'
             )
             self.links.append(LinkRef(target, line))
+            return
+        if is_site_path(url):
+            self.anchors.append(
+                f'<a href="{placeholder(Slot.PATH_HREF, len(self.paths))}"{title_attr}>'
+            )
+            self.paths.append(LinkRef(url, line))
             return
         self.anchors.append(f'<a href="{escape(url)}"{title_attr}>')
         if url.startswith("#"):

@@ -78,6 +78,7 @@ def render_body(
     env: dict[str, Any] = {"first_line": first_line, "path": path, "problems": []}
     tokens = md.parse(body, env)
     children = list(_inline_children(tokens, first_line))  # walked once, read by each collector
+    path_links = _collect_path_links(children)  # before _collect_links makes .md hrefs holes
     links = _collect_links(children)
     citations = _collect_citations(children)
     same_page = _collect_same_page_links(children)
@@ -99,6 +100,7 @@ def render_body(
         remote_images=tuple(remote_images),
         same_page_links=tuple(same_page),
         web_links=tuple(web),
+        path_links=tuple(path_links),
         title_lines=tuple(_title_lines(tokens, first_line)),
     )
 
@@ -221,6 +223,17 @@ def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
     return links
 
 
+def _collect_path_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
+    """Number Markdown links to paths of this site (``is_site_path``) in document order, with
+    their file lines, as placeholders: where each leads is known once the site is."""
+    paths: list[LinkRef] = []
+    for child, line in children:
+        if child.type == "link_open" and is_site_path(href := str(child.attrGet("href") or "")):
+            child.attrSet("href", placeholder(Slot.PATH_HREF, len(paths)))
+            paths.append(LinkRef(href, line))
+    return paths
+
+
 def _collect_same_page_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
     """Markdown links to an ``#id`` of this page (with their file lines), for the fragment
     check; the heading anchors' own ``#`` links point at ids that exist by construction."""
@@ -295,6 +308,20 @@ def is_local(src: str) -> bool:
     """An image of this site, numbered as a placeholder for its URL and size."""
     parts = urlsplit(src)
     return not parts.netloc and not parts.scheme
+
+
+def is_site_path(href: str) -> bool:
+    """Whether a link's ``href`` (as markdown-it normalized it) is a path on this site: it
+    has a path, and no scheme or host (``mailto:``, ``https://…``, ``//host/…``); not only a
+    ``#id`` or ``?query`` of the page itself, and not a ``.md`` file (an article link)."""
+    parts = urlsplit(href)
+    return (
+        bool(parts.path)
+        and not parts.scheme
+        and not parts.netloc
+        and not href.startswith("//")
+        and not parts.path.endswith(".md")
+    )
 
 
 def markdown_file_target(href: str) -> str | None:

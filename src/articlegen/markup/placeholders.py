@@ -25,6 +25,9 @@ class Slot(enum.StrEnum):
 
     LINK_HREF = "L"
     """An internal link's URL."""
+    PATH_HREF = "H"
+    """A Markdown link to a path of this site (``/files/a.pdf``, ``../other/``): the site
+    path it resolves to, under the site's base path."""
     LINK_TEXT = "T"
     """The text of a ``[[link]]`` written without any: the target's title."""
     IMAGE_URL = "I"
@@ -39,7 +42,7 @@ class Slot(enum.StrEnum):
 
 
 def placeholder(slot: Slot, index: int) -> str:
-    """The placeholder of the ``index``-th link, image or citation of a body."""
+    """The placeholder of the ``index``-th link, path link, image or citation of a body."""
     return f"\x00{slot.value}{index}\x00"
 
 
@@ -49,6 +52,8 @@ class BodyFill:
 
     link_hrefs: Sequence[str] = ()
     link_texts: Sequence[str] = ()
+    path_hrefs: Sequence[str] = ()
+    """Each path link's URL, base path included (``pathlinks``)."""
     image_urls: Sequence[str] = ()
     image_attributes: Sequence[str] = ()
     """Each image's attributes after its ``alt`` (``srcset``, ``sizes``, its size), as HTML."""
@@ -64,6 +69,7 @@ def finish_body(html: str, fill: BodyFill) -> str:
         {
             Slot.LINK_HREF: [escape(href) for href in fill.link_hrefs],
             Slot.LINK_TEXT: [escape(text) for text in fill.link_texts],
+            Slot.PATH_HREF: [escape(href) for href in fill.path_hrefs],
             Slot.IMAGE_URL: [escape(url) for url in fill.image_urls],
             Slot.IMAGE_SIZE: list(fill.image_attributes),
             Slot.IMAGE_SOURCES: list(fill.image_sources),

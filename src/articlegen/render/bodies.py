@@ -1,5 +1,5 @@
 """Article bodies finished once the site is linked: every placeholder a body rendered with
-(``markup/placeholders.py``) filled with its link, image or citation."""
+(``markup/placeholders.py``) filled with its link, path link, image or citation."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from functools import partial
 
 from ..core.memo import Memo
 from ..core.model import Article, BodyHtml, LinkGraph, PlacedImage, RenderedBody, ResolvedLink
-from ..core.urls import link_url
+from ..core.urls import article_url, link_url
 from ..markup.placeholders import BodyFill, finish_body
 from ..trust.references import Citations
+from .pathlinks import path_hrefs
 from .pictures import body_image_parts
 
 
@@ -27,7 +28,8 @@ def finished_bodies(
 ) -> dict[str, RenderedBody]:
     """Slug → the body of each of ``articles`` with its placeholders filled: links resolved
     in ``graph`` (a ``[[link]]`` with no text shows the target's title from ``titles``),
-    images as ``images`` placed them, citations as numbered. With a ``memo``
+    images as ``images`` placed them, citations as numbered, path links resolved
+    (``pathlinks``). With a ``memo``
     (``core.memo``), a body filled with the same values as in the last build is the last
     build's (the very object, which later stages recognise)."""
     memo = memo or Memo()
@@ -39,6 +41,7 @@ def finished_bodies(
         fill = BodyFill(
             link_hrefs=hrefs,
             link_texts=texts,
+            path_hrefs=path_hrefs(body.path_links, article_url(article.slug), base_path),
             image_urls=[image.url for image in placed],
             image_attributes=[attributes for _, attributes in parts],
             image_sources=[sources for sources, _ in parts],

@@ -1,0 +1,158 @@
+"""Markdown links to paths of this site (``[the guide](files/guide.pdf)``,
+``[sleep](/guides/sleep/)``, ``[heart](../heart-health/)``): where each leads, its URL under
+the site's base path, and whether the build publishes anything there.
+
+A path a browser would resolve against the article's page (``files/guide.pdf`` on
+``/heart-health/``) rarely means what the author meant: files of ``static/`` are written
+relative to ``static/``, as images are. So a relative link to a file (its last part has a
+suffix: ``files/guide.pdf``) is read relative to ``static/``; any other relative link
+(``heart-health``, ``../sleep/``) resolves against the article's own URL, as a browser
+would; a root-relative one (``/x/``) is a path from the site's root, with the base path
+taken off if it was written with it. Every link is then written root-relative under the base
+path (a GitHub Pages project site's ``/repo/``), like images and ``[[…]]`` links, and checked
+once every page is planned: a link to an address the build does not publish is an error.
+
+Only set look-ups: the addresses a build publishes are gathered once, from the page plans
+and the static files listed, never from the file system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+from ..content.images import static_path
+from ..core.errors import ArticlegenError, LinkError, closest, suggestion
+from ..core.model import Article, LinkRef, RenderedBody, RenderedPage
+from ..core.urls import article_url
+
+_ORIGIN = "https://site.invalid/"
+"""An origin to resolve paths against: only the path of the result is kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class SitePath:
+    """Where a path link leads: a path from the site's root and what followed it."""
+
+    path: str
+    """The site path, URL-encoded as written, without the leading ``/`` (``""``: home)."""
+    rest: str
+    """The ``?query`` and ``#fragment`` as written, kept in the URL."""
+
+    def href(self, base_path: str) -> str:
+        """The link's URL under the site's base path (``/repo/files/a.pdf#p=2``)."""
+        return base_path + self.path + self.rest
+
+    @property
+    def decoded(self) -> str:
+        """The path as output files are named: ``my file.pdf`` for ``my%20file.pdf``."""
+        return unquote(self.path)
+
+
+def resolve_path(written: str, page_url: str, base_path: str) -> SitePath:
+    """Where the link ``written`` on the page at ``page_url`` (site-relative, ``a/``) leads."""
+    parts = urlsplit(written)
+    rest = (f"?{parts.query}" if parts.query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )
+    path, page = parts.path, page_url
+    if path.startswith("/"):
+        if base_path != "/" and (path + "/").startswith(base_path):
+            path = path[len(base_path) - 1 :] or "/"
+        page = ""
+    elif _is_file(path) and static_path(path) is not None:
+        page = ""  # a file of static/, named as an image is
+    resolved = urlsplit(urljoin(_ORIGIN + page, path)).path
+    return SitePath(resolved.lstrip("/"), rest)
+
+
+def _is_file(path: str) -> bool:
+    """Whether ``path`` names a file, not a folder or a page's address: its last part has a
+    suffix (``guide.pdf``, not ``heart-health`` or ``sleep/``)."""
+    last = path.rsplit("/", 1)[-1]
+    return "." in last.lstrip(".")
+
+
+def path_hrefs(refs: Sequence[LinkRef], page_url: str, base_path: str) -> list[str]:
+    """The URL of each path link of one body, in order, for its placeholders."""
+    return [resolve_path(ref.target, page_url, base_path).href(base_path) for ref in refs]
+
+
+def published_addresses(pages: Iterable[RenderedPage], statics: Iterable[str]) -> frozenset[str]:
+    """Every address the build publishes, as output names: each page's address and file,
+    and each static file's and image copy's name."""
+    every: set[str] = set(statics)
+    for page in pages:
+        every.add(page.url)
+        every.add(page.out_path)
+    return frozenset(every)
+
+
+def leads_somewhere(target: SitePath, addresses: AbstractSet[str]) -> bool:
+    """Whether the build publishes something at ``target``: a file, or a folder's
+    ``index.html`` (``/a`` and ``/a/`` both lead to ``a/index.html``, as static hosts serve
+    it)."""
+    name = target.decoded
+    return name in addresses or f"{name.rstrip('/')}/index.html".lstrip("/") in addresses
+
+
+def path_link_problems(
+    articles: Sequence[Article],
+    bodies: Mapping[str, RenderedBody],
+    addresses: AbstractSet[str],
+    base_url: str,
+    base_path: str,
+) -> list[ArticlegenError]:
+    """A ``LinkError`` for each path link of ``articles`` that leads to nothing in
+    ``addresses`` (``published_addresses``), at its file and line, naming the closest
+    addresses that exist."""
+    problems: list[ArticlegenError] = []
+    near = _Near(addresses)
+    for article in articles:
+        page = article_url(article.slug)
+        for ref in bodies[article.slug].path_links:
+            target = resolve_path(ref.target, page, base_path)
+            if not leads_somewhere(target, addresses):
+                problems.append(_nowhere(ref, target, article.source, near, base_url))
+    return problems
+
+
+def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url: str) -> LinkError:
+    """The error of a link that leads nowhere, with the closest addresses and how to link
+    to what is on the same host but not of this site."""
+    shown = "/" + target.decoded
+    full = urljoin(base_url or "https://example.org/", "/" + target.path)
+    is_file = "." in shown.rsplit("/", 1)[-1]
+    fix = (
+        f"put the file in static/ (static/{target.decoded}) or fix the link"
+        if is_file
+        else "fix the link"
+    )
+    return LinkError(
+        f"link '{ref.target}' leads to {shown}, where this site publishes no page or file"
+        + near(shown),
+        source,
+        ref.line,
+        f"{fix} (a file of static/ is written relative to static/, a page from the site's "
+        "root with a leading '/'); something on this host that this site does not publish "
+        f"cannot be checked: link to it by its full address, {full}",
+    )
+
+
+class _Near:
+    """The closest published addresses to a missing one, each asked once: ``closest``
+    compares with every address, listed only when a link leads nowhere."""
+
+    def __init__(self, addresses: AbstractSet[str]) -> None:
+        self.addresses = addresses
+        self.candidates: list[str] | None = None
+        self.found: dict[str, str] = {}
+
+    def __call__(self, shown: str) -> str:
+        if self.candidates is None:
+            self.candidates = sorted({"/" + a.removesuffix("index.html") for a in self.addresses})
+        if shown not in self.found:
+            self.found[shown] = suggestion(closest(shown, self.candidates), shown)
+        return self.found[shown]

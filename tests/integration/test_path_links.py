@@ -1,0 +1,187 @@
+"""Body links to paths of the site, end to end: a file of ``static/`` linked as an image is
+named, links to any page the build publishes, each written under the base path, and a link
+to nothing an error of ``build``, ``check``, ``check --links``, an incremental build and
+the preview alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.cache import BuildCache
+from articlegen.serve.preview import Preview
+from tests.conftest import SITE_YAML, article, parse
+from tests.helpers import failure_messages, internal_link_problems, snapshot
+from tests.serving import EventStream, fetch
+
+PROJECT_SITE = "https://owner.github.io/repo/"
+SITE = (
+    SITE_YAML
+    + 'per_page: 1\nauthors:\n  example-author:\n    name: "Example Author"\n'
+    + "author: example-author\n"
+).replace('author: "Example Author"\n', "")
+HEART = (
+    "Get [the guide](files/guide.pdf) and [root one](/files/guide.pdf?v=2#page=3).\n\n"
+    "See [heart](../heart-health/) and [the guide again](</files/my notes.pdf>).\n\n"
+    "Code keeps `[x](/nowhere/)` as written."
+)
+EVERY_PAGE = (
+    "[home](/) [tag](/tags/heart/) [tag page 2](/tags/heart/page/2/) [tags](/tags/) "
+    "[see also](/see-also/) [archive](/archive/) [search](/search/) [404](/404.html) "
+    "[feed](/feed.xml) [tag feed](/tags/heart/feed.xml) [sitemap](/sitemap.xml) "
+    "[old](/old-heart/) [author](/authors/example-author/) [css](/assets/style.css) "
+    "[image](images/dot.svg) [page 2](/page/2/) [about](../about/) [no slash](/heart-health)"
+)
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    return site(
+        {
+            "heart-health.md": article(
+                "Heart Health", HEART, tags="[heart]", aliases="[/old-heart/]"
+            ),
+            "sleep.md": article("Sleep", EVERY_PAGE, tags="[heart]", date="2024-02-01"),
+            "pages/about.md": article("About", "About [heart](/heart-health/)."),
+        },
+        site_yaml=SITE,
+        files={
+            "static/files/guide.pdf": "%PDF-1.4\n",
+            "static/files/my notes.pdf": "%PDF-1.4\n",
+            "static/images/dot.svg": "<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>",
+        },
+    )
+
+
+def hrefs(page: Path) -> list[str]:
+    return [a.attributes["href"] or "" for a in parse(page).css(".body a")]
+
+
+def test_links_to_files_and_pages_are_written_under_the_base_path(blog: Path) -> None:
+    build_site(blog, BuildOptions(jobs=1, base_url=PROJECT_SITE))
+    out = blog / "public"
+    assert hrefs(out / "heart-health/index.html") == [
+        "/repo/files/guide.pdf",
+        "/repo/files/guide.pdf?v=2#page=3",
+        "/repo/heart-health/",
+        "/repo/files/my%20notes.pdf",
+    ]
+    code = parse(out / "heart-health/index.html").css_first(".body code").text()
+    assert code == "[x](/nowhere/)"
+    assert (out / "files/guide.pdf").is_file()
+    assert hrefs(out / "about/index.html") == ["/repo/heart-health/"]
+    every = hrefs(out / "sleep/index.html")
+    assert every[:3] == ["/repo/", "/repo/tags/heart/", "/repo/tags/heart/page/2/"]
+    assert "/repo/images/dot.svg" in every and "/repo/heart-health" in every
+    assert all(href.startswith("/repo/") for href in every)
+    assert internal_link_problems(out, "/repo/") == []
+
+
+def test_a_link_already_under_the_base_path_is_not_prefixed_twice(blog: Path) -> None:
+    source = blog / "content/heart-health.md"
+    source.write_text(source.read_text().replace("(/files/guide", "(/repo/files/guide"))
+    build_site(blog, BuildOptions(jobs=1, base_url=PROJECT_SITE))
+    assert hrefs(blog / "public/heart-health/index.html")[1] == "/repo/files/guide.pdf?v=2#page=3"
+
+
+BROKEN = (
+    "Get [the guide](files/guide.pdf) and [the missing one](files/missing.pdf) and "
+    "[root one](/files/guide.pdf).\n\n"
+    "See [the guide](/guides/sleep/) and [heart](../heart-health/) and [x](heart-health)."
+)
+
+
+def broken_site(site) -> Path:
+    return site(
+        {"heart-health.md": article("Heart Health", BROKEN)},
+        files={"static/files/guide.pdf": "%PDF-1.4\n"},
+    )
+
+
+def test_a_link_to_nothing_fails_the_build_at_its_line(site, run_cli) -> None:
+    root = broken_site(site)
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert not (root / "public").exists()
+    lines = [line for line in err.splitlines() if line.startswith("error: content/")]
+    assert lines[0].startswith(
+        "error: content/heart-health.md:6: link 'files/missing.pdf' leads to "
+        "/files/missing.pdf, where this site publishes no page or file (did you mean "
+        "'/files/guide.pdf'?) — put the file in static/ (static/files/missing.pdf)"
+    )
+    assert lines[1].startswith(
+        "error: content/heart-health.md:8: link '/guides/sleep/' leads to /guides/sleep/,"
+    )
+    assert "full address, https://example.test/guides/sleep/" in lines[1]
+    assert lines[2].startswith(
+        "error: content/heart-health.md:8: link 'heart-health' leads to "
+        "/heart-health/heart-health, where this site publishes no page or file (did you mean "
+        "'/heart-health/'?)"
+    )
+    assert len(lines) == 3
+    assert "error: 3 errors; nothing was written" in err
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--links"]])
+def test_check_reports_them_too(site, run_cli, command: list[str]) -> None:
+    root = broken_site(site)
+    code, _, err = run_cli(*command, "--site", root)
+    assert code == 1
+    assert err.count("where this site publishes no page or file") == 3
+
+
+def test_a_link_to_a_page_left_out_is_an_error(site) -> None:
+    root = site(
+        {
+            "a.md": article("A", "See [draft](/b/)."),
+            "b.md": article("B", draft="true"),
+        }
+    )
+    assert failure_messages(lambda: build_site(root, BuildOptions(jobs=1))) == [
+        "content/a.md:6: link '/b/' leads to /b/, where this site publishes no page or file "
+        "(did you mean '/a/'?) — fix the link (a file of static/ is written relative to "
+        "static/, a page from the site's root with a leading '/'); something on this host "
+        "that this site does not publish cannot be checked: link to it by its full address, "
+        "https://example.test/b/"
+    ]
+    build_site(root, BuildOptions(jobs=1, drafts=True))
+
+
+def test_an_incremental_build_checks_as_a_clean_one(blog: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build_site(blog, BuildOptions(jobs=1), cache=cache)
+    (blog / "static/files/guide.pdf").unlink()  # no article changed
+    messages = failure_messages(lambda: build_site(blog, BuildOptions(jobs=1), cache=cache))
+    assert [m.split(",")[0] for m in messages] == [
+        "content/heart-health.md:8: link 'files/guide.pdf' leads to /files/guide.pdf",
+        "content/heart-health.md:8: link '/files/guide.pdf?v=2#page=3' leads to /files/guide.pdf",
+    ]
+    (blog / "static/files/guide.pdf").write_text("%PDF-1.4\n")
+    source = blog / "content/sleep.md"
+    source.write_text(source.read_text().replace("[tags](/tags/)", "[tags](/tagz/)"))
+    assert len(failure_messages(lambda: build_site(blog, BuildOptions(jobs=1), cache=cache))) == 1
+    source.write_text(source.read_text().replace("(/tagz/)", "(/tags/)"))
+    build_site(blog, BuildOptions(jobs=1), cache=cache)
+    build_site(blog, BuildOptions(jobs=1, output=tmp_path / "clean"))
+    assert snapshot(blog / "public") == snapshot(tmp_path / "clean")
+
+
+def test_the_preview_reports_a_link_to_nothing_and_recovers(blog: Path) -> None:
+    with Preview(blog, port=0, log=lambda line: None, quiet=0.05) as running:
+        page = fetch(running.url, "/heart-health/").html()
+        assert page.css_first(".body a").attributes["href"] == "/files/guide.pdf"
+        stream = EventStream(running.url, fetch(running.url, "/heart-health/"))
+        source = blog / "content/heart-health.md"
+        good = source.read_text()
+        source.write_text(good.replace("(../heart-health/)", "(../heart-healt/)"))
+        lines = stream.wait_for("failed")
+        assert isinstance(lines, list)
+        assert lines[0].startswith(
+            "error: content/heart-health.md:10: link '../heart-healt/' leads to /heart-healt/"
+        )
+        source.write_text(good)
+        stream.wait_for("clear", "reload")
+    assert not (blog / "public").exists()

@@ -1,0 +1,160 @@
+"""Path links (``render/pathlinks.py``): where a body link to a path of the site leads, its URL
+under the base path, and the error of one that leads to nothing the build publishes."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlegen.core.errors import LinkError
+from articlegen.core.model import (
+    Article,
+    FrontMatter,
+    LinkGraph,
+    LinkRef,
+    RenderedBody,
+    RenderedPage,
+)
+from articlegen.markup.markdown import make_markdown, render_body
+from articlegen.render.bodies import finished_bodies
+from articlegen.render.pathlinks import (
+    leads_somewhere,
+    path_hrefs,
+    path_link_problems,
+    published_addresses,
+    resolve_path,
+)
+from articlegen.trust.references import Citations
+
+
+@pytest.mark.parametrize(
+    ("written", "base_path", "href"),
+    [
+        # a file is read relative to static/, as an image is
+        ("files/guide.pdf", "/", "/files/guide.pdf"),
+        ("./files/guide.pdf", "/", "/files/guide.pdf"),
+        ("files/guide.pdf", "/repo/", "/repo/files/guide.pdf"),
+        # anything else relative resolves against the article's address, as a browser would
+        ("heart-health", "/", "/sleep/heart-health"),
+        ("../heart-health/", "/", "/heart-health/"),
+        ("../files/guide.pdf", "/", "/files/guide.pdf"),
+        ("../../../x/", "/", "/x/"),
+        ("../heart-health/", "/repo/", "/repo/heart-health/"),
+        # root-relative: from the site's root, under the base path, never twice
+        ("/guides/sleep/", "/", "/guides/sleep/"),
+        ("/guides/sleep/", "/repo/", "/repo/guides/sleep/"),
+        ("/repo/files/guide.pdf", "/repo/", "/repo/files/guide.pdf"),
+        ("/repo", "/repo/", "/repo/"),
+        ("/repository/", "/repo/", "/repo/repository/"),
+        ("/", "/repo/", "/repo/"),
+        # query and fragment kept, the encoding as written
+        ("/files/guide.pdf?v=2#page=3", "/repo/", "/repo/files/guide.pdf?v=2#page=3"),
+        ("my%20notes.pdf#p", "/", "/my%20notes.pdf#p"),
+    ],
+)
+def test_resolved_href(written: str, base_path: str, href: str) -> None:
+    assert resolve_path(written, "sleep/", base_path).href(base_path) == href
+
+
+def test_hrefs_of_a_body_in_order() -> None:
+    refs = [LinkRef("/a/", 3), LinkRef("b.pdf", 4)]
+    assert path_hrefs(refs, "x/", "/r/") == ["/r/a/", "/r/b.pdf"]
+
+
+PAGES = [
+    RenderedPage("", "index.html", None),
+    RenderedPage("heart-health/", "heart-health/index.html", None),
+    RenderedPage("tags/sleep/page/2/", "tags/sleep/page/2/index.html", None),
+    RenderedPage("feed.xml", "feed.xml", None),
+    RenderedPage("404.html", "404.html", None),
+]
+ADDRESSES = published_addresses(PAGES, ["files/guide.pdf", "files/my notes.pdf", "docs/index.html"])
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("/", True),
+        ("/heart-health/", True),
+        ("/heart-health", True),  # hosts answer a folder without its slash
+        ("/heart-health/index.html", True),
+        ("/tags/sleep/page/2/", True),
+        ("/feed.xml", True),
+        ("/404.html", True),
+        ("files/guide.pdf", True),
+        ("files/my%20notes.pdf", True),
+        ("/docs/", True),
+        ("/files/guide.pdf#page=2", True),
+        ("/guides/sleep/", False),
+        ("heart-health", False),  # /sleep/heart-health
+        ("files/missing.pdf", False),
+        ("/Files/guide.pdf", False),  # paths are case-sensitive on the web
+        ("/files/guide.pdf/", False),
+        ("/files/", False),  # a folder without an index.html is no page
+    ],
+)
+def test_leads_somewhere(written: str, found: bool) -> None:
+    assert leads_somewhere(resolve_path(written, "sleep/", "/"), ADDRESSES) is found
+
+
+def _article(slug: str) -> Article:
+    return Article(
+        source=f"content/{slug}.md",
+        slug=slug,
+        meta=FrontMatter(title=slug.title()),
+        body="",
+        body_line=5,
+    )
+
+
+def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() -> None:
+    body = render_body(
+        make_markdown(),
+        "Get [the guide](files/guide.pdf) and [the missing one](files/missing.pdf).\n\n"
+        "See [x](heart-health) and [sleep](/guides/sleep/).",
+        first_line=5,
+    )
+    problems = path_link_problems(
+        [_article("sleep")], {"sleep": body}, ADDRESSES, "https://owner.example/repo/", "/repo/"
+    )
+    assert [(type(p), p.path, p.line) for p in problems] == [
+        (LinkError, "content/sleep.md", 5),
+        (LinkError, "content/sleep.md", 7),
+        (LinkError, "content/sleep.md", 7),
+    ]
+    missing, relative, absent = problems
+    assert missing.message == (
+        "link 'files/missing.pdf' leads to /files/missing.pdf, where this site publishes no "
+        "page or file (did you mean '/files/guide.pdf' or '/files/my notes.pdf'?)"
+    )
+    assert missing.hint is not None
+    assert missing.hint.startswith("put the file in static/ (static/files/missing.pdf)")
+    assert "https://owner.example/files/missing.pdf" in missing.hint
+    assert relative.message.startswith("link 'heart-health' leads to /sleep/heart-health,")
+    assert "did you mean '/heart-health/'" in relative.message
+    assert absent.message.startswith("link '/guides/sleep/' leads to /guides/sleep/,")
+    assert absent.hint is not None and absent.hint.startswith("fix the link")
+    assert "full address, https://owner.example/guides/sleep/" in absent.hint
+
+
+def test_finished_bodies_write_path_links_under_the_base_path() -> None:
+    body = render_body(
+        make_markdown(),
+        "[a](files/guide.pdf) [b](/repo/files/guide.pdf) [c](../heart-health/#risk) "
+        "`[d](/code/)` [e](https://example.com/x)",
+    )
+    sleep = _article("sleep")
+    graph = LinkGraph(see_also={}, inline={"sleep": ()}, backlinks={})
+    finished = finished_bodies(
+        [sleep], {"sleep": body}, graph, {}, {"sleep": []}, {"sleep": Citations()}, "/repo/"
+    )
+    html = finished["sleep"].html
+    assert "\x00" not in html
+    assert (
+        '<a href="/repo/files/guide.pdf">a</a> <a href="/repo/files/guide.pdf">b</a> '
+        '<a href="/repo/heart-health/#risk">c</a> <code>[d](/code/)</code> '
+        '<a href="https://example.com/x">e</a>'
+    ) in html
+
+
+def test_a_body_without_path_links_has_none() -> None:
+    assert RenderedBody(html="").path_links == ()
