@@ -19,8 +19,21 @@ def run() -> int:
             raise
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process ends here: no second one
         print("error: interrupted", file=sys.stderr)
-        return 130  # cli.printing.EXIT_INTERRUPTED, which could not be loaded
-    return main()
+        code = 130  # cli.printing.EXIT_INTERRUPTED, which could not be loaded
+    else:
+        code = main()
+    if code == 130:
+        _interrupt_handled()
+    return code
+
+
+def _interrupt_handled() -> None:
+    """Tell Python that the Ctrl-C was handled. CPython notes a ``KeyboardInterrupt`` that
+    leaves code run by ``exec`` or ``eval`` from a string, as dataclasses and typing do while
+    the build's modules load, even when a caller catches it; ``python -m`` then ends the
+    process by SIGINT at exit (status -2), whatever exit code was chosen. A string of code
+    run to its end clears that note (CPython's ``run_eval_code_obj``)."""
+    exec("None")  # a constant string, run for its side effect on the note
 
 
 if __name__ == "__main__":
