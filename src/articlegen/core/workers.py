@@ -8,6 +8,7 @@ a few items take.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import multiprocessing.pool
@@ -90,7 +91,7 @@ def pooled(
     finished = _counter(progress, len(items))
     done = 0  # items yielded
     try:
-        with _start_pool(min(jobs, len(chunks))) as pool:
+        with _running_pool(min(jobs, len(chunks))) as pool:
             for chunk in pool.imap(func, chunks, chunksize=1):
                 finished(len(chunk))
                 done += len(chunk)
@@ -156,6 +157,43 @@ def _start_pool(processes: int) -> multiprocessing.pool.Pool:
         gc.unfreeze()
         if masked:
             signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+STOP_SECONDS = 1.0
+"""How long stopping a pool may take before its workers are killed (``_stop``): a pool
+stops in a tenth of a second, unless it never would; killing workers it was stopping
+anyway costs nothing, so the wait can be short."""
+
+
+@contextlib.contextmanager
+def _running_pool(processes: int) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of ``processes`` workers, stopped on leaving the block (``_stop``), however
+    it is left: results all read, an error, a Ctrl-C, a caller that stopped reading."""
+    before = set(multiprocessing.active_children())
+    pool = _start_pool(processes)
+    workers = [child for child in multiprocessing.active_children() if child not in before]
+    try:
+        yield pool
+    finally:
+        _stop(pool, workers)
+
+
+def _stop(
+    pool: multiprocessing.pool.Pool, workers: list[multiprocessing.process.BaseProcess]
+) -> None:
+    """``pool.terminate()``, given ``STOP_SECONDS``; then its ``workers`` are killed and the
+    pool left to its daemon threads. Left early (a Ctrl-C as results come back), CPython's
+    pool can wait for ever: its reader of results has stopped while a worker, holding the
+    results queue's lock, is blocked writing a large result into the full pipe, and
+    ``terminate`` waits for that lock (one early stop in about twelve, measured)."""
+    ender = threading.Thread(target=pool.terminate, name="pool-stop", daemon=True)
+    ender.start()
+    ender.join(STOP_SECONDS)
+    if ender.is_alive():
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join(STOP_SECONDS)
 
 
 def _start_worker() -> None:
