@@ -59,7 +59,6 @@ from .core.model import (
     PlacedImage,
     Progress,
     RenderedBody,
-    RenderedPage,
     Site,
     SiteConfig,
 )
@@ -86,7 +85,7 @@ from .output.variants import make_variants
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
-from .render.pathlinks import path_link_problems, published_addresses
+from .render.pathlinks import path_fragments, path_link_problems, published_addresses
 from .render.redirects import alias_origins, alias_problems
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
@@ -128,9 +127,12 @@ def build_site(
     site_pages = render_pages(
         site, root, options, cache, written, search=bool(pagefind),
         progress=for_stage(progress, "rendering pages"), first=first,
-        planned_check=lambda pages: raise_if_any(
-            _path_link_problems(config, sources, articles, pages, checked)
-        ),
+        planned_check=lambda pages: raise_if_any(path_link_problems(
+            articles, sources.bodies, published_addresses(
+                pages, (name for _, name in checked.statics), checked.shown_images,
+                search=config.search,
+            ), config.base_url, config.base_path,
+        )),
     )  # fmt: skip
     variants, statics = _with_variants(root, options, checked)
     raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
@@ -164,24 +166,6 @@ def _with_variants(
     replaced = {name for _, name in made.files}
     statics = [static for static in checked.statics if static[1] not in replaced]
     return made.files, sorted([*statics, *made.files], key=lambda static: static[1])
-
-
-def _path_link_problems(
-    config: SiteConfig,
-    sources: Sources,
-    articles: list[Article],
-    pages: tuple[RenderedPage, ...],
-    checked: _Checked,
-) -> list[ArticlegenError]:
-    """Body links to paths of this site that lead to no page or file the build publishes
-    (``render/pathlinks.py``): known once every page is planned. The images' copies count
-    by their planned names, so that ``check``, which makes none, finds what a build does."""
-    names = [name for _, name in checked.statics]
-    copies = [v.path for image in checked.shown_images for v in image.variants]
-    addresses = published_addresses(pages, [*names, *copies])
-    return path_link_problems(
-        articles, sources.bodies, addresses, config.base_url, config.base_path
-    )
 
 
 def _settings(root: Path, options: BuildOptions) -> SiteConfig:
@@ -258,7 +242,10 @@ def _validate(
     trust = check_trust(config, articles, raw, today, static_dirs, memos.citations)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,
-        resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links),
+        [
+            *resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links),
+            *path_fragments(articles, raw, config.base_path),
+        ],
     )  # fmt: skip
     problems: list[ArticlegenError] = [
         *sources.problems,

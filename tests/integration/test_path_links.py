@@ -185,3 +185,22 @@ def test_the_preview_reports_a_link_to_nothing_and_recovers(blog: Path) -> None:
         source.write_text(good)
         stream.wait_for("clear", "reload")
     assert not (blog / "public").exists()
+
+
+def test_an_id_on_an_articles_address_is_checked(site) -> None:
+    root = site(
+        {
+            "a.md": article("A", "See [risks](/b/#risks) and [bad](../b/#risk)."),
+            "b.md": article("B", "## Risks\n\nText."),
+        }
+    )
+    assert failure_messages(lambda: build_site(root, BuildOptions(jobs=1))) == [
+        "content/a.md:6: link '../b/#risk': content/b.md has no id 'risk' (did you mean "
+        "'risks'?) — ids are case-sensitive; a heading's id is shown by the # link beside it"
+    ]
+
+
+def test_the_search_page_counts_without_pagefind(blog: Path, monkeypatch) -> None:
+    monkeypatch.setattr("articlegen.build.find_pagefind", lambda: None)
+    result = build_site(blog, BuildOptions(jobs=1, write=False))
+    assert "search/index.html" not in {page.out_path for page in result.pages}

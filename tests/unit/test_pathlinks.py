@@ -18,6 +18,7 @@ from articlegen.markup.markdown import make_markdown, render_body
 from articlegen.render.bodies import finished_bodies
 from articlegen.render.pathlinks import (
     leads_somewhere,
+    path_fragments,
     path_hrefs,
     path_link_problems,
     published_addresses,
@@ -158,3 +159,27 @@ def test_finished_bodies_write_path_links_under_the_base_path() -> None:
 
 def test_a_body_without_path_links_has_none() -> None:
     assert RenderedBody(html="").path_links == ()
+
+
+def test_path_links_to_an_article_with_an_id_are_fragment_links() -> None:
+    body = render_body(
+        make_markdown(),
+        "[a](/heart-health/#risk) [b](../heart-health#risk) [c](/heart-health/) "
+        "[d](/files/guide.pdf#page=2) [e](/tags/sleep/#x) [f](/sleep/index.html#own)",
+        first_line=5,
+    )
+    articles = [_article("sleep"), _article("heart-health")]
+    bodies = {"sleep": body, "heart-health": RenderedBody(html="")}
+    links = list(path_fragments(articles, bodies, "/"))
+    assert [(link.written, link.target, link.fragment, link.line) for link in links] == [
+        ("/heart-health/#risk", "heart-health", "risk", 5),
+        ("../heart-health#risk", "heart-health", "risk", 5),
+        ("/sleep/index.html#own", "sleep", "own", 5),
+    ]
+    assert {link.path for link in links} == {"content/sleep.md"}
+
+
+def test_the_search_page_counts_when_search_is_on() -> None:
+    target = resolve_path("/search/", "sleep/", "/")
+    assert not leads_somewhere(target, published_addresses(PAGES, []))
+    assert leads_somewhere(target, published_addresses(PAGES, [], search=True))

@@ -43,6 +43,10 @@ def home_url(page: int = 1) -> str:
     return f"page/{page}/" if page > 1 else ""
 
 
+SEARCH_URL = "search/"
+"""Site-relative URL of the search page (planned only when the search index will exist)."""
+
+
 def link_url(link: ResolvedLink) -> str:
     """Site-relative (internal) or absolute (external) URL of a resolved link."""
     if link.url is not None:

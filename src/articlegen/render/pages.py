@@ -18,7 +18,15 @@ from urllib.parse import urlsplit
 from ..core.dates import local_day
 from ..core.model import Article, Card, CardItem, Credits, PagePlan, Site
 from ..core.slugs import slugify, sort_key
-from ..core.urls import article_url, home_url, link_url, person_url, tag_feed_url, tag_url
+from ..core.urls import (
+    SEARCH_URL,
+    article_url,
+    home_url,
+    link_url,
+    person_url,
+    tag_feed_url,
+    tag_url,
+)
 from ..trust.people import contributions
 from .jsonld import article_json_ld
 from .menu import navigation
@@ -202,7 +210,7 @@ class _Planner:
             # one.
             yield self.page("404.html", "404.html", title="Page not found", canonical=None)
             if self.search:
-                yield self.page("search/", "search.html", title="Search")
+                yield self.page(SEARCH_URL, "search.html", title="Search")
 
     def redirect_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
         """A page at each alias that sends readers on to its article (and shows its title)."""

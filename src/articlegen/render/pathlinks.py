@@ -18,15 +18,17 @@ and the static files listed, never from the file system.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..content.images import static_path
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
-from ..core.model import Article, LinkRef, RenderedBody, RenderedPage
-from ..core.urls import article_url
+from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
+from ..core.urls import SEARCH_URL, article_url
+from .fragments import FragmentLink
 
 _ORIGIN = "https://site.invalid/"
 """An origin to resolve paths against: only the path of the result is kept."""
@@ -44,6 +46,11 @@ class SitePath:
     def href(self, base_path: str) -> str:
         """The link's URL under the site's base path (``/repo/files/a.pdf#p=2``)."""
         return base_path + self.path + self.rest
+
+    @property
+    def fragment(self) -> str:
+        """The part after ``#``, as written (``""`` when there is none)."""
+        return self.rest.partition("#")[2]
 
     @property
     def decoded(self) -> str:
@@ -80,10 +87,41 @@ def path_hrefs(refs: Sequence[LinkRef], page_url: str, base_path: str) -> list[s
     return [resolve_path(ref.target, page_url, base_path).href(base_path) for ref in refs]
 
 
-def published_addresses(pages: Iterable[RenderedPage], statics: Iterable[str]) -> frozenset[str]:
+def path_fragments(
+    articles: Sequence[Article], bodies: Mapping[str, RenderedBody], base_path: str
+) -> Iterator[FragmentLink]:
+    """The path links of ``articles`` that lead to an article's or page's address and name
+    an ``#id`` (``/sleep/#deep-sleep``), to be checked as ``[[sleep#deep-sleep]]`` is
+    (``fragments``). Files sharing a slug are left out: that is an error of its own."""
+    count = Counter(article.slug for article in articles)
+    for article in articles:
+        if count[article.slug] > 1:
+            continue
+        for ref in bodies[article.slug].path_links:
+            target = resolve_path(ref.target, article_url(article.slug), base_path)
+            slug = target.decoded.removesuffix("index.html").rstrip("/")
+            if target.fragment and count[slug] == 1:
+                yield FragmentLink(
+                    "link", ref.target, article.source, ref.line, slug, target.fragment
+                )
+
+
+def published_addresses(
+    pages: Iterable[RenderedPage],
+    statics: Iterable[str],
+    images: Iterable[PlacedImage] = (),
+    *,
+    search: bool = False,
+) -> frozenset[str]:
     """Every address the build publishes, as output names: each page's address and file,
-    and each static file's and image copy's name."""
+    each static file's name, and each of ``images``' copies by its planned name (so that
+    ``check``, which makes none, finds what a build does). With ``search`` on, the search
+    page counts though Pagefind is not installed here (a build without it says so): the
+    publish workflow's build has it."""
     every: set[str] = set(statics)
+    every.update(copy.path for image in images for copy in image.variants)
+    if search:
+        every.add(SEARCH_URL)
     for page in pages:
         every.add(page.url)
         every.add(page.out_path)
