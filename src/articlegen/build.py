@@ -240,12 +240,10 @@ def _validate(
     )
     today = options.today or dt.date.today()
     trust = check_trust(config, articles, raw, today, static_dirs, memos.citations)
+    menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,
-        [
-            *resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links),
-            *path_fragments(articles, raw, config.base_path),
-        ],
+        [*menu_fragments, *path_fragments(articles, raw, config.base_path)],
     )  # fmt: skip
     problems: list[ArticlegenError] = [
         *sources.problems,
