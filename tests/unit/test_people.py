@@ -180,6 +180,16 @@ def test_unknown_ids_in_articles() -> None:
     ]
 
 
+def test_a_reviewer_named_by_name_is_offered_the_id() -> None:
+    config = parse_config(PEOPLE)
+    name = config.reviewers["example-reviewer"].name
+    _, problems = credit_articles(config, [art("b", reviewed_by=name, reviewed_on=None)])
+    assert [str(p) for p in problems] == [
+        f"content/b.md:4: unknown reviewer '{name}' (did you mean 'example-reviewer'?) — name an "
+        "id from site.yaml 'reviewers:' (example-reviewer)",
+    ]
+
+
 def test_free_text_authors_without_registry() -> None:
     config = parse_config("title: T\nbase_url: https://e.org/\nauthor: Site Team\n")
     credits, _ = credit_articles(config, [art("a"), art("b", author="Someone Else")])

@@ -240,7 +240,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         name="reviewed_by",
         page=False,
         article_only="has no medical review line",
-        check="id",
+        check="text",
         doc="the medical reviewer, an id from `site.yaml` `reviewers:`; set with `reviewed_on`",
         example="example-reviewer",
     ),

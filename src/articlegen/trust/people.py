@@ -17,7 +17,6 @@ from ..core.errors import (
     ConfigError,
     FrontMatterError,
     closest,
-    did_you_mean,
     suggestion,
 )
 from ..core.model import Article, Credits, Person, SiteConfig
@@ -254,7 +253,7 @@ def _unknown_reviewer(config: SiteConfig, article: Article) -> ArticlegenError:
         else "add the reviewer to site.yaml under 'reviewers:' with name and credentials"
     )
     return FrontMatterError(
-        f"unknown reviewer '{value}'{did_you_mean(value, config.reviewers)}",
+        f"unknown reviewer '{value}'{suggestion(_similar_ids(value, config.reviewers), value)}",
         article.source,
         article.meta.lines.get("reviewed_by", 1),
         hint,
