@@ -36,8 +36,10 @@ NEXT = [
 
 @pytest.fixture
 def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user's working folder."""
+    """The user's working folder, with articlegen as if installed from a package index (the
+    tests' own copy is installed from a folder, which ``init`` would rightly note)."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(scaffold, "_install_record", lambda: None)
     return tmp_path
 
 
@@ -151,3 +153,48 @@ def test_a_failed_init_in_a_new_folder_leaves_no_folder(
     assert (code, out) == (1, "")
     assert err == "error: cannot create publish.yml: No space left on device\n"
     assert list(here.iterdir()) == []
+
+
+def test_an_articlegen_installed_from_a_folder_is_noted(
+    here: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = {"url": "file:///home/example/articlegen", "dir_info": {"editable": True}}
+    monkeypatch.setattr(scaffold, "_install_record", lambda: record)
+    code, out, err = run_cli("init", "myblog")
+    assert code == 0 and out.splitlines()[-len(NEXT) :] == NEXT
+    assert err == (
+        "note: articlegen was installed from /home/example/articlegen, which the publish "
+        "workflow cannot reach: before the first push, edit requirements.txt to name where pip "
+        "finds it (a release on the package index, or articlegen[search] @ "
+        "git+https://<host>/<owner>/<repository>@<tag>)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "line"),
+    [
+        (None, f"articlegen[search]=={version('articlegen')}"),
+        (
+            {
+                "url": "https://example.org/articlegen.git",
+                "vcs_info": {"vcs": "git", "commit_id": "abc123"},
+            },
+            "articlegen[search] @ git+https://example.org/articlegen.git@abc123",
+        ),
+        (
+            {"url": "https://example.org/articlegen-0.1.0.tar.gz", "archive_info": {}},
+            "articlegen[search] @ https://example.org/articlegen-0.1.0.tar.gz",
+        ),
+    ],
+    ids=["index", "git", "archive"],
+)
+def test_the_requirement_names_where_articlegen_came_from(record, line) -> None:
+    assert scaffold.installed_requirement(record) == (line, None)
+
+
+def test_a_git_checkout_on_this_machine_is_no_place_to_install_from() -> None:
+    record = {"url": "file:///src/articlegen", "vcs_info": {"vcs": "git", "commit_id": "abc"}}
+    assert scaffold.installed_requirement(record) == (
+        f"articlegen[search]=={version('articlegen')}",
+        "/src/articlegen",
+    )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, distribution, version
 from importlib.resources import files as files_of
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 
@@ -84,7 +86,7 @@ _REQUIREMENTS = """\
 # What the publish workflow installs: the articlegen this site was started with. Where the
 # package index has no such release, name where pip finds it instead, e.g.
 #   articlegen[search] @ git+https://<host>/<owner>/<repository>@<tag>
-articlegen[search]=={version}
+{requirement}
 """
 
 """The output folder a new site names, and its .gitignore leaves out."""
@@ -184,6 +186,9 @@ class NewSite:
     """Files and folders it created, in the order written."""
     kept: list[Path]
     """Files it would have written that were there already, left as they were."""
+    notes: list[str]
+    """What the author must do before publishing: e.g. name where the publish workflow
+    can install articlegen from, when it was installed from a folder of this machine."""
 
 
 def init_site(
@@ -202,6 +207,7 @@ def init_site(
         )
     day = (today or dt.date.today()).isoformat()
     workflow = files_of("articlegen").joinpath("authoring", "newsite", "publish.yml")
+    requirement, origin = installed_requirement(_install_record())
     planned: list[tuple[Path, str | None]] = [  # None: a folder
         (
             config,
@@ -211,12 +217,12 @@ def init_site(
         (root / STATIC_DIR, None),
         (root / TEMPLATES_DIR / "README.md", _TEMPLATES_README),
         (root / ".gitignore", _GITIGNORE.format(output=DEFAULT_OUTPUT, cache=CACHE_DIR)),
-        (root / "requirements.txt", _REQUIREMENTS.format(version=version("articlegen"))),
+        (root / "requirements.txt", _REQUIREMENTS.format(requirement=requirement)),
         (root / WORKFLOW, workflow.read_text(encoding="utf-8")),
     ]
     folders = {folder for path, _ in planned for folder in (path, *path.parents)}
     new_folders = sorted((f for f in folders if not f.exists()), key=lambda f: -len(f.parts))
-    done = NewSite([], [])
+    done = NewSite([], [], [] if origin is None else [_unreachable_note(origin)])
     try:
         for path, text in planned:
             if text is None:
@@ -237,6 +243,44 @@ def init_site(
                 folder.rmdir()
         raise
     return done
+
+
+def installed_requirement(record: Mapping[str, Any] | None) -> tuple[str, str | None]:
+    """The line of ``requirements.txt`` that installs on a publishing machine the articlegen
+    installed here, from its install record (PEP 610's ``direct_url.json``; None for a
+    release from a package index), and None; or the release's pin and where it came from
+    when that is a folder or file of this machine, which no other machine can reach."""
+    pinned = f"articlegen[search]=={version('articlegen')}"
+    url = str((record or {}).get("url", ""))
+    if record is None:
+        return pinned, None
+    vcs = record.get("vcs_info")
+    reachable = url.startswith(("https://", "http://", "ssh://", "git@"))
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and reachable:
+        return f"articlegen[search] @ git+{url}@{vcs.get('commit_id', '')}", None
+    if "archive_info" in record and reachable:
+        return f"articlegen[search] @ {url}", None
+    return pinned, url.removeprefix("file://") or "an unknown place"
+
+
+def _install_record() -> dict[str, Any] | None:
+    """This articlegen's ``direct_url.json``, if pip installed it from somewhere other than a
+    package index and says so."""
+    try:
+        text = distribution("articlegen").read_text("direct_url.json")
+        record = json.loads(text) if text else None
+    except (PackageNotFoundError, ValueError, OSError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _unreachable_note(origin: str) -> str:
+    return (
+        f"articlegen was installed from {origin}, which the publish workflow cannot reach: "
+        "before the first push, edit requirements.txt to name where pip finds it (a release "
+        "on the package index, or articlegen[search] @ git+https://<host>/<owner>/"
+        "<repository>@<tag>)"
+    )
 
 
 def shown_from_here(path: Path) -> str:

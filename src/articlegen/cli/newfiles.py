@@ -132,6 +132,8 @@ def _init(args: argparse.Namespace) -> int:
         print(f"created {shown_from_here(path)}{'/' if path.is_dir() else ''}")
     for path in site.kept:
         print(f"kept {shown_from_here(path)}, which was there already")
+    for note in site.notes:
+        stderr(f"note: {note}")
     here = shown_from_here(folder)
     print("\nNext:")
     if here != ".":
