@@ -340,3 +340,11 @@ def test_the_themes_listing_pages_are_left_out(tmp_path: Path) -> None:
         "listing, archive or search page (the theme's here)": 1,
         "page without text (its layout made it)": 1,
     }
+
+
+def test_tags_and_categories_written_as_text_are_split_at_spaces_as_jekyll_does(
+    tmp_path: Path,
+) -> None:
+    post = "---\ntitle: Old\ntags: heart salt\ncategories: Fitness\ncategory: Men Health\n---\n"
+    (read,) = _site(tmp_path, "", post).posts
+    assert read.article.tags == ("Fitness", "Men Health", "heart", "salt")

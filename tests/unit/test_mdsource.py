@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from articlegen.authoring.mdsource import (
+    JEKYLL_WORD_KEYS,
     footnotes_as_notes,
     headings_from_level_two,
     kept_as_text,
@@ -86,7 +87,8 @@ def test_shared_fields_map_dates_with_offsets_tags_and_authors() -> None:
             "tags": ["sleep", "Rest"],
             "authors": ["Example Author", "Example Reviewer"],
             "summary": "Short.",
-        }
+        },
+        JEKYLL_WORD_KEYS,
     )
     assert shared.title == "A title"
     assert shared.date == dt.datetime(2019, 5, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
@@ -94,6 +96,7 @@ def test_shared_fields_map_dates_with_offsets_tags_and_authors() -> None:
     assert shared.tags == ("Health", "Sleep", "Rest")
     assert shared.author == "Example Author"
     assert "only the first" in shared.notes[0]
+    assert shared_fields({"categories": "Health Sleep"}).tags == ("Health Sleep",)  # Hugo's way
 
 
 def test_an_unreadable_date_is_a_note() -> None:

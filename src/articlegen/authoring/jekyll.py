@@ -32,6 +32,7 @@ from .htmlimport import html_markdown
 from .jekyllpages import SKIPPED_FOLDERS, PageRules, PageSource, link_path, read_pages
 from .mdsource import (
     FOOTNOTES_NOTE,
+    JEKYLL_WORD_KEYS,
     MARKDOWN_SUFFIXES,
     SHARED_KEYS,
     code_block,
@@ -296,7 +297,7 @@ def _post(
     """A post, or with ``page`` one of the site's own pages (``post.name`` its name, dated
     by its header alone), its Liquid converted."""
     fields = post.fields
-    shared = shared_fields(fields)
+    shared = shared_fields(fields, JEKYLL_WORD_KEYS)
     name = None if page else _POST_NAME.fullmatch(post.name)
     assert page or name is not None, "only posts so named are read"
     notes = list(shared.notes)

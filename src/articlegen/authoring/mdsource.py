@@ -115,8 +115,14 @@ def read_markdown_source(path: Path, display: str) -> MarkdownSource:
     return MarkdownSource({}, text)
 
 
-def shared_fields(fields: dict[str, Any]) -> Shared:
-    """The shared keys of a header in our terms; what cannot be used is a note."""
+JEKYLL_WORD_KEYS = frozenset(("categories", "tags"))
+"""The keys whose text Jekyll splits at spaces (``tags: heart salt`` is two tags); its
+singular ``category`` and ``tag`` are one each, and Hugo keeps a text whole as one term."""
+
+
+def shared_fields(fields: dict[str, Any], words: frozenset[str] = frozenset()) -> Shared:
+    """The shared keys of a header in our terms; what cannot be used is a note. ``words``:
+    the tag keys whose text is a list of words (``JEKYLL_WORD_KEYS``)."""
     notes: list[str] = []
     title = _first_text(fields, TITLE_KEYS)
     date = date_value(fields.get("date"), "date", notes)
@@ -130,7 +136,7 @@ def shared_fields(fields: dict[str, Any]) -> Shared:
         notes.append(f"it names {len(authors)} authors; only the first, {authors[0]}, is kept")
     tags: dict[str, str] = {}
     for key in TAG_KEYS:
-        for tag in text_list(fields.get(key), words=key in ("category", "categories")):
+        for tag in text_list(fields.get(key), words=key in words):
             tags.setdefault(tag.casefold(), tag)
     comments = fields.get("comments")
     return Shared(
