@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from articlegen.content.images import CUT_SHORT, place_images
+from articlegen.content.images import CUT_SHORT, NOT_AN_IMAGE, place_images
 from articlegen.content.variants import WEBP_MAX_SIDE, plan_variants
 from articlegen.core.errors import BuildFailed
 from articlegen.core.model import ImageRef, PlacedImage
@@ -37,6 +37,22 @@ def test_an_image_cut_short_is_an_error_at_its_line(tmp_path: Path, name: str) -
     assert problems(tmp_path, name) == [
         f"content/a.md:7: cannot read image static/{name}: {CUT_SHORT}"
     ]
+
+
+@pytest.mark.parametrize("kept", [30, 100, 400])
+def test_a_jpeg_cut_short_inside_its_header_is_said_so(tmp_path: Path, kept: int) -> None:
+    (tmp_path / "a.jpg").write_bytes(jpeg((300, 200))[:kept])  # Pillow: "Truncated File Read"
+    assert problems(tmp_path, "a.jpg") == [
+        f"content/a.md:7: cannot read image static/a.jpg: {CUT_SHORT}"
+    ]
+
+
+def test_a_file_that_is_no_image_is_said_so_without_its_absolute_path(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_text("hello, no image\n")
+    assert problems(tmp_path, "a.png") == [
+        f"content/a.md:7: cannot read image static/a.png: {NOT_AN_IMAGE}"
+    ]
+    assert str(tmp_path) not in NOT_AN_IMAGE
 
 
 def test_a_whole_image_and_a_jpeg_with_data_after_its_end_are_fine(tmp_path: Path) -> None:

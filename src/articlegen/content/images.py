@@ -36,6 +36,11 @@ _EXIF_ORIENTATION = 0x0112
 _ROTATED = {5, 6, 7, 8}
 _SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 CUT_SHORT = "the file is cut short or damaged — export it again"
+NOT_AN_IMAGE = (
+    "the file is not an image articlegen can read, or it is damaged — open it in an image "
+    "editor and export it again as JPEG, PNG or WebP"
+)
+"""Said in place of Pillow's "cannot identify image file '<absolute path>'"."""
 _ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
 """How a whole JPEG (its end-of-image marker) and a whole PNG (its IEND chunk) end."""
 
@@ -214,9 +219,12 @@ def image_info(file: Path) -> tuple[tuple[int, int] | None, bool]:
                 raise ValueError(CUT_SHORT)
     except Image.DecompressionBombError as exc:
         raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
-    except (UnidentifiedImageError, OSError) as exc:
-        said = CUT_SHORT if _riff_cut_short(file) else str(exc) or type(exc).__name__
-        raise ValueError(said) from exc
+    except UnidentifiedImageError as exc:
+        raise ValueError(CUT_SHORT if _riff_cut_short(file) else NOT_AN_IMAGE) from exc
+    except OSError as exc:  # Pillow's "Truncated File Read" for a header cut short
+        said = exc.strerror or str(exc) or type(exc).__name__
+        cut = "truncated" in said.casefold() or _riff_cut_short(file)
+        raise ValueError(CUT_SHORT if cut else said) from exc
     # Browsers apply EXIF rotation, so a quarter-turned photo shows with its sides swapped.
     return ((height, width) if orientation in _ROTATED else (width, height)), animated
 
