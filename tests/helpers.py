@@ -24,9 +24,12 @@ CHECK_FAILED = "error: 1 error; no output written\n"
 """The last line a failed check (which never writes) prints after its one error."""
 
 
-def failure_summary(command: str) -> str:
-    """The last line ``build`` or ``check`` prints after its one error."""
-    return CHECK_FAILED if command == "check" else NOTHING_WRITTEN
+def failure_summary(command: str, previous: bool = True) -> str:
+    """The last line ``build`` or ``check`` prints after its one error; a build says the
+    previous output is untouched only if there was one (``previous``)."""
+    if command == "check":
+        return CHECK_FAILED
+    return NOTHING_WRITTEN if previous else "error: 1 error; nothing was written\n"
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -460,6 +460,7 @@ def test_missing_site_yaml_suggests_init(built: Path, run_cli) -> None:
     assert err == (
         f"error: site.yaml: no site.yaml in {built}"
         " — run in the site folder, pass --site DIR, or start one with 'articlegen init'\n"
+        "error: 1 error; nothing was written, the previous output is untouched\n"
     )
 
 
@@ -582,6 +583,7 @@ def test_base_url_option_is_checked_as_site_yaml_base_url_is(
     assert err == (
         f"error: --base-url must be an absolute http(s) URL, found '{url}'"
         " — e.g. --base-url https://example.org/ or https://example.org/blog/\n"
+        "error: 1 error; nothing was written, the previous output is untouched\n"
     )
     assert snapshot(built / "public") == before
 
@@ -770,4 +772,20 @@ def test_a_markdown_file_by_another_extension_is_not_silently_left_out(
     assert only_error(rebuild_fails(built, run_cli)) == (
         f"error: content/{name}: not read: only files ending in '.md' are articles"
         f" — rename it to content/{stem}.md (or move it out of content/ if it is no article)"
+    )
+
+
+def test_a_first_build_that_fails_claims_no_previous_output(site, run_cli) -> None:
+    root = site({"a.md": "---\ntitle: [open\n---\nText.\n"})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1 and not (root / "public").exists()
+    assert err.splitlines()[-1] == "error: 1 error; nothing was written"
+
+
+def test_site_yaml_that_is_not_utf8_ends_with_the_summary_line(built: Path, run_cli) -> None:
+    (built / "site.yaml").write_bytes(b'title: "Caf\xe9"\nbase_url: https://example.org/\n')
+    assert rebuild_fails(built, run_cli) == (
+        "error: site.yaml:1: not UTF-8 text: byte 0xe9 at offset 11 — save the file as UTF-8 in"
+        " your editor\n"
+        "error: 1 error; nothing was written, the previous output is untouched\n"
     )

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from ..core.console import counted
-from ..core.errors import BuildFailed, OutputError, TemplateError
-from ..core.layout import CACHE_DIR
+from ..core.errors import ArticlegenError, BuildFailed, ConfigError, OutputError, TemplateError
+from ..core.layout import CACHE_DIR, DEFAULT_OUTPUT
 from ..core.model import BuildOptions, BuildResult
 from ..core.progress import progress_line
 from ..incremental.cachefile import LINKS, clear_cache
@@ -84,12 +84,27 @@ def _build(args: argparse.Namespace) -> int:
     if receipt is not None:
         _print_receipt(receipt, args)
         return EXIT_OK
+    if not _has_output(args):
+        args.unfinished = "nothing was written"  # with no previous output known to keep
     result = cached_build(args, options, snapshot)
     print_warnings(result)
     if not args.quiet:
         print_notes(result)
         print(summary(result, f"built into {shown(result.output, args.site)}", args))
     return EXIT_OK
+
+
+def _has_output(args: argparse.Namespace) -> bool:
+    """Whether the folder this build writes is there already, so that a failed build says
+    that the previous output is untouched only when there is one. Where site.yaml cannot
+    tell which folder that is (the build then reports why), the usual one is looked for."""
+    from ..content.config import load_config
+    from ..output.destination import destination
+
+    try:
+        return destination(args.site, load_config(args.site), args.output).path.exists()
+    except ArticlegenError:
+        return (args.output or args.site / DEFAULT_OUTPUT).exists()
 
 
 def _print_receipt(receipt: Receipt, args: argparse.Namespace) -> None:
@@ -141,7 +156,7 @@ def cached_build(
             if args.no_cache:
                 return build_site(args.site, options, progress=progress)
             return build_with_saved_cache(args.site, options, progress=progress, snapshot=snapshot)
-        except (OutputError, TemplateError) as error:  # found mid-way: ended as many are
+        except (ConfigError, OutputError, TemplateError) as error:  # ended as many are
             raise BuildFailed([error]) from error
 
 
