@@ -63,6 +63,15 @@ def test_unclosed_bracket_points_at_the_opening_line() -> None:
     )
 
 
+def test_a_comment_that_hides_the_closing_bracket_is_named() -> None:
+    assert syntax_error("a: 1\nsee_also: [low-testosterone #tests]\nc: 3\n") == (
+        "f.md:3: invalid YAML: the '[' opened on this line is never closed — ' #' starts a"
+        " comment in YAML, which hid the rest of the line, its ']' included: put the item"
+        " holding the '#' in quotes"
+    )
+    assert syntax_error("a: 1\nb: [x#y, z\nc: 3\n").endswith(" — end the value with ']'")
+
+
 def test_tab_indentation_hint() -> None:
     assert syntax_error("a: 1\n\tb: 2\n").endswith(" — indent with spaces, not tabs")
     assert syntax_error("a:\n\t- x\n").endswith(" — indent with spaces, not tabs")

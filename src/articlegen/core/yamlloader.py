@@ -6,6 +6,7 @@ starts from these two."""
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, ClassVar
 
 import yaml
@@ -98,6 +99,11 @@ def syntax_error(
         hint = 'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
     elif "tab character" in problem or (before + after)[:1] == "\t":
         hint = "indent with spaces, not tabs"
+    elif bracket and "never closed" in message and _COMMENT.search(after):
+        hint = (
+            "' #' starts a comment in YAML, which hid the rest of the line, its "
+            f"'{bracket[1]}' included: put the item holding the '#' in quotes"
+        )
     elif bracket and "never closed" in message:
         hint = f"end the value with '{bracket[1]}'"
     elif "never closed" in message:
@@ -105,6 +111,8 @@ def syntax_error(
     return error(message, path, line, hint)
 
 
+_COMMENT = re.compile(r"[ \t]#")
+"""Where a comment starts on a line: a ``#`` after white space."""
 _FLOW_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
 """PyYAML's context for an unclosed ``[`` or ``{``: its brackets."""
 
