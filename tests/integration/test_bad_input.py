@@ -789,3 +789,18 @@ def test_site_yaml_that_is_not_utf8_ends_with_the_summary_line(built: Path, run_
         " your editor\n"
         "error: 1 error; nothing was written, the previous output is untouched\n"
     )
+
+
+def test_a_duplicate_slug_is_blamed_on_the_slug_line_that_made_it(site, run_cli) -> None:
+    root = site(
+        {
+            "a-new-article.md": article("A New Article", slug="low-t"),  # sorted first
+            "low-t.md": article("Low T"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: content/a-new-article.md:3: duplicate slug 'low-t': content/low-t.md has it too"
+        " — give one of them a different 'slug:' or file name"
+    )

@@ -256,17 +256,22 @@ def unreadable_targets(
 
 
 def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
-    """One error per article whose slug an earlier file already took."""
+    """One error per article whose slug an earlier file already took, at the ``slug:`` line
+    that made them collide where only one of the two has one (the slug someone wrote,
+    rather than the file that was there first with its name's slug); else at the later one."""
     first: dict[str, Article] = {}
     problems: list[ArticlegenError] = []
     for article in articles:
         other = first.setdefault(article.slug, article)
         if other is not article:
+            blamed, kept = article, other
+            if "slug" in other.meta.lines and "slug" not in article.meta.lines:
+                blamed, kept = other, article
             problems.append(
                 FrontMatterError(
-                    f"duplicate slug '{article.slug}': {other.source} has it too",
-                    article.source,
-                    article.meta.lines.get("slug", 1),
+                    f"duplicate slug '{article.slug}': {kept.source} has it too",
+                    blamed.source,
+                    blamed.meta.lines.get("slug", 1),
                     "give one of them a different 'slug:' or file name",
                 )
             )
