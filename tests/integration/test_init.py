@@ -3,8 +3,10 @@ what a blog on GitHub needs, and the next steps printed from where the user stan
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -52,7 +54,14 @@ def test_init_prints_every_path_from_here_and_the_next_steps(here: Path, run_cli
     assert written == sorted(p for p in WRITTEN if not p.endswith("/"))
     assert list((blog / "static").iterdir()) == []
     assert (blog / ".gitignore").read_text().splitlines()[1:] == ["/public/", "/.articlegen-cache/"]
-    assert "overrides the built-in theme's template" in (blog / "templates/README.md").read_text()
+    readme = (blog / "templates/README.md").read_text()
+    assert "overrides the built-in theme's template" in readme
+    (command,) = [line.strip() for line in readme.splitlines() if line.startswith("    python")]
+    argv = shlex.split(command)
+    printed = subprocess.run(
+        [sys.executable, *argv[1:]], capture_output=True, text=True, check=True
+    )
+    assert (Path(printed.stdout.strip()) / "article.html").is_file()  # where the theme is
 
 
 def test_init_from_inside_a_folder_prints_no_cd(here: Path, run_cli) -> None:

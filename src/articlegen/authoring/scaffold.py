@@ -80,6 +80,9 @@ _GITIGNORE = """\
 _TEMPLATES_README = """\
 A template here overrides the built-in theme's template of the same name (base.html,
 article.html, list.html, …): copy one from articlegen's theme/templates/ and edit it.
+That folder is inside the installed articlegen; this prints where:
+
+    python -c "import articlegen, pathlib; print(pathlib.Path(articlegen.__file__).parent / 'theme' / 'templates')"
 """
 
 _REQUIREMENTS = """\
