@@ -409,3 +409,17 @@ def test_a_flag_of_another_type_is_named_in_yaml_words(value: str, found: str) -
     assert errors(f"---\ntitle: T\ndate: 2024-01-01\ndraft: {value}\n---\n") == [
         f"content/a.md:4: 'draft' must be true or false, {found}"
     ]
+
+
+def test_a_list_item_with_a_colon_is_shown_as_written_and_quoted_in_the_fix() -> None:
+    text = "---\ntitle: T\ndate: 2024-01-01\nsee_also:\n  - Screening: Should You Get a PSA Test?\n---\n"
+    assert errors(text) == [
+        "content/a.md:5: each item of 'see_also' must be non-empty text, found Screening: Should"
+        " You Get a PSA Test?, which YAML reads as a key and its value (the ': ' after a word)"
+        ' — put it in quotes: "Screening: Should You Get a PSA Test?"'
+    ]
+    nested = "---\ntitle: T\ndate: 2024-01-01\nsee_also:\n  - [a, b]\n---\n"
+    assert errors(nested) == [
+        "content/a.md:5: each item of 'see_also' must be non-empty text, found a list"
+        " — put the item in quotes"
+    ]

@@ -77,12 +77,16 @@ _GITIGNORE = """\
 /{cache}/
 """
 
-_TEMPLATES_README = """\
+_THEME_FOLDER_COMMAND = (
+    'python -c "import articlegen, pathlib; '
+    "print(pathlib.Path(articlegen.__file__).parent / 'theme' / 'templates')\""
+)
+_TEMPLATES_README = f"""\
 A template here overrides the built-in theme's template of the same name (base.html,
 article.html, list.html, …): copy one from articlegen's theme/templates/ and edit it.
 That folder is inside the installed articlegen; this prints where:
 
-    python -c "import articlegen, pathlib; print(pathlib.Path(articlegen.__file__).parent / 'theme' / 'templates')"
+    {_THEME_FOLDER_COMMAND}
 """
 
 _REQUIREMENTS = """\

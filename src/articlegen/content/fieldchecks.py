@@ -16,7 +16,7 @@ from ..core.model import Alias, LinkRef
 from ..core.schema import FRONT_MATTER, Check
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from ..core.urls import AliasError, alias_url
-from ..core.yamlchecks import as_written, quote_hint, type_problem
+from ..core.yamlchecks import as_written, mapping_line, quote_hint, type_problem
 from ..core.yamldoc import Entry
 from ..trust.references import parse_references
 from .imagefield import parse_image
@@ -95,7 +95,9 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
                 f"each item of '{key}' must be non-empty text, found {as_written(item)}",
                 path,
                 item.line,
-                quote_hint(None, item) if item.written else "put the item in quotes",
+                quote_hint(None, item)
+                if item.written or mapping_line(item.value)
+                else "put the item in quotes",
             )
         items.append((item.value.strip(), item.line))
     return items

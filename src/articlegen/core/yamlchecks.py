@@ -135,7 +135,7 @@ def quote_hint(key: str | None, entry: Entry) -> str:
     """The fix for a value that should be text: the value in quotes where it is a plain
     scalar, on its line (``put it in quotes: title: "12:30"``) or as a list item (``key``
     None: ``put it in quotes: "on"``); else the fix in words."""
-    plain = entry.written
+    plain = entry.written or mapping_line(entry.value)
     if not plain:
         return "put the value in quotes"
     line = as_scalar(plain) if key is None else f"{key.rsplit('.', 1)[-1]}: {as_scalar(plain)}"
@@ -151,10 +151,29 @@ def as_text(entry: Entry) -> str:
 
 
 def _in_yaml_words(value: object) -> str:
-    """``true``, ``false``, ``nothing`` for null, text quoted, numbers as they are."""
+    """``true``, ``false``, ``nothing`` for null, text quoted, numbers as they are; a list or
+    a mapping named as such, and a mapping of one key and a text as the line it came from
+    (``Screening: Should You?``, which a ': ' made a mapping), not as Python shows them."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict):
+        line = mapping_line(value)
+        if line:
+            return f"{line}, which YAML reads as a key and its value (the ': ' after a word)"
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
     return "nothing" if value is None else repr(value)
+
+
+def mapping_line(value: object) -> str:
+    """The text a mapping of one key and a text was written as (``Screening: Should You?``),
+    where a ': ' inside an unquoted value made a mapping of it; else empty."""
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if isinstance(key, str) and isinstance(inner, str | None):
+            return f"{key}: {inner or ''}".rstrip()
+    return ""
 
 
 def _read_as(plain: str, value: object) -> str:
