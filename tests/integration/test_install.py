@@ -34,12 +34,15 @@ TIMEOUT = 600
 
 def floors() -> list[str]:
     """``name==floor`` for every runtime dependency in pyproject.toml, with its environment
-    marker if it has one (a dependency only some platforms have wheels for)."""
+    marker if it has one (a dependency only some platforms have wheels for); a cap (``<3.2``)
+    is allowed where the code relies on a library's internals."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pins = []
     for requirement in project["dependencies"]:
-        match = re.fullmatch(r"([A-Za-z0-9._-]+)>=([0-9][0-9.]*)(;.*)?", requirement)
-        assert match, f"{requirement!r}: write each runtime dependency as name>=floor"
+        match = re.fullmatch(
+            r"([A-Za-z0-9._-]+)>=([0-9][0-9.]*)(?:,<[0-9][0-9.]*)?(;.*)?", requirement
+        )
+        assert match, f"{requirement!r}: write each runtime dependency as name>=floor[,<cap]"
         pins.append(f"{match[1]}=={match[2]}{match[3] or ''}")
     return pins
 
