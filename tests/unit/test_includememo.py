@@ -171,3 +171,48 @@ def test_the_theme_renders_each_card_once_for_the_home_and_tag_pages(
     assert [card.html for card in home] == [card.html for card in tag]
     assert len(home) == 3
     assert rendered(memos) == 3
+
+
+def test_a_module_that_keeps_state_is_made_anew_for_each_page(tmp_path: Path) -> None:
+    """A namespace or list set at the top of an imported template starts afresh on every
+    page, as Jinja makes it: shared, its count ran on from page to page."""
+    folder = write(
+        tmp_path / "templates",
+        list__html=(
+            "{% import '_m.html' as m with context %}"
+            "{% for item in items %}{{ m.mark(item) }}{% endfor %}|{{ m.notes | join(',') }}"
+        ),
+        _m__html=(
+            "{% set ids = namespace(n=0) %}{% set notes = [] %}"
+            "{% macro mark(item) %}{% set ids.n = ids.n + 1 %}{% set _ = notes.append(item.title) %}"
+            "<sup id='n{{ ids.n }}'></sup>{% endmacro %}"
+        ),
+    )
+    pages = render(folder, {"items": CARDS[:2]}, {"items": CARDS[:2]})
+    expected = "<sup id='n1'></sup><sup id='n2'></sup>|T0 &amp; co,T1 &amp; co"
+    assert pages == [expected, expected]
+
+
+@pytest.mark.parametrize("name", ["range", "dict", "namespace", "cycler", "joiner"])
+def test_a_loop_variable_named_like_a_jinja_global_is_part_of_the_key(
+    tmp_path: Path, name: str
+) -> None:
+    folder = write(
+        tmp_path / "templates",
+        list__html=f"{{% for {name} in items %}}{{% include '_r.html' %}};{{% endfor %}}",
+        _r__html=f"{{{{ {name}.title }}}}",
+    )
+    assert render(folder, {"items": CARDS}) == ["T0 &amp; co;T1 &amp; co;T2 &amp; co;"]
+
+
+def test_a_card_cannot_be_changed_by_a_template(tmp_path: Path) -> None:
+    """Every page holds the same card: a change would reach the pages rendered after it."""
+    with pytest.raises(TypeError, match="cannot be changed"):
+        CARDS[0].update(title="changed")
+    with pytest.raises(TypeError, match="cannot be changed"):
+        CARDS[0]["title"] = "changed"
+    assert dict(CARDS[0], title="changed")["title"] == "changed"  # a new dict is fine
+    folder = write(tmp_path / "templates", list__html="{% set _ = items[0].update(title='x') %}")
+    with pytest.raises(Exception, match="cannot be changed"):
+        render(folder, {"items": CARDS})
+    assert CARDS[0]["title"] == "T0 & co"

@@ -46,6 +46,11 @@ def entry(value: str):
         ("'12:30'", "the text '12:30'"),
         ("1e3", "the text '1e3'"),
         ("[on]", "a list"),
+        pytest.param(
+            "0x" + "f" * 4000,
+            "0x" + "f" * 37 + "…, which YAML reads as a number of about 4,817 digits (hexadecimal)",
+            id="a-number-too-long-to-write-out",
+        ),
     ],
 )
 def test_found_names_what_was_written(written: str, expected: str) -> None:

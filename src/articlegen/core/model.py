@@ -380,9 +380,26 @@ class Card(dict[str, Any]):
     """An article as listings show it (title, URL, dates, description, tags), one object
     per article per build that every page listing the article holds: list pages, See
     Also and Linked from blocks, the See Also index. A type of its own, like
-    ``BodyHtml``, so the build cache keys it once per build, not once per page."""
+    ``BodyHtml``, so the build cache keys it once per build, not once per page.
+
+    Read-only: every page holds the same one, so a template that changed it
+    (``{% set _ = card.update(…) %}``) would change the pages rendered after, and the
+    pages kept from earlier builds would not show it."""
 
     __slots__ = ()
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError(
+            "an article's card is shared by every page that lists it and cannot be changed: "
+            "make a new dict from it instead ({**card, 'key': value} in Python, or "
+            "dict(card, key=value) in a template)"
+        )
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    update = pop = popitem = clear = setdefault = _read_only
+
+    def __reduce__(self) -> tuple[type[Card], tuple[dict[str, Any]]]:
+        return Card, (dict(self),)
 
 
 class CardItem(dict[str, Any]):

@@ -4,6 +4,7 @@ no value may hold, each an error at the line of its key."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Mapping
 
 from .characters import forbidden_in, value_problem
@@ -97,7 +98,7 @@ def as_written(entry: Entry) -> str:
     value, plain = entry.value, entry.written
     if plain is None or plain == "" or isinstance(value, str):
         return _in_yaml_words(value)
-    return plain + _read_as(plain, value)
+    return _shortened(plain) + _read_as(plain, value)
 
 
 def read_otherwise(entry: Entry) -> bool:
@@ -116,13 +117,13 @@ def found(entry: Entry) -> str:
     ``a list``, ``on, which YAML reads as true (…)``."""
     value, plain = entry.value, entry.written
     if plain and not isinstance(value, str) and (reading := _read_as(plain, value)):
-        return plain + reading
+        return _shortened(plain) + reading
     if value is None or isinstance(value, bool):
         return _in_yaml_words(value)
     if isinstance(value, int | float):
         return f"the number {plain or value}"
     if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 1] + "…"
+        shown = _shortened(value)
         return f"the text '{shown}'"
     if isinstance(value, list):
         return "a list"
@@ -148,6 +149,11 @@ def as_text(entry: Entry) -> str:
     if isinstance(entry.value, int | float) and not isinstance(entry.value, bool):
         return entry.written or str(entry.value)
     return str(entry.value)
+
+
+def _shortened(text: str) -> str:
+    """``text``, cut to ``_SHOWN_TEXT`` characters with an ellipsis where it is longer."""
+    return text if len(text) <= _SHOWN_TEXT else text[: _SHOWN_TEXT - 1] + "…"
 
 
 def _in_yaml_words(value: object) -> str:
@@ -190,7 +196,20 @@ def _read_as(plain: str, value: object) -> str:
             return ""
     except ValueError:
         pass
-    return f", which YAML reads as the number {value}{_NUMBER_FORMS.get(_number_form(plain), '')}"
+    form = _NUMBER_FORMS.get(_number_form(plain), "")
+    return f", which YAML reads as {_shown_number(value)}{form}"
+
+
+_LONGEST_NUMBER = 30
+"""Digits of a number shown in full; a longer one is named by its count of digits (past
+4,300, Python refuses even to write it out)."""
+
+
+def _shown_number(value: int | float) -> str:
+    """``the number 31``, or ``a number of about 4,817 digits`` for one too long to read."""
+    if isinstance(value, float) or -(10**_LONGEST_NUMBER) < value < 10**_LONGEST_NUMBER:
+        return f"the number {value}"
+    return f"a number of about {int(math.log10(abs(value))) + 1:,} digits"
 
 
 _NUMBER_FORMS = {

@@ -69,6 +69,7 @@ class IncludeMemo:
     def __init__(self, env: jinja2.Environment) -> None:
         self._env = env
         self._reads: dict[str, tuple[str, ...] | None] = {}
+        self._stateless: dict[str, bool] = {}
         self._outputs: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
         self._modules: dict[tuple[Any, ...], tuple[Any, list[Any]]] = {}
         self.rendered = 0
@@ -87,6 +88,8 @@ class IncludeMemo:
         """``template`` imported ``with context`` from ``context`` and the ``names`` set
         there, or the module an earlier import with the same values made (its macros find
         the same values in the context it was made in)."""
+        if not self.stateless(template.name):
+            return TemplateModule(template, template.new_context(context.get_all(), True, names))
         module: TemplateModule = self._take(self._modules, template, context, names, TemplateModule)
         return module
 
@@ -112,6 +115,16 @@ class IncludeMemo:
     def _render(self, template: jinja2.Template, context: Context) -> str:
         self.rendered += 1
         return self._env.concat(template.root_render_func(context))
+
+    def stateless(self, name: str | None) -> bool:
+        """Whether template ``name``, imported, holds nothing but its macros: a module that
+        sets a name at its top (``{% set notes = [] %}``, a ``namespace()``) keeps what its
+        macros put there from one page to the next if it is shared, as Jinja's is not."""
+        if name is None:
+            return False
+        if name not in self._stateless:
+            self._stateless[name] = _only_macros(self._env, name)
+        return self._stateless[name]
 
     def reads(self, name: str | None) -> tuple[str, ...] | None:
         """The names template ``name`` reads from its context, with those of the templates
@@ -161,6 +174,11 @@ def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | Non
     if any(node.name in _UNSAFE for node in tree.find_all(nodes.Name)):
         return None  # Jinja's globals and ``self`` are no undeclared names: looked for here
     names = set(meta.find_undeclared_variables(tree))
+    # Jinja leaves out names its globals have (range, dict, namespace…), though the context
+    # may hold a value of that name (a loop's ``{% for range in ranges %}``): read them too.
+    names |= {
+        n.name for n in tree.find_all(nodes.Name) if n.ctx == "load" and n.name in env.globals
+    }
     for used in meta.find_referenced_templates(tree):
         if used is None:
             return None
@@ -172,3 +190,21 @@ def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | Non
             return None
         names |= theirs
     return names
+
+
+def _only_macros(env: jinja2.Environment, name: str) -> bool:
+    """Whether template ``name`` has nothing at its top but macros and text: no ``set``,
+    ``import`` or anything else whose result a module would keep."""
+    try:
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        tree = env.parse(source, name)
+    except jinja2.TemplateError:
+        return False
+    return all(
+        isinstance(node, nodes.Macro)
+        or (
+            isinstance(node, nodes.Output)
+            and all(isinstance(n, nodes.TemplateData) for n in node.nodes)
+        )
+        for node in tree.body
+    )
