@@ -104,7 +104,8 @@ def _has_output(args: argparse.Namespace) -> bool:
     try:
         return destination(args.site, load_config(args.site), args.output).path.exists()
     except ArticlegenError:
-        return (args.output or args.site / DEFAULT_OUTPUT).exists()
+        usual: Path = args.output or args.site / DEFAULT_OUTPUT
+        return usual.exists()
 
 
 def _print_receipt(receipt: Receipt, args: argparse.Namespace) -> None:
