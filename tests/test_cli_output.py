@@ -231,7 +231,7 @@ def test_a_handled_ctrl_c_leaves_no_note_that_would_end_the_process_by_the_signa
     finally:
         signal.signal(signal.SIGINT, before)
         flag.value = 0
-    assert capsys.readouterr().err == "error: interrupted; the previous output is untouched\n"
+    assert capsys.readouterr().err == "error: interrupted; nothing was written\n"  # its first build
 
 
 class _Wrapped:
