@@ -1,0 +1,59 @@
+"""bench/overhead.py builds a tiny corpus cold and accounts for all of its CPU time (the
+timings themselves are not checked here)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bench import overhead
+
+
+def test_every_stage_is_shown_and_they_add_up(capsys: pytest.CaptureFixture[str]) -> None:
+    assert overhead.main(["--articles", "12", "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    table = out.split("ms/article\n", 1)[1].split("\nuser ", 1)[0]
+    rows = {line[:18].strip(): float(line[18:].split()[0]) for line in table.splitlines()}
+    stages = [stage for stage, _, _ in overhead.STAGES] + [overhead.OTHER]
+    assert set(rows) == {*stages, "total"}
+    assert sum(rows[stage] for stage in stages) == pytest.approx(rows["total"], abs=0.01)
+    assert rows["Markdown"] > 0 and rows["templates"] > 0 and rows["front-matter"] > 0
+    assert "outside Markdown:" in out and "without the image copies:" in out
+
+
+def test_a_stage_does_not_count_the_stages_it_calls() -> None:
+    clock = overhead.StageClock()
+
+    def inner() -> None:
+        busy(0.02)
+
+    def outer() -> None:
+        busy(0.01)
+        timed_inner()
+
+    timed_inner = clock.wrap("inner", inner)
+    clock.wrap("outer", outer)()
+    assert clock.spent["inner"] >= 0.02
+    assert 0.01 <= clock.spent["outer"] < 0.02
+
+
+def test_a_generator_is_timed_only_while_it_runs() -> None:
+    clock = overhead.StageClock()
+
+    def numbers():
+        for number in range(3):
+            busy(0.005)
+            yield number
+
+    timed = clock.wrap("numbers", numbers)
+    for _ in timed():
+        busy(0.02)  # the caller's time, not the generator's
+    assert 0.015 <= clock.spent["numbers"] < 0.04
+
+
+def busy(seconds: float) -> None:
+    """Spend ``seconds`` of CPU time."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
