@@ -190,3 +190,31 @@ def test_a_value_is_only_passed_unseen_when_looking_finds_nothing(
         checked = check_characters(entries, "f.md", ArticlegenError, text)
         assert repr(checked[0]) == repr(looked[0])
         assert [str(problem) for problem in checked[1]] == [str(problem) for problem in looked[1]]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("summary", "description"),
+        ("lastmod", "updated"),
+        ("categories", "tags"),
+        ("Excerpt", "description"),
+    ],
+)
+def test_a_key_other_tools_name_differently_is_offered_ours(written: str, meant: str) -> None:
+    [message] = front_matter_errors(f"---\ntitle: T\ndate: 2024-01-01\n{written}: x\n---\n")
+    assert message.startswith(f"content/a.md:4: unknown key '{written}' (did you mean '{meant}'?)")
+
+
+def test_a_reference_s_link_is_offered_its_url() -> None:
+    header = (
+        "---\ntitle: T\ndate: 2024-01-01\nreferences:\n  - id: a\n    title: A\n    link: x\n---\n"
+    )
+    assert "content/a.md:7: unknown key 'references.link' (did you mean 'url'?)" in " ".join(
+        front_matter_errors(header)
+    )
+
+
+def test_a_same_meaning_is_offered_only_where_that_key_is_valid() -> None:
+    messages = config_messages("title: T\nbase_url: https://example.org/\nlink: x\n")
+    assert "did you mean 'url'" not in " ".join(messages)

@@ -230,6 +230,23 @@ def _number_form(plain: str) -> str:
     return "octal" if len(digits) > 1 and digits[0] == "0" and digits[1] != "." else ""
 
 
+SAME_MEANING = {
+    "summary": "description",
+    "excerpt": "description",
+    "lastmod": "updated",
+    "last_modified_at": "updated",
+    "modified": "updated",
+    "categories": "tags",
+    "category": "tags",
+    "keywords": "tags",
+    "link": "url",
+    "href": "url",
+}
+"""Keys other tools (Hugo, Jekyll) or habit give a meaning one of ours has, spelled too
+differently for a near-spelling match (``lastmod`` for ``updated``, ``link`` for ``url``):
+offered where the key it names is valid in that place."""
+
+
 def unknown_key_problems(
     entries: dict[str, Entry],
     allowed: Collection[str],
@@ -261,9 +278,12 @@ def unknown_key_problems(
                 )
             )
             continue
+        meant = did_you_mean(key, allowed)
+        if not meant and SAME_MEANING.get(key.casefold()) in allowed:
+            meant = f" (did you mean '{SAME_MEANING[key.casefold()]}'?)"
         problems.append(
             error(
-                f"unknown key '{prefix}{key}'{did_you_mean(key, allowed)}",
+                f"unknown key '{prefix}{key}'{meant}",
                 path,
                 entry.line,
                 "valid keys: " + ", ".join(allowed),
