@@ -166,10 +166,8 @@ def _key(
 
 def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | None:
     """The names ``name`` reads, with those of the templates it uses (each once)."""
-    try:
-        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-        tree = env.parse(source, name)
-    except jinja2.TemplateError:  # missing or invalid: rendering it says so
+    tree = parsed_template(env, name)
+    if tree is None:  # missing or invalid: rendering it says so
         return None
     if any(node.name in _UNSAFE for node in tree.find_all(nodes.Name)):
         return None  # Jinja's globals and ``self`` are no undeclared names: looked for here
@@ -195,12 +193,8 @@ def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | Non
 def _only_macros(env: jinja2.Environment, name: str) -> bool:
     """Whether template ``name`` has nothing at its top but macros and text: no ``set``,
     ``import`` or anything else whose result a module would keep."""
-    try:
-        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-        tree = env.parse(source, name)
-    except jinja2.TemplateError:
-        return False
-    return all(
+    tree = parsed_template(env, name)
+    return tree is not None and all(
         isinstance(node, nodes.Macro)
         or (
             isinstance(node, nodes.Output)
@@ -208,3 +202,13 @@ def _only_macros(env: jinja2.Environment, name: str) -> bool:
         )
         for node in tree.body
     )
+
+
+def parsed_template(env: jinja2.Environment, name: str) -> nodes.Template | None:
+    """Template ``name``'s syntax tree, as ``env`` finds it; None when it cannot be read or
+    parsed (rendering it says where, if a page uses it)."""
+    try:
+        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        return env.parse(source, name)
+    except Exception:  # unreadable or invalid: rendering says where, if a page uses it
+        return None

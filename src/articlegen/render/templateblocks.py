@@ -16,6 +16,7 @@ import jinja2
 from jinja2 import nodes
 
 from ..core.errors import TemplateError, did_you_mean
+from .includememo import parsed_template
 from .templates import make_environment, template_folders
 
 
@@ -31,7 +32,7 @@ def block_problems(site_templates: Path, root: Path) -> list[TemplateError]:
     env = make_environment(site_templates)
     problems: list[TemplateError] = []
     for name in env.list_templates():
-        tree = _parsed(env, name)
+        tree = parsed_template(env, name)
         parent = _parent(tree) if tree is not None else None
         if tree is None or parent is None:
             continue
@@ -65,14 +66,6 @@ def _unknown_block(
     )
 
 
-def _parsed(env: jinja2.Environment, name: str) -> nodes.Template | None:
-    try:
-        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        return env.parse(source, name)
-    except Exception:  # unreadable or invalid: rendering says where, if a page uses it
-        return None
-
-
 def _parent(tree: nodes.Template) -> str | None:
     """The name a template extends, when it is written as a plain string."""
     extends = tree.find(nodes.Extends)
@@ -87,7 +80,7 @@ def _inherited_blocks(env: jinja2.Environment, name: str, seen: set[str]) -> set
     cannot be followed (missing, invalid, computed, or extending itself in a loop)."""
     if name in seen:
         return None
-    tree = _parsed(env, name)
+    tree = parsed_template(env, name)
     if tree is None:
         return None
     blocks = {block.name for block in tree.find_all(nodes.Block)}
