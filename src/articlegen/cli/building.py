@@ -84,9 +84,12 @@ def _build(args: argparse.Namespace) -> int:
     if receipt is not None:
         _print_receipt(receipt, args)
         return EXIT_OK
-    if not _has_output(args):
-        args.unfinished = "nothing was written"  # with no previous output known to keep
-    result = cached_build(args, options, snapshot)
+    try:
+        result = cached_build(args, options, snapshot)
+    except BaseException:  # errors, Ctrl-C however Python wraps it: the output is as it was
+        if not _has_output(args):
+            args.unfinished = "nothing was written"  # with no previous output known to keep
+        raise
     print_warnings(result)
     if not args.quiet:
         print_notes(result)
