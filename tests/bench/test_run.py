@@ -130,3 +130,16 @@ def test_one_memory_map_read_twice_counts_once(monkeypatch) -> None:
     monkeypatch.setattr(measure_module, "descendants", lambda pid: [1, 2, 3])
     monkeypatch.setattr(measure_module, "_read", lambda pid, name: rollups[pid])
     assert tree_memory(1) == (800 + 100) * 1024
+
+
+def test_articlegen_runs_byte_compiled_even_where_the_machine_turns_it_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installed package's modules are compiled; a machine-wide PYTHONDONTWRITEBYTECODE
+    would otherwise make every timed build compile them all again."""
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    ours = run.Articlegen(tmp_path / "site", None, tmp_path / "bytecode")
+    assert "PYTHONDONTWRITEBYTECODE" not in ours.env
+    assert ours.env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "bytecode")
+    compiled = {path.name.split(".")[0] for path in (tmp_path / "bytecode").rglob("*.pyc")}
+    assert {"build", "cache", "templates", "command"} <= compiled
