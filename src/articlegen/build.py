@@ -64,7 +64,7 @@ from .core.model import (
 )
 from .core.programs import find_pagefind
 from .core.progress import for_stage
-from .incremental.cache import BuildCache, StageMemos
+from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import render_pages
@@ -75,6 +75,7 @@ from .incremental.sources import (
     link_targets,
     load_sources,
 )
+from .incremental.stagememos import StageMemos
 from .markup.fastmarkup import MISSING_NOTE as SLOW_MARKUP_NOTE
 from .markup.fastmarkup import compiled_available
 from .markup.markdown import markup_settings

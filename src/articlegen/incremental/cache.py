@@ -28,7 +28,8 @@ What it holds, and what each entry is keyed on:
 
 A cache kept in memory (the preview's) also keeps the last build's site and page
 plans: when only articles' bodies changed, the other pages keep their plans and, with
-them, their keys (``replan``).
+them, their keys (``replan``). A cache saved for the next process keeps a record of them
+instead (``planrecord``): the next build plans only the pages a change reaches.
 
 A page context that cannot be pickled (it holds a closure or a lambda) has no key,
 so that page is rendered every build. Template helpers should therefore be values
@@ -50,10 +51,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..content.images import image_info
 from ..core.dates import DEFAULT_ZONE
 from ..core.layout import PACKAGE
-from ..core.memo import Memo
 from ..core.model import (
     Article,
     BodyHtml,
@@ -66,12 +65,12 @@ from ..core.model import (
     RenderedPage,
     SiteConfig,
 )
-from ..render.links import Resolved
 from ..render.partials import Partials
-from ..trust.references import Citations
-from .stamps import FileStamp, SourceStamp, file_stamp, source_stamp
+from .planrecord import PlanRecord
+from .stagememos import StageMemos
+from .stamps import FileStamp, SourceStamp, file_stamp
 
-FORMAT = "2"
+FORMAT = "3"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = (
     "markdown-it-py",
@@ -111,39 +110,6 @@ class SourceEntry:
     zone: str = DEFAULT_ZONE
     """The time zone the article's dates were read in (``site.yaml`` ``timezone:``): a
     date-time without an offset means another moment in another zone."""
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class StageMemos:
-    """Per-article results of the stages between loading and planning, for the next build
-    to reuse where their inputs did not change (``core.memo``); kept in memory only."""
-
-    links: Memo[Resolved] = dataclasses.field(default_factory=Memo)
-    """Each source's links resolved (``links.build_link_graph``)."""
-    bodies: Memo[RenderedBody] = dataclasses.field(default_factory=Memo)
-    """Each body with its placeholders filled (``bodies.finished_bodies``)."""
-    citations: Memo[Citations] = dataclasses.field(default_factory=Memo)
-    """Each article's citations numbered (``checks.check_trust``)."""
-    images: Memo[tuple[tuple[int, int] | None, bool]] = dataclasses.field(default_factory=Memo)
-    """Each local image's size and whether it is animated (``image_info``), by its file's
-    stamp."""
-    digests: Memo[bytes | None] = dataclasses.field(default_factory=Memo)
-    """Digests of the parts of the site re-planning compares (``replan.shown_digest``)."""
-    sitemap: Memo[bytes] = dataclasses.field(default_factory=Memo)
-    """The sitemap's XML (``feeds.sitemap``)."""
-
-    def next_build(self) -> None:
-        """Start a build (``Memo.next_build``)."""
-        for field in dataclasses.fields(self):
-            getattr(self, field.name).next_build()
-
-    def image_info(self, file: Path) -> tuple[tuple[int, int] | None, bool]:
-        """``images.image_info`` of ``file``, read again only when the file's stamp changed
-        or cannot vouch for it (``source_stamp``: changed moments ago, or missing)."""
-        stamp = source_stamp(file)
-        if stamp is None:
-            return image_info(file)
-        return self.images(str(file), stamp, functools.partial(image_info, file))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -191,6 +157,13 @@ class BuildCache:
         """For ``cachefile``: each source record the saved file holds."""
         self.saved_pages: bytes = b""
         """For ``cachefile``: checksum of the page record the saved file holds."""
+        self.plan_record: PlanRecord | None = None
+        """The last build's page plans as the next process compares them (``planrecord``):
+        saved with the pages' keys, and replaced with them once every page is taken in."""
+        self.next_record: PlanRecord | None = None
+        """This build's ``plan_record``, until its pages are all taken in."""
+        self.saved_record: bytes = b""
+        """For ``cachefile``: checksum of the plan record the saved file holds."""
 
     def render_pages(
         self,
@@ -200,15 +173,18 @@ class BuildCache:
         templates: Mapping[str, str],
         output: Path | None,
         first: FirstPages | None = None,
+        kept: frozenset[str] = frozenset(),
     ) -> tuple[Iterator[RenderedPage], frozenset[str]]:
         """Every page of ``plans``, rendering (with ``render``) only those whose key changed.
 
         ``templates``: template name → digest (``templates.template_fingerprints``).
         ``output``: the folder unchanged files may be hard-linked from (None when nothing is
         written). ``first``: pages keyed, rendered and published at once, before the others
-        are keyed. Returns the pages, the others each rendered as it is read, and the output
-        paths of those rendered; the cache takes the pages in once all are read, bytes only
-        if ``output`` is None (a build failing half-way leaves it as it was)."""
+        are keyed. ``kept``: output paths of pages left unplanned (``planrecord``), keyed by
+        their last key, which must be reusable. Returns the pages, the others each rendered
+        as it is read, and the output paths of those rendered; the cache takes the pages in
+        once all are read, bytes only if ``output`` is None (a build failing half-way leaves
+        it as it was)."""
         shared: SharedDigests = {}
         wanted = first.paths if first is not None else frozenset()
         keys: list[bytes | None] = [None] * len(plans)
@@ -217,11 +193,17 @@ class BuildCache:
         for now in (True, False):
             for i, plan in enumerate(plans):
                 if (plan.out_path in wanted) is now:
-                    keys[i] = self._key(plan, templates.get(plan.template, ""), shared)
+                    keys[i] = (
+                        self.pages[plan.out_path].key
+                        if plan.out_path in kept
+                        else self._key(plan, templates.get(plan.template, ""), shared)
+                    )
                     found[i] = self._reuse(plan, keys[i], output)
             if now and first is not None:
                 early = _render_first(plans, found, render, first)
         todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
+        if any(plan.out_path in kept for plan in todo):
+            raise RuntimeError("a page kept unplanned cannot be reused: plan every page")
         pages = self._taken_in(plans, keys, found, iter(render(todo)), templates, output is None)
         return pages, frozenset(plan.out_path for plan in todo) | early
 
@@ -240,6 +222,7 @@ class BuildCache:
                 entries[page.out_path] = PageEntry(key, stamp, page.data if keep_bytes else None)
             yield page
         self.pages = entries
+        self.plan_record, self.next_record = self.next_record, None
         self.plan_keys = {
             plan.out_path: (plan, templates.get(plan.template, ""), key)
             for plan, key in zip(plans, keys, strict=True)
@@ -276,6 +259,15 @@ class BuildCache:
         ):
             return RenderedPage(plan.url, plan.out_path, None)
         return None
+
+    def reusable(self, out_paths: Iterable[str], output: Path | None) -> bool:
+        """Whether each page at ``out_paths`` can be reused as last built, by its last key."""
+        for path in out_paths:
+            entry = self.pages.get(path)
+            page = PagePlan(path, path, "", {})
+            if entry is None or self._reuse(page, entry.key, output) is None:
+                return False
+        return True
 
     def _old_stamp(self, out_path: str, key: bytes) -> FileStamp | None:
         entry = self.pages.get(out_path)

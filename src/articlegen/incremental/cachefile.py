@@ -34,6 +34,7 @@ from pathlib import Path
 from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
 from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
+from .planrecord import PlanRecord
 
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
@@ -68,6 +69,7 @@ def load_cache(folder: Path) -> BuildCache:
                 return cache
             sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
             pages = db.execute("SELECT checksum, data FROM pages").fetchall()
+            records = db.execute("SELECT checksum, data FROM plans").fetchall()
         classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
         for path, checksum, data in sources:
             entry = _unpack(checksum, data, key, classes)
@@ -78,6 +80,11 @@ def load_cache(folder: Path) -> BuildCache:
         for checksum, data in pages:
             cache.output, cache.pages = _pages_from(_unpack(checksum, data, key, classes))
             cache.saved_pages = checksum
+        for checksum, data in records:
+            record = _unpack(checksum, data, key, classes)
+            if not isinstance(record, PlanRecord):
+                raise _Corrupt("plans")
+            cache.plan_record, cache.saved_record = record, checksum
     except Exception:  # whatever a damaged file raises, it is not trusted
         return BuildCache(cache.code)
     return cache
@@ -192,14 +199,16 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
             "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, checksum BLOB, data BLOB)"
         )
         db.execute("CREATE TABLE IF NOT EXISTS pages (checksum BLOB, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS plans (checksum BLOB, data BLOB)")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         expected = _meta(cache, key)
         if meta != expected:
             db.execute("DELETE FROM meta")
             db.execute("DELETE FROM sources")
             db.execute("DELETE FROM pages")
+            db.execute("DELETE FROM plans")
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(expected.items()))
-            cache.saved, cache.saved_pages = {}, b""
+            cache.saved, cache.saved_pages, cache.saved_record = {}, b"", b""
         stored = {path for (path,) in db.execute("SELECT path FROM sources")}
         gone = stored - cache.sources.keys()
         db.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in sorted(gone)])
@@ -208,6 +217,7 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
             _changed_sources(cache, stored, key),
         )
         _write_pages(cache, db, key)
+        _write_record(cache, db, key)
 
 
 def _changed_sources(
@@ -233,6 +243,18 @@ def _write_pages(cache: BuildCache, db: sqlite3.Connection, key: bytes) -> None:
         db.execute("DELETE FROM pages")
         db.execute("INSERT INTO pages VALUES (?, ?)", (checksum, data))
         cache.saved_pages = checksum
+
+
+def _write_record(cache: BuildCache, db: sqlite3.Connection, key: bytes) -> None:
+    """The plan record (``planrecord``), or none: a build that could not make one leaves
+    none for the next, which then plans every page."""
+    data = _pack(cache.plan_record) if cache.plan_record is not None else None
+    checksum = _checksum(data, key) if data is not None else b""
+    if checksum != cache.saved_record:
+        db.execute("DELETE FROM plans")
+        if data is not None:
+            db.execute("INSERT INTO plans VALUES (?, ?)", (checksum, data))
+        cache.saved_record = checksum
 
 
 def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:

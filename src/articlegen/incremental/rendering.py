@@ -11,10 +11,11 @@ from functools import partial
 from pathlib import Path
 
 from ..core.layout import TEMPLATES_DIR
-from ..core.model import BuildOptions, FirstPages, PagePlan, RenderedPage, Site
+from ..core.model import BuildOptions, FirstPages, PagePlan, PlannedSite, RenderedPage, Site
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
 from .cache import BuildCache, value_digest
+from .recordplanning import plan_with_record
 from .replan import plan_site
 
 
@@ -51,13 +52,19 @@ def render_pages(
     ``planned_check`` is called with every page's address and output path (``headers``)
     once all are planned, before any is rendered or handed over: a check that needs the
     whole site's addresses raises there, and no page of a failing build is shown early."""
-    planned = (
-        plan_site(site, search=search, last=cache.planned, memo=cache.memos.digests)
-        if cache is not None
-        else plan_site(site, search=search)
-    )
-    plans = list(planned.plans)
     templates = root / TEMPLATES_DIR
+    fingerprints = template_fingerprints(templates) if cache is not None else {}
+    kept_paths: frozenset[str] = frozenset()
+    if cache is not None and not cache.keep_in_memory:
+        recorded, kept_paths = plan_with_record(
+            site, cache, output, search=search, templates=fingerprints
+        )
+        planned = PlannedSite(site, search, recorded)
+    elif cache is not None:
+        planned = plan_site(site, search=search, last=cache.planned, memo=cache.memos.digests)
+    else:
+        planned = plan_site(site, search=search)
+    plans = list(planned.plans)
     compiled = cache.templates if cache is not None else None
     kept = cache is not None and cache.keep_in_memory  # for a next build in this process
     partials = cache.partials if kept and cache is not None else None
@@ -75,11 +82,10 @@ def render_pages(
     if cache is None:
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
-        fingerprints = template_fingerprints(templates)
         if partials is not None:
             partials.next_build(fingerprints, partial(value_digest, shared={}))
         pages, rendered = cache.render_pages(
-            plans, render, templates=fingerprints, output=output, first=first
+            plans, render, templates=fingerprints, output=output, first=first, kept=kept_paths
         )
         cache.planned = planned if kept else None
     rendered |= {page.out_path for page in listings}

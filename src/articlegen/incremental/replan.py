@@ -19,7 +19,7 @@ as strictly as a page key where ``==`` is not (dates, mappings).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -91,7 +91,7 @@ def plan_site(
     fingerprint = shown_digest(site, memo)
     before = last.fingerprint or shown_digest(last.site, memo)
     changes = _changes(last.site, site) if fingerprint == before is not None else None
-    plans = _replanned(site, last, changes, search) if changes is not None else None
+    plans = replanned(site, last.plans, changes, search) if changes is not None else None
     return PlannedSite(site, search, plans or _every_plan(site, search), fingerprint)
 
 
@@ -99,10 +99,10 @@ def _every_plan(site: Site, search: bool) -> tuple[PagePlan, ...]:
     return (*plan_pages(site, search=search), *plan_feeds(site))
 
 
-def _replanned(
-    site: Site, last: PlannedSite, changes: _Changes, search: bool
+def replanned(
+    site: Site, last: Sequence[PagePlan], changes: Changes, search: bool
 ) -> tuple[PagePlan, ...] | None:
-    """``last``'s plans with those ``changes`` touch made again; None when they would not
+    """The ``last`` plans with those ``changes`` touch made again; None when they would not
     be the pages planning all of ``site`` gives (a page came or went)."""
     listed = changes.bodies | changes.cards
     fresh = [
@@ -111,9 +111,9 @@ def _replanned(
         *(plan_other_pages(site, search=search, showing=changes.cards) if changes.cards else ()),
     ]
     by_path = {plan.out_path: plan for plan in fresh}
-    if not by_path.keys() <= {plan.out_path for plan in last.plans}:
+    if not by_path.keys() <= {plan.out_path for plan in last}:
         return None
-    return tuple(by_path.get(p.out_path, p) for p in last.plans)
+    return tuple(by_path.get(p.out_path, p) for p in last)
 
 
 def _showing(site: Site, slugs: frozenset[str]) -> set[str]:
@@ -166,7 +166,7 @@ def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Changes:
+class Changes:
     """What changed between two sites whose ``shown_digest`` and link graph are the same."""
 
     bodies: frozenset[str]
@@ -176,7 +176,7 @@ class _Changes:
     show of them (a title, a date, a reading time)."""
 
 
-def _changes(before: Site, after: Site) -> _Changes | None:
+def _changes(before: Site, after: Site) -> Changes | None:
     """What changed from ``before`` to ``after`` (same ``shown_digest``), or None when more
     than bodies and cards did: the link graph, or which articles there are, or their order."""
     if any(getattr(before, name) != getattr(after, name) for name in SITE_FIELDS_EQUAL):
@@ -203,20 +203,20 @@ def _changes(before: Site, after: Site) -> _Changes | None:
             continue
         if reading_minutes(body.words) != reading_minutes(old.words):
             cards.add(slug)
-        if _fields(body, PAGE_BODY_FIELDS) != _fields(old, PAGE_BODY_FIELDS):
+        if body_fields(body, PAGE_BODY_FIELDS) != body_fields(old, PAGE_BODY_FIELDS):
             changed.add(slug)
-    return _Changes(frozenset(changed), frozenset(cards))
+    return Changes(frozenset(changed), frozenset(cards))
 
 
-def _fields(body: RenderedBody, names: Collection[str]) -> tuple[object, ...]:
+def body_fields(body: RenderedBody, names: Collection[str]) -> tuple[object, ...]:
     return tuple(getattr(body, name) for name in sorted(names))
 
 
 def _same_but_text(before: Article, after: Article) -> bool:
     """The same but for the Markdown text, which pages show only rendered (the bodies): an
     unchanged file's article is the very same object; any other is compared by digest."""
-    return before is after or value_digest(_shown(before)) == value_digest(_shown(after))
+    return before is after or value_digest(shown_parts(before)) == value_digest(shown_parts(after))
 
 
-def _shown(article: Article) -> tuple[str, str, object]:
+def shown_parts(article: Article) -> tuple[str, str, object]:
     return article.source, article.slug, article.meta

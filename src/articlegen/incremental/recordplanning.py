@@ -1,0 +1,153 @@
+"""What a build run from the command line leaves for the next one to plan only what changed.
+
+The preview keeps the last build's site and plans in memory (``replan``): after a body
+edit it plans that article's page and the feeds again and keeps every other plan. A build
+run as a command starts a new process, with no site before it to compare with, so it
+planned and keyed all pages again: on a large site most of the time a body edit took.
+
+So the build cache also saves a ``PlanRecord``: digests of what ``replan`` compares (the
+digested parts of the site, its link graph, each article's card-shaping fields and each
+body's page-shaping fields and reading time) and the address and template of every page,
+in order. The next build computes the same digests of its own site; when the comparison
+says only some bodies and cards changed, it plans the pages those show (``replan``'s own
+rules) and keeps the others unplanned: each is reused from the output by the key the
+cache recorded for it, provided its file there is the one the cache recorded. Anything
+else (a template, ``search``, an article added, a changed link graph, an output file that
+changed) plans every page, as before.
+
+The digests are as strict as page keys (``cache.value_digest``). An article's card
+digest is taken again only when its file is not the one the record was made from (its
+source digest), since an article is a function of its file's bytes, the code and the
+time zone alone, all three part of that digest or of the site's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..core.model import Article, PagePlan, Site
+from ..render.pages import reading_minutes
+from .cache import BuildCache, SourceEntry, value_digest
+from .planrecord import KEPT_CONTEXT, ArticleRecord, BodyRecord, PlanRecord, SiteDigests
+from .replan import (
+    PAGE_BODY_FIELDS,
+    Changes,
+    body_fields,
+    plan_site,
+    replanned,
+    shown_digest,
+    shown_parts,
+)
+
+
+def site_digests(
+    site: Site, sources: Mapping[str, SourceEntry], record: PlanRecord | None
+) -> SiteDigests | None:
+    """The digests of ``site``; those of the articles whose file is the one ``record``
+    was made from are taken from it. None when some part cannot be digested."""
+    fingerprint, graph = shown_digest(site), value_digest(site.graph)
+    if fingerprint is None or graph is None:
+        return None
+    known = {a.source: a for a in (*record.site.articles, *record.site.pages)} if record else {}
+    articles = [_article(a, sources, known) for a in site.articles]
+    pages = [_article(a, sources, known) for a in site.pages]
+    bodies = []
+    for slug, body in site.bodies.items():
+        page = value_digest(body_fields(body, PAGE_BODY_FIELDS))
+        if page is None:
+            return None
+        bodies.append(BodyRecord(slug, page, reading_minutes(body.words)))
+    if None in articles or None in pages:
+        return None
+    return SiteDigests(
+        fingerprint, graph, tuple(filter(None, articles)), tuple(filter(None, pages)), tuple(bodies)
+    )
+
+
+def _article(
+    article: Article, sources: Mapping[str, SourceEntry], known: Mapping[str, ArticleRecord]
+) -> ArticleRecord | None:
+    entry = sources.get(article.source)
+    if entry is None or entry.article is not article:
+        return None  # not read from a file the cache holds: nothing to compare it by
+    kept = known.get(article.source)
+    if kept is not None and kept.digest == entry.digest and kept.slug == article.slug:
+        return kept
+    card = value_digest(shown_parts(article))
+    if card is None:
+        return None
+    return ArticleRecord(article.slug, article.source, entry.digest, card, article.meta.aliases)
+
+
+def plan_with_record(
+    site: Site, cache: BuildCache, output: Path | None, *, search: bool,
+    templates: Mapping[str, str],
+) -> tuple[tuple[PagePlan, ...], frozenset[str]]:  # fmt: skip
+    """Every page of ``site``, planned only where ``cache.plan_record`` shows a change, and
+    the output paths of the pages kept unplanned (each reusable from ``output``); this
+    build's record is left in ``cache.next_record``. ``templates``: template name → digest."""
+    record, fingerprints = cache.plan_record, templates_of(templates)
+    digests = site_digests(site, cache.sources, record)
+    plans = None
+    if record is not None and digests is not None:
+        plans = plans_from_record(site, digests, record, search=search, templates=fingerprints)
+    kept = frozenset(plan.out_path for plan in plans or () if plan.context is KEPT_CONTEXT)
+    if plans is None or not cache.reusable(kept, output):
+        plans, kept = plan_site(site, search=search).plans, frozenset()
+    listed = tuple((plan.url, plan.out_path, plan.template) for plan in plans)
+    cache.next_record = PlanRecord(search, fingerprints, digests, listed) if digests else None
+    return plans, kept
+
+
+def plans_from_record(
+    site: Site,
+    digests: SiteDigests,
+    record: PlanRecord,
+    *,
+    search: bool,
+    templates: tuple[tuple[str, str], ...],
+) -> tuple[PagePlan, ...] | None:
+    """Every page of ``site``: planned where ``record`` shows a change that reaches it, kept
+    (``KEPT_CONTEXT``) elsewhere; None when more changed than bodies and cards.
+    ``templates``: as ``PlanRecord.templates`` holds them."""
+    if record.search != search or record.templates != templates:
+        return None
+    changes = _changes(record.site, digests)
+    if changes is None:
+        return None
+    last = tuple(PagePlan(url, out, name, KEPT_CONTEXT) for url, out, name in record.plans)
+    return replanned(site, last, changes, search)
+
+
+def templates_of(fingerprints: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """Template fingerprints as a record holds them."""
+    return tuple(sorted(fingerprints.items()))
+
+
+def _changes(before: SiteDigests, after: SiteDigests) -> Changes | None:
+    """``replan._changes``, of digests."""
+    if (before.fingerprint, before.graph) != (after.fingerprint, after.graph):
+        return None
+    cards = set()
+    for kept, now in ((before.articles, after.articles), (before.pages, after.pages)):
+        if len(kept) != len(now):
+            return None
+        for old, new in zip(kept, now, strict=True):
+            if (old.slug, old.source) != (new.slug, new.source):
+                return None
+            if old.card != new.card:
+                if old.aliases != new.aliases:
+                    return None  # redirect pages come or go
+                cards.add(new.slug)
+    if {b.slug for b in before.bodies} != {b.slug for b in after.bodies}:
+        return None
+    old_bodies = {b.slug: b for b in before.bodies}
+    changed = set()
+    for body in after.bodies:
+        was = old_bodies[body.slug]
+        if body.minutes != was.minutes:
+            cards.add(body.slug)
+        if body.page != was.page:
+            changed.add(body.slug)
+    return Changes(frozenset(changed), frozenset(cards))
