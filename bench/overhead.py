@@ -48,6 +48,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("site assembled", "articlegen.build", "_assemble"),
     ("bodies filled", "articlegen.render.bodies", "finished_bodies"),
     ("planning", "articlegen.incremental.replan", "plan_site"),
+    ("plan record", "articlegen.incremental.recordplanning", "site_digests"),
     ("page keys", "articlegen.incremental.cache", "page_key"),
     ("templates", "articlegen.render.templates", "render_page"),
     ("feeds", "articlegen.render.feeds", "render_feed"),

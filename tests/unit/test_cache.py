@@ -13,6 +13,7 @@ from articlegen.incremental.cache import (
     BuildCache,
     FirstPages,
     PageEntry,
+    SharedDigests,
     body_key,
     code_fingerprint,
     page_key,
@@ -185,7 +186,7 @@ def test_cards_and_bodies_key_by_value_once_per_build() -> None:
     """A ``Card`` or ``BodyHtml`` goes into a page key as its value's digest, taken once for
     all the pages of a build: the key still follows the value, not the object."""
     card, body = Card(title="B", tags=["x"]), BodyHtml("<p>Text</p>")
-    shared: dict = {}
+    shared = SharedDigests()
     first = page_key(plan(cards=[card], body=body), CODE, "t", shared)
     again = page_key(plan(cards=[card], body=body), CODE, "t", shared)
     assert len(shared) == 2 and first == again
@@ -206,7 +207,7 @@ def test_the_site_settings_key_by_value_once_per_build() -> None:
         people = {"a": Person(id="a", name=name, credentials="MD")}
         return SiteConfig(title="T", base_url="https://example.org/", authors=people)
 
-    shared: dict = {}
+    shared = SharedDigests()
     key = page_key(plan(site=config("Example Author")), CODE, "t", shared)
     assert key == page_key(plan(site=config("Example Author")), CODE, "t", shared)
     assert len(shared) == 2  # each settings object once
@@ -228,3 +229,14 @@ def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> No
     path.write_text("two")
     assert source_stamp(path, now=later + 60) != stamp
     assert source_stamp(tmp_path / "missing.md", now=later) is None
+
+
+def test_a_pickler_left_broken_by_a_value_that_cannot_be_keyed_is_not_used_again() -> None:
+    """``SharedDigests`` keeps one pickler for a build's keys; one that raised half-way is
+    dropped, so the next key is the one a fresh pickler gives."""
+    shared = SharedDigests()
+    good = plan(cards=[Card(title="B", tags=["x"])], body=BodyHtml("<p>Text</p>"))
+    expected = page_key(good, CODE, "t")
+    assert page_key(plan(helper=lambda: None), CODE, "t", shared) is None
+    assert page_key(good, CODE, "t", shared) == expected
+    assert page_key(good, CODE, "t", shared) == expected  # the kept pickler, reused

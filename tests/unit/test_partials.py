@@ -9,7 +9,7 @@ import pytest
 
 from articlegen.core.errors import TemplateError
 from articlegen.core.model import PagePlan
-from articlegen.incremental.cache import value_digest
+from articlegen.incremental.cache import SharedDigests, value_digest
 from articlegen.render import partials as partials_module
 from articlegen.render.partials import Partials
 from articlegen.render.templates import render_chunk, template_fingerprints
@@ -38,7 +38,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 def build(site: Path, store: Partials | None, *items: object) -> bytes:
     if store is not None:
-        store.next_build(template_fingerprints(site), partial(value_digest, shared={}))
+        store.next_build(template_fingerprints(site), partial(value_digest, shared=SharedDigests()))
     (page,) = render_chunk(site, site.parent, plans(*items), partials=store)
     assert page.data is not None
     return page.data

@@ -174,6 +174,7 @@ class BuildCache:
         output: Path | None,
         first: FirstPages | None = None,
         kept: frozenset[str] = frozenset(),
+        shared: SharedDigests | None = None,
     ) -> tuple[Iterator[RenderedPage], frozenset[str]]:
         """Every page of ``plans``, rendering (with ``render``) only those whose key changed.
 
@@ -181,11 +182,12 @@ class BuildCache:
         ``output``: the folder unchanged files may be hard-linked from (None when nothing is
         written). ``first``: pages keyed, rendered and published at once, before the others
         are keyed. ``kept``: output paths of pages left unplanned (``planrecord``), keyed by
-        their last key, which must be reusable. Returns the pages, the others each rendered
+        their last key, which must be reusable. ``shared``: the build's digests (``SharedDigests``).
+        Returns the pages, the others each rendered
         as it is read, and the output paths of those rendered; the cache takes the pages in
         once all are read, bytes only if ``output`` is None (a build failing half-way leaves
         it as it was)."""
-        shared: SharedDigests = {}
+        shared = shared if shared is not None else SharedDigests()
         wanted = first.paths if first is not None else frozenset()
         keys: list[bytes | None] = [None] * len(plans)
         found: list[RenderedPage | None] = [None] * len(plans)
@@ -332,28 +334,48 @@ def page_key(
     the site settings (with every person it names), goes in as a digest of its value taken
     once per ``shared`` (one for all the pages of a build): pickling them again for each
     page was most of the keying time."""
-    buffer = io.BytesIO()
     try:
-        _key_pickler(buffer, {} if shared is None else shared).dump(plan.context)
+        pickled = (SharedDigests() if shared is None else shared).pickled(plan.context)
     except (pickle.PicklingError, AttributeError, TypeError, ValueError):
         return None
-    return digest_of(code, template, plan.template, plan.url, plan.out_path, buffer.getvalue())
+    return digest_of(code, template, plan.template, plan.url, plan.out_path, pickled)
 
 
 def value_digest(value: object, shared: SharedDigests | None = None) -> bytes | None:
     """A digest of ``value`` as faithful as a page key's: types, dict order and time zones
     tell values apart that ``==`` finds equal; None if it cannot be pickled. ``shared``, as
     for ``page_key``, spares digesting again the cards and bodies it has seen."""
-    buffer = io.BytesIO()
     try:
-        _key_pickler(buffer, {} if shared is None else shared).dump(value)
+        return digest_of((SharedDigests() if shared is None else shared).pickled(value))
     except (pickle.PicklingError, AttributeError, TypeError, ValueError):
         return None
-    return digest_of(buffer.getvalue())
 
 
-SharedDigests = dict[int, tuple[object, bytes]]
-"""``id(value)`` → (the value, kept so that its id is not reused; its digest)."""
+class SharedDigests(dict[int, tuple[object, bytes]]):
+    """``id(value)`` → (the value, kept so that its id is not reused; its digest), for the
+    keys of one build; and the pickler they are made with, made once (making one costs
+    more than pickling a small value, and a build keys thousands)."""
+
+    __slots__ = ("_spare",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spare: tuple[io.BytesIO, pickle.Pickler] | None = None
+
+    def pickled(self, value: object) -> bytes:
+        """``value`` pickled as keys pickle it. The pickler is taken while it works, so a
+        value digested within (a card in a page) gets one of its own; one that raised is
+        dropped, whatever state it was left in."""
+        spare, self._spare = self._spare, None
+        if spare is None:
+            buffer = io.BytesIO()
+            spare = (buffer, _key_pickler(buffer, self))
+        buffer, pickler = spare
+        buffer.seek(0)
+        buffer.truncate()
+        pickler.dump(value)
+        self._spare = spare
+        return buffer.getvalue()
 
 
 def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
@@ -376,10 +398,8 @@ def _shared_digest(
         if isinstance(value, BodyHtml):
             digest = digest_of(type(value).__name__, value)
         else:
-            buffer = io.BytesIO()
             fields = dict(value) if isinstance(value, Card) else value.__reduce__()
-            _key_pickler(buffer, shared).dump(fields)
-            digest = digest_of(type(value).__name__, buffer.getvalue())
+            digest = digest_of(type(value).__name__, shared.pickled(fields))
         known = shared[id(value)] = (value, digest)
     return _digested, (known[1],)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..core.model import Article, PagePlan, Site
 from ..render.pages import reading_minutes
-from .cache import BuildCache, SourceEntry, value_digest
+from .cache import BuildCache, SharedDigests, SourceEntry, value_digest
 from .planrecord import KEPT_CONTEXT, ArticleRecord, BodyRecord, PlanRecord, SiteDigests
 from .replan import (
     PAGE_BODY_FIELDS,
@@ -42,19 +42,23 @@ from .replan import (
 
 
 def site_digests(
-    site: Site, sources: Mapping[str, SourceEntry], record: PlanRecord | None
+    site: Site,
+    sources: Mapping[str, SourceEntry],
+    record: PlanRecord | None,
+    shared: SharedDigests,
 ) -> SiteDigests | None:
     """The digests of ``site``; those of the articles whose file is the one ``record``
-    was made from are taken from it. None when some part cannot be digested."""
-    fingerprint, graph = shown_digest(site), value_digest(site.graph)
+    was made from are taken from it. None when some part cannot be digested. ``shared``:
+    the build's, which its page keys use too (each body's HTML is digested once)."""
+    fingerprint, graph = shown_digest(site, shared=shared), value_digest(site.graph, shared)
     if fingerprint is None or graph is None:
         return None
     known = {a.source: a for a in (*record.site.articles, *record.site.pages)} if record else {}
-    articles = [_article(a, sources, known) for a in site.articles]
-    pages = [_article(a, sources, known) for a in site.pages]
+    articles = [_article(a, sources, known, shared) for a in site.articles]
+    pages = [_article(a, sources, known, shared) for a in site.pages]
     bodies = []
     for slug, body in site.bodies.items():
-        page = value_digest(body_fields(body, PAGE_BODY_FIELDS))
+        page = value_digest(body_fields(body, PAGE_BODY_FIELDS), shared)
         if page is None:
             return None
         bodies.append(BodyRecord(slug, page, reading_minutes(body.words)))
@@ -66,7 +70,10 @@ def site_digests(
 
 
 def _article(
-    article: Article, sources: Mapping[str, SourceEntry], known: Mapping[str, ArticleRecord]
+    article: Article,
+    sources: Mapping[str, SourceEntry],
+    known: Mapping[str, ArticleRecord],
+    shared: SharedDigests,
 ) -> ArticleRecord | None:
     entry = sources.get(article.source)
     if entry is None or entry.article is not article:
@@ -74,7 +81,7 @@ def _article(
     kept = known.get(article.source)
     if kept is not None and kept.digest == entry.digest and kept.slug == article.slug:
         return kept
-    card = value_digest(shown_parts(article))
+    card = value_digest(shown_parts(article), shared)
     if card is None:
         return None
     return ArticleRecord(article.slug, article.source, entry.digest, card, article.meta.aliases)
@@ -82,13 +89,14 @@ def _article(
 
 def plan_with_record(
     site: Site, cache: BuildCache, output: Path | None, *, search: bool,
-    templates: Mapping[str, str],
+    templates: Mapping[str, str], shared: SharedDigests,
 ) -> tuple[tuple[PagePlan, ...], frozenset[str]]:  # fmt: skip
     """Every page of ``site``, planned only where ``cache.plan_record`` shows a change, and
     the output paths of the pages kept unplanned (each reusable from ``output``); this
-    build's record is left in ``cache.next_record``. ``templates``: template name → digest."""
+    build's record is left in ``cache.next_record``. ``templates``: template name → digest;
+    ``shared``: see ``site_digests``."""
     record, fingerprints = cache.plan_record, templates_of(templates)
-    digests = site_digests(site, cache.sources, record)
+    digests = site_digests(site, cache.sources, record, shared)
     plans = None
     if record is not None and digests is not None:
         plans = plans_from_record(site, digests, record, search=search, templates=fingerprints)

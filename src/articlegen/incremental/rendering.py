@@ -14,7 +14,7 @@ from ..core.layout import TEMPLATES_DIR
 from ..core.model import BuildOptions, FirstPages, PagePlan, PlannedSite, RenderedPage, Site
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
-from .cache import BuildCache, value_digest
+from .cache import BuildCache, SharedDigests, value_digest
 from .recordplanning import plan_with_record
 from .replan import plan_site
 
@@ -55,9 +55,10 @@ def render_pages(
     templates = root / TEMPLATES_DIR
     fingerprints = template_fingerprints(templates) if cache is not None else {}
     kept_paths: frozenset[str] = frozenset()
+    shared = SharedDigests()  # every digest of this build: each body's HTML digested once
     if cache is not None and not cache.keep_in_memory:
         recorded, kept_paths = plan_with_record(
-            site, cache, output, search=search, templates=fingerprints
+            site, cache, output, search=search, templates=fingerprints, shared=shared
         )
         planned = PlannedSite(site, search, recorded)
     elif cache is not None:
@@ -83,9 +84,15 @@ def render_pages(
         pages, rendered = render(plans), frozenset(plan.out_path for plan in plans)
     else:
         if partials is not None:
-            partials.next_build(fingerprints, partial(value_digest, shared={}))
+            partials.next_build(fingerprints, partial(value_digest, shared=shared))
         pages, rendered = cache.render_pages(
-            plans, render, templates=fingerprints, output=output, first=first, kept=kept_paths
+            plans,
+            render,
+            templates=fingerprints,
+            output=output,
+            first=first,
+            kept=kept_paths,
+            shared=shared,
         )
         cache.planned = planned if kept else None
     rendered |= {page.out_path for page in listings}

@@ -27,7 +27,7 @@ from ..core.memo import Memo, Same
 from ..core.model import Article, PagePlan, PlannedSite, RenderedBody, Site
 from ..render.feeds import plan_feeds
 from ..render.pages import plan_article_pages, plan_other_pages, plan_pages, reading_minutes
-from .cache import value_digest
+from .cache import SharedDigests, value_digest
 
 PAGE_BODY_FIELDS = frozenset({"html", "toc", "videos"})
 """What of an article's rendered body only its own page and the feeds show."""
@@ -135,25 +135,31 @@ def _showing(site: Site, slugs: frozenset[str]) -> set[str]:
     return shown
 
 
-def shown_digest(site: Site, memo: Memo[bytes | None] | None = None) -> bytes | None:
+def shown_digest(
+    site: Site, memo: Memo[bytes | None] | None = None, shared: SharedDigests | None = None
+) -> bytes | None:
     """A digest of ``SITE_FIELDS_DIGESTED`` of ``site``, as strict as a page key
     (``cache.value_digest``): values ``==`` finds equal but pages show differently (a date
     in another time zone, people listed in another order) count as changes. A mapping is
     digested entry by entry, each value's digest kept in ``memo`` while it is the very
     same object (an unchanged article's numbered references, build after build)."""
-    memo = memo or Memo()
-    parts = [_digest(name, getattr(site, name), memo) for name in sorted(SITE_FIELDS_DIGESTED)]
-    return None if None in parts else value_digest(parts)
+    memo, shared = memo or Memo(), shared or SharedDigests()
+    parts = [
+        _digest(name, getattr(site, name), memo, shared) for name in sorted(SITE_FIELDS_DIGESTED)
+    ]
+    return None if None in parts else value_digest(parts, shared)
 
 
-def _digest(name: str, value: object, memo: Memo[bytes | None]) -> bytes | None:
+def _digest(
+    name: str, value: object, memo: Memo[bytes | None], shared: SharedDigests
+) -> bytes | None:
     if not isinstance(value, dict):
-        return value_digest(value)
+        return value_digest(value, shared)
     entries = [
-        (key, memo((name, key), (Same(item),), partial(value_digest, item)))
+        (key, memo((name, key), (Same(item),), partial(value_digest, item, shared)))
         for key, item in value.items()
     ]
-    return None if any(digest is None for _, digest in entries) else value_digest(entries)
+    return None if any(digest is None for _, digest in entries) else value_digest(entries, shared)
 
 
 def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
