@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from articlegen.output import staging
 from tests.conftest import article
 from tests.helpers import NOTHING_WRITTEN, snapshot
 
@@ -111,24 +112,27 @@ def test_full_disk_is_a_clean_error(published) -> None:
     assert leftovers(output) == []
 
 
-def _fail_on_call(monkeypatch, method: str, number: int, exc: BaseException) -> None:
-    """Make the ``number``-th call of ``Path.<method>`` raise ``exc`` (earlier ones work)."""
-    original = getattr(Path, method)
+def _fail_on_call(
+    monkeypatch, method: str, number: int, exc: BaseException, owner: object = Path
+) -> None:
+    """Make the ``number``-th call of ``owner.<method>`` (a method of ``Path``, or a function
+    of a module) raise ``exc`` (earlier ones work)."""
+    original = getattr(owner, method)
     calls = []
 
-    def patched(self, *args, **kwargs):
-        calls.append(self)
+    def patched(*args, **kwargs):
+        calls.append(args)
         if len(calls) == number:
             raise exc
-        return original(self, *args, **kwargs)
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(Path, method, patched)
+    monkeypatch.setattr(owner, method, patched)
 
 
 def test_disk_full_half_way_through_writing(published, run_cli, monkeypatch) -> None:
     root, output = published
     before = snapshot(output)
-    _fail_on_call(monkeypatch, "write_bytes", 20, OSError(28, "No space left on device"))
+    _fail_on_call(monkeypatch, "_write_new", 20, OSError(28, "No space left on device"), staging)
     code, _, err = run_cli("build", "--site", root, "--output", output)
     assert code == 1
     assert err == (
@@ -163,7 +167,7 @@ def test_disk_full_while_linking_unchanged_files(published, run_cli, monkeypatch
 def test_ctrl_c_half_way_through_writing(published, run_cli, monkeypatch) -> None:
     root, output = published
     before = snapshot(output)
-    _fail_on_call(monkeypatch, "write_bytes", 20, KeyboardInterrupt())
+    _fail_on_call(monkeypatch, "_write_new", 20, KeyboardInterrupt(), staging)
     code, out, err = run_cli("build", "--site", root, "--output", output)
     assert (code, out, err) == (130, "", "error: interrupted; the previous output is untouched\n")
     assert snapshot(output) == before

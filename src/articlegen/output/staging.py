@@ -36,21 +36,27 @@ def fill_staging(
     may be let go of at once. ``ValueError`` if ``pages`` are not the files ``paths``
     names: a file of the spare would stay in the site, or one would be missing."""
     wanted = {*paths, *(relative for _, relative in statics)}
-    folders = _staging_from(spare, staging, wanted)
+    folders, fresh = _staging_from(spare, staging, wanted)
+    live, staged = f"{output}{os.sep}", f"{staging}{os.sep}"
     placed: set[str] = set()
     for page in pages:
-        _place_page(page, output / page.out_path, _prepared(staging / page.out_path, folders))
-        placed.add(page.out_path)
+        path = page.out_path
+        _prepare(staged, path, folders)
+        _place_page(page, live + path, staged + path, fresh)
+        placed.add(path)
     if placed != set(paths):
         raise ValueError(f"pages written are not the pages planned: {sorted(placed ^ set(paths))}")
     for source, relative in statics:
-        _place_static(source, output / relative, _prepared(staging / relative, folders))
+        _prepare(staged, relative, folders)
+        _place_static(source, output / relative, staging / relative)
 
 
-def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> set[Path]:
+def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> tuple[set[str], bool]:
     """Make ``staging``, from ``spare`` when there is one, holding no file but ``wanted``
-    ones; the folders it has (for ``_prepared``). A spare that cannot be used (one a build
-    run as another user left, say) only costs the time of a fresh folder."""
+    ones; the folders it has, relative to it (``""`` itself; for ``_prepare``), and whether
+    it was made empty (then no file needs removing before one is written). A spare that
+    cannot be used (one a build run as another user left, say) only costs the time of a
+    fresh folder."""
     if spare is not None and spare.is_dir() and not spare.is_symlink():
         try:
             spare.rename(staging)
@@ -58,11 +64,11 @@ def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> set[Pa
             pass  # not ours to move: start afresh below, and leave it be
         else:
             try:
-                return _pruned(staging, wanted, _folder_mode())
+                return _pruned(staging, wanted, _folder_mode()), False
             except OSError:
                 shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    return {staging}
+    return {""}, True
 
 
 def _folder_mode() -> int:
@@ -73,16 +79,17 @@ def _folder_mode() -> int:
     return 0o777 & ~mask
 
 
-def _pruned(folder: Path, wanted: set[str], mode: int) -> set[Path]:
+def _pruned(folder: Path, wanted: set[str], mode: int) -> set[str]:
     """Delete from ``folder`` everything that is not a regular file in ``wanted`` or a
-    folder on the way to one, and give each folder left ``mode``; the folders left."""
+    folder on the way to one, and give each folder left ``mode``; the folders left,
+    relative to ``folder`` (``""`` for itself)."""
     needed = {""} | {posixpath.dirname(w) for w in wanted}
     needed |= {p for n in list(needed) for p in _parents(n)}
-    kept: set[Path] = set()
+    kept: set[str] = set()
     pending = [(str(folder), "")]
     while pending:
         path, relative = pending.pop()
-        kept.add(Path(path))
+        kept.add(relative)
         found = os.stat(path).st_mode
         if found & 0o777 != mode:
             os.chmod(path, (found & 0o7000) | mode)
@@ -113,17 +120,22 @@ def _same_device(first: Path, second: Path) -> bool:
         return False
 
 
-def _prepared(target: Path, folders: set[Path]) -> Path:
-    """``target``, its folder created (each folder once per build)."""
-    if target.parent not in folders:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folders.update(target.parents)
-    return target
+def _prepare(staged: str, relative: str, folders: set[str]) -> None:
+    """Create the folder of the file ``relative`` in the staged folder (``staged``, with a
+    trailing separator), each folder once per build. Plain strings, not ``Path``s: a build
+    places thousands of files, and a path object costs more than the folder check."""
+    folder = posixpath.dirname(relative)
+    if folder not in folders:
+        os.makedirs(staged + folder, exist_ok=True)
+        folders.add(folder)
+        folders.update(_parents(folder))
 
 
-def _place_page(page: RenderedPage, current: Path, target: Path) -> None:
+def _place_page(page: RenderedPage, current: str, target: str, fresh: bool) -> None:
+    """``page`` at ``target``: a link to ``current`` when that holds its bytes, else
+    written (after removing a file kept from the spare, unless the folder is ``fresh``)."""
     if page.data is None:
-        if not current.is_file():
+        if not os.path.isfile(current):
             raise OutputError(
                 f"{current} disappeared during the build",
                 hint="build again (or with --no-cache)",
@@ -132,8 +144,21 @@ def _place_page(page: RenderedPage, current: Path, target: Path) -> None:
     elif same_bytes(current, page.data):
         _link(current, target)
     else:
-        _vacate(target)
-        target.write_bytes(page.data)
+        if not fresh:
+            _vacate(target)
+        _write_new(target, page.data)
+
+
+def _write_new(target: str, data: bytes) -> None:
+    """``data`` into a new file ``target`` with a new file's permissions (0o666 less the
+    umask), without the buffered file object ``open`` would make for one write."""
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
 
 
 def _place_static(source: Path, current: Path, target: Path) -> None:
@@ -145,7 +170,7 @@ def _place_static(source: Path, current: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _vacate(target: Path) -> None:
+def _vacate(target: str | Path) -> None:
     """Remove a staged file before writing its new bytes: one kept from the spare may be a
     hard link to the live site's file, which writing into would change in place."""
     with contextlib.suppress(FileNotFoundError):
@@ -165,16 +190,17 @@ def same_stat(source: Path, current: Path) -> bool:
     )
 
 
-def same_bytes(current: Path, data: bytes) -> bool:
+def same_bytes(current: str | Path, data: bytes) -> bool:
     try:
         if os.stat(current).st_size != len(data):
             return False
-        return current.read_bytes() == data
+        with open(current, "rb") as file:
+            return file.read() == data
     except OSError:
         return False
 
 
-def _link(current: Path, target: Path) -> None:
+def _link(current: str | Path, target: str | Path) -> None:
     """A hard link to the file in the current output (kept if the staged file is that link
     already); a copy where links are not possible."""
     try:
