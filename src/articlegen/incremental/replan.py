@@ -140,10 +140,11 @@ def shown_digest(
 ) -> bytes | None:
     """A digest of ``SITE_FIELDS_DIGESTED`` of ``site``, as strict as a page key
     (``cache.value_digest``): values ``==`` finds equal but pages show differently (a date
-    in another time zone, people listed in another order) count as changes. A mapping is
-    digested entry by entry, each value's digest kept in ``memo`` while it is the very
-    same object (an unchanged article's numbered references, build after build)."""
-    memo, shared = memo or Memo(), shared or SharedDigests()
+    in another time zone, people listed in another order) count as changes. With a
+    ``memo``, a mapping is digested entry by entry, each value's digest kept in it while it
+    is the very same object (an unchanged article's numbered references, build after
+    build); ``shared``: see ``cache.SharedDigests``."""
+    shared = shared if shared is not None else SharedDigests()
     parts = [
         _digest(name, getattr(site, name), memo, shared) for name in sorted(SITE_FIELDS_DIGESTED)
     ]
@@ -151,9 +152,12 @@ def shown_digest(
 
 
 def _digest(
-    name: str, value: object, memo: Memo[bytes | None], shared: SharedDigests
+    name: str, value: object, memo: Memo[bytes | None] | None, shared: SharedDigests
 ) -> bytes | None:
-    if not isinstance(value, dict):
+    """The digest of one part of the site; a mapping's entry by entry when a ``memo``
+    keeps them for the next build (without one, in one go: a digest of each entry would
+    cost more than it spares)."""
+    if memo is None or not isinstance(value, dict):
         return value_digest(value, shared)
     entries = [
         (key, memo((name, key), (Same(item),), partial(value_digest, item, shared)))
