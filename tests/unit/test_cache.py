@@ -9,16 +9,8 @@ import pytest
 
 from articlegen.core.model import BodyHtml, Card, PagePlan, RenderedPage
 from articlegen.core.urls import person_url
-from articlegen.incremental.cache import (
-    BuildCache,
-    FirstPages,
-    PageEntry,
-    SharedDigests,
-    body_key,
-    code_fingerprint,
-    page_key,
-    source_digest,
-)
+from articlegen.incremental.cache import BuildCache, FirstPages, PageEntry, code_fingerprint
+from articlegen.incremental.keys import SharedDigests, body_key, page_key, source_digest
 from articlegen.incremental.stamps import file_stamp
 from articlegen.render.pages import UrlMaker
 

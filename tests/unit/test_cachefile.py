@@ -14,7 +14,7 @@ import pytest
 
 from articlegen.core.errors import OutputError
 from articlegen.core.model import Article, BodyHtml, FrontMatter, LinkRef, RenderedBody, TocEntry
-from articlegen.incremental.cache import BuildCache, PageEntry, SourceEntry, body_key, source_digest
+from articlegen.incremental.cache import BuildCache, PageEntry, SourceEntry
 from articlegen.incremental.cachefile import (
     DATABASE,
     SECRET,
@@ -23,6 +23,7 @@ from articlegen.incremental.cachefile import (
     load_cache,
     save_cache,
 )
+from articlegen.incremental.keys import body_key, source_digest
 
 ARTICLE = Article(
     "content/a.md",

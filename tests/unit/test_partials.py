@@ -9,7 +9,7 @@ import pytest
 
 from articlegen.core.errors import TemplateError
 from articlegen.core.model import PagePlan
-from articlegen.incremental.cache import SharedDigests, value_digest
+from articlegen.incremental.keys import SharedDigests, value_digest
 from articlegen.render import partials as partials_module
 from articlegen.render.partials import Partials
 from articlegen.render.templates import render_chunk, template_fingerprints

@@ -367,7 +367,7 @@ class BodyHtml(str):
 
     A type of its own so that the build cache can key a page by this text's digest,
     computed once per build, instead of pickling the same kilobytes for each page and
-    feed that holds it (``cache.page_key``); otherwise a plain string.
+    feed that holds it (``keys.page_key``); otherwise a plain string.
     """
 
     __slots__ = ()

@@ -17,7 +17,7 @@ class ArticleRecord:
     slug: str
     source: str
     digest: bytes
-    """The source digest of the file it was read from (``cache.source_digest``)."""
+    """The source digest of the file it was read from (``keys.source_digest``)."""
     card: bytes
     """Digest of what listings and other pages show of it (``replan.shown_parts``)."""
     aliases: tuple[Alias, ...]

@@ -15,7 +15,7 @@ cache recorded for it, provided its file there is the one the cache recorded. An
 else (a template, ``search``, an article added, a changed link graph, an output file that
 changed) plans every page, as before.
 
-The digests are as strict as page keys (``cache.value_digest``). An article's card
+The digests are as strict as page keys (``keys.value_digest``). An article's card
 digest is taken again only when its file is not the one the record was made from (its
 source digest), since an article is a function of its file's bytes, the code and the
 time zone alone, all three part of that digest or of the site's.
@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ..core.model import Article, PagePlan, Site
 from ..render.pages import reading_minutes
-from .cache import BuildCache, SharedDigests, SourceEntry, value_digest
+from .cache import BuildCache, SourceEntry
+from .keys import SharedDigests, value_digest
 from .planrecord import KEPT_CONTEXT, ArticleRecord, BodyRecord, PlanRecord, SiteDigests
 from .replan import (
     PAGE_BODY_FIELDS,

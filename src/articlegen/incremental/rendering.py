@@ -14,7 +14,8 @@ from ..core.layout import TEMPLATES_DIR
 from ..core.model import BuildOptions, FirstPages, PagePlan, PlannedSite, RenderedPage, Site
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
-from .cache import BuildCache, SharedDigests, value_digest
+from .cache import BuildCache
+from .keys import SharedDigests, value_digest
 from .recordplanning import plan_with_record
 from .replan import plan_site
 

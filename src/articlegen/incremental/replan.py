@@ -27,7 +27,7 @@ from ..core.memo import Memo, Same
 from ..core.model import Article, PagePlan, PlannedSite, RenderedBody, Site
 from ..render.feeds import plan_feeds
 from ..render.pages import plan_article_pages, plan_other_pages, plan_pages, reading_minutes
-from .cache import SharedDigests, value_digest
+from .keys import SharedDigests, value_digest
 
 PAGE_BODY_FIELDS = frozenset({"html", "toc", "videos"})
 """What of an article's rendered body only its own page and the feeds show."""
@@ -139,11 +139,11 @@ def shown_digest(
     site: Site, memo: Memo[bytes | None] | None = None, shared: SharedDigests | None = None
 ) -> bytes | None:
     """A digest of ``SITE_FIELDS_DIGESTED`` of ``site``, as strict as a page key
-    (``cache.value_digest``): values ``==`` finds equal but pages show differently (a date
+    (``keys.value_digest``): values ``==`` finds equal but pages show differently (a date
     in another time zone, people listed in another order) count as changes. With a
     ``memo``, a mapping is digested entry by entry, each value's digest kept in it while it
     is the very same object (an unchanged article's numbered references, build after
-    build); ``shared``: see ``cache.SharedDigests``."""
+    build); ``shared``: see ``keys.SharedDigests``."""
     shared = shared if shared is not None else SharedDigests()
     parts = [
         _digest(name, getattr(site, name), memo, shared) for name in sorted(SITE_FIELDS_DIGESTED)

@@ -38,7 +38,8 @@ from ..core.workers import map_chunks
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import MarkupSettings, make_markdown
 from ..render.links import Resolved, build_link_graph
-from .cache import BuildCache, SourceEntry, body_key, source_digest
+from .cache import BuildCache, SourceEntry
+from .keys import body_key, source_digest
 from .stamps import source_stamp
 
 MIN_PARALLEL_ARTICLES = 48

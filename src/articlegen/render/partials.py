@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 Digest = Callable[[object], bytes | None]
-"""A digest of a value as strict as a page key (``cache.value_digest``), None if it has
+"""A digest of a value as strict as a page key (``keys.value_digest``), None if it has
 none (it cannot be pickled): then the partial is rendered every time."""
 
 
