@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
@@ -82,7 +83,7 @@ from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
 from .output.search import MISSING_NOTE
-from .output.variants import make_variants
+from .output.variants import make_variants, original_digest
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
@@ -135,7 +136,7 @@ def build_site(
             ), config.base_url, config.base_path,
         )),
     )  # fmt: skip
-    variants, statics = _with_variants(root, options, checked)
+    variants, statics = _with_variants(root, options, checked, memos)
     raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
     if options.write:  # each page written as it is rendered: the result keeps none's bytes
         searched = (pagefind, len(articles)) if pagefind else None
@@ -153,7 +154,7 @@ def build_site(
 
 
 def _with_variants(
-    root: Path, options: BuildOptions, checked: _Checked
+    root: Path, options: BuildOptions, checked: _Checked, memos: StageMemos
 ) -> tuple[tuple[StaticFile, ...], list[StaticFile]]:
     """The images' responsive copies, made for a build that writes or previews (``check``
     needs only their names, which pages have already), and the static files with each
@@ -162,7 +163,7 @@ def _with_variants(
         return (), checked.statics
     made = make_variants(
         checked.shown_images, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs,
-        prune=options.write,
+        prune=options.write, digest_of=partial(memos.files.remembered, "digest", original_digest),
     )  # fmt: skip
     replaced = {name for _, name in made.files}
     statics = [static for static in checked.statics if static[1] not in replaced]
@@ -222,7 +223,7 @@ def _validate(
     images, image_problems = place_body_images(
         articles, raw, static_dirs, config.base_path, widths, memos.image_info)  # fmt: skip
     heroes, share, hero_problems = place_hero_images(
-        articles, config.image, static_dirs, config.base_path, widths
+        articles, config.image, static_dirs, config.base_path, widths, memos.image_info
     )
     logo, logo_problems = place_logo(config, static_dirs)
     shown = [

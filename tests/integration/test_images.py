@@ -380,3 +380,34 @@ def test_site_yaml_image_mistakes_are_said_as_written(
     code, _, err = run_cli("check", "--site", root)
     assert code == 1
     assert message in err
+
+
+def test_a_rebuild_reads_no_unchanged_image(site, monkeypatch) -> None:
+    """Each image's size and digest are kept with the cache by the file's stamp: a build
+    run as a command after an edit opens no image (a site of photographs would read every
+    one on every build)."""
+    from articlegen.build import build_with_saved_cache
+    from articlegen.content import images
+    from articlegen.incremental import stagememos, stamps
+
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 0.0)  # a stamp vouches for a file at once
+    root = hero_site(site)
+    build_with_saved_cache(root)
+    opened: list[Path] = []
+
+    def spy(function):
+        def spied(file: Path):
+            opened.append(file)
+            return function(file)
+
+        return spied
+
+    monkeypatch.setattr(stagememos, "image_info", spy(images.image_info))
+    monkeypatch.setattr("articlegen.build.original_digest", spy(encoder.original_digest))
+    (root / "content/plain.md").write_text(article("Plain", "Changed."), encoding="utf-8")
+    build_with_saved_cache(root)
+    assert opened == []
+    add_image(root, "images/chart.png", (700, 450))
+    build_with_saved_cache(root)
+    assert sorted(p.name for p in opened) == ["chart.png", "chart.png"]  # its size, its digest
+    assert 'width="700"' in (root / "public/hero/index.html").read_text(encoding="utf-8")

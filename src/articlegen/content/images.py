@@ -46,7 +46,7 @@ _ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
 
 InfoReader = Callable[[Path], "tuple[tuple[int, int] | None, bool]"]
 """Reads an image file's size and whether it is animated, as ``image_info`` does (or
-remembers it: the preview's rebuilds, ``StageMemos.image_info``)."""
+remembers it by the file's stamp: ``StageMemos.image_info``)."""
 
 
 def place_images(
@@ -146,9 +146,11 @@ def place_hero_images(
     static_dirs: Sequence[Path],
     base_path: str,
     widths: Iterable[int],
+    info_of: InfoReader | None = None,
 ) -> tuple[dict[str, PlacedImage], PlacedImage | None, list[ArticlegenError]]:
     """Slug → each article's ``image:`` placed as body images are, the site's share image
-    (``site.yaml`` ``image:``) placed, and the problems of both at the line of their ``src``."""
+    (``site.yaml`` ``image:``) placed, and the problems of both at the line of their ``src``;
+    files read with ``info_of`` (default: ``image_info``)."""
     heroes: dict[str, PlacedImage] = {}
     problems: list[ArticlegenError] = []
     wanted: list[tuple[str, HeroImage, str]] = [("", site_image, CONFIG_FILE)] if site_image else []
@@ -157,7 +159,7 @@ def place_hero_images(
             wanted.append((article.slug, article.meta.image, article.source))
     for slug, image, source in wanted:
         placed, found = place_images(
-            [ImageRef(image.src, image.line)], static_dirs, base_path, source, widths
+            [ImageRef(image.src, image.line)], static_dirs, base_path, source, widths, info_of
         )
         problems += found
         if not found:

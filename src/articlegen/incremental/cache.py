@@ -62,7 +62,7 @@ from .planrecord import PlanRecord
 from .stagememos import StageMemos
 from .stamps import FileStamp, SourceStamp, file_stamp
 
-FORMAT = "3"
+FORMAT = "4"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = (
     "markdown-it-py",
@@ -147,15 +147,13 @@ class BuildCache:
         values' digests; kept in memory only."""
         self.saved: dict[str, SourceEntry] = {}
         """For ``cachefile``: each source record the saved file holds."""
-        self.saved_pages: bytes = b""
-        """For ``cachefile``: checksum of the page record the saved file holds."""
+        self.saved_records: dict[str, bytes] = {}
+        """For ``cachefile``: table → checksum of the one record the saved file holds in it."""
         self.plan_record: PlanRecord | None = None
         """The last build's page plans as the next process compares them (``planrecord``):
         saved with the pages' keys, and replaced with them once every page is taken in."""
         self.next_record: PlanRecord | None = None
         """This build's ``plan_record``, until its pages are all taken in."""
-        self.saved_record: bytes = b""
-        """For ``cachefile``: checksum of the plan record the saved file holds."""
 
     def render_pages(
         self,

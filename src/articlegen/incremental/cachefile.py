@@ -34,6 +34,7 @@ from pathlib import Path
 from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
 from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
+from .filefacts import Known
 from .planrecord import PlanRecord
 
 DATABASE = "cache.sqlite"
@@ -68,8 +69,7 @@ def load_cache(folder: Path) -> BuildCache:
             if key is None or meta != _meta(cache, key):
                 return cache
             sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
-            pages = db.execute("SELECT checksum, data FROM pages").fetchall()
-            records = db.execute("SELECT checksum, data FROM plans").fetchall()
+            singles = {t: db.execute(f"SELECT checksum, data FROM {t}").fetchall() for t in _SINGLE}
         classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
         for path, checksum, data in sources:
             entry = _unpack(checksum, data, key, classes)
@@ -77,14 +77,10 @@ def load_cache(folder: Path) -> BuildCache:
                 raise _Corrupt(path)
             cache.sources[path] = entry
             cache.saved[path] = entry
-        for checksum, data in pages:
-            cache.output, cache.pages = _pages_from(_unpack(checksum, data, key, classes))
-            cache.saved_pages = checksum
-        for checksum, data in records:
-            record = _unpack(checksum, data, key, classes)
-            if not isinstance(record, PlanRecord):
-                raise _Corrupt("plans")
-            cache.plan_record, cache.saved_record = record, checksum
+        for table, rows in singles.items():
+            for checksum, data in rows:
+                _take(cache, table, _unpack(checksum, data, key, classes))
+                cache.saved_records[table] = checksum
     except Exception:  # whatever a damaged file raises, it is not trusted
         return BuildCache(cache.code)
     return cache
@@ -103,7 +99,7 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
         except sqlite3.DatabaseError:
             # Not a database we can use (corrupt, foreign): start the file afresh.
             database.unlink(missing_ok=True)
-            cache.saved, cache.saved_pages = {}, b""
+            cache.saved, cache.saved_records = {}, {}
             _write(cache, database, key)
     except (OSError, sqlite3.Error) as exc:
         raise OutputError(
@@ -198,17 +194,15 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
         db.execute(
             "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, checksum BLOB, data BLOB)"
         )
-        db.execute("CREATE TABLE IF NOT EXISTS pages (checksum BLOB, data BLOB)")
-        db.execute("CREATE TABLE IF NOT EXISTS plans (checksum BLOB, data BLOB)")
+        for table in _SINGLE:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (checksum BLOB, data BLOB)")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         expected = _meta(cache, key)
         if meta != expected:
-            db.execute("DELETE FROM meta")
-            db.execute("DELETE FROM sources")
-            db.execute("DELETE FROM pages")
-            db.execute("DELETE FROM plans")
+            for table in ("meta", "sources", *_SINGLE):
+                db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(expected.items()))
-            cache.saved, cache.saved_pages, cache.saved_record = {}, b"", b""
+            cache.saved, cache.saved_records = {}, {}
         stored = {path for (path,) in db.execute("SELECT path FROM sources")}
         gone = stored - cache.sources.keys()
         db.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in sorted(gone)])
@@ -216,8 +210,8 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
             "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)",
             _changed_sources(cache, stored, key),
         )
-        _write_pages(cache, db, key)
-        _write_record(cache, db, key)
+        for table, value in _single_records(cache).items():
+            _write_single(db, key, table, value, cache.saved_records)
 
 
 def _changed_sources(
@@ -233,28 +227,64 @@ def _changed_sources(
             cache.saved[path] = entry
 
 
-def _write_pages(cache: BuildCache, db: sqlite3.Connection, key: bytes) -> None:
+_SINGLE = ("pages", "plans", "files")
+"""The tables that hold one record each (``_single_records``)."""
+
+
+def _single_records(cache: BuildCache) -> dict[str, object | None]:
+    """What each of ``_SINGLE`` holds: every page's key and output stamp; the plan record
+    (``planrecord``; none when the build could not make one, and the next plans every
+    page); what builds learned from image files (``filefacts``)."""
     stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
-    data = _pack((cache.output, stamped))
-    if data is None:
-        return
-    checksum = _checksum(data, key)
-    if checksum != cache.saved_pages:
-        db.execute("DELETE FROM pages")
-        db.execute("INSERT INTO pages VALUES (?, ?)", (checksum, data))
-        cache.saved_pages = checksum
+    return {
+        "pages": (cache.output, stamped),
+        "plans": cache.plan_record,
+        "files": cache.memos.files.saved(),
+    }
 
 
-def _write_record(cache: BuildCache, db: sqlite3.Connection, key: bytes) -> None:
-    """The plan record (``planrecord``), or none: a build that could not make one leaves
-    none for the next, which then plans every page."""
-    data = _pack(cache.plan_record) if cache.plan_record is not None else None
+def _write_single(
+    db: sqlite3.Connection, key: bytes, table: str, value: object | None, saved: dict[str, bytes]
+) -> None:
+    """``value`` as the one record of ``table`` (none if None, or if it cannot be pickled),
+    written only when it is not the one ``saved`` (table → checksum) says is there."""
+    data = _pack(value) if value is not None else None
     checksum = _checksum(data, key) if data is not None else b""
-    if checksum != cache.saved_record:
-        db.execute("DELETE FROM plans")
+    if checksum != saved.get(table, b""):
+        db.execute(f"DELETE FROM {table}")
         if data is not None:
-            db.execute("INSERT INTO plans VALUES (?, ?)", (checksum, data))
-        cache.saved_record = checksum
+            db.execute(f"INSERT INTO {table} VALUES (?, ?)", (checksum, data))
+        saved[table] = checksum
+
+
+def _take(cache: BuildCache, table: str, value: object) -> None:
+    """The record of ``table`` (one of ``_SINGLE``) into ``cache``."""
+    if table == "pages":
+        cache.output, cache.pages = _pages_from(value)
+    elif table == "plans":
+        if not isinstance(value, PlanRecord):
+            raise _Corrupt("plans")
+        cache.plan_record = value
+    else:
+        cache.memos.files.known = _facts_from(value)
+
+
+def _facts_from(value: object) -> Known:
+    """The saved file facts, of the shape ``FileFacts`` keeps them in."""
+    if not isinstance(value, dict):
+        raise _Corrupt("files")
+    for path, entry in value.items():
+        if not (
+            isinstance(path, str)
+            and isinstance(entry, tuple)
+            and len(entry) == 2
+            and isinstance(entry[0], tuple)
+            and all(isinstance(n, int) for n in entry[0])
+            and isinstance(entry[1], dict)
+            and all(isinstance(kind, str) for kind in entry[1])
+        ):
+            raise _Corrupt(path)
+    return value
 
 
 def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:

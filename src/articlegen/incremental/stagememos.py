@@ -4,7 +4,6 @@ in the same process (the preview's): see ``core.memo`` for when a result is reus
 from __future__ import annotations
 
 import dataclasses
-import functools
 from pathlib import Path
 
 from ..content.images import image_info
@@ -12,13 +11,14 @@ from ..core.memo import Memo
 from ..core.model import RenderedBody
 from ..render.links import Resolved
 from ..trust.references import Citations
-from .stamps import source_stamp
+from .filefacts import FileFacts
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class StageMemos:
     """Per-article results of the stages between loading and planning, for the next build
-    to reuse where their inputs did not change (``core.memo``); kept in memory only."""
+    to reuse where their inputs did not change (``core.memo``); kept in memory only, but
+    for ``files``, which the cache file also saves."""
 
     links: Memo[Resolved] = dataclasses.field(default_factory=Memo)
     """Each source's links resolved (``links.build_link_graph``)."""
@@ -26,9 +26,9 @@ class StageMemos:
     """Each body with its placeholders filled (``bodies.finished_bodies``)."""
     citations: Memo[Citations] = dataclasses.field(default_factory=Memo)
     """Each article's citations numbered (``checks.check_trust``)."""
-    images: Memo[tuple[tuple[int, int] | None, bool]] = dataclasses.field(default_factory=Memo)
-    """Each local image's size and whether it is animated (``image_info``), by its file's
-    stamp."""
+    files: FileFacts = dataclasses.field(default_factory=FileFacts)
+    """What was learned from each image file's bytes, by its stamp: its size and whether it
+    is animated (``image_info``), the digest its copies are named by (``variants``)."""
     digests: Memo[bytes | None] = dataclasses.field(default_factory=Memo)
     """Digests of the parts of the site re-planning compares (``replan.shown_digest``)."""
     sitemap: Memo[bytes] = dataclasses.field(default_factory=Memo)
@@ -42,7 +42,4 @@ class StageMemos:
     def image_info(self, file: Path) -> tuple[tuple[int, int] | None, bool]:
         """``images.image_info`` of ``file``, read again only when the file's stamp changed
         or cannot vouch for it (``source_stamp``: changed moments ago, or missing)."""
-        stamp = source_stamp(file)
-        if stamp is None:
-            return image_info(file)
-        return self.images(str(file), stamp, functools.partial(image_info, file))
+        return self.files.remembered("size", image_info, file)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,11 +70,13 @@ def make_variants(
     jobs: int | None,
     *,
     prune: bool = False,
+    digest_of: Callable[[Path], str] | None = None,
 ) -> MadeVariants:
     """Every copy of ``images``, from the cache ``folder`` where it is there and encoded into
     it where not; with ``prune`` (a build that writes the site), copies no image uses any
     more are removed from it. An original that cannot be decoded fails the build
-    (``BuildFailed``, reported as every build error is) naming it."""
+    (``BuildFailed``, reported as every build error is) naming it. ``digest_of`` gives the
+    digest an original's copies are named by (default: ``original_digest``, worked out)."""
     wanted: dict[Path, dict[str, ImageVariant]] = {}
     for image in images:
         if image.source is not None and image.variants:
@@ -82,7 +84,7 @@ def make_variants(
     files: list[tuple[Path, str]] = []
     todo: list[_Job] = []
     for source, variants in wanted.items():
-        digest = _digest(source)
+        digest = (digest_of or original_digest)(source)
         targets = [(v, folder / cache_name(digest, v)) for v in variants.values()]
         files += [(path, variant.path) for variant, path in targets]
         missing = tuple((v, path) for v, path in targets if not path.is_file())
@@ -100,11 +102,13 @@ def make_variants(
 
 
 def cache_name(digest: str, variant: ImageVariant) -> str:
-    """The cache file of ``variant`` of the original whose ``_digest`` is ``digest``."""
+    """The cache file of ``variant`` of the original whose ``original_digest`` is ``digest``."""
     return f"{digest}-{variant.width}x{variant.height}.{format_of(variant.path).lower()}"
 
 
-def _digest(source: Path) -> str:
+def original_digest(source: Path) -> str:
+    """What an original's copies are named by: its bytes, how copies are made, Pillow's
+    version."""
     from PIL import __version__ as pillow
 
     hasher = hashlib.sha256(f"{ENCODING};pillow {pillow}\n".encode())
