@@ -18,12 +18,7 @@ from articlegen.incremental import recordplanning
 from articlegen.incremental.cachefile import DATABASE, load_cache
 from tests.conftest import article
 from tests.helpers import snapshot
-
-ARTICLES = {
-    "a.md": article("Alpha", "Alpha text.\n\nMore alpha.", tags="[sleep]", see_also="[b]"),
-    "b.md": article("Beta", "Beta text, see [[a]].", date="2024-02-01", tags="[sleep]"),
-    "c.md": article("Gamma", "Gamma text.\n\nMore gamma.", date="2024-03-01"),
-}
+from tests.integration.test_replan import ARTICLES  # the same small site
 
 
 @pytest.fixture
