@@ -374,3 +374,23 @@ def test_json_ld_cannot_break_out_of_its_script(site) -> None:
     scripts = page.css("script")
     assert len(scripts) == 1 and scripts[0].attributes["type"] == "application/ld+json"
     assert page.css_first("h1").text() == "Evil </script><script>alert(1)</script>"
+
+
+def test_html_comments_in_an_article_reach_no_page_or_feed(site) -> None:
+    note = "TODO ask Example Reviewer about the dose"
+    root = site(
+        {
+            "zinc.md": article(
+                "Zinc",
+                f"<!-- {note} -->\n\nZinc helps some men <!-- {note} -->when they are low.",
+            )
+        }
+    )
+    build_site(root)
+    out = root / "public"
+    page = parse(out / "zinc" / "index.html")
+    assert page.css_first("article .body p").text() == "Zinc helps some men when they are low."
+    published = [
+        p.read_text(encoding="utf-8") for p in out.rglob("*") if p.suffix in (".html", ".xml")
+    ]
+    assert not [text for text in published if "TODO" in text]

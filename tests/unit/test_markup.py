@@ -64,6 +64,18 @@ def test_raw_html_is_escaped_by_default_and_dangerous_links_dropped() -> None:
     assert all(not a.attributes.get("href", "").startswith("javascript") for a in tree.css("a"))
 
 
+def test_html_comments_are_left_out_of_the_page_and_its_summary() -> None:
+    source = "<!-- TODO: ask the reviewer -->\n\nZinc helps <!-- only if low? -->some men.\n"
+    body = render_body(MD, source)
+    assert body.html == "<p>Zinc helps some men.</p>\n"
+    assert (body.summary, body.words) == ("Zinc helps some men.", 4)
+
+
+def test_html_comments_pass_through_when_raw_html_is_on() -> None:
+    html = render_body(make_markdown(allow_html=True), "<!-- kept -->\n\nText.\n").html
+    assert html == "<!-- kept -->\n<p>Text.</p>\n"
+
+
 def test_raw_html_opt_in() -> None:
     html = render_body(make_markdown(allow_html=True), "<b>hi</b>\n").html
     assert HTMLParser(html).css_first("b").text() == "hi"

@@ -15,8 +15,9 @@ it runs no Python plugin, so this module does what ours do around it:
   order, from it: heading anchors, internal links, images, scroll boxes.
 
 markdown-it-py stays the reference engine and the place to extend the syntax. An article
-using anything this does not reproduce exactly (raw HTML, a wiki link in code or in a link's
-text, a reference definition beside a video block, nesting near the limits...) gets None
+using anything this does not reproduce exactly (raw HTML, an HTML comment, a wiki link in
+code or in a link's text, a reference definition beside a video block, nesting near the
+limits...) gets None
 here and takes that path; so does every article when the parser given has rules other than
 ``make_markdown``'s (someone added a plugin), or when no wheel of markdown-it-pyrs was
 installed. The conditions are checked cheaply on the text before parsing and on the tree
@@ -41,6 +42,7 @@ from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
 from ..core.weburl import is_web_address
 from .anchors import LEVELS, SYMBOL, heading_slug, unique_id
+from .comments import OPENER as COMMENT_OPENER
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
 from .markdown import (
     ANCHOR_LABEL,
@@ -190,6 +192,8 @@ def render_compiled(
     """The record ``markdown.render_body`` gives for ``body`` with a stock parser (``html``:
     raw HTML allowed), or None if this path cannot give exactly that one."""
     if not AVAILABLE or any(c in body for c in _UNSUPPORTED_CHARACTERS) or (html and "<" in body):
+        return None
+    if COMMENT_OPENER in body:  # HTML comments are left out by a plugin of ours (comments.py)
         return None
     if all(character in body for character in _PANICS):
         return None

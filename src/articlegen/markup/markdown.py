@@ -23,6 +23,7 @@ from ..core.errors import MarkupError
 from ..core.model import ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
 from ..core.weburl import is_web_address
 from .anchors import heading_anchors_plugin
+from .comments import comments_plugin
 from .embeds import video_plugin
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
@@ -58,6 +59,8 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     if not allow_html:  # both rules return at once without 'html'; skip their call per line
         md.disable(["html_block", "html_inline"])
     md.use(limits_plugin)  # first: rules added later go to its block parser
+    if not allow_html:  # with it, markdown-it's HTML rules pass comments through
+        md.use(comments_plugin)
     md.use(heading_anchors_plugin)  # ids clear of the page's own (pageids.py)
     md.use(wordcount_plugin)
     md.use(video_plugin)
