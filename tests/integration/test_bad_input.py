@@ -211,6 +211,30 @@ def test_malformed_files(built: Path, run_cli, text: str, expected: str) -> None
     assert only_error(rebuild_fails(built, run_cli)) == expected
 
 
+FOOTNOTE = "'[^1]: …' is a Markdown footnote, which articlegen does not have: [^1] cites an entry "
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        pytest.param("[^1]: As a plain note.", id="in-a-paragraph"),
+        pytest.param("[^1]: https://example.org/note", id="read-as-a-link-reference"),
+    ],
+)
+def test_a_markdown_footnote_is_an_error_at_its_definition(
+    built: Path, run_cli, definition: str
+) -> None:
+    """A reference with the footnote's id resolves the citation, so only the definition is
+    wrong: it was published as a paragraph '[1]: …', or dropped, without a word."""
+    references = "references:\n  - {id: '1', title: A source, url: https://example.org/s}\n"
+    write(built, "c.md", f"{HEADER}{references}---\nText[^1].\n\n{definition}\n")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        f"error: content/c.md:9: {FOOTNOTE}of the article's 'references:' — for a source, add it "
+        "to 'references:' (id: 1, title, url) and delete this line; for a remark, write it in "
+        "the text"
+    )
+
+
 @pytest.mark.parametrize(
     ("slug", "expected"),
     [

@@ -44,6 +44,7 @@ from ..core.weburl import is_web_address
 from .anchors import LEVELS, SYMBOL, heading_slug, unique_id
 from .comments import OPENER as COMMENT_OPENER
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
+from .footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from .markdown import (
     ANCHOR_LABEL,
     CITATION,
@@ -194,6 +195,8 @@ def render_compiled(
     if not AVAILABLE or any(c in body for c in _UNSUPPORTED_CHARACTERS) or (html and "<" in body):
         return None
     if COMMENT_OPENER in body:  # HTML comments are left out by a plugin of ours (comments.py)
+        return None
+    if FOOTNOTE_DEFINITION.search(body):  # a problem found by markdown.py (footnotes.py)
         return None
     if all(character in body for character in _PANICS):
         return None

@@ -25,6 +25,7 @@ from ..core.weburl import is_web_address
 from .anchors import heading_anchors_plugin
 from .comments import comments_plugin
 from .embeds import video_plugin
+from .footnotes import footnote_problems, opens_definition
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import raw_html_problems
@@ -68,6 +69,7 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md.add_render_rule("wikilink", _render_wikilink)
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("footnote_definition", _render_as_written)
     md.add_render_rule("image", _render_image)
     for kind in ("table_open", "fence", "code_block"):
         md.add_render_rule(kind, _render_scroll_box)
@@ -90,6 +92,7 @@ def render_body(
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
+    env["problems"] += footnote_problems(children, env, body.splitlines(), first_line, path)
     return RenderedBody(
         html=html,
         toc=toc,
@@ -130,8 +133,12 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     if match is None:
         return False
     if not silent:
-        token = state.push("citation", "sup", 0)
+        kind = "citation"
+        if opens_definition(state.src, state.pos, match.end()):
+            kind = "footnote_definition"  # a problem (footnotes.py)
+        token = state.push(kind, "sup", 0)
         token.meta = {"id": match.group(1)}
+        token.content = match.group(0)
     state.pos = match.end()
     return True
 
@@ -140,6 +147,12 @@ def _render_citation(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     return placeholder(Slot.CITATION, tokens[idx].meta["index"])
+
+
+def _render_as_written(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return escape(tokens[idx].content)
 
 
 def citation_html(index: int) -> str:

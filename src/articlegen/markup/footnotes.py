@@ -1,0 +1,64 @@
+"""Markdown footnotes (``Text[^1].`` with ``[^1]: A note.``), which articlegen does not have.
+
+Here ``[^id]`` cites an entry of the article's ``references:``. A writer coming from Hugo or
+Jekyll writes footnotes, and was told at the definition's line that "citation [^1] names no
+reference": following that hint (a reference with ``id: 1``) published ``[1]: A note.`` as a
+paragraph. A definition whose text is a bare address was worse: markdown-it read it as a
+link reference definition and dropped it without a word. So each footnote definition, in a
+paragraph or read as a link reference, is a problem at its line that says what to do instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markdown_it.token import Token
+
+from ..core.errors import MarkupError
+
+DEFINITION = re.compile(r"\[\^([^\]\s^]+)\]:")
+"""A footnote definition's start, ``[^id]:``; on a line's start it is one."""
+MAY_DEFINE = re.compile(r"^[ \t>*+\-0-9.)]*\[\^[^\]\s^]+\]:", re.MULTILINE)
+"""A line that may hold a footnote definition, after the marks of lists and quotes it may be in
+(for the compiled path, which declines such a body); ``[^id]:`` within a sentence is none."""
+
+
+def opens_definition(src: str, start: int, end: int) -> bool:
+    """Whether the ``[^id]`` at ``src[start:end]`` starts a footnote definition: a ``:``
+    follows, and only spaces precede it on its line."""
+    line_start = src.rfind("\n", 0, start) + 1
+    return src.startswith(":", end) and not src[line_start:start].strip()
+
+
+def footnote_problems(
+    children: Sequence[tuple[Token, int]],
+    env: Mapping[str, Any],
+    lines: Sequence[str],
+    first_line: int,
+    path: str | None,
+) -> list[MarkupError]:
+    """A problem for each footnote definition: those read in a paragraph (tokens of type
+    ``footnote_definition``) and those markdown-it took for link reference definitions
+    (labels starting ``^`` in ``env["references"]``, their ids read from their lines)."""
+    found = [
+        (line, child.meta["id"]) for child, line in children if child.type == "footnote_definition"
+    ]
+    for label, definition in env.get("references", {}).items():
+        where = definition.get("map")
+        if label.startswith("^") and where and where[0] < len(lines):
+            match = DEFINITION.search(lines[where[0]])
+            found.append((first_line + where[0], match.group(1) if match else label[1:]))
+    return [_problem(identifier, path, line) for line, identifier in sorted(found)]
+
+
+def _problem(identifier: str, path: str | None, line: int) -> MarkupError:
+    return MarkupError(
+        f"'[^{identifier}]: …' is a Markdown footnote, which articlegen does not have: "
+        f"[^{identifier}] cites an entry of the article's 'references:'",
+        path,
+        line,
+        f"for a source, add it to 'references:' (id: {identifier}, title, url) and delete this "
+        "line; for a remark, write it in the text",
+    )
