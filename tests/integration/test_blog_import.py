@@ -554,3 +554,27 @@ def test_hugo_pages_and_merged_headings_are_said_file_by_file(
     walk = parse(blog / "public/walk/index.html")
     assert [h.tag for h in walk.css(".body h2, .body h6")] == ["h2", "h6", "h6"]
     assert parse(blog / "public/news/index.html").css_first("h1").text(strip=True) == "News"
+
+
+def test_tags_written_as_one_text_with_commas_pass_check_strict(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- hugo/posts/flame.md --
+        ---
+        title: Flamegraphs
+        date: 2021-01-22
+        keywords: "Rust, Benchmarking"
+        ---
+        Profiling.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "hugo", "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("check", "--strict", "--site", blog)
+    assert code == 0, err
+    run_cli("build", "--site", blog)
+    tags = parse(blog / "public/flame/index.html").css("article a[href^='/tags/']")
+    assert [a.text(strip=True) for a in tags] == ["Rust", "Benchmarking"]

@@ -99,6 +99,15 @@ def test_shared_fields_map_dates_with_offsets_tags_and_authors() -> None:
     assert shared_fields({"categories": "Health Sleep"}).tags == ("Health Sleep",)  # Hugo's way
 
 
+def test_tags_holding_commas_are_several() -> None:
+    """A comma lists tags in every form (the build warns about a tag holding one)."""
+    hugo = shared_fields({"keywords": "Rust, Benchmarking, Flamegraph", "tags": ["Sleep, Rest"]})
+    assert hugo.tags == ("Sleep", "Rest", "Rust", "Benchmarking", "Flamegraph")
+    jekyll = shared_fields({"tags": "heart, salt", "category": "Mental Health"}, JEKYLL_WORD_KEYS)
+    assert jekyll.tags == ("Mental Health", "heart", "salt")
+    assert shared_fields({"author": "Author, Example"}).author == "Author, Example"
+
+
 def test_an_unreadable_date_is_a_note() -> None:
     shared = shared_fields({"date": "May 2019"})
     assert shared.date is None and "'date' is not a valid date" in shared.notes[0]

@@ -136,7 +136,7 @@ def shared_fields(fields: dict[str, Any], words: frozenset[str] = frozenset()) -
         notes.append(f"it names {len(authors)} authors; only the first, {authors[0]}, is kept")
     tags: dict[str, str] = {}
     for key in TAG_KEYS:
-        for tag in text_list(fields.get(key), words=key in words):
+        for tag in _tag_list(fields.get(key), words=key in words):
             tags.setdefault(tag.casefold(), tag)
     comments = fields.get("comments")
     return Shared(
@@ -186,6 +186,15 @@ def text_list(value: Any, *, words: bool = False) -> list[str]:
     if isinstance(value, list):
         return [str(item).strip() for item in value if str(item).strip()]
     return []
+
+
+def _tag_list(value: Any, *, words: bool) -> list[str]:
+    """A header's tags: ``text_list``'s, each split at its commas. A comma lists several
+    (``keywords: "Rust, Sleep"``, as HTML's meta keywords are written, or ``tags: "a, b"``):
+    kept whole, it made one tag the build warns about, an error for the publish workflow's
+    ``--strict``."""
+    listed = text_list(value, words=words)
+    return [part.strip() for tag in listed for part in tag.split(",") if part.strip()]
 
 
 def _first_text(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
