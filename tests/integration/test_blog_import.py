@@ -578,3 +578,46 @@ def test_tags_written_as_one_text_with_commas_pass_check_strict(
     run_cli("build", "--site", blog)
     tags = parse(blog / "public/flame/index.html").css("article a[href^='/tags/']")
     assert [a.text(strip=True) for a in tags] == ["Rust", "Benchmarking"]
+
+
+def test_files_a_jekyll_site_renders_are_not_copied_as_static_files(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A link to a file with front matter (the 404 page, a feed template) copied its Liquid
+    source into static/, where the 404.html failed the first build."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        url: https://old.example
+        permalink: pretty
+        -- jekyll/404.html --
+        ---
+        layout: default
+        ---
+        <p>Not here. <a href="{{ site.baseurl }}/">Home</a></p>
+        -- jekyll/atom.xml --
+        ---
+        layout: null
+        ---
+        <feed>{% for post in site.posts %}{% endfor %}</feed>
+        -- jekyll/files/notes.txt --
+        Plain notes, served as they are.
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        ---
+        See [the 404 page](/404.html), [the feed](/atom.xml) and [the notes](/files/notes.txt).
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    assert sorted(p.name for p in (blog / "static").rglob("*") if p.is_file()) == ["notes.txt"]
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    links = parse(blog / "public/rest/index.html").css(".body a")
+    assert [a.attributes["href"] for a in links] == [
+        "https://old.example/404.html",
+        "https://old.example/atom.xml",
+        "/files/notes.txt",
+    ]

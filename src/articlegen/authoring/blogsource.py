@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -54,6 +55,10 @@ class Blog:
     root-relative address of one of its files starts with and its folders do not."""
     files: dict[str, Path] = field(default_factory=dict)
     """Old site path → file, for files served beside a post (Hugo page bundles)."""
+    served_as_is: Callable[[Path], bool] | None = None
+    """Whether a file under ``static_roots`` is one the old site served as it is, so that a
+    link to it copies it into ``static/`` (None: every file is). A Jekyll site renders its
+    files with front matter (a ``404.html``, a feed's ``atom.xml``): their sources are none."""
 
 
 def site_path(url: str) -> str | None:

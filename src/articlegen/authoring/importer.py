@@ -254,7 +254,7 @@ def _check_authors(
 def _finder(blog: Blog, fetched: dict[str, Path]) -> Callable[[str], Path | None]:
     """Where the old site's file for a path is: fetched from the web, in the source beside a
     post, else under one of the folders that were the site's root (the path read also
-    without the old site's ``base_path``)."""
+    without the old site's ``base_path``) if the site served it as it is."""
 
     def find(path: str) -> Path | None:
         if path.lstrip("/") in fetched:
@@ -269,6 +269,7 @@ def _finder(blog: Blog, fetched: dict[str, Path]) -> Callable[[str], Path | None
                     relative
                     and candidate.is_file()
                     and candidate.resolve().is_relative_to(root.resolve())
+                    and (blog.served_as_is is None or blog.served_as_is(candidate))
                 ):
                     return candidate
         return None

@@ -29,7 +29,14 @@ from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post, clean_path
 from .htmlimport import html_markdown
-from .jekyllpages import SKIPPED_FOLDERS, PageRules, PageSource, link_path, read_pages
+from .jekyllpages import (
+    SKIPPED_FOLDERS,
+    PageRules,
+    PageSource,
+    copied_as_is,
+    link_path,
+    read_pages,
+)
 from .mdsource import (
     FOOTNOTES_NOTE,
     JEKYLL_WORD_KEYS,
@@ -121,7 +128,12 @@ def read_jekyll(folder: Path) -> Blog:
     config = _read_config(folder)
     site_url = (config.site_url.rstrip("/") + config.baseurl) if config.site_url else None
     blog = Blog(
-        "jekyll", folder, site_url=site_url, static_roots=[folder], base_path=config.baseurl + "/"
+        "jekyll",
+        folder,
+        site_url=site_url,
+        static_roots=[folder],
+        base_path=config.baseurl + "/",
+        served_as_is=copied_as_is(folder, config.pages),
     )
     found = []
     for file in _post_files(folder, blog):

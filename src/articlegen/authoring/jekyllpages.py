@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ _LISTING_LOOP = re.compile(
 )
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|endfor)\b.*?-?%\}", re.S)
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
+_FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n")
+"""How a file Jekyll renders starts (its ``has_yaml_header?``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,22 @@ def _page_files(folder: Path, rules: PageRules) -> list[Path]:
         ):
             files.append(file)
     return files
+
+
+def copied_as_is(folder: Path, rules: PageRules) -> Callable[[Path], bool]:
+    """Whether Jekyll copies a file of the site in ``folder`` into its output as it is: one
+    it publishes that has no front matter. One with front matter (``404.html``, a feed's
+    ``atom.xml``) it renders, so its source, Liquid and all, is no file of the old site; as a
+    static file it would publish the template, or take the place of the site's own page."""
+    root = folder.resolve()
+
+    def copied(file: Path) -> bool:
+        relative = file.resolve().relative_to(root).as_posix()
+        with file.open("rb") as handle:
+            head = handle.read(64)
+        return _published(relative, rules) and _FRONT_MATTER.match(head) is None
+
+    return copied
 
 
 def _published(relative: str, rules: PageRules) -> bool:
