@@ -241,6 +241,11 @@ def test_svg_and_gif_pass_through_and_an_svg_hero_shares_the_site_image(site) ->
         ),
         ("images/walk.jpg", "content/a.md:3: 'image' must be a mapping"),
         ("{src: ../site.yaml, alt: x}", "not a path inside the static folder"),
+        (
+            "{src: static/images/walk.jpg, alt: x}",
+            "content/a.md:3: image file not found: static/static/images/walk.jpg (did you mean "
+            "'images/walk.jpg'?)",
+        ),
     ],
 )
 def test_bad_image_values_are_errors_at_their_line(site, run_cli, image, message) -> None:

@@ -36,6 +36,12 @@ def test_each_folder_as_written_in_another_case_or_the_closest_then_the_name(
     assert near_images("pictures/walk.webp", dirs) == ""  # no folder near: nothing is guessed
 
 
+def test_a_path_written_from_the_site_folder_is_offered_without_static(tmp_path: Path) -> None:
+    dirs = _static(tmp_path, "images/walk.jpg", "images/team.jpg")
+    assert near_images("static/images/walk.jpg", dirs) == " (did you mean 'images/walk.jpg'?)"
+    assert near_images("static/images/wlak.jpg", dirs) == " (did you mean 'images/walk.jpg'?)"
+
+
 def test_only_the_folders_along_the_path_are_listed(tmp_path: Path, monkeypatch) -> None:
     """A site with thousands of images and hundreds missing: each error costs a few listings."""
     dirs = _static(tmp_path, *(f"uploads/{n // 50}/photo-{n}.jpg" for n in range(500)))

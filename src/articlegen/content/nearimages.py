@@ -2,7 +2,8 @@
 mean": the path read loosely, folder by folder: each folder as written, else in another case
 (a file saved as ``Images/Sleep.JPG``, written ``images/sleep.jpg``, works on a Mac's disk and
 fails on the web server's), else the closest name; then, in the folder reached, the images
-whose names are the same in another case or come closest.
+whose names are the same in another case or come closest. A path starting ``static/`` is
+read without it first, as it is one written from the site's folder.
 
 Only the folders along the path are listed, so an error costs a few folder listings however
 large ``static/`` is (a WordPress import can leave hundreds of missing images in a site of
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import closest, suggestion
-from ..core.layout import is_skipped
+from ..core.layout import STATIC_DIR, is_skipped
 
 
 def near_images(relative: str, static_dirs: Sequence[Path]) -> str:
@@ -27,6 +28,9 @@ def near_images(relative: str, static_dirs: Sequence[Path]) -> str:
     if not parts:
         return ""
     found = [path for root in static_dirs for path in _loosely(root, parts)]
+    if len(parts) > 1 and parts[0] == STATIC_DIR:  # written from the site's folder, as an
+        # editor completes it: static/images/a.jpg, where images/a.jpg is meant
+        found = [path for root in static_dirs for path in _loosely(root, parts[1:])] + found
     return suggestion(list(dict.fromkeys(found))[:3], relative)
 
 
