@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sys
 import threading
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from articlegen.build import build_site
 from articlegen.core.errors import ConfigError, TemplateError
@@ -506,3 +508,18 @@ def test_the_command_hands_the_interpreter_over_often_while_it_serves(
         assert seen == [preview_module.SWITCH_SECONDS] and sys.getswitchinterval() == 0.005
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_file_gone_since_the_build_is_not_found(blog: Path) -> None:
+    """`articlegen clean` while the preview runs removes the image copies it serves from the
+    cache: each request for one raised FileNotFoundError, printed a traceback and dropped the
+    connection, where it is now a 404 like any missing file."""
+    Image.new("RGB", (1000, 500), (200, 80, 40)).save(blog / "static/img/walk.jpg")
+    edit(blog / "content/sleep.md", "Sleep well.", "Sleep well.\n\n![A walk](img/walk.jpg)")
+    with Preview(blog, port=0, log=lambda line: None, quiet=0.05) as preview:
+        copy = fetch(preview.url, "/sleep/").html().css_first("picture source")
+        webp = copy.attributes["srcset"].split()[0]
+        assert fetch(preview.url, webp).status == 200
+        shutil.rmtree(blog / ".articlegen-cache")
+        assert fetch(preview.url, webp).status == 404
+        assert fetch(preview.url, webp, method="HEAD").status == 404

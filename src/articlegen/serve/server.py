@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import mimetypes
+import os
 import shutil
 import socket
 import sys
@@ -204,7 +205,10 @@ class _Handler(BaseHTTPRequestHandler):
         if key is None:
             self._not_found("", body)
         elif (found := self._find(key)) is not None:
-            self._send(HTTPStatus.OK, key, found, body)
+            try:
+                self._send(HTTPStatus.OK, key, found, body)
+            except FileNotFoundError:  # removed since the build, before anything was sent
+                self._not_found(key, body)
         elif not key.endswith("index.html") and self._find(key + "/index.html") is not None:
             query = urlsplit(self.path).query
             self._redirect(quote("/" + key + "/") + (f"?{query}" if query else ""))
@@ -217,26 +221,33 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(
         self, status: HTTPStatus, key: str, found: bytes | Path, body: bool, page: str = ""
     ) -> None:
-        """Send a file; HTML gets the live-reload script, listening for ``page`` (or ``key``)."""
+        """Send a file; HTML gets the live-reload script, listening for ``page`` (or ``key``).
+        A file on disk is opened before anything is sent: one gone since the build (a static
+        file just deleted, image copies that ``articlegen clean`` removed from the cache)
+        raises ``FileNotFoundError`` while the request can still be answered otherwise."""
         kind = content_type(key)
+        if isinstance(found, Path):
+            with found.open("rb") as source:
+                if not kind.startswith("text/html"):
+                    self._headers(status, kind, os.fstat(source.fileno()).st_size)
+                    if body:
+                        shutil.copyfileobj(source, self.wfile)
+                    return
+                found = source.read()
         if kind.startswith("text/html"):
-            data = found if isinstance(found, bytes) else found.read_bytes()
             missing = status == HTTPStatus.NOT_FOUND
-            found = self.server.live.decorate(data, page or key, missing=missing)
-        size = len(found) if isinstance(found, bytes) else found.stat().st_size
+            found = self.server.live.decorate(found, page or key, missing=missing)
+        self._headers(status, kind, len(found))
+        if body:
+            self.wfile.write(found)
+
+    def _headers(self, status: HTTPStatus, kind: str, size: int) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(size))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        if not body:
-            return
-        if isinstance(found, bytes):
-            self.wfile.write(found)
-        else:
-            with found.open("rb") as source:
-                shutil.copyfileobj(source, self.wfile)
 
     def _not_found(self, key: str, body: bool) -> None:
         """The site's 404 page; it reloads by itself once ``key`` exists."""
