@@ -152,6 +152,29 @@ def test_front_matter_maps_and_dates_keep_offsets() -> None:
     assert walk.description == "Why a short walk each morning matters."
 
 
+def test_front_matter_keys_are_read_in_any_case_as_hugo_reads_them(tmp_path: Path) -> None:
+    """Sites moved from Pelican write Title: and Date:, which Hugo reads as title and date."""
+    write_tree(
+        tmp_path,
+        """
+        -- content/posts/2010-06-12-walk.md --
+        ---
+        Title: A Walk/Run
+        Date: 2010-06-12 23:10:00
+        Category: life
+        Tags: [walking]
+        title: The Walk
+        ---
+        Out.
+        """,
+    )
+    blog = read_hugo(tmp_path / "content")
+    (walk,) = _posts(blog).values()
+    assert (walk.title, walk.date) == ("The Walk", dt.datetime(2010, 6, 12, 23, 10))
+    assert walk.tags == ("life", "walking")
+    assert blog.notes == []
+
+
 def test_shortcodes_converted_or_kept_with_one_note_per_kind() -> None:
     blog = read_hugo(FIXTURE)
     posts = _posts(blog)

@@ -50,7 +50,7 @@ from .mdsource import (
 )
 from .mdtext import escape_markdown, link_target
 
-KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishDate", "pubDate"}
+KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishdate", "pubdate"}
 _PLACEHOLDER = re.compile(
     r":(year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug"
     r"|filename|slugorfilename|contentbasename|slugorcontentbasename)\b"
@@ -104,12 +104,13 @@ def read_hugo(folder: Path) -> Blog:
             continue
         display = str(file)
         source = read_markdown_source(file, display)
-        if _unrendered(source.fields):
+        fields = _lowercase_keys(source.fields)
+        if _unrendered(fields):
             blog.skipped["not rendered (headless or build.render: never)"] += 1
             continue
-        date = _date(source.fields)
-        path = _page_path(relative, source.fields, date, config)
-        found.append(_Found(file, display, relative, source.fields, source.body, path, date))
+        date = _date(fields)
+        path = _page_path(relative, fields, date, config)
+        found.append(_Found(file, display, relative, fields, source.body, path, date))
         if file.stem == "index":  # a page bundle: its files are served beside it
             for resource in file.parent.rglob("*"):
                 if resource.is_file() and resource != file:
@@ -134,6 +135,19 @@ def read_hugo(folder: Path) -> Blog:
     return blog
 
 
+def _lowercase_keys(fields: dict[str, Any]) -> dict[str, Any]:
+    """The header's keys in lower case, as Hugo reads them: ``Title:`` and ``Date:`` (common in
+    sites moved from Pelican) are its ``title`` and ``date``, where they were read as unknown
+    keys, leaving the post untitled and dated the day of the import. A key written in lower
+    case wins over another spelling of it."""
+    lowered: dict[str, Any] = {}
+    for key, value in fields.items():
+        name = key.lower() if isinstance(key, str) else key
+        if name not in lowered or key == name:
+            lowered[name] = value
+    return lowered
+
+
 def _unrendered(fields: dict[str, Any]) -> bool:
     """A page Hugo does not publish: a headless bundle, or ``build: {render: never}``."""
     build = fields.get("build") or fields.get("_build") or {}
@@ -143,7 +157,7 @@ def _unrendered(fields: dict[str, Any]) -> bool:
 
 def _date(fields: dict[str, Any]) -> Date | None:
     """``date``, else ``publishDate`` (the day it went out)."""
-    for key in ("date", "publishDate", "pubDate"):
+    for key in ("date", "publishdate", "pubdate"):
         if (value := date_value(fields.get(key), key, [])) is not None:
             return value
     return None
