@@ -416,3 +416,16 @@ def test_a_rebuild_reads_no_unchanged_image(site, monkeypatch) -> None:
     build_with_saved_cache(root)
     assert sorted(p.name for p in opened) == ["chart.png", "chart.png"]  # its size, its digest
     assert 'width="700"' in (root / "public/hero/index.html").read_text(encoding="utf-8")
+
+
+def test_an_image_kept_beside_its_article_in_content_is_told_to_move(site, run_cli) -> None:
+    """As Hugo's page bundles keep them: content/ publishes no images."""
+    root = site({"health/a.md": article("A", "![A walk](img/walk.jpg)")})
+    add_image(root, "../content/health/img/walk.jpg", (100, 100))
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines()[0] == (
+        "error: content/health/a.md:6: image file not found: static/img/walk.jpg; "
+        "content/health/img/walk.jpg is in content/, whose images are not published — move it "
+        "to static/img/walk.jpg"
+    )

@@ -24,7 +24,7 @@ from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_IMAGE_PIXELS
 from ..core.model import Article, HeroImage, ImageRef, PlacedImage, RenderedBody
-from .nearimages import near_images
+from .nearimages import beside_article, near_images
 from .variants import RESPONSIVE_SUFFIXES, plan_variants
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
@@ -89,7 +89,8 @@ def place_images(
 def _not_found(
     ref: ImageRef, relative: str | None, static_dirs: Sequence[Path], source: str
 ) -> MarkupError:
-    """Why no file of ``static/`` is the image ``ref`` names, as precisely as it can be told."""
+    """Why no file of ``static/`` is the image ``ref`` names, as precisely as it can be told.
+    ``static_dirs`` ends with the site's own ``static/``, in the site's folder."""
     if relative is None:
         return MarkupError(
             f"image '{ref.src}' is not a path inside the static folder",
@@ -111,6 +112,14 @@ def _not_found(
             source,
             ref.line,
             f"give the path of an image file in it, e.g. {PurePosixPath(relative, 'photo.jpg')}",
+        )
+    if beside := beside_article(relative, source, static_dirs[-1].parent):
+        return MarkupError(
+            f"image file not found: static/{relative}; {beside} is in content/, whose images "
+            "are not published",
+            source,
+            ref.line,
+            f"move it to static/{relative}",
         )
     return MarkupError(
         f"image file not found: static/{relative}{near_images(relative, static_dirs)}",

@@ -16,10 +16,10 @@ import mimetypes
 import os
 import posixpath
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..core.errors import closest, suggestion
-from ..core.layout import STATIC_DIR, is_skipped
+from ..core.layout import CONTENT_DIR, STATIC_DIR, is_skipped
 
 
 def near_images(relative: str, static_dirs: Sequence[Path]) -> str:
@@ -32,6 +32,18 @@ def near_images(relative: str, static_dirs: Sequence[Path]) -> str:
         # editor completes it: static/images/a.jpg, where images/a.jpg is meant
         found = [path for root in static_dirs for path in _loosely(root, parts[1:])] + found
     return suggestion(list(dict.fromkeys(found))[:3], relative)
+
+
+def beside_article(relative: str, source: str, site: Path) -> str | None:
+    """The file under ``content/`` that a missing image's path names relative to its article
+    (``content/img/walk.jpg`` for ``img/walk.jpg`` in ``content/a.md``), as Hugo's page
+    bundles keep images, if there is one: files in ``content/`` are not published."""
+    beside = PurePosixPath(source).parent / relative
+    try:
+        found = beside.parts[0] == CONTENT_DIR and (site / beside).is_file()
+    except (OSError, IndexError):
+        return None
+    return beside.as_posix() if found else None
 
 
 def _loosely(root: Path, parts: list[str]) -> list[str]:
