@@ -196,6 +196,19 @@ def test_a_title_cut_short_at_a_word_suggests_the_whole(written: str) -> None:
     )
 
 
+def test_a_see_also_text_listing_articles_with_commas_says_to_write_a_list() -> None:
+    """``see_also: iv-vs-im, Esketamine`` is one text to YAML; each part names an article."""
+    graph = build_link_graph([source("ketamine", "iv-vs-im, Esketamine")], TARGETS)
+    (problem,) = graph.problems
+    assert str(problem) == (
+        "content/ketamine.md:10: see_also 'iv-vs-im, Esketamine' matches no article, but each "
+        "part between its commas does — for several articles write a list: see_also: "
+        "[iv-vs-im, Esketamine]"
+    )
+    graph = build_link_graph([source("ketamine", "iv-vs-im, Nothing")], TARGETS)
+    assert "matches no article (did you mean 'iv-vs-im'" in str(graph.problems[0])
+
+
 def test_a_title_cut_inside_a_word_suggests_no_completion() -> None:
     graph = build_link_graph([source("esketamine", "Ketamine: The New Front")], [*TARGETS, LONG])
     (problem,) = graph.problems

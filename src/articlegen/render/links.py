@@ -220,6 +220,13 @@ def _resolve(
             "to link to an id of this page, write [text](#id); to another article's,"
             " [[Title#id]] or [[slug#id]]",
         )
+    if not found and kind == "see_also" and (parts := _listed(name, source, index)):
+        raise LinkError(
+            f"see_also '{ref.target}' matches no article, but each part between its commas does",
+            source.path,
+            ref.line,
+            f"for several articles write a list: see_also: [{', '.join(parts)}]",
+        )
     if not found:
         if index.titles_unknown and not _is_path(name):
             return None
@@ -239,6 +246,15 @@ def _resolve(
     if refused := _refusal(ref, source, target, kind, drafts_visible):
         raise refused
     return ResolvedLink(slug=target.slug, fragment=fragment)
+
+
+def _listed(name: str, source: LinkSource, index: _Index) -> list[str]:
+    """The parts of ``see_also: a, b`` (one text, as YAML reads it) when each names one
+    article, as the writer meant a list; else none."""
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) < 2 or not all(len(_find(part, source.path, index, None)) == 1 for part in parts):
+        return []
+    return parts
 
 
 def _refusal(
