@@ -124,7 +124,16 @@ def test_empty_title_and_duplicate_key() -> None:
     ("text", "expected"),
     [
         ("", "content/a.md:1: the file is empty"),
-        ("no header\n", "content/a.md:1: no front-matter"),
+        ("no header\n", "content/a.md:1: no front-matter: the file must start with a line '---'"),
+        (
+            '+++\ntitle = "T"\n+++\n',
+            "content/a.md:1: no front-matter: the header between '+++' lines is TOML",
+        ),
+        (
+            "\n\n---\ntitle: T\n---\n",
+            "content/a.md:1: no front-matter: the '---' that opens it is on line 3, after blank",
+        ),
+        ("  ---\ntitle: T\n---\n", "content/a.md:1: no front-matter: the '---' that opens it has"),
         ("---\ntitle: T\n", "content/a.md:1: the front-matter is not closed"),
         ("---\n- a\n- b\n---\n", "content/a.md:2: expected 'key: value' lines, found a list"),
         (

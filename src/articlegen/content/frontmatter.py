@@ -40,12 +40,7 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
         )
     opening = _BOUNDARY.match(text)
     if opening is None:
-        raise FrontMatterError(
-            "no front-matter: the file must start with a line '---'",
-            path,
-            1,
-            "add a header: ---, title: …, date: …, ---",
-        )
+        raise _no_header(text, path)
     closing = _BOUNDARY.search(text, opening.end())
     if closing is None:
         raise FrontMatterError(
@@ -58,6 +53,36 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
         text.count("\n", 0, opening.end()) + 1,
         text[closing.end() :],
         text.count("\n", 0, closing.end()) + 1,
+    )
+
+
+def _no_header(text: str, path: str) -> FrontMatterError:
+    """Why the file does not start with ``---``, said for what it starts with instead: a
+    Hugo TOML header, or a ``---`` after blank lines."""
+    start = text.lstrip()
+    if start.startswith("+++"):
+        return FrontMatterError(
+            "no front-matter: the header between '+++' lines is TOML, as Hugo writes it, "
+            "and articlegen reads YAML between '---' lines",
+            path,
+            1,
+            "write it as YAML: ---, then 'title: \"…\"' for 'title = \"…\"' and so on, "
+            "then --- (articlegen import converts whole Hugo sites)",
+        )
+    if _BOUNDARY.match(start) is not None:
+        line = text.count("\n", 0, len(text) - len(start)) + 1
+        where = f"is on line {line}, after blank lines" if line > 1 else "has spaces before it"
+        return FrontMatterError(
+            f"no front-matter: the '---' that opens it {where}",
+            path,
+            1,
+            "delete what comes before it: the file must start with the '---' line",
+        )
+    return FrontMatterError(
+        "no front-matter: the file must start with a line '---'",
+        path,
+        1,
+        "add a header: ---, title: …, date: …, ---",
     )
 
 
