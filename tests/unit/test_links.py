@@ -209,6 +209,21 @@ def test_a_see_also_text_listing_articles_with_commas_says_to_write_a_list() -> 
     assert "matches no article (did you mean 'iv-vs-im'" in str(graph.problems[0])
 
 
+def test_a_web_address_without_https_says_to_write_it_whole() -> None:
+    graph = build_link_graph([source("ketamine", "www.nimh.nih.gov/health")], TARGETS)
+    (problem,) = graph.problems
+    assert str(problem) == (
+        "content/ketamine.md:10: see_also 'www.nimh.nih.gov/health' matches no article — to link "
+        "to the web, write the whole address: https://www.nimh.nih.gov/health"
+    )
+
+
+@pytest.mark.parametrize("written", ["missing.md", "content/gone.md", "No Such Title", "cdc.gov"])
+def test_what_is_no_bare_web_address_gets_the_usual_hint(written: str) -> None:
+    graph = build_link_graph([source("ketamine", written)], TARGETS)
+    assert str(graph.problems[0]).endswith(FIX_HINT)
+
+
 def test_a_title_cut_inside_a_word_suggests_no_completion() -> None:
     graph = build_link_graph([source("esketamine", "Ketamine: The New Front")], [*TARGETS, LONG])
     (problem,) = graph.problems

@@ -29,6 +29,17 @@ def address_problem(url: str) -> tuple[str, str] | None:
     return None
 
 
+_BARE_ADDRESS = re.compile(r"(?:www\.[^\s/.]+\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*)", re.IGNORECASE)
+"""A web address written without its scheme, as a browser's address bar shows it:
+``www.nih.gov``, or a dotted host and a path (``nimh.nih.gov/health``)."""
+
+
+def lacks_scheme(text: str) -> bool:
+    """Whether ``text`` is a web address without ``https://`` (then a link reads it as the
+    title or slug of an article, and finds none)."""
+    return _BARE_ADDRESS.fullmatch(text.strip()) is not None
+
+
 def is_web_address(text: str) -> bool:
     """Whether ``text`` is an ``http://`` or ``https://`` address (in any case) with a host:
     a page on the web. No other scheme is (``mailto:``, ``ftp:``, ``javascript:``)."""

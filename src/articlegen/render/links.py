@@ -27,7 +27,7 @@ from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug
-from ..core.weburl import is_web_address
+from ..core.weburl import is_web_address, lacks_scheme
 
 CONTENT_PREFIX = "content/"
 FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
@@ -238,6 +238,8 @@ def _resolve(
             ref.line,
             "only http:// and https:// addresses link to the web; " + fix_hint
             if "://" in text
+            else f"to link to the web, write the whole address: https://{name}"
+            if lacks_scheme(name)
             else fix_hint,
         )
     if len(found) > 1:
