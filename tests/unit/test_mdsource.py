@@ -135,6 +135,15 @@ def test_footnotes_become_a_notes_list_the_build_accepts() -> None:
     assert footnotes_as_notes("No notes [^ here.\n") == ("No notes [^ here.\n", False)
 
 
+def test_a_footnote_mark_without_its_footnote_stays_text() -> None:
+    """Hugo and Jekyll show such a mark as written; as a citation it failed the build."""
+    body, found = footnotes_as_notes("Enabled by default[^1].\n\n`code[^2]`\n")
+    assert (body, found) == ("Enabled by default\\[^1\\].\n\n`code[^2]`\n", False)
+    rendered = render_body(make_markdown(), body)
+    assert (rendered.problems, rendered.citations) == ((), ())
+    assert LexborHTMLParser(rendered.html).css_first("p").text() == "Enabled by default[^1]."
+
+
 def test_tidy_drops_the_summary_divider_and_raw_html_is_found() -> None:
     assert tidy("Lead.\n<!--more-->\n\nRest.\n") == "Lead.\n\nRest.\n"
     body = "H<sub>2</sub>O <br> `<b>` \\<i> <https://example.org>\n```\n<div>\n```\n"

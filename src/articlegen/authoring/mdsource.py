@@ -270,6 +270,11 @@ _FOOTNOTE_DEFINITION = re.compile(
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
+def _as_text(mark: re.Match[str]) -> str:
+    """``[^1]`` escaped so that it is text, not a citation."""
+    return f"\\[^{escape_markdown(mark.group(1))}\\]"
+
+
 FOOTNOTES_NOTE = (
     "its footnotes became a '## Notes' list: make those that cite a source entries of "
     "'references:' (cited as [^id])"
@@ -278,8 +283,10 @@ FOOTNOTES_NOTE = (
 
 def footnotes_as_notes(body: str) -> tuple[str, bool]:
     """Markdown footnotes (``[^1]`` and ``[^1]: text``) as links to a ``## Notes`` list at the
-    end: here ``[^id]`` cites an entry of ``references:``, which a footnote is not. Returns
-    the body and whether it had any."""
+    end: here ``[^id]`` cites an entry of ``references:``, which a footnote is not. A mark
+    whose footnote the post lacks, which Hugo and Jekyll showed as text, is escaped to stay
+    text (as a citation it failed the first build). Returns the body and whether it had
+    any footnotes."""
     notes: list[tuple[str, str]] = []
 
     def definition(match: re.Match[str]) -> str:
@@ -292,8 +299,8 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
         return _FOOTNOTE.sub(lambda m: f"[\\[{escape_markdown(m.group(1))}\\]](#notes)", part)
 
     changed = outside_code(body, change)
-    if not notes:
-        return body, False
+    if not notes:  # marks without footnotes: text on the old site, as they stay here
+        return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False
     listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
     return changed.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n", True
 
