@@ -136,6 +136,18 @@ def _deep_quote(root: Path) -> str:
     return f"error: content/c.md:{line_of(text, 'Deep.')}: lists and quotes nested too deeply"
 
 
+def _one_line_nesting(prefix: str) -> Callable[[Path], str]:
+    """A body line opening 50,000 levels: the compiled Markdown engine recursed once per
+    level with no limit, and the build died of a segmentation fault, printing nothing."""
+
+    def attack(root: Path) -> str:
+        text = article("Gamma", "Intro.\n\n" + prefix * 50_000 + "Deep.")
+        write(root, "content/c.md", text)
+        return f"error: content/c.md:{line_of(text, 'Deep.')}: lists and quotes nested too deeply"
+
+    return attack
+
+
 def _site_yaml_latin1(root: Path) -> str:
     text = SITE_YAML + "# Caf\u00e9 notes\n"
     (root / "site.yaml").write_bytes(text.encode("latin-1"))
@@ -256,6 +268,8 @@ ATTACKS = [
     Attack("yaml-nested-100000-deep", _deep_yaml),
     Attack("list-past-the-nesting-limit", _deep_list),
     Attack("quote-past-the-nesting-limit", _deep_quote),
+    Attack("quote-50000-deep-on-one-line", _one_line_nesting("> ")),
+    Attack("list-50000-deep-on-one-line", _one_line_nesting("1. ")),
     Attack("site-yaml-saved-as-latin-1", _site_yaml_latin1),
     Attack("yaml-merge-key", _merge_key),
     Attack("review-interval-3000000", _review_interval),
@@ -309,6 +323,24 @@ def test_a_list_ten_levels_deep_publishes_the_dosage(built: Path) -> None:
     text = parse(built / "public/c/index.html").css_first("main").text()
     assert "Never exceed 2 mg." in text
     assert all(f"level{n}" in text for n in range(10))
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [("_", "_"), ("![(", ")](dot.svg)")],
+    ids=["emphasis", "images-in-image-text"],
+)
+def test_spans_nested_50000_deep_publish(built: Path, opener: str, closer: str) -> None:
+    """Emphasis or images nested 50,000 deep: the compiled engine overflowed its stack (a
+    segmentation fault), or walking its tree Python's recursion limit (a traceback)."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    write(built, "static/dot.svg", svg)
+    body = opener * 50_000 + "Never exceed 2 mg." + closer * 50_000
+    write(built, "content/c.md", article("Gamma", body))
+    done = run("build", "--site", built)
+    assert done.returncode == 0, done.stderr
+    main = parse(built / "public/c/index.html").css_first("main")
+    assert "Never exceed 2 mg." in (main.html or "")  # the images' one is in their alt text
 
 
 def test_import_of_html_nested_500_deep(built: Path) -> None:

@@ -97,6 +97,7 @@ def test_bench_corpus(tmp_path: Path) -> None:
         '```\n::: video https://vimeo.com/1 "T"\n```\n',
         '::: video https://vimeo.com/1 "T"\n:::\n\n[a]: /b',
         "> " * 60 + "deep",
+        "_" * 3000 + "deep" + "_" * 3000,  # deep emphasis: recursion past Python's limit
         '> ::: video https://vimeo.com/1 "T"\n> caption\n> :::\n',  # in a block quote
         '- item\n\n  ::: video https://vimeo.com/1 "T"\n  :::\n',  # in a list item
         "[x](http://bücher.example/)",  # markdown-it-py writes the host in punycode

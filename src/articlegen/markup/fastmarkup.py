@@ -123,6 +123,23 @@ _PUNCTUATION = re.escape(string.punctuation)
 _ASCII_WORD = re.compile(rf"(?<!\S)[{_PUNCTUATION}]*[A-Za-z]+[{_PUNCTUATION}]*(?!\S)")
 _DEPTH = MAX_NESTING // 2
 """Nesting, block or inline, past which markdown-it-py's limits might act: left to it."""
+_DEEP_PREFIX = f"[ \t>*+\\-\\d.)]{{{_DEPTH}}}"
+_DEEP_LINE = re.compile("\n" + _DEEP_PREFIX)
+_DEEP_FIRST_LINE = re.compile(_DEEP_PREFIX)
+"""A line starting with ``_DEPTH`` characters that could each open or indent a block quote
+or list: markdown-it-pyrs has no nesting limit and recurses once per level, so a few
+thousand levels (a 20 KB line of ``> ``; fewer on a thread's smaller stack) overflow the
+stack and kill the process. Each level takes at least one such character on the line that
+opens it (a tab at most two levels), so a body without such a line nests under 2 x
+``_DEPTH`` levels; one with it is left to markdown-it-py, whose limit makes it an error.
+Searched after a newline, then at the start: a literal first char keeps the scan fast."""
+_SPAN_DELIMITERS = ("[", "*", "_", "~")
+_MAX_SPAN_DELIMITERS = 2_000
+"""Inline spans nest only by these characters, one or more a level (links and images
+``[``, emphasis ``*`` ``_``, strikethrough ``~``), and markdown-it-pyrs recurses once per
+level there too (``![`` nested 5,000 deep overflows a 512 KB thread stack). A body with
+more of them in all, which no article of the bench corpus nears (under 150), is left to
+markdown-it-py: counted one by one, each a scan in C."""
 _CONTAINERS = frozenset(
     {"bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody", "trow"}
 )
@@ -199,6 +216,10 @@ def render_compiled(
     if FOOTNOTE_DEFINITION.search(body):  # a problem found by markdown.py (footnotes.py)
         return None
     if all(character in body for character in _PANICS):
+        return None
+    if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
+        return None
+    if sum(body.count(character) for character in _SPAN_DELIMITERS) > _MAX_SPAN_DELIMITERS:
         return None
     try:
         return _Render(body, first_line, path).record()
@@ -535,21 +556,25 @@ class _Render:
             self.images.append(ImageRef(url, line))
         self.imgs.append(image_html(index, url, "" if alt == DECORATIVE_ALT else alt, title))
 
-    def _title(self, nodes: Sequence[Any]) -> str:
+    def _title(self, nodes: Sequence[Any], depth: int = 0) -> str:
         """``anchors._title``: text and inline code, wiki links left out."""
+        if depth > _DEPTH:
+            raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
         for node in nodes:
             if node.name in ("text", "text_special"):
                 parts.append(_SWAPPED.sub("", node.meta["content"]))
             elif node.name == "code_inline" or node.name in _SPANS:
-                parts.append(self._title(node.children))
+                parts.append(self._title(node.children, depth + 1))
         return "".join(parts)
 
     def _plain(self, nodes: Sequence[Any]) -> str:
         """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label."""
         return " ".join(self._plain_parts(nodes).split())
 
-    def _plain_parts(self, nodes: Sequence[Any]) -> str:
+    def _plain_parts(self, nodes: Sequence[Any], depth: int = 0) -> str:
+        if depth > _DEPTH:
+            raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
         for node in nodes:
             name = node.name
@@ -558,7 +583,7 @@ class _Render:
             elif name in ("softbreak", "hardbreak"):
                 parts.append(" ")
             elif name == "code_inline" or name in _SPANS:
-                parts.append(self._plain_parts(node.children))
+                parts.append(self._plain_parts(node.children, depth + 1))
             elif name == "image":
                 parts.append(self._label(node))
         return "".join(parts)
