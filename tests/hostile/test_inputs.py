@@ -154,6 +154,16 @@ def _site_yaml_latin1(root: Path) -> str:
     return f"error: site.yaml:{line_of(text, 'Caf')}: not UTF-8 text: byte 0xe9 at offset"
 
 
+def _locale_language(root: Path) -> str:
+    """A locale as Jekyll and WordPress write it: every page's <html lang> was invalid."""
+    text = SITE_YAML + "language: en_US\n"
+    write(root, "site.yaml", text)
+    return (
+        f"error: site.yaml:{line_of(text, 'language')}: 'language' must be a BCP 47 language "
+        "tag, found 'en_US' — write language: en-US"
+    )
+
+
 def _merge_key(root: Path) -> str:
     """A YAML merge key that overrides one key: PyYAML merged it before the keys were read,
     so the override was reported as a 'duplicate key' and the merged id as a duplicate."""
@@ -272,6 +282,7 @@ ATTACKS = [
     Attack("list-50000-deep-on-one-line", _one_line_nesting("1. ")),
     Attack("site-yaml-saved-as-latin-1", _site_yaml_latin1),
     Attack("yaml-merge-key", _merge_key),
+    Attack("site-yaml-language-en_US", _locale_language),
     Attack("review-interval-3000000", _review_interval),
     Attack("svg-400-digit-width", _svg_digits),
     Attack("svg-viewbox-1e400", _svg_viewbox),

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from ..core.characters import decode_source
 from ..core.dates import zone_problem
 from ..core.errors import ArticlegenError, ConfigError, raise_if_any
+from ..core.langtags import language_problem
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
 from ..core.model import CommentsConfig, HeroImage, MenuItem, SiteConfig
@@ -145,6 +146,9 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
         for key in SITE
         if key.nonempty and key.name in entries and not entries[key.name].value.strip()
     ]
+    if "language" in entries and (language := language_problem(entries["language"].value)):
+        what, hint = language
+        problems.append(ConfigError(f"'language' {what}", path, entries["language"].line, hint))
     if "timezone" in entries and (zone_error := zone_problem(entries["timezone"].value)):
         problems.append(
             ConfigError(

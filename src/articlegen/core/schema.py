@@ -320,7 +320,7 @@ SITE: tuple[SiteKey, ...] = (
         name="language",
         type=str,
         default="en",
-        doc="the BCP 47 language tag of the pages and feeds",
+        doc="the BCP 47 language tag of the pages and feeds: `en`, `en-GB`, `pt-BR` (not `en_US`)",
         example="en",
     ),
     SiteKey(
