@@ -164,6 +164,18 @@ def _locale_language(root: Path) -> str:
     )
 
 
+def _comments_script_address(root: Path) -> str:
+    """The page loads Isso's script from ``url``: a data: address ran the text as a script
+    when a reader asked for the comments, and one without https:// loaded nothing."""
+    comments = "comments:\n  provider: isso\n  default: true\n  isso:\n"
+    text = SITE_YAML + comments + "    url: 'data:text/javascript,alert(1)//'\n"
+    write(root, "site.yaml", text)
+    return (
+        f"error: site.yaml:{line_of(text, 'data:')}: 'comments.isso.url' must be an http(s) "
+        "address, found 'data:text/javascript,alert(1)//'"
+    )
+
+
 def _merge_key(root: Path) -> str:
     """A YAML merge key that overrides one key: PyYAML merged it before the keys were read,
     so the override was reported as a 'duplicate key' and the merged id as a duplicate."""
@@ -283,6 +295,7 @@ ATTACKS = [
     Attack("site-yaml-saved-as-latin-1", _site_yaml_latin1),
     Attack("yaml-merge-key", _merge_key),
     Attack("site-yaml-language-en_US", _locale_language),
+    Attack("comments-script-from-a-data-address", _comments_script_address),
     Attack("review-interval-3000000", _review_interval),
     Attack("svg-400-digit-width", _svg_digits),
     Attack("svg-viewbox-1e400", _svg_viewbox),

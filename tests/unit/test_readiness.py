@@ -90,7 +90,7 @@ def test_placeholder_comment_ids_are_named_one_by_one() -> None:
         "isso: {url: 'https://comments.example.org/'}",
         "remark42: {host: 'https://remark42.example.com', site_id: 'your-site-id'}",
         "remark42: {host: 'https://comments.blog.test', site_id: '<site id>'}",
-        "isso: {url: '…'}",
+        "isso: {url: 'https://…'}",
     ],
 )
 def test_placeholders_of_other_providers(block: str) -> None:

@@ -14,6 +14,7 @@ from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
 from ..core.model import CommentsConfig, HeroImage, MenuItem, SiteConfig
 from ..core.nestedkeys import (
+    ADDRESS,
     COMMENT_PROVIDERS,
     COMMENTS,
     MARKDOWN,
@@ -25,6 +26,7 @@ from ..core.nestedkeys import (
     text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
+from ..core.weburl import address_problem
 from ..core.yamlchecks import (
     as_text,
     as_written,
@@ -288,6 +290,7 @@ def _provider_settings(
 ) -> dict[str, str]:
     name = provider.value
     required = PROVIDER_SETTINGS[name]
+    addresses = {key.name for key in COMMENT_PROVIDERS[name] if key.type == ADDRESS}
     block = keys.get(name)
     if block is None or block.children is None:
         problems.append(
@@ -313,6 +316,11 @@ def _provider_settings(
         ):
             problems.append(
                 ConfigError(f"'comments.{name}.{key}' must be text", path, settings[key].line)
+            )
+        elif key in addresses and (problem := address_problem(as_text(settings[key]))):
+            what, hint = problem  # the page loads the provider's script from there
+            problems.append(
+                ConfigError(f"'comments.{name}.{key}' {what}", path, settings[key].line, hint)
             )
     return {k: as_text(e) for k, e in settings.items() if k in required}
 

@@ -48,6 +48,10 @@ class NestedKey:
         return self.field or self.name
 
 
+ADDRESS = "http(s) address"
+"""The type of a key holding one web address: its reader checks it is one."""
+
+
 def key_names(table: Sequence[NestedKey]) -> tuple[str, ...]:
     """The keys of ``table``, in its order: what an unknown key is checked against."""
     return tuple(key.name for key in table)
@@ -76,7 +80,7 @@ REFERENCE: tuple[NestedKey, ...] = (
     NestedKey(name="title", type="text", required=True, doc="the cited work's title"),
     NestedKey(
         name="url",
-        type="http(s) address",
+        type=ADDRESS,
         required=True,
         doc="where readers can check it: an http:// or https:// address, no spaces",
     ),
@@ -110,7 +114,7 @@ PERSON: tuple[NestedKey, ...] = (
         type="file or http(s) address",
         doc="a file under `static/`, or an http:// or https:// address",
     ),
-    NestedKey(name="url", type="http(s) address", doc="the person's own web page"),
+    NestedKey(name="url", type=ADDRESS, doc="the person's own web page"),
     NestedKey(
         name="sameAs",
         type="list of http(s) addresses",
@@ -173,11 +177,11 @@ COMMENT_PROVIDERS: dict[str, tuple[NestedKey, ...]] = {
         ),
     ),
     "isso": (
-        NestedKey(name="url", type="text", required=True, doc="the address of the Isso server"),
+        NestedKey(name="url", type=ADDRESS, required=True, doc="the address of the Isso server"),
     ),
     "remark42": (
         NestedKey(
-            name="host", type="text", required=True, doc="the address of the Remark42 server"
+            name="host", type=ADDRESS, required=True, doc="the address of the Remark42 server"
         ),
         NestedKey(name="site_id", type="text", required=True, doc="the site's id on that server"),
     ),
