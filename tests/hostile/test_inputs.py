@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -230,6 +231,20 @@ def _article_link_loop(root: Path) -> str:
     return "error: content/c.md: symbolic link loop"
 
 
+def _folder_is_a_file(name: str) -> Callable[[Path], str]:
+    """``content``, ``static`` or ``templates`` a file: read as missing, so the build
+    published a site without its articles, files or templates over the previous one."""
+
+    def attack(root: Path) -> str:
+        folder = root / name
+        if folder.is_dir():
+            shutil.rmtree(folder)
+        folder.write_text("not a folder")
+        return f"error: {name}: a file, where the site's folder of that name belongs"
+
+    return attack
+
+
 def _fifo(root: Path) -> str:
     os.mkfifo(root / "content/fifo.md")
     return "error: content/fifo.md: not a regular file but a named pipe (FIFO)"
@@ -304,6 +319,9 @@ ATTACKS = [
     Attack("symlink-loop-in-content", _link_loop),
     Attack("article-symlink-loop", _article_link_loop),
     Attack("fifo-article", _fifo),
+    Attack("content-is-a-file", _folder_is_a_file("content")),
+    Attack("static-is-a-file", _folder_is_a_file("static")),
+    Attack("templates-is-a-file", _folder_is_a_file("templates")),
     Attack("fifo-site-yaml", _fifo_site_yaml),
     Attack("socket-article", _socket),
     Attack("front-matter-over-1-mib", _big_header),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.characters import decode_source
 from ..core.errors import ArticlegenError, FrontMatterError, attempt
-from ..core.layout import CONTENT_DIR, PAGES_DIR
+from ..core.layout import CONTENT_DIR, PAGES_DIR, SOURCE_FOLDERS
 from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
 from ..core.slugs import slugify
@@ -37,6 +37,20 @@ def find_sources(root: Path) -> list[Path]:
         if not any(part.startswith((".", "_")) for part in path.relative_to(content).parts)
         and not path.name.startswith(("#", "~"))
     )
+
+
+def not_a_folder_problems(root: Path) -> list[ArticlegenError]:
+    """``content``, ``templates`` or ``static`` there but no folder: each was read as
+    missing, and a site without its articles, templates or files replaced the last one."""
+    return [
+        FrontMatterError(
+            "a file, where the site's folder of that name belongs: nothing in it can be read",
+            name,
+            hint=f"rename or remove the file; {name}/ must be a folder (or be left out)",
+        )
+        for name in SOURCE_FOLDERS
+        if (root / name).exists() and not (root / name).is_dir()
+    ]
 
 
 def misnamed_problems(root: Path) -> list[ArticlegenError]:
@@ -236,9 +250,11 @@ def load_articles(
 
 
 def content_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
-    """What is wrong with ``content/`` as a whole rather than with one file: folders
-    linked from outside the site, Markdown files not named ``*.md``, slugs taken twice."""
+    """What is wrong with ``content/`` as a whole rather than with one file: a source folder
+    that is a file, folders linked from outside the site, Markdown files not named ``*.md``,
+    slugs taken twice."""
     return [
+        *not_a_folder_problems(root),
         *linked_folder_problems(root),
         *misnamed_problems(root),
         *duplicate_slug_problems(articles),
