@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.layout import CONFIG_FILE
@@ -44,6 +44,11 @@ NOT_AN_IMAGE = (
 _ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
 """How a whole JPEG (its end-of-image marker) and a whole PNG (its IEND chunk) end."""
 
+_KEPT_IN_PATHS = "/%!$&'()*+,;=:@"
+"""What a URL path may hold as it is (RFC 3986, with letters, digits and ``-._~``), and ``%``
+of the escapes already there: a body image's URL comes encoded from markdown-it and stays
+as it is, and a front-matter or logo path written as the file is named (``my photo.png``,
+``café.png``) gets its space and other letters encoded, which ``src`` needs to be valid."""
 InfoReader = Callable[[Path], "tuple[tuple[int, int] | None, bool]"]
 """Reads an image file's size and whether it is animated, as ``image_info`` does (or
 remembers it by the file's stamp: ``StageMemos.image_info``)."""
@@ -76,7 +81,7 @@ def place_images(
                 problems.append(
                     MarkupError(f"cannot read image static/{relative}: {exc}", source, ref.line)
                 )
-        path = urlsplit(ref.src).path.lstrip("/")
+        path = quote(urlsplit(ref.src).path.lstrip("/"), safe=_KEPT_IN_PATHS)
         variants = (
             plan_variants(relative, size, widths)
             if relative and size and widths is not None and not animated
