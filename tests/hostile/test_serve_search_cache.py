@@ -228,7 +228,8 @@ def test_an_impossible_port_is_a_usage_error(run_cli, site, port: str) -> None:
 # --- Every site.yaml value escaped (finding 7) --------------------------------------------
 
 HOSTILE = "x\"'><script>alert(1)</script><img src=y onerror=alert(2)>"
-HOSTILE_URL = 'https://example.org/p"onmouseover="alert(3)"q'
+HOSTILE_URL = "https://example.org/p'onmouseover='alert(3)'q"
+"""A URL may hold ``'``; one with ``"`` is refused (``test_a_web_address_with_a_quote_…``)."""
 
 
 def _yaml(text: str) -> str:
@@ -315,6 +316,34 @@ def test_every_site_yaml_string_is_escaped_on_every_page(site, run_cli) -> None:
     assert injected(root / "public") == []
     title = HTMLParser((root / "public/index.html").read_text()).css_first("title").text()
     assert HOSTILE in title  # the text is kept, as text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        ("    url: " + _yaml(HOSTILE_URL), '    url: "https://example.org/p\\"q"', "'authors"),
+        (
+            "editorial_policy: " + _yaml(HOSTILE_URL),
+            'editorial_policy: "https://a.org/\\"q"',
+            "'ed",
+        ),
+    ],
+    ids=["person", "editorial-policy"],
+)
+def test_a_web_address_with_a_quote_is_refused_at_its_line(
+    site, run_cli, old: str, new: str, error: str
+) -> None:
+    """A ``"`` in a web address was escaped into every href, which no browser reads as the
+    page meant and the Nu Html Checker refuses: the address was pasted wrong."""
+    root = site(ARTICLES)
+    assert run_cli("build", "--site", root)[0] == 0
+    text = hostile_site_yaml()
+    assert old in text
+    (root / "site.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    err = failed_build(root, run_cli)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row == old)
+    assert f"error: site.yaml:{line}: {error}" in err
+    assert "which no web address can hold" in err
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from articlegen.core.model import (
     Article,
     FrontMatter,
@@ -12,7 +14,7 @@ from articlegen.core.model import (
     Reference,
     RenderedBody,
 )
-from articlegen.core.weburl import address_problem
+from articlegen.core.weburl import NOT_IN_URLS, address_problem
 from articlegen.trust.weblinks import Place, web_links
 
 
@@ -83,3 +85,15 @@ def test_an_address_with_any_white_space_is_refused_as_str_isspace_would() -> No
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert all(address_problem(f"https://example.org/a{s}b") for s in spaces)
     assert address_problem("https://example.org/a\u200bb") is None  # zero width: no space
+
+
+@pytest.mark.parametrize("character", sorted(NOT_IN_URLS))
+def test_an_address_with_a_character_no_url_holds_is_refused(character: str) -> None:
+    """A quote or ``<`` went into every href as written, escaped: an invalid URL."""
+    problem = address_problem(f"https://example.org/a{character}b")
+    assert problem is not None
+    assert problem[0].startswith(f"holds {character!r}, which no web address can hold")
+
+
+def test_an_address_may_hold_what_rfc_3986_allows() -> None:
+    assert address_problem("https://example.org/a'b(c)!*;=@:$,+&?q=1#f~_-.%20") is None

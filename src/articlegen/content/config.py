@@ -26,7 +26,7 @@ from ..core.nestedkeys import (
     text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
-from ..core.weburl import address_problem
+from ..core.weburl import NOT_IN_URLS, address_problem
 from ..core.yamlchecks import (
     as_text,
     as_written,
@@ -352,11 +352,6 @@ def key_lines(entries: dict[str, Entry], prefix: str = "") -> dict[str, int]:
     return lines
 
 
-_NOT_IN_URLS = frozenset('"<>\\^`{|}')
-"""ASCII characters RFC 3986 leaves out of URLs: in an HTML attribute a quote or ``<`` would
-end it, so a base URL holding one is refused here (and every URL is escaped anyway)."""
-
-
 def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] | None:
     """What keeps ``url`` from prefixing every address the site prints (it must be an
     absolute http(s) URL with a host, no query or fragment, and only characters a URL may
@@ -367,7 +362,7 @@ def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] |
             f"must be an absolute http(s) URL, found '{url}'",
             f"e.g. {written}https://example.org/ or https://example.org/blog/",
         )
-    bad = sorted({c for c in url if c in _NOT_IN_URLS or c.isspace() or not c.isprintable()})
+    bad = sorted({c for c in url if c in NOT_IN_URLS or c.isspace() or not c.isprintable()})
     if bad:
         shown = " ".join(repr(c) for c in bad)
         return (

@@ -82,7 +82,7 @@ REFERENCE: tuple[NestedKey, ...] = (
         name="url",
         type=ADDRESS,
         required=True,
-        doc="where readers can check it: an http:// or https:// address, no spaces",
+        doc="where readers can check it: an http:// or https:// address, no spaces or quotes",
     ),
     NestedKey(
         name="authors",

@@ -263,7 +263,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         example="""
   - id: smith-2023           # optional; needed only to cite it
     title: "…"               # required
-    url: https://…           # required; http(s), no spaces
+    url: https://…           # required; http(s), no spaces or quotes
     authors: "Smith J, et al."  # optional; one text, as the source writes it
     publisher: "…"           # optional; the journal, agency or site
     date: 2023-01-31         # optional; the year alone (date: 2023), or as an article's date""",

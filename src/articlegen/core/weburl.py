@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+NOT_IN_URLS = frozenset('"<>\\^`{|}')
+"""ASCII characters RFC 3986 leaves out of URLs: in an HTML attribute a quote or ``<`` would
+end it (every URL is escaped anyway), and a page holding one fails the Nu Html Checker."""
 _SPACE = re.compile(r"\s")
 r"""Any white space: Python's ``\s`` in a text pattern is what ``str.isspace`` is true for."""
 
@@ -25,6 +28,12 @@ def address_problem(url: str) -> tuple[str, str] | None:
         return (
             f"must be an http(s) address, found '{url}'",
             "copy the full address, starting with https://",
+        )
+    if bad := sorted(set(url) & NOT_IN_URLS):
+        return (
+            f"holds {' '.join(repr(c) for c in bad)}, which no web address can hold: '{url}'",
+            "copy the address again from the browser's address bar, which writes such a "
+            "character as % and its code (a quote is %22)",
         )
     return None
 

@@ -27,7 +27,7 @@ from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug
-from ..core.weburl import is_web_address, lacks_scheme
+from ..core.weburl import address_problem, is_web_address, lacks_scheme
 
 CONTENT_PREFIX = "content/"
 FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
@@ -205,6 +205,9 @@ def _resolve(
     when a title was looked up."""
     text = ref.target.strip()
     if is_web_address(text):
+        if problem := address_problem(text):  # printed into href as written
+            what, hint = problem
+            raise LinkError(f"{kind} {what}", source.path, ref.line, hint)
         return ResolvedLink(url=text)
     name, fragment = text, ""
     found = _find(name, source.path, index, titles_used)

@@ -16,6 +16,7 @@ from ..core.nestedkeys import REQUIREMENT, key_names, required_keys
 from ..core.schema import FRONT_MATTER_KEYS
 from ..core.slugs import slugify
 from ..core.urls import article_url
+from ..core.weburl import address_problem
 from ..core.yamlchecks import as_written, type_problem, unknown_key_problems
 from ..core.yamldoc import Entry
 
@@ -189,6 +190,10 @@ def resolve_policy(
         return None, None, []
     parts = urlsplit(name)
     if parts.scheme in ("http", "https") and parts.netloc:
+        if unusable := address_problem(name):
+            what, hint = unusable
+            line = config.lines.get("editorial_policy")
+            return None, None, [ConfigError(f"'editorial_policy' {what}", config_path, line, hint)]
         return name, None, []
     stem = name.removeprefix("content/").removesuffix(".md").strip("/")
     for article in articles:
