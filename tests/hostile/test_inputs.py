@@ -245,6 +245,18 @@ def _folder_is_a_file(name: str) -> Callable[[Path], str]:
     return attack
 
 
+def _alias_2000_folders_deep(root: Path) -> str:
+    """Each folder name is short, the path 4,000 bytes: writing its redirect page raised
+    FileNotFoundError (the path was too long), a traceback."""
+    alias = "/" + "a/" * 2000
+    text = article("Gamma", aliases=f"['{alias}']")
+    write(root, "content/c.md", text)
+    return (
+        f"error: content/c.md:{line_of(text, 'aliases')}: alias '{alias[:80]}…' is longer "
+        "than 1,024 bytes, too long for a path of files"
+    )
+
+
 def _fifo(root: Path) -> str:
     os.mkfifo(root / "content/fifo.md")
     return "error: content/fifo.md: not a regular file but a named pipe (FIFO)"
@@ -319,6 +331,7 @@ ATTACKS = [
     Attack("symlink-loop-in-content", _link_loop),
     Attack("article-symlink-loop", _article_link_loop),
     Attack("fifo-article", _fifo),
+    Attack("alias-2000-folders-deep", _alias_2000_folders_deep),
     Attack("content-is-a-file", _folder_is_a_file("content")),
     Attack("static-is-a-file", _folder_is_a_file("static")),
     Attack("templates-is-a-file", _folder_is_a_file("templates")),

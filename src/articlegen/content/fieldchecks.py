@@ -112,7 +112,8 @@ def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
             aliases.append(Alias(alias_url(text), line))
         except AliasError as problem:
             hint = f"write {problem.fix}" if problem.fix else "remove it from 'aliases'"
-            raise FrontMatterError(f"alias '{text}' {problem}", path, line, hint) from None
+            shown = text if len(text) <= 80 else text[:80] + "…"
+            raise FrontMatterError(f"alias '{shown}' {problem}", path, line, hint) from None
     return tuple(aliases)
 
 

@@ -63,6 +63,9 @@ _PAGE_SUFFIXES = (".html", ".htm")
 _UNUSABLE = re.compile("[\x00-\x1f\x7f]")
 _LONGEST_NAME = 255
 """Bytes in one file name on common file systems (ext4, APFS, NTFS in UTF-16 units)."""
+_LONGEST_PATH = 1024
+"""Bytes in a whole alias path: far beyond any permalink, and with the output folder's own
+path under the 4,096 bytes Linux and macOS take in one path (a longer one failed the write)."""
 
 
 class AliasError(ValueError):
@@ -102,6 +105,8 @@ def alias_url(written: str) -> str:
         )
     if any(len(s.encode("utf-8", "surrogatepass")) > _LONGEST_NAME for s in decoded):
         raise AliasError(f"has a part longer than {_LONGEST_NAME} bytes, too long for a file name")
+    if len("/".join(decoded).encode("utf-8", "surrogatepass")) > _LONGEST_PATH:
+        raise AliasError(f"is longer than {_LONGEST_PATH:,} bytes, too long for a path of files")
     last = segments[-1]
     is_file = "." in last and not parts.path.endswith("/")
     if is_file and not last.lower().endswith(_PAGE_SUFFIXES):
