@@ -177,6 +177,17 @@ def _comments_script_address(root: Path) -> str:
     )
 
 
+def _base_url_with_a_password(root: Path) -> str:
+    """Accepted, it was printed into every canonical link, feed and the sitemap."""
+    text = SITE_YAML.replace("https://example.test/", "https://editor:s3cret@example.test/")
+    write(root, "site.yaml", text)
+    return (
+        f"error: site.yaml:{line_of(text, 'base_url')}: 'base_url' holds a user name or "
+        "password before '@', which every page would publish — give the public address alone,"
+        " e.g. base_url: https://example.test/"
+    )
+
+
 def _merge_key(root: Path) -> str:
     """A YAML merge key that overrides one key: PyYAML merged it before the keys were read,
     so the override was reported as a 'duplicate key' and the merged id as a duplicate."""
@@ -322,6 +333,7 @@ ATTACKS = [
     Attack("site-yaml-saved-as-latin-1", _site_yaml_latin1),
     Attack("yaml-merge-key", _merge_key),
     Attack("site-yaml-language-en_US", _locale_language),
+    Attack("base-url-with-a-password", _base_url_with_a_password),
     Attack("comments-script-from-a-data-address", _comments_script_address),
     Attack("review-interval-3000000", _review_interval),
     Attack("svg-400-digit-width", _svg_digits),

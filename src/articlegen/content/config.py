@@ -369,6 +369,12 @@ def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] |
             f"holds characters a URL cannot hold: {shown}, found '{url}'",
             "percent-encode them (a space is %20, a quote %22) or leave them out",
         )
+    if "@" in parts.netloc:  # every canonical link, feed and sitemap would print it
+        return (
+            "holds a user name or password before '@', which every page would publish",
+            f"give the public address alone, e.g. {written}https://"
+            f"{parts.hostname or 'example.org'}/",
+        )
     if parts.query or parts.fragment or url.endswith(("?", "#")):
         return (
             f"cannot have a query or fragment ('?' or '#'), found '{url}'",
