@@ -30,6 +30,13 @@ def errors(text: str, zone: str = "UTC") -> list[str]:
     return [str(e) for e in (found.errors if isinstance(found, BuildFailed) else [found])]
 
 
+def test_tags_of_one_page_are_listed_once_as_first_written() -> None:
+    """'Health' and 'health' (or 'C++' and 'C') name one tag page: the article listed the
+    tag, and JSON-LD its keywords, once for each spelling."""
+    meta = parse("---\ntitle: T\ndate: 2024-01-01\ntags: [Health, health, C++, HEALTH, C]\n---\n")
+    assert meta.tags == ("Health", "C++")
+
+
 def test_all_fields() -> None:
     meta = parse(
         "---\ntitle: ' Hello '\nslug: hello-there\ndate: 2024-05-14\nupdated: 2024-06-01\n"

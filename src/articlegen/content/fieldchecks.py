@@ -118,10 +118,11 @@ def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
 
 
 def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
-    """Tags as written; each must slug (``slugs.slugify``, as ``site.collect_tags`` names
-    its page ``tags/<slug>/``) to something (an emoji alone does not), and to no more than
-    an article's slug may be."""
+    """Tags as written, each page once; each must slug (``slugs.slugify``, as
+    ``site.collect_tags`` names its page ``tags/<slug>/``) to something (an emoji alone does
+    not), and to no more than an article's slug may be."""
     tags: list[str] = []
+    slugs: set[str] = set()
     for tag, line in _string_list(key, entry, path):
         slug = slugify(tag)
         if not slug:
@@ -141,7 +142,8 @@ def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
             "shorten the tag: its slug names its page's folder",
             f"the slug of tag {shown!r}",
         )
-        if tag not in tags:
+        if slug not in slugs:  # 'Health' and 'health' are one tag page: listed once
+            slugs.add(slug)
             tags.append(tag)
     return tuple(tags)
 

@@ -192,7 +192,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         check="tags",
         default=(),
         doc="each tag lists the article on its page, `/tags/<slug>/`; one text alone is a list"
-        " of one",
+        " of one; tags of one slug (`Health`, `health`) are one tag, listed as first written",
         example="[ketamine, depression]",
     ),
     FrontMatterKey(
