@@ -268,6 +268,14 @@ def _alias_2000_folders_deep(root: Path) -> str:
     )
 
 
+def _linked_folder_of_articles(root: Path) -> str:
+    """A link to a folder of the site outside content/ is not followed: its articles were
+    silently left out of the site (only links out of the site were reported)."""
+    write(root, "drafts/d.md", article("Delta"))
+    os.symlink("../drafts", root / "content/shared")
+    return "error: content/shared: symbolic link to the folder drafts, whose Markdown files"
+
+
 def _fifo(root: Path) -> str:
     os.mkfifo(root / "content/fifo.md")
     return "error: content/fifo.md: not a regular file but a named pipe (FIFO)"
@@ -341,6 +349,7 @@ ATTACKS = [
     Attack("png-100000x100000", _png_bomb),
     Attack("png-120-megapixels", _png_over_limit),
     Attack("symlink-loop-in-content", _link_loop),
+    Attack("link-to-a-folder-of-articles", _linked_folder_of_articles),
     Attack("article-symlink-loop", _article_link_loop),
     Attack("fifo-article", _fifo),
     Attack("alias-2000-folders-deep", _alias_2000_folders_deep),

@@ -81,8 +81,10 @@ def misnamed_problems(root: Path) -> list[ArticlegenError]:
 
 
 def linked_folder_problems(root: Path) -> list[ArticlegenError]:
-    """Symbolic links to folders outside the site: never followed, and reported, so an
-    article does not silently go missing (links to folders inside are not followed either).
+    """Symbolic links to folders outside the site, or to folders of the site outside
+    ``content/`` that hold Markdown files: never followed, and reported, so an article does
+    not silently go missing (a link to a folder of ``content/``, whose files are read where
+    they are, or to one without articles, such as ``static/images``, is left alone).
     Loops of links are reported too, wherever they are: nothing can read them."""
     content = root / CONTENT_DIR
     problems: list[ArticlegenError] = []
@@ -90,8 +92,22 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
         for name in subfolders:
             path = Path(folder) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            if not path.is_symlink():
+                continue
+            target = path.resolve()
+            if not target.is_relative_to(root.resolve()):
                 problems.append(outside_site(root, path, "folder"))
+            elif not target.is_relative_to(content.resolve()) and _holds_markdown(target):
+                name = relative(root.resolve(), target)
+                shown = "the site's own folder" if name == "." else f"the folder {name}"
+                problems.append(
+                    FrontMatterError(
+                        f"symbolic link to {shown}, whose Markdown files are not read: links "
+                        "to folders are not followed",
+                        relative(root, path),
+                        hint=f"move the folder into {CONTENT_DIR}/ instead of linking to it",
+                    )
+                )
         for name in sorted(files):  # an article's own loop is reported when it is read
             if name.startswith((".", "_")) or name.endswith(".md"):
                 continue
@@ -99,6 +115,11 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
             if is_loop(path):
                 problems.append(loop_error(root, path))
     return problems
+
+
+def _holds_markdown(folder: Path) -> bool:
+    """Whether any ``*.md`` is under ``folder`` (stopping at the first)."""
+    return next(folder.rglob("*.md"), None) is not None
 
 
 def is_loop(path: Path) -> bool:
