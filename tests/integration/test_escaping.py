@@ -12,6 +12,7 @@ from lxml import etree
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.build import build_site
+from articlegen.core.errors import BuildFailed
 from tests.conftest import parse
 
 EVIL = "A <b>bold</b> & \"quoted\" 'x' </script><script>alert(1)</script> ]]> <!-- --> {{ 7*7 }}"
@@ -36,10 +37,7 @@ def hostile(site) -> Path:
     )
     body = (
         "Intro <script>alert(3)</script> <img src=x onerror=alert(4)>\n\n"
-        "<iframe src='https://example.org/'></iframe>\n\n"
-        "[js](javascript:alert(5)) [JS](JAVASCRIPT:alert(6)) [vb](vbscript:msgbox(7))\n"
-        "[data](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(8)> [ref][r]\n\n"
-        "[r]: javascript:alert(9)\n"
+        "<iframe src='https://example.org/'></iframe>\n"
     )
     b = "---\ntitle: B\ndate: 2024-01-02\nsee_also: [a]\n---\nText.\n"
     root = site({"a.md": header + body, "b.md": b}, site_yaml=SITE)
@@ -76,16 +74,28 @@ def test_front_matter_text_reads_back_exactly_in_html(hostile: Path) -> None:
     assert 'Site <i>&</i> "Co"' in home.css_first("title").text()
 
 
-def test_dangerous_link_targets_are_never_emitted(hostile: Path) -> None:
-    page = parse(hostile / "a/index.html")
-    hrefs = [a.attributes.get("href") or "" for a in page.css("a")]
-    bad = [
-        h for h in hrefs if h.split(":")[0].strip().lower() in ("javascript", "vbscript", "data")
+SCRIPT_LINKS = (
+    "[js](javascript:alert(5)) [JS](JAVASCRIPT:alert(6)) [vb](vbscript:msgbox(7))\n"
+    "[data](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(8)> [ref][r]\n\n"
+    "[r]: javascript:alert(9)\n"
+)
+
+
+def test_dangerous_link_targets_are_errors_at_their_lines(site) -> None:
+    """Never linked, they were left on the page as the Markdown written, without a word."""
+    root = site({"a.md": "---\ntitle: T\ndate: 2024-01-01\n---\n" + SCRIPT_LINKS})
+    with pytest.raises(BuildFailed) as failed:
+        build_site(root)
+    found = [(e.line, e.message.split("'")[1]) for e in failed.value.errors]
+    assert found == [
+        (5, "javascript:alert(5)"),
+        (5, "JAVASCRIPT:alert(6)"),
+        (5, "vbscript:msgbox(7)"),
+        (6, "data:text/html;base64,PHNjcmlwdD4="),
+        (6, "javascript:alert(8)"),
+        (8, "javascript:alert(9)"),
     ]
-    assert bad == []
-    raw = (hostile / "a/index.html").read_text().lower()
-    assert 'href="javascript' not in raw and 'href="vbscript' not in raw
-    assert 'href="data:' not in raw
+    assert not (root / "public").exists()
 
 
 def test_feeds_escape_every_value(hostile: Path) -> None:
@@ -136,12 +146,16 @@ def test_raw_html_passes_only_when_the_site_allows_it(site) -> None:
 
 def test_data_image_links_are_allowed_but_other_data_urls_are_not(site) -> None:
     png = "data:image/png;base64,iVBORw0KGgo="
-    text = f"---\ntitle: T\ndate: 2024-01-01\n---\n[a picture]({png}) [a page](data:text/html,x)\n"
+    text = f"---\ntitle: T\ndate: 2024-01-01\n---\n[a picture]({png})\n"
     root = site({"t.md": text})
     build_site(root)
     hrefs = [a.attributes.get("href") for a in parse(root / "public/t/index.html").css("article a")]
     assert png in hrefs
-    assert not [h for h in hrefs if (h or "").startswith("data:text")]
+    (root / "content/t.md").write_text(text + "[a page](data:text/html,x)\n")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(root)
+    (error,) = failed.value.errors
+    assert error.message.startswith("link 'data:text/html,x': 'data:' addresses are never linked")
 
 
 ODD = "Tab\there, NBSP\u00a0, LS\u2028, RTL \u202eabc\u202c, ZWJ \U0001f469\u200d\U0001f52c, \U0010fffd ]]> &"

@@ -273,3 +273,17 @@ def test_generated_articles_mostly_take_the_compiled_path() -> None:
 @given(st.text(alphabet=" \t\n\x0b\x1c\xa0a-.,'\"!?*_()[]Zz09éß²", max_size=40))
 def test_word_count_is_the_plugins(text: str) -> None:
     assert count_words(text) == basic_count(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "See [the leaflet](file:///C:/Users/me/leaflet.pdf) and (this).",
+        "| a |\n|---|\n| [x](javascript:alert(1)) |",
+        "## Head [x](vbscript:msgbox)\n\n<javascript:a>",
+        "[r]: javascript:alert(1)\n\n[x][r]",
+    ],
+)
+def test_links_markdown_refuses_are_the_same_errors_on_both_paths(body: str) -> None:
+    assert same(body)
+    assert render_compiled(body, first_line=7, path="content/a.md").problems  # type: ignore[union-attr]

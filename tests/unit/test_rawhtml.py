@@ -85,3 +85,20 @@ def test_an_attribute_carried_from_one_piece_of_html_into_the_next_is_found() ->
         "c.md:5: raw HTML <form action=\"javascript:alert(1)\">: 'javascript:' URLs are never"
         " published — link to a page or an https:// address, or remove the attribute"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "urls"),
+    [
+        ("[x](javascript:alert(1)) and (b)", ["javascript:alert(1)"]),
+        ("[x](<file:///C:/a b.pdf>)", ["file:///C:/a b.pdf"]),
+        ("![chart](data:image/png;base64,AAAA) [m](mailto:a@example.org) <https://a.org/x:y>", []),
+        ("Write `[x](javascript:a)` to see it as text.", []),
+        ("```\n[x](javascript:a)\n```", []),
+        ("Time 12:30: notes", []),
+    ],
+)
+def test_markdown_links_validatelink_refuses_are_errors(body: str, urls: list[str]) -> None:
+    problems = render_body(make_markdown(), body, first_line=3, path="content/a.md").problems
+    assert [p.message.split("'")[1] for p in problems] == urls
+    assert all(p.line == 3 for p in problems)

@@ -63,6 +63,7 @@ from .markdown import (
     wikilink_html,
 )
 from .placeholders import Slot, escape, placeholder
+from .rawhtml import refused_link_problems
 
 try:
     from markdown_it_pyrs import MarkdownIt as CompiledMarkdown
@@ -340,6 +341,7 @@ class _Render:
         self.remote: list[ImageRef] = []
         self.video_problems: list[ArticlegenError] = []
         self.image_problems: list[ArticlegenError] = []
+        self.link_problems: list[ArticlegenError] = []  # links markdown-it left as text
         self.headings: list[tuple[int, str, str]] = []  # level, slug, text
         self.title_lines: list[int] = []  # each level-1 heading's file line
         self.summary: str | None = None
@@ -382,7 +384,7 @@ class _Render:
             words=count_words(_SWAPPED.sub(" ", " ".join(self.texts))),
             images=tuple(self.images),
             videos=self.videos,
-            problems=(*self.video_problems, *self.image_problems),
+            problems=(*self.video_problems, *self.image_problems, *self.link_problems),
             citations=tuple(self.citations),
             remote_images=tuple(self.remote),
             same_page_links=tuple(self.same_page),
@@ -493,6 +495,7 @@ class _Render:
         """A text token's words, and the wiki links and citations swapped into it (in a
         link's text, markdown-it-py would have read no link)."""
         self.texts.append(text)
+        self.link_problems += refused_link_problems(text, line, self.path)
         if "\ue000" not in text:
             return
         if linked:

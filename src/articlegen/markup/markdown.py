@@ -28,7 +28,7 @@ from .embeds import video_plugin
 from .footnotes import footnote_problems, opens_definition
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
-from .rawhtml import raw_html_problems
+from .rawhtml import raw_html_problems, refused_link_problems
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
     from markdown_it.utils import EnvType, OptionsDict
@@ -89,6 +89,9 @@ def render_body(
     same_page = _collect_same_page_links(children)
     web = _collect_web_links(children)
     images, remote_images = _collect_images(children, path, env["problems"])
+    for child, line in children:
+        if child.type == "text":
+            env["problems"] += refused_link_problems(child.content, line, path)
     toc = tuple(_toc(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)

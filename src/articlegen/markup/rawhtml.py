@@ -1,7 +1,9 @@
-"""Link targets that raw HTML (``markdown: {allow_html: true}``) may not publish.
+"""Link targets that Markdown and raw HTML (``markdown: {allow_html: true}``) may not publish.
 
 Markdown links to ``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:``
-URLs are never made links (markdown-it's ``validateLink``); raw HTML is passed
+URLs are never made links (markdown-it's ``validateLink``): the page showed the Markdown
+as written (``[the leaflet](file:///C:/Users/…)``) without a word, so each is an error
+here, found in the text it was left as. Raw HTML is passed
 through as written, so its URL attributes are checked here by the same rule.
 The whole rendered body is parsed as a browser parses it (lexbor, through
 selectolax), not each raw piece on its own: a browser reads the pieces as one
@@ -55,6 +57,42 @@ _REFRESH = re.compile(r"\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.
 """A ``<meta http-equiv="refresh">`` content: seconds, then the URL it goes to."""
 _URL_EDGES = "".join(chr(c) for c in range(0x21))
 """What URL parsers strip from both ends of a URL (C0 controls and space)."""
+
+
+_REFUSED_CANDIDATE = re.compile(
+    r"\]\(\s*<([A-Za-z][A-Za-z0-9+.-]*:[^<>\n]*)>"  # [text](<url>), which may hold spaces
+    r"|\]\(\s*([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)"  # [text](url) or ![alt](url)
+    r"|<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>"  # <url>
+    r"|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*:[^\s>]*)"  # [label]: url
+)
+"""A URL with a scheme where Markdown reads a link's: in text left as written, the link
+that ``validateLink`` refused."""
+
+
+def refused_link_problems(text: str, line: int, path: str | None) -> list[MarkupError]:
+    """One error per link in ``text`` (one text token, on file line ``line``) that Markdown
+    left as written because ``validateLink`` refused its URL."""
+    if ":" not in text:
+        return []
+    problems = []
+    for match in _REFUSED_CANDIDATE.finditer(text):
+        url = next(group for group in match.groups() if group)
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1]  # the link's closing parenthesis, and text after it
+        if not validateLink(url):
+            shown = url if len(url) <= 60 else url[:60] + "…"
+            scheme = url.split(":", 1)[0].lower()
+            problems.append(
+                MarkupError(
+                    f"link '{shown}': '{scheme}:' addresses are never linked, so the page "
+                    "would show the Markdown as written",
+                    path,
+                    line,
+                    "link to a page on the web (https://…), an article or a file of static/ "
+                    "(copy a file from your computer there first), or remove the link",
+                )
+            )
+    return problems
 
 
 def raw_html_problems(
