@@ -469,3 +469,24 @@ def test_file_removed_while_the_up_to_date_check_walks(built: Path, run_cli, mon
     assert (code, err) == (0, ""), err
     assert not (built / "public/b").exists()
     assert (built / "public/a/index.html").is_file()
+
+
+def test_folder_that_cannot_be_listed(built: Path, run_cli, monkeypatch) -> None:
+    """Without permission to list content/locked (the test runs as any user, so the refusal
+    is simulated), the search for articles passed over it without a word: its articles were
+    left out of the site, exit 0."""
+    write(built, "content/locked/c.md", article("Gamma"))
+    locked = str(built / "content/locked")
+    real = os.scandir
+
+    def refuse(path: int | str | os.PathLike[str] = ".") -> object:
+        if not isinstance(path, int) and os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    before = snapshot(built / "public")
+    code, _, err = run_cli("build", "--site", built)
+    assert (code, "Traceback" in err) == (1, False), err
+    assert err.startswith("error: content/locked: cannot read the folder: Permission denied")
+    assert snapshot(built / "public") == before

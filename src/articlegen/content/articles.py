@@ -85,10 +85,25 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
     ``content/`` that hold Markdown files: never followed, and reported, so an article does
     not silently go missing (a link to a folder of ``content/``, whose files are read where
     they are, or to one without articles, such as ``static/images``, is left alone).
-    Loops of links are reported too, wherever they are: nothing can read them."""
+    Loops of links are reported too, wherever they are: nothing can read them, and so are
+    folders that cannot be listed (no permission): the search for articles passes over them
+    without a word."""
     content = root / CONTENT_DIR
     problems: list[ArticlegenError] = []
-    for folder, subfolders, files in os.walk(content):
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename is None or isinstance(exc, FileNotFoundError | NotADirectoryError):
+            return  # no content/ (allowed), a file there (not_a_folder_problems), or gone since
+        problems.append(
+            FrontMatterError(
+                f"cannot read the folder: {exc.strerror or exc}",
+                relative(root, Path(exc.filename)),
+                hint="give yourself permission to read it (chmod u+rx), or move it out of "
+                f"{CONTENT_DIR}/ if it holds no articles",
+            )
+        )
+
+    for folder, subfolders, files in os.walk(content, onerror=unreadable):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
         for name in subfolders:
             path = Path(folder) / name
