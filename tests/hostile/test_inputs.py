@@ -471,12 +471,17 @@ def test_file_removed_while_the_up_to_date_check_walks(built: Path, run_cli, mon
     assert (built / "public/a/index.html").is_file()
 
 
-def test_folder_that_cannot_be_listed(built: Path, run_cli, monkeypatch) -> None:
-    """Without permission to list content/locked (the test runs as any user, so the refusal
-    is simulated), the search for articles passed over it without a word: its articles were
-    left out of the site, exit 0."""
-    write(built, "content/locked/c.md", article("Gamma"))
-    locked = str(built / "content/locked")
+@pytest.mark.parametrize(
+    ("folder", "name"), [("content/locked", "c.md"), ("static/locked", "guide.pdf")]
+)
+def test_folder_that_cannot_be_listed(
+    built: Path, run_cli, monkeypatch, folder: str, name: str
+) -> None:
+    """Without permission to list the folder (the test runs as any user, so the refusal is
+    simulated), the search for articles and static files passed over it without a word: its
+    files were left out of the site, exit 0."""
+    write(built, f"{folder}/{name}", article("Gamma"))
+    locked = str(built / folder)
     real = os.scandir
 
     def refuse(path: int | str | os.PathLike[str] = ".") -> object:
@@ -488,5 +493,5 @@ def test_folder_that_cannot_be_listed(built: Path, run_cli, monkeypatch) -> None
     before = snapshot(built / "public")
     code, _, err = run_cli("build", "--site", built)
     assert (code, "Traceback" in err) == (1, False), err
-    assert err.startswith("error: content/locked: cannot read the folder: Permission denied")
+    assert f"error: {folder}: cannot read the folder: Permission denied" in err.splitlines()[0]
     assert snapshot(built / "public") == before

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..core.characters import decode_source
@@ -90,20 +90,7 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
     without a word."""
     content = root / CONTENT_DIR
     problems: list[ArticlegenError] = []
-
-    def unreadable(exc: OSError) -> None:
-        if exc.filename is None or isinstance(exc, FileNotFoundError | NotADirectoryError):
-            return  # no content/ (allowed), a file there (not_a_folder_problems), or gone since
-        problems.append(
-            FrontMatterError(
-                f"cannot read the folder: {exc.strerror or exc}",
-                relative(root, Path(exc.filename)),
-                hint="give yourself permission to read it (chmod u+rx), or move it out of "
-                f"{CONTENT_DIR}/ if it holds no articles",
-            )
-        )
-
-    for folder, subfolders, files in os.walk(content, onerror=unreadable):
+    for folder, subfolders, files in os.walk(content, onerror=unlisted(root, problems)):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
         for name in subfolders:
             path = Path(folder) / name
@@ -130,6 +117,32 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
             if is_loop(path):
                 problems.append(loop_error(root, path))
     return problems
+
+
+def unlisted(
+    root: Path,
+    problems: list[ArticlegenError],
+    folder: str = CONTENT_DIR,
+    error: type[ArticlegenError] = FrontMatterError,
+) -> Callable[[OSError], None]:
+    """An ``os.walk`` ``onerror`` adding to ``problems`` an error for each folder under
+    ``folder`` it may not list: left alone, the walk (and pathlib's ``rglob``) passes over it,
+    and its files go missing from the site without a word. A folder that is missing (or a
+    file, reported by ``not_a_folder_problems``) is no error here."""
+
+    def report(exc: OSError) -> None:
+        if exc.filename is None or isinstance(exc, FileNotFoundError | NotADirectoryError):
+            return
+        problems.append(
+            error(
+                f"cannot read the folder: {exc.strerror or exc}",
+                relative(root, Path(exc.filename)),
+                hint="give yourself permission to read it (chmod u+rx), or move it out of "
+                f"{folder}/ if nothing in it belongs to the site",
+            )
+        )
+
+    return report
 
 
 def _holds_markdown(folder: Path) -> bool:

@@ -22,7 +22,7 @@ from ..core.errors import ArticlegenError
 from ..core.layout import STATIC_DIR, is_skipped
 from ..core.limits import special_file_problem
 from ..core.model import PlacedImage, RenderedPage
-from .articles import broken_link_error, loop_error, outside_site, relative
+from .articles import broken_link_error, loop_error, outside_site, relative, unlisted
 
 """The site's folder of files published as they are."""
 
@@ -52,7 +52,9 @@ def find_static(
 def _walk(folder: Path, home: Path, root: Path, problems: list[ArticlegenError]) -> Iterable[Path]:
     """The regular files under ``folder`` (links to files inside ``home`` included), not
     going into linked folders; each link that leads nowhere or out of ``home`` reported."""
-    for parent, subfolders, files in os.walk(folder):
+    for parent, subfolders, files in os.walk(
+        folder, onerror=unlisted(root, problems, STATIC_DIR, ArticlegenError)
+    ):
         here = Path(parent)
         linked = [name for name in subfolders if (here / name).is_symlink()]
         for name in sorted(linked):
