@@ -89,6 +89,7 @@ ATTACKS: dict[str, tuple[Callable[[Path], None], Attack]] = {
     "output: content/sub": (lambda root: None, Attack(output="content/sub", target="content")),
     "output: static": (lambda root: None, Attack(output="static", target="static")),
     "output: a file": (_a_file, Attack(output="notes.txt", target=".")),
+    "output: ~/public": (lambda root: None, Attack(output="~/public", target=".")),
 }
 
 

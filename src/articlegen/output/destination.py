@@ -84,6 +84,15 @@ def destination(root: Path, config: SiteConfig, given: Path | None) -> Destinati
 def check_location(dest: Destination, root: Path) -> None:
     """Refuse a folder whose replacement would destroy the site, its sources or its cache,
     or would publish the cache (a build or ``check`` refuses it before reading anything)."""
+    inside = dest.path.is_relative_to(root.absolute())
+    if inside and not dest.flag and dest.path.relative_to(root.absolute()).parts[:1] == ("~",):
+        raise dest.error(
+            root,
+            "starts with '~', which only a shell reads as your home folder: the build would "
+            "make a folder named '~' in the site",
+            "write the whole path (output: /home/you/www), or a folder in the site such as "
+            "'public'",
+        )
     out, site = Path(os.path.realpath(dest.path)), Path(os.path.realpath(root))
     reason = _forbidden(out, site)
     if reason is not None:
