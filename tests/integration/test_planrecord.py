@@ -156,3 +156,35 @@ def test_the_record_is_saved_and_read_back(blog: Path) -> None:
     shutil.rmtree(blog / "public")
     build_with_saved_cache(blog)  # nothing to reuse: every page rendered, the record kept
     assert load_cache(blog / CACHE_DIR).plan_record == record
+
+
+def test_a_kept_page_changed_after_it_was_found_reusable_plans_every_page(
+    blog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program writing into the output between the check and the reuse: the build
+    plans every page and starts again, rather than failing."""
+    from articlegen.incremental.cache import BuildCache
+
+    reusable = BuildCache.reusable
+
+    def then_changed(self: BuildCache, out_paths, output) -> bool:
+        found = reusable(self, out_paths, output)
+        (blog / "public" / "c" / "index.html").write_text("changed meanwhile", encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(BuildCache, "reusable", then_changed)
+    edit(blog, "a.md", lambda text: text.replace("More alpha.", "More alpha, later."))
+    build_with_saved_cache(blog)
+    same_as_clean(blog, tmp_path)
+
+
+def test_check_between_an_edit_and_the_build_keeps_the_record_of_the_last_build(
+    blog: Path, planned: list[list[str]], tmp_path: Path
+) -> None:
+    """``check`` writes no page: the next build still compares with the last one that did,
+    and keeps the pages the edit does not reach."""
+    edit(blog, "a.md", lambda text: text.replace("More alpha.", "More alpha, checked."))
+    build_with_saved_cache(blog, BuildOptions(write=False))
+    build_with_saved_cache(blog)
+    assert planned[-1] == ["a/index.html", "feed.xml", "tags/sleep/feed.xml"]
+    same_as_clean(blog, tmp_path)

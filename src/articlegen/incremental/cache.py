@@ -62,7 +62,7 @@ from .planrecord import PlanRecord
 from .stagememos import StageMemos
 from .stamps import FileStamp, SourceStamp, file_stamp
 
-FORMAT = "4"
+FORMAT = "5"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = (
     "markdown-it-py",
@@ -114,6 +114,12 @@ class PageEntry:
     """``file_stamp`` of the file written for it, if one was written."""
     data: bytes | None = None
     """Its bytes, kept by a build that writes nothing (the preview's); never saved."""
+
+
+class KeptPageChanged(Exception):
+    """A page kept unplanned (``render_pages``'s ``kept``) cannot be reused after all: its
+    file in the output changed since ``reusable`` looked (another program wrote there).
+    Raised before any page is rendered, so the caller can plan every page and start again."""
 
 
 class BuildCache:
@@ -195,7 +201,7 @@ class BuildCache:
                 early = _render_first(plans, found, render, first)
         todo = [plan for plan, page in zip(plans, found, strict=True) if page is None]
         if any(plan.out_path in kept for plan in todo):
-            raise RuntimeError("a page kept unplanned cannot be reused: plan every page")
+            raise KeptPageChanged
         pages = self._taken_in(plans, keys, found, iter(render(todo)), templates, output is None)
         return pages, frozenset(plan.out_path for plan in todo) | early
 

@@ -18,6 +18,8 @@ class ArticleRecord:
     source: str
     digest: bytes
     """The source digest of the file it was read from (``keys.source_digest``)."""
+    zone: str
+    """The time zone its dates were read in, which the source digest does not hold."""
     card: bytes
     """Digest of what listings and other pages show of it (``replan.shown_parts``)."""
     aliases: tuple[Alias, ...]

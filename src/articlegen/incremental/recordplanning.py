@@ -80,12 +80,18 @@ def _article(
     if entry is None or entry.article is not article:
         return None  # not read from a file the cache holds: nothing to compare it by
     kept = known.get(article.source)
-    if kept is not None and kept.digest == entry.digest and kept.slug == article.slug:
+    if kept is not None and (kept.digest, kept.zone, kept.slug) == (
+        entry.digest,
+        entry.zone,
+        article.slug,
+    ):
         return kept
     card = value_digest(shown_parts(article), shared)
     if card is None:
         return None
-    return ArticleRecord(article.slug, article.source, entry.digest, card, article.meta.aliases)
+    return ArticleRecord(
+        article.slug, article.source, entry.digest, entry.zone, card, article.meta.aliases
+    )
 
 
 def plan_with_record(
@@ -94,9 +100,13 @@ def plan_with_record(
 ) -> tuple[tuple[PagePlan, ...], frozenset[str]]:  # fmt: skip
     """Every page of ``site``, planned only where ``cache.plan_record`` shows a change, and
     the output paths of the pages kept unplanned (each reusable from ``output``); this
-    build's record is left in ``cache.next_record``. ``templates``: template name → digest;
+    build's record is left in ``cache.next_record`` (a build that writes nothing, ``output``
+    None, plans every page and leaves the last record). ``templates``: template name → digest;
     ``shared``: see ``site_digests``."""
     record, fingerprints = cache.plan_record, templates_of(templates)
+    if output is None:  # ``check``: it writes no page, so the next build compares with the
+        cache.next_record = record  # last that did, whose pages the output holds
+        return plan_site(site, search=search).plans, frozenset()
     digests = site_digests(site, cache.sources, record, shared)
     plans = None
     if record is not None and digests is not None:

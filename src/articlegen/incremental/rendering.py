@@ -14,7 +14,7 @@ from ..core.layout import TEMPLATES_DIR
 from ..core.model import BuildOptions, FirstPages, PagePlan, PlannedSite, RenderedPage, Site
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
-from .cache import BuildCache
+from .cache import BuildCache, KeptPageChanged
 from .keys import SharedDigests, value_digest
 from .recordplanning import plan_with_record
 from .replan import plan_site
@@ -86,15 +86,15 @@ def render_pages(
     else:
         if partials is not None:
             partials.next_build(fingerprints, partial(value_digest, shared=shared))
-        pages, rendered = cache.render_pages(
-            plans,
-            render,
-            templates=fingerprints,
-            output=output,
-            first=first,
-            kept=kept_paths,
-            shared=shared,
-        )
+        keyed = partial(
+            cache.render_pages, render=render, templates=fingerprints, output=output,
+            first=first, shared=shared,
+        )  # fmt: skip
+        try:
+            pages, rendered = keyed(plans, kept=kept_paths)
+        except KeptPageChanged:  # its file changed since it was found reusable: plan them all
+            plans = list(plan_site(site, search=search).plans)
+            pages, rendered = keyed(plans)
         cache.planned = planned if kept else None
     rendered |= {page.out_path for page in listings}
     return SitePages(headers, rendered, itertools.chain(pages, listings))
