@@ -37,6 +37,16 @@ def test_tags_of_one_page_are_listed_once_as_first_written() -> None:
     assert meta.tags == ("Health", "C++")
 
 
+def test_a_title_on_two_lines_is_an_error_and_a_folded_one_is_not() -> None:
+    """A '|' block keeps its line break: the <title>, headings and the report's table broke."""
+    text = "---\ntitle: |\n  Sleep and\n  blood pressure\ndate: 2024-01-01\n---\n"
+    assert errors(text) == [
+        "content/a.md:2: 'title' spans 2 lines — write the title on one line (a '>' block"
+        " joins its lines with spaces)"
+    ]
+    assert parse(text.replace("|", ">")).title == "Sleep and blood pressure"
+
+
 def test_all_fields() -> None:
     meta = parse(
         "---\ntitle: ' Hello '\nslug: hello-there\ndate: 2024-05-14\nupdated: 2024-06-01\n"

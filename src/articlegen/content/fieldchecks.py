@@ -40,6 +40,13 @@ def _title(key: str, entry: Entry, path: str) -> str:
             entry.line,
             "shorten it; the rest belongs in 'description' or in the body",
         )
+    if "\n" in title:  # a YAML '|' block keeps them: the <title>, headings and lists broke
+        raise FrontMatterError(
+            f"'title' spans {title.count(chr(10)) + 1} lines",
+            path,
+            entry.line,
+            "write the title on one line (a '>' block joins its lines with spaces)",
+        )
     return title
 
 

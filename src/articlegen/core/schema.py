@@ -129,7 +129,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         name="title",
         check="title",
         required=True,
-        doc="the article's title, at most 200 characters",
+        doc="the article's title, on one line, at most 200 characters",
         example='"Intravenous vs. Intramuscular Ketamine Treatments, How They Work"',
     ),
     FrontMatterKey(
