@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import articlegen
+from articlegen.core.workers import default_jobs
 from articlegen.incremental import sources
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import png_header, snapshot
@@ -495,3 +496,13 @@ def test_folder_that_cannot_be_listed(
     assert (code, "Traceback" in err) == (1, False), err
     assert f"error: {folder}: cannot read the folder: Permission denied" in err.splitlines()[0]
     assert snapshot(built / "public") == before
+
+
+def test_jobs_past_four_per_cpu_are_refused(built: Path, run_cli, capsys) -> None:
+    """--jobs 10000 started a worker process per chunk: thousands on a large site."""
+    most = 4 * default_jobs()
+    with pytest.raises(SystemExit) as exit_:
+        run_cli("build", "--site", built, "--jobs", str(most + 1))
+    assert exit_.value.code == 2
+    assert f"argument --jobs: at most {most} (4 per CPU of this machine)" in capsys.readouterr().err
+    assert run_cli("build", "--site", built, "--jobs", str(most))[0] == 0

@@ -44,7 +44,7 @@ def future_argument(parser: argparse.ArgumentParser, verb: str) -> None:
 def speed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
-        type=positive,
+        type=job_count,
         metavar="N",
         help="worker processes for rendering (default: one per CPU for Markdown, none for pages)",
     )
@@ -85,6 +85,26 @@ def port(text: str) -> int:
             f"expected a port from 1 to 65535 (or 0 for any free one), got {text!r}"
         )
     return value
+
+
+JOBS_PER_CPU = 4
+"""Most worker processes ``--jobs`` may start per CPU: each is a Python process of its own
+(docs/commands.md: workers cost 100-280 MB more on 2,000 articles), and past the CPUs more
+only wait their turn; ``--jobs 10000`` on a large site started thousands."""
+
+
+def job_count(text: str) -> int:
+    """``--jobs``: a whole number from 1 to ``JOBS_PER_CPU`` per CPU this process may use."""
+    from ..core.workers import default_jobs  # here: it imports multiprocessing
+
+    jobs = positive(text)
+    most = JOBS_PER_CPU * default_jobs()
+    if jobs > most:
+        raise argparse.ArgumentTypeError(
+            f"at most {most} ({JOBS_PER_CPU} per CPU of this machine), got {text!r}: more "
+            "processes only wait their turn and use memory"
+        )
+    return jobs
 
 
 def positive(text: str) -> int:
