@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -240,8 +239,8 @@ def _validate(
     coming = coming_link_problems(
         sources, raw, build_moment(options, config.zone), config.zone, graph.problems
     )
-    today = options.today or dt.date.today()
-    trust = check_trust(config, articles, raw, today, static_dirs, memos.citations)
+    not_yet = {slug: w.describe(config.zone) for slug, w in public.shown.items()}  # scheduled
+    trust = check_trust(config, articles, raw, options.today, static_dirs, memos.citations, not_yet)
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,

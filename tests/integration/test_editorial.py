@@ -53,6 +53,16 @@ def test_check_warns_on_overdue_and_never_reviewed_articles(editorial: Path, run
     assert ", 2 warnings;" in out
 
 
+def test_a_scheduled_article_shown_is_not_called_published(editorial: Path, run_cli) -> None:
+    """The preview and --future show scheduled articles: their review warning says when they
+    publish, where it said they were published."""
+    code, _, err = run_cli("check", "--site", editorial, "--future", "--today", "2024-03-01")
+    assert code == 0
+    assert err.splitlines()[0] == NEVER.replace("published,", "scheduled for 2024-04-01,")
+    code, _, err = run_cli("check", "--site", editorial, "--today", "2024-03-01")
+    assert "never medically reviewed" not in err  # left out, so not warned about
+
+
 def test_no_review_warnings_while_reviews_are_current(editorial: Path, run_cli) -> None:
     code, _, err = run_cli("check", "--site", editorial, "--today", "2025-01-30")
     assert code == 0

@@ -42,15 +42,19 @@ def check_trust(
     config: SiteConfig,
     articles: list[Article],
     bodies: Mapping[str, RenderedBody],
-    today: dt.date,
+    today: dt.date | None,
     static_dirs: list[Path],
     memo: Memo[Citations] | None = None,
+    withheld: Mapping[str, str] | None = None,
 ) -> Trust:
-    """Authors, reviewers, references and review dates of every article, against ``today``.
+    """Authors, reviewers, references and review dates of every article, against ``today``
+    (None: the system's date).
     Pages (``Article.page``) have no author or review: only their citations are checked
     (they have no references), and one may be the editorial policy. ``memo``: the last
     build's numbered citations, reused for an article whose references and citations are
-    the same (``core.memo``)."""
+    the same (``core.memo``). ``withheld``: why each article shown though not public is so
+    (``scheduled for …``), for its review warning."""
+    today = today or dt.date.today()
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
     memo = memo or Memo()
@@ -71,6 +75,7 @@ def check_trust(
         today,
         expect_reviews=bool(config.reviewers),
         exempt=[policy_slug or ""],
+        withheld=withheld,
     )
     problems += [
         *(p for c in citations.values() for p in c.problems),

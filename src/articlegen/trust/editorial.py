@@ -129,13 +129,17 @@ def review_problems(
     *,
     expect_reviews: bool,
     exempt: Iterable[str] = (),
+    withheld: Mapping[str, str] | None = None,
 ) -> tuple[list[ArticlegenError], list[Diagnostic]]:
     """Reviews dated after ``today`` (errors); overdue and missing reviews (warnings).
 
     Missing reviews are only warned about when ``expect_reviews`` (the site has
     reviewers): a site without any cannot act on the warning. Drafts and the
-    ``exempt`` slugs (the editorial policy page) get no warnings.
+    ``exempt`` slugs (the editorial policy page) get no warnings. ``withheld``: why each
+    article shown though not public is so (``scheduled for …``, in the preview and with
+    ``--future``), said in its warning in place of "published".
     """
+    withheld = withheld or {}
     errors: list[ArticlegenError] = []
     warnings: list[Diagnostic] = []
     skip = set(exempt)
@@ -160,7 +164,7 @@ def review_problems(
         elif status == UNREVIEWED and expect_reviews:
             warnings.append(
                 Diagnostic(
-                    "published, but never medically reviewed",
+                    f"{withheld.get(article.slug, 'published')}, but never medically reviewed",
                     article.source,
                     1,
                     "once a reviewer from site.yaml has checked it, add 'reviewed_by' and "
