@@ -506,3 +506,20 @@ def test_jobs_past_four_per_cpu_are_refused(built: Path, run_cli, capsys) -> Non
     assert exit_.value.code == 2
     assert f"argument --jobs: at most {most} (4 per CPU of this machine)" in capsys.readouterr().err
     assert run_cli("build", "--site", built, "--jobs", str(most))[0] == 0
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_template_that_includes_itself(built: Path, command: str) -> None:
+    """The error was Python's 'maximum recursion depth exceeded in comparison' (or 'while
+    calling a Python object'), which names no template and says nothing of what to do."""
+    template = (
+        '{% extends "base.html" %}\n{% block main %}{% include "article.html" %}{% endblock %}\n'
+    )
+    write(built, "templates/article.html", template)
+    errors = refused(built, command, "--site", built)
+    assert re.fullmatch(
+        r"error: templates/article\.html:[12]: template error: templates include, extend or "
+        r"call themselves without end — break the loop: no template may include or extend "
+        r"itself, even through others",
+        errors[0],
+    ), errors

@@ -318,7 +318,13 @@ class _template_errors:
             return False
         filename, line = where
         message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
-        raise TemplateError(f"template error: {message}", self._display(filename), line) from exc
+        hint = ""
+        if isinstance(exc, RecursionError):  # Python's words name no template, and vary
+            message = "templates include, extend or call themselves without end"
+            hint = "break the loop: no template may include or extend itself, even through others"
+        raise TemplateError(
+            f"template error: {message}", self._display(filename), line, hint
+        ) from exc
 
     def _display(self, filename: str | None) -> str | None:
         if filename is None:
