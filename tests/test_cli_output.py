@@ -300,3 +300,41 @@ def test_a_second_ctrl_c_while_the_first_is_reported_changes_nothing(site, tmp_p
         130,
         "error: interrupted; nothing was written\n",  # its first build: no output to keep
     )
+
+
+@pytest.mark.parametrize("how", ["console script", "python -m"])
+def test_the_command_ends_with_its_code_and_all_its_output(site, how: str) -> None:
+    """The command ends its process at once (``__main__.command``): what it printed is all
+    there, whether written to a pipe or a file, and the exit code is the command's."""
+    root = site({"a.md": article("A", "Text.")})
+    start = (
+        ["-c", "import sys; from articlegen.__main__ import command; sys.argv[0] = 'articlegen';"
+         " command()"]
+        if how == "console script"
+        else ["-m", "articlegen"]
+    )  # fmt: skip
+    for args, code in ((["build", "--site", str(root)], 0), (["check", "--site", "nowhere"], 1)):
+        done = subprocess.run(
+            [sys.executable, *start, *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **PLAIN_ENV},
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == code, done.stderr
+        if code == 0:
+            assert "1 article, " in done.stdout + done.stderr  # the summary, the last line
+            assert (done.stdout + done.stderr).rstrip().endswith(" s")
+            assert (root / "public" / "a" / "index.html").is_file()
+        else:
+            assert done.stderr.startswith("error: site.yaml: no site.yaml")
+    with (root / "out.txt").open("w") as file:  # a file, not a pipe: its buffer is flushed too
+        subprocess.run(
+            [sys.executable, *start, "report", "--site", str(root), "--format", "csv"],
+            stdout=file,
+            env={**os.environ, **PLAIN_ENV},
+            timeout=120,
+            check=True,
+        )
+    assert (root / "out.txt").read_text(encoding="utf-8").splitlines()[1].startswith("a,")
