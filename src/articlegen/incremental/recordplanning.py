@@ -17,8 +17,11 @@ changed) plans every page, as before.
 
 The digests are as strict as page keys (``keys.value_digest``). An article's card
 digest is taken again only when its file is not the one the record was made from (its
-source digest), since an article is a function of its file's bytes, the code and the
-time zone alone, all three part of that digest or of the site's.
+source digest) or was read in another time zone, since an article is a function of its
+file's bytes, the code and the time zone alone (the source digest holds the first two).
+
+A build that writes nothing (``check``) leaves the record of the last build that did: the
+pages the record keeps are the files that build left in the output.
 """
 
 from __future__ import annotations
