@@ -517,8 +517,11 @@ def test_a_template_that_includes_itself(built: Path, command: str) -> None:
     )
     write(built, "templates/article.html", template)
     errors = refused(built, command, "--site", built)
+    # a template of the loop: the site's own where the traceback still shows it (Jinja's
+    # rewriting of a traceback that deep does not always keep every frame)
     assert re.fullmatch(
-        r"error: templates/article\.html:[12]: template error: templates include, extend or "
+        r"error: (templates/article\.html:[12]|\(built-in theme\) templates/base\.html:\d+): "
+        r"template error: templates include, extend or "
         r"call themselves without end — break the loop: no template may include or extend "
         r"itself, even through others",
         errors[0],

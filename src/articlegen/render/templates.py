@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -22,7 +23,7 @@ from markupsafe import Markup
 
 from ..core.dates import iso_date, local_day
 from ..core.errors import TemplateError
-from ..core.layout import THEME_TEMPLATES
+from ..core.layout import TEMPLATES_DIR, THEME_TEMPLATES
 from ..core.model import Date, PagePlan, RenderedPage
 from ..core.progress import report_progress
 from ..core.workers import in_workers, pooled
@@ -320,6 +321,9 @@ class _template_errors:
         message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
         hint = ""
         if isinstance(exc, RecursionError):  # Python's words name no template, and vary
+            # where the stack ran out is chance: name the site's own template in the loop
+            own = self.root / TEMPLATES_DIR if self.root is not None else None
+            filename, line = _template_frame(tb, within=own) or where
             message = "templates include, extend or call themselves without end"
             hint = "break the loop: no template may include or extend itself, even through others"
         raise TemplateError(
@@ -337,12 +341,16 @@ class _template_errors:
         return filename
 
 
-def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
-    """The innermost traceback frame that is a template (Jinja rewrites them to the source)."""
-    found = None
+def _template_frame(tb: TracebackType | None, within: Path | None = None) -> tuple[str, int] | None:
+    """The innermost traceback frame that is a template (Jinja rewrites them to the source);
+    with ``within``, the innermost of a template in that folder, if there is one."""
+    found = own = None
+    inside = f"{within}{os.sep}" if within is not None else None
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith((".html", ".xml", ".j2", ".jinja")) or "/templates/" in filename:
             found = (filename, tb.tb_lineno)
+            if inside is not None and filename.startswith(inside):
+                own = found
         tb = tb.tb_next
-    return found
+    return own or found
