@@ -57,13 +57,13 @@ def test_rounds_alternate_hugo_and_articlegen_and_every_case_is_kept(
     assert all(wall > 0 and cpu > 0 and peak > 0 for wall, cpu, peak in figures)
     assert results.cases[0].target == Target(2.0, stretch=1.0)
     assert len(results.setup.round_loads) == 2 and results.setup.cpus == os.cpu_count()
-    # one Hugo build, then articlegen's builds (and cleans): Hugo, articlegen, Hugo, articlegen
+    # one Hugo build, then articlegen's builds: Hugo, articlegen, Hugo, articlegen
     rounds = "".join("H" if c.startswith("hugo") else "a" for c in commands)
     if hugo_binary() is None:
         assert results.hugo is None and set(rounds) == {"a"}
     else:
         assert results.hugo is not None and len(results.hugo.runs) == 2
-        assert re.fullmatch(r"(Ha{8,})(Ha{8,})", rounds), rounds
+        assert re.fullmatch(r"(Ha{6,})(Ha{6,})", rounds), rounds
 
 
 def test_markdown_without_hugo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,3 +143,26 @@ def test_articlegen_runs_byte_compiled_even_where_the_machine_turns_it_off(
     assert ours.env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "bytecode")
     compiled = {path.name.split(".")[0] for path in (tmp_path / "bytecode").rglob("*.pyc")}
     assert {"build", "cache", "templates", "command"} <= compiled
+
+
+def test_set_aside_moves_what_a_cold_build_must_not_find_without_deleting_it(
+    tmp_path: Path,
+) -> None:
+    """Deleting thousands of files just before a timed build would time the file system's
+    handling of their inodes (bench/run.py's docstring): they are moved, each kept apart."""
+    set_aside = run.SetAside(tmp_path / "set-aside")
+    site = tmp_path / "site"
+    (site / "public" / "post").mkdir(parents=True)
+    (site / "public" / "post" / "index.html").write_text("old", encoding="utf-8")
+    (site / ".articlegen-cache").mkdir()
+    ours = run.Articlegen(site, None, tmp_path / "bytecode", set_aside)
+    ours.clean()
+    ours.clean()  # nothing left to move: no error, nothing moved twice
+    assert not (site / "public").exists() and not (site / ".articlegen-cache").exists()
+    moved = sorted(path.name for path in (tmp_path / "set-aside").iterdir())
+    assert moved == ["1-public", "2-.articlegen-cache"]
+    kept = tmp_path / "set-aside" / "1-public" / "post" / "index.html"
+    assert kept.read_text(encoding="utf-8") == "old"
+    (site / "public").mkdir()
+    set_aside(site / "public")
+    assert (tmp_path / "set-aside" / "3-public").is_dir()
