@@ -3,8 +3,9 @@
     python bench/overhead.py [--articles 2000] [--runs 3] [--seed 7] [--site DIR]
 
 Builds the synthetic corpus (bench/corpus.py; or the site in ``--site``) in this process
-with ``articlegen build --jobs 1``, as the command line does, after deleting the build cache
-and the output each time (a cold build: nothing to reuse). One build first warms the
+with ``articlegen build --jobs 1``, as the command line does, after moving the build cache
+and the output aside each time (a cold build: nothing to reuse; ``bench.measure.SetAside``
+says why they are not deleted until the end). One build first warms the
 process up (imports, template compilation) and is not counted: that is a fixed cost of a
 process, not of an article.
 
@@ -37,7 +38,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from articlegen.cli.command import main as articlegen
+from articlegen.core.layout import CACHE_DIR, DEFAULT_OUTPUT
 from bench.corpus import generate
+from bench.measure import SetAside
 
 STAGES: tuple[tuple[str, str, str], ...] = (
     ("Markdown", "articlegen.markup.fastmarkup", "render_markdown"),
@@ -136,10 +139,11 @@ class Run:
     stages: dict[str, float]
 
 
-def cold_build(root: Path, clock: StageClock) -> Run:
-    """One build of ``root`` with nothing to reuse, timed."""
-    shutil.rmtree(root / ".articlegen-cache", ignore_errors=True)
-    shutil.rmtree(root / "public", ignore_errors=True)
+def cold_build(root: Path, clock: StageClock, set_aside: SetAside) -> Run:
+    """One build of ``root`` with nothing to reuse (the last one's output and cache set
+    aside, not deleted: ``SetAside`` says why), timed."""
+    set_aside(root / CACHE_DIR)
+    set_aside(root / DEFAULT_OUTPUT)
     clock.spent.clear()
     before, started = os.times(), time.process_time()
     code = articlegen(["build", "--quiet", "--jobs", "1", "--site", str(root)])
@@ -167,10 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         articles = sum(1 for _ in (root / "content").rglob("*.md"))
         clock = StageClock()
         install(clock)
-        print(f"load average before: {_load()}")
-        warm = cold_build(root, clock)
-        runs = [cold_build(root, clock) for _ in range(args.runs)]
-        print(f"load average after: {_load()}")
+        set_aside = SetAside(root.with_name(f"{root.name}.set-aside"))
+        try:
+            print(f"load average before: {_load()}")
+            warm = cold_build(root, clock, set_aside)
+            runs = [cold_build(root, clock, set_aside) for _ in range(args.runs)]
+            print(f"load average after: {_load()}")
+        finally:
+            shutil.rmtree(set_aside.folder, ignore_errors=True)
     report(runs, articles, warm)
     return 0
 

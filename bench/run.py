@@ -34,14 +34,8 @@ block docs/speed.md shows; ``--save FILE`` keeps every run's figures, which
 ``python bench/report.py FILE [--markdown]`` prints again.
 
 Before each cold build, of either tool, the last output and cache are moved aside into a
-folder of the run, not deleted, and everything set aside is deleted once the run is over.
-On ext4 without a journal (this benchmark's machine: the kernel's profile shows its
-``recently_deleted`` check, made only then), the kernel does not reuse the inode of a file
-deleted in the last minute (six while its inode table block is unwritten), and finds each
-new file's inode by stepping over every such one: articlegen's cold build of 2,000 articles
-(5,700 files and folders) spent 3.6 s of system time right after the last one's output was
-deleted, against 0.6 s after it was moved aside, and Hugo's grew from 1.0 to 3.6 s over
-three builds. A cold build measured after deleting would time what went before it.
+folder of the run (``bench.measure.SetAside``, which says why), not deleted, and everything
+set aside is deleted once the run is over.
 """
 
 from __future__ import annotations
@@ -67,7 +61,7 @@ from articlegen.incremental.cachefile import RECEIPT
 from articlegen.incremental.stamps import RACY_SECONDS
 from bench.corpus import generate
 from bench.hugo_site import hugo_binary, make_hugo_site
-from bench.measure import Measurement, measure, memory_kind
+from bench.measure import Measurement, SetAside, measure, memory_kind
 from bench.report import Case, Results, Setup, Target, render, to_json
 
 SOURCE = Path(__file__).resolve().parents[1] / "src"
@@ -95,23 +89,6 @@ TARGETS = {
     BODY_SEARCH: Target(0.5),
 }
 """Issue 15's targets, as ratios to Hugo's cold build of the same corpus."""
-
-
-class SetAside:
-    """A folder that what a cold build must not find is moved into, each under a number of
-    its own, to be deleted with the run's folder once nothing is timed (see above)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.count = 0
-
-    def __call__(self, path: Path) -> None:
-        """Move ``path`` (a file or a folder; nothing if missing) into the set-aside folder."""
-        if not (path.exists() or path.is_symlink()):
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.count += 1
-        path.rename(self.folder / f"{self.count}-{path.name}")
 
 
 class Articlegen:
