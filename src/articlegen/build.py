@@ -122,7 +122,8 @@ def build_site(
     memos = cache.memos if cache is not None else StageMemos()
     memos.next_build()
     checked = _validate(root, config, options, sources, articles, public, memos)
-    site = _assemble(config, sources, articles, checked, public, memos)
+    kept = cache is not None and cache.keep_in_memory
+    site = _assemble(config, sources, articles, checked, public, memos, finish_all=kept)
     pagefind = find_pagefind() if config.search else None
     written = output if options.write else None
     site_pages = render_pages(
@@ -297,14 +298,20 @@ def _assemble(
     checked: _Checked,
     public: Publication,
     memos: StageMemos,
+    *,
+    finish_all: bool,
 ) -> Site:
-    """The one ``Site`` every page is planned from, its bodies finished."""
+    """The one ``Site`` every page is planned from, its bodies finished as they are asked
+    for, or all at once if ``finish_all`` (a cache that keeps the site for the next build
+    in this process: ``FinishedBodies.finish_all``)."""
     titles = {a.slug: a.meta.title for a in sources.articles}
     citations = checked.trust.citations
     bodies = finished_bodies(
         articles, sources.bodies, checked.graph, titles, checked.images, citations,
         config.base_path, memos.bodies,
     )  # fmt: skip
+    if finish_all:
+        bodies.finish_all()
     return assemble_site(
         config,
         articles,

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.build import build_site, build_with_saved_cache
 from articlegen.core.errors import BuildFailed
@@ -188,3 +189,37 @@ def test_check_between_an_edit_and_the_build_keeps_the_record_of_the_last_build(
     build_with_saved_cache(blog)
     assert planned[-1] == ["a/index.html", "feed.xml", "tags/sleep/feed.xml"]
     same_as_clean(blog, tmp_path)
+
+
+def test_a_title_shown_only_in_another_body_plans_that_page_and_fills_only_what_is_rendered(
+    site, planned: list[list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Delta's body shows Gamma's title through ``[[c]]`` and nothing else of Gamma: its
+    page changes with that title although its own file does not. Bodies are filled as
+    pages ask for them (``bodies.FinishedBodies``): the rebuild fills only the bodies of
+    the pages it renders (feeds of one article, so that they do not show every body)."""
+    from articlegen.render import bodies, feeds
+
+    monkeypatch.setattr(feeds, "FEED_SIZE", 1)
+    root: Path = site({**ARTICLES, "d.md": article("Delta", "See [[c]].", date="2024-04-01")})
+    build_with_saved_cache(root)
+    filled: list[str] = []
+    finish = bodies._finished
+    monkeypatch.setattr(
+        bodies, "_finished", lambda body, fill: filled.append(body.html) or finish(body, fill)
+    )
+    edit(root, "c.md", lambda text: text.replace('title: "Gamma"', 'title: "Gamma, renamed"'))
+    build_with_saved_cache(root)
+    assert "d/index.html" in planned[-1] and "a/index.html" not in planned[-1]
+    shown = [slug for slug in "abcd" if f"{slug}/index.html" in planned[-1]]
+    assert shown == ["b", "c", "d"]  # b: Gamma is its newer article
+    assert sorted(filled) == sorted(rendered_of(root, slug) for slug in shown)
+    links = HTMLParser((root / "public" / "d" / "index.html").read_text(encoding="utf-8"))
+    assert [a.text() for a in links.css("main a.internal")] == ["Gamma, renamed"]
+    same_as_clean(root, tmp_path)
+
+
+def rendered_of(root: Path, slug: str) -> str:
+    """An article's body as the cache holds it, rendered and not yet filled."""
+    cache = load_cache(root / CACHE_DIR)
+    return next(e.body.html for e in cache.sources.values() if e.article.slug == slug and e.body)

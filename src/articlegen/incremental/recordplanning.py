@@ -29,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..core.model import Article, PagePlan, Site
+from ..core.model import Article, PagePlan, RenderedBody, Site
+from ..render.bodies import FinishedBodies, unfinished
 from ..render.pages import reading_minutes
 from .cache import BuildCache, SourceEntry
 from .keys import SharedDigests, value_digest
@@ -60,12 +61,14 @@ def site_digests(
     known = {a.source: a for a in (*record.site.articles, *record.site.pages)} if record else {}
     articles = [_article(a, sources, known, shared) for a in site.articles]
     pages = [_article(a, sources, known, shared) for a in site.pages]
+    keys = _body_keys(site, sources)
     bodies = []
-    for slug, body in site.bodies.items():
-        page = value_digest(body_fields(body, PAGE_BODY_FIELDS), shared)
+    for slug in site.bodies:
+        page = _body_digest(site.bodies, slug, keys.get(slug), shared)
         if page is None:
             return None
-        bodies.append(BodyRecord(slug, page, reading_minutes(body.words)))
+        words = unfinished(site.bodies, slug).words
+        bodies.append(BodyRecord(slug, page, reading_minutes(words)))
     if None in articles or None in pages:
         return None
     return SiteDigests(
@@ -95,6 +98,32 @@ def _article(
     return ArticleRecord(
         article.slug, article.source, entry.digest, entry.zone, card, article.meta.aliases
     )
+
+
+def _body_keys(site: Site, sources: Mapping[str, SourceEntry]) -> dict[str, bytes]:
+    """Slug → the key of its body as Markdown left it (``keys.body_key``), for each body
+    that is the one the cache holds for its article's file."""
+    rendered = site.bodies.rendered if isinstance(site.bodies, FinishedBodies) else {}
+    keys = {}
+    for article in (*site.articles, *site.pages):
+        entry = sources.get(article.source)
+        body = rendered.get(article.slug)
+        if entry is not None and body is not None and entry.body is body and entry.body_key:
+            keys[article.slug] = entry.body_key
+    return keys
+
+
+def _body_digest(
+    bodies: Mapping[str, RenderedBody], slug: str, key: bytes | None, shared: SharedDigests
+) -> bytes | None:
+    """A digest of what of a body its page shows (``PAGE_BODY_FIELDS``). A body filled when
+    asked for (``FinishedBodies``) whose key is known is digested by what makes its filled
+    HTML, that key and what fills it, without filling it: a rebuild fills only the bodies
+    of the pages it renders. Any other is digested as filled."""
+    if key is None or not isinstance(bodies, FinishedBodies):
+        return value_digest(body_fields(bodies[slug], PAGE_BODY_FIELDS), shared)
+    rest = body_fields(bodies.rendered[slug], PAGE_BODY_FIELDS - {"html"})
+    return value_digest(("filled", key, bodies.fills[slug], rest), shared)
 
 
 def plan_with_record(

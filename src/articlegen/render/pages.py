@@ -28,6 +28,7 @@ from ..core.urls import (
     tag_url,
 )
 from ..trust.people import contributions
+from .bodies import unfinished
 from .jsonld import article_json_ld
 from .menu import navigation
 from .pictures import logo_srcset, share_image, shown_image
@@ -140,7 +141,7 @@ class _Planner:
 
     def card(self, article: Article) -> Card:
         meta = article.meta
-        body = self.site.bodies[article.slug]
+        body = unfinished(self.site.bodies, article.slug)
         credits = self.site.credits.get(article.slug, Credits())
         return Card(
             {

@@ -21,6 +21,7 @@ from ..core.model import (
     Tag,
 )
 from ..core.slugs import slugify
+from .bodies import unfinished
 from .suggestions import documents, suggest, unlinked
 
 _FAR_FUTURE = dt.datetime.max
@@ -60,7 +61,7 @@ def assemble_site(
     ordered = tuple(newest_first([a for a in everything if not a.page], config.zone))
     pages = tuple(sorted((a for a in everything if a.page), key=lambda a: a.slug))
     descriptions = {
-        a.slug: a.meta.description or bodies[a.slug].summary for a in (*ordered, *pages)
+        a.slug: a.meta.description or unfinished(bodies, a.slug).summary for a in (*ordered, *pages)
     }
     linkable = documents(ordered, graph, withheld=withheld or {})
     gaps = unlinked(linkable, graph)
