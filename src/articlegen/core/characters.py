@@ -87,7 +87,8 @@ def check_text(text: str, display: str, error: type[ArticlegenError]) -> str:
 
 def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> str:
     """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
-    ``error`` at the bad byte, or at the first character ``characters`` refuses."""
+    ``error`` at the bad byte, or at the first character ``characters`` refuses (looked
+    for only where ``_may_hold_forbidden`` says it can be)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -98,7 +99,25 @@ def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> st
             line,
             "save the file as UTF-8 in your editor",
         ) from exc
-    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), display, error)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return check_text(text, display, error) if _may_hold_forbidden(data) else text
+
+
+_LEADS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xEF, *range(0xF0, 0xF5)])
+"""The bytes that start the UTF-8 of every character ``FORBIDDEN`` finds: a C0 control and
+DEL are themselves; a C1 control (U+0080–U+009F) starts with C2; U+FDD0–U+FDEF, U+FFFE and
+U+FFFF with EF; the non-characters past U+FFFF with F0–F4. A lone surrogate is no UTF-8
+at all (decoding refuses it)."""
+_NOT_LEADS = bytes(sorted(set(range(256)) - set(_LEADS)))
+
+
+def _may_hold_forbidden(data: bytes) -> bool:
+    """Whether the UTF-8 ``data`` holds a byte that starts a character ``FORBIDDEN`` finds.
+    False proves its text holds none; looking for one byte in C is ten times as quick as the
+    expression looking for the characters in the decoded text (a tenth of reading an
+    article)."""
+    return bool(data.translate(None, _NOT_LEADS))
 
 
 def value_problem(
