@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 from pathlib import Path
@@ -9,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from articlegen.core.errors import FrontMatterError
-from articlegen.core.limits import MAX_HEADER_BYTES, header_problem, read_regular_file
+from articlegen.core.limits import (
+    MAX_HEADER_BYTES,
+    _read_upto,
+    header_problem,
+    read_regular_file,
+)
 
 
 def read(path: Path, limit: int = 100) -> str:
@@ -22,6 +28,42 @@ def test_a_regular_file_up_to_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "x.md"
     path.write_bytes(b"a" * 100)
     assert read_regular_file(path, "content/x.md", FrontMatterError, 100) == b"a" * 100
+
+
+def test_a_file_that_grew_after_it_was_opened_is_read_whole_up_to_the_limit() -> None:
+    # Read for its size first: what it gained after is read too, and past the limit one
+    # byte more than the limit shows that it is over.
+    assert _read_upto(io.BytesIO(b"a" * 60), 10, 100) == b"a" * 60
+    assert _read_upto(io.BytesIO(b"a" * 300), 10, 100) == b"a" * 101
+    assert _read_upto(io.BytesIO(b"a" * 10), 10, 100) == b"a" * 10
+    assert _read_upto(io.BytesIO(b"a" * 8), 10, 100) == b"a" * 8  # shrank
+
+
+def test_a_file_that_tells_no_size_is_read_whole(tmp_path: Path) -> None:
+    version = Path("/proc/version")
+    if not version.is_file() or version.stat().st_size:
+        pytest.skip("needs a file that gives its size as 0, as Linux's /proc does")
+    data = read_regular_file(version, "content/x.md", FrontMatterError)
+    assert data and data == version.read_bytes()
+
+
+def test_a_file_that_grew_past_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.md"
+    path.write_bytes(b"a" * 3000)
+    real_fstat = os.fstat
+
+    def earlier(fd: int) -> os.stat_result:  # the size it had before it grew
+        info = list(real_fstat(fd))
+        info[6] = 10  # st_size
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", earlier)
+    assert read(path, 2048) == (
+        "content/x.md: the file is 2,049 bytes, more than the limit of 2,048 bytes"
+        " — split it into several files"
+    )
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:

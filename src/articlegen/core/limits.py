@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import ArticlegenError
 
@@ -57,12 +58,24 @@ def read_regular_file(
                 kind = _special_kind(info.st_mode)
                 if kind is None:
                     size_problem(info.st_size, limit, display, error)
-                    data = handle.read(limit + 1)
+                    data = _read_upto(handle, info.st_size, limit)
                     size_problem(len(data), limit, display, error)  # it grew since
                     return data
     except OSError as exc:
         raise error(f"cannot read the file: {exc.strerror or exc}", display) from exc
     raise _not_regular(kind, display, error)
+
+
+def _read_upto(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """What ``handle`` holds, up to ``limit + 1`` bytes (one more than allowed shows a file
+    that grew past the limit), for a file ``size`` bytes long when it was opened. Asked for
+    ``limit + 1`` bytes at once, Python sets aside that much memory (10 MiB) for every
+    article, which took longer than reading it: the file's own size is asked for first, and
+    the rest only where it has grown (or, like a file of ``/proc``, gives no size)."""
+    data = handle.read(min(size, limit) + 1)
+    if len(data) > size:
+        data += handle.read(limit + 1 - len(data))
+    return data
 
 
 def special_file_problem(
