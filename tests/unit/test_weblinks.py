@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlegen.core.model import (
     Article,
@@ -14,7 +16,12 @@ from articlegen.core.model import (
     Reference,
     RenderedBody,
 )
-from articlegen.core.weburl import NOT_IN_URLS, address_problem
+from articlegen.core.weburl import (
+    _PLAIN_ADDRESS,
+    NOT_IN_URLS,
+    _unplain_address_problem,
+    address_problem,
+)
 from articlegen.trust.weblinks import Place, web_links
 
 
@@ -97,3 +104,43 @@ def test_an_address_with_a_character_no_url_holds_is_refused(character: str) -> 
 
 def test_an_address_may_hold_what_rfc_3986_allows() -> None:
     assert address_problem("https://example.org/a'b(c)!*;=@:$,+&?q=1#f~_-.%20") is None
+
+
+@given(
+    st.from_regex(_PLAIN_ADDRESS, fullmatch=True)
+    | st.builds(
+        "".join,
+        st.lists(
+            st.sampled_from(
+                [
+                    "http",
+                    "s",
+                    "://",
+                    "a",
+                    "B.",
+                    "-",
+                    ":8",
+                    "/",
+                    "?#",
+                    "[",
+                    "]",
+                    "%",
+                    '"',
+                    "^",
+                    " ",
+                    "\x7f",
+                    "é",
+                    "{",
+                    "~",
+                    ":",
+                ]
+            ),
+            max_size=12,
+        ),
+    )
+)
+def test_an_address_the_quick_pattern_passes_has_no_problem(url: str) -> None:
+    """The pattern only ever passes what the full check (split into parts) passes."""
+    if _PLAIN_ADDRESS.fullmatch(url):
+        assert _unplain_address_problem(url) is None
+    assert address_problem(url) == _unplain_address_problem(url)
