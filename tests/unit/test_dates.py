@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from articlegen.content.frontmatter import parse_front_matter
 from articlegen.core.dates import (
+    OutOfRange,
     in_zone,
     instant,
     iso_date,
@@ -230,3 +231,26 @@ def test_any_accepted_day_round_trips(day: dt.date, zone: str, quote: str) -> No
     text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
     assert _front_matter_date(text, quote, ZoneInfo(zone)) == day
     assert _front_matter_date(iso_date(day, ZoneInfo(zone)), quote, ZoneInfo(zone)) == day
+
+
+@given(
+    day=st.dates(),
+    zone=st.sampled_from(["UTC", "Asia/Tokyo", "Pacific/Kiritimati", "Etc/GMT+12", "America/Adak"]),
+)
+@example(dt.date(1, 1, 1), "Asia/Tokyo")
+@example(dt.date(1, 1, 2), "Pacific/Kiritimati")
+@example(dt.date(9999, 12, 31), "Etc/GMT+12")
+def test_a_day_is_in_the_calendar_exactly_when_its_midnight_converts(
+    day: dt.date, zone: str
+) -> None:
+    """``in_zone`` passes most days without converting them: never one that fails to."""
+    site = ZoneInfo(zone)
+    midnight = dt.datetime.combine(day, dt.time(), site)
+    try:
+        midnight.astimezone(dt.UTC)
+        midnight.astimezone(site)
+    except OverflowError:
+        with pytest.raises(OutOfRange):
+            in_zone(day, site)
+    else:
+        assert in_zone(day, site) is day

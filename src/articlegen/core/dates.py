@@ -120,7 +120,10 @@ def in_zone(value: Date, zone: zoneinfo.ZoneInfo) -> Date:
     """``value`` with a date-time that has no offset placed in ``zone`` (as the fixed offset
     ``zone`` has at that moment); raises ``OutOfRange`` when the moment (a day's midnight
     in ``zone``) is not in years 1 to 9999 in UTC and in ``zone``: every later step may
-    then convert it freely."""
+    then convert it freely. A day of the years 2 to 9998 is in it whatever the zone (no
+    offset reaches a day), and is not converted to find so."""
+    if type(value) is dt.date and 1 < value.year < 9999:
+        return value
     placed = value
     if isinstance(value, dt.datetime) and value.tzinfo is None:
         offset = zone.utcoffset(value)
