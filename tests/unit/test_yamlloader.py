@@ -42,3 +42,17 @@ def test_quoted_scalars_and_collections_keep_their_default_tags() -> None:
 
 def test_timestamps_and_merge_keys_stay_text() -> None:
     assert yaml.load("a: 2024-01-01\n<<: x\n", Loader=Loader) == {"a": "2024-01-01", "<<": "x"}
+
+
+def test_a_loader_given_path_resolvers_follows_them() -> None:
+    """Only a loader without path resolvers skips PyYAML's: one given some still uses them."""
+
+    class Pathed(Loader):  # type: ignore[misc]
+        pass
+
+    Pathed.add_path_resolver("!pathed", ["a"], yaml.ScalarNode)
+    text = 'a: "x"\nb: "y"\n'
+    pathed, plain = yaml.compose(text, Loader=Pathed), yaml.compose(text, Loader=Loader)
+    assert pathed is not None and plain is not None
+    assert [value.tag for _, value in pathed.value] == ["!pathed", "tag:yaml.org,2002:str"]
+    assert [value.tag for _, value in plain.value] == ["tag:yaml.org,2002:str"] * 2

@@ -6,7 +6,9 @@ starts from these two."""
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import yaml
@@ -32,14 +34,37 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        if not self.yaml_path_resolvers:
+            # Without path resolvers, PyYAML's two do nothing, but the C composer calls both
+            # for every node, as Python functions: builtins that ignore what they are given
+            # cost less (a tenth of composing a header).
+            self.descend_resolver = _TWO_IGNORED
+            self.ascend_resolver = _NONE_IGNORED
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """PyYAML's tag for a node, remembered for plain scalars (``_plain_tag``): the C
         composer asks for every node, and a site's headers write the same keys, dates,
         tags and slugs again and again (a third of composing a header went to matching
-        each against the resolvers' expressions)."""
-        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+        each against the resolvers' expressions). Any other node without path resolvers
+        gets its kind's default, as PyYAML's resolver gives it."""
+        if self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if kind is yaml.ScalarNode and implicit[0]:
             return _plain_tag(value)
-        return super().resolve(kind, value, implicit)
+        return _DEFAULT_TAGS[kind]
+
+
+_TWO_IGNORED: Callable[[Any, Any], object] = operator.is_
+"""A builtin that takes two arguments and does nothing that matters: ``descend_resolver``."""
+_NONE_IGNORED: Callable[[], object] = tuple
+"""A builtin that takes none and does nothing that matters: ``ascend_resolver``."""
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
 
 
 class _Resolver(yaml.resolver.Resolver):
