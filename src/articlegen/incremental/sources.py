@@ -40,7 +40,7 @@ from ..markup.markdown import MarkupSettings, make_markdown
 from ..render.links import Resolved, build_link_graph
 from .cache import BuildCache, SourceEntry
 from .keys import body_key, source_digest
-from .stamps import source_stamp
+from .stamps import SourceStamp, source_stamp
 
 MIN_PARALLEL_ARTICLES = 48
 """Fewer articles to render than this are rendered here: a worker would cost more to start."""
@@ -149,18 +149,70 @@ def prepare_chunk(
     paths: list[Path],
     finished: Callable[[int], None] | None = None,
 ) -> list[SourceEntry | None]:
-    """``prepare`` each path (in a worker); None where it failed. ``finished(1)`` after each."""
+    """``prepare`` each path (in a worker); None where it failed. ``finished(1)`` after each.
+    Up to ``READ_AHEAD`` articles are read and parsed before their bodies are rendered."""
     md = make_markdown(**settings)
     problems: list[ArticlegenError] = []
-    entries = []
+    entries: list[SourceEntry | None] = []
     folders: RealFolders = {}
-    for path in paths:
-        entries.append(
-            attempt(problems, prepare, root, path, code, md, settings, drafts, zone, folders)
-        )
-        if finished is not None:
-            finished(1)
+    for start in range(0, len(paths), READ_AHEAD):
+        batch = paths[start : start + READ_AHEAD]
+        read = [attempt(problems, read_source, root, path, code, zone, folders) for path in batch]
+        for source in read:
+            rendered = None
+            if source is not None:
+                rendered = attempt(problems, render_source, source, md, settings, drafts, zone)
+            entries.append(rendered)
+            if finished is not None:
+                finished(1)
     return entries
+
+
+READ_AHEAD = 100
+"""Articles read and parsed one after the other, then rendered one after the other: each
+stage's code and data stay in the processor's caches. Reading and rendering each article
+in turn cost the front-matter 45 % more (0.23 against 0.16 ms an article, 2,000 articles
+in one process), and Markdown a little. A worker's chunk is no longer
+(``workers.MAX_CHUNK``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSource:
+    """An article read and parsed, its body not yet rendered."""
+
+    stamp: SourceStamp | None
+    """Its file's stamp, taken before it was read."""
+    digest: bytes
+    article: Article
+
+
+def read_source(
+    root: Path,
+    path: Path,
+    code: str,
+    zone: zoneinfo.ZoneInfo,
+    folders: RealFolders | None = None,
+) -> ReadSource:
+    """Read, check and parse one article (``folders``: see ``read_bytes``)."""
+    stamp = source_stamp(path)  # before reading: a change while it is read shows next time
+    data = read_bytes(root, path, folders)
+    digest = source_digest(code, relative(root, path), data)
+    return ReadSource(stamp, digest, read_article(root, path, zone, data))
+
+
+def render_source(
+    source: ReadSource,
+    md: MarkdownIt,
+    settings: MarkupSettings,
+    drafts: bool,
+    zone: zoneinfo.ZoneInfo,
+) -> SourceEntry:
+    """A read article's entry, its body rendered unless it is a draft left out."""
+    article, digest, stamp = source.article, source.digest, source.stamp
+    if article.meta.draft and not drafts:
+        return SourceEntry(digest, article, stamp=stamp, zone=zone.key)
+    body = render_markdown(md, article.body, first_line=article.body_line, path=article.source)
+    return SourceEntry(digest, article, body_key(digest, settings), body, stamp, zone.key)
 
 
 def prepare(
@@ -171,18 +223,9 @@ def prepare(
     settings: MarkupSettings,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
-    folders: RealFolders | None = None,
 ) -> SourceEntry:
-    """Read, check, parse and (unless it is a draft left out) render one article
-    (``folders``: see ``read_bytes``)."""
-    stamp = source_stamp(path)  # before reading: a change while it is read shows next time
-    data = read_bytes(root, path, folders)
-    digest = source_digest(code, relative(root, path), data)
-    article = read_article(root, path, zone, data)
-    if article.meta.draft and not drafts:
-        return SourceEntry(digest, article, stamp=stamp, zone=zone.key)
-    body = render_markdown(md, article.body, first_line=article.body_line, path=article.source)
-    return SourceEntry(digest, article, body_key(digest, settings), body, stamp, zone.key)
+    """Read, check, parse and (unless it is a draft left out) render one article."""
+    return render_source(read_source(root, path, code, zone), md, settings, drafts, zone)
 
 
 def _cached(

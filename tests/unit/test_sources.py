@@ -1,0 +1,56 @@
+"""Reading ``content/``: each article read, parsed and rendered, a chunk at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from articlegen.incremental import sources
+from articlegen.incremental.keys import source_digest
+from articlegen.incremental.sources import prepare, prepare_chunk
+from articlegen.markup.markdown import make_markdown
+
+HEADERS = {
+    "a": "title: Article a\ndate: 2024-01-01\n",
+    "b": "title: Article b\ndate: 2024-01-02\n",
+    "c": "title: [never closed\n",
+    "d": "title: Article d\ndate: 2024-01-04\ndraft: true\n",
+    "e": "title: Article e\ndate: 2024-01-05\n",
+}
+
+
+def write_articles(root: Path) -> list[Path]:
+    content = root / "content"
+    content.mkdir()
+    for name, header in HEADERS.items():
+        (content / f"{name}.md").write_text(f"---\n{header}---\n\nThe body of {name}.\n")
+    return sorted(content.glob("*.md"))
+
+
+def test_articles_read_ahead_of_their_rendering_keep_their_own_bodies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read two at a time, then rendered: each entry is its own file's, in order; a file that
+    fails is None in its place, a draft left out has no body, every file is counted."""
+    monkeypatch.setattr(sources, "READ_AHEAD", 2)
+    paths = write_articles(tmp_path)
+    counted: list[int] = []
+    zone = ZoneInfo("UTC")
+    settings = {"allow_html": False}
+    entries = prepare_chunk(tmp_path, "code", settings, False, zone, paths, counted.append)
+    assert [entry and entry.article.slug for entry in entries] == ["a", "b", None, "d", "e"]
+    assert counted == [1] * 5
+    for name, entry in zip(HEADERS, entries, strict=True):
+        if entry is None:
+            continue
+        data = (tmp_path / "content" / f"{name}.md").read_bytes()
+        assert entry.digest == source_digest("code", f"content/{name}.md", data)
+        if name == "d":
+            assert entry.body is None and entry.body_key is None
+        else:
+            assert entry.body is not None and f"The body of {name}." in entry.body.html
+    whole = [prepare(tmp_path, p, "code", make_markdown(**settings), settings, False, zone)
+             for p in paths if p.stem != "c"]  # fmt: skip
+    assert [entry for entry in entries if entry is not None] == whole
