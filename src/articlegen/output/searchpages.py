@@ -24,6 +24,7 @@ PAGES_PER_SHARD = 64
 """At most how many pages a shard holds: Pagefind takes about 3 ms of CPU and 0.4 MB a page,
 plus 0.05 s a run, so a shard costs ~0.2 s and ~30 MB."""
 _BODY = re.compile(rb"<[a-z][^<>]*?\sdata-pagefind-body(?=[\s=/>])", re.IGNORECASE)
+_NAME = b"data-pagefind-body"
 _IGNORED = "[data-pagefind-ignore]"
 _SPACES = re.compile(rb"\s+")
 _MARK = "\ue000"
@@ -62,8 +63,11 @@ def shard_of(path: str, count: int) -> int:
 
 def has_body(html: bytes) -> bool:
     """Whether a tag of the page carries ``data-pagefind-body`` (the pages Pagefind
-    indexes: articles and pages; listings have none)."""
-    return _BODY.search(html) is not None
+    indexes: articles and pages; listings have none). A page without the name anywhere,
+    in any case, has no such tag: it is looked for so first, since the pattern that finds
+    the tag tries every ``<`` of a page (50 µs a listing against 5; 820 listings are read
+    by every build that indexes)."""
+    return _NAME in html.lower() and _BODY.search(html) is not None
 
 
 def indexed_text(html: bytes) -> bytes:
