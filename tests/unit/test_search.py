@@ -181,3 +181,17 @@ def test_a_program_that_stops_answering_with_0_is_an_error(tmp_path: Path) -> No
 def test_a_program_that_cannot_run_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="cannot build the search index"):
         search.index_site(tmp_path, tmp_path / "no-such-program", expected_pages=1)
+
+
+def test_html_files_lists_every_page_in_path_order_part_by_part(tmp_path: Path) -> None:
+    for relative in ("index.html", "a-b/index.html", "a/index.html", "a/page/2/index.html"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "a" / "feed.xml").write_text("<feed/>", encoding="utf-8")
+    (tmp_path / "odd.html").mkdir()  # a folder named like a page is no page
+    assert search.html_files(tmp_path) == [
+        "a/index.html",
+        "a/page/2/index.html",
+        "a-b/index.html",
+        "index.html",
+    ]
