@@ -91,14 +91,19 @@ class SearchStore:
         chunks) linked from the ``previous`` bundle when it has them."""
         name = secrets.token_hex(8)
         temporary = self.folder / f"bundle-{name}.partial"
+        made: set[str] = set()  # folders made: each file's own mkdir was most of the time
         for relative, data in files.items():
-            target = temporary / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = f"{temporary}/{relative}"
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             if previous is not None and relative.startswith(("fragment/", "index/")):
                 with contextlib.suppress(OSError):
-                    os.link(previous / relative, target)
+                    os.link(f"{previous}/{relative}", target)
                     continue
-            target.write_bytes(data)
+            with open(target, "wb") as file:
+                file.write(data)
         temporary.rename(self.folder / f"bundle-{name}")
         return name
 
