@@ -217,26 +217,37 @@ def test_init_quotes_any_title_safely(tmp_path: Path, run_cli) -> None:
     assert parse(tmp_path / "public/index.html").css_first("title").text() == title
 
 
-def test_commands_run_with_fewer_collections_and_restore_them(monkeypatch, site) -> None:
-    """A build collects cyclic garbage seldom (``GC_THRESHOLDS``); callers of ``main`` get
-    their own thresholds back, also when the command fails."""
+def test_commands_run_without_automatic_collections_and_restore_them(monkeypatch, site) -> None:
+    """A build runs with the cyclic collector's automatic passes off, the preview with
+    them seldom (``GC_THRESHOLDS``); callers of ``main`` get their collector back as it was,
+    also when the command fails."""
     import gc
 
-    from articlegen.cli import building, command
+    from articlegen.cli import building, command, serving
     from articlegen.core.errors import ArticlegenError
 
     seen = []
 
-    def build(args) -> int:
-        seen.append(gc.get_threshold())
+    def run(args) -> int:
+        seen.append((gc.isenabled(), gc.get_threshold()))
         raise ArticlegenError("stop here")
 
-    monkeypatch.setattr(building, "_build", build)
+    monkeypatch.setattr(building, "_build", run)
+    monkeypatch.setattr(serving, "_serve", run)
     before = gc.get_threshold()
     try:
         gc.set_threshold(*command.GC_THRESHOLDS)
-        expected = gc.get_threshold()  # as this Python's collector reads them back
+        seldom = gc.get_threshold()  # as this Python's collector reads them back
     finally:
         gc.set_threshold(*before)
-    assert main(["build", "--site", str(site({"a.md": article("A")}))]) == 1
-    assert seen == [expected] and gc.get_threshold() == before
+    root = str(site({"a.md": article("A")}))
+    assert main(["build", "--site", root]) == 1
+    assert main(["serve", "--site", root]) == 1
+    assert seen == [(False, before), (True, seldom)]
+    assert gc.isenabled() and gc.get_threshold() == before
+    gc.disable()
+    try:
+        assert main(["build", "--site", root]) == 1
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()

@@ -31,8 +31,8 @@ def fail_after_first_chunk(parent: int, items: list[int]) -> list[tuple[int, int
     return [(item, os.getpid()) for item in items]
 
 
-def gc_thresholds(items: list[int]) -> list[tuple[int, int, int]]:
-    return [gc.get_threshold() for _ in items]
+def gc_thresholds(items: list[int]) -> list[tuple[bool, tuple[int, int, int]]]:
+    return [(gc.isenabled(), gc.get_threshold()) for _ in items]
 
 
 def test_split_keeps_order_and_evens_out_sizes() -> None:
@@ -103,16 +103,20 @@ def test_progress_adds_up_to_the_total(jobs: int) -> None:
 
 
 def test_workers_collect_garbage_at_their_own_thresholds() -> None:
-    """The CLI's seldom collections are for its own process, not for the workers'."""
+    """A command's collections (none automatic, seldom in the preview) are for its own
+    process, not for the workers'."""
     before = gc.get_threshold()
     try:
         gc.set_threshold(*WORKER_GC_THRESHOLDS)
         expected = gc.get_threshold()  # as this Python's collector reads them back
         gc.set_threshold(50_000, 20, 20)
-        seen = set(map_chunks(gc_thresholds, list(range(20)), jobs=2, min_items=10))
+        seldom = set(map_chunks(gc_thresholds, list(range(20)), jobs=2, min_items=10))
+        gc.disable()
+        off = set(map_chunks(gc_thresholds, list(range(20)), jobs=2, min_items=10))
     finally:
+        gc.enable()
         gc.set_threshold(*before)
-    assert seen == {expected}
+    assert seldom == off == {(True, expected)}
 
 
 EARLY_STOPS = """

@@ -37,7 +37,7 @@ def add_serve(commands: Commands) -> None:
         default=True,
         help="show scheduled articles, with a banner saying when they publish (default: on)",
     )
-    serve.set_defaults(run=_serve)
+    serve.set_defaults(run=_serve, resident=True)
 
 
 def _serve(args: argparse.Namespace) -> int:

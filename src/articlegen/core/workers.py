@@ -27,10 +27,10 @@ MAX_CHUNK = 100
 handing them back, so chunks that grew with the site (1,250 articles each for 10,000 on
 two workers) made the workers' peak memory grow with it (several hundred MB each)."""
 WORKER_GC_THRESHOLDS = (700, 10, 10)
-"""The cyclic collector's thresholds in a worker, whatever its parent set (the CLI
-collects less often): Python 3.11's defaults. A worker's garbage is the parse of one
-article after another, and collecting it often keeps each worker small (17 MB less
-peak at 1,000 articles) at no cost in time."""
+"""The cyclic collector's thresholds in a worker, its automatic passes on, whatever its
+parent set (a command runs without them, the preview with fewer): Python 3.11's defaults.
+A worker's garbage is the parse of one article after another, and collecting it often
+keeps each worker small (17 MB less peak at 1,000 articles) at no cost in time."""
 
 
 def default_jobs() -> int:
@@ -198,6 +198,7 @@ def _stop(
 
 def _start_worker() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    gc.enable()  # forked from a command that runs with automatic collection off
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -87,7 +87,7 @@ def html_files(folder: Path) -> list[str]:
     with ``os.walk`` (file types come with each listing), not ``Path.rglob``, which made a
     path object of every file and folder: 2,900 of them on the 2,000-article corpus, a
     twentieth of a rebuild's indexing."""
-    found = []
+    found: list[str] = []
     for parent, _, names in os.walk(folder):
         relative = os.path.relpath(parent, folder).replace(os.sep, "/")
         prefix = "" if relative == "." else f"{relative}/"
