@@ -50,6 +50,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("checks and links", "articlegen.build", "_validate"),
     ("site assembled", "articlegen.build", "_assemble"),
     ("bodies filled", "articlegen.render.bodies", "finished_bodies"),
+    ("bodies filled", "articlegen.render.bodies", "_finished"),  # as pages ask
     ("planning", "articlegen.incremental.replan", "plan_site"),
     ("plan record", "articlegen.incremental.recordplanning", "site_digests"),
     ("page keys", "articlegen.incremental.cache", "page_key"),
@@ -192,7 +193,7 @@ def report(runs: list[Run], articles: int, warm: Run) -> None:
     print(f"{articles} articles, {len(runs)} cold builds (medians; first build in the process,")
     print(f"imports included, {warm.total:.2f} s, not counted)")
     print(f"{'stage':<18}{'CPU s':>8}{'ms/article':>12}")
-    names = [stage for stage, _, _ in STAGES] + [OTHER]
+    names = [*dict.fromkeys(stage for stage, _, _ in STAGES), OTHER]
     for name in sorted(names, key=lambda n: -statistics.median(r.stages.get(n, 0) for r in runs)):
         seconds = statistics.median(run.stages.get(name, 0.0) for run in runs)
         print(f"{name:<18}{seconds:>8.3f}{per_article(seconds):>12}")
