@@ -216,3 +216,26 @@ def test_links_that_hold_at_every_coming_moment_pass(site, run_cli) -> None:
         }
     )
     assert run_cli("check", "--site", root, "--today", "2026-12-04")[0] == 0
+
+
+def test_a_scheduled_article_does_not_make_a_link_to_a_shown_draft_an_error(
+    site, run_cli, tmp_path: Path
+) -> None:
+    """With drafts shown (``--drafts``, as the preview shows them), a link to a draft is no
+    error today, nor at the moments the coming articles publish."""
+    root = site(
+        {
+            "beta.md": article("Beta", "2024-02-01", "See [[gamma]]."),
+            "gamma.md": article("Gamma", "2024-03-01", "A draft.", draft="true"),
+            "delta.md": article("Delta", "2024-09-01", "Later."),  # scheduled on 2024-06-01
+        }
+    )
+    out = tmp_path / "out"
+    code, _, err = run_cli(
+        "build", "--site", root, "--drafts", "--today", "2024-06-01", "--output", out
+    )
+    assert code == 0, err
+    link = parse(out / "beta" / "index.html").css_first("main a.internal")
+    assert link is not None and link.attributes["href"] == "/gamma/"
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
+    assert code == 1 and "content/beta.md:6: link 'gamma' links to a draft" in err

@@ -280,12 +280,15 @@ def coming_link_problems(
     now: dt.datetime,
     zone: zoneinfo.ZoneInfo,
     reported: Iterable[ArticlegenError] = (),
+    *,
+    drafts: bool = False,
 ) -> list[ArticlegenError]:
     """Links that will lead nowhere once articles publish or expire as dated, each found
     now rather than on the day the build would fail: at every coming moment, the links of
     the articles public then, against the articles withheld then (a scheduled article
     linking to one scheduled later; an article linking to one that will expire first).
-    Problems already ``reported`` (by today's link graph) are not repeated."""
+    Problems already ``reported`` (by today's link graph) are not repeated. ``drafts``: drafts
+    are shown (``--drafts``, the preview), so a link to one is no error then either."""
     seen = {(p.path, p.line, str(p)) for p in reported}
     found: dict[tuple[str | None, int | None, str], ArticlegenError] = {}
     dated = [a for a in sources.articles if not a.meta.draft]  # drafts are nobody's sources
@@ -297,7 +300,7 @@ def coming_link_problems(
             slug: w.describe(zone, yet_to_come=instant(w.at, zone) > today)
             for slug, w in held.items()
         }
-        graph = link_sources(sources, public, raw, drafts=False, withheld=withheld)
+        graph = link_sources(sources, public, raw, drafts=drafts, withheld=withheld)
         for problem in graph.problems:
             key = (problem.path, problem.line, str(problem))
             if key not in seen:
