@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.authoring.hugo import is_hugo_site, read_hugo
+from articlegen.core.errors import BuildFailed
 from tests.conftest import write_tree
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "blogs" / "hugo"
@@ -426,3 +427,19 @@ def test_pages_section_and_dated_top_level_files_beside_the_posts(tmp_path: Path
         "News": False,
         "Contact": False,
     }
+
+
+def test_every_page_with_an_unreadable_header_is_reported_in_one_run(tmp_path: Path) -> None:
+    twice = "---\ntitle: A\nsummary: one\nsummary: two\n---\nText.\n"
+    write_tree(
+        tmp_path,
+        f"-- posts/first.md --\n{twice}"
+        "-- posts/fine.md --\n---\ntitle: B\n---\n"
+        f"-- posts/second.md --\n{twice}",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        read_hugo(tmp_path)
+    assert [(Path(e.path or "").name, e.line) for e in failed.value.errors] == [
+        ("first.md", 4),
+        ("second.md", 4),
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.authoring.jekyll import is_jekyll_site, read_jekyll
-from articlegen.core.errors import SourceError
+from articlegen.core.errors import BuildFailed, SourceError
 from tests.conftest import write_tree
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "blogs" / "jekyll"
@@ -289,8 +289,25 @@ def test_pages_follow_include_and_exclude_and_an_unreadable_one_is_skipped(
 
 
 def test_a_post_with_an_unreadable_header_still_fails(tmp_path: Path) -> None:
-    with pytest.raises(SourceError):
+    with pytest.raises(BuildFailed) as failed:
         _site(tmp_path, "", "---\ntitle: [unclosed\n---\nText.\n")
+    assert [type(error) for error in failed.value.errors] == [SourceError]
+
+
+def test_every_post_with_an_unreadable_header_is_reported_in_one_run(tmp_path: Path) -> None:
+    twice = "---\ntitle: A\nexcerpt: one\nexcerpt: two\n---\nText.\n"
+    write_tree(
+        tmp_path,
+        f"-- _posts/2019-05-14-first.md --\n{twice}"
+        "-- _posts/2019-05-15-fine.md --\n---\ntitle: B\n---\n"
+        f"-- _posts/2019-05-16-second.md --\n{twice}",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        read_jekyll(tmp_path)
+    assert [(Path(e.path or "").name, e.line) for e in failed.value.errors] == [
+        ("2019-05-14-first.md", 4),
+        ("2019-05-16-second.md", 4),
+    ]
 
 
 def test_the_themes_listing_pages_are_left_out(tmp_path: Path) -> None:
@@ -348,3 +365,18 @@ def test_tags_and_categories_written_as_text_are_split_at_spaces_as_jekyll_does(
     post = "---\ntitle: Old\ntags: heart salt\ncategories: Fitness\ncategory: Men Health\n---\n"
     (read,) = _site(tmp_path, "", post).posts
     assert read.article.tags == ("Fitness", "Men Health", "heart", "salt")
+
+
+@pytest.mark.parametrize("name", ["0000-12-30-template.md", "2020-02-30-typo.md"])
+def test_a_post_whose_file_name_gives_no_real_day_is_skipped_and_counted(
+    tmp_path: Path, name: str
+) -> None:
+    blog = _site(tmp_path, "", "---\ntitle: Sample\n---\nText.\n", name=f"_posts/{name}")
+    assert blog.posts == []
+    assert dict(blog.skipped) == {"file name's date is no day of years 1 to 9999": 1}
+
+
+def test_a_header_date_stands_for_a_file_name_that_gives_no_real_day(tmp_path: Path) -> None:
+    post = "---\ntitle: Sample\ndate: 2020-03-01\n---\nText.\n"
+    blog = _site(tmp_path, "", post, name="_posts/2020-02-30-typo.md")
+    assert blog.posts[0].article.date == dt.date(2020, 3, 1)

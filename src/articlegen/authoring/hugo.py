@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import ArticlegenError, attempt, raise_if_any
 from ..core.model import Date, ImportedArticle
 from ..core.slugs import slugify
 from .blogsource import Blog, Post, clean_path
@@ -92,6 +93,7 @@ def read_hugo(folder: Path) -> Blog:
     ]
     blog = Blog("hugo", folder, site_url=config.site_url, static_roots=roots[:1])
     found = []
+    unreadable: list[ArticlegenError] = []  # every page's, not the first one's alone
     for file in sorted(content.rglob("*")):
         if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
             continue
@@ -103,7 +105,9 @@ def read_hugo(folder: Path) -> Blog:
             blog.skipped["page bundle resource"] += 1  # a file of a bundle, not a page
             continue
         display = str(file)
-        source = read_markdown_source(file, display)
+        source = attempt(unreadable, read_markdown_source, file, display)
+        if source is None:
+            continue
         fields = _lowercase_keys(source.fields)
         if _unrendered(fields):
             blog.skipped["not rendered (headless or build.render: never)"] += 1
@@ -116,6 +120,7 @@ def read_hugo(folder: Path) -> Blog:
                 if resource.is_file() and resource != file:
                     inside = resource.relative_to(file.parent).as_posix()
                     blog.files[clean_path(path.rstrip("/") + "/" + inside)] = resource
+    raise_if_any(unreadable)
     refs = _ref_table(found)
     posts_in = post_sections([page.relative for page in found], config.main_sections)
     unknown: Counter[str] = Counter()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.characters import decode_source
-from ..core.errors import SourceError
+from ..core.errors import ArticlegenError, SourceError, attempt, raise_if_any
 from ..core.limits import read_regular_file
 from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
@@ -136,17 +136,24 @@ def read_jekyll(folder: Path) -> Blog:
         served_as_is=copied_as_is(folder, config.pages),
     )
     found = []
+    unreadable: list[ArticlegenError] = []  # every post's, not the first one's alone
     for file in _post_files(folder, blog):
         match = _POST_NAME.fullmatch(file.stem)
         if match is None:
             blog.skipped["file not named YYYY-MM-DD-title"] += 1
             continue
         display = str(file)
-        source = read_markdown_source(file, display)
+        source = attempt(unreadable, read_markdown_source, file, display)
+        if source is None:
+            continue
         fields = _with_defaults(config.defaults, file.relative_to(folder).as_posix())
         fields |= source.fields
+        if _date(fields, match, config) is None:  # 0000-12-30-template.md, a theme's sample
+            blog.skipped["file name's date is no day of years 1 to 9999"] += 1
+            continue
         path = _post_path(file, folder, fields, match, config)
         found.append(_Found(file, file.stem, fields, source.body, path))
+    raise_if_any(unreadable)
     pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
     links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
     unknown: Counter[str] = Counter()
@@ -281,7 +288,7 @@ def _post_path(
 
 def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -> Date | None:
     """The header's date (in the site's ``timezone`` when it names no offset), else the day
-    of the file name (a post's; a page's name has none)."""
+    of the file name (a post's; a page's name has none), None where that is no real day."""
     date = date_value(fields.get("date"), "date", [])
     if isinstance(date, dt.datetime):
         if date.tzinfo is None and config.zone is not None:
@@ -293,7 +300,10 @@ def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -
     if isinstance(date, dt.date) or name is None:
         return date
     year, month, day = (int(name.group(i)) for i in (1, 2, 3))
-    return dt.date(year, month, day)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # Ruby's Time reads year 0; 2020-02-30 fails Jekyll's build too
+        return None
 
 
 def _post(
