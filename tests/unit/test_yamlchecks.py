@@ -199,6 +199,12 @@ def test_a_value_is_only_passed_unseen_when_looking_finds_nothing(
         ("lastmod", "updated"),
         ("categories", "tags"),
         ("Excerpt", "description"),
+        ("citations", "references"),
+        ("sources", "references"),
+        ("related", "see_also"),
+        ("featured_image", "image"),
+        ("reviewer", "reviewed_by"),
+        ("publishDate", "date"),
     ],
 )
 def test_a_key_other_tools_name_differently_is_offered_ours(written: str, meant: str) -> None:
@@ -212,6 +218,18 @@ def test_a_reference_s_link_is_offered_its_url() -> None:
     )
     assert "content/a.md:7: unknown key 'references.link' (did you mean 'url'?)" in " ".join(
         front_matter_errors(header)
+    )
+
+
+def test_a_reference_s_year_is_offered_its_date_and_its_journal_its_publisher() -> None:
+    header = (
+        "---\ntitle: T\ndate: 2024-01-01\nreferences:\n  - title: A\n    url: https://x.org/\n"
+        "    year: 2020\n    journal: J\n---\n"
+    )
+    messages = " ".join(front_matter_errors(header))
+    assert "content/a.md:7: unknown key 'references.year' (did you mean 'date'?)" in messages
+    assert (
+        "content/a.md:8: unknown key 'references.journal' (did you mean 'publisher'?)" in messages
     )
 
 

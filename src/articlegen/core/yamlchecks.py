@@ -241,10 +241,28 @@ SAME_MEANING = {
     "keywords": "tags",
     "link": "url",
     "href": "url",
+    "year": "date",
+    "publishdate": "date",
+    "pubdate": "date",
+    "created": "date",
+    "sources": "references",
+    "citations": "references",
+    "bibliography": "references",
+    "journal": "publisher",
+    "related": "see_also",
+    "cover": "image",
+    "featured_image": "image",
+    "thumbnail": "image",
+    "reviewer": "reviewed_by",
+    "medical_reviewer": "reviewed_by",
+    "review_date": "reviewed_on",
+    "last_reviewed": "reviewed_on",
+    "permalink": "slug",
 }
-"""Keys other tools (Hugo, Jekyll) or habit give a meaning one of ours has, spelled too
-differently for a near-spelling match (``lastmod`` for ``updated``, ``link`` for ``url``):
-offered where the key it names is valid in that place."""
+"""Keys other tools (Hugo, Jekyll) or habit give a meaning one of ours has (``lastmod`` for
+``updated``, ``link`` for ``url``, ``citations`` for ``references``): offered where the key
+it names is valid in that place, before any near spelling, which can be a key of another
+meaning (``citations`` is spelled near ``description``)."""
 
 
 def unknown_key_problems(
@@ -278,9 +296,8 @@ def unknown_key_problems(
                 )
             )
             continue
-        meant = did_you_mean(key, allowed)
-        if not meant and SAME_MEANING.get(key.casefold()) in allowed:
-            meant = f" (did you mean '{SAME_MEANING[key.casefold()]}'?)"
+        same = SAME_MEANING.get(key.casefold())
+        meant = f" (did you mean '{same}'?)" if same in allowed else did_you_mean(key, allowed)
         problems.append(
             error(
                 f"unknown key '{prefix}{key}'{meant}",
