@@ -251,3 +251,20 @@ def test_commands_run_without_automatic_collections_and_restore_them(monkeypatch
         assert not gc.isenabled()  # a caller's own choice is left as it was
     finally:
         gc.enable()
+
+
+def test_missing_site_yaml_names_the_site_next_to_the_folder(tmp_path: Path, run_cli) -> None:
+    """The slips of a new user: building beside the folder ``init`` made, or inside its
+    content/, or with the settings saved as site.yml."""
+    assert run_cli("init", tmp_path / "blog")[0] == 0
+    code, _, err = run_cli("build", "--site", tmp_path)
+    site = tmp_path / "blog"
+    assert code == 1
+    assert f"— the site is the folder {site}: cd there first, or pass --site {site}\n" in err
+    code, _, err = run_cli("check", "--site", site / "content")
+    assert code == 1 and f"— the site is the folder above, {site}: run there" in err
+    (site / "site.yaml").rename(site / "site.yml")
+    code, _, err = run_cli("check", "--site", site)
+    assert code == 1
+    assert "— the settings file is named site.yml: rename it to site.yaml\n" in err
+    assert "Traceback" not in err

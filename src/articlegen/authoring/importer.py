@@ -23,7 +23,8 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..content.config import load_config, missing_config
+from ..content.config import load_config
+from ..content.siteroot import missing_config
 from ..core.errors import ArticlegenError, Diagnostic, raise_if_any
 from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
 from ..core.model import Article, SiteConfig

@@ -15,7 +15,7 @@ from typing import Any
 import frontmatter
 
 from ..content.articles import find_sources, readable_article
-from ..content.config import missing_config
+from ..content.siteroot import missing_config
 from ..core.errors import ArticlegenError
 from ..core.layout import (
     CACHE_DIR,

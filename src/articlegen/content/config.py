@@ -38,6 +38,7 @@ from ..core.yamldoc import Entry, load_mapping
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
 from .imagefield import parse_image, parse_widths
+from .siteroot import missing_config
 from .theme import parse_theme
 
 MAX_REVIEW_INTERVAL_DAYS = 3650
@@ -56,15 +57,6 @@ def load_config(root: Path) -> SiteConfig:
         raise missing_config(root)
     data = read_regular_file(path, CONFIG_FILE, ConfigError, MAX_HEADER_BYTES)
     return parse_config(decode_source(data, CONFIG_FILE, ConfigError))
-
-
-def missing_config(root: Path) -> ConfigError:
-    """The error for a folder that is not a site, pointing to ``articlegen init``."""
-    return ConfigError(
-        f"no {CONFIG_FILE} in {root}",
-        CONFIG_FILE,
-        hint="run in the site folder, pass --site DIR, or start one with 'articlegen init'",
-    )
 
 
 def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
