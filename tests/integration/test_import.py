@@ -292,8 +292,14 @@ def test_missing_file_and_missing_site(blog: Path, run_cli, tmp_path) -> None:
     assert err.startswith(f"error: {tmp_path / 'nope.txt'}: cannot read the file: No such file")
     code, _, err = run_cli("import", SEED, "--site", tmp_path)
     assert code == 1
-    assert err == (
+    assert err == (  # tmp_path holds the site: the error names it
         f"error: site.yaml: no site.yaml in {tmp_path}"
+        f" — the site is the folder {blog}: cd there first, or pass --site {blog}\n"
+    )
+    code, _, err = run_cli("import", SEED, "--site", tmp_path / "nowhere")
+    assert code == 1
+    assert err == (
+        f"error: site.yaml: no site.yaml in {tmp_path / 'nowhere'}"
         " — run in the site folder, pass --site DIR, or start one with 'articlegen init'\n"
     )
 
