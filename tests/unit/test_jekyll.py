@@ -380,3 +380,25 @@ def test_a_header_date_stands_for_a_file_name_that_gives_no_real_day(tmp_path: P
     post = "---\ntitle: Sample\ndate: 2020-03-01\n---\nText.\n"
     blog = _site(tmp_path, "", post, name="_posts/2020-02-30-typo.md")
     assert blog.posts[0].article.date == dt.date(2020, 3, 1)
+
+
+def test_hidden_and_backup_files_of_posts_are_left_out_as_jekyll_leaves_them(
+    tmp_path: Path,
+) -> None:
+    post = "---\ntitle: Walks\n---\nText.\n"
+    write_tree(
+        tmp_path,
+        f"-- _posts/2019-05-14-walks.md --\n{post}"
+        f"-- _posts/.ipynb_checkpoints/2019-05-14-walks-checkpoint.md --\n{post}"
+        f"-- _posts/2019-05-14-walks.md~ --\n{post}"
+        f"-- _posts/_unused/2019-05-15-old.md --\n{post}",
+    )
+    blog = read_jekyll(tmp_path)
+    assert [Path(p.origin).name for p in blog.posts] == ["2019-05-14-walks.md"]
+    assert dict(blog.skipped) == {"hidden or backup file (.name, _name, #name, name~)": 2}
+
+
+def test_draft_true_makes_a_draft_as_published_false_does(tmp_path: Path) -> None:
+    blog = _site(tmp_path, "", "---\ntitle: Unfinished\ndraft: true\n---\nText.\n")
+    assert blog.posts[0].article.draft
+    assert not any("'draft'" in note for note in blog.notes)

@@ -72,9 +72,11 @@ KNOWN_KEYS = SHARED_KEYS | {
     "redirect_from",
     "slug",
     "published",
+    "draft",
     "layout",
 }
-"""``layout`` is known too: every post names one, and the theme here replaces them all."""
+"""``layout`` is known too: every post names one, and the theme here replaces them all.
+``draft: true`` is no key of Jekyll's, but themes and writers mark drafts so, as Hugo does."""
 _PLACEHOLDER = re.compile(r":(categories|output_ext|short_year|i_month|i_day|y_day|short_month"
                           r"|long_month|short_day|long_day|year|month|day|hour|minute|second"
                           r"|title|slug|week|name)")  # fmt: skip
@@ -223,12 +225,22 @@ def _post_files(folder: Path, blog: Blog) -> list[Path]:
         if not posts.is_dir() or any(p in SKIPPED_FOLDERS for p in relative):
             continue
         for file in sorted(posts.rglob("*")):
-            if file.is_file() and file.suffix.lower() in (*MARKDOWN_SUFFIXES, ".html"):
+            if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+                continue
+            if any(_ignored(part) for part in file.relative_to(posts).parts):
+                blog.skipped["hidden or backup file (.name, _name, #name, name~)"] += 1
+            else:
                 files.append(file)
     drafts = folder / "_drafts"
     if drafts.is_dir():
         blog.skipped["draft (_drafts)"] += sum(1 for f in drafts.rglob("*") if f.is_file())
     return files
+
+
+def _ignored(name: str) -> bool:
+    """A name Jekyll does not read (its ``EntryFilter``): hidden (``.ipynb_checkpoints``, a
+    notebook's copies), special (``_name``, ``#name``, ``~name``) or an editor's backup."""
+    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
 
 
 def _with_defaults(defaults: tuple[dict[str, Any], ...], display: str) -> dict[str, Any]:
@@ -348,7 +360,7 @@ def _post(
         address=(blog.site_url or "") + post.path if blog.site_url else None,
         author=shared.author,
         aliases=tuple(dict.fromkeys([post.path, *redirects])),
-        draft=fields.get("published") is False,
+        draft=fields.get("published") is False or fields.get("draft") is True,
         notes=tuple(notes),
         page=page,
     )
