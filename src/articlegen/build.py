@@ -30,6 +30,7 @@ from .content.staticfiles import (
     find_static,
     variant_collisions,
 )
+from .content.strays import stray_notes
 from .content.theme import place_logo
 from .core.console import counted
 from .core.errors import (
@@ -147,7 +148,7 @@ def build_site(
     return BuildResult(
         output=written, articles=len(site.articles), pages=pages,
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
-        notes=_notes(config, options, sources, public, pagefind),
+        notes=(*_notes(config, options, sources, public, pagefind), *stray_notes(root, output)),
         changes_at=public.changes_at, reused_bodies=sources.reused,
         rendered=site_pages.rendered, variants=variants,
     )  # fmt: skip
