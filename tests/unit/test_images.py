@@ -7,14 +7,16 @@ import pytest
 from PIL import Image
 
 from articlegen.content.images import (
+    image_info,
     image_size,
+    place_body_images,
     place_images,
     remote_image_warnings,
     static_path,
     svg_size,
 )
 from articlegen.core.errors import MarkupError
-from articlegen.core.model import ImageRef
+from articlegen.core.model import Article, FrontMatter, ImageRef, RenderedBody
 from tests.helpers import png_header
 
 
@@ -110,6 +112,33 @@ def test_place_images_reports_missing_and_unreadable_files_with_lines(tmp_path: 
     assert str(problems[0]).startswith("content/a.md:3: image file not found: static/gone.png")
     assert "cannot read image static/broken.png" in str(problems[1])
     assert "not a path inside the static folder" in str(problems[2])
+
+
+def test_an_image_many_articles_show_is_read_once_and_each_bad_one_reported_in_each(
+    tmp_path: Path,
+) -> None:
+    static = tmp_path / "static"
+    png(static / "images" / "a.png", (800, 600))
+    (static / "broken.png").write_bytes(b"nope")
+    read: list[Path] = []
+
+    def info_of(file: Path) -> tuple[tuple[int, int] | None, bool]:
+        read.append(file)
+        return image_info(file)
+
+    refs = (ImageRef("images/a.png", 3), ImageRef("gone.png", 4), ImageRef("broken.png", 5))
+    articles = [Article(f"content/{n}.md", n, FrontMatter(title=n, date=None), "") for n in "ab"]
+    bodies = {n: RenderedBody("", images=refs) for n in "ab"}
+    placed, problems = place_body_images(articles, bodies, [static], "/", (400,), info_of)
+    assert (
+        placed["a"][0] == placed["b"][0] == place_images(refs[:1], [static], "/", "", (400,))[0][0]
+    )
+    assert placed["a"][0].size == (800, 600) and len(placed["a"][0].variants) == 4
+    assert read.count(static / "images" / "a.png") == 1
+    assert read.count(static / "broken.png") == 2  # a problem is found again where it is
+    assert [(p.path, p.line) for p in problems] == [
+        ("content/a.md", 4), ("content/a.md", 5), ("content/b.md", 4), ("content/b.md", 5)
+    ]  # fmt: skip
 
 
 def test_a_name_longer_than_a_disk_holds_is_not_found_not_a_traceback(tmp_path: Path) -> None:

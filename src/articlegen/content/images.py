@@ -61,14 +61,22 @@ def place_images(
     source: str,
     widths: Iterable[int] | None = None,
     info_of: InfoReader | None = None,
+    known: dict[str, PlacedImage] | None = None,
 ) -> tuple[list[PlacedImage], list[ArticlegenError]]:
     """URL and size of each image of the article ``source``, and an error per unusable one;
     with ``widths`` (``site.yaml`` ``images.widths``), the variants of each raster image.
-    Files are read with ``info_of`` (default: ``image_info``)."""
+    Files are read with ``info_of`` (default: ``image_info``). ``known``: the images placed
+    so far with the same other arguments, by ``src``, each used again as it is, and the
+    ones placed here without a problem added: every article of a site may show the same
+    few images, and finding, measuring and planning each again was most of the checks."""
     info_of = info_of or image_info
     placed: list[PlacedImage] = []
     problems: list[ArticlegenError] = []
     for ref in refs:
+        if known is not None and (image := known.get(ref.src)) is not None:
+            placed.append(image)
+            continue
+        unusable = len(problems)
         relative = static_path(ref.src)
         file = _find(relative, static_dirs) if relative else None
         size, animated = None, False
@@ -88,6 +96,8 @@ def place_images(
             else ()
         )
         placed.append(PlacedImage(base_path + path, size, variants, file))
+        if known is not None and len(problems) == unusable:
+            known[ref.src] = placed[-1]
     return placed, problems
 
 
@@ -145,9 +155,11 @@ def place_body_images(
     """Slug → the placed local images of each article's body, and every unusable image;
     files read with ``info_of`` (default: ``image_info``)."""
     placed, problems = {}, []
+    known: dict[str, PlacedImage] = {}
     for article in articles:
+        refs = bodies[article.slug].images
         images, found = place_images(
-            bodies[article.slug].images, static_dirs, base_path, article.source, widths, info_of
+            refs, static_dirs, base_path, article.source, widths, info_of, known
         )
         placed[article.slug] = images
         problems += found
@@ -171,10 +183,10 @@ def place_hero_images(
     for article in articles:
         if article.meta.image is not None:
             wanted.append((article.slug, article.meta.image, article.source))
+    known: dict[str, PlacedImage] = {}
     for slug, image, source in wanted:
-        placed, found = place_images(
-            [ImageRef(image.src, image.line)], static_dirs, base_path, source, widths, info_of
-        )
+        refs = [ImageRef(image.src, image.line)]
+        placed, found = place_images(refs, static_dirs, base_path, source, widths, info_of, known)
         problems += found
         if not found:
             heroes[slug] = placed[0]
