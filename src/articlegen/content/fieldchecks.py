@@ -5,8 +5,8 @@ returning the value its ``FrontMatter`` field holds or raising the error at its 
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Mapping
+from functools import cache, partial
 from typing import Any
 
 from ..core.dates import read_date
@@ -159,8 +159,10 @@ def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
     return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
 
 
-def key_checks(zone: zoneinfo.ZoneInfo) -> dict[str, Callable[[str, Entry, str], Any]]:
-    """Each key's check, in the table's order; date-typed keys read dates in ``zone``."""
+@cache
+def key_checks(zone: zoneinfo.ZoneInfo) -> Mapping[str, Callable[[str, Entry, str], Any]]:
+    """Each key's check, in the table's order; date-typed keys read dates in ``zone``.
+    Made once per zone, not once per header."""
     by_check: dict[Check, Callable[[str, Entry, str], Any]] = {
         "title": _title,
         "text": _text,

@@ -216,11 +216,16 @@ class _Reader:
         """``node``'s value and entry, its key on file line ``line``; raises what PyYAML
         raises for a value it cannot construct."""
         if self.built:
-            if type(node) is yaml.ScalarNode and node.tag in _SCALARS:
-                return Entry(self._scalar(node), line, written=_written(node))
-            if type(node) is yaml.SequenceNode and node.tag == _SEQ:
+            tag = node.tag
+            if type(node) is yaml.ScalarNode:
+                if tag == _STR:  # most are: as _scalar and _written give it, without the calls
+                    value = node.value
+                    return Entry(value, line, written=None if node.style else value)
+                if tag in _SCALARS:
+                    return Entry(self._scalar(node), line, written=_written(node))
+            elif type(node) is yaml.SequenceNode and tag == _SEQ:
                 return self._sequence(node, line, problems)
-            if type(node) is yaml.MappingNode and node.tag == _MAP and _scalar_keys(node):
+            elif type(node) is yaml.MappingNode and tag == _MAP and _scalar_keys(node):
                 return self._mapping(node, line, problems)
         return self._walked(node, self.loader.construct_object(node, deep=True), line, problems)
 
@@ -242,7 +247,8 @@ class _Reader:
         first = self.first_line
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + first
-            constructed = self._scalar(key_node)  # PyYAML constructs a key before its value
+            # PyYAML constructs a key before its value; a text key is its own value
+            constructed = key_node.value if key_node.tag == _STR else self._scalar(key_node)
             key = self._key(key_node, key_line, children, problems)
             entry = self._entry(value_node, key_line, problems if key is not None else [])
             value[constructed] = entry.value

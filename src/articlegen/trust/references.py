@@ -139,6 +139,8 @@ def _checked_reference(
 
 def _text(key: str, entry: Entry, path: str) -> str:
     value = entry.value
+    if type(value) is str and (text := value.strip()):  # as most are: what as_text gives
+        return text
     if (
         isinstance(value, bool)
         or not isinstance(value, str | int | float)
