@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.core.characters import FORBIDDEN, _may_hold_forbidden, decode_source, forbidden_in
+from articlegen.core.characters import (
+    FORBIDDEN,
+    _may_hold_forbidden,
+    decode_source,
+    forbidden_in,
+    holds_forbidden,
+)
 from articlegen.core.errors import FrontMatterError
 
 TEXT = st.text(
@@ -32,6 +38,11 @@ def test_a_text_with_an_astral_character_is_searched_in_full() -> None:
     assert forbidden_in("a\U0001f600") is FORBIDDEN
     assert forbidden_in("ascii") is not FORBIDDEN
     assert forbidden_in("é\uffff").search("é\uffff") is not None
+
+
+@given(TEXT | st.text(st.characters(max_codepoint=127), max_size=30))
+def test_a_text_holds_a_forbidden_character_exactly_when_the_search_finds_one(text: str) -> None:
+    assert holds_forbidden(text) == (FORBIDDEN.search(text) is not None)
 
 
 @given(TEXT.filter(lambda text: not any("\ud800" <= c <= "\udfff" for c in text)))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from articlegen.content.frontmatter import (
     _BOUNDARY,
+    _closing_boundary,
     parse_front_matter,
     readable_fields,
     split_front_matter,
@@ -449,3 +450,15 @@ def test_a_list_item_with_a_colon_is_shown_as_written_and_quoted_in_the_fix() ->
         "content/a.md:5: each item of 'see_also' must be non-empty text, found a list"
         " — put the item in quotes"
     ]
+
+
+@given(
+    st.text(st.sampled_from(["-", "\n", " ", "\t", "a", "\r", "\x0b"]), max_size=30),
+    st.integers(min_value=1, max_value=30),
+)
+def test_the_closing_line_is_found_where_the_expression_finds_it(text: str, start: int) -> None:
+    """Looking only at lines that start with '---' finds what searching every line finds."""
+    start = min(start, len(text) + 1)
+    expected = _BOUNDARY.search(text, start)
+    found = _closing_boundary(text, start)
+    assert (found and found.span()) == (expected and expected.span())

@@ -43,6 +43,14 @@ def forbidden_in(text: str) -> re.Pattern[str]:
     return FORBIDDEN if not text.isascii() and _ASTRAL.search(text) else _FORBIDDEN_BMP
 
 
+def holds_forbidden(text: str) -> bool:
+    """Whether ``text`` holds a character ``FORBIDDEN`` finds. An ASCII text is looked at as
+    bytes (``_may_hold_forbidden``, exact for ASCII), five times as fast as the expression."""
+    if text.isascii():
+        return _may_hold_forbidden(text.encode("ascii"))
+    return forbidden_in(text).search(text) is not None
+
+
 def kind_of(char: str) -> str:
     """What a forbidden character is, in words: a control character, a non-character…"""
     code = ord(char)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping
 
-from .characters import forbidden_in, value_problem
+from .characters import holds_forbidden, value_problem
 from .errors import ArticlegenError, did_you_mean
 from .yamldoc import Entry
 from .yamlspans import as_scalar
@@ -25,7 +25,7 @@ def check_characters(
     no such character and no backslash, no value is looked at: a value holds the characters
     of its text, the spaces and line breaks YAML folds lines into, and what an escape
     (``\\``) writes."""
-    if "\\" not in text and not forbidden_in(text).search(text):
+    if "\\" not in text and not holds_forbidden(text):
         return dict(entries), []
     checked: dict[str, Entry] = {}
     problems: list[ArticlegenError] = []
