@@ -105,6 +105,13 @@ def test_a_url_with_a_space_is_refused_at_its_line() -> None:
     ]
 
 
+def test_a_url_with_a_host_in_brackets_that_is_no_address_is_refused_at_its_line() -> None:
+    assert errors('references:\n  - title: T\n    url: "https://[::1/x"\n') == [
+        "content/a.md:4: reference url is no web address (Invalid IPv6 URL): 'https://[::1/x'"
+        " — copy the full address again, starting with https://"
+    ]
+
+
 def test_duplicate_ids_and_non_lists() -> None:
     assert errors(
         "references:\n  - {id: a, title: T, url: 'https://e.org/'}\n"

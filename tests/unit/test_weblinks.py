@@ -144,3 +144,11 @@ def test_an_address_the_quick_pattern_passes_has_no_problem(url: str) -> None:
     if _PLAIN_ADDRESS.fullmatch(url):
         assert _unplain_address_problem(url) is None
     assert address_problem(url) == _unplain_address_problem(url)
+
+
+@pytest.mark.parametrize("url", ["https://[::1/x", "https://]x", "https://[zz]/"])
+def test_a_host_in_brackets_that_is_no_ipv6_address_is_refused_not_raised(url: str) -> None:
+    """urlsplit raises for these, which ended a build that met one with a traceback."""
+    problem = address_problem(url)
+    assert problem is not None and problem[0].startswith("is no web address (")
+    assert problem[0].endswith(f": '{url}'")

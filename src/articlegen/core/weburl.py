@@ -34,7 +34,13 @@ def _unplain_address_problem(url: str) -> tuple[str, str] | None:
             "copy the address again from the browser's address bar (a space inside one is "
             "written %20)",
         )
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # a host in brackets that is no IPv6 address: "https://[::1"
+        return (
+            f"is no web address ({exc}): '{url}'",
+            "copy the full address again, starting with https://",
+        )
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return (
             f"must be an http(s) address, found '{url}'",
