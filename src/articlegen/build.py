@@ -238,10 +238,8 @@ def _validate(
     menu, menu_links, menu_problems = resolve_menu(
         config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
     )
-    coming = coming_link_problems(
-        sources, raw, build_moment(options, config.zone), config.zone, graph.problems,
-        drafts=options.drafts,
-    )  # fmt: skip
+    coming = coming_link_problems(sources, raw, build_moment(options, config.zone), config.zone,
+                                  graph.problems, drafts=options.drafts)  # fmt: skip
     not_yet = {slug: w.describe(config.zone) for slug, w in public.shown.items()}  # scheduled
     trust = check_trust(config, articles, raw, options.today, static_dirs, memos.citations, not_yet)
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
