@@ -132,6 +132,31 @@ TEMPLATES = [
     "{{ markup }} {{ number }} {{ flag }} {{ none }} {{ ratio }} {{ day }}",
     "{% set s %}<i>{{ plain.title }}</i>{% endset %}{{ s }}{{ s | length }}",
     "{% autoescape false %}{{ plain.title }}{% endautoescape %}{{ plain.title }}",
+    # a run of text and values between statements is output as one piece
+    "<p>{{ plain.title }} & {{ number }}</p>\n<i>{{ markup }}</i>{{ ratio }}{{ none }}",
+    "{% for i in items %}<b>{{ i }}</b>{{ loop.index }}/{{ loop.length }}{% endfor %}",
+    "{% for i in items recursive %}[{{ i }}{% if i is iterable %}{{ loop(i) }}{% endif %}]{% endfor %}",
+    "{% macro row(x) %}<td>{{ x }}</td>{{ caller(x) }}{% endmacro %}"
+    "{% call(v) row(plain.title) %}<b>{{ v }}</b>{{ url(v) }}{% endcall %}",
+    "{% filter upper %}<a>{{ plain.title }}</a>{% endfilter %}",
+    "{% set ns = namespace(n=1) %}{% set ns.n = ns.n + plain.n %}{{ ns.n }} {{ ns.nope | default('d') }}",
+    # an attribute: the item first for a dict, else the attribute, else the item, else undefined
+    "{{ card.title }}{{ card.title }} {{ card.items is callable }} {{ card.items() | list | length }}",
+    "{% for x in [card, item, plain, missing] %}{{ x.title }} {{ x.url | default('-') }};{% endfor %}",
+    "{{ item.card.title }} {{ item.extra.external }} {{ plain.items is callable }}",
+    "{{ missing.title }} {{ missing.other }} {{ missing.other | default('d') }}",
+    "{{ loose.title }} {{ slotted.title }} {{ dynamic.x | default('d') }}",
+    "{% for i in items %}{{ loop.index }}{{ loop.nope | default(0) }}{% endfor %}",
+    "{{ day.year }} {{ day.nope | default(1) }} {{ markup.striptags() }}",
+    # ``default`` on an attribute: only where it is undefined
+    "{{ plain.nope | default(false) }} {{ plain.n | default(0) }} {{ plain.nope | d('x') }}",
+    "{{ {'a': none}.a | default(1) }} {{ {'a': ''}.a | default(1) }} {{ {'a': 0}.a | default(1, true) }}",
+    "{% set held = {'a': plain.nope} %}{{ held.a | default('undefined kept') }}",
+    "{{ card.nope | default(plain.title) }} {{ card.keys | default(1) is callable }}",
+    # calls: url at once, any other callable as Jinja calls it
+    "{{ url(card.url) }} {{ url(url('x')) }} {{ url(rel='y') }} {{ url(*['z']) }}",
+    "{% for i in items %}{{ url(i | string) }}{{ greet(url(i | string)) }}{% endfor %}",
+    "{{ stopping() is undefined }} {{ greet(greet()) }} {{ context_greet(url()) }}",
 ]
 
 
@@ -139,6 +164,45 @@ TEMPLATES = [
 def test_every_template_renders_as_in_jinja(source: str) -> None:
     ours = Environment(**OPTIONS).from_string(source).render(VALUES)
     assert ours == jinja2.Environment(**OPTIONS).from_string(source).render(VALUES)
+
+
+TEMPLATE_SETS: list[dict[str, str]] = [
+    {  # a block chain: extends, super(), self, scoped and required blocks
+        "base.html": "<t>{% block title %}B{% endblock %}</t>{% block main required %}{% endblock %}"
+        "{% for i in items %}{% block row scoped %}<r>{{ i }}</r>{% endblock %}{% endfor %}"
+        "<f>{{ self.title() }}</f>",
+        "mid.html": "{% extends 'base.html' %}{% block title %}M{{ super() }}{% endblock %}",
+        "page.html": "{% extends 'mid.html' %}ignored {{ plain.title }}"
+        "{% block title %}P{{ super() }}{% endblock %}"
+        "{% block main %}<m>{{ card.title }}</m>{% endblock %}"
+        "{% block row %}{{ super() }}+{{ i }}{% endblock %}",
+    },
+    {  # includes and imports, with and without context, in and out of loops
+        "page.html": "{% include '_a.html' %}{% for item in [card, plain] %}"
+        "{% include '_a.html' %}{% include ['_no.html', '_a.html'] %}{% endfor %}"
+        "{% include '_no.html' ignore missing %}{% include '_b.html' without context %}"
+        "{% import '_m.html' as m %}{% from '_m.html' import cell with context %}"
+        "{{ m.cell(1) }}{{ cell(plain.title) }}",
+        "_a.html": "<a>{{ item.title | default('none') }}{{ plain.n }}</a>",
+        "_b.html": "<b>{{ range(2) | list }}</b>",
+        "_m.html": "{% macro cell(x) %}<c>{{ x }}{{ greeting | default('-') }}</c>{% endmacro %}",
+    },
+    {  # a template that extends another chosen at run time
+        "page.html": "{% extends layout %}{% block b %}[{{ plain.title }}]{% endblock %}",
+        "one.html": "1{% block b %}{% endblock %}1",
+    },
+]
+
+
+@pytest.mark.parametrize("templates", TEMPLATE_SETS)
+def test_templates_that_use_others_render_as_in_jinja(templates: dict[str, str]) -> None:
+    values = {**VALUES, "layout": "one.html", "item": None}
+
+    def render(kind: type[jinja2.Environment]) -> str:
+        env = kind(loader=jinja2.DictLoader(templates), **OPTIONS)
+        return env.get_template("page.html").render(values)
+
+    assert render(Environment) == render(jinja2.Environment)
 
 
 @pytest.mark.parametrize(
@@ -150,6 +214,9 @@ def test_every_template_renders_as_in_jinja(source: str) -> None:
         "{{ item.nope }}",
         "{{ nothing() }}",
         "{{ card.nope() }}",
+        "{{ nothing.title | default(1) }}",
+        "{{ url(nothing.url) }}",
+        "{% for x in [plain, card] %}{{ x.title }}{{ x.nope }}{% endfor %}",
     ],
 )
 def test_a_missing_name_fails_as_in_jinja(source: str) -> None:
@@ -196,3 +263,22 @@ def test_a_template_error_still_names_its_file_and_line(tmp_path: Path) -> None:
 def test_the_build_environment_is_this_one() -> None:
     env: Callable[..., jinja2.Environment] = make_environment
     assert isinstance(env(None), Environment)
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("<p>{{ plain.title }}\n{{ card.title }} and\n{{ card.nope }}</p>", 3),
+        ("{% for x in [card] %}\n<b>{{ x.title }}</b>\n{{ url(x.nope) }}\n{% endfor %}", 3),
+        (
+            "{% macro m(x) %}\n{{ x.title }}\n{{ x.nope.deeper | default(1) }}{% endmacro %}\n{{ m(card) }}",
+            3,
+        ),
+    ],
+)
+def test_an_error_in_a_joined_output_names_its_line(tmp_path: Path, source: str, line: int) -> None:
+    site = write(tmp_path / "templates", page__html=source)
+    plan = PagePlan("", "index.html", "page.html", dict(VALUES))
+    with pytest.raises(TemplateError) as failed:
+        render_chunk(site, tmp_path, [plan])
+    assert (failed.value.path, failed.value.line) == ("templates/page.html", line)

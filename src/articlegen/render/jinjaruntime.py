@@ -1,23 +1,27 @@
 """The Jinja environment pages render with: Jinja's own, with faster ways through what
 every page does hundreds of times, each giving what Jinja's general way gives.
 
-A cold build of 2,000 articles made about a million attribute lookups, 600,000 escapes and
-150,000 calls in templates; Jinja's general way of doing each costs several times the work
-itself:
+A cold build of 2,000 articles made about a million attribute lookups, 600,000 escapes,
+150,000 calls and 28,000 template look-ups in templates; Jinja's general way of doing each
+costs several times the work itself. Templates compile with ``jinjacompiler.CodeGenerator``,
+whose code does most of it inline; this module holds what that code calls:
 
 - ``item.title`` on a dict: Jinja asks for the attribute first and takes the item after the
   ``AttributeError``. For a dict type whose instances hold nothing but items (no ``__dict__``,
-  no ``__getattr__``), a name that is no attribute of the type can only be an item: it is
-  looked up as one at once. ``item.items`` still finds the method, as in Jinja.
-- ``url(item.url)``: Jinja's ``Context.call`` looks for a ``pass_context`` mark on the callable
-  and on its ``__call__`` at every call. An instance of a class whose instances cannot carry
-  the mark (no ``__dict__``) and whose class has none is called straight away.
-- ``{{ value }}``: markupsafe's ``escape`` wraps its result through ``Markup.__new__``, a
-  Python function; a ``str`` is escaped by the same C function into a ``Markup`` made
-  directly, and a ``Markup`` is already what escaping it gives.
+  no ``__getattr__``), a name that is no attribute of the type can only be an item: the
+  compiled code looks it up as one at once once ``item_or_absent`` has met the type.
+  ``item.items`` still finds the method, as in Jinja.
+- a call of any other callable than ``url``: Jinja's ``Context.call`` looks for a
+  ``pass_context`` mark on the callable and on its ``__call__`` at every call. An instance of
+  a class whose instances cannot carry the mark (no ``__dict__``) and whose class has none
+  is called straight away.
+- ``{{ value }}`` of anything but a ``str``: markupsafe's ``escape`` wraps its result through
+  ``Markup.__new__``, a Python function; a ``Markup`` is already what escaping it gives.
 - ``{% include %}`` inside a loop and ``{% import … with context %}`` go through
   ``includememo``: a card shown on several list pages is rendered once, and the module of
   ``_people.html`` made once, not on every article page.
+- a template named by an include, import or extends is found in a dict, not in Jinja's
+  cache of the least recently used.
 
 The templates are unchanged and a site's own templates take the same ways.
 """
@@ -25,52 +29,22 @@ The templates are unchanged and a site's own templates take the same ways.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import TemplateModule
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 from markupsafe import Markup, escape
 
 from .includememo import IncludeMemo
+from .jinjacompiler import CodeGenerator, absent, dict_attributes, items_first
+from .jinjacompiler import escape_inner as _escape_inner
 
-
-def _c_escape() -> Callable[[str], str] | None:
-    """MarkupSafe 3's C escaping under ``escape()``, which wraps its result through the Python
-    ``Markup.__new__``; None with MarkupSafe 2 (whose ``escape()`` is all C) or without C."""
-    try:
-        from markupsafe import _speedups
-    except ImportError:
-        return None
-    found: Callable[[str], str] | None = getattr(_speedups, "_escape_inner", None)
-    return found
-
-
-_escape_inner = _c_escape()
 _make_str = str.__new__
 _dict_get = dict.get
-_ABSENT = object()
-
-
-@functools.cache
-def _dict_attributes(kind: type) -> frozenset[str] | None:
-    """Every attribute name of ``kind``, a dict type whose instances hold items alone and
-    look them up as a dict does (no ``__getitem__`` or ``__missing__`` of its own); None for
-    any other type (its instances may have attributes of their own, or items ``get`` misses)."""
-    if (
-        issubclass(kind, dict)
-        and kind.__dictoffset__ == 0
-        and kind.__getattribute__ is dict.__getattribute__
-        and not hasattr(kind, "__getattr__")
-        and kind.__getitem__ is dict.__getitem__
-        and not hasattr(kind, "__missing__")
-    ):
-        return frozenset(dir(kind))
-    return None
+_ABSENT = absent
 
 
 @functools.cache
@@ -114,56 +88,55 @@ class _Context(Context):
             )
 
 
-class _CodeGenerator(CodeGenerator):
-    """Jinja's compiler, writing ``environment.escape_output(…)`` for ``{{ … }}``,
-    ``environment.included(…)`` for an ``{% include %}`` of a named template in a loop and
-    ``environment.imported(…)`` for an import with context."""
-
-    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
-            super()._output_child_pre(node, frame, finalize)
-        else:
-            self.write("environment.escape_output(")
-
-    def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
-        named = isinstance(node.template, nodes.Const) and isinstance(node.template.value, str)
-        if not (named and frame.loop_frame and node.with_context and not node.ignore_missing):
-            super().visit_Include(node, frame)
-            return
-        self.writeline("template = environment.get_template(", node)
-        self.visit(node.template, frame)
-        self.write(f", {self.name!r})")
-        names = self.dump_local_context(frame)
-        self.writeline(f"for event in environment.included(template, context, {names}):")
-        self.indent()
-        self.simple_write("event", frame)
-        self.outdent()
-
-    def _import_common(self, node: nodes.Import | nodes.FromImport, frame: Frame) -> None:
-        if not node.with_context or self.environment.is_async:
-            super()._import_common(node, frame)
-            return
-        self.write("environment.imported(environment.get_template(")
-        self.visit(node.template, frame)
-        self.write(f", {self.name!r}), context, {self.dump_local_context(frame)})")
-
-
 class Environment(jinja2.Environment):
     """``jinja2.Environment`` with the faster ways above; one per build (its include memo
     holds what that build's templates rendered)."""
 
-    code_generator_class = _CodeGenerator
+    code_generator_class = CodeGenerator
     context_class = _Context
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.include_memo = IncludeMemo(self)
         """Included templates rendered, by template and the values they read."""
+        self._loaded: dict[str, jinja2.Template] = {}
+
+    def _load_template(
+        self, name: str, globals: MutableMapping[str, Any] | None
+    ) -> jinja2.Template:
+        """Template ``name``: the one loaded before, where nothing is reloaded, found in a
+        dict rather than Jinja's least-recently-used cache (a lock and a queue to update
+        on each of the 28,000 includes, imports and extends of a 2,000-article build)."""
+        if globals or self.auto_reload or self.cache is None:
+            return super()._load_template(name, globals)
+        found = self._loaded.get(name)
+        if found is None:
+            found = self._loaded[name] = super()._load_template(name, globals)
+        return found
+
+    def item_or_undefined(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` once ``getattr(obj, attribute)`` has raised ``AttributeError``:
+        the item, as Jinja's ``getattr`` goes on, or undefined."""
+        value = self.item_or_absent(obj, attribute)
+        return self.undefined(obj=obj, name=attribute) if value is _ABSENT else value
+
+    def item_or_absent(self, obj: Any, attribute: str) -> Any:
+        """``item_or_undefined``, with ``absent`` where it gives an undefined value."""
+        kind: type = type(obj)
+        names = dict_attributes(kind)
+        if names is None:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError, AttributeError):
+                return _ABSENT
+        if attribute not in names:
+            items_first(attribute).add(kind)
+        return _dict_get(obj, attribute, _ABSENT)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` in a template: as Jinja's, the item first where it must be one."""
         kind: type = type(obj)
-        names = _dict_attributes(kind)
+        names = dict_attributes(kind)
         if names is None or attribute in names:
             try:
                 return getattr(obj, attribute)
