@@ -216,3 +216,17 @@ def test_a_card_cannot_be_changed_by_a_template(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="cannot be changed"):
         render(folder, {"items": CARDS})
     assert CARDS[0]["title"] == "T0 & co"
+
+
+def test_a_card_that_calls_partial_is_still_rendered_once(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    folder = write(
+        tmp_path / "templates",
+        list__html=LIST,
+        _card__html="{{ partial('_title.html', t=item.title) }}",
+        _title__html="<b>{{ t }}</b>",
+    )
+    pages = render(folder, {"items": CARDS[:2]}, {"items": CARDS[:2]})
+    assert pages == ["<b>T0 &amp; co</b><b>T1 &amp; co</b>"] * 2
+    assert rendered(memos) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from articlegen.core.errors import TemplateError
@@ -85,10 +86,11 @@ def test_without_a_store_every_partial_is_rendered(tmp_path: Path, counted: list
     assert counted == ["a", "a"]
 
 
-def test_a_partial_sees_only_its_values(tmp_path: Path) -> None:
+@pytest.mark.parametrize("store", [Partials, None])
+def test_a_partial_sees_only_its_values(tmp_path: Path, store: type[Partials] | None) -> None:
     site = write(tmp_path / "t", page__html=PAGE, _item__html="{{ e }}\n{{ hidden }}")
     with pytest.raises(TemplateError) as raised:
-        build(site, Partials(), "a")
+        build(site, store and store(), "a")
     assert (raised.value.path, raised.value.line) == ("t/_item.html", 2)
     assert "'hidden' is undefined" in str(raised.value)
 
@@ -112,3 +114,17 @@ def test_partials_count_as_uses(tmp_path: Path, use: str, named: bool | None) ->
         uses = named is not None and (name == "x.html" or not named)
         expected = {"page.html", name} if uses else {name}
         assert changed(before, template_fingerprints(site)) == expected
+
+
+def test_a_partial_renders_as_the_template_would(tmp_path: Path) -> None:
+    """What ``partial`` gives is what rendering the template with its values gives: macros,
+    loops, globals and escaping included, in a loop of the page or not."""
+    entry = (
+        "{% macro li(x) %}<li>{{ x }}</li>{% endmacro %}"
+        "{% for x in e %}{{ li(x) }}{{ loop.index }}{% endfor %}{{ range(2) | list }}"
+    )
+    page = '{{ partial("_item.html", e=["<a>", 1]) }}' + PAGE
+    site = write(tmp_path / "t", page__html=page, _item__html=entry)
+    alone = jinja2.Environment(autoescape=True).from_string(entry)
+    expected = "".join(alone.render(e=e) for e in (["<a>", 1], ["b&"], []))
+    assert build(site, None, ["b&"], []) == expected.encode()

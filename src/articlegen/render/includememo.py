@@ -15,11 +15,11 @@ or import with the same template and values takes it instead of rendering again.
 Values that stay the same: ``str``, ``int``, ``bool``, None and the ``url`` helper (compared
 by value and type), and by identity the objects a build shares between pages and never
 changes: an article's ``Card`` (one per article per build, ``core.model``), the site's
-settings, dates, functions and classes. Any other value (a dict or list made for one page,
-the loop's ``loop``, a ``namespace()``) makes that include or import go as Jinja's goes, and
-so does a template whose uses cannot be told from its source (an include of a name held in
-a variable) or that uses ``self`` or ``lipsum``. A site's own templates go the same way:
-its ``_card.html`` is the one rendered, and kept.
+settings, dates, functions, classes and ``partial``. Any other value (a dict or list made
+for one page, the loop's ``loop``, a ``namespace()``) makes that include or import go as
+Jinja's goes, and so does a template whose uses cannot be told from its source (an include
+of a name held in a variable) or that uses ``self`` or ``lipsum``. A site's own templates go
+the same way: its ``_card.html`` is the one rendered, and kept.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from jinja2.utils import missing
 
 from ..core.model import Card, SiteConfig
 from .pages import UrlMaker
+from .partials import PartialFunction
 
 _BY_VALUE = frozenset({str, int, bool, type(None), UrlMaker})
 """Immutable values that show the same whenever they are equal (compared with their type:
@@ -50,6 +51,7 @@ _BY_IDENTITY = frozenset(
         type,
         types.FunctionType,
         types.BuiltinFunctionType,
+        PartialFunction,
     }
 )
 """Values a build shares between pages and never changes: compared by identity."""

@@ -195,7 +195,7 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         self.write(")")
 
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
-        if frame.buffer is not None or self.environment.is_async:
+        if frame.buffer is not None or len(node.nodes) == 1 or self.environment.is_async:
             super().visit_Output(node, frame)
             return
         joined = frame.copy()

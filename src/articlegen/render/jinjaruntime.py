@@ -114,6 +114,13 @@ class Environment(jinja2.Environment):
             found = self._loaded[name] = super()._load_template(name, globals)
         return found
 
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals: the environment's with ``d`` over them, as Jinja's
+        ``ChainMap`` has them, but a dict: every page, partial and import copies or compares
+        them, which a ``ChainMap`` does key by key in Python. The environment's globals are
+        all set before any template is loaded (Jinja asks as much), so a copy sees them all."""
+        return {**self.globals, **(d or {})}
+
     def item_or_undefined(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` once ``getattr(obj, attribute)`` has raised ``AttributeError``:
         the item, as Jinja's ``getattr`` goes on, or undefined."""

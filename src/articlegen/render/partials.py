@@ -63,16 +63,27 @@ class Partials:
 
 
 def render_partial(env: jinja2.Environment, name: str, values: dict[str, Any]) -> Markup:
-    """``name`` rendered with ``values`` alone (and Jinja's globals)."""
-    return Markup(env.get_template(name).render(values))
+    """``name`` rendered with ``values`` alone (and Jinja's globals): what
+    ``Template.render(values)`` gives, without the copy of ``values`` it makes first (the
+    context copies them again) and its handling of an error, which the page being rendered
+    does over the whole traceback, naming the partial's file and line."""
+    template = env.get_template(name)
+    return Markup(env.concat(template.root_render_func(template.new_context(values))))
 
 
-def partial_function(env: jinja2.Environment, partials: Partials | None) -> Callable[..., Markup]:
-    """The ``partial(name, **values)`` a template calls: rendered afresh without a store."""
+class PartialFunction:
+    """The ``partial(name, **values)`` a template calls: rendered afresh without a store.
+    An object whose instances hold no attributes of their own, so that the build's context
+    calls it at once (``jinjaruntime._plain_callable``), and the include memo compares it by
+    identity (one per environment)."""
 
-    def partial(name: str, /, **values: Any) -> Markup:
-        if partials is None:
-            return render_partial(env, name, values)
-        return partials.render(env, name, values)
+    __slots__ = ("_env", "_partials")
 
-    return partial
+    def __init__(self, env: jinja2.Environment, partials: Partials | None) -> None:
+        self._env = env
+        self._partials = partials
+
+    def __call__(self, name: str, /, **values: Any) -> Markup:
+        if self._partials is None:
+            return render_partial(self._env, name, values)
+        return self._partials.render(self._env, name, values)

@@ -28,7 +28,7 @@ from ..core.model import Date, PagePlan, RenderedPage
 from ..core.progress import report_progress
 from ..core.workers import in_workers, pooled
 from .jinjaruntime import Environment
-from .partials import Partials, partial_function
+from .partials import PartialFunction, Partials
 from .pictures import picture
 
 MIN_PARALLEL_PAGES = 200
@@ -74,7 +74,7 @@ def make_environment(
     env.filters["humandate"] = _humandate
     env.filters["tojson_ld"] = to_json_ld
     env.filters["picture"] = picture
-    env.globals["partial"] = partial_function(env, partials)
+    env.globals["partial"] = PartialFunction(env, partials)
     return env
 
 
