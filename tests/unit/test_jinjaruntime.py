@@ -138,6 +138,10 @@ TEMPLATES = [
     "{% for i in items recursive %}[{{ i }}{% if i is iterable %}{{ loop(i) }}{% endif %}]{% endfor %}",
     "{% macro row(x) %}<td>{{ x }}</td>{{ caller(x) }}{% endmacro %}"
     "{% call(v) row(plain.title) %}<b>{{ v }}</b>{{ url(v) }}{% endcall %}",
+    "{% macro m(a, b=plain.n) %}{{ a }}{{ b }}{{ varargs }}{{ kwargs }}{% endmacro %}"
+    "{{ m(1) }}{{ m(1, 2, 3, k=url) }}{{ m(b=4, a=5) }}{% for i in items %}{{ m(i) }}{% endfor %}",
+    "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}{% set v = false %}{{ b(plain.title) }}"
+    "{% autoescape v %}{{ b(plain.title) }}{{ b(plain.title) | escape }}{% endautoescape %}",
     "{% filter upper %}<a>{{ plain.title }}</a>{% endfilter %}",
     "{% set ns = namespace(n=1) %}{% set ns.n = ns.n + plain.n %}{{ ns.n }} {{ ns.nope | default('d') }}",
     # an attribute: the item first for a dict, else the attribute, else the item, else undefined
@@ -216,6 +220,7 @@ def test_templates_that_use_others_render_as_in_jinja(templates: dict[str, str])
         "{{ card.nope() }}",
         "{{ nothing.title | default(1) }}",
         "{{ url(nothing.url) }}",
+        "{% macro m(a) %}{{ a.nope }}{% endmacro %}{{ m(plain) }}",
         "{% for x in [plain, card] %}{{ x.title }}{{ x.nope }}{% endfor %}",
     ],
 )

@@ -34,8 +34,8 @@ from typing import Any
 
 import jinja2
 from jinja2.environment import TemplateModule
-from jinja2.runtime import Context
-from jinja2.utils import internalcode
+from jinja2.runtime import Context, Macro
+from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup, escape
 
 from .includememo import IncludeMemo
@@ -69,13 +69,29 @@ def _own(kind: type, name: str) -> object:
     return next((vars(k)[name] for k in kind.__mro__ if name in vars(k)), None)
 
 
+def _macro_kind() -> type | None:
+    """Jinja's ``Macro``, where its ``__call__`` (and nothing else of it) takes the evaluation
+    context, as in Jinja 3.1: calling one then needs no look for marks, since only the code
+    a template compiles to makes a macro, and a template cannot mark one (it sets no
+    attributes)."""
+    takes = _PassArg.from_obj(_own(Macro, "__call__"))  # type: ignore[type-var]
+    plain = not hasattr(Macro, "jinja_pass_arg")
+    return Macro if plain and takes is _PassArg.eval_context else None
+
+
+_MACRO = _macro_kind()
+
+
 class _Context(Context):
-    """A template's context, calling plain callables (``_plain_callable``) straight away."""
+    """A template's context, calling plain callables (``_plain_callable``) and macros
+    straight away."""
 
     @internalcode
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind: type = type(__obj)
-        if not _plain_callable(kind):
+        if kind is _MACRO:  # Macro.__call__ takes the evaluation context, as Jinja passes it
+            args = (__self.eval_ctx, *args)
+        elif not _plain_callable(kind):
             return super().call(__obj, *args, **kwargs)
         if kwargs:  # what Jinja adds for pass_context callables, as Context.call drops it
             kwargs.pop("_block_vars", None)

@@ -8,6 +8,8 @@ with the template's file and line instead of publishing a blank.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -277,7 +279,13 @@ def _humandate(context: jinja2.runtime.Context, value: Date | int) -> str:
     """``14 May 2024``: the day in the site's time zone (the page's ``site``)."""
     if isinstance(value, int):  # a reference dated by its year alone
         return str(value)
-    day = local_day(value, context["site"].zone)
+    return _day_text(local_day(value, context["site"].zone))
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_text(day: dt.date) -> str:
+    """``14 May 2024``, kept by day: ``strftime`` takes microseconds, and a build shows a
+    few hundred days about six times an article."""
     return f"{day.day} {day:%B %Y}"
 
 
