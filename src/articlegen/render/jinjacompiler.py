@@ -13,7 +13,8 @@ Here:
   yielded joined: ``"".join`` takes the pieces of each generator straight away, and
   ``Template.render`` joins the same strings in the same order;
 - ``{{ value }}`` escapes a ``str`` with MarkupSafe's C function inline (``escape_str``): a
-  piece's type does not matter once the pieces are joined;
+  piece's type does not matter once the pieces are joined; a ``Markup`` is shown as it is
+  (what escaping it gives);
 - ``owner.attr`` is looked up inline as ``Environment.getattr`` looks it up: the item at once
   for a dict type that ``Environment.item_or_absent`` has found holds the name only as an
   item (``items_first``), else the attribute (``getattr`` with a default), else the item or
@@ -26,7 +27,7 @@ Here:
 - ``{% include %}`` of a named template in a loop and ``{% import … with context %}`` go
   through the environment (``includememo``).
 
-Names the generated code uses for its own values (``_shown``, ``_item``, ``_owner``,
+Names the generated code uses for its own values (``_shown``, ``_kind``, ``_item``, ``_owner``,
 ``_callee``) are none that Jinja gives a template's variables (``l_0_title``…).
 """
 
@@ -106,13 +107,15 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
             super()._output_child_pre(node, frame, finalize)
         else:
-            self.write("(escape_str(_shown) if type(_shown := ")
+            self.write("(escape_str(_shown) if (_kind := type(_shown := ")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
             super()._output_child_post(node, frame, finalize)
         else:
-            self.write(") is str else environment.escape_output(_shown))")
+            self.write(
+                ")) is str else _shown if _kind is Markup else environment.escape_output(_shown))"
+            )
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
         self.writeline(f"from {__name__} import {', '.join(_RUNTIME)}")
