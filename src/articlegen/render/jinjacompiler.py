@@ -198,6 +198,9 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         self.write(")")
 
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        """A run of text and values yielded as one string: Jinja's code for a buffer
+        (``buffer.extend((piece, …))``, each piece on its own line), made ``yield concat((…))``
+        by ``writeline``."""
         if frame.buffer is not None or len(node.nodes) == 1 or self.environment.is_async:
             super().visit_Output(node, frame)
             return
@@ -206,6 +209,8 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         super().visit_Output(node, joined)
 
     def writeline(self, x: str, node: nodes.Node | None = None, extra: int = 0) -> None:
+        """Jinja's line, with ``yield from`` (a block, a parent template, an include without
+        context) made a yield of the pieces joined, and the stand-in buffer made a yield."""
         if x.startswith(_JOINED):
             x = _JOINED_WRITES[x]
         elif x.startswith("yield from "):
