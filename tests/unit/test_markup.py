@@ -181,6 +181,44 @@ def test_missing_alt_is_a_problem_with_file_and_line_but_explicit_empty_alt_is_n
     assert decorative.attributes["alt"] == ""
 
 
+@pytest.mark.parametrize("render", ["reference", "compiled"])
+@pytest.mark.parametrize("image", ["C:\\Users\\me\\walk.jpg", "C:/Users/me/walk.jpg"])
+def test_an_image_or_link_to_a_file_on_the_writers_computer_is_an_error(
+    render: str, image: str
+) -> None:
+    """A Windows path read as a URL has its drive letter for a scheme: it was published as
+    an image no reader could load, without a word."""
+    text = f"Intro.\n\n![A walk]({image})\n\n[the leaflet](D:/Files/leaflet.pdf)\n"
+    if render == "reference":
+        body = render_body(MD, text, first_line=6, path="content/a.md")
+    else:
+        compiled = render_compiled(text, first_line=6, path="content/a.md", html=False)
+        if compiled is None:  # it declines a backslash: the reference path renders those
+            pytest.skip("the compiled engine is not installed or declined this body")
+        body = compiled
+    assert [(p.path, p.line, p.message, p.hint) for p in body.problems] == [
+        (
+            "content/a.md",
+            8,
+            f"image '{image}' is a file on your computer, which readers cannot open",
+            "copy it into the site's static/ folder, e.g. static/images/walk.jpg, and write "
+            "![…](images/walk.jpg)",
+        ),
+        (
+            "content/a.md",
+            10,
+            "link 'D:/Files/leaflet.pdf' is a file on your computer, which readers cannot open",
+            "copy it into the site's static/ folder, e.g. static/files/leaflet.pdf, and write "
+            "[…](files/leaflet.pdf)",
+        ),
+    ]
+
+
+def test_an_address_with_a_scheme_is_no_file_on_a_computer() -> None:
+    body = render_body(MD, "[mail](mailto:a@example.org) ![A](https://example.org/a.png)\n")
+    assert body.problems == ()
+
+
 def test_video_block_renders_a_titled_link_and_no_player() -> None:
     text = (
         '::: video https://www.youtube.com/watch?v=dQw4w9WgXcQ "How it works"\nA *caption*.\n:::\n'

@@ -63,7 +63,7 @@ from .markdown import (
     wikilink_html,
 )
 from .placeholders import Slot, escape, placeholder
-from .rawhtml import refused_link_problems
+from .rawhtml import computer_path_problem, refused_link_problems
 
 try:
     from markdown_it_pyrs import MarkdownIt as CompiledMarkdown
@@ -514,6 +514,8 @@ class _Render:
         """``markdown``'s link collectors for one link: internal, path, same-page, web or
         other."""
         url, title = _checked_url(meta["url"]), meta.get("title") or ""
+        if problem := computer_path_problem(url, False, self.path, line):
+            self.image_problems.append(problem)  # in document order with images', as there
         title_attr = f' title="{escape(title)}"' if title else ""
         target = markdown_file_target(url)
         if target:
@@ -551,6 +553,8 @@ class _Render:
         alt = self._plain(node.children)
         if not alt:
             self.image_problems.append(missing_alt(url, self.path, line))
+        if problem := computer_path_problem(url, True, self.path, line):
+            self.image_problems.append(problem)
         index = None
         if is_remote(url):
             self.remote.append(ImageRef(url, line))

@@ -28,7 +28,7 @@ from .embeds import video_plugin
 from .footnotes import footnote_problems, opens_definition
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
-from .rawhtml import raw_html_problems, refused_link_problems
+from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
     from markdown_it.utils import EnvType, OptionsDict
@@ -289,13 +289,17 @@ def _collect_images(
     children: Sequence[tuple[Token, int]], path: str | None, problems: list[Exception]
 ) -> tuple[list[ImageRef], list[ImageRef]]:
     """Number local images as placeholders, and list those on other hosts; an image without
-    alt text is a problem."""
+    alt text is a problem, and so is an image or link to a file on the writer's computer."""
     images: list[ImageRef] = []
     remote: list[ImageRef] = []
     for child, line in children:
+        if child.type not in ("image", "link_open"):
+            continue
+        src = str(child.attrGet("src" if child.type == "image" else "href") or "")
+        if problem := computer_path_problem(src, child.type == "image", path, line):
+            problems.append(problem)
         if child.type != "image":
             continue
-        src = str(child.attrGet("src") or "")
         alt = _plain_text(child.children or [])
         child.meta["alt"] = "" if alt == DECORATIVE_ALT else alt
         if not alt:

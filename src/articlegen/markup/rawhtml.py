@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from urllib.parse import unquote
 
 from markdown_it.common.normalize_url import validateLink
 from markdown_it.token import Token
@@ -93,6 +94,32 @@ def refused_link_problems(text: str, line: int, path: str | None) -> list[Markup
                 )
             )
     return problems
+
+
+_ON_A_COMPUTER = re.compile(r"[A-Za-z]:(?:[\\/]|%5C)", re.IGNORECASE)
+"""A Windows drive path (``C:\\Users\\…``, ``D:/photos/…``) as markdown-it normalizes it
+(``C:%5CUsers%5C…``): read as a URL, its drive letter is a scheme, so it was published as
+an address no reader's browser can load, without a word."""
+
+
+def computer_path_problem(url: str, image: bool, path: str | None, line: int) -> MarkupError | None:
+    """The error for a link's or an ``image``'s URL that is a file on the writer's own
+    computer, with the ``static/`` path to copy it to; None for any other URL."""
+    if not _ON_A_COMPUTER.match(url):
+        return None
+    written = unquote(url)
+    name = re.split(r"[\\/]", written)[-1] or "file"
+    kind, folder, example = (
+        ("image", "images", f"![…](images/{name})")
+        if image
+        else ("link", "files", f"[…](files/{name})")
+    )
+    return MarkupError(
+        f"{kind} '{written}' is a file on your computer, which readers cannot open",
+        path,
+        line,
+        f"copy it into the site's static/ folder, e.g. static/{folder}/{name}, and write {example}",
+    )
 
 
 def raw_html_problems(
