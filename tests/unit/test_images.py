@@ -141,6 +141,26 @@ def test_an_image_many_articles_show_is_read_once_and_each_bad_one_reported_in_e
     ]  # fmt: skip
 
 
+def test_an_image_path_written_from_the_article_into_static_is_offered_from_static(
+    tmp_path: Path,
+) -> None:
+    """As an editor completes a path in content/a.md: ../static/images/walk.jpg."""
+    static = tmp_path / "static"
+    (static / "images").mkdir(parents=True)
+    _, [problem] = place_images(
+        [ImageRef("../static/images/walk.jpg", 4)], [static], "/", "content/a.md"
+    )
+    assert (problem.path, problem.line) == ("content/a.md", 4)
+    assert problem.message == (
+        "image '../static/images/walk.jpg' is not a path inside the static"
+        " folder (did you mean 'images/walk.jpg'?)"
+    )
+    assert problem.hint == (
+        "write the path relative to static/, e.g. ![…](images/walk.jpg), not relative to the"
+        " article"
+    )
+
+
 def test_a_name_longer_than_a_disk_holds_is_not_found_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "static").mkdir()
     for src in ("images/" + "a" * 300 + ".jpg", "a" * 5000 + "/b.png"):

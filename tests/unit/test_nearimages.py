@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from articlegen.content.nearimages import near_images
+from articlegen.content.nearimages import from_article, near_images
 
 
 def _static(tmp_path: Path, *files: str) -> list[Path]:
@@ -64,3 +64,18 @@ def test_only_published_images_and_only_close_ones_are_offered(tmp_path: Path) -
     assert near_images("images/sleep.jpg", dirs) == ""  # no text file, no macOS ._ file
     assert near_images("images/zzz.png", dirs) == ""
     assert near_images("images/" + "a" * 300 + ".jpg", dirs) == ""  # a name too long for a disk
+
+
+def test_a_file_name_alone_is_offered_in_the_top_folder_holding_it(tmp_path: Path) -> None:
+    dirs = _static(tmp_path, "images/walk.jpg", "photos/Walk.JPG", "images/deep/walk.jpg")
+    assert near_images("walk.jpg", dirs) == (
+        " (did you mean 'images/walk.jpg' or 'photos/Walk.JPG'?)"
+    )
+    assert near_images("run.jpg", dirs) == ""
+
+
+def test_a_path_from_the_article_into_static_names_the_path_from_static() -> None:
+    assert from_article("../static/images/walk.jpg", "content/walk.md") == "images/walk.jpg"
+    assert from_article("../../static/a.png", "content/health/walk.md") == "a.png"
+    assert from_article("../images/walk.jpg", "content/walk.md") is None
+    assert from_article("../../static/a.png", "content/walk.md") is None

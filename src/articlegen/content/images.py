@@ -24,7 +24,7 @@ from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_IMAGE_PIXELS
 from ..core.model import Article, HeroImage, ImageRef, PlacedImage, RenderedBody
-from .nearimages import beside_article, near_images
+from .nearimages import beside_article, from_article, near_images
 from .variants import RESPONSIVE_SUFFIXES, plan_variants
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
@@ -107,11 +107,14 @@ def _not_found(
     """Why no file of ``static/`` is the image ``ref`` names, as precisely as it can be told.
     ``static_dirs`` ends with the site's own ``static/``, in the site's folder."""
     if relative is None:
+        meant = from_article(unquote(urlsplit(ref.src).path), source)
         return MarkupError(
-            f"image '{ref.src}' is not a path inside the static folder",
+            f"image '{ref.src}' is not a path inside the static folder"
+            + (f" (did you mean '{meant}'?)" if meant else ""),
             source,
             ref.line,
-            "write the path relative to static/, e.g. ![…](images/photo.jpg)",
+            "write the path relative to static/, e.g. ![…]("
+            + (f"{meant}), not relative to the article" if meant else "images/photo.jpg)"),
         )
     if (link := _linked_folder(relative, static_dirs)) is not None:
         return MarkupError(

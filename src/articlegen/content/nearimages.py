@@ -31,7 +31,29 @@ def near_images(relative: str, static_dirs: Sequence[Path]) -> str:
     if len(parts) > 1 and parts[0] == STATIC_DIR:  # written from the site's folder, as an
         # editor completes it: static/images/a.jpg, where images/a.jpg is meant
         found = [path for root in static_dirs for path in _loosely(root, parts[1:])] + found
+    if len(parts) == 1:  # a file name alone, walk.jpg, where images/walk.jpg is meant
+        found += [path for root in static_dirs for path in _in_a_folder(root, parts[0])]
     return suggestion(list(dict.fromkeys(found))[:3], relative)
+
+
+def from_article(src: str, source: str) -> str | None:
+    """The path under ``static/`` that an image path climbing out with ``..`` names when
+    read from its article's folder, as an editor completes it (``../static/images/a.jpg``
+    in ``content/a.md`` is ``images/a.jpg``); None when it leads elsewhere."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), src.replace("\\", "/")))
+    head, _, rest = joined.partition("/")
+    return rest if head == STATIC_DIR and rest and not rest.startswith("../") else None
+
+
+def _in_a_folder(root: Path, name: str) -> list[str]:
+    """``folder/name`` for each folder just under ``root`` holding a file of that name in
+    any case: a listing of each top folder, however large ``static/`` is below them."""
+    return [
+        f"{folder}/{found}"
+        for folder in _names(root, folders=True)
+        for found in _names(root / folder, folders=False)
+        if found.casefold() == name.casefold()
+    ]
 
 
 def beside_article(relative: str, source: str, site: Path) -> str | None:
