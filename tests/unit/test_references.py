@@ -165,3 +165,29 @@ def test_unknown_citation_names_the_closest_id() -> None:
 def test_no_references_no_citations() -> None:
     cited = number_citations((), (), "a.md")
     assert (cited.marks, cited.listed, cited.problems, cited.warnings) == ((), (), (), ())
+
+
+def test_a_doi_a_pubmed_id_or_an_address_without_https_is_offered_whole() -> None:
+    """Citations write a source so; the error gave only 'copy the full address'."""
+    assert errors(
+        "references:\n"
+        "  - {title: A, url: 'doi:10.1000/xyz'}\n"
+        "  - {title: B, url: 'DOI: 10.1056/NEJMoa0000'}\n"
+        "  - {title: C, url: 10.1000/abc}\n"
+        "  - {title: D, url: 'PMID: 12345678'}\n"
+        "  - {title: E, url: www.nhs.uk/conditions/x}\n"
+        "  - {title: F, url: 'ftp://x.org/a'}\n"
+    ) == [
+        "content/a.md:3: reference url must be an http(s) address, found 'doi:10.1000/xyz' — "
+        "write it whole: https://doi.org/10.1000/xyz",
+        "content/a.md:4: reference url must be an http(s) address, found 'DOI: 10.1056/NEJMoa0000'"
+        " — write it whole: https://doi.org/10.1056/NEJMoa0000",
+        "content/a.md:5: reference url must be an http(s) address, found '10.1000/abc' — "
+        "write it whole: https://doi.org/10.1000/abc",
+        "content/a.md:6: reference url must be an http(s) address, found 'PMID: 12345678' — "
+        "write it whole: https://pubmed.ncbi.nlm.nih.gov/12345678/",
+        "content/a.md:7: reference url must be an http(s) address, found 'www.nhs.uk/conditions/x'"
+        " — write it whole: https://www.nhs.uk/conditions/x",
+        "content/a.md:8: reference url must be an http(s) address, found 'ftp://x.org/a' — "
+        "copy the full address, starting with https://",
+    ]

@@ -28,6 +28,8 @@ def address_problem(url: str) -> tuple[str, str] | None:
 
 def _unplain_address_problem(url: str) -> tuple[str, str] | None:
     """``address_problem`` of an address ``_PLAIN_ADDRESS`` does not match."""
+    if not is_web_address(url) and (whole := full_address(url)):  # doi:10.1000/x, PMID: 1
+        return (f"must be an http(s) address, found '{url}'", f"write it whole: {whole}")
     if _SPACE.search(url):
         return (
             f"contains a space: '{url}'",
@@ -53,6 +55,24 @@ def _unplain_address_problem(url: str) -> tuple[str, str] | None:
             "character as % and its code (a quote is %22)",
         )
     return None
+
+
+_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+"""A DOI as citations write it (``doi:10.1000/xyz``, ``DOI: 10.1000/xyz``, ``10.1000/xyz``)."""
+_PMID = re.compile(r"pmid:?\s*(\d{1,9})", re.IGNORECASE)
+"""A PubMed id as citations write it (``PMID: 12345678``)."""
+
+
+def full_address(written: str) -> str | None:
+    """The web address that a source written another way stands for: a DOI at its resolver
+    (``https://doi.org/10.1000/xyz``), a PubMed id at PubMed, an address without its scheme
+    with ``https://``; None for anything else."""
+    text = written.strip()
+    if doi := _DOI.fullmatch(text):
+        return f"https://doi.org/{doi.group(1)}"
+    if pmid := _PMID.fullmatch(text):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{pmid.group(1)}/"
+    return f"https://{text}" if lacks_scheme(text) else None
 
 
 _BARE_ADDRESS = re.compile(r"(?:www\.[^\s/.]+\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*)", re.IGNORECASE)
