@@ -462,3 +462,15 @@ def test_the_closing_line_is_found_where_the_expression_finds_it(text: str, star
     expected = _BOUNDARY.search(text, start)
     found = _closing_boundary(text, start)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("key", ["see_also", "tags"])
+def test_a_wiki_link_written_in_the_header_says_to_drop_its_brackets(key: str) -> None:
+    """YAML reads see_also: [[Sleep Basics]] as a list in a list; 'put the item in quotes'
+    led to '[[Sleep Basics]]', which names no article either."""
+    text = f"---\ntitle: T\ndate: 2024-01-01\n{key}: [[Sleep Basics], [heart-health]]\n---\n"
+    assert errors(text) == [
+        f"content/a.md:4: each item of '{key}' must be text, found a list in a list: YAML reads"
+        f" [[…]] so, not as a link — write the items without [[ ]]: {key}: [Sleep Basics,"
+        " heart-health]"
+    ]

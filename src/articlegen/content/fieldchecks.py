@@ -97,6 +97,15 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
         )
     items: list[tuple[str, int]] = []
     for item in entry.items:
+        if _wiki_link(item.value):  # see_also: [[Sleep Basics]], to YAML a list in a list
+            flat = [t for i in entry.items for t in (i.value if _wiki_link(i.value) else [i.value])]
+            raise FrontMatterError(
+                f"each item of '{key}' must be text, found a list in a list: YAML reads "
+                f"[[…]] so, not as a link",
+                path,
+                item.line,
+                f"write the items without [[ ]]: {key}: [{', '.join(map(str, flat))}]",
+            )
         if not isinstance(item.value, str) or not item.value.strip():
             raise FrontMatterError(
                 f"each item of '{key}' must be non-empty text, found {as_written(item)}",
@@ -108,6 +117,11 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
             )
         items.append((item.value.strip(), item.line))
     return items
+
+
+def _wiki_link(value: object) -> bool:
+    """Whether a list item is a list of one text, as ``[[Title]]`` written in a header is."""
+    return isinstance(value, list) and len(value) == 1 and isinstance(value[0], str)
 
 
 def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
