@@ -109,6 +109,29 @@ def test_summary_is_first_paragraph_plain_text_and_words_are_counted() -> None:
     assert body.words >= 3
 
 
+@pytest.mark.parametrize("render", ["reference", "compiled"])
+def test_a_paragraph_of_images_alone_is_not_the_summary(render: str) -> None:
+    """A chart above the first words made a summary, and so a description and a card, of
+    its alt text; the first paragraph with text is the summary, the images' own only if
+    there is none."""
+    text = (
+        '![A chart of readings](images/bp.png) ![""](images/rule.svg)\n\n'
+        "> A quote.\n\nThe first *words* with ![an icon](images/i.png) inline.\n"
+    )
+    alone = "![A chart of readings](images/bp.png)\n"
+    if render == "reference":
+        bodies = [render_body(MD, text), render_body(MD, alone)]
+    else:
+        compiled = [render_compiled(t, first_line=1, html=False) for t in (text, alone)]
+        if None in compiled:
+            pytest.skip("the compiled engine is not installed or declined this body")
+        bodies = [b for b in compiled if b is not None]
+    assert [b.summary for b in bodies] == [
+        "The first words with an icon inline.",
+        "A chart of readings",
+    ]
+
+
 def test_shorten_cuts_at_a_word_near_the_limit() -> None:
     text = "word " * 60
     short = shorten(text.strip())

@@ -345,6 +345,7 @@ class _Render:
         self.headings: list[tuple[int, str, str]] = []  # level, slug, text
         self.title_lines: list[int] = []  # each level-1 heading's file line
         self.summary: str | None = None
+        self.images_summary: str | None = None  # the first paragraph's, of images alone
         self.texts: list[str] = []  # each text token's, for the word count
         self.videos = 0
         self.swapped: dict[int, str] = {}  # swap number → its HTML
@@ -380,7 +381,7 @@ class _Render:
                 for (level, _, text), anchor in zip(self.headings, ids, strict=True)
             ),
             links=tuple(self.links),
-            summary=self.summary or "",
+            summary=self.summary or self.images_summary or "",
             words=count_words(_SWAPPED.sub(" ", " ".join(self.texts))),
             images=tuple(self.images),
             videos=self.videos,
@@ -426,8 +427,11 @@ class _Render:
                 self._inline_block(run, run[0])
                 run = []
             if name == "paragraph":
-                if top and self.summary is None:
-                    self.summary = shorten(self._plain(node.children))
+                if top and self.summary is None:  # markdown._summary: the first with text
+                    if self._plain(node.children, images=False):
+                        self.summary = shorten(self._plain(node.children))
+                    elif self.images_summary is None:
+                        self.images_summary = shorten(self._plain(node.children))
                 self._inline_block(node.children, node)
             elif name in ("heading", "lheading"):
                 level = node.meta["level"]
@@ -575,11 +579,11 @@ class _Render:
                 parts.append(self._title(node.children, depth + 1))
         return "".join(parts)
 
-    def _plain(self, nodes: Sequence[Any]) -> str:
+    def _plain(self, nodes: Sequence[Any], *, images: bool = True) -> str:
         """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label."""
-        return " ".join(self._plain_parts(nodes).split())
+        return " ".join(self._plain_parts(nodes, images=images).split())
 
-    def _plain_parts(self, nodes: Sequence[Any], depth: int = 0) -> str:
+    def _plain_parts(self, nodes: Sequence[Any], depth: int = 0, *, images: bool = True) -> str:
         if depth > _DEPTH:
             raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
@@ -590,8 +594,8 @@ class _Render:
             elif name in ("softbreak", "hardbreak"):
                 parts.append(" ")
             elif name == "code_inline" or name in _SPANS:
-                parts.append(self._plain_parts(node.children, depth + 1))
-            elif name == "image":
+                parts.append(self._plain_parts(node.children, depth + 1, images=images))
+            elif name == "image" and images:
                 parts.append(self._label(node))
         return "".join(parts)
 

@@ -376,13 +376,19 @@ def _toc(tokens: Sequence[Token]) -> list[TocEntry]:
 
 
 def _summary(tokens: Sequence[Token]) -> str:
+    """The first top-level paragraph with text, as plain text: one of images alone (a chart
+    above the first words) would make a summary of its alt text, else the first one."""
+    first = None
     for index, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.level == 0:
-            return shorten(_plain_text(tokens[index + 1].children or []))
-    return ""
+            children = tokens[index + 1].children or []
+            if _plain_text(children, images=False):
+                return shorten(_plain_text(children))
+            first = shorten(_plain_text(children)) if first is None else first
+    return first or ""
 
 
-def _plain_text(children: Sequence[Token]) -> str:
+def _plain_text(children: Sequence[Token], *, images: bool = True) -> str:
     parts: list[str] = []
     skipping_anchor = False
     for child in children:
@@ -396,7 +402,7 @@ def _plain_text(children: Sequence[Token]) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type == "image":
+        elif child.type == "image" and images:
             parts.append(child.content)
     return " ".join("".join(parts).split())
 
