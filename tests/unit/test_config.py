@@ -95,6 +95,22 @@ def test_base_url_must_be_absolute() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "whole"),
+    [
+        ("example.org", "https://example.org/"),
+        ("owner.github.io/repo", "https://owner.github.io/repo/"),
+        ("www.example.org/blog/", "https://www.example.org/blog/"),
+    ],
+)
+def test_a_base_url_without_https_is_offered_whole(written: str, whole: str) -> None:
+    (error,) = messages(f"title: T\nbase_url: {written}\n")
+    assert error == (
+        f"site.yaml:2: 'base_url' must be an absolute http(s) URL, found '{written}' — write it"
+        f" whole: base_url: {whole}"
+    )
+
+
+@pytest.mark.parametrize(
     ("url", "expected"),
     [
         ('https://e.org/x"y/', "holds characters a URL cannot hold: '\"'"),

@@ -26,7 +26,7 @@ from ..core.nestedkeys import (
     text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
-from ..core.weburl import NOT_IN_URLS, address_problem
+from ..core.weburl import NOT_IN_URLS, address_problem, lacks_scheme
 from ..core.yamlchecks import (
     as_text,
     as_written,
@@ -350,9 +350,12 @@ def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] |
     hold) and how to fix it, its example ``written`` as the setting is; None if nothing."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
+        whole = f"https://{url.strip().rstrip('/')}/" if lacks_scheme(url + "/") else None
         return (
             f"must be an absolute http(s) URL, found '{url}'",
-            f"e.g. {written}https://example.org/ or https://example.org/blog/",
+            f"write it whole: {written}{whole}"
+            if whole
+            else f"e.g. {written}https://example.org/ or https://example.org/blog/",
         )
     bad = sorted({c for c in url if c in NOT_IN_URLS or c.isspace() or not c.isprintable()})
     if bad:
