@@ -47,6 +47,9 @@ def test_many_strays_of_a_folder_are_one_note_naming_three(tmp_path: Path) -> No
     assert note.startswith(
         "_posts/2019-01-01-x.md, _posts/2019-02-01-x.md, _posts/2019-03-01-x.md and 2 more:"
     )
+    assert note.endswith(
+        "move them into content/ ('articlegen import .' converts a Jekyll site's posts and pages)"
+    )
 
 
 def test_a_build_says_where_an_article_outside_content_is(tmp_path: Path, run_cli) -> None:

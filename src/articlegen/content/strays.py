@@ -34,7 +34,10 @@ def stray_notes(root: Path, output: Path) -> list[str]:
     for folder in (root, *(f for f in folders if f.resolve() != output.resolve())):
         strays = [f.relative_to(root).as_posix() for f in _articles_in(folder)]
         if strays:
-            notes.append(_note(strays, folder == root / STATIC_DIR))
+            note = _note(strays, folder == root / STATIC_DIR)
+            if folder.name.startswith("_"):  # _posts/, _pages/: a Jekyll site's, Liquid and all
+                note += " ('articlegen import .' converts a Jekyll site's posts and pages)"
+            notes.append(note)
     return notes
 
 
