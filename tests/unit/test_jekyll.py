@@ -402,3 +402,18 @@ def test_draft_true_makes_a_draft_as_published_false_does(tmp_path: Path) -> Non
     blog = _site(tmp_path, "", "---\ntitle: Unfinished\ndraft: true\n---\nText.\n")
     assert blog.posts[0].article.draft
     assert not any("'draft'" in note for note in blog.notes)
+
+
+def test_an_articlegen_site_made_in_the_old_blog_is_not_read_as_its_pages(tmp_path: Path) -> None:
+    """articlegen init run in a Jekyll blog, then import .: the new site's own folders (its
+    welcome article, a built page) are not pages of the old blog."""
+    page = "---\ntitle: About\n---\nText.\n"
+    write_tree(
+        tmp_path,
+        f"-- _config.yml --\ntitle: Old\n-- about.md --\n{page}"
+        f"-- site.yaml --\ntitle: New\n-- content/welcome.md --\n{page}"
+        f"-- templates/note.md --\n{page}-- public/x.md --\n{page}",
+    )
+    assert [Path(p.origin).name for p in read_jekyll(tmp_path).posts] == ["about.md"]
+    (tmp_path / "site.yaml").unlink()  # a Jekyll blog's own content/ folder is read
+    assert len(read_jekyll(tmp_path).posts) == 4

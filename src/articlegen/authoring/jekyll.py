@@ -24,6 +24,7 @@ from typing import Any
 
 from ..core.characters import decode_source
 from ..core.errors import ArticlegenError, SourceError, attempt, raise_if_any
+from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from ..core.limits import read_regular_file
 from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
@@ -212,9 +213,18 @@ def _read_config(folder: Path) -> _Config:
             baseurl=baseurl,
             slash=pattern.endswith("/"),
             include=tuple(text_list(fields.get("include"))),
-            exclude=tuple(text_list(fields.get("exclude"))),
+            exclude=tuple(text_list(fields.get("exclude"))) + _articlegen_folders(folder),
         ),
     )
+
+
+def _articlegen_folders(folder: Path) -> tuple[str, ...]:
+    """The folders ``articlegen init`` made in ``folder`` when it was run in the old blog
+    (then ``import .`` converts it): with ``site.yaml`` there, its ``content/`` and the rest
+    are the new site's, and ``content/welcome.md`` would be imported as a page of the old."""
+    if not (folder / CONFIG_FILE).is_file():
+        return ()
+    return (*SOURCE_FOLDERS, DEFAULT_OUTPUT)
 
 
 def _post_files(folder: Path, blog: Blog) -> list[Path]:
