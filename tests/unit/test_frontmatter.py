@@ -474,3 +474,16 @@ def test_a_wiki_link_written_in_the_header_says_to_drop_its_brackets(key: str) -
         f" [[…]] so, not as a link — write the items without [[ ]]: {key}: [Sleep Basics,"
         " heart-health]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("items", "line", "found"), [('[heart, ""]', 4, "''"), ("\n  - heart\n  -", 6, "nothing")]
+)
+def test_an_empty_list_item_is_said_to_be_removed_not_quoted(
+    items: str, line: int, found: str
+) -> None:
+    text = f"---\ntitle: T\ndate: 2024-01-01\ntags: {items}\n---\n"
+    assert errors(text) == [
+        f"content/a.md:{line}: each item of 'tags' must be non-empty text, found {found} — remove"
+        " the empty item from 'tags', or write what it should name"
+    ]

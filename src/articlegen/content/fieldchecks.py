@@ -111,12 +111,20 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
                 f"each item of '{key}' must be non-empty text, found {as_written(item)}",
                 path,
                 item.line,
-                quote_hint(None, item)
-                if item.written or mapping_line(item.value)
-                else "put the item in quotes",
+                _item_hint(key, item),
             )
         items.append((item.value.strip(), item.line))
     return items
+
+
+def _item_hint(key: str, item: Entry) -> str:
+    """How to fix a list item that is no text: an empty one (``- ``, ``""``) is removed,
+    as quotes would not help; a number or a ``key: value`` is quoted."""
+    if item.value is None or (isinstance(item.value, str) and not item.value.strip()):
+        return f"remove the empty item from '{key}', or write what it should name"
+    if item.written or mapping_line(item.value):
+        return quote_hint(None, item)
+    return "put the item in quotes"
 
 
 def _wiki_link(value: object) -> bool:
