@@ -74,7 +74,8 @@ def test_placeholder_comment_ids_are_named_one_by_one() -> None:
     )
     assert warnings_of(text) == [
         f"site.yaml:{line}: 'comments.giscus.{key}' is a placeholder ('{value}'): readers who "
-        "open the comments would get a giscus widget that does not load — set the value giscus "
+        "open the comments would get a comments widget from giscus that does not load — set the "
+        "value giscus "
         "gives for this site; to turn comments off, remove comments.provider and every "
         "'comments: true'"
         for line, key, value in [

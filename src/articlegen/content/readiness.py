@@ -77,7 +77,7 @@ def _comment_placeholders(config: SiteConfig) -> list[Diagnostic]:
         found.append(
             Diagnostic(
                 f"'{name}' is a placeholder ('{value}'): readers who open the comments "
-                f"would get a {provider} widget that does not load",
+                f"would get a comments widget from {provider} that does not load",
                 CONFIG_FILE,
                 config.lines.get(name),
                 f"set the value {provider} gives for this site; to turn comments off, remove "
