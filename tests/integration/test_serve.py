@@ -523,3 +523,15 @@ def test_a_file_gone_since_the_build_is_not_found(blog: Path) -> None:
         shutil.rmtree(blog / ".articlegen-cache")
         assert fetch(preview.url, webp).status == 404
         assert fetch(preview.url, webp, method="HEAD").status == 404
+
+
+def test_an_article_outside_content_is_noted_on_the_console(blog: Path) -> None:
+    """The preview is a new site's first command: a note a build prints is printed there too."""
+    (blog / "posts").mkdir()
+    (blog / "posts/walking.md").write_text(article("Walking", "Walk."), encoding="utf-8")
+    logged: list[str] = []
+    with Preview(blog, port=0, log=logged.append, quiet=0.05):
+        assert (
+            "note: posts/walking.md: an article outside content/, so it is not built — move it"
+            " into content/"
+        ) in logged

@@ -112,7 +112,8 @@ class Preview:
                 f"{counted(result.articles, 'article')}, {counted(len(pages), 'file')}"
                 f" ({len(result.rendered):,} rendered)"
             ),
-            warnings=tuple(warning_lines(result.diagnostics)),
+            # notes too: an article outside content/ is missing from the preview as well
+            warnings=(*warning_lines(result.diagnostics), *(f"note: {n}" for n in result.notes)),
         )
 
     def _changed(self, batch: frozenset[Change]) -> None:
