@@ -361,6 +361,19 @@ def test_two_files_with_one_slug_after_normalising(built: Path, run_cli) -> None
     )
 
 
+def test_two_folders_index_md_are_offered_the_slug_of_their_folder(built: Path, run_cli) -> None:
+    """Page bundles written by hand, as Hugo keeps them: each index.md is slug 'index'."""
+    for folder in ("zinc-basics", "vitamin-d"):
+        (built / "content/posts" / folder).mkdir(parents=True)
+    write(built, "posts/zinc-basics/index.md", article("Zinc Basics"))
+    write(built, "posts/vitamin-d/index.md", article("Vitamin D"))
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/posts/zinc-basics/index.md:1: duplicate slug 'index':"
+        " content/posts/vitamin-d/index.md has it too — a file's slug is its name, here"
+        " 'index': write 'slug: zinc-basics' in it, or name the file content/posts/zinc-basics.md"
+    )
+
+
 def test_file_with_only_front_matter_builds(built: Path, run_cli) -> None:
     write(built, "c.md", HEADER + "---")
     assert run_cli("build", "--site", built)[0] == 0

@@ -10,7 +10,7 @@ import errno
 import os
 import zoneinfo
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..core.characters import decode_source
 from ..core.errors import ArticlegenError, FrontMatterError, attempt
@@ -337,10 +337,23 @@ def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError
                     f"duplicate slug '{article.slug}': {kept.source} has it too",
                     blamed.source,
                     blamed.meta.lines.get("slug", 1),
-                    "give one of them a different 'slug:' or file name",
+                    _different_slug_hint(blamed),
                 )
             )
     return problems
+
+
+def _different_slug_hint(article: Article) -> str:
+    """How to part two slugs; for a folder's ``index.md`` (a Hugo page bundle, written by
+    hand), the slug of its folder, which is the address it was meant to have."""
+    source = PurePosixPath(article.source)
+    if source.stem == "index" and "slug" not in article.meta.lines and len(source.parts) > 2:
+        folder = slugify(source.parent.name)
+        return (
+            f"a file's slug is its name, here 'index': write 'slug: {folder}' in it, or name "
+            f"the file {source.parent.with_suffix('.md')}"
+        )
+    return "give one of them a different 'slug:' or file name"
 
 
 def relative(root: Path, path: Path) -> str:
