@@ -61,7 +61,11 @@ def test_every_accepted_form(text: str, value: dt.date) -> None:
     ("text", "message"),
     [
         ("yesterday", "is not a valid date: 'yesterday'"),
-        ("2024/05/14", "is not a valid date: '2024/05/14'"),
+        ("2024/05/14", "is not a valid date: '2024/05/14' (did you mean 2024-05-14?)"),
+        ("2024.5.4", "is not a valid date: '2024.5.4' (did you mean 2024-05-04?)"),
+        ("20240514", "is not a valid date: '20240514' (did you mean 2024-05-14?)"),
+        ("2024/02/30", "is not a valid date: '2024/02/30'"),
+        ("05/14/2024", "is not a valid date: '05/14/2024'"),
         ("14.05.2024", "is not a valid date: '14.05.2024'"),
         ("2024-05-14T09", "is not a valid date: '2024-05-14T09'"),
         ("2024-05-14T09:30 +200", "is not a valid date: '2024-05-14T09:30 +200'"),

@@ -62,7 +62,7 @@ def parse_date(text: str) -> Date:
     name: "is not a valid date: …" or "is not a real date: … (day is out of range for month)"."""
     match = _FORM.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"is not a valid date: {text!r}")
+        raise ValueError(f"is not a valid date: {text!r}{meant_day(text)}")
     part = match.groupdict()
     try:
         day = dt.date(int(part["year"]), int(part["month"]), int(part["day"]))
@@ -75,6 +75,24 @@ def parse_date(text: str) -> Date:
         return dt.datetime.combine(day, time, _offset(part["offset"]))
     except ValueError as exc:
         raise ValueError(f"is not a real date: {text.strip()!r} ({exc})") from None
+
+
+_OTHER_DAY = re.compile(r"(\d{4})(?:[/.](\d{1,2})[/.](\d{1,2})|(\d{2})(\d{2}))")
+"""A day written year first in another form: ``2024/06/01``, ``2024.06.01``, ``20240601``."""
+
+
+def meant_day(written: str) -> str:
+    """`` (did you mean 2024-06-01?)`` for a real day written year first another way, or
+    ``""``; a day written day or month first (``06/01/2024``) is left alone, as it is
+    ambiguous."""
+    match = _OTHER_DAY.fullmatch(written.strip())
+    if match is None:
+        return ""
+    year, month, day = (int(g) for g in match.groups() if g is not None)
+    try:
+        return f" (did you mean {dt.date(year, month, day).isoformat()}?)"
+    except ValueError:
+        return ""
 
 
 def _offset(written: str | None) -> dt.timezone | None:
@@ -100,7 +118,8 @@ def read_date(
     value = entry.value
     try:
         if isinstance(value, bool) or not isinstance(value, str | dt.date):
-            raise ValueError(f"is not a valid date: {as_written(entry)}")
+            written = as_written(entry)
+            raise ValueError(f"is not a valid date: {written}{meant_day(written)}")
         date = parse_date(value) if isinstance(value, str) else value  # or a !!timestamp
         if day_only and isinstance(date, dt.datetime):
             raise FrontMatterError(
