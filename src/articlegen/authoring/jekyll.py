@@ -24,24 +24,23 @@ from typing import Any
 
 from ..core.characters import decode_source
 from ..core.errors import ArticlegenError, SourceError, attempt, raise_if_any
-from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from ..core.limits import read_regular_file
 from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post, clean_path
 from .htmlimport import html_markdown
 from .jekyllpages import (
-    SKIPPED_FOLDERS,
     PageRules,
     PageSource,
+    articlegen_folders,
     copied_as_is,
     link_path,
+    post_files,
     read_pages,
 )
 from .mdsource import (
     FOOTNOTES_NOTE,
     JEKYLL_WORD_KEYS,
-    MARKDOWN_SUFFIXES,
     SHARED_KEYS,
     code_block,
     count_unknown,
@@ -140,7 +139,7 @@ def read_jekyll(folder: Path) -> Blog:
     )
     found = []
     unreadable: list[ArticlegenError] = []  # every post's, not the first one's alone
-    for file in _post_files(folder, blog):
+    for file in post_files(folder, blog):
         match = _POST_NAME.fullmatch(file.stem)
         if match is None:
             blog.skipped["file not named YYYY-MM-DD-title"] += 1
@@ -213,44 +212,9 @@ def _read_config(folder: Path) -> _Config:
             baseurl=baseurl,
             slash=pattern.endswith("/"),
             include=tuple(text_list(fields.get("include"))),
-            exclude=tuple(text_list(fields.get("exclude"))) + _articlegen_folders(folder),
+            exclude=tuple(text_list(fields.get("exclude"))) + articlegen_folders(folder),
         ),
     )
-
-
-def _articlegen_folders(folder: Path) -> tuple[str, ...]:
-    """The folders ``articlegen init`` made in ``folder`` when it was run in the old blog
-    (then ``import .`` converts it): with ``site.yaml`` there, its ``content/`` and the rest
-    are the new site's, and ``content/welcome.md`` would be imported as a page of the old."""
-    if not (folder / CONFIG_FILE).is_file():
-        return ()
-    return (*SOURCE_FOLDERS, DEFAULT_OUTPUT)
-
-
-def _post_files(folder: Path, blog: Blog) -> list[Path]:
-    """The files of every ``_posts`` folder (also ``blog/_posts``), drafts counted."""
-    files = []
-    for posts in sorted(folder.rglob("_posts")):
-        relative = posts.relative_to(folder).parts
-        if not posts.is_dir() or any(p in SKIPPED_FOLDERS for p in relative):
-            continue
-        for file in sorted(posts.rglob("*")):
-            if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
-                continue
-            if any(_ignored(part) for part in file.relative_to(posts).parts):
-                blog.skipped["hidden or backup file (.name, _name, #name, name~)"] += 1
-            else:
-                files.append(file)
-    drafts = folder / "_drafts"
-    if drafts.is_dir():
-        blog.skipped["draft (_drafts)"] += sum(1 for f in drafts.rglob("*") if f.is_file())
-    return files
-
-
-def _ignored(name: str) -> bool:
-    """A name Jekyll does not read (its ``EntryFilter``): hidden (``.ipynb_checkpoints``, a
-    notebook's copies), special (``_name``, ``#name``, ``~name``) or an editor's backup."""
-    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
 
 
 def _with_defaults(defaults: tuple[dict[str, Any], ...], display: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import SourceError
+from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from .blogsource import Blog, clean_path
 from .mdsource import MARKDOWN_SUFFIXES, read_markdown_source, theme_listing
 
@@ -189,3 +190,38 @@ def _text_outside_loops(body: str) -> bool:
         outside.append(body[position:])
     lines = _MARKUP.sub(" ", "".join(outside)).splitlines()
     return any(re.search(r"\w", line) and not line.lstrip().startswith("#") for line in lines)
+
+
+def articlegen_folders(folder: Path) -> tuple[str, ...]:
+    """The folders ``articlegen init`` made in ``folder`` when it was run in the old blog
+    (then ``import .`` converts it): with ``site.yaml`` there, its ``content/`` and the rest
+    are the new site's, and ``content/welcome.md`` would be imported as a page of the old."""
+    if not (folder / CONFIG_FILE).is_file():
+        return ()
+    return (*SOURCE_FOLDERS, DEFAULT_OUTPUT)
+
+
+def post_files(folder: Path, blog: Blog) -> list[Path]:
+    """The files of every ``_posts`` folder (also ``blog/_posts``), drafts counted."""
+    files = []
+    for posts in sorted(folder.rglob("_posts")):
+        relative = posts.relative_to(folder).parts
+        if not posts.is_dir() or any(p in SKIPPED_FOLDERS for p in relative):
+            continue
+        for file in sorted(posts.rglob("*")):
+            if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+                continue
+            if any(_ignored(part) for part in file.relative_to(posts).parts):
+                blog.skipped["hidden or backup file (.name, _name, #name, name~)"] += 1
+            else:
+                files.append(file)
+    drafts = folder / "_drafts"
+    if drafts.is_dir():
+        blog.skipped["draft (_drafts)"] += sum(1 for f in drafts.rglob("*") if f.is_file())
+    return files
+
+
+def _ignored(name: str) -> bool:
+    """A name Jekyll does not read (its ``EntryFilter``): hidden (``.ipynb_checkpoints``, a
+    notebook's copies), special (``_name``, ``#name``, ``~name``) or an editor's backup."""
+    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
