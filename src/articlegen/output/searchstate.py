@@ -29,6 +29,7 @@ from pathlib import Path
 from ..incremental.cachefile import sealed, unsealed
 from .pagefindindex import ShardIndex, shard_from_data
 from .searchpages import IndexedPage
+from .staging import make_folder_of
 
 MANIFEST = "manifest.json"
 _NAME = re.compile(r"[0-9a-f]{16}")
@@ -91,13 +92,10 @@ class SearchStore:
         chunks) linked from the ``previous`` bundle when it has them."""
         name = secrets.token_hex(8)
         temporary = self.folder / f"bundle-{name}.partial"
-        made: set[str] = set()  # folders made: each file's own mkdir was most of the time
+        staged, made = f"{temporary}/", set[str]()  # each file's own mkdir cost the most
         for relative, data in files.items():
-            target = f"{temporary}/{relative}"
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
+            target = staged + relative
+            make_folder_of(staged, relative, made)
             if previous is not None and relative.startswith(("fragment/", "index/")):
                 with contextlib.suppress(OSError):
                     os.link(f"{previous}/{relative}", target)

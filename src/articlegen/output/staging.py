@@ -41,19 +41,19 @@ def fill_staging(
     placed: set[str] = set()
     for page in pages:
         path = page.out_path
-        _prepare(staged, path, folders)
+        make_folder_of(staged, path, folders)
         _place_page(page, live + path, staged + path, fresh)
         placed.add(path)
     if placed != set(paths):
         raise ValueError(f"pages written are not the pages planned: {sorted(placed ^ set(paths))}")
     for source, relative in statics:
-        _prepare(staged, relative, folders)
+        make_folder_of(staged, relative, folders)
         _place_static(source, output / relative, staging / relative)
 
 
 def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> tuple[set[str], bool]:
     """Make ``staging``, from ``spare`` when there is one, holding no file but ``wanted``
-    ones; the folders it has, relative to it (``""`` itself; for ``_prepare``), and whether
+    ones; the folders it has, relative to it (``""`` itself; for ``make_folder_of``), and whether
     it was made empty (then no file needs removing before one is written). A spare that
     cannot be used (one a build run as another user left, say) only costs the time of a
     fresh folder."""
@@ -120,10 +120,11 @@ def _same_device(first: Path, second: Path) -> bool:
         return False
 
 
-def _prepare(staged: str, relative: str, folders: set[str]) -> None:
-    """Create the folder of the file ``relative`` in the staged folder (``staged``, with a
-    trailing separator), each folder once per build. Plain strings, not ``Path``s: a build
-    places thousands of files, and a path object costs more than the folder check."""
+def make_folder_of(staged: str, relative: str, folders: set[str]) -> None:
+    """Create the folder of the file ``relative`` in the folder ``staged`` (with a trailing
+    separator), unless ``folders`` (relative to it) says it was made: each folder once per
+    build. Plain strings, not ``Path``s: a build places thousands of files, and a path
+    object costs more than the folder check."""
     folder = posixpath.dirname(relative)
     if folder not in folders:
         os.makedirs(staged + folder, exist_ok=True)
