@@ -114,6 +114,29 @@ def test_a_tag_with_a_comma_is_one_tag_and_a_warning(site, run_cli) -> None:
     assert code == 1
 
 
+def test_tags_written_differently_that_share_a_page_are_a_warning(site, run_cli) -> None:
+    """``C++`` and ``C`` both make the URL ``c``: one page would list both, named as one."""
+    header = '---\ntitle: "{}"\ndate: 2024-01-0{}\ntags: [{}]\n---\nText.\n'
+    root = site(
+        {
+            "a.md": header.format("Alpha", 1, "C++"),
+            "b.md": header.format("Beta", 2, "C, Sleep"),
+            "c.md": header.format("Gamma", 3, "c, sleep"),  # the same tags: case is no matter
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/b.md:4: tags 'C' and 'C++' share one page, /tags/c/"
+        " (both make the URL 'c') — if they are one tag, write it one way; if not,"
+        " add a word to one so that its URL differs"
+    ]
+    listed = parse(root / "public/tags/c/index.html").css(".card-title a")
+    assert sorted(a.text(strip=True) for a in listed) == ["Alpha", "Beta", "Gamma"]
+    code, _, _ = run_cli("check", "--site", root, "--strict")
+    assert code == 1
+
+
 def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli) -> None:
     """A pasted article often repeats its title as ``# Title``: the page would have two h1."""
     root = site({"a.md": article("Alpha", "# Alpha\n\nText.\n\n## A section\n\nMore.")})

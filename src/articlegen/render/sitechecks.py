@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 from ..content.images import remote_image_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.model import Article, LinkGraph, RenderedBody, SiteConfig
-from ..core.urls import RESERVED_SLUGS
+from ..core.slugs import slugify
+from ..core.urls import RESERVED_SLUGS, tag_url
 
 
 def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
@@ -71,6 +72,7 @@ def site_warnings(
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
     warnings += comma_tag_warnings(articles)
+    warnings += shared_tag_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
@@ -113,3 +115,32 @@ def comma_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
 
 def _split(tag: str) -> list[str]:
     return [part.strip() for part in tag.split(",") if part.strip()]
+
+
+def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """Two tags written differently, not only in case, that make the same URL (``C++`` and
+    ``C``, ``Omega-3`` and ``Omega 3``): they share one tag page, named as one of them, so a
+    reader looking for either finds both. ``Sleep`` and ``sleep`` are one tag by design.
+    Warned once per spelling, where it is first written after the first."""
+    first: dict[str, str] = {}  # a tag page's slug -> the first spelling seen
+    slugs: dict[str, str] = {}  # the same few tags on every article: slugify each once
+    warned: set[str] = set()
+    warnings = []
+    for article in articles:
+        for tag in article.meta.tags:
+            slug = slugs.get(tag) or slugs.setdefault(tag, slugify(tag))
+            seen = first.setdefault(slug, tag)
+            if seen.casefold() == tag.casefold() or tag.casefold() in warned:
+                continue
+            warned.add(tag.casefold())
+            warnings.append(
+                Diagnostic(
+                    f"tags '{tag}' and '{seen}' share one page, /{tag_url(slug)}"
+                    f" (both make the URL '{slug}')",
+                    article.source,
+                    article.meta.lines.get("tags"),
+                    "if they are one tag, write it one way; if not, add a word to one"
+                    " so that its URL differs",
+                )
+            )
+    return warnings
