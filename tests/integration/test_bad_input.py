@@ -374,6 +374,35 @@ def test_two_folders_index_md_are_offered_the_slug_of_their_folder(built: Path, 
     )
 
 
+@pytest.mark.parametrize(
+    ("path", "hint"),
+    [
+        (
+            "posts/zinc-basics/index.md",
+            "a file's slug is its name, here 'index': write 'slug: zinc-basics' in it,"
+            " or name the file content/posts/zinc-basics.md",
+        ),
+        ("index.md", "name the file after its subject, or write 'slug: …' in it"),
+    ],
+)
+def test_a_lone_index_md_is_published_at_index_with_a_warning(
+    built: Path, run_cli, path: str, hint: str
+) -> None:
+    """One page bundle written by hand builds, as its name says, but not where it was meant."""
+    (built / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+    write(built, path, article("Zinc Basics"))
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0
+    assert err.splitlines() == [
+        f"warning: content/{path}:1: 'Zinc Basics' is published at /index/, its file being"
+        f" named index.md — {hint}"
+    ]
+    assert parse(built / "public/index/index.html").css_first("h1").text() == "Zinc Basics"
+    write(built, path, article("Zinc Basics").replace("title:", "slug: zinc-basics\ntitle:", 1))
+    code, _, err = run_cli("build", "--site", built)
+    assert (code, err) == (0, "")
+
+
 def test_file_with_only_front_matter_builds(built: Path, run_cli) -> None:
     write(built, "c.md", HEADER + "---")
     assert run_cli("build", "--site", built)[0] == 0

@@ -344,16 +344,22 @@ def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError
 
 
 def _different_slug_hint(article: Article) -> str:
-    """How to part two slugs; for a folder's ``index.md`` (a Hugo page bundle, written by
-    hand), the slug of its folder, which is the address it was meant to have."""
+    return index_file_hint(article) or "give one of them a different 'slug:' or file name"
+
+
+def index_file_hint(article: Article) -> str | None:
+    """For a folder's ``index.md`` with no ``slug:`` (a Hugo page bundle, written by hand),
+    the slug of its folder, which is the address it was meant to have: its own slug is
+    ``index``, its name, as any file's is."""
     source = PurePosixPath(article.source)
-    if source.stem == "index" and "slug" not in article.meta.lines and len(source.parts) > 2:
-        folder = slugify(source.parent.name)
-        return (
-            f"a file's slug is its name, here 'index': write 'slug: {folder}' in it, or name "
-            f"the file {source.parent.with_suffix('.md')}"
-        )
-    return "give one of them a different 'slug:' or file name"
+    if source.stem != "index" or "slug" in article.meta.lines:
+        return None
+    if len(source.parts) <= 2 or f"{source.parent}/" == PAGES_DIR:
+        return "name the file after its subject, or write 'slug: …' in it"
+    return (
+        f"a file's slug is its name, here 'index': write 'slug: {slugify(source.parent.name)}'"
+        f" in it, or name the file {source.parent.with_suffix('.md')}"
+    )
 
 
 def relative(root: Path, path: Path) -> str:

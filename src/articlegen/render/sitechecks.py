@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.model import Article, LinkGraph, RenderedBody, SiteConfig
@@ -73,6 +74,7 @@ def site_warnings(
     ]
     warnings += comma_tag_warnings(articles)
     warnings += shared_tag_warnings(articles)
+    warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
@@ -144,3 +146,19 @@ def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
                 )
             )
     return warnings
+
+
+def index_file_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """A lone ``index.md`` is published at ``/index/``: its name is its slug, as any file's
+    is, where the author most likely meant its folder's address (two of them are already an
+    error, as two files of one slug are)."""
+    return [
+        Diagnostic(
+            f"'{a.meta.title}' is published at /index/, its file being named index.md",
+            a.source,
+            1,
+            hint,
+        )
+        for a in articles
+        if (hint := index_file_hint(a)) is not None
+    ]
