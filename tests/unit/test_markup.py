@@ -324,3 +324,16 @@ def test_level_one_headings_are_noted_with_their_file_lines(engine) -> None:
     body = "# The title again\n\nText.\n\nA section\n=========\n\n## Fine\n\n```\n# code\n```\n"
     assert engine(make_markdown(), body, first_line=5).title_lines == (5, 9)
     assert engine(make_markdown(), "> # quoted\n\n- # listed\n").title_lines == (1, 3)
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_a_heading_id_keeps_a_wiki_links_text_as_written(engine) -> None:
+    """The target's title is not known when the body is rendered, and would move the id with
+    it: the slug takes the link's text, or its target, as written. A citation adds nothing."""
+    body = engine(
+        make_markdown(),
+        "## Why [[zinc-basics]] matters\n\n## About [[zinc-basics|zinc]] here[^a]\n",
+    )
+    assert [entry.anchor for entry in body.toc] == ["why-zinc-basics-matters", "about-zinc-here"]
+    ids = [h.attributes["id"] for h in HTMLParser(body.html).css("h2")]
+    assert ids == ["why-zinc-basics-matters", "about-zinc-here"]

@@ -77,6 +77,7 @@ def _add_anchors(state: StateCore) -> None:
 
 
 def _title(inline: Token) -> str:
-    """The heading's text as the slug sees it: plain text and inline code only."""
+    """The heading's text as the slug sees it: plain text, inline code and a wiki link's
+    text as written (its target's title is not known yet, and would move the id with it)."""
     children = inline.children or []
-    return "".join(c.content for c in children if c.type in ("text", "code_inline"))
+    return "".join(c.content for c in children if c.type in ("text", "code_inline", "wikilink"))

@@ -568,13 +568,13 @@ class _Render:
         self.imgs.append(image_html(index, url, "" if alt == DECORATIVE_ALT else alt, title))
 
     def _title(self, nodes: Sequence[Any], depth: int = 0) -> str:
-        """``anchors._title``: text and inline code, wiki links left out."""
+        """``anchors._title``: text, inline code and a wiki link's text as written."""
         if depth > _DEPTH:
             raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
         for node in nodes:
             if node.name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub("", node.meta["content"]))
+                parts.append(_SWAPPED.sub(self._shown, node.meta["content"]))
             elif node.name == "code_inline" or node.name in _SPANS:
                 parts.append(self._title(node.children, depth + 1))
         return "".join(parts)
