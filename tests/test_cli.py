@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -251,6 +252,25 @@ def test_commands_run_without_automatic_collections_and_restore_them(monkeypatch
         assert not gc.isenabled()  # a caller's own choice is left as it was
     finally:
         gc.enable()
+
+
+def test_a_command_that_ends_its_process_leaves_the_collector_off(monkeypatch, site) -> None:
+    """Run as the process's command (no ``argv``: ``__main__.command`` ends the process when
+    it returns), a build leaves the collector off: turned back on, it would make a pass over
+    everything the build left, for a process about to end."""
+    import gc
+
+    root = str(site({"a.md": article("A")}))
+    monkeypatch.setattr(sys, "argv", ["articlegen", "build", "--quiet", "--site", root])
+    before = gc.get_threshold()
+    try:
+        assert main() == 0
+        assert not gc.isenabled()
+        assert main(["build", "--quiet", "--site", root]) == 0
+        assert not gc.isenabled()  # restored as the caller had it: off
+    finally:
+        gc.enable()
+        gc.set_threshold(*before)
 
 
 def test_missing_site_yaml_names_the_site_next_to_the_folder(tmp_path: Path, run_cli) -> None:
