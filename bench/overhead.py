@@ -62,6 +62,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("page keys", "articlegen.incremental.cache", "page_key"),
     ("templates", "articlegen.render.templates", "render_page"),
     ("feeds", "articlegen.render.feeds", "render_feed"),
+    ("sitemap", "articlegen.render.feeds", "sitemap"),
     ("writing", "articlegen.output.staging", "fill_staging"),
     ("image copies", "articlegen.output.variants", "make_variants"),
     ("cache saved", "articlegen.incremental.cachefile", "save_cache"),

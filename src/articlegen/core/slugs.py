@@ -44,7 +44,10 @@ def sort_key(text: str) -> str:
     """``text`` for alphabetical order: case and accents folded so 'Éclair' sorts with the
     e's, not after 'z', and Latin letters with no accent to drop spelt out as ``slugify``
     does ('Łódź' with the l's, 'Ærø' with the a's); other scripts (Greek, Cyrillic…) are
-    kept, so they sort after the Latin alphabet rather than inside it."""
+    kept, so they sort after the Latin alphabet rather than inside it. ASCII text, which
+    folding and decomposing leave as it is but for its case, is lowercased alone."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(_latin_ascii(c) for c in decomposed if not unicodedata.combining(c))
 

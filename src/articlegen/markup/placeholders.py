@@ -84,13 +84,14 @@ def finish_body(html: str, fill: BodyFill) -> str:
 
 def fill_placeholders(html: str, values: Mapping[Slot, Sequence[str]]) -> str:
     """Replace each placeholder of a slot in ``values`` by its value, inserted as HTML as is;
-    placeholders of other slots stay."""
+    placeholders of other slots stay. A ``Slot`` is its letter (a ``StrEnum``), so the
+    letter finds its values without making the member: a body has dozens of placeholders."""
     if "\x00" not in html:
         return html
 
     def replace(match: re.Match[str]) -> str:
-        kind = values.get(Slot(match.group(1)))
-        return match.group(0) if kind is None else kind[int(match.group(2))]
+        kind = values.get(match[1])  # type: ignore[arg-type]
+        return match[0] if kind is None else kind[int(match[2])]
 
     return _PLACEHOLDER.sub(replace, html)
 

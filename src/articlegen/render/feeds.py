@@ -16,6 +16,8 @@ from .redirects import alias_urls, redirects_file
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_XML_DECLARATION = b"<?xml version='1.0' encoding='utf-8'?>\n"
+"""What ``ET.tostring(…, encoding="utf-8", xml_declaration=True)`` starts with."""
 XML = "http://www.w3.org/XML/1998/namespace"
 FEED_SIZE = 20
 _EPOCH = dt.date(1970, 1, 1)
@@ -182,8 +184,8 @@ def _sitemap_xml(listed: Iterable[tuple[str, str | None]]) -> bytes:
         ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = loc
         if lastmod is not None:
             ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = lastmod
-    data: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
-    return data + b"\n"
+    # written as text and encoded once: ElementTree's own encoding goes piece by piece
+    return _XML_DECLARATION + ET.tostring(urlset, encoding="unicode").encode("utf-8") + b"\n"
 
 
 def last_modified(site: Site) -> dict[str, Date]:
@@ -194,13 +196,14 @@ def last_modified(site: Site) -> dict[str, Date]:
     pages = {article_url(p.slug): _modified(p) for p in site.pages if p.meta.updated or p.meta.date}
     if not site.articles:
         return {**changed, **pages}
-    latest = partial(instant, zone=site.config.zone)
-    newest = max(changed.values(), key=latest)
+    zone = site.config.zone
+    moment = {url: instant(date, zone) for url, date in changed.items()}.__getitem__
+    newest = changed[max(changed, key=moment)]
     for url in (home_url(), "archive/", "tags/", "see-also/"):
         changed[url] = newest
     for tag in site.tags:
-        dates = (changed[article_url(slug)] for slug in tag.articles)
-        changed[tag_url(tag.slug)] = max(dates, key=latest)
+        urls = [article_url(slug) for slug in tag.articles]
+        changed[tag_url(tag.slug)] = changed[max(urls, key=moment)]
     return {**changed, **pages}
 
 
