@@ -232,3 +232,26 @@ def test_a_pickler_left_broken_by_a_value_that_cannot_be_keyed_is_not_used_again
     assert page_key(plan(helper=lambda: None), CODE, "t", shared) is None
     assert page_key(good, CODE, "t", shared) == expected
     assert page_key(good, CODE, "t", shared) == expected  # the kept pickler, reused
+
+
+def test_keys_name_classes_by_number_the_same_in_every_process() -> None:
+    """The classes keys name most go in as numbers (``keys._numbered``): another process
+    gives the same key to the same value, and what tells values apart still does."""
+    import subprocess
+    import sys
+
+    from articlegen.core.model import CardList, NumberedReference, Reference, TocEntry
+    from articlegen.incremental.keys import value_digest
+
+    value = (TocEntry(2, "a", "A"), NumberedReference(1, Reference("T", "https://a.b/"), "r"))
+    here = value_digest(value)
+    there = subprocess.run(
+        [sys.executable, "-c", "from articlegen.core.model import *\n"
+         "from articlegen.incremental.keys import value_digest\n"
+         f"print(value_digest({value!r}).hex())"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert here is not None and here.hex() == there
+    assert value_digest(TocEntry(2, "a", "A")) != value_digest(TocEntry(3, "a", "A"))
+    assert value_digest(CardList([Card(title="B")])) != value_digest([Card(title="B")])
+    assert value_digest(CardList([Card(title="B")])) != value_digest(CardList([Card(title="C")]))

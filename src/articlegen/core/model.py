@@ -418,6 +418,14 @@ class CardItem(dict[str, Any]):
         """What it adds or replaces."""
 
 
+class CardList(list[Card]):
+    """Cards as a page lists them (a listing's articles, an article's "Linked from"). The
+    build cache keys it as its cards' digests together, where each card in a plain list
+    is keyed as a value of its own: a build's pages list some 80,000 cards."""
+
+    __slots__ = ()
+
+
 @record
 class RenderedBody:
     """Markdown turned into HTML, plus what rendering learned about it."""

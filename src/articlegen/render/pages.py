@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import local_day
-from ..core.model import Article, Card, CardItem, Credits, PagePlan, Site
+from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, Site, record
 from ..core.slugs import slugify, sort_key
 from ..core.urls import (
     SEARCH_URL,
@@ -72,10 +71,11 @@ def plan_article_pages(
     return [*plan.article_pages(only=slugs), *plan.page_pages(only=slugs)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UrlMaker:
     """``url('tags/')`` and ``abs_url('feed.xml')`` in templates. A value, not a closure,
-    so a page's context has a stable ``repr`` that the build cache can key on."""
+    so a page's context has a stable ``repr`` that the build cache can key on (and a
+    record's quick pickling: every page's key holds two)."""
 
     prefix: str
     """Put before every relative URL: the site's base path or base URL."""
@@ -102,6 +102,10 @@ class _Cards(dict[str, Card]):
     def __missing__(self, slug: str) -> Card:
         card = self[slug] = self._make(self._articles[slug])
         return card
+
+    def listed(self, slugs: Iterable[str]) -> CardList:
+        """The cards of ``slugs``, in order."""
+        return CardList(map(self.__getitem__, slugs))
 
 
 class _Planner:
@@ -269,7 +273,7 @@ class _Planner:
                 "list.html",
                 title=page_title,
                 heading=heading,
-                articles=[self.cards[s] for s in chunk],
+                articles=self.cards.listed(chunk),
                 pagination=pagination,
                 **context,
             )
@@ -299,7 +303,7 @@ class _Planner:
             toc=body.toc if len(body.toc) >= TOC_MIN_HEADINGS else (),
             videos=body.videos > 0,
             see_also=self.see_also(article.slug),
-            linked_from=[self.cards[s] for s in self.site.graph.backlinks.get(article.slug, ())],
+            linked_from=self.cards.listed(self.site.graph.backlinks.get(article.slug, ())),
             comments=self.comments(article),
             newer=self.cards[newer.slug] if newer else None,
             older=self.cards[older.slug] if older else None,
@@ -344,8 +348,8 @@ class _Planner:
         entries = [
             {
                 "person": c.person,
-                "written": [self.cards[s] for s in c.written],
-                "reviewed": [self.cards[s] for s in c.reviewed],
+                "written": self.cards.listed(c.written),
+                "reviewed": self.cards.listed(c.reviewed),
             }
             for c in people
         ]
@@ -422,7 +426,7 @@ class _Planner:
         entries: list[dict[str, Any]] = []
         for article in sorted(self.site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
             outgoing = self.outgoing(article.slug)
-            incoming = [self.cards[s] for s in graph.backlinks.get(article.slug, ())]
+            incoming = self.cards.listed(graph.backlinks.get(article.slug, ()))
             entries.append(
                 CardItem(
                     self.cards[article.slug],
@@ -458,12 +462,12 @@ class _Planner:
     def years(self) -> list[dict[str, Any]]:
         """The archive's groups: each article under the year of the day its page shows (in
         the site's zone), not the year the date was written in."""
-        years: dict[str, list[dict[str, Any]]] = {}
+        years: dict[str, CardList] = {}
         zone = self.site.config.zone
         for article in self.site.articles:
             date = article.meta.date
             year = str(local_day(date, zone).year) if date else "Drafts"
-            years.setdefault(year, []).append(self.cards[article.slug])
+            years.setdefault(year, CardList()).append(self.cards[article.slug])
         return [{"year": year, "articles": cards} for year, cards in years.items()]
 
 
