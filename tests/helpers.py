@@ -114,6 +114,8 @@ while chunk := sys.stdin.buffer.read1(65536):
             url = "/" + payload["file_path"].removesuffix("index.html")
             answer(number, {{"type": "IndexedFile", "page_word_count": 1, "page_url": url,
                             "page_meta": {{}}}})
+        elif payload["type"] == "DeleteIndex":
+            answer(number, {{"type": "DeleteIndex"}})
         elif payload["type"] == "GetFiles":
             files = [
                 {{"path": name, "content": base64.b64encode(data).decode()}}

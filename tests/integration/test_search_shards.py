@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.output import search, searchpages
+from articlegen.output import pagefindrun, searchpages
+from articlegen.output.pagefindrun import PagefindService
 from articlegen.output.searchpages import shard_of
 from tests.conftest import article
 from tests.helpers import snapshot
@@ -24,13 +25,13 @@ def pagefind_runs(monkeypatch) -> list[list[str]]:
     """The pages of every Pagefind run a build makes, in order (small shards)."""
     monkeypatch.setattr(searchpages, "PAGES_PER_SHARD", SHARD_SIZE)
     runs: list[list[str]] = []
-    real = search.run_pagefind
+    real = PagefindService.index
 
-    def spy(pagefind: Path, folder: Path, pages: list[str]) -> dict[str, bytes]:
+    def spy(service: PagefindService, pages: list[str]) -> dict[str, bytes]:
         runs.append(list(pages))
-        return real(pagefind, folder, pages)
+        return real(service, pages)
 
-    monkeypatch.setattr(search, "run_pagefind", spy)
+    monkeypatch.setattr(PagefindService, "index", spy)
     return runs
 
 
@@ -81,6 +82,25 @@ def test_pagefind_runs_only_for_the_shards_whose_indexed_text_changed(
             key=lambda p: p.split("/"),
         )
     ]
+    assert page_count(root / "public") == 8
+
+
+@needs_pagefind
+def test_a_build_indexes_all_its_shards_with_one_pagefind_process(
+    site, run_cli, pagefind_runs: list[list[str]], monkeypatch
+) -> None:
+    started: list[list[str]] = []
+    real = pagefindrun.subprocess.Popen
+
+    def recorded(command: list[str], **kwargs: object) -> object:
+        started.append(command)
+        return real(command, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(pagefindrun.subprocess, "Popen", recorded)
+    root = site(articles())
+    assert run_cli("build", "--site", root)[0] == 0
+    assert len(pagefind_runs) == 4 and len(started) == 1
+    assert started[0][1:] == ["--service"]
     assert page_count(root / "public") == 8
 
 

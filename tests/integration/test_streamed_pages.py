@@ -16,7 +16,7 @@ from articlegen.build import build_site, build_with_saved_cache
 from articlegen.core.layout import THEME_TEMPLATES
 from articlegen.core.model import BuildOptions, PagePlan, RenderedPage
 from articlegen.incremental.cache import BuildCache
-from articlegen.output import search
+from articlegen.output.pagefindrun import PagefindService
 from articlegen.render import templates
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import NOTHING_WRITTEN, snapshot
@@ -124,14 +124,14 @@ def test_a_page_failing_after_others_were_written_leaves_the_site(blog: Path, ru
 def plans_at_search(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many page plans are alive (reachable) as each Pagefind run starts."""
     counts: list[int] = []
-    real = search.run_pagefind
+    real = PagefindService.index
 
-    def spy(pagefind: Path, folder: Path, pages: list[str]) -> dict[str, bytes]:
+    def spy(service: PagefindService, pages: list[str]) -> dict[str, bytes]:
         gc.collect()  # what only a collection would free is not alive
         counts.append(sum(isinstance(o, PagePlan) for o in gc.get_objects()))
-        return real(pagefind, folder, pages)
+        return real(service, pages)
 
-    monkeypatch.setattr(search, "run_pagefind", spy)
+    monkeypatch.setattr(PagefindService, "index", spy)
     return counts
 
 
@@ -157,13 +157,13 @@ def test_what_rendering_left_in_cycles_is_gone_before_the_search_index(
     a reference cycle, which the CLI's rare collections would leave alive while Pagefind
     runs. Counted without collecting: what is left then is what the build holds."""
     contexts: list[int] = []
-    real = search.run_pagefind
+    real = PagefindService.index
 
-    def spy(pagefind: Path, folder: Path, pages: list[str]) -> dict[str, bytes]:
+    def spy(service: PagefindService, pages: list[str]) -> dict[str, bytes]:
         contexts.append(sum(isinstance(o, jinja2.runtime.Context) for o in gc.get_objects()))
-        return real(pagefind, folder, pages)
+        return real(service, pages)
 
-    monkeypatch.setattr(search, "run_pagefind", spy)
+    monkeypatch.setattr(PagefindService, "index", spy)
     root = site({f"a{n}.md": article(f"Article {n}", f"Zinc, part {n}.") for n in range(6)})
     assert run_cli("build", "--site", root)[0] == 0
     assert contexts and contexts[0] == 0

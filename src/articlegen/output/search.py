@@ -6,8 +6,9 @@ while the reader types. It is made in the staged folder before the swap, so a fa
 index leaves the previous site in place like any failed build.
 
 Its cost follows what changed. The pages are indexed in shards (``searchpages``: a
-stable shard per page, a shard count from the page count), one Pagefind run per shard,
-one after another (so Pagefind holds one shard in memory at a time); a build indexes
+stable shard per page, a shard count from the page count), one shard after another by
+one Pagefind process, which forgets each shard once it has handed its index over (so it
+holds one shard in memory at a time); a build indexes
 again only the shards with a page added, removed or changed in what Pagefind reads, and
 none at all when no indexed text changed. The shards are merged into one index
 (``pagefindindex``), the one a single run over the same pages makes, and kept with the
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from ..core.errors import OutputError
 from .pagefindindex import ShardIndex, UnknownIndex, empty_shard, merge_shards, read_shard
-from .pagefindrun import INSTALL_HINT, OFF_HINT, run_pagefind
+from .pagefindrun import INSTALL_HINT, OFF_HINT, PagefindService, pagefind_service, run_pagefind
 from .searchpages import Survey, survey
 from .searchstate import Manifest, SearchStore
 
@@ -69,14 +70,15 @@ def index_site(
         store = None
     manifest = store.manifest(key) if store is not None else Manifest(key)
     found = survey(folder, html, manifest.pages, manifest.count, live)
-    sharded = _Sharded(folder, pagefind, found, manifest, store, progress)
-    try:
-        sharded.publish(index)
-    except UnknownIndex:
-        shutil.rmtree(index, ignore_errors=True)
-        _write(index, run_pagefind(pagefind, folder, [p for p in html if p in found.pages]))
-        check_index(index, expected_pages)
-        return
+    with pagefind_service(pagefind, folder) as service:
+        sharded = _Sharded(service, found, manifest, store, progress)
+        try:
+            sharded.publish(index)
+        except UnknownIndex:
+            shutil.rmtree(index, ignore_errors=True)
+            _write(index, service.index([p for p in html if p in found.pages]))
+            check_index(index, expected_pages)
+            return
     check_index(index, expected_pages)
     if store is not None:
         store.commit(Manifest(key, found.count, found.pages, sharded.names, sharded.bundle))
@@ -96,13 +98,14 @@ def html_files(folder: Path) -> list[str]:
 
 
 class _Sharded:
-    """One build's indexing by shards: the changed ones indexed again, one at a time."""
+    """One build's indexing by shards: the changed ones indexed again, one at a time, by
+    one Pagefind ``service``."""
 
     def __init__(
-        self, folder: Path, pagefind: Path, found: Survey, manifest: Manifest,
+        self, service: PagefindService, found: Survey, manifest: Manifest,
         store: SearchStore | None, progress: Callable[[int, int], None] | None,
     ) -> None:  # fmt: skip
-        self.folder, self.pagefind, self.found, self.store = folder, pagefind, found, store
+        self.service, self.found, self.store = service, found, store
         self.progress = progress
         self.names = {s: n for s, n in manifest.shards.items() if s < found.count}
         self.bundle = manifest.bundle
@@ -143,7 +146,7 @@ class _Sharded:
         return shard
 
     def _indexed(self, pages: list[str]) -> ShardIndex:
-        files = run_pagefind(self.pagefind, self.folder, pages)
+        files = self.service.index(pages)
         if self.runtime is None:
             self.runtime = {p: d for p, d in files.items() if not _merged(p)}
         return read_shard(files)
@@ -158,7 +161,7 @@ class _Sharded:
                 if path.is_file() and not _merged(path.relative_to(self.previous).as_posix())
             }
         if not self.runtime:
-            files = run_pagefind(self.pagefind, self.folder, [])
+            files = self.service.index([])
             self.runtime = {p: d for p, d in files.items() if not _merged(p)}
         return self.runtime
 
