@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.output import pagefindrun, searchpages
+from articlegen.output import pagefindindex, pagefindrun, searchpages
 from articlegen.output.pagefindrun import PagefindService
 from articlegen.output.searchpages import shard_of
 from tests.conftest import article
@@ -143,6 +143,33 @@ def test_incremental_builds_publish_the_bytes_of_a_clean_build_index_included(
         assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
         assert snapshot(root / "public") == snapshot(clean)
         assert any(p.startswith("pagefind/index/") for p in snapshot(clean))
+
+
+@needs_pagefind
+def test_an_edit_compresses_only_the_word_chunks_it_changed(
+    site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(pagefindindex, "CHUNK_SIZE", 4)  # a few words a chunk: many chunks
+    compressed: list[bytes] = []
+    real = pagefindindex._compressed
+
+    def counted(body: bytes) -> bytes:
+        compressed.append(body)
+        return real(body)
+
+    monkeypatch.setattr(pagefindindex, "_compressed", counted)
+    root = site(articles())
+    assert run_cli("build", "--site", root)[0] == 0
+    chunks = [p for p in snapshot(root / "public") if p.startswith("pagefind/index/")]
+    assert len(chunks) > 10
+    compressed.clear()
+    edit(root / "content" / "a3.md", "part 3.", "part 3, with magnesium.")
+    assert run_cli("build", "--site", root)[0] == 0
+    assert 1 < len(compressed) - 1 < len(chunks) // 2  # the changed chunks and the meta file
+    assert b"magnesium" in b"".join(compressed)
+    clean = tmp_path / "clean"
+    assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
+    assert snapshot(root / "public") == snapshot(clean)
 
 
 @needs_pagefind

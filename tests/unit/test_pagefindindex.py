@@ -84,7 +84,7 @@ def test_merged_shards_are_the_index_one_run_makes_of_the_same_pages(
     pages = write_site(tmp_path, 40)
     shards = sharded(pages, 4)
     assert all(shards) and sum(map(len, shards)) == 40
-    merged = merge_shards([read_shard(run_pagefind(pagefind, tmp_path, s)) for s in shards])
+    merged = merge_shards([read_shard(run_pagefind(pagefind, tmp_path, s)) for s in shards]).files
     single = run_pagefind(pagefind, tmp_path, [p for shard in shards for p in shard])
     assert decoded(merged) == decoded(single)
     assert decoded(merged)["count"] == 40
@@ -97,12 +97,33 @@ def test_one_shard_merged_is_pagefinds_own_word_chunks_byte_for_byte(
 ) -> None:
     pages = write_site(tmp_path, 12)
     single = run_pagefind(pagefind, tmp_path, pages)
-    merged = merge_shards([read_shard(single)])
+    merged = merge_shards([read_shard(single)]).files
     chunks = {p: gzip.decompress(d) for p, d in merged.items() if p.startswith("index/")}
     original = {p: gzip.decompress(d) for p, d in single.items() if p.startswith("index/")}
     assert chunks == original  # small enough for one chunk: the same name, the same bytes
     for path, raw in chunks.items():  # named as Pagefind names them
         assert path == f"index/en_{hashlib.sha1(raw[len(SIGNATURE) :]).hexdigest()[:7]}.pf_index"
+
+
+def test_a_word_chunk_an_earlier_index_had_is_its_file_again(
+    tmp_path: Path, pagefind: Path
+) -> None:
+    shards = [read_shard(run_pagefind(pagefind, tmp_path, write_site(tmp_path, 12)))]
+    first = merge_shards(shards)
+    for path, digest in first.chunks.items():  # the SHA-1 of the body, uncompressed
+        assert (
+            hashlib.sha1(gzip.decompress(first.files[path])[len(SIGNATURE) :]).hexdigest() == digest
+        )
+    asked: list[tuple[str, str]] = []
+
+    def earlier(path: str, digest: str) -> bytes | None:
+        asked.append((path, digest))
+        return b"the earlier file" if first.chunks[path] == digest else None
+
+    again = merge_shards(shards, earlier)
+    assert sorted(asked) == sorted(first.chunks.items()) and again.chunks == first.chunks
+    assert {again.files[path] for path in first.chunks} == {b"the earlier file"}
+    assert merge_shards(shards, lambda path, digest: None).files == first.files
 
 
 def test_filters_are_left_to_one_run(tmp_path: Path, pagefind: Path) -> None:
@@ -137,7 +158,7 @@ def test_two_shards_fragments_with_the_same_short_name_get_longer_ones() -> None
             {"fragment/en_abcdef0.pf_fragment": fragment(url)},
         )  # fmt: skip
 
-    merged = merge_shards([shard("/a/"), shard("/b/")])
+    merged = merge_shards([shard("/a/"), shard("/b/")]).files
     names = sorted(p for p in merged if p.startswith("fragment/"))
     assert len(names) == 2 and "fragment/en_abcdef0.pf_fragment" in names
     longer = next(n for n in names if n != "fragment/en_abcdef0.pf_fragment")

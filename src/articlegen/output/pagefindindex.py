@@ -22,7 +22,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,9 @@ after its page number, every later entry as Pagefind encoded it). Plain tuples, 
 shard is kept with ``marshal`` (``searchstate``)."""
 Word = tuple[Run, tuple[tuple[str, Run], ...]]
 """A word's entries and its variants' (the forms with diacritics) in one shard."""
+Reuse = Callable[[str, str], "bytes | None"]
+"""The compressed file an earlier index had at a path (``index/…``) with an uncompressed
+body of a given SHA-1 (hex), if it had that one; else None."""
 
 
 class UnknownIndex(Exception):
@@ -112,10 +115,22 @@ def shard_from_data(data: object) -> ShardIndex:
     return ShardIndex(entry, language, pages, words, fields, fragments)
 
 
-def merge_shards(shards: Sequence[ShardIndex]) -> dict[str, bytes]:
-    """The files of the index of every shard's pages, shard after shard (each in its own
-    order), without Pagefind's program files: the same index one run over those pages
-    would make. ``UnknownIndex`` if the shards disagree (language, version)."""
+@dataclass(frozen=True, slots=True)
+class MergedIndex:
+    """The files of a merged index, and what a later merge needs to reuse them."""
+
+    files: dict[str, bytes]
+    """Path in the index folder → bytes, without Pagefind's program files."""
+    chunks: dict[str, str]
+    """Each word chunk's path → the SHA-1 of its uncompressed body."""
+
+
+def merge_shards(shards: Sequence[ShardIndex], reuse: Reuse | None = None) -> MergedIndex:
+    """The index of every shard's pages, shard after shard (each in its own order): the
+    same index one run over those pages would make. A word chunk whose body an earlier
+    index had (``reuse``) is its file again rather than compressed anew: an edit changes
+    the chunks of the words it moved, and compressing is most of a merge's time.
+    ``UnknownIndex`` if the shards disagree (language, version)."""
     used = [shard for shard in shards if shard.pages]
     if not used:
         raise UnknownIndex("no page to index")
@@ -124,11 +139,14 @@ def merge_shards(shards: Sequence[ShardIndex]) -> dict[str, bytes]:
     language, version = used[0].language, _version(used[0])
     files: dict[str, bytes] = {}
     pages = _merged_pages(used, files)
-    chunks = []
+    chunks, digests = [], {}
     for words in _chunked(_merged_words(used)):
         body = _array(1) + _array(len(words)) + b"".join(data for _, data in words)
-        name = _unique(f"{language}_{_sha1(body)}", len(language) + 8, files, _CHUNKS, ".pf_index")
-        files[f"{_CHUNKS}{name}.pf_index"] = _compressed(body)
+        digest = _sha1(body)
+        name = _unique(f"{language}_{digest}", len(language) + 8, files, _CHUNKS, ".pf_index")
+        path = f"{_CHUNKS}{name}.pf_index"
+        files[path] = (reuse(path, digest) if reuse else None) or _compressed(body)
+        digests[path] = digest
         chunks.append(_array(3) + _text(words[0][0]) + _text(words[-1][0]) + _text(name))
     fields = sorted({field for shard in used for field in shard.meta_fields})
     meta = b"".join([
@@ -143,7 +161,7 @@ def merge_shards(shards: Sequence[ShardIndex]) -> dict[str, bytes]:
     entry["languages"] = {language: {**entry["languages"][language], "hash": meta_name,
                                      "page_count": len(pages)}}  # fmt: skip
     files[_ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
-    return files
+    return MergedIndex(files, digests)
 
 
 def _version(shard: ShardIndex) -> str:

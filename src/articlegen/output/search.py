@@ -81,7 +81,9 @@ def index_site(
             return
     check_index(index, expected_pages)
     if store is not None:
-        store.commit(Manifest(key, found.count, found.pages, sharded.names, sharded.bundle))
+        store.commit(
+            Manifest(key, found.count, found.pages, sharded.names, sharded.bundle, sharded.chunks)
+        )
 
 
 def html_files(folder: Path) -> list[str]:
@@ -108,7 +110,7 @@ class _Sharded:
         self.service, self.found, self.store = service, found, store
         self.progress = progress
         self.names = {s: n for s, n in manifest.shards.items() if s < found.count}
-        self.bundle = manifest.bundle
+        self.bundle, self.chunks = manifest.bundle, manifest.chunks
         self.previous = store.bundle(manifest.bundle) if store is not None else None
         self.runtime: dict[str, bytes] | None = None
         """Pagefind's program files, from the first run of this build."""
@@ -121,7 +123,8 @@ class _Sharded:
             _linked(self.previous, index)
             return
         shards = [self._shard(s, s in changed) for s in range(self.found.count)]
-        files = {**merge_shards(shards), **self._program()}
+        merged = merge_shards(shards, self._earlier)
+        files, self.chunks = {**merged.files, **self._program()}, merged.chunks
         if self.store is None:
             _write(index, files)
             return
@@ -150,6 +153,15 @@ class _Sharded:
         if self.runtime is None:
             self.runtime = {p: d for p, d in files.items() if not _merged(p)}
         return read_shard(files)
+
+    def _earlier(self, path: str, digest: str) -> bytes | None:
+        """The last index's word chunk at ``path``, if its body had ``digest``."""
+        if self.previous is None or self.chunks.get(path) != digest:
+            return None
+        try:
+            return (self.previous / path).read_bytes()
+        except OSError:
+            return None
 
     def _program(self) -> dict[str, bytes]:
         """Pagefind's own files (its scripts, its WebAssembly): from a run of this build,

@@ -38,13 +38,15 @@ _NAME = re.compile(r"[0-9a-f]{16}")
 @dataclass(slots=True)
 class Manifest:
     """What the last indexing left: its key (the Pagefind program and articlegen's code),
-    shard count, pages, shard files and bundle."""
+    shard count, pages, shard files and bundle, and the digest of each word chunk of the
+    bundle (``pagefindindex.MergedIndex.chunks``)."""
 
     key: str = ""
     count: int = 0
     pages: dict[str, IndexedPage] = field(default_factory=dict)
     shards: dict[int, str] = field(default_factory=dict)
     bundle: str | None = None
+    chunks: dict[str, str] = field(default_factory=dict)
 
 
 class SearchStore:
@@ -65,7 +67,8 @@ class SearchStore:
             }
             shards = {int(s): _name(n) for s, n in data["shards"].items()}
             bundle = _name(data["bundle"]) if data["bundle"] is not None else None
-            return Manifest(key, int(data["count"]), pages, shards, bundle)
+            chunks = {str(path): str(digest) for path, digest in data["chunks"].items()}
+            return Manifest(key, int(data["count"]), pages, shards, bundle, chunks)
         except (OSError, ValueError, TypeError, KeyError):
             return Manifest(key)
 
@@ -112,7 +115,7 @@ class SearchStore:
         data = {
             "key": manifest.key, "count": manifest.count, "pages": pages,
             "shards": {str(s): n for s, n in sorted(manifest.shards.items())},
-            "bundle": manifest.bundle,
+            "bundle": manifest.bundle, "chunks": manifest.chunks,
         }  # fmt: skip
         temporary = self.folder / f"{MANIFEST}.partial"
         temporary.write_bytes(json.dumps(data, separators=(",", ":")).encode("utf-8"))
