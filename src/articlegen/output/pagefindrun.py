@@ -18,11 +18,13 @@ import base64
 import binascii
 import contextlib
 import json
+import queue
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 from typing import IO
 
 from ..core.errors import OutputError
@@ -97,6 +99,12 @@ class PagefindService:
         assert files is not None
         return files
 
+    def indexes(self, page_lists: Sequence[Sequence[str]]) -> Indexes:
+        """The index of each of ``page_lists``, in order, made in a thread of their own:
+        the caller works on each (reads it, keeps it) while Pagefind makes the next, or
+        while Pagefind makes the first, on what needs no index. Use it in a ``with``."""
+        return Indexes(self, page_lists)
+
     def close(self) -> None:
         """End the service (it stops at the end of its input); ``OutputError`` if it
         exits with an error."""
@@ -137,6 +145,63 @@ class PagefindService:
         detail = problem or _last_line(self.stderr) or "Pagefind stopped before writing it"
         self.stop()
         raise OutputError(f"the search index failed{said}: {detail}", hint=OFF_HINT)
+
+
+class Indexes:
+    """Indexes being made by a service in a thread, one after another, taken in order by
+    iterating; at most two made ahead. Leaving the ``with`` stops the thread after the
+    index it is making (Pagefind is not asked for two at a time), and a failure in the
+    thread (an ``OutputError``) is raised where its index is taken."""
+
+    def __init__(self, service: PagefindService, page_lists: Sequence[Sequence[str]]) -> None:
+        self.made: queue.Queue[tuple[dict[str, bytes] | None, BaseException | None]]
+        self.made = queue.Queue(maxsize=2)
+        self.stopping = threading.Event()
+        self.left = len(page_lists)
+        self.thread = threading.Thread(
+            target=self._make, args=(service, page_lists), name="pagefind-indexes", daemon=True
+        )
+        self.thread.start()
+
+    def __enter__(self) -> Indexes:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stopping.set()
+        with contextlib.suppress(queue.Empty):  # a thread waiting for room: let it see the stop
+            while True:
+                self.made.get_nowait()
+        self.thread.join()
+
+    def __iter__(self) -> Iterator[dict[str, bytes]]:
+        while self.left:
+            files, error = self.made.get()
+            self.left -= 1
+            if error is not None:
+                self.left = 0
+                raise error
+            assert files is not None
+            yield files
+
+    def _make(self, service: PagefindService, page_lists: Sequence[Sequence[str]]) -> None:
+        try:
+            for pages in page_lists:
+                if self.stopping.is_set():
+                    return
+                self._hand((service.index(pages), None))
+        except BaseException as error:  # raised in the caller's thread, where it is taken
+            self._hand((None, error))
+
+    def _hand(self, made: tuple[dict[str, bytes] | None, BaseException | None]) -> None:
+        while not self.stopping.is_set():
+            with contextlib.suppress(queue.Full):
+                self.made.put(made, timeout=0.05)
+                return
 
 
 class _Conversation:

@@ -101,7 +101,7 @@ def html_files(folder: Path) -> list[str]:
 
 class _Sharded:
     """One build's indexing by shards: the changed ones indexed again, one at a time, by
-    one Pagefind ``service``."""
+    one Pagefind ``service``, while this thread reads the others back."""
 
     def __init__(
         self, service: PagefindService, found: Survey, manifest: Manifest,
@@ -122,8 +122,7 @@ class _Sharded:
         if not changed and self.previous is not None:
             _linked(self.previous, index)
             return
-        shards = [self._shard(s, s in changed) for s in range(self.found.count)]
-        merged = merge_shards(shards, self._earlier)
+        merged = merge_shards(self._shards(changed), self._earlier)
         files, self.chunks = {**merged.files, **self._program()}, merged.chunks
         if self.store is None:
             _write(index, files)
@@ -133,26 +132,43 @@ class _Sharded:
         assert bundle is not None
         _linked(bundle, index)
 
-    def _shard(self, number: int, changed: bool) -> ShardIndex:
-        """The shard's index: kept, or made again (when it changed or cannot be read)."""
-        if not changed and self.store is not None:
-            kept = self.store.shard(self.names[number])
-            if kept is not None:
-                return kept
-        pages = [p for p, page in self.found.pages.items() if page.shard == number]
-        pages.sort(key=lambda relative: relative.split("/"))
-        shard = self._indexed(pages) if pages else empty_shard()
+    def _shards(self, changed: set[int]) -> list[ShardIndex]:
+        """Every shard's index: the ``changed`` ones made again by Pagefind (in a thread)
+        while the others are read back from the store, each read as soon as it is made
+        while Pagefind makes the next; a kept one that cannot be read, made last."""
+        pages: dict[int, list[str]] = {}
+        for path, page in self.found.pages.items():
+            pages.setdefault(page.shard, []).append(path)
+        for paths in pages.values():
+            paths.sort(key=lambda relative: relative.split("/"))
+        again = sorted(changed)
+        shards: dict[int, ShardIndex] = {}
+        with self.service.indexes([pages[s] for s in again if s in pages]) as indexes:
+            kept = {s: self._kept(s) for s in range(self.found.count) if s not in changed}
+            made = iter(indexes)
+            for number in again:
+                shards[number] = self._made(number, next(made) if number in pages else None)
+        for number, shard in kept.items():
+            lost = shard is None and number in pages
+            shards[number] = shard or self._made(
+                number, self.service.index(pages[number]) if lost else None
+            )
+        return [shards[s] for s in range(self.found.count)]
+
+    def _kept(self, number: int) -> ShardIndex | None:
+        return self.store.shard(self.names[number]) if self.store is not None else None
+
+    def _made(self, number: int, files: dict[str, bytes] | None) -> ShardIndex:
+        """The shard's index read from Pagefind's ``files`` (None: it has no page), and
+        kept in the store."""
+        if files is not None and self.runtime is None:
+            self.runtime = {p: d for p, d in files.items() if not _merged(p)}
+        shard = read_shard(files) if files is not None else empty_shard()
         if self.store is not None:
             self.names[number] = self.store.put_shard(shard)
         if self.progress is not None:
             self.progress(number + 1, self.found.count)
         return shard
-
-    def _indexed(self, pages: list[str]) -> ShardIndex:
-        files = self.service.index(pages)
-        if self.runtime is None:
-            self.runtime = {p: d for p, d in files.items() if not _merged(p)}
-        return read_shard(files)
 
     def _earlier(self, path: str, digest: str) -> bytes | None:
         """The last index's word chunk at ``path``, if its body had ``digest``."""

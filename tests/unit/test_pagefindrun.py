@@ -1,0 +1,57 @@
+"""One Pagefind service for several indexes, and indexes made in a thread of their own."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from articlegen.core.errors import OutputError
+from articlegen.output.pagefindrun import pagefind_service, run_pagefind
+from tests.unit.test_search import pagefind, write_pages  # noqa: F401
+
+
+def pages_of(numbers: range) -> list[str]:
+    return [f"p{number:02d}/index.html" for number in numbers]
+
+
+def test_one_service_makes_each_index_as_a_run_of_its_own_would(
+    tmp_path: Path,
+    pagefind: Path,  # noqa: F811 - the fixture imported above
+) -> None:
+    write_pages(tmp_path, range(6))
+    lists = [pages_of(range(3)), pages_of(range(3, 6)), [], pages_of(range(2, 5))]
+    with pagefind_service(pagefind, tmp_path) as service:
+        one_by_one = [service.index(pages) for pages in lists]
+        with service.indexes(lists) as made:
+            threaded = list(made)
+    assert one_by_one == threaded == [run_pagefind(pagefind, tmp_path, p) for p in lists]
+
+
+def test_a_failing_index_in_the_thread_is_raised_where_it_is_taken(
+    tmp_path: Path,
+    pagefind: Path,  # noqa: F811 - the fixture imported above
+) -> None:
+    write_pages(tmp_path, range(2))
+    lists = [pages_of(range(2)), ["missing/index.html"]]
+    with pagefind_service(pagefind, tmp_path) as service, service.indexes(lists) as made:
+        taken = iter(made)
+        assert "pagefind-entry.json" in next(taken)
+        with pytest.raises(OutputError, match=r"cannot read missing/index\.html"):
+            next(taken)
+
+
+def test_leaving_early_stops_the_thread_after_the_index_it_is_making(
+    tmp_path: Path,
+    pagefind: Path,  # noqa: F811 - the fixture imported above
+) -> None:
+    write_pages(tmp_path, range(4))
+    lists = [pages_of(range(4))] * 6
+    with pagefind_service(pagefind, tmp_path) as service:
+        with service.indexes(lists) as made:
+            next(iter(made))
+        assert not [t for t in threading.enumerate() if t.name == "pagefind-indexes"]
+        assert service.index(pages_of(range(1))) == run_pagefind(
+            pagefind, tmp_path, pages_of(range(1))
+        )
