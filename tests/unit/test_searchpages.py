@@ -151,6 +151,23 @@ def test_a_page_whose_file_is_not_the_one_indexed_is_compared_by_its_bytes(tmp_p
     assert again.pages == known
 
 
+def test_a_listing_is_read_again_only_when_its_file_changed(tmp_path: Path, monkeypatch) -> None:
+    live, staged = tmp_path / "live", tmp_path / "staged"
+    write(live, site_pages(2))
+    html = sorted(site_pages(2))
+    first = survey(live, html, {}, 0, None)
+    assert set(first.plain) == {"index.html"} and set(first.pages) == set(html) - {"index.html"}
+    relink(live, staged)
+    looked: list[bytes] = []
+    monkeypatch.setattr(searchpages, "has_body", lambda data: looked.append(data) or True)
+    again = survey(staged, html, first.pages, first.count, live, first.plain)
+    assert looked == [] and again.plain == first.plain and again.changed == set()
+    (staged / "index.html").unlink()  # a new file: read, and found to have a body now
+    (staged / "index.html").write_bytes(page(title="Home"))
+    now = survey(staged, html, first.pages, first.count, live, first.plain)
+    assert looked == [page(title="Home")] and "index.html" in now.pages and now.plain == {}
+
+
 def body(inner: str) -> bytes:
     return (
         f"<html><body><article data-pagefind-body><p>{inner}</p></article></body></html>".encode()

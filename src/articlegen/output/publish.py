@@ -17,7 +17,7 @@ from ..core.progress import for_stage, report_progress
 from ..incremental.cache import BuildCache
 from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from ..incremental.rendering import SitePages
-from .search import index_site
+from .search import index_site, path_order
 from .searchstate import SearchStore
 from .write import write_site
 
@@ -39,10 +39,11 @@ def publish_site(
     folder = root / CACHE_DIR
     store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
     key = f"{cache.code if cache is not None else ''}|{_identity(searched[0])}" if searched else ""
-    indexer = partial(_index, *searched, searching, output, store, key) if searched else None
+    paths = [page.out_path for page in pages.headers]
+    html = path_order([*paths, *(relative for _, relative in statics)])
+    indexer = partial(_index, *searched, searching, output, store, key, html) if searched else None
     rest = partial(report_progress, for_stage(progress, "writing files"), 0, 0)
     spare = folder / SPARE_OUTPUT if cache is not None else None
-    paths = [page.out_path for page in pages.headers]
     write_site(paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare)
     if cache is not None:
         with after_writing(output):
@@ -62,9 +63,11 @@ def _index(
     live: Path,
     store: SearchStore | None,
     key: str,
+    html: list[str],
     folder: Path,
 ) -> None:
-    """The search index of the staged site (one page per article), its shards reported as
+    """The search index of the staged site (one page per article; ``html`` its ``.html``
+    files, which it holds exactly as ``write_site`` stages them), its shards reported as
     the steps of a stage. The pages' plans are let go by now, but reference cycles that
     rendering left still hold parts of them (a Jinja macro keeps the context it was
     rendered in, and a page's context with it): collected first, the youngest generation
@@ -73,7 +76,7 @@ def _index(
     report_progress(progress, 0, 1)
     index_site(
         folder, pagefind, expected_pages=articles, live=live, store=store, key=key,
-        progress=progress,
+        progress=progress, html=html,
     )  # fmt: skip
     report_progress(progress, 1, 1)
 

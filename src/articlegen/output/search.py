@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..core.errors import OutputError
@@ -53,15 +53,17 @@ def index_site(
     store: SearchStore | None = None,
     key: str = "",
     progress: Callable[[int, int], None] | None = None,
+    html: Sequence[str] | None = None,
 ) -> None:
     """Write the search index of the site in ``folder`` into ``folder/pagefind/`` and
     check it holds ``expected_pages`` pages; ``OutputError`` otherwise. ``store`` keeps
     the shards between builds (under ``key``: the program and code that made them),
-    ``live`` is the published site, to compare changed pages with. With none expected (no
-    articles) no page is given: finding no ``data-pagefind-body``, Pagefind would index
-    the body of every listing instead."""
+    ``live`` is the published site, to compare changed pages with; ``html`` the site's
+    ``.html`` files as ``html_files`` lists them, when the caller knows them (else the
+    folder is walked). With none expected (no articles) no page is given: finding no
+    ``data-pagefind-body``, Pagefind would index the body of every listing instead."""
     index = folder / INDEX_FOLDER
-    html = html_files(folder)
+    html = html_files(folder) if html is None else html
     if not expected_pages:
         _write(index, run_pagefind(pagefind, folder, []))
         check_index(index, expected_pages)
@@ -69,7 +71,7 @@ def index_site(
     if store is not None and not store.usable():
         store = None
     manifest = store.manifest(key) if store is not None else Manifest(key)
-    found = survey(folder, html, manifest.pages, manifest.count, live)
+    found = survey(folder, html, manifest.pages, manifest.count, live, manifest.plain)
     with pagefind_service(pagefind, folder) as service:
         sharded = _Sharded(service, found, manifest, store, progress)
         try:
@@ -81,13 +83,14 @@ def index_site(
             return
     check_index(index, expected_pages)
     if store is not None:
-        store.commit(
-            Manifest(key, found.count, found.pages, sharded.names, sharded.bundle, sharded.chunks)
-        )
+        store.commit(Manifest(
+            key, found.count, found.pages, sharded.names, sharded.bundle, sharded.chunks,
+            found.plain,
+        ))  # fmt: skip
 
 
 def html_files(folder: Path) -> list[str]:
-    """The ``.html`` files under ``folder``, relative, in path order, part by part. Listed
+    """The ``.html`` files under ``folder``, relative, in ``path_order``. Listed
     with ``os.walk`` (file types come with each listing), not ``Path.rglob``, which made a
     path object of every file and folder: 2,900 of them on the 2,000-article corpus, a
     twentieth of a rebuild's indexing."""
@@ -96,7 +99,13 @@ def html_files(folder: Path) -> list[str]:
         relative = os.path.relpath(parent, folder).replace(os.sep, "/")
         prefix = "" if relative == "." else f"{relative}/"
         found.extend(prefix + name for name in names if name.endswith(".html"))
-    return sorted(found, key=lambda path: path.split("/"))
+    return path_order(found)
+
+
+def path_order(paths: Iterable[str]) -> list[str]:
+    """The ``.html`` ones of ``paths`` (relative, ``/``-separated) in path order, part by
+    part: the order the index lists its pages in."""
+    return sorted((p for p in paths if p.endswith(".html")), key=lambda path: path.split("/"))
 
 
 class _Sharded:

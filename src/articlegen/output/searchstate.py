@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..incremental.cachefile import sealed, unsealed
 from .pagefindindex import ShardIndex, shard_from_data
-from .searchpages import IndexedPage
+from .searchpages import IndexedPage, Stamp
 from .staging import make_folder_of
 
 MANIFEST = "manifest.json"
@@ -38,8 +38,9 @@ _NAME = re.compile(r"[0-9a-f]{16}")
 @dataclass(slots=True)
 class Manifest:
     """What the last indexing left: its key (the Pagefind program and articlegen's code),
-    shard count, pages, shard files and bundle, and the digest of each word chunk of the
-    bundle (``pagefindindex.MergedIndex.chunks``)."""
+    shard count, pages, shard files and bundle, the digest of each word chunk of the
+    bundle (``pagefindindex.MergedIndex.chunks``) and the stamp of each page found with
+    nothing to index (``searchpages.Survey.plain``)."""
 
     key: str = ""
     count: int = 0
@@ -47,6 +48,7 @@ class Manifest:
     shards: dict[int, str] = field(default_factory=dict)
     bundle: str | None = None
     chunks: dict[str, str] = field(default_factory=dict)
+    plain: dict[str, Stamp] = field(default_factory=dict)
 
 
 class SearchStore:
@@ -68,7 +70,8 @@ class SearchStore:
             shards = {int(s): _name(n) for s, n in data["shards"].items()}
             bundle = _name(data["bundle"]) if data["bundle"] is not None else None
             chunks = {str(path): str(digest) for path, digest in data["chunks"].items()}
-            return Manifest(key, int(data["count"]), pages, shards, bundle, chunks)
+            plain = {str(path): _stamp(stamp) for path, stamp in data["plain"].items()}
+            return Manifest(key, int(data["count"]), pages, shards, bundle, chunks, plain)
         except (OSError, ValueError, TypeError, KeyError):
             return Manifest(key)
 
@@ -115,7 +118,7 @@ class SearchStore:
         data = {
             "key": manifest.key, "count": manifest.count, "pages": pages,
             "shards": {str(s): n for s, n in sorted(manifest.shards.items())},
-            "bundle": manifest.bundle, "chunks": manifest.chunks,
+            "bundle": manifest.bundle, "chunks": manifest.chunks, "plain": manifest.plain,
         }  # fmt: skip
         temporary = self.folder / f"{MANIFEST}.partial"
         temporary.write_bytes(json.dumps(data, separators=(",", ":")).encode("utf-8"))
@@ -137,6 +140,13 @@ class SearchStore:
         except OSError:
             return False
         return True
+
+
+def _stamp(value: object) -> Stamp:
+    if not (isinstance(value, list) and len(value) == 4):
+        raise ValueError(f"not a file stamp: {value!r}")
+    device, inode, size, mtime = map(int, value)
+    return (device, inode, size, mtime)
 
 
 def _name(value: object) -> str:
