@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from articlegen.output import pagefindindex, pagefindrun, searchpages
+from articlegen.output import pagefindindex, pagefindrun, search, searchpages
 from articlegen.output.pagefindrun import PagefindService
 from articlegen.output.searchpages import shard_of
 from tests.conftest import article
@@ -170,6 +170,41 @@ def test_an_edit_compresses_only_the_word_chunks_it_changed(
     clean = tmp_path / "clean"
     assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
     assert snapshot(root / "public") == snapshot(clean)
+
+
+@needs_pagefind
+def test_an_edit_links_anew_only_the_index_files_it_changed(
+    site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path, monkeypatch
+) -> None:
+    """The index the spare kept is staged with the site and brought up to date, not made
+    anew; anything else found in it goes."""
+    root = site(articles())
+    for number in range(2):  # the second build leaves the first's site as the spare
+        edit(
+            root / "content" / "a3.md",
+            f"part 3{'.' if not number else ', again.'}",
+            "part 3, again.",
+        )
+        assert run_cli("build", "--site", root)[0] == 0
+    spare = root / ".articlegen-cache" / "spare-output" / "pagefind"
+    (spare / "fragment" / "stray.pf_fragment").write_bytes(b"left by hand")
+    (spare / "stray-folder").mkdir()
+    linked: list[str] = []
+    real = search._link_or_copy
+
+    def counted(source: str, target: str) -> None:
+        linked.append(target)
+        real(source, target)
+
+    monkeypatch.setattr(search, "_link_or_copy", counted)
+    edit(root / "content" / "a3.md", "part 3, again.", "part 3, with zinc.")
+    assert run_cli("build", "--site", root)[0] == 0
+    files = [p for p in snapshot(root / "public") if p.startswith("pagefind/")]
+    assert 0 < len(linked) < len(files) // 2
+    clean = tmp_path / "clean"
+    assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
+    assert snapshot(root / "public") == snapshot(clean)
+    assert not (root / "public" / "pagefind" / "stray-folder").exists()
 
 
 @needs_pagefind

@@ -17,7 +17,7 @@ from ..core.progress import for_stage, report_progress
 from ..incremental.cache import BuildCache
 from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from ..incremental.rendering import SitePages
-from .search import index_site, path_order
+from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
 from .write import write_site
 
@@ -44,7 +44,10 @@ def publish_site(
     indexer = partial(_index, *searched, searching, output, store, key, html) if searched else None
     rest = partial(report_progress, for_stage(progress, "writing files"), 0, 0)
     spare = folder / SPARE_OUTPUT if cache is not None else None
-    write_site(paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare)
+    write_site(
+        paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare,
+        keep=INDEX_FOLDER if searched else None,
+    )  # fmt: skip
     if cache is not None:
         with after_writing(output):
             cache.record_output(output)

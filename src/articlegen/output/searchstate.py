@@ -29,7 +29,7 @@ from pathlib import Path
 from ..incremental.cachefile import sealed, unsealed
 from .pagefindindex import ShardIndex, shard_from_data
 from .searchpages import IndexedPage, Stamp
-from .staging import make_folder_of
+from .staging import make_folder_of, same_bytes
 
 MANIFEST = "manifest.json"
 _NAME = re.compile(r"[0-9a-f]{16}")
@@ -95,16 +95,19 @@ class SearchStore:
 
     def put_bundle(self, files: Mapping[str, bytes], previous: Path | None) -> str:
         """A new bundle of ``files``; those named by their contents (fragments, word
-        chunks) linked from the ``previous`` bundle when it has them."""
+        chunks) linked from the ``previous`` bundle when it has them, and the others
+        when it has the same bytes (Pagefind's program, the same from build to build):
+        a file linked is one the published index need not link anew (``search``)."""
         name = secrets.token_hex(8)
         temporary = self.folder / f"bundle-{name}.partial"
         staged, made = f"{temporary}/", set[str]()  # each file's own mkdir cost the most
         for relative, data in files.items():
-            target = staged + relative
+            target, source = staged + relative, f"{previous}/{relative}"
             make_folder_of(staged, relative, made)
-            if previous is not None and relative.startswith(("fragment/", "index/")):
+            named = relative.startswith(("fragment/", "index/"))
+            if previous is not None and (named or same_bytes(source, data)):
                 with contextlib.suppress(OSError):
-                    os.link(f"{previous}/{relative}", target)
+                    os.link(source, target)
                     continue
             with open(target, "wb") as file:
                 file.write(data)

@@ -29,14 +29,16 @@ def fill_staging(
     pages: Iterable[RenderedPage],
     statics: Sequence[tuple[Path, str]],
     spare: Path | None,
+    keep: str | None = None,
 ) -> None:
     """Make ``staging`` hold exactly ``pages`` (the files at ``paths``) and the static
     files (``(source, relative)``), from ``spare`` if there is one; unchanged files are
     links to those in ``output``. Each page is placed before the next is read, so it
     may be let go of at once. ``ValueError`` if ``pages`` are not the files ``paths``
-    names: a file of the spare would stay in the site, or one would be missing."""
+    names: a file of the spare would stay in the site, or one would be missing. The
+    spare's top folder ``keep`` is left as it is, for the caller to update."""
     wanted = {*paths, *(relative for _, relative in statics)}
-    folders, fresh = _staging_from(spare, staging, wanted)
+    folders, fresh = _staging_from(spare, staging, wanted, keep)
     live, staged = f"{output}{os.sep}", f"{staging}{os.sep}"
     placed: set[str] = set()
     for page in pages:
@@ -51,10 +53,13 @@ def fill_staging(
         _place_static(source, output / relative, staging / relative)
 
 
-def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> tuple[set[str], bool]:
+def _staging_from(
+    spare: Path | None, staging: Path, wanted: set[str], keep: str | None
+) -> tuple[set[str], bool]:
     """Make ``staging``, from ``spare`` when there is one, holding no file but ``wanted``
-    ones; the folders it has, relative to it (``""`` itself; for ``make_folder_of``), and whether
-    it was made empty (then no file needs removing before one is written). A spare that
+    ones (and the top folder ``keep``, as it is); the folders it has, relative to it
+    (``""`` itself; for ``make_folder_of``), and whether it was made empty (then no
+    file needs removing before one is written). A spare that
     cannot be used (one a build run as another user left, say) only costs the time of a
     fresh folder."""
     if spare is not None and spare.is_dir() and not spare.is_symlink():
@@ -64,7 +69,7 @@ def _staging_from(spare: Path | None, staging: Path, wanted: set[str]) -> tuple[
             pass  # not ours to move: start afresh below, and leave it be
         else:
             try:
-                return _pruned(staging, wanted, _folder_mode()), False
+                return _pruned(staging, wanted, _folder_mode(), keep), False
             except OSError:
                 shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -79,10 +84,10 @@ def _folder_mode() -> int:
     return 0o777 & ~mask
 
 
-def _pruned(folder: Path, wanted: set[str], mode: int) -> set[str]:
-    """Delete from ``folder`` everything that is not a regular file in ``wanted`` or a
-    folder on the way to one, and give each folder left ``mode``; the folders left,
-    relative to ``folder`` (``""`` for itself)."""
+def _pruned(folder: Path, wanted: set[str], mode: int, keep: str | None = None) -> set[str]:
+    """Delete from ``folder`` everything that is not a regular file in ``wanted``, a
+    folder on the way to one or the top folder ``keep``, and give each folder on the way
+    ``mode``; the folders on the way, relative to ``folder`` (``""`` for itself)."""
     needed = {""} | {posixpath.dirname(w) for w in wanted}
     needed |= {p for n in list(needed) for p in _parents(n)}
     kept: set[str] = set()
@@ -99,7 +104,7 @@ def _pruned(folder: Path, wanted: set[str], mode: int) -> set[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if name in needed:
                         pending.append((entry.path, name))
-                    else:
+                    elif name != keep:
                         shutil.rmtree(entry.path)
                 elif not (entry.is_file(follow_symlinks=False) and name in wanted):
                     os.unlink(entry.path)  # an unwanted file, a link, anything else

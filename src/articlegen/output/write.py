@@ -31,6 +31,7 @@ def write_site(
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
     spare: Path | None = None,
+    keep: str | None = None,
 ) -> None:
     """Write ``pages`` (the files at ``paths``, every one of them), the static files
     (``staticfiles.find_static``, checked not to collide with a page) and the
@@ -41,7 +42,8 @@ def write_site(
     so a caller that renders each page as it is read never holds the whole site.
 
     ``before_swap(folder)`` may add files made from the written site (a search index):
-    it runs on the staged folder, so if it fails the previous output stays.
+    it runs on the staged folder, so if it fails the previous output stays. The folder
+    ``keep`` (its own) may be there already, as the spare held it, for it to update.
 
     A file whose bytes are the same as in the current output (a page the cache
     reused, a page rendered the same again, an unchanged static file) is
@@ -65,7 +67,7 @@ def write_site(
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = usable_spare(spare, output)
     try:
-        fill_staging(staging, output, paths, unwritten, statics, spare)
+        fill_staging(staging, output, paths, unwritten, statics, spare, keep)
         if before_swap is not None:
             before_swap(staging)
         _swap(staging, output, spare)
