@@ -36,6 +36,8 @@ COMPRESSION = 1
 """gzip level of the merged files: a quarter of the time of level 6, for files about 9 %
 larger than Pagefind's own (on the bench corpus); a query fetches only a few of them."""
 _ENTRY = "pagefind-entry.json"
+_SMALL = [bytes([value]) for value in range(24)]
+"""CBOR's unsigned integers below 24: one byte each (most page differences)."""
 _FRAGMENTS, _CHUNKS = "fragment/", "index/"
 
 Run = tuple[int, int, int, int, bytes, bytes]
@@ -202,26 +204,28 @@ def _unique(
 def _merged_words(shards: Sequence[ShardIndex]) -> Iterable[tuple[str, bytes, int]]:
     """Each word of any shard, in Pagefind's order (by its UTF-8 bytes, as code points
     sort), with its encoding in the whole index and its size for chunking."""
-    offsets, where = [], 0
+    runs: dict[str, list[tuple[int, Run]]] = {}
+    forms: dict[str, list[tuple[int, tuple[tuple[str, Run], ...]]]] = {}  # the few with any
+    offset = 0
     for shard in shards:
-        offsets.append(where)
-        where += len(shard.pages)
-    found: dict[str, list[tuple[int, Word]]] = {}
-    for offset, shard in zip(offsets, shards, strict=True):
-        for word, entries in shard.words.items():
-            found.setdefault(word, []).append((offset, entries))
-    for word in sorted(found):
+        for word, (run, its_forms) in shard.words.items():
+            if (found := runs.get(word)) is None:
+                runs[word] = [(offset, run)]
+            else:
+                found.append((offset, run))
+            if its_forms:
+                forms.setdefault(word, []).append((offset, its_forms))
+        offset += len(shard.pages)
+    for word in sorted(runs):
         variants: dict[str, list[tuple[int, Run]]] = {}
-        for offset, (_, forms) in found[word]:
-            for form, variant in forms:
-                variants.setdefault(form, []).append((offset, variant))
-        runs = [(offset, run) for offset, (run, _) in found[word]]
-        encoded = [_array(3), _text(word), _runs(runs), _array(len(variants))]
-        size = sum(run[3] for _, run in runs)
+        for start, each in forms.get(word, ()):
+            for form, variant in each:
+                variants.setdefault(form, []).append((start, variant))
+        encoded, size = [_array(3), _text(word), _runs(runs[word]), _array(len(variants))], 0
         for form in sorted(variants):
             encoded += [_array(2), _text(form), _runs(variants[form])]
             size += sum(run[3] for _, run in variants[form])
-        yield word, b"".join(encoded), size
+        yield word, b"".join(encoded), size + sum(run[3] for _, run in runs[word])
 
 
 def _runs(runs: Sequence[tuple[int, Run]]) -> bytes:
@@ -231,7 +235,8 @@ def _runs(runs: Sequence[tuple[int, Run]]) -> bytes:
     previous = 0
     for offset, (count, first, last, _, head, tail) in runs:
         if count:
-            out += [b"\x83", _uint(0, offset + first - previous), head, tail]
+            delta = offset + first - previous
+            out += (b"\x83", _SMALL[delta] if delta < 24 else _uint(0, delta), head, tail)
             previous = offset + last
     return b"".join(out)
 
