@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from pathlib import Path
 
@@ -55,3 +56,20 @@ def test_leaving_early_stops_the_thread_after_the_index_it_is_making(
         assert service.index(pages_of(range(1))) == run_pagefind(
             pagefind, tmp_path, pages_of(range(1))
         )
+
+
+def test_a_ctrl_c_while_indexes_are_made_stops_the_thread_and_pagefind_at_once(
+    tmp_path: Path,
+    pagefind: Path,  # noqa: F811 - the fixture imported above
+) -> None:
+    write_pages(tmp_path, range(20))
+    lists = [pages_of(range(20))] * 50
+    with (
+        pytest.raises(KeyboardInterrupt),
+        pagefind_service(pagefind, tmp_path) as service,
+        service.indexes(lists) as made,
+    ):
+        next(iter(made))
+        raise KeyboardInterrupt
+    assert not [t for t in threading.enumerate() if t.name == "pagefind-indexes"]
+    assert service.process is not None and service.process.returncode == -signal.SIGKILL

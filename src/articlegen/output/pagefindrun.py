@@ -114,9 +114,12 @@ class PagefindService:
                 self._fail(None)
         self.stop()
 
-    def stop(self) -> None:
-        """Stop the service, if running, and wait for it."""
+    def stop(self, *, at_once: bool = False) -> None:
+        """Stop the service, if running (``at_once``: killed, not let finish what it was
+        asked), and wait for it."""
         if self.process is not None:
+            if at_once and self.process.returncode is None:
+                self.process.kill()
             _finish(self.process)
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -156,7 +159,7 @@ class Indexes:
     def __init__(self, service: PagefindService, page_lists: Sequence[Sequence[str]]) -> None:
         self.made: queue.Queue[tuple[dict[str, bytes] | None, BaseException | None]]
         self.made = queue.Queue(maxsize=2)
-        self.stopping = threading.Event()
+        self.service, self.stopping = service, threading.Event()
         self.left = len(page_lists)
         self.thread = threading.Thread(
             target=self._make, args=(service, page_lists), name="pagefind-indexes", daemon=True
@@ -173,6 +176,8 @@ class Indexes:
         trace: TracebackType | None,
     ) -> None:
         self.stopping.set()
+        if error is not None and not isinstance(error, Exception):  # a Ctrl-C: at once
+            self.service.stop(at_once=True)
         with contextlib.suppress(queue.Empty):  # a thread waiting for room: let it see the stop
             while True:
                 self.made.get_nowait()
