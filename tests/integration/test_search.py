@@ -111,3 +111,20 @@ def test_a_failing_index_keeps_the_previous_site(site, run_cli, monkeypatch, tmp
     ) in err
     assert snapshot(root / "public") == before
     assert not [p for p in root.iterdir() if ".staging" in p.name]
+
+
+@needs_pagefind
+def test_a_static_file_where_the_index_goes_is_an_error_not_lost(site, run_cli) -> None:
+    root = site(ARTICLES)
+    (root / "static" / "pagefind").mkdir(parents=True)
+    (root / "static" / "pagefind" / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    assert (
+        "error: static/pagefind/notes.txt: would be published in pagefind/, where the search "
+        "index goes — move it out of a 'pagefind' folder, or set 'search: false'"
+    ) in err
+    assert not (root / "public").exists()
+    (root / "site.yaml").write_text(SITE_YAML + "search: false\n", encoding="utf-8")
+    assert run_cli("build", "--site", root)[0] == 0
+    assert (root / "public" / "pagefind" / "notes.txt").read_text(encoding="utf-8") == "mine"

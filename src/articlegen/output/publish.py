@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from ..content.staticfiles import StaticFile
-from ..core.errors import InterruptedAfterWrite
+from ..core.errors import InterruptedAfterWrite, OutputError
 from ..core.layout import CACHE_DIR
 from ..core.model import Progress, RenderedPage
 from ..core.progress import for_stage, report_progress
@@ -35,6 +35,8 @@ def publish_site(
     article pages, when Pagefind is there), staging into the cache's spare when there is a
     cache, and stamp the written files in the cache. Each page is written as it is
     rendered ("rendering pages"), then the rest of the files ("writing files")."""
+    if searched:
+        _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
     folder = root / CACHE_DIR
     store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
@@ -51,6 +53,19 @@ def publish_site(
     if cache is not None:
         with after_writing(output):
             cache.record_output(output)
+
+
+def _index_folder_free(statics: list[StaticFile], root: Path) -> None:
+    """``OutputError`` for a static file published into the search index's folder: the
+    index is made there whole, and the file would be lost from the site."""
+    for source, relative in statics:
+        if relative.split("/")[0] == INDEX_FOLDER:
+            shown = source.relative_to(root) if source.is_relative_to(root) else source
+            raise OutputError(
+                f"{shown}: would be published in {INDEX_FOLDER}/, where the search index goes",
+                hint=f"move it out of a '{INDEX_FOLDER}' folder, or set 'search: false' in "
+                "site.yaml to build without search",
+            )
 
 
 def _then(pages: Iterator[RenderedPage], after: Callable[[], None]) -> Iterator[RenderedPage]:
