@@ -82,6 +82,18 @@ def _macro_kind() -> type | None:
 _MACRO = _macro_kind()
 
 
+def _takes_as_given(macro: Macro, count: int) -> bool:
+    """Whether ``count`` positional arguments are what ``macro``'s function takes as they
+    are: one for each parameter, and no ``caller``, ``varargs`` or ``kwargs`` to add.
+    ``Macro.__call__`` then only passes them on (and marks the result safe when the
+    evaluation context escapes): a build calls some 12,000 macros."""
+    return (
+        count == macro._argument_count
+        and not (macro.caller or macro.catch_kwargs or macro.catch_varargs)
+        and not macro._environment.is_async
+    )
+
+
 class _Context(Context):
     """A template's context, calling plain callables (``_plain_callable``) and macros
     straight away."""
@@ -89,15 +101,19 @@ class _Context(Context):
     @internalcode
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind: type = type(__obj)
-        if kind is _MACRO:  # Macro.__call__ takes the evaluation context, as Jinja passes it
-            args = (__self.eval_ctx, *args)
-        elif not _plain_callable(kind):
+        if kind is not _MACRO and not _plain_callable(kind):
             return super().call(__obj, *args, **kwargs)
         if kwargs:  # what Jinja adds for pass_context callables, as Context.call drops it
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
         try:
-            return __obj(*args, **kwargs)
+            if kind is not _MACRO:
+                return __obj(*args, **kwargs)
+            if kwargs or not _takes_as_given(__obj, len(args)):
+                # Macro.__call__ takes the evaluation context, as Jinja passes it
+                return __obj(__self.eval_ctx, *args, **kwargs)
+            made = __obj._func(*args)  # what Macro.__call__ comes to for these arguments
+            return Markup(made) if __self.eval_ctx.autoescape else made
         except StopIteration:
             return __self.environment.undefined(
                 "value was undefined because a callable raised a StopIteration exception"

@@ -367,7 +367,8 @@ class _Planner:
             )
         yield self.page("authors/", "people.html", title="Authors and reviewers", people=entries)
 
-    def see_also(self, slug: str) -> list[dict[str, Any]]:
+    def see_also(self, slug: str, **extra: Any) -> list[dict[str, Any]]:
+        """The See Also items of ``slug``'s page, each with ``extra``'s keys last."""
         items = []
         for link in self.site.graph.see_also.get(slug, ()):
             if link.slug is None:
@@ -379,11 +380,12 @@ class _Planner:
                         "description": "",
                         "external": True,
                         "image": None,
+                        **extra,
                     }
                 )
             else:
                 target = self.cards[link.slug]
-                items.append(CardItem(target, url=link_url(link), external=False))
+                items.append(CardItem(target, url=link_url(link), external=False, **extra))
         return items
 
     def comments(self, article: Article) -> dict[str, str] | None:
@@ -450,7 +452,7 @@ class _Planner:
         once in order of appearance: the same links that make up "Linked from" at the other end,
         so an article linked only in its text is not listed as a gap. Links to pages are no
         part of the index."""
-        items = [_with(item, in_text=False) for item in self.see_also(slug)]
+        items = self.see_also(slug, in_text=False)
         seen = {link.slug for link in self.site.graph.see_also.get(slug, ())}
         seen |= {page.slug for page in self.site.pages}  # the index lists articles alone
         for link in self.site.graph.inline.get(slug, ()):
@@ -469,10 +471,3 @@ class _Planner:
             year = str(local_day(date, zone).year) if date else "Drafts"
             years.setdefault(year, CardList()).append(self.cards[article.slug])
         return [{"year": year, "articles": cards} for year, cards in years.items()]
-
-
-def _with(item: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """``item`` with ``extra`` added, as ``{**item, **extra}``; a ``CardItem`` stays one."""
-    if isinstance(item, CardItem):
-        return CardItem(item.card, **{**item.extra, **extra})
-    return {**item, **extra}
