@@ -237,9 +237,9 @@ class BuildCache:
 
     def record_output(self, output: Path) -> None:
         """FileStamp every page entry with the file now in ``output``: the build wrote it."""
-        self.output = str(output)
-        self.pages = {
-            path: dataclasses.replace(entry, stamp=file_stamp(output / path))
+        self.output = folder = str(output)
+        self.pages = {  # plain strings, made at once: a build writes thousands of pages
+            path: PageEntry(entry.key, file_stamp(f"{folder}/{path}"), entry.data)
             for path, entry in self.pages.items()
         }
 

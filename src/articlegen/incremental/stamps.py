@@ -41,7 +41,7 @@ def is_racy(changed_ns: int, now: float | None = None) -> bool:
     return changed_ns >= ((time.time() if now is None else now) - RACY_SECONDS) * 1e9
 
 
-def file_stamp(path: Path) -> FileStamp | None:
+def file_stamp(path: str | Path) -> FileStamp | None:
     """Device, inode, size, modification and change time of a file; None if it is missing.
     The change time also moves when a file is rewritten and its mtime set back."""
     try:
