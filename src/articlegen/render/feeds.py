@@ -17,7 +17,10 @@ from .redirects import alias_urls, redirects_file
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _XML_DECLARATION = b"<?xml version='1.0' encoding='utf-8'?>\n"
-"""What ``ET.tostring(…, encoding="utf-8", xml_declaration=True)`` starts with."""
+"""What ``ET.tostring(…, encoding="utf-8", xml_declaration=True)`` starts with. Feeds and
+the sitemap are written as text and encoded once, with this before them: ElementTree's own
+encoding goes piece by piece (no text holds what UTF-8 cannot encode, a lone surrogate:
+``core/characters`` refuses it)."""
 XML = "http://www.w3.org/XML/1998/namespace"
 FEED_SIZE = 20
 _EPOCH = dt.date(1970, 1, 1)
@@ -134,7 +137,7 @@ def render_feed(plan: PagePlan) -> RenderedPage:
     _sub(feed, "generator", "articlegen")
     for entry_data in data["entries"]:
         _entry(feed, entry_data)
-    xml = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    xml = _XML_DECLARATION + ET.tostring(feed, encoding="unicode").encode("utf-8")
     return RenderedPage(plan.url, plan.out_path, xml + b"\n")
 
 
@@ -184,7 +187,6 @@ def _sitemap_xml(listed: Iterable[tuple[str, str | None]]) -> bytes:
         ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = loc
         if lastmod is not None:
             ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = lastmod
-    # written as text and encoded once: ElementTree's own encoding goes piece by piece
     return _XML_DECLARATION + ET.tostring(urlset, encoding="unicode").encode("utf-8") + b"\n"
 
 
