@@ -6,8 +6,9 @@ Builds the synthetic corpus (bench/corpus.py; or the site in ``--site``) in this
 with ``articlegen build --jobs 1``, as the command line does, after moving the build cache
 and the output aside each time (a cold build: nothing to reuse; ``bench.measure.SetAside``
 says why they are not deleted until the end). One build first warms the
-process up (imports, template compilation) and is not counted: that is a fixed cost of a
-process, not of an article.
+process up (imports) and is not counted: that is a fixed cost of a process, not of an
+article. Each build compiles the templates it renders again (about 0.06 s), as a command's
+one build does: that is counted, under templates.
 
 The CPU time of each stage is summed by timers put around the functions that do it: a
 stage's own time, without the stages it calls (the templates a page is rendered with are
