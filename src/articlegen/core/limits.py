@@ -7,10 +7,11 @@ drop text without a word: past them the build stops with an error at the place.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from .errors import ArticlegenError
 
@@ -53,29 +54,40 @@ def read_regular_file(
         if kind is None:
             flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
             fd = os.open(path, flags)
-            with os.fdopen(fd, "rb") as handle:
-                info = os.fstat(handle.fileno())
+            try:  # the descriptor read at once: a buffered file object costs more than a read
+                info = os.fstat(fd)
                 kind = _special_kind(info.st_mode)
                 if kind is None:
                     size_problem(info.st_size, limit, display, error)
-                    data = _read_upto(handle, info.st_size, limit)
+                    data = _read_upto(functools.partial(os.read, fd), info.st_size, limit)
                     size_problem(len(data), limit, display, error)  # it grew since
                     return data
+            finally:
+                os.close(fd)
     except OSError as exc:
         raise error(f"cannot read the file: {exc.strerror or exc}", display) from exc
     raise _not_regular(kind, display, error)
 
 
-def _read_upto(handle: BinaryIO, size: int, limit: int) -> bytes:
-    """What ``handle`` holds, up to ``limit + 1`` bytes (one more than allowed shows a file
+def _read_upto(read: Callable[[int], bytes], size: int, limit: int) -> bytes:
+    """What ``read`` gives, up to ``limit + 1`` bytes (one more than allowed shows a file
     that grew past the limit), for a file ``size`` bytes long when it was opened. Asked for
     ``limit + 1`` bytes at once, Python sets aside that much memory (10 MiB) for every
     article, which took longer than reading it: the file's own size is asked for first, and
     the rest only where it has grown (or, like a file of ``/proc``, gives no size)."""
-    data = handle.read(min(size, limit) + 1)
+    data = _read_all(read, min(size, limit) + 1)
     if len(data) > size:
-        data += handle.read(limit + 1 - len(data))
+        data += _read_all(read, limit + 1 - len(data))
     return data
+
+
+def _read_all(read: Callable[[int], bytes], count: int) -> bytes:
+    """``count`` bytes, fewer only where the file ends: one read may give fewer."""
+    parts = []
+    while count > 0 and (part := read(count)):
+        parts.append(part)
+        count -= len(part)
+    return b"".join(parts)
 
 
 def special_file_problem(
