@@ -234,7 +234,7 @@ def _validate(
     ]
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld,
-                         memo=memos.links)  # fmt: skip
+                         memo=memos.links, record=memos.graph)  # fmt: skip
     menu, menu_links, menu_problems = resolve_menu(
         config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
     )

@@ -35,6 +35,7 @@ from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
 from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
 from .filefacts import Known
+from .linkrecord import LinkRecord
 from .planrecord import PlanRecord
 
 DATABASE = "cache.sqlite"
@@ -227,19 +228,21 @@ def _changed_sources(
             cache.saved[path] = entry
 
 
-_SINGLE = ("pages", "plans", "files")
+_SINGLE = ("pages", "plans", "files", "links")
 """The tables that hold one record each (``_single_records``)."""
 
 
 def _single_records(cache: BuildCache) -> dict[str, object | None]:
     """What each of ``_SINGLE`` holds: every page's key and output stamp; the plan record
     (``planrecord``; none when the build could not make one, and the next plans every
-    page); what builds learned from image files (``filefacts``)."""
+    page); what builds learned from image files (``filefacts``); the last link graph
+    (``linkrecord``)."""
     stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
     return {
         "pages": (cache.output, stamped),
         "plans": cache.plan_record,
         "files": cache.memos.files.saved(),
+        "links": cache.memos.graph.record,
     }
 
 
@@ -265,6 +268,10 @@ def _take(cache: BuildCache, table: str, value: object) -> None:
         if not isinstance(value, PlanRecord):
             raise _Corrupt("plans")
         cache.plan_record = value
+    elif table == "links":
+        if not isinstance(value, LinkRecord):
+            raise _Corrupt("links")
+        cache.memos.graph.record = value
     else:
         cache.memos.files.known = _facts_from(value)
 

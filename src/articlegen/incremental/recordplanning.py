@@ -34,6 +34,7 @@ from ..render.bodies import FinishedBodies, unfinished
 from ..render.pages import reading_minutes
 from .cache import BuildCache, SourceEntry
 from .keys import SharedDigests, value_digest
+from .linkrecord import LinkRecords
 from .planrecord import KEPT_CONTEXT, ArticleRecord, BodyRecord, PlanRecord, SiteDigests
 from .replan import (
     PAGE_BODY_FIELDS,
@@ -51,11 +52,14 @@ def site_digests(
     sources: Mapping[str, SourceEntry],
     record: PlanRecord | None,
     shared: SharedDigests,
+    links: LinkRecords,
 ) -> SiteDigests | None:
     """The digests of ``site``; those of the articles whose file is the one ``record``
-    was made from are taken from it. None when some part cannot be digested. ``shared``:
-    the build's, which its page keys use too (each body's HTML is digested once)."""
-    fingerprint, graph = shown_digest(site, shared=shared), value_digest(site.graph, shared)
+    was made from are taken from it, and the link graph's from ``links`` when it is the
+    graph recorded there (kept there once taken). None when some part cannot be digested.
+    ``shared``: the build's, which its page keys use too (each body's HTML is digested once)."""
+    graph = links.digest(site.graph) or value_digest(site.graph, shared)
+    fingerprint = shown_digest(site, shared=shared)
     if fingerprint is None or graph is None:
         return None
     known = {a.source: a for a in (*record.site.articles, *record.site.pages)} if record else {}
@@ -71,6 +75,7 @@ def site_digests(
         bodies.append(BodyRecord(slug, page, reading_minutes(words)))
     if None in articles or None in pages:
         return None
+    links.digested(site.graph, graph)
     return SiteDigests(
         fingerprint, graph, tuple(filter(None, articles)), tuple(filter(None, pages)), tuple(bodies)
     )
@@ -117,13 +122,14 @@ def _body_digest(
     bodies: Mapping[str, RenderedBody], slug: str, key: bytes | None, shared: SharedDigests
 ) -> bytes | None:
     """A digest of what of a body its page shows (``PAGE_BODY_FIELDS``). A body filled when
-    asked for (``FinishedBodies``) whose key is known is digested by what makes its filled
-    HTML, that key and what fills it, without filling it: a rebuild fills only the bodies
-    of the pages it renders. Any other is digested as filled."""
+    asked for (``FinishedBodies``) whose key is known is digested by what makes it, that
+    key and what fills it, without filling it: a rebuild fills only the bodies of the pages
+    it renders. The key stands for every field Markdown gave the body (the body is the one
+    the cache holds under it), so they are not digested again. Any other is digested as
+    filled."""
     if key is None or not isinstance(bodies, FinishedBodies):
         return value_digest(body_fields(bodies[slug], PAGE_BODY_FIELDS), shared)
-    rest = body_fields(bodies.rendered[slug], PAGE_BODY_FIELDS - {"html"})
-    return value_digest(("filled", key, bodies.fills[slug], rest), shared)
+    return value_digest(("filled", key, bodies.fills[slug]), shared)
 
 
 def plan_with_record(
@@ -139,7 +145,7 @@ def plan_with_record(
     if output is None:  # ``check``: it writes no page, so the next build compares with the
         cache.next_record = record  # last that did, whose pages the output holds
         return plan_site(site, search=search).plans, frozenset()
-    digests = site_digests(site, cache.sources, record, shared)
+    digests = site_digests(site, cache.sources, record, shared, cache.memos.graph)
     plans = None
     if record is not None and digests is not None:
         plans = plans_from_record(site, digests, record, search=search, templates=fingerprints)

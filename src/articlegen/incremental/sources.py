@@ -40,6 +40,7 @@ from ..markup.markdown import MarkupSettings, make_markdown
 from ..render.links import Resolved, build_link_graph
 from .cache import BuildCache, SourceEntry
 from .keys import body_key, source_digest
+from .linkrecord import LinkRecords
 from .stamps import SourceStamp, source_stamp
 
 MIN_PARALLEL_ARTICLES = 48
@@ -65,6 +66,8 @@ class Sources:
     reported as broken on top of their own errors."""
     damaged_links: list[LinkSource]
     """The links of those of them to be built, so they are checked in the same build."""
+    keys: dict[str, bytes] = dataclasses.field(default_factory=dict)
+    """Slug → ``keys.body_key`` of its body in ``bodies``, where one is known."""
 
 
 def load_sources(
@@ -118,6 +121,7 @@ def load_sources(
         reused=len(paths) - len(todo),
         damaged=damaged,
         damaged_links=damaged_links,
+        keys={e.article.slug: e.body_key for e in entries.values() if e.body and e.body_key},
     )
 
 
@@ -316,19 +320,20 @@ def link_sources(
     drafts: bool,
     withheld: Mapping[str, str],
     memo: Memo[Resolved] | None = None,
+    record: LinkRecords | None = None,
 ) -> LinkGraph:
     """The cross-link graph of the ``articles`` (and pages) to build, against every one that
     can be named (``link_targets``). ``withheld``: slug → why an article left out may not be
-    linked to (scheduled, expired). ``memo``: the resolutions of the last build, to reuse."""
-    return build_link_graph(
-        [
-            *(
-                LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links, a.page)
-                for a in articles
-            ),
-            *sources.damaged_links,
-        ],
-        link_targets(sources, withheld),
-        drafts_visible=drafts,
-        memo=memo,
-    )
+    linked to (scheduled, expired). ``memo``: the resolutions of the last build, to reuse;
+    ``record``: the last build's graph (``linkrecord``), reused where it is this one."""
+    linking = [
+        *(
+            LinkSource(a.slug, a.source, a.meta.see_also, raw[a.slug].links, a.page)
+            for a in articles
+        ),
+        *sources.damaged_links,
+    ]
+    targets = link_targets(sources, withheld)
+    if record is not None:
+        return record.linked(linking, targets, sources.keys, drafts_visible=drafts, memo=memo)
+    return build_link_graph(linking, targets, drafts_visible=drafts, memo=memo)

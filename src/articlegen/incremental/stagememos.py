@@ -12,13 +12,14 @@ from ..core.model import RenderedBody
 from ..render.links import Resolved
 from ..trust.references import Citations
 from .filefacts import FileFacts
+from .linkrecord import LinkRecords
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class StageMemos:
     """Per-article results of the stages between loading and planning, for the next build
     to reuse where their inputs did not change (``core.memo``); kept in memory only, but
-    for ``files``, which the cache file also saves."""
+    for ``files`` and ``graph``, which the cache file also saves."""
 
     links: Memo[Resolved] = dataclasses.field(default_factory=Memo)
     """Each source's links resolved (``links.build_link_graph``)."""
@@ -33,6 +34,8 @@ class StageMemos:
     """Digests of the parts of the site re-planning compares (``replan.shown_digest``)."""
     sitemap: Memo[bytes] = dataclasses.field(default_factory=Memo)
     """The sitemap's XML (``feeds.sitemap``)."""
+    graph: LinkRecords = dataclasses.field(default_factory=LinkRecords)
+    """The last build's link graph (``linkrecord``), which the cache file also saves."""
 
     def next_build(self) -> None:
         """Start a build (``Memo.next_build``)."""

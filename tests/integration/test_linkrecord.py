@@ -1,0 +1,104 @@
+"""Builds run as commands reuse the last build's link graph only where it is this one's,
+and make what a clean build makes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from articlegen.build import build_with_saved_cache
+from articlegen.core.layout import CACHE_DIR
+from articlegen.core.model import LinkGraph, LinkSource
+from articlegen.incremental import linkrecord
+from articlegen.incremental.cachefile import load_cache
+from tests.conftest import article
+from tests.integration.test_planrecord import edit, same_as_clean
+
+ARTICLES = {
+    "a.md": article("Alpha", "Alpha text.", see_also="[b]"),
+    "b.md": article("Beta", "Beta text, see [[a]].", date="2024-02-01"),
+    "c.md": article("Gamma", "Gamma text, see [[a]].", date="2024-03-01"),
+}
+
+
+@pytest.fixture
+def blog(site) -> Path:
+    root: Path = site(dict(ARTICLES))
+    build_with_saved_cache(root)
+    return root
+
+
+@pytest.fixture
+def resolved(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The slugs whose links each link graph made by a build resolved."""
+    made: list[list[str]] = []
+    build_link_graph = linkrecord.build_link_graph
+
+    def spied(sources: Sequence[LinkSource], *args: object, **kwargs: object) -> LinkGraph:
+        made.append([source.slug for source in sources])
+        return build_link_graph(sources, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linkrecord, "build_link_graph", spied)
+    return made
+
+
+def linked_from(root: Path, slug: str) -> list[str]:
+    """The titles an article's page lists as linking to it."""
+    page = HTMLParser((root / "public" / slug / "index.html").read_text(encoding="utf-8"))
+    return [node.text(strip=True) for node in page.css(".linked-from a")]
+
+
+def test_the_link_graph_is_saved_and_read_back(blog: Path) -> None:
+    record = load_cache(blog / CACHE_DIR).memos.graph.record
+    assert record is not None and record.digest is not None
+    assert [slug for _, slug, _, _ in record.sources] == ["a", "b", "c"]
+    assert record.graph.backlinks["a"] == ("b", "c")
+
+
+def test_a_body_edit_resolves_only_that_article_links(
+    blog: Path, resolved: list[list[str]], tmp_path: Path
+) -> None:
+    edit(blog, "b.md", lambda text: text.replace("Beta text", "Beta text, longer"))
+    build_with_saved_cache(blog)
+    assert resolved == [["b"]]
+    same_as_clean(blog, tmp_path)
+
+
+def test_a_body_edit_that_moves_a_link_resolves_every_link(
+    blog: Path, resolved: list[list[str]], tmp_path: Path
+) -> None:
+    edit(blog, "b.md", lambda text: text.replace("see [[a]]", "see [[c]]"))
+    build_with_saved_cache(blog)
+    assert resolved == [["b"], ["a", "b", "c"]]
+    assert linked_from(blog, "a") == ["Gamma"]
+    assert linked_from(blog, "c") == ["Beta"]
+    same_as_clean(blog, tmp_path)
+
+
+def test_a_title_edit_resolves_every_link(
+    blog: Path, resolved: list[list[str]], tmp_path: Path
+) -> None:
+    """Titles order the "Linked from" lists: Gamma renamed Aardvark comes first."""
+    assert linked_from(blog, "a") == ["Beta", "Gamma"]
+    edit(blog, "c.md", lambda text: text.replace('title: "Gamma"', 'title: "Aardvark"'))
+    build_with_saved_cache(blog)
+    assert resolved == [["a", "b", "c"]]
+    assert linked_from(blog, "a") == ["Aardvark", "Beta"]
+    same_as_clean(blog, tmp_path)
+
+
+def test_a_broken_link_is_reported_again_after_the_build_it_failed(
+    blog: Path, tmp_path: Path
+) -> None:
+    from articlegen.core.errors import BuildFailed
+
+    edit(blog, "b.md", lambda text: text.replace("see [[a]]", "see [[missing]]"))
+    for _ in range(2):
+        with pytest.raises(BuildFailed):
+            build_with_saved_cache(blog)
+    edit(blog, "b.md", lambda text: text.replace("see [[missing]]", "see [[a]]"))
+    build_with_saved_cache(blog)
+    same_as_clean(blog, tmp_path)
