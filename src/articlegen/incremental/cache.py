@@ -144,8 +144,9 @@ class BuildCache:
         plans (``planned``, ``plan_keys``) and ``partials``. Off for a cache saved for the
         next process (``build_with_saved_cache``), whose plans then go before Pagefind runs."""
         self.templates: dict[str, bytes] = {}
-        """Compiled templates (``templates.compile_templates``); kept in memory only. Each is
-        checked against its template's source before use, so a changed one is compiled again."""
+        """Compiled templates (``templates.compile_templates``), which the cache file saves
+        too. Each is checked against its template's source before use, so a changed one is
+        compiled again."""
         self.memos = StageMemos()
         """Per-article results of the last build's checks and linking; kept in memory only."""
         self.partials = Partials()

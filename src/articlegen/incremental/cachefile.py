@@ -28,6 +28,7 @@ import pickle
 import secrets
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,35 +57,81 @@ inside ``CACHE_DIR``."""
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
-def load_cache(folder: Path) -> BuildCache:
+def load_cache(folder: Path, code: str | None = None, saved: SavedRows | None = None) -> BuildCache:
     """The cache saved in ``folder``; an empty one if there is none, or it is unreadable,
-    corrupt, of another format or from another version of the code."""
-    cache = BuildCache()
-    database = folder / DATABASE
-    if not database.is_file():
+    corrupt, of another format or from another version of the code. ``code``: the code
+    fingerprint, if known; ``saved``: the file's rows, being read already."""
+    cache = BuildCache(saved.code if saved is not None else code)
+    rows = saved.rows() if saved is not None else _read_rows(folder, cache.code)
+    if rows is None:
         return cache
+    sources, singles = rows
     try:
-        key = _secret(folder, create=False)
-        with contextlib.closing(_connect(database, read_only=True)) as db:
-            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            if key is None or meta != _meta(cache, key):
-                return cache
-            sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
-            singles = {t: db.execute(f"SELECT checksum, data FROM {t}").fetchall() for t in _SINGLE}
         classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
-        for path, checksum, data in sources:
-            entry = _unpack(checksum, data, key, classes)
+        for path, _, data in sources:
+            entry = _unpack(data, classes)
             if not isinstance(entry, SourceEntry) or not isinstance(path, str):
                 raise _Corrupt(path)
             cache.sources[path] = entry
             cache.saved[path] = entry
-        for table, rows in singles.items():
-            for checksum, data in rows:
-                _take(cache, table, _unpack(checksum, data, key, classes))
+        for table, records in singles.items():
+            for checksum, data in records:
+                _take(cache, table, _unpack(data, classes))
                 cache.saved_records[table] = checksum
     except Exception:  # whatever a damaged file raises, it is not trusted
         return BuildCache(cache.code)
     return cache
+
+
+_Rows = tuple[list[tuple[str, bytes, bytes]], dict[str, list[tuple[bytes, bytes]]]]
+"""The rows of the sources table and of each ``_SINGLE`` one, every record's MAC checked."""
+
+
+class SavedRows:
+    """The rows of the cache saved in ``folder`` (``_Rows``), read and their MACs checked in a
+    thread while the caller goes on: the CLI starts it, then imports the build's modules,
+    which SQLite and hashing (in C, mostly without Python's global lock) then overlap."""
+
+    def __init__(self, folder: Path, code: str) -> None:
+        self.code = code
+        self._rows: _Rows | None = None
+        self._thread = threading.Thread(target=self._read, args=(folder,), daemon=True)
+        self._thread.start()
+
+    def _read(self, folder: Path) -> None:
+        self._rows = _read_rows(folder, self.code)
+
+    def rows(self) -> _Rows | None:
+        """The rows, once read; None where ``load_cache`` would find no usable cache."""
+        self._thread.join()
+        return self._rows
+
+
+def _read_rows(folder: Path, code: str) -> _Rows | None:
+    """The rows of the cache saved in ``folder`` for ``code``, each record's MAC checked;
+    None if there is none, or it is unreadable, corrupt, or of another format or code."""
+    database = folder / DATABASE
+    try:
+        key = _secret(folder, create=False) if database.is_file() else None
+        if key is None:
+            return None
+        with contextlib.closing(_connect(database, read_only=True)) as db:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if meta != _meta(code, key):
+                return None
+            sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
+            singles = {t: db.execute(f"SELECT checksum, data FROM {t}").fetchall() for t in _SINGLE}
+        for row in (*sources, *(row for rows in singles.values() for row in rows)):
+            checksum, data = row[-2:]
+            if not (
+                isinstance(data, bytes)
+                and isinstance(checksum, bytes)
+                and hmac.compare_digest(checksum, _checksum(data, key))
+            ):
+                return None
+    except Exception:  # whatever a damaged file raises, it is not trusted
+        return None
+    return sources, singles
 
 
 def save_cache(cache: BuildCache, folder: Path) -> None:
@@ -182,11 +229,11 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
     return key
 
 
-def _meta(cache: BuildCache, key: bytes) -> dict[str, str]:
+def _meta(code: str, key: bytes) -> dict[str, str]:
     """What the file must say of itself to be read: the format, the code's fingerprint and
     which key signed it (a digest of the key, not the key)."""
     signer = hashlib.blake2b(b"articlegen cache key", key=key, digest_size=8).hexdigest()
-    return {"format": FORMAT, "code": cache.code, "key": signer}
+    return {"format": FORMAT, "code": code, "key": signer}
 
 
 def _write(cache: BuildCache, database: Path, key: bytes) -> None:
@@ -198,7 +245,7 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
         for table in _SINGLE:
             db.execute(f"CREATE TABLE IF NOT EXISTS {table} (checksum BLOB, data BLOB)")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        expected = _meta(cache, key)
+        expected = _meta(cache.code, key)
         if meta != expected:
             for table in ("meta", "sources", *_SINGLE):
                 db.execute(f"DELETE FROM {table}")
@@ -228,7 +275,7 @@ def _changed_sources(
             cache.saved[path] = entry
 
 
-_SINGLE = ("pages", "plans", "files", "links")
+_SINGLE = ("pages", "plans", "files", "links", "templates")
 """The tables that hold one record each (``_single_records``)."""
 
 
@@ -236,13 +283,15 @@ def _single_records(cache: BuildCache) -> dict[str, object | None]:
     """What each of ``_SINGLE`` holds: every page's key and output stamp; the plan record
     (``planrecord``; none when the build could not make one, and the next plans every
     page); what builds learned from image files (``filefacts``); the last link graph
-    (``linkrecord``)."""
+    (``linkrecord``); the compiled templates (``templates.compile_templates``: Jinja checks
+    each against its template's source before use)."""
     stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
     return {
         "pages": (cache.output, stamped),
         "plans": cache.plan_record,
         "files": cache.memos.files.saved(),
         "links": cache.memos.graph.record,
+        "templates": cache.templates,
     }
 
 
@@ -272,6 +321,10 @@ def _take(cache: BuildCache, table: str, value: object) -> None:
         if not isinstance(value, LinkRecord):
             raise _Corrupt("links")
         cache.memos.graph.record = value
+    elif table == "templates":
+        if not (isinstance(value, dict) and all(type(v) is bytes for v in value.values())):
+            raise _Corrupt("templates")
+        cache.templates = value
     else:
         cache.memos.files.known = _facts_from(value)
 
@@ -324,15 +377,10 @@ def _pack(value: object) -> bytes | None:
         return None  # something unpicklable in a record: that entry is simply not saved
 
 
-def _unpack(
-    checksum: object, data: object, key: bytes, classes: dict[tuple[str, str], type]
-) -> object:
-    if not (
-        isinstance(data, bytes)
-        and isinstance(checksum, bytes)
-        and hmac.compare_digest(checksum, _checksum(data, key))
-    ):
-        raise _Corrupt("checksum")
+def _unpack(data: object, classes: dict[tuple[str, str], type]) -> object:
+    """A record whose MAC ``_read_rows`` checked, unpickled."""
+    if not isinstance(data, bytes):
+        raise _Corrupt("data")
     return _Unpickler(io.BytesIO(data), classes).load()
 
 

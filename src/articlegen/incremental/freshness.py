@@ -48,6 +48,9 @@ class Snapshot:
     moment: dt.datetime | None = None
     """The moment the build publishes as, when the caller fixed one (``--now``; naive UTC);
     None: the clock."""
+    code: str | None = None
+    """The code fingerprint the stamps hold (``cache.code_fingerprint``), for the build's
+    cache to be keyed by without working it out again."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -79,14 +82,15 @@ def take_snapshot(root: Path, options: BuildOptions, *, now: float | None = None
     root = root.absolute()
     newest = 0
     digest = hashlib.blake2b(digest_size=16)
+    code = code_fingerprint()
     digest.update(_options_key(options).encode())
-    digest.update(code_fingerprint().encode())
+    digest.update(code.encode())
     pagefind = find_pagefind()
     for name, stamp in _input_stamps(root, pagefind):
         newest = max(newest, stamp[3], stamp[4])
         digest.update(_stamp_line(name, stamp))
     moment = options.now.astimezone(dt.UTC).replace(tzinfo=None) if options.now else None
-    return Snapshot(digest.hexdigest(), is_racy(newest, now), moment)
+    return Snapshot(digest.hexdigest(), is_racy(newest, now), moment, code)
 
 
 def output_digest(output: Path) -> str:

@@ -87,22 +87,23 @@ def _unwritten(
     else, each unchanged: a page the cache reused, a page with the same bytes, a static
     file with the same size and time. Pages are read while each is the very file in
     ``output`` (and kept as a page to link, without its bytes); the first that differs
-    is given back with the rest. (Not used with a search index to add: whether it is
+    is given back with the rest. Only then is the folder listed: an edit's rebuild
+    changes a page, and stops there. (Not used with a search index to add: whether it is
     current cannot be told.)"""
-    expected = paths | {relative for _, relative in statics}
-    try:
-        if not output.is_dir() or _files_in(output) != expected:
-            return pages
-        if not all(same_stat(source, output / relative) for source, relative in statics):
-            return pages
-    except OSError:
-        return pages
     same: list[RenderedPage] = []
     pages = iter(pages)
     for page in pages:
         if page.data is not None and not same_bytes(output / page.out_path, page.data):
             return itertools.chain(same, [page], pages)
         same.append(RenderedPage(page.url, page.out_path, None))
+    expected = paths | {relative for _, relative in statics}
+    try:
+        if not output.is_dir() or _files_in(output) != expected:
+            return same
+        if not all(same_stat(source, output / relative) for source, relative in statics):
+            return same
+    except OSError:
+        return same
     return None
 
 
