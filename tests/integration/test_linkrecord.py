@@ -52,10 +52,10 @@ def linked_from(root: Path, slug: str) -> list[str]:
 
 
 def test_the_link_graph_is_saved_and_read_back(blog: Path) -> None:
-    record = load_cache(blog / CACHE_DIR).memos.graph.record
-    assert record is not None and record.digest is not None
-    assert [slug for _, slug, _, _ in record.sources] == ["a", "b", "c"]
-    assert record.graph.backlinks["a"] == ("b", "c")
+    saved = load_cache(blog / CACHE_DIR).memos.graph
+    assert saved.record is not None and saved.record.digest is not None
+    assert [slug for _, slug, _, _ in saved.record.sources] == ["a", "b", "c"]
+    assert saved.graph is not None and saved.graph.backlinks["a"] == ("b", "c")
 
 
 def test_a_body_edit_resolves_only_that_article_links(

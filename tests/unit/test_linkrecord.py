@@ -31,13 +31,13 @@ def recorded() -> LinkRecords:
 
 def test_unchanged_sources_reuse_the_recorded_graph() -> None:
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     assert records.linked(SOURCES, TARGETS, dict(KEYS), drafts_visible=False) is graph
 
 
 def test_a_changed_body_with_the_same_links_reuses_the_graph() -> None:
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     again = records.linked(SOURCES, TARGETS, {**KEYS, "b": b"edited"}, drafts_visible=False)
     assert again is graph
     assert records.record is not None and ("content/b.md", "b", False, b"edited") in (
@@ -56,7 +56,7 @@ def test_a_changed_body_with_other_links_resolves_them_again() -> None:
 def test_a_changed_body_with_the_same_links_unkeyed_resolves_them_again() -> None:
     """Without its key a source cannot be told unchanged: the graph is made again."""
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     again = records.linked(SOURCES, TARGETS, {"a": b"key-a", "c": b"key-c"}, drafts_visible=False)
     assert again is not graph and again == graph
     assert records.record is None  # nothing to compare the next build with
@@ -65,7 +65,7 @@ def test_a_changed_body_with_the_same_links_unkeyed_resolves_them_again() -> Non
 def test_a_renamed_target_resolves_every_link_again() -> None:
     """Titles order the "Linked from" lists, and name a link by title."""
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     renamed = (TARGETS[0], LinkTarget("b", "content/b.md", "Zeta"), TARGETS[2])
     again = records.linked(SOURCES, renamed, KEYS, drafts_visible=False)
     assert again is not graph
@@ -73,13 +73,13 @@ def test_a_renamed_target_resolves_every_link_again() -> None:
 
 def test_drafts_made_linkable_resolve_every_link_again() -> None:
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     assert records.linked(SOURCES, TARGETS, KEYS, drafts_visible=True) is not graph
 
 
 def test_a_source_added_or_reordered_resolves_every_link_again() -> None:
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     reordered = [SOURCES[1], SOURCES[0], SOURCES[2]]
     assert records.linked(reordered, TARGETS, KEYS, drafts_visible=False) is not graph
 
@@ -97,7 +97,7 @@ def test_many_changed_sources_resolve_every_link() -> None:
     sources = [source(f"s{i}", f"s{(i + 1) % 40}") for i in range(40)]
     records = LinkRecords()
     records.linked(sources, targets, {f"s{i}": b"old" for i in range(40)}, drafts_visible=False)
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     edited = {f"s{i}": b"new" if i <= MAX_CHANGED else b"old" for i in range(40)}
     again = records.linked(sources, targets, edited, drafts_visible=False)
     assert again is not graph and again == graph
@@ -105,7 +105,7 @@ def test_many_changed_sources_resolve_every_link() -> None:
 
 def test_the_graph_digest_is_kept_for_the_recorded_graph_only() -> None:
     records = recorded()
-    graph = records.record.graph if records.record else None
+    graph = records.graph if records.record else None
     assert graph is not None and records.digest(graph) is None
     records.digested(graph, b"digest")
     assert records.digest(graph) == b"digest"

@@ -156,6 +156,8 @@ class BuildCache:
         """For ``cachefile``: each source record the saved file holds."""
         self.saved_records: dict[str, bytes] = {}
         """For ``cachefile``: table → checksum of the one record the saved file holds in it."""
+        self.saved_objects: dict[str, object] = {}
+        """For ``cachefile``: table → the value that record was saved from or loaded into."""
         self.plan_record: PlanRecord | None = None
         """The last build's page plans as the next process compares them (``planrecord``):
         saved with the pages' keys, and replaced with them once every page is taken in."""

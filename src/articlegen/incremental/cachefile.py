@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import enum
 import hashlib
 import hmac
-import io
 import os
 import pickle
 import secrets
@@ -34,10 +32,8 @@ from pathlib import Path
 
 from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
-from .cache import FORMAT, BuildCache, PageEntry, SourceEntry
-from .filefacts import Known
-from .linkrecord import LinkRecord
-from .planrecord import PlanRecord
+from .cache import FORMAT, BuildCache, SourceEntry
+from .cacherecords import SINGLE, Corrupt, single_records, take, unpack
 
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
@@ -54,7 +50,6 @@ SPARE_OUTPUT = "spare-output"
 SEARCH_STATE = "search"
 """The search index's shards and the last whole index (``output.searchstate``), also
 inside ``CACHE_DIR``."""
-_DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
 def load_cache(folder: Path, code: str | None = None, saved: SavedRows | None = None) -> BuildCache:
@@ -69,14 +64,15 @@ def load_cache(folder: Path, code: str | None = None, saved: SavedRows | None = 
     try:
         classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
         for path, _, data in sources:
-            entry = _unpack(data, classes)
+            entry = unpack(data, classes)
             if not isinstance(entry, SourceEntry) or not isinstance(path, str):
-                raise _Corrupt(path)
+                raise Corrupt(path)
             cache.sources[path] = entry
             cache.saved[path] = entry
         for table, records in singles.items():
             for checksum, data in records:
-                _take(cache, table, _unpack(data, classes))
+                cache.saved_objects[table] = value = unpack(data, classes)
+                take(cache, table, value)
                 cache.saved_records[table] = checksum
     except Exception:  # whatever a damaged file raises, it is not trusted
         return BuildCache(cache.code)
@@ -84,7 +80,7 @@ def load_cache(folder: Path, code: str | None = None, saved: SavedRows | None = 
 
 
 _Rows = tuple[list[tuple[str, bytes, bytes]], dict[str, list[tuple[bytes, bytes]]]]
-"""The rows of the sources table and of each ``_SINGLE`` one, every record's MAC checked."""
+"""The rows of the sources table and of each ``SINGLE`` one, every record's MAC checked."""
 
 
 class SavedRows:
@@ -120,7 +116,7 @@ def _read_rows(folder: Path, code: str) -> _Rows | None:
             if meta != _meta(code, key):
                 return None
             sources = db.execute("SELECT path, checksum, data FROM sources").fetchall()
-            singles = {t: db.execute(f"SELECT checksum, data FROM {t}").fetchall() for t in _SINGLE}
+            singles = {t: db.execute(f"SELECT checksum, data FROM {t}").fetchall() for t in SINGLE}
         for row in (*sources, *(row for rows in singles.values() for row in rows)):
             checksum, data = row[-2:]
             if not (
@@ -242,12 +238,12 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
         db.execute(
             "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, checksum BLOB, data BLOB)"
         )
-        for table in _SINGLE:
+        for table in SINGLE:
             db.execute(f"CREATE TABLE IF NOT EXISTS {table} (checksum BLOB, data BLOB)")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         expected = _meta(cache.code, key)
         if meta != expected:
-            for table in ("meta", "sources", *_SINGLE):
+            for table in ("meta", "sources", *SINGLE):
                 db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(expected.items()))
             cache.saved, cache.saved_records = {}, {}
@@ -258,8 +254,8 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
             "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)",
             _changed_sources(cache, stored, key),
         )
-        for table, value in _single_records(cache).items():
-            _write_single(db, key, table, value, cache.saved_records)
+        for table, value in single_records(cache).items():
+            _write_single(db, key, table, value, cache)
 
 
 def _changed_sources(
@@ -275,31 +271,19 @@ def _changed_sources(
             cache.saved[path] = entry
 
 
-_SINGLE = ("pages", "plans", "files", "links", "templates")
-"""The tables that hold one record each (``_single_records``)."""
-
-
-def _single_records(cache: BuildCache) -> dict[str, object | None]:
-    """What each of ``_SINGLE`` holds: every page's key and output stamp; the plan record
-    (``planrecord``; none when the build could not make one, and the next plans every
-    page); what builds learned from image files (``filefacts``); the last link graph
-    (``linkrecord``); the compiled templates (``templates.compile_templates``: Jinja checks
-    each against its template's source before use)."""
-    stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
-    return {
-        "pages": (cache.output, stamped),
-        "plans": cache.plan_record,
-        "files": cache.memos.files.saved(),
-        "links": cache.memos.graph.record,
-        "templates": cache.templates,
-    }
-
-
-def _write_single(
-    db: sqlite3.Connection, key: bytes, table: str, value: object | None, saved: dict[str, bytes]
-) -> None:
+def _write_single(db: sqlite3.Connection, key: bytes, table: str, value: object | None,
+                  cache: BuildCache) -> None:  # fmt: skip
     """``value`` as the one record of ``table`` (none if None, or if it cannot be pickled),
-    written only when it is not the one ``saved`` (table → checksum) says is there."""
+    written only when it is not the one ``cache.saved_records`` (table → checksum) says is
+    there. A record (a dataclass, never changed once made) that is the very one saved or
+    loaded is not even pickled again: a reused link graph is most of a megabyte."""
+    saved = cache.saved_records
+    if (
+        table in saved
+        and dataclasses.is_dataclass(value)
+        and value is cache.saved_objects.get(table)
+    ):
+        return
     data = _pack(value) if value is not None else None
     checksum = _checksum(data, key) if data is not None else b""
     if checksum != saved.get(table, b""):
@@ -307,62 +291,7 @@ def _write_single(
         if data is not None:
             db.execute(f"INSERT INTO {table} VALUES (?, ?)", (checksum, data))
         saved[table] = checksum
-
-
-def _take(cache: BuildCache, table: str, value: object) -> None:
-    """The record of ``table`` (one of ``_SINGLE``) into ``cache``."""
-    if table == "pages":
-        cache.output, cache.pages = _pages_from(value)
-    elif table == "plans":
-        if not isinstance(value, PlanRecord):
-            raise _Corrupt("plans")
-        cache.plan_record = value
-    elif table == "links":
-        if not isinstance(value, LinkRecord):
-            raise _Corrupt("links")
-        cache.memos.graph.record = value
-    elif table == "templates":
-        if not (isinstance(value, dict) and all(type(v) is bytes for v in value.values())):
-            raise _Corrupt("templates")
-        cache.templates = value
-    else:
-        cache.memos.files.known = _facts_from(value)
-
-
-def _facts_from(value: object) -> Known:
-    """The saved file facts, of the shape ``FileFacts`` keeps them in."""
-    if not isinstance(value, dict):
-        raise _Corrupt("files")
-    for path, entry in value.items():
-        if not (
-            isinstance(path, str)
-            and isinstance(entry, tuple)
-            and len(entry) == 2
-            and isinstance(entry[0], tuple)
-            and all(isinstance(n, int) for n in entry[0])
-            and isinstance(entry[1], dict)
-            and all(isinstance(kind, str) for kind in entry[1])
-        ):
-            raise _Corrupt(path)
-    return value
-
-
-def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:
-    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)):
-        raise _Corrupt("pages")
-    output, stamped = value
-    pages = {}
-    for path, (key, stamp) in stamped.items():
-        if not (
-            isinstance(path, str)
-            and isinstance(key, bytes)
-            and isinstance(stamp, tuple)
-            and len(stamp) == 5
-            and all(isinstance(n, int) for n in stamp)
-        ):
-            raise _Corrupt(path)
-        pages[path] = PageEntry(key, stamp)
-    return (output if isinstance(output, str) else None), pages
+    cache.saved_objects[table] = value
 
 
 def _connect(database: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -377,44 +306,6 @@ def _pack(value: object) -> bytes | None:
         return None  # something unpicklable in a record: that entry is simply not saved
 
 
-def _unpack(data: object, classes: dict[tuple[str, str], type]) -> object:
-    """A record whose MAC ``_read_rows`` checked, unpickled."""
-    if not isinstance(data, bytes):
-        raise _Corrupt("data")
-    return _Unpickler(io.BytesIO(data), classes).load()
-
-
 def _checksum(data: bytes, key: bytes) -> bytes:
     """The record's MAC: BLAKE2b in its keyed mode, a MAC by design (no HMAC wrapper needed)."""
     return hashlib.blake2b(data, key=key, digest_size=32).digest()
-
-
-class _Corrupt(Exception):
-    """A saved record is not what this version of the code wrote."""
-
-
-class _Unpickler(pickle.Unpickler):
-    """Only articlegen's dataclasses and enums, and dates: a cache file cannot run code.
-    ``classes`` remembers those already allowed, shared by the records of one load."""
-
-    def __init__(self, data: io.BytesIO, classes: dict[tuple[str, str], type]) -> None:
-        super().__init__(data)
-        self.classes = classes
-
-    def find_class(self, module: str, name: str) -> type:
-        known = self.classes.get((module, name))
-        if known is not None:
-            return known
-        found = super().find_class(module, name) if _allowed(module, name) else None
-        if isinstance(found, type) and (
-            module == "datetime" or dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
-        ):
-            self.classes[module, name] = found
-            return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the build cache")
-
-
-def _allowed(module: str, name: str) -> bool:
-    return (module == "datetime" and name in _DATES) or (
-        module.startswith("articlegen.") and not name.startswith("_")
-    )

@@ -37,22 +37,24 @@ Linking = tuple[str, str, bool, bytes]
 
 @dataclass(frozen=True, slots=True)
 class LinkRecord:
-    """A build's link graph and what it was resolved from."""
+    """What a build's link graph (``LinkRecords.graph``) was resolved from."""
 
     targets: bytes
     """Digest of the link targets (in order) and whether drafts were linkable."""
     sources: tuple[Linking, ...]
     """Every linking file, in the order the graph took them."""
-    graph: LinkGraph
     digest: bytes | None = None
-    """``keys.value_digest`` of ``graph``, once the plan record has taken it."""
+    """``keys.value_digest`` of the graph, once the plan record has taken it."""
 
 
 class LinkRecords:
-    """The record the last build left (or the saved cache held), and this build's."""
+    """The record and graph the last build left (or the saved cache held), then this
+    build's. The cache file saves them apart: a reused graph is the very object it loaded,
+    which it need not save again."""
 
-    def __init__(self, record: LinkRecord | None = None) -> None:
+    def __init__(self, record: LinkRecord | None = None, graph: LinkGraph | None = None):
         self.record = record
+        self.graph = graph
 
     def linked(
         self,
@@ -69,28 +71,32 @@ class LinkRecords:
         known = tuple(targets)
         inputs = value_digest((known, drafts_visible))
         listed = [(s.path, s.slug, s.page, keys.get(s.slug)) for s in sources]
-        last = self.record
-        if last is not None and _same(last, sources, known, inputs, listed, drafts_visible):
-            graph, digest = last.graph, last.digest
+        last, graph = self.record, self.graph
+        if (
+            last is not None
+            and graph is not None
+            and _same(last, graph, sources, known, inputs, listed, drafts_visible)
+        ):
+            digest = last.digest
         else:
             graph = build_link_graph(sources, known, drafts_visible=drafts_visible, memo=memo)
             digest = None
         keyed = [(path, slug, page, key) for path, slug, page, key in listed if key is not None]
-        self.record = None
+        self.record, self.graph = None, graph
         if inputs is not None and len(keyed) == len(listed) and not graph.problems:
-            self.record = LinkRecord(inputs, tuple(keyed), graph, digest)
+            self.record = LinkRecord(inputs, tuple(keyed), digest)
         return graph
 
     def digest(self, graph: LinkGraph) -> bytes | None:
         """The recorded digest of ``graph``, if it is the recorded graph and has one."""
         record = self.record
-        return record.digest if record is not None and record.graph is graph else None
+        return record.digest if record is not None and self.graph is graph else None
 
     def digested(self, graph: LinkGraph, digest: bytes) -> None:
         """Keep ``digest`` as the digest of ``graph``, if it is the recorded graph."""
         record = self.record
-        if record is not None and record.graph is graph:
-            self.record = LinkRecord(record.targets, record.sources, graph, digest)
+        if record is not None and self.graph is graph:
+            self.record = LinkRecord(record.targets, record.sources, digest)
 
     def next_build(self) -> None:
         """Start a build (``StageMemos.next_build``): the record stays until replaced."""
@@ -98,13 +104,15 @@ class LinkRecords:
 
 def _same(
     last: LinkRecord,
+    graph: LinkGraph,
     sources: Sequence[LinkSource],
     known: tuple[LinkTarget, ...],
     inputs: bytes | None,
     listed: list[tuple[str, str, bool, bytes | None]],
     drafts_visible: bool,
 ) -> bool:
-    """Whether ``last.graph`` is the graph of ``sources`` against ``known``."""
+    """Whether ``graph``, resolved as ``last`` says, is the graph of ``sources`` against
+    ``known``."""
     if inputs != last.targets or len(listed) != len(last.sources):
         return False
     changed = []
@@ -117,7 +125,7 @@ def _same(
         return False
     again = build_link_graph(changed, known, drafts_visible=drafts_visible)
     return not again.problems and all(
-        again.see_also_each[s.slug] == last.graph.see_also_each.get(s.slug)
-        and again.inline[s.slug] == last.graph.inline.get(s.slug)
+        again.see_also_each[s.slug] == graph.see_also_each.get(s.slug)
+        and again.inline[s.slug] == graph.inline.get(s.slug)
         for s in changed
     )

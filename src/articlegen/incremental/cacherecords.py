@@ -1,0 +1,137 @@
+"""What each table of the cache file (``cachefile``) holds, and a loaded record checked to be
+what this code saved: records unpickle only into articlegen's dataclasses and enums and
+into dates, so a planted file cannot run code, and each must be of its table's type."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import io
+import pickle
+
+from ..core.model import LinkGraph
+from .cache import BuildCache, PageEntry
+from .filefacts import Known
+from .linkrecord import LinkRecord
+from .planrecord import PlanRecord
+
+_DATES = {"date", "datetime", "time", "timedelta", "timezone"}
+
+
+SINGLE = ("pages", "plans", "files", "links", "graph", "templates")
+"""The tables that hold one record each (``single_records``)."""
+
+
+def single_records(cache: BuildCache) -> dict[str, object | None]:
+    """What each of ``SINGLE`` holds: every page's key and output stamp; the plan record
+    (``planrecord``; none when the build could not make one, and the next plans every
+    page); what builds learned from image files (``filefacts``); the last link graph
+    (``linkrecord``); the compiled templates (``templates.compile_templates``: Jinja checks
+    each against its template's source before use)."""
+    stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
+    return {
+        "pages": (cache.output, stamped),
+        "plans": cache.plan_record,
+        "files": cache.memos.files.saved(),
+        "links": cache.memos.graph.record,
+        "graph": cache.memos.graph.graph if cache.memos.graph.record else None,
+        "templates": cache.templates,
+    }
+
+
+def take(cache: BuildCache, table: str, value: object) -> None:
+    """The record of ``table`` (one of ``SINGLE``) into ``cache``."""
+    if table == "pages":
+        cache.output, cache.pages = _pages_from(value)
+    elif table == "plans":
+        if not isinstance(value, PlanRecord):
+            raise Corrupt("plans")
+        cache.plan_record = value
+    elif table == "links":
+        if not isinstance(value, LinkRecord):
+            raise Corrupt(table)
+        cache.memos.graph.record = value
+    elif table == "graph":
+        if not isinstance(value, LinkGraph):
+            raise Corrupt(table)
+        cache.memos.graph.graph = value
+    elif table == "templates":
+        if not (isinstance(value, dict) and all(type(v) is bytes for v in value.values())):
+            raise Corrupt("templates")
+        cache.templates = value
+    else:
+        cache.memos.files.known = _facts_from(value)
+
+
+def _facts_from(value: object) -> Known:
+    """The saved file facts, of the shape ``FileFacts`` keeps them in."""
+    if not isinstance(value, dict):
+        raise Corrupt("files")
+    for path, entry in value.items():
+        if not (
+            isinstance(path, str)
+            and isinstance(entry, tuple)
+            and len(entry) == 2
+            and isinstance(entry[0], tuple)
+            and all(isinstance(n, int) for n in entry[0])
+            and isinstance(entry[1], dict)
+            and all(isinstance(kind, str) for kind in entry[1])
+        ):
+            raise Corrupt(path)
+    return value
+
+
+def _pages_from(value: object) -> tuple[str | None, dict[str, PageEntry]]:
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)):
+        raise Corrupt("pages")
+    output, stamped = value
+    pages = {}
+    for path, (key, stamp) in stamped.items():
+        if not (
+            isinstance(path, str)
+            and isinstance(key, bytes)
+            and isinstance(stamp, tuple)
+            and len(stamp) == 5
+            and all(isinstance(n, int) for n in stamp)
+        ):
+            raise Corrupt(path)
+        pages[path] = PageEntry(key, stamp)
+    return (output if isinstance(output, str) else None), pages
+
+
+def unpack(data: object, classes: dict[tuple[str, str], type]) -> object:
+    """A record whose MAC ``_read_rows`` checked, unpickled."""
+    if not isinstance(data, bytes):
+        raise Corrupt("data")
+    return _Unpickler(io.BytesIO(data), classes).load()
+
+
+class Corrupt(Exception):
+    """A saved record is not what this version of the code wrote."""
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only articlegen's dataclasses and enums, and dates: a cache file cannot run code.
+    ``classes`` remembers those already allowed, shared by the records of one load."""
+
+    def __init__(self, data: io.BytesIO, classes: dict[tuple[str, str], type]) -> None:
+        super().__init__(data)
+        self.classes = classes
+
+    def find_class(self, module: str, name: str) -> type:
+        known = self.classes.get((module, name))
+        if known is not None:
+            return known
+        found = super().find_class(module, name) if _allowed(module, name) else None
+        if isinstance(found, type) and (
+            module == "datetime" or dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
+        ):
+            self.classes[module, name] = found
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the build cache")
+
+
+def _allowed(module: str, name: str) -> bool:
+    return (module == "datetime" and name in _DATES) or (
+        module.startswith("articlegen.") and not name.startswith("_")
+    )
