@@ -66,7 +66,7 @@ from .core.model import (
 from .core.programs import find_pagefind
 from .core.progress import for_stage
 from .incremental.cache import BuildCache
-from .incremental.cachefile import SavedRows, load_cache, save_cache
+from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import render_pages
 from .incremental.sources import (
@@ -363,7 +363,6 @@ def build_with_saved_cache(
     *,
     progress: Progress | None = None,
     snapshot: Snapshot | None = None,
-    saved: SavedRows | None = None,
 ) -> BuildResult:
     """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
     builds: loaded first (an unusable one counts as empty) and saved after, also after
@@ -371,12 +370,11 @@ def build_with_saved_cache(
     cannot be saved is a note in the result, not an error: the site itself is fine.
     A written build also leaves a receipt, so that ``freshness.fresh_receipt`` can tell
     the next build that it has nothing to do: of ``snapshot``, the inputs' stamps taken
-    before anything was read (taken here when the caller has none). ``saved``: the cache's
-    rows, already being read (``cachefile.SavedRows``)."""
+    before anything was read (taken here when the caller has none)."""
     options = options or BuildOptions()
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
-    cache = load_cache(folder, snapshot.code, saved)
+    cache = load_cache(folder, snapshot.code)
     cache.keep_in_memory = False  # saved for the next process, not built from again here
     try:
         result = build_site(root, options, cache=cache, progress=progress)

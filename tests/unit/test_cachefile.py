@@ -18,7 +18,6 @@ from articlegen.incremental.cache import BuildCache, PageEntry, SourceEntry
 from articlegen.incremental.cachefile import (
     DATABASE,
     SECRET,
-    SavedRows,
     _checksum,
     clear_cache,
     load_cache,
@@ -212,26 +211,10 @@ def test_save_failure_is_an_output_error(tmp_path: Path) -> None:
         save_cache(filled_cache(), blocker / "cache")
 
 
-def test_rows_read_in_a_thread_load_as_the_file_itself(tmp_path: Path) -> None:
+def test_the_code_fingerprint_given_keys_what_is_read(tmp_path: Path) -> None:
+    """The CLI gives the fingerprint its snapshot of the inputs worked out already."""
     cache = filled_cache()
-    cache.templates = {"base.html": b"compiled"}
     save_cache(cache, tmp_path)
-    loaded = load_cache(tmp_path, saved=SavedRows(tmp_path, cache.code))
-    assert loaded.sources == filled_cache().sources
-    assert loaded.templates == {"base.html": b"compiled"}
-    assert loaded.saved_records == load_cache(tmp_path).saved_records
-
-
-def test_rows_read_in_a_thread_are_not_trusted_when_a_record_was_changed(
-    tmp_path: Path,
-) -> None:
-    save_cache(filled_cache(), tmp_path)
-    _update(tmp_path, "UPDATE sources SET data = ?", pickle.dumps(None))
-    loaded = load_cache(tmp_path, saved=SavedRows(tmp_path, BuildCache().code))
-    assert loaded.sources == {} and loaded.pages == {}
-
-
-def test_rows_read_for_other_code_are_not_used(tmp_path: Path) -> None:
-    save_cache(filled_cache(), tmp_path)
-    loaded = load_cache(tmp_path, saved=SavedRows(tmp_path, "other code"))
-    assert loaded.code == "other code" and loaded.sources == {}
+    assert load_cache(tmp_path, cache.code).sources == filled_cache().sources
+    other = load_cache(tmp_path, "other code")
+    assert other.code == "other code" and other.sources == {}

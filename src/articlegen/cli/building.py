@@ -13,7 +13,7 @@ from ..core.errors import ArticlegenError, BuildFailed, ConfigError, OutputError
 from ..core.layout import CACHE_DIR, DEFAULT_OUTPUT
 from ..core.model import BuildOptions, BuildResult
 from ..core.progress import progress_line
-from ..incremental.cachefile import LINKS, SavedRows, clear_cache
+from ..incremental.cachefile import LINKS, clear_cache
 from ..incremental.freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
 from .arguments import Commands, future_argument, site_argument, speed_arguments, today_argument
 from .linkreport import check_web_links
@@ -152,20 +152,14 @@ def cached_build(
     args: argparse.Namespace, options: BuildOptions, snapshot: Snapshot | None = None
 ) -> BuildResult:
     """A build with the site's saved cache (unless ``--no-cache``), and a progress line on
-    a terminal for builds that last; ``snapshot``: its inputs' stamps, if already taken.
-    The cache's rows are read in a thread while the build's modules are imported."""
-    saved = None
-    if snapshot is not None and snapshot.code is not None and not args.no_cache:
-        saved = SavedRows(args.site / CACHE_DIR, snapshot.code)
+    a terminal for builds that last; ``snapshot``: its inputs' stamps, if already taken."""
     from ..build import build_site, build_with_saved_cache
 
     with progress_line(sys.stderr, quiet=getattr(args, "quiet", False)) as progress:
         try:
             if args.no_cache:
                 return build_site(args.site, options, progress=progress)
-            return build_with_saved_cache(
-                args.site, options, progress=progress, snapshot=snapshot, saved=saved
-            )
+            return build_with_saved_cache(args.site, options, progress=progress, snapshot=snapshot)
         except (ConfigError, OutputError, TemplateError) as error:  # ended as many are
             raise BuildFailed([error]) from error
 

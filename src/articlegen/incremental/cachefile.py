@@ -26,7 +26,6 @@ import pickle
 import secrets
 import shutil
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,12 +51,12 @@ SEARCH_STATE = "search"
 inside ``CACHE_DIR``."""
 
 
-def load_cache(folder: Path, code: str | None = None, saved: SavedRows | None = None) -> BuildCache:
+def load_cache(folder: Path, code: str | None = None) -> BuildCache:
     """The cache saved in ``folder``; an empty one if there is none, or it is unreadable,
     corrupt, of another format or from another version of the code. ``code``: the code
-    fingerprint, if known; ``saved``: the file's rows, being read already."""
-    cache = BuildCache(saved.code if saved is not None else code)
-    rows = saved.rows() if saved is not None else _read_rows(folder, cache.code)
+    fingerprint, where the caller has worked it out already (``freshness.Snapshot``)."""
+    cache = BuildCache(code)
+    rows = _read_rows(folder, cache.code)
     if rows is None:
         return cache
     sources, singles = rows
@@ -81,26 +80,6 @@ def load_cache(folder: Path, code: str | None = None, saved: SavedRows | None = 
 
 _Rows = tuple[list[tuple[str, bytes, bytes]], dict[str, list[tuple[bytes, bytes]]]]
 """The rows of the sources table and of each ``SINGLE`` one, every record's MAC checked."""
-
-
-class SavedRows:
-    """The rows of the cache saved in ``folder`` (``_Rows``), read and their MACs checked in a
-    thread while the caller goes on: the CLI starts it, then imports the build's modules,
-    which SQLite and hashing (in C, mostly without Python's global lock) then overlap."""
-
-    def __init__(self, folder: Path, code: str) -> None:
-        self.code = code
-        self._rows: _Rows | None = None
-        self._thread = threading.Thread(target=self._read, args=(folder,), daemon=True)
-        self._thread.start()
-
-    def _read(self, folder: Path) -> None:
-        self._rows = _read_rows(folder, self.code)
-
-    def rows(self) -> _Rows | None:
-        """The rows, once read; None where ``load_cache`` would find no usable cache."""
-        self._thread.join()
-        return self._rows
 
 
 def _read_rows(folder: Path, code: str) -> _Rows | None:
