@@ -94,7 +94,7 @@ def _unwritten(
     pages = iter(pages)
     for page in pages:
         if page.data is not None and not same_bytes(output / page.out_path, page.data):
-            return itertools.chain(same, [page], pages)
+            return _then(same, [page], pages)
         same.append(RenderedPage(page.url, page.out_path, None))
     expected = paths | {relative for _, relative in statics}
     try:
@@ -105,6 +105,16 @@ def _unwritten(
     except OSError:
         return same
     return None
+
+
+def _then(
+    same: list[RenderedPage], held: list[RenderedPage], rest: Iterator[RenderedPage]
+) -> Iterator[RenderedPage]:
+    """``same``, the page ``held``, then ``rest``: the held page let go once it is read, so
+    that its bytes are not kept while the rest are written."""
+    yield from same
+    yield held.pop()
+    yield from rest
 
 
 def _files_in(folder: Path) -> set[str] | None:
