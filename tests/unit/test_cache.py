@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from articlegen.core.model import BodyHtml, Card, PagePlan, RenderedPage
 from articlegen.core.urls import person_url
+from articlegen.incremental import cache as cache_module
 from articlegen.incremental.cache import BuildCache, FirstPages, PageEntry, code_fingerprint
 from articlegen.incremental.keys import SharedDigests, body_key, page_key, source_digest
 from articlegen.incremental.stamps import file_stamp
@@ -53,11 +55,24 @@ def test_the_code_fingerprint_is_stable_within_a_version() -> None:
 
 @pytest.mark.parametrize("library", ["text-unidecode", "tzdata", "markdown-it-py"])
 def test_a_library_release_changes_the_code_fingerprint(
-    library: str, monkeypatch: pytest.MonkeyPatch
+    library: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A release that changes only a data file (a transliteration table, zone rules) must
-    not let old pages through."""
+    not let old pages through: another version installed first on ``sys.path``."""
     before = code_fingerprint()
+    (tmp_path / f"{library.replace('-', '_')}-999.0.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    assert code_fingerprint() != before
+
+
+@pytest.mark.parametrize("library", ["text-unidecode", "markdown-it-py"])
+def test_a_library_installed_without_dist_info_is_asked_of_importlib_metadata(
+    library: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ``.egg-info`` install has no ``name-version.dist-info`` folder to read."""
+    before = code_fingerprint()
+    monkeypatch.setattr(cache_module, "_installed", dict)  # no dist-info folder found
+    assert code_fingerprint() == before  # the same versions, asked the slow way
     real = metadata.version
     monkeypatch.setattr(
         metadata, "version", lambda name: "999.0" if name == library else real(name)
