@@ -39,7 +39,6 @@ shows must be in its context.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import re
@@ -56,6 +55,7 @@ from ..core.model import (
     PlannedSite,
     RenderedBody,
     RenderedPage,
+    record,
 )
 from ..render.partials import Partials
 from .keys import SharedDigests, page_key
@@ -86,7 +86,7 @@ stop-words list are data files that no ``__init__.py`` would show changing (stem
 stop words rank the See Also index's suggestions)."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@record
 class SourceEntry:
     """One content file as last seen: its digest, its article and (if rendered) its body."""
 
@@ -105,7 +105,7 @@ class SourceEntry:
     date-time without an offset means another moment in another zone."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@record
 class PageEntry:
     """One output page as last built."""
 

@@ -21,10 +21,9 @@ never recorded: the build fails, and the next one finds them again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from ..core.memo import Memo
-from ..core.model import LinkGraph, LinkSource, LinkTarget
+from ..core.model import LinkGraph, LinkSource, LinkTarget, record
 from ..render.links import Resolved, build_link_graph
 from .keys import value_digest
 
@@ -35,7 +34,7 @@ Linking = tuple[str, str, bool, bytes]
 """A linking file as the record lists it: its path, slug, whether it is a page, its body key."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkRecord:
     """What a build's link graph (``LinkRecords.graph``) was resolved from."""
 

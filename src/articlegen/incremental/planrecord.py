@@ -4,13 +4,12 @@ records (``recordplanning`` makes and reads them; ``cachefile`` saves them with 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..core.model import Alias
+from ..core.model import Alias, record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleRecord:
     """An article (or page) as the record holds it."""
 
@@ -26,7 +25,7 @@ class ArticleRecord:
     """Its redirects: a change of them makes pages come or go."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BodyRecord:
     """An article's finished body as the record holds it."""
 
@@ -37,7 +36,7 @@ class BodyRecord:
     """Its reading time, which every card of it shows."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SiteDigests:
     """The digests a record compares, taken of one build's site."""
 
@@ -49,7 +48,7 @@ class SiteDigests:
     bodies: tuple[BodyRecord, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanRecord:
     """What the next process compares its site with, and the pages it may keep unplanned."""
 
