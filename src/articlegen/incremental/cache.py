@@ -257,7 +257,7 @@ class BuildCache:
             output is not None
             and self.output == str(output)
             and entry.stamp is not None
-            and entry.stamp == file_stamp(output / plan.out_path)
+            and entry.stamp == file_stamp(os.path.join(output, plan.out_path))
         ):
             return RenderedPage(plan.url, plan.out_path, None)
         return None

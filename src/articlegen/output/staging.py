@@ -141,6 +141,8 @@ def _place_page(page: RenderedPage, current: str, target: str, fresh: bool) -> N
     """``page`` at ``target``: a link to ``current`` when that holds its bytes, else
     written (after removing a file kept from the spare, unless the folder is ``fresh``)."""
     if page.data is None:
+        if _same_file(current, target):
+            return  # the spare's file is the live one already: most pages of a rebuild
         if not os.path.isfile(current):
             raise OutputError(
                 f"{current} disappeared during the build",
@@ -206,14 +208,19 @@ def same_bytes(current: str | Path, data: bytes) -> bool:
         return False
 
 
+def _same_file(current: str | Path, target: str | Path) -> bool:
+    """Whether the staged file is a link to the file in the current output already."""
+    try:
+        return os.path.samefile(current, target)
+    except OSError:
+        return False  # no staged file yet (or no current one: then a link says so)
+
+
 def _link(current: str | Path, target: str | Path) -> None:
     """A hard link to the file in the current output (kept if the staged file is that link
     already); a copy where links are not possible."""
-    try:
-        if os.path.samefile(current, target):
-            return
-    except OSError:
-        pass  # no staged file yet (or no current one: then the link below says so)
+    if _same_file(current, target):
+        return
     _vacate(target)
     try:
         os.link(current, target)
