@@ -14,6 +14,7 @@ from articlegen.output.pagefindrun import PagefindService
 from articlegen.output.searchpages import shard_of
 from tests.conftest import article
 from tests.helpers import snapshot
+from tests.integration.test_images import add_image
 from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
 
 SHARD_SIZE = 2
@@ -143,6 +144,26 @@ def test_incremental_builds_publish_the_bytes_of_a_clean_build_index_included(
         assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
         assert snapshot(root / "public") == snapshot(clean)
         assert any(p.startswith("pagefind/index/") for p in snapshot(clean))
+
+
+@needs_pagefind
+def test_a_see_also_card_image_is_the_image_of_an_article_without_one(
+    site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path
+) -> None:
+    """Pagefind takes a page's first image from its ignored See Also block too: another
+    card's picture there is another search result image, so the shard is indexed again."""
+    root = site({
+        "a.md": article("Alpha", "Turnips.", see_also="[b]"),
+        "b.md": article("Bravo", "Parsnips.", image='{src: images/b.jpg, alt: "Red"}'),
+        "c.md": article("Charlie", "Radishes.", image='{src: images/c.jpg, alt: "Blue"}'),
+    })  # fmt: skip
+    add_image(root, "images/b.jpg", (600, 400))
+    add_image(root, "images/c.jpg", (600, 400))
+    assert run_cli("build", "--site", root)[0] == 0
+    edit(root / "content" / "a.md", "see_also: [b]", "see_also: [c]")
+    assert run_cli("build", "--site", root)[0] == 0
+    assert run_cli("build", "--site", root, "--no-cache", "--output", tmp_path / "clean")[0] == 0
+    assert snapshot(root / "public") == snapshot(tmp_path / "clean")
 
 
 @needs_pagefind

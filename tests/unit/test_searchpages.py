@@ -83,6 +83,15 @@ def test_metadata_inside_an_ignored_block_still_counts() -> None:
     assert indexed_text(first) != indexed_text(second)
 
 
+def test_an_image_inside_an_ignored_block_still_counts() -> None:
+    """Pagefind takes a page's image (its first ``<img>``) from an ignored block too: a
+    See Also card's picture is the search result's image of an article without one."""
+    first = page(ignored='<ul><li><img src="/images/b.jpg" alt=""><a>B</a></li></ul>')
+    second = page(ignored='<ul><li><img src="/images/c.jpg" alt=""><a>B</a></li></ul>')
+    assert indexed_text(first) != indexed_text(second)
+    assert indexed_text(first) == indexed_text(first.replace(b"<a>B</a>", b"<a>C</a>"))
+
+
 def write(folder: Path, pages: dict[str, bytes]) -> None:
     for relative, data in pages.items():
         target = folder / relative

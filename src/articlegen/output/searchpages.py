@@ -77,13 +77,13 @@ def indexed_text(html: bytes) -> bytes:
     ``data-pagefind-ignore`` block goes: whole where whitespace parts it from the text on
     one side (so it cannot join or split words), else replaced by a mark with its tag;
     either way keeping any element inside that carries other ``data-pagefind-*``
-    attributes (Pagefind still reads their metadata or filters). Runs of whitespace count
-    as one space, as they do for Pagefind's words."""
+    attributes (Pagefind still reads their metadata or filters) and every ``<img>``
+    (Pagefind takes a page's image, its first, from an ignored block too: a See Also
+    card's picture is the result image of an article without one). Runs of whitespace
+    count as one space, as they do for Pagefind's words."""
     tree = LexborHTMLParser(html)
     for node in tree.css(_IGNORED):  # an inner block once its outer one is gone: harmless
-        kept = "".join(
-            inner.html or "" for inner in node.css("*") if _pagefind_attributes(inner.attributes)
-        )
+        kept = "".join(inner.html or "" for inner in node.css("*") if _read_inside(inner))
         if kept or not _spaced(node):
             node.replace_with(f"{_MARK}{node.tag}:{kept}{_MARK}")
         else:
@@ -99,8 +99,11 @@ def _spaced(node: LexborNode) -> bool:
     )
 
 
-def _pagefind_attributes(attributes: dict[str, str | None]) -> bool:
-    return any(k.startswith("data-pagefind-") and k != "data-pagefind-ignore" for k in attributes)
+def _read_inside(node: LexborNode) -> bool:
+    """Whether Pagefind reads ``node`` although it is in an ignored block."""
+    return node.tag == "img" or any(
+        k.startswith("data-pagefind-") and k != "data-pagefind-ignore" for k in node.attributes
+    )
 
 
 def _ends_blank(text: str | None) -> bool:
