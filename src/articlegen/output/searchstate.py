@@ -94,18 +94,19 @@ class SearchStore:
         return found if found is not None and found.is_dir() else None
 
     def put_bundle(self, files: Mapping[str, bytes], previous: Path | None) -> str:
-        """A new bundle of ``files``; those named by their contents (fragments, word
-        chunks) linked from the ``previous`` bundle when it has them, and the others
-        when it has the same bytes (Pagefind's program, the same from build to build):
-        a file linked is one the published index need not link anew (``search``)."""
+        """A new bundle of ``files``; each linked from the ``previous`` bundle when it
+        has the same bytes there (most of them: kept shards' fragments, unchanged word
+        chunks, Pagefind's program): a file linked is one the published index need not
+        link anew (``search``). A name is not enough: a fragment's is 7 hex digits of its
+        hash, which two pages' fragments can share (one is then named longer, and takes
+        the short name once the other is gone)."""
         name = secrets.token_hex(8)
         temporary = self.folder / f"bundle-{name}.partial"
         staged, made = f"{temporary}/", set[str]()  # each file's own mkdir cost the most
         for relative, data in files.items():
             target, source = staged + relative, f"{previous}/{relative}"
             make_folder_of(staged, relative, made)
-            named = relative.startswith(("fragment/", "index/"))
-            if previous is not None and (named or same_bytes(source, data)):
+            if previous is not None and same_bytes(source, data):
                 with contextlib.suppress(OSError):
                     os.link(source, target)
                     continue
