@@ -147,23 +147,30 @@ def test_incremental_builds_publish_the_bytes_of_a_clean_build_index_included(
 
 
 @needs_pagefind
-def test_a_see_also_card_image_is_the_image_of_an_article_without_one(
+def test_what_pagefind_reads_of_images_is_indexed_again_when_it_changes(
     site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path
 ) -> None:
-    """Pagefind takes a page's first image from its ignored See Also block too: another
-    card's picture there is another search result image, so the shard is indexed again."""
+    """Pagefind takes a page's first image from its ignored See Also block too (another
+    card's picture there is another result image), and an image's alt text as written,
+    its spaces too: each edit publishes a clean build's index."""
     root = site({
         "a.md": article("Alpha", "Turnips.", see_also="[b]"),
         "b.md": article("Bravo", "Parsnips.", image='{src: images/b.jpg, alt: "Red"}'),
-        "c.md": article("Charlie", "Radishes.", image='{src: images/c.jpg, alt: "Blue"}'),
+        "c.md": article("Charlie", "Radishes.", image='{src: images/c.jpg, alt: "Blue  sky"}'),
     })  # fmt: skip
     add_image(root, "images/b.jpg", (600, 400))
     add_image(root, "images/c.jpg", (600, 400))
     assert run_cli("build", "--site", root)[0] == 0
-    edit(root / "content" / "a.md", "see_also: [b]", "see_also: [c]")
-    assert run_cli("build", "--site", root)[0] == 0
-    assert run_cli("build", "--site", root, "--no-cache", "--output", tmp_path / "clean")[0] == 0
-    assert snapshot(root / "public") == snapshot(tmp_path / "clean")
+    steps = [
+        lambda: edit(root / "content" / "a.md", "see_also: [b]", "see_also: [c]"),
+        lambda: edit(root / "content" / "c.md", "Blue  sky", "Blue sky"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        assert run_cli("build", "--site", root)[0] == 0
+        clean = tmp_path / f"clean{number}"
+        assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
+        assert snapshot(root / "public") == snapshot(clean)
 
 
 @needs_pagefind

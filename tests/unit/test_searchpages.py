@@ -83,6 +83,19 @@ def test_metadata_inside_an_ignored_block_still_counts() -> None:
     assert indexed_text(first) != indexed_text(second)
 
 
+def test_whitespace_in_an_attribute_still_counts() -> None:
+    """Pagefind keeps an attribute's value as written (an image's alt is its result
+    image's alt text), where runs of whitespace in the text are one space to it."""
+    assert indexed_text(page(body='<img src="/a.jpg" alt="red  dog">')) != indexed_text(
+        page(body='<img src="/a.jpg" alt="red dog">')
+    )
+    first = page(ignored='<img data-pagefind-meta="image_alt[alt]" alt="a  b">')
+    assert indexed_text(first) != indexed_text(first.replace(b"a  b", b"a b"))
+    assert indexed_text(page(body="Zinc  and\n sleep.")) == indexed_text(
+        page(body="Zinc and sleep.")
+    )
+
+
 def test_an_image_inside_an_ignored_block_still_counts() -> None:
     """Pagefind takes a page's image (its first ``<img>``) from an ignored block too: a
     See Also card's picture is the search result's image of an article without one."""

@@ -80,15 +80,22 @@ def indexed_text(html: bytes) -> bytes:
     attributes (Pagefind still reads their metadata or filters) and every ``<img>``
     (Pagefind takes a page's image, its first, from an ignored block too: a See Also
     card's picture is the result image of an article without one). Runs of whitespace
-    count as one space, as they do for Pagefind's words."""
+    count as one space, as they do for Pagefind's words, but for the attributes' values,
+    which it keeps as written (an image's alt is its result's alt text): they follow,
+    every element's that is left, as they are."""
     tree = LexborHTMLParser(html)
+    attributes: list[str] = []
     for node in tree.css(_IGNORED):  # an inner block once its outer one is gone: harmless
-        kept = "".join(inner.html or "" for inner in node.css("*") if _read_inside(inner))
+        read = [inner for inner in node.css("*") if _read_inside(inner)]
+        attributes.extend(repr(inner.attributes) for inner in read)
+        kept = "".join(inner.html or "" for inner in read)
         if kept or not _spaced(node):
             node.replace_with(f"{_MARK}{node.tag}:{kept}{_MARK}")
         else:
             node.decompose()
-    return _SPACES.sub(b" ", (tree.html or "").encode("utf-8"))
+    attributes.extend(repr(node.attributes) for node in tree.css("*"))
+    text = _SPACES.sub(b" ", (tree.html or "").encode("utf-8"))
+    return text + _MARK.join(["", *attributes]).encode("utf-8")
 
 
 def _spaced(node: LexborNode) -> bool:
