@@ -14,8 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from articlegen.build import build_site
 from articlegen.core.errors import ArticlegenError, BuildFailed, SourceError
-from articlegen.core.model import ImportedArticle, RenderedBody
+from articlegen.core.model import BuildOptions, ImportedArticle, RenderedBody
 from articlegen.markup.markdown import make_markdown, render_body
 
 NOTHING_WRITTEN = "error: 1 error; nothing was written, the previous output is untouched\n"
@@ -39,6 +40,16 @@ def snapshot(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def same_as_clean(root: Path, tmp_path: Path, name: str = "clean") -> dict[str, str]:
+    """Assert that ``root``'s output, made by builds that reused what they could, is what a
+    clean build (no cache: every page planned and rendered) makes; its snapshot."""
+    clean = tmp_path / name
+    build_site(root, BuildOptions(output=clean))
+    made = snapshot(clean)
+    assert snapshot(root / "public") == made
+    return made
 
 
 def internal_link_problems(output: Path, base_path: str = "/") -> list[str]:

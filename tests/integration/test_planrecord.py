@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.build import build_site, build_with_saved_cache
+from articlegen.build import build_with_saved_cache
 from articlegen.core.errors import BuildFailed
 from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions, PagePlan
 from articlegen.incremental import recordplanning
 from articlegen.incremental.cachefile import DATABASE, load_cache
 from tests.conftest import article
-from tests.helpers import snapshot
+from tests.helpers import same_as_clean
 from tests.integration.test_replan import ARTICLES  # the same small site
 
 
@@ -47,12 +47,6 @@ def planned(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 def edit(root: Path, name: str, change: Callable[[str], str]) -> None:
     path = root / "content" / name
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-def same_as_clean(root: Path, tmp_path: Path) -> None:
-    clean = tmp_path / "clean"
-    build_site(root, BuildOptions(output=clean))  # no cache: every page planned and rendered
-    assert snapshot(root / "public") == snapshot(clean)
 
 
 def test_a_body_edit_plans_its_page_and_feeds_alone(

@@ -13,7 +13,7 @@ from articlegen.output import pagefindindex, pagefindrun, search, searchpages
 from articlegen.output.pagefindrun import PagefindService
 from articlegen.output.searchpages import shard_of
 from tests.conftest import article
-from tests.helpers import snapshot
+from tests.helpers import same_as_clean, snapshot
 from tests.integration.test_images import add_image
 from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
 
@@ -140,10 +140,8 @@ def test_incremental_builds_publish_the_bytes_of_a_clean_build_index_included(
     for number, step in enumerate(steps):
         step()
         assert run_cli("build", "--site", root)[0] == 0
-        clean = tmp_path / f"clean{number}"
-        assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
-        assert snapshot(root / "public") == snapshot(clean)
-        assert any(p.startswith("pagefind/index/") for p in snapshot(clean))
+        made = same_as_clean(root, tmp_path, f"clean{number}")
+        assert any(p.startswith("pagefind/index/") for p in made)
 
 
 @needs_pagefind
@@ -168,9 +166,7 @@ def test_what_pagefind_reads_of_images_is_indexed_again_when_it_changes(
     for number, step in enumerate(steps):
         step()
         assert run_cli("build", "--site", root)[0] == 0
-        clean = tmp_path / f"clean{number}"
-        assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
-        assert snapshot(root / "public") == snapshot(clean)
+        same_as_clean(root, tmp_path, f"clean{number}")
 
 
 @needs_pagefind
@@ -195,9 +191,7 @@ def test_an_edit_compresses_only_the_word_chunks_it_changed(
     assert run_cli("build", "--site", root)[0] == 0
     assert 1 < len(compressed) - 1 < len(chunks) // 2  # the changed chunks and the meta file
     assert b"magnesium" in b"".join(compressed)
-    clean = tmp_path / "clean"
-    assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
-    assert snapshot(root / "public") == snapshot(clean)
+    same_as_clean(root, tmp_path)
 
 
 @needs_pagefind
@@ -229,9 +223,7 @@ def test_an_edit_links_anew_only_the_index_files_it_changed(
     assert run_cli("build", "--site", root)[0] == 0
     files = [p for p in snapshot(root / "public") if p.startswith("pagefind/")]
     assert 0 < len(linked) < len(files) // 2
-    clean = tmp_path / "clean"
-    assert run_cli("build", "--site", root, "--no-cache", "--output", clean)[0] == 0
-    assert snapshot(root / "public") == snapshot(clean)
+    same_as_clean(root, tmp_path)
     assert not (root / "public" / "pagefind" / "stray-folder").exists()
 
 
