@@ -128,3 +128,24 @@ def test_a_static_file_where_the_index_goes_is_an_error_not_lost(site, run_cli) 
     (root / "site.yaml").write_text(SITE_YAML + "search: false\n", encoding="utf-8")
     assert run_cli("build", "--site", root)[0] == 0
     assert (root / "public" / "pagefind" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+@needs_pagefind
+def test_a_static_html_file_is_published_as_it_is_and_not_indexed(
+    site, run_cli, tmp_path: Path
+) -> None:
+    """A page kept from an old site (in ``static/``) may carry Pagefind's own attribute: the
+    index holds the articles and pages, one each, which is what its page count is checked
+    against."""
+    root = site(ARTICLES)
+    old = "<html><body><main data-pagefind-body><p>Old zinc notes.</p></main></body></html>\n"
+    (root / "static" / "old").mkdir(parents=True)
+    (root / "static" / "old" / "notes.html").write_text(old, encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err) == (0, "")
+    public = root / "public"
+    assert (public / "old" / "notes.html").read_text(encoding="utf-8") == old
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 2
+    assert run_cli("build", "--site", root, "--output", tmp_path / "again")[0] == 0
+    assert snapshot(public) == snapshot(tmp_path / "again")

@@ -42,7 +42,7 @@ def publish_site(
     store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
     key = f"{cache.code if cache is not None else ''}|{_identity(searched[0])}" if searched else ""
     paths = [page.out_path for page in pages.headers]
-    html = path_order([*paths, *(relative for _, relative in statics)])
+    html = path_order(paths)  # the pages built, one per article and page: not static/'s
     indexer = partial(_index, *searched, searching, output, store, key, html) if searched else None
     rest = partial(report_progress, for_stage(progress, "writing files"), 0, 0)
     spare = folder / SPARE_OUTPUT if cache is not None else None
@@ -84,8 +84,8 @@ def _index(
     html: list[str],
     folder: Path,
 ) -> None:
-    """The search index of the staged site (one page per article; ``html`` its ``.html``
-    files, which it holds exactly as ``write_site`` stages them), its shards reported as
+    """The search index of the staged site (one page per article; ``html`` the ``.html``
+    files of its built pages, those of ``static/`` left out), its shards reported as
     the steps of a stage. The pages' plans are let go by now, but reference cycles that
     rendering left still hold parts of them (a Jinja macro keeps the context it was
     rendered in, and a page's context with it): collected first, the youngest generation
