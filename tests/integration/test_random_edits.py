@@ -1,9 +1,12 @@
 """Incremental builds never differ from clean ones, whatever an author edits, in any order.
 
 A hypothesis state machine keeps a small site and edits it at random: bodies, titles,
-slugs, see_also, tags, dates, drafts, deletions, new articles, a page (its title, body
-and links) and the menu leading to it, templates (broken ones too), ``site.yaml``,
-static files, an image's size, its use as a hero and the widths of its copies, hand edits of the output, and the ``--drafts`` option. After every edit the site is built four ways:
+slugs, aliases, see_also, tags, dates, drafts, renamed files, deletions, new articles,
+links by slug or by title, a page (its title, body and links) and the menu leading to it,
+templates and the partials and macros they use (broken ones too), ``site.yaml``, static
+files, an image's size, its use as a hero and the widths of its copies, hand edits of the
+output, a damaged or lost cache file, the ``--drafts`` option and the clock (``--now``: a
+date passing publishes an article). After every edit the site is built four ways:
 
 1. by the CLI, with the cache saved in the site and loaded again each time;
 2. by ``build_site`` with one ``BuildCache`` kept in memory across builds;
@@ -17,6 +20,7 @@ left as it was).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import shutil
@@ -33,6 +37,7 @@ from PIL import Image
 from articlegen.build import build_site
 from articlegen.cli import main
 from articlegen.core.errors import ArticlegenError, report_lines
+from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions
 from articlegen.incremental import stamps
 from articlegen.incremental.cache import BuildCache
@@ -41,10 +46,14 @@ from tests.helpers import snapshot
 
 WORDS = ["sleep", "heart", "walk", "salt", "fibre", "water", "rest", "stairs"]
 TAGS = ["Sleep", "Heart", "Food", "Moving"]
-TEMPLATES = ["_card.html", "base.html", "article.html", "list.html", "page.html"]
+TEMPLATES = ["_card.html", "_facts.html", "_people.html", "base.html", "article.html", "list.html"]
+TEMPLATES += ["page.html"]
 PAGE = "pages/about.md"
 """The site's one page (``content/pages/``); its slug is ``about``."""
 STEPS = 25
+NOW = dt.datetime(2024, 1, 15, 12, tzinfo=dt.UTC)
+"""The moment ``toggle_clock`` builds as, if not the clock: articles dated after the 15th
+are scheduled then."""
 
 
 @dataclass
@@ -58,6 +67,10 @@ class Draft:
     tags: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    by_title: bool = False
+    """``links`` name their targets by title, not by slug."""
+    aliases: bool = False
+    """The article keeps a redirect from ``old-<its file's name>``."""
     draft: bool = False
     image: bool = False
     typo: bool = False
@@ -83,6 +96,7 @@ class Model:
         a = self.articles[name]
         header = [f'title: "{a.title}"', f"date: 2024-01-{a.day:02d}"]
         header += [f"slug: {a.slug}"] if a.slug else []
+        header += [f"aliases: [old-{name.removesuffix('.md')}]"] if a.aliases else []
         header += [f"tags: [{', '.join(a.tags)}]"] if a.tags else []
         targets = [self.slug(n) for n in a.see_also if n in self.articles and n != name]
         header += [f"see_also: [{', '.join(targets)}]"] if targets else []
@@ -90,9 +104,13 @@ class Model:
         header += ["bogus_key: 1"] if a.typo else []
         header += ['image: {src: images/dot.png, alt: "A dot"}'] if a.image else []
         body = a.body
-        body += "".join(f" See [[{self.slug(n)}]]." for n in a.links if n in self.articles)
+        body += "".join(f" See [[{self.named(a, n)}]]." for n in a.links if n in self.articles)
         body += "\n\n![A dot](images/dot.png)" if a.image else ""
         return "---\n" + "\n".join(header) + "\n---\n\n" + body + "\n"
+
+    def named(self, linking: Draft, name: str) -> str:
+        """How ``linking`` names the article in file ``name``: by title or by slug."""
+        return self.articles[name].title if linking.by_title else self.slug(name)
 
     def page_text(self) -> str:
         links = "".join(f" Read [[{self.slug(n)}]]." for n in self.page_links if n in self.articles)
@@ -126,6 +144,7 @@ class RandomEdits(RuleBasedStateMachine):
         self.memory = BuildCache()
         self.preview = BuildCache()
         self.drafts = False
+        self.now: dt.datetime | None = None
         self.count = 0
         self.last: dict[str, dict[str, str] | None] = {}
 
@@ -191,7 +210,43 @@ class RandomEdits(RuleBasedStateMachine):
     @precondition(lambda self: self.model.articles)
     @rule(data=st.data(), title=titles)
     def edit_title(self, data, title: str) -> None:
-        self.edit(self.pick(data), title=title)
+        """A new title, and the articles linking to it by title follow."""
+        name = self.pick(data)
+        self.edit(name, title=title)
+        for other in self.linkers(name):
+            if self.model.articles[other].by_title:
+                self.write(other)
+
+    @precondition(lambda self: self.model.articles)
+    @rule(data=st.data())
+    def toggle_title_links(self, data) -> None:
+        """Body links by title instead of by slug, or back."""
+        name = self.pick(data)
+        self.edit(name, by_title=not self.model.articles[name].by_title)
+
+    @precondition(lambda self: self.model.articles)
+    @rule(data=st.data())
+    def toggle_aliases(self, data) -> None:
+        name = self.pick(data)
+        self.edit(name, aliases=not self.model.articles[name].aliases)
+
+    @precondition(lambda self: self.model.articles)
+    @rule(data=st.data())
+    def rename_file(self, data) -> None:
+        """The file renamed (its slug too, unless it sets one); linkers follow."""
+        name = self.pick(data)
+        self.count += 1
+        new = f"moved-{self.count}.md"
+        (self.root / "content" / name).unlink()
+        self.model.articles[new] = self.model.articles.pop(name)
+        for draft in self.model.articles.values():
+            draft.see_also = tuple(new if n == name else n for n in draft.see_also)
+            draft.links = tuple(new if n == name else n for n in draft.links)
+        self.model.page_links = tuple(new if n == name else n for n in self.model.page_links)
+        self.write(new)
+        for other in self.linkers(new):
+            self.write(other)
+        self.write_page()
 
     @precondition(lambda self: self.model.articles)
     @rule(data=st.data(), slug=st.sampled_from([None, "renamed", "other-name", "b"]))
@@ -330,6 +385,28 @@ class RandomEdits(RuleBasedStateMachine):
     def toggle_drafts_option(self) -> None:
         self.drafts = not self.drafts
 
+    @rule()
+    def toggle_clock(self) -> None:
+        """Build as at ``NOW`` or as the clock says: the dates after it pass, or not yet."""
+        self.now = None if self.now else NOW
+
+    @rule(how=st.sampled_from(["truncate", "garble", "delete"]))
+    def damage_cache_file(self, how: str) -> None:
+        """The saved cache cut short, with bytes changed, or gone: the next build from the
+        command line starts afresh and still makes the clean build's site."""
+        database = self.root / CACHE_DIR / "cache.sqlite"
+        if not database.is_file():
+            return
+        data = bytearray(database.read_bytes())
+        if how == "truncate":
+            database.write_bytes(data[: len(data) // 2])
+        elif how == "garble":
+            middle = len(data) // 2
+            data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])
+            database.write_bytes(data)
+        else:
+            database.unlink()
+
     # -- after every step ---------------------------------------------------------------
 
     @invariant()
@@ -339,6 +416,7 @@ class RandomEdits(RuleBasedStateMachine):
         reference = self.tmp / "clean"
         shutil.rmtree(reference, ignore_errors=True)
         flags = ["--drafts"] if self.drafts else []
+        flags += ["--now", self.now.isoformat()] if self.now else []
         code, errors = cli(
             "build", "--site", self.root, "--output", reference, "--no-cache", *flags
         )
@@ -350,11 +428,11 @@ class RandomEdits(RuleBasedStateMachine):
         self.check(disk, expected)
 
         memory = self.tmp / "memory"
-        options = BuildOptions(output=memory, drafts=self.drafts, jobs=1)
+        options = BuildOptions(output=memory, drafts=self.drafts, now=self.now, jobs=1)
         library(self.root, options, self.memory, errors)
         self.check(memory, expected)
 
-        options = BuildOptions(write=False, drafts=self.drafts, jobs=1)
+        options = BuildOptions(write=False, drafts=self.drafts, now=self.now, jobs=1)
         pages = library(self.root, options, self.preview, errors)
         if expected is not None:
             assert pages and pages.items() <= expected.items()
