@@ -102,3 +102,27 @@ def test_a_broken_link_is_reported_again_after_the_build_it_failed(
     edit(blog, "b.md", lambda text: text.replace("see [[missing]]", "see [[a]]"))
     build_with_saved_cache(blog)
     same_as_clean(blog, tmp_path)
+
+
+def test_a_build_saving_over_another_leaves_a_graph_of_its_own_record(
+    blog: Path, tmp_path: Path
+) -> None:
+    """Two builds overlap: the first loads the cache, the second saves a new graph, then
+    the first, having reused the graph it loaded for a record of its own, saves. The file
+    must not pair the first build's record with the second build's graph, which the next
+    build would then reuse for files that link otherwise."""
+    from articlegen.build import build_site
+    from articlegen.core.model import BuildOptions
+    from articlegen.incremental.cachefile import save_cache
+
+    first = load_cache(blog / CACHE_DIR)
+    first.keep_in_memory = False  # as build_with_saved_cache keeps it
+    edit(blog, "b.md", lambda text: text.replace("see [[a]]", "see [[c]]"))
+    build_with_saved_cache(blog)  # the second build: b links to c
+    edit(blog, "b.md", lambda text: text.replace("Beta text, see [[c]]", "Beta, see [[a]]"))
+    build_site(blog, BuildOptions(), cache=first)  # b links to a again, as first's graph has it
+    save_cache(first, blog / CACHE_DIR)
+    edit(blog, "a.md", lambda text: text.replace("Alpha text.", "Alpha text, longer."))
+    build_with_saved_cache(blog)
+    assert linked_from(blog, "a") == ["Beta", "Gamma"]
+    same_as_clean(blog, tmp_path)

@@ -12,7 +12,9 @@ Never trusted blindly:
 * Records unpickle only into articlegen's dataclasses and enums and into dates,
   so a planted file cannot run code.
 
-Saving writes only the records that changed since the cache was loaded or last saved.
+Saving writes only the records that differ from those the file holds, in one transaction
+that locks the file for writing first: after it, the tables of one record each hold this
+build's, even when another build of the site saved meanwhile.
 """
 
 from __future__ import annotations
@@ -212,7 +214,11 @@ def _meta(code: str, key: bytes) -> dict[str, str]:
 
 
 def _write(cache: BuildCache, database: Path, key: bytes) -> None:
+    """One transaction, the file locked for writing from its start: what it reads of the
+    file (the meta, the rows there) is still there when it writes, whatever another build
+    of the site saves meanwhile."""
     with contextlib.closing(_connect(database, read_only=False)) as db, db:
+        db.execute("BEGIN IMMEDIATE")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
             "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, checksum BLOB, data BLOB)"
@@ -253,19 +259,23 @@ def _changed_sources(
 def _write_single(db: sqlite3.Connection, key: bytes, table: str, value: object | None,
                   cache: BuildCache) -> None:  # fmt: skip
     """``value`` as the one record of ``table`` (none if None, or if it cannot be pickled),
-    written only when it is not the one ``cache.saved_records`` (table → checksum) says is
-    there. A record (a dataclass, never changed once made) that is the very one saved or
-    loaded is not even pickled again: a reused link graph is most of a megabyte."""
+    written only when it is not the one there. A record (a dataclass, never changed once
+    made) that is the very one saved or loaded is not even pickled again (a reused link
+    graph is most of a megabyte), while the file holds the one ``cache.saved_records``
+    (table → checksum) says: another build may have saved its own since, which must not
+    stay beside this build's records (its graph with this build's link record)."""
     saved = cache.saved_records
+    row = db.execute(f"SELECT checksum FROM {table}").fetchone()
+    there = row[0] if row else b""
     if (
-        table in saved
+        there == saved.get(table)
         and dataclasses.is_dataclass(value)
         and value is cache.saved_objects.get(table)
     ):
         return
     data = _pack(value) if value is not None else None
     checksum = _checksum(data, key) if data is not None else b""
-    if checksum != saved.get(table, b""):
+    if checksum != there:
         db.execute(f"DELETE FROM {table}")
         if data is not None:
             db.execute(f"INSERT INTO {table} VALUES (?, ?)", (checksum, data))
