@@ -3,8 +3,11 @@ and make what a clean build makes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -126,3 +129,74 @@ def test_a_build_saving_over_another_leaves_a_graph_of_its_own_record(
     build_with_saved_cache(blog)
     assert linked_from(blog, "a") == ["Beta", "Gamma"]
     same_as_clean(blog, tmp_path)
+
+
+class _ReadingWhileSaving:
+    """A connection reading the cache file that lets another build save it once the 'links'
+    table is read, and waits (up to a second) for that save before reading on."""
+
+    def __init__(
+        self, db: sqlite3.Connection, save: Callable[[], None], saving: list[threading.Thread]
+    ) -> None:
+        self.db, self.save, self.saving = db, save, saving
+
+    def execute(self, sql: str) -> object:
+        found = self.db.execute(sql)
+        if not sql.endswith("FROM links"):
+            return found
+        rows = found.fetchall()
+        saving = threading.Thread(target=self.save)
+        self.saving.append(saving)
+        saving.start()
+        saving.join(1.0)
+        return SimpleNamespace(fetchall=lambda: rows)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def test_a_cache_read_while_another_build_saves_is_one_save_s(
+    blog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build loads the cache while another saves its own: the tables are read as one save
+    left them, never the link record of one with the graph of the next."""
+    from articlegen.build import build_site
+    from articlegen.core.model import BuildOptions
+    from articlegen.incremental import cachefile
+
+    folder = blog / CACHE_DIR
+    other = load_cache(folder)
+    other.keep_in_memory = False  # as build_with_saved_cache keeps it
+    edit(blog, "b.md", lambda text: text.replace("see [[a]]", "see [[c]]"))
+    build_site(blog, BuildOptions(), cache=other)  # b links to c: a graph of its own
+    before, failed = load_cache(folder).memos.graph, []
+    saving: list[threading.Thread] = []
+
+    def save() -> None:
+        try:
+            cachefile.save_cache(other, folder)
+        except Exception as problem:  # reported below, not lost in the thread
+            failed.append(problem)
+
+    connect = cachefile._connect
+    monkeypatch.setattr(
+        cachefile,
+        "_connect",
+        lambda database, *, read_only: (
+            _ReadingWhileSaving(connect(database, read_only=True), save, saving)
+            if read_only
+            else connect(database, read_only=False)
+        ),
+    )
+    loaded = load_cache(folder).memos.graph
+    for thread in saving:
+        thread.join(15)  # the other build's save, once this read let go of the file
+    monkeypatch.setattr(cachefile, "_connect", connect)
+    after = load_cache(folder).memos.graph
+    assert len(saving) == 1 and not failed
+    assert before.graph != after.graph  # the other build did save its own
+    assert loaded.record is not None and before.record is not None and after.record is not None
+    assert (loaded.record.sources, loaded.graph) in [
+        (before.record.sources, before.graph),
+        (after.record.sources, after.graph),
+    ]

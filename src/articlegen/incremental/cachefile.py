@@ -86,13 +86,16 @@ _Rows = tuple[list[tuple[str, bytes, bytes]], dict[str, list[tuple[bytes, bytes]
 
 def _read_rows(folder: Path, code: str) -> _Rows | None:
     """The rows of the cache saved in ``folder`` for ``code``, each record's MAC checked;
-    None if there is none, or it is unreadable, corrupt, or of another format or code."""
+    None if there is none, or it is unreadable, corrupt, or of another format or code.
+    Read in one transaction: another build saving meanwhile waits, so that the tables are
+    read as one save left them (its link graph with its own link record)."""
     database = folder / DATABASE
     try:
         key = _secret(folder, create=False) if database.is_file() else None
         if key is None:
             return None
         with contextlib.closing(_connect(database, read_only=True)) as db:
+            db.execute("BEGIN")
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if meta != _meta(code, key):
                 return None
