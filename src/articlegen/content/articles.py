@@ -357,8 +357,10 @@ def index_file_hint(article: Article) -> str | None:
     """For a folder's ``index.md`` with no ``slug:`` (a Hugo page bundle, written by hand),
     the slug of its folder, which is the address it was meant to have: its own slug is
     ``index``, its name, as any file's is."""
+    if article.slug != "index" or "slug" in article.meta.lines:  # most files: no path made
+        return None
     source = PurePosixPath(article.source)
-    if source.stem != "index" or "slug" in article.meta.lines:
+    if source.stem != "index":
         return None
     if len(source.parts) <= 2 or f"{source.parent}/" == PAGES_DIR:
         return "name the file after its subject, or write 'slug: …' in it"

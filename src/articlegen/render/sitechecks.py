@@ -125,12 +125,11 @@ def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
     reader looking for either finds both. ``Sleep`` and ``sleep`` are one tag by design.
     Warned once per spelling, where it is first written after the first."""
     first: dict[str, str] = {}  # a tag page's slug -> the first spelling seen
-    slugs: dict[str, str] = {}  # the same few tags on every article: slugify each once
     warned: set[str] = set()
     warnings = []
     for article in articles:
         for tag in article.meta.tags:
-            slug = slugs.get(tag) or slugs.setdefault(tag, slugify(tag))
+            slug = slugify(tag)  # remembered by slugify: the same few tags on every article
             seen = first.setdefault(slug, tag)
             if seen.casefold() == tag.casefold() or tag.casefold() in warned:
                 continue
