@@ -621,3 +621,33 @@ def test_files_a_jekyll_site_renders_are_not_copied_as_static_files(
         "https://old.example/atom.xml",
         "/files/notes.txt",
     ]
+
+
+def test_a_jekyll_post_with_a_key_written_twice_is_imported_with_a_warning(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: pretty
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Draft Title
+        description: Rest well.
+        title: Rest and Recovery
+        ---
+        Sleep well.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    post = tmp_path / "jekyll/_posts/2020-01-01-rest.md"
+    assert (
+        f"warning: content/rest.md: {post}:4: duplicate key 'title' (first set on line 2): "
+        "the last value is kept, as Jekyll keeps it" in err
+    )
+    assert _header(blog / "content/rest.md")[1] == 'title: "Rest and Recovery"'
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    assert parse(blog / "public/rest/index.html").css_first("h1").text() == "Rest and Recovery"

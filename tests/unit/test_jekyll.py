@@ -295,7 +295,7 @@ def test_a_post_with_an_unreadable_header_still_fails(tmp_path: Path) -> None:
 
 
 def test_every_post_with_an_unreadable_header_is_reported_in_one_run(tmp_path: Path) -> None:
-    twice = "---\ntitle: A\nexcerpt: one\nexcerpt: two\n---\nText.\n"
+    twice = "---\ntitle: A\nexcerpt: one\nexcerpt: [two\n---\nText.\n"
     write_tree(
         tmp_path,
         f"-- _posts/2019-05-14-first.md --\n{twice}"
@@ -417,3 +417,28 @@ def test_an_articlegen_site_made_in_the_old_blog_is_not_read_as_its_pages(tmp_pa
     assert [Path(p.origin).name for p in read_jekyll(tmp_path).posts] == ["about.md"]
     (tmp_path / "site.yaml").unlink()  # a Jekyll blog's own content/ folder is read
     assert len(read_jekyll(tmp_path).posts) == 4
+
+
+def test_a_key_written_twice_keeps_its_last_value_as_jekyll_does(tmp_path: Path) -> None:
+    """Ruby's YAML reads a repeated key as its last value, so Jekyll blogs have such posts:
+    imported with that value, and a note naming the file, line and key."""
+    post = "---\ntitle: First\ntags: [a]\ntitle: Second\nauthor:\n  name: X\n  name: Y\n---\n"
+    blog = _site(tmp_path, "title: One\ntitle: Two", post)
+    article = blog.posts[0].article
+    assert (article.title, article.tags) == ("Second", ("a",))
+    shown = str(tmp_path / "_posts/2019-05-14-old-post.md")
+    assert [n for n in article.notes if "duplicate" in n] == [
+        f"{shown}:4: duplicate key 'title' (first set on line 2): the last value is kept, as "
+        "Jekyll keeps it; check that it is the one meant",
+        f"{shown}:7: duplicate key 'name' (first set on line 6): the last value is kept, as "
+        "Jekyll keeps it; check that it is the one meant",
+    ]
+
+
+def test_a_page_with_a_key_written_twice_is_read_with_its_last_value(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, "-- _config.yml --\n\n-- about.md --\n---\ntitle: A\ntitle: About\n---\nHi.\n"
+    )
+    (page,) = read_jekyll(tmp_path).posts
+    assert page.article.title == "About"
+    assert "about.md:3: duplicate key 'title' (first set on line 2)" in page.article.notes[0]

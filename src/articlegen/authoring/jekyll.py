@@ -19,6 +19,7 @@ import re
 import zoneinfo
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,8 @@ class _Found:
     body: str
     path: str
     """The old address."""
+    notes: tuple[str, ...] = ()
+    """What reading its header let pass (``MarkdownSource.notes``)."""
 
 
 def is_jekyll_site(folder: Path) -> bool:
@@ -145,7 +148,7 @@ def read_jekyll(folder: Path) -> Blog:
             blog.skipped["file not named YYYY-MM-DD-title"] += 1
             continue
         display = str(file)
-        source = attempt(unreadable, read_markdown_source, file, display)
+        source = attempt(unreadable, partial(read_markdown_source, last_wins=True), file, display)
         if source is None:
             continue
         fields = _with_defaults(config.defaults, file.relative_to(folder).as_posix())
@@ -154,7 +157,7 @@ def read_jekyll(folder: Path) -> Blog:
             blog.skipped["file name's date is no day of years 1 to 9999"] += 1
             continue
         path = _post_path(file, folder, fields, match, config)
-        found.append(_Found(file, file.stem, fields, source.body, path))
+        found.append(_Found(file, file.stem, fields, source.body, path, source.notes))
     raise_if_any(unreadable)
     pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
     links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
@@ -175,7 +178,7 @@ def read_jekyll(folder: Path) -> Blog:
 def _found_page(page: PageSource) -> _Found:
     """A page as a post is found: named by its file, or its folder's for an ``index``."""
     name = page.file.parent.name if page.file.stem == "index" else page.file.stem
-    return _Found(page.file, name, page.fields, page.body, page.path)
+    return _Found(page.file, name, page.fields, page.body, page.path, page.notes)
 
 
 def _read_config(folder: Path) -> _Config:
@@ -185,7 +188,7 @@ def _read_config(folder: Path) -> _Config:
             text = decode_source(
                 read_regular_file(folder / name, name, SourceError), name, SourceError
             )
-            entries, _problems = load_mapping(text, name, SourceError)
+            entries, _problems = load_mapping(text, name, SourceError, duplicates=[])
             fields = {key: entry.value for key, entry in entries.items()}
             break
     collections = fields.get("collections")
@@ -308,7 +311,7 @@ def _post(
     shared = shared_fields(fields, JEKYLL_WORD_KEYS)
     name = None if page else _POST_NAME.fullmatch(post.name)
     assert page or name is not None, "only posts so named are read"
-    notes = list(shared.notes)
+    notes = [*post.notes, *shared.notes]
     body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() == ".html":
         body = html_markdown(body, post.path, display, notes)

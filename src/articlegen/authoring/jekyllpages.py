@@ -53,6 +53,8 @@ class PageSource:
     fields: dict[str, Any]
     body: str
     path: str
+    notes: tuple[str, ...] = ()
+    """What reading its header let pass (``MarkdownSource.notes``)."""
 
 
 def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
@@ -64,7 +66,7 @@ def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
     for file in _page_files(folder, rules):
         relative = file.relative_to(folder).as_posix()
         try:
-            source = read_markdown_source(file, str(file))
+            source = read_markdown_source(file, str(file), last_wins=True)
         except SourceError as problem:
             blog.skipped["page whose header cannot be read"] += 1
             blog.notes.append(f"{problem}: that page was left out, as Jekyll leaves it out")
@@ -75,7 +77,7 @@ def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
         elif reason := _listing(source.fields, source.body):
             blog.skipped[reason] += 1
         else:
-            pages.append(PageSource(file, relative, source.fields, source.body, path))
+            pages.append(PageSource(file, relative, source.fields, source.body, path, source.notes))
     return pages
 
 

@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 
 from ..core.characters import decode_source
 from ..core.dates import parse_date
-from ..core.errors import SourceError
+from ..core.errors import ArticlegenError, SourceError
 from ..core.limits import read_regular_file
 from ..core.model import Date
 from ..core.yamldoc import load_mapping
@@ -63,6 +63,8 @@ class MarkdownSource:
 
     fields: dict[str, Any]
     body: str
+    notes: tuple[str, ...] = ()
+    """What reading the header let pass that the author should know (a key written twice)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +81,23 @@ class Shared:
     notes: tuple[str, ...]
 
 
-def read_markdown_source(path: Path, display: str) -> MarkdownSource:
+def read_markdown_source(path: Path, display: str, *, last_wins: bool = False) -> MarkdownSource:
     """A post file's header (YAML, TOML or JSON) and body; a header that cannot be read is
-    an error naming the file and line."""
+    an error naming the file and line. With ``last_wins`` (Jekyll's, read by Ruby's YAML),
+    a YAML key written twice keeps its last value, with a note naming file, line and key;
+    without it (Hugo's Go YAML refuses one), it is an error."""
     text = decode_source(read_regular_file(path, display, SourceError), display, SourceError)
     text = text.replace("\r\n", "\n")
     if match := _YAML_HEADER.match(text):
-        entries, problems = load_mapping(match.group(1), display, SourceError, first_line=2)
+        repeated: list[ArticlegenError] | None = [] if last_wins else None
+        entries, problems = load_mapping(
+            match.group(1), display, SourceError, first_line=2, duplicates=repeated
+        )
         if problems:
             raise problems[0]
-        return MarkdownSource({k: e.value for k, e in entries.items()}, text[match.end() :])
+        notes = tuple(_last_wins_note(problem) for problem in repeated or ())
+        fields = {k: e.value for k, e in entries.items()}
+        return MarkdownSource(fields, text[match.end() :], notes)
     if match := _TOML_HEADER.match(text):
         try:
             fields = tomllib.loads(match.group(1))
@@ -113,6 +122,14 @@ def read_markdown_source(path: Path, display: str) -> MarkdownSource:
         if isinstance(fields, dict):
             return MarkdownSource(fields, text[end:].lstrip("\n"))
     return MarkdownSource({}, text)
+
+
+def _last_wins_note(repeated: ArticlegenError) -> str:
+    """The note for a header key written twice, which Jekyll reads as its last value."""
+    return (
+        f"{repeated.location()}: {repeated.message}: the last value is kept, as "
+        "Jekyll keeps it; check that it is the one meant"
+    )
 
 
 JEKYLL_WORD_KEYS = frozenset(("categories", "tags"))

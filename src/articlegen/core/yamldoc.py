@@ -51,14 +51,21 @@ def usable(entries: dict[str, Entry]) -> dict[str, Entry]:
 
 
 def load_mapping(
-    text: str, path: str, error: type[ArticlegenError], *, first_line: int = 1
+    text: str,
+    path: str,
+    error: type[ArticlegenError],
+    *,
+    first_line: int = 1,
+    duplicates: list[ArticlegenError] | None = None,
 ) -> tuple[dict[str, Entry], list[ArticlegenError]]:
     """Parse ``text`` (which starts on file line ``first_line``) into key → Entry.
 
     A syntax error raises at once; duplicate keys and unconstructible values
     are returned as problems beside the other entries (an unconstructible one
     stays as a ``broken`` entry, so the key does not also count as missing),
-    so the caller can report them together with its own.
+    so the caller can report them together with its own. Given a ``duplicates`` list, a
+    key written twice goes there instead and its last value wins, as Ruby's YAML reads it:
+    the importer reads Jekyll's headers so, while articlegen's own refuse it.
     """
     fits = within_limits(text)
     try:
@@ -85,7 +92,7 @@ def load_mapping(
                 "write one 'key: value' per line",
             )
         problems: list[ArticlegenError] = []
-        reader = _Reader(loader, path, error, first_line, built="*" not in text)
+        reader = _Reader(loader, path, error, first_line, duplicates, built="*" not in text)
         return reader.entries(root, problems), problems
     finally:
         loader.dispose()
@@ -129,6 +136,8 @@ class _Reader:
     path: str
     error: type[ArticlegenError]
     first_line: int
+    duplicates: list[ArticlegenError] | None
+    """Where a repeated key goes when its last value is to win (``load_mapping``)."""
     built: bool
 
     def entries(
@@ -186,14 +195,16 @@ class _Reader:
             )
             return None
         if key in entries:
-            problems.append(
-                self.error(
-                    f"duplicate key '{key}' (first set on line {entries[key].line})",
-                    self.path,
-                    line,
-                    "keep one of them",
-                )
+            repeated = self.error(
+                f"duplicate key '{key}' (first set on line {entries[key].line})",
+                self.path,
+                line,
+                "keep one of them",
             )
+            if self.duplicates is not None:
+                self.duplicates.append(repeated)
+                return key
+            problems.append(repeated)
             return None
         return key
 
