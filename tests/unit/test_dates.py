@@ -93,6 +93,27 @@ def test_anything_else_says_what_is_wrong(text: str, message: str) -> None:
     assert str(raised.value) == message
 
 
+def _parsed(text: str) -> dt.date | str:
+    try:
+        return parse_date(text)
+    except ValueError as problem:
+        return str(problem).split(":")[0]  # "is not a valid date" or "is not a real date"
+
+
+@given(
+    st.from_regex(r"\A[0-9０-９+ -]{4}-[0-9０-９ -]{2}-[0-9٣ Tt:-]{2}\Z")
+    | st.text(alphabet="0123456789-Tt:+ ", min_size=10, max_size=10)
+)
+@example("2024-02-30")
+@example("2024-13-01")
+@example("0000-01-01")
+@example("+024-01-01")
+def test_a_day_read_quickly_is_read_as_any_date(text: str) -> None:
+    """``YYYY-MM-DD`` is read by ``date.fromisoformat``: what it reads, and what it refuses,
+    is what the full form gives (a leading space sends the text that way)."""
+    assert _parsed(text) == _parsed(" " + text)
+
+
 def test_a_time_without_offset_takes_the_site_zone_offset_of_that_moment() -> None:
     summer = in_zone(dt.datetime(2024, 7, 1, 12), BERLIN)
     winter = in_zone(dt.datetime(2024, 1, 1, 12), BERLIN)

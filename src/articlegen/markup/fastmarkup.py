@@ -32,10 +32,10 @@ import string
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 from markdown_it import MarkdownIt
-from mdit_py_plugins.wordcount import basic_count
 
 from ..core.errors import ArticlegenError
 from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
@@ -120,8 +120,9 @@ _TAG = re.compile(
 so each is one it wrote, for a node of the tree: the n-th ``<a`` is the n-th link."""
 _HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
 """A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
-_PUNCTUATION = re.escape(string.punctuation)
-_ASCII_WORD = re.compile(rf"(?<!\S)[{_PUNCTUATION}]*[A-Za-z]+[{_PUNCTUATION}]*(?!\S)")
+_ASCII_PUNCTUATION = string.punctuation.encode()
+_SPACES_ONLY_TEXT_SPLITS = ("\x1c", "\x1d", "\x1e", "\x1f")
+"""ASCII characters ``str.split`` splits at and ``bytes.split`` does not."""
 _DEPTH = MAX_NESTING // 2
 """Nesting, block or inline, past which markdown-it-py's limits might act: left to it."""
 _DEEP_PREFIX = f"[ \t>*+\\-\\d.)]{{{_DEPTH}}}"
@@ -150,8 +151,13 @@ _INLINE = _SPANS | {"text", "text_special", "code_inline", "softbreak", "hardbre
 
 def count_words(text: str) -> int:
     """``mdit_py_plugins.wordcount.basic_count``: the words that are letters between ASCII
-    punctuation. An ASCII text is counted by one regular expression, not word by word."""
-    return len(_ASCII_WORD.findall(text)) if text.isascii() else basic_count(text)
+    punctuation. Counted by ``map`` rather than a Python loop, and an ASCII text as bytes
+    (whose methods need no Unicode tables): 0.08 ms an article of the bench corpus against
+    0.16 ms by a regular expression, a seventh of this path's time."""
+    if text.isascii() and not any(c in text for c in _SPACES_ONLY_TEXT_SPLITS):
+        words = text.encode().split()
+        return sum(map(bytes.isalpha, map(bytes.strip, words, repeat(_ASCII_PUNCTUATION))))
+    return sum(map(str.isalpha, map(str.strip, text.split(), repeat(string.punctuation))))
 
 
 class _Unsupported(Exception):
