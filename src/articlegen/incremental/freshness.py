@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import operator
 import os
 import stat
 from collections.abc import Iterator
@@ -206,7 +207,7 @@ def _input_stamps(root: Path, pagefind: Path | None) -> Iterator[tuple[str, Tree
         yield from _stamp_of(pagefind, f"<pagefind>{pagefind}")
 
 
-def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, TreeStamp]]:
+def _stamp_of(path: str | Path, name: str) -> Iterator[tuple[str, TreeStamp]]:
     try:
         yield name, _stamp(os.stat(path))
     except OSError:
@@ -214,17 +215,19 @@ def _stamp_of(path: Path, name: str) -> Iterator[tuple[str, TreeStamp]]:
 
 
 def _walk(
-    folder: Path, prefix: str, seen: frozenset[tuple[int, int]] | None = None
+    folder: str | Path, prefix: str, seen: frozenset[tuple[int, int]] | None = None
 ) -> Iterator[tuple[str, TreeStamp]]:
     """Every entry under ``folder``, sorted, with its own stamp and (for a link) its
     target's. Links to folders are followed too (Jinja and the image check follow them:
     what they read must be stamped), but never round a loop back to a folder on the way
-    (``seen``: device and inode of the folders above)."""
+    (``seen``: device and inode of the folders above). Folders below are walked by their
+    paths as text: a build's output has a folder a page, and a ``Path`` made for each cost
+    a third of walking it."""
     try:
         if seen is None:
             top = os.stat(folder)
             seen = frozenset({(top.st_dev, top.st_ino)})
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        entries = sorted(os.scandir(folder), key=_NAME)
     except OSError:
         yield prefix, _MISSING
         return
@@ -238,13 +241,16 @@ def _walk(
         yield name, _stamp(own)
         target = own
         if entry.is_symlink():
-            yield from _stamp_of(Path(entry.path), name + "->")
+            yield from _stamp_of(entry.path, name + "->")
             try:
                 target = entry.stat()
             except OSError:  # a broken link, or a loop of links: the build reports it
                 continue
         if stat.S_ISDIR(target.st_mode) and (target.st_dev, target.st_ino) not in seen:
-            yield from _walk(Path(entry.path), name, seen | {(target.st_dev, target.st_ino)})
+            yield from _walk(entry.path, name, seen | {(target.st_dev, target.st_ino)})
+
+
+_NAME = operator.attrgetter("name")
 
 
 def _stamp(info: os.stat_result) -> TreeStamp:
