@@ -244,3 +244,57 @@ def test_a_lost_or_damaged_search_state_is_made_again(
     assert run_cli("build", "--site", root)[0] == 0
     assert len(pagefind_runs) == 1  # the damaged shard; the others are read back
     assert snapshot(root / "public") == before
+
+
+def _truncated(bundle: Path) -> None:
+    for chunk in (bundle / "index").iterdir():  # in place: the published files too
+        chunk.write_bytes(chunk.read_bytes()[:10])
+
+
+def _edited(bundle: Path) -> None:
+    entry = bundle / "pagefind-entry.json"
+    with entry.open("r+b") as file:  # the same size and inode, other bytes
+        file.write(b"{}" + b" " * (len(file.read()) - 2))
+
+
+def _removed(bundle: Path) -> None:
+    next((bundle / "fragment").iterdir()).unlink()
+
+
+def _replaced(bundle: Path) -> None:
+    program = bundle / "pagefind.js"
+    program.unlink()
+    program.write_bytes(b"// left by hand\n")
+
+
+def _added(bundle: Path) -> None:
+    (bundle / "fragment" / "stray.pf_fragment").write_bytes(b"left by hand")
+
+
+@needs_pagefind
+@pytest.mark.parametrize("damage", [_truncated, _edited, _removed, _replaced, _added])
+@pytest.mark.parametrize("indexed", [False, True], ids=["see-also-edit", "body-edit"])
+def test_a_damaged_kept_index_is_not_published_again(
+    site,
+    run_cli,
+    pagefind_runs: list[list[str]],
+    tmp_path: Path,
+    monkeypatch,
+    damage,
+    indexed: bool,
+) -> None:
+    """The last merged index is kept and published again when no indexed text changed
+    (and its unchanged word chunks reused when some did): a file of it damaged, replaced,
+    removed or added by hand is noticed and the index made again, as a clean build's."""
+    monkeypatch.setattr(pagefindindex, "CHUNK_SIZE", 4)  # many chunks, most unchanged
+    root = site(articles())
+    assert run_cli("build", "--site", root)[0] == 0
+    (bundle,) = (root / ".articlegen-cache" / "search").glob("bundle-*")
+    damage(bundle)
+    if indexed:
+        edit(root / "content" / "a3.md", "part 3.", "part 3, with magnesium.")
+    else:
+        edit(root / "content" / "a1.md", 'title: "Article 1"', 'title: "Article 1"\nsee_also: [a5]')
+    assert run_cli("build", "--site", root)[0] == 0
+    same_as_clean(root, tmp_path)
+    assert page_count(root / "public") == 8

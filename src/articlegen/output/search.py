@@ -12,10 +12,11 @@ holds one shard in memory at a time); a build indexes
 again only the shards with a page added, removed or changed in what Pagefind reads, and
 none at all when no indexed text changed. The shards are merged into one index
 (``pagefindindex``), the one a single run over the same pages makes, and kept with the
-merged index in the build cache (``searchstate``) for the next build. An index this code
-cannot merge (another Pagefind layout, filters or sorts in an override template) is made
-in one run over every page instead. ``check_index`` reads the published index back: every
-file non-empty, and the page count of its entry file equal to the pages expected.
+merged index in the build cache (``searchstate``) for the next build; a kept merged index
+whose files are not as it left them is not used. An index this code cannot merge (another
+Pagefind layout, filters or sorts in an override template) is made in one run over every
+page instead. ``check_index`` reads the published index back: every file non-empty, and
+the page count of its entry file equal to the pages expected.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def index_site(
     if store is not None:
         store.commit(Manifest(
             key, found.count, found.pages, sharded.names, sharded.bundle, sharded.chunks,
-            found.plain,
+            found.plain, sharded.files,
         ))  # fmt: skip
 
 
@@ -119,8 +120,11 @@ class _Sharded:
         self.service, self.found, self.store = service, found, store
         self.progress = progress
         self.names = {s: n for s, n in manifest.shards.items() if s < found.count}
-        self.bundle, self.chunks = manifest.bundle, manifest.chunks
+        self.bundle, self.chunks, self.files = manifest.bundle, manifest.chunks, manifest.files
         self.previous = store.bundle(manifest.bundle) if store is not None else None
+        if store is not None and self.previous is not None:
+            intact = store.stamps(self.previous) == manifest.files
+            self.previous = self.previous if intact else None  # damaged by hand: not reused
         self.runtime: dict[str, bytes] | None = None
         """Pagefind's program files, from the first run of this build."""
 
@@ -139,6 +143,7 @@ class _Sharded:
         self.bundle = self.store.put_bundle(files, self.previous)
         bundle = self.store.bundle(self.bundle)
         assert bundle is not None
+        self.files = self.store.stamps(bundle)
         _linked(bundle, index)
 
     def _shards(self, changed: set[int]) -> list[ShardIndex]:
@@ -190,7 +195,8 @@ class _Sharded:
 
     def _program(self) -> dict[str, bytes]:
         """Pagefind's own files (its scripts, its WebAssembly): from a run of this build,
-        else the last index's, else from a run over no page."""
+        else the last index's, else from a run over one page (a run over none gives a
+        WebAssembly file of other bytes than a run over the site's pages)."""
         if self.runtime is None and self.previous is not None:
             self.runtime = {
                 path.relative_to(self.previous).as_posix(): path.read_bytes()
@@ -198,7 +204,8 @@ class _Sharded:
                 if path.is_file() and not _merged(path.relative_to(self.previous).as_posix())
             }
         if not self.runtime:
-            files = self.service.index([])
+            first = min(self.found.pages, key=lambda path: path.split("/"), default=None)
+            files = self.service.index([first] if first is not None else [])
             self.runtime = {p: d for p, d in files.items() if not _merged(p)}
         return self.runtime
 

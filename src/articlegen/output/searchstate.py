@@ -3,19 +3,23 @@
 * ``shard-NAME``: one shard's Pagefind index, read (``pagefindindex.ShardIndex``);
 * ``bundle-NAME/``: the last whole index, merged from the shards, as published;
 * ``manifest.json``: which page was indexed from which file and in which shard, and
-  which shard files and bundle are current.
+  which shard files and bundle are current, with the stamps of the bundle's files.
 
 Shard files and bundles are never changed once written, only replaced under a new name;
 the manifest names the current ones and is written last, in one rename: a build stopped at
 any point leaves the previous manifest and every file it names. Shard files are ``marshal``
 data (plain values, no code) behind a MAC of the cache's secret (``cachefile.sealed``), so
 a planted or damaged file is ignored, like a cache record. Anything unreadable is as if
-missing: that shard is indexed again.
+missing: that shard is indexed again. A bundle is published as it is, so it is used only
+while its files' stamps are those it was made with (``stamps``): one damaged, replaced,
+removed or added by hand (or through its hard link in the published site) makes it as if
+missing, and the index is merged again from the shards.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import marshal
 import os
@@ -39,8 +43,9 @@ _NAME = re.compile(r"[0-9a-f]{16}")
 class Manifest:
     """What the last indexing left: its key (the Pagefind program and articlegen's code),
     shard count, pages, shard files and bundle, the digest of each word chunk of the
-    bundle (``pagefindindex.MergedIndex.chunks``) and the stamp of each page found with
-    nothing to index (``searchpages.Survey.plain``)."""
+    bundle (``pagefindindex.MergedIndex.chunks``), the stamp of each page found with
+    nothing to index (``searchpages.Survey.plain``) and the digest of the bundle's files'
+    stamps (``SearchStore.stamps``)."""
 
     key: str = ""
     count: int = 0
@@ -49,6 +54,7 @@ class Manifest:
     bundle: str | None = None
     chunks: dict[str, str] = field(default_factory=dict)
     plain: dict[str, Stamp] = field(default_factory=dict)
+    files: str = ""
 
 
 class SearchStore:
@@ -71,7 +77,8 @@ class SearchStore:
             bundle = _name(data["bundle"]) if data["bundle"] is not None else None
             chunks = {str(path): str(digest) for path, digest in data["chunks"].items()}
             plain = {str(path): _stamp(stamp) for path, stamp in data["plain"].items()}
-            return Manifest(key, int(data["count"]), pages, shards, bundle, chunks, plain)
+            files = str(data["files"])
+            return Manifest(key, int(data["count"]), pages, shards, bundle, chunks, plain, files)
         except (OSError, ValueError, TypeError, KeyError):
             return Manifest(key)
 
@@ -92,6 +99,19 @@ class SearchStore:
         """The bundle's folder, if it is there."""
         found = self.folder / f"bundle-{name}" if name else None
         return found if found is not None and found.is_dir() else None
+
+    def stamps(self, bundle: Path) -> str:
+        """A digest of the path, inode, size and modification time of every file of the
+        ``bundle`` folder: one ``stat`` a file, no file read (at 2,000 articles 2,100
+        files, about 8 ms, where reading and hashing them took 40 to 80 ms). Linking a file
+        elsewhere changes none of them; writing, truncating, replacing, removing or adding
+        one does. Empty if the folder cannot be read."""
+        found: list[str] = []
+        try:
+            _stamped(str(bundle), "", found)
+        except OSError:
+            return ""
+        return hashlib.blake2b("\n".join(sorted(found)).encode(), digest_size=16).hexdigest()
 
     def put_bundle(self, files: Mapping[str, bytes], previous: Path | None) -> str:
         """A new bundle of ``files``; each linked from the ``previous`` bundle when it
@@ -123,6 +143,7 @@ class SearchStore:
             "key": manifest.key, "count": manifest.count, "pages": pages,
             "shards": {str(s): n for s, n in sorted(manifest.shards.items())},
             "bundle": manifest.bundle, "chunks": manifest.chunks, "plain": manifest.plain,
+            "files": manifest.files,
         }  # fmt: skip
         temporary = self.folder / f"{MANIFEST}.partial"
         temporary.write_bytes(json.dumps(data, separators=(",", ":")).encode("utf-8"))
@@ -144,6 +165,17 @@ class SearchStore:
         except OSError:
             return False
         return True
+
+
+def _stamped(folder: str, prefix: str, found: list[str]) -> None:
+    """Each file under ``folder`` as ``path inode size mtime`` (``prefix`` before its path)
+    into ``found``."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            _stamped(entry.path, f"{prefix}{entry.name}/", found)
+        else:
+            stat = entry.stat(follow_symlinks=False)
+            found.append(f"{prefix}{entry.name} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns}")
 
 
 def _stamp(value: object) -> Stamp:
