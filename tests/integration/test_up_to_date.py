@@ -110,3 +110,28 @@ def test_a_build_moments_after_a_save_is_never_skipped(built, run_cli, monkeypat
     run_cli("build", "--site", built)
     code, out, _ = run_cli("build", "--site", built)
     assert code == 0 and "built into public/" in out
+
+
+@pytest.mark.parametrize(
+    "moment", [["--today", "2020-01-10"], ["--now", "2020-01-10T12:00Z"]], ids=["today", "now"]
+)
+def test_a_build_as_at_a_fixed_moment_with_a_scheduled_article_is_not_redone(
+    site, run_cli, moment: list[str]
+) -> None:
+    """The receipt of a build with a scheduled article holds until the article's moment.
+    As at a fixed day or moment, the same inputs make the same site at any hour, though the
+    clock has long passed that date: a second build does nothing (it rendered the sitemap
+    and robots.txt again, with --today). The clock, past the date, publishes the article."""
+    root = site(
+        {"a.md": article("A"), "later.md": article("Later", date="2020-02-01")},
+        site_yaml='title: "Example"\nbase_url: "https://example.test/"\nsearch: false\n',
+    )
+    code, out, err = run_cli("build", "--site", root, *moment)
+    assert code == 0 and "built into public/" in out and "'Later' is scheduled" in err
+    assert not (root / "public" / "later").exists()
+    code, out, _ = run_cli("build", "--site", root, *moment)
+    assert code == 0 and "nothing changed, public/ is up to date" in out
+    assert "rendered" not in out
+    code, out, _ = run_cli("build", "--site", root)  # as the clock says: long past the date
+    assert code == 0 and "built into public/" in out
+    assert (root / "public" / "later" / "index.html").is_file()

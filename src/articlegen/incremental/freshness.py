@@ -48,10 +48,14 @@ class Snapshot:
     """Some input changed too recently for its stamp to be trusted."""
     moment: dt.datetime | None = None
     """The moment the build publishes as, when the caller fixed one (``--now``; naive UTC);
-    None: the clock."""
+    None: the clock, or the end of a fixed day (``fixed_day``)."""
     code: str | None = None
     """The code fingerprint the stamps hold (``cache.code_fingerprint``), for the build's
     cache to be keyed by without working it out again."""
+    fixed_day: bool = False
+    """The caller fixed the day (``--today``) and no moment: the build publishes as at that
+    day's last instant in the site's zone, the same at any hour for the same options (in
+    ``digest``), so a receipt made with them holds whatever the clock says."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -91,7 +95,8 @@ def take_snapshot(root: Path, options: BuildOptions, *, now: float | None = None
         newest = max(newest, stamp[3], stamp[4])
         digest.update(_stamp_line(name, stamp))
     moment = options.now.astimezone(dt.UTC).replace(tzinfo=None) if options.now else None
-    return Snapshot(digest.hexdigest(), is_racy(newest, now), moment, code)
+    fixed_day = options.today is not None and options.now is None
+    return Snapshot(digest.hexdigest(), is_racy(newest, now), moment, code, fixed_day)
 
 
 def output_digest(output: Path) -> str:
@@ -131,7 +136,8 @@ def fresh_receipt(root: Path, snapshot: Snapshot) -> Receipt | None:
     if snapshot.racy or snapshot.digest != receipt.inputs:
         return None
     moment = snapshot.moment or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    if receipt.until is not None and moment >= dt.datetime.fromisoformat(receipt.until):
+    until = dt.datetime.fromisoformat(receipt.until) if receipt.until is not None else None
+    if until is not None and not snapshot.fixed_day and moment >= until:
         return None  # an article has been published or has expired since
     output = Path(receipt.output)
     if not output.is_dir() or output_digest(output) != receipt.files:
