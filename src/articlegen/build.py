@@ -384,7 +384,7 @@ def build_with_saved_cache(
         raise
     with after_writing(result.output):
         try:
-            save_cache(cache, folder)
+            save_cache(cache, folder, progress)
         except OutputError as problem:
             return dataclasses.replace(result, notes=(*result.notes, str(problem)))
         if result.output is not None:

@@ -199,6 +199,28 @@ def test_a_feed_is_rendered_again_only_when_an_entry_it_shows_changed(blog: Path
     assert b"More text, edited." in (blog / "public/tags/x/feed.xml").read_bytes()
 
 
+def test_a_build_leaves_the_cache_another_build_keeps_locked(
+    blog: Path, run_cli, monkeypatch
+) -> None:
+    """Another build holding the cache file past the wait: this one's output is right, its
+    cache goes unsaved with a note, and the other's file is left to it, not made afresh."""
+    from articlegen.incremental import cachefile
+
+    monkeypatch.setattr(cachefile, "LOCK_WAIT_SECONDS", 1)
+    monkeypatch.setattr(cachefile, "_TRY_SECONDS", 0.1)
+    assert run_cli("build", "--site", blog)[0] == 0
+    before = load_cache(blog / CACHE_DIR).sources
+    edit(blog / "content/a.md", "More text.", "More text, edited.")
+    with sqlite3.connect(blog / CACHE_DIR / "cache.sqlite", isolation_level=None) as other:
+        other.execute("BEGIN IMMEDIATE")
+        code, out, err = run_cli("build", "--site", blog)
+        other.execute("COMMIT")
+    assert code == 0 and "built into public/" in out
+    assert "note: the build cache was not saved: another build of this site held" in err
+    assert "More text, edited." in parse(blog / "public/a/index.html").text()
+    assert load_cache(blog / CACHE_DIR).sources == before
+
+
 def test_cli_no_cache_neither_reads_nor_writes(blog: Path, run_cli) -> None:
     code, out, _ = run_cli("build", "--site", blog, "--no-cache")
     assert code == 0 and "rendered" not in out

@@ -8,16 +8,19 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from articlegen.core.errors import OutputError
 from articlegen.core.model import Article, BodyHtml, FrontMatter, LinkRef, RenderedBody, TocEntry
+from articlegen.incremental import cachefile
 from articlegen.incremental.cache import BuildCache, PageEntry, SourceEntry
 from articlegen.incremental.cachefile import (
     DATABASE,
     SECRET,
+    WAITING,
     _checksum,
     clear_cache,
     load_cache,
@@ -218,3 +221,45 @@ def test_the_code_fingerprint_given_keys_what_is_read(tmp_path: Path) -> None:
     assert load_cache(tmp_path, cache.code).sources == filled_cache().sources
     other = load_cache(tmp_path, "other code")
     assert other.code == "other code" and other.sources == {}
+
+
+def other_cache() -> BuildCache:
+    cache = filled_cache()
+    cache.sources["content/b.md"] = SourceEntry(b"d" * 16, ARTICLE)
+    return cache
+
+
+@pytest.fixture
+def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cachefile, "LOCK_WAIT_SECONDS", 1)
+    monkeypatch.setattr(cachefile, "_TRY_SECONDS", 0.1)
+
+
+def test_a_cache_another_build_keeps_locked_is_left_to_it(tmp_path: Path, short_waits) -> None:
+    """Another build holding the file for longer than a save waits (saving a large site's
+    cache) is no sign of a damaged file: this build's cache goes unsaved, saying so, and
+    the other's file stays as it is, not deleted and made afresh."""
+    save_cache(filled_cache(), tmp_path)
+    waits: list[tuple[str, int, int]] = []
+    with sqlite3.connect(tmp_path / DATABASE, isolation_level=None) as other:
+        other.execute("BEGIN IMMEDIATE")  # as a save locks it
+        other.execute("UPDATE sources SET checksum = checksum")
+        with pytest.raises(OutputError, match="build cache was not saved: another build"):
+            save_cache(other_cache(), tmp_path, lambda *report: waits.append(report))
+        other.execute("COMMIT")
+    assert set(load_cache(tmp_path).sources) == {"content/a.md"}
+    assert waits and all(stage == WAITING and total == 1 for stage, _, total in waits)
+
+
+def test_a_save_waits_for_another_build_to_let_go(tmp_path: Path, short_waits) -> None:
+    save_cache(filled_cache(), tmp_path)
+    other = sqlite3.connect(tmp_path / DATABASE, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN")
+    other.execute("SELECT * FROM sources").fetchall()  # a build reading it: a shared lock
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    waits: list[tuple[str, int, int]] = []
+    save_cache(other_cache(), tmp_path, lambda *report: waits.append(report))
+    release.join()
+    other.close()
+    assert waits and set(load_cache(tmp_path).sources) == {"content/a.md", "content/b.md"}

@@ -14,7 +14,9 @@ Never trusted blindly:
 
 Saving writes only the records that differ from those the file holds, in one transaction
 that locks the file for writing first: after it, the tables of one record each hold this
-build's, even when another build of the site saved meanwhile.
+build's, even when another build of the site saved meanwhile. While another build holds
+the file (saving its own cache, or reading it), a save waits, up to ``LOCK_WAIT_SECONDS``;
+then it gives up, and leaves that build's file as it is: a locked file is not a damaged one.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ import pickle
 import secrets
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
+from ..core.model import Progress
 from .cache import FORMAT, BuildCache, SourceEntry
 from .cacherecords import SINGLE, Corrupt, single_records, take, unpack
 
@@ -51,6 +55,13 @@ SPARE_OUTPUT = "spare-output"
 SEARCH_STATE = "search"
 """The search index's shards and the last whole index (``output.searchstate``), also
 inside ``CACHE_DIR``."""
+LOCK_WAIT_SECONDS = 60
+"""How long a save waits for another build that holds the file (a large site's cold save
+takes seconds) before this build's cache goes unsaved."""
+_TRY_SECONDS = 1.0
+"""How long SQLite waits for the lock in each try of a save, between two reports of the wait."""
+WAITING = "waiting for another build of this site to let go of the build cache"
+"""The progress stage of that wait."""
 
 
 def load_cache(folder: Path, code: str | None = None) -> BuildCache:
@@ -114,22 +125,32 @@ def _read_rows(folder: Path, code: str) -> _Rows | None:
     return sources, singles
 
 
-def save_cache(cache: BuildCache, folder: Path) -> None:
+def save_cache(cache: BuildCache, folder: Path, progress: Progress | None = None) -> None:
     """Write what changed since ``cache`` was loaded or last saved into ``folder``;
-    ``OutputError`` if it cannot (the site itself is fine: the next build is just slower)."""
+    ``OutputError`` if it cannot (the site itself is fine: the next build is just slower),
+    also when another build held the file locked for ``LOCK_WAIT_SECONDS`` (``progress``
+    hears of the wait, as the stage ``WAITING``)."""
     database = folder / DATABASE
     try:
         folder.mkdir(parents=True, exist_ok=True)
         key = _secret(folder, create=True)
         assert key is not None
         try:
-            _write(cache, database, key)
-        except sqlite3.DatabaseError:
+            _write_when_free(cache, database, key, progress)
+        except sqlite3.DatabaseError as exc:
+            if _locked(exc):
+                raise
             # Not a database we can use (corrupt, foreign): start the file afresh.
             database.unlink(missing_ok=True)
             cache.saved, cache.saved_records = {}, {}
             _write(cache, database, key)
     except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, sqlite3.Error) and _locked(exc):
+            raise OutputError(
+                f"the build cache was not saved: another build of this site held {database} "
+                f"for over {LOCK_WAIT_SECONDS} s",
+                hint="the site is built all the same; the next build reuses what that build saves",
+            ) from exc
         raise OutputError(
             f"cannot save the build cache in {folder}: {exc}",
             hint="check free disk space and write permission, or build with --no-cache",
@@ -216,6 +237,37 @@ def _meta(code: str, key: bytes) -> dict[str, str]:
     return {"format": FORMAT, "code": code, "key": signer}
 
 
+def _write_when_free(
+    cache: BuildCache, database: Path, key: bytes, progress: Progress | None
+) -> None:
+    """``_write``, tried again while another connection holds the file, each try waiting
+    ``_TRY_SECONDS`` for it, up to ``LOCK_WAIT_SECONDS`` in all (each wait reported to
+    ``progress``); the last try's error if the file stays locked. A try that failed wrote
+    nothing, so what ``cache`` says the file holds is put back as it was before it."""
+    saved, records = dict(cache.saved), dict(cache.saved_records)
+    objects = dict(cache.saved_objects)
+    started = time.monotonic()
+    while True:
+        try:
+            _write(cache, database, key)
+            return
+        except sqlite3.OperationalError as exc:
+            waited = time.monotonic() - started
+            if not _locked(exc) or waited >= LOCK_WAIT_SECONDS:
+                raise
+        cache.saved, cache.saved_records = dict(saved), dict(records)
+        cache.saved_objects = dict(objects)
+        if progress is not None:
+            progress(WAITING, int(waited), LOCK_WAIT_SECONDS)
+
+
+def _locked(error: sqlite3.Error) -> bool:
+    """Whether SQLite failed because another connection holds the file (busy, locked);
+    an error the ``sqlite3`` module raises itself has no SQLite code."""
+    code: int = getattr(error, "sqlite_errorcode", 0)
+    return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def _write(cache: BuildCache, database: Path, key: bytes) -> None:
     """One transaction, the file locked for writing from its start: what it reads of the
     file (the meta, the rows there) is still there when it writes, whatever another build
@@ -288,7 +340,7 @@ def _write_single(db: sqlite3.Connection, key: bytes, table: str, value: object 
 
 def _connect(database: Path, *, read_only: bool) -> sqlite3.Connection:
     uri = f"{database.absolute().as_uri()}?mode={'ro' if read_only else 'rwc'}"
-    return sqlite3.connect(uri, uri=True, timeout=10)
+    return sqlite3.connect(uri, uri=True, timeout=10 if read_only else _TRY_SECONDS)
 
 
 def _pack(value: object) -> bytes | None:
