@@ -172,7 +172,8 @@ def test_metadata_license_and_version(installed: Installed, tmp_path: Path) -> N
     assert (version, license) == (articlegen.__version__, "MIT")
     assert Path(module).is_relative_to(installed.venv)  # the wheel's code, not the sources
     assert shipped == ["LICENSE"]
-    assert installed.command("--version", cwd=tmp_path).stdout == f"articlegen {version}\n"
+    shown = installed.command("--version", cwd=tmp_path)
+    assert (shown.returncode, shown.stdout) == (0, f"articlegen {version}\n"), shown.stderr
 
 
 def test_init_build_check_and_serve_from_a_folder_of_ones_own(
