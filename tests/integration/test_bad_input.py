@@ -192,6 +192,15 @@ def only_error(err: str) -> str:
             id="escaped-backspace-in-the-description",
         ),
         pytest.param(
+            "---\ntitle: Invoice \u202egpj.exe\ndate: 2024-01-01\n---\n",
+            "error: content/c.md:2: 'title' contains the invisible right-to-left override U+202E"
+            " at character 9 of its value: it makes the text show in another order than it is"
+            " written — delete it (an editor shows it with 'show invisible characters'; in a"
+            " quoted value it may be written \\u202E): right-to-left text shows in its order"
+            " without it",
+            id="right-to-left-override-in-the-title",
+        ),
+        pytest.param(
             HEADER + 'tags:\n  - ok\n  - "\\uFFFF"\n---\n',
             "error: content/c.md:6: 'tags' contains Unicode non-character U+FFFF"
             " — remove the escape that writes it (such as \\uFFFF) from the quoted value",

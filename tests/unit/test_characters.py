@@ -7,8 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.core.characters import (
+    BIDI_CONTROLS,
     FORBIDDEN,
     _may_hold_forbidden,
+    bidi_problem,
     decode_source,
     forbidden_in,
     holds_forbidden,
@@ -79,3 +81,37 @@ def test_plain_text_is_decoded_without_a_search() -> None:
     assert not _may_hold_forbidden("title: café — naïve ’quotes’\n\ttab\r\n".encode())
     assert _may_hold_forbidden("\u00a0".encode())  # C2 A0: looked at, and allowed
     assert decode_source("a\u00a0b\r\nc".encode(), "a.md", FrontMatterError) == "a\u00a0b\nc"
+
+
+BIDI = [chr(code) for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+VALUES = st.text(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(BIDI),
+        st.sampled_from(["\u200e", "\u200f", "\u061c", "ש", "ع", "a"]),  # marks are fine
+    ),
+    max_size=30,
+)
+
+
+@given(VALUES)
+def test_a_value_is_refused_exactly_when_it_holds_a_bidi_control_named_where(value: str) -> None:
+    problem = bidi_problem("title", value, "content/a.md", 3, FrontMatterError)
+    first = next((i for i, char in enumerate(value) if char in BIDI), None)
+    assert (problem is None) == (first is None) == (BIDI_CONTROLS.search(value) is None)
+    if problem is not None and first is not None:
+        assert (problem.path, problem.line) == ("content/a.md", 3)
+        assert f"U+{ord(value[first]):04X} at character {first + 1} of its value" in problem.message
+        more = sum(char in BIDI for char in value[first + 1 :])
+        assert (f"and {more} more such" in problem.message) == (more > 0)
+        assert problem.hint and problem.hint.startswith("delete it")
+
+
+def test_the_right_to_left_override_is_named_in_words() -> None:
+    problem = bidi_problem("title", "Safe \u202eexe.txt", "content/a.md", 2, FrontMatterError)
+    assert str(problem) == (
+        "content/a.md:2: 'title' contains the invisible right-to-left override U+202E at "
+        "character 6 of its value: it makes the text show in another order than it is written"
+        " — delete it (an editor shows it with 'show invisible characters'; in a quoted value "
+        "it may be written \\u202E): right-to-left text shows in its order without it"
+    )

@@ -138,6 +138,26 @@ def test_empty_title_and_duplicate_key() -> None:
     )
 
 
+def test_bidi_controls_in_header_values_are_errors_at_their_lines() -> None:
+    """A right-to-left override makes a title show as another text: in any value, written
+    as it is or as a YAML escape, an error; right-to-left text itself is fine."""
+    text = (
+        '---\ntitle: "Invoice \u202egpj.exe"\ndate: 2024-01-01\n'
+        'description: "Plain \\u2066text"\ntags:\n  - ok\n  - "x\u2069"\n'
+        'author: "\u05e9\u05dc\u05d5\u05dd"\n---\n'
+    )
+    found = errors(text)
+    assert [e.split(" — ")[0] for e in found] == [
+        "content/a.md:2: 'title' contains the invisible right-to-left override U+202E at "
+        "character 9 of its value: it makes the text show in another order than it is written",
+        "content/a.md:4: 'description' contains the invisible left-to-right isolate U+2066 at "
+        "character 7 of its value: it makes the text show in another order than it is written",
+        "content/a.md:7: 'tags' contains the invisible pop directional isolate U+2069 at "
+        "character 2 of its value: it makes the text show in another order than it is written",
+    ]
+    assert parse('---\ntitle: "\u05e9\u05dc\u05d5\u05dd \u200fA"\ndate: 2024-01-01\n---\n')
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

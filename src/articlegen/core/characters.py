@@ -11,11 +11,19 @@ build never writes them anywhere:
   always Windows-1252 punctuation decoded twice (U+0092 for an apostrophe);
 - Unicode non-characters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their copies in
   every plane) and lone surrogates (only a YAML escape can write one).
+
+A YAML value (a title, a description, a tag, an author's name…) may not hold the bidi
+embedding, override and isolate controls either (U+202A–U+202E, U+2066–U+2069,
+``BIDI_CONTROLS``): invisible, they make a text show in another order than it is written
+(a title that reads as something it is not, the "Trojan Source" trick). Right-to-left
+text shows in its order without them; a body may hold them, as quoted right-to-left text
+can need them there.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import ArticlegenError
 
@@ -32,6 +40,8 @@ _FORBIDDEN_BMP = re.compile(
 """``FORBIDDEN`` for a text with no character past U+FFFF: its 32 non-characters beyond make
 the expression test each character one by one, five to ten times slower on an article
 (a tenth of reading one)."""
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""One bidi embedding, override or isolate control, which ``bidi_problem`` refuses in a value."""
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 _YAML_ESCAPES = {0: "\\0", 7: "\\a", 8: "\\b", 0x0B: "\\v", 0x0C: "\\f", 0x1B: "\\e", 0x85: "\\N"}
@@ -143,4 +153,26 @@ def value_problem(
         display,
         line,
         f"remove the escape that writes it (such as {written}) from the quoted value",
+    )
+
+
+def bidi_problem(
+    key: str, value: str, display: str, line: int, error: type[ArticlegenError]
+) -> ArticlegenError | None:
+    """An error for a YAML string value holding a bidi control (``BIDI_CONTROLS``), at its
+    position in the value; None if it holds none."""
+    found = BIDI_CONTROLS.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    more = len(BIDI_CONTROLS.findall(value, found.end()))
+    also = f", and {more} more such" if more else ""
+    return error(
+        f"'{key}' contains the invisible {unicodedata.name(char).lower()} U+{ord(char):04X} "
+        f"at character {found.start() + 1} of its value{also}: it makes the text show in "
+        "another order than it is written",
+        display,
+        line,
+        "delete it (an editor shows it with 'show invisible characters'; in a quoted value it "
+        f"may be written \\u{ord(char):04X}): right-to-left text shows in its order without it",
     )

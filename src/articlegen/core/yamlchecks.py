@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping
 
-from .characters import holds_forbidden, value_problem
+from .characters import BIDI_CONTROLS, bidi_problem, holds_forbidden, value_problem
 from .errors import ArticlegenError, did_you_mean
 from .yamldoc import Entry
 from .yamlspans import as_scalar
@@ -16,16 +16,21 @@ from .yamlspans import as_scalar
 def check_characters(
     entries: dict[str, Entry], path: str, error: type[ArticlegenError], text: str
 ) -> tuple[dict[str, Entry], list[ArticlegenError]]:
-    """Text values (nested ones too) holding a character ``characters`` refuses, each
-    reported at the line of its key or list item: YAML escapes such as ``"\\x01"`` write what
-    the file's own text cannot hold, and a value reaches HTML, feeds and JSON-LD as it is.
+    """Text values (nested ones too) holding a character ``characters`` refuses, or a bidi
+    control (``bidi_problem``), each reported at the line of its key or list item: YAML
+    escapes such as ``"\\x01"`` write what the file's own text cannot hold, and a value
+    reaches HTML, feeds and JSON-LD as it is.
 
     Such entries come back ``broken``: the key counts as written, its value is not checked
     again (one message per mistake). When the YAML ``text`` the entries were read from has
     no such character and no backslash, no value is looked at: a value holds the characters
     of its text, the spaces and line breaks YAML folds lines into, and what an escape
     (``\\``) writes."""
-    if "\\" not in text and not holds_forbidden(text):
+    if (
+        "\\" not in text
+        and not holds_forbidden(text)
+        and (text.isascii() or not BIDI_CONTROLS.search(text))
+    ):
         return dict(entries), []
     checked: dict[str, Entry] = {}
     problems: list[ArticlegenError] = []
@@ -42,6 +47,7 @@ def _value_problems(
     problems: list[ArticlegenError] = []
     if isinstance(entry.value, str) and (
         problem := value_problem(name, entry.value, path, entry.line, error)
+        or bidi_problem(name, entry.value, path, entry.line, error)
     ):
         problems.append(problem)
     for item in entry.items:
