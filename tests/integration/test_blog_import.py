@@ -651,3 +651,37 @@ def test_a_jekyll_post_with_a_key_written_twice_is_imported_with_a_warning(
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err
     assert parse(blog / "public/rest/index.html").css_first("h1").text() == "Rest and Recovery"
+
+
+def test_a_posts_html_anchors_become_heading_ids_its_links_land_on(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """``<a name="x"></a>`` showed as text, and links to ``#x`` failed the build: the anchor
+    gives way to its heading's id, and the links lead there."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: pretty
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        ---
+        Jump to [the dose](#dose) or [the note](#note).
+
+        <a name="dose"></a>
+        ## How Much
+
+        Take it. <a name="note"></a>Then rest.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    assert "its HTML anchor 'note' is at no heading" in err
+    assert "shown as text" not in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/rest/index.html").css_first(".body")
+    assert "<a" not in body.text() and "name=" not in body.text()
+    assert [a.attributes["href"] for a in body.css("p a")] == ["#how-much", "#how-much"]
+    assert body.css_first("h2").attributes["id"] == "how-much"

@@ -36,6 +36,7 @@ from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdsource import raw_html
+from .namedanchors import named_anchors
 from .oldlinks import OldSite, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
@@ -110,6 +111,9 @@ def import_sources(
                 if body is not None
                 else link_articles(plan.article.body, plan.article.address, catalogue)
             )
+            if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
+                body, anchored = named_anchors(body)  # raw HTML here: would show as text
+                plan.notes += anchored
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)

@@ -329,7 +329,7 @@ def headings_from_level_two(body: str, notes: list[str] | None = None) -> str:
     by the site's own parser, so a ``#`` line in code is none; a setext heading (text over
     ``===`` or ``---``) is written as an ATX one, which has the deeper levels. Where levels
     5 and 6 both become ``######``, a warning saying so is added to ``notes``."""
-    tokens = _parser().parse(body, {"first_line": 1, "path": None, "problems": []})
+    tokens = markdown_parser().parse(body, {"first_line": 1, "path": None, "problems": []})
     headings = [
         (token, tokens[index + 1].content)
         for index, token in enumerate(tokens)
@@ -365,7 +365,7 @@ heading '1' in the item '1. 1' is not the marker's '1'); it always matches, if e
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
     """The build's parser (with the site's defaults), made once."""
     return make_markdown()
 
