@@ -685,3 +685,65 @@ def test_a_posts_html_anchors_become_heading_ids_its_links_land_on(
     assert "<a" not in body.text() and "name=" not in body.text()
     assert [a.attributes["href"] for a in body.css("p a")] == ["#how-much", "#how-much"]
     assert body.css_first("h2").attributes["id"] == "how-much"
+
+
+def test_a_jekyll_header_image_becomes_the_articles_hero_image(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """``image:`` (a path, or jekyll-seo-tag's mapping with ``path`` and ``alt``) is copied
+    into static/ and written as the hero image; one only on the web is left as a comment."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        baseurl: /blog
+        -- jekyll/_posts/2020-01-01-walk.md --
+        ---
+        title: Walk
+        image: /assets/images/walk.svg
+        ---
+        Walk daily.
+        -- jekyll/_posts/2020-01-02-seo.md --
+        ---
+        title: Sleep
+        image:
+          path: assets/images/sleep.svg
+          alt: A moon over a bed
+        ---
+        Sleep well.
+        -- jekyll/_posts/2020-01-03-far.md --
+        ---
+        title: Far
+        image: https://cdn.example.com/far.jpg
+        ---
+        Far away.
+        """,
+    )
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='30'/>"
+    (tmp_path / "jekyll/assets/images").mkdir(parents=True)
+    for name in ("walk", "sleep"):
+        (tmp_path / f"jekyll/assets/images/{name}.svg").write_text(svg, encoding="utf-8")
+    code, out, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    assert "copied 2 files into static/" in out
+    assert _header(blog / "content/walk.md")[3:6] == [
+        "image:",
+        '  src: "assets/images/walk.svg"',
+        '  alt: ""  # the old blog gives none: describe the image',
+    ]
+    assert "warning: content/walk.md:6: its image has no alt text" in err
+    assert "content/far.md:4: its image https://cdn.example.com/far.jpg is not in the source" in err
+    assert '# image: "https://cdn.example.com/far.jpg"  # not in static/ yet' in _header(
+        blog / "content/far.md"
+    )
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    hero = parse(blog / "public/seo/index.html").css_first("figure.hero img")
+    assert (hero.attributes["src"], hero.attributes["alt"]) == (
+        "/assets/images/sleep.svg",
+        "A moon over a bed",
+    )
+    assert (
+        parse(blog / "public/walk/index.html").css_first("figure.hero img").attributes["alt"] == ""
+    )
+    assert parse(blog / "public/far/index.html").css_first("figure.hero") is None

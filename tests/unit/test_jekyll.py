@@ -442,3 +442,22 @@ def test_a_page_with_a_key_written_twice_is_read_with_its_last_value(tmp_path: P
     (page,) = read_jekyll(tmp_path).posts
     assert page.article.title == "About"
     assert "about.md:3: duplicate key 'title' (first set on line 2)" in page.article.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("/assets/walk.jpg", ("/assets/walk.jpg", None)),
+        ("\n  path: assets/seo.png\n  alt: A chart\n  width: 800", ("assets/seo.png", "A chart")),
+        ("\n  path: assets/seo.png\n  height: 600", ("assets/seo.png", None)),
+        ("\n  alt: no path", (None, None)),
+        ("''", (None, None)),
+    ],
+)
+def test_the_header_image_is_read_as_jekyll_seo_tag_reads_it(
+    tmp_path: Path, image: str, expected: tuple[str | None, str | None]
+) -> None:
+    blog = _site(tmp_path, "", f"---\ntitle: T\nimage: {image}\n---\nText.\n")
+    article = blog.posts[0].article
+    assert (article.image, article.image_alt) == expected
+    assert not [note for note in blog.notes if "'image'" in note]  # a key known here

@@ -37,7 +37,7 @@ from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdsource import raw_html
 from .namedanchors import named_anchors
-from .oldlinks import OldSite, relink
+from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
 
@@ -202,6 +202,8 @@ def _relinked(
         site = OldSite(plan.blog.site_url, paths, files, _finder(plan.blog, fetched))
         address = plan.article.address or (plan.article.aliases or (None,))[0]
         relinked = relink(plan.article.body, address, plan.post.file, site)
+        if plan.article.image:
+            plan.hero = header_image(plan.article.image, site, relinked)
         bodies.append(relinked.body)
         copies |= relinked.copies
         remote |= relinked.remote

@@ -36,6 +36,8 @@ class ImportPlan:
     notes: list[str] = dataclasses.field(default_factory=list)
     old: str | None = None
     """The post's address on the old site, whether or not it needs a redirect."""
+    hero: str | None = None
+    """Its hero image's ``static/`` path, once found in the source or fetched."""
 
     def __post_init__(self) -> None:
         self.old = (self.post.article.aliases or (None,))[0]
@@ -87,7 +89,7 @@ def compose_article(
         lines.append(f"description: {_quoted(article.description)}")
     if not article.page:
         lines += _article_keys(plan, author, catalogue, config, len(lines), warnings)
-    elif dropped := [key for key in ("tags", "comments") if getattr(article, key)]:
+    elif dropped := [key for key in ("image", "tags", "comments") if getattr(article, key)]:
         warnings.append(
             Diagnostic(
                 f"its {' and '.join(dropped)} are left out: a page has none",
@@ -115,7 +117,7 @@ def _article_keys(
     """The keys only an article takes (a page has no byline, tags, See Also or comments);
     ``before`` is the number of header lines above them."""
     article = plan.article
-    lines: list[str] = []
+    lines: list[str] = _image_lines(plan, before, warnings) if article.image else []
     if author.value and author.commented:
         lines.append(f"# author: {_quoted(author.value)}  # not in site.yaml 'authors:'")
         warnings.append(
@@ -138,6 +140,36 @@ def _article_keys(
     if article.comments:
         lines.append(_comments_line(config, plan.display, before + len(lines) + 1, warnings))
     return lines
+
+
+def _image_lines(plan: ImportPlan, before: int, warnings: list[Diagnostic]) -> list[str]:
+    """``image:`` with the hero image found here (its alt text left decorative, with a
+    warning, where the old blog gives none), or a comment where it is not here yet: the
+    build takes only a file of ``static/``."""
+    article = plan.article
+    if plan.hero is None:
+        warnings.append(
+            Diagnostic(
+                f"its image {article.image} is not in the source, so 'image' is left as a comment",
+                plan.display,
+                before + 1,
+                "save it into static/ (see the note on images left on the old site, or "
+                "import with --download-images), then write 'image:' with its 'src' and 'alt'",
+            )
+        )
+        return [f"# image: {_quoted(article.image or '')}  # not in static/ yet"]
+    lines = ["image:", f"  src: {_quoted(plan.hero)}"]
+    if article.image_alt is not None:
+        return [*lines, f"  alt: {_quoted(article.image_alt)}"]
+    warnings.append(
+        Diagnostic(
+            'its image has no alt text, so it is marked decorative (alt: "")',
+            plan.display,
+            before + 3,
+            "write what the image shows as its 'alt', unless it is only decoration",
+        )
+    )
+    return [*lines, '  alt: ""  # the old blog gives none: describe the image']
 
 
 def _see_also_lines(

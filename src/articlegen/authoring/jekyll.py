@@ -75,6 +75,7 @@ KNOWN_KEYS = SHARED_KEYS | {
     "published",
     "draft",
     "layout",
+    "image",
 }
 """``layout`` is known too: every post names one, and the theme here replaces them all.
 ``draft: true`` is no key of Jekyll's, but themes and writers mark drafts so, as Hugo does."""
@@ -320,6 +321,7 @@ def _post(
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)
+    image, alt = _image(fields.get("image"))
     redirects = [_redirect(p, config) for p in text_list(fields.get("redirect_from"))]
     named = name.group(4) if name is not None else post.name
     title = shared.title or named.replace("-", " ").strip().capitalize()
@@ -333,6 +335,8 @@ def _post(
         updated=shared.updated,
         description=shared.description,
         tags=shared.tags,
+        image=image,
+        image_alt=alt,
         slug=str(fields.get("slug") or named),
         address=(blog.site_url or "") + post.path if blog.site_url else None,
         author=shared.author,
@@ -342,6 +346,17 @@ def _post(
         page=page,
     )
     return Post(display, article, post.file)
+
+
+def _image(value: Any) -> tuple[str | None, str | None]:
+    """A header's ``image:`` and its alt text: a path, or a mapping with ``path`` (and
+    ``alt``), as jekyll-seo-tag and the themes built on it read it."""
+    if isinstance(value, dict):
+        alt = value.get("alt")
+        path, alt = value.get("path"), alt if isinstance(alt, str) else None
+    else:
+        path, alt = value, None
+    return (path.strip(), alt) if isinstance(path, str) and path.strip() else (None, None)
 
 
 def _redirect(path: str, config: _Config) -> str:

@@ -159,6 +159,16 @@ def _variants(path: str) -> list[str]:
     return list(dict.fromkeys([path, trimmed + "/", trimmed, trimmed + ".html", bare, bare + "/"]))
 
 
+def header_image(url: str, site: OldSite, result: Relinked) -> str | None:
+    """The ``static/`` path of a post's header image (Jekyll's ``image:``, an address from
+    the old site's root even when written without its ``/``, as ``absolute_url`` reads it),
+    copied or listed for fetching as the body's images are; None while it is not here."""
+    parts = urlsplit(url)
+    rooted = url if parts.scheme or parts.netloc else "/" + url.lstrip("/")
+    found = _image(rooted, None, site, result)
+    return found.lstrip("/") if found else None
+
+
 def _image(url: str, address: str | None, site: OldSite, result: Relinked) -> str | None:
     """The new address of an image (copied from the old site's files, or fetched), or None
     to keep it. An image on the web keeps its old path (one on another host, such as a CDN,

@@ -826,6 +826,10 @@ class ImportedArticle:
     """The page's own summary (HTML ``meta description``, a post's excerpt)."""
     tags: tuple[str, ...] = ()
     """The page's own tags (HTML ``article:tag``; a blog's categories and tags)."""
+    image: str | None = None
+    """Its hero image's address as the old blog gives it (Jekyll's ``image:``), to be found."""
+    image_alt: str | None = None
+    """That image's alt text, when the old blog gives one."""
     slug: str | None = None
     """The last segment of the page's own address, to keep its URL."""
     address: str | None = None
