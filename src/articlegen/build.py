@@ -68,7 +68,7 @@ from .core.progress import for_stage
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
-from .incremental.rendering import render_pages
+from .incremental.rendering import planned_headers, render_pages
 from .incremental.sources import (
     Sources,
     coming_link_problems,
@@ -122,7 +122,11 @@ def build_site(
     articles = public.to_build(sources.articles, drafts=options.drafts)
     memos = cache.memos if cache is not None else StageMemos()
     memos.next_build()
-    checked = _validate(root, config, options, sources, articles, public, memos)
+    checked, problems = _validate(root, config, options, sources, articles, public, memos)
+    if problems:  # and the path links, checked after planning otherwise: all in one report
+        raise_if_any(
+            [*problems, *_path_problems_anyway(config, sources, articles, checked, public)]
+        )
     kept = cache is not None and cache.keep_in_memory
     site = _assemble(config, sources, articles, checked, public, memos, finish_all=kept)
     pagefind = find_pagefind() if config.search else None
@@ -214,8 +218,8 @@ def _validate(
     articles: list[Article],
     public: Publication,
     memos: StageMemos,
-) -> _Checked:
-    """Every check of every article, the problems raised together (``BuildFailed``)."""
+) -> tuple[_Checked, list[ArticlegenError]]:
+    """Every check of every article, and the problems, to be raised together."""
     raw: dict[str, RenderedBody] = sources.bodies
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
@@ -268,8 +272,30 @@ def _validate(
     warnings = _warnings(config, options, articles, graph, raw, trust)
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
-    raise_if_any(problems)
-    return _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown, logo)
+    checked = _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown, logo)
+    return checked, problems
+
+
+def _path_problems_anyway(
+    config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked,
+    public: Publication,
+) -> list[ArticlegenError]:  # fmt: skip
+    """The path links' problems of a build failing other checks, against its pages planned
+    as far as the site loaded (``planned_headers``); links into the folders a damaged file's
+    tags and author add pages to are not judged. A site too broken to plan leaves them to
+    the next build, as before."""
+    try:
+        site = _assemble(config, sources, articles, checked, public, StageMemos(), finish_all=False)
+        headers = planned_headers(site, [a.slug for a in sources.damaged])
+    except Exception:  # whatever planning a failing site meets: its errors are raised already
+        return []
+    addresses = published_addresses(
+        headers, (name for _, name in checked.statics), checked.shown_images, search=config.search
+    )
+    return path_link_problems(
+        articles, sources.bodies, addresses, config.base_url, config.base_path,
+        unsure=("tags/", "authors/", "page/") if sources.problems else (),
+    )  # fmt: skip
 
 
 def _warnings(

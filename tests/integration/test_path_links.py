@@ -125,6 +125,35 @@ def test_a_link_to_nothing_fails_the_build_at_its_line(site, run_cli) -> None:
     assert "error: 3 errors; nothing was written" in err
 
 
+def test_they_are_reported_with_the_other_errors_of_the_same_build(site, run_cli) -> None:
+    """They were checked only once every page was planned, after every other check had
+    passed: a front-matter error elsewhere hid them until the next build."""
+    root = site(
+        {
+            "bad.md": article("Bad", date="2024-02-30", tags="[rare]"),
+            "links.md": article(
+                "Links",
+                "See [gone](/gone/), [the guide](files/missing.pdf) and [no post](missing.md)."
+                "\n\nBut [bad](/bad/), [rare](/tags/rare/) and [home](/) are there.",
+            ),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    lines = [line.split(" — ")[0] for line in err.splitlines() if line.startswith("error: ")]
+    assert [line.split(":")[1:3] for line in lines[:-1]] == [
+        [" content/bad.md", "3"],
+        [" content/links.md", "6"],
+        [" content/links.md", "6"],
+        [" content/links.md", "6"],
+    ]
+    assert "'date' is not a real date" in lines[0]
+    assert "link 'missing.md' matches no article or page" in lines[1]
+    assert "link '/gone/' leads to /gone/, where this site publishes no page or file" in lines[2]
+    assert "link 'files/missing.pdf' leads to /files/missing.pdf" in lines[3]
+    assert lines[-1] == "error: 4 errors; nothing was written"
+
+
 @pytest.mark.parametrize("command", [["check"], ["check", "--links"]])
 def test_check_reports_them_too(site, run_cli, command: list[str]) -> None:
     root = broken_site(site)

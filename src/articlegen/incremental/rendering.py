@@ -5,13 +5,14 @@ them to disk never holds the whole site in memory."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from ..core.layout import TEMPLATES_DIR
 from ..core.model import BuildOptions, FirstPages, PagePlan, PlannedSite, RenderedPage, Site
+from ..core.urls import article_url
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
 from .cache import BuildCache, KeptPageChanged
@@ -98,6 +99,19 @@ def render_pages(
         cache.planned = planned if kept else None
     rendered |= {page.out_path for page in listings}
     return SitePages(headers, rendered, itertools.chain(pages, listings))
+
+
+def planned_headers(site: Site, damaged: Sequence[str] = ()) -> tuple[RenderedPage, ...]:
+    """Every page's and feed's address and output path, planned afresh without a cache,
+    and the pages of the ``damaged`` slugs (files that failed to load): what a build that
+    fails other checks checks its path links against."""
+    plans = list(plan_site(site, search=False).plans)
+    every: list[PagePlan | RenderedPage] = [*plans, *site_files(site, plans, None)]
+    pages = [RenderedPage(page.url, page.out_path, None) for page in every]
+    return (
+        *pages,
+        *(RenderedPage(article_url(s), f"{article_url(s)}index.html", None) for s in damaged),
+    )
 
 
 def _render_plans(

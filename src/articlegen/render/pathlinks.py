@@ -142,17 +142,20 @@ def path_link_problems(
     addresses: AbstractSet[str],
     base_url: str,
     base_path: str,
+    *,
+    unsure: tuple[str, ...] = (),
 ) -> list[ArticlegenError]:
     """A ``LinkError`` for each path link of ``articles`` that leads to nothing in
     ``addresses`` (``published_addresses``), at its file and line, naming the closest
-    addresses that exist."""
+    addresses that exist. Links to paths starting with one of ``unsure`` are not judged
+    (``addresses`` may lack pages there: of files that failed to load)."""
     problems: list[ArticlegenError] = []
     near = _Near(addresses)
     for article in articles:
         page = article_url(article.slug)
         for ref in bodies[article.slug].path_links:
             target = resolve_path(ref.target, page, base_path)
-            if not leads_somewhere(target, addresses):
+            if not target.decoded.startswith(unsure) and not leads_somewhere(target, addresses):
                 problems.append(_nowhere(ref, target, article.source, near, base_url))
     return problems
 
