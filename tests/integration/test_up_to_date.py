@@ -3,6 +3,7 @@ any change to an input or to the output folder makes it a real build again."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -135,3 +136,32 @@ def test_a_build_as_at_a_fixed_moment_with_a_scheduled_article_is_not_redone(
     code, out, _ = run_cli("build", "--site", root)  # as the clock says: long past the date
     assert code == 0 and "built into public/" in out
     assert (root / "public" / "later" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "first_as_the_clock", [True, False], ids=["clock-then-today", "today-then-clock"]
+)
+def test_a_build_as_at_todays_date_is_not_taken_for_one_as_the_clock(
+    site, run_cli, first_as_the_clock: bool
+) -> None:
+    """``--today`` naming the clock's day publishes as at the end of that day, the clock as
+    at this instant: an article due later today is in the one and not the other, so the
+    receipt of either never answers for the other (both were keyed by the same day)."""
+    today = dt.date.today()  # the day the receipt's key names for a build as the clock says
+    due = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(hours=1)
+    zone = dt.timezone(dt.timedelta(hours=-12))  # the site's: its day ends after ``due``
+    assert due < dt.datetime.combine(today, dt.time.max, zone)
+    root = site(
+        {"a.md": article("A"), "later.md": article("Later", date=due.isoformat())},
+        site_yaml=(
+            'title: "Example"\nbase_url: "https://example.test/"\nsearch: false\n'
+            'timezone: "Etc/GMT+12"\n'
+        ),
+    )
+    as_today = ["--today", today.isoformat()]
+    first, second = ([], as_today) if first_as_the_clock else (as_today, [])
+    assert run_cli("build", "--site", root, *first)[0] == 0
+    assert (root / "public" / "later").exists() is not first_as_the_clock
+    code, out, _ = run_cli("build", "--site", root, *second)
+    assert code == 0 and "built into public/" in out
+    assert (root / "public" / "later" / "index.html").is_file() is first_as_the_clock

@@ -195,9 +195,11 @@ def _load_receipt(path: Path) -> Receipt | None:
 
 
 def _options_key(options: BuildOptions) -> str:
-    """What of ``options`` shapes the output or the messages (not ``jobs``: it shapes neither)."""
+    """What of ``options`` shapes the output or the messages (not ``jobs``: it shapes neither).
+    The clock's day is marked as such: ``--today`` naming it publishes as at the day's end,
+    the clock as at its instant (an article due later that day is in one site only)."""
     output = str(options.output.absolute()) if options.output else ""
-    today = (options.today or dt.date.today()).isoformat()
+    today = options.today.isoformat() if options.today else f"clock {dt.date.today()}"
     now = options.now.isoformat() if options.now else ""
     shown = (options.drafts, options.future, options.expired)
     return repr((output, shown, options.base_url, options.strict, options.write, today, now))
