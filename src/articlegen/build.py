@@ -405,8 +405,8 @@ def build_with_saved_cache(
     try:
         result = build_site(root, options, cache=cache, progress=progress)
     except BuildFailed:
-        with contextlib.suppress(OutputError):  # the input errors are the news here
-            save_cache(cache, folder)
+        with contextlib.suppress(OutputError):  # the input errors are the news here: not
+            save_cache(cache, folder, wait=False)  # held back while another build saves
         raise
     with after_writing(result.output):
         try:

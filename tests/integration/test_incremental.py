@@ -381,3 +381,29 @@ def test_a_page_edited_in_the_output_with_its_time_restored_is_written_again(
     os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
     build_site(blog, cache=load_cache(blog / CACHE_DIR))
     assert page.read_bytes() == good
+
+
+def test_a_failed_build_does_not_wait_for_the_cache_another_build_keeps_locked(
+    blog: Path, run_cli, monkeypatch
+) -> None:
+    """A build with an input error saves what it learned of the good files, but not at the
+    cost of its errors: while another build holds the cache file it tries once, not for
+    ``LOCK_WAIT_SECONDS`` (a minute without a word before the errors were printed)."""
+    from articlegen.incremental import cachefile
+
+    monkeypatch.setattr(cachefile, "LOCK_WAIT_SECONDS", 3)
+    monkeypatch.setattr(cachefile, "_TRY_SECONDS", 0.1)
+    tries: list[Path] = []
+    write = cachefile._write
+    monkeypatch.setattr(
+        cachefile, "_write", lambda cache, db, key: (tries.append(db), write(cache, db, key))
+    )
+    assert run_cli("build", "--site", blog)[0] == 0
+    tries.clear()
+    edit(blog / "content/a.md", "date: 2024-01-01", "date: 2024-13-01")
+    with sqlite3.connect(blog / CACHE_DIR / "cache.sqlite", isolation_level=None) as other:
+        other.execute("BEGIN IMMEDIATE")
+        code, _, err = run_cli("build", "--site", blog)
+        other.execute("COMMIT")
+    assert code == 1 and "content/a.md:4: 'date' is not a real date" in err
+    assert len(tries) == 1

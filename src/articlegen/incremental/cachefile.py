@@ -125,18 +125,21 @@ def _read_rows(folder: Path, code: str) -> _Rows | None:
     return sources, singles
 
 
-def save_cache(cache: BuildCache, folder: Path, progress: Progress | None = None) -> None:
+def save_cache(
+    cache: BuildCache, folder: Path, progress: Progress | None = None, *, wait: bool = True
+) -> None:
     """Write what changed since ``cache`` was loaded or last saved into ``folder``;
     ``OutputError`` if it cannot (the site itself is fine: the next build is just slower),
     also when another build held the file locked for ``LOCK_WAIT_SECONDS`` (``progress``
-    hears of the wait, as the stage ``WAITING``)."""
+    hears of the wait, as the stage ``WAITING``), or for one try's ``_TRY_SECONDS``
+    unless ``wait`` (a failed build's errors are not held back a minute for its cache)."""
     database = folder / DATABASE
     try:
         folder.mkdir(parents=True, exist_ok=True)
         key = _secret(folder, create=True)
         assert key is not None
         try:
-            _write_when_free(cache, database, key, progress)
+            _write_when_free(cache, database, key, progress, LOCK_WAIT_SECONDS if wait else 0)
         except sqlite3.DatabaseError as exc:
             if _locked(exc):
                 raise
@@ -148,7 +151,7 @@ def save_cache(cache: BuildCache, folder: Path, progress: Progress | None = None
         if isinstance(exc, sqlite3.Error) and _locked(exc):
             raise OutputError(
                 f"the build cache was not saved: another build of this site held {database} "
-                f"for over {LOCK_WAIT_SECONDS} s",
+                f"for over {LOCK_WAIT_SECONDS if wait else _TRY_SECONDS:g} s",
                 hint="the site is built all the same; the next build reuses what that build saves",
             ) from exc
         raise OutputError(
@@ -238,10 +241,10 @@ def _meta(code: str, key: bytes) -> dict[str, str]:
 
 
 def _write_when_free(
-    cache: BuildCache, database: Path, key: bytes, progress: Progress | None
+    cache: BuildCache, database: Path, key: bytes, progress: Progress | None, patience: float
 ) -> None:
     """``_write``, tried again while another connection holds the file, each try waiting
-    ``_TRY_SECONDS`` for it, up to ``LOCK_WAIT_SECONDS`` in all (each wait reported to
+    ``_TRY_SECONDS`` for it, up to ``patience`` seconds in all (each wait reported to
     ``progress``); the last try's error if the file stays locked. A try that failed wrote
     nothing, so what ``cache`` says the file holds is put back as it was before it."""
     saved, records = dict(cache.saved), dict(cache.saved_records)
@@ -253,7 +256,7 @@ def _write_when_free(
             return
         except sqlite3.OperationalError as exc:
             waited = time.monotonic() - started
-            if not _locked(exc) or waited >= LOCK_WAIT_SECONDS:
+            if not _locked(exc) or waited >= patience:
                 raise
         cache.saved, cache.saved_records = dict(saved), dict(records)
         cache.saved_objects = dict(objects)
