@@ -12,7 +12,7 @@ from articlegen.build import build_site
 from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions
 from articlegen.incremental.cache import BuildCache
-from articlegen.incremental.cachefile import SPARE_OUTPUT
+from articlegen.incremental.cachefile import DATABASE, RECEIPT, SECRET, SPARE_OUTPUT
 from articlegen.output.staging import _pruned
 from tests.conftest import article
 from tests.helpers import snapshot
@@ -194,3 +194,36 @@ def test_an_output_that_is_a_link_updates_the_folder_it_points_to(
     code, out, _ = run_cli("clean", "--site", blog)
     assert code == 0 and out.startswith("removed public/")
     assert not www.exists() and (blog / "public").is_symlink()
+
+
+@pytest.mark.parametrize("name", [DATABASE, RECEIPT, SECRET])
+def test_clean_deletes_a_folder_where_a_file_of_the_cache_goes(
+    blog: Path, run_cli, name: str
+) -> None:
+    """A folder made by hand where the cache keeps a file (which makes a build note that its
+    cache cannot be saved) is deleted by 'clean' with the rest: it failed with a traceback."""
+    assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+    where = blog / CACHE_DIR / name
+    where.unlink(missing_ok=True)
+    (where / "inside").mkdir(parents=True)
+    code, out, err = run_cli("clean", "--site", blog)
+    assert code == 0 and err == "" and out == f"removed public/ and {CACHE_DIR}/\n"
+    assert not (blog / CACHE_DIR).exists()
+
+
+def test_clean_says_when_it_cannot_delete_a_file_of_the_cache(
+    blog: Path, run_cli, monkeypatch
+) -> None:
+    assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+    receipt = blog / CACHE_DIR / RECEIPT
+    real = Path.unlink
+
+    def refused(path: Path, missing_ok: bool = False) -> None:
+        if path == receipt:
+            raise PermissionError(13, "Permission denied", str(path))
+        real(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refused)
+    code, out, err = run_cli("clean", "--site", blog)
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert err.startswith(f"error: cannot delete {receipt} (the build cache): Permission denied")

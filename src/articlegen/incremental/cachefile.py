@@ -172,7 +172,17 @@ def clear_cache(folder: Path) -> bool:
         folder / RECEIPT,
         folder / SECRET,
     ):
-        path.unlink(missing_ok=True)
+        try:
+            if path.is_dir() and not path.is_symlink():  # where a file goes, made by hand
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot delete {path} (the build cache): {exc.strerror}",
+                hint="it may belong to another user, e.g. from a build run with sudo: delete it "
+                "as that user",
+            ) from None
     for kept, what in (
         (SPARE_OUTPUT, "the site the last build replaced"),
         (IMAGE_COPIES, "images' responsive copies"),
