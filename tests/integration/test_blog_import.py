@@ -747,3 +747,80 @@ def test_a_jekyll_header_image_becomes_the_articles_hero_image(
         parse(blog / "public/walk/index.html").css_first("figure.hero img").attributes["alt"] == ""
     )
     assert parse(blog / "public/far/index.html").css_first("figure.hero") is None
+
+
+def test_links_from_another_post_to_an_anchor_land_on_its_heading(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A link from another post to ``old-post.html#dose`` (by address, file or
+    ``{% post_url %}``) became ``[[rest#dose]]``, which failed the build: only a post's own
+    links were led to the heading ids its anchors became."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: date
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        ---
+        <a name="intro"></a>Rest well.
+
+        <a name="dose"></a>
+        <a name="amount"></a>
+        ## How Much
+
+        Take it. <a name="note"></a>Then rest.
+        -- jekyll/_posts/2020-02-01-sleep.md --
+        ---
+        title: Sleep
+        ---
+        See [the dose](/2020/01/01/rest.html#dose), [the amount](2020-01-01-rest.md#amount
+        "Amount"), [the note]({% post_url 2020-01-01-rest %}#note) and [the start][s].
+
+        [s]: /2020/01/01/rest.html#intro
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    assert "its link to rest#note leads to #how-much, the heading of the section" in err
+    assert "its link to rest#intro leads to the top of that article" in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    links = parse(blog / "public/sleep/index.html").css(".body p a")
+    assert [a.attributes["href"] for a in links] == [
+        "/rest/#how-much",
+        "/rest/#how-much",
+        "/rest/#how-much",
+        "/rest/",
+    ]
+    assert parse(blog / "public/rest/index.html").css_first(".body h2").attributes["id"] == (
+        "how-much"
+    )
+
+
+def test_a_wordpress_posts_anchors_and_heading_ids_stay_link_targets(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """An HTML post's ``<a name>`` anchor was dropped and its links to ``#x`` kept as plain
+    text, while another post's link to ``old-post/#x`` became ``[[slug#x]]``, failing the
+    build. They now go the way a Markdown post's anchors go."""
+    export = EXPORT.read_text(encoding="utf-8")
+    export = export.replace(
+        "<p>A brisk walk before breakfast is",
+        '<p>Jump to <a href="#tip">the tip</a>, <a href="#h-why">why</a> or '
+        '<a href="#respond">a reply</a>.</p>\n<h2 id="h-why">Why</h2>\n'
+        '<p><a name="tip"></a>A brisk walk before breakfast is',
+    ).replace("/morning-walks/#why-mornings", "/morning-walks/#tip")
+    (tmp_path / "export.xml").write_text(export, encoding="utf-8")
+    code, _, err = run_cli("import", tmp_path / "export.xml", "--site", blog)
+    assert code == 0, err
+    assert "its link to morning-walks#tip leads to #why, the heading of the section" in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    walks = parse(blog / "public/morning-walks/index.html").css_first(".body")
+    assert [a.attributes["href"] for a in walks.css_first("p").css("a")] == ["#why", "#why"]
+    assert walks.css_first("p").text() == "Jump to the tip, why or a reply."
+    assert "name=" not in walks.text()
+    sleep = parse(blog / "public/sleep-and-recovery/index.html").css(".body a")
+    assert "/morning-walks/#why" in [a.attributes["href"] for a in sleep]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articlegen.authoring.namedanchors import named_anchors
+from articlegen.authoring.namedanchors import cross_linked, moved_anchors, named_anchors
 
 
 def test_an_anchor_at_a_heading_gives_way_to_the_headings_id() -> None:
@@ -51,4 +51,74 @@ def test_an_anchor_elsewhere_leads_to_its_section_with_a_note() -> None:
 
 def test_a_body_without_anchors_is_kept_as_it_is() -> None:
     body = "Text with [a link](#x) and <b>bold</b>.\n"
+    assert named_anchors(body) == (body, [])
+
+
+def test_several_anchors_before_one_heading_all_lead_to_it() -> None:
+    """The second of two anchors on the lines before a heading was taken as 'at no heading'
+    (only blank lines were looked past), and its links led to the section before."""
+    body = (
+        '## Intro\n\nSee [a](#a) and [b](#b).\n\n<a name="a"></a>\n<a name="b"></a>\n\n## Dosage\n'
+    )
+    assert named_anchors(body) == (
+        "## Intro\n\nSee [a](#dosage) and [b](#dosage).\n\n## Dosage\n",
+        [],
+    )
+
+
+def test_an_indented_code_block_keeps_its_anchors_and_links() -> None:
+    """An anchor alone on a line of an indented code block was removed from the code, and a
+    link written in it was changed: only fenced code and spans were left alone."""
+    body = (
+        "Example:\n\n"
+        '    <a name="x"></a>\n'
+        "    [go](#x)\n\n"
+        '<a name="x"></a>\n'
+        "## Heading\n\n"
+        "[go](#x)\n"
+    )
+    assert named_anchors(body) == (
+        'Example:\n\n    <a name="x"></a>\n    [go](#x)\n\n## Heading\n\n[go](#heading)\n',
+        [],
+    )
+
+
+def test_names_with_spaces_or_other_letters_are_matched_as_links_write_them() -> None:
+    """Links write such a name percent-encoded (``#my%20dose``), or in ``<>`` as it is;
+    the name itself may be written with HTML's character references."""
+    body = (
+        '<a name="my dose"></a>\n<a name="caf&eacute;"></a>\n'
+        "## Dose\n\n"
+        "[a](#my%20dose) [b](<#my dose>) [c](#caf%C3%A9) [d](#café)\n"
+    )
+    assert named_anchors(body)[0] == ("## Dose\n\n[a](#dose) [b](<#dose>) [c](#dose) [d](#dose)\n")
+
+
+def test_links_to_another_posts_anchors_are_led_where_they_went() -> None:
+    moved = moved_anchors(
+        'Intro <a name="start"></a>here.\n\n<a name="dose"></a>\n## How Much\n\n'
+        'More <a name="note"></a>text.\n'
+    ).targets
+    body = (
+        "[[rest#dose|the dose]] [n](rest.md#note) [[rest#start|start]] [[rest#how-much]]\n\n"
+        "[ref]: rest.md#start\n\n"
+        "    [[rest#dose|in code]]\n"
+    )
+    assert cross_linked(body, {"rest": moved}) == (
+        "[[rest#how-much|the dose]] [n](rest.md#how-much) [[rest|start]] [[rest#how-much]]\n\n"
+        "[ref]: rest.md\n\n"
+        "    [[rest#dose|in code]]\n",
+        [
+            "its link to rest#note leads to #how-much, the heading of the section: the anchor "
+            "'note' there is at no heading, and Markdown gives ids to headings only",
+            "its link to rest#start leads to the top of that article: the anchor 'start' "
+            "there is at no heading, and Markdown gives ids to headings only",
+        ],
+    )
+
+
+def test_an_escaped_anchor_is_text_and_stays() -> None:
+    """``\\<a name="x">`` shows the tag as text (and is how an HTML post's text ``<a`` is
+    written): it is no anchor, and was removed as one."""
+    body = '## Tips\n\nWrite \\<a name="x"></a> to mark a place.\n'
     assert named_anchors(body) == (body, [])

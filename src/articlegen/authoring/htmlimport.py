@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
+from html import escape
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -113,7 +114,7 @@ def html_markdown(html: str, page: str | None, path: str, notes: list[str] | Non
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
-    writer = _Writer(page, set(), _heading_shift(main, set(), notes))
+    writer = _Writer(page, set(), _heading_shift(main, set(), notes), _anchor_names(main))
     return "\n\n".join(writer.blocks(main)) + "\n"
 
 
@@ -239,8 +240,13 @@ def _heading_shift(main: LexborNode, skipped: set[int], notes: list[str] | None)
 class _Writer:
     """Markdown for an element tree; knows the page address and the nodes to leave out."""
 
-    def __init__(self, page: str | None, skipped: set[int], shift: int) -> None:
+    def __init__(
+        self, page: str | None, skipped: set[int], shift: int, anchors: frozenset[str] = frozenset()
+    ) -> None:
         self.page, self.skipped, self.shift = page, skipped, shift
+        self.anchors = anchors
+        """Names of a blog post's anchors and heading ids, kept as ``<a name>`` with the
+        links to them, for the importer to make heading ids (``namedanchors``)."""
 
     def blocks(self, node: LexborNode) -> list[str]:
         """The Markdown blocks of ``node``'s children: inline runs become paragraphs."""
@@ -260,6 +266,8 @@ class _Writer:
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = self.inline_text(node, breaks=False)
+            if text and attribute(node, "id") in self.anchors:
+                text = _anchor(attribute(node, "id")) + text
             return [f"{'#' * max(2, min(6, int(tag[1]) + self.shift))} {text}"] if text else []
         if tag in ("ul", "ol"):
             return [self.list_block(node)]
@@ -332,6 +340,11 @@ class _Writer:
             return code_span(" ".join((node.text(deep=True) or "").split()))
         if tag == "a" and (href := _address(attribute(node, "href"), self.page)) and inner.strip():
             return f"[{inner.strip()}]({link_target(href)})"
+        href = attribute(node, "href")
+        if tag == "a" and href.startswith("#") and unquote(href[1:]) in self.anchors:
+            return f"[{inner.strip()}]({link_target(href)})" if inner.strip() else inner
+        if tag == "a" and not href and (name := _named(node)) in self.anchors:
+            return _anchor(name) + inner
         return inner
 
     def image(self, node: LexborNode) -> str:
@@ -346,6 +359,23 @@ class _Writer:
             '""' if alt is not None and not alt.strip() else escape_markdown(attribute(node, "alt"))
         )
         return f"![{text}]({link_target(target)})"
+
+
+def _anchor_names(main: LexborNode) -> frozenset[str]:
+    """The names of ``main``'s anchors (``<a name>`` or ``id`` without ``href``) and its
+    headings' ids: the places a blog post's links to ``#name`` may lead."""
+    names = [_named(a) for a in main.css("a:not([href])")]
+    names += [attribute(h, "id") for h in main.css("h1, h2, h3, h4, h5, h6")]
+    return frozenset(names) - {""}
+
+
+def _named(node: LexborNode) -> str:
+    return attribute(node, "name") or attribute(node, "id")
+
+
+def _anchor(name: str) -> str:
+    """An anchor as a Markdown post writes one, for ``namedanchors`` to read."""
+    return f'<a name="{escape(name)}"></a>'
 
 
 def _join_item(blocks: list[str]) -> str:

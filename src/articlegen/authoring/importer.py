@@ -36,7 +36,7 @@ from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdsource import raw_html
-from .namedanchors import named_anchors
+from .namedanchors import cross_linked, moved_anchors
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
@@ -105,15 +105,13 @@ def import_sources(
             report.notes += failures
         bodies, report.remote, copies = _relinked(plans, paths, files, fetched)
         made = []
-        for plan, body in zip(plans, bodies, strict=True):
-            body = (
-                body
-                if body is not None
-                else link_articles(plan.article.body, plan.article.address, catalogue)
-            )
-            if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
-                body, anchored = named_anchors(body)  # raw HTML here: would show as text
-                plan.notes += anchored
+        linked = [
+            body
+            if body is not None
+            else link_articles(plan.article.body, plan.article.address, catalogue)
+            for plan, body in zip(plans, bodies, strict=True)
+        ]
+        for plan, body in zip(plans, _anchored(plans, linked, config), strict=True):
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
@@ -221,6 +219,30 @@ def _relinked(
                 " instead"
             )
     return bodies, remote, copies
+
+
+def _anchored(plans: list[ImportPlan], bodies: list[str], config: SiteConfig) -> list[str]:
+    """The bodies with the HTML anchors of blog posts (raw HTML here, shown as text unless
+    the site allows it: in a Markdown post as written, in an HTML one as ``htmlimport`` keeps
+    them) made heading ids, and every post's links to them, its own and the other posts',
+    led there (``namedanchors``)."""
+    if config.allow_html:
+        return bodies
+    moved: dict[str, dict[str, tuple[str, bool]]] = {}
+    for index, plan in enumerate(plans):
+        if plan.blog.kind in BLOG_FORMATS:
+            anchored = moved_anchors(bodies[index])
+            bodies[index] = anchored.body
+            plan.notes += anchored.notes
+            moved[plan.slug] = anchored.targets
+    if not any(moved.values()):
+        return bodies
+    led = []
+    for plan, body in zip(plans, bodies, strict=True):
+        body, notes = cross_linked(body, moved)
+        plan.notes += notes
+        led.append(body)
+    return led
 
 
 def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:

@@ -1,54 +1,87 @@
 """Old blogs' in-page anchors (``<a name="dose"></a>``) made ids the Markdown here carries.
 
 Markdown posts of old blogs mark places with raw HTML anchors that their links point at
-(``[the dose](#dose)``). A site here shows raw HTML as text unless it allows HTML, so the
-anchor showed as text and every link to it failed the build. Markdown's only ids are its
-headings': an anchor at a heading (on the line before it, or inside it) is removed and the
-article's links to it lead to that heading's id instead, which is the same place; an anchor
-anywhere else leads to the heading of its section (or the top of the page), with a note.
+(``[the dose](#dose)``, or from another post ``/2019/05/old-post.html#dose``). A site here
+shows raw HTML as text unless it allows HTML, so the anchor showed as text and every link to
+it failed the build. Markdown's only ids are its headings': an anchor at a heading (on the
+lines before it, or inside it) is removed and the links to it lead to that heading's id
+instead, which is the same place; an anchor anywhere else leads to the heading of its
+section (or the top of the page), with a note. Links from other posts of the same import
+(``[[slug#dose|text]]``, ``[text](slug.md#dose)`` as ``oldlinks`` writes them) are led the
+same way, once every post's anchors are known (``cross_linked``). Code (fenced, indented or
+in a span) is left as it is.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote
 
 from .mdsource import markdown_parser, outside_code, tidy
 
 _NAMED = re.compile(
-    r"<a\s+(?:name|id)\s*=\s*(?:\"([^\"<>\n]*)\"|'([^'<>\n]*)'|([^\s\"'<>=`/]+))[^<>\n]*?"
+    r"(?<!\\)<a\s+(?:name|id)\s*=\s*(?:\"([^\"<>\n]*)\"|'([^'<>\n]*)'|([^\s\"'<>=`/]+))[^<>\n]*?"
     r"(?:/>|>([^<>\n]*)</a\s*>)",
     re.IGNORECASE,
 )
 """An anchor: ``<a name="x">`` (or ``id=``, first among its attributes) and the text it holds,
-or none as XHTML wrote it, ``<a name="x" />``."""
+or none as XHTML wrote it, ``<a name="x" />``; not ``\\<a`` (an escaped ``<``, shown as text)."""
 _MARK = re.compile("\x00(\\d+)\x00")
+_TARGET = re.compile(
+    r"(\]\(\s*|^ {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|[^\s<>()]+)(?=[\s)]|$)", re.M
+)
+"""A link's target, inline or in a reference definition, written bare or in ``<>``."""
+_WIKI = re.compile(r"\[\[([^\[\]|#\n]+)#([^\[\]|\n]+)(\|[^\[\]\n]*)?\]\]")
+"""A ``[[slug#fragment|text]]`` link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """A body without its anchors, and where each went."""
+
+    body: str
+    notes: list[str]
+    """A note for each anchor that was not at a heading."""
+    targets: dict[str, tuple[str, bool]]
+    """Anchor name → the id its links now lead to (``top`` before the first heading), and
+    whether that is its own heading's (else its section's)."""
 
 
 def named_anchors(body: str) -> tuple[str, list[str]]:
-    """``body`` (``tidy``) without its HTML anchors (their text kept), its links to each (``#name``)
-    leading to the heading at it or the section around it; and a note for each anchor that
-    was not at a heading."""
+    """``body`` (``tidy``) without its HTML anchors, its links to them led on, and a note for
+    each anchor that was not at a heading (``moved_anchors``)."""
+    anchored = moved_anchors(body)
+    return anchored.body, anchored.notes
+
+
+def moved_anchors(body: str) -> Anchored:
+    """``body`` (``tidy``) without its HTML anchors (their text kept), its links to each
+    (``#name``) leading to the heading at it or the section around it."""
     names: list[str] = []
 
     def mark(part: str) -> str:
         def one(match: re.Match[str]) -> str:
-            names.append(next(group for group in match.groups()[:3] if group is not None))
+            name = next(group for group in match.groups()[:3] if group is not None)
+            names.append(html.unescape(name))
             return f"\x00{len(names) - 1}\x00{match.group(4) or ''}"
 
         return _NAMED.sub(one, part)
 
-    marked = outside_code(body, mark)
+    marked = _outside_code_lines(body, mark)
     if not names:
-        return body, []
+        return Anchored(body, [], {})
     lines = marked.split("\n")
     headings = parsed_headings(_MARK.sub("", marked))
-    targets: dict[str, str] = {}
+    targets: dict[str, tuple[str, bool]] = {}
     notes: list[str] = []
     for number, line in enumerate(lines):
         for found in _MARK.finditer(line):
             name = names[int(found.group(1))]
             target, exact = _place(number, lines, headings)
-            targets.setdefault(name, target)
+            targets.setdefault(name, (target, exact))
             if not exact:
                 notes.append(
                     f"its HTML anchor '{name}' is at no heading, and Markdown gives ids to "
@@ -56,7 +89,38 @@ def named_anchors(body: str) -> tuple[str, list[str]]:
                     + ("top of the page" if target == "top" else "heading of its section")
                 )
     kept = [_MARK.sub("", line) for line in lines if not _anchors_alone(line)]
-    return tidy(_relinked("\n".join(kept), targets)), notes
+    own = {name: target for name, (target, _) in targets.items()}
+    relinked = _relinked("\n".join(kept), lambda page, name: own.get(name) if not page else None)
+    return Anchored(tidy(relinked), notes, targets)
+
+
+def cross_linked(
+    body: str, moved: Mapping[str, Mapping[str, tuple[str, bool]]]
+) -> tuple[str, list[str]]:
+    """``body`` with its links to another post's anchors (``[[slug#name|…]]``,
+    ``[…](slug.md#name)``) leading where ``moved`` (slug → ``Anchored.targets``) says: the
+    anchor's heading, or its section's with a note, or the bare article before the first."""
+    notes: list[str] = []
+
+    def lead(page: str, name: str) -> str | None:
+        found = moved.get(page.removesuffix(".md"), {}).get(name) if page else None
+        if found is None:
+            return None
+        target, exact = found
+        if not exact:
+            notes.append(
+                f"its link to {page.removesuffix('.md')}#{name} leads to "
+                + (
+                    "the top of that article"
+                    if target == "top"
+                    else f"#{target}, the heading of the section"
+                )
+                + f": the anchor '{name}' there is at no heading, and Markdown gives ids to "
+                "headings only"
+            )
+        return "" if target == "top" else target
+
+    return _relinked(body, lead), list(dict.fromkeys(notes))
 
 
 def _anchors_alone(line: str) -> bool:
@@ -66,12 +130,12 @@ def _anchors_alone(line: str) -> bool:
 
 def _place(number: int, lines: list[str], headings: dict[int, str]) -> tuple[str, bool]:
     """The id an anchor on line ``number`` leads to, and whether it is its heading's (the
-    anchor inside the heading, or alone on lines just before it)."""
+    anchor inside the heading, or alone on lines just before it, perhaps among others)."""
     if number in headings:
         return headings[number], True
     if _anchors_alone(lines[number]):
         after = number + 1
-        while after < len(lines) and not lines[after].strip():
+        while after < len(lines) and (not lines[after].strip() or _anchors_alone(lines[after])):
             after += 1
         if after in headings:
             return headings[after], True
@@ -79,16 +143,63 @@ def _place(number: int, lines: list[str], headings: dict[int, str]) -> tuple[str
     return (headings[max(before)] if before else "top"), False
 
 
-def _relinked(body: str, targets: dict[str, str]) -> str:
-    """``body`` with its links to ``#name`` (inline or by a reference definition) leading to
-    ``#target``."""
-    names = "|".join(re.escape(name) for name in sorted(targets, key=len, reverse=True))
-    link = re.compile(rf"(\]\(\s*<?|^ {{0,3}}\[[^\]\n]+\]:[ \t]*<?)#({names})(?=[\s>)]|$)", re.M)
+def _relinked(body: str, lead: Callable[[str, str], str | None]) -> str:
+    """``body`` with each link to ``page#name`` (``page`` empty for the article's own) led
+    to ``#`` and what ``lead`` gives (no fragment for an empty one), unless it gives None.
+    The name is compared percent-decoded, as the build compares fragments."""
 
-    def change(part: str) -> str:
-        return link.sub(lambda m: f"{m.group(1)}#{targets[m.group(2)]}", part)
+    def target(match: re.Match[str]) -> str:
+        start, written = match.groups()
+        angled = written.startswith("<")
+        url = written[1:-1] if angled else written
+        page, hash_, name = url.partition("#")
+        new = lead(page, unquote(name)) if hash_ else None
+        if new is None:
+            return match.group(0)
+        url = f"{page}#{new}" if new or not page else page
+        return f"{start}<{url}>" if angled else f"{start}{url}"
 
-    return outside_code(body, change)
+    def wiki(match: re.Match[str]) -> str:
+        page, name, text = match.groups()
+        new = lead(page.strip(), unquote(name.strip()))
+        if new is None:
+            return match.group(0)
+        return f"[[{page}{'#' + new if new else ''}{text or ''}]]"
+
+    return _outside_code_lines(body, lambda part: _WIKI.sub(wiki, _TARGET.sub(target, part)))
+
+
+def _outside_code_lines(body: str, change: Callable[[str], str]) -> str:
+    """``outside_code`` that also leaves indented code blocks alone (found by the build's
+    parser): ``change`` sees each run of lines between code blocks."""
+    code = _code_lines(body)
+    if not code:
+        return outside_code(body, change)
+    lines = body.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+    for number, line in enumerate(lines):
+        if number in code:
+            if run:
+                out.append(outside_code("\n".join(run), change))
+                run = []
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        out.append(outside_code("\n".join(run), change))
+    return "\n".join(out)
+
+
+def _code_lines(body: str) -> set[int]:
+    """The lines (from 0) of ``body``'s code blocks, fenced or indented."""
+    tokens = markdown_parser().parse(body, {"first_line": 1, "path": None, "problems": []})
+    return {
+        line
+        for token in tokens
+        if token.type in ("code_block", "fence") and token.map
+        for line in range(*token.map)
+    }
 
 
 def parsed_headings(body: str) -> dict[int, str]:
