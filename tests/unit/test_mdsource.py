@@ -215,3 +215,16 @@ def test_headings_merged_by_the_shift_are_a_note() -> None:
         notes.clear()
         headings_from_level_two(unmerged, notes)
         assert notes == []
+
+
+def test_a_key_written_twice_under_an_anchor_is_noted_once(tmp_path: Path) -> None:
+    """A mapping with a repeated key that an alias (``*d``) repeats was read twice, and the
+    same note came twice."""
+    path = tmp_path / "post.md"
+    path.write_text("---\nd: &d\n  k: 1\n  k: 2\ne: *d\n---\nText\n", encoding="utf-8")
+    source = read_markdown_source(path, "post.md", last_wins=True)
+    assert source.fields == {"d": {"k": 2}, "e": {"k": 2}}
+    assert source.notes == (
+        "post.md:4: duplicate key 'k' (first set on line 3): the last value is kept, as "
+        "Jekyll keeps it; check that it is the one meant",
+    )

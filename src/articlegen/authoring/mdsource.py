@@ -95,7 +95,7 @@ def read_markdown_source(path: Path, display: str, *, last_wins: bool = False) -
         )
         if problems:
             raise problems[0]
-        notes = tuple(_last_wins_note(problem) for problem in repeated or ())
+        notes = tuple(dict.fromkeys(_last_wins_note(problem) for problem in repeated or ()))
         fields = {k: e.value for k, e in entries.items()}
         return MarkdownSource(fields, text[match.end() :], notes)
     if match := _TOML_HEADER.match(text):
