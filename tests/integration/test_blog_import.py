@@ -824,3 +824,39 @@ def test_a_wordpress_posts_anchors_and_heading_ids_stay_link_targets(
     assert "name=" not in walks.text()
     sleep = parse(blog / "public/sleep-and-recovery/index.html").css(".body a")
     assert "/morning-walks/#why" in [a.attributes["href"] for a in sleep]
+
+
+def test_bidi_controls_in_a_posts_header_are_removed_with_a_warning(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A bidi control in an old post's title, description or tag stopped the whole import
+    with the build's error; the import now removes them from the values it writes, naming
+    the source file, and the site builds."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: pretty
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: "Rest \\u202eand\\u202c Recovery"
+        description: "Plain \u2066text\u2069"
+        tags: [sleep, "heart\u202a"]
+        ---
+        Rest well.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    source = tmp_path / "jekyll/_posts/2020-01-01-rest.md"
+    assert (
+        "warning: content/rest.md: its 'title', 'description', 'tags' held invisible bidi "
+        "controls" in err
+    )
+    assert f"from {source}" in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    page = parse(blog / "public/rest/index.html")
+    assert page.css_first("h1").text() == "Rest and Recovery"
+    assert page.css_first('meta[name="description"]').attributes["content"] == "Plain text"
+    assert (blog / "public/tags/heart/index.html").is_file()

@@ -30,6 +30,7 @@ from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
 from ..core.model import Article, SiteConfig
 from .blogsource import Blog, tally
 from .imagefetch import fetch_images
+from .importbidi import without_bidi_controls
 from .importmarkdown import ImportPlan, body_warnings, compose_article
 from .importplanning import existing_aliases, keep_servable_aliases, plan_posts, site_articles
 from .importreport import Imported, ImportReport
@@ -87,6 +88,7 @@ def import_sources(
     old_paths = existing_aliases(root, existing)
     blogs, problems = read_sources(sources, options.kind)
     raise_if_any(problems)
+    without_bidi_controls(blogs)
     report = _started_report(blogs, options)
     plans = plan_posts(root, blogs, existing, old_paths, options.overwrite, report, problems)
     raise_if_any(problems)
