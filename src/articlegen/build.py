@@ -286,7 +286,7 @@ def _path_problems_anyway(
     the next build, as before."""
     try:
         site = _assemble(config, sources, articles, checked, public, StageMemos(), finish_all=False)
-        headers = planned_headers(site, [a.slug for a in sources.damaged])
+        headers = planned_headers(site, sources.damaged)
     except Exception:  # whatever planning a failing site meets: its errors are raised already
         return []
     addresses = published_addresses(

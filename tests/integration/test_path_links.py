@@ -154,6 +154,27 @@ def test_they_are_reported_with_the_other_errors_of_the_same_build(site, run_cli
     assert lines[-1] == "error: 4 errors; nothing was written"
 
 
+def test_a_link_to_an_old_address_of_a_file_that_failed_to_load_is_no_error(site, run_cli) -> None:
+    """A damaged file's own address counted as published, but not its ``aliases``: a link
+    to one was reported as leading nowhere (with a 'did you mean'), though it works as
+    soon as that file's own error is fixed."""
+    root = site(
+        {
+            "bad.md": article("Bad", date="2024-02-30", aliases='["/old-bad/", "/older.html"]'),
+            "links.md": article(
+                "Links", "See [old](/old-bad/), [older](/older.html), [gone](/gone/)."
+            ),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 3, err
+    assert "'date' is not a real date" in errors[0]
+    assert "link '/gone/' leads to /gone/" in errors[1]
+    assert errors[-1] == "error: 2 errors; nothing was written"
+
+
 @pytest.mark.parametrize("command", [["check"], ["check", "--links"]])
 def test_check_reports_them_too(site, run_cli, command: list[str]) -> None:
     root = broken_site(site)

@@ -11,8 +11,16 @@ from functools import partial
 from pathlib import Path
 
 from ..core.layout import TEMPLATES_DIR
-from ..core.model import BuildOptions, FirstPages, PagePlan, PlannedSite, RenderedPage, Site
-from ..core.urls import article_url
+from ..core.model import (
+    Article,
+    BuildOptions,
+    FirstPages,
+    PagePlan,
+    PlannedSite,
+    RenderedPage,
+    Site,
+)
+from ..core.urls import alias_out_path, article_url
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
 from .cache import BuildCache, KeptPageChanged
@@ -101,17 +109,17 @@ def render_pages(
     return SitePages(headers, rendered, itertools.chain(pages, listings))
 
 
-def planned_headers(site: Site, damaged: Sequence[str] = ()) -> tuple[RenderedPage, ...]:
+def planned_headers(site: Site, damaged: Sequence[Article] = ()) -> tuple[RenderedPage, ...]:
     """Every page's and feed's address and output path, planned afresh without a cache,
-    and the pages of the ``damaged`` slugs (files that failed to load): what a build that
-    fails other checks checks its path links against."""
+    and the pages and redirects (its ``aliases``, as far as they could be read) of each of
+    the ``damaged`` files (that failed to load): what a build that fails other checks
+    checks its path links against."""
     plans = list(plan_site(site, search=False).plans)
     every: list[PagePlan | RenderedPage] = [*plans, *site_files(site, plans, None)]
     pages = [RenderedPage(page.url, page.out_path, None) for page in every]
-    return (
-        *pages,
-        *(RenderedPage(article_url(s), f"{article_url(s)}index.html", None) for s in damaged),
-    )
+    urls = [article_url(a.slug) for a in damaged]
+    urls += [alias.url for a in damaged for alias in a.meta.aliases]
+    return (*pages, *(RenderedPage(url, alias_out_path(url), None) for url in urls))
 
 
 def _render_plans(
