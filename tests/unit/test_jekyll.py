@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from articlegen.authoring.jekyll import is_jekyll_site, read_jekyll
 from articlegen.core.errors import BuildFailed, SourceError
@@ -461,3 +462,22 @@ def test_the_header_image_is_read_as_jekyll_seo_tag_reads_it(
     article = blog.posts[0].article
     assert (article.image, article.image_alt) == expected
     assert not [note for note in blog.notes if "'image'" in note]  # a key known here
+
+
+@pytest.mark.parametrize("image", ["[a.png, b.png]", "\n  feature: walk.jpg", "\n  alt: no path"])
+def test_a_header_image_in_another_form_is_noted_not_dropped_unsaid(
+    tmp_path: Path, image: str
+) -> None:
+    """``image:`` is a key known here since f55fcc2, so a form it does not read (a list, a
+    theme's ``feature:``) was dropped without the note an unknown key got before."""
+    blog = _site(tmp_path, "", f"---\ntitle: T\nimage: {image}\n---\nText.\n")
+    article = blog.posts[0].article
+    assert article.image is None
+    assert [note for note in article.notes if note.startswith("its image: ")] == [
+        f"its image: {yaml_value(image)!r} is not a path or a mapping with 'path:', so it has "
+        "no hero image: write 'image:' with its 'src' and 'alt' by hand"
+    ]
+
+
+def yaml_value(text: str) -> object:
+    return yaml.safe_load(f"image: {text}")["image"]

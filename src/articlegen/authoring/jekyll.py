@@ -322,6 +322,11 @@ def _post(
     if footnotes:
         notes.append(FOOTNOTES_NOTE)
     image, alt = _image(fields.get("image"))
+    if image is None and fields.get("image"):  # a theme's own form: not dropped unsaid
+        notes.append(
+            f"its image: {fields['image']!r} is not a path or a mapping with 'path:', so it "
+            "has no hero image: write 'image:' with its 'src' and 'alt' by hand"
+        )
     redirects = [_redirect(p, config) for p in text_list(fields.get("redirect_from"))]
     named = name.group(4) if name is not None else post.name
     title = shared.title or named.replace("-", " ").strip().capitalize()
