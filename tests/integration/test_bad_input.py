@@ -69,15 +69,21 @@ def only_error(err: str) -> str:
         ),
         pytest.param(
             "---\ntitle: C\n\tdate: 2024-01-01\n---\n",
-            "error: content/c.md:3: invalid YAML: found a tab character that violates indentation"
-            " (while scanning a plain scalar) — indent with spaces, not tabs",
+            "error: content/c.md:3: invalid YAML: a tab where YAML takes only spaces"
+            " — indent with spaces, not tabs",
             id="tab-indented-key",
         ),
         pytest.param(
             "---\ntitle: C\ndate: 2024-01-01\ntags:\n\t- a\n---\n",
-            "error: content/c.md:5: invalid YAML: found character that cannot start any token"
-            " (while scanning for the next token) — indent with spaces, not tabs",
+            "error: content/c.md:5: invalid YAML: a tab where YAML takes only spaces"
+            " — indent with spaces, not tabs",
             id="tab-indented-item",
+        ),
+        pytest.param(
+            "---\ntitle: [Draft] C\ndate: 2024-01-01\n---\n",
+            "error: content/c.md:2: invalid YAML: a value starting with '[' is read as a list"
+            ' — put the value in quotes: title: "[Draft] C"',
+            id="bracketed-start-of-title",
         ),
         pytest.param(
             "---\ntitle: C\ndate: 2024-01-01\ntitle: D\n---\n",
@@ -444,8 +450,8 @@ def test_crlf_line_endings_work(built: Path, run_cli) -> None:
 def test_utf16_file_is_not_utf8(built: Path, run_cli) -> None:
     (built / "content/c.md").write_bytes((HEADER + "---\n").encode("utf-16"))
     assert only_error(rebuild_fails(built, run_cli)) == (
-        "error: content/c.md:1: not UTF-8 text: byte 0xff at offset 0"
-        " — save the file as UTF-8 in your editor"
+        "error: content/c.md:1: not UTF-8 text: the file is UTF-16 (it starts with UTF-16's"
+        " byte order mark) — save the file as UTF-8 in your editor (not 'UTF-16' or 'Unicode')"
     )
 
 

@@ -256,9 +256,17 @@ def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
         "site.yaml:5: menu entry 2 has no 'link' — write each entry as "
         "'- {title: About, link: about}'",
         "site.yaml:6: unknown key 'menu.url' — valid keys: link, title",
-        "site.yaml:6: 'menu.title' is empty",
+        "site.yaml:6: 'menu.title' is empty — write a value",
         "site.yaml:6: 'menu.link' must be text, found the number 3 — put it in quotes: link: \"3\"",
     ]
     assert messages(base + "menu_builtin: no thanks\n") == [
         "site.yaml:3: 'menu_builtin' must be true or false, found the text 'no thanks'"
+    ]
+
+
+def test_an_empty_key_says_how_to_fill_it_in() -> None:
+    """A required key left empty takes a value; one with a default may also be removed."""
+    assert messages('title: ""\nbase_url: https://blog.example.com/\noutput: " "\n') == [
+        "site.yaml:1: 'title' is empty — write a value",
+        "site.yaml:3: 'output' is empty — write a value, or remove the key to take the default",
     ]

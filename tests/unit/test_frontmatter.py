@@ -15,6 +15,7 @@ from articlegen.content.frontmatter import (
     readable_fields,
     split_front_matter,
 )
+from articlegen.core.dates import DATE_FORMS
 from articlegen.core.errors import BuildFailed, FrontMatterError
 from articlegen.core.model import FrontMatter, LinkRef
 
@@ -131,11 +132,30 @@ def test_quoted_iso_dates_and_datetimes_are_accepted() -> None:
 
 
 def test_empty_title_and_duplicate_key() -> None:
-    assert "content/a.md:2: 'title' is empty" in errors("---\ntitle: ''\ndate: 2024-01-01\n---\n")
+    assert "content/a.md:2: 'title' is empty — write the value after 'title:'" in errors(
+        "---\ntitle: ''\ndate: 2024-01-01\n---\n"
+    )
     assert any(
         e.startswith("content/a.md:3: duplicate key 'title' (first set on line 2)")
         for e in errors("---\ntitle: A\ntitle: B\ndate: 2024-01-01\n---\n")
     )
+
+
+def test_a_value_hidden_by_a_comment_says_so_and_quotes_the_line() -> None:
+    """``title: #1 Mistake``: YAML reads ' #' on as a comment, so the title is empty; the
+    error says why and gives the line with the value quoted, which YAML reads as meant."""
+    found = errors("---\ntitle: #1 Mistake men make\ndate:   # soon\ntags: [a]\n---\n")
+    assert found == [
+        "content/a.md:2: 'title' must be text, found nothing: YAML reads ' #' and what follows"
+        ' as a comment — put it in quotes: title: "#1 Mistake men make"',
+        "content/a.md:3: 'date' is not a valid date: nothing: YAML reads ' #' and what"
+        " follows as a comment — " + DATE_FORMS,
+    ]
+    fixed = found[0].split("put it in quotes: ", 1)[1]
+    assert parse(f"---\n{fixed}\ndate: 2024-01-01\n---\n").title == "#1 Mistake men make"
+    assert errors("---\ntitle:\ndate: 2024-01-01\n---\n") == [
+        "content/a.md:2: 'title' must be text, found nothing — put the value in quotes"
+    ]
 
 
 def test_bidi_controls_in_header_values_are_errors_at_their_lines() -> None:

@@ -242,6 +242,7 @@ def test_self_link_and_draft_link_are_errors() -> None:
         "see_also 'ketamine' links the article to itself",
         "see_also 'secret' links to a draft (content/secret.md)",
     ]
+    assert graph.problems[0].hint == "name another article, or remove the link"
     assert (
         build_link_graph([source("ketamine", "secret")], TARGETS, drafts_visible=True).problems
         == ()

@@ -77,6 +77,19 @@ def test_tab_indentation_hint() -> None:
     assert syntax_error("a:\n\t- x\n").endswith(" — indent with spaces, not tabs")
 
 
+def test_a_value_that_goes_on_after_its_brackets_gets_the_line_quoted() -> None:
+    """``title: [Draft] Beta``: YAML reads ``[Draft]`` as a list, then finds more; the fix
+    offered is the line with the value in double quotes, which YAML reads as written."""
+    for value, kind in (
+        ('[Draft] "Beta" \\ 1:', "'[' is read as a list"),
+        ("{x} y", "'{' is read as a mapping"),
+    ):
+        found = syntax_error(f"a: 1\ntitle:  {value}  \nc: 3\n")
+        assert found.startswith(f"f.md:3: invalid YAML: a value starting with {kind} — ")
+        fixed = found.split("put the value in quotes: ", 1)[1]
+        assert yaml.safe_load(fixed) == {"title": value}
+
+
 def test_control_character_is_reported_at_its_line() -> None:
     assert syntax_error("a: 1\nb: x\x1b\n") == (
         "f.md:3: invalid YAML: character U+001B is not allowed"

@@ -50,6 +50,10 @@ PROVIDER_SETTINGS = {name: required_keys(table) for name, table in COMMENT_PROVI
 """Each comment provider's required settings (its block in ``comments``)."""
 
 
+_FILL_IN = "write a value, or remove the key to take the default"
+"""The fix for a key of site.yaml left empty that has a default."""
+
+
 def load_config(root: Path) -> SiteConfig:
     """Read and validate ``<root>/site.yaml``."""
     path = root / CONFIG_FILE
@@ -136,7 +140,12 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
             ConfigError("'per_page' must be at least 1", path, entries["per_page"].line)
         )
     problems += [
-        ConfigError(f"'{key.name}' is empty", path, entries[key.name].line)
+        ConfigError(
+            f"'{key.name}' is empty",
+            path,
+            entries[key.name].line,
+            "write a value" if key.required else _FILL_IN,
+        )
         for key in SITE
         if key.nonempty and key.name in entries and not entries[key.name].value.strip()
     ]
@@ -231,7 +240,7 @@ def _text_problem(key: str, entry: Entry, path: str) -> ArticlegenError | None:
     if problem := type_problem(key, entry, str, path, ConfigError):
         return problem
     if not entry.value.strip():
-        return ConfigError(f"'{key}' is empty", path, entry.line)
+        return ConfigError(f"'{key}' is empty", path, entry.line, "write a value")
     return None
 
 

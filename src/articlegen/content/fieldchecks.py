@@ -27,7 +27,9 @@ def _text(key: str, entry: Entry, path: str) -> str:
         raise problem
     text: str = entry.value.strip()  # a str: type_problem refused anything else
     if not text:
-        raise FrontMatterError(f"'{key}' is empty", path, entry.line)
+        raise FrontMatterError(
+            f"'{key}' is empty", path, entry.line, f"write the value after '{key}:'"
+        )
     return text
 
 

@@ -19,7 +19,7 @@ from ..core.model import FrontMatter
 from ..core.nestedkeys import FRONT_MATTER_SECTIONS
 from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import slugify
-from ..core.yamlchecks import check_characters, unknown_key_problems
+from ..core.yamlchecks import check_characters, note_comments, unknown_key_problems
 from ..core.yamldoc import Entry, load_mapping, usable
 from .fieldchecks import key_checks
 from .fieldpairs import pair_problems
@@ -105,6 +105,7 @@ def parse_front_matter(
     written without an offset is in ``zone``, the site's time zone. A ``page``'s header
     takes only ``PAGE_KEYS`` and needs no date."""
     written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    note_comments(written, header, first_line)
     written, found = check_characters(written, path, FrontMatterError, header)
     problems += found
     if page:

@@ -103,6 +103,10 @@ def check_text(text: str, display: str, error: type[ArticlegenError]) -> str:
     return text
 
 
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+"""UTF-16's byte order mark, little- and big-endian."""
+
+
 def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> str:
     """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
     ``error`` at the bad byte, or at the first character ``characters`` refuses (looked
@@ -110,6 +114,13 @@ def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> st
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data.startswith(_UTF16_MARKS):  # Windows editors' "Unicode": every other byte 0
+            raise error(
+                "not UTF-8 text: the file is UTF-16 (it starts with UTF-16's byte order mark)",
+                display,
+                1,
+                "save the file as UTF-8 in your editor (not 'UTF-16' or 'Unicode')",
+            ) from exc
         line = data.count(b"\n", 0, exc.start) + 1
         raise error(
             f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}",

@@ -102,6 +102,8 @@ def as_written(entry: Entry) -> str:
     reads as the number 750 (…)``); text quoted; ``nothing`` for an empty value. Python's
     ``True``/``None`` are not what was typed, nor is the 750 YAML made of ``12:30``."""
     value, plain = entry.value, entry.written
+    if value is None and plain and plain.startswith("#"):
+        return _COMMENTED
     if plain is None or plain == "" or isinstance(value, str):
         return _in_yaml_words(value)
     return _shortened(plain) + _read_as(plain, value)
@@ -118,10 +120,30 @@ PLAIN_DIGITS = "write the number in plain digits, without a leading 0"
 """The fix for a number written in one of YAML 1.1's other forms (``read_otherwise``)."""
 
 
+def note_comments(entries: Mapping[str, Entry], text: str, first_line: int) -> None:
+    """Mark each top-level key left empty by a comment (``title: #1 Mistake``: YAML reads a
+    `` #`` and what follows as a comment) with the comment as written (``Entry.written``),
+    so that what is said of the empty value names the cause and the fix quotes the line."""
+    lines = text.split("\n")
+    for key, entry in entries.items():
+        index = entry.line - first_line
+        if entry.value is None and 0 <= index < len(lines):
+            key_and_colon, colon, after = lines[index].partition(":")
+            if colon and key_and_colon.strip() == key and after[:1] in (" ", "\t"):
+                comment = after.strip(" \t")
+                if comment.startswith("#"):
+                    entry.written = comment
+
+
+_COMMENTED = "nothing: YAML reads ' #' and what follows as a comment"
+
+
 def found(entry: Entry) -> str:
     """What an author wrote, named as they would: ``the text 'false'``, ``the number 3``,
     ``a list``, ``on, which YAML reads as true (…)``."""
     value, plain = entry.value, entry.written
+    if value is None and plain and plain.startswith("#"):
+        return _COMMENTED
     if plain and not isinstance(value, str) and (reading := _read_as(plain, value)):
         return _shortened(plain) + reading
     if value is None or isinstance(value, bool):

@@ -123,7 +123,17 @@ def syntax_error(
         message = "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
         hint = 'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
     elif "tab character" in problem or (before + after)[:1] == "\t":
+        message = "invalid YAML: a tab where YAML takes only spaces"
         hint = "indent with spaces, not tabs"
+    elif problem.startswith("did not find expected key") and (
+        flow := _FLOW_THEN_TEXT.match(before + after)
+    ):
+        # title: [Draft] Beta: YAML reads the bracketed part as a list, then stumbles on the rest.
+        key, opener = flow.group(1), flow.group(2)
+        kind = "a list" if opener == "[" else "a mapping"
+        message = f"invalid YAML: a value starting with '{opener}' is read as {kind}"
+        value = (before + after)[flow.end(1) :].lstrip(" \t").removeprefix(":").strip(" \t")
+        hint = f"put the value in quotes: {key}: {_quoted(value)}"
     elif bracket and "never closed" in message and _COMMENT.search(after):
         hint = (
             "' #' starts a comment in YAML, which hid the rest of the line, its "
@@ -134,6 +144,17 @@ def syntax_error(
     elif "never closed" in message:
         hint = "end the value with the same quote it starts with"
     return error(message, path, line, hint)
+
+
+_FLOW_THEN_TEXT = re.compile(
+    r"[ \t]*-?[ \t]*([^\s:#'\"][^:]*?)[ \t]*:[ \t]+([\[{])[^\]}]*[\]}][ \t]*[^\s#]"
+)
+"""``key: [text] more``: a value that opens with a bracket and goes on after its closing one."""
+
+
+def _quoted(value: str) -> str:
+    """``value`` in double quotes, as YAML reads it back (its backslashes and quotes escaped)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 _COMMENT = re.compile(r"[ \t]#")

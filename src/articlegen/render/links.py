@@ -268,9 +268,8 @@ def _refusal(
     """Why ``ref`` may not link to the one article it names: itself, a page in See Also, a
     draft the build hides, or an article not (or no longer) published."""
     if target.slug == source.slug:
-        return LinkError(
-            f"{kind} '{ref.target}' links the article to itself", source.path, ref.line
-        )
+        itself = f"{kind} '{ref.target}' links the article to itself"
+        return LinkError(itself, source.path, ref.line, "name another article, or remove the link")
     if target.page and kind == "see_also":
         return LinkError(
             f"{kind} '{ref.target}' names a page ({target.path}): See Also lists articles",
