@@ -776,7 +776,8 @@ def test_links_from_another_post_to_an_anchor_land_on_its_heading(
         title: Sleep
         ---
         See [the dose](/2020/01/01/rest.html#dose), [the amount](2020-01-01-rest.md#amount
-        "Amount"), [the note]({% post_url 2020-01-01-rest %}#note) and [the start][s].
+        "Amount"), [the note]({% post_url 2020-01-01-rest %}#note), [the start][s],
+        [the heading](/2020/01/01/rest.html#how-much) and [the replies](/2020/01/01/rest.html#comments).
 
         [s]: /2020/01/01/rest.html#intro
         """,
@@ -785,12 +786,15 @@ def test_links_from_another_post_to_an_anchor_land_on_its_heading(
     assert code == 0, err
     assert "its link to rest#note leads to #how-much, the heading of the section" in err
     assert "its link to rest#intro leads to the top of that article" in err
+    assert "its link to rest#comments leads to the top of that article: it has no " in err
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err
     links = parse(blog / "public/sleep/index.html").css(".body p a")
     assert [a.attributes["href"] for a in links] == [
         "/rest/#how-much",
         "/rest/#how-much",
+        "/rest/#how-much",
+        "/rest/",
         "/rest/#how-much",
         "/rest/",
     ]

@@ -122,3 +122,17 @@ def test_an_escaped_anchor_is_text_and_stays() -> None:
     written): it is no anchor, and was removed as one."""
     body = '## Tips\n\nWrite \\<a name="x"></a> to mark a place.\n'
     assert named_anchors(body) == (body, [])
+
+
+def test_a_link_to_a_place_another_post_has_not_leads_to_that_article() -> None:
+    """``/old-post/#comments`` (an id the old theme made) became ``[[rest#comments]]``,
+    which the build refuses: with the posts' heading ids known, it leads to the article."""
+    body = "[[rest#comments|replies]] [[rest#how-much|h]] [x](other.md#y) [[rest#top|t]]\n"
+    assert cross_linked(body, {"rest": {}}, {"rest": {"how-much"}}) == (
+        "[[rest|replies]] [[rest#how-much|h]] [x](other.md#y) [[rest#top|t]]\n",
+        [
+            "its link to rest#comments leads to the top of that article: it has no heading "
+            "or anchor 'comments' (an id the old site's theme made, such as #comments, has "
+            "none here)"
+        ],
+    )

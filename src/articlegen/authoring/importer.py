@@ -37,7 +37,7 @@ from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdsource import raw_html
-from .namedanchors import cross_linked, moved_anchors
+from .namedanchors import cross_linked, moved_anchors, parsed_headings
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
@@ -227,21 +227,22 @@ def _anchored(plans: list[ImportPlan], bodies: list[str], config: SiteConfig) ->
     """The bodies with the HTML anchors of blog posts (raw HTML here, shown as text unless
     the site allows it: in a Markdown post as written, in an HTML one as ``htmlimport`` keeps
     them) made heading ids, and every post's links to them, its own and the other posts',
-    led there (``namedanchors``)."""
+    led there, and their links to other places no post has here led to the bare article
+    (``namedanchors``)."""
     if config.allow_html:
         return bodies
     moved: dict[str, dict[str, tuple[str, bool]]] = {}
+    ids: dict[str, set[str]] = {}
     for index, plan in enumerate(plans):
         if plan.blog.kind in BLOG_FORMATS:
             anchored = moved_anchors(bodies[index])
             bodies[index] = anchored.body
             plan.notes += anchored.notes
             moved[plan.slug] = anchored.targets
-    if not any(moved.values()):
-        return bodies
+            ids[plan.slug] = set(parsed_headings(anchored.body).values())
     led = []
     for plan, body in zip(plans, bodies, strict=True):
-        body, notes = cross_linked(body, moved)
+        body, notes = cross_linked(body, moved, ids)
         plan.notes += notes
         led.append(body)
     return led

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -95,17 +96,30 @@ def moved_anchors(body: str) -> Anchored:
 
 
 def cross_linked(
-    body: str, moved: Mapping[str, Mapping[str, tuple[str, bool]]]
+    body: str,
+    moved: Mapping[str, Mapping[str, tuple[str, bool]]],
+    ids: Mapping[str, AbstractSet[str]] | None = None,
 ) -> tuple[str, list[str]]:
     """``body`` with its links to another post's anchors (``[[slug#name|…]]``,
     ``[…](slug.md#name)``) leading where ``moved`` (slug → ``Anchored.targets``) says: the
-    anchor's heading, or its section's with a note, or the bare article before the first."""
+    anchor's heading, or its section's with a note, or the bare article before the first.
+    A link to a post of ``ids`` (slug → its heading ids) naming neither an anchor nor one
+    of them (``#comments``, which the old theme made) leads to the bare article, with a note:
+    the build would refuse it."""
     notes: list[str] = []
 
     def lead(page: str, name: str) -> str | None:
-        found = moved.get(page.removesuffix(".md"), {}).get(name) if page else None
+        slug = page.removesuffix(".md")
+        found = moved.get(slug, {}).get(name) if page else None
         if found is None:
-            return None
+            if not page or ids is None or slug not in ids or name in {"", "top", *ids[slug]}:
+                return None
+            notes.append(
+                f"its link to {slug}#{name} leads to the top of that article: it has no "
+                f"heading or anchor '{name}' (an id the old site's theme made, such as "
+                "#comments, has none here)"
+            )
+            return ""
         target, exact = found
         if not exact:
             notes.append(
