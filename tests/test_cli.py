@@ -171,6 +171,15 @@ def test_init_takes_its_folder_as_an_argument_too(tmp_path: Path, run_cli) -> No
     assert not (tmp_path / "one").exists() and not (tmp_path / "two").exists()
 
 
+def test_a_site_folder_that_does_not_exist_is_named_as_such(tmp_path: Path, run_cli) -> None:
+    code, _, err = run_cli("build", "--site", tmp_path / "blgo")
+    assert (code, err) == (
+        1,
+        f"error: site.yaml: there is no folder {tmp_path / 'blgo'} — check the path given with"
+        " --site\nerror: 1 error; nothing was written\n",
+    )
+
+
 def test_missing_site_yaml_suggests_init(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("build", "--site", tmp_path)
     assert code == 1
@@ -190,7 +199,13 @@ def test_unknown_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> N
     with pytest.raises(SystemExit) as exited:
         main(["bulid"])
     assert exited.value.code == 2
-    assert "invalid choice: 'bulid'" in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(
+        "invalid choice: 'bulid' (choose from 'build', 'check', 'report', 'suggest', 'clean',"
+        " 'serve', 'new', 'import', 'init') (did you mean 'build'?)\n"
+    )
+    with pytest.raises(SystemExit):
+        main(["zzzzz"])
+    assert "did you mean" not in capsys.readouterr().err
 
 
 def test_new_cuts_long_titles_to_a_short_file_name(site, run_cli) -> None:

@@ -66,7 +66,7 @@ def test_force_color_colours_the_labels_and_no_color_wins(
     _, _, err = run_cli("check", "--site", root)
     assert err.startswith("\x1b[1;33mwarning:\x1b[0m content/a.md:")
     code, _, err = run_cli("check", "--site", root / "nowhere")
-    assert code == 1 and err.startswith("\x1b[1;31merror:\x1b[0m site.yaml: no site.yaml")
+    assert code == 1 and err.startswith("\x1b[1;31merror:\x1b[0m site.yaml: there is no folder")
     monkeypatch.setenv("NO_COLOR", "1")
     _, _, err = run_cli("check", "--site", root)
     assert err.startswith("warning: content/a.md:") and "\x1b" not in err
@@ -328,7 +328,7 @@ def test_the_command_ends_with_its_code_and_all_its_output(site, how: str) -> No
             assert (done.stdout + done.stderr).rstrip().endswith(" s")
             assert (root / "public" / "a" / "index.html").is_file()
         else:
-            assert done.stderr.startswith("error: site.yaml: no site.yaml")
+            assert done.stderr.startswith("error: site.yaml: there is no folder")
     with (root / "out.txt").open("w") as file:  # a file, not a pipe: its buffer is flushed too
         subprocess.run(
             [sys.executable, *start, "report", "--site", str(root), "--format", "csv"],

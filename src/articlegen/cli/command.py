@@ -6,13 +6,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import re
 import signal
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from typing import NoReturn
 
 from .. import __version__
-from ..core.errors import ArticlegenError, BuildFailed, InterruptedAfterWrite, interruption
+from ..core.errors import (
+    ArticlegenError,
+    BuildFailed,
+    InterruptedAfterWrite,
+    did_you_mean,
+    interruption,
+)
 from ..core.wallclock import process_started
 from . import building, newfiles, reporting, serving
 from .printing import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, fail, print_error
@@ -127,14 +135,28 @@ COMMANDS = (
 """Each command's parser, in the order ``articlegen --help`` lists them."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, naming the closest command to one mistyped (``articlegen buidl``)."""
+
+    def error(self, message: str) -> NoReturn:
+        if invalid := _INVALID_COMMAND.search(message):
+            written, choices = invalid.groups()
+            message += did_you_mean(written, re.findall(r"'([^']*)'", choices))
+        super().error(message)
+
+
+_INVALID_COMMAND = re.compile(r"argument COMMAND: invalid choice: '([^']*)' \(choose from (.*)\)")
+"""argparse's words for a command it does not know, with the commands it knows."""
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The whole command line: the top-level options, then each command's own parser."""
-    parser = argparse.ArgumentParser(
-        prog="articlegen", description="Build a health article blog from Markdown."
-    )
+    parser = _Parser(prog="articlegen", description="Build a health article blog from Markdown.")
     parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(unfinished=None)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=argparse.ArgumentParser
+    )
     for add in COMMANDS:
         add(commands)
     return parser

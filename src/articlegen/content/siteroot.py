@@ -14,7 +14,12 @@ _HINT = "run in the site folder, pass --site DIR, or start one with 'articlegen 
 
 def missing_config(root: Path) -> ConfigError:
     """The error for a folder that is not a site, pointing to the site nearby if there is
-    one, else to ``articlegen init``."""
+    one, else to ``articlegen init``; a folder that does not exist (a mistyped ``--site``)
+    is named as such."""
+    if not root.exists():
+        return ConfigError(
+            f"there is no folder {root}", CONFIG_FILE, hint="check the path given with --site"
+        )
     return ConfigError(f"no {CONFIG_FILE} in {root}", CONFIG_FILE, hint=_nearby(root) or _HINT)
 
 
