@@ -299,8 +299,8 @@ def test_missing_file_and_missing_site(blog: Path, run_cli, tmp_path) -> None:
     code, _, err = run_cli("import", SEED, "--site", tmp_path / "nowhere")
     assert code == 1
     assert err == (
-        f"error: site.yaml: no site.yaml in {tmp_path / 'nowhere'}"
-        " — run in the site folder, pass --site DIR, or start one with 'articlegen init'\n"
+        f"error: site.yaml: there is no folder {tmp_path / 'nowhere'}"
+        " — check the path given with --site\n"
     )
 
 
