@@ -447,6 +447,15 @@ def test_crlf_line_endings_work(built: Path, run_cli) -> None:
     )
 
 
+def test_a_bidi_control_quoted_in_an_error_is_shown_as_its_code_point(built: Path, run_cli) -> None:
+    """A See Also entry holding a right-to-left override names no article; the error quoting
+    it prints the override as U+202E, so that the line does not show reordered."""
+    (built / "content/c.md").write_text(HEADER + "see_also:\n  - ex\u202eelpma\n---\nBody.\n")
+    err = rebuild_fails(built, run_cli)
+    assert "\u202e" not in err
+    assert "error: content/c.md:5: see_also 'ex<U+202E>elpma' matches no article" in err
+
+
 def test_utf16_file_is_not_utf8(built: Path, run_cli) -> None:
     (built / "content/c.md").write_bytes((HEADER + "---\n").encode("utf-16"))
     assert only_error(rebuild_fails(built, run_cli)) == (

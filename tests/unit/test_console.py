@@ -81,3 +81,14 @@ def test_say_colours_for_a_terminal_and_not_for_a_pipe(monkeypatch: pytest.Monke
 )
 def test_counts_have_thousands_separators_and_plurals(count: int, noun: str, expected: str) -> None:
     assert counted(count, noun) == expected
+
+
+def test_a_bidi_control_a_message_quotes_is_shown_as_its_code_point() -> None:
+    """Printed as it is, a right-to-left override reorders the rest of the line on a console
+    (``see_also 'ex<U+202E>elpma' …`` would read as another name, and the message garbled)."""
+    stream = io.StringIO()
+    say("error: a.md:3: see_also 'ex\u202eelpma\u2069 x' names no article", stream)
+    assert (
+        stream.getvalue()
+        == "error: a.md:3: see_also 'ex<U+202E>elpma<U+2069> x' names no article\n"
+    )

@@ -16,6 +16,11 @@ from typing import TextIO
 
 LABELS = {"error:": "1;31", "warning:": "1;33", "note:": "1;36"}
 """Leading labels and their SGR codes: bold red, bold yellow, bold cyan."""
+BIDI_CODE_POINTS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+invisible, they make a text show in another order than it is written (``characters``
+refuses them in values), and a line quoting one on a console shows reordered."""
+_SHOWN_AS_CODES = str.maketrans({c: f"<U+{ord(c):04X}>" for c in BIDI_CODE_POINTS})
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -49,8 +54,10 @@ def painted(line: str, colour: bool) -> str:
 
 
 def say(line: str, stream: TextIO) -> None:
-    """Write one line to ``stream``, its label coloured if the stream wants colour."""
-    print(painted(line, wants_colour(stream)), file=stream, flush=True)
+    """Write one line to ``stream``, its label coloured if the stream wants colour, and any
+    bidi control it quotes (from a value refused for it) written as its code point, so that
+    the message reads in the order it is written."""
+    print(painted(line.translate(_SHOWN_AS_CODES), wants_colour(stream)), file=stream, flush=True)
 
 
 def counted(count: int, noun: str) -> str:
