@@ -356,12 +356,10 @@ def _post(
 def _image(value: Any) -> tuple[str | None, str | None]:
     """A header's ``image:`` and its alt text: a path, or a mapping with ``path`` (and
     ``alt``), as jekyll-seo-tag and the themes built on it read it."""
-    if isinstance(value, dict):
-        alt = value.get("alt")
-        path, alt = value.get("path"), alt if isinstance(alt, str) else None
-    else:
-        path, alt = value, None
-    return (path.strip(), alt) if isinstance(path, str) and path.strip() else (None, None)
+    path, alt = (value.get("path"), value.get("alt")) if isinstance(value, dict) else (value, None)
+    if not isinstance(path, str) or not path.strip():
+        return None, None
+    return path.strip(), alt if isinstance(alt, str) else None
 
 
 def _redirect(path: str, config: _Config) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..core.characters import decode_source
 from ..core.dates import parse_date
@@ -329,7 +329,7 @@ def headings_from_level_two(body: str, notes: list[str] | None = None) -> str:
     by the site's own parser, so a ``#`` line in code is none; a setext heading (text over
     ``===`` or ``---``) is written as an ATX one, which has the deeper levels. Where levels
     5 and 6 both become ``######``, a warning saying so is added to ``notes``."""
-    tokens = markdown_parser().parse(body, {"first_line": 1, "path": None, "problems": []})
+    tokens = parsed_tokens(body)
     headings = [
         (token, tokens[index + 1].content)
         for index, token in enumerate(tokens)
@@ -364,10 +364,12 @@ _CONTAINERS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[
 heading '1' in the item '1. 1' is not the marker's '1'); it always matches, if empty."""
 
 
-@functools.cache
-def markdown_parser() -> MarkdownIt:
-    """The build's parser (with the site's defaults), made once."""
-    return make_markdown()
+def parsed_tokens(body: str) -> list[Token]:
+    """``body``'s tokens as the build's parser (with the site's defaults, made once) reads it."""
+    return _PARSER().parse(body, {"first_line": 1, "path": None, "problems": []})
+
+
+_PARSER = functools.cache(make_markdown)
 
 
 _LISTING_WORDS = frozenset(("archive", "archives", "search", "tag", "tags", "category",

@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .mdsource import markdown_parser, outside_code, tidy
+from .mdsource import outside_code, parsed_tokens, tidy
 
 _NAMED = re.compile(
     r"(?<!\\)<a\s+(?:name|id)\s*=\s*(?:\"([^\"<>\n]*)\"|'([^'<>\n]*)'|([^\s\"'<>=`/]+))[^<>\n]*?"
@@ -62,6 +62,8 @@ def moved_anchors(body: str) -> Anchored:
     """``body`` (``tidy``) without its HTML anchors (their text kept), its links to each
     (``#name``) leading to the heading at it or the section around it."""
     names: list[str] = []
+    if not _NAMED.search(body):  # most posts: no anchor, so no parse for code blocks
+        return Anchored(body, [], {})
 
     def mark(part: str) -> str:
         def one(match: re.Match[str]) -> str:
@@ -161,6 +163,8 @@ def _relinked(body: str, lead: Callable[[str, str], str | None]) -> str:
     """``body`` with each link to ``page#name`` (``page`` empty for the article's own) led
     to ``#`` and what ``lead`` gives (no fragment for an empty one), unless it gives None.
     The name is compared percent-decoded, as the build compares fragments."""
+    if "#" not in body:  # no fragment to lead: no parse for code blocks
+        return body
 
     def target(match: re.Match[str]) -> str:
         start, written = match.groups()
@@ -207,10 +211,9 @@ def _outside_code_lines(body: str, change: Callable[[str], str]) -> str:
 
 def _code_lines(body: str) -> set[int]:
     """The lines (from 0) of ``body``'s code blocks, fenced or indented."""
-    tokens = markdown_parser().parse(body, {"first_line": 1, "path": None, "problems": []})
     return {
         line
-        for token in tokens
+        for token in parsed_tokens(body)
         if token.type in ("code_block", "fence") and token.map
         for line in range(*token.map)
     }
@@ -219,9 +222,8 @@ def _code_lines(body: str) -> set[int]:
 def parsed_headings(body: str) -> dict[int, str]:
     """The line (from 0) of each heading of ``body`` that has an id, and that id, as the
     build's parser gives them."""
-    tokens = markdown_parser().parse(body, {"first_line": 1, "path": None, "problems": []})
     return {
         token.map[0]: str(token.attrs["id"])
-        for token in tokens
+        for token in parsed_tokens(body)
         if token.type == "heading_open" and token.map and "id" in token.attrs
     }

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .console import BIDI_CODE_POINTS
+from . import bidi
 from .errors import ArticlegenError
 
 _NONCHARACTERS = "".join(
@@ -41,7 +41,7 @@ _FORBIDDEN_BMP = re.compile(
 """``FORBIDDEN`` for a text with no character past U+FFFF: its 32 non-characters beyond make
 the expression test each character one by one, five to ten times slower on an article
 (a tenth of reading one)."""
-BIDI_CONTROLS = re.compile(f"[{BIDI_CODE_POINTS}]")
+BIDI_CONTROLS = re.compile(f"[{bidi.CODE_POINTS}]")
 """One bidi embedding, override or isolate control, which ``bidi_problem`` refuses in a value."""
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

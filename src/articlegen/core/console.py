@@ -14,13 +14,12 @@ import os
 from collections.abc import Mapping
 from typing import TextIO
 
+from . import bidi
+
 LABELS = {"error:": "1;31", "warning:": "1;33", "note:": "1;36"}
 """Leading labels and their SGR codes: bold red, bold yellow, bold cyan."""
-BIDI_CODE_POINTS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-"""The bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
-invisible, they make a text show in another order than it is written (``characters``
-refuses them in values), and a line quoting one on a console shows reordered."""
-_SHOWN_AS_CODES = str.maketrans({c: f"<U+{ord(c):04X}>" for c in BIDI_CODE_POINTS})
+_SHOWN_AS_CODES = str.maketrans({c: f"<U+{ord(c):04X}>" for c in bidi.CODE_POINTS})
+"""Each bidi control (``bidi``) as its code point, ``<U+202E>``."""
 
 
 def is_terminal(stream: TextIO) -> bool:
