@@ -864,3 +864,60 @@ def test_bidi_controls_in_a_posts_header_are_removed_with_a_warning(
     assert page.css_first("h1").text() == "Rest and Recovery"
     assert page.css_first('meta[name="description"]').attributes["content"] == "Plain text"
     assert (blog / "public/tags/heart/index.html").is_file()
+
+
+def test_warnings_about_a_markdown_post_name_the_line_of_its_own_file(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A warning about a Liquid tag kept as text, a bidi control removed, an anchor at no
+    heading or a link to one named the post's file but not the line: it now names
+    ``file:line`` where what it is about is written there, and the file alone for a
+    WordPress post, which has no file of its own."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        permalink: pretty
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        description: "Plain \\u2066text\\u2069"
+        ---
+        Rest well.
+
+        {% include note.html %}
+
+        ## How Much
+
+        Take it. <a name="note"></a>Then rest.
+        -- jekyll/_posts/2020-02-01-sleep.md --
+        ---
+        title: Sleep
+        ---
+        Sleep well.
+
+        See [the note]({% post_url 2020-01-01-rest %}#note).
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", EXPORT, "--site", blog)
+    assert code == 0, err
+    rest = tmp_path / "jekyll/_posts/2020-01-01-rest.md"
+    sleep = tmp_path / "jekyll/_posts/2020-02-01-sleep.md"
+    lines = err.splitlines()
+
+    def about(start: str) -> str:
+        (line,) = [line for line in lines if line.startswith(start)]
+        return line
+
+    assert about("warning: content/rest.md: its 'description' held").endswith(f"from {rest}:3")
+    assert about("warning: content/rest.md: its HTML anchor 'note'").endswith(f"from {rest}:11")
+    assert about("warning: content/sleep.md: its link to rest#note").endswith(f"from {sleep}:6")
+    assert about(f"warning: {tmp_path / 'jekyll'}: Liquid tag {{% include %}}").endswith(
+        f"in 1 post ({rest}:7): replace it with Markdown"
+    )
+    shortcodes = about("warning: content/morning-walks.md: shortcodes kept as text")
+    assert shortcodes.endswith(f"from {EXPORT}: post 10 'Morning Walks and Blood Pressure'")
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    link = parse(blog / "public/sleep/index.html").css_first(".body p a")
+    assert link.attributes["href"] == "/rest/#how-much"

@@ -190,6 +190,8 @@ def test_shortcodes_converted_or_kept_with_one_note_per_kind() -> None:
     assert "{{\\< gist example-author 123 >}}" in walk
     kept = [n for n in blog.notes if "kept as text" in n]
     assert len(kept) == 1 and kept[0].startswith("Hugo shortcode {{< gist >}} kept as text in 2")
+    posts = FIXTURE / "content/posts"
+    assert f"{posts}/morning-walks.md:20, {posts}/sleep-and-recovery/index.md:14" in kept[0]
 
 
 def test_page_bundle_files_are_known_by_their_old_path() -> None:

@@ -95,6 +95,8 @@ def test_liquid_is_converted_or_kept_as_text_with_one_note_per_kind() -> None:
     kept = [n for n in blog.notes if "kept as text" in n]
     assert len(kept) == 2
     assert kept[0].startswith("Liquid tag {% include %} kept as text in 1 post (")
+    walks = FIXTURE / "_posts/2019-05-14-morning-walks.md"
+    assert f"({walks}:23)" in kept[0]  # the post's file at the tag's line
 
 
 def test_liquid_kept_as_text_is_escaped_for_markdown(tmp_path: Path) -> None:

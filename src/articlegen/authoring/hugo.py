@@ -50,6 +50,7 @@ from .mdsource import (
     video_block,
 )
 from .mdtext import escape_markdown, link_target
+from .sourcelines import add_place
 
 KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishdate", "pubdate"}
 _PLACEHOLDER = re.compile(
@@ -356,8 +357,7 @@ def _shortcodes(body: str, page: _Found, refs: dict[str, str], kept: dict[str, l
             if name in players and video and (block := video_block(players[name] + video)):
                 return block
         kind = f"{{{{< {name} >}}}}"
-        if page.display not in kept[kind]:
-            kept[kind].append(page.display)
+        add_place(kept[kind], page.display, page.file, match.group(0))
         return kept_as_text(match.group(0))
 
     def convert(part: str) -> str:

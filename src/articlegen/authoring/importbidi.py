@@ -5,16 +5,19 @@ control (``BIDI_CONTROLS``: a title that shows as another text than it is). An o
 title, description or tag may hold one, often pasted in unseen; refusing the import over it
 would leave the author to edit hundreds of posts first. So an import removes them from the
 values it writes (the body may keep them, as the build lets it), with a warning naming the
-post's source file, and the build's own refusal stays for what an author writes by hand.
+post's source file (and the header's line, where the post has a file of its own), and the
+build's own refusal stays for what an author writes by hand.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from ..core.characters import BIDI_CONTROLS
 from ..core.model import ImportedArticle, ImportedLink
 from .blogsource import Blog
+from .sourcelines import header_bidi_line
 
 _TEXTS = ("title", "description", "image", "image_alt", "author")
 _LISTS = ("tags", "aliases")
@@ -25,13 +28,14 @@ def without_bidi_controls(blogs: list[Blog]) -> None:
     and a note for each post that held some."""
     for blog in blogs:
         blog.posts = [
-            dataclasses.replace(post, article=_cleaned(post.article)) for post in blog.posts
+            dataclasses.replace(post, article=_cleaned(post.article, post.file))
+            for post in blog.posts
         ]
 
 
-def _cleaned(article: ImportedArticle) -> ImportedArticle:
+def _cleaned(article: ImportedArticle, file: Path | None) -> ImportedArticle:
     """``article`` without bidi controls in its front-matter values, with a note naming
-    the keys that held them."""
+    the keys that held them (and the line of ``file``'s header with the first, if any)."""
     changes: dict[str, object] = {}
     for key in _TEXTS:
         value = getattr(article, key)
@@ -58,4 +62,11 @@ def _cleaned(article: ImportedArticle) -> ImportedArticle:
         "a text show in another order than it is written: they are removed, as the build "
         "refuses them in a front-matter value; check that the text reads as meant"
     )
-    return dataclasses.replace(article, **changes, notes=(*article.notes, note))  # type: ignore[arg-type]
+    line = header_bidi_line(file)
+    lines = (*article.note_lines, (note, line)) if line else article.note_lines
+    return dataclasses.replace(
+        article,
+        **changes,  # type: ignore[arg-type]
+        notes=(*article.notes, note),
+        note_lines=lines,
+    )

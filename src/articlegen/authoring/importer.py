@@ -37,10 +37,17 @@ from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdsource import raw_html
-from .namedanchors import cross_linked, moved_anchors, parsed_headings
+from .namedanchors import (
+    anchor_line,
+    cross_linked,
+    fragment_line,
+    moved_anchors,
+    parsed_headings,
+)
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
+from .sourcelines import source_text
 
 _UNMATCHED = "links into the old site that match no imported post"
 
@@ -238,14 +245,28 @@ def _anchored(plans: list[ImportPlan], bodies: list[str], config: SiteConfig) ->
             anchored = moved_anchors(bodies[index])
             bodies[index] = anchored.body
             plan.notes += anchored.notes
+            _place_notes(plan, anchored.subjects, anchor_line)
             moved[plan.slug] = anchored.targets
             ids[plan.slug] = set(parsed_headings(anchored.body).values())
     led = []
     for plan, body in zip(plans, bodies, strict=True):
-        body, notes = cross_linked(body, moved, ids)
+        subjects: dict[str, str] = {}
+        body, notes = cross_linked(body, moved, ids, subjects)
         plan.notes += notes
+        _place_notes(plan, subjects, fragment_line)
         led.append(body)
     return led
+
+
+def _place_notes(
+    plan: ImportPlan, subjects: dict[str, str], find: Callable[[str | None, str], int | None]
+) -> None:
+    """The line of the post's own file each note of ``subjects`` (note → the anchor or
+    fragment it is about) is about, where ``find`` finds it there."""
+    text = source_text(plan.post.file) if subjects else None
+    for note, name in subjects.items():
+        if line := find(text, name):
+            plan.note_lines.setdefault(note, line)
 
 
 def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:

@@ -20,6 +20,7 @@ from ..markup.markdown import make_markdown, render_body
 from .blogsource import Blog, Post
 from .seealsomatch import Catalogue, Resolved, resolve_see_also
 from .siteauthors import AuthorChoice
+from .sourcelines import located
 
 _ALIASES = re.compile(r"^aliases:\n(?:  - .*\n)+", re.MULTILINE)
 
@@ -34,6 +35,8 @@ class ImportPlan:
     replaces: str | None = None
     """The existing file written over (``--overwrite``)."""
     notes: list[str] = dataclasses.field(default_factory=list)
+    note_lines: dict[str, int] = dataclasses.field(default_factory=dict)
+    """A note of ``notes`` → the line of the post's own file it is about, where known."""
     old: str | None = None
     """The post's address on the old site, whether or not it needs a redirect."""
     hero: str | None = None
@@ -67,8 +70,9 @@ def compose_article(
     """The new file's text, and warnings about what it could not settle."""
     article = plan.article
     lines = ["---", f"title: {_quoted(article.title)}"]
+    lines_of = dict(article.note_lines) | plan.note_lines
     warnings: list[Diagnostic] = [
-        Diagnostic(note, plan.display, hint=f"from {plan.post.origin}")
+        Diagnostic(note, plan.display, hint=f"from {located(plan.post.origin, lines_of.get(note))}")
         for note in [*article.notes, *plan.notes]
     ]
     if article.date or dated:

@@ -57,6 +57,7 @@ from .mdsource import (
     tidy,
     unknown_notes,
 )
+from .sourcelines import add_place
 
 CONFIG_FILES = ("_config.yml", "_config.yaml")
 STYLES = {
@@ -380,9 +381,8 @@ def _liquid(
     text = _RAW.sub(save_raw, body)
     text = _HIGHLIGHT.sub(lambda m: code_block(m.group(2), m.group(1)), text)
 
-    def note(kind: str) -> None:
-        if display not in kept[kind]:
-            kept[kind].append(display)
+    def note(kind: str, written: str) -> None:
+        add_place(kept[kind], display, Path(display), written)
 
     def tag(match: re.Match[str]) -> str:
         name, argument = match.group(1), match.group(2).strip()
@@ -392,7 +392,7 @@ def _liquid(
                 return links.posts[key]
             if name == "link" and argument:
                 return link_path(argument.split()[0], links.pages, config.pages)
-        note(f"tag {{% {name} %}}")
+        note(f"tag {{% {name} %}}", match.group(0))
         return kept_as_text(match.group(0))
 
     def output(match: re.Match[str]) -> str:
@@ -406,7 +406,7 @@ def _liquid(
             if filtered.group(3) == "absolute_url" and config.site_url:
                 return config.site_url.rstrip("/") + config.baseurl + path
             return config.baseurl + path
-        note("output {{ … }}")
+        note("output {{ … }}", match.group(0))
         return kept_as_text(match.group(0))
 
     text = outside_code(text, lambda part: _LIQUID_OUTPUT.sub(output, _LIQUID_TAG.sub(tag, part)))

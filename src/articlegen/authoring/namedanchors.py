@@ -18,10 +18,11 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
-from urllib.parse import unquote
+from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
 
 from .mdsource import outside_code, parsed_tokens, tidy
+from .sourcelines import line_of
 
 _NAMED = re.compile(
     r"(?<!\\)<a\s+(?:name|id)\s*=\s*(?:\"([^\"<>\n]*)\"|'([^'<>\n]*)'|([^\s\"'<>=`/]+))[^<>\n]*?"
@@ -49,6 +50,8 @@ class Anchored:
     targets: dict[str, tuple[str, bool]]
     """Anchor name → the id its links now lead to (``top`` before the first heading), and
     whether that is its own heading's (else its section's)."""
+    subjects: dict[str, str] = field(default_factory=dict)
+    """A note of ``notes`` → the name of the anchor it is about (``anchor_line``)."""
 
 
 def named_anchors(body: str) -> tuple[str, list[str]]:
@@ -80,6 +83,7 @@ def moved_anchors(body: str) -> Anchored:
     headings = parsed_headings(_MARK.sub("", marked))
     targets: dict[str, tuple[str, bool]] = {}
     notes: list[str] = []
+    subjects: dict[str, str] = {}
     for number, line in enumerate(lines):
         for found in _MARK.finditer(line):
             name = names[int(found.group(1))]
@@ -91,23 +95,26 @@ def moved_anchors(body: str) -> Anchored:
                     f"headings only: links to #{name} lead to #{target}, the "
                     + ("top of the page" if target == "top" else "heading of its section")
                 )
+                subjects.setdefault(notes[-1], name)
     kept = [_MARK.sub("", line) for line in lines if not _anchors_alone(line)]
     own = {name: target for name, (target, _) in targets.items()}
     relinked = _relinked("\n".join(kept), lambda page, name: own.get(name) if not page else None)
-    return Anchored(tidy(relinked), notes, targets)
+    return Anchored(tidy(relinked), notes, targets, subjects)
 
 
 def cross_linked(
     body: str,
     moved: Mapping[str, Mapping[str, tuple[str, bool]]],
     ids: Mapping[str, AbstractSet[str]] | None = None,
+    subjects: dict[str, str] | None = None,
 ) -> tuple[str, list[str]]:
     """``body`` with its links to another post's anchors (``[[slug#name|…]]``,
     ``[…](slug.md#name)``) leading where ``moved`` (slug → ``Anchored.targets``) says: the
     anchor's heading, or its section's with a note, or the bare article before the first.
     A link to a post of ``ids`` (slug → its heading ids) naming neither an anchor nor one
     of them (``#comments``, which the old theme made) leads to the bare article, with a note:
-    the build would refuse it."""
+    the build would refuse it. ``subjects``, if given, gets each note → the fragment its
+    link names (``fragment_line``)."""
     notes: list[str] = []
 
     def lead(page: str, name: str) -> str | None:
@@ -121,6 +128,8 @@ def cross_linked(
                 f"heading or anchor '{name}' (an id the old site's theme made, such as "
                 "#comments, has none here)"
             )
+            if subjects is not None:
+                subjects.setdefault(notes[-1], name)
             return ""
         target, exact = found
         if not exact:
@@ -134,9 +143,26 @@ def cross_linked(
                 + f": the anchor '{name}' there is at no heading, and Markdown gives ids to "
                 "headings only"
             )
+            if subjects is not None:
+                subjects.setdefault(notes[-1], name)
         return "" if target == "top" else target
 
     return _relinked(body, lead), list(dict.fromkeys(notes))
+
+
+def anchor_line(text: str | None, name: str) -> int | None:
+    """The line (from 1) of the first anchor named ``name`` in a post's source ``text``."""
+    for match in _NAMED.finditer(text or ""):
+        if html.unescape(next(g for g in match.groups()[:3] if g is not None)) == name:
+            return (text or "").count("\n", 0, match.start()) + 1
+    return None
+
+
+def fragment_line(text: str | None, name: str) -> int | None:
+    """The line (from 1) of the first link to ``#name`` (as written, or percent-encoded)
+    in a post's source ``text``."""
+    written = "|".join(re.escape(form) for form in dict.fromkeys((name, quote(name))))
+    return line_of(text, re.compile(f"#(?:{written})(?![\\w%.~-])"))
 
 
 def _anchors_alone(line: str) -> bool:

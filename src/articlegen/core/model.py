@@ -844,5 +844,7 @@ class ImportedArticle:
     """The old blog had not published it (a Jekyll or Hugo draft)."""
     notes: tuple[str, ...] = ()
     """What the reader of the source could not convert, for the author to look at."""
+    note_lines: tuple[tuple[str, int], ...] = ()
+    """A note → the line of the post's own file it is about, where that is known."""
     page: bool = False
     """A page of the old blog (its About), to become a page here, not an article."""
