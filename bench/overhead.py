@@ -65,7 +65,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("feeds", "articlegen.render.feeds", "render_feed"),
     ("sitemap", "articlegen.render.feeds", "sitemap"),
     ("writing", "articlegen.output.staging", "fill_staging"),
-    ("image copies", "articlegen.output.variants", "make_variants"),
+    ("image copies", "articlegen.output.variants", "_encode_job"),
     ("cache saved", "articlegen.incremental.cachefile", "save_cache"),
     ("inputs stamped", "articlegen.incremental.freshness", "take_snapshot"),
     ("output receipt", "articlegen.incremental.freshness", "receipt_of"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -60,6 +61,7 @@ from .core.model import (
     PlacedImage,
     Progress,
     RenderedBody,
+    RenderedPage,
     Site,
     SiteConfig,
 )
@@ -83,7 +85,7 @@ from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
 from .output.search import MISSING_NOTE
-from .output.variants import make_variants, original_digest
+from .output.variants import VariantsMade, original_digest
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
@@ -127,28 +129,31 @@ def build_site(
         raise_if_any(
             [*problems, *_path_problems_anyway(config, sources, articles, checked, public)]
         )
-    kept = cache is not None and cache.keep_in_memory
-    site = _assemble(config, sources, articles, checked, public, memos, finish_all=kept)
-    pagefind = find_pagefind() if config.search else None
-    written = output if options.write else None
-    site_pages = render_pages(
-        site, root, options, cache, written, search=bool(pagefind),
-        progress=for_stage(progress, "rendering pages"), first=first,
-        planned_check=lambda pages: raise_if_any(path_link_problems(
-            articles, sources.bodies, published_addresses(
-                pages, (name for _, name in checked.statics), checked.shown_images,
-                search=config.search,
-            ), config.base_url, config.base_path,
-        )),
-    )  # fmt: skip
-    variants, statics = _with_variants(root, options, checked, memos)
-    raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
-    if options.write:  # each page written as it is rendered: the result keeps none's bytes
-        searched = (pagefind, len(articles)) if pagefind else None
-        publish_site(site_pages, statics, output, root, cache, searched, progress)
-        pages = site_pages.headers
-    else:
-        pages = tuple(site_pages.pages)
+    shown = checked.shown_images if options.write or options.preview else ()  # check: names
+    with VariantsMade(  # encoded beside the stages below, waited for before they are placed
+        shown, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs, prune=options.write,
+        digest_of=partial(memos.files.remembered, "digest", original_digest),
+    ) as copies:  # fmt: skip
+        kept = cache is not None and cache.keep_in_memory
+        site = _assemble(config, sources, articles, checked, public, memos, finish_all=kept)
+        pagefind = find_pagefind() if config.search else None
+        written = output if options.write else None
+        site_pages = render_pages(
+            site, root, options, cache, written, search=bool(pagefind),
+            progress=for_stage(progress, "rendering pages"), first=first,
+            planned_check=lambda pages: raise_if_any(
+                _path_problems(config, sources, articles, checked, pages)
+            ),
+        )  # fmt: skip
+        statics = copies.published(checked.statics)
+        raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
+        if options.write:  # each page written as it is rendered: the result keeps none's bytes
+            searched = (pagefind, len(articles)) if pagefind else None
+            publish_site(site_pages, statics, output, root, cache, searched, progress, copies.wait)
+            pages = site_pages.headers
+        else:
+            pages = tuple(site_pages.pages)
+        variants = copies.wait().files
     return BuildResult(
         output=written, articles=len(site.articles), pages=pages,
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
@@ -156,23 +161,6 @@ def build_site(
         changes_at=public.changes_at, reused_bodies=sources.reused,
         rendered=site_pages.rendered, variants=variants,
     )  # fmt: skip
-
-
-def _with_variants(
-    root: Path, options: BuildOptions, checked: _Checked, memos: StageMemos
-) -> tuple[tuple[StaticFile, ...], list[StaticFile]]:
-    """The images' responsive copies, made for a build that writes or previews (``check``
-    needs only their names, which pages have already), and the static files with each
-    original replaced by its copy at its own address."""
-    if not (options.write or options.preview):
-        return (), checked.statics
-    made = make_variants(
-        checked.shown_images, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs,
-        prune=options.write, digest_of=partial(memos.files.remembered, "digest", original_digest),
-    )  # fmt: skip
-    replaced = {name for _, name in made.files}
-    statics = [static for static in checked.statics if static[1] not in replaced]
-    return made.files, sorted([*statics, *made.files], key=lambda static: static[1])
 
 
 def _settings(root: Path, options: BuildOptions) -> SiteConfig:
@@ -281,16 +269,25 @@ def _path_problems_anyway(
     public: Publication,
 ) -> list[ArticlegenError]:  # fmt: skip
     """The path links' problems of a build failing other checks, against its pages planned
-    as far as the site loaded (``planned_headers``); links into the folders a damaged file's
-    tags and author add pages to are not judged. A site too broken to plan leaves them to
-    the next build, as before."""
+    as far as the site loaded (``planned_headers``). A site too broken to plan leaves them
+    to the next build, as before."""
     try:
         site = _assemble(config, sources, articles, checked, public, StageMemos(), finish_all=False)
         headers = planned_headers(site, sources.damaged)
     except Exception:  # whatever planning a failing site meets: its errors are raised already
         return []
+    return _path_problems(config, sources, articles, checked, headers)
+
+
+def _path_problems(
+    config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked,
+    pages: Sequence[RenderedPage],
+) -> list[ArticlegenError]:  # fmt: skip
+    """Every body link to a path of the site, checked against the addresses of ``pages``
+    and the files the build publishes; links into the folders a damaged file's tags and
+    author add pages to are not judged."""
     addresses = published_addresses(
-        headers, (name for _, name in checked.statics), checked.shown_images, search=config.search
+        pages, (name for _, name in checked.statics), checked.shown_images, search=config.search
     )
     return path_link_problems(
         articles, sources.bodies, addresses, config.base_url, config.base_path,

@@ -303,8 +303,15 @@ def test_an_image_cut_short_fails_check_and_build_at_its_line_and_keeps_the_site
 def test_an_image_that_fails_at_encoding_is_reported_as_build_errors_are(
     site, run_cli, monkeypatch
 ) -> None:
+    """Copies are encoded beside the pages (``VariantsMade``): one that fails once pages
+    are staged still fails the build before anything is published."""
     root = site({"a.md": article("A", "![A chart](images/c.png)")})
     add_image(root, "images/c.png", (600, 300))
+    assert run_cli("build", "--site", root)[0] == 0
+    before = {path: path.read_bytes() for path in (root / "public").rglob("*") if path.is_file()}
+    beside = sorted(root.iterdir())
+    add_image(root, "images/c.png", (700, 350))  # new bytes: its copies are made again
+    (root / "content/a.md").write_text(article("B", "![A chart](images/c.png)"), "utf-8")
 
     def fail(*_: object, **__: object) -> bytes:
         raise OSError("broken data stream when reading image file")
@@ -315,6 +322,9 @@ def test_an_image_that_fails_at_encoding_is_reported_as_build_errors_are(
     assert "static/images/c.png: cannot make the responsive copies of image" in err
     assert "1 error; nothing was written" in err
     assert "Traceback" not in err
+    after = {path: path.read_bytes() for path in (root / "public").rglob("*") if path.is_file()}
+    assert after == before
+    assert sorted(root.iterdir()) == beside  # no staged folder left beside the site
 
 
 def test_clean_deletes_the_copies_with_the_cache(site, run_cli) -> None:

@@ -235,3 +235,82 @@ def test_the_share_image_is_the_narrowest_copy_of_1200_pixels_or_more_and_absolu
     assert gif == {
         "url": "https://x.test/b.gif", "width": 10, "height": 5, "alt": "A", "type": "image/gif"
     }  # fmt: skip
+
+
+def _placed(source: Path, width: int = 1000) -> PlacedImage:
+    size = (width, width // 2)
+    return PlacedImage(f"/{source.name}", size, plan_variants(source.name, size, (480,)), source)
+
+
+def test_copies_are_encoded_in_the_background_until_waited_for(tmp_path: Path) -> None:
+    """With workers allowed, the copies are made while the build goes on: before ``wait``
+    is called; with ``jobs`` 1, by ``wait`` and not before."""
+    import time
+
+    from articlegen.output.variants import VariantsMade
+
+    placed = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1200)]
+    folder = tmp_path / "cache"
+    with VariantsMade(placed, folder, tmp_path, jobs=1) as made:
+        time.sleep(0.3)
+        assert not folder.is_dir() or not any(folder.iterdir())
+        assert made.wait().encoded == 8
+    for copy in folder.iterdir():
+        copy.unlink()
+    with VariantsMade(placed, folder, tmp_path, jobs=2) as made:
+        deadline = time.monotonic() + 30
+        while len(list(folder.glob("*.*"))) < 8 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(list(folder.glob("*.*"))) == 8  # every copy, before anyone waited
+        assert (made.wait().encoded, made.wait().files) == (8, made.files)
+    assert not list(folder.glob(".*"))  # no temporary file left
+
+
+def test_two_originals_of_the_same_bytes_have_their_copies_encoded_once(tmp_path: Path) -> None:
+    """Copies are named by their original's bytes: two threads encoding the same file at
+    once would write over each other's."""
+    first = photo(tmp_path / "a.jpg", (1000, 500))
+    second = tmp_path / "b.jpg"
+    second.write_bytes(first.read_bytes())
+    made = make_variants([_placed(first), _placed(second)], tmp_path / "cache", tmp_path, jobs=2)
+    assert made.encoded == 4
+    assert [name for _, name in made.files] == [
+        "a-1000w.webp", "a-480w.jpg", "a-480w.webp", "a.jpg",
+        "b-1000w.webp", "b-480w.jpg", "b-480w.webp", "b.jpg",
+    ]  # fmt: skip
+    copies = {
+        name[0]: sorted(path for path, n in made.files if n[0] == name[0]) for _, name in made.files
+    }
+    assert copies["a"] == copies["b"] and all(path.is_file() for path in copies["a"])
+
+
+def test_leaving_early_waits_for_the_copies_under_way_and_begins_no_other(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A build that fails while copies are encoded leaves no copy half made, and starts no
+    new one once it has failed."""
+    import threading
+
+    from articlegen.output import variants as encoder
+
+    started, release = threading.Event(), threading.Event()
+    real = encoder._encode_job
+    begun: list[str] = []
+
+    def slow(job):
+        begun.append(job.shown)
+        started.set()
+        release.wait(10)
+        return real(job)
+
+    monkeypatch.setattr(encoder, "_encode_job", slow)
+    placed = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1100, 1200)]
+    folder = tmp_path / "cache"
+    with pytest.raises(RuntimeError), encoder.VariantsMade(placed, folder, tmp_path, jobs=1 + 1):
+        assert started.wait(10)
+        threading.Timer(0.2, release.set).start()
+        raise RuntimeError("a later stage failed")
+    # the two under way finished, the third never begun
+    names = sorted(path.name for path in folder.iterdir())
+    assert len(names) == 8 and not [name for name in names if name.startswith(".")]
+    assert begun == ["1000.jpg", "1100.jpg"]

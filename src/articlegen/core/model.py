@@ -755,9 +755,9 @@ class BuildOptions:
     expired: bool = False
     """Include expired articles too, with a banner (``report`` lists every article)."""
     jobs: int | None = None
-    """Worker processes for rendering; None means one per CPU for Markdown and this process
-    for pages (``templates.DEFAULT_PAGE_JOBS``), 1 means this process only. Never shapes
-    the output."""
+    """Worker processes for rendering (and threads for images' copies); None means one per
+    CPU for Markdown and images and this process for pages (``templates.DEFAULT_PAGE_JOBS``),
+    1 means this process's one thread only. Never shapes the output."""
     preview: bool = False
     """A preview for the author (``serve``): settings only a published site needs (its
     address, description, comment ids; see ``readiness``) are not warned about."""

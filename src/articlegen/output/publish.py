@@ -30,11 +30,14 @@ def publish_site(
     cache: BuildCache | None,
     searched: tuple[Path, int] | None,
     progress: Progress | None,
+    made: Callable[[], object] = tuple,
 ) -> None:
     """Write the site (indexed for search with ``searched``, Pagefind and the number of
     article pages, when Pagefind is there), staging into the cache's spare when there is a
     cache, and stamp the written files in the cache. Each page is written as it is
-    rendered ("rendering pages"), then the rest of the files ("writing files")."""
+    rendered ("rendering pages"), then the rest of the files ("writing files"), once
+    ``made()`` has returned: it waits for what static files are still being made (the
+    images' copies)."""
     if searched:
         _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
@@ -44,7 +47,7 @@ def publish_site(
     paths = [page.out_path for page in pages.headers]
     html = path_order(paths)  # the pages built, one per article and page: not static/'s
     indexer = partial(_index, *searched, searching, output, store, key, html) if searched else None
-    rest = partial(report_progress, for_stage(progress, "writing files"), 0, 0)
+    rest = partial(_after, made, for_stage(progress, "writing files"))
     spare = folder / SPARE_OUTPUT if cache is not None else None
     write_site(
         paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare,
@@ -66,6 +69,12 @@ def _index_folder_free(statics: list[StaticFile], root: Path) -> None:
                 hint=f"move it out of a '{INDEX_FOLDER}' folder, or set 'search: false' in "
                 "site.yaml to build without search",
             )
+
+
+def _after(made: Callable[[], object], progress: Callable[[int, int], None] | None) -> None:
+    """Once the pages are written: the static files made, and the next stage begun."""
+    made()
+    report_progress(progress, 0, 0)
 
 
 def _then(pages: Iterator[RenderedPage], after: Callable[[], None]) -> Iterator[RenderedPage]:

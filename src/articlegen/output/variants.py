@@ -5,7 +5,7 @@ A copy is named by a digest of its original's bytes and of how copies are made
 (``ENCODING``, Pillow's version): a rebuild finds the copies of every unchanged image
 already there and encodes nothing, whatever else changed; the preview, which writes no
 site, serves them from there too. Encoding is slow (a tenth of a second or more a copy),
-so many images are spread over worker processes (``core/workers.py``).
+so it runs in threads beside the rest of the build (``VariantsMade``).
 
 Each copy is made from the original turned upright (its EXIF orientation applied, since
 the copy keeps no EXIF to say it) and keeps none of its metadata — camera, time, place,
@@ -14,19 +14,23 @@ comments — but its colour profile, without which colours would shift.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..content.images import our_pixel_limit
+from ..content.staticfiles import StaticFile
 from ..content.variants import format_of
 from ..core.errors import ArticlegenError, BuildFailed
 from ..core.model import ImageVariant, PlacedImage
-from ..core.workers import map_chunks
+from ..core.workers import default_jobs
 from .pixels import eight_bit, in_colour_space
 
 if TYPE_CHECKING:  # imported where it is used: a site without raster images never needs it
@@ -34,8 +38,6 @@ if TYPE_CHECKING:  # imported where it is used: a site without raster images nev
 
 ENCODING = "1;jpeg-q82-progressive;png-optimize;webp-q80-m4,lossless-from-png"
 """How copies are made: changing the encoding changes this, which names new copies."""
-MIN_PARALLEL_IMAGES = 4
-"""Fewer images to encode than this are encoded here: workers would cost more to start."""
 _SAVE: dict[str, dict[str, Any]] = {
     "JPEG": {"quality": 82, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
@@ -77,28 +79,103 @@ def make_variants(
     more are removed from it. An original that cannot be decoded fails the build
     (``BuildFailed``, reported as every build error is) naming it. ``digest_of`` gives the
     digest an original's copies are named by (default: ``original_digest``, worked out)."""
+    with VariantsMade(images, folder, root, jobs, prune=prune, digest_of=digest_of) as made:
+        return made.wait()
+
+
+class VariantsMade:
+    """``make_variants`` begun: every copy's name known at once, the copies the cache folder
+    lacks encoded by threads in the background while the build goes on (Pillow lets go of
+    Python's lock as it decodes, resizes and encodes, so they take the cores the build's
+    one thread leaves idle), and waited for where the copies are needed (``wait``). With
+    ``jobs`` 1 nothing runs beside the build: the copies are encoded by ``wait``. Leaving
+    the block waits for the encoding under way, so that no copy is left half made."""
+
+    def __init__(
+        self,
+        images: Iterable[PlacedImage],
+        folder: Path,
+        root: Path,
+        jobs: int | None,
+        *,
+        prune: bool = False,
+        digest_of: Callable[[Path], str] | None = None,
+    ) -> None:
+        self.folder, self.prune = folder, prune
+        files, self.todo = _planned(images, folder, root, digest_of or original_digest)
+        self.files = tuple(sorted(files, key=lambda f: f[1]))
+        """(file in the cache folder, output path) of every copy, sorted by output path."""
+        self._made: MadeVariants | None = None
+        self._encoding: list[Future[int]] | None = None
+        self._running = contextlib.ExitStack()
+        if self.todo:
+            folder.mkdir(parents=True, exist_ok=True)
+        if self.todo and jobs != 1:
+            threads = min(len(self.todo), default_jobs() if jobs is None else jobs)
+            # Warnings are silenced from this thread, for as long as the threads run: the
+            # filters are one list for the process, which each thread's own
+            # ``catch_warnings`` would save and restore over the others'.
+            self._running.enter_context(our_pixel_limit())
+            pool = ThreadPoolExecutor(threads, thread_name_prefix="image-copies")
+            self._running.callback(pool.shutdown, wait=True, cancel_futures=True)
+            self._encoding = [pool.submit(_encode_job, job) for job in self.todo]
+
+    def wait(self) -> MadeVariants:
+        """Every copy made (encoded here if nothing encodes in the background); the first
+        failure raised as ``BuildFailed``."""
+        if self._made is None:
+            try:
+                if self._encoding is None:
+                    with our_pixel_limit():
+                        encoded = [_encode_job(job) for job in self.todo]
+                else:
+                    encoded = [future.result() for future in self._encoding]
+            except ArticlegenError as failed:
+                raise BuildFailed([failed]) from failed
+            if self.prune:
+                _remove_unused(self.folder, {path for path, _ in self.files})
+            self._made = MadeVariants(self.files, sum(encoded))
+        return self._made
+
+    def published(self, statics: Iterable[StaticFile]) -> list[StaticFile]:
+        """``statics`` with each original replaced by its copies, the one at its own address
+        its upright, stripped copy, sorted by output path."""
+        replaced = {name for _, name in self.files}
+        kept = [static for static in statics if static[1] not in replaced]
+        return sorted([*kept, *self.files], key=lambda static: static[1])
+
+    def __enter__(self) -> VariantsMade:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Copies not begun are not begun; those under way are finished (a copy is written
+        whole or not at all, but a thread stopped mid-way would leave its temporary file)."""
+        self._running.close()
+
+
+def _planned(
+    images: Iterable[PlacedImage], folder: Path, root: Path, digest_of: Callable[[Path], str]
+) -> tuple[list[tuple[Path, str]], list[_Job]]:
+    """Every copy of ``images`` as (file in the cache ``folder``, output path), and the jobs
+    that encode the ones it lacks."""
     wanted: dict[Path, dict[str, ImageVariant]] = {}
     for image in images:
         if image.source is not None and image.variants:
             wanted.setdefault(image.source, {}).update({v.path: v for v in image.variants})
     files: list[tuple[Path, str]] = []
     todo: list[_Job] = []
+    planned: set[Path] = set()  # two originals of the same bytes share their copies
     for source, variants in wanted.items():
-        digest = (digest_of or original_digest)(source)
+        digest = digest_of(source)
         targets = [(v, folder / cache_name(digest, v)) for v in variants.values()]
         files += [(path, variant.path) for variant, path in targets]
-        missing = tuple((v, path) for v, path in targets if not path.is_file())
+        missing = tuple(
+            (v, path) for v, path in targets if path not in planned and not path.is_file()
+        )
+        planned.update(path for _, path in missing)
         if missing:
             todo.append(_Job(source, _shown(source, root), missing))
-    if todo:
-        folder.mkdir(parents=True, exist_ok=True)
-    try:
-        encoded = map_chunks(_encode_jobs, todo, jobs=jobs, min_items=MIN_PARALLEL_IMAGES)
-    except ArticlegenError as failed:
-        raise BuildFailed([failed]) from failed
-    if prune:
-        _remove_unused(folder, {path for path, _ in files})
-    return MadeVariants(tuple(sorted(files, key=lambda f: f[1])), sum(encoded))
+    return files, todo
 
 
 def cache_name(digest: str, variant: ImageVariant) -> str:
@@ -123,16 +200,12 @@ def _shown(source: Path, root: Path) -> str:
     return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
 
 
-def _encode_jobs(jobs: Sequence[_Job]) -> list[int]:
-    """Each job's copies encoded (in a worker process, or here): how many, job by job."""
-    return [_encode_job(job) for job in jobs]
-
-
 def _encode_job(job: _Job) -> int:
+    """One original's missing copies encoded and written: how many."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with our_pixel_limit(), Image.open(job.source) as opened:
+        with Image.open(job.source) as opened:  # within ``our_pixel_limit``
             upright = eight_bit(ImageOps.exif_transpose(opened) or opened)
             upright, profile = in_colour_space(upright, opened.info.get("icc_profile"))
             upright.load()
@@ -188,7 +261,7 @@ def _in_mode_for(image: PILImage, fmt: str) -> PILImage:
 
 def _write_atomically(target: Path, data: bytes) -> None:
     """A file another build or the preview may read at the same time is whole or absent."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
     temporary.write_bytes(data)
     os.replace(temporary, target)
 
