@@ -293,13 +293,13 @@ def test_leaving_early_waits_for_the_copies_under_way_and_begins_no_other(
 
     from articlegen.output import variants as encoder
 
-    started, release = threading.Event(), threading.Event()
+    started, release = threading.Semaphore(0), threading.Event()
     real = encoder._encode_job
     begun: list[str] = []
 
     def slow(job):
         begun.append(job.shown)
-        started.set()
+        started.release()
         release.wait(10)
         return real(job)
 
@@ -307,8 +307,8 @@ def test_leaving_early_waits_for_the_copies_under_way_and_begins_no_other(
     placed = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1100, 1200)]
     folder = tmp_path / "cache"
     with pytest.raises(RuntimeError), encoder.VariantsMade(placed, folder, tmp_path, jobs=1 + 1):
-        assert started.wait(10)
-        threading.Timer(0.2, release.set).start()
+        assert started.acquire(timeout=10) and started.acquire(timeout=10)  # both under way
+        threading.Timer(1.0, release.set).start()  # long after the third is cancelled
         raise RuntimeError("a later stage failed")
     # the two under way finished, the third never begun
     names = sorted(path.name for path in folder.iterdir())
