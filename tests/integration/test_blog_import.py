@@ -921,3 +921,59 @@ def test_warnings_about_a_markdown_post_name_the_line_of_its_own_file(
     assert code == 0, err
     link = parse(blog / "public/sleep/index.html").css_first(".body p a")
     assert link.attributes["href"] == "/rest/#how-much"
+
+
+def test_links_to_anchors_of_a_post_imported_in_an_earlier_run_are_led_there(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A link from a new post to ``old-post.html#x`` of a post an earlier import made an
+    article became ``[[rest#x]]`` as it was written, and the build refused the ids that
+    article has no heading for: they are now led as a link within one import is."""
+    write_tree(
+        tmp_path,
+        """
+        -- first/_config.yml --
+        permalink: date
+        -- first/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        ---
+        Rest well.
+
+        <a name="dose"></a>
+        ## How Much
+
+        Take it.
+        -- second/_config.yml --
+        permalink: date
+        -- second/_posts/2020-02-01-sleep.md --
+        ---
+        title: Sleep
+        ---
+        Sleep well.
+
+        See [the amount](/2020/01/01/rest.html#how-much), [the dose][d] and
+        [the replies](/2020/01/01/rest.html#comments).
+
+        [d]: /2020/01/01/rest.html#dose
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "first", "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("import", tmp_path / "second", "--site", blog)
+    assert code == 0, err
+    sleep = tmp_path / "second/_posts/2020-02-01-sleep.md"
+    warnings = sorted(line for line in err.splitlines() if "its link to rest#" in line)
+    assert warnings == [
+        f"warning: content/sleep.md: its link to rest#{name} leads to the top of that article: "
+        f"it has no heading or anchor '{name}' (an id the old site's theme made, such as "
+        f"#comments, has none here) — from {sleep}:{line}"
+        for name, line in (("comments", 7), ("dose", 9))
+    ]
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    links = parse(blog / "public/sleep/index.html").css(".body p a")
+    assert [a.attributes["href"] for a in links] == ["/rest/#how-much", "/rest/", "/rest/"]
+    assert parse(blog / "public/rest/index.html").css_first(".body h2").attributes["id"] == (
+        "how-much"
+    )

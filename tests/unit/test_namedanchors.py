@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from articlegen.authoring.namedanchors import cross_linked, moved_anchors, named_anchors
+from articlegen.authoring.namedanchors import (
+    HeadingIds,
+    cross_linked,
+    moved_anchors,
+    named_anchors,
+)
 
 
 def test_an_anchor_at_a_heading_gives_way_to_the_headings_id() -> None:
@@ -136,3 +141,24 @@ def test_a_link_to_a_place_another_post_has_not_leads_to_that_article() -> None:
             "none here)"
         ],
     )
+
+
+def test_heading_ids_parse_a_body_only_when_a_link_names_it() -> None:
+    """An import's links may lead to any article already on the site: of those, only the
+    ones a link names with a fragment are parsed for their heading ids."""
+    asked: list[str] = []
+
+    class Bodies(dict[str, str]):
+        def __getitem__(self, slug: str) -> str:
+            asked.append(slug)
+            return super().__getitem__(slug)
+
+    ids = HeadingIds(Bodies(rest="## How Much\n\nTake it.\n", walk="## Why\n", other="x\n"))
+    body = "[[rest#how-much|h]] [[rest#dose|d]] [w](walk.md) [[gone#x|g]]\n"
+    led, notes = cross_linked(body, {}, ids)
+    assert led == "[[rest#how-much|h]] [[rest|d]] [w](walk.md) [[gone#x|g]]\n"
+    assert [note.split(":")[0] for note in notes] == [
+        "its link to rest#dose leads to the top of that article"
+    ]
+    assert asked == ["rest"] and sorted(ids) == ["other", "rest", "walk"]
+    assert ids["walk"] == {"why"} and len(ids) == 3

@@ -38,11 +38,11 @@ from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdsource import raw_html
 from .namedanchors import (
+    HeadingIds,
     anchor_line,
     cross_linked,
     fragment_line,
     moved_anchors,
-    parsed_headings,
 )
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
@@ -120,7 +120,7 @@ def import_sources(
             else link_articles(plan.article.body, plan.article.address, catalogue)
             for plan, body in zip(plans, bodies, strict=True)
         ]
-        for plan, body in zip(plans, _anchored(plans, linked, config), strict=True):
+        for plan, body in zip(plans, _anchored(plans, linked, config, existing), strict=True):
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
@@ -230,16 +230,19 @@ def _relinked(
     return bodies, remote, copies
 
 
-def _anchored(plans: list[ImportPlan], bodies: list[str], config: SiteConfig) -> list[str]:
+def _anchored(
+    plans: list[ImportPlan], bodies: list[str], config: SiteConfig, existing: list[Article]
+) -> list[str]:
     """The bodies with the HTML anchors of blog posts (raw HTML here, shown as text unless
     the site allows it: in a Markdown post as written, in an HTML one as ``htmlimport`` keeps
     them) made heading ids, and every post's links to them, its own and the other posts',
-    led there, and their links to other places no post has here led to the bare article
+    led there, and their links to other places no post has here, or that an article already
+    on the site (an earlier import's) has no heading for, led to the bare article
     (``namedanchors``)."""
     if config.allow_html:
         return bodies
     moved: dict[str, dict[str, tuple[str, bool]]] = {}
-    ids: dict[str, set[str]] = {}
+    headed = {article.slug: article.body for article in existing}
     for index, plan in enumerate(plans):
         if plan.blog.kind in BLOG_FORMATS:
             anchored = moved_anchors(bodies[index])
@@ -247,7 +250,8 @@ def _anchored(plans: list[ImportPlan], bodies: list[str], config: SiteConfig) ->
             plan.notes += anchored.notes
             _place_notes(plan, anchored.subjects, anchor_line)
             moved[plan.slug] = anchored.targets
-            ids[plan.slug] = set(parsed_headings(anchored.body).values())
+            headed[plan.slug] = anchored.body
+    ids = HeadingIds(headed)
     led = []
     for plan, body in zip(plans, bodies, strict=True):
         subjects: dict[str, str] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
@@ -148,6 +148,30 @@ def cross_linked(
         return "" if target == "top" else target
 
     return _relinked(body, lead), list(dict.fromkeys(notes))
+
+
+class HeadingIds(Mapping[str, AbstractSet[str]]):
+    """Slug → the ids of the headings of its body (``parsed_headings``), each body parsed
+    when a link first names it with a fragment: of a site's thousands of articles, which
+    an import's links may lead to as well as to its own posts, only those are parsed."""
+
+    def __init__(self, bodies: Mapping[str, str]) -> None:
+        self._bodies = bodies
+        self._ids: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, slug: str) -> AbstractSet[str]:
+        if slug not in self._ids:
+            self._ids[slug] = frozenset(parsed_headings(self._bodies[slug]).values())
+        return self._ids[slug]
+
+    def __contains__(self, slug: object) -> bool:  # Mapping's would parse the body
+        return slug in self._bodies
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bodies)
+
+    def __len__(self) -> int:
+        return len(self._bodies)
 
 
 def anchor_line(text: str | None, name: str) -> int | None:
