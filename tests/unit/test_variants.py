@@ -314,3 +314,38 @@ def test_leaving_early_waits_for_the_copies_under_way_and_begins_no_other(
     names = sorted(path.name for path in folder.iterdir())
     assert len(names) == 8 and not [name for name in names if name.startswith(".")]
     assert begun == ["1000.jpg", "1100.jpg"]
+
+
+def test_the_threads_work_on_no_more_pixels_at_once_than_the_budget(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Large originals are encoded one at a time however many threads there are (memory
+    grows with the pixels being worked on); small ones side by side."""
+    import threading
+    import time
+
+    from articlegen.output import variants as encoder
+
+    monkeypatch.setattr(encoder, "PIXELS_AT_ONCE", 600_000)
+    lock, at_once, most = threading.Lock(), [0], [0]
+    real = encoder._encode_job
+
+    def counted(job):
+        with lock:
+            at_once[0] += 1
+            most[0] = max(most[0], at_once[0])
+        time.sleep(0.2)  # long enough for a second thread to start if it may
+        try:
+            return real(job)
+        finally:
+            with lock:
+                at_once[0] -= 1
+
+    monkeypatch.setattr(encoder, "_encode_job", counted)
+    large = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1100)]
+    assert make_variants(large, tmp_path / "large", tmp_path, jobs=2).encoded == 8
+    assert most[0] == 1  # 500,000 and 605,000 pixels: together past the budget
+    most[0] = 0
+    small = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (500, 520)]
+    assert make_variants(small, tmp_path / "small", tmp_path, jobs=2).encoded == 8
+    assert most[0] == 2

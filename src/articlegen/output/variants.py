@@ -19,7 +19,7 @@ import hashlib
 import io
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +63,8 @@ class _Job:
     shown: str
     """The original's path as messages name it."""
     targets: tuple[tuple[ImageVariant, Path], ...]
+    pixels: int = 0
+    """The original's pixels (its widest copy's), which its decoding holds in memory."""
 
 
 def make_variants(
@@ -118,7 +120,8 @@ class VariantsMade:
             self._running.enter_context(our_pixel_limit())
             pool = ThreadPoolExecutor(threads, thread_name_prefix="image-copies")
             self._running.callback(pool.shutdown, wait=True, cancel_futures=True)
-            self._encoding = [pool.submit(_encode_job, job) for job in self.todo]
+            budget = _PixelBudget(PIXELS_AT_ONCE)
+            self._encoding = [pool.submit(_encode_within, budget, job) for job in self.todo]
 
     def wait(self) -> MadeVariants:
         """Every copy made (encoded here if nothing encodes in the background); the first
@@ -153,6 +156,43 @@ class VariantsMade:
         self._running.close()
 
 
+PIXELS_AT_ONCE = 24_000_000
+"""Pixels of originals the threads work on at once, at most: making the copies of one holds
+about 27 bytes a pixel at its peak (Pillow keeps RGB in 4 bytes, the full-width copy is a
+second image, and the WebP encoder holds its own; 0.31 GB for a 12-megapixel photo,
+measured), so two large photos at once would double a build's memory for little time saved.
+Two 12-megapixel photos go together; an original larger than this is encoded alone, as with
+``--jobs 1``."""
+
+
+class _PixelBudget:
+    """``PIXELS_AT_ONCE`` shared by the threads: a job takes its original's pixels from it (at
+    most all of it) before decoding, and gives them back when its copies are written."""
+
+    def __init__(self, pixels: int) -> None:
+        self.total = self.free = pixels
+        self.changed = threading.Condition()
+
+    @contextlib.contextmanager
+    def taken(self, pixels: int) -> Iterator[None]:
+        wanted = min(pixels, self.total)
+        with self.changed:
+            self.changed.wait_for(lambda: self.free >= wanted)
+            self.free -= wanted
+        try:
+            yield
+        finally:
+            with self.changed:
+                self.free += wanted
+                self.changed.notify_all()
+
+
+def _encode_within(budget: _PixelBudget, job: _Job) -> int:
+    """``_encode_job`` once ``budget`` has room for its original."""
+    with budget.taken(job.pixels):
+        return _encode_job(job)
+
+
 def _planned(
     images: Iterable[PlacedImage], folder: Path, root: Path, digest_of: Callable[[Path], str]
 ) -> tuple[list[tuple[Path, str]], list[_Job]]:
@@ -174,7 +214,8 @@ def _planned(
         )
         planned.update(path for _, path in missing)
         if missing:
-            todo.append(_Job(source, _shown(source, root), missing))
+            pixels = max(v.width * v.height for v in variants.values())
+            todo.append(_Job(source, _shown(source, root), missing, pixels))
     return files, todo
 
 
