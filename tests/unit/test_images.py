@@ -81,9 +81,12 @@ def test_svg_size(svg: str, expected: tuple[int, int] | None) -> None:
     assert svg_size(svg.encode()) == expected
 
 
-def test_broken_svg_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="well-formed"):
+def test_broken_svg_is_a_value_error_that_says_how_to_fix_it() -> None:
+    with pytest.raises(ValueError, match="well-formed") as raised:
         svg_size(b"<svg")
+    assert str(raised.value).endswith(
+        " — fix it at that place in a text editor, or export it again from the drawing program"
+    )
 
 
 def test_place_images_finds_sizes_site_static_over_theme(tmp_path: Path) -> None:

@@ -318,7 +318,10 @@ def svg_size(data: bytes) -> tuple[int, int] | None:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ValueError(f"not a well-formed SVG file ({exc})") from exc
+        raise ValueError(
+            f"not a well-formed SVG file ({exc}) — fix it at that place in a text editor, or "
+            "export it again from the drawing program"
+        ) from exc
     width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if width and height:
