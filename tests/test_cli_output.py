@@ -181,6 +181,34 @@ def test_ctrl_c_during_the_first_build_of_serve_says_stopped(
     assert run_cli("serve", "--site", root, "--port", "0") == (0, "stopped\n", "")
 
 
+def test_serve_says_stopped_after_the_lines_of_a_rebuild_that_ends_as_it_stops(
+    site, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during a rebuild: stopping waits for the rebuild, whose lines come before
+    "stopped" rather than after it (a new-user trial saw them after)."""
+    root = site({"a.md": article("A")})
+
+    class Rebuilding:
+        url = "http://127.0.0.1:1/"
+
+        def __init__(self, *args: object, log, **kwargs: object) -> None:
+            self.log = log
+
+        def start(self) -> Rebuilding:
+            return self
+
+        def serve_forever(self) -> None:
+            raise KeyboardInterrupt
+
+        def stop(self) -> None:
+            self.log("12:00:00 built 1 article")
+
+    monkeypatch.setattr(preview, "Preview", Rebuilding)
+    code, out, err = run_cli("serve", "--site", root, "--port", "0")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-2:] == ["12:00:00 built 1 article", "stopped"]
+
+
 def test_ctrl_c_while_the_command_loads_is_a_word_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -66,11 +66,12 @@ def _serve(args: argparse.Namespace) -> int:
         )
         preview.serve_forever()
     except KeyboardInterrupt:
-        print("stopped", flush=True)
+        pass
     finally:
         if preview is not None:
-            preview.stop()
+            preview.stop()  # waits for a rebuild under way, which may still print its lines
         sys.setswitchinterval(switch)
+    print("stopped", flush=True)  # the last line, after those
     return EXIT_OK
 
 
