@@ -313,3 +313,25 @@ def test_utf16_text_from_a_windows_editor(blog: Path, run_cli, tmp_path) -> None
         .read_text(encoding="utf-8")
         .endswith("\n\nText \u2013 here.\n")
     )
+
+
+def test_a_saved_pages_date_line_is_left_out_of_the_body(blog: Path, run_cli, tmp_path) -> None:
+    """The old theme's ``<time>`` under the title was written as the body's first paragraph,
+    so the built page showed the date twice: in the header, and again in the text."""
+    page = tmp_path / "rest.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>'
+        '<h1>Rest Days</h1><div class="post-meta"><time datetime="2023-03-04">March 4, 2023'
+        "</time></div><p>Plan a rest day.</p><p>Then <time>May 1, 2023</time> came.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("import", page, "--site", blog)
+    assert (code, err) == (0, "")
+    assert run_cli("build", "--site", blog, "--strict")[0] == 0
+    built = parse(blog / "public/rest/index.html")
+    assert [p.text() for p in built.css(".body p")] == [
+        "Plan a rest day.",
+        "Then May 1, 2023 came.",
+    ]
+    assert built.css_first("time").attributes["datetime"].startswith("2023-03-04")

@@ -221,3 +221,49 @@ def test_html_headings_merged_by_the_shift_are_a_note() -> None:
         " become ###### (there is no deeper level)"
     ]
     assert parse_html("<h1>Title</h1><h2>A</h2><h6>Six</h6>", "a.html").notes == ()
+
+
+def _dated(article: str, head: str = "") -> tuple[dt.date | None, str]:
+    page = parse_html(f"<html><head>{head}</head><body><article>{article}</article>", "p.html")
+    return page.date, page.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p class="meta">Published <time datetime="2024-05-14">May 14, 2024</time></p>',
+        '<time datetime="2024-05-14T09:30:00+02:00">2 days ago</time>',
+        '<div class="meta"><p><span><time>14 May 2024</time></span></p></div>',
+    ],
+)
+def test_the_old_themes_date_line_at_the_top_is_left_out_of_the_body(line: str) -> None:
+    """The ``<time>`` a theme puts under the title stayed the body's first paragraph,
+    though it is the date the header now holds."""
+    assert _dated(f"<h1>Rest</h1>{line}<p>Rest well.</p>") == (
+        dt.date(2024, 5, 14),
+        "Rest well.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("article", "head"),
+    [
+        (  # among other words of its line: they would lose their sense
+            "<h1>Rest</h1><p>By Example Author on <time>May 14, 2024</time></p><p>Rest.</p>",
+            "",
+        ),
+        ("<h1>Rest</h1><p><time>May 14, 2024</time> · 5 min read</p><p>Rest.</p>", ""),
+        (  # another day than the post's: an update, not the date the header holds
+            '<h1>Rest</h1><p><time datetime="2024-06-01">June 1, 2024</time></p><p>Rest.</p>',
+            '<meta property="article:published_time" content="2024-05-14">',
+        ),
+        (  # within the article's own text, not at its top
+            "<h1>Rest</h1><p>Rest.</p><p><time>May 14, 2024</time></p>",
+            "",
+        ),
+    ],
+)
+def test_a_time_that_is_not_the_date_line_stays(article: str, head: str) -> None:
+    date, body = _dated(article, head)
+    assert date == dt.date(2024, 5, 14)
+    assert "2024" in body

@@ -22,6 +22,7 @@ from ..core.slugs import url_slug
 from ..markup.embeds import parse_video
 from .htmlmeta import (
     attribute,
+    date_line,
     meta_content,
     meta_title,
     page_date,
@@ -55,6 +56,7 @@ _DROPPED_TAGS = (
     " select textarea object embed head title meta link"
 )
 _DROPPED = frozenset(_DROPPED_TAGS.split())
+_DESCRIPTIONS = ('meta[name="description"]', 'meta[property="og:description"]')
 _COMMENTS = (
     "#comments, .comments, .comments-area, #disqus_thread, .giscus, #respond, .comment-respond"
 )
@@ -85,20 +87,19 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     _check_depth(main, path)
     page = page_url(tree)
     skipped = {heading.mem_id} if heading is not None else set()
-    comments = tree.css_first(_COMMENTS) is not None
-    comments = _skip_comment_section(main, skipped) or comments
+    comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
     see_also = _take_see_also(main, skipped, page)
     notes: list[str] = []
+    date = page_date(tree, main)
+    skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
     return ImportedArticle(
         title=title,
         body="\n\n".join(writer.blocks(main)) + "\n",
         see_also=tuple(see_also),
         comments=comments,
-        date=page_date(tree, main),
-        description=meta_content(
-            tree, 'meta[name="description"]', 'meta[property="og:description"]'
-        ),
+        date=date,
+        description=meta_content(tree, *_DESCRIPTIONS),
         tags=page_tags(tree),
         slug=url_slug(page) or None,
         address=page,

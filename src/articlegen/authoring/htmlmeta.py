@@ -89,6 +89,45 @@ def page_date(tree: LexborHTMLParser, main: LexborNode) -> dt.date | None:
     return None
 
 
+def date_line(
+    main: LexborNode, day: dt.date | None, skipped: set[int], dropped: frozenset[str]
+) -> list[int]:
+    """The old theme's date line at the top of the article (its ``mem_id``, or none), which
+    the body leaves out as the date is in the header: the first ``<time>`` the body would
+    show, when it shows ``day`` (the date read) and no text the body shows comes before it
+    but the title (``skipped`` and ``dropped`` elements are not shown), with the elements
+    around it that say nothing else (``<p>Published <time>…</time></p>``, a line
+    ``read_date`` reads). A date among other words (``By Example Author on May 14, 2024``,
+    ``May 14, 2024 · 5 min read``) is kept, as is a ``<time>`` with another day."""
+
+    def shown(node: LexborNode) -> bool:
+        ancestor: LexborNode | None = node
+        while ancestor is not None and ancestor.mem_id != main.mem_id:
+            if ancestor.mem_id in skipped or ancestor.tag in dropped:
+                return False
+            ancestor = ancestor.parent
+        return True
+
+    time = next((node for node in main.css("time") if shown(node)), None)
+    if time is None or day is None:
+        return []
+    if day not in (_day(attribute(time, "datetime")), _day(plain_text(time))):
+        return []
+    line = time
+    while (parent := line.parent) is not None and parent.mem_id != main.mem_id:
+        if plain_text(parent) != plain_text(time) and read_date(plain_text(parent)) != day:
+            break
+        line = parent
+    if line is time and (time.parent is None or time.parent.mem_id != main.mem_id):
+        return []  # the date is among other words of its block
+    for node in main.traverse(include_text=True):
+        if node.mem_id == line.mem_id:
+            return [line.mem_id]
+        if node.tag == "-text" and (node.text(deep=False) or "").strip() and shown(node):
+            return []  # text before it: a date within the article's own text
+    return []
+
+
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
