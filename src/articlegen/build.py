@@ -144,6 +144,7 @@ def build_site(
             planned_check=lambda pages: raise_if_any(
                 _path_problems(config, sources, articles, checked, pages)
             ),
+            before_workers=copies.wait,  # workers forked from a process with no threads
         )  # fmt: skip
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))

@@ -439,3 +439,41 @@ def test_an_image_kept_beside_its_article_in_content_is_told_to_move(site, run_c
         "content/health/img/walk.jpg is in content/, whose images are not published — move it "
         "to static/img/walk.jpg"
     )
+
+
+def test_page_workers_are_forked_once_the_copies_are_in(site, monkeypatch) -> None:
+    """Copies are encoded by threads while pages are planned; page workers (``--jobs``) are
+    started only once the copies are in and the threads gone, so they are forked as in a
+    build without images (a process with threads would spawn them: each a fresh
+    interpreter, and a script without a main guard run again in each), and the pages are
+    those ``--jobs 1`` makes."""
+    import multiprocessing
+    import threading
+
+    from articlegen.core import workers
+    from articlegen.render import templates
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    pages = {f"a{i}.md": article(f"A{i}", f"![A chart](images/c{i}.png)") for i in range(3)}
+    root = site(pages)
+    for i in range(3):
+        add_image(root, f"images/c{i}.png", (900 + i * 10, 450))
+    monkeypatch.setattr(templates, "MIN_PARALLEL_PAGES", 2)
+    started: list[tuple[str, list[str]]] = []
+    real = workers._context
+
+    def recorded() -> multiprocessing.context.BaseContext:
+        context = real()
+        started.append((context.get_start_method(), [t.name for t in threading.enumerate()]))
+        return context
+
+    monkeypatch.setattr(workers, "_context", recorded)
+    build_site(root, BuildOptions(jobs=2))
+    assert started and all(method == "fork" for method, _ in started), started
+    many = {p: p.read_bytes() for p in (root / "public").rglob("*") if p.is_file()}
+    build_site(root, BuildOptions(jobs=1, output=root / "one"))
+    one = {p: p.read_bytes() for p in (root / "one").rglob("*") if p.is_file()}
+    assert {p.relative_to(root / "public"): b for p, b in many.items()} == {
+        p.relative_to(root / "one"): b for p, b in one.items()
+    }

@@ -55,13 +55,15 @@ def render_pages(
     progress: Callable[[int, int], None] | None = None,
     first: FirstPages | None = None,
     planned_check: Callable[[tuple[RenderedPage, ...]], None] | None = None,
+    before_workers: Callable[[], object] = tuple,
 ) -> SitePages:
     """Every page and feed: with a ``cache``, a page whose plan and templates did not
     change is reused (from ``output`` if given, else from the cache's memory), and the
     pages ``first`` names are rendered and handed over before the others are keyed.
     ``planned_check`` is called with every page's address and output path (``headers``)
     once all are planned, before any is rendered or handed over: a check that needs the
-    whole site's addresses raises there, and no page of a failing build is shown early."""
+    whole site's addresses raises there, and no page of a failing build is shown early.
+    ``before_workers()`` is called before any worker process renders (``render_all``)."""
     templates = root / TEMPLATES_DIR
     fingerprints = template_fingerprints(templates) if cache is not None else {}
     kept_paths: frozenset[str] = frozenset()
@@ -81,7 +83,7 @@ def render_pages(
     partials = cache.partials if kept and cache is not None else None
     render_html = partial(
         render_all, templates, root, options.jobs, progress=progress, compiled=compiled,
-        partials=partials,
+        partials=partials, before_workers=before_workers,
     )  # fmt: skip
     render = partial(_render_plans, render_html)
     # the sitemap lists every page: made afresh each build, its XML kept while the list holds

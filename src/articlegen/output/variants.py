@@ -125,7 +125,9 @@ class VariantsMade:
 
     def wait(self) -> MadeVariants:
         """Every copy made (encoded here if nothing encodes in the background); the first
-        failure raised as ``BuildFailed``."""
+        failure raised as ``BuildFailed``. Once it returns or raises, the threads are gone
+        (worker processes started after it are forked, as from a process without threads:
+        ``core/workers.py``) and the warnings filters are as they were."""
         if self._made is None:
             try:
                 if self._encoding is None:
@@ -135,6 +137,8 @@ class VariantsMade:
                     encoded = [future.result() for future in self._encoding]
             except ArticlegenError as failed:
                 raise BuildFailed([failed]) from failed
+            finally:
+                self._running.close()
             if self.prune:
                 _remove_unused(self.folder, {path for path, _ in self.files})
             self._made = MadeVariants(self.files, sum(encoded))

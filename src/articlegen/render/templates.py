@@ -106,10 +106,12 @@ def render_all(
     *,
     compiled: dict[str, bytes] | None = None,
     partials: Partials | None = None,
+    before_workers: Callable[[], object] = tuple,
 ) -> Iterator[RenderedPage]:
     """Render ``plans``, in order, each page as it is read (a caller that writes each one
     and lets it go never holds them all); spread over ``jobs`` worker processes when there
-    are many (here when ``jobs`` is None: ``DEFAULT_PAGE_JOBS``);
+    are many (here when ``jobs`` is None: ``DEFAULT_PAGE_JOBS``), once ``before_workers()``
+    has returned (it ends the threads the build runs beside, so the workers are forked);
     ``progress(done, total)`` as they finish. ``compiled`` and ``partials`` (kept by the
     caller between builds, as the preview does) spare compiling templates that did not
     change and rendering partials again with the same values; workers get neither store
@@ -125,6 +127,7 @@ def render_all(
             report_progress(progress, done, len(plans))
             yield page
         return
+    before_workers()
     compile_templates(site_templates, compiled)  # once here, not per chunk
     chunk = partial(render_chunk, site_templates, root, compiled=compiled)
     yield from pooled(chunk, plans, jobs=jobs, progress=progress)
