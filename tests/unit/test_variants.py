@@ -284,36 +284,39 @@ def test_two_originals_of_the_same_bytes_have_their_copies_encoded_once(tmp_path
     assert copies["a"] == copies["b"] and all(path.is_file() for path in copies["a"])
 
 
-def test_leaving_early_waits_for_the_copies_under_way_and_begins_no_other(
+def test_leaving_early_finishes_the_copy_under_way_and_begins_no_other(
     tmp_path: Path, monkeypatch
 ) -> None:
-    """A build that fails while copies are encoded leaves no copy half made, and starts no
-    new one once it has failed."""
+    """A build that fails (or is stopped with Ctrl-C) while copies are encoded leaves no
+    copy half made, and begins no new one once it has failed: not even the next copy of an
+    original whose first is under way, since the several copies of a large photo take
+    seconds, which a Ctrl-C would wait for. No thread is left running."""
     import threading
 
     from articlegen.output import variants as encoder
 
     started, release = threading.Semaphore(0), threading.Event()
-    real = encoder._encode_job
-    begun: list[str] = []
+    real = encoder.encode
+    begun: list[tuple[int, int]] = []
 
-    def slow(job):
-        begun.append(job.shown)
+    def slow(image, variant, **options):
+        begun.append(image.size)
         started.release()
         release.wait(10)
-        return real(job)
+        return real(image, variant, **options)
 
-    monkeypatch.setattr(encoder, "_encode_job", slow)
+    monkeypatch.setattr(encoder, "encode", slow)
     placed = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1100, 1200)]
     folder = tmp_path / "cache"
     with pytest.raises(RuntimeError), encoder.VariantsMade(placed, folder, tmp_path, jobs=1 + 1):
         assert started.acquire(timeout=10) and started.acquire(timeout=10)  # both under way
-        threading.Timer(1.0, release.set).start()  # long after the third is cancelled
+        threading.Timer(1.0, release.set).start()  # long after the block is left
         raise RuntimeError("a later stage failed")
-    # the two under way finished, the third never begun
+    # the copy under way of each of the first two originals finished, nothing else begun
     names = sorted(path.name for path in folder.iterdir())
-    assert len(names) == 8 and not [name for name in names if name.startswith(".")]
-    assert begun == ["1000.jpg", "1100.jpg"]
+    assert len(names) == 2 and not [name for name in names if name.startswith(".")]
+    assert sorted(begun) == [(1000, 500), (1100, 550)]
+    assert not [t for t in threading.enumerate() if t.name.startswith("image-copies")]
 
 
 def test_the_threads_work_on_no_more_pixels_at_once_than_the_budget(
@@ -330,13 +333,13 @@ def test_the_threads_work_on_no_more_pixels_at_once_than_the_budget(
     lock, at_once, most = threading.Lock(), [0], [0]
     real = encoder._encode_job
 
-    def counted(job):
+    def counted(job, *stop):
         with lock:
             at_once[0] += 1
             most[0] = max(most[0], at_once[0])
         time.sleep(0.2)  # long enough for a second thread to start if it may
         try:
-            return real(job)
+            return real(job, *stop)
         finally:
             with lock:
                 at_once[0] -= 1

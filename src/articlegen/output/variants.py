@@ -91,7 +91,8 @@ class VariantsMade:
     Python's lock as it decodes, resizes and encodes, so they take the cores the build's
     one thread leaves idle), and waited for where the copies are needed (``wait``). With
     ``jobs`` 1 nothing runs beside the build: the copies are encoded by ``wait``. Leaving
-    the block waits for the encoding under way, so that no copy is left half made."""
+    the block early (a later stage failed, Ctrl-C) begins no other copy and waits for those
+    under way, so that no copy is left half made."""
 
     def __init__(
         self,
@@ -110,6 +111,7 @@ class VariantsMade:
         self._made: MadeVariants | None = None
         self._encoding: list[Future[int]] | None = None
         self._running = contextlib.ExitStack()
+        self._stop = threading.Event()
         if self.todo:
             folder.mkdir(parents=True, exist_ok=True)
         if self.todo and jobs != 1:
@@ -120,8 +122,11 @@ class VariantsMade:
             self._running.enter_context(our_pixel_limit())
             pool = ThreadPoolExecutor(threads, thread_name_prefix="image-copies")
             self._running.callback(pool.shutdown, wait=True, cancel_futures=True)
+            self._running.callback(self._stop.set)  # first: each job ends at its next copy
             budget = _PixelBudget(PIXELS_AT_ONCE)
-            self._encoding = [pool.submit(_encode_within, budget, job) for job in self.todo]
+            self._encoding = [
+                pool.submit(_encode_within, budget, job, self._stop) for job in self.todo
+            ]
 
     def wait(self) -> MadeVariants:
         """Every copy made (encoded here if nothing encodes in the background); the first
@@ -155,8 +160,9 @@ class VariantsMade:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        """Copies not begun are not begun; those under way are finished (a copy is written
-        whole or not at all, but a thread stopped mid-way would leave its temporary file)."""
+        """Copies not begun are not begun, not even the next of an original (a large photo's
+        take seconds each); those under way are finished (a copy is written whole or not at
+        all, but a thread stopped mid-way would leave its temporary file)."""
         self._running.close()
 
 
@@ -191,10 +197,10 @@ class _PixelBudget:
                 self.changed.notify_all()
 
 
-def _encode_within(budget: _PixelBudget, job: _Job) -> int:
+def _encode_within(budget: _PixelBudget, job: _Job, stop: threading.Event) -> int:
     """``_encode_job`` once ``budget`` has room for its original."""
     with budget.taken(job.pixels):
-        return _encode_job(job)
+        return _encode_job(job, stop)
 
 
 def _planned(
@@ -245,10 +251,14 @@ def _shown(source: Path, root: Path) -> str:
     return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
 
 
-def _encode_job(job: _Job) -> int:
-    """One original's missing copies encoded and written: how many."""
+def _encode_job(job: _Job, stop: threading.Event | None = None) -> int:
+    """One original's missing copies encoded and written, none begun once ``stop`` is set
+    (the build has failed): how many."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    written = 0
+    if stop is not None and stop.is_set():  # taken from the queue as the build failed
+        return written
     try:
         with Image.open(job.source) as opened:  # within ``our_pixel_limit``
             upright = eight_bit(ImageOps.exif_transpose(opened) or opened)
@@ -256,15 +266,18 @@ def _encode_job(job: _Job) -> int:
             upright.load()
             from_png = opened.format == "PNG"
             for variant, target in job.targets:
+                if stop is not None and stop.is_set():
+                    break
                 data = encode(upright, variant, profile=profile, lossless=from_png)
                 _write_atomically(target, data)
+                written += 1
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ArticlegenError(
             f"cannot make the responsive copies of image {job.shown}: {exc}",
             job.shown,
             hint="open and save the image again in an image editor, or replace it",
         ) from exc
-    return len(job.targets)
+    return written
 
 
 def encode(
