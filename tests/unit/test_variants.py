@@ -352,3 +352,38 @@ def test_the_threads_work_on_no_more_pixels_at_once_than_the_budget(
     small = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (500, 520)]
     assert make_variants(small, tmp_path / "small", tmp_path, jobs=2).encoded == 8
     assert most[0] == 2
+
+
+def test_copies_that_cannot_be_begun_leave_no_thread_and_the_warnings_filters_as_they_were(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A thread that cannot be started (a limit on threads or memory) fails the build, but
+    the threads already started end and the warnings filters Pillow's pixel limit was
+    silenced in are put back, rather than left silenced for the rest of the process."""
+    import threading
+    import warnings
+    from concurrent.futures import ThreadPoolExecutor
+
+    from articlegen.output import variants as encoder
+
+    real = ThreadPoolExecutor.submit
+    calls: list[object] = []
+
+    def limited(self, fn, /, *args, **kwargs):
+        calls.append(fn)
+        if len(calls) > 1:
+            raise RuntimeError("can't start new thread")
+        return real(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(ThreadPoolExecutor, "submit", limited)
+    placed = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1100)]
+    before, showing = warnings.filters, warnings.showwarning
+    with pytest.raises(RuntimeError, match="can't start") as failed:  # kept, as a report does
+        encoder.VariantsMade(placed, tmp_path / "cache", tmp_path, jobs=2)
+    assert failed.value.__traceback__ is not None
+    assert warnings.filters is before and warnings.showwarning is showing  # put back
+    assert not [t for t in threading.enumerate() if t.name.startswith("image-copies")]
+    assert not list((tmp_path / "cache").glob(".*"))
+    monkeypatch.undo()
+    with encoder.VariantsMade(placed, tmp_path / "cache", tmp_path, jobs=0) as made:
+        assert made.wait().files == made.files  # jobs 0 (a library's caller): encoded here

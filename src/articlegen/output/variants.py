@@ -114,19 +114,24 @@ class VariantsMade:
         self._stop = threading.Event()
         if self.todo:
             folder.mkdir(parents=True, exist_ok=True)
-        if self.todo and jobs != 1:
-            threads = min(len(self.todo), default_jobs() if jobs is None else jobs)
-            # Warnings are silenced from this thread, for as long as the threads run: the
-            # filters are one list for the process, which each thread's own
-            # ``catch_warnings`` would save and restore over the others'.
-            self._running.enter_context(our_pixel_limit())
-            pool = ThreadPoolExecutor(threads, thread_name_prefix="image-copies")
-            self._running.callback(pool.shutdown, wait=True, cancel_futures=True)
-            self._running.callback(self._stop.set)  # first: each job ends at its next copy
-            budget = _PixelBudget(PIXELS_AT_ONCE)
-            self._encoding = [
-                pool.submit(_encode_within, budget, job, self._stop) for job in self.todo
-            ]
+        if self.todo and (jobs is None or jobs > 1):
+            try:
+                self._begin(min(len(self.todo), default_jobs() if jobs is None else jobs))
+            except BaseException:  # a thread that cannot start: the others end, as on exit
+                self._running.close()
+                raise
+
+    def _begin(self, threads: int) -> None:
+        """The copies to make handed to ``threads`` threads, undone by ``_running``."""
+        # Warnings are silenced from this thread, for as long as the threads run: the
+        # filters are one list for the process, which each thread's own
+        # ``catch_warnings`` would save and restore over the others'.
+        self._running.enter_context(our_pixel_limit())
+        pool = ThreadPoolExecutor(threads, thread_name_prefix="image-copies")
+        self._running.callback(pool.shutdown, wait=True, cancel_futures=True)
+        self._running.callback(self._stop.set)  # first: each job ends at its next copy
+        budget = _PixelBudget(PIXELS_AT_ONCE)
+        self._encoding = [pool.submit(_encode_within, budget, job, self._stop) for job in self.todo]
 
     def wait(self) -> MadeVariants:
         """Every copy made (encoded here if nothing encodes in the background); the first
