@@ -12,8 +12,11 @@ import pytest
 import yaml
 
 from articlegen.cli import main
-from articlegen.core.layout import CACHE_DIR
+from articlegen.core.layout import CACHE_DIR, IMAGE_COPIES
 from articlegen.incremental.cachefile import DATABASE, LINKS, SECRET
+from articlegen.output import variants as encoder
+from tests.conftest import article, parse
+from tests.integration.test_images import add_image, photo_exif
 
 REPO = Path(__file__).parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
@@ -127,10 +130,11 @@ def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
     assert names.index("Restore the build cache") < names.index("Check") < names.index("Build")
     cache = steps(workflow, "build")[names.index("Restore the build cache")]
     assert cache["uses"].startswith("actions/cache@")
-    # the database and its records' key, not the spare output tree
+    # the database, its records' key and the images' copies, not the spare output tree
     assert cache["with"]["path"].splitlines() == [
         f"{CACHE_DIR}/{DATABASE}",
         f"{CACHE_DIR}/{SECRET}",
+        f"{CACHE_DIR}/{IMAGE_COPIES}/",
     ]
     version = "${{ hashFiles('requirements.txt') }}"
     inputs = "${{ hashFiles('templates/**', 'site.yaml') }}"
@@ -179,3 +183,47 @@ def test_links_are_checked_daily_in_a_job_of_their_own(workflow: dict[Any, Any])
     assert cache["path"] == f"{CACHE_DIR}/{LINKS}"
     assert cache["key"] == "articlegen-links-${{ runner.os }}-${{ github.run_id }}"
     assert cache["restore-keys"] == "articlegen-links-${{ runner.os }}-"
+
+
+def test_a_runner_restoring_the_cached_paths_encodes_no_image_again(
+    workflow: dict[Any, Any], site, run_cli, monkeypatch, tmp_path: Path
+) -> None:
+    """A fresh runner has the repository and what the cache step restores, nothing else:
+    built that way, the site encodes none of its images' copies again (without the copies
+    among the paths, every run encoded every image)."""
+    root = site({"a.md": article("A", "![A walk](images/walk.jpg)\n\n![A chart](images/c.png)")})
+    add_image(root, "images/walk.jpg", (1600, 900), exif=photo_exif())
+    add_image(root, "images/c.png", (800, 450))
+    encoded: list[str] = []
+    real = encoder._encode_job
+
+    def spy(job, *rest):  # type: ignore[no-untyped-def]
+        encoded.append(job.shown)
+        return real(job, *rest)
+
+    monkeypatch.setattr(encoder, "_encode_job", spy)
+    assert run_cli("build", "--site", root)[0] == 0
+    assert sorted(encoded) == ["static/images/c.png", "static/images/walk.jpg"]
+    first = parse(root / "public/a/index.html")
+
+    runner = tmp_path / "runner"
+    shutil.copytree(root / "content", runner / "content")  # the checkout
+    shutil.copytree(root / "static", runner / "static")
+    shutil.copy2(root / "site.yaml", runner / "site.yaml")
+    step = next(s for s in steps(workflow, "build") if s.get("name") == "Restore the build cache")
+    for cached in step["with"]["path"].splitlines():  # what actions/cache restores
+        source, target = root / cached, runner / cached
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    encoded.clear()
+    assert run_cli("build", "--site", runner)[0] == 0
+    assert encoded == []
+    again = parse(runner / "public/a/index.html")
+    srcsets = [n.attributes["srcset"] for n in again.css("picture source, picture img")]
+    assert srcsets == [n.attributes["srcset"] for n in first.css("picture source, picture img")]
+    for srcset in srcsets:
+        for candidate in srcset.split(", "):
+            assert (runner / "public" / candidate.split()[0].lstrip("/")).is_file()
