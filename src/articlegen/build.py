@@ -17,7 +17,6 @@ from functools import partial
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
-from .content.images import place_body_images, place_hero_images
 from .content.publication import (
     SCHEDULED,
     Publication,
@@ -71,6 +70,7 @@ from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.rendering import planned_headers, render_pages
+from .incremental.siteimages import site_images
 from .incremental.sources import (
     Sources,
     coming_link_problems,
@@ -194,7 +194,8 @@ class _Checked:
     share_image: PlacedImage | None
     """``site.yaml`` ``image:``, placed."""
     shown_images: list[PlacedImage]
-    """Every local image pages show (in bodies, heroes, the share image), for its copies."""
+    """Every local image pages show (in bodies, heroes, the share image, the logo) and the
+    articles left out would show, for its copies."""
     logo: Logo | None
     """``site.yaml``'s ``logo:``, found and measured."""
 
@@ -213,17 +214,14 @@ def _validate(
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
-    widths = config.image_widths
-    images, image_problems = place_body_images(
-        articles, raw, static_dirs, config.base_path, widths, memos.image_info)  # fmt: skip
-    heroes, share, hero_problems = place_hero_images(
-        articles, config.image, static_dirs, config.base_path, widths, memos.image_info
-    )
+    placed = site_images(config, sources, articles, public.hidden, static_dirs, memos.image_info)
+    images, heroes, share = placed.bodies, placed.heroes, placed.share
     logo, logo_problems = place_logo(config, static_dirs)
-    shown = [
+    shown = [  # and the images of the articles left out: published stripped all the same
         *(i for body in images.values() for i in body),
         *heroes.values(),
         *filter(None, [share, logo.image if logo else None]),
+        *placed.unbuilt,
     ]
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld,
@@ -244,8 +242,7 @@ def _validate(
         *sources.problems,
         *(p for body in raw.values() for p in body.problems),
         *static_problems,
-        *image_problems,
-        *hero_problems,
+        *placed.problems,
         *variant_collisions(shown, statics, root),
         *logo_problems,
         *graph.problems,

@@ -1,0 +1,97 @@
+"""Every local image the site's articles show, placed: those of the articles the build
+shows, and those of the articles it leaves out (drafts, scheduled and expired articles),
+so that the stripped copies of these too are published at the originals' addresses.
+
+A file of ``static/`` that no built page shows would be published as it is, EXIF and GPS
+position included: a photo that only a draft shows would tell where its writer lives
+because the article is not out yet. Nothing of a left-out article is published but the
+copies of its images; a draft's body, which the build does not render without
+``--drafts``, is rendered here for its images only, and dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from ..content.images import InfoReader, place_body_images, place_hero_images
+from ..content.publication import SCHEDULED, Withheld
+from ..core.errors import ArticlegenError, attempt
+from ..core.model import Article, PlacedImage, RenderedBody, SiteConfig
+from ..markup.fastmarkup import render_markdown
+from ..markup.markdown import make_markdown, markup_settings
+from .sources import Sources
+
+
+@dataclass(frozen=True, slots=True)
+class SiteImages:
+    """The placed images of a site's articles, and the problems to report."""
+
+    bodies: dict[str, list[PlacedImage]]
+    """Slug → where each local image of a built article's body is served from, its size."""
+    heroes: dict[str, PlacedImage]
+    """Slug → a built article's front-matter ``image:``, placed."""
+    share: PlacedImage | None
+    """``site.yaml`` ``image:``, placed."""
+    unbuilt: list[PlacedImage]
+    """The raster images of the articles left out, each with copies to publish."""
+    problems: list[ArticlegenError]
+
+
+def site_images(
+    config: SiteConfig,
+    sources: Sources,
+    built: Sequence[Article],
+    hidden: Mapping[str, Withheld],
+    static_dirs: Sequence[Path],
+    info_of: InfoReader,
+) -> SiteImages:
+    """The images of the ``built`` articles and the site's share image, and those of every
+    other article of ``sources`` (``hidden``: the ones the build's moment withholds), each
+    file read with ``info_of``. The problems are the built articles' and the scheduled
+    ones': those fail the build on the day the article publishes by itself, so they are
+    said now, as its links are (``coming_link_problems``). A draft's or an expired
+    article's missing or unreadable image is no error, as its links are none: such a file,
+    if any, is left to the static copy, as any file no page shows."""
+    placing = (config.base_path, config.image_widths, info_of)
+    bodies, problems = place_body_images(built, sources.bodies, static_dirs, *placing)
+    heroes, share, hero_problems = place_hero_images(built, config.image, static_dirs, *placing)
+    names = {article.slug for article in built}
+    left_out = [article for article in sources.articles if article.slug not in names]
+    unbuilt: list[PlacedImage] = []
+    coming: list[ArticlegenError] = []
+    if left_out:
+        raw = {**sources.bodies, **_draft_bodies(config, left_out, sources)}
+        images, left_problems = place_body_images(left_out, raw, static_dirs, *placing)
+        pictures, _, picture_problems = place_hero_images(left_out, None, static_dirs, *placing)
+        placed = [*(i for body in images.values() for i in body), *pictures.values()]
+        unbuilt = [image for image in placed if image.variants]
+        dated = {a.source for a in left_out if not a.meta.draft and _scheduled(hidden, a.slug)}
+        coming = [p for p in (*left_problems, *picture_problems) if p.path in dated]
+    return SiteImages(bodies, heroes, share, unbuilt, [*problems, *hero_problems, *coming])
+
+
+def _draft_bodies(
+    config: SiteConfig, articles: Sequence[Article], sources: Sources
+) -> dict[str, RenderedBody]:
+    """The bodies of the ``articles`` the build did not render (drafts), rendered now for
+    their images; a parser is made only when there is one. A body that cannot be rendered
+    (past the nesting limits, say) counts as one without images: a draft's problems are
+    not the build's."""
+    todo = [article for article in articles if article.slug not in sources.bodies]
+    if not todo:
+        return {}
+    md = make_markdown(**markup_settings(config))
+    bodies: dict[str, RenderedBody] = {}
+    ignored: list[ArticlegenError] = []  # a draft's, said when it is built
+    for a in todo:
+        render = partial(render_markdown, md, a.body, first_line=a.body_line, path=a.source)
+        bodies[a.slug] = attempt(ignored, render) or RenderedBody(html="")
+    return bodies
+
+
+def _scheduled(hidden: Mapping[str, Withheld], slug: str) -> bool:
+    held = hidden.get(slug)
+    return held is not None and held.state == SCHEDULED
