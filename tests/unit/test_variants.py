@@ -387,3 +387,30 @@ def test_copies_that_cannot_be_begun_leave_no_thread_and_the_warnings_filters_as
     monkeypatch.undo()
     with encoder.VariantsMade(placed, tmp_path / "cache", tmp_path, jobs=0) as made:
         assert made.wait().files == made.files  # jobs 0 (a library's caller): encoded here
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_original_saved_again_after_its_copies_were_named_is_not_encoded_under_that_name(
+    tmp_path: Path, jobs: int
+) -> None:
+    """Copies are named by their original's bytes as the site is checked, and encoded while
+    the pages render (``jobs`` 1: after them): an original saved again in between (the
+    preview builds while its author works) must not be encoded into the copies named for
+    its old bytes, which every later build of those bytes would take as made. The build
+    fails saying to build again (the preview does, as the save is seen)."""
+    from articlegen.output.variants import VariantsMade, original_digest
+
+    def saved_again_once_named(path: Path) -> str:
+        digest = original_digest(path)
+        Image.new("RGB", (1000, 500), (250, 20, 20)).save(path)  # the author's next save
+        return digest
+
+    source = photo(tmp_path / "a.jpg", (1000, 500))
+    folder = tmp_path / "cache"
+    made = VariantsMade([_placed(source)], folder, tmp_path, jobs, digest_of=saved_again_once_named)
+    with made, pytest.raises(BuildFailed) as failed:
+        made.wait()
+    (error,) = failed.value.errors
+    assert "a.jpg" in str(error) and "changed while the site was built" in str(error)
+    assert "build again" in (error.hint or "")
+    assert not list(folder.iterdir())  # no copy under the old bytes' name, no temporary file

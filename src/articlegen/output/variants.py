@@ -63,6 +63,9 @@ class _Job:
     shown: str
     """The original's path as messages name it."""
     targets: tuple[tuple[ImageVariant, Path], ...]
+    digest: str
+    """The ``original_digest`` the copies are named by: of the bytes the site was checked
+    with, which the original must still hold when it is encoded."""
     pixels: int = 0
     """The original's pixels (its widest copy's), which its decoding holds in memory."""
 
@@ -230,7 +233,7 @@ def _planned(
         planned.update(path for _, path in missing)
         if missing:
             pixels = max(v.width * v.height for v in variants.values())
-            todo.append(_Job(source, _shown(source, root), missing, pixels))
+            todo.append(_Job(source, _shown(source, root), missing, digest, pixels))
     return files, todo
 
 
@@ -242,13 +245,17 @@ def cache_name(digest: str, variant: ImageVariant) -> str:
 def original_digest(source: Path) -> str:
     """What an original's copies are named by: its bytes, how copies are made, Pillow's
     version."""
+    try:
+        return _digest(source.read_bytes())
+    except OSError as exc:
+        raise ArticlegenError(f"cannot read image {source}: {exc.strerror or exc}") from exc
+
+
+def _digest(data: bytes) -> str:
     from PIL import __version__ as pillow
 
     hasher = hashlib.sha256(f"{ENCODING};pillow {pillow}\n".encode())
-    try:
-        hasher.update(source.read_bytes())
-    except OSError as exc:
-        raise ArticlegenError(f"cannot read image {source}: {exc.strerror or exc}") from exc
+    hasher.update(data)
     return hasher.hexdigest()[:32]
 
 
@@ -265,7 +272,14 @@ def _encode_job(job: _Job, stop: threading.Event | None = None) -> int:
     if stop is not None and stop.is_set():  # taken from the queue as the build failed
         return written
     try:
-        with Image.open(job.source) as opened:  # within ``our_pixel_limit``
+        data = job.source.read_bytes()
+        if _digest(data) != job.digest:  # saved again since the site was checked
+            raise ArticlegenError(
+                f"image {job.shown} changed while the site was built",
+                job.shown,
+                hint="build again (the preview does by itself)",
+            )
+        with Image.open(io.BytesIO(data)) as opened:  # within ``our_pixel_limit``
             upright = eight_bit(ImageOps.exif_transpose(opened) or opened)
             upright, profile = in_colour_space(upright, opened.info.get("icc_profile"))
             upright.load()
