@@ -85,6 +85,7 @@ from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
 from .output.publish import after_writing, publish_site
 from .output.search import MISSING_NOTE
+from .output.soundimages import ShownAt, sound_reader, waited_at_lines
 from .output.variants import VariantsMade, original_digest
 from .render.bodies import finished_bodies
 from .render.fragments import article_fragment_problems, resolved_fragments
@@ -134,6 +135,7 @@ def build_site(
         shown, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs, prune=options.write,
         digest_of=partial(memos.files.remembered, "digest", original_digest),
     ) as copies:  # fmt: skip
+        waited = partial(waited_at_lines, copies, checked.shown_at, root)
         kept = cache is not None and cache.keep_in_memory
         site = _assemble(config, sources, articles, checked, public, memos, finish_all=kept)
         pagefind = find_pagefind() if config.search else None
@@ -144,17 +146,15 @@ def build_site(
             planned_check=lambda pages: raise_if_any(
                 _path_problems(config, sources, articles, checked, pages)
             ),
-            before_workers=copies.wait,  # workers forked from a process with no threads
+            before_workers=waited,  # workers forked from a process with no threads
         )  # fmt: skip
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         if options.write:  # each page written as it is rendered: the result keeps none's bytes
             searched = (pagefind, len(articles)) if pagefind else None
-            publish_site(site_pages, statics, output, root, cache, searched, progress, copies.wait)
-            pages = site_pages.headers
-        else:
-            pages = tuple(site_pages.pages)
-        variants = copies.wait().files
+            publish_site(site_pages, statics, output, root, cache, searched, progress, waited)
+        pages = site_pages.headers if options.write else tuple(site_pages.pages)
+        variants = waited().files
     return BuildResult(
         output=written, articles=len(site.articles), pages=pages,
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
@@ -198,6 +198,8 @@ class _Checked:
     articles left out would show, for its copies."""
     logo: Logo | None
     """``site.yaml``'s ``logo:``, found and measured."""
+    shown_at: ShownAt
+    """Each image file → the article lines that show it, where a failed copy is said."""
 
 
 def _validate(
@@ -214,15 +216,12 @@ def _validate(
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
     statics, static_problems = find_static(static_dirs, root)
-    placed = site_images(config, sources, articles, public.hidden, static_dirs, memos.image_info)
+    copies = root / CACHE_DIR / IMAGE_COPIES
+    reader = sound_reader(memos, config.image_widths, copies, original_digest)
+    placed = site_images(config, sources, articles, public.hidden, static_dirs, reader)
     images, heroes, share = placed.bodies, placed.heroes, placed.share
     logo, logo_problems = place_logo(config, static_dirs)
-    shown = [  # and the images of the articles left out: published stripped all the same
-        *(i for body in images.values() for i in body),
-        *heroes.values(),
-        *filter(None, [share, logo.image if logo else None]),
-        *placed.unbuilt,
-    ]
+    shown = placed.shown(logo.image if logo else None)
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld,
                          memo=memos.links, record=memos.graph)  # fmt: skip
@@ -258,7 +257,9 @@ def _validate(
     warnings = _warnings(config, options, articles, graph, raw, trust)
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
-    checked = _Checked(graph, trust, images, statics, warnings, menu, heroes, share, shown, logo)
+    checked = _Checked(
+        graph, trust, images, statics, warnings, menu, heroes, share, shown, logo, placed.shown_at
+    )
     return checked, problems
 
 

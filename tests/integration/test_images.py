@@ -319,7 +319,7 @@ def test_an_image_that_fails_at_encoding_is_reported_as_build_errors_are(
     monkeypatch.setattr(encoder, "encode", fail)
     code, _, err = run_cli("build", "--site", root)
     assert code == 1
-    assert "static/images/c.png: cannot make the responsive copies of image" in err
+    assert "content/a.md:6: cannot make the responsive copies of image static/images/c.png" in err
     assert "1 error; nothing was written" in err
     assert "Traceback" not in err
     after = {path: path.read_bytes() for path in (root / "public").rglob("*") if path.is_file()}

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..content.images import InfoReader, place_body_images, place_hero_images
 from ..content.publication import SCHEDULED, Withheld
 from ..core.errors import ArticlegenError, attempt
+from ..core.layout import CONFIG_FILE
 from ..core.model import Article, PlacedImage, RenderedBody, SiteConfig
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import make_markdown, markup_settings
@@ -38,6 +39,19 @@ class SiteImages:
     unbuilt: list[PlacedImage]
     """The raster images of the articles left out, each with copies to publish."""
     problems: list[ArticlegenError]
+    shown_at: dict[Path, list[tuple[str, int]]]
+    """Each image file → the article files (and ``site.yaml``) and lines that show it, where
+    an encoding failure is said."""
+
+    def shown(self, logo: PlacedImage | None) -> list[PlacedImage]:
+        """Every local image whose copies the build publishes: those pages show (with the
+        ``logo``), and those of the articles left out, stripped all the same."""
+        return [
+            *(image for body in self.bodies.values() for image in body),
+            *self.heroes.values(),
+            *filter(None, [self.share, logo]),
+            *self.unbuilt,
+        ]
 
 
 def site_images(
@@ -58,6 +72,9 @@ def site_images(
     placing = (config.base_path, config.image_widths, info_of)
     bodies, problems = place_body_images(built, sources.bodies, static_dirs, *placing)
     heroes, share, hero_problems = place_hero_images(built, config.image, static_dirs, *placing)
+    shown_at = _shown_at(built, sources.bodies, bodies, heroes)
+    if share is not None and share.source is not None and config.image is not None:
+        shown_at.setdefault(share.source, []).append((CONFIG_FILE, config.image.line))
     names = {article.slug for article in built}
     left_out = [article for article in sources.articles if article.slug not in names]
     unbuilt: list[PlacedImage] = []
@@ -70,7 +87,30 @@ def site_images(
         unbuilt = [image for image in placed if image.variants]
         dated = {a.source for a in left_out if not a.meta.draft and _scheduled(hidden, a.slug)}
         coming = [p for p in (*left_problems, *picture_problems) if p.path in dated]
-    return SiteImages(bodies, heroes, share, unbuilt, [*problems, *hero_problems, *coming])
+        for file, lines in _shown_at(left_out, raw, images, pictures).items():
+            shown_at.setdefault(file, []).extend(lines)
+    problems = [*problems, *hero_problems, *coming]
+    return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at)
+
+
+def _shown_at(
+    articles: Sequence[Article],
+    bodies: Mapping[str, RenderedBody],
+    images: Mapping[str, list[PlacedImage]],
+    heroes: Mapping[str, PlacedImage],
+) -> dict[Path, list[tuple[str, int]]]:
+    """Each image file the ``articles`` show (in their ``bodies``, placed as ``images``,
+    and as their ``heroes``) → the article files and lines that show it."""
+    shown: dict[Path, list[tuple[str, int]]] = {}
+    for article in articles:
+        refs = zip(bodies[article.slug].images, images.get(article.slug, ()), strict=False)
+        lines = [(ref.line, image) for ref, image in refs]
+        if article.meta.image is not None and article.slug in heroes:
+            lines.append((article.meta.image.line, heroes[article.slug]))
+        for line, image in lines:
+            if image.source is not None:
+                shown.setdefault(image.source, []).append((article.source, line))
+    return shown
 
 
 def _draft_bodies(
