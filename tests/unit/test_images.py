@@ -255,3 +255,22 @@ def test_exif_in_a_png_header_is_honoured(tmp_path: Path) -> None:
     exif[0x0112] = 6
     Image.new("RGB", (40, 30)).save(tmp_path / "a.png", exif=exif)
     assert image_size(tmp_path / "a.png") == (30, 40)
+
+
+def _gif(path: Path) -> Path:
+    frames = [Image.effect_noise((300, 200), 40 + 20 * i).convert("P") for i in range(3)]
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    return path
+
+
+def test_a_gif_cut_short_is_a_value_error_and_a_whole_one_is_read(tmp_path: Path) -> None:
+    """A GIF is published as it is, so a cut one showed nothing, without a word."""
+    whole = _gif(tmp_path / "whole.gif")
+    assert image_info(whole) == ((300, 200), True)
+    cut = tmp_path / "cut.gif"
+    cut.write_bytes(whole.read_bytes()[:900])  # the header whole, the first frame not
+    with pytest.raises(ValueError, match="cut short or damaged"):
+        image_info(cut)
+    untrailed = tmp_path / "untrailed.gif"
+    untrailed.write_bytes(whole.read_bytes()[:-1])  # only the trailer gone: browsers show it
+    assert image_info(untrailed)[0] == (300, 200)

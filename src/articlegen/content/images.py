@@ -41,8 +41,9 @@ NOT_AN_IMAGE = (
     "editor and export it again as JPEG, PNG or WebP"
 )
 """Said in place of Pillow's "cannot identify image file '<absolute path>'"."""
-_ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82"}
-"""How a whole JPEG (its end-of-image marker) and a whole PNG (its IEND chunk) end."""
+_ENDS = {"JPEG": b"\xff\xd9", "PNG": b"IEND\xaeB`\x82", "GIF": b";"}
+"""How a whole JPEG (its end-of-image marker), a whole PNG (its IEND chunk) and a whole GIF
+(its trailer) end."""
 
 _KEPT_IN_PATHS = "/%!$&'()*+,;=:@"
 """What a URL path may hold as it is (RFC 3986, with letters, digits and ``-._~``), and ``%``
@@ -246,7 +247,7 @@ def image_info(file: Path) -> tuple[tuple[int, int] | None, bool]:
             width, height = _within_limit(image.size)
             orientation = _orientation(image)
             animated = bool(getattr(image, "is_animated", False))
-            if image.format in RESPONSIVE_SUFFIXES.values() and _cut_short(file, image):
+            if image.format in _CHECKED and _cut_short(file, image):
                 raise ValueError(CUT_SHORT)
     except Image.DecompressionBombError as exc:
         raise ValueError(_too_large(None, None)) from exc  # Pillow's message has no sides
@@ -272,9 +273,15 @@ def our_pixel_limit() -> Iterator[None]:
         yield
 
 
+_CHECKED = {*RESPONSIVE_SUFFIXES.values(), "GIF"}
+"""Formats whose files are checked for being cut short: those copies are made of, and GIF,
+published as it is (a GIF whose first frame cannot be decoded shows nothing)."""
+
+
 def _cut_short(file: Path, image: PILImage) -> bool:
-    """Whether the pixels of an image whose copies are encoded cannot all be decoded: else
-    ``check`` passes and the build fails at encoding. A file that ends as its format ends
+    """Whether the pixels of an image whose copies are encoded (or a GIF's first frame)
+    cannot all be decoded: else ``check`` passes and the build fails at encoding, or a
+    GIF is published that shows nothing. A file that ends as its format ends
     (``_ENDS``, or a WebP as long as its header says) costs a read of its tail; any other
     (data after a JPEG's end, say) is decoded, a JPEG at an eighth of its size."""
     if image.format == "WEBP":
