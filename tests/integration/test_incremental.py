@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,15 @@ from tests.conftest import article, parse
 from tests.helpers import snapshot
 
 FEEDS = ("feed.xml", "sitemap.xml", "robots.txt")
+
+
+@contextlib.contextmanager
+def _cache_held_by_another_build(site: Path) -> Iterator[None]:
+    """The site's cache file locked for writing, as another build saving it holds it."""
+    with sqlite3.connect(site / CACHE_DIR / "cache.sqlite", isolation_level=None) as other:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("COMMIT")
 
 
 @pytest.fixture
@@ -211,10 +222,8 @@ def test_a_build_leaves_the_cache_another_build_keeps_locked(
     assert run_cli("build", "--site", blog)[0] == 0
     before = load_cache(blog / CACHE_DIR).sources
     edit(blog / "content/a.md", "More text.", "More text, edited.")
-    with sqlite3.connect(blog / CACHE_DIR / "cache.sqlite", isolation_level=None) as other:
-        other.execute("BEGIN IMMEDIATE")
+    with _cache_held_by_another_build(blog):
         code, out, err = run_cli("build", "--site", blog)
-        other.execute("COMMIT")
     assert code == 0 and "built into public/" in out
     assert "note: the build cache was not saved: another build of this site held" in err
     assert "More text, edited." in parse(blog / "public/a/index.html").text()
@@ -401,9 +410,7 @@ def test_a_failed_build_does_not_wait_for_the_cache_another_build_keeps_locked(
     assert run_cli("build", "--site", blog)[0] == 0
     tries.clear()
     edit(blog / "content/a.md", "date: 2024-01-01", "date: 2024-13-01")
-    with sqlite3.connect(blog / CACHE_DIR / "cache.sqlite", isolation_level=None) as other:
-        other.execute("BEGIN IMMEDIATE")
+    with _cache_held_by_another_build(blog):
         code, _, err = run_cli("build", "--site", blog)
-        other.execute("COMMIT")
     assert code == 1 and "content/a.md:4: 'date' is not a real date" in err
     assert len(tries) == 1

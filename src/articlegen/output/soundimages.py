@@ -20,7 +20,7 @@ from ..content.images import InfoReader
 from ..content.variants import plan_variants
 from ..core.errors import ArticlegenError, BuildFailed, MarkupError
 from ..incremental.stagememos import StageMemos
-from .variants import MadeVariants, VariantsMade, cache_name
+from .variants import MadeVariants, VariantsMade, cache_name, shown_path
 
 ShownAt = Mapping[Path, Sequence[tuple[str, int]]]
 """An image file → the article files and lines that show it."""
@@ -55,7 +55,7 @@ def waited_at_lines(copies: VariantsMade, shown_at: ShownAt, root: Path) -> Made
     try:
         return copies.wait()
     except BuildFailed as failed:
-        where = {_shown(file, root): lines for file, lines in shown_at.items()}
+        where = {shown_path(file, root): lines for file, lines in shown_at.items()}
         placed: list[ArticlegenError] = []
         for error in failed.errors:
             lines = where.get(error.path or "", ())
@@ -63,8 +63,3 @@ def waited_at_lines(copies: VariantsMade, shown_at: ShownAt, root: Path) -> Made
             if not lines:  # not an image's copy, or one no article shows: as it was
                 placed.append(error)
         raise BuildFailed(placed) from failed
-
-
-def _shown(file: Path, root: Path) -> str:
-    """The path an encoding failure names ``file`` by (``variants._Job.shown``)."""
-    return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)

@@ -233,7 +233,7 @@ def _planned(
         planned.update(path for _, path in missing)
         if missing:
             pixels = max(v.width * v.height for v in variants.values())
-            todo.append(_Job(source, _shown(source, root), missing, digest, pixels))
+            todo.append(_Job(source, shown_path(source, root), missing, digest, pixels))
     return files, todo
 
 
@@ -259,7 +259,8 @@ def _digest(data: bytes) -> str:
     return hasher.hexdigest()[:32]
 
 
-def _shown(source: Path, root: Path) -> str:
+def shown_path(source: Path, root: Path) -> str:
+    """An original's path as an encoding failure names it: relative to the site's folder."""
     return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
 
 
@@ -287,8 +288,8 @@ def _encode_job(job: _Job, stop: threading.Event | None = None) -> int:
             for variant, target in job.targets:
                 if stop is not None and stop.is_set():
                     break
-                data = encode(upright, variant, profile=profile, lossless=from_png)
-                _write_atomically(target, data)
+                copy = encode(upright, variant, profile=profile, lossless=from_png)
+                _write_atomically(target, copy)
                 written += 1
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ArticlegenError(
