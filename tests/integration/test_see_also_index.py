@@ -1,13 +1,17 @@
 """The See Also index of a large site (``see_also.html``): 120 articles stay findable, grouped
-by initial, each with its counts, and the unlinked ones apart."""
+by initial, each with its counts, and the unlinked ones apart; past 200 articles, a page per
+initial."""
 
 from __future__ import annotations
 
 import string
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from articlegen.build import build_site
+from articlegen.build import build_site, build_with_saved_cache
+from articlegen.render.seealsoindex import ENTRIES_PER_PAGE, ONE_PAGE_AT_MOST
 from tests.conftest import article, parse
+from tests.helpers import internal_link_problems, same_as_clean
 
 LETTERS = string.ascii_uppercase[:20]  # A … T
 PER_LETTER = 6
@@ -75,3 +79,88 @@ def test_an_article_whose_slug_is_a_theme_id_leaves_every_id_on_the_index_unique
         "entry-search-input",
         "entry-unlinked",
     }
+
+
+def large_site(count: int) -> dict[str, str]:
+    """``count`` articles: all but 5 titled S…, each linking to the next, 5 titled A… linking
+    to the first, and the last five (titled Z…) linked nowhere."""
+    files: dict[str, str] = {}
+    for n in range(count - 10):
+        files[f"s-{n:03}.md"] = article(f"S Topic {n:03}", "Text.", see_also=f"[s-{n + 1:03}]")
+    files[f"s-{count - 10:03}.md"] = article(f"S Topic {count - 10:03}", "Text.")
+    for n in range(5):
+        files[f"a-{n}.md"] = article(f"A Topic {n}", "Text.", see_also="[s-000]")
+    for n in range(4):
+        files[f"z-{n}.md"] = article(f"Zulu {n}", "Text.")
+    return files
+
+
+def test_past_two_hundred_articles_each_initial_has_pages_of_its_own(site) -> None:
+    """A phone need not load every article's links at once: ``/see-also/`` keeps the counts
+    and the row of initials, each initial and the not-yet-linked articles are pages of their
+    own, an initial with more entries than a page holds goes on in more pages, and every
+    article is on exactly one of them."""
+    count = ONE_PAGE_AT_MOST + 30
+    assert count - 9 > ENTRIES_PER_PAGE  # the S's need a second page
+    root: Path = site(large_site(count))
+    build_site(root)
+    out = root / "public"
+    hub = parse(out / "see-also/index.html")
+
+    assert hub.css_first("main p.meta").text() == (
+        f"{count} articles, 4 not yet linked; each letter has a page of its own."
+    )
+    assert hub.css("ul.link-index > li") == []
+    jumps = [(a.text(), a.attributes["href"]) for a in hub.css("nav.index-jump a")]
+    assert jumps == [
+        ("A", "/see-also/a/"),
+        ("S", "/see-also/s/"),
+        ("Not yet linked", "/see-also/unlinked/"),
+    ]
+    listed: dict[str, list[str]] = {}
+    pages: list[str] = []
+    for label, first in jumps:
+        url: str | None = first
+        while url is not None:
+            pages.append(url)
+            page = parse(out / url.lstrip("/") / "index.html")
+            listed.setdefault(label, []).extend(
+                li.attributes["id"] for li in page.css("ul.link-index > li")
+            )
+            assert [a.text() for a in page.css("nav.index-jump a[aria-current=page]")] == [label]
+            after = page.css_first("nav.pagination a[rel=next]")
+            url = after.attributes["href"] if after is not None else None
+    every = [entry for entries in listed.values() for entry in entries]
+    assert sorted(every) == sorted(f"entry-{name[:-3]}" for name in large_site(count))
+    assert len(every) == count
+    assert [len(entries) for entries in listed.values()] == [5, count - 9, 4]
+
+    first, second = (
+        parse(out / "see-also/s/index.html"),
+        parse(out / "see-also/s/page/2/index.html"),
+    )
+    assert first.css_first("h1").text() == "See Also index: S"
+    assert len(first.css("ul.link-index > li")) == ENTRIES_PER_PAGE
+    assert second.css_first("nav.pagination a[rel=prev]").attributes["href"] == "/see-also/s/"
+    assert second.css_first("title").text().startswith("See Also index: S (page 2)")
+    assert internal_link_problems(out) == []
+    locs = {node.text for node in ET.parse(out / "sitemap.xml").iter() if node.tag.endswith("loc")}
+    assert {f"https://example.test{url}" for url in pages} <= locs
+
+
+def test_the_index_splits_and_joins_again_as_a_site_grows_and_shrinks(site, tmp_path) -> None:
+    """Crossing the size where the index splits, an incremental build makes the pages a clean
+    build makes, and removes those no longer made."""
+    files = large_site(ONE_PAGE_AT_MOST)
+    root: Path = site(files)
+    build_with_saved_cache(root)
+    assert not (root / "public/see-also/s").exists()
+    extra = root / "content/a-extra.md"
+    extra.write_text(article("A Topic Extra", "Text.", see_also="[s-000]"), encoding="utf-8")
+    build_with_saved_cache(root)
+    assert (root / "public/see-also/s/index.html").is_file()
+    same_as_clean(root, tmp_path, "clean-split")
+    extra.unlink()
+    build_with_saved_cache(root)
+    assert not (root / "public/see-also/s").exists()
+    same_as_clean(root, tmp_path, "clean-joined")

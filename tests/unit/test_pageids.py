@@ -18,7 +18,9 @@ TEMPLATED_IDS = {
     ("_index_entry.html", "entry-{{ entry.slug }}"): (
         "the See Also index shows no article body; behind 'entry-' no slug meets a theme id"
     ),
-    ("see_also.html", "Initial-{{ loop.index }}"): "the See Also index shows no article body",
+    ("see_also.html", "{{ group.anchor }}"): (
+        "the See Also index shows no article body; an initial's heading is 'Initial-' and a number"
+    ),
 }
 """Ids built from data, each with the reason it cannot meet a body heading's id."""
 

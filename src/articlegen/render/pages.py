@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..core.dates import local_day
 from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, Site, record
-from ..core.slugs import slugify, sort_key
+from ..core.slugs import slugify
 from ..core.urls import (
     SEARCH_URL,
     article_url,
@@ -32,8 +32,8 @@ from .jsonld import article_json_ld
 from .menu import navigation
 from .pictures import logo_srcset, share_image, shown_image
 from .redirects import aliased
+from .seealsoindex import index_entries, index_pages
 from .site import paginate
-from .suggestions import reasons
 
 WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 4
@@ -208,7 +208,7 @@ class _Planner:
         yield from self.redirect_pages(showing)
         if showing is None:
             yield self.page("tags/", "tags.html", title="Tags", tags=self.tag_cards())
-        yield self.page("see-also/", "see_also.html", title="See Also index", **self.index())
+        yield from index_pages(index_entries(self.site, self.cards, self.see_also), self.page)
         yield self.page("archive/", "archive.html", title="Archive", years=self.years())
         if showing is None:
             # The host serves 404.html at whatever address was asked for: it has no canonical
@@ -404,62 +404,6 @@ class _Planner:
             {"name": t.name, "url": tag_url(t.slug), "count": len(t.articles)}
             for t in self.site.tags
         ]
-
-    def index(self) -> dict[str, Any]:
-        """The See Also index as it reads at any size: the linked articles grouped by the
-        initial of their title (``groups``), and those with no link either way apart
-        (``unlinked``), each with the counts of its links out and in."""
-        groups: dict[str, list[dict[str, Any]]] = {}
-        unlinked = []
-        for entry in self.index_entries():
-            if not entry["outgoing"] and not entry["incoming"]:
-                unlinked.append(entry)
-                continue
-            first = sort_key(entry["title"])[:1].upper()
-            groups.setdefault(first if first.isalpha() else "#", []).append(entry)
-        return {
-            "groups": [{"initial": key, "entries": entries} for key, entries in groups.items()],
-            "unlinked": unlinked,
-            "total": len(self.site.articles),
-        }
-
-    def index_entries(self) -> list[dict[str, Any]]:
-        graph = self.site.graph
-        entries: list[dict[str, Any]] = []
-        for article in sorted(self.site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
-            outgoing = self.outgoing(article.slug)
-            incoming = self.cards.listed(graph.backlinks.get(article.slug, ()))
-            entries.append(
-                CardItem(
-                    self.cards[article.slug],
-                    outgoing=outgoing,
-                    incoming=incoming,
-                    suggested=self.suggested(article.slug),
-                )
-            )
-        return entries
-
-    def suggested(self, slug: str) -> dict[str, Any] | None:
-        """The best link to add to the See Also of an article that lacks one or is linked
-        from nowhere (``Site.suggested``): its card, and why (``why``)."""
-        best = self.site.suggested.get(slug)
-        if best is None:
-            return None
-        return CardItem(self.cards[best.slug], why=reasons(best))
-
-    def outgoing(self, slug: str) -> list[dict[str, Any]]:
-        """The See Also items, then the articles linked only in the body (``in_text``), each
-        once in order of appearance: the same links that make up "Linked from" at the other end,
-        so an article linked only in its text is not listed as a gap. Links to pages are no
-        part of the index."""
-        items = self.see_also(slug, in_text=False)
-        seen = {link.slug for link in self.site.graph.see_also.get(slug, ())}
-        seen |= {page.slug for page in self.site.pages}  # the index lists articles alone
-        for link in self.site.graph.inline.get(slug, ()):
-            if link is not None and link.slug is not None and link.slug not in seen:
-                seen.add(link.slug)
-                items.append(CardItem(self.cards[link.slug], external=False, in_text=True))
-        return items
 
     def years(self) -> list[dict[str, Any]]:
         """The archive's groups: each article under the year of the day its page shows (in

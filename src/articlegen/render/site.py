@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from ..core.dates import instant
 from ..core.model import (
@@ -25,6 +26,7 @@ from .bodies import unfinished
 from .suggestions import documents, suggest, unlinked
 
 _FAR_FUTURE = dt.datetime.max
+T = TypeVar("T")
 
 
 def newest_first(articles: Iterable[Article], zone: zoneinfo.ZoneInfo) -> list[Article]:
@@ -101,6 +103,6 @@ def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
     return tuple(Tag(names[s], s, tuple(members[s])) for s in sorted(members))
 
 
-def paginate(items: Sequence[str], per_page: int) -> list[Sequence[str]]:
+def paginate(items: Sequence[T], per_page: int) -> list[Sequence[T]]:
     """Split into pages of ``per_page``; an empty list still makes one (empty) page."""
     return [items[i : i + per_page] for i in range(0, len(items), per_page)] or [items[:0]]

@@ -1,0 +1,195 @@
+"""The See Also index (``/see-also/``): every article with its links out and in, grouped by
+the initial of its title, and the articles with no link either way apart.
+
+Up to ``ONE_PAGE_AT_MOST`` articles the index is one page, with a row of initials to jump
+by. A larger site's would be too heavy for a phone as one page: each entry lists every
+link out and in by title, some 4 KB an article in the benchmark corpus, so 8 MB at 2,000
+articles. ``/see-also/`` then keeps the counts and the row of initials, each initial is a
+page of its own (``/see-also/a/``; past ``ENTRIES_PER_PAGE`` entries, more pages:
+``/see-also/a/page/2/``), and so are the articles not yet linked (``/see-also/unlinked/``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..core.model import Card, CardItem, CardList, PagePlan, Site
+from ..core.slugs import slugify, sort_key
+from .site import paginate
+from .suggestions import reasons
+
+INDEX_URL = "see-also/"
+TITLE = "See Also index"
+ONE_PAGE_AT_MOST = 200
+"""Articles a one-page index holds; a site with more gets a page per initial."""
+ENTRIES_PER_PAGE = 100
+"""Entries on one page of an initial's, on a site whose index is split."""
+UNLINKED = "unlinked"
+"""The address of the not-yet-linked articles' page, under ``INDEX_URL``."""
+_OTHER = "#"
+"""The initial of titles that begin with no letter (a digit, a symbol)."""
+
+Entry = Mapping[str, Any]
+"""An index entry: an article's card with its ``outgoing`` and ``incoming`` links."""
+PageMaker = Callable[..., PagePlan]
+"""``PagePlanner.page``: a page's plan from its address, template and context."""
+
+
+class CardShelf(Protocol):
+    """The planner's cards, by slug, each made once a build."""
+
+    def __getitem__(self, slug: str) -> Card: ...
+
+    def listed(self, slugs: Iterable[str]) -> CardList: ...
+
+
+def index_entries(
+    site: Site, cards: CardShelf, see_also: Callable[..., list[dict[str, Any]]]
+) -> list[CardItem]:
+    """Every article in title order, as its card with its links out (``outgoing``), the
+    articles that link to it (``incoming``) and the link most worth adding (``suggested``).
+    ``see_also(slug, **extra)`` is the article's See Also items, as its page shows them."""
+    entries = []
+    for article in sorted(site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
+        slug = article.slug
+        entries.append(
+            CardItem(
+                cards[slug],
+                outgoing=_outgoing(site, cards, see_also(slug, in_text=False), slug),
+                incoming=cards.listed(site.graph.backlinks.get(slug, ())),
+                suggested=_suggested(site, cards, slug),
+            )
+        )
+    return entries
+
+
+def _suggested(site: Site, cards: CardShelf, slug: str) -> CardItem | None:
+    """The best link to add to the See Also of an article that lacks one or is linked
+    from nowhere (``Site.suggested``): its card, and why (``why``)."""
+    best = site.suggested.get(slug)
+    return None if best is None else CardItem(cards[best.slug], why=reasons(best))
+
+
+def _outgoing(
+    site: Site, cards: CardShelf, items: list[dict[str, Any]], slug: str
+) -> list[dict[str, Any]]:
+    """The See Also ``items``, then the articles linked only in the body (``in_text``), each
+    once in order of appearance: the same links that make up "Linked from" at the other end,
+    so an article linked only in its text is not listed as a gap. Links to pages are no
+    part of the index."""
+    seen = {link.slug for link in site.graph.see_also.get(slug, ())}
+    seen |= {page.slug for page in site.pages}  # the index lists articles alone
+    for link in site.graph.inline.get(slug, ()):
+        if link is not None and link.slug is not None and link.slug not in seen:
+            seen.add(link.slug)
+            items.append(CardItem(cards[link.slug], external=False, in_text=True))
+    return items
+
+
+@dataclass(frozen=True)
+class Section:
+    """The entries under one initial, or the articles not yet linked."""
+
+    label: str
+    """What the row of initials and the heading show: the initial, or "Not yet linked"."""
+    slug: str
+    """Its address under ``INDEX_URL`` when the index is split."""
+    anchor: str
+    """The id of its heading."""
+    entries: Sequence[Entry]
+    linked: bool
+    """False for the articles not yet linked."""
+
+
+def sections(entries: Sequence[Entry]) -> list[Section]:
+    """``entries`` (in title order) under their initials, in that order, then the articles
+    with no link either way. An initial's address is its letter (``É`` is filed under ``e``
+    and its address is ``e``); an initial whose letter has no address of its own (Greek
+    ``Α`` spelt ``a``, as Latin ``A`` is) is numbered by its place."""
+    groups: dict[str, list[Entry]] = {}
+    unlinked: list[Entry] = []
+    for entry in entries:
+        if not entry["outgoing"] and not entry["incoming"]:
+            unlinked.append(entry)
+            continue
+        first = sort_key(entry["title"])[:1].upper()
+        groups.setdefault(first if first.isalpha() else _OTHER, []).append(entry)
+    made: list[Section] = []
+    taken = {UNLINKED}
+    for number, (initial, grouped) in enumerate(groups.items(), start=1):
+        slug = "other" if initial == _OTHER else slugify(initial)
+        if not slug or slug in taken:
+            slug = f"initial-{number}"
+        taken.add(slug)
+        made.append(Section(initial, slug, f"Initial-{number}", grouped, linked=True))
+    if unlinked:
+        made.append(Section("Not yet linked", UNLINKED, "Unlinked", unlinked, linked=False))
+    return made
+
+
+def index_pages(entries: Sequence[Entry], page: PageMaker) -> Iterator[PagePlan]:
+    """The index's pages: one, or (past ``ONE_PAGE_AT_MOST`` entries) ``/see-also/`` with the
+    counts and initials, then each section's pages."""
+    parts = sections(entries)
+    counts = {
+        "total": len(entries),
+        "unlinked_total": sum(len(s.entries) for s in parts if not s.linked),
+    }
+    whole = {**counts, "section": None, "pagination": None}
+    if len(entries) <= ONE_PAGE_AT_MOST:
+        jump = [
+            {"label": s.label, "url": None, "anchor": s.anchor, "current": False} for s in parts
+        ]
+        yield page(INDEX_URL, "see_also.html", title=TITLE, jump=jump, **whole, **_shown(parts))
+        return
+    jump = [
+        {"label": s.label, "url": f"{INDEX_URL}{s.slug}/", "anchor": None, "current": False}
+        for s in parts
+    ]
+    yield page(INDEX_URL, "see_also.html", title=TITLE, jump=jump, **whole, **_shown([]))
+    for part in parts:
+        yield from _section_pages(part, page, jump, counts)
+
+
+def _section_pages(
+    part: Section, page: PageMaker, jump: list[dict[str, Any]], counts: dict[str, int]
+) -> Iterator[PagePlan]:
+    first = f"{INDEX_URL}{part.slug}/"
+    chunks = paginate(part.entries, ENTRIES_PER_PAGE)
+
+    def url_of(number: int) -> str:
+        return first if number == 1 else f"{first}page/{number}/"
+
+    name = part.label if part.linked else part.label.lower()
+    for number, chunk in enumerate(chunks, start=1):
+        pagination = {
+            "page": number,
+            "pages": len(chunks),
+            "prev": url_of(number - 1) if number > 1 else None,
+            "next": url_of(number + 1) if number < len(chunks) else None,
+        }
+        yield page(
+            url_of(number),
+            "see_also.html",
+            title=f"{TITLE}: {name}" + (f" (page {number})" if number > 1 else ""),
+            jump=[{**item, "current": item["url"] == first} for item in jump],
+            section={"label": part.label, "count": len(part.entries)},
+            pagination=pagination,
+            **counts,
+            **_shown([Section(part.label, part.slug, part.anchor, chunk, part.linked)]),
+        )
+
+
+def _shown(parts: Sequence[Section]) -> dict[str, Any]:
+    """What a page of the index lists: ``groups`` (an initial, the id of its heading, its
+    entries) and ``unlinked`` (the entries of articles not yet linked)."""
+    return {
+        "groups": [
+            {"initial": s.label, "anchor": s.anchor, "entries": s.entries}
+            for s in parts
+            if s.linked
+        ],
+        "unlinked": [entry for s in parts if not s.linked for entry in s.entries],
+    }
