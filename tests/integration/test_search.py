@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import stat
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from articlegen import build
 from articlegen.core.programs import find_pagefind
+from articlegen.output.pagefindindex import SIGNATURE
 from articlegen.output.search import MISSING_NOTE
 from tests.browser.conftest import need
 from tests.conftest import SITE_YAML, article, parse
@@ -149,3 +151,40 @@ def test_a_static_html_file_is_published_as_it_is_and_not_indexed(
     assert sum(language["page_count"] for language in entry["languages"].values()) == 2
     assert run_cli("build", "--site", root, "--output", tmp_path / "again")[0] == 0
     assert snapshot(public) == snapshot(tmp_path / "again")
+
+
+@needs_pagefind
+def test_the_byline_and_the_disclaimer_are_not_indexed_so_they_match_no_article(
+    site, run_cli
+) -> None:
+    """Every article has a byline (date, author, review status, reading time) and the site's
+    disclaimer: indexed, a search for "clinician" or "December" listed every article, each
+    with an excerpt of that boilerplate. Only the article's own words are indexed."""
+    site_yaml = SITE_YAML + 'disclaimer: "Not medical advice: ask a clinician."\n'
+    root = site(
+        {
+            "a.md": article("Zinc", "Zinc supports the immune system.", date="2024-12-02"),
+            "b.md": article("Rest", "Rest days help.", date="2024-12-03", updated="2024-12-09"),
+            "pages/about.md": '---\ntitle: "About"\nupdated: 2024-12-04\n---\n\nWho we are.\n',
+        },
+        site_yaml=site_yaml,
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err) == (0, "")
+    indexed = {page["url"]: page["content"] for page in fragments(root / "public" / "pagefind")}
+    assert set(indexed) == {"/a/", "/b/", "/about/"}
+    assert "Zinc supports the immune system." in indexed["/a/"]
+    assert "Rest days help." in indexed["/b/"]
+    assert "Who we are." in indexed["/about/"]
+    for url, content in indexed.items():
+        for boilerplate in ("clinician", "December", "min read", "Example Author", "updated"):
+            assert boilerplate not in content, (url, boilerplate)
+
+
+def fragments(index: Path) -> list[dict[str, str]]:
+    """What Pagefind holds of each page: its fragment's JSON (URL, indexed text)."""
+    found = []
+    for path in sorted((index / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[len(SIGNATURE) :]))
+    return found
