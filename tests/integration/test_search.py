@@ -188,3 +188,19 @@ def fragments(index: Path) -> list[dict[str, str]]:
         data = gzip.decompress(path.read_bytes())
         found.append(json.loads(data[len(SIGNATURE) :]))
     return found
+
+
+@needs_pagefind
+def test_a_headings_link_to_itself_is_not_indexed_so_excerpts_show_no_hash(site, run_cli) -> None:
+    """Each level 2 and 3 heading ends with a "#" link to itself: indexed, every excerpt
+    across a heading read "The risks # Ketamine can…"."""
+    body = (
+        "Zinc basics.\n\n## The risks\n\nToo much zinc upsets the stomach.\n\n### Doses\n\nSmall."
+    )
+    root = site({"a.md": article("Zinc", body)})
+    assert run_cli("build", "--site", root)[0] == 0
+    page = parse(root / "public" / "a" / "index.html")
+    assert [a.text() for a in page.css("h2 .header-anchor, h3 .header-anchor")] == ["#", "#"]
+    (indexed,) = fragments(root / "public" / "pagefind")
+    assert "The risks" in indexed["content"] and "Doses" in indexed["content"]
+    assert "#" not in indexed["content"]

@@ -32,6 +32,10 @@ from ..core.errors import OutputError
 INSTALL_HINT = "pip install 'articlegen[search]'"
 OFF_HINT = "set 'search: false' in site.yaml to build without search"
 _TIMEOUT_SECONDS = 300
+EXCLUDED = (".header-anchor",)
+"""Left out of the index as ``data-pagefind-ignore`` blocks are: a heading's "#" link to
+itself, which Pagefind read as text, so excerpts showed "The risks # Ketamine can…"."""
+_INDEX_CONFIG = {"exclude_selectors": list(EXCLUDED)}
 
 
 def run_pagefind(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str, bytes]:
@@ -221,7 +225,7 @@ class _Conversation:
         """Why the requests stopped short (a page that could not be read)."""
 
     def run(self) -> tuple[dict[str, bytes] | None, str | None]:
-        if not self._send({"type": "NewIndex", "config": None}):
+        if not self._send({"type": "NewIndex", "config": _INDEX_CONFIG}):
             return None, None  # the program is gone: its exit code and last words say why
         if self.service.deleting:
             deleted = next(self.service.answers, None)

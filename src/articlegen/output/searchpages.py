@@ -5,8 +5,9 @@ good, by a hash of its path, and the shard count follows the page count (a power
 so a site must double before the shards change). A shard is indexed again only when one
 of its pages was added, removed, or changed in what Pagefind reads: a page whose bytes
 changed is compared with the page as last indexed with every ``data-pagefind-ignore``
-block hollowed out (so a new "Linked from" or See Also entry, a comment block, the
-previous/next links change nothing), and anything else in the page counts.
+block, and what ``pagefindrun.EXCLUDED`` names, hollowed out (so a new "Linked from" or
+See Also entry, a comment block, the previous/next links change nothing), and anything
+else in the page counts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .pagefindrun import EXCLUDED
+
 PAGES_PER_SHARD = 16
 """At most how many pages a shard holds. Pagefind takes about 3 ms of CPU and 0.4 MB a page,
 and an edit indexes its page's shard again: 0.07 s for 16 pages, 0.19 s for 64. Smaller
@@ -27,7 +30,7 @@ shards cost the merge more (more runs of each word to join: 0.13 s for 128 shard
 2,000-article bench corpus, 0.11 s for 32, 0.18 s for 256)."""
 _BODY = re.compile(rb"<[a-z][^<>]*?\sdata-pagefind-body(?=[\s=/>])", re.IGNORECASE)
 _NAME = b"data-pagefind-body"
-_IGNORED = "[data-pagefind-ignore]"
+_IGNORED = ", ".join(("[data-pagefind-ignore]", *EXCLUDED))
 _SPACES = re.compile(rb"\s+")
 _MARK = "\ue000"
 """Stands in for a hollowed ``data-pagefind-ignore`` block (a private-use character)."""
