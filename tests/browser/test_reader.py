@@ -69,6 +69,22 @@ def test_comments_load_the_provider_script_only_after_the_click(
     assert page.locator(".comments-thread script").get_attribute("data-repo") == "example/repo"
 
 
+def test_show_comments_from_the_keyboard_leaves_focus_on_the_thread(
+    reader: Reader, fixture_blog: Path, serve
+) -> None:
+    """The button hides once pressed: focus went back to the page's body, so a screen
+    reader started again from the top. It moves to the thread in the button's place."""
+    page = open_quietly(reader, serve(fixture_blog) + "alpha/")
+    page.get_by_role("button", name="Show comments").focus()
+    with page.expect_request("https://giscus.app/client.js"):
+        page.keyboard.press("Enter")
+    assert page.get_by_role("button", name="Show comments").is_hidden()
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "comments-thread"
+    page.keyboard.press("Tab")  # on to what follows the comments, as after the button
+    assert page.evaluate("document.activeElement.getAttribute('rel')") == "prev"
+
+
 def test_video_loads_the_privacy_enhanced_player_only_after_the_click(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:

@@ -52,6 +52,10 @@
     var thread = button.parentNode.querySelector(".comments-thread");
     if (!load || !thread) { return; }
     load(thread, JSON.parse(button.getAttribute("data-settings")));
+    // The button goes, so focus would fall back to the page itself (a screen reader
+    // starts again from the top): it moves to the thread that takes the button's place.
+    thread.setAttribute("tabindex", "-1");
     button.hidden = true;
+    thread.focus();
   });
 }());
