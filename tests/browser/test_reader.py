@@ -8,8 +8,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from articlegen.build import build_site
+from articlegen.core.model import BuildOptions
 from articlegen.core.programs import find_pagefind
 from tests.browser.conftest import PHONE, Reader, need, new_page, open_menu, visit_every_page
+from tests.conftest import SITE_YAML, article
 
 
 def path_of(url: str) -> str:
@@ -163,6 +166,44 @@ def test_words_typed_before_the_search_script_ran_are_searched(
         }"""
     )
     page.locator(".search-results a[href$='/ketamine-mental-fitness/']").wait_for()
+
+
+def test_every_match_the_count_promises_can_be_reached(
+    reader: Reader, tmp_path: Path, serve
+) -> None:
+    """Only the first 20 results were listed, under "45 articles match", with no way to
+    the other 25: a button under them shows 20 more at a time, focus on the first added."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    for n in range(45):
+        text = article(
+            f"Zinc Note {n}", f"Zinc matters, part {n}.", date=f"2024-01-{n % 28 + 1:02}"
+        )
+        (tmp_path / "content" / f"zinc-{n}.md").write_text(text, encoding="utf-8")
+    build_site(tmp_path, BuildOptions(output=tmp_path / "public"))
+    page = reader.page
+    page.goto(serve(tmp_path / "public") + "search/?q=zinc")
+    page.get_by_role("status").filter(has_text="45 articles match").wait_for()
+    results = page.locator(".search-results > li")
+    assert results.count() == 20
+    more = page.get_by_role("button", name="Show more results (25 not shown yet)")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.search-results > li').length === 40")
+    assert (
+        page.evaluate("document.activeElement.textContent")
+        == results.nth(20).locator("a").inner_text()
+    )
+    page.get_by_role("button", name="Show more results (5 not shown yet)").click()
+    page.wait_for_function("document.querySelectorAll('.search-results > li').length === 45")
+    assert page.locator(".search-more").is_hidden()
+    found = page.eval_on_selector_all(".search-results a", "links => links.map(a => a.href)")
+    assert sorted(path_of(url) for url in found) == sorted(f"/zinc-{n}/" for n in range(45))
+
+    page.get_by_label("Search the articles").fill("part 7")  # a new search starts over
+    page.get_by_role("status").filter(has_text="“part 7”").wait_for()
+    assert results.count() <= 20
 
 
 def test_skip_link_comes_first_and_focus_is_visible(

@@ -9,7 +9,9 @@
   var input = form && form.querySelector("input[type=search]");
   var status = document.querySelector(".search-status");
   var list = document.querySelector(".search-results");
-  if (!script || !input || !status || !list) { return; }
+  var more = document.querySelector(".search-more");
+  if (!script || !input || !status || !list || !more) { return; }
+  var PAGE = 20;
   var engine = null;
   var latest = 0;
   var timer = 0;
@@ -43,19 +45,46 @@
     return paragraph;
   }
 
-  function show(query, total, pages) {
-    list.replaceChildren();
-    pages.forEach(function (page) {
-      var item = document.createElement("li");
-      var heading = document.createElement("h2");
-      var link = document.createElement("a");
-      link.href = page.url;
-      link.textContent = (page.meta && page.meta.title) || page.url;
-      heading.appendChild(link);
-      item.appendChild(heading);
-      item.appendChild(excerpt(page.excerpt || ""));
-      list.appendChild(item);
+  function entry(page) {
+    var item = document.createElement("li");
+    var heading = document.createElement("h2");
+    var link = document.createElement("a");
+    link.href = page.url;
+    link.textContent = (page.meta && page.meta.title) || page.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    item.appendChild(excerpt(page.excerpt || ""));
+    return item;
+  }
+
+  // Results come PAGE at a time (each is a request for its excerpt); the button under
+  // them shows the next ones, so every match the count promises can be reached. The
+  // first ones replace the previous search's only once they are there (no flicker).
+  function next(ticket, results, fresh) {
+    var from = fresh ? 0 : list.children.length;
+    return Promise.all(results.slice(from, from + PAGE).map(function (result) {
+      return result.data();
+    })).then(function (pages) {
+      if (ticket !== latest) { return null; }
+      var added = pages.map(entry);
+      if (fresh) { list.replaceChildren(); }
+      added.forEach(function (item) { list.appendChild(item); });
+      var left = results.length - list.children.length;
+      more.hidden = left <= 0;
+      more.textContent = "Show more results (" + left + " not shown yet)";
+      var busy = false;
+      more.onclick = function () {
+        if (busy) { return; }
+        busy = true;
+        next(ticket, results, false).then(function (first) {
+          if (first) { first.querySelector("a").focus(); }
+        });
+      };
+      return added[0] || null;
     });
+  }
+
+  function counted(query, total) {
     var what = total === 1 ? "1 article matches" : total + " articles match";
     status.textContent = total === 0 ? "No article matches “" + query + "”." : what + " “" + query + "”.";
   }
@@ -65,19 +94,19 @@
     query = query.trim();
     if (!query) {
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = "";
       return;
     }
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (search) {
-      return Promise.all(search.results.slice(0, 20).map(function (result) {
-        return result.data();
-      })).then(function (pages) {
-        if (ticket === latest) { show(query, search.results.length, pages); }
+      return next(ticket, search.results, true).then(function () {
+        if (ticket === latest) { counted(query, search.results.length); }
       });
     }).catch(function () {
       if (ticket === latest) {
+        more.hidden = true;
         status.textContent = "Search is not available here. The archive lists every article.";
       }
     });
