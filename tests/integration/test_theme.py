@@ -86,6 +86,21 @@ def test_contents_appear_from_four_headings_and_every_heading_has_an_anchor(publ
     assert len(short.css(".body h2 a.header-anchor")) == 3
 
 
+def test_contents_nest_a_subsection_in_its_section(site) -> None:
+    """A ``###`` entry was an item of the same flat list, only indented: the sections read
+    1, 2, 3, 4 with "Two point one" as 3 and "Three" as 4, and a screen reader heard one
+    level. It is a list inside its section's item, numbered anew; a ``###`` before any
+    ``##`` stays at the top."""
+    body = "### Before\n\nA.\n\n" + FOUR_HEADINGS + "\n\n### Three point one\n\nE."
+    public = site({"a.md": article("Nested", body)}) / "public"
+    build_site(public.parent)
+    toc = parse(public / "a/index.html").css_first("nav.toc > ol")
+    top = [li for li in toc.iter() if li.tag == "li"]
+    assert [li.css_first("a").text() for li in top] == ["Before", "One", "Two", "Three"]
+    inner = [[a.text() for ol in li.iter() if ol.tag == "ol" for a in ol.css("a")] for li in top]
+    assert inner == [[], [], ["Two point one"], ["Three point one"]]
+
+
 def test_previous_and_next_follow_the_dates(public: Path) -> None:
     def links(slug: str) -> dict[str, str]:
         nav = parse(public / slug / "index.html").css(".prev-next a")
