@@ -173,10 +173,18 @@ def test_person_pages_list_what_each_person_wrote_and_reviewed(trusted: Path) ->
     reviewer = parse(out / "authors/example-reviewer/index.html")
     assert [a.text() for a in reviewer.css("ul.reviewed a")] == ["Reviewed Article"]
     assert reviewer.css_first("img.person-photo").attributes["src"] == "/people/reviewer.png"
+    # a reviewer who wrote nothing: no "Articles by … None yet." section, no "0 written"
+    assert [h.text() for h in reviewer.css("main h2")] == [
+        "Articles medically reviewed by Example Reviewer"
+    ]
     index = parse(out / "authors/index.html")
     assert [a.attributes["href"] for a in index.css("ul.people-list a")] == [
         "/authors/example-author/",
         "/authors/example-reviewer/",
+    ]
+    assert [r.text() for r in index.css("ul.people-list .roles")] == [
+        "— author: 3 written",
+        "— medical reviewer: 1 reviewed",
     ]
     assert internal_link_problems(out) == []
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
