@@ -91,3 +91,25 @@ def test_image_and_video_errors_name_file_and_line_and_keep_the_old_site(site, r
         'address — write ::: video https://www.youtube.com/watch?v=… "Title"',
     ]
     assert snapshot(root / "public") == before
+
+
+def test_a_video_block_left_open_fails_the_build_at_its_line(site, run_cli) -> None:
+    root = media_site(site)
+    assert run_cli("build", "--site", root)[0] == 0
+    before = snapshot(root / "public")
+    (root / "content" / "c.md").write_text(
+        article(
+            "Open Video",
+            '::: video https://vimeo.com/76979871 "A placeholder talk"\nWhat it covers.\n\n'
+            "## A later section\n\nText that is not a caption.\n",
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines()[0] == (
+        "error: content/c.md:6: video: the block is never closed, so the rest of the article "
+        "would be its caption — end it with a line ':::' after its caption, or right after "
+        "this line if it has none"
+    )
+    assert snapshot(root / "public") == before

@@ -275,6 +275,34 @@ def test_video_block_problems(block: str, message: str) -> None:
     assert message in problem.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '::: video https://vimeo.com/123 "Talk"\nA caption.\n\n## Later\n\nMore.\n',
+        '::: video https://vimeo.com/123 "Talk"',
+        '> ::: video https://vimeo.com/123 "Talk"\n> A caption.\n\nMore.\n',
+    ],
+)
+def test_a_video_block_never_closed_is_a_problem_at_its_first_line(text: str) -> None:
+    body = render_body(MD, f"Intro.\n\n{text}", first_line=5, path="content/v.md")
+    (problem,) = body.problems
+    assert (problem.path, problem.line) == ("content/v.md", 7)
+    assert problem.message == (
+        "video: the block is never closed, so the rest of the article would be its caption"
+    )
+    assert problem.hint is not None and "':::'" in problem.hint
+
+
+@pytest.mark.parametrize(
+    "closer", [":::", ":::  ", "::::", ':::\n\n::: video https://vimeo.com/4 "Two"\n:::']
+)
+def test_a_closed_video_block_is_no_problem(closer: str) -> None:
+    text = f'Intro.\n\n::: video https://vimeo.com/123 "Talk"\nA caption.\n{closer}\n\nAfter.\n'
+    body = render_body(MD, text, path="content/v.md")
+    assert body.problems == ()
+    assert [p.text() for p in HTMLParser(body.html).css("body > p")][-1] == "After."
+
+
 def test_citations_become_numbered_placeholders_with_their_lines() -> None:
     body = render_body(MD, "A claim[^smith-2023].\nAgain[^b] `[^code]` [^ spaced]\n", first_line=9)
     assert body.citations == (LinkRef("smith-2023", 9), LinkRef("b", 10))

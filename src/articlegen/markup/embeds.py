@@ -115,18 +115,40 @@ def video_plugin(md: MarkdownIt) -> None:
 
 
 def _parse_params(state: StateCore) -> None:
-    """Turn each block's ``URL "Title"`` into a ``Video`` before rendering."""
+    """Turn each block's ``URL "Title"`` into a ``Video`` before rendering, and report a
+    block never closed: markdown-it closes it at the end of the article, so everything after
+    it, headings included, would silently become its caption."""
+    lines: list[str] = []
     for token in state.tokens:
         if token.type != "container_video_open":
             continue
         line = state.env.get("first_line", 1) + (token.map[0] if token.map else 0)
         state.env["videos"] = state.env.get("videos", 0) + 1
+        problems = state.env.setdefault("problems", [])
         try:
             token.meta["video"] = video_from_params(token.info)
         except ValueError as exc:
-            state.env.setdefault("problems", []).append(
-                video_problem(exc, state.env.get("path"), line)
-            )
+            problems.append(video_problem(exc, state.env.get("path"), line))
+        lines = lines or state.src.split("\n")
+        if not _closed(token, lines):
+            problems.append(unclosed_problem(state.env.get("path"), line))
+
+
+def unclosed_problem(path: str | None, line: int) -> MarkupError:
+    """The problem of a video block at ``line`` that no ``:::`` line closes."""
+    return MarkupError(
+        "video: the block is never closed, so the rest of the article would be its caption",
+        path,
+        line,
+        "end it with a line ':::' after its caption, or right after this line if it has none",
+    )
+
+
+def _closed(opener: Token, lines: Sequence[str]) -> bool:
+    """Whether a video block ends at a ``:::`` line of its own: the container plugin gives
+    the line it ended at, which holds the closing marker only when one was found."""
+    end = opener.map[1] if opener.map else len(lines)
+    return end < len(lines) and lines[end].rstrip().endswith(":::")
 
 
 def video_problem(exc: ValueError, path: str | None, line: int) -> MarkupError:
