@@ -250,6 +250,24 @@ def test_a_markdown_footnote_is_an_error_at_its_definition(
     )
 
 
+def test_a_wiki_link_split_by_a_table_cell_is_an_error_at_its_row(built: Path, run_cli) -> None:
+    """The '|' of [[slug|text]] ends a table's cell: the page showed '[[beta' as text, the
+    link never checked, and the cell after it lost."""
+    table = "| Topic | Read |\n|---|---|\n| B | [[beta|the beta note]] |\n"
+    write(built, "c.md", f"{HEADER}---\nIntro.\n\n{table}")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/c.md:9: link '[[beta' is never closed with ']]', so the page would show "
+        "it as text — close it, [[slug]] or [[slug|text]] (in a table, write that '|' as '\\|'); "
+        "to show the brackets as text, write '\\[['"
+    )
+    escaped = table.replace("beta|", "beta\\|")  # as the hint says
+    write(built, "c.md", f"{HEADER}---\nIntro.\n\n{escaped}")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+    link = parse(built / "public" / "c" / "index.html").css_first("td a.internal")
+    assert (link.attributes["href"], link.text()) == ("/beta/", "the beta note")
+
+
 @pytest.mark.parametrize(
     ("slug", "expected"),
     [

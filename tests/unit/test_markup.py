@@ -30,6 +30,61 @@ def test_wikilinks_and_markdown_file_links_become_numbered_placeholders() -> Non
     ]
 
 
+UNCLOSED_HINT = (
+    "close it, [[slug]] or [[slug|text]] (in a table, write that '|' as '\\|'); to show the "
+    "brackets as text, write '\\[['"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "quoted", "shown"),
+    [
+        ("See [[sleep-basics for more.\n", 7, "[[sleep-basics for more.", "See [[sleep-basics"),
+        ("Also [[Sleep Basics] here.\n", 7, "[[Sleep Basics] here.", "Also [[Sleep Basics] here."),
+        (
+            "| Topic | Link |\n|---|---|\n| Sleep | [[sleep-basics|sleep]] |\n",
+            9,
+            "[[sleep-basics",
+            "[[sleep-basics",
+        ),
+    ],
+)
+def test_a_wiki_link_never_closed_is_a_problem_at_its_line(
+    text: str, line: int, quoted: str, shown: str
+) -> None:
+    body = render_body(MD, f"Intro.\n\n{text}", first_line=5, path="content/w.md")
+    (problem,) = body.problems
+    assert (problem.path, problem.line) == ("content/w.md", line)
+    assert problem.message == (
+        f"link '{quoted}' is never closed with ']]', so the page would show it as text"
+    )
+    assert problem.hint == UNCLOSED_HINT
+    assert shown in HTMLParser(body.html).body.text()
+    assert body.links == ()
+    assert render_compiled(f"Intro.\n\n{text}", first_line=5, path="content/w.md") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shown as text: \\[[not a link.\n",
+        "In code: `[[x]` and\n\n```\nrows = [[1, 2], [3]]\n```\n",
+        "A link whose text starts with a bracket: [[a] b](https://example.org/b).\n",
+        "| Topic | Link |\n|---|---|\n| Sleep | [[sleep-basics\\|sleep]] |\n",
+    ],
+)
+def test_brackets_that_start_no_wiki_link_as_markdown_reads_them_are_no_problem(
+    text: str,
+) -> None:
+    assert render_body(MD, text, path="content/w.md").problems == ()
+
+
+def test_an_unclosed_wiki_link_quotes_at_most_60_characters() -> None:
+    body = render_body(MD, "[[" + "word " * 30 + "\n", path="content/w.md")
+    (problem,) = body.problems
+    assert f"link '[[{('word ' * 12)[:58].rstrip()}…' is never closed" in problem.message
+
+
 def test_links_to_other_sites_are_listed_with_their_lines() -> None:
     body = render_body(
         MD,

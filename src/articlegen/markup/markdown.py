@@ -29,6 +29,7 @@ from .footnotes import footnote_problems, opens_definition
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
+from .wikilinks import UNCLOSED, unclosed_wikilink_problems, wikilink_plugin
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
     from markdown_it.utils import EnvType, OptionsDict
@@ -36,7 +37,6 @@ if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvTyp
 SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
 """Alt text written as two double quotes: the author says the image is decorative."""
-WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
 ANCHOR_LABEL = "Link to this section"
 """The accessible name of a heading's ``#`` link."""
@@ -65,8 +65,7 @@ def make_markdown(*, allow_html: bool = False) -> MarkdownIt:
     md.use(heading_anchors_plugin)  # ids clear of the page's own (pageids.py)
     md.use(wordcount_plugin)
     md.use(video_plugin)
-    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
-    md.add_render_rule("wikilink", _render_wikilink)
+    md.use(wikilink_plugin)
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
     md.add_render_rule("footnote_definition", _render_as_written)
@@ -96,6 +95,7 @@ def render_body(
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
     env["problems"] += footnote_problems(children, env, body.splitlines(), first_line, path)
+    env["problems"] += unclosed_wikilink_problems(children, path)
     return RenderedBody(
         html=html,
         toc=toc,
@@ -112,21 +112,6 @@ def render_body(
         path_links=tuple(path_links),
         title_lines=tuple(_title_lines(tokens, first_line)),
     )
-
-
-def _wikilink_rule(state: StateInline, silent: bool) -> bool:
-    if not state.src.startswith("[[", state.pos):
-        return False
-    match = WIKILINK.match(state.src, state.pos)
-    if match is None:
-        return False
-    if not silent:
-        token = state.push("wikilink", "a", 0)
-        target, text = match.group(1).strip(), (match.group(2) or "").strip()
-        token.meta = {"target": target, "text": text}
-        token.content = text or target
-    state.pos = match.end()
-    return True
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
@@ -173,19 +158,6 @@ def _render_scroll_box(
         return renderer.renderToken(tokens, idx, options, env)
     default = RendererHTML.fence if token.type == "fence" else RendererHTML.code_block
     return default(renderer, tokens, idx, options, env).replace("<pre>", '<pre tabindex="0">', 1)
-
-
-def _render_wikilink(
-    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
-    return wikilink_html(tokens[idx].meta["index"], tokens[idx].meta["text"])
-
-
-def wikilink_html(index: int, text: str) -> str:
-    """Body link ``index`` written ``[[target|text]]``: its href, and its text if it has
-    none of its own, are placeholders."""
-    shown = escape(text) if text else placeholder(Slot.LINK_TEXT, index)
-    return f'<a class="internal" href="{placeholder(Slot.LINK_HREF, index)}">{shown}</a>'
 
 
 def _render_image(
@@ -398,7 +370,7 @@ def _plain_text(children: Sequence[Token], *, images: bool = True) -> str:
             skipping_anchor = False
         elif skipping_anchor:
             continue
-        elif child.type in ("text", "code_inline", "wikilink"):
+        elif child.type in ("text", "code_inline", "wikilink", UNCLOSED):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
