@@ -71,6 +71,20 @@ def test_a_bad_image_field_is_an_error_at_its_line(image: str, expected: str) ->
     assert any(expected in message for message in messages(image)), messages(image)
 
 
+@pytest.mark.parametrize(
+    ("image", "hint"),
+    [
+        ("images/walk.jpg", "write 'image: {src: images/walk.jpg, alt: \"what it shows\"}'"),
+        ("[a.jpg]", "write 'image: {src: images/photo.jpg, alt: \"what it shows\"}'"),
+        ("3", "write 'image: {src: images/photo.jpg, alt: \"what it shows\"}'"),
+    ],
+)
+def test_an_image_that_is_no_mapping_is_shown_written_as_one(image: str, hint: str) -> None:
+    """A path alone, as other tools write an image, is shown in the form to write."""
+    (message,) = messages(image)
+    assert message == f"content/a.md:4: 'image' must be a mapping with 'src' and 'alt' — {hint}"
+
+
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_any_src_and_alt_text_is_read_or_refused_with_an_error(src: str, alt: str) -> None:
     try:

@@ -35,7 +35,8 @@ def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError])
     raised together, each at its line, as ``error``."""
     keys = entry.children
     if keys is None:
-        raise error(f"'{key}' must be a mapping with 'src' and 'alt'", path, entry.line, IMAGE_FORM)
+        message = f"'{key}' must be a mapping with 'src' and 'alt'"
+        raise error(message, path, entry.line, _form(entry))
     problems = unknown_key_problems(keys, key_names(HERO_IMAGE), path, error, section=key)
     problems += [
         error(
@@ -67,6 +68,15 @@ def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError])
         credit=values.get("credit"),
         line=keys["src"].line,
     )
+
+
+def _form(entry: Entry) -> str:
+    """How to write the ``image:`` of ``entry``: with the path it gives alone, when it does
+    (``image: images/walk.jpg``, as other tools write an image), else an example's."""
+    value = entry.value
+    if isinstance(value, str) and value.strip() and "\n" not in value and '"' not in value:
+        return f"write 'image: {{src: {value.strip()}, alt: \"what it shows\"}}'"
+    return IMAGE_FORM
 
 
 def _text(
