@@ -977,3 +977,26 @@ def test_links_to_anchors_of_a_post_imported_in_an_earlier_run_are_led_there(
     assert parse(blog / "public/rest/index.html").css_first(".body h2").attributes["id"] == (
         "how-much"
     )
+
+
+def test_a_link_between_posts_in_a_table_cell_is_imported_so_that_it_builds(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Written [[slug|text]], its '|' ended the cell: the page showed '[[sleep' as text (the
+    build now refuses it), so in a table row the link is written [text](slug.md)."""
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_posts/2020-01-01-sleep.md").write_text("---\ntitle: Sleep\n---\nText.\n")
+    (old / "_posts/2020-01-02-runs.md").write_text(
+        "---\ntitle: Runs\n---\nSee [sleep]({% post_url 2020-01-01-sleep %}).\n\n"
+        "| Topic | Read |\n|---|---|\n| Rest | [the sleep post]({% post_url 2020-01-01-sleep %}) |\n"
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "never closed" not in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    page = parse(blog / "public" / "runs" / "index.html")
+    cells = [(td.text(), [a.attributes["href"] for a in td.css("a")]) for td in page.css("td")]
+    assert cells == [("Rest", []), ("the sleep post", ["/sleep/"])]
+    assert [a.attributes["href"] for a in page.css(".body p a.internal")] == ["/sleep/"]

@@ -41,6 +41,20 @@ def test_links_to_imported_posts_become_article_links(
     assert result.body == (new if new is not None else link)
 
 
+def test_links_in_a_table_row_are_written_without_a_pipe(tmp_path: Path) -> None:
+    """The '|' of [[walks|w]] would end the table's cell, and the build refuse the '[[walks'
+    left in it."""
+    body = (
+        "See [w](/2019/05/walks/).\n\n| Topic | Read |\n|---|---|\n"
+        "| Walks | [the walks](/2019/05/walks/#why) |\n| Sleep | [s](/sleep.html) |\n"
+    )
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.body == (
+        "See [[walks|w]].\n\n| Topic | Read |\n|---|---|\n"
+        "| Walks | [the walks](walks.md#why) |\n| Sleep | [s](sleep.md) |\n"
+    )
+
+
 def test_links_into_the_old_site_that_match_nothing_are_noted(tmp_path: Path) -> None:
     body = "[n](/nothing/) [m](https://old.example.org/more/) [f](/images/a.png) [o](x.md)"
     result = relink(body, None, None, _site(tmp_path))

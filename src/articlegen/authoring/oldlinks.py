@@ -71,7 +71,7 @@ def relink(body: str, address: str | None, file: Path | None, site: OldSite) -> 
         found = _article(url, address, file, site)
         if found is None:
             return _elsewhere(match, url, address, site, result)
-        if _PLAIN_TEXT.fullmatch(text):
+        if _PLAIN_TEXT.fullmatch(text) and not _beside_pipe(match):
             return f"[[{found}|{text.strip()}]]"
         slug, _, fragment = found.partition("#")
         return f"[{text}]({slug}.md{'#' + fragment if fragment else ''})"
@@ -89,6 +89,16 @@ def relink(body: str, address: str | None, file: Path | None, site: OldSite) -> 
         body, lambda part: _DEFINITION.sub(definition, _LINK.sub(link, part))
     )
     return result
+
+
+def _beside_pipe(match: re.Match[str]) -> bool:
+    """Whether the line of a link holds a ``|`` besides: in a table row, the ``|`` of
+    ``[[slug|text]]`` would end the cell, so the link is written ``[text](slug.md)`` there
+    (and on any line with a ``|``, where that form is as good)."""
+    text, start, end = match.string, match.start(), match.end()
+    line_end = text.find("\n", end)
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return "|" in before or "|" in text[end : len(text) if line_end < 0 else line_end]
 
 
 def _elsewhere(
