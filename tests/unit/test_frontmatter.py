@@ -485,9 +485,19 @@ def test_a_list_item_with_a_colon_is_shown_as_written_and_quoted_in_the_fix() ->
         " You Get a PSA Test?, which YAML reads as a key and its value (the ': ' after a word)"
         ' — put it in quotes: "Screening: Should You Get a PSA Test?"'
     ]
-    nested = "---\ntitle: T\ndate: 2024-01-01\nsee_also:\n  - [a, b]\n---\n"
+
+
+@pytest.mark.parametrize("key", ["see_also", "tags"])
+def test_a_list_in_a_list_gives_its_items_to_the_list(key: str) -> None:
+    """'put the item in quotes' led to one tag, or See Also item, named '[a, b]'."""
+    nested = f"---\ntitle: T\ndate: 2024-01-01\n{key}:\n  - x\n  - [a, b]\n---\n"
     assert errors(nested) == [
-        "content/a.md:5: each item of 'see_also' must be non-empty text, found a list"
+        f"content/a.md:6: each item of '{key}' must be non-empty text, found a list"
+        f" — write its items in the list itself: {key}: [x, a, b]"
+    ]
+    mixed = f"---\ntitle: T\ndate: 2024-01-01\n{key}:\n  - [a, {{b: c}}]\n---\n"
+    assert errors(mixed) == [
+        f"content/a.md:5: each item of '{key}' must be non-empty text, found a list"
         " — put the item in quotes"
     ]
 

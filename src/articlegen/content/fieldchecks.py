@@ -113,17 +113,22 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
                 f"each item of '{key}' must be non-empty text, found {as_written(item)}",
                 path,
                 item.line,
-                _item_hint(key, item),
+                _item_hint(key, item, entry),
             )
         items.append((item.value.strip(), item.line))
     return items
 
 
-def _item_hint(key: str, item: Entry) -> str:
+def _item_hint(key: str, item: Entry, entry: Entry) -> str:
     """How to fix a list item that is no text: an empty one (``- ``, ``""``) is removed,
-    as quotes would not help; a number or a ``key: value`` is quoted."""
+    as quotes would not help; a list of texts (``- [sleep, heart]``) gives its items to the
+    list, as quoting it would make one tag, or a See Also item, of ``[sleep, heart]``; a
+    number or a ``key: value`` is quoted."""
     if item.value is None or (isinstance(item.value, str) and not item.value.strip()):
         return f"remove the empty item from '{key}', or write what it should name"
+    if isinstance(item.value, list) and all(isinstance(v, str) for v in item.value):
+        flat = [v for i in entry.items for v in (i.value if i is item else [i.value])]
+        return f"write its items in the list itself: {key}: [{', '.join(map(str, flat))}]"
     if item.written or mapping_line(item.value):
         return quote_hint(None, item)
     return "put the item in quotes"
