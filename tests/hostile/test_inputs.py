@@ -331,6 +331,20 @@ def _base_without_main(root: Path) -> str:
     )
 
 
+def _latin1_name(folder: str, name: bytes, shown: str) -> Callable[[Path], str]:
+    """A file whose name is Latin-1 bytes, as an old tool saves ``café.md``: listed with a lone
+    surrogate, which the cache, a digest or a message cannot encode (a traceback before)."""
+
+    def attack(root: Path) -> str:
+        path = os.path.join(os.fsencode(root / folder), name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(article("Gamma", "Text.").encode() if name.endswith(b".md") else b"<p>")
+        return f"error: {shown}: the {'folder' if b'/' in name else 'file'}'s name is not UTF-8"
+
+    return attack
+
+
 ATTACKS = [
     Attack("alias-bomb-front-matter", _front_matter_bomb),
     Attack("alias-bomb-site-yaml", _site_yaml_bomb),
@@ -364,6 +378,16 @@ ATTACKS = [
     Attack("table-20000-columns", _wide_table),
     Attack("template-block-the-parent-lacks", _missing_block),
     Attack("site-base-without-the-theme-s-block", _base_without_main),
+    Attack(
+        "article-named-in-latin-1", _latin1_name("content", b"caf\xe9.md", "content/caf\\xe9.md")
+    ),
+    Attack(
+        "folder-named-in-latin-1", _latin1_name("content", b"\xe9t\xe9/a.md", "content/\\xe9t\\xe9")
+    ),
+    Attack(
+        "template-named-in-latin-1",
+        _latin1_name("templates", b"caf\xe9.html", "templates/caf\\xe9.html"),
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
 from ..core.slugs import slugify
 from .fieldchecks import check_slug_length
+from .filenames import undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
 
 _OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
@@ -37,10 +38,16 @@ def find_sources(root: Path) -> list[Path]:
     found: list[tuple[list[str], str]] = []
     top = str(content)
     for folder, subfolders, files in os.walk(top):
-        subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
+        subfolders[:] = [
+            d for d in subfolders if not d.startswith((".", "_")) and not undecodable(d)
+        ]
         parts = os.path.relpath(folder, top).split(os.sep) if folder != top else []
         for name in (*subfolders, *files):  # a folder named x.md is listed, as by rglob
-            if name.endswith(".md") and not name.startswith((".", "_", "#", "~")):
+            if (
+                name.endswith(".md")
+                and not name.startswith((".", "_", "#", "~"))
+                and not undecodable(name)  # reported by undecodable_name_problems
+            ):
                 found.append(([*parts, name], os.path.join(folder, name)))
     return [Path(path) for _, path in sorted(found)]
 
@@ -306,10 +313,11 @@ def load_articles(
 
 def content_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
     """What is wrong with ``content/`` as a whole rather than with one file: a source folder
-    that is a file, folders linked from outside the site, Markdown files not named ``*.md``,
-    slugs taken twice."""
+    that is a file, an article's or template's name that is not UTF-8, folders linked from
+    outside the site, Markdown files not named ``*.md``, slugs taken twice."""
     return [
         *not_a_folder_problems(root),
+        *undecodable_name_problems(root),
         *linked_folder_problems(root),
         *misnamed_problems(root),
         *duplicate_slug_problems(articles),
