@@ -696,6 +696,26 @@ def test_base_url_option_is_checked_as_site_yaml_base_url_is(
     assert snapshot(built / "public") == before
 
 
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [("https://[::1/", "Invalid IPv6 URL"), ("https://e.org:99999/", "Port out of range 0-65535")],
+)
+def test_base_url_option_that_urllib_cannot_split_is_an_error(
+    built: Path, run_cli, url: str, why: str
+) -> None:
+    """It was a ValueError traceback (the bracket), or a site whose every address held a
+    port no browser takes (the number)."""
+    before = snapshot(built / "public")
+    code, out, err = run_cli("build", "--site", built, "--base-url", url)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: --base-url is no web address ({why}), found '{url}' — copy the address again,"
+        " e.g. --base-url https://example.org/ or https://example.org/blog/\n"
+        "error: 1 error; nothing was written, the previous output is untouched\n"
+    )
+    assert snapshot(built / "public") == before
+
+
 def test_base_url_option_replaces_site_yaml_base_url(built: Path, run_cli) -> None:
     assert run_cli("build", "--site", built, "--base-url", "https://preview.example//")[0] == 0
     assert "<id>https://preview.example/a/</id>" in (built / "public/feed.xml").read_text()

@@ -119,6 +119,9 @@ def test_a_base_url_without_https_is_offered_whole(written: str, whole: str) -> 
         ("https://e.org/a\tb/", "holds characters a URL cannot hold: '\\t'"),
         ("https://e.org/blog/?x=1", "cannot have a query or fragment"),
         ("https://e.org/#top", "cannot have a query or fragment"),
+        ("https://[::1/", "is no web address (Invalid IPv6 URL), found 'https://[::1/'"),
+        ("https://e.org:99999/", "is no web address (Port out of range 0-65535)"),
+        ("https://e.org:80a/", "is no web address (Port could not be cast to integer value"),
     ],
 )
 def test_base_url_must_be_a_url_an_attribute_can_hold(url: str, expected: str) -> None:
@@ -126,7 +129,9 @@ def test_base_url_must_be_a_url_an_attribute_can_hold(url: str, expected: str) -
     assert error.startswith(f"site.yaml:2: 'base_url' {expected}")
 
 
-@pytest.mark.parametrize("url", ["https://e.org/a%22b/", "https://例え.jp/", "http://e.org:8080/"])
+@pytest.mark.parametrize(
+    "url", ["https://e.org/a%22b/", "https://例え.jp/", "http://e.org:8080/", "http://e.org:65535/"]
+)
 def test_base_url_with_encoded_or_international_characters_is_fine(url: str) -> None:
     assert parse_config(f"title: T\nbase_url: {url}\n").base_url == url
 

@@ -112,6 +112,17 @@ def test_a_url_with_a_host_in_brackets_that_is_no_address_is_refused_at_its_line
     ]
 
 
+def test_a_url_whose_port_is_no_port_is_refused_at_its_line() -> None:
+    """Browsers refuse the address, and ``check --links`` called it a passing failure."""
+    assert errors(
+        "references:\n  - title: T\n    url: https://e.org:99999/x\n"
+        "  - {title: T, url: 'https://e.org:8443/x'}\n"
+    ) == [
+        "content/a.md:4: reference url is no web address (Port out of range 0-65535): "
+        "'https://e.org:99999/x' — copy the full address again, starting with https://"
+    ]
+
+
 def test_duplicate_ids_and_non_lists() -> None:
     assert errors(
         "references:\n  - {id: a, title: T, url: 'https://e.org/'}\n"

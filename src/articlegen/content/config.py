@@ -26,7 +26,7 @@ from ..core.nestedkeys import (
     text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
-from ..core.weburl import NOT_IN_URLS, address_problem, lacks_scheme
+from ..core.weburl import NOT_IN_URLS, address_problem, lacks_scheme, split_problem
 from ..core.yamlchecks import (
     as_text,
     as_written,
@@ -357,6 +357,12 @@ def base_url_problem(url: str, written: str = "base_url: ") -> tuple[str, str] |
     """What keeps ``url`` from prefixing every address the site prints (it must be an
     absolute http(s) URL with a host, no query or fragment, and only characters a URL may
     hold) and how to fix it, its example ``written`` as the setting is; None if nothing."""
+    if unsplittable := split_problem(url):
+        return (
+            f"is no web address ({unsplittable}), found '{url}'",
+            f"copy the address again, e.g. {written}https://example.org/ or "
+            "https://example.org/blog/",
+        )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         whole = f"https://{url.strip().rstrip('/')}/" if lacks_scheme(url + "/") else None
