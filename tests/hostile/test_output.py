@@ -64,6 +64,11 @@ def _marker_link(root: Path) -> None:
     (root.parent / "victim/.articlegen-output").symlink_to(root / "public/.articlegen-output")
 
 
+def _loop(root: Path) -> None:
+    """A link to itself: following it was a RuntimeError traceback."""
+    (root / "loop").symlink_to("loop")
+
+
 ATTACKS: dict[str, tuple[Callable[[Path], None], Attack]] = {
     "output: .git": (_git, Attack(output=".git", target=".git")),
     "output: .git/objects": (_git, Attack(output=".git/objects", target=".git")),
@@ -90,6 +95,10 @@ ATTACKS: dict[str, tuple[Callable[[Path], None], Attack]] = {
     "output: static": (lambda root: None, Attack(output="static", target="static")),
     "output: a file": (_a_file, Attack(output="notes.txt", target=".")),
     "output: ~/public": (lambda root: None, Attack(output="~/public", target=".")),
+    "output: a link in a loop": (_loop, Attack(output="loop", target=".")),
+    "output: under a link in a loop": (_loop, Attack(output="loop/public", target=".")),
+    "output: a name too long": (lambda root: None, Attack(output="p" * 300, target=".")),
+    "output: under a file": (_a_file, Attack(output="notes.txt/public", target=".")),
 }
 
 
@@ -136,7 +145,7 @@ def test_an_output_folder_that_is_not_the_build_s_own_is_refused(
     monkeypatch.chdir(built)  # a relative --output is taken from the working folder
     before = _everything(built)
     folder = attack.output if attack.output is not None else attack.argv[1]
-    previous = (built / folder).exists()
+    previous = os.path.exists(built / folder)  # no OSError for a name too long
     code, out, err = run_cli(command, "--site", built, *attack.argv)
     assert code == 1, err
     assert out == "" and "Traceback" not in err

@@ -5,6 +5,7 @@ build's receipt instead of building."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -105,10 +106,10 @@ def _has_output(args: argparse.Namespace) -> bool:
     from ..output.destination import destination
 
     try:
-        return destination(args.site, load_config(args.site), args.output).path.exists()
+        found = destination(args.site, load_config(args.site), args.output).path
     except ArticlegenError:
-        usual: Path = args.output or args.site / DEFAULT_OUTPUT
-        return usual.exists()
+        found = args.output or args.site / DEFAULT_OUTPUT
+    return os.path.exists(found)  # False, not OSError, for a name too long or a link loop
 
 
 def _print_receipt(receipt: Receipt, args: argparse.Namespace) -> None:

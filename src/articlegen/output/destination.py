@@ -21,6 +21,7 @@ rules as ``build``; ``clean`` deletes only such a folder.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,7 @@ def check_location(dest: Destination, root: Path) -> None:
             "write the whole path (output: /home/you/www), or a folder in the site such as "
             "'public'",
         )
+    _check_reachable(dest, root)
     out, site = Path(os.path.realpath(dest.path)), Path(os.path.realpath(root))
     reason = _forbidden(out, site)
     if reason is not None:
@@ -101,6 +103,27 @@ def check_location(dest: Destination, root: Path) -> None:
             f"is {reason}, and a build replaces its output folder whole",
             dest.elsewhere(),
         )
+
+
+def _check_reachable(dest: Destination, root: Path) -> None:
+    """Refuse a path the system cannot look up: a symbolic link in a loop, a name longer
+    than the disk takes. Each was a traceback where the folder was first followed."""
+    try:
+        os.stat(dest.path)
+    except FileNotFoundError:  # absent: the build makes it
+        return
+    except NotADirectoryError:
+        raise dest.error(
+            root, "has a file where one of the folders of its path belongs", dest.elsewhere()
+        ) from None
+    except OSError as exc:
+        looped = exc.errno == errno.ELOOP
+        raise dest.error(
+            root,
+            f"cannot be looked up: {exc.strerror or exc}"
+            + (" (a symbolic link that leads back to itself)" if looped else ""),
+            ("remove the link or point it at a folder, or " if looped else "") + dest.elsewhere(),
+        ) from None
 
 
 def _forbidden(out: Path, site: Path) -> str | None:
