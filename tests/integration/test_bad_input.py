@@ -394,6 +394,20 @@ def test_two_files_with_one_slug_after_normalising(built: Path, run_cli) -> None
     )
 
 
+def test_two_files_named_alike_but_for_unicode_normalisation(built: Path, run_cli) -> None:
+    """café.md copied from a Mac (e and a combining accent) beside one typed here (é): the
+    error named one name twice, to the eye, and said nothing of what tells them apart."""
+    write(built, "cafe\u0301.md", article("One"))
+    write(built, "caf\u00e9.md", article("Two"))
+    error, _summary = rebuild_fails(built, run_cli).splitlines()
+    assert error == (
+        "error: content/caf\u00e9.md:1: duplicate slug 'cafe': content/cafe\u0301.md has it too"
+        " (the two names look the same: one writes an accented letter as one character, the"
+        " other as a letter and a separate accent mark, as macOS saves names; delete the copy"
+        " you do not need) — give one of them a different 'slug:' or file name"
+    )
+
+
 def test_two_folders_index_md_are_offered_the_slug_of_their_folder(built: Path, run_cli) -> None:
     """Page bundles written by hand, as Hugo keeps them: each index.md is slug 'index'."""
     for folder in ("zinc-basics", "vitamin-d"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 import zoneinfo
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
@@ -348,13 +349,26 @@ def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError
                 blamed, kept = other, article
             problems.append(
                 FrontMatterError(
-                    f"duplicate slug '{article.slug}': {kept.source} has it too",
+                    f"duplicate slug '{article.slug}': {kept.source} has it too"
+                    + _alike(blamed.source, kept.source),
                     blamed.source,
                     blamed.meta.lines.get("slug", 1),
                     _different_slug_hint(blamed),
                 )
             )
     return problems
+
+
+def _alike(one: str, other: str) -> str:
+    """What tells two file names apart that print the same (``café.md`` with its accent as
+    one letter, and as ``e`` and a combining mark, as macOS saves names), else nothing."""
+    if one == other or unicodedata.normalize("NFC", one) != unicodedata.normalize("NFC", other):
+        return ""
+    return (
+        " (the two names look the same: one writes an accented letter as one character, the "
+        "other as a letter and a separate accent mark, as macOS saves names; delete the copy "
+        "you do not need)"
+    )
 
 
 def _different_slug_hint(article: Article) -> str:
