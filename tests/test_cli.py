@@ -180,6 +180,21 @@ def test_a_site_folder_that_does_not_exist_is_named_as_such(tmp_path: Path, run_
     )
 
 
+@pytest.mark.parametrize("given", ["site.yaml", "content/a.md"])
+@pytest.mark.parametrize("command", ["build", "check", "report"])
+def test_a_file_given_as_the_site_names_the_site_s_folder(
+    site, run_cli, given: str, command: str
+) -> None:
+    """``--site site.yaml`` said 'no site.yaml in …/site.yaml' and to pass --site DIR."""
+    root = site({"a.md": article("A")})
+    code, _, err = run_cli(command, "--site", root / given)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"error: site.yaml: {root / given} is a file, not a folder — pass the site's folder:"
+        f" --site {root}"
+    )
+
+
 def test_missing_site_yaml_suggests_init(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("build", "--site", tmp_path)
     assert code == 1

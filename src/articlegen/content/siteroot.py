@@ -20,6 +20,15 @@ def missing_config(root: Path) -> ConfigError:
         return ConfigError(
             f"there is no folder {root}", CONFIG_FILE, hint="check the path given with --site"
         )
+    if not root.is_dir():  # --site site.yaml, or an article's file
+        site = next((p for p in root.parents if (p / CONFIG_FILE).is_file()), None)
+        return ConfigError(
+            f"{root} is a file, not a folder",
+            CONFIG_FILE,
+            hint=f"pass the site's folder: --site {site}"
+            if site is not None
+            else f"pass the folder that holds {CONFIG_FILE} with --site",
+        )
     return ConfigError(f"no {CONFIG_FILE} in {root}", CONFIG_FILE, hint=_nearby(root) or _HINT)
 
 
