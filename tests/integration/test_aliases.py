@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import SITE_YAML, article, parse
+from tests.helpers import snapshot
 
 
 def aliased(title: str, *aliases: str, date: str = "2024-01-01") -> str:
@@ -73,6 +74,39 @@ def test_collisions_name_both_files_and_lines(site, run_cli) -> None:
     assert "content/a.md:7: alias '/tags/x/' is an address the site uses for its own pages" in err
     assert "content/a.md:8: alias '/a/' is this article's own address" in err
     assert "content/b.md:5: alias '/old/index.html' is already an alias of content/a.md:6" in err
+
+
+def test_aliases_at_names_the_output_folder_keeps_are_errors(site, run_cli) -> None:
+    """'/.git/' built a site whose output every later build and clean refused as a git
+    repository; '/.articlegen-output/' failed the build writing it, saying to check the
+    disk's free space, at no line."""
+    root = site({"a.md": article("A"), "b.md": aliased("B", "/old/")})
+    assert run_cli("build", "--site", root)[0] == 0
+    before = snapshot(root / "public")
+    (root / "content/b.md").write_text(aliased("B", "/.git/", "/old/.Git/x/"))
+    git = (
+        "would put a folder named .git in the output, which every later build and "
+        "'articlegen clean' would take for a git repository and refuse"
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err.splitlines()[:2]) == (
+        1,
+        [
+            f"error: content/b.md:5: alias '/.git/' {git} — remove the alias, or give the old"
+            " path exactly as it was",
+            f"error: content/b.md:6: alias '/old/.Git/x/' {git} — remove the alias, or give the"
+            " old path exactly as it was",
+        ],
+    )
+    (root / "content/b.md").write_text(aliased("B", "/.articlegen-output/"))
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err.splitlines()[0]) == (
+        1,
+        "error: content/b.md:5: alias '/.articlegen-output/' is where every build writes its"
+        " mark, .articlegen-output — remove the alias, or give the old path exactly as it was",
+    )
+    assert snapshot(root / "public") == before
+    assert not (root / "public/.git").exists()
 
 
 def test_paths_that_differ_only_in_case_collide(site, run_cli) -> None:

@@ -364,7 +364,8 @@ def test_old_addresses_the_build_cannot_redirect_are_left_out(
     export.write_text(
         EXPORT.read_text(encoding="utf-8")
         .replace("/2019/05/14/morning-walks/</link>", "/search/</link>")
-        .replace("/2020/01/03/sleep-and-recovery/</link>", "/sleep.php</link>"),
+        .replace("/2020/01/03/sleep-and-recovery/</link>", "/sleep.php</link>")
+        .replace("/about/</link>", "/.git/about/</link>"),
         encoding="utf-8",
     )
     code, _, err = run_cli("import", export, "--site", blog)
@@ -372,6 +373,7 @@ def test_old_addresses_the_build_cannot_redirect_are_left_out(
     assert "aliases:" not in (blog / "content/morning-walks.md").read_text(encoding="utf-8")
     assert "its old address /search/ is an address the site uses for its own pages" in err
     assert "its old address /sleep.php ends in 'sleep.php'" in err
+    assert "its old address /.git/about/ would put a folder named .git in the output" in err
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err
 

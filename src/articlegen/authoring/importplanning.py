@@ -21,6 +21,7 @@ from ..core.urls import (
     alias_out_path,
     alias_url,
     article_url,
+    kept_name_problem,
 )
 from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post
@@ -145,6 +146,8 @@ def keep_servable_aliases(plans: list[ImportPlan], slugs: set[str]) -> None:
             if key == own.casefold():
                 why = "is its new address but for upper and lower case, which a disk that"
                 why += " ignores case holds as one"
+            elif reserved := kept_name_problem(out_path):
+                why = reserved
             elif key.split("/")[0] in RESERVED_SLUGS or key in ROOT_FILES:
                 why = "is an address the site uses for its own pages"
             elif key in taken:

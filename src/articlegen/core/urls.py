@@ -10,6 +10,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from .layout import OUTPUT_MARKER
 from .model import ResolvedLink
 
 RESERVED_SLUGS = frozenset(
@@ -59,6 +60,25 @@ ROOT_FILES = frozenset(
     {"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "_redirects"}
 )
 """Files the generator writes at the site's root."""
+
+
+def kept_name_problem(out_path: str) -> str | None:
+    """Why a redirect page at ``out_path`` (an alias's, as ``alias_out_path`` gives it) would
+    break the output folder, if it would: at ``.articlegen-output`` it is where the build
+    writes its mark (the build failed writing the site, saying to check the disk space), and
+    a ``.git`` folder in the output makes every later build and ``clean`` refuse the folder
+    as a git repository. Compared ignoring case, as a disk that ignores case would."""
+    parts = out_path.casefold().split("/")
+    if parts[0] == OUTPUT_MARKER:
+        return f"is where every build writes its mark, {OUTPUT_MARKER}"
+    if ".git" in parts:
+        return (
+            "would put a folder named .git in the output, which every later build and "
+            "'articlegen clean' would take for a git repository and refuse"
+        )
+    return None
+
+
 _PAGE_SUFFIXES = (".html", ".htm")
 _UNUSABLE = re.compile("[\x00-\x1f\x7f]")
 _LONGEST_NAME = 255

@@ -13,7 +13,13 @@ from urllib.parse import quote
 
 from ..core.errors import ArticlegenError, FrontMatterError
 from ..core.model import Alias, Article, RenderedPage, Site
-from ..core.urls import RESERVED_SLUGS, ROOT_FILES, alias_out_path, article_url
+from ..core.urls import (
+    RESERVED_SLUGS,
+    ROOT_FILES,
+    alias_out_path,
+    article_url,
+    kept_name_problem,
+)
 
 REDIRECTS_FILE = "_redirects"
 
@@ -71,6 +77,8 @@ def _clash(
         where = "this article's own address" if owner is article else "the address of the article"
         where += "" if owner is article else f" {owner.source}"
         return f"is {where}" + ("" if own else _CASE_ONLY)
+    if kept := kept_name_problem(out_path):
+        return kept
     if first in RESERVED_SLUGS or key in ROOT_FILES or first in ROOT_FILES:
         return "is an address the site uses for its own pages"
     if folder := next((f for f in sorted(folders) if f in claimed), None):
