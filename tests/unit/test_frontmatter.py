@@ -49,6 +49,23 @@ def test_a_title_on_two_lines_is_an_error_and_a_folded_one_is_not() -> None:
     assert parse(text.replace("|", ">")).title == "Sleep and blood pressure"
 
 
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("\\u200b\\u200b", "U+200B ZERO WIDTH SPACE, U+200B ZERO WIDTH SPACE"),
+        ("\\u200e", "U+200E LEFT-TO-RIGHT MARK"),
+        ("\\u0301", "U+0301 COMBINING ACUTE ACCENT"),
+    ],
+)
+def test_a_title_of_invisible_characters_is_an_error(title: str, shown: str) -> None:
+    """It built a page whose heading, tab title and list entries were blank."""
+    assert errors(f'---\ntitle: "{title}"\ndate: 2024-01-01\n---\n') == [
+        f"content/a.md:2: 'title' shows nothing: it holds only invisible characters ({shown})"
+        " — write the title in words; the page's heading, its tab and every list would be blank"
+    ]
+    assert parse('---\ntitle: "\\u05e9\\u05dc\\u05d5\\u05dd\\u200f"\ndate: 2024-01-01\n---\n').title
+
+
 def test_all_fields() -> None:
     meta = parse(
         "---\ntitle: ' Hello '\nslug: hello-there\ndate: 2024-05-14\nupdated: 2024-06-01\n"

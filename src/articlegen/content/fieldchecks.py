@@ -4,6 +4,7 @@ returning the value its ``FrontMatter`` field holds or raising the error at its 
 
 from __future__ import annotations
 
+import unicodedata
 import zoneinfo
 from collections.abc import Callable, Mapping
 from functools import cache, partial
@@ -41,6 +42,16 @@ def _title(key: str, entry: Entry, path: str) -> str:
             path,
             entry.line,
             "shorten it; the rest belongs in 'description' or in the body",
+        )
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in title):  # no letter, digit, sign
+        shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in title[:3])
+        raise FrontMatterError(
+            f"'title' shows nothing: it holds only invisible characters ({shown}"
+            + (", …" if len(title) > 3 else "")
+            + ")",
+            path,
+            entry.line,
+            "write the title in words; the page's heading, its tab and every list would be blank",
         )
     if "\n" in title:  # a YAML '|' block keeps them: the <title>, headings and lists broke
         raise FrontMatterError(
