@@ -95,6 +95,7 @@ from .render.redirects import alias_origins, alias_problems
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
 from .render.templateblocks import block_problems
+from .render.templatelinks import outside_link_problems
 from .trust.checks import Trust, check_trust
 
 
@@ -252,6 +253,7 @@ def _validate(
         *alias_problems(public.to_build(sources.articles, drafts=options.drafts) + held),
         *comment_problems(config, articles),
         *trust.problems,
+        *outside_link_problems(root),
         *block_problems(root / TEMPLATES_DIR, root),
     ]
     warnings = _warnings(config, options, articles, graph, raw, trust)

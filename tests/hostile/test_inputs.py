@@ -345,6 +345,26 @@ def _latin1_name(folder: str, name: bytes, shown: str) -> Callable[[Path], str]:
     return attack
 
 
+def _template_linked_out(name: str, target: str) -> Callable[[Path], str]:
+    """A template (or a folder of them) linked to a file outside the site: Jinja read it,
+    and an include of it published the file's text in the pages."""
+
+    def attack(root: Path) -> str:
+        outside = root.parent / "outside"
+        (outside / "etc").mkdir(parents=True, exist_ok=True)
+        (outside / "etc/passwd").write_text("root:x:0:0")
+        write(
+            root,
+            "templates/404.html",
+            '{% extends "base.html" %}{% block main %}'
+            f'{{% include "{name}{"/passwd" if target == "etc" else ""}" %}}{{% endblock %}}',
+        )
+        (root / "templates" / name).symlink_to(outside / target)
+        return f"error: templates/{name}: symbolic link pointing outside the site"
+
+    return attack
+
+
 ATTACKS = [
     Attack("alias-bomb-front-matter", _front_matter_bomb),
     Attack("alias-bomb-site-yaml", _site_yaml_bomb),
@@ -388,6 +408,8 @@ ATTACKS = [
         "template-named-in-latin-1",
         _latin1_name("templates", b"caf\xe9.html", "templates/caf\\xe9.html"),
     ),
+    Attack("template-linked-out-of-the-site", _template_linked_out("leak.html", "etc/passwd")),
+    Attack("templates-folder-linked-out", _template_linked_out("etc", "etc")),
 ]
 
 
