@@ -287,3 +287,25 @@ def test_word_count_is_the_plugins(text: str) -> None:
 def test_links_markdown_refuses_are_the_same_errors_on_both_paths(body: str) -> None:
     assert same(body)
     assert render_compiled(body, first_line=7, path="content/a.md").problems  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        ("See [the study](https://e.org:99999/s) and (this).", "https://e.org:99999/s"),
+        ("<https://e.org:123456/x>\n\n[ok](https://e.org:8080/)", "https://e.org:123456/x"),
+    ],
+)
+def test_a_web_link_whose_port_is_no_port_is_the_same_error_on_both_paths(
+    body: str, url: str
+) -> None:
+    """It was published as written, an address no browser opens."""
+    assert same(body)
+    reference = render_body(MD[False], body, first_line=7, path="content/a.md")
+    assert [(p.message, p.line, p.hint) for p in reference.problems] == [
+        (
+            f"link '{url}' is no web address (Port out of range 0-65535)",
+            7,
+            "copy the full address again from the browser's address bar",
+        )
+    ]

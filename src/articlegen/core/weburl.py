@@ -4,7 +4,11 @@ what makes one unusable."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+from .errors import MarkupError
+from .model import LinkRef
 
 NOT_IN_URLS = frozenset('"<>\\^`{|}')
 """ASCII characters RFC 3986 leaves out of URLs: in an HTML attribute a quote or ``<`` would
@@ -66,6 +70,22 @@ def split_problem(url: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     return None
+
+
+def unsplittable_links(links: Iterable[LinkRef], path: str | None) -> list[MarkupError]:
+    """An error for each web link of a body (``[text](https://…)``, ``<https://…>``) that
+    ``split_problem`` refuses: a port no browser opens (``https://e.org:99999/``) was
+    published as written, and ``check --links`` called it a passing failure."""
+    return [
+        MarkupError(
+            f"link '{link.target}' is no web address ({problem})",
+            path,
+            link.line,
+            "copy the full address again from the browser's address bar",
+        )
+        for link in links
+        if (problem := split_problem(link.target))
+    ]
 
 
 _DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)

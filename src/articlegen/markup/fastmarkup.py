@@ -40,7 +40,7 @@ from markdown_it import MarkdownIt
 from ..core.errors import ArticlegenError
 from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
-from ..core.weburl import is_web_address
+from ..core.weburl import is_web_address, unsplittable_links
 from .anchors import LEVELS, SYMBOL, heading_slug, unique_id
 from .comments import OPENER as COMMENT_OPENER
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
@@ -393,7 +393,12 @@ class _Render:
             words=count_words(_SWAPPED.sub(" ", " ".join(self.texts))),
             images=tuple(self.images),
             videos=self.videos,
-            problems=(*self.video_problems, *self.image_problems, *self.link_problems),
+            problems=(
+                *self.video_problems,
+                *self.image_problems,
+                *self.link_problems,
+                *unsplittable_links(self.web, self.path),
+            ),
             citations=tuple(self.citations),
             remote_images=tuple(self.remote),
             same_page_links=tuple(self.same_page),

@@ -21,7 +21,7 @@ from mdit_py_plugins.wordcount import wordcount_plugin
 
 from ..core.errors import MarkupError
 from ..core.model import ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
-from ..core.weburl import is_web_address
+from ..core.weburl import is_web_address, unsplittable_links
 from .anchors import heading_anchors_plugin
 from .comments import comments_plugin
 from .embeds import video_plugin
@@ -104,7 +104,7 @@ def render_body(
         words=env.get("wordcount", {}).get("words", 0),
         images=tuple(images),
         videos=env.get("videos", 0),
-        problems=tuple(env["problems"]),
+        problems=(*env["problems"], *unsplittable_links(web, path)),
         citations=tuple(citations),
         remote_images=tuple(remote_images),
         same_page_links=tuple(same_page),
