@@ -241,6 +241,30 @@ def test_new_refuses_a_title_too_long_to_be_one(site, run_cli) -> None:
     assert list((root / "content").iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        ("Zinc\x01 Basics", "invisible control character U+0001 at character 5"),
+        ("Zinc \u202eBasics", "invisible right-to-left override U+202E at character 6"),
+        ("Zinc\udc85 Basics", "byte 0x85, which is not UTF-8, at character 5"),
+    ],
+)
+def test_new_refuses_a_title_with_a_character_the_build_refuses(
+    site, run_cli, title: str, what: str
+) -> None:
+    """It wrote the article, which check and build then refused at its title."""
+    root = site({})
+    code, _, err = run_cli("new", title, "--site", root)
+    assert (code, err) == (
+        1,
+        f"error: the title holds the {what}, which a title may not hold — type the title"
+        " again without it (a title pasted from elsewhere may carry it)\n",
+    )
+    assert list((root / "content").iterdir()) == []
+    assert run_cli("new", "Zinc \u200fBasics", "--site", root)[0] == 0  # a mark is no control
+    assert run_cli("check", "--site", root, "--drafts")[0] == 0
+
+
 def test_init_quotes_any_title_safely(tmp_path: Path, run_cli) -> None:
     title = 'Men\'s "Health" \\ Notes'
     assert run_cli("init", "--site", tmp_path, "--title", title)[0] == 0

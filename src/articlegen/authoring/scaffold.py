@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, distribution, version
@@ -16,6 +17,7 @@ import frontmatter
 
 from ..content.articles import find_sources, readable_article
 from ..content.siteroot import missing_config
+from ..core.characters import BIDI_CONTROLS, forbidden_in, kind_of
 from ..core.errors import ArticlegenError
 from ..core.layout import (
     CACHE_DIR,
@@ -142,6 +144,19 @@ def slug_for_title(title: str) -> str:
         raise ArticlegenError(
             f"the title is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
             hint="give a shorter title",
+        )
+    hidden = forbidden_in(title).search(title) or BIDI_CONTROLS.search(title)
+    if hidden is not None:  # the build refuses them in a title: the file would not build
+        char, code = hidden.group(), ord(hidden.group())
+        name = (
+            f"byte 0x{code - 0xDC00:02x}, which is not UTF-8,"  # an argument's bad byte
+            if 0xDC80 <= code <= 0xDCFF
+            else f"invisible {unicodedata.name(char, '').lower() or kind_of(char)} U+{code:04X}"
+        )
+        raise ArticlegenError(
+            f"the title holds the {name} at character {hidden.start() + 1}, which a title may "
+            "not hold",
+            hint="type the title again without it (a title pasted from elsewhere may carry it)",
         )
     slug = slugify(title, SUGGESTED_SLUG_LENGTH)
     if not slug:
