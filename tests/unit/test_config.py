@@ -122,6 +122,7 @@ def test_a_base_url_without_https_is_offered_whole(written: str, whole: str) -> 
         ("https://[::1/", "is no web address (Invalid IPv6 URL), found 'https://[::1/'"),
         ("https://e.org:99999/", "is no web address (Port out of range 0-65535)"),
         ("https://e.org:80a/", "is no web address (Port could not be cast to integer value"),
+        ("https://:8080/", "is no web address (there is no host name after '//')"),
     ],
 )
 def test_base_url_must_be_a_url_an_attribute_can_hold(url: str, expected: str) -> None:

@@ -294,17 +294,19 @@ def test_links_markdown_refuses_are_the_same_errors_on_both_paths(body: str) -> 
     [
         ("See [the study](https://e.org:99999/s) and (this).", "https://e.org:99999/s"),
         ("<https://e.org:123456/x>\n\n[ok](https://e.org:8080/)", "https://e.org:123456/x"),
+        ("See [the study](https://:8080/s).", "https://:8080/s"),
     ],
 )
-def test_a_web_link_whose_port_is_no_port_is_the_same_error_on_both_paths(
+def test_a_web_link_whose_port_or_host_is_none_is_the_same_error_on_both_paths(
     body: str, url: str
 ) -> None:
     """It was published as written, an address no browser opens."""
     assert same(body)
     reference = render_body(MD[False], body, first_line=7, path="content/a.md")
+    why = "there is no host name after '//'" if "//:" in url else "Port out of range 0-65535"
     assert [(p.message, p.line, p.hint) for p in reference.problems] == [
         (
-            f"link '{url}' is no web address (Port out of range 0-65535)",
+            f"link '{url}' is no web address ({why})",
             7,
             "copy the full address again from the browser's address bar",
         )

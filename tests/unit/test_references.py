@@ -117,9 +117,12 @@ def test_a_url_whose_port_is_no_port_is_refused_at_its_line() -> None:
     assert errors(
         "references:\n  - title: T\n    url: https://e.org:99999/x\n"
         "  - {title: T, url: 'https://e.org:8443/x'}\n"
+        "  - {title: T, url: 'https://:8443/x'}\n"
     ) == [
         "content/a.md:4: reference url is no web address (Port out of range 0-65535): "
-        "'https://e.org:99999/x' — copy the full address again, starting with https://"
+        "'https://e.org:99999/x' — copy the full address again, starting with https://",
+        "content/a.md:6: reference url is no web address (there is no host name after '//'): "
+        "'https://:8443/x' — copy the full address again, starting with https://",
     ]
 
 

@@ -64,11 +64,15 @@ def split_problem(url: str) -> str | None:
     """Why ``url`` cannot be taken apart, in urllib's words: a host in brackets that is no
     IPv6 address (``https://[::1``), a port that is no number from 0 to 65535
     (``https://example.org:99999/``, which every browser refuses and ``check --links`` could
-    not ask); None if it can."""
+    not ask), or a port or user with no host before it (``https://:8080/``); None if it
+    can. An address with nothing after ``//`` is left to the callers' own messages."""
     try:
-        urlsplit(url).port  # noqa: B018 - reading the port is what checks it
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading the port is what checks it
     except ValueError as exc:
         return str(exc)
+    if parts.netloc and not parts.hostname:
+        return "there is no host name after '//'"
     return None
 
 
