@@ -101,6 +101,26 @@ def test_contents_nest_a_subsection_in_its_section(site) -> None:
     assert inner == [[], [], ["Two point one"], ["Three point one"]]
 
 
+def test_contents_show_the_title_a_headings_wiki_link_shows(site) -> None:
+    """An entry showed the slug written in the heading, '[[beta]]', as 'Why beta matters',
+    under a heading reading 'Why Beta & Co matters'; its id keeps the slug."""
+    body = "## Why [[beta]] matters\n\nA.\n\n## Two\n\n## Three [[beta|B]]\n\n## Four"
+    public = (
+        site({"a.md": article("Headings", body), "b.md": article("Beta & Co", slug="beta")})
+        / "public"
+    )
+    build_site(public.parent)
+    page = parse(public / "a/index.html")
+    entries = [(a.attributes["href"], a.text()) for a in page.css("nav.toc a")]
+    assert entries == [
+        ("#why-beta-matters", "Why Beta & Co matters"),
+        ("#two", "Two"),
+        ("#three-b", "Three B"),
+        ("#four", "Four"),
+    ]
+    assert page.css_first("h2#why-beta-matters").text().startswith("Why Beta & Co matters")
+
+
 def test_previous_and_next_follow_the_dates(public: Path) -> None:
     def links(slug: str) -> dict[str, str]:
         nav = parse(public / slug / "index.html").css(".prev-next a")

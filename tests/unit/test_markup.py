@@ -410,6 +410,30 @@ def test_level_one_headings_are_noted_with_their_file_lines(engine) -> None:
 
 
 @pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_a_contents_entry_shows_the_title_a_headings_wiki_link_shows(engine) -> None:
+    """The entry showed the slug written ('Why zinc-basics matters') while the heading shows
+    the title: a wiki link without text is the placeholder of its title there, as in the
+    HTML, numbered with the body's links; one with text keeps it."""
+    body = engine(
+        make_markdown(),
+        "See [[intro]].\n\n## Why [[zinc-basics]] matters\n\n## About *[[zinc-basics|zinc]]*"
+        " and [[iron]]\n",
+    )
+    assert [entry.text for entry in body.toc] == [
+        "Why \x00T1\x00 matters",
+        "About zinc and \x00T3\x00",
+    ]
+    fill = BodyFill(
+        link_hrefs=["/a/"] * 4, link_texts=["Intro", "Zinc Basics", "zinc", "Iron & You"]
+    )
+    headings = HTMLParser(finish_body(body.html, fill)).css("h2")
+    assert [h.text().removesuffix(" #") for h in headings] == [
+        "Why Zinc Basics matters",
+        "About zinc and Iron & You",
+    ]
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
 def test_a_heading_id_keeps_a_wiki_links_text_as_written(engine) -> None:
     """The target's title is not known when the body is rendered, and would move the id with
     it: the slug takes the link's text, or its target, as written. A citation adds nothing."""

@@ -102,6 +102,9 @@ _DELIMITER_ROW = re.compile(
 )
 """A line that could make a table of the lines around, also inside block quotes and list
 items: a ``|`` in a wiki link splits cells."""
+_TITLED = re.compile("\x00W(\\d+)\x00")
+"""A wiki link without text in a heading's plain text, by its swap's number (NUL is in no
+body this path takes): the placeholder of its title once its link is numbered."""
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
 _INNER_COLONS = re.compile(r"^(?! {0,3}:::)[^\n]*:::", re.MULTILINE)
@@ -351,6 +354,7 @@ class _Render:
         self.image_problems: list[ArticlegenError] = []
         self.link_problems: list[ArticlegenError] = []  # links markdown-it left as text
         self.headings: list[tuple[int, str, str]] = []  # level, slug, text
+        self.link_numbers: dict[int, int] = {}  # a wiki link's swap number → its link index
         self.title_lines: list[int] = []  # each level-1 heading's file line
         self.summary: str | None = None
         self.images_summary: str | None = None  # the first paragraph's, of images alone
@@ -452,8 +456,11 @@ class _Render:
                     self.title_lines.append(self.first_line + self.piece.line_of(node))
                 if f"h{level}" in LEVELS:
                     slug = heading_slug(self._title(node.children))
-                    self.headings.append((level, slug, self._plain(node.children)))
-                self._inline_block(node.children, node)
+                    text = self._plain(node.children, titles=True)
+                    self._inline_block(node.children, node)  # numbers its links: then fill
+                    self.headings.append((level, slug, _TITLED.sub(self._title_slot, text)))
+                else:
+                    self._inline_block(node.children, node)
             elif name == "tcell":
                 self._inline_block(node.children, node)
             elif name == "table" and (
@@ -525,6 +532,7 @@ class _Render:
             else:
                 target, text = match.group(1).strip(), (match.group(2) or "").strip()
                 self.swapped[number] = wikilink_html(len(self.links), text)
+                self.link_numbers[number] = len(self.links)
                 self.links.append(LinkRef(target, line))
 
     def _link(self, meta: dict[str, Any], line: int) -> None:
@@ -592,22 +600,28 @@ class _Render:
                 parts.append(self._title(node.children, depth + 1))
         return "".join(parts)
 
-    def _plain(self, nodes: Sequence[Any], *, images: bool = True) -> str:
-        """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label."""
-        return " ".join(self._plain_parts(nodes, images=images).split())
+    def _plain(self, nodes: Sequence[Any], *, images: bool = True, titles: bool = False) -> str:
+        """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label;
+        with ``titles``, a wiki link without text as ``_TITLED`` marks it by its swap."""
+        return " ".join(self._plain_parts(nodes, images=images, titles=titles).split())
 
-    def _plain_parts(self, nodes: Sequence[Any], depth: int = 0, *, images: bool = True) -> str:
+    def _plain_parts(
+        self, nodes: Sequence[Any], depth: int = 0, *, images: bool = True, titles: bool = False
+    ) -> str:
         if depth > _DEPTH:
             raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
+        shown = self._shown_titled if titles else self._shown
         for node in nodes:
             name = node.name
             if name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub(self._shown, node.meta["content"]))
+                parts.append(_SWAPPED.sub(shown, node.meta["content"]))
             elif name in ("softbreak", "hardbreak"):
                 parts.append(" ")
             elif name == "code_inline" or name in _SPANS:
-                parts.append(self._plain_parts(node.children, depth + 1, images=images))
+                parts.append(
+                    self._plain_parts(node.children, depth + 1, images=images, titles=titles)
+                )
             elif name == "image" and images:
                 parts.append(self._label(node))
         return "".join(parts)
@@ -618,6 +632,17 @@ class _Render:
         if match.group(3) is not None:
             return ""
         return (match.group(2) or "").strip() or match.group(1).strip()
+
+    def _shown_titled(self, swapped: re.Match[str]) -> str:
+        """``_shown``, but a wiki link without text marked by its swap's number, for
+        ``_title_slot`` to make the placeholder of the title it shows once it is numbered."""
+        match = self.swaps[int(swapped.group(1))]
+        if match.group(3) is None and not (match.group(2) or "").strip():
+            return f"\x00W{swapped.group(1)}\x00"
+        return self._shown(swapped)
+
+    def _title_slot(self, marked: re.Match[str]) -> str:
+        return placeholder(Slot.LINK_TEXT, self.link_numbers[int(marked.group(1))])
 
     def _label(self, image: Any) -> str:
         """An image's label as written (its token's content), when the tree shows it whole:

@@ -342,7 +342,7 @@ def _toc(tokens: Sequence[Token]) -> list[TocEntry]:
     entries = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.attrGet("id"):
-            text = _plain_text(tokens[index + 1].children or [])
+            text = _plain_text(tokens[index + 1].children or [], titles=True)
             entries.append(TocEntry(int(token.tag[1]), str(token.attrGet("id")), text))
     return entries
 
@@ -360,7 +360,10 @@ def _summary(tokens: Sequence[Token]) -> str:
     return first or ""
 
 
-def _plain_text(children: Sequence[Token], *, images: bool = True) -> str:
+def _plain_text(children: Sequence[Token], *, images: bool = True, titles: bool = False) -> str:
+    """The text of ``children``; with ``titles``, a ``[[link]]`` without text of its own is
+    the placeholder of the title it shows (a heading's table-of-contents entry), else the
+    target as written (a summary, made before the site is linked)."""
     parts: list[str] = []
     skipping_anchor = False
     for child in children:
@@ -370,6 +373,8 @@ def _plain_text(children: Sequence[Token], *, images: bool = True) -> str:
             skipping_anchor = False
         elif skipping_anchor:
             continue
+        elif child.type == "wikilink" and titles and not child.meta["text"]:
+            parts.append(placeholder(Slot.LINK_TEXT, child.meta["index"]))
         elif child.type in ("text", "code_inline", "wikilink", UNCLOSED):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):

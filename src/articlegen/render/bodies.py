@@ -8,9 +8,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 
 from ..core.memo import Memo
-from ..core.model import Article, BodyHtml, LinkGraph, PlacedImage, RenderedBody, ResolvedLink
+from ..core.model import (
+    Article,
+    BodyHtml,
+    LinkGraph,
+    PlacedImage,
+    RenderedBody,
+    ResolvedLink,
+    TocEntry,
+)
 from ..core.urls import article_url, link_url
-from ..markup.placeholders import BodyFill, finish_body
+from ..markup.placeholders import BodyFill, Slot, fill_placeholders, finish_body
 from ..trust.references import Citations
 from .pathlinks import path_hrefs
 from .pictures import body_image_parts
@@ -53,10 +61,10 @@ class FinishedBodies(Mapping[str, RenderedBody]):
     """Slug → body with its placeholders filled, each filled the first time it is asked
     for. A rebuild from the command line after one body edit renders a few pages
     (``recordplanning``); filling every body for them was a tenth of its time at 2,000
-    articles. Filling changes ``html`` alone: ``rendered`` holds each body as Markdown
-    left it, whose other fields (summary, words, table of contents) are the finished
-    one's, for the cards and descriptions every page lists; ``fills`` what each is filled
-    with."""
+    articles. Filling changes ``html`` and the table of contents (the titles of its
+    headings' ``[[links]]``) alone: ``rendered`` holds each body as Markdown left it, whose
+    other fields (summary, words) are the finished one's, for the cards and descriptions
+    every page lists; ``fills`` what each is filled with."""
 
     def __init__(
         self,
@@ -99,7 +107,20 @@ def unfinished(bodies: Mapping[str, RenderedBody], slug: str) -> RenderedBody:
 
 
 def _finished(body: RenderedBody, fill: BodyFill) -> RenderedBody:
-    return dataclasses.replace(body, html=BodyHtml(finish_body(body.html, fill)))
+    return dataclasses.replace(
+        body, html=BodyHtml(finish_body(body.html, fill)), toc=_titled_toc(body.toc, fill)
+    )
+
+
+def _titled_toc(toc: tuple[TocEntry, ...], fill: BodyFill) -> tuple[TocEntry, ...]:
+    """The table of contents with the titles its headings' ``[[links]]`` show, as text (the
+    template escapes it), where the heading shows them: not the slug written."""
+    if not any("\x00" in entry.text for entry in toc):
+        return toc
+    texts = {Slot.LINK_TEXT: fill.link_texts}
+    return tuple(
+        dataclasses.replace(entry, text=fill_placeholders(entry.text, texts)) for entry in toc
+    )
 
 
 def body_link_targets(
