@@ -212,6 +212,22 @@ def test_a_key_other_tools_name_differently_is_offered_ours(written: str, meant:
     assert message.startswith(f"content/a.md:4: unknown key '{written}' (did you mean '{meant}'?)")
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("sumary", "description"), ("lastmode", "updated"), ("catgories", "tags")],
+)
+def test_a_near_spelling_of_another_tools_name_is_offered_ours(written: str, meant: str) -> None:
+    """Docs promise a near spelling is offered the key meant: 'sumary' listed the valid keys
+    alone, no key of ours being near it."""
+    [message] = front_matter_errors(f"---\ntitle: T\ndate: 2024-01-01\n{written}: x\n---\n")
+    assert message.startswith(f"content/a.md:4: unknown key '{written}' (did you mean '{meant}'?)")
+
+
+def test_a_key_near_none_is_offered_nothing() -> None:
+    [message] = front_matter_errors("---\ntitle: T\ndate: 2024-01-01\nzzzzqq: x\n---\n")
+    assert message.startswith("content/a.md:4: unknown key 'zzzzqq' — valid keys: ")
+
+
 def test_a_reference_s_link_is_offered_its_url() -> None:
     header = (
         "---\ntitle: T\ndate: 2024-01-01\nreferences:\n  - id: a\n    title: A\n    link: x\n---\n"

@@ -8,7 +8,7 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 
 from .characters import BIDI_CONTROLS, bidi_problem, holds_forbidden, value_problem
-from .errors import ArticlegenError, did_you_mean
+from .errors import ArticlegenError, closest, did_you_mean, suggestion
 from .yamldoc import Entry
 from .yamlspans import as_scalar
 
@@ -326,6 +326,7 @@ def unknown_key_problems(
             continue
         same = SAME_MEANING.get(key.casefold())
         meant = f" (did you mean '{same}'?)" if same in allowed else did_you_mean(key, allowed)
+        meant = meant or _misspelt_other_name(key, allowed)
         problems.append(
             error(
                 f"unknown key '{prefix}{key}'{meant}",
@@ -335,6 +336,14 @@ def unknown_key_problems(
             )
         )
     return problems
+
+
+def _misspelt_other_name(key: str, allowed: Collection[str]) -> str:
+    """`` (did you mean 'description'?)`` for a near spelling of another tool's name for
+    one of ``allowed`` (``sumary``, ``lastmode``, ``catgories``), where no key of ours is near:
+    the author meant that name, which is offered ours."""
+    names = [name for name, ours in SAME_MEANING.items() if ours in allowed]
+    return suggestion(SAME_MEANING[name] for name in closest(key.casefold(), names))
 
 
 def _under(key: str, owner: str, written: Entry | None) -> str:
