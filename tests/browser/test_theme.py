@@ -166,42 +166,6 @@ def test_on_a_phone_the_menu_is_one_line_that_opens_and_closes_by_keyboard(
     assert not links.first.is_visible()
 
 
-def test_on_a_phone_the_open_menu_never_hides_the_focused_link(
-    reader: Reader, real_blog: Path, serve
-) -> None:
-    """The open panel covers the top of the page: a Tab past its last entry stayed with the
-    panel open and put focus on the article's tags and contents links under it, out of
-    sight. The menu closes when focus leaves it, on Escape and on a click elsewhere."""
-    page = reader.page
-    page.goto(serve(real_blog) + "ketamine-mental-fitness/")
-    menu, summary = page.locator(".nav-menu"), page.locator(".nav-menu > summary")
-    links = page.locator(".nav-menu a")
-    summary.focus()
-    page.keyboard.press("Enter")
-    for _ in range(links.count() + 1):  # every entry, then on into the article
-        page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.closest('article') !== null")
-    assert menu.get_attribute("open") is None
-    focused = page.evaluate(
-        """() => { const r = document.activeElement.getBoundingClientRect();
-        const shown = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return document.activeElement.contains(shown); }"""
-    )
-    assert focused, "the focused link is under something else"
-
-    summary.focus()
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Escape")
-    assert menu.get_attribute("open") is None
-    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
-    summary.click()
-    assert links.first.is_visible()
-    panel = box(page.locator(".nav-menu > ul"))
-    page.mouse.click(PHONE["width"] / 2, panel["y"] + panel["height"] + 40)  # below the panel
-    assert menu.get_attribute("open") is None
-
-
 def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(
     browser, real_blog: Path, serve
 ) -> None:
