@@ -39,7 +39,9 @@ def blog(site) -> Path:
     return site(
         {
             "a.md": article("Alpha", "First paragraph.\n\n## Part\n\nMore text.", tags="[x]"),
-            "b.md": article("Beta", "See [[a]].", see_also="[a]", date="2024-02-01"),
+            "b.md": article(
+                "Beta", "Beta's words.\n\nSee [[a]].", see_also="[a]", date="2024-02-01"
+            ),
             "c.md": article("Gamma", "Alone.", date="2024-03-01", tags="[y]"),
         }
     )
@@ -99,6 +101,19 @@ def test_a_title_edit_renders_the_pages_of_its_linkers(blog: Path, tmp_path: Pat
     assert snapshot(blog / "public") == clean_build(blog, tmp_path)
     link = parse(blog / "public/b/index.html").css_first(".body a.internal")
     assert link.text() == "Alpha Two"
+
+
+def test_a_title_edit_reaches_a_description_that_shows_it(blog: Path, tmp_path: Path) -> None:
+    """A description made from a first paragraph with [[a]] shows a's title: a's new title
+    is on b's card, as a clean build makes it."""
+    edit(blog / "content/b.md", "Beta's words.\n\nSee [[a]].", "See [[a]] first.")
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    edit(blog / "content/a.md", 'title: "Alpha"', 'title: "Alpha Two"')
+    build_site(blog, cache=cache)
+    assert snapshot(blog / "public") == clean_build(blog, tmp_path)
+    cards = parse(blog / "public/index.html").css(".card-description")
+    assert "See Alpha Two first." in [card.text() for card in cards]
 
 
 def test_template_and_site_yaml_edits_render_every_page(blog: Path, tmp_path: Path) -> None:

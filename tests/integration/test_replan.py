@@ -24,7 +24,7 @@ from tests.conftest import article
 IN_MEMORY = BuildOptions(write=False)
 ARTICLES = {
     "a.md": article("Alpha", "Alpha text.\n\nMore alpha.", tags="[sleep]", see_also="[b]"),
-    "b.md": article("Beta", "Beta text, see [[a]].", date="2024-02-01", tags="[sleep]"),
+    "b.md": article("Beta", "Beta text.\n\nSee [[a]].", date="2024-02-01", tags="[sleep]"),
     "c.md": article("Gamma", "Gamma text.\n\nMore gamma.", date="2024-03-01"),
 }
 
@@ -86,6 +86,19 @@ def test_a_card_change_replans_the_pages_showing_the_card(blog: Path, old: str, 
     kept = {p.out_path for p, q in zip(before.plans, replanned.plans, strict=True) if p is q}
     assert "c/index.html" in kept
     assert not kept & {"a/index.html", "b/index.html", "index.html", "see-also/index.html"}
+
+
+def test_a_title_in_another_articles_description_plans_everything_again(blog: Path) -> None:
+    """Beta's description, made from a first paragraph linking [[a]], shows Alpha's title:
+    a new title changes that description, which every listing of Beta shows."""
+    rewrite(blog, "b.md", "Beta text.\n\nSee [[a]].", "Beta text, see [[a]].")
+    before = plan_site(site_of(blog), search=False)
+    rewrite(blog, "a.md", 'title: "Alpha"', 'title: "Alpha, retitled"')
+    after = site_of(blog)
+    assert after.descriptions["b"] == "Beta text, see Alpha, retitled."
+    replanned = plan_site(after, search=False, last=before)
+    assert replanned.plans == plan_site(after, search=False).plans
+    assert not {p.out_path for p, q in zip(before.plans, replanned.plans, strict=True) if p is q}
 
 
 @pytest.mark.parametrize(

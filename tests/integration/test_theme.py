@@ -121,6 +121,26 @@ def test_contents_show_the_title_a_headings_wiki_link_shows(site) -> None:
     assert page.css_first("h2#why-beta-matters").text().startswith("Why Beta & Co matters")
 
 
+def test_a_description_shows_the_title_a_wiki_link_in_the_first_paragraph_shows(site) -> None:
+    """Made from the first paragraph, it said 'Read beta first.' (the slug as written) on
+    the card, in the meta description and in the feed, where the page reads the title."""
+    root = site(
+        {
+            "a.md": article("Alpha", "Read [[beta]] and [[beta|the beta note]] first."),
+            "b.md": article("Beta & Co", slug="beta", date="2023-01-01"),
+        }
+    )
+    build_site(root)
+    said = "Read Beta & Co and the beta note first."
+    page = parse(root / "public/a/index.html")
+    assert page.css_first('meta[name="description"]').attributes["content"] == said
+    cards = parse(root / "public/index.html").css(".card-description")
+    assert cards[0].text() == said  # Alpha, the newest
+    feed = ET.parse(root / "public/feed.xml").getroot()
+    summaries = [e.findtext("{http://www.w3.org/2005/Atom}summary") for e in feed]
+    assert said in summaries
+
+
 def test_previous_and_next_follow_the_dates(public: Path) -> None:
     def links(slug: str) -> dict[str, str]:
         nav = parse(public / slug / "index.html").css(".prev-next a")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from articlegen.core.memo import Memo
 from articlegen.core.model import Article, FrontMatter, LinkGraph, ResolvedLink
 from articlegen.markup.markdown import make_markdown, render_body
+from articlegen.markup.placeholders import BodyFill
 from articlegen.render import bodies as bodies_module
-from articlegen.render.bodies import FinishedBodies, finished_bodies, unfinished
+from articlegen.render.bodies import FinishedBodies, description, finished_bodies, unfinished
 from articlegen.trust.references import Citations
 
 
@@ -77,3 +78,18 @@ def test_a_memo_hands_back_the_last_builds_body_for_the_same_fill() -> None:
     first = _finished(memo)["sleep"]
     memo.next_build()
     assert _finished(memo)["sleep"] is first
+
+
+def test_a_description_shows_the_titles_its_links_show_then_is_cut() -> None:
+    """The summary keeps a [[link]] without text as its title's placeholder, uncut: the
+    description fills it with the title the page shows, then cuts it near 160 characters."""
+    bodies = _finished()
+    assert description(bodies, "stress") == "Calm text, nothing linked."
+    assert description(bodies, "sleep") == "See Stress, explained and more. ## Rest"
+    md = make_markdown()
+    long = {"a": render_body(md, "Read [[b]] " + "and more words " * 12 + "[[b]].")}
+    filled = FinishedBodies(long, {"a": BodyFill(link_texts=["B " * 30, "C"])}, Memo())
+    text = description(filled, "a")
+    assert text.startswith("Read " + "B " * 30 + "and more words") and text.endswith("…")
+    assert len(text) <= 161
+    assert description(long, "a").startswith("Read and more words")  # no fill: no title

@@ -433,11 +433,13 @@ class RenderedBody:
     html: str
     """HTML with internal links left as placeholders for the link stage to fill."""
     toc: tuple[TocEntry, ...] = ()
-    """Headings of level 2 and 3, in order."""
+    """Headings of level 2 and 3, in order; a ``[[link]]`` without text in one holds the
+    placeholder of its title, until the body is finished (``render/bodies.py``)."""
     links: tuple[LinkRef, ...] = ()
     """Internal links found in the body; placeholder ``i`` stands for ``links[i]``."""
     summary: str = ""
-    """First paragraph as plain text, cut near 160 characters."""
+    """First paragraph as plain text, cut near 160 characters; one with a ``[[link]]``
+    without text holds the placeholder of its title, uncut (``bodies.description``)."""
     words: int = 0
     """Word count, for reading time."""
     images: tuple[ImageRef, ...] = ()

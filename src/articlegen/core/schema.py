@@ -158,8 +158,8 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
     FrontMatterKey(
         name="description",
         check="text",
-        default_doc="the first paragraph with text (not one of images alone), cut near 160 "
-        "characters",
+        default_doc="the first paragraph with text (not one of images alone; a `[[link]]` in "
+        "it as the page shows it), cut near 160 characters",
         doc="its summary in lists, feeds and search results",
         example='"…"',
     ),

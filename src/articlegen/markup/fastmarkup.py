@@ -58,7 +58,7 @@ from .markdown import (
     markdown_file_target,
     missing_alt,
     render_body,
-    shorten,
+    summary_text,
 )
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, refused_link_problems
@@ -444,12 +444,15 @@ class _Render:
                 self._inline_block(run, run[0])
                 run = []
             if name == "paragraph":
-                if top and self.summary is None:  # markdown._summary: the first with text
-                    if self._plain(node.children, images=False):
-                        self.summary = shorten(self._plain(node.children))
-                    elif self.images_summary is None:
-                        self.images_summary = shorten(self._plain(node.children))
-                self._inline_block(node.children, node)
+                first = top and self.summary is None  # markdown._summary: the first with text
+                worded = first and bool(self._plain(node.children, images=False))
+                text = self._plain(node.children, titles=True) if first else ""
+                self._inline_block(node.children, node)  # numbers its links: then fill
+                text = summary_text(_TITLED.sub(self._title_slot, text))
+                if worded:
+                    self.summary = text
+                elif first and self.images_summary is None:
+                    self.images_summary = text
             elif name in ("heading", "lheading"):
                 level = node.meta["level"]
                 if level == 1:

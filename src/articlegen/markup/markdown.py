@@ -355,9 +355,16 @@ def _summary(tokens: Sequence[Token]) -> str:
         if token.type == "paragraph_open" and token.level == 0:
             children = tokens[index + 1].children or []
             if _plain_text(children, images=False):
-                return shorten(_plain_text(children))
-            first = shorten(_plain_text(children)) if first is None else first
+                return summary_text(_plain_text(children, titles=True))
+            first = summary_text(_plain_text(children, titles=True)) if first is None else first
     return first or ""
+
+
+def summary_text(text: str) -> str:
+    """A summary as a body keeps it: cut near ``SUMMARY_LENGTH``, unless a ``[[link]]``
+    without text holds the placeholder of its title, which is cut once filled
+    (``render/bodies.description``): the title's length is not known yet."""
+    return text if "\x00" in text else shorten(text)
 
 
 def _plain_text(children: Sequence[Token], *, images: bool = True, titles: bool = False) -> str:

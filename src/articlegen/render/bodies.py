@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 
@@ -18,10 +19,14 @@ from ..core.model import (
     TocEntry,
 )
 from ..core.urls import article_url, link_url
+from ..markup.markdown import shorten
 from ..markup.placeholders import BodyFill, Slot, fill_placeholders, finish_body
 from ..trust.references import Citations
 from .pathlinks import path_hrefs
 from .pictures import body_image_parts
+
+_LINK_TEXT = re.compile(f"\x00{Slot.LINK_TEXT.value}(\\d+)\x00")
+"""The placeholder of a ``[[link]]``'s title in a summary, by the link's number."""
 
 
 def finished_bodies(
@@ -98,6 +103,21 @@ class FinishedBodies(Mapping[str, RenderedBody]):
         for slug in self.fills:
             self[slug]
         return self
+
+
+def description(bodies: Mapping[str, RenderedBody], slug: str) -> str:
+    """The description the body of ``slug`` gives, its summary: with the titles its
+    ``[[links]]`` without text show (the body's summary holds their placeholders, uncut,
+    as it is rendered before the site is linked), then cut near the summary's length. A
+    body no fill is known for (``bodies`` not filled by ``finished_bodies``) shows none."""
+    summary = unfinished(bodies, slug).summary
+    if "\x00" not in summary:
+        return summary
+    fill = bodies.fills.get(slug) if isinstance(bodies, FinishedBodies) else None
+    texts = fill.link_texts if fill is not None else ()
+    needed = max(map(int, _LINK_TEXT.findall(summary)), default=-1) + 1
+    shown = [*texts, *[""] * (needed - len(texts))]
+    return shorten(" ".join(fill_placeholders(summary, {Slot.LINK_TEXT: shown}).split()))
 
 
 def unfinished(bodies: Mapping[str, RenderedBody], slug: str) -> RenderedBody:

@@ -22,7 +22,7 @@ from ..core.model import (
     Tag,
 )
 from ..core.slugs import slugify
-from .bodies import unfinished
+from .bodies import description
 from .suggestions import documents, suggest, unlinked
 
 _FAR_FUTURE = dt.datetime.max
@@ -62,9 +62,7 @@ def assemble_site(
     everything = list(articles)
     ordered = tuple(newest_first([a for a in everything if not a.page], config.zone))
     pages = tuple(sorted((a for a in everything if a.page), key=lambda a: a.slug))
-    descriptions = {
-        a.slug: a.meta.description or unfinished(bodies, a.slug).summary for a in (*ordered, *pages)
-    }
+    descriptions = {a.slug: a.meta.description or description(bodies, a.slug) for a in everything}
     linkable = documents(ordered, graph, withheld=withheld or {})
     gaps = unlinked(linkable, graph)
     suggested = suggest(linkable, gaps, limit=1) if gaps else {}
