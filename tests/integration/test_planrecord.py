@@ -195,7 +195,8 @@ def test_a_title_shown_only_in_another_body_plans_that_page_and_fills_only_what_
     from articlegen.render import bodies, feeds
 
     monkeypatch.setattr(feeds, "FEED_SIZE", 1)
-    root: Path = site({**ARTICLES, "d.md": article("Delta", "See [[c]].", date="2024-04-01")})
+    delta = article("Delta", "Delta.\n\nSee [[c]].", date="2024-04-01")  # not in its description
+    root: Path = site({**ARTICLES, "d.md": delta})
     build_with_saved_cache(root)
     filled: list[str] = []
     finish = bodies._finished

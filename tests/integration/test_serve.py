@@ -380,7 +380,8 @@ def test_a_save_re_renders_only_the_pages_it_changes(site) -> None:
     root = site(
         {
             "a.md": article("Alpha", "Intro.\n\nMore text.", description='"About it."', tags="[x]"),
-            "b.md": article("Beta", "See [[a]].", see_also="[a]", date="2024-02-01"),
+            # the link in a second paragraph: Beta's description shows no title of Alpha's
+            "b.md": article("Beta", "Beta.\n\nSee [[a]].", see_also="[a]", date="2024-02-01"),
             "c.md": article("Gamma", "Alone.", date="2024-03-01", tags="[y]"),
         }
     )
