@@ -166,6 +166,36 @@ def test_on_a_phone_the_menu_is_one_line_that_opens_and_closes_by_keyboard(
     assert not links.first.is_visible()
 
 
+def test_on_a_phone_the_open_menu_never_hides_the_focused_link(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    """The open panel covers the top of the page, and the menu has no script to close it: a
+    Tab past its last entry put focus on the article's tags and contents links under it, out
+    of sight. While keyboard focus is outside the menu the panel steps aside; back in the
+    menu (Shift+Tab comes back to its button) it shows again, still open."""
+    page = reader.page
+    page.goto(serve(real_blog) + "ketamine-mental-fitness/")
+    menu, summary = page.locator(".nav-menu"), page.locator(".nav-menu > summary")
+    links = page.locator(".nav-menu a")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert links.first.is_visible()
+    for _ in range(links.count() + 1):  # every entry, then on into the article
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article') !== null")
+    focused = page.evaluate(
+        """() => { const r = document.activeElement.getBoundingClientRect();
+        const shown = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return document.activeElement.contains(shown); }"""
+    )
+    assert focused, "the focused link is under something else"
+    assert not links.first.is_visible()
+    page.keyboard.press("Shift+Tab")
+    assert menu.get_attribute("open") is not None
+    assert links.last.is_visible()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"  # the hidden links skipped
+
+
 def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(
     browser, real_blog: Path, serve
 ) -> None:
