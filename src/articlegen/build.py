@@ -92,6 +92,7 @@ from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
 from .render.pathlinks import path_fragments, path_link_problems, published_addresses
 from .render.redirects import alias_origins, alias_problems
+from .render.seealsoindex import own_template_warnings
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
 from .render.templateblocks import block_problems
@@ -256,7 +257,7 @@ def _validate(
         *outside_link_problems(root),
         *block_problems(root / TEMPLATES_DIR, root),
     ]
-    warnings = _warnings(config, options, articles, graph, raw, trust)
+    warnings = _warnings(config, options, articles, graph, raw, trust, root)
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     checked = _Checked(
@@ -303,6 +304,7 @@ def _warnings(
     graph: LinkGraph,
     raw: dict[str, RenderedBody],
     trust: Trust,
+    root: Path,
 ) -> list[Diagnostic]:
     """The site's warnings, in file and line order; a preview leaves out the settings a
     published site still lacks, as it publishes nothing."""
@@ -310,6 +312,7 @@ def _warnings(
         [
             *site_warnings(config, articles, graph, raw),
             *trust.warnings,
+            *own_template_warnings(root, sum(not article.page for article in articles)),
             *(unready_settings(config) if not options.preview else ()),
         ]
     )

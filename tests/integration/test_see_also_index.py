@@ -164,3 +164,44 @@ def test_the_index_splits_and_joins_again_as_a_site_grows_and_shrinks(site, tmp_
     build_with_saved_cache(root)
     assert not (root / "public/see-also/s").exists()
     same_as_clean(root, tmp_path, "clean-joined")
+
+
+OLD_SEE_ALSO = """{% extends "base.html" %}
+{% block main %}
+<h1>See Also index</h1>
+<p class="meta">{{ total }} articles{% if unlinked %}, {{ unlinked | length }} not yet linked{% endif %}.</p>
+{% for group in groups %}<h2>{{ group.initial }}</h2>
+{% for entry in group.entries %}{{ partial("_index_entry.html", entry=entry, url=url, linked=true) }}{% endfor %}
+{% endfor %}
+{% endblock %}
+"""
+
+
+def test_a_sites_own_index_template_for_one_page_is_warned_of_once_the_index_splits(
+    site,
+) -> None:
+    """A site's own ``see_also.html`` written for the one-page index (``groups``, ``unlinked``,
+    ``total``) gets empty lists on a split ``/see-also/``: it listed no article and linked to
+    no initial's page, silently. Past 200 articles the build warns at the template; at 200,
+    or once it reads ``jump``, it does not."""
+    files = large_site(ONE_PAGE_AT_MOST + 1)
+    root: Path = site(files, files={"templates/see_also.html": OLD_SEE_ALSO})
+    result = build_site(root)
+    warned = [d for d in result.diagnostics if d.path == "templates/see_also.html"]
+    assert len(warned) == 1 and "'jump'" in warned[0].message and warned[0].line == 1
+    hub = parse(root / "public/see-also/index.html")
+    assert not hub.css("main a[href*='/see-also/s/']")  # what the warning is about
+
+    (root / "templates/see_also.html").write_text(
+        OLD_SEE_ALSO.replace(
+            "{% for group", "{% for item in jump %}{{ item.url }}{% endfor %}{% for group", 1
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(root)
+    assert not [d for d in result.diagnostics if d.path == "templates/see_also.html"]
+
+    (root / "templates/see_also.html").write_text(OLD_SEE_ALSO, encoding="utf-8")
+    (root / "content/z-0.md").unlink()
+    result = build_site(root)
+    assert not [d for d in result.diagnostics if d.path == "templates/see_also.html"]
