@@ -92,10 +92,9 @@ from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
 from .render.pathlinks import path_fragments, path_link_problems, published_addresses
 from .render.redirects import alias_origins, alias_problems
-from .render.seealsoindex import own_template_warnings
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
-from .render.templateblocks import block_problems
+from .render.templateblocks import block_problems, own_template_warnings
 from .render.templatelinks import outside_link_problems
 from .trust.checks import Trust, check_trust
 

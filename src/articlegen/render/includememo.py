@@ -134,7 +134,7 @@ class IncludeMemo:
         if name is None:
             return None
         if name not in self._reads:
-            found = _reads(self._env, name, {name})
+            found = names_read(self._env, name, {name})
             self._reads[name] = None if found is None else tuple(sorted(found | ALWAYS_READ))
         return self._reads[name]
 
@@ -166,8 +166,10 @@ def _key(
     return tuple(key), held
 
 
-def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | None:
-    """The names ``name`` reads, with those of the templates it uses (each once)."""
+def names_read(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | None:
+    """The names ``name`` reads, with those of the templates it uses (each once); None when
+    that cannot be told (a template missing, invalid, computed at render time, or reading
+    Jinja's globals)."""
     tree = parsed_template(env, name)
     if tree is None:  # missing or invalid: rendering it says so
         return None
@@ -185,7 +187,7 @@ def _reads(env: jinja2.Environment, name: str, seen: set[str]) -> set[str] | Non
         if used in seen:
             continue
         seen.add(used)
-        theirs = _reads(env, used, seen)
+        theirs = names_read(env, used, seen)
         if theirs is None:
             return None
         names |= theirs

@@ -13,14 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
-from jinja2 import Environment, TemplateSyntaxError, meta
-
-from ..core.layout import TEMPLATES_DIR
 from ..core.model import Card, CardItem, CardList, PagePlan, Site
-from ..core.problems import Diagnostic
 from ..core.slugs import slugify, sort_key
 from .site import paginate
 from .suggestions import reasons
@@ -198,37 +193,3 @@ def _shown(parts: Sequence[Section]) -> dict[str, Any]:
         ],
         "unlinked": [entry for s in parts if not s.linked for entry in s.entries],
     }
-
-
-_SPLIT_KEYS = frozenset(("jump", "section", "pagination"))
-"""The keys a ``see_also.html`` needs to show a split index: one reading none of them lists
-nothing on ``/see-also/`` and links to no initial's page."""
-
-
-def own_template_warnings(root: Path, articles: int) -> list[Diagnostic]:
-    """A warning when the index is split (more than ``ONE_PAGE_AT_MOST`` articles) and the
-    site's own ``templates/see_also.html`` reads none of ``_SPLIT_KEYS``: written for the
-    one-page index, it shows ``/see-also/`` with no article and no link to the initials'
-    pages, which nothing else links to. A template that does not parse is left to the
-    render's own error."""
-    path = root / TEMPLATES_DIR / "see_also.html"
-    if articles <= ONE_PAGE_AT_MOST or not path.is_file():
-        return []
-    try:
-        names = meta.find_undeclared_variables(Environment().parse(path.read_text("utf-8")))
-    except (TemplateSyntaxError, UnicodeDecodeError):
-        return []
-    if names & _SPLIT_KEYS:
-        return []
-    return [
-        Diagnostic(
-            f"the site has {articles} articles, more than {ONE_PAGE_AT_MOST}, so the See Also"
-            " index is a page per initial (/see-also/a/ …), but this template reads none of"
-            " 'jump', 'section' and 'pagination': /see-also/ lists no article and links to"
-            " none of those pages",
-            f"{TEMPLATES_DIR}/see_also.html",
-            1,
-            "show 'jump' (each item's label and url) as the theme's see_also.html does, and"
-            " 'pagination' on an initial's page; or delete the file to use the theme's",
-        )
-    ]

@@ -1,4 +1,5 @@
-"""Site templates checked against the templates they extend: a block the parent never has.
+"""Site templates checked against what they are given: a block the parent never has, and a
+See Also index template written for one page on a site whose index is split.
 
 Jinja renders a child template by rendering its parent with the child's blocks put in
 place of the parent's; a block of the child that the parent (or a template above it)
@@ -16,7 +17,10 @@ import jinja2
 from jinja2 import nodes
 
 from ..core.errors import TemplateError, did_you_mean
-from .includememo import parsed_template
+from ..core.layout import TEMPLATES_DIR
+from ..core.problems import Diagnostic
+from .includememo import names_read, parsed_template
+from .seealsoindex import ONE_PAGE_AT_MOST
 from .templates import make_environment, template_folders
 
 
@@ -99,3 +103,34 @@ def _top_blocks(node: nodes.Node) -> Iterator[nodes.Block]:
             yield child
         else:
             yield from _top_blocks(child)
+
+
+_SPLIT_KEYS = frozenset(("jump", "section", "pagination"))
+"""The keys a ``see_also.html`` needs to show a split index: one reading none of them lists
+nothing on ``/see-also/`` and links to no initial's page."""
+
+
+def own_template_warnings(root: Path, articles: int) -> list[Diagnostic]:
+    """A warning when the index is split (more than ``ONE_PAGE_AT_MOST`` articles) and the
+    site's own ``templates/see_also.html`` reads none of ``_SPLIT_KEYS``, itself or in the
+    templates it uses: written for the one-page index, it shows ``/see-also/`` with no
+    article and no link to the initials' pages, which nothing else links to. A template
+    whose names cannot be told (one that does not parse: the render says where) is left be."""
+    folder = root / TEMPLATES_DIR
+    if articles <= ONE_PAGE_AT_MOST or not (folder / "see_also.html").is_file():
+        return []
+    names = names_read(make_environment(folder), "see_also.html", {"see_also.html"})
+    if names is None or names & _SPLIT_KEYS:
+        return []
+    return [
+        Diagnostic(
+            f"the site has {articles} articles, more than {ONE_PAGE_AT_MOST}, so the See Also"
+            " index is a page per initial (/see-also/a/ …), but this template reads none of"
+            " 'jump', 'section' and 'pagination': /see-also/ lists no article and links to"
+            " none of those pages",
+            f"{TEMPLATES_DIR}/see_also.html",
+            1,
+            "show 'jump' (each item's label and url) as the theme's see_also.html does, and"
+            " 'pagination' on an initial's page; or delete the file to use the theme's",
+        )
+    ]
