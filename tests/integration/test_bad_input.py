@@ -58,14 +58,21 @@ def only_error(err: str) -> str:
         pytest.param(
             "---\ntitle: 'unclosed\ndate: 2024-01-01\n---\n",
             "error: content/c.md:2: invalid YAML: the quote opened on this line is never closed"
-            " — end the value with the same quote it starts with",
+            " — end the value with the same quote it starts with: title: 'unclosed'",
             id="unclosed-quote",
         ),
         pytest.param(
             '---\ntitle: C\ndate: 2024-01-01\ndescription: "open\n---\nBody.\n',
             "error: content/c.md:4: invalid YAML: the quote opened on this line is never closed"
-            " — end the value with the same quote it starts with",
+            ' — end the value with the same quote it starts with: description: "open"',
             id="unclosed-double-quote",
+        ),
+        pytest.param(
+            '---\ntitle: "C\ndate: "2024-01-01"\n---\n',
+            "error: content/c.md:2: invalid YAML: the double quote opened on this line is not"
+            " closed on it, so YAML read the lines after it, up to the next one on line 3, as"
+            ' part of the value — end the value with the same quote it starts with: title: "C"',
+            id="quote-closed-by-the-next-line-s",
         ),
         pytest.param(
             "---\ntitle: C\n\tdate: 2024-01-01\n---\n",
@@ -667,6 +674,18 @@ def test_config_error(built: Path, run_cli) -> None:
     (built / "site.yaml").write_text(SITE_YAML + "per_pgae: 3\n")
     err = rebuild_fails(built, run_cli)
     assert "error: site.yaml:5: unknown key 'per_pgae' (did you mean 'per_page'?)" in err
+
+
+def test_a_quote_left_open_in_site_yaml_is_named_at_its_line(built: Path, run_cli) -> None:
+    """PyYAML read on to the next line's quote and said "did not find expected key" at
+    line 2; the message front-matter gives for the same mistake (same code) names line 1."""
+    (built / "site.yaml").write_text(SITE_YAML.replace('"Example Site"', '"Example Site'))
+    err = rebuild_fails(built, run_cli)
+    assert err.splitlines()[0] == (
+        "error: site.yaml:1: invalid YAML: the double quote opened on this line is not closed on"
+        " it, so YAML read the lines after it, up to the next one on line 2, as part of the"
+        ' value — end the value with the same quote it starts with: title: "Example Site"'
+    )
 
 
 @pytest.mark.parametrize(

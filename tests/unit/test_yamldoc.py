@@ -50,7 +50,63 @@ def test_a_timestamp_pyyaml_cannot_construct_is_a_clean_problem() -> None:
 def test_unclosed_quote_points_at_the_opening_line() -> None:
     assert syntax_error("a: 'open\nb: 2\nc: 3\n") == (
         "f.md:2: invalid YAML: the quote opened on this line is never closed"
-        " — end the value with the same quote it starts with"
+        " — end the value with the same quote it starts with: a: 'open'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'title: "My blog\nbase_url: "https://example.org/"\n',
+            "f.md:2: invalid YAML: the double quote opened on this line is not closed on it, so"
+            " YAML read the lines after it, up to the next one on line 3, as part of the value"
+            ' — end the value with the same quote it starts with: title: "My blog"',
+            id="block-mapping",
+        ),
+        pytest.param(
+            "title: 'Sleep\nlanguage: en\nauthor: 'Example Author'\n",
+            "f.md:2: invalid YAML: the single quote opened on this line is not closed on it, so"
+            " YAML read the lines after it, up to the next one on line 4, as part of the value"
+            " — end the value with the same quote it starts with: title: 'Sleep'",
+            id="lines-between",
+        ),
+        pytest.param(
+            'description: "A blog\nauthor: "Example: Author"\n',
+            "f.md:2: invalid YAML: the double quote opened on this line is not closed on it, so"
+            " YAML read the lines after it, up to the next one on line 3, as part of the value"
+            ' — end the value with the same quote it starts with: description: "A blog"',
+            id="colon-after-the-next-quote",
+        ),
+        pytest.param(
+            'tags: ["sleep, rest]\ntitle: "T"\n',
+            "f.md:2: invalid YAML: the double quote opened on this line is not closed on it, so"
+            " YAML read the lines after it, up to the next one on line 3, as part of the value"
+            " — end the value with the same quote it starts with",
+            id="in-a-list-not-its-bracket",
+        ),
+        pytest.param(
+            'menu:\n  - {title: "About, link: about}\n  - {title: "Contact", link: contact}\n',
+            "f.md:3: invalid YAML: the double quote opened on this line is not closed on it, so"
+            " YAML read the lines after it, up to the next one on line 4, as part of the value"
+            " — end the value with the same quote it starts with",
+            id="in-a-mapping-not-its-brace",
+        ),
+    ],
+)
+def test_a_quote_closed_only_by_a_later_line_s_is_named_at_its_opening(
+    text: str, expected: str
+) -> None:
+    """PyYAML names the line after the next quote ("did not find expected key"), or the
+    bracket around it: the fix is closing the quote on the line it opens."""
+    assert syntax_error(text) == expected
+
+
+def test_a_value_written_over_lines_on_purpose_is_not_called_unclosed() -> None:
+    """No key was read into the value: the error after it is another one."""
+    assert syntax_error('description: "a long\n  text" and more\n') == (
+        "f.md:3: invalid YAML: did not find expected key (while parsing a block mapping)"
+        " — check quotes, colons and indentation (spaces, not tabs)"
     )
 
 

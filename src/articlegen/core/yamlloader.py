@@ -96,6 +96,8 @@ def syntax_error(
             text.count("\n", 0, max(exc.position, 0)) + first_line,
             "remove the control character (often pasted in by accident)",
         )
+    if (read_on := _quote_read_on(exc, text)) is not None:
+        return _read_on_error(read_on, text, path, error, first_line)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -141,9 +143,81 @@ def syntax_error(
         )
     elif bracket and "never closed" in message:
         hint = f"end the value with '{bracket[1]}'"
-    elif "never closed" in message:
-        hint = "end the value with the same quote it starts with"
+    elif "never closed" in message and mark is not None:
+        line_text = _line(text, mark.line)
+        hint = _close_quote(line_text, line_text[mark.column : mark.column + 1])
     return error(message, path, line, hint)
+
+
+def _quote_read_on(exc: yaml.YAMLError, text: str) -> yaml.ScalarToken | None:
+    """The quoted value whose quote was left open, if that is what went wrong: YAML then reads
+    on over the next lines to the next quote of the same kind and stumbles right after it,
+    on that line. PyYAML names only the line it stumbled on ("did not find expected key",
+    or an unclosed bracket when the value was in a list), which is not where the fix goes.
+    Only a syntax error is looked into, so valid YAML costs nothing."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return None
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or not last.start_mark.line < last.end_mark.line == mark.line:
+        return None
+    if not _KEY_LINE.search(text, last.start_mark.index, last.end_mark.index):
+        return None  # a value written over several lines on purpose
+    return last
+
+
+_KEY_LINE = re.compile(
+    r"\n[ \t]*(?:-[ \t]+)?\{?[ \t]*" r"""[^\s:#'"{\[-][^:\n]*:(?:[ \t]|$)""", re.MULTILINE
+)
+"""A line that starts a ``key:`` (in a list item or a ``{…}`` too): read into a quoted value,
+it was meant as the next entry."""
+
+
+def _read_on_error(
+    read_on: yaml.ScalarToken,
+    text: str,
+    path: str,
+    error: type[ArticlegenError],
+    first_line: int,
+) -> ArticlegenError:
+    """The error for a quote left open (``_quote_read_on``), at the line it opens on."""
+    opened, closed, quote = read_on.start_mark, read_on.end_mark, read_on.style
+    kind = "double" if quote == '"' else "single"
+    return error(
+        f"invalid YAML: the {kind} quote opened on this line is not closed on it, so YAML"
+        f" read the lines after it, up to the next one on line {closed.line + first_line},"
+        " as part of the value",
+        path,
+        opened.line + first_line,
+        _close_quote(_line(text, opened.line), quote),
+    )
+
+
+def _line(text: str, number: int) -> str:
+    """Line ``number`` (from 0) of ``text``, or empty past its end."""
+    lines = text.splitlines()
+    return lines[number] if 0 <= number < len(lines) else ""
+
+
+_QUOTED_TO_END = re.compile(r"""[ \t]*(?:-[ \t]+)?[^\s:#'"{\[-][^:{\[]*:[ \t]+(["'])[^"'#]*""")
+"""``key: "text`` with nothing after it that a quote at the end of the line would change."""
+
+
+def _close_quote(line: str, quote: str) -> str:
+    """How to close a quote left open on ``line``: the line with it closed, where its value
+    runs to the end of the line, or else in words."""
+    hint = "end the value with the same quote it starts with"
+    if (found := _QUOTED_TO_END.fullmatch(line.rstrip())) and found.group(1) == quote:
+        return f"{hint}: {line.strip()}{quote}"
+    return hint
 
 
 _FLOW_THEN_TEXT = re.compile(
