@@ -574,6 +574,37 @@ def test_symlink_inside_the_site_is_followed(built: Path, run_cli) -> None:
     assert (built / "public/d/index.html").is_file()
 
 
+def test_symlink_to_another_article_is_refused_as_a_second_copy(built: Path, run_cli) -> None:
+    (built / "content/second.md").symlink_to("a.md")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/second.md: symbolic link to content/a.md: the same article would be"
+        " published twice, at /second/ and at /a/ — delete the link; for a second address"
+        " that leads to the article, add 'aliases: [/second/]' to content/a.md"
+    )
+
+
+def test_two_symlinks_to_one_file_outside_content_are_refused(built: Path, run_cli) -> None:
+    (built / "drafts").mkdir()
+    (built / "drafts/d.md").write_text(article("Delta"))
+    for name in ("d.md", "e.md"):
+        (built / "content" / name).symlink_to(built / "drafts/d.md")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/e.md: symbolic link to drafts/d.md, which content/d.md links to as"
+        " well: the same article would be published twice, at /e/ and at /d/ — delete the"
+        " link; for a second address that leads to the article, add 'aliases: [/e/]' to"
+        " content/d.md"
+    )
+
+
+def test_symlink_to_an_article_with_a_slug_is_refused_once(built: Path, run_cli) -> None:
+    """Not also as a duplicate slug, whose fix (another slug) would not apply."""
+    (built / "content/beta-again.md").symlink_to("b.md")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/beta-again.md: symbolic link to content/b.md: the same article would"
+        " be published twice at /beta/ — delete the link"
+    )
+
+
 def test_broken_symlink(built: Path, run_cli) -> None:
     (built / "content/c.md").symlink_to(built / "content/gone.md")
     assert only_error(rebuild_fails(built, run_cli)) == (

@@ -10,7 +10,7 @@ import errno
 import os
 import unicodedata
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
 from ..core.characters import decode_source
@@ -22,6 +22,7 @@ from ..core.slugs import slugify
 from .fieldchecks import check_slug_length
 from .filenames import undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
+from .samefile import same_file_problems
 
 _OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
 """Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):
@@ -312,16 +313,20 @@ def load_articles(
     return articles, problems + content_problems(root, articles)
 
 
-def content_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
+def content_problems(root: Path, articles: Sequence[Article]) -> list[ArticlegenError]:
     """What is wrong with ``content/`` as a whole rather than with one file: a source folder
     that is a file, an article's or template's name that is not UTF-8, folders linked from
-    outside the site, Markdown files not named ``*.md``, slugs taken twice."""
+    outside the site, Markdown files not named ``*.md``, slugs taken twice, one file read
+    twice through a symbolic link."""
+    twice = same_file_problems(root, articles)
+    linked = {problem.path for problem in twice}  # its slug is the file's: no slug to change
     return [
         *not_a_folder_problems(root),
         *undecodable_name_problems(root),
         *linked_folder_problems(root),
         *misnamed_problems(root),
-        *duplicate_slug_problems(articles),
+        *duplicate_slug_problems(a for a in articles if a.source not in linked),
+        *twice,
     ]
 
 

@@ -1,0 +1,65 @@
+"""Articles read twice from one file through symbolic links.
+
+A link in ``content/`` to another article (``second.md -> welcome.md``), or two links to one
+file elsewhere in the site, gave the same text two addresses, each page naming itself
+canonical and both in the home page, the feeds, the sitemap and search: the duplicate a
+reader finds twice in every list and a search engine splits the article's rank between.
+An old address meant to lead to the article is what ``aliases:`` makes (a redirect), so the
+link is refused with that fix rather than published.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..core.errors import ArticlegenError, FrontMatterError
+from ..core.model import Article
+from ..core.urls import article_url
+
+
+def same_file_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
+    """One error for each article that is a symbolic link to a file another article was
+    read from already: the one that is no link is kept (it is the file the writer edits),
+    else the first by name."""
+    real_root = root.resolve()
+    folders: dict[Path, Path] = {}  # resolved once each (content/ itself may be a link)
+    by_file: dict[Path, Article] = {}
+    linked: list[tuple[Article, Path]] = []
+    for article in articles:
+        path = root / article.source
+        if os.path.islink(path):
+            linked.append((article, path.resolve()))
+            continue
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        by_file.setdefault(folder / path.name, article)
+    problems: list[ArticlegenError] = []
+    for article, real in linked:
+        if not real.is_relative_to(real_root):  # refused as it is read (outside the site)
+            continue
+        kept = by_file.setdefault(real, article)
+        if kept is not article:
+            problems.append(_twice(root, article, kept, real))
+    return problems
+
+
+def _twice(root: Path, article: Article, kept: Article, real: Path) -> ArticlegenError:
+    target = real.relative_to(root.resolve()).as_posix()
+    via = f", which {kept.source} links to as well" if os.path.islink(root / kept.source) else ""
+    here, there = f"/{article_url(article.slug)}", f"/{article_url(kept.slug)}"
+    if here == there:  # its front-matter's slug: one address claimed twice
+        return FrontMatterError(
+            f"symbolic link to {target}{via}: the same article would be published twice at {here}",
+            article.source,
+            hint="delete the link",
+        )
+    return FrontMatterError(
+        f"symbolic link to {target}{via}: the same article would be published twice, at "
+        f"{here} and at {there}",
+        article.source,
+        hint=f"delete the link; for a second address that leads to the article, add "
+        f"'aliases: [{here}]' to {kept.source}",
+    )
