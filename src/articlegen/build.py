@@ -256,7 +256,7 @@ def _validate(
         *outside_link_problems(root),
         *block_problems(root / TEMPLATES_DIR, root),
     ]
-    warnings = _warnings(config, options, articles, graph, raw, trust, root)
+    warnings = _warnings(config, options, articles, graph, raw, trust, root, placed.warnings)
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     checked = _Checked(
@@ -304,13 +304,15 @@ def _warnings(
     raw: dict[str, RenderedBody],
     trust: Trust,
     root: Path,
+    images: list[Diagnostic],
 ) -> list[Diagnostic]:
-    """The site's warnings, in file and line order; a preview leaves out the settings a
-    published site still lacks, as it publishes nothing."""
+    """The site's warnings (the ``images``' from placing them), in file and line order; a
+    preview leaves out the settings a published site still lacks, as it publishes nothing."""
     return by_place(
         [
             *site_warnings(config, articles, graph, raw),
             *trust.warnings,
+            *images,
             *own_template_warnings(root, sum(not article.page for article in articles)),
             *(unready_settings(config) if not options.preview else ()),
         ]

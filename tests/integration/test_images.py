@@ -226,6 +226,39 @@ def test_svg_and_gif_pass_through_and_an_svg_hero_shares_the_site_image(site) ->
     assert (root / "public/d.svg").read_text() == svg
 
 
+def test_an_svg_that_states_no_size_is_warned_of_at_each_line_that_shows_it(site) -> None:
+    """Its <img> has no width and height; one with a viewBox has them, and no warning."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"{}><circle r="5"/></svg>'
+    root = site(
+        {
+            "a.md": article(
+                "A",
+                "![A dot](images/dot.svg)\n\n![A box](images/box.svg)",
+                image='{src: images/dot.svg, alt: "A dot"}',
+            )
+        },
+        files={
+            "static/images/dot.svg": svg.format(' width="100%"'),
+            "static/images/box.svg": svg.format(' viewBox="0 0 40 30"'),
+        },
+    )
+    result = build_site(root, BuildOptions(jobs=1))
+    said = (
+        "image static/images/dot.svg states no size (no width and height in pixels, no "
+        "viewBox): the text jumps when it loads"
+    )
+    assert [(w.path, w.line, w.message) for w in result.diagnostics] == [
+        ("content/a.md", 3, said),  # its image: line
+        ("content/a.md", 7, said),  # in its body; box.svg has a size
+    ]
+    assert all(w.hint and 'add viewBox="0 0 W H"' in w.hint for w in result.diagnostics)
+    images = parse(root / "public/a/index.html").css(".body img")
+    assert [("width" in i.attributes, "height" in i.attributes) for i in images] == [
+        (False, False),
+        (True, True),
+    ]
+
+
 @pytest.mark.parametrize(
     ("image", "message"),
     [

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..content.images import InfoReader, place_body_images, place_hero_images
 from ..content.publication import SCHEDULED, Withheld
-from ..core.errors import ArticlegenError, attempt
+from ..core.errors import ArticlegenError, Diagnostic, attempt
 from ..core.layout import CONFIG_FILE
 from ..core.model import Article, PlacedImage, RenderedBody, SiteConfig
 from ..markup.fastmarkup import render_markdown
@@ -42,6 +42,8 @@ class SiteImages:
     shown_at: dict[Path, list[tuple[str, int]]]
     """Each image file → the article files (and ``site.yaml``) and lines that show it, where
     an encoding failure is said."""
+    warnings: list[Diagnostic]
+    """The built articles' SVG images that state no size, at the lines that show them."""
 
     def shown(self, logo: PlacedImage | None) -> list[PlacedImage]:
         """Every local image whose copies the build publishes: those pages show (with the
@@ -90,7 +92,8 @@ def site_images(
         for file, lines in _shown_at(left_out, raw, images, pictures).items():
             shown_at.setdefault(file, []).extend(lines)
     problems = [*problems, *hero_problems, *coming]
-    return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at)
+    warnings = _sizeless_svg_warnings(built, sources.bodies, bodies, heroes, static_dirs)
+    return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at, warnings)
 
 
 def _shown_at(
@@ -103,14 +106,57 @@ def _shown_at(
     and as their ``heroes``) → the article files and lines that show it."""
     shown: dict[Path, list[tuple[str, int]]] = {}
     for article in articles:
-        refs = zip(bodies[article.slug].images, images.get(article.slug, ()), strict=False)
-        lines = [(ref.line, image) for ref, image in refs]
-        if article.meta.image is not None and article.slug in heroes:
-            lines.append((article.meta.image.line, heroes[article.slug]))
-        for line, image in lines:
+        for line, image in _placed_lines(article, bodies, images, heroes):
             if image.source is not None:
                 shown.setdefault(image.source, []).append((article.source, line))
     return shown
+
+
+def _placed_lines(
+    article: Article,
+    bodies: Mapping[str, RenderedBody],
+    images: Mapping[str, list[PlacedImage]],
+    heroes: Mapping[str, PlacedImage],
+) -> list[tuple[int, PlacedImage]]:
+    """The line of each image ``article`` shows, in its body and as its ``image:``, with
+    that image placed."""
+    refs = zip(bodies[article.slug].images, images.get(article.slug, ()), strict=False)
+    lines = [(ref.line, image) for ref, image in refs]
+    if article.meta.image is not None and article.slug in heroes:
+        lines.append((article.meta.image.line, heroes[article.slug]))
+    return lines
+
+
+def _sizeless_svg_warnings(
+    articles: Sequence[Article],
+    bodies: Mapping[str, RenderedBody],
+    images: Mapping[str, list[PlacedImage]],
+    heroes: Mapping[str, PlacedImage],
+    static_dirs: Sequence[Path],
+) -> list[Diagnostic]:
+    """An SVG that states no size in pixels (no ``width`` and ``height``, no ``viewBox``):
+    its ``<img>`` gets no ``width``/``height``, so the page cannot keep its space while it
+    loads and the text jumps when it comes, and a browser sizes it by guesswork. Every
+    other local image has a size (a raster file always does)."""
+    return [
+        Diagnostic(
+            f"image static/{_static_name(image.source, static_dirs)} states no size (no "
+            "width and height in pixels, no viewBox): the text jumps when it loads",
+            article.source,
+            line,
+            'add viewBox="0 0 W H" to its <svg> tag, W and H the width and height it is '
+            "drawn at (a drawing program's SVG export sets it)",
+        )
+        for article in articles
+        for line, image in _placed_lines(article, bodies, images, heroes)
+        if image.size is None and image.source is not None
+    ]
+
+
+def _static_name(file: Path, static_dirs: Sequence[Path]) -> str:
+    """``images/chart.svg`` for the file of a static folder, as articles name it."""
+    folder = next((d for d in static_dirs if file.is_relative_to(d)), file.parent)
+    return file.relative_to(folder).as_posix()
 
 
 def _draft_bodies(
