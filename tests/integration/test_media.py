@@ -66,21 +66,27 @@ def test_video_page_loads_the_player_script_and_nothing_from_the_host(site, run_
     assert (root / "public" / "assets" / "video.js").is_file()
 
 
-def test_image_and_video_errors_name_file_and_line_and_keep_the_old_site(site, run_cli) -> None:
+def failed_lines(site, run_cli, title: str, body: str) -> list[str]:
+    """The error lines of a build of the media site after adding ``c.md`` (``title``,
+    ``body``), which must fail without a traceback and leave the previous site as it was."""
     root = media_site(site)
     assert run_cli("build", "--site", root)[0] == 0
     before = snapshot(root / "public")
-    (root / "content" / "c.md").write_text(
-        article(
-            "Broken Media",
-            "![](images/chart.png)\n\n![Missing](images/gone.png)\n\n"
-            '::: video https://example.org/v "Talk"\n:::',
-        ),
-        encoding="utf-8",
-    )
+    (root / "content" / "c.md").write_text(article(title, body), encoding="utf-8")
     code, _, err = run_cli("build", "--site", root)
     assert code == 1 and "Traceback" not in err
-    lines = err.splitlines()
+    assert snapshot(root / "public") == before
+    return err.splitlines()
+
+
+def test_image_and_video_errors_name_file_and_line_and_keep_the_old_site(site, run_cli) -> None:
+    lines = failed_lines(
+        site,
+        run_cli,
+        "Broken Media",
+        "![](images/chart.png)\n\n![Missing](images/gone.png)\n\n"
+        '::: video https://example.org/v "Talk"\n:::',
+    )
     assert lines[:3] == [
         "error: content/c.md:6: image 'images/chart.png' has no alt text — describe it, "
         '![what it shows](images/chart.png), or write ![""](images/chart.png) if it is only '
@@ -90,26 +96,18 @@ def test_image_and_video_errors_name_file_and_line_and_keep_the_old_site(site, r
         "error: content/c.md:10: video: 'https://example.org/v' is not a YouTube or Vimeo "
         'address — write ::: video https://www.youtube.com/watch?v=… "Title"',
     ]
-    assert snapshot(root / "public") == before
 
 
 def test_a_video_block_left_open_fails_the_build_at_its_line(site, run_cli) -> None:
-    root = media_site(site)
-    assert run_cli("build", "--site", root)[0] == 0
-    before = snapshot(root / "public")
-    (root / "content" / "c.md").write_text(
-        article(
-            "Open Video",
-            '::: video https://vimeo.com/76979871 "A placeholder talk"\nWhat it covers.\n\n'
-            "## A later section\n\nText that is not a caption.\n",
-        ),
-        encoding="utf-8",
+    lines = failed_lines(
+        site,
+        run_cli,
+        "Open Video",
+        '::: video https://vimeo.com/76979871 "A placeholder talk"\nWhat it covers.\n\n'
+        "## A later section\n\nText that is not a caption.\n",
     )
-    code, _, err = run_cli("build", "--site", root)
-    assert code == 1 and "Traceback" not in err
-    assert err.splitlines()[0] == (
+    assert lines[0] == (
         "error: content/c.md:6: video: the block is never closed, so the rest of the article "
         "would be its caption — end it with a line ':::' after its caption, or right after "
         "this line if it has none"
     )
-    assert snapshot(root / "public") == before
