@@ -160,8 +160,8 @@ def build_site(
         output=written, articles=len(site.articles), pages=pages,
         diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
         notes=(*_notes(config, options, sources, public, pagefind), *stray_notes(root, output)),
-        changes_at=public.changes_at, reused_bodies=sources.reused,
-        rendered=site_pages.rendered, variants=variants,
+        changes_at=public.changes_at, reused_bodies=sources.reused, rendered=site_pages.rendered,
+        variants=variants, statics=frozenset(name for _, name in checked.statics),
     )  # fmt: skip
 
 

@@ -796,6 +796,10 @@ class BuildResult:
     variants: tuple[tuple[Path, str], ...] = ()
     """Image variants as (file in the build cache, output path), published like static
     files; made only by a build that writes or previews."""
+    statics: frozenset[str] = frozenset()
+    """Output paths of the static files it publishes, the theme's and ``static/``'s (an
+    image's original among them): the preview tells a stylesheet edited in place from one
+    added or removed, and an editor's vanished temp file from a removed one."""
 
 
 @record

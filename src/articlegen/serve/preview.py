@@ -61,6 +61,7 @@ class Preview:
         self._building = threading.Lock()
         self.result: BuildResult | None = None
         """The last successful build: what it rendered, what it reused."""
+        self._static = self.root / STATIC_DIR
         self._watcher = SiteWatcher(self.root, self._changed, quiet)
         self._thread: threading.Thread | None = None
 
@@ -121,13 +122,27 @@ class Preview:
         batch = frozenset(c for c in batch if not self._vanished_temp(c))
         if not batch:
             return
-        static = [
-            c.path.removeprefix(STATIC_DIR + "/") for c in batch if c.kind is ChangeKind.STATIC
-        ]
-        if len(static) < len(batch) or not all(key.endswith(".css") for key in static):
+        static = [static_key(c.path) for c in batch if c.kind is ChangeKind.STATIC]
+        if len(static) < len(batch) or not self._styles_edited(static):
             self.live.refresh()  # pages read static files too: image sizes, people's photos
         if static:
             self.live.static_changed(static)
+
+    def _published(self, key: str) -> bool:
+        """Whether the last good build published the static file ``key``, or any file in
+        the folder ``key`` ("" for all of ``static/``)."""
+        statics = self.result.statics if self.result is not None else frozenset()
+        return key in statics or any(name.startswith(f"{key}/" if key else "") for name in statics)
+
+    def _styles_edited(self, keys: list[str]) -> bool:
+        """Whether these static files are stylesheets the last build published and still
+        there, so that only the browsers' stylesheets change and no page does. A stylesheet
+        added or removed changes what a build publishes (an article's link to it holds or
+        fails), and after a failed build any save may be its fix: those rebuild."""
+        return not self.live.errors and all(
+            key.endswith(".css") and self._published(key) and (self._static / key).is_file()
+            for key in keys
+        )
 
     def _vanished_temp(self, change: Change) -> bool:
         """A static file that is gone again and has no type a site serves: the temp file of
@@ -137,6 +152,12 @@ class Preview:
             and mimetypes.guess_type(change.path)[0] is None
             and not (self.root / change.path).exists()
         )
+
+
+def static_key(path: str) -> str:
+    """A path under ``static/`` (``static/a.css``) as the output path it is published at
+    (``a.css``); ``static`` itself, the whole folder, as ""."""
+    return "" if path == STATIC_DIR else path.removeprefix(STATIC_DIR + "/")
 
 
 def describe(batch: frozenset[Change]) -> str:
