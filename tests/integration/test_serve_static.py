@@ -2,13 +2,14 @@
 
 A stylesheet edited in place only swaps the browsers' stylesheets, with no rebuild; an
 editor's temp file gone again is nothing. Anything that changes what a build publishes
-(a stylesheet added or removed) must rebuild, or the preview
+(a stylesheet added or removed, a folder moved to the trash) must rebuild, or the preview
 keeps serving pages a build of the same files refuses. The preview is driven here without
 its watcher or HTTP thread: a batch of changes is handed to it as the watcher would.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -108,3 +109,28 @@ def test_a_stylesheet_restored_after_a_failed_build_builds_the_site(make_preview
     sheet.write_text(STYLE)
     static_changed(preview, "static/assets/print.css")
     assert preview.live.errors == ()
+
+
+@pytest.mark.parametrize(
+    ("moved", "error"),
+    [
+        ("static/images", "content/walk.md:6: image file not found: static/images/walk.png"),
+        ("static", "content/walk.md:6: image file not found: static/images/walk.png"),
+        ("static/files/route", "content/walk.md:8: link '/files/route' leads to /files/route"),
+    ],
+)
+def test_a_file_or_folder_moved_out_of_the_site_rebuilds(
+    make_preview, tmp_path: Path, moved: str, error: str
+) -> None:
+    """As a file manager's Move to Trash does: the watcher sees the path go, once. Gone,
+    with no type a site serves, it looked like an editor's temp file and was passed over:
+    the preview went on serving pages that show the image, with no error."""
+    body = "![A walk](images/walk.png)\n\nThe [route](/files/route) to walk."
+    preview = make_preview(
+        {"walk.md": article("Walking", body)},
+        files={"static/files/route": "a route\n"},
+        images=("static/images/walk.png",),
+    )
+    shutil.move(preview.root / moved, tmp_path / "trash")
+    static_changed(preview, moved)
+    assert error in "\n".join(preview.live.errors)

@@ -8,7 +8,6 @@ for the whole session, so a save re-renders only the pages it changes.
 
 from __future__ import annotations
 
-import mimetypes
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -145,12 +144,14 @@ class Preview:
         )
 
     def _vanished_temp(self, change: Change) -> bool:
-        """A static file that is gone again and has no type a site serves: the temp file of
-        an editor's atomic save (``style.css.Xk3Fq2``), whose rename is in the same batch."""
+        """A static file that is gone again and that the last good build did not publish:
+        the temp file of an editor's atomic save (``style.css.Xk3Fq2``), whose rename is in
+        the same batch. A file or folder the build did publish (moved to the trash, out of
+        the site) is a removal, which the pages may depend on."""
         return (
             change.kind is ChangeKind.STATIC
-            and mimetypes.guess_type(change.path)[0] is None
             and not (self.root / change.path).exists()
+            and not self._published(static_key(change.path))
         )
 
 
