@@ -8,6 +8,7 @@ for the whole session, so a save re-renders only the pages it changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,15 @@ from ..incremental.cache import BuildCache
 from .livereload import LiveSite, PreviewSite, stamped
 from .server import open_server
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
+
+ALARM_SLACK_SECONDS = 0.05
+"""How long after an article's publication or expiry moment the preview rebuilds: the
+build's own clock must have passed the moment, or it makes the same site again."""
+ALARM_LONGEST_SECONDS = 60.0
+"""The longest the alarm waits before it looks at the clock again: a timer counts time the
+machine is awake, so a laptop asleep over the moment would rebuild that much late."""
+CLOCK = Change(ChangeKind.CLOCK, "")
+"""The change the alarm hands over."""
 
 SWITCH_SECONDS = 0.001
 """How long the thread holding the interpreter runs before handing it to another that waits,
@@ -61,6 +71,9 @@ class Preview:
         self.result: BuildResult | None = None
         """The last successful build: what it rendered, what it reused."""
         self._static = self.root / STATIC_DIR
+        self._alarm: threading.Timer | None = None
+        self._alarm_at: dt.datetime | None = None
+        self._alarm_lock = threading.Lock()
         self._watcher = SiteWatcher(self.root, self._changed, quiet)
         self._thread: threading.Thread | None = None
 
@@ -84,6 +97,7 @@ class Preview:
 
     def stop(self) -> None:
         """Stop watching and serving; open pages' event streams end."""
+        self._set_alarm(None)
         self._watcher.stop()
         self.live.close()
         if self._thread is not None:
@@ -102,6 +116,7 @@ class Preview:
         with self._building:  # the cache is not for two builds at once
             result = build_site(self.root, self._options, cache=self._cache, first=first)
         self.result = result
+        self._set_alarm(result.changes_at)
         # a build that writes nothing reuses no file from disk: every page has its bytes
         pages = {page.out_path: page.data for page in result.pages if page.data is not None}
         return PreviewSite(
@@ -115,6 +130,36 @@ class Preview:
             # notes too: an article outside content/ is missing from the preview as well
             warnings=(*warning_lines(result.diagnostics), *(f"note: {n}" for n in result.notes)),
         )
+
+    def _set_alarm(self, moment: dt.datetime | None) -> None:
+        """Rebuild once ``moment`` (naive UTC) comes, when an article publishes or expires:
+        from then on the same sources make another site (the banner of a scheduled article
+        goes, an expired article's page goes), and no save may come to rebuild it. None:
+        no alarm. The last good build's moment holds until another build succeeds."""
+        with self._alarm_lock:
+            self._arm(moment)
+
+    def _arm(self, moment: dt.datetime | None) -> None:
+        """``_set_alarm``, its lock held."""
+        if self._alarm is not None:
+            self._alarm.cancel()
+        self._alarm, self._alarm_at = None, moment
+        if moment is not None:
+            wait = (moment - _utc_now()).total_seconds() + ALARM_SLACK_SECONDS
+            wait = min(max(wait, 0.0), ALARM_LONGEST_SECONDS)
+            self._alarm = threading.Timer(wait, self._ring, [moment])
+            self._alarm.daemon = True
+            self._alarm.start()
+
+    def _ring(self, moment: dt.datetime) -> None:
+        """The alarm: rebuild if ``moment`` has come (and is still the one awaited), or wait on."""
+        with self._alarm_lock:
+            if moment != self._alarm_at:
+                return
+            if _utc_now() < moment:
+                self._arm(moment)
+                return
+        self._watcher.changed([CLOCK])
 
     def _changed(self, batch: frozenset[Change]) -> None:
         self._log(stamped(describe(batch)))
@@ -161,9 +206,16 @@ def static_key(path: str) -> str:
     return "" if path == STATIC_DIR else path.removeprefix(STATIC_DIR + "/")
 
 
+def _utc_now() -> dt.datetime:
+    """The clock, naive UTC, as ``BuildResult.changes_at`` is given."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def describe(batch: frozenset[Change]) -> str:
     """``content/a.md changed`` or ``12 files changed (content/a.md, …)`` for the console."""
-    paths = sorted(change.path for change in batch)
+    paths = sorted(change.path for change in batch if change.kind is not ChangeKind.CLOCK)
+    if not paths:
+        return "an article's publication or expiry time came"
     if len(paths) <= 3:
         return f"{', '.join(paths)} changed"
     return f"{len(paths):,} files changed ({', '.join(paths[:3])}, …)"

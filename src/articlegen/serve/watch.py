@@ -59,6 +59,9 @@ class ChangeKind(enum.Enum):
     """A file in the site's ``static/``: served as it is, no page changes."""
     IGNORED = "ignored"
     """Editor temp files, hidden files, anything the build never reads."""
+    CLOCK = "clock"
+    """No file: an article's publication or expiry moment came (the preview's alarm; never
+    a path's kind)."""
 
 
 _FOLDERS = {
@@ -235,6 +238,10 @@ class SiteWatcher:
         self._watches[name] = self._observer.schedule(
             self._handler, str(path), recursive=True, event_filter=_EVENTS
         )
+
+    def changed(self, changes: Iterable[Change]) -> None:
+        """Hand changes over as if they had been seen on the disk (the preview's clock)."""
+        self._debouncer.add(changes)
 
     def noticed(self, event: events.FileSystemEvent) -> None:
         """Feed one watchdog event in."""
