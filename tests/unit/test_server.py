@@ -102,6 +102,18 @@ def test_generated_pages_first_then_later_static_folders_win(tmp_path: Path) -> 
     assert find(snapshot, "nothing.html") is None
 
 
+@pytest.mark.parametrize("name", ["~draft.txt", "#notes.txt#", "#old/a.txt", "~old/b.css"])
+def test_static_files_a_build_leaves_out_are_not_served(tmp_path: Path, name: str) -> None:
+    """The build skips names of static/ starting with '#' or '~' (core/layout.is_skipped),
+    and the preview served them: what it serves must be what a build publishes."""
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text("not published")
+    (tmp_path / "a~b.txt").write_text("published: '~' inside a name")
+    snapshot = PreviewSite({}, (tmp_path,))
+    assert find(snapshot, name) is None
+    assert find(snapshot, "a~b.txt") == (tmp_path / "a~b.txt").resolve()
+
+
 @pytest.mark.parametrize(
     ("key", "kind"),
     [

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from ..core.errors import ArticlegenError
+from ..core.layout import is_skipped
 from ..core.model import PUBLISHED_HIDDEN
 from .livereload import GENERATION_DIGITS, LIVE_PREFIX, Client, LiveSite, PreviewSite, generation
 
@@ -107,11 +108,14 @@ def event_query(query: str) -> tuple[str, str, str] | str:
 
 def find(snapshot: PreviewSite, key: str) -> bytes | Path | None:
     """A generated file's bytes, a made or static file's path (never outside its folder),
-    or None."""
+    or None. A static file the build leaves out by name (an editor's ``#lock#`` or ``~x``
+    backup, or one in such a folder) is not served either: it is not on the site."""
     if key in snapshot.pages:
         return snapshot.pages[key]
     if key in snapshot.files:
         return snapshot.files[key]
+    if any(map(is_skipped, key.split("/"))):
+        return None
     for folder in reversed(snapshot.static_dirs):
         if (found := resolve_inside(folder, key)) is not None:
             return found
