@@ -252,8 +252,8 @@ def test_heading_anchor_shows_on_hover_and_keyboard_focus(
 ) -> None:
     page = reader.page
     page.goto(serve(fixture_blog) + "alpha/")
-    anchor = page.locator("h2#first-part a.header-anchor")
-    assert anchor.get_attribute("href") == "#first-part"
+    anchor = page.get_by_role("link", name="Link to section: First part", exact=True)
+    assert anchor.get_attribute("href") == "#first-part"  # named by its heading, as read aloud
 
     def opacity() -> str:
         return anchor.evaluate("a => getComputedStyle(a).opacity")

@@ -204,3 +204,4 @@ def test_a_headings_link_to_itself_is_not_indexed_so_excerpts_show_no_hash(site,
     (indexed,) = fragments(root / "public" / "pagefind")
     assert "The risks" in indexed["content"] and "Doses" in indexed["content"]
     assert "#" not in indexed["content"]
+    assert "Link to section" not in indexed["content"]  # the links' names, not indexed either

@@ -121,6 +121,26 @@ def test_contents_show_the_title_a_headings_wiki_link_shows(site) -> None:
     assert page.css_first("h2#why-beta-matters").text().startswith("Why Beta & Co matters")
 
 
+def test_each_headings_link_is_named_by_the_heading_it_leads_to(site) -> None:
+    """Every heading's '#' link was named 'Link to this section', so a screen reader's list
+    of links read that name once per heading, with no way to tell where each leads. Each is
+    named by its heading's text, as its contents entry reads it (a [[link]]'s title filled
+    in); the headings and the entries read as before."""
+    body = "## Why [[beta]] matters\n\nA.\n\n## Doses & `mg`\n\n### Per day\n\n## Four"
+    public = (
+        site({"a.md": article("Headings", body), "b.md": article("Beta & Co", slug="beta")})
+        / "public"
+    )
+    build_site(public.parent)
+    page = parse(public / "a/index.html")
+    texts = ["Why Beta & Co matters", "Doses & mg", "Per day", "Four"]
+    labels = [a.attributes["aria-label"] for a in page.css(".body a.header-anchor")]
+    assert labels == [f"Link to section: {text}" for text in texts]
+    assert [a.text() for a in page.css("nav.toc a")] == texts
+    headings = page.css(".body h2, .body h3")
+    assert [h.text() for h in headings] == [f"{text} #" for text in texts]
+
+
 def test_a_description_shows_the_title_a_wiki_link_in_the_first_paragraph_shows(site) -> None:
     """Made from the first paragraph, it said 'Read beta first.' (the slug as written) on
     the card, in the meta description and in the feed, where the page reads the title."""

@@ -145,7 +145,7 @@ def test_headings_get_stable_ids_anchors_and_toc() -> None:
     ]
     anchor = HTMLParser(body.html).css_first("h2 a.header-anchor")
     assert anchor.attributes["href"] == "#first-part"
-    assert anchor.attributes["aria-label"] == "Link to this section"
+    assert anchor.attributes["aria-label"] == "Link to section: First part"
 
 
 def test_tables_and_code_blocks_can_be_scrolled_from_the_keyboard() -> None:

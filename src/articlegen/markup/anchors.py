@@ -19,6 +19,8 @@ from ..core.pageids import is_reserved
 LEVELS = ("h2", "h3")
 """Headings that get an id and a ``#`` link (the ``<h1>`` is the article's title)."""
 SYMBOL = "#"
+ANCHOR_LABEL = "Link to section: "
+"""The start of a heading's ``#`` link's accessible name, which ends with the heading's text."""
 _NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 
 
@@ -30,6 +32,13 @@ def heading_anchors_plugin(md: MarkdownIt) -> None:
 def heading_slug(title: str) -> str:
     """GitHub's heading slug: lowercase, spaces to '-', punctuation dropped."""
     return _NOT_SLUG.sub("", title.lower().replace(" ", "-"))
+
+
+def anchor_label(text: str) -> str:
+    """The accessible name of the ``#`` link of a heading reading ``text``: a screen reader's
+    list of links shows each one by its name alone, so a name the same for all ("#", or "Link
+    to this section") left no way to tell which section each leads to."""
+    return f"{ANCHOR_LABEL}{text}" if text else "Link to this section"
 
 
 def unique_id(slug: str, taken: set[str], natural: Collection[str] = ()) -> str:

@@ -41,12 +41,11 @@ from ..core.errors import ArticlegenError
 from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
 from ..core.weburl import is_web_address, unsplittable_links
-from .anchors import LEVELS, SYMBOL, heading_slug, unique_id
+from .anchors import LEVELS, SYMBOL, anchor_label, heading_slug, unique_id
 from .comments import OPENER as COMMENT_OPENER
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
 from .footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from .markdown import (
-    ANCHOR_LABEL,
     CITATION,
     DECORATIVE_ALT,
     citation_html,
@@ -377,7 +376,8 @@ class _Render:
         slugs = [slug for _, slug, _ in self.headings]
         taken: set[str] = set()
         ids = [unique_id(slug, taken, frozenset(slugs)) for slug in slugs]
-        tags = _Tags(self.anchors, self.imgs, ids, self.swapped)
+        named = [(anchor, text) for anchor, (_, _, text) in zip(ids, self.headings, strict=True)]
+        tags = _Tags(self.anchors, self.imgs, named, self.swapped)
         for piece in self.pieces:
             inner = tags.rewrite(piece.html)
             if piece.video is None:
@@ -671,11 +671,15 @@ class _Tags:
     """The compiled engine's HTML with our tags in place of its own, one by one."""
 
     def __init__(
-        self, anchors: list[str], imgs: list[str], ids: list[str], swapped: dict[int, str]
+        self,
+        anchors: list[str],
+        imgs: list[str],
+        headings: list[tuple[str, str]],  # each heading's id and contents entry
+        swapped: dict[int, str],
     ) -> None:
-        self.anchors, self.imgs, self.ids = iter(anchors), iter(imgs), iter(ids)
+        self.anchors, self.imgs, self.ids = iter(anchors), iter(imgs), iter(headings)
         self.swapped = swapped
-        self.heading = ""
+        self.heading = self.label = ""
 
     def rewrite(self, html: str) -> str:
         try:
@@ -698,11 +702,12 @@ class _Tags:
         if match.group(2):
             level = match.group(2)
             if not match.group(1):
-                self.heading = escape(next(self.ids))
+                anchor, text = next(self.ids)
+                self.heading, self.label = escape(anchor), escape(anchor_label(text))
                 return f'<h{level} id="{self.heading}">'
             return (
                 f' <a class="header-anchor" href="#{self.heading}" '
-                f'aria-label="{ANCHOR_LABEL}">{SYMBOL}</a></h{level}>'
+                f'aria-label="{self.label}">{SYMBOL}</a></h{level}>'
             )
         if match.group(3):
             return self.swapped[int(match.group(3))]

@@ -22,7 +22,7 @@ from mdit_py_plugins.wordcount import wordcount_plugin
 from ..core.errors import MarkupError
 from ..core.model import ImageRef, LinkRef, RenderedBody, SiteConfig, TocEntry
 from ..core.weburl import is_web_address, unsplittable_links
-from .anchors import heading_anchors_plugin
+from .anchors import anchor_label, heading_anchors_plugin
 from .comments import comments_plugin
 from .embeds import video_plugin
 from .footnotes import footnote_problems, opens_definition
@@ -38,8 +38,6 @@ SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
 """Alt text written as two double quotes: the author says the image is decorative."""
 CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
-ANCHOR_LABEL = "Link to this section"
-"""The accessible name of a heading's ``#`` link."""
 
 
 class MarkupSettings(TypedDict):
@@ -203,8 +201,6 @@ def _collect_links(children: Sequence[tuple[Token, int]]) -> list[LinkRef]:
         if child.type == "wikilink":
             child.meta["index"] = len(links)
             links.append(LinkRef(child.meta["target"], line))
-        elif child.attrGet("class") == "header-anchor":
-            child.attrSet("aria-label", ANCHOR_LABEL)
         elif child.type == "link_open" and (
             target := markdown_file_target(str(child.attrGet("href") or ""))
         ):
@@ -339,10 +335,16 @@ def _title_lines(tokens: Sequence[Token], first_line: int) -> list[int]:
 
 
 def _toc(tokens: Sequence[Token]) -> list[TocEntry]:
+    """Each heading's contents entry; its ``#`` link is named with the same text, so that
+    the two read alike (a ``[[link]]``'s title filled in both)."""
     entries = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.attrGet("id"):
-            text = _plain_text(tokens[index + 1].children or [], titles=True)
+            children = tokens[index + 1].children or []
+            text = _plain_text(children, titles=True)
+            for child in children:
+                if child.attrGet("class") == "header-anchor":
+                    child.attrSet("aria-label", anchor_label(text))
             entries.append(TocEntry(int(token.tag[1]), str(token.attrGet("id")), text))
     return entries
 
