@@ -134,7 +134,7 @@ def test_search_for_nmda_finds_the_ketamine_article(reader: Reader, real_blog: P
     found = page.eval_on_selector_all(".search-results a", "links => links.map(a => a.href)")
     assert "/ketamine-mental-fitness/" in [path_of(url) for url in found]
     assert "NMDA" in page.locator(".search-results mark").first.inner_text()
-    assert "match" in page.get_by_role("status").inner_text()
+    assert "results for “NMDA”" in page.get_by_role("status").inner_text()
     assert reader.external == []
 
     page.goto(serve(real_blog) + "search/?q=NMDA")  # a shared search address opens with results
@@ -171,7 +171,7 @@ def test_words_typed_before_the_search_script_ran_are_searched(
 def test_every_match_the_count_promises_can_be_reached(
     reader: Reader, tmp_path: Path, serve
 ) -> None:
-    """Only the first 20 results were listed, under "45 articles match", with no way to
+    """Only the first 20 results were listed, under "45 results", with no way to
     the other 25: a button under them shows 20 more at a time, focus on the first added."""
     need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
     (tmp_path / "content").mkdir()
@@ -184,7 +184,7 @@ def test_every_match_the_count_promises_can_be_reached(
     build_site(tmp_path, BuildOptions(output=tmp_path / "public"))
     page = reader.page
     page.goto(serve(tmp_path / "public") + "search/?q=zinc")
-    page.get_by_role("status").filter(has_text="45 articles match").wait_for()
+    page.get_by_role("status").filter(has_text="45 results for").wait_for()
     results = page.locator(".search-results > li")
     assert results.count() == 20
     more = page.get_by_role("button", name="Show more results (25 not shown yet)")
@@ -204,6 +204,30 @@ def test_every_match_the_count_promises_can_be_reached(
     page.get_by_label("Search the articles").fill("part 7")  # a new search starts over
     page.get_by_role("status").filter(has_text="“part 7”").wait_for()
     assert results.count() <= 20
+
+
+def test_the_count_says_results_as_pages_match_too(reader: Reader, site, serve) -> None:
+    """The line above the results said "2 articles match" where one of the two was the
+    About page (pages are indexed as articles are), and "1 article matches" for the page
+    alone. It counts results, in the singular for one."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
+    about = '---\ntitle: "About"\n---\n\nWho writes about zinc here, with editorial care.\n'
+    root = site({"zinc.md": article("Zinc Basics", "Zinc matters."), "pages/about.md": about})
+    build_site(root, BuildOptions(output=root / "public"))
+    page, base = reader.page, serve(root / "public")
+    status = page.get_by_role("status")
+    said = {
+        "zinc": "2 results for “zinc”.",
+        "editorial": "1 result for “editorial”.",
+        "quinoa": "No results for “quinoa”.",
+    }
+    for query, line in said.items():
+        page.goto(f"{base}search/?q={query}")
+        status.filter(has_text="“").wait_for()
+        assert status.inner_text() == line
+    page.goto(f"{base}search/?q=editorial")
+    page.locator(".search-results a").wait_for()
+    assert page.locator(".search-results a").get_attribute("href") == "/about/"
 
 
 def test_skip_link_comes_first_and_focus_is_visible(

@@ -1,5 +1,5 @@
 // The search page: asks the Pagefind index (built next to the site, fetched
-// from the same host in small pieces) and lists the matching articles.
+// from the same host in small pieces) and lists the matching articles and pages.
 // Results show as you type; the form also works with ?q= in the address.
 (function () {
   "use strict";
@@ -84,9 +84,11 @@
     });
   }
 
+  // Pages are indexed as articles are (an About page, an editorial policy), so the
+  // line counts results, not articles.
   function counted(query, total) {
-    var what = total === 1 ? "1 article matches" : total + " articles match";
-    status.textContent = total === 0 ? "No article matches “" + query + "”." : what + " “" + query + "”.";
+    var what = total === 0 ? "No results" : total === 1 ? "1 result" : total + " results";
+    status.textContent = what + " for “" + query + "”.";
   }
 
   function run(query) {
