@@ -9,8 +9,9 @@ from typing import Any
 
 from articlegen.build import build_site
 from articlegen.core.model import BuildOptions
-from tests.browser.conftest import FIXTURE_ACCENT, PHONE, Reader, new_page
-from tests.conftest import article
+from articlegen.core.programs import find_pagefind
+from tests.browser.conftest import FIXTURE_ACCENT, PHONE, Reader, need, new_page
+from tests.conftest import SITE_YAML, article
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -194,6 +195,48 @@ def test_on_a_phone_the_open_menu_never_hides_the_focused_link(
     assert menu.get_attribute("open") is not None
     assert links.last.is_visible()
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"  # the hidden links skipped
+
+
+def test_on_a_phone_one_tap_on_menu_brings_back_the_panel_a_text_field_hid(
+    browser, site, serve
+) -> None:
+    """While :focus-visible is outside the menu the open panel steps aside, and a text field
+    has it even when tapped. On the search page (one menu entry: the field is below the
+    panel) a tap on Menu, a tap into the field, then a tap on Menu closed the menu that still
+    stood open, which changed nothing on screen: it took a second tap to open it. That tap
+    now shows the panel, the menu open, and the next one closes it. After Tab has left the
+    menu, a click on Menu shows the panel the same way."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
+    menu_yaml = "menu_builtin: false\nmenu:\n  - {title: Zinc, link: zinc}\n"
+    root = site({"zinc.md": article("Zinc", "## One\n\nA.")}, site_yaml=SITE_YAML + menu_yaml)
+    build_site(root, BuildOptions(output=root / "public"))
+    with new_page(browser, viewport=PHONE, has_touch=True) as page:
+        page.goto(serve(root / "public") + "search/")
+        menu, entry = page.locator(".nav-menu"), page.locator(".nav-menu a")
+        summary, field = page.locator(".nav-menu > summary"), page.locator("#search-input")
+
+        def tap(target: Any) -> None:  # a finger, where the thing is: whatever is on top
+            found = box(target)
+            page.touchscreen.tap(found["x"] + found["width"] / 2, found["y"] + 10)
+
+        tap(summary)
+        tap(field)
+        assert page.evaluate("document.activeElement.id") == "search-input"
+        assert menu.get_attribute("open") is not None and not entry.is_visible()
+        tap(summary)
+        assert menu.get_attribute("open") is not None and entry.is_visible()
+        tap(summary)
+        assert menu.get_attribute("open") is None and not entry.is_visible()
+
+        page.goto(serve(root / "public") + "zinc/")
+        summary.focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")  # past the one entry, into the article
+        assert not entry.is_visible()
+        found = box(summary)
+        page.mouse.click(found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
+        assert menu.get_attribute("open") is not None and entry.is_visible()
 
 
 def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(
