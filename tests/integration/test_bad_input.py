@@ -884,6 +884,56 @@ def test_dangerous_output_folders_are_refused(
     assert (built / "content/a.md").is_file() and (home / "notes").is_dir()
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            'output: "a\\nb"\n',
+            "output folder 'a\\nb' holds a line break (U+000A) at character 2",
+            id="escaped-line-break",
+        ),
+        pytest.param(
+            "output: |\n  public\n",
+            "output folder 'public\\n' holds a line break (U+000A) at character 7",
+            id="block-scalar",
+        ),
+        pytest.param(
+            'output: "www\\u2028"\n',
+            "output folder 'www\\u2028' holds a line separator (U+2028) at character 4",
+            id="line-separator",
+        ),
+        pytest.param(
+            'output: "pub\\tlic"\n',
+            "output folder 'pub\\tlic' holds a tab (U+0009) at character 4",
+            id="tab",
+        ),
+    ],
+)
+def test_an_output_folder_name_with_a_control_character_is_refused(
+    built: Path, run_cli, line: str, expected: str
+) -> None:
+    """``output: "a\\nb"`` built into a folder whose name held a line break."""
+    (built / "site.yaml").write_text(SITE_YAML + line, encoding="utf-8")
+    before = sorted(p.name for p in built.iterdir())
+    fixed = "www" if "www" in line else "ab" if "a\\nb" in line else "public"
+    assert rebuild_fails(built, run_cli).splitlines()[0] == (
+        f"error: site.yaml:5: {expected}, which would be part of the folder's name"
+        f" — write the folder's name without it: output: {fixed}"
+    )
+    assert sorted(p.name for p in built.iterdir()) == before
+
+
+def test_an_output_option_with_a_control_character_is_refused(built: Path, run_cli) -> None:
+    code, _, err = run_cli("build", "--site", built, "--output", built / "out\x01")
+    assert (code, err) == (
+        1,
+        "error: the --output folder out\\x01 holds a control character U+0001 at character 4,"
+        " which would be part of the folder's name — give --output the folder's name without"
+        " it\n" + failure_summary("build", previous=False),
+    )
+    assert not (built / "out\x01").exists()
+
+
 def test_non_utf8_file_names_byte_offset(built: Path, run_cli) -> None:
     (built / "content/c.md").write_bytes(b"---\ntitle: caf\xe9\ndate: 2024-01-01\n---\n")
     err = rebuild_fails(built, run_cli)

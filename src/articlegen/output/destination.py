@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.characters import describe
 from ..core.errors import OutputError
 from ..core.layout import CACHE_DIR, CONFIG_FILE, OUTPUT_MARKER, SOURCE_FOLDERS
 from ..core.model import SiteConfig
@@ -58,6 +60,7 @@ class Destination:
             shown = self.path.relative_to(root.absolute()).as_posix()
         except ValueError:
             shown = str(self.path)
+        shown = shown.replace("\t", "\\t")  # messages escape the other controls themselves
         return f"the --output folder {shown}" if self.flag else f"output folder '{shown}'"
 
     def error(self, root: Path, message: str, hint: str) -> OutputError:
@@ -94,6 +97,7 @@ def check_location(dest: Destination, root: Path) -> None:
             "write the whole path (output: /home/you/www), or a folder in the site such as "
             "'public'",
         )
+    _check_characters(dest, root)
     _check_reachable(dest, root)
     out, site = Path(os.path.realpath(dest.path)), Path(os.path.realpath(root))
     reason = _forbidden(out, site)
@@ -103,6 +107,42 @@ def check_location(dest: Destination, root: Path) -> None:
             f"is {reason}, and a build replaces its output folder whole",
             dest.elsewhere(),
         )
+
+
+_UNNAMEABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""A character a folder's name should not hold: a line break, a tab, another control
+character, a Unicode line or paragraph separator. The system takes them, but a file
+manager, a shell and a deploy script each show or split such a name differently; in
+``site.yaml`` one comes from a YAML escape (``output: "a\\nb"``) or a block scalar
+(``output: |``, which ends its value with a line break), never on purpose."""
+_SHOWN = {
+    "\t": "a tab (U+0009)",
+    "\n": "a line break (U+000A)",
+    "\r": "a carriage return (U+000D)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+}
+
+
+def _check_characters(dest: Destination, root: Path) -> None:
+    """Refuse a folder named with an ``_UNNAMEABLE`` character (the part of its path the
+    author wrote: the site's own folder may be named anyhow), offering the name without
+    it. A build made such a folder, ``public`` and a line break, beside the site."""
+    absolute = root.absolute()
+    written = dest.path.relative_to(absolute) if dest.path.is_relative_to(absolute) else dest.path
+    found = _UNNAMEABLE.search(str(written))
+    if found is None:
+        return
+    char = found.group()
+    fixed = _UNNAMEABLE.sub("", str(written)) or "public"
+    raise dest.error(
+        root,
+        f"holds {_SHOWN.get(char) or 'a ' + describe(char)} at character {found.start() + 1},"
+        " which would be part of the folder's name",
+        "give --output the folder's name without it"
+        if dest.flag
+        else f"write the folder's name without it: output: {fixed}",
+    )
 
 
 def _check_reachable(dest: Destination, root: Path) -> None:
