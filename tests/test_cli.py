@@ -144,6 +144,39 @@ def test_new_refuses_a_title_whose_slug_is_reserved(site, run_cli, title: str, s
     assert run_cli("check", "--site", root, "--drafts")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("title", "page", "expected"),
+    [
+        (
+            "",
+            False,
+            'the title is empty — give the title in quotes, e.g. articlegen new "Sleep'
+            ' and Testosterone"',
+        ),
+        (
+            "   ",
+            False,
+            "the title is empty (only white space) — give the title in quotes,"
+            ' e.g. articlegen new "Sleep and Testosterone"',
+        ),
+        (
+            "\t\n",
+            True,
+            "the title is empty (only white space) — give the title in quotes,"
+            ' e.g. articlegen new --page "About"',
+        ),
+    ],
+)
+def test_new_says_an_empty_title_is_empty(
+    site, run_cli, title: str, page: bool, expected: str
+) -> None:
+    """It said "cannot make a file name from the title ''", which hides what is wrong."""
+    root = site({})
+    code, out, err = run_cli("new", *(["--page"] if page else []), title, "--site", root)
+    assert (code, out, err) == (1, "", f"error: {expected}\n")
+    assert list((root / "content").iterdir()) == []
+
+
 def test_new_outside_a_site_suggests_init(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("new", "Sleep", "--site", tmp_path)
     assert code == 1

@@ -111,6 +111,7 @@ def new_article(
     ``content/pages/<slug>.md``, with only the keys a page takes); never overwrites, and
     refuses a slug or title another article or page has, which the build would reject or
     find ambiguous."""
+    check_title_given(title, page)
     if not (root / CONFIG_FILE).is_file():
         raise missing_config(root)
     title = " ".join(title.split())
@@ -136,6 +137,19 @@ def new_article(
     post.metadata.update(fields)
     create_file(path, frontmatter.dumps(post, sort_keys=False) + "\n", root)
     return path
+
+
+def check_title_given(title: str, page: bool = False) -> None:
+    """Refuse an empty title (``new ""``, or one of spaces only) as empty, with the command
+    written out: it makes no file name, and "cannot make a file name from the title ''"
+    sent the author looking for a wrong character in a title that had none."""
+    if title.strip():
+        return
+    spaces = " (only white space)" if title else ""
+    example = 'articlegen new --page "About"' if page else 'articlegen new "Sleep and Testosterone"'
+    raise ArticlegenError(
+        f"the title is empty{spaces}", hint=f"give the title in quotes, e.g. {example}"
+    )
 
 
 def slug_for_title(title: str) -> str:
