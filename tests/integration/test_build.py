@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -323,6 +324,29 @@ def test_feed_and_sitemap_are_well_formed(blog: Path) -> None:
     locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in urls]
     assert "https://example.test/ketamine/" in locs and "https://example.org/404.html" not in locs
     assert "Sitemap: https://example.test/sitemap.xml" in (blog / "public/robots.txt").read_text()
+
+
+def test_an_article_with_nothing_to_describe_it_has_no_empty_description(site) -> None:
+    """A header and no body gave JSON-LD ``"description": ""`` and ``<summary/>``: the
+    key and the element are left out (both optional), content and the rest kept."""
+    root = site(
+        {"a.md": article("Header Only", body=""), "b.md": article("Full", date="2024-02-01")}
+    )
+    build_site(root)
+    graph = json.loads(
+        parse(root / "public/a/index.html").css_first("script[type='application/ld+json']").text()
+    )["@graph"]
+    assert "description" not in graph[0] and graph[0]["headline"] == "Header Only"
+    full = parse(root / "public/b/index.html").css_first("script[type='application/ld+json']")
+    assert json.loads(full.text())["@graph"][0]["description"] == "Some text."
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = {
+        e.findtext("a:title", namespaces=ns): e
+        for e in ET.parse(root / "public/feed.xml").getroot().findall("a:entry", ns)
+    }
+    assert entries["Header Only"].find("a:summary", ns) is None
+    assert entries["Header Only"].find("a:content", ns) is not None
+    assert entries["Full"].findtext("a:summary", namespaces=ns) == "Some text."
 
 
 def test_site_templates_and_static_override_the_theme(site) -> None:

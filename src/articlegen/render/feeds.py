@@ -155,7 +155,10 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
             _sub(author, "uri", data["author_uri"])
     for tag in data["tags"]:
         _sub(entry, "category", term=tag)
-    _sub(entry, "summary", data["summary"])
+    if data["summary"]:
+        # An article with no body and no description: RFC 4287 takes an entry with content
+        # and no summary, where an empty <summary/> is a summary that says nothing.
+        _sub(entry, "summary", data["summary"])
     content = _sub(entry, "content", data["html"], type="html")
     content.set(f"{{{XML}}}base", data["link"])
 

@@ -27,11 +27,14 @@ def article_json_ld(site: Site, article: Article) -> dict[str, Any]:
         "@type": "BlogPosting",
         "@id": url + "#article",
         "headline": meta.title,
-        "description": site.descriptions[article.slug],
         "url": url,
         "mainEntityOfPage": {"@id": url},
         "inLanguage": site.config.language,
     }
+    if description := site.descriptions[article.slug]:
+        # An article with no body and no description: schema.org's description is optional,
+        # and an empty one is a text that says nothing, which validators flag.
+        posting["description"] = description
     if meta.date:
         zone = site.config.zone
         posting["datePublished"] = iso_date(meta.date, zone)
