@@ -58,6 +58,25 @@ def test_a_hundred_and_twenty_articles_read_as_groups_counts_and_gaps(site) -> N
     }
 
 
+def test_a_title_in_quotes_is_filed_under_its_first_letter(site) -> None:
+    """“Zinc” and ¿Qué? went under '#', after Z: they are under Z and Q, in order."""
+    files = {
+        "quoted.md": article("“Zinc” and immunity", "Text.", see_also="[zinc]"),
+        "zinc.md": article("Zinc", "Text.", see_also="[que]"),
+        "que.md": article("¿Qué es la PrEP?", "Text.", see_also="[apple]"),
+        "apple.md": article("Apple", "Text.", see_also="[quoted]"),
+    }
+    root: Path = site(files)
+    build_site(root)
+    index = parse(root / "public/see-also/index.html")
+    groups = index.css("section.index-group:not(.index-unlinked)")
+    assert [(g.css_first("h2").text(), [h.text() for h in g.css("li h3")]) for g in groups] == [
+        ("A", ["Apple"]),
+        ("Q", ["¿Qué es la PrEP?"]),
+        ("Z", ["Zinc", "“Zinc” and immunity"]),
+    ]
+
+
 def test_an_article_whose_slug_is_a_theme_id_leaves_every_id_on_the_index_unique(site) -> None:
     """An entry's id is its slug behind ``entry-``: an article with ``slug: main`` must not
     give the index a second ``id="main"``, which the skip link would then target."""

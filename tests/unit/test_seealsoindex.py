@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from articlegen.core.model import PagePlan
+from articlegen.core.slugs import sort_key
 from articlegen.render import seealsoindex
-from articlegen.render.seealsoindex import index_pages, sections
+from articlegen.render.seealsoindex import index_key, index_order, index_pages, initial, sections
 
 
 def entry(title: str, linked: bool = True) -> dict[str, Any]:
@@ -30,6 +34,67 @@ def test_initials_keep_title_order_and_the_unlinked_come_last() -> None:
     ]
     assert [e["title"] for e in made[0].entries] == ["Éclair", "eggs"]
     assert [s.linked for s in made] == [True, True, True, False]
+
+
+LEADING = "“”‘’„\"'«»‹›¿¡([{*…–—- "
+"""Marks a title may begin with before its first letter: quotes of several languages,
+Spanish opening marks, brackets, an ellipsis, dashes, a space."""
+
+
+def in_index_order(titles: list[str]) -> list[dict[str, Any]]:
+    """The entries of ``titles``, as ``index_entries`` orders them (the slug is the title)."""
+    return [entry(t) for t in sorted(titles, key=lambda t: index_order(t, t))]
+
+
+def test_a_title_is_filed_under_its_first_letter_after_leading_marks() -> None:
+    """They were filed under '#', after every letter, where a reader does not look."""
+    titles = [
+        "«Zinc» and immunity",
+        "Apple",
+        "“Sleep” debt",
+        "¿Qué es la PrEP?",
+        "Zinc",
+        "¡Ojo! Blood pressure",
+        "7 habits",
+        "“10 rules”",
+        "…",
+    ]
+    made = sections(in_index_order(titles))
+    assert [(s.label, [e["title"] for e in s.entries]) for s in made] == [
+        ("#", ["…", "“10 rules”", "7 habits"]),
+        ("A", ["Apple"]),
+        ("O", ["¡Ojo! Blood pressure"]),
+        ("Q", ["¿Qué es la PrEP?"]),
+        ("S", ["“Sleep” debt"]),
+        ("Z", ["Zinc", "«Zinc» and immunity"]),
+    ]
+    assert [s.slug for s in made] == ["other", "a", "o", "q", "s", "z"]
+
+
+TITLES = st.text(st.sampled_from([*LEADING, *"abzAZÉéßø17٣Ωж", "\u0301"]), min_size=1, max_size=8)
+
+
+@given(st.text(st.sampled_from(LEADING), max_size=4), TITLES)
+def test_leading_marks_change_no_title_s_place(marks: str, title: str) -> None:
+    """A title read from its first letter or digit: marks before it move it nowhere."""
+    if any(char.isalnum() for char in sort_key(title)):
+        assert index_key(marks + title) == index_key(title)
+        assert initial(marks + title) == initial(title)
+
+
+@given(st.lists(TITLES, max_size=12))
+def test_each_initial_s_titles_come_together_in_index_order(titles: list[str]) -> None:
+    """Filed by the first letter after any leading marks, each title under the initial of its
+    first letter or digit, the initials in order, none twice, and every title where the
+    index's order puts it."""
+    ordered = in_index_order(titles)
+    made = sections(ordered)
+    assert [e for s in made for e in s.entries] == ordered
+    assert [s.label for s in made] == sorted({s.label for s in made})
+    for section in made:
+        for each in section.entries:
+            first = next((c for c in sort_key(each["title"]) if c.isalnum()), "")
+            assert section.label == (first.upper() if first.isalpha() else "#")
 
 
 def test_an_initial_whose_address_is_taken_is_numbered() -> None:

@@ -29,7 +29,8 @@ ENTRIES_PER_PAGE = 100
 UNLINKED = "unlinked"
 """The address of the not-yet-linked articles' page, under ``INDEX_URL``."""
 _OTHER = "#"
-"""The initial of titles that begin with no letter (a digit, a symbol)."""
+"""The initial of titles that begin with a digit (after any leading marks), or hold no letter
+or digit at all."""
 
 Entry = Mapping[str, Any]
 """An index entry: an article's card with its ``outgoing`` and ``incoming`` links."""
@@ -52,7 +53,7 @@ def index_entries(
     articles that link to it (``incoming``) and the link most worth adding (``suggested``).
     ``see_also(slug, **extra)`` is the article's See Also items, as its page shows them."""
     entries = []
-    for article in sorted(site.articles, key=lambda a: (sort_key(a.meta.title), a.slug)):
+    for article in sorted(site.articles, key=lambda a: index_order(a.meta.title, a.slug)):
         slug = article.slug
         entries.append(
             CardItem(
@@ -63,6 +64,39 @@ def index_entries(
             )
         )
     return entries
+
+
+def index_key(title: str) -> str:
+    """``title``'s ``sort_key`` from its first letter or digit on: where a reader looks a
+    title up. «Zinc», “Sleep”, ¿Qué? and ¡Ojo! are filed under Z, S, Q and O, not under
+    ``_OTHER``, and ordered among the titles of their letter rather than, by the code point
+    of their quote, after every letter. A title with no letter or digit keeps its key."""
+    key = sort_key(title)
+    for at, char in enumerate(key):
+        if char.isalnum():
+            return key[at:]
+    return key
+
+
+def index_order(title: str, slug: str) -> tuple[str, str, str, str]:
+    """The index's order: by ``initial`` first, so that each initial's titles come together
+    (``_OTHER``, which sorts before the letters, gathers digits of every script), then by
+    ``index_key``; the title as written (“Zinc” and Zinc), then the slug, settle ties the
+    same way every build."""
+    key = index_key(title)
+    return _initial_of(key), key, sort_key(title), slug
+
+
+def initial(title: str) -> str:
+    """The initial a title is filed under: the first letter of its ``index_key``, upper
+    case, or ``_OTHER``."""
+    return _initial_of(index_key(title))
+
+
+def _initial_of(key: str) -> str:
+    """``initial`` of a title whose ``index_key`` is ``key``."""
+    first = key[:1].upper()
+    return first if first.isalpha() else _OTHER
 
 
 def _suggested(site: Site, cards: CardShelf, slug: str) -> CardItem | None:
@@ -104,7 +138,7 @@ class Section:
 
 
 def sections(entries: Sequence[Entry]) -> list[Section]:
-    """``entries`` (in title order) under their initials, in that order, then the articles
+    """``entries`` (in ``index_order``) under their initials, in that order, then the articles
     with no link either way. An initial's address is its letter (``É`` is filed under ``e``
     and its address is ``e``); an initial whose letter has no address of its own (Greek
     ``Α`` spelt ``a``, as Latin ``A`` is) is numbered by its place."""
@@ -114,16 +148,15 @@ def sections(entries: Sequence[Entry]) -> list[Section]:
         if not entry["outgoing"] and not entry["incoming"]:
             unlinked.append(entry)
             continue
-        first = sort_key(entry["title"])[:1].upper()
-        groups.setdefault(first if first.isalpha() else _OTHER, []).append(entry)
+        groups.setdefault(initial(entry["title"]), []).append(entry)
     made: list[Section] = []
     taken = {UNLINKED}
-    for number, (initial, grouped) in enumerate(groups.items(), start=1):
-        slug = "other" if initial == _OTHER else slugify(initial)
+    for number, (letter, grouped) in enumerate(groups.items(), start=1):
+        slug = "other" if letter == _OTHER else slugify(letter)
         if not slug or slug in taken:
             slug = f"initial-{number}"
         taken.add(slug)
-        made.append(Section(initial, slug, f"Initial-{number}", grouped, linked=True))
+        made.append(Section(letter, slug, f"Initial-{number}", grouped, linked=True))
     if unlinked:
         made.append(Section("Not yet linked", UNLINKED, "Unlinked", unlinked, linked=False))
     return made
