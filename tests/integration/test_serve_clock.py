@@ -5,11 +5,14 @@ to serve it, as a build at that moment makes it (no save comes to rebuild it).""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from pathlib import Path
 
 from articlegen.build import build_site
 from articlegen.core.model import BuildOptions
-from articlegen.serve.preview import Preview, describe
+from articlegen.serve import preview as preview_module
+from articlegen.serve.preview import ALARM_LONGEST_SECONDS, Preview, describe
 from articlegen.serve.watch import Change, ChangeKind
 from tests.conftest import article
 from tests.serving import fetch, wait_until
@@ -53,3 +56,45 @@ def test_the_clock_is_described_as_such_beside_files() -> None:
     assert describe(frozenset({clock})) == "an article's publication or expiry time came"
     both = frozenset({clock, Change(ChangeKind.CONTENT, "content/a.md")})
     assert describe(both) == "content/a.md changed"
+
+
+def test_a_far_moment_is_looked_at_again_within_the_longest_wait(site) -> None:
+    """A timer counts only the time the machine is awake: the alarm never waits longer than
+    ALARM_LONGEST_SECONDS before it looks at the clock, and does not rebuild early."""
+    root = site({"coming.md": article("Coming Soon", "Soon.", date=f'"{moment(3600)}"')})
+    preview = Preview(root, port=0, log=lambda line: None)
+    try:
+        assert preview.live.refresh()
+        alarm = preview._alarm
+        assert alarm is not None and alarm.interval == ALARM_LONGEST_SECONDS
+        builds = preview.live.rebuilds
+        alarm.function(*alarm.args)  # it goes off an hour early
+        assert preview._alarm is not alarm and preview._alarm.is_alive()
+        time.sleep(0.2)
+        assert preview.live.rebuilds == builds
+    finally:
+        preview.stop()
+    assert preview._alarm is None
+
+
+def test_stopping_during_a_rebuild_leaves_no_alarm(site, monkeypatch) -> None:
+    """The rebuild under way when the preview stops ends first, and would set the alarm for
+    its scheduled article after the preview had cancelled it."""
+    root = site({"coming.md": article("Coming Soon", "Soon.", date=f'"{moment(3600)}"')})
+    building, release = threading.Event(), threading.Event()
+
+    def slow_build(*args: object, **kwargs: object) -> object:
+        if building.is_set():
+            release.wait(10)
+        return build_site(*args, **kwargs)
+
+    monkeypatch.setattr(preview_module, "build_site", slow_build)
+    preview = Preview(root, port=0, log=lambda line: None, quiet=0.01).start()
+    building.set()
+    (root / "content/coming.md").write_text(
+        article("Coming Soon Again", "Soon.", date=f'"{moment(3600)}"'), encoding="utf-8"
+    )
+    wait_until(lambda: preview.live.rebuilds == 2)  # the rebuild is under way, held
+    threading.Timer(0.3, release.set).start()
+    preview.stop()
+    assert preview._alarm is None

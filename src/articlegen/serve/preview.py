@@ -96,9 +96,10 @@ class Preview:
         return self
 
     def stop(self) -> None:
-        """Stop watching and serving; open pages' event streams end."""
-        self._set_alarm(None)
+        """Stop watching and serving; open pages' event streams end. The alarm is taken
+        away once a rebuild under way has ended, since the rebuild sets it."""
         self._watcher.stop()
+        self._set_alarm(None)
         self.live.close()
         if self._thread is not None:
             self.http.shutdown()
