@@ -259,6 +259,34 @@ def test_an_svg_that_states_no_size_is_warned_of_at_each_line_that_shows_it(site
     ]
 
 
+def test_an_image_that_cannot_be_read_is_no_svg_without_a_size_as_well(site, run_cli) -> None:
+    """A damaged PNG and an SVG that is not well-formed have no size either, but their
+    error says why: --strict gave each a second one telling to add a viewBox."""
+    root = site(
+        {
+            "a.md": article(
+                "A",
+                "![A dot](images/dot.svg)\n\n![A chart](images/chart.png)",
+                image='{src: images/chart.png, alt: "A chart"}',
+            )
+        },
+        files={
+            "static/images/dot.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="30"',
+            "static/images/chart.png": "not a PNG",
+        },
+    )
+    code, _, err = run_cli("build", "--strict", "--site", root)
+    assert code == 1 and "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("error: content/")]
+    assert [line.split(": ")[1] for line in errors] == [
+        "content/a.md:3",  # its image:
+        "content/a.md:7",
+        "content/a.md:9",
+    ]
+    assert all("cannot read image" in line for line in errors)
+    assert "states no size" not in err
+
+
 @pytest.mark.parametrize(
     ("image", "message"),
     [

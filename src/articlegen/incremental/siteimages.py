@@ -11,7 +11,7 @@ copies of its images; a draft's body, which the build does not render without
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -92,7 +92,8 @@ def site_images(
         for file, lines in _shown_at(left_out, raw, images, pictures).items():
             shown_at.setdefault(file, []).extend(lines)
     problems = [*problems, *hero_problems, *coming]
-    warnings = _sizeless_svg_warnings(built, sources.bodies, bodies, heroes, static_dirs)
+    failed = {(p.path, p.line) for p in problems}
+    warnings = _sizeless_svg_warnings(built, sources.bodies, bodies, heroes, static_dirs, failed)
     return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at, warnings)
 
 
@@ -133,11 +134,14 @@ def _sizeless_svg_warnings(
     images: Mapping[str, list[PlacedImage]],
     heroes: Mapping[str, PlacedImage],
     static_dirs: Sequence[Path],
+    failed: Container[tuple[str | None, int | None]],
 ) -> list[Diagnostic]:
     """An SVG that states no size in pixels (no ``width`` and ``height``, no ``viewBox``):
     its ``<img>`` gets no ``width``/``height``, so the page cannot keep its space while it
     loads and the text jumps when it comes, and a browser sizes it by guesswork. Every
-    other local image has a size (a raster file always does)."""
+    other local image has a size (a raster file always does). An image that could not be
+    read (``failed``: the file and line of its error) has none either, and its error says
+    why: no viewBox would mend a damaged PNG or an SVG that is not well-formed."""
     return [
         Diagnostic(
             f"image static/{_static_name(image.source, static_dirs)} states no size (no "
@@ -149,7 +153,7 @@ def _sizeless_svg_warnings(
         )
         for article in articles
         for line, image in _placed_lines(article, bodies, images, heroes)
-        if image.size is None and image.source is not None
+        if image.size is None and image.source is not None and (article.source, line) not in failed
     ]
 
 
