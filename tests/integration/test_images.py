@@ -227,7 +227,8 @@ def test_svg_and_gif_pass_through_and_an_svg_hero_shares_the_site_image(site) ->
 
 
 def test_an_svg_that_states_no_size_is_warned_of_at_each_line_that_shows_it(site) -> None:
-    """Its <img> has no width and height; one with a viewBox has them, and no warning."""
+    """Its <img> has no width and height; one sized in centimetres has them (in pixels,
+    as a browser draws it), and no warning."""
     svg = '<svg xmlns="http://www.w3.org/2000/svg"{}><circle r="5"/></svg>'
     root = site(
         {
@@ -239,7 +240,7 @@ def test_an_svg_that_states_no_size_is_warned_of_at_each_line_that_shows_it(site
         },
         files={
             "static/images/dot.svg": svg.format(' width="100%"'),
-            "static/images/box.svg": svg.format(' viewBox="0 0 40 30"'),
+            "static/images/box.svg": svg.format(' width="2cm" height="1.5cm"'),
         },
     )
     result = build_site(root, BuildOptions(jobs=1))
@@ -249,7 +250,7 @@ def test_an_svg_that_states_no_size_is_warned_of_at_each_line_that_shows_it(site
     )
     assert [(w.path, w.line, w.message) for w in result.diagnostics] == [
         ("content/a.md", 3, said),  # its image: line
-        ("content/a.md", 7, said),  # in its body; box.svg has a size
+        ("content/a.md", 7, said),  # in its body; box.svg has a size in cm
     ]
     assert all(w.hint and 'add viewBox="0 0 W H"' in w.hint for w in result.diagnostics)
     images = parse(root / "public/a/index.html").css(".body img")
@@ -257,6 +258,7 @@ def test_an_svg_that_states_no_size_is_warned_of_at_each_line_that_shows_it(site
         (False, False),
         (True, True),
     ]
+    assert (images[1].attributes["width"], images[1].attributes["height"]) == ("76", "57")
 
 
 def test_an_image_that_cannot_be_read_is_no_svg_without_a_size_as_well(site, run_cli) -> None:

@@ -74,6 +74,16 @@ def test_unreadable_image_is_a_value_error(tmp_path: Path) -> None:
         ('<svg xmlns="http://www.w3.org/2000/svg" width="600" viewBox="0,0,300,150"/>', (600, 300)),
         ('<svg xmlns="http://www.w3.org/2000/svg" height="75" viewBox="0 0 300 150"/>', (150, 75)),
         ('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%"/>', None),
+        # absolute units, as a browser draws them (96 px to the inch): an A4 drawing's export
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="2cm" height="1in"/>', (76, 96)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="30PT" height="2pc"/>', (40, 32)),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" '
+            'viewBox="0 0 210 297"/>',
+            (794, 1123),
+        ),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="40Q" viewBox="0 0 2 1"/>', (38, 19)),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="10em" height="5em"/>', None),
         ('<svg xmlns="http://www.w3.org/2000/svg"/>', None),
     ],
 )

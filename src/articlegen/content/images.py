@@ -34,7 +34,10 @@ _Size = TypeVar("_Size", tuple[int, int], tuple[int, int] | None)
 
 _EXIF_ORIENTATION = 0x0112
 _ROTATED = {5, 6, 7, 8}
-_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px|in|cm|mm|q|pt|pc)?\s*$", re.IGNORECASE)
+_PIXELS_PER = {"in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "pt": 4 / 3, "pc": 16}
+"""CSS's absolute units in pixels (96 to the inch), as a browser sizes an SVG in them (a
+drawing program's ``width="210mm"``): relative ones (``em``, ``%``) give no size."""
 CUT_SHORT = "the file is cut short or damaged — export it again"
 NOT_AN_IMAGE = (
     "the file is not an image articlegen can read, or it is damaged — open it in an image "
@@ -321,7 +324,8 @@ def _orientation(image: PILImage) -> int | None:
 
 
 def svg_size(data: bytes) -> tuple[int, int] | None:
-    """Size from an SVG's ``width``/``height`` (unitless or px) or its ``viewBox``."""
+    """Size from an SVG's ``width``/``height`` (unitless, px or an absolute unit such as
+    mm) or its ``viewBox``."""
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -374,7 +378,9 @@ def _too_large(width: float | None, height: float | None) -> str:
 
 def _svg_length(value: str | None) -> float | None:
     match = _SVG_LENGTH.match(value or "")
-    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+    if match is None or float(match.group(1)) <= 0:
+        return None
+    return float(match.group(1)) * _PIXELS_PER.get((match.group(2) or "px").lower(), 1)
 
 
 def _find(relative: str, static_dirs: Sequence[Path]) -> Path | None:
