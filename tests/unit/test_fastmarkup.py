@@ -14,7 +14,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it.utils import read_fixture_file
 from mdit_py_plugins.wordcount import basic_count
@@ -242,6 +242,8 @@ CHARACTERS = st.text(alphabet="ab *_`[]()!<>&#\\|:^\n -\t1.~=\"'é", max_size=80
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(ARTICLE, st.booleans())
+@example("| a | b |\n|:--|--:|\n| sleep | c |\n*", False)  # '*' ends the table, as a list
+@example("| a | b |\n|---|---|\n| c | d |\n> e\n- f | g", False)
 def test_generated_articles(body: str, html: bool) -> None:
     same(body, html=html)
 

@@ -101,6 +101,10 @@ _DELIMITER_ROW = re.compile(
 )
 """A line that could make a table of the lines around, also inside block quotes and list
 items: a ``|`` in a wiki link splits cells."""
+_BLOCK_OPENER = re.compile(rb"[ \t]*(?:[*+>#<-]|\d{1,9}[.)]|```|~~~)|[ ]{4}|[ ]{0,3}\t")
+"""The start of a line that might open a block of its own in markdown-it-py (a list item, a
+quote, a heading, HTML, a fence, a rule, or indented code) when it follows a table's rows:
+a marker counts whatever follows it, as a row rarely starts without its ``|``."""
 _TITLED = re.compile("\x00W(\\d+)\x00")
 """A wiki link without text in a heading's plain text, by its swap's number (NUL is in no
 body this path takes): the placeholder of its title once its link is numbered."""
@@ -430,6 +434,20 @@ class _Render:
         end = data.find(b"\n", start)
         return b"|" in data[start : end if end >= 0 else len(data)]
 
+    def _row_opens_block(self, table: Any) -> bool:
+        """Whether a body row's line could open another block (``*``, ``- a | b``, ``>``,
+        ``#``, a fence, HTML, a rule, or an indent of four): markdown-it-py ends the table
+        there, markdown-it-pyrs keeps it as a row."""
+        data = self.piece.data
+        for part in table.children:
+            for row in part.children if part.name == "tbody" else ():
+                if row.srcmap is None:
+                    raise _Unsupported
+                start = data.rfind(b"\n", 0, row.srcmap[0]) + 1
+                if _BLOCK_OPENER.match(data, start):
+                    return True
+        return False
+
     def _blocks(self, nodes: Sequence[Any], depth: int, top: bool) -> None:
         """Block nodes in order; a tight list item's paragraphs are bare runs of inline nodes."""
         if depth > _DEPTH:
@@ -469,6 +487,7 @@ class _Render:
             elif name == "table" and (
                 len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2
                 or not self._header_has_pipe(node)
+                or self._row_opens_block(node)
             ):
                 raise _Unsupported  # markdown-it-py's limit could refuse it, or its rules
             elif name == "blockquote" and all(c.name == "definition" for c in node.children):
