@@ -6,14 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from articlegen.authoring.mdheadings import headings_from_level_two
 from articlegen.authoring.mdsource import (
     JEKYLL_WORD_KEYS,
     footnotes_as_notes,
-    headings_from_level_two,
     kept_as_text,
     outside_code,
     raw_html,
@@ -166,6 +166,12 @@ def test_headings_move_so_the_top_one_is_level_two_and_code_is_untouched() -> No
     assert headings_from_level_two("## A\n\nText\n---\n") == "## A\n\nText\n---\n"
 
 
+def test_a_setext_heading_with_a_pipe_over_a_rule_is_kept_from_making_a_table() -> None:
+    """Its underline kept it apart from the '---' below; written on one line it is not."""
+    assert headings_from_level_two("a | b\n---\n---\n# T\n") == "### a | b\n\n---\n## T\n"
+    assert headings_from_level_two("> a|b\n> ---\n> ---\n# T\n") == ("> ### a|b\n>\n> ---\n## T\n")
+
+
 _LINE = st.one_of(
     st.sampled_from(["", "```", "    code", "> ", "- ", "===", "---", "Text", "<div>", "C #"]),
     st.builds(lambda n, t: "#" * n + " " + t, st.integers(1, 7), _TEXT),
@@ -174,6 +180,7 @@ _LINE = st.one_of(
 
 
 @given(st.lists(_LINE, max_size=12))
+@example(["|", "- ", "---", "# "])  # '### |' over '---' would be a table: a blank line between
 def test_moved_headings_keep_their_order_text_and_the_rest(lines: list[str]) -> None:
     body = "\n".join(lines) + "\n"
     md = make_markdown()

@@ -29,6 +29,7 @@ from ..core.slugs import slugify
 from .blogsource import Blog, Post, clean_path
 from .htmlimport import html_markdown
 from .hugoconfig import CONFIG_NAMES, HugoConfig, read_config
+from .mdheadings import headings_from_level_two
 from .mdsource import (
     FOOTNOTES_NOTE,
     MARKDOWN_SUFFIXES,
@@ -37,7 +38,6 @@ from .mdsource import (
     count_unknown,
     date_value,
     footnotes_as_notes,
-    headings_from_level_two,
     kept_as_text,
     kept_note,
     outside_code,

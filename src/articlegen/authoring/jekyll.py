@@ -39,6 +39,7 @@ from .jekyllpages import (
     post_files,
     read_pages,
 )
+from .mdheadings import headings_from_level_two
 from .mdsource import (
     FOOTNOTES_NOTE,
     JEKYLL_WORD_KEYS,
@@ -47,7 +48,6 @@ from .mdsource import (
     count_unknown,
     date_value,
     footnotes_as_notes,
-    headings_from_level_two,
     kept_as_text,
     kept_note,
     outside_code,

@@ -21,7 +21,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
-from .mdsource import outside_code, parsed_tokens, tidy
+from .mdheadings import parsed_tokens
+from .mdsource import outside_code, tidy
 from .sourcelines import line_of
 
 _NAMED = re.compile(
