@@ -114,6 +114,29 @@ def test_static_files_a_build_leaves_out_are_not_served(tmp_path: Path, name: st
     assert find(snapshot, "a~b.txt") == (tmp_path / "a~b.txt").resolve()
 
 
+def test_static_files_under_a_linked_folder_are_not_served(tmp_path: Path) -> None:
+    """The build's static copy does not go into a folder that is a symbolic link
+    (docs/output.md), so /pics/a.png is published nowhere: the preview served it. A linked
+    file is published, and the theme's file at that path is what a build publishes."""
+    theme, site = tmp_path / "theme", tmp_path / "static"
+    (site / "images/deep").mkdir(parents=True)
+    (site / "images/a.png").write_text("image")
+    (site / "images/deep/b.png").write_text("deeper")
+    (site / "pics").symlink_to("images")
+    (site / "more").mkdir()
+    (site / "more/deep").symlink_to("../images/deep")
+    (site / "b.png").symlink_to("images/deep/b.png")
+    (theme / "pics").mkdir(parents=True)
+    (theme / "pics/t.png").write_text("theme")
+    (site / "images/t.png").write_text("the site's, under its link")
+    snapshot = PreviewSite({}, (theme, site))
+    assert find(snapshot, "pics/a.png") is None
+    assert find(snapshot, "more/deep/b.png") is None
+    assert find(snapshot, "images/a.png") == (site / "images/a.png").resolve()
+    assert find(snapshot, "b.png") == (site / "images/deep/b.png").resolve()
+    assert find(snapshot, "pics/t.png") == (theme / "pics/t.png").resolve()
+
+
 @pytest.mark.parametrize(
     ("key", "kind"),
     [

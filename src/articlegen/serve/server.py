@@ -109,7 +109,9 @@ def event_query(query: str) -> tuple[str, str, str] | str:
 def find(snapshot: PreviewSite, key: str) -> bytes | Path | None:
     """A generated file's bytes, a made or static file's path (never outside its folder),
     or None. A static file the build leaves out by name (an editor's ``#lock#`` or ``~x``
-    backup, or one in such a folder) is not served either: it is not on the site."""
+    backup, or one in such a folder) is not served either: it is not on the site, and
+    nor is one under a folder of ``static/`` that is a symbolic link, as the static copy
+    does not go into linked folders (another static folder's file there is served)."""
     if key in snapshot.pages:
         return snapshot.pages[key]
     if key in snapshot.files:
@@ -117,9 +119,23 @@ def find(snapshot: PreviewSite, key: str) -> bytes | Path | None:
     if any(map(is_skipped, key.split("/"))):
         return None
     for folder in reversed(snapshot.static_dirs):
+        if _in_linked_folder(folder, key):
+            continue
         if (found := resolve_inside(folder, key)) is not None:
             return found
     return None
+
+
+def _in_linked_folder(folder: Path, key: str) -> bool:
+    """Whether a folder on the way from ``folder`` to the file ``key`` is a symbolic link
+    (``static/pics -> images``): the preview served ``/pics/a.png``, a build publishes
+    nothing there. A linked file is published, and served."""
+    path = str(folder)
+    for part in key.split("/")[:-1]:
+        path = os.path.join(path, part)
+        if os.path.islink(path):  # False where the system cannot look: then nothing is found
+            return True
+    return False
 
 
 def content_type(key: str) -> str:
