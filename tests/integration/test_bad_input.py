@@ -605,6 +605,19 @@ def test_symlink_to_an_article_with_a_slug_is_refused_once(built: Path, run_cli)
     )
 
 
+def test_symlink_to_a_page_is_refused_as_a_second_copy_of_the_page(built: Path, run_cli) -> None:
+    """Named a page, not an article: it is the About page that would be there twice."""
+    (built / "content/pages").mkdir()
+    (built / "content/pages/about.md").write_text("---\ntitle: About\n---\nWho we are.\n")
+    (built / "content/pages/about-us.md").symlink_to("about.md")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/pages/about-us.md: symbolic link to content/pages/about.md: the same"
+        " page would be published twice, at /about-us/ and at /about/ — delete the link; for"
+        " a second address that leads to the page, add 'aliases: [/about-us/]' to"
+        " content/pages/about.md"
+    )
+
+
 def test_broken_symlink(built: Path, run_cli) -> None:
     (built / "content/c.md").symlink_to(built / "content/gone.md")
     assert only_error(rebuild_fails(built, run_cli)) == (

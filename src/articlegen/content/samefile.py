@@ -47,19 +47,22 @@ def same_file_problems(root: Path, articles: Iterable[Article]) -> list[Articleg
 
 
 def _twice(root: Path, article: Article, kept: Article, real: Path) -> ArticlegenError:
+    """The error for ``article``, a link to the file ``kept`` was read from, named an article
+    or a page as ``kept`` is (a link to ``content/pages/about.md`` repeats a page)."""
     target = real.relative_to(root.resolve()).as_posix()
     via = f", which {kept.source} links to as well" if os.path.islink(root / kept.source) else ""
     here, there = f"/{article_url(article.slug)}", f"/{article_url(kept.slug)}"
+    what = "page" if kept.page else "article"
     if here == there:  # its front-matter's slug: one address claimed twice
         return FrontMatterError(
-            f"symbolic link to {target}{via}: the same article would be published twice at {here}",
+            f"symbolic link to {target}{via}: the same {what} would be published twice at {here}",
             article.source,
             hint="delete the link",
         )
     return FrontMatterError(
-        f"symbolic link to {target}{via}: the same article would be published twice, at "
+        f"symbolic link to {target}{via}: the same {what} would be published twice, at "
         f"{here} and at {there}",
         article.source,
-        hint=f"delete the link; for a second address that leads to the article, add "
+        hint=f"delete the link; for a second address that leads to the {what}, add "
         f"'aliases: [{here}]' to {kept.source}",
     )
