@@ -49,6 +49,12 @@ def build_moment(options: BuildOptions, zone: zoneinfo.ZoneInfo) -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def utc_clock() -> dt.datetime:
+    """The clock, naive UTC, as ``Publication.changes_at`` is given: what a build's next
+    change of publication is compared with."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def withheld_articles(
     articles: Iterable[Article], now: dt.datetime, zone: zoneinfo.ZoneInfo
 ) -> dict[str, Withheld]:

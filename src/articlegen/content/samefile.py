@@ -42,14 +42,15 @@ def same_file_problems(root: Path, articles: Iterable[Article]) -> list[Articleg
             continue
         kept = by_file.setdefault(real, article)
         if kept is not article:
-            problems.append(_twice(root, article, kept, real))
+            target = real.relative_to(real_root).as_posix()
+            problems.append(_twice(root, article, kept, target))
     return problems
 
 
-def _twice(root: Path, article: Article, kept: Article, real: Path) -> ArticlegenError:
-    """The error for ``article``, a link to the file ``kept`` was read from, named an article
-    or a page as ``kept`` is (a link to ``content/pages/about.md`` repeats a page)."""
-    target = real.relative_to(root.resolve()).as_posix()
+def _twice(root: Path, article: Article, kept: Article, target: str) -> ArticlegenError:
+    """The error for ``article``, a link to the file ``kept`` was read from (``target``, from
+    the site's folder), named an article or a page as ``kept`` is (a link to
+    ``content/pages/about.md`` repeats a page)."""
     via = f", which {kept.source} links to as well" if os.path.islink(root / kept.source) else ""
     here, there = f"/{article_url(article.slug)}", f"/{article_url(kept.slug)}"
     what = "page" if kept.page else "article"

@@ -25,6 +25,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..content.publication import utc_clock
 from ..core.layout import CACHE_DIR, CONFIG_FILE, SOURCE_FOLDERS, THEME
 from ..core.model import BuildOptions, BuildResult
 from ..core.programs import find_pagefind
@@ -135,7 +136,7 @@ def fresh_receipt(root: Path, snapshot: Snapshot) -> Receipt | None:
         return None
     if snapshot.racy or snapshot.digest != receipt.inputs:
         return None
-    moment = snapshot.moment or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    moment = snapshot.moment or utc_clock()
     until = dt.datetime.fromisoformat(receipt.until) if receipt.until is not None else None
     if until is not None and not snapshot.fixed_day and moment >= until:
         return None  # an article has been published or has expired since

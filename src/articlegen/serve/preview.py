@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..build import build_site
 from ..content.config import load_config
+from ..content.publication import utc_clock
 from ..core.console import counted
 from ..core.errors import warning_lines
 from ..core.layout import CONFIG_FILE, STATIC_DIR, THEME_STATIC
@@ -146,7 +147,7 @@ class Preview:
             self._alarm.cancel()
         self._alarm, self._alarm_at = None, moment
         if moment is not None:
-            wait = (moment - _utc_now()).total_seconds() + ALARM_SLACK_SECONDS
+            wait = (moment - utc_clock()).total_seconds() + ALARM_SLACK_SECONDS
             wait = min(max(wait, 0.0), ALARM_LONGEST_SECONDS)
             self._alarm = threading.Timer(wait, self._ring, [moment])
             self._alarm.daemon = True
@@ -157,7 +158,7 @@ class Preview:
         with self._alarm_lock:
             if moment != self._alarm_at:
                 return
-            if _utc_now() < moment:
+            if utc_clock() < moment:
                 self._arm(moment)
                 return
         self._watcher.changed([CLOCK])
@@ -205,11 +206,6 @@ def static_key(path: str) -> str:
     """A path under ``static/`` (``static/a.css``) as the output path it is published at
     (``a.css``); ``static`` itself, the whole folder, as ""."""
     return "" if path == STATIC_DIR else path.removeprefix(STATIC_DIR + "/")
-
-
-def _utc_now() -> dt.datetime:
-    """The clock, naive UTC, as ``BuildResult.changes_at`` is given."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def describe(batch: frozenset[Change]) -> str:
