@@ -696,7 +696,7 @@ class _Tags:
         headings: list[tuple[str, str]],  # each heading's id and contents entry
         swapped: dict[int, str],
     ) -> None:
-        self.anchors, self.imgs, self.ids = iter(anchors), iter(imgs), iter(headings)
+        self.anchors, self.imgs, self.headings = iter(anchors), iter(imgs), iter(headings)
         self.swapped = swapped
         self.heading = self.label = ""
 
@@ -708,7 +708,7 @@ class _Tags:
 
     def finish(self) -> None:
         """Every node's tag was found."""
-        for left in (self.anchors, self.imgs, self.ids):
+        for left in (self.anchors, self.imgs, self.headings):
             if next(left, None) is not None:
                 raise _Unsupported
 
@@ -721,7 +721,7 @@ class _Tags:
         if match.group(2):
             level = match.group(2)
             if not match.group(1):
-                anchor, text = next(self.ids)
+                anchor, text = next(self.headings)
                 self.heading, self.label = escape(anchor), escape(anchor_label(text))
                 return f'<h{level} id="{self.heading}">'
             return (

@@ -89,7 +89,7 @@ def render_body(
     for child, line in children:
         if child.type == "text":
             env["problems"] += refused_link_problems(child.content, line, path)
-    toc = tuple(_toc(tokens))
+    toc = tuple(_toc_naming_anchors(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
     env["problems"] += footnote_problems(children, env, body.splitlines(), first_line, path)
@@ -334,9 +334,9 @@ def _title_lines(tokens: Sequence[Token], first_line: int) -> list[int]:
     ]
 
 
-def _toc(tokens: Sequence[Token]) -> list[TocEntry]:
-    """Each heading's contents entry; its ``#`` link is named with the same text, so that
-    the two read alike (a ``[[link]]``'s title filled in both)."""
+def _toc_naming_anchors(tokens: Sequence[Token]) -> list[TocEntry]:
+    """Each heading's contents entry, and its ``#`` link named (in ``tokens``) with the same
+    text, so that the two read alike (a ``[[link]]``'s title filled in both)."""
     entries = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.attrGet("id"):
