@@ -20,7 +20,7 @@ from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
 from ..core.slugs import slugify
 from .fieldchecks import check_slug_length
-from .filenames import undecodable, undecodable_name_problems
+from .filenames import holds_markdown, undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
 from .samefile import same_file_problems
 
@@ -114,7 +114,7 @@ def linked_folder_problems(root: Path) -> list[ArticlegenError]:
             target = path.resolve()
             if not target.is_relative_to(root.resolve()):
                 problems.append(outside_site(root, path, "folder"))
-            elif not target.is_relative_to(content.resolve()) and _holds_markdown(target):
+            elif not target.is_relative_to(content.resolve()) and holds_markdown(target):
                 name = relative(root.resolve(), target)
                 shown = "the site's own folder" if name == "." else f"the folder {name}"
                 problems.append(
@@ -158,11 +158,6 @@ def unlisted(
         )
 
     return report
-
-
-def _holds_markdown(folder: Path) -> bool:
-    """Whether any ``*.md`` is under ``folder`` (stopping at the first)."""
-    return next(folder.rglob("*.md"), None) is not None
 
 
 def is_loop(path: Path) -> bool:

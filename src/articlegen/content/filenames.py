@@ -25,6 +25,11 @@ def undecodable(name: str) -> bool:
     return False
 
 
+def holds_markdown(folder: Path) -> bool:
+    """Whether any ``*.md`` is under ``folder`` (stopping at the first)."""
+    return next(folder.rglob("*.md"), None) is not None
+
+
 def shown_name(name: str) -> str:
     """``name`` with each byte that is not UTF-8 written as ``\\xNN``, for messages."""
     return os.fsencode(name).decode("utf-8", "backslashreplace")
@@ -48,7 +53,7 @@ def undecodable_name_problems(root: Path) -> list[ArticlegenError]:
             named = [
                 (name, "folder")
                 for name in bad
-                if not articles_only or next(Path(parent, name).rglob("*.md"), None) is not None
+                if not articles_only or holds_markdown(Path(parent, name))
             ] + [
                 (name, "file")
                 for name in files
