@@ -574,48 +574,53 @@ def test_symlink_inside_the_site_is_followed(built: Path, run_cli) -> None:
     assert (built / "public/d/index.html").is_file()
 
 
-def test_symlink_to_another_article_is_refused_as_a_second_copy(built: Path, run_cli) -> None:
-    (built / "content/second.md").symlink_to("a.md")
-    assert only_error(rebuild_fails(built, run_cli)) == (
-        "error: content/second.md: symbolic link to content/a.md: the same article would be"
-        " published twice, at /second/ and at /a/ — delete the link; for a second address"
-        " that leads to the article, add 'aliases: [/second/]' to content/a.md"
-    )
-
-
-def test_two_symlinks_to_one_file_outside_content_are_refused(built: Path, run_cli) -> None:
-    (built / "drafts").mkdir()
-    (built / "drafts/d.md").write_text(article("Delta"))
-    for name in ("d.md", "e.md"):
-        (built / "content" / name).symlink_to(built / "drafts/d.md")
-    assert only_error(rebuild_fails(built, run_cli)) == (
-        "error: content/e.md: symbolic link to drafts/d.md, which content/d.md links to as"
-        " well: the same article would be published twice, at /e/ and at /d/ — delete the"
-        " link; for a second address that leads to the article, add 'aliases: [/e/]' to"
-        " content/d.md"
-    )
-
-
-def test_symlink_to_an_article_with_a_slug_is_refused_once(built: Path, run_cli) -> None:
-    """Not also as a duplicate slug, whose fix (another slug) would not apply."""
-    (built / "content/beta-again.md").symlink_to("b.md")
-    assert only_error(rebuild_fails(built, run_cli)) == (
-        "error: content/beta-again.md: symbolic link to content/b.md: the same article would"
-        " be published twice at /beta/ — delete the link"
-    )
-
-
-def test_symlink_to_a_page_is_refused_as_a_second_copy_of_the_page(built: Path, run_cli) -> None:
-    """Named a page, not an article: it is the About page that would be there twice."""
-    (built / "content/pages").mkdir()
-    (built / "content/pages/about.md").write_text("---\ntitle: About\n---\nWho we are.\n")
-    (built / "content/pages/about-us.md").symlink_to("about.md")
-    assert only_error(rebuild_fails(built, run_cli)) == (
-        "error: content/pages/about-us.md: symbolic link to content/pages/about.md: the same"
-        " page would be published twice, at /about-us/ and at /about/ — delete the link; for"
-        " a second address that leads to the page, add 'aliases: [/about-us/]' to"
-        " content/pages/about.md"
-    )
+@pytest.mark.parametrize(
+    ("files", "links", "expected"),
+    [
+        pytest.param(
+            {},
+            {"content/second.md": "a.md"},
+            "error: content/second.md: symbolic link to content/a.md: the same article would be"
+            " published twice, at /second/ and at /a/ — delete the link; for a second address"
+            " that leads to the article, add 'aliases: [/second/]' to content/a.md",
+            id="to another article",
+        ),
+        pytest.param(
+            {"drafts/d.md": article("Delta")},
+            {"content/d.md": "../drafts/d.md", "content/e.md": "../drafts/d.md"},
+            "error: content/e.md: symbolic link to drafts/d.md, which content/d.md links to as"
+            " well: the same article would be published twice, at /e/ and at /d/ — delete the"
+            " link; for a second address that leads to the article, add 'aliases: [/e/]' to"
+            " content/d.md",
+            id="two to one file outside content",
+        ),
+        pytest.param(  # not also as a duplicate slug, whose fix (another slug) would not apply
+            {},
+            {"content/beta-again.md": "b.md"},
+            "error: content/beta-again.md: symbolic link to content/b.md: the same article would"
+            " be published twice at /beta/ — delete the link",
+            id="to an article with a slug",
+        ),
+        pytest.param(  # named a page: it is the About page that would be there twice
+            {"content/pages/about.md": "---\ntitle: About\n---\nWho we are.\n"},
+            {"content/pages/about-us.md": "about.md"},
+            "error: content/pages/about-us.md: symbolic link to content/pages/about.md: the same"
+            " page would be published twice, at /about-us/ and at /about/ — delete the link; for"
+            " a second address that leads to the page, add 'aliases: [/about-us/]' to"
+            " content/pages/about.md",
+            id="to a page",
+        ),
+    ],
+)
+def test_symlink_to_a_file_read_already_is_refused_as_a_second_copy(
+    built: Path, run_cli, files: dict[str, str], links: dict[str, str], expected: str
+) -> None:
+    for name, text in files.items():
+        (built / name).parent.mkdir(parents=True, exist_ok=True)
+        (built / name).write_text(text)
+    for name, target in links.items():
+        (built / name).symlink_to(target)
+    assert only_error(rebuild_fails(built, run_cli)) == expected
 
 
 def test_broken_symlink(built: Path, run_cli) -> None:
