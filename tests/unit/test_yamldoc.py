@@ -355,3 +355,47 @@ def test_values_built_from_the_nodes_are_pyyaml_s_own(document: list[tuple[str, 
     with mock.patch.object(yamldoc, "_Reader", by_pyyaml):
         expected = loaded(text)
     assert loaded(text) == expected
+
+
+def loaded_problems(text: str) -> list[str]:
+    return [str(p) for p in load_mapping(text, "f.md", ArticlegenError, first_line=2)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'title: "Zinc and sleep\ndate: 2024-01-01\ndescription: A note"\ntags: [a]\n',
+            "f.md:2: the double quote opened on this line is not closed on it, so YAML read"
+            " lines 3–4 as part of 'title', and not as the keys 'date' and 'description'"
+            " written there — end the value with the same quote it starts with:"
+            ' title: "Zinc and sleep"',
+            id="top-level",
+        ),
+        pytest.param(
+            "references:\n  - title: 'A study\n    url: https://example.org/a'\n    id: a\n",
+            "f.md:3: the single quote opened on this line is not closed on it, so YAML read"
+            " line 4 as part of 'title', and not as the key 'url' written there — end the"
+            " value with the same quote it starts with: - title: 'A study'",
+            id="in-a-list-of-mappings",
+        ),
+    ],
+)
+def test_a_quote_left_open_over_later_keys_is_named_at_its_opening(
+    text: str, expected: str
+) -> None:
+    """YAML reads it without an error, when a later line ends in the same quote: the keys
+    between vanish into the value, and all the author would hear is that one is missing."""
+    assert loaded_problems(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('description: "a long\n  text: on purpose"\n', id="indented-under-its-key"),
+        pytest.param('description: "a long\ntext on purpose"\n', id="no-key-on-the-line"),
+        pytest.param("a:\n  b: 'one\n  two'\nc: 1\n", id="nested-no-key"),
+    ],
+)
+def test_a_value_quoted_over_lines_on_purpose_is_read_without_a_problem(text: str) -> None:
+    assert loaded_problems(text) == []

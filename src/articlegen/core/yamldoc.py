@@ -17,6 +17,7 @@ import yaml
 
 from .errors import ArticlegenError
 from .yamlloader import Loader, syntax_error
+from .yamlquotes import swallowed_keys_problem
 from .yamlsize import measure, within_limits
 
 _MERGE_KEY = "<<"
@@ -92,7 +93,7 @@ def load_mapping(
                 "write one 'key: value' per line",
             )
         problems: list[ArticlegenError] = []
-        reader = _Reader(loader, path, error, first_line, duplicates, built="*" not in text)
+        reader = _Reader(loader, text, path, error, first_line, duplicates, built="*" not in text)
         return reader.entries(root, problems), problems
     finally:
         loader.dispose()
@@ -133,6 +134,7 @@ class _Reader:
     before their values, depth first), one walk instead of a construction and a walk."""
 
     loader: Any
+    text: str
     path: str
     error: type[ArticlegenError]
     first_line: int
@@ -151,6 +153,8 @@ class _Reader:
             key = self._key(key_node, line, entries, problems)
             if key is None:
                 continue
+            if value_node.end_mark.line != key_node.start_mark.line:
+                self._note_swallowed_keys(key, key_node, value_node, problems)
             if not top:  # constructed with its mapping already: PyYAML gives it again
                 value = self.loader.construct_object(value_node, deep=True)
                 entries[key] = self._walked(value_node, value, line, problems)
@@ -264,8 +268,22 @@ class _Reader:
             entry = self._entry(value_node, key_line, problems if key is not None else [])
             value[constructed] = entry.value
             if key is not None:
+                if value_node.end_mark.line != key_node.start_mark.line:
+                    self._note_swallowed_keys(key, key_node, value_node, problems)
                 children[key] = entry
         return Entry(value, line, children)
+
+    def _note_swallowed_keys(
+        self, key: str, key_node: yaml.Node, value_node: yaml.Node, problems: list[ArticlegenError]
+    ) -> None:
+        """Adds the problem of a quoted value left open over later keys (``yamlquotes``); for a
+        value that ends on a later line than its key's, which few do."""
+        if type(value_node) is yaml.ScalarNode and value_node.style:
+            found = swallowed_keys_problem(
+                key, key_node, value_node, self.text, self.path, self.error, self.first_line
+            )
+            if found is not None:
+                problems.append(found)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR:

@@ -144,8 +144,8 @@ def syntax_error(
     elif bracket and "never closed" in message:
         hint = f"end the value with '{bracket[1]}'"
     elif "never closed" in message and mark is not None:
-        line_text = _line(text, mark.line)
-        hint = _close_quote(line_text, line_text[mark.column : mark.column + 1])
+        line_text = line_of(text, mark.line)
+        hint = close_quote(line_text, line_text[mark.column : mark.column + 1])
     return error(message, path, line, hint)
 
 
@@ -197,11 +197,11 @@ def _read_on_error(
         " as part of the value",
         path,
         opened.line + first_line,
-        _close_quote(_line(text, opened.line), quote),
+        close_quote(line_of(text, opened.line), quote),
     )
 
 
-def _line(text: str, number: int) -> str:
+def line_of(text: str, number: int) -> str:
     """Line ``number`` (from 0) of ``text``, or empty past its end."""
     lines = text.splitlines()
     return lines[number] if 0 <= number < len(lines) else ""
@@ -211,7 +211,7 @@ _QUOTED_TO_END = re.compile(r"""[ \t]*(?:-[ \t]+)?[^\s:#'"{\[-][^:{\[]*:[ \t]+([
 """``key: "text`` with nothing after it that a quote at the end of the line would change."""
 
 
-def _close_quote(line: str, quote: str) -> str:
+def close_quote(line: str, quote: str) -> str:
     """How to close a quote left open on ``line``: the line with it closed, where its value
     runs to the end of the line, or else in words."""
     hint = "end the value with the same quote it starts with"

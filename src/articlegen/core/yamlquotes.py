@@ -1,0 +1,65 @@
+"""A quoted value whose closing quote was forgotten, found where YAML would swallow the lines
+after it.
+
+YAML lets a quoted scalar run over several lines, so ``title: "Zinc and sleep`` with no
+closing quote is not a syntax error when a later line happens to end in a quote of the same
+kind: every line between is folded into the title, and the keys written there (``date:``,
+``description:``) vanish. The author then hears only that ``date`` is missing, from a header
+that plainly holds it. A continuation line that starts where its own key starts (or further
+left) and reads ``name: …`` is almost surely a key, not prose: a line meant to continue the
+value sits indented under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .errors import ArticlegenError
+from .yamlloader import close_quote, line_of
+
+_KEY_LINE = re.compile(r"([ \t]*)([^\s#'\"\-?:,\[\]{}|>!&*%@`][^:#]*?):(?:[ \t]|$)")
+"""A line that reads as ``name: value`` (or ``name:``), with its indentation."""
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""The line breaks YAML counts lines by."""
+
+
+def swallowed_keys_problem(
+    key: str,
+    key_node: yaml.Node,
+    value_node: yaml.Node,
+    text: str,
+    path: str,
+    error: type[ArticlegenError],
+    first_line: int,
+) -> ArticlegenError | None:
+    """The problem of a quoted value of ``key`` that runs on over lines holding keys at or
+    left of ``key``'s own column, or None. ``text`` is the document, its first line on file
+    line ``first_line``."""
+    if type(value_node) is not yaml.ScalarNode or value_node.style not in ('"', "'"):
+        return None
+    start, end = value_node.start_mark.line, value_node.end_mark.line
+    if end == start:
+        return None
+    column = key_node.start_mark.column
+    swallowed = [
+        found.group(2).strip()
+        for line in _LINE_BREAK.split(text)[start + 1 : end + 1]
+        if (found := _KEY_LINE.match(line)) and len(found.group(1).expandtabs()) <= column
+    ]
+    if not swallowed:
+        return None
+    names = ("the key " if len(swallowed) == 1 else "the keys ") + " and ".join(
+        f"'{name}'" for name in swallowed
+    )
+    first, last = start + 1 + first_line, end + first_line
+    lines = f"line {last}" if first == last else f"lines {first}–{last}"
+    kind = "double" if value_node.style == '"' else "single"
+    return error(
+        f"the {kind} quote opened on this line is not closed on it, so YAML read {lines} as"
+        f" part of '{key}', and not as {names} written there",
+        path,
+        start + first_line,
+        close_quote(line_of(text, start), value_node.style),
+    )
