@@ -36,9 +36,10 @@ def test_initials_keep_title_order_and_the_unlinked_come_last() -> None:
     assert [s.linked for s in made] == [True, True, True, False]
 
 
-LEADING = "“”‘’„\"'«»‹›¿¡([{*…–—- "
+LEADING = "“”‘’„\"'«»‹›¿¡([{*…–—- ʻʼ"
 """Marks a title may begin with before its first letter: quotes of several languages,
-Spanish opening marks, brackets, an ellipsis, dashes, a space."""
+Spanish opening marks, brackets, an ellipsis, dashes, a space, the Hawaiian ʻokina and
+the modifier apostrophe (which Unicode counts as letters)."""
 
 
 def in_index_order(titles: list[str]) -> list[dict[str, Any]]:
@@ -55,6 +56,7 @@ def test_a_title_is_filed_under_its_first_letter_after_leading_marks() -> None:
         "¿Qué es la PrEP?",
         "Zinc",
         "¡Ojo! Blood pressure",
+        "ʻŌlelo Hawaiʻi",
         "7 habits",
         "“10 rules”",
         "…",
@@ -63,12 +65,18 @@ def test_a_title_is_filed_under_its_first_letter_after_leading_marks() -> None:
     assert [(s.label, [e["title"] for e in s.entries]) for s in made] == [
         ("#", ["…", "“10 rules”", "7 habits"]),
         ("A", ["Apple"]),
-        ("O", ["¡Ojo! Blood pressure"]),
+        ("O", ["¡Ojo! Blood pressure", "ʻŌlelo Hawaiʻi"]),
         ("Q", ["¿Qué es la PrEP?"]),
         ("S", ["“Sleep” debt"]),
         ("Z", ["Zinc", "«Zinc» and immunity"]),
     ]
     assert [s.slug for s in made] == ["other", "a", "o", "q", "s", "z"]
+
+
+def files_by(char: str) -> bool:
+    """Whether a title can be filed by ``char``: a letter or digit, other than the modifier
+    letters (U+02B0–U+02FF) that are written like apostrophes."""
+    return char.isalnum() and not "\u02b0" <= char <= "\u02ff"
 
 
 TITLES = st.text(st.sampled_from([*LEADING, *"abzAZÉéßø17٣Ωж", "\u0301"]), min_size=1, max_size=8)
@@ -77,7 +85,7 @@ TITLES = st.text(st.sampled_from([*LEADING, *"abzAZÉéßø17٣Ωж", "\u0301"])
 @given(st.text(st.sampled_from(LEADING), max_size=4), TITLES)
 def test_leading_marks_change_no_title_s_place(marks: str, title: str) -> None:
     """A title read from its first letter or digit: marks before it move it nowhere."""
-    if any(char.isalnum() for char in sort_key(title)):
+    if any(files_by(char) for char in sort_key(title)):
         assert index_key(marks + title) == index_key(title)
         assert initial(marks + title) == initial(title)
 
@@ -93,7 +101,7 @@ def test_each_initial_s_titles_come_together_in_index_order(titles: list[str]) -
     assert [s.label for s in made] == sorted({s.label for s in made})
     for section in made:
         for each in section.entries:
-            first = next((c for c in sort_key(each["title"]) if c.isalnum()), "")
+            first = next((c for c in sort_key(each["title"]) if files_by(c)), "")
             assert section.label == (first.upper() if first.isalpha() else "#")
 
 

@@ -70,12 +70,20 @@ def index_key(title: str) -> str:
     """``title``'s ``sort_key`` from its first letter or digit on: where a reader looks a
     title up. «Zinc», “Sleep”, ¿Qué? and ¡Ojo! are filed under Z, S, Q and O, not under
     ``_OTHER``, and ordered among the titles of their letter rather than, by the code point
-    of their quote, after every letter. A title with no letter or digit keeps its key."""
+    of their quote, after every letter. A title with no letter or digit keeps its key.
+    Unicode counts the spacing modifier letters (U+02B0–U+02FF) as letters, but the ones a
+    title starts with are marks written like an apostrophe, the Hawaiian ʻokina of ʻŌlelo
+    above all: ʻŌlelo is looked up under O."""
     key = sort_key(title)
     for at, char in enumerate(key):
-        if char.isalnum():
+        if char.isalnum() and not _is_modifier_letter(char):
             return key[at:]
     return key
+
+
+def _is_modifier_letter(char: str) -> bool:
+    """Whether ``char`` is in Unicode's block of spacing modifier letters (``index_key``)."""
+    return "\u02b0" <= char <= "\u02ff"
 
 
 def index_order(title: str, slug: str) -> tuple[str, str, str, str]:
@@ -96,7 +104,7 @@ def initial(title: str) -> str:
 def _initial_of(key: str) -> str:
     """``initial`` of a title whose ``index_key`` is ``key``."""
     first = key[:1].upper()
-    return first if first.isalpha() else _OTHER
+    return first if first.isalpha() and not _is_modifier_letter(first) else _OTHER
 
 
 def _suggested(site: Site, cards: CardShelf, slug: str) -> CardItem | None:
