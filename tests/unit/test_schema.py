@@ -128,7 +128,11 @@ def test_every_required_front_matter_key_missing_is_an_error_with_its_fix() -> N
         parse_front_matter("description: x\n", "content/a.md", zone=UTC)
     assert [(p.message, p.hint) for p in failed.value.errors] == [
         ("missing required key 'title'", "add 'title: …'"),
-        ("missing required key 'date'", "add 'date: YYYY-MM-DD' (or 'draft: true')"),
+        (
+            "missing required key 'date'",
+            "add 'date: YYYY-MM-DD' (or 'draft: true'); a page with no date, such as About,"
+            " goes in content/pages/",
+        ),
     ]
     assert parse_front_matter("title: x\ndraft: true\n", "content/a.md", zone=UTC).date is None
 

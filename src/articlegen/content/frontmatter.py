@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.dates import DEFAULT_ZONE
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
+from ..core.layout import PAGES_DIR
 from ..core.limits import header_problem
 from ..core.model import FrontMatter
 from ..core.nestedkeys import FRONT_MATTER_SECTIONS
@@ -210,13 +211,20 @@ def _missing_problems(
     written: dict[str, Entry], fields: dict[str, Any], path: str, page: bool
 ) -> list[ArticlegenError]:
     """A required key not written (unless the key that lifts it, ``draft``, is true, or the
-    file is a ``page`` that may leave it out)."""
+    file is a ``page`` that may leave it out). An About page written beside the articles
+    lacks a date for a reason: the hint says where a page goes."""
     return [
         FrontMatterError(
             f"missing required key '{key.name}'",
             path,
             1,
-            f"add '{key.name}: {key.fix}'" + (f" (or '{key.unless}: true')" if key.unless else ""),
+            f"add '{key.name}: {key.fix}'"
+            + (f" (or '{key.unless}: true')" if key.unless else "")
+            + (
+                f"; a page with no {key.name}, such as About, goes in {PAGES_DIR}"
+                if key.page_optional
+                else ""
+            ),
         )
         for key in FRONT_MATTER
         if key.required
