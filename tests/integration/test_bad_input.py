@@ -226,6 +226,42 @@ def only_error(err: str) -> str:
             " — put the value in quotes to make it text",
             id="python-tag",
         ),
+        pytest.param(
+            "---\ntitle: C\ndate 2024-01-01\ntags: [a]\n---\n",
+            "error: content/c.md:3: invalid YAML: no ':' after 'date' on this line"
+            " — write date: 2024-01-01 (a key ends with ':')",
+            id="key-without-its-colon",
+        ),
+        pytest.param(
+            HEADER + "image:\n  src images/a.png\n  alt: A chart\n---\n",
+            "error: content/c.md:5: invalid YAML: no ':' after 'src' on this line"
+            " — write src: images/a.png (a key ends with ':')",
+            id="key-without-its-colon-over-an-indented-key",
+        ),
+        pytest.param(
+            "---\ntitle: \u201cSleep: A Guide\u201d\ndate: 2024-01-01\n---\n",
+            "error: content/c.md:2: invalid YAML: a value holding ': ' (a colon and a space) must"
+            " be in quotes, and YAML takes only straight quotes (\" and ') as quotes, not the"
+            ' curly ones around it — write straight quotes: title: "Sleep: A Guide"',
+            id="curly-quotes-around-a-colon",
+        ),
+        pytest.param(
+            "---\ntitle: \u201cSleep Basics\u201d\ndate: 2024-01-01\n---\n",
+            "error: content/c.md:2: 'title' is written between curly quotes, \u201cSleep"
+            " Basics\u201d, and YAML takes only straight quotes (\" and ') as quotes: the curly"
+            ' ones would be part of the text — write straight quotes, title: "Sleep Basics"; to'
+            " show the curly quotes, put the whole value in straight ones, title:"
+            " '\u201cSleep Basics\u201d'",
+            id="curly-quotes-around-the-title",
+        ),
+        pytest.param(
+            HEADER + "see_also: [\u201cbeta\u201d]\n---\nBody.\n",
+            "error: content/c.md:4: an item of 'see_also' is written between curly quotes,"
+            " \u201cbeta\u201d, and YAML takes only straight quotes (\" and ') as quotes: the"
+            ' curly ones would be part of the text — write straight quotes, "beta"; to show the'
+            " curly quotes, put the whole item in straight ones, '\u201cbeta\u201d'",
+            id="curly-quotes-around-a-see-also-item-and-no-link-error-too",
+        ),
     ],
 )
 def test_malformed_files(built: Path, run_cli, text: str, expected: str) -> None:

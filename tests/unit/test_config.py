@@ -276,3 +276,20 @@ def test_an_empty_key_says_how_to_fill_it_in() -> None:
         "site.yaml:1: 'title' is empty — write a value",
         "site.yaml:3: 'output' is empty — write a value, or remove the key to take the default",
     ]
+
+
+def test_a_setting_between_curly_quotes_is_an_error_at_its_line() -> None:
+    assert messages(
+        'title: \u201cMy Blog\u201d\nbase_url: "https://example.org/"\n'
+        "reviewers:\n  example-reviewer:\n    name: Example Reviewer\n"
+        "    credentials: \u201cMD\u201d\n"
+    ) == [
+        "site.yaml:1: 'title' is written between curly quotes, \u201cMy Blog\u201d, and YAML"
+        " takes only straight quotes (\" and ') as quotes: the curly ones would be part of the"
+        ' text — write straight quotes, title: "My Blog"; to show the curly quotes, put the'
+        " whole value in straight ones, title: '\u201cMy Blog\u201d'",
+        "site.yaml:6: 'reviewers.example-reviewer.credentials' is written between curly quotes,"
+        " \u201cMD\u201d, and YAML takes only straight quotes (\" and ') as quotes: the curly"
+        ' ones would be part of the text — write straight quotes, credentials: "MD"; to show'
+        " the curly quotes, put the whole value in straight ones, credentials: '\u201cMD\u201d'",
+    ]

@@ -554,3 +554,49 @@ def test_an_empty_list_item_is_said_to_be_removed_not_quoted(
         f"content/a.md:{line}: each item of 'tags' must be non-empty text, found {found} — remove"
         " the empty item from 'tags', or write what it should name"
     ]
+
+
+def test_values_between_curly_quotes_are_errors_at_their_lines() -> None:
+    """A word processor or a phone types “ ” for ": YAML keeps them as letters, so the title
+    was published in quotes and the tag made a page of its own."""
+    found = errors(
+        "---\ntitle: \u201cSleep Basics\u201d\ndate: 2024-01-01\n"
+        "tags: [sleep, \u2018men\u2019s health\u2019]\nimage:\n  src: a.png\n  alt: \u201eA chart\u201c\n---\n"
+    )
+    assert [message.split(" is written")[0] for message in found] == [
+        "content/a.md:2: 'title'",
+        "content/a.md:4: an item of 'tags'",
+        "content/a.md:7: 'image.alt'",
+    ]
+    assert found[0].endswith(
+        '— write straight quotes, title: "Sleep Basics"; to show the curly quotes, put the'
+        " whole value in straight ones, title: '\u201cSleep Basics\u201d'"
+    )
+    assert found[1].endswith(
+        '— write straight quotes, "men\u2019s health"; to show the curly quotes, put the whole'
+        " item in straight ones, '\u2018men\u2019s health\u2019'"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'\u201cWalk More\u201d'",  # in straight quotes: the curly ones are meant
+        '"\u201cWalk More\u201d"',
+        "\u201cWalk\u201d More",  # a quoted word, not the whole value
+        "Walk \u201cMore\u201d",
+        "The \u201c",
+        "It\u2019s Walking\u2019",
+        "\u201cWalk\u201d or \u201cRun\u201d",  # two quoted parts
+        "\u2018Walk\u2019 or \u2018Run\u2019",
+    ],
+)
+def test_curly_quotes_meant_as_text_are_kept(title: str) -> None:
+    assert parse(f"---\ntitle: {title}\ndraft: true\n---\n").title.strip("'\"") in title
+
+
+def test_a_header_failing_on_curly_quotes_links_as_its_author_meant() -> None:
+    header = "title: \u201cSleep Basics\u201d\nsee_also: [\u201cwalking\u201d, heart]\n"
+    meta = readable_fields(header, "content/a.md")
+    assert meta.title == "Sleep Basics"
+    assert [ref.target for ref in meta.see_also] == ["walking", "heart"]

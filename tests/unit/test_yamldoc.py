@@ -390,6 +390,39 @@ def test_a_quote_left_open_over_later_keys_is_named_at_its_opening(
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "fix"),
+    [
+        ("title: x\ndate 2024-01-01\ntags: [a]\n", 2, "write date: 2024-01-01"),
+        ("title: x\ntags\n  - a\n", 2, "write tags:"),
+        ("image:\n  src images/a.png\n  alt: A chart\n", 2, "write src: images/a.png"),
+        (
+            "reviewers:\n  example-reviewer\n    name: Example Reviewer\n",
+            2,
+            "write example-reviewer:",
+        ),
+        ("references:\n  - id example-2020\n    title: T\n", 2, "write - id: example-2020"),
+    ],
+)
+def test_a_key_without_its_colon_is_named_at_its_own_line(text: str, line: int, fix: str) -> None:
+    """PyYAML names the line after it ("could not find expected ':'", or "mapping values are
+    not allowed" where the next line is indented under it)."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert raised.value.line == line
+    assert "no ':' after" in raised.value.message
+    assert raised.value.hint == f"{fix} (a key ends with ':')"
+
+
+def test_words_with_no_colon_may_be_meant_to_go_on_the_value_above() -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping("title: x\nsome more words\ntags: [a]\n", "a.md", ArticlegenError)
+    assert raised.value.hint == (
+        "write some: more words (a key ends with ':'); if the line goes on the value above it,"
+        " indent it"
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param('description: "a long\n  text: on purpose"\n', id="indented-under-its-key"),
@@ -399,3 +432,30 @@ def test_a_quote_left_open_over_later_keys_is_named_at_its_opening(
 )
 def test_a_value_quoted_over_lines_on_purpose_is_read_without_a_problem(text: str) -> None:
     assert loaded_problems(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: x\n  date: 2024-01-01\n",  # an indented key under a value: not a missing colon
+        "tags:\n  - sleep\n    note: x\n",  # an item's text, or a key? not said
+    ],
+)
+def test_a_value_run_on_into_a_key_is_not_taken_for_a_missing_colon(text: str) -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert "no ':' after" not in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ("title: \u201cSleep: A Guide\u201d", 'title: "Sleep: A Guide"'),
+        ("title: \u201eSchlaf: Grundlagen\u201c", 'title: "Schlaf: Grundlagen"'),
+    ],
+)
+def test_curly_quotes_around_a_colon_are_said_not_to_be_quotes(line: str, fix: str) -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(line + "\n", "a.md", ArticlegenError)
+    assert "YAML takes only straight quotes" in raised.value.message
+    assert raised.value.hint == f"write straight quotes: {fix}"

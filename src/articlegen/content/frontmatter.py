@@ -12,6 +12,7 @@ import zoneinfo
 from itertools import pairwise
 from typing import Any
 
+from ..core.curlyquotes import unwrapped
 from ..core.dates import DEFAULT_ZONE
 from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.layout import PAGES_DIR
@@ -149,7 +150,8 @@ def readable_fields(
 ) -> FrontMatter:
     """The fields of a header that failed ``parse_front_matter`` that are valid on their own
     (an invalid or missing title is empty), so the build can still link to and from the
-    article and report its link errors alongside its field errors. A header that is no YAML
+    article and report its link errors alongside its field errors; a value written between
+    curly quotes is read as the text inside them (``curlyquotes``). A header that is no YAML
     mapping as a whole is read key by key (``_salvaged``), so that one bad line does not
     hide the title, slug and draft flag written on the others. Dates are placed in ``zone``
     (default UTC: callers that want only titles and links need not know the site's)."""
@@ -157,7 +159,7 @@ def readable_fields(
         written, _problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
     except ArticlegenError:
         written = _salvaged(header, path, first_line)
-    entries = usable(written)
+    entries = {key: unwrapped(entry) for key, entry in usable(written).items()}
     fields = _check_fields(entries, path, [], zone or zoneinfo.ZoneInfo(DEFAULT_ZONE))
     slug = entries.get("slug")
     if "slug" not in fields and slug is not None and isinstance(slug.value, str):

@@ -8,6 +8,7 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 
 from .characters import BIDI_CONTROLS, bidi_problem, holds_forbidden, value_problem
+from .curlyquotes import curly_problems, may_hold
 from .errors import ArticlegenError, closest, did_you_mean, suggestion
 from .yamldoc import Entry
 from .yamlspans import as_scalar
@@ -19,23 +20,28 @@ def check_characters(
     """Text values (nested ones too) holding a character ``characters`` refuses, or a bidi
     control (``bidi_problem``), each reported at the line of its key or list item: YAML
     escapes such as ``"\\x01"`` write what the file's own text cannot hold, and a value
-    reaches HTML, feeds and JSON-LD as it is.
+    reaches HTML, feeds and JSON-LD as it is. So is an unquoted value between curly quotes
+    (``curlyquotes``), which YAML reads as letters of the text.
 
     Such entries come back ``broken``: the key counts as written, its value is not checked
     again (one message per mistake). When the YAML ``text`` the entries were read from has
     no such character and no backslash, no value is looked at: a value holds the characters
     of its text, the spaces and line breaks YAML folds lines into, and what an escape
     (``\\``) writes."""
-    if (
+    quiet = (
         "\\" not in text
         and not holds_forbidden(text)
         and (text.isascii() or not BIDI_CONTROLS.search(text))
-    ):
+    )
+    curly = may_hold(text)
+    if quiet and not curly:
         return dict(entries), []
     checked: dict[str, Entry] = {}
     problems: list[ArticlegenError] = []
     for key, entry in entries.items():
-        found = [] if entry.broken else _value_problems(entry, key, path, error)
+        found = [] if entry.broken or quiet else _value_problems(entry, key, path, error)
+        if curly and not entry.broken:
+            found += curly_problems(entry, key, path, error)
         problems += found
         checked[key] = Entry(None, entry.line, broken=True) if found else entry
     return checked, problems

@@ -98,6 +98,8 @@ def syntax_error(
         )
     if (read_on := _quote_read_on(exc, text)) is not None:
         return _read_on_error(read_on, text, path, error, first_line)
+    if (no_colon := _missing_colon(exc, text)) is not None:
+        return error(no_colon[1], path, no_colon[0] + first_line, no_colon[2])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -122,8 +124,7 @@ def syntax_error(
         )
     elif problem.startswith("mapping values are not allowed") and ": " in before:
         # A second ': ' on the line: YAML reads it as a key inside the value.
-        message = "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
-        hint = 'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
+        message, hint = _colon_in_value(before + after)
     elif "tab character" in problem or (before + after)[:1] == "\t":
         message = "invalid YAML: a tab where YAML takes only spaces"
         hint = "indent with spaces, not tabs"
@@ -199,6 +200,88 @@ def _read_on_error(
         opened.line + first_line,
         close_quote(line_of(text, opened.line), quote),
     )
+
+
+def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, str, str] | None:
+    """A key written without its ':' (``date 2024-05-14``, or ``tags`` above its list), as
+    ``(line from 0, message, fix)``. PyYAML stumbles a line further on: "could not find
+    expected ':'" at the next line, or, where the next line is indented under the key (a
+    mapping's keys), "mapping values are not allowed" at that line's colon, having read the
+    two lines as one text. Both name the line after the one to fix."""
+    problem = getattr(exc, "problem", None) or ""
+    mark = getattr(exc, "problem_mark", None)
+    opened = getattr(exc, "context_mark", None)
+    if mark is None:
+        return None
+    if problem == "could not find expected ':'" and opened is not None:
+        start = opened.line if opened.line < mark.line else None
+    elif problem.startswith("mapping values are not allowed"):
+        start = _plain_from_line_start(text, mark)
+    else:
+        return None
+    written = line_of(text, start).rstrip() if start is not None else ""
+    found = _KEY_THEN_VALUE.fullmatch(written)
+    if start is None or found is None or ": " in written:
+        return None
+    if found.group(1).strip() and not found.group(3):
+        return None  # '- b' over an indented 'c: d': a key, or the item's text? Not said.
+    item, key, value = found.group(1).strip(), found.group(2), found.group(3) or ""
+    fixed = f"{item} {key}:".lstrip() + (f" {value}" if value else "")
+    hint = f"write {fixed} (a key ends with ':')"
+    if " " in value:  # words that may go on the value above rather than start a key
+        hint += "; if the line goes on the value above it, indent it"
+    return start, f"invalid YAML: no ':' after '{key}' on this line", hint
+
+
+_KEY_THEN_VALUE = re.compile(
+    r"""([ \t]*(?:-[ \t]+)?)([^\s:#'"\[\]{},&*!|>%@`-][^\s:]*)(?:[ \t]+(.*))?"""
+)
+"""A line that ``_missing_colon`` reads as a key and its value without the ':' between."""
+
+
+def _plain_from_line_start(text: str, mark: yaml.error.Mark) -> int | None:
+    """The line (from 0) where the unquoted text that runs on to ``mark``'s line starts, if
+    it starts a line (after its indent, or a list item's '- '): a key whose ':' is missing,
+    read with the next line as one text. None if no such text reaches ``mark``."""
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.style or not last.start_mark.line < last.end_mark.line == mark.line:
+        return None
+    start = last.start_mark
+    return start.line if line_of(text, start.line)[: start.column].strip() in ("", "-") else None
+
+
+_CURLY_VALUE = re.compile(r"""([ \t]*(?:-[ \t]+)?[^\s:#'"{\[-][^:]*?)[ \t]*:[ \t]+([“„‘‚”’])(.*)""")
+"""``key: “text”``: a value opening with a curly quote, which YAML does not take as a quote."""
+
+
+def _colon_in_value(line: str) -> tuple[str, str]:
+    """The message and fix for a ': ' inside an unquoted value on ``line``: a quote, and
+    straight quotes where the value is already between curly ones (pasted from a word
+    processor, or typed on a phone), which YAML reads as letters."""
+    found = _CURLY_VALUE.fullmatch(line.rstrip())
+    if found is None or found.group(3)[-1:] not in _CLOSING:
+        return (
+            "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes",
+            'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"',
+        )
+    key, inner = found.group(1).strip(), found.group(3)[:-1]
+    return (
+        "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes, and"
+        " YAML takes only straight quotes (\" and ') as quotes, not the curly ones around it",
+        f"write straight quotes: {key}: {_quoted(inner)}",
+    )
+
+
+_CLOSING = "”“’‘"
+"""The curly quotes that close a value ``_colon_in_value`` reads (English, German, Swedish)."""
 
 
 def line_of(text: str, number: int) -> str:
