@@ -140,7 +140,9 @@ def read_date(
     except OutOfRange as problem:
         raise FrontMatterError(f"'{key}' {problem}", path, entry.line, "correct the year") from None
     except ValueError as problem:
-        raise FrontMatterError(f"'{key}' {problem}", path, entry.line, DATE_FORMS) from None
+        # A day-only key is not shown the forms of a time, which it then refuses.
+        forms = f"write the day as YYYY-MM-DD, e.g. {key}: 2024-05-14" if day_only else DATE_FORMS
+        raise FrontMatterError(f"'{key}' {problem}", path, entry.line, forms) from None
 
 
 def in_zone(value: Date, zone: zoneinfo.ZoneInfo) -> Date:
