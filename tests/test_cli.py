@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -202,6 +203,39 @@ def test_init_takes_its_folder_as_an_argument_too(tmp_path: Path, run_cli) -> No
     code, _, err = run_cli("init", tmp_path / "one", "--site", tmp_path / "two")
     assert code == 1 and "two folders given" in err
     assert not (tmp_path / "one").exists() and not (tmp_path / "two").exists()
+
+
+@pytest.mark.parametrize(
+    ("folder", "named"),
+    [
+        ("content", "is the content/ folder of the site {site}, whose builds would read the new"
+         " site's files as its articles"),
+        ("content/guides", "is inside the content/ folder of the site {site}, whose builds would"
+         " read the new site's files as its articles"),
+        ("static/../static/new", "is inside the static/ folder of the site {site}, whose builds"
+         " would read the new site's files as files to publish"),
+        ("templates", "is the templates/ folder of the site {site}, whose builds would read the"
+         " new site's files as templates"),
+    ],
+)  # fmt: skip
+def test_init_refuses_a_folder_a_site_above_reads(
+    tmp_path: Path, run_cli, folder: str, named: str
+) -> None:
+    """'articlegen init' run from a site's content/ made content/content/welcome.md an article
+    of that site and content/templates/README.md one it could not read: its next build failed
+    on a README its writer never wrote."""
+    site = tmp_path / "blog"
+    assert run_cli("init", site)[0] == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    code, out, err = run_cli("init", site / folder)
+    shown = os.path.normpath(site / folder)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {shown} {named.format(site=site)} — to work on that site, run articlegen in"
+        f" {site}; to start another, give init a folder outside it (articlegen init NEW-FOLDER)\n"
+    )
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert run_cli("init", site / "drafts" / "other")[0] == 0  # beside its folders: a site's own
 
 
 def test_a_site_folder_that_does_not_exist_is_named_as_such(tmp_path: Path, run_cli) -> None:

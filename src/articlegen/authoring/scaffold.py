@@ -25,6 +25,7 @@ from ..core.layout import (
     CONTENT_DIR,
     DEFAULT_OUTPUT,
     PAGES_DIR,
+    SOURCE_FOLDERS,
     STATIC_DIR,
     TEMPLATES_DIR,
 )
@@ -241,6 +242,7 @@ def init_site(
             hint="start the new site in another folder (articlegen init NEW-FOLDER),"
             " or keep working on this one",
         )
+    _refuse_inside_a_site(root)
     day = (today or dt.date.today()).isoformat()
     workflow = files_of("articlegen").joinpath("authoring", "newsite", "publish.yml")
     requirement, origin = installed_requirement(_install_record())
@@ -279,6 +281,32 @@ def init_site(
                 folder.rmdir()
         raise
     return done
+
+
+def _refuse_inside_a_site(root: Path) -> None:
+    """Refuse a new site inside the ``content/``, ``static/`` or ``templates/`` folder of a
+    site above it: ``articlegen init`` run from the ``content/`` folder a writer works in
+    made ``content/content/welcome.md`` an article of the site above, and its
+    ``templates/README.md`` and ``site.yaml`` files of that site's content, so the next
+    build of that site failed on a README it never wrote."""
+    where = Path(os.path.abspath(root))  # '..' taken away, as the user means it
+    for site in where.parents:
+        if not (site / CONFIG_FILE).is_file():
+            continue
+        inside = where.relative_to(site).parts
+        if (folder := inside[0]) in SOURCE_FOLDERS:
+            raise ArticlegenError(
+                f"{where} is {'the' if len(inside) == 1 else 'inside the'} {folder}/ folder of"
+                f" the site {site}, whose builds would read the new site's files as"
+                f" {_READ_AS[folder]}",
+                hint=f"to work on that site, run articlegen in {site};"
+                " to start another, give init a folder outside it (articlegen init NEW-FOLDER)",
+            )
+        return  # the nearest site decides: a site's own subfolders may hold what they like
+
+
+_READ_AS = {CONTENT_DIR: "its articles", STATIC_DIR: "files to publish", TEMPLATES_DIR: "templates"}
+"""What a site makes of the files in each of its folders that ``init`` may not write into."""
 
 
 def installed_requirement(record: Mapping[str, Any] | None) -> tuple[str, str | None]:
