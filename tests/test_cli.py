@@ -76,6 +76,20 @@ def test_new_creates_a_draft_that_validates_and_refuses_to_overwrite(site, run_c
     assert (root / "content/testosterone-sleep-a-guide.md").read_text() == text
 
 
+def test_new_writes_a_title_between_curly_quotes_so_that_it_builds(site, run_cli) -> None:
+    """Written plain, “Walk More” is a value the build refuses as curly quotes meant as
+    YAML's (core/curlyquotes.py): what was given is kept, in straight quotes."""
+    root = site({})
+    assert run_cli("new", "\u201cWalk More\u201d", "--site", root)[0] == 0
+    text = (root / "content/walk-more.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: '\u201cWalk More\u201d'\ndate: ")
+    assert run_cli("new", "The \u201cWalk\u201d Myth", "--site", root)[0] == 0
+    text = (root / "content/the-walk-myth.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: The \u201cWalk\u201d Myth\ndate: ")
+    code, _, err = run_cli("check", "--site", root, "--drafts")
+    assert code == 0, err
+
+
 def test_new_page_creates_a_draft_page_with_only_a_pages_keys(site, run_cli) -> None:
     root = site({"sleep.md": "---\ntitle: Sleep\ndate: 2024-01-01\n---\nText.\n"})
     code, out, _ = run_cli("new", "About Us", "--page", "--site", root)

@@ -174,6 +174,14 @@ def test_as_scalar_keeps_slugs_plain() -> None:
     ]
 
 
+def test_as_scalar_quotes_a_text_between_curly_quotes() -> None:
+    """Plain, the build would refuse it as curly quotes meant as YAML's (curlyquotes)."""
+    assert [as_scalar(s) for s in ("\u201cwalk\u201d", "the \u201cwalk\u201d")] == [
+        '"\u201cwalk\u201d"',
+        "the \u201cwalk\u201d",
+    ]
+
+
 @pytest.mark.parametrize(
     ("see_also_text", "line"),
     [("see_also: >\n  folded text", 4), ("see_also:\n  - |\n    a block", 5)],

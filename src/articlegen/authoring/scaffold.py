@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import frontmatter
+import yaml
 
 from ..content.articles import find_sources, readable_article
 from ..content.siteroot import missing_config
 from ..core.characters import BIDI_CONTROLS, forbidden_in, kind_of
+from ..core.curlyquotes import curly_inside
 from ..core.errors import ArticlegenError
 from ..core.layout import (
     CACHE_DIR,
@@ -136,8 +138,23 @@ def new_article(
         "Write the first paragraph here: it becomes the summary unless you set a description.\n"
     )
     post.metadata.update(fields)
-    create_file(path, frontmatter.dumps(post, sort_keys=False) + "\n", root)
+    header = frontmatter.dumps(post, Dumper=_HeaderDumper, sort_keys=False)
+    create_file(path, header + "\n", root)
     return path
+
+
+class _HeaderDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, but a text between curly quotes (``articlegen new "“Walk
+    More”"``) is written in straight quotes: written plain, the build reads the curly ones
+    as the author's mistake and refuses it (``core/curlyquotes.py``)."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "'" if curly_inside(text) is not None else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_HeaderDumper.add_representer(str, _represent_text)
 
 
 def check_title_given(title: str, page: bool = False) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .curlyquotes import curly_inside
 from .errors import ArticlegenError
 from .yamlloader import Loader, syntax_error
 
@@ -73,8 +74,11 @@ def _span(node: yaml.Node, key_line: int, first_line: int) -> Span:
 
 def as_scalar(text: str) -> str:
     """``text`` written as a YAML scalar that reads back as itself in a block or a flow
-    list: plain where it can be (a slug), else double-quoted (``"2024"``, ``"yes"``)."""
-    plain = text == text.strip() and not _FLOW_UNSAFE.search(text)
+    list: plain where it can be (a slug), else double-quoted (``"2024"``, ``"yes"``,
+    ``"“Walk”"``)."""
+    plain = (
+        text == text.strip() and not _FLOW_UNSAFE.search(text) and curly_inside(text) is None
+    )  # between curly quotes, plain, it would read as a mistake (curlyquotes)
     if plain:
         try:
             plain = yaml.load(text, Loader=Loader) == text
