@@ -311,6 +311,34 @@ def test_a_wiki_link_split_by_a_table_cell_is_an_error_at_its_row(built: Path, r
     assert (link.attributes["href"], link.text()) == ("/beta/", "the beta note")
 
 
+def test_an_image_whose_file_name_holds_a_space_is_an_error_at_its_line(
+    built: Path, run_cli
+) -> None:
+    """A photo saved as 'my photo.jpg' and shown with ![…](images/my photo.jpg) was published
+    as that Markdown text, without a word: an address ends at a space."""
+    (built / "static" / "images").mkdir(parents=True, exist_ok=True)
+    (built / "static" / "images" / "my photo.gif").write_bytes(
+        bytes.fromhex(
+            "47494638396101000100800000000000ffffff21f90401000000002c000000000100010000020144003b"
+        )
+    )
+    write(built, "c.md", f"{HEADER}---\nIntro.\n\n![A photo](images/my photo.gif)\n")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/c.md:7: image 'images/my photo.gif' holds a space, so Markdown reads no"
+        " image there and the page would show it as written — write the address in angle"
+        " brackets, ![A photo](<images/my photo.gif>), or each space as %20 (or rename the file"
+        " without spaces)"
+    )
+    write(built, "c.md", f"{HEADER}---\nIntro.\n\n![A photo](<images/my photo.gif>)\n")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+    image = parse(built / "public" / "c" / "index.html").css_first(".body img")
+    assert (image.attributes["src"], image.attributes["alt"]) == (
+        "/images/my%20photo.gif",
+        "A photo",
+    )
+
+
 @pytest.mark.parametrize(
     ("slug", "expected"),
     [

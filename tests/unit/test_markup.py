@@ -455,3 +455,47 @@ def test_a_heading_id_keeps_a_wiki_links_text_as_written(engine) -> None:
     assert [entry.anchor for entry in body.toc] == ["why-zinc-basics-matters", "about-zinc-here"]
     ids = [h.attributes["id"] for h in HTMLParser(body.html).css("h2")]
     assert ids == ["why-zinc-basics-matters", "about-zinc-here"]
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_a_link_or_image_whose_address_holds_a_space_is_a_problem_at_its_line(engine) -> None:
+    """'![A photo](images/my photo.jpg)', a file named as a phone or a desktop names it, was
+    published as that text without a word: CommonMark ends an address at a space."""
+    body = (
+        "Intro.\n\nA photo: ![A photo](images/my photo.jpg)\n\n"
+        '[the notes](files/my notes.pdf "Notes") and [[walking]].\n\n'
+        "| a | b |\n|---|---|\n| [x](guides/first steps.md) | y |\n"
+    )
+    problems = engine(make_markdown(), body, first_line=5).problems
+    assert [(p.line, f"{p.message} — {p.hint}") for p in problems] == [
+        (
+            7,
+            "image 'images/my photo.jpg' holds a space, so Markdown reads no image there and the"
+            " page would show it as written — write the address in angle brackets, ![A photo]"
+            "(<images/my photo.jpg>), or each space as %20 (or rename the file without spaces)",
+        ),
+        (
+            9,
+            "link 'files/my notes.pdf' holds a space, so Markdown reads no link there and the"
+            " page would show it as written — write the address in angle brackets, [the notes]"
+            '(<files/my notes.pdf> "Notes"), or each space as %20 (or rename the file without'
+            " spaces)",
+        ),
+        (
+            13,
+            "link 'guides/first steps.md' holds a space, so Markdown reads no link there and the"
+            " page would show it as written — write the address in angle brackets, [x](<guides/"
+            "first steps.md>), or each space as %20 (or rename the file without spaces)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_spaced_addresses_markdown_reads_and_words_in_brackets_are_no_problem(engine) -> None:
+    body = (
+        "![A photo](<images/my photo.jpg>) and [notes](files/my%20notes.pdf).\n\n"
+        "[sic](see note 3) and [a] (b c.pdf).\n"
+    )
+    assert engine(make_markdown(), body).problems == ()
+    in_code = "`[a](my file.pdf)`\n\n```\n![A photo](images/my photo.jpg)\n```\n"
+    assert render_body(make_markdown(), in_code).problems == ()  # the compiled engine declines

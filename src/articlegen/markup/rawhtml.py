@@ -72,10 +72,11 @@ that ``validateLink`` refused."""
 
 def refused_link_problems(text: str, line: int, path: str | None) -> list[MarkupError]:
     """One error per link in ``text`` (one text token, on file line ``line``) that Markdown
-    left as written because ``validateLink`` refused its URL."""
+    left as written: because ``validateLink`` refused its URL, or because a space in its
+    address (``spaced_link_problems``) made it no link."""
+    problems = spaced_link_problems(text, line, path) if "](" in text else []
     if ":" not in text:
-        return []
-    problems = []
+        return problems
     for match in _REFUSED_CANDIDATE.finditer(text):
         url = next(group for group in match.groups() if group)
         while url.endswith(")") and url.count(")") > url.count("("):
@@ -93,6 +94,43 @@ def refused_link_problems(text: str, line: int, path: str | None) -> list[Markup
                     "(copy a file from your computer there first), or remove the link",
                 )
             )
+    return problems
+
+
+_SPACED = re.compile(
+    r"(!?)\[([^\[\]\n]*)\]\([ \t]*([^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+)"
+    r"""([ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
+)
+"""``[text](my notes.pdf)`` or ``![alt](images/my photo.jpg "A title")``: a link whose
+address holds a space, in text Markdown left as written."""
+_ADDRESS = re.compile(r"/|\.[A-Za-z0-9]{1,5}$")
+"""What makes the part in parentheses an address rather than words (``[sic](see note 3)``,
+or brackets escaped with a backslash, which the text token no longer shows): a folder or a
+file's suffix."""
+
+
+def spaced_link_problems(text: str, line: int, path: str | None) -> list[MarkupError]:
+    """One error per link or image in ``text`` whose address holds a space, as a file saved
+    by a phone or a desktop is named (``my photo.jpg``): CommonMark ends an address at a
+    space, so the page showed ``![A photo](images/my photo.jpg)`` as written, without a
+    word, while every other link and image is checked. The fix writes the address in angle
+    brackets, which Markdown reads whole, as docs/writing.md says."""
+    problems = []
+    for match in _SPACED.finditer(text):
+        image, shown, address, title = match.groups(default="")
+        if not _ADDRESS.search(address):
+            continue
+        kind = "image" if image else "link"
+        problems.append(
+            MarkupError(
+                f"{kind} '{address}' holds a space, so Markdown reads no {kind} there and the"
+                " page would show it as written",
+                path,
+                line,
+                f"write the address in angle brackets, {image}[{shown}](<{address}>{title}),"
+                " or each space as %20 (or rename the file without spaces)",
+            )
+        )
     return problems
 
 
@@ -174,7 +212,9 @@ def _lines_before(text: str, tag: str, attribute: str, url: str) -> int:
     at = text.find(url) if url else -1
     if at < 0:
         named = re.search(
-            rf"<{re.escape(tag)}\b[^>]*?\s{re.escape(attribute)}\s*=", text, re.IGNORECASE
+            rf"<{re.escape(tag)}\b[^>]*?\s{re.escape(attribute)}\s*=",
+            text,
+            re.IGNORECASE,
         )
         at = named.end() if named else 0
     return text.count("\n", 0, at)
