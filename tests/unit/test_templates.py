@@ -1,19 +1,23 @@
-"""Template fingerprints: a template's digest covers exactly what it may load."""
+"""Template fingerprints: a template's digest covers exactly what it may load; and the
+table of contents that the theme nests with ``toc_sections``."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import jinja2
 import pytest
 
 from articlegen.core.errors import TemplateError
-from articlegen.core.model import PagePlan
+from articlegen.core.model import PagePlan, TocEntry
 from articlegen.render.templates import (
     THEME_TEMPLATES,
     compile_templates,
+    make_environment,
     render_chunk,
     template_fingerprints,
+    toc_sections,
 )
 
 
@@ -117,3 +121,51 @@ def test_a_broken_template_is_left_out_and_reported_when_used(tmp_path: Path) ->
     with pytest.raises(TemplateError) as raised:
         render_chunk(site, tmp_path, [plan], compiled=compiled)
     assert (raised.value.path, raised.value.line) == ("templates/page.html", 2)
+
+
+WALKED_TOC = """{% if toc %}
+  <nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>
+    <h2 id="toc-title">Contents</h2>
+    <ol>
+      {%- set open = namespace(section=false, sub=false) -%}
+      {%- for entry in toc -%}
+      {%- if entry.level == 3 and open.section -%}
+      {%- if not open.sub %}<ol>{% set open.sub = true %}{% endif -%}
+      <li class="toc-3"><a href="#{{ entry.anchor }}">{{ entry.text }}</a></li>
+      {%- else -%}
+      {%- if open.sub %}</ol>{% set open.sub = false %}{% endif -%}
+      {%- if not loop.first %}</li>{% endif -%}
+      <li class="toc-{{ entry.level }}"><a href="#{{ entry.anchor }}">{{ entry.text }}</a>
+      {%- set open.section = entry.level == 2 -%}
+      {%- endif -%}
+      {%- endfor -%}
+      {%- if open.sub %}</ol>{% endif %}</li>
+    </ol>
+  </nav>
+  {% endif %}"""
+"""The theme's ``_toc.html`` as it was before ``toc_sections``: a walk over the entries
+with a ``namespace`` of what is open."""
+
+
+def test_the_contents_nest_as_the_walk_over_the_entries_nested_them() -> None:
+    """``_toc.html`` nests with ``toc_sections`` now; every sequence of up to five headings of
+    levels 1 to 4 (a ``###`` first, two in a row, one after a level other than 2) gives
+    the page the walk gave, byte for byte."""
+    env = make_environment(None)
+    theme = env.get_template("_toc.html")
+    walked = env.from_string("  " + WALKED_TOC)
+    for count in range(6):
+        for levels in itertools.product((1, 2, 3, 4), repeat=count):
+            toc = tuple(TocEntry(level, f"h{i}", f"A & <{i}>") for i, level in enumerate(levels))
+            assert theme.render(toc=toc) == walked.render(toc=toc), levels
+
+
+def test_a_subsection_is_a_level_three_entry_after_a_section_of_level_two() -> None:
+    one, three, two, four = (TocEntry(level, "a", "A") for level in (3, 3, 2, 4))
+    assert toc_sections([one, three, two, one, one, four, one]) == [
+        (one, []),
+        (three, []),
+        (two, [one, one]),
+        (four, []),
+        (one, []),
+    ]
