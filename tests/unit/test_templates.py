@@ -3,6 +3,7 @@ table of contents that the theme nests with ``toc_sections``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import jinja2
 import pytest
 
 from articlegen.core.errors import TemplateError
-from articlegen.core.model import PagePlan, TocEntry
+from articlegen.core.model import PagePlan, SiteConfig, TocEntry
 from articlegen.render.templates import (
     THEME_TEMPLATES,
     compile_templates,
@@ -169,3 +170,18 @@ def test_a_subsection_is_a_level_three_entry_after_a_section_of_level_two() -> N
         (four, []),
         (one, []),
     ]
+
+
+def test_a_day_is_shown_without_the_sites_time_zone() -> None:
+    """``isodate`` and ``humandate`` looked the site's zone up for every value (15,000 a
+    build), though a day is the same day in every zone: a day now needs no ``site``, a
+    date-time still does (a reader's day depends on it)."""
+    env = make_environment(None)
+    day = env.from_string("{{ d | isodate }} {{ d | humandate }} {{ 2019 | humandate }}")
+    assert day.render(d=dt.date(2024, 5, 14)) == "2024-05-14 14 May 2024 2019"
+    moment = env.from_string("{{ d | isodate }} {{ d | humandate }}")
+    late = dt.datetime(2024, 5, 14, 23, 30, tzinfo=dt.UTC)
+    site = SiteConfig(title="T", base_url="https://e.org/", timezone="Asia/Tokyo")
+    assert moment.render(d=late, site=site) == "2024-05-14T23:30:00Z 15 May 2024"
+    with pytest.raises(KeyError, match="site"):
+        moment.render(d=late)

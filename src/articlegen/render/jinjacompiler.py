@@ -23,12 +23,13 @@ Here:
   without making the undefined value the ``default`` filter would take (the See Also index
   asks 120,000 times for keys most of its links lack);
 - ``url(…)`` (``DIRECT_CALLS``) is called at once, where ``Context.call`` looked for a
-  ``pass_context`` mark on every call; any other callable goes as Jinja calls it;
+  ``pass_context`` mark on every call, and ``url(relative)`` is its prefix and the URL
+  joined inline; any other callable goes as Jinja calls it;
 - ``{% include %}`` of a named template in a loop and ``{% import … with context %}`` go
   through the environment (``includememo``).
 
 Names the generated code uses for its own values (``_shown``, ``_kind``, ``_item``, ``_owner``,
-``_callee``) are none that Jinja gives a template's variables (``l_0_title``…).
+``_callee``, ``_url``) are none that Jinja gives a template's variables (``l_0_title``…).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ DIRECT_CALLS = frozenset({UrlMaker})
 ``pass_context`` mark, none possible on an instance (no ``__dict__``), and never raising
 ``StopIteration`` (which ``Context.call`` makes an undefined value)."""
 _ITEMS_FIRST: dict[str, set[type]] = {}
-_RUNTIME = ("escape_str", "items_first", "dict_get", "absent", "DIRECT_CALLS")
+_RUNTIME = ("escape_str", "items_first", "dict_get", "absent", "DIRECT_CALLS", "UrlMaker")
 """What compiled templates import from here."""
 _JOINED = "_joined_"
 """A stand-in buffer name: Jinja's output code written for a buffer, made a ``yield``."""
@@ -185,17 +186,30 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
             return
         # a callable of a kind in DIRECT_CALLS is called at once, any other as Jinja calls it;
         # not where an argument holds a call, whose arguments would be written twice again
-        self.write("(_callee(")
-        for index, arg in enumerate(node.args):
-            self.write(", " if index else "")
-            self.visit(arg, frame)
-        self.write(") if type(_callee := ")
-        self.visit(node.node, frame)
-        self.write(") in DIRECT_CALLS else ")
+        if len(node.args) == 1:
+            self._write_url_call(node, frame)
+        else:
+            self.write("(_callee(")
+            for index, arg in enumerate(node.args):
+                self.write(", " if index else "")
+                self.visit(arg, frame)
+            self.write(") if type(_callee := ")
+            self.visit(node.node, frame)
+            self.write(") in DIRECT_CALLS else ")
         callee = object.__new__(nodes.InternalName)  # as Jinja's parser makes one
         nodes.Node.__init__(callee, "_callee", lineno=node.lineno)
         super().visit_Call(nodes.Call(callee, node.args, [], None, None, lineno=node.lineno), frame)
         self.write(")")
+
+    def _write_url_call(self, node: nodes.Call, frame: Frame) -> None:
+        """The start of a call of one argument: a ``UrlMaker`` given a relative URL (no
+        ``://``) gives its prefix and the URL joined, as its ``__call__`` does, without the
+        call (a build makes 140,000); called with anything else. Jinja's call follows."""
+        self.write("((_callee.prefix + _url if type(_url := ")
+        self.visit(node.args[0], frame)
+        self.write(') is str and "://" not in _url else _callee(_url)) if type(_callee := ')
+        self.visit(node.node, frame)
+        self.write(") is UrlMaker else ")
 
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
         """A run of text and values yielded as one string: Jinja's code for a buffer

@@ -83,7 +83,9 @@ class UrlMaker:
     """Return URLs with a scheme (``https://…``) unchanged."""
 
     def __call__(self, rel: str = "") -> str:
-        """``prefix + rel``, or ``rel`` itself when it is absolute and ``keep_absolute``."""
+        """``prefix + rel``, or ``rel`` itself when it is absolute and ``keep_absolute``.
+        Compiled templates join ``prefix + rel`` themselves for a ``str`` without ``://``
+        (``jinjacompiler``): whatever this does to such a URL, they must do too."""
         if self.keep_absolute and "://" in rel:
             return rel
         return self.prefix + rel

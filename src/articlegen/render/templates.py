@@ -307,13 +307,18 @@ def toc_sections(toc: Iterable[Any]) -> list[tuple[Any, list[Any]]]:
 
 @jinja2.pass_context
 def _isodate(context: jinja2.runtime.Context, value: Date | int) -> str:
-    """For ``<time datetime>`` and Open Graph: a day, or a date-time in RFC 3339."""
+    """For ``<time datetime>`` and Open Graph: a day, or a date-time in RFC 3339. A day
+    needs no time zone: the site's is not looked up for one (a build shows 15,000 dates)."""
+    if type(value) is dt.date:
+        return value.isoformat()
     return str(value) if isinstance(value, int) else iso_date(value, context["site"].zone)
 
 
 @jinja2.pass_context
 def _humandate(context: jinja2.runtime.Context, value: Date | int) -> str:
     """``14 May 2024``: the day in the site's time zone (the page's ``site``)."""
+    if type(value) is dt.date:  # a day is that day in any zone
+        return _day_text(value)
     if isinstance(value, int):  # a reference dated by its year alone
         return str(value)
     return _day_text(local_day(value, context["site"].zone))
