@@ -194,6 +194,15 @@ TEMPLATE_SETS: list[dict[str, str]] = [
         "_b.html": "<b>{{ range(2) | list }}</b>",
         "_m.html": "{% macro cell(x) %}<c>{{ x }}{{ greeting | default('-') }}</c>{% endmacro %}",
     },
+    {  # includes outside loops, of every kind of name, in macros and set blocks too
+        "page.html": "{% include ['_no.html', '_a.html'] %}{% include layout %}"
+        "{% include ('_no.html', layout) ignore missing %}{% include '_no.html' ignore missing %}"
+        "{% macro m() %}<m>{% include '_a.html' %}</m>{% endmacro %}{{ m() }}"
+        "{% set s %}{% include '_a.html' %}{% endset %}{{ s | length }}{% with plain = {'n': 7, 'title': '<w>'} %}"
+        "{% include '_a.html' %}{% endwith %}{% if flag %}{% include '_a.html' %}{% endif %}",
+        "_a.html": "<a>{{ item.title | default('none') }}{{ plain.n }}{{ plain.title }}</a>",
+        "one.html": "{% if flag %}1{% endif %}{{ url('x') }}",
+    },
     {  # a template that extends another chosen at run time
         "page.html": "{% extends layout %}{% block b %}[{{ plain.title }}]{% endblock %}",
         "one.html": "1{% block b %}{% endblock %}1",
@@ -310,3 +319,48 @@ def test_a_relative_url_is_joined_without_calling_the_url_helper(
     shown = Environment(**OPTIONS).from_string(source).render(VALUES)
     assert shown == "/base/tags/ https://e.org/ /base/<b>bold</b> /base/"
     assert called == ["https://e.org/", VALUES["markup"], ""]
+
+
+def test_an_include_outside_a_loop_is_one_piece_of_its_template(tmp_path: Path) -> None:
+    """An include's pieces each went up through the template that includes it (every
+    article page includes its table of contents, hero image and share links): they are
+    joined, and the page is the same pieces in the same order."""
+    templates = {
+        "page.html": "<p>{% include '_a.html' %}</p>",
+        "_a.html": "{{ plain.title }}{% if flag %}<b>{{ number }}</b>{% endif %}{{ plain.n }}",
+    }
+    env = Environment(loader=jinja2.DictLoader(templates), **OPTIONS)
+    pieces = list(env.get_template("page.html").generate(VALUES))
+    assert pieces == ["<p>", "A &amp; B<b>-42</b>3", "</p>"]
+
+
+def test_names_are_looked_up_in_the_context_without_calling_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each name a template reads from its context was found by calling
+    ``Context.resolve_or_missing`` (some 45 an article page); the compiled code looks in
+    the context's ``vars`` and ``parent`` itself. A context class of its own that looks
+    names up another way is still asked."""
+    source = "{{ plain.title }}{% for i in items %}{{ i }}{{ greeting }}{% endfor %}{{ nope }}"
+    template = Environment(**OPTIONS).from_string(source)
+    asked = []
+    real = jinja2.runtime.Context.resolve_or_missing
+
+    def counted(self: jinja2.runtime.Context, key: str) -> Any:
+        asked.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(jinja2.runtime.Context, "resolve_or_missing", counted)
+    with pytest.raises(jinja2.UndefinedError):
+        template.render(VALUES)
+    assert asked == []
+
+    class Answering(jinjaruntime._Context):
+        def resolve_or_missing(self, key: str) -> Any:
+            return f"<{key}>" if key == "nope" else super().resolve_or_missing(key)
+
+    class Own(Environment):
+        context_class = Answering
+
+    shown = Own(**OPTIONS).from_string(source).render(VALUES)
+    assert shown == "A &amp; B1hi2hi&lt;nope&gt;"

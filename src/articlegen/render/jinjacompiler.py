@@ -10,8 +10,12 @@ Here:
 - a run of text and ``{{ … }}`` values between two statements is yielded as one string
   (``concat((…))`` of its pieces, each on its own line as Jinja writes them, so an error
   still names its line), and a block, a parent template or an include without a loop is
-  yielded joined: ``"".join`` takes the pieces of each generator straight away, and
-  ``Template.render`` joins the same strings in the same order;
+  yielded joined, and so is an include with context outside a loop: ``"".join`` takes the
+  pieces of each generator straight away, and ``Template.render`` joins the same strings
+  in the same order;
+- each name a scope reads from the context is looked up inline, in the context's ``vars``
+  and then its ``parent``, as ``Context.resolve_or_missing`` (unless a context class
+  overrides it) looks it up;
 - ``{{ value }}`` escapes a ``str`` with MarkupSafe's C function inline (``escape_str``): a
   piece's type does not matter once the pieces are joined; a ``Markup`` is shown as it is
   (what escaping it gives);
@@ -29,7 +33,7 @@ Here:
   through the environment (``includememo``).
 
 Names the generated code uses for its own values (``_shown``, ``_kind``, ``_item``, ``_owner``,
-``_callee``, ``_url``) are none that Jinja gives a template's variables (``l_0_title``…).
+``_callee``, ``_url``, ``_vars``) are none that Jinja gives a template's variables (``l_0_title``…).
 """
 
 from __future__ import annotations
@@ -42,6 +46,13 @@ import jinja2
 import jinja2.compiler
 from jinja2 import nodes
 from jinja2.compiler import Frame, optimizeconst
+from jinja2.idtracking import (
+    VAR_LOAD_ALIAS,
+    VAR_LOAD_PARAMETER,
+    VAR_LOAD_RESOLVE,
+    VAR_LOAD_UNDEFINED,
+)
+from jinja2.runtime import Context
 from markupsafe import escape
 
 from .pages import UrlMaker
@@ -231,10 +242,39 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
             x = f"yield concat({x[len('yield from ') :]})"
         super().writeline(x, node, extra)
 
+    def enter_frame(self, frame: Frame) -> None:
+        """Jinja's start of a scope, where each name the scope reads from the context is
+        looked up inline as ``Context.resolve_or_missing`` looks it up (in ``vars``, then
+        in ``parent``), not through a call of it: an article page resolves some 45 names."""
+        plain = self.get_resolve_func() == "resolve" and (
+            self.environment.context_class.resolve_or_missing is Context.resolve_or_missing
+        )
+        if not plain:
+            super().enter_frame(frame)
+            return
+        undefined = []
+        for target, (action, param) in frame.symbols.loads.items():
+            if action == VAR_LOAD_RESOLVE:
+                self.writeline(
+                    f"{target} = _vars[{param!r}] if {param!r} in (_vars := context.vars)"
+                    f" else context.parent.get({param!r}, missing)"
+                )
+            elif action == VAR_LOAD_ALIAS:
+                self.writeline(f"{target} = {param}")
+            elif action == VAR_LOAD_UNDEFINED:
+                undefined.append(target)
+            elif action != VAR_LOAD_PARAMETER:
+                raise NotImplementedError("unknown load instruction")
+        if undefined:
+            self.writeline(f"{' = '.join(undefined)} = missing")
+
     def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
         named = isinstance(node.template, nodes.Const) and isinstance(node.template.value, str)
         if not (named and frame.loop_frame and node.with_context and not node.ignore_missing):
-            super().visit_Include(node, frame)
+            if node.with_context and frame.buffer is None and not self.environment.is_async:
+                self._include_joined(node, frame)
+            else:
+                super().visit_Include(node, frame)
             return
         self.writeline("template = environment.get_template(", node)
         self.visit(node.template, frame)
@@ -244,6 +284,38 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         self.indent()
         self.simple_write("event", frame)
         self.outdent()
+
+    def _include_joined(self, node: nodes.Include, frame: Frame) -> None:
+        """An include with context outside a loop, as Jinja writes it, but its output
+        yielded joined, where Jinja yielded each of its pieces on through this template."""
+        lookup = "get_or_select_template"
+        if isinstance(node.template, nodes.Const):
+            if isinstance(node.template.value, str):
+                lookup = "get_template"
+            elif isinstance(node.template.value, tuple | list):
+                lookup = "select_template"
+        elif isinstance(node.template, nodes.Tuple | nodes.List):
+            lookup = "select_template"
+        if node.ignore_missing:
+            self.writeline("try:")
+            self.indent()
+        self.writeline(f"template = environment.{lookup}(", node)
+        self.visit(node.template, frame)
+        self.write(f", {self.name!r})")
+        if node.ignore_missing:
+            self.outdent()
+            self.writeline("except TemplateNotFound:")
+            self.indent()
+            self.writeline("pass")
+            self.outdent()
+            self.writeline("else:")
+            self.indent()
+        self.writeline(
+            "yield concat(template.root_render_func(template.new_context(context.get_all(),"
+            f" True, {self.dump_local_context(frame)})))"
+        )
+        if node.ignore_missing:
+            self.outdent()
 
     def _import_common(self, node: nodes.Import | nodes.FromImport, frame: Frame) -> None:
         if not node.with_context or self.environment.is_async:
