@@ -63,7 +63,7 @@ from .planrecord import PlanRecord
 from .stagememos import StageMemos
 from .stamps import FileStamp, SourceStamp, file_stamp
 
-FORMAT = "5"
+FORMAT = "6"
 """Version of the cache's records; part of the code fingerprint."""
 _LIBRARIES = (
     "markdown-it-py",

@@ -4,7 +4,7 @@ Never trusted blindly:
 
 * The file records the cache format and the code fingerprint (the generator's
   modules, its libraries, Python): a file from another version is ignored whole.
-* Every record carries a MAC (keyed BLAKE2b) under a secret of this site's cache,
+* Every record carries a MAC (HMAC-SHA-256) under a secret of this site's cache,
   ``SECRET`` beside the database (never in the output). A truncated, corrupt or
   foreign file, or a record forged with a recomputed checksum (a plain checksum
   anyone can recompute), fails it: the file is ignored whole, and replaced on the
@@ -60,6 +60,10 @@ LOCK_WAIT_SECONDS = 60
 takes seconds) before this build's cache goes unsaved."""
 _TRY_SECONDS = 1.0
 """How long SQLite waits for the lock in each try of a save, between two reports of the wait."""
+_PAGE_SIZE = 16384
+"""Bytes a page of a new cache file: a record (an article's, about 19 kB) spans one or two
+pages, where SQLite's default 4 kB page took five chained ones; a cold build's save writes
+about a fifth faster, and a load reads it a little faster."""
 WAITING = "waiting for another build of this site to let go of the build cache"
 """The progress stage of that wait."""
 
@@ -286,6 +290,7 @@ def _write(cache: BuildCache, database: Path, key: bytes) -> None:
     file (the meta, the rows there) is still there when it writes, whatever another build
     of the site saves meanwhile."""
     with contextlib.closing(_connect(database, read_only=False)) as db, db:
+        db.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # a new file's; an old one keeps its own
         db.execute("BEGIN IMMEDIATE")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
@@ -364,5 +369,8 @@ def _pack(value: object) -> bytes | None:
 
 
 def _checksum(data: bytes, key: bytes) -> bytes:
-    """The record's MAC: BLAKE2b in its keyed mode, a MAC by design (no HMAC wrapper needed)."""
-    return hashlib.blake2b(data, key=key, digest_size=32).digest()
+    """The record's MAC: HMAC-SHA-256, done in one call by OpenSSL, which uses the
+    processor's SHA instructions where there are: a cold build signs a record of about 19 kB
+    an article, and keyed BLAKE2b (hashlib's own code) took twice as long over them, on
+    every save and on every load that checks them."""
+    return hmac.digest(key, data, "sha256")
