@@ -4,6 +4,7 @@ rebuild does not create and delete a whole tree of folders. Its output never dif
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from articlegen.core.layout import CACHE_DIR
 from articlegen.core.model import BuildOptions
 from articlegen.incremental.cache import BuildCache
 from articlegen.incremental.cachefile import DATABASE, RECEIPT, SECRET, SPARE_OUTPUT
-from articlegen.output.staging import _pruned
+from articlegen.output.staging import _pruned, make_folder_of
 from tests.conftest import article
 from tests.helpers import snapshot
 
@@ -74,6 +75,37 @@ def test_writing_a_page_never_changes_the_live_site_through_a_shared_file(blog: 
     build_site(blog, cache=cache)
     assert b"First, changed." in (blog / "public/a/index.html").read_bytes()
     assert (blog / CACHE_DIR / SPARE_OUTPUT / "a/index.html").read_bytes() == live
+
+
+def test_a_build_without_an_output_writes_no_page_through_a_spare_s_shared_file(
+    blog: Path, tmp_path: Path
+) -> None:
+    """With the output deleted and a spare left (a build writes pages without looking for
+    a live file to link then), a page the spare holds is a new file, not written into the
+    spare's, whose other links keep their bytes; the site is a clean build's."""
+    cache = BuildCache()
+    build_site(blog, cache=cache)
+    build_site(blog, cache=cache)  # the swap leaves the first build's site as the spare
+    spare_page = blog / CACHE_DIR / SPARE_OUTPUT / "a/index.html"
+    elsewhere = tmp_path / "elsewhere.html"
+    os.link(spare_page, elsewhere)
+    kept = elsewhere.read_bytes()
+    shutil.rmtree(blog / "public")
+    rewrite(blog / "content/a.md", "First.", "First, changed.")
+    build_site(blog, cache=cache)
+    assert elsewhere.read_bytes() == kept
+    assert snapshot(blog / "public") == clean(blog, tmp_path / "clean")
+
+
+def test_folders_are_made_for_files_at_any_depth(tmp_path: Path) -> None:
+    """A folder whose parent is made, one whose parents are not, and one that is there
+    already though not known as made."""
+    staged, made = f"{tmp_path}/", {""}
+    (tmp_path / "there").mkdir()
+    for relative in ("a/index.html", "a/b/c/index.html", "there/index.html", "top.html"):
+        make_folder_of(staged, relative, made)
+        (tmp_path / relative).write_text("x")
+    assert made == {"", "a", "a/b", "a/b/c", "there"}
 
 
 def test_a_damaged_spare_is_tidied_into_the_right_site(blog: Path, tmp_path: Path) -> None:

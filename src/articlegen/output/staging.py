@@ -36,15 +36,21 @@ def fill_staging(
     links to those in ``output``. Each page is placed before the next is read, so it
     may be let go of at once. ``ValueError`` if ``pages`` are not the files ``paths``
     names: a file of the spare would stay in the site, or one would be missing. The
-    spare's top folder ``keep`` is left as it is, for the caller to update."""
+    spare's top folder ``keep`` is left as it is, for the caller to update. Without an
+    ``output`` folder yet (a first build) a page is written without looking for its file
+    there: a stat less for each of thousands of pages."""
     wanted = {*paths, *(relative for _, relative in statics)}
     folders, fresh = _staging_from(spare, staging, wanted, keep)
     live, staged = f"{output}{os.sep}", f"{staging}{os.sep}"
+    compare = output.is_dir()
     placed: set[str] = set()
     for page in pages:
         path = page.out_path
         make_folder_of(staged, path, folders)
-        _place_page(page, live + path, staged + path, fresh)
+        if page.data is None or compare:
+            _place_page(page, live + path, staged + path, fresh)
+        else:
+            _write_page(staged + path, page.data, fresh)
         placed.add(path)
     if placed != set(paths):
         raise ValueError(f"pages written are not the pages planned: {sorted(placed ^ set(paths))}")
@@ -129,10 +135,16 @@ def make_folder_of(staged: str, relative: str, folders: set[str]) -> None:
     """Create the folder of the file ``relative`` in the folder ``staged`` (with a trailing
     separator), unless ``folders`` (relative to it) says it was made: each folder once per
     build. Plain strings, not ``Path``s: a build places thousands of files, and a path
-    object costs more than the folder check."""
+    object costs more than the folder check. A folder whose parent is made is made with
+    one call, without ``makedirs`` first looking its parent up (a page's own folder)."""
     folder = posixpath.dirname(relative)
     if folder not in folders:
-        os.makedirs(staged + folder, exist_ok=True)
+        try:
+            if posixpath.dirname(folder) not in folders:
+                raise FileNotFoundError
+            os.mkdir(staged + folder)
+        except (FileNotFoundError, FileExistsError):
+            os.makedirs(staged + folder, exist_ok=True)  # a folder on the way, or one there
         folders.add(folder)
         folders.update(_parents(folder))
 
@@ -152,9 +164,15 @@ def _place_page(page: RenderedPage, current: str, target: str, fresh: bool) -> N
     elif same_bytes(current, page.data):
         _link(current, target)
     else:
-        if not fresh:
-            _vacate(target)
-        _write_new(target, page.data)
+        _write_page(target, page.data, fresh)
+
+
+def _write_page(target: str, data: bytes, fresh: bool) -> None:
+    """``data`` written at ``target``, after removing a file kept from the spare there,
+    unless the folder is ``fresh``."""
+    if not fresh:
+        _vacate(target)
+    _write_new(target, data)
 
 
 def _write_new(target: str, data: bytes) -> None:
