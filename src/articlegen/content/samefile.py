@@ -22,29 +22,46 @@ from ..core.urls import article_url
 def same_file_problems(root: Path, articles: Iterable[Article]) -> list[ArticlegenError]:
     """One error for each article that is a symbolic link to a file another article was
     read from already: the one that is no link is kept (it is the file the writer edits),
-    else the first by name."""
+    else the first by name. Which files are links is read from one listing of each folder,
+    not asked of each file, and paths are joined as text: a site has thousands of articles
+    and few links."""
     real_root = root.resolve()
-    folders: dict[Path, Path] = {}  # resolved once each (content/ itself may be a link)
-    by_file: dict[Path, Article] = {}
+    folders: dict[str, tuple[str, frozenset[str] | None]] = {}
+    by_file: dict[str, Article] = {}
     linked: list[tuple[Article, Path]] = []
     for article in articles:
-        path = root / article.source
-        if os.path.islink(path):
-            linked.append((article, path.resolve()))
+        folder, _, name = article.source.rpartition("/")
+        real, links = folders.get(folder) or _listed(root, folder, folders)
+        is_link = name in links if links is not None else os.path.islink(root / article.source)
+        if is_link:
+            linked.append((article, (root / article.source).resolve()))
             continue
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        by_file.setdefault(folder / path.name, article)
+        by_file.setdefault(os.path.join(real, name), article)
     problems: list[ArticlegenError] = []
-    for article, real in linked:
-        if not real.is_relative_to(real_root):  # refused as it is read (outside the site)
+    for article, target in linked:
+        if not target.is_relative_to(real_root):  # refused as it is read (outside the site)
             continue
-        kept = by_file.setdefault(real, article)
+        kept = by_file.setdefault(str(target), article)
         if kept is not article:
-            target = real.relative_to(real_root).as_posix()
-            problems.append(_twice(root, article, kept, target))
+            shown = target.relative_to(real_root).as_posix()
+            problems.append(_twice(root, article, kept, shown))
     return problems
+
+
+def _listed(
+    root: Path, folder: str, folders: dict[str, tuple[str, frozenset[str] | None]]
+) -> tuple[str, frozenset[str] | None]:
+    """The folder ``folder`` of the site resolved (``content/`` itself may be a link), and
+    the names of the symbolic links in it (None if it cannot be listed: then each file is
+    asked), kept in ``folders``."""
+    path = root / folder
+    try:
+        with os.scandir(path) as entries:
+            links: frozenset[str] | None = frozenset(e.name for e in entries if e.is_symlink())
+    except OSError:
+        links = None
+    found = folders[folder] = (str(path.resolve()), links)
+    return found
 
 
 def _twice(root: Path, article: Article, kept: Article, target: str) -> ArticlegenError:
