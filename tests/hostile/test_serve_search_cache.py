@@ -11,7 +11,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import socket
 import sqlite3
@@ -31,6 +30,7 @@ from articlegen.content import config
 from articlegen.core.layout import CACHE_DIR
 from articlegen.core.programs import find_pagefind
 from articlegen.incremental import cachefile
+from articlegen.incremental.cacherecords import pack_source, unpack_sources
 from articlegen.serve.livereload import LiveSite, PreviewSite
 from articlegen.serve.preview import Preview
 from articlegen.serve.server import open_server
@@ -404,10 +404,10 @@ def test_a_forged_cache_record_is_ignored_and_the_page_rebuilt(
     database = root / CACHE_DIR / cachefile.DATABASE
     with contextlib.closing(sqlite3.connect(database)) as db, db:
         (data,) = db.execute("SELECT data FROM sources WHERE path = 'content/a.md'").fetchone()
-        entry = pickle.loads(data)
+        (entry,) = unpack_sources([data], {})
         script = "<p>Zinc is a trace mineral.</p><script>alert(document.cookie)</script>"
         forged = dataclasses.replace(entry, body=dataclasses.replace(entry.body, html=script))
-        data = pickle.dumps(forged, pickle.HIGHEST_PROTOCOL)
+        data = pack_source(forged)
         db.execute(
             "UPDATE sources SET checksum = ?, data = ? WHERE path = 'content/a.md'",
             (mac(data), data),

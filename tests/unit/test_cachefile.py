@@ -26,6 +26,7 @@ from articlegen.incremental.cachefile import (
     load_cache,
     save_cache,
 )
+from articlegen.incremental.cacherecords import pack_source
 from articlegen.incremental.keys import body_key, source_digest
 
 ARTICLE = Article(
@@ -72,7 +73,7 @@ def test_saving_again_writes_only_what_changed(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / DATABASE) as db:
         rows = dict(db.execute("SELECT path, checksum FROM sources").fetchall())
     assert rows["content/a.md"] == b"marked"  # not written again: it did not change
-    assert rows["content/b.md"] == signed(tmp_path, pickle.dumps(cache.sources["content/b.md"], 5))
+    assert rows["content/b.md"] == signed(tmp_path, pack_source(cache.sources["content/b.md"]))
     del cache.sources["content/a.md"]
     save_cache(cache, tmp_path)
     assert set(load_cache(tmp_path).sources) == {"content/b.md"}
@@ -134,8 +135,8 @@ def test_a_flipped_byte_in_a_record_fails_its_checksum(tmp_path: Path, table: st
 )
 def test_a_well_formed_record_of_the_wrong_shape_is_refused(tmp_path: Path, record) -> None:
     save_cache(filled_cache(), tmp_path)
-    data = pickle.dumps(record)
     table = "sources" if record[0] == "not" else "pages"
+    data = pack_source(record) if table == "sources" else pickle.dumps(record)
     _update(tmp_path, f"UPDATE {table} SET checksum = ?, data = ?", signed(tmp_path, data), data)
     loaded = load_cache(tmp_path)
     assert loaded.sources == {} and loaded.pages == {}
@@ -158,7 +159,7 @@ def test_a_forged_record_with_a_recomputed_checksum_is_refused(tmp_path: Path, m
     cache = filled_cache()
     save_cache(cache, tmp_path)
     entry = cache.sources["content/a.md"]
-    data = pickle.dumps(dataclasses.replace(entry, body=FORGED), pickle.HIGHEST_PROTOCOL)
+    data = pack_source(dataclasses.replace(entry, body=FORGED))
     _update(tmp_path, "UPDATE sources SET checksum = ?, data = ?", mac(data, tmp_path), data)
     assert load_cache(tmp_path).sources == {}
     assert signed(tmp_path, data) != mac(data, tmp_path)
@@ -192,11 +193,27 @@ class _Exploit:
         return (os.system, ("echo pwned > /dev/null",))
 
 
-def test_a_record_naming_other_code_is_refused_not_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pack", [pickle.dumps, pack_source], ids=["pickle", "as-saved"])
+def test_a_record_naming_other_code_is_refused_not_run(tmp_path: Path, pack) -> None:
     save_cache(filled_cache(), tmp_path)
-    data = pickle.dumps(_Exploit())
+    data = pack(_Exploit())
     _update(tmp_path, "UPDATE sources SET checksum = ?, data = ?", signed(tmp_path, data), data)
     assert load_cache(tmp_path).sources == {}
+
+
+def test_a_source_record_holding_two_is_refused(tmp_path: Path) -> None:
+    """The sources' records are read one after the other by one unpickler: a row whose
+    bytes hold a second record (signed) would hand that one to the next row's file."""
+    cache = filled_cache()
+    cache.sources["content/b.md"] = SourceEntry(b"d" * 16, ARTICLE)
+    save_cache(cache, tmp_path)
+    data = pack_source(cache.sources["content/a.md"]) * 2
+    where = "WHERE path = 'content/a.md'"
+    _update(
+        tmp_path, f"UPDATE sources SET checksum = ?, data = ? {where}", signed(tmp_path, data), data
+    )
+    assert load_cache(tmp_path).sources == {}
+    assert load_cache(tmp_path).pages == {}
 
 
 def test_clear_cache(tmp_path: Path) -> None:

@@ -31,14 +31,23 @@ import secrets
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
 from ..core.model import Progress
 from .cache import FORMAT, BuildCache, SourceEntry
-from .cacherecords import SINGLE, Corrupt, single_records, take, unpack
+from .cacherecords import (
+    SINGLE,
+    Corrupt,
+    pack_source,
+    single_records,
+    take,
+    unpack,
+    unpack_sources,
+)
 
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
@@ -78,9 +87,9 @@ def load_cache(folder: Path, code: str | None = None) -> BuildCache:
         return cache
     sources, singles = rows
     try:
-        classes: dict[tuple[str, str], type] = {}  # allowed so far: 7 per record, the same 7
-        for path, _, data in sources:
-            entry = unpack(data, classes)
+        classes: dict[tuple[str, str], type] = {}  # allowed so far, shared by the records
+        entries = unpack_sources([data for _, _, data in sources], classes)
+        for (path, _, _), entry in zip(sources, entries, strict=True):
             if not isinstance(entry, SourceEntry) or not isinstance(path, str):
                 raise Corrupt(path)
             cache.sources[path] = entry
@@ -323,7 +332,7 @@ def _changed_sources(
     for path, entry in cache.sources.items():
         if path in stored and cache.saved.get(path) is entry:
             continue
-        data = _pack(entry)
+        data = _pack(entry, pack_source)
         if data is not None:
             yield path, _checksum(data, key), data
             cache.saved[path] = entry
@@ -361,10 +370,13 @@ def _connect(database: Path, *, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=10 if read_only else _TRY_SECONDS)
 
 
-def _pack(value: object) -> bytes | None:
+def _pack(value: Any, pack: Callable[[Any], bytes] | None = None) -> bytes | None:
+    """``value`` pickled (by ``pack``, if given); None if it cannot be."""
     try:
+        if pack is not None:
+            return pack(value)
         return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         return None  # something unpicklable in a record: that entry is simply not saved
 
 
