@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from articlegen.core.errors import OutputError
-from articlegen.core.model import Article, BodyHtml, FrontMatter, LinkRef, RenderedBody, TocEntry
+from articlegen.core.model import (
+    Article,
+    BodyHtml,
+    FrontMatter,
+    LinkGraph,
+    LinkRef,
+    RenderedBody,
+    ResolvedLink,
+    TocEntry,
+)
 from articlegen.incremental import cachefile
 from articlegen.incremental.cache import BuildCache, PageEntry, SourceEntry
 from articlegen.incremental.cachefile import (
@@ -26,7 +35,7 @@ from articlegen.incremental.cachefile import (
     load_cache,
     save_cache,
 )
-from articlegen.incremental.cacherecords import pack_source
+from articlegen.incremental.cacherecords import pack_record, pack_source, unpack
 from articlegen.incremental.keys import body_key, source_digest
 
 ARTICLE = Article(
@@ -280,3 +289,13 @@ def test_a_save_waits_for_another_build_to_let_go(tmp_path: Path, short_waits) -
     release.join()
     other.close()
     assert waits and set(load_cache(tmp_path).sources) == {"content/a.md", "content/b.md"}
+
+
+def test_a_table_s_record_is_pickled_as_pickle_pickles_it() -> None:
+    """A link graph shares its links between its lists: pickled with a memo, as
+    ``pickle.dumps`` does (its records reduced by their own functions), it reads back equal."""
+    link = ResolvedLink("b", None, "part")
+    graph = LinkGraph({"a": (link,)}, {"a": (link, None)}, {"b": ("a",)}, (), {"a": (link,)})
+    data = pack_record(graph)
+    assert data == pickle.dumps(graph, pickle.HIGHEST_PROTOCOL)
+    assert unpack(data, {}) == graph

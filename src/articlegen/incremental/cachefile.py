@@ -42,6 +42,7 @@ from .cache import FORMAT, BuildCache, SourceEntry
 from .cacherecords import (
     SINGLE,
     Corrupt,
+    pack_record,
     pack_source,
     single_records,
     take,
@@ -370,12 +371,10 @@ def _connect(database: Path, *, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=10 if read_only else _TRY_SECONDS)
 
 
-def _pack(value: Any, pack: Callable[[Any], bytes] | None = None) -> bytes | None:
-    """``value`` pickled (by ``pack``, if given); None if it cannot be."""
+def _pack(value: Any, pack: Callable[[Any], bytes] = pack_record) -> bytes | None:
+    """``value`` pickled by ``pack``; None if it cannot be."""
     try:
-        if pack is not None:
-            return pack(value)
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return pack(value)
     except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         return None  # something unpicklable in a record: that entry is simply not saved
 
