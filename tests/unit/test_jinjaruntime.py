@@ -74,6 +74,26 @@ class ContextGreeter:
         return f"{context['greeting']} {name}"
 
 
+class Text(str):
+    """A ``str`` of a type of its own, as an article's ``BodyHtml`` is."""
+
+    __slots__ = ()
+
+
+class Spoken(str):
+    """A ``str`` that says something else when made a ``str`` (and so a ``Markup``)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "spoken <b>"
+
+
+class Html:
+    def __html__(self) -> str:
+        return "<i>html</i>"
+
+
 class Stopping:
     __slots__ = ()
 
@@ -114,6 +134,9 @@ VALUES: dict[str, Any] = {
     "ratio": 0.5,
     "day": dt.date(2024, 5, 14),
     "items": [1, 2],
+    "text": Text("<b>text</b> & co"),
+    "spoken": Spoken("<s>"),
+    "html": Html(),
 }
 
 TEMPLATES = [
@@ -163,6 +186,13 @@ TEMPLATES = [
     "{% for i in items %}{{ url(i | string) }}{{ greet(url(i | string)) }}{% endfor %}",
     "{{ stopping() is undefined }} {{ greet(greet()) }} {{ context_greet(url()) }}",
     "{{ abs_url('a/') }} {{ abs_url('https://x.org/') }} {{ url(markup) }} {{ url(plain.title) }}",
+    # ``| safe`` shown: a str as it is, anything else as Markup(value) shows it
+    "{{ text | safe }} {{ spoken | safe }} {{ html | safe }} {{ markup | safe }} {{ plain.title | safe }}",
+    "{{ number | safe }}{{ none | safe }}{{ ratio | safe }}{{ (text ~ '&') | safe }}{{ '<q>' | safe }}",
+    "{% autoescape false %}{{ text | safe }}{{ html | safe }}{% endautoescape %}{{ text | safe | e }}",
+    # set blocks: Markup where escaping is on, with or without a filter
+    "{% set s | upper %}<i>{{ plain.title }}</i>{% endset %}{{ s }}{% set t %}{{ text }}{% endset %}{{ t }}",
+    "{% autoescape false %}{% set s %}<i>{{ plain.title }}</i>{% endset %}{{ s }}{% endautoescape %}",
     "{{ greet('a/') }} {% set u = greet %}{{ u('https://x.org/') }}{{ url(none | string) }}",
 ]
 
@@ -232,6 +262,7 @@ def test_templates_that_use_others_render_as_in_jinja(templates: dict[str, str])
         "{{ card.nope() }}",
         "{{ nothing.title | default(1) }}",
         "{{ url(nothing.url) }}",
+        "{{ nothing | safe }}",
         "{% macro m(a) %}{{ a.nope }}{% endmacro %}{{ m(plain) }}",
         "{% for x in [plain, card] %}{{ x.title }}{{ x.nope }}{% endfor %}",
     ],
@@ -364,3 +395,30 @@ def test_names_are_looked_up_in_the_context_without_calling_it(
 
     shown = Own(**OPTIONS).from_string(source).render(VALUES)
     assert shown == "A &amp; B1hi2hi&lt;nope&gt;"
+
+
+def test_shown_text_and_captured_text_are_not_copied_into_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``{{ body | safe }}`` copied an article's body (20 kB) into a ``Markup`` only to join
+    it into the page, and ``{% set %}`` blocks and macros made their text a ``Markup``
+    through ``Markup.__new__``, a Python function: the body is shown as it is, and the
+    others are made a ``Markup`` without it, the same text of the same type."""
+    made: list[object] = []
+    real = markupsafe.Markup.__new__
+
+    def counted(cls: type, base: object = "", *args: Any) -> Any:
+        made.append(base)
+        return real(cls, base, *args)
+
+    env = Environment(**OPTIONS)
+    shown = env.from_string("{{ text | safe }}")
+    captured = env.from_string(
+        "{% macro m(x) %}<m>{{ x }}</m>{% endmacro %}{% set s %}<i>{{ plain.title }}</i>"
+        "{% endset %}{{ s }}{{ m(s) }}{{ m(plain.title) | length }}{{ s.__class__.__name__ }}"
+    )
+    monkeypatch.setattr(markupsafe.Markup, "__new__", counted)
+    [piece] = shown.generate(VALUES)
+    assert piece is VALUES["text"]
+    assert captured.render(VALUES) == "<i>A &amp; B</i><m><i>A &amp; B</i></m>16Markup"
+    assert made == []

@@ -29,6 +29,9 @@ Here:
 - ``url(…)`` (``DIRECT_CALLS``) is called at once, where ``Context.call`` looked for a
   ``pass_context`` mark on every call, and ``url(relative)`` is its prefix and the URL
   joined inline; any other callable goes as Jinja calls it;
+- ``{{ value | safe }}`` shows a ``str`` value as it is (``shown_safe``), where Jinja copied
+  it into a ``Markup`` to be joined, and a ``{% set %}`` block's text is made a ``Markup``
+  without ``Markup.__new__`` (``markup_of_str``);
 - ``{% include %}`` of a named template in a loop and ``{% import … with context %}`` go
   through the environment (``includememo``).
 
@@ -40,7 +43,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import jinja2.compiler
@@ -53,7 +56,7 @@ from jinja2.idtracking import (
     VAR_LOAD_UNDEFINED,
 )
 from jinja2.runtime import Context
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .pages import UrlMaker
 
@@ -80,11 +83,38 @@ DIRECT_CALLS = frozenset({UrlMaker})
 ``pass_context`` mark, none possible on an instance (no ``__dict__``), and never raising
 ``StopIteration`` (which ``Context.call`` makes an undefined value)."""
 _ITEMS_FIRST: dict[str, set[type]] = {}
-_RUNTIME = ("escape_str", "items_first", "dict_get", "absent", "DIRECT_CALLS", "UrlMaker")
+_RUNTIME = (
+    "escape_str",
+    "items_first",
+    "dict_get",
+    "absent",
+    "DIRECT_CALLS",
+    "UrlMaker",
+    "plain_strs",
+    "shown_safe",
+    "markup_of_str",
+)
 """What compiled templates import from here."""
 _JOINED = "_joined_"
 """A stand-in buffer name: Jinja's output code written for a buffer, made a ``yield``."""
 _JOINED_WRITES = {f"{_JOINED}.append(": "yield str(", f"{_JOINED}.extend((": "yield concat(("}
+
+
+markup_of_str: Callable[[str], Markup] = functools.partial(str.__new__, Markup)
+"""``Markup(text)`` of a ``str``: the same, without ``Markup.__new__``, a Python function."""
+plain_strs: set[type] = {str}
+"""The ``str`` types whose text is that of ``Markup(value)``: no ``__html__``, no ``__str__``
+of their own (``shown_safe`` adds each it meets)."""
+
+
+def shown_safe(value: Any) -> Any:
+    """What ``{{ value | safe }}`` shows of a value whose type is not in ``plain_strs``: the
+    value itself where ``Markup(value)`` would hold its text, else ``Markup(value)``."""
+    kind = type(value)
+    if issubclass(kind, str) and kind.__str__ is str.__str__ and not hasattr(kind, "__html__"):
+        plain_strs.add(kind)
+        return value
+    return Markup(value)
 
 
 def items_first(attribute: str) -> set[type]:
@@ -115,19 +145,41 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
     template's own semantics to Jinja's compiler wherever it does not know them to hold
     (an async environment, a ``finalize``, a volatile autoescape, calls with keywords)."""
 
+    _unfiltered: nodes.Filter | None = None
+    """A ``value | safe`` shown by ``{{ }}``, whose value is written without the filter."""
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
             super()._output_child_pre(node, frame, finalize)
+        elif self._shown_safe(node):
+            self._unfiltered = cast(nodes.Filter, node)
+            self.write("(_shown if type(_shown := ")
         else:
             self.write("(escape_str(_shown) if (_kind := type(_shown := ")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
             super()._output_child_post(node, frame, finalize)
+        elif self._shown_safe(node):
+            self._unfiltered = None
+            self.write(") in plain_strs else shown_safe(_shown))")
         else:
             self.write(
                 ")) is str else _shown if _kind is Markup else environment.escape_output(_shown))"
             )
+
+    def _shown_safe(self, node: nodes.Expr) -> bool:
+        """Whether ``node`` is ``value | safe`` with Jinja's ``safe``: shown, the text of
+        ``Markup(value)`` is that of a ``str`` value itself (an article's body, 20 kB a page,
+        was copied into a ``Markup`` to be joined into the page)."""
+        return (
+            isinstance(node, nodes.Filter)
+            and node.name == "safe"
+            and node.node is not None
+            and not (node.args or node.kwargs or node.dyn_args or node.dyn_kwargs)
+            and self.environment.filters.get("safe") is jinja2.filters.do_mark_safe
+            and not self.environment.is_async
+        )
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
         self.writeline(f"from {__name__} import {', '.join(_RUNTIME)}")
@@ -157,6 +209,9 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
 
     @optimizeconst
     def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
+        if node is self._unfiltered and node.node is not None:  # see _output_child_pre
+            self.visit(node.node, frame)
+            return
         default = node.args[0] if len(node.args) == 1 else None
         if not (
             isinstance(node.node, nodes.Getattr)
@@ -221,6 +276,26 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         self.write(') is str and "://" not in _url else _callee(_url)) if type(_callee := ')
         self.visit(node.node, frame)
         self.write(") is UrlMaker else ")
+
+    def visit_AssignBlock(self, node: nodes.AssignBlock, frame: Frame) -> None:
+        """``{% set name %}…{% endset %}`` as Jinja writes it, the text it holds made a
+        ``Markup`` by ``markup_of_str`` (an article page sets five, a card four)."""
+        if node.filter is not None:
+            super().visit_AssignBlock(node, frame)
+            return
+        self.push_assign_tracking()
+        block_frame = frame.inner()
+        block_frame.require_output_check = False  # as Jinja: a set block always captures
+        block_frame.symbols.analyze_node(node)
+        self.enter_frame(block_frame)
+        self.buffer(block_frame)
+        self.blockvisit(node.body, block_frame)
+        self.newline(node)
+        self.visit(node.target, frame)
+        self.write(" = (markup_of_str if context.eval_ctx.autoescape else identity)(")
+        self.write(f"concat({block_frame.buffer}))")
+        self.pop_assign_tracking(frame)
+        self.leave_frame(block_frame)
 
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
         """A run of text and values yielded as one string: Jinja's code for a buffer

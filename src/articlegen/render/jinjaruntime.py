@@ -113,7 +113,9 @@ class _Context(Context):
                 # Macro.__call__ takes the evaluation context, as Jinja passes it
                 return __obj(__self.eval_ctx, *args, **kwargs)
             made = __obj._func(*args)  # what Macro.__call__ comes to for these arguments
-            return Markup(made) if __self.eval_ctx.autoescape else made
+            if not __self.eval_ctx.autoescape:
+                return made
+            return _make_str(Markup, made) if type(made) is str else Markup(made)
         except StopIteration:
             return __self.environment.undefined(
                 "value was undefined because a callable raised a StopIteration exception"
