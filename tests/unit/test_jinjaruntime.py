@@ -190,6 +190,11 @@ TEMPLATES = [
     "{{ text | safe }} {{ spoken | safe }} {{ html | safe }} {{ markup | safe }} {{ plain.title | safe }}",
     "{{ number | safe }}{{ none | safe }}{{ ratio | safe }}{{ (text ~ '&') | safe }}{{ '<q>' | safe }}",
     "{% autoescape false %}{{ text | safe }}{{ html | safe }}{% endautoescape %}{{ text | safe | e }}",
+    # select without a test: the true items, lazily; with a test, as Jinja's
+    "{{ items | select | list }} {{ [0, 1, '', 'a', none, false, markup] | select | join(',') }}",
+    "{{ [] | select | list }} {{ none | select | list }} {{ plain.title | select | first }}",
+    "{{ items | select('odd') | list }} {{ items | select | select | sum }} {% set g = items | select %}",
+    "{% for x in [card, plain, {}] | select %}{{ x.title | default('-') }}{% endfor %}",
     # set blocks: Markup where escaping is on, with or without a filter
     "{% set s | upper %}<i>{{ plain.title }}</i>{% endset %}{{ s }}{% set t %}{{ text }}{% endset %}{{ t }}",
     "{% autoescape false %}{% set s %}<i>{{ plain.title }}</i>{% endset %}{{ s }}{% endautoescape %}",
@@ -263,6 +268,7 @@ def test_templates_that_use_others_render_as_in_jinja(templates: dict[str, str])
         "{{ nothing.title | default(1) }}",
         "{{ url(nothing.url) }}",
         "{{ nothing | safe }}",
+        "{{ nothing | select | list }}",
         "{% macro m(a) %}{{ a.nope }}{% endmacro %}{{ m(plain) }}",
         "{% for x in [plain, card] %}{{ x.title }}{{ x.nope }}{% endfor %}",
     ],
@@ -422,3 +428,20 @@ def test_shown_text_and_captured_text_are_not_copied_into_markup(
     assert piece is VALUES["text"]
     assert captured.render(VALUES) == "<i>A &amp; B</i><m><i>A &amp; B</i></m>16Markup"
     assert made == []
+
+
+def test_select_without_a_test_prepares_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parts | select`` (the byline's and every card's facts) had Jinja prepare a test to
+    call for each part, three Python calls a part: the true parts are kept at once, and a
+    ``select`` with a test still goes through Jinja."""
+    prepared: list[object] = []
+    real = jinja2.filters.prepare_select_or_reject
+
+    def counted(*args: Any) -> Any:
+        prepared.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(jinja2.filters, "prepare_select_or_reject", counted)
+    source = "{{ [0, 'a', '', 'b'] | select | join }} {{ items | select('odd') | list }}"
+    assert Environment(**OPTIONS).from_string(source).render(VALUES) == "ab [1]"
+    assert prepared == [("odd",)]

@@ -32,6 +32,7 @@ Here:
 - ``{{ value | safe }}`` shows a ``str`` value as it is (``shown_safe``), where Jinja copied
   it into a ``Markup`` to be joined, and a ``{% set %}`` block's text is made a ``Markup``
   without ``Markup.__new__`` (``markup_of_str``);
+- ``value | select`` (no test) is ``Environment.truthy_items``;
 - ``{% include %}`` of a named template in a loop and ``{% import … with context %}`` go
   through the environment (``includememo``).
 
@@ -172,12 +173,14 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
         """Whether ``node`` is ``value | safe`` with Jinja's ``safe``: shown, the text of
         ``Markup(value)`` is that of a ``str`` value itself (an article's body, 20 kB a page,
         was copied into a ``Markup`` to be joined into the page)."""
+        return isinstance(node, nodes.Filter) and node.name == "safe" and self._bare(node)
+
+    def _bare(self, node: nodes.Filter) -> bool:
+        """Whether ``node`` is Jinja's own filter of its name, given a value and nothing else."""
         return (
-            isinstance(node, nodes.Filter)
-            and node.name == "safe"
-            and node.node is not None
+            node.node is not None
             and not (node.args or node.kwargs or node.dyn_args or node.dyn_kwargs)
-            and self.environment.filters.get("safe") is jinja2.filters.do_mark_safe
+            and self.environment.filters.get(node.name) is jinja2.filters.FILTERS[node.name]
             and not self.environment.is_async
         )
 
@@ -211,6 +214,11 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
     def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
         if node is self._unfiltered and node.node is not None:  # see _output_child_pre
             self.visit(node.node, frame)
+            return
+        if node.name == "select" and self._bare(node):  # see Environment.truthy_items
+            self.write("environment.truthy_items(")
+            self.visit(cast(nodes.Expr, node.node), frame)
+            self.write(")")
             return
         default = node.args[0] if len(node.args) == 1 else None
         if not (

@@ -17,6 +17,8 @@ whose code does most of it inline; this module holds what that code calls:
   is called straight away.
 - ``{{ value }}`` of anything but a ``str``: markupsafe's ``escape`` wraps its result through
   ``Markup.__new__``, a Python function; a ``Markup`` is already what escaping it gives.
+- ``value | select`` without a test: Jinja prepares the test it calls for each item (three
+  Python calls an item) at every use; ``truthy_items`` keeps the true items at once.
 - ``{% include %}`` inside a loop and ``{% import … with context %}`` go through
   ``includememo``: a card shown on several list pages is rendered once, and the module of
   ``_people.html`` made once, not on every article page.
@@ -199,6 +201,17 @@ class Environment(jinja2.Environment):
         if kind is int:  # digits and a minus sign: nothing to escape
             return _make_str(Markup, str(value))
         return escape(value)
+
+    @staticmethod
+    def truthy_items(value: Any) -> Iterator[Any]:
+        """``value | select``, without a test: the items of ``value`` that are true, as
+        Jinja's ``select`` gives them (lazily, nothing if ``value`` is false), without
+        preparing the test it would call for each (the byline and each card's line of facts
+        select their parts)."""
+        if value:
+            for item in value:
+                if item:
+                    yield item
 
     def included(
         self, template: jinja2.Template, context: Context, names: Mapping[str, Any]
