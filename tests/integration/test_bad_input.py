@@ -311,6 +311,27 @@ def test_a_wiki_link_split_by_a_table_cell_is_an_error_at_its_row(built: Path, r
     assert (link.attributes["href"], link.text()) == ("/beta/", "the beta note")
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "title: C\ndate 2024-01-01\n",  # a key without its colon
+        "title: C\n\tdate: 2024-01-01\n",  # a tab
+        "title: \u201cC: D\u201d\ndate: 2024-01-01\n",  # curly quotes around a colon
+        "title: [Draft] C\ndate: 2024-01-01\n",
+    ],
+)
+def test_a_yaml_error_is_one_line_without_the_parser_s_words(
+    built: Path, run_cli, header: str
+) -> None:
+    """Under each of these errors, said in words, the build printed PyYAML's own first line
+    as 'caused by: ScannerError: while scanning a simple key' (or 'for the next token'):
+    the parser's words, which tell an author nothing more."""
+    write(built, "c.md", f"---\n{header}---\nBody.\n")
+    err = rebuild_fails(built, run_cli)
+    assert [line for line in err.splitlines() if not line.startswith("error: ")] == []
+    assert only_error(err).startswith("error: content/c.md:")
+
+
 def test_an_image_whose_file_name_holds_a_space_is_an_error_at_its_line(
     built: Path, run_cli
 ) -> None:

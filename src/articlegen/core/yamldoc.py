@@ -74,14 +74,14 @@ def load_mapping(
             measure(text, path, error, first_line)
         loader = Loader(text)
     except yaml.YAMLError as exc:
-        raise syntax_error(exc, text, path, error, first_line) from exc
+        raise syntax_error(exc, text, path, error, first_line) from None
     try:
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as exc:
             if fits and isinstance(exc, yaml.composer.ComposerError):
                 exc = _syntax_error_further_on(text, path, error, first_line) or exc
-            raise syntax_error(exc, text, path, error, first_line) from exc
+            raise syntax_error(exc, text, path, error, first_line) from None
         if root is None:
             return {}, []
         if not isinstance(root, yaml.MappingNode):

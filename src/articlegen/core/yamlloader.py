@@ -88,7 +88,8 @@ def syntax_error(
     exc: yaml.YAMLError, text: str, path: str, error: type[ArticlegenError], first_line: int
 ) -> ArticlegenError:
     """PyYAML's ``exc`` for ``text`` (which starts on file line ``first_line``) as ``error``,
-    at the line to fix and with what to do."""
+    at the line to fix and with what to do. Raised ``from None``: as its cause, PyYAML's own
+    words ("caused by: ScannerError: while scanning…") told an author nothing more."""
     if isinstance(exc, yaml.reader.ReaderError):
         return error(
             f"invalid YAML: character U+{exc.character:04X} is not allowed",

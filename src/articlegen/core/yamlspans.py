@@ -45,7 +45,7 @@ def value_spans(
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise syntax_error(exc, text, path, error, first_line) from exc
+            raise syntax_error(exc, text, path, error, first_line) from None
         if not isinstance(root, yaml.MappingNode):
             return {}
         return {
