@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
 
+from articlegen.core import model
 from articlegen.core.model import BodyHtml, Card, PagePlan, RenderedPage
 from articlegen.core.urls import person_url
 from articlegen.incremental import cache as cache_module
 from articlegen.incremental.cache import BuildCache, FirstPages, PageEntry, code_fingerprint
-from articlegen.incremental.keys import SharedDigests, body_key, page_key, source_digest
+from articlegen.incremental.keys import (
+    SharedDigests,
+    body_key,
+    own_reductions,
+    page_key,
+    source_digest,
+)
 from articlegen.incremental.stamps import file_stamp
 from articlegen.render.pages import UrlMaker
 
@@ -270,3 +278,19 @@ def test_keys_name_classes_by_number_the_same_in_every_process() -> None:
     assert value_digest(TocEntry(2, "a", "A")) != value_digest(TocEntry(3, "a", "A"))
     assert value_digest(CardList([Card(title="B")])) != value_digest([Card(title="B")])
     assert value_digest(CardList([Card(title="B")])) != value_digest(CardList([Card(title="C")]))
+
+
+def test_records_reduced_through_the_dispatch_table_pickle_as_they_reduce_themselves() -> None:
+    """Keys and the cache file hand each record of ``core.model`` to its own ``__reduce__``
+    at once: the reduction, and so every key's bytes, is what ``__reduce_ex__`` gives."""
+    reductions = own_reductions(model)
+    assert model.TocEntry in reductions and model.FrontMatter in reductions
+    values = [
+        model.TocEntry(2, "a", "A"),
+        model.LinkRef("b", 3),
+        model.ResolvedLink("b", None, "part"),
+        model.FrontMatter(title="T", tags=("x",), see_also=(model.LinkRef("b", 5),)),
+    ]
+    for value in values:
+        reduced = reductions[type(value)](value)
+        assert reduced == value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)

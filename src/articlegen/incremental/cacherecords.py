@@ -23,8 +23,10 @@ from typing import Any
 
 from ..core import model
 from ..core.model import LinkGraph
+from . import cache as entries
 from .cache import BuildCache, PageEntry, SourceEntry
 from .filefacts import Known
+from .keys import own_reductions
 from .linkrecord import LinkRecord
 from .planrecord import PlanRecord
 
@@ -191,7 +193,8 @@ _CLASSES = _numbered_classes()
 _PRELUDE, _NUMBERED = _numbering(_CLASSES)
 _REDUCERS: dict[type, Any] = {
     **copyreg.dispatch_table,
-    **{kind: vars(kind)["__reduce__"] for kind in _CLASSES if "__reduce__" in vars(kind)},
+    **own_reductions(model),
+    **own_reductions(entries),
 }
 
 
