@@ -48,11 +48,13 @@ from .footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from .markdown import (
     CITATION,
     DECORATIVE_ALT,
+    body_lines,
     citation_html,
     image_html,
     is_local,
     is_remote,
     is_site_path,
+    line_written,
     make_markdown,
     markdown_file_target,
     missing_alt,
@@ -343,7 +345,8 @@ class _Render:
     gathering what its rules and ``markdown``'s collectors gather, then the HTML rewritten."""
 
     def __init__(self, body: str, first_line: int, path: str | None) -> None:
-        self.first_line, self.path = first_line, path
+        self.first_line, self.path, self.body = first_line, path, body
+        self.lines: list[str] = []  # body_lines(body), once a text needs them
         self.swaps: list[re.Match[str]] = []
         self.pieces = [_Piece(*part, self.swaps) for part in _pieces(body)]
         self.links: list[LinkRef] = []
@@ -541,7 +544,11 @@ class _Render:
         """A text token's words, and the wiki links and citations swapped into it (in a
         link's text, markdown-it-py would have read no link)."""
         self.texts.append(text)
-        self.link_problems += refused_link_problems(text, line, self.path)
+        source = None
+        if "](" in text:
+            self.lines = self.lines or body_lines(self.body)
+            source = line_written(self.lines, line - self.first_line)
+        self.link_problems += refused_link_problems(text, line, self.path, source)
         if "\ue000" not in text:
             return
         if linked:

@@ -86,9 +86,11 @@ def render_body(
     same_page = _collect_same_page_links(children)
     web = _collect_web_links(children)
     images, remote_images = _collect_images(children, path, env["problems"])
+    lines = body_lines(body) if "](" in body else []
     for child, line in children:
         if child.type == "text":
-            env["problems"] += refused_link_problems(child.content, line, path)
+            source = line_written(lines, line - first_line) if "](" in child.content else None
+            env["problems"] += refused_link_problems(child.content, line, path, source)
     toc = tuple(_toc_naming_anchors(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
@@ -180,6 +182,20 @@ def image_html(index: int | None, src: str, alt: str, title: str) -> str:
     if index is None:
         return img
     return f"<picture>{placeholder(Slot.IMAGE_SOURCES, index)}{img}</picture>"
+
+
+def body_lines(body: str) -> list[str]:
+    """``body``'s lines as markdown-it counts them (``\\r\\n``, ``\\r`` and ``\\n`` end one):
+    the Markdown as written at a token's line."""
+    return _LINE_BREAK.split(body)
+
+
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+def line_written(lines: list[str], number: int) -> str | None:
+    """Line ``number`` (from 0) of ``body_lines``, or None past them."""
+    return lines[number] if 0 <= number < len(lines) else None
 
 
 def _inline_children(tokens: Sequence[Token], first_line: int) -> Iterator[tuple[Token, int]]:

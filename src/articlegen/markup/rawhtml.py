@@ -70,11 +70,13 @@ _REFUSED_CANDIDATE = re.compile(
 that ``validateLink`` refused."""
 
 
-def refused_link_problems(text: str, line: int, path: str | None) -> list[MarkupError]:
-    """One error per link in ``text`` (one text token, on file line ``line``) that Markdown
-    left as written: because ``validateLink`` refused its URL, or because a space in its
-    address (``spaced_link_problems``) made it no link."""
-    problems = spaced_link_problems(text, line, path) if "](" in text else []
+def refused_link_problems(
+    text: str, line: int, path: str | None, source: str | None = None
+) -> list[MarkupError]:
+    """One error per link in ``text`` (one text token, on file line ``line``, which reads
+    ``source`` where known) that Markdown left as written: because ``validateLink`` refused
+    its URL, or because a space in its address (``spaced_link_problems``) made it no link."""
+    problems = spaced_link_problems(text, line, path, source) if "](" in text else []
     if ":" not in text:
         return problems
     for match in _REFUSED_CANDIDATE.finditer(text):
@@ -97,28 +99,36 @@ def refused_link_problems(text: str, line: int, path: str | None) -> list[Markup
     return problems
 
 
+_SPACED_ADDRESS = r"\]\([ \t]*([^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+)"
 _SPACED = re.compile(
-    r"(!?)\[([^\[\]\n]*)\]\([ \t]*([^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+)"
-    r"""([ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
+    r"(!?)\[([^\[\]\n]*)" + _SPACED_ADDRESS + r"""([ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
 )
 """``[text](my notes.pdf)`` or ``![alt](images/my photo.jpg "A title")``: a link whose
 address holds a space, in text Markdown left as written."""
-_ADDRESS = re.compile(r"/|\.[A-Za-z0-9]{1,5}$")
+_SPACED_WRITTEN = re.compile(r"(?<!\\)\[(?:[^\[\]\n\\]|\\.)*" + _SPACED_ADDRESS)
+"""``_SPACED``'s brackets and address as the line's Markdown writes them, with none of the
+brackets or the parenthesis escaped: ``\\[sic\\](see files/a b.pdf)`` is text on purpose, the
+Markdown way to show brackets, though its text token reads as ``_SPACED`` does."""
+_ADDRESS = re.compile(r"/|\.[A-Za-z][A-Za-z0-9]{0,4}$")
 """What makes the part in parentheses an address rather than words (``[sic](see note 3)``,
-or brackets escaped with a backslash, which the text token no longer shows): a folder or a
-file's suffix."""
+``[2](see figure 2.1)``): a folder or a file's suffix, which starts with a letter."""
 
 
-def spaced_link_problems(text: str, line: int, path: str | None) -> list[MarkupError]:
+def spaced_link_problems(
+    text: str, line: int, path: str | None, source: str | None = None
+) -> list[MarkupError]:
     """One error per link or image in ``text`` whose address holds a space, as a file saved
     by a phone or a desktop is named (``my photo.jpg``): CommonMark ends an address at a
     space, so the page showed ``![A photo](images/my photo.jpg)`` as written, without a
     word, while every other link and image is checked. The fix writes the address in angle
-    brackets, which Markdown reads whole, as docs/writing.md says."""
+    brackets, which Markdown reads whole, as docs/writing.md says. With the ``source`` line
+    the text is on, a link whose brackets are escaped there (``_SPACED_WRITTEN``) is left
+    alone: the text token no longer shows the backslashes."""
     problems = []
+    written = None if source is None else {m.group(1) for m in _SPACED_WRITTEN.finditer(source)}
     for match in _SPACED.finditer(text):
         image, shown, address, title = match.groups(default="")
-        if not _ADDRESS.search(address):
+        if not _ADDRESS.search(address) or (written is not None and address not in written):
             continue
         kind = "image" if image else "link"
         problems.append(
