@@ -413,6 +413,29 @@ def test_a_key_without_its_colon_is_named_at_its_own_line(text: str, line: int, 
     assert raised.value.hint == f"{fix} (a key ends with ':')"
 
 
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("description: for the heart, the mood and your\nhealth.\n", "write health.:"),
+        (
+            "description: for the heart, the mood and\nyour health.\ntags: [a]\n",
+            "write your: health.",
+        ),
+        ("image:\n  alt: A chart of the\n  results\n", "write results:"),
+    ],
+)
+def test_a_value_wrapped_onto_one_word_may_be_meant_to_go_on_the_value_above(
+    text: str, fix: str
+) -> None:
+    """A description wrapped without an indent, its new line one or two words: the fix read
+    as a key alone ('write health.:') would make a key of the words."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert raised.value.hint == (
+        f"{fix} (a key ends with ':'); if the line goes on the value above it, indent it"
+    )
+
+
 def test_words_with_no_colon_may_be_meant_to_go_on_the_value_above() -> None:
     with pytest.raises(ArticlegenError) as raised:
         load_mapping("title: x\nsome more words\ntags: [a]\n", "a.md", ArticlegenError)

@@ -229,9 +229,28 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, str, str] | Non
     item, key, value = found.group(1).strip(), found.group(2), found.group(3) or ""
     fixed = f"{item} {key}:".lstrip() + (f" {value}" if value else "")
     hint = f"write {fixed} (a key ends with ':')"
-    if " " in value:  # words that may go on the value above rather than start a key
+    if " " in value or (not value[:1].isdigit() and _may_go_on_above(text, start)):
         hint += "; if the line goes on the value above it, indent it"
     return start, f"invalid YAML: no ':' after '{key}' on this line", hint
+
+
+_VALUE_LINE = re.compile(r"""([ \t]*)[^\s:#'"\[\]{},&*!|>%@`-][^:#]*:[ \t]+[^\s#'"\[{|>&*!]""")
+"""``key: value`` with an unquoted value, which a line under it may go on."""
+
+
+def _may_go_on_above(text: str, start: int) -> bool:
+    """Whether line ``start`` (from 0) may be words wrapped from the unquoted value of the
+    line above, written without an indent (``description: … and your`` over ``health.``):
+    that line is ``key: value`` at the same indent, and the next one is not indented under
+    this one, as the keys or items of a key would be. A one-word tail gives no other sign."""
+    above, here, below = (line_of(text, number) for number in (start - 1, start, start + 1))
+    found = _VALUE_LINE.match(above) if start > 0 else None
+    indent = len(here) - len(here.lstrip(" \t"))
+    return (
+        found is not None
+        and len(found.group(1)) == indent
+        and len(below) - len(below.lstrip(" \t")) <= indent
+    )
 
 
 _KEY_THEN_VALUE = re.compile(
