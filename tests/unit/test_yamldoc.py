@@ -369,14 +369,15 @@ def loaded_problems(text: str) -> list[str]:
             "f.md:2: the double quote opened on this line is not closed on it, so YAML read"
             " lines 3–4 as part of 'title', and not as the keys 'date' and 'description'"
             " written there — end the value with the same quote it starts with:"
-            ' title: "Zinc and sleep"',
+            ' title: "Zinc and sleep"; if those lines go on the value, indent them under its key',
             id="top-level",
         ),
         pytest.param(
             "references:\n  - title: 'A study\n    url: https://example.org/a'\n    id: a\n",
             "f.md:3: the single quote opened on this line is not closed on it, so YAML read"
             " line 4 as part of 'title', and not as the key 'url' written there — end the"
-            " value with the same quote it starts with: - title: 'A study'",
+            " value with the same quote it starts with: - title: 'A study'; if those lines go on"
+            " the value, indent them under its key",
             id="in-a-list-of-mappings",
         ),
     ],

@@ -6,8 +6,8 @@ closing quote is not a syntax error when a later line happens to end in a quote 
 kind: every line between is folded into the title, and the keys written there (``date:``,
 ``description:``) vanish. The author then hears only that ``date`` is missing, from a header
 that plainly holds it. A continuation line that starts where its own key starts (or further
-left) and reads ``name: …`` is almost surely a key, not prose: a line meant to continue the
-value sits indented under it.
+left) and reads ``name: …`` is almost surely a key, not prose; a line meant to continue the
+value can say so by sitting indented under its key, and the hint offers both.
 """
 
 from __future__ import annotations
@@ -61,5 +61,6 @@ def swallowed_keys_problem(
         f" part of '{key}', and not as {names} written there",
         path,
         start + first_line,
-        close_quote(line_of(text, start), value_node.style),
+        close_quote(line_of(text, start), value_node.style)
+        + "; if those lines go on the value, indent them under its key",
     )
