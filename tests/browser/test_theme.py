@@ -364,3 +364,23 @@ def test_a_see_also_card_shows_the_linked_article_s_image_in_a_small_copy(
     # a phone-wide card gets one of the copies, not the 2000-pixel original
     assert 0 < image.evaluate("e => e.naturalWidth") < 2000
     assert reader.external == []
+
+
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisexplained"
+"""One word of 54 letters, as a writer may coin (or a compound noun of German): wider than a
+phone's screen in the archive list's and the tag chips' type."""
+
+
+def test_a_word_wider_than_a_phone_wraps_in_the_lists_and_tag_chips(browser, site, serve) -> None:
+    """Flex items and inline blocks size to their longest word: without a break allowed inside
+    it, the archive list and the tag chips pushed the page sideways at 390 px."""
+    root = site({"a.md": article(LONG_WORD, tags=f"[{LONG_WORD.lower()}, sleep]")})
+    build_site(root, BuildOptions(output=root / "public"))
+    url = serve(root / "public")
+    tag = LONG_WORD.lower()
+    with new_page(browser, viewport=PHONE) as page:
+        for path in ("", "archive/", "tags/", f"tags/{tag}/", "a/"):
+            page.goto(url + path)
+            assert LONG_WORD[:20].lower() in page.locator("main").inner_text().lower(), path
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"/{path} is {width} px wide"
