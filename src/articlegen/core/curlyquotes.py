@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .errors import ArticlegenError
 from .yamldoc import Entry
+from .yamlloader import double_quoted
 
 _CLOSING = {"“": "”“", "„": "“”", "”": "”", "‘": "’‘", "‚": "‘’", "’": "’"}
 """Each curly opening quote and the quotes that close it: English (“…”, ‘…’), German and
@@ -60,7 +61,7 @@ def _problem(
 ) -> ArticlegenError:
     written = str(entry.written)
     kept = "'" + written.replace("'", "''") + "'"
-    straight = '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    straight = double_quoted(inner)
     what = f"an item of '{name}'" if item else f"'{name}'"
     key = "" if item else name.rsplit(".", 1)[-1] + ": "
     return error(

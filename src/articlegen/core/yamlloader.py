@@ -137,7 +137,7 @@ def syntax_error(
         kind = "a list" if opener == "[" else "a mapping"
         message = f"invalid YAML: a value starting with '{opener}' is read as {kind}"
         value = (before + after)[flow.end(1) :].lstrip(" \t").removeprefix(":").strip(" \t")
-        hint = f"put the value in quotes: {key}: {_quoted(value)}"
+        hint = f"put the value in quotes: {key}: {double_quoted(value)}"
     elif bracket and "never closed" in message and _COMMENT.search(after):
         hint = (
             "' #' starts a comment in YAML, which hid the rest of the line, its "
@@ -296,7 +296,7 @@ def _colon_in_value(line: str) -> tuple[str, str]:
     return (
         "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes, and"
         " YAML takes only straight quotes (\" and ') as quotes, not the curly ones around it",
-        f"write straight quotes: {key}: {_quoted(inner)}",
+        f"write straight quotes: {key}: {double_quoted(inner)}",
     )
 
 
@@ -329,7 +329,7 @@ _FLOW_THEN_TEXT = re.compile(
 """``key: [text] more``: a value that opens with a bracket and goes on after its closing one."""
 
 
-def _quoted(value: str) -> str:
+def double_quoted(value: str) -> str:
     """``value`` in double quotes, as YAML reads it back (its backslashes and quotes escaped)."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
