@@ -17,12 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
-from .content.publication import (
-    SCHEDULED,
-    Publication,
-    build_moment,
-    publication,
-)
+from .content.publication import SCHEDULED, Publication, build_moment, publication
 from .content.readiness import unready_settings
 from .content.staticfiles import (
     StaticFile,
@@ -96,6 +91,7 @@ from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
 from .render.templateblocks import block_problems, own_template_warnings
 from .render.templatelinks import outside_link_problems
+from .render.templateurls import template_url_problems
 from .trust.checks import Trust, check_trust
 
 
@@ -129,7 +125,7 @@ def build_site(
     checked, problems = _validate(root, config, options, sources, articles, public, memos)
     if problems:  # and the path links, checked after planning otherwise: all in one report
         raise_if_any(
-            [*problems, *_path_problems_anyway(config, sources, articles, checked, public)]
+            [*problems, *_path_problems_anyway(config, sources, articles, checked, public, root)]
         )
     shown = checked.shown_images if options.write or options.preview else ()  # check: names
     with VariantsMade(  # encoded beside the stages below, waited for before they are placed
@@ -145,7 +141,7 @@ def build_site(
             site, root, options, cache, written, search=bool(pagefind),
             progress=for_stage(progress, "rendering pages"), first=first,
             planned_check=lambda pages: raise_if_any(
-                _path_problems(config, sources, articles, checked, pages)
+                _path_problems(config, sources, articles, checked, pages, root)
             ),
             before_workers=waited,  # workers forked from a process with no threads
         )  # fmt: skip
@@ -267,7 +263,7 @@ def _validate(
 
 def _path_problems_anyway(
     config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked,
-    public: Publication,
+    public: Publication, root: Path,
 ) -> list[ArticlegenError]:  # fmt: skip
     """The path links' problems of a build failing other checks, against its pages planned
     as far as the site loaded (``planned_headers``). A site too broken to plan leaves them
@@ -277,20 +273,21 @@ def _path_problems_anyway(
         headers = planned_headers(site, sources.damaged)
     except Exception:  # whatever planning a failing site meets: its errors are raised already
         return []
-    return _path_problems(config, sources, articles, checked, headers)
+    return _path_problems(config, sources, articles, checked, headers, root)
 
 
 def _path_problems(
     config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked,
-    pages: Sequence[RenderedPage],
+    pages: Sequence[RenderedPage], root: Path,
 ) -> list[ArticlegenError]:  # fmt: skip
-    """Every body link to a path of the site, checked against the addresses of ``pages``
-    and the files the build publishes; links into the folders a damaged file's tags and
-    author add pages to are not judged."""
+    """Every body link to a path of the site, and each address the site's own templates
+    write whole, checked against the addresses of ``pages`` and the files the build
+    publishes; links into the folders a damaged file's tags and author add pages to are
+    not judged."""
     addresses = published_addresses(
         pages, (name for _, name in checked.statics), checked.shown_images, search=config.search
     )
-    return path_link_problems(
+    return template_url_problems(root, addresses, config.base_path) + path_link_problems(
         articles, sources.bodies, addresses, config.base_url, config.base_path,
         unsure=("tags/", "authors/", "page/") if sources.problems else (),
     )  # fmt: skip
