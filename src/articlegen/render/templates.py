@@ -32,6 +32,7 @@ from ..core.workers import in_workers, pooled
 from .jinjaruntime import Environment
 from .partials import PartialFunction, Partials
 from .pictures import picture
+from .undefinedfields import error_words
 
 MIN_PARALLEL_PAGES = 200
 """Fewer pages to render than this are rendered here: workers would cost more to start."""
@@ -368,8 +369,7 @@ class _template_errors:
         if where is None:
             return False
         filename, line = where
-        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
-        hint = ""
+        message, hint = error_words(exc, tb)
         if isinstance(exc, RecursionError):  # Python's words name no template, and vary
             # where the stack ran out is chance: name the site's own template in the loop
             own = self.root / TEMPLATES_DIR if self.root is not None else None

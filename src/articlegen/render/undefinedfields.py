@@ -1,0 +1,65 @@
+"""What a template error says when a template asks a value for a field it lacks.
+
+Jinja says ``'articlegen.core.model.Card object' has no attribute 'subtitle'``: the name
+of a Python class of ours, which tells a writer who typed ``{{ article.subtitle }}`` in an
+override of ``article.html`` neither what ``article`` is nor what it holds. The undefined
+value Jinja made for the field knows the value it was asked of; its fields are listed
+instead, with the closest, so the fix (``title``?) is on the same line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from types import TracebackType
+
+import jinja2
+
+from ..core.errors import did_you_mean
+
+_SHOWN = 40
+"""At most this many fields are named: a value with more is not one a writer reads whole."""
+
+
+def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
+    """The message and hint of ``exc``, raised while rendering a template (``tb`` its
+    traceback): for a missing field of a value with fields, what it lacks and what it has;
+    otherwise Jinja's own message, or the exception's text, with no hint."""
+    message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+    if not isinstance(exc, jinja2.UndefinedError):
+        return message, ""
+    undefined = _undefined_in(tb)
+    if undefined is None or not isinstance(undefined._undefined_name, str):
+        return message, ""
+    names = _fields(undefined._undefined_obj)
+    if names is None:
+        return message, ""
+    name = undefined._undefined_name
+    shown = ", ".join(names[:_SHOWN]) + (", …" if len(names) > _SHOWN else "")
+    return (
+        f"this value has no field '{name}'{did_you_mean(name, names)}",
+        f"its fields are: {shown or 'none'}; the theme's copy of the template shows what "
+        "each page is given",
+    )
+
+
+def _undefined_in(tb: TracebackType | None) -> jinja2.Undefined | None:
+    """The undefined value the innermost frame holding one was working on: the one whose use
+    raised (Jinja raises from a method of it, or from what it was handed to)."""
+    found = None
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            if isinstance(value, jinja2.Undefined):
+                found = value
+        tb = tb.tb_next
+    return found
+
+
+def _fields(value: object) -> list[str] | None:
+    """The names a template can read of ``value``: a mapping's text keys, a dataclass's
+    fields; None for anything else (a text, a number, an undefined value)."""
+    if isinstance(value, Mapping):
+        return sorted(key for key in value if isinstance(key, str))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [field.name for field in dataclasses.fields(value)]
+    return None

@@ -1,0 +1,59 @@
+"""A site template that reads a field its value lacks (``{{ article.subtitle }}`` in an
+override of ``article.html``) is an error that names the field, the closest one and the
+fields there are, where Jinja named a Python class of articlegen's
+(``'articlegen.core.model.Card object' has no attribute 'subtitle'``), which told a writer
+nothing (from a new-user trial)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site
+from articlegen.core.model import BuildOptions
+from articlegen.render.templates import THEME_TEMPLATES
+from tests.conftest import article
+from tests.helpers import failure_messages
+
+TITLE = "<h1>{{ article.title }}</h1>"
+
+
+def with_line(site, added: str) -> tuple[Path, int]:
+    """A site whose ``article.html`` is the theme's with ``added`` under the title; the line."""
+    theme = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    assert TITLE in theme
+    text = theme.replace(TITLE, TITLE + "\n" + added)
+    line = text.splitlines().index(added) + 1
+    root = site({"heart.md": article("Heart")}, files={"templates/article.html": text})
+    return root, line
+
+
+def test_a_field_an_article_lacks_is_named_with_the_fields_it_has(site) -> None:
+    root, line = with_line(site, "<p>{{ article.subtitle }}</p>")
+    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, write=False)))
+    assert messages == [
+        f"templates/article.html:{line}: template error: this value has no field 'subtitle' "
+        "(did you mean 'title'?) — its fields are: author, date, description, draft, image, "
+        "reading_minutes, review, slug, tags, title, updated, url, withheld; the theme's copy "
+        "of the template shows what each page is given"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("added", "said"),
+    [
+        # a record of fields (the site's settings): the closest one offered
+        ("{{ site.titel }}", "this value has no field 'titel' (did you mean 'title'?) — its "
+         "fields are: title, base_url,"),
+        # a name not given at all, and a field of a text: Jinja's words, which say it
+        ("{{ artcle }}", "'artcle' is undefined"),
+        ("{{ article.title.nope }}", "'str object' has no attribute 'nope'"),
+    ],
+)  # fmt: skip
+def test_other_values_say_what_they_lack(site, added: str, said: str) -> None:
+    root, line = with_line(site, added)
+    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, write=False)))
+    assert len(messages) == 1
+    assert messages[0].startswith(f"templates/article.html:{line}: template error: {said}")
+    assert "articlegen." not in messages[0]
