@@ -595,6 +595,39 @@ def test_curly_quotes_meant_as_text_are_kept(title: str) -> None:
     assert parse(f"---\ntitle: {title}\ndraft: true\n---\n").title.strip("'\"") in title
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "\u2019Tis the Season\u2019",  # an apostrophe, then one at the end (or a closing quote)
+        "\u2019Twas the Night\u2019",
+        "\u2018Tis the Season\u2019",  # an autocorrected apostrophe, still one
+        "\u2019em All\u2019",
+        "\u201990s Fitness\u2019",
+        "\u2019Cause We Walk\u2019",
+        "\u2019Round Midnight\u2019",
+    ],
+)
+def test_a_value_opening_with_an_apostrophe_is_not_between_curly_quotes(title: str) -> None:
+    """’Tis the Season’ was taken for a value between quotes, and the fix offered, title:
+    "Tis the Season", dropped the apostrophe: it is the title as written."""
+    assert parse(f"---\ntitle: {title}\ndate: 2024-01-01\n---\n").title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "fix"),
+    [
+        ("\u2018Cause and Effect\u2019", "Cause and Effect"),  # a word: quoted
+        ("\u2019Sleep\u2019", "Sleep"),  # Swedish quotes
+        ("\u2018Tissue Health\u2019", "Tissue Health"),  # 'tis' only as a word of its own
+        ("\u20181984\u2019", "1984"),
+    ],
+)
+def test_single_curly_quotes_around_a_word_are_still_quotes(title: str, fix: str) -> None:
+    found = errors(f"---\ntitle: {title}\ndate: 2024-01-01\n---\n")
+    assert len(found) == 1
+    assert f'write straight quotes, title: "{fix}";' in found[0]
+
+
 def test_a_header_failing_on_curly_quotes_links_as_its_author_meant() -> None:
     header = "title: \u201cSleep Basics\u201d\nsee_also: [\u201cwalking\u201d, heart]\n"
     meta = readable_fields(header, "content/a.md")

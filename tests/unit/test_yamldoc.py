@@ -483,3 +483,21 @@ def test_curly_quotes_around_a_colon_are_said_not_to_be_quotes(line: str, fix: s
         load_mapping(line + "\n", "a.md", ArticlegenError)
     assert "YAML takes only straight quotes" in raised.value.message
     assert raised.value.hint == f"write straight quotes: {fix}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "title: \u2019Tis the Season: A Guide\u2019",  # an apostrophe first, not a quote
+        "title: \u201cSleep: A Guide\u2019",  # quotes of two kinds: no pair
+        "title: \u201cSleep\u201d: \u201cA Guide\u201d",  # two quoted parts
+    ],
+)
+def test_a_colon_in_a_value_not_between_curly_quotes_keeps_every_character(line: str) -> None:
+    """The fix for ': ' in ’Tis the Season: A Guide’ dropped the apostrophe the value opens
+    with, read as a quote (yamlloader decided with pairs of its own, not curlypairs')."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(line + "\n", "a.md", ArticlegenError)
+    assert raised.value.message == (
+        "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
+    )

@@ -19,7 +19,7 @@ import yaml
 from ..content.articles import find_sources, readable_article
 from ..content.siteroot import missing_config
 from ..core.characters import BIDI_CONTROLS, forbidden_in, kind_of
-from ..core.curlyquotes import curly_inside
+from ..core.curlypairs import curly_inside
 from ..core.errors import ArticlegenError
 from ..core.layout import (
     CACHE_DIR,

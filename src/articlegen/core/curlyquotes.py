@@ -5,40 +5,14 @@ published with quotes around it, a tag page of its own for ``“sleep”``, a Se
 names no article. Each such value is an error at its line saying so, with the line to write.
 Only an unquoted value is looked at: one the author put between straight quotes
 (``title: '“Walk more”'``) is text as written, curly quotes and all, which is how to keep
-them when they are meant."""
+them when they are meant. Which values are between curly quotes, ``curlypairs`` decides."""
 
 from __future__ import annotations
 
+from .curlypairs import curly_inside
 from .errors import ArticlegenError
 from .yamldoc import Entry
 from .yamlloader import double_quoted
-
-_CLOSING = {"“": "”“", "„": "“”", "”": "”", "‘": "’‘", "‚": "‘’", "’": "’"}
-"""Each curly opening quote and the quotes that close it: English (“…”, ‘…’), German and
-Polish („…“, „…”), Swedish (”…”)."""
-CURLY = frozenset(_CLOSING)
-"""The characters a value between curly quotes starts with: a text without any is never
-looked at (``may_hold``)."""
-
-
-def may_hold(text: str) -> bool:
-    """Whether a YAML ``text`` may hold a value between curly quotes (cheap: most are ASCII)."""
-    return not text.isascii() and not CURLY.isdisjoint(text)
-
-
-_INSIDE = {opening: frozenset("“”„" if opening in "“„”" else "‘‚") for opening in _CLOSING}
-"""Quotes that may not be inside a wrapped value, each opening quote's kind: one there makes
-the value two quoted parts (``“Walk” or “Run”``), not one between quotes. An apostrophe, the
-closing single quote, may (``‘Men’s health’``)."""
-
-
-def curly_inside(value: str) -> str | None:
-    """The text between the curly quotes that ``value`` opens and closes with, if it does."""
-    if len(value) > 2 and value[-1] in _CLOSING.get(value[0], ""):
-        inner = value[1:-1]
-        if _INSIDE[value[0]].isdisjoint(inner):
-            return inner
-    return None
 
 
 def curly_problems(

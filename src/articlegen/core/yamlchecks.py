@@ -8,7 +8,8 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 
 from .characters import BIDI_CONTROLS, bidi_problem, holds_forbidden, value_problem
-from .curlyquotes import curly_problems, may_hold
+from .curlypairs import may_hold
+from .curlyquotes import curly_problems
 from .errors import ArticlegenError, closest, did_you_mean, suggestion
 from .yamldoc import Entry
 from .yamlspans import as_scalar

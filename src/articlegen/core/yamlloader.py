@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from .curlypairs import curly_inside
 from .errors import ArticlegenError
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -278,30 +279,28 @@ def _plain_from_line_start(text: str, mark: yaml.error.Mark) -> int | None:
     return start.line if line_of(text, start.line)[: start.column].strip() in ("", "-") else None
 
 
-_CURLY_VALUE = re.compile(r"""([ \t]*(?:-[ \t]+)?[^\s:#'"{\[-][^:]*?)[ \t]*:[ \t]+([“„‘‚”’])(.*)""")
+_CURLY_VALUE = re.compile(r"""([ \t]*(?:-[ \t]+)?[^\s:#'"{\[-][^:]*?)[ \t]*:[ \t]+([“„‘‚”’].*)""")
 """``key: “text”``: a value opening with a curly quote, which YAML does not take as a quote."""
 
 
 def _colon_in_value(line: str) -> tuple[str, str]:
     """The message and fix for a ': ' inside an unquoted value on ``line``: a quote, and
     straight quotes where the value is already between curly ones (pasted from a word
-    processor, or typed on a phone), which YAML reads as letters."""
+    processor, or typed on a phone), which YAML reads as letters. Whether it is,
+    ``curlypairs`` decides, as for a value YAML reads (``’Tis …’`` opens with an apostrophe)."""
     found = _CURLY_VALUE.fullmatch(line.rstrip())
-    if found is None or found.group(3)[-1:] not in _CLOSING:
+    inner = curly_inside(found.group(2)) if found is not None else None
+    if found is None or inner is None:
         return (
             "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes",
             'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"',
         )
-    key, inner = found.group(1).strip(), found.group(3)[:-1]
+    key = found.group(1).strip()
     return (
         "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes, and"
         " YAML takes only straight quotes (\" and ') as quotes, not the curly ones around it",
         f"write straight quotes: {key}: {double_quoted(inner)}",
     )
-
-
-_CLOSING = "”“’‘"
-"""The curly quotes that close a value ``_colon_in_value`` reads (English, German, Swedish)."""
 
 
 def line_of(text: str, number: int) -> str:

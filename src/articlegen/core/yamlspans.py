@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .curlyquotes import curly_inside
+from .curlypairs import curly_inside
 from .errors import ArticlegenError
 from .yamlloader import Loader, syntax_error
 
