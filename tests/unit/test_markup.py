@@ -491,6 +491,63 @@ def test_a_link_or_image_whose_address_holds_a_space_is_a_problem_at_its_line(en
 
 
 @pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_a_spaced_link_whose_text_holds_emphasis_is_a_problem_too(engine) -> None:
+    """'[the *new* guide](my page.md)' was published as written without a word: Markdown
+    splits the text at the emphasis, and no one text token held the whole link."""
+    body = (
+        "See [the *new* guide](my page.md) now.\n\n[**Sleep**](sleep basics.md)\n\n"
+        '![A *bar* chart](images/my chart.png "Chart") and [the <b>x</b> y](files/a b.pdf)\n\n'
+        "[plain](my page.md) and [the ~~new~~ guide](my page.md).\n"
+    )
+    problems = engine(make_markdown(), body, first_line=2).problems
+    assert [(p.line, p.message.split(" holds")[0], p.hint.split(", or")[0]) for p in problems] == [
+        (
+            2,
+            "link 'my page.md'",
+            "write the address in angle brackets, [the *new* guide](<my page.md>)",
+        ),
+        (
+            4,
+            "link 'sleep basics.md'",
+            "write the address in angle brackets, [**Sleep**](<sleep basics.md>)",
+        ),
+        (
+            6,
+            "image 'images/my chart.png'",
+            'write the address in angle brackets, ![A *bar* chart](<images/my chart.png> "Chart")',
+        ),
+        (
+            6,
+            "link 'files/a b.pdf'",
+            "write the address in angle brackets, [the <b>x</b> y](<files/a b.pdf>)",
+        ),
+        (8, "link 'my page.md'", "write the address in angle brackets, [plain](<my page.md>)"),
+        (
+            8,
+            "link 'my page.md'",
+            "write the address in angle brackets, [the ~~new~~ guide](<my page.md>)",
+        ),
+    ]
+    coded = render_body(make_markdown(), "[the `new` guide](my page.md)\n").problems  # not compiled
+    assert [p.hint.split(", or")[0] for p in coded] == [
+        "write the address in angle brackets, [the `new` guide](<my page.md>)"
+    ]
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_emphasis_beside_a_spaced_bracket_that_is_no_link_is_no_problem(engine) -> None:
+    body = (
+        "\\[the *new* guide](my page.md) and [*2*](see figure 2.1).\n\n"
+        "*a* b](my page.md) and [c](d.md) *e* ](f g.md).\n"
+    )
+    assert engine(make_markdown(), body).problems == ()
+    in_code = (
+        "`[the *new* guide](my page.md)` and `[a` *b* ](my page.md)\n\n```\n[**S**](a b.md)\n```\n"
+    )
+    assert render_body(make_markdown(), in_code).problems == ()  # the compiled engine declines
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
 def test_spaced_addresses_markdown_reads_and_words_in_brackets_are_no_problem(engine) -> None:
     body = (
         "![A photo](<images/my photo.jpg>) and [notes](files/my%20notes.pdf).\n\n"

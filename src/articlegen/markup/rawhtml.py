@@ -100,15 +100,18 @@ def refused_link_problems(
 
 
 _SPACED_ADDRESS = r"\]\([ \t]*([^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+)"
-_SPACED = re.compile(
-    r"(!?)\[([^\[\]\n]*)" + _SPACED_ADDRESS + r"""([ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
-)
+_SPACED_TITLE = r"""([ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
+_SPACED = re.compile(r"(!?)\[([^\[\]\n]*)" + _SPACED_ADDRESS + _SPACED_TITLE)
 """``[text](my notes.pdf)`` or ``![alt](images/my photo.jpg "A title")``: a link whose
 address holds a space, in text Markdown left as written."""
-_SPACED_WRITTEN = re.compile(r"(?<!\\)\[(?:[^\[\]\n\\]|\\.)*" + _SPACED_ADDRESS)
-"""``_SPACED``'s brackets and address as the line's Markdown writes them, with none of the
-brackets or the parenthesis escaped: ``\\[sic\\](see files/a b.pdf)`` is text on purpose, the
-Markdown way to show brackets, though its text token reads as ``_SPACED`` does."""
+_SPACED_TAIL = re.compile(r"[^\[\]\n]*" + _SPACED_ADDRESS + _SPACED_TITLE)
+"""The end of such a link whose text holds emphasis, code or HTML (``[the *new*
+guide](my page.md)``): Markdown splits the text there, so the text token that starts after
+the last such piece holds ``guide](my page.md)``, its opening bracket in another one."""
+_SPACED_WRITTEN = re.compile(r"(?<!\\)\[((?:[^\[\]\n\\]|\\.)*)" + _SPACED_ADDRESS)
+"""``_SPACED``'s brackets, text and address as the line's Markdown writes them, with none of
+the brackets or the parenthesis escaped: ``\\[sic\\](see files/a b.pdf)`` is text on purpose,
+the Markdown way to show brackets, though its text token reads as ``_SPACED`` does."""
 _ADDRESS = re.compile(r"/|\.[A-Za-z][A-Za-z0-9]{0,4}$")
 """What makes the part in parentheses an address rather than words (``[sic](see note 3)``,
 ``[2](see figure 2.1)``): a folder or a file's suffix, which starts with a letter."""
@@ -123,12 +126,16 @@ def spaced_link_problems(
     word, while every other link and image is checked. The fix writes the address in angle
     brackets, which Markdown reads whole, as docs/writing.md says. With the ``source`` line
     the text is on, a link whose brackets are escaped there (``_SPACED_WRITTEN``) is left
-    alone: the text token no longer shows the backslashes."""
+    alone: the text token no longer shows the backslashes; and a link whose text holds
+    emphasis or code is found from its end (``_SPACED_TAIL``), its text read from the line."""
     problems = []
-    written = None if source is None else {m.group(1) for m in _SPACED_WRITTEN.finditer(source)}
-    for match in _SPACED.finditer(text):
-        image, shown, address, title = match.groups(default="")
-        if not _ADDRESS.search(address) or (written is not None and address not in written):
+    written = {} if source is None else _written_links(source)
+    found = [match.groups(default="") for match in _SPACED.finditer(text)]
+    if source is not None and (tail := _SPACED_TAIL.match(text)) and tail.group(1) in written:
+        image, shown = _split_link(written[tail.group(1)], text[: text.index("](")])
+        found.insert(0, (image, shown, tail.group(1), tail.group(2) or ""))
+    for image, shown, address, title in found:
+        if not _ADDRESS.search(address) or (source is not None and address not in written):
             continue
         kind = "image" if image else "link"
         problems.append(
@@ -142,6 +149,34 @@ def spaced_link_problems(
             )
         )
     return problems
+
+
+def _written_links(source: str) -> dict[str, list[tuple[str, str]]]:
+    """Each address of a spaced link written on the ``source`` line (``_SPACED_WRITTEN``),
+    with the ``!`` (an image's) and the text as written of each link to it. What code spans
+    hold is blanked first: a bracket there is code, no link's (`` `[a` b](c d.md) ``)."""
+    masked = _CODE_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(1), source)
+    links: dict[str, list[tuple[str, str]]] = {}
+    for match in _SPACED_WRITTEN.finditer(masked):
+        image = "!" if masked[match.start() - 1 : match.start()] == "!" else ""
+        shown = source[match.start(1) : match.end(1)]
+        links.setdefault(source[match.start(2) : match.end(2)], []).append((image, shown))
+    return links
+
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+"""A code span: a run of backticks, its text, the same run again."""
+
+
+def _split_link(links: list[tuple[str, str]], end: str) -> tuple[str, str]:
+    """Of the ``links`` written to one address, the one whose text Markdown split (one with
+    emphasis, code or HTML) and ends with ``end``, the tail's words: not a plain one beside it."""
+    ending = [link for link in links if link[1].endswith(end)] or links
+    return next((link for link in ending if _SPLITS.search(link[1])), ending[0])
+
+
+_SPLITS = re.compile(r"[*_`<~]")
+"""What may split a link's text into several tokens: emphasis, code, HTML, strikethrough."""
 
 
 _ON_A_COMPUTER = re.compile(r"[A-Za-z]:(?:[\\/]|%5C)", re.IGNORECASE)
