@@ -89,6 +89,14 @@ def test_missing_required_keys_and_wrong_types_are_all_reported() -> None:
     assert "site.yaml:2: 'title' must be text, found a list" in errors
 
 
+def test_a_key_a_quote_left_open_read_on_over_is_not_also_missing() -> None:
+    found = messages('title: "My blog\nbase_url: https://example.org/"\n')
+    assert [message.split(" —")[0] for message in found] == [
+        "site.yaml:1: the double quote opened on this line is not closed on it, so YAML read"
+        " line 2 as part of 'title', and not as the key 'base_url' written there"
+    ]
+
+
 def test_base_url_must_be_absolute() -> None:
     (error,) = messages("title: T\nbase_url: example.org\n")
     assert error.startswith("site.yaml:2: 'base_url' must be an absolute http(s) URL")

@@ -628,6 +628,27 @@ def test_single_curly_quotes_around_a_word_are_still_quotes(title: str, fix: str
     assert f'write straight quotes, title: "{fix}";' in found[0]
 
 
+def test_keys_a_quote_left_open_read_on_over_are_not_also_missing() -> None:
+    """YAML folded 'date' into the title, so the build said the header lacked it, beside the
+    error for the quote, which is the one mistake."""
+    swallowed = '---\ntitle: "Zinc\ndate: 2024-05-01\ndescription: About zinc"\n---\n'
+    assert [message.split(" —")[0] for message in errors(swallowed)] == [
+        "content/a.md:2: the double quote opened on this line is not closed on it, so YAML"
+        " read lines 3–4 as part of 'title', and not as the keys 'date' and 'description'"
+        " written there"
+    ]
+    # A nested 'date' read into a reference's title is not the header's own.
+    nested = (
+        "---\ntitle: T\nreferences:\n  - url: https://example.org/a\n    title: 'A study\n"
+        "    date: 2020-01-01'\n---\n"
+    )
+    assert sorted(message.split(" —")[0] for message in errors(nested)) == [
+        "content/a.md:1: missing required key 'date'",
+        "content/a.md:5: the single quote opened on this line is not closed on it, so YAML read"
+        " line 6 as part of 'title', and not as the key 'date' written there",
+    ]
+
+
 def test_a_header_failing_on_curly_quotes_links_as_its_author_meant() -> None:
     header = "title: \u201cSleep Basics\u201d\nsee_also: [\u201cwalking\u201d, heart]\n"
     meta = readable_fields(header, "content/a.md")

@@ -65,7 +65,8 @@ def load_config(root: Path) -> SiteConfig:
 
 def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     """Validate the text of ``site.yaml``; collects every problem before raising."""
-    entries, problems = load_mapping(text, path, ConfigError)
+    swallowed: set[str] = set()  # keys a quote left open read on over: written, not missing
+    entries, problems = load_mapping(text, path, ConfigError, swallowed=swallowed)
     entries, found = check_characters(entries, path, ConfigError, text)
     problems += found
     problems += unknown_key_problems(entries, SITE_KEYS, path, ConfigError, nested=SITE_SECTIONS)
@@ -82,7 +83,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     problems += [
         ConfigError(f"missing required key '{key.name}'", path, 1, f"add '{key.name}: {key.fix}'")
         for key in SITE
-        if key.required and key.name not in entries
+        if key.required and key.name not in entries and key.name not in swallowed
     ]
     problems += _check_values(usable, path)
     comments = _comments(usable.get("comments"), path, problems)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Collection
 from itertools import pairwise
 from typing import Any
 
@@ -106,7 +107,10 @@ def parse_front_matter(
     """Validate the YAML header of ``path``; raises every problem at once. A date-time
     written without an offset is in ``zone``, the site's time zone. A ``page``'s header
     takes only ``PAGE_KEYS`` and needs no date."""
-    written, problems = load_mapping(header, path, FrontMatterError, first_line=first_line)
+    swallowed: set[str] = set()
+    written, problems = load_mapping(
+        header, path, FrontMatterError, first_line=first_line, swallowed=swallowed
+    )
     note_comments(written, header, first_line)
     written, found = check_characters(written, path, FrontMatterError, header)
     problems += found
@@ -124,7 +128,7 @@ def parse_front_matter(
     )
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)
-    problems += _missing_problems(written, fields, path, page)
+    problems += _missing_problems(written.keys() | swallowed, fields, path, page)
     problems += pair_problems(fields, entries, path, zone)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
@@ -210,11 +214,12 @@ def _check_fields(
 
 
 def _missing_problems(
-    written: dict[str, Entry], fields: dict[str, Any], path: str, page: bool
+    written: Collection[str], fields: dict[str, Any], path: str, page: bool
 ) -> list[ArticlegenError]:
-    """A required key not written (unless the key that lifts it, ``draft``, is true, or the
-    file is a ``page`` that may leave it out). An About page written beside the articles
-    lacks a date for a reason: the hint says where a page goes."""
+    """A required key not ``written`` (unless the key that lifts it, ``draft``, is true, or
+    the file is a ``page`` that may leave it out). An About page written beside the articles
+    lacks a date for a reason: the hint says where a page goes. A key a quoted value left
+    open read on over counts as written: its line holds it, and the quote is the error."""
     return [
         FrontMatterError(
             f"missing required key '{key.name}'",

@@ -17,7 +17,7 @@ import yaml
 
 from .errors import ArticlegenError
 from .yamlloader import Loader, syntax_error
-from .yamlquotes import swallowed_keys_problem
+from .yamlquotes import swallowed_keys, swallowed_keys_problem
 from .yamlsize import measure, within_limits
 
 _MERGE_KEY = "<<"
@@ -58,6 +58,7 @@ def load_mapping(
     *,
     first_line: int = 1,
     duplicates: list[ArticlegenError] | None = None,
+    swallowed: set[str] | None = None,
 ) -> tuple[dict[str, Entry], list[ArticlegenError]]:
     """Parse ``text`` (which starts on file line ``first_line``) into key → Entry.
 
@@ -66,7 +67,10 @@ def load_mapping(
     stays as a ``broken`` entry, so the key does not also count as missing),
     so the caller can report them together with its own. Given a ``duplicates`` list, a
     key written twice goes there instead and its last value wins, as Ruby's YAML reads it:
-    the importer reads Jekyll's headers so, while articlegen's own refuse it.
+    the importer reads Jekyll's headers so, while articlegen's own refuse it. Given a
+    ``swallowed`` set, the keys a quoted value left open read on over (``yamlquotes``) go
+    there, beside that value's problem: they are written, so a caller that reports missing
+    keys leaves them out.
     """
     fits = within_limits(text)
     try:
@@ -94,7 +98,11 @@ def load_mapping(
             )
         problems: list[ArticlegenError] = []
         reader = _Reader(loader, text, path, error, first_line, duplicates, built="*" not in text)
-        return reader.entries(root, problems), problems
+        entries = reader.entries(root, problems)
+        if swallowed is not None:  # the top-level keys among them
+            column = root.start_mark.column
+            swallowed.update(name for name, indent in reader.swallowed if indent == column)
+        return entries, problems
     finally:
         loader.dispose()
 
@@ -141,6 +149,8 @@ class _Reader:
     duplicates: list[ArticlegenError] | None
     """Where a repeated key goes when its last value is to win (``load_mapping``)."""
     built: bool
+    swallowed: list[tuple[str, int]] = field(default_factory=list)
+    """The keys a quoted value left open read on over, with their columns (``yamlquotes``)."""
 
     def entries(
         self, mapping: yaml.MappingNode, problems: list[ArticlegenError], *, top: bool = True
@@ -279,11 +289,14 @@ class _Reader:
         """Adds the problem of a quoted value left open over later keys (``yamlquotes``); for a
         value that ends on a later line than its key's, which few do."""
         if type(value_node) is yaml.ScalarNode and value_node.style:
-            found = swallowed_keys_problem(
-                key, key_node, value_node, self.text, self.path, self.error, self.first_line
-            )
-            if found is not None:
-                problems.append(found)
+            found = swallowed_keys(key_node, value_node, self.text)
+            if found:
+                problems.append(
+                    swallowed_keys_problem(
+                        key, value_node, found, self.text, self.path, self.error, self.first_line
+                    )
+                )
+                self.swallowed.extend(found)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR:
