@@ -252,6 +252,38 @@ def test_init_refuses_a_folder_a_site_above_reads(
     assert run_cli("init", site / "drafts" / "other")[0] == 0  # beside its folders: a site's own
 
 
+@pytest.mark.parametrize(
+    ("output", "folder", "the"),
+    [
+        ("public", "public", "the"),
+        ("public", "public/new", "inside the"),
+        ("out/www", "out/www", "the"),
+    ],
+)
+def test_init_refuses_the_output_folder_of_a_site_above(
+    tmp_path: Path, run_cli, output: str, folder: str, the: str
+) -> None:
+    """'articlegen init' in a site's public/ was allowed, and that site's next build replaced
+    the folder's contents, the new site with them."""
+    site = tmp_path / "blog"
+    assert run_cli("init", site)[0] == 0
+    config = site / "site.yaml"
+    config.write_text(config.read_text().replace("output: public", f"output: {output}"))
+    assert run_cli("build", "--site", site, "--drafts")[0] == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    code, out, err = run_cli("init", site / folder)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {site / folder} is {the} {output}/ folder of the site {site}, its output"
+        " (output: in its site.yaml), which its next build replaces whole — to work on that"
+        f" site, run articlegen in {site}; to start another, give init a folder outside it"
+        " (articlegen init NEW-FOLDER)\n"
+    )
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    if output != "public":  # public/ is then a folder of the site's own
+        assert run_cli("init", site / "public" / "other")[0] == 0
+
+
 def test_a_site_folder_that_does_not_exist_is_named_as_such(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("build", "--site", tmp_path / "blgo")
     assert (code, err) == (
