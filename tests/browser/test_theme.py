@@ -170,10 +170,10 @@ def test_on_a_phone_the_menu_is_one_line_that_opens_and_closes_by_keyboard(
 def test_on_a_phone_the_open_menu_never_hides_the_focused_link(
     reader: Reader, real_blog: Path, serve
 ) -> None:
-    """The open panel covers the top of the page, and the menu has no script to close it: a
-    Tab past its last entry put focus on the article's tags and contents links under it, out
-    of sight. While keyboard focus is outside the menu the panel steps aside; back in the
-    menu (Shift+Tab comes back to its button) it shows again, still open."""
+    """The open panel covers the top of the page: a Tab past its last entry put focus on the
+    article's tags and contents links under it, out of sight. While keyboard focus is outside
+    the menu the panel steps aside (and menu.js closes the menu with it); back in the menu
+    (Shift+Tab comes back to its button) it shows again, open."""
     page = reader.page
     page.goto(serve(real_blog) + "ketamine-mental-fitness/")
     menu, summary = page.locator(".nav-menu"), page.locator(".nav-menu > summary")
@@ -204,8 +204,9 @@ def test_on_a_phone_one_tap_on_menu_brings_back_the_panel_a_text_field_hid(
     has it even when tapped. On the search page (one menu entry: the field is below the
     panel) a tap on Menu, a tap into the field, then a tap on Menu closed the menu that still
     stood open, which changed nothing on screen: it took a second tap to open it. That tap
-    now shows the panel, the menu open, and the next one closes it. After Tab has left the
-    menu, a click on Menu shows the panel the same way."""
+    now shows the panel, the menu open, and the next one closes it (the menu is closed while
+    its panel is aside, menu.js, so the tap opens it). After Tab has left the menu, a click
+    on Menu shows the panel the same way."""
     need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
     menu_yaml = "menu_builtin: false\nmenu:\n  - {title: Zinc, link: zinc}\n"
     root = site({"zinc.md": article("Zinc", "## One\n\nA.")}, site_yaml=SITE_YAML + menu_yaml)
@@ -222,7 +223,7 @@ def test_on_a_phone_one_tap_on_menu_brings_back_the_panel_a_text_field_hid(
         tap(summary)
         tap(field)
         assert page.evaluate("document.activeElement.id") == "search-input"
-        assert menu.get_attribute("open") is not None and not entry.is_visible()
+        assert menu.get_attribute("open") is None and not entry.is_visible()  # closed, as seen
         tap(summary)
         assert menu.get_attribute("open") is not None and entry.is_visible()
         tap(summary)
@@ -237,6 +238,67 @@ def test_on_a_phone_one_tap_on_menu_brings_back_the_panel_a_text_field_hid(
         found = box(summary)
         page.mouse.click(found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
         assert menu.get_attribute("open") is not None and entry.is_visible()
+
+
+def announced_expanded(page: Any) -> bool | None:
+    """Whether Chromium's accessibility tree says the "Menu" button is expanded, as a screen
+    reader announces it; None where the button is not in the tree (a wide screen)."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    for node in nodes:
+        named = node.get("name", {}).get("value") == "Menu"
+        if named and not node.get("ignored") and node["role"]["value"] == "DisclosureTriangle":
+            states = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+            return bool(states.get("expanded"))
+    return None
+
+
+def test_on_a_phone_the_menu_button_is_announced_expanded_only_while_its_panel_shows(
+    reader: Reader, real_blog: Path, serve
+) -> None:
+    """While keyboard focus is outside the open menu its panel steps aside, and the <details>
+    stayed open: the button was announced as expanded over a panel no one could see, also
+    after the window went wide and back with focus outside. A script now closes the menu
+    when its panel is not shown, and opens it again when the keyboard comes back to it."""
+    page = reader.page
+    page.goto(serve(real_blog) + "ketamine-mental-fitness/")
+    menu, summary = page.locator(".nav-menu"), page.locator(".nav-menu > summary")
+    panel, links = page.locator(".nav-menu > ul"), page.locator(".nav-menu a")
+
+    def in_step(shown: bool) -> None:
+        assert panel.is_visible() is shown
+        assert announced_expanded(page) is shown
+        assert (menu.get_attribute("open") is not None) is shown
+
+    in_step(False)
+    summary.focus()
+    page.keyboard.press("Enter")
+    in_step(True)
+    for _ in range(links.count() + 1):  # every entry, then on into the article
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article') !== null")
+    in_step(False)
+    page.keyboard.press("Shift+Tab")  # back to the button: the panel as it was
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    in_step(True)
+    page.keyboard.press("Enter")
+    in_step(False)
+
+    found = box(summary)  # opened with the pointer, then wide, Tab on past the row, narrow
+    page.mouse.click(found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
+    in_step(True)
+    page.set_viewport_size(DESKTOP)
+    assert announced_expanded(page) is None and links.first.is_visible()
+    for _ in range(links.count() + 3):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    page.set_viewport_size(PHONE)
+    in_step(False)
+    summary.click()
+    in_step(True)
 
 
 def test_on_a_wide_screen_the_whole_menu_is_one_row_beside_the_name(

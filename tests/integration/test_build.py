@@ -395,7 +395,7 @@ def test_json_ld_cannot_break_out_of_its_script(site) -> None:
     root = site({"a.md": article("Evil </script><script>alert(1)</script>")})
     build_site(root)
     page = parse(root / "public/a/index.html")
-    scripts = page.css("script")
+    scripts = page.css("script:not([src])")  # the theme's menu.js aside
     assert len(scripts) == 1 and scripts[0].attributes["type"] == "application/ld+json"
     assert page.css_first("h1").text() == "Evil </script><script>alert(1)</script>"
 

@@ -60,9 +60,9 @@ def test_video_page_loads_the_player_script_and_nothing_from_the_host(site, run_
     assert "dnt=1" in link.attributes["data-embed"]
     assert page.css("iframe") == []
     scripts = [s.attributes.get("src", "") for s in page.css("script[src]")]
-    assert scripts == ["/assets/video.js"]
+    assert scripts == ["/assets/video.js", "/assets/menu.js"]
     plain = parse(root / "public" / "b" / "index.html")
-    assert plain.css("script[src]") == []
+    assert [s.attributes.get("src", "") for s in plain.css("script[src]")] == ["/assets/menu.js"]
     assert (root / "public" / "assets" / "video.js").is_file()
 
 
