@@ -257,6 +257,31 @@ def test_a_pickler_left_broken_by_a_value_that_cannot_be_keyed_is_not_used_again
     assert page_key(good, CODE, "t", shared) == expected  # the kept pickler, reused
 
 
+def test_cards_digested_within_a_page_key_reuse_the_picklers_of_the_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A card is digested within the first page key that holds it, while that key's
+    pickler works: the pickler it takes for that is kept, not made again for each card."""
+    from articlegen.incremental import keys
+
+    made: list[object] = []
+    real = keys._key_pickler
+    monkeypatch.setattr(keys, "_key_pickler", lambda *args: made.append(1) or real(*args))
+    shared = SharedDigests()
+    keyed = [
+        page_key(plan(f"{n}/", article=Card(title=f"T{n}"), body=BodyHtml(f"<p>{n}</p>")),
+                 CODE, "t", shared)
+        for n in range(20)
+    ]  # fmt: skip
+    assert len(made) == 2  # one for the pages, one for the cards within them
+    unshared = [
+        page_key(plan(f"{n}/", article=Card(title=f"T{n}"), body=BodyHtml(f"<p>{n}</p>")),
+                 CODE, "t")
+        for n in range(20)
+    ]  # fmt: skip
+    assert keyed == unshared
+
+
 def test_keys_name_classes_by_number_the_same_in_every_process() -> None:
     """The classes keys name most go in as numbers (``keys._numbered``): another process
     gives the same key to the same value, and what tells values apart still does."""

@@ -68,28 +68,32 @@ def value_digest(value: object, shared: SharedDigests | None = None) -> bytes | 
 
 class SharedDigests(dict[int, tuple[object, bytes]]):
     """``id(value)`` → (the value, kept so that its id is not reused; its digest), for the
-    keys of one build; and the pickler they are made with, made once (making one costs
-    more than pickling a small value, and a build keys thousands)."""
+    keys of one build; and the picklers they are made with, each made once (making one
+    costs more than pickling a small value, and a build keys thousands)."""
 
-    __slots__ = ("_spare",)
+    __slots__ = ("_spares",)
 
     def __init__(self) -> None:
         super().__init__()
-        self._spare: tuple[io.BytesIO, pickle.Pickler] | None = None
+        self._spares: list[tuple[io.BytesIO, pickle.Pickler]] = []
 
     def pickled(self, value: object) -> bytes:
-        """``value`` pickled as keys pickle it. The pickler is taken while it works, so a
-        value digested within (a card in a page) gets one of its own; one that raised is
-        dropped, whatever state it was left in."""
-        spare, self._spare = self._spare, None
-        if spare is None:
+        """``value`` pickled as keys pickle it. A pickler is taken while it works, so a
+        value digested within (a card in a page) takes another, kept too: a cold build
+        digests each article's card within the first page that lists it, and making a
+        pickler for each cost more than pickling the card. One that raised is dropped,
+        whatever state it was left in."""
+        spares = self._spares
+        if spares:
+            spare = spares.pop()
+        else:
             buffer = io.BytesIO()
             spare = (buffer, _key_pickler(buffer, self))
         buffer, pickler = spare
         buffer.seek(0)
         buffer.truncate()
         pickler.dump(value)
-        self._spare = spare
+        spares.append(spare)
         return buffer.getvalue()
 
 
