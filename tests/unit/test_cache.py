@@ -319,3 +319,68 @@ def test_records_reduced_through_the_dispatch_table_pickle_as_they_reduce_themse
     for value in values:
         reduced = reductions[type(value)](value)
         assert reduced == value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+
+def test_records_holding_records_key_them_flattened_as_strictly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The link graph, a numbered reference, front-matter and a body's fill go into keys
+    with the records they hold as tuples of their values, without reducing each through the
+    pickler: equal values still key alike, and a change in any held record's field, or a
+    date-time's ``fold``, still tells them apart."""
+    import dataclasses
+    import datetime as dt
+
+    from articlegen.core.model import (
+        CitationMark,
+        FrontMatter,
+        LinkGraph,
+        LinkRef,
+        NumberedReference,
+        Reference,
+        ResolvedLink,
+    )
+    from articlegen.incremental import keys
+    from articlegen.incremental.keys import value_digest
+    from articlegen.markup.placeholders import BodyFill
+
+    held: list[type] = []
+    for kind in (ResolvedLink, Reference, LinkRef, CitationMark):
+        own = keys._RECORDS_REDUCED[kind]
+        monkeypatch.setitem(
+            keys._RECORDS_REDUCED,
+            kind,
+            lambda value, own=own: held.append(type(value)) or own(value),
+        )
+
+    def graph(fragment: str = "x") -> LinkGraph:
+        link = ResolvedLink("b", None, fragment)
+        return LinkGraph({"a": (link,)}, {"a": (link, None)}, {"b": ("a",)}, (), {"a": (link,)})
+
+    def reference(day: int = 2) -> Reference:
+        return Reference("T", "https://a.example/", "r", "P", dt.date(2024, 1, day), 3)
+
+    def meta(line: int = 5, day: int = 2) -> FrontMatter:
+        return FrontMatter(title="T", see_also=(LinkRef("b", line),), references=(reference(day),))
+
+    def fill(number: int = 1) -> BodyFill:
+        return BodyFill(("/b/",), ("B",), citations=(CitationMark(number, "c", "r"),))
+
+    values = {
+        "graph": (graph, "y"),
+        "numbered": (lambda day=2: NumberedReference(1, reference(day), "r", ("c",)), 3),
+        "see also": (lambda line=5: meta(line=line), 6),
+        "references": (lambda day=2: meta(day=day), 3),
+        "fill": (fill, 2),
+    }
+    for name, (make, other) in values.items():
+        digest = value_digest(make())
+        assert digest is not None and digest == value_digest(make()), name
+        assert digest != value_digest(make(other)), name
+    assert held == []  # fails without: each held record reduced through the pickler
+    assert value_digest(dataclasses.replace(graph(), see_also={"a": ("b",)})) is not None
+    assert value_digest(meta()) != value_digest(dataclasses.replace(meta(), see_also=()))
+    zone = dt.timezone(dt.timedelta(hours=1))
+    first = dt.datetime(2024, 10, 27, 2, 30, tzinfo=zone)
+    assert value_digest(first) != value_digest(first.replace(fold=1))
+    assert value_digest(dt.date(2024, 1, 2)) != value_digest(dt.date(2024, 1, 3))

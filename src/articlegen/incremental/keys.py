@@ -10,17 +10,34 @@ cards, the site settings) go in as a digest of their value taken once per build
 from __future__ import annotations
 
 import copyreg
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import inspect
 import io
+import operator
 import pickle
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..core import model, urls
-from ..core.model import BodyHtml, Card, CardItem, CardList, PagePlan, SiteConfig
+from ..core.model import (
+    BodyHtml,
+    Card,
+    CardItem,
+    CardList,
+    CitationMark,
+    FrontMatter,
+    LinkGraph,
+    LinkRef,
+    NumberedReference,
+    PagePlan,
+    Reference,
+    ResolvedLink,
+    SiteConfig,
+)
+from ..markup.placeholders import BodyFill
 from ..render.pages import UrlMaker
 
 
@@ -105,6 +122,7 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
     pickler.dispatch_table = {
         **copyreg.dispatch_table,
         **_RECORDS_REDUCED,
+        **_FLATTENING,
         **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
         CardItem: functools.partial(_card_item, shared),
         CardList: functools.partial(_card_list, shared),
@@ -159,6 +177,72 @@ def _digested(digest: bytes) -> bytes:
     return digest
 
 
+def _flattened(kind: type, *values: object) -> tuple[object, ...]:
+    """What a record stands as in a key's pickle with the records it holds flattened:
+    ``kind`` and its field values, each such record as the tuple of its own (hashed,
+    never unpickled). A record reduced through the pickler costs some 2,000 instructions
+    where a tuple of its values costs a few hundred, and a cold build keys about 60,000
+    held this way (the link graph's links, the references, a body's citations). Its own
+    function, so that no value pickled otherwise has the same bytes."""
+    return (kind, *values)
+
+
+def _records(items: object, kind: type) -> tuple[object, ...] | None:
+    """``items``, a tuple of ``kind`` records (exactly), as the tuples of their values;
+    None if it is anything else."""
+    if type(items) is not tuple or not set(map(type, items)) <= {kind}:
+        return None
+    return tuple(map(_VALUES[kind], items))
+
+
+def _links(by_slug: object) -> dict[str, tuple[object, ...]] | None:
+    """A mapping of the link graph (slug → ``ResolvedLink`` or None, each), flattened;
+    None if it holds anything else."""
+    if type(by_slug) is not dict:
+        return None
+    values, flat = _VALUES[ResolvedLink], dict[str, tuple[object, ...]]()
+    for slug, links in by_slug.items():
+        kinds = set(map(type, links)) if type(links) is tuple else {object}
+        if not kinds <= {ResolvedLink, type(None)}:
+            return None
+        flat[slug] = tuple([None if link is None else values(link) for link in links])
+    return flat
+
+
+def _graph(graph: LinkGraph) -> object:
+    see_also, inline, each = map(_links, (graph.see_also, graph.inline, graph.see_also_each))
+    if see_also is None or inline is None or each is None:
+        return _RECORDS_REDUCED[LinkGraph](graph)
+    return _flattened, (LinkGraph, see_also, inline, graph.backlinks, graph.problems, each)
+
+
+def _numbered_reference(item: NumberedReference) -> object:
+    if type(item.reference) is not Reference:
+        return _RECORDS_REDUCED[NumberedReference](item)
+    reference = _VALUES[Reference](item.reference)
+    return _flattened, (NumberedReference, item.number, reference, item.anchor, item.backlinks)
+
+
+def _front_matter(meta: FrontMatter) -> object:
+    see_also, references = _records(meta.see_also, LinkRef), _records(meta.references, Reference)
+    if see_also is None or references is None:
+        return _RECORDS_REDUCED[FrontMatter](meta)
+    values = list(_VALUES[FrontMatter](meta))
+    values[_SEE_ALSO], values[_REFERENCES] = see_also, references
+    return _flattened, (FrontMatter, *values)
+
+
+def _body_fill(fill: BodyFill) -> object:
+    """A body's fill (a dataclass of ``markup``, which reduces itself field by field in
+    Python), with its citations flattened."""
+    values = list(_VALUES[BodyFill](fill))
+    citations = _records(values[_CITATIONS], CitationMark)
+    if citations is None:
+        return BodyFill, tuple(values)
+    values[_CITATIONS] = citations
+    return _flattened, (BodyFill, *values)
+
+
 def _numbered() -> dict[int, tuple[int, object]]:
     """The classes and functions keys name most, each under a number of its own, in a
     pickler's memo: a name that a fast pickler (no memo of its own) would write out and
@@ -169,7 +253,7 @@ def _numbered() -> dict[int, tuple[int, object]]:
     in every key holds the rest. Unpickling is never needed, so that the memo names
     objects it never stored does not matter."""
     named: dict[int, object] = {}
-    for value in (_digested, UrlMaker, dt.date, dt.datetime, dt.time, dt.timedelta, dt.timezone):
+    for value in (_digested, _flattened, UrlMaker, BodyFill, *_DATES):
         named[id(value)] = value
     for module in (model, urls):
         for _, value in sorted(vars(module).items()):
@@ -209,5 +293,28 @@ def digest_of(*parts: str | bytes) -> bytes:
     return digest.digest()[:16]
 
 
+def _values(kind: type) -> Callable[[Any], tuple[Any, ...]]:
+    return operator.attrgetter(*(field.name for field in dataclasses.fields(kind)))
+
+
+_DATES = (dt.date, dt.datetime, dt.time, dt.timedelta, dt.timezone)
 _NUMBERED = _numbered()
 _RECORDS_REDUCED = own_reductions(model)
+_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {
+    kind: _values(kind)
+    for kind in (ResolvedLink, Reference, LinkRef, CitationMark, FrontMatter, BodyFill)
+}
+_FIELD_NAMES = [field.name for field in dataclasses.fields(FrontMatter)]
+_SEE_ALSO, _REFERENCES = _FIELD_NAMES.index("see_also"), _FIELD_NAMES.index("references")
+_CITATIONS = [field.name for field in dataclasses.fields(BodyFill)].index("citations")
+_FLATTENING: dict[type, Callable[[Any], Any]] = {
+    **{kind: kind.__reduce__ for kind in (dt.date, dt.timedelta, dt.timezone)},
+    LinkGraph: _graph,
+    NumberedReference: _numbered_reference,
+    FrontMatter: _front_matter,
+    BodyFill: _body_fill,
+}
+"""The key pickler's own reductions: days, time spans and zones by their ``__reduce__`` at
+once, not by way of ``object.__reduce_ex__`` (the same bytes, about two thirds of the
+instructions; a date-time and a time reduce themselves by protocol, which keeps their
+``fold``); the records that hold the most records, with those flattened (``_flattened``)."""
