@@ -42,8 +42,8 @@ from .cache import FORMAT, BuildCache, SourceEntry
 from .cacherecords import (
     SINGLE,
     Corrupt,
+    SourcePacker,
     pack_record,
-    pack_source,
     single_records,
     take,
     unpack,
@@ -330,10 +330,11 @@ def _changed_sources(
     cache: BuildCache, stored: set[str], key: bytes
 ) -> Iterator[tuple[str, bytes, bytes]]:
     """The records to write, one at a time: a cold build's would be as large as the site."""
+    pack = SourcePacker()
     for path, entry in cache.sources.items():
         if path in stored and cache.saved.get(path) is entry:
             continue
-        data = _pack(entry, pack_source)
+        data = _pack(entry, pack)
         if data is not None:
             yield path, _checksum(data, key), data
             cache.saved[path] = entry
