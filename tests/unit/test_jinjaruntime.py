@@ -445,3 +445,38 @@ def test_select_without_a_test_prepares_none(monkeypatch: pytest.MonkeyPatch) ->
     source = "{{ [0, 'a', '', 'b'] | select | join }} {{ items | select('odd') | list }}"
     assert Environment(**OPTIONS).from_string(source).render(VALUES) == "ab [1]"
     assert prepared == [("odd",)]
+
+
+def test_a_context_copies_its_values_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's context was made with ``dict(globals, **vars)``, which copies the page's
+    values into keyword arguments first, and that of an include or import with context by
+    copying the context's values and then that copy again to add the names set around it
+    (some 14,000 contexts in a 2,000-article build): once now, with the same values, names
+    set later in the template or only in a loop too, as Jinja renders them."""
+    templates = {
+        "page.html": "{% set top = plain.n %}{% import '_m.html' as m with context %}"
+        "{% include '_a.html' %}{% for item in [card, plain] %}{% set inner = loop.index %}"
+        "{% include '_a.html' %}{% endfor %}{{ m.cell() }}{% include '_a.html' %}"
+        "{% set later = 2 %}",
+        "_a.html": "<a>{{ top }}{{ inner | default('-') }}{{ later | default('-') }}"
+        "{{ item.title | default('none') }}{{ plain.title }}</a>",
+        "_m.html": "{% macro cell() %}<c>{{ top }}{{ greeting }}</c>{% endmacro %}",
+    }
+    made: list[str] = []
+    real = jinja2.environment.new_context
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jinja2.environment, "new_context", counted)
+
+    def render(kind: type[jinja2.Environment]) -> str:
+        env = kind(loader=jinja2.DictLoader(templates), **OPTIONS)
+        return env.get_template("page.html").render({**VALUES, "item": None})
+
+    ours = render(Environment)
+    assert made == []  # Jinja's way copies the values twice
+    assert ours == render(jinja2.Environment)
+    assert made == ["page.html", "_m.html", "_a.html", "_a.html", "_a.html", "_a.html"]
+    assert ours.count("<a>") == 4 and "<c>3hi</c>" in ours

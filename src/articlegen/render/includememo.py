@@ -91,7 +91,7 @@ class IncludeMemo:
         there, or the module an earlier import with the same values made (its macros find
         the same values in the context it was made in)."""
         if not self.stateless(template.name):
-            return TemplateModule(template, template.new_context(context.get_all(), True, names))
+            return TemplateModule(template, context_with(template, context, names))
         module: TemplateModule = self._take(self._modules, template, context, names, TemplateModule)
         return module
 
@@ -109,7 +109,7 @@ class IncludeMemo:
         keyed = _key(template, context, names, reads) if reads is not None else None
         if keyed is not None and keyed[0] in kept:
             return kept[keyed[0]][0]
-        made = make(template, template.new_context(context.get_all(), True, names))
+        made = make(template, context_with(template, context, names))
         if keyed is not None:
             kept[keyed[0]] = (made, keyed[1])
         return made
@@ -137,6 +137,23 @@ class IncludeMemo:
             found = names_read(self._env, name, {name})
             self._reads[name] = None if found is None else tuple(sorted(found | ALWAYS_READ))
         return self._reads[name]
+
+
+def context_with(template: jinja2.Template, context: Context, names: Mapping[str, Any]) -> Context:
+    """``template.new_context(context.get_all(), True, names)``: the context an include or
+    import with context renders in, holding ``context``'s values and the ``names`` set
+    (but those still ``missing``). Jinja copies the values twice when the template has set
+    any (``get_all`` merges them, ``new_context`` copies that again to add ``names``); here
+    once. Where there are no names Jinja's own way is taken, which shares the dict."""
+    if not names or not context.vars:
+        return template.new_context(context.get_all(), True, names)
+    parent = {**context.parent, **context.vars}
+    for key, value in names.items():
+        if value is not missing:
+            parent[key] = value
+    return template.environment.context_class(
+        template.environment, parent, template.name, template.blocks, globals=template.globals
+    )
 
 
 def _key(

@@ -394,8 +394,8 @@ class CodeGenerator(jinja2.compiler.CodeGenerator):
             self.writeline("else:")
             self.indent()
         self.writeline(
-            "yield concat(template.root_render_func(template.new_context(context.get_all(),"
-            f" True, {self.dump_local_context(frame)})))"
+            "yield concat(template.root_render_func(environment.context_with(template, context,"
+            f" {self.dump_local_context(frame)})))"
         )
         if node.ignore_missing:
             self.outdent()
