@@ -185,3 +185,24 @@ def test_a_day_is_shown_without_the_sites_time_zone() -> None:
     assert moment.render(d=late, site=site) == "2024-05-14T23:30:00Z 15 May 2024"
     with pytest.raises(KeyError, match="site"):
         moment.render(d=late)
+
+
+def test_the_references_list_looks_each_reference_up_once() -> None:
+    """Each reference in an article's list showed up to eleven of its fields, each looked up
+    through ``item.reference`` again (two attribute lookups a field, ten references an
+    article): the theme's ``article.html`` names it once an item, and shows the same text."""
+    env = make_environment(None)
+    source = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    [loop] = [
+        node
+        for node in env.parse(source).find_all(jinja2.nodes.For)
+        if isinstance(node.iter, jinja2.nodes.Name) and node.iter.name == "references"
+    ]
+    lookups = [n for n in loop.find_all(jinja2.nodes.Getattr) if n.attr == "reference"]
+    assert len(lookups) == 1
+    fields = {
+        n.attr
+        for n in loop.find_all(jinja2.nodes.Getattr)
+        if isinstance(n.node, jinja2.nodes.Name) and n.node.name == "reference"
+    }
+    assert fields == {"authors", "url", "title", "publisher", "date"}
