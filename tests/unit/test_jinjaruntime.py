@@ -519,3 +519,31 @@ def test_a_template_loaded_before_is_found_in_one_call(monkeypatch: pytest.Monke
         ).render(VALUES)
 
     assert render(Relative) == render(JinjaRelative) == "<a>1</a><a>2</a><s>2</s>"
+
+
+def test_an_int_is_shown_without_a_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``{{ n }}`` of an ``int`` (reading minutes, counts, a reference's number: some 57,000 a
+    build) went through ``Environment.escape_output``, a Python call, for its digits: they
+    are shown at once. A ``bool``, an ``int`` of a type of its own or a float still go
+    through it, and every one shows what Jinja shows."""
+
+    class Level(int):
+        def __str__(self) -> str:
+            return f"<{int(self)}>"
+
+    values = {"n": -42, "zero": 0, "flag": True, "level": Level(3), "x": 1.5}
+    source = (
+        "{{ n }} {{ zero }}{% set s %}{{ n }}{% endset %}{{ s }} {{ flag }} {{ level }} {{ x }}"
+    )
+    called: list[object] = []
+    real = Environment.escape_output
+
+    def counted(value: object) -> markupsafe.Markup:
+        called.append(value)
+        return real(value)
+
+    monkeypatch.setattr(Environment, "escape_output", staticmethod(counted))
+    ours = Environment(**OPTIONS).from_string(source).render(values)
+    assert ours == jinja2.Environment(**OPTIONS).from_string(source).render(values)
+    assert ours == "-42 0-42 True &lt;3&gt; 1.5"
+    assert called == [True, values["level"], 1.5]
