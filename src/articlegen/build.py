@@ -124,9 +124,8 @@ def build_site(
     memos.next_build()
     checked, problems = _validate(root, config, options, sources, articles, public, memos)
     if problems:  # and the path links, checked after planning otherwise: all in one report
-        raise_if_any(
-            [*problems, *_path_problems_anyway(config, sources, articles, checked, public, root)]
-        )
+        anyway = _path_problems_anyway(config, sources, articles, checked, public, root, options)
+        raise_if_any([*problems, *anyway])
     shown = checked.shown_images if options.write or options.preview else ()  # check: names
     with VariantsMade(  # encoded beside the stages below, waited for before they are placed
         shown, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs, prune=options.write,
@@ -141,7 +140,7 @@ def build_site(
             site, root, options, cache, written, search=bool(pagefind),
             progress=for_stage(progress, "rendering pages"), first=first,
             planned_check=lambda pages: raise_if_any(
-                _path_problems(config, sources, articles, checked, pages, root)
+                _path_problems(config, sources, articles, checked, pages, root, options)
             ),
             before_workers=waited,  # workers forked from a process with no threads
         )  # fmt: skip
@@ -263,7 +262,7 @@ def _validate(
 
 def _path_problems_anyway(
     config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked,
-    public: Publication, root: Path,
+    public: Publication, root: Path, options: BuildOptions,
 ) -> list[ArticlegenError]:  # fmt: skip
     """The path links' problems of a build failing other checks, against its pages planned
     as far as the site loaded (``planned_headers``). A site too broken to plan leaves them
@@ -273,23 +272,23 @@ def _path_problems_anyway(
         headers = planned_headers(site, sources.damaged)
     except Exception:  # whatever planning a failing site meets: its errors are raised already
         return []
-    return _path_problems(config, sources, articles, checked, headers, root)
+    return _path_problems(config, sources, articles, checked, headers, root, options)
 
 
 def _path_problems(
     config: SiteConfig, sources: Sources, articles: list[Article], checked: _Checked,
-    pages: Sequence[RenderedPage], root: Path,
+    pages: Sequence[RenderedPage], root: Path, options: BuildOptions,
 ) -> list[ArticlegenError]:  # fmt: skip
     """Every body link to a path of the site, and each address the site's own templates
     write whole, checked against the addresses of ``pages`` and the files the build
     publishes; links into the folders a damaged file's tags and author add pages to are
-    not judged."""
+    not judged. The preview's address is no address to link to: its errors offer none."""
     addresses = published_addresses(
         pages, (name for _, name in checked.statics), checked.shown_images, search=config.search
     )
     return template_url_problems(root, addresses, config.base_path) + path_link_problems(
-        articles, sources.bodies, addresses, config.base_url, config.base_path,
-        unsure=("tags/", "authors/", "page/") if sources.problems else (),
+        articles, sources.bodies, addresses, "" if options.preview else config.base_url,
+        config.base_path, unsure=("tags/", "authors/", "page/") if sources.problems else (),
     )  # fmt: skip
 
 

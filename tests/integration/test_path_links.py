@@ -232,6 +232,10 @@ def test_the_preview_reports_a_link_to_nothing_and_recovers(blog: Path) -> None:
         assert lines[0].startswith(
             "error: content/heart-health.md:10: link '../heart-healt/' leads to /heart-healt/"
         )
+        # the preview's own address is no address to link to: the hint offers none
+        assert running.url.rstrip("/") not in lines[0] and "full address" not in lines[0]
+        assert lines[0].endswith("(a file of static/ is written relative to static/, a page "
+                                 "from the site's root with a leading '/')")  # fmt: skip
         source.write_text(good)
         stream.wait_for("clear", "reload")
     assert not (blog / "public").exists()

@@ -147,8 +147,10 @@ def path_link_problems(
 ) -> list[ArticlegenError]:
     """A ``LinkError`` for each path link of ``articles`` that leads to nothing in
     ``addresses`` (``published_addresses``), at its file and line, naming the closest
-    addresses that exist. Links to paths starting with one of ``unsure`` are not judged
-    (``addresses`` may lack pages there: of files that failed to load)."""
+    addresses that exist, and the full address under ``base_url`` to link to what its host
+    has beside the site (none when ``base_url`` is empty: the preview's). Links to paths
+    starting with one of ``unsure`` are not judged (``addresses`` may lack pages there: of
+    files that failed to load)."""
     problems: list[ArticlegenError] = []
     near = _Near(addresses)
     for article in articles:
@@ -164,7 +166,6 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
     """The error of a link that leads nowhere, with the closest addresses and how to link
     to what is on the same host but not of this site."""
     shown = "/" + target.decoded
-    full = urljoin(base_url or "https://example.org/", "/" + target.path)
     is_file = "." in shown.rsplit("/", 1)[-1]
     fix = (
         f"put the file in static/ (static/{target.decoded}) or fix the link"
@@ -177,8 +178,19 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
         source,
         ref.line,
         f"{fix} (a file of static/ is written relative to static/, a page from the site's "
-        "root with a leading '/'); something on this host that this site does not publish "
-        f"cannot be checked: link to it by its full address, {full}",
+        "root with a leading '/')" + _elsewhere(target, base_url),
+    )
+
+
+def _elsewhere(target: SitePath, base_url: str) -> str:
+    """How to link to what is on the site's host but not of the site, by its full address
+    there; nothing without a ``base_url`` (the preview's own address is none to link to)."""
+    if not base_url:
+        return ""
+    full = urljoin(base_url, "/" + target.path)
+    return (
+        "; something on this host that this site does not publish cannot be checked: link "
+        f"to it by its full address, {full}"
     )
 
 
