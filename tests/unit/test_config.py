@@ -97,6 +97,18 @@ def test_a_key_a_quote_left_open_read_on_over_is_not_also_missing() -> None:
     ]
 
 
+def test_a_nested_key_a_quote_left_open_read_on_over_is_not_also_missing() -> None:
+    found = messages(
+        'title: "My blog"\nbase_url: https://example.org/\nmenu:\n  - title: "About\n'
+        '    link: about"\nreviewers:\n  example-reviewer:\n    name: "Example Reviewer\n'
+        '    credentials: MD"\n'
+    )
+    assert [message.split(",")[0] for message in found] == [
+        "site.yaml:4: the double quote opened on this line is not closed on it",
+        "site.yaml:8: the double quote opened on this line is not closed on it",
+    ]
+
+
 def test_base_url_must_be_absolute() -> None:
     (error,) = messages("title: T\nbase_url: example.org\n")
     assert error.startswith("site.yaml:2: 'base_url' must be an absolute http(s) URL")

@@ -649,6 +649,20 @@ def test_keys_a_quote_left_open_read_on_over_are_not_also_missing() -> None:
     ]
 
 
+def test_nested_keys_a_quote_left_open_read_on_over_are_not_also_missing() -> None:
+    """A reference's 'url' and an image's 'alt' read into the value above them were said to
+    be missing too, beside the error for the quote."""
+    header = (
+        "---\ntitle: T\ndate: 2024-01-01\nreferences:\n  - title: 'A study\n"
+        "    url: https://example.org/a'\n    id: a\nimage:\n  src: \"images/a.png\n"
+        '  alt: A chart"\n---\n'
+    )
+    assert [message.split(",")[0] for message in errors(header)] == [
+        "content/a.md:5: the single quote opened on this line is not closed on it",
+        "content/a.md:9: the double quote opened on this line is not closed on it",
+    ]
+
+
 def test_a_header_failing_on_curly_quotes_links_as_its_author_meant() -> None:
     header = "title: \u201cSleep Basics\u201d\nsee_also: [\u201cwalking\u201d, heart]\n"
     meta = readable_fields(header, "content/a.md")

@@ -156,7 +156,10 @@ class _Reader:
         self, mapping: yaml.MappingNode, problems: list[ArticlegenError], *, top: bool = True
     ) -> dict[str, Entry]:
         """The entries of ``mapping``; a top-level value that cannot be constructed is a
-        problem and a ``broken`` entry (nested ones fail their top-level value)."""
+        problem and a ``broken`` entry (nested ones fail their top-level value). So is one in
+        which a quoted value left open read on over keys of a mapping inside it (a reference's
+        'url' into its title, ``yamlquotes``): that problem is its own, and checking the rest
+        would report those keys missing too."""
         entries: dict[str, Entry] = {}
         for key_node, value_node in mapping.value:
             line = key_node.start_mark.line + self.first_line
@@ -170,6 +173,7 @@ class _Reader:
                 entries[key] = self._walked(value_node, value, line, problems)
                 continue
             found: list[ArticlegenError] = []
+            start = len(self.swallowed)
             try:
                 entries[key] = self._entry(value_node, line, found)
             except Exception as exc:
@@ -180,6 +184,9 @@ class _Reader:
                 entries[key] = Entry(None, line, broken=True)
                 continue
             problems += found
+            column = mapping.start_mark.column
+            if any(indent > column for _, indent in self.swallowed[start:]):
+                entries[key] = Entry(None, line, broken=True)
         return entries
 
     def _key(

@@ -9,7 +9,8 @@ that plainly holds it. A continuation line that starts where its own key starts 
 left) and reads ``name: …`` is almost surely a key, not prose; a line meant to continue the
 value can say so by sitting indented under its key, and the hint offers both. The keys it names
 are written: ``yamldoc.load_mapping`` hands the top-level ones to its caller, which does not
-report them missing on top of it.
+report them missing on top of it, and a top-level value with a mapping inside that lost keys
+so (a reference's ``url``) is not checked, as one that cannot be read is not.
 """
 
 from __future__ import annotations
