@@ -390,7 +390,7 @@ def test_the_logo_stands_for_the_title_and_the_accent_colours_links(
                 assert colour == stripe and sum(colour) > sum(FIXTURE_ACCENT) + 150
 
 
-def test_the_byline_wraps_between_its_items_never_inside_a_short_one(
+def test_the_byline_wraps_between_its_items_never_inside_a_short_one_or_a_date(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:
     page = reader.page
@@ -408,6 +408,12 @@ def test_the_byline_wraps_between_its_items_never_inside_a_short_one(
     separators = byline.locator(".sep")
     for i in range(separators.count()):  # a line never starts with a separator
         assert box(separators.nth(i))["x"] > left + 1
+    dates = byline.locator("time")
+    assert dates.count() == 3  # published, reviewed on, next review due
+    for width in range(320, 1281, 16):  # a long item may wrap inside, never inside its date
+        page.set_viewport_size({"width": width, "height": 900})
+        for i in range(dates.count()):
+            assert box(dates.nth(i))["height"] < 1.5 * line, (width, dates.nth(i).inner_text())
 
 
 def test_a_see_also_card_shows_the_linked_article_s_image_in_a_small_copy(
