@@ -55,6 +55,7 @@ def test_classify_sources(path: str, kind: ChangeKind) -> None:
         "a.md___jb_tmp___",
         ".goutputstream-XYZ123",
         "a.md.kate-swp",
+        "sedg6H6t7",
     ],
 )
 def test_editor_temp_files_are_ignored(name: str) -> None:
@@ -63,7 +64,9 @@ def test_editor_temp_files_are_ignored(name: str) -> None:
     assert classify(f"templates/{name}") is ChangeKind.IGNORED
 
 
-@pytest.mark.parametrize("name", ["a.md", "2024.md", "base.html", "style.css", "logo.svg"])
+@pytest.mark.parametrize(
+    "name", ["a.md", "2024.md", "base.html", "style.css", "logo.svg", "sedation.md", "sedentary"]
+)
 def test_real_files_are_not_temp(name: str) -> None:
     assert not is_editor_temp(name)
 

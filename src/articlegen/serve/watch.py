@@ -38,6 +38,8 @@ _EDITOR_TEMP = re.compile(
     r"""^(?:
         [.#~].*            # hidden files, vim/emacs locks (.#a.md), emacs autosave (#a.md#)
       | \d+                # vim's write test file (4913)
+      | (?-i:sed(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{6})  # GNU sed -i's file before its rename
+                         # (sedg6H6t7): a capital or a digit, so 'sedentary' is no temp
       | .*~                # backups (a.md~)
       | .*\.(?:sw[a-p]|tmp|temp|bak|orig|part|crdownload|kate-swp)
       | .*___jb_(?:tmp|old)___   # JetBrains safe write
