@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
+from articlegen.core.errors import ArticlegenError, report_lines
 from articlegen.core.model import BuildOptions
 from articlegen.render.templates import THEME_TEMPLATES
 from tests.conftest import article
@@ -57,3 +58,14 @@ def test_other_values_say_what_they_lack(site, added: str, said: str) -> None:
     assert len(messages) == 1
     assert messages[0].startswith(f"templates/article.html:{line}: template error: {said}")
     assert "articlegen." not in messages[0]
+
+
+def test_the_console_names_no_class_of_articlegen_under_the_error(site) -> None:
+    # the report printed Jinja's words as the error's cause beneath ours:
+    # "caused by: UndefinedError: 'articlegen.core.model.Card object' has no attribute …"
+    root, line = with_line(site, "<p>{{ article.subtitle }}</p>")
+    with pytest.raises(ArticlegenError) as raised:
+        build_site(root, BuildOptions(jobs=1, write=False))
+    lines = report_lines(raised.value)
+    assert lines[0].startswith(f"error: templates/article.html:{line}: template error: this value")
+    assert not any("articlegen." in each or "caused by" in each for each in lines)

@@ -370,6 +370,7 @@ class _template_errors:
             return False
         filename, line = where
         message, hint = error_words(exc, tb)
+        cause = None if hint else exc  # Jinja's words under ours would name our classes
         if isinstance(exc, RecursionError):  # Python's words name no template, and vary
             # where the stack ran out is chance: name the site's own template in the loop
             own = self.root / TEMPLATES_DIR if self.root is not None else None
@@ -378,7 +379,7 @@ class _template_errors:
             hint = "break the loop: no template may include or extend itself, even through others"
         raise TemplateError(
             f"template error: {message}", self._display(filename), line, hint
-        ) from exc
+        ) from cause
 
     def _display(self, filename: str | None) -> str | None:
         if filename is None:
