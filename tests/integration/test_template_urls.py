@@ -149,3 +149,16 @@ def test_the_theme_s_own_templates_copied_into_the_site_raise_nothing(site, sear
     shutil.copytree(THEME_TEMPLATES, root / "templates")
     result = build_site(root, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
     assert result.articles == 1
+
+
+def test_a_link_commented_out_around_an_expression_is_not_judged(blog: Path) -> None:
+    # a comment holding {{ … }} is several pieces of the template's text, and each was
+    # read alone: the stylesheet and the link a writer had commented out failed the build
+    old = (
+        "<!-- the old look, off for now:\n"
+        '<link rel="stylesheet" href="{{ url(\'css/old.css\') }}">\n'
+        '<a href="/gone/">{{ site.title }}</a> <a href="/also-gone/">Old</a> -->\n'
+    )
+    (blog / "templates/base.html").write_text(base_with(old + GOOD), encoding="utf-8")
+    result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
+    assert result.articles == 1

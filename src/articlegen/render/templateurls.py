@@ -29,12 +29,11 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import nodes
+from jinja2 import Environment, nodes
 
 from ..core.errors import ArticlegenError, TemplateError, closest, suggestion
 from ..core.layout import TEMPLATES_DIR
 from ..core.urls import SEARCH_URL
-from .includememo import parsed_template
 from .pathlinks import SitePath, leads_somewhere
 from .templates import make_environment, template_folders
 
@@ -49,6 +48,8 @@ _ATTRIBUTE = re.compile(
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment: what is commented out is not published as a link."""
+_TAGS = ("{%", "%}", "{#", "#}")
+"""Jinja's tags and comments: a comment holding one is left, for the template's structure."""
 
 _SEARCH_FILES = (SEARCH_URL, "pagefind/")
 """Published with search on, by Pagefind after the pages: not among the planned addresses."""
@@ -69,7 +70,7 @@ def template_url_problems(
     candidates = sorted({"/" + a.removesuffix("index.html") for a in addresses})
     problems: list[ArticlegenError] = []
     for name in env.list_templates():
-        tree = parsed_template(env, name) if (folder / name).is_file() else None
+        tree = _parsed(env, name) if (folder / name).is_file() else None
         if tree is None:  # the theme's, or one that does not parse: rendering says where
             continue
         shown = f"{TEMPLATES_DIR}/{name}"
@@ -82,6 +83,24 @@ def template_url_problems(
             if problem is not None:
                 problems.append(TemplateError(problem[0], shown, line, problem[1]))
     return problems
+
+
+def _parsed(env: Environment, name: str) -> nodes.Template | None:
+    """Template ``name``'s syntax tree with its HTML comments blanked, lines kept: a comment
+    holding ``{{ … }}`` is several pieces of the template's text, and a ``url('…')`` in
+    it a call, each of which read alone looks published. None when it cannot be read or
+    parsed (rendering it says where, if a page uses it)."""
+    try:
+        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        return env.parse(_COMMENT.sub(_blanked, source), name)
+    except Exception:  # unreadable or invalid: rendering says where, if a page uses it
+        return None
+
+
+def _blanked(comment: re.Match[str]) -> str:
+    """An HTML ``comment`` as spaces and its line ends, or as it is if it holds a Jinja tag."""
+    text = comment[0]
+    return text if any(tag in text for tag in _TAGS) else re.sub(r"[^\n]", " ", text)
 
 
 def _constant_calls(tree: nodes.Template) -> Iterator[tuple[int, str, str]]:
@@ -98,7 +117,7 @@ def _root_paths(tree: nodes.Template) -> Iterator[tuple[int, str, str, bool]]:
     """``(line, attribute, value, whole)`` of each attribute in a template's text whose value
     starts with one ``/``; ``whole`` when the value ends in the text, not in a ``{{ … }}``."""
     for data in tree.find_all(nodes.TemplateData):
-        text = _COMMENT.sub(lambda comment: "\n" * comment[0].count("\n"), data.data)
+        text = data.data
         for match in _ATTRIBUTE.finditer(text):
             after = text[match.end() : match.end() + 1]
             quote = match["quote"]
