@@ -384,3 +384,30 @@ def test_records_holding_records_key_them_flattened_as_strictly(
     first = dt.datetime(2024, 10, 27, 2, 30, tzinfo=zone)
     assert value_digest(first) != value_digest(first.replace(fold=1))
     assert value_digest(dt.date(2024, 1, 2)) != value_digest(dt.date(2024, 1, 3))
+
+
+def test_a_flattened_record_keys_every_field_of_its_class() -> None:
+    """The records keyed flattened hold one value per field of their dataclass, in its
+    order, each flattened one in its place: a guard for a field added to the class later,
+    which a flattening listing the fields by hand would leave out of the key."""
+    import dataclasses
+    import datetime as dt
+
+    from articlegen.core.model import LinkGraph, NumberedReference, Reference, ResolvedLink
+    from articlegen.incremental import keys
+
+    link = ResolvedLink("b", None, "x")
+    reference = Reference("T", "https://a.example/", "r", "P", dt.date(2024, 1, 2), 3)
+    samples = [
+        LinkGraph({"a": (link,)}, {"a": (link, None)}, {"b": ("a",)}, (), {"a": (link,)}),
+        NumberedReference(1, reference, "r", ("c",)),
+    ]
+    for record in samples:
+        names = [field.name for field in dataclasses.fields(record)]
+        function, (kind, *values) = keys._FLATTENING[type(record)](record)
+        assert function is keys._flattened and kind is type(record)
+        assert len(values) == len(names), kind
+        for name, value in zip(names, values, strict=True):
+            held = getattr(record, name)
+            if name not in ("see_also", "inline", "see_also_each", "reference"):
+                assert value is held, (kind, name)  # as it is, in its place

@@ -209,38 +209,43 @@ def _links(by_slug: object) -> dict[str, tuple[object, ...]] | None:
     return flat
 
 
+def _flat(kind: type, record: object, **flattened: object) -> object:
+    """``record`` reduced to ``_flattened`` with every field's value in the class's order,
+    those named in ``flattened`` replaced: taken from the dataclass, so that a field added
+    to it is in the key without a word here."""
+    values = list(_VALUES[kind](record))
+    for name, value in flattened.items():
+        values[_FIELD_INDEX[kind][name]] = value
+    return _flattened, (kind, *values)
+
+
 def _graph(graph: LinkGraph) -> object:
     see_also, inline, each = map(_links, (graph.see_also, graph.inline, graph.see_also_each))
     if see_also is None or inline is None or each is None:
         return _RECORDS_REDUCED[LinkGraph](graph)
-    return _flattened, (LinkGraph, see_also, inline, graph.backlinks, graph.problems, each)
+    return _flat(LinkGraph, graph, see_also=see_also, inline=inline, see_also_each=each)
 
 
 def _numbered_reference(item: NumberedReference) -> object:
     if type(item.reference) is not Reference:
         return _RECORDS_REDUCED[NumberedReference](item)
-    reference = _VALUES[Reference](item.reference)
-    return _flattened, (NumberedReference, item.number, reference, item.anchor, item.backlinks)
+    return _flat(NumberedReference, item, reference=_VALUES[Reference](item.reference))
 
 
 def _front_matter(meta: FrontMatter) -> object:
     see_also, references = _records(meta.see_also, LinkRef), _records(meta.references, Reference)
     if see_also is None or references is None:
         return _RECORDS_REDUCED[FrontMatter](meta)
-    values = list(_VALUES[FrontMatter](meta))
-    values[_SEE_ALSO], values[_REFERENCES] = see_also, references
-    return _flattened, (FrontMatter, *values)
+    return _flat(FrontMatter, meta, see_also=see_also, references=references)
 
 
 def _body_fill(fill: BodyFill) -> object:
     """A body's fill (a dataclass of ``markup``, which reduces itself field by field in
     Python), with its citations flattened."""
-    values = list(_VALUES[BodyFill](fill))
-    citations = _records(values[_CITATIONS], CitationMark)
+    citations = _records(fill.citations, CitationMark)
     if citations is None:
-        return BodyFill, tuple(values)
-    values[_CITATIONS] = citations
-    return _flattened, (BodyFill, *values)
+        return BodyFill, _VALUES[BodyFill](fill)
+    return _flat(BodyFill, fill, citations=citations)
 
 
 def _numbered() -> dict[int, tuple[int, object]]:
@@ -302,11 +307,15 @@ _NUMBERED = _numbered()
 _RECORDS_REDUCED = own_reductions(model)
 _VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     kind: _values(kind)
-    for kind in (ResolvedLink, Reference, LinkRef, CitationMark, FrontMatter, BodyFill)
+    for kind in (
+        *(ResolvedLink, Reference, LinkRef, CitationMark, FrontMatter, BodyFill),
+        *(LinkGraph, NumberedReference),
+    )
 }
-_FIELD_NAMES = [field.name for field in dataclasses.fields(FrontMatter)]
-_SEE_ALSO, _REFERENCES = _FIELD_NAMES.index("see_also"), _FIELD_NAMES.index("references")
-_CITATIONS = [field.name for field in dataclasses.fields(BodyFill)].index("citations")
+_FIELD_INDEX = {
+    kind: {field.name: index for index, field in enumerate(dataclasses.fields(kind))}
+    for kind in _VALUES
+}
 _FLATTENING: dict[type, Callable[[Any], Any]] = {
     **{kind: kind.__reduce__ for kind in (dt.date, dt.timedelta, dt.timezone)},
     LinkGraph: _graph,
