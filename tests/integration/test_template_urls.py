@@ -117,7 +117,8 @@ def test_each_address_to_nowhere_or_out_of_the_site_is_an_error_at_its_line(
         at["typo"] + 'href="/repo/abuot/" leads to /abuot/, where this site publishes no page '
         "or file (did you mean '/about/'?) — fix the address: a file of static/ from static/ "
         "(css/site.css), a page from the site's root (about/); a template's file of its own "
-        "belongs in static/",
+        "belongs in static/; if the host serves it itself (a proxy, a redirect), write it as "
+        "an expression, href=\"{{ '/repo/abuot/' }}\", which is not checked",
         at["css"] + "url('css/custm.css') leads to /css/custm.css, where this site publishes "
         "no page or file (did you mean 'css/custom.css' or 'assets/style.css'?) — fix the address: a file of "
         "static/ from static/ (css/site.css), a page from the site's root (about/); a "
@@ -162,3 +163,40 @@ def test_a_link_commented_out_around_an_expression_is_not_judged(blog: Path) -> 
     (blog / "templates/base.html").write_text(base_with(old + GOOD), encoding="utf-8")
     result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
     assert result.articles == 1
+
+
+def test_a_script_s_code_is_not_judged_but_its_tag_s_src_is(blog: Path) -> None:
+    # strings in a script's code are no attributes of the page: they failed the build
+    code = (
+        "<script>\nvar href = '/somewhere';\nconst src = \"/api/data.json\";\n"
+        "if (1 < 2) { document.title = '{{ site.title }}'; }\n</script>\n"
+    )
+    (blog / "templates/base.html").write_text(base_with(code + GOOD), encoding="utf-8")
+    result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
+    assert result.articles == 1
+    tag = '<script src="/repo/js/gone.js" defer></script>\n'
+    (blog / "templates/base.html").write_text(base_with(code + tag), encoding="utf-8")
+    messages = failure_messages(
+        lambda: build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
+    )
+    assert len(messages) == 1
+    assert 'src="/repo/js/gone.js" leads to /js/gone.js, where' in messages[0]
+    assert "write it as an expression, src=\"{{ '/repo/js/gone.js' }}\"" in messages[0]
+    served = '<script src="{{ \'/repo/js/gone.js\' }}" defer></script>\n'  # the host's proxy
+    (blog / "templates/base.html").write_text(base_with(code + served), encoding="utf-8")
+    result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
+    assert result.articles == 1
+
+
+def test_url_of_a_mailto_address_says_to_write_it_without_url(blog: Path) -> None:
+    mail = "<a href=\"{{ url('mailto:desk@example.org') }}\">Write to us</a>\n"
+    (blog / "templates/base.html").write_text(base_with(mail), encoding="utf-8")
+    messages = failure_messages(
+        lambda: build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
+    )
+    assert len(messages) == 1
+    assert messages[0].endswith(
+        "url('mailto:desk@example.org') makes /repo/mailto:desk@example.org: url() gives back "
+        "as it is only an address with '://', and puts the site's path before anything else "
+        "— write the address as it is, without url(): href=\"mailto:desk@example.org\""
+    )

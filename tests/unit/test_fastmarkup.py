@@ -244,12 +244,17 @@ CHARACTERS = st.text(alphabet="ab *_`[]()!<>&#\\|:^\n -\t1.~=\"'é", max_size=80
 @given(ARTICLE, st.booleans())
 @example("| a | b |\n|:--|--:|\n| sleep | c |\n*", False)  # '*' ends the table, as a list
 @example("| a | b |\n|---|---|\n| c | d |\n> e\n- f | g", False)
+@example("[sleep](javascript:alert(1))[[Alpha]]", False)  # a refused link, then a wiki link
 def test_generated_articles(body: str, html: bool) -> None:
     same(body, html=html)
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(CHARACTERS)
+@example(">1\n-")  # a bare list marker after a quoted paragraph ends the quote
+@example(">>a\n>*")
+@example(">>\t\ta")  # a tab after nested quotes' markers
+@example(">>-\t\ta")
 def test_generated_characters(body: str) -> None:
     same(body)
 

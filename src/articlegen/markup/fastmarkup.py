@@ -142,6 +142,14 @@ stack and kill the process. Each level takes at least one such character on the 
 opens it (a tab at most two levels), so a body without such a line nests under 2 x
 ``_DEPTH`` levels; one with it is left to markdown-it-py, whose limit makes it an error.
 Searched after a newline, then at the start: a literal first char keeps the scan fast."""
+_BARE_MARKER_LINE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*$", re.MULTILINE)
+"""A line holding a list marker and nothing else (after any ``>``): after a quoted
+paragraph markdown-it-py ends the quote there and opens an empty list item, markdown-it-pyrs
+reads the line on as the paragraph's (``>1`` over ``-``). Looked for only in a body with a
+``>``; rare in an article, so such a body is left to markdown-it-py whatever comes before."""
+_QUOTES_THEN_TAB = re.compile(r"^[ \t]*>[ \t]*>[^\n]*\t", re.MULTILINE)
+"""A line opening two or more block quotes with a tab after their markers: the two engines
+expand such a tab to different columns (``>>`` and two tabs, ``>>-`` and two tabs)."""
 _SPAN_DELIMITERS = ("[", "*", "_", "~")
 _MAX_SPAN_DELIMITERS = 2_000
 """Inline spans nest only by these characters, one or more a level (links and images
@@ -234,6 +242,8 @@ def render_compiled(
     if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
         return None
     if sum(body.count(character) for character in _SPAN_DELIMITERS) > _MAX_SPAN_DELIMITERS:
+        return None
+    if ">" in body and (_BARE_MARKER_LINE.search(body) or _QUOTES_THEN_TAB.search(body)):
         return None
     try:
         return _Render(body, first_line, path).record()
@@ -542,15 +552,18 @@ class _Render:
 
     def _text(self, text: str, line: int, linked: bool) -> None:
         """A text token's words, and the wiki links and citations swapped into it (in a
-        link's text, markdown-it-py would have read no link)."""
+        link's text, markdown-it-py would have read no link). Links Markdown left as text
+        are looked for in each text between those, the text tokens markdown-it-py has."""
         self.texts.append(text)
         source = None
         if "](" in text:
             self.lines = self.lines or body_lines(self.body)
             source = line_written(self.lines, line - self.first_line)
-        self.link_problems += refused_link_problems(text, line, self.path, source)
         if "\ue000" not in text:
+            self.link_problems += refused_link_problems(text, line, self.path, source)
             return
+        for between in _SWAPPED.split(text)[::2]:  # [1::2]: the swaps' numbers
+            self.link_problems += refused_link_problems(between, line, self.path, source)
         if linked:
             raise _Unsupported
         for number in map(int, _SWAPPED.findall(text)):

@@ -14,7 +14,8 @@ link on every page, and the preview, which serves the site at its root, hides tw
   base path, so it leads out of the site.
 
 Only what a template writes whole is judged: ``url`` and ``abs_url`` called with a quoted
-text, and ``href``, ``src``, ``action`` and ``poster`` attributes written as plain text. An
+text, and ``href``, ``src``, ``action`` and ``poster`` attributes written as plain text (not
+in an HTML comment, nor in a script's code, whose strings are no attributes). An
 address built from values (``url(item.url)``) is the build's own, made right. The addresses
 are those the build publishes (``pathlinks.published_addresses``); the search page's files,
 which Pagefind writes after the pages, are taken as published, as a build with Pagefind
@@ -48,6 +49,10 @@ _ATTRIBUTE = re.compile(
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 """An HTML comment: what is commented out is not published as a link."""
+_SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(?=</script)", re.IGNORECASE | re.DOTALL)
+"""A ``<script>`` tag and the code it holds, up to ``</script``: code, whose strings
+(``var href = '/somewhere'``) are no attributes of the page; the tag's own ``src`` is one."""
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _TAGS = ("{%", "%}", "{#", "#}")
 """Jinja's tags and comments: a comment holding one is left, for the template's structure."""
 
@@ -86,21 +91,28 @@ def template_url_problems(
 
 
 def _parsed(env: Environment, name: str) -> nodes.Template | None:
-    """Template ``name``'s syntax tree with its HTML comments blanked, lines kept: a comment
-    holding ``{{ … }}`` is several pieces of the template's text, and a ``url('…')`` in
-    it a call, each of which read alone looks published. None when it cannot be read or
-    parsed (rendering it says where, if a page uses it)."""
+    """Template ``name``'s syntax tree with its HTML comments and its scripts' code blanked,
+    lines kept: a comment holding ``{{ … }}`` is several pieces of the template's text, and
+    a ``url('…')`` in it a call, each of which read alone looks published. None when it
+    cannot be read or parsed (rendering it says where, if a page uses it)."""
     try:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        return env.parse(_COMMENT.sub(_blanked, source), name)
+        source = _COMMENT.sub(_blanked, source)
+        return env.parse(_SCRIPT.sub(_code_blanked, source), name)
     except Exception:  # unreadable or invalid: rendering says where, if a page uses it
         return None
 
 
-def _blanked(comment: re.Match[str]) -> str:
-    """An HTML ``comment`` as spaces and its line ends, or as it is if it holds a Jinja tag."""
-    text = comment[0]
+def _blanked(found: re.Match[str], group: int = 0) -> str:
+    """An HTML comment (or a script's code) as spaces and its line ends, or as it is if it
+    holds a Jinja tag."""
+    text = found[group]
     return text if any(tag in text for tag in _TAGS) else re.sub(r"[^\n]", " ", text)
+
+
+def _code_blanked(script: re.Match[str]) -> str:
+    """A ``<script>`` tag as written, the code after it blanked (``_blanked``)."""
+    return script[1] + _blanked(script, 2)
 
 
 def _constant_calls(tree: nodes.Template) -> Iterator[tuple[int, str, str]]:
@@ -134,6 +146,12 @@ def _call_problem(
     """The message and hint for ``call('value')``, or None when it leads to a page or file."""
     if call == "url" and "://" in value:
         return None  # url() gives an address with a scheme back as it is
+    if _SCHEME.match(value):  # mailto:, tel:: url() takes them for paths of the site
+        return (
+            f"{call}('{value}') makes {base_path}{value}: {call}() gives back as it is only "
+            "an address with '://', and puts the site's path before anything else",
+            f'write the address as it is, without {call}(): href="{value}"',
+        )
     if value.startswith("/"):
         made = base_path + value
         host = value.lstrip("/").split("/")[0]
@@ -187,7 +205,8 @@ def _path_problem(
     return (
         f'{attribute}="{value}" leads to {shown}, where this site publishes no page or '
         f"file{suggestion(closest(shown, candidates), shown)}",
-        _FIX,
+        f"{_FIX}; if the host serves it itself (a proxy, a redirect), write it as an "
+        f"expression, {attribute}=\"{{{{ '{value}' }}}}\", which is not checked",
     )
 
 
