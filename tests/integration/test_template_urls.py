@@ -182,7 +182,7 @@ def test_a_script_s_code_is_not_judged_but_its_tag_s_src_is(blog: Path) -> None:
     assert len(messages) == 1
     assert 'src="/repo/js/gone.js" leads to /js/gone.js, where' in messages[0]
     assert "write it as an expression, src=\"{{ '/repo/js/gone.js' }}\"" in messages[0]
-    served = '<script src="{{ \'/repo/js/gone.js\' }}" defer></script>\n'  # the host's proxy
+    served = "<script src=\"{{ '/repo/js/gone.js' }}\" defer></script>\n"  # the host's proxy
     (blog / "templates/base.html").write_text(base_with(code + served), encoding="utf-8")
     result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
     assert result.articles == 1
@@ -198,5 +198,5 @@ def test_url_of_a_mailto_address_says_to_write_it_without_url(blog: Path) -> Non
     assert messages[0].endswith(
         "url('mailto:desk@example.org') makes /repo/mailto:desk@example.org: url() gives back "
         "as it is only an address with '://', and puts the site's path before anything else "
-        "— write the address as it is, without url(): href=\"mailto:desk@example.org\""
+        '— write the address as it is, without url(): href="mailto:desk@example.org"'
     )
