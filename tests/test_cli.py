@@ -275,7 +275,8 @@ def test_init_refuses_the_output_folder_of_a_site_above(
     assert (code, out) == (1, "")
     assert err == (
         f"error: {site / folder} is {the} {output}/ folder of the site {site}, its output"
-        " (output: in its site.yaml), which its next build replaces whole — to work on that"
+        " folder (public/ unless its site.yaml sets output:), which its next build replaces"
+        " whole — to work on that"
         f" site, run articlegen in {site}; to start another, give init a folder outside it"
         " (articlegen init NEW-FOLDER)\n"
     )
