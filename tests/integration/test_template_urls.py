@@ -7,12 +7,13 @@ and the theme's own templates copied into the site raise none (from a new-user t
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from articlegen.build import build_site
-from articlegen.core.model import BuildOptions
+from articlegen.core.model import BuildOptions, BuildResult
 from articlegen.render.templates import THEME_TEMPLATES
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import failure_messages, internal_link_problems, snapshot
@@ -152,6 +153,12 @@ def test_the_theme_s_own_templates_copied_into_the_site_raise_nothing(site, sear
     assert result.articles == 1
 
 
+def with_own(blog: Path, own: str) -> Callable[[], BuildResult]:
+    """A build (writing nothing, under a path) of ``blog`` whose ``base.html`` holds ``own``."""
+    (blog / "templates/base.html").write_text(base_with(own), encoding="utf-8")
+    return lambda: build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
+
+
 def test_a_link_commented_out_around_an_expression_is_not_judged(blog: Path) -> None:
     # a comment holding {{ … }} is several pieces of the template's text, and each was
     # read alone: the stylesheet and the link a writer had commented out failed the build
@@ -160,9 +167,7 @@ def test_a_link_commented_out_around_an_expression_is_not_judged(blog: Path) -> 
         '<link rel="stylesheet" href="{{ url(\'css/old.css\') }}">\n'
         '<a href="/gone/">{{ site.title }}</a> <a href="/also-gone/">Old</a> -->\n'
     )
-    (blog / "templates/base.html").write_text(base_with(old + GOOD), encoding="utf-8")
-    result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
-    assert result.articles == 1
+    assert with_own(blog, old + GOOD)().articles == 1
 
 
 def test_a_script_s_code_is_not_judged_but_its_tag_s_src_is(blog: Path) -> None:
@@ -171,29 +176,19 @@ def test_a_script_s_code_is_not_judged_but_its_tag_s_src_is(blog: Path) -> None:
         "<script>\nvar href = '/somewhere';\nconst src = \"/api/data.json\";\n"
         "if (1 < 2) { document.title = '{{ site.title }}'; }\n</script>\n"
     )
-    (blog / "templates/base.html").write_text(base_with(code + GOOD), encoding="utf-8")
-    result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
-    assert result.articles == 1
+    assert with_own(blog, code + GOOD)().articles == 1
     tag = '<script src="/repo/js/gone.js" defer></script>\n'
-    (blog / "templates/base.html").write_text(base_with(code + tag), encoding="utf-8")
-    messages = failure_messages(
-        lambda: build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
-    )
+    messages = failure_messages(with_own(blog, code + tag))
     assert len(messages) == 1
     assert 'src="/repo/js/gone.js" leads to /js/gone.js, where' in messages[0]
     assert "write it as an expression, src=\"{{ '/repo/js/gone.js' }}\"" in messages[0]
     served = "<script src=\"{{ '/repo/js/gone.js' }}\" defer></script>\n"  # the host's proxy
-    (blog / "templates/base.html").write_text(base_with(code + served), encoding="utf-8")
-    result = build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
-    assert result.articles == 1
+    assert with_own(blog, code + served)().articles == 1
 
 
 def test_url_of_a_mailto_address_says_to_write_it_without_url(blog: Path) -> None:
     mail = "<a href=\"{{ url('mailto:desk@example.org') }}\">Write to us</a>\n"
-    (blog / "templates/base.html").write_text(base_with(mail), encoding="utf-8")
-    messages = failure_messages(
-        lambda: build_site(blog, BuildOptions(jobs=1, write=False, base_url=PROJECT_SITE))
-    )
+    messages = failure_messages(with_own(blog, mail))
     assert len(messages) == 1
     assert messages[0].endswith(
         "url('mailto:desk@example.org') makes /repo/mailto:desk@example.org: url() gives back "
