@@ -245,6 +245,9 @@ CHARACTERS = st.text(alphabet="ab *_`[]()!<>&#\\|:^\n -\t1.~=\"'é", max_size=80
 @example("| a | b |\n|:--|--:|\n| sleep | c |\n*", False)  # '*' ends the table, as a list
 @example("| a | b |\n|---|---|\n| c | d |\n> e\n- f | g", False)
 @example("[sleep](javascript:alert(1))[[Alpha]]", False)  # a refused link, then a wiki link
+@example("~~sleep~~~~sleep~~", False)  # two strikethroughs, four tildes between
+@example("~~~\nsleep", False)  # a fence open to the end of a body without a last newline
+@example("a `   ` b", False)  # a code span of spaces alone
 def test_generated_articles(body: str, html: bool) -> None:
     same(body, html=html)
 

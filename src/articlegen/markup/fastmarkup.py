@@ -150,6 +150,9 @@ reads the line on as the paragraph's (``>1`` over ``-``). Looked for only in a b
 _QUOTES_THEN_TAB = re.compile(r"^[ \t]*>[ \t]*>[^\n]*\t", re.MULTILINE)
 """A line opening two or more block quotes with a tab after their markers: the two engines
 expand such a tab to different columns (``>>`` and two tabs, ``>>-`` and two tabs)."""
+_BLANK_CODE_SPAN = re.compile("`[ \n]{3,}`")
+"""A code span of spaces alone (or spaces and a line break), three or more: markdown-it-py
+keeps them all, markdown-it-pyrs takes one off each end."""
 _SPAN_DELIMITERS = ("[", "*", "_", "~")
 _MAX_SPAN_DELIMITERS = 2_000
 """Inline spans nest only by these characters, one or more a level (links and images
@@ -244,6 +247,12 @@ def render_compiled(
     if sum(body.count(character) for character in _SPAN_DELIMITERS) > _MAX_SPAN_DELIMITERS:
         return None
     if ">" in body and (_BARE_MARKER_LINE.search(body) or _QUOTES_THEN_TAB.search(body)):
+        return None
+    if "~~~~" in body:  # markdown-it-pyrs reads ~~a~~~~b~~ as one strikethrough, not two
+        return None
+    if not body.endswith("\n") and ("```" in body or "~~~" in body):
+        return None  # a fence left open to the end: markdown-it-pyrs adds a line break to it
+    if "`" in body and _BLANK_CODE_SPAN.search(body):
         return None
     try:
         return _Render(body, first_line, path).record()
