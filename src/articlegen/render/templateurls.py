@@ -146,7 +146,7 @@ def _call_problem(
     """The message and hint for ``call('value')``, or None when it leads to a page or file."""
     if call == "url" and "://" in value:
         return None  # url() gives an address with a scheme back as it is
-    if _SCHEME.match(value):  # mailto:, tel:: url() takes them for paths of the site
+    if call == "url" and _SCHEME.match(value):  # mailto:, tel:: taken for paths of the site
         return (
             f"{call}('{value}') makes {base_path}{value}: {call}() gives back as it is only "
             "an address with '://', and puts the site's path before anything else",
