@@ -269,6 +269,10 @@ def test_on_a_phone_the_menu_button_is_announced_expanded_only_while_its_panel_s
     panel, links = page.locator(".nav-menu > ul"), page.locator(".nav-menu a")
 
     def in_step(shown: bool) -> None:
+        # a resize reaches the script a frame later: wait (5 s at most) for the menu to follow
+        page.wait_for_function(
+            "shown => document.querySelector('.nav-menu').open === shown", arg=shown, timeout=5000
+        )
         assert panel.is_visible() is shown
         assert announced_expanded(page) is shown
         assert (menu.get_attribute("open") is not None) is shown

@@ -320,10 +320,8 @@ def _refuse_inside_a_site(root: Path) -> None:
             )
         elif where.is_relative_to(output) and not site.is_relative_to(output):
             top, folder = output, os.path.relpath(output, site).replace(os.sep, "/")
-            why = (
-                "its output folder (public/ unless its site.yaml sets output:),"
-                " which its next build replaces whole"
-            )
+            why = "its output folder (public/ unless its site.yaml sets output:), which"
+            why += " its next build replaces whole"
         else:
             return  # the nearest site decides: a site's own subfolders may hold what they like
         raise ArticlegenError(
