@@ -166,8 +166,7 @@ def _call_problem(
             f"write {call}('{value.lstrip('/')}'): its path from the site's root, without "
             "the leading '/'",
         )
-    parts = urlsplit(value)
-    target = SitePath(urlsplit(urljoin(_ORIGIN, parts.path)).path.lstrip("/"), "")
+    target = _site_path(urlsplit(value).path)
     if target.path == "" or _found(target, addresses):
         return None
     near = closest(target.decoded, (c[1:] for c in candidates))
@@ -198,7 +197,7 @@ def _path_problem(
             f"write {{{{ url('{site_path}') }}}} to put the site's path before it; for a page "
             "of this host that is not this site, write its full address",
         )
-    target = SitePath(urlsplit(urljoin(_ORIGIN, site_path)).path.lstrip("/"), "")
+    target = _site_path(site_path)
     if not whole or target.path == "" or _found(target, addresses):
         return None
     shown = "/" + target.decoded
@@ -214,6 +213,12 @@ _FIX = (
     "fix the address: a file of static/ from static/ (css/site.css), a page from the "
     "site's root (about/); a template's file of its own belongs in static/"
 )
+
+
+def _site_path(path: str) -> SitePath:
+    """``path`` (from the site's root, ``..`` and ``.`` as a browser resolves them) as the
+    path checks read a link's."""
+    return SitePath(urlsplit(urljoin(_ORIGIN, path)).path.lstrip("/"), "")
 
 
 def _found(target: SitePath, addresses: AbstractSet[str]) -> bool:
