@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 import yaml
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from articlegen.core import yamldoc, yamlloader, yamlsize
@@ -247,12 +247,52 @@ def test_a_colon_and_space_inside_a_value_asks_for_quotes() -> None:
         load_mapping("title: Ketamine: A New Frontier\ndate: 2024-01-01\n", "a.md", ArticlegenError)
     assert str(raised.value) == (
         "a.md:1: invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
-        ' — put the value in double quotes, e.g. title: "Ketamine: A New Frontier"'
+        ' — put the value in double quotes: title: "Ketamine: A New Frontier"'
     )
     with pytest.raises(ArticlegenError) as indented:  # the same PyYAML error, another mistake
         load_mapping("title: x\n  date: 2024-01-01\n", "a.md", ArticlegenError)
     assert "must be in quotes" not in str(indented.value)
     assert "indentation" in str(indented.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ("title: Prostate Screening: Should You?", 'title: "Prostate Screening: Should You?"'),
+        ('title: He said "no": a story', 'title: "He said \\"no\\": a story"'),
+        ("reviewer:\n  name: Dr. Example: MD", 'name: "Dr. Example: MD"'),
+        ("title: C:\\dir: x", 'title: "C:\\\\dir: x"'),
+        # not a simple key and value: the example
+        ("title: A: B # a comment", 'e.g. title: "Ketamine: A New Frontier"'),
+        ("see_also:\n  - a: b: c", 'e.g. title: "Ketamine: A New Frontier"'),
+    ],
+)
+def test_the_fix_for_a_colon_in_a_value_quotes_the_writers_own_line(line: str, fix: str) -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(f"date: 2024-01-01\n{line}\n", "a.md", ArticlegenError)
+    assert str(raised.value).endswith(f" — put the value in double quotes: {fix}")
+
+
+@example(key="title", before="Prostate Screening", after="Should You?")
+@example(key="title", before='Example "Quoted" \\ Text', after="more")
+@given(
+    key=st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True),
+    before=st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1
+    ),
+    after=st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))),
+)
+def test_a_quoted_fix_reads_back_as_the_value_written(key: str, before: str, after: str) -> None:
+    value = f"{before}: {after}".strip()
+    try:
+        load_mapping(f"{key}: {value}\n", "a.md", ArticlegenError)
+    except ArticlegenError as error:
+        fix = str(error).partition(" — put the value in double quotes: ")[2]
+        if not fix or fix.startswith("e.g. "):
+            event("no fix of the writer's own line")
+            return
+        event("the writer's own line quoted")
+        assert yaml.safe_load(fix) == {key: value}
 
 
 @pytest.mark.parametrize(

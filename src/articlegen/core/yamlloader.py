@@ -293,7 +293,7 @@ def _colon_in_value(line: str) -> tuple[str, str]:
     if found is None or inner is None:
         return (
             "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes",
-            'put the value in double quotes, e.g. title: "Ketamine: A New Frontier"',
+            f"put the value in double quotes: {_quoted_line(line)}",
         )
     key = found.group(1).strip()
     return (
@@ -301,6 +301,20 @@ def _colon_in_value(line: str) -> tuple[str, str]:
         " YAML takes only straight quotes (\" and ') as quotes, not the curly ones around it",
         f"write straight quotes: {key}: {double_quoted(inner)}",
     )
+
+
+def _quoted_line(line: str) -> str:
+    """The writer's own ``key: value`` line with its value in double quotes, for the fix to
+    show what to type; an example where the line is not that simple (a list item, a
+    comment after the value, a value already opening with a quote or a bracket)."""
+    found = _PLAIN_VALUE.fullmatch(line.strip())
+    if found is None or _COMMENT.search(found.group(2)):
+        return 'e.g. title: "Ketamine: A New Frontier"'
+    return f"{found.group(1)}: {double_quoted(found.group(2))}"
+
+
+_PLAIN_VALUE = re.compile(r"""([^\s:#'"{\[\]},&*!|>%@`-][^:]*?)[ \t]*:[ \t]+([^\s'"\[{].*)""")
+"""``key: value``: a key, then a value that opens with no quote, bracket or space."""
 
 
 def line_of(text: str, number: int) -> str:
