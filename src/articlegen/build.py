@@ -214,7 +214,7 @@ def _validate(
     statics, static_problems = find_static(static_dirs, root)
     copies = root / CACHE_DIR / IMAGE_COPIES
     reader = sound_reader(memos, config.image_widths, copies, original_digest)
-    placed = site_images(config, sources, articles, public.hidden, static_dirs, reader)
+    placed = site_images(config, sources, articles, public.hidden, static_dirs, reader, statics)
     images, heroes, share = placed.bodies, placed.heroes, placed.share
     logo, logo_problems = place_logo(config, static_dirs)
     shown = placed.shown(logo.image if logo else None)

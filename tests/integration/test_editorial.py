@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SITE_YAML, article
-from tests.integration.test_trust import REVIEWED, TRUST_YAML
+from tests.integration.test_trust import REVIEWED, TRUST_YAML, with_photo
 
 OVERDUE = (
     "warning: content/reviewed.md:7: medical review is due: reviewed on 2024-02-01, next review "
@@ -29,17 +29,18 @@ UNCITED = (
 
 @pytest.fixture
 def editorial(site) -> Path:
-    return site(
-        {
-            "reviewed.md": REVIEWED,
-            "unreviewed.md": article(
-                "Unreviewed", "Text.", date="2024-04-01", see_also="[reviewed]"
-            ),
-            "draft.md": article("Draft", "Text.", draft="true"),
-            "policy.md": article("Policy", "How we work.", slug="policy"),
-        },
-        site_yaml=TRUST_YAML,
-        files={"static/people/reviewer.png": "x"},
+    return with_photo(
+        site(
+            {
+                "reviewed.md": REVIEWED,
+                "unreviewed.md": article(
+                    "Unreviewed", "Text.", date="2024-04-01", see_also="[reviewed]"
+                ),
+                "draft.md": article("Draft", "Text.", draft="true"),
+                "policy.md": article("Policy", "How we work.", slug="policy"),
+            },
+            site_yaml=TRUST_YAML,
+        )
     )
 
 
@@ -228,7 +229,7 @@ PEOPLE_YAML = "".join(
 
 def fails(site, run_cli, articles: dict[str, str], site_yaml: str = PEOPLE_YAML) -> list[str]:
     """The error lines of a check that must fail (without the closing count line)."""
-    root = site(articles, site_yaml=site_yaml, files={"static/people/reviewer.png": "x"})
+    root = with_photo(site(articles, site_yaml=site_yaml))
     code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
     assert code == 1 and "Traceback" not in err
     return [line for line in err.splitlines() if "no output written" not in line]
@@ -318,7 +319,7 @@ def test_a_review_on_the_afternoon_of_publication_checks_cleanly(site, run_cli) 
         reviewed_by="example-reviewer",
         reviewed_on="2024-01-10",
     )
-    root = site({"c.md": text}, site_yaml=PEOPLE_YAML, files={"static/people/reviewer.png": "x"})
+    root = with_photo(site({"c.md": text}, site_yaml=PEOPLE_YAML))
     code, out, err = run_cli("check", "--site", root, "--today", "2024-06-01", "--strict")
     assert (code, err) == (0, ""), err
     assert out.startswith("1 article, ")

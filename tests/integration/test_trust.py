@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from articlegen.build import build_site
 from articlegen.core.model import BuildOptions
@@ -65,11 +66,20 @@ TODAY = dt.date(2024, 6, 1)
 
 @pytest.fixture
 def trusted(site) -> Path:
-    return site(
-        {"reviewed.md": REVIEWED, "unreviewed.md": UNREVIEWED, "policy.md": POLICY},
-        site_yaml=TRUST_YAML,
-        files={"static/people/reviewer.png": "not really a png"},
+    return with_photo(
+        site(
+            {"reviewed.md": REVIEWED, "unreviewed.md": UNREVIEWED, "policy.md": POLICY},
+            site_yaml=TRUST_YAML,
+        )
     )
+
+
+def with_photo(root: Path) -> Path:
+    """``root`` with the reviewer's photo TRUST_YAML names: a real PNG, as a file of
+    ``static/`` that cannot be read as an image is worth a warning."""
+    (root / "static/people").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8), (120, 80, 40)).save(root / "static/people/reviewer.png")
+    return root
 
 
 def build(root: Path, today: dt.date = TODAY, **options: object):

@@ -1,26 +1,37 @@
 """Every local image the site's articles show, placed: those of the articles the build
 shows, and those of the articles it leaves out (drafts, scheduled and expired articles),
-so that the stripped copies of these too are published at the originals' addresses.
+so that the stripped copies of these too are published at the originals' addresses; and
+every other JPEG, PNG and WebP file of the site's ``static/`` (``loose_images``), stripped
+the same way.
 
 A file of ``static/`` that no built page shows would be published as it is, EXIF and GPS
 position included: a photo that only a draft shows would tell where its writer lives
 because the article is not out yet. Nothing of a left-out article is published but the
 copies of its images; a draft's body, which the build does not render without
-``--drafts``, is rendered here for its images only, and dropped.
+``--drafts``, is rendered here for its images only, and dropped. Nor does a page have to
+show a photo with Markdown's image syntax for it to be published: raw HTML
+(``<img src="/images/x.jpg">``), a link (``[photo](/images/x.jpg)``), a template or a
+stylesheet may use it, and a reader may download any file of the site by its address. So
+the loose ones are published as one copy each, at their own address, in their own format,
+at their own size, upright and stripped as the shown ones' copies are; one that cannot be
+read as an image is published as it is, with a warning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote
 
 from ..content.images import InfoReader, place_body_images, place_hero_images
 from ..content.publication import SCHEDULED, Withheld
+from ..content.staticfiles import StaticFile
+from ..content.variants import RESPONSIVE_SUFFIXES
 from ..core.errors import ArticlegenError, Diagnostic, attempt
-from ..core.layout import CONFIG_FILE
-from ..core.model import Article, PlacedImage, RenderedBody, SiteConfig
+from ..core.layout import CONFIG_FILE, STATIC_DIR
+from ..core.model import Article, ImageVariant, PlacedImage, RenderedBody, SiteConfig
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import make_markdown, markup_settings
 from .sources import Sources
@@ -43,16 +54,22 @@ class SiteImages:
     """Each image file → the article files (and ``site.yaml``) and lines that show it, where
     an encoding failure is said."""
     warnings: list[Diagnostic]
-    """The built articles' SVG images that state no size, at the lines that show them."""
+    """The built articles' SVG images that state no size, at the lines that show them; the
+    loose raster files of ``static/`` that cannot be read as images."""
+    loose: list[PlacedImage] = field(default_factory=list)
+    """The raster files of the site's ``static/`` no article shows, each with one copy, at
+    its own address (``loose_images``)."""
 
     def shown(self, logo: PlacedImage | None) -> list[PlacedImage]:
         """Every local image whose copies the build publishes: those pages show (with the
-        ``logo``), and those of the articles left out, stripped all the same."""
+        ``logo``), those of the articles left out and the loose ones, stripped all the
+        same (a loose file that is the logo has the logo's copy, the same one)."""
         return [
             *(image for body in self.bodies.values() for image in body),
             *self.heroes.values(),
             *filter(None, [self.share, logo]),
             *self.unbuilt,
+            *self.loose,
         ]
 
 
@@ -63,6 +80,7 @@ def site_images(
     hidden: Mapping[str, Withheld],
     static_dirs: Sequence[Path],
     info_of: InfoReader,
+    statics: Sequence[StaticFile] = (),
 ) -> SiteImages:
     """The images of the ``built`` articles and the site's share image, and those of every
     other article of ``sources`` (``hidden``: the ones the build's moment withholds), each
@@ -70,7 +88,9 @@ def site_images(
     ones': those fail the build on the day the article publishes by itself, so they are
     said now, as its links are (``coming_link_problems``). A draft's or an expired
     article's missing or unreadable image is no error, as its links are none: such a file,
-    if any, is left to the static copy, as any file no page shows."""
+    if any, is left to the static files, as any file no page shows. The raster files of
+    ``statics`` (every static file the build publishes) that none of these place are the
+    loose ones."""
     placing = (config.base_path, config.image_widths, info_of)
     bodies, problems = place_body_images(built, sources.bodies, static_dirs, *placing)
     heroes, share, hero_problems = place_hero_images(built, config.image, static_dirs, *placing)
@@ -94,7 +114,49 @@ def site_images(
     problems = [*problems, *hero_problems, *coming]
     failed = {(p.path, p.line) for p in problems}
     warnings = _sizeless_svg_warnings(built, sources.bodies, bodies, heroes, static_dirs, failed)
-    return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at, warnings)
+    placed_files = {image.source for body in bodies.values() for image in body}
+    placed_files |= {image.source for image in [*heroes.values(), share, *unbuilt] if image}
+    own = [(file, name) for file, name in statics if file not in placed_files]
+    site_static = static_dirs[-1]  # the theme's come first, the site's own last
+    loose, unreadable = loose_images(own, site_static, config.base_path, info_of)
+    warnings += unreadable
+    return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at, warnings, loose)
+
+
+def loose_images(
+    statics: Sequence[StaticFile], static_dir: Path, base_path: str, info_of: InfoReader
+) -> tuple[list[PlacedImage], list[Diagnostic]]:
+    """The JPEG, PNG and WebP files of ``statics`` that are in the site's ``static_dir``
+    (the theme's are ours, and hold no one's whereabouts), each placed with one copy at its
+    own address and size (a still image's: an animated one, which a copy would cut to its
+    first frame, is published as it is, as a shown one is); and a warning for each that
+    cannot be read as an image, which is published as it is."""
+    placed: list[PlacedImage] = []
+    warnings: list[Diagnostic] = []
+    for file, name in statics:
+        if not file.is_relative_to(static_dir):
+            continue
+        if file.suffix.lower() not in RESPONSIVE_SUFFIXES:
+            continue
+        try:
+            size, animated = info_of(file)
+        except ValueError as exc:
+            warnings.append(_unreadable(name, str(exc)))
+            continue
+        if size is not None and not animated:
+            copy = ImageVariant(name, *size)
+            placed.append(PlacedImage(base_path + quote(name), size, (copy,), file))
+    return placed, warnings
+
+
+def _unreadable(name: str, why: str) -> Diagnostic:
+    """A loose raster file of ``static/`` published as it is, its metadata kept."""
+    return Diagnostic(
+        f"cannot be read as an image ({why}), so it is published as it is, with any "
+        "metadata it holds (camera, place)",
+        f"{STATIC_DIR}/{name}",
+        hint="replace it with a file that opens in an image viewer, or remove it",
+    )
 
 
 def _shown_at(
