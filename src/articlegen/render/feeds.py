@@ -1,4 +1,11 @@
-"""Atom feeds, ``sitemap.xml`` and ``robots.txt``, built with ElementTree so escaping is right."""
+"""Atom feeds, ``sitemap.xml`` and ``robots.txt``, built with ElementTree so escaping is right.
+
+A feed entry's content is the article as its page reads: the body, then its numbered
+references (``references_html``), so that a citation mark (``[1]``, a link to ``#ref-1``)
+leads to its source in a feed reader too. The list is written here rather than by the
+site's templates: a feed reader shows HTML without the site's styles or scripts, and a
+feed must not change with a template a site overrides for its pages.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,12 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterable, Sequence
 from functools import partial
+from html import escape
 from typing import TypedDict
 
-from ..core.dates import instant, rfc3339
+from ..core.dates import instant, local_day, rfc3339
 from ..core.memo import Memo
-from ..core.model import Article, Date, PagePlan, RenderedPage, Site
+from ..core.model import Article, Date, NumberedReference, PagePlan, RenderedPage, Site
 from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
 from .redirects import alias_urls, redirects_file
 
@@ -118,8 +126,51 @@ def _entry_data(site: Site, article: Article) -> _EntryData:
         ),
         "tags": list(article.meta.tags),
         "summary": site.descriptions[article.slug],
-        "html": site.bodies[article.slug].html,
+        "html": site.bodies[article.slug].html
+        + references_html(site.references.get(article.slug, ()), site),
     }
+
+
+def references_html(references: Sequence[NumberedReference], site: Site) -> str:
+    """The numbered references under an entry's body, as the article page lists them: each
+    item with the id its citations link to (``ref-1``) and links back to them (``#cite-1``),
+    its source's address whole (``http(s)://``). Empty for an article without any."""
+    if not references:
+        return ""
+    items = "".join(f'<li id="{escape(ref.anchor)}">{_reference_text(ref, site)}</li>\n'
+                    for ref in references)  # fmt: skip
+    return f"\n<h2>References</h2>\n<ol>\n{items}</ol>\n"
+
+
+def _reference_text(item: NumberedReference, site: Site) -> str:
+    """One reference as the theme's ``article.html`` writes it: authors, the linked title,
+    publisher and date, each ended by a full stop (publisher and date share one); then the
+    links back to its citations."""
+    ref, parts = item.reference, []
+    if ref.authors:
+        parts.append(escape(ref.authors) + ("" if ref.authors.endswith(".") else "."))
+    stop = "" if ref.title[-1:] in (".", "?", "!") else "."
+    parts.append(f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{stop}')
+    published = [escape(ref.publisher)] if ref.publisher else []
+    if ref.date is not None:
+        published.append(_reference_date(ref.date, site))
+    if published:
+        parts.append(", ".join(published) + ".")
+    if len(item.backlinks) > 1:
+        parts.append("↩")
+    parts += [
+        f'<a href="#{escape(anchor)}">{"↩" if len(item.backlinks) == 1 else n}</a>'
+        for n, anchor in enumerate(item.backlinks, 1)
+    ]
+    return " ".join(parts)
+
+
+def _reference_date(value: Date | int, site: Site) -> str:
+    """``14 May 2024`` (the day in the site's time zone), or the year alone."""
+    if isinstance(value, int):
+        return str(value)
+    day = value if type(value) is dt.date else local_day(value, site.config.zone)
+    return f"{day.day} {day:%B %Y}"
 
 
 def render_feed(plan: PagePlan) -> RenderedPage:
