@@ -285,6 +285,55 @@ def test_init_refuses_the_output_folder_of_a_site_above(
         assert run_cli("init", site / "public" / "other")[0] == 0
 
 
+@pytest.mark.parametrize(("folder", "the"), [("www", "the"), ("www/new", "inside the")])
+@pytest.mark.parametrize("built", [True, False], ids=["built", "not-built-yet"])
+def test_init_refuses_an_output_folder_outside_its_site(
+    tmp_path: Path, run_cli, folder: str, the: str, built: bool
+) -> None:
+    """With 'output: ../www', 'articlegen init' run in ../www was allowed (only the folders
+    above were asked whose output they are), and the site's next build replaced the new
+    site. The site beside the folder is found, and named as for 'output: public'."""
+    site = tmp_path / "blog"
+    assert run_cli("init", site)[0] == 0
+    config = site / "site.yaml"
+    config.write_text(config.read_text().replace("output: public", "output: ../www"))
+    if built:
+        assert run_cli("build", "--site", site, "--drafts")[0] == 0
+    (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    code, out, err = run_cli("init", tmp_path / folder)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {tmp_path / folder} is {the} ../www/ folder of the site {site}, its output"
+        " folder (public/ unless its site.yaml sets output:), which its next build replaces"
+        " whole — to work on that"
+        f" site, run articlegen in {site}; to start another, give init a folder outside it"
+        " (articlegen init NEW-FOLDER)\n"
+    )
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert run_cli("init", tmp_path / "other")[0] == 0  # beside the site, not in its output
+
+
+def test_init_refuses_a_built_output_folder_whose_site_is_further_away(
+    tmp_path: Path, run_cli
+) -> None:
+    """A site two folders away ('output: ../../www') is not looked for; the mark every build
+    writes into its output says enough."""
+    site = tmp_path / "sites" / "blog"
+    assert run_cli("init", site)[0] == 0
+    config = site / "site.yaml"
+    config.write_text(config.read_text().replace("output: public", "output: ../../www"))
+    assert run_cli("build", "--site", site, "--drafts")[0] == 0
+    code, out, err = run_cli("init", tmp_path / "www" / "new")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {tmp_path / 'www' / 'new'} is inside the output folder of an articlegen site"
+        " (it holds .articlegen-output), which that site's next build replaces whole — give"
+        " init a folder outside it (articlegen init NEW-FOLDER)\n"
+    )
+    assert not (tmp_path / "www" / "new").exists()
+
+
 def test_a_site_folder_that_does_not_exist_is_named_as_such(tmp_path: Path, run_cli) -> None:
     code, _, err = run_cli("build", "--site", tmp_path / "blgo")
     assert (code, err) == (

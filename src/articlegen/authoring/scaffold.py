@@ -17,7 +17,6 @@ import frontmatter
 import yaml
 
 from ..content.articles import find_sources, readable_article
-from ..content.config import load_config
 from ..content.siteroot import missing_config
 from ..core.characters import BIDI_CONTROLS, forbidden_in, kind_of
 from ..core.curlypairs import curly_inside
@@ -28,7 +27,6 @@ from ..core.layout import (
     CONTENT_DIR,
     DEFAULT_OUTPUT,
     PAGES_DIR,
-    SOURCE_FOLDERS,
     STATIC_DIR,
     TEMPLATES_DIR,
 )
@@ -36,6 +34,7 @@ from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.lookalike import fold
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
 from ..core.urls import RESERVED_SLUGS
+from .initplace import refuse_inside_a_site
 
 _SITE_YAML = """\
 # The blog's settings. Every key is checked: a typo fails the build with a suggestion.
@@ -260,7 +259,7 @@ def init_site(
             hint="start the new site in another folder (articlegen init NEW-FOLDER),"
             " or keep working on this one",
         )
-    _refuse_inside_a_site(root)
+    refuse_inside_a_site(root)
     day = (today or dt.date.today()).isoformat()
     workflow = files_of("articlegen").joinpath("authoring", "newsite", "publish.yml")
     requirement, origin = installed_requirement(_install_record())
@@ -299,50 +298,6 @@ def init_site(
                 folder.rmdir()
         raise
     return done
-
-
-def _refuse_inside_a_site(root: Path) -> None:
-    """Refuse a new site inside the ``content/``, ``static/`` or ``templates/`` folder of a
-    site above it: ``articlegen init`` run from the ``content/`` folder a writer works in
-    made ``content/content/welcome.md`` an article of the site above, and its
-    ``templates/README.md`` and ``site.yaml`` files of that site's content, so the next
-    build of that site failed on a README it never wrote. Nor inside its output folder
-    (``_output_of``), whose contents that site's next build replaces."""
-    where = Path(os.path.abspath(root))  # '..' taken away, as the user means it
-    for site in where.parents:
-        if not (site / CONFIG_FILE).is_file():
-            continue
-        folder, output = where.relative_to(site).parts[0], _output_of(site)
-        if folder in SOURCE_FOLDERS:
-            top, why = (
-                site / folder,
-                f"whose builds would read the new site's files as {_READ_AS[folder]}",
-            )
-        elif where.is_relative_to(output) and not site.is_relative_to(output):
-            top, folder = output, os.path.relpath(output, site).replace(os.sep, "/")
-            why = "its output folder (public/ unless its site.yaml sets output:), which"
-            why += " its next build replaces whole"
-        else:
-            return  # the nearest site decides: a site's own subfolders may hold what they like
-        raise ArticlegenError(
-            f"{where} is {'the' if where == top else 'inside the'} {folder}/ folder of"
-            f" the site {site}, {why}",
-            hint=f"to work on that site, run articlegen in {site};"
-            " to start another, give init a folder outside it (articlegen init NEW-FOLDER)",
-        )
-
-
-_READ_AS = {CONTENT_DIR: "its articles", STATIC_DIR: "files to publish", TEMPLATES_DIR: "templates"}
-"""What a site makes of the files in each of its folders that ``init`` may not write into."""
-
-
-def _output_of(site: Path) -> Path:
-    """The output folder ``site``'s ``site.yaml`` names (``output:``), as its builds read it;
-    the usual one where the file cannot be read, as a build that fails on it says."""
-    try:
-        return Path(os.path.abspath(site / load_config(site).output))
-    except ArticlegenError:
-        return site / DEFAULT_OUTPUT
 
 
 def installed_requirement(record: Mapping[str, Any] | None) -> tuple[str, str | None]:
