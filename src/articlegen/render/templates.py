@@ -360,12 +360,13 @@ class _template_errors:
         where = _template_frame(tb)
         if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it
             filename, line = where if where is not None else (None, None)
-            raise TemplateError(
-                f"template not found: {exc.name}",
+            raise TemplateError(  # Jinja's words ("… not found in search paths: …") add nothing
+                f"template not found: {exc.name} (looked for in the site's templates/ folder,"
+                " then in the built-in theme's)",
                 self._display(filename),
                 line,
                 hint="add it to templates/, or correct the name",
-            ) from exc
+            ) from None
         if where is None:
             return False
         filename, line = where
