@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from articlegen.content.frontmatter import parse_front_matter
 from articlegen.core.dates import (
     OutOfRange,
+    human_date,
     in_zone,
     instant,
     iso_date,
@@ -279,3 +280,12 @@ def test_a_day_is_in_the_calendar_exactly_when_its_midnight_converts(
             in_zone(day, site)
     else:
         assert in_zone(day, site) is day
+
+
+def test_a_human_date_is_the_day_readers_see_in_the_sites_zone() -> None:
+    sydney = ZoneInfo("Australia/Sydney")
+    assert human_date(dt.date(2024, 5, 4), sydney) == "4 May 2024"
+    late = dt.datetime(2024, 5, 4, 23, 30, tzinfo=dt.UTC)  # 5 May in Sydney
+    assert human_date(late, sydney) == "5 May 2024"
+    assert human_date(late, ZoneInfo("UTC")) == "4 May 2024"
+    assert human_date(2019, sydney) == "2019"  # a reference dated by its year alone

@@ -16,6 +16,7 @@ and JSON-LD the full RFC 3339 time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 
@@ -186,6 +187,24 @@ def _moment(value: Date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
 def local_day(value: Date, zone: zoneinfo.ZoneInfo) -> dt.date:
     """The day a reader in ``zone`` sees: a date-time's day there, a day as it is."""
     return value.astimezone(zone).date() if isinstance(value, dt.datetime) else value
+
+
+def human_date(value: Date | int, zone: zoneinfo.ZoneInfo) -> str:
+    """``14 May 2024`` as readers see a date: a date-time's day in ``zone`` (the site's),
+    a day as it is, a reference dated by its year alone as that year. Pages and feeds both
+    show dates so, and must agree."""
+    if type(value) is dt.date:  # a day is that day in any zone
+        return day_text(value)
+    if isinstance(value, int):
+        return str(value)
+    return day_text(local_day(value, zone))
+
+
+@functools.lru_cache(maxsize=4096)
+def day_text(day: dt.date) -> str:
+    """``14 May 2024``, kept by day: ``strftime`` takes microseconds, and a build shows a
+    few hundred days about six times an article."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def rfc3339(value: Date, zone: zoneinfo.ZoneInfo, *, fraction: str = "microseconds") -> str:

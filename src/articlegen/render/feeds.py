@@ -16,7 +16,7 @@ from functools import partial
 from html import escape
 from typing import TypedDict
 
-from ..core.dates import instant, local_day, rfc3339
+from ..core.dates import human_date, instant, rfc3339
 from ..core.memo import Memo
 from ..core.model import Article, Date, NumberedReference, PagePlan, RenderedPage, Site
 from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
@@ -153,7 +153,7 @@ def _reference_text(item: NumberedReference, site: Site) -> str:
     parts.append(f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{stop}')
     published = [escape(ref.publisher)] if ref.publisher else []
     if ref.date is not None:
-        published.append(_reference_date(ref.date, site))
+        published.append(human_date(ref.date, site.config.zone))
     if published:
         parts.append(", ".join(published) + ".")
     if len(item.backlinks) > 1:
@@ -163,14 +163,6 @@ def _reference_text(item: NumberedReference, site: Site) -> str:
         for n, anchor in enumerate(item.backlinks, 1)
     ]
     return " ".join(parts)
-
-
-def _reference_date(value: Date | int, site: Site) -> str:
-    """``14 May 2024`` (the day in the site's time zone), or the year alone."""
-    if isinstance(value, int):
-        return str(value)
-    day = value if type(value) is dt.date else local_day(value, site.config.zone)
-    return f"{day.day} {day:%B %Y}"
 
 
 def render_feed(plan: PagePlan) -> RenderedPage:

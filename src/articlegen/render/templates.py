@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
@@ -23,7 +22,7 @@ from typing import Any, Literal, cast
 import jinja2
 from markupsafe import Markup
 
-from ..core.dates import iso_date, local_day
+from ..core.dates import day_text, human_date, iso_date
 from ..core.errors import TemplateError
 from ..core.layout import TEMPLATES_DIR, THEME_TEMPLATES
 from ..core.model import Date, PagePlan, RenderedPage
@@ -318,18 +317,9 @@ def _isodate(context: jinja2.runtime.Context, value: Date | int) -> str:
 @jinja2.pass_context
 def _humandate(context: jinja2.runtime.Context, value: Date | int) -> str:
     """``14 May 2024``: the day in the site's time zone (the page's ``site``)."""
-    if type(value) is dt.date:  # a day is that day in any zone
-        return _day_text(value)
-    if isinstance(value, int):  # a reference dated by its year alone
-        return str(value)
-    return _day_text(local_day(value, context["site"].zone))
-
-
-@functools.lru_cache(maxsize=4096)
-def _day_text(day: dt.date) -> str:
-    """``14 May 2024``, kept by day: ``strftime`` takes microseconds, and a build shows a
-    few hundred days about six times an article."""
-    return f"{day.day} {day:%B %Y}"
+    if type(value) is dt.date:  # a day needs no zone: the site's is not looked up
+        return day_text(value)
+    return human_date(value, context["site"].zone)
 
 
 class _template_errors:
