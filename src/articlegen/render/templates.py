@@ -319,6 +319,8 @@ def _humandate(context: jinja2.runtime.Context, value: Date | int) -> str:
     """``14 May 2024``: the day in the site's time zone (the page's ``site``)."""
     if type(value) is dt.date:  # a day needs no zone: the site's is not looked up
         return day_text(value)
+    if isinstance(value, int):  # a reference dated by its year alone: nor does a year
+        return str(value)
     return human_date(value, context["site"].zone)
 
 
