@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import PHONE, new_page
+from tests.browser.test_theme import box
 
 LONG_TITLE = "A placeholder video whose title is long enough to take four lines on a small phone"
 
@@ -94,3 +95,35 @@ def test_a_printed_article_gives_its_references_addresses_not_back_links(
             after = link.evaluate("a => getComputedStyle(a, '::after').content")
             assert after == f'" ({link.get_attribute("href")})"'  # printed after the title
         assert page.locator(".references .backlink").first.is_hidden()
+
+
+def test_on_a_phone_escape_or_a_tap_on_the_page_closes_the_menu(
+    browser, fixture_blog: Path, serve
+) -> None:
+    """The open panel covers the top of the page, and it stayed there: Escape did nothing, and
+    a tap on the page beside it neither. Escape now closes it and gives focus back to Menu,
+    and a tap outside it closes it."""
+    with new_page(browser, viewport=PHONE, has_touch=True) as page:
+        page.goto(serve(fixture_blog) + "alpha/")
+        menu, summary = page.locator(".nav-menu"), page.locator(".nav-menu > summary")
+        first = page.locator(".nav-menu a").first
+        summary.focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == first.inner_text()
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("open") is None and not first.is_visible()
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        page.keyboard.press("Enter")  # and the button opens it again as before
+        assert first.is_visible()
+
+        page.keyboard.press("Escape")  # focus on the button itself
+        assert menu.get_attribute("open") is None
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+        found = box(summary)
+        page.touchscreen.tap(found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
+        assert first.is_visible()
+        panel = box(page.locator(".nav-menu > ul"))  # in the page's margin, below the panel
+        page.touchscreen.tap(6, panel["y"] + panel["height"] + 40)
+        assert menu.get_attribute("open") is None and not first.is_visible()

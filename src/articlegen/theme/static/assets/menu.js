@@ -7,7 +7,9 @@
 // phone turned or a window narrowed with focus outside it), and opens again when the
 // keyboard brings focus back into it, as the stepped-aside panel came back before. A click
 // or tap on the button then opens it as any closed menu opens. Wide screens, where the
-// entries stand in a row and the button is not shown, are left alone.
+// entries stand in a row and the button is not shown, are left alone. Escape closes the
+// open menu (focus back on its button when it was in the menu), and so does a click or tap
+// on the page outside it, as readers expect of a panel over the page.
 (function () {
   "use strict";
 
@@ -39,6 +41,20 @@
       follow();
     }
   });
+  function close(event) {
+    var outside = event.type === "click" && !menu.contains(event.target);
+    if (!menu.open || !shown(button) || !(outside || event.key === "Escape")) {
+      return;
+    }
+    steppedAside = false;
+    menu.open = false;
+    if (menu.contains(document.activeElement)) {
+      button.focus();
+    }
+  }
+
+  document.addEventListener("keydown", close);
+  document.addEventListener("click", close);
   document.addEventListener("keyup", follow);
   window.addEventListener("resize", follow);
   menu.addEventListener("toggle", function () {
