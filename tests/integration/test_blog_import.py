@@ -1002,3 +1002,55 @@ def test_a_link_between_posts_in_a_table_cell_is_imported_so_that_it_builds(
     cells = [(td.text(), [a.attributes["href"] for a in td.css("a")]) for td in page.css("td")]
     assert cells == [("Rest", []), ("the sleep post", ["/sleep/"])]
     assert [a.attributes["href"] for a in page.css(".body p a.internal")] == ["/sleep/"]
+
+
+def test_a_jekyll_posts_links_to_itself_images_in_links_and_reference_images_build(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """From real blogs: a page linking to its own old address ('[x](/join#blog)', '[x](/join)')
+    became [[join#blog|x]], which the build refuses as a link to itself; an image inside a
+    link's text ('[![a](/i.png)](/gen/?w=5)') and an image named by a reference definition
+    ('![a][logo]' with '[logo]: /i.png') were not copied into static/, so the build failed on
+    a missing file; and the made-full address of a link to a page not imported lost its
+    query ('/gen/?w=5' became 'https://old.example.org/gen/')."""
+    old = tmp_path / "old"
+    png = FIXTURES / "jekyll" / "assets" / "images" / "walk.png"
+    write_tree(
+        old,
+        """\
+        -- _config.yml --
+        url: "https://old.example.org"
+        -- join.md --
+        ---
+        title: Join Us
+        permalink: /join/
+        ---
+        Read [the blog part](/join#blog) or [this page](/join/) again.
+
+        [![A generated picture](/assets/pic.png)](/gen/?w=5&h=6)
+
+        ![The logo][logo]
+
+        ## Blog
+
+        Text.
+
+        [logo]: /assets/logo.png "Our logo"
+        """,
+    )
+    (old / "_posts").mkdir()
+    (old / "_posts/2020-01-01-rest.md").write_text("---\ntitle: Rest\n---\nText.\n")
+    for name in ("pic.png", "logo.png"):
+        (old / "assets").mkdir(exist_ok=True)
+        shutil.copy(png, old / "assets" / name)
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    page = parse(blog / "public" / "join" / "index.html")
+    hrefs = [a.attributes["href"] for a in page.css(".body a")]
+    assert hrefs[:3] == ["#blog", "#top", "https://old.example.org/gen/?w=5&h=6"]
+    sources = {img.attributes.get("src") for img in page.css(".body img")}
+    assert {"/assets/pic.png", "/assets/logo.png"} <= sources
+    assert (blog / "static" / "assets" / "pic.png").is_file()
+    assert (blog / "static" / "assets" / "logo.png").is_file()

@@ -92,3 +92,24 @@ def test_images_found_are_copied_and_others_listed(tmp_path: Path) -> None:
         "https://old.example.org/images/b.png": "images/b.png",
         "https://cdn.example.net/c.png": "cdn.example.net/c.png",  # under its host
     }
+
+
+def test_a_link_to_the_post_itself_becomes_a_link_within_its_page(tmp_path: Path) -> None:
+    """The build refuses an article's link to itself ([[walks#why|…]])."""
+    body = "[w](/2019/05/walks/#why) [t](/2019/05/walks/)\n\n[r]: /2019/05/walks/#how\n"
+    result = relink(body, None, None, _site(tmp_path), own="walks")
+    assert result.body == "[w](#why) [t](#top)\n\n[r]: #how\n"
+
+
+def test_an_image_in_a_links_text_and_a_definitions_file_are_copied(tmp_path: Path) -> None:
+    body = (
+        "[![A](/images/a.png)](/gen/?w=5&h=6#x)\n\n![B][b]\n\n[b]: /images/a.png 'B'\n"
+        "[^1]: Example Author, a study\n"
+    )
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.body == (
+        "[![A](</images/a.png>)](<https://old.example.org/gen/?w=5&h=6#x>)\n\n"
+        "![B][b]\n\n[b]: </images/a.png> 'B'\n[^1]: Example Author, a study\n"
+    )
+    assert result.copies == {"images/a.png": tmp_path / "a.png"}
+    assert result.unmatched == ["/gen/"]

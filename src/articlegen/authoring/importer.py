@@ -208,7 +208,7 @@ def _relinked(
             continue
         site = OldSite(plan.blog.site_url, paths, files, _finder(plan.blog, fetched))
         address = plan.article.address or (plan.article.aliases or (None,))[0]
-        relinked = relink(plan.article.body, address, plan.post.file, site)
+        relinked = relink(plan.article.body, address, plan.post.file, site, plan.slug)
         if plan.article.image:
             plan.hero = header_image(plan.article.image, site, relinked)
         bodies.append(relinked.body)

@@ -57,9 +57,14 @@ class Relinked:
     were not imported (a category, a file), now linked on the old site by full address."""
 
 
-def relink(body: str, address: str | None, file: Path | None, site: OldSite) -> Relinked:
-    """``body`` (of the post at old ``address``, read from ``file``) with its links into the
-    old site made links to articles and images here."""
+def relink(
+    body: str, address: str | None, file: Path | None, site: OldSite, own: str | None = None
+) -> Relinked:
+    """``body`` (of the post at old ``address``, read from ``file``, imported as slug
+    ``own``) with its links into the old site made links to articles and images here. A link
+    to the post itself becomes a link within its page (``#name``, or ``#top``), as the build
+    refuses an article's link to itself; an image inside a link's text (``[![a](i.png)](u)``)
+    is found as one standing alone is."""
     result = Relinked(body)
 
     def link(match: re.Match[str]) -> str:
@@ -68,21 +73,31 @@ def relink(body: str, address: str | None, file: Path | None, site: OldSite) -> 
         if bang:
             new = _image(url, address, site, result)
             return f"![{text}]({link_target(new)}{title})" if new else match.group(0)
+        inner = _LINK.sub(link, text) if "](" in text else text
         found = _article(url, address, file, site)
         if found is None:
-            return _elsewhere(match, url, address, site, result)
-        if _PLAIN_TEXT.fullmatch(text) and not _beside_pipe(match):
-            return f"[[{found}|{text.strip()}]]"
+            moved = _elsewhere(url, address, site, result)
+            kept = match.group(0)[len(text) + 2 :]  # "(target 'title')" as written
+            return f"[{inner}]({link_target(moved)}{title})" if moved else f"[{inner}]{kept}"
         slug, _, fragment = found.partition("#")
-        return f"[{text}]({slug}.md{'#' + fragment if fragment else ''})"
+        if slug == own:
+            return f"[{inner}](#{fragment or 'top'}{title})"
+        if _PLAIN_TEXT.fullmatch(inner) and not _beside_pipe(match):
+            return f"[[{found}|{inner.strip()}]]"
+        return f"[{inner}]({slug}.md{'#' + fragment if fragment else ''})"
 
     def definition(match: re.Match[str]) -> str:
         start, target, rest = match.groups()
+        if start.lstrip().startswith("[^"):  # a footnote's text, whose first word is no address
+            return match.group(0)
         url = target[1:-1] if target.startswith("<") else target
         found = _article(url, address, file, site)
         if found is None:
-            return match.group(0)
+            moved = _elsewhere(url, address, site, result)
+            return f"{start}{link_target(moved)}{rest}" if moved else match.group(0)
         slug, _, fragment = found.partition("#")
+        if slug == own:
+            return f"{start}#{fragment or 'top'}{rest}"
         return f"{start}{slug}.md{'#' + fragment if fragment else ''}{rest}"
 
     result.body = outside_code(
@@ -101,24 +116,22 @@ def _beside_pipe(match: re.Match[str]) -> bool:
     return "|" in before or "|" in text[end : len(text) if line_end < 0 else line_end]
 
 
-def _elsewhere(
-    match: re.Match[str], url: str, address: str | None, site: OldSite, result: Relinked
-) -> str:
-    """A link that names no imported article: one into the old site is noted, and made a full
-    address there (a path alone would point into the new site, where nothing is)."""
+def _elsewhere(url: str, address: str | None, site: OldSite, result: Relinked) -> str | None:
+    """The new address of a link that names no imported article, or None to keep it: a file
+    the old site served (a PDF, an image a reference definition names) is copied here, and
+    another path into the old site is noted, and made a full address there with its query
+    and fragment (a path alone would point into the new site, where nothing is)."""
     path = _old_path(url, address, site)
     if path is None or _article_file(url):
-        return match.group(0)
-    text, title = match.group(2), match.group(4)
+        return None
     if not path.endswith("/") and (found := site.find_file(path)) is not None:
         result.copies[path.lstrip("/")] = found  # a file the post offers (a PDF): kept here
-        return f"[{text}]({link_target(path)}{title})"
+        return path
     result.unmatched.append(path)
     if site.site_url is None or urlsplit(url).netloc:
-        return match.group(0)
-    old = urlsplit(site.site_url)
-    full = urlunsplit((old.scheme, old.netloc, path, "", urlsplit(url).fragment))
-    return f"[{text}]({link_target(full)}{title})"
+        return None
+    old, parts = urlsplit(site.site_url), urlsplit(url)
+    return urlunsplit((old.scheme, old.netloc, path, parts.query, parts.fragment))
 
 
 def _article_file(url: str) -> bool:
