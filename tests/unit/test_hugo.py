@@ -200,6 +200,39 @@ def test_page_bundle_files_are_known_by_their_old_path() -> None:
     assert blog.static_roots == [FIXTURE / "static"]
 
 
+def test_files_of_the_content_folder_outside_a_bundle_are_known_by_their_path(
+    tmp_path: Path,
+) -> None:
+    """Hugo publishes content/posts/images/chart.png at /posts/images/chart.png, where a real
+    blog's posts showed it from (![…](/posts/images/chart.png)); the import did not find
+    it, and the build failed on an image missing from static/."""
+    write_tree(
+        tmp_path,
+        """
+        -- config.toml --
+        baseURL = "https://old.example.org/"
+        -- content/posts/a.md --
+        ---
+        title: A
+        ---
+        ![A chart](/posts/images/chart.png)
+        -- content/posts/images/chart.png --
+        png
+        -- content/posts/b/index.md --
+        ---
+        title: B
+        ---
+        -- content/posts/b/photo.png --
+        png
+        """,
+    )
+    blog = read_hugo(tmp_path)
+    assert blog.files == {
+        "/posts/b/photo.png": tmp_path / "content/posts/b/photo.png",
+        "/posts/images/chart.png": tmp_path / "content/posts/images/chart.png",
+    }
+
+
 def test_unknown_keys_noted_once_per_key(tmp_path: Path) -> None:
     write_tree(
         tmp_path,

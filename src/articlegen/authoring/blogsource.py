@@ -99,6 +99,17 @@ def path_under(url: str, site_url: str | None) -> str | None:
     return clean_path(parts.path)
 
 
+def serve_loose_files(blog: Blog, content: Path, loose: list[Path]) -> None:
+    """Files of a Hugo ``content/`` folder outside any page bundle (``posts/images/a.png``),
+    which Hugo publishes under the path they have there, as resources of their section: a
+    post showing ``/posts/images/a.png`` finds it, as on the old site. A page bundle's own
+    files are already in ``blog.files``, beside their page's address."""
+    bundled = set(blog.files.values())
+    for file in loose:
+        if file not in bundled:
+            blog.files.setdefault(clean_path(file.relative_to(content).as_posix()), file)
+
+
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 

@@ -26,7 +26,7 @@ from typing import Any
 from ..core.errors import ArticlegenError, attempt, raise_if_any
 from ..core.model import Date, ImportedArticle
 from ..core.slugs import slugify
-from .blogsource import Blog, Post, clean_path
+from .blogsource import Blog, Post, clean_path, serve_loose_files
 from .htmlimport import html_markdown
 from .hugoconfig import CONFIG_NAMES, HugoConfig, read_config
 from .mdheadings import headings_from_level_two
@@ -95,8 +95,12 @@ def read_hugo(folder: Path) -> Blog:
     blog = Blog("hugo", folder, site_url=config.site_url, static_roots=roots[:1])
     found = []
     unreadable: list[ArticlegenError] = []  # every page's, not the first one's alone
+    loose: list[Path] = []  # other files in content/: served under their own path
     for file in sorted(content.rglob("*")):
-        if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+        if not file.is_file():
+            continue
+        if file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+            loose.append(file)
             continue
         relative = file.relative_to(content).as_posix()
         if file.stem == "_index":
@@ -122,6 +126,7 @@ def read_hugo(folder: Path) -> Blog:
                     inside = resource.relative_to(file.parent).as_posix()
                     blog.files[clean_path(path.rstrip("/") + "/" + inside)] = resource
     raise_if_any(unreadable)
+    serve_loose_files(blog, content, loose)
     refs = _ref_table(found)
     posts_in = post_sections([page.relative for page in found], config.main_sections)
     unknown: Counter[str] = Counter()
