@@ -324,3 +324,23 @@ def test_headings_never_take_the_page_s_own_ids(site) -> None:
     toc = [a.attributes["href"] for a in page.css(".toc a")]
     assert toc[:3] == ["#main-section", "#comments-section", "#comments-title-section"]
     assert all(page.css_first(href).tag in ("h2", "h3") for href in toc)
+
+
+def test_a_site_in_a_right_to_left_language_is_laid_out_from_the_right(site) -> None:
+    """A Persian blog (language: fa, from an imported Jekyll site) was written <html lang="fa">
+    alone, so browsers laid it out from the left: each line's punctuation and the lists'
+    bullets at the wrong end. Its pages, redirects included, now say dir="rtl"; a language
+    written from the left (and Uyghur in Latin letters) gets no dir, as before."""
+    root = site(
+        {"a.md": article("مقاله", "متن.", aliases="[/old/]")},
+        site_yaml=SITE_YAML + "language: fa\n",
+    )
+    build_site(root)
+    for page in ("a/index.html", "index.html", "tags/index.html", "old/index.html"):
+        html = parse(root / "public" / page).css_first("html")
+        assert (html.attributes.get("lang"), html.attributes.get("dir")) == ("fa", "rtl"), page
+    for language in ("en", "ug-Latn"):
+        (root / "site.yaml").write_text(SITE_YAML + f"language: {language}\n", encoding="utf-8")
+        build_site(root)
+        html = parse(root / "public" / "a/index.html").css_first("html")
+        assert "dir" not in html.attributes

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.core.langtags import language_problem
+from articlegen.core.langtags import language_problem, text_direction
 
 WELL_FORMED = ["en", "en-GB", "pt-BR", "de-CH-1901", "zh-Hant-TW", "es-419", "sr-Latn", "x-local"]
 
@@ -48,3 +48,21 @@ def test_only_letters_digits_and_dashes_pass(tag: str) -> None:
 )
 def test_language_script_region_pass(language: str, script: str, region: str) -> None:
     assert language_problem(language + script + region) is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "direction"),
+    [
+        ("fa", "rtl"),
+        ("ar-EG", "rtl"),
+        ("he", "rtl"),
+        ("ur-PK", "rtl"),
+        ("az-Arab", "rtl"),
+        ("ug-Latn", "ltr"),
+        ("en", "ltr"),
+        ("zh-Hant", "ltr"),
+        ("x-private", "ltr"),
+    ],
+)
+def test_the_direction_of_a_language(tag: str, direction: str) -> None:
+    assert text_direction(tag) == direction

@@ -37,3 +37,66 @@ def language_problem(tag: str) -> tuple[str, str] | None:
         joined = " (subtags are joined by '-', not '_')" if "_" in tag else ""
         return what, f"write language: {fixed}{joined}"
     return what, f"write the language's code, and a region if it matters: {EXAMPLES}"
+
+
+_RTL_SCRIPTS = frozenset(
+    [
+        "adlm",
+        "arab",
+        "hebr",
+        "mand",
+        "mend",
+        "nbat",
+        "nkoo",
+        "palm",
+        "phnx",
+        "rohg",
+        "samr",
+        "sarb",
+        "syrc",
+        "thaa",
+        "yezi",
+    ]
+)
+"""ISO 15924 codes of scripts written from right to left."""
+_RTL_LANGUAGES = frozenset(
+    [
+        "ar",
+        "arc",
+        "azb",
+        "bal",
+        "bqi",
+        "ckb",
+        "dv",
+        "fa",
+        "glk",
+        "he",
+        "iw",
+        "khw",
+        "ks",
+        "lrc",
+        "mzn",
+        "nqo",
+        "pnb",
+        "ps",
+        "sd",
+        "syr",
+        "ug",
+        "ur",
+        "yi",
+        "ji",
+    ]
+)
+"""Languages written from right to left unless a script subtag says otherwise
+(``ug-Latn``): Arabic, Persian, Hebrew, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi …"""
+
+
+def text_direction(tag: str) -> str:
+    """``rtl`` for a language written from right to left (``fa``, ``ar-EG``, ``az-Arab``),
+    else ``ltr``: a page's ``<html dir>``, without which a Persian or Arabic blog is laid out
+    from the left, its punctuation and lists at the wrong end of each line."""
+    subtags = tag.lower().split("-")
+    script = next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    return "rtl" if subtags[0] in _RTL_LANGUAGES else "ltr"

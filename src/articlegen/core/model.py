@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, dataclass_transform
 from urllib.parse import urlsplit
 
+from .langtags import text_direction
 from .problems import ArticlegenError, Diagnostic
 
 Date = dt.date | dt.datetime
@@ -236,6 +237,12 @@ class SiteConfig:
     def base_path(self) -> str:
         """The URL path of the site root (``/`` or ``/blog/``), for internal links."""
         return urlsplit(self.base_url).path or "/"
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` for a language written from right to left (``fa``, ``ar``, ``he``), else
+        ``ltr``: the pages' ``<html dir>``."""
+        return text_direction(self.language)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

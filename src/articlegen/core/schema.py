@@ -321,7 +321,9 @@ SITE: tuple[SiteKey, ...] = (
         name="language",
         type=str,
         default="en",
-        doc="the BCP 47 language tag of the pages and feeds: `en`, `en-GB`, `pt-BR` (not `en_US`)",
+        doc="the BCP 47 language tag of the pages and feeds: `en`, `en-GB`, `pt-BR` (not `en_US`);"
+        " a language written from right to left (`fa`, `ar`, `he`, `ur`, or a script such as"
+        ' `az-Arab`) lays the pages out from the right (`<html dir="rtl">`)',
         example="en",
     ),
     SiteKey(
