@@ -162,3 +162,20 @@ def test_heading_ids_parse_a_body_only_when_a_link_names_it() -> None:
     ]
     assert asked == ["rest"] and sorted(ids) == ["other", "rest", "walk"]
     assert ids["walk"] == {"why"} and len(ids) == 3
+
+
+def test_a_span_with_an_id_in_a_heading_gives_way_to_the_headings_id() -> None:
+    """From a real blog: '## <span id="current">Current subscriptions</span>' showed its
+    HTML as text, and '[the list](#current)' failed the build: the id was not found."""
+    body = (
+        "See [the list](#current).\n\n"
+        '## <span id="current">Current subscriptions</span>\n\n'
+        'A <span id="mid">marked</span> word, [back](#mid).\n'
+    )
+    body, notes = named_anchors(body)
+    assert body == (
+        "See [the list](#current-subscriptions).\n\n"
+        "## Current subscriptions\n\n"
+        "A marked word, [back](#current-subscriptions).\n"
+    )
+    assert len(notes) == 1 and "'mid'" in notes[0]

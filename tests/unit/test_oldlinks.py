@@ -113,3 +113,30 @@ def test_an_image_in_a_links_text_and_a_definitions_file_are_copied(tmp_path: Pa
     )
     assert result.copies == {"images/a.png": tmp_path / "a.png"}
     assert result.unmatched == ["/gen/"]
+
+
+def test_a_link_whose_text_holds_code_is_relinked_and_its_image_copied(tmp_path: Path) -> None:
+    """From a real blog: '![Gif of `git checkout -`](/images/a.png)' was cut in two at its
+    code span, so the image was neither found nor copied, and a link to a post with code in
+    its text stayed a path into the old site, which the build refuses."""
+    body = (
+        "![Gif of `git checkout -`](/images/a.png) [the `walks` post](/2019/05/walks/)\n\n"
+        "`[code](/2019/05/walks/)`\n"
+    )
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.body == (
+        "![Gif of `git checkout -`](</images/a.png>) [the `walks` post](walks.md)\n\n"
+        "`[code](/2019/05/walks/)`\n"
+    )
+    assert result.copies == {"images/a.png": tmp_path / "a.png"}
+
+
+def test_a_link_to_a_markdown_file_from_the_content_root_names_its_article(
+    tmp_path: Path,
+) -> None:
+    """Hugo posts link '/blog/2020/review.md', a path from the content folder."""
+    review = tmp_path / "content" / "blog" / "2020" / "review.md"
+    site = _site(tmp_path, {review: "review", tmp_path / "content" / "other.md": "other"})
+    body = "[2019](/blog/2020/review.md#goals) and [x](/blog/2021/missing.md)"
+    result = relink(body, None, tmp_path / "content" / "blog" / "2021" / "now.md", site)
+    assert result.body == "[[review#goals|2019]] and [x](/blog/2021/missing.md)"

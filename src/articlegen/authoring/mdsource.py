@@ -41,6 +41,9 @@ _FENCE = re.compile(
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.M)
 _HTML_TAG = re.compile(r"(?<!\\)</?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+HELD = "\x00"
+"""Marks where ``code_spans_held`` holds a code span: no text holds it."""
+_HELD_MARK = re.compile("\x00(\\d+)\x00")
 
 TITLE_KEYS = ("title",)
 DESCRIPTION_KEYS = ("description", "summary", "excerpt", "subtitle")
@@ -240,6 +243,32 @@ def outside_code(body: str, change: Callable[[str], str]) -> str:
         out.append(fence.group(0))
         position = fence.end()
     out.append(_outside_spans(body[position:], change))
+    return "".join(out)
+
+
+def code_spans_held(body: str, change: Callable[[str], str]) -> str:
+    """``outside_code``, but ``change`` sees the text between fenced blocks whole, each code
+    span in it held as a mark (``HELD``, a number, ``HELD``) and put back after: a link whose
+    text holds a code span (``[the `sleep` post](/sleep/)``) is one piece to it, where
+    ``outside_code`` would cut it in two at the span."""
+
+    def held(text: str) -> str:
+        spans: list[str] = []
+
+        def hold(match: re.Match[str]) -> str:
+            spans.append(match.group(0))
+            return f"{HELD}{len(spans) - 1}{HELD}"
+
+        changed = change(_CODE_SPAN.sub(hold, text)) if HELD not in text else change(text)
+        return _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed) if spans else changed
+
+    out: list[str] = []
+    position = 0
+    for fence in _FENCE.finditer(body):
+        out.append(held(body[position : fence.start()]))
+        out.append(fence.group(0))
+        position = fence.end()
+    out.append(held(body[position:]))
     return "".join(out)
 
 

@@ -26,12 +26,13 @@ from .mdsource import outside_code, tidy
 from .sourcelines import line_of
 
 _NAMED = re.compile(
-    r"(?<!\\)<a\s+(?:name|id)\s*=\s*(?:\"([^\"<>\n]*)\"|'([^'<>\n]*)'|([^\s\"'<>=`/]+))[^<>\n]*?"
-    r"(?:/>|>([^<>\n]*)</a\s*>)",
+    r"(?<!\\)<(?:a|span)\s+(?:name|id)\s*=\s*(?:\"([^\"<>\n]*)\"|'([^'<>\n]*)'|([^\s\"'<>=`/]+))"
+    r"[^<>\n]*?(?:/>|>([^<>\n]*)</(?:a|span)\s*>)",
     re.IGNORECASE,
 )
-"""An anchor: ``<a name="x">`` (or ``id=``, first among its attributes) and the text it holds,
-or none as XHTML wrote it, ``<a name="x" />``; not ``\\<a`` (an escaped ``<``, shown as text)."""
+"""An anchor: ``<a name="x">`` (or ``id=``, first among its attributes; or a ``<span id="x">``,
+as some posts mark a heading) and the text it holds, or none as XHTML wrote it,
+``<a name="x" />``; not ``\\<a`` (an escaped ``<``, shown as text)."""
 _MARK = re.compile("\x00(\\d+)\x00")
 _TARGET = re.compile(
     r"(\]\(\s*|^ {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|[^\s<>()]+)(?=[\s)]|$)", re.M

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .blogsource import clean_path, path_under
-from .mdsource import MARKDOWN_SUFFIXES, outside_code
+from .mdsource import HELD, MARKDOWN_SUFFIXES, code_spans_held
 from .mdtext import link_target
 
 _LINK = re.compile(
@@ -64,7 +64,7 @@ def relink(
     ``own``) with its links into the old site made links to articles and images here. A link
     to the post itself becomes a link within its page (``#name``, or ``#top``), as the build
     refuses an article's link to itself; an image inside a link's text (``[![a](i.png)](u)``)
-    is found as one standing alone is."""
+    is found as one standing alone is, and so is a link whose text holds a code span."""
     result = Relinked(body)
 
     def link(match: re.Match[str]) -> str:
@@ -82,7 +82,7 @@ def relink(
         slug, _, fragment = found.partition("#")
         if slug == own:
             return f"[{inner}](#{fragment or 'top'}{title})"
-        if _PLAIN_TEXT.fullmatch(inner) and not _beside_pipe(match):
+        if _PLAIN_TEXT.fullmatch(inner) and HELD not in inner and not _beside_pipe(match):
             return f"[[{found}|{inner.strip()}]]"
         return f"[{inner}]({slug}.md{'#' + fragment if fragment else ''})"
 
@@ -100,7 +100,7 @@ def relink(
             return f"{start}#{fragment or 'top'}{rest}"
         return f"{start}{slug}.md{'#' + fragment if fragment else ''}{rest}"
 
-    result.body = outside_code(
+    result.body = code_spans_held(
         body, lambda part: _DEFINITION.sub(definition, _LINK.sub(link, part))
     )
     return result
@@ -157,14 +157,13 @@ def _article(url: str, address: str | None, file: Path | None, site: OldSite) ->
     """``slug`` or ``slug#fragment`` of the article a link names, if it is one here."""
     parts = urlsplit(url)
     fragment = f"#{parts.fragment}" if parts.fragment else ""
-    if (
-        file is not None
-        and not parts.scheme
-        and not parts.netloc
-        and parts.path.lower().endswith(MARKDOWN_SUFFIXES)
-    ):
-        target = (file.parent / unquote(parts.path)).resolve()
-        if target in site.files:
+    if not parts.scheme and not parts.netloc and parts.path.lower().endswith(MARKDOWN_SUFFIXES):
+        written = unquote(parts.path)
+        if written.startswith("/"):  # from the content folder's root, which Hugo names so
+            found = {slug for path, slug in site.files.items() if path.as_posix().endswith(written)}
+            if len(found) == 1:
+                return found.pop() + fragment
+        elif file is not None and (target := (file.parent / written).resolve()) in site.files:
             return site.files[target] + fragment
     path = _old_path(url, address, site)
     if path is None:
