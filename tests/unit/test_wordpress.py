@@ -85,6 +85,26 @@ def test_categories_and_tags_become_tags_without_uncategorized() -> None:
     assert about.tags == ()
 
 
+def test_a_terms_escaped_name_becomes_the_tag_as_it_reads(tmp_path: Path) -> None:
+    """WordPress stores 'Health & Fitness' as 'Health &amp; Fitness' and exports it so: the
+    tag was written, and shown on its page, as 'Health &amp; Fitness'; an author's display
+    name likewise."""
+    terms = (
+        '<category domain="category" nicename="health-fitness">'
+        "<![CDATA[Health &amp; Fitness]]></category>"
+        '<category domain="post_tag" nicename="q-a"><![CDATA[Q&amp;A &#8211; Men&#039;s]]>'
+        "</category></item>"
+    )
+    author = (
+        "<wp:author><wp:author_login><![CDATA[ex]]></wp:author_login><wp:author_display_name>"
+        "<![CDATA[Example O&#039;Writer &amp; Co]]></wp:author_display_name></wp:author>"
+    )
+    item = _item(dc__creator="ex").replace("</item>", terms)
+    post = read_wordpress(_export(tmp_path, author + item)).posts[0].article
+    assert post.tags == ("Health & Fitness", "Q&A – Men's")
+    assert post.author == "Example O'Writer & Co"
+
+
 def test_excerpt_becomes_a_plain_text_description() -> None:
     walk, sleep, _ = (p.article for p in read_wordpress(EXPORT).posts)
     assert walk.description == "Why a short walk each morning matters."

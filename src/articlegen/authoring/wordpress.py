@@ -10,6 +10,7 @@ file is parsed with defusedxml: an export is a stranger's XML, and entity declar
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -170,13 +171,14 @@ def _text(element: ET.Element, name: str) -> str:
 
 
 def _authors(channel: ET.Element) -> dict[str, str]:
-    """Login → display name of each ``<wp:author>``: posts name their author by login."""
+    """Login → display name of each ``<wp:author>``: posts name their author by login.
+    WordPress keeps a display name HTML-escaped (``O&#039;Brien``), and exports it so."""
     names = {}
     for element in channel:
         match = _WP_EXPORT.fullmatch(element.tag)
         if match and match.group(2) == "author":
             login = _text(element, "wp:author_login")
-            names[login] = _text(element, "wp:author_display_name") or login
+            names[login] = html.unescape(_text(element, "wp:author_display_name")) or login
     return names
 
 
@@ -206,11 +208,12 @@ def _excerpt(excerpt: str) -> str | None:
 
 
 def _tags(item: ET.Element) -> tuple[str, ...]:
-    """Categories, then tags, each once; the default "Uncategorized" left out."""
+    """Categories, then tags, each once; the default "Uncategorized" left out. WordPress
+    keeps a term's name HTML-escaped (``Health &amp; Fitness``), and exports it so."""
     found: dict[str, str] = {}
     for domain in ("category", "post_tag"):
         for element in item.findall("category"):
-            name = " ".join((element.text or "").split())
+            name = " ".join(html.unescape(element.text or "").split())
             if element.get("domain") != domain or not name:
                 continue
             if (
