@@ -62,6 +62,21 @@ def test_default_permalink_is_date_and_baseurl_is_kept(tmp_path: Path) -> None:
     assert blog.site_url == "https://x.example/blog"
 
 
+def test_baseurl_written_before_post_url_is_not_doubled(tmp_path: Path) -> None:
+    """'[x]({{ site.baseurl }}{% post_url … %})', GitHub Pages' (Jekyll 3's) way to link under
+    the baseurl, gave /blog/blog/2019/05/14/old-post.html: the tag's path here already holds
+    the baseurl, so the link matched no post and was sent to the old site."""
+    post = (
+        "---\ntitle: Old\n---\n[a]({{ site.baseurl }}{% post_url 2019-05-14-old-post %}) "
+        "[b]({{site.baseurl}}{%- link _posts/2019-05-14-old-post.md -%}) "
+        "[c]({{ site.baseurl }}/about/)\n"
+    )
+    blog = _site(tmp_path, 'baseurl: "/blog"', post)
+    assert blog.posts[0].article.body.strip() == (
+        "[a](/blog/2019/05/14/old-post.html) [b](/blog/2019/05/14/old-post.html) [c](/blog/about/)"
+    )
+
+
 def test_dates_take_the_header_time_in_the_site_timezone() -> None:
     walk, sleep, news = (p.article for p in read_jekyll(FIXTURE).posts)
     assert walk.date == dt.datetime(2019, 5, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))

@@ -89,6 +89,9 @@ _HIGHLIGHT = re.compile(
     r"\{%-?\s*highlight\s+([\w+#-]*)[^%]*?-?%\}\n?(.*?)\{%-?\s*endhighlight\s*-?%\}", re.S
 )
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_BASEURL_THEN_TAG = re.compile(r"\{\{-?\s*site\.baseurl\s*-?\}\}(?=\{%-?\s*(?:post_url|link)\s)")
+"""``{{ site.baseurl }}{% post_url … %}``, Jekyll 3's (GitHub Pages') way to link under the
+``baseurl``: the path the tag gives here already starts with it."""
 _FILTERED = re.compile(r"""(['"])(.*?)\1\s*\|\s*(relative_url|absolute_url|prepend:.*)""")
 
 
@@ -378,7 +381,7 @@ def _liquid(
         raws.append(match.group(1))
         return f"\x00raw{len(raws) - 1}\x00"
 
-    text = _RAW.sub(save_raw, body)
+    text = _BASEURL_THEN_TAG.sub("", _RAW.sub(save_raw, body))
     text = _HIGHLIGHT.sub(lambda m: code_block(m.group(2), m.group(1)), text)
 
     def note(kind: str, written: str) -> None:
