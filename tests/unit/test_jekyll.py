@@ -77,6 +77,39 @@ def test_baseurl_written_before_post_url_is_not_doubled(tmp_path: Path) -> None:
     )
 
 
+def test_a_published_collections_documents_are_counted_as_left_out(tmp_path: Path) -> None:
+    """A real blog kept most of its text in a collection (_series, output: true): the import
+    read _posts alone and said nothing of the eleven documents it left behind."""
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        collections:
+          series: {output: true}
+          notes: {output: false}
+        -- _series/python/01-intro.md --
+        ---
+        title: Intro
+        ---
+        -- _series/python/02-more.md --
+        ---
+        title: More
+        ---
+        -- _notes/a.md --
+        ---
+        title: Note
+        ---
+        -- _posts/2020-01-01-a.md --
+        ---
+        title: A
+        ---
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    assert [post.article.title for post in blog.posts] == ["A"]
+    assert dict(blog.skipped) == {"document of the collection _series (copy it into content/)": 2}
+
+
 def test_dates_take_the_header_time_in_the_site_timezone() -> None:
     walk, sleep, news = (p.article for p in read_jekyll(FIXTURE).posts)
     assert walk.date == dt.datetime(2019, 5, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))

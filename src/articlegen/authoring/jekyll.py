@@ -35,8 +35,10 @@ from .jekyllpages import (
     PageSource,
     articlegen_folders,
     copied_as_is,
+    count_collections,
     link_path,
     post_files,
+    published_collections,
     read_pages,
 )
 from .mdheadings import headings_from_level_two
@@ -147,6 +149,7 @@ def read_jekyll(folder: Path) -> Blog:
     )
     found = []
     unreadable: list[ArticlegenError] = []  # every post's, not the first one's alone
+    count_collections(folder, config.pages, blog)
     for file in post_files(folder, blog):
         match = _POST_NAME.fullmatch(file.stem)
         if match is None:
@@ -221,6 +224,7 @@ def _read_config(folder: Path) -> _Config:
             slash=pattern.endswith("/"),
             include=tuple(text_list(fields.get("include"))),
             exclude=tuple(text_list(fields.get("exclude"))) + articlegen_folders(folder),
+            collections=published_collections(collections),
         ),
     )
 

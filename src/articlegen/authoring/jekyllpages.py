@@ -42,6 +42,34 @@ class PageRules:
     """Whether the site's permalinks end in ``/`` (``pretty``), as its pages' then do."""
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    collections: tuple[str, ...] = ()
+    """The collections besides posts that Jekyll publishes (``output: true``)."""
+
+
+def published_collections(value: object) -> tuple[str, ...]:
+    """The names in ``_config.yml``'s ``collections:`` whose documents Jekyll writes as pages
+    (``series: {output: true}``); a list of names, or ``output`` unset, publishes none."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple(
+        str(name)
+        for name, settings in value.items()
+        if name != "posts" and isinstance(settings, dict) and settings.get("output") is True
+    )
+
+
+def count_collections(folder: Path, rules: PageRules, blog: Blog) -> None:
+    """Count the documents of each published collection (``_series/…``), which the import
+    does not read, so that its summary names them instead of leaving them out unsaid."""
+    for name in rules.collections:
+        documents = folder / f"_{name}"
+        found = sum(
+            1
+            for file in (documents.rglob("*") if documents.is_dir() else ())
+            if file.is_file() and file.suffix.lower() in (*MARKDOWN_SUFFIXES, ".html")
+        )
+        if found:
+            blog.skipped[f"document of the collection _{name} (copy it into content/)"] += found
 
 
 @dataclass(frozen=True, slots=True)
