@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import PHONE, new_page
+from articlegen.core.programs import find_pagefind
+from tests.browser.conftest import PHONE, need, new_page
 from tests.browser.test_theme import box
 
 LONG_TITLE = "A placeholder video whose title is long enough to take four lines on a small phone"
@@ -127,3 +128,23 @@ def test_on_a_phone_escape_or_a_tap_on_the_page_closes_the_menu(
         panel = box(page.locator(".nav-menu > ul"))  # in the page's margin, below the panel
         page.touchscreen.tap(6, panel["y"] + panel["height"] + 40)
         assert menu.get_attribute("open") is None and not first.is_visible()
+
+
+def test_search_results_arriving_move_nothing_in_sight(browser, real_blog: Path, serve) -> None:
+    """The search page was shorter than a phone's screen, its footer in sight: the results,
+    listed after the page had shown, pushed it down, a layout shift of 0.12 (more than the
+    0.1 a page may have). Nothing in sight moves now."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
+    with new_page(browser, viewport=PHONE) as page:
+        page.add_init_script(
+            """window.shifts = []; new PerformanceObserver(list => { for (const e of
+            list.getEntries()) window.shifts.push(e.value); }).observe(
+            {type: "layout-shift", buffered: true});"""
+        )
+        page.goto(serve(real_blog) + "search/?q=sleep")
+        page.wait_for_function(
+            "document.querySelector('.search-status').textContent.includes('results for')"
+        )
+        page.wait_for_function("new Promise(done => requestAnimationFrame(() => done(true)))")
+        assert page.locator(".search-results li").count() > 1
+        assert page.evaluate("window.shifts") == []
