@@ -349,6 +349,24 @@ def test_an_article_with_nothing_to_describe_it_has_no_empty_description(site) -
     assert entries["Full"].findtext("a:summary", namespaces=ns) == "Some text."
 
 
+def test_a_cited_first_sentence_is_described_without_a_space_before_its_full_stop(site) -> None:
+    """'two numbers [^bp].' was described as 'two numbers .' on the page's meta description,
+    its card on the home page and its feed summary."""
+    references = "\n  - {id: bp, title: Example source, url: 'https://example.org/bp'}"
+    root = site(
+        {"bp.md": article("BP", "Blood pressure is two numbers [^bp].", references=references)}
+    )
+    build_site(root)
+    said = "Blood pressure is two numbers."
+    page = parse(root / "public/bp/index.html")
+    assert page.css_first("meta[name='description']").attributes["content"] == said
+    card = parse(root / "public/index.html").css_first(".card-description")
+    assert card is not None and card.text() == said
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(root / "public/feed.xml").getroot()
+    assert feed.findtext("a:entry/a:summary", namespaces=ns) == said
+
+
 def test_site_templates_and_static_override_the_theme(site) -> None:
     root = site(
         {"a.md": article("A")},

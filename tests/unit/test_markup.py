@@ -8,8 +8,9 @@ from markdown_it import MarkdownIt
 from articlegen.core.errors import MarkupError
 from articlegen.core.model import CitationMark, ImageRef, LinkRef, RenderedBody
 from articlegen.markup.fastmarkup import render_compiled
-from articlegen.markup.markdown import make_markdown, render_body, shorten
+from articlegen.markup.markdown import make_markdown, render_body
 from articlegen.markup.placeholders import BodyFill, finish_body
+from articlegen.markup.summary import shorten
 from tests.conftest import HTMLParser
 
 MD = make_markdown()
@@ -577,3 +578,16 @@ def test_escaped_brackets_and_numbered_words_are_no_spaced_link(engine) -> None:
         (3, "link 'files/my notes.pdf'"),
         (4, "link 'x y.pdf'"),
     ]
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_a_citation_takes_the_space_before_it_out_of_the_summary(engine) -> None:
+    """'two numbers [^a].' made the summary, and so the description, the card and the feed's
+    summary, 'two numbers .': the citation shows nothing there, and the space a writer puts
+    before it went before the full stop."""
+    text = (
+        "Blood pressure is two numbers [^a]. Most adults *sleep* [^b] [^c], "
+        "and some\n[^d] do not [^e]\n"
+    )
+    body = engine(make_markdown(), text)
+    assert body.summary == "Blood pressure is two numbers. Most adults sleep, and some do not"

@@ -59,10 +59,10 @@ from .markdown import (
     markdown_file_target,
     missing_alt,
     render_body,
-    summary_text,
 )
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, refused_link_problems
+from .summary import CITED, plain, summary_text
 from .wikilinks import WIKILINK, wikilink_html
 
 try:
@@ -654,7 +654,7 @@ class _Render:
     def _plain(self, nodes: Sequence[Any], *, images: bool = True, titles: bool = False) -> str:
         """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label;
         with ``titles``, a wiki link without text as ``_TITLED`` marks it by its swap."""
-        return " ".join(self._plain_parts(nodes, images=images, titles=titles).split())
+        return plain(self._plain_parts(nodes, images=images, titles=titles))
 
     def _plain_parts(
         self, nodes: Sequence[Any], depth: int = 0, *, images: bool = True, titles: bool = False
@@ -662,7 +662,7 @@ class _Render:
         if depth > _DEPTH:
             raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
-        shown = self._shown_titled if titles else self._shown
+        shown = self._shown_titled if titles else self._shown_plain
         for node in nodes:
             name = node.name
             if name in ("text", "text_special"):
@@ -684,13 +684,18 @@ class _Render:
             return ""
         return (match.group(2) or "").strip() or match.group(1).strip()
 
+    def _shown_plain(self, swapped: re.Match[str]) -> str:
+        """``_shown``, but a citation marked as ``summary.plain`` takes it out."""
+        cited = self.swaps[int(swapped.group(1))].group(3) is not None
+        return CITED if cited else self._shown(swapped)
+
     def _shown_titled(self, swapped: re.Match[str]) -> str:
         """``_shown``, but a wiki link without text marked by its swap's number, for
         ``_title_slot`` to make the placeholder of the title it shows once it is numbered."""
         match = self.swaps[int(swapped.group(1))]
         if match.group(3) is None and not (match.group(2) or "").strip():
             return f"\x00W{swapped.group(1)}\x00"
-        return self._shown(swapped)
+        return self._shown_plain(swapped)
 
     def _title_slot(self, marked: re.Match[str]) -> str:
         return placeholder(Slot.LINK_TEXT, self.link_numbers[int(marked.group(1))])

@@ -29,12 +29,12 @@ from .footnotes import footnote_problems, opens_definition
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
+from .summary import CITED, plain, summary_text
 from .wikilinks import UNCLOSED, unclosed_wikilink_problems, wikilink_plugin
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
     from markdown_it.utils import EnvType, OptionsDict
 
-SUMMARY_LENGTH = 160
 DECORATIVE_ALT = '""'
 """Alt text written as two double quotes: the author says the image is decorative."""
 CITATION = re.compile(r"\[\^([^\]\s^]+)\]")
@@ -378,13 +378,6 @@ def _summary(tokens: Sequence[Token]) -> str:
     return first or ""
 
 
-def summary_text(text: str) -> str:
-    """A summary as a body keeps it: cut near ``SUMMARY_LENGTH``, unless a ``[[link]]``
-    without text holds the placeholder of its title, which is cut once filled
-    (``render/bodies.description``): the title's length is not known yet."""
-    return text if "\x00" in text else shorten(text)
-
-
 def _plain_text(children: Sequence[Token], *, images: bool = True, titles: bool = False) -> str:
     """The text of ``children``; with ``titles``, a ``[[link]]`` without text of its own is
     the placeholder of the title it shows (a heading's table-of-contents entry), else the
@@ -406,12 +399,6 @@ def _plain_text(children: Sequence[Token], *, images: bool = True, titles: bool 
             parts.append(" ")
         elif child.type == "image" and images:
             parts.append(child.content)
-    return " ".join("".join(parts).split())
-
-
-def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
-    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis if cut."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.-") + "…"
+        elif child.type == "citation":
+            parts.append(CITED)
+    return plain("".join(parts))

@@ -19,8 +19,8 @@ from ..core.model import (
     TocEntry,
 )
 from ..core.urls import article_url, link_url
-from ..markup.markdown import shorten
 from ..markup.placeholders import BodyFill, Slot, fill_placeholders, finish_body
+from ..markup.summary import shorten
 from ..trust.references import Citations
 from .pathlinks import path_hrefs
 from .pictures import body_image_parts

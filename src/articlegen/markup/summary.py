@@ -1,0 +1,36 @@
+"""A body's summary as plain text: the words of its first paragraph, cut near
+``SUMMARY_LENGTH``. Both Markdown engines (``markdown.py``, ``fastmarkup.py``) make it from
+their own trees and must agree, so what they share about it lives here."""
+
+from __future__ import annotations
+
+import re
+
+SUMMARY_LENGTH = 160
+
+CITED = "\x01"
+"""Where a ``[^id]`` citation stood in plain text (a control character no article may
+hold): it shows nothing there, and takes the spaces before it with it."""
+_CITATION_GAP = re.compile(f"\\s*{CITED}")
+
+
+def plain(text: str) -> str:
+    """``text`` with the citations marked by ``CITED`` taken out, with the spaces before
+    each (``two numbers [^a].`` reads ``two numbers.``, not ``two numbers .``), and every
+    run of spaces one space."""
+    return " ".join(_CITATION_GAP.sub("", text).split())
+
+
+def summary_text(text: str) -> str:
+    """A summary as a body keeps it: cut near ``SUMMARY_LENGTH``, unless a ``[[link]]``
+    without text holds the placeholder of its title, which is cut once filled
+    (``render/bodies.description``): the title's length is not known yet."""
+    return text if "\x00" in text else shorten(text)
+
+
+def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.-") + "…"
