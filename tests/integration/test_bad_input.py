@@ -915,8 +915,11 @@ def test_template_undefined_variable_names_template_and_line(built: Path, run_cl
         '{% extends "base.html" %}\n{% block main %}\n\n{{ nope.x }}\n{% endblock %}\n'
     )
     err = rebuild_fails(built, run_cli)
-    assert err == "error: templates/404.html:4: template error: 'nope' is undefined\n" + (
-        NOTHING_WRITTEN
+    assert err == (
+        "error: templates/404.html:4: template error: 'nope' is undefined — this page is given:"
+        " abs_url, canonical, description, feeds, logo, logo_srcset, menu, page_url, partial,"
+        " person_url, search, share, site, tags_count, title, url; the theme's copy of the"
+        " template shows what each holds\n" + NOTHING_WRITTEN
     )
 
 

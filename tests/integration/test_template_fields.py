@@ -47,8 +47,10 @@ def test_a_field_an_article_lacks_is_named_with_the_fields_it_has(site) -> None:
         # a record of fields (the site's settings): the closest one offered
         ("{{ site.titel }}", "this value has no field 'titel' (did you mean 'title'?) — its "
          "fields are: title, base_url,"),
-        # a name not given at all, and a field of a text: Jinja's words, which say it
-        ("{{ artcle }}", "'artcle' is undefined"),
+        # a name not given at all: Jinja's words, and the closest name given
+        ("{{ artcle }}", "'artcle' is undefined (did you mean 'article' or 'partial'?) — this "
+         "page is given: abs_url, article, body,"),
+        # a field of a text: Jinja's words, which say it
         ("{{ article.title.nope }}", "'str object' has no attribute 'nope'"),
     ],
 )  # fmt: skip
@@ -69,3 +71,20 @@ def test_the_console_names_no_class_of_articlegen_under_the_error(site) -> None:
     lines = report_lines(raised.value)
     assert lines[0].startswith(f"error: templates/article.html:{line}: template error: this value")
     assert not any("articlegen." in each or "caused by" in each for each in lines)
+
+
+def test_a_name_the_page_is_not_given_lists_the_names_it_is_given(site) -> None:
+    """'{{ page.title }}' (Jekyll's name for the page) said only "'page' is undefined", which
+    told a writer nothing of what the template has instead: 'article', 'site' and the rest.
+    An included template is given the page's names too."""
+    root, _ = with_line(site, '{% include "byline-extra.html" %}')
+    include = root / "templates/byline-extra.html"
+    include.write_text("<p>\n{{ page.title }}</p>\n", encoding="utf-8")
+    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, write=False)))
+    assert len(messages) == 1
+    where, said = messages[0].split(" — ")
+    assert where.startswith("templates/byline-extra.html:2: template error: 'page' is undefined")
+    given, rest = said.removeprefix("this page is given: ").split("; ")
+    assert {"article", "site", "body", "url"} <= set(given.split(", "))
+    assert not {"range", "dict", "lipsum"} & set(given.split(", "))
+    assert rest == "the theme's copy of the template shows what each holds"

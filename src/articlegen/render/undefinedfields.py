@@ -4,21 +4,27 @@ Jinja says ``'articlegen.core.model.Card object' has no attribute 'subtitle'``: 
 of a Python class of ours, which tells a writer who typed ``{{ article.subtitle }}`` in an
 override of ``article.html`` neither what ``article`` is nor what it holds. The undefined
 value Jinja made for the field knows the value it was asked of; its fields are listed
-instead, with the closest, so the fix (``title``?) is on the same line.
+instead, with the closest, so the fix (``title``?) is on the same line. A name the page is
+not given at all (``{{ page.title }}``, as Jekyll names the page) lists the names it is given.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from types import TracebackType
 
 import jinja2
+from jinja2.defaults import DEFAULT_NAMESPACE
 
 from ..core.errors import did_you_mean
 
 _SHOWN = 40
 """At most this many fields are named: a value with more is not one a writer reads whole."""
+_UNKNOWN_NAME = re.compile(r"'(\w+)' is undefined")
+"""Jinja's words for a name the page is not given (its undefined value is not always in a
+frame of the traceback: not when the page's template includes the one that asks)."""
 
 
 def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
@@ -28,6 +34,8 @@ def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
     message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
     if not isinstance(exc, jinja2.UndefinedError):
         return message, ""
+    if unknown := _UNKNOWN_NAME.fullmatch(message):
+        return _unknown_name(unknown.group(1), tb, message)
     undefined = _undefined_in(tb)
     if undefined is None or not isinstance(undefined._undefined_name, str):
         return message, ""
@@ -41,6 +49,31 @@ def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
         f"its fields are: {shown or 'none'}; the theme's copy of the template shows what "
         "each page is given",
     )
+
+
+def _unknown_name(name: str, tb: TracebackType | None, message: str) -> tuple[str, str]:
+    """For a name the page is not given: Jinja's words with the closest name it is given,
+    and every one of them (but Jinja's own helpers, ``range``, ``dict``…)."""
+    context = _context_in(tb)
+    if context is None:
+        return message, ""
+    names = sorted(key for key in context.get_all() if key not in DEFAULT_NAMESPACE)
+    shown = ", ".join(names[:_SHOWN]) + (", …" if len(names) > _SHOWN else "")
+    return (
+        f"'{name}' is undefined{did_you_mean(name, names)}",
+        f"this page is given: {shown or 'nothing'}; the theme's copy of the template shows "
+        "what each holds",
+    )
+
+
+def _context_in(tb: TracebackType | None) -> jinja2.runtime.Context | None:
+    """The context of the page being rendered: the outermost frame holding one."""
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, jinja2.runtime.Context):
+                return value
+        tb = tb.tb_next
+    return None
 
 
 def _undefined_in(tb: TracebackType | None) -> jinja2.Undefined | None:
