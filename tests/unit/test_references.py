@@ -60,6 +60,32 @@ def test_each_bad_item_is_reported_at_its_line() -> None:
     ]
 
 
+def test_a_doi_or_pubmed_id_written_as_a_key_is_offered_as_the_url() -> None:
+    """Reference managers export 'doi:' and 'pmid:' as fields of their own: the error said
+    only that the key is unknown (for 'pmid', "did you mean 'id'?", which would make the
+    PubMed number the citation's label) and, apart, that the reference has no 'url'. It now
+    gives the address to write as the url, once."""
+    assert errors(
+        "references:\n"
+        "  - title: A study\n    doi: 10.1000/xyz123\n"
+        "  - title: A trial\n    PMID: 12345678\n"
+        "  - title: A review\n    url: https://example.org/r\n    doi: 'doi:10.1000/abc'\n"
+        "  - title: Another\n    doi: https://doi.org/10.1000/def\n"
+        "  - title: Not an id\n    pmid: soon\n"
+    ) == [
+        "content/a.md:4: unknown key 'references.doi': a DOI is linked by its address — write "
+        "it as the reference's url: url: https://doi.org/10.1000/xyz123",
+        "content/a.md:6: unknown key 'references.PMID': a PubMed id is linked by its address — "
+        "write it as the reference's url: url: https://pubmed.ncbi.nlm.nih.gov/12345678/",
+        "content/a.md:9: unknown key 'references.doi': a DOI is linked by its address — the "
+        "reference has its url already: remove 'doi' (https://doi.org/10.1000/abc)",
+        "content/a.md:11: unknown key 'references.doi': a DOI is linked by its address — write "
+        "it as the reference's url: url: https://doi.org/10.1000/def",
+        "content/a.md:13: unknown key 'references.pmid': a PubMed id is linked by its address "
+        "— write it as the reference's url: url: https://pubmed.ncbi.nlm.nih.gov/<its number>/",
+    ]
+
+
 def test_authors_and_a_year_alone() -> None:
     refs = parse(
         "references:\n"

@@ -24,7 +24,7 @@ from ..core.model import CitationMark, Date, LinkRef, NumberedReference, Referen
 from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug
-from ..core.weburl import address_problem
+from ..core.weburl import address_problem, full_address
 from ..core.yamlchecks import as_text, unknown_key_problems
 from ..core.yamldoc import Entry
 
@@ -33,6 +33,12 @@ _TEXT_KEYS = text_keys(REFERENCE)
 one)."""
 _KEYS = key_names(REFERENCE)
 _REQUIRED = required_keys(REFERENCE)
+_IDENTIFIERS = {
+    "doi": ("a DOI", "doi:{}", "https://doi.org/<its DOI>"),
+    "pmid": ("a PubMed id", "PMID: {}", "https://pubmed.ncbi.nlm.nih.gov/<its number>/"),
+}
+"""Keys reference managers export a source's identifier under (``doi: 10.1000/xyz``): what
+it is, the form ``full_address`` reads, and the address to write when the value is none."""
 _YEAR = re.compile(r"[1-9][0-9]{3}")
 """A bare year, as a reference's ``date`` may be."""
 
@@ -100,13 +106,17 @@ def _reference(
         )
         return None
     keys = item.children
-    found = unknown_key_problems(keys, _KEYS, path, FrontMatterError, section="references")
+    found: list[ArticlegenError] = [
+        _identifier_problem(key, keys, path) for key in keys if key.lower() in _IDENTIFIERS
+    ]
+    others = {key: entry for key, entry in keys.items() if key.lower() not in _IDENTIFIERS}
+    found += unknown_key_problems(others, _KEYS, path, FrontMatterError, section="references")
     found += [
         FrontMatterError(
             f"reference {number} has no '{key}'", path, item.line, f"add '{key}: …' to it"
         )
         for key in _REQUIRED
-        if key not in keys
+        if key not in keys and not (key == "url" and len(others) < len(keys))
     ]
     if found:
         problems += found
@@ -116,6 +126,22 @@ def _reference(
     except ArticlegenError as problem:
         problems.append(problem)
         return None
+
+
+def _identifier_problem(key: str, keys: dict[str, Entry], path: str) -> FrontMatterError:
+    """``doi:`` or ``pmid:`` in a reference: its one address is its ``url``, which this gives
+    (rather than "did you mean 'id'?" for ``pmid``, which would make the number its label)."""
+    what, form, example = _IDENTIFIERS[key.lower()]
+    written = str(keys[key].value).strip() if isinstance(keys[key].value, str | int) else ""
+    address = (full_address(written) or full_address(form.format(written))) if written else None
+    if "url" in keys:
+        hint = f"the reference has its url already: remove '{key}'" + (
+            f" ({address})" if address else ""
+        )
+    else:
+        hint = f"write it as the reference's url: url: {address or example}"
+    message = f"unknown key 'references.{key}': {what} is linked by its address"
+    return FrontMatterError(message, path, keys[key].line, hint)
 
 
 def _checked_reference(
