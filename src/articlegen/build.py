@@ -306,7 +306,7 @@ def _warnings(
     preview leaves out the settings a published site still lacks, as it publishes nothing."""
     return by_place(
         [
-            *site_warnings(config, articles, graph, raw),
+            *site_warnings(config, articles, graph, raw, preview=options.preview),
             *trust.warnings,
             *images,
             *own_template_warnings(root, sum(not article.page for article in articles)),

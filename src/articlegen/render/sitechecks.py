@@ -67,8 +67,11 @@ def site_warnings(
     articles: list[Article],
     graph: LinkGraph,
     bodies: Mapping[str, RenderedBody],
+    *,
+    preview: bool = False,
 ) -> list[Diagnostic]:
-    """Everything worth a look that does not stop the build (``--strict`` makes them errors)."""
+    """Everything worth a look that does not stop the build (``--strict`` makes them errors);
+    in a ``preview``, also what only the published site would refuse."""
     warnings = [
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
@@ -78,6 +81,35 @@ def site_warnings(
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
+    if preview:
+        warnings += draft_link_warnings(articles, graph, bodies)
+    return warnings
+
+
+def draft_link_warnings(
+    articles: Iterable[Article], graph: LinkGraph, bodies: Mapping[str, RenderedBody]
+) -> list[Diagnostic]:
+    """A published article's See Also or body links to a draft, in a preview that shows
+    drafts: they work there, but the published site leaves drafts out, so its build fails at
+    each such link, which the writer would learn only when the site is pushed."""
+    drafts = {a.slug: a.source for a in articles if a.meta.draft}
+    if not drafts:
+        return []
+    hint = (
+        "the preview shows drafts, but the published site leaves them out and its build fails"
+        " at this link: publish the draft (draft: false), or remove the link"
+    )
+    warnings = []
+    for a in articles:
+        if a.meta.draft:
+            continue
+        see_also = zip(a.meta.see_also, graph.see_also_each.get(a.slug, ()), strict=False)
+        inline = zip(bodies[a.slug].links, graph.inline.get(a.slug, ()), strict=False)
+        for kind, pairs in (("see_also", see_also), ("link", inline)):
+            for ref, link in pairs:
+                if link is not None and link.slug in drafts:
+                    message = f"{kind} '{ref.target}' links to a draft ({drafts[link.slug]})"
+                    warnings.append(Diagnostic(message, a.source, ref.line, hint))
     return warnings
 
 
