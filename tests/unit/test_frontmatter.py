@@ -175,6 +175,29 @@ def test_a_value_hidden_by_a_comment_says_so_and_quotes_the_line() -> None:
     ]
 
 
+def test_hashtags_for_tags_are_an_error_not_a_list_of_none() -> None:
+    """``tags: #sleep #health``, as social networks write tags: YAML reads ' #' on as a
+    comment, so the article silently had no tags at all. Hashtags (a '#' and a word) after
+    a list key are an error giving the list; a comment (``tags:  # none yet``) stays one."""
+    found = errors(
+        "---\ntitle: T\ndate: 2024-01-01\ntags: #sleep #Heart-Health, #men\n"
+        "see_also: #sleep-basics\n---\n"
+    )
+    assert found == [
+        "content/a.md:4: 'tags' is empty: YAML reads ' #' and what follows as a comment, so "
+        "'#sleep #Heart-Health, #men' names none — write them without '#', as a list: "
+        "tags: [sleep, Heart-Health, men]",
+        "content/a.md:5: 'see_also' is empty: YAML reads ' #' and what follows as a comment, "
+        "so '#sleep-basics' names none — write them without '#', as a list: "
+        "see_also: [sleep-basics]",
+    ]
+    fixed = found[0].split("as a list: ", 1)[1]
+    assert parse(f"---\ntitle: T\ndate: 2024-01-01\n{fixed}\n---\n").tags == (
+        "sleep", "Heart-Health", "men",
+    )  # fmt: skip
+    assert parse("---\ntitle: T\ndate: 2024-01-01\ntags:  # none yet\n---\n").tags == ()
+
+
 def test_bidi_controls_in_header_values_are_errors_at_their_lines() -> None:
     """A right-to-left override makes a title show as another text: in any value, written
     as it is or as a YAML escape, an error; right-to-left text itself is fine."""

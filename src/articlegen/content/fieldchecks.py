@@ -4,6 +4,7 @@ returning the value its ``FrontMatter`` field holds or raising the error at its 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -21,6 +22,9 @@ from ..core.yamlchecks import as_written, mapping_line, quote_hint, type_problem
 from ..core.yamldoc import Entry
 from ..trust.references import parse_references
 from .imagefield import parse_image
+
+_HASHTAG = re.compile(r"#[^\s#,]+,?")
+"""A tag as social networks write it, ``#sleep`` (a comma after it, as a list has)."""
 
 
 def _text(key: str, entry: Entry, path: str) -> str:
@@ -101,6 +105,7 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
     a key with nothing after it (its items all commented out) a list of none."""
     value = entry.value
     if value is None:
+        _no_hashtags(key, entry, path)
         return []
     if isinstance(value, str):
         return [(value.strip(), entry.line)] if value.strip() else []
@@ -128,6 +133,23 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
             )
         items.append((item.value.strip(), item.line))
     return items
+
+
+def _no_hashtags(key: str, entry: Entry, path: str) -> None:
+    """A list written as hashtags (``tags: #sleep #health``), which YAML reads as a comment
+    after an empty value: an error giving the list, where the article had silently none."""
+    comment = entry.written or ""
+    hashtags = comment.split()
+    if not hashtags or not all(_HASHTAG.fullmatch(word) for word in hashtags):
+        return
+    words = [word.strip(",").lstrip("#") for word in hashtags]
+    raise FrontMatterError(
+        f"'{key}' is empty: YAML reads ' #' and what follows as a comment, so '{comment}'"
+        " names none",
+        path,
+        entry.line,
+        f"write them without '#', as a list: {key}: [{', '.join(words)}]",
+    )
 
 
 def _item_hint(key: str, item: Entry, entry: Entry) -> str:
