@@ -137,6 +137,34 @@ def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() ->
     assert "full address, https://owner.example/guides/sleep/" in absent.hint
 
 
+def test_a_web_address_without_its_scheme_is_told_the_address_to_write() -> None:
+    """'[CDC](www.cdc.gov/sleep)' led to /sleep/www.cdc.gov/sleep, and the error offered that
+    address on the site's own host as the one to write, which leads nowhere either. An
+    address with no scheme, or with 'https//' (no colon), is told the address it names."""
+    body = render_body(
+        make_markdown(),
+        "[CDC](www.cdc.gov/sleep) [NIMH](nimh.nih.gov/health) [NIH](https//www.nih.gov/)\n",
+        first_line=5,
+    )
+    problems = path_link_problems(
+        [_article("sleep")], {"sleep": body}, ADDRESSES, "https://owner.example/repo/", "/repo/"
+    )
+    assert [(p.message.split(",")[0], p.hint) for p in problems] == [
+        (
+            "link 'www.cdc.gov/sleep' leads to /sleep/www.cdc.gov/sleep",
+            "a web address starts with https://: write it whole, https://www.cdc.gov/sleep",
+        ),
+        (
+            "link 'nimh.nih.gov/health' leads to /sleep/nimh.nih.gov/health",
+            "a web address starts with https://: write it whole, https://nimh.nih.gov/health",
+        ),
+        (
+            "link 'https//www.nih.gov/' leads to /sleep/https/www.nih.gov/",
+            "a web address starts with https://: write it whole, https://www.nih.gov/",
+        ),
+    ]
+
+
 def test_finished_bodies_write_path_links_under_the_base_path() -> None:
     body = render_body(
         make_markdown(),

@@ -18,6 +18,7 @@ and the static files listed, never from the file system.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -28,8 +29,11 @@ from ..content.images import static_path
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
 from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
 from ..core.urls import SEARCH_URL, article_url
+from ..core.weburl import lacks_scheme
 from .fragments import FragmentLink
 
+_NO_COLON = re.compile(r"(https?):?/{0,2}(?=[^/])(?P<rest>.+)", re.IGNORECASE)
+"""An address whose scheme lost its colon or a slash (``https//x``, ``https:/x``)."""
 _ORIGIN = "https://site.invalid/"
 """An origin to resolve paths against: only the path of the result is kept."""
 
@@ -172,14 +176,30 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
         if is_file
         else "fix the link"
     )
+    hint = (
+        f"a web address starts with https://: write it whole, {web}"
+        if (web := _web_address(ref.target))
+        else f"{fix} (a file of static/ is written relative to static/, a page from the "
+        "site's root with a leading '/')" + _elsewhere(target, base_url)
+    )
     return LinkError(
         f"link '{ref.target}' leads to {shown}, where this site publishes no page or file"
         + near(shown),
         source,
         ref.line,
-        f"{fix} (a file of static/ is written relative to static/, a page from the site's "
-        "root with a leading '/')" + _elsewhere(target, base_url),
+        hint,
     )
+
+
+def _web_address(written: str) -> str | None:
+    """The web address a link that leads nowhere on the site names, where it is one without
+    its scheme (``www.cdc.gov/sleep``, ``nimh.nih.gov/health``) or with a scheme missing its
+    colon or a slash (``https//www.nih.gov/``); else None."""
+    if lacks_scheme(written):
+        return "https://" + written.strip()
+    if (broken := _NO_COLON.fullmatch(written.strip())) and lacks_scheme(broken["rest"]):
+        return f"{broken.group(1).lower()}://{broken['rest']}"
+    return None
 
 
 def _elsewhere(target: SitePath, base_url: str) -> str:
