@@ -114,6 +114,26 @@ def test_a_tag_with_a_comma_is_one_tag_and_a_warning(site, run_cli) -> None:
     assert code == 1
 
 
+def test_a_tag_made_of_two_items_indented_differently_is_a_warning(site, run_cli) -> None:
+    """A list item indented further than the one above it is, to YAML, more words of that
+    item: '- sleep' then '   - heart health' made one tag, 'sleep - heart health', with no
+    message (from a new-user trial)."""
+    text = (
+        '---\ntitle: "Alpha"\ndate: 2024-01-01\ntags:\n  - sleep\n   - heart health\n'
+        "  - men\n---\nText.\n"
+    )
+    root = site({"a.md": text})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:4: tag 'sleep - heart health' holds ' - ', so it is one tag —"
+        " if it was meant as several, start each '- ' of the list at the same indent:"
+        " tags: [sleep, heart health]"
+    ]
+    code, _, _ = run_cli("check", "--site", root, "--strict")
+    assert code == 1
+
+
 def test_tags_written_differently_that_share_a_page_are_a_warning(site, run_cli) -> None:
     """``C++`` and ``C`` both make the URL ``c``: one page would list both, named as one."""
     header = '---\ntitle: "{}"\ndate: 2024-01-0{}\ntags: [{}]\n---\nText.\n'

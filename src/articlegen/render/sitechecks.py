@@ -76,6 +76,7 @@ def site_warnings(
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
     warnings += comma_tag_warnings(articles)
+    warnings += dashed_tag_warnings(articles)
     warnings += shared_tag_warnings(articles)
     warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
@@ -144,6 +145,24 @@ def comma_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
         for article in articles
         for tag in article.meta.tags
         if "," in tag
+    ]
+
+
+def dashed_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """A tag holding `` - ``: a list item indented further than the one above it (``- sleep``
+    then ``   - heart health``) is, to YAML, more words of that item, so one tag where two
+    were meant, and no error says so."""
+    return [
+        Diagnostic(
+            f"tag '{tag}' holds ' - ', so it is one tag",
+            article.source,
+            article.meta.lines.get("tags"),
+            "if it was meant as several, start each '- ' of the list at the same indent:"
+            " tags: [" + ", ".join(part.strip() for part in tag.split(" - ")) + "]",
+        )
+        for article in articles
+        for tag in article.meta.tags
+        if " - " in tag
     ]
 
 
