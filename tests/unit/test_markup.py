@@ -591,3 +591,13 @@ def test_a_citation_takes_the_space_before_it_out_of_the_summary(engine) -> None
     )
     body = engine(make_markdown(), text)
     assert body.summary == "Blood pressure is two numbers. Most adults sleep, and some do not"
+
+
+@pytest.mark.parametrize("engine", [render_body, _compiled], ids=["reference", "compiled"])
+def test_a_citation_in_a_heading_takes_the_space_before_it_out_of_the_id(engine) -> None:
+    """'## Results [^a]' had the id 'results-' (and a link to '#results' failed, offering
+    it), '## Before [^a] after' 'before--after': the citation shows in the heading, not in
+    its id, and the space before it goes with it."""
+    text = "## Results [^a]\n\n## Before [^a] *after* [^b]\n\n## Plain\n"
+    ids = [h.attributes["id"] for h in HTMLParser(engine(make_markdown(), text).html).css("h2")]
+    assert ids == ["results", "before-after", "plain"]

@@ -15,12 +15,15 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ..core.pageids import is_reserved
+from .summary import CITED, uncited
 
 LEVELS = ("h2", "h3")
 """Headings that get an id and a ``#`` link (the ``<h1>`` is the article's title)."""
 SYMBOL = "#"
 ANCHOR_LABEL = "Link to section: "
 """The start of a heading's ``#`` link's accessible name, which ends with the heading's text."""
+_TITLED = frozenset({"text", "code_inline", "wikilink", "citation"})
+"""The tokens of a heading whose text its id is made of (a citation, of none)."""
 _NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 
 
@@ -89,4 +92,6 @@ def _title(inline: Token) -> str:
     """The heading's text as the slug sees it: plain text, inline code and a wiki link's
     text as written (its target's title is not known yet, and would move the id with it)."""
     children = inline.children or []
-    return "".join(c.content for c in children if c.type in ("text", "code_inline", "wikilink"))
+    return uncited(
+        "".join(CITED if c.type == "citation" else c.content for c in children if c.type in _TITLED)
+    )

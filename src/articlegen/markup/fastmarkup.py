@@ -62,7 +62,7 @@ from .markdown import (
 )
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, refused_link_problems
-from .summary import CITED, plain, summary_text
+from .summary import CITED, plain, summary_text, uncited
 from .wikilinks import WIKILINK, wikilink_html
 
 try:
@@ -646,10 +646,10 @@ class _Render:
         parts = []
         for node in nodes:
             if node.name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub(self._shown, node.meta["content"]))
+                parts.append(_SWAPPED.sub(self._shown_plain, node.meta["content"]))
             elif node.name == "code_inline" or node.name in _SPANS:
                 parts.append(self._title(node.children, depth + 1))
-        return "".join(parts)
+        return uncited("".join(parts)) if depth == 0 else "".join(parts)
 
     def _plain(self, nodes: Sequence[Any], *, images: bool = True, titles: bool = False) -> str:
         """``markdown._plain_text``: text, inline code, a wiki link's text, an image's label;

@@ -1,6 +1,7 @@
 """A body's summary as plain text: the words of its first paragraph, cut near
-``SUMMARY_LENGTH``. Both Markdown engines (``markdown.py``, ``fastmarkup.py``) make it from
-their own trees and must agree, so what they share about it lives here."""
+``SUMMARY_LENGTH``; and the citations taken out of it and of a heading's id. Both Markdown
+engines (``markdown.py``, ``fastmarkup.py``) make them from their own trees and must agree,
+so what they share about them lives here."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ hold): it shows nothing there, and takes the spaces before it with it."""
 _CITATION_GAP = re.compile(f"\\s*{CITED}")
 
 
+def uncited(text: str) -> str:
+    """``text`` with the citations marked by ``CITED`` taken out, with the spaces before
+    each: a heading ``## Results [^a]`` has the id ``results``, not ``results-``."""
+    return _CITATION_GAP.sub("", text)
+
+
 def plain(text: str) -> str:
     """``text`` with the citations marked by ``CITED`` taken out, with the spaces before
     each (``two numbers [^a].`` reads ``two numbers.``, not ``two numbers .``), and every
     run of spaces one space."""
-    return " ".join(_CITATION_GAP.sub("", text).split())
+    return " ".join(uncited(text).split())
 
 
 def summary_text(text: str) -> str:
