@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from articlegen.build import build_site
 from articlegen.core.errors import ArticlegenError, report_lines
 from articlegen.core.model import BuildOptions
-from articlegen.render.templates import THEME_TEMPLATES
+from articlegen.render.templates import OWN_FILTERS, THEME_TEMPLATES, make_environment
 from tests.conftest import article
 from tests.helpers import failure_messages
 
@@ -88,3 +89,30 @@ def test_a_name_the_page_is_not_given_lists_the_names_it_is_given(site) -> None:
     assert {"article", "site", "body", "url"} <= set(given.split(", "))
     assert not {"range", "dict", "lipsum"} & set(given.split(", "))
     assert rest == "the theme's copy of the template shows what each holds"
+
+
+@pytest.mark.parametrize(
+    ("added", "hint"),
+    [
+        # Liquid's (Jekyll's) names for Jinja's filters
+        ("{{ article.title | upcase }}", "Liquid's 'upcase' is written | upper here"),
+        ("{{ article.description | strip_html }}", "Liquid's 'strip_html' is written | striptags"),
+        # a near spelling of a filter there is
+        ("{{ article.title | captalize }}", "did you mean 'capitalize'?"),
+        ("{{ article.date | humandat }}", "did you mean 'humandate'?"),
+    ],
+)
+def test_a_filter_there_is_none_of_offers_the_one_meant(site, added: str, hint: str) -> None:
+    """'{{ title | upcase }}', as Jekyll's templates write it, said only "No filter named
+    'upcase'.": the error now offers Jinja's name for it, or the closest filter there is."""
+    root, line = with_line(site, added)
+    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, write=False)))
+    assert len(messages) == 1
+    where, said = messages[0].split(" — ")
+    assert where.startswith(f"templates/article.html:{line}: template syntax error: No filter")
+    assert said.startswith(hint)
+
+
+def test_the_filters_offered_are_the_filters_templates_have() -> None:
+    offered = {*jinja2.filters.FILTERS, *OWN_FILTERS}
+    assert set(make_environment(None).filters) == offered

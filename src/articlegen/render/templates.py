@@ -31,7 +31,7 @@ from ..core.workers import in_workers, pooled
 from .jinjaruntime import Environment
 from .partials import PartialFunction, Partials
 from .pictures import picture
-from .undefinedfields import error_words
+from .undefinedfields import error_words, syntax_hint
 
 MIN_PARALLEL_PAGES = 200
 """Fewer pages to render than this are rendered here: workers would cost more to start."""
@@ -79,6 +79,10 @@ def make_environment(
     env.filters["toc_sections"] = toc_sections
     env.globals["partial"] = PartialFunction(env, partials)
     return env
+
+
+OWN_FILTERS = ("isodate", "humandate", "tojson_ld", "picture", "toc_sections")
+"""The filters the theme adds to Jinja's (``make_environment``), for an error to offer."""
 
 
 def render_page(env: jinja2.Environment, plan: PagePlan, root: Path | None = None) -> RenderedPage:
@@ -347,7 +351,10 @@ class _template_errors:
             ) from exc.__cause__
         if isinstance(exc, jinja2.TemplateSyntaxError):
             raise TemplateError(
-                f"template syntax error: {exc.message}", self._display(exc.filename), exc.lineno
+                f"template syntax error: {exc.message}",
+                self._display(exc.filename),
+                exc.lineno,
+                syntax_hint(exc.message or "", [*jinja2.filters.FILTERS, *OWN_FILTERS]),
             ) from exc
         where = _template_frame(tb)
         if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 
 import jinja2
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from ..core.errors import did_you_mean
+from ..core.errors import closest, did_you_mean
 
 _SHOWN = 40
 """At most this many fields are named: a value with more is not one a writer reads whole."""
@@ -49,6 +49,39 @@ def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
         f"its fields are: {shown or 'none'}; the theme's copy of the template shows what "
         "each page is given",
     )
+
+
+_NO_FILTER = re.compile(r"No filter named '(\w+)'")
+_LIQUID = {
+    "upcase": "| upper",
+    "downcase": "| lower",
+    "strip_html": "| striptags",
+    "escape_once": "| escape",
+    "size": "| length",
+    "strip": "| trim",
+    "jsonify": "| tojson",
+    "date": "| humandate",
+    "date_to_string": "| humandate",
+    "date_to_xmlschema": "| isodate",
+    "relative_url": "url('path/')",
+    "absolute_url": "abs_url('path/')",
+}
+"""Jekyll's (Liquid's) filters, which a template copied from a Jekyll theme uses, and
+what this theme's Jinja templates write for each."""
+
+
+def syntax_hint(message: str, filters: Iterable[str]) -> str:
+    """The fix for Jinja's syntax error ``message``, where it has one to offer: a filter
+    there is none of (``upcase``) named as Jinja (or the theme) names it, or the closest
+    filter there is; else none."""
+    unknown = _NO_FILTER.match(message)
+    if unknown is None:
+        return ""
+    name = unknown.group(1)
+    if name in _LIQUID:
+        return f"Liquid's '{name}' is written {_LIQUID[name]} here"
+    near = closest(name, sorted(filters))
+    return f"did you mean '{near[0]}'?" if near else "the theme's templates show the filters in use"
 
 
 def _unknown_name(name: str, tb: TracebackType | None, message: str) -> tuple[str, str]:
