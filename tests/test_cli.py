@@ -273,13 +273,7 @@ def test_init_refuses_the_output_folder_of_a_site_above(
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
     code, out, err = run_cli("init", site / folder)
     assert (code, out) == (1, "")
-    assert err == (
-        f"error: {site / folder} is {the} {output}/ folder of the site {site}, its output"
-        " folder (public/ unless its site.yaml sets output:), which its next build replaces"
-        " whole — to work on that"
-        f" site, run articlegen in {site}; to start another, give init a folder outside it"
-        " (articlegen init NEW-FOLDER)\n"
-    )
+    assert err == _output_refused(site / folder, the, output, site)
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     if output != "public":  # public/ is then a folder of the site's own
         assert run_cli("init", site / "public" / "other")[0] == 0
@@ -303,15 +297,21 @@ def test_init_refuses_an_output_folder_outside_its_site(
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     code, out, err = run_cli("init", tmp_path / folder)
     assert (code, out) == (1, "")
-    assert err == (
-        f"error: {tmp_path / folder} is {the} ../www/ folder of the site {site}, its output"
+    assert err == _output_refused(tmp_path / folder, the, "../www", site)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert run_cli("init", tmp_path / "other")[0] == 0  # beside the site, not in its output
+
+
+def _output_refused(where: Path, the: str, output: str, site: Path) -> str:
+    """What init says in the output folder ``output`` of ``site`` (``the``: it, or a
+    folder inside it)."""
+    return (
+        f"error: {where} is {the} {output}/ folder of the site {site}, its output"
         " folder (public/ unless its site.yaml sets output:), which its next build replaces"
         " whole — to work on that"
         f" site, run articlegen in {site}; to start another, give init a folder outside it"
         " (articlegen init NEW-FOLDER)\n"
     )
-    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
-    assert run_cli("init", tmp_path / "other")[0] == 0  # beside the site, not in its output
 
 
 def test_init_refuses_a_built_output_folder_whose_site_is_further_away(
