@@ -182,7 +182,10 @@ def test_person_pages_list_what_each_person_wrote_and_reviewed(trusted: Path) ->
     ]
     reviewer = parse(out / "authors/example-reviewer/index.html")
     assert [a.text() for a in reviewer.css("ul.reviewed a")] == ["Reviewed Article"]
-    assert reviewer.css_first("img.person-photo").attributes["src"] == "/people/reviewer.png"
+    photo = reviewer.css_first("img.person-photo").attributes
+    assert photo["src"] == "/people/reviewer.png"
+    # the first thing on the page: fetched at once (a lazy one waited for the layout)
+    assert "loading" not in photo and photo["fetchpriority"] == "high"
     # a reviewer who wrote nothing: no "Articles by … None yet." section, no "0 written"
     assert [h.text() for h in reviewer.css("main h2")] == [
         "Articles medically reviewed by Example Reviewer"
