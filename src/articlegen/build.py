@@ -251,7 +251,9 @@ def _validate(
         *outside_link_problems(root),
         *block_problems(root / TEMPLATES_DIR, root),
     ]
-    warnings = _warnings(config, options, articles, graph, raw, trust, root, placed.warnings)
+    warnings = _warnings(
+        config, options, articles, graph, raw, trust, root, placed.warnings, public
+    )
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
     checked = _Checked(
@@ -301,12 +303,16 @@ def _warnings(
     trust: Trust,
     root: Path,
     images: list[Diagnostic],
+    public: Publication,
 ) -> list[Diagnostic]:
     """The site's warnings (the ``images``' from placing them), in file and line order; a
-    preview leaves out the settings a published site still lacks, as it publishes nothing."""
+    preview leaves out the settings a published site still lacks, as it publishes nothing,
+    and warns of links to what it shows that the published site leaves out (``public``)."""
     return by_place(
         [
-            *site_warnings(config, articles, graph, raw, preview=options.preview),
+            *site_warnings(
+                config, articles, graph, raw, shown=public.shown if options.preview else None
+            ),
             *trust.warnings,
             *images,
             *own_template_warnings(root, sum(not article.page for article in articles)),
@@ -337,19 +343,12 @@ def _assemble(
     if finish_all:
         bodies.finish_all()
     return assemble_site(
-        config,
-        articles,
-        bodies,
-        checked.graph,
-        credits=checked.trust.credits,
+        config, articles, bodies, checked.graph, credits=checked.trust.credits,
         references={slug: c.listed for slug, c in citations.items()},
-        policy=checked.trust.policy,
-        menu=checked.menu,
-        logo=checked.logo,
+        policy=checked.trust.policy, menu=checked.menu, logo=checked.logo,
         withheld={slug: w.describe(config.zone) for slug, w in public.shown.items()},
-        images=checked.heroes,
-        share_image=checked.share_image,
-    )
+        images=checked.heroes, share_image=checked.share_image,
+    )  # fmt: skip
 
 
 def _notes(

@@ -44,3 +44,30 @@ def test_the_preview_warns_of_a_published_article_s_links_to_a_draft(site) -> No
     # a build with --drafts publishes the drafts, so its links lead somewhere: no warning
     published = BuildOptions(drafts=True, write=False, jobs=1)
     assert not [w for w in build_site(root, published).diagnostics if "draft" in w.message]
+
+
+def test_the_preview_warns_of_links_to_scheduled_articles(site) -> None:
+    """The preview shows scheduled articles too (as --future does), and the published site's
+    build fails at a link to one as at a link to a draft."""
+    root = site(
+        {
+            "heart.md": article("Heart", "Read [[later]].", see_also="[later]"),
+            "later.md": article("Later", "Later text. [[heart]]", date="2999-01-01"),
+        }
+    )
+    preview = BuildOptions(future=True, write=False, preview=True, jobs=1)
+    warned = [(w.path, w.line, w.message, w.hint) for w in build_site(root, preview).diagnostics]
+    hint = (
+        "the preview shows it, but the published site leaves it out and its build fails at"
+        " this link: remove the link until that article is published, or date this article"
+        " no earlier than it"
+    )
+    what = "links to an article that is scheduled for 2999-01-01 (content/later.md)"
+    # the scheduled article's own link to a published one is no published page's: not warned
+    assert warned == [
+        ("content/heart.md", 3, f"see_also 'later' {what}", hint),
+        ("content/heart.md", 7, f"link 'later' {what}", hint),
+    ]
+    # a build that publishes it (--future) is not warned
+    published = BuildOptions(future=True, write=False, jobs=1)
+    assert not [w for w in build_site(root, published).diagnostics if "links to" in w.message]

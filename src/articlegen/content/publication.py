@@ -18,6 +18,12 @@ from ..core.dates import instant
 from ..core.model import Article, BuildOptions, Date
 
 SCHEDULED, EXPIRED = "scheduled", "expired"
+WITHHELD_FIXES = {
+    SCHEDULED: "remove the link until that article is published, or date this article no"
+    " earlier than it",
+    EXPIRED: "remove the link, or remove or move that article's 'expires:'",
+}
+"""What to do about a published article's link to one that a moment withholds, by why."""
 
 
 @dataclass(frozen=True, slots=True)

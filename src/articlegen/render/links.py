@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES
 from ..core.console import counted
 from ..core.errors import LinkError, closest, suggestion
 from ..core.lookalike import collapse, fold
@@ -183,13 +184,6 @@ def _make_index(targets: Iterable[LinkTarget]) -> _Index:
     return _Index(by_slug, by_path, by_title, by_folded, unknown)
 
 
-_WITHHELD_HINT = {
-    "scheduled": "remove the link until that article is published, or date this article "
-    "no earlier than it (build with --future to see both)",
-    "expired": "remove the link, or remove or move that article's 'expires:'",
-}
-
-
 def _resolve(
     ref: LinkRef,
     source: LinkSource,
@@ -292,7 +286,9 @@ def _refusal(
             + (" from then on" if ahead else ""),
             source.path,
             ref.line,
-            _WITHHELD_HINT["expired" if target.withheld.startswith("expire") else "scheduled"],
+            WITHHELD_FIXES[EXPIRED]
+            if target.withheld.startswith("expire")
+            else WITHHELD_FIXES[SCHEDULED] + " (build with --future to see both)",
         )
     return None
 

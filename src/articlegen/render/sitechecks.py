@@ -3,10 +3,12 @@ with no provider, and the warnings that do not stop a build (``--strict`` makes 
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Iterable, Mapping
 
 from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
+from ..content.publication import WITHHELD_FIXES, Withheld
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.model import Article, LinkGraph, RenderedBody, SiteConfig
 from ..core.slugs import slugify
@@ -68,10 +70,11 @@ def site_warnings(
     graph: LinkGraph,
     bodies: Mapping[str, RenderedBody],
     *,
-    preview: bool = False,
+    shown: Mapping[str, Withheld] | None = None,
 ) -> list[Diagnostic]:
     """Everything worth a look that does not stop the build (``--strict`` makes them errors);
-    in a ``preview``, also what only the published site would refuse."""
+    in a preview (``shown``: what it shows that the build's moment withholds), also what
+    only the published site would refuse."""
     warnings = [
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
@@ -82,36 +85,51 @@ def site_warnings(
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
-    if preview:
-        warnings += draft_link_warnings(articles, graph, bodies)
+    if shown is not None:
+        warnings += preview_link_warnings(articles, graph, bodies, shown, config.zone)
     return warnings
 
 
-def draft_link_warnings(
-    articles: Iterable[Article], graph: LinkGraph, bodies: Mapping[str, RenderedBody]
+def preview_link_warnings(
+    articles: Iterable[Article],
+    graph: LinkGraph,
+    bodies: Mapping[str, RenderedBody],
+    shown: Mapping[str, Withheld],
+    zone: zoneinfo.ZoneInfo,
 ) -> list[Diagnostic]:
-    """A published article's See Also or body links to a draft, in a preview that shows
-    drafts: they work there, but the published site leaves drafts out, so its build fails at
-    each such link, which the writer would learn only when the site is pushed."""
-    drafts = {a.slug: a.source for a in articles if a.meta.draft}
-    if not drafts:
+    """A published article's See Also or body links to an article the preview shows and the
+    published site leaves out: a draft, or one its moment withholds (``shown``: scheduled or
+    expired, shown by the preview all the same). They work there, but the published site's
+    build fails at each such link, which the writer would learn only when the site is
+    pushed."""
+    left_out = {a.slug: (f"a draft ({a.source})", _DRAFT_FIX) for a in articles if a.meta.draft}
+    for slug, held in shown.items():
+        what = f"an article that is {held.describe(zone)} ({held.article.source})"
+        left_out[slug] = (what, _PREVIEW_SHOWS_IT + WITHHELD_FIXES[held.state])
+    if not left_out:
         return []
-    hint = (
-        "the preview shows drafts, but the published site leaves them out and its build fails"
-        " at this link: publish the draft (draft: false), or remove the link"
-    )
     warnings = []
     for a in articles:
-        if a.meta.draft:
+        if a.slug in left_out:  # not published either: its links are no published page's
             continue
         see_also = zip(a.meta.see_also, graph.see_also_each.get(a.slug, ()), strict=False)
         inline = zip(bodies[a.slug].links, graph.inline.get(a.slug, ()), strict=False)
         for kind, pairs in (("see_also", see_also), ("link", inline)):
             for ref, link in pairs:
-                if link is not None and link.slug in drafts:
-                    message = f"{kind} '{ref.target}' links to a draft ({drafts[link.slug]})"
+                if link is not None and link.slug in left_out:
+                    what, hint = left_out[link.slug]
+                    message = f"{kind} '{ref.target}' links to {what}"
                     warnings.append(Diagnostic(message, a.source, ref.line, hint))
     return warnings
+
+
+_DRAFT_FIX = (
+    "the preview shows drafts, but the published site leaves them out and its build fails"
+    " at this link: publish the draft (draft: false), or remove the link"
+)
+_PREVIEW_SHOWS_IT = (
+    "the preview shows it, but the published site leaves it out and its build fails at this link: "
+)
 
 
 def title_heading_warnings(
