@@ -236,14 +236,7 @@ def _later(updated: Date, date: Date) -> bool:
 def outside_code(body: str, change: Callable[[str], str]) -> str:
     """``body`` with ``change`` applied to its text outside fenced code and code spans,
     where template tags are shown as written anyway."""
-    out: list[str] = []
-    position = 0
-    for fence in _FENCE.finditer(body):
-        out.append(_outside_spans(body[position : fence.start()], change))
-        out.append(fence.group(0))
-        position = fence.end()
-    out.append(_outside_spans(body[position:], change))
-    return "".join(out)
+    return _between(_FENCE, body, lambda part: _between(_CODE_SPAN, part, change))
 
 
 def code_spans_held(body: str, change: Callable[[str], str]) -> str:
@@ -262,23 +255,17 @@ def code_spans_held(body: str, change: Callable[[str], str]) -> str:
         changed = change(_CODE_SPAN.sub(hold, text)) if HELD not in text else change(text)
         return _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed) if spans else changed
 
-    out: list[str] = []
-    position = 0
-    for fence in _FENCE.finditer(body):
-        out.append(held(body[position : fence.start()]))
-        out.append(fence.group(0))
-        position = fence.end()
-    out.append(held(body[position:]))
-    return "".join(out)
+    return _between(_FENCE, body, held)
 
 
-def _outside_spans(text: str, change: Callable[[str], str]) -> str:
+def _between(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to each stretch between ``pattern``'s matches, the
+    matches kept as written (fenced blocks, code spans)."""
     out: list[str] = []
     position = 0
-    for span in _CODE_SPAN.finditer(text):
-        out.append(change(text[position : span.start()]))
-        out.append(span.group(0))
-        position = span.end()
+    for match in pattern.finditer(text):
+        out += [change(text[position : match.start()]), match.group(0)]
+        position = match.end()
     out.append(change(text[position:]))
     return "".join(out)
 

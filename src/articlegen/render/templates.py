@@ -72,17 +72,9 @@ def make_environment(
         auto_reload=False,
         bytecode_cache=_Compiled(compiled) if compiled is not None else None,
     )
-    env.filters["isodate"] = _isodate
-    env.filters["humandate"] = _humandate
-    env.filters["tojson_ld"] = to_json_ld
-    env.filters["picture"] = picture
-    env.filters["toc_sections"] = toc_sections
+    env.filters.update(OWN_FILTERS)
     env.globals["partial"] = PartialFunction(env, partials)
     return env
-
-
-OWN_FILTERS = ("isodate", "humandate", "tojson_ld", "picture", "toc_sections")
-"""The filters the theme adds to Jinja's (``make_environment``), for an error to offer."""
 
 
 def render_page(env: jinja2.Environment, plan: PagePlan, root: Path | None = None) -> RenderedPage:
@@ -405,3 +397,14 @@ def _template_frame(tb: TracebackType | None, within: Path | None = None) -> tup
                 own = found
         tb = tb.tb_next
     return own or found
+
+
+OWN_FILTERS: dict[str, Callable[..., Any]] = {
+    "isodate": _isodate,
+    "humandate": _humandate,
+    "tojson_ld": to_json_ld,
+    "picture": picture,
+    "toc_sections": toc_sections,
+}
+"""The filters the theme adds to Jinja's: each environment's (``make_environment``), and
+the names a syntax error offers beside Jinja's own."""
