@@ -59,6 +59,7 @@ from .mdsource import (
     tidy,
     unknown_notes,
 )
+from .rubytime import jekyll_dates
 from .sourcelines import add_place
 
 CONFIG_FILES = ("_config.yml", "_config.yaml")
@@ -71,15 +72,8 @@ STYLES = {
 }
 """Jekyll's permalink style names and the patterns they stand for."""
 _POST_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
-KNOWN_KEYS = SHARED_KEYS | {
-    "permalink",
-    "redirect_from",
-    "slug",
-    "published",
-    "draft",
-    "layout",
-    "image",
-}
+KNOWN_KEYS = SHARED_KEYS | {"permalink", "redirect_from", "slug", "published", "draft"}
+KNOWN_KEYS |= {"layout", "image"}
 """``layout`` is known too: every post names one, and the theme here replaces them all.
 ``draft: true`` is no key of Jekyll's, but themes and writers mark drafts so, as Hugo does."""
 _PLACEHOLDER = re.compile(r":(categories|output_ext|short_year|i_month|i_day|y_day|short_month"
@@ -160,12 +154,12 @@ def read_jekyll(folder: Path) -> Blog:
         if source is None:
             continue
         fields = _with_defaults(config.defaults, file.relative_to(folder).as_posix())
-        fields |= source.fields
+        fields, dated = jekyll_dates(fields | source.fields, config.zone, _file_day(match))
         if _date(fields, match, config) is None:  # 0000-12-30-template.md, a theme's sample
             blog.skipped["file name's date is no day of years 1 to 9999"] += 1
             continue
         path = _post_path(file, folder, fields, match, config)
-        found.append(_Found(file, file.stem, fields, source.body, path, source.notes))
+        found.append(_Found(file, file.stem, fields, source.body, path, (*source.notes, *dated)))
     raise_if_any(unreadable)
     pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
     links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
@@ -176,17 +170,18 @@ def read_jekyll(folder: Path) -> Blog:
         blog.posts.append(_post(post, str(post.file), config, links, kept, blog))
     for page in pages:
         count_unknown(page.fields, KNOWN_KEYS, unknown)
-        own = _found_page(page)
+        own = _found_page(page, config.zone)
         blog.posts.append(_post(own, str(page.file), config, links, kept, blog, page=True))
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Liquid", kind, posts) for kind, posts in kept.items()]
     return blog
 
 
-def _found_page(page: PageSource) -> _Found:
+def _found_page(page: PageSource, zone: dt.tzinfo | None) -> _Found:
     """A page as a post is found: named by its file, or its folder's for an ``index``."""
     name = page.file.parent.name if page.file.stem == "index" else page.file.stem
-    return _Found(page.file, name, page.fields, page.body, page.path, page.notes)
+    fields, dated = jekyll_dates(page.fields, zone, None)
+    return _Found(page.file, name, fields, page.body, page.path, (*page.notes, *dated))
 
 
 def _read_config(folder: Path) -> _Config:
@@ -295,11 +290,15 @@ def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -
             assert offset is not None
             return date.replace(tzinfo=dt.timezone(offset))
         return date
-    if isinstance(date, dt.date) or name is None:
-        return date
-    year, month, day = (int(name.group(i)) for i in (1, 2, 3))
+    return date if isinstance(date, dt.date) else _file_day(name)
+
+
+def _file_day(name: re.Match[str] | None) -> dt.date | None:
+    """The day a post's file name gives; None for a page, or where that is no real day."""
+    if name is None:
+        return None
     try:
-        return dt.date(year, month, day)
+        return dt.date(*(int(name.group(i)) for i in (1, 2, 3)))
     except ValueError:  # Ruby's Time reads year 0; 2020-02-30 fails Jekyll's build too
         return None
 
