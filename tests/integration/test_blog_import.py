@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import threading
@@ -355,6 +356,43 @@ def test_download_images_fetches_them_into_static(
     assert (
         f"warning: {image_server}/missing.png: image not downloaded: the server answers 404" in err
     )
+
+
+class SizedHandler(QuietHandler):
+    """Serves ``photo.png:large`` as a PNG, as Twitter's image host serves its sizes."""
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return super().guess_type(str(path).rsplit(":", 1)[0])
+
+
+def test_an_image_address_with_a_size_after_its_name_is_saved_without_it(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    web = tmp_path / "web"
+    (web / "media").mkdir(parents=True)
+    shutil.copyfile(JEKYLL / "assets/images/walk.png", web / "media/Ab-1.png:large")
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(SizedHandler, directory=str(web))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/media/Ab-1.png:large"
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text("title: Old\n")
+    (old / "_posts/2020-01-01-runs.md").write_text(f"---\ntitle: Runs\n---\n![A run]({address})\n")
+    try:
+        code, _, err = run_cli("import", old, "--site", blog, "--download-images")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 0, err
+    saved = blog / "static/127.0.0.1/media/Ab-1.png"
+    assert saved.read_bytes() == (JEKYLL / "assets/images/walk.png").read_bytes()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    image = parse(blog / "public/runs/index.html").css_first("article img")
+    assert image.attributes["alt"] == "A run"
+    assert image.attributes["src"].endswith("/127.0.0.1/media/Ab-1.png")
 
 
 def test_old_addresses_the_build_cannot_redirect_are_left_out(

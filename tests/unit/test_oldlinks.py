@@ -140,3 +140,22 @@ def test_a_link_to_a_markdown_file_from_the_content_root_names_its_article(
     body = "[2019](/blog/2020/review.md#goals) and [x](/blog/2021/missing.md)"
     result = relink(body, None, tmp_path / "content" / "blog" / "2021" / "now.md", site)
     assert result.body == "[[review#goals|2019]] and [x](/blog/2021/missing.md)"
+
+
+def test_an_images_size_after_its_name_is_no_part_of_the_file_saved(tmp_path: Path) -> None:
+    body = (
+        "![A](https://old.example.org/images/a.png:large)\n"
+        "![T](https://pbs.twimg.com/media/AbC-1_x.jpg:large)\n"
+        "![S](https://pbs.twimg.com/media/AbC-1_x.jpg:small)\n"
+        "![O](https://pbs.twimg.com/media/DeF.PNG:orig)\n"
+        "![Q](https://pbs.twimg.com/media/GhI?format=webp&name=900x900)\n"
+    )
+    result = relink(body, None, None, _site(tmp_path))
+    assert result.body.splitlines()[0] == "![A](</images/a.png>)"  # found on the old site
+    assert result.copies == {"images/a.png": tmp_path / "a.png"}
+    assert result.remote == {  # fetched at the address written, saved without the size
+        "https://pbs.twimg.com/media/AbC-1_x.jpg:large": "pbs.twimg.com/media/AbC-1_x.jpg",
+        "https://pbs.twimg.com/media/AbC-1_x.jpg:small": "pbs.twimg.com/media/AbC-1_x.jpg",
+        "https://pbs.twimg.com/media/DeF.PNG:orig": "pbs.twimg.com/media/DeF.PNG",
+        "https://pbs.twimg.com/media/GhI?format=webp&name=900x900": "pbs.twimg.com/media/GhI.webp",
+    }

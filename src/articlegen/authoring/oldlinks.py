@@ -27,6 +27,10 @@ _LINK = re.compile(
 )
 _DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$", re.M)
 _PLAIN_TEXT = re.compile(r"[^\[\]|\n\\]+")
+_SIZE_SUFFIX = re.compile(r"(\.[A-Za-z0-9]{2,5}):[A-Za-z]+$")
+"""A size after an image's name: Twitter's ``photo.jpg:large`` (``:orig``, ``:small``…)."""
+_FORMAT = re.compile(r"(?:^|&)format=([A-Za-z0-9]{2,5})(?:&|$)")
+"""Twitter's newer way to name the same: ``photo?format=jpg&name=large``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +195,18 @@ def header_image(url: str, site: OldSite, result: Relinked) -> str | None:
     return found.lstrip("/") if found else None
 
 
+def _file_name(path: str, query: str) -> str:
+    """An image's path with the file name it is saved as: without a size after its suffix
+    (``photo.jpg:large`` → ``photo.jpg``, a ``:`` no file name on Windows holds, and a
+    suffix the build does not know as an image's), or with the suffix its address's
+    ``format=`` names (``photo?format=jpg`` → ``photo.jpg``)."""
+    path = _SIZE_SUFFIX.sub(r"\1", path)
+    written = _FORMAT.search(query)
+    if written and "." not in path.rsplit("/", 1)[-1]:
+        return f"{path}.{written.group(1).lower()}"
+    return path
+
+
 def _image(url: str, address: str | None, site: OldSite, result: Relinked) -> str | None:
     """The new address of an image (copied from the old site's files, or fetched), or None
     to keep it. An image on the web keeps its old path (one on another host, such as a CDN,
@@ -203,6 +219,7 @@ def _image(url: str, address: str | None, site: OldSite, result: Relinked) -> st
         path = clean_path(f"/{parts.hostname or 'web'}{unquote(parts.path)}")
     if path is None or path.endswith("/"):
         return None
+    path = _file_name(path, parts.query)
     found = site.find_file(path)
     if found is not None:
         result.copies[path.lstrip("/")] = found
