@@ -239,6 +239,12 @@ def only_error(err: str) -> str:
             id="key-without-its-colon-over-an-indented-key",
         ),
         pytest.param(
+            "---\ntitle: C\ndate:2024-01-01\ntags: [a]\n---\n",
+            "error: content/c.md:3: invalid YAML: no space after the ':' of 'date' on this line"
+            " — write date: 2024-01-01 (YAML ends a key only at a ':' followed by a space)",
+            id="key-without-a-space-after-its-colon",
+        ),
+        pytest.param(
             "---\ntitle: \u201cSleep: A Guide\u201d\ndate: 2024-01-01\n---\n",
             "error: content/c.md:2: invalid YAML: a value holding ': ' (a colon and a space) must"
             " be in quotes, and YAML takes only straight quotes (\" and ') as quotes, not the"

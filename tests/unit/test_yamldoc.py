@@ -457,6 +457,37 @@ def test_a_key_without_its_colon_is_named_at_its_own_line(text: str, line: int, 
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "fix"),
+    [
+        ("title: x\ndate:2024-01-01\ntags: [a]\n", 2, "write date: 2024-01-01"),
+        ("title: x\nreviewed_on:2024-01-01\n", 2, "write reviewed_on: 2024-01-01"),
+        ('title:"Sleep basics"\ndate: 2024-01-01\n', 1, 'write title: "Sleep basics"'),
+        ("per_page:10\ntitle: x\n", 1, "write per_page: 10"),
+        ("image:\n  src: a.png\n  alt:A chart\n  caption: c\n", 3, "write alt: A chart"),
+        ("references:\n  - id:a-2020\n    title: T\n", 2, "write - id: a-2020"),
+        (
+            "references:\n  - id: a\n    url:https://x.org/a\n    t: T\n",
+            3,
+            "write url: https://x.org/a",
+        ),
+        ("tags:[a, b]\ntitle: x\n", 1, "write tags: [a, b]"),
+    ],
+)
+def test_a_key_without_a_space_after_its_colon_is_named_at_its_own_line(
+    text: str, line: int, fix: str
+) -> None:
+    """``date:2024-01-01`` is one text to YAML, which stumbles on the line after it ("could
+    not find expected ':'", or "mapping values are not allowed" there)."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert (raised.value.line, raised.value.hint) == (
+        line,
+        f"{fix} (YAML ends a key only at a ':' followed by a space)",
+    )
+    assert "no space after the ':'" in raised.value.message
+
+
+@pytest.mark.parametrize(
     ("text", "fix"),
     [
         ("description: for the heart, the mood and your\nhealth.\n", "write health.:"),

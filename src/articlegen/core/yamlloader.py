@@ -222,6 +222,8 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, str, str] | Non
     else:
         return None
     written = line_of(text, start).rstrip() if start is not None else ""
+    if start is not None and (unspaced := _KEY_NO_SPACE.fullmatch(written)):
+        return start, *_no_space_after_colon(unspaced)
     found = _KEY_THEN_VALUE.fullmatch(written)
     if start is None or found is None or ": " in written:
         return None
@@ -233,6 +235,23 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, str, str] | Non
     if " " in value or (not value[:1].isdigit() and _may_go_on_above(text, start)):
         hint += "; if the line goes on the value above it, indent it"
     return start, f"invalid YAML: no ':' after '{key}' on this line", hint
+
+
+_KEY_NO_SPACE = re.compile(r"""([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*):([^\s:/].*)""")
+"""``date:2024-05-14``: a key and its value with no space after the ':', which YAML reads as
+one text (a ':' ends a key only before a space), and so stumbles on the line after it."""
+
+
+def _no_space_after_colon(found: re.Match[str]) -> tuple[str, str]:
+    """The message and fix for ``key:value`` (``_KEY_NO_SPACE``): the line with a space after
+    the ':'. (A value holding a ': ' of its own makes no error: YAML reads the line as the key
+    ``key:value`` up to that ': ', which the keys' check names.)"""
+    item, key, value = found.group(1).strip(), found.group(2), found.group(3)
+    fixed = f"{item} {key}: {value}".lstrip()
+    return (
+        f"invalid YAML: no space after the ':' of '{key}' on this line",
+        f"write {fixed} (YAML ends a key only at a ':' followed by a space)",
+    )
 
 
 _VALUE_LINE = re.compile(r"""([ \t]*)[^\s:#'"\[\]{},&*!|>%@`-][^:#]*:[ \t]+[^\s#'"\[{|>&*!]""")
