@@ -61,6 +61,7 @@ from .core.model import (
 )
 from .core.programs import find_pagefind
 from .core.progress import for_stage
+from .core.urls import article_url
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
@@ -147,7 +148,8 @@ def build_site(
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         if options.write:  # each page written as it is rendered: the result keeps none's bytes
-            searched = (pagefind, len(articles)) if pagefind else None
+            drafts = frozenset(article_url(a.slug) + "index.html" for a in articles if a.meta.draft)
+            searched = (pagefind, len(articles) - len(drafts), drafts) if pagefind else None
             publish_site(site_pages, statics, output, root, cache, searched, progress, waited)
         pages = site_pages.headers if options.write else tuple(site_pages.pages)
         variants = waited().files

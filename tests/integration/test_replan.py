@@ -202,3 +202,27 @@ def test_a_kept_plan_is_not_keyed_again(blog: Path, monkeypatch) -> None:
     result = build_site(blog, IN_MEMORY, cache=cache)
     assert sorted(p.out_path for p in keyed) == ["c/index.html", "feed.xml"]
     assert result.rendered == {"c/index.html", "feed.xml", "sitemap.xml", "robots.txt"}
+
+
+@pytest.mark.parametrize("to_draft", [True, False], ids=["made-draft", "published"])
+def test_a_draft_toggled_replans_the_feeds_that_showed_or_will_show_it(
+    blog: Path, to_draft: bool
+) -> None:
+    """A --drafts preview: Beta made a draft leaves the feeds, a draft published comes
+    into them; the replanned feeds are those planning everything gives (a feed that
+    showed the draft before is planned again though it shows it no more)."""
+    drafts = BuildOptions(write=False, drafts=True)
+    public, draft = "tags: [sleep]", "tags: [sleep]\ndraft: true"
+    if not to_draft:
+        rewrite(blog, "b.md", public, draft)
+    before = plan_site(_built(blog, drafts), search=False)
+    rewrite(blog, "b.md", *((public, draft) if to_draft else (draft, public)))
+    after = _built(blog, drafts)
+    replanned = plan_site(after, search=False, last=before)
+    assert replanned.plans == plan_site(after, search=False).plans
+
+
+def _built(root: Path, options: BuildOptions) -> Site:
+    result = build_site(root, options)
+    assert result.site is not None
+    return result.site

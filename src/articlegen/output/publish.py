@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -28,13 +28,14 @@ def publish_site(
     output: Path,
     root: Path,
     cache: BuildCache | None,
-    searched: tuple[Path, int] | None,
+    searched: tuple[Path, int, Collection[str]] | None,
     progress: Progress | None,
     made: Callable[[], object] = tuple,
 ) -> None:
-    """Write the site (indexed for search with ``searched``, Pagefind and the number of
-    article pages, when Pagefind is there), staging into the cache's spare when there is a
-    cache, and stamp the written files in the cache. Each page is written as it is
+    """Write the site (indexed for search with ``searched``, Pagefind, the number of
+    article pages and the output paths of those left out of the index, the drafts' pages
+    of a ``--drafts`` build, when Pagefind is there), staging into the cache's spare when
+    there is a cache, and stamp the written files in the cache. Each page is written as it is
     rendered ("rendering pages"), then the rest of the files ("writing files"), once
     ``made()`` has returned: it waits for what static files are still being made (the
     images' copies)."""
@@ -46,7 +47,11 @@ def publish_site(
     key = f"{cache.code if cache is not None else ''}|{_identity(searched[0])}" if searched else ""
     paths = [page.out_path for page in pages.headers]
     html = path_order(paths)  # the pages built, one per article and page: not static/'s
-    indexer = partial(_index, *searched, searching, output, store, key, html) if searched else None
+    indexer = None
+    if searched:
+        pagefind, expected, unsearched = searched
+        html = [path for path in html if path not in unsearched]
+        indexer = partial(_index, pagefind, expected, searching, output, store, key, html)
     rest = partial(_after, made, for_stage(progress, "writing files"))
     spare = folder / SPARE_OUTPUT if cache is not None else None
     write_site(

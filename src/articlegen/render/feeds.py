@@ -41,24 +41,47 @@ FEED_TEMPLATE = "<atom>"
 def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PagePlan]:
     """The site feed and one feed per tag, as plans of plain data (``render_feed`` turns
     one into XML), so the build cache renders a feed again only when what it shows changed.
-    With ``listing``, only the feeds that show one of those articles."""
+    With ``listing``, only the feeds that show one of those articles, or a draft among
+    them (which may have been one of them). A draft (shown by a ``--drafts`` build) is in
+    no feed: a feed reader keeps what it once read."""
+    title = site.config.title
     feeds = [
-        (_newest([a.slug for a in site.articles]), "feed.xml", site.config.title, None),
-        *(
-            (_newest(t.articles), tag_feed_url(t.slug), f"{site.config.title}: {t.name}", t.slug)
-            for t in site.tags
-        ),
-    ]
+        (_read(site, [a.slug for a in site.articles]), "feed.xml", title, None),
+        *((_read(site, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
+          for t in site.tags),
+    ]  # fmt: skip
     return [
-        _feed_plan(site, slugs, url, title, page=tag_url(tag) if tag is not None else None)
-        for slugs, url, title, tag in feeds
-        if listing is None or any(slug in listing for slug in slugs)
+        _feed_plan(
+            site,
+            [slug for slug in read if not site.by_slug[slug].meta.draft],
+            url,
+            name,
+            page=tag_url(tag) if tag is not None else None,
+        )
+        for read, url, name, tag in feeds
+        if listing is None or any(slug in listing for slug in read)
     ]
 
 
-def _newest(slugs: Sequence[str]) -> Sequence[str]:
-    """The articles a feed shows, of ``slugs`` (newest first)."""
-    return slugs[:FEED_SIZE]
+def _read(site: Site, slugs: Sequence[str]) -> Sequence[str]:
+    """The first of ``slugs`` (newest first) up to the ``FEED_SIZE``-th that is no draft:
+    the articles a feed reads to find those it shows."""
+    shown = 0
+    for end, slug in enumerate(slugs):
+        shown += not site.by_slug[slug].meta.draft
+        if shown == FEED_SIZE:
+            return slugs[: end + 1]
+    return slugs
+
+
+def unlisted(site: Site) -> set[str]:
+    """Site-relative URLs of the pages a ``--drafts`` build shows that a build without
+    drafts does not make: each draft's page, and the pages of a tag only drafts have. The
+    sitemap leaves them out (and their pages tell search engines ``noindex``)."""
+    drafts = {a.slug for a in (*site.articles, *site.pages) if a.meta.draft}
+    return {article_url(slug) for slug in drafts} | {
+        tag_url(tag.slug) for tag in site.tags if drafts.issuperset(tag.articles)
+    }
 
 
 def site_files(
@@ -74,7 +97,7 @@ def site_files(
 def _feed_plan(
     site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
 ) -> PagePlan:
-    """A feed of the articles ``slugs`` (``_newest``), with full content.
+    """A feed of the articles ``slugs`` (``_read``, less drafts), with full content.
 
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
@@ -207,18 +230,20 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
 
 
 def sitemap(site: Site, pages: Iterable[PagePlan], memo: Memo[bytes] | None = None) -> RenderedPage:
-    """``sitemap.xml`` listing every HTML page but the 404 and the redirects, with
-    ``lastmod`` where it is known; the XML of the same list as the last build's (``memo``)
-    is not written again."""
+    """``sitemap.xml`` listing every HTML page but the 404, the redirects and the drafts'
+    pages (``unlisted``), with ``lastmod`` where it is known; the XML of the same list as
+    the last build's (``memo``) is not written again."""
     lastmod = last_modified(site)
-    redirects = alias_urls(site)
+    redirects, hidden = alias_urls(site), tuple(unlisted(site))
     listed = tuple(
         (
             site.config.base_url + page.url,
             rfc3339(lastmod[page.url], site.config.zone) if page.url in lastmod else None,
         )
         for page in sorted(pages, key=lambda p: p.url)
-        if page.out_path.endswith("index.html") and page.url not in redirects
+        if page.out_path.endswith("index.html")
+        and page.url not in redirects
+        and not page.url.startswith(hidden)  # a tag's later pages too: tags/x/page/2/
     )
     data = (memo or Memo())("sitemap", listed, partial(_sitemap_xml, listed))
     return RenderedPage("sitemap.xml", "sitemap.xml", data)
@@ -239,10 +264,11 @@ def _sitemap_xml(listed: Iterable[tuple[str, str | None]]) -> bytes:
 def last_modified(site: Site) -> dict[str, Date]:
     """Site-relative URL → when it last changed: an article's updated or date (a page's, when
     it gives one), a listing's newest article (so a crawler revisits the home and tag pages
-    when something is added)."""
-    changed = {article_url(a.slug): _modified(a) for a in site.articles}
+    when something is added). Drafts change nothing a crawler is shown."""
+    published = [a for a in site.articles if not a.meta.draft]
+    changed = {article_url(a.slug): _modified(a) for a in published}
     pages = {article_url(p.slug): _modified(p) for p in site.pages if p.meta.updated or p.meta.date}
-    if not site.articles:
+    if not published:
         return {**changed, **pages}
     zone = site.config.zone
     moment = {url: instant(date, zone) for url, date in changed.items()}.__getitem__
@@ -250,8 +276,9 @@ def last_modified(site: Site) -> dict[str, Date]:
     for url in (home_url(), "archive/", "tags/", "see-also/"):
         changed[url] = newest
     for tag in site.tags:
-        urls = [article_url(slug) for slug in tag.articles]
-        changed[tag_url(tag.slug)] = changed[max(urls, key=moment)]
+        urls = [article_url(slug) for slug in tag.articles if article_url(slug) in changed]
+        if urls:
+            changed[tag_url(tag.slug)] = changed[max(urls, key=moment)]
     return {**changed, **pages}
 
 
