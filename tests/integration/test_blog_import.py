@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import article, parse, write_tree
+from tests.conftest import SITE_YAML, article, parse, write_tree
 from tests.helpers import internal_link_problems, snapshot
 from tests.integration.test_build import GISCUS
 
@@ -263,6 +263,41 @@ def test_a_link_to_an_old_page_not_imported_is_named_and_said_what_became_of_it(
     assert code == 0, err
     assert f"match no imported post (/category/health/): they {said}" in err
     assert f"[health]({written})" in (blog / "content/runs.md").read_text()
+
+
+SEARCH_POST = (
+    "---\ntitle: Runs\n---\nFind [runs](/blog/search/), [zinc](https://old.example.org/blog/search"
+    "?q=zinc+dose), [sleep](/blog/?s=sleep%20apnea) and [fish][f].\n\n[f]: </blog/search.html?query=fish>\n"
+)
+
+
+@pytest.mark.parametrize("search", [True, False])
+def test_a_link_to_the_old_sites_search_page_leads_to_this_sites(
+    site, run_cli, tmp_path, search: bool
+) -> None:
+    blog = site({}, site_yaml=SITE_YAML + ("" if search else "search: false\n"))
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text('url: "https://old.example.org"\nbaseurl: /blog\n')
+    (old / "_posts/2020-01-01-runs.md").write_text(SEARCH_POST)
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert ("match no imported post" in err) is not search
+    assert "is shown as text" not in err  # </search/> is no HTML tag
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    links = parse(blog / "public/runs/index.html").css("article p a")
+    found = {a.text(strip=True): a.attributes["href"] for a in links}
+    if search:
+        assert found == {
+            "runs": "/search/",
+            "zinc": "/search/?q=zinc+dose",
+            "sleep": "/search/?q=sleep+apnea",
+            "fish": "/search/?q=fish",
+        }
+    else:  # none here: on the old site, as another page not imported is
+        assert found["runs"] == "https://old.example.org/blog/search/"
+        assert found["sleep"] == "https://old.example.org/blog/?s=sleep%20apnea"
 
 
 def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(

@@ -109,10 +109,10 @@ def import_sources(
     with tempfile.TemporaryDirectory(prefix="articlegen-import-") as scratch:
         fetched: dict[str, Path] = {}
         if options.download_images and not options.dry_run:
-            remote = _relinked(plans, paths, files, fetched)[1]
+            remote = _relinked(plans, paths, files, fetched, config.search)[1]
             fetched, failures = fetch_images(remote, Path(scratch))
             report.notes += failures
-        bodies, report.remote, copies = _relinked(plans, paths, files, fetched)
+        bodies, report.remote, copies = _relinked(plans, paths, files, fetched, config.search)
         made = []
         linked = [
             body
@@ -195,9 +195,11 @@ def _relinked(
     paths: dict[str, str],
     files: dict[Path, str],
     fetched: dict[str, Path],
+    search: bool,
 ) -> tuple[list[str | None], dict[str, str], dict[str, Path]]:
     """Each blog post's body with its links into the old site made local (None for a single
-    article, linked by title instead), the images left on the web (address → ``static/``
+    article, linked by title instead; links to its search page to this site's, where
+    ``search``), the images left on the web (address → ``static/``
     path) and the files to copy into ``static/``."""
     bodies: list[str | None] = []
     remote: dict[str, str] = {}
@@ -206,7 +208,8 @@ def _relinked(
         if plan.blog.kind not in BLOG_FORMATS:
             bodies.append(None)
             continue
-        site = OldSite(plan.blog.site_url, paths, files, _finder(plan.blog, fetched))
+        finder = _finder(plan.blog, fetched)
+        site = OldSite(plan.blog.site_url, paths, files, finder, search, plan.blog.base_path)
         address = plan.article.address or (plan.article.aliases or (None,))[0]
         relinked = relink(plan.article.body, address, plan.post.file, site, plan.slug)
         if plan.article.image:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote_plus, unquote, urlsplit, urlunsplit
 
 from .blogsource import clean_path, path_under
 from .mdsource import HELD, MARKDOWN_SUFFIXES, code_spans_held
@@ -27,6 +27,10 @@ _LINK = re.compile(
 )
 _DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$", re.M)
 _PLAIN_TEXT = re.compile(r"[^\[\]|\n\\]+")
+_SEARCH_PAGES = ("search/", "search", "search.html", "search/index.html")
+"""The old site's search page, under its base path, as Jekyll and Hugo themes place it."""
+_SEARCH_WORDS = ("q", "query", "s", "search", "keywords", "term")
+"""The query keys that hold the words searched for (WordPress's ``/?s=zinc``)."""
 _SIZE_SUFFIX = re.compile(r"(\.[A-Za-z0-9]{2,5}):[A-Za-z]+$")
 """A size after an image's name: Twitter's ``photo.jpg:large`` (``:orig``, ``:small``…)."""
 _FORMAT = re.compile(r"(?:^|&)format=([A-Za-z0-9]{2,5})(?:&|$)")
@@ -45,6 +49,10 @@ class OldSite:
     """Source file (resolved) → slug, for links to a post's Markdown file."""
     find_file: Callable[[str], Path | None]
     """The old site's file served at a path, if the source holds it (or it was fetched)."""
+    search: bool = False
+    """Whether this site has a search page (``/search/``), for links to the old site's."""
+    base_path: str = "/"
+    """The path the old site was served under (``Blog.base_path``)."""
 
 
 @dataclass(slots=True)
@@ -131,11 +139,27 @@ def _elsewhere(url: str, address: str | None, site: OldSite, result: Relinked) -
     if not path.endswith("/") and (found := site.find_file(path)) is not None:
         result.copies[path.lstrip("/")] = found  # a file the post offers (a PDF): kept here
         return path
+    if (search := _search(path, urlsplit(url).query, site)) is not None:
+        return search
     result.unmatched.append(path)
     if site.site_url is None or urlsplit(url).netloc:
         return None
     old, parts = urlsplit(site.site_url), urlsplit(url)
     return urlunsplit((old.scheme, old.netloc, path, parts.query, parts.fragment))
+
+
+def _search(path: str, query: str, site: OldSite) -> str | None:
+    """This site's search page for a link to the old site's (``/search/``, ``/search?q=…``,
+    WordPress's ``/?s=…``), with the words searched for as its ``?q=``; None for another
+    link, or on a site without search."""
+    base = site.base_path.rstrip("/") + "/"
+    if not site.search or not path.startswith(base):
+        return None
+    asked = parse_qs(query)
+    if path[len(base) :] not in _SEARCH_PAGES and not (path == base and "s" in asked):
+        return None
+    words = next((asked[key][0] for key in _SEARCH_WORDS if asked.get(key)), None)
+    return f"/search/?q={quote_plus(words)}" if words else "/search/"
 
 
 def _article_file(url: str) -> bool:
