@@ -29,6 +29,7 @@ from ..core.model import Date, PagePlan, RenderedPage
 from ..core.progress import report_progress
 from ..core.workers import in_workers, pooled
 from .jinjaruntime import Environment
+from .openblocks import open_block_hint
 from .partials import PartialFunction, Partials
 from .pictures import picture
 from .undefinedfields import error_words, syntax_hint
@@ -346,7 +347,8 @@ class _template_errors:
                 f"template syntax error: {exc.message}",
                 self._display(exc.filename),
                 exc.lineno,
-                syntax_hint(exc.message or "", [*jinja2.filters.FILTERS, *OWN_FILTERS]),
+                syntax_hint(exc.message or "", [*jinja2.filters.FILTERS, *OWN_FILTERS])
+                or open_block_hint(exc),
             ) from exc
         where = _template_frame(tb)
         if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it
