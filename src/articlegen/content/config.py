@@ -26,6 +26,7 @@ from ..core.nestedkeys import (
     text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
+from ..core.urls import encoded_url
 from ..core.weburl import NOT_IN_URLS, address_problem, lacks_scheme, split_problem
 from ..core.yamlchecks import (
     as_text,
@@ -105,7 +106,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     problems += collision_problems(authors, reviewers, path)
     raise_if_any(problems)
     values = {key.name: usable[key.name].value for key in _COPIED if key.name in usable}
-    values["base_url"] = _with_slash(values["base_url"])
+    values["base_url"] = encoded_url(_with_slash(values["base_url"]))
     config = SiteConfig(
         **values,
         authors=authors,
@@ -400,7 +401,7 @@ def with_base_url(config: SiteConfig, url: str) -> SiteConfig:
     if problem := base_url_problem(url, "--base-url "):
         what, hint = problem
         raise ConfigError(f"--base-url {what}", hint=hint)
-    return dataclasses.replace(config, base_url=url.rstrip("/") + "/")
+    return dataclasses.replace(config, base_url=encoded_url(url.rstrip("/") + "/"))
 
 
 def _with_slash(url: str) -> str:

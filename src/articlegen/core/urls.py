@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from .layout import OUTPUT_MARKER
 from .model import ResolvedLink
@@ -17,6 +17,20 @@ RESERVED_SLUGS = frozenset(
     {"page", "tags", "see-also", "archive", "authors", "search", "assets", "pagefind"}
 )
 """First path segments the generator uses for its own pages."""
+
+
+_PATH_SAFE = "/%:@!$&'()*+,;=~"
+"""What a URL's path keeps as written when it is percent-encoded: its delimiters, and the
+``%`` of an escape already made (``quote`` keeps letters, digits and ``_.-~``)."""
+
+
+def encoded_url(url: str) -> str:
+    """``url`` with every character of its path a URL may not hold as it is (a letter
+    outside ASCII: ``/blög/`` → ``/bl%C3%B6g/``) percent-encoded as UTF-8, escapes already
+    made kept. Every address the site prints starts with its base URL, and a sitemap's
+    ``<loc>`` and ``robots.txt``'s ``Sitemap:`` must be such URLs (sitemaps.org)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=quote(parts.path, safe=_PATH_SAFE)))
 
 
 def article_url(slug: str) -> str:
