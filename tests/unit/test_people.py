@@ -3,6 +3,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from articlegen.content.config import parse_config
 from articlegen.core.model import Article, FrontMatter, Person
 from articlegen.trust.people import contributions, credit_articles, photo_problems
@@ -187,6 +189,22 @@ def test_a_reviewer_named_by_name_is_offered_the_id() -> None:
     assert [str(p) for p in problems] == [
         f"content/b.md:4: unknown reviewer '{name}' (did you mean 'example-reviewer'?) — name an "
         "id from site.yaml 'reviewers:' (example-reviewer)",
+    ]
+
+
+@pytest.mark.parametrize("written", ["example-author", "Example Author", "example author"])
+def test_an_author_named_as_reviewer_is_told_to_move_to_the_reviewers(written: str) -> None:
+    """'unknown reviewer' named no reason, and offered no id for an author's own id (from a
+    new-user trial): a writer's colleague listed under 'authors:' cannot review until moved."""
+    config = parse_config(PEOPLE)
+    assert config.authors["example-author"].name == "Example Author"
+    _, problems = credit_articles(config, [art("b", reviewed_by=written, reviewed_on=None)])
+    what = "is" if written == "example-author" else "is the name of"
+    assert [str(p) for p in problems] == [
+        f"content/b.md:4: '{written}' {what} an author in site.yaml ('example-author' under"
+        " 'authors:'), not a medical reviewer — if they reviewed it, move 'example-author' from"
+        " 'authors:' to 'reviewers:' with their 'credentials' (a reviewer can be an article's"
+        " author too); else name an id from site.yaml 'reviewers:' (example-reviewer)",
     ]
 
 

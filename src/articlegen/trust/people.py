@@ -252,6 +252,20 @@ def _unknown_reviewer(config: SiteConfig, article: Article) -> ArticlegenError:
         if config.reviewers
         else "add the reviewer to site.yaml under 'reviewers:' with name and credentials"
     )
+    wanted = value.strip().casefold()
+    if author := [i for i, p in config.authors.items() if wanted in (i, p.name.casefold())]:
+        # An author's id or name, where a reviewer's belongs: not a spelling slip.
+        named = f"'{value}' is" if author[0] == value else f"'{value}' is the name of"
+        return FrontMatterError(
+            f"{named} an author in site.yaml ('{author[0]}' under 'authors:'), not a medical"
+            " reviewer",
+            article.source,
+            article.meta.lines.get("reviewed_by", 1),
+            f"if they reviewed it, move '{author[0]}' from 'authors:' to 'reviewers:' with"
+            " their 'credentials' (a reviewer can be an article's author too); else "
+            + hint[0].lower()
+            + hint[1:],
+        )
     return FrontMatterError(
         f"unknown reviewer '{value}'{suggestion(_similar_ids(value, config.reviewers), value)}",
         article.source,
