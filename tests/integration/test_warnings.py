@@ -157,6 +157,33 @@ def test_tags_written_differently_that_share_a_page_are_a_warning(site, run_cli)
     assert code == 1
 
 
+def test_two_tags_of_one_list_that_make_one_page_are_a_warning_at_the_second(site, run_cli) -> None:
+    """``tags: [C, C#]``: one page, /tags/c/, the article listed once under 'C', 'C#' shown
+    nowhere. A block list too, each item at its own line; ``Sleep, sleep`` is one tag."""
+    root = site(
+        {
+            "a.md": '---\ntitle: "Alpha"\ndate: 2024-01-01\ntags: [C, C#, Sleep, sleep]\n---\nT.\n',
+            "b.md": '---\ntitle: "Beta"\ndate: 2024-01-02\ntags:\n  - Omega-3\n  - heart\n'
+            "  - Omega 3\n---\nText.\n",
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:4: tags 'C#' and 'C' of this list make one page, /tags/c/"
+        " (both make the URL 'c'), so 'C#' is left out — if they are one tag, remove 'C#';"
+        " if not, add a word to one so that its URL differs",
+        "warning: content/b.md:7: tags 'Omega 3' and 'Omega-3' of this list make one page,"
+        " /tags/omega-3/ (both make the URL 'omega-3'), so 'Omega 3' is left out — if they"
+        " are one tag, remove 'Omega 3'; if not, add a word to one so that its URL differs",
+    ]
+    assert (root / "content/b.md").read_text().splitlines()[6] == "  - Omega 3"
+    tags = parse(root / "public/a/index.html").css('meta[property="article:tag"]')
+    assert [m.attributes["content"] for m in tags] == ["C", "Sleep"]
+    code, _, _ = run_cli("check", "--site", root, "--strict")
+    assert code == 1
+
+
 def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli) -> None:
     """A pasted article often repeats its title as ``# Title``: the page would have two h1."""
     root = site({"a.md": article("Alpha", "# Alpha\n\nText.\n\n## A section\n\nMore.")})

@@ -52,8 +52,9 @@ from articlegen.core.schema import (
     SiteKey,
 )
 
-RECORD_ONLY = ("lines",)
-"""Fields a reader fills that no key writes: where each key was."""
+RECORD_ONLY = ("lines", "merged_tags")
+"""Fields a reader fills that no key writes: where each key was, and the tags of a list
+left out as an earlier one makes the same page."""
 
 ANNOTATIONS: dict[Check, str] = {
     "title": "str",

@@ -217,6 +217,19 @@ def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     return tuple(tags)
 
 
+def merged_tags(entry: Entry, path: str) -> tuple[tuple[str, str, int], ...]:
+    """The tags of a valid ``tags:`` list that ``_tags`` leaves out for an earlier one
+    making the same page, not only in case (``C#`` after ``C``, both ``tags/c/``): each as
+    written, the one kept and its line."""
+    kept: dict[str, str] = {}
+    merged = []
+    for tag, line in _string_list("tags", entry, path):
+        first = kept.setdefault(slugify(tag), tag)
+        if first.casefold() != tag.casefold():
+            merged.append((tag, first, line))
+    return tuple(merged)
+
+
 def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
     return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
 

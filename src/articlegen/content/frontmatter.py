@@ -24,7 +24,7 @@ from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import slugify
 from ..core.yamlchecks import check_characters, note_comments, unknown_key_problems
 from ..core.yamldoc import Entry, load_mapping, usable
-from .fieldchecks import key_checks
+from .fieldchecks import key_checks, merged_tags
 from .fieldpairs import pair_problems
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -132,7 +132,8 @@ def parse_front_matter(
     problems += pair_problems(fields, entries, path, zone)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
-    return FrontMatter(lines=lines, **fields)
+    merged = merged_tags(entries["tags"], path) if "tags" in fields else ()
+    return FrontMatter(lines=lines, merged_tags=merged, **fields)
 
 
 def _article_only(key: str, entry: Entry, path: str) -> ArticlegenError:

@@ -325,6 +325,9 @@ class FrontMatter:
     content_warning: str | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, so later stages can point at it."""
+    merged_tags: tuple[tuple[str, str, int], ...] = ()
+    """Tags of the list left out as an earlier one makes the same page (``C#`` after
+    ``C``), not only in case: (as written, the one kept, its line), for a warning."""
 
 
 @record

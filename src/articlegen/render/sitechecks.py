@@ -81,6 +81,7 @@ def site_warnings(
     warnings += comma_tag_warnings(articles)
     warnings += dashed_tag_warnings(articles)
     warnings += shared_tag_warnings(articles)
+    warnings += merged_tag_warnings(articles)
     warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
@@ -214,6 +215,24 @@ def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
                 )
             )
     return warnings
+
+
+def merged_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """Two tags of one list, written differently (not only in case), that make the same
+    page (``tags: [C, C#]``, both ``/tags/c/``): the article is listed there once, under
+    the first, and the second is shown nowhere. At the second's line."""
+    return [
+        Diagnostic(
+            f"tags '{tag}' and '{kept}' of this list make one page, /{tag_url(slugify(tag))}"
+            f" (both make the URL '{slugify(tag)}'), so '{tag}' is left out",
+            article.source,
+            line,
+            f"if they are one tag, remove '{tag}'; if not, add a word to one so that its URL"
+            " differs",
+        )
+        for article in articles
+        for tag, kept, line in article.meta.merged_tags
+    ]
 
 
 def index_file_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
