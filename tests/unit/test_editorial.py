@@ -144,3 +144,25 @@ def test_policy_is_a_url_an_article_slug_or_file() -> None:
         "site.yaml:3: editorial_policy 'how-we-wrk' is neither an http(s) URL nor a published "
         "article or page (did you mean 'how-we-work'?)"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "offered"),
+    [
+        ("pages/polcy.md", "pages/policy.md"),
+        ("content/pages/polcy.md", "content/pages/policy.md"),
+        ("content/pages/polcy", "content/pages/policy"),
+        ("polcy", "policy"),
+    ],
+)
+def test_a_misspelt_policy_file_is_offered_the_file_as_written(written: str, offered: str) -> None:
+    """A file's name misspelt was offered nothing: the slugs were compared with it (from a
+    new-user trial)."""
+    policy = dataclasses.replace(art("policy"), source="content/pages/policy.md")
+    articles = [policy, art("heart-health")]
+    config = parse_config(BASE + f"editorial_policy: {written}\n")
+    problems = resolve_policy(config, articles, "site.yaml")[2]
+    assert [str(problem).split(" — ")[0] for problem in problems] == [
+        f"site.yaml:3: editorial_policy '{written}' is neither an http(s) URL nor a published "
+        f"article or page (did you mean '{offered}'?)"
+    ]

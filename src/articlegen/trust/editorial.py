@@ -205,10 +205,21 @@ def resolve_policy(
             return article_url(article.slug), article.slug, []
     problem = ConfigError(
         f"editorial_policy '{name}' is neither an http(s) URL nor a published article or page"
-        + did_you_mean(stem, [a.slug for a in articles]),
+        + did_you_mean(name, _written_as(name, articles)),
         config_path,
         config.lines.get("editorial_policy"),
         "give an https:// address, or the slug or file (content/pages/x.md) of a page or an"
         " article",
     )
     return None, None, [problem]
+
+
+def _written_as(name: str, articles: Sequence[Article]) -> list[str]:
+    """Each article's and page's slug, or, for a ``name`` written as a file
+    (``pages/policy.md``), each one's file as ``name`` writes it: the near ones are offered."""
+    if "/" not in name and not name.endswith(".md"):
+        return [article.slug for article in articles]
+    files = [article.source.removeprefix("content/") for article in articles]
+    if not name.endswith(".md"):
+        files = [file.removesuffix(".md") for file in files]
+    return [f"content/{file}" if name.startswith("content/") else file for file in files]
