@@ -531,3 +531,16 @@ def test_a_header_image_in_another_form_is_noted_not_dropped_unsaid(
 
 def yaml_value(text: str) -> object:
     return yaml.safe_load(f"image: {text}")["image"]
+
+
+def test_a_merge_key_in_a_header_or_the_config_is_read_as_jekyll_reads_it(
+    tmp_path: Path,
+) -> None:
+    config = "shared: &shared\n  url: https://old.example\n  baseurl: /blog\n<<: *shared"
+    post = "---\nsleep: &sleep\n  tags: [sleep]\n  comments: true\ntitle: Rest\n<<: *sleep\n---\n"
+    blog = _site(tmp_path, config, post)
+    assert blog.site_url == "https://old.example/blog"
+    (read,) = blog.posts
+    assert read.article.tags == ("sleep",)
+    assert read.article.comments
+    assert read.article.title == "Rest"

@@ -369,19 +369,21 @@ def block(tree: tuple, indent: int) -> str:
     return "".join(f"\n{pad}{key}:{block(value, indent + 2)}" for key, value in tree[1])
 
 
-def loaded(text: str) -> str:
+def loaded(text: str, *, merges: bool = False) -> str:
     """What ``load_mapping`` gives for ``text``, every value, line and problem, as a string
     (so NaN equals NaN)."""
     try:
-        entries, problems = load_mapping(text, "f.md", ArticlegenError, first_line=2)
+        entries, problems = load_mapping(text, "f.md", ArticlegenError, first_line=2, merges=merges)
     except ArticlegenError as error:
         return f"raised {error}"
     return repr(entries) + repr([str(problem) for problem in problems])
 
 
-def by_pyyaml(*args: object, built: bool, reader: type = yamldoc._Reader) -> yamldoc._Reader:
+def by_pyyaml(
+    *args: object, built: bool, reader: type = yamldoc._Reader, **options: object
+) -> yamldoc._Reader:
     """A reader that has PyYAML construct every value, as before values were built."""
-    return reader(*args, built=False)
+    return reader(*args, built=False, **options)
 
 
 @given(st.lists(st.tuples(st.sampled_from(KEYS), value_trees), max_size=5))
@@ -574,3 +576,56 @@ def test_a_colon_in_a_value_not_between_curly_quotes_keeps_every_character(line:
     assert raised.value.message == (
         "invalid YAML: a value holding ': ' (a colon and a space) must be in quotes"
     )
+
+
+MERGED = """\
+base: &base
+  title: From base
+  tags: [a]
+more: &more
+  title: From more
+  comments: true
+title: Early
+<<: [*base, *more]
+description: Later
+tags: [b]
+"""
+
+
+def test_a_merge_key_adds_its_mappings_keys_as_rubys_yaml_reads_them() -> None:
+    entries, problems = load_mapping(MERGED, "f.md", ArticlegenError, first_line=2, merges=True)
+    assert problems == []
+    values = {key: entry.value for key, entry in entries.items()}
+    assert {k: v for k, v in values.items() if k not in ("base", "more")} == {
+        "title": "From base",  # merged after 'title: Early', and the first mapping wins
+        "tags": ["b"],  # written after the merge
+        "comments": True,
+        "description": "Later",
+    }
+    assert (entries["title"].line, entries["comments"].line, entries["tags"].line) == (3, 7, 11)
+    assert "<<" not in entries
+
+
+def test_a_merge_key_of_no_mapping_is_a_problem_at_its_line() -> None:
+    text = "name: &n text\n<<: *n\ntitle: T\n"
+    entries, problems = load_mapping(text, "f.md", ArticlegenError, merges=True)
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a mapping)"
+         " or a list of them")
+    ]  # fmt: skip
+    assert entries["title"].value == "T"
+
+
+def test_a_merge_key_stays_refused_in_articlegens_own_headers() -> None:
+    _, problems = load_mapping(MERGED, "f.md", ArticlegenError, first_line=2)
+    assert [(p.line, p.message) for p in problems] == [(9, "merge keys (<<) are not supported")]
+
+
+@given(st.lists(st.tuples(st.sampled_from(KEYS), value_trees), max_size=5))
+def test_reading_merge_keys_changes_nothing_but_a_top_level_merge(
+    document: list[tuple[str, tuple]],
+) -> None:
+    """The importer's reading (``merges``) of a document whose top level has no merge key is
+    articlegen's own: every value, line and problem, a nested ``<<`` still refused."""
+    text = "".join(f"{key}:{block(tree, 2)}\n" for key, tree in document if key != "<<")
+    assert loaded(text, merges=True) == loaded(text)

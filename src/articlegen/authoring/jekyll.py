@@ -191,7 +191,7 @@ def _read_config(folder: Path) -> _Config:
             text = decode_source(
                 read_regular_file(folder / name, name, SourceError), name, SourceError
             )
-            entries, _problems = load_mapping(text, name, SourceError, duplicates=[])
+            entries, _problems = load_mapping(text, name, SourceError, duplicates=[], merges=True)
             fields = {key: entry.value for key, entry in entries.items()}
             break
     collections = fields.get("collections")

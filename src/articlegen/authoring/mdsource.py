@@ -84,14 +84,16 @@ class Shared:
 def read_markdown_source(path: Path, display: str, *, last_wins: bool = False) -> MarkdownSource:
     """A post file's header (YAML, TOML or JSON) and body; a header that cannot be read is
     an error naming the file and line. With ``last_wins`` (Jekyll's, read by Ruby's YAML),
-    a YAML key written twice keeps its last value, with a note naming file, line and key;
-    without it (Hugo's Go YAML refuses one), it is an error."""
+    a YAML key written twice keeps its last value, with a note naming file, line and key,
+    and a merge key (``<<: *defaults``) adds its mapping's keys; without it, each is an error
+    (Hugo's Go YAML refuses a key written twice; a merge key is left to be written out)."""
     text = decode_source(read_regular_file(path, display, SourceError), display, SourceError)
     text = text.replace("\r\n", "\n")
     if match := _YAML_HEADER.match(text):
         repeated: list[ArticlegenError] | None = [] if last_wins else None
+        header = match.group(1)
         entries, problems = load_mapping(
-            match.group(1), display, SourceError, first_line=2, duplicates=repeated
+            header, display, SourceError, first_line=2, duplicates=repeated, merges=last_wins
         )
         if problems:
             raise problems[0]

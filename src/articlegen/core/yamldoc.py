@@ -59,6 +59,7 @@ def load_mapping(
     first_line: int = 1,
     duplicates: list[ArticlegenError] | None = None,
     swallowed: set[str] | None = None,
+    merges: bool = False,
 ) -> tuple[dict[str, Entry], list[ArticlegenError]]:
     """Parse ``text`` (which starts on file line ``first_line``) into key → Entry.
 
@@ -70,7 +71,10 @@ def load_mapping(
     the importer reads Jekyll's headers so, while articlegen's own refuse it. Given a
     ``swallowed`` set, the keys a quoted value left open read on over (``yamlquotes``) go
     there, beside that value's problem: they are written, so a caller that reports missing
-    keys leaves them out.
+    keys leaves them out. With ``merges``, a top-level merge key (``<<: *defaults``, or a list
+    of such aliases) adds the keys of the mapping it names, as Ruby's YAML reads it for the
+    importer: in their place among the keys, a later key replacing a merged one; articlegen's
+    own headers refuse it.
     """
     fits = within_limits(text)
     try:
@@ -97,7 +101,10 @@ def load_mapping(
                 "write one 'key: value' per line",
             )
         problems: list[ArticlegenError] = []
-        reader = _Reader(loader, text, path, error, first_line, duplicates, built="*" not in text)
+        built = "*" not in text
+        reader = _Reader(
+            loader, text, path, error, first_line, duplicates, built=built, merges=merges
+        )
         entries = reader.entries(root, problems)
         if swallowed is not None:  # the top-level keys among them
             column = root.start_mark.column
@@ -149,6 +156,8 @@ class _Reader:
     duplicates: list[ArticlegenError] | None
     """Where a repeated key goes when its last value is to win (``load_mapping``)."""
     built: bool
+    merges: bool = False
+    """Whether a top-level merge key adds its mapping's keys (``load_mapping``)."""
     swallowed: list[tuple[str, int]] = field(default_factory=list)
     """The keys a quoted value left open read on over, with their columns (``yamlquotes``)."""
 
@@ -161,11 +170,19 @@ class _Reader:
         'url' into its title, ``yamlquotes``): that problem is its own, and checking the rest
         would report those keys missing too."""
         entries: dict[str, Entry] = {}
+        merged: set[str] = set()  # replaced by a later key without being written twice
         for key_node, value_node in mapping.value:
             line = key_node.start_mark.line + self.first_line
-            key = self._key(key_node, line, entries, problems)
+            if top and self.merges and _is_merge(key_node):
+                for name, entry in self._merged(value_node, line, problems).items():
+                    entries[name] = entry
+                    merged.add(name)
+                continue
+            written = {k: e for k, e in entries.items() if k not in merged} if merged else entries
+            key = self._key(key_node, line, written, problems)
             if key is None:
                 continue
+            merged.discard(key)
             if value_node.end_mark.line != key_node.start_mark.line:
                 self._note_swallowed_keys(key, key_node, value_node, problems)
             if not top:  # constructed with its mapping already: PyYAML gives it again
@@ -205,7 +222,7 @@ class _Reader:
             problems.append(self.error("a key must be a plain name", self.path, line))
             return None
         key: str = node.value
-        if key == _MERGE_KEY and not node.style:  # plain, not "<<" quoted
+        if _is_merge(node):
             problems.append(
                 self.error(
                     "merge keys (<<) are not supported",
@@ -228,6 +245,28 @@ class _Reader:
             problems.append(repeated)
             return None
         return key
+
+    def _merged(
+        self, node: yaml.Node, line: int, problems: list[ArticlegenError]
+    ) -> dict[str, Entry]:
+        """The entries a merge key's value adds: a mapping's (an alias names one), or those
+        of a list of mappings, an earlier one's key winning over a later one's."""
+        mappings = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        if not all(isinstance(item, yaml.MappingNode) for item in mappings):
+            problems.append(
+                self.error(
+                    "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a"
+                    " mapping) or a list of them",
+                    self.path,
+                    line,
+                    "write the keys out",
+                )
+            )
+            return {}
+        added: dict[str, Entry] = {}
+        for item in reversed(mappings):
+            added |= self.entries(item, problems)
+        return added
 
     def _unconstructible(
         self, key: str, node: yaml.Node, line: int, exc: Exception
@@ -324,6 +363,11 @@ class _Reader:
             )
             return Entry(value, line, None, tuple(item.line for item in items), items)
         return Entry(value, line, written=_written(node))
+
+
+def _is_merge(node: yaml.Node) -> bool:
+    """Whether a key is YAML's merge key: ``<<`` written plain, not quoted."""
+    return isinstance(node, yaml.ScalarNode) and node.value == _MERGE_KEY and not node.style
 
 
 def _written(node: yaml.Node) -> str | None:
