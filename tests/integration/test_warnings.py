@@ -184,6 +184,36 @@ def test_two_tags_of_one_list_that_make_one_page_are_a_warning_at_the_second(sit
     assert code == 1
 
 
+def test_a_description_written_in_markdown_is_a_warning_giving_the_plain_text(
+    site, run_cli
+) -> None:
+    """``description:`` is plain text in meta tags, cards and feeds: Markdown there would
+    show its asterisks and brackets. Text that only looks alike (``<``, ``&``, ``5 * 3``,
+    ``snake_case``, ``C#``) says nothing."""
+    root = site(
+        {
+            "a.md": article("Alpha", description='"What *really* helps"'),
+            "b.md": article(
+                "Beta", description='"Read [the advice](https://www.nhs.uk/) and [[a|Alpha]]"'
+            ),
+            "c.md": article("Gamma", description='"HbA1c < 7% & 5 * 3 in snake_case for C#"'),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    said = "'description' is plain text, not Markdown: it is shown as written, in search" + (
+        " results, share cards, the article's card and the feeds — write the text alone:"
+    )
+    assert err.splitlines() == [
+        f"warning: content/a.md:3: {said} description: What really helps",
+        f"warning: content/b.md:3: {said} description: Read the advice and Alpha",
+    ]
+    meta = parse(root / "public/a/index.html").css_first('meta[name="description"]')
+    assert meta.attributes["content"] == "What *really* helps"  # published as written
+    code, _, _ = run_cli("check", "--site", root, "--strict")
+    assert code == 1
+
+
 def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli) -> None:
     """A pasted article often repeats its title as ``# Title``: the page would have two h1."""
     root = site({"a.md": article("Alpha", "# Alpha\n\nText.\n\n## A section\n\nMore.")})

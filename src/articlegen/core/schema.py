@@ -160,7 +160,8 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         check="text",
         default_doc="the first paragraph with text (not one of images alone; a `[[link]]` in "
         "it as the page shows it), cut near 160 characters",
-        doc="its summary in lists, feeds and search results",
+        doc="its summary in lists, feeds and search results: plain text, shown as written"
+        " (Markdown in it is a warning)",
         example='"…"',
     ),
     FrontMatterKey(

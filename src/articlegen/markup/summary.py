@@ -1,11 +1,16 @@
 """A body's summary as plain text: the words of its first paragraph, cut near
 ``SUMMARY_LENGTH``; and the citations taken out of it and of a heading's id. Both Markdown
 engines (``markdown.py``, ``fastmarkup.py``) make them from their own trees and must agree,
-so what they share about them lives here."""
+so what they share about them lives here. And the text a summary written by hand
+(``description:``, plain text) would show, were it Markdown (``markdown_shown``)."""
 
 from __future__ import annotations
 
+import functools
+import html
 import re
+
+from markdown_it import MarkdownIt
 
 SUMMARY_LENGTH = 160
 
@@ -41,3 +46,27 @@ def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.-") + "…"
+
+
+_MARKUP = re.compile(r"[*_`~\[\]<>\\&]")
+"""What Markdown (or HTML) in a line of text starts with: a text without any is read as
+written, and is not parsed."""
+_TAG = re.compile(r"<[^>]*>")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
+
+
+def markdown_shown(text: str) -> str | None:
+    """What ``text`` would show as one line of Markdown (CommonMark, with HTML), where that
+    differs from ``text`` written as it is: ``What really helps`` for ``What *really*
+    helps``, the link text for a link (a ``[[slug|text]]`` link's text, or its target); None
+    for a text Markdown shows as written."""
+    if not _MARKUP.search(text):
+        return None
+    linked = _WIKI_LINK.sub(lambda m: m[2] or m[1], text)
+    shown = html.unescape(_TAG.sub("", _inline_markdown().renderInline(linked)))
+    return None if " ".join(shown.split()) == " ".join(text.split()) else " ".join(shown.split())
+
+
+@functools.cache
+def _inline_markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("strikethrough")

@@ -13,6 +13,8 @@ from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.model import Article, LinkGraph, RenderedBody, SiteConfig
 from ..core.slugs import slugify
 from ..core.urls import RESERVED_SLUGS, tag_url
+from ..core.yamlspans import as_scalar
+from ..markup.summary import markdown_shown
 
 
 def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
@@ -82,6 +84,7 @@ def site_warnings(
     warnings += dashed_tag_warnings(articles)
     warnings += shared_tag_warnings(articles)
     warnings += merged_tag_warnings(articles)
+    warnings += description_markup_warnings(articles)
     warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
@@ -232,6 +235,24 @@ def merged_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
         )
         for article in articles
         for tag, kept, line in article.meta.merged_tags
+    ]
+
+
+def description_markup_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """A ``description:`` written in Markdown (``What *really* helps``, a ``[link](url)``):
+    it is plain text, shown as written in the meta description, search results, cards and
+    feeds, asterisks and brackets and all. At its line, with the text to write instead."""
+    return [
+        Diagnostic(
+            "'description' is plain text, not Markdown: it is shown as written, in search"
+            " results, share cards, the article's card and the feeds",
+            article.source,
+            article.meta.lines.get("description"),
+            f"write the text alone: description: {as_scalar(shown)}",
+        )
+        for article in articles
+        if article.meta.description is not None
+        and (shown := markdown_shown(article.meta.description)) is not None
     ]
 
 
