@@ -905,6 +905,47 @@ def test_a_wordpress_posts_anchors_and_heading_ids_stay_link_targets(
     assert "/morning-walks/#why" in [a.attributes["href"] for a in sleep]
 
 
+IDS_POST = """\
+---
+title: Ids
+---
+<p>See <a href="#dose">the dose</a>, <a href="#risks">the risks</a> and <a href="#n1">note 1</a>.</p>
+<h2>Amounts</h2>
+<p id="dose">Placeholder amount.</p>
+<div id="risks"><h2>Risks</h2><p>Placeholder risks.</p></div>
+<p id="unlinked">Placeholder text no link names.</p>
+<ol><li id="n1">A placeholder note.</li></ol>
+"""
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_an_html_posts_block_with_an_id_its_links_name_stays_their_target(
+    site, run_cli, tmp_path: Path, allow_html: bool
+) -> None:
+    """``<p id="dose">`` and ``<li id="n1">`` were dropped with their ids, and the post's
+    links to them kept as plain text. They now go the way an ``<a name>`` anchor goes: kept
+    where the site allows HTML, else led to the heading at them or of their section."""
+    blog = site({}, site_yaml=SITE_YAML + ("markdown:\n  allow_html: true\n" * allow_html))
+    (tmp_path / "old/_posts").mkdir(parents=True)
+    (tmp_path / "old/_config.yml").write_text("title: Old\n")
+    (tmp_path / "old/_posts/2020-01-01-ids.html").write_text(IDS_POST)
+    code, _, said = run_cli("import", tmp_path / "old", "--site", blog)
+    assert code == 0, said
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/ids/index.html").css_first(".body")
+    hrefs = [a.attributes["href"] for a in body.css_first("p").css("a")]
+    if allow_html:
+        assert hrefs == ["#dose", "#risks", "#n1"]
+        names = {a.attributes["name"]: a.parent.tag for a in body.css("a[name]")}
+        assert names == {"dose": "p", "risks": "p", "n1": "li"}  # "unlinked": no link names it
+    else:
+        assert hrefs == ["#amounts", "#risks", "#risks"]  # their heading, or their section's
+        assert body.css("a[name]") == []
+        assert "its HTML anchor 'n1' is at no heading" in said
+        assert "'risks' is at no heading" not in said and "unlinked" not in said
+
+
 def test_bidi_controls_in_a_posts_header_are_removed_with_a_warning(
     blog: Path, run_cli, tmp_path: Path
 ) -> None:

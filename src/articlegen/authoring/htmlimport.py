@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html import escape
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -41,6 +40,7 @@ from .mdtext import (
     quoted,
     table,
 )
+from .namedanchors import anchor_mark, anchor_name, html_anchor_names
 from .textimport import COMMENTS_FOOTER, SEE_ALSO, check_title
 
 _MAIN = (
@@ -65,6 +65,7 @@ _BLOCK_TAGS = (
     " figcaption dl dt dd details summary address center iframe"
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LIST_START = re.compile(r"(?:-|\d+\.) ")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _BREAK = "\x00"
@@ -115,7 +116,7 @@ def html_markdown(html: str, page: str | None, path: str, notes: list[str] | Non
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
-    writer = _Writer(page, set(), _heading_shift(main, set(), notes), _anchor_names(main))
+    writer = _Writer(page, set(), _heading_shift(main, set(), notes), html_anchor_names(main))
     return "\n\n".join(writer.blocks(main)) + "\n"
 
 
@@ -257,7 +258,11 @@ class _Writer:
             if child.is_element_node and (child.mem_id in self.skipped or child.tag in _DROPPED):
                 continue
             if child.is_element_node and child.tag in _BLOCKS:
-                out += _paragraph(run) + self.block(child)
+                found = self.block(child)
+                if (mark := self.target(child)) and child.tag not in _HEADINGS:
+                    at_text = found and child.tag in ("p", "dt", "dd", "figcaption", "summary")
+                    found = [mark + found[0], *found[1:]] if at_text else [mark, *found]
+                out += _paragraph(run) + found
                 run = []
             else:
                 run.append(self.inline(child))
@@ -265,10 +270,10 @@ class _Writer:
 
     def block(self, node: LexborNode) -> list[str]:
         tag = node.tag
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if tag in _HEADINGS:
             text = self.inline_text(node, breaks=False)
             if text and attribute(node, "id") in self.anchors:
-                text = _anchor(attribute(node, "id")) + text
+                text = anchor_mark(attribute(node, "id")) + text
             return [f"{'#' * max(2, min(6, int(tag[1]) + self.shift))} {text}"] if text else []
         if tag in ("ul", "ol"):
             return [self.list_block(node)]
@@ -293,7 +298,7 @@ class _Writer:
         items = []
         for item in (c for c in _children(node) if c.tag == "li"):
             marker = f"{number}. " if node.tag == "ol" else "- "
-            items.append(indent_item(marker, _join_item(self.blocks(item))))
+            items.append(indent_item(marker, self.target(item) + _join_item(self.blocks(item))))
             number += 1
         return "\n".join(items)
 
@@ -344,9 +349,15 @@ class _Writer:
         href = attribute(node, "href")
         if tag == "a" and href.startswith("#") and unquote(href[1:]) in self.anchors:
             return f"[{inner.strip()}]({link_target(href)})" if inner.strip() else inner
-        if tag == "a" and not href and (name := _named(node)) in self.anchors:
-            return _anchor(name) + inner
-        return inner
+        if tag == "a" and not href and (name := anchor_name(node)) in self.anchors:
+            return anchor_mark(name) + inner
+        return self.target(node) + inner
+
+    def target(self, node: LexborNode) -> str:
+        """The anchor a blog post's element with an ``id`` its links name (``<p id="x">``,
+        ``<li id="fn1">``) leaves, for ``namedanchors``; ``""`` for any other."""
+        name = attribute(node, "id")
+        return anchor_mark(name) if name and name in self.anchors else ""
 
     def image(self, node: LexborNode) -> str:
         src = attribute(node, "src")
@@ -360,23 +371,6 @@ class _Writer:
             '""' if alt is not None and not alt.strip() else escape_markdown(attribute(node, "alt"))
         )
         return f"![{text}]({link_target(target)})"
-
-
-def _anchor_names(main: LexborNode) -> frozenset[str]:
-    """The names of ``main``'s anchors (``<a name>`` or ``id`` without ``href``) and its
-    headings' ids: the places a blog post's links to ``#name`` may lead."""
-    names = [_named(a) for a in main.css("a:not([href])")]
-    names += [attribute(h, "id") for h in main.css("h1, h2, h3, h4, h5, h6")]
-    return frozenset(names) - {""}
-
-
-def _named(node: LexborNode) -> str:
-    return attribute(node, "name") or attribute(node, "id")
-
-
-def _anchor(name: str) -> str:
-    """An anchor as a Markdown post writes one, for ``namedanchors`` to read."""
-    return f'<a name="{escape(name)}"></a>'
 
 
 def _join_item(blocks: list[str]) -> str:

@@ -21,6 +21,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
+from selectolax.lexbor import LexborNode
+
+from .htmlmeta import attribute
 from .mdheadings import parsed_tokens
 from .mdsource import outside_code, tidy
 from .sourcelines import line_of
@@ -174,6 +177,29 @@ class HeadingIds(Mapping[str, AbstractSet[str]]):
 
     def __len__(self) -> int:
         return len(self._bodies)
+
+
+def html_anchor_names(main: LexborNode) -> frozenset[str]:
+    """The names of an HTML post's anchors (``<a name>`` or ``id`` without ``href``), its
+    headings' ids, and the ids of its other elements (``<p id="dose">``, ``<li id="fn1">``)
+    that its own links name (``#dose``): the places its links to ``#name`` may lead, kept
+    as anchors by ``htmlimport`` and led to headings here. An id nothing links to is left
+    out, so that it is no warning."""
+    names = [anchor_name(a) for a in main.css("a:not([href])")]
+    names += [attribute(h, "id") for h in main.css("h1, h2, h3, h4, h5, h6")]
+    linked = {unquote(attribute(a, "href")[1:]) for a in main.css('a[href^="#"]')}
+    names += [name for node in main.css("[id]") if (name := attribute(node, "id")) in linked]
+    return frozenset(names) - {""}
+
+
+def anchor_name(node: LexborNode) -> str:
+    """An ``<a>`` anchor's name: its ``name``, else its ``id``."""
+    return attribute(node, "name") or attribute(node, "id")
+
+
+def anchor_mark(name: str) -> str:
+    """An anchor as a Markdown post writes one, which ``moved_anchors`` reads."""
+    return f'<a name="{html.escape(name)}"></a>'
 
 
 def anchor_line(text: str | None, name: str) -> int | None:
