@@ -245,6 +245,12 @@ def only_error(err: str) -> str:
             id="key-without-a-space-after-its-colon",
         ),
         pytest.param(
+            HEADER + "references:\n  - id: a\n   title: T\n    url: https://example.org/\n---\n",
+            "error: content/c.md:6: invalid YAML: 'title' is indented 3 spaces, and 'id' on the"
+            " line above it 4 spaces — indent it as 'id' is: write '    title: T'",
+            id="key-indented-otherwise-than-the-key-above",
+        ),
+        pytest.param(
             "---\ntitle: \u201cSleep: A Guide\u201d\ndate: 2024-01-01\n---\n",
             "error: content/c.md:2: invalid YAML: a value holding ': ' (a colon and a space) must"
             " be in quotes, and YAML takes only straight quotes (\" and ') as quotes, not the"

@@ -490,6 +490,70 @@ def test_a_key_without_a_space_after_its_colon_is_named_at_its_own_line(
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "message", "fix"),
+    [
+        (
+            "references:\n  - id: a\n   title: T\n    url: https://x.org/\n",
+            3,
+            "'title' is indented 3 spaces, and 'id' on the line above it 4 spaces",
+            "indent it as 'id' is: write '    title: T'",
+        ),
+        (
+            "references:\n  - id: a\n     title: T\n",
+            3,
+            "'title' is indented 5 spaces, and 'id' on the line above it 4 spaces",
+            "indent it as 'id' is: write '    title: T'",
+        ),
+        (
+            "references:\n  - id: a\n    title: T\n  url: https://x.org/\n",
+            4,
+            "'url' is indented 2 spaces, and 'title' on the line above it 4 spaces",
+            "indent it as 'title' is: write '    url: https://x.org/'",
+        ),
+        (
+            "image:\n  src: a.png\n alt: A\n",
+            3,
+            "'alt' is indented 1 space, and 'src' on the line above it 2 spaces",
+            "indent it as 'src' is: write '  alt: A'",
+        ),
+        (
+            "title: x\n\n# a comment\n date: 2024-01-01\n",
+            4,
+            "'date' is indented 1 space, and 'title' on the line above it 0 spaces",
+            "indent it as 'title' is: write 'date: 2024-01-01'",
+        ),
+    ],
+)
+def test_a_key_indented_otherwise_than_the_key_above_it_is_named_with_the_indent(
+    text: str, line: int, message: str, fix: str
+) -> None:
+    """PyYAML said "did not find expected '-' indicator", "mapping values are not allowed" or
+    "did not find expected key", naming its parser's state, not the indent (from a new-user
+    trial)."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert (raised.value.line, raised.value.message, raised.value.hint) == (
+        line,
+        f"invalid YAML: {message}",
+        fix,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "image: x\n  src: a.png\n",  # a key meant under one whose value is on its line
+        "see_also:\n  - a\n - b\ntitle: x\n",  # a list item, not a key
+        "title: Sleep: basics\n",  # a ': ' in a value
+    ],
+)
+def test_other_errors_are_not_taken_for_a_key_indented_otherwise(text: str) -> None:
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert "is indented" not in raised.value.message
+
+
+@pytest.mark.parametrize(
     ("text", "fix"),
     [
         ("description: for the heart, the mood and your\nhealth.\n", "write health.:"),

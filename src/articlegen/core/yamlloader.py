@@ -15,6 +15,7 @@ import yaml
 
 from .curlypairs import curly_inside
 from .errors import ArticlegenError
+from .yamlindent import misindented
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -92,12 +93,7 @@ def syntax_error(
     at the line to fix and with what to do. Raised ``from None``: as its cause, PyYAML's own
     words ("caused by: ScannerError: while scanning…") told an author nothing more."""
     if isinstance(exc, yaml.reader.ReaderError):
-        return error(
-            f"invalid YAML: character U+{exc.character:04X} is not allowed",
-            path,
-            text.count("\n", 0, max(exc.position, 0)) + first_line,
-            "remove the control character (often pasted in by accident)",
-        )
+        return _reader_error(exc, text, path, error, first_line)
     if (read_on := _quote_read_on(exc, text)) is not None:
         return _read_on_error(read_on, text, path, error, first_line)
     if (no_colon := _missing_colon(exc, text)) is not None:
@@ -130,6 +126,8 @@ def syntax_error(
     elif "tab character" in problem or (before + after)[:1] == "\t":
         message = "invalid YAML: a tab where YAML takes only spaces"
         hint = "indent with spaces, not tabs"
+    elif mark is not None and (indented := misindented(text, mark.line, problem)):
+        message, hint = indented
     elif problem.startswith("did not find expected key") and (
         flow := _FLOW_THEN_TEXT.match(before + after)
     ):
@@ -150,6 +148,22 @@ def syntax_error(
         line_text = line_of(text, mark.line)
         hint = close_quote(line_text, line_text[mark.column : mark.column + 1])
     return error(message, path, line, hint)
+
+
+def _reader_error(
+    exc: yaml.reader.ReaderError,
+    text: str,
+    path: str,
+    error: type[ArticlegenError],
+    first_line: int,
+) -> ArticlegenError:
+    """A character YAML does not read (a control character), at its line."""
+    return error(
+        f"invalid YAML: character U+{exc.character:04X} is not allowed",
+        path,
+        text.count("\n", 0, max(exc.position, 0)) + first_line,
+        "remove the control character (often pasted in by accident)",
+    )
 
 
 def _quote_read_on(exc: yaml.YAMLError, text: str) -> yaml.ScalarToken | None:
