@@ -74,6 +74,12 @@ def decoded(files: dict[str, bytes]) -> dict[str, object]:
     }
 
 
+def pagefind_hash(data: bytes) -> str:
+    """The SHA-1 of ``data`` as Pagefind writes it in a file's name: each byte in hex,
+    without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+
+
 def sharded(pages: list[str], count: int) -> list[list[str]]:
     return [[p for p in pages if shard_of(p, count) == s] for s in range(count)]
 
@@ -102,7 +108,7 @@ def test_one_shard_merged_is_pagefinds_own_word_chunks_byte_for_byte(
     original = {p: gzip.decompress(d) for p, d in single.items() if p.startswith("index/")}
     assert chunks == original  # small enough for one chunk: the same name, the same bytes
     for path, raw in chunks.items():  # named as Pagefind names them
-        assert path == f"index/en_{hashlib.sha1(raw[len(SIGNATURE) :]).hexdigest()[:7]}.pf_index"
+        assert path == f"index/en_{pagefind_hash(raw[len(SIGNATURE) :])[:7]}.pf_index"
 
 
 def test_a_word_chunk_an_earlier_index_had_is_its_file_again(
@@ -124,6 +130,46 @@ def test_a_word_chunk_an_earlier_index_had_is_its_file_again(
     assert sorted(asked) == sorted(first.chunks.items()) and again.chunks == first.chunks
     assert {again.files[path] for path in first.chunks} == {b"the earlier file"}
     assert merge_shards(shards, lambda path, digest: None).files == first.files
+
+
+def write_titled_site(folder: Path, count: int) -> list[str]:
+    """``count`` article pages whose title and tags are metadata only (in an ignored
+    header, as the theme writes them: Pagefind searches them), a third with no picture
+    (no ``image`` field), a third with no tags: so shards hold different metadata fields."""
+    pages = []
+    for n in range(count):
+        words = [WORDS[(n * 5 + k * k) % len(WORDS)] for k in range(4 + (n * 11) % 30)]
+        tags = "" if n % 3 == 1 else f' data-pagefind-meta="tags:{WORDS[n % 7]}, liver"'
+        picture = "" if n % 3 == 2 else f'<img src="/i{n}.png" alt="{words[0]}">'
+        relative = f"t{n:02d}/index.html"
+        target = folder / relative
+        target.parent.mkdir(parents=True)
+        target.write_text(
+            f'<!DOCTYPE html><html lang="en"><head><title>T{n}</title></head><body>'
+            f"<article data-pagefind-body><header data-pagefind-ignore><h1 data-pagefind-meta="
+            f'"title">{WORDS[(n + 3) % len(WORDS)]} heart {n}</h1><ul{tags}><li>x</li></ul>'
+            f"</header>{picture}<p>{' '.join(words)}.</p></article></body></html>",
+            encoding="utf-8",
+        )
+        pages.append(relative)
+    return pages
+
+
+def test_shards_with_other_metadata_fields_merge_into_the_index_of_one_run(
+    tmp_path: Path, pagefind: Path
+) -> None:
+    """A word found in a page's metadata (its title, its tags) records the field by its
+    number in the index's sorted list of fields: a shard without the "image" field numbers
+    "title" 1 where the whole index numbers it 2."""
+    pages = write_titled_site(tmp_path, 30)
+    shards = [s for s in sharded(pages, 8) if s]
+    read = [read_shard(run_pagefind(pagefind, tmp_path, s)) for s in shards]
+    assert len({shard.meta_fields for shard in read}) > 1
+    merged = merge_shards(read).files
+    single = run_pagefind(pagefind, tmp_path, [p for shard in shards for p in shard])
+    assert decoded(merged) == decoded(single)
+    assert decoded(merged)["meta"][-1] == ["image", "image_alt", "tags", "title"]
+    assert set(merged) <= set(single)  # every file named as Pagefind names it
 
 
 def test_filters_are_left_to_one_run(tmp_path: Path, pagefind: Path) -> None:
@@ -164,7 +210,7 @@ def test_two_shards_fragments_with_the_same_short_name_get_longer_ones() -> None
     longer = next(n for n in names if n != "fragment/en_abcdef0.pf_fragment")
     raw = gzip.decompress(merged[longer])[len(SIGNATURE) :]
     assert json.loads(raw) == {"url": "/b/"}
-    assert longer.startswith("fragment/en_" + hashlib.sha1(raw).hexdigest()[:8])
+    assert longer.startswith("fragment/en_" + pagefind_hash(raw)[:8])
     meta_name = json.loads(merged["pagefind-entry.json"])["languages"]["en"]["hash"]
     pages = pagefind_cbor(merged[f"pagefind.{meta_name}.pf_meta"])[1]
     assert [name for name, _ in pages] == ["en_abcdef0", longer.removeprefix("fragment/")[:-12]]

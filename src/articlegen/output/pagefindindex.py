@@ -11,20 +11,36 @@ decodes both and compares), and the search page loads one index as before.
 
 The files are gzipped ``pagefind_dcd`` + CBOR. A word chunk (``index/*.pf_index``) is
 ``[[word, pages, [[variant, pages], …]], …]`` and each page entry ``[page, locations,
-extras]``, where ``page`` is the difference from the previous entry's page: so a shard's
-entries move into the whole index unchanged but for the first of each word's list. This
-layout is Pagefind 1.5's (``SUPPORTED``); anything else read is ``UnknownIndex``, and the
-caller indexes the site in one run instead.
+extras]``, where ``page`` is the difference from the previous entry's page and ``extras``
+the word's places in the page's metadata (its title, tags), each field written as its
+number in the index's sorted list of fields: so a shard's entries move into the whole index
+unchanged but for the first of each word's list, and the field numbers of a shard that
+lacks a field another has. This layout is Pagefind 1.5's (``SUPPORTED``); anything else read
+is ``UnknownIndex``, and the caller indexes the site in one run instead.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from .pagefindcbor import UnknownIndex as UnknownIndex
+from .pagefindcbor import (
+    array,
+    expect,
+    read_head,
+    read_item,
+    read_text,
+    skip_ints,
+    text,
+    write_head,
+)
 
 SUPPORTED = ("1.5.",)
 """Pagefind versions whose index layout this module reads (the ``version`` of the entry)."""
@@ -49,10 +65,6 @@ Word = tuple[Run, tuple[tuple[str, Run], ...]]
 Reuse = Callable[[str, str], "bytes | None"]
 """The compressed file an earlier index had at a path (``index/…``) with an uncompressed
 body of a given SHA-1 (hex), if it had that one; else None."""
-
-
-class UnknownIndex(Exception):
-    """An index this module cannot merge: another layout, filters, sorts, languages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,29 +153,45 @@ def merge_shards(shards: Sequence[ShardIndex], reuse: Reuse | None = None) -> Me
     language, version = used[0].language, _version(used[0])
     files: dict[str, bytes] = {}
     pages = _merged_pages(used, files)
-    chunks, digests = [], {}
-    for words in _chunked(_merged_words(used)):
-        body = _array(1) + _array(len(words)) + b"".join(data for _, data in words)
+    chunks: list[list[str]] = []
+    digests = {}
+    fields = sorted({field for shard in used for field in shard.meta_fields})
+    for words in _chunked(_merged_words(used, fields)):
+        body = array(1) + array(len(words)) + b"".join(data for _, data in words)
         digest = _sha1(body)
-        name = _unique(f"{language}_{digest}", len(language) + 8, files, _CHUNKS, ".pf_index")
+        name = _unique(f"{language}_{_hex(digest)}", len(language) + 8, files, _CHUNKS, ".pf_index")
         path = f"{_CHUNKS}{name}.pf_index"
         files[path] = (reuse(path, digest) if reuse else None) or _compressed(body)
         digests[path] = digest
-        chunks.append(_array(3) + _text(words[0][0]) + _text(words[-1][0]) + _text(name))
-    fields = sorted({field for shard in used for field in shard.meta_fields})
+        chunks.append([words[0][0], words[-1][0], name])
     meta = b"".join([
-        _array(6), _text(version),
-        _array(len(pages)), *(_array(2) + _text(name) + _uint(0, count) for name, count in pages),
-        _array(len(chunks)), *chunks, _array(0), _array(0),
-        _array(len(fields)), *map(_text, fields),
+        array(6), text(version),
+        array(len(pages)), *(array(2) + text(name) + write_head(0, count) for name, count in pages),
+        array(len(chunks)), *(array(3) + b"".join(map(text, c)) for c in _trimmed(chunks)),
+        array(0), array(0),
+        array(len(fields)), *map(text, fields),
     ])  # fmt: skip
-    meta_name = f"{language}_{_sha1(meta)[: len(language) + 8]}"
+    meta_name = f"{language}_{_hex(_sha1(meta))[: len(language) + 8]}"
     files[f"pagefind.{meta_name}.pf_meta"] = _compressed(meta)
     entry = json.loads(used[0].entry)
     entry["languages"] = {language: {**entry["languages"][language], "hash": meta_name,
                                      "page_count": len(pages)}}  # fmt: skip
     files[_ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
     return MergedIndex(files, digests)
+
+
+def _trimmed(chunks: list[list[str]]) -> list[list[str]]:
+    """Each chunk's first and last word cut, as Pagefind cuts them, to the prefixes that
+    tell it from its neighbours (``['anger', 'build'], ['burnout', …]`` is ``['ang',
+    'bui'], ['bur', …]``): a query loads the chunks whose range holds its words, so
+    a range of whole words could load others. ``chunks`` is [first, last, name] each."""
+    for before, after in itertools.pairwise(chunks):
+        last, first = before[1], after[0]
+        same = len(os.path.commonprefix([first, last])) + 1  # noqa: RUF071 (not paths)
+        if last[:same] >= before[0]:
+            before[1] = last[:same]
+        after[0] = first[:same]
+    return chunks
 
 
 def _version(shard: ShardIndex) -> str:
@@ -180,7 +208,7 @@ def _merged_pages(shards: Sequence[ShardIndex], files: dict[str, bytes]) -> list
             data = shard.fragments[f"{_FRAGMENTS}{name}.pf_fragment"]
             path = f"{_FRAGMENTS}{name}.pf_fragment"
             if files.get(path, data) != data:
-                full = f"{shard.language}_{_sha1(_raw(data))}"
+                full = f"{shard.language}_{_hex(_sha1(_raw(data)))}"
                 name = _unique(full, len(name) + 1, files, _FRAGMENTS, ".pf_fragment", data)
                 path = f"{_FRAGMENTS}{name}.pf_fragment"
             files[path] = data
@@ -201,14 +229,17 @@ def _unique(
     return name
 
 
-def _merged_words(shards: Sequence[ShardIndex]) -> Iterable[tuple[str, bytes, int]]:
+def _merged_words(
+    shards: Sequence[ShardIndex], fields: Sequence[str]
+) -> Iterable[tuple[str, bytes, int]]:
     """Each word of any shard, in Pagefind's order (by its UTF-8 bytes, as code points
-    sort), with its encoding in the whole index and its size for chunking."""
+    sort), with its encoding in the whole index and its size for chunking; the metadata
+    fields its entries name are numbered as in ``fields``, the whole index's."""
     runs: dict[str, list[tuple[int, Run]]] = {}
     forms: dict[str, list[tuple[int, tuple[tuple[str, Run], ...]]]] = {}  # the few with any
     offset = 0
     for shard in shards:
-        for word, (run, its_forms) in shard.words.items():
+        for word, (run, its_forms) in _renumbered(shard, fields).items():
             if (found := runs.get(word)) is None:
                 runs[word] = [(offset, run)]
             else:
@@ -221,9 +252,9 @@ def _merged_words(shards: Sequence[ShardIndex]) -> Iterable[tuple[str, bytes, in
         for start, each in forms.get(word, ()):
             for form, variant in each:
                 variants.setdefault(form, []).append((start, variant))
-        encoded, size = [_array(3), _text(word), _runs(runs[word]), _array(len(variants))], 0
+        encoded, size = [array(3), text(word), _runs(runs[word]), array(len(variants))], 0
         for form in sorted(variants):
-            encoded += [_array(2), _text(form), _runs(variants[form])]
+            encoded += [array(2), text(form), _runs(variants[form])]
             size += sum(run[3] for _, run in variants[form])
         yield word, b"".join(encoded), size + sum(run[3] for _, run in runs[word])
 
@@ -231,14 +262,61 @@ def _merged_words(shards: Sequence[ShardIndex]) -> Iterable[tuple[str, bytes, in
 def _runs(runs: Sequence[tuple[int, Run]]) -> bytes:
     """One list of page entries from the shards' runs, each starting ``offset`` pages in:
     only the first entry of each run gets a new page difference."""
-    out = [_array(sum(run[0] for _, run in runs))]
+    out = [array(sum(run[0] for _, run in runs))]
     previous = 0
     for offset, (count, first, last, _, head, tail) in runs:
         if count:
             delta = offset + first - previous
-            out += (b"\x83", _SMALL[delta] if delta < 24 else _uint(0, delta), head, tail)
+            out += (b"\x83", _SMALL[delta] if delta < 24 else write_head(0, delta), head, tail)
             previous = offset + last
     return b"".join(out)
+
+
+def _renumbered(shard: ShardIndex, fields: Sequence[str]) -> dict[str, Word]:
+    """The shard's words, their metadata fields numbered as in ``fields``. A word found in a
+    page's metadata (its title, its tags) names the field by its place in the index's sorted
+    list of fields; a shard without a field another has ("image": no page of it has a
+    picture) numbers the later ones lower."""
+    if shard.meta_fields == tuple(fields):
+        return shard.words
+    number = [fields.index(field) for field in shard.meta_fields]
+    return {
+        word: (
+            _fields_renumbered(run, number),
+            tuple((form, _fields_renumbered(variant, number)) for form, variant in forms),
+        )
+        for word, (run, forms) in shard.words.items()
+    }
+
+
+def _fields_renumbered(run: Run, number: Sequence[int]) -> Run:
+    count, first, last, size, head, tail = run
+    parts, i = [], 0
+    while i < len(tail):  # each later entry: [page difference, locations, metadata's]
+        start = i
+        i = skip_ints(tail, expect(tail, i, 4, 3), 1)
+        parts.append(tail[start:i])
+        entry, i = _locations_renumbered(tail, i, number)
+        parts.append(entry)
+    head = _locations_renumbered(head, 0, number)[0] if count else head
+    return (count, first, last, size, head, b"".join(parts))
+
+
+def _locations_renumbered(data: bytes, i: int, number: Sequence[int]) -> tuple[bytes, int]:
+    """An entry's locations and metadata locations from ``i``, a metadata field numbered
+    ``n`` (written -1 - n before its locations) numbered ``number[n]``; and where it ends."""
+    start = i
+    locations, i = read_head(data, i, 4)
+    extras, i = read_head(data, skip_ints(data, i, locations), 4)
+    parts = [data[start:i]]
+    for _ in range(extras):
+        end = skip_ints(data, i, 1)
+        if data[i] >> 5 == 1:  # a negative integer: a field's number
+            parts.append(write_head(1, number[read_head(data, i, 1)[0]]))
+        else:
+            parts.append(data[i:end])
+        i = end
+    return b"".join(parts), i
 
 
 def _chunked(words: Iterable[tuple[str, bytes, int]]) -> Iterable[list[tuple[str, bytes]]]:
@@ -257,17 +335,17 @@ def _chunked(words: Iterable[tuple[str, bytes, int]]) -> Iterable[list[tuple[str
 def _chunk_words(data: bytes) -> dict[str, Word]:
     """The words of one decompressed word chunk, each run kept as encoded."""
     words: dict[str, Word] = {}
-    i = _expect(data, 0, 4, 1)
-    count, i = _count(data, i, 4)
+    i = expect(data, 0, 4, 1)
+    count, i = read_head(data, i, 4)
     for _ in range(count):
-        i = _expect(data, i, 4, 3)
-        word, i = _string(data, i)
+        i = expect(data, i, 4, 3)
+        word, i = read_text(data, i)
         run, i = _run(data, i)
-        variants, i = _count(data, i, 4)
+        variants, i = read_head(data, i, 4)
         forms = []
         for _ in range(variants):
-            i = _expect(data, i, 4, 2)
-            form, i = _string(data, i)
+            i = expect(data, i, 4, 2)
+            form, i = read_text(data, i)
             variant, i = _run(data, i)
             forms.append((form, variant))
         words[word] = (run, tuple(forms))
@@ -277,65 +355,28 @@ def _chunk_words(data: bytes) -> dict[str, Word]:
 
 
 def _run(data: bytes, i: int) -> tuple[Run, int]:
-    count, i = _count(data, i, 4)
+    count, i = read_head(data, i, 4)
     page = first = size = 0
     head, start = b"", i
     for number in range(count):
-        i = _expect(data, i, 4, 3)
-        delta, i = _count(data, i, 0)
+        i = expect(data, i, 4, 3)
+        delta, i = read_head(data, i, 0)
         page += delta
         after = i
-        locations, i = _count(data, i, 4)
-        i = _skip_ints(data, i, locations)
-        extras, i = _count(data, i, 4)
-        i = _skip_ints(data, i, extras)
-        size += locations + 1
+        locations, i = read_head(data, i, 4)
+        i = skip_ints(data, i, locations)
+        extras, i = read_head(data, i, 4)
+        i = skip_ints(data, i, extras)
+        size += locations + extras + 1
         if number == 0:
             first, head, start = page, data[after:i], i
     return (count, first, page, size, head, data[start:i]), i
 
 
-def _skip_ints(data: bytes, i: int, count: int) -> int:
-    for _ in range(count):
-        byte = data[i]
-        if byte >> 6:  # major type 2 or above: not an integer
-            raise UnknownIndex(f"not an integer at byte {i}")
-        info = byte & 31
-        i += 1 if info < 24 else 1 + (1 << (info - 24))
-    return i
-
-
-def _count(data: bytes, i: int, major: int) -> tuple[int, int]:
-    """The argument of the head at ``i`` (an array's length, an unsigned integer), which
-    must be of type ``major``, and where the next item starts."""
-    byte = data[i]
-    if byte >> 5 != major:
-        raise UnknownIndex(f"CBOR type {byte >> 5} at byte {i}, expected {major}")
-    info = byte & 31
-    if info < 24:
-        return info, i + 1
-    if info > 27:
-        raise UnknownIndex(f"indefinite length at byte {i}")
-    size = 1 << (info - 24)
-    return int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
-
-
-def _expect(data: bytes, i: int, major: int, value: int) -> int:
-    found, i = _count(data, i, major)
-    if found != value:
-        raise UnknownIndex(f"array of {found} at byte {i}, expected {value}")
-    return i
-
-
-def _string(data: bytes, i: int) -> tuple[str, int]:
-    length, i = _count(data, i, 3)
-    return data[i : i + length].decode("utf-8"), i + length
-
-
 def _decoded(data: bytes) -> list[object]:
     """A small compressed file (the meta index) decoded whole."""
     raw = _raw(data)
-    value, end = _item(raw, 0)
+    value, end = read_item(raw, 0)
     if end != len(raw) or not isinstance(value, list) or len(value) != 6:
         raise UnknownIndex("unexpected meta index")
     return value
@@ -353,24 +394,6 @@ def _number(value: object) -> int:
     return value
 
 
-def _item(data: bytes, i: int) -> tuple[object, int]:
-    major = data[i] >> 5
-    value, i = _count(data, i, major)
-    if major == 0:
-        return value, i
-    if major == 1:
-        return -1 - value, i
-    if major == 3:
-        return data[i : i + value].decode("utf-8"), i + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, i = _item(data, i)
-            items.append(item)
-        return items, i
-    raise UnknownIndex(f"CBOR type {major} in the meta index")
-
-
 def _raw(data: bytes) -> bytes:
     raw = gzip.decompress(data)
     if not raw.startswith(SIGNATURE):
@@ -382,23 +405,12 @@ def _compressed(body: bytes) -> bytes:
     return gzip.compress(SIGNATURE + body, compresslevel=COMPRESSION, mtime=0)
 
 
+def _hex(digest: str) -> str:
+    """A hash written as Pagefind names its files: each byte in hex without a leading zero
+    (``0c8f86…`` is ``c8f86…``). A chunk named otherwise sorted elsewhere among the chunks a
+    query loads, and its words' scores were added in another order (the last digits)."""
+    return "".join(f"{byte:x}" for byte in bytes.fromhex(digest))
+
+
 def _sha1(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
-
-
-def _uint(major: int, value: int) -> bytes:
-    if value < 24:
-        return bytes([major << 5 | value])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if value < 1 << (8 * size):
-            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
-    raise ValueError(f"{value} does not fit in CBOR")
-
-
-def _array(length: int) -> bytes:
-    return _uint(4, length)
-
-
-def _text(value: str) -> bytes:
-    data = value.encode("utf-8")
-    return _uint(3, len(data)) + data
