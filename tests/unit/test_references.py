@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from articlegen.core.errors import FrontMatterError
 from articlegen.core.model import CitationMark, LinkRef, Reference
 from articlegen.core.yamldoc import load_mapping
@@ -200,6 +202,27 @@ def test_unknown_citation_names_the_closest_id() -> None:
     ]
     none = number_citations((), [LinkRef("x", 3)], "content/a.md")
     assert none.problems[0].hint == "add a 'references:' list with an item 'id: x'"
+
+
+@pytest.mark.parametrize(
+    ("cited", "hint"),
+    [
+        ("smith_2020", "cite it as [^smith-2020]"),
+        ("Smith-2020", "cite it as [^smith-2020]"),
+        (
+            "Jones_2019",
+            "cite it as [^jones-2019], and add 'id: jones-2019' to its item of 'references:'",
+        ),
+    ],
+)
+def test_a_citation_no_id_could_be_is_offered_an_id_there_can_be(cited: str, hint: str) -> None:
+    """'add it to references: with id: smith_2020' offered an id the build refuses (from a
+    new-user trial): such a citation is offered the reference it is near, or its id made one."""
+    references = (Reference("S", "https://e.org/s", "smith-2020", line=10),)
+    problems = number_citations(references, [LinkRef(cited, 7)], "content/a.md").problems
+    assert [(p.line, p.hint) for p in problems] == [
+        (7, f"a reference's id holds lowercase a-z, 0-9 and '-' only: {hint}")
+    ]
 
 
 def test_no_references_no_citations() -> None:

@@ -17,13 +17,14 @@ from ..core.errors import (
     Diagnostic,
     FrontMatterError,
     LinkError,
+    closest,
     did_you_mean,
     raise_if_any,
 )
 from ..core.model import CitationMark, Date, LinkRef, NumberedReference, Reference
 from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
-from ..core.slugs import is_slug
+from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem, full_address
 from ..core.yamlchecks import as_text, unknown_key_problems
 from ..core.yamldoc import Entry
@@ -237,12 +238,24 @@ def _unknown(
     citation: LinkRef, by_id: Mapping[str, Reference], path: str, page: bool
 ) -> ArticlegenError:
     known = list(by_id)
+    target = citation.target
+    if not is_slug(target) and not page:
+        # 'ref_two', 'Ref-Two': no reference can have that id, so adding one is no fix.
+        near = closest(target, known) or closest(target.casefold(), known)
+        written = near[0] if near else slugify(target) or "smith-2023"
+        return LinkError(
+            f"citation [^{target}] names no reference{did_you_mean(target, known)}",
+            path,
+            citation.line,
+            f"a reference's id holds lowercase a-z, 0-9 and '-' only: cite it as [^{written}]"
+            + ("" if near else f", and add 'id: {written}' to its item of 'references:'"),
+        )
     hint = (
         "a page has no references: link to the source in the text, [title](https://…)"
         if page
-        else "add it to 'references:' with 'id: " + citation.target + "'"
+        else "add it to 'references:' with 'id: " + target + "'"
         if known
-        else "add a 'references:' list with an item 'id: " + citation.target + "'"
+        else "add a 'references:' list with an item 'id: " + target + "'"
     )
     return LinkError(
         f"citation [^{citation.target}] names no reference{did_you_mean(citation.target, known)}",
