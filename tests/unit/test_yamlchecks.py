@@ -15,6 +15,7 @@ from articlegen.content.config import parse_config
 from articlegen.core.errors import ArticlegenError, ConfigError
 from articlegen.core.yamlchecks import as_written, check_characters, found
 from articlegen.core.yamldoc import load_mapping
+from tests.helpers import failure_messages
 from tests.unit.test_config import messages as config_messages
 from tests.unit.test_frontmatter import errors as front_matter_errors
 from tests.unit.test_references import parse as parse_references
@@ -252,3 +253,59 @@ def test_a_reference_s_year_is_offered_its_date_and_its_journal_its_publisher() 
 def test_a_same_meaning_is_offered_only_where_that_key_is_valid() -> None:
     messages = config_messages("title: T\nbase_url: https://example.org/\nlink: x\n")
     assert "did you mean 'url'" not in " ".join(messages)
+
+
+SITE_BASE = "title: T\nbase_url: https://example.org/\n"
+
+
+@pytest.mark.parametrize(
+    ("errors", "expected"),
+    [
+        pytest.param(
+            lambda: front_matter_errors("---\ntilte: Sleep\ndate: 2024-01-01\n---\n"),
+            "content/a.md:2: unknown key 'tilte' (did you mean 'title'?)",
+            id="article-title",
+        ),
+        pytest.param(
+            lambda: front_matter_errors("---\ntitle: Sleep\nsumary: S\n---\n"),
+            "content/a.md:3: unknown key 'sumary' (did you mean 'description'?)",
+            id="a-key-not-required-leaves-the-date-missing",
+        ),
+        pytest.param(
+            lambda: config_messages("title: T\nbase_ulr: https://example.org/\n"),
+            "site.yaml:2: unknown key 'base_ulr' (did you mean 'base_url'?)",
+            id="site-base-url",
+        ),
+        pytest.param(
+            lambda: config_messages(
+                SITE_BASE + "reviewers:\n  r:\n    nmae: R\n    credentials: MD\n"
+            ),
+            "site.yaml:5: unknown key 'reviewers.r.nmae' (did you mean 'name'?)",
+            id="reviewer-name",
+        ),
+        pytest.param(
+            lambda: failure_messages(
+                lambda: parse_references("references:\n  - title: T\n    ulr: https://e.org/\n")
+            ),
+            "content/a.md:4: unknown key 'references.ulr' (did you mean 'url'?)",
+            id="reference-url",
+        ),
+        pytest.param(
+            lambda: front_matter_errors(
+                "---\ntitle: T\ndate: 2024-01-01\nimage:\n  src: a.png\n  atl: A\n---\n"
+            ),
+            "content/a.md:6: unknown key 'image.atl' (did you mean 'alt'?)",
+            id="image-alt",
+        ),
+    ],
+)
+def test_a_misspelt_required_key_is_one_error_at_its_line(errors, expected: str) -> None:
+    """'tilte:' was two errors, the key unknown at its line and 'title' missing at line 1
+    (from a new-user trial): the key is written, misspelt, and the unknown key's error says
+    which it is meant as."""
+    found = [message.split(" — ")[0] for message in errors()]
+    assert expected in found
+    missing = ("missing required key", "needs '", "has no '")
+    assert [m for m in found if any(word in m for word in missing)] == (
+        ["content/a.md:1: missing required key 'date'"] if "sumary" in expected else []
+    )

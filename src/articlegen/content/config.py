@@ -32,6 +32,7 @@ from ..core.yamlchecks import (
     as_text,
     as_written,
     check_characters,
+    meant_keys,
     type_problem,
     unknown_key_problems,
 )
@@ -84,7 +85,8 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     problems += [
         ConfigError(f"missing required key '{key.name}'", path, 1, f"add '{key.name}: {key.fix}'")
         for key in SITE
-        if key.required and key.name not in entries and key.name not in swallowed
+        if key.required
+        and key.name not in entries.keys() | swallowed | meant_keys(entries, SITE_KEYS)
     ]
     problems += _check_values(usable, path)
     comments = _comments(usable.get("comments"), path, problems)

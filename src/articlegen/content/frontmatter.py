@@ -22,7 +22,12 @@ from ..core.model import FrontMatter
 from ..core.nestedkeys import FRONT_MATTER_SECTIONS
 from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS, PAGE_KEYS
 from ..core.slugs import slugify
-from ..core.yamlchecks import check_characters, note_comments, unknown_key_problems
+from ..core.yamlchecks import (
+    check_characters,
+    meant_keys,
+    note_comments,
+    unknown_key_problems,
+)
 from ..core.yamldoc import Entry, load_mapping, usable
 from .fieldchecks import key_checks, merged_tags
 from .fieldpairs import pair_problems
@@ -128,7 +133,8 @@ def parse_front_matter(
     )
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)
-    problems += _missing_problems(written.keys() | swallowed, fields, path, page)
+    meant = meant_keys(written, PAGE_KEYS if page else FRONT_MATTER_KEYS)
+    problems += _missing_problems(written.keys() | swallowed | meant, fields, path, page)
     problems += pair_problems(fields, entries, path, zone)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}

@@ -19,6 +19,7 @@ from ..core.yamlchecks import (
     PLAIN_DIGITS,
     as_written,
     found,
+    meant_keys,
     quote_hint,
     read_otherwise,
     unknown_key_problems,
@@ -47,7 +48,7 @@ def parse_image(key: str, entry: Entry, path: str, error: type[ArticlegenError])
             + ('; alt: "" marks a decorative image' if name == "alt" else ""),
         )
         for name in required_keys(HERO_IMAGE)
-        if name not in keys
+        if name not in keys.keys() | meant_keys(keys, key_names(HERO_IMAGE))
     ]
     values: dict[str, str] = {}
     for name in text_keys(HERO_IMAGE):

@@ -300,6 +300,20 @@ it names is valid in that place, before any near spelling, which can be a key of
 meaning (``citations`` is spelled near ``description``)."""
 
 
+def meant_keys(entries: Iterable[str], allowed: Collection[str]) -> set[str]:
+    """The keys of ``allowed`` that the unknown keys of ``entries`` are offered as (``tilte``
+    as ``title``, ``summary`` as ``description``): such a key is written, misspelt, and not
+    missing as well, so the typo is one error, at its line (``unknown_key_problems``)."""
+    meant: set[str] = set()
+    for key in entries:
+        if key in allowed:
+            continue
+        same = SAME_MEANING.get(key.casefold())
+        near = [same] if same in allowed else closest(key, allowed)
+        meant.update(near[:1])
+    return meant
+
+
 def unknown_key_problems(
     entries: dict[str, Entry],
     allowed: Collection[str],

@@ -23,7 +23,7 @@ from ..core.model import Article, Credits, Person, SiteConfig
 from ..core.nestedkeys import PERSON, key_names, required_keys, text_keys
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem
-from ..core.yamlchecks import type_problem, unknown_key_problems
+from ..core.yamlchecks import meant_keys, type_problem, unknown_key_problems
 from ..core.yamldoc import Entry
 
 
@@ -86,7 +86,7 @@ def _person(
             values[key] = keys[key].value.strip()
     reviewer = section == "reviewers"
     for key in required_keys(PERSON, section):
-        if key not in values:
+        if key not in values and key not in meant_keys(keys, key_names(PERSON)):
             why = " (readers look for a reviewer's qualifications)" if key == "credentials" else ""
             found.append(
                 ConfigError(f"'{where}' needs '{key}'{why}", path, block.line, f"add '{key}: …'")

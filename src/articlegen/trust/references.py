@@ -26,7 +26,7 @@ from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem, full_address
-from ..core.yamlchecks import as_text, unknown_key_problems
+from ..core.yamlchecks import as_text, meant_keys, unknown_key_problems
 from ..core.yamldoc import Entry
 
 _TEXT_KEYS = text_keys(REFERENCE)
@@ -117,7 +117,8 @@ def _reference(
             f"reference {number} has no '{key}'", path, item.line, f"add '{key}: …' to it"
         )
         for key in _REQUIRED
-        if key not in keys and not (key == "url" and len(others) < len(keys))
+        if key not in keys.keys() | meant_keys(others, _KEYS)
+        and not (key == "url" and len(others) < len(keys))
     ]
     if found:
         problems += found
