@@ -309,7 +309,7 @@ def meant_keys(entries: Iterable[str], allowed: Collection[str]) -> set[str]:
         if key in allowed:
             continue
         same = SAME_MEANING.get(key.casefold())
-        near = [same] if same in allowed else closest(key, allowed)
+        near = [same] if same is not None and same in allowed else closest(key, allowed)
         meant.update(near[:1])
     return meant
 
