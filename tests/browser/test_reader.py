@@ -230,6 +230,38 @@ def test_the_count_says_results_as_pages_match_too(reader: Reader, site, serve) 
     assert page.locator(".search-results a").get_attribute("href") == "/about/"
 
 
+def test_excerpts_show_the_text_and_titles_still_rank_first(reader: Reader, site, serve) -> None:
+    """Excerpts began with the article's title and tags ("… Magnesium and Sleep. supplements.
+    A mineral …"): they were indexed as text. They are metadata now: an excerpt is the text
+    alone, a word of the title still puts its article first, a tag still finds its article."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
+    magnesium = "A mineral some men take at night to sleep better. Nuts and seeds hold it too."
+    nuts = "Nuts hold magnesium, and magnesium is one reason to eat a handful of them."
+    root = site(
+        {
+            "magnesium.md": article("Magnesium and Sleep", magnesium, tags="[supplements]"),
+            "nuts.md": article("Nuts as a Snack", nuts, tags="[food, snacks]"),
+        }
+    )
+    build_site(root, BuildOptions(output=root / "public"))
+    page, base = reader.page, serve(root / "public")
+    expected = {"magnesium": ["/magnesium/", "/nuts/"], "supplements": ["/magnesium/"],
+                "nuts": ["/nuts/", "/magnesium/"], "snacks": ["/nuts/"]}  # fmt: skip
+    for query, urls in expected.items():
+        page.goto(f"{base}search/?q={query}")
+        page.get_by_role("status").filter(has_text=f"“{query}”").wait_for()
+        results = page.eval_on_selector_all(
+            ".search-results > li",
+            "items => items.map(i => [i.querySelector('a').getAttribute('href'),"
+            " i.querySelector('a').textContent, i.querySelector('p').textContent])",
+        )
+        assert [url for url, _, _ in results] == urls, query
+        for url, title, excerpt in results:
+            text = magnesium if url == "/magnesium/" else nuts
+            assert excerpt.strip("… ") in text, (query, excerpt)
+            assert title not in excerpt
+
+
 def test_skip_link_comes_first_and_focus_is_visible(
     reader: Reader, fixture_blog: Path, serve
 ) -> None:

@@ -205,3 +205,28 @@ def test_a_headings_link_to_itself_is_not_indexed_so_excerpts_show_no_hash(site,
     assert "The risks" in indexed["content"] and "Doses" in indexed["content"]
     assert "#" not in indexed["content"]
     assert "Link to section" not in indexed["content"]  # the links' names, not indexed either
+
+
+@needs_pagefind
+def test_the_title_and_tags_are_metadata_not_text_so_excerpts_start_with_the_body(
+    site, run_cli
+) -> None:
+    """The title and the tag list were indexed as text, so every excerpt near the top of an
+    article read "Zinc Basics. minerals. immunity. Zinc supports…". They are metadata now:
+    searched (the title with a boost), shown as the result's title, not in its excerpt."""
+    about = '---\ntitle: "About These Notes"\nupdated: 2024-12-04\n---\n\nWho we are.\n'
+    root = site(
+        {
+            "a.md": article(
+                "Zinc Basics", "Zinc supports the immune system.", tags="[minerals, immunity]"
+            ),
+            "pages/about.md": about,
+        }
+    )
+    assert run_cli("build", "--site", root)[0] == 0
+    indexed = {page["url"]: page for page in fragments(root / "public" / "pagefind")}
+    assert indexed["/a/"]["content"] == "Zinc supports the immune system."
+    assert indexed["/a/"]["meta"]["title"] == "Zinc Basics"
+    assert indexed["/a/"]["meta"]["tags"] == "minerals, immunity"
+    assert indexed["/about/"]["content"] == "Who we are."
+    assert indexed["/about/"]["meta"]["title"] == "About These Notes"

@@ -173,7 +173,7 @@ def test_what_pagefind_reads_of_images_is_indexed_again_when_it_changes(
 def test_an_edit_compresses_only_the_word_chunks_it_changed(
     site, run_cli, pagefind_runs: list[list[str]], tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(pagefindindex, "CHUNK_SIZE", 4)  # a few words a chunk: many chunks
+    monkeypatch.setattr(pagefindindex, "CHUNK_SIZE", 3)  # a few words a chunk: many chunks
     compressed: list[bytes] = []
     real = pagefindindex._compressed
 
