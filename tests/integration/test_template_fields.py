@@ -116,3 +116,49 @@ def test_a_filter_there_is_none_of_offers_the_one_meant(site, added: str, hint: 
 def test_the_filters_offered_are_the_filters_templates_have() -> None:
     offered = {*jinja2.filters.FILTERS, *OWN_FILTERS}
     assert set(make_environment(None).filters) == offered
+
+
+@pytest.mark.parametrize(
+    ("added", "hint"),
+    [
+        (
+            "<p>{{ article.title }</p>",
+            "close a '{{' with '}}' and a '{%' with '%}': a brace or a percent sign is missing"
+            " or one too many on this line",
+        ),
+        (
+            "{% if article.title }<p>x</p>{% endif %}",
+            "close a '{{' with '}}' and a '{%' with '%}': a brace or a percent sign is missing"
+            " or one too many on this line",
+        ),
+        (
+            "{% if article.title %}<p>x</p>{% endif %\n",
+            "close a '{{' with '}}' and a '{%' with '%}': a brace or a percent sign is missing"
+            " or one too many on this line",
+        ),
+        (
+            "<p>{{ article.title draft }}</p>",
+            "close it with '}}' before 'draft', which it cannot hold",
+        ),
+    ],
+)
+def test_a_tag_closed_otherwise_than_it_opens_says_how_to_close_it(
+    site, added: str, hint: str
+) -> None:
+    """Jinja said only "unexpected '}'" or "expected token 'end of print statement', got
+    'draft'" (from a new-user trial)."""
+    root, line = with_line(site, added.rstrip("\n"))
+    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, write=False)))
+    assert len(messages) == 1
+    where, _, said = messages[0].partition(" — ")
+    assert where.startswith(f"templates/article.html:{line}: template syntax error: ")
+    assert said == hint
+
+
+def test_a_value_never_closed_at_the_end_of_a_template_says_so(site) -> None:
+    text = "<figure>{{ article.title"
+    root = site({"heart.md": article("Heart")}, files={"templates/_hero.html": text})
+    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, write=False)))
+    assert [message.partition(" — ")[2] for message in messages] == [
+        "a '{{' is never closed: end the value with '}}'"
+    ]

@@ -76,12 +76,34 @@ def syntax_hint(message: str, filters: Iterable[str]) -> str:
     filter there is; else none."""
     unknown = _NO_FILTER.match(message)
     if unknown is None:
-        return ""
+        return _delimiter_hint(message)
     name = unknown.group(1)
     if name in _LIQUID:
         return f"Liquid's '{name}' is written {_LIQUID[name]} here"
     near = closest(name, sorted(filters))
     return f"did you mean '{near[0]}'?" if near else "the theme's templates show the filters in use"
+
+
+_CLOSERS = re.compile(r"unexpected '[}%]'")
+"""Jinja's words for a '}' or '%' where a '}}' or '%}' closes nothing: ``{{ x }``, ``{% if x }``."""
+_GOT = re.compile(r"expected token 'end of (print statement|statement block)', got '(.+)'")
+"""Jinja's words for more inside a ``{{ … }}`` or ``{% … %}`` than it takes (``{% endif %``)."""
+
+
+def _delimiter_hint(message: str) -> str:
+    """The fix for a ``{{`` or ``{%`` closed otherwise than with ``}}`` or ``%}``; else none."""
+    got = _GOT.match(message)
+    if _CLOSERS.match(message) or (got and got.group(2) in ("%", "}")):
+        return (
+            "close a '{{' with '}}' and a '{%' with '%}': a brace or a percent sign is missing"
+            " or one too many on this line"
+        )
+    if message.startswith("unexpected end of template, expected 'end of print statement'"):
+        return "a '{{' is never closed: end the value with '}}'"
+    if got:
+        closer = "}}" if got.group(1) == "print statement" else "%}"
+        return f"close it with '{closer}' before '{got.group(2)}', which it cannot hold"
+    return ""
 
 
 def _unknown_name(name: str, tb: TracebackType | None, message: str) -> tuple[str, str]:
