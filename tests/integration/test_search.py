@@ -230,3 +230,21 @@ def test_the_title_and_tags_are_metadata_not_text_so_excerpts_start_with_the_bod
     assert indexed["/a/"]["meta"]["tags"] == "minerals, immunity"
     assert indexed["/about/"]["content"] == "Who we are."
     assert indexed["/about/"]["meta"]["title"] == "About These Notes"
+
+
+@needs_pagefind
+def test_a_heading_ends_its_sentence_in_excerpts_before_its_own_link(site, run_cli) -> None:
+    """The space before a heading's "#" link, left when the link was left out, kept Pagefind
+    from ending the heading as a sentence: excerpts read "What sleep apnea is In obstructive
+    sleep apnea…". It ends with a full stop as a heading without the link does; a heading
+    ending in its own punctuation keeps it."""
+    body = "Zinc basics.\n\n## The risks\n\nToo much zinc hurts.\n\n### Is it safe?\n\nMostly."
+    root = site({"a.md": article("Zinc", body)})
+    assert run_cli("build", "--site", root)[0] == 0
+    page = parse(root / "public" / "a" / "index.html")
+    assert [h.text(deep=True) for h in page.css("h2:not(#toc-title), h3")] == [
+        "The risks #",
+        "Is it safe? #",
+    ]  # the page keeps its space before the link
+    (indexed,) = fragments(root / "public" / "pagefind")
+    assert indexed["content"] == "Zinc basics. The risks. Too much zinc hurts. Is it safe? Mostly."

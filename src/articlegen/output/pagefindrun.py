@@ -19,6 +19,7 @@ import binascii
 import contextlib
 import json
 import queue
+import re
 import subprocess
 import tempfile
 import threading
@@ -36,6 +37,11 @@ EXCLUDED = (".header-anchor",)
 """Left out of the index as ``data-pagefind-ignore`` blocks are: a heading's "#" link to
 itself, which Pagefind read as text, so excerpts showed "The risks # Ketamine can…"."""
 _INDEX_CONFIG = {"exclude_selectors": list(EXCLUDED)}
+_BEFORE_ANCHOR = re.compile(r"[ \t\n]+(?=<a class=\"header-anchor\")")
+"""The space before a heading's "#" link, which Pagefind is given the page without: left
+there once the link is left out, it kept Pagefind from ending the heading with a full
+stop, so excerpts read "What sleep apnea is In obstructive…". The page keeps it (a screen
+reader reads the heading's text and its link's name apart)."""
 
 
 def run_pagefind(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str, bytes]:
@@ -256,6 +262,7 @@ class _Conversation:
         for relative in self.pages:
             try:
                 contents = (self.folder / relative).read_text(encoding="utf-8", errors="replace")
+                contents = _BEFORE_ANCHOR.sub("", contents)
             except OSError as exc:
                 self.unsent = f"cannot read {relative}: {exc.strerror or exc}"
                 self.requests.close()
