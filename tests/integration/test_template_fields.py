@@ -18,7 +18,8 @@ from articlegen.render.templates import OWN_FILTERS, THEME_TEMPLATES, make_envir
 from tests.conftest import article
 from tests.helpers import failure_messages
 
-TITLE = "<h1>{{ article.title }}</h1>"
+TITLE = "{{ article.title }}</h1>"
+"""The end of the title's line in the theme's ``article.html``, under which a line is added."""
 
 
 def with_line(site, added: str) -> tuple[Path, int]:
