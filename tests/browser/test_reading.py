@@ -148,3 +148,21 @@ def test_search_results_arriving_move_nothing_in_sight(browser, real_blog: Path,
         page.wait_for_function("new Promise(done => requestAnimationFrame(() => done(true)))")
         assert page.locator(".search-results li").count() > 1
         assert page.evaluate("window.shifts") == []
+
+
+CONTENT_LEFT = """selector => { const e = document.querySelector(selector);
+  return e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft); }"""
+
+
+@pytest.mark.parametrize("width", [768, 1280, 1920])
+def test_the_footer_text_lines_up_with_the_page_s_column(
+    browser, fixture_blog: Path, serve, width: int
+) -> None:
+    """On the home and a tag's page, whose cards take a wider column than an article's, the
+    footer's text stayed in the article's column: 208 px in from the cards' left edge at
+    1920 px. It starts where the main column's text starts, on every kind of page."""
+    with new_page(browser, viewport={"width": width, "height": 900}) as page:
+        for path in ("", "tags/habits/", "alpha/", "archive/"):
+            page.goto(serve(fixture_blog) + path)
+            main, footer = (page.evaluate(CONTENT_LEFT, s) for s in ("main", ".site-footer > p"))
+            assert footer == pytest.approx(main, abs=1), (width, path)
