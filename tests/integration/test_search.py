@@ -248,3 +248,28 @@ def test_a_heading_ends_its_sentence_in_excerpts_before_its_own_link(site, run_c
     ]  # the page keeps its space before the link
     (indexed,) = fragments(root / "public" / "pagefind")
     assert indexed["content"] == "Zinc basics. The risks. Too much zinc hurts. Is it safe? Mostly."
+
+
+@needs_pagefind
+def test_a_references_links_back_to_its_citations_are_not_indexed(site, run_cli) -> None:
+    """A reference's links back to where it is cited ("↩", or "↩ 1 2 3" for three) were
+    indexed as text, so excerpts across the references read "…Statistics Report, 2020. ↩123
+    US Preventive Services Task Force…". The references themselves are still indexed."""
+    references = """
+  - id: cdc
+    title: "Prevalence of Prediabetes"
+    url: https://example.org/sources/cdc
+    publisher: "Example Agency"
+    date: 2020-05-01
+  - id: trial
+    title: "A Prevention Trial"
+    url: https://example.org/sources/trial"""
+    body = "Common[^cdc]. Preventable[^trial], often[^cdc]; see the trial[^trial][^cdc]."
+    root = site({"a.md": article("Zinc", body, references=references)})
+    assert run_cli("build", "--site", root)[0] == 0
+    page = parse(root / "public" / "a" / "index.html")
+    assert [a.text() for a in page.css(".references a.backlink")] == ["1", "2", "3", "1", "2"]
+    (indexed,) = fragments(root / "public" / "pagefind")
+    text = indexed["content"]
+    assert "↩" not in text and "Back to citation" not in text
+    assert "Prevalence of Prediabetes. Example Agency, 1 May 2020. A Prevention Trial." in text
