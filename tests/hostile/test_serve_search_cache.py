@@ -370,8 +370,10 @@ def test_a_base_url_a_url_cannot_hold_is_refused_with_its_line(
 
 def test_a_base_url_that_got_past_validation_is_escaped_anyway(site, run_cli, monkeypatch) -> None:
     """Defence in depth: the image URLs built from the base path went into the HTML as they
-    were, so this base URL gave a live onerror on every local image."""
+    were, so this base URL gave a live onerror on every local image. Past the check and the
+    percent-encoding of its path (``encoded_url``, which would make each quote %22)."""
     monkeypatch.setattr(config, "base_url_problem", lambda url, written="": None)
+    monkeypatch.setattr(config, "encoded_url", lambda url: url)
     base_url = 'https://example.org/x"onerror="alert(document.domain)"y/'
     root = site(
         HOSTILE_ARTICLES,
