@@ -16,6 +16,7 @@ from articlegen.output.search import MISSING_NOTE
 from tests.browser.conftest import need
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import snapshot
+from tests.integration.test_images import add_image
 
 ARTICLES = {
     "a.md": article("Ketamine Basics", "Ketamine blocks NMDA receptors.", tags="[ketamine]"),
@@ -273,3 +274,20 @@ def test_a_references_links_back_to_its_citations_are_not_indexed(site, run_cli)
     text = indexed["content"]
     assert "↩" not in text and "Back to citation" not in text
     assert "Prevalence of Prediabetes. Example Agency, 1 May 2020. A Prevention Trial." in text
+
+
+@needs_pagefind
+def test_an_article_or_page_of_a_picture_alone_is_found_by_its_title(site, run_cli) -> None:
+    """With the title metadata only, an article or page whose body is a picture alone had
+    no text, and Pagefind leaves such a page out: the build failed ("the search index holds
+    0 pages, expected 2"). Its title is its text then, as the one thing to show."""
+    picture = "![A zinc chart](images/z.png)"
+    page = f'---\ntitle: "Zinc Chart Page"\n---\n\n{picture}\n'
+    root = site({"a.md": article("Zinc Chart", picture), "pages/chart.md": page})
+    add_image(root, "images/z.png", (600, 400))
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err) == (0, "")
+    indexed = {page["url"]: page for page in fragments(root / "public" / "pagefind")}
+    assert indexed["/a/"]["content"] == "Zinc Chart."
+    assert indexed["/chart/"]["content"] == "Zinc Chart Page."
+    assert indexed["/a/"]["meta"]["title"] == "Zinc Chart"

@@ -160,6 +160,7 @@ class _Planner:
                 "author": credits.author.name if credits.author else "",
                 "tags": [self.tag_link(t) for t in meta.tags],
                 "reading_minutes": reading_minutes(body.words),
+                "words": body.words,
                 "draft": meta.draft,
                 "withheld": self.site.withheld.get(article.slug),
                 "review": self.review(article, credits),
