@@ -291,3 +291,19 @@ def test_an_article_or_page_of_a_picture_alone_is_found_by_its_title(site, run_c
     assert indexed["/a/"]["content"] == "Zinc Chart."
     assert indexed["/chart/"]["content"] == "Zinc Chart Page."
     assert indexed["/a/"]["meta"]["title"] == "Zinc Chart"
+
+
+@needs_pagefind
+def test_an_image_s_credit_is_not_indexed_its_caption_is(site, run_cli) -> None:
+    """The credit under an article's picture ("Image: Diagram drawn for …") was indexed, so
+    an excerpt of the article's first lines read "…as in the table below. Image: Diagram
+    drawn for Men's …" and a search for "image" listed every article with a credit. The
+    caption is indexed."""
+    image = '{src: images/z.png, alt: "A zinc chart", caption: "Zinc by age.", credit: "Jo Doe"}'
+    root = site({"a.md": article("Zinc", "Zinc matters.", image=image)})
+    add_image(root, "images/z.png", (600, 400))
+    assert run_cli("build", "--site", root)[0] == 0
+    page = parse(root / "public" / "a" / "index.html")
+    assert page.css_first(".hero figcaption").text(deep=True) == "Zinc by age. Image: Jo Doe"
+    (indexed,) = fragments(root / "public" / "pagefind")
+    assert indexed["content"] == "Zinc by age. Zinc matters."
