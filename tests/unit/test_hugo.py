@@ -478,3 +478,90 @@ def test_every_page_with_an_unreadable_header_is_reported_in_one_run(tmp_path: P
         ("first.md", 4),
         ("second.md", 4),
     ]
+
+
+MULTILINGUAL = """
+-- hugo.toml --
+baseURL = "https://old.example/"
+DefaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.fr]
+contentDir = "content/fr"
+[languages.de]
+weight = 3
+-- content/posts/walks.md --
+---
+title: Walks
+---
+-- content/posts/walks.de.md --
+---
+title: Spaziergänge
+---
+-- content/posts/rest.en.md --
+---
+title: Rest
+---
+-- content/posts/trip/index.en.md --
+---
+title: Trip
+---
+-- content/posts/trip/index.de.md --
+---
+title: Reise
+---
+-- content/posts/_index.en.md --
+---
+title: Posts
+---
+-- content/fr/posts/walks.md --
+---
+title: Marches
+---
+-- content/fr/posts/_index.md --
+---
+title: Articles
+---
+"""
+
+
+@pytest.mark.parametrize("subdir", [False, True])
+def test_a_multilingual_site_is_read_in_its_default_language(tmp_path: Path, subdir: bool) -> None:
+    config = "defaultContentLanguageInSubdir = true\n" if subdir else ""
+    write_tree(tmp_path, MULTILINGUAL.replace("[languages.en]\n", config + "[languages.en]\n"))
+    blog = read_hugo(tmp_path)
+    prefix = "/en" if subdir else ""
+    assert {p.article.slug: p.article.aliases for p in blog.posts} == {
+        "rest": (f"{prefix}/posts/rest/",),  # rest.en.md: in en, by its name
+        "trip": (f"{prefix}/posts/trip/",),
+        "walks": (f"{prefix}/posts/walks/",),
+    }
+    assert dict(blog.skipped) == {
+        "page in de (only en, the default language, is read)": 2,
+        "page in fr (only en, the default language, is read)": 2,  # its contentDir's
+        "section list (_index)": 1,
+    }
+    (note,) = [n for n in blog.notes if "languages" in n]
+    assert note.startswith("the old site is in 3 languages: its pages in its default language, en")
+    assert note.endswith('configuration says defaultContentLanguage = "fr"')
+
+
+def test_a_site_of_one_language_reads_a_name_in_it_as_hugo_does(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        """
+        -- hugo.toml --
+        defaultContentLanguage = "fr"
+        -- content/posts/repos.fr.md --
+        ---
+        title: Repos
+        ---
+        -- content/posts/notes.en.md --
+        ---
+        title: Notes
+        ---
+        """,
+    )
+    blog = read_hugo(tmp_path)
+    assert sorted(p.article.slug for p in blog.posts) == ["notes.en", "repos"]  # en: no language
+    assert not blog.skipped and not [n for n in blog.notes if "languages" in n]

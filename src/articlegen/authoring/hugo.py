@@ -28,7 +28,7 @@ from ..core.model import Date, ImportedArticle
 from ..core.slugs import slugify
 from .blogsource import Blog, Post, clean_path, serve_loose_files
 from .htmlimport import html_markdown
-from .hugoconfig import CONFIG_NAMES, HugoConfig, read_config
+from .hugoconfig import CONFIG_NAMES, HugoConfig, content_language, language_notes, read_config
 from .mdheadings import headings_from_level_two
 from .mdsource import (
     FOOTNOTES_NOTE,
@@ -40,6 +40,7 @@ from .mdsource import (
     footnotes_as_notes,
     kept_as_text,
     kept_note,
+    lowercase_keys,
     outside_code,
     read_markdown_source,
     shared_fields,
@@ -102,25 +103,29 @@ def read_hugo(folder: Path) -> Blog:
         if file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
             loose.append(file)
             continue
-        relative = file.relative_to(content).as_posix()
-        if file.stem == "_index":
+        other, relative = content_language(file.relative_to(content).as_posix(), config)
+        if other:  # a page in another language: a site here is in one
+            blog.skipped[other] += 1
+            continue
+        stem = relative.rsplit("/", 1)[-1].rsplit(".", 1)[0]  # walks.en.md's is walks
+        if stem == "_index":
             blog.skipped["section list (_index)"] += 1
             continue
-        if file.stem != "index" and (file.parent / f"index{file.suffix}").is_file():
+        if stem != "index" and (file.parent / f"index{file.suffix}").is_file():
             blog.skipped["page bundle resource"] += 1  # a file of a bundle, not a page
             continue
         display = str(file)
         source = attempt(unreadable, read_markdown_source, file, display)
         if source is None:
             continue
-        fields = _lowercase_keys(source.fields)
+        fields = lowercase_keys(source.fields)
         if _unrendered(fields):
             blog.skipped["not rendered (headless or build.render: never)"] += 1
             continue
         date = _date(fields)
         path = _page_path(relative, fields, date, config)
         found.append(_Found(file, display, relative, fields, source.body, path, date))
-        if file.stem == "index":  # a page bundle: its files are served beside it
+        if stem == "index":  # a page bundle: its files are served beside it
             for resource in file.parent.rglob("*"):
                 if resource.is_file() and resource != file:
                     inside = resource.relative_to(file.parent).as_posix()
@@ -142,21 +147,9 @@ def read_hugo(folder: Path) -> Blog:
             post = _with_note(post, _dated_page_note(posts_in))
         blog.posts.append(post)
     unknown_notes(unknown, blog)
+    blog.notes += language_notes(config, blog.skipped)
     blog.notes += [kept_note("Hugo shortcode", kind, posts) for kind, posts in kept.items()]
     return blog
-
-
-def _lowercase_keys(fields: dict[str, Any]) -> dict[str, Any]:
-    """The header's keys in lower case, as Hugo reads them: ``Title:`` and ``Date:`` (common in
-    sites moved from Pelican) are its ``title`` and ``date``, where they were read as unknown
-    keys, leaving the post untitled and dated the day of the import. A key written in lower
-    case wins over another spelling of it."""
-    lowered: dict[str, Any] = {}
-    for key, value in fields.items():
-        name = key.lower() if isinstance(key, str) else key
-        if name not in lowered or key == name:
-            lowered[name] = value
-    return lowered
 
 
 def _unrendered(fields: dict[str, Any]) -> bool:
@@ -178,6 +171,10 @@ def _page_path(relative: str, fields: dict[str, Any], date: Date | None, config:
     """The page's old address, as Hugo would make it."""
     if isinstance(fields.get("url"), str) and fields["url"].strip():
         return clean_path(fields["url"].strip())
+    if config.language_in_subdir:  # /en/posts/walks/
+        return f"/{config.language}" + _page_path(
+            relative, fields, date, replace(config, language_in_subdir=False)
+        )
     parts = relative.split("/")
     bundle = parts[-1].rsplit(".", 1)[0] == "index"
     filename = parts[-2] if bundle and len(parts) > 1 else parts[-1].rsplit(".", 1)[0]

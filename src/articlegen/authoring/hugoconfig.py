@@ -1,5 +1,10 @@
 """A Hugo site's configuration, as far as an import needs it: the old site's address, its
-``[permalinks]``, and ``params.mainSections`` (which types hold its posts).
+``[permalinks]``, ``params.mainSections`` (which types hold its posts), and its languages.
+
+A multilingual site (``[languages]``) is imported in its default language: articlegen
+builds a site in one. A content file is in a language by its name (``walks.fr.md``) or its
+language's ``contentDir`` (``content/fr/``), else in the default language
+(``content_language``); its path without them is where Hugo placed it in that language.
 
 Hugo reads ``hugo.toml`` (or ``config.toml``, YAML or JSON) at the site's root, else in
 ``config/_default/``; its keys ignore case.
@@ -8,8 +13,10 @@ Hugo reads ``hugo.toml`` (or ``config.toml``, YAML or JSON) at the site's root, 
 from __future__ import annotations
 
 import json
+import posixpath
 import tomllib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +38,13 @@ class HugoConfig:
     permalinks: dict[str, str]
     main_sections: frozenset[str] = frozenset()
     """``params.mainSections``: the types (sections) whose pages are the site's posts."""
+    language: str = "en"
+    """``defaultContentLanguage``: the language imported."""
+    language_dirs: dict[str, str] = field(default_factory=dict)
+    """Each language (in lower case, as Hugo reads its key) → its ``contentDir`` under the
+    site's root, ``""`` where it has none."""
+    language_in_subdir: bool = False
+    """``defaultContentLanguageInSubdir``: the default language's pages are under ``/en/``."""
 
 
 def read_config(root: Path) -> HugoConfig:
@@ -43,17 +57,50 @@ def read_config(root: Path) -> HugoConfig:
     permalinks = fields.get("permalinks") or {}
     if isinstance(permalinks.get("page"), dict):  # Hugo 0.120's [permalinks.page]
         permalinks = permalinks["page"]
-    params = _lower_keys(fields.get("params"))  # Hugo's keys ignore case
-    for file in (folder / f"params{suffix}" for suffix in (".toml", ".yaml", ".yml", ".json")):
-        if file.is_file():  # a configuration split into files, one per key
-            params |= _lower_keys(_load(file))
+    keys = _lower_keys(fields)  # Hugo's keys ignore case
+    params, languages = _lower_keys(keys.get("params")), _lower_keys(keys.get("languages"))
+    for name, split in (("params", params), ("languages", languages)):
+        for file in (folder / f"{name}{suffix}" for suffix in (".toml", ".yaml", ".yml", ".json")):
+            if file.is_file():  # a configuration split into files, one per key
+                split |= _lower_keys(_load(file))
+    default = str(keys.get("defaultcontentlanguage") or "en").lower()
+    dirs = {
+        code: str(_lower_keys(values).get("contentdir") or "") for code, values in languages.items()
+    }
     return HugoConfig(
         site_url=base
         if isinstance(base, str) and base.startswith(("http://", "https://"))
         else None,
         permalinks={str(k): str(v) for k, v in permalinks.items() if isinstance(v, str)},
         main_sections=frozenset(text_list(params.get("mainsections"))),
+        language=default,
+        language_dirs={default: ""} | dirs,
+        language_in_subdir=keys.get("defaultcontentlanguageinsubdir") is True,
     )
+
+
+def content_language(relative: str, config: HugoConfig) -> tuple[str | None, str]:
+    """Why the file at ``relative`` in the content folder (``content/``) is left out, as a
+    page in another language than the default, or None; and its path without the language
+    (``posts/walks.fr.md`` and, with ``contentDir = "content/fr"``, ``fr/posts/walks.md``
+    are ``posts/walks.md`` in ``fr``)."""
+    language, path = _language(relative, config)
+    if language == config.language:
+        return None, path
+    return f"page in {language} (only {config.language}, the default language, is read)", path
+
+
+def _language(relative: str, config: HugoConfig) -> tuple[str, str]:
+    for code, folder in config.language_dirs.items():
+        inside = posixpath.relpath(posixpath.normpath(folder), "content") if folder else "."
+        if folder and inside != "." and (relative + "/").startswith(inside.rstrip("/") + "/"):
+            return code, relative[len(inside.rstrip("/")) + 1 :]
+    folders, _, name = relative.rpartition("/")
+    stem, _, suffix = name.rpartition(".")
+    base, _, code = stem.rpartition(".")
+    if base and code.lower() in config.language_dirs:
+        return code.lower(), f"{folders}/{base}.{suffix}".lstrip("/")
+    return config.language, relative
 
 
 def _load(file: Path) -> dict[str, Any]:
@@ -75,3 +122,16 @@ def _load(file: Path) -> dict[str, Any]:
 def _lower_keys(value: Any) -> dict[str, Any]:
     """A mapping's keys as Hugo reads them, ignoring case."""
     return {str(k).lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def language_notes(config: HugoConfig, skipped: Counter[str]) -> list[str]:
+    """A note, where pages in other languages were left out, on how to import those."""
+    others = [code for code in config.language_dirs if code != config.language]
+    if not any(key.startswith("page in ") for key in skipped) or not others:
+        return []
+    return [
+        f"the old site is in {len(others) + 1} languages: its pages in its default language, "
+        f"{config.language}, are imported, as a site here is in one language; to import those "
+        f"in {others[0]} instead, import a copy of the old site whose configuration says "
+        f'defaultContentLanguage = "{others[0]}"'
+    ]

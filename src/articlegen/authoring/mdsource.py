@@ -170,6 +170,19 @@ def shared_fields(fields: dict[str, Any], words: frozenset[str] = frozenset()) -
     )
 
 
+def lowercase_keys(fields: dict[str, Any]) -> dict[str, Any]:
+    """A Hugo header's keys in lower case, as Hugo reads them: ``Title:`` and ``Date:``
+    (common in sites moved from Pelican) are its ``title`` and ``date``, where they were read
+    as unknown keys, leaving the post untitled and dated the day of the import. A key
+    written in lower case wins over another spelling of it."""
+    lowered: dict[str, Any] = {}
+    for key, value in fields.items():
+        name = key.lower() if isinstance(key, str) else key
+        if name not in lowered or key == name:
+            lowered[name] = value
+    return lowered
+
+
 def count_unknown(fields: dict[str, Any], known: Iterable[str], counter: Counter[str]) -> None:
     """Count each header key that no mapping reads, for one note per key."""
     known_set = set(known)
