@@ -401,3 +401,19 @@ def test_reviewed_by_needs_reviewers_in_site_yaml(site, run_cli) -> None:
         "error: content/a.md:3: unknown reviewer 'example-reviewer' — add the reviewer to "
         "site.yaml under 'reviewers:' with name and credentials" in err
     )
+
+
+def test_a_citation_without_its_caret_is_warned_about_at_its_file_line(site, run_cli) -> None:
+    text = article(
+        "Cites",
+        "Intro.\n\nA claim [smith-2020].\n",
+        references="[{id: smith-2020, title: A study, url: 'https://example.org/s'}]",
+    )
+    root = site({"cites.md": text})
+    code, _, err = run_cli("check", "--site", root)
+    line = text.splitlines().index("A claim [smith-2020].") + 1
+    assert code == 0
+    assert err.splitlines() == [
+        f"warning: content/cites.md:{line}: reference 'smith-2020' is never cited: [smith-2020] on"
+        " this line is shown as text, not a citation — write [^smith-2020]"
+    ]

@@ -225,6 +225,51 @@ def test_a_citation_no_id_could_be_is_offered_an_id_there_can_be(cited: str, hin
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "line", "written"),
+    [
+        ("Intro.\n\nAs shown [d].\n", 22, "[d]"),
+        ("Intro.\nAs shown^[d].\n", 21, "^[d]"),
+        ("As shown [^ d].\n", 20, "[^ d]"),
+    ],
+)
+def test_a_citation_written_without_its_caret_is_named_at_its_line(
+    body: str, line: int, written: str
+) -> None:
+    """'[d]' shows as text, and the warning named only the reference's line (from a new-user
+    trial): it names the line of the body that meant to cite it."""
+    cited = number_citations(
+        REFS, [LinkRef("a", 5), LinkRef("b", 6)], "a.md", body=body, body_line=20
+    )
+    assert [(w.line, w.message, w.hint) for w in cited.warnings] == [
+        (
+            line,
+            f"reference 'd' is never cited: {written} on this line is shown as text, not a"
+            " citation",
+            "write [^d]",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Code: `[d]`.\n",
+        "```\n[d]\n```\n",
+        "A [d](https://e.org/) link.\n",
+        "An image ![d](a.png).\n",
+        "Also [dd].\n",
+    ],
+)
+def test_a_bracketed_id_that_is_no_citation_meant_leaves_the_warning_at_the_reference(
+    body: str,
+) -> None:
+    cited = number_citations(
+        REFS, [LinkRef("a", 5), LinkRef("b", 6)], "a.md", body=body, body_line=20
+    )
+    assert [w.line for w in cited.warnings] == [13]
+
+
 def test_no_references_no_citations() -> None:
     cited = number_citations((), (), "a.md")
     assert (cited.marks, cited.listed, cited.problems, cited.warnings) == ((), (), (), ())

@@ -61,9 +61,15 @@ def check_trust(
     citations = {
         a.slug: memo(
             a.source,
-            (Same(a.meta.references), bodies[a.slug].citations, a.page),
+            (Same(a.meta.references), bodies[a.slug].citations, a.page, a.body, a.body_line),
             partial(
-                number_citations, a.meta.references, bodies[a.slug].citations, a.source, page=a.page
+                number_citations,
+                a.meta.references,
+                bodies[a.slug].citations,
+                a.source,
+                page=a.page,
+                body=a.body,
+                body_line=a.body_line,
             ),
         )
         for a in articles

@@ -194,10 +194,18 @@ def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
 
 
 def number_citations(
-    references: Sequence[Reference], cited: Sequence[LinkRef], path: str, *, page: bool = False
+    references: Sequence[Reference],
+    cited: Sequence[LinkRef],
+    path: str,
+    *,
+    page: bool = False,
+    body: str = "",
+    body_line: int = 1,
 ) -> Citations:
     """Number references by first citation (uncited ones after, in list order). A ``page``
-    has no references, so each of its citations is an error saying to link instead."""
+    has no references, so each of its citations is an error saying to link instead. The
+    ``body`` (starting on file line ``body_line``) is read for a reference never cited, in
+    case the text writes its citation without the '^' (``_without_caret``)."""
     by_id = {r.id: r for r in references if r.id is not None}
     anchors: dict[str, list[str]] = {}
     marks: list[CitationMark] = []
@@ -216,16 +224,52 @@ def number_citations(
         for n, r in enumerate(listed, start=1)
     )
     warnings = tuple(
-        Diagnostic(
-            f"reference '{r.id}' is never cited",
-            path,
-            r.line,
-            f"cite it in the text with [^{r.id}], or remove its id to list it uncited",
-        )
+        _uncited(r.id, r.line, path, body, body_line)
         for r in references
         if r.id is not None and r.id not in anchors
     )
     return Citations(tuple(marks), numbered, tuple(problems), warnings)
+
+
+def _uncited(reference_id: str, line: int, path: str, body: str, body_line: int) -> Diagnostic:
+    """The warning for a reference never cited: at the line of ``body`` that writes its
+    citation without the '^' (``[smith-2023]``, ``^[smith-2023]``, ``[^ smith-2023]``), which
+    Markdown shows as text, if there is one; else at the reference."""
+    if found := _without_caret(reference_id, body):
+        number, written = found
+        return Diagnostic(
+            f"reference '{reference_id}' is never cited: {written} on this line is shown as"
+            " text, not a citation",
+            path,
+            body_line + number,
+            f"write [^{reference_id}]",
+        )
+    return Diagnostic(
+        f"reference '{reference_id}' is never cited",
+        path,
+        line,
+        f"cite it in the text with [^{reference_id}], or remove its id to list it uncited",
+    )
+
+
+def _without_caret(reference_id: str, body: str) -> tuple[int, str] | None:
+    """The first line (from 0) of ``body``, outside code, that writes a citation of
+    ``reference_id`` without its '^' or with a space after it, and how it writes it."""
+    escaped = re.escape(reference_id)
+    pattern = re.compile(
+        rf"\^\[ *{escaped} *\]|\[\^ +{escaped} *\]|(?<![!\]\\])\[ *{escaped} *\](?![(\[:])"
+    )
+    fenced = False
+    for number, text in enumerate(body.splitlines()):
+        if text.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (found := pattern.search(_CODE_SPAN.sub("", text))):
+            return number, found.group(0)
+    return None
+
+
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+"""Inline code, where a citation is text on purpose."""
 
 
 def _number_of(anchors: dict[str, list[str]], reference_id: str) -> int:
