@@ -281,6 +281,51 @@ def test_malformed_files(built: Path, run_cli, text: str, expected: str) -> None
     assert only_error(rebuild_fails(built, run_cli)) == expected
 
 
+DEEPER = (
+    "error: content/c.md:5: see_also '{}' is one item to YAML, not 2: '- {}' is indented further"
+    " than the '- beta' above it, so YAML reads it as more words of that item (each part names an"
+    " article) — start each '- ' of the list at the same indent as the first, or write see_also:"
+    " [beta, {}]"
+)
+LESS = (
+    "error: content/c.md:6: invalid YAML: the list item '- a' is indented by {} less than the"
+    " '- beta' above it ({}), so YAML reads it as outside that list — start each '- ' of a list"
+    " at the same indent: {} before '- a'"
+)
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        pytest.param("  - beta\n    - a\n", DEEPER.format("beta - a", "a", "a"), id="deeper"),
+        pytest.param(
+            "- beta\n  - Alpha\n", DEEPER.format("beta - Alpha", "Alpha", "Alpha"), id="deeper-0"
+        ),
+        pytest.param(
+            "    - beta\n  - a\n", LESS.format("2 spaces,", "4 spaces", "4 spaces"), id="less"
+        ),
+        pytest.param(
+            "  - beta\n - a\n", LESS.format("1 space,", "2 spaces", "2 spaces"), id="less-1"
+        ),
+        pytest.param(
+            "  - beta\n- a\n", LESS.format("0 spaces,", "2 spaces", "2 spaces"), id="less-0"
+        ),
+    ],
+)
+def test_a_misindented_see_also_list_says_so_not_did_you_mean(
+    built: Path, run_cli, items: str, expected: str
+) -> None:
+    """A second '- ' indented further than the first is more words of the first item to YAML
+    ('beta - a'), which matched no article and offered the closest title; one indented less
+    was YAML's 'did not find expected key'. Each says what YAML read and how to indent."""
+    write(built, "c.md", f"{HEADER}see_also:\n{items}---\nBody.\n")
+    error = only_error(rebuild_fails(built, run_cli))
+    assert error == expected and "did you mean" not in error
+    write(built, "c.md", f"{HEADER}see_also:\n  - beta\n  - a\n---\nBody.\n")  # as the hint says
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+
+
 FOOTNOTE = "'[^1]: …' is a Markdown footnote, which articlegen does not have: [^1] cites an entry "
 
 

@@ -539,11 +539,21 @@ def test_a_key_indented_otherwise_than_the_key_above_it_is_named_with_the_indent
     )
 
 
+def test_a_list_item_indented_less_than_the_one_above_is_said_as_a_list_item() -> None:
+    """Not taken for a key indented otherwise: its own message, at its line."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping("see_also:\n  - a\n - b\ntitle: x\n", "a.md", ArticlegenError)
+    assert raised.value.line == 3
+    assert raised.value.message == (
+        "invalid YAML: the list item '- b' is indented by 1 space, less than the '- a' above it"
+        " (2 spaces), so YAML reads it as outside that list"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "image: x\n  src: a.png\n",  # a key meant under one whose value is on its line
-        "see_also:\n  - a\n - b\ntitle: x\n",  # a list item, not a key
         "title: Sleep: basics\n",  # a ': ' in a value
     ],
 )

@@ -1,15 +1,19 @@
-"""A key indented otherwise than the key above it, which it goes with, as YAML's syntax error
-for it can say so.
+"""A key indented otherwise than the key above it, which it goes with, and a list item
+indented less than the item above it, as YAML's syntax error for them can say so.
 
 PyYAML's words for a key one space off (``did not find expected '-' indicator``, ``mapping
 values are not allowed here``, ``did not find expected key``) are about its parser, not the
 header: a writer who typed ``   title: …`` under ``  - id: …`` learns neither that the
 indent is wrong nor what it should be. ``yamlloader`` asks this module first for those three.
+A ``- `` item indented less than the one above it (``    - zinc`` then ``  - sleep``) is to
+YAML outside that list, where the header goes on with keys: ``expected <block end>``.
 """
 
 from __future__ import annotations
 
 import re
+
+import yaml
 
 _PROBLEMS = (
     "did not find expected '-' indicator",
@@ -20,6 +24,8 @@ _PROBLEMS = (
 _KEY = re.compile(r"""( *)(- +)?([^\s:#'"\[\]{},&*!|>%@`-][^:#]*?):(?:[ \t]|$)""")
 """A line that starts a ``key:``, in a list item (``- id: a``) or not: its indent, the
 item's ``- ``, the key."""
+_ITEM = re.compile(r" *-(?: |$)")
+"""A line that is an item of a block list."""
 
 
 def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
@@ -45,6 +51,28 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
         f"invalid YAML: '{here.group(3)}' is indented {_spaces(written)}, and '{key}' on the"
         f" line above it {_spaces(indent)}",
         f"indent it as '{key}' is: write {fixed.rstrip()!r}",
+    )
+
+
+def misindented_item(exc: yaml.YAMLError, text: str) -> tuple[int, str, str] | None:
+    """The line (from 0), message and fix for ``exc`` when it stumbled on a list item
+    (``- …``) of ``text`` indented less than the item on the line above it (past blank
+    lines and comments), which YAML reads as outside that list; None if it did not."""
+    mark = getattr(exc, "problem_mark", None)
+    lines, number = text.splitlines(), mark.line if mark is not None else -1
+    item = lines[number] if 0 <= number < len(lines) else ""
+    above = [line for line in lines[:number] if line.strip() and not line.lstrip().startswith("#")]
+    if not above or not _ITEM.match(item) or not _ITEM.match(above[-1]):
+        return None
+    indent, first = (len(line) - len(line.lstrip(" ")) for line in (item, above[-1]))
+    if indent >= first:
+        return None
+    return (
+        number,
+        f"invalid YAML: the list item '{item.strip()}' is indented by {_spaces(indent)}, less"
+        f" than the '{above[-1].strip()}' above it ({_spaces(first)}), so YAML reads it as"
+        " outside that list",
+        f"start each '- ' of a list at the same indent: {_spaces(first)} before '{item.strip()}'",
     )
 
 

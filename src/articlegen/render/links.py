@@ -29,6 +29,7 @@ from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug
 from ..core.weburl import address_problem, is_web_address, lacks_scheme
+from .seealsolists import listed_problem
 
 CONTENT_PREFIX = "content/"
 FIX_HINT = "link by slug, by file (content/x.md) or by exact title"
@@ -217,13 +218,8 @@ def _resolve(
             "to link to an id of this page, write [text](#id); to another article's,"
             " [[Title#id]] or [[slug#id]]",
         )
-    if not found and kind == "see_also" and (parts := _listed(name, source, index)):
-        raise LinkError(
-            f"see_also '{ref.target}' matches no article, but each part between its commas does",
-            source.path,
-            ref.line,
-            f"for several articles write a list: see_also: [{', '.join(parts)}]",
-        )
+    if not found and kind == "see_also" and (listed := _listed(ref, source, index)):
+        raise listed
     if not found:
         if index.titles_unknown and not _is_path(name):
             return None
@@ -247,13 +243,11 @@ def _resolve(
     return ResolvedLink(slug=target.slug, fragment=fragment)
 
 
-def _listed(name: str, source: LinkSource, index: _Index) -> list[str]:
-    """The parts of ``see_also: a, b`` (one text, as YAML reads it) when each names one
-    article, as the writer meant a list; else none."""
-    parts = [part.strip() for part in name.split(",")]
-    if len(parts) < 2 or not all(len(_find(part, source.path, index, None)) == 1 for part in parts):
-        return []
-    return parts
+def _listed(ref: LinkRef, source: LinkSource, index: _Index) -> LinkError | None:
+    """The error for a see_also item that is a list YAML read as one text (``seealsolists``)."""
+    return listed_problem(
+        ref, source.path, lambda part: len(_find(part, source.path, index, None)) == 1
+    )
 
 
 def _refusal(
