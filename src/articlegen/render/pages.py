@@ -160,7 +160,6 @@ class _Planner:
                 "author": credits.author.name if credits.author else "",
                 "tags": [self.tag_link(t) for t in meta.tags],
                 "reading_minutes": reading_minutes(body.words),
-                "words": body.words,
                 "draft": meta.draft,
                 "withheld": self.site.withheld.get(article.slug),
                 "review": self.review(article, credits),
@@ -303,6 +302,7 @@ class _Planner:
             description=card["description"],
             article=card,
             body=body.html,
+            wordless=body.words == 0,
             toc=body.toc if len(body.toc) >= TOC_MIN_HEADINGS else (),
             videos=body.videos > 0,
             see_also=self.see_also(article.slug),
@@ -328,8 +328,7 @@ class _Planner:
 
     def page_page(self, page: Article) -> PagePlan:
         """A page: its body under its title, and nothing an article adds around it."""
-        body = self.site.bodies[page.slug]
-        card = self.cards[page.slug]
+        body, card = self.site.bodies[page.slug], self.cards[page.slug]
         return self.page(
             card["url"],
             "page.html",
@@ -337,6 +336,7 @@ class _Planner:
             description=card["description"],
             page=card,
             body=body.html,
+            wordless=body.words == 0,
             toc=body.toc if len(body.toc) >= TOC_MIN_HEADINGS else (),
             videos=body.videos > 0,
         )
