@@ -1039,6 +1039,63 @@ def test_warnings_about_a_markdown_post_name_the_line_of_its_own_file(
     assert link.attributes["href"] == "/rest/#how-much"
 
 
+def test_warnings_about_a_jekyll_date_name_the_line_of_its_key(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A warning about a ``date:`` Jekyll read with a zone's name it ignores, or one that is
+    no date, named the post's file but not the line: it now names the line of its key in
+    the post's (or page's) header, the last of a key written twice, as Jekyll keeps that
+    one; a value from ``_config.yml``'s ``defaults:`` is in no line of the post."""
+    write_tree(
+        tmp_path,
+        """
+        -- jekyll/_config.yml --
+        timezone: Europe/Berlin
+        defaults:
+          - scope: {path: "_posts/2020-02"}
+            values: {last_modified_at: "some day"}
+        -- jekyll/_posts/2020-01-01-rest.md --
+        ---
+        title: Rest
+        layout: post
+        date: 2020-01-01 10:00:00 NZDT
+        tags: [sleep]
+        last_modified_at: "the fourth"
+        ---
+        Rest well.
+        -- jekyll/_posts/2020-02-01-sleep.md --
+        ---
+        title: Sleep
+        date: 2020-02-01
+        "date": 2020-02-01 09:00 NZST
+        ---
+        Sleep well.
+        -- jekyll/about.md --
+        ---
+        title: About
+        date: the first of May
+        ---
+        About this blog.
+        """,
+    )
+    code, _, err = run_cli("import", tmp_path / "jekyll", "--site", blog)
+    assert code == 0, err
+    rest = tmp_path / "jekyll/_posts/2020-01-01-rest.md"
+    sleep = tmp_path / "jekyll/_posts/2020-02-01-sleep.md"
+    about = tmp_path / "jekyll/about.md"
+    lines = err.splitlines()
+
+    def ends(start: str) -> str:
+        (line,) = [line for line in lines if line.startswith(start)]
+        return line.rsplit(" — from ", 1)[1]
+
+    assert ends("warning: content/rest.md: 'date' '2020-01-01 10:00:00 NZDT'") == f"{rest}:4"
+    assert ends("warning: content/rest.md: 'last_modified_at' is no date") == f"{rest}:6"
+    assert ends("warning: content/sleep.md: 'date' '2020-02-01 09:00 NZST'") == f"{sleep}:4"
+    assert ends("warning: content/sleep.md: 'last_modified_at' is no date") == str(sleep)
+    assert ends("warning: content/pages/about.md: 'date' is no date") == f"{about}:3"
+
+
 def test_links_to_anchors_of_a_post_imported_in_an_earlier_run_are_led_there(
     blog: Path, run_cli, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from articlegen.authoring.namedanchors import anchor_line, fragment_line
 from articlegen.authoring.sourcelines import (
     add_place,
     header_bidi_line,
+    header_key_line,
     line_of,
     located,
     source_text,
@@ -40,6 +41,25 @@ def test_the_header_line_of_a_bidi_control_as_itself_or_written_as_an_escape(
     assert header_bidi_line(body_only) is None  # the body keeps its own: no header line
     assert header_bidi_line(page) is None  # no header: the file alone, no line made up
     assert header_bidi_line(None) is None
+
+
+def test_the_header_line_of_a_top_level_key_the_last_where_it_is_written_twice(
+    tmp_path: Path,
+) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: A\nimage:\n  date: nested\ndate: 2020-01-01\n'date' : x\n"
+        "dated: y\n---\ndate: in the body\n",
+        "utf-8",
+    )
+    toml = tmp_path / "toml.md"
+    toml.write_text('+++\ndate = "x"\n+++\n', "utf-8")
+    assert header_key_line(post, "date") == 6  # quoted, and after the first: Jekyll keeps it
+    assert header_key_line(post, "title") == 2
+    assert header_key_line(post, "dated") == 7
+    assert header_key_line(post, "last_modified_at") is None  # from _config.yml's defaults
+    assert header_key_line(toml, "date") is None
+    assert header_key_line(None, "date") is None
 
 
 def test_a_file_that_cannot_be_read_gives_no_text_rather_than_an_error(tmp_path: Path) -> None:

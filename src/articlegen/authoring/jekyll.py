@@ -59,7 +59,7 @@ from .mdsource import (
     tidy,
     unknown_notes,
 )
-from .rubytime import jekyll_dates
+from .rubytime import Dated, jekyll_dates
 from .sourcelines import add_place
 
 CONFIG_FILES = ("_config.yml", "_config.yaml")
@@ -116,12 +116,13 @@ class _Found:
     file: Path
     name: str
     """The file's name without suffix, as ``{% post_url %}`` names it."""
-    fields: dict[str, Any]
     body: str
     path: str
     """The old address."""
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...]
     """What reading its header let pass (``MarkdownSource.notes``)."""
+    dated: Dated
+    """Its header's values (with ``_config.yml``'s defaults), dates read as Jekyll does."""
 
 
 def is_jekyll_site(folder: Path) -> bool:
@@ -154,19 +155,19 @@ def read_jekyll(folder: Path) -> Blog:
         if source is None:
             continue
         fields = _with_defaults(config.defaults, file.relative_to(folder).as_posix())
-        fields, dated = jekyll_dates(fields | source.fields, config.zone, _file_day(match))
-        if _date(fields, match, config) is None:  # 0000-12-30-template.md, a theme's sample
+        dated = jekyll_dates(fields | source.fields, config.zone, _file_day(match), file)
+        if _date(dated.fields, match, config) is None:  # 0000-12-30-template.md, a sample
             blog.skipped["file name's date is no day of years 1 to 9999"] += 1
             continue
-        path = _post_path(file, folder, fields, match, config)
-        found.append(_Found(file, file.stem, fields, source.body, path, (*source.notes, *dated)))
+        path = _post_path(file, folder, dated.fields, match, config)
+        found.append(_Found(file, file.stem, source.body, path, source.notes, dated))
     raise_if_any(unreadable)
     pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
     links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
     for post in found:
-        count_unknown(post.fields, KNOWN_KEYS, unknown)
+        count_unknown(post.dated.fields, KNOWN_KEYS, unknown)
         blog.posts.append(_post(post, str(post.file), config, links, kept, blog))
     for page in pages:
         count_unknown(page.fields, KNOWN_KEYS, unknown)
@@ -180,8 +181,8 @@ def read_jekyll(folder: Path) -> Blog:
 def _found_page(page: PageSource, zone: dt.tzinfo | None) -> _Found:
     """A page as a post is found: named by its file, or its folder's for an ``index``."""
     name = page.file.parent.name if page.file.stem == "index" else page.file.stem
-    fields, dated = jekyll_dates(page.fields, zone, None)
-    return _Found(page.file, name, fields, page.body, page.path, (*page.notes, *dated))
+    dated = jekyll_dates(page.fields, zone, None, page.file)
+    return _Found(page.file, name, page.body, page.path, page.notes, dated)
 
 
 def _read_config(folder: Path) -> _Config:
@@ -285,10 +286,8 @@ def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -
     date = date_value(fields.get("date"), "date", [])
     if isinstance(date, dt.datetime):
         if date.tzinfo is None and config.zone is not None:
-            date = date.replace(tzinfo=config.zone)
-            offset = date.utcoffset()
-            assert offset is not None
-            return date.replace(tzinfo=dt.timezone(offset))
+            offset = date.replace(tzinfo=config.zone).utcoffset()  # that day's fixed offset
+            return date.replace(tzinfo=dt.timezone(offset or dt.timedelta()))
         return date
     return date if isinstance(date, dt.date) else _file_day(name)
 
@@ -315,11 +314,11 @@ def _post(
 ) -> Post:
     """A post, or with ``page`` one of the site's own pages (``post.name`` its name, dated
     by its header alone), its Liquid converted."""
-    fields = post.fields
+    fields = post.dated.fields
     shared = shared_fields(fields, JEKYLL_WORD_KEYS)
     name = None if page else _POST_NAME.fullmatch(post.name)
     assert page or name is not None, "only posts so named are read"
-    notes = [*post.notes, *shared.notes]
+    notes = [*post.notes, *post.dated.notes, *shared.notes]
     body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() == ".html":
         body = html_markdown(body, post.path, display, notes)
@@ -355,6 +354,7 @@ def _post(
         aliases=tuple(dict.fromkeys([post.path, *redirects])),
         draft=fields.get("published") is False or fields.get("draft") is True,
         notes=tuple(notes),
+        note_lines=post.dated.note_lines,
         page=page,
     )
     return Post(display, article, post.file)

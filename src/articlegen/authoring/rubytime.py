@@ -8,18 +8,22 @@ their offset (``Time::ZoneOffset``: UTC, GMT, the US zones, the military letters
 those the site's own time zone calls itself in January or July (``CET`` and ``CEST`` for
 ``Europe/Berlin``); any other name it ignores, reading the time as in the site's time zone.
 Each such value is read here as Jekyll read it, into the form the rest of the import takes,
-with a note where Jekyll ignored a name, or where the value is no date at all.
+with a note where Jekyll ignored a name, or where the value is no date at all, each at the
+line of its key in the post's header (``sourcelines``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..core.dates import parse_date
 from ..core.model import Date
 from .mdsource import UPDATED_KEYS
+from .sourcelines import header_key_line
 from .textimport import read_date
 
 DATE_KEYS = ("date", *UPDATED_KEYS)
@@ -48,13 +52,25 @@ _WRITTEN = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A Jekyll header's fields with its dates read, and the notes reading them made."""
+
+    fields: dict[str, Any]
+    notes: tuple[str, ...]
+    note_lines: tuple[tuple[str, int], ...]
+    """Each note → the line of its key in the header of ``file``, where it is written there."""
+
+
 def jekyll_dates(
-    fields: dict[str, Any], zone: dt.tzinfo | None, file_day: dt.date | None
-) -> tuple[dict[str, Any], list[str]]:
+    fields: dict[str, Any], zone: dt.tzinfo | None, file_day: dt.date | None, file: Path
+) -> Dated:
     """``fields`` with each date key written in a form only ``Time.parse`` reads replaced by
     its value (a key that is no date left out), and the notes on them. ``file_day``: the
-    day of a post's file name, which Jekyll then dates it by."""
+    day of a post's file name, which Jekyll then dates it by; ``file``: the post's (or
+    page's) own file, whose header line of the key each note names."""
     notes: list[str] = []
+    lines: list[tuple[str, int]] = []
     read = dict(fields)
     for key in DATE_KEYS:
         value = fields.get(key)
@@ -63,12 +79,15 @@ def jekyll_dates(
         date, note = ruby_date(value, zone)
         if date is None:
             del read[key]
-            notes.append(_unread_note(key, value, file_day if key == "date" else None))
+            note = _unread_note(key, value, file_day if key == "date" else None)
         else:
             read[key] = date
+            note = f"'{key}' {value.strip()!r}: {note}" if note else None
         if note:
-            notes.append(f"'{key}' {value.strip()!r}: {note}")
-    return read, notes
+            notes.append(note)
+            if line := header_key_line(file, key):
+                lines.append((note, line))
+    return Dated(read, tuple(notes), tuple(lines))
 
 
 def ruby_date(text: str, zone: dt.tzinfo | None) -> tuple[Date | None, str | None]:

@@ -4,9 +4,10 @@ name ``file:line`` as the build's own diagnostics do and an editor can jump ther
 A reader converts a post (template tags, anchors, links) before the warnings about it are
 written, so the converted text's lines are not the source's. What a warning is about is
 written in the source as it is, though: a Liquid tag, a shortcode, an anchor, a link's
-``#fragment``, a bidi control in the header. It is looked up in the file itself; where it
-is not found (a post converted from HTML, a WordPress export's post, which has no file of
-its own) the warning names the file alone, rather than a line that may be wrong.
+``#fragment``, a bidi control or a date key in the header. It is looked up in the file
+itself; where it is not found (a post converted from HTML, a WordPress export's post, which
+has no file of its own) the warning names the file alone, rather than a line that may be
+wrong.
 """
 
 from __future__ import annotations
@@ -62,6 +63,19 @@ def header_bidi_line(file: Path | None) -> int | None:
     escaped = _ESCAPED_BIDI.search(header.group(0))
     places = [found.start() for found in (raw, escaped) if found]
     return header.group(0).count("\n", 0, min(places)) + 1 if places else None
+
+
+def header_key_line(file: Path | None, key: str) -> int | None:
+    """The line of the top-level ``key:`` (unindented, perhaps quoted) in the YAML
+    front-matter of a post's file, the last where it is written twice, as Jekyll keeps that
+    one; None where the header does not write it (a value of ``_config.yml``'s defaults)."""
+    text = source_text(file)
+    header = _HEADER.match(text) if text is not None else None
+    if header is None or header.group(1) != "---":
+        return None
+    written = re.compile(rf"^(['\"]?){re.escape(key)}\1[ \t]*:(?:[ \t]|$)", re.M)
+    places = [found.start() for found in written.finditer(header.group(0))]
+    return header.group(0).count("\n", 0, places[-1]) + 1 if places else None
 
 
 def located(origin: str, line: int | None) -> str:
