@@ -84,6 +84,7 @@ from .output.search import MISSING_NOTE
 from .output.soundimages import ShownAt, sound_reader, waited_at_lines
 from .output.variants import VariantsMade, original_digest
 from .render.bodies import finished_bodies
+from .render.feeds import unlisted_slugs
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
 from .render.pathlinks import path_fragments, path_link_problems, published_addresses
@@ -148,8 +149,8 @@ def build_site(
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         if options.write:  # each page written as it is rendered: the result keeps none's bytes
-            drafts = frozenset(article_url(a.slug) + "index.html" for a in articles if a.meta.draft)
-            searched = (pagefind, len(articles) - len(drafts), drafts) if pagefind else None
+            hidden = frozenset(article_url(slug) + "index.html" for slug in unlisted_slugs(site))
+            searched = (pagefind, len(articles) - len(hidden), hidden) if pagefind else None
             publish_site(site_pages, statics, output, root, cache, searched, progress, waited)
         pages = site_pages.headers if options.write else tuple(site_pages.pages)
         variants = waited().files

@@ -33,9 +33,10 @@ def publish_site(
     made: Callable[[], object] = tuple,
 ) -> None:
     """Write the site (indexed for search with ``searched``, Pagefind, the number of
-    article pages and the output paths of those left out of the index, the drafts' pages
-    of a ``--drafts`` build, when Pagefind is there), staging into the cache's spare when
-    there is a cache, and stamp the written files in the cache. Each page is written as it is
+    article pages and the output paths of those left out of the index, the drafts' and
+    scheduled articles' pages of a ``--drafts`` or ``--future`` build, when Pagefind is
+    there), staging into the cache's spare when there is a cache, and stamp the written
+    files in the cache. Each page is written as it is
     rendered ("rendering pages"), then the rest of the files ("writing files"), once
     ``made()`` has returned: it waits for what static files are still being made (the
     images' copies)."""

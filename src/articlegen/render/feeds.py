@@ -41,19 +41,20 @@ FEED_TEMPLATE = "<atom>"
 def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PagePlan]:
     """The site feed and one feed per tag, as plans of plain data (``render_feed`` turns
     one into XML), so the build cache renders a feed again only when what it shows changed.
-    With ``listing``, only the feeds that show one of those articles, or a draft among
-    them (which may have been one of them). A draft (shown by a ``--drafts`` build) is in
-    no feed: a feed reader keeps what it once read."""
-    title = site.config.title
+    With ``listing``, only the feeds that show one of those articles, or an unlisted one
+    among them (which may have been one of them). An unlisted article (``unlisted_slugs``:
+    a draft ``--drafts`` shows, a scheduled one ``--future`` shows) is in no feed: a feed
+    reader keeps what it once read."""
+    title, hidden = site.config.title, unlisted_slugs(site)
     feeds = [
-        (_read(site, [a.slug for a in site.articles]), "feed.xml", title, None),
-        *((_read(site, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
+        (_read(hidden, [a.slug for a in site.articles]), "feed.xml", title, None),
+        *((_read(hidden, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
           for t in site.tags),
     ]  # fmt: skip
     return [
         _feed_plan(
             site,
-            [slug for slug in read if not site.by_slug[slug].meta.draft],
+            [slug for slug in read if slug not in hidden],
             url,
             name,
             page=tag_url(tag) if tag is not None else None,
@@ -63,24 +64,35 @@ def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PageP
     ]
 
 
-def _read(site: Site, slugs: Sequence[str]) -> Sequence[str]:
-    """The first of ``slugs`` (newest first) up to the ``FEED_SIZE``-th that is no draft:
-    the articles a feed reads to find those it shows."""
+def _read(hidden: Collection[str], slugs: Sequence[str]) -> Sequence[str]:
+    """The first of ``slugs`` (newest first) up to the ``FEED_SIZE``-th that is not
+    ``hidden`` (unlisted): the articles a feed reads to find those it shows."""
     shown = 0
     for end, slug in enumerate(slugs):
-        shown += not site.by_slug[slug].meta.draft
+        shown += slug not in hidden
         if shown == FEED_SIZE:
             return slugs[: end + 1]
     return slugs
 
 
+def unlisted_slugs(site: Site) -> set[str]:
+    """The articles and pages a build shows but offers no crawler, feed reader or search
+    index: the drafts (which only ``--drafts`` shows) and those not public at the build's
+    moment that it shows anyway (``Site.withheld``: scheduled ones under ``--future`` and
+    in the preview)."""
+    return {
+        a.slug for a in (*site.articles, *site.pages) if a.meta.draft or a.slug in site.withheld
+    }
+
+
 def unlisted(site: Site) -> set[str]:
-    """Site-relative URLs of the pages a ``--drafts`` build shows that a build without
-    drafts does not make: each draft's page, and the pages of a tag only drafts have. The
-    sitemap leaves them out (and their pages tell search engines ``noindex``)."""
-    drafts = {a.slug for a in (*site.articles, *site.pages) if a.meta.draft}
-    return {article_url(slug) for slug in drafts} | {
-        tag_url(tag.slug) for tag in site.tags if drafts.issuperset(tag.articles)
+    """Site-relative URLs of the pages a ``--drafts`` or ``--future`` build shows that a
+    build without them does not make: each unlisted article's page (``unlisted_slugs``),
+    and the pages of a tag only those have. The sitemap leaves them out (and their pages
+    tell search engines ``noindex``)."""
+    hidden = unlisted_slugs(site)
+    return {article_url(slug) for slug in hidden} | {
+        tag_url(tag.slug) for tag in site.tags if hidden.issuperset(tag.articles)
     }
 
 
@@ -97,7 +109,7 @@ def site_files(
 def _feed_plan(
     site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
 ) -> PagePlan:
-    """A feed of the articles ``slugs`` (``_read``, less drafts), with full content.
+    """A feed of the articles ``slugs`` (``_read``, less unlisted ones), with full content.
 
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
@@ -230,9 +242,9 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
 
 
 def sitemap(site: Site, pages: Iterable[PagePlan], memo: Memo[bytes] | None = None) -> RenderedPage:
-    """``sitemap.xml`` listing every HTML page but the 404, the redirects and the drafts'
-    pages (``unlisted``), with ``lastmod`` where it is known; the XML of the same list as
-    the last build's (``memo``) is not written again."""
+    """``sitemap.xml`` listing every HTML page but the 404, the redirects and the unlisted
+    pages (``unlisted``: drafts', scheduled articles'), with ``lastmod`` where it is
+    known; the XML of the same list as the last build's (``memo``) is not written again."""
     lastmod = last_modified(site)
     redirects, hidden = alias_urls(site), tuple(unlisted(site))
     listed = tuple(
@@ -264,8 +276,10 @@ def _sitemap_xml(listed: Iterable[tuple[str, str | None]]) -> bytes:
 def last_modified(site: Site) -> dict[str, Date]:
     """Site-relative URL → when it last changed: an article's updated or date (a page's, when
     it gives one), a listing's newest article (so a crawler revisits the home and tag pages
-    when something is added). Drafts change nothing a crawler is shown."""
-    published = [a for a in site.articles if not a.meta.draft]
+    when something is added). Unlisted articles (drafts, scheduled ones) change nothing a
+    crawler is shown."""
+    hidden = unlisted_slugs(site)
+    published = [a for a in site.articles if a.slug not in hidden]
     changed = {article_url(a.slug): _modified(a) for a in published}
     pages = {article_url(p.slug): _modified(p) for p in site.pages if p.meta.updated or p.meta.date}
     if not published:

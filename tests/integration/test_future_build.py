@@ -1,0 +1,127 @@
+"""A ``--future`` build shows scheduled articles, and offers them to no crawler or feed
+reader, as a ``--drafts`` build does its drafts (``test_drafts_build``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from articlegen.build import build_site, build_with_saved_cache
+from articlegen.core.model import BuildOptions
+from articlegen.core.urls import tag_feed_url
+from articlegen.incremental.replan import plan_site
+from tests.conftest import article, parse
+from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+BASE = "https://example.test/"
+TODAY = dt.date(2026, 12, 6)
+FUTURE = BuildOptions(future=True, today=TODAY, jobs=1)
+ARTICLES = {
+    "sleep.md": article("Sleep Basics", "Sleep matters.", date="2024-01-01", tags="[sleep]"),
+    "zinc.md": article(
+        "Zinc Soon", "Zinc, out next year.", date="2027-03-01", tags="[sleep, coming]"
+    ),
+    "pages/launch.md": "---\ntitle: Launch Notes\ndate: 2027-02-01\n---\n\nWhat is new.\n",
+}
+
+
+def _feed_links(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [e.find(f"{ATOM}link").get("href", "") for e in root.iter(f"{ATOM}entry")]
+
+
+def _robots(page: Path) -> list[str]:
+    return [m.attributes.get("content") or "" for m in parse(page).css('meta[name="robots"]')]
+
+
+def _sitemap(public: Path) -> set[str | None]:
+    return {u.findtext(f"{SITEMAP}loc") for u in ET.parse(public / "sitemap.xml").getroot()}
+
+
+@needs_pagefind
+def test_future_build_shows_scheduled_articles_but_lists_them_in_no_sitemap_feed_or_index(
+    site,
+) -> None:
+    root = site(ARTICLES)
+    build_site(root, FUTURE)
+    public = root / "public"
+    # shown: the scheduled article's page, with its banner, and its card on the home page
+    banner = parse(public / "zinc/index.html").css_first(".draft-banner")
+    assert banner is not None and banner.text().startswith("Not public: scheduled for 2027-03-01")
+    home = [a.text() for a in parse(public / "index.html").css("article.card h2 a")]
+    assert home == ["Zinc Soon", "Sleep Basics"]
+    # marked noindex: the scheduled article and page; the published article is not
+    assert _robots(public / "zinc/index.html") == ["noindex"]
+    assert _robots(public / "launch/index.html") == ["noindex"]
+    assert _robots(public / "sleep/index.html") == []
+    # the sitemap lists neither, nor the page of a tag only the scheduled article has,
+    # and its listings' last change is the published article's, not a day still to come
+    root_map = ET.parse(public / "sitemap.xml").getroot()
+    locs = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in root_map}
+    assert {BASE + "sleep/", BASE + "tags/sleep/", BASE} <= locs.keys()
+    assert not {BASE + "zinc/", BASE + "launch/", BASE + "tags/coming/"} & locs.keys()
+    assert (locs[BASE] or "").startswith("2024-01-01")
+    # feeds: the site's and the tag's hold the published article only
+    assert _feed_links(public / "feed.xml") == [BASE + "sleep/"]
+    assert _feed_links(public / tag_feed_url("sleep")) == [BASE + "sleep/"]
+    assert _feed_links(public / tag_feed_url("coming")) == []
+    # the search index holds the published article only
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 1
+
+
+def _move(root: Path, old: str, new: str) -> None:
+    path = root / "content" / "zinc.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(site) -> None:
+    """Builds run as commands, each planning from the record the last one saved: an
+    article whose date moves later than the build's moment leaves the feeds and the
+    sitemap, and comes back when its date moves back."""
+    root = site({**ARTICLES, "zinc.md": ARTICLES["zinc.md"].replace("2027-03-01", "2026-11-01")})
+    public = root / "public"
+    build_with_saved_cache(root, FUTURE)
+    assert _feed_links(public / "feed.xml") == [BASE + "zinc/", BASE + "sleep/"]
+    _move(root, "date: 2026-11-01", "date: 2027-03-01")
+    build_with_saved_cache(root, FUTURE)
+    assert _feed_links(public / "feed.xml") == [BASE + "sleep/"]
+    assert _feed_links(public / tag_feed_url("sleep")) == [BASE + "sleep/"]
+    assert BASE + "zinc/" not in _sitemap(public)
+    assert _robots(public / "zinc/index.html") == ["noindex"]
+    _move(root, "date: 2027-03-01", "date: 2026-11-01")
+    build_with_saved_cache(root, FUTURE)
+    assert _feed_links(public / "feed.xml") == [BASE + "zinc/", BASE + "sleep/"]
+    assert BASE + "zinc/" in _sitemap(public)
+    assert _robots(public / "zinc/index.html") == []
+
+
+@pytest.mark.parametrize("into_future", [True, False], ids=["scheduled", "published"])
+def test_a_date_moved_in_the_preview_replans_the_feeds_as_planning_all_does(
+    site, into_future: bool
+) -> None:
+    """The preview (``--future`` by default) keeps its plans in memory: replanned after
+    the date moves, they are those planning everything gives, the feeds without it."""
+    preview = BuildOptions(write=False, future=True, today=TODAY, preview=True)
+    past, later = "date: 2026-11-01", "date: 2027-03-01"
+    old, new = (past, later) if into_future else (later, past)
+    root = site({**ARTICLES, "zinc.md": ARTICLES["zinc.md"].replace("date: 2027-03-01", old)})
+    first = build_site(root, preview).site
+    assert first is not None
+    before = plan_site(first, search=False)
+    _move(root, old, new)
+    after = build_site(root, preview).site
+    assert after is not None
+    replanned = plan_site(after, search=False, last=before)
+    assert replanned.plans == plan_site(after, search=False).plans
+    feed = next(plan for plan in replanned.plans if plan.out_path == "feed.xml")
+    shown = [entry["link"] for entry in feed.context["entries"]]
+    assert ("https://example.test/zinc/" in shown) is not into_future
