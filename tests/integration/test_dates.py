@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from articlegen.core.dates import DATE_FORMS as FORMS
 from tests.conftest import SITE_YAML, article, parse
 from tests.helpers import snapshot
 
@@ -197,6 +198,57 @@ def test_the_broken_twin_fails_once_per_defect_at_its_line(site, run_cli) -> Non
     }
     for name, message in expected.items():
         assert by_file[name].startswith(f"error: {name}:{message}"), by_file[name]
+
+
+IN_WORDS = {
+    "date.md": "---\ntitle: Date\ndate: November 1, 2026\n---\n",
+    "day-first.md": "---\ntitle: Day First\ndate: 1 November 2026\n---\n",
+    "updated.md": "---\ntitle: Updated\ndate: 2026-11-01\nupdated: Dec. 3rd, 2026\n---\n",
+    "expires.md": "---\ntitle: Expires\ndate: 2026-11-01\nexpires: 5 January 2030\n---\n",
+    "review.md": (
+        "---\ntitle: Review\ndate: 2026-11-01\nreviewed_by: example-reviewer\n"
+        "reviewed_on: 2nd of November, 2026\n---\n"
+    ),
+    "source.md": (
+        "---\ntitle: Source\ndate: 2026-11-01\nreferences:\n"
+        "  - title: S\n    url: https://example.org/s\n    date: Sept 9, 2019\n---\n"
+    ),
+    "no-such-day.md": "---\ntitle: No Such Day\ndate: February 30, 2026\n---\n",
+    "no-day.md": "---\ntitle: No Day\ndate: November 2026\n---\n",
+}
+
+
+def test_a_day_in_words_is_an_error_offering_the_line_to_write(site, run_cli) -> None:
+    """Every date-typed key (date, updated, expires, reviewed_on, a reference's date)
+    written with an English month's name: the error at its line says the form and gives
+    the line to write; words that name no one real day keep the message of any bad date."""
+    root = site(
+        {f"x-{name}": text for name, text in IN_WORDS.items()}, site_yaml=SITE_YAML + REVIEWERS
+    )
+    code, _, err = run_cli("build", "--site", root, "--today", "2026-12-06")
+    assert code == 1 and "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("error: content/")]
+    by_file = {line.split(":")[1].strip(): line for line in errors}
+    assert len(errors) == len(by_file) == len(IN_WORDS), err
+    words = "must be written YYYY-MM-DD, not in words:"
+    assert by_file == {
+        f"content/x-{name}": f"error: content/x-{name}:{message}"
+        for name, message in {
+            "date.md": f"3: 'date' {words} 'November 1, 2026' — write date: 2026-11-01",
+            "day-first.md": f"3: 'date' {words} '1 November 2026' — write date: 2026-11-01",
+            "updated.md": f"4: 'updated' {words} 'Dec. 3rd, 2026' — write updated: 2026-12-03",
+            "expires.md": f"4: 'expires' {words} '5 January 2030' — write expires: 2030-01-05",
+            "review.md": (
+                f"5: 'reviewed_on' {words} '2nd of November, 2026' — write reviewed_on: 2026-11-02"
+            ),
+            "source.md": (
+                f"7: 'references.date' {words} 'Sept 9, 2019' — give the year alone (e.g."
+                " 2023), or write date: 2019-09-09"
+            ),
+            "no-such-day.md": f"3: 'date' is not a valid date: 'February 30, 2026' — {FORMS}",
+            "no-day.md": f"3: 'date' is not a valid date: 'November 2026' — {FORMS}",
+        }.items()
+    }
 
 
 def test_the_archive_files_an_article_under_the_year_its_readers_see(site, run_cli) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from articlegen.content.frontmatter import parse_front_matter
 from articlegen.core.dates import (
     OutOfRange,
+    day_in_words,
     human_date,
     in_zone,
     instant,
@@ -289,3 +290,30 @@ def test_a_human_date_is_the_day_readers_see_in_the_sites_zone() -> None:
     assert human_date(late, sydney) == "5 May 2024"
     assert human_date(late, ZoneInfo("UTC")) == "4 May 2024"
     assert human_date(2019, sydney) == "2019"  # a reference dated by its year alone
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("November 1, 2026", dt.date(2026, 11, 1)),
+        ("1 November 2026", dt.date(2026, 11, 1)),
+        ("Nov 1 2026", dt.date(2026, 11, 1)),
+        ("nov. 1st, 2026", dt.date(2026, 11, 1)),
+        ("1st of November, 2026", dt.date(2026, 11, 1)),
+        ("  Sept   9,  2019 ", dt.date(2019, 9, 9)),
+        ("May 14, 2024", dt.date(2024, 5, 14)),
+        ("29 February 2024", dt.date(2024, 2, 29)),
+        # no one real day in English words: nothing to offer
+        ("29 February 2023", None),
+        ("November 2026", None),
+        ("1 Novembre 2026", None),
+        ("Sunday, November 1, 2026", None),
+        ("November 1, 2026 9:30", None),
+        ("11/01/2026", None),
+        ("yesterday", None),
+    ],
+)
+def test_a_day_in_words_is_read_only_when_it_names_one_real_day(
+    written: str, day: dt.date | None
+) -> None:
+    assert day_in_words(written) == day

@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..core.dates import MONTHS
 from ..core.errors import SourceError
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
@@ -39,17 +40,6 @@ COMMENTS_FOOTER = re.compile(
 _LEAD_IN = re.compile(r"([^:.!?*\[\]]{1,60}?):\s+(\S.*)")
 _SMALL = "a an and as at but by for from in into nor of on or over per the to vs vs. via with"
 _SMALL_WORDS = frozenset(_SMALL.split())
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 _DATE_LINE = re.compile(
     r"(?:(?:published|posted|updated|written|date)(?:\s+on)?\s*:?\s*)?"
     r"(?:(\d{4})-(\d{2})-(\d{2})"
@@ -92,7 +82,7 @@ def read_date(text: str) -> dt.date | None:
     if match is None:
         return None
     iso_y, iso_m, iso_d, m1, d1, y1, d2, m2, y2 = match.groups()
-    month = int(iso_m) if iso_m else _MONTHS.get((m1 or m2 or "").lower())
+    month = int(iso_m) if iso_m else MONTHS.get((m1 or m2 or "").lower())
     try:
         return dt.date(int(iso_y or y1 or y2), month or 0, int(iso_d or d1 or d2))
     except ValueError:

@@ -104,6 +104,45 @@ def meant_day(written: str) -> str:
         return ""
 
 
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+"""English month names and their usual short forms, lower case → the month's number."""
+
+_WORDED_DAY = re.compile(
+    r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]+)\.?,?\s+(?P<year2>\d{4})",
+    re.IGNORECASE,
+)
+"""A day written with its month's name: ``November 1, 2026``, ``Nov. 1st 2026``,
+``1 November 2026``, ``1st of November, 2026``."""
+
+
+def day_in_words(written: str) -> dt.date | None:
+    """The real day ``written`` names with an English month's name (``November 1, 2026``,
+    ``1 November 2026``), or None: for anything else (another language, no day, a weekday,
+    a time, a day the month does not have) there is no one day to offer."""
+    match = _WORDED_DAY.fullmatch(" ".join(written.split()))
+    if match is None:
+        return None
+    part = match.groupdict()
+    month = MONTHS.get((part["month"] or part["month2"]).lower())
+    if month is None:
+        return None
+    try:
+        return dt.date(int(part["year"] or part["year2"]), month, int(part["day"] or part["day2"]))
+    except ValueError:
+        return None
+
+
 def _offset(written: str | None) -> dt.timezone | None:
     """``Z``, ``+HH:MM``, ``+HHMM``, ``+HH`` or ``+H`` as a fixed zone; None when absent."""
     if written is None:
@@ -141,9 +180,22 @@ def read_date(
     except OutOfRange as problem:
         raise FrontMatterError(f"'{key}' {problem}", path, entry.line, "correct the year") from None
     except ValueError as problem:
+        if isinstance(value, str) and (day := day_in_words(value)) is not None:
+            raise _in_words(key, value, day, path, entry.line) from None
         # A day-only key is not shown the forms of a time, which it then refuses.
         forms = f"write the day as YYYY-MM-DD, e.g. {key}: 2024-05-14" if day_only else DATE_FORMS
         raise FrontMatterError(f"'{key}' {problem}", path, entry.line, forms) from None
+
+
+def _in_words(key: str, written: str, day: dt.date, path: str, line: int) -> FrontMatterError:
+    """The error of a day written in words (``day_in_words``): the form to write, and the
+    line to write (``date: 2026-11-01``, a reference's ``date:`` by its own name)."""
+    return FrontMatterError(
+        f"'{key}' must be written YYYY-MM-DD, not in words: {written.strip()!r}",
+        path,
+        line,
+        f"write {key.rsplit('.', 1)[-1]}: {day.isoformat()}",
+    )
 
 
 def in_zone(value: Date, zone: zoneinfo.ZoneInfo) -> Date:
