@@ -32,6 +32,7 @@ from .jinjaruntime import Environment
 from .openblocks import open_block_hint
 from .partials import PartialFunction, Partials
 from .pictures import picture
+from .unclosedtags import unclosed_tag
 from .undefinedfields import error_words, syntax_hint
 
 MIN_PARALLEL_PAGES = 200
@@ -343,12 +344,15 @@ class _template_errors:
                 "save the file as UTF-8 in your editor",
             ) from exc.__cause__
         if isinstance(exc, jinja2.TemplateSyntaxError):
+            unclosed = unclosed_tag(exc)  # then Jinja's words are about the HTML after it
+            filters = [*jinja2.filters.FILTERS, *OWN_FILTERS]
             raise TemplateError(
-                f"template syntax error: {exc.message}",
+                f"template syntax error: {unclosed.message if unclosed else exc.message}",
                 self._display(exc.filename),
-                exc.lineno,
-                syntax_hint(exc.message or "", [*jinja2.filters.FILTERS, *OWN_FILTERS])
-                or open_block_hint(exc),
+                unclosed.line if unclosed else exc.lineno,
+                unclosed.hint
+                if unclosed
+                else syntax_hint(exc.message or "", filters) or open_block_hint(exc),
             ) from exc
         where = _template_frame(tb)
         if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it
