@@ -145,6 +145,56 @@ def test_jekyll_and_hugo_images_are_copied_under_their_old_paths(blog: Path, run
     assert "[[morning-walks-2|the walking post]]" in sleep
 
 
+def test_a_hugo_bundle_named_in_its_language_brings_its_files(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    """A bundle whose page is ``index.en.md`` in the default language's contentDir was no
+    bundle: its page became the article 'index-en', its picture was left on the old site
+    and the Markdown file beside it became an article of its own."""
+    write_tree(
+        tmp_path,
+        """
+        -- hugo/hugo.toml --
+        baseURL = "https://old.example/"
+        [permalinks]
+        posts = "/:year/:slug/"
+        [languages.en]
+        contentDir = "content/en"
+        [languages.fr]
+        contentDir = "content/fr"
+        -- hugo/content/en/posts/walks/index.en.md --
+        ---
+        title: Walks
+        date: 2020-01-01
+        tags: [walking]
+        ---
+        A walk.
+
+        ![A path in a wood](photo.png)
+        -- hugo/content/en/posts/walks/notes.md --
+        ---
+        title: Notes
+        ---
+        A page resource its theme shows.
+        """,
+    )
+    photo = tmp_path / "hugo/content/en/posts/walks/photo.png"
+    photo.write_bytes((HUGO / "content/posts/sleep-and-recovery/bedroom.png").read_bytes())
+    code, out, err = run_cli("import", tmp_path / "hugo", "--site", blog)
+    assert code == 0, err
+    assert "copied 1 file into static/" in out
+    assert (blog / "static/2020/walks/photo.png").read_bytes() == photo.read_bytes()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    page = parse(blog / "public/walks/index.html")
+    assert page.css_first("h1").text() == "Walks"
+    (image,) = page.css(".body img")
+    assert image.attributes["src"].startswith("/2020/walks/photo")
+    assert image.attributes["alt"] == "A path in a wood"
+    assert not (blog / "content/notes.md").exists()
+    assert not (blog / "public/notes").exists()
+
+
 def test_an_alias_another_post_of_the_import_has_is_left_out(blog: Path, run_cli) -> None:
     code, _, err = run_cli("import", JEKYLL, HUGO, "--site", blog)
     assert code == 0

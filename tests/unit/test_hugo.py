@@ -565,3 +565,63 @@ def test_a_site_of_one_language_reads_a_name_in_it_as_hugo_does(tmp_path: Path) 
     blog = read_hugo(tmp_path)
     assert sorted(p.article.slug for p in blog.posts) == ["notes.en", "repos"]  # en: no language
     assert not blog.skipped and not [n for n in blog.notes if "languages" in n]
+
+
+BUNDLE = """
+-- hugo.toml --
+baseURL = "https://old.example/"
+{languages}[permalinks]
+posts = "/:year/:slug/"
+-- {folder}/{index} --
+---
+title: Walks
+date: 2020-01-01
+tags: [walking]
+---
+![A path in a wood](photo.png)
+-- {folder}/photo.png --
+png
+-- {folder}/notes.md --
+---
+title: Notes
+---
+A page resource its page's theme shows, no page of its own.
+"""
+
+
+@pytest.mark.parametrize(
+    ("languages", "folder", "index"),
+    [
+        ("", "content/posts/walks", "index.en.md"),  # one language, en by default
+        ('defaultContentLanguage = "de"\n', "content/posts/walks", "index.de.md"),
+        ("[languages.en]\n[languages.fr]\n", "content/posts/walks", "index.en.md"),
+        (
+            '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\n',
+            "content/en/posts/walks",
+            "index.en.md",
+        ),
+        ("", "content/posts/walks", "index.md"),  # as it was
+    ],
+)
+def test_a_bundle_whose_page_is_named_in_the_default_language_is_a_bundle(
+    tmp_path: Path, languages: str, folder: str, index: str
+) -> None:
+    """A page bundle whose page is ``index.en.md`` (``index.<lang>.md`` in the site's default
+    language, by its name or in its language's contentDir) is one as ``index.md``'s is: its
+    other Markdown file was imported as a page of its own, and in a contentDir the bundle
+    was read as a page named ``index.en``, its files left where Hugo does not serve them."""
+    write_tree(
+        tmp_path,
+        BUNDLE.replace("{languages}", languages)
+        .replace("{folder}", folder)
+        .replace("{index}", index),
+    )
+    blog = read_hugo(tmp_path)
+    assert [(p.article.slug, p.article.aliases) for p in blog.posts] == [
+        ("walks", ("/2020/walks/",))
+    ]
+    assert dict(blog.skipped) == {"page bundle resource": 1}  # notes.md
+    assert blog.files == {
+        "/2020/walks/notes.md": tmp_path / folder / "notes.md",
+        "/2020/walks/photo.png": tmp_path / folder / "photo.png",
+    }

@@ -28,7 +28,14 @@ from ..core.model import Date, ImportedArticle
 from ..core.slugs import slugify
 from .blogsource import Blog, Post, clean_path, serve_loose_files
 from .htmlimport import html_markdown
-from .hugoconfig import CONFIG_NAMES, HugoConfig, content_language, language_notes, read_config
+from .hugoconfig import (
+    CONFIG_NAMES,
+    HugoConfig,
+    bundle_folder,
+    content_language,
+    language_notes,
+    read_config,
+)
 from .mdheadings import headings_from_level_two
 from .mdsource import (
     FOOTNOTES_NOTE,
@@ -111,7 +118,7 @@ def read_hugo(folder: Path) -> Blog:
         if stem == "_index":
             blog.skipped["section list (_index)"] += 1
             continue
-        if stem != "index" and (file.parent / f"index{file.suffix}").is_file():
+        if stem != "index" and bundle_folder(file.parent, config):
             blog.skipped["page bundle resource"] += 1  # a file of a bundle, not a page
             continue
         display = str(file)

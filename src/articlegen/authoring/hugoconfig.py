@@ -5,6 +5,7 @@ A multilingual site (``[languages]``) is imported in its default language: artic
 builds a site in one. A content file is in a language by its name (``walks.fr.md``) or its
 language's ``contentDir`` (``content/fr/``), else in the default language
 (``content_language``); its path without them is where Hugo placed it in that language.
+A folder is a page bundle by its page in any of them (``index.md``, ``index.en.md``).
 
 Hugo reads ``hugo.toml`` (or ``config.toml``, YAML or JSON) at the site's root, else in
 ``config/_default/``; its keys ignore case.
@@ -24,7 +25,7 @@ from ..core.characters import decode_source
 from ..core.errors import SourceError
 from ..core.limits import read_regular_file
 from ..core.yamldoc import load_mapping
-from .mdsource import text_list
+from .mdsource import MARKDOWN_SUFFIXES, text_list
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
                 "config.yml", "config.json")  # fmt: skip
@@ -90,17 +91,36 @@ def content_language(relative: str, config: HugoConfig) -> tuple[str | None, str
     return f"page in {language} (only {config.language}, the default language, is read)", path
 
 
+def bundle_folder(folder: Path, config: HugoConfig) -> bool:
+    """Whether ``folder`` is a leaf bundle, holding its page as ``index.md`` or, named in one
+    of the site's languages, ``index.en.md``: its other files are that page's resources."""
+    names = ("index", *(f"index.{code}" for code in config.language_dirs))
+    suffixes = (*MARKDOWN_SUFFIXES, ".html")
+    return any((folder / f"{name}{suffix}").is_file() for name in names for suffix in suffixes)
+
+
 def _language(relative: str, config: HugoConfig) -> tuple[str, str]:
     for code, folder in config.language_dirs.items():
         inside = posixpath.relpath(posixpath.normpath(folder), "content") if folder else "."
         if folder and inside != "." and (relative + "/").startswith(inside.rstrip("/") + "/"):
-            return code, relative[len(inside.rstrip("/")) + 1 :]
+            path = relative[len(inside.rstrip("/")) + 1 :]  # its name may say so too
+            named, written = _named_language(path)
+            return code, named if written == code else path
+    named, written = _named_language(relative)
+    if written in config.language_dirs:
+        return written, named
+    return config.language, relative
+
+
+def _named_language(relative: str) -> tuple[str, str | None]:
+    """``relative`` without the language its file's name gives (``posts/walks.fr.md`` is
+    ``posts/walks.md``), and that language in lower case; None where the name gives none."""
     folders, _, name = relative.rpartition("/")
     stem, _, suffix = name.rpartition(".")
     base, _, code = stem.rpartition(".")
-    if base and code.lower() in config.language_dirs:
-        return code.lower(), f"{folders}/{base}.{suffix}".lstrip("/")
-    return config.language, relative
+    if not base:
+        return relative, None
+    return f"{folders}/{base}.{suffix}".lstrip("/"), code.lower()
 
 
 def _load(file: Path) -> dict[str, Any]:
