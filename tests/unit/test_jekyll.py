@@ -544,3 +544,24 @@ def test_a_merge_key_in_a_header_or_the_config_is_read_as_jekyll_reads_it(
     assert read.article.tags == ("sleep",)
     assert read.article.comments
     assert read.article.title == "Rest"
+
+
+def test_a_merge_key_below_a_headers_top_level_is_read_as_jekyll_reads_it(
+    tmp_path: Path,
+) -> None:
+    """Ruby's YAML merges a ``<<`` at any depth: a nested one in ``_config.yml`` (a
+    collection's settings from another's) or in a post's header (an image's) no longer
+    refuses the whole import."""
+    config = (
+        "collections:\n  guides: &published\n    output: true\n"
+        "  notes:\n    <<: *published\n    permalink: /n/:path/\n"
+        "site_defaults: &d\n  url: https://old.example\nsite:\n  <<: *d\nurl: https://old.example"
+    )
+    post = (
+        "---\ntitle: Rest\nshared: &picture\n  alt: A quiet bedroom\nimage:\n  <<: *picture\n"
+        "  path: /img/rest.jpg\n---\n"
+    )
+    blog = _site(tmp_path, config, post)
+    (read,) = blog.posts
+    assert read.article.title == "Rest"
+    assert blog.site_url == "https://old.example"

@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 import yaml
-from hypothesis import event, example, given
+from hypothesis import assume, event, example, given
 from hypothesis import strategies as st
 
 from articlegen.core import yamldoc, yamlloader, yamlsize
@@ -695,11 +695,64 @@ def test_a_merge_key_stays_refused_in_articlegens_own_headers() -> None:
     assert [(p.line, p.message) for p in problems] == [(9, "merge keys (<<) are not supported")]
 
 
+def merges_in(tree: tuple) -> bool:
+    """Whether a value tree holds a merge key (``<<`` unquoted) at any depth."""
+    if tree[0] == "scalar":
+        return False
+    if tree[0] == "seq":
+        return any(map(merges_in, tree[1]))
+    return any(key == "<<" or merges_in(value) for key, value in tree[1])
+
+
 @given(st.lists(st.tuples(st.sampled_from(KEYS), value_trees), max_size=5))
-def test_reading_merge_keys_changes_nothing_but_a_top_level_merge(
+def test_reading_merge_keys_changes_nothing_without_a_merge_key(
     document: list[tuple[str, tuple]],
 ) -> None:
-    """The importer's reading (``merges``) of a document whose top level has no merge key is
-    articlegen's own: every value, line and problem, a nested ``<<`` still refused."""
-    text = "".join(f"{key}:{block(tree, 2)}\n" for key, tree in document if key != "<<")
+    """The importer's reading (``merges``) of a document without a merge key is articlegen's
+    own: every value, line and problem."""
+    assume(not any(key == "<<" or merges_in(tree) for key, tree in document))
+    text = "".join(f"{key}:{block(tree, 2)}\n" for key, tree in document)
     assert loaded(text, merges=True) == loaded(text)
+
+
+NESTED_MERGES = """\
+base: &base
+  x: 1
+  y: 2
+other:
+  x: 0
+  <<: *base
+  y: 3
+items:
+  - <<: [*base, {x: 9, z: 1}]
+    w: 1
+"""
+
+
+def test_a_nested_merge_key_adds_its_mappings_keys_as_rubys_yaml_reads_them() -> None:
+    """Ruby's YAML merges a ``<<`` wherever it stands, in its place (``Hash#merge!``): a key
+    written before it takes the merged value, one written after it replaces the merged one,
+    and of a list of mappings the first's keys win. Each key keeps the line it is written on."""
+    entries, problems = load_mapping(
+        NESTED_MERGES, "f.md", ArticlegenError, first_line=2, merges=True
+    )
+    assert problems == []
+    assert entries["other"].value == {"x": 1, "y": 3}
+    assert list(entries["items"].value[0].items()) == [("x", 1), ("z", 1), ("y", 2), ("w", 1)]
+    children = entries["other"].children
+    assert children is not None
+    assert (children["x"].line, children["y"].line) == (3, 8)
+    _, refused = load_mapping(NESTED_MERGES, "f.md", ArticlegenError, first_line=2)
+    assert [(p.line, p.message) for p in refused] == [
+        (7, "merge keys (<<) are not supported"),
+        (10, "merge keys (<<) are not supported"),
+    ]
+
+
+def test_a_nested_merge_key_of_no_mapping_is_a_problem_at_its_line() -> None:
+    text = "name: &n text\nouter:\n  <<: *n\n  title: T\n"
+    _, problems = load_mapping(text, "f.md", ArticlegenError, merges=True)
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a mapping)"
+         " or a list of them")
+    ]  # fmt: skip

@@ -17,10 +17,9 @@ import yaml
 
 from .errors import ArticlegenError
 from .yamlloader import Loader, syntax_error
+from .yamlmerge import MERGE_KEY, is_merge, merge_nested, merged_sources
 from .yamlquotes import swallowed_keys, swallowed_keys_problem
 from .yamlsize import measure, within_limits
-
-_MERGE_KEY = "<<"
 
 
 @dataclass(slots=True)
@@ -100,6 +99,8 @@ def load_mapping(
                 root.start_mark.line + first_line,
                 "write one 'key: value' per line",
             )
+        if merges and MERGE_KEY in text:
+            merge_nested(root)
         problems: list[ArticlegenError] = []
         built = "*" not in text
         reader = _Reader(
@@ -173,7 +174,7 @@ class _Reader:
         merged: set[str] = set()  # replaced by a later key without being written twice
         for key_node, value_node in mapping.value:
             line = key_node.start_mark.line + self.first_line
-            if top and self.merges and _is_merge(key_node):
+            if top and self.merges and is_merge(key_node):
                 for name, entry in self._merged(value_node, line, problems).items():
                     entries[name] = entry
                     merged.add(name)
@@ -222,9 +223,11 @@ class _Reader:
             problems.append(self.error("a key must be a plain name", self.path, line))
             return None
         key: str = node.value
-        if _is_merge(node):
+        if is_merge(node):
             problems.append(
-                self.error(
+                self._no_mapping_merged(line)  # merged below the top level unless so
+                if self.merges
+                else self.error(
                     "merge keys (<<) are not supported",
                     self.path,
                     line,
@@ -251,22 +254,23 @@ class _Reader:
     ) -> dict[str, Entry]:
         """The entries a merge key's value adds: a mapping's (an alias names one), or those
         of a list of mappings, an earlier one's key winning over a later one's."""
-        mappings = node.value if isinstance(node, yaml.SequenceNode) else [node]
-        if not all(isinstance(item, yaml.MappingNode) for item in mappings):
-            problems.append(
-                self.error(
-                    "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a"
-                    " mapping) or a list of them",
-                    self.path,
-                    line,
-                    "write the keys out",
-                )
-            )
+        mappings = merged_sources(node)
+        if mappings is None:
+            problems.append(self._no_mapping_merged(line))
             return {}
         added: dict[str, Entry] = {}
         for item in reversed(mappings):
             added |= self.entries(item, problems)
         return added
+
+    def _no_mapping_merged(self, line: int) -> ArticlegenError:
+        return self.error(
+            "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a mapping)"
+            " or a list of them",
+            self.path,
+            line,
+            "write the keys out",
+        )
 
     def _unconstructible(
         self, key: str, node: yaml.Node, line: int, exc: Exception
@@ -363,11 +367,6 @@ class _Reader:
             )
             return Entry(value, line, None, tuple(item.line for item in items), items)
         return Entry(value, line, written=_written(node))
-
-
-def _is_merge(node: yaml.Node) -> bool:
-    """Whether a key is YAML's merge key: ``<<`` written plain, not quoted."""
-    return isinstance(node, yaml.ScalarNode) and node.value == _MERGE_KEY and not node.style
 
 
 def _written(node: yaml.Node) -> str | None:
