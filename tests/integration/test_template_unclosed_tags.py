@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_site
+from articlegen.core.errors import ArticlegenError, report_lines
 from articlegen.core.model import BuildOptions
 from articlegen.render.templates import THEME_TEMPLATES
 from tests.conftest import article
@@ -52,6 +53,22 @@ def theme_with(replacement: str) -> tuple[str, int]:
             "{{ article.title | upper }}",
         ),
         ("{% if article.title <h1>x</h1>{% endif %}", "{%", "%}", "<h1>", "{% if article.title %}"),
+        # a closed tag before it on the line is not the one named
+        (
+            "<h1>{{ article.title }}</h1><p>{{ article.description </p>",
+            "{{",
+            "}}",
+            "</p>",
+            "{{ article.description }}",
+        ),
+        # over two lines: the fix on one
+        (
+            "<h1>{{ article.title\n   | upper </h1>",
+            "{{",
+            "}}",
+            "</h1>",
+            "{{ article.title | upper }}",
+        ),
     ],
 )
 def test_an_unclosed_tag_is_named_where_it_opened(
@@ -91,3 +108,27 @@ def test_html_in_a_quoted_text_is_not_taken_for_the_tag(site) -> None:
     assert at == line + 1
     assert hint == "close it before the HTML: {{ article.title }}"
     assert "(</p>)" in message
+
+
+def test_a_tag_closed_after_the_html_says_so(site) -> None:
+    text, line = theme_with("<h1>{{ article.title </h1> }}")
+    message, at, hint = failing(site, text)
+    assert (message, at, hint) == (
+        "template syntax error: the '{{' here is closed only after the HTML after its value"
+        " (</h1>), which is read as more of it",
+        line,
+        "close it before the HTML: {{ article.title }}",
+    )
+
+
+def test_jinjas_words_about_the_html_are_not_shown_under_it(site) -> None:
+    """Jinja's "unexpected '/'" is about a piece of the HTML: the report leaves it out."""
+    text, _ = theme_with("<h1>{{ article.title </h1>")
+    root: Path = site({"heart.md": article("Heart")}, files={"templates/article.html": text})
+    try:
+        build_site(root, BuildOptions(jobs=1, write=False))
+    except ArticlegenError as failed:
+        lines = report_lines(failed)
+    else:
+        raise AssertionError("the build passed")
+    assert len(lines) == 1 and lines[0].startswith("error: templates/article.html:")

@@ -353,7 +353,7 @@ class _template_errors:
                 unclosed.hint
                 if unclosed
                 else syntax_hint(exc.message or "", filters) or open_block_hint(exc),
-            ) from exc
+            ) from (None if unclosed else exc)  # Jinja's words there name the HTML's pieces
         where = _template_frame(tb)
         if isinstance(exc, jinja2.TemplateNotFound):  # where: the template that asked for it
             filename, line = where if where is not None else (None, None)

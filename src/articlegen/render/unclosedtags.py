@@ -35,38 +35,44 @@ class _Open:
     closer: str
     line: int
     tokens: list[tuple[str, str]]
+    closed: bool = False
 
 
 def unclosed_tag(exc: jinja2.TemplateSyntaxError) -> UnclosedTag | None:
-    """The ``{{`` or ``{%`` left open that Jinja's error at ``exc.lineno`` comes from: one
+    """The ``{{`` or ``{%`` that Jinja's error at ``exc.lineno`` comes from: the last one
     open over that line whose inside, as Jinja read it, holds an HTML tag (``<p``,
-    ``</h1``); None for any other error."""
+    ``</h1``) before its ``}}`` or ``%}``, if any; None for any other error."""
     if exc.source is None or exc.lineno is None:
         return None
-    found = _open_over(exc.source, exc.lineno)
-    if found is None:
-        return None
-    return _described(found)
+    for tag in reversed(_open_over(exc.source, exc.lineno)):
+        if found := _described(tag):
+            return found
+    return None
 
 
-def _open_over(source: str, lineno: int) -> _Open | None:
-    """The tag open on line ``lineno`` (opened on it or before, not closed before it)."""
+def _open_over(source: str, lineno: int) -> list[_Open]:
+    """The tags open over line ``lineno`` (opened on it or before, closed on it or after, or
+    never), in order: a tag closed before it on that line is among them, and is no HTML."""
+    tags: list[_Open] = []
     current: _Open | None = None
     try:
         for line, kind, value in _LEXER.tokeniter(source, None):
-            if current is not None and line > lineno:
-                return current
+            if line > lineno and current is None:
+                break
             if kind in _OPENERS:
                 current = _Open(value, _OPENERS[kind], line, [])
-            elif kind in _CLOSERS:
-                if current is not None and line >= lineno:
-                    return current
+            elif kind in _CLOSERS and current is not None:
+                current.closed = True
+                if line >= lineno:
+                    tags.append(current)
                 current = None
             elif current is not None:
                 current.tokens.append((kind, value))
     except jinja2.TemplateSyntaxError:  # the lexer's own error, inside the open tag
         pass
-    return current if current is not None and current.line <= lineno else None
+    if current is not None and current.line <= lineno:
+        tags.append(current)
+    return tags
 
 
 def _described(tag: _Open) -> UnclosedTag | None:
@@ -74,16 +80,21 @@ def _described(tag: _Open) -> UnclosedTag | None:
     tokens = tag.tokens
     for index, (kind, value) in enumerate(tokens):
         if kind == lex.TOKEN_OPERATOR and value == "<" and _html_follows(tokens[index + 1 :]):
-            written = "".join(value for _, value in tokens[:index]).strip()
-            html = _html_text(tokens[index:])
-            closer = tag.closer
+            written = "".join(
+                " " if kind == lex.TOKEN_WHITESPACE else value for kind, value in tokens[:index]
+            ).strip()
+            where = (
+                f"is closed only after the HTML after its value ({_html_text(tokens[index:])})"
+                if tag.closed
+                else f"has no '{tag.closer}' before the HTML after it"
+                f" ({_html_text(tokens[index:])})"
+            )
             return UnclosedTag(
                 tag.line,
-                f"the '{tag.opener}' here has no '{closer}' before the HTML after it ({html}),"
-                " which is read as more of it",
-                f"close it before the HTML: {tag.opener} {written} {closer}"
+                f"the '{tag.opener}' here {where}, which is read as more of it",
+                f"close it before the HTML: {tag.opener} {written} {tag.closer}"
                 if written
-                else f"close it with '{closer}' before the HTML",
+                else f"close it with '{tag.closer}' before the HTML",
             )
     return None
 
