@@ -60,6 +60,9 @@ def test_future_build_shows_scheduled_articles_but_lists_them_in_no_sitemap_feed
     assert _robots(public / "zinc/index.html") == ["noindex"]
     assert _robots(public / "launch/index.html") == ["noindex"]
     assert _robots(public / "sleep/index.html") == []
+    # and the page of a tag only the scheduled article has; the other listings are not
+    assert _robots(public / "tags/coming/index.html") == ["noindex"]
+    assert _robots(public / "tags/sleep/index.html") == _robots(public / "index.html") == []
     # the sitemap lists neither, nor the page of a tag only the scheduled article has,
     # and its listings' last change is the published article's, not a day still to come
     root_map = ET.parse(public / "sitemap.xml").getroot()
@@ -97,11 +100,37 @@ def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(s
     assert _feed_links(public / tag_feed_url("sleep")) == [BASE + "sleep/"]
     assert BASE + "zinc/" not in _sitemap(public)
     assert _robots(public / "zinc/index.html") == ["noindex"]
+    assert _robots(public / "tags/coming/index.html") == ["noindex"]
     _move(root, "date: 2027-03-01", "date: 2026-11-01")
     build_with_saved_cache(root, FUTURE)
     assert _feed_links(public / "feed.xml") == [BASE + "zinc/", BASE + "sleep/"]
     assert BASE + "zinc/" in _sitemap(public)
     assert _robots(public / "zinc/index.html") == []
+    assert _robots(public / "tags/coming/index.html") == []
+
+
+def test_a_draft_toggled_replans_every_page_of_its_tag_as_planning_all_does(site) -> None:
+    """Whether a tag's pages say ``noindex`` depends on all of its articles: a draft made on
+    the tag's first page changes its second page too, which shows no card that changed."""
+    drafts = BuildOptions(write=False, drafts=True, today=TODAY, preview=True)
+    articles = {
+        f"a{n}.md": article(f"Article {n}", "Text.", date=f"2024-01-0{n}", tags="[rest]")
+        for n in (1, 2)
+    }
+    root = site(articles, site_yaml=f"title: Test\nbase_url: {BASE}\nper_page: 1\n")
+    articles["a1.md"] = articles["a1.md"].replace("---\n\n", "draft: true\n---\n\n", 1)
+    (root / "content" / "a1.md").write_text(articles["a1.md"], encoding="utf-8")
+    first = build_site(root, drafts).site
+    assert first is not None
+    before = plan_site(first, search=False)
+    path = root / "content" / "a2.md"
+    path.write_text(path.read_text().replace("---\n\n", "draft: true\n---\n\n", 1))
+    after = build_site(root, drafts).site
+    assert after is not None
+    replanned = plan_site(after, search=False, last=before)
+    assert replanned.plans == plan_site(after, search=False).plans
+    tag_pages = [p for p in replanned.plans if p.template == "list.html" and "rest" in p.url]
+    assert len(tag_pages) == 2 and all(p.context["unlisted"] for p in tag_pages)
 
 
 @pytest.mark.parametrize("into_future", [True, False], ids=["scheduled", "published"])

@@ -22,7 +22,7 @@ from articlegen.incremental.keys import (
     source_digest,
 )
 from articlegen.incremental.stamps import file_stamp
-from articlegen.render.pages import UrlMaker
+from articlegen.render.urlmaker import UrlMaker
 
 CODE = "c" * 32
 

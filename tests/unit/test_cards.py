@@ -10,8 +10,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from articlegen.content.config import parse_config
 from articlegen.core.model import Card
-from articlegen.render.pages import UrlMaker
 from articlegen.render.templates import make_environment
+from articlegen.render.urlmaker import UrlMaker
 
 SITE = parse_config("title: T\nbase_url: https://e.org/\n")
 

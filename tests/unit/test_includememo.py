@@ -14,8 +14,8 @@ from articlegen.build import build_site
 from articlegen.core.model import Card, PagePlan
 from articlegen.render import includememo, jinjaruntime
 from articlegen.render.includememo import IncludeMemo
-from articlegen.render.pages import UrlMaker
 from articlegen.render.templates import render_chunk
+from articlegen.render.urlmaker import UrlMaker
 from tests.conftest import SITE_YAML, article, parse
 from tests.unit.test_templates import write
 

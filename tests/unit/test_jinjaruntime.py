@@ -18,8 +18,8 @@ from articlegen.core.errors import TemplateError
 from articlegen.core.model import Card, CardItem, PagePlan
 from articlegen.render import jinjaruntime
 from articlegen.render.jinjaruntime import Environment
-from articlegen.render.pages import UrlMaker
 from articlegen.render.templates import make_environment, render_chunk
+from articlegen.render.urlmaker import UrlMaker
 from tests.unit.test_templates import write
 
 OPTIONS: dict[str, Any] = {

@@ -33,7 +33,7 @@ instead (``planrecord``): the next build plans only the pages a change reaches.
 
 A page context that cannot be pickled (it holds a closure or a lambda) has no key,
 so that page is rendered every build. Template helpers should therefore be values
-(``pages.UrlMaker``), plain functions or Jinja filters, and anything a template
+(``urlmaker.UrlMaker``), plain functions or Jinja filters, and anything a template
 shows must be in its context.
 """
 

@@ -38,7 +38,7 @@ from ..core.model import (
     SiteConfig,
 )
 from ..markup.placeholders import BodyFill
-from ..render.pages import UrlMaker
+from ..render.urlmaker import UrlMaker
 
 
 def source_digest(code: str, path: str, data: bytes) -> bytes:

@@ -36,8 +36,8 @@ from jinja2.runtime import Context
 from jinja2.utils import missing
 
 from ..core.model import Card, SiteConfig
-from .pages import UrlMaker
 from .partials import PartialFunction
+from .urlmaker import UrlMaker
 
 _BY_VALUE = frozenset({str, int, bool, type(None), UrlMaker})
 """Immutable values that show the same whenever they are equal (compared with their type:

@@ -60,7 +60,7 @@ from jinja2.idtracking import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .pages import UrlMaker
+from .urlmaker import UrlMaker
 
 
 def _c_escape() -> Callable[[str], str] | None:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import local_day
-from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, Site, record
+from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, Site
 from ..core.slugs import slugify
 from ..core.urls import (
     SEARCH_URL,
@@ -28,12 +28,14 @@ from ..core.urls import (
 )
 from ..trust.people import contributions
 from .bodies import unfinished
+from .feeds import unlisted_slugs
 from .jsonld import article_json_ld
 from .menu import navigation
 from .pictures import logo_srcset, share_image, shown_image
 from .redirects import aliased
 from .seealsoindex import index_entries, index_pages
 from .site import paginate
+from .urlmaker import UrlMaker
 
 WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 4
@@ -69,26 +71,6 @@ def plan_article_pages(
     """The pages of the articles and pages ``slugs`` alone, as ``plan_pages`` plans them."""
     plan = _Planner(site, search)
     return [*plan.article_pages(only=slugs), *plan.page_pages(only=slugs)]
-
-
-@record
-class UrlMaker:
-    """``url('tags/')`` and ``abs_url('feed.xml')`` in templates. A value, not a closure,
-    so a page's context has a stable ``repr`` that the build cache can key on (and a
-    record's quick pickling: every page's key holds two)."""
-
-    prefix: str
-    """Put before every relative URL: the site's base path or base URL."""
-    keep_absolute: bool = True
-    """Return URLs with a scheme (``https://…``) unchanged."""
-
-    def __call__(self, rel: str = "") -> str:
-        """``prefix + rel``, or ``rel`` itself when it is absolute and ``keep_absolute``.
-        Compiled templates join ``prefix + rel`` themselves for a ``str`` without ``://``
-        (``jinjacompiler``): whatever this does to such a URL, they must do too."""
-        if self.keep_absolute and "://" in rel:
-            return rel
-        return self.prefix + rel
 
 
 class _Cards(dict[str, Card]):
@@ -228,17 +210,23 @@ class _Planner:
             yield self.page(alias.url, "redirect.html", title=article.meta.title, canonical=target)
 
     def home_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
-        slugs = [a.slug for a in self.site.articles]
-        title = self.site.config.title
-        yield from self.listing(slugs, home_url, title=title, heading=None, showing=showing)
+        slugs, title = [a.slug for a in self.site.articles], self.site.config.title
+        yield from self.listing(
+            slugs, home_url, title=title, heading=None, showing=showing, unlisted=False
+        )
 
     def tag_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """Each tag's pages; those of a tag only unlisted articles have (``feeds.unlisted``)
+        say ``noindex``. Which those are changes only with a draft or a scheduled article,
+        which the site is planned again whole for (its link graph, ``Site.withheld``)."""
+        hidden = unlisted_slugs(self.site)
         for tag in self.site.tags:
             feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
                 partial(tag_url, tag.slug),
                 showing=showing,
+                unlisted=hidden.issuperset(tag.articles),
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
                 description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
