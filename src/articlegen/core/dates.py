@@ -90,18 +90,36 @@ _OTHER_DAY = re.compile(r"(\d{4})(?:[/.](\d{1,2})[/.](\d{1,2})|(\d{2})(\d{2}))")
 """A day written year first in another form: ``2024/06/01``, ``2024.06.01``, ``20240601``."""
 
 
+_YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+"""A day written day or month first: ``25/12/2026``, ``12/25/2026``, ``01.03.2026``."""
+
+
 def meant_day(written: str) -> str:
-    """`` (did you mean 2024-06-01?)`` for a real day written year first another way, or
-    ``""``; a day written day or month first (``06/01/2024``) is left alone, as it is
-    ambiguous."""
-    match = _OTHER_DAY.fullmatch(written.strip())
+    """`` (did you mean 2024-06-01?)`` for a real day written year first another way, or day
+    or month first where only one reading is a day (``25/12/2026``, ``12/25/2026``); both
+    days where both are (``03/01/2026``: ``2026-03-01 or 2026-01-03?``); else ``""``."""
+    text = written.strip()
+    if match := _YEAR_LAST.fullmatch(text):
+        first, _, second, year = match.groups()
+        days = dict.fromkeys(
+            day.isoformat()
+            for day in (_real_day(year, first, second), _real_day(year, second, first))
+            if day is not None
+        )  # month first, then day first; one when they are the same day
+        return f" (did you mean {' or '.join(days)}?)" if days else ""
+    match = _OTHER_DAY.fullmatch(text)
     if match is None:
         return ""
-    year, month, day = (int(g) for g in match.groups() if g is not None)
+    year, month, day = (g for g in match.groups() if g is not None)
+    found = _real_day(year, month, day)
+    return f" (did you mean {found.isoformat()}?)" if found else ""
+
+
+def _real_day(year: str, month: str, day: str) -> dt.date | None:
     try:
-        return f" (did you mean {dt.date(year, month, day).isoformat()}?)"
+        return dt.date(int(year), int(month), int(day))
     except ValueError:
-        return ""
+        return None
 
 
 MONTHS = {
@@ -118,18 +136,31 @@ MONTHS = {
 """English month names and their usual short forms, lower case → the month's number."""
 
 _WORDED_DAY = re.compile(
+    r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?(?:"
     r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]+)\.?,?\s+(?P<year2>\d{4})",
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]+)\.?,?\s+(?P<year2>\d{4}))",
     re.IGNORECASE,
 )
 """A day written with its month's name: ``November 1, 2026``, ``Nov. 1st 2026``,
-``1 November 2026``, ``1st of November, 2026``."""
+``1 November 2026``, ``1st of November, 2026``, each perhaps after its weekday
+(``Sunday, November 1, 2026``)."""
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+         ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+         ("sun", "sunday")]
+    )
+    for name in names
+}  # fmt: skip
+"""English weekday names and their usual short forms → ``date.weekday()``."""
 
 
 def day_in_words(written: str) -> dt.date | None:
     """The real day ``written`` names with an English month's name (``November 1, 2026``,
-    ``1 November 2026``), or None: for anything else (another language, no day, a weekday,
-    a time, a day the month does not have) there is no one day to offer."""
+    ``Sunday, 1 November 2026``), or None: for anything else (another language, no day, a
+    weekday that day is not, a time, a day the month does not have) there is no one day to
+    offer."""
     match = _WORDED_DAY.fullmatch(" ".join(written.split()))
     if match is None:
         return None
@@ -137,10 +168,10 @@ def day_in_words(written: str) -> dt.date | None:
     month = MONTHS.get((part["month"] or part["month2"]).lower())
     if month is None:
         return None
-    try:
-        return dt.date(int(part["year"] or part["year2"]), month, int(part["day"] or part["day2"]))
-    except ValueError:
-        return None
+    day = _real_day(part["year"] or part["year2"], str(month), part["day"] or part["day2"])
+    if day is None or part["weekday"] is None:
+        return day
+    return day if _WEEKDAYS.get(part["weekday"].lower()) == day.weekday() else None
 
 
 def _offset(written: str | None) -> dt.timezone | None:
