@@ -178,7 +178,8 @@ def test_the_broken_twin_fails_once_per_defect_at_its_line(site, run_cli) -> Non
     assert len(errors) == len(by_file) == len(BROKEN), err
     accepted = "— write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space"
     expected = {
-        "content/x-form.md": "3: 'date' is not a valid date: '06/05/2013' " + accepted,
+        "content/x-form.md": "3: 'date' is not a valid date: '06/05/2013' (did you mean"
+        " 2013-06-05 or 2013-05-06?) " + accepted,
         "content/x-impossible.md": (
             "3: 'date' is not a real date: '2013-02-29 10:00' (day is out of range for month) "
             + accepted

@@ -698,8 +698,8 @@ def test_a_day_only_key_that_is_no_date_is_shown_the_day_s_form_alone() -> None:
     assert errors(
         "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: x\nreviewed_on: 06.11.2024\n---\n"
     ) == [
-        "content/a.md:5: 'reviewed_on' is not a valid date: '06.11.2024'"
-        " — write the day as YYYY-MM-DD, e.g. reviewed_on: 2024-05-14"
+        "content/a.md:5: 'reviewed_on' is not a valid date: '06.11.2024' (did you mean"
+        " 2024-06-11 or 2024-11-06?) — write the day as YYYY-MM-DD, e.g. reviewed_on: 2024-05-14"
     ]
     assert errors(
         "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: x\nreviewed_on: 2024/11/06\n---\n"
