@@ -77,9 +77,13 @@ def test_baseurl_written_before_post_url_is_not_doubled(tmp_path: Path) -> None:
     )
 
 
-def test_a_published_collections_documents_are_counted_as_left_out(tmp_path: Path) -> None:
+def test_a_published_collections_documents_are_read_and_an_unpublished_ones_are_not(
+    tmp_path: Path,
+) -> None:
     """A real blog kept most of its text in a collection (_series, output: true): the import
-    read _posts alone and said nothing of the eleven documents it left behind."""
+    read _posts alone and only counted the documents it left behind. Jekyll publishes
+    _series' documents, so they are read; _notes' (output: false) it does not, so they are
+    neither read nor counted."""
     write_tree(
         tmp_path,
         """
@@ -91,10 +95,15 @@ def test_a_published_collections_documents_are_counted_as_left_out(tmp_path: Pat
         ---
         title: Intro
         ---
+        Start.
         -- _series/python/02-more.md --
         ---
         title: More
+        tags: [python]
         ---
+        More.
+        -- _series/python/README.md --
+        No header: Jekyll copies it as it is.
         -- _notes/a.md --
         ---
         title: Note
@@ -106,8 +115,11 @@ def test_a_published_collections_documents_are_counted_as_left_out(tmp_path: Pat
         """,
     )
     blog = read_jekyll(tmp_path)
-    assert [post.article.title for post in blog.posts] == ["A"]
-    assert dict(blog.skipped) == {"document of the collection _series (copy it into content/)": 2}
+    found = {post.article.title: post.article for post in blog.posts}
+    assert list(found) == ["A", "Intro", "More"]
+    assert (found["Intro"].page, found["More"].page) == (True, False)  # tags: a post's
+    assert found["Intro"].aliases == ("/series/python/01-intro.html",)
+    assert dict(blog.skipped) == {}
 
 
 def test_dates_take_the_header_time_in_the_site_timezone() -> None:

@@ -51,6 +51,7 @@ from .mdsource import (
     outside_code,
     read_markdown_source,
     shared_fields,
+    tagged,
     text_list,
     theme_listing,
     tidy,
@@ -302,7 +303,7 @@ def is_own_page(
     kind = own if isinstance(own, str) and own else folders[0] if not _top(relative) else None
     if "page" in (kind, fields.get("layout")):
         return True
-    if any(text_list(fields.get(key)) for key in ("tags", "categories")) or kind in main:
+    if tagged(fields) or kind in main:
         return False
     return kind == PAGES_SECTION or (sections and _top(relative))
 

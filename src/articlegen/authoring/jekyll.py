@@ -8,7 +8,8 @@ folders above ``_posts``). ``redirect_from`` (the jekyll-redirect-from plugin) a
 addresses. Liquid that stands for something Markdown has (``{% highlight %}``,
 ``{% post_url %}``, ``{{ site.baseurl }}``) is converted; any other tag is kept as text.
 The site's own pages (``about.md``, with front matter, outside the ``_`` folders) become
-pages here, at the address Jekyll gives a page (``jekyllpages``); they are read before any
+pages here, at the address Jekyll gives a page (``jekyllpages``), and the documents of its
+published collections articles or pages (``jekyllcollections``); they are read before any
 post's Liquid is converted, so that ``{% link %}`` gives a page's real address.
 """
 
@@ -30,15 +31,26 @@ from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post, clean_path
 from .htmlimport import html_markdown
+from .jekyllcollections import (
+    POST_NAME,
+    STYLES,
+    Collection,
+    DocumentRules,
+    collections_dir,
+    date_values,
+    expand,
+    file_day,
+    published_collections,
+    read_documents,
+    with_defaults,
+)
 from .jekyllpages import (
     PageRules,
     PageSource,
     articlegen_folders,
     copied_as_is,
-    count_collections,
     link_path,
     post_files,
-    published_collections,
     read_pages,
 )
 from .mdheadings import headings_from_level_two
@@ -63,22 +75,10 @@ from .rubytime import Dated, jekyll_dates
 from .sourcelines import add_place
 
 CONFIG_FILES = ("_config.yml", "_config.yaml")
-STYLES = {
-    "date": "/:categories/:year/:month/:day/:title:output_ext",
-    "pretty": "/:categories/:year/:month/:day/:title/",
-    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
-    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
-    "none": "/:categories/:title:output_ext",
-}
-"""Jekyll's permalink style names and the patterns they stand for."""
-_POST_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 KNOWN_KEYS = SHARED_KEYS | {"permalink", "redirect_from", "slug", "published", "draft"}
 KNOWN_KEYS |= {"layout", "image"}
 """``layout`` is known too: every post names one, and the theme here replaces them all.
 ``draft: true`` is no key of Jekyll's, but themes and writers mark drafts so, as Hugo does."""
-_PLACEHOLDER = re.compile(r":(categories|output_ext|short_year|i_month|i_day|y_day|short_month"
-                          r"|long_month|short_day|long_day|year|month|day|hour|minute|second"
-                          r"|title|slug|week|name)")  # fmt: skip
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
 _LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 _HIGHLIGHT = re.compile(
@@ -99,6 +99,10 @@ class _Config:
     zone: dt.tzinfo | None
     defaults: tuple[dict[str, Any], ...]
     pages: PageRules
+    collections: tuple[Collection, ...]
+    """The collections besides posts that Jekyll publishes (``output: true``)."""
+    under: tuple[str, ...]
+    """``collections_dir``'s folders, which hold ``_posts`` and are none of its categories."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +148,8 @@ def read_jekyll(folder: Path) -> Blog:
     )
     found = []
     unreadable: list[ArticlegenError] = []  # every post's, not the first one's alone
-    count_collections(folder, config.pages, blog)
     for file in post_files(folder, blog):
-        match = _POST_NAME.fullmatch(file.stem)
+        match = POST_NAME.fullmatch(file.stem)
         if match is None:
             blog.skipped["file not named YYYY-MM-DD-title"] += 1
             continue
@@ -154,8 +157,8 @@ def read_jekyll(folder: Path) -> Blog:
         source = attempt(unreadable, partial(read_markdown_source, last_wins=True), file, display)
         if source is None:
             continue
-        fields = _with_defaults(config.defaults, file.relative_to(folder).as_posix())
-        dated = jekyll_dates(fields | source.fields, config.zone, _file_day(match), file)
+        fields = with_defaults(config.defaults, file.relative_to(folder).as_posix())
+        dated = jekyll_dates(fields | source.fields, config.zone, file_day(match), file)
         if _date(dated.fields, match, config) is None:  # 0000-12-30-template.md, a sample
             blog.skipped["file name's date is no day of years 1 to 9999"] += 1
             continue
@@ -163,6 +166,8 @@ def read_jekyll(folder: Path) -> Blog:
         found.append(_Found(file, file.stem, source.body, path, source.notes, dated))
     raise_if_any(unreadable)
     pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
+    rules = DocumentRules(config.baseurl, config.zone, config.defaults)
+    pages += read_documents(folder, config.collections, rules, blog)  # as pages are
     links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
@@ -172,16 +177,19 @@ def read_jekyll(folder: Path) -> Blog:
     for page in pages:
         count_unknown(page.fields, KNOWN_KEYS, unknown)
         own = _found_page(page, config.zone)
-        blog.posts.append(_post(own, str(page.file), config, links, kept, blog, page=True))
+        own_page = not page.article  # a collection's document may read like a post
+        blog.posts.append(_post(own, str(page.file), config, links, kept, blog, page=own_page))
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Liquid", kind, posts) for kind, posts in kept.items()]
     return blog
 
 
 def _found_page(page: PageSource, zone: dt.tzinfo | None) -> _Found:
-    """A page as a post is found: named by its file, or its folder's for an ``index``."""
+    """A page (or a collection's document) as a post is found: named by its file, or its
+    folder's for an ``index``; a document dated by its file name as a post is."""
     name = page.file.parent.name if page.file.stem == "index" else page.file.stem
-    dated = jekyll_dates(page.fields, zone, None, page.file)
+    day = file_day(POST_NAME.fullmatch(name)) if page.article else None
+    dated = jekyll_dates(page.fields, zone, day, page.file)
     return _Found(page.file, name, page.body, page.path, page.notes, dated)
 
 
@@ -220,25 +228,10 @@ def _read_config(folder: Path) -> _Config:
             slash=pattern.endswith("/"),
             include=tuple(text_list(fields.get("include"))),
             exclude=tuple(text_list(fields.get("exclude"))) + articlegen_folders(folder),
-            collections=published_collections(collections),
         ),
+        collections=published_collections(fields),
+        under=tuple(part for part in collections_dir(fields).split("/") if part),
     )
-
-
-def _with_defaults(defaults: tuple[dict[str, Any], ...], display: str) -> dict[str, Any]:
-    """The ``defaults:`` values of ``_config.yml`` whose scope takes in this post."""
-    merged: dict[str, Any] = {}
-    for default in defaults:
-        scope = default.get("scope") or {}
-        values = default.get("values") or {}
-        if not isinstance(scope, dict) or not isinstance(values, dict):
-            continue
-        if scope.get("type") not in (None, "posts"):
-            continue
-        if not display.startswith(str(scope.get("path") or "")):
-            continue
-        merged |= values
-    return merged
 
 
 def _post_path(
@@ -250,34 +243,19 @@ def _post_path(
     slug = str(fields.get("slug") or name.group(4))
     parts = file.relative_to(folder).parts
     folders = list(parts[: parts.index("_posts")])
+    if tuple(folders[: len(config.under)]) == config.under:  # collections_dir: no category
+        folders = folders[len(config.under) :]
     categories = folders + text_list(fields.get("categories", fields.get("category")), words=True)
     pattern = str(fields.get("permalink") or config.permalink)
     pattern = STYLES.get(pattern, pattern)
-    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
-    values = {
-        "year": f"{moment.year:04}",
-        "short_year": f"{moment.year % 100:02}",
-        "month": f"{moment.month:02}",
-        "i_month": str(moment.month),
-        "short_month": moment.strftime("%b"),
-        "long_month": moment.strftime("%B"),
-        "day": f"{moment.day:02}",
-        "i_day": str(moment.day),
-        "y_day": f"{moment.timetuple().tm_yday:03}",
-        "short_day": moment.strftime("%a"),
-        "long_day": moment.strftime("%A"),
-        "week": f"{moment.isocalendar()[1]:02}",
-        "hour": f"{moment.hour:02}",
-        "minute": f"{moment.minute:02}",
-        "second": f"{moment.second:02}",
+    values = date_values(date) | {
         "title": slug,
         "slug": slug.lower(),
         "name": slug,
         "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
         "output_ext": ".html",
     }
-    path = _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
-    return clean_path(config.baseurl + "/" + re.sub(r"/{2,}", "/", path).lstrip("/"))
+    return expand(pattern, values, config.baseurl)
 
 
 def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -> Date | None:
@@ -289,17 +267,7 @@ def _date(fields: dict[str, Any], name: re.Match[str] | None, config: _Config) -
             offset = date.replace(tzinfo=config.zone).utcoffset()  # that day's fixed offset
             return date.replace(tzinfo=dt.timezone(offset or dt.timedelta()))
         return date
-    return date if isinstance(date, dt.date) else _file_day(name)
-
-
-def _file_day(name: re.Match[str] | None) -> dt.date | None:
-    """The day a post's file name gives; None for a page, or where that is no real day."""
-    if name is None:
-        return None
-    try:
-        return dt.date(*(int(name.group(i)) for i in (1, 2, 3)))
-    except ValueError:  # Ruby's Time reads year 0; 2020-02-30 fails Jekyll's build too
-        return None
+    return date if isinstance(date, dt.date) else file_day(name)
 
 
 def _post(
@@ -316,8 +284,7 @@ def _post(
     by its header alone), its Liquid converted."""
     fields = post.dated.fields
     shared = shared_fields(fields, JEKYLL_WORD_KEYS)
-    name = None if page else _POST_NAME.fullmatch(post.name)
-    assert page or name is not None, "only posts so named are read"
+    name = None if page else POST_NAME.fullmatch(post.name)  # a document's may be another
     notes = [*post.notes, *post.dated.notes, *shared.notes]
     body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() == ".html":

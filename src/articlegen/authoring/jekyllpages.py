@@ -21,7 +21,7 @@ from typing import Any
 from ..core.errors import SourceError
 from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from .blogsource import Blog, clean_path
-from .mdsource import MARKDOWN_SUFFIXES, read_markdown_source, theme_listing
+from .mdsource import MARKDOWN_SUFFIXES, MarkdownSource, read_markdown_source, theme_listing
 
 SKIPPED_FOLDERS = frozenset(("_site", "node_modules", "vendor", ".git", ".jekyll-cache"))
 _LISTING_LOOP = re.compile(
@@ -42,34 +42,6 @@ class PageRules:
     """Whether the site's permalinks end in ``/`` (``pretty``), as its pages' then do."""
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    collections: tuple[str, ...] = ()
-    """The collections besides posts that Jekyll publishes (``output: true``)."""
-
-
-def published_collections(value: object) -> tuple[str, ...]:
-    """The names in ``_config.yml``'s ``collections:`` whose documents Jekyll writes as pages
-    (``series: {output: true}``); a list of names, or ``output`` unset, publishes none."""
-    if not isinstance(value, dict):
-        return ()
-    return tuple(
-        str(name)
-        for name, settings in value.items()
-        if name != "posts" and isinstance(settings, dict) and settings.get("output") is True
-    )
-
-
-def count_collections(folder: Path, rules: PageRules, blog: Blog) -> None:
-    """Count the documents of each published collection (``_series/…``), which the import
-    does not read, so that its summary names them instead of leaving them out unsaid."""
-    for name in rules.collections:
-        documents = folder / f"_{name}"
-        found = sum(
-            1
-            for file in (documents.rglob("*") if documents.is_dir() else ())
-            if file.is_file() and file.suffix.lower() in (*MARKDOWN_SUFFIXES, ".html")
-        )
-        if found:
-            blog.skipped[f"document of the collection _{name} (copy it into content/)"] += found
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +55,20 @@ class PageSource:
     path: str
     notes: tuple[str, ...] = ()
     """What reading its header let pass (``MarkdownSource.notes``)."""
+    article: bool = False
+    """A collection's document that reads like a post (``jekyllcollections``): an article."""
+
+
+def read_page_source(file: Path, blog: Blog) -> MarkdownSource | None:
+    """A page's (or a collection document's) header and text; None for one whose header
+    cannot be read, counted in ``blog.skipped`` with a note naming it (Jekyll itself skips
+    such a file, so one does not stop the import)."""
+    try:
+        return read_markdown_source(file, str(file), last_wins=True)
+    except SourceError as problem:
+        blog.skipped["page whose header cannot be read"] += 1
+        blog.notes.append(f"{problem}: that page was left out, as Jekyll leaves it out")
+        return None
 
 
 def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
@@ -93,11 +79,7 @@ def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
     home = clean_path(rules.baseurl + "/")
     for file in _page_files(folder, rules):
         relative = file.relative_to(folder).as_posix()
-        try:
-            source = read_markdown_source(file, str(file), last_wins=True)
-        except SourceError as problem:
-            blog.skipped["page whose header cannot be read"] += 1
-            blog.notes.append(f"{problem}: that page was left out, as Jekyll leaves it out")
+        if (source := read_page_source(file, blog)) is None:
             continue
         path = page_path(relative, source.fields, rules)
         if path == home or file.stem == "404" or path.endswith("/404.html"):
@@ -134,9 +116,7 @@ def copied_as_is(folder: Path, rules: PageRules) -> Callable[[Path], bool]:
 
     def copied(file: Path) -> bool:
         relative = file.resolve().relative_to(root).as_posix()
-        with file.open("rb") as handle:
-            head = handle.read(64)
-        return _published(relative, rules) and _FRONT_MATTER.match(head) is None
+        return _published(relative, rules) and not _has_front_matter(file)
 
     return copied
 
@@ -236,19 +216,33 @@ def post_files(folder: Path, blog: Blog) -> list[Path]:
     files = []
     for posts in sorted(folder.rglob("_posts")):
         relative = posts.relative_to(folder).parts
-        if not posts.is_dir() or any(p in SKIPPED_FOLDERS for p in relative):
-            continue
-        for file in sorted(posts.rglob("*")):
-            if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
-                continue
-            if any(_ignored(part) for part in file.relative_to(posts).parts):
-                blog.skipped["hidden or backup file (.name, _name, #name, name~)"] += 1
-            else:
-                files.append(file)
+        if posts.is_dir() and not any(p in SKIPPED_FOLDERS for p in relative):
+            files += document_files(posts, blog)
     drafts = folder / "_drafts"
     if drafts.is_dir():
         blog.skipped["draft (_drafts)"] += sum(1 for f in drafts.rglob("*") if f.is_file())
     return files
+
+
+def document_files(root: Path, blog: Blog, *, front_matter: bool = False) -> list[Path]:
+    """The Markdown and HTML files in the folder ``root`` of posts or of a collection's
+    documents (with ``front_matter``, only those that have it, as Jekyll copies the others
+    as they are); hidden and backup files counted in ``blog.skipped``, as Jekyll skips them."""
+    files = []
+    for file in sorted(root.rglob("*")) if root.is_dir() else ():
+        if not file.is_file() or file.suffix.lower() not in (*MARKDOWN_SUFFIXES, ".html"):
+            continue
+        if any(_ignored(part) for part in file.relative_to(root).parts):
+            blog.skipped["hidden or backup file (.name, _name, #name, name~)"] += 1
+        elif not front_matter or _has_front_matter(file):
+            files.append(file)
+    return files
+
+
+def _has_front_matter(file: Path) -> bool:
+    """Whether the file starts as one Jekyll renders (its ``has_yaml_header?``)."""
+    with file.open("rb") as handle:
+        return _FRONT_MATTER.match(handle.read(64)) is not None
 
 
 def _ignored(name: str) -> bool:

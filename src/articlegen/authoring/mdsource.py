@@ -220,6 +220,12 @@ def text_list(value: Any, *, words: bool = False) -> list[str]:
     return []
 
 
+def tagged(fields: dict[str, Any], keys: tuple[str, ...] = ("tags", "categories")) -> bool:
+    """Whether a header names tags or categories, which make a page read like a post (a
+    Hugo page, a Jekyll collection's document)."""
+    return any(text_list(fields.get(key)) for key in keys)
+
+
 def _tag_list(value: Any, *, words: bool) -> list[str]:
     """A header's tags: ``text_list``'s, each split at its commas. A comma lists several
     (``keywords: "Rust, Sleep"``, as HTML's meta keywords are written, or ``tags: "a, b"``):
