@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.cli import main
-from tests.conftest import article, parse
+from tests.conftest import SITE_YAML, article, parse
 
 
 def test_build_prints_a_one_line_summary(site, run_cli) -> None:
@@ -99,6 +99,46 @@ def test_new_page_creates_a_draft_page_with_only_a_pages_keys(site, run_cli) -> 
     assert run_cli("check", "--site", root, "--drafts")[0] == 0
     code, _, err = run_cli("new", "Sleep", "--page", "--site", root)
     assert code == 1 and "the slug 'sleep' is taken: content/sleep.md has it" in err
+
+
+REVIEWERS = "reviewers:\n  example-reviewer: {name: Example Reviewer, credentials: MD}\n"
+
+
+def _warnings(run_cli, root: Path, *options: str) -> list[str]:
+    code, _, err = run_cli("build", "--site", root, "--today", "2026-12-06", *options)
+    assert code == 0, err
+    return [line for line in err.splitlines() if line.startswith("warning:")]
+
+
+def test_new_writes_the_medical_review_keys_commented_out(site, run_cli) -> None:
+    """The writer sees reviewed_by and reviewed_on (docs/trust.md) in a new article's
+    header: commented out, so the article builds as it did without them; with the '# '
+    removed and their values written, the page shows the review."""
+    root = site({}, site_yaml=SITE_YAML + REVIEWERS)
+    assert run_cli("new", "Sleep Basics", "--site", root)[0] == 0
+    path = root / "content/sleep-basics.md"  # dated today: the builds below are as of a day
+    text = re.sub("(?m)^date: .*$", "date: 2026-11-01", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    commented = [line for line in text.splitlines() if line.startswith("# reviewed_")]
+    assert commented == ["# reviewed_by: example-reviewer", "# reviewed_on: YYYY-MM-DD"]
+    # as written: no warning, as a draft and once published (never reviewed, as before)
+    assert _warnings(run_cli, root, "--drafts") == []
+    path.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
+    published = _warnings(run_cli, root)
+    bare = [line for line in text.splitlines() if not line.startswith("#")]
+    path.write_text("\n".join(bare).replace("draft: true", "draft: false"), encoding="utf-8")
+    assert _warnings(run_cli, root) == published
+    # uncommented with the placeholders: an error at each line, naming what to write
+    uncommented = text.replace("# reviewed_", "reviewed_").replace("draft: true", "draft: false")
+    path.write_text(uncommented, encoding="utf-8")
+    code, _, err = run_cli("check", "--site", root, "--today", "2026-12-06")
+    assert code == 1 and "error: content/sleep-basics.md:10: 'reviewed_on' is not a valid" in err
+    # filled in: the page shows the review
+    path.write_text(uncommented.replace("YYYY-MM-DD", "2026-12-06"), encoding="utf-8")
+    assert _warnings(run_cli, root) == []
+    reviewed = parse(root / "public/sleep-basics/index.html").css_first(".reviewed")
+    assert reviewed is not None
+    assert reviewed.text() == "Medically reviewed by Example Reviewer, MD on 6 December 2026"
 
 
 @pytest.mark.parametrize(

@@ -139,8 +139,23 @@ def new_article(
     )
     post.metadata.update(fields)
     header = frontmatter.dumps(post, Dumper=_HeaderDumper, sort_keys=False)
+    if not page:  # the review keys, commented out: shown to the writer, read by no build
+        keys, end, body = header.partition("\n---\n")
+        header = keys + "\n" + _REVIEW_KEYS + end.lstrip("\n") + body
     create_file(path, header + "\n", root)
     return path
+
+
+_REVIEW_KEYS = """\
+# Medical review: once a reviewer from site.yaml 'reviewers:' has checked this article,
+# set both keys (remove the '# '), the reviewer's id and the day of the review:
+# reviewed_by: example-reviewer
+# reviewed_on: YYYY-MM-DD
+"""
+"""What ``new`` writes into an article's header after its keys: the medical review's
+two keys (``reviewed_by``, ``reviewed_on``, docs/trust.md), commented out, as an article
+is not reviewed before it is written; uncommented as they are, the build names both
+placeholders as errors at their lines."""
 
 
 class _HeaderDumper(yaml.SafeDumper):
