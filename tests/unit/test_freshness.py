@@ -66,6 +66,19 @@ def test_any_change_to_an_input_changes_the_snapshot(root: Path, change) -> None
     assert digest(root) != before
 
 
+@pytest.mark.parametrize("folder", ["templates", "static", "content"])
+def test_a_file_where_a_folder_belongs_changes_the_snapshot(root: Path, folder: str) -> None:
+    """A missing ``templates/`` and a file of that name were one stamp: a build refused the
+    file, but after a build without the folder the next one said nothing had changed."""
+    for path in [root / folder] if (root / folder).is_dir() else []:
+        for child in sorted(path.rglob("*"), reverse=True):
+            child.rmdir() if child.is_dir() else child.unlink()
+        path.rmdir()
+    before = digest(root)
+    (root / folder).write_text("not a folder")
+    assert digest(root) != before
+
+
 def test_a_link_is_judged_by_its_target_too(root: Path) -> None:
     (root / "static/img/real.svg").write_text("<svg/>")
     (root / "static/img/link.svg").symlink_to(root / "static/img/real.svg")

@@ -237,8 +237,8 @@ def _walk(
             top = os.stat(folder)
             seen = frozenset({(top.st_dev, top.st_ino)})
         entries = sorted(os.scandir(folder), key=_NAME)
-    except OSError:
-        yield prefix, _MISSING
+    except OSError:  # missing, or a file where a folder belongs (which the build refuses)
+        yield from _stamp_of(folder, prefix)
         return
     for entry in entries:
         name = f"{prefix}/{entry.name}"
