@@ -326,6 +326,86 @@ def test_a_misindented_see_also_list_says_so_not_did_you_mean(
     assert code == 0, err
 
 
+REFERENCES = "references:\n  - id: example-2020\n    title: Example\n"
+URL = "url: https://example.org/study\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "fixed"),
+    [
+        pytest.param(
+            f"{REFERENCES}      {URL}",
+            "error: content/c.md:7: invalid YAML: 'url' is indented 6 spaces, and 'title' on the"
+            " line above it 4 spaces — indent it as 'title' is: write '    url:"
+            " https://example.org/study'",
+            f"{REFERENCES}    {URL}",
+            id="key-further",
+        ),
+        pytest.param(
+            f"{REFERENCES}    authors:\n      - Example A\n   {URL}",
+            "error: content/c.md:9: invalid YAML: 'url' is indented 3 spaces, and 'authors' above"
+            " it 4 spaces — indent it as 'authors' is: write '    url: https://example.org/study'",
+            f"{REFERENCES}    authors: Example A\n    {URL}",
+            id="key-after-a-list",
+        ),
+        pytest.param(
+            f"{REFERENCES}    {URL}   - id: example-2021\n    title: Other\n    {URL}",
+            "error: content/c.md:8: invalid YAML: the list item '- id: example-2021' is indented"
+            " by 3 spaces, more than the '- id: example-2020' above it (2 spaces), so YAML reads"
+            " it as inside that item, where no list can start — start each '- ' of a list at the"
+            " same indent: 2 spaces before '- id: example-2021'",
+            f"{REFERENCES}    {URL}  - id: example-2021\n    title: Other\n    {URL}",
+            id="item-further",
+        ),
+        pytest.param(
+            "tags:\n  - sleep\n  -heart\n",
+            "error: content/c.md:6: invalid YAML: '-heart' has no space after its '-', so YAML"
+            " reads it as a text, not as an item of the list — put a space after the '-': write"
+            " '  - heart'",
+            "tags:\n  - sleep\n  - heart\n",
+            id="item-without-space",
+        ),
+        pytest.param(
+            f"references:\n  -id: example-2020\n    title: Example\n    {URL}",
+            "error: content/c.md:5: invalid YAML: '-id: example-2020' has no space after its '-',"
+            " so YAML reads it as a text, not as an item of the list — put a space after the '-':"
+            " write '  - id: example-2020'",
+            f"{REFERENCES}    {URL}",
+            id="mapping-item-without-space",
+        ),
+    ],
+)
+def test_a_misindented_item_of_a_list_of_mappings_or_one_without_its_space_says_so(
+    built: Path, run_cli, header: str, expected: str, fixed: str
+) -> None:
+    """Each got PyYAML's words about its parser ("mapping values are not allowed in this
+    context", "did not find expected '-' indicator", "could not find expected ':'"): now
+    what is wrong at its line, and the line to write, which builds."""
+    write(built, "c.md", f"{HEADER}{header}---\nBody.\n")
+    assert only_error(rebuild_fails(built, run_cli)) == expected
+    write(built, "c.md", f"{HEADER}{fixed}---\nBody.\n")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+
+
+def test_a_menu_item_of_site_yaml_without_its_space_says_so(built: Path, run_cli) -> None:
+    menu = (
+        "menu:\n  - title: Code\n    link: https://example.org/code\n"
+        "  -title: Feed\n    link: https://example.org/feed\n"
+    )
+    (built / "site.yaml").write_text(SITE_YAML + menu, encoding="utf-8")
+    err = rebuild_fails(built, run_cli)
+    line = len(SITE_YAML.splitlines()) + 4
+    assert (
+        f"error: site.yaml:{line}: invalid YAML: '-title: Feed' has no space after its '-', so"
+        " YAML reads it as a text, not as an item of the list — put a space after the '-':"
+        " write '  - title: Feed'"
+    ) in err.splitlines()
+    (built / "site.yaml").write_text(SITE_YAML + menu.replace("-title", "- title"), "utf-8")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+
+
 FOOTNOTE = "'[^1]: …' is a Markdown footnote, which articlegen does not have: [^1] cites an entry "
 
 

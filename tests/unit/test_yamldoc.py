@@ -550,10 +550,107 @@ def test_a_list_item_indented_less_than_the_one_above_is_said_as_a_list_item() -
     )
 
 
+REFERENCE = "references:\n  - id: a\n    title: T\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message", "fix"),
+    [
+        (
+            "references:\n  - id: a\n      title: T\n",
+            3,
+            "'title' is indented 6 spaces, and 'id' on the line above it 4 spaces",
+            "indent it as 'id' is: write '    title: T'",
+        ),
+        (
+            f"{REFERENCE}    url: https://x.org/\n       publisher: P\n",
+            5,
+            "'publisher' is indented 7 spaces, and 'url' on the line above it 4 spaces",
+            "indent it as 'url' is: write '    publisher: P'",
+        ),
+        (
+            "references:\n  - id: a\n    title: >\n      Long\n   url: https://x.org/\n",
+            5,
+            "'url' is indented 3 spaces, and 'title' above it 4 spaces",
+            "indent it as 'title' is: write '    url: https://x.org/'",
+        ),
+        (
+            f"{REFERENCE}    authors:\n      - X\n\n     url: https://x.org/\n",
+            7,
+            "'url' is indented 5 spaces, and 'authors' above it 4 spaces",
+            "indent it as 'authors' is: write '    url: https://x.org/'",
+        ),
+        (
+            f"{REFERENCE}   - id: b\n",
+            4,
+            "the list item '- id: b' is indented by 3 spaces, more than the '- id: a' above it"
+            " (2 spaces), so YAML reads it as inside that item, where no list can start",
+            "start each '- ' of a list at the same indent: 2 spaces before '- id: b'",
+        ),
+        (
+            f"{REFERENCE}     - id: b\n",
+            4,
+            "the list item '- id: b' is indented by 5 spaces, more than the '- id: a' above it"
+            " (2 spaces), so YAML reads it as inside that item, where no list can start",
+            "start each '- ' of a list at the same indent: 2 spaces before '- id: b'",
+        ),
+        (
+            f"{REFERENCE}    # the second\n - id: b\n",
+            5,
+            "the list item '- id: b' is indented by 1 space, less than the '- id: a' above it"
+            " (2 spaces), so YAML reads it as outside that list",
+            "start each '- ' of a list at the same indent: 2 spaces before '- id: b'",
+        ),
+    ],
+)
+def test_a_misindented_item_of_a_list_of_mappings_is_named_with_the_indent(
+    text: str, line: int, message: str, fix: str
+) -> None:
+    """A key of an item further in than the item's keys, or after a value written under one
+    of them, and an item indented otherwise than the item before it past that item's keys,
+    got PyYAML's words ("mapping values are not allowed in this context", "did not find
+    expected '-' indicator", "did not find expected key")."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert (raised.value.line, raised.value.message, raised.value.hint) == (
+        line,
+        f"invalid YAML: {message}",
+        fix,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "written", "fix"),
+    [
+        ("tags:\n  - sleep\n  -heart\n", 3, "-heart", "  - heart"),
+        ("tags:\n  - sleep\n  -heart\ntitle: x\n", 3, "-heart", "  - heart"),
+        ("see_also:\n- a\n-b\n", 3, "-b", "- b"),
+        ("references:\n  -id: a\n    title: T\n", 2, "-id: a", "  - id: a"),
+        (f"{REFERENCE}  -id: b\n    title: U\n", 4, "-id: b", "  - id: b"),
+        (f"{REFERENCE} -id: b\n", 4, "-id: b", "  - id: b"),  # at the list's indent
+    ],
+)
+def test_a_list_item_without_a_space_after_its_dash_is_named_at_its_line(
+    text: str, line: int, written: str, fix: str
+) -> None:
+    """'-heart' is a text to YAML, which stumbled on the line after it ("could not find
+    expected ':'") or on its item's next key ("mapping values are not allowed")."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert (raised.value.line, raised.value.message, raised.value.hint) == (
+        line,
+        f"invalid YAML: '{written}' has no space after its '-', so YAML reads it as a text, not"
+        " as an item of the list",
+        f"put a space after the '-': write '{fix}'",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "image: x\n  src: a.png\n",  # a key meant under one whose value is on its line
+        "image: x\n  src: a.png\n    alt: A\n",  # and so, not in a list's item, further in
+        "description: a\n  -b: c\n",  # no list's item: no list around it
         "title: Sleep: basics\n",  # a ': ' in a value
     ],
 )
@@ -561,6 +658,7 @@ def test_other_errors_are_not_taken_for_a_key_indented_otherwise(text: str) -> N
     with pytest.raises(ArticlegenError) as raised:
         load_mapping(text, "a.md", ArticlegenError)
     assert "is indented" not in raised.value.message
+    assert "no space after" not in raised.value.message
 
 
 @pytest.mark.parametrize(

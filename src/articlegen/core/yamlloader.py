@@ -15,7 +15,7 @@ import yaml
 
 from .curlypairs import curly_inside
 from .errors import ArticlegenError
-from .yamlindent import misindented, misindented_item
+from .yamlindent import list_item_problem, misindented
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -96,7 +96,7 @@ def syntax_error(
         return _reader_error(exc, text, path, error, first_line)
     if (read_on := _quote_read_on(exc, text)) is not None:
         return _read_on_error(read_on, text, path, error, first_line)
-    if (said := _missing_colon(exc, text) or misindented_item(exc, text)) is not None:
+    if (said := _missing_colon(exc, text) or list_item_problem(exc, text)) is not None:
         return error(said[1], path, said[0] + first_line, said[2])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
