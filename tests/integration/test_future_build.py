@@ -15,10 +15,9 @@ from articlegen.core.model import BuildOptions
 from articlegen.core.urls import tag_feed_url
 from articlegen.incremental.replan import plan_site
 from tests.conftest import article, parse
+from tests.integration.test_drafts_build import SITEMAP, _feed_links, _robots
 from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
 
-ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = "https://example.test/"
 TODAY = dt.date(2026, 12, 6)
 FUTURE = BuildOptions(future=True, today=TODAY, jobs=1)
@@ -29,15 +28,6 @@ ARTICLES = {
     ),
     "pages/launch.md": "---\ntitle: Launch Notes\ndate: 2027-02-01\n---\n\nWhat is new.\n",
 }
-
-
-def _feed_links(path: Path) -> list[str]:
-    root = ET.parse(path).getroot()
-    return [e.find(f"{ATOM}link").get("href", "") for e in root.iter(f"{ATOM}entry")]
-
-
-def _robots(page: Path) -> list[str]:
-    return [m.attributes.get("content") or "" for m in parse(page).css('meta[name="robots"]')]
 
 
 def _sitemap(public: Path) -> set[str | None]:

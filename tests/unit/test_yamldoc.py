@@ -489,6 +489,18 @@ def test_a_key_without_a_space_after_its_colon_is_named_at_its_own_line(
     assert "no space after the ':'" in raised.value.message
 
 
+def assert_yaml_error(text: str, line: int, message: str, fix: str) -> None:
+    """``text`` fails to load with an invalid YAML error at ``line``, saying ``message`` and
+    offering ``fix``."""
+    with pytest.raises(ArticlegenError) as raised:
+        load_mapping(text, "a.md", ArticlegenError)
+    assert (raised.value.line, raised.value.message, raised.value.hint) == (
+        line,
+        f"invalid YAML: {message}",
+        fix,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message", "fix"),
     [
@@ -530,13 +542,7 @@ def test_a_key_indented_otherwise_than_the_key_above_it_is_named_with_the_indent
     """PyYAML said "did not find expected '-' indicator", "mapping values are not allowed" or
     "did not find expected key", naming its parser's state, not the indent (from a new-user
     trial)."""
-    with pytest.raises(ArticlegenError) as raised:
-        load_mapping(text, "a.md", ArticlegenError)
-    assert (raised.value.line, raised.value.message, raised.value.hint) == (
-        line,
-        f"invalid YAML: {message}",
-        fix,
-    )
+    assert_yaml_error(text, line, message, fix)
 
 
 def test_a_list_item_indented_less_than_the_one_above_is_said_as_a_list_item() -> None:
@@ -610,13 +616,7 @@ def test_a_misindented_item_of_a_list_of_mappings_is_named_with_the_indent(
     of them, and an item indented otherwise than the item before it past that item's keys,
     got PyYAML's words ("mapping values are not allowed in this context", "did not find
     expected '-' indicator", "did not find expected key")."""
-    with pytest.raises(ArticlegenError) as raised:
-        load_mapping(text, "a.md", ArticlegenError)
-    assert (raised.value.line, raised.value.message, raised.value.hint) == (
-        line,
-        f"invalid YAML: {message}",
-        fix,
-    )
+    assert_yaml_error(text, line, message, fix)
 
 
 @pytest.mark.parametrize(
@@ -778,14 +778,21 @@ def test_a_merge_key_adds_its_mappings_keys_as_rubys_yaml_reads_them() -> None:
     assert "<<" not in entries
 
 
-def test_a_merge_key_of_no_mapping_is_a_problem_at_its_line() -> None:
-    text = "name: &n text\n<<: *n\ntitle: T\n"
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("name: &n text\n<<: *n\ntitle: T\n", 2),
+        ("name: &n text\nouter:\n  <<: *n\n  title: T\n", 3),
+    ],
+    ids=["top-level", "nested"],
+)
+def test_a_merge_key_of_no_mapping_is_a_problem_at_its_line(text: str, line: int) -> None:
     entries, problems = load_mapping(text, "f.md", ArticlegenError, merges=True)
     assert [(p.line, p.message) for p in problems] == [
-        (2, "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a mapping)"
-         " or a list of them")
+        (line, "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a"
+         " mapping) or a list of them")
     ]  # fmt: skip
-    assert entries["title"].value == "T"
+    assert entries["name"].value == "text"  # the other keys are read
 
 
 def test_a_merge_key_stays_refused_in_articlegens_own_headers() -> None:
@@ -845,12 +852,3 @@ def test_a_nested_merge_key_adds_its_mappings_keys_as_rubys_yaml_reads_them() ->
         (7, "merge keys (<<) are not supported"),
         (10, "merge keys (<<) are not supported"),
     ]
-
-
-def test_a_nested_merge_key_of_no_mapping_is_a_problem_at_its_line() -> None:
-    text = "name: &n text\nouter:\n  <<: *n\n  title: T\n"
-    _, problems = load_mapping(text, "f.md", ArticlegenError, merges=True)
-    assert [(p.line, p.message) for p in problems] == [
-        (3, "a merge key (<<) must name a mapping (<<: *name, its anchor &name on a mapping)"
-         " or a list of them")
-    ]  # fmt: skip
