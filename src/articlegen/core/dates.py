@@ -122,17 +122,17 @@ def _real_day(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+def _numbered(names: list[tuple[str, ...]], start: int = 0) -> dict[str, int]:
+    """Each name of ``names`` → the number of its place in the list, from ``start``."""
+    return {name: number for number, each in enumerate(names, start) for name in each}
+
+
+MONTHS = _numbered(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")],
+    start=1,
+)  # fmt: skip
 """English month names and their usual short forms, lower case → the month's number."""
 
 _WORDED_DAY = re.compile(
@@ -144,15 +144,11 @@ _WORDED_DAY = re.compile(
 """A day written with its month's name: ``November 1, 2026``, ``Nov. 1st 2026``,
 ``1 November 2026``, ``1st of November, 2026``, each perhaps after its weekday
 (``Sunday, November 1, 2026``)."""
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-         ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-         ("sun", "sunday")]
-    )
-    for name in names
-}  # fmt: skip
+_WEEKDAYS = _numbered(
+    [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+     ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+     ("sun", "sunday")]
+)  # fmt: skip
 """English weekday names and their usual short forms → ``date.weekday()``."""
 
 
