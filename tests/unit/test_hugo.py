@@ -295,6 +295,38 @@ def test_bundle_resources_and_headless_pages_are_not_pages(tmp_path: Path) -> No
     assert any("footnotes became a '## Notes' list" in note for note in post.article.notes)
 
 
+def test_markdown_in_a_bundles_subfolder_is_a_file_of_the_bundle(tmp_path: Path) -> None:
+    """Hugo takes every file under a leaf bundle's folder, subfolders too, as its page's: a
+    Markdown file or another ``index.md`` there is served beside the page, not made a page of
+    its own (one in the bundle's folder alone was known so)."""
+    write_tree(
+        tmp_path,
+        """
+        -- content/posts/walks/index.md --
+        ---
+        title: Walks
+        ---
+        Body.
+        -- content/posts/walks/notes/extra.md --
+        ---
+        title: Extra
+        ---
+        -- content/posts/walks/more/index.md --
+        ---
+        title: More
+        ---
+        -- content/posts/runs.md --
+        ---
+        title: Runs
+        ---
+        """,
+    )
+    blog = read_hugo(tmp_path / "content")
+    assert sorted(post.article.title for post in blog.posts) == ["Runs", "Walks"]
+    assert dict(blog.skipped) == {"page bundle resource": 2}
+    assert sorted(blog.files) == ["/posts/walks/more/index.md", "/posts/walks/notes/extra.md"]
+
+
 def test_a_video_shortcode_the_player_cannot_take_is_kept_as_text(tmp_path: Path) -> None:
     write_tree(tmp_path, "-- content/a.md --\n---\ntitle: A\n---\n{{< youtube x >}}\n")
     blog = read_hugo(tmp_path / "content")

@@ -31,7 +31,7 @@ from .htmlimport import html_markdown
 from .hugoconfig import (
     CONFIG_NAMES,
     HugoConfig,
-    bundle_folder,
+    bundle_resource,
     content_language,
     language_notes,
     read_config,
@@ -119,7 +119,7 @@ def read_hugo(folder: Path) -> Blog:
         if stem == "_index":
             blog.skipped["section list (_index)"] += 1
             continue
-        if stem != "index" and bundle_folder(file.parent, config):
+        if bundle_resource(file, stem, content, config):
             blog.skipped["page bundle resource"] += 1  # a file of a bundle, not a page
             continue
         display = str(file)

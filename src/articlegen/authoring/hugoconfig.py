@@ -99,6 +99,19 @@ def bundle_folder(folder: Path, config: HugoConfig) -> bool:
     return any((folder / f"{name}{suffix}").is_file() for name in names for suffix in suffixes)
 
 
+def bundle_resource(file: Path, stem: str, content: Path, config: HugoConfig) -> bool:
+    """Whether ``file`` belongs to a leaf bundle rather than being a page: Hugo takes every
+    file in a leaf bundle's folder, subfolders included, as one of its page's resources (a
+    leaf bundle holds no other page), so ``posts/x/notes/extra.md`` beside ``posts/x/index.md``
+    is a file of ``x``. The content folder itself is no bundle: the home page is ``_index``."""
+    folder = file.parent if stem != "index" else file.parent.parent  # its own index is its page
+    while folder != content and content in folder.parents:
+        if bundle_folder(folder, config):
+            return True
+        folder = folder.parent
+    return False
+
+
 def _language(relative: str, config: HugoConfig) -> tuple[str, str]:
     for code, folder in config.language_dirs.items():
         inside = posixpath.relpath(posixpath.normpath(folder), "content") if folder else "."
