@@ -179,3 +179,63 @@ def test_posts_in_collections_dir_take_no_category_from_it(tmp_path: Path) -> No
     )
     aliases = [post.article.aliases for post in read_jekyll(tmp_path).posts]
     assert aliases == [("/2020/01/01/rest.html",), ("/news/2020/01/02/clinic.html",)]
+
+
+def test_exclude_applies_inside_a_collection_and_include_takes_back(tmp_path: Path) -> None:
+    """Jekyll filters a collection's documents with the site's ``exclude:`` and ``include:``
+    as it does the site's own files: an excluded folder or file of ``_guides`` is not
+    published, so it is not imported; one ``include:`` names is."""
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        collections:
+          guides: {output: true}
+        exclude: [_guides/drafts, "*.wip.md", _guides/kept.md]
+        include: [kept.md]
+        -- _guides/walks.md --
+        ---
+        title: Walks
+        ---
+        Text.
+        -- _guides/drafts/sleep.md --
+        ---
+        title: Sleep
+        ---
+        Text.
+        -- _guides/salt.wip.md --
+        ---
+        title: Salt
+        ---
+        Text.
+        -- _guides/kept.md --
+        ---
+        title: Kept
+        ---
+        Text.
+        """,
+    )
+    titles = sorted(post.article.title for post in read_jekyll(tmp_path).posts)
+    assert titles == ["Kept", "Walks"]
+
+
+def test_a_folder_both_included_and_a_collection_is_imported_once(tmp_path: Path) -> None:
+    """``_pages`` named in ``include:`` and declared a published collection is read by
+    Jekyll as pages and as documents; the documents, written last, are what it served, so
+    each file is one page here, at the collection's address."""
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        include: [_pages]
+        collections:
+          pages: {output: true, permalink: /:path/}
+        -- _pages/about.md --
+        ---
+        title: About
+        ---
+        Who.
+        """,
+    )
+    (about,) = read_jekyll(tmp_path).posts
+    assert about.article.title == "About" and about.article.aliases == ("/about/",)

@@ -166,8 +166,9 @@ def read_jekyll(folder: Path) -> Blog:
         found.append(_Found(file, file.stem, source.body, path, source.notes, dated))
     raise_if_any(unreadable)
     pages = read_pages(folder, config.pages, blog)  # before any Liquid: {% link %} names them
-    rules = DocumentRules(config.baseurl, config.zone, config.defaults)
-    pages += read_documents(folder, config.collections, rules, blog)  # as pages are
+    rules = DocumentRules(config.baseurl, config.zone, config.defaults, config.pages)
+    documents = read_documents(folder, config.collections, rules, blog)  # as pages are
+    pages = _without_documents(pages, documents) + documents
     links = _Links({post.name: post.path for post in found}, {p.relative: p.path for p in pages})
     unknown: Counter[str] = Counter()
     kept: dict[str, list[str]] = defaultdict(list)
@@ -182,6 +183,14 @@ def read_jekyll(folder: Path) -> Blog:
     unknown_notes(unknown, blog)
     blog.notes += [kept_note("Liquid", kind, posts) for kind, posts in kept.items()]
     return blog
+
+
+def _without_documents(pages: list[PageSource], documents: list[PageSource]) -> list[PageSource]:
+    """The pages that are no collection's document: a folder both ``include:``-d and a
+    published collection (``_pages``) is read twice by Jekyll, which writes its documents
+    after its pages, so the document is what the old site served."""
+    documented = {document.file for document in documents}
+    return [page for page in pages if page.file not in documented]
 
 
 def _found_page(page: PageSource, zone: dt.tzinfo | None) -> _Found:

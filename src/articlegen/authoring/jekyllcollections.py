@@ -22,7 +22,7 @@ from typing import Any
 
 from ..core.model import Date
 from .blogsource import Blog, clean_path
-from .jekyllpages import PageSource, document_files, read_page_source
+from .jekyllpages import PageRules, PageSource, document_files, excluded, read_page_source
 from .mdsource import date_value, tagged, text_list, theme_listing
 from .rubytime import jekyll_dates
 
@@ -62,6 +62,8 @@ class DocumentRules:
     baseurl: str
     zone: dt.tzinfo | None
     defaults: tuple[dict[str, Any], ...]
+    entries: PageRules
+    """The site's ``include:`` and ``exclude:``, which Jekyll applies inside collections too."""
 
 
 def published_collections(fields: dict[str, Any]) -> tuple[Collection, ...]:
@@ -218,9 +220,11 @@ def read_documents(
     found = []
     for collection in collections:
         for file in document_files(folder / collection.folder, blog, front_matter=True):
+            relative = file.relative_to(folder).as_posix()
+            if excluded(relative, rules.entries):
+                continue
             if (source := read_page_source(file, blog)) is None:
                 continue
-            relative = file.relative_to(folder).as_posix()
             fields = with_defaults(rules.defaults, relative, collection.name) | source.fields
             day = file_day(POST_NAME.fullmatch(file.stem))
             read = jekyll_dates(fields, rules.zone, day, file).fields

@@ -130,12 +130,24 @@ def _published(relative: str, rules: PageRules) -> bool:
         path = "/".join(parts[:depth])
         if name in SKIPPED_FOLDERS or name == "_posts":
             return False
-        included = _matches(path, rules.include) or _matches(name, rules.include)
+        included = _included(path, rules)
         if _matches(path, rules.exclude) and not included:
             return False
         if (name[:1] in "_.#" or name.endswith("~")) and not included:
             return False
     return True
+
+
+def excluded(relative: str, rules: PageRules) -> bool:
+    """Whether ``exclude:`` leaves out the file at ``relative`` (from the site's folder; a
+    folder it names, all in it) and ``include:`` does not take it back: Jekyll filters a
+    collection's documents so too (``_guides/drafts/`` excluded is not published)."""
+    return _matches(relative, rules.exclude) and not _included(relative, rules)
+
+
+def _included(path: str, rules: PageRules) -> bool:
+    """Whether ``include:`` names ``path``, or its last name alone (``.htaccess``)."""
+    return _matches(path, rules.include) or _matches(path.rsplit("/", 1)[-1], rules.include)
 
 
 def _matches(path: str, patterns: tuple[str, ...]) -> bool:
