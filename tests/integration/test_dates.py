@@ -216,13 +216,15 @@ IN_WORDS = {
     ),
     "no-such-day.md": "---\ntitle: No Such Day\ndate: February 30, 2026\n---\n",
     "no-day.md": "---\ntitle: No Day\ndate: November 2026\n---\n",
+    "wrong-weekday.md": "---\ntitle: Wrong Weekday\ndate: Monday, November 1, 2026\n---\n",
 }
 
 
 def test_a_day_in_words_is_an_error_offering_the_line_to_write(site, run_cli) -> None:
     """Every date-typed key (date, updated, expires, reviewed_on, a reference's date)
     written with an English month's name: the error at its line says the form and gives
-    the line to write; words that name no one real day keep the message of any bad date."""
+    the line to write; words that name no one real day keep the message of any bad date,
+    and a weekday that is not the day's is named beside the day's own."""
     root = site(
         {f"x-{name}": text for name, text in IN_WORDS.items()}, site_yaml=SITE_YAML + REVIEWERS
     )
@@ -248,6 +250,10 @@ def test_a_day_in_words_is_an_error_offering_the_line_to_write(site, run_cli) ->
             ),
             "no-such-day.md": f"3: 'date' is not a valid date: 'February 30, 2026' — {FORMS}",
             "no-day.md": f"3: 'date' is not a valid date: 'November 2026' — {FORMS}",
+            "wrong-weekday.md": (
+                "3: 'date' names a Monday, but 2026-11-01 is a Sunday: 'Monday, November 1,"
+                " 2026' — write the day meant as YYYY-MM-DD (date: 2026-11-01 if the Sunday is)"
+            ),
         }.items()
     }
 

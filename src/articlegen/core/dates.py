@@ -144,12 +144,15 @@ _WORDED_DAY = re.compile(
 """A day written with its month's name: ``November 1, 2026``, ``Nov. 1st 2026``,
 ``1 November 2026``, ``1st of November, 2026``, each perhaps after its weekday
 (``Sunday, November 1, 2026``)."""
-_WEEKDAYS = _numbered(
-    [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-     ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-     ("sun", "sunday")]
-)  # fmt: skip
+_WEEKDAY_FORMS = [
+    ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+    ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+    ("sun", "sunday"),
+]  # fmt: skip
+_WEEKDAYS = _numbered(_WEEKDAY_FORMS)
 """English weekday names and their usual short forms → ``date.weekday()``."""
+WEEKDAY_NAMES = tuple(forms[-1].capitalize() for forms in _WEEKDAY_FORMS)
+"""``date.weekday()`` → its English name, whatever the machine's locale."""
 
 
 def day_in_words(written: str) -> dt.date | None:
@@ -157,6 +160,17 @@ def day_in_words(written: str) -> dt.date | None:
     ``Sunday, 1 November 2026``), or None: for anything else (another language, no day, a
     weekday that day is not, a time, a day the month does not have) there is no one day to
     offer."""
+    worded = _worded_day(written)
+    if worded is None:
+        return None
+    day, weekday = worded
+    return day if weekday in (None, day.weekday()) else None
+
+
+def _worded_day(written: str) -> tuple[dt.date, int | None] | None:
+    """The real day ``written`` names with an English month's name and the weekday it names
+    beside it (``date.weekday()``'s number, None where it names none), which may not be that
+    day's; None where it names no real day or its weekday is no English weekday's name."""
     match = _WORDED_DAY.fullmatch(" ".join(written.split()))
     if match is None:
         return None
@@ -166,8 +180,9 @@ def day_in_words(written: str) -> dt.date | None:
         return None
     day = _real_day(part["year"] or part["year2"], str(month), part["day"] or part["day2"])
     if day is None or part["weekday"] is None:
-        return day
-    return day if _WEEKDAYS.get(part["weekday"].lower()) == day.weekday() else None
+        return None if day is None else (day, None)
+    weekday = _WEEKDAYS.get(part["weekday"].lower())
+    return None if weekday is None else (day, weekday)
 
 
 def _offset(written: str | None) -> dt.timezone | None:
@@ -207,21 +222,34 @@ def read_date(
     except OutOfRange as problem:
         raise FrontMatterError(f"'{key}' {problem}", path, entry.line, "correct the year") from None
     except ValueError as problem:
-        if isinstance(value, str) and (day := day_in_words(value)) is not None:
-            raise _in_words(key, value, day, path, entry.line) from None
+        if isinstance(value, str) and (worded := _worded_day(value)) is not None:
+            raise _in_words(key, value, *worded, path, entry.line) from None
         # A day-only key is not shown the forms of a time, which it then refuses.
         forms = f"write the day as YYYY-MM-DD, e.g. {key}: 2024-05-14" if day_only else DATE_FORMS
         raise FrontMatterError(f"'{key}' {problem}", path, entry.line, forms) from None
 
 
-def _in_words(key: str, written: str, day: dt.date, path: str, line: int) -> FrontMatterError:
-    """The error of a day written in words (``day_in_words``): the form to write, and the
-    line to write (``date: 2026-11-01``, a reference's ``date:`` by its own name)."""
+def _in_words(
+    key: str, written: str, day: dt.date, weekday: int | None, path: str, line: int
+) -> FrontMatterError:
+    """The error of a day written in words (``_worded_day``): the form to write, and the
+    line to write (``date: 2026-11-01``, a reference's ``date:`` by its own name). Where the
+    weekday named is not that day's, which of the two was meant is not known: both named."""
+    name = key.rsplit(".", 1)[-1]
+    if weekday is not None and weekday != day.weekday():
+        return FrontMatterError(
+            f"'{key}' names a {WEEKDAY_NAMES[weekday]}, but {day.isoformat()} is a"
+            f" {WEEKDAY_NAMES[day.weekday()]}: {written.strip()!r}",
+            path,
+            line,
+            f"write the day meant as YYYY-MM-DD ({name}: {day.isoformat()} if the"
+            f" {WEEKDAY_NAMES[day.weekday()]} is)",
+        )
     return FrontMatterError(
         f"'{key}' must be written YYYY-MM-DD, not in words: {written.strip()!r}",
         path,
         line,
-        f"write {key.rsplit('.', 1)[-1]}: {day.isoformat()}",
+        f"write {name}: {day.isoformat()}",
     )
 
 
