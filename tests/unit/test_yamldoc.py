@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from articlegen.core import yamldoc, yamlloader, yamlsize
 from articlegen.core.errors import ArticlegenError
-from articlegen.core.yamldoc import Entry, load_mapping, usable
+from articlegen.core.yamldoc import load_mapping, usable
+from articlegen.core.yamlentry import Entry
 
 
 def syntax_error(text: str) -> str:

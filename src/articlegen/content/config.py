@@ -36,7 +36,8 @@ from ..core.yamlchecks import (
     type_problem,
     unknown_key_problems,
 )
-from ..core.yamldoc import Entry, load_mapping
+from ..core.yamldoc import load_mapping
+from ..core.yamlentry import Entry
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
 from .imagefield import parse_image, parse_widths

@@ -19,7 +19,7 @@ from ..core.schema import FRONT_MATTER, Check
 from ..core.slugs import SLUG_MAX, SUGGESTED_SLUG_LENGTH, is_slug, slugify
 from ..core.urls import AliasError, alias_url
 from ..core.yamlchecks import as_written, mapping_line, quote_hint, type_problem
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 from ..trust.references import parse_references
 from .imagefield import parse_image
 

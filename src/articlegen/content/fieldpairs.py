@@ -12,7 +12,7 @@ from ..core.dates import instant, local_day
 from ..core.errors import ArticlegenError, FrontMatterError
 from ..core.model import Date
 from ..core.schema import FRONT_MATTER
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 
 
 def pair_problems(

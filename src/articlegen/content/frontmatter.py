@@ -28,7 +28,8 @@ from ..core.yamlchecks import (
     note_comments,
     unknown_key_problems,
 )
-from ..core.yamldoc import Entry, load_mapping, usable
+from ..core.yamldoc import load_mapping, usable
+from ..core.yamlentry import Entry
 from .fieldchecks import key_checks, merged_tags
 from .fieldpairs import pair_problems
 

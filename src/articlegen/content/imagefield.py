@@ -24,7 +24,7 @@ from ..core.yamlchecks import (
     read_otherwise,
     unknown_key_problems,
 )
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 from .images import static_path
 
 MAX_WIDTH = 8000

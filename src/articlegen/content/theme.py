@@ -30,7 +30,7 @@ from ..core.layout import CONFIG_FILE
 from ..core.model import ImageRef, Logo, SiteConfig, ThemeSettings
 from ..core.nestedkeys import THEME, key_names
 from ..core.yamlchecks import type_problem, unknown_key_problems
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 from .imagefield import src_problem
 from .images import place_images
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .curlypairs import curly_inside
 from .errors import ArticlegenError
-from .yamldoc import Entry
+from .yamlentry import Entry
 from .yamlloader import double_quoted
 
 

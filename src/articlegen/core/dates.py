@@ -23,7 +23,7 @@ import zoneinfo
 from .errors import FrontMatterError, did_you_mean
 from .model import Date
 from .yamlchecks import as_written
-from .yamldoc import Entry
+from .yamlentry import Entry
 
 DEFAULT_ZONE = "UTC"
 """The time zone of a site whose ``site.yaml`` names none."""

@@ -11,7 +11,7 @@ from .characters import BIDI_CONTROLS, bidi_problem, holds_forbidden, value_prob
 from .curlypairs import may_hold
 from .curlyquotes import curly_problems
 from .errors import ArticlegenError, closest, did_you_mean, suggestion
-from .yamldoc import Entry
+from .yamlentry import Entry
 from .yamlspans import as_scalar
 
 

@@ -16,33 +16,12 @@ from typing import Any
 import yaml
 
 from .errors import ArticlegenError
+from .yamlentry import Entry
 from .yamlloader import Loader, syntax_error
 from .yamlmerge import MERGE_KEY, is_merge, merge_nested, merged_sources
 from .yamlquotes import swallowed_keys, swallowed_keys_problem
+from .yamlsimple import simple_entries
 from .yamlsize import measure, within_limits
-
-
-@dataclass(slots=True)
-class Entry:
-    """A top-level value and the file line of its key. Not frozen, though nothing changes
-    one: a header makes dozens, and a frozen dataclass sets each field through
-    ``object.__setattr__``, three times slower."""
-
-    value: Any
-    """The constructed Python value."""
-    line: int
-    """1-based file line of the key."""
-    children: dict[str, Entry] | None = None
-    """For a mapping value: its own keys with their lines."""
-    item_lines: tuple[int, ...] = ()
-    """For a list value: the file line of each item."""
-    items: tuple[Entry, ...] = ()
-    """For a list value: each item as an entry (with ``children`` for a mapping item)."""
-    broken: bool = False
-    """The value could not be constructed (already reported): the key is there, its value is not."""
-    written: str | None = field(default=None, compare=False)
-    """For a plain (unquoted) scalar: its text as the author wrote it, which YAML may have read
-    as something else (``12:30`` as 750, ``on`` as true), for messages to quote (``yamlchecks``)."""
 
 
 def usable(entries: dict[str, Entry]) -> dict[str, Entry]:
@@ -76,6 +55,8 @@ def load_mapping(
     own headers refuse it.
     """
     fits = within_limits(text)
+    if fits and (simple := simple_entries(text, first_line)) is not None:
+        return simple, []  # what the composed document gives, without composing it
     try:
         if not fits:
             measure(text, path, error, first_line)

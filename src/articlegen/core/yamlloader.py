@@ -46,7 +46,7 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
             self.ascend_resolver = _NONE_IGNORED
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        """PyYAML's tag for a node, remembered for plain scalars (``_plain_tag``): the C
+        """PyYAML's tag for a node, remembered for plain scalars (``plain_tag``): the C
         composer asks for every node, and a site's headers write the same keys, dates,
         tags and slugs again and again (a third of composing a header went to matching
         each against the resolvers' expressions). Any other node without path resolvers
@@ -54,7 +54,7 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
         if self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
         if kind is yaml.ScalarNode and implicit[0]:
-            return _plain_tag(value)
+            return plain_tag(value)
         return _DEFAULT_TAGS[kind]
 
 
@@ -70,7 +70,7 @@ _DEFAULT_TAGS = {
 
 
 class _Resolver(yaml.resolver.Resolver):
-    """PyYAML's resolver with ``Loader``'s implicit resolvers, for ``_plain_tag``."""
+    """PyYAML's resolver with ``Loader``'s implicit resolvers, for ``plain_tag``."""
 
     yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
 
@@ -79,7 +79,7 @@ _RESOLVER: Any = _Resolver()  # PyYAML's resolver is untyped
 
 
 @functools.lru_cache(maxsize=8192)
-def _plain_tag(value: str) -> str:
+def plain_tag(value: str) -> str:
     """The tag ``Loader`` gives the plain scalar ``value``: it depends on nothing else
     (there are no path resolvers)."""
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))

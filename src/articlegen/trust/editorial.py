@@ -18,7 +18,7 @@ from ..core.slugs import slugify
 from ..core.urls import article_url
 from ..core.weburl import address_problem
 from ..core.yamlchecks import as_written, type_problem, unknown_key_problems
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
 """Review statuses, as the report prints them."""

@@ -24,7 +24,7 @@ from ..core.nestedkeys import PERSON, key_names, required_keys, text_keys
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem
 from ..core.yamlchecks import meant_keys, type_problem, unknown_key_problems
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 
 
 @dataclass(frozen=True, slots=True)

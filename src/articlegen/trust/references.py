@@ -27,13 +27,18 @@ from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem, full_address
 from ..core.yamlchecks import as_text, meant_keys, unknown_key_problems
-from ..core.yamldoc import Entry
+from ..core.yamlentry import Entry
 
 _TEXT_KEYS = text_keys(REFERENCE)
 """Every key but ``date``: each one text (a number, as a page count or an id may be, taken as
 one)."""
 _KEYS = key_names(REFERENCE)
 _REQUIRED = required_keys(REFERENCE)
+_KEY_SET = frozenset(_KEYS)
+_REQUIRED_SET = frozenset(_REQUIRED)
+"""A reference whose keys are among ``_KEY_SET`` and hold ``_REQUIRED_SET``, as nearly all
+do, has no problem of its keys to look for (``_key_problems``): none of them is an
+identifier's (``_IDENTIFIERS``) in any case."""
 _IDENTIFIERS = {
     "doi": ("a DOI", "doi:{}", "https://doi.org/<its DOI>"),
     "pmid": ("a PubMed id", "PMID: {}", "https://pubmed.ncbi.nlm.nih.gov/<its number>/"),
@@ -107,20 +112,9 @@ def _reference(
         )
         return None
     keys = item.children
-    found: list[ArticlegenError] = [
-        _identifier_problem(key, keys, path) for key in keys if key.lower() in _IDENTIFIERS
-    ]
-    others = {key: entry for key, entry in keys.items() if key.lower() not in _IDENTIFIERS}
-    found += unknown_key_problems(others, _KEYS, path, FrontMatterError, section="references")
-    found += [
-        FrontMatterError(
-            f"reference {number} has no '{key}'", path, item.line, f"add '{key}: …' to it"
-        )
-        for key in _REQUIRED
-        if key not in keys.keys() | meant_keys(others, _KEYS)
-        and not (key == "url" and len(others) < len(keys))
-    ]
-    if found:
+    if not (_REQUIRED_SET <= keys.keys() <= _KEY_SET) and (
+        found := _key_problems(keys, item.line, number, path)
+    ):
         problems += found
         return None
     try:
@@ -128,6 +122,25 @@ def _reference(
     except ArticlegenError as problem:
         problems.append(problem)
         return None
+
+
+def _key_problems(
+    keys: dict[str, Entry], line: int, number: int, path: str
+) -> list[ArticlegenError]:
+    """What is wrong with the ``keys`` of reference ``number`` (its item on ``line``): one
+    not known, one required not written."""
+    found: list[ArticlegenError] = [
+        _identifier_problem(key, keys, path) for key in keys if key.lower() in _IDENTIFIERS
+    ]
+    others = {key: entry for key, entry in keys.items() if key.lower() not in _IDENTIFIERS}
+    found += unknown_key_problems(others, _KEYS, path, FrontMatterError, section="references")
+    found += [
+        FrontMatterError(f"reference {number} has no '{key}'", path, line, f"add '{key}: …' to it")
+        for key in _REQUIRED
+        if key not in keys.keys() | meant_keys(others, _KEYS)
+        and not (key == "url" and len(others) < len(keys))
+    ]
+    return found
 
 
 def _identifier_problem(key: str, keys: dict[str, Entry], path: str) -> FrontMatterError:
