@@ -163,6 +163,10 @@ def test_a_header_of_the_usual_shapes_is_read_without_composing_it() -> None:
         "on: x\n",
         "title: \ufeffx\n",
         "\n\n",
+        "k" * 1025 + ": x\n",  # a key longer than YAML's 1,024 characters: its error
+        "image:\n  " + "k" * 1025 + ": x\n",
+        "references:\n  - " + "k" * 1025 + ": x\n",
+        "tags: [why?, how]\n",  # '?' ends a plain scalar in a flow list for pure PyYAML
     ],
 )
 def test_other_shapes_are_left_to_yamldoc(text: str) -> None:

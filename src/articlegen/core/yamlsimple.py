@@ -33,15 +33,18 @@ _RESOLVED_FIRST = frozenset(Loader.yaml_implicit_resolvers)
 tries its expressions only on these: it has no resolver for any first character)."""
 
 _LINES = re.compile(
-    r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*[^ \n])? *$", re.MULTILINE
+    r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,1023}):(?: +|$))?(.*[^ \n])? *$", re.MULTILINE
 )
 """Each line: its indent, a list item's ``- ``, a ``key:`` and what follows, without the
-spaces at its end. Each is empty where the line has none."""
+spaces at its end. Each is empty where the line has none. A key is at most 1,024
+characters, YAML's limit for a key written without ``?``: a longer one is YAML's error."""
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """Characters a plain scalar may not open with (``-1``, ``?x`` and ``:x`` are left to
 ``yamldoc``)."""
-_FLOW_INDICATORS = re.compile(r"[:#\[\]{}]")
-"""What a plain item of a flow list here holds none of (it opens with no ``_INDICATORS``)."""
+_FLOW_INDICATORS = re.compile(r"[:#?\[\]{}]")
+"""What a plain item of a flow list here holds none of (it opens with no ``_INDICATORS``):
+``?`` too, which ends a plain scalar in a flow list for PyYAML's own scanner (used where
+libyaml is not installed), though not for libyaml's."""
 
 _Row = tuple[int, int, str, str, str]
 """A line that is not blank: (file line, indent, ``- `` or empty, key or empty, the rest)."""
