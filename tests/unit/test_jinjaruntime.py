@@ -115,7 +115,7 @@ def loose() -> Loose:
 VALUES: dict[str, Any] = {
     "plain": {"title": "A & B", "items": "shadowed", "n": 3},
     "card": Card({"title": "<Card>", "url": "a/", "keys": "k"}),
-    "item": CardItem(Card({"title": "T", "url": "t/"}), url="t/#x", external=True),
+    "item": CardItem.of(Card({"title": "T", "url": "t/"}), url="t/#x", external=True),
     "missing": Missing(title="kept"),
     "loose": loose(),
     "slotted": Slotted("slot & co"),

@@ -46,6 +46,7 @@ def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PageP
     a draft ``--drafts`` shows, a scheduled one ``--future`` shows) is in no feed: a feed
     reader keeps what it once read."""
     title, hidden = site.config.title, unlisted_slugs(site)
+    entries = _Entries(site)
     feeds = [
         (_read(hidden, [a.slug for a in site.articles]), "feed.xml", title, None),
         *((_read(hidden, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
@@ -57,6 +58,7 @@ def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PageP
             [slug for slug in read if slug not in hidden],
             url,
             name,
+            entries,
             page=tag_url(tag) if tag is not None else None,
         )
         for read, url, name, tag in feeds
@@ -107,9 +109,11 @@ def site_files(
 
 
 def _feed_plan(
-    site: Site, slugs: Sequence[str], url: str, title: str, *, page: str | None = None
-) -> PagePlan:
-    """A feed of the articles ``slugs`` (``_read``, less unlisted ones), with full content.
+    site: Site, slugs: Sequence[str], url: str, title: str, entries: _Entries, *,
+    page: str | None = None,
+) -> PagePlan:  # fmt: skip
+    """A feed of the articles ``slugs`` (``_read``, less unlisted ones), with full content
+    (each entry from ``entries``).
 
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
@@ -124,9 +128,24 @@ def _feed_plan(
         "self": base + url,
         "alternate": base + (page or home_url()),
         "updated": rfc3339(newest, zone),
-        "entries": [_entry_data(site, article) for article in articles],
+        "entries": [entries[slug] for slug in slugs],
     }
     return PagePlan(url, url, FEED_TEMPLATE, context)
+
+
+class _Entries(dict[str, "_EntryData"]):
+    """Slug → the feed entry of that article, each made when first asked for and then the
+    same for every feed that lists it: the site's feed and its tags' list an article up to
+    as many times as it has tags (820 entries of 318 articles in the bench corpus), and
+    making one joins its body and its references' HTML."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__()
+        self._site = site
+
+    def __missing__(self, slug: str) -> _EntryData:
+        entry = self[slug] = _entry_data(self._site, self._site.by_slug[slug])
+        return entry
 
 
 class _EntryData(TypedDict):

@@ -376,7 +376,7 @@ class _Planner:
                 )
             else:
                 target = self.cards[link.slug]
-                items.append(CardItem(target, url=link_url(link), external=False, **extra))
+                items.append(CardItem.of(target, url=link_url(link), external=False, **extra))
         return items
 
     def comments(self, article: Article) -> dict[str, str] | None:

@@ -56,7 +56,7 @@ def index_entries(
     for article in sorted(site.articles, key=lambda a: index_order(a.meta.title, a.slug)):
         slug = article.slug
         entries.append(
-            CardItem(
+            CardItem.of(
                 cards[slug],
                 outgoing=_outgoing(site, cards, see_also(slug, in_text=False), slug),
                 incoming=cards.listed(site.graph.backlinks.get(slug, ())),
@@ -111,7 +111,7 @@ def _suggested(site: Site, cards: CardShelf, slug: str) -> CardItem | None:
     """The best link to add to the See Also of an article that lacks one or is linked
     from nowhere (``Site.suggested``): its card, and why (``why``)."""
     best = site.suggested.get(slug)
-    return None if best is None else CardItem(cards[best.slug], why=reasons(best))
+    return None if best is None else CardItem.of(cards[best.slug], why=reasons(best))
 
 
 def _outgoing(
@@ -126,7 +126,7 @@ def _outgoing(
     for link in site.graph.inline.get(slug, ()):
         if link is not None and link.slug is not None and link.slug not in seen:
             seen.add(link.slug)
-            items.append(CardItem(cards[link.slug], external=False, in_text=True))
+            items.append(CardItem.of(cards[link.slug], external=False, in_text=True))
     return items
 
 
