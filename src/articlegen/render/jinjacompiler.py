@@ -35,7 +35,9 @@ Here:
   without ``Markup.__new__`` (``markup_of_str``);
 - ``value | select`` (no test) is ``Environment.truthy_items``;
 - ``{% include %}`` of a named template in a loop and ``{% import … with context %}`` go
-  through the environment (``includememo``).
+  through the environment (``includememo``);
+- a loop that reads only its counts (``loop.index``…) goes without a ``LoopContext``
+  (``jinjaloops.CountedLoops``).
 
 Names the generated code uses for its own values (``_shown``, ``_kind``, ``_item``, ``_owner``,
 ``_callee``, ``_url``, ``_vars``) are none that Jinja gives a template's variables (``l_0_title``…).
@@ -60,6 +62,7 @@ from jinja2.idtracking import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .jinjaloops import CountedLoops
 from .urlmaker import UrlMaker
 
 
@@ -142,7 +145,7 @@ def dict_attributes(kind: type) -> frozenset[str] | None:
     return None
 
 
-class CodeGenerator(jinja2.compiler.CodeGenerator):
+class CodeGenerator(CountedLoops):
     """Jinja's compiler, writing the code the module docstring describes. It leaves the
     template's own semantics to Jinja's compiler wherever it does not know them to hold
     (an async environment, a ``finalize``, a volatile autoescape, calls with keywords)."""

@@ -163,6 +163,17 @@ class Environment(jinja2.Environment):
         self.include_memo = IncludeMemo(self)
         """Included templates rendered, by template and the values they read."""
         self._loaded: dict[str, jinja2.Template] = {}
+        self._trees: dict[tuple[str, str | None, str | None], jinja2.nodes.Template] = {}
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
+        """Template ``source``'s syntax tree, parsed once: the include memo reads the names a
+        template uses from the tree its compiling parsed (five templates a build were parsed
+        twice). Compiling folds constants in it, which leaves the names as they are."""
+        key = (source, name, filename)
+        tree = self._trees.get(key)
+        if tree is None:
+            tree = self._trees[key] = super()._parse(source, name, filename)
+        return tree
 
     @internalcode
     def get_template(
