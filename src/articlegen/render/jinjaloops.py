@@ -38,7 +38,7 @@ def counted(node: nodes.For) -> bool:
     block, in a loop that is not recursive (loops inside it included)."""
     if node.recursive or any(block.scoped for block in node.find_all(nodes.Block)):
         return False
-    uses = [name for name in _body_names(node) if name.name == "loop"]
+    uses = [name for body in node.body for name in body.find_all(nodes.Name) if name.name == "loop"]
     counts = {
         id(getattr_node.node)
         for body in node.body
@@ -46,13 +46,6 @@ def counted(node: nodes.For) -> bool:
         if isinstance(getattr_node.node, nodes.Name) and getattr_node.attr in COUNTS
     }
     return bool(uses) and all(id(name) in counts for name in uses)
-
-
-def _body_names(node: nodes.For) -> Iterator[nodes.Name]:
-    for body in node.body:
-        if isinstance(body, nodes.Name):
-            yield body
-        yield from body.find_all(nodes.Name)
 
 
 class CountedLoop:
