@@ -113,3 +113,38 @@ def test_a_loop_reading_its_counts_makes_no_loop_context(monkeypatch: pytest.Mon
     assert made == []
     assert env.from_string("{% for i in items %}{{ loop.last }}{% endfor %}").render(VALUES)
     assert made == [VALUES["items"]]
+
+
+INCLUDED = {
+    "card.html": "{{ i }}{% if not loop.last %},{% endif %}",
+    "names.html": "{% macro index() %}MI{% endmacro %}",
+}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # an included template sees the loop's names, loop too, and reads what it will of it
+        "{% for i in items %}{{ loop.index }}{% include 'card.html' %};{% endfor %}",
+        "{% for i in items %}{{ loop.first }}{% from 'names.html' import index with context %}"
+        "{% endfor %}",
+        # an import or a macro named loop is no Name: it must not be given the counts
+        "{% for i in items %}[{{ loop.index }}]{% import 'names.html' as loop %}{% endfor %}"
+        "{% import 'names.html' as names %}{{ names.index() }}",
+        "{% for i in items %}[{{ loop.index }}]{% from 'names.html' import index as loop %}"
+        "{% endfor %}",
+        "{% for i in items %}[{{ loop.index }}]{% macro loop() %}M{% endmacro %}{% endfor %}",
+    ],
+)
+def test_a_loop_handing_its_names_to_another_template_renders_as_in_jinja(source: str) -> None:
+    """A site's template may include one that reads ``loop.last`` in a loop that reads only
+    ``loop.index`` itself: the included one was given a ``CountedLoop`` (an error naming it),
+    and an ``import … as loop`` had the counts set on the shared module."""
+    templates = {**INCLUDED, "page.html": source}
+
+    def rendered(env: jinja2.Environment) -> list[str]:
+        return [env.get_template("page.html").render(VALUES) for _ in range(2)]
+
+    loader = jinja2.DictLoader(templates)
+    ours = rendered(Environment(loader=loader, **OPTIONS))
+    assert ours == rendered(jinja2.Environment(loader=loader, **OPTIONS))

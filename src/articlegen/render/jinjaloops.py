@@ -12,8 +12,11 @@ generator, a loop's ``if`` filter) goes through a generator that counts the same
 reads ``length`` as Jinja's ``LoopContext`` does (the rest of the items read into a list).
 
 Only a loop whose body reads ``loop`` as ``loop.<one of COUNTS>`` and nothing else does:
-``loop.last``, ``loop.cycle(…)``, ``loop.previtem``, a recursive loop, a scoped block, or
-``loop`` given to a macro or a filter keep Jinja's ``LoopContext``.
+``loop.last``, ``loop.cycle(…)``, ``loop.previtem``, a recursive loop, a scoped block,
+``loop`` given to a macro or a filter, and a body that includes or imports a template
+(which sees the loop's names, ``loop`` too, reading what of it this cannot tell; an
+``import … as loop`` or a ``macro loop`` names another value ``loop``) keep Jinja's
+``LoopContext``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from jinja2 import nodes
 from jinja2.compiler import Frame
 
 COUNTS = frozenset({"index", "index0", "first", "length", "revindex", "revindex0"})
-"""What a counted loop gives of ``loop``: its counts, none of which looks ahead."""
+"""What a counted loop gives of ``loop``: its counts."""
+_OTHER_TEMPLATES = (nodes.Include, nodes.Import, nodes.FromImport)
+"""What hands the loop's names to another template or binds ``loop`` by no ``Name``."""
 _SIZED = (list, tuple)
 """Iterables zipped with the counts: ``len()`` gives how many items they yield, whenever
 it is asked (a subclass's own ``__len__`` goes the general way)."""
@@ -35,8 +40,13 @@ it is asked (a subclass's own ``__len__`` goes the general way)."""
 
 def counted(node: nodes.For) -> bool:
     """Whether ``node``'s body reads ``loop`` only as one of its counts, outside a scoped
-    block, in a loop that is not recursive (loops inside it included)."""
+    block, in a loop that is not recursive, including or importing no template and
+    defining no macro named ``loop``."""
     if node.recursive or any(block.scoped for block in node.find_all(nodes.Block)):
+        return False
+    if any(True for _ in node.find_all(_OTHER_TEMPLATES)):
+        return False
+    if any(macro.name == "loop" for macro in node.find_all(nodes.Macro)):
         return False
     uses = [name for body in node.body for name in body.find_all(nodes.Name) if name.name == "loop"]
     counts = {
@@ -56,7 +66,8 @@ class CountedLoop:
     index0: int
     index: int
 
-    def __init__(self, iterable: Iterable[Any], undefined: object) -> None:
+    def __init__(self, iterable: Iterable[Any], _undefined: object) -> None:
+        """As Jinja's code calls ``LoopContext(iterable, undefined)``; no count is undefined."""
         self._iterable = iterable
         self._iterator: Iterator[Any] = iter(())
         self._length: int | None = None
