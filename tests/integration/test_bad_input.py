@@ -538,6 +538,20 @@ def test_a_written_slug_must_be_a_slug(built: Path, run_cli, slug: str, expected
             " (at most 100) — shorten the tag: its slug names its page's folder",
             id="tag-too-long-for-a-folder-name",
         ),
+        pytest.param(
+            "[heart, -sleep]",
+            "error: content/c.md:4: tag '-sleep' starts with '-': YAML reads a list item"
+            " without a space after its '-' as text, and the '-' as part of the tag — write"
+            " tags: [sleep], or each tag on its own line as '- tag'",
+            id="flow-item-with-a-dash",
+        ),
+        pytest.param(
+            "\n  -sleep\n  -heart",  # YAML joins the lines into one text
+            "error: content/c.md:4: tag '-sleep -heart' starts with '-': YAML reads a list"
+            " item without a space after its '-' as text, and the '-' as part of the tag —"
+            " write tags: [sleep, heart], or each tag on its own line as '- tag'",
+            id="block-items-without-a-space",
+        ),
     ],
 )
 @pytest.mark.parametrize("command", ["build", "check"])

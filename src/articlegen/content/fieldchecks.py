@@ -193,6 +193,7 @@ def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     tags: list[str] = []
     slugs: set[str] = set()
     for tag, line in _string_list(key, entry, path):
+        _no_dash(key, tag, line, path)
         slug = slugify(tag)
         if not slug:
             raise FrontMatterError(
@@ -215,6 +216,24 @@ def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
             slugs.add(slug)
             tags.append(tag)
     return tuple(tags)
+
+
+def _no_dash(key: str, tag: str, line: int, path: str) -> None:
+    """A tag opening with ``-`` is a list item written without the space after its dash
+    (``tags: [-sleep]``, or ``-sleep`` lines under ``tags:``, which YAML joins into one
+    text ``-sleep -heart``): it would make a tag page of ``-sleep``."""
+    if not tag.startswith("-") or tag[1:2].isspace() or not tag.strip("-"):
+        return
+    words = tag.split()
+    items = [w.lstrip("-") for w in words] if all(w.startswith("-") for w in words) else [tag]
+    raise FrontMatterError(
+        f"tag {tag!r} starts with '-': YAML reads a list item without a space after its '-'"
+        " as text, and the '-' as part of the tag",
+        path,
+        line,
+        f"write {key}: [{', '.join(item.lstrip('-') for item in items)}], or each tag on its"
+        " own line as '- tag'",
+    )
 
 
 def merged_tags(entry: Entry, path: str) -> tuple[tuple[str, str, int], ...]:
