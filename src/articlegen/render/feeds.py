@@ -44,14 +44,13 @@ def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PageP
     With ``listing``, only the feeds that show one of those articles, or an unlisted one
     among them (which may have been one of them). An unlisted article (``unlisted_slugs``:
     a draft ``--drafts`` shows, a scheduled one ``--future`` shows) is in no feed: a feed
-    reader keeps what it once read. A tag only unlisted articles have has no feed (its
-    page offers none): one would hold no entry, updated at no moment."""
+    reader keeps what it once read."""
     title, hidden = site.config.title, unlisted_slugs(site)
     entries = _Entries(site)
     feeds = [
         (_read(hidden, [a.slug for a in site.articles]), "feed.xml", title, None),
         *((_read(hidden, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
-          for t in site.tags if not hidden.issuperset(t.articles)),
+          for t in site.tags),
     ]  # fmt: skip
     return [
         _feed_plan(

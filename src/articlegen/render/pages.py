@@ -217,23 +217,21 @@ class _Planner:
 
     def tag_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
         """Each tag's pages; those of a tag only unlisted articles have (``feeds.unlisted``)
-        say ``noindex`` and offer no feed of the tag (``plan_feeds`` makes none). Which
-        those are changes only with a draft or a scheduled article, which the site is
-        planned again whole for (its link graph, ``Site.withheld``)."""
+        say ``noindex``. Which those are changes only with a draft or a scheduled article,
+        which the site is planned again whole for (its link graph, ``Site.withheld``)."""
         hidden = unlisted_slugs(self.site)
         for tag in self.site.tags:
-            unlisted = hidden.issuperset(tag.articles)
             feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
                 partial(tag_url, tag.slug),
                 showing=showing,
-                unlisted=unlisted,
+                unlisted=hidden.issuperset(tag.articles),
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
                 description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
-                feeds=[self.site_feed] if unlisted else [self.site_feed, feed],
-                tag_feed=None if unlisted else feed,
+                feeds=[self.site_feed, feed],
+                tag_feed=feed,
             )
 
     def listing(
