@@ -155,19 +155,7 @@ WEEKDAY_NAMES = tuple(forms[-1].capitalize() for forms in _WEEKDAY_FORMS)
 """``date.weekday()`` → its English name, whatever the machine's locale."""
 
 
-def day_in_words(written: str) -> dt.date | None:
-    """The real day ``written`` names with an English month's name (``November 1, 2026``,
-    ``Sunday, 1 November 2026``), or None: for anything else (another language, no day, a
-    weekday that day is not, a time, a day the month does not have) there is no one day to
-    offer."""
-    worded = _worded_day(written)
-    if worded is None:
-        return None
-    day, weekday = worded
-    return day if weekday in (None, day.weekday()) else None
-
-
-def _worded_day(written: str) -> tuple[dt.date, int | None] | None:
+def worded_day(written: str) -> tuple[dt.date, int | None] | None:
     """The real day ``written`` names with an English month's name and the weekday it names
     beside it (``date.weekday()``'s number, None where it names none), which may not be that
     day's; None where it names no real day or its weekday is no English weekday's name."""
@@ -222,7 +210,7 @@ def read_date(
     except OutOfRange as problem:
         raise FrontMatterError(f"'{key}' {problem}", path, entry.line, "correct the year") from None
     except ValueError as problem:
-        if isinstance(value, str) and (worded := _worded_day(value)) is not None:
+        if isinstance(value, str) and (worded := worded_day(value)) is not None:
             raise _in_words(key, value, *worded, path, entry.line) from None
         # A day-only key is not shown the forms of a time, which it then refuses.
         forms = f"write the day as YYYY-MM-DD, e.g. {key}: 2024-05-14" if day_only else DATE_FORMS
@@ -232,7 +220,7 @@ def read_date(
 def _in_words(
     key: str, written: str, day: dt.date, weekday: int | None, path: str, line: int
 ) -> FrontMatterError:
-    """The error of a day written in words (``_worded_day``): the form to write, and the
+    """The error of a day written in words (``worded_day``): the form to write, and the
     line to write (``date: 2026-11-01``, a reference's ``date:`` by its own name). Where the
     weekday named is not that day's, which of the two was meant is not known: both named."""
     name = key.rsplit(".", 1)[-1]

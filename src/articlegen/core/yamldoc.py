@@ -17,7 +17,7 @@ import yaml
 
 from .errors import ArticlegenError
 from .yamlentry import Entry
-from .yamlloader import Loader, syntax_error
+from .yamlloader import SCALAR_TAGS, STR_TAG, Loader, syntax_error
 from .yamlmerge import MERGE_KEY, is_merge, merge_nested, merged_sources
 from .yamlquotes import swallowed_keys, swallowed_keys_problem
 from .yamlsimple import simple_entries
@@ -109,11 +109,6 @@ def _syntax_error_further_on(
     return None
 
 
-_STR = "tag:yaml.org,2002:str"
-_SCALARS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float")
-)
-"""Tags of the scalars ``_Reader`` constructs itself, with PyYAML's own constructor for each."""
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -274,10 +269,10 @@ class _Reader:
         if self.built:
             tag = node.tag
             if type(node) is yaml.ScalarNode:
-                if tag == _STR:  # most are: as _scalar and _written give it, without the calls
+                if tag == STR_TAG:  # most are: as _scalar and _written give it, without the calls
                     value = node.value
                     return Entry(value, line, written=None if node.style else value)
-                if tag in _SCALARS:
+                if tag in SCALAR_TAGS:
                     return Entry(self._scalar(node), line, written=_written(node))
             elif type(node) is yaml.SequenceNode and tag == _SEQ:
                 return self._sequence(node, line, problems)
@@ -304,7 +299,7 @@ class _Reader:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + first
             # PyYAML constructs a key before its value; a text key is its own value
-            constructed = key_node.value if key_node.tag == _STR else self._scalar(key_node)
+            constructed = key_node.value if key_node.tag == STR_TAG else self._scalar(key_node)
             key = self._key(key_node, key_line, children, problems)
             entry = self._entry(value_node, key_line, problems if key is not None else [])
             value[constructed] = entry.value
@@ -330,7 +325,7 @@ class _Reader:
                 self.swallowed.extend(found)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _STR:
+        if node.tag == STR_TAG:
             return node.value  # what PyYAML's str constructor returns
         return self.loader.yaml_constructors[node.tag](self.loader, node)
 
@@ -357,7 +352,7 @@ def _written(node: yaml.Node) -> str | None:
 
 def _scalar_keys(node: yaml.MappingNode) -> bool:
     """Whether every key of ``node`` is a scalar ``_Reader`` constructs itself."""
-    return all(type(key) is yaml.ScalarNode and key.tag in _SCALARS for key, _ in node.value)
+    return all(type(key) is yaml.ScalarNode and key.tag in SCALAR_TAGS for key, _ in node.value)
 
 
 def _reason(exc: Exception) -> str:

@@ -78,6 +78,14 @@ class _Resolver(yaml.resolver.Resolver):
 _RESOLVER: Any = _Resolver()  # PyYAML's resolver is untyped
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float")
+)
+"""Tags of the scalars ``yamldoc`` and ``yamlsimple`` construct themselves, each with
+PyYAML's own constructor (text as it is)."""
+
+
 @functools.lru_cache(maxsize=8192)
 def plain_tag(value: str) -> str:
     """The tag ``Loader`` gives the plain scalar ``value``: it depends on nothing else

@@ -23,11 +23,8 @@ from typing import Any
 import yaml
 
 from .yamlentry import Entry
-from .yamlloader import Loader, plain_tag
+from .yamlloader import SCALAR_TAGS, STR_TAG, Loader, plain_tag
 
-_STR = "tag:yaml.org,2002:str"
-_CONSTRUCTED = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
-"""Tags other than text that ``yamldoc`` constructs itself with PyYAML's constructor."""
 _RESOLVED_FIRST = frozenset(Loader.yaml_implicit_resolvers)
 """First characters of the plain scalars YAML may read as other than text (``plain_tag``
 tries its expressions only on these: it has no resolver for any first character)."""
@@ -82,7 +79,7 @@ def _text_key(key: str, written: dict[str, Entry]) -> bool:
     return (
         bool(key)
         and key not in written
-        and (key[0] not in _RESOLVED_FIRST or plain_tag(key) == _STR)
+        and (key[0] not in _RESOLVED_FIRST or plain_tag(key) == STR_TAG)
     )
 
 
@@ -107,9 +104,9 @@ def _plain(text: str, line: int) -> Entry | None:
     if text[0] not in _RESOLVED_FIRST:
         return Entry(text, line, written=text)
     tag = plain_tag(text)
-    if tag == _STR:
+    if tag == STR_TAG:
         return Entry(text, line, written=text)
-    if tag not in _CONSTRUCTED:
+    if tag not in SCALAR_TAGS:
         return None
     try:
         return Entry(_constructed(tag, text), line, written=text)
