@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from articlegen.build import build_site
+from articlegen.build import build_site, build_with_saved_cache
 from articlegen.core.model import BuildOptions
 from articlegen.core.urls import tag_feed_url
-from tests.conftest import article, parse
+from articlegen.incremental.cache import BuildCache
+from tests.conftest import SITE_YAML, article, parse
+from tests.helpers import snapshot
 from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -26,6 +29,14 @@ ARTICLES = {
 def _feed_links(path: Path) -> list[str]:
     root = ET.parse(path).getroot()
     return [e.find(f"{ATOM}link").get("href", "") for e in root.iter(f"{ATOM}entry")]
+
+
+def _tag_feed_offers(page: Path) -> list[str]:
+    """The addresses of a tag's feed its page offers: in its head and in its text."""
+    tree = parse(page)
+    head = [link.attributes.get("href") or "" for link in tree.css('link[rel="alternate"]')]
+    text = [a.attributes.get("href") or "" for a in tree.css("main a") if "feed" in a.text()]
+    return [href for href in (*head, *text) if "/tags/" in href]
 
 
 def _robots(page: Path) -> list[str]:
@@ -53,7 +64,10 @@ def test_drafts_build_shows_drafts_but_lists_them_in_no_sitemap_feed_or_index(si
     # feeds: the site's and the tag's hold the published article only
     assert _feed_links(public / "feed.xml") == [base + "sleep/"]
     assert _feed_links(public / tag_feed_url("sleep")) == [base + "sleep/"]
-    assert _feed_links(public / tag_feed_url("secret")) == []
+    # a tag only a draft has has no feed, and its page offers none (one was empty, of 1970)
+    assert not (public / tag_feed_url("secret")).exists()
+    assert _tag_feed_offers(public / "tags/secret/index.html") == []
+    assert _tag_feed_offers(public / "tags/sleep/index.html") == ["/" + tag_feed_url("sleep")] * 2
     # the search index holds the published article only
     entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
     assert sum(language["page_count"] for language in entry["languages"].values()) == 1
@@ -68,3 +82,56 @@ def test_a_published_article_s_page_stays_in_the_sitemap_once_its_draft_is_publi
     assert "https://example.test/zinc/" in locs and "https://example.test/tags/secret/" in locs
     assert _robots(public / "zinc/index.html") == []
     assert _feed_links(public / "feed.xml")[0] == "https://example.test/zinc/"
+
+
+def _toggle_draft(root: Path, name: str, draft: bool) -> None:
+    path = root / "content" / name
+    text = path.read_text(encoding="utf-8")
+    old, new = ("draft: false", "draft: true") if draft else ("draft: true", "draft: false")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+LINKED = {  # each linked both ways, so no See Also suggestion changes with a draft
+    "sleep.md": article("Sleep Basics", "Sleep.", tags="[sleep]", see_also="[zinc]"),
+    "zinc.md": article(
+        "Zinc", "Zinc.", date="2024-06-01", tags="[sleep, secret]", see_also="[tin]", draft="false"
+    ),
+    "tin.md": article(
+        "Tin", "Tin.", date="2024-03-01", tags="[secret]", see_also="[sleep]", draft="true"
+    ),
+}
+
+
+def test_a_tag_made_drafts_only_loses_its_feed_in_an_incremental_build(site, tmp_path) -> None:
+    """Builds with ``--drafts`` as the CLI runs them (the cache saved, each planning from
+    the record the last one left) and as the preview does (one cache kept in memory): the
+    last public article of a tag made a draft takes the tag's feed away, and every page
+    of the tag its offer, the second too (one article a page), which shows no card that
+    changed; published again, it brings them back. Each output is a clean build's."""
+    root = site(LINKED, site_yaml=SITE_YAML + "per_page: 1\n")
+    public, kept, clean = root / "public", tmp_path / "kept", tmp_path / "clean"
+    memory = BuildCache()
+
+    def build() -> None:
+        build_with_saved_cache(root, BuildOptions(drafts=True, jobs=1))
+        build_site(root, BuildOptions(drafts=True, jobs=1, output=kept), cache=memory)
+        shutil.rmtree(clean, ignore_errors=True)
+        build_site(root, BuildOptions(drafts=True, jobs=1, output=clean))
+        assert snapshot(public) == snapshot(clean) == snapshot(kept)
+
+    feed, pages = (
+        tag_feed_url("secret"),
+        ["tags/secret/index.html", "tags/secret/page/2/index.html"],
+    )
+    build()
+    assert _feed_links(public / feed) == ["https://example.test/zinc/"]
+    _toggle_draft(root, "zinc.md", draft=True)
+    build()
+    assert not (public / feed).exists() and not (kept / feed).exists()
+    assert [_tag_feed_offers(public / page) for page in pages] == [[], []]
+    assert [_robots(public / page) for page in pages] == [["noindex"], ["noindex"]]
+    _toggle_draft(root, "zinc.md", draft=False)
+    build()
+    assert _feed_links(public / feed) == ["https://example.test/zinc/"]
+    assert [_tag_feed_offers(public / page) for page in pages] == [["/" + feed] * 2] * 2

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,8 @@ from articlegen.core.model import BuildOptions
 from articlegen.core.urls import tag_feed_url
 from articlegen.incremental.replan import plan_site
 from tests.conftest import article, parse
-from tests.integration.test_drafts_build import SITEMAP, _feed_links, _robots
+from tests.helpers import snapshot
+from tests.integration.test_drafts_build import SITEMAP, _feed_links, _robots, _tag_feed_offers
 from tests.integration.test_search import needs_pagefind, pagefind_installed  # noqa: F401
 
 BASE = "https://example.test/"
@@ -63,7 +66,10 @@ def test_future_build_shows_scheduled_articles_but_lists_them_in_no_sitemap_feed
     # feeds: the site's and the tag's hold the published article only
     assert _feed_links(public / "feed.xml") == [BASE + "sleep/"]
     assert _feed_links(public / tag_feed_url("sleep")) == [BASE + "sleep/"]
-    assert _feed_links(public / tag_feed_url("coming")) == []
+    # a tag only the scheduled article has has no feed, and its page offers none
+    assert not (public / tag_feed_url("coming")).exists()
+    assert _tag_feed_offers(public / "tags/coming/index.html") == []
+    assert _tag_feed_offers(public / "tags/sleep/index.html") == ["/" + tag_feed_url("sleep")] * 2
     # the search index holds the published article only
     entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
     assert sum(language["page_count"] for language in entry["languages"].values()) == 1
@@ -76,10 +82,21 @@ def _move(root: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(site) -> None:
+def _clean(root: Path, tmp_path: Path) -> dict[str, str]:
+    """The snapshot of a clean ``--future`` build of ``root`` (no cache)."""
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    build_site(root, replace(FUTURE, output=clean))
+    return snapshot(clean)
+
+
+def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(
+    site, tmp_path: Path
+) -> None:
     """Builds run as commands, each planning from the record the last one saved: an
     article whose date moves later than the build's moment leaves the feeds and the
-    sitemap, and comes back when its date moves back."""
+    sitemap, and its tag only it has loses its feed; all come back when its date moves
+    back. Each output is a clean build's."""
     root = site({**ARTICLES, "zinc.md": ARTICLES["zinc.md"].replace("2027-03-01", "2026-11-01")})
     public = root / "public"
     build_with_saved_cache(root, FUTURE)
@@ -91,9 +108,15 @@ def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(s
     assert BASE + "zinc/" not in _sitemap(public)
     assert _robots(public / "zinc/index.html") == ["noindex"]
     assert _robots(public / "tags/coming/index.html") == ["noindex"]
+    assert not (public / tag_feed_url("coming")).exists()
+    assert _tag_feed_offers(public / "tags/coming/index.html") == []
+    assert snapshot(public) == _clean(root, tmp_path)
     _move(root, "date: 2027-03-01", "date: 2026-11-01")
     build_with_saved_cache(root, FUTURE)
     assert _feed_links(public / "feed.xml") == [BASE + "zinc/", BASE + "sleep/"]
+    assert _feed_links(public / tag_feed_url("coming")) == [BASE + "zinc/"]
+    assert _tag_feed_offers(public / "tags/coming/index.html") == ["/" + tag_feed_url("coming")] * 2
+    assert snapshot(public) == _clean(root, tmp_path)
     assert BASE + "zinc/" in _sitemap(public)
     assert _robots(public / "zinc/index.html") == []
     assert _robots(public / "tags/coming/index.html") == []

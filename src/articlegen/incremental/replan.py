@@ -25,7 +25,7 @@ from functools import partial
 
 from ..core.memo import Memo, Same
 from ..core.model import Article, PagePlan, PlannedSite, RenderedBody, Site
-from ..render.feeds import plan_feeds
+from ..render.feeds import plan_feeds, unlisted_tags
 from ..render.pages import plan_article_pages, plan_other_pages, plan_pages, reading_minutes
 from .keys import SharedDigests, value_digest
 
@@ -140,7 +140,12 @@ def shown_digest(
 ) -> bytes | None:
     """A digest of ``SITE_FIELDS_DIGESTED`` of ``site``, as strict as a page key
     (``keys.value_digest``): values ``==`` finds equal but pages show differently (a date
-    in another time zone, people listed in another order) count as changes. With a
+    in another time zone, people listed in another order) count as changes. It holds
+    which tags only unlisted articles have (``feeds.unlisted_tags``) too: a draft toggled
+    under ``--drafts`` is a card change, which re-plans the pages showing its card, but
+    when it makes a tag one of those or not, the tag's feed goes or comes (a partial
+    re-plan keeps the plans it does not make, so a feed gone would stay in the output)
+    and all the tag's pages change, not only those showing the card. With a
     ``memo``, a mapping is digested entry by entry, each value's digest kept in it while it
     is the very same object (an unchanged article's numbered references, build after
     build); ``shared``: see ``keys.SharedDigests``."""
@@ -148,6 +153,7 @@ def shown_digest(
     parts = [
         _digest(name, getattr(site, name), memo, shared) for name in sorted(SITE_FIELDS_DIGESTED)
     ]
+    parts.append(value_digest(unlisted_tags(site), shared))
     return None if None in parts else value_digest(parts, shared)
 
 

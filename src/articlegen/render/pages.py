@@ -28,7 +28,7 @@ from ..core.urls import (
 )
 from ..trust.people import contributions
 from .bodies import unfinished
-from .feeds import unlisted_slugs
+from .feeds import unlisted_tags
 from .jsonld import article_json_ld
 from .menu import navigation
 from .pictures import logo_srcset, share_image, shown_image
@@ -216,22 +216,24 @@ class _Planner:
         )
 
     def tag_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
-        """Each tag's pages; those of a tag only unlisted articles have (``feeds.unlisted``)
-        say ``noindex``. Which those are changes only with a draft or a scheduled article,
-        which the site is planned again whole for (its link graph, ``Site.withheld``)."""
-        hidden = unlisted_slugs(self.site)
+        """Each tag's pages; those of a tag only unlisted articles have (``unlisted_tags``)
+        say ``noindex`` and offer no feed of the tag (``plan_feeds`` makes none). When
+        which those are changes, the site is planned again whole (``replan.shown_digest``
+        compares them)."""
+        no_feed = set(unlisted_tags(self.site))
         for tag in self.site.tags:
+            unlisted = tag.slug in no_feed
             feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
                 partial(tag_url, tag.slug),
                 showing=showing,
-                unlisted=hidden.issuperset(tag.articles),
+                unlisted=unlisted,
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
                 description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
-                feeds=[self.site_feed, feed],
-                tag_feed=feed,
+                feeds=[self.site_feed] if unlisted else [self.site_feed, feed],
+                tag_feed=None if unlisted else feed,
             )
 
     def listing(
