@@ -64,9 +64,9 @@ def test_drafts_build_shows_drafts_but_lists_them_in_no_sitemap_feed_or_index(si
     # feeds: the site's and the tag's hold the published article only
     assert _feed_links(public / "feed.xml") == [base + "sleep/"]
     assert _feed_links(public / tag_feed_url("sleep")) == [base + "sleep/"]
-    # a tag only a draft has has no feed, and its page offers none (one was empty, of 1970)
-    assert not (public / tag_feed_url("secret")).exists()
-    assert _tag_feed_offers(public / "tags/secret/index.html") == []
+    # a tag only a draft has: its feed is empty, as its page offers it
+    assert _feed_links(public / tag_feed_url("secret")) == []
+    assert _tag_feed_offers(public / "tags/secret/index.html") == ["/" + tag_feed_url("secret")] * 2
     assert _tag_feed_offers(public / "tags/sleep/index.html") == ["/" + tag_feed_url("sleep")] * 2
     # the search index holds the published article only
     entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
@@ -103,12 +103,14 @@ LINKED = {  # each linked both ways, so no See Also suggestion changes with a dr
 }
 
 
-def test_a_tag_made_drafts_only_loses_its_feed_in_an_incremental_build(site, tmp_path) -> None:
+def test_a_tag_made_drafts_only_says_noindex_on_every_page_in_an_incremental_build(
+    site, tmp_path
+) -> None:
     """Builds with ``--drafts`` as the CLI runs them (the cache saved, each planning from
     the record the last one left) and as the preview does (one cache kept in memory): the
-    last public article of a tag made a draft takes the tag's feed away, and every page
-    of the tag its offer, the second too (one article a page), which shows no card that
-    changed; published again, it brings them back. Each output is a clean build's."""
+    last public article of a tag made a draft empties the tag's feed and makes every page
+    of the tag say ``noindex``, the second too (one article a page), which shows no card
+    that changed; published again, it undoes both. Each output is a clean build's."""
     root = site(LINKED, site_yaml=SITE_YAML + "per_page: 1\n")
     public, kept, clean = root / "public", tmp_path / "kept", tmp_path / "clean"
     memory = BuildCache()
@@ -128,10 +130,10 @@ def test_a_tag_made_drafts_only_loses_its_feed_in_an_incremental_build(site, tmp
     assert _feed_links(public / feed) == ["https://example.test/zinc/"]
     _toggle_draft(root, "zinc.md", draft=True)
     build()
-    assert not (public / feed).exists() and not (kept / feed).exists()
-    assert [_tag_feed_offers(public / page) for page in pages] == [[], []]
+    assert _feed_links(public / feed) == []
     assert [_robots(public / page) for page in pages] == [["noindex"], ["noindex"]]
     _toggle_draft(root, "zinc.md", draft=False)
     build()
     assert _feed_links(public / feed) == ["https://example.test/zinc/"]
+    assert [_robots(public / page) for page in pages] == [[], []]
     assert [_tag_feed_offers(public / page) for page in pages] == [["/" + feed] * 2] * 2

@@ -66,9 +66,9 @@ def test_future_build_shows_scheduled_articles_but_lists_them_in_no_sitemap_feed
     # feeds: the site's and the tag's hold the published article only
     assert _feed_links(public / "feed.xml") == [BASE + "sleep/"]
     assert _feed_links(public / tag_feed_url("sleep")) == [BASE + "sleep/"]
-    # a tag only the scheduled article has has no feed, and its page offers none
-    assert not (public / tag_feed_url("coming")).exists()
-    assert _tag_feed_offers(public / "tags/coming/index.html") == []
+    # a tag only the scheduled article has: its feed is empty, as its page offers it
+    assert _feed_links(public / tag_feed_url("coming")) == []
+    assert _tag_feed_offers(public / "tags/coming/index.html") == ["/" + tag_feed_url("coming")] * 2
     assert _tag_feed_offers(public / "tags/sleep/index.html") == ["/" + tag_feed_url("sleep")] * 2
     # the search index holds the published article only
     entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
@@ -95,8 +95,8 @@ def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(
 ) -> None:
     """Builds run as commands, each planning from the record the last one saved: an
     article whose date moves later than the build's moment leaves the feeds and the
-    sitemap, and its tag only it has loses its feed; all come back when its date moves
-    back. Each output is a clean build's."""
+    sitemap, and the feed of its tag only it has is empty; all come back when its date
+    moves back. Each output is a clean build's."""
     root = site({**ARTICLES, "zinc.md": ARTICLES["zinc.md"].replace("2027-03-01", "2026-11-01")})
     public = root / "public"
     build_with_saved_cache(root, FUTURE)
@@ -108,8 +108,7 @@ def test_a_date_moved_into_and_out_of_the_future_replans_the_feeds_and_sitemap(
     assert BASE + "zinc/" not in _sitemap(public)
     assert _robots(public / "zinc/index.html") == ["noindex"]
     assert _robots(public / "tags/coming/index.html") == ["noindex"]
-    assert not (public / tag_feed_url("coming")).exists()
-    assert _tag_feed_offers(public / "tags/coming/index.html") == []
+    assert _feed_links(public / tag_feed_url("coming")) == []
     assert snapshot(public) == _clean(root, tmp_path)
     _move(root, "date: 2027-03-01", "date: 2026-11-01")
     build_with_saved_cache(root, FUTURE)

@@ -163,25 +163,3 @@ def test_a_value_never_closed_at_the_end_of_a_template_says_so(site) -> None:
     assert [message.partition(" — ")[2] for message in messages] == [
         "a '{{' is never closed: end the value with '}}'"
     ]
-
-
-def test_a_field_of_a_value_that_is_none_says_so_and_how_to_test_it(site) -> None:
-    """A ``list.html`` copied from the theme before a tag only drafts have lost its feed
-    writes ``{{ url(tag_feed.url) }}`` unguarded: in a ``--drafts`` build such a tag's
-    ``tag_feed`` is none, and Jinja said only "'None' has no attribute 'url'"."""
-    theme = (THEME_TEMPLATES / "list.html").read_text(encoding="utf-8")
-    guard = "{% if tag_feed %}"
-    assert guard in theme
-    lines = theme.split("\n")
-    start = next(n for n, text in enumerate(lines) if text.startswith(guard))
-    old = "\n".join([*lines[:start], lines[start + 1], *lines[start + 3 :]])  # no guard, endif
-    articles = {"zinc.md": article("Zinc", tags="[secret]", draft="true"), "b.md": article("B")}
-    root = site(articles, files={"templates/list.html": old})
-    messages = failure_messages(lambda: build_site(root, BuildOptions(jobs=1, drafts=True)))
-    assert messages == [
-        f"templates/list.html:{start + 1}: template error: this value is none on this page, so "
-        "it has no field 'url' — write what uses it inside {% if … %}…{% endif %}, as the "
-        "theme's copy of the template does (a tag only drafts or scheduled articles have has "
-        "no feed: its tag_feed is none)"
-    ]
-    build_site(root, BuildOptions(jobs=1))  # without --drafts, no tag of the site is one

@@ -143,9 +143,9 @@ def shown_digest(
     in another time zone, people listed in another order) count as changes. It holds
     which tags only unlisted articles have (``feeds.unlisted_tags``) too: a draft toggled
     under ``--drafts`` is a card change, which re-plans the pages showing its card, but
-    when it makes a tag one of those or not, the tag's feed goes or comes (a partial
-    re-plan keeps the plans it does not make, so a feed gone would stay in the output)
-    and all the tag's pages change, not only those showing the card. With a
+    when it makes a tag one of those or not, all the tag's pages change (``noindex``),
+    not only those showing the card (a partial re-plan keeps the plans it does not make,
+    so the tag's later pages kept the old one). With a
     ``memo``, a mapping is digested entry by entry, each value's digest kept in it while it
     is the very same object (an unchanged article's numbered references, build after
     build); ``shared``: see ``keys.SharedDigests``."""

@@ -44,14 +44,13 @@ def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PageP
     With ``listing``, only the feeds that show one of those articles, or an unlisted one
     among them (which may have been one of them). An unlisted article (``unlisted_slugs``:
     a draft ``--drafts`` shows, a scheduled one ``--future`` shows) is in no feed: a feed
-    reader keeps what it once read. A tag only unlisted articles have (``unlisted_tags``)
-    has no feed, and its pages offer none: one would hold no entry, updated at no moment."""
-    title, hidden, no_feed = site.config.title, unlisted_slugs(site), set(unlisted_tags(site))
+    reader keeps what it once read."""
+    title, hidden = site.config.title, unlisted_slugs(site)
     entries = _Entries(site)
     feeds = [
         (_read(hidden, [a.slug for a in site.articles]), "feed.xml", title, None),
         *((_read(hidden, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
-          for t in site.tags if t.slug not in no_feed),
+          for t in site.tags),
     ]  # fmt: skip
     return [
         _feed_plan(
@@ -90,10 +89,9 @@ def unlisted_slugs(site: Site) -> set[str]:
 
 def unlisted_tags(site: Site) -> list[str]:
     """The slugs of the tags only unlisted articles have (``unlisted_slugs``), in the
-    site's order: their pages say ``noindex`` and offer no feed, and they have none
-    (``plan_feeds``). Re-planning compares them (``replan.shown_digest``): when one
-    becomes such a tag or stops being one, its feed goes or comes and every page of it
-    changes, which the cards that changed do not all reach."""
+    site's order: their pages say ``noindex``. Re-planning compares them
+    (``replan.shown_digest``): when one becomes such a tag or stops being one, every page
+    of it changes, which the cards that changed do not all reach (a tag's later pages)."""
     hidden = unlisted_slugs(site)
     return [tag.slug for tag in site.tags if hidden.issuperset(tag.articles)]
 

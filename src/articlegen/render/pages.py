@@ -217,23 +217,21 @@ class _Planner:
 
     def tag_pages(self, showing: Collection[str] | None = None) -> Iterator[PagePlan]:
         """Each tag's pages; those of a tag only unlisted articles have (``unlisted_tags``)
-        say ``noindex`` and offer no feed of the tag (``plan_feeds`` makes none). When
-        which those are changes, the site is planned again whole (``replan.shown_digest``
-        compares them)."""
-        no_feed = set(unlisted_tags(self.site))
+        say ``noindex``. When which those are changes, the site is planned again whole
+        (``replan.shown_digest`` compares them)."""
+        hidden = set(unlisted_tags(self.site))
         for tag in self.site.tags:
-            unlisted = tag.slug in no_feed
             feed = {"title": f"{self.site.config.title}: {tag.name}", "url": tag_feed_url(tag.slug)}
             yield from self.listing(
                 tag.articles,
                 partial(tag_url, tag.slug),
                 showing=showing,
-                unlisted=unlisted,
+                unlisted=tag.slug in hidden,
                 title=f"Tagged “{tag.name}”",
                 heading=tag.name,
                 description=f"Articles tagged “{tag.name}” on {self.site.config.title}.",
-                feeds=[self.site_feed] if unlisted else [self.site_feed, feed],
-                tag_feed=None if unlisted else feed,
+                feeds=[self.site_feed, feed],
+                tag_feed=feed,
             )
 
     def listing(

@@ -39,8 +39,6 @@ def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
     undefined = _undefined_in(tb)
     if undefined is None or not isinstance(undefined._undefined_name, str):
         return message, ""
-    if undefined._undefined_obj is None:
-        return _field_of_none(undefined._undefined_name)
     names = _fields(undefined._undefined_obj)
     if names is None:
         return message, ""
@@ -50,18 +48,6 @@ def error_words(exc: Exception, tb: TracebackType | None) -> tuple[str, str]:
         f"this value has no field '{name}'{did_you_mean(name, names)}",
         f"its fields are: {shown or 'none'}; the theme's copy of the template shows what "
         "each page is given",
-    )
-
-
-def _field_of_none(name: str) -> tuple[str, str]:
-    """For a field asked of a value that is none on this page: Jinja says ``'None' has no
-    attribute 'url'``, which a template copied from an older theme meets where the theme
-    now gives none (the ``tag_feed`` of a tag only drafts or scheduled articles have, which
-    has no feed)."""
-    return (
-        f"this value is none on this page, so it has no field '{name}'",
-        "write what uses it inside {% if … %}…{% endif %}, as the theme's copy of the template "
-        "does (a tag only drafts or scheduled articles have has no feed: its tag_feed is none)",
     )
 
 
