@@ -532,15 +532,15 @@ class _Render:
         do not; ``linked``: in a link's text); returns the line after them."""
         if depth > _DEPTH:
             raise _Unsupported
-        run: list[str] = []  # adjacent text: markdown-it-py joins it into one token
+        run = ""  # adjacent text: markdown-it-py joins it into one token
         for node in nodes:
             name = node.name
-            if name in ("text", "text_special"):
-                run.append(node.meta["content"])
+            if name == "text" or name == "text_special":
+                run += node.meta["content"]
                 continue
             if run:
-                self._text("".join(run), line, linked)
-                run = []
+                self._text(run, line, linked)
+                run = ""
             if name in ("softbreak", "hardbreak"):
                 line += 1
             elif name == "link":
@@ -556,7 +556,7 @@ class _Render:
             elif name != "code_inline":
                 raise _Unsupported
         if run:
-            self._text("".join(run), line, linked)
+            self._text(run, line, linked)
         return line
 
     def _text(self, text: str, line: int, linked: bool) -> None:
@@ -564,6 +564,8 @@ class _Render:
         link's text, markdown-it-py would have read no link). Links Markdown left as text
         are looked for in each text between those, the text tokens markdown-it-py has."""
         self.texts.append(text)
+        if "](" not in text and ":" not in text and "\ue000" not in text:
+            return  # most: no link left as text (``refused_link_problems``), no swap
         source = None
         if "](" in text:
             self.lines = self.lines or body_lines(self.body)
