@@ -12,7 +12,7 @@ it runs no Python plugin, so this module does what ours do around it:
 - ``::: video`` blocks cut the body into pieces, each parsed on its own;
 - the syntax tree gives what rendering learns (links and images with markdown-it-py's line
   numbers, heading ids, summary, word count), and the HTML's tags are rewritten, in document
-  order, from it: heading anchors, internal links, images, scroll boxes.
+  order, from it: heading anchors, internal links, images, scroll boxes (``fasttags``).
 
 markdown-it-py stays the reference engine and the place to extend the syntax. An article
 using anything this does not reproduce exactly (raw HTML, an HTML comment, a wiki link in
@@ -41,9 +41,10 @@ from ..core.errors import ArticlegenError
 from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
 from ..core.weburl import is_web_address, unsplittable_links
-from .anchors import LEVELS, SYMBOL, anchor_label, heading_slug, unique_id
+from .anchors import LEVELS, heading_slug, unique_id
 from .comments import OPENER as COMMENT_OPENER
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
+from .fasttags import Tags
 from .footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from .markdown import (
     CITATION,
@@ -118,13 +119,6 @@ list item, which the plugin reads there and ``_pieces`` does not cut out."""
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
 _VIDEO_CLOSER = re.compile(r":::[ \t]*")
-_TAG = re.compile(
-    '<a href="[^"]*"(?: title="[^"]*")?>'
-    '|<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")? />'
-    "|<(/?)h([23])>|<table>|<pre>|\\[\ue000(\\d+)(?:[()']|&quot;)*\ue001\\]"
-)
-"""The compiled engine's tags that ours differ from. Raw HTML is never let through to it,
-so each is one it wrote, for a node of the tree: the n-th ``<a`` is the n-th link."""
 _HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
 """A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
 _ASCII_PUNCTUATION = string.punctuation.encode()
@@ -403,15 +397,18 @@ class _Render:
         taken: set[str] = set()
         ids = [unique_id(slug, taken, frozenset(slugs)) for slug in slugs]
         named = [(anchor, text) for anchor, (_, _, text) in zip(ids, self.headings, strict=True)]
-        tags = _Tags(self.anchors, self.imgs, named, self.swapped)
+        tags = Tags(self.anchors, self.imgs, named, self.swapped)
         for piece in self.pieces:
             inner = tags.rewrite(piece.html)
+            if inner is None:
+                raise _Unsupported
             if piece.video is None:
                 html.append(inner)
             else:
                 caption = bool(piece.tree.children)
                 html += [figure_open(piece.player, caption), inner, figure_close(caption)]
-        tags.finish()
+        if not tags.finished():
+            raise _Unsupported
         return RenderedBody(
             html="".join(html),
             toc=tuple(
@@ -720,50 +717,3 @@ def _checked_url(url: str) -> str:
     if _HOST_ENCODED.match(url):
         raise _Unsupported
     return url
-
-
-class _Tags:
-    """The compiled engine's HTML with our tags in place of its own, one by one."""
-
-    def __init__(
-        self,
-        anchors: list[str],
-        imgs: list[str],
-        headings: list[tuple[str, str]],  # each heading's id and contents entry
-        swapped: dict[int, str],
-    ) -> None:
-        self.anchors, self.imgs, self.headings = iter(anchors), iter(imgs), iter(headings)
-        self.swapped = swapped
-        self.heading = self.label = ""
-
-    def rewrite(self, html: str) -> str:
-        try:
-            return _TAG.sub(self._replace, html)
-        except StopIteration:  # more tags than nodes: not the HTML the tree says
-            raise _Unsupported from None
-
-    def finish(self) -> None:
-        """Every node's tag was found."""
-        for left in (self.anchors, self.imgs, self.headings):
-            if next(left, None) is not None:
-                raise _Unsupported
-
-    def _replace(self, match: re.Match[str]) -> str:
-        tag = match.group(0)
-        if tag.startswith("<a"):
-            return next(self.anchors)
-        if tag.startswith("<img"):
-            return next(self.imgs)
-        if match.group(2):
-            level = match.group(2)
-            if not match.group(1):
-                anchor, text = next(self.headings)
-                self.heading, self.label = escape(anchor), escape(anchor_label(text))
-                return f'<h{level} id="{self.heading}">'
-            return (
-                f' <a class="header-anchor" href="#{self.heading}" '
-                f'aria-label="{self.label}">{SYMBOL}</a></h{level}>'
-            )
-        if match.group(3):
-            return self.swapped[int(match.group(3))]
-        return tag[:-1] + ' tabindex="0">'
