@@ -102,6 +102,9 @@ def test_bench_corpus(tmp_path: Path) -> None:
         '- item\n\n  ::: video https://vimeo.com/1 "T"\n  :::\n',  # in a list item
         "[x](http://bücher.example/)",  # markdown-it-py writes the host in punycode
         "<http://example.com/%C3%A4>",  # markdown-it-py shows it decoded
+        "[a](< b>) and ![c](<d\t> 'e')",  # markdown-it-py strips an address's spaces
+        "[a](<\xa0b>)",
+        "[a]\n\n[a]: <b >",
         "\x00",
     ],
 )

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import repeat
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
@@ -716,4 +717,6 @@ def _checked_url(url: str) -> str:
     """A link's or image's URL, if markdown-it-py writes it the same."""
     if _HOST_ENCODED.match(url):
         raise _Unsupported
+    if "%" in url and (written := unquote(url)) != written.strip():
+        raise _Unsupported  # markdown-it-py strips the spaces an address in <> opens or ends with
     return url
