@@ -105,6 +105,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "[a](< b>) and ![c](<d\t> 'e')",  # markdown-it-py strips an address's spaces
         "[a](<\xa0b>)",
         "[a]\n\n[a]: <b >",
+        "[a](http://@b) and [c](//@d)",  # markdown-it-py drops an empty user name's @
+        "[a](mailto:@)",
         "\x00",
     ],
 )

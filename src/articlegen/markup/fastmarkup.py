@@ -122,6 +122,9 @@ _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
 _VIDEO_CLOSER = re.compile(r":::[ \t]*")
 _HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
 """A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
+_EMPTY_USER = re.compile(r"(?:[A-Za-z0-9.+-]+:)?(?://)?@")
+"""An address whose host opens with ``@`` (``http://@b``, ``mailto:@``): markdown-it-py
+drops the ``@`` of the empty user name, markdown-it-pyrs keeps it."""
 _ASCII_PUNCTUATION = string.punctuation.encode()
 _SPACES_ONLY_TEXT_SPLITS = ("\x1c", "\x1d", "\x1e", "\x1f")
 """ASCII characters ``str.split`` splits at and ``bytes.split`` does not."""
@@ -719,4 +722,6 @@ def _checked_url(url: str) -> str:
         raise _Unsupported
     if "%" in url and (written := unquote(url)) != written.strip():
         raise _Unsupported  # markdown-it-py strips the spaces an address in <> opens or ends with
+    if "@" in url and _EMPTY_USER.match(url):
+        raise _Unsupported
     return url
