@@ -11,6 +11,7 @@ prove nothing.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,15 @@ from mdit_py_plugins.wordcount import basic_count
 
 from articlegen.content.frontmatter import split_front_matter
 from articlegen.core.model import RenderedBody
+from articlegen.core.weburl import is_web_address, split_problem
 from articlegen.markup import fastmarkup
 from articlegen.markup.fastmarkup import count_words, is_stock, render_compiled, render_markdown
-from articlegen.markup.markdown import make_markdown, render_body
+from articlegen.markup.markdown import (
+    is_site_path,
+    make_markdown,
+    markdown_file_target,
+    render_body,
+)
 from bench.corpus import generate
 
 pytestmark = pytest.mark.skipif(not fastmarkup.AVAILABLE, reason="markdown-it-pyrs not installed")
@@ -288,6 +295,41 @@ def test_generated_articles_mostly_take_the_compiled_path() -> None:
 @given(st.text(alphabet=" \t\n\x0b\x1c\xa0a-.,'\"!?*_()[]Zz09éß²", max_size=40))
 def test_word_count_is_the_plugins(text: str) -> None:
     assert count_words(text) == basic_count(text)
+
+
+LINK_URL = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["", "http://", "https://", "HTTPS://", "//", "mailto:", "/", "../", "#"]),
+        st.text(alphabet="a.-_/:#?%@[]\t\n Z09é", max_size=12),
+        st.sampled_from(["", ".md", ".md#part", ".md#", "/a.md?x", ".MD"]),
+    ),
+)
+
+
+def outcome(function: Callable[[str], object], url: str) -> object:
+    """What ``function`` gives for ``url``, or the error it raises (an unclosed ``[``)."""
+    try:
+        return function(url)
+    except ValueError as exc:
+        return str(exc)
+
+
+@given(LINK_URL)
+@example("notes/a.md#part")
+@example("https://e.org:99999/x")
+@example("https://[::1/a.md")
+def test_link_shapes_told_without_urlsplit_are_told_as_urlsplit_tells_them(url: str) -> None:
+    """The compiled path tells an article link and a web address by their usual shapes,
+    without ``urlsplit``: what it tells must be what the reference's functions tell."""
+    assert outcome(fastmarkup._article_file, url) == outcome(markdown_file_target, url)
+    if fastmarkup._WEB_PAGE.fullmatch(url):
+        assert is_web_address(url)
+        assert not is_site_path(url)
+        assert split_problem(url) is None
+        same(f"[a]({url}) and [b](<{url}>)")
+    if fastmarkup._ARTICLE_FILE.fullmatch(url):
+        same(f"[a]({url}) and [b](<{url}>)")
 
 
 @pytest.mark.parametrize(
