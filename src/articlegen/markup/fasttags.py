@@ -17,12 +17,16 @@ from .anchors import SYMBOL, anchor_label
 from .placeholders import escape
 
 _TAG = re.compile(
-    '<a href="[^"]*"(?: title="[^"]*")?>'
-    '|<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")? />'
-    "|<(/?)h([23])>|<table>|<pre>|\\[\ue000(\\d+)(?:[()']|&quot;)*\ue001\\]"
+    '<(?:a href="[^"]*"(?: title="[^"]*")?>'
+    '|img src="[^"]*" alt="[^"]*"(?: title="[^"]*")? />'
+    "|(/?)h([23])>|table>|pre>)"
 )
 """The compiled engine's tags that ours differ from. Raw HTML is never let through to it,
 so each is one it wrote, for a node of the tree: the n-th ``<a`` is the n-th link."""
+_SWAP = re.compile("\\[\ue000(\\d+)(?:[()']|&quot;)*\ue001\\]")
+"""A wiki link or citation as swapped before parsing, in text. Looked for on its own, after
+the tags: one expression for both, opening with two characters, is tried at every
+character of the HTML, and took 0.11 ms a body where the two take 0.04."""
 
 
 class Tags:
@@ -43,9 +47,10 @@ class Tags:
         """``html`` with our tags; None if it holds more than the tree has nodes for: not
         the HTML the tree says."""
         try:
-            return _TAG.sub(self._replace, html)
+            html = _TAG.sub(self._replace, html)
         except StopIteration:
             return None
+        return _SWAP.sub(self._swapped, html) if "\ue000" in html else html
 
     def finished(self) -> bool:
         """Whether every node's tag was found."""
@@ -67,6 +72,7 @@ class Tags:
                 f' <a class="header-anchor" href="#{self.heading}" '
                 f'aria-label="{self.label}">{SYMBOL}</a></h{level}>'
             )
-        if match.group(3):
-            return self.swapped[int(match.group(3))]
         return tag[:-1] + ' tabindex="0">'
+
+    def _swapped(self, match: re.Match[str]) -> str:
+        return self.swapped[int(match.group(1))]
