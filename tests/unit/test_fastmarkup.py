@@ -114,6 +114,15 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "[a]\n\n[a]: <b >",
         "[a](http://@b) and [c](//@d)",  # markdown-it-py drops an empty user name's @
         "[a](mailto:@)",
+        "[a](http://::1) and <https://h::>",  # markdown-it-py writes one colon less
+        "\xa0A paragraph opening with a no-break space.",  # markdown-it-py strips it
+        "# A heading\u3000\n\n- an item\u2003\n\n> \u202fquoted",  # and these
+        "| a | b |\n|---|---|\n| \xa0x | y\xa0 |",  # a table's cells too
+        "*\u2028*",  # markdown-it-py reads the emphasis around a space
+        "A\x0c\n\nB\x1f",  # ASCII that Python strips as spaces
+        "[o]: <\tfile:///x>",  # markdown-it-py strips the tab, then refuses file:
+        "## [^c]:\n\nText.",  # a heading's text opening with a footnote definition
+        "| a | b |\n|---|---|\n| [^c]: x | y |",  # a table cell's
         "\x00",
     ],
 )

@@ -17,7 +17,7 @@ it runs no Python plugin, so this module does what ours do around it:
 markdown-it-py stays the reference engine and the place to extend the syntax. An article
 using anything this does not reproduce exactly (raw HTML, an HTML comment, a wiki link in
 code or in a link's text, a reference definition beside a video block, nesting near the
-limits...) gets None
+limits, a no-break space...) gets None
 here and takes that path; so does every article when the parser given has rules other than
 ``make_markdown``'s (someone added a plugin), or when no wheel of markdown-it-pyrs was
 installed. The conditions are checked cheaply on the text before parsing and on the tree
@@ -84,10 +84,20 @@ _RULES: tuple[Any, ...] = (
 )
 """``make_markdown``'s syntax without raw HTML: the only bodies rendered here have none."""
 
-_UNSUPPORTED_CHARACTERS = ("\x00", "\r", "\ue000", "\ue001")
-"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), and
-the private-use ones that mark swapped syntax here: looked for one by one, each a scan in C
-(a character class in a regular expression cost 35 µs an article, a tenth of this path)."""
+_UNSUPPORTED_CHARACTERS = ("\x00", "\r", "\ue000", "\ue001", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
+"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), the
+private-use ones that mark swapped syntax here, and the ASCII ones Python's ``str.strip``
+takes for spaces (see ``_UNICODE_SPACES``): looked for one by one, each a scan in C (a
+character class in a regular expression cost 35 µs an article, a tenth of this path)."""
+_UNICODE_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+"""Spaces beyond ASCII (a no-break space, ``\u2028``…): markdown-it-py strips them from the
+ends of a paragraph, a heading, a list item or a table cell (``str.strip``) and reads them
+as spaces around emphasis, markdown-it-pyrs does neither. Looked for only in a body that is
+not all ASCII."""
+_SPACED_ANGLE = re.compile(r"\](?::|\()[ \t]*(?:\n[ \t]*)?<[ \t]")
+"""A destination in ``<>`` opening with a space or a tab (``[o]: <\tfile:///x>``):
+markdown-it-py strips it before refusing a ``file:`` or ``javascript:`` address, so a
+definition it refuses markdown-it-pyrs may take."""
 _PANICS = ("[", "`")
 """markdown-it-pyrs 0.4 panics (printing a backtrace) on a ``[`` before a backtick left
 unmatched; a body with both characters is left to markdown-it-py."""
@@ -123,6 +133,9 @@ _VIDEO_CLOSER = re.compile(r":::[ \t]*")
 _HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
 """A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
 _EMPTY_USER = re.compile(r"(?:[A-Za-z0-9.+-]+:)?(?://)?@")
+_DOUBLE_COLON_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*::")
+"""A host and port holding ``::`` (``http://::1``, ``https://h::``), IPv6 without brackets:
+markdown-it-py writes one colon less, markdown-it-pyrs keeps them."""
 """An address whose host opens with ``@`` (``http://@b``, ``mailto:@``): markdown-it-py
 drops the ``@`` of the empty user name, markdown-it-pyrs keeps it."""
 _ARTICLE_FILE = re.compile(r"[\w.-][\w./-]*\.md(?:#[\w.-]+)?", re.ASCII)
@@ -244,6 +257,10 @@ def render_compiled(
     """The record ``markdown.render_body`` gives for ``body`` with a stock parser (``html``:
     raw HTML allowed), or None if this path cannot give exactly that one."""
     if not AVAILABLE or any(c in body for c in _UNSUPPORTED_CHARACTERS) or (html and "<" in body):
+        return None
+    if not body.isascii() and _UNICODE_SPACES.search(body):
+        return None
+    if "<" in body and _SPACED_ANGLE.search(body):
         return None
     if COMMENT_OPENER in body:  # HTML comments are left out by a plugin of ours (comments.py)
         return None
@@ -745,5 +762,7 @@ def _checked_url(url: str) -> str:
     if "%" in url and (written := unquote(url)) != written.strip():
         raise _Unsupported  # markdown-it-py strips the spaces an address in <> opens or ends with
     if "@" in url and _EMPTY_USER.match(url):
+        raise _Unsupported
+    if "::" in url and _DOUBLE_COLON_HOST.match(url):
         raise _Unsupported
     return url

@@ -20,9 +20,11 @@ from ..core.errors import MarkupError
 
 DEFINITION = re.compile(r"\[\^([^\]\s^]+)\]:")
 """A footnote definition's start, ``[^id]:``; on a line's start it is one."""
-MAY_DEFINE = re.compile(r"^[ \t>*+\-0-9.)]*\[\^[^\]\s^]+\]:", re.MULTILINE)
-"""A line that may hold a footnote definition, after the marks of lists and quotes it may be in
-(for the compiled path, which declines such a body); ``[^id]:`` within a sentence is none."""
+MAY_DEFINE = re.compile(r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)\[\^[^\]\s^]+\]:", re.MULTILINE)
+"""A line that may hold a footnote definition, after the marks of lists, quotes and headings
+it may be in, or a table cell that opens with one (for the compiled path, which declines
+such a body: markdown-it-py looks for one at the start of a heading's or a cell's text);
+``[^id]:`` within a sentence is none."""
 
 
 def opens_definition(src: str, start: int, end: int) -> bool:
