@@ -133,11 +133,11 @@ _VIDEO_CLOSER = re.compile(r":::[ \t]*")
 _HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
 """A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
 _EMPTY_USER = re.compile(r"(?:[A-Za-z0-9.+-]+:)?(?://)?@")
+"""An address whose host opens with ``@`` (``http://@b``, ``mailto:@``): markdown-it-py
+drops the ``@`` of the empty user name, markdown-it-pyrs keeps it."""
 _DOUBLE_COLON_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*::")
 """A host and port holding ``::`` (``http://::1``, ``https://h::``), IPv6 without brackets:
 markdown-it-py writes one colon less, markdown-it-pyrs keeps them."""
-"""An address whose host opens with ``@`` (``http://@b``, ``mailto:@``): markdown-it-py
-drops the ``@`` of the empty user name, markdown-it-pyrs keeps it."""
 _ARTICLE_FILE = re.compile(r"[\w.-][\w./-]*\.md(?:#[\w.-]+)?", re.ASCII)
 """A link to an article as most are written (``other.md``, ``../notes/a.md#part``): no
 scheme, host, query, escape or character ``urlsplit`` strips, so ``markdown_file_target``
