@@ -175,6 +175,35 @@ def test_a_value_hidden_by_a_comment_says_so_and_quotes_the_line() -> None:
     ]
 
 
+def test_a_text_cut_short_by_a_comment_says_so_and_quotes_the_whole_line() -> None:
+    """``title: Zinc #1 Tips``: YAML reads ' #1 Tips' as a comment, so the page was titled
+    'Zinc' without a word said; the same for every text readers see (a description, an
+    author). The fix quotes it all, which YAML reads as meant; a quoted value, or a '#' with
+    no space before it (``C# Tips``), is no comment."""
+    found = errors(
+        "---\ntitle: Zinc #1 Tips\ndate: 2024-01-01\ndescription: Zinc\t# the #1 mineral\n"
+        'author: Example "Writer" #staff\n---\n'
+    )
+    assert found == [
+        "content/a.md:2: 'title' is 'Zinc': YAML reads ' #1 Tips' after it as a comment — if"
+        ' the # is part of it, put it all in quotes: title: "Zinc #1 Tips"; a comment goes on'
+        " a line of its own",
+        "content/a.md:4: 'description' is 'Zinc': YAML reads ' # the #1 mineral' after it as a"
+        ' comment — if the # is part of it, put it all in quotes: description: "Zinc # the #1'
+        ' mineral"; a comment goes on a line of its own',
+        "content/a.md:5: 'author' is 'Example \"Writer\"': YAML reads ' #staff' after it as a"
+        ' comment — if the # is part of it, put it all in quotes: author: "Example \\"Writer\\"'
+        ' #staff"; a comment goes on a line of its own',
+    ]
+    fixed = found[0].split("put it all in quotes: ", 1)[1].split(";")[0]
+    assert parse(f"---\n{fixed}\ndate: 2024-01-01\n---\n").title == "Zinc #1 Tips"
+    quoted = found[2].split("put it all in quotes: ", 1)[1].split(";")[0]
+    header = f"---\ntitle: A\ndate: 2024-01-01\n{quoted}\n---\n"
+    assert parse(header).author == 'Example "Writer" #staff'
+    assert parse("---\ntitle: C# Tips\ndate: 2024-01-01\n---\n").title == "C# Tips"
+    assert parse("---\ntitle: 'Zinc' # draft name\ndate: 2024-01-01\n---\n").title == "Zinc"
+
+
 def test_hashtags_for_tags_are_an_error_not_a_list_of_none() -> None:
     """``tags: #sleep #health``, as social networks write tags: YAML reads ' #' on as a
     comment, so the article silently had no tags at all. Hashtags (a '#' and a word) after

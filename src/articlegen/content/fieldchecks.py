@@ -38,8 +38,25 @@ def _text(key: str, entry: Entry, path: str) -> str:
     return text
 
 
+def _shown_text(key: str, entry: Entry, path: str) -> str:
+    """A text readers see (a title, a description, an author's name), not cut short by a
+    comment: ``title: Zinc #1 Tips`` made a page titled 'Zinc' without a word said. A
+    comment after a slug or a date is read as the author meant it."""
+    text = _text(key, entry, path)
+    if entry.comment:
+        whole = f"{entry.written} {entry.comment}".replace("\\", "\\\\").replace('"', '\\"')
+        raise FrontMatterError(
+            f"'{key}' is '{text}': YAML reads ' {entry.comment}' after it as a comment",
+            path,
+            entry.line,
+            f'if the # is part of it, put it all in quotes: {key}: "{whole}"; a comment goes'
+            " on a line of its own",
+        )
+    return text
+
+
 def _title(key: str, entry: Entry, path: str) -> str:
-    title = _text(key, entry, path)
+    title = _shown_text(key, entry, path)
     if len(title) > MAX_TITLE_CHARACTERS:
         raise FrontMatterError(
             f"'title' is {len(title):,} characters long (at most {MAX_TITLE_CHARACTERS})",
@@ -259,7 +276,7 @@ def key_checks(zone: zoneinfo.ZoneInfo) -> Mapping[str, Callable[[str, Entry, st
     Made once per zone, not once per header."""
     by_check: dict[Check, Callable[[str, Entry, str], Any]] = {
         "title": _title,
-        "text": _text,
+        "text": _shown_text,
         "slug": _slug,
         "id": _slug,
         "date": partial(read_date, zone=zone),

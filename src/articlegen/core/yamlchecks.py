@@ -130,16 +130,24 @@ PLAIN_DIGITS = "write the number in plain digits, without a leading 0"
 def note_comments(entries: Mapping[str, Entry], text: str, first_line: int) -> None:
     """Mark each top-level key left empty by a comment (``title: #1 Mistake``: YAML reads a
     `` #`` and what follows as a comment) with the comment as written (``Entry.written``),
-    so that what is said of the empty value names the cause and the fix quotes the line."""
+    so that what is said of the empty value names the cause and the fix quotes the line;
+    and each plain text followed by one on its line (``title: Zinc #1 Tips``, read as
+    ``Zinc``) with that comment (``Entry.comment``), for the checks of what readers see."""
     lines = text.split("\n")
     for key, entry in entries.items():
         index = entry.line - first_line
-        if entry.value is None and 0 <= index < len(lines):
-            key_and_colon, colon, after = lines[index].partition(":")
-            if colon and key_and_colon.strip() == key and after[:1] in (" ", "\t"):
-                comment = after.strip(" \t")
-                if comment.startswith("#"):
-                    entry.written = comment
+        if not (entry.value is None or entry.written) or not 0 <= index < len(lines):
+            continue
+        key_and_colon, colon, after = lines[index].partition(":")
+        if not (colon and key_and_colon.strip() == key and after[:1] in (" ", "\t")):
+            continue
+        rest = after.strip(" \t")
+        if entry.value is None and rest.startswith("#"):
+            entry.written = rest
+        elif entry.written and rest.startswith(entry.written):
+            after_value = rest[len(entry.written) :]
+            if after_value[:1] in (" ", "\t") and after_value.lstrip(" \t").startswith("#"):
+                entry.comment = after_value.lstrip(" \t")
 
 
 _COMMENTED = "nothing: YAML reads ' #' and what follows as a comment"

@@ -29,3 +29,6 @@ class Entry:
     written: str | None = field(default=None, compare=False)
     """For a plain (unquoted) scalar: its text as the author wrote it, which YAML may have read
     as something else (``12:30`` as 750, ``on`` as true), for messages to quote (``yamlchecks``)."""
+    comment: str | None = field(default=None, compare=False)
+    """For a plain scalar on its key's line: the comment YAML read after it (``title: Zinc #1
+    Tips``: ``#1 Tips``), which may have been meant as part of it (``yamlchecks.note_comments``)."""
