@@ -113,7 +113,7 @@ def build_site(
     ``Progress``)."""
     started = time.perf_counter()
     options, root = options or BuildOptions(), root.absolute()
-    config = _settings(root, options)
+    config, unready = _settings(root, options)
     output = destination(root, config, options.output).path
     sources = load_sources(
         root, markup_settings(config), cache if cache is not None else BuildCache(code=""),
@@ -124,7 +124,7 @@ def build_site(
     articles = public.to_build(sources.articles, drafts=options.drafts)
     memos = cache.memos if cache is not None else StageMemos()
     memos.next_build()
-    checked, problems = _validate(root, config, options, sources, articles, public, memos)
+    checked, problems = _validate(root, config, options, sources, articles, public, memos, unready)
     if problems:  # and the path links, checked after planning otherwise: all in one report
         anyway = _path_problems_anyway(config, sources, articles, checked, public, root, options)
         raise_if_any([*problems, *anyway])
@@ -163,17 +163,18 @@ def build_site(
     )  # fmt: skip
 
 
-def _settings(root: Path, options: BuildOptions) -> SiteConfig:
+def _settings(root: Path, options: BuildOptions) -> tuple[SiteConfig, list[Diagnostic]]:
     """``site.yaml`` as this build sees it, once its output folder is known to be one a
-    build may use (and, for a build that writes, replace)."""
-    config = load_config(root)
-    if options.base_url:
-        config = with_base_url(config, options.base_url)
+    build may use (and, for a build that writes, replace); and the settings a published site
+    still lacks (``readiness``): judged with ``--base-url``, which publishes in place of
+    site.yaml's address, but not with the preview's own, which publishes nothing."""
+    written = load_config(root)
+    config = with_base_url(written, options.base_url) if options.base_url else written
     dest = destination(root, config, options.output)
     check_location(dest, root)
     if options.write or options.check_output:
         check_replaceable(dest, root)
-    return config
+    return config, unready_settings(written if options.preview else config)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +210,10 @@ def _validate(
     articles: list[Article],
     public: Publication,
     memos: StageMemos,
+    unready: list[Diagnostic],
 ) -> tuple[_Checked, list[ArticlegenError]]:
-    """Every check of every article, and the problems, to be raised together."""
+    """Every check of every article, and the problems, to be raised together; ``unready``:
+    the settings a published site still lacks, warnings among the others."""
     raw: dict[str, RenderedBody] = sources.bodies
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
@@ -255,7 +258,7 @@ def _validate(
         *block_problems(root / TEMPLATES_DIR, root),
     ]
     warnings = _warnings(
-        config, options, articles, graph, raw, trust, root, placed.warnings, public
+        config, options, articles, graph, raw, trust, root, [*placed.warnings, *unready], public
     )
     if options.strict:
         problems += [warning.as_error() for warning in warnings]
@@ -305,21 +308,20 @@ def _warnings(
     raw: dict[str, RenderedBody],
     trust: Trust,
     root: Path,
-    images: list[Diagnostic],
+    found: list[Diagnostic],
     public: Publication,
 ) -> list[Diagnostic]:
-    """The site's warnings (the ``images``' from placing them), in file and line order; a
-    preview leaves out the settings a published site still lacks, as it publishes nothing,
-    and warns of links to what it shows that the published site leaves out (``public``)."""
+    """The site's warnings (with those ``found`` before: placing images, the settings a
+    published site lacks), in file and line order; a preview warns of links to what it
+    shows that the published site leaves out (``public``)."""
     return by_place(
         [
             *site_warnings(
                 config, articles, graph, raw, shown=public.shown if options.preview else None
             ),
             *trust.warnings,
-            *images,
+            *found,
             *own_template_warnings(root, sum(not article.page for article in articles)),
-            *(unready_settings(config) if not options.preview else ()),
         ]
     )
 

@@ -1,6 +1,6 @@
 """A site not yet ready to publish says so: a sample address, no description, placeholder
 comment ids are each one warning naming its site.yaml line (errors under --strict); a build
-that left drafts out says how many. The preview, which publishes nothing, is not warned."""
+that left drafts out says how many. The preview's console prints them after each build."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from articlegen.serve.preview import Preview
 from tests.conftest import article, parse
 from tests.helpers import snapshot
 from tests.published import build_repo_blog
+from tests.serving import wait_until
 
 UNREADY_YAML = """\
 title: "Example Site"
@@ -64,10 +65,22 @@ def test_a_base_url_option_stands_in_for_the_sample_address(unready: Path, run_c
         assert (code, err.splitlines()) == (0, [DESCRIPTION_WARNING])
 
 
-def test_the_preview_is_not_warned(unready: Path) -> None:
-    with Preview(unready, port=0, log=lambda line: None) as running:
-        assert running.result is not None
-        assert running.result.diagnostics == ()
+def test_the_preview_prints_them_after_each_build_as_build_does(unready: Path, run_cli) -> None:
+    """The preview serves at its own address, but site.yaml's settings are what ``build``
+    publishes: its console says what ``build`` prints, after every build, and stops once
+    the setting is fixed."""
+    printed = run_cli("build", "--site", unready)[2].splitlines()
+    logged: list[str] = []
+    with Preview(unready, port=0, log=logged.append, quiet=0.05) as running:
+        assert [line for line in logged if line.startswith("warning:")] == printed
+        assert running.result is not None and len(running.result.diagnostics) == 2
+        first = len(logged)
+        yaml = unready / "site.yaml"
+        yaml.write_text(UNREADY_YAML.replace('""', '"About men\'s health."'), encoding="utf-8")
+        wait_until(lambda: any(" built " in line for line in logged[first:]))
+        assert [line for line in logged[first:] if line.startswith("warning:")] == [
+            BASE_URL_WARNING
+        ]
 
 
 def test_a_build_that_skips_drafts_says_how_many(site, run_cli) -> None:

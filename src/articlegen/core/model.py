@@ -781,8 +781,9 @@ class BuildOptions:
     CPU for Markdown and images and this process for pages (``templates.DEFAULT_PAGE_JOBS``),
     1 means this process's one thread only. Never shapes the output."""
     preview: bool = False
-    """A preview for the author (``serve``): settings only a published site needs (its
-    address, description, comment ids; see ``readiness``) are not warned about."""
+    """A preview for the author (``serve``): the settings a published site needs (see
+    ``readiness``) are judged as ``site.yaml`` writes them, not with ``base_url`` (the
+    preview's own address), and links to what only the preview shows are warned about."""
 
 
 @record
