@@ -939,6 +939,41 @@ def test_all_errors_of_a_build_are_reported_together(built: Path, run_cli) -> No
     assert "2 errors; nothing was written, the previous output is untouched" in err
 
 
+def test_every_mistake_of_a_reference_comes_in_one_report_with_the_header_s_others(
+    built: Path, run_cli
+) -> None:
+    """A reference with two mistakes gave its first only, one per run. Now each mistake of
+    each item is an error at its line beside the header's other errors, each said once; the
+    body's citation of the item is not reported as well."""
+    write(
+        built,
+        "c.md",
+        "---\ntitle: C\ndate: 2024-13-01\ntagz: [x]\nreferences:\n"
+        "  - title: A study\n    id: Smith_2023\n    url: doi:10.1000/xyz\n"
+        "  - title: B\n    url: https://e.org/\n    date: someday\n---\nSee [^Smith_2023].\n",
+    )
+    err = rebuild_fails(built, run_cli)
+    assert err.splitlines() == [
+        "error: content/c.md:3: 'date' is not a real date: '2024-13-01' (month must be in 1..12)"
+        " — write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or a space before the time),"
+        " the time with an optional offset Z, +HH:MM, +HHMM or +HH, e.g. 2024-05-14,"
+        " 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
+        "error: content/c.md:4: unknown key 'tagz' (did you mean 'tags'?) — valid keys: "
+        "aliases, author, comments, content_warning, date, description, disclaimer, draft, "
+        "expires, image, references, reviewed_by, reviewed_on, see_also, slug, tags, title, "
+        "updated",
+        "error: content/c.md:7: invalid reference id 'Smith_2023': use lowercase a-z, 0-9 and "
+        "'-' only — e.g. 'id: smith-2023'",
+        "error: content/c.md:8: reference url must be an http(s) address, found "
+        "'doi:10.1000/xyz' — write it whole: https://doi.org/10.1000/xyz",
+        "error: content/c.md:11: 'references.date' is not a valid date: 'someday' — give the "
+        "year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]] (T or"
+        " a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or +HH,"
+        " e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
+        "error: 5 errors; nothing was written, the previous output is untouched",
+    ]
+
+
 def test_link_to_draft_is_an_error_unless_drafts(built: Path, run_cli) -> None:
     write(built, "c.md", "---\ntitle: C\ndraft: true\n---\n")
     write(built, "d.md", "---\ntitle: D\ndate: 2024-01-01\nsee_also: [c]\n---\n")

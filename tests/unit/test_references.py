@@ -62,6 +62,39 @@ def test_each_bad_item_is_reported_at_its_line() -> None:
     ]
 
 
+def test_every_mistake_of_an_item_is_reported_in_one_run() -> None:
+    """An item with two mistakes (an invalid id and a bare 'doi:' url) was reported for its
+    first only: the author fixed it, built again and only then saw the second. Every
+    mistake of every item is named in one run, each at its line, in the order written; an
+    id two items share is named even where one of them has other mistakes."""
+    assert errors(
+        "references:\n"
+        "  - title: A study\n    id: Smith_2023\n    url: doi:10.1000/xyz\n"
+        "  - title: ''\n    url: https://e.org/\n    colour: red\n    date: someday\n"
+        "    id: smith\n"
+        "  - {title: T, url: 'javascript:alert(1)', id: smith, authors: []}\n"
+    ) == [
+        "content/a.md:4: invalid reference id 'Smith_2023': use lowercase a-z, 0-9 and '-' "
+        "only — e.g. 'id: smith-2023'",
+        "content/a.md:5: reference url must be an http(s) address, found 'doi:10.1000/xyz' — "
+        "write it whole: https://doi.org/10.1000/xyz",
+        "content/a.md:6: 'references.title' must be non-empty text — write the source's title "
+        "after 'title:'",
+        "content/a.md:8: unknown key 'references.colour' — valid keys: authors, date, id, "
+        "publisher, title, url",
+        "content/a.md:9: 'references.date' is not a valid date: 'someday' — "
+        "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
+        " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
+        " +HH, e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
+        "content/a.md:11: reference url must be an http(s) address, found 'javascript:alert(1)'"
+        " — copy the full address, starting with https://",
+        "content/a.md:11: 'references.authors' must be non-empty text — write the names as one "
+        'text, e.g. authors: "Smith J, Lee K, et al."',
+        "content/a.md:11: duplicate reference id 'smith' (first used on line 6) — give each "
+        "reference its own id",
+    ]
+
+
 def test_a_doi_or_pubmed_id_written_as_a_key_is_offered_as_the_url() -> None:
     """Reference managers export 'doi:' and 'pmid:' as fields of their own: the error said
     only that the key is unknown (for 'pmid', "did you mean 'id'?", which would make the
@@ -108,7 +141,8 @@ def test_authors_and_a_year_alone() -> None:
     ) == [
         "content/a.md:3: 'references.authors' must be non-empty text — write the names as one "
         'text, e.g. authors: "Smith J, Lee K, et al."',
-        "content/a.md:4: 'references.authors' must be non-empty text — put it in quotes",
+        "content/a.md:4: 'references.authors' must be non-empty text — write the source's "
+        "authors after 'authors:', or remove 'authors'",
         "content/a.md:5: 'references.date' is not a valid date: 13 — "
         "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
         " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"

@@ -78,21 +78,21 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
     seen: dict[str, int] = {}
     for number, item in enumerate(entry.items, start=1):
         reference = _reference(item, number, path, zone, problems)
-        if reference is None:
-            continue
-        if reference.id is not None and reference.id in seen:
+        written = _valid_id(item, path)  # also of an item with other problems
+        if written is not None and written[0] in seen:
             problems.append(
                 FrontMatterError(
-                    f"duplicate reference id '{reference.id}' (first used on line "
-                    f"{seen[reference.id]})",
+                    f"duplicate reference id '{written[0]}' (first used on line "
+                    f"{seen[written[0]]})",
                     path,
-                    item.children["id"].line if item.children else item.line,
+                    written[1],
                     "give each reference its own id",
                 )
             )
-        elif reference.id is not None:
-            seen[reference.id] = reference.line
-        references.append(reference)
+        elif written is not None:
+            seen[written[0]] = item.line
+        if reference is not None:
+            references.append(reference)
     raise_if_any(problems)
     return tuple(references)
 
@@ -100,7 +100,8 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
 def _reference(
     item: Entry, number: int, path: str, zone: zoneinfo.ZoneInfo, problems: list[ArticlegenError]
 ) -> Reference | None:
-    """One item, or None with its problems (all of them) appended to ``problems``."""
+    """One item, or None with its problems (all of them: its keys' and each value's, so that
+    one run names every mistake) appended to ``problems``."""
     if item.children is None:
         problems.append(
             FrontMatterError(
@@ -112,16 +113,24 @@ def _reference(
         )
         return None
     keys = item.children
-    if not (_REQUIRED_SET <= keys.keys() <= _KEY_SET) and (
-        found := _key_problems(keys, item.line, number, path)
-    ):
-        problems += found
+    known = _REQUIRED_SET <= keys.keys() <= _KEY_SET
+    found = [] if known else _key_problems(keys, item.line, number, path)
+    reference = _checked_reference(keys, item.line, path, zone, found)
+    problems += found
+    return None if found else reference
+
+
+def _valid_id(item: Entry, path: str) -> tuple[str, int] | None:
+    """The valid ``id`` an item gives and its line, whether or not the item has other
+    problems, so that a duplicate is named in the same run as they are."""
+    entry = item.children.get("id") if item.children is not None else None
+    if entry is None:
         return None
     try:
-        return _checked_reference(keys, item.line, path, zone)
-    except ArticlegenError as problem:
-        problems.append(problem)
+        text = _text("id", entry, path)
+    except ArticlegenError:
         return None
+    return (text, entry.line) if is_slug(text) else None
 
 
 def _key_problems(
@@ -160,22 +169,45 @@ def _identifier_problem(key: str, keys: dict[str, Entry], path: str) -> FrontMat
 
 
 def _checked_reference(
-    keys: dict[str, Entry], line: int, path: str, zone: zoneinfo.ZoneInfo
-) -> Reference:
-    values = {key: _text(key, keys[key], path) for key in keys if key in _TEXT_KEYS}
+    keys: dict[str, Entry],
+    line: int,
+    path: str,
+    zone: zoneinfo.ZoneInfo,
+    found: list[ArticlegenError],
+) -> Reference | None:
+    """The reference its known ``keys`` make, or None with each value's problem appended to
+    ``found``, in the order the keys are written (``found`` may hold the problems of its
+    keys already: then None too)."""
+    values: dict[str, str] = {}
+    date: Date | int | None = None
+    for key, entry in keys.items():
+        try:
+            if key == "date":
+                date = _date(entry, path, zone)
+            elif key in _TEXT_KEYS:
+                values[key] = _value(key, entry, path)
+        except ArticlegenError as problem:
+            found.append(problem)
+    if found:
+        return None
     reference_id = values.pop("id", None)
-    if reference_id is not None and not is_slug(reference_id):
+    return Reference(id=reference_id, date=date, line=line, url_line=keys["url"].line, **values)
+
+
+def _value(key: str, entry: Entry, path: str) -> str:
+    """A text key's value; an ``id`` must be a slug, a ``url`` an address."""
+    text = _text(key, entry, path)
+    if key == "id" and not is_slug(text):
         raise FrontMatterError(
-            f"invalid reference id '{reference_id}': use lowercase a-z, 0-9 and '-' only",
+            f"invalid reference id '{text}': use lowercase a-z, 0-9 and '-' only",
             path,
-            keys["id"].line,
+            entry.line,
             "e.g. 'id: smith-2023'",
         )
-    if problem := address_problem(values["url"]):
+    if key == "url" and (problem := address_problem(text)):
         what, hint = problem
-        raise FrontMatterError(f"reference url {what}", path, keys["url"].line, hint)
-    date = _date(keys["date"], path, zone) if "date" in keys else None
-    return Reference(id=reference_id, date=date, line=line, url_line=keys["url"].line, **values)
+        raise FrontMatterError(f"reference url {what}", path, entry.line, hint)
+    return text
 
 
 def _text(key: str, entry: Entry, path: str) -> str:
@@ -188,7 +220,11 @@ def _text(key: str, entry: Entry, path: str) -> str:
         or not str(value).strip()
     ):
         hint = "put it in quotes"
-        if key == "authors" and isinstance(value, list):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            hint = f"write the source's {key} after '{key}:'" + (
+                "" if key in _REQUIRED_SET else f", or remove '{key}'"
+            )
+        elif key == "authors" and isinstance(value, list):
             hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
         raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
     return as_text(entry).strip()
