@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import unicodedata
 
 import pytest
@@ -54,6 +55,27 @@ def test_resolves_by_slug_path_title_and_url() -> None:
 def test_duplicates_collapse_keeping_first_position() -> None:
     graph = build_link_graph([source("ketamine", "esketamine", "iv-vs-im", "Esketamine")], TARGETS)
     assert [link.slug for link in graph.see_also["ketamine"]] == ["esketamine", "iv-vs-im"]
+
+
+def test_links_to_the_same_place_share_one_resolution_and_pickle_once() -> None:
+    graph = build_link_graph(
+        [
+            source(
+                "ketamine", "esketamine", inline=("Esketamine", "esketamine#dose", "https://a.b/")
+            ),
+            source("iv-vs-im", "content/esketamine.md", inline=("esketamine#dose", "https://a.b/")),
+        ],
+        TARGETS,
+    )
+    (first,), (second,) = graph.see_also["ketamine"], graph.see_also["iv-vs-im"]
+    assert first is second == ResolvedLink(slug="esketamine")
+    ketamine, iv = graph.inline["ketamine"], graph.inline["iv-vs-im"]
+    assert ketamine[0] is first
+    assert ketamine[1] is iv[0] == ResolvedLink(slug="esketamine", fragment="dose")
+    assert ketamine[2] is iv[1] == ResolvedLink(url="https://a.b/")
+    links = {id(link) for links in graph.inline.values() for link in links if link is not None}
+    assert len(links) == 3
+    assert pickle.loads(pickle.dumps(graph)) == graph
 
 
 def test_each_see_also_item_keeps_its_resolution_in_order_for_checks_by_line() -> None:
