@@ -370,6 +370,40 @@ def test_a_closed_video_block_is_no_problem(closer: str) -> None:
     assert [p.text() for p in HTMLParser(body.html).css("body > p")][-1] == "After."
 
 
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("> a|\n> -|\n>", 0),  # a table asks the video rule whether the last line ends it
+        ('> ::: video https://vimeo.com/123 "Talk"\n>', 1),  # never closed
+        ('> ::: video https://vimeo.com/123 "Talk"\n> :::\n>', 0),
+        ('> > ::: video https://vimeo.com/123 "Talk"\n> >   ', 1),
+    ],
+)
+def test_a_body_ending_in_an_empty_quoted_line_without_a_line_break(
+    text: str, problems: int
+) -> None:
+    """mdit-py-plugins' container rule read past the body's end there (an IndexError)."""
+    body = render_body(MD, text, path="content/v.md")
+    assert len(body.problems) == problems
+    assert HTMLParser(body.html).css_first("blockquote") is not None
+    if not problems:  # as with a line break after it
+        assert body.html == render_body(MD, text + "\n", path="content/v.md").html
+
+
+_FRAGMENTS = st.sampled_from(
+    [">", "> ", "> >", "> ::: video", "- ", "1. ", "    ", "::: video", ":::", "```", "| a |", "|--|", "-|", "a|",
+     "[^1]: x", "x[^1]", "# h", "---", "<div>", "[x]: y", "*", "`", "\\", "\t", "text"]
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(_FRAGMENTS, min_size=1, max_size=3).map("".join), min_size=1,
+                max_size=5).map("\n".join), st.booleans())  # fmt: skip
+def test_any_body_of_block_markers_renders(body: str, line_break: bool) -> None:
+    """Markdown's block markers in any order, with or without a last line break, render
+    with no exception (problems are the author's to fix, not a failed build)."""
+    render_body(MD, body + "\n" * line_break, path="content/v.md")
+
+
 def test_citations_become_numbered_placeholders_with_their_lines() -> None:
     body = render_body(MD, "A claim[^smith-2023].\nAgain[^b] `[^code]` [^ spaced]\n", first_line=9)
     assert body.citations == (LinkRef("smith-2023", 9), LinkRef("b", 10))

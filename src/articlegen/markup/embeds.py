@@ -8,15 +8,17 @@ theme's ``video.js`` swaps the link for the host's privacy-enhanced player
 
 from __future__ import annotations
 
+import operator
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsIndex
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
@@ -111,7 +113,49 @@ def _seconds(value: str) -> int:
 def video_plugin(md: MarkdownIt) -> None:
     """Add the ``::: video`` container; problems go to ``env["problems"]`` as MarkupErrors."""
     container_plugin(md, "video", render=_render)
+    rule = next(rule for rule in md.block.ruler.__rules__ if rule.name == _RULE)
+    md.block.ruler.at(_RULE, _on_a_character(rule.fn), {"alt": rule.alt})
     md.core.ruler.push("video_params", _parse_params)
+
+
+_RULE = "container_video"
+
+
+def _on_a_character(container: Callable[..., bool]) -> Callable[..., bool]:
+    """The container rule, reading no character past the body's end as markdown-it does.
+    mdit-py-plugins reads a line's first character without looking whether there is one:
+    a body whose last line is an empty quoted one with no line break after it (``> a|\n>
+    -|\n>``, ``> ::: video\n>``) made it fail with an ``IndexError``, where markdown-it,
+    which the plugin ports, reads no character there (``NaN``) and goes on. The rule is
+    tried again over a body that gives an empty character there, once it has failed
+    before adding a token (so nothing it did is undone); any other failure is raised."""
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        made = len(state.tokens)
+        try:
+            return container(state, start, end, silent)
+        except IndexError:
+            if len(state.tokens) != made:
+                raise
+        src = state.src
+        state.src = _EndsInNothing(src)
+        try:
+            return container(state, start, end, silent)
+        finally:
+            state.src = src
+
+    return rule
+
+
+class _EndsInNothing(str):
+    """A body whose character at its end, and past it, is empty: as markdown-it reads it."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index: SupportsIndex | slice) -> str:
+        if isinstance(index, slice) or operator.index(index) < len(self):
+            return str.__getitem__(self, index)
+        return ""
 
 
 def _parse_params(state: StateCore) -> None:
