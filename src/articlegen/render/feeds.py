@@ -1,4 +1,5 @@
-"""Atom feeds, ``sitemap.xml`` and ``robots.txt``, built with ElementTree so escaping is right.
+"""Atom feeds (built with ElementTree, which escapes them), ``sitemap.xml`` (written as the
+text ElementTree made of it: ``_sitemap_xml``) and ``robots.txt``.
 
 A feed entry's content is the article as its page reads: the body, then its numbered
 references (``references_html``), so that a citation mark (``[1]``, a link to ``#ref-1``)
