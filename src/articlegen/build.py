@@ -352,7 +352,7 @@ def _assemble(
         references={slug: c.listed for slug, c in citations.items()},
         policy=checked.trust.policy, menu=checked.menu, logo=checked.logo,
         withheld={slug: w.describe(config.zone) for slug, w in public.shown.items()},
-        images=checked.heroes, share_image=checked.share_image,
+        images=checked.heroes, share_image=checked.share_image, built_on=public.day,
     )  # fmt: skip
 
 

@@ -119,6 +119,8 @@ class Publication:
     """Built all the same (``--future``, the preview, the report), each with a banner."""
     changes_at: dt.datetime | None = None
     """When an article next publishes or expires (naive UTC; ``next_change``)."""
+    day: dt.date | None = None
+    """The day of the build's moment in the site's time zone."""
 
     def to_build(self, articles: Iterable[Article], *, drafts: bool) -> list[Article]:
         """``articles`` less those withheld, and less drafts unless ``drafts``."""
@@ -136,4 +138,5 @@ def publication(
         hidden={slug: w for slug, w in held.items() if not wanted[w.state]},
         shown={slug: w for slug, w in held.items() if wanted[w.state]},
         changes_at=next_change(articles, now, zone),
+        day=now.astimezone(zone).date(),
     )

@@ -672,6 +672,9 @@ class Site:
     """``site.yaml`` ``image:``, placed: the share image of articles without their own."""
     logo: Logo | None = None
     """``site.yaml`` ``logo:``, found under ``static/`` and measured."""
+    built_on: dt.date | None = None
+    """The day the build publishes as, in the site's time zone: the ``updated`` date of a
+    site feed no dated article gives one (``feeds.feed_updated``); None: today's."""
 
 
 @record

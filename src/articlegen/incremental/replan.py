@@ -74,6 +74,9 @@ which ``==`` can find equal where pages show them differently."""
 SITE_FIELDS_EQUAL = frozenset({"graph"})
 """Parts of ``Site`` compared with ``==``: the link graph holds slugs, URLs and fragments
 alone, text for which ``==`` is as strict as a digest, and it is the largest part."""
+SITE_FIELDS_UNCOMPARED = frozenset({"built_on"})
+"""Parts of ``Site`` left uncompared: the build's day, which only a feed with no entries
+shows (``feeds.feed_updated``), and ``plan_feeds`` plans such a feed in every build."""
 
 
 def plan_site(

@@ -32,7 +32,6 @@ encoding goes piece by piece (no text holds what UTF-8 cannot encode, a lone sur
 ``core/characters`` refuses it)."""
 XML = "http://www.w3.org/XML/1998/namespace"
 FEED_SIZE = 20
-_EPOCH = dt.date(1970, 1, 1)
 
 
 FEED_TEMPLATE = "<atom>"
@@ -45,26 +44,56 @@ def plan_feeds(site: Site, listing: Collection[str] | None = None) -> list[PageP
     With ``listing``, only the feeds that show one of those articles, or an unlisted one
     among them (which may have been one of them). An unlisted article (``unlisted_slugs``:
     a draft ``--drafts`` shows, a scheduled one ``--future`` shows) is in no feed: a feed
-    reader keeps what it once read."""
+    reader keeps what it once read. A feed that shows no entry is planned every time: its
+    ``updated`` may come from articles it does not read (``feed_updated``)."""
     title, hidden = site.config.title, unlisted_slugs(site)
     entries = _Entries(site)
+    everything = _read(hidden, [a.slug for a in site.articles])
+    site_updated = feed_updated(site, everything, hidden, None)
     feeds = [
-        (_read(hidden, [a.slug for a in site.articles]), "feed.xml", title, None),
+        (everything, "feed.xml", title, None),
         *((_read(hidden, t.articles), tag_feed_url(t.slug), f"{title}: {t.name}", t.slug)
           for t in site.tags),
     ]  # fmt: skip
-    return [
-        _feed_plan(
-            site,
-            [slug for slug in read if slug not in hidden],
-            url,
-            name,
-            entries,
-            page=tag_url(tag) if tag is not None else None,
-        )
-        for read, url, name, tag in feeds
-        if listing is None or any(slug in listing for slug in read)
-    ]
+    plans = []
+    for read, url, name, tag in feeds:
+        shown = [slug for slug in read if slug not in hidden]
+        if listing is None or not shown or any(slug in listing for slug in read):
+            updated = (
+                site_updated if tag is None else feed_updated(site, read, hidden, site_updated)
+            )
+            page = tag_url(tag) if tag is not None else None
+            plans.append(_feed_plan(site, shown, url, name, entries, updated, page=page))
+    return plans
+
+
+def feed_updated(
+    site: Site, read: Sequence[str], hidden: Collection[str], site_updated: Date | None
+) -> Date:
+    """A feed's ``updated``: when the newest of its entries (the articles ``read`` less the
+    ``hidden`` ones) last changed. A feed with none (a tag only drafts or scheduled articles
+    have, in a ``--drafts`` or ``--future`` build or the preview; a site with no article
+    yet) gives the newest date of the articles its page shows (``read``: all of them then),
+    as the page does; else the site feed's date (``site_updated``: None for the site feed
+    itself); else, with no dated article in the site, the build's day. Never a date no
+    article or build has (1970)."""
+    return (
+        _newest(site, [slug for slug in read if slug not in hidden])
+        or _newest(site, read)
+        or site_updated
+        or _build_day(site)
+    )
+
+
+def _newest(site: Site, slugs: Iterable[str]) -> Date | None:
+    """The latest ``updated`` or ``date`` of these articles; None if none has one."""
+    dates = [date for slug in slugs if (date := _modified(site.by_slug[slug])) is not None]
+    return max(dates, key=partial(instant, zone=site.config.zone), default=None)
+
+
+def _build_day(site: Site) -> dt.date:
+    """The day the build publishes as (``Site.built_on``), or today in the site's zone."""
+    return site.built_on or dt.datetime.now(site.config.zone).date()
 
 
 def _read(hidden: Collection[str], slugs: Sequence[str]) -> Sequence[str]:
@@ -118,25 +147,23 @@ def site_files(
 
 
 def _feed_plan(
-    site: Site, slugs: Sequence[str], url: str, title: str, entries: _Entries, *,
-    page: str | None = None,
+    site: Site, slugs: Sequence[str], url: str, title: str, entries: _Entries, updated: Date,
+    *, page: str | None = None,
 ) -> PagePlan:  # fmt: skip
     """A feed of the articles ``slugs`` (``_read``, less unlisted ones), with full content
-    (each entry from ``entries``).
+    (each entry from ``entries``), last changed ``updated`` (``feed_updated``).
 
     ``page`` is the site-relative URL of the HTML page the feed mirrors (a tag's page for
     a tag feed), so a reader's "open website" goes there; the home page when None.
     """
     base, zone = site.config.base_url, site.config.zone
-    articles = [site.by_slug[s] for s in slugs]
-    newest = max((_modified(a) for a in articles), default=_EPOCH, key=partial(instant, zone=zone))
     context = {
         "language": site.config.language,
         "title": title,
         "subtitle": site.config.description,
         "self": base + url,
         "alternate": base + (page or home_url()),
-        "updated": rfc3339(newest, zone),
+        "updated": rfc3339(updated, zone),
         "entries": [entries[slug] for slug in slugs],
     }
     return PagePlan(url, url, FEED_TEMPLATE, context)
@@ -179,8 +206,9 @@ def _entry_data(site: Site, article: Article) -> _EntryData:
     return {
         "title": article.meta.title,
         "link": link,
-        "published": rfc3339(article.meta.date or _EPOCH, zone),
-        "updated": rfc3339(_modified(article), zone),
+        # a listed article has a date: every article but a draft must, and drafts are unlisted
+        "published": rfc3339(article.meta.date or _build_day(site), zone),
+        "updated": rfc3339(_modified(article) or _build_day(site), zone),
         "author": author.name if author is not None else None,
         "author_uri": (
             site.config.base_url + person_url(author.id)
@@ -311,9 +339,9 @@ def last_modified(site: Site) -> dict[str, Date]:
     crawler is shown."""
     hidden = unlisted_slugs(site)
     published = [a for a in site.articles if a.slug not in hidden]
-    changed = {article_url(a.slug): _modified(a) for a in published}
-    pages = {article_url(p.slug): _modified(p) for p in site.pages if p.meta.updated or p.meta.date}
-    if not published:
+    changed = {article_url(a.slug): d for a in published if (d := _modified(a)) is not None}
+    pages = {article_url(p.slug): d for p in site.pages if (d := _modified(p)) is not None}
+    if not changed:
         return {**changed, **pages}
     zone = site.config.zone
     moment = {url: instant(date, zone) for url, date in changed.items()}.__getitem__
@@ -335,8 +363,8 @@ def robots(site: Site) -> RenderedPage:
     return RenderedPage("robots.txt", "robots.txt", text.encode("utf-8"))
 
 
-def _modified(article: Article) -> Date:
-    return article.meta.updated or article.meta.date or _EPOCH
+def _modified(article: Article) -> Date | None:
+    return article.meta.updated or article.meta.date
 
 
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:

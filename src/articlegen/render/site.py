@@ -54,6 +54,7 @@ def assemble_site(
     images: Mapping[str, PlacedImage] | None = None,
     share_image: PlacedImage | None = None,
     logo: Logo | None = None,
+    built_on: dt.date | None = None,
 ) -> Site:
     """The whole site as one value for the page and feed stages: ``articles`` holds
     both articles and pages (``Article.page``), which the ``Site`` keeps apart; with, for
@@ -85,6 +86,7 @@ def assemble_site(
         images=images or {},
         share_image=share_image,
         logo=logo,
+        built_on=built_on,
     )
 
 
