@@ -138,6 +138,8 @@ def test_authors_and_a_year_alone() -> None:
         "  - {title: T, url: 'https://e.org/', authors: ''}\n"
         "  - {title: T, url: 'https://e.org/', date: 13}\n"
         "  - {title: T, url: 'https://e.org/', date: 20130}\n"
+        "  - {title: T, url: 'https://e.org/', date: }\n"
+        "  - {title: T, url: 'https://e.org/', date: ' '}\n"
     ) == [
         "content/a.md:3: 'references.authors' must be non-empty text — write the names as one "
         'text, e.g. authors: "Smith J, Lee K, et al."',
@@ -151,6 +153,12 @@ def test_authors_and_a_year_alone() -> None:
         "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
         " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
         " +HH, e.g. 2024-05-14, 2024-05-14T09:30 or 2013-05-06 02:12:52 +0200",
+        *(
+            f"content/a.md:{line}: 'references.date' is not a valid date: {shown} — write when"
+            " the source was published (e.g. date: 2023 or date: 2023-05-14) after 'date:', or"
+            " remove 'date'"
+            for line, shown in ((7, "nothing"), (8, "' '"))
+        ),
     ]
 
 

@@ -239,6 +239,9 @@ def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
         return read_date("references.date", entry, path, zone)
     except FrontMatterError as problem:
         problem.hint = f"give the year alone (e.g. 2023), or {problem.hint}"
+        if entry.value is None or (isinstance(entry.value, str) and not entry.value.strip()):
+            problem.hint = "write when the source was published (e.g. date: 2023 or date: "
+            problem.hint += "2023-05-14) after 'date:', or remove 'date'"
         raise
 
 
