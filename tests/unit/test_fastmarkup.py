@@ -98,6 +98,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "> | a | b |\n> |:--|--:|\n> | [[low-t|the basics]] | c |",  # so in a block quote
         "- | a |\n  |---|\n  | [[x|y]] |",  # and in a list item
         "1\n:-",  # a table without a | in its first line is none to markdown-it-py
+        "> sleep\n| a | b |\n|:--|--:|\n|   | c |",  # lines a quoted paragraph reads on, lazily
+        "- x\n\n  > sleep\n  | a | b |\n  |:--|--:|",  # so in a list item
         "<b>raw</b> [[Alpha]]",
         "Text.\n\n<!-- a note -->\n",  # comments are left out by a plugin of ours
         "Text[^1].\n\n[^1]: A note.\n",  # a footnote definition is a problem (footnotes.py)

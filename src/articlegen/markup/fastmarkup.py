@@ -485,6 +485,16 @@ class _Render:
         end = data.find(b"\n", start)
         return b"|" in data[start : end if end >= 0 else len(data)]
 
+    def _follows_text(self, table: Any) -> bool:
+        """Whether the line before a table's holds text: after a block quote, a paragraph's
+        line markdown-it-py reads the table's lines into (lazily, without ``>``), where
+        markdown-it-pyrs ends the quote and makes a table."""
+        if table.srcmap is None:
+            raise _Unsupported
+        data, start = self.piece.data, table.srcmap[0]
+        end = data.rfind(b"\n", 0, start)
+        return end > 0 and bool(data[data.rfind(b"\n", 0, end) + 1 : end].strip(b" \t"))
+
     def _row_opens_block(self, table: Any) -> bool:
         """Whether a body row's line could open another block (``*``, ``- a | b``, ``>``,
         ``#``, a fence, HTML, a rule, or an indent of four): markdown-it-py ends the table
@@ -504,6 +514,7 @@ class _Render:
         if depth > _DEPTH:
             raise _Unsupported
         run: list[Any] = []
+        before = ""  # the block before this one, among these nodes
         for node in nodes:
             name = node.name
             if name in _INLINE:
@@ -539,6 +550,7 @@ class _Render:
                 len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2
                 or not self._header_has_pipe(node)
                 or self._row_opens_block(node)
+                or (before == "blockquote" and self._follows_text(node))
             ):
                 raise _Unsupported  # markdown-it-py's limit could refuse it, or its rules
             elif name == "blockquote" and all(c.name == "definition" for c in node.children):
@@ -547,6 +559,7 @@ class _Render:
                 self._blocks(node.children, depth + 1, False)
             elif name not in ("fence", "code_block", "hr", "definition"):
                 raise _Unsupported
+            before = name
         if run:
             self._inline_block(run, run[0])
 
