@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -197,64 +198,106 @@ URLS = st.sampled_from(
 )
 
 
-@st.composite
-def inline(draw: st.DrawFn, depth: int = 0) -> str:
-    kinds = [
-        st.just(draw(WORDS)),
-        st.just(draw(PUNCT)),
-        st.builds(
-            lambda t: f"[[{t}]]",
-            st.sampled_from(["Alpha", "low-t|the basics", " b ", "a|", "men's (a) \"b\"|c'"]),
+# Each strategy is built once, at import: built afresh in each draw (``st.just(text)`` for the
+# text drawn), Hypothesis validated them again every time, nine tenths of these tests' time.
+# So a kind of piece or block is drawn as a function of the word, punctuation, text or inner
+# block drawn before it, from the same lists as when each draw built its own.
+_Part = Callable[[str, str], str]
+
+
+def _inline_kinds(depth: int) -> st.SearchStrategy[_Part]:
+    """A piece of inline text, as a function of a word and a punctuation drawn before."""
+    kinds: list[st.SearchStrategy[_Part]] = [
+        st.just(lambda word, punct: word),
+        st.just(lambda word, punct: punct),
+        st.sampled_from(["Alpha", "low-t|the basics", " b ", "a|", "men's (a) \"b\"|c'"]).map(
+            lambda t: lambda word, punct: f"[[{t}]]"
         ),
-        st.builds(lambda i: f"[^{i}]", st.sampled_from(["a", "ref-1", "x|y", "a`b"])),
-        st.builds(lambda t, u: f"[{t}]({u})", WORDS, URLS),
-        st.builds(lambda t, u: f"![{t}]({u})", st.sampled_from(["alt", '""', "", "a *b*"]), URLS),
-        st.builds(lambda t: f"`{t}`", st.sampled_from(["code", "[[A]]", " x ", "a\nb"])),
-        st.just("\n"),
-        st.just("  \n"),
-        st.sampled_from(["<https://example.com>", "<a@b.example>", "<HTTP://A.B/%41>", "<x:y>"]),
-        st.just("[ref]"),
+        st.sampled_from(["a", "ref-1", "x|y", "a`b"]).map(lambda i: lambda word, punct: f"[^{i}]"),
+        st.builds(lambda t, u: lambda word, punct: f"[{t}]({u})", WORDS, URLS),
+        st.builds(
+            lambda t, u: lambda word, punct: f"![{t}]({u})",
+            st.sampled_from(["alt", '""', "", "a *b*"]),
+            URLS,
+        ),
+        st.sampled_from(["code", "[[A]]", " x ", "a\nb"]).map(
+            lambda t: lambda word, punct: f"`{t}`"
+        ),
+        st.just(lambda word, punct: "\n"),
+        st.just(lambda word, punct: "  \n"),
+        st.sampled_from(
+            ["<https://example.com>", "<a@b.example>", "<HTTP://A.B/%41>", "<x:y>"]
+        ).map(lambda a: lambda word, punct: a),
+        st.just(lambda word, punct: "[ref]"),
     ]
     if depth < 2:
-        kinds += [
+        kinds.append(
             st.builds(
-                lambda t, m: f"{m}{t}{m}",
+                lambda t, m: lambda word, punct: f"{m}{t}{m}",
                 inline(depth + 1),
                 st.sampled_from(["*", "_", "**", "~~"]),
             )
-        ]
-    parts = draw(st.lists(st.one_of(kinds), min_size=1, max_size=8))
-    return " ".join(parts) if draw(st.booleans()) else "".join(parts)
+        )
+    return st.one_of(kinds)
 
 
-@st.composite
-def block(draw: st.DrawFn, depth: int = 0) -> str:
-    text = draw(inline())
-    kinds = [
-        st.just(text),
-        st.builds(lambda h: f"{h} {text}", st.sampled_from(["#", "##", "###", "####"])),
-        st.just(f"{text}\n---"),
-        st.just("| a | b |\n|:--|--:|\n| " + text.replace("\n", " ") + " | c |"),
-        st.just("```py\n" + text + "\n```"),
-        st.just("    " + text),
-        st.just('[ref]: https://example.com/r "T"'),
-        st.just("***"),
+@cache
+def inline(depth: int = 0) -> st.SearchStrategy[str]:
+    """A run of inline pieces, emphasis nested up to two deep."""
+    parts = st.lists(_inline_kinds(depth), min_size=1, max_size=8)
+
+    @st.composite
+    def run(draw: st.DrawFn) -> str:
+        word, punct = draw(WORDS), draw(PUNCT)
+        pieces = [part(word, punct) for part in draw(parts)]
+        return " ".join(pieces) if draw(st.booleans()) else "".join(pieces)
+
+    return run()
+
+
+def _block_kinds(depth: int) -> st.SearchStrategy[_Part]:
+    """A block, as a function of an inline text and an inner block drawn before."""
+    kinds: list[st.SearchStrategy[_Part]] = [
+        st.just(lambda text, inner: text),
+        st.sampled_from(["#", "##", "###", "####"]).map(
+            lambda h: lambda text, inner: f"{h} {text}"
+        ),
+        st.just(lambda text, inner: f"{text}\n---"),
+        st.just(
+            lambda text, inner: "| a | b |\n|:--|--:|\n| " + text.replace("\n", " ") + " | c |"
+        ),
+        st.just(lambda text, inner: "```py\n" + text + "\n```"),
+        st.just(lambda text, inner: "    " + text),
+        st.just(lambda text, inner: '[ref]: https://example.com/r "T"'),
+        st.just(lambda text, inner: "***"),
         st.builds(
-            lambda u, t: f'::: video {u} "{t}"\n{text}\n:::',
+            lambda u, t: lambda text, inner: f'::: video {u} "{t}"\n{text}\n:::',
             st.sampled_from(["https://vimeo.com/76979871", "https://youtu.be/dQw4w9WgXcQ", "x"]),
             st.sampled_from(["A talk", "", "Q&A"]),
         ),
     ]
     if depth < 2:
-        inner = draw(block(depth + 1))
         kinds += [
-            st.just("> " + inner.replace("\n", "\n> ")),
-            st.builds(
-                lambda m: m + inner.replace("\n", "\n" + " " * len(m)),
-                st.sampled_from(["- ", "1. "]),
+            st.just(lambda text, inner: "> " + inner.replace("\n", "\n> ")),
+            st.sampled_from(["- ", "1. "]).map(
+                lambda m: lambda text, inner: m + inner.replace("\n", "\n" + " " * len(m))
             ),
         ]
-    return draw(st.one_of(kinds))
+    return st.one_of(kinds)
+
+
+@cache
+def block(depth: int = 0) -> st.SearchStrategy[str]:
+    """A block of inline text, or one holding blocks nested up to two deep."""
+    kinds = _block_kinds(depth)
+
+    @st.composite
+    def one(draw: st.DrawFn) -> str:
+        text = draw(inline())
+        inner = draw(block(depth + 1)) if depth < 2 else ""
+        return draw(kinds)(text, inner)
+
+    return one()
 
 
 ARTICLE = st.lists(block(), min_size=1, max_size=6).flatmap(
