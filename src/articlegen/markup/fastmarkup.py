@@ -38,7 +38,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
-from ..core.errors import ArticlegenError, MarkupError
+from ..core.errors import ArticlegenError
 from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
 from ..core.weburl import is_web_address, unsplittable_links
@@ -398,6 +398,7 @@ class _Render:
         self.citations: list[LinkRef] = []
         self.same_page: list[LinkRef] = []
         self.web: list[LinkRef] = []
+        self.unsplit: list[LinkRef] = []  # the web links not of ``_WEB_PAGE``'s shape
         self.paths: list[LinkRef] = []
         self.images: list[ImageRef] = []
         self.remote: list[ImageRef] = []
@@ -456,7 +457,7 @@ class _Render:
                 *self.video_problems,
                 *self.image_problems,
                 *self.link_problems,
-                *_unsplittable(self.web, self.path),
+                *unsplittable_links(self.unsplit, self.path),
             ),
             citations=tuple(self.citations),
             remote_images=tuple(self.remote),
@@ -656,7 +657,7 @@ class _Render:
         if url.startswith("#"):
             self.same_page.append(LinkRef(url, line))
         if web or is_web_address(url):
-            self.web.append(LinkRef(url, line))
+            self._web_link(LinkRef(url, line), web)
 
     def _autolink(self, node: Any, line: int) -> None:
         """``<https://…>``: markdown-it-py shows the address decoded, as this does not."""
@@ -666,7 +667,14 @@ class _Render:
             raise _Unsupported
         self.anchors.append(f'<a href="{escape(url)}">')
         if is_web_address(url):
-            self.web.append(LinkRef(url, line))
+            self._web_link(LinkRef(url, line), bool(_WEB_PAGE.fullmatch(url)))
+
+    def _web_link(self, link: LinkRef, usual: bool) -> None:
+        """A web link; ``usual``: of ``_WEB_PAGE``'s shape, which ``urlsplit`` always splits,
+        so no ``unsplittable_links`` error to look for (told once, when the link is read)."""
+        self.web.append(link)
+        if not usual:
+            self.unsplit.append(link)
 
     def _image(self, node: Any, line: int) -> None:
         """``markdown``'s image collector and renderer for one image."""
@@ -761,11 +769,6 @@ class _Render:
 def _article_file(url: str) -> str | None:
     """``markdown_file_target``, the common shape told without ``urlsplit`` (6 µs a link)."""
     return url if _ARTICLE_FILE.fullmatch(url) else markdown_file_target(url)
-
-
-def _unsplittable(web: list[LinkRef], path: str | None) -> list[MarkupError]:
-    """``unsplittable_links``, leaving out the addresses ``urlsplit`` always splits."""
-    return unsplittable_links([link for link in web if not _WEB_PAGE.fullmatch(link.target)], path)
 
 
 def _checked_url(url: str) -> str:
