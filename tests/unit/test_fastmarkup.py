@@ -11,6 +11,7 @@ prove nothing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from articlegen.core.model import RenderedBody
 from articlegen.core.weburl import is_web_address, split_problem
 from articlegen.markup import fastmarkup
 from articlegen.markup.fastmarkup import count_words, is_stock, render_compiled, render_markdown
+from articlegen.markup.footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from articlegen.markup.markdown import (
     is_site_path,
     make_markdown,
@@ -344,6 +346,64 @@ def test_generated_articles_mostly_take_the_compiled_path() -> None:
 
     count()
     assert sum(taken) > len(taken) // 5
+
+
+def declined_before_folding(body: str, html: bool) -> bool:
+    """``fastmarkup._declined`` as it was written before its looks were folded (at b047d45):
+    each look over the whole body, ``^`` and ``$`` of ``re.MULTILINE`` for the lines."""
+    if any(
+        c in body for c in ("\x00", "\r", "\ue000", "\ue001", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
+    ):
+        return True
+    if (html and "<" in body) or (not body.isascii() and OLD_SPACES.search(body)):
+        return True
+    if "<" in body and fastmarkup._SPACED_ANGLE.search(body):
+        return True
+    if "<!--" in body or ("]:" in body and FOOTNOTE_DEFINITION.search(body)):
+        return True
+    if all(character in body for character in "[`") or sum(map(body.count, "[*_~")) > 2_000:
+        return True
+    if fastmarkup._DEEP_LINE.search(body) or fastmarkup._DEEP_FIRST_LINE.match(body):
+        return True
+    if ">" in body and (OLD_BARE_MARKER_LINE.search(body) or OLD_QUOTES_THEN_TAB.search(body)):
+        return True
+    if "~~~~" in body or (not body.endswith("\n") and ("```" in body or "~~~" in body)):
+        return True
+    return "`" in body and bool(fastmarkup._BLANK_CODE_SPAN.search(body))
+
+
+OLD_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+OLD_BARE_MARKER_LINE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*$", re.MULTILINE)
+OLD_QUOTES_THEN_TAB = re.compile(r"^[ \t]*>[ \t]*>[^\n]*\t", re.MULTILINE)
+PRESCANNED = st.builds(
+    lambda parts, other, end: "".join(parts) + other + end,
+    st.lists(
+        st.sampled_from(
+            [
+                *"\n\t >-+*1.)[]`~<!:^_|#a\x00\r\x0b\x0c\x1c\x1f",
+                *("> ", "- ", "12. ", "<!--", "[^c]:", "](", "]: <", "~~~~", "```", "~~~", "`   `"),
+                *("> " * 25, "\n\n", "[" * 700, "_" * 700),
+            ]
+        ),
+        max_size=6,  # few: a body declined by one look hides what the others decide
+    ),
+    st.sampled_from(["", "é", "\x85", "\xa0", "\u2028", "\u3000", "\ue000", "\ue001"]),
+    st.sampled_from(["", "\n"]),
+)
+
+
+@given(st.one_of(PRESCANNED, CHARACTERS, ARTICLE), st.booleans())
+@example("-\n>", False)  # a bare marker on the first line
+@example(">\n1.", False)  # and on the last
+@example(">>\ta", False)
+@example("a~~~", False)
+@example("a\xa0>", False)
+@example("a~~~~\n", False)  # four tildes, and no fence open to the end
+@example("\x1fé", False)  # an ASCII space Python strips, in a body beyond ASCII
+def test_folded_looks_decline_what_the_looks_declined(body: str, html: bool) -> None:
+    """The looks at a body's text, folded into fewer scans, decide as each on its own did."""
+    assert fastmarkup._declined(body, html) == declined_before_folding(body, html)
+    assert (render_compiled(body, html=html) is None) >= fastmarkup._declined(body, html)
 
 
 @given(st.text(alphabet=" \t\n\x0b\x1c\xa0a-.,'\"!?*_()[]Zz09éß²", max_size=40))

@@ -84,16 +84,19 @@ _RULES: tuple[Any, ...] = (
 )
 """``make_markdown``'s syntax without raw HTML: the only bodies rendered here have none."""
 
-_UNSUPPORTED_CHARACTERS = ("\x00", "\r", "\ue000", "\ue001", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
-"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), the
-private-use ones that mark swapped syntax here, and the ASCII ones Python's ``str.strip``
-takes for spaces (see ``_UNICODE_SPACES``): looked for one by one, each a scan in C (a
-character class in a regular expression cost 35 µs an article, a tenth of this path)."""
-_UNICODE_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
-"""Spaces beyond ASCII (a no-break space, ``\u2028``…): markdown-it-py strips them from the
-ends of a paragraph, a heading, a list item or a table cell (``str.strip``) and reads them
-as spaces around emphasis, markdown-it-pyrs does neither. Looked for only in a body that is
-not all ASCII."""
+_ASCII_UNSUPPORTED = ("\x00", "\r", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
+"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), and
+the ASCII ones Python's ``str.strip`` takes for spaces (see ``_UNSUPPORTED_CHARACTERS``):
+in an ASCII body, looked for one by one, each a scan in C (a character class in a regular
+expression cost 35 µs an article, a tenth of this path)."""
+_UNSUPPORTED_CHARACTERS = re.compile(
+    "[\x00\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
+)
+"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``, the private-use
+characters that mark swapped syntax here, and the spaces beyond ASCII (a no-break space,
+``\u2028``…), which markdown-it-py strips from the ends of a paragraph, a heading, a list
+item or a table cell (``str.strip``) and reads as spaces around emphasis, markdown-it-pyrs
+does neither."""
 _SPACED_ANGLE = re.compile(r"\](?::|\()[ \t]*(?:\n[ \t]*)?<[ \t]")
 """A destination in ``<>`` opening with a space or a tab (``[o]: <\tfile:///x>``):
 markdown-it-py strips it before refusing a ``file:`` or ``javascript:`` address, so a
@@ -161,18 +164,23 @@ stack and kill the process. Each level takes at least one such character on the 
 opens it (a tab at most two levels), so a body without such a line nests under 2 x
 ``_DEPTH`` levels; one with it is left to markdown-it-py, whose limit makes it an error.
 Searched after a newline, then at the start: a literal first char keeps the scan fast."""
-_BARE_MARKER_LINE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*$", re.MULTILINE)
+_BARE_MARKER = r"(?:[ \t]*>)*[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*(?=\n|\Z)"
+_BARE_MARKER_LINE = re.compile("\n" + _BARE_MARKER)
+_BARE_MARKER_FIRST_LINE = re.compile(_BARE_MARKER)
 """A line holding a list marker and nothing else (after any ``>``): after a quoted
 paragraph markdown-it-py ends the quote there and opens an empty list item, markdown-it-pyrs
 reads the line on as the paragraph's (``>1`` over ``-``). Looked for only in a body with a
-``>``; rare in an article, so such a body is left to markdown-it-py whatever comes before."""
+``>``; rare in an article, so such a body is left to markdown-it-py whatever comes before.
+Searched after a newline, then at the start, as ``_DEEP_LINE``: ``^`` in ``re.MULTILINE``
+is tried at every character, 60 µs a bench body against 10."""
 _QUOTES_THEN_TAB = re.compile(r"^[ \t]*>[ \t]*>[^\n]*\t", re.MULTILINE)
 """A line opening two or more block quotes with a tab after their markers: the two engines
-expand such a tab to different columns (``>>`` and two tabs, ``>>-`` and two tabs)."""
+expand such a tab to different columns (``>>`` and two tabs, ``>>-`` and two tabs). Looked
+for only in a body with a ``>`` and a tab."""
 _BLANK_CODE_SPAN = re.compile("`[ \n]{3,}`")
 """A code span of spaces alone (or spaces and a line break), three or more: markdown-it-py
 keeps them all, markdown-it-pyrs takes one off each end."""
-_SPAN_DELIMITERS = ("[", "*", "_", "~")
+_SPAN_DELIMITERS = ("[", "*", "_")  # and "~", counted apart
 _MAX_SPAN_DELIMITERS = 2_000
 """Inline spans nest only by these characters, one or more a level (links and images
 ``[``, emphasis ``*`` ``_``, strikethrough ``~``), and markdown-it-pyrs recurses once per
@@ -256,34 +264,46 @@ def render_compiled(
 ) -> RenderedBody | None:
     """The record ``markdown.render_body`` gives for ``body`` with a stock parser (``html``:
     raw HTML allowed), or None if this path cannot give exactly that one."""
-    if not AVAILABLE or any(c in body for c in _UNSUPPORTED_CHARACTERS) or (html and "<" in body):
-        return None
-    if not body.isascii() and _UNICODE_SPACES.search(body):
-        return None
-    if "<" in body and _SPACED_ANGLE.search(body):
-        return None
-    if COMMENT_OPENER in body:  # HTML comments are left out by a plugin of ours (comments.py)
-        return None
-    if "]:" in body and FOOTNOTE_DEFINITION.search(body):  # a problem markdown.py finds
-        return None  # (footnotes.py); the pattern, tried at every character, only if it can
-    if all(character in body for character in _PANICS):
-        return None
-    if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
-        return None
-    if sum(body.count(character) for character in _SPAN_DELIMITERS) > _MAX_SPAN_DELIMITERS:
-        return None
-    if ">" in body and (_BARE_MARKER_LINE.search(body) or _QUOTES_THEN_TAB.search(body)):
-        return None
-    if "~~~~" in body:  # markdown-it-pyrs reads ~~a~~~~b~~ as one strikethrough, not two
-        return None
-    if not body.endswith("\n") and ("```" in body or "~~~" in body):
-        return None  # a fence left open to the end: markdown-it-pyrs adds a line break to it
-    if "`" in body and _BLANK_CODE_SPAN.search(body):
+    if not AVAILABLE or _declined(body, html):
         return None
     try:
         return _Render(body, first_line, path).record()
     except _Unsupported:
         return None
+
+
+def _declined(body: str, html: bool) -> bool:
+    """Whether the text of ``body`` shows syntax the compiled path does not reproduce. Each
+    look is a scan in C, and the costlier ones only follow a cheaper one that finds what
+    they need (a ``<``, a ``>``, a tab, four ``~``): 0.05 ms a bench body."""
+    if body.isascii():
+        if any(character in body for character in _ASCII_UNSUPPORTED):
+            return True
+    elif _UNSUPPORTED_CHARACTERS.search(body):
+        return True
+    # raw HTML, an HTML comment (left out by a plugin of ours: comments.py), a <> destination
+    if "<" in body and (html or COMMENT_OPENER in body or _SPACED_ANGLE.search(body)):
+        return True
+    if "]:" in body and FOOTNOTE_DEFINITION.search(body):  # a problem markdown.py finds
+        return True  # (footnotes.py); the pattern, tried at every character, only if it can
+    if all(character in body for character in _PANICS):
+        return True
+    if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
+        return True
+    tildes = body.count("~")
+    if tildes + sum(map(body.count, _SPAN_DELIMITERS)) > _MAX_SPAN_DELIMITERS:
+        return True
+    if ">" in body and (
+        _BARE_MARKER_LINE.search(body)
+        or _BARE_MARKER_FIRST_LINE.match(body)
+        or ("\t" in body and _QUOTES_THEN_TAB.search(body))
+    ):
+        return True
+    if tildes > 3 and "~~~~" in body:  # markdown-it-pyrs reads ~~a~~~~b~~ as one, not two
+        return True
+    if not body.endswith("\n") and ("```" in body or (tildes > 2 and "~~~" in body)):
+        return True  # a fence left open to the end: markdown-it-pyrs adds a line break to it
+    return "`" in body and bool(_BLANK_CODE_SPAN.search(body))
 
 
 class _Piece:
