@@ -119,6 +119,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "[a]\n\n[a]: <b >",
         "[a](http://@b) and [c](//@d)",  # markdown-it-py drops an empty user name's @
         "[a](mailto:@)",
+        "[a](HTTP:@x) and [b](x:@)",  # a scheme but no '//': a host all the same
+        "[a](x&#32;) and [b](&nbsp;y)",  # markdown-it-py strips a space written as an entity
         "[a](http://::1) and <https://h::>",  # markdown-it-py writes one colon less
         "\xa0A paragraph opening with a no-break space.",  # markdown-it-py strips it
         "# A heading\u3000\n\n- an item\u2003\n\n> \u202fquoted",  # and these
@@ -346,6 +348,42 @@ def test_generated_articles_mostly_take_the_compiled_path() -> None:
 
     count()
     assert sum(taken) > len(taken) // 5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ask [@handle](@handle.md) or [us](@us).",  # no scheme, no '//': no host, no user
+        "[a](x%20) and ![b](%20y.png) and [c](%09z.md)",  # spaces written as %20: kept
+        "[r]\n\n[r]: files/a%20\n",
+    ],
+)
+def test_takes_the_addresses_both_engines_write_alike(body: str) -> None:
+    assert same(body)
+
+
+SPACED_URL = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["", "@", "x:", "X:", "HTTP:", "http:", "mailto:", "1:", "//", "https://"]),
+        st.sampled_from(["", "@", "@@", "handle.md", "a@b", "%20", "&#32;", "&nbsp;", "&Tab;"]),
+        st.sampled_from(["", "x", ".md", "/p", "#p", ":80"]),
+        st.sampled_from(["", "%20", "%09", "%0A", "%C2%A0", "&#32;", "&#9;", "&#xa0;", "@"]),
+    ),
+)
+
+
+@given(
+    SPACED_URL,
+    st.sampled_from(["[a]({})", "[a](<{}>)", "![a]({})", "[a](<{}> 'T')", "[r]\n\n[r]: {}"]),
+    st.sampled_from(["", " <b>", " &amp;", " <https://e.org>", " [c](< d>)"]),
+)
+def test_addresses_near_the_empty_user_and_spaced_ends_are_the_same_on_both_paths(
+    url: str, form: str, after: str
+) -> None:
+    """The looks at a URL that send a body to markdown-it-py (``_EMPTY_USER``, a space at
+    an end) let through only URLs both engines write alike."""
+    same(form.format(url) + after + "\n")
 
 
 def declined_before_folding(body: str, html: bool) -> bool:

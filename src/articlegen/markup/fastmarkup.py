@@ -135,9 +135,10 @@ _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
 _VIDEO_CLOSER = re.compile(r":::[ \t]*")
 _HOST_ENCODED = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^?#]*%")
 """A URL with a scheme and a ``%``: markdown-it-py writes a non-ASCII host in punycode."""
-_EMPTY_USER = re.compile(r"(?:[A-Za-z0-9.+-]+:)?(?://)?@")
-"""An address whose host opens with ``@`` (``http://@b``, ``mailto:@``): markdown-it-py
-drops the ``@`` of the empty user name, markdown-it-pyrs keeps it."""
+_EMPTY_USER = re.compile(r"(?:[A-Za-z0-9.+-]+:(?://)?|//)@")
+"""An address whose host opens with ``@`` (``http://@b``, ``mailto:@``, ``//@b``):
+markdown-it-py drops the ``@`` of the empty user name, markdown-it-pyrs keeps it. Without a
+scheme or ``//`` (``@handle.md``) there is no host, and both keep it."""
 _DOUBLE_COLON_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*::")
 """A host and port holding ``::`` (``http://::1``, ``https://h::``), IPv6 without brackets:
 markdown-it-py writes one colon less, markdown-it-pyrs keeps them."""
@@ -412,6 +413,7 @@ class _Render:
     def __init__(self, body: str, first_line: int, path: str | None) -> None:
         self.first_line, self.path, self.body = first_line, path, body
         self.lines: list[str] = []  # body_lines(body), once a text needs them
+        self.spaced = "<" in body or "&" in body  # so a URL may open or end with a space
         self.swaps: list[re.Match[str]] = []
         self.pieces = [_Piece(*part, self.swaps) for part in _pieces(body)]
         self.links: list[LinkRef] = []
@@ -654,7 +656,7 @@ class _Render:
     def _link(self, meta: dict[str, Any], line: int) -> None:
         """``markdown``'s link collectors for one link: internal, path, same-page, web or
         other."""
-        url, title = _checked_url(meta["url"]), meta.get("title") or ""
+        url, title = self._checked_url(meta["url"]), meta.get("title") or ""
         if problem := computer_path_problem(url, False, self.path, line):
             self.image_problems.append(problem)  # in document order with images', as there
         title_attr = f' title="{escape(title)}"' if title else ""
@@ -681,7 +683,7 @@ class _Render:
 
     def _autolink(self, node: Any, line: int) -> None:
         """``<https://…>``: markdown-it-py shows the address decoded, as this does not."""
-        url = _checked_url(node.meta["url"])
+        url = self._checked_url(node.meta["url"])
         shown = "".join(child.meta.get("content", "") for child in node.children)
         if "%" in shown or "xn--" in shown or not shown.isascii():
             raise _Unsupported
@@ -698,7 +700,7 @@ class _Render:
 
     def _image(self, node: Any, line: int) -> None:
         """``markdown``'s image collector and renderer for one image."""
-        url, title = _checked_url(node.meta["url"]), node.meta.get("title") or ""
+        url, title = self._checked_url(node.meta["url"]), node.meta.get("title") or ""
         alt = self._plain(node.children)
         if not alt:
             self.image_problems.append(missing_alt(url, self.path, line))
@@ -711,6 +713,18 @@ class _Render:
             index = len(self.images)
             self.images.append(ImageRef(url, line))
         self.imgs.append(image_html(index, url, "" if alt == DECORATIVE_ALT else alt, title))
+
+    def _checked_url(self, url: str) -> str:
+        """A link's or image's URL, if markdown-it-py writes it the same."""
+        if _HOST_ENCODED.match(url):
+            raise _Unsupported
+        if self.spaced and "%" in url and (written := unquote(url)) != written.strip():
+            raise _Unsupported  # markdown-it-py strips the spaces of <x >, of x&#32; (not x%20)
+        if "@" in url and _EMPTY_USER.match(url):
+            raise _Unsupported
+        if "::" in url and _DOUBLE_COLON_HOST.match(url):
+            raise _Unsupported
+        return url
 
     def _title(self, nodes: Sequence[Any], depth: int = 0) -> str:
         """``anchors._title``: text, inline code and a wiki link's text as written."""
@@ -789,16 +803,3 @@ class _Render:
 def _article_file(url: str) -> str | None:
     """``markdown_file_target``, the common shape told without ``urlsplit`` (6 µs a link)."""
     return url if _ARTICLE_FILE.fullmatch(url) else markdown_file_target(url)
-
-
-def _checked_url(url: str) -> str:
-    """A link's or image's URL, if markdown-it-py writes it the same."""
-    if _HOST_ENCODED.match(url):
-        raise _Unsupported
-    if "%" in url and (written := unquote(url)) != written.strip():
-        raise _Unsupported  # markdown-it-py strips the spaces an address in <> opens or ends with
-    if "@" in url and _EMPTY_USER.match(url):
-        raise _Unsupported
-    if "::" in url and _DOUBLE_COLON_HOST.match(url):
-        raise _Unsupported
-    return url
