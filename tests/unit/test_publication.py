@@ -71,3 +71,30 @@ def test_an_article_is_scheduled_exactly_while_its_moment_is_ahead(
     assert ("a" in held) == (date > clock)
     coming = next_change([make("a", date)], clock, zone)
     assert coming == (date.astimezone(UTC).replace(tzinfo=None) if date > clock else None)
+
+
+def undated(slug: str, *, draft: bool = False) -> Article:
+    meta = FrontMatter(title=slug, draft=draft)
+    return Article(slug=slug, source=f"content/{slug}.md", meta=meta, body="", body_line=1)
+
+
+def test_an_undated_article_to_build_makes_the_site_change_at_midnight_in_its_zone() -> None:
+    """A feed with no dated article gives the build's day (feeds.feed_updated): the same
+    sources make another site at the next midnight in the site's zone, which a receipt and
+    the preview's alarm must know, whatever the machine's own zone."""
+    now = dt.datetime(2027, 1, 5, 14, 0, tzinfo=UTC)  # 23:00 in Tokyo
+    tokyo_midnight = dt.datetime(2027, 1, 5, 15, 0)  # naive UTC
+    options = BuildOptions(now=now)
+    assert publication([], options, TOKYO).changes_at == tokyo_midnight
+    assert publication([undated("a")], options, TOKYO).changes_at == tokyo_midnight
+    dated = [make("a", dt.date(2026, 1, 1))]
+    assert publication(dated, options, TOKYO).changes_at is None
+    assert publication([*dated, undated("d", draft=True)], options, TOKYO).changes_at is None
+    drafts = BuildOptions(now=now, drafts=True)
+    assert publication([*dated, undated("d", draft=True)], drafts, TOKYO).changes_at == (
+        tokyo_midnight
+    )
+    soon = [undated("a"), make("late", dt.datetime(2027, 1, 5, 23, 30, tzinfo=TOKYO))]
+    assert publication(soon, options, TOKYO).changes_at == dt.datetime(2027, 1, 5, 14, 30)
+    later = [undated("a"), make("next", dt.datetime(2027, 1, 6, 9, 0, tzinfo=TOKYO))]
+    assert publication(later, options, TOKYO).changes_at == tokyo_midnight  # the sooner

@@ -118,7 +118,9 @@ class Publication:
     shown: dict[str, Withheld]
     """Built all the same (``--future``, the preview, the report), each with a banner."""
     changes_at: dt.datetime | None = None
-    """When an article next publishes or expires (naive UTC; ``next_change``)."""
+    """When an article next publishes or expires (naive UTC; ``next_change``); or, if
+    sooner, the next midnight in the site's zone when an article to build has no date (a
+    feed may then give the build's day: ``feeds.feed_updated``)."""
     day: dt.date | None = None
     """The day of the build's moment in the site's time zone."""
 
@@ -134,9 +136,17 @@ def publication(
     articles, now = list(articles), build_moment(options, zone)
     held = withheld_articles(articles, now, zone)
     wanted = {SCHEDULED: options.future, EXPIRED: options.expired}
+    hidden = {slug: w for slug, w in held.items() if not wanted[w.state]}
+    day = now.astimezone(zone).date()
+    changes_at = next_change(articles, now, zone)
+    built = [a for a in articles if (options.drafts or not a.meta.draft) and a.slug not in hidden]
+    if not built or any(a.meta.date is None and a.meta.updated is None for a in built):
+        # A feed with no dated article to take its date from gives the build's day (feeds).
+        midnight = instant(day + dt.timedelta(days=1), zone)
+        changes_at = midnight if changes_at is None else min(changes_at, midnight)
     return Publication(
-        hidden={slug: w for slug, w in held.items() if not wanted[w.state]},
+        hidden=hidden,
         shown={slug: w for slug, w in held.items() if wanted[w.state]},
-        changes_at=next_change(articles, now, zone),
-        day=now.astimezone(zone).date(),
+        changes_at=changes_at,
+        day=day,
     )

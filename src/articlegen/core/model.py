@@ -815,8 +815,9 @@ class BuildResult:
     """Output paths of the files this build rendered (feeds always); every other page was
     reused from the build cache unchanged."""
     changes_at: dt.datetime | None = None
-    """When an article next publishes or expires (naive UTC): from then on the same sources
-    make another site, so a build's receipt is not trusted beyond it."""
+    """When an article next publishes or expires, or an undated site's feeds take the next
+    day (naive UTC; ``publication``): from then on the same sources make another site, so a
+    build's receipt is not trusted beyond it."""
     variants: tuple[tuple[Path, str], ...] = ()
     """Image variants as (file in the build cache, output path), published like static
     files; made only by a build that writes or previews."""

@@ -134,9 +134,10 @@ class Preview:
         )
 
     def _set_alarm(self, moment: dt.datetime | None) -> None:
-        """Rebuild once ``moment`` (naive UTC) comes, when an article publishes or expires:
-        from then on the same sources make another site (the banner of a scheduled article
-        goes, an expired article's page goes), and no save may come to rebuild it. None:
+        """Rebuild once ``moment`` (naive UTC) comes, when an article publishes or expires
+        or an undated site's feeds take the next day (``publication``): from then on the
+        same sources make another site (the banner of a scheduled article goes, an expired
+        article's page goes), and no save may come to rebuild it. None:
         no alarm. The last good build's moment holds until another build succeeds."""
         with self._alarm_lock:
             self._arm(moment)
