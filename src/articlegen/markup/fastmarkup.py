@@ -543,6 +543,8 @@ class _Render:
             if name in _INLINE:
                 run.append(node)
                 continue
+            if run and name == "fence":  # markdown-it-py writes no line break before a
+                raise _Unsupported  # fence after a paragraph it hides, markdown-it-pyrs does
             if run:
                 self._inline_block(run, run[0])
                 run = []
