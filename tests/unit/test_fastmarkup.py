@@ -157,6 +157,15 @@ def test_a_fence_right_after_a_tight_items_paragraph_is_declined() -> None:
     )
 
 
+@pytest.mark.parametrize("marker", ["2.", "10.", "2)"])
+def test_an_ordered_list_not_at_1_under_a_quote_is_declined(marker: str) -> None:
+    # markdown-it-py ends the quote and starts <ol start="2">; markdown-it-pyrs reads on
+    declined_and_taken(
+        [f"> a\n{marker} b", f"- > a\n  {marker} b", f"> - a\n{marker} b", f"> > a\n> {marker} b"],
+        [f"> a\n\n{marker} b\n", f"1. a\n{marker} b > c\n", "> a\n1. b\n"],
+    )
+
+
 def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
     md = make_markdown()
     assert is_stock(md)
