@@ -166,6 +166,14 @@ def test_an_ordered_list_not_at_1_under_a_quote_is_declined(marker: str) -> None
     )
 
 
+def test_a_one_column_header_over_dashes_is_declined() -> None:
+    # a table to markdown-it-py, a heading (and a TOC entry) to markdown-it-pyrs
+    declined_and_taken(
+        ["| x |\n---", "| a \\| b |\n---", "> | x |\n> ---", "- | x |\n  ---", "a\n| x |\n---"],
+        ["| x |\n|---|\n", "A heading\n---\n", "| a | b |\n|---|---|\n"],
+    )
+
+
 def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
     md = make_markdown()
     assert is_stock(md)

@@ -198,6 +198,8 @@ _CONTAINERS = frozenset(
     {"bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody", "trow"}
 )
 _SPANS = frozenset({"em", "strong", "strikethrough", "link", "autolink"})
+_MISREADABLE = frozenset({"fence", "lheading"})
+"""Blocks ``_Render._misread`` looks at."""
 _INLINE = _SPANS | {"text", "text_special", "code_inline", "softbreak", "hardbreak", "image"}
 
 
@@ -553,22 +555,39 @@ class _Render:
                     return True
         return False
 
+    def _misread(self, node: Any, name: str, after: str, previous: Any) -> bool:
+        """Whether markdown-it-pyrs reads a block otherwise than markdown-it-py, after one
+        named ``after`` (``previous``; "inline": a tight item's paragraph, "": none)."""
+        if name == "fence":  # markdown-it-py writes no line break before a fence after a
+            return after == "inline"  # paragraph it hides, markdown-it-pyrs does
+        if name == "lheading":  # | x | over ---: a table of one column to markdown-it-py
+            return node.meta["level"] == 2 and b"|" in self._source(node)
+        return False
+
+    def _source(self, node: Any) -> bytes:
+        """The text of a block node, with the lines it spans."""
+        if node.srcmap is None:
+            raise _Unsupported
+        return self.piece.data[node.srcmap[0] : node.srcmap[1]]
+
     def _blocks(self, nodes: Sequence[Any], depth: int, top: bool) -> None:
         """Block nodes in order; a tight list item's paragraphs are bare runs of inline nodes."""
         if depth > _DEPTH:
             raise _Unsupported
         run: list[Any] = []
-        before = ""  # the block before this one, among these nodes
+        previous: Any = None  # the block before this one among these nodes
+        after = ""  # its name ("inline": a tight item's paragraph, bare inline nodes)
         for node in nodes:
             name = node.name
             if name in _INLINE:
                 run.append(node)
                 continue
-            if run and name == "fence":  # markdown-it-py writes no line break before a
-                raise _Unsupported  # fence after a paragraph it hides, markdown-it-pyrs does
             if run:
                 self._inline_block(run, run[0])
-                run = []
+                run, after = [], "inline"
+            if name in _MISREADABLE and self._misread(node, name, after, previous):
+                raise _Unsupported
+            previous, after = node, name
             if name == "paragraph":
                 first = top and self.summary is None  # markdown._summary: the first with text
                 worded = first and bool(self._plain(node.children, images=False))
@@ -596,7 +615,7 @@ class _Render:
                 len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2
                 or not self._header_has_pipe(node)
                 or self._row_opens_block(node)
-                or (before == "blockquote" and self._follows_text(node))
+                or (after == "blockquote" and self._follows_text(node))
             ):
                 raise _Unsupported  # markdown-it-py's limit could refuse it, or its rules
             elif name == "blockquote" and all(c.name == "definition" for c in node.children):
@@ -605,7 +624,6 @@ class _Render:
                 self._blocks(node.children, depth + 1, False)
             elif name not in ("fence", "code_block", "hr", "definition"):
                 raise _Unsupported
-            before = name
         if run:
             self._inline_block(run, run[0])
 
