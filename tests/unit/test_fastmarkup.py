@@ -174,6 +174,18 @@ def test_a_one_column_header_over_dashes_is_declined() -> None:
     )
 
 
+def test_a_definition_under_a_paragraphs_line_is_declined() -> None:
+    # markdown-it-py reads it on into the paragraph; markdown-it-pyrs ends the paragraph
+    # there when a delimiter row follows, making it a definition (a quote's too)
+    declined_and_taken(
+        [
+            *("b\n[x]: y\n:-", "b\n[x]: y\n|-|", "b\n[x]: y\n|--", "- b\n  [x]: y\n  :-"),
+            *("> a\n[x]: /y\n|---|", "> | a | b |\n[x]: /y\n|---|"),  # a quoted paragraph's
+        ],
+        ["b\n\n[x]: y\n[z]: w\n\n:-\n", "[x]: y\n:-\n", "b [x]\n\n[x]: y\n"],
+    )
+
+
 def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
     md = make_markdown()
     assert is_stock(md)

@@ -198,7 +198,7 @@ _CONTAINERS = frozenset(
     {"bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody", "trow"}
 )
 _SPANS = frozenset({"em", "strong", "strikethrough", "link", "autolink"})
-_MISREADABLE = frozenset({"fence", "lheading"})
+_MISREADABLE = frozenset({"fence", "definition", "lheading"})
 """Blocks ``_Render._misread`` looks at."""
 _INLINE = _SPANS | {"text", "text_special", "code_inline", "softbreak", "hardbreak", "image"}
 
@@ -531,13 +531,13 @@ class _Render:
         end = data.find(b"\n", start)
         return b"|" in data[start : end if end >= 0 else len(data)]
 
-    def _follows_text(self, table: Any) -> bool:
-        """Whether the line before a table's holds text: after a block quote, a paragraph's
-        line markdown-it-py reads the table's lines into (lazily, without ``>``), where
-        markdown-it-pyrs ends the quote and makes a table."""
-        if table.srcmap is None:
+    def _follows_text(self, node: Any) -> bool:
+        """Whether the line before a block's first holds text: after a block quote, a
+        paragraph's line markdown-it-py reads a table's lines into (lazily, without ``>``),
+        where markdown-it-pyrs ends the quote and makes a table."""
+        if node.srcmap is None:
             raise _Unsupported
-        data, start = self.piece.data, table.srcmap[0]
+        data, start = self.piece.data, node.srcmap[0]
         end = data.rfind(b"\n", 0, start)
         return end > 0 and bool(data[data.rfind(b"\n", 0, end) + 1 : end].strip(b" \t"))
 
@@ -560,6 +560,8 @@ class _Render:
         named ``after`` (``previous``; "inline": a tight item's paragraph, "": none)."""
         if name == "fence":  # markdown-it-py writes no line break before a fence after a
             return after == "inline"  # paragraph it hides, markdown-it-pyrs does
+        if name == "definition":  # it interrupts no paragraph in markdown-it-py
+            return after not in ("", "definition") and self._follows_text(node)
         if name == "lheading":  # | x | over ---: a table of one column to markdown-it-py
             return node.meta["level"] == 2 and b"|" in self._source(node)
         return False
