@@ -186,6 +186,20 @@ def test_a_definition_under_a_paragraphs_line_is_declined() -> None:
     )
 
 
+def test_lines_under_a_quote_ending_a_list_item_are_declined() -> None:
+    # markdown-it-py reads them on into the quoted paragraph, lazily, where markdown-it-pyrs
+    # ends the quote (and the list) and makes a table or a paragraph of them
+    declined_and_taken(
+        [
+            "- > a\n| b |\n  |--|",
+            "1. > sleep\n| a | b |\n   |:--|--:|",
+            "> > a\nb\n> |--|",
+            "> sleep\n| a | b |\n|:--|--:|",
+        ],
+        ["- > a\n\n| b |\n|--|\n", "> a\n\n| a | b |\n|:--|--:|\n", "> > a\nb\n"],
+    )
+
+
 def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
     md = make_markdown()
     assert is_stock(md)

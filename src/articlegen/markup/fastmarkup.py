@@ -199,7 +199,8 @@ _CONTAINERS = frozenset(
 )
 _SPANS = frozenset({"em", "strong", "strikethrough", "link", "autolink"})
 _MISREADABLE = frozenset({"fence", "definition", "lheading"})
-"""Blocks ``_Render._misread`` looks at."""
+_QUOTING = frozenset({"blockquote", "bullet_list", "ordered_list"})
+"""Blocks ``_Render._misread`` looks at, and those it looks after (ending with a quote)."""
 _INLINE = _SPANS | {"text", "text_special", "code_inline", "softbreak", "hardbreak", "image"}
 
 
@@ -532,9 +533,7 @@ class _Render:
         return b"|" in data[start : end if end >= 0 else len(data)]
 
     def _follows_text(self, node: Any) -> bool:
-        """Whether the line before a block's first holds text: after a block quote, a
-        paragraph's line markdown-it-py reads a table's lines into (lazily, without ``>``),
-        where markdown-it-pyrs ends the quote and makes a table."""
+        """Whether the line before a block's first holds text."""
         if node.srcmap is None:
             raise _Unsupported
         data, start = self.piece.data, node.srcmap[0]
@@ -564,6 +563,8 @@ class _Render:
             return after not in ("", "definition") and self._follows_text(node)
         if name == "lheading":  # | x | over ---: a table of one column to markdown-it-py
             return node.meta["level"] == 2 and b"|" in self._source(node)
+        if name in ("table", "paragraph"):  # lines markdown-it-py reads on, lazily, into a
+            return _ends_quoted(previous) and self._follows_text(node)  # quoted paragraph
         return False
 
     def _source(self, node: Any) -> bytes:
@@ -587,7 +588,9 @@ class _Render:
             if run:
                 self._inline_block(run, run[0])
                 run, after = [], "inline"
-            if name in _MISREADABLE and self._misread(node, name, after, previous):
+            if (name in _MISREADABLE or after in _QUOTING) and self._misread(
+                node, name, after, previous
+            ):
                 raise _Unsupported
             previous, after = node, name
             if name == "paragraph":
@@ -617,7 +620,6 @@ class _Render:
                 len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2
                 or not self._header_has_pipe(node)
                 or self._row_opens_block(node)
-                or (after == "blockquote" and self._follows_text(node))
             ):
                 raise _Unsupported  # markdown-it-py's limit could refuse it, or its rules
             elif name == "blockquote" and all(c.name == "definition" for c in node.children):
@@ -841,6 +843,13 @@ class _Render:
         if _SWAPPED.search(label):
             raise _Unsupported
         return label
+
+
+def _ends_quoted(block: Any) -> bool:
+    """Whether a block is a block quote, or a list whose last item ends with one."""
+    while block is not None and block.name in ("bullet_list", "ordered_list", "list_item"):
+        block = block.children[-1] if block.children else None
+    return block is not None and block.name == "blockquote"
 
 
 def _article_file(url: str) -> str | None:
