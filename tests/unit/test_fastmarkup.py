@@ -166,6 +166,15 @@ def test_an_ordered_list_not_at_1_under_a_quote_is_declined(marker: str) -> None
     )
 
 
+@pytest.mark.parametrize("marker", ["2.", "10.", "2)"])
+def test_an_ordered_list_not_at_1_under_a_quotes_lazy_lines_is_declined(marker: str) -> None:
+    # lines read on into the quoted paragraph without '>' before it: the same (a fuzzer's)
+    declined_and_taken(
+        [f"> a\nb *c*\n{marker} b", f"> 1. a\n  |--|--|\n{marker} b", f"> a\nb\nc\n{marker} b"],
+        [f"> a\nb\n\n{marker} b\n", f"> a\n\nb\n{marker} b\n"],
+    )
+
+
 def test_a_one_column_header_over_dashes_is_declined() -> None:
     # a table to markdown-it-py, a heading (and a TOC entry) to markdown-it-pyrs
     declined_and_taken(
