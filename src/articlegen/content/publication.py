@@ -9,6 +9,7 @@ zone; a date-time at its instant, whatever offset it was written with.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
@@ -136,17 +137,17 @@ def publication(
     articles, now = list(articles), build_moment(options, zone)
     held = withheld_articles(articles, now, zone)
     wanted = {SCHEDULED: options.future, EXPIRED: options.expired}
-    hidden = {slug: w for slug, w in held.items() if not wanted[w.state]}
     day = now.astimezone(zone).date()
-    changes_at = next_change(articles, now, zone)
-    built = [a for a in articles if (options.drafts or not a.meta.draft) and a.slug not in hidden]
-    if not built or any(a.meta.date is None and a.meta.updated is None for a in built):
-        # A feed with no dated article to take its date from gives the build's day (feeds).
-        midnight = instant(day + dt.timedelta(days=1), zone)
-        changes_at = midnight if changes_at is None else min(changes_at, midnight)
-    return Publication(
-        hidden=hidden,
+    found = Publication(
+        hidden={slug: w for slug, w in held.items() if not wanted[w.state]},
         shown={slug: w for slug, w in held.items() if wanted[w.state]},
-        changes_at=changes_at,
+        changes_at=next_change(articles, now, zone),
         day=day,
     )
+    built = found.to_build(articles, drafts=options.drafts)
+    if built and all(a.meta.date is not None or a.meta.updated is not None for a in built):
+        return found
+    # A feed with no dated article to take its date from gives the build's day (feeds).
+    midnight = instant(day + dt.timedelta(days=1), zone)
+    changes_at = found.changes_at
+    return dataclasses.replace(found, changes_at=min(changes_at or midnight, midnight))
