@@ -220,7 +220,7 @@ def _text(key: str, entry: Entry, path: str) -> str:
         or not str(value).strip()
     ):
         hint = "put it in quotes"
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if _empty(value):
             hint = f"write the source's {key} after '{key}:'" + (
                 "" if key in _REQUIRED_SET else f", or remove '{key}'"
             )
@@ -228,6 +228,12 @@ def _text(key: str, entry: Entry, path: str) -> str:
             hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
         raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
     return as_text(entry).strip()
+
+
+def _empty(value: object) -> bool:
+    """Whether a key was written with nothing after it (or only spaces, quoted): its hint
+    says to write the value, or to remove the key, rather than how to write it."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
@@ -239,7 +245,7 @@ def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
         return read_date("references.date", entry, path, zone)
     except FrontMatterError as problem:
         problem.hint = f"give the year alone (e.g. 2023), or {problem.hint}"
-        if entry.value is None or (isinstance(entry.value, str) and not entry.value.strip()):
+        if _empty(entry.value):
             problem.hint = "write when the source was published (e.g. date: 2023 or date: "
             problem.hint += "2023-05-14) after 'date:', or remove 'date'"
         raise
