@@ -98,8 +98,41 @@ def test_hero_shows_under_the_title_with_caption_credit_and_on_its_card(site) ->
     assert figure.css_first("figcaption .credit").text() == "Image: Example Author"
     card = parse(root / "public/index.html").css_first("article.card")
     assert card.css_first("picture img").attributes["src"] == "/images/walk.jpg"
-    assert card.css_first("picture img").attributes["loading"] == "lazy"
+    assert card.css_first("picture img").attributes["loading"] == "eager"  # the first row's
     assert card.css_first("picture img").attributes["alt"] == ""  # the title beside it says it
+
+
+def test_a_list_pages_first_row_of_card_images_is_fetched_at_once_the_rest_lazily(site) -> None:
+    """The first three cards (a row on a wide screen) are in view as a list page opens: a
+    lazy image there waits for the layout (Firefox shows the card empty until then)."""
+    root = site(
+        {
+            f"a{n}.md": article(
+                f"Card {n}",
+                "Text.",
+                date=f"2024-01-{10 - n:02d}",
+                image=HERO,
+                see_also="[a1]" if n == 2 else "[a2]",
+            )
+            for n in range(1, 6)
+        },
+        site_yaml=SITE_YAML + "per_page: 4\n",
+    )
+    add_image(root, "images/walk.jpg", (2000, 1000))
+    build(root)
+    for page, titles in (("public/index.html", 4), ("public/page/2/index.html", 1)):
+        cards = parse(root / page).css("article.card")
+        assert len(cards) == titles
+        shown = [
+            (card.css_first(".card-title").text(strip=True), card.css_first("img").attributes)
+            for card in cards
+        ]
+        for index, (_, img) in enumerate(shown):
+            first_row = index < 3
+            assert img["loading"] == ("eager" if first_row else "lazy"), shown
+            assert ("fetchpriority" in img) == first_row, shown
+    see_also = parse(root / "public/a1/index.html").css(".see-also img")  # under the text
+    assert [img.attributes["loading"] for img in see_also] == ["lazy"]
 
 
 def meta(page, name: str) -> str | None:
