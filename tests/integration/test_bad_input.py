@@ -1339,3 +1339,20 @@ def test_a_duplicate_slug_is_blamed_on_the_slug_line_that_made_it(site, run_cli)
         "error: content/a-new-article.md:3: duplicate slug 'low-t': content/low-t.md has it too"
         " — give one of them a different 'slug:' or file name"
     )
+
+
+@pytest.mark.parametrize("empty", ["[[ ]]", "[[]]", "[[|the text]]"])
+def test_empty_wiki_link_brackets_are_an_error_saying_so(built: Path, run_cli, empty: str) -> None:
+    """Brackets with nothing to name were reported as a link 'never closed' ([[]]) or one that
+    'names an id' ([[ ]]), which they are not; a post about [[ ]] syntax hits it."""
+    write(built, "c.md", f"{HEADER}---\nInside the {empty} scope.\n")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/c.md:5: link names no article: nothing is written between its '[[' and "
+        "its ']]' or '|' — write the article's slug or title between the brackets, [[slug]] or "
+        "[[slug|text]]; to show the brackets as text, write '\\[['"
+    )
+    write(built, "c.md", f"{HEADER}---\nInside the \\{empty} scope.\n")  # as the hint says
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+    shown = parse(built / "public" / "c" / "index.html").css_first("div.body p").text()
+    assert shown == f"Inside the {empty} scope."

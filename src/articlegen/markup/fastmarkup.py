@@ -379,6 +379,7 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
         before = text[start - 1] if start else ""
         if (
             _CLOSES_OTHER_SYNTAX.search(inside)
+            or not inside.split("|", 1)[0].strip()  # [[ ]]: a problem wikilinks.py finds
             or before == "\\"
             or (definitions and before in ("[", "]") and start != position)
             or ("|" in inside and _in_table(text, start, end))

@@ -28,6 +28,13 @@ if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvTyp
 WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 UNCLOSED = "wikilink_unclosed"
 """The token type of a ``[[`` that starts no wiki link: its first ``[``, shown as written."""
+EMPTY = re.compile(r"\[\[[ \t]*(?:\|[^\[\]\n]*)?\]\]")
+"""``[[]]``, ``[[ ]]`` or ``[[|text]]``: brackets that name nothing."""
+EMPTY_MESSAGE = "link names no article: nothing is written between its '[[' and its ']]' or '|'"
+EMPTY_HINT = (
+    "write the article's slug or title between the brackets, [[slug]] or [[slug|text]]; to "
+    "show the brackets as text, write '\\[['"
+)
 _SHOWN = 60
 """Characters of the text after an unclosed ``[[`` that its problem quotes."""
 
@@ -43,7 +50,7 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("[[", state.pos):
         return False
     match = WIKILINK.match(state.src, state.pos)
-    if match is None:
+    if match is None or not match.group(1).strip():  # [[ ]] names nothing: a problem too
         return not silent and _unclosed_wikilink(state)
     if not silent:
         token = state.push("wikilink", "a", 0)
@@ -66,7 +73,11 @@ def _unclosed_wikilink(state: StateInline) -> bool:
         return False
     token = state.push(UNCLOSED, "", 0)
     token.content = "["
-    token.meta = {"text": state.src[start:].split("\n", 1)[0].strip()}
+    empty = EMPTY.match(state.src, start)
+    token.meta = {
+        "text": state.src[start:].split("\n", 1)[0].strip(),
+        "empty": empty is not None,
+    }
     state.pos += 1
     return True
 
@@ -93,9 +104,12 @@ def wikilink_html(index: int, text: str) -> str:
 def unclosed_wikilink_problems(
     children: Sequence[tuple[Token, int]], path: str | None
 ) -> list[MarkupError]:
-    """A problem for each ``[[`` that starts no wiki link, at its line, quoting what follows."""
+    """A problem for each ``[[`` that starts no wiki link, at its line, quoting what follows
+    (or the empty brackets, ``[[]]``, which are closed but name nothing)."""
     return [
-        MarkupError(
+        MarkupError(EMPTY_MESSAGE, path, line, EMPTY_HINT)
+        if child.meta["empty"]
+        else MarkupError(
             f"link '{_quoted(child.meta['text'])}' is never closed with ']]', so the page would "
             "show it as text",
             path,
