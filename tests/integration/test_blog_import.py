@@ -1275,3 +1275,27 @@ def test_a_jekyll_posts_links_to_itself_images_in_links_and_reference_images_bui
     assert {"/assets/pic.png", "/assets/logo.png"} <= sources
     assert (blog / "static" / "assets" / "pic.png").is_file()
     assert (blog / "static" / "assets" / "logo.png").is_file()
+
+
+def test_double_brackets_a_post_shows_as_text_stay_text(blog: Path, run_cli, tmp_path) -> None:
+    """A Jekyll or Hugo site shows ``[[ ]]`` as written; imported as it was, the build read
+    a wiki link there (one naming nothing, or no article) and the imported blog failed to
+    build. Code keeps its brackets as they are, and links the import makes still work."""
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text("title: Old\n")
+    (old / "_posts/2020-01-01-brackets.md").write_text(
+        "---\ntitle: Brackets\n---\nThe [[ ]] scope and [[John Clair]], as sampled; the "
+        "[other post]({% post_url 2020-01-02-other %}).\n\n    rows = [[1, 2]]\n\nA `[[x]]`.\n"
+    )
+    (old / "_posts/2020-01-02-other.md").write_text("---\ntitle: Other\n---\nText.\n")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/brackets/index.html").css_first("div.body")
+    first = body.css_first("p")
+    assert first.text() == "The [[ ]] scope and [[John Clair]], as sampled; the other post."
+    assert [a.attributes["href"] for a in first.css("a")] == ["/other/"]
+    assert body.css_first("pre code").text() == "rows = [[1, 2]]\n"
+    assert body.css("p")[1].css_first("code").text() == "[[x]]"

@@ -81,7 +81,7 @@ def moved_anchors(body: str) -> Anchored:
 
         return _NAMED.sub(one, part)
 
-    marked = _outside_code_lines(body, mark)
+    marked = outside_code_lines(body, mark)
     if not names:
         return Anchored(body, [], {})
     lines = marked.split("\n")
@@ -262,10 +262,10 @@ def _relinked(body: str, lead: Callable[[str, str], str | None]) -> str:
             return match.group(0)
         return f"[[{page}{'#' + new if new else ''}{text or ''}]]"
 
-    return _outside_code_lines(body, lambda part: _WIKI.sub(wiki, _TARGET.sub(target, part)))
+    return outside_code_lines(body, lambda part: _WIKI.sub(wiki, _TARGET.sub(target, part)))
 
 
-def _outside_code_lines(body: str, change: Callable[[str], str]) -> str:
+def outside_code_lines(body: str, change: Callable[[str], str]) -> str:
     """``outside_code`` that also leaves indented code blocks alone (found by the build's
     parser): ``change`` sees each run of lines between code blocks."""
     code = _code_lines(body)
