@@ -329,10 +329,18 @@ def unreadable_targets(
     problems: Iterable[ArticlegenError], articles: Iterable[Article]
 ) -> list[LinkTarget]:
     """Files that failed to load, as link targets named by file, so links *to* them
-    are not reported as broken on top of the file's own error."""
+    are not reported as broken on top of the file's own error; so are Markdown files not
+    named ``*.md`` (``walking.markdown``), whose error asks to rename them, by the slug the
+    new name gives, where no article has it."""
     loaded = {a.source for a in articles}
-    broken = sorted({p.path for p in problems if p.path and p.path.endswith(".md")} - loaded)
-    return [LinkTarget(slugify(Path(path).stem), path, "", page=is_page(path)) for path in broken]
+    broken = {p.path for p in problems if p.path and Path(p.path).suffix.lower() in _OTHER_MARKDOWN}
+    taken = {a.slug for a in articles}
+    targets: list[LinkTarget] = []
+    for path in sorted(broken - loaded):
+        slug = slugify(Path(path).stem)
+        if path.endswith(".md") or slug not in taken:
+            targets.append(LinkTarget(slug, path, "", page=is_page(path)))
+    return targets
 
 
 def duplicate_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
