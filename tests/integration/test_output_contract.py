@@ -107,6 +107,20 @@ def test_a_foreign_output_is_refused_with_the_line_of_output(site, run_cli) -> N
     assert (root / "www/mine.html").read_text() == "my own page"
 
 
+def test_a_foreign_public_folder_is_not_offered_as_the_folder_to_use(site, run_cli) -> None:
+    """The hint offered 'public', the very folder refused, where a writer made one by hand."""
+    root = site({"a.md": article("Alpha")}, site_yaml='title: "T"\nbase_url: "https://e.org/"\n')
+    (root / "public").mkdir()
+    (root / "public/mine.html").write_text("my own page")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    assert err.startswith("error: output folder 'public' is not empty and has no ")
+    assert err.splitlines()[0].endswith(
+        "or set 'output:' in site.yaml to a folder of its own, such as 'www'"
+    )
+    assert (root / "public/mine.html").read_text() == "my own page"
+
+
 def test_a_foreign_output_does_not_stop_a_report_or_a_preview_build(blog: Path, run_cli) -> None:
     """They never write the output folder, so whose it is does not matter to them."""
     (blog / "public").mkdir()

@@ -73,9 +73,11 @@ class Destination:
         )
 
     def elsewhere(self) -> str:
-        """How to name another folder, where this one was named."""
+        """How to name another folder, where this one was named (not offering its own name:
+        a foreign ``public`` is another folder's to give)."""
         where = "give --output" if self.flag else f"set 'output:' in {CONFIG_FILE} to"
-        return f"{where} a folder of its own, such as 'public'"
+        example = "www" if self.path.name == "public" else "public"
+        return f"{where} a folder of its own, such as '{example}'"
 
 
 def destination(root: Path, config: SiteConfig, given: Path | None) -> Destination:
