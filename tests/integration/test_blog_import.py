@@ -1299,3 +1299,39 @@ def test_double_brackets_a_post_shows_as_text_stay_text(blog: Path, run_cli, tmp
     assert [a.attributes["href"] for a in first.css("a")] == ["/other/"]
     assert body.css_first("pre code").text() == "rows = [[1, 2]]\n"
     assert body.css("p")[1].css_first("code").text() == "[[x]]"
+
+
+def test_kramdown_attribute_lists_are_taken_out_and_heading_ids_kept(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """kramdown reads ``{: .message}``, ``{:toc}`` and ``## Dose guide {#dose}``, which this
+    site's Markdown does not: imported as written, the pages showed them as text, and a link
+    to ``#dose`` (from the post or another) failed the build, the heading's id being another."""
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text("title: Old\n")
+    (old / "_posts/2020-01-02-dosing.md").write_text(
+        "---\ntitle: Dosing\n---\n* TOC\n{:toc}\n\n**Howdy!** A message.\n{: .message }\n\n"
+        '## Dose guide {#dose}\n\nTake [the dose](#dose){: target="_blank"} as said.\n\n'
+        "```\n{: .kept}\n```\n"
+    )
+    (old / "_posts/2020-01-03-other.md").write_text(
+        "---\ntitle: Other\n---\nSee [the amount]({% post_url 2020-01-02-dosing %}#dose).\n"
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert (
+        'warning: content/dosing.md: its attribute lists ({: .message }, {: target="_blank"}) '
+        "were removed, as the page would show them as text" in err
+    )
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/dosing/index.html").css_first("div.body")
+    assert [p.text() for p in body.css("p")] == ["Howdy! A message.", "Take the dose as said."]
+    assert not body.css("ul")  # the item kramdown replaced with its table of contents
+    heading = body.css_first("h2")
+    assert heading.attributes["id"] == "dose-guide" and "{" not in heading.text()
+    assert body.css_first("p a").attributes["href"] == "#dose-guide"
+    assert body.css_first("pre code").text() == "{: .kept}\n"
+    other = parse(blog / "public/other/index.html").css_first("div.body a.internal")
+    assert other.attributes["href"] == "/dosing/#dose-guide"

@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from articlegen.authoring.mdheadings import headings_from_level_two
+from articlegen.authoring.mdheadings import attributes_removed, headings_from_level_two
 from articlegen.authoring.mdsource import (
     JEKYLL_WORD_KEYS,
     footnotes_as_notes,
@@ -235,3 +235,39 @@ def test_a_key_written_twice_under_an_anchor_is_noted_once(tmp_path: Path) -> No
         "post.md:4: duplicate key 'k' (first set on line 3): the last value is kept, as "
         "Jekyll keeps it; check that it is the one meant",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("## Dose {#dose}\n", '## Dose <a id="dose"></a>\n', id="kramdown-heading-id"),
+        pytest.param(
+            "## Dose {#dose .wide}\n", '## Dose <a id="dose"></a>\n', id="goldmark-heading-id"
+        ),
+        pytest.param("## Dose {: .no_toc}\n", "## Dose\n", id="heading-class"),
+        pytest.param("A note.\n{.note}\n", "A note.\n", id="goldmark-block"),
+        pytest.param("A note.\n{: #n}\n", 'A note. <a id="n"></a>\n', id="block-id"),
+        pytest.param("1. TOC\n{:toc}\n\nText.\n", "\nText.\n", id="toc"),
+        pytest.param("*a*{: .x} and `b{: y}`\n", "*a* and `b{: y}`\n", id="span"),
+    ],
+)
+def test_attribute_lists_are_removed_and_ids_become_anchors(body: str, expected: str) -> None:
+    notes: list[str] = []
+    assert attributes_removed(body, notes) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "```\n{: .kept}\n## A {#b}\n```\n",
+        "    {: .kept}\n",
+        "## Sets {a, b}\n",
+        "{::comment}\nx\n{:/comment}\n",
+        "{# not an attribute #}\n",
+        '{{< figure src="a.png" >}}\n',
+    ],
+)
+def test_what_is_no_attribute_list_stays_as_written(body: str) -> None:
+    notes: list[str] = []
+    assert attributes_removed(body, notes) == body
+    assert notes == []

@@ -36,7 +36,7 @@ from .hugoconfig import (
     language_notes,
     read_config,
 )
-from .mdheadings import headings_from_level_two
+from .mdheadings import attributes_removed, headings_from_level_two
 from .mdsource import (
     FOOTNOTES_NOTE,
     MARKDOWN_SUFFIXES,
@@ -246,7 +246,7 @@ def _post(
     if page.file.suffix.lower() == ".html":
         body = html_markdown(body, page.path, page.display, notes)
     else:
-        body = headings_from_level_two(body, notes)
+        body = headings_from_level_two(attributes_removed(body, notes), notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

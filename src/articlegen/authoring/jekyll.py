@@ -53,7 +53,7 @@ from .jekyllpages import (
     post_files,
     read_pages,
 )
-from .mdheadings import headings_from_level_two
+from .mdheadings import attributes_removed, headings_from_level_two
 from .mdsource import (
     FOOTNOTES_NOTE,
     JEKYLL_WORD_KEYS,
@@ -299,7 +299,7 @@ def _post(
     if post.file.suffix.lower() == ".html":
         body = html_markdown(body, post.path, display, notes)
     else:
-        body = headings_from_level_two(body, notes)
+        body = headings_from_level_two(attributes_removed(body, notes), notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

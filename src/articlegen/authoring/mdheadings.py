@@ -4,16 +4,23 @@ The page shows its title as its one ``<h1>``, so an imported post's ``#`` headin
 ``##`` and every other heading moves with them; a setext heading (text over ``===`` or
 ``---``), which has no deeper levels, is written as an ATX one. The headings are found by the
 site's own parser, so a ``#`` line in code is none.
+
+Attribute lists, which kramdown (Jekyll) and Goldmark (Hugo) read and this site's Markdown
+does not, are taken out first (``attributes_removed``): the page would show them as text. A
+heading's id written so (``## Dose {#dose}``) becomes an HTML anchor in the heading, which
+``namedanchors`` turns into a link to the heading's own id, as an old post's anchors are.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from markdown_it.token import Token
 
 from ..markup.markdown import make_markdown
+from .mdsource import outside_code
 from .mdtext import merged_levels_note
 
 
@@ -74,3 +81,74 @@ def parsed_tokens(body: str) -> list[Token]:
 
 
 _PARSER = functools.cache(make_markdown)
+
+
+_BLOCK_ATTRIBUTES = re.compile(
+    r"^ {0,3}\{(?::(?![:/])[^}\n]*|[.#][^\s}][^}\n]*|[\w-]+=[^}\n]*)\}[ \t]*$"
+)
+"""A line holding only an attribute list: kramdown's ``{: .message}`` or ``{:toc}``, or
+Goldmark's ``{.note}``, ``{#id}`` or ``{class="x"}``; not ``{::comment}``, an extension."""
+_HEADING_ATTRIBUTES = re.compile(
+    r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{:?[ \t]*((?:[.#][^\s{}]+|[\w-]+=\S+)(?:[ \t]+[^{}\n]*)?)\}"
+    r"[ \t]*$"
+)
+"""An ATX heading ending with its attributes: ``## Dose {#dose}``, ``## Dose {: #dose .x}``."""
+_SPAN_ATTRIBUTES = re.compile(r"(?<=[)*_`\]>])\{:(?![:/])[^}\n]*\}")
+"""kramdown's attributes of a span, right after it: ``[a](u){: target="_blank"}``."""
+_ID = re.compile(r"(?:^|[ \t])#([A-Za-z][\w:.-]*)")
+_TOC = re.compile(r"^\{:[ \t]*toc[ \t]*\}$")
+_CANDIDATE = re.compile(r"^ {0,3}\{.*\}[ \t]*$|\}[ \t]*$|[)*_`\]>]\{:", re.M)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def attributes_removed(body: str, notes: list[str]) -> str:
+    """``body`` without its attribute lists, outside code; a heading's id written in one
+    becomes an anchor at the end of the heading (``<a id="dose"></a>``), an id of a line
+    of its own one at the end of the line before it. kramdown's ``{:toc}`` goes with the
+    list item above it, which kramdown replaced by a table of contents (the page makes its
+    own). A note in ``notes`` names the others removed."""
+    if "{" not in body or not _CANDIDATE.search(body):  # most posts: no parse needed
+        return body
+    code = {
+        line
+        for token in parsed_tokens(body)
+        if token.type in ("code_block", "fence") and token.map
+        for line in range(*token.map)
+    }
+    lines = body.split("\n")
+    removed: list[str] = []
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if number in code:
+            out.append(line)
+            continue
+        if _BLOCK_ATTRIBUTES.match(line):
+            written = line.strip()
+            if _TOC.match(written.replace(" ", "")) and out and _LIST_ITEM.match(out[-1]):
+                out.pop()  # kramdown's "* TOC" item, which the table of contents replaced
+                continue
+            if (found := _ID.search(written[1:-1].lstrip(":"))) and out and out[-1].strip():
+                out[-1] += f' <a id="{found.group(1)}"></a>'
+            elif written.replace(" ", "") != "{:toc}":
+                removed.append(written)
+            continue
+        if heading := _HEADING_ATTRIBUTES.match(line):
+            found = _ID.search(" " + heading.group(2))
+            line = heading.group(1) + (f' <a id="{found.group(1)}"></a>' if found else "")
+        out.append(outside_code(line, lambda part: _SPAN_ATTRIBUTES.sub(_noted(removed), part)))
+    if removed:
+        shown = ", ".join(dict.fromkeys(removed[:3]))
+        notes.append(
+            f"its attribute lists ({shown}{', …' if len(removed) > 3 else ''}) were removed, "
+            "as the page would show them as text: they set classes or attributes the old "
+            "theme used"
+        )
+    return "\n".join(out)
+
+
+def _noted(removed: list[str]) -> Callable[[re.Match[str]], str]:
+    def remove(match: re.Match[str]) -> str:
+        removed.append(match.group(0))
+        return ""
+
+    return remove
