@@ -125,6 +125,33 @@ def test_a_link_to_nothing_fails_the_build_at_its_line(site, run_cli) -> None:
     assert "error: 3 errors; nothing was written" in err
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("sleep.markdown#deep", "sleep.md#deep"),
+        ("/sleep.markdown", "/sleep.md"),
+        ("sleep.MD", "sleep.md"),
+    ],
+)
+def test_a_link_to_a_markdown_file_named_otherwise_says_to_link_its_md_file(
+    site, run_cli, written: str, meant: str
+) -> None:
+    """A writer from Jekyll links a post's file as Jekyll names it: the hint said to put
+    that file in static/, where it would be published as a raw file, not the article."""
+    body = f"See [sleep]({written}).\n\n## Deep\n"
+    root = site({"heart.md": article("Heart", body), "sleep.md": article("Sleep", "## Deep\n")})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 1
+    (line,) = [line for line in err.splitlines() if line.startswith("error: content/")]
+    assert line.startswith(f"error: content/heart.md:6: link '{written}' leads to ")
+    assert line.endswith(f" — an article is linked by its file ending in '.md': write {meant}")
+    (root / "content/heart.md").write_text(article("Heart", body.replace(written, meant)))
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0, err
+    link = parse(root / "public/heart/index.html").css_first("div.body a")
+    assert link.attributes["href"] == "/sleep/" + meant.partition(".md")[2]
+
+
 def test_they_are_reported_with_the_other_errors_of_the_same_build(site, run_cli) -> None:
     """They were checked only once every page was planned, after every other check had
     passed: a front-matter error elsewhere hid them until the next build."""

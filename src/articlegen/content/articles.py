@@ -24,7 +24,7 @@ from .filenames import holds_markdown, undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
 from .samefile import same_file_problems
 
-_OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
+OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
 """Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):
 Jekyll's posts are ``*.markdown``."""
 
@@ -80,7 +80,7 @@ def misnamed_problems(root: Path) -> list[ArticlegenError]:
             if name.endswith(".md"):  # an article: only the others need a closer look
                 continue
             path = Path(folder) / name
-            if path.suffix.lower() not in _OTHER_MARKDOWN:
+            if path.suffix.lower() not in OTHER_MARKDOWN:
                 continue
             if not name.startswith((".", "_", "#", "~")):
                 display = relative(root, path)
@@ -333,7 +333,7 @@ def unreadable_targets(
     named ``*.md`` (``walking.markdown``), whose error asks to rename them, by the slug the
     new name gives, where no article has it."""
     loaded = {a.source for a in articles}
-    broken = {p.path for p in problems if p.path and Path(p.path).suffix.lower() in _OTHER_MARKDOWN}
+    broken = {p.path for p in problems if p.path and Path(p.path).suffix.lower() in OTHER_MARKDOWN}
     taken = {a.slug for a in articles}
     targets: list[LinkTarget] = []
     for path in sorted(broken - loaded):

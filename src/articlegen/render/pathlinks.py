@@ -25,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..content.articles import OTHER_MARKDOWN
 from ..content.images import static_path
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
 from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
@@ -179,6 +180,8 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
     hint = (
         f"a web address starts with https://: write it whole, {web}"
         if (web := _web_address(ref.target))
+        else f"an article is linked by its file ending in '.md': write {article}"
+        if (article := _as_article_file(ref.target))
         else f"{fix} (a file of static/ is written relative to static/, a page from the "
         "site's root with a leading '/')" + _elsewhere(target, base_url)
     )
@@ -189,6 +192,18 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
         ref.line,
         hint,
     )
+
+
+def _as_article_file(written: str) -> str | None:
+    """A link to a Markdown file named otherwise than ``*.md`` (``walking.markdown``, as
+    Jekyll names posts, ``walking.MD``), written as the article link it means, ``walking.md``
+    (its ``#id`` kept); else None."""
+    path = re.split("[#?]", written, maxsplit=1)[0]
+    rest = written[len(path) :]
+    stem, dot, suffix = path.rpartition(".")
+    if not dot or "/" in suffix or suffix == "md" or f".{suffix.lower()}" not in OTHER_MARKDOWN:
+        return None
+    return f"{stem}.md{rest}"
 
 
 def _web_address(written: str) -> str | None:
