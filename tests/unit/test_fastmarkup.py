@@ -209,6 +209,30 @@ def test_lines_under_a_quote_ending_a_list_item_are_declined() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* *a\n a\n  [b](c)*",
+        "- **a\n  b\n  [c](d.md)**",
+        "- ~~a\n  b\n  c~~ ![d](e.png)",
+        "1. *a\n   b\n   c\n   d* [e](/f)",
+        "- x\n\n  *a\n  b\n  c\n  d* [e](https://f.org/)\n",  # a loose item's paragraph
+    ],
+)
+def test_a_tight_items_text_opening_with_a_span_over_lines_is_on_the_right_lines(
+    body: str,
+) -> None:
+    # markdown-it-pyrs starts such a span back by the indents of the lines it spans (before
+    # its item's first line, even), so its links and images were given later lines (a
+    # real-world hunt's finding: a weekly newsletter's list item, all in emphasis)
+    assert same(body)
+    record = render_compiled(body, first_line=7)
+    assert record is not None
+    written = 7 + body.count("\n", 0, body.index("]("))  # the link's or image's line
+    found = [*record.links, *record.path_links, *record.images, *record.web_links]
+    assert [ref.line for ref in found] == [written]
+
+
 def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
     md = make_markdown()
     assert is_stock(md)

@@ -199,6 +199,7 @@ _CONTAINERS = frozenset(
     {"bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody", "trow"}
 )
 _SPANS = frozenset({"em", "strong", "strikethrough", "link", "autolink"})
+_DELIMITED = frozenset({"em", "strong", "strikethrough"})
 _MISREADABLE = frozenset({"fence", "definition", "lheading"})
 _QUOTING = frozenset({"blockquote", "bullet_list", "ordered_list"})
 """Blocks ``_Render._misread`` looks at, and those it looks after (ending with a quote)."""
@@ -641,7 +642,11 @@ class _Render:
 
     def _inline_block(self, nodes: Sequence[Any], first: Any) -> None:
         """One inline token's children, on the lines markdown-it-py gives them: its block's
-        first line, plus one for each line break before."""
+        first line, plus one for each line break before. A tight item's run starts on its
+        first node's line, or, for emphasis or strikethrough, its first child's: the span's
+        own start is off by the indents of the lines it spans, in a list item or a quote."""
+        while first.name in _DELIMITED and first.children:
+            first = first.children[0]  # on the opener's line: no space may follow one
         if nodes:
             self._inline(nodes, self.first_line + self.piece.line_of(first), 0, False)
 
