@@ -25,7 +25,7 @@ from mdit_py_plugins.wordcount import basic_count
 from articlegen.content.frontmatter import split_front_matter
 from articlegen.core.model import RenderedBody
 from articlegen.core.weburl import is_web_address, split_problem
-from articlegen.markup import fastmarkup
+from articlegen.markup import fastdeclines, fastmarkup
 from articlegen.markup.fastmarkup import count_words, is_stock, render_compiled, render_markdown
 from articlegen.markup.footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from articlegen.markup.markdown import (
@@ -481,27 +481,28 @@ def test_addresses_near_the_empty_user_and_spaced_ends_are_the_same_on_both_path
 
 
 def declined_before_folding(body: str, html: bool) -> bool:
-    """``fastmarkup._declined`` as it was written before its looks were folded (at b047d45):
-    each look over the whole body, ``^`` and ``$`` of ``re.MULTILINE`` for the lines."""
+    """``fastdeclines.declined`` (then ``fastmarkup._declined``) as it was written before its
+    looks were folded (at b047d45): each look over the whole body, ``^`` and ``$`` of
+    ``re.MULTILINE`` for the lines."""
     if any(
         c in body for c in ("\x00", "\r", "\ue000", "\ue001", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
     ):
         return True
     if (html and "<" in body) or (not body.isascii() and OLD_SPACES.search(body)):
         return True
-    if "<" in body and fastmarkup._SPACED_ANGLE.search(body):
+    if "<" in body and fastdeclines._SPACED_ANGLE.search(body):
         return True
     if "<!--" in body or ("]:" in body and FOOTNOTE_DEFINITION.search(body)):
         return True
     if all(character in body for character in "[`") or sum(map(body.count, "[*_~")) > 2_000:
         return True
-    if fastmarkup._DEEP_LINE.search(body) or fastmarkup._DEEP_FIRST_LINE.match(body):
+    if fastdeclines._DEEP_LINE.search(body) or fastdeclines._DEEP_FIRST_LINE.match(body):
         return True
     if ">" in body and (OLD_BARE_MARKER_LINE.search(body) or OLD_QUOTES_THEN_TAB.search(body)):
         return True
     if "~~~~" in body or (not body.endswith("\n") and ("```" in body or "~~~" in body)):
         return True
-    return "`" in body and bool(fastmarkup._BLANK_CODE_SPAN.search(body))
+    return "`" in body and bool(fastdeclines._BLANK_CODE_SPAN.search(body))
 
 
 OLD_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
@@ -534,8 +535,8 @@ PRESCANNED = st.builds(
 @example("\x1fé", False)  # an ASCII space Python strips, in a body beyond ASCII
 def test_folded_looks_decline_what_the_looks_declined(body: str, html: bool) -> None:
     """The looks at a body's text, folded into fewer scans, decide as each on its own did."""
-    assert fastmarkup._declined(body, html) == declined_before_folding(body, html)
-    assert (render_compiled(body, html=html) is None) >= fastmarkup._declined(body, html)
+    assert fastdeclines.declined(body, html) == declined_before_folding(body, html)
+    assert (render_compiled(body, html=html) is None) >= fastdeclines.declined(body, html)
 
 
 @given(st.text(alphabet=" \t\n\x0b\x1c\xa0a-.,'\"!?*_()[]Zz09éß²", max_size=40))

@@ -20,9 +20,9 @@ code or in a link's text, a reference definition beside a video block, nesting n
 limits, a no-break space...) gets None
 here and takes that path; so does every article when the parser given has rules other than
 ``make_markdown``'s (someone added a plugin), or when no wheel of markdown-it-pyrs was
-installed. The conditions are checked cheaply on the text before parsing and on the tree
-after; tests/unit/test_fastmarkup.py renders every fixture, the bench corpus, this blog's
-content and generated Markdown both ways and compares the whole records.
+installed. The conditions are checked cheaply on the text before parsing (``fastdeclines``)
+and on the tree after; tests/unit/test_fastmarkup.py renders every fixture, the bench
+corpus, this blog's content and generated Markdown both ways and compares the whole records.
 """
 
 from __future__ import annotations
@@ -39,14 +39,13 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 
 from ..core.errors import ArticlegenError
-from ..core.limits import MAX_NESTING, MAX_TABLE_COLUMNS
+from ..core.limits import MAX_TABLE_COLUMNS
 from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
 from ..core.weburl import is_web_address, unsplittable_links
 from .anchors import LEVELS, heading_slug, unique_id
-from .comments import OPENER as COMMENT_OPENER
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
+from .fastdeclines import DEPTH, declined
 from .fasttags import Tags
-from .footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
 from .markdown import (
     CITATION,
     DECORATIVE_ALT,
@@ -84,26 +83,6 @@ _RULES: tuple[Any, ...] = (
 )
 """``make_markdown``'s syntax without raw HTML: the only bodies rendered here have none."""
 
-_ASCII_UNSUPPORTED = ("\x00", "\r", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
-"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), and
-the ASCII ones Python's ``str.strip`` takes for spaces (see ``_UNSUPPORTED_CHARACTERS``):
-in an ASCII body, looked for one by one, each a scan in C (a character class in a regular
-expression cost 35 µs an article, a tenth of this path)."""
-_UNSUPPORTED_CHARACTERS = re.compile(
-    "[\x00\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
-)
-"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``, the private-use
-characters that mark swapped syntax here, and the spaces beyond ASCII (a no-break space,
-``\u2028``…), which markdown-it-py strips from the ends of a paragraph, a heading, a list
-item or a table cell (``str.strip``) and reads as spaces around emphasis, markdown-it-pyrs
-does neither."""
-_SPACED_ANGLE = re.compile(r"\](?::|\()[ \t]*(?:\n[ \t]*)?<[ \t]")
-"""A destination in ``<>`` opening with a space or a tab (``[o]: <\tfile:///x>``):
-markdown-it-py strips it before refusing a ``file:`` or ``javascript:`` address, so a
-definition it refuses markdown-it-pyrs may take."""
-_PANICS = ("[", "`")
-"""markdown-it-pyrs 0.4 panics (printing a backtrace) on a ``[`` before a backtick left
-unmatched; a body with both characters is left to markdown-it-py."""
 _SWAPPED = re.compile("\\[\ue000(\\d+)[\"'()]*\ue001\\]")
 """A swapped wiki link or citation, keeping the quotes and parentheses it had (in order):
 a link destination or title opened before that one of them would close in markdown-it-py
@@ -153,48 +132,6 @@ port, so it is no article file or site path, ``is_web_address`` holds and
 _ASCII_PUNCTUATION = string.punctuation.encode()
 _SPACES_ONLY_TEXT_SPLITS = ("\x1c", "\x1d", "\x1e", "\x1f")
 """ASCII characters ``str.split`` splits at and ``bytes.split`` does not."""
-_DEPTH = MAX_NESTING // 2
-"""Nesting, block or inline, past which markdown-it-py's limits might act: left to it."""
-_DEEP_PREFIX = f"[ \t>*+\\-\\d.)]{{{_DEPTH}}}"
-_DEEP_LINE = re.compile("\n" + _DEEP_PREFIX)
-_DEEP_FIRST_LINE = re.compile(_DEEP_PREFIX)
-"""A line starting with ``_DEPTH`` characters that could each open or indent a block quote
-or list: markdown-it-pyrs has no nesting limit and recurses once per level, so a few
-thousand levels (a 20 KB line of ``> ``; fewer on a thread's smaller stack) overflow the
-stack and kill the process. Each level takes at least one such character on the line that
-opens it (a tab at most two levels), so a body without such a line nests under 2 x
-``_DEPTH`` levels; one with it is left to markdown-it-py, whose limit makes it an error.
-Searched after a newline, then at the start: a literal first char keeps the scan fast."""
-_BARE_MARKER = r"(?:[ \t]*>)*[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*(?=\n|\Z)"
-_BARE_MARKER_LINE = re.compile("\n" + _BARE_MARKER)
-_BARE_MARKER_FIRST_LINE = re.compile(_BARE_MARKER)
-"""A line holding a list marker and nothing else (after any ``>``): after a quoted
-paragraph markdown-it-py ends the quote there and opens an empty list item, markdown-it-pyrs
-reads the line on as the paragraph's (``>1`` over ``-``). Looked for only in a body with a
-``>``; rare in an article, so such a body is left to markdown-it-py whatever comes before.
-Searched after a newline, then at the start, as ``_DEEP_LINE``: ``^`` in ``re.MULTILINE``
-is tried at every character, 60 µs a bench body against 10."""
-_QUOTED_PREFIX = re.compile(r"[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*>")
-_ORDERED_NOT_AT_1 = re.compile(r"[ \t>]*(?!0*1[.)])\d{1,9}[.)](?=[ \t\n]|\Z)")
-"""A line opening an ordered list at another number than 1 (``2.``, ``10)``) under a line of
-a block quote (``> a``, ``- > a``: a ``>`` in its ``_QUOTED_PREFIX``): markdown-it-py ends
-the quote there and starts the list, markdown-it-pyrs reads the line on into the quoted
-paragraph."""
-_NOT_BLANK = re.compile(r"[ \t]*[^ \t\n]")
-_QUOTES_THEN_TAB = re.compile(r"^[ \t]*>[ \t]*>[^\n]*\t", re.MULTILINE)
-"""A line opening two or more block quotes with a tab after their markers: the two engines
-expand such a tab to different columns (``>>`` and two tabs, ``>>-`` and two tabs). Looked
-for only in a body with a ``>`` and a tab."""
-_BLANK_CODE_SPAN = re.compile("`[ \n]{3,}`")
-"""A code span of spaces alone (or spaces and a line break), three or more: markdown-it-py
-keeps them all, markdown-it-pyrs takes one off each end."""
-_SPAN_DELIMITERS = ("[", "*", "_")  # and "~", counted apart
-_MAX_SPAN_DELIMITERS = 2_000
-"""Inline spans nest only by these characters, one or more a level (links and images
-``[``, emphasis ``*`` ``_``, strikethrough ``~``), and markdown-it-pyrs recurses once per
-level there too (``![`` nested 5,000 deep overflows a 512 KB thread stack). A body with
-more of them in all, which no article of the bench corpus nears (under 150), is left to
-markdown-it-py: counted one by one, each a scan in C."""
 _CONTAINERS = frozenset(
     {"bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody", "trow"}
 )
@@ -276,67 +213,12 @@ def render_compiled(
 ) -> RenderedBody | None:
     """The record ``markdown.render_body`` gives for ``body`` with a stock parser (``html``:
     raw HTML allowed), or None if this path cannot give exactly that one."""
-    if not AVAILABLE or _declined(body, html):
+    if not AVAILABLE or declined(body, html):
         return None
     try:
         return _Render(body, first_line, path).record()
     except _Unsupported:
         return None
-
-
-def _declined(body: str, html: bool) -> bool:
-    """Whether the text of ``body`` shows syntax the compiled path does not reproduce. Each
-    look is a scan in C, and the costlier ones only follow a cheaper one that finds what
-    they need (a ``<``, a ``>``, a tab, four ``~``): 0.05 ms a bench body."""
-    if body.isascii():
-        if any(character in body for character in _ASCII_UNSUPPORTED):
-            return True
-    elif _UNSUPPORTED_CHARACTERS.search(body):
-        return True
-    # raw HTML, an HTML comment (left out by a plugin of ours: comments.py), a <> destination
-    if "<" in body and (html or COMMENT_OPENER in body or _SPACED_ANGLE.search(body)):
-        return True
-    if "]:" in body and FOOTNOTE_DEFINITION.search(body):  # a problem markdown.py finds
-        return True  # (footnotes.py); the pattern, tried at every character, only if it can
-    if all(character in body for character in _PANICS):
-        return True
-    if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
-        return True
-    tildes = body.count("~")
-    if tildes + sum(map(body.count, _SPAN_DELIMITERS)) > _MAX_SPAN_DELIMITERS:
-        return True
-    if ">" in body and (
-        _BARE_MARKER_LINE.search(body)
-        or _BARE_MARKER_FIRST_LINE.match(body)
-        or ("\t" in body and _QUOTES_THEN_TAB.search(body))
-        or _quote_then_ordered(body)
-    ):
-        return True
-    if tildes > 3 and "~~~~" in body:  # markdown-it-pyrs reads ~~a~~~~b~~ as one, not two
-        return True
-    if not body.endswith("\n") and ("```" in body or (tildes > 2 and "~~~" in body)):
-        return True  # a fence left open to the end: markdown-it-pyrs adds a line break to it
-    return "`" in body and bool(_BLANK_CODE_SPAN.search(body))
-
-
-def _quote_then_ordered(body: str) -> bool:
-    """Whether a line of ``_ORDERED_NOT_AT_1`` follows a quoted one, or lines after one
-    (read on lazily), with no blank line between: looked for from each ``>`` (two in a
-    bench body, of 8 KB), to the next blank line, where the next ``>`` is looked for."""
-    at = body.find(">")
-    while at >= 0:
-        start, line = body.rfind("\n", 0, at) + 1, body.find("\n", at) + 1
-        if not line:
-            return False
-        if _QUOTED_PREFIX.fullmatch(body, start, at + 1):
-            while _NOT_BLANK.match(body, line):
-                if _ORDERED_NOT_AT_1.match(body, line):
-                    return True
-                line = body.find("\n", line) + 1
-                if not line:
-                    return False
-        at = body.find(">", line)
-    return False
 
 
 class _Piece:
@@ -584,7 +466,7 @@ class _Render:
 
     def _blocks(self, nodes: Sequence[Any], depth: int, top: bool) -> None:
         """Block nodes in order; a tight list item's paragraphs are bare runs of inline nodes."""
-        if depth > _DEPTH:
+        if depth > DEPTH:
             raise _Unsupported
         run: list[Any] = []
         previous: Any = None  # the block before this one among these nodes
@@ -653,7 +535,7 @@ class _Render:
     def _inline(self, nodes: Sequence[Any], line: int, depth: int, linked: bool) -> int:
         """Inline nodes in markdown-it-py's order (children of spans follow them, an image's
         do not; ``linked``: in a link's text); returns the line after them."""
-        if depth > _DEPTH:
+        if depth > DEPTH:
             raise _Unsupported
         run = ""  # adjacent text: markdown-it-py joins it into one token
         for node in nodes:
@@ -786,7 +668,7 @@ class _Render:
 
     def _title(self, nodes: Sequence[Any], depth: int = 0) -> str:
         """``anchors._title``: text, inline code and a wiki link's text as written."""
-        if depth > _DEPTH:
+        if depth > DEPTH:
             raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
         for node in nodes:
@@ -804,7 +686,7 @@ class _Render:
     def _plain_parts(
         self, nodes: Sequence[Any], depth: int = 0, *, images: bool = True, titles: bool = False
     ) -> str:
-        if depth > _DEPTH:
+        if depth > DEPTH:
             raise _Unsupported  # emphasis nested thousands deep: Python's recursion limit
         parts = []
         shown = self._shown_titled if titles else self._shown_plain

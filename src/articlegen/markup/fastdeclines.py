@@ -1,0 +1,135 @@
+"""Which article bodies the compiled path leaves to markdown-it-py by their text alone,
+before parsing: ``fastmarkup``'s first look at a body.
+
+Each look is a scan in C, the costlier ones only after a cheaper one finds what they need.
+What the compiled engine would parse, but not as markdown-it-py does, is told here when the
+text shows it cheaply, otherwise after parsing, on the tree (``fastmarkup._Render``);
+tests/unit/test_fastmarkup.py compares both paths on every body either takes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..core.limits import MAX_NESTING
+from .comments import OPENER as COMMENT_OPENER
+from .footnotes import MAY_DEFINE as FOOTNOTE_DEFINITION
+
+_ASCII_UNSUPPORTED = ("\x00", "\r", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
+"""Characters markdown-it-py normalizes before parsing (NUL would forge a placeholder), and
+the ASCII ones Python's ``str.strip`` takes for spaces (see ``_UNSUPPORTED_CHARACTERS``):
+in an ASCII body, looked for one by one, each a scan in C (a character class in a regular
+expression cost 35 µs an article, a tenth of this path)."""
+_UNSUPPORTED_CHARACTERS = re.compile(
+    "[\x00\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
+)
+"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``, the private-use
+characters that mark swapped syntax here, and the spaces beyond ASCII (a no-break space,
+``\u2028``…), which markdown-it-py strips from the ends of a paragraph, a heading, a list
+item or a table cell (``str.strip``) and reads as spaces around emphasis, markdown-it-pyrs
+does neither."""
+_SPACED_ANGLE = re.compile(r"\](?::|\()[ \t]*(?:\n[ \t]*)?<[ \t]")
+"""A destination in ``<>`` opening with a space or a tab (``[o]: <\tfile:///x>``):
+markdown-it-py strips it before refusing a ``file:`` or ``javascript:`` address, so a
+definition it refuses markdown-it-pyrs may take."""
+_PANICS = ("[", "`")
+"""markdown-it-pyrs 0.4 panics (printing a backtrace) on a ``[`` before a backtick left
+unmatched; a body with both characters is left to markdown-it-py."""
+
+DEPTH = MAX_NESTING // 2
+"""Nesting, block or inline, past which markdown-it-py's limits might act: left to it."""
+_DEEP_PREFIX = f"[ \t>*+\\-\\d.)]{{{DEPTH}}}"
+_DEEP_LINE = re.compile("\n" + _DEEP_PREFIX)
+_DEEP_FIRST_LINE = re.compile(_DEEP_PREFIX)
+"""A line starting with ``DEPTH`` characters that could each open or indent a block quote
+or list: markdown-it-pyrs has no nesting limit and recurses once per level, so a few
+thousand levels (a 20 KB line of ``> ``; fewer on a thread's smaller stack) overflow the
+stack and kill the process. Each level takes at least one such character on the line that
+opens it (a tab at most two levels), so a body without such a line nests under 2 x
+``DEPTH`` levels; one with it is left to markdown-it-py, whose limit makes it an error.
+Searched after a newline, then at the start: a literal first char keeps the scan fast."""
+_BARE_MARKER = r"(?:[ \t]*>)*[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*(?=\n|\Z)"
+_BARE_MARKER_LINE = re.compile("\n" + _BARE_MARKER)
+_BARE_MARKER_FIRST_LINE = re.compile(_BARE_MARKER)
+"""A line holding a list marker and nothing else (after any ``>``): after a quoted
+paragraph markdown-it-py ends the quote there and opens an empty list item, markdown-it-pyrs
+reads the line on as the paragraph's (``>1`` over ``-``). Looked for only in a body with a
+``>``; rare in an article, so such a body is left to markdown-it-py whatever comes before.
+Searched after a newline, then at the start, as ``_DEEP_LINE``: ``^`` in ``re.MULTILINE``
+is tried at every character, 60 µs a bench body against 10."""
+_QUOTED_PREFIX = re.compile(r"[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*>")
+_ORDERED_NOT_AT_1 = re.compile(r"[ \t>]*(?!0*1[.)])\d{1,9}[.)](?=[ \t\n]|\Z)")
+"""A line opening an ordered list at another number than 1 (``2.``, ``10)``) under a line of
+a block quote (``> a``, ``- > a``: a ``>`` in its ``_QUOTED_PREFIX``): markdown-it-py ends
+the quote there and starts the list, markdown-it-pyrs reads the line on into the quoted
+paragraph."""
+_NOT_BLANK = re.compile(r"[ \t]*[^ \t\n]")
+_QUOTES_THEN_TAB = re.compile(r"^[ \t]*>[ \t]*>[^\n]*\t", re.MULTILINE)
+"""A line opening two or more block quotes with a tab after their markers: the two engines
+expand such a tab to different columns (``>>`` and two tabs, ``>>-`` and two tabs). Looked
+for only in a body with a ``>`` and a tab."""
+_BLANK_CODE_SPAN = re.compile("`[ \n]{3,}`")
+"""A code span of spaces alone (or spaces and a line break), three or more: markdown-it-py
+keeps them all, markdown-it-pyrs takes one off each end."""
+_SPAN_DELIMITERS = ("[", "*", "_")  # and "~", counted apart
+_MAX_SPAN_DELIMITERS = 2_000
+"""Inline spans nest only by these characters, one or more a level (links and images
+``[``, emphasis ``*`` ``_``, strikethrough ``~``), and markdown-it-pyrs recurses once per
+level there too (``![`` nested 5,000 deep overflows a 512 KB thread stack). A body with
+more of them in all, which no article of the bench corpus nears (under 150), is left to
+markdown-it-py: counted one by one, each a scan in C."""
+
+
+def declined(body: str, html: bool) -> bool:
+    """Whether the text of ``body`` shows syntax the compiled path does not reproduce. Each
+    look is a scan in C, and the costlier ones only follow a cheaper one that finds what
+    they need (a ``<``, a ``>``, a tab, four ``~``): 0.05 ms a bench body."""
+    if body.isascii():
+        if any(character in body for character in _ASCII_UNSUPPORTED):
+            return True
+    elif _UNSUPPORTED_CHARACTERS.search(body):
+        return True
+    # raw HTML, an HTML comment (left out by a plugin of ours: comments.py), a <> destination
+    if "<" in body and (html or COMMENT_OPENER in body or _SPACED_ANGLE.search(body)):
+        return True
+    if "]:" in body and FOOTNOTE_DEFINITION.search(body):  # a problem markdown.py finds
+        return True  # (footnotes.py); the pattern, tried at every character, only if it can
+    if all(character in body for character in _PANICS):
+        return True
+    if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
+        return True
+    tildes = body.count("~")
+    if tildes + sum(map(body.count, _SPAN_DELIMITERS)) > _MAX_SPAN_DELIMITERS:
+        return True
+    if ">" in body and (
+        _BARE_MARKER_LINE.search(body)
+        or _BARE_MARKER_FIRST_LINE.match(body)
+        or ("\t" in body and _QUOTES_THEN_TAB.search(body))
+        or _quote_then_ordered(body)
+    ):
+        return True
+    if tildes > 3 and "~~~~" in body:  # markdown-it-pyrs reads ~~a~~~~b~~ as one, not two
+        return True
+    if not body.endswith("\n") and ("```" in body or (tildes > 2 and "~~~" in body)):
+        return True  # a fence left open to the end: markdown-it-pyrs adds a line break to it
+    return "`" in body and bool(_BLANK_CODE_SPAN.search(body))
+
+
+def _quote_then_ordered(body: str) -> bool:
+    """Whether a line of ``_ORDERED_NOT_AT_1`` follows a quoted one, or lines after one
+    (read on lazily), with no blank line between: looked for from each ``>`` (two in a
+    bench body, of 8 KB), to the next blank line, where the next ``>`` is looked for."""
+    at = body.find(">")
+    while at >= 0:
+        start, line = body.rfind("\n", 0, at) + 1, body.find("\n", at) + 1
+        if not line:
+            return False
+        if _QUOTED_PREFIX.fullmatch(body, start, at + 1):
+            while _NOT_BLANK.match(body, line):
+                if _ORDERED_NOT_AT_1.match(body, line):
+                    return True
+                line = body.find("\n", line) + 1
+                if not line:
+                    return False
+        at = body.find(">", line)
+    return False
