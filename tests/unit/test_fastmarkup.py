@@ -233,6 +233,17 @@ def test_a_tight_items_text_opening_with_a_span_over_lines_is_on_the_right_lines
     assert [ref.line for ref in found] == [written]
 
 
+def test_a_symbol_beyond_ascii_by_an_emphasis_delimiter_is_declined() -> None:
+    # markdown-it-py counts symbols (Unicode's S categories) as punctuation when it tells
+    # whether a delimiter run opens or closes, markdown-it-pyrs does not: *−*a is emphasis
+    # to it alone (a real-world hunt's finding: a minus sign, an emoji before an underscore);
+    # declined whenever one stands by a delimiter, whether or not it changes the outcome
+    declined_and_taken(
+        ["*−*a", 'Sad 😢_"quoted"_', "~~©~~a", "**→**x", "*a*° and *b*", "a *€* b"],
+        ["*é*a and _日本_", "A — *dash* b", "Costs 5 € *each* day", "**Note:** 🎉 done\n"],
+    )
+
+
 def test_a_parser_with_another_plugin_takes_the_reference_path() -> None:
     md = make_markdown()
     assert is_stock(md)

@@ -10,6 +10,7 @@ tests/unit/test_fastmarkup.py compares both paths on every body either takes.
 from __future__ import annotations
 
 import re
+from unicodedata import category
 
 from ..core.limits import MAX_NESTING
 from .comments import OPENER as COMMENT_OPENER
@@ -28,6 +29,10 @@ characters that mark swapped syntax here, and the spaces beyond ASCII (a no-brea
 ``\u2028``…), which markdown-it-py strips from the ends of a paragraph, a heading, a list
 item or a table cell (``str.strip``) and reads as spaces around emphasis, markdown-it-pyrs
 does neither."""
+_BY_DELIMITER = re.compile(r"[*_~]([^\x00-\x7f\w])")
+"""A character beyond ASCII, not a letter or a digit, right after a ``*``, ``_`` or ``~``
+(before one: searched in the body reversed, so that each search opens with that small
+class, which ``re`` skips to; no symbol is a word character, in any version of Unicode)."""
 _SPACED_ANGLE = re.compile(r"\](?::|\()[ \t]*(?:\n[ \t]*)?<[ \t]")
 """A destination in ``<>`` opening with a space or a tab (``[o]: <\tfile:///x>``):
 markdown-it-py strips it before refusing a ``file:`` or ``javascript:`` address, so a
@@ -87,7 +92,7 @@ def declined(body: str, html: bool) -> bool:
     if body.isascii():
         if any(character in body for character in _ASCII_UNSUPPORTED):
             return True
-    elif _UNSUPPORTED_CHARACTERS.search(body):
+    elif _UNSUPPORTED_CHARACTERS.search(body) or _symbol_by_delimiter(body):
         return True
     # raw HTML, an HTML comment (left out by a plugin of ours: comments.py), a <> destination
     if "<" in body and (html or COMMENT_OPENER in body or _SPACED_ANGLE.search(body)):
@@ -113,6 +118,20 @@ def declined(body: str, html: bool) -> bool:
     if not body.endswith("\n") and ("```" in body or (tildes > 2 and "~~~" in body)):
         return True  # a fence left open to the end: markdown-it-pyrs adds a line break to it
     return "`" in body and bool(_BLANK_CODE_SPAN.search(body))
+
+
+def _symbol_by_delimiter(body: str) -> bool:
+    """Whether a symbol beyond ASCII (``−``, ``€``, ``©``, ``→``, an emoji: Unicode's
+    categories S) stands by a ``*``, ``_`` or ``~``: markdown-it-py counts symbols as
+    punctuation when it tells whether a run of them may open or close emphasis or
+    strikethrough (as CommonMark 0.31 does), markdown-it-pyrs only punctuation (``*−*a`` is
+    emphasis to it alone). Each character found is told by ``unicodedata``, markdown-it-py's
+    own table (``isPunctChar``): two scans, in a body beyond ASCII only."""
+    return any(
+        category(found).startswith("S")
+        for text in (body, body[::-1])
+        for found in _BY_DELIMITER.findall(text)
+    )
 
 
 def _quote_then_ordered(body: str) -> bool:
