@@ -1335,3 +1335,70 @@ def test_kramdown_attribute_lists_are_taken_out_and_heading_ids_kept(
     assert body.css_first("pre code").text() == "{: .kept}\n"
     other = parse(blog / "public/other/index.html").css_first("div.body a.internal")
     assert other.attributes["href"] == "/dosing/#dose-guide"
+
+
+def _jekyll(tmp_path: Path, posts: dict[str, str]) -> Path:
+    """An old Jekyll site with ``posts`` (file name → text) in ``_posts/``."""
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text("title: Old\n")
+    for name, text in posts.items():
+        (old / "_posts" / name).write_text(text)
+    return old
+
+
+def test_wiki_links_naming_an_article_stay_links(blog: Path, run_cli, tmp_path) -> None:
+    """A site with a wiki-link plugin (a digital garden) linked ``[[Other]]``: the import
+    keeps each ``[[…]]`` naming an imported post or an article of the site, read by the
+    build's rules (title in any case, slug, ``|text``), and escapes only the others, those
+    never closed (``M = [[1,2],[3,4]]``, ``[[a]``) too, saying how many and where; an escaped
+    backslash before brackets (``\\\\[[x]]``) leaves them brackets."""
+    old = _jekyll(
+        tmp_path,
+        {
+            "2020-01-01-a.md": "---\ntitle: A\n---\nSee [[Other]] and [[other|the other note]]"
+            " and [[welcome]].\n\nThe [[ ]] scope, [[John Clair]] and \\\\[[bs]].\n\n"
+            "M = [[1,2],[3,4]] and [[a] end.\n",
+            "2020-01-02-other.md": "---\ntitle: Other\n---\nText.\n",
+        },
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    (warning,) = [line for line in err.splitlines() if "double brackets" in line]
+    assert warning.startswith("warning: content/a.md:")
+    lines = (blog / "content/a.md").read_text().splitlines()
+    first = int(warning.split(":")[2])
+    assert lines[first - 1] == "The \\[[ ]] scope, \\[[John Clair]] and \\\\\\[[bs]]."
+    assert lines[first + 1] == "M = \\[[1,2],[3,4]] and \\[[a] end."
+    assert "5 double brackets" in warning
+    assert f"line {first} '[[John Clair]]' names no article" in warning
+    assert f"line {first + 2} '[[1,2],[3,4]]' is never closed" in warning
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/a/index.html").css_first("div.body")
+    linking, shown, closed = body.css("p")
+    assert [(a.text(), a.attributes["href"]) for a in linking.css("a")] == [
+        ("Other", "/other/"),
+        ("the other note", "/other/"),
+        ("Welcome", "/welcome/"),
+    ]
+    assert shown.text() == "The [[ ]] scope, [[John Clair]] and \\[[bs]]."
+    assert closed.text() == "M = [[1,2],[3,4]] and [[a] end."
+
+
+def test_double_brackets_in_html_the_site_lets_through_are_left(site, run_cli, tmp_path) -> None:
+    """With HTML let through, the build reads no wiki link in an HTML block or a comment:
+    the import leaves the brackets there as written, and warns of nothing."""
+    blog = site(
+        {"welcome.md": article("Welcome")}, site_yaml=GISCUS + "markdown: {allow_html: true}\n"
+    )
+    written = '<div class="x">\n[[inside html]]\n</div>\n\nText <!-- [[comment]] --> here.\n'
+    old = _jekyll(tmp_path, {"2020-01-01-a.md": "---\ntitle: A\n---\n" + written})
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "double brackets" not in err
+    assert (blog / "content/a.md").read_text().endswith("\n\n" + written)
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/a/index.html").css_first("div.body")
+    assert body.css_first("div.x").text().strip() == "[[inside html]]"

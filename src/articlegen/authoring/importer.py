@@ -27,7 +27,7 @@ from ..content.config import load_config
 from ..content.siteroot import missing_config
 from ..core.errors import ArticlegenError, Diagnostic, raise_if_any
 from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
-from ..core.model import Article, SiteConfig
+from ..core.model import Article, LinkTarget, SiteConfig
 from .blogsource import Blog, tally
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
@@ -48,6 +48,7 @@ from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
 from .sourcelines import source_text
+from .wikitext import Escaped, escaped_warning, wiki_as_text
 
 _UNMATCHED = "links into the old site that match no imported post"
 
@@ -120,7 +121,9 @@ def import_sources(
             else link_articles(plan.article.body, plan.article.address, catalogue)
             for plan, body in zip(plans, bodies, strict=True)
         ]
-        for plan, body in zip(plans, _anchored(plans, linked, config, existing), strict=True):
+        targets = _link_targets(existing, plans)
+        for plan, anchored in zip(plans, _anchored(plans, linked, config, existing), strict=True):
+            body, escaped = _wiki_escaped(plan, anchored, config, targets)
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
@@ -133,11 +136,33 @@ def import_sources(
             )
             try:
                 found = body_warnings(root, plan.display, text, config, set(copies))
+                if escaped:
+                    start = text.count("\n", 0, len(text) - len(body)) + 1
+                    found = (escaped_warning(escaped, plan.display, start), *found)
                 made.append(Composed(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
                 problems.append(problem)
         raise_if_any(problems)
         return _finish(root, made, copies, added, report)
+
+
+def _link_targets(existing: list[Article], plans: list[ImportPlan]) -> list[LinkTarget]:
+    """What a wiki link may name once the import is written: the site's articles and this
+    import's posts."""
+    return [LinkTarget(a.slug, a.source, a.meta.title, a.meta.draft, a.page) for a in existing] + [
+        LinkTarget(p.slug, p.display, p.article.title, p.article.draft, p.article.page)
+        for p in plans
+    ]
+
+
+def _wiki_escaped(
+    plan: ImportPlan, body: str, config: SiteConfig, targets: list[LinkTarget]
+) -> tuple[str, list[Escaped]]:
+    """A blog post's body with the double brackets that name no article escaped
+    (``wikitext``), and those."""
+    if plan.blog.kind not in BLOG_FORMATS or "[[" not in body:
+        return body, []
+    return wiki_as_text(body, plan.display, targets, allow_html=config.allow_html)
 
 
 def _started_report(blogs: list[Blog], options: ImportOptions) -> ImportReport:

@@ -19,7 +19,6 @@ from urllib.parse import parse_qs, quote_plus, unquote, urlsplit, urlunsplit
 from .blogsource import clean_path, path_under
 from .mdsource import HELD, MARKDOWN_SUFFIXES, code_spans_held
 from .mdtext import link_target
-from .namedanchors import outside_code_lines
 
 _LINK = re.compile(
     r"(!?)\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]"
@@ -27,8 +26,6 @@ _LINK = re.compile(
     r"((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)"
 )
 _DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$", re.M)
-_WIKI_BRACKETS = re.compile(r"(?<!\\)(?=\[\[[^\[\]\n]*\]\])")
-"""Before a ``[[…]]`` not escaped: what the build reads as a wiki link or an empty one."""
 _PLAIN_TEXT = re.compile(r"[^\[\]|\n\\]+")
 _SEARCH_PAGES = ("search/", "search", "search.html", "search/index.html")
 """The old site's search page, under its base path, as Jekyll and Hugo themes place it."""
@@ -79,9 +76,7 @@ def relink(
     ``own``) with its links into the old site made links to articles and images here. A link
     to the post itself becomes a link within its page (``#name``, or ``#top``), as the build
     refuses an article's link to itself; an image inside a link's text (``[![a](i.png)](u)``)
-    is found as one standing alone is, and so is a link whose text holds a code span. A
-    ``[[…]]`` the post holds is escaped (``_wiki_as_text``) before its links are made."""
-    body = outside_code_lines(body, _wiki_as_text) if "[[" in body else body
+    is found as one standing alone is, and so is a link whose text holds a code span."""
     result = Relinked(body)
 
     def link(match: re.Match[str]) -> str:
@@ -121,13 +116,6 @@ def relink(
         body, lambda part: _DEFINITION.sub(definition, _LINK.sub(link, part))
     )
     return result
-
-
-def _wiki_as_text(text: str) -> str:
-    """``text`` (outside code) with each ``[[…]]`` written ``\\[[…]]``: the old site showed
-    it as text, where the build would read a wiki link, matching no article (``[[John
-    Clair]]`` in a sample of generated text), or an empty one (``[[ ]]``), and fail."""
-    return _WIKI_BRACKETS.sub(r"\\", text)
 
 
 def _beside_pipe(match: re.Match[str]) -> bool:

@@ -46,6 +46,21 @@ def wikilink_plugin(md: MarkdownIt) -> None:
     md.add_render_rule(UNCLOSED, _render_unclosed)
 
 
+def note_starts(md: MarkdownIt) -> None:
+    """Have ``md``'s wiki-link tokens, closed or not, note where they start in their inline
+    token's text (``meta['start']``): the import finds them in its text so, read by this very
+    rule."""
+
+    def noting(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        read = _wikilink_rule(state, silent)
+        if read and len(state.tokens) > count:
+            state.tokens[-1].meta["start"] = start
+        return read
+
+    md.inline.ruler.at("wikilink", noting)
+
+
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("[[", state.pos):
         return False
