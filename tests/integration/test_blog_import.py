@@ -1351,13 +1351,14 @@ def test_wiki_links_naming_an_article_stay_links(blog: Path, run_cli, tmp_path) 
     """A site with a wiki-link plugin (a digital garden) linked ``[[Other]]``: the import
     keeps each ``[[…]]`` naming an imported post or an article of the site, read by the
     build's rules (title in any case, slug, ``|text``), and escapes only the others, those
-    never closed (``M = [[1,2],[3,4]]``, ``[[a]``) too, saying how many and where; an escaped
+    never closed (``M = [[1,2],[3,4]]``, ``[[a]``) and one naming the post itself (which the
+    build refuses) too, saying how many and where; an escaped
     backslash before brackets (``\\\\[[x]]``) leaves them brackets."""
     old = _jekyll(
         tmp_path,
         {
             "2020-01-01-a.md": "---\ntitle: A\n---\nSee [[Other]] and [[other|the other note]]"
-            " and [[welcome]].\n\nThe [[ ]] scope, [[John Clair]] and \\\\[[bs]].\n\n"
+            " and [[welcome]].\n\nThe [[ ]] scope, [[John Clair]], [[A]] and \\\\[[bs]].\n\n"
             "M = [[1,2],[3,4]] and [[a] end.\n",
             "2020-01-02-other.md": "---\ntitle: Other\n---\nText.\n",
         },
@@ -1368,11 +1369,12 @@ def test_wiki_links_naming_an_article_stay_links(blog: Path, run_cli, tmp_path) 
     assert warning.startswith("warning: content/a.md:")
     lines = (blog / "content/a.md").read_text().splitlines()
     first = int(warning.split(":")[2])
-    assert lines[first - 1] == "The \\[[ ]] scope, \\[[John Clair]] and \\\\\\[[bs]]."
+    assert lines[first - 1] == "The \\[[ ]] scope, \\[[John Clair]], \\[[A]] and \\\\\\[[bs]]."
     assert lines[first + 1] == "M = \\[[1,2],[3,4]] and \\[[a] end."
-    assert "5 double brackets" in warning
+    assert "6 double brackets" in warning
     assert f"line {first} '[[John Clair]]' names no article" in warning
-    assert f"line {first + 2} '[[1,2],[3,4]]' is never closed" in warning
+    assert f"line {first} '[[A]]' links the post to itself" in warning
+    assert "; and 2 more" in warning  # [[1,2],[3,4]] and [[a], named past the first four
     code, _, err = run_cli("build", "--site", blog)
     assert code == 0, err
     body = parse(blog / "public/a/index.html").css_first("div.body")
@@ -1382,7 +1384,7 @@ def test_wiki_links_naming_an_article_stay_links(blog: Path, run_cli, tmp_path) 
         ("the other note", "/other/"),
         ("Welcome", "/welcome/"),
     ]
-    assert shown.text() == "The [[ ]] scope, [[John Clair]] and \\[[bs]]."
+    assert shown.text() == "The [[ ]] scope, [[John Clair]], [[A]] and \\[[bs]]."
     assert closed.text() == "M = [[1,2],[3,4]] and [[a] end."
 
 

@@ -22,6 +22,7 @@ from ..render.links import resolve_links
 
 _SHOWN = 4
 """Escaped brackets a warning names; the rest are counted."""
+_ITSELF = "links the post to itself, which the build refuses"
 _PASSES = 3
 """Parses at most: escaping a ``[[`` no ``]]`` closes may let the brackets after it read on."""
 
@@ -90,8 +91,16 @@ def _unresolved(
     resolved, _ = resolve_links(
         [LinkRef(target, 0) for target in named], path, targets, kind="link"
     )
-    names = {target for target, link in zip(named, resolved, strict=True) if link is not None}
-    return [(n, c, text, why) for n, c, text, why, target in found if target not in names]
+    own = next((target.slug for target in targets if target.path == path), None)
+    whys: dict[str | None, str | None] = {
+        target: None if link is None else _ITSELF if link.slug == own else ""
+        for target, link in zip(named, resolved, strict=True)
+    }
+    return [
+        (n, c, text, whys.get(target) or why)
+        for n, c, text, why, target in found
+        if whys.get(target) != ""
+    ]
 
 
 def _quoted(rest: str) -> str:
