@@ -1404,3 +1404,37 @@ def test_double_brackets_in_html_the_site_lets_through_are_left(site, run_cli, t
     assert code == 0, err
     body = parse(blog / "public/a/index.html").css_first("div.body")
     assert body.css_first("div.x").text().strip() == "[[inside html]]"
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_an_id_under_a_code_block_leaves_the_code_closed(
+    site, run_cli, tmp_path, allow_html: bool
+) -> None:
+    """kramdown's ``{: #listing}`` under a fenced or an indented code block: its anchor goes
+    on a line of its own before the block, where it went on the closing fence (which then
+    closed nothing: the rest of the post became code) or into the code. The text after each
+    block is a paragraph, and its link to the id leads to an id the page has."""
+    extra = "markdown: {allow_html: true}\n" if allow_html else ""
+    blog = site({"welcome.md": article("Welcome")}, site_yaml=GISCUS + extra)
+    old = _jekyll(
+        tmp_path,
+        {
+            "2020-01-01-a.md": "---\ntitle: A\n---\nIntro.\n\n```ruby\nputs 1\n```\n"
+            "{: #listing}\n\nAfter the code, see [listing](#listing).\n\n    indented = 1\n"
+            "{: #ind}\n\nSee [ind](#ind).\n"
+        },
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    page = parse(blog / "public/a/index.html")
+    body = page.css_first("div.body")
+    assert [pre.text() for pre in body.css("pre code")] == ["puts 1\n", "indented = 1\n"]
+    paragraphs = [p.text() for p in body.css("p") if p.text().strip()]
+    assert paragraphs == ["Intro.", "After the code, see listing.", "See ind."]
+    ids = {node.attributes["id"] for node in page.css("[id]")} | {"top"}  # HTML: the top
+    hrefs = [a.attributes["href"] for a in body.css("p a[href]")]
+    assert len(hrefs) == 2 and all(href.removeprefix("#") in ids for href in hrefs)
+    if allow_html:
+        assert hrefs == ["#listing", "#ind"]

@@ -96,6 +96,7 @@ _HEADING_ATTRIBUTES = re.compile(
 _SPAN_ATTRIBUTES = re.compile(r"(?<=[)*_`\]>])\{:(?![:/])[^}\n]*\}")
 """kramdown's attributes of a span, right after it: ``[a](u){: target="_blank"}``."""
 _ID = re.compile(r"(?:^|[ \t])#([A-Za-z][\w:.-]*)")
+_INDENT = re.compile(r"[ \t]*(?:>[ \t]*)*")
 _TOC = re.compile(r"^\{:[ \t]*toc[ \t]*\}$")
 _CANDIDATE = re.compile(r"^ {0,3}\{.*\}[ \t]*$|\}[ \t]*$|[)*_`\]>]\{:", re.M)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
@@ -104,21 +105,25 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 def attributes_removed(body: str, notes: list[str]) -> str:
     """``body`` without its attribute lists, outside code; a heading's id written in one
     becomes an anchor at the end of the heading (``<a id="dose"></a>``), an id of a line
-    of its own one at the end of the line before it. kramdown's ``{:toc}`` goes with the
-    list item above it, which kramdown replaced by a table of contents (the page makes its
-    own). A note in ``notes`` names the others removed."""
+    of its own one at the end of the line before it, or under a code block on a line of
+    its own before the block (never on a code line: the fence would not close). kramdown's
+    ``{:toc}`` goes with the list item above it, which kramdown replaced by a table of
+    contents (the page makes its own). A note in ``notes`` names the others removed."""
     if "{" not in body or not _CANDIDATE.search(body):  # most posts: no parse needed
         return body
-    code = {
-        line
+    blocks = [
+        (token.map[0], token.map[1], token.type == "fence")
         for token in parsed_tokens(body)
         if token.type in ("code_block", "fence") and token.map
-        for line in range(*token.map)
-    }
+    ]
+    code = {line for start, end, _ in blocks for line in range(start, end)}
+    starts = {end: (start, fence) for start, end, fence in blocks}  # the line under code
     lines = body.split("\n")
     removed: list[str] = []
     out: list[str] = []
+    placed: dict[int, int] = {}  # a line of ``lines`` → its index in ``out``
     for number, line in enumerate(lines):
+        placed[number] = len(out)
         if number in code:
             out.append(line)
             continue
@@ -127,7 +132,13 @@ def attributes_removed(body: str, notes: list[str]) -> str:
             if _TOC.match(written.replace(" ", "")) and out and _LIST_ITEM.match(out[-1]):
                 out.pop()  # kramdown's "* TOC" item, which the table of contents replaced
                 continue
-            if (found := _ID.search(written[1:-1].lstrip(":"))) and out and out[-1].strip():
+            found = _ID.search(written[1:-1].lstrip(":"))
+            if found and number in starts:  # under code: on a line of its own, before it
+                first, fence = starts[number]
+                out[placed[first] : placed[first]] = _anchor_before(
+                    out[placed[first]], fence, found
+                )
+            elif found and out and out[-1].strip():
                 out[-1] += f' <a id="{found.group(1)}"></a>'
             elif written.replace(" ", "") != "{:toc}":
                 removed.append(written)
@@ -144,6 +155,17 @@ def attributes_removed(body: str, notes: list[str]) -> str:
             "theme used"
         )
     return "\n".join(out)
+
+
+def _anchor_before(line: str, fence: bool, found: re.Match[str]) -> list[str]:
+    """The lines that put an anchor named in ``found`` before a code block whose first line
+    is ``line``, in the same block quotes (and list item, for a fence), a blank line between
+    (an indented block would read on into the anchor's paragraph)."""
+    prefix = _INDENT.match(line)
+    written = prefix.group(0) if prefix else ""
+    if not fence:  # an indented block's indent is its own: only the quotes' '>'
+        written = written[: written.rfind(">") + 1] + (" " if ">" in written else "")
+    return [f'{written}<a id="{found.group(1)}"></a>', written.rstrip()]
 
 
 def _noted(removed: list[str]) -> Callable[[re.Match[str]], str]:
