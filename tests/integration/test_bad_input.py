@@ -1361,7 +1361,9 @@ def test_a_duplicate_slug_is_blamed_on_the_slug_line_that_made_it(site, run_cli)
     )
 
 
-@pytest.mark.parametrize("empty", ["[[ ]]", "[[]]", "[[|the text]]"])
+@pytest.mark.parametrize(
+    "empty", ["[[ ]]", "[[]]", "[[|the text]]", "[[\u00a0]]", "[[\u3000|the text]]"]
+)
 def test_empty_wiki_link_brackets_are_an_error_saying_so(built: Path, run_cli, empty: str) -> None:
     """Brackets with nothing to name were reported as a link 'never closed' ([[]]) or one that
     'names an id' ([[ ]]), which they are not; a post about [[ ]] syntax hits it."""

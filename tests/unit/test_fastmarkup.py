@@ -34,6 +34,7 @@ from articlegen.markup.markdown import (
     markdown_file_target,
     render_body,
 )
+from articlegen.markup.wikilinks import EMPTY_MESSAGE
 from bench.corpus import generate
 
 pytestmark = pytest.mark.skipif(not fastmarkup.AVAILABLE, reason="markdown-it-pyrs not installed")
@@ -626,3 +627,15 @@ def test_a_web_link_whose_port_or_host_is_none_is_the_same_error_on_both_paths(
             "copy the full address again from the browser's address bar",
         )
     ]
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t", "\u00a0", "\u3000", " \u00a0 "])
+@pytest.mark.parametrize("text", ["", "|the text"])
+def test_blank_wiki_link_brackets_are_one_problem_on_both_paths(blank: str, text: str) -> None:
+    """``[[ ]]`` with any blank the rule strips (a no-break or an ideographic space too) is
+    the problem that names no article, on the reference path and (declining it) the
+    compiled one, where a no-break space gave 'never closed'."""
+    body = f"Inside the [[{blank}{text}]] scope.\n"
+    reference = render_body(MD[False], body, first_line=7, path="content/a.md")
+    assert [(p.message, p.line) for p in reference.problems] == [(EMPTY_MESSAGE, 7)]
+    assert not same(body)  # left to the reference path, which agrees with itself

@@ -28,8 +28,10 @@ if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvTyp
 WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
 UNCLOSED = "wikilink_unclosed"
 """The token type of a ``[[`` that starts no wiki link: its first ``[``, shown as written."""
-EMPTY = re.compile(r"\[\[[ \t]*(?:\|[^\[\]\n]*)?\]\]")
-"""``[[]]``, ``[[ ]]`` or ``[[|text]]``: brackets that name nothing."""
+EMPTY = re.compile(r"\[\[[^\S\n]*(?:\|[^\[\]\n]*)?\]\]")
+"""``[[]]``, ``[[ ]]`` or ``[[|text]]``: brackets that name nothing. Blank is what
+``str.strip`` removes (``\\s``: a no-break space, an ideographic space too), as the rule
+and the compiled path test it."""
 EMPTY_MESSAGE = "link names no article: nothing is written between its '[[' and its ']]' or '|'"
 EMPTY_HINT = (
     "write the article's slug or title between the brackets, [[slug]] or [[slug|text]]; to "
