@@ -1314,11 +1314,12 @@ def test_a_markdown_file_by_another_extension_is_not_silently_left_out(
 def test_a_markdown_file_by_another_extension_is_its_one_error_not_its_links_too(
     built: Path, run_cli, name: str
 ) -> None:
-    """Links to the article in such a file (a.md's See Also and a body link name it) were
-    reported too, each as matching no article, as if renaming the file would not fix them."""
+    """Links to the article in such a file (a.md's See Also and a body link name it, and a
+    link by the file its rename gives) were reported too, each as matching no article (the
+    last suggesting the misnamed file), as if renaming the file would not fix them."""
     (built / "content" / "b.md").rename(built / "content" / name)
-    write(built, "c.md", f"{HEADER}---\nSee [[beta]].\n")
     stem = name.rsplit(".", 1)[0]
+    write(built, "c.md", f"{HEADER}---\nSee [[beta]] and [the file]({stem}.md).\n")
     assert only_error(rebuild_fails(built, run_cli)) == (
         f"error: content/{name}: not read: only files ending in '.md' are articles"
         f" — rename it to content/{stem}.md (or move it out of content/ if it is no article)"
@@ -1326,8 +1327,11 @@ def test_a_markdown_file_by_another_extension_is_its_one_error_not_its_links_too
     (built / "content" / name).rename(built / "content" / f"{stem}.md")  # as the hint says
     code, _, err = run_cli("build", "--site", built)
     assert code == 0, err
-    link = parse(built / "public" / "c" / "index.html").css_first("div.body a.internal")
-    assert (link.attributes["href"], link.text()) == ("/beta/", "Beta")
+    links = parse(built / "public" / "c" / "index.html").css("div.body p a")
+    assert [(a.attributes["href"], a.text()) for a in links] == [
+        ("/beta/", "Beta"),
+        ("/beta/", "the file"),
+    ]
 
 
 def test_a_first_build_that_fails_claims_no_previous_output(site, run_cli) -> None:

@@ -330,16 +330,19 @@ def unreadable_targets(
 ) -> list[LinkTarget]:
     """Files that failed to load, as link targets named by file, so links *to* them
     are not reported as broken on top of the file's own error; so are Markdown files not
-    named ``*.md`` (``walking.markdown``), whose error asks to rename them, by the slug the
-    new name gives, where no article has it."""
+    named ``*.md`` (``walking.markdown``), whose error asks to rename them, by the slug and
+    the file (``walking.md``) the new name gives, where no article has that slug."""
     loaded = {a.source for a in articles}
     broken = {p.path for p in problems if p.path and Path(p.path).suffix.lower() in OTHER_MARKDOWN}
     taken = {a.slug for a in articles}
     targets: list[LinkTarget] = []
     for path in sorted(broken - loaded):
         slug = slugify(Path(path).stem)
-        if path.endswith(".md") or slug not in taken:
+        if path.endswith(".md"):
             targets.append(LinkTarget(slug, path, "", page=is_page(path)))
+        elif slug not in taken:  # by the name its rename gives: a link by that file waits too
+            renamed = str(PurePosixPath(path).with_suffix(".md"))
+            targets.append(LinkTarget(slug, renamed, "", page=is_page(renamed)))
     return targets
 
 
