@@ -271,3 +271,21 @@ def test_what_is_no_attribute_list_stays_as_written(body: str) -> None:
     notes: list[str] = []
     assert attributes_removed(body, notes) == body
     assert notes == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "named"),
+    [
+        pytest.param("`x`{:.language-ruby} a\n", "`x` a\n", "{:.language-ruby}", id="code-span"),
+        pytest.param("## Dose {: .no_toc}\n", "## Dose\n", "{: .no_toc}", id="heading-class"),
+        pytest.param("## Été {#été}\n", "## Été\n", "{#été}", id="non-ascii-id"),
+        pytest.param("## Python {a=1}\n", "## Python\n", "{a=1}", id="goldmark-key"),
+    ],
+)
+def test_each_attribute_list_removed_is_named(body: str, expected: str, named: str) -> None:
+    """A code span's attributes were left as text, and a heading's classes, keys or an id
+    not made an anchor were removed without the note naming them."""
+    notes: list[str] = []
+    assert attributes_removed(body, notes) == expected
+    (note,) = notes
+    assert note.startswith(f"its attribute lists ({named}) were removed")

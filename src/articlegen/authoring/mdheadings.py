@@ -20,7 +20,7 @@ from collections.abc import Callable
 from markdown_it.token import Token
 
 from ..markup.markdown import make_markdown
-from .mdsource import outside_code
+from .mdsource import code_spans_held
 from .mdtext import merged_levels_note
 
 
@@ -93,8 +93,9 @@ _HEADING_ATTRIBUTES = re.compile(
     r"[ \t]*$"
 )
 """An ATX heading ending with its attributes: ``## Dose {#dose}``, ``## Dose {: #dose .x}``."""
-_SPAN_ATTRIBUTES = re.compile(r"(?<=[)*_`\]>])\{:(?![:/])[^}\n]*\}")
-"""kramdown's attributes of a span, right after it: ``[a](u){: target="_blank"}``."""
+_SPAN_ATTRIBUTES = re.compile(r"(?<=[)*_`\]>\x00])\{:(?![:/])[^}\n]*\}")
+"""kramdown's attributes of a span, right after it: ``[a](u){: target="_blank"}``, or after a
+code span (held as ``HELD``, a number, ``HELD``: ``code_spans_held``)."""
 _ID = re.compile(r"(?:^|[ \t])#([A-Za-z][\w:.-]*)")
 _INDENT = re.compile(r"[ \t]*(?:>[ \t]*)*")
 _TOC = re.compile(r"^\{:[ \t]*toc[ \t]*\}$")
@@ -146,7 +147,9 @@ def attributes_removed(body: str, notes: list[str]) -> str:
         if heading := _HEADING_ATTRIBUTES.match(line):
             found = _ID.search(" " + heading.group(2))
             line = heading.group(1) + (f' <a id="{found.group(1)}"></a>' if found else "")
-        out.append(outside_code(line, lambda part: _SPAN_ATTRIBUTES.sub(_noted(removed), part)))
+            if not found or _ID.sub("", " " + heading.group(2)).strip():  # classes, keys
+                removed.append(heading.group(0)[len(heading.group(1)) :].strip())
+        out.append(code_spans_held(line, lambda part: _SPAN_ATTRIBUTES.sub(_noted(removed), part)))
     if removed:
         shown = ", ".join(dict.fromkeys(removed[:3]))
         notes.append(
