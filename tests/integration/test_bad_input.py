@@ -112,7 +112,7 @@ def only_error(err: str) -> str:
         pytest.param(
             "---\ntitle: C\ndate: 2024-01-01\n\nThe body, but no closing line.\n",
             "error: content/c.md:1: the front-matter is not closed"
-            " — add a line '---' after the last key",
+            " — add a line '---' after line 3, where its keys end",
             id="missing-closing-line",
         ),
         pytest.param(

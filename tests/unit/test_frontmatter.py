@@ -275,6 +275,25 @@ def test_malformed_headers(text: str, expected: str) -> None:
     assert errors(text)[0].startswith(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("---\ntitle: T\n", "after line 2, where its keys end"),
+        ('---\ntitle: "A"\ndate: 2024-01-01\n\nThe text.\n', "after line 3, where its keys end"),
+        ("---\ntitle: T\ntags:\n  - a\n  - b\nA line: of text.\n", "after line 5, where its keys"),
+        ("---\ntitle: T\n# a comment\nThe text at once.\n", "after line 3, where its keys end"),
+        ("---\n\nThe text.\n", "after the last key"),
+        ("---\nThe text.\n", "after the last key"),
+    ],
+)
+def test_a_header_left_open_says_after_which_line_to_close_it(text: str, hint: str) -> None:
+    """Where the lines shaped as a header's (a key, an indented line, a list item, a
+    comment) stop, at a blank line or text, is where the writer meant it to end."""
+    (message,) = errors(text)
+    assert message.startswith("content/a.md:1: the front-matter is not closed — ")
+    assert f"add a line '---' {hint}" in message
+
+
 def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),

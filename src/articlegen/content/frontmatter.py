@@ -35,6 +35,8 @@ from .fieldpairs import pair_problems
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
+_HEADER_SHAPED = re.compile(r"[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)|[ \t]+\S|-(?:[ \t]|$)|#")
+"""A line a header holds: a key and its colon, an indented line, a list item, a comment."""
 
 ARTICLE_ONLY = {key.name: key.article_only for key in FRONT_MATTER if key.article_only}
 """Why each article key that ``schema.PAGE_KEYS`` leaves out means nothing on a page: the
@@ -52,8 +54,10 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
         raise _no_header(text, path)
     closing = _closing_boundary(text, opening.end())
     if closing is None:
+        last = _last_header_line(text)
+        where = f"line {last}, where its keys end" if last else "the last key"
         raise FrontMatterError(
-            "the front-matter is not closed", path, 1, "add a line '---' after the last key"
+            "the front-matter is not closed", path, 1, f"add a line '---' after {where}"
         )
     header = text[opening.end() : closing.start()]
     header_problem(header, path, 1, FrontMatterError)
@@ -63,6 +67,18 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
         text[closing.end() :],
         text.count("\n", 0, closing.end()) + 1,
     )
+
+
+def _last_header_line(text: str) -> int | None:
+    """The line (from 1) that ends the run of header-shaped lines under the opening
+    ``---`` (``key:``, an indented line, a list item, a comment), before a blank line or
+    text: where a writer who left the header open most likely meant it to end."""
+    last = None
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if not _HEADER_SHAPED.match(line):
+            break
+        last = number
+    return last
 
 
 def _closing_boundary(text: str, start: int) -> re.Match[str] | None:
