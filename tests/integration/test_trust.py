@@ -413,3 +413,46 @@ def test_reference_authors_and_years_in_the_list_and_the_json_ld(site) -> None:
         },
         {"@type": "CreativeWork", "name": "A page", "url": "https://example.org/page"},
     ]
+
+
+SCHEDULED_REVIEWED = article(
+    "Scheduled Review",
+    "Text.",
+    date="2024-07-01",
+    reviewed_by="example-reviewer",
+    reviewed_on="2024-07-01",
+)
+
+
+def test_a_scheduled_article_reviewed_as_of_its_day_previews_and_reports(site, run_cli) -> None:
+    """A scheduled article's review may be dated the day it publishes (its only day
+    ``reviewed_on`` may take, as it may not be before ``date``): the --future build, the
+    preview's, and the report take it, as the plain build does; a day after it is still
+    an error."""
+    root = with_photo(
+        site({"later.md": SCHEDULED_REVIEWED, "policy.md": POLICY}, site_yaml=TRUST_YAML)
+    )
+    build(root, future=True)
+    byline = parse(root / "public/later/index.html").css_first("p.byline")
+    assert byline.css_first(".reviewed time").attributes["datetime"] == "2024-07-01"
+    code, out, err = run_cli("report", "--site", root, "--today", "2024-06-01", "--format", "csv")
+    assert (code, err) == (0, "")
+    row = next(line for line in out.splitlines() if line.startswith("later,")).split(",")
+    assert row[:5] == [
+        "later",
+        "Scheduled Review",
+        "Example Author",
+        "Example Reviewer",
+        "2024-07-01",
+    ]
+    (root / "content/later.md").write_text(
+        SCHEDULED_REVIEWED.replace("reviewed_on: 2024-07-01", "reviewed_on: 2024-07-02")
+    )
+    code, out, err = run_cli("build", "--site", root, "--today", "2024-06-01", "--future")
+    assert code == 1
+    assert (
+        "error: content/later.md:5: 'reviewed_on' (2024-07-02) is in the future (today is "
+        "2024-06-01) and after the day the article publishes (2024-07-01) — give the day the "
+        "review actually happened, or, for this scheduled article, the day it publishes: "
+        "reviewed_on: 2024-07-01"
+    ) in err.splitlines()

@@ -82,6 +82,7 @@ def check_trust(
         expect_reviews=bool(config.reviewers),
         exempt=[policy_slug or ""],
         withheld=withheld,
+        zone=config.zone,
     )
     problems += [
         *(p for c in citations.values() for p in c.problems),

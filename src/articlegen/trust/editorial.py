@@ -7,9 +7,11 @@ warnings and the report, never the bytes of a page.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from ..core.dates import local_day
 from ..core.errors import ArticlegenError, ConfigError, Diagnostic, FrontMatterError, did_you_mean
 from ..core.model import Article, Credits, FrontMatter, Requirement, SiteConfig
 from ..core.nestedkeys import REQUIREMENT, key_names, required_keys
@@ -19,6 +21,8 @@ from ..core.urls import article_url
 from ..core.weburl import address_problem
 from ..core.yamlchecks import as_written, type_problem, unknown_key_problems
 from ..core.yamlentry import Entry
+
+UTC_ZONE = zoneinfo.ZoneInfo("UTC")
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
 """Review statuses, as the report prints them."""
@@ -130,8 +134,14 @@ def review_problems(
     expect_reviews: bool,
     exempt: Iterable[str] = (),
     withheld: Mapping[str, str] | None = None,
+    zone: zoneinfo.ZoneInfo = UTC_ZONE,
 ) -> tuple[list[ArticlegenError], list[Diagnostic]]:
     """Reviews dated after ``today`` (errors); overdue and missing reviews (warnings).
+
+    A scheduled article (``date`` after ``today``) may be reviewed as of the day it
+    publishes (in ``zone``, the site's), as its page shows once it is out: ``reviewed_on``
+    may not come before that day (``content.fieldpairs``), so a later bound than
+    ``today`` is its only one that can be met.
 
     Missing reviews are only warned about when ``expect_reviews`` (the site has
     reviewers): a site without any cannot act on the warning. Drafts and the
@@ -146,15 +156,8 @@ def review_problems(
     for article in articles:
         meta, credit = article.meta, credits[article.slug]
         line = meta.lines.get("reviewed_on", 1)
-        if meta.reviewed_on is not None and meta.reviewed_on > today:
-            errors.append(
-                FrontMatterError(
-                    f"'reviewed_on' ({meta.reviewed_on}) is in the future (today is {today})",
-                    article.source,
-                    line,
-                    "give the day the review actually happened",
-                )
-            )
+        if problem := _future_review(article, today, zone):
+            errors.append(problem)
             continue
         if meta.draft or article.slug in skip:
             continue
@@ -172,6 +175,23 @@ def review_problems(
                 )
             )
     return errors, warnings
+
+
+def _future_review(
+    article: Article, today: dt.date, zone: zoneinfo.ZoneInfo
+) -> FrontMatterError | None:
+    """A ``reviewed_on`` after ``today`` and after the day the article publishes."""
+    meta = article.meta
+    publishes = local_day(meta.date, zone) if meta.date is not None else None
+    latest = max(today, publishes) if publishes is not None else today
+    if meta.reviewed_on is None or meta.reviewed_on <= latest:
+        return None
+    message = f"'reviewed_on' ({meta.reviewed_on}) is in the future (today is {today})"
+    hint = "give the day the review actually happened"
+    if latest > today:
+        message += f" and after the day the article publishes ({latest})"
+        hint += f", or, for this scheduled article, the day it publishes: reviewed_on: {latest}"
+    return FrontMatterError(message, article.source, meta.lines.get("reviewed_on", 1), hint)
 
 
 def _overdue(article: Article, credit: Credits, line: int) -> Diagnostic:
