@@ -456,3 +456,35 @@ def test_a_scheduled_article_reviewed_as_of_its_day_previews_and_reports(site, r
         "review actually happened, or, for this scheduled article, the day it publishes: "
         "reviewed_on: 2024-07-01"
     ) in err.splitlines()
+
+
+def test_an_update_dated_after_today_is_an_error_at_its_line(site, run_cli) -> None:
+    """``updated`` after today (and after the day a scheduled article publishes), in an
+    article or a page, would be shown as a day still to come: an error, as a review
+    dated so is. Today itself, and a scheduled article's own day, are fine."""
+    root = site(
+        {
+            "typo.md": article("Typo", date="2024-05-01", updated="2025-05-20"),
+            "today.md": article("Today", date="2024-05-01", updated="2024-06-01"),
+            "later.md": article("Later", date="2024-07-01", updated="2024-07-01"),
+            "pages/about.md": article("About", updated="2024-06-02"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root, "--today", "2024-06-01", "--future")
+    assert code == 1
+    hint = (
+        "give the day of the article's last update (a typo in the year?), or remove 'updated' "
+        "until then"
+    )
+    assert err.splitlines() == [
+        "error: content/pages/about.md:3: 'updated' (2024-06-02) is in the future (today is "
+        f"2024-06-01) — {hint}",
+        "error: content/typo.md:4: 'updated' (2025-05-20) is in the future (today is "
+        f"2024-06-01) — {hint}",
+        "error: 2 errors; nothing was written",
+    ]
+    (root / "content/typo.md").write_text(article("Typo", date="2024-05-01", updated="2024-05-20"))
+    (root / "content/pages/about.md").write_text(article("About"))
+    code, _, err = run_cli("build", "--site", root, "--today", "2024-06-01", "--future")
+    assert code == 0, err
+    assert parse(root / "public/today/index.html").css_first(".updated time") is not None

@@ -152,7 +152,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
     FrontMatterKey(
         name="updated",
         check="date",
-        doc="its last substantive update, not before `date`; the same forms",
+        doc="its last substantive update, not before `date` nor after today; the same forms",
         example="2024-07-01",
     ),
     FrontMatterKey(

@@ -17,7 +17,7 @@ from ..core.errors import ArticlegenError, Diagnostic
 from ..core.layout import CONFIG_FILE
 from ..core.memo import Memo, Same
 from ..core.model import Article, Credits, RenderedBody, SiteConfig
-from .editorial import requirement_problems, resolve_policy, review_problems
+from .editorial import future_update, requirement_problems, resolve_policy, review_problems
 from .people import credit_articles, photo_problems
 from .references import Citations, number_citations
 
@@ -33,7 +33,8 @@ class Trust:
     policy: tuple[str | None, str | None]
     """URL and (for an article) slug of the editorial policy."""
     problems: list[ArticlegenError]
-    """Unknown people and references, unmet ``require:`` rules, reviews in the future."""
+    """Unknown people and references, unmet ``require:`` rules, reviews and updates in the
+    future."""
     warnings: list[Diagnostic]
     """Uncited references, overdue and missing reviews."""
 
@@ -90,6 +91,7 @@ def check_trust(
         *photo_problems(config, lambda p: any((d / p).is_file() for d in static_dirs), CONFIG_FILE),
         *policy_problems,
         *review_errors,
+        *(p for a in articles if (p := future_update(a, today, config.zone))),
     ]
     warnings += [w for c in citations.values() for w in c.warnings]
     return Trust(credits, citations, (policy_url, policy_slug), problems, warnings)

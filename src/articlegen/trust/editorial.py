@@ -194,6 +194,28 @@ def _future_review(
     return FrontMatterError(message, article.source, meta.lines.get("reviewed_on", 1), hint)
 
 
+def future_update(
+    article: Article, today: dt.date, zone: zoneinfo.ZoneInfo
+) -> FrontMatterError | None:
+    """An ``updated`` on a day after ``today`` and after the day the article (or page)
+    publishes: its page, feed entry and sitemap would say it was updated on a day still to
+    come."""
+    meta = article.meta
+    if meta.updated is None:
+        return None
+    day = local_day(meta.updated, zone)
+    publishes = local_day(meta.date, zone) if meta.date is not None else today
+    if day <= max(today, publishes):
+        return None
+    return FrontMatterError(
+        f"'updated' ({meta.updated}) is in the future (today is {today})",
+        article.source,
+        meta.lines.get("updated", 1),
+        "give the day of the article's last update (a typo in the year?), or remove "
+        "'updated' until then",
+    )
+
+
 def _overdue(article: Article, credit: Credits, line: int) -> Diagnostic:
     return Diagnostic(
         f"medical review is due: reviewed on {credit.reviewed_on}, "
