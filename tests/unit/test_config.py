@@ -86,7 +86,11 @@ def test_missing_required_keys_and_wrong_types_are_all_reported() -> None:
     errors = messages("per_page: ten\ntitle: [a]\n")
     assert "site.yaml:1: missing required key 'base_url' — add 'base_url: …'" in errors
     assert "site.yaml:1: 'per_page' must be a whole number, found the text 'ten'" in errors
-    assert "site.yaml:2: 'title' must be text, found a list" in errors
+    assert (
+        "site.yaml:2: 'title' must be text, found a list — write the text on the line of"
+        " 'title:', in quotes if it starts with '[' or '{', which YAML reads as a list or a"
+        " mapping" in errors
+    )
 
 
 def test_a_key_a_quote_left_open_read_on_over_is_not_also_missing() -> None:
@@ -287,6 +291,7 @@ def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
     ]
     assert messages(base + "menu_builtin: no thanks\n") == [
         "site.yaml:3: 'menu_builtin' must be true or false, found the text 'no thanks'"
+        " — write menu_builtin: true or menu_builtin: false"
     ]
 
 

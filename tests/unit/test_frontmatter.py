@@ -120,7 +120,10 @@ def test_every_problem_of_a_file_is_reported() -> None:
     assert any(
         e.startswith("content/a.md:4: each item of 'tags' must be non-empty text") for e in found
     )
-    assert "content/a.md:5: 'comments' must be true or false, found the text 'maybe'" in found
+    assert (
+        "content/a.md:5: 'comments' must be true or false, found the text 'maybe'"
+        " — write comments: true or comments: false" in found
+    )
 
 
 def test_impossible_date_and_updated_before_date() -> None:
@@ -552,17 +555,29 @@ def test_a_page_still_checks_its_values_and_needs_a_title() -> None:
     [
         ('"false"', "found the text 'false' — write true or false without quotes"),
         ("'Yes'", "found the text 'Yes' — write true or false without quotes"),
-        ("[true]", "found a list"),
-        ("{a: 1}", "found a mapping"),
-        ("", "found nothing"),
-        ("1", "found the number 1"),
-        ("2024-01-01", "found the text '2024-01-01'"),
+        ("[true]", "found a list — write draft: true or draft: false"),
+        ("{a: 1}", "found a mapping — write draft: true or draft: false"),
+        ("", "found nothing — write draft: true or draft: false"),
+        ("1", "found the number 1 — write draft: true or draft: false"),
+        ("2024-01-01", "found the text '2024-01-01' — write draft: true or draft: false"),
     ],
 )
 def test_a_flag_of_another_type_is_named_in_yaml_words(value: str, found: str) -> None:
     """Authors write YAML, not Python: no 'str' or 'dict' in a message."""
     assert errors(f"---\ntitle: T\ndate: 2024-01-01\ndraft: {value}\n---\n") == [
         f"content/a.md:4: 'draft' must be true or false, {found}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "found"), [("[Sleep, stress]", "a list"), ("{a: b}", "a mapping")]
+)
+def test_text_read_as_a_list_or_a_mapping_says_how_to_write_it(value: str, found: str) -> None:
+    """Brackets YAML reads as a list or a mapping: the fix names the quotes that keep them."""
+    assert errors(f"---\ntitle: T\ndate: 2024-01-01\ndescription: {value}\n---\n") == [
+        f"content/a.md:4: 'description' must be text, found {found} — write the text on the"
+        " line of 'description:', in quotes if it starts with '[' or '{', which YAML reads as a"
+        " list or a mapping"
     ]
 
 

@@ -85,18 +85,33 @@ def type_problem(
         return error(f"'{key}' is written {as_written(entry)}", path, entry.line, PLAIN_DIGITS)
     if ok:
         return None
-    quoted_flag = isinstance(value, str) and value.strip().lower() in _FLAG_WORDS
-    hint = None
-    if expected is bool and quoted_flag:
-        hint = "write true or false without quotes"
-    elif expected is str and not isinstance(value, list | dict):
-        hint = quote_hint(key, entry)
     return error(
         f"'{key}' must be {_TYPE_NAMES.get(expected, expected.__name__)}, found {found(entry)}",
         path,
         entry.line,
-        hint,
+        _type_hint(key, entry, expected),
     )
+
+
+def _type_hint(key: str, entry: Entry, expected: type) -> str | None:
+    """The fix for a value of the wrong type: a flag's two values written out (without the
+    quotes a quoted ``"yes"`` has); text quoted as it was written, or, for a list or a
+    mapping, the brackets YAML read as one; None where the caller's own message says more
+    (a number's)."""
+    leaf = key.rsplit(".", 1)[-1]
+    if expected is bool:
+        quoted = isinstance(entry.value, str) and entry.value.strip().lower() in _FLAG_WORDS
+        return (
+            "write true or false without quotes"
+            if quoted
+            else f"write {leaf}: true or {leaf}: false"
+        )
+    if expected is str and isinstance(entry.value, list | dict):
+        return (
+            f"write the text on the line of '{leaf}:', in quotes if it starts with '[' or '{{',"
+            " which YAML reads as a list or a mapping"
+        )
+    return quote_hint(key, entry) if expected is str else None
 
 
 _FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
