@@ -212,8 +212,7 @@ def _validate(
     memos: StageMemos,
     unready: list[Diagnostic],
 ) -> tuple[_Checked, list[ArticlegenError]]:
-    """Every check of every article, and the problems, to be raised together; ``unready``:
-    the settings a published site still lacks, warnings among the others."""
+    """Every check, its problems raised together; ``unready``: settings a published site lacks."""
     raw: dict[str, RenderedBody] = sources.bodies
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
@@ -233,7 +232,8 @@ def _validate(
     coming = coming_link_problems(sources, raw, build_moment(options, config.zone), config.zone,
                                   graph.problems, drafts=options.drafts)  # fmt: skip
     not_yet = {slug: w.describe(config.zone) for slug, w in public.shown.items()}  # scheduled
-    trust = check_trust(config, articles, raw, options.today, static_dirs, memos.citations, not_yet)
+    trust = check_trust(config, articles, raw, options.today, static_dirs, memos.citations,
+                        not_yet, sources.damaged)  # fmt: skip
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,

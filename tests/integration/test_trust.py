@@ -488,3 +488,31 @@ def test_an_update_dated_after_today_is_an_error_at_its_line(site, run_cli) -> N
     code, _, err = run_cli("build", "--site", root, "--today", "2024-06-01", "--future")
     assert code == 0, err
     assert parse(root / "public/today/index.html").css_first(".updated time") is not None
+
+
+def test_unknown_people_are_reported_with_the_files_other_errors(site, run_cli) -> None:
+    """An unknown reviewer or author in a file that fails to load for another reason is
+    reported in the same run, not once that reason is fixed (a second round)."""
+    root = with_photo(
+        site(
+            {
+                "early.md": article(
+                    "Early", date="2024-03-01", reviewed_by="dr-nobody", reviewed_on="2024-02-01"
+                ),
+                "named.md": article("Named", date="2024-13-01", author="Example Author"),
+                "policy.md": POLICY,
+            },
+            site_yaml=TRUST_YAML,
+        )
+    )
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
+    assert code == 1
+    assert [line.split(" — ")[0] for line in err.splitlines()] == [
+        "error: content/early.md:4: unknown reviewer 'dr-nobody'",
+        "error: content/early.md:5: 'reviewed_on' (2024-02-01) is before 'date' (2024-03-01)",
+        "error: content/named.md:3: 'date' is not a real date: '2024-13-01' (month must be in "
+        "1..12)",
+        "error: content/named.md:4: unknown author 'Example Author' (did you mean "
+        "'example-author'?)",
+        "error: 4 errors; no output written",
+    ]

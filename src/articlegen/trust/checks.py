@@ -8,7 +8,7 @@ before reviews, the policy before the review exemption) and gathers what they fo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -47,6 +47,7 @@ def check_trust(
     static_dirs: list[Path],
     memo: Memo[Citations] | None = None,
     withheld: Mapping[str, str] | None = None,
+    damaged: Sequence[Article] = (),
 ) -> Trust:
     """Authors, reviewers, references and review dates of every article, against ``today``
     (None: the system's date).
@@ -54,10 +55,13 @@ def check_trust(
     (they have no references), and one may be the editorial policy. ``memo``: the last
     build's numbered citations, reused for an article whose references and citations are
     the same (``core.memo``). ``withheld``: why each article shown though not public is so
-    (``scheduled for …``), for its review warning."""
+    (``scheduled for …``), for its review warning. ``damaged``: the files that failed to load
+    (``Sources.damaged``), whose author and reviewer, where readable, are checked too, so
+    that an unknown id is reported with the file's other errors, not in the build after."""
     today = today or dt.date.today()
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
+    problems += credit_articles(config, [a for a in damaged if not a.page])[1]
     memo = memo or Memo()
     citations = {
         a.slug: memo(
