@@ -314,6 +314,24 @@ def test_trust_fields() -> None:
     assert [(r.id, r.line) for r in meta.references] == [("a", 9)]
 
 
+def test_a_review_key_misspelt_is_its_one_error_not_a_missing_pair_too() -> None:
+    """``reviewer:`` (offered as ``reviewed_by``) or ``reviewed:`` beside the other review
+    key is the unknown key's error alone, as a misspelt required key is."""
+    hint = "(did you mean 'reviewed_by'?)"
+    assert [
+        e.split(" — ")[0]
+        for e in errors(
+            "---\ntitle: T\ndate: 2024-01-01\nreviewer: x\nreviewed_on: 2024-02-01\n---\n"
+        )
+    ] == [f"content/a.md:4: unknown key 'reviewer' {hint}"]
+    assert [
+        e.split(" — ")[0]
+        for e in errors(
+            "---\ntitle: T\ndate: 2024-01-01\nreviewed_by: x\nreviewd_on: 2024-02-01\n---\n"
+        )
+    ] == ["content/a.md:5: unknown key 'reviewd_on' (did you mean 'reviewed_on' or 'reviewed_by'?)"]
+
+
 def test_review_fields_go_together_and_follow_the_date() -> None:
     assert errors("---\ntitle: T\ndate: 2024-01-01\nreviewed_on: 2024-02-01\n---\n") == [
         "content/a.md:4: 'reviewed_on' is set but 'reviewed_by' is not — add 'reviewed_by: …' "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Collection
 from typing import Any
 
 from ..core.dates import instant, local_day
@@ -16,12 +17,18 @@ from ..core.yamlentry import Entry
 
 
 def pair_problems(
-    fields: dict[str, Any], entries: dict[str, Entry], path: str, zone: zoneinfo.ZoneInfo
+    fields: dict[str, Any],
+    entries: dict[str, Entry],
+    path: str,
+    zone: zoneinfo.ZoneInfo,
+    meant: Collection[str] = (),
 ) -> list[ArticlegenError]:
-    """Every rule between two keys that ``fields`` (the checked values of ``entries``) break."""
+    """Every rule between two keys that ``fields`` (the checked values of ``entries``) break.
+    ``meant``: the keys unknown keys are offered as (``reviewer`` as ``reviewed_by``), not
+    missing on top of their own error."""
     return (
         _order_problems(fields, entries, path, zone)
-        + _review_pair_problems(entries, path)
+        + _review_pair_problems(entries, path, meant)
         + _expiry_problems(fields, entries, path, zone)
     )
 
@@ -80,7 +87,9 @@ def _expiry_problems(
     ]
 
 
-def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[ArticlegenError]:
+def _review_pair_problems(
+    entries: dict[str, Entry], path: str, meant: Collection[str]
+) -> list[ArticlegenError]:
     """``reviewed_by`` and ``reviewed_on`` only make sense together."""
     fixes = {key.name: key.fix for key in FRONT_MATTER}
     pairs = (("reviewed_by", "reviewed_on"), ("reviewed_on", "reviewed_by"))
@@ -92,5 +101,5 @@ def _review_pair_problems(entries: dict[str, Entry], path: str) -> list[Articleg
             f"add '{missing}: {fixes[missing]}' (who reviewed the article, and on which day)",
         )
         for present, missing in pairs
-        if present in entries and missing not in entries
+        if present in entries and missing not in entries and missing not in meant
     ]

@@ -152,7 +152,7 @@ def parse_front_matter(
     fields = _check_fields(entries, path, problems, zone)
     meant = meant_keys(written, PAGE_KEYS if page else FRONT_MATTER_KEYS)
     problems += _missing_problems(written.keys() | swallowed | meant, fields, path, page)
-    problems += pair_problems(fields, entries, path, zone)
+    problems += pair_problems(fields, entries, path, zone, meant)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
     merged = merged_tags(entries["tags"], path) if "tags" in fields else ()
