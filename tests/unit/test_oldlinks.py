@@ -159,3 +159,23 @@ def test_an_images_size_after_its_name_is_no_part_of_the_file_saved(tmp_path: Pa
         "https://pbs.twimg.com/media/DeF.PNG:orig": "pbs.twimg.com/media/DeF.PNG",
         "https://pbs.twimg.com/media/GhI?format=webp&name=900x900": "pbs.twimg.com/media/GhI.webp",
     }
+
+
+@pytest.mark.parametrize(
+    ("site_url", "written"),
+    [
+        ("https://🚀-science.example/", "https://xn---science-7f85g.example"),
+        ("https://xn---science-7f85g.example/", "https://🚀-science.example"),
+        ("https://bücher.example/", "https://www.Bücher.example."),
+    ],
+)
+def test_the_old_host_is_known_in_either_of_its_spellings(
+    tmp_path: Path, site_url: str, written: str
+) -> None:
+    """A host beyond ASCII has an ASCII spelling (IDNA's xn--…), and a WordPress export may
+    write both: a link or an image by the other one is still into the old site."""
+    site = OldSite(site_url, PATHS, {}, lambda _: None)
+    body = f"[w]({written}/2019/05/walks/) ![Chart]({written}/images/c.png)"
+    result = relink(body, None, None, site)
+    assert result.body.startswith("[[walks|w]] ")
+    assert result.remote == {f"{written}/images/c.png": "images/c.png"}  # not under a host folder

@@ -87,7 +87,7 @@ def path_under(url: str, site_url: str | None) -> str | None:
     if parts.scheme and parts.scheme not in ("http", "https"):
         return None
     if parts.netloc:
-        if site_url is None or _host(url) != _host(site_url):
+        if site_url is None or site_host(url) != site_host(site_url):
             return None
         base = urlsplit(site_url).path.rstrip("/")
         path = parts.path or "/"
@@ -110,8 +110,21 @@ def serve_loose_files(blog: Blog, content: Path, loose: list[Path]) -> None:
             blog.files.setdefault(clean_path(file.relative_to(content).as_posix()), file)
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
+def site_host(url: str | None) -> str:
+    """The host ``url`` names, as the one site it is: without ``www.`` or a final dot, and
+    in its ASCII form where it is written beyond ASCII (IDNA: ``🚀-science.com`` and
+    ``xn---science-7f85g.com`` are one host; WordPress writes either in one export), so that
+    a link into the old site is known by any of its spellings."""
+    host = (urlsplit(url or "").hostname or "").rstrip(".")
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:  # a label IDNA refuses (too long, empty): punycode it as it is
+            host = ".".join(
+                p if p.isascii() else f"xn--{p.encode('punycode').decode()}"
+                for p in host.split(".")
+            )
+    return host.removeprefix("www.")
 
 
 def tally(counter: Counter[str]) -> str:

@@ -19,6 +19,7 @@ from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from ..markup.embeds import parse_video
+from .blogsource import site_host
 from .htmlmeta import (
     attribute,
     date_line,
@@ -203,13 +204,9 @@ def _links(node: LexborNode, page: str | None) -> list[ImportedLink]:
     for a in node.css("a[href]"):
         href = attribute(a, "href")
         if text := plain_text(a):
-            same_site = not urlsplit(href).netloc or _host(href) == _host(page)
+            same_site = not urlsplit(href).netloc or site_host(href) == site_host(page)
             links.append(ImportedLink(text, _address(href, page), same_site))
     return links
-
-
-def _host(url: str | None) -> str:
-    return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -311,7 +308,7 @@ class _Writer:
 
     def video(self, node: LexborNode) -> list[str]:
         src = _address(attribute(node, "src"), self.page) or ""
-        host = (urlsplit(src).hostname or "").removeprefix("www.")
+        host = site_host(src)
         if not host.endswith(_VIDEO_HOSTS):
             return [f"<{src}>"] if src else []
         title = attribute(node, "title").replace('"', "'") or "Video"

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..core.model import ImportedLink
 from ..core.slugs import slugify, url_slug
+from .blogsource import site_host
 
 _PAGE_LINK = re.compile(r"\]\(<(https?://[^<>\s]+)>\)")
 """A link as the HTML importer writes it: ``[text](<https://…>)``."""
@@ -155,20 +156,16 @@ def link_articles(body: str, address: str | None, catalogue: Catalogue) -> str:
     ``address`` is the page's own address; a link to the same host whose last path part
     names a published article becomes ``[text](file.md)``, which the build checks.
     """
-    host = _host(address)
+    host = site_host(address)
     if not host:
         return body
 
     def relink(match: re.Match[str]) -> str:
         url = match.group(1)
-        entry = catalogue.find(url_slug(url)) if _host(url) == host else None
+        entry = catalogue.find(url_slug(url)) if site_host(url) == host else None
         if entry is None or entry.draft or not entry.file:
             return match.group(0)
         fragment = urlsplit(url).fragment
         return f"]({entry.file}{'#' + fragment if fragment else ''})"
 
     return _PAGE_LINK.sub(relink, body)
-
-
-def _host(url: str | None) -> str:
-    return (urlsplit(url or "").hostname or "").removeprefix("www.")
