@@ -161,9 +161,31 @@ def test_a_file_that_cannot_be_edited_safely_stops_every_write(blog: Path, run_c
 def test_unknown_or_draft_slugs_are_errors(blog: Path, run_cli) -> None:
     code, out, err = run_cli("suggest", "--site", blog, "slep", "draft")
     assert (code, out) == (1, "")
-    assert "error: no published article has the slug 'slep' (did you mean 'sleep'?)" in err
-    assert "error: no published article has the slug 'draft'" in err
-    assert err.endswith("error: 2 errors; no suggestions were made\n")
+    assert err.splitlines() == [
+        "error: no published article has the slug, file or title 'slep' (did you mean 'sleep'?)"
+        " — name articles by slug (the file name without .md, or its 'slug:'), by file or by"
+        " exact title",
+        "error: 'draft' is content/draft.md, which is not a published article (a draft, a page,"
+        " or an article scheduled or expired) — suggestions are made for published articles:"
+        " publish it first, or name another",
+        "error: 2 errors; no suggestions were made",
+    ]
+
+
+def test_an_article_is_named_by_file_or_title_as_see_also_names_it(
+    blog: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file (from the working folder, the site or content/, as a shell completes it) or
+    an exact title names the article as its slug does; a draft's file says it is one."""
+    code, by_slug, _ = run_cli("suggest", "--site", blog, "night")
+    assert code == 0
+    for name in ("content/night.md", "night.md", "Night Shifts", str(blog / "content/night.md")):
+        assert run_cli("suggest", "--site", blog, name) == (0, by_slug, "")
+    monkeypatch.chdir(blog / "content")
+    assert run_cli("suggest", "--site", "..", "night.md") == (0, by_slug, "")
+    code, out, err = run_cli("suggest", "--site", "..", "draft.md")
+    assert (code, out) == (1, "")
+    assert err.startswith("error: 'draft.md' is content/draft.md, which is not a published")
 
 
 def test_a_site_with_errors_suggests_nothing(blog: Path, run_cli) -> None:
@@ -202,4 +224,4 @@ def test_a_page_is_neither_suggested_nor_suggested_for(blog: Path, run_cli) -> N
     assert code == 0
     assert "about" not in [s["slug"] for s in json.loads(out)[0]["suggestions"]]
     code, _, err = run_cli("suggest", "--site", blog, "about")
-    assert code == 1 and "no published article has the slug 'about'" in err
+    assert code == 1 and "no published article has the slug, file or title 'about'" in err

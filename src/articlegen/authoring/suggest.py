@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ArticlegenError, BuildFailed, did_you_mean
+from ..core.layout import CONTENT_DIR
 from ..core.model import SUGGEST_FORMATS, Article, Site, Suggestion
 from ..core.slugs import sort_key
 from ..render.suggestions import documents, reasons, suggest, unlinked
@@ -28,24 +29,68 @@ class Suggested:
     suggestions: tuple[Suggestion, ...]
 
 
-def suggested(site: Site, slugs: Sequence[str], *, limit: int) -> list[Suggested]:
-    """The best ``limit`` suggestions for each article of ``slugs`` (by default, for every
+def suggested(
+    site: Site, names: Sequence[str], *, limit: int, root: Path | None = None
+) -> list[Suggested]:
+    """The best ``limit`` suggestions for each article ``names`` names (by default, for every
     article with no See Also or no Linked from), in the order given (by default, by
-    title). A name that is no published article of ``site`` is an error."""
+    title). A name is a slug, a file (from the working folder, ``root``, the site, or its
+    ``content/``) or an exact title, as a See Also item may be; one that is no published
+    article of ``site`` is an error, which says so of a file that is not published."""
     linkable = documents(site.articles, site.graph, withheld=site.withheld)
-    known = {a.slug for a in site.articles}  # not the pages (content/pages/): no See Also
-    unknown = [slug for slug in slugs if slug not in known]
+    slugs = {name: _named(site, name, root) for name in names}
+    unknown = [name for name, slug in slugs.items() if slug is None]
     if unknown:
-        raise BuildFailed(
-            ArticlegenError(
-                f"no published article has the slug '{slug}'{did_you_mean(slug, sorted(known))}",
-                hint="name articles by slug: the file name without .md, or its 'slug:'",
-            )
-            for slug in unknown
-        )
-    chosen = list(dict.fromkeys(slugs)) or _by_title(site, unlinked(linkable, site.graph))
+        raise BuildFailed(_unknown(site, name, root) for name in unknown)
+    chosen = list(dict.fromkeys(s for s in slugs.values() if s is not None))
+    chosen = chosen or _by_title(site, unlinked(linkable, site.graph))
     found = suggest(linkable, chosen, limit=limit)
     return [Suggested(site.by_slug[slug], found[slug]) for slug in chosen]
+
+
+def _named(site: Site, name: str, root: Path | None) -> str | None:
+    """The slug of the published article ``name`` names, or None."""
+    known = {a.slug for a in site.articles}  # not the pages (content/pages/): no See Also
+    if name in known:
+        return name
+    by_file = {a.source: a.slug for a in site.articles}
+    if (file := _site_file(name, root)) in by_file:
+        return by_file[file]
+    titled = [a.slug for a in site.articles if a.meta.title == name]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _site_file(name: str, root: Path | None) -> str | None:
+    """``name`` as a file of the site (``content/x.md``) that exists, or None."""
+    if root is None:
+        return None
+    site = root.resolve()
+    for path in (Path(name), root / name, root / CONTENT_DIR / name):
+        try:
+            if path.is_file():
+                return path.resolve().relative_to(site).as_posix()
+        except (ValueError, OSError):
+            continue
+    return None
+
+
+def _unknown(site: Site, name: str, root: Path | None) -> ArticlegenError:
+    file = _site_file(name, root) or _site_file(f"{name}.md", root)
+    hint = (
+        "name articles by slug (the file name without .md, or its 'slug:'), by file or by "
+        "exact title"
+    )
+    if file is not None and file.startswith(f"{CONTENT_DIR}/") and file.endswith(".md"):
+        return ArticlegenError(
+            f"'{name}' is {file}, which is not a published article (a draft, a page, or an "
+            "article scheduled or expired)",
+            hint="suggestions are made for published articles: publish it first, or name another",
+        )
+    known = sorted(a.slug for a in site.articles)
+    return ArticlegenError(
+        f"no published article has the slug, file or title '{name}'{did_you_mean(name, known)}",
+        hint=hint,
+    )
 
 
 def _by_title(site: Site, slugs: list[str]) -> list[str]:

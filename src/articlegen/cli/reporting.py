@@ -40,8 +40,9 @@ def add_suggest(commands: Commands) -> None:
     suggest.add_argument(
         "slugs",
         nargs="*",
-        metavar="SLUG",
-        help="articles to suggest for (default: those with no See Also or no Linked from)",
+        metavar="ARTICLE",
+        help="articles to suggest for, each a slug, a file or an exact title (default: those"
+        " with no See Also or no Linked from)",
     )
     site_argument(suggest)
     suggest.add_argument(
@@ -84,7 +85,7 @@ def _suggest(args: argparse.Namespace) -> int:
 
     result = cached_build(args, BuildOptions(write=False))
     assert result.site is not None
-    found = suggested(result.site, args.slugs, limit=args.limit)
+    found = suggested(result.site, args.slugs, limit=args.limit, root=args.site)
     sys.stdout.write(format_suggestions(found, result.site, args.format))
     if args.write:
         args.unfinished = "no file was changed"
