@@ -277,6 +277,27 @@ def test_a_references_links_back_to_its_citations_are_not_indexed(site, run_cli)
 
 
 @needs_pagefind
+def test_citation_numbers_are_not_indexed_so_excerpts_read_as_the_text(site, run_cli) -> None:
+    """A citation's number ([1]) was indexed as text, so excerpts read "Common [1].
+    Preventable [2], often [1]; see the trial [2] [1].": the page keeps them, the index
+    does not."""
+    references = """
+  - id: one
+    title: "Placeholder Source One"
+    url: https://example.org/sources/one
+  - id: two
+    title: "Placeholder Source Two"
+    url: https://example.org/sources/two"""
+    body = "Common[^one]. Preventable[^two], often[^one]; see the trial[^two][^one].\n\nMore."
+    root = site({"a.md": article("Zinc", body, references=references)})
+    assert run_cli("build", "--site", root)[0] == 0
+    page = parse(root / "public" / "a" / "index.html")
+    assert [s.text() for s in page.css(".body sup.citation")] == ["[1]", "[2]", "[1]", "[2]", "[1]"]
+    (indexed,) = fragments(root / "public" / "pagefind")
+    assert indexed["content"].startswith("Common. Preventable, often; see the trial. More.")
+
+
+@needs_pagefind
 def test_an_article_or_page_of_a_picture_alone_is_found_by_its_title(site, run_cli) -> None:
     """With the title metadata only, an article or page whose body is a picture alone had
     no text, and Pagefind leaves such a page out: the build failed ("the search index holds

@@ -44,6 +44,14 @@ stop, so excerpts read "What sleep apnea is In obstructive…". The page keeps i
 reader reads the heading's text and its link's name apart)."""
 
 
+_CITATION = re.compile(
+    r'<sup class="citation" id="[^"<>]*"><a href="[^"<>]*" role="doc-noteref">\[[0-9]+\]</a></sup>'
+)
+"""A citation's number as ``markup.placeholders`` writes it, which Pagefind is given the page
+without: indexed, excerpts read "Adults need sleep [1]. Also [2] [3].", and left out as an
+excluded selector, "Adults need sleep . Also .", Pagefind putting a space in its place."""
+
+
 def run_pagefind(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str, bytes]:
     """The index of ``pages`` (paths under ``folder``, indexed in that order) made by
     ``pagefind --service``: path in the index folder → bytes; ``OutputError`` if it fails."""
@@ -262,7 +270,7 @@ class _Conversation:
         for relative in self.pages:
             try:
                 contents = (self.folder / relative).read_text(encoding="utf-8", errors="replace")
-                contents = _BEFORE_ANCHOR.sub("", contents)
+                contents = _CITATION.sub("", _BEFORE_ANCHOR.sub("", contents))
             except OSError as exc:
                 self.unsent = f"cannot read {relative}: {exc.strerror or exc}"
                 self.requests.close()
