@@ -214,6 +214,35 @@ def test_a_description_written_in_markdown_is_a_warning_giving_the_plain_text(
     assert code == 1
 
 
+def test_a_citation_in_a_description_is_a_warning_giving_the_text_without_it(site, run_cli) -> None:
+    """A ``[^id]`` citation in ``description:`` is shown as written ("About sleep[^a] and
+    more.") in the meta description, cards and feeds, where the body shows a number: the
+    warning gives the text without it, and its space."""
+    references = """
+  - id: a
+    title: "Placeholder Source"
+    url: https://example.org/sources/a"""
+    root = site(
+        {
+            "a.md": article(
+                "Alpha",
+                "Sleep[^a].",
+                description='"About sleep [^a] and more."',
+                references=references,
+            )
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:3: 'description' is plain text, not Markdown: it is shown as"
+        " written, in search results, share cards, the article's card and the feeds — write the"
+        " text alone: description: About sleep and more."
+    ]
+    meta = parse(root / "public/a/index.html").css_first('meta[name="description"]')
+    assert meta.attributes["content"] == "About sleep [^a] and more."  # published as written
+
+
 def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli) -> None:
     """A pasted article often repeats its title as ``# Title``: the page would have two h1."""
     root = site({"a.md": article("Alpha", "# Alpha\n\nText.\n\n## A section\n\nMore.")})

@@ -53,16 +53,19 @@ _MARKUP = re.compile(r"[*_`~\[\]<>\\&]")
 written, and is not parsed."""
 _TAG = re.compile(r"<[^>]*>")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
+_CITATION = re.compile(r"[ \t]*(?<!\\)\[\^[^\[\]\s]+\]")
+"""A ``[^id]`` citation, which the body shows as a number and a description as written:
+it shows nothing in a description's plain text, with the spaces before it."""
 
 
 def markdown_shown(text: str) -> str | None:
     """What ``text`` would show as one line of Markdown (CommonMark, with HTML), where that
     differs from ``text`` written as it is: ``What really helps`` for ``What *really*
-    helps``, the link text for a link (a ``[[slug|text]]`` link's text, or its target); None
-    for a text Markdown shows as written."""
+    helps``, the link text for a link (a ``[[slug|text]]`` link's text, or its target),
+    nothing for a ``[^id]`` citation; None for a text Markdown shows as written."""
     if not _MARKUP.search(text):
         return None
-    linked = _WIKI_LINK.sub(lambda m: m[2] or m[1], text)
+    linked = _CITATION.sub("", _WIKI_LINK.sub(lambda m: m[2] or m[1], text))
     shown = html.unescape(_TAG.sub("", _inline_markdown().renderInline(linked)))
     return None if " ".join(shown.split()) == " ".join(text.split()) else " ".join(shown.split())
 
