@@ -341,3 +341,26 @@ def test_a_doi_a_pubmed_id_or_an_address_without_https_is_offered_whole() -> Non
         "content/a.md:8: reference url must be an http(s) address, found 'ftp://x.org/a' — "
         "copy the full address, starting with https://",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("https//example.org/a", "https://example.org/a"),
+        ("http:/example.org/b", "http://example.org/b"),
+        ("htps://example.org/c", "https://example.org/c"),
+        ("https:///example.org/d", "https://example.org/d"),
+        ("hhttps://example.org/e", "https://example.org/e"),
+        ("https;//example.org/f?x=1", "https://example.org/f?x=1"),
+        ("https:doi.org/10.1000/xyz", "https://doi.org/10.1000/xyz"),
+    ],
+)
+def test_an_address_whose_https_is_mistyped_is_offered_written_right(
+    written: str, meant: str
+) -> None:
+    """A letter, the colon or a slash of ``https://`` mistyped: the error gave only 'copy the
+    full address'."""
+    assert errors(f"references:\n  - {{title: A, url: '{written}'}}\n") == [
+        f"content/a.md:3: reference url must be an http(s) address, found '{written}' — "
+        f"its start is mistyped: write {meant}"
+    ]

@@ -47,9 +47,12 @@ def _unplain_address_problem(url: str) -> tuple[str, str] | None:
         )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
+        retyped = scheme_retyped(url)
         return (
             f"must be an http(s) address, found '{url}'",
-            "copy the full address, starting with https://",
+            f"its start is mistyped: write {retyped}"
+            if retyped
+            else "copy the full address, starting with https://",
         )
     if bad := sorted(set(url) & NOT_IN_URLS):
         return (
@@ -58,6 +61,24 @@ def _unplain_address_problem(url: str) -> tuple[str, str] | None:
             "character as % and its code (a quote is %22)",
         )
     return None
+
+
+_MISTYPED_SCHEME = re.compile(
+    r"h{0,2}t{1,3}p{1,2}(s?)(?:\s*[:;]\s*/{0,3}|/{1,3}|\\{2})([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[:/?#]\S*)?)",
+    re.IGNORECASE,
+)
+"""An address whose ``https://`` is mistyped: a letter left out or doubled (``htps://``,
+``hhttps://``), its colon or a slash lost (``https//``, ``http:/``), a semicolon for the
+colon, backslashes; then a dotted host."""
+
+
+def scheme_retyped(url: str) -> str | None:
+    """``url`` with a mistyped ``https://`` (or ``http://``) written right, or None when it
+    is not so mistyped (or not mistyped at all)."""
+    if (typed := _MISTYPED_SCHEME.fullmatch(url.strip())) is None:
+        return None
+    retyped = f"http{typed[1].lower()}://{typed[2]}"
+    return None if retyped == url else retyped
 
 
 def split_problem(url: str) -> str | None:
