@@ -243,6 +243,35 @@ def test_a_citation_in_a_description_is_a_warning_giving_the_text_without_it(sit
     assert meta.attributes["content"] == "About sleep [^a] and more."  # published as written
 
 
+def test_a_see_also_item_naming_an_article_listed_above_is_a_warning_at_its_line(
+    site, run_cli
+) -> None:
+    """``see_also`` items naming one article twice (by title, then slug or file) were shown
+    once without a word, where the second was most likely meant for another article. The
+    same article with another #id is another link, and says nothing."""
+    root = site(
+        {
+            "heart.md": article("Heart Health", "## Blood pressure\n\nText."),
+            "a.md": article(
+                "Alpha",
+                see_also="\n  - Heart Health\n  - heart#blood-pressure\n  - content/heart.md",
+            ),
+            "b.md": article("Beta", see_also='[heart, "Heart Health"]'),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    hint = "remove this item, or name the article it was meant to be"
+    assert err.splitlines() == [
+        "warning: content/a.md:6: see_also 'content/heart.md' links to what 'Heart Health' on"
+        f" line 4 does, so the See Also shows it once — {hint}",
+        "warning: content/b.md:3: see_also 'Heart Health' links to what 'heart' before it does,"
+        f" so the See Also shows it once — {hint}",
+    ]
+    cards = parse(root / "public/b/index.html").css(".see-also h3 a, .see-also .card a")
+    assert len({a.attributes["href"] for a in cards}) == 1
+
+
 def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli) -> None:
     """A pasted article often repeats its title as ``# Title``: the page would have two h1."""
     root = site({"a.md": article("Alpha", "# Alpha\n\nText.\n\n## A section\n\nMore.")})

@@ -10,7 +10,7 @@ from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
 from ..content.publication import WITHHELD_FIXES, Withheld
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
-from ..core.model import Article, LinkGraph, RenderedBody, SiteConfig
+from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, ResolvedLink, SiteConfig
 from ..core.slugs import slugify
 from ..core.urls import RESERVED_SLUGS, tag_url
 from ..core.yamlspans import as_scalar
@@ -85,6 +85,7 @@ def site_warnings(
     warnings += shared_tag_warnings(articles)
     warnings += merged_tag_warnings(articles)
     warnings += description_markup_warnings(articles)
+    warnings += repeated_see_also_warnings(articles, graph)
     warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
@@ -254,6 +255,29 @@ def description_markup_warnings(articles: Iterable[Article]) -> list[Diagnostic]
         if article.meta.description is not None
         and (shown := markdown_shown(article.meta.description)) is not None
     ]
+
+
+def repeated_see_also_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Diagnostic]:
+    """A ``see_also`` item naming what an item above it names already (by slug, title or
+    file: ``[Heart Health, heart]``): the article's See Also shows it once, so the second
+    was most likely meant to be another article. At the second's line."""
+    warnings = []
+    for a in articles:
+        first: dict[ResolvedLink, LinkRef] = {}
+        for ref, link in zip(a.meta.see_also, graph.see_also_each.get(a.slug, ()), strict=False):
+            if link is None or (earlier := first.setdefault(link, ref)) is ref:
+                continue
+            where = "before it" if earlier.line == ref.line else f"on line {earlier.line}"
+            warnings.append(
+                Diagnostic(
+                    f"see_also '{ref.target}' links to what '{earlier.target}' {where} does,"
+                    " so the See Also shows it once",
+                    a.source,
+                    ref.line,
+                    "remove this item, or name the article it was meant to be",
+                )
+            )
+    return warnings
 
 
 def index_file_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
