@@ -39,3 +39,40 @@ def test_a_neighbour_s_title_of_one_long_word_wraps_in_the_previous_next_links(
             found = links.nth(index).bounding_box()
             assert found is not None
             assert found["x"] >= 0 and found["x"] + found["width"] <= NARROW["width"]
+
+
+WIDE_TABLE = (
+    "| " + " | ".join(f"Column {n} heading" for n in range(1, 9)) + " |\n"
+    "|" + "---|" * 8 + "\n"
+    "| "
+    + LONG_WORD
+    + " | "
+    + " | ".join(f"cell {n} with a few words" for n in range(2, 9))
+    + " |\n"
+)
+WIDE_CODE = "```\n" + "x = 1  # " + "y" * 200 + "\n```\n"
+
+
+def test_on_paper_a_wide_table_and_a_long_code_line_wrap_rather_than_being_cut_off(
+    browser, site, serve
+) -> None:
+    """On screen a table of 8 columns and a code line of 200 characters scroll inside their
+    own boxes; paper does not scroll, so printed they lost everything past the page's edge
+    (the table's columns 2 to 8, most of the code line)."""
+    root = site({"a.md": article("Wide things", "Text.\n\n" + WIDE_TABLE + "\n" + WIDE_CODE)})
+    build_site(root, BuildOptions(output=root / "public"))
+    url = serve(root / "public")
+    paper = {"width": 700, "height": 1000}  # an A4 page's text width, at 96 px to the inch
+    with new_page(browser, viewport=paper) as page:
+        page.goto(url + "a/")
+        page.emulate_media(media="print")
+        for selector in ("main table", "main pre"):
+            box = page.locator(selector)
+            hidden = box.evaluate("e => e.scrollWidth - e.clientWidth")
+            assert hidden <= 1, f"{selector}: {hidden} px cut off on paper"
+            right = box.evaluate("e => e.getBoundingClientRect().right")
+            assert right <= paper["width"], f"{selector} ends at {right} px"
+        last = page.locator("main table tr").last.locator("td").last
+        found = last.bounding_box()
+        assert found is not None and found["x"] + found["width"] <= paper["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= paper["width"]
