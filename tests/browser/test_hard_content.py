@@ -4,6 +4,8 @@ paper. Measured in Debian's Chromium: the page never scrolls sideways, nothing i
 
 from __future__ import annotations
 
+from PIL import Image
+
 from articlegen.build import build_site
 from articlegen.core.model import BuildOptions
 from tests.browser.conftest import new_page
@@ -76,3 +78,40 @@ def test_on_paper_a_wide_table_and_a_long_code_line_wrap_rather_than_being_cut_o
         found = last.bounding_box()
         assert found is not None and found["x"] + found["width"] <= paper["width"]
         assert page.evaluate("document.documentElement.scrollWidth") <= paper["width"]
+
+
+def test_a_picture_taller_than_the_window_is_shown_whole_and_undistorted(
+    browser, site, serve
+) -> None:
+    """A portrait picture filled the column's width and so ran to 1074 px on a 390 × 844
+    phone (1800 px on a desktop): no reader could see it whole. Its box now stops at 85% of
+    the window's height and the picture is letterboxed in it, in its own proportions."""
+    root = site(
+        {
+            "a.md": article(
+                "Tall pictures",
+                "Text.\n\n![A tall placeholder](images/tall.png)\n\nMore text.",
+                image='{src: images/tall-hero.png, alt: "A tall placeholder hero"}',
+            )
+        }
+    )
+    (root / "static/images").mkdir(parents=True)
+    Image.new("RGB", (600, 1800), (60, 140, 90)).save(root / "static/images/tall.png")
+    Image.new("RGB", (900, 1600), (40, 90, 160)).save(root / "static/images/tall-hero.png")
+    build_site(root, BuildOptions(output=root / "public"))
+    url = serve(root / "public")
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 800}):
+        with new_page(browser, viewport=viewport) as page:
+            page.goto(url + "a/")
+            for selector, natural in ((".body img", 600 / 1800), (".hero img", 900 / 1600)):
+                image = page.locator(selector)
+                image.scroll_into_view_if_needed()
+                page.wait_for_function(
+                    "e => e.complete && e.naturalWidth > 0", arg=image.element_handle()
+                )
+                found = image.bounding_box()
+                assert found is not None
+                assert found["height"] <= 0.85 * viewport["height"] + 1, (selector, found)
+                fit = image.evaluate("e => getComputedStyle(e).objectFit")
+                shown = found["width"] / found["height"]
+                assert fit == "contain" or abs(shown - natural) < 0.02, (selector, fit, shown)
