@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
-from .content.publication import SCHEDULED, Publication, build_moment, publication
+from .content.publication import SCHEDULED, Publication, build_day, build_moment, publication
 from .content.readiness import unready_settings
 from .content.staticfiles import (
     StaticFile,
@@ -232,8 +232,8 @@ def _validate(
     coming = coming_link_problems(sources, raw, build_moment(options, config.zone), config.zone,
                                   graph.problems, drafts=options.drafts)  # fmt: skip
     not_yet = {slug: w.describe(config.zone) for slug, w in public.shown.items()}  # scheduled
-    trust = check_trust(config, articles, raw, options.today, static_dirs, memos.citations,
-                        not_yet, sources.damaged)  # fmt: skip
+    trust = check_trust(config, articles, raw, build_day(options, config.zone), static_dirs,
+                        memos.citations, not_yet, sources.damaged)  # fmt: skip
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,

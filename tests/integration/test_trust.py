@@ -490,6 +490,41 @@ def test_an_update_dated_after_today_is_an_error_at_its_line(site, run_cli) -> N
     assert parse(root / "public/today/index.html").css_first(".updated time") is not None
 
 
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch):
+    """Set the machine's own time zone (``TZ``) for the test, and put it back after."""
+    import time
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_today_is_the_sites_day_not_the_machines(site, run_cli, machine_zone) -> None:
+    """Review and update dates are judged against the day that decides what publishes: in
+    the site's time zone, of ``--now`` or of the clock. A site at UTC+14 built on a machine
+    at UTC-12 (26 hours apart, so the two days always differ) takes an update and a review
+    dated its own today; the machine's date called them both in the future."""
+    from zoneinfo import ZoneInfo
+
+    site_yaml = TRUST_YAML + "timezone: Etc/GMT-14\n"
+    machine_zone("Etc/GMT+12")
+    today = dt.datetime.now(ZoneInfo("Etc/GMT-14")).date().isoformat()
+    reviewed = {"reviewed_by": "example-reviewer", "reviewed_on": today}
+    sleep = article("Sleep", date="2024-05-01", updated=today, **reviewed)
+    root = with_photo(site({"policy.md": POLICY, "sleep.md": sleep}, site_yaml=site_yaml))
+    code, _, err = run_cli("build", "--site", root, "--quiet")
+    assert code == 0, err
+    later = article("Sleep", date="2027-01-01", updated="2027-01-03")
+    root = with_photo(site({"policy.md": POLICY, "sleep.md": later}, site_yaml=site_yaml))
+    code, _, err = run_cli("build", "--site", root, "--now", "2027-01-05T09:00+01:00", "--quiet")
+    assert code == 0, err  # --now's day, 5 January, not the clock's
+
+
 def test_unknown_people_are_reported_with_the_files_other_errors(site, run_cli) -> None:
     """An unknown reviewer or author in a file that fails to load for another reason is
     reported in the same run, not once that reason is fixed (a second round)."""

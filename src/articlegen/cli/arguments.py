@@ -25,8 +25,8 @@ def today_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today",
         type=day,
-        help="judge review dates, and publish, as of this day, YYYY-MM-DD (default: the system "
-        "date)",
+        help="judge review dates, and publish, as of this day, YYYY-MM-DD (default: the day of "
+        "--now, or today, in the site's time zone)",
     )
     parser.add_argument(
         "--now",

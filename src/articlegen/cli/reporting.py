@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
 from ..core.model import REPORT_FORMATS, SUGGEST_FORMATS, SUGGEST_LIMIT, BuildOptions
@@ -68,14 +67,15 @@ def add_suggest(commands: Commands) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     from ..build import build_site
+    from ..content.publication import build_day
     from ..trust.report import format_report, report_rows
 
-    today = args.today or dt.date.today()
     options = BuildOptions(
-        drafts=args.drafts, write=False, today=today, now=args.now, future=True, expired=True
+        drafts=args.drafts, write=False, today=args.today, now=args.now, future=True, expired=True
     )
     result = build_site(args.site, options)
     assert result.site is not None
+    today = build_day(options, result.site.config.zone)
     sys.stdout.write(format_report(report_rows(result.site, today), args.format))
     return EXIT_OK
 

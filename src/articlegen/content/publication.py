@@ -15,7 +15,7 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..core.dates import instant
+from ..core.dates import instant, local_day
 from ..core.model import Article, BuildOptions, Date
 
 SCHEDULED, EXPIRED = "scheduled", "expired"
@@ -54,6 +54,16 @@ def build_moment(options: BuildOptions, zone: zoneinfo.ZoneInfo) -> dt.datetime:
     if options.today is not None:
         return dt.datetime.combine(options.today, dt.time.max, zone)
     return dt.datetime.now(dt.UTC)
+
+
+def build_day(options: BuildOptions, zone: zoneinfo.ZoneInfo) -> dt.date:
+    """The day a build judges review and update dates against: ``options.today``; else the
+    day of ``options.now``, or of the clock, in the site's ``zone``. It is the day that
+    decides what publishes, not the machine's: a site in Sydney built by CI in UTC, or by a
+    laptop in Los Angeles, has one today, and an article dated it is no error."""
+    if options.today is not None:
+        return options.today
+    return local_day(build_moment(options, zone), zone)
 
 
 def utc_clock() -> dt.datetime:

@@ -769,7 +769,8 @@ class BuildOptions:
     replaced (``check`` does; a preview or report, which never writes it, does not). Its
     location is judged in every build."""
     today: dt.date | None = None
-    """The day review dates are judged against; None means the system date. Without
+    """The day review dates are judged against; None means the day of ``now``, or of the
+    clock, in the site's time zone (``publication.build_day``). Without
     ``now``, the build also publishes as at the end of this day (see ``now``)."""
     now: dt.datetime | None = None
     """The moment (time-zone aware) that decides which articles are scheduled (dated

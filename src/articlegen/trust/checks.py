@@ -50,7 +50,7 @@ def check_trust(
     damaged: Sequence[Article] = (),
 ) -> Trust:
     """Authors, reviewers, references and review dates of every article, against ``today``
-    (None: the system's date).
+    (None: today in the site's time zone).
     Pages (``Article.page``) have no author or review: only their citations are checked
     (they have no references), and one may be the editorial policy. ``memo``: the last
     build's numbered citations, reused for an article whose references and citations are
@@ -58,7 +58,7 @@ def check_trust(
     (``scheduled for …``), for its review warning. ``damaged``: the files that failed to load
     (``Sources.damaged``), whose author and reviewer, where readable, are checked too, so
     that an unknown id is reported with the file's other errors, not in the build after."""
-    today = today or dt.date.today()
+    today = today or dt.datetime.now(config.zone).date()
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
     problems += credit_articles(config, [a for a in damaged if not a.page])[1]
