@@ -167,6 +167,9 @@ def test_an_images_size_after_its_name_is_no_part_of_the_file_saved(tmp_path: Pa
         ("https://🚀-science.example/", "https://xn---science-7f85g.example"),
         ("https://xn---science-7f85g.example/", "https://🚀-science.example"),
         ("https://bücher.example/", "https://www.Bücher.example."),
+        ("https://faß.example/", "https://xn--fa-hia.example"),
+        ("https://σίσυφος.example/", "https://xn--kxa6ajbbmh.example"),
+        ("https://ｂücher。example/", "https://xn--bcher-kva.example"),
     ],
 )
 def test_the_old_host_is_known_in_either_of_its_spellings(
@@ -179,3 +182,10 @@ def test_the_old_host_is_known_in_either_of_its_spellings(
     result = relink(body, None, None, site)
     assert result.body.startswith("[[walks|w]] ")
     assert result.remote == {f"{written}/images/c.png": "images/c.png"}  # not under a host folder
+
+
+def test_a_host_spelt_differently_is_another_host(tmp_path: Path) -> None:
+    """``faß`` is not ``fass`` (IDNA 2003 folded one into the other; browsers do not)."""
+    site = OldSite("https://faß.example/", PATHS, {}, lambda _: None)
+    link = "[w](https://fass.example/2019/05/walks/)"
+    assert relink(link, None, None, site).body == link

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from unicodedata import normalize
 from urllib.parse import unquote, urlsplit
 
 from ..core.model import ImportedArticle
@@ -112,19 +113,22 @@ def serve_loose_files(blog: Blog, content: Path, loose: list[Path]) -> None:
 
 def site_host(url: str | None) -> str:
     """The host ``url`` names, as the one site it is: without ``www.`` or a final dot, and
-    in its ASCII form where it is written beyond ASCII (IDNA: ``🚀-science.com`` and
+    in its ASCII form where it is written beyond ASCII (``🚀-science.com`` and
     ``xn---science-7f85g.com`` are one host; WordPress writes either in one export), so that
-    a link into the old site is known by any of its spellings."""
-    host = (urlsplit(url or "").hostname or "").rstrip(".")
+    a link into the old site is known by any of its spellings. The ASCII form is the one
+    browsers resolve (UTS 46 without its transitional mappings): compatibility forms folded
+    (fullwidth letters, the ideographic full stop), each label beyond ASCII in punycode, and
+    ``ß`` and ``ς`` kept, as Python's IDNA 2003 codec does not (it makes ``faß.de``, another
+    domain, ``fass.de``)."""
+    host = urlsplit(url or "").hostname or ""
     if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:  # a label IDNA refuses (too long, empty): punycode it as it is
-            host = ".".join(
-                p if p.isascii() else f"xn--{p.encode('punycode').decode()}"
-                for p in host.split(".")
-            )
-    return host.removeprefix("www.")
+        host = normalize("NFKC", host).lower().replace("\u3002", ".")
+        host = ".".join(_ascii_label(label) for label in host.split("."))
+    return host.rstrip(".").removeprefix("www.")
+
+
+def _ascii_label(label: str) -> str:
+    return label if label.isascii() else f"xn--{label.encode('punycode').decode('ascii')}"
 
 
 def tally(counter: Counter[str]) -> str:
