@@ -288,13 +288,19 @@ def test_citation_numbers_are_not_indexed_so_excerpts_read_as_the_text(site, run
   - id: two
     title: "Placeholder Source Two"
     url: https://example.org/sources/two"""
-    body = "Common[^one]. Preventable[^two], often[^one]; see the trial[^two][^one].\n\nMore."
+    body = (
+        "Common[^one]. Preventable [^two], often [^one]; see the trial [^two] [^one].\n\n"
+        "More (see [^two]) and[^one]then, as [^two]said.\n"
+    )
     root = site({"a.md": article("Zinc", body, references=references)})
     assert run_cli("build", "--site", root)[0] == 0
     page = parse(root / "public" / "a" / "index.html")
-    assert [s.text() for s in page.css(".body sup.citation")] == ["[1]", "[2]", "[1]", "[2]", "[1]"]
+    shown = [s.text() for s in page.css(".body sup.citation")]
+    assert shown == ["[1]", "[2]", "[1]", "[2]", "[1]", "[2]", "[1]", "[2]"]
     (indexed,) = fragments(root / "public" / "pagefind")
-    assert indexed["content"].startswith("Common. Preventable, often; see the trial. More.")
+    assert indexed["content"].startswith(
+        "Common. Preventable, often; see the trial. More (see) andthen, as said."
+    )
 
 
 @needs_pagefind

@@ -45,11 +45,20 @@ reader reads the heading's text and its link's name apart)."""
 
 
 _CITATION = re.compile(
-    r'<sup class="citation" id="[^"<>]*"><a href="[^"<>]*" role="doc-noteref">\[[0-9]+\]</a></sup>'
+    r'(\s*)<sup class="citation" id="[^"<>]*"><a href="[^"<>]*" role="doc-noteref">\[[0-9]+\]'
+    r"</a></sup>(\w?)"
 )
 """A citation's number as ``markup.placeholders`` writes it, which Pagefind is given the page
 without: indexed, excerpts read "Adults need sleep [1]. Also [2] [3].", and left out as an
-excluded selector, "Adults need sleep . Also .", Pagefind putting a space in its place."""
+excluded selector, "Adults need sleep . Also .", Pagefind putting a space in its place. The
+space before it goes too (``_uncited``), unless a word follows at once."""
+
+
+def _uncited(found: re.Match[str]) -> str:
+    """A citation's number taken out, and the space before it unless a word follows at once
+    ("sleep [1]. Also" → "sleep. Also"; "sleep [1]more" → "sleep more")."""
+    space, word = found.groups()
+    return space + word if word else ""
 
 
 def run_pagefind(pagefind: Path, folder: Path, pages: Sequence[str]) -> dict[str, bytes]:
@@ -270,7 +279,7 @@ class _Conversation:
         for relative in self.pages:
             try:
                 contents = (self.folder / relative).read_text(encoding="utf-8", errors="replace")
-                contents = _CITATION.sub("", _BEFORE_ANCHOR.sub("", contents))
+                contents = _CITATION.sub(_uncited, _BEFORE_ANCHOR.sub("", contents))
             except OSError as exc:
                 self.unsent = f"cannot read {relative}: {exc.strerror or exc}"
                 self.requests.close()
