@@ -525,6 +525,32 @@ def test_today_is_the_sites_day_not_the_machines(site, run_cli, machine_zone) ->
     assert code == 0, err  # --now's day, 5 January, not the clock's
 
 
+def test_a_scheduled_articles_later_update_is_an_error_before_it_publishes(site, run_cli) -> None:
+    """An ``updated`` after the day a scheduled article publishes is reported by the builds
+    that leave the article out, not first on the day it publishes (when its page would say
+    it was updated later); an expired article, left out for good, is not judged. A time of
+    day is named with its day in the site's time zone, where that is another day."""
+    root = site(
+        {
+            "soon.md": article("Soon", date="2024-06-10", updated="2024-06-12"),
+            "gone.md": article("Gone", date="2024-01-01", updated="2024-07-01",
+                               expires="2024-05-01"),
+            "late.md": article("Late", date="2024-05-01", updated="2024-06-01T23:00:00-10:00"),
+        }
+    )  # fmt: skip
+    code, _, err = run_cli("build", "--site", root, "--today", "2024-06-01")
+    assert code == 1
+    assert err.splitlines() == [
+        "error: content/late.md:4: 'updated' (2024-06-01 23:00:00-10:00, 2024-06-02 in the site's"
+        " time zone) is in the future (today is 2024-06-01) — give the day of the article's last"
+        " update (a typo in the year?), or remove 'updated' until then",
+        "error: content/soon.md:4: 'updated' (2024-06-12) is after 2024-06-10, the day the article"
+        " publishes — give a day on or before 2024-06-10 (a typo in the year?), or remove"
+        " 'updated'",
+        "error: 2 errors; nothing was written",
+    ]
+
+
 def test_unknown_people_are_reported_with_the_files_other_errors(site, run_cli) -> None:
     """An unknown reviewer or author in a file that fails to load for another reason is
     reported in the same run, not once that reason is fixed (a second round)."""

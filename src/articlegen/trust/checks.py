@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..core.dates import local_day
 from ..core.errors import ArticlegenError, Diagnostic
 from ..core.layout import CONFIG_FILE
 from ..core.memo import Memo, Same
@@ -48,6 +49,7 @@ def check_trust(
     memo: Memo[Citations] | None = None,
     withheld: Mapping[str, str] | None = None,
     damaged: Sequence[Article] = (),
+    held: Sequence[Article] = (),
 ) -> Trust:
     """Authors, reviewers, references and review dates of every article, against ``today``
     (None: today in the site's time zone).
@@ -57,7 +59,9 @@ def check_trust(
     the same (``core.memo``). ``withheld``: why each article shown though not public is so
     (``scheduled for …``), for its review warning. ``damaged``: the files that failed to load
     (``Sources.damaged``), whose author and reviewer, where readable, are checked too, so
-    that an unknown id is reported with the file's other errors, not in the build after."""
+    that an unknown id is reported with the file's other errors, not in the build after.
+    ``held``: the articles left out of this build (scheduled, expired; not drafts), of which
+    a scheduled one's ``updated`` is checked now, not on the day it publishes."""
     today = today or dt.datetime.now(config.zone).date()
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
@@ -95,7 +99,16 @@ def check_trust(
         *photo_problems(config, lambda p: any((d / p).is_file() for d in static_dirs), CONFIG_FILE),
         *policy_problems,
         *review_errors,
-        *(p for a in articles if (p := future_update(a, today, config.zone))),
+        *_future_updates(articles, held, today, config),
     ]
     warnings += [w for c in citations.values() for w in c.warnings]
     return Trust(credits, citations, (policy_url, policy_slug), problems, warnings)
+
+
+def _future_updates(
+    built: Sequence[Article], held: Sequence[Article], today: dt.date, config: SiteConfig
+) -> list[ArticlegenError]:
+    """``editorial.future_update`` of each article ``built``, and of each ``held`` out of the
+    build that publishes after ``today`` (not one expired, left out for good)."""
+    later = [a for a in held if a.meta.date and local_day(a.meta.date, config.zone) > today]
+    return [p for a in [*built, *later] if (p := future_update(a, today, config.zone))]

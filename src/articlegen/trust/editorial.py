@@ -207,8 +207,17 @@ def future_update(
     publishes = local_day(meta.date, zone) if meta.date is not None else today
     if day <= max(today, publishes):
         return None
+    written = meta.updated.date() if isinstance(meta.updated, dt.datetime) else meta.updated
+    shown = f"{meta.updated}" + ("" if written == day else f", {day} in the site's time zone")
+    if publishes > today:  # scheduled: shown on the day it publishes as updated later
+        return FrontMatterError(
+            f"'updated' ({shown}) is after {publishes}, the day the article publishes",
+            article.source,
+            meta.lines.get("updated", 1),
+            f"give a day on or before {publishes} (a typo in the year?), or remove 'updated'",
+        )
     return FrontMatterError(
-        f"'updated' ({meta.updated}) is in the future (today is {today})",
+        f"'updated' ({shown}) is in the future (today is {today})",
         article.source,
         meta.lines.get("updated", 1),
         "give the day of the article's last update (a typo in the year?), or remove "
