@@ -188,6 +188,29 @@ def test_an_article_is_named_by_file_or_title_as_see_also_names_it(
     assert err.startswith("error: 'draft.md' is content/draft.md, which is not a published")
 
 
+def test_a_name_resolves_as_a_see_also_item_does(blog: Path, run_cli) -> None:
+    """A file whose 'slug:' is not its name, by that name or its folder path without .md; a
+    title in another case and spacing: each names its published article, as a See Also
+    item does, where 'old-name' was called not published; a title two articles share is the
+    error naming both, not 'no published article'."""
+    (blog / "content/men").mkdir()
+    (blog / "content/men/old-name.md").write_text(
+        article("Heart Health", "The heart and deep sleep.", slug="heart", tags="[sleep]")
+    )
+    code, by_slug, _ = run_cli("suggest", "--site", blog, "heart")
+    assert code == 0
+    for name in ("men/old-name", "content/men/old-name.md", "heart health", "Heart   Health"):
+        assert run_cli("suggest", "--site", blog, name) == (0, by_slug, "")
+    (blog / "content/teeth.md").write_text(article("Heart Health", "Brush twice a day."))
+    code, out, err = run_cli("suggest", "--site", blog, "heart health")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (
+        "error: article 'heart health' names 2 articles with the same title:"
+        " content/men/old-name.md ('Heart Health'), content/teeth.md ('Heart Health') — link by"
+        " slug or by file instead, or give them different titles"
+    )
+
+
 def test_a_site_with_errors_suggests_nothing(blog: Path, run_cli) -> None:
     (blog / "content/bad.md").write_text(article("Bad", "See [[nowhere]]."))
     code, out, err = run_cli("suggest", "--site", blog)

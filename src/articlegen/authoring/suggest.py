@@ -15,8 +15,10 @@ from pathlib import Path
 
 from ..core.errors import ArticlegenError, BuildFailed, did_you_mean
 from ..core.layout import CONTENT_DIR
-from ..core.model import SUGGEST_FORMATS, Article, Site, Suggestion
+from ..core.lookalike import fold
+from ..core.model import SUGGEST_FORMATS, Article, LinkRef, LinkTarget, Site, Suggestion
 from ..core.slugs import sort_key
+from ..render.links import resolve_links
 from ..render.suggestions import documents, reasons, suggest, unlinked
 from .seealsoedit import edited_file, replace_file
 
@@ -49,15 +51,27 @@ def suggested(
 
 
 def _named(site: Site, name: str, root: Path | None) -> str | None:
-    """The slug of the published article ``name`` names, or None."""
-    known = {a.slug for a in site.articles}  # not the pages (content/pages/): no See Also
-    if name in known:
+    """The slug of the published article ``name`` names, or None: by slug, by file (from the
+    working folder, ``root`` or its ``content/``, with or without ``.md``), or by title as a
+    See Also item names one (``_resolved``)."""
+    if name in site.by_slug and not site.by_slug[name].page:
         return name
     by_file = {a.source: a.slug for a in site.articles}
-    if (file := _site_file(name, root)) in by_file:
-        return by_file[file]
-    titled = [a.slug for a in site.articles if a.meta.title == name]
-    return titled[0] if len(titled) == 1 else None
+    for written in (name, f"{name}.md"):
+        if (file := _site_file(written, root)) in by_file:
+            return by_file[file]
+    return _resolved(site, name)[0]
+
+
+def _resolved(site: Site, name: str) -> tuple[str | None, ArticlegenError | None]:
+    """``name`` resolved against the published articles by the rules of a See Also item
+    (``links.resolve_links``: a title in any case and spacing, a name two titles share an
+    error naming both): the slug, or the error saying why there is none."""
+    targets = [LinkTarget(a.slug, a.source, a.meta.title) for a in site.articles]
+    (found,), problems = resolve_links([LinkRef(name, 0)], "", targets, kind="article")
+    if found is not None and found.slug is not None and not found.fragment:
+        return found.slug, None
+    return None, problems[0] if problems else None
 
 
 def _site_file(name: str, root: Path | None) -> str | None:
@@ -86,7 +100,10 @@ def _unknown(site: Site, name: str, root: Path | None) -> ArticlegenError:
             "article scheduled or expired)",
             hint="suggestions are made for published articles: publish it first, or name another",
         )
-    known = sorted(a.slug for a in site.articles)
+    problem = _resolved(site, name)[1]
+    if problem is not None and sum(fold(a.meta.title) == fold(name) for a in site.articles) > 1:
+        return problem  # titles two articles share: the error names both
+    known = sorted({*(a.slug for a in site.articles), *(a.meta.title for a in site.articles)})
     return ArticlegenError(
         f"no published article has the slug, file or title '{name}'{did_you_mean(name, known)}",
         hint=hint,
