@@ -241,6 +241,13 @@ def test_a_citation_in_a_description_is_a_warning_giving_the_text_without_it(sit
     ]
     meta = parse(root / "public/a/index.html").css_first('meta[name="description"]')
     assert meta.attributes["content"] == "About sleep [^a] and more."  # published as written
+    coded = article("Alpha", "Sleep[^a].", description='"Cite with `[^id]` or `[[x]]`."',
+                    references=references)  # fmt: skip
+    (root / "content/a.md").write_text(coded)
+    code, _, err = run_cli("build", "--site", root)
+    assert err.splitlines()[0].endswith(
+        'write the text alone: description: "Cite with [^id] or [[x]]."'
+    ), err  # code spans show what they hold: no citation or wiki link is read in one
 
 
 def test_a_see_also_item_naming_an_article_listed_above_is_a_warning_at_its_line(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
@@ -58,6 +59,24 @@ _CITATION = re.compile(r"[ \t]*(?<!\\)\[\^[^\[\]\s]+\]")
 it shows nothing in a description's plain text, with the spaces before it."""
 
 
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+"""A code span: a run of backticks, to the next run as long (what it holds is shown as
+written, wiki links and citations too)."""
+
+
+def _outside_code(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` made to each part outside its code spans."""
+    parts, at = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [change(text[at : span.start()]), span[0]]
+        at = span.end()
+    return "".join([*parts, change(text[at:])])
+
+
+def _link_text(link: re.Match[str]) -> str:
+    return link[2] or link[1]
+
+
 def markdown_shown(text: str) -> str | None:
     """What ``text`` would show as one line of Markdown (CommonMark, with HTML), where that
     differs from ``text`` written as it is: ``What really helps`` for ``What *really*
@@ -65,7 +84,7 @@ def markdown_shown(text: str) -> str | None:
     nothing for a ``[^id]`` citation; None for a text Markdown shows as written."""
     if not _MARKUP.search(text):
         return None
-    linked = _CITATION.sub("", _WIKI_LINK.sub(lambda m: m[2] or m[1], text))
+    linked = _outside_code(text, lambda t: _CITATION.sub("", _WIKI_LINK.sub(_link_text, t)))
     shown = html.unescape(_TAG.sub("", _inline_markdown().renderInline(linked)))
     return None if " ".join(shown.split()) == " ".join(text.split()) else " ".join(shown.split())
 
