@@ -37,9 +37,22 @@ _SPACED_ANGLE = re.compile(r"\](?::|\()[ \t]*(?:\n[ \t]*)?<[ \t]")
 """A destination in ``<>`` opening with a space or a tab (``[o]: <\tfile:///x>``):
 markdown-it-py strips it before refusing a ``file:`` or ``javascript:`` address, so a
 definition it refuses markdown-it-pyrs may take."""
-_PANICS = ("[", "`")
-"""markdown-it-pyrs 0.4 panics (printing a backtrace) on a ``[`` before a backtick left
-unmatched; a body with both characters is left to markdown-it-py."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_FENCE_MARK = re.compile("```|~~~")
+_FENCE_LINE = re.compile(
+    r"(?:[ ]{0,3}(?:>[ ]?|[-*+][ ]|1[.)][ ]))*+[ ]{0,3}(?:`{3,}+[^`\n\[]*+|~{3,}+[^\n\[]*+)"
+)
+"""A fence's line, in block quotes and list items, without a ``[``: never inline text with
+other lines (a fence interrupts a paragraph), at most a table row on its own."""
+_PAIRED = re.compile(r"[^`]*+(?:(?>(`++)(?:[^`|\n]++|(?!\1(?!`))`++)*+\1(?!`))[^`]*+)*+")
+"""Text whose backtick runs pair up as code spans do (each with the first later run of its
+length), never across a line break or a ``|``, matched whole."""
+_ANGLED_TICK = re.compile(r"<[^<>\n`]*+`[^<>\n]*+>")
+"""A backtick in ``<>``, where an autolink may hold it."""
+_DESTINATION = r"[^ \t\n`()<>\\]*+(?:\([^ \t\n`()<>\\]*+\)[^ \t\n`()<>\\]*+)*+"
+_TITLE = r"""(?:[ \t]+(?:"[^"`\\\n]*+"|'[^'`\\\n]*+'))?"""
+_OTHER_LINK_TAIL = re.compile(rf"\]\((?![ \t]*{_DESTINATION}{_TITLE}[ \t]*\))")
+"""A ``](`` not followed by a destination and title that surely hold no backtick."""
 
 DEPTH = MAX_NESTING // 2
 """Nesting, block or inline, past which markdown-it-py's limits might act: left to it."""
@@ -99,7 +112,7 @@ def declined(body: str, html: bool) -> bool:
         return True
     if "]:" in body and FOOTNOTE_DEFINITION.search(body):  # a problem markdown.py finds
         return True  # (footnotes.py); the pattern, tried at every character, only if it can
-    if all(character in body for character in _PANICS):
+    if "`" in body and "[" in body and _may_panic(body):
         return True
     if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
         return True
@@ -152,3 +165,74 @@ def _quote_then_ordered(body: str) -> bool:
                     return False
         at = body.find(">", line)
     return False
+
+
+def _may_panic(body: str) -> bool:
+    """Whether markdown-it-pyrs 0.4 might panic on ``body`` (and print a backtrace).
+
+    Its code span rule, per inline text (a paragraph, a heading, a table cell), records the
+    length of each run of backticks a failed search passes (a run that finds no run of its
+    own length before the text's end), then sets a flag; with the flag set, it reads that
+    record at a run's length unchecked. A link's label is scanned (from its ``[`` to its
+    ``]``) then parsed again, so a run in it can be tried twice, the second time with the
+    flag set by the first and its own length unrecorded: ``[a `b`` panics, ``[a ``b` c``
+    too. Where every run the rule tries finds its closer, the flag is never set and nothing
+    panics. That is made sure of in each run of lines between blank lines (no inline text
+    spans a blank line) holding both a ``[`` and a backtick:
+
+    - each line's runs pair up as code spans do (each with the first later run of exactly
+      its length), no pair across a ``|``. An inline text starts at a line's start or after
+      a ``|`` (a block's markers before it hold no backtick) and may end at any line's end
+      or ``|``; the rule tries runs in that same greedy pairing as it parses a text from
+      its start, and as it scans and parses a label from a ``[`` it reached, which is
+      outside any pair (a ``[`` in a code span is never reached): every run it tries opens
+      a pair that closes before the text, or the label, ends;
+    - a fence's line (``_FENCE_LINE``) is left out: a fence interrupts a paragraph, so the
+      line is code, or a table row alone (without a ``[``), never inline text with others;
+    - no backtick that the parser steps over without trying it (its searches still count
+      it), which would shift the pairing: an escaped one, one in ``<>`` (an autolink), one
+      in or after a ``](`` not followed by a simple destination and title without one
+      (``_OTHER_LINK_TAIL``).
+
+    More is declined than would panic (a code span over two lines, a backtick in a fence's
+    code, a run left as text), never less: the engine is called on generated bodies in
+    tests/unit/test_fastmarkup.py. A body without both characters, as every bench body, is
+    not looked at; the whole body is tried at once first, then each run of lines."""
+    text = _without_fence_lines(body)
+    if _PAIRED.fullmatch(text) and not _steps_over_a_backtick(text):
+        return False  # most: at once, as a whole
+    return any(
+        "[" in chunk
+        and "`" in chunk
+        and (not _PAIRED.fullmatch(chunk) or _steps_over_a_backtick(chunk))
+        for chunk in _BLANK_LINE.split(text)
+    )
+
+
+def _without_fence_lines(body: str) -> str:
+    """``body`` with each fence's line (``_FENCE_LINE``) made ``.``: a line neither blank
+    nor inline text, found from each run of three backticks or tildes (a few a body)."""
+    if "```" not in body and "~~~" not in body:
+        return body
+    parts: list[str] = []
+    kept = 0
+    for mark in _FENCE_MARK.finditer(body):
+        if mark.start() < kept:
+            continue
+        start = body.rfind("\n", 0, mark.start()) + 1
+        end = body.find("\n", mark.start())
+        end = len(body) if end < 0 else end
+        if _FENCE_LINE.fullmatch(body, start, end):
+            parts += [body[kept:start], "."]
+            kept = end
+    return "".join(parts) + body[kept:] if parts else body
+
+
+def _steps_over_a_backtick(text: str) -> bool:
+    """Whether the inline parser may step over a backtick in ``text`` without trying it:
+    an escaped one, one in an autolink, one in or after a link's ``(`` that does not
+    surely hold none."""
+    if "\\`" in text or ("<" in text and _ANGLED_TICK.search(text)):
+        return True
+    link = _OTHER_LINK_TAIL.search(text)
+    return link is not None and text.find("`", link.end()) >= 0

@@ -725,7 +725,10 @@ class _Render:
         return self._shown_plain(swapped)
 
     def _title_slot(self, marked: re.Match[str]) -> str:
-        return placeholder(Slot.LINK_TEXT, self.link_numbers[int(marked.group(1))])
+        number = self.link_numbers.get(int(marked.group(1)))
+        if number is None:  # swapped inside a code span: markdown-it-py reads no link there
+            raise _Unsupported
+        return placeholder(Slot.LINK_TEXT, number)
 
     def _label(self, image: Any) -> str:
         """An image's label as written (its token's content), when the tree shows it whole:
