@@ -107,6 +107,19 @@ def test_a_broken_link_is_reported_again_after_the_build_it_failed(
     same_as_clean(blog, tmp_path)
 
 
+def test_two_files_of_one_slug_reuse_no_graph(blog: Path, run_cli) -> None:
+    """With two files of one slug (an error), the body keys and the graph, held by slug,
+    hold one file's: an edit to the other was taken as unchanged, and its new See Also of
+    itself went unreported where a clean build reports it (found by the random-edit test)."""
+    (blog / "content/d.md").write_text(article("Delta", "Delta text.", slug="a"))
+    for _ in range(2):
+        assert run_cli("build", "--site", blog, "--quiet")[0] == 1
+    edit(blog, "a.md", lambda text: text.replace("see_also: [b]", "see_also: [b, a]"))
+    cached = run_cli("build", "--site", blog, "--quiet")
+    assert cached == run_cli("build", "--site", blog, "--no-cache", "--quiet")
+    assert "see_also 'a' links the article to itself" in cached[2]
+
+
 def test_a_build_saving_over_another_leaves_a_graph_of_its_own_record(
     blog: Path, tmp_path: Path
 ) -> None:

@@ -15,7 +15,8 @@ titles, drafts, what is withheld) and the same files link in the same order: a f
 body key is unchanged has the same links, so the same resolutions; the links of each file
 that changed (a body edit) are resolved again and must come out as the graph holds them,
 without a problem. Anything else resolves every link, as before. A graph with problems is
-never recorded: the build fails, and the next one finds them again.
+never recorded: the build fails, and the next one finds them again; nor is one where two
+files share a slug (an error too), since the body keys and the graph are held by slug.
 """
 
 from __future__ import annotations
@@ -71,8 +72,11 @@ class LinkRecords:
         inputs = value_digest((known, drafts_visible))
         listed = [(s.path, s.slug, s.page, keys.get(s.slug)) for s in sources]
         last, graph = self.record, self.graph
+        if len({s.slug for s in sources}) < len(sources):  # a slug twice: keys and graph
+            inputs = None  # hold one file's per slug, so neither is reused nor recorded
         if (
-            last is not None
+            inputs is not None
+            and last is not None
             and graph is not None
             and _same(last, graph, sources, known, inputs, listed, drafts_visible)
         ):
