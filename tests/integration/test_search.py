@@ -61,6 +61,22 @@ def test_build_writes_the_index_of_the_articles_only_and_a_search_page(site, run
 
 
 @needs_pagefind
+def test_the_not_found_page_has_the_search_box_when_the_site_has_search(site, run_cli) -> None:
+    """A reader who followed a dead link can search from the 404 page: the search page's own
+    box, sending the words to it as ?q=; a site built with search off has none."""
+    root = site(ARTICLES)
+    assert run_cli("build", "--site", root)[0] == 0
+    missing = parse(root / "public" / "404.html")
+    form = missing.css_first("main form[role=search]")
+    assert form is not None and form.attributes["action"] == "/search/"
+    assert form.css_first("input[type=search]").attributes["name"] == "q"
+    assert missing.css_first("label[for=search-input]").text() == "Search the articles"
+    (root / "site.yaml").write_text((root / "site.yaml").read_text() + "search: false\n")
+    assert run_cli("build", "--site", root)[0] == 0
+    assert parse(root / "public" / "404.html").css_first("form[role=search]") is None
+
+
+@needs_pagefind
 def test_index_is_part_of_the_byte_identical_output(site, run_cli, tmp_path: Path) -> None:
     root = site(ARTICLES)
     assert run_cli("build", "--site", root, "--output", tmp_path / "one")[0] == 0
