@@ -40,27 +40,26 @@ def suggested(
     ``content/``) or an exact title, as a See Also item may be; one that is no published
     article of ``site`` is an error, which says so of a file that is not published."""
     linkable = documents(site.articles, site.graph, withheld=site.withheld)
-    slugs = {name: _named(site, name, root) for name in names}
-    unknown = [name for name, slug in slugs.items() if slug is None]
+    named = {name: _named(site, name, root) for name in names}
+    unknown = [(name, problem) for name, (slug, problem) in named.items() if slug is None]
     if unknown:
-        raise BuildFailed(_unknown(site, name, root) for name in unknown)
-    chosen = list(dict.fromkeys(s for s in slugs.values() if s is not None))
+        raise BuildFailed(_unknown(site, name, root, problem) for name, problem in unknown)
+    chosen = list(dict.fromkeys(slug for slug, _ in named.values() if slug is not None))
     chosen = chosen or _by_title(site, unlinked(linkable, site.graph))
     found = suggest(linkable, chosen, limit=limit)
     return [Suggested(site.by_slug[slug], found[slug]) for slug in chosen]
 
 
-def _named(site: Site, name: str, root: Path | None) -> str | None:
-    """The slug of the published article ``name`` names, or None: by slug, by file (from the
-    working folder, ``root`` or its ``content/``, with or without ``.md``), or by title as a
-    See Also item names one (``_resolved``)."""
+def _named(site: Site, name: str, root: Path | None) -> tuple[str | None, ArticlegenError | None]:
+    """The slug of the published article ``name`` names: by slug, by file (from the working
+    folder, ``root`` or its ``content/``, with or without ``.md``), or by title as a See Also
+    item names one (``_resolved``); else None, with the resolver's error if it gave one."""
     if name in site.by_slug and not site.by_slug[name].page:
-        return name
+        return name, None
     by_file = {a.source: a.slug for a in site.articles}
-    for written in (name, f"{name}.md"):
-        if (file := _site_file(written, root)) in by_file:
-            return by_file[file]
-    return _resolved(site, name)[0]
+    if (file := _file_of(name, root)) in by_file:
+        return by_file[file], None
+    return _resolved(site, name)
 
 
 def _resolved(site: Site, name: str) -> tuple[str | None, ArticlegenError | None]:
@@ -72,6 +71,11 @@ def _resolved(site: Site, name: str) -> tuple[str | None, ArticlegenError | None
     if found is not None and found.slug is not None and not found.fragment:
         return found.slug, None
     return None, problems[0] if problems else None
+
+
+def _file_of(name: str, root: Path | None) -> str | None:
+    """The site's file ``name`` names, written whole or without its ``.md``."""
+    return _site_file(name, root) or _site_file(f"{name}.md", root)
 
 
 def _site_file(name: str, root: Path | None) -> str | None:
@@ -88,8 +92,11 @@ def _site_file(name: str, root: Path | None) -> str | None:
     return None
 
 
-def _unknown(site: Site, name: str, root: Path | None) -> ArticlegenError:
-    file = _site_file(name, root) or _site_file(f"{name}.md", root)
+def _unknown(
+    site: Site, name: str, root: Path | None, problem: ArticlegenError | None
+) -> ArticlegenError:
+    """Why ``name`` names no published article; ``problem``: the resolver's error, if any."""
+    file = _file_of(name, root)
     hint = (
         "name articles by slug (the file name without .md, or its 'slug:'), by file or by "
         "exact title"
@@ -100,7 +107,6 @@ def _unknown(site: Site, name: str, root: Path | None) -> ArticlegenError:
             "article scheduled or expired)",
             hint="suggestions are made for published articles: publish it first, or name another",
         )
-    problem = _resolved(site, name)[1]
     if problem is not None and sum(fold(a.meta.title) == fold(name) for a in site.articles) > 1:
         return problem  # titles two articles share: the error names both
     known = sorted({*(a.slug for a in site.articles), *(a.meta.title for a in site.articles)})
