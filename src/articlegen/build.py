@@ -19,12 +19,7 @@ from pathlib import Path
 from .content.config import load_config, with_base_url
 from .content.publication import SCHEDULED, Publication, build_day, build_moment, publication
 from .content.readiness import unready_settings
-from .content.staticfiles import (
-    StaticFile,
-    collision_problems,
-    find_static,
-    variant_collisions,
-)
+from .content.staticfiles import StaticFile, collision_problems, find_static, variant_collisions
 from .content.strays import stray_notes
 from .content.theme import place_logo
 from .core.console import counted
@@ -61,7 +56,6 @@ from .core.model import (
 )
 from .core.programs import find_pagefind
 from .core.progress import for_stage
-from .core.urls import article_url
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
@@ -79,12 +73,11 @@ from .markup.fastmarkup import MISSING_NOTE as SLOW_MARKUP_NOTE
 from .markup.fastmarkup import compiled_available
 from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
-from .output.publish import after_writing, publish_site
+from .output.publish import after_writing, indexed_pages, publish_site
 from .output.search import MISSING_NOTE
 from .output.soundimages import ShownAt, sound_reader, waited_at_lines
 from .output.variants import VariantsMade, original_digest
 from .render.bodies import finished_bodies
-from .render.feeds import unlisted_slugs
 from .render.fragments import article_fragment_problems, resolved_fragments
 from .render.menu import MENU_KIND, menu_refs, resolve_menu
 from .render.pathlinks import path_fragments, path_link_problems, published_addresses
@@ -148,15 +141,15 @@ def build_site(
         )  # fmt: skip
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
-        if options.write:  # each page written as it is rendered: the result keeps none's bytes
-            hidden = frozenset(article_url(slug) + "index.html" for slug in unlisted_slugs(site))
-            searched = (pagefind, len(articles) - len(hidden), hidden) if pagefind else None
-            publish_site(site_pages, statics, output, root, cache, searched, progress, waited)
+        index = indexed_pages(site, pagefind, len(articles))
+        own = publish_site(  # each page written as it is rendered: the result keeps none's bytes
+            site_pages, statics, output, root, cache, index, progress, waited, strict=options.strict
+        ) if options.write else []  # fmt: skip
         pages = site_pages.headers if options.write else tuple(site_pages.pages)
         variants = waited().files
     return BuildResult(
         output=written, articles=len(site.articles), pages=pages,
-        diagnostics=tuple(checked.warnings), seconds=time.perf_counter() - started, site=site,
+        diagnostics=(*checked.warnings, *own), seconds=time.perf_counter() - started, site=site,
         notes=(*_notes(config, options, sources, public, pagefind), *stray_notes(root, output)),
         changes_at=public.changes_at, reused_bodies=sources.reused, rendered=site_pages.rendered,
         variants=variants, statics=frozenset(name for _, name in checked.statics),

@@ -4,6 +4,7 @@ existed is taken once when the last build's receipt shows it untouched."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from articlegen.build import build_site
 from articlegen.core.layout import CACHE_DIR, OUTPUT_MARKER
 from articlegen.core.model import BuildOptions
+from articlegen.incremental.cachefile import OUTPUT_RECORDS
 from articlegen.incremental.freshness import Receipt, Snapshot, output_digest, save_receipt
 from articlegen.output.destination import MARKER_TEXT
 from tests.conftest import article
@@ -44,19 +46,12 @@ def test_an_empty_folder_is_taken(blog: Path, tmp_path: Path, run_cli) -> None:
     ).is_file()
 
 
-def test_a_marked_folder_is_replaced_whole(blog: Path, run_cli) -> None:
-    """The mark says the folder is the build's: a file put there by hand goes."""
-    assert run_cli("build", "--site", blog, "--quiet")[0] == 0
-    (blog / "public/extra.txt").write_text("put here by hand")
-    _rewrite(blog / "content/a.md", "First.", "First, edited.")
-    assert run_cli("build", "--site", blog, "--quiet")[0] == 0
-    assert not (blog / "public/extra.txt").exists()
-
-
 def _as_an_older_articlegen_left_it(root: Path) -> None:
-    """The output without the mark, and the receipt saying the last build left it so."""
+    """The output without the mark, and the receipt saying the last build left it so (and
+    no record of the files builds wrote: older versions kept none)."""
     output = root / "public"
     (output / OUTPUT_MARKER).unlink()
+    shutil.rmtree(root / CACHE_DIR / OUTPUT_RECORDS)
     receipt = Receipt("inputs", str(output), output_digest(output), 2, 9, (), ())
     save_receipt(root, Snapshot("inputs", racy=False), receipt)
 

@@ -168,14 +168,26 @@ def cached_build(
 def _clean(args: argparse.Namespace) -> int:
     from ..content.config import load_config
     from ..output.destination import destination
+    from ..output.outputrecord import shown_folder
     from ..output.write import remove_output
 
     root = args.site.absolute()
     dest = destination(root, load_config(root), args.output)
     removed = []
-    if remove_output(dest, root):
-        removed.append(shown(dest.path, args.site) + "/")
+    own = remove_output(dest, root)
+    folder = shown_folder(dest.path, root)
+    if own:
+        removed.append(f"the files builds wrote in {folder}/")
+    elif own is not None:
+        removed.append(folder + "/")
     if clear_cache(root / CACHE_DIR):
         removed.append(CACHE_DIR + "/")
     print(f"removed {' and '.join(removed)}" if removed else "nothing to remove")
+    if own:
+        named = ", ".join(f"{folder}/{name}" for name in own[:3]) + (", …" if len(own) > 3 else "")
+        print(
+            f"kept {counted(len(own), 'file')} no build wrote ({named}): move "
+            f"{'it' if len(own) == 1 else 'them'} out of {folder}/ before the next build, "
+            "which takes only an empty folder or one it made"
+        )
     return EXIT_OK

@@ -10,13 +10,17 @@ from functools import partial
 from pathlib import Path
 
 from ..content.staticfiles import StaticFile
-from ..core.errors import InterruptedAfterWrite, OutputError
-from ..core.layout import CACHE_DIR
-from ..core.model import Progress, RenderedPage
+from ..core.errors import InterruptedAfterWrite, OutputError, raise_if_any
+from ..core.layout import CACHE_DIR, OUTPUT_MARKER
+from ..core.model import Progress, RenderedPage, Site
+from ..core.problems import Diagnostic
 from ..core.progress import for_stage, report_progress
+from ..core.urls import article_url
 from ..incremental.cache import BuildCache
 from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from ..incremental.rendering import SitePages
+from ..render.feeds import unlisted_slugs
+from .outputrecord import WrittenFiles, kept_warnings, load_written, own_files, save_written
 from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
 from .write import write_site
@@ -31,7 +35,9 @@ def publish_site(
     searched: tuple[Path, int, Collection[str]] | None,
     progress: Progress | None,
     made: Callable[[], object] = tuple,
-) -> None:
+    *,
+    strict: bool = False,
+) -> list[Diagnostic]:
     """Write the site (indexed for search with ``searched``, Pagefind, the number of
     article pages and the output paths of those left out of the index, the drafts' and
     scheduled articles' pages of a ``--drafts`` or ``--future`` build, when Pagefind is
@@ -39,7 +45,13 @@ def publish_site(
     files in the cache. Each page is written as it is
     rendered ("rendering pages"), then the rest of the files ("writing files"), once
     ``made()`` has returned: it waits for what static files are still being made (the
-    images' copies)."""
+    images' copies). The files someone put into the output folder by hand stay there, each
+    a warning given back (``outputrecord``); with ``strict``, an error before anything is
+    written.
+
+    The record of what the builds wrote is saved before the swap with the old record's
+    files too, and after it with this build's alone: whenever the build stops, the record
+    names every file a build left and none of someone's own."""
     if searched:
         _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
@@ -55,13 +67,40 @@ def publish_site(
         indexer = partial(_index, pagefind, expected, searching, output, store, key, html)
     rest = partial(_after, made, for_stage(progress, "writing files"))
     spare = folder / SPARE_OUTPUT if cache is not None else None
+    written = WrittenFiles(
+        frozenset({*paths, OUTPUT_MARKER, *(relative for _, relative in statics)}),
+        frozenset({INDEX_FOLDER} if searched else ()),
+    )  # fmt: skip
+    last = load_written(root, output)
+    own = own_files(output, last, written.files, root)
+    kept = kept_warnings(own, output, root)
+    if strict:
+        raise_if_any([warning.as_error() for warning in kept])
+    if last is None or not written.within(last):  # else saved already: a rebuild's is
+        save_written(root, output, written | last if last is not None else written)
     write_site(
         paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare,
-        keep=INDEX_FOLDER if searched else None,
+        keep=INDEX_FOLDER if searched else None, own=own,
     )  # fmt: skip
-    if cache is not None:
-        with after_writing(output):
+    with after_writing(output):
+        if written != last:
+            save_written(root, output, written)
+        if cache is not None:
             cache.record_output(output)
+    return kept
+
+
+def indexed_pages(
+    site: Site, pagefind: Path | None, articles: int
+) -> tuple[Path, int, frozenset[str]] | None:
+    """What ``publish_site`` indexes for search, with Pagefind (None: no search): Pagefind,
+    the number of the ``articles`` pages it should find, and the output paths of the pages
+    it leaves out (the unlisted articles': a draft's or a scheduled one's, which a
+    ``--drafts`` or ``--future`` build shows but does not offer to searches)."""
+    if pagefind is None:
+        return None
+    hidden = frozenset(article_url(slug) + "index.html" for slug in unlisted_slugs(site))
+    return pagefind, articles - len(hidden), hidden
 
 
 def _index_folder_free(statics: list[StaticFile], root: Path) -> None:

@@ -30,16 +30,18 @@ def fill_staging(
     statics: Sequence[tuple[Path, str]],
     spare: Path | None,
     keep: str | None = None,
+    own: Collection[str] = (),
 ) -> None:
-    """Make ``staging`` hold exactly ``pages`` (the files at ``paths``) and the static
-    files (``(source, relative)``), from ``spare`` if there is one; unchanged files are
+    """Make ``staging`` hold exactly ``pages`` (the files at ``paths``), the static
+    files (``(source, relative)``) and the files of ``output`` someone put there (``own``,
+    relative), from ``spare`` if there is one; unchanged files are
     links to those in ``output``. Each page is placed before the next is read, so it
     may be let go of at once. ``ValueError`` if ``pages`` are not the files ``paths``
     names: a file of the spare would stay in the site, or one would be missing. The
     spare's top folder ``keep`` is left as it is, for the caller to update. Without an
     ``output`` folder yet (a first build) a page is written without looking for its file
     there: a stat less for each of thousands of pages."""
-    wanted = {*paths, *(relative for _, relative in statics)}
+    wanted = {*paths, *(relative for _, relative in statics), *own}
     folders, fresh = _staging_from(spare, staging, wanted, keep)
     live, staged = f"{output}{os.sep}", f"{staging}{os.sep}"
     compare = output.is_dir()
@@ -57,6 +59,9 @@ def fill_staging(
     for source, relative in statics:
         make_folder_of(staged, relative, folders)
         _place_static(source, output / relative, staging / relative)
+    for relative in own:
+        make_folder_of(staged, relative, folders)
+        _keep(live + relative, staged + relative)
 
 
 def _staging_from(
@@ -194,6 +199,20 @@ def _place_static(source: Path, current: Path, target: Path) -> None:
     else:
         _vacate(target)
         shutil.copy2(source, target)
+
+
+def _keep(current: str, target: str) -> None:
+    """Someone's own file of the output, kept as it is: the very file (a symbolic link
+    as the link), or a copy where links are not possible."""
+    with contextlib.suppress(OSError):
+        before, staged = os.lstat(current), os.lstat(target)
+        if (before.st_dev, before.st_ino) == (staged.st_dev, staged.st_ino):
+            return
+    _vacate(target)
+    try:
+        os.link(current, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(current, target, follow_symlinks=False)
 
 
 def _vacate(target: str | Path) -> None:

@@ -21,6 +21,7 @@ from ..core.errors import OutputError
 from ..core.layout import OUTPUT_MARKER
 from ..core.model import RenderedPage
 from .destination import MARKER_TEXT, Destination, may_delete
+from .outputrecord import files_under, load_written, own_files
 from .staging import fill_staging, same_bytes, same_stat, usable_spare
 
 
@@ -32,6 +33,7 @@ def write_site(
     before_swap: Callable[[Path], None] | None = None,
     spare: Path | None = None,
     keep: str | None = None,
+    own: Collection[str] = (),
 ) -> None:
     """Write ``pages`` (the files at ``paths``, every one of them), the static files
     (``staticfiles.find_static``, checked not to collide with a page) and the
@@ -54,6 +56,9 @@ def write_site(
     keeps the site the swap replaced, and the next build stages into it: its folders
     exist already and most of its files are the current ones, so a rebuild creates and
     deletes a few files instead of a tree of thousands of folders.
+
+    ``own`` are the files of ``output`` someone put there (``outputrecord.own_files``):
+    they stay in the new output as they are.
     """
     output = _followed(output)
     paths = {*paths, OUTPUT_MARKER}
@@ -61,13 +66,13 @@ def write_site(
     unwritten = itertools.chain(pages, [RenderedPage("", OUTPUT_MARKER, MARKER_TEXT)])
     _remove_stale(output)
     if before_swap is None:
-        unwritten = _unwritten(paths, unwritten, statics, output)
+        unwritten = _unwritten(paths, unwritten, statics, output, own)
         if unwritten is None:
             return
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = usable_spare(spare, output)
     try:
-        fill_staging(staging, output, paths, unwritten, statics, spare, keep)
+        fill_staging(staging, output, paths, unwritten, statics, spare, keep, own)
         if before_swap is not None:
             before_swap(staging)
         _swap(staging, output, spare)
@@ -81,22 +86,26 @@ def write_site(
 
 
 def _unwritten(
-    paths: set[str], pages: Iterable[RenderedPage], statics: Sequence[StaticFile], output: Path
+    paths: set[str],
+    pages: Iterable[RenderedPage],
+    statics: Sequence[StaticFile],
+    output: Path,
+    own: Collection[str],
 ) -> Iterable[RenderedPage] | None:
     """The pages still to write, or None when ``output`` holds these files and nothing
-    else, each unchanged: a page the cache reused, a page with the same bytes, a static
-    file with the same size and time. Pages are read while each is the very file in
-    ``output`` (and kept as a page to link, without its bytes); the first that differs
-    is given back with the rest. Only then is the folder listed: an edit's rebuild
-    changes a page, and stops there. (Not used with a search index to add: whether it is
-    current cannot be told.)"""
+    else (but someone's ``own`` files), each unchanged: a page the cache reused, a page
+    with the same bytes, a static file with the same size and time. Pages are read while
+    each is the very file in ``output`` (and kept as a page to link, without its bytes);
+    the first that differs is given back with the rest. Only then is the folder listed:
+    an edit's rebuild changes a page, and stops there. (Not used with a search index to
+    add: whether it is current cannot be told.)"""
     same: list[RenderedPage] = []
     pages = iter(pages)
     for page in pages:
         if page.data is not None and not same_bytes(output / page.out_path, page.data):
             return _then(same, [page], pages)
         same.append(RenderedPage(page.url, page.out_path, None))
-    expected = paths | {relative for _, relative in statics}
+    expected = paths | {relative for _, relative in statics} | {*own}
     try:
         if not output.is_dir() or _files_in(output) != expected:
             return same
@@ -147,14 +156,27 @@ def _followed(output: Path) -> Path:
     return output.resolve() if output.is_symlink() else output
 
 
-def remove_output(dest: Destination, root: Path) -> bool:
-    """Delete the output folder (``articlegen clean``), if ``destination`` allows; False if
-    there was none. A link to the folder stays (the next build fills the folder it points
+def remove_output(dest: Destination, root: Path) -> list[str] | None:
+    """Delete the output folder (``articlegen clean``), if ``destination`` allows; None if
+    there was none. The files in it someone put there (``outputrecord``) stay, and are
+    given back: the folder is then theirs, without the mark, which a build refuses until
+    they are moved. A link to the folder stays (the next build fills the folder it points
     to again)."""
     if not may_delete(dest, root):
-        return False
-    shutil.rmtree(_followed(dest.path))
-    return True
+        return None
+    folder = _followed(dest.path)
+    own = own_files(folder, load_written(root, folder), (), root)
+    if not own:
+        shutil.rmtree(folder)
+        return []
+    keep = set(own)
+    for name in files_under(folder):
+        if name not in keep:
+            os.unlink(folder / name)
+    for path, _, _ in os.walk(folder, topdown=False):  # each folder after those in it
+        if path != str(folder) and not os.listdir(path):
+            os.rmdir(path)  # emptied: the folders of the kept files stay
+    return own
 
 
 def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:
