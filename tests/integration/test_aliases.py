@@ -98,13 +98,15 @@ def test_aliases_at_names_the_output_folder_keeps_are_errors(site, run_cli) -> N
             " old path exactly as it was",
         ],
     )
-    (root / "content/b.md").write_text(aliased("B", "/.articlegen-output/"))
-    code, _, err = run_cli("build", "--site", root)
-    assert (code, err.splitlines()[0]) == (
-        1,
-        "error: content/b.md:5: alias '/.articlegen-output/' is where every build writes its"
-        " mark, .articlegen-output — remove the alias, or give the old path exactly as it was",
-    )
+    for kept in (".articlegen-output", ".Articlegen-Files"):
+        (root / "content/b.md").write_text(aliased("B", f"/{kept}/"))
+        code, _, err = run_cli("build", "--site", root)
+        assert (code, err.splitlines()[0]) == (
+            1,
+            f"error: content/b.md:5: alias '/{kept}/' is where every build writes "
+            ".articlegen-output and .articlegen-files — remove the alias, or give the old path "
+            "exactly as it was",
+        )
     assert snapshot(root / "public") == before
     assert not (root / "public/.git").exists()
 

@@ -405,8 +405,8 @@ def test_hidden_and_editor_files_in_static_are_not_published(site) -> None:
     assert "docs/guide.txt" in published
     assert ".well-known/security.txt" in published  # RFC 8615: published though hidden
     hidden = [p for p in published if any(part[0] in ".#~" for part in p.split("/"))]
-    # and the mark of an output articlegen made (see layout.OUTPUT_MARKER)
-    assert sorted(hidden) == [".articlegen-output", ".well-known/security.txt"]
+    # and the mark of an output articlegen made, and its record (layout.OUTPUT_MARKER, _FILES)
+    assert sorted(hidden) == [".articlegen-files", ".articlegen-output", ".well-known/security.txt"]
 
 
 def test_json_ld_cannot_break_out_of_its_script(site) -> None:

@@ -4,15 +4,13 @@ existed is taken once when the last build's receipt shows it untouched."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from articlegen.build import build_site
-from articlegen.core.layout import CACHE_DIR, OUTPUT_MARKER
+from articlegen.core.layout import CACHE_DIR, OUTPUT_FILES, OUTPUT_MARKER
 from articlegen.core.model import BuildOptions
-from articlegen.incremental.cachefile import OUTPUT_RECORDS
 from articlegen.incremental.freshness import Receipt, Snapshot, output_digest, save_receipt
 from articlegen.output.destination import MARKER_TEXT
 from tests.conftest import article
@@ -51,7 +49,7 @@ def _as_an_older_articlegen_left_it(root: Path) -> None:
     no record of the files builds wrote: older versions kept none)."""
     output = root / "public"
     (output / OUTPUT_MARKER).unlink()
-    shutil.rmtree(root / CACHE_DIR / OUTPUT_RECORDS)
+    (output / OUTPUT_FILES).unlink()
     receipt = Receipt("inputs", str(output), output_digest(output), 2, 9, (), ())
     save_receipt(root, Snapshot("inputs", racy=False), receipt)
 

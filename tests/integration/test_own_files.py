@@ -1,16 +1,17 @@
 """Files someone puts into the output folder by hand: a build keeps them (each a warning),
-removes only what builds wrote, and refuses to write over one; ``clean`` keeps them too.
-Without a record of what the builds wrote the folder is replaced whole (docs/output.md)."""
+removes only what the last build wrote (by its record in the output, ``.articlegen-files``),
+and refuses to write over one; ``clean`` keeps them too. Without a record the folder is
+replaced whole (docs/output.md)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from articlegen.core.layout import CACHE_DIR, OUTPUT_MARKER
-from articlegen.output.outputrecord import load_written
+from articlegen.core.layout import CACHE_DIR, OUTPUT_FILES, OUTPUT_MARKER
 from tests.conftest import article
 from tests.helpers import snapshot
 
@@ -18,6 +19,11 @@ _KEPT = (
     "no build of this site wrote this file, so it stays in the output folder and is published "
     "with the site — to publish it on purpose, move it into static/ (the build copies it from "
     "there); else delete it"
+)
+_HIDDEN = (
+    "no build of this site wrote this file, so it stays in the output folder and is published "
+    "with the site — static/ leaves out hidden, lock and backup files, so the build cannot "
+    "publish it for you: delete it if it is not needed"
 )
 
 
@@ -39,7 +45,9 @@ def _own_files(root: Path) -> dict[str, bytes]:
 
 
 def _warned(err: str) -> list[str]:
-    return sorted(line for line in err.splitlines() if line.endswith(_KEPT))
+    """The warnings at own files, one line each (the console groups warnings of one text,
+    so the build is run with a file or two at a time, or counted by its summary)."""
+    return sorted(line for line in err.splitlines() if line.startswith("warning: public/"))
 
 
 def test_a_file_put_in_the_output_stays_with_a_warning(blog: Path, run_cli) -> None:
@@ -83,7 +91,7 @@ def test_turning_search_off_removes_the_index_the_builds_made(blog: Path, run_cl
     ("own", "where"),
     [
         ("public/c/index.html", "at its place"),
-        ("public/c", "at public/c/index.html, where this file's name is a folder"),
+        ("public/c", "at public/c/index.html, where this name is a folder"),
     ],
 )
 def test_a_file_where_a_page_goes_is_an_error_and_nothing_is_written(
@@ -114,62 +122,108 @@ def test_strict_fails_on_an_own_file_before_writing(blog: Path, run_cli) -> None
 
 
 def test_without_a_record_the_folder_is_replaced_whole(blog: Path, run_cli) -> None:
-    """The cache folder deleted by hand: what builds wrote cannot be told from the rest."""
+    """The record gone (an articlegen from before records built the folder): what builds
+    wrote cannot be told from the rest."""
     (blog / "public/notes.txt").write_text("put here by hand")
-    for record in (blog / CACHE_DIR / "outputs").iterdir():
-        record.unlink()
-    code, _, err = run_cli("build", "--site", blog, "--no-cache")
+    (blog / "public" / OUTPUT_FILES).unlink()
+    code, _, err = run_cli("build", "--site", blog)
     assert (code, _warned(err)) == (0, [])
     assert not (blog / "public/notes.txt").exists()
+    assert (blog / "public" / OUTPUT_FILES).is_file()
 
 
-def test_a_build_into_another_folder_keeps_the_record_of_public(
-    blog: Path, tmp_path: Path, run_cli
-) -> None:
+@pytest.mark.parametrize("how", ["cache deleted", "site moved", "no cache"])
+def test_the_record_goes_with_the_output(blog: Path, run_cli, how: str) -> None:
+    """Kept in the output folder itself, it holds whatever happens to the cache or where
+    the site is."""
     (blog / "public/notes.txt").write_text("put here by hand")
-    assert run_cli("build", "--site", blog, "--output", tmp_path / "www")[0] == 0
-    written = load_written(blog, tmp_path / "www")
-    assert written is not None and "a/index.html" in written.files
-    code, _, err = run_cli("build", "--site", blog)
+    if how == "cache deleted":
+        shutil.rmtree(blog / CACHE_DIR)
+    elif how == "site moved":
+        blog = blog.rename(blog.with_name("moved"))
+    (blog / "content/a.md").write_text(article("Alpha", "First, edited."))
+    code, _, err = run_cli("build", "--site", blog, *(["--no-cache"] if how == "no cache" else []))
     assert (code, _warned(err)) == (0, [f"warning: public/notes.txt: {_KEPT}"])
+    assert (blog / "public/notes.txt").read_text() == "put here by hand"
 
 
-def test_a_failed_write_leaves_a_record_naming_both_sites(
-    blog: Path, run_cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The record is saved before the swap with the last build's files too: a build stopped
-    there leaves the old site in place, every file of it still the builds'."""
-    (blog / "content/b.md").unlink()
-    (blog / "content/c.md").write_text(article("Gamma", "Third."))
+def test_the_record_names_no_file(blog: Path) -> None:
+    """Published with the site, it holds digests: not the name of a file no page links to."""
+    record = (blog / "public" / OUTPUT_FILES).read_text()
+    assert "index.html" not in record and "a/" not in record
+    assert len(record.splitlines()) > 5
 
-    def full_disk(*_args: object, **_kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("articlegen.output.write.fill_staging", full_disk)
-    assert run_cli("build", "--site", blog)[0] == 1
-    written = load_written(blog, blog / "public")
-    assert written is not None and {"b/index.html", "c/index.html"} <= written.files
-    monkeypatch.undo()
+def test_a_hidden_file_is_not_sent_to_static(blog: Path, run_cli) -> None:
+    (blog / "public/.htaccess").write_text("Options -Indexes")
     code, _, err = run_cli("build", "--site", blog)
-    assert (code, _warned(err)) == (0, [])
-    assert not (blog / "public/b").exists() and (blog / "public/c/index.html").is_file()
+    assert (code, _warned(err)) == (0, [f"warning: public/.htaccess: {_HIDDEN}"])
 
 
-def test_clean_keeps_the_own_files_and_the_next_build_asks_to_move_them(
-    blog: Path, run_cli
+def test_own_folders_keep_their_permissions_and_an_empty_one_stays(blog: Path, run_cli) -> None:
+    (blog / "public/private").mkdir(mode=0o700)
+    (blog / "public/private/key.txt").write_text("mine")
+    (blog / "public/uploads").mkdir()
+    for text in ("First, edited.", "First, again.", "First, once more."):  # the spare's too
+        (blog / "content/a.md").write_text(article("Alpha", text))
+        assert run_cli("build", "--site", blog, "--quiet")[0] == 0
+        assert (blog / "public/private").stat().st_mode & 0o777 == 0o700
+        assert (blog / "public/uploads").is_dir()
+
+
+def test_a_file_of_ones_own_in_the_search_index_folder_is_an_error(blog: Path, run_cli) -> None:
+    if not (blog / "public/pagefind").is_dir():
+        pytest.skip("Pagefind is not installed here")
+    (blog / "public/pagefind/custom.js").write_text("// mine")
+    before = snapshot(blog / "public")
+    (blog / "content/a.md").write_text(article("Alpha", "First, edited."))
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: public/pagefind/custom.js: no build of this site wrote this file, and this "
+        "build writes its search index in public/pagefind/, whole: the file would be lost — "
+        "move the file out of the output folder (into static/, to publish it as it is), then "
+        "build again"
+    )
+    assert snapshot(blog / "public") == before
+
+
+@pytest.mark.parametrize("command", ["build", "clean"])
+def test_an_unreadable_folder_in_the_output_is_a_placed_error(
+    blog: Path, run_cli, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
+    """As a folder without read permission is to anyone but root (who reads it all the
+    same, so the refusal is played here)."""
+    (blog / "public/locked").mkdir()
+    listing = os.scandir
+
+    def refused(path: str) -> object:
+        if str(path).endswith("/locked"):
+            raise PermissionError(13, "Permission denied", path)
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    code, _, err = run_cli(command, "--site", blog)
+    assert (code, err.splitlines()[0]) == (
+        1,
+        "error: cannot list public/locked in the output folder: Permission denied — give "
+        "yourself permission to read it, or move it out of the output folder",
+    )
+    assert (blog / "public/a/index.html").is_file()
+
+
+def test_clean_keeps_the_own_files_for_the_next_build(blog: Path, run_cli) -> None:
     own = _own_files(blog)
     code, out, _ = run_cli("clean", "--site", blog)
     assert code == 0
     assert out.splitlines() == [
         f"removed the files builds wrote in public/ and {CACHE_DIR}/",
         "kept 3 files no build wrote (public/a/draft.txt, public/mine/deep/data.csv, "
-        "public/notes.txt): move them out of public/ before the next build, which takes only "
-        "an empty folder or one it made",
+        "public/notes.txt), which the next build keeps too",
     ]
-    assert {f"public/{name}" for name in snapshot(blog / "public")} == set(own)
-    assert not (blog / "public" / OUTPUT_MARKER).exists()
-    assert sorted(p.name for p in (blog / "public").iterdir()) == ["a", "mine", "notes.txt"]
+    left = {f"public/{name}" for name in snapshot(blog / "public")}
+    assert left == {*own, f"public/{OUTPUT_MARKER}", f"public/{OUTPUT_FILES}"}
     code, _, err = run_cli("build", "--site", blog)
-    assert code == 1 and "is not empty and has no .articlegen-output file" in err
+    assert (code, len(_warned(err))) == (0, 3)
     assert {name: (blog / name).read_bytes() for name in own} == own
+    assert (blog / "public/a/index.html").is_file()

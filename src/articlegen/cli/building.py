@@ -13,6 +13,7 @@ from ..core.console import counted
 from ..core.errors import ArticlegenError, BuildFailed, ConfigError, OutputError, TemplateError
 from ..core.layout import CACHE_DIR, DEFAULT_OUTPUT
 from ..core.model import BuildOptions, BuildResult
+from ..core.problems import one_line
 from ..core.progress import progress_line
 from ..incremental.cachefile import LINKS, clear_cache
 from ..incremental.freshness import Receipt, Snapshot, fresh_receipt, take_snapshot
@@ -184,10 +185,9 @@ def _clean(args: argparse.Namespace) -> int:
         removed.append(CACHE_DIR + "/")
     print(f"removed {' and '.join(removed)}" if removed else "nothing to remove")
     if own:
-        named = ", ".join(f"{folder}/{name}" for name in own[:3]) + (", …" if len(own) > 3 else "")
+        named = ", ".join(one_line(f"{folder}/{name}") for name in own[:3])
         print(
-            f"kept {counted(len(own), 'file')} no build wrote ({named}): move "
-            f"{'it' if len(own) == 1 else 'them'} out of {folder}/ before the next build, "
-            "which takes only an empty folder or one it made"
+            f"kept {counted(len(own), 'file')} no build wrote ({named}"
+            f"{', …' if len(own) > 3 else ''}), which the next build keeps too"
         )
     return EXIT_OK

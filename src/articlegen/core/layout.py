@@ -39,6 +39,10 @@ OUTPUT_MARKER = ".articlegen-output"
 """The file that marks a folder as an output articlegen made (hidden: never served by the
 preview, skipped by hosts that skip dot-files; published by the others, and harmless)."""
 
+OUTPUT_FILES = ".articlegen-files"
+"""The record of the files the build wrote into its output (``output/outputrecord.py``), so
+that the next one keeps the files someone put there; beside the mark, and hidden as it is."""
+
 SKIPPED_STATIC = (".", "#", "~")
 """Static names left out: hidden, editor lock and backup files (``.git/``, ``#x#``, ``~x``)."""
 

@@ -10,7 +10,7 @@ import posixpath
 import re
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from .layout import OUTPUT_MARKER
+from .layout import OUTPUT_FILES, OUTPUT_MARKER
 from .model import ResolvedLink
 
 RESERVED_SLUGS = frozenset(
@@ -78,13 +78,14 @@ ROOT_FILES = frozenset(
 
 def kept_name_problem(out_path: str) -> str | None:
     """Why a redirect page at ``out_path`` (an alias's, as ``alias_out_path`` gives it) would
-    break the output folder, if it would: at ``.articlegen-output`` it is where the build
-    writes its mark (the build failed writing the site, saying to check the disk space), and
-    a ``.git`` folder in the output makes every later build and ``clean`` refuse the folder
-    as a git repository. Compared ignoring case, as a disk that ignores case would."""
+    break the output folder, if it would: at ``.articlegen-output`` or ``.articlegen-files``
+    it is where the build writes its mark or its record of the files it wrote (the build
+    failed writing the site, saying to check the disk space), and a ``.git`` folder in the
+    output makes every later build and ``clean`` refuse the folder as a git repository.
+    Compared ignoring case, as a disk that ignores case would."""
     parts = out_path.casefold().split("/")
-    if parts[0] == OUTPUT_MARKER:
-        return f"is where every build writes its mark, {OUTPUT_MARKER}"
+    if parts[0] in (OUTPUT_MARKER, OUTPUT_FILES):
+        return f"is where every build writes {OUTPUT_MARKER} and {OUTPUT_FILES}"
     if ".git" in parts:
         return (
             "would put a folder named .git in the output, which every later build and "

@@ -65,9 +65,6 @@ SPARE_OUTPUT = "spare-output"
 SEARCH_STATE = "search"
 """The search index's shards and the last whole index (``output.searchstate``), also
 inside ``CACHE_DIR``."""
-OUTPUT_RECORDS = "outputs"
-"""What the builds wrote into each output folder (``output.outputrecord``), also inside
-``CACHE_DIR``: deleted with the cache, kept by ``--no-cache`` builds."""
 LOCK_WAIT_SECONDS = 60
 """How long a save waits for another build that holds the file (a large site's cold save
 takes seconds) before this build's cache goes unsaved."""
@@ -204,7 +201,6 @@ def clear_cache(folder: Path) -> bool:
         (SPARE_OUTPUT, "the site the last build replaced"),
         (IMAGE_COPIES, "images' responsive copies"),
         (SEARCH_STATE, "the search index's shards"),
-        (OUTPUT_RECORDS, "the record of what builds wrote into the output"),
     ):
         spare = folder / kept
         found = found or spare.exists() or spare.is_symlink()

@@ -35,8 +35,8 @@ from ..incremental.freshness import last_output
 
 MARKER_TEXT = (
     b"This folder is the output of articlegen, a static-site generator. Each build\n"
-    b"replaces the whole folder: keep nothing of your own in it. articlegen replaces a\n"
-    b"folder only when it is empty or holds this file.\n"
+    b"replaces the files the last one wrote (.articlegen-files) and keeps any other,\n"
+    b"with a warning. articlegen takes a folder only when it is empty or holds this file.\n"
 )
 """The marker's bytes: the same in every build, so outputs stay byte-identical."""
 

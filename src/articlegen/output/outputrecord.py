@@ -1,128 +1,135 @@
-"""Which files of an output folder the builds wrote, so that a file someone put there by
-hand is told from one a build left: the next build keeps the first (with a warning) and
+"""Which files of an output folder the build wrote, so that the next build tells a file
+someone put there by hand from one a build left: it keeps the first (with a warning) and
 removes the second (a deleted article's page, a static file taken out).
 
-The record of each output folder is kept in the build cache's folder, not in the output:
-everything there is published, and a list of the site's files would name static files no
-page links to. Without a record (a first build, or the cache folder deleted by hand) a file
-cannot be told to be the builds', and the folder is replaced whole, as the mark allows.
+The record is a file of the output itself, ``layout.OUTPUT_FILES``, written with the site
+and swapped in with it, so it always describes the folder it is in: kept when the build
+cache is deleted or the site moved, gone when another program (or an articlegen from before
+records) replaced the folder. Everything in the output is published, so it holds a short
+digest of each name rather than the name: it says nothing of a file no page links to.
+Without a record a file cannot be told to be a build's, and the folder is replaced whole, as
+its mark allows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import posixpath
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import OutputError
-from ..core.layout import CACHE_DIR, OUTPUT_MARKER
-from ..core.problems import Diagnostic
-from ..incremental.cachefile import OUTPUT_RECORDS
+from ..core.errors import ArticlegenError, BuildFailed, OutputError
+from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER, is_skipped
+from ..core.problems import Diagnostic, one_line
 
-_VERSION = 1
+_HEADER = b"articlegen output files 1: a digest of each file's path a build wrote here\n"
+_OWN_NAMES = (OUTPUT_MARKER, OUTPUT_FILES)
+
+
+def record_bytes(names: Iterable[str]) -> bytes:
+    """The record of a build that wrote ``names`` (relative, ``/``-separated): the same
+    bytes for the same files, whatever their order."""
+    return _HEADER + "".join(f"{d}\n" for d in sorted({_digest(n) for n in names})).encode()
+
+
+def _digest(name: str) -> str:
+    return hashlib.blake2b(name.encode(errors="surrogateescape"), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
 class WrittenFiles:
-    """The files a build wrote into an output folder (relative, ``/``-separated), and the
-    top folders it made whole (the search index's, whose files Pagefind names)."""
+    """The digests of the files the last build wrote into an output folder."""
 
-    files: frozenset[str]
-    folders: frozenset[str] = frozenset()
+    digests: frozenset[str]
 
-    def wrote(self, relative: str) -> bool:
-        return relative in self.files or relative.partition("/")[0] in self.folders
-
-    def within(self, other: WrittenFiles) -> bool:
-        return self.files <= other.files and self.folders <= other.folders
-
-    def __or__(self, other: WrittenFiles) -> WrittenFiles:
-        return WrittenFiles(self.files | other.files, self.folders | other.folders)
+    def wrote(self, name: str) -> bool:
+        return name in _OWN_NAMES or _digest(name) in self.digests
 
 
-def _record_path(root: Path, output: Path) -> Path:
-    """One record per output folder (by its resolved path): a build into another folder
-    (``--output``) leaves the record of ``public/`` as it was."""
-    name = hashlib.blake2b(str(output.resolve()).encode(errors="surrogateescape"), digest_size=8)
-    return root.absolute() / CACHE_DIR / OUTPUT_RECORDS / f"{name.hexdigest()}.json"
-
-
-def load_written(root: Path, output: Path) -> WrittenFiles | None:
-    """What the builds of ``root`` wrote into ``output``, or None without a usable record."""
+def load_written(output: Path) -> WrittenFiles | None:
+    """What the last build wrote into ``output``, by its record; None without one (no
+    file, a link, or not a record)."""
+    path = output / OUTPUT_FILES
     try:
-        data = json.loads(_record_path(root, output).read_text(encoding="utf-8"))
-        files, folders = data["files"], data["folders"]
-        if data["version"] != _VERSION or not _strings(files) or not _strings(folders):
+        if path.is_symlink():
             return None
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    return WrittenFiles(frozenset(files), frozenset(folders))
-
-
-def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-def save_written(root: Path, output: Path, written: WrittenFiles) -> None:
-    """Keep ``written`` as the record of ``output``, replacing the last one whole (a record
-    half-written would misname files). A record that cannot be saved is dropped: with none,
-    the next build replaces the folder whole, as before records existed."""
-    path = _record_path(root, output)
-    data = {"version": _VERSION, "files": sorted(written.files), "folders": sorted(written.folders)}
-    staged = path.with_suffix(".tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staged.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(staged, path)
+        data = path.read_bytes()
     except OSError:
-        for leftover in (staged, path):
-            try:
-                leftover.unlink(missing_ok=True)
-            except OSError:
-                continue
+        return None
+    if not data.startswith(_HEADER):
+        return None
+    digests = data[len(_HEADER) :].decode("ascii", errors="replace").split()
+    if not all(len(d) == 16 and d.isalnum() for d in digests):
+        return None
+    return WrittenFiles(frozenset(digests))
 
 
-def own_files(
-    output: Path, written: WrittenFiles | None, building: Collection[str], root: Path
-) -> list[str]:
-    """The files in ``output`` no build wrote (relative, sorted): someone's own, to keep;
-    none without a record. ``OutputError`` for one where this build writes a file (or
-    needs a folder): it would be lost."""
+@dataclass(frozen=True, slots=True)
+class OwnFiles:
+    """What someone put into an output folder: files (links and all), and folders that hold
+    no file a build wrote (an empty one kept as it is)."""
+
+    files: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+
+
+NO_OWN_FILES = OwnFiles()
+
+
+def own_files(output: Path, building: Collection[str], index: str | None, root: Path) -> OwnFiles:
+    """The files and folders in ``output`` its last build did not write (relative,
+    sorted); none without a record. Errors (every one at once) where this build writes a
+    file, needs a folder, or makes its search index (the folder ``index``): the file would
+    be lost."""
+    written = load_written(output)
     if written is None or not output.is_dir():
-        return []
-    own = [
-        name for name in files_under(output) if name != OUTPUT_MARKER and not written.wrote(name)
-    ]
-    if own:
-        _refuse_displaced(own, building, shown_folder(output, root))
-    return own
+        return NO_OWN_FILES
+    files, folders = files_under(output, root)
+    own = [name for name in files if not written.wrote(name)]
+    built = {parent for name in files if written.wrote(name) for parent in _parents(name)}
+    own_folders = tuple(name for name in folders if name not in built)
+    shown = shown_folder(output, root)
+    errors = _displaced(own, building, index, shown)
+    if errors:
+        raise BuildFailed(errors)
+    return OwnFiles(tuple(own), own_folders)
 
 
-def _refuse_displaced(own: list[str], building: Collection[str], shown: str) -> None:
-    """``OutputError`` at the first of someone's files the build would displace: at a
-    file it writes, at a folder it needs (``c`` where ``c/index.html`` goes), or inside
-    a file it writes (``a/notes.txt`` where the file ``a`` goes)."""
-    folders = {parent: path for path in building for parent in _parents(path)}
+def _displaced(
+    own: list[str], building: Collection[str], index: str | None, shown: str
+) -> list[ArticlegenError]:
+    """An error at each of someone's files the build would displace: at a file it writes,
+    at a folder it needs (``c`` where ``c/index.html`` goes), inside a file it writes
+    (``a/notes.txt`` where the file ``a`` goes), or in its search index's folder. Names are
+    compared ignoring case, as a disk that ignores case would."""
+    writes = {path.casefold(): path for path in building}
+    folders = {parent: path for path in writes for parent in _parents(path)}
+    errors: list[ArticlegenError] = []
     for name in own:
-        if name in building:
-            where = "at its place"
-        elif name in folders:
-            where = f"at {shown}/{folders[name]}, where this file's name is a folder"
-        elif (inside := next((p for p in _parents(name) if p in building), None)) is not None:
-            where = f"at {shown}/{inside}, where this file's folder is"
+        folded = name.casefold()
+        inside = next((p for p in _parents(folded) if p in writes), None)
+        if folded in writes:
+            where = "a file of the site at its place"
+        elif folded in folders:
+            where = f"a file of the site at {shown}/{folders[folded]}, where this name is a folder"
+        elif inside is not None:
+            where = f"a file of the site at {shown}/{writes[inside]}, where this file's folder is"
+        elif index is not None and folded.partition("/")[0] == index.casefold():
+            where = f"its search index in {shown}/{index}/, whole"
         else:
             continue
-        raise OutputError(
-            f"no build of this site wrote this file, and this build writes a file of the site "
-            f"{where}: the file would be lost",
-            f"{shown}/{name}",
-            hint="move the file out of the output folder (into static/, to publish it as it "
-            "is), then build again",
+        errors.append(
+            OutputError(
+                f"no build of this site wrote this file, and this build writes {where}: the "
+                "file would be lost",
+                one_line(f"{shown}/{name}"),
+                hint="move the file out of the output folder (into static/, to publish it as "
+                "it is), then build again",
+            )
         )
+    return errors
 
 
 def _parents(name: str) -> Iterable[str]:
@@ -137,54 +144,58 @@ def shown_folder(output: Path, root: Path) -> str:
     return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
 
 
-_NAMED = 5
-"""How many of someone's files a build names one by one; the rest are counted."""
-
-
-def kept_warnings(own: list[str], output: Path, root: Path) -> list[Diagnostic]:
-    """A warning at each file someone put in ``output`` (the first few; then one that
-    counts the rest): it is published with the site, which may not be what was meant."""
-    folder = output.absolute()
-    shown = (
-        folder.relative_to(root.absolute()).as_posix()
-        if folder.is_relative_to(root)
-        else str(folder)
-    )
-    hint = "to publish it on purpose, move it into static/ (the build copies it from there)"
-    warnings = [
+def kept_warnings(own: OwnFiles, output: Path, root: Path) -> list[Diagnostic]:
+    """A warning at each file someone put in ``output`` (the console groups them): it is
+    published with the site, which may not be what was meant."""
+    shown = shown_folder(output, root)
+    return [
         Diagnostic(
             "no build of this site wrote this file, so it stays in the output folder and is "
             "published with the site",
-            f"{shown}/{name}",
-            hint=f"{hint}; else delete it",
+            one_line(f"{shown}/{name}"),
+            hint=_kept_hint(name),
         )
-        for name in own[:_NAMED]
+        for name in own.files
     ]
-    if len(own) > _NAMED:
-        more = own[_NAMED : _NAMED + 3]
-        warnings.append(
-            Diagnostic(
-                f"{len(own) - _NAMED} more files no build of this site wrote stay in the "
-                f"output folder and are published with the site: {', '.join(more)}, …",
-                shown,
-                hint=f"{hint}; else delete them",
-            )
+
+
+def _kept_hint(name: str) -> str:
+    """Where the file belongs: ``static/``, unless that leaves such a name out (a hidden
+    file, ``.htaccess``, is not published from there)."""
+    if any(is_skipped(part) for part in name.split("/")):
+        return (
+            "static/ leaves out hidden, lock and backup files, so the build cannot publish it "
+            "for you: delete it if it is not needed"
         )
-    return warnings
+    return (
+        "to publish it on purpose, move it into static/ (the build copies it from there); "
+        "else delete it"
+    )
 
 
-def files_under(folder: Path) -> list[str]:
-    """Every entry under ``folder`` that is not a folder (relative, ``/``-separated,
-    sorted): files, links and anything else one can put there."""
-    found: list[str] = []
+def files_under(folder: Path, root: Path) -> tuple[list[str], list[str]]:
+    """Every entry under ``folder`` that is not a folder (files, links, anything one can
+    put there), and every folder (relative, ``/``-separated, sorted); ``OutputError``
+    naming a folder that cannot be listed."""
+    files: list[str] = []
+    folders: list[str] = []
     pending = [(str(folder), "")]
     while pending:
         path, relative = pending.pop()
-        with os.scandir(path) as listing:
-            for entry in listing:
-                name = f"{relative}/{entry.name}" if relative else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, name))
-                else:
-                    found.append(name)
-    return sorted(found)
+        try:
+            with os.scandir(path) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            shown = shown_folder(Path(path), root)
+            raise OutputError(
+                f"cannot list {one_line(shown)} in the output folder: {exc.strerror or exc}",
+                hint="give yourself permission to read it, or move it out of the output folder",
+            ) from None
+        for entry in entries:
+            name = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(name)
+                pending.append((entry.path, name))
+            else:
+                files.append(name)
+    return sorted(files), sorted(folders)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..content.staticfiles import StaticFile
 from ..core.errors import InterruptedAfterWrite, OutputError, raise_if_any
-from ..core.layout import CACHE_DIR, OUTPUT_MARKER
+from ..core.layout import CACHE_DIR, OUTPUT_FILES, OUTPUT_MARKER
 from ..core.model import Progress, RenderedPage, Site
 from ..core.problems import Diagnostic
 from ..core.progress import for_stage, report_progress
@@ -20,7 +20,7 @@ from ..incremental.cache import BuildCache
 from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from ..incremental.rendering import SitePages
 from ..render.feeds import unlisted_slugs
-from .outputrecord import WrittenFiles, kept_warnings, load_written, own_files, save_written
+from .outputrecord import kept_warnings, own_files
 from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
 from .write import write_site
@@ -47,11 +47,7 @@ def publish_site(
     ``made()`` has returned: it waits for what static files are still being made (the
     images' copies). The files someone put into the output folder by hand stay there, each
     a warning given back (``outputrecord``); with ``strict``, an error before anything is
-    written.
-
-    The record of what the builds wrote is saved before the swap with the old record's
-    files too, and after it with this build's alone: whenever the build stops, the record
-    names every file a build left and none of someone's own."""
+    written."""
     if searched:
         _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
@@ -67,25 +63,17 @@ def publish_site(
         indexer = partial(_index, pagefind, expected, searching, output, store, key, html)
     rest = partial(_after, made, for_stage(progress, "writing files"))
     spare = folder / SPARE_OUTPUT if cache is not None else None
-    written = WrittenFiles(
-        frozenset({*paths, OUTPUT_MARKER, *(relative for _, relative in statics)}),
-        frozenset({INDEX_FOLDER} if searched else ()),
-    )  # fmt: skip
-    last = load_written(root, output)
-    own = own_files(output, last, written.files, root)
+    building = {*paths, OUTPUT_MARKER, OUTPUT_FILES, *(relative for _, relative in statics)}
+    own = own_files(output, building, INDEX_FOLDER if searched else None, root)
     kept = kept_warnings(own, output, root)
     if strict:
         raise_if_any([warning.as_error() for warning in kept])
-    if last is None or not written.within(last):  # else saved already: a rebuild's is
-        save_written(root, output, written | last if last is not None else written)
     write_site(
         paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare,
         keep=INDEX_FOLDER if searched else None, own=own,
     )  # fmt: skip
-    with after_writing(output):
-        if written != last:
-            save_written(root, output, written)
-        if cache is not None:
+    if cache is not None:
+        with after_writing(output):
             cache.record_output(output)
     return kept
 

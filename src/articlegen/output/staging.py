@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core.errors import OutputError
 from ..core.model import RenderedPage
+from .outputrecord import NO_OWN_FILES, OwnFiles
 
 
 def usable_spare(spare: Path | None, output: Path) -> Path | None:
@@ -30,18 +31,18 @@ def fill_staging(
     statics: Sequence[tuple[Path, str]],
     spare: Path | None,
     keep: str | None = None,
-    own: Collection[str] = (),
+    own: OwnFiles = NO_OWN_FILES,
 ) -> None:
     """Make ``staging`` hold exactly ``pages`` (the files at ``paths``), the static
-    files (``(source, relative)``) and the files of ``output`` someone put there (``own``,
-    relative), from ``spare`` if there is one; unchanged files are
+    files (``(source, relative)``) and the files and folders of ``output`` someone put
+    there (``own``), from ``spare`` if there is one; unchanged files are
     links to those in ``output``. Each page is placed before the next is read, so it
     may be let go of at once. ``ValueError`` if ``pages`` are not the files ``paths``
     names: a file of the spare would stay in the site, or one would be missing. The
     spare's top folder ``keep`` is left as it is, for the caller to update. Without an
     ``output`` folder yet (a first build) a page is written without looking for its file
     there: a stat less for each of thousands of pages."""
-    wanted = {*paths, *(relative for _, relative in statics), *own}
+    wanted = {*paths, *(relative for _, relative in statics), *own.files}
     folders, fresh = _staging_from(spare, staging, wanted, keep)
     live, staged = f"{output}{os.sep}", f"{staging}{os.sep}"
     compare = output.is_dir()
@@ -50,7 +51,7 @@ def fill_staging(
         path = page.out_path
         make_folder_of(staged, path, folders)
         if page.data is None or compare:
-            _place_page(page, live + path, staged + path, fresh)
+            place_page(page, live + path, staged + path, fresh)
         else:
             _write_page(staged + path, page.data, fresh)
         placed.add(path)
@@ -59,9 +60,17 @@ def fill_staging(
     for source, relative in statics:
         make_folder_of(staged, relative, folders)
         _place_static(source, output / relative, staging / relative)
-    for relative in own:
+    for relative in own.folders:  # parents first
+        if relative not in folders:
+            make_folder_of(staged, relative, folders)
+            os.mkdir(staged + relative)
+            folders.add(relative)
+    for relative in own.files:
         make_folder_of(staged, relative, folders)
         _keep(live + relative, staged + relative)
+    for relative in reversed(own.folders):  # modes as they were, once all is in them:
+        mode = os.stat(live + relative).st_mode & 0o7777  # a read-only one is then filled
+        os.chmod(staged + relative, mode)
 
 
 def _staging_from(
@@ -154,7 +163,7 @@ def make_folder_of(staged: str, relative: str, folders: set[str]) -> None:
         folders.update(_parents(folder))
 
 
-def _place_page(page: RenderedPage, current: str, target: str, fresh: bool) -> None:
+def place_page(page: RenderedPage, current: str, target: str, fresh: bool) -> None:
     """``page`` at ``target``: a link to ``current`` when that holds its bytes, else
     written (after removing a file kept from the spare, unless the folder is ``fresh``)."""
     if page.data is None:

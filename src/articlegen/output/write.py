@@ -18,11 +18,11 @@ from pathlib import Path
 
 from ..content.staticfiles import StaticFile
 from ..core.errors import OutputError
-from ..core.layout import OUTPUT_MARKER
+from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER
 from ..core.model import RenderedPage
 from .destination import MARKER_TEXT, Destination, may_delete
-from .outputrecord import files_under, load_written, own_files
-from .staging import fill_staging, same_bytes, same_stat, usable_spare
+from .outputrecord import NO_OWN_FILES, OwnFiles, files_under, own_files, record_bytes
+from .staging import fill_staging, place_page, same_bytes, same_stat, usable_spare
 
 
 def write_site(
@@ -33,19 +33,20 @@ def write_site(
     before_swap: Callable[[Path], None] | None = None,
     spare: Path | None = None,
     keep: str | None = None,
-    own: Collection[str] = (),
+    own: OwnFiles = NO_OWN_FILES,
 ) -> None:
     """Write ``pages`` (the files at ``paths``, every one of them), the static files
-    (``staticfiles.find_static``, checked not to collide with a page) and the
-    ``layout.OUTPUT_MARKER`` file into ``output``, atomically replacing it (a folder
-    ``destination`` found the build may replace).
+    (``staticfiles.find_static``, checked not to collide with a page), the
+    ``layout.OUTPUT_MARKER`` file and the record of them all (``outputrecord``) into
+    ``output``, atomically replacing it (a folder ``destination`` found the build may
+    replace).
 
     The pages are read one at a time, each written (or linked) before the next is read,
     so a caller that renders each page as it is read never holds the whole site.
 
-    ``before_swap(folder)`` may add files made from the written site (a search index):
-    it runs on the staged folder, so if it fails the previous output stays. The folder
-    ``keep`` (its own) may be there already, as the spare held it, for it to update.
+    ``before_swap(folder)`` may add files made from the written site (a search index) in
+    the folder ``keep``, which the spare may hold already for it to update: it runs on the
+    staged folder, so if it fails the previous output stays.
 
     A file whose bytes are the same as in the current output (a page the cache
     reused, a page rendered the same again, an unchanged static file) is
@@ -57,24 +58,30 @@ def write_site(
     exist already and most of its files are the current ones, so a rebuild creates and
     deletes a few files instead of a tree of thousands of folders.
 
-    ``own`` are the files of ``output`` someone put there (``outputrecord.own_files``):
-    they stay in the new output as they are.
+    ``own`` are the files and folders of ``output`` someone put there
+    (``outputrecord.own_files``): they stay in the new output as they are.
     """
     output = _followed(output)
     paths = {*paths, OUTPUT_MARKER}
-    unwritten: Iterable[RenderedPage] | None
-    unwritten = itertools.chain(pages, [RenderedPage("", OUTPUT_MARKER, MARKER_TEXT)])
+    written = {*paths, *(relative for _, relative in statics), OUTPUT_FILES}
+    ending = [RenderedPage("", OUTPUT_MARKER, MARKER_TEXT)]
+    if before_swap is None:  # else the record is written once the index is made
+        paths.add(OUTPUT_FILES)
+        ending.append(RenderedPage("", OUTPUT_FILES, record_bytes(written)))
+    unwritten: Iterable[RenderedPage] = itertools.chain(pages, ending)
     _remove_stale(output)
     if before_swap is None:
-        unwritten = _unwritten(paths, unwritten, statics, output, own)
-        if unwritten is None:
+        changed = _unwritten(paths, unwritten, statics, output, own)
+        if changed is None:
             return
+        unwritten = changed
     staging = output.with_name(f".{output.name}.staging-{os.getpid()}")
     spare = usable_spare(spare, output)
     try:
         fill_staging(staging, output, paths, unwritten, statics, spare, keep, own)
         if before_swap is not None:
             before_swap(staging)
+            _record_with_index(staging, output, written, keep)
         _swap(staging, output, spare)
     except OSError as exc:
         raise OutputError(
@@ -85,12 +92,20 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _record_with_index(staging: Path, output: Path, written: set[str], index: str | None) -> None:
+    """The record of the staged site in it, the files ``before_swap`` made in the folder
+    ``index`` among them: the live site's file when the bytes are the same."""
+    made = [] if index is None else files_under(staging / index, staging)[0]
+    page = RenderedPage("", OUTPUT_FILES, record_bytes(written | {f"{index}/{n}" for n in made}))
+    place_page(page, str(output / OUTPUT_FILES), str(staging / OUTPUT_FILES), fresh=False)
+
+
 def _unwritten(
     paths: set[str],
     pages: Iterable[RenderedPage],
     statics: Sequence[StaticFile],
     output: Path,
-    own: Collection[str],
+    own: OwnFiles,
 ) -> Iterable[RenderedPage] | None:
     """The pages still to write, or None when ``output`` holds these files and nothing
     else (but someone's ``own`` files), each unchanged: a page the cache reused, a page
@@ -105,7 +120,7 @@ def _unwritten(
         if page.data is not None and not same_bytes(output / page.out_path, page.data):
             return _then(same, [page], pages)
         same.append(RenderedPage(page.url, page.out_path, None))
-    expected = paths | {relative for _, relative in statics} | {*own}
+    expected = paths | {relative for _, relative in statics} | {*own.files}
     try:
         if not output.is_dir() or _files_in(output) != expected:
             return same
@@ -156,27 +171,30 @@ def _followed(output: Path) -> Path:
     return output.resolve() if output.is_symlink() else output
 
 
-def remove_output(dest: Destination, root: Path) -> list[str] | None:
+def remove_output(dest: Destination, root: Path) -> tuple[str, ...] | None:
     """Delete the output folder (``articlegen clean``), if ``destination`` allows; None if
-    there was none. The files in it someone put there (``outputrecord``) stay, and are
-    given back: the folder is then theirs, without the mark, which a build refuses until
-    they are moved. A link to the folder stays (the next build fills the folder it points
-    to again)."""
+    there was none. The files and folders in it someone put there (``outputrecord``) stay,
+    and are given back, with the mark and a record of no other file: the next build keeps
+    them as its own. A link to the folder stays (the next build fills the folder it
+    points to again)."""
     if not may_delete(dest, root):
         return None
     folder = _followed(dest.path)
-    own = own_files(folder, load_written(root, folder), (), root)
-    if not own:
+    own = own_files(folder, (), None, root)
+    if not own.files and not own.folders:
         shutil.rmtree(folder)
-        return []
-    keep = set(own)
-    for name in files_under(folder):
+        return ()
+    files, folders = files_under(folder, root)
+    keep = {*own.files, OUTPUT_MARKER}
+    for name in files:
         if name not in keep:
             os.unlink(folder / name)
-    for path, _, _ in os.walk(folder, topdown=False):  # each folder after those in it
-        if path != str(folder) and not os.listdir(path):
-            os.rmdir(path)  # emptied: the folders of the kept files stay
-    return own
+    kept = set(own.folders)
+    for name in reversed(folders):  # each folder after those in it
+        if name not in kept and not os.listdir(folder / name):
+            os.rmdir(folder / name)
+    (folder / OUTPUT_FILES).write_bytes(record_bytes([OUTPUT_MARKER, OUTPUT_FILES]))
+    return own.files
 
 
 def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:
