@@ -143,8 +143,8 @@ def build_site(
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         index = indexed_pages(site, pagefind, len(articles))
         own = publish_site(  # each page written as it is rendered: the result keeps none's bytes
-            site_pages, statics, output, root, cache, index, progress, waited, strict=options.strict
-        ) if options.write else []  # fmt: skip
+            site_pages, statics, output, root, cache, index, progress, waited, options
+        ) if options.write or options.check_output else []  # fmt: skip
         pages = site_pages.headers if options.write else tuple(site_pages.pages)
         variants = waited().files
     return BuildResult(

@@ -227,3 +227,18 @@ def test_clean_keeps_the_own_files_for_the_next_build(blog: Path, run_cli) -> No
     assert (code, len(_warned(err))) == (0, 3)
     assert {name: (blog / name).read_bytes() for name in own} == own
     assert (blog / "public/a/index.html").is_file()
+
+
+def test_check_says_what_a_build_would(blog: Path, run_cli) -> None:
+    """``check`` judges the output folder as a build does: the same warning, and with
+    ``--strict`` the same failure, so a site that checks clean builds clean."""
+    (blog / "public/notes.txt").write_text("put here by hand")
+    code, _, err = run_cli("check", "--site", blog)
+    assert (code, _warned(err)) == (0, [f"warning: public/notes.txt: {_KEPT}"])
+    code, _, err = run_cli("check", "--site", blog, "--strict")
+    assert (code, err.splitlines()[0]) == (1, f"error: public/notes.txt: {_KEPT}")
+    (blog / "public/c").mkdir()
+    (blog / "public/c/index.html").write_text("made by hand")
+    (blog / "content/c.md").write_text(article("Gamma", "Third."))
+    code, _, err = run_cli("check", "--site", blog)
+    assert code == 1 and err.startswith("error: public/c/index.html: no build of this site")

@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import ArticlegenError, BuildFailed, OutputError
+from ..core.errors import ArticlegenError, BuildFailed, OutputError, raise_if_any
 from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER, is_skipped
 from ..core.problems import Diagnostic, one_line
 
@@ -142,6 +142,25 @@ def shown_folder(output: Path, root: Path) -> str:
     """The output folder as messages name it: from the site folder when inside it."""
     folder, root = output.absolute(), root.absolute()
     return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+
+
+def own_in_output(
+    output: Path,
+    paths: Iterable[str],
+    statics: Iterable[tuple[Path, str]],
+    index: str | None,
+    root: Path,
+    strict: bool,
+) -> tuple[OwnFiles, list[Diagnostic]]:
+    """Someone's own files and folders in ``output``, which a build writing the pages at
+    ``paths``, the static files and its search index in the folder ``index`` keeps, and
+    its warnings at each; with ``strict`` those are errors."""
+    building = {*paths, OUTPUT_MARKER, OUTPUT_FILES, *(relative for _, relative in statics)}
+    own = own_files(output, building, index, root)
+    kept = kept_warnings(own, output, root)
+    if strict:
+        raise_if_any([warning.as_error() for warning in kept])
+    return own, kept
 
 
 def kept_warnings(own: OwnFiles, output: Path, root: Path) -> list[Diagnostic]:

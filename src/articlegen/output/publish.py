@@ -10,9 +10,9 @@ from functools import partial
 from pathlib import Path
 
 from ..content.staticfiles import StaticFile
-from ..core.errors import InterruptedAfterWrite, OutputError, raise_if_any
-from ..core.layout import CACHE_DIR, OUTPUT_FILES, OUTPUT_MARKER
-from ..core.model import Progress, RenderedPage, Site
+from ..core.errors import InterruptedAfterWrite, OutputError
+from ..core.layout import CACHE_DIR
+from ..core.model import BuildOptions, Progress, RenderedPage, Site
 from ..core.problems import Diagnostic
 from ..core.progress import for_stage, report_progress
 from ..core.urls import article_url
@@ -20,10 +20,13 @@ from ..incremental.cache import BuildCache
 from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from ..incremental.rendering import SitePages
 from ..render.feeds import unlisted_slugs
-from .outputrecord import kept_warnings, own_files
+from .outputrecord import own_in_output
 from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
 from .write import write_site
+
+WRITING = BuildOptions()
+"""A build that writes, as ``build_site`` runs one unless told otherwise."""
 
 
 def publish_site(
@@ -35,8 +38,7 @@ def publish_site(
     searched: tuple[Path, int, Collection[str]] | None,
     progress: Progress | None,
     made: Callable[[], object] = tuple,
-    *,
-    strict: bool = False,
+    options: BuildOptions = WRITING,
 ) -> list[Diagnostic]:
     """Write the site (indexed for search with ``searched``, Pagefind, the number of
     article pages and the output paths of those left out of the index, the drafts' and
@@ -46,15 +48,19 @@ def publish_site(
     rendered ("rendering pages"), then the rest of the files ("writing files"), once
     ``made()`` has returned: it waits for what static files are still being made (the
     images' copies). The files someone put into the output folder by hand stay there, each
-    a warning given back (``outputrecord``); with ``strict``, an error before anything is
-    written."""
+    a warning given back (``outputrecord``); with ``options.strict``, an error before
+    anything is written. A build that does not write but checks the output folder
+    (``check``) only gives those warnings, or errors, as the build would."""
+    paths = [page.out_path for page in pages.headers]
+    index = INDEX_FOLDER if searched else None
+    if not options.write:
+        return own_in_output(output, paths, statics, index, root, options.strict)[1]
     if searched:
         _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
     folder = root / CACHE_DIR
     store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
     key = f"{cache.code if cache is not None else ''}|{_identity(searched[0])}" if searched else ""
-    paths = [page.out_path for page in pages.headers]
     html = path_order(paths)  # the pages built, one per article and page: not static/'s
     indexer = None
     if searched:
@@ -63,14 +69,10 @@ def publish_site(
         indexer = partial(_index, pagefind, expected, searching, output, store, key, html)
     rest = partial(_after, made, for_stage(progress, "writing files"))
     spare = folder / SPARE_OUTPUT if cache is not None else None
-    building = {*paths, OUTPUT_MARKER, OUTPUT_FILES, *(relative for _, relative in statics)}
-    own = own_files(output, building, INDEX_FOLDER if searched else None, root)
-    kept = kept_warnings(own, output, root)
-    if strict:
-        raise_if_any([warning.as_error() for warning in kept])
+    own, kept = own_in_output(output, paths, statics, index, root, options.strict)
     write_site(
         paths, _then(pages.pages, rest), statics, output, before_swap=indexer, spare=spare,
-        keep=INDEX_FOLDER if searched else None, own=own,
+        keep=index, own=own,
     )  # fmt: skip
     if cache is not None:
         with after_writing(output):
