@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,14 +18,14 @@ from tests.conftest import article
 from tests.helpers import snapshot
 
 _KEPT = (
-    "no build of this site wrote this file, so it stays in the output folder and is published "
-    "with the site — to publish it on purpose, move it into static/ (the build copies it from "
-    "there); else delete it"
+    "no build of this site wrote this file: builds keep it in the output folder, which "
+    "publishes it with the site — to publish it on purpose, move it into static/ (the build "
+    "copies it from there); else delete it"
 )
 _HIDDEN = (
-    "no build of this site wrote this file, so it stays in the output folder and is published "
-    "with the site — static/ leaves out hidden, lock and backup files, so the build cannot "
-    "publish it for you: delete it if it is not needed"
+    "no build of this site wrote this file: builds keep it in the output folder, which "
+    "publishes it with the site — static/ leaves out hidden, lock and backup files, so the "
+    "build cannot publish it for you: delete it if it is not needed"
 )
 
 
@@ -182,8 +184,7 @@ def test_a_file_of_ones_own_in_the_search_index_folder_is_an_error(blog: Path, r
     assert err.splitlines()[0] == (
         "error: public/pagefind/custom.js: no build of this site wrote this file, and this "
         "build writes its search index in public/pagefind/, whole: the file would be lost — "
-        "move the file out of the output folder (into static/, to publish it as it is), then "
-        "build again"
+        "move the file out of the search index's folder, then build again"
     )
     assert snapshot(blog / "public") == before
 
@@ -214,19 +215,68 @@ def test_an_unreadable_folder_in_the_output_is_a_placed_error(
 
 def test_clean_keeps_the_own_files_for_the_next_build(blog: Path, run_cli) -> None:
     own = _own_files(blog)
+    (blog / "public/uploads").mkdir()
     code, out, _ = run_cli("clean", "--site", blog)
     assert code == 0
     assert out.splitlines() == [
         f"removed the files builds wrote in public/ and {CACHE_DIR}/",
-        "kept 3 files no build wrote (public/a/draft.txt, public/mine/deep/data.csv, "
-        "public/notes.txt), which the next build keeps too",
+        "kept 3 files (public/a/draft.txt, public/mine/deep/data.csv, public/notes.txt) and 3 "
+        "folders (public/mine, public/mine/deep, public/uploads) no build made, which the next "
+        "build keeps too",
     ]
     left = {f"public/{name}" for name in snapshot(blog / "public")}
     assert left == {*own, f"public/{OUTPUT_MARKER}", f"public/{OUTPUT_FILES}"}
+    code, out, _ = run_cli("clean", "--site", blog)  # again: only what is someone's is left
+    assert (code, out.splitlines()[0]) == (0, "nothing to remove")
     code, _, err = run_cli("build", "--site", blog)
     assert (code, len(_warned(err))) == (0, 3)
     assert {name: (blog / name).read_bytes() for name in own} == own
-    assert (blog / "public/a/index.html").is_file()
+    assert (blog / "public/a/index.html").is_file() and (blog / "public/uploads").is_dir()
+
+
+def test_a_build_killed_between_its_renames_is_put_back(blog: Path, run_cli) -> None:
+    """The swap moves the old site aside, then the new one in: a kill between the two left
+    no output, and the old site under another name, holding someone's files."""
+    (blog / "public/notes.txt").write_text("put here by hand")
+    dead = 2**22 + 12345  # above any pid this system gives (pid_max is at most 2**22)
+    (blog / "public").rename(blog / f".public.old-{dead}")
+    code, _, err = run_cli("build", "--site", blog)
+    assert (code, _warned(err)) == (0, [f"warning: public/notes.txt: {_KEPT}"])
+    assert (blog / "public/notes.txt").read_text() == "put here by hand"
+    assert not list(blog.glob(".public.*"))
+
+
+def test_an_empty_folder_where_a_file_goes_is_an_error(blog: Path, run_cli) -> None:
+    (blog / "public/CNAME").mkdir()
+    (blog / "static").mkdir(exist_ok=True)
+    (blog / "static/CNAME").write_text("blog.example.com\n")
+    code, _, err = run_cli("build", "--site", blog)
+    assert (code, err.splitlines()[0]) == (
+        1,
+        "error: public/CNAME: no build of this site made this folder, and this build writes a "
+        "file of the site at its place: the folder would be lost — move the folder out of the "
+        "output folder (into static/, to publish it as it is), then build again",
+    )
+
+
+def test_a_folder_that_becomes_a_page_s_gets_the_builds_mode(blog: Path, run_cli) -> None:
+    (blog / "public/c").mkdir(mode=0o700)
+    (blog / "content/c.md").write_text(article("Gamma", "Third."))
+    assert run_cli("build", "--site", blog)[0] == 0
+    assert (blog / "public/c").stat().st_mode & 0o777 == (blog / "public/a").stat().st_mode & 0o777
+
+
+def test_strict_names_every_file_at_once(blog: Path, run_cli) -> None:
+    (blog / "public/notes.txt").write_text("put here by hand")
+    (blog / "public/c").mkdir()
+    (blog / "public/c/index.html").write_text("made by hand")
+    (blog / "content/c.md").write_text(article("Gamma", "Third."))
+    code, _, err = run_cli("build", "--site", blog, "--strict")
+    assert code == 1
+    assert [line.split(":")[1] for line in err.splitlines()[:2]] == [
+        " public/c/index.html",
+        " public/notes.txt",
+    ]
 
 
 def test_check_says_what_a_build_would(blog: Path, run_cli) -> None:
@@ -242,3 +292,47 @@ def test_check_says_what_a_build_would(blog: Path, run_cli) -> None:
     (blog / "content/c.md").write_text(article("Gamma", "Third."))
     code, _, err = run_cli("check", "--site", blog)
     assert code == 1 and err.startswith("error: public/c/index.html: no build of this site")
+
+
+def _as_its_owner() -> list[str]:
+    """The command prefix that makes folder permissions hold: root ignores them, so as root
+    the command runs without that power (setpriv, from util-linux)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root ignores folder permissions, and setpriv is not here to drop that")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_read_only_folder_of_ones_own_goes_through_rebuilds_and_clean(blog: Path) -> None:
+    """Kept with its mode, it comes back in the spare and in the old site moved aside:
+    those are removed all the same, and so is the folder once its owner deletes it."""
+
+    def articlegen(*args: str) -> None:
+        command = [*_as_its_owner(), sys.executable, "-m", "articlegen", *args, "--site", blog]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert all(line.startswith("warning: ") for line in done.stderr.splitlines())
+
+    def read_only_folder() -> None:
+        (blog / "public/ro/sub").mkdir(parents=True)
+        (blog / "public/ro/a.txt").write_text("mine")
+        for folder in ("ro/sub", "ro"):
+            (blog / "public" / folder).chmod(0o555)
+
+    read_only_folder()
+    for text in ("First, edited.", "First, again.", "First, once more."):
+        (blog / "content/a.md").write_text(article("Alpha", text))
+        articlegen("build", "--quiet")
+    for folder in ("ro", "ro/sub"):
+        (blog / "public" / folder).chmod(0o755)
+    shutil.rmtree(blog / "public/ro")
+    (blog / "content/a.md").write_text(article("Alpha", "First, without it."))
+    articlegen("build", "--quiet")
+    assert not list(blog.glob(".public.*"))
+    read_only_folder()
+    (blog / "content/a.md").write_text(article("Alpha", "First, with it again."))
+    articlegen("build", "--quiet")
+    articlegen("clean")
+    assert not (blog / CACHE_DIR).exists() and (blog / "public/ro/a.txt").read_text() == "mine"

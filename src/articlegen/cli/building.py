@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.console import counted
 from ..core.errors import ArticlegenError, BuildFailed, ConfigError, OutputError, TemplateError
@@ -20,6 +21,9 @@ from ..incremental.freshness import Receipt, Snapshot, fresh_receipt, take_snaps
 from .arguments import Commands, future_argument, site_argument, speed_arguments, today_argument
 from .linkreport import check_web_links
 from .printing import EXIT_OK, print_notes, print_warnings, shown, stderr, summary, wall
+
+if TYPE_CHECKING:  # the output modules load with the command that needs them
+    from ..output.outputrecord import OwnFiles
 
 
 def add_build(commands: Commands) -> None:
@@ -166,6 +170,17 @@ def cached_build(
             raise BuildFailed([error]) from error
 
 
+def _kept(own: OwnFiles, folder: str) -> str:
+    """``3 files (public/a, …) and 1 folder (public/uploads)``, as ``clean`` names them."""
+    parts = []
+    for names, what in ((own.files, "file"), (own.folders, "folder")):
+        if names:
+            named = ", ".join(one_line(f"{folder}/{name}") for name in names[:3])
+            more = ", …" if len(names) > 3 else ""
+            parts.append(f"{counted(len(names), what)} ({named}{more})")
+    return " and ".join(parts)
+
+
 def _clean(args: argparse.Namespace) -> int:
     from ..content.config import load_config
     from ..output.destination import destination
@@ -175,19 +190,14 @@ def _clean(args: argparse.Namespace) -> int:
     root = args.site.absolute()
     dest = destination(root, load_config(root), args.output)
     removed = []
-    own = remove_output(dest, root)
+    cleaned = remove_output(dest, root)
     folder = shown_folder(dest.path, root)
-    if own:
-        removed.append(f"the files builds wrote in {folder}/")
-    elif own is not None:
-        removed.append(folder + "/")
+    kept = cleaned.kept if cleaned is not None else None
+    if cleaned is not None and cleaned.removed:
+        removed.append(f"the files builds wrote in {folder}/" if kept else folder + "/")
     if clear_cache(root / CACHE_DIR):
         removed.append(CACHE_DIR + "/")
     print(f"removed {' and '.join(removed)}" if removed else "nothing to remove")
-    if own:
-        named = ", ".join(one_line(f"{folder}/{name}") for name in own[:3])
-        print(
-            f"kept {counted(len(own), 'file')} no build wrote ({named}"
-            f"{', …' if len(own) > 3 else ''}), which the next build keeps too"
-        )
+    if kept:
+        print(f"kept {_kept(kept, folder)} no build made, which the next build keeps too")
     return EXIT_OK

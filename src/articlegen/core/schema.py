@@ -368,7 +368,8 @@ SITE: tuple[SiteKey, ...] = (
         type=str,
         default="public",
         nonempty=True,
-        doc="the output folder, replaced whole by each build ([Output](output.md))",
+        doc="the output folder, rebuilt by each build, which keeps files put there by hand"
+        " ([Output](output.md))",
         example="public",
     ),
     SiteKey(

@@ -28,7 +28,6 @@ import hmac
 import os
 import pickle
 import secrets
-import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +37,7 @@ from typing import Any
 from ..core.errors import OutputError
 from ..core.layout import IMAGE_COPIES
 from ..core.model import Progress
+from ..core.removal import remove_tree
 from .cache import FORMAT, BuildCache, SourceEntry
 from .cacherecords import (
     SINGLE,
@@ -188,7 +188,7 @@ def clear_cache(folder: Path) -> bool:
     ):
         try:
             if path.is_dir() and not path.is_symlink():  # where a file goes, made by hand
-                shutil.rmtree(path)
+                remove_tree(path)
             else:
                 path.unlink(missing_ok=True)
         except OSError as exc:
@@ -206,7 +206,7 @@ def clear_cache(folder: Path) -> bool:
         found = found or spare.exists() or spare.is_symlink()
         if spare.is_symlink():
             spare.unlink()
-        shutil.rmtree(spare, ignore_errors=True)
+        remove_tree(spare, ignore_errors=True)
         if spare.exists():
             raise OutputError(
                 f"cannot delete {spare} ({what})",

@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import ArticlegenError, BuildFailed, OutputError, raise_if_any
+from ..core.errors import ArticlegenError, OutputError, raise_if_any
 from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER, is_skipped
 from ..core.problems import Diagnostic, one_line
 
@@ -74,36 +74,41 @@ class OwnFiles:
     files: tuple[str, ...] = ()
     folders: tuple[str, ...] = ()
 
+    def __bool__(self) -> bool:
+        return bool(self.files or self.folders)
+
 
 NO_OWN_FILES = OwnFiles()
 
 
-def own_files(output: Path, building: Collection[str], index: str | None, root: Path) -> OwnFiles:
+def own_files(
+    output: Path, building: Collection[str], index: str | None, root: Path
+) -> tuple[OwnFiles, list[ArticlegenError]]:
     """The files and folders in ``output`` its last build did not write (relative,
-    sorted); none without a record. Errors (every one at once) where this build writes a
-    file, needs a folder, or makes its search index (the folder ``index``): the file would
-    be lost."""
+    sorted), none without a record; and an error at each the build would lose: where it
+    writes a file, needs a folder, or makes its search index (the folder ``index``)."""
     written = load_written(output)
     if written is None or not output.is_dir():
-        return NO_OWN_FILES
+        return NO_OWN_FILES, []
     files, folders = files_under(output, root)
     own = [name for name in files if not written.wrote(name)]
     built = {parent for name in files if written.wrote(name) for parent in _parents(name)}
-    own_folders = tuple(name for name in folders if name not in built)
+    own_folders = [name for name in folders if name not in built]
     shown = shown_folder(output, root)
-    errors = _displaced(own, building, index, shown)
-    if errors:
-        raise BuildFailed(errors)
-    return OwnFiles(tuple(own), own_folders)
+    errors = [
+        *_displaced(own, building, index, shown, "file"),
+        *_displaced(own_folders, building, index, shown, "folder"),
+    ]
+    return OwnFiles(tuple(own), tuple(own_folders)), errors
 
 
 def _displaced(
-    own: list[str], building: Collection[str], index: str | None, shown: str
+    own: list[str], building: Collection[str], index: str | None, shown: str, kind: str
 ) -> list[ArticlegenError]:
-    """An error at each of someone's files the build would displace: at a file it writes,
-    at a folder it needs (``c`` where ``c/index.html`` goes), inside a file it writes
-    (``a/notes.txt`` where the file ``a`` goes), or in its search index's folder. Names are
-    compared ignoring case, as a disk that ignores case would."""
+    """An error at each of someone's files (or folders, ``kind``) the build would displace:
+    at a file it writes, at a folder it needs (a file ``c`` where ``c/index.html`` goes),
+    inside a file it writes (``a/notes.txt`` where the file ``a`` goes), or in its search
+    index's folder. Names are compared ignoring case, as a disk that ignores case would."""
     writes = {path.casefold(): path for path in building}
     folders = {parent: path for path in writes for parent in _parents(path)}
     errors: list[ArticlegenError] = []
@@ -112,24 +117,32 @@ def _displaced(
         inside = next((p for p in _parents(folded) if p in writes), None)
         if folded in writes:
             where = "a file of the site at its place"
-        elif folded in folders:
+        elif folded in folders and kind == "file":
             where = f"a file of the site at {shown}/{folders[folded]}, where this name is a folder"
         elif inside is not None:
-            where = f"a file of the site at {shown}/{writes[inside]}, where this file's folder is"
+            where = f"a file of the site at {shown}/{writes[inside]}, where its folder is"
         elif index is not None and folded.partition("/")[0] == index.casefold():
             where = f"its search index in {shown}/{index}/, whole"
         else:
             continue
-        errors.append(
-            OutputError(
-                f"no build of this site wrote this file, and this build writes {where}: the "
-                "file would be lost",
-                one_line(f"{shown}/{name}"),
-                hint="move the file out of the output folder (into static/, to publish it as "
-                "it is), then build again",
-            )
-        )
+        errors.append(_lost(name, kind, where, shown))
     return errors
+
+
+def _lost(name: str, kind: str, where: str, shown: str) -> OutputError:
+    in_index = where.startswith("its search index")
+    return OutputError(
+        f"no build of this site {'wrote' if kind == 'file' else 'made'} this {kind}, and this "
+        f"build writes {where}: the {kind} would be lost",
+        one_line(f"{shown}/{name}"),
+        hint=f"move the {kind} out of "
+        + (
+            "the search index's folder"
+            if in_index
+            else "the output folder (into static/, to publish it as it is)"
+        )
+        + ", then build again",
+    )
 
 
 def _parents(name: str) -> Iterable[str]:
@@ -156,10 +169,10 @@ def own_in_output(
     ``paths``, the static files and its search index in the folder ``index`` keeps, and
     its warnings at each; with ``strict`` those are errors."""
     building = {*paths, OUTPUT_MARKER, OUTPUT_FILES, *(relative for _, relative in statics)}
-    own = own_files(output, building, index, root)
-    kept = kept_warnings(own, output, root)
-    if strict:
-        raise_if_any([warning.as_error() for warning in kept])
+    own, errors = own_files(output, building, index, root)
+    displaced = {error.path for error in errors}
+    kept = [w for w in kept_warnings(own, output, root) if w.path not in displaced]
+    raise_if_any([*errors, *(warning.as_error() for warning in kept if strict)])
     return own, kept
 
 
@@ -169,8 +182,8 @@ def kept_warnings(own: OwnFiles, output: Path, root: Path) -> list[Diagnostic]:
     shown = shown_folder(output, root)
     return [
         Diagnostic(
-            "no build of this site wrote this file, so it stays in the output folder and is "
-            "published with the site",
+            "no build of this site wrote this file: builds keep it in the output folder, "
+            "which publishes it with the site",
             one_line(f"{shown}/{name}"),
             hint=_kept_hint(name),
         )

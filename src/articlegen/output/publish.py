@@ -23,7 +23,7 @@ from ..render.feeds import unlisted_slugs
 from .outputrecord import own_in_output
 from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
-from .write import write_site
+from .write import recover, write_site
 
 WRITING = BuildOptions()
 """A build that writes, as ``build_site`` runs one unless told otherwise."""
@@ -55,6 +55,7 @@ def publish_site(
     index = INDEX_FOLDER if searched else None
     if not options.write:
         return own_in_output(output, paths, statics, index, root, options.strict)[1]
+    recover(output)
     if searched:
         _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core.errors import OutputError
 from ..core.model import RenderedPage
+from ..core.removal import remove_tree
 from .outputrecord import NO_OWN_FILES, OwnFiles
 
 
@@ -68,9 +69,19 @@ def fill_staging(
     for relative in own.files:
         make_folder_of(staged, relative, folders)
         _keep(live + relative, staged + relative)
-    for relative in reversed(own.folders):  # modes as they were, once all is in them:
-        mode = os.stat(live + relative).st_mode & 0o7777  # a read-only one is then filled
-        os.chmod(staged + relative, mode)
+    _own_modes(own.folders, [*paths, *(relative for _, relative in statics)], live, staged)
+
+
+def _own_modes(own: Sequence[str], building: Iterable[str], live: str, staged: str) -> None:
+    """The modes someone's folders had (``700``, say), once all is in them (a read-only
+    one is filled first): of those that hold no file of the build's only, which keep the
+    mode every build gives its folders, build after build."""
+    if not own:
+        return
+    built = {parent for path in building for parent in _parents(path)}
+    for relative in reversed(own):
+        if relative not in built:
+            os.chmod(staged + relative, os.stat(live + relative).st_mode & 0o7777)
 
 
 def _staging_from(
@@ -91,7 +102,7 @@ def _staging_from(
             try:
                 return _pruned(staging, wanted, _folder_mode(), keep), False
             except OSError:
-                shutil.rmtree(staging, ignore_errors=True)
+                remove_tree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     return {""}, True
 
@@ -125,7 +136,7 @@ def _pruned(folder: Path, wanted: set[str], mode: int, keep: str | None = None) 
                     if name in needed:
                         pending.append((entry.path, name))
                     elif name != keep:
-                        shutil.rmtree(entry.path)
+                        remove_tree(entry.path)
                 elif not (entry.is_file(follow_symlinks=False) and name in wanted):
                     os.unlink(entry.path)  # an unwanted file, a link, anything else
     return kept

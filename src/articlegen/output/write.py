@@ -10,18 +10,27 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import shutil
 import signal
+import stat
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.staticfiles import StaticFile
 from ..core.errors import OutputError
 from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER
 from ..core.model import RenderedPage
+from ..core.removal import remove_tree
 from .destination import MARKER_TEXT, Destination, may_delete
-from .outputrecord import NO_OWN_FILES, OwnFiles, files_under, own_files, record_bytes
+from .outputrecord import (
+    NO_OWN_FILES,
+    OwnFiles,
+    files_under,
+    own_files,
+    record_bytes,
+    shown_folder,
+)
 from .staging import fill_staging, place_page, same_bytes, same_stat, usable_spare
 
 
@@ -89,7 +98,7 @@ def write_site(
             hint="check free disk space and write permission",
         ) from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging, ignore_errors=True)
 
 
 def _record_with_index(staging: Path, output: Path, written: set[str], index: str | None) -> None:
@@ -171,30 +180,56 @@ def _followed(output: Path) -> Path:
     return output.resolve() if output.is_symlink() else output
 
 
-def remove_output(dest: Destination, root: Path) -> tuple[str, ...] | None:
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What ``remove_output`` did: the files it removed, and what it kept."""
+
+    removed: int
+    kept: OwnFiles
+
+
+def remove_output(dest: Destination, root: Path) -> Cleaned | None:
     """Delete the output folder (``articlegen clean``), if ``destination`` allows; None if
     there was none. The files and folders in it someone put there (``outputrecord``) stay,
-    and are given back, with the mark and a record of no other file: the next build keeps
-    them as its own. A link to the folder stays (the next build fills the folder it
-    points to again)."""
+    with the mark and a record of no other file: the next build keeps them as its own. A
+    link to the folder stays (the next build fills the folder it points to again)."""
     if not may_delete(dest, root):
         return None
-    folder = _followed(dest.path)
-    own = own_files(folder, (), None, root)
-    if not own.files and not own.folders:
-        shutil.rmtree(folder)
-        return ()
+    folder = dest.path.absolute()  # through a link: named as the site names it
+    own = own_files(folder, (), None, root)[0]
+    if not own:
+        remove_tree(_followed(folder))
+        return Cleaned(1, own)
     files, folders = files_under(folder, root)
-    keep = {*own.files, OUTPUT_MARKER}
-    for name in files:
-        if name not in keep:
-            os.unlink(folder / name)
-    kept = set(own.folders)
-    for name in reversed(folders):  # each folder after those in it
-        if name not in kept and not os.listdir(folder / name):
-            os.rmdir(folder / name)
-    (folder / OUTPUT_FILES).write_bytes(record_bytes([OUTPUT_MARKER, OUTPUT_FILES]))
-    return own.files
+    keep = {*own.files, OUTPUT_MARKER, OUTPUT_FILES}
+    gone = [name for name in files if name not in keep]
+    try:
+        for name in gone:
+            _unlink(folder, name)
+        for name in reversed(folders):  # each folder after those in it
+            if name not in own.folders and not os.listdir(folder / name):
+                os.rmdir(folder / name)
+        record = folder / f"{OUTPUT_FILES}.tmp"
+        record.write_bytes(record_bytes([OUTPUT_MARKER, OUTPUT_FILES]))
+        os.replace(record, folder / OUTPUT_FILES)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot remove from {shown_folder(folder, root)}: {exc.strerror or exc}",
+            hint="it may belong to another user, e.g. from a build run with sudo: delete it "
+            "as that user",
+        ) from None
+    return Cleaned(len(gone), own)
+
+
+def _unlink(folder: Path, name: str) -> None:
+    """Remove the file ``name``, giving its folder's owner write permission on it first
+    where that was refused (a folder someone made read-only)."""
+    try:
+        os.unlink(folder / name)
+    except PermissionError:
+        parent = (folder / name).parent
+        os.chmod(parent, os.stat(parent).st_mode | stat.S_IRWXU)
+        os.unlink(folder / name)
 
 
 def _swap(staging: Path, output: Path, spare: Path | None = None) -> None:
@@ -223,13 +258,13 @@ def _remove_old(old: Path, spare: Path | None) -> None:
     kill removes what is left."""
     if spare is not None:
         with contextlib.suppress(OSError):
-            shutil.rmtree(spare, ignore_errors=True)
+            remove_tree(spare, ignore_errors=True)
             old.rename(spare)
             return
     try:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old, ignore_errors=True)
     except KeyboardInterrupt:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -250,14 +285,27 @@ def _interrupts_held() -> Iterator[None]:
         signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
 
 
+def recover(output: Path) -> None:
+    """The output folder as killed builds left it, put right: called before the folder is
+    read, so that a site put back is the one looked at."""
+    _remove_stale(_followed(output))
+
+
 def _remove_stale(output: Path) -> None:
-    """Leftovers of builds that were killed before they could clean up."""
+    """Leftovers of builds that were killed before they could clean up. A build killed
+    between the swap's two renames left no output but the old site moved aside: that is
+    put back, since it holds files someone put there, which no build could make again."""
     if not output.parent.is_dir():
         return
-    for leftover in output.parent.glob(f".{output.name}.*-*"):
+    for leftover in sorted(output.parent.glob(f".{output.name}.*-*")):
         kind, _, pid = leftover.name.rpartition("-")
-        if kind.endswith((".staging", ".old")) and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(leftover, ignore_errors=True)
+        if not (kind.endswith((".staging", ".old")) and pid.isdigit() and not _alive(int(pid))):
+            continue
+        if kind.endswith(".old") and not os.path.lexists(output):
+            with contextlib.suppress(OSError):  # else left as it is, for its owner
+                leftover.rename(output)
+            continue
+        remove_tree(leftover, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
