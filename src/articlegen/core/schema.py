@@ -194,7 +194,9 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         check="tags",
         default=(),
         doc="each tag lists the article on its page, `/tags/<slug>/`; one text alone is a list"
-        " of one; tags of one slug (`Health`, `health`) are one tag, listed as first written",
+        " of one; tags of one slug (`Health`, `health`) are one tag, listed as first written;"
+        " `/tags/` lists them by slug, a number in one by its value (`Vitamin B6` before"
+        " `Vitamin B12`)",
         example="[ketamine, depression]",
     ),
     FrontMatterKey(

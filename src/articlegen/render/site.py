@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
@@ -90,6 +91,9 @@ def assemble_site(
     )
 
 
+_DIGITS = re.compile(r"([0-9]+)")
+
+
 def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
     """Tags by slug; the first spelling seen names the tag; articles keep their order."""
     names: dict[str, str] = {}
@@ -100,7 +104,16 @@ def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
             slug = slugs.get(tag) or slugs.setdefault(tag, slugify(tag))
             names.setdefault(slug, tag)
             members.setdefault(slug, {})[article.slug] = None
-    return tuple(Tag(names[s], s, tuple(members[s])) for s in sorted(members))
+    return tuple(Tag(names[s], s, tuple(members[s])) for s in sorted(members, key=natural_order))
+
+
+def natural_order(slug: str) -> tuple[tuple[str | int, ...], str]:
+    """Numbers in a slug in their value's order, as a reader counts: ``vitamin-b6`` before
+    ``vitamin-b12``, ``2-minute-drills`` before ``10-minute-drills``; the slug itself after,
+    so ``b02`` and ``b2`` keep one order. Digits and text alternate in the split from its
+    start, so each place compares a number with a number, text with text."""
+    parts = _DIGITS.split(slug)
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts)), slug
 
 
 def paginate(items: Sequence[T], per_page: int) -> list[Sequence[T]]:
