@@ -91,8 +91,16 @@ def own_files(
     if written is None or not output.is_dir():
         return NO_OWN_FILES, []
     files, folders = files_under(output, root)
-    own = [name for name in files if not written.wrote(name)]
-    built = {parent for name in files if written.wrote(name) for parent in _parents(name)}
+    own: list[str] = []
+    built: set[str] = set()  # the folders that hold a file a build wrote
+    for name in files:
+        if not written.wrote(name):
+            own.append(name)
+            continue
+        parent = posixpath.dirname(name)
+        while parent and parent not in built:  # a folder's parents are in once it is
+            built.add(parent)
+            parent = posixpath.dirname(parent)
     own_folders = [name for name in folders if name not in built]
     shown = shown_folder(output, root)
     errors = [
@@ -109,6 +117,8 @@ def _displaced(
     at a file it writes, at a folder it needs (a file ``c`` where ``c/index.html`` goes),
     inside a file it writes (``a/notes.txt`` where the file ``a`` goes), or in its search
     index's folder. Names are compared ignoring case, as a disk that ignores case would."""
+    if not own:
+        return []
     writes = {path.casefold(): path for path in building}
     folders = {parent: path for path in writes for parent in _parents(path)}
     errors: list[ArticlegenError] = []
