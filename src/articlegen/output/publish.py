@@ -25,9 +25,6 @@ from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
 from .write import recover, write_site
 
-WRITING = BuildOptions()
-"""A build that writes, as ``build_site`` runs one unless told otherwise."""
-
 
 def publish_site(
     pages: SitePages,
@@ -37,8 +34,8 @@ def publish_site(
     cache: BuildCache | None,
     searched: tuple[Path, int, Collection[str]] | None,
     progress: Progress | None,
-    made: Callable[[], object] = tuple,
-    options: BuildOptions = WRITING,
+    made: Callable[[], object],
+    options: BuildOptions,
 ) -> list[Diagnostic]:
     """Write the site (indexed for search with ``searched``, Pagefind, the number of
     article pages and the output paths of those left out of the index, the drafts' and

@@ -182,9 +182,9 @@ def _followed(output: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """What ``remove_output`` did: the files it removed, and what it kept."""
+    """What ``remove_output`` did: whether it removed anything, and what it kept."""
 
-    removed: int
+    removed: bool
     kept: OwnFiles
 
 
@@ -199,7 +199,7 @@ def remove_output(dest: Destination, root: Path) -> Cleaned | None:
     own = own_files(folder, (), None, root)[0]
     if not own:
         remove_tree(_followed(folder))
-        return Cleaned(1, own)
+        return Cleaned(True, own)
     files, folders = files_under(folder, root)
     keep = {*own.files, OUTPUT_MARKER, OUTPUT_FILES}
     gone = [name for name in files if name not in keep]
@@ -218,7 +218,7 @@ def remove_output(dest: Destination, root: Path) -> Cleaned | None:
             hint="it may belong to another user, e.g. from a build run with sudo: delete it "
             "as that user",
         ) from None
-    return Cleaned(len(gone), own)
+    return Cleaned(bool(gone), own)
 
 
 def _unlink(folder: Path, name: str) -> None:
