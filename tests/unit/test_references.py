@@ -353,6 +353,9 @@ def test_a_doi_a_pubmed_id_or_an_address_without_https_is_offered_whole() -> Non
         ("hhttps://example.org/e", "https://example.org/e"),
         ("https;//example.org/f?x=1", "https://example.org/f?x=1"),
         ("https:doi.org/10.1000/xyz", "https://doi.org/10.1000/xyz"),
+        ("https:\\\\example.org/g", "https://example.org/g"),
+        ("https\\\\example.org/h", "https://example.org/h"),
+        ("http:\\example.org/i", "http://example.org/i"),
     ],
 )
 def test_an_address_whose_https_is_mistyped_is_offered_written_right(

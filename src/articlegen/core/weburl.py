@@ -64,12 +64,13 @@ def _unplain_address_problem(url: str) -> tuple[str, str] | None:
 
 
 _MISTYPED_SCHEME = re.compile(
-    r"h{0,2}t{1,3}p{1,2}(s?)(?:\s*[:;]\s*/{0,3}|/{1,3}|\\{2})([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[:/?#]\S*)?)",
+    r"h{0,2}t{1,3}p{1,2}(s?)(?:\s*[:;]\s*(?:/{0,3}|\\{1,3})|/{1,3}|\\{1,3})([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[:/?#]\S*)?)",
     re.IGNORECASE,
 )
 """An address whose ``https://`` is mistyped: a letter left out or doubled (``htps://``,
 ``hhttps://``), its colon or a slash lost (``https//``, ``http:/``), a semicolon for the
-colon, backslashes; then a dotted host."""
+colon, backslashes for the slashes (after the colon or without it: ``https:\\\\``,
+``https\\\\``); then a dotted host."""
 
 
 def scheme_retyped(url: str) -> str | None:
