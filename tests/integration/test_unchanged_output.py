@@ -64,6 +64,31 @@ def test_own_file_does_not_make_a_rebuild_write(built, monkeypatch: pytest.Monke
     assert [w.path for w in result.diagnostics] == ["public/a/old.html"]
 
 
+@pytest.mark.parametrize("own", ["empty folder", "link to a file", "link to a folder"])
+def test_own_folder_or_link_does_not_make_a_rebuild_write(
+    built, monkeypatch: pytest.MonkeyPatch, own: str
+) -> None:
+    """Someone's empty folder or symbolic link stays as it is, as their files do: alone, it
+    is no reason to stage the site again (it was, on every build without a search index)."""
+    root, cache = built
+    output = root / "public"
+    if own == "empty folder":
+        (output / "uploads" / "later").mkdir(parents=True)
+    elif own == "link to a file":
+        os.symlink("../notes.txt", output / "a" / "notes.txt")
+    else:
+        os.symlink("a", output / "alpha")
+    before = inodes(output)
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("nothing should be written")
+
+    for name in ("link", "mkdir", "rename", "replace"):
+        monkeypatch.setattr(os, name, refuse)
+    build_site(root, BuildOptions(jobs=1), cache=cache)
+    assert inodes(output) == before
+
+
 @pytest.mark.parametrize(
     "change",
     [

@@ -131,7 +131,7 @@ def _unwritten(
         same.append(RenderedPage(page.url, page.out_path, None))
     expected = paths | {relative for _, relative in statics} | {*own.files}
     try:
-        if not output.is_dir() or _files_in(output) != expected:
+        if not output.is_dir() or _files_in(output, own) != expected:
             return same
         if not all(same_stat(source, output / relative) for source, relative in statics):
             return same
@@ -150,22 +150,25 @@ def _then(
     yield from rest
 
 
-def _files_in(folder: Path) -> set[str] | None:
+def _files_in(folder: Path, own: OwnFiles) -> set[str] | None:
     """Every file under ``folder`` (relative, ``/``-separated); None if it holds anything
-    else a build does not leave there (an empty folder, a link, a special file)."""
+    else a build does not leave there (an empty folder, a link, a special file) that is
+    not someone's ``own`` (a folder of theirs kept empty, a link of theirs): those stay as
+    they are, so they alone make no build write the site again."""
     files: set[str] = set()
+    own_files, own_folders = set(own.files), set(own.folders)
     pending = [(str(folder), "")]
     while pending:
         path, relative = pending.pop()
         with os.scandir(path) as listing:
             entries = list(listing)
-        if not entries:
+        if not entries and relative not in own_folders:
             return None
         for entry in entries:
             name = f"{relative}/{entry.name}" if relative else entry.name
             if entry.is_dir(follow_symlinks=False):
                 pending.append((entry.path, name))
-            elif entry.is_file(follow_symlinks=False):
+            elif entry.is_file(follow_symlinks=False) or name in own_files:
                 files.add(name)
             else:
                 return None
