@@ -83,6 +83,73 @@ def test_a_name_read_by_a_template_it_includes_is_part_of_the_key(
     assert rendered(memos) == 2
 
 
+IMAGED = [Card({"title": "T0", "image": "a.png"}), Card({"title": "T1 & co", "image": None})]
+"""A card with an image, one without."""
+FIRST_ROW = (
+    "{% for item in items %}{% set image_loading = 'eager' if loop.index == 1 else 'lazy' %}"
+    "{% include '_card.html' %};{% endfor %}"
+)
+
+
+def test_a_name_only_a_template_the_card_did_not_use_reads_is_no_part_of_the_key(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    """The theme's list pages: the first card of a row loads its image at once. A card
+    with no image never includes the image's template, which alone reads the loading."""
+    folder = write(
+        tmp_path / "templates",
+        list__html=FIRST_ROW,
+        _card__html="{{ item.title }}{% if item.image %}{% include '_image.html' %}{% endif %}",
+        _image__html=" <img src='{{ item.image }}' loading='{{ image_loading }}'>",
+    )
+    pages = render(folder, {"items": IMAGED}, {"items": IMAGED[::-1]})
+    eager, lazy = "T0 <img src='a.png' loading='eager'>", "T0 <img src='a.png' loading='lazy'>"
+    assert pages == [f"{eager};T1 &amp; co;", f"T1 &amp; co;{lazy};"]
+    assert rendered(memos) == 3  # T1 &amp; co once, first or not; T0 once each way
+
+
+def test_a_card_that_used_a_template_whose_inputs_cannot_be_compared_renders_every_time(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    """The card with an image reads a dict, which may change: rendered every time; the one
+    without is kept, since it never reads the dict."""
+    folder = write(
+        tmp_path / "templates",
+        list__html=FIRST_ROW,
+        _card__html="{{ item.title }}{% if item.image %}{% include '_image.html' %}{% endif %}",
+        _image__html="{{ image_loading }}{{ extra.n }}",
+    )
+    context = {"extra": {"n": 1}}
+    pages = render(folder, {"items": IMAGED * 2, **context}, {"items": IMAGED[1:], **context})
+    assert pages == ["T0eager1;T1 &amp; co;T0lazy1;T1 &amp; co;", "T1 &amp; co;"]
+    assert rendered(memos) == 3  # T1 &amp; co once, T0 each time
+
+
+def test_a_card_nested_in_a_kept_include_counts_for_the_outer_one(
+    tmp_path: Path, memos: list[IncludeMemo]
+) -> None:
+    """An include kept inside another: the outer one depends on what the inner one used,
+    whether the inner one rendered or was taken from those kept."""
+    folder = write(
+        tmp_path / "templates",
+        list__html=(
+            "{% for item in items %}{% include '_row.html' %}{% endfor %}"
+            "|{% for item in items %}{% include '_card.html' %}{% endfor %}"
+        ),
+        _row__html="{% for card in [item] %}{% include '_card.html' %}{% endfor %}.",
+        _card__html="{{ item.title }}{% if item.image %}{% include '_image.html' %}{% endif %}",
+        _image__html="@{{ where }}",
+    )
+    pages = render(folder, {"items": IMAGED, "where": "home"}, {"items": IMAGED, "where": "tag"})
+    assert pages == [
+        "T0@home.T1 &amp; co.|T0@homeT1 &amp; co",
+        "T0@tag.T1 &amp; co.|T0@tagT1 &amp; co",
+    ]
+    # each row and card once on the first page; on the second, T0's card and row again
+    # (its image reads ``where``), and T1's row, whose card, kept, might read it
+    assert rendered(memos) == 7
+
+
 @pytest.mark.parametrize(
     "card, context",
     [

@@ -368,10 +368,7 @@ class CodeGenerator(CountedLoops):
         self.visit(node.template, frame)
         self.write(f", {self.name!r})")
         names = self.dump_local_context(frame)
-        self.writeline(f"for event in environment.included(template, context, {names}):")
-        self.indent()
-        self.simple_write("event", frame)
-        self.outdent()
+        self.simple_write(f"environment.included(template, context, {names})", frame, node)
 
     def _include_joined(self, node: nodes.Include, frame: Frame) -> None:
         """An include with context outside a loop, as Jinja writes it, but its output

@@ -188,11 +188,14 @@ class Environment(jinja2.Environment):
     ) -> jinja2.Template:
         """Template ``name`` as Jinja's ``get_template`` finds it, in one call where it was
         loaded before: each include, import and extends (28,000 a build) went through
-        Jinja's ``join_path`` and ``_load_template`` to reach the dict they are kept in."""
+        Jinja's ``join_path`` and ``_load_template`` to reach the dict they are kept in.
+        The name is noted where an include being kept asks (``IncludeMemo.used``)."""
         plain_path = parent is None or type(self).join_path is jinja2.Environment.join_path
         if type(name) is str and not globals and not self.auto_reload and plain_path:
             found = self._loaded.get(name)
             if found is not None:
+                if self.include_memo.used is not None:
+                    self.include_memo.used.add(name)
                 return found
         return super().get_template(name, parent, globals)
 
@@ -201,7 +204,11 @@ class Environment(jinja2.Environment):
     ) -> jinja2.Template:
         """Template ``name``: the one loaded before, where nothing is reloaded, found in a
         dict rather than Jinja's least-recently-used cache (a lock and a queue to update
-        on each of the 28,000 includes, imports and extends of a 2,000-article build)."""
+        on each of the 28,000 includes, imports and extends of a 2,000-article build).
+        Every template looked up comes here (``select_template`` too) unless
+        ``get_template`` found it: the name is noted where an include being kept asks."""
+        if self.include_memo.used is not None:
+            self.include_memo.used.add(name)
         if globals or self.auto_reload or self.cache is None:
             return super()._load_template(name, globals)
         found = self._loaded.get(name)
@@ -274,11 +281,11 @@ class Environment(jinja2.Environment):
 
     def included(
         self, template: jinja2.Template, context: Context, names: Mapping[str, Any]
-    ) -> Iterator[str]:
+    ) -> str:
         """An ``{% include %}`` in a loop: ``template`` rendered in a copy of ``context``
-        with the loop's ``names`` added, as Jinja's include does, or its output kept from an
-        earlier include with the same values."""
-        return self.include_memo.render(template, context, names)
+        with the loop's ``names`` added, as Jinja's include does, its pieces joined, or its
+        output kept from an earlier include with the same values."""
+        return self.include_memo.output(template, context, names)
 
     def imported(
         self, template: jinja2.Template, context: Context, names: Mapping[str, Any]
