@@ -28,13 +28,7 @@ from ..core.model import (
     CardItem,
     CardList,
     CitationMark,
-    FrontMatter,
-    LinkGraph,
-    LinkRef,
-    NumberedReference,
     PagePlan,
-    Reference,
-    ResolvedLink,
     SiteConfig,
 )
 from ..markup.placeholders import BodyFill
@@ -188,10 +182,12 @@ def _digested(digest: bytes) -> bytes:
 def _flattened(kind: type, *values: object) -> tuple[object, ...]:
     """What a record stands as in a key's pickle with the records it holds flattened:
     ``kind`` and its field values, each such record as the tuple of its own (hashed,
-    never unpickled). A record reduced through the pickler costs some 2,000 instructions
-    where a tuple of its values costs a few hundred, and a cold build keys about 60,000
-    held this way (the link graph's links, the references, a body's citations). Its own
-    function, so that no value pickled otherwise has the same bytes."""
+    never unpickled). Only a body's fill goes in so (``_body_fill``): it reduces itself in
+    Python, where a record of ``core.model`` goes through the pickler by its own reduction
+    at once (``_RECORDS_REDUCED``), and the Python that flattened the link graph,
+    front-matter and numbered references cost more CPU time than it spared
+    (docs/speed.md). Its own function, so that no value pickled otherwise has the same
+    bytes."""
     return (kind, *values)
 
 
@@ -203,20 +199,6 @@ def _records(items: object, kind: type) -> tuple[object, ...] | None:
     return tuple(map(_VALUES[kind], items))
 
 
-def _links(by_slug: object) -> dict[str, tuple[object, ...]] | None:
-    """A mapping of the link graph (slug → ``ResolvedLink`` or None, each), flattened;
-    None if it holds anything else."""
-    if type(by_slug) is not dict:
-        return None
-    values, flat = _VALUES[ResolvedLink], dict[str, tuple[object, ...]]()
-    for slug, links in by_slug.items():
-        kinds = set(map(type, links)) if type(links) is tuple else {object}
-        if not kinds <= {ResolvedLink, type(None)}:
-            return None
-        flat[slug] = tuple([None if link is None else values(link) for link in links])
-    return flat
-
-
 def _flat(kind: type, record: object, **flattened: object) -> object:
     """``record`` reduced to ``_flattened`` with every field's value in the class's order,
     those named in ``flattened`` replaced: taken from the dataclass, so that a field added
@@ -225,26 +207,6 @@ def _flat(kind: type, record: object, **flattened: object) -> object:
     for name, value in flattened.items():
         values[_FIELD_INDEX[kind][name]] = value
     return _flattened, (kind, *values)
-
-
-def _graph(graph: LinkGraph) -> object:
-    see_also, inline, each = map(_links, (graph.see_also, graph.inline, graph.see_also_each))
-    if see_also is None or inline is None or each is None:
-        return _RECORDS_REDUCED[LinkGraph](graph)
-    return _flat(LinkGraph, graph, see_also=see_also, inline=inline, see_also_each=each)
-
-
-def _numbered_reference(item: NumberedReference) -> object:
-    if type(item.reference) is not Reference:
-        return _RECORDS_REDUCED[NumberedReference](item)
-    return _flat(NumberedReference, item, reference=_VALUES[Reference](item.reference))
-
-
-def _front_matter(meta: FrontMatter) -> object:
-    see_also, references = _records(meta.see_also, LinkRef), _records(meta.references, Reference)
-    if see_also is None or references is None:
-        return _RECORDS_REDUCED[FrontMatter](meta)
-    return _flat(FrontMatter, meta, see_also=see_also, references=references)
 
 
 def _body_fill(fill: BodyFill) -> object:
@@ -315,11 +277,7 @@ _CARD_ONLY = frozenset({Card})
 _NUMBERED = _numbered()
 _RECORDS_REDUCED = own_reductions(model)
 _VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {
-    kind: _values(kind)
-    for kind in (
-        *(ResolvedLink, Reference, LinkRef, CitationMark, FrontMatter, BodyFill),
-        *(LinkGraph, NumberedReference),
-    )
+    kind: _values(kind) for kind in (CitationMark, BodyFill)
 }
 _FIELD_INDEX = {
     kind: {field.name: index for index, field in enumerate(dataclasses.fields(kind))}
@@ -327,12 +285,9 @@ _FIELD_INDEX = {
 }
 _FLATTENING: dict[type, Callable[[Any], Any]] = {
     **{kind: kind.__reduce__ for kind in (dt.date, dt.timedelta, dt.timezone)},
-    LinkGraph: _graph,
-    NumberedReference: _numbered_reference,
-    FrontMatter: _front_matter,
     BodyFill: _body_fill,
 }
 """The key pickler's own reductions: days, time spans and zones by their ``__reduce__`` at
 once, not by way of ``object.__reduce_ex__`` (the same bytes, about two thirds of the
 instructions; a date-time and a time reduce themselves by protocol, which keeps their
-``fold``); the records that hold the most records, with those flattened (``_flattened``)."""
+``fold``); a body's fill, with its citations flattened (``_flattened``)."""
