@@ -321,13 +321,10 @@ def test_records_reduced_through_the_dispatch_table_pickle_as_they_reduce_themse
         assert reduced == value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
 
-def test_records_holding_records_key_them_as_strictly(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_records_holding_records_key_them_as_strictly() -> None:
     """The link graph, a numbered reference, front-matter and a body's fill key equal
     values alike, and a change in any held record's field, or a date-time's ``fold``,
-    tells them apart; a body's fill goes in with its citations as tuples of their values,
-    without reducing each through the pickler."""
+    tells them apart."""
     import dataclasses
     import datetime as dt
 
@@ -340,18 +337,8 @@ def test_records_holding_records_key_them_as_strictly(
         Reference,
         ResolvedLink,
     )
-    from articlegen.incremental import keys
     from articlegen.incremental.keys import value_digest
     from articlegen.markup.placeholders import BodyFill
-
-    held: list[type] = []
-    for kind in (ResolvedLink, Reference, LinkRef, CitationMark):
-        own = keys._RECORDS_REDUCED[kind]
-        monkeypatch.setitem(
-            keys._RECORDS_REDUCED,
-            kind,
-            lambda value, own=own: held.append(type(value)) or own(value),
-        )
 
     def graph(fragment: str = "x") -> LinkGraph:
         link = ResolvedLink("b", None, fragment)
@@ -377,7 +364,6 @@ def test_records_holding_records_key_them_as_strictly(
         digest = value_digest(make())
         assert digest is not None and digest == value_digest(make()), name
         assert digest != value_digest(make(other)), name
-    assert CitationMark not in held  # a body's fill's citations go in flattened
     assert value_digest(dataclasses.replace(graph(), see_also={"a": ("b",)})) is not None
     assert value_digest(meta()) != value_digest(dataclasses.replace(meta(), see_also=()))
     zone = dt.timezone(dt.timedelta(hours=1))
@@ -386,24 +372,20 @@ def test_records_holding_records_key_them_as_strictly(
     assert value_digest(dt.date(2024, 1, 2)) != value_digest(dt.date(2024, 1, 3))
 
 
-def test_a_flattened_record_keys_every_field_of_its_class() -> None:
-    """A body's fill, keyed flattened, holds one value per field of its dataclass, in its
-    order, its citations flattened in their place: a guard for a field added to the class
-    later, which a flattening listing the fields by hand would leave out of the key."""
+def test_a_body_fill_keys_every_field_of_its_class() -> None:
+    """A body's fill (a dataclass of ``markup``, reduced by keys themselves) goes in as its
+    class and one value per field of the dataclass, in its order: a guard for a field added
+    to the class later, which a reduction listing the fields by hand would leave out."""
     import dataclasses
 
     from articlegen.core.model import CitationMark
     from articlegen.incremental import keys
     from articlegen.markup.placeholders import BodyFill
 
-    record = BodyFill(("/b/",), ("B",), citations=(CitationMark(1, "c", "r"),))
-    names = [field.name for field in dataclasses.fields(record)]
-    function, (kind, *values) = keys._FLATTENING[BodyFill](record)
-    assert function is keys._flattened and kind is BodyFill
-    assert len(values) == len(names)
-    for name, value in zip(names, values, strict=True):
-        held = getattr(record, name)
-        if name != "citations":
-            assert value is held, name  # as it is, in its place
-        else:
-            assert value == tuple(dataclasses.astuple(mark) for mark in held)
+    fill = BodyFill(("/b/",), ("B",), citations=(CitationMark(1, "c", "r"),))
+    kind, values = keys._REDUCTIONS[BodyFill](fill)
+    assert kind is BodyFill
+    fields = dataclasses.fields(fill)
+    assert len(values) == len(fields)
+    for field, value in zip(fields, values, strict=True):
+        assert value is getattr(fill, field.name), field.name  # as it is, in its place

@@ -27,7 +27,6 @@ from ..core.model import (
     Card,
     CardItem,
     CardList,
-    CitationMark,
     PagePlan,
     SiteConfig,
 )
@@ -120,7 +119,7 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
     pickler.dispatch_table = {
         **copyreg.dispatch_table,
         **_RECORDS_REDUCED,
-        **_FLATTENING,
+        **_REDUCTIONS,
         **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
         CardItem: functools.partial(_card_item, shared),
         CardList: functools.partial(_card_list, shared),
@@ -179,43 +178,14 @@ def _digested(digest: bytes) -> bytes:
     return digest
 
 
-def _flattened(kind: type, *values: object) -> tuple[object, ...]:
-    """What a record stands as in a key's pickle with the records it holds flattened:
-    ``kind`` and its field values, each such record as the tuple of its own (hashed,
-    never unpickled). Only a body's fill goes in so (``_body_fill``): it reduces itself in
-    Python, where a record of ``core.model`` goes through the pickler by its own reduction
-    at once (``_RECORDS_REDUCED``), and the Python that flattened the link graph,
-    front-matter and numbered references cost more CPU time than it spared
-    (docs/speed.md). Its own function, so that no value pickled otherwise has the same
-    bytes."""
-    return (kind, *values)
-
-
-def _records(items: object, kind: type) -> tuple[object, ...] | None:
-    """``items``, a tuple of ``kind`` records (exactly), as the tuples of their values;
-    None if it is anything else."""
-    if type(items) is not tuple or not set(map(type, items)) <= {kind}:
-        return None
-    return tuple(map(_VALUES[kind], items))
-
-
-def _flat(kind: type, record: object, **flattened: object) -> object:
-    """``record`` reduced to ``_flattened`` with every field's value in the class's order,
-    those named in ``flattened`` replaced: taken from the dataclass, so that a field added
-    to it is in the key without a word here."""
-    values = list(_VALUES[kind](record))
-    for name, value in flattened.items():
-        values[_FIELD_INDEX[kind][name]] = value
-    return _flattened, (kind, *values)
-
-
-def _body_fill(fill: BodyFill) -> object:
-    """A body's fill (a dataclass of ``markup``, which reduces itself field by field in
-    Python), with its citations flattened."""
-    citations = _records(fill.citations, CitationMark)
-    if citations is None:
-        return BodyFill, _VALUES[BodyFill](fill)
-    return _flat(BodyFill, fill, citations=citations)
+def _body_fill(fill: BodyFill) -> tuple[type[BodyFill], tuple[object, ...]]:
+    """A body's fill (a dataclass of ``markup``, which would reduce itself field by field
+    in Python) as its class and its fields' values, taken by one getter of every field of
+    the dataclass, so that a field added to it later is in the key without a word here.
+    Its citations go through the pickler by their own reduction: flattening them into
+    tuples, as the link graph, front-matter and numbered references were too, cost more
+    CPU time than it spared (docs/speed.md)."""
+    return BodyFill, _FILL_VALUES(fill)
 
 
 def _numbered() -> dict[int, tuple[int, object]]:
@@ -228,7 +198,7 @@ def _numbered() -> dict[int, tuple[int, object]]:
     in every key holds the rest. Unpickling is never needed, so that the memo names
     objects it never stored does not matter."""
     named: dict[int, object] = {}
-    for value in (_digested, _flattened, UrlMaker, BodyFill, *_DATES):
+    for value in (_digested, UrlMaker, BodyFill, *_DATES):
         named[id(value)] = value
     for module in (model, urls):
         for _, value in sorted(vars(module).items()):
@@ -268,26 +238,16 @@ def digest_of(*parts: str | bytes) -> bytes:
     return digest.digest()[:16]
 
 
-def _values(kind: type) -> Callable[[Any], tuple[Any, ...]]:
-    return operator.attrgetter(*(field.name for field in dataclasses.fields(kind)))
-
-
 _DATES = (dt.date, dt.datetime, dt.time, dt.timedelta, dt.timezone)
 _CARD_ONLY = frozenset({Card})
 _NUMBERED = _numbered()
 _RECORDS_REDUCED = own_reductions(model)
-_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {
-    kind: _values(kind) for kind in (CitationMark, BodyFill)
-}
-_FIELD_INDEX = {
-    kind: {field.name: index for index, field in enumerate(dataclasses.fields(kind))}
-    for kind in _VALUES
-}
-_FLATTENING: dict[type, Callable[[Any], Any]] = {
+_FILL_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(BodyFill)))
+_REDUCTIONS: dict[type, Callable[[Any], Any]] = {
     **{kind: kind.__reduce__ for kind in (dt.date, dt.timedelta, dt.timezone)},
     BodyFill: _body_fill,
 }
 """The key pickler's own reductions: days, time spans and zones by their ``__reduce__`` at
 once, not by way of ``object.__reduce_ex__`` (the same bytes, about two thirds of the
 instructions; a date-time and a time reduce themselves by protocol, which keeps their
-``fold``); a body's fill, with its citations flattened (``_flattened``)."""
+``fold``); a body's fill by its fields' values (``_body_fill``)."""
