@@ -215,6 +215,33 @@ def test_cards_and_bodies_key_by_value_once_per_build() -> None:
     assert first != page_key(plan(cards=[card], body=str(body)), CODE, "t")
 
 
+def test_a_reference_list_keys_by_value_once_per_build() -> None:
+    """An article's reference list, as numbering its citations makes it, goes into a page
+    key as its value's digest, taken once for a build (the plan record's digest of the
+    site takes it first): the key still follows the value, not the object."""
+    import datetime as dt
+
+    from articlegen.core.model import LinkRef, NumberedReferences, Reference
+    from articlegen.incremental.keys import value_digest
+    from articlegen.trust.references import number_citations
+
+    def listed(title: str) -> NumberedReferences:
+        reference = Reference(title, "https://a.example/", "r", "P", dt.date(2024, 1, 2), 3)
+        numbered = number_citations((reference,), [LinkRef("r", 9)], "content/a.md").listed
+        assert isinstance(numbered, NumberedReferences)
+        return numbered
+
+    references = listed("T")
+    shared = SharedDigests()
+    site = value_digest({"a": references}, shared)
+    key = page_key(plan(references=references), CODE, "t", shared)
+    assert site is not None and len(shared) == 1  # taken by the site's digest, reused
+    assert key == page_key(plan(references=listed("T")), CODE, "t")
+    assert key != page_key(plan(references=listed("U")), CODE, "t")
+    assert key != page_key(plan(references=tuple(references)), CODE, "t")  # a type of its own
+    assert pickle.loads(pickle.dumps(references)) == references
+
+
 def test_the_site_settings_key_by_value_once_per_build() -> None:
     from articlegen.core.model import Person, SiteConfig
 

@@ -27,11 +27,15 @@ from ..core.model import (
     Card,
     CardItem,
     CardList,
+    NumberedReferences,
     PagePlan,
     SiteConfig,
 )
 from ..markup.placeholders import BodyFill
 from ..render.urlmaker import UrlMaker
+
+SharedValue = BodyHtml | Card | NumberedReferences | SiteConfig
+"""What keys digest once per build, by its value, and take by its digest wherever it is held."""
 
 
 def source_digest(code: str, path: str, data: bytes) -> bytes:
@@ -58,7 +62,8 @@ def page_key(
     (also within a ``CardItem``),
     the site settings (with every person it names), goes in as a digest of its value taken
     once per ``shared`` (one for all the pages of a build): pickling them again for each
-    page was most of the keying time."""
+    page was most of the keying time. So does an article's reference list
+    (``NumberedReferences``), which the plan record's digest of the site takes first."""
     try:
         pickled = (SharedDigests() if shared is None else shared).pickled(plan.context)
     except (pickle.PicklingError, AttributeError, TypeError, ValueError):
@@ -120,7 +125,7 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
         **copyreg.dispatch_table,
         **_RECORDS_REDUCED,
         **_REDUCTIONS,
-        **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
+        **{kind: reduce_shared for kind in (BodyHtml, Card, NumberedReferences, SiteConfig)},
         CardItem: functools.partial(_card_item, shared),
         CardList: functools.partial(_card_list, shared),
     }
@@ -128,12 +133,12 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
 
 
 def _shared_digest(
-    shared: SharedDigests, value: BodyHtml | Card | SiteConfig
+    shared: SharedDigests, value: SharedValue
 ) -> tuple[Callable[[bytes], bytes], tuple[bytes]]:
     return _digested, (_digest_once(shared, value),)
 
 
-def _digest_once(shared: SharedDigests, value: BodyHtml | Card | SiteConfig) -> bytes:
+def _digest_once(shared: SharedDigests, value: SharedValue) -> bytes:
     """The digest of a shared value, taken the first time ``shared`` meets it."""
     digest = shared.get(id(value))
     if digest is None:
