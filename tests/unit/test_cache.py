@@ -215,6 +215,33 @@ def test_cards_and_bodies_key_by_value_once_per_build() -> None:
     assert first != page_key(plan(cards=[card], body=str(body)), CODE, "t")
 
 
+def test_a_reference_list_keys_by_value_once_per_build() -> None:
+    """An article's reference list, as numbering its citations makes it, goes into a page
+    key as its value's digest, taken once for a build (the plan record's digest of the
+    site takes it first): the key still follows the value, not the object."""
+    import datetime as dt
+
+    from articlegen.core.model import LinkRef, NumberedReferences, Reference
+    from articlegen.incremental.keys import value_digest
+    from articlegen.trust.references import number_citations
+
+    def listed(title: str) -> NumberedReferences:
+        reference = Reference(title, "https://a.example/", "r", "P", dt.date(2024, 1, 2), 3)
+        numbered = number_citations((reference,), [LinkRef("r", 9)], "content/a.md").listed
+        assert isinstance(numbered, NumberedReferences)
+        return numbered
+
+    references = listed("T")
+    shared = SharedDigests()
+    site = value_digest({"a": references}, shared)
+    key = page_key(plan(references=references), CODE, "t", shared)
+    assert site is not None and len(shared) == 1  # taken by the site's digest, reused
+    assert key == page_key(plan(references=listed("T")), CODE, "t")
+    assert key != page_key(plan(references=listed("U")), CODE, "t")
+    assert key != page_key(plan(references=tuple(references)), CODE, "t")  # a type of its own
+    assert pickle.loads(pickle.dumps(references)) == references
+
+
 def test_the_site_settings_key_by_value_once_per_build() -> None:
     from articlegen.core.model import Person, SiteConfig
 
@@ -321,13 +348,10 @@ def test_records_reduced_through_the_dispatch_table_pickle_as_they_reduce_themse
         assert reduced == value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
 
-def test_records_holding_records_key_them_flattened_as_strictly(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The link graph, a numbered reference, front-matter and a body's fill go into keys
-    with the records they hold as tuples of their values, without reducing each through the
-    pickler: equal values still key alike, and a change in any held record's field, or a
-    date-time's ``fold``, still tells them apart."""
+def test_records_holding_records_key_them_as_strictly() -> None:
+    """The link graph, a numbered reference, front-matter and a body's fill key equal
+    values alike, and a change in any held record's field, or a date-time's ``fold``,
+    tells them apart."""
     import dataclasses
     import datetime as dt
 
@@ -340,18 +364,8 @@ def test_records_holding_records_key_them_flattened_as_strictly(
         Reference,
         ResolvedLink,
     )
-    from articlegen.incremental import keys
     from articlegen.incremental.keys import value_digest
     from articlegen.markup.placeholders import BodyFill
-
-    held: list[type] = []
-    for kind in (ResolvedLink, Reference, LinkRef, CitationMark):
-        own = keys._RECORDS_REDUCED[kind]
-        monkeypatch.setitem(
-            keys._RECORDS_REDUCED,
-            kind,
-            lambda value, own=own: held.append(type(value)) or own(value),
-        )
 
     def graph(fragment: str = "x") -> LinkGraph:
         link = ResolvedLink("b", None, fragment)
@@ -377,7 +391,6 @@ def test_records_holding_records_key_them_flattened_as_strictly(
         digest = value_digest(make())
         assert digest is not None and digest == value_digest(make()), name
         assert digest != value_digest(make(other)), name
-    assert held == []  # fails without: each held record reduced through the pickler
     assert value_digest(dataclasses.replace(graph(), see_also={"a": ("b",)})) is not None
     assert value_digest(meta()) != value_digest(dataclasses.replace(meta(), see_also=()))
     zone = dt.timezone(dt.timedelta(hours=1))
@@ -386,28 +399,20 @@ def test_records_holding_records_key_them_flattened_as_strictly(
     assert value_digest(dt.date(2024, 1, 2)) != value_digest(dt.date(2024, 1, 3))
 
 
-def test_a_flattened_record_keys_every_field_of_its_class() -> None:
-    """The records keyed flattened hold one value per field of their dataclass, in its
-    order, each flattened one in its place: a guard for a field added to the class later,
-    which a flattening listing the fields by hand would leave out of the key."""
+def test_a_body_fill_keys_every_field_of_its_class() -> None:
+    """A body's fill (a dataclass of ``markup``, reduced by keys themselves) goes in as its
+    class and one value per field of the dataclass, in its order: a guard for a field added
+    to the class later, which a reduction listing the fields by hand would leave out."""
     import dataclasses
-    import datetime as dt
 
-    from articlegen.core.model import LinkGraph, NumberedReference, Reference, ResolvedLink
+    from articlegen.core.model import CitationMark
     from articlegen.incremental import keys
+    from articlegen.markup.placeholders import BodyFill
 
-    link = ResolvedLink("b", None, "x")
-    reference = Reference("T", "https://a.example/", "r", "P", dt.date(2024, 1, 2), 3)
-    samples = [
-        LinkGraph({"a": (link,)}, {"a": (link, None)}, {"b": ("a",)}, (), {"a": (link,)}),
-        NumberedReference(1, reference, "r", ("c",)),
-    ]
-    for record in samples:
-        names = [field.name for field in dataclasses.fields(record)]
-        function, (kind, *values) = keys._FLATTENING[type(record)](record)
-        assert function is keys._flattened and kind is type(record)
-        assert len(values) == len(names), kind
-        for name, value in zip(names, values, strict=True):
-            held = getattr(record, name)
-            if name not in ("see_also", "inline", "see_also_each", "reference"):
-                assert value is held, (kind, name)  # as it is, in its place
+    fill = BodyFill(("/b/",), ("B",), citations=(CitationMark(1, "c", "r"),))
+    kind, values = keys._REDUCTIONS[BodyFill](fill)
+    assert kind is BodyFill
+    fields = dataclasses.fields(fill)
+    assert len(values) == len(fields)
+    for field, value in zip(fields, values, strict=True):
+        assert value is getattr(fill, field.name), field.name  # as it is, in its place

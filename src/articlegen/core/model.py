@@ -516,6 +516,18 @@ class NumberedReference:
     """Anchors of the citations of this reference, in body order."""
 
 
+class NumberedReferences(tuple[NumberedReference, ...]):
+    """An article's reference list, one object per article per build that the site
+    (``Site.references``) and the article's page both hold. A type of its own, like
+    ``Card``, so that the build cache digests it once per build (for the site's digest),
+    not again for the page's key; otherwise a plain tuple."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[NumberedReferences], tuple[tuple[NumberedReference, ...]]]:
+        return NumberedReferences, (tuple(self),)
+
+
 @record
 class Credits:
     """Who wrote and who medically reviewed an article, and when the next review is due."""

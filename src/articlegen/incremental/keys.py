@@ -19,7 +19,7 @@ import io
 import operator
 import pickle
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from ..core import model, urls
 from ..core.model import (
@@ -27,18 +27,15 @@ from ..core.model import (
     Card,
     CardItem,
     CardList,
-    CitationMark,
-    FrontMatter,
-    LinkGraph,
-    LinkRef,
-    NumberedReference,
+    NumberedReferences,
     PagePlan,
-    Reference,
-    ResolvedLink,
     SiteConfig,
 )
 from ..markup.placeholders import BodyFill
 from ..render.urlmaker import UrlMaker
+
+SharedValue = BodyHtml | Card | NumberedReferences | SiteConfig
+"""What keys digest once per build, by its value, and take by its digest wherever it is held."""
 
 
 def source_digest(code: str, path: str, data: bytes) -> bytes:
@@ -65,7 +62,8 @@ def page_key(
     (also within a ``CardItem``),
     the site settings (with every person it names), goes in as a digest of its value taken
     once per ``shared`` (one for all the pages of a build): pickling them again for each
-    page was most of the keying time."""
+    page was most of the keying time. So does an article's reference list
+    (``NumberedReferences``), which the plan record's digest of the site takes first."""
     try:
         pickled = (SharedDigests() if shared is None else shared).pickled(plan.context)
     except (pickle.PicklingError, AttributeError, TypeError, ValueError):
@@ -83,16 +81,20 @@ def value_digest(value: object, shared: SharedDigests | None = None) -> bytes | 
         return None
 
 
-class SharedDigests(dict[int, tuple[object, bytes]]):
-    """``id(value)`` → (the value, kept so that its id is not reused; its digest), for the
-    keys of one build; and the picklers they are made with, each made once (making one
-    costs more than pickling a small value, and a build keys thousands)."""
+class SharedDigests(dict[int, bytes]):
+    """``id(value)`` → its digest, for the keys of one build, each value kept (``kept``) so
+    that its id is not reused; and the picklers they are made with, each made once (making
+    one costs more than pickling a small value, and a build keys thousands). The digests
+    are a mapping of their own, not beside their values, so that a list of cards finds its
+    cards' digests in C (``_card_list``)."""
 
-    __slots__ = ("_spares",)
+    __slots__ = ("_spares", "kept")
 
     def __init__(self) -> None:
         super().__init__()
         self._spares: list[tuple[io.BytesIO, pickle.Pickler]] = []
+        self.kept: list[object] = []
+        """Every value digested, for its id to stay its own while its digest is here."""
 
     def pickled(self, value: object) -> bytes:
         """``value`` pickled as keys pickle it. A pickler is taken while it works, so a
@@ -122,8 +124,8 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
     pickler.dispatch_table = {
         **copyreg.dispatch_table,
         **_RECORDS_REDUCED,
-        **_FLATTENING,
-        **{kind: reduce_shared for kind in (BodyHtml, Card, SiteConfig)},
+        **_REDUCTIONS,
+        **{kind: reduce_shared for kind in (BodyHtml, Card, NumberedReferences, SiteConfig)},
         CardItem: functools.partial(_card_item, shared),
         CardList: functools.partial(_card_list, shared),
     }
@@ -131,22 +133,23 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
 
 
 def _shared_digest(
-    shared: SharedDigests, value: BodyHtml | Card | SiteConfig
+    shared: SharedDigests, value: SharedValue
 ) -> tuple[Callable[[bytes], bytes], tuple[bytes]]:
     return _digested, (_digest_once(shared, value),)
 
 
-def _digest_once(shared: SharedDigests, value: BodyHtml | Card | SiteConfig) -> bytes:
+def _digest_once(shared: SharedDigests, value: SharedValue) -> bytes:
     """The digest of a shared value, taken the first time ``shared`` meets it."""
-    known = shared.get(id(value))
-    if known is None:
+    digest = shared.get(id(value))
+    if digest is None:
         if isinstance(value, BodyHtml):
             digest = digest_of(type(value).__name__, value)
         else:
             fields = dict(value) if isinstance(value, Card) else value.__reduce__()
             digest = digest_of(type(value).__name__, shared.pickled(fields))
-        known = shared[id(value)] = (value, digest)
-    return known[1]
+        shared[id(value)] = digest
+        shared.kept.append(value)
+    return digest
 
 
 def _card_item(
@@ -155,7 +158,8 @@ def _card_item(
     """A ``CardItem`` in a page key's pickle: its card's shared digest and what it adds,
     rather than every key of the card again; the digest goes in as it is, where a card
     alone goes in reduced to it (one reduction less: the See Also index holds thousands)."""
-    return CardItem, (_digest_once(shared, item.card), item.extra)
+    digest = shared.get(id(item.card))
+    return CardItem, (digest if digest is not None else _digest_once(shared, item.card), item.extra)
 
 
 def _card_list(
@@ -163,13 +167,15 @@ def _card_list(
 ) -> tuple[type[CardList], tuple[bytes] | tuple[list[Any]]]:
     """A ``CardList`` in a page key's pickle: its cards' shared digests joined (each 16
     bytes), rather than each card reduced to its digest apart; a list that holds anything
-    but cards goes in item by item."""
-    digests = []
-    for card in cards:
-        if type(card) is not Card:
-            return CardList, (list(cards),)
-        digests.append(_digest_once(shared, card))
-    return CardList, (b"".join(digests),)
+    but cards goes in item by item. The digests are looked up in C, and taken one by one
+    only when a card has none yet: a cold build's pages list some 80,000 cards, nearly all
+    digested by an earlier page."""
+    if not set(map(type, cards)) <= _CARD_ONLY:
+        return CardList, (list(cards),)
+    known = list(map(shared.get, map(id, cards)))
+    if None in known:
+        return CardList, (b"".join([_digest_once(shared, card) for card in cards]),)
+    return CardList, (b"".join(cast("list[bytes]", known)),)
 
 
 def _digested(digest: bytes) -> bytes:
@@ -177,75 +183,14 @@ def _digested(digest: bytes) -> bytes:
     return digest
 
 
-def _flattened(kind: type, *values: object) -> tuple[object, ...]:
-    """What a record stands as in a key's pickle with the records it holds flattened:
-    ``kind`` and its field values, each such record as the tuple of its own (hashed,
-    never unpickled). A record reduced through the pickler costs some 2,000 instructions
-    where a tuple of its values costs a few hundred, and a cold build keys about 60,000
-    held this way (the link graph's links, the references, a body's citations). Its own
-    function, so that no value pickled otherwise has the same bytes."""
-    return (kind, *values)
-
-
-def _records(items: object, kind: type) -> tuple[object, ...] | None:
-    """``items``, a tuple of ``kind`` records (exactly), as the tuples of their values;
-    None if it is anything else."""
-    if type(items) is not tuple or not set(map(type, items)) <= {kind}:
-        return None
-    return tuple(map(_VALUES[kind], items))
-
-
-def _links(by_slug: object) -> dict[str, tuple[object, ...]] | None:
-    """A mapping of the link graph (slug → ``ResolvedLink`` or None, each), flattened;
-    None if it holds anything else."""
-    if type(by_slug) is not dict:
-        return None
-    values, flat = _VALUES[ResolvedLink], dict[str, tuple[object, ...]]()
-    for slug, links in by_slug.items():
-        kinds = set(map(type, links)) if type(links) is tuple else {object}
-        if not kinds <= {ResolvedLink, type(None)}:
-            return None
-        flat[slug] = tuple([None if link is None else values(link) for link in links])
-    return flat
-
-
-def _flat(kind: type, record: object, **flattened: object) -> object:
-    """``record`` reduced to ``_flattened`` with every field's value in the class's order,
-    those named in ``flattened`` replaced: taken from the dataclass, so that a field added
-    to it is in the key without a word here."""
-    values = list(_VALUES[kind](record))
-    for name, value in flattened.items():
-        values[_FIELD_INDEX[kind][name]] = value
-    return _flattened, (kind, *values)
-
-
-def _graph(graph: LinkGraph) -> object:
-    see_also, inline, each = map(_links, (graph.see_also, graph.inline, graph.see_also_each))
-    if see_also is None or inline is None or each is None:
-        return _RECORDS_REDUCED[LinkGraph](graph)
-    return _flat(LinkGraph, graph, see_also=see_also, inline=inline, see_also_each=each)
-
-
-def _numbered_reference(item: NumberedReference) -> object:
-    if type(item.reference) is not Reference:
-        return _RECORDS_REDUCED[NumberedReference](item)
-    return _flat(NumberedReference, item, reference=_VALUES[Reference](item.reference))
-
-
-def _front_matter(meta: FrontMatter) -> object:
-    see_also, references = _records(meta.see_also, LinkRef), _records(meta.references, Reference)
-    if see_also is None or references is None:
-        return _RECORDS_REDUCED[FrontMatter](meta)
-    return _flat(FrontMatter, meta, see_also=see_also, references=references)
-
-
-def _body_fill(fill: BodyFill) -> object:
-    """A body's fill (a dataclass of ``markup``, which reduces itself field by field in
-    Python), with its citations flattened."""
-    citations = _records(fill.citations, CitationMark)
-    if citations is None:
-        return BodyFill, _VALUES[BodyFill](fill)
-    return _flat(BodyFill, fill, citations=citations)
+def _body_fill(fill: BodyFill) -> tuple[type[BodyFill], tuple[object, ...]]:
+    """A body's fill (a dataclass of ``markup``, which would reduce itself field by field
+    in Python) as its class and its fields' values, taken by one getter of every field of
+    the dataclass, so that a field added to it later is in the key without a word here.
+    Its citations go through the pickler by their own reduction: flattening them into
+    tuples, as the link graph, front-matter and numbered references were too, cost more
+    CPU time than it spared (docs/speed.md)."""
+    return BodyFill, _FILL_VALUES(fill)
 
 
 def _numbered() -> dict[int, tuple[int, object]]:
@@ -258,7 +203,7 @@ def _numbered() -> dict[int, tuple[int, object]]:
     in every key holds the rest. Unpickling is never needed, so that the memo names
     objects it never stored does not matter."""
     named: dict[int, object] = {}
-    for value in (_digested, _flattened, UrlMaker, BodyFill, *_DATES):
+    for value in (_digested, UrlMaker, BodyFill, *_DATES):
         named[id(value)] = value
     for module in (model, urls):
         for _, value in sorted(vars(module).items()):
@@ -298,32 +243,16 @@ def digest_of(*parts: str | bytes) -> bytes:
     return digest.digest()[:16]
 
 
-def _values(kind: type) -> Callable[[Any], tuple[Any, ...]]:
-    return operator.attrgetter(*(field.name for field in dataclasses.fields(kind)))
-
-
 _DATES = (dt.date, dt.datetime, dt.time, dt.timedelta, dt.timezone)
+_CARD_ONLY = frozenset({Card})
 _NUMBERED = _numbered()
 _RECORDS_REDUCED = own_reductions(model)
-_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {
-    kind: _values(kind)
-    for kind in (
-        *(ResolvedLink, Reference, LinkRef, CitationMark, FrontMatter, BodyFill),
-        *(LinkGraph, NumberedReference),
-    )
-}
-_FIELD_INDEX = {
-    kind: {field.name: index for index, field in enumerate(dataclasses.fields(kind))}
-    for kind in _VALUES
-}
-_FLATTENING: dict[type, Callable[[Any], Any]] = {
+_FILL_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(BodyFill)))
+_REDUCTIONS: dict[type, Callable[[Any], Any]] = {
     **{kind: kind.__reduce__ for kind in (dt.date, dt.timedelta, dt.timezone)},
-    LinkGraph: _graph,
-    NumberedReference: _numbered_reference,
-    FrontMatter: _front_matter,
     BodyFill: _body_fill,
 }
 """The key pickler's own reductions: days, time spans and zones by their ``__reduce__`` at
 once, not by way of ``object.__reduce_ex__`` (the same bytes, about two thirds of the
 instructions; a date-time and a time reduce themselves by protocol, which keeps their
-``fold``); the records that hold the most records, with those flattened (``_flattened``)."""
+``fold``); a body's fill by its fields' values (``_body_fill``)."""

@@ -21,7 +21,14 @@ from ..core.errors import (
     did_you_mean,
     raise_if_any,
 )
-from ..core.model import CitationMark, Date, LinkRef, NumberedReference, Reference
+from ..core.model import (
+    CitationMark,
+    Date,
+    LinkRef,
+    NumberedReference,
+    NumberedReferences,
+    Reference,
+)
 from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.slugs import is_slug, slugify
@@ -277,7 +284,7 @@ def number_citations(
         seen.append(citation_anchor(number, len(seen) + 1))
         marks.append(CitationMark(number, seen[-1], reference_anchor(number)))
     listed = [by_id[i] for i in anchors] + [r for r in references if r.id not in anchors]
-    numbered = tuple(
+    numbered = NumberedReferences(
         NumberedReference(n, r, reference_anchor(n), tuple(anchors.get(r.id or "", ())))
         for n, r in enumerate(listed, start=1)
     )
