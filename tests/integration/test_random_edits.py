@@ -424,7 +424,8 @@ class RandomEdits(RuleBasedStateMachine):
         event("the build succeeds" if code == 0 else "the build fails")
 
         disk = self.root / "public"
-        assert cli("build", "--site", self.root, "--jobs", "1", *flags) == (code, errors)
+        code_cached, said = cli("build", "--site", self.root, "--jobs", "1", *flags)
+        assert (code_cached, [line for line in said if not is_move_note(line)]) == (code, errors)
         self.check(disk, expected)
 
         memory = self.tmp / "memory"
@@ -445,6 +446,12 @@ class RandomEdits(RuleBasedStateMachine):
             self.last[key] = expected
         elif self.last.get(key) is not None:
             assert snapshot(folder) == self.last[key]
+
+
+def is_move_note(line: str) -> bool:
+    """A note only a build with the last build's cache makes: an address it no longer has
+    a page at (``incremental/movedaway.py``), which the clean build cannot know of."""
+    return line.startswith("note: ") and "bookmarks now lead nowhere" in line
 
 
 def cli(*argv: object) -> tuple[int, list[str]]:
