@@ -59,7 +59,7 @@ from .core.progress import for_stage
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
-from .incremental.movedaway import moved_away_notes, published_before
+from .incremental.movedaway import moved_away
 from .incremental.rendering import planned_headers, render_pages
 from .incremental.siteimages import site_images
 from .incremental.sources import (
@@ -393,26 +393,26 @@ def build_with_saved_cache(
     A written build also leaves a receipt, so that ``freshness.fresh_receipt`` can tell
     the next build that it has nothing to do: of ``snapshot``, the inputs' stamps taken
     before anything was read (taken here when the caller has none). An address the last
-    build published an article at and this one has no page at is a note (``movedaway``)."""
+    build that wrote published an article at and this one has no page at is a note
+    (``movedaway``), said once: not in the receipt, which an up-to-date build says again."""
     options = options or BuildOptions()
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
     cache = load_cache(folder, snapshot.code)
     cache.keep_in_memory = False  # saved for the next process, not built from again here
-    before = published_before(cache)
+    before = cache.published
     try:
         result = build_site(root, options, cache=cache, progress=progress)
     except BuildFailed:
         with contextlib.suppress(OutputError):  # the input errors are the news here: not
             save_cache(cache, folder, wait=False)  # held back while another build saves
         raise
-    notes = moved_away_notes(before, result, root)
-    result = dataclasses.replace(result, notes=(*result.notes, *notes))
+    said, cache.published = moved_away(before, result, root)  # not in the receipt: said once
     with after_writing(result.output):
         try:
             save_cache(cache, folder, progress)
         except OutputError as problem:
-            return dataclasses.replace(result, notes=(*result.notes, str(problem)))
+            return dataclasses.replace(said, notes=(*said.notes, str(problem)))
         if result.output is not None:
             save_receipt(root, snapshot, receipt_of(result, snapshot))
-    return result
+    return said

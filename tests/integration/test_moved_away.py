@@ -1,5 +1,5 @@
-"""A build says which addresses the last build published an article at and it no longer
-serves (``incremental/movedaway.py``): links from other sites to them now fail."""
+"""A build says which addresses the last build that wrote published an article at and it no
+longer serves (``incremental/movedaway.py``): links from other sites to them now fail."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ from pathlib import Path
 import pytest
 
 from articlegen.build import build_with_saved_cache
+from articlegen.cli import main
+from articlegen.core.errors import BuildFailed
+from articlegen.core.model import BuildOptions
+from articlegen.incremental.movedaway import MOST_NOTES
 from tests.conftest import article
 
 ARTICLES = {
     "sleep.md": article("Sleep Basics", "Sleep matters."),
-    "zinc.md": article("Zinc and You", "Zinc, briefly."),
+    "zinc.md": article("Zinc and You", "Zinc, briefly.", aliases="[/old-zinc/, /zinc.html]"),
     "pages/about.md": "---\ntitle: About Us\n---\n\nWho we are.\n",
 }
+SITE = "https://example.test"
 
 
 @pytest.fixture
@@ -25,8 +30,9 @@ def built(site: Callable[..., Path]) -> Path:
     return root
 
 
-def _moved(root: Path) -> list[str]:
-    return [note for note in build_with_saved_cache(root).notes if "lead nowhere" in note]
+def _moved(root: Path, options: BuildOptions | None = None) -> list[str]:
+    notes = build_with_saved_cache(root, options).notes
+    return [note for note in notes if "bookmarks there" in note]
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -35,12 +41,14 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_new_slug_names_the_old_address_and_its_alias(built: Path) -> None:
+def test_a_new_slug_names_the_old_address_and_the_alias_to_add(built: Path) -> None:
     _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
-    (note,) = _moved(built)
-    assert note.startswith("content/sleep.md: its address changed from /sleep/ to /sleep-guide/")
-    assert "add 'aliases: [/sleep/]' to its front-matter" in note
-    assert _moved(built) == []  # said once: the next build knows only the new address
+    assert _moved(built) == [
+        f"content/sleep.md: {SITE}/sleep/ no longer leads to it (now at /sleep-guide/), so "
+        "links from other sites and bookmarks there lead nowhere — add /sleep/ to its "
+        "front-matter's aliases: list"
+    ]
+    assert _moved(built) == []  # said once: the next build compares with this one
 
 
 def test_an_alias_for_the_old_address_says_nothing(built: Path) -> None:
@@ -49,33 +57,92 @@ def test_an_alias_for_the_old_address_says_nothing(built: Path) -> None:
     assert (built / "public/sleep/index.html").is_file()  # the redirect page
 
 
+def test_an_alias_taken_out_is_an_address_lost(built: Path) -> None:
+    _edit(built / "content/zinc.md", "aliases: [/old-zinc/, /zinc.html]", "aliases: [/old-zinc/]")
+    (note,) = _moved(built)
+    assert note.startswith(f"content/zinc.md: {SITE}/zinc.html no longer leads to it")
+    assert note.endswith("add /zinc.html to its front-matter's aliases: list")
+
+
 def test_a_renamed_file_is_matched_by_its_title(built: Path) -> None:
     (built / "content/sleep.md").rename(built / "content/sleep-basics.md")
     (note,) = _moved(built)
-    assert note.startswith("content/sleep.md is gone, and with it the page at /sleep/")
-    assert "if content/sleep-basics.md (at /sleep-basics/) is the same article" in note
-    assert "add 'aliases: [/sleep/]' to its front-matter" in note
+    assert note.startswith(f"content/sleep.md is gone, and with it {SITE}/sleep/ ('Sleep Basics')")
+    assert note.endswith(
+        "if content/sleep-basics.md (at /sleep-basics/) is the same article, add /sleep/ to"
+        " its front-matter's aliases: list"
+    )
 
 
-def test_a_deleted_article_or_page_is_said_without_a_guess(built: Path) -> None:
+def test_a_deleted_file_takes_its_redirects_with_it(built: Path) -> None:
     (built / "content/zinc.md").unlink()
     (built / "content/pages/about.md").unlink()
-    notes = sorted(_moved(built))
-    assert [n.split(" is gone")[0] for n in notes] == ["content/pages/about.md", "content/zinc.md"]
-    assert all("if the article moved to another file" in n for n in notes)
+    about, zinc = sorted(_moved(built))
+    assert about.startswith(f"content/pages/about.md is gone, and with it {SITE}/about/ ")
+    assert zinc.startswith(
+        f"content/zinc.md is gone, and with it {SITE}/zinc/, {SITE}/old-zinc/, {SITE}/zinc.html"
+    )
+    assert zinc.endswith(
+        "if the article moved to another file, add /zinc/, /old-zinc/, /zinc.html to that"
+        " file's front-matter's aliases: list"
+    )
+
+
+def test_a_check_or_a_failed_build_in_between_forgets_nothing(built: Path) -> None:
+    _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
+    build_with_saved_cache(built, BuildOptions(write=False))  # articlegen check
+    _edit(built / "content/zinc.md", "date: 2024-01-01", "date: 2024-13-45")
+    with pytest.raises(BuildFailed):
+        build_with_saved_cache(built)
+    _edit(built / "content/zinc.md", "date: 2024-13-45", "date: 2024-01-01")
+    (note,) = _moved(built)
+    assert note.startswith(f"content/sleep.md: {SITE}/sleep/ no longer leads to it")
 
 
 def test_an_article_left_out_on_purpose_is_no_move(built: Path) -> None:
     _edit(built / "content/zinc.md", "title:", "draft: true\ntitle:")
     _edit(built / "content/sleep.md", "date: 2024-01-01", "date: 2999-01-01")
     result = build_with_saved_cache(built)
-    assert [n for n in result.notes if "lead nowhere" in n] == []
+    assert [n for n in result.notes if "bookmarks there" in n] == []
     assert any("skipped" in n for n in result.notes)  # the build says why instead
 
 
-def test_another_output_folder_has_nothing_to_compare(built: Path) -> None:
-    from articlegen.core.model import BuildOptions
+def test_a_draft_a_drafts_build_showed_was_never_published(built: Path) -> None:
+    (built / "content/draft.md").write_text(article("Work in Progress", draft="true"))
+    build_with_saved_cache(built, BuildOptions(drafts=True))
+    (built / "content/draft.md").unlink()
+    assert _moved(built) == []
 
+
+def test_a_static_file_at_the_old_address_still_serves_it(built: Path) -> None:
+    (built / "content/pages/about.md").unlink()
+    (built / "static/about").mkdir(parents=True)
+    (built / "static/about/index.html").write_text("<p>About</p>")
+    assert _moved(built) == []
+
+
+def test_another_output_folder_has_nothing_to_compare(built: Path) -> None:
     _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
-    result = build_with_saved_cache(built, BuildOptions(output=built / "elsewhere"))
-    assert [n for n in result.notes if "lead nowhere" in n] == []
+    assert _moved(built, BuildOptions(output=built / "elsewhere")) == []
+
+
+def test_many_files_gone_are_counted_after_the_first_few(site: Callable[..., Path]) -> None:
+    count = MOST_NOTES + 3
+    root = site({f"a{i}.md": article(f"Article {i}") for i in range(count)})
+    build_with_saved_cache(root)
+    for i in range(count):
+        (root / f"content/a{i}.md").unlink()
+    (root / "content/last.md").write_text(article("Last One"))
+    notes = build_with_saved_cache(root).notes
+    assert len([note for note in notes if " is gone, and with it " in note]) == MOST_NOTES
+    assert notes[-1] == "and 3 more content files like these"
+
+
+def test_an_up_to_date_build_does_not_say_it_again(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
+    assert main(["build", "--site", str(built)]) == 0
+    assert "no longer leads" in capsys.readouterr().err
+    assert main(["build", "--site", str(built)]) == 0
+    assert "no longer leads" not in capsys.readouterr().err
