@@ -106,9 +106,6 @@ _TITLED = re.compile("\x00W(\\d+)\x00")
 body this path takes): the placeholder of its title once its link is numbered."""
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
-_INNER_COLONS = re.compile(r"^(?! {0,3}:::)[^\n]*:::", re.MULTILINE)
-"""``:::`` after something else on its line: perhaps a video block inside a block quote or a
-list item, which the plugin reads there and ``_pieces`` does not cut out."""
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
 _VIDEO_CLOSER = re.compile(r":::[ \t]*")
@@ -280,11 +277,25 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
 def _in_table(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is in a run of lines, between blank lines, with a line
     that could make a table of it: markdown-it-py splits its cells before reading links."""
-    blanks_before = [blank.end() for blank in _BLANK_LINE.finditer(text, 0, start)]
+    first = _after_blank_line(text, start)
     blank_after = _BLANK_LINE.search(text, end)
-    first = blanks_before[-1] if blanks_before else 0
     last = blank_after.start() if blank_after else len(text)
     return bool(_DELIMITER_ROW.search(text, first, last))
+
+
+def _after_blank_line(text: str, start: int) -> int:
+    """Where the last ``_BLANK_LINE`` ending before ``start`` ends (at the line break after
+    it), or 0: looked for line by line back from ``start``, not matched from the body's
+    start on (which took 5 µs a wiki link with a text, most of ``_swap``'s time)."""
+    end = text.rfind("\n", 0, start)
+    while end > 0:
+        before = text.rfind("\n", 0, end)
+        if before < 0:
+            return 0
+        if not text[before + 1 : end].strip(" \t"):
+            return end
+        end = before
+    return 0
 
 
 def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
@@ -292,33 +303,46 @@ def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
     blocks written simply (``::: video …`` after a blank line, ``:::`` alone to close), the
     only ones split out here, in a body with no fence or reference definition that could
     hold or reach across one."""
-    if ":::" not in body:  # most bodies: spares the two line-by-line searches below
+    if ":::" not in body:  # most bodies: spares the searches below
         yield 0, body, None
         return
-    if _INNER_COLONS.search(body):
-        raise _Unsupported
-    if not _COLON_LINE.search(body):
-        yield 0, body, None
-        return
-    if "]:" in body or _FENCE_LINE.search(body):
+    marks = _colon_lines(body)  # each block's opener and closer, in turn
+    fenced = ("```" in body or "~~~" in body) and _FENCE_LINE.search(body)
+    if len(marks) % 2 or "]:" in body or fenced:
         raise _Unsupported
     lines = body.split("\n")
-    start = index = 0
-    while index < len(lines):
-        if not _COLON_LINE.match(lines[index]):
-            index += 1
-            continue
+    start = 0
+    for index, close in zip(marks[::2], marks[1::2], strict=True):
         opener = lines[index]
         after_blank = index == 0 or not lines[index - 1].strip(" \t")
-        close = next((j for j in range(index + 1, len(lines)) if _COLON_LINE.match(lines[j])), 0)
-        if not (_VIDEO_OPENER.fullmatch(opener) and after_blank and close):
+        if not (_VIDEO_OPENER.fullmatch(opener) and after_blank):
             raise _Unsupported
         if not _VIDEO_CLOSER.fullmatch(lines[close]):
             raise _Unsupported
         yield start, "".join(line + "\n" for line in lines[start:index]), None
         yield index + 1, "".join(line + "\n" for line in lines[index + 1 : close]), opener[3:]
-        start = index = close + 1
+        start = close + 1
     yield start, "\n".join(lines[start:]), None
+
+
+def _colon_lines(body: str) -> list[int]:
+    """The numbers of ``body``'s lines that hold ``:::``, each of which must open with it
+    (``_COLON_LINE``): after something else on its line, it may be a video block inside a
+    block quote or a list item, which the plugin reads there and ``_pieces`` does not cut
+    out. Found from each ``:::``, with no search of every line."""
+    numbers: list[int] = []
+    number = start = 0
+    found = body.find(":::")
+    while found >= 0:
+        line_start = body.rfind("\n", 0, found) + 1
+        if not _COLON_LINE.match(body, line_start):
+            raise _Unsupported
+        number += body.count("\n", start, line_start)
+        numbers.append(number)
+        start = line_start
+        end = body.find("\n", found)
+        found = body.find(":::", end) if end >= 0 else -1
+    return numbers
 
 
 class _Render:
