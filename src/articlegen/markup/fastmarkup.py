@@ -240,9 +240,10 @@ class _Piece:
 
     def line_of(self, node: Any) -> int:
         """The 0-based body line a node starts on."""
-        if node.srcmap is None:
+        srcmap = node.srcmap  # each read makes a new tuple
+        if srcmap is None:
             raise _Unsupported
-        return self.line + bisect_right(self.newlines, node.srcmap[0] - 1)
+        return self.line + bisect_right(self.newlines, srcmap[0] - 1)
 
 
 def _swap(text: str, swaps: list[re.Match[str]]) -> str:
@@ -371,7 +372,7 @@ class _Render:
         self.title_lines: list[int] = []  # each level-1 heading's file line
         self.summary: str | None = None
         self.images_summary: str | None = None  # the first paragraph's, of images alone
-        self.texts: list[str] = []  # each text token's, for the word count
+        self.texts: list[str] = []  # each text token's (a swap a space), for the word count
         self.videos = 0
         self.swapped: dict[int, str] = {}  # swap number → its HTML
         self.piece = self.pieces[0]  # the one walked
@@ -411,7 +412,7 @@ class _Render:
             ),
             links=tuple(self.links),
             summary=self.summary or self.images_summary or "",
-            words=count_words(_SWAPPED.sub(" ", " ".join(self.texts))),
+            words=count_words(" ".join(self.texts)),
             images=tuple(self.images),
             videos=self.videos,
             problems=(
@@ -509,15 +510,10 @@ class _Render:
                 raise _Unsupported
             previous, after = node, name
             if name == "paragraph":
-                first = top and self.summary is None  # markdown._summary: the first with text
-                worded = first and bool(self._plain(node.children, images=False))
-                text = self._plain(node.children, titles=True) if first else ""
-                self._inline_block(node.children, node)  # numbers its links: then fill
-                text = summary_text(_TITLED.sub(self._title_slot, text))
-                if worded:
-                    self.summary = text
-                elif first and self.images_summary is None:
-                    self.images_summary = text
+                if top and self.summary is None:  # markdown._summary: the first with text
+                    self._summary(node)
+                else:
+                    self._inline_block(node.children, node)
             elif name in ("heading", "lheading"):
                 level = node.meta["level"]
                 if level == 1:
@@ -545,6 +541,20 @@ class _Render:
                 raise _Unsupported
         if run:
             self._inline_block(run, run[0])
+
+    def _summary(self, paragraph: Any) -> None:
+        """A top-level paragraph before the body has a summary: the summary if it has words,
+        else the summary of images alone, if none was found before. Only these paragraphs
+        need their plain text: the others are walked for their links and words alone."""
+        children = paragraph.children
+        worded = bool(self._plain(children, images=False))
+        text = self._plain(children, titles=True)
+        self._inline_block(children, paragraph)  # numbers its links: then fill
+        text = summary_text(_TITLED.sub(self._title_slot, text))
+        if worded:
+            self.summary = text
+        elif self.images_summary is None:
+            self.images_summary = text
 
     def _inline_block(self, nodes: Sequence[Any], first: Any) -> None:
         """One inline token's children, on the lines markdown-it-py gives them: its block's
@@ -591,22 +601,26 @@ class _Render:
     def _text(self, text: str, line: int, linked: bool) -> None:
         """A text token's words, and the wiki links and citations swapped into it (in a
         link's text, markdown-it-py would have read no link). Links Markdown left as text
-        are looked for in each text between those, the text tokens markdown-it-py has."""
-        self.texts.append(text)
+        are looked for in each text between those, the text tokens markdown-it-py has. The
+        word count takes the texts between too, as if each swap were a space."""
         if "](" not in text and ":" not in text and "\ue000" not in text:
+            self.texts.append(text)
             return  # most: no link left as text (``refused_link_problems``), no swap
-        source = None
-        if "](" in text:
-            self.lines = self.lines or body_lines(self.body)
-            source = line_written(self.lines, line - self.first_line)
-        if "\ue000" not in text:
-            self.link_problems += refused_link_problems(text, line, self.path, source)
+        swapped = "\ue000" in text
+        parts = _SWAPPED.split(text) if swapped else [text]  # [1::2]: the swaps' numbers
+        self.texts.append(" ".join(parts[::2]) if swapped else text)
+        if "](" in text or ":" in text:
+            source = None
+            if "](" in text:
+                self.lines = self.lines or body_lines(self.body)
+                source = line_written(self.lines, line - self.first_line)
+            for between in parts[::2]:
+                self.link_problems += refused_link_problems(between, line, self.path, source)
+        if not swapped:
             return
-        for between in _SWAPPED.split(text)[::2]:  # [1::2]: the swaps' numbers
-            self.link_problems += refused_link_problems(between, line, self.path, source)
         if linked:
             raise _Unsupported
-        for number in map(int, _SWAPPED.findall(text)):
+        for number in map(int, parts[1::2]):
             match = self.swaps[number]
             if match.group(3) is not None:
                 self.swapped[number] = citation_html(len(self.citations))
@@ -680,7 +694,7 @@ class _Render:
 
     def _checked_url(self, url: str) -> str:
         """A link's or image's URL, if markdown-it-py writes it the same."""
-        if _HOST_ENCODED.match(url):
+        if "%" in url and _HOST_ENCODED.match(url):
             raise _Unsupported
         if self.spaced and "%" in url and (written := unquote(url)) != written.strip():
             raise _Unsupported  # markdown-it-py strips the spaces of <x >, of x&#32; (not x%20)
