@@ -522,7 +522,7 @@ class _Render:
                     slug = heading_slug(self._title(node.children))
                     text = self._plain(node.children, titles=True)
                     self._inline_block(node.children, node)  # numbers its links: then fill
-                    self.headings.append((level, slug, _TITLED.sub(self._title_slot, text)))
+                    self.headings.append((level, slug, self._titles_slotted(text)))
                 else:
                     self._inline_block(node.children, node)
             elif name == "tcell":
@@ -550,7 +550,7 @@ class _Render:
         worded = bool(self._plain(children, images=False))
         text = self._plain(children, titles=True)
         self._inline_block(children, paragraph)  # numbers its links: then fill
-        text = summary_text(_TITLED.sub(self._title_slot, text))
+        text = summary_text(self._titles_slotted(text))
         if worded:
             self.summary = text
         elif self.images_summary is None:
@@ -711,7 +711,7 @@ class _Render:
         parts = []
         for node in nodes:
             if node.name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub(self._shown_plain, node.meta["content"]))
+                parts.append(_unswapped(node.meta["content"], self._shown_plain))
             elif node.name == "code_inline" or node.name in _SPANS:
                 parts.append(self._title(node.children, depth + 1))
         return uncited("".join(parts)) if depth == 0 else "".join(parts)
@@ -731,7 +731,7 @@ class _Render:
         for node in nodes:
             name = node.name
             if name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub(shown, node.meta["content"]))
+                parts.append(_unswapped(node.meta["content"], shown))
             elif name in ("softbreak", "hardbreak"):
                 parts.append(" ")
             elif name == "code_inline" or name in _SPANS:
@@ -762,6 +762,11 @@ class _Render:
             return f"\x00W{swapped.group(1)}\x00"
         return self._shown_plain(swapped)
 
+    def _titles_slotted(self, text: str) -> str:
+        """``text`` with each wiki link without text marked by ``_shown_titled`` made the
+        placeholder of its title (most texts have none: no search)."""
+        return _TITLED.sub(self._title_slot, text) if "\x00" in text else text
+
     def _title_slot(self, marked: re.Match[str]) -> str:
         number = self.link_numbers.get(int(marked.group(1)))
         if number is None:  # swapped inside a code span: markdown-it-py reads no link there
@@ -779,6 +784,12 @@ class _Render:
         if _SWAPPED.search(label):
             raise _Unsupported
         return label
+
+
+def _unswapped(text: str, shown: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with each swap in it made what ``shown`` gives for it (most texts have none:
+    no search)."""
+    return _SWAPPED.sub(shown, text) if "\ue000" in text else text
 
 
 def _ends_quoted(block: Any) -> bool:
