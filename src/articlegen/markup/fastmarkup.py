@@ -555,8 +555,10 @@ class _Render:
         else the summary of images alone, if none was found before. Only these paragraphs
         need their plain text: the others are walked for their links and words alone."""
         children = paragraph.children
-        worded = bool(self._plain(children, images=False))
         text = self._plain(children, titles=True)
+        worded = bool(text) and (  # the same text but images' labels, if it has images
+            b"![" not in self._source(paragraph) or bool(self._plain(children, images=False))
+        )
         self._inline_block(children, paragraph)  # numbers its links: then fill
         text = summary_text(self._titles_slotted(text))
         if worded:
