@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import filterfalse, repeat
@@ -232,7 +231,7 @@ class _Piece:
         self.video = video
         self.text = _swap(text, swaps)
         self.data = self.text.encode()
-        self.newlines = [m.start() for m in re.finditer(b"\n", self.data)]
+        self.read_to = self.lines_before = 0  # how many line breaks ``data`` has before
         self.player: Video | None = None
         engine = _engine()
         try:
@@ -244,11 +243,17 @@ class _Piece:
             raise _Unsupported from None
 
     def line_of(self, node: Any) -> int:
-        """The 0-based body line a node starts on."""
+        """The 0-based body line a node starts on. The walk asks in document order, so the
+        line breaks are counted on from the last node's start (in C), not listed first."""
         srcmap = node.srcmap  # each read makes a new tuple
         if srcmap is None:
             raise _Unsupported
-        return self.line + bisect_right(self.newlines, srcmap[0] - 1)
+        start = srcmap[0]
+        if start < self.read_to:  # behind the last one: counted again from the start
+            self.read_to = self.lines_before = 0
+        self.lines_before += self.data.count(b"\n", self.read_to, start)
+        self.read_to = start
+        return self.line + self.lines_before
 
 
 def _swap(text: str, swaps: list[re.Match[str]]) -> str:
