@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import filterfalse, repeat
@@ -44,7 +43,7 @@ from ..core.model import ImageRef, LinkRef, RenderedBody, TocEntry
 from ..core.weburl import is_web_address, unsplittable_links
 from .anchors import LEVELS, heading_slug, unique_id
 from .embeds import Video, figure_close, figure_open, video_from_params, video_problem
-from .fastdeclines import DEPTH, declined
+from .fastdeclines import DEFINITION_MARK, DEPTH, declined
 from .fasttags import Tags
 from .markdown import (
     CITATION,
@@ -92,6 +91,11 @@ _CLOSES_OTHER_SYNTAX = re.compile("[`<>\\\\\t\\[]")
 """Inside a wiki link or citation, characters that could end a code span or an autolink
 opened before it: markdown-it-py would then not read it as ours."""
 _NOT_KEPT = re.compile("[^()\"']+")
+_OPENER = re.compile(r"\[[\[^]")
+"""Where a wiki link or a citation may open: searched as ``DEFINITION_MARK`` is, 0.3 µs a
+bench body against 1.8 for ``"[[" in text or "[^" in text``."""
+_WIKI_OPENER = re.compile(r"\[\[")
+_COLONS = re.compile(":::")
 _DELIMITER_ROW = re.compile(
     r"^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t|:-]*-[ \t|:-]*$", re.MULTILINE
 )
@@ -106,9 +110,6 @@ _TITLED = re.compile("\x00W(\\d+)\x00")
 body this path takes): the placeholder of its title once its link is numbered."""
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COLON_LINE = re.compile(r"^ {0,3}:::", re.MULTILINE)
-_INNER_COLONS = re.compile(r"^(?! {0,3}:::)[^\n]*:::", re.MULTILINE)
-"""``:::`` after something else on its line: perhaps a video block inside a block quote or a
-list item, which the plugin reads there and ``_pieces`` does not cut out."""
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _VIDEO_OPENER = re.compile(r"::: video(?: .*)?")
 _VIDEO_CLOSER = re.compile(r":::[ \t]*")
@@ -230,7 +231,7 @@ class _Piece:
         self.video = video
         self.text = _swap(text, swaps)
         self.data = self.text.encode()
-        self.newlines = [m.start() for m in re.finditer(b"\n", self.data)]
+        self.read_to = self.lines_before = 0  # how many line breaks ``data`` has before
         self.player: Video | None = None
         engine = _engine()
         try:
@@ -242,20 +243,28 @@ class _Piece:
             raise _Unsupported from None
 
     def line_of(self, node: Any) -> int:
-        """The 0-based body line a node starts on."""
-        if node.srcmap is None:
+        """The 0-based body line a node starts on. The walk asks in document order, so the
+        line breaks are counted on from the last node's start (in C), not listed first."""
+        srcmap = node.srcmap  # each read makes a new tuple
+        if srcmap is None:
             raise _Unsupported
-        return self.line + bisect_right(self.newlines, node.srcmap[0] - 1)
+        start = srcmap[0]
+        if start < self.read_to:  # behind the last one: counted again from the start
+            self.read_to = self.lines_before = 0
+        self.lines_before += self.data.count(b"\n", self.read_to, start)
+        self.read_to = start
+        return self.line + self.lines_before
 
 
 def _swap(text: str, swaps: list[re.Match[str]]) -> str:
     """``text`` with each wiki link and citation in it swapped for ``[`` PUA n PUA ``]``, n
     its number in ``swaps`` (where its match is appended)."""
-    if "[[" not in text and "[^" not in text:  # neither syntax: no search needed
+    if not _OPENER.search(text):  # neither syntax: no search needed
         return text
     parts: list[str] = []
     position = 0
-    definitions = "]:" in text  # a bracket before, not ours, may make a reference link of it
+    # a bracket before, not ours, may make a reference link of it
+    definitions = bool(DEFINITION_MARK.search(text))
     for match in _INLINE_SYNTAX.finditer(text):
         start, end = match.span()
         inside = match.group(0)[2 : -1 if match.group(3) is not None else -2]
@@ -272,7 +281,7 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
         swaps.append(match)
         position = end
     swapped = "".join(parts) + text[position:] if parts else text
-    if "[[" in swapped:  # one that starts no wiki link: a problem markdown.py finds
+    if _WIKI_OPENER.search(swapped):  # one that starts no wiki link: a problem markdown.py finds
         raise _Unsupported  # (wikilinks.py); or one in code, which it leaves alone
     return swapped
 
@@ -280,11 +289,27 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
 def _in_table(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is in a run of lines, between blank lines, with a line
     that could make a table of it: markdown-it-py splits its cells before reading links."""
-    blanks_before = [blank.end() for blank in _BLANK_LINE.finditer(text, 0, start)]
+    first = _after_blank_line(text, start)
     blank_after = _BLANK_LINE.search(text, end)
-    first = blanks_before[-1] if blanks_before else 0
     last = blank_after.start() if blank_after else len(text)
+    if text.find("\n", first + 1, last) < 0:  # one line, the link's (with its ``[``): no row
+        return False  # of the table, and no search (most, in a paragraph on one line)
     return bool(_DELIMITER_ROW.search(text, first, last))
+
+
+def _after_blank_line(text: str, start: int) -> int:
+    """Where the last ``_BLANK_LINE`` ending before ``start`` ends (at the line break after
+    it), or 0: looked for line by line back from ``start``, not matched from the body's
+    start on (which took 5 µs a wiki link with a text, most of ``_swap``'s time)."""
+    end = text.rfind("\n", 0, start)
+    while end > 0:
+        before = text.rfind("\n", 0, end)
+        if before < 0:
+            return 0
+        if not text[before + 1 : end].strip(" \t"):
+            return end
+        end = before
+    return 0
 
 
 def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
@@ -292,33 +317,46 @@ def _pieces(body: str) -> Iterator[tuple[int, str, str | None]]:
     blocks written simply (``::: video …`` after a blank line, ``:::`` alone to close), the
     only ones split out here, in a body with no fence or reference definition that could
     hold or reach across one."""
-    if ":::" not in body:  # most bodies: spares the two line-by-line searches below
+    if not _COLONS.search(body):  # most bodies: spares the searches below
         yield 0, body, None
         return
-    if _INNER_COLONS.search(body):
-        raise _Unsupported
-    if not _COLON_LINE.search(body):
-        yield 0, body, None
-        return
-    if "]:" in body or _FENCE_LINE.search(body):
+    marks = _colon_lines(body)  # each block's opener and closer, in turn
+    fenced = ("```" in body or "~~~" in body) and _FENCE_LINE.search(body)
+    if len(marks) % 2 or DEFINITION_MARK.search(body) or fenced:
         raise _Unsupported
     lines = body.split("\n")
-    start = index = 0
-    while index < len(lines):
-        if not _COLON_LINE.match(lines[index]):
-            index += 1
-            continue
+    start = 0
+    for index, close in zip(marks[::2], marks[1::2], strict=True):
         opener = lines[index]
         after_blank = index == 0 or not lines[index - 1].strip(" \t")
-        close = next((j for j in range(index + 1, len(lines)) if _COLON_LINE.match(lines[j])), 0)
-        if not (_VIDEO_OPENER.fullmatch(opener) and after_blank and close):
+        if not (_VIDEO_OPENER.fullmatch(opener) and after_blank):
             raise _Unsupported
         if not _VIDEO_CLOSER.fullmatch(lines[close]):
             raise _Unsupported
         yield start, "".join(line + "\n" for line in lines[start:index]), None
         yield index + 1, "".join(line + "\n" for line in lines[index + 1 : close]), opener[3:]
-        start = index = close + 1
+        start = close + 1
     yield start, "\n".join(lines[start:]), None
+
+
+def _colon_lines(body: str) -> list[int]:
+    """The numbers of ``body``'s lines that hold ``:::``, each of which must open with it
+    (``_COLON_LINE``): after something else on its line, it may be a video block inside a
+    block quote or a list item, which the plugin reads there and ``_pieces`` does not cut
+    out. Found from each ``:::``, with no search of every line."""
+    numbers: list[int] = []
+    number = start = 0
+    found = body.find(":::")
+    while found >= 0:
+        line_start = body.rfind("\n", 0, found) + 1
+        if not _COLON_LINE.match(body, line_start):
+            raise _Unsupported
+        number += body.count("\n", start, line_start)
+        numbers.append(number)
+        start = line_start
+        end = body.find("\n", found)
+        found = body.find(":::", end) if end >= 0 else -1
+    return numbers
 
 
 class _Render:
@@ -347,7 +385,7 @@ class _Render:
         self.title_lines: list[int] = []  # each level-1 heading's file line
         self.summary: str | None = None
         self.images_summary: str | None = None  # the first paragraph's, of images alone
-        self.texts: list[str] = []  # each text token's, for the word count
+        self.texts: list[str] = []  # each text token's (a swap a space), for the word count
         self.videos = 0
         self.swapped: dict[int, str] = {}  # swap number → its HTML
         self.piece = self.pieces[0]  # the one walked
@@ -387,7 +425,7 @@ class _Render:
             ),
             links=tuple(self.links),
             summary=self.summary or self.images_summary or "",
-            words=count_words(_SWAPPED.sub(" ", " ".join(self.texts))),
+            words=count_words(" ".join(self.texts)),
             images=tuple(self.images),
             videos=self.videos,
             problems=(
@@ -485,15 +523,10 @@ class _Render:
                 raise _Unsupported
             previous, after = node, name
             if name == "paragraph":
-                first = top and self.summary is None  # markdown._summary: the first with text
-                worded = first and bool(self._plain(node.children, images=False))
-                text = self._plain(node.children, titles=True) if first else ""
-                self._inline_block(node.children, node)  # numbers its links: then fill
-                text = summary_text(_TITLED.sub(self._title_slot, text))
-                if worded:
-                    self.summary = text
-                elif first and self.images_summary is None:
-                    self.images_summary = text
+                if top and self.summary is None:  # markdown._summary: the first with text
+                    self._summary(node)
+                else:
+                    self._inline_block(node.children, node)
             elif name in ("heading", "lheading"):
                 level = node.meta["level"]
                 if level == 1:
@@ -502,7 +535,7 @@ class _Render:
                     slug = heading_slug(self._title(node.children))
                     text = self._plain(node.children, titles=True)
                     self._inline_block(node.children, node)  # numbers its links: then fill
-                    self.headings.append((level, slug, _TITLED.sub(self._title_slot, text)))
+                    self.headings.append((level, slug, self._titles_slotted(text)))
                 else:
                     self._inline_block(node.children, node)
             elif name == "tcell":
@@ -521,6 +554,22 @@ class _Render:
                 raise _Unsupported
         if run:
             self._inline_block(run, run[0])
+
+    def _summary(self, paragraph: Any) -> None:
+        """A top-level paragraph before the body has a summary: the summary if it has words,
+        else the summary of images alone, if none was found before. Only these paragraphs
+        need their plain text: the others are walked for their links and words alone."""
+        children = paragraph.children
+        text = self._plain(children, titles=True)
+        worded = bool(text) and (  # the same text but images' labels, if it has images
+            b"![" not in self._source(paragraph) or bool(self._plain(children, images=False))
+        )
+        self._inline_block(children, paragraph)  # numbers its links: then fill
+        text = summary_text(self._titles_slotted(text))
+        if worded:
+            self.summary = text
+        elif self.images_summary is None:
+            self.images_summary = text
 
     def _inline_block(self, nodes: Sequence[Any], first: Any) -> None:
         """One inline token's children, on the lines markdown-it-py gives them: its block's
@@ -567,22 +616,26 @@ class _Render:
     def _text(self, text: str, line: int, linked: bool) -> None:
         """A text token's words, and the wiki links and citations swapped into it (in a
         link's text, markdown-it-py would have read no link). Links Markdown left as text
-        are looked for in each text between those, the text tokens markdown-it-py has."""
-        self.texts.append(text)
+        are looked for in each text between those, the text tokens markdown-it-py has. The
+        word count takes the texts between too, as if each swap were a space."""
         if "](" not in text and ":" not in text and "\ue000" not in text:
+            self.texts.append(text)
             return  # most: no link left as text (``refused_link_problems``), no swap
-        source = None
-        if "](" in text:
-            self.lines = self.lines or body_lines(self.body)
-            source = line_written(self.lines, line - self.first_line)
-        if "\ue000" not in text:
-            self.link_problems += refused_link_problems(text, line, self.path, source)
+        swapped = "\ue000" in text
+        parts = _SWAPPED.split(text) if swapped else [text]  # [1::2]: the swaps' numbers
+        self.texts.append(" ".join(parts[::2]) if swapped else text)
+        if "](" in text or ":" in text:
+            source = None
+            if "](" in text:
+                self.lines = self.lines or body_lines(self.body)
+                source = line_written(self.lines, line - self.first_line)
+            for between in parts[::2]:
+                self.link_problems += refused_link_problems(between, line, self.path, source)
+        if not swapped:
             return
-        for between in _SWAPPED.split(text)[::2]:  # [1::2]: the swaps' numbers
-            self.link_problems += refused_link_problems(between, line, self.path, source)
         if linked:
             raise _Unsupported
-        for number in map(int, _SWAPPED.findall(text)):
+        for number in map(int, parts[1::2]):
             match = self.swaps[number]
             if match.group(3) is not None:
                 self.swapped[number] = citation_html(len(self.citations))
@@ -656,7 +709,7 @@ class _Render:
 
     def _checked_url(self, url: str) -> str:
         """A link's or image's URL, if markdown-it-py writes it the same."""
-        if _HOST_ENCODED.match(url):
+        if "%" in url and _HOST_ENCODED.match(url):
             raise _Unsupported
         if self.spaced and "%" in url and (written := unquote(url)) != written.strip():
             raise _Unsupported  # markdown-it-py strips the spaces of <x >, of x&#32; (not x%20)
@@ -673,7 +726,7 @@ class _Render:
         parts = []
         for node in nodes:
             if node.name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub(self._shown_plain, node.meta["content"]))
+                parts.append(_unswapped(node.meta["content"], self._shown_plain))
             elif node.name == "code_inline" or node.name in _SPANS:
                 parts.append(self._title(node.children, depth + 1))
         return uncited("".join(parts)) if depth == 0 else "".join(parts)
@@ -693,7 +746,7 @@ class _Render:
         for node in nodes:
             name = node.name
             if name in ("text", "text_special"):
-                parts.append(_SWAPPED.sub(shown, node.meta["content"]))
+                parts.append(_unswapped(node.meta["content"], shown))
             elif name in ("softbreak", "hardbreak"):
                 parts.append(" ")
             elif name == "code_inline" or name in _SPANS:
@@ -724,6 +777,11 @@ class _Render:
             return f"\x00W{swapped.group(1)}\x00"
         return self._shown_plain(swapped)
 
+    def _titles_slotted(self, text: str) -> str:
+        """``text`` with each wiki link without text marked by ``_shown_titled`` made the
+        placeholder of its title (most texts have none: no search)."""
+        return _TITLED.sub(self._title_slot, text) if "\x00" in text else text
+
     def _title_slot(self, marked: re.Match[str]) -> str:
         number = self.link_numbers.get(int(marked.group(1)))
         if number is None:  # swapped inside a code span: markdown-it-py reads no link there
@@ -741,6 +799,12 @@ class _Render:
         if _SWAPPED.search(label):
             raise _Unsupported
         return label
+
+
+def _unswapped(text: str, shown: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with each swap in it made what ``shown`` gives for it (most texts have none:
+    no search)."""
+    return _SWAPPED.sub(shown, text) if "\ue000" in text else text
 
 
 def _ends_quoted(block: Any) -> bool:

@@ -23,8 +23,9 @@ _CITATION_GAP = re.compile(f"\\s*{CITED}")
 
 def uncited(text: str) -> str:
     """``text`` with the citations marked by ``CITED`` taken out, with the spaces before
-    each: a heading ``## Results [^a]`` has the id ``results``, not ``results-``."""
-    return _CITATION_GAP.sub("", text)
+    each: a heading ``## Results [^a]`` has the id ``results``, not ``results-``. Most texts
+    have none, and are not searched: the pattern, opening with spaces, is tried at each."""
+    return _CITATION_GAP.sub("", text) if CITED in text else text
 
 
 def plain(text: str) -> str:
