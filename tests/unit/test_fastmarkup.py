@@ -184,6 +184,22 @@ def test_a_one_column_header_over_dashes_is_declined() -> None:
     )
 
 
+def test_an_atx_heading_with_a_pipe_over_dashes_is_declined() -> None:
+    # a table of one column to markdown-it-py, a heading and a rule to markdown-it-pyrs
+    declined_and_taken(
+        ["# T |\n---\n", "## Notes |\n---\n\ntext\n", "> # T |\n> ---\n", "- # a |\n  ---\n"],
+        ["# T\n---\n", "# T |\n\n---\n", "# T |\ntext\n"],
+    )
+
+
+def test_underscores_left_as_text_that_could_be_emphasis_are_declined() -> None:
+    # markdown-it-pyrs misses the emphasis after an underscore in a word in a * span
+    declined_and_taken(
+        ["*a_b_ c*_e_\n", "*a_b_ c* _e_\n", "**a_b_ c**(_e_)\n", "*a_b_ c*\n_e_\n"],
+        ["snake_case and _e_ and file_name\n", "*a* _b_ c\n", "a_b_ c\n"],
+    )
+
+
 def test_a_definition_under_a_paragraphs_line_is_declined() -> None:
     # markdown-it-py reads it on into the paragraph; markdown-it-pyrs ends the paragraph
     # there when a delimiter row follows, making it a definition (a quote's too)
