@@ -400,14 +400,13 @@ def build_with_saved_cache(
     folder = root / CACHE_DIR
     cache = load_cache(folder, snapshot.code)
     cache.keep_in_memory = False  # saved for the next process, not built from again here
-    before = cache.published
     try:
         result = build_site(root, options, cache=cache, progress=progress)
     except BuildFailed:
         with contextlib.suppress(OutputError):  # the input errors are the news here: not
             save_cache(cache, folder, wait=False)  # held back while another build saves
         raise
-    said, cache.published = moved_away(before, result, root)  # not in the receipt: said once
+    said = moved_away(folder, result, root)  # not in the receipt: said once
     with after_writing(result.output):
         try:
             save_cache(cache, folder, progress)

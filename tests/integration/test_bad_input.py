@@ -693,7 +693,7 @@ def test_a_lone_index_md_is_published_at_index_with_a_warning(
     assert code == 0
     assert err.startswith(  # the last build published it at /index/: links there now fail
         f"note: content/{path}: https://example.test/index/ no longer leads to it (now at"
-        " /zinc-basics/)"
+        " https://example.test/zinc-basics/)"
     )
     assert len(err.splitlines()) == 1
 

@@ -44,8 +44,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_a_new_slug_names_the_old_address_and_the_alias_to_add(built: Path) -> None:
     _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
     assert _moved(built) == [
-        f"content/sleep.md: {SITE}/sleep/ no longer leads to it (now at /sleep-guide/), so "
-        "links from other sites and bookmarks there lead nowhere — add /sleep/ to its "
+        f"content/sleep.md: {SITE}/sleep/ no longer leads to it (now at {SITE}/sleep-guide/),"
+        " so links from other sites and bookmarks there lead nowhere — add /sleep/ to its "
         "front-matter's aliases: list"
     ]
     assert _moved(built) == []  # said once: the next build compares with this one
@@ -69,7 +69,7 @@ def test_a_renamed_file_is_matched_by_its_title(built: Path) -> None:
     (note,) = _moved(built)
     assert note.startswith(f"content/sleep.md is gone, and with it {SITE}/sleep/ ('Sleep Basics')")
     assert note.endswith(
-        "if content/sleep-basics.md (at /sleep-basics/) is the same article, add /sleep/ to"
+        f"if content/sleep-basics.md (at {SITE}/sleep-basics/) is the same article, add /sleep/ to"
         " its front-matter's aliases: list"
     )
 
@@ -121,21 +121,54 @@ def test_a_static_file_at_the_old_address_still_serves_it(built: Path) -> None:
     assert _moved(built) == []
 
 
-def test_another_output_folder_has_nothing_to_compare(built: Path) -> None:
+def test_a_build_into_another_folder_leaves_the_real_ones_record(built: Path) -> None:
     _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
-    assert _moved(built, BuildOptions(output=built / "elsewhere")) == []
+    assert _moved(built, BuildOptions(output=built / "preview")) == []  # nothing there before
+    (note,) = _moved(built)
+    assert note.startswith(f"content/sleep.md: {SITE}/sleep/ no longer leads to it")
 
 
-def test_many_files_gone_are_counted_after_the_first_few(site: Callable[..., Path]) -> None:
-    count = MOST_NOTES + 3
-    root = site({f"a{i}.md": article(f"Article {i}") for i in range(count)})
+def test_the_record_outlives_the_cache(built: Path) -> None:
+    """An upgrade drops the build cache whole (its code fingerprint), and may change
+    addresses (a slug library that spells names otherwise): the record stays."""
+    (built / ".articlegen-cache/cache.sqlite").unlink()
+    _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
+    assert len(_moved(built)) == 1
+
+
+def test_clean_forgets_the_record(built: Path) -> None:
+    assert main(["clean", "--site", str(built)]) == 0
+    assert not (built / ".articlegen-cache").exists()
+    (built / "content/zinc.md").unlink()
+    assert _moved(built) == []
+
+
+def test_an_article_a_future_build_showed_early_was_not_published(built: Path) -> None:
+    (built / "content/soon.md").write_text(article("Coming Soon", date="2999-01-01"))
+    build_with_saved_cache(built, BuildOptions(future=True))
+    (built / "content/soon.md").unlink()
+    assert _moved(built) == []
+
+
+def test_an_htm_alias_is_a_page_of_that_name(built: Path) -> None:
+    _edit(built / "content/sleep.md", "title:", "aliases: [/old-sleep.htm]\ntitle:")
+    assert _moved(built) == []
+    assert (built / "public/old-sleep.htm").is_file()
+    _edit(built / "content/sleep.md", "aliases: [/old-sleep.htm]", "aliases: []")
+    (note,) = _moved(built)
+    assert note.startswith(f"content/sleep.md: {SITE}/old-sleep.htm no longer leads to it")
+
+
+def test_past_ten_files_the_rest_are_listed_in_one_note(site: Callable[..., Path]) -> None:
+    count = MOST_NOTES + 2
+    root = site({f"a{i:02}.md": article(f"Article {i}") for i in range(count)})
     build_with_saved_cache(root)
     for i in range(count):
-        (root / f"content/a{i}.md").unlink()
+        (root / f"content/a{i:02}.md").unlink()
     (root / "content/last.md").write_text(article("Last One"))
     notes = build_with_saved_cache(root).notes
     assert len([note for note in notes if " is gone, and with it " in note]) == MOST_NOTES
-    assert notes[-1] == "and 3 more content files like these"
+    assert notes[-1] == f"and these addresses of other content files: {SITE}/a10/, {SITE}/a11/"
 
 
 def test_an_up_to_date_build_does_not_say_it_again(

@@ -163,5 +163,7 @@ def _fixed(path: str) -> str | None:
 
 
 def alias_out_path(url: str) -> str:
-    """The file a redirect page for ``url`` (an ``alias_url``) is written to."""
-    return url + "index.html" if url.endswith("/") else url
+    """The file the page at ``url`` (site-relative: an ``alias_url``, an ``article_url``,
+    the home page's ``""``) is written to: a folder's ``index.html``, or the file named (an
+    alias's ``old.html`` or ``old.htm``, ``404.html``)."""
+    return url + "index.html" if not url or url.endswith("/") else url

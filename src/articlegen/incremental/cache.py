@@ -59,7 +59,6 @@ from ..core.model import (
 )
 from ..render.partials import Partials
 from .keys import SharedDigests, page_key
-from .movedaway import Published
 from .planrecord import PlanRecord
 from .stagememos import StageMemos
 from .stamps import FileStamp, SourceStamp, file_stamp
@@ -165,8 +164,6 @@ class BuildCache:
         saved with the pages' keys, and replaced with them once every page is taken in."""
         self.next_record: PlanRecord | None = None
         """This build's ``plan_record``, until its pages are all taken in."""
-        self.published: Published | None = None
-        """What the last build that wrote its output published (``movedaway``)."""
 
     def render_pages(
         self,

@@ -49,6 +49,7 @@ from .cacherecords import (
     unpack,
     unpack_sources,
 )
+from .movedaway import PUBLISHED
 
 DATABASE = "cache.sqlite"
 """The file inside ``CACHE_DIR``."""
@@ -177,13 +178,14 @@ def save_cache(
 def clear_cache(folder: Path) -> bool:
     """Delete the saved cache in ``folder``; False if there was none."""
     database = folder / DATABASE
-    found = database.exists() or (folder / RECEIPT).exists() or (folder / LINKS).exists()
+    found = any((folder / name).exists() for name in (DATABASE, RECEIPT, LINKS, PUBLISHED))
     for path in (
         database,
         folder / LINKS,
         folder / f"{DATABASE}-journal",
         folder / f"{DATABASE}-wal",
         folder / RECEIPT,
+        folder / PUBLISHED,
         folder / SECRET,
     ):
         try:

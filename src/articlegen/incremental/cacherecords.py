@@ -28,13 +28,12 @@ from .cache import BuildCache, PageEntry, SourceEntry
 from .filefacts import Known
 from .keys import own_reductions
 from .linkrecord import LinkRecord
-from .movedaway import Published
 from .planrecord import PlanRecord
 
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
-SINGLE = ("pages", "plans", "files", "links", "graph", "templates", "published")
+SINGLE = ("pages", "plans", "files", "links", "graph", "templates")
 """The tables that hold one record each (``single_records``)."""
 
 
@@ -43,8 +42,7 @@ def single_records(cache: BuildCache) -> dict[str, object | None]:
     (``planrecord``; none when the build could not make one, and the next plans every
     page); what builds learned from image files (``filefacts``); the last link graph
     (``linkrecord``); the compiled templates (``templates.compile_templates``: Jinja checks
-    each against its template's source before use); what the last build that wrote
-    published (``movedaway``)."""
+    each against its template's source before use)."""
     stamped = {path: (e.key, e.stamp) for path, e in cache.pages.items() if e.stamp is not None}
     return {
         "pages": (cache.output, stamped),
@@ -53,7 +51,6 @@ def single_records(cache: BuildCache) -> dict[str, object | None]:
         "links": cache.memos.graph.record,
         "graph": cache.memos.graph.graph if cache.memos.graph.record else None,
         "templates": cache.templates,
-        "published": cache.published,
     }
 
 
@@ -73,28 +70,12 @@ def take(cache: BuildCache, table: str, value: object) -> None:
         if not isinstance(value, LinkGraph):
             raise Corrupt(table)
         cache.memos.graph.graph = value
-    elif table == "published":
-        cache.published = _published_from(value)
     elif table == "templates":
         if not (isinstance(value, dict) and all(type(v) is bytes for v in value.values())):
             raise Corrupt("templates")
         cache.templates = value
     else:
         cache.memos.files.known = _facts_from(value)
-
-
-def _published_from(value: object) -> Published:
-    if not (isinstance(value, Published) and isinstance(value.files, dict)):
-        raise Corrupt("published")
-    for path, made in value.files.items():
-        if not (
-            isinstance(path, str)
-            and isinstance(made, tuple)
-            and len(made) == 2
-            and all(isinstance(part, str) for part in made)
-        ):
-            raise Corrupt(path)
-    return value
 
 
 def _facts_from(value: object) -> Known:

@@ -2,96 +2,108 @@
 
 Other sites, search engines and readers' bookmarks link to an article's address, and to the
 redirects its ``aliases:`` make. When one of those goes (a new ``slug:``, an alias taken
-out, a renamed or deleted file), the build removes its page, and the links to it lead
-nowhere, while the build sees no broken link: none of them is in ``content/``. So each build
-that writes saves what it published, with the cache (``Published``), and the next build
-that writes into the same folder compares its pages with that, and says what went, with the
-``aliases:`` entry that keeps each address answering.
+out, a renamed or deleted file, a slug library that spells a name otherwise after an
+upgrade), the build removes its page, and the links to it lead nowhere, while the build sees
+no broken link: none of them is in ``content/``. So each build that writes records what it
+published into that output folder (``PUBLISHED``), and the next build into the same folder
+compares its pages with that, and says what went, with the ``aliases:`` entry that keeps
+each address answering.
 
-The record is saved by writing builds only: a ``check`` or a failed build in between
-changes nothing of what readers see, so it must not change what the next build compares
-with. Said as notes, not warnings: deleting an article on purpose is no mistake, and a
-warning would fail every ``--strict`` build until the cache forgot the page.
+The record is a file of its own beside the build cache, not a table of it: the cache is
+dropped whole when the code changes, and the record must outlive an upgrade, which is when
+addresses may change unasked. It is saved by writing builds only: a ``check`` or a failed
+build in between changes nothing readers see, so nothing of what the next build compares
+with. One record per output folder: a build into another folder (a preview) leaves the
+real one's alone. Said as notes, not warnings: deleting an article on purpose is no mistake,
+and a warning would fail every ``--strict`` build until the record forgot the page.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.model import Article, BuildResult
+from ..core.urls import alias_out_path
 
+PUBLISHED = "published.json"
+"""The record, inside ``CACHE_DIR``: output folder → output path → [content file, title]."""
+_VERSION = 1
 MOST_NOTES = 10
-"""Files named one note each; the rest are counted in one more, so that deleting a folder
-of articles says so in a few lines, not in hundreds."""
+"""Files named one note each; the addresses of the rest are listed in one more note."""
+
+Files = dict[str, tuple[str, str]]
+"""Output path (``sleep/index.html``, ``old-post.html``) → the content file that made it,
+and that file's title."""
 
 
-@dataclass(frozen=True, slots=True)
-class Published:
-    """What a build wrote into an output folder that readers may have linked to."""
-
-    output: str
-    """The folder, its real path (the same folder reached by another path is the same)."""
-    files: Mapping[str, tuple[str, str]]
-    """Output path (``sleep/index.html``, ``old-post.html``) → the content file that made
-    it and that file's title, for each published article's and page's own page and
-    redirect page (``aliases:``). Drafts are left out: they were never meant for readers."""
-
-
-def published(result: BuildResult) -> Published | None:
-    """What ``result``, a build that wrote its output, published; None for one that did not."""
+def moved_away(cache_dir: Path, result: BuildResult, root: Path) -> BuildResult:
+    """``result`` with a note for each content file whose published addresses it no longer
+    serves (``moved_away_notes``), the record in ``cache_dir`` updated to what it published.
+    A record that cannot be read or written costs only these notes: nothing else reads it."""
     if result.output is None or result.site is None:
-        return None
-    files: dict[str, tuple[str, str]] = {}
+        return result
+    records = _load(cache_dir / PUBLISHED)
+    folder = _folder_key(result.output, root)
+    notes = moved_away_notes(records.get(folder, {}), result, root)
+    records[folder] = published(result)
+    with contextlib.suppress(OSError):
+        _save(cache_dir / PUBLISHED, records)
+    return replace(result, notes=(*result.notes, *notes))
+
+
+def published(result: BuildResult) -> Files:
+    """What ``result``, a build that wrote, published: each article's and page's own page
+    and its redirect pages (``aliases:``). Drafts a ``--drafts`` build showed, and articles a
+    ``--future`` build showed before their date, were never meant for readers yet."""
+    assert result.site is not None
+    files: Files = {}
     for article in (*result.site.articles, *result.site.pages):
-        if article.meta.draft:
+        if article.meta.draft or article.slug in result.site.withheld:
             continue
         made = (article.source, article.meta.title)
         files[f"{article.slug}/index.html"] = made
         for alias in article.meta.aliases:
-            files[_out_path(alias.url)] = made
-    return Published(os.path.realpath(result.output), files)
+            files[alias_out_path(alias.url)] = made
+    return files
 
 
-def moved_away(
-    before: Published | None, result: BuildResult, root: Path
-) -> tuple[BuildResult, Published | None]:
-    """``result`` with a note for each address ``before`` that it no longer serves
-    (``moved_away_notes``), and what to compare the next build with: what it published, if
-    it wrote, else still ``before``."""
-    notes = moved_away_notes(before, result, root)
-    return replace(result, notes=(*result.notes, *notes)), published(result) or before
-
-
-def moved_away_notes(before: Published | None, result: BuildResult, root: Path) -> list[str]:
-    """A note for each content file that had pages in ``before`` which ``result`` (a build
-    into the same folder) no longer has, unless the file is there and simply not built
-    (a draft, a scheduled or expired article: the build says why it left that out)."""
-    after = published(result)
-    if before is None or after is None or before.output != after.output or result.site is None:
-        return []
+def moved_away_notes(before: Files, result: BuildResult, root: Path) -> list[str]:
+    """A note for each content file that had pages in ``before`` which ``result`` no longer
+    has, unless the file is there and simply not built (a draft, a scheduled or expired
+    article: the build says why it left that out)."""
+    assert result.site is not None
     served = {page.out_path for page in result.pages} | result.statics
     lost: dict[str, list[str]] = {}
-    for out_path, (source, _) in before.files.items():
+    for out_path, (source, _) in before.items():
         if out_path not in served:
             lost.setdefault(source, []).append(out_path)
     built = {a.source: a for a in (*result.site.articles, *result.site.pages)}
     titles = Counter(article.meta.title for article in built.values())
     same_title = {a.meta.title: a for a in built.values() if titles[a.meta.title] == 1}
     base = result.site.config.base_url.rstrip("/")
-    notes = []
+    notes: list[str] = []
+    unnamed: list[str] = []
     for source, out_paths in lost.items():
-        title = before.files[out_paths[0]][1]
         addresses = [_address(path) for path in out_paths]
         now = built.get(source)
-        if now is not None:
+        if now is None and os.path.lexists(root / source):
+            continue
+        if len(notes) == MOST_NOTES:
+            unnamed += addresses
+        elif now is not None:
             notes.append(_moved(now, addresses, base))
-        elif not os.path.lexists(root / source):
+        else:
+            title = before[out_paths[0]][1]
             notes.append(_gone(source, title, addresses, base, same_title.get(title)))
-    return _at_most(notes, MOST_NOTES)
+    if unnamed:
+        notes.append(f"and these addresses of other content files: {_links(unnamed, base)}")
+    return notes
 
 
 def _moved(article: Article, addresses: list[str], base: str) -> str:
@@ -99,9 +111,8 @@ def _moved(article: Article, addresses: list[str], base: str) -> str:
     taken out of its list."""
     return (
         f"{article.source}: {_links(addresses, base)} no longer "
-        f"{'leads' if len(addresses) == 1 else 'lead'} to it (now at "
-        f"/{article.slug}/), so links from other sites and bookmarks there lead nowhere — "
-        f"{_keep(addresses, 'its')}"
+        f"{'leads' if len(addresses) == 1 else 'lead'} to it (now at {base}/{article.slug}/), "
+        f"so links from other sites and bookmarks there lead nowhere — {_keep(addresses, 'its')}"
     )
 
 
@@ -115,7 +126,7 @@ def _gone(
         "other sites and bookmarks there now lead nowhere"
     )
     if same_title is not None:
-        where = f"{same_title.source} (at /{same_title.slug}/)"
+        where = f"{same_title.source} (at {base}/{same_title.slug}/)"
         return f"{lost} — if {where} is the same article, {_keep(addresses, 'its')}"
     keep = _keep(addresses, "that file's")
     return f"{lost} — if the article moved to another file, {keep}"
@@ -136,13 +147,46 @@ def _address(out_path: str) -> str:
     return "/" + out_path.removesuffix("index.html")
 
 
-def _out_path(url: str) -> str:
-    """An alias's site-relative address (``urls.alias_url``) → the file its page is."""
-    return url if url.endswith(".html") else url + "index.html"
+def _folder_key(output: Path, root: Path) -> str:
+    """The output folder as the record names it: by its real path within the site's (a site
+    moved keeps its record), else by its real path."""
+    real, site = os.path.realpath(output), os.path.realpath(root)
+    inside = os.path.commonpath([real, site]) == site
+    return os.path.relpath(real, site) if inside else real
 
 
-def _at_most(notes: list[str], most: int) -> list[str]:
-    """The first ``most`` notes, and one that counts the rest."""
-    if len(notes) <= most:
-        return notes
-    return [*notes[:most], f"and {len(notes) - most} more content files like these"]
+def _load(path: Path) -> dict[str, Files]:
+    """The record; empty when there is none, or none of this shape (made by hand, or by
+    another version)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not (isinstance(data, dict) and data.get("version") == _VERSION):
+        return {}
+    folders = data.get("outputs")
+    if not isinstance(folders, dict):
+        return {}
+    return {
+        folder: {out: (made[0], made[1]) for out, made in files.items()}
+        for folder, files in folders.items()
+        if isinstance(files, dict) and all(_is_entry(out, made) for out, made in files.items())
+    }
+
+
+def _is_entry(out_path: object, made: object) -> bool:
+    return (
+        isinstance(out_path, str)
+        and isinstance(made, list)
+        and len(made) == 2
+        and all(isinstance(part, str) for part in made)
+    )
+
+
+def _save(path: Path, records: Mapping[str, Files]) -> None:
+    """The record written whole, then moved into place: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_suffix(".tmp")
+    text = json.dumps({"version": _VERSION, "outputs": records}, ensure_ascii=False)
+    staged.write_text(text, encoding="utf-8")
+    os.replace(staged, path)

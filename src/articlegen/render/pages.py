@@ -19,6 +19,7 @@ from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, S
 from ..core.slugs import slugify
 from ..core.urls import (
     SEARCH_URL,
+    alias_out_path,
     article_url,
     home_url,
     link_url,
@@ -120,7 +121,7 @@ class _Planner:
         )
 
     def page(self, url: str, template: str, **context: Any) -> PagePlan:
-        out_path = url if url.endswith(".html") else url + "index.html"
+        out_path = alias_out_path(url)  # an alias's old.htm too, not old.htmindex.html
         context.setdefault("canonical", self.site.config.base_url + url)
         context.setdefault("description", self.site.config.description)
         context.setdefault("feeds", [self.site_feed])
