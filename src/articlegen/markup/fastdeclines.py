@@ -22,13 +22,15 @@ the ASCII ones Python's ``str.strip`` takes for spaces (see ``_UNSUPPORTED_CHARA
 in an ASCII body, looked for one by one, each a scan in C (a character class in a regular
 expression cost 35 µs an article, a tenth of this path)."""
 _UNSUPPORTED_CHARACTERS = re.compile(
-    "[\x00\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
+    "[\x00\r\x0b\x0c\x1c-\x1f\x80\x81\x85\xa0"
+    "\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
 )
-"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``, the private-use
-characters that mark swapped syntax here, and the spaces beyond ASCII (a no-break space,
-``\u2028``…), which markdown-it-py strips from the ends of a paragraph, a heading, a list
-item or a table cell (``str.strip``) and reads as spaces around emphasis, markdown-it-pyrs
-does neither."""
+"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``; U+0080 and U+0081,
+which mark swapped syntax in ``fastmarkup``, and the two private-use characters that did
+before, still left to markdown-it-py (no body holding one was compared on both paths); and
+the spaces beyond ASCII (a no-break space, ``\u2028``…), which markdown-it-py strips from
+the ends of a paragraph, a heading, a list item or a table cell (``str.strip``) and reads as
+spaces around emphasis, markdown-it-pyrs does neither."""
 _BY_DELIMITER = re.compile(r"[*_~]([^\x00-\x7f\w])")
 """A character beyond ASCII, not a letter or a digit, right after a ``*``, ``_`` or ``~``
 (before one: searched in the body reversed, so that each search opens with that small

@@ -6,9 +6,14 @@ strikethrough as markdown-it-py does, and renders them alike, some twenty times 
 it runs no Python plugin, so this module does what ours do around it:
 
 - ``[[wiki links]]`` and ``[^id]`` citations are swapped, before parsing, for the opaque
-  text ``[`` private-use number ``]``: its first and last characters are the original's, so
-  emphasis and brackets around it read alike, and nothing inside is left for other syntax
-  to see, just as markdown-it-py's own token for it hides its inside;
+  text ``[`` U+0080 number U+0081 ``]``: its first and last characters are the original's,
+  so emphasis and brackets around it read alike, and nothing inside is left for other
+  syntax to see, just as markdown-it-py's own token for it hides its inside. The marks are
+  control characters beyond ASCII (no body this path takes holds one), which a link's
+  destination or an autolink may hold as it may the original's characters (ASCII ones it
+  may not), and Latin-1: a body's swapped text, its HTML and its tree's texts stay one byte
+  a character (private-use marks made them two) for the engine's conversions and every
+  scan of them here;
 - ``::: video`` blocks cut the body into pieces, each parsed on its own;
 - the syntax tree gives what rendering learns (links and images with markdown-it-py's line
   numbers, heading ids, summary, word count), and the HTML's tags are rewritten, in document
@@ -82,7 +87,7 @@ _RULES: tuple[Any, ...] = (
 )
 """``make_markdown``'s syntax without raw HTML: the only bodies rendered here have none."""
 
-_SWAPPED = re.compile("\\[\ue000(\\d+)[\"'()]*\ue001\\]")
+_SWAPPED = re.compile("\\[\x80(\\d+)[\"'()]*\x81\\]")
 """A swapped wiki link or citation, keeping the quotes and parentheses it had (in order):
 a link destination or title opened before that one of them would close in markdown-it-py
 then closes in markdown-it-pyrs too, breaking the swap, and the body goes to markdown-it-py."""
@@ -262,8 +267,8 @@ class _Piece:
 
 
 def _swap(text: str, swaps: list[re.Match[str]]) -> str:
-    """``text`` with each wiki link and citation in it swapped for ``[`` PUA n PUA ``]``, n
-    its number in ``swaps`` (where its match is appended)."""
+    """``text`` with each wiki link and citation in it swapped for ``[`` U+0080 n U+0081
+    ``]``, n its number in ``swaps`` (where its match is appended)."""
     if not _OPENER.search(text):  # neither syntax: no search needed
         return text
     parts: list[str] = []
@@ -282,7 +287,7 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
             or ("|" in inside and _in_table(text, start, end))
         ):
             raise _Unsupported
-        parts += [text[position:start], f"[\ue000{len(swaps)}{_NOT_KEPT.sub('', inside)}\ue001]"]
+        parts += [text[position:start], f"[\x80{len(swaps)}{_NOT_KEPT.sub('', inside)}\x81]"]
         swaps.append(match)
         position = end
     swapped = "".join(parts) + text[position:] if parts else text
@@ -636,10 +641,10 @@ class _Render:
         word count takes the texts between too, as if each swap were a space."""
         if "_" in text and _LEFT_OVER_UNDERSCORES.search(text):
             raise _Unsupported  # an emphasis markdown-it-pyrs missed (after a*a_b_ c*)
-        if "](" not in text and ":" not in text and "\ue000" not in text:
+        if "](" not in text and ":" not in text and "\x80" not in text:
             self.texts.append(text)
             return  # most: no link left as text (``refused_link_problems``), no swap
-        swapped = "\ue000" in text
+        swapped = "\x80" in text
         parts = _SWAPPED.split(text) if swapped else [text]  # [1::2]: the swaps' numbers
         self.texts.append(" ".join(parts[::2]) if swapped else text)
         if "](" in text or ":" in text:
@@ -822,7 +827,7 @@ class _Render:
 def _unswapped(text: str, shown: Callable[[re.Match[str]], str]) -> str:
     """``text`` with each swap in it made what ``shown`` gives for it (most texts have none:
     no search)."""
-    return _SWAPPED.sub(shown, text) if "\ue000" in text else text
+    return _SWAPPED.sub(shown, text) if "\x80" in text else text
 
 
 def _ends_quoted(block: Any) -> bool:

@@ -23,7 +23,7 @@ _TAG = re.compile(
 )
 """The compiled engine's tags that ours differ from. Raw HTML is never let through to it,
 so each is one it wrote, for a node of the tree: the n-th ``<a`` is the n-th link."""
-_SWAP = re.compile("\\[\ue000(\\d+)(?:[()']|&quot;)*\ue001\\]")
+_SWAP = re.compile("\\[\x80(\\d+)(?:[()']|&quot;)*\x81\\]")
 """A wiki link or citation as swapped before parsing, in text. Looked for on its own, after
 the tags: one expression for both, opening with two characters, is tried at every
 character of the HTML, and took 0.11 ms a body where the two take 0.04."""
@@ -50,7 +50,7 @@ class Tags:
             html = _TAG.sub(self._replace, html)
         except StopIteration:
             return None
-        return _SWAP.sub(self._swapped, html) if "\ue000" in html else html
+        return _SWAP.sub(self._swapped, html) if "\x80" in html else html
 
     def finished(self) -> bool:
         """Whether every node's tag was found."""
