@@ -536,7 +536,7 @@ class _Render:
                 run.append(node)
                 continue
             if run:
-                self._inline_block(run, run[0])
+                self._inline_block(run, _run_start(run[0]))
                 run, after = [], "inline"
             if (name in _MISREADABLE or after in _QUOTING) and self._misread(
                 node, name, after, previous
@@ -553,10 +553,7 @@ class _Render:
                 if level == 1:
                     self.title_lines.append(self.first_line + self.piece.line_of(node))
                 if f"h{level}" in LEVELS:
-                    slug = heading_slug(self._title(node.children))
-                    text = self._plain(node.children, titles=True)
-                    self._inline_block(node.children, node)  # numbers its links: then fill
-                    self.headings.append((level, slug, self._titles_slotted(text)))
+                    self._heading(node, level)
                 else:
                     self._inline_block(node.children, node)
             elif name == "tcell":
@@ -574,7 +571,27 @@ class _Render:
             elif name not in ("fence", "code_block", "hr", "definition"):
                 raise _Unsupported
         if run:
-            self._inline_block(run, run[0])
+            self._inline_block(run, _run_start(run[0]))
+
+    def _heading(self, node: Any, level: int) -> None:
+        """A heading of the contents: its slug and plain text, then its links numbered and
+        its words counted. Most are one text without a swap, whose three readings (title,
+        plain text, inline walk) are that text: read from the tree once, not three times."""
+        children = node.children
+        only = children[0] if len(children) == 1 else None
+        if (
+            only is not None
+            and only.name == "text"
+            and "\x80" not in (text := only.meta["content"])
+        ):
+            slug = heading_slug(uncited(text))  # what _title gives
+            self._text(text, self.first_line + self.piece.line_of(node), False)
+            text = plain(text)  # what _plain gives
+        else:
+            slug = heading_slug(self._title(children))
+            text = self._plain(children, titles=True)
+            self._inline_block(children, node)  # numbers its links: then fill
+        self.headings.append((level, slug, self._titles_slotted(text)))
 
     def _summary(self, paragraph: Any) -> None:
         """A top-level paragraph before the body has a summary: the summary if it has words,
@@ -594,11 +611,8 @@ class _Render:
 
     def _inline_block(self, nodes: Sequence[Any], first: Any) -> None:
         """One inline token's children, on the lines markdown-it-py gives them: its block's
-        first line, plus one for each line break before. A tight item's run starts on its
-        first node's line, or, for emphasis or strikethrough, its first child's: the span's
-        own start is off by the indents of the lines it spans, in a list item or a quote."""
-        while first.name in _DELIMITED and first.children:
-            first = first.children[0]  # on the opener's line: no space may follow one
+        first line (``first``'s: the block's, or ``_run_start``'s), plus one for each line
+        break before."""
         if nodes:
             self._inline(nodes, self.first_line + self.piece.line_of(first), 0, False)
 
@@ -828,6 +842,17 @@ def _unswapped(text: str, shown: Callable[[re.Match[str]], str]) -> str:
     """``text`` with each swap in it made what ``shown`` gives for it (most texts have none:
     no search)."""
     return _SWAPPED.sub(shown, text) if "\x80" in text else text
+
+
+def _run_start(node: Any) -> Any:
+    """The node a tight item's run of inline nodes (``node`` its first) is counted on from:
+    that one, or, for emphasis or strikethrough, its first child: the span's own start is
+    off by the indents of the lines it spans, in a list item or a quote. A paragraph, a
+    heading or a cell is counted on from its own start, without this look at its first
+    child's name (a read of the tree's node: one a block)."""
+    while node.name in _DELIMITED and node.children:
+        node = node.children[0]  # on the opener's line: no space may follow one
+    return node
 
 
 def _ends_quoted(block: Any) -> bool:
