@@ -240,7 +240,6 @@ class _Piece:
         self.line = line
         self.video = video
         self.text = _swap(text, swaps)
-        self.data = self.text.encode()
         self.read_to = self.lines_before = 0  # how many line breaks ``data`` has before
         self.player: Video | None = None
         engine = _engine()
@@ -251,6 +250,9 @@ class _Piece:
             if type(exc).__name__ != "PanicException":
                 raise
             raise _Unsupported from None
+        # after the engine: a text beyond ASCII (most, with swaps) keeps the UTF-8 that pyo3
+        # made of it, which encode() copies (4 µs a bench body to encode it anew before)
+        self.data = self.text.encode()
 
     def line_of(self, node: Any) -> int:
         """The 0-based body line a node starts on. The walk asks in document order, so the
