@@ -192,6 +192,14 @@ def test_an_atx_heading_with_a_pipe_over_dashes_is_declined() -> None:
     )
 
 
+def test_a_line_with_a_pipe_over_dashes_in_a_list_or_quote_is_declined() -> None:
+    # a table of one column to markdown-it-py, a list or a quote and a rule to markdown-it-pyrs
+    declined_and_taken(
+        ["- *em*|\n---\n", "> a|\n---\n", "1. a|\n---\n"],
+        ["a | b\n--- | ---\n", "| a | b |\n|---|---|\n", "- a|\n\n---\n"],
+    )
+
+
 def test_underscores_left_as_text_that_could_be_emphasis_are_declined() -> None:
     # markdown-it-pyrs misses the emphasis after an underscore in a word in a * span
     declined_and_taken(
