@@ -192,6 +192,14 @@ def test_an_atx_heading_with_a_pipe_over_dashes_is_declined() -> None:
     )
 
 
+def test_a_line_with_a_pipe_over_dashes_in_a_list_or_quote_is_declined() -> None:
+    # a table of one column to markdown-it-py, a list or a quote and a rule to markdown-it-pyrs
+    declined_and_taken(
+        ["- *em*|\n---\n", "> a|\n---\n", "1. a|\n---\n"],
+        ["a | b\n--- | ---\n", "| a | b |\n|---|---|\n", "- a|\n\n---\n"],
+    )
+
+
 def test_underscores_left_as_text_that_could_be_emphasis_are_declined() -> None:
     # markdown-it-pyrs misses the emphasis after an underscore in a word in a * span
     declined_and_taken(
@@ -306,6 +314,24 @@ def test_brackets_and_code_spans_that_pair_up_are_taken(capfd: pytest.CaptureFix
     ]:
         assert same(body), body
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[a](x[[b]])\n",
+        "[a](x[[b|c]] )\n",
+        "![a](x[^c])\n",
+        "<http://x[[b]]>\n",
+        "<http://x[^c]>\n",
+        "[a]: x[[b]]\n\n[a]\n",
+    ],
+)
+def test_a_wiki_link_or_citation_in_a_destination_or_an_autolink_is_no_swap(body: str) -> None:
+    """markdown-it-py reads the link (or autolink) around it: so must markdown-it-pyrs read
+    the swapped text, whose marks a destination may hold (ASCII control characters it may
+    not: the link would then be text there, and the swap a wiki link)."""
+    same(body)
 
 
 def test_a_wiki_link_in_a_code_span_is_declined_after_parsing() -> None:
@@ -614,10 +640,8 @@ def test_addresses_near_the_empty_user_and_spaced_ends_are_the_same_on_both_path
 def declined_before_folding(body: str, html: bool) -> bool:
     """``fastdeclines.declined`` (then ``fastmarkup._declined``) as it was written before its
     looks were folded (at b047d45): each look over the whole body, ``^`` and ``$`` of
-    ``re.MULTILINE`` for the lines."""
-    if any(
-        c in body for c in ("\x00", "\r", "\ue000", "\ue001", "\x0b", "\x0c", *"\x1c\x1d\x1e\x1f")
-    ):
+    ``re.MULTILINE`` for the lines; with U+0080 and U+0081, the swaps' marks since."""
+    if any(c in body for c in "\x00\r\x80\x81\ue000\ue001\x0b\x0c\x1c\x1d\x1e\x1f"):
         return True
     if (html and "<" in body) or (not body.isascii() and OLD_SPACES.search(body)):
         return True
@@ -653,7 +677,9 @@ PRESCANNED = st.builds(
         ),
         max_size=6,  # few: a body declined by one look hides what the others decide
     ),
-    st.sampled_from(["", "é", "\x85", "\xa0", "\u2028", "\u3000", "\ue000", "\ue001"]),
+    st.sampled_from(
+        ["", "é", "\x80", "\x81", "\x85", "\xa0", "\u2028", "\u3000", "\ue000", "\ue001"]
+    ),
     st.sampled_from(["", "\n"]),
 )
 

@@ -22,13 +22,15 @@ the ASCII ones Python's ``str.strip`` takes for spaces (see ``_UNSUPPORTED_CHARA
 in an ASCII body, looked for one by one, each a scan in C (a character class in a regular
 expression cost 35 µs an article, a tenth of this path)."""
 _UNSUPPORTED_CHARACTERS = re.compile(
-    "[\x00\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
+    "[\x00\r\x0b\x0c\x1c-\x1f\x80\x81\x85\xa0"
+    "\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000\ue001]"
 )
-"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``, the private-use
-characters that mark swapped syntax here, and the spaces beyond ASCII (a no-break space,
-``\u2028``…), which markdown-it-py strips from the ends of a paragraph, a heading, a list
-item or a table cell (``str.strip``) and reads as spaces around emphasis, markdown-it-pyrs
-does neither."""
+"""In a body that is not all ASCII, in one pass: ``_ASCII_UNSUPPORTED``; U+0080 and U+0081,
+which mark swapped syntax in ``fastmarkup``, and the two private-use characters that did
+before, still left to markdown-it-py (no body holding one was compared on both paths); and
+the spaces beyond ASCII (a no-break space, ``\u2028``…), which markdown-it-py strips from
+the ends of a paragraph, a heading, a list item or a table cell (``str.strip``) and reads as
+spaces around emphasis, markdown-it-pyrs does neither."""
 _BY_DELIMITER = re.compile(r"[*_~]([^\x00-\x7f\w])")
 """A character beyond ASCII, not a letter or a digit, right after a ``*``, ``_`` or ``~``
 (before one: searched in the body reversed, so that each search opens with that small
@@ -42,6 +44,13 @@ DEFINITION_MARK = re.compile(r"\]:")
 ``str``'s ``in`` (as ``fastmarkup``'s other strings are), which tries the whole string at
 each character where ``re`` tries only where its first character is: 2 µs a bench body
 against 6."""
+_PIPE_OVER_DASHES = re.compile(
+    r"\|[^\n]*+\n(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t:-]*-[ \t:-]*$",
+    re.MULTILINE,
+)
+"""A line holding a ``|`` over one of dashes without a ``|`` (``- a|`` or ``> a|`` over
+``---``): markdown-it-py may read a table of one column there, where markdown-it-pyrs reads
+a list or a quote, then a rule."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FENCE_MARK = re.compile("```|~~~")
 _FENCE_LINE = re.compile(
@@ -120,6 +129,8 @@ def declined(body: str, html: bool) -> bool:
     if DEFINITION_MARK.search(body) and FOOTNOTE_DEFINITION.search(body):
         return True
     if "`" in body and "[" in body and _may_panic(body):
+        return True
+    if "|" in body and _PIPE_OVER_DASHES.search(body):
         return True
     if _DEEP_LINE.search(body) or _DEEP_FIRST_LINE.match(body):
         return True

@@ -6,9 +6,14 @@ strikethrough as markdown-it-py does, and renders them alike, some twenty times 
 it runs no Python plugin, so this module does what ours do around it:
 
 - ``[[wiki links]]`` and ``[^id]`` citations are swapped, before parsing, for the opaque
-  text ``[`` private-use number ``]``: its first and last characters are the original's, so
-  emphasis and brackets around it read alike, and nothing inside is left for other syntax
-  to see, just as markdown-it-py's own token for it hides its inside;
+  text ``[`` U+0080 number U+0081 ``]``: its first and last characters are the original's,
+  so emphasis and brackets around it read alike, and nothing inside is left for other
+  syntax to see, just as markdown-it-py's own token for it hides its inside. The marks are
+  control characters beyond ASCII (no body this path takes holds one), which a link's
+  destination or an autolink may hold as it may the original's characters (ASCII ones it
+  may not), and Latin-1: a body's swapped text, its HTML and its tree's texts stay one byte
+  a character (private-use marks made them two) for the engine's conversions and every
+  scan of them here;
 - ``::: video`` blocks cut the body into pieces, each parsed on its own;
 - the syntax tree gives what rendering learns (links and images with markdown-it-py's line
   numbers, heading ids, summary, word count), and the HTML's tags are rewritten, in document
@@ -82,7 +87,7 @@ _RULES: tuple[Any, ...] = (
 )
 """``make_markdown``'s syntax without raw HTML: the only bodies rendered here have none."""
 
-_SWAPPED = re.compile("\\[\ue000(\\d+)[\"'()]*\ue001\\]")
+_SWAPPED = re.compile("\\[\x80(\\d+)[\"'()]*\x81\\]")
 """A swapped wiki link or citation, keeping the quotes and parentheses it had (in order):
 a link destination or title opened before that one of them would close in markdown-it-py
 then closes in markdown-it-pyrs too, breaking the swap, and the body goes to markdown-it-py."""
@@ -235,7 +240,6 @@ class _Piece:
         self.line = line
         self.video = video
         self.text = _swap(text, swaps)
-        self.data = self.text.encode()
         self.read_to = self.lines_before = 0  # how many line breaks ``data`` has before
         self.player: Video | None = None
         engine = _engine()
@@ -246,6 +250,9 @@ class _Piece:
             if type(exc).__name__ != "PanicException":
                 raise
             raise _Unsupported from None
+        # after the engine: a text beyond ASCII (most, with swaps) keeps the UTF-8 that pyo3
+        # made of it, which encode() copies (4 µs a bench body to encode it anew before)
+        self.data = self.text.encode()
 
     def line_of(self, node: Any) -> int:
         """The 0-based body line a node starts on. The walk asks in document order, so the
@@ -262,8 +269,8 @@ class _Piece:
 
 
 def _swap(text: str, swaps: list[re.Match[str]]) -> str:
-    """``text`` with each wiki link and citation in it swapped for ``[`` PUA n PUA ``]``, n
-    its number in ``swaps`` (where its match is appended)."""
+    """``text`` with each wiki link and citation in it swapped for ``[`` U+0080 n U+0081
+    ``]``, n its number in ``swaps`` (where its match is appended)."""
     if not _OPENER.search(text):  # neither syntax: no search needed
         return text
     parts: list[str] = []
@@ -282,7 +289,7 @@ def _swap(text: str, swaps: list[re.Match[str]]) -> str:
             or ("|" in inside and _in_table(text, start, end))
         ):
             raise _Unsupported
-        parts += [text[position:start], f"[\ue000{len(swaps)}{_NOT_KEPT.sub('', inside)}\ue001]"]
+        parts += [text[position:start], f"[\x80{len(swaps)}{_NOT_KEPT.sub('', inside)}\x81]"]
         swaps.append(match)
         position = end
     swapped = "".join(parts) + text[position:] if parts else text
@@ -531,7 +538,7 @@ class _Render:
                 run.append(node)
                 continue
             if run:
-                self._inline_block(run, run[0])
+                self._inline_block(run, _run_start(run[0]))
                 run, after = [], "inline"
             if (name in _MISREADABLE or after in _QUOTING) and self._misread(
                 node, name, after, previous
@@ -548,10 +555,7 @@ class _Render:
                 if level == 1:
                     self.title_lines.append(self.first_line + self.piece.line_of(node))
                 if f"h{level}" in LEVELS:
-                    slug = heading_slug(self._title(node.children))
-                    text = self._plain(node.children, titles=True)
-                    self._inline_block(node.children, node)  # numbers its links: then fill
-                    self.headings.append((level, slug, self._titles_slotted(text)))
+                    self._heading(node, level)
                 else:
                     self._inline_block(node.children, node)
             elif name == "tcell":
@@ -569,7 +573,27 @@ class _Render:
             elif name not in ("fence", "code_block", "hr", "definition"):
                 raise _Unsupported
         if run:
-            self._inline_block(run, run[0])
+            self._inline_block(run, _run_start(run[0]))
+
+    def _heading(self, node: Any, level: int) -> None:
+        """A heading of the contents: its slug and plain text, then its links numbered and
+        its words counted. Most are one text without a swap, whose three readings (title,
+        plain text, inline walk) are that text: read from the tree once, not three times."""
+        children = node.children
+        only = children[0] if len(children) == 1 else None
+        if (
+            only is not None
+            and only.name == "text"
+            and "\x80" not in (text := only.meta["content"])
+        ):
+            slug = heading_slug(uncited(text))  # what _title gives
+            self._text(text, self.first_line + self.piece.line_of(node), False)
+            text = plain(text)  # what _plain gives
+        else:
+            slug = heading_slug(self._title(children))
+            text = self._plain(children, titles=True)
+            self._inline_block(children, node)  # numbers its links: then fill
+        self.headings.append((level, slug, self._titles_slotted(text)))
 
     def _summary(self, paragraph: Any) -> None:
         """A top-level paragraph before the body has a summary: the summary if it has words,
@@ -589,11 +613,8 @@ class _Render:
 
     def _inline_block(self, nodes: Sequence[Any], first: Any) -> None:
         """One inline token's children, on the lines markdown-it-py gives them: its block's
-        first line, plus one for each line break before. A tight item's run starts on its
-        first node's line, or, for emphasis or strikethrough, its first child's: the span's
-        own start is off by the indents of the lines it spans, in a list item or a quote."""
-        while first.name in _DELIMITED and first.children:
-            first = first.children[0]  # on the opener's line: no space may follow one
+        first line (``first``'s: the block's, or ``_run_start``'s), plus one for each line
+        break before."""
         if nodes:
             self._inline(nodes, self.first_line + self.piece.line_of(first), 0, False)
 
@@ -636,10 +657,10 @@ class _Render:
         word count takes the texts between too, as if each swap were a space."""
         if "_" in text and _LEFT_OVER_UNDERSCORES.search(text):
             raise _Unsupported  # an emphasis markdown-it-pyrs missed (after a*a_b_ c*)
-        if "](" not in text and ":" not in text and "\ue000" not in text:
+        if "](" not in text and ":" not in text and "\x80" not in text:
             self.texts.append(text)
             return  # most: no link left as text (``refused_link_problems``), no swap
-        swapped = "\ue000" in text
+        swapped = "\x80" in text
         parts = _SWAPPED.split(text) if swapped else [text]  # [1::2]: the swaps' numbers
         self.texts.append(" ".join(parts[::2]) if swapped else text)
         if "](" in text or ":" in text:
@@ -822,7 +843,18 @@ class _Render:
 def _unswapped(text: str, shown: Callable[[re.Match[str]], str]) -> str:
     """``text`` with each swap in it made what ``shown`` gives for it (most texts have none:
     no search)."""
-    return _SWAPPED.sub(shown, text) if "\ue000" in text else text
+    return _SWAPPED.sub(shown, text) if "\x80" in text else text
+
+
+def _run_start(node: Any) -> Any:
+    """The node a tight item's run of inline nodes (``node`` its first) is counted on from:
+    that one, or, for emphasis or strikethrough, its first child: the span's own start is
+    off by the indents of the lines it spans, in a list item or a quote. A paragraph, a
+    heading or a cell is counted on from its own start, without this look at its first
+    child's name (a read of the tree's node: one a block)."""
+    while node.name in _DELIMITED and node.children:
+        node = node.children[0]  # on the opener's line: no space may follow one
+    return node
 
 
 def _ends_quoted(block: Any) -> bool:
