@@ -640,7 +640,8 @@ def test_addresses_near_the_empty_user_and_spaced_ends_are_the_same_on_both_path
 def declined_before_folding(body: str, html: bool) -> bool:
     """``fastdeclines.declined`` (then ``fastmarkup._declined``) as it was written before its
     looks were folded (at b047d45): each look over the whole body, ``^`` and ``$`` of
-    ``re.MULTILINE`` for the lines; with U+0080 and U+0081, the swaps' marks since."""
+    ``re.MULTILINE`` for the lines; with U+0080 and U+0081, the swaps' marks since, and a
+    ``|`` over a line of dashes (``_PIPE_OVER_DASHES``), declined since."""
     if any(c in body for c in "\x00\r\x80\x81\ue000\ue001\x0b\x0c\x1c\x1d\x1e\x1f"):
         return True
     if (html and "<" in body) or (not body.isascii() and OLD_SPACES.search(body)):
@@ -654,6 +655,8 @@ def declined_before_folding(body: str, html: bool) -> bool:
     ) > 2_000:
         return True
     if fastdeclines._DEEP_LINE.search(body) or fastdeclines._DEEP_FIRST_LINE.match(body):
+        return True
+    if fastdeclines._PIPE_OVER_DASHES.search(body):
         return True
     if ">" in body and (OLD_BARE_MARKER_LINE.search(body) or OLD_QUOTES_THEN_TAB.search(body)):
         return True
