@@ -14,6 +14,7 @@ import yaml
 from articlegen.cli import main
 from articlegen.core.layout import CACHE_DIR, IMAGE_COPIES
 from articlegen.incremental.cachefile import DATABASE, LINKS, SECRET
+from articlegen.incremental.movedaway import PUBLISHED
 from articlegen.output import variants as encoder
 from tests.conftest import article, parse
 from tests.integration.test_images import add_image, photo_exif
@@ -130,11 +131,13 @@ def test_the_build_cache_is_restored_before_the_check_and_saved_per_run(
     assert names.index("Restore the build cache") < names.index("Check") < names.index("Build")
     cache = steps(workflow, "build")[names.index("Restore the build cache")]
     assert cache["uses"].startswith("actions/cache@")
-    # the database, its records' key and the images' copies, not the spare output tree
+    # the database, its records' key, the images' copies and the record of what the last
+    # run published (moved-away notes), not the spare output tree
     assert cache["with"]["path"].splitlines() == [
         f"{CACHE_DIR}/{DATABASE}",
         f"{CACHE_DIR}/{SECRET}",
         f"{CACHE_DIR}/{IMAGE_COPIES}/",
+        f"{CACHE_DIR}/{PUBLISHED}",
     ]
     version = "${{ hashFiles('requirements.txt') }}"
     inputs = "${{ hashFiles('templates/**', 'site.yaml') }}"
