@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.core.urls import AliasError, alias_out_path, alias_url
+from articlegen.core.urls import AliasError, alias_url, page_file
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ from articlegen.core.urls import AliasError, alias_out_path, alias_url
 )
 def test_clean_paths(written: str, url: str, out_path: str) -> None:
     assert alias_url(written) == url
-    assert alias_out_path(url) == out_path
+    assert page_file(url) == out_path
 
 
 @pytest.mark.parametrize(
@@ -64,4 +64,4 @@ def test_a_clean_alias_cleans_to_itself_and_stays_inside_the_site(
         return  # a file that is not a page: refused with its reason
     assert alias_url("/" + url) == url
     assert not url.startswith("/") and ".." not in url.split("/")
-    assert alias_out_path(url).endswith((".html", ".htm", "/index.html"))
+    assert page_file(url).endswith((".html", ".htm", "/index.html"))

@@ -18,10 +18,10 @@ from ..core.urls import (
     RESERVED_SLUGS,
     ROOT_FILES,
     AliasError,
-    alias_out_path,
     alias_url,
     article_url,
     kept_name_problem,
+    page_file,
 )
 from ..core.yamldoc import load_mapping
 from .blogsource import Blog, Post
@@ -130,13 +130,13 @@ def keep_servable_aliases(plans: list[ImportPlan], slugs: set[str]) -> None:
     Addresses are compared as the build compares them, ignoring case (``/Contact/`` is
     ``/contact/`` on a disk that ignores case), so none is kept that the build refuses."""
     every = slugs | {p.slug for p in plans}
-    taken = {alias_out_path(article_url(slug)).casefold() for slug in every}
+    taken = {page_file(article_url(slug)).casefold() for slug in every}
     for plan in plans:
-        own = alias_out_path(article_url(plan.slug))
+        own = page_file(article_url(plan.slug))
         kept = []
         for alias in plan.article.aliases:
             try:
-                out_path = alias_out_path(alias_url(alias))
+                out_path = page_file(alias_url(alias))
             except AliasError as problem:
                 plan.notes.append(f"its old address {alias} {problem}: it gets no redirect")
                 continue

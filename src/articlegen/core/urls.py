@@ -77,7 +77,7 @@ ROOT_FILES = frozenset(
 
 
 def kept_name_problem(out_path: str) -> str | None:
-    """Why a redirect page at ``out_path`` (an alias's, as ``alias_out_path`` gives it) would
+    """Why a redirect page at ``out_path`` (an alias's, as ``page_file`` gives it) would
     break the output folder, if it would: at ``.articlegen-output`` or ``.articlegen-files``
     it is where the build writes its mark or its record of the files it wrote (the build
     failed writing the site, saying to check the disk space), and a ``.git`` folder in the
@@ -162,7 +162,7 @@ def _fixed(path: str) -> str | None:
     return "/" + "/".join(segments) + ("/" if folder else "")
 
 
-def alias_out_path(url: str) -> str:
+def page_file(url: str) -> str:
     """The file the page at ``url`` (site-relative: an ``alias_url``, an ``article_url``,
     the home page's ``""``) is written to: a folder's ``index.html``, or the file named (an
     alias's ``old.html`` or ``old.htm``, ``404.html``)."""

@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..core.model import Article, BuildResult
-from ..core.urls import alias_out_path
+from ..core.urls import page_file
 
 PUBLISHED = "published.json"
 """The record, inside ``CACHE_DIR``: output folder → output path → [content file, title]."""
@@ -50,10 +50,12 @@ def moved_away(cache_dir: Path, result: BuildResult, root: Path) -> BuildResult:
         return result
     records = _load(cache_dir / PUBLISHED)
     folder = _folder_key(result.output, root)
-    notes = moved_away_notes(records.get(folder, {}), result, root)
-    records[folder] = published(result)
-    with contextlib.suppress(OSError):
-        _save(cache_dir / PUBLISHED, records)
+    before, now = records.get(folder), published(result)
+    notes = moved_away_notes(before or {}, result, root)
+    if now != before:  # most builds publish what the last did: nothing to write again
+        records[folder] = now
+        with contextlib.suppress(OSError):
+            _save(cache_dir / PUBLISHED, records)
     return replace(result, notes=(*result.notes, *notes))
 
 
@@ -69,7 +71,7 @@ def published(result: BuildResult) -> Files:
         made = (article.source, article.meta.title)
         files[f"{article.slug}/index.html"] = made
         for alias in article.meta.aliases:
-            files[alias_out_path(alias.url)] = made
+            files[page_file(alias.url)] = made
     return files
 
 

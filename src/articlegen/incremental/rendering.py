@@ -20,7 +20,7 @@ from ..core.model import (
     RenderedPage,
     Site,
 )
-from ..core.urls import alias_out_path, article_url
+from ..core.urls import article_url, page_file
 from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
 from .cache import BuildCache, KeptPageChanged
@@ -121,7 +121,7 @@ def planned_headers(site: Site, damaged: Sequence[Article] = ()) -> tuple[Render
     pages = [RenderedPage(page.url, page.out_path, None) for page in every]
     urls = [article_url(a.slug) for a in damaged]
     urls += [alias.url for a in damaged for alias in a.meta.aliases]
-    return (*pages, *(RenderedPage(url, alias_out_path(url), None) for url in urls))
+    return (*pages, *(RenderedPage(url, page_file(url), None) for url in urls))
 
 
 def _render_plans(

@@ -19,10 +19,10 @@ from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, S
 from ..core.slugs import slugify
 from ..core.urls import (
     SEARCH_URL,
-    alias_out_path,
     article_url,
     home_url,
     link_url,
+    page_file,
     person_url,
     tag_feed_url,
     tag_url,
@@ -121,7 +121,7 @@ class _Planner:
         )
 
     def page(self, url: str, template: str, **context: Any) -> PagePlan:
-        out_path = alias_out_path(url)  # an alias's old.htm too, not old.htmindex.html
+        out_path = page_file(url)  # an alias's old.htm too, not old.htmindex.html
         context.setdefault("canonical", self.site.config.base_url + url)
         context.setdefault("description", self.site.config.description)
         context.setdefault("feeds", [self.site_feed])

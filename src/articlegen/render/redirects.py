@@ -16,9 +16,9 @@ from ..core.model import Alias, Article, RenderedPage, Site
 from ..core.urls import (
     RESERVED_SLUGS,
     ROOT_FILES,
-    alias_out_path,
     article_url,
     kept_name_problem,
+    page_file,
 )
 
 REDIRECTS_FILE = "_redirects"
@@ -41,13 +41,13 @@ def alias_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
     """Aliases that would overwrite a page of the site, or each other, also where the two
     paths differ only in case: the site must build the same on every disk."""
     articles = list(articles)
-    pages = {alias_out_path(article_url(a.slug)).casefold(): a for a in articles}
+    pages = {page_file(article_url(a.slug)).casefold(): a for a in articles}
     claimed: dict[str, tuple[Alias, Article]] = {}
     problems: list[ArticlegenError] = []
     for alias, article in aliased(articles):
         clash = _clash(alias, article, pages, claimed)
         if clash is None:
-            claimed[alias_out_path(alias.url).casefold()] = (alias, article)
+            claimed[page_file(alias.url).casefold()] = (alias, article)
             continue
         problems.append(
             FrontMatterError(
@@ -68,12 +68,12 @@ def _clash(
 ) -> str | None:
     """Why ``alias`` cannot have its redirect page; ``pages`` and ``claimed`` (the aliases
     before it) are keyed by case-folded output path."""
-    out_path = alias_out_path(alias.url)
+    out_path = page_file(alias.url)
     key = out_path.casefold()
     first = key.split("/")[0]
     folders = {"/".join(key.split("/")[:n]) for n in range(1, key.count("/") + 1)}
     if (owner := pages.get(key)) is not None:
-        own = alias_out_path(article_url(owner.slug)) == out_path
+        own = page_file(article_url(owner.slug)) == out_path
         where = "this article's own address" if owner is article else "the address of the article"
         where += "" if owner is article else f" {owner.source}"
         return f"is {where}" + ("" if own else _CASE_ONLY)
@@ -98,7 +98,7 @@ def alias_origins(site: Site) -> dict[str, str]:
     """Each redirect page's output path, with where its alias is written, so a static file
     taking that path is reported at the alias rather than as a clash with a page."""
     return {
-        alias_out_path(alias.url): f"{article.source}:{alias.line}"
+        page_file(alias.url): f"{article.source}:{alias.line}"
         for alias, article in aliased((*site.articles, *site.pages))
     }
 
