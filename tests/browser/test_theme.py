@@ -69,6 +69,9 @@ def test_on_a_phone_cards_are_one_column_and_meta_items_never_split(
         page.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)", status.element_handle())
     )
     assert box(status)["height"] < 1.5 * line  # "Not yet medically reviewed" stays on one line
+    for width in (320, 360, 390):  # where the meta line wraps, no "·" is left alone
+        page.set_viewport_size({"width": width, "height": 900})
+        assert lone_separators(first.locator(".card-meta")) == [], width
 
 
 def test_tag_pages_are_cards_under_the_tag_s_written_name(
@@ -404,20 +407,68 @@ def test_the_byline_wraps_between_its_items_never_inside_a_short_one_or_a_date(
     assert items.count() == 5  # date, author, review, reading time, next review
     line = float(byline.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     assert box(byline)["height"] > 1.5 * line  # too long for one line at 390 px: it wraps
-    left = box(byline)["x"]
     for i in range(items.count()):
         item = items.nth(i)
         if len(item.inner_text()) <= 30:  # fits a phone's line: kept whole
             assert box(item)["height"] < 1.5 * line, item.inner_text()
-    separators = byline.locator(".sep")
-    for i in range(separators.count()):  # a line never starts with a separator
-        assert box(separators.nth(i))["x"] > left + 1
     dates = byline.locator("time")
     assert dates.count() == 3  # published, reviewed on, next review due
     for width in range(320, 1281, 16):  # a long item may wrap inside, never inside its date
         page.set_viewport_size({"width": width, "height": 900})
         for i in range(dates.count()):
             assert box(dates.nth(i))["height"] < 1.5 * line, (width, dates.nth(i).inner_text())
+        assert lone_separators(byline) == [], width
+
+
+SEPARATORS = r"""(line) => {
+    const column = getComputedStyle(line.parentElement);  // the column's start: its content's
+    const edge = line.parentElement.getBoundingClientRect().left
+        + parseFloat(column.borderLeftWidth) + parseFloat(column.paddingLeft);
+    const seen = /[^\s\u2060]/g;  // a character that shows: no space, no word joiner
+    const glyph = (node, at) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect();
+    };
+    const texts = (root) => {
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const found = [];
+        while (walk.nextNode()) if (walk.currentNode.data.match(seen)) found.push(walk.currentNode);
+        return found;
+    };
+    const all = texts(line);
+    return [...line.querySelectorAll(".sep")].map((sep) => {
+        const own = all.indexOf(texts(sep)[0]);
+        const before = all[own - 1], after = all[own + 1];
+        const shown = (node) => [...node.data.matchAll(seen)].map((m) => m.index);
+        return {sep: sep.getBoundingClientRect(), edge: edge,
+                before: glyph(before, shown(before).at(-1)), after: glyph(after, shown(after)[0])};
+    });
+}"""
+
+
+def _on_its_line(sep: dict[str, float], glyph: dict[str, float]) -> bool:
+    """Whether a character's box is centred on the separator's line."""
+    return abs(glyph["top"] + glyph["height"] / 2 - sep["top"] - sep["height"] / 2) < 3
+
+
+def lone_separators(line: Any) -> list[str]:
+    """The separators of a line of facts that a reader sees alone at a line's start or end:
+    each must either stand between its neighbours' text on one line, or, where its item
+    starts a line, lie wholly before the column's start (where the line clips it) with the
+    item's text starting at the column's edge."""
+    found = []
+    for each in line.evaluate(SEPARATORS):
+        sep, before, after, edge = each["sep"], each["before"], each["after"], each["edge"]
+        if sep["right"] <= edge + 0.5:  # out of sight: its item starts a line
+            ok = _on_its_line(sep, after) and abs(after["left"] - edge) < 1.5
+        else:
+            ok = _on_its_line(sep, before) and _on_its_line(sep, after)
+            ok = ok and before["right"] <= sep["left"]
+        if not ok:
+            found.append(str(each))
+    return found
 
 
 def test_a_see_also_card_shows_the_linked_article_s_image_in_a_small_copy(
