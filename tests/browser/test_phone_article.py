@@ -1,5 +1,6 @@
 """An article read on a phone, measured in Debian's Chromium: citation marks side by side are
-each a target big enough to tap, without making their lines taller."""
+each a target big enough to tap, without making their lines taller; many tags take a few
+lines, the rest a tap away."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from articlegen.build import build_site
 from articlegen.core.model import BuildOptions
-from tests.browser.conftest import new_page
+from tests.browser.conftest import PHONE, axe_violations, new_page
 from tests.conftest import article
 
 TARGET = 24
@@ -68,3 +69,50 @@ def test_citation_marks_side_by_side_are_each_a_24_px_target(browser, site, serv
             second = boxes[1]
             page.mouse.click(second["x"] + 2, second["y"] + 2)
             assert page.evaluate("location.hash") == marks.nth(1).get_attribute("href")
+
+
+def _tagged_site(site: Any) -> Path:
+    many = ", ".join(f"Topic {number}" for number in range(1, 41))
+    ten = ", ".join(f"Topic {number}" for number in range(1, 11))
+    root = site(
+        {"many.md": article("Many", tags=f"[{many}]"), "ten.md": article("Ten", tags=f"[{ten}]")}
+    )
+    build_site(root, BuildOptions(output=root / "public"))
+    return root / "public"
+
+
+def test_forty_tags_show_eight_and_the_rest_behind_a_more_tags_control(
+    browser, site, serve
+) -> None:
+    """Without a script: the control is a native <details>, opened by a tap or the keyboard."""
+    url = serve(_tagged_site(site))
+    with new_page(browser, viewport=PHONE, java_script_enabled=False) as page:
+        page.goto(url + "ten/")
+        assert page.locator("ul.tags a").count() == 10 and page.locator(".more-tags").count() == 0
+        page.goto(url + "many/")
+        shown = page.locator("header ul.tags[aria-label='Tags'] a")
+        assert shown.all_inner_texts() == [f"Topic {number}" for number in range(1, 9)]
+        more = page.locator("details.more-tags")
+        summary = more.locator("summary")
+        assert summary.inner_text().strip() == "32 more tags"
+        hidden = more.locator("a")
+        assert hidden.count() == 32 and not hidden.first.is_visible()
+        top = (shown.first.bounding_box() or {})["y"]
+        bottom = summary.bounding_box() or {}
+        assert bottom["y"] + bottom["height"] - top < PHONE["height"] / 4  # not a screenful
+        assert bottom["height"] >= 24  # a target a thumb can tap
+        shown.last.focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        page.keyboard.press("Enter")
+        assert more.evaluate("e => e.open") and hidden.last.is_visible()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Topic 9"
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+        assert not more.evaluate("e => e.open") and not hidden.first.is_visible()
+    for scheme in ("light", "dark"):  # axe-core runs as a script
+        with new_page(browser, viewport=PHONE, color_scheme=scheme) as page:
+            page.goto(url + "many/")
+            page.locator("details.more-tags > summary").click()
+            assert axe_violations(page) == [], scheme

@@ -344,3 +344,26 @@ def test_a_site_in_a_right_to_left_language_is_laid_out_from_the_right(site) -> 
         build_site(root)
         html = parse(root / "public" / "a/index.html").css_first("html")
         assert "dir" not in html.attributes
+
+
+def test_an_article_with_many_tags_shows_eight_and_folds_the_rest(site) -> None:
+    """Eleven tags or more: the first eight in the author's order, the rest in a "more tags"
+    <details>; ten or fewer all show. Every tag stays in the page's search metadata."""
+    names = [f"Topic {number}" for number in range(1, 12)]
+    root = site(
+        {
+            "many.md": article("Many", tags=f"[{', '.join(names)}]"),
+            "ten.md": article("Ten", tags=f"[{', '.join(names[:10])}]"),
+        }
+    )
+    build_site(root)
+    many = parse(root / "public/many/index.html")
+    first, rest = many.css("header ul.tags")
+    assert [a.text() for a in first.css("a")] == names[:8]
+    assert many.css_first("details.more-tags > summary").text() == "3 more tags"
+    assert [a.text() for a in rest.css("a")] == names[8:]
+    assert rest.attributes["aria-label"] == "More tags"
+    assert first.attributes["data-pagefind-meta"] == "tags:" + ", ".join(names)
+    ten = parse(root / "public/ten/index.html")
+    assert [a.text() for a in ten.css("header ul.tags a")] == names[:10]
+    assert ten.css("details.more-tags") == []
