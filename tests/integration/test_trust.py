@@ -166,6 +166,18 @@ def test_disclaimer_box_override_policy_link_and_content_warning(trusted: Path) 
     assert plain.css("aside.content-warning") == []
 
 
+def test_an_article_with_disclaimer_false_shows_no_disclaimer_box(site) -> None:
+    """``disclaimer: false`` opts one article out of the site's box, its policy link too;
+    the other articles keep it."""
+    news = article("Site News", "We moved.", date="2024-05-01", disclaimer="false")
+    root = with_photo(site({"news.md": news, "policy.md": POLICY}, site_yaml=TRUST_YAML))
+    build(root)
+    page = parse(root / "public/news/index.html")
+    assert page.css("aside.disclaimer") == [] and page.css_first("#disclaimer-title") is None
+    assert page.css_first(".body").text().strip() == "We moved."
+    assert parse(root / "public/policy/index.html").css_first("aside.disclaimer a") is not None
+
+
 def test_person_pages_list_what_each_person_wrote_and_reviewed(trusted: Path) -> None:
     build(trusted)
     out = trusted / "public"

@@ -101,6 +101,17 @@ def test_requirements_are_parsed_and_enforced_by_tag_slug() -> None:
     ]
 
 
+def test_disclaimer_false_does_not_meet_a_rule_asking_for_a_disclaimer() -> None:
+    """It leaves the disclaimer out; ``comments: false`` sets comments, and meets its rule."""
+    rules = (Requirement("surgery", ("disclaimer", "comments"), 5),)
+    opted_out = art("out", tags=("surgery",), disclaimer=False, comments=False)
+    own = art("own", tags=("surgery",), disclaimer="Own words.", comments=False)
+    assert [str(p) for p in requirement_problems(rules, [opted_out, own], "site.yaml")] == [
+        "content/out.md:4: articles tagged 'surgery' must set 'disclaimer' (require rule in "
+        "site.yaml:5) — add 'disclaimer: …' to the front-matter"
+    ]
+
+
 @pytest.mark.parametrize(
     ("rules", "expected"),
     [

@@ -12,7 +12,7 @@ import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, Literal, TypeVar, dataclass_transform
 from urllib.parse import urlsplit
 
 from .langtags import text_direction
@@ -321,7 +321,8 @@ class FrontMatter:
     reviewed_on: dt.date | None = None
     references: tuple[Reference, ...] = ()
     """In the author's order."""
-    disclaimer: str | None = None
+    disclaimer: str | Literal[False] | None = None
+    """False: the article shows no disclaimer box (``disclaimer: false``)."""
     content_warning: str | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, so later stages can point at it."""

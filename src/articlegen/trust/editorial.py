@@ -15,7 +15,7 @@ from ..core.dates import local_day
 from ..core.errors import ArticlegenError, ConfigError, Diagnostic, FrontMatterError, did_you_mean
 from ..core.model import Article, Credits, FrontMatter, Requirement, SiteConfig
 from ..core.nestedkeys import REQUIREMENT, key_names, required_keys
-from ..core.schema import FRONT_MATTER_KEYS
+from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS
 from ..core.slugs import slugify
 from ..core.urls import article_url
 from ..core.weburl import address_problem
@@ -26,6 +26,8 @@ UTC_ZONE = zoneinfo.ZoneInfo("UTC")
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
 """Review statuses, as the report prints them."""
+OPT_OUT_KEYS = frozenset(key.name for key in FRONT_MATTER if key.check == "text_or_false")
+"""Keys whose ``false`` leaves out what the site would show (``disclaimer``)."""
 POLICY = "policy"
 """The report's status for the editorial policy page, which is not medical content to review."""
 
@@ -116,7 +118,14 @@ def requirement_problems(
 
 
 def _has(meta: FrontMatter, key: str) -> bool:
-    return key in meta.lines and getattr(meta, key, None) not in (None, "", ())
+    """Whether the article sets ``key``; ``disclaimer: false`` is a disclaimer left out, not
+    one written, so it does not meet a rule asking for one (``comments: false`` does)."""
+    value = getattr(meta, key, None)
+    return (
+        key in meta.lines
+        and value not in (None, "", ())
+        and not (value is False and key in OPT_OUT_KEYS)
+    )
 
 
 def review_status(credits: Credits, today: dt.date) -> str:
