@@ -470,6 +470,28 @@ def test_a_scheduled_article_reviewed_as_of_its_day_previews_and_reports(site, r
     ) in err.splitlines()
 
 
+def test_a_report_as_of_a_past_day_lists_later_updates_and_reviews(site, run_cli) -> None:
+    """``report --today`` a past day publishes nothing: an ``updated`` or ``reviewed_on``
+    after that day is still to come as of it, not an error (they stopped the report). The
+    review shows as ``reviewed later``, no days since; a day after the clock's, a typo in
+    the year, is an error as in every build."""
+    reviewed = {"reviewed_by": "example-reviewer", "reviewed_on": "2024-02-01"}
+    later = article("Later", date="2023-01-01", updated="2024-03-01", **reviewed)
+    root = with_photo(site({"later.md": later, "policy.md": POLICY}, site_yaml=TRUST_YAML))
+    code, out, err = run_cli("report", "--site", root, "--today", "2024-01-01", "--format", "json")
+    assert (code, err) == (0, "")
+    row = next(row for row in json.loads(out) if row["slug"] == "later")
+    assert (row["reviewed_on"], row["days_since_review"]) == ("2024-02-01", None)
+    assert (row["status"], row["publication"]) == ("reviewed later", "published")
+    code, out, _ = run_cli("report", "--site", root, "--today", "2024-06-01", "--format", "json")
+    row = next(row for row in json.loads(out) if row["slug"] == "later")
+    assert (code, row["days_since_review"], row["status"]) == (0, 121, "ok")
+    (root / "content/later.md").write_text(later.replace("2024-03-01", "2999-03-01"))
+    code, out, err = run_cli("report", "--site", root, "--today", "2024-01-01")
+    assert (code, out) == (1, "")
+    assert "error: content/later.md:4: 'updated' (2999-03-01) is in the future" in err
+
+
 def test_an_update_dated_after_today_is_an_error_at_its_line(site, run_cli) -> None:
     """``updated`` after today (and after the day a scheduled article publishes), in an
     article or a page, would be shown as a day still to come: an error, as a review

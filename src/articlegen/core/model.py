@@ -793,6 +793,9 @@ class BuildOptions:
     """Include scheduled articles, each with a banner saying when it publishes."""
     expired: bool = False
     """Include expired articles too, with a banner (``report`` lists every article)."""
+    as_of: bool = False
+    """A report as of ``today`` (``report``): it publishes nothing, so an ``updated`` or
+    ``reviewed_on`` after that day is an error only if it is after the clock's day too."""
     jobs: int | None = None
     """Worker processes for rendering (and threads for images' copies); None means one per
     CPU for Markdown and images and this process for pages (``templates.DEFAULT_PAGE_JOBS``),
