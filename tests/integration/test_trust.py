@@ -611,3 +611,27 @@ def test_unknown_people_are_reported_with_the_files_other_errors(site, run_cli) 
         "'example-author'?)",
         "error: 4 errors; no output written",
     ]
+
+
+def test_a_drafts_unknown_author_is_reported_when_drafts_are_built_broken_or_not(
+    site, run_cli
+) -> None:
+    """A build leaving drafts out checks no draft's people, also of a draft whose header
+    fails on something else (reported, as every file's header is read): its unknown author
+    came with that error, and went once it was fixed. With ``--drafts``, both drafts'."""
+    broken = article("Broken", draft="true", author="nobody-known", updated="2024-13-01")
+    working = article("Working", draft="true", author="someone-else")
+    files = {"broken.md": broken, "working.md": working, "policy.md": POLICY}
+    root = with_photo(site(files, site_yaml=TRUST_YAML))
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
+    assert code == 1
+    assert [line.split(" — ")[0] for line in err.splitlines()] == [
+        "error: content/broken.md:5: 'updated' is not a real date: '2024-13-01' (month must be"
+        " in 1..12)",
+        "error: 1 error; no output written",
+    ]
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01", "--drafts")
+    assert [line.split(" — ")[0] for line in err.splitlines() if "author" in line] == [
+        "error: content/broken.md:4: unknown author 'nobody-known'",
+        "error: content/working.md:4: unknown author 'someone-else'",
+    ]

@@ -59,11 +59,11 @@ def check_trust(
     one may be the editorial policy. ``memo``: the last build's numbered citations, reused for
     an article whose references and citations are the same (``core.memo``). ``withheld``: why
     each article shown though not public is so (``scheduled for …``), for its review warning.
-    ``damaged``: the files that failed to load (``Sources.damaged``), whose author and
-    reviewer, where readable, are checked too, so that an unknown id is reported with the
-    file's other errors, not in the build after. ``held``: the articles left out of this build
-    (scheduled, expired; not drafts), of which a scheduled one's ``updated`` is checked now,
-    not on the day it publishes."""
+    ``damaged``: the files to be built that failed to load (``Sources.damaged_built``), whose
+    author and reviewer, where readable, are checked too, so that an unknown id is reported
+    with the file's other errors, not in the build after. ``held``: the articles left out of
+    this build (scheduled, expired; not drafts), of which a scheduled one's ``updated`` is
+    checked now, not on the day it publishes."""
     today, until = _judged_days(today, config.zone, as_of)
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
