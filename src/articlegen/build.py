@@ -227,7 +227,8 @@ def _validate(
                                   graph.problems, drafts=options.drafts)  # fmt: skip
     not_yet = {slug: w.describe(config.zone) for slug, w in public.shown.items()}  # scheduled
     trust = check_trust(config, articles, raw, build_day(options, config.zone), static_dirs,
-                        memos.citations, not_yet, sources.damaged, held)  # fmt: skip
+                        memos.citations, not_yet, sources.damaged_built, held,
+                        options.as_of)  # fmt: skip
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,

@@ -107,7 +107,7 @@ VALID_FIELDS = st.fixed_dictionaries(
         "comments": st.booleans(),
         "draft": st.booleans(),
         "updated": st.just(dt.date(2030, 1, 1)),
-        "disclaimer": TEXT,
+        "disclaimer": TEXT | st.just(False),
         "content_warning": TEXT,
         "references": st.lists(
             st.fixed_dictionaries(

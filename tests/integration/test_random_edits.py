@@ -1,12 +1,12 @@
 """Incremental builds never differ from clean ones, whatever an author edits, in any order.
 
 A hypothesis state machine keeps a small site and edits it at random: bodies, titles,
-slugs, aliases, see_also, tags, dates, drafts, renamed files, deletions, new articles,
-links by slug or by title, a page (its title, body and links) and the menu leading to it,
-templates and the partials and macros they use (broken ones too), ``site.yaml``, static
-files, an image's size, its use as a hero and the widths of its copies, hand edits of the
-output, a damaged or lost cache file, the ``--drafts`` option and the clock (``--now``: a
-date passing publishes an article). After every edit the site is built four ways:
+slugs, aliases, see_also, tags, dates, drafts, disclaimers (own, none, the site's),
+renamed files, deletions, new articles, links by slug or by title, a page (its title, body
+and links) and the menu leading to it, templates and the partials and macros they use
+(broken ones too), ``site.yaml``, static files, an image's size, its use as a hero and the
+widths of its copies, hand edits of the output, a damaged or lost cache file, the
+``--drafts`` option and the clock (``--now``: a date passing publishes an article). After every edit the site is built four ways:
 
 1. by the CLI, with the cache saved in the site and loaded again each time;
 2. by ``build_site`` with one ``BuildCache`` kept in memory across builds;
@@ -72,6 +72,9 @@ class Draft:
     aliases: bool = False
     """The article keeps a redirect from ``old-<its file's name>``."""
     draft: bool = False
+    disclaimer: str = ""
+    """``disclaimer:`` as written: its own text, ``false`` (none shown), or "": the key left
+    out, the site's shown."""
     image: bool = False
     typo: bool = False
 
@@ -101,6 +104,7 @@ class Model:
         targets = [self.slug(n) for n in a.see_also if n in self.articles and n != name]
         header += [f"see_also: [{', '.join(targets)}]"] if targets else []
         header += ["draft: true"] if a.draft else []
+        header += [f"disclaimer: {a.disclaimer}"] if a.disclaimer else []
         header += ["bogus_key: 1"] if a.typo else []
         header += ['image: {src: images/dot.png, alt: "A dot"}'] if a.image else []
         body = a.body
@@ -122,6 +126,7 @@ class Model:
         return (
             'title: "Example Site"\nbase_url: "https://example.org/"\n'
             f'author: "Example Author"\ndescription: "{self.description}"\n'
+            'disclaimer: "Not medical advice."\n'
             f"per_page: {self.per_page}\nsearch: false\n{menu}"
             + (f"images: {{widths: {self.widths}}}\n" if self.widths else "")
         )
@@ -284,6 +289,11 @@ class RandomEdits(RuleBasedStateMachine):
     def toggle_draft(self, data) -> None:
         name = self.pick(data)
         self.edit(name, draft=not self.model.articles[name].draft)
+
+    @precondition(lambda self: self.model.articles)
+    @rule(data=st.data(), disclaimer=st.sampled_from(["", "false", '"Own words."']))
+    def edit_disclaimer(self, data, disclaimer: str) -> None:
+        self.edit(self.pick(data), disclaimer=disclaimer)
 
     @precondition(lambda self: self.model.articles)
     @rule(data=st.data())

@@ -166,6 +166,18 @@ def test_disclaimer_box_override_policy_link_and_content_warning(trusted: Path) 
     assert plain.css("aside.content-warning") == []
 
 
+def test_an_article_with_disclaimer_false_shows_no_disclaimer_box(site) -> None:
+    """``disclaimer: false`` opts one article out of the site's box, its policy link too;
+    the other articles keep it."""
+    news = article("Site News", "We moved.", date="2024-05-01", disclaimer="false")
+    root = with_photo(site({"news.md": news, "policy.md": POLICY}, site_yaml=TRUST_YAML))
+    build(root)
+    page = parse(root / "public/news/index.html")
+    assert page.css("aside.disclaimer") == [] and page.css_first("#disclaimer-title") is None
+    assert page.css_first(".body").text().strip() == "We moved."
+    assert parse(root / "public/policy/index.html").css_first("aside.disclaimer a") is not None
+
+
 def test_person_pages_list_what_each_person_wrote_and_reviewed(trusted: Path) -> None:
     build(trusted)
     out = trusted / "public"
@@ -458,6 +470,28 @@ def test_a_scheduled_article_reviewed_as_of_its_day_previews_and_reports(site, r
     ) in err.splitlines()
 
 
+def test_a_report_as_of_a_past_day_lists_later_updates_and_reviews(site, run_cli) -> None:
+    """``report --today`` a past day publishes nothing: an ``updated`` or ``reviewed_on``
+    after that day is still to come as of it, not an error (they stopped the report). The
+    review shows as ``reviewed later``, no days since; a day after the clock's, a typo in
+    the year, is an error as in every build."""
+    reviewed = {"reviewed_by": "example-reviewer", "reviewed_on": "2024-02-01"}
+    later = article("Later", date="2023-01-01", updated="2024-03-01", **reviewed)
+    root = with_photo(site({"later.md": later, "policy.md": POLICY}, site_yaml=TRUST_YAML))
+    code, out, err = run_cli("report", "--site", root, "--today", "2024-01-01", "--format", "json")
+    assert (code, err) == (0, "")
+    row = next(row for row in json.loads(out) if row["slug"] == "later")
+    assert (row["reviewed_on"], row["days_since_review"]) == ("2024-02-01", None)
+    assert (row["status"], row["publication"]) == ("reviewed later", "published")
+    code, out, _ = run_cli("report", "--site", root, "--today", "2024-06-01", "--format", "json")
+    row = next(row for row in json.loads(out) if row["slug"] == "later")
+    assert (code, row["days_since_review"], row["status"]) == (0, 121, "ok")
+    (root / "content/later.md").write_text(later.replace("2024-03-01", "2999-03-01"))
+    code, out, err = run_cli("report", "--site", root, "--today", "2024-01-01")
+    assert (code, out) == (1, "")
+    assert "error: content/later.md:4: 'updated' (2999-03-01) is in the future" in err
+
+
 def test_an_update_dated_after_today_is_an_error_at_its_line(site, run_cli) -> None:
     """``updated`` after today (and after the day a scheduled article publishes), in an
     article or a page, would be shown as a day still to come: an error, as a review
@@ -576,4 +610,28 @@ def test_unknown_people_are_reported_with_the_files_other_errors(site, run_cli) 
         "error: content/named.md:4: unknown author 'Example Author' (did you mean "
         "'example-author'?)",
         "error: 4 errors; no output written",
+    ]
+
+
+def test_a_drafts_unknown_author_is_reported_when_drafts_are_built_broken_or_not(
+    site, run_cli
+) -> None:
+    """A build leaving drafts out checks no draft's people, also of a draft whose header
+    fails on something else (reported, as every file's header is read): its unknown author
+    came with that error, and went once it was fixed. With ``--drafts``, both drafts'."""
+    broken = article("Broken", draft="true", author="nobody-known", updated="2024-13-01")
+    working = article("Working", draft="true", author="someone-else")
+    files = {"broken.md": broken, "working.md": working, "policy.md": POLICY}
+    root = with_photo(site(files, site_yaml=TRUST_YAML))
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
+    assert code == 1
+    assert [line.split(" — ")[0] for line in err.splitlines()] == [
+        "error: content/broken.md:5: 'updated' is not a real date: '2024-13-01' (month must be"
+        " in 1..12)",
+        "error: 1 error; no output written",
+    ]
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01", "--drafts")
+    assert [line.split(" — ")[0] for line in err.splitlines() if "author" in line] == [
+        "error: content/broken.md:4: unknown author 'nobody-known'",
+        "error: content/working.md:4: unknown author 'someone-else'",
     ]

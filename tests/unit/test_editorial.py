@@ -11,6 +11,7 @@ from articlegen.core.model import Article, Credits, FrontMatter, Person, Referen
 from articlegen.trust.editorial import (
     OK,
     REVIEW_DUE,
+    REVIEWED_LATER,
     UNREVIEWED,
     requirement_problems,
     resolve_policy,
@@ -74,6 +75,24 @@ def test_review_problems_errors_warnings_and_exemptions() -> None:
     assert [w.path for w in quiet] == ["content/old.md"]
 
 
+def test_a_review_dated_after_the_day_judged_is_reviewed_later_not_ok() -> None:
+    """As of a day before it, a review is neither done nor due: no warning either way."""
+    credit = reviewed(dt.date(2024, 2, 1), 10)
+    assert review_status(credit, dt.date(2024, 1, 31)) == REVIEWED_LATER
+    assert review_status(credit, dt.date(2024, 2, 1)) == OK
+    articles = [art("later", reviewed_by="example-reviewer", reviewed_on=dt.date(2024, 2, 1))]
+    today = dt.date(2024, 1, 1)
+    errors, _ = review_problems(articles, {"later": credit}, today, expect_reviews=True)
+    assert [str(e) for e in errors] == [
+        "content/later.md:5: 'reviewed_on' (2024-02-01) is in the future (today is 2024-01-01)"
+        " — give the day the review actually happened"
+    ]
+    found = review_problems(
+        articles, {"later": credit}, today, expect_reviews=True, until=dt.date(2024, 6, 1)
+    )
+    assert found == ([], [])
+
+
 def test_requirements_are_parsed_and_enforced_by_tag_slug() -> None:
     config = parse_config(
         BASE + "require:\n  - {tag: Medication, fields: [content_warning, references]}\n"
@@ -98,6 +117,17 @@ def test_requirements_are_parsed_and_enforced_by_tag_slug() -> None:
         "to the front-matter",
         "content/empty.md:4: articles tagged 'surgery' must set 'disclaimer' (require rule in "
         "site.yaml:5) — add 'disclaimer: …' to the front-matter",
+    ]
+
+
+def test_disclaimer_false_does_not_meet_a_rule_asking_for_a_disclaimer() -> None:
+    """It leaves the disclaimer out; ``comments: false`` sets comments, and meets its rule."""
+    rules = (Requirement("surgery", ("disclaimer", "comments"), 5),)
+    opted_out = art("out", tags=("surgery",), disclaimer=False, comments=False)
+    own = art("own", tags=("surgery",), disclaimer="Own words.", comments=False)
+    assert [str(p) for p in requirement_problems(rules, [opted_out, own], "site.yaml")] == [
+        "content/out.md:4: articles tagged 'surgery' must set 'disclaimer' (require rule in "
+        "site.yaml:5) — add 'disclaimer: …' to the front-matter"
     ]
 
 

@@ -314,6 +314,42 @@ def test_trust_fields() -> None:
     assert [(r.id, r.line) for r in meta.references] == [("a", 9)]
 
 
+@pytest.mark.parametrize("value", ["false", "no", "off"])
+def test_disclaimer_false_opts_out_as_yaml_writes_false(value: str) -> None:
+    assert parse(f"---\ntitle: T\ndate: 2024-01-01\ndisclaimer: {value}\n---\n").disclaimer is False
+
+
+WAYS = "write this article's own text, 'disclaimer: false' to show none, or remove 'disclaimer'"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("true", f"'disclaimer' is true: it takes a text, or false — {WAYS} to show the site's"),
+        ("", f"'disclaimer' is empty: it takes a text, or false — {WAYS} to show the site's"),
+        ("' '", f"'disclaimer' is empty: it takes a text, or false — {WAYS} to show the site's"),
+        (
+            '"false"',
+            "'disclaimer' is the text 'false', which would be shown as the disclaimer's words —"
+            " to show none, write disclaimer: false, without quotes",
+        ),
+        (
+            "None",
+            "'disclaimer' is the text 'None', which would be shown as the disclaimer's words —"
+            " to show none, write disclaimer: false, without quotes",
+        ),
+        (
+            "12",
+            "'disclaimer' must be text, found the number 12 — put it in quotes: disclaimer: \"12\"",
+        ),
+    ],
+)
+def test_a_disclaimer_neither_text_nor_false_is_an_error_naming_both(value, expected) -> None:
+    assert errors(f"---\ntitle: T\ndate: 2024-01-01\ndisclaimer: {value}\n---\n") == [
+        f"content/a.md:4: {expected}"
+    ]
+
+
 def test_a_review_key_misspelt_is_its_one_error_not_a_missing_pair_too() -> None:
     """``reviewer:`` (offered as ``reviewed_by``) or ``reviewed:`` beside the other review
     key is the unknown key's error alone, as a misspelt required key is."""

@@ -59,6 +59,7 @@ left out as an earlier one makes the same page."""
 ANNOTATIONS: dict[Check, str] = {
     "title": "str",
     "text": "str",
+    "text_or_false": "str | Literal[False]",
     "slug": "str",
     "id": "str",
     "date": "Date",

@@ -71,7 +71,13 @@ def _report(args: argparse.Namespace) -> int:
     from ..trust.report import format_report, report_rows
 
     options = BuildOptions(
-        drafts=args.drafts, write=False, today=args.today, now=args.now, future=True, expired=True
+        drafts=args.drafts,
+        write=False,
+        today=args.today,
+        now=args.now,
+        future=True,
+        expired=True,
+        as_of=True,
     )
     result = build_site(args.site, options)
     assert result.site is not None

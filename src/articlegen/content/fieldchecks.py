@@ -9,7 +9,7 @@ import unicodedata
 import zoneinfo
 from collections.abc import Callable, Mapping
 from functools import cache, partial
-from typing import Any
+from typing import Any, Literal
 
 from ..core.dates import read_date
 from ..core.errors import FrontMatterError
@@ -51,6 +51,33 @@ def _shown_text(key: str, entry: Entry, path: str) -> str:
             entry.line,
             f'if the # is part of it, put it all in quotes: {key}: "{whole}"; a comment goes'
             " on a line of its own",
+        )
+    return text
+
+
+_OFF_WORDS = frozenset({"false", "no", "off", "none"})
+"""Words that, as a disclaimer's whole text, mean "no disclaimer" rather than its words."""
+
+
+def _text_or_false(key: str, entry: Entry, path: str) -> str | Literal[False]:
+    """A text shown in place of the site's (``disclaimer``), or ``false`` for none at all.
+    ``true`` and an empty value say nothing the absent key would not, and a quoted ``"false"``
+    or a plain ``none`` would be shown as the text: each is an error naming the three ways."""
+    ways = f"write this article's own text, '{key}: false' to show none, or remove '{key}'"
+    value = entry.value
+    if value is False:
+        return False
+    if value is True or value is None or (isinstance(value, str) and not value.strip()):
+        found = "true" if value is True else "empty"
+        message = f"'{key}' is {found}: it takes a text, or false"
+        raise FrontMatterError(message, path, entry.line, ways + " to show the site's")
+    text = _shown_text(key, entry, path)
+    if text.lower() in _OFF_WORDS:
+        raise FrontMatterError(
+            f"'{key}' is the text '{text}', which would be shown as the {key}'s words",
+            path,
+            entry.line,
+            f"to show none, write {key}: false, without quotes",
         )
     return text
 
@@ -277,6 +304,7 @@ def key_checks(zone: zoneinfo.ZoneInfo) -> Mapping[str, Callable[[str, Entry, st
     by_check: dict[Check, Callable[[str, Entry, str], Any]] = {
         "title": _title,
         "text": _shown_text,
+        "text_or_false": _text_or_false,
         "slug": _slug,
         "id": _slug,
         "date": partial(read_date, zone=zone),

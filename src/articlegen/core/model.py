@@ -12,7 +12,7 @@ import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, Literal, TypeVar, dataclass_transform
 from urllib.parse import urlsplit
 
 from .langtags import text_direction
@@ -321,7 +321,8 @@ class FrontMatter:
     reviewed_on: dt.date | None = None
     references: tuple[Reference, ...] = ()
     """In the author's order."""
-    disclaimer: str | None = None
+    disclaimer: str | Literal[False] | None = None
+    """False: the article shows no disclaimer box (``disclaimer: false``)."""
     content_warning: str | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
     """File line of each key, so later stages can point at it."""
@@ -792,6 +793,9 @@ class BuildOptions:
     """Include scheduled articles, each with a banner saying when it publishes."""
     expired: bool = False
     """Include expired articles too, with a banner (``report`` lists every article)."""
+    as_of: bool = False
+    """A report as of ``today`` (``report``): it publishes nothing, so an ``updated`` or
+    ``reviewed_on`` after that day is an error only if it is after the clock's day too."""
     jobs: int | None = None
     """Worker processes for rendering (and threads for images' copies); None means one per
     CPU for Markdown and images and this process for pages (``templates.DEFAULT_PAGE_JOBS``),

@@ -25,6 +25,7 @@ from .nestedkeys import MENU_ENTRY_HINT
 Check = Literal[
     "title",
     "text",
+    "text_or_false",
     "slug",
     "id",
     "date",
@@ -42,6 +43,7 @@ name, and ``CHECK_TYPES`` says what each accepts, for the docs."""
 CHECK_TYPES: dict[Check, str] = {
     "title": "text",
     "text": "text",
+    "text_or_false": "text or false",
     "slug": "slug",
     "id": "id",
     "date": "date or time",
@@ -276,9 +278,10 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         name="disclaimer",
         page=False,
         article_only="shows no medical disclaimer",
-        check="text",
+        check="text_or_false",
         default_doc="`site.yaml` `disclaimer`",
-        doc="this article's medical disclaimer, in place of the site's",
+        doc="this article's medical disclaimer, in place of the site's; `false` shows no"
+        " disclaimer box (see [Medical review and references](trust.md))",
         example='"…"',
     ),
     FrontMatterKey(
@@ -445,7 +448,8 @@ SITE: tuple[SiteKey, ...] = (
         default="",
         nonempty=True,
         hint="put the text in quotes",
-        doc='shown in a "Medical disclaimer" box on every article',
+        doc='shown in a "Medical disclaimer" box on every article whose header does not'
+        " say `disclaimer: false`",
         example='"…"',
     ),
     SiteKey(

@@ -64,8 +64,12 @@ class Sources:
     can be read (see
     ``content.readable_article``): still link targets, so that links to them are not
     reported as broken on top of their own errors."""
+    damaged_built: list[Article]
+    """Those of them to be built (a draft's only with ``--drafts``): their links and people
+    are checked in the same build as their own errors, a draft left out's no more than a
+    working draft's."""
     damaged_links: list[LinkSource]
-    """The links of those of them to be built, so they are checked in the same build."""
+    """The links of ``damaged_built``, so they are checked in the same build."""
     keys: dict[str, bytes] = dataclasses.field(default_factory=dict)
     """Slug → ``keys.body_key`` of its body in ``bodies``, where one is known."""
 
@@ -109,7 +113,7 @@ def load_sources(
     articles = [entry.article for entry in entries.values()]
     order = {relative(root, path): i for i, path in enumerate(paths)}
     every = sorted([*articles, *damaged], key=lambda a: order[a.source])
-    damaged_links = _damaged_links(damaged, md, drafts, problems)
+    built = [article for article in damaged if drafts or not article.meta.draft]
     return Sources(
         articles=articles,
         bodies={
@@ -120,19 +124,20 @@ def load_sources(
         problems=problems + content_problems(root, every),
         reused=len(paths) - len(todo),
         damaged=damaged,
-        damaged_links=damaged_links,
+        damaged_built=built,
+        damaged_links=_damaged_links(built, md, problems),
         keys={e.article.slug: e.body_key for e in entries.values() if e.body and e.body_key},
     )
 
 
 def _damaged_links(
-    damaged: list[Article], md: MarkdownIt | None, drafts: bool, problems: list[ArticlegenError]
+    built: list[Article], md: MarkdownIt | None, problems: list[ArticlegenError]
 ) -> list[LinkSource]:
-    """The see_also and body links of the ``damaged`` articles to be built; the problems
+    """The see_also and body links of the damaged articles to be ``built``; the problems
     of their bodies are added to ``problems``, so one build reports them all."""
     links = []
-    for article in damaged:
-        if md is None or (article.meta.draft and not drafts):
+    for article in built:
+        if md is None:
             continue
         body = render_markdown(md, article.body, first_line=article.body_line, path=article.source)
         problems.extend(body.problems)

@@ -303,11 +303,18 @@ class _Planner:
             credits=self.site.credits.get(article.slug, Credits()),
             medical=article.slug != self.site.policy_slug,
             references=self.site.references.get(article.slug, ()),
-            disclaimer=article.meta.disclaimer or self.site.config.disclaimer,
             content_warning=article.meta.content_warning,
-            policy_url=self.site.policy_url,
+            **self.disclaimer(article),
             share=self.article_share(article),
         )
+
+    def disclaimer(self, article: Article) -> dict[str, str | None]:
+        """The disclaimer box's text (the article's, else the site's) and policy link; none
+        of either for ``disclaimer: false`` (a site's own ``article.html`` shows either)."""
+        own, policy = article.meta.disclaimer, self.site.policy_url
+        if own is False:
+            return {"disclaimer": "", "policy_url": None}
+        return {"disclaimer": own or self.site.config.disclaimer, "policy_url": policy}
 
     def page_pages(self, only: Collection[str] | None = None) -> Iterator[PagePlan]:
         """Every page's page (``content/pages/``), or those of the slugs in ``only``."""

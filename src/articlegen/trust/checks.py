@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..core.dates import local_day
 from ..core.errors import ArticlegenError, Diagnostic
@@ -50,19 +51,20 @@ def check_trust(
     withheld: Mapping[str, str] | None = None,
     damaged: Sequence[Article] = (),
     held: Sequence[Article] = (),
+    as_of: bool = False,
 ) -> Trust:
-    """Authors, reviewers, references and review dates of every article, against ``today``
-    (None: today in the site's time zone).
-    Pages (``Article.page``) have no author or review: only their citations are checked
-    (they have no references), and one may be the editorial policy. ``memo``: the last
-    build's numbered citations, reused for an article whose references and citations are
-    the same (``core.memo``). ``withheld``: why each article shown though not public is so
-    (``scheduled for …``), for its review warning. ``damaged``: the files that failed to load
-    (``Sources.damaged``), whose author and reviewer, where readable, are checked too, so
-    that an unknown id is reported with the file's other errors, not in the build after.
-    ``held``: the articles left out of this build (scheduled, expired; not drafts), of which
-    a scheduled one's ``updated`` is checked now, not on the day it publishes."""
-    today = today or dt.datetime.now(config.zone).date()
+    """Authors, reviewers, references and review dates of every article, against ``today`` (None:
+    today in the site's time zone; ``as_of``: see ``_judged_days``). Pages (``Article.page``)
+    have no author or review: only their citations are checked (they have no references), and
+    one may be the editorial policy. ``memo``: the last build's numbered citations, reused for
+    an article whose references and citations are the same (``core.memo``). ``withheld``: why
+    each article shown though not public is so (``scheduled for …``), for its review warning.
+    ``damaged``: the files to be built that failed to load (``Sources.damaged_built``), whose
+    author and reviewer, where readable, are checked too, so that an unknown id is reported
+    with the file's other errors, not in the build after. ``held``: the articles left out of
+    this build (scheduled, expired; not drafts), of which a scheduled one's ``updated`` is
+    checked now, not on the day it publishes."""
+    today, until = _judged_days(today, config.zone, as_of)
     only_articles = [a for a in articles if not a.page]
     credits, problems = credit_articles(config, only_articles)
     problems += credit_articles(config, [a for a in damaged if not a.page])[1]
@@ -92,6 +94,7 @@ def check_trust(
         exempt=[policy_slug or ""],
         withheld=withheld,
         zone=config.zone,
+        until=until,
     )
     problems += [
         *(p for c in citations.values() for p in c.problems),
@@ -99,10 +102,19 @@ def check_trust(
         *photo_problems(config, lambda p: any((d / p).is_file() for d in static_dirs), CONFIG_FILE),
         *policy_problems,
         *review_errors,
-        *_future_updates(articles, held, today, config),
+        *_future_updates(articles, held, until, config),
     ]
     warnings += [w for c in citations.values() for w in c.warnings]
     return Trust(credits, citations, (policy_url, policy_slug), problems, warnings)
+
+
+def _judged_days(today: dt.date | None, zone: ZoneInfo, as_of: bool) -> tuple[dt.date, dt.date]:
+    """The day reviews are judged on (``today``, else the clock's in ``zone``), and the last
+    day an ``updated`` or ``reviewed_on`` may be: the same, but in a report as of a past day
+    (``as_of``) the clock's, as one after that day is still to come then, not wrong."""
+    clock = dt.datetime.now(zone).date()
+    today = today or clock
+    return today, max(today, clock) if as_of else today
 
 
 def _future_updates(

@@ -15,7 +15,7 @@ from ..core.dates import local_day
 from ..core.errors import ArticlegenError, ConfigError, Diagnostic, FrontMatterError, did_you_mean
 from ..core.model import Article, Credits, FrontMatter, Requirement, SiteConfig
 from ..core.nestedkeys import REQUIREMENT, key_names, required_keys
-from ..core.schema import FRONT_MATTER_KEYS
+from ..core.schema import FRONT_MATTER, FRONT_MATTER_KEYS
 from ..core.slugs import slugify
 from ..core.urls import article_url
 from ..core.weburl import address_problem
@@ -26,6 +26,11 @@ UTC_ZONE = zoneinfo.ZoneInfo("UTC")
 
 OK, REVIEW_DUE, UNREVIEWED = "ok", "review due", "unreviewed"
 """Review statuses, as the report prints them."""
+REVIEWED_LATER = "reviewed later"
+"""The status of a review dated after the day it is judged on: a scheduled article's, dated
+the day it publishes, or any made since a past ``report --today``."""
+OPT_OUT_KEYS = frozenset(key.name for key in FRONT_MATTER if key.check == "text_or_false")
+"""Keys whose ``false`` leaves out what the site would show (``disclaimer``)."""
 POLICY = "policy"
 """The report's status for the editorial policy page, which is not medical content to review."""
 
@@ -116,13 +121,23 @@ def requirement_problems(
 
 
 def _has(meta: FrontMatter, key: str) -> bool:
-    return key in meta.lines and getattr(meta, key, None) not in (None, "", ())
+    """Whether the article sets ``key``; ``disclaimer: false`` is a disclaimer left out, not
+    one written, so it does not meet a rule asking for one (``comments: false`` does)."""
+    value = getattr(meta, key, None)
+    return (
+        key in meta.lines
+        and value not in (None, "", ())
+        and not (value is False and key in OPT_OUT_KEYS)
+    )
 
 
 def review_status(credits: Credits, today: dt.date) -> str:
-    """``ok``, ``review due`` (the next review date has come) or ``unreviewed``."""
-    if credits.reviewer is None or credits.next_review is None:
+    """``ok``, ``review due`` (the next review date has come), ``unreviewed``, or
+    ``reviewed later`` (dated after ``today``: neither done nor due as of that day)."""
+    if credits.reviewer is None or credits.next_review is None or credits.reviewed_on is None:
         return UNREVIEWED
+    if credits.reviewed_on > today:
+        return REVIEWED_LATER
     return REVIEW_DUE if credits.next_review <= today else OK
 
 
@@ -135,8 +150,10 @@ def review_problems(
     exempt: Iterable[str] = (),
     withheld: Mapping[str, str] | None = None,
     zone: zoneinfo.ZoneInfo = UTC_ZONE,
+    until: dt.date | None = None,
 ) -> tuple[list[ArticlegenError], list[Diagnostic]]:
-    """Reviews dated after ``today`` (errors); overdue and missing reviews (warnings).
+    """Reviews dated after ``today`` (errors), or after ``until`` where the caller takes
+    later ones (a report as of a past day); overdue and missing reviews (warnings).
 
     A scheduled article (``date`` after ``today``) may be reviewed as of the day it
     publishes (in ``zone``, the site's), as its page shows once it is out: ``reviewed_on``
@@ -156,7 +173,7 @@ def review_problems(
     for article in articles:
         meta, credit = article.meta, credits[article.slug]
         line = meta.lines.get("reviewed_on", 1)
-        if problem := _future_review(article, today, zone):
+        if problem := _future_review(article, until or today, zone):
             errors.append(problem)
             continue
         if meta.draft or article.slug in skip:

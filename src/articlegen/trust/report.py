@@ -31,7 +31,7 @@ class ReportRow:
     reviewed_on: str | None
     """Day of the review, YYYY-MM-DD."""
     days_since_review: int | None
-    """Days from the review to the report's "today"."""
+    """Days from the review to the report's "today"; None for a review dated after it."""
     references: int
     """Number of sources."""
     see_also_in: int
@@ -39,7 +39,8 @@ class ReportRow:
     see_also_out: int
     """Entries in this article's See Also."""
     status: str
-    """``ok``, ``review due``, ``unreviewed``, or ``policy`` for the editorial policy page."""
+    """``ok``, ``review due``, ``unreviewed``, ``reviewed later`` (dated after "today"), or
+    ``policy`` for the editorial policy page."""
     publication: str
     """``published``, ``draft``, or when it publishes or expired (``scheduled for …``)."""
 
@@ -65,7 +66,9 @@ def report_rows(site: Site, today: dt.date) -> list[ReportRow]:
                 author=credits.author.name if credits.author else None,
                 reviewer=credits.reviewer.name if credits.reviewer else None,
                 reviewed_on=reviewed.isoformat() if reviewed else None,
-                days_since_review=(today - reviewed).days if reviewed else None,
+                days_since_review=(today - reviewed).days
+                if reviewed and reviewed <= today
+                else None,
                 references=len(article.meta.references),
                 see_also_in=incoming.get(article.slug, 0),
                 see_also_out=len(site.graph.see_also.get(article.slug, ())),
