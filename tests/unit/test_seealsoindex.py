@@ -63,7 +63,7 @@ def test_a_title_is_filed_under_its_first_letter_after_leading_marks() -> None:
     ]
     made = sections(in_index_order(titles))
     assert [(s.label, [e["title"] for e in s.entries]) for s in made] == [
-        ("#", ["…", "“10 rules”", "7 habits"]),
+        ("#", ["7 habits", "“10 rules”", "…"]),  # numbers by value, before any mark
         ("A", ["Apple"]),
         ("O", ["¡Ojo! Blood pressure", "ʻŌlelo Hawaiʻi"]),
         ("Q", ["¿Qué es la PrEP?"]),

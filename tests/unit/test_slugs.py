@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.core.slugs import is_slug, slugify, sort_key, url_slug
+from articlegen.core.slugs import is_slug, natural_order, slugify, sort_key, url_slug
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,38 @@ def test_ascii_sort_keys_are_those_the_folding_gives(text: str) -> None:
     """ASCII text takes a shorter way (lowercased alone): the same key as folding and
     decomposing give, which text with an accent after it still goes through."""
     assert sort_key(text) + "e" == sort_key(text + "é")
+
+
+def test_natural_order_folds_case_and_accents_and_counts_numbers() -> None:
+    """Every list a reader reads by title or name: "10 tips" came before "2 tips", and case
+    and accents decided places ("Zinc" before "apple", "Éclair" after "zinc")."""
+    titles = ["Zinc", "10 tips", "Éclair", "vitamin B12", "2 tips", "apple", "Vitamin B6"]
+    assert sorted(titles, key=natural_order) == [
+        "2 tips",
+        "10 tips",
+        "apple",
+        "Éclair",
+        "Vitamin B6",
+        "vitamin B12",
+        "Zinc",
+    ]
+
+
+def test_texts_folding_alike_are_ordered_by_the_text_as_written() -> None:
+    assert sorted(["zinc", "Zinc", "b2", "b02"], key=natural_order) == ["b02", "b2", "Zinc", "zinc"]
+
+
+def test_a_number_of_any_length_is_ordered_by_its_value() -> None:
+    """``int`` refuses more than 4,300 digits: a key must not."""
+    huge = "9" * 5000
+    assert sorted([f"a{huge}", "a10", "a9"], key=natural_order) == ["a9", "a10", f"a{huge}"]
+
+
+@given(st.lists(st.text(st.sampled_from("aAé0129 ٣-"), max_size=8), max_size=12))
+def test_natural_order_is_a_total_order(texts: list[str]) -> None:
+    """Never a number compared with text; the result does not depend on the input's order,
+    and only equal texts tie."""
+    ordered = sorted(texts, key=natural_order)
+    assert ordered == sorted(reversed(texts), key=natural_order)
+    for before, after in itertools.pairwise(ordered):
+        assert natural_order(before) < natural_order(after) or before == after

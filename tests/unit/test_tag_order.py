@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.core.model import Article, FrontMatter
-from articlegen.render.site import collect_tags, natural_order
+from articlegen.core.slugs import natural_order
+from articlegen.render.site import collect_tags
 
 
 def _tagged(slug: str, tags: list[str]) -> Article:

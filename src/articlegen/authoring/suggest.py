@@ -17,7 +17,7 @@ from ..core.errors import ArticlegenError, BuildFailed, did_you_mean
 from ..core.layout import CONTENT_DIR
 from ..core.lookalike import fold
 from ..core.model import SUGGEST_FORMATS, Article, LinkRef, LinkTarget, Site, Suggestion
-from ..core.slugs import sort_key
+from ..core.slugs import natural_order
 from ..render.links import resolve_links
 from ..render.suggestions import documents, reasons, suggest, unlinked
 from .seealsoedit import edited_file, replace_file
@@ -117,7 +117,7 @@ def _unknown(
 
 
 def _by_title(site: Site, slugs: list[str]) -> list[str]:
-    return sorted(slugs, key=lambda s: (sort_key(site.by_slug[s].meta.title), s))
+    return sorted(slugs, key=lambda s: (natural_order(site.by_slug[s].meta.title), s))
 
 
 def format_suggestions(found: Sequence[Suggested], site: Site, fmt: str = "table") -> str:

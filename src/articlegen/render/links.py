@@ -27,7 +27,7 @@ from ..core.errors import LinkError, closest, suggestion
 from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
-from ..core.slugs import is_slug
+from ..core.slugs import is_slug, natural_order
 from ..core.weburl import address_problem, is_web_address, lacks_scheme
 from .seealsolists import listed_problem
 
@@ -109,12 +109,10 @@ def build_link_graph(
                 if link is not None and link.slug is not None:
                     incoming.setdefault(link.slug, set()).add(source.slug)
     title_of = {t.slug: t.title or t.slug for t in known}
-
-    def sort_key(slug: str) -> tuple[str, str]:
-        return title_of.get(slug, slug).casefold(), slug
-
+    # each linker's place made once, though it links to several: ``natural_order`` by title
+    order = functools.cache(lambda slug: (natural_order(title_of.get(slug) or slug), slug))
     backlinks = {
-        slug: tuple(sorted(linkers, key=sort_key)) for slug, linkers in sorted(incoming.items())
+        slug: tuple(sorted(linkers, key=order)) for slug, linkers in sorted(incoming.items())
     }
     return LinkGraph(see_also, inline, backlinks, tuple(problems), see_also_each)
 

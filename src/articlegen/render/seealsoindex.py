@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..core.model import Card, CardItem, CardList, PagePlan, Site
-from ..core.slugs import slugify, sort_key
+from ..core.slugs import by_number, slugify, sort_key
 from .site import paginate
 from .suggestions import reasons
 
@@ -86,13 +86,14 @@ def _is_modifier_letter(char: str) -> bool:
     return "\u02b0" <= char <= "\u02ff"
 
 
-def index_order(title: str, slug: str) -> tuple[str, str, str, str]:
+def index_order(title: str, slug: str) -> tuple[str, tuple[str | tuple[int, str], ...], str, str]:
     """The index's order: by ``initial`` first, so that each initial's titles come together
     (``_OTHER``, which sorts before the letters, gathers digits of every script), then by
-    ``index_key``; the title as written (“Zinc” and Zinc), then the slug, settle ties the
-    same way every build."""
+    ``index_key`` with its numbers by value (``by_number``, as every list in title order:
+    "2 tips" before "10 tips"); the exact title ("Zinc" and "zinc"), then the slug, settle
+    ties the same way every build."""
     key = index_key(title)
-    return _initial_of(key), key, sort_key(title), slug
+    return _initial_of(key), by_number(key), title, slug
 
 
 def initial(title: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
@@ -22,7 +21,7 @@ from ..core.model import (
     SiteConfig,
     Tag,
 )
-from ..core.slugs import slugify
+from ..core.slugs import natural_order, slugify
 from .bodies import description
 from .suggestions import documents, suggest, unlinked
 
@@ -91,11 +90,9 @@ def assemble_site(
     )
 
 
-_DIGITS = re.compile(r"([0-9]+)")
-
-
 def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
-    """Tags by slug; the first spelling seen names the tag; articles keep their order."""
+    """Tags in the ``natural_order`` of their slugs (unique per tag: a total order); the first
+    spelling seen names the tag; articles keep their order."""
     names: dict[str, str] = {}
     members: dict[str, dict[str, None]] = {}  # a dict as an ordered set: no list scans
     slugs: dict[str, str] = {}  # the same few tags on every article: slugify each once
@@ -105,15 +102,6 @@ def collect_tags(articles: Sequence[Article]) -> tuple[Tag, ...]:
             names.setdefault(slug, tag)
             members.setdefault(slug, {})[article.slug] = None
     return tuple(Tag(names[s], s, tuple(members[s])) for s in sorted(members, key=natural_order))
-
-
-def natural_order(slug: str) -> tuple[tuple[str | int, ...], str]:
-    """Numbers in a slug in their value's order, as a reader counts: ``vitamin-b6`` before
-    ``vitamin-b12``, ``2-minute-drills`` before ``10-minute-drills``; the slug itself after,
-    so ``b02`` and ``b2`` keep one order. Digits and text alternate in the split from its
-    start, so each place compares a number with a number, text with text."""
-    parts = _DIGITS.split(slug)
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts)), slug
 
 
 def paginate(items: Sequence[T], per_page: int) -> list[Sequence[T]]:

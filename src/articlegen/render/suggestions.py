@@ -38,7 +38,7 @@ from heapq import nlargest
 from itertools import pairwise
 
 from ..core.model import Article, LinkGraph, Suggestion
-from ..core.slugs import sort_key
+from ..core.slugs import natural_order
 from .textvectors import (
     MARKUP,
     TOKENS,
@@ -190,7 +190,7 @@ class _Corpus:
                 self.tagged.setdefault(tag, []).append(d.slug)
             for target in d.see_also | d.body_links:
                 self.linking.setdefault(target, set()).add(d.slug)
-        self.order = {d.slug: (sort_key(d.title), d.slug) for d in docs}
+        self.order = {d.slug: (natural_order(d.title), d.slug) for d in docs}
         self.pairs: dict[str, set[tuple[str, str]]] = {}
 
     def _terms(self, doc: Document) -> Counter[str]:

@@ -21,7 +21,7 @@ from ..core.errors import (
 )
 from ..core.model import Article, Credits, Person, SiteConfig
 from ..core.nestedkeys import PERSON, key_names, required_keys, text_keys
-from ..core.slugs import is_slug, slugify
+from ..core.slugs import is_slug, natural_order, slugify
 from ..core.weburl import address_problem
 from ..core.yamlchecks import meant_keys, type_problem, unknown_key_problems
 from ..core.yamlentry import Entry
@@ -280,7 +280,7 @@ def contributions(
     """Every registry person with what they wrote and reviewed, sorted by name."""
     people = [*config.authors.values(), *config.reviewers.values()]
     result = []
-    for person in sorted(people, key=lambda p: (p.name.casefold(), p.id or "")):
+    for person in sorted(people, key=lambda p: (natural_order(p.name), p.id or "")):
         written = tuple(
             a.slug for a in articles if (c := credits.get(a.slug)) and c.author == person
         )
