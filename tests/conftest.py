@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,18 @@ def article(title: str, body: str = "Some text.", **fields: object) -> str:
     for key, value in fields.items():
         header.append(f"{key}: {value}")
     return "---\n" + "\n".join(header) + "\n---\n\n" + body + "\n"
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored() -> Iterator[None]:
+    """The garbage collector as it was before each test: a test that runs the command as
+    its process's last act (``run()``, no ``argv``) leaves the collector off, as the command
+    does (``cli.command._collections``), which a later test of that state would read."""
+    enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    yield
+    gc.set_threshold(*thresholds)
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from articlegen.render.templates import THEME_TEMPLATES
 from tests.conftest import article
 from tests.helpers import failure_messages
 
-TAGS_END = "    </ul>\n    {% endif %}\n"
-"""The end of the tags' list in the theme's ``article.html``, and of the ``if`` around it."""
+TAGS_END = "    </details>\n    {% endif %}\n    {% endif %}\n"
+"""The end of the tags' "more tags" disclosure in the theme's ``article.html``, of the ``if``
+around it, and of the ``if article.tags`` around both."""
 
 
 def failing(site, name: str, text: str) -> tuple[str, int, str]:
@@ -34,7 +35,7 @@ def line_of(text: str, piece: str) -> int:
 def test_an_if_whose_endif_was_deleted_is_named_at_its_own_line(site) -> None:
     theme = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
     assert TAGS_END in theme
-    text = theme.replace(TAGS_END, "    </ul>\n")
+    text = theme.replace(TAGS_END, "    </details>\n    {% endif %}\n")
     opened = line_of(text, "{% if article.tags %}")
     file, line, hint = failing(site, "templates/article.html", text)
     endblock = text.index("{% endblock %}", text.index("{% if article.tags %}"))
@@ -66,7 +67,7 @@ def test_a_block_open_at_the_end_of_a_template_is_named_at_its_own_line(site) ->
 
 def test_an_end_tag_one_too_many_names_the_block_still_open(site) -> None:
     theme = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
-    loop = "{% for tag in article.tags %}<li>"
+    loop = "{% for tag in article.tags[:shown] %}<li>"
     text = theme.replace(loop, loop + "{% endfor %}", 1)
     file, line, hint = failing(site, "templates/article.html", text)
     assert (file, line) == ("templates/article.html", line_of(text, loop))
