@@ -21,7 +21,7 @@ from ..core.model import (
     Site,
 )
 from ..core.urls import article_url, page_file
-from ..render.feeds import FEED_TEMPLATE, render_feed, site_files
+from ..render.feeds import FEED_TEMPLATE, EntryTexts, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
 from .cache import BuildCache, KeptPageChanged
 from .keys import SharedDigests, value_digest
@@ -130,5 +130,6 @@ def _render_plans(
     """``plans`` rendered in order, each as it is read: feeds as Atom, the rest with the
     templates."""
     html = render_html([plan for plan in plans if plan.template != FEED_TEMPLATE])
+    entries: EntryTexts = {}  # each feed entry's XML, written once for all feeds
     for plan in plans:
-        yield render_feed(plan) if plan.template == FEED_TEMPLATE else next(html)
+        yield render_feed(plan, entries) if plan.template == FEED_TEMPLATE else next(html)

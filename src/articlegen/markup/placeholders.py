@@ -11,13 +11,12 @@ character no input may contain (``core/characters.py``), so none can be written 
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..core.model import CitationMark
-
-_PLACEHOLDER = re.compile("\x00([A-Z])(\\d+)\x00")
 
 
 class Slot(enum.StrEnum):
@@ -63,37 +62,66 @@ class BodyFill:
 
 
 def finish_body(html: str, fill: BodyFill) -> str:
-    """``html`` with every placeholder replaced by what ``fill`` holds for it, escaped."""
-    return fill_placeholders(
+    """``html`` with every placeholder replaced by what ``fill`` holds for it, escaped. Each
+    value is escaped as its placeholder is met, not every value first: a body keeps the
+    text of each of its links, which only a ``[[link]]`` written without any shows. The
+    escapes of the texts many bodies share (each article's address and title, the same
+    few citations) are remembered (``_escaped``, ``_citation``)."""
+    return _filled(
         html,
         {
-            Slot.LINK_HREF: [escape(href) for href in fill.link_hrefs],
-            Slot.LINK_TEXT: [escape(text) for text in fill.link_texts],
-            Slot.PATH_HREF: [escape(href) for href in fill.path_hrefs],
-            Slot.IMAGE_URL: [escape(url) for url in fill.image_urls],
-            Slot.IMAGE_SIZE: list(fill.image_attributes),
-            Slot.IMAGE_SOURCES: list(fill.image_sources),
-            Slot.CITATION: [
-                f'<sup class="citation" id="{escape(m.anchor)}">'
-                f'<a href="#{escape(m.target)}" role="doc-noteref">[{m.number}]</a></sup>'
-                for m in fill.citations
-            ],
+            Slot.LINK_HREF: (fill.link_hrefs, _escaped),
+            Slot.LINK_TEXT: (fill.link_texts, _escaped),
+            Slot.PATH_HREF: (fill.path_hrefs, escape),
+            Slot.IMAGE_URL: (fill.image_urls, _escaped),
+            Slot.IMAGE_SIZE: (fill.image_attributes, str),
+            Slot.IMAGE_SOURCES: (fill.image_sources, str),
+            Slot.CITATION: (fill.citations, _citation),
         },
     )
 
 
 def fill_placeholders(html: str, values: Mapping[Slot, Sequence[str]]) -> str:
     """Replace each placeholder of a slot in ``values`` by its value, inserted as HTML as is;
-    placeholders of other slots stay. A ``Slot`` is its letter (a ``StrEnum``), so the
-    letter finds its values without making the member: a body has dozens of placeholders."""
+    placeholders of other slots stay."""
+    return _filled(html, {slot: (given, str) for slot, given in values.items()})
+
+
+def _filled(html: str, values: Mapping[Slot, tuple[Sequence[Any], Callable[[Any], str]]]) -> str:
+    """``html`` with each placeholder of a slot in ``values`` replaced by its value made
+    HTML by the function beside it. The text is cut at its NULs, which only placeholders
+    write (no input may hold one): every other piece is a placeholder's name, its slot's
+    letter and its number, where a pattern's search called back into Python for each. A
+    ``Slot`` is its letter (a ``StrEnum``), so the letter finds its values without making
+    the member: a body has dozens of placeholders."""
     if "\x00" not in html:
         return html
+    pieces = html.split("\x00")
+    for index in range(1, len(pieces), 2):
+        name = pieces[index]
+        kind = values.get(name[:1])  # type: ignore[call-overload]
+        if kind is None:
+            pieces[index] = f"\x00{name}\x00"
+        else:
+            given, made = kind
+            pieces[index] = made(given[int(name[1:])])
+    return "".join(pieces)
 
-    def replace(match: re.Match[str]) -> str:
-        kind = values.get(match[1])  # type: ignore[arg-type]
-        return match[0] if kind is None else kind[int(match[2])]
 
-    return _PLACEHOLDER.sub(replace, html)
+def _citation(mark: CitationMark) -> str:
+    """A citation's numbered superscript link."""
+    return _citation_html(mark.number, mark.anchor, mark.target)
+
+
+@functools.lru_cache(maxsize=1024)
+def _citation_html(number: int, anchor: str, target: str) -> str:
+    """``_citation``'s HTML, made once for the same values: an article's citations are
+    numbered from 1, so a site's are a few dozen (remembered by the values, not the mark,
+    whose hash a dataclass works out in Python)."""
+    return (
+        f'<sup class="citation" id="{escape(anchor)}">'
+        f'<a href="#{escape(target)}" role="doc-noteref">[{number}]</a></sup>'
+    )
 
 
 def escape(text: str) -> str:
@@ -101,3 +129,7 @@ def escape(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
+
+
+_escaped = functools.lru_cache(maxsize=8192)(escape)
+"""``escape`` of the texts bodies share: the links to an article, each of its titles."""

@@ -256,8 +256,15 @@ def _reference_text(item: NumberedReference, site: Site) -> str:
     return " ".join(parts)
 
 
-def render_feed(plan: PagePlan) -> RenderedPage:
-    """An Atom 1.0 feed from its plan (``plan_feeds``)."""
+EntryTexts = dict[int, tuple[object, bytes]]
+"""``id`` of a feed entry's data → the data and its XML, encoded (``render_feed``)."""
+
+
+def render_feed(plan: PagePlan, made: EntryTexts | None = None) -> RenderedPage:
+    """An Atom 1.0 feed from its plan (``plan_feeds``). ``made``: the XML of each entry
+    written for the feeds rendered before (the site's and its tags' feeds list an article
+    once for each of them whose newest it is among, each the same data: ``_Entries``), so
+    that it is written and encoded once a build."""
     ET.register_namespace("", ATOM)
     data = plan.context
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": data["language"]})
@@ -269,10 +276,33 @@ def render_feed(plan: PagePlan) -> RenderedPage:
     _sub(feed, "link", href=data["alternate"], rel="alternate", type="text/html")
     _sub(feed, "updated", data["updated"])
     _sub(feed, "generator", "articlegen")
-    for entry_data in data["entries"]:
-        _entry(feed, entry_data)
-    xml = _XML_DECLARATION + ET.tostring(feed, encoding="unicode").encode("utf-8")
-    return RenderedPage(plan.url, plan.out_path, xml + b"\n")
+    head = ET.tostring(feed, encoding="unicode")
+    assert head.endswith(_FEED_END)  # it holds a title
+    made = {} if made is None else made
+    entries = [_entry_xml(entry, made) for entry in data["entries"]]
+    start = head[: -len(_FEED_END)].encode("utf-8")
+    xml = b"".join([_XML_DECLARATION, start, *entries, _FEED_END.encode("utf-8"), b"\n"])
+    return RenderedPage(plan.url, plan.out_path, xml)
+
+
+_FEED_END = "</feed>"
+_ENTRY_START = f'<entry xmlns="{ATOM}">'
+
+
+def _entry_xml(data: _EntryData, made: EntryTexts) -> bytes:
+    """The XML of one entry as its feed's serialization writes it, encoded: the entry serialized
+    alone is that, but for the namespace its start tag declares, which the feed's declares
+    for all (the entry holds Atom's elements and ``xml:base`` alone)."""
+    kept = made.get(id(data))
+    if kept is not None and kept[0] is data:
+        return kept[1]
+    holder = ET.Element(f"{{{ATOM}}}feed")
+    _entry(holder, data)
+    text = ET.tostring(holder[0], encoding="unicode")
+    assert text.startswith(_ENTRY_START)
+    encoded = ("<entry>" + text[len(_ENTRY_START) :]).encode("utf-8")
+    made[id(data)] = (data, encoded)
+    return encoded
 
 
 def _entry(feed: ET.Element, data: _EntryData) -> None:
