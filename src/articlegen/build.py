@@ -144,15 +144,16 @@ def build_site(
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         index = indexed_pages(site, pagefind, len(articles))
-        own = publish_site(  # each page written as it is rendered: the result keeps none's bytes
+        own, replaced = publish_site(  # each page written as rendered: the result keeps no bytes
             site_pages, statics, output, root, cache, index, progress, waited, options
-        ) if options.write or options.check_output else []  # fmt: skip
+        ) if options.write or options.check_output else ([], [])  # fmt: skip
         pages = site_pages.headers if options.write else tuple(site_pages.pages)
         variants = waited().files
     return BuildResult(
         output=written, articles=len(site.articles), pages=pages,
         diagnostics=(*checked.warnings, *own), seconds=time.perf_counter() - started, site=site,
         notes=(*_notes(site, options, sources, public, pagefind), *stray_notes(root, output)),
+        said_once=tuple(replaced),
         changes_at=public.changes_at, reused_bodies=sources.reused, rendered=site_pages.rendered,
         variants=variants, statics=frozenset(name for _, name in checked.statics),
     )  # fmt: skip
