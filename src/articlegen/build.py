@@ -85,6 +85,7 @@ from .render.pathlinks import path_fragments, path_link_problems, published_addr
 from .render.redirects import alias_origins, alias_problems
 from .render.site import assemble_site
 from .render.sitechecks import comment_problems, reserved_slug_problems, site_warnings
+from .render.tagspelling import tag_spelling_notes
 from .render.templateblocks import block_problems, own_template_warnings
 from .render.templatelinks import outside_link_problems
 from .render.templateurls import template_url_problems
@@ -143,15 +144,16 @@ def build_site(
         statics = copies.published(checked.statics)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         index = indexed_pages(site, pagefind, len(articles))
-        own = publish_site(  # each page written as it is rendered: the result keeps none's bytes
+        own, replaced = publish_site(  # each page written as rendered: the result keeps no bytes
             site_pages, statics, output, root, cache, index, progress, waited, options
-        ) if options.write or options.check_output else []  # fmt: skip
+        ) if options.write or options.check_output else ([], [])  # fmt: skip
         pages = site_pages.headers if options.write else tuple(site_pages.pages)
         variants = waited().files
     return BuildResult(
         output=written, articles=len(site.articles), pages=pages,
         diagnostics=(*checked.warnings, *own), seconds=time.perf_counter() - started, site=site,
-        notes=(*_notes(config, options, sources, public, pagefind), *stray_notes(root, output)),
+        notes=(*_notes(site, options, sources, public, pagefind), *stray_notes(root, output)),
+        said_once=tuple(replaced),
         changes_at=public.changes_at, reused_bodies=sources.reused, rendered=site_pages.rendered,
         variants=variants, statics=frozenset(name for _, name in checked.statics),
     )  # fmt: skip
@@ -352,17 +354,15 @@ def _assemble(
 
 
 def _notes(
-    config: SiteConfig,
-    options: BuildOptions,
-    sources: Sources,
-    public: Publication,
-    pagefind: Path | None,
+    site: Site, options: BuildOptions, sources: Sources, public: Publication, pagefind: Path | None
 ) -> tuple[str, ...]:
     """What a build says besides warnings. One that left drafts out says so: else a new
     site's only article, a draft, makes "0 articles" with no hint why; so does one that
     left out scheduled or expired articles, each with its date. Only a build that writes
     would have indexed for search: 'check' has nothing to say about Pagefind. One that
-    rendered bodies without the compiled Markdown engine says so once."""
+    rendered bodies without the compiled Markdown engine says so once. Tags that look like
+    one tag spelt two ways are said after those (``tagspelling``)."""
+    config = site.config
     slow_markup = sources.reused < len(sources.articles) and not compiled_available()
     drafts = 0 if options.drafts else sum(a.meta.draft for a in sources.articles)
     withheld = [
@@ -377,6 +377,7 @@ def _notes(
         *withheld,
         *((MISSING_NOTE,) if missing else ()),
         *((SLOW_MARKUP_NOTE,) if slow_markup else ()),
+        *tag_spelling_notes(site),
     )
 
 

@@ -30,7 +30,7 @@ def wall(args: argparse.Namespace) -> str:
 
 
 def print_notes(result: BuildResult) -> None:
-    for note in result.notes:
+    for note in (*result.notes, *result.said_once):
         stderr(f"note: {note}")
 
 

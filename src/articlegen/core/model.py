@@ -826,6 +826,9 @@ class BuildResult:
     """The assembled site, for reports."""
     notes: tuple[str, ...] = ()
     """Things the author should know that are not problems (e.g. built without search)."""
+    said_once: tuple[str, ...] = ()
+    """Notes on what this build did itself (files it removed), printed after ``notes`` but
+    kept out of the receipt: a build that finds nothing changed did none of it."""
     reused_bodies: int = 0
     """Article bodies taken from the build cache instead of parsed and rendered."""
     rendered: frozenset[str] = frozenset()

@@ -21,6 +21,7 @@ from ..incremental.cachefile import SEARCH_STATE, SPARE_OUTPUT
 from ..incremental.rendering import SitePages
 from ..render.feeds import unlisted_slugs
 from .outputrecord import own_in_output
+from .replaced import replaced_files, replaced_notes
 from .search import INDEX_FOLDER, index_site, path_order
 from .searchstate import SearchStore
 from .write import recover, write_site
@@ -36,7 +37,7 @@ def publish_site(
     progress: Progress | None,
     made: Callable[[], object],
     options: BuildOptions,
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], list[str]]:
     """Write the site (indexed for search with ``searched``, Pagefind, the number of
     article pages and the output paths of those left out of the index, the drafts' and
     scheduled articles' pages of a ``--drafts`` or ``--future`` build, when Pagefind is
@@ -46,13 +47,18 @@ def publish_site(
     ``made()`` has returned: it waits for what static files are still being made (the
     images' copies). The files someone put into the output folder by hand stay there, each
     a warning given back (``outputrecord``); with ``options.strict``, an error before
-    anything is written. A build that does not write but checks the output folder
-    (``check``) only gives those warnings, or errors, as the build would."""
+    anything is written. A folder without the record is replaced whole: the files that
+    goes with are named in a note given back (``replaced``). A build that does not write
+    but checks the output folder (``check``) only gives those warnings, or errors, and
+    that note, as the build would."""
     paths = [page.out_path for page in pages.headers]
     index = INDEX_FOLDER if searched else None
+    removing = partial(replaced_files, output, [*paths, *(name for _, name in statics)], root)
     if not options.write:
-        return own_in_output(output, paths, statics, index, root, options.strict)[1]
+        kept = own_in_output(output, paths, statics, index, root, options.strict)[1]
+        return kept, replaced_notes(removing(), output, root, spare=None, built=False)
     recover(output)
+    removed = removing()  # the folder as the last build left it, put back after a kill
     if searched:
         _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
@@ -75,7 +81,7 @@ def publish_site(
     if cache is not None:
         with after_writing(output):
             cache.record_output(output)
-    return kept
+    return kept, replaced_notes(removed, output, root, spare=spare, built=True)
 
 
 def indexed_pages(

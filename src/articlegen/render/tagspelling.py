@@ -1,0 +1,178 @@
+"""Tags that look like one tag spelt two ways: ``testosteron`` on one article and
+``testosterone`` on twelve make two tag pages, each listing part of the articles, and no
+check said so (tags written differently that make one slug, ``Omega-3`` and ``omega 3``,
+share one page: ``sitechecks.shared_tag_warnings``). Said as notes, not warnings: two
+similar tags may be meant (``Dysphagia`` and ``Dysphasia``), and a warning would fail the
+``--strict`` builds of sites that built before.
+
+The rule is narrow on purpose, and judges the tags' slugs (so case, accents and spacing
+are settled already). Two tags look alike when they have the same letters but for hyphens
+(``lowt`` and ``low-t``, ``vitamin-b-12`` and ``vitamin-b12``; not a hyphen between two
+digits), or the same words but one, and that word is the other's plural (``supplement``
+and ``supplements``, ``allergy`` and ``allergies``) or one slip of the keys from it: a
+letter added, left out or changed, or two side by side swapped (``testosteron``,
+``excercise``, ``fibre``), in words of five letters or more that start alike (``mental``
+and ``dental``, ``weight`` and ``height`` are other words), and not the other with a ``y``
+(``health``, ``healthy``). A word holding a digit never differs by a slip: ``vitamin-b6``
+and ``vitamin-b12``, ``type-1`` and ``type-2`` are other tags. Two tags one article has
+both are meant as two.
+
+Cost: each tag gives a few keys (its letters without hyphens; per word, the word with one
+letter left out, and its singular), and only tags sharing a key are compared: the work
+grows with the tags' letters, not with their pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..core.console import counted
+from ..core.model import Site, Tag
+from ..core.urls import tag_url
+from .site import natural_order
+
+MOST_NOTES = 5
+"""Pairs named one note each; the rest are counted in one more note."""
+SHOWN = 3
+"""Files a note names before counting the rest."""
+_SLIP_LETTERS = 5
+"""The shortest word a one-letter slip is judged in: in shorter ones it is another word."""
+_HYPHEN = re.compile(r"(?<![0-9])-|-(?![0-9])")
+"""A hyphen not between two digits (``1-2`` is not ``12``)."""
+
+
+def tag_spelling_notes(site: Site) -> list[str]:
+    """A note for each pair of the site's tags that look like one tag spelt two ways
+    (``look_alike_tags``); past ``MOST_NOTES``, one more names the rest."""
+    pairs = look_alike_tags(site.tags)
+    sources = {article.slug: article.source for article in site.articles}
+    notes = [_note(rare, common, sources) for rare, common in pairs[:MOST_NOTES]]
+    if len(pairs) > MOST_NOTES:
+        rest = ", ".join(
+            f"'{rare.name}' and '{common.name}'" for rare, common in pairs[MOST_NOTES:]
+        )
+        notes.append(f"{counted(len(pairs) - MOST_NOTES, 'more pair')} of tags look alike: {rest}")
+    return notes
+
+
+def look_alike_tags(tags: Iterable[Tag]) -> list[tuple[Tag, Tag]]:
+    """Each pair of ``tags`` that look like one tag spelt two ways, as (the one with fewer
+    articles, the other), those whose better-used tag has the most articles first."""
+    by_slug = {tag.slug: tag for tag in tags}
+    pairs = [
+        _rarer_first(by_slug[one], by_slug[other])
+        for one, other in _candidates(by_slug)
+        if _alike(one, other) and not set(by_slug[one].articles) & set(by_slug[other].articles)
+    ]
+    return sorted(pairs, key=lambda pair: (-len(pair[1].articles), natural_order(pair[0].slug)))
+
+
+def _candidates(tags: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Each pair of slugs that share a key, once."""
+    buckets: dict[tuple[str, ...], list[str]] = {}
+    for slug in tags:
+        for key in _keys(slug):
+            buckets.setdefault(key, []).append(slug)
+    seen: set[tuple[str, str]] = set()
+    for slugs in buckets.values():
+        for i, one in enumerate(slugs):
+            for other in slugs[i + 1 :]:
+                pair = (one, other) if one < other else (other, one)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _keys(slug: str) -> set[tuple[str, ...]]:
+    """Keys any tag that looks like ``slug`` shares with it: its letters without hyphens,
+    and its words with one of them as ``_variants`` gives it."""
+    words = slug.split("-")
+    keys: set[tuple[str, ...]] = {("", _HYPHEN.sub("", slug))}
+    for i, word in enumerate(words):
+        for variant in _variants(word):
+            keys.add((str(i), *words[:i], variant, *words[i + 1 :]))
+    return keys
+
+
+def _variants(word: str) -> set[str]:
+    """The word, its singular stems, and, when a slip in it would count, the word with each
+    letter left out: a plural and its singular, or two words one slip apart, share one."""
+    if any(char.isdigit() for char in word):
+        return {word}
+    found = {word, word.removesuffix("s"), word.removesuffix("es")}
+    if word.endswith("ies"):
+        found.add(word[:-3] + "y")
+    if len(word) >= _SLIP_LETTERS:
+        found.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+    return found
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two slugs look like one tag spelt two ways (the rule in the docstring above)."""
+    if _HYPHEN.sub("", one) == _HYPHEN.sub("", other):
+        return True
+    words, others = one.split("-"), other.split("-")
+    differ = [(a, b) for a, b in zip(words, others, strict=False) if a != b]
+    if len(words) != len(others) or len(differ) != 1:
+        return False
+    short, long = sorted(differ[0], key=len)
+    if any(char.isdigit() for char in short + long):
+        return False
+    return _plural(short, long) or _slip(short, long)
+
+
+def _plural(short: str, long: str) -> bool:
+    if len(short) < 3:
+        return False
+    return long in (short + "s", short + "es") or (
+        short.endswith("y") and long == short[:-1] + "ies"
+    )
+
+
+def _slip(short: str, long: str) -> bool:
+    """One letter added, left out or changed, or two side by side swapped, in words that
+    start alike, of ``_SLIP_LETTERS`` or more, neither the other with a ``y``."""
+    if len(short) < _SLIP_LETTERS or short[0] != long[0] or long == short + "y":
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    if len(long) == len(short) + 1:
+        return short[at:] == long[at + 1 :]
+    if len(long) != len(short):
+        return False
+    swapped = short[at : at + 2] == long[at : at + 2][::-1]
+    return short[at + 1 :] == long[at + 1 :] or (swapped and short[at + 2 :] == long[at + 2 :])
+
+
+def _rarer_first(one: Tag, other: Tag) -> tuple[Tag, Tag]:
+    """The tag with fewer articles first (on a tie, the first in the tags' order)."""
+    rare, common = sorted(
+        (one, other), key=lambda tag: (len(tag.articles), natural_order(tag.slug))
+    )
+    return rare, common
+
+
+def _note(rare: Tag, common: Tag, sources: dict[str, str]) -> str:
+    """``content/a.md: tag 'Testosteron' (1 article) looks like 'Testosterone' (12
+    articles) spelt another way … — write 'Testosterone' in it …``."""
+    files = _files(rare, sources)
+    one = len(rare.articles) == 1
+    them = "it" if one else "them"
+    fix = f"write '{common.name}' in {them}"
+    if len(rare.articles) == len(common.articles):  # no telling which is the slip
+        fix = f"write it one way, '{common.name}' in {them} or '{rare.name}' in "
+        fix += _files(common, sources)
+    pages = f"/{tag_url(rare.slug)} and /{tag_url(common.slug)}"
+    return (
+        f"{files}: tag '{rare.name}' ({counted(len(rare.articles), 'article')}) looks like "
+        f"'{common.name}' ({counted(len(common.articles), 'article')}) spelt another way, so "
+        f"each has a tag page of its own, {pages}, listing part of the articles — if they "
+        f"are one tag, {fix}; if they are two, leave them"
+    )
+
+
+def _files(tag: Tag, sources: dict[str, str]) -> str:
+    """The content files of the tag's articles, ``SHOWN`` named and the rest counted."""
+    files = sorted(sources[slug] for slug in tag.articles)
+    named = ", ".join(files[:SHOWN])
+    return named + (f" and {len(files) - SHOWN:,} more" if len(files) > SHOWN else "")

@@ -1,0 +1,74 @@
+"""A build and ``articlegen check`` say, in a note, which tags look like one tag spelt two
+ways (``render/tagspelling.py``): each makes a tag page of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from articlegen.incremental import stamps
+from articlegen.render.tagspelling import MOST_NOTES
+from tests.conftest import article
+
+NOTE = (
+    "note: content/low-t.md: tag 'testosteron' (1 article) looks like 'Testosterone' (3"
+    " articles) spelt another way, so each has a tag page of its own, /tags/testosteron/ and"
+    " /tags/testosterone/, listing part of the articles — if they are one tag, write"
+    " 'Testosterone' in it; if they are two, leave them\n"
+)
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture(autouse=True)
+def stamps_trusted_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests write files moments before building; here their stamps are trusted anyway."""
+    monkeypatch.setattr(stamps, "RACY_SECONDS", 0.0)
+
+
+@pytest.fixture
+def misspelt(site: Callable[..., Path]) -> Path:
+    articles = {f"t{i}.md": article(f"T{i}", tags="[Testosterone]") for i in range(3)}
+    articles["low-t.md"] = article("Low T", tags="[testosteron, Vitamin B6]")
+    articles["b12.md"] = article("B12", tags="[Vitamin B12]")
+    return site(articles)
+
+
+def test_build_and_check_name_the_rarer_tag_and_its_files(misspelt: Path, run_cli: Run) -> None:
+    code, _, err = run_cli("build", "--site", misspelt, "--strict")
+    assert (code, err) == (0, NOTE)  # a note: --strict builds as before
+    assert (misspelt / "public/tags/testosteron/index.html").is_file()
+    assert run_cli("check", "--site", misspelt, "--strict")[::2] == (0, NOTE)
+
+
+def test_a_build_with_nothing_to_do_repeats_it_as_it_does_every_note(
+    misspelt: Path, run_cli: Run
+) -> None:
+    run_cli("build", "--site", misspelt)
+    code, out, err = run_cli("build", "--site", misspelt)
+    assert (code, err) == (0, NOTE) and "nothing changed" in out
+    assert run_cli("build", "--site", misspelt, "--quiet") == (0, "", "")
+
+
+def test_one_spelling_says_nothing(misspelt: Path, run_cli: Run) -> None:
+    low_t = misspelt / "content/low-t.md"
+    low_t.write_text(low_t.read_text().replace("testosteron,", "Testosterone,"))
+    assert run_cli("build", "--site", misspelt)[2] == ""
+
+
+def test_past_a_handful_of_pairs_one_note_names_the_rest(
+    site: Callable[..., Path], run_cli: Run
+) -> None:
+    words = ["Hormones", "Exercise", "Supplement", "Cholesterol", "Prostate", "Recovery", "Fibre"]
+    articles = {f"{w}.md": article(w, tags=f"[{w}]") for w in words}
+    articles |= {f"{w}-2.md": article(f"{w} 2", tags=f"[{w}]") for w in words}
+    articles |= {f"{w}-slip.md": article(f"{w} slip", tags=f"[{w}s]") for w in words}
+    _, _, err = run_cli("check", "--site", site(articles))
+    notes = err.splitlines()
+    assert len(notes) == MOST_NOTES + 1
+    assert notes[-1] == (
+        "note: 2 more pairs of tags look alike: 'Recoverys' and 'Recovery', 'Supplements' and"
+        " 'Supplement'"
+    )

@@ -1,0 +1,90 @@
+"""Which tags look like one tag spelt two ways (``render/tagspelling.py``)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlegen.core.model import Tag
+from articlegen.core.slugs import slugify
+from articlegen.render.tagspelling import _alike, look_alike_tags
+
+
+def _tags(*names: str) -> list[Tag]:
+    """Each tag on articles of its own: ``n`` articles for the ``n``-th name."""
+    return [
+        Tag(name, slugify(name), tuple(f"{slugify(name)}-{k}" for k in range(n)))
+        for n, name in enumerate(names, start=1)
+    ]
+
+
+def _names(pairs: list[tuple[Tag, Tag]]) -> list[tuple[str, str]]:
+    return [(rare.name, common.name) for rare, common in pairs]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("testosteron", "Testosterone"),  # a letter left out
+        ("Excercise", "Exercise"),  # a letter added
+        ("Erectile disfunction", "Erectile dysfunction"),  # a letter changed, in one word
+        ("Fiber", "Fibre"),  # two side by side swapped
+        ("Supplement", "Supplements"),
+        ("Allergy", "Allergies"),
+        ("Mens health", "Men health"),
+        ("LowT", "Low-T"),  # the same letters but for a hyphen
+        ("Vitamin B-12", "Vitamin B12"),
+        ("Alzheimers", "Alzheimer's"),
+    ],
+)
+def test_a_slip_a_plural_or_a_hyphen_looks_alike(one: str, other: str) -> None:
+    assert _names(look_alike_tags(_tags(one, other))) == [(one, other)]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Vitamin B6", "Vitamin B12"),  # numbers differ: other tags
+        ("Type 1 diabetes", "Type 2 diabetes"),
+        ("Omega-3", "Omega-6"),
+        ("1-2", "12"),  # a hyphen between digits parts two numbers
+        ("Vitamin D", "Vitamin E"),  # words too short for a slip
+        ("Mental health", "Dental health"),  # words that start otherwise
+        ("Weight", "Height"),
+        ("Health", "Healthy"),  # a word and its adjective
+        ("Hypertension", "Hypotension"),  # two slips
+        ("Sleep", "Slept"),
+        ("Heart health", "Heart rate"),
+        ("Prostate cancer", "Prostate"),  # another number of words
+    ],
+)
+def test_other_tags_do_not(one: str, other: str) -> None:
+    assert look_alike_tags(_tags(one, other)) == []
+
+
+def test_two_tags_of_one_article_are_meant_as_two() -> None:
+    both = [Tag("Fiber", "fiber", ("bread",)), Tag("Fibre", "fibre", ("bread", "oats"))]
+    assert look_alike_tags(both) == []
+
+
+def test_the_tag_with_fewer_articles_comes_first_and_the_most_used_pairs_lead() -> None:
+    tags = _tags("Testosterone", "Fibre", "Fiber", "Exercise", "Testosteron")
+    assert _names(look_alike_tags(tags)) == [("Testosterone", "Testosteron"), ("Fibre", "Fiber")]
+
+
+_WORDS = st.text(alphabet="abesy1", min_size=1, max_size=7)
+
+
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=2).map("-".join), max_size=14))
+def test_the_cheap_filter_misses_no_pair_all_pairs_would_find(slugs: list[str]) -> None:
+    """Comparing only the tags that share a key finds what comparing every pair finds."""
+    tags = [Tag(slug, slug, (f"a{i}",)) for i, slug in enumerate(dict.fromkeys(slugs))]
+    every = {
+        frozenset((one.slug, other.slug))
+        for one, other in itertools.combinations(tags, 2)
+        if _alike(one.slug, other.slug)
+    }
+    assert {frozenset((a.slug, b.slug)) for a, b in look_alike_tags(tags)} == every
