@@ -29,8 +29,8 @@ from collections.abc import Iterable, Iterator
 
 from ..core.console import counted
 from ..core.model import Site, Tag
+from ..core.slugs import natural_order
 from ..core.urls import tag_url
-from .site import natural_order
 
 MOST_NOTES = 5
 """Pairs named one note each; the rest are counted in one more note."""
