@@ -7,7 +7,9 @@ with ``articlegen build --jobs 1``, as the command line does, after moving the b
 and the output aside each time (a cold build: nothing to reuse; ``bench.measure.SetAside``
 says why they are not deleted until the end). One build first warms the
 process up (imports) and is not counted: that is a fixed cost of a process, not of an
-article. Each build compiles the templates it renders again (about 0.06 s), as a command's
+article. What articlegen's modules remember for the process (slugs, dates, escapes, stems)
+is forgotten before each build (``forget_memos``), as a command's one build starts without
+it. Each build compiles the templates it renders again (about 0.06 s), as a command's
 one build does: that is counted, under templates.
 
 The CPU time of each stage is summed by timers put around the functions that do it: a
@@ -148,11 +150,37 @@ class Run:
     stages: dict[str, float]
 
 
+PROCESS_MEMOS = (
+    ("articlegen.render.textvectors", "_STEMS"),
+    ("articlegen.render.jinjacompiler", "_ITEMS_FIRST"),
+)
+"""Memos kept for the process in plain dicts, which ``forget_memos`` cannot find alone."""
+
+
+def forget_memos() -> None:
+    """Empty what articlegen's modules remember for the process (``functools`` caches of
+    slugs, dates, escapes, stems…): a command's one build starts without them, so a build
+    timed after the warm-up build must too, or it would be spared the work of every value
+    the warm-up met (all of them: the corpus is the same)."""
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "articlegen":
+            continue
+        for value in list(vars(module).values()):
+            holders = [value, *vars(value).values()] if isinstance(value, type) else [value]
+            for holder in holders:
+                if callable(getattr(holder, "cache_clear", None)):
+                    holder.cache_clear()
+    for module, name in PROCESS_MEMOS:
+        if module in sys.modules:
+            getattr(sys.modules[module], name).clear()
+
+
 def cold_build(root: Path, clock: StageClock, set_aside: SetAside) -> Run:
     """One build of ``root`` with nothing to reuse (the last one's output and cache set
     aside, not deleted: ``SetAside`` says why), timed."""
     set_aside(root / CACHE_DIR)
     set_aside(root / DEFAULT_OUTPUT)
+    forget_memos()
     clock.spent.clear()
     argv = sys.argv
     sys.argv = ["articlegen", "build", "--quiet", "--jobs", "1", "--site", str(root)]

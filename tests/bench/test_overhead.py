@@ -59,3 +59,16 @@ def busy(seconds: float) -> None:
     end = time.process_time() + seconds
     while time.process_time() < end:
         pass
+
+
+def test_each_build_starts_without_what_the_last_one_remembered() -> None:
+    """The process's memos (a ``functools`` cache, a plain dict of stems) are emptied, so a
+    timed build is not spared the warm-up's work."""
+    from articlegen.core.slugs import slugify
+    from articlegen.render import textvectors
+
+    slugify("Low Testosterone")
+    textvectors.stem_words(["hormones"])
+    assert slugify.cache_info().currsize > 0 and textvectors._STEMS
+    overhead.forget_memos()
+    assert slugify.cache_info().currsize == 0 and not textvectors._STEMS
