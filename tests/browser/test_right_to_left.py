@@ -81,3 +81,31 @@ def test_a_right_to_left_page_on_a_phone_is_mirrored_and_no_wider_than_the_scree
             assert abs(_right(card) - start) < 1, card
             assert abs(_right(title) - (start - 1 - EDGE)) < 1.5, (card, title)
         assert axe_violations(page) == []
+
+
+def test_code_on_a_right_to_left_page_reads_left_to_right(browser, site, serve) -> None:
+    """A code block and inline code keep their own direction: on a right-to-left page the
+    ';' ending a line of code would otherwise be drawn at its start."""
+    root = site(
+        {"code.md": article("نوشته نمونه", "```\nprint(1);\n```\n\nمتن `call(a);` نمونه.")},
+        site_yaml=SITE_YAML + "language: fa\n",
+    )
+    build_site(root, BuildOptions(output=root / "public"))
+    with new_page(browser, viewport=PHONE) as page:
+        page.goto(serve(root / "public") + "code/")
+        for selector in ("pre", "p code"):
+            code = page.locator(selector).first
+            assert code.evaluate("e => getComputedStyle(e).direction") == "ltr", selector
+            # the text's first character is drawn left of its last, ';' at the line's end
+            first, last = code.evaluate(
+                """e => {
+                    const text = e.querySelector('code') || e;
+                    const node = text.firstChild, range = document.createRange();
+                    const box = (i) => {
+                        range.setStart(node, i); range.setEnd(node, i + 1);
+                        return range.getBoundingClientRect().x;
+                    };
+                    return [box(0), box(node.textContent.trimEnd().length - 1)];
+                }"""
+            )
+            assert first < last, (selector, first, last)
