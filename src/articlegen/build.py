@@ -141,7 +141,7 @@ def build_site(
             ),
             before_workers=waited,  # workers forked from a process with no threads
         )  # fmt: skip
-        statics = copies.published(checked.statics)
+        statics = copies.published(checked.statics, () if shown else checked.shown_images)
         raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         index = indexed_pages(site, pagefind, len(articles))
         own, replaced = publish_site(  # each page written as rendered: the result keeps no bytes

@@ -4,9 +4,11 @@ are (``output/replaced.py``); ``check`` names them beforehand."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from articlegen.core.layout import CACHE_DIR, OUTPUT_FILES
 from articlegen.incremental import stamps
@@ -69,6 +71,26 @@ def test_check_names_them_before_the_build_removes_them(unrecorded: Path, run_cl
         " from where the build publishes it\n",
     )
     assert (unrecorded / "public/notes.txt").is_file()
+
+
+def _named(err: str) -> list[str]:
+    """The files a note on a replaced output folder names."""
+    return re.findall(r"by hand\): (.*?) — ", err)
+
+
+def test_check_names_what_the_build_names_not_the_image_copies(site, run_cli) -> None:
+    """The images' responsive copies are made only by a build that writes: ``check`` knows
+    their paths all the same, and does not offer them as files of someone's own."""
+    root = site({"a.md": article("Alpha", "![A chart](images/chart.png)")})
+    chart = root / "static/images/chart.png"
+    chart.parent.mkdir(parents=True)
+    Image.new("RGB", (800, 450), (200, 80, 40)).save(chart)
+    assert run_cli("build", "--site", root, "--quiet")[0] == 0
+    assert (root / "public/images/chart-480w.webp").is_file()  # a copy, not in static/
+    (root / "public/notes.txt").write_text("put here by hand")
+    (root / "public" / OUTPUT_FILES).unlink()
+    checked, built = (run_cli(command, "--site", root)[2] for command in ("check", "build"))
+    assert _named(checked) == _named(built) == ["public/notes.txt"]
 
 
 def test_past_a_handful_of_files_the_rest_are_counted(unrecorded: Path, run_cli) -> None:

@@ -157,12 +157,18 @@ class VariantsMade:
             self._made = MadeVariants(self.files, sum(encoded))
         return self._made
 
-    def published(self, statics: Iterable[StaticFile]) -> list[StaticFile]:
+    def published(
+        self, statics: Iterable[StaticFile], unmade: Iterable[PlacedImage] = ()
+    ) -> list[StaticFile]:
         """``statics`` with each original replaced by its copies, the one at its own address
-        its upright, stripped copy, sorted by output path."""
-        replaced = {name for _, name in self.files}
+        its upright, stripped copy, sorted by output path. A build that makes no copy
+        (``check``) gives the images it shows as ``unmade``: their copies are named from
+        their originals (``named_copies``), so that it judges the output folder by the
+        paths the build writes (the files it would remove or displace there)."""
+        files = [*self.files, *named_copies(unmade)]
+        replaced = {name for _, name in files}
         kept = [static for static in statics if static[1] not in replaced]
-        return sorted([*kept, *self.files], key=lambda static: static[1])
+        return sorted([*kept, *files], key=lambda static: static[1])
 
     def __enter__(self) -> VariantsMade:
         return self
@@ -235,6 +241,19 @@ def _planned(
             pixels = max(v.width * v.height for v in variants.values())
             todo.append(_Job(source, shown_path(source, root), missing, digest, pixels))
     return files, todo
+
+
+def named_copies(images: Iterable[PlacedImage]) -> list[StaticFile]:
+    """Every copy of ``images`` once, as (its original, output path): the output paths
+    ``VariantsMade`` publishes, planned before anything is encoded, known without reading
+    an original (its digest names only the copy in the cache folder)."""
+    named = {
+        variant.path: image.source
+        for image in images
+        if image.source is not None
+        for variant in image.variants
+    }
+    return [(source, name) for name, source in named.items()]
 
 
 def cache_name(digest: str, variant: ImageVariant) -> str:
