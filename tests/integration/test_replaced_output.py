@@ -13,7 +13,7 @@ from PIL import Image
 from articlegen.core.layout import CACHE_DIR, OUTPUT_FILES
 from articlegen.incremental import stamps
 from articlegen.output.replaced import SHOWN
-from tests.conftest import article
+from tests.conftest import SITE_YAML, article
 
 _REMOVED = (
     "note: public/ had no .articlegen-files, the record of the files builds wrote there (an"
@@ -91,6 +91,17 @@ def test_check_names_what_the_build_names_not_the_image_copies(site, run_cli) ->
     (root / "public" / OUTPUT_FILES).unlink()
     checked, built = (run_cli(command, "--site", root)[2] for command in ("check", "build"))
     assert _named(checked) == _named(built) == ["public/notes.txt"]
+
+
+def test_without_search_the_files_in_its_folder_are_named(site, run_cli) -> None:
+    """``pagefind/`` is left out only by a build that makes the index there."""
+    root = site({"a.md": article("Alpha", "First.")}, site_yaml=SITE_YAML + "search: false\n")
+    assert run_cli("build", "--site", root, "--quiet")[0] == 0
+    (root / "public/pagefind").mkdir()
+    (root / "public/pagefind/mine.js").write_text("put here by hand")
+    (root / "public" / OUTPUT_FILES).unlink()
+    checked, built = (run_cli(command, "--site", root)[2] for command in ("check", "build"))
+    assert _named(checked) == _named(built) == ["public/pagefind/mine.js"]
 
 
 def test_past_a_handful_of_files_the_rest_are_counted(unrecorded: Path, run_cli) -> None:

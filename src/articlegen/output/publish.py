@@ -53,7 +53,8 @@ def publish_site(
     that note, as the build would."""
     paths = [page.out_path for page in pages.headers]
     index = INDEX_FOLDER if searched else None
-    removing = partial(replaced_files, output, [*paths, *(name for _, name in statics)], root)
+    building = [*paths, *(name for _, name in statics)]
+    removing = partial(replaced_files, output, building, index, root)
     if not options.write:
         kept = own_in_output(output, paths, statics, index, root, options.strict)[1]
         return kept, replaced_notes(removing(), output, root, spare=None, built=False)

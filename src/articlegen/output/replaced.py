@@ -23,15 +23,17 @@ from ..core.console import counted
 from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER
 from ..core.problems import one_line
 from .outputrecord import files_under, load_written, shown_folder
-from .search import INDEX_FOLDER
 
 SHOWN = 5
 """Files a note names before counting the rest."""
 
 
-def replaced_files(output: Path, building: Collection[str], root: Path) -> list[str]:
+def replaced_files(
+    output: Path, building: Collection[str], index: str | None, root: Path
+) -> list[str]:
     """The files of ``output`` (relative, sorted) that a build writing ``building`` (and
-    its search index, whose folder only builds make) does not write, when
+    its search index in the folder ``index``, None for a build that does not index: its
+    files are not known beforehand, but the index is made there whole) does not write, when
     ``output`` has no record and is replaced whole; none when it has one (a build keeps the
     files it did not write) or is not there."""
     if load_written(output) is not None or not output.is_dir():
@@ -42,7 +44,7 @@ def replaced_files(output: Path, building: Collection[str], root: Path) -> list[
     return [
         name
         for name in files_under(output, root)[0]
-        if name.casefold() not in written and name.partition("/")[0] != INDEX_FOLDER
+        if name.casefold() not in written and name.partition("/")[0] != index
     ]
 
 
