@@ -51,6 +51,12 @@ def test_the_build_names_what_it_removed_and_where_it_still_is(unrecorded: Path,
     assert not (spare / "notes.txt").exists()  # "until the next build", as the note says
 
 
+def test_quiet_still_says_it(unrecorded: Path, run_cli) -> None:
+    """The one notice that files of someone's own were removed, whose only copy the next
+    build deletes: not a routine note that ``--quiet`` leaves out (the article moved is)."""
+    assert run_cli("build", "--site", unrecorded, "--quiet") == (0, "", _REMOVED + _KEPT)
+
+
 def test_without_the_cache_it_says_no_copy_was_kept(unrecorded: Path, run_cli) -> None:
     code, _, err = run_cli("build", "--site", unrecorded, "--no-cache")
     assert code == 0 and err == _REMOVED + (

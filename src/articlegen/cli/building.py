@@ -34,7 +34,10 @@ def add_build(commands: Commands) -> None:
     build.add_argument("--base-url", help="override site.yaml 'base_url'")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument(
-        "--quiet", action="store_true", help="print only errors and warnings: no notes, no summary"
+        "--quiet",
+        action="store_true",
+        help="print only errors, warnings and the note naming files of yours the build removed:"
+        " no other note, no summary",
     )
     future_argument(build, "include")
     today_argument(build)
@@ -97,8 +100,8 @@ def _build(args: argparse.Namespace) -> int:
             args.unfinished = "nothing was written"  # with no previous output known to keep
         raise
     print_warnings(result)
+    print_notes(result, quiet=args.quiet)
     if not args.quiet:
-        print_notes(result)
         print(summary(result, f"built into {shown(result.output, args.site)}", args))
     return EXIT_OK
 

@@ -29,8 +29,11 @@ def wall(args: argparse.Namespace) -> str:
     return f"{time.perf_counter() - args.started:.2f} s"
 
 
-def print_notes(result: BuildResult) -> None:
-    for note in (*result.notes, *result.said_once):
+def print_notes(result: BuildResult, *, quiet: bool = False) -> None:
+    """The notes, after the warnings; with ``quiet`` (``build --quiet``) only those on files
+    of the user's the build removed (``said_once``): no later build can say them again, and
+    the one copy of those files goes with the next build."""
+    for note in (*(() if quiet else result.notes), *result.said_once):
         stderr(f"note: {note}")
 
 

@@ -828,7 +828,8 @@ class BuildResult:
     """Things the author should know that are not problems (e.g. built without search)."""
     said_once: tuple[str, ...] = ()
     """Notes on what this build did itself (files it removed), printed after ``notes`` but
-    kept out of the receipt: a build that finds nothing changed did none of it."""
+    kept out of the receipt: a build that finds nothing changed did none of it. Printed with
+    ``--quiet`` too, which leaves out the other notes: said once, they are not routine."""
     reused_bodies: int = 0
     """Article bodies taken from the build cache instead of parsed and rendered."""
     rendered: frozenset[str] = frozenset()

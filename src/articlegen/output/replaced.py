@@ -6,7 +6,8 @@ did; but a file of someone's own went without a word. Now the build names the fi
 removes that it does not write itself, and where they still are: a build with the cache
 keeps the site it replaced as the cache's ``spare-output/`` until the next build stages
 into it (``write._remove_old``), which is checked file by file before it is said.
-``articlegen check`` names them beforehand, when moving them is still simple.
+``articlegen check`` names them beforehand, when moving them is still simple. Said once,
+and not routine, the note is printed under ``build --quiet`` too (``BuildResult.said_once``).
 
 A note, not a warning: the build does what the mark allows and the docs say, and the next
 build has the record; a warning would fail ``--strict`` builds, which could then never
