@@ -14,9 +14,10 @@ from tests.conftest import article
 
 NOTE = (
     "note: content/low-t.md: tag 'testosteron' (1 article) looks like 'Testosterone' (3"
-    " articles) spelt another way, so each has a tag page of its own, /tags/testosteron/ and"
-    " /tags/testosterone/, listing part of the articles — if they are one tag, write"
-    " 'Testosterone' in it; if they are two, leave them\n"
+    " articles) spelt another way, so each has a tag page of its own,"
+    " https://example.test/tags/testosteron/ and https://example.test/tags/testosterone/,"
+    " listing part of the articles — if they are one tag, write 'Testosterone' in it; if they"
+    " are two, leave them\n"
 )
 
 Run = Callable[..., tuple[int, str, str]]
@@ -50,6 +51,17 @@ def test_a_build_with_nothing_to_do_repeats_it_as_it_does_every_note(
     code, out, err = run_cli("build", "--site", misspelt)
     assert (code, err) == (0, NOTE) and "nothing changed" in out
     assert run_cli("build", "--site", misspelt, "--quiet") == (0, "", "")
+
+
+def test_on_a_site_under_a_base_path_it_names_the_pages_where_they_are(
+    misspelt: Path, run_cli: Run
+) -> None:
+    """The tag pages of a site at ``/blog/`` are at ``/blog/tags/…``, not ``/tags/…``."""
+    yaml = misspelt / "site.yaml"
+    yaml.write_text(yaml.read_text().replace("example.test/", "example.test/blog/"))
+    err = run_cli("check", "--site", misspelt)[2]
+    assert "https://example.test/blog/tags/testosteron/ and" in err
+    assert "https://example.test/blog/tags/testosterone/," in err
 
 
 def test_one_spelling_says_nothing(misspelt: Path, run_cli: Run) -> None:

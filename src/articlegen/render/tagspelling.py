@@ -47,7 +47,8 @@ def tag_spelling_notes(site: Site) -> list[str]:
     (``look_alike_tags``); past ``MOST_NOTES``, one more names the rest."""
     pairs = look_alike_tags(site.tags)
     sources = {article.slug: article.source for article in site.articles}
-    notes = [_note(rare, common, sources) for rare, common in pairs[:MOST_NOTES]]
+    base = site.config.base_url
+    notes = [_note(rare, common, sources, base) for rare, common in pairs[:MOST_NOTES]]
     if len(pairs) > MOST_NOTES:
         rest = ", ".join(
             f"'{rare.name}' and '{common.name}'" for rare, common in pairs[MOST_NOTES:]
@@ -152,9 +153,12 @@ def _rarer_first(one: Tag, other: Tag) -> tuple[Tag, Tag]:
     return rare, common
 
 
-def _note(rare: Tag, common: Tag, sources: dict[str, str]) -> str:
+def _note(rare: Tag, common: Tag, sources: dict[str, str], base: str) -> str:
     """``content/a.md: tag 'Testosteron' (1 article) looks like 'Testosterone' (12
-    articles) spelt another way … — write 'Testosterone' in it …``."""
+    articles) spelt another way … — write 'Testosterone' in it …``. The tag pages are named
+    by their addresses under ``base`` (the site's ``base_url``), as readers reach them and
+    as the note of addresses moved away names pages: on a site under a base path
+    (``/blog/``) a path from the domain's root would lead elsewhere."""
     files = _files(rare, sources)
     one = len(rare.articles) == 1
     them = "it" if one else "them"
@@ -162,7 +166,7 @@ def _note(rare: Tag, common: Tag, sources: dict[str, str]) -> str:
     if len(rare.articles) == len(common.articles):  # no telling which is the slip
         fix = f"write it one way, '{common.name}' in {them} or '{rare.name}' in "
         fix += _files(common, sources)
-    pages = f"/{tag_url(rare.slug)} and /{tag_url(common.slug)}"
+    pages = f"{base}{tag_url(rare.slug)} and {base}{tag_url(common.slug)}"
     return (
         f"{files}: tag '{rare.name}' ({counted(len(rare.articles), 'article')}) looks like "
         f"'{common.name}' ({counted(len(common.articles), 'article')}) spelt another way, so "
