@@ -70,6 +70,23 @@ def test_one_spelling_says_nothing(misspelt: Path, run_cli: Run) -> None:
     assert run_cli("build", "--site", misspelt)[2] == ""
 
 
+def test_tags_alike_in_a_chain_give_one_spelling_to_write(
+    site: Callable[..., Path], run_cli: Run
+) -> None:
+    """``fibre`` looks like ``fiber`` and ``fibres``: content/a.md is told one of them."""
+    articles = {"a.md": article("A", tags="[fibre]")}
+    articles |= {f"{n}.md": article(n, tags="[fiber]") for n in ("b", "c")}
+    articles |= {f"{n}.md": article(n, tags="[fibres]") for n in ("d", "e")}
+    notes = run_cli("check", "--site", site(articles))[2].splitlines()
+    assert len(notes) == 2
+    assert [note.split(": tag ")[0] for note in notes] == [
+        "note: content/b.md, content/c.md",
+        "note: content/a.md",
+    ]
+    assert "write it one way, 'fibres' in them or 'fiber' in content/d.md" in notes[0]
+    assert "write 'fibres' in it;" in notes[1]
+
+
 def test_past_a_handful_of_pairs_one_note_names_the_rest(
     site: Callable[..., Path], run_cli: Run
 ) -> None:
