@@ -14,9 +14,10 @@ from tests.conftest import article
 
 NOTE = (
     "note: content/low-t.md: tag 'testosteron' (1 article) looks like 'Testosterone' (3"
-    " articles) spelt another way, so each has a tag page of its own, /tags/testosteron/ and"
-    " /tags/testosterone/, listing part of the articles — if they are one tag, write"
-    " 'Testosterone' in it; if they are two, leave them\n"
+    " articles) spelt another way, so each has a tag page of its own,"
+    " https://example.test/tags/testosteron/ and https://example.test/tags/testosterone/,"
+    " listing part of the articles — if they are one tag, write 'Testosterone' in it; if they"
+    " are two, leave them\n"
 )
 
 Run = Callable[..., tuple[int, str, str]]
@@ -52,10 +53,38 @@ def test_a_build_with_nothing_to_do_repeats_it_as_it_does_every_note(
     assert run_cli("build", "--site", misspelt, "--quiet") == (0, "", "")
 
 
+def test_on_a_site_under_a_base_path_it_names_the_pages_where_they_are(
+    misspelt: Path, run_cli: Run
+) -> None:
+    """The tag pages of a site at ``/blog/`` are at ``/blog/tags/…``, not ``/tags/…``."""
+    yaml = misspelt / "site.yaml"
+    yaml.write_text(yaml.read_text().replace("example.test/", "example.test/blog/"))
+    err = run_cli("check", "--site", misspelt)[2]
+    assert "https://example.test/blog/tags/testosteron/ and" in err
+    assert "https://example.test/blog/tags/testosterone/," in err
+
+
 def test_one_spelling_says_nothing(misspelt: Path, run_cli: Run) -> None:
     low_t = misspelt / "content/low-t.md"
     low_t.write_text(low_t.read_text().replace("testosteron,", "Testosterone,"))
     assert run_cli("build", "--site", misspelt)[2] == ""
+
+
+def test_tags_alike_in_a_chain_give_one_spelling_to_write(
+    site: Callable[..., Path], run_cli: Run
+) -> None:
+    """``fibre`` looks like ``fiber`` and ``fibres``: content/a.md is told one of them."""
+    articles = {"a.md": article("A", tags="[fibre]")}
+    articles |= {f"{n}.md": article(n, tags="[fiber]") for n in ("b", "c")}
+    articles |= {f"{n}.md": article(n, tags="[fibres]") for n in ("d", "e")}
+    notes = run_cli("check", "--site", site(articles))[2].splitlines()
+    assert len(notes) == 2
+    assert [note.split(": tag ")[0] for note in notes] == [
+        "note: content/b.md, content/c.md",
+        "note: content/a.md",
+    ]
+    assert "write it one way, 'fibres' in them or 'fiber' in content/d.md" in notes[0]
+    assert "write 'fibres' in it;" in notes[1]
 
 
 def test_past_a_handful_of_pairs_one_note_names_the_rest(

@@ -147,7 +147,7 @@ def test_tags_written_differently_that_share_a_page_are_a_warning(site, run_cli)
     code, _, err = run_cli("build", "--site", root)
     assert code == 0
     assert err.splitlines() == [
-        "warning: content/b.md:4: tags 'C' and 'C++' share one page, /tags/c/"
+        "warning: content/b.md:4: tags 'C' and 'C++' share one page, https://example.test/tags/c/"
         " (both make the URL 'c') — if they are one tag, write it one way; if not,"
         " add a word to one so that its URL differs"
     ]
@@ -159,23 +159,26 @@ def test_tags_written_differently_that_share_a_page_are_a_warning(site, run_cli)
 
 def test_two_tags_of_one_list_that_make_one_page_are_a_warning_at_the_second(site, run_cli) -> None:
     """``tags: [C, C#]``: one page, /tags/c/, the article listed once under 'C', 'C#' shown
-    nowhere. A block list too, each item at its own line; ``Sleep, sleep`` is one tag."""
+    nowhere. A block list too, each item at its own line; ``Sleep, sleep`` is one tag. The
+    page is named by its address, under the site's base path."""
     root = site(
         {
             "a.md": '---\ntitle: "Alpha"\ndate: 2024-01-01\ntags: [C, C#, Sleep, sleep]\n---\nT.\n',
             "b.md": '---\ntitle: "Beta"\ndate: 2024-01-02\ntags:\n  - Omega-3\n  - heart\n'
             "  - Omega 3\n---\nText.\n",
-        }
+        },
+        site_yaml=SITE_YAML.replace("example.test/", "example.test/blog/"),
     )
     code, _, err = run_cli("build", "--site", root)
     assert code == 0
     assert err.splitlines() == [
-        "warning: content/a.md:4: tags 'C#' and 'C' of this list make one page, /tags/c/"
-        " (both make the URL 'c'), so 'C#' is left out — if they are one tag, remove 'C#';"
-        " if not, add a word to one so that its URL differs",
+        "warning: content/a.md:4: tags 'C#' and 'C' of this list make one page,"
+        " https://example.test/blog/tags/c/ (both make the URL 'c'), so 'C#' is left out — if"
+        " they are one tag, remove 'C#'; if not, add a word to one so that its URL differs",
         "warning: content/b.md:7: tags 'Omega 3' and 'Omega-3' of this list make one page,"
-        " /tags/omega-3/ (both make the URL 'omega-3'), so 'Omega 3' is left out — if they"
-        " are one tag, remove 'Omega 3'; if not, add a word to one so that its URL differs",
+        " https://example.test/blog/tags/omega-3/ (both make the URL 'omega-3'), so 'Omega 3'"
+        " is left out — if they are one tag, remove 'Omega 3'; if not, add a word to one so"
+        " that its URL differs",
     ]
     assert (root / "content/b.md").read_text().splitlines()[6] == "  - Omega 3"
     tags = parse(root / "public/a/index.html").css('meta[property="article:tag"]')

@@ -121,13 +121,20 @@ def test_requirements_are_parsed_and_enforced_by_tag_slug() -> None:
 
 
 def test_disclaimer_false_does_not_meet_a_rule_asking_for_a_disclaimer() -> None:
-    """It leaves the disclaimer out; ``comments: false`` sets comments, and meets its rule."""
-    rules = (Requirement("surgery", ("disclaimer", "comments"), 5),)
-    opted_out = art("out", tags=("surgery",), disclaimer=False, comments=False)
+    """It leaves the disclaimer out, and the error is at its line, not a missing key at the
+    tags' line; ``comments: false`` sets comments, and meets its rule."""
+    rules = (Requirement("surgery", ("disclaimer", "comments", "references"), 5),)
+    opted_out = art("out", tags=("Surgery",), disclaimer=False, comments=False, references=())
     own = art("own", tags=("surgery",), disclaimer="Own words.", comments=False)
     assert [str(p) for p in requirement_problems(rules, [opted_out, own], "site.yaml")] == [
-        "content/out.md:4: articles tagged 'surgery' must set 'disclaimer' (require rule in "
-        "site.yaml:5) — add 'disclaimer: …' to the front-matter"
+        "content/out.md:4: articles tagged 'surgery' must set 'references' (require rule in "
+        "site.yaml:5) — add 'references: …' to the front-matter",
+        "content/out.md:5: 'disclaimer: false' opts out of the disclaimer, but articles tagged"
+        " 'surgery' need their own disclaimer text (require rule in site.yaml:5): opting out"
+        " does not meet the rule — write the article's disclaimer as 'disclaimer: \"…\"', or"
+        " remove the tag 'Surgery' if the rule should not apply to this article",
+        "content/own.md:4: articles tagged 'surgery' must set 'references' (require rule in "
+        "site.yaml:5) — add 'references: …' to the front-matter",
     ]
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from articlegen.core.model import Tag
 from articlegen.core.slugs import slugify
-from articlegen.render.tagspelling import _alike, look_alike_tags
+from articlegen.render.tagspelling import _alike, _links, look_alike_tags
 
 
 def _tags(*names: str) -> list[Tag]:
@@ -75,6 +75,28 @@ def test_the_tag_with_fewer_articles_comes_first_and_the_most_used_pairs_lead() 
     assert _names(look_alike_tags(tags)) == [("Testosterone", "Testosteron"), ("Fibre", "Fiber")]
 
 
+def test_tags_alike_in_a_chain_are_told_the_one_most_used_spelling() -> None:
+    """``fibre`` looks like ``fiber`` and ``fibres``, which do not look like each other:
+    told pair by pair, the article with ``fibre`` would be told to write both."""
+    tags = [
+        Tag("fibre", "fibre", ("a",)),
+        Tag("fiber", "fiber", ("b", "c")),
+        Tag("fibres", "fibres", ("d", "e")),
+    ]
+    assert not _alike("fiber", "fibres")
+    # on a tie in articles, the spelling to write is the last in the tags' order
+    assert _names(look_alike_tags(tags)) == [("fiber", "fibres"), ("fibre", "fibres")]
+
+
+def test_a_tag_sharing_an_article_with_its_cluster_s_spelling_is_meant_as_another() -> None:
+    tags = [
+        Tag("fibre", "fibre", ("a",)),
+        Tag("fiber", "fiber", ("b", "c")),
+        Tag("fibres", "fibres", ("b", "d", "e")),
+    ]
+    assert _names(look_alike_tags(tags)) == [("fibre", "fibres")]
+
+
 _WORDS = st.text(alphabet="abesy1", min_size=1, max_size=7)
 
 
@@ -87,4 +109,27 @@ def test_the_cheap_filter_misses_no_pair_all_pairs_would_find(slugs: list[str]) 
         for one, other in itertools.combinations(tags, 2)
         if _alike(one.slug, other.slug)
     }
-    assert {frozenset((a.slug, b.slug)) for a, b in look_alike_tags(tags)} == every
+    links = _links({tag.slug: tag for tag in tags})
+    assert {frozenset((one, other)) for one in links for other in links[one]} == every
+
+
+_CHAINED = ["fibre", "fiber", "fibres", "fibers", "fibrse", "fibrs", "fiberes", "low-t", "lowt"]
+"""Spellings that look alike in chains (``fibre`` like ``fiber`` and ``fibres``)."""
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CHAINED), st.integers(1, 3)),
+        max_size=9,
+        unique_by=lambda tag: tag[0],
+    )
+)
+def test_no_tag_is_told_two_spellings_nor_to_become_one_told_to_change(
+    written: list[tuple[str, int]],
+) -> None:
+    tags = [Tag(slug, slug, tuple(f"{slug}/{k}" for k in range(n))) for slug, n in written]
+    pairs = look_alike_tags(tags)
+    told = [rare.slug for rare, _ in pairs]
+    assert len(told) == len(set(told))
+    assert not set(told) & {common.slug for _, common in pairs}
+    assert all(len(rare.articles) <= len(common.articles) for rare, common in pairs)

@@ -82,8 +82,8 @@ def site_warnings(
     ]
     warnings += comma_tag_warnings(articles)
     warnings += dashed_tag_warnings(articles)
-    warnings += shared_tag_warnings(articles)
-    warnings += merged_tag_warnings(articles)
+    warnings += shared_tag_warnings(articles, config.base_url)
+    warnings += merged_tag_warnings(articles, config.base_url)
     warnings += description_markup_warnings(articles)
     warnings += repeated_see_also_warnings(articles, graph)
     warnings += index_file_warnings(articles)
@@ -193,11 +193,12 @@ def _split(tag: str) -> list[str]:
     return [part.strip() for part in tag.split(",") if part.strip()]
 
 
-def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+def shared_tag_warnings(articles: Iterable[Article], base: str) -> list[Diagnostic]:
     """Two tags written differently, not only in case, that make the same URL (``C++`` and
     ``C``, ``Omega-3`` and ``Omega 3``): they share one tag page, named as one of them, so a
     reader looking for either finds both. ``Sleep`` and ``sleep`` are one tag by design.
-    Warned once per spelling, where it is first written after the first."""
+    Warned once per spelling, where it is first written after the first; the page named by
+    its address under ``base`` (the site's ``base_url``), as readers reach it."""
     first: dict[str, str] = {}  # a tag page's slug -> the first spelling seen
     warned: set[str] = set()
     warnings = []
@@ -210,7 +211,7 @@ def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
             warned.add(tag.casefold())
             warnings.append(
                 Diagnostic(
-                    f"tags '{tag}' and '{seen}' share one page, /{tag_url(slug)}"
+                    f"tags '{tag}' and '{seen}' share one page, {base}{tag_url(slug)}"
                     f" (both make the URL '{slug}')",
                     article.source,
                     article.meta.lines.get("tags"),
@@ -221,13 +222,14 @@ def shared_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
     return warnings
 
 
-def merged_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+def merged_tag_warnings(articles: Iterable[Article], base: str) -> list[Diagnostic]:
     """Two tags of one list, written differently (not only in case), that make the same
     page (``tags: [C, C#]``, both ``/tags/c/``): the article is listed there once, under
-    the first, and the second is shown nowhere. At the second's line."""
+    the first, and the second is shown nowhere. At the second's line, the page named by its
+    address under ``base``."""
     return [
         Diagnostic(
-            f"tags '{tag}' and '{kept}' of this list make one page, /{tag_url(slugify(tag))}"
+            f"tags '{tag}' and '{kept}' of this list make one page, {base}{tag_url(slugify(tag))}"
             f" (both make the URL '{slugify(tag)}'), so '{tag}' is left out",
             article.source,
             line,

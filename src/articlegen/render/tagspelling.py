@@ -17,6 +17,11 @@ and ``dental``, ``weight`` and ``height`` are other words), and not the other wi
 and ``vitamin-b12``, ``type-1`` and ``type-2`` are other tags. Two tags one article has
 both are meant as two.
 
+Tags that look alike in a chain (``fibre`` like ``fiber`` and like ``fibres``, which do not
+look like each other) are one cluster, and each of its tags but the most used is told to
+become that one: told one by one, the chain would tell an article with ``fibre`` to write
+``fiber`` and also ``fibres``.
+
 Cost: each tag gives a few keys (its letters without hyphens; per word, the word with one
 letter left out, and its singular), and only tags sharing a key are compared: the work
 grows with the tags' letters, not with their pairs.
@@ -29,11 +34,11 @@ from collections.abc import Iterable, Iterator
 
 from ..core.console import counted
 from ..core.model import Site, Tag
-from ..core.slugs import natural_order
+from ..core.slugs import NaturalKey, natural_order
 from ..core.urls import tag_url
 
 MOST_NOTES = 5
-"""Pairs named one note each; the rest are counted in one more note."""
+"""Tags told their spelling one note each; the rest are named in one more note."""
 SHOWN = 3
 """Files a note names before counting the rest."""
 _SLIP_LETTERS = 5
@@ -43,11 +48,12 @@ _HYPHEN = re.compile(r"(?<![0-9])-|-(?![0-9])")
 
 
 def tag_spelling_notes(site: Site) -> list[str]:
-    """A note for each pair of the site's tags that look like one tag spelt two ways
-    (``look_alike_tags``); past ``MOST_NOTES``, one more names the rest."""
+    """A note for each of the site's tags that looks like another spelling of a better-used
+    one, naming that one (``look_alike_tags``); past ``MOST_NOTES``, one more names the rest."""
     pairs = look_alike_tags(site.tags)
     sources = {article.slug: article.source for article in site.articles}
-    notes = [_note(rare, common, sources) for rare, common in pairs[:MOST_NOTES]]
+    base = site.config.base_url
+    notes = [_note(rare, common, sources, base) for rare, common in pairs[:MOST_NOTES]]
     if len(pairs) > MOST_NOTES:
         rest = ", ".join(
             f"'{rare.name}' and '{common.name}'" for rare, common in pairs[MOST_NOTES:]
@@ -57,15 +63,48 @@ def tag_spelling_notes(site: Site) -> list[str]:
 
 
 def look_alike_tags(tags: Iterable[Tag]) -> list[tuple[Tag, Tag]]:
-    """Each pair of ``tags`` that look like one tag spelt two ways, as (the one with fewer
-    articles, the other), those whose better-used tag has the most articles first."""
+    """Each tag that looks like another spelling of a better-used one, as (the tag, the
+    spelling to write): the most-used tag of its cluster, the tags linked by looking alike
+    (``fibre`` like both ``fiber`` and ``fibres``: all three), so that no tag is told to
+    become two others, nor one told to change is named as another's spelling. A tag one of
+    whose articles has that spelling too is meant as another. Those whose spelling has the
+    most articles first."""
     by_slug = {tag.slug: tag for tag in tags}
-    pairs = [
-        _rarer_first(by_slug[one], by_slug[other])
-        for one, other in _candidates(by_slug)
-        if _alike(one, other) and not set(by_slug[one].articles) & set(by_slug[other].articles)
-    ]
+    pairs: list[tuple[Tag, Tag]] = []
+    for cluster in _clusters(_links(by_slug)):
+        *rare, common = sorted((by_slug[slug] for slug in cluster), key=_use)
+        pairs += [(tag, common) for tag in rare if not _shared(tag, common)]
     return sorted(pairs, key=lambda pair: (-len(pair[1].articles), natural_order(pair[0].slug)))
+
+
+def _links(by_slug: dict[str, Tag]) -> dict[str, set[str]]:
+    """Each slug's slugs that look like it (``_alike``) on none of its articles."""
+    links: dict[str, set[str]] = {}
+    for one, other in _candidates(by_slug):
+        if _alike(one, other) and not _shared(by_slug[one], by_slug[other]):
+            links.setdefault(one, set()).add(other)
+            links.setdefault(other, set()).add(one)
+    return links
+
+
+def _clusters(links: dict[str, set[str]]) -> Iterator[set[str]]:
+    """The slugs linked to each other, directly or through others, each group once."""
+    seen: set[str] = set()
+    for start in links:
+        if start in seen:
+            continue
+        cluster, todo = {start}, [start]
+        while todo:
+            found = links[todo.pop()] - cluster
+            cluster |= found
+            todo += found
+        seen |= cluster
+        yield cluster
+
+
+def _shared(one: Tag, other: Tag) -> bool:
+    """Whether an article has both tags: then they are meant as two."""
+    return not set(one.articles).isdisjoint(other.articles)
 
 
 def _candidates(tags: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -144,17 +183,17 @@ def _slip(short: str, long: str) -> bool:
     return short[at + 1 :] == long[at + 1 :] or (swapped and short[at + 2 :] == long[at + 2 :])
 
 
-def _rarer_first(one: Tag, other: Tag) -> tuple[Tag, Tag]:
-    """The tag with fewer articles first (on a tie, the first in the tags' order)."""
-    rare, common = sorted(
-        (one, other), key=lambda tag: (len(tag.articles), natural_order(tag.slug))
-    )
-    return rare, common
+def _use(tag: Tag) -> tuple[int, NaturalKey]:
+    """Sorts tags least used first (on a tie, the first in the tags' order)."""
+    return len(tag.articles), natural_order(tag.slug)
 
 
-def _note(rare: Tag, common: Tag, sources: dict[str, str]) -> str:
+def _note(rare: Tag, common: Tag, sources: dict[str, str], base: str) -> str:
     """``content/a.md: tag 'Testosteron' (1 article) looks like 'Testosterone' (12
-    articles) spelt another way … — write 'Testosterone' in it …``."""
+    articles) spelt another way … — write 'Testosterone' in it …``. The tag pages are named
+    by their addresses under ``base`` (the site's ``base_url``), as readers reach them and
+    as the note of addresses moved away names pages: on a site under a base path
+    (``/blog/``) a path from the domain's root would lead elsewhere."""
     files = _files(rare, sources)
     one = len(rare.articles) == 1
     them = "it" if one else "them"
@@ -162,7 +201,7 @@ def _note(rare: Tag, common: Tag, sources: dict[str, str]) -> str:
     if len(rare.articles) == len(common.articles):  # no telling which is the slip
         fix = f"write it one way, '{common.name}' in {them} or '{rare.name}' in "
         fix += _files(common, sources)
-    pages = f"/{tag_url(rare.slug)} and /{tag_url(common.slug)}"
+    pages = f"{base}{tag_url(rare.slug)} and {base}{tag_url(common.slug)}"
     return (
         f"{files}: tag '{rare.name}' ({counted(len(rare.articles), 'article')}) looks like "
         f"'{common.name}' ({counted(len(common.articles), 'article')}) spelt another way, so "

@@ -103,32 +103,53 @@ def requirement_problems(
     """Articles carrying a rule's tag but missing some of the rule's fields."""
     problems: list[ArticlegenError] = []
     for article in articles:
-        tags = {slugify(t) for t in article.meta.tags}
+        written = {slugify(t): t for t in article.meta.tags}
         for rule in rules:
-            missing = [f for f in rule.fields if not _has(article.meta, f)]
-            if slugify(rule.tag) in tags and missing:
-                problems.append(
-                    FrontMatterError(
-                        f"articles tagged '{rule.tag}' must set "
-                        + ", ".join(f"'{f}'" for f in missing)
-                        + f" (require rule in {config_path}:{rule.line})",
-                        article.source,
-                        article.meta.lines.get("tags", 1),
-                        "add " + ", ".join(f"'{f}: …'" for f in missing) + " to the front-matter",
-                    )
-                )
+            if (tag := written.get(slugify(rule.tag))) is not None:
+                problems += _unmet(rule, article, tag, f"{config_path}:{rule.line}")
     return problems
 
 
+def _unmet(rule: Requirement, article: Article, tag: str, where: str) -> list[FrontMatterError]:
+    """The fields ``rule`` asks for that the article lacks, at its ``tags`` line, and each
+    it opts out of (``disclaimer: false``) at that key's line: that key is written, so
+    telling to add it would point at the wrong line and give the wrong fix."""
+    meta = article.meta
+    opted_out = [key for key in rule.fields if key in OPT_OUT_KEYS and _false(meta, key)]
+    missing = [key for key in rule.fields if key not in opted_out and not _has(meta, key)]
+    problems: list[FrontMatterError] = []
+    if missing:
+        problems.append(
+            FrontMatterError(
+                f"articles tagged '{rule.tag}' must set "
+                + ", ".join(f"'{key}'" for key in missing)
+                + f" (require rule in {where})",
+                article.source,
+                meta.lines.get("tags", 1),
+                "add " + ", ".join(f"'{key}: …'" for key in missing) + " to the front-matter",
+            )
+        )
+    return problems + [
+        FrontMatterError(
+            f"'{key}: false' opts out of the {key}, but articles tagged '{rule.tag}' need their"
+            f" own {key} text (require rule in {where}): opting out does not meet the rule",
+            article.source,
+            meta.lines[key],
+            f"write the article's {key} as '{key}: \"…\"', or remove the tag '{tag}' if the"
+            " rule should not apply to this article",
+        )
+        for key in opted_out
+    ]
+
+
+def _false(meta: FrontMatter, key: str) -> bool:
+    """Whether the article writes ``key: false``."""
+    return key in meta.lines and getattr(meta, key, None) is False
+
+
 def _has(meta: FrontMatter, key: str) -> bool:
-    """Whether the article sets ``key``; ``disclaimer: false`` is a disclaimer left out, not
-    one written, so it does not meet a rule asking for one (``comments: false`` does)."""
-    value = getattr(meta, key, None)
-    return (
-        key in meta.lines
-        and value not in (None, "", ())
-        and not (value is False and key in OPT_OUT_KEYS)
-    )
+    """Whether the article sets ``key`` (``comments: false`` sets comments off)."""
+    return key in meta.lines and getattr(meta, key, None) not in (None, "", ())
 
 
 def review_status(credits: Credits, today: dt.date) -> str:
