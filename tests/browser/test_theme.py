@@ -11,6 +11,7 @@ from articlegen.build import build_site
 from articlegen.core.model import BuildOptions
 from articlegen.core.programs import find_pagefind
 from tests.browser.conftest import FIXTURE_ACCENT, PHONE, Reader, need, new_page
+from tests.browser.facts import lone_separators
 from tests.conftest import SITE_YAML, article
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -418,57 +419,6 @@ def test_the_byline_wraps_between_its_items_never_inside_a_short_one_or_a_date(
         for i in range(dates.count()):
             assert box(dates.nth(i))["height"] < 1.5 * line, (width, dates.nth(i).inner_text())
         assert lone_separators(byline) == [], width
-
-
-SEPARATORS = r"""(line) => {
-    const column = getComputedStyle(line.parentElement);  // the column's start: its content's
-    const edge = line.parentElement.getBoundingClientRect().left
-        + parseFloat(column.borderLeftWidth) + parseFloat(column.paddingLeft);
-    const seen = /[^\s\u2060]/g;  // a character that shows: no space, no word joiner
-    const glyph = (node, at) => {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        return range.getBoundingClientRect();
-    };
-    const texts = (root) => {
-        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const found = [];
-        while (walk.nextNode()) if (walk.currentNode.data.match(seen)) found.push(walk.currentNode);
-        return found;
-    };
-    const all = texts(line);
-    return [...line.querySelectorAll(".sep")].map((sep) => {
-        const own = all.indexOf(texts(sep)[0]);
-        const before = all[own - 1], after = all[own + 1];
-        const shown = (node) => [...node.data.matchAll(seen)].map((m) => m.index);
-        return {sep: sep.getBoundingClientRect(), edge: edge,
-                before: glyph(before, shown(before).at(-1)), after: glyph(after, shown(after)[0])};
-    });
-}"""
-
-
-def _on_its_line(sep: dict[str, float], glyph: dict[str, float]) -> bool:
-    """Whether a character's box is centred on the separator's line."""
-    return abs(glyph["top"] + glyph["height"] / 2 - sep["top"] - sep["height"] / 2) < 3
-
-
-def lone_separators(line: Any) -> list[str]:
-    """The separators of a line of facts that a reader sees alone at a line's start or end:
-    each must either stand between its neighbours' text on one line, or, where its item
-    starts a line, lie wholly before the column's start (where the line clips it) with the
-    item's text starting at the column's edge."""
-    found = []
-    for each in line.evaluate(SEPARATORS):
-        sep, before, after, edge = each["sep"], each["before"], each["after"], each["edge"]
-        if sep["right"] <= edge + 0.5:  # out of sight: its item starts a line
-            ok = _on_its_line(sep, after) and abs(after["left"] - edge) < 1.5
-        else:
-            ok = _on_its_line(sep, before) and _on_its_line(sep, after)
-            ok = ok and before["right"] <= sep["left"]
-        if not ok:
-            found.append(str(each))
-    return found
 
 
 def test_a_see_also_card_shows_the_linked_article_s_image_in_a_small_copy(
