@@ -434,6 +434,15 @@ def test_new_cuts_long_titles_to_a_short_file_name(site, run_cli) -> None:
     assert "content/why-sleep-matters-for-testosterone-mood-training-recovery.md" in out
 
 
+def test_new_drops_apostrophes_inside_words_from_the_file_name(site, run_cli) -> None:
+    root = site({})
+    code, out, _ = run_cli("new", "Heart Rate: What's Normal?", "--site", root)
+    assert code == 0 and "content/heart-rate-whats-normal.md" in out
+    assert run_cli("new", "Men\u2019s Sleep", "--site", root)[0] == 0
+    assert (root / "content/mens-sleep.md").is_file()
+    assert run_cli("check", "--site", root, "--drafts")[0] == 0
+
+
 def test_new_refuses_a_title_too_long_to_be_one(site, run_cli) -> None:
     root = site({})
     code, _, err = run_cli("new", "x" * 10_000, "--site", root)

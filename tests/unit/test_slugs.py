@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.core.slugs import is_slug, natural_order, slugify, sort_key, url_slug
+from articlegen.core.slugs import (
+    is_slug,
+    natural_order,
+    slugify,
+    sort_key,
+    title_slug,
+    url_slug,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +157,25 @@ def test_natural_order_is_a_total_order(texts: list[str]) -> None:
     assert ordered == sorted(reversed(texts), key=natural_order)
     for before, after in itertools.pairwise(ordered):
         assert natural_order(before) < natural_order(after) or before == after
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Heart Rate: What's Normal?", "heart-rate-whats-normal"),
+        ("Men\u2019s Health", "mens-health"),
+        ("Men\u2018s Health", "mens-health"),
+        ("Men\u02bcs Health", "mens-health"),
+        ("Don't Skip Leg Day's Rest", "dont-skip-leg-days-rest"),
+        ("'90s Fitness", "90s-fitness"),  # not inside a word: a separator as before
+        ("Rock 'n' Roll", "rock-n-roll"),
+        ("Low T: What Now?", "low-t-what-now"),
+    ],
+)
+def test_title_slug_drops_apostrophes_inside_words(title: str, slug: str) -> None:
+    assert title_slug(title) == slug
+
+
+def test_slugify_keeps_making_apostrophes_separators() -> None:
+    """Tags, anchors and other published addresses keep their slugs."""
+    assert slugify("What's Normal") == "what-s-normal"

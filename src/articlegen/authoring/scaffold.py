@@ -32,7 +32,7 @@ from ..core.layout import (
 )
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.lookalike import fold
-from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
+from ..core.slugs import SUGGESTED_SLUG_LENGTH, title_slug
 from ..core.urls import RESERVED_SLUGS
 from .initplace import refuse_inside_a_site
 
@@ -205,7 +205,7 @@ def slug_for_title(title: str) -> str:
             "not hold",
             hint="type the title again without it (a title pasted from elsewhere may carry it)",
         )
-    slug = slugify(title, SUGGESTED_SLUG_LENGTH)
+    slug = title_slug(title, SUGGESTED_SLUG_LENGTH)
     if not slug:
         raise ArticlegenError(
             f"cannot make a file name from the title {title!r}", hint="use letters or digits"

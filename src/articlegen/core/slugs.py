@@ -40,6 +40,20 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug[: cut if cut > 0 else max_length].strip("-")
 
 
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['\u2018\u2019\u02bc](?=\w)")
+"""An apostrophe between two letters or digits: ASCII, typographic (’, and ‘ as typed for
+it) or the modifier letter ʼ."""
+
+
+def title_slug(title: str, max_length: int | None = None) -> str:
+    """The slug a new file's name takes from its title: ``slugify``'s, but an apostrophe
+    inside a word is dropped rather than made a '-', so "What's Normal?" gives
+    'whats-normal', as other blog tools name it, not 'what-s-normal'. Only for names not yet
+    published: tags, heading anchors and the other addresses keep ``slugify``'s, since a
+    change there would move a site's existing pages."""
+    return slugify(_APOSTROPHE_IN_WORD.sub("", title), max_length)
+
+
 def sort_key(text: str) -> str:
     """``text`` for alphabetical order: case and accents folded so 'Éclair' sorts with the
     e's, not after 'z', and Latin letters with no accent to drop spelt out as ``slugify``
