@@ -138,13 +138,18 @@ def new_article(
         "Write the first paragraph here: it becomes the summary unless you set a description.\n"
     )
     post.metadata.update(fields)
-    header = frontmatter.dumps(post, Dumper=_HeaderDumper, sort_keys=False)
+    header = frontmatter.dumps(  # each value on its line: a title folded would look broken
+        post, Dumper=_HeaderDumper, sort_keys=False, width=_ONE_LINE
+    )
     if not page:  # the review keys, commented out: shown to the writer, read by no build
         keys, end, body = header.partition("\n---\n")
         header = keys + "\n" + _REVIEW_KEYS + end.lstrip("\n") + body
     create_file(path, header + "\n", root)
     return path
 
+
+_ONE_LINE = float("inf")
+"""PyYAML's line width for a new header: none, so a long title is not folded."""
 
 _REVIEW_KEYS = """\
 # Medical review: once a reviewer from site.yaml 'reviewers:' has checked this article,
@@ -161,7 +166,14 @@ placeholders as errors at their lines."""
 class _HeaderDumper(yaml.SafeDumper):
     """PyYAML's safe dumper, but a text between curly quotes (``articlegen new "“Walk
     More”"``) is written in straight quotes: written plain, the build reads the curly ones
-    as the author's mistake and refuses it (``core/curlyquotes.py``)."""
+    as the author's mistake and refuses it (``core/curlyquotes.py``). A text holding an
+    apostrophe that must be quoted is written in double quotes: YAML's single quotes would
+    double it (``'What''s Normal?'``), which a writer takes for a typo."""
+
+    def choose_scalar_style(self) -> str:
+        style: str = super().choose_scalar_style()
+        value = getattr(self.event, "value", "")
+        return '"' if style == "'" and "'" in value else style
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
