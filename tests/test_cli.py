@@ -141,6 +141,34 @@ def test_new_writes_the_medical_review_keys_commented_out(site, run_cli) -> None
     assert reviewed.text() == "Medically reviewed by Example Reviewer, MD on 6 December 2026"
 
 
+def test_new_names_the_sites_own_reviewer_in_the_commented_review_key(site, run_cli) -> None:
+    """Not the placeholder the site does not have: its one reviewer, or the first of
+    several in site.yaml's order (the others named after it); uncommented and dated, the
+    article builds."""
+    one = "reviewers:\n  second-reviewer: {name: Example Reviewer, credentials: MD}\n"
+    root = site({}, site_yaml=SITE_YAML + one)
+    assert run_cli("new", "Sleep Basics", "--site", root)[0] == 0
+    text = (root / "content/sleep-basics.md").read_text(encoding="utf-8")
+    assert "\n# reviewed_by: second-reviewer\n" in text
+    reviewed = text.replace("# reviewed_by", "reviewed_by").replace("# reviewed_on", "reviewed_on")
+    day = re.search("(?m)^date: (.*)$", reviewed)
+    assert day is not None
+    (root / "content/sleep-basics.md").write_text(
+        reviewed.replace("YYYY-MM-DD", day.group(1)), encoding="utf-8"
+    )
+    code, _, err = run_cli("check", "--site", root, "--drafts")
+    assert code == 0, err
+    several = one + "  first-reviewer: {name: Example Reviewer B, credentials: MD}\n"
+    root = site({}, site_yaml=SITE_YAML + several)
+    assert run_cli("new", "Zinc Basics", "--site", root)[0] == 0
+    text = (root / "content/zinc-basics.md").read_text(encoding="utf-8")
+    assert "\n# reviewed_by: second-reviewer  # or: first-reviewer\n" in text
+    root = site({})  # no reviewers: the placeholder
+    assert run_cli("new", "Mood Basics", "--site", root)[0] == 0
+    text = (root / "content/mood-basics.md").read_text(encoding="utf-8")
+    assert "\n# reviewed_by: example-reviewer\n" in text
+
+
 @pytest.mark.parametrize(
     ("existing", "title", "expected"),
     [

@@ -35,6 +35,7 @@ from ..core.lookalike import fold
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, title_slug
 from ..core.urls import RESERVED_SLUGS
 from .initplace import refuse_inside_a_site
+from .reviewkeys import review_keys
 
 _SITE_YAML = """\
 # The blog's settings. Every key is checked: a typo fails the build with a suggestion.
@@ -143,24 +144,13 @@ def new_article(
     )
     if not page:  # the review keys, commented out: shown to the writer, read by no build
         keys, end, body = header.partition("\n---\n")
-        header = keys + "\n" + _REVIEW_KEYS + end.lstrip("\n") + body
+        header = keys + "\n" + review_keys(root) + end.lstrip("\n") + body
     create_file(path, header + "\n", root)
     return path
 
 
 _ONE_LINE = float("inf")
 """PyYAML's line width for a new header: none, so a long title is not folded."""
-
-_REVIEW_KEYS = """\
-# Medical review: once a reviewer from site.yaml 'reviewers:' has checked this article,
-# set both keys (remove the '# '), the reviewer's id and the day of the review:
-# reviewed_by: example-reviewer
-# reviewed_on: YYYY-MM-DD
-"""
-"""What ``new`` writes into an article's header after its keys: the medical review's
-two keys (``reviewed_by``, ``reviewed_on``, docs/trust.md), commented out, as an article
-is not reviewed before it is written; uncommented as they are, the build names both
-placeholders as errors at their lines."""
 
 
 class _HeaderDumper(yaml.SafeDumper):
