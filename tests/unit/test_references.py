@@ -52,7 +52,7 @@ def test_each_bad_item_is_reported_at_its_line() -> None:
         "content/a.md:5: reference url must be an http(s) address, found 'javascript:alert(1)' — "
         "copy the full address, starting with https://",
         "content/a.md:6: invalid reference id 'Bad Id': use lowercase a-z, 0-9 and '-' only — "
-        "e.g. 'id: smith-2023'",
+        "write 'id: bad-id'",
         "content/a.md:7: 'references.date' is not a valid date: 'someday' — "
         "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
         " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
@@ -75,7 +75,7 @@ def test_every_mistake_of_an_item_is_reported_in_one_run() -> None:
         "  - {title: T, url: 'javascript:alert(1)', id: smith, authors: []}\n"
     ) == [
         "content/a.md:4: invalid reference id 'Smith_2023': use lowercase a-z, 0-9 and '-' "
-        "only — e.g. 'id: smith-2023'",
+        "only — write 'id: smith-2023'",
         "content/a.md:5: reference url must be an http(s) address, found 'doi:10.1000/xyz' — "
         "write it whole: https://doi.org/10.1000/xyz",
         "content/a.md:6: 'references.title' must be non-empty text — write the source's title "
@@ -92,6 +92,32 @@ def test_every_mistake_of_an_item_is_reported_in_one_run() -> None:
         'text, e.g. authors: "Smith J, Lee K, et al."',
         "content/a.md:11: duplicate reference id 'smith' (first used on line 6) — give each "
         "reference its own id",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("others", "hint"),
+    [
+        ("", "write 'id: heart-2022'"),
+        ("  - {title: T, url: 'https://e.org/', id: heart-2021}\n", "write 'id: heart-2022'"),
+        (  # the fixed form is another reference's id: offering it would make a duplicate
+            "  - {title: T, url: 'https://e.org/', id: heart-2022}\n",
+            "give it an id of its own, e.g. 'id: smith-2023'",
+        ),
+    ],
+)
+def test_an_invalid_id_offers_its_fixed_form_unless_another_reference_has_it(
+    others: str, hint: str
+) -> None:
+    assert errors(
+        f"references:\n  - {{title: A, url: 'https://e.org/a', id: Heart_2022}}\n{others}"
+    ) == [
+        "content/a.md:3: invalid reference id 'Heart_2022': use lowercase a-z, 0-9 and '-' only"
+        f" — {hint}"
+    ]
+    assert errors("references:\n  - {title: A, url: 'https://e.org/a', id: ___}\n") == [
+        "content/a.md:3: invalid reference id '___': use lowercase a-z, 0-9 and '-' only"
+        " — give it an id of its own, e.g. 'id: smith-2023'"  # no fixed form to offer
     ]
 
 

@@ -83,8 +83,9 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
     problems: list[ArticlegenError] = []
     references: list[Reference] = []
     seen: dict[str, int] = {}
+    ids = frozenset(found[0] for item in entry.items if (found := _valid_id(item, path)))
     for number, item in enumerate(entry.items, start=1):
-        reference = _reference(item, number, path, zone, problems)
+        reference = _reference(item, number, path, zone, problems, ids)
         written = _valid_id(item, path)  # also of an item with other problems
         if written is not None and written[0] in seen:
             problems.append(
@@ -105,10 +106,16 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
 
 
 def _reference(
-    item: Entry, number: int, path: str, zone: zoneinfo.ZoneInfo, problems: list[ArticlegenError]
+    item: Entry,
+    number: int,
+    path: str,
+    zone: zoneinfo.ZoneInfo,
+    problems: list[ArticlegenError],
+    ids: frozenset[str],
 ) -> Reference | None:
     """One item, or None with its problems (all of them: its keys' and each value's, so that
-    one run names every mistake) appended to ``problems``."""
+    one run names every mistake) appended to ``problems``; ``ids`` are the valid ids of the
+    list's items, which an invalid one's fixed form must not be."""
     if item.children is None:
         problems.append(
             FrontMatterError(
@@ -122,7 +129,7 @@ def _reference(
     keys = item.children
     known = _REQUIRED_SET <= keys.keys() <= _KEY_SET
     found = [] if known else _key_problems(keys, item.line, number, path)
-    reference = _checked_reference(keys, item.line, path, zone, found)
+    reference = _checked_reference(keys, item.line, path, zone, found, ids)
     problems += found
     return None if found else reference
 
@@ -181,6 +188,7 @@ def _checked_reference(
     path: str,
     zone: zoneinfo.ZoneInfo,
     found: list[ArticlegenError],
+    ids: frozenset[str],
 ) -> Reference | None:
     """The reference its known ``keys`` make, or None with each value's problem appended to
     ``found``, in the order the keys are written (``found`` may hold the problems of its
@@ -192,7 +200,7 @@ def _checked_reference(
             if key == "date":
                 date = _date(entry, path, zone)
             elif key in _TEXT_KEYS:
-                values[key] = _value(key, entry, path)
+                values[key] = _value(key, entry, path, ids)
         except ArticlegenError as problem:
             found.append(problem)
     if found:
@@ -201,15 +209,19 @@ def _checked_reference(
     return Reference(id=reference_id, date=date, line=line, url_line=keys["url"].line, **values)
 
 
-def _value(key: str, entry: Entry, path: str) -> str:
-    """A text key's value; an ``id`` must be a slug, a ``url`` an address."""
+def _value(key: str, entry: Entry, path: str, ids: frozenset[str]) -> str:
+    """A text key's value; an ``id`` must be a slug (one that is not offers its fixed form,
+    unless another item of ``ids`` has that), a ``url`` an address."""
     text = _text(key, entry, path)
     if key == "id" and not is_slug(text):
+        fixed = slugify(text)
         raise FrontMatterError(
             f"invalid reference id '{text}': use lowercase a-z, 0-9 and '-' only",
             path,
             entry.line,
-            "e.g. 'id: smith-2023'",
+            f"write 'id: {fixed}'"
+            if fixed and fixed not in ids
+            else "give it an id of its own, e.g. 'id: smith-2023'",
         )
     if key == "url" and (problem := address_problem(text)):
         what, hint = problem
