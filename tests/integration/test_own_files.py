@@ -355,3 +355,8 @@ def test_strict_names_the_own_files_with_the_other_warnings(
     assert code == 1
     assert len(warned) == 3 and failed == [w.replace("warning", "error", 1) for w in warned]
     assert snapshot(blog / "public") == before
+
+
+def test_docs_output_quotes_the_warning_as_a_build_prints_it() -> None:
+    text = (Path(__file__).parents[2] / "docs/output.md").read_text(encoding="utf-8")
+    assert f"warning: public/notes.txt: {_KEPT}\n" in text
