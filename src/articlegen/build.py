@@ -29,6 +29,7 @@ from .core.errors import (
     Diagnostic,
     OutputError,
     by_place,
+    failing_with,
     raise_if_any,
 )
 from .core.layout import (
@@ -103,9 +104,8 @@ def build_site(
     """Load, validate, link, render and (unless ``options.write`` is off) write the site.
     With a ``cache`` (``incremental/cache.py``), unchanged articles and pages are reused, and
     the cache is updated in place; the pages ``first`` names are rendered before the others
-    and handed to ``first.publish`` (the preview's open pages), which the build may still
-    fail after. ``progress(stage, done, total)`` hears how far the long stages are (see
-    ``Progress``)."""
+    and handed to ``first.publish`` (the preview's open pages), which the build may still fail
+    after. ``progress(stage, done, total)`` hears how far the long stages are (``Progress``)."""
     started = time.perf_counter()
     options, root = options or BuildOptions(), root.absolute()
     config, unready = _settings(root, options)
@@ -120,11 +120,12 @@ def build_site(
     memos = cache.memos if cache is not None else StageMemos()
     memos.next_build()
     checked, problems = _validate(root, config, options, sources, articles, public, memos, unready)
+    strict, options = options.strict_errors(checked.warnings)  # if any: a check, failing
     if problems:  # and the path links, checked after planning otherwise: all in one report
         anyway = _path_problems_anyway(config, sources, articles, checked, public, root, options)
-        raise_if_any([*problems, *anyway])
+        raise_if_any([*problems, *strict, *anyway])
     shown = checked.shown_images if options.write or options.preview else ()  # check: names
-    with VariantsMade(  # encoded beside the stages below, waited for before they are placed
+    with failing_with(strict), VariantsMade(  # encoded beside the stages below, waited for
         shown, root / CACHE_DIR / IMAGE_COPIES, root, options.jobs, prune=options.write,
         digest_of=partial(memos.files.remembered, "digest", original_digest),
     ) as copies:  # fmt: skip
@@ -208,7 +209,8 @@ def _validate(
     memos: StageMemos,
     unready: list[Diagnostic],
 ) -> tuple[_Checked, list[ArticlegenError]]:
-    """Every check, its problems raised together; ``unready``: settings a published site lacks."""
+    """Every check, its problems raised together; ``unready``: settings a published site
+    lacks. ``--strict`` fails on the warnings later, after the checks that follow planning."""
     raw: dict[str, RenderedBody] = sources.bodies
     held = [w.article for w in public.hidden.values() if not w.article.meta.draft]
     static_dirs = [THEME_STATIC, root / STATIC_DIR]
@@ -257,8 +259,6 @@ def _validate(
     warnings = _warnings(
         config, options, articles, graph, raw, trust, root, [*placed.warnings, *unready], public
     )
-    if options.strict:
-        problems += [warning.as_error() for warning in warnings]
     checked = _Checked(
         graph, trust, images, statics, warnings, menu, heroes, share, shown, logo, placed.shown_at
     )

@@ -336,3 +336,27 @@ def test_a_read_only_folder_of_ones_own_goes_through_rebuilds_and_clean(blog: Pa
     articlegen("build", "--quiet")
     articlegen("clean")
     assert not (blog / CACHE_DIR).exists() and (blog / "public/ro/a.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_strict_names_the_own_files_with_the_other_warnings(
+    blog: Path, run_cli, command: str
+) -> None:
+    """Every warning a plain run gives is an error of the same ``--strict`` run: the own
+    files' too, though the articles' warnings fail it before any page is planned."""
+    (blog / "public/notes.txt").write_text("put here by hand")
+    (blog / "site.yaml").write_text((blog / "site.yaml").read_text() + "warn_unlinked: true\n")
+    plain = run_cli(command, "--site", blog, "--no-cache")[2]
+    before = snapshot(blog / "public")
+    code, _, err = run_cli(command, "--site", blog, "--strict")
+    warned = sorted(line for line in plain.splitlines() if line.startswith("warning: "))
+    failed = sorted(line for line in err.splitlines() if line.startswith("error: content/"))
+    failed += [line for line in err.splitlines() if line.startswith("error: public/")]
+    assert code == 1
+    assert len(warned) == 3 and failed == [w.replace("warning", "error", 1) for w in warned]
+    assert snapshot(blog / "public") == before
+
+
+def test_docs_output_quotes_the_warning_as_a_build_prints_it() -> None:
+    text = (Path(__file__).parents[2] / "docs/output.md").read_text(encoding="utf-8")
+    assert f"warning: public/notes.txt: {_KEPT}\n" in text

@@ -83,8 +83,27 @@ def test_tags_alike_in_a_chain_give_one_spelling_to_write(
         "note: content/b.md, content/c.md",
         "note: content/a.md",
     ]
-    assert "write it one way, 'fibres' in them or 'fiber' in content/d.md" in notes[0]
+    assert (
+        "write one spelling in all of them: 'fibres' in content/b.md, content/c.md, or 'fiber'"
+        " in content/d.md, content/e.md;" in notes[0]
+    )
     assert "write 'fibres' in it;" in notes[1]
+
+
+def test_a_tie_names_both_spellings_each_with_the_files_to_take_it(
+    site: Callable[..., Path], run_cli: Run
+) -> None:
+    """One article each: no telling which is the slip, so either spelling, in the other's file."""
+    articles = {
+        "a.md": article("A", tags="[testosteron]"),
+        "testosterone-basics.md": article("Basics", tags="[testosterone]"),
+    }
+    note = run_cli("check", "--site", site(articles))[2]
+    assert note.startswith("note: content/a.md: tag 'testosteron' (1 article) looks like")
+    assert (
+        "if they are one tag, write one spelling in both: 'testosterone' in content/a.md, or"
+        " 'testosteron' in content/testosterone-basics.md; if they are two, leave them\n"
+    ) in note
 
 
 def test_past_a_handful_of_pairs_one_note_names_the_rest(

@@ -563,3 +563,16 @@ def test_a_memo_keeps_resolutions_that_no_title_change_can_touch() -> None:
     assert build_link_graph([by_slug, retitled], renamed, memo=memo).see_also["esketamine"] == (
         ResolvedLink(slug="ketamine"),
     )
+
+
+@pytest.mark.parametrize("written", ["checkup-guide.md", "content/checkup-guide.md"])
+def test_a_file_renamed_far_from_its_name_is_offered_as_its_slug_would_be(written: str) -> None:
+    """No file's name comes close to the old one, but the article's title does: offered
+    as it is for the same name written as a slug."""
+    renamed = LinkTarget("annual-checkup", "content/annual-checkup.md", "Checkup Guide")
+    by_slug = build_link_graph([source("ketamine", "checkup-guide")], [*TARGETS, renamed])
+    by_file = build_link_graph([source("ketamine", written)], [*TARGETS, renamed])
+    assert by_slug.problems[0].message.endswith("(did you mean 'Checkup Guide'?)")
+    assert by_file.problems[0].message == (
+        f"see_also '{written}' matches no article (did you mean 'Checkup Guide'?)"
+    )

@@ -10,8 +10,9 @@ traceback.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from .console import counted
@@ -150,6 +151,20 @@ def raise_if_any(errors: list[ArticlegenError]) -> None:
     """Fail with every collected problem, sorted by place, or do nothing."""
     if errors:
         raise BuildFailed(by_place(errors))
+
+
+@contextlib.contextmanager
+def failing_with(errors: list[ArticlegenError]) -> Iterator[None]:
+    """Fail with ``errors`` once the block has run, or with those and the ones it raises,
+    in one report: ``--strict``'s errors (its warnings), held until the checks after them
+    have spoken, so that a fix-and-build round is not needed for each check."""
+    try:
+        yield
+    except ArticlegenError as failed:
+        if not errors:
+            raise
+        raise_if_any([*_flatten([failed]), *errors])
+    raise_if_any(errors)
 
 
 def by_place(problems: Iterable[_Placed]) -> list[_Placed]:

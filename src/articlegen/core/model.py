@@ -10,7 +10,7 @@ import datetime as dt
 import operator
 import zoneinfo
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar, dataclass_transform
 from urllib.parse import urlsplit
@@ -804,6 +804,17 @@ class BuildOptions:
     """A preview for the author (``serve``): the settings a published site needs (see
     ``readiness``) are judged as ``site.yaml`` writes them, not with ``base_url`` (the
     preview's own address), and links to what only the preview shows are warned about."""
+
+    def strict_errors(
+        self, warnings: list[Diagnostic]
+    ) -> tuple[list[ArticlegenError], BuildOptions]:
+        """``--strict``'s errors, ``warnings`` made errors, and the options the build goes on
+        with: with any, it writes nothing but judges the output folder as it would have, and
+        fails once the later checks have spoken too (``build.build_site``)."""
+        if not self.strict or not warnings:
+            return [], self
+        check = self.write or self.check_output
+        return [w.as_error() for w in warnings], replace(self, write=False, check_output=check)
 
 
 @record

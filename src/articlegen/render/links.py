@@ -389,7 +389,8 @@ def _suggest(name: str, index: _Index, linking: str = "", *, pages: bool = True)
 
 def _suggest_file(name: str, index: _Index, linking: str, pages: bool) -> str:
     """The files (relative to ``content/``, with the prefix if ``name`` has it) whose name
-    without ``.md`` completes or comes close to the one ``name`` gives."""
+    without ``.md`` completes or comes close to the one ``name`` gives; with none (a file
+    renamed far from its old name), what that name is offered as a slug link."""
     stems = {
         path.removesuffix(".md"): path
         for path, t in index.by_path.items()
@@ -398,7 +399,8 @@ def _suggest_file(name: str, index: _Index, linking: str, pages: bool) -> str:
     written = _nfc(_content_relative(name)).removesuffix(".md")
     near = dict.fromkeys([*_completed(written, stems), *closest(written, stems)])
     prefix = CONTENT_PREFIX if name.startswith(CONTENT_PREFIX) else ""
-    return suggestion([prefix + stems[m] for m in near][:3], name)
+    offered = suggestion([prefix + stems[m] for m in near][:3], name)
+    return offered or _suggest(posixpath.basename(written), index, linking, pages=pages)
 
 
 def _completed(folded: str, titles: Iterable[str]) -> list[str]:

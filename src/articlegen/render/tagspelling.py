@@ -190,16 +190,17 @@ def _use(tag: Tag) -> tuple[int, NaturalKey]:
 
 def _note(rare: Tag, common: Tag, sources: dict[str, str], base: str) -> str:
     """``content/a.md: tag 'Testosteron' (1 article) looks like 'Testosterone' (12
-    articles) spelt another way … — write 'Testosterone' in it …``. The tag pages are named
+    articles) spelt another way … — write 'Testosterone' in it …``; on a tie in articles,
+    each spelling with the files that would take it (``write one spelling in both:
+    'Testosterone' in content/a.md, or 'Testosteron' in content/b.md``). The tag pages are named
     by their addresses under ``base`` (the site's ``base_url``), as readers reach them and
     as the note of addresses moved away names pages: on a site under a base path
     (``/blog/``) a path from the domain's root would lead elsewhere."""
     files = _files(rare, sources)
-    one = len(rare.articles) == 1
-    them = "it" if one else "them"
-    fix = f"write '{common.name}' in {them}"
-    if len(rare.articles) == len(common.articles):  # no telling which is the slip
-        fix = f"write it one way, '{common.name}' in {them} or '{rare.name}' in "
+    fix = f"write '{common.name}' in {'it' if len(rare.articles) == 1 else 'them'}"
+    if len(rare.articles) == len(common.articles):  # no telling which is the slip: either
+        every = "both" if len(rare.articles) == 1 else "all of them"
+        fix = f"write one spelling in {every}: '{common.name}' in {files}, or '{rare.name}' in "
         fix += _files(common, sources)
     pages = f"{base}{tag_url(rare.slug)} and {base}{tag_url(common.slug)}"
     return (
