@@ -70,7 +70,9 @@ def add_check(commands: Commands) -> None:
 
 def add_clean(commands: Commands) -> None:
     clean = commands.add_parser(
-        "clean", help=f"delete the output folder and the build cache ({CACHE_DIR}/)"
+        "clean",
+        help=f"delete the build cache ({CACHE_DIR}/) and what builds wrote to the output folder,"
+        " keeping your own files there",
     )
     site_argument(clean)
     clean.add_argument("--output", type=Path, help="output folder (default: site.yaml 'output')")
