@@ -389,14 +389,13 @@ def build_with_saved_cache(
     snapshot: Snapshot | None = None,
 ) -> BuildResult:
     """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
-    builds: loaded first (an unusable one counts as empty) and saved after, also after
-    input errors, since what it learned about the good files stays true. A cache that
-    cannot be saved is a note in the result, not an error: the site itself is fine.
-    A written build also leaves a receipt, so that ``freshness.fresh_receipt`` can tell
-    the next build that it has nothing to do: of ``snapshot``, the inputs' stamps taken
-    before anything was read (taken here when the caller has none). An address the last
-    build that wrote published an article at and this one has no page at is a note
-    (``movedaway``), said once: not in the receipt, which an up-to-date build says again."""
+    builds: loaded first (an unusable one counts as empty) and saved after, also after input
+    errors, since what it learned about the good files stays true. A cache that cannot be
+    saved is a note, not an error: the site itself is fine. A written build leaves a receipt,
+    so that ``freshness.fresh_receipt`` can tell the next one it has nothing to do: of
+    ``snapshot``, the inputs' stamps taken before anything was read (here, if not given).
+    An address the last build into the folder this one writes (a check: would) published and
+    this one has no page at is a note (``movedaway``), not in the receipt: said once."""
     options = options or BuildOptions()
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
@@ -408,7 +407,9 @@ def build_with_saved_cache(
         with contextlib.suppress(OutputError):  # the input errors are the news here: not
             save_cache(cache, folder, wait=False)  # held back while another build saves
         raise
-    said = moved_away(folder, result, root)  # not in the receipt: said once
+    assert result.site is not None  # build_site assembles one
+    would = destination(root, result.site.config, options.output).path  # check: the build's
+    said = moved_away(folder, result, root, would)  # not in the receipt: said once
     with after_writing(result.output):
         try:
             save_cache(cache, folder, progress)

@@ -18,9 +18,11 @@ from ..content.config import load_config
 from ..content.publication import utc_clock
 from ..core.console import counted
 from ..core.errors import warning_lines
-from ..core.layout import CONFIG_FILE, STATIC_DIR, THEME_STATIC
+from ..core.layout import CACHE_DIR, CONFIG_FILE, STATIC_DIR, THEME_STATIC
 from ..core.model import BuildOptions, BuildResult, FirstPages
 from ..incremental.cache import BuildCache
+from ..incremental.movedaway import moved_since
+from ..output.destination import destination
 from .livereload import LiveSite, PreviewSite, stamped
 from .server import open_server
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
@@ -121,6 +123,7 @@ class Preview:
         self._set_alarm(result.changes_at)
         # a build that writes nothing reuses no file from disk: every page has its bytes
         pages = {page.out_path: page.data for page in result.pages if page.data is not None}
+        notes = (*result.notes, *self._moved_away(result))
         return PreviewSite(
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
@@ -130,8 +133,18 @@ class Preview:
                 f" ({len(result.rendered):,} rendered)"
             ),
             # notes too: an article outside content/ is missing from the preview as well
-            warnings=(*warning_lines(result.diagnostics), *(f"note: {n}" for n in result.notes)),
+            warnings=(*warning_lines(result.diagnostics), *(f"note: {n}" for n in notes)),
         )
+
+    def _moved_away(self, result: BuildResult) -> list[str]:
+        """The addresses the last real build published that this one no longer serves
+        (``movedaway``): the preview is where a renamed file or a new slug is first seen.
+        Compared with the record of the output folder ``build`` writes, as ``site.yaml``
+        names it, at the site's own address, not the preview's; the record is left to the
+        builds that publish."""
+        written = load_config(self.root)
+        folder = destination(self.root, written, None).path
+        return moved_since(self.root / CACHE_DIR, result, self.root, folder, written.base_url)
 
     def _set_alarm(self, moment: dt.datetime | None) -> None:
         """Rebuild once ``moment`` (naive UTC) comes, when an article publishes or expires
