@@ -17,12 +17,11 @@ from functools import partial
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
-from .content.publication import SCHEDULED, Publication, build_day, build_moment, publication
+from .content.publication import Publication, build_day, build_moment, left_out, publication
 from .content.readiness import unready_settings
 from .content.staticfiles import StaticFile, collision_problems, find_static, variant_collisions
 from .content.strays import stray_notes
 from .content.theme import place_logo
-from .core.console import counted
 from .core.errors import (
     ArticlegenError,
     BuildFailed,
@@ -356,25 +355,15 @@ def _assemble(
 def _notes(
     site: Site, options: BuildOptions, sources: Sources, public: Publication, pagefind: Path | None
 ) -> tuple[str, ...]:
-    """What a build says besides warnings. One that left drafts out says so: else a new
-    site's only article, a draft, makes "0 articles" with no hint why; so does one that
-    left out scheduled or expired articles, each with its date. Only a build that writes
-    would have indexed for search: 'check' has nothing to say about Pagefind. One that
-    rendered bodies without the compiled Markdown engine says so once. Tags that look like
-    one tag spelt two ways are said after those (``tagspelling``)."""
+    """What a build says besides warnings: the articles it left out (``left_out``). Only a
+    build that writes would have indexed for search: 'check' has nothing to say about
+    Pagefind. One that rendered bodies without the compiled Markdown engine says so once.
+    Tags that look like one tag spelt two ways are said after those (``tagspelling``)."""
     config = site.config
     slow_markup = sources.reused < len(sources.articles) and not compiled_available()
-    drafts = 0 if options.drafts else sum(a.meta.draft for a in sources.articles)
-    withheld = [
-        f"{w.article.source}: '{w.article.meta.title}' is {w.describe(config.zone)}, so it "
-        + ("is left out; --future to include it" if w.state == SCHEDULED else "is left out")
-        for w in public.hidden.values()
-        if options.drafts or not w.article.meta.draft
-    ]
     missing = config.search and not pagefind and options.write
     return (
-        *((f"{counted(drafts, 'draft')} skipped; --drafts to include",) if drafts else ()),
-        *withheld,
+        *left_out(sources.articles, public, options.drafts, config.zone),
         *((MISSING_NOTE,) if missing else ()),
         *((SLOW_MARKUP_NOTE,) if slow_markup else ()),
         *tag_spelling_notes(site),
