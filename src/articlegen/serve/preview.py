@@ -36,6 +36,8 @@ machine is awake, so a laptop asleep over the moment would rebuild that much lat
 CLOCK = Change(ChangeKind.CLOCK, "")
 """The change the alarm hands over."""
 
+DEFAULT_PORT = 8000
+"""The port without ``--port``; when it is taken the preview moves to the next free one."""
 SWITCH_SECONDS = 0.001
 """How long the thread holding the interpreter runs before handing it to another that waits,
 while ``articlegen serve`` runs (Python's default: 0.005 s). A rebuild goes on rendering
@@ -46,14 +48,16 @@ waits for nothing never asks for a turn, so a build alone runs as fast as before
 
 
 class Preview:
-    """A running preview of one site: ``start()``, then ``serve_forever()`` or ``stop()``."""
+    """A running preview of one site: ``start()``, then ``serve_forever()`` or ``stop()``.
+    ``next_free``: whether a ``port`` taken moves to the next free one (``open_server``)."""
 
     def __init__(
         self,
         root: Path,
         *,
         host: str = "127.0.0.1",
-        port: int = 8000,
+        port: int = DEFAULT_PORT,
+        next_free: bool = True,
         drafts: bool = True,
         future: bool = True,
         log: Callable[[str], None] = print,
@@ -64,7 +68,7 @@ class Preview:
         if not (self.root / CONFIG_FILE).is_file():
             load_config(self.root)  # raises the usual "no site.yaml" error, with its hint
         self.live = LiveSite(self._build, log)
-        self.http = open_server(host, port, self.live, log)
+        self.http = open_server(host, port, self.live, log, next_free=next_free)
         self.url = self.http.url
         self._options = BuildOptions(
             drafts=drafts, future=future, write=False, base_url=self.url, preview=True
