@@ -17,12 +17,11 @@ from functools import partial
 from pathlib import Path
 
 from .content.config import load_config, with_base_url
-from .content.publication import SCHEDULED, Publication, build_day, build_moment, publication
+from .content.publication import Publication, build_day, build_moment, left_out, publication
 from .content.readiness import unready_settings
 from .content.staticfiles import StaticFile, collision_problems, find_static, variant_collisions
 from .content.strays import stray_notes
 from .content.theme import place_logo
-from .core.console import counted
 from .core.errors import (
     ArticlegenError,
     BuildFailed,
@@ -356,25 +355,15 @@ def _assemble(
 def _notes(
     site: Site, options: BuildOptions, sources: Sources, public: Publication, pagefind: Path | None
 ) -> tuple[str, ...]:
-    """What a build says besides warnings. One that left drafts out says so: else a new
-    site's only article, a draft, makes "0 articles" with no hint why; so does one that
-    left out scheduled or expired articles, each with its date. Only a build that writes
-    would have indexed for search: 'check' has nothing to say about Pagefind. One that
-    rendered bodies without the compiled Markdown engine says so once. Tags that look like
-    one tag spelt two ways are said after those (``tagspelling``)."""
+    """What a build says besides warnings: the articles it left out (``left_out``). Only a
+    build that writes would have indexed for search: 'check' has nothing to say about
+    Pagefind. One that rendered bodies without the compiled Markdown engine says so once.
+    Tags that look like one tag spelt two ways are said after those (``tagspelling``)."""
     config = site.config
     slow_markup = sources.reused < len(sources.articles) and not compiled_available()
-    drafts = 0 if options.drafts else sum(a.meta.draft for a in sources.articles)
-    withheld = [
-        f"{w.article.source}: '{w.article.meta.title}' is {w.describe(config.zone)}, so it "
-        + ("is left out; --future to include it" if w.state == SCHEDULED else "is left out")
-        for w in public.hidden.values()
-        if options.drafts or not w.article.meta.draft
-    ]
     missing = config.search and not pagefind and options.write
     return (
-        *((f"{counted(drafts, 'draft')} skipped; --drafts to include",) if drafts else ()),
-        *withheld,
+        *left_out(sources.articles, public, options.drafts, config.zone),
         *((MISSING_NOTE,) if missing else ()),
         *((SLOW_MARKUP_NOTE,) if slow_markup else ()),
         *tag_spelling_notes(site),
@@ -389,14 +378,13 @@ def build_with_saved_cache(
     snapshot: Snapshot | None = None,
 ) -> BuildResult:
     """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
-    builds: loaded first (an unusable one counts as empty) and saved after, also after
-    input errors, since what it learned about the good files stays true. A cache that
-    cannot be saved is a note in the result, not an error: the site itself is fine.
-    A written build also leaves a receipt, so that ``freshness.fresh_receipt`` can tell
-    the next build that it has nothing to do: of ``snapshot``, the inputs' stamps taken
-    before anything was read (taken here when the caller has none). An address the last
-    build that wrote published an article at and this one has no page at is a note
-    (``movedaway``), said once: not in the receipt, which an up-to-date build says again."""
+    builds: loaded first (an unusable one counts as empty) and saved after, also after input
+    errors, since what it learned about the good files stays true. A cache that cannot be
+    saved is a note, not an error: the site itself is fine. A written build leaves a receipt,
+    so that ``freshness.fresh_receipt`` can tell the next one it has nothing to do: of
+    ``snapshot``, the inputs' stamps taken before anything was read (here, if not given).
+    An address the last build into the folder this one writes (a check: would) published and
+    this one has no page at is a note (``movedaway``), not in the receipt: said once."""
     options = options or BuildOptions()
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
@@ -408,7 +396,9 @@ def build_with_saved_cache(
         with contextlib.suppress(OutputError):  # the input errors are the news here: not
             save_cache(cache, folder, wait=False)  # held back while another build saves
         raise
-    said = moved_away(folder, result, root)  # not in the receipt: said once
+    assert result.site is not None  # build_site assembles one
+    would = destination(root, result.site.config, options.output).path  # check: the build's
+    said = moved_away(folder, result, root, would)  # not in the receipt: said once
     with after_writing(result.output):
         try:
             save_cache(cache, folder, progress)

@@ -44,7 +44,7 @@ def editorial(site) -> Path:
     )
 
 
-DRAFT_NOTE = "note: 1 draft skipped; --drafts to include"
+DRAFT_NOTE = "note: 1 draft skipped (content/draft.md); --drafts to include"
 
 
 def test_check_warns_on_overdue_and_never_reviewed_articles(editorial: Path, run_cli) -> None:

@@ -12,8 +12,9 @@ from articlegen.build import build_with_saved_cache
 from articlegen.cli import main
 from articlegen.core.errors import BuildFailed
 from articlegen.core.model import BuildOptions
-from articlegen.incremental.movedaway import MOST_NOTES
-from tests.conftest import article
+from articlegen.incremental.movedaway import MOST_NOTES, PUBLISHED
+from articlegen.serve.preview import Preview
+from tests.conftest import SITE_YAML, article
 
 ARTICLES = {
     "sleep.md": article("Sleep Basics", "Sleep matters."),
@@ -179,3 +180,44 @@ def test_an_up_to_date_build_does_not_say_it_again(
     assert "no longer leads" in capsys.readouterr().err
     assert main(["build", "--site", str(built)]) == 0
     assert "no longer leads" not in capsys.readouterr().err
+
+
+def test_check_says_it_each_time_until_a_build_publishes(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (built / "content/sleep.md").rename(built / "content/sleep-basics.md")
+    record = (built / ".articlegen-cache" / PUBLISHED).read_bytes()
+    for _ in range(2):  # check writes no record: what it compares with stays as it was
+        assert main(["check", "--site", str(built)]) == 0
+        assert (
+            f"note: content/sleep.md is gone, and with it {SITE}/sleep/" in capsys.readouterr().err
+        )
+    assert (built / ".articlegen-cache" / PUBLISHED).read_bytes() == record
+    assert main(["check", "--site", str(built), "--strict"]) == 0  # a note, not a warning
+    assert main(["build", "--site", str(built)]) == 0
+    assert "content/sleep.md is gone" in capsys.readouterr().err
+    assert main(["check", "--site", str(built)]) == 0
+    assert "is gone" not in capsys.readouterr().err
+
+
+def test_check_compares_with_the_folder_the_build_would_write(site: Callable[..., Path]) -> None:
+    root = site(ARTICLES, site_yaml=SITE_YAML + "output: www\n")
+    build_with_saved_cache(root)
+    _edit(root / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
+    assert _moved(root, BuildOptions(output=root / "elsewhere")) == []  # nothing there before
+    (note,) = _moved(root, BuildOptions(write=False, check_output=True))  # articlegen check
+    assert note.startswith(f"content/sleep.md: {SITE}/sleep/ no longer leads to it")
+
+
+def test_the_preview_says_it_at_the_sites_address_and_keeps_the_record(built: Path) -> None:
+    (built / "content/sleep.md").rename(built / "content/sleep-basics.md")
+    record = (built / ".articlegen-cache" / PUBLISHED).read_bytes()
+    logged: list[str] = []
+    for _ in range(2):  # a record the preview wrote would silence the build after it
+        with Preview(built, port=0, log=logged.append):
+            pass
+    said = [line for line in logged if "bookmarks there" in line]
+    assert len(said) == 2
+    assert said[0].startswith(f"note: content/sleep.md is gone, and with it {SITE}/sleep/ ")
+    assert (built / ".articlegen-cache" / PUBLISHED).read_bytes() == record
+    assert len(_moved(built)) == 1

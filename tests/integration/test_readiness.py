@@ -83,7 +83,10 @@ def test_the_preview_prints_them_after_each_build_as_build_does(unready: Path, r
         ]
 
 
-def test_a_build_that_skips_drafts_says_how_many(site, run_cli) -> None:
+TWO_DRAFTS = "note: 2 drafts skipped (content/b.md, content/c.md); --drafts to include"
+
+
+def test_a_build_that_skips_drafts_says_how_many_and_which(site, run_cli) -> None:
     root = site(
         {
             "a.md": article("Alpha"),
@@ -93,16 +96,31 @@ def test_a_build_that_skips_drafts_says_how_many(site, run_cli) -> None:
     )
     code, out, err = run_cli("build", "--site", root)
     assert code == 0
-    assert err.splitlines() == ["note: 2 drafts skipped; --drafts to include"]
+    assert err.splitlines() == [TWO_DRAFTS]
     assert out.startswith("1 article, ")
     code, out, err = run_cli("check", "--site", root)
-    assert err.splitlines() == ["note: 2 drafts skipped; --drafts to include"]
+    assert err.splitlines() == [TWO_DRAFTS]
     code, out, err = run_cli("build", "--site", root, "--drafts")
     assert (code, err) == (0, "")
     assert out.startswith("3 articles, ")
     (root / "content/c.md").unlink()
     code, out, err = run_cli("build", "--site", root)
-    assert err.splitlines() == ["note: 1 draft skipped; --drafts to include"]
+    assert err.splitlines() == ["note: 1 draft skipped (content/b.md); --drafts to include"]
+
+
+def test_past_three_drafts_the_rest_are_counted(site, run_cli) -> None:
+    drafts = {f"d{i}.md": article(f"Draft {i}", draft="true") for i in range(5)}
+    root = site(
+        {"a.md": article("Alpha"), "pages/wip.md": "---\ntitle: Wip\ndraft: true\n---\n", **drafts}
+    )
+    code, _, err = run_cli("check", "--site", root)
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            "note: 6 drafts skipped (content/d0.md, content/d1.md, content/d2.md and 3 more);"
+            " --drafts to include"
+        ],
+    )
 
 
 def test_the_demo_blog_has_comments_off_until_giscus_is_set_up(tmp_path: Path, run_cli) -> None:

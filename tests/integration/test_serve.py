@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from articlegen.build import build_site
+from articlegen.cli import main
 from articlegen.core.errors import ConfigError, TemplateError
 from articlegen.core.model import BuildOptions, BuildResult
 from articlegen.render import templates
@@ -310,6 +311,27 @@ def test_a_taken_port_moves_to_the_next(blog: Path) -> None:
             assert any(f"port {port} is in use" in line for line in logged)
         finally:
             running.stop()
+
+
+def test_a_taken_port_given_with_port_is_an_error(
+    blog: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user will open the port they asked for: another server may answer there."""
+
+    def interrupted(self: Preview) -> None:  # a preview serving on another port: stopped
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Preview, "serve_forever", interrupted)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--site", str(blog), "--port", str(port)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: port {port} is in use — choose another with --port, or stop what uses it"
+    ]
 
 
 def test_a_folder_without_site_yaml_is_an_error(tmp_path: Path) -> None:

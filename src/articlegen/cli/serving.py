@@ -22,8 +22,8 @@ def add_serve(commands: Commands) -> None:
     serve.add_argument(
         "--port",
         type=port,
-        default=8000,
-        help="port, 1-65535 (default: %(default)s; next free one if taken; 0: any free one)",
+        help="port, 1-65535 (default: 8000, or the next free one if taken; a port given here"
+        " that is taken is an error; 0: any free one)",
     )
     serve.add_argument(
         "--drafts",
@@ -46,13 +46,14 @@ def _serve(args: argparse.Namespace) -> int:
     a preview writes none."""
     preview, switch = None, sys.getswitchinterval()
     try:
-        from ..serve.preview import SWITCH_SECONDS, Preview  # here: builds need no server
+        from ..serve.preview import DEFAULT_PORT, SWITCH_SECONDS, Preview  # builds need neither
 
         sys.setswitchinterval(SWITCH_SECONDS)
         preview = Preview(
             args.site,
             host=args.host,
-            port=args.port,
+            port=DEFAULT_PORT if args.port is None else args.port,
+            next_free=args.port is None,  # a port asked for is the one the user will use
             drafts=args.drafts,
             future=args.future,
             log=_log,

@@ -15,6 +15,7 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.console import counted
 from ..core.dates import instant, local_day
 from ..core.model import Article, BuildOptions, Date
 
@@ -25,6 +26,8 @@ WITHHELD_FIXES = {
     EXPIRED: "remove the link, or remove or move that article's 'expires:'",
 }
 """What to do about a published article's link to one that a moment withholds, by why."""
+DRAFTS_NAMED = 3
+"""Drafts a build that left them out names; the rest it counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,3 +164,25 @@ def publication(
     midnight = instant(day + dt.timedelta(days=1), zone)
     changes_at = found.changes_at
     return dataclasses.replace(found, changes_at=min(changes_at or midnight, midnight))
+
+
+def left_out(
+    articles: Iterable[Article], public: Publication, drafts: bool, zone: zoneinfo.ZoneInfo
+) -> tuple[str, ...]:
+    """The notes of a build on the articles it left out: else a new site's only article, a
+    draft, makes "0 articles" with no hint why. Drafts (unless ``drafts`` built them) by
+    file, the first ``DRAFTS_NAMED`` and how many more, so that one forgotten is found
+    without a search; scheduled and expired articles each with its moment."""
+    skipped = [] if drafts else sorted(a.source for a in articles if a.meta.draft)
+    named = ", ".join(skipped[:DRAFTS_NAMED])
+    more = f" and {len(skipped) - DRAFTS_NAMED:,} more" if len(skipped) > DRAFTS_NAMED else ""
+    counts = f"{counted(len(skipped), 'draft')} skipped ({named}{more}); --drafts to include"
+    return (
+        *((counts,) if skipped else ()),
+        *(
+            f"{w.article.source}: '{w.article.meta.title}' is {w.describe(zone)}, so it "
+            + ("is left out; --future to include it" if w.state == SCHEDULED else "is left out")
+            for w in public.hidden.values()
+            if drafts or not w.article.meta.draft
+        ),
+    )

@@ -13,9 +13,12 @@ The record is a file of its own beside the build cache, not a table of it: the c
 dropped whole when the code changes, and the record must outlive an upgrade, which is when
 addresses may change unasked. It is saved by writing builds only: a ``check`` or a failed
 build in between changes nothing readers see, so nothing of what the next build compares
-with. One record per output folder: a build into another folder (a preview) leaves the
-real one's alone. Said as notes, not warnings: deleting an article on purpose is no mistake,
-and a warning would fail every ``--strict`` build until the record forgot the page.
+with. A ``check`` says the notes all the same, compared with the record of the folder the
+build would write, and the preview says them against the real build's record
+(``moved_since``): each until a build publishes, since neither writes the record. One
+record per output folder: a build into another folder leaves the real one's alone. Said as
+notes, not warnings: deleting an article on purpose is no mistake, and a warning would fail
+every ``--strict`` build until the record forgot the page.
 """
 
 from __future__ import annotations
@@ -42,21 +45,33 @@ Files = dict[str, tuple[str, str]]
 and that file's title."""
 
 
-def moved_away(cache_dir: Path, result: BuildResult, root: Path) -> BuildResult:
-    """``result`` with a note for each content file whose published addresses it no longer
-    serves (``moved_away_notes``), the record in ``cache_dir`` updated to what it published.
+def moved_away(cache_dir: Path, result: BuildResult, root: Path, folder: Path) -> BuildResult:
+    """``result`` with a note for each content file whose addresses the last build that wrote
+    into ``folder`` published and ``result`` no longer serves (``moved_away_notes``). A build
+    that wrote there (``result.output``) updates the record in ``cache_dir`` to what it
+    published, so it says them once; one that wrote nothing (``check``) leaves it as it is.
     A record that cannot be read or written costs only these notes: nothing else reads it."""
-    if result.output is None or result.site is None:
+    if result.site is None:
         return result
     records = _load(cache_dir / PUBLISHED)
-    folder = _folder_key(result.output, root)
-    before, now = records.get(folder), published(result)
-    notes = moved_away_notes(before or {}, result, root)
-    if now != before:  # most builds publish what the last did: nothing to write again
-        records[folder] = now
+    key = _folder_key(folder, root)
+    before = records.get(key)
+    notes = moved_away_notes(before or {}, result, root, result.site.config.base_url)
+    if result.output is not None and (now := published(result)) != before:
+        records[key] = now  # most builds publish what the last did: nothing to write again
         with contextlib.suppress(OSError):
             _save(cache_dir / PUBLISHED, records)
     return replace(result, notes=(*result.notes, *notes))
+
+
+def moved_since(
+    cache_dir: Path, result: BuildResult, root: Path, folder: Path, base: str
+) -> list[str]:
+    """The notes for a build that publishes nothing and is no check (the preview): against
+    the record of ``folder``, where the real build writes, the addresses at ``base`` (the
+    site's own, not the preview's), and the record left to the builds that publish."""
+    before = _load(cache_dir / PUBLISHED).get(_folder_key(folder, root), {})
+    return moved_away_notes(before, result, root, base)
 
 
 def published(result: BuildResult) -> Files:
@@ -75,10 +90,10 @@ def published(result: BuildResult) -> Files:
     return files
 
 
-def moved_away_notes(before: Files, result: BuildResult, root: Path) -> list[str]:
+def moved_away_notes(before: Files, result: BuildResult, root: Path, base_url: str) -> list[str]:
     """A note for each content file that had pages in ``before`` which ``result`` no longer
-    has, unless the file is there and simply not built (a draft, a scheduled or expired
-    article: the build says why it left that out)."""
+    has, its addresses at ``base_url``, unless the file is there and simply not built (a
+    draft, a scheduled or expired article: the build says why it left that out)."""
     assert result.site is not None
     served = {page.out_path for page in result.pages} | result.statics
     lost: dict[str, list[str]] = {}
@@ -88,7 +103,7 @@ def moved_away_notes(before: Files, result: BuildResult, root: Path) -> list[str
     built = {a.source: a for a in (*result.site.articles, *result.site.pages)}
     titles = Counter(article.meta.title for article in built.values())
     same_title = {a.meta.title: a for a in built.values() if titles[a.meta.title] == 1}
-    base = result.site.config.base_url.rstrip("/")
+    base = base_url.rstrip("/")
     notes: list[str] = []
     unnamed: list[str] = []
     for source, out_paths in lost.items():

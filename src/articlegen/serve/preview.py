@@ -18,9 +18,11 @@ from ..content.config import load_config
 from ..content.publication import utc_clock
 from ..core.console import counted
 from ..core.errors import warning_lines
-from ..core.layout import CONFIG_FILE, STATIC_DIR, THEME_STATIC
+from ..core.layout import CACHE_DIR, CONFIG_FILE, STATIC_DIR, THEME_STATIC
 from ..core.model import BuildOptions, BuildResult, FirstPages
 from ..incremental.cache import BuildCache
+from ..incremental.movedaway import moved_since
+from ..output.destination import destination
 from .livereload import LiveSite, PreviewSite, stamped
 from .server import open_server
 from .watch import QUIET_SECONDS, Change, ChangeKind, SiteWatcher
@@ -34,6 +36,8 @@ machine is awake, so a laptop asleep over the moment would rebuild that much lat
 CLOCK = Change(ChangeKind.CLOCK, "")
 """The change the alarm hands over."""
 
+DEFAULT_PORT = 8000
+"""The port without ``--port``; when it is taken the preview moves to the next free one."""
 SWITCH_SECONDS = 0.001
 """How long the thread holding the interpreter runs before handing it to another that waits,
 while ``articlegen serve`` runs (Python's default: 0.005 s). A rebuild goes on rendering
@@ -44,14 +48,16 @@ waits for nothing never asks for a turn, so a build alone runs as fast as before
 
 
 class Preview:
-    """A running preview of one site: ``start()``, then ``serve_forever()`` or ``stop()``."""
+    """A running preview of one site: ``start()``, then ``serve_forever()`` or ``stop()``.
+    ``next_free``: whether a ``port`` taken moves to the next free one (``open_server``)."""
 
     def __init__(
         self,
         root: Path,
         *,
         host: str = "127.0.0.1",
-        port: int = 8000,
+        port: int = DEFAULT_PORT,
+        next_free: bool = True,
         drafts: bool = True,
         future: bool = True,
         log: Callable[[str], None] = print,
@@ -62,7 +68,7 @@ class Preview:
         if not (self.root / CONFIG_FILE).is_file():
             load_config(self.root)  # raises the usual "no site.yaml" error, with its hint
         self.live = LiveSite(self._build, log)
-        self.http = open_server(host, port, self.live, log)
+        self.http = open_server(host, port, self.live, log, next_free=next_free)
         self.url = self.http.url
         self._options = BuildOptions(
             drafts=drafts, future=future, write=False, base_url=self.url, preview=True
@@ -121,6 +127,7 @@ class Preview:
         self._set_alarm(result.changes_at)
         # a build that writes nothing reuses no file from disk: every page has its bytes
         pages = {page.out_path: page.data for page in result.pages if page.data is not None}
+        notes = (*result.notes, *self._moved_away(result))
         return PreviewSite(
             pages=pages,
             static_dirs=(THEME_STATIC, self.root / STATIC_DIR),
@@ -130,8 +137,18 @@ class Preview:
                 f" ({len(result.rendered):,} rendered)"
             ),
             # notes too: an article outside content/ is missing from the preview as well
-            warnings=(*warning_lines(result.diagnostics), *(f"note: {n}" for n in result.notes)),
+            warnings=(*warning_lines(result.diagnostics), *(f"note: {n}" for n in notes)),
         )
+
+    def _moved_away(self, result: BuildResult) -> list[str]:
+        """The addresses the last real build published that this one no longer serves
+        (``movedaway``): the preview is where a renamed file or a new slug is first seen.
+        Compared with the record of the output folder ``build`` writes, as ``site.yaml``
+        names it, at the site's own address, not the preview's; the record is left to the
+        builds that publish."""
+        written = load_config(self.root)
+        folder = destination(self.root, written, None).path
+        return moved_since(self.root / CACHE_DIR, result, self.root, folder, written.base_url)
 
     def _set_alarm(self, moment: dt.datetime | None) -> None:
         """Rebuild once ``moment`` (naive UTC) comes, when an article publishes or expires

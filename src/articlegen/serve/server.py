@@ -177,11 +177,18 @@ class PreviewHTTPServer(ThreadingHTTPServer):
 
 
 def open_server(
-    host: str, port: int, live: LiveSite, log: Callable[[str], object] = print
+    host: str,
+    port: int,
+    live: LiveSite,
+    log: Callable[[str], object] = print,
+    *,
+    next_free: bool = True,
 ) -> PreviewHTTPServer:
-    """Bind ``host:port``; if the port is taken, say so and take the next free one."""
+    """Bind ``host:port``; if the port is taken, say so and take the next free one, unless
+    not ``next_free``: a port the user asked for (``--port``) is the one their browser,
+    curl or tunnel will use, and another server may answer there, so that is an error."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    tries = 1 if port == 0 else min(PORT_TRIES, HIGHEST_PORT + 1 - port)
+    tries = 1 if port == 0 or not next_free else min(PORT_TRIES, HIGHEST_PORT + 1 - port)
     for candidate in range(port, port + tries):
         server_class: type[PreviewHTTPServer] = type(
             "_Server", (PreviewHTTPServer,), {"address_family": family}
@@ -194,6 +201,11 @@ def open_server(
                     f"cannot listen on {host}:{candidate}: {exc.strerror or exc}",
                     hint="check --host (e.g. 127.0.0.1)",
                 ) from exc
+            if not next_free:
+                raise ArticlegenError(
+                    f"port {port} is in use",
+                    hint="choose another with --port, or stop what uses it",
+                ) from None  # "Address already in use" says it again
             log(f"port {candidate} is in use; trying {candidate + 1}")
             continue
         server.live = live
