@@ -489,6 +489,9 @@ def test_new_drops_apostrophes_inside_words_from_the_file_name(site, run_cli) ->
     assert code == 0 and "content/heart-rate-whats-normal.md" in out
     assert run_cli("new", "Men\u2019s Sleep", "--site", root)[0] == 0
     assert (root / "content/mens-sleep.md").is_file()
+    # between digits it separates: 5'10" is not 510
+    code, out, _ = run_cli("new", "Is 5'10\" Short for Men?", "--site", root)
+    assert code == 0 and "content/is-5-10-short-for-men.md" in out
     assert run_cli("check", "--site", root, "--drafts")[0] == 0
 
 
