@@ -141,32 +141,53 @@ def test_new_writes_the_medical_review_keys_commented_out(site, run_cli) -> None
     assert reviewed.text() == "Medically reviewed by Example Reviewer, MD on 6 December 2026"
 
 
-def test_new_names_the_sites_own_reviewer_in_the_commented_review_key(site, run_cli) -> None:
+def _reviewers(*ids: str) -> str:
+    """A site.yaml ``reviewers:`` block with these ids (quoted keys), named 'Reviewer <id>'."""
+    people = "".join(f'  "{i}": {{name: Reviewer {i}, credentials: MD}}\n' for i in ids)
+    return "reviewers:\n" + people
+
+
+@pytest.mark.parametrize(
+    ("ids", "line", "others"),
+    [
+        (("second-reviewer",), "# reviewed_by: second-reviewer", None),
+        (
+            ("dr-b", "dr-a", "123"),
+            "# reviewed_by: dr-b",
+            "# (or: dr-a, '123')",
+        ),
+        (("123", "dr-a"), "# reviewed_by: '123'", "# (or: dr-a)"),
+        (("yes",), "# reviewed_by: 'yes'", None),
+        (("2023-01-01", "on"), "# reviewed_by: '2023-01-01'", "# (or: 'on')"),
+    ],
+)
+def test_new_names_the_sites_own_reviewer_in_the_commented_review_key(
+    site, run_cli, ids: tuple[str, ...], line: str, others: str | None
+) -> None:
     """Not the placeholder the site does not have: its one reviewer, or the first of
-    several in site.yaml's order (the others named after it); uncommented and dated, the
-    article builds."""
-    one = "reviewers:\n  second-reviewer: {name: Example Reviewer, credentials: MD}\n"
-    root = site({}, site_yaml=SITE_YAML + one)
+    several in site.yaml's order (the others on a comment line of their own below it),
+    quoted where YAML would read it as no text; the keys uncommented as the header says
+    (their '# ' removed) and dated, the draft builds and names that reviewer."""
+    root = site({}, site_yaml=SITE_YAML + _reviewers(*ids))
     assert run_cli("new", "Sleep Basics", "--site", root)[0] == 0
-    text = (root / "content/sleep-basics.md").read_text(encoding="utf-8")
-    assert "\n# reviewed_by: second-reviewer\n" in text
-    reviewed = text.replace("# reviewed_by", "reviewed_by").replace("# reviewed_on", "reviewed_on")
-    day = re.search("(?m)^date: (.*)$", reviewed)
-    assert day is not None
-    (root / "content/sleep-basics.md").write_text(
-        reviewed.replace("YYYY-MM-DD", day.group(1)), encoding="utf-8"
-    )
-    code, _, err = run_cli("check", "--site", root, "--drafts")
-    assert code == 0, err
-    several = one + "  first-reviewer: {name: Example Reviewer B, credentials: MD}\n"
-    root = site({}, site_yaml=SITE_YAML + several)
-    assert run_cli("new", "Zinc Basics", "--site", root)[0] == 0
-    text = (root / "content/zinc-basics.md").read_text(encoding="utf-8")
-    assert "\n# reviewed_by: second-reviewer  # or: first-reviewer\n" in text
-    root = site({})  # no reviewers: the placeholder
+    path = root / "content/sleep-basics.md"
+    text = re.sub("(?m)^date: .*$", "date: 2026-11-01", path.read_text(encoding="utf-8"))
+    lines = text.splitlines()
+    at = lines.index(line)
+    assert lines[at + 1] == (others or "# reviewed_on: YYYY-MM-DD")
+    reviewed = re.sub("(?m)^# (reviewed_(?:by|on): )", r"\1", text)
+    path.write_text(reviewed.replace("YYYY-MM-DD", "2026-12-06"), encoding="utf-8")
+    assert _warnings(run_cli, root, "--drafts") == []
+    shown = parse(root / "public/sleep-basics/index.html").css_first(".reviewed")
+    assert shown is not None
+    assert shown.text() == f"Medically reviewed by Reviewer {ids[0]}, MD on 6 December 2026"
+
+
+def test_new_names_the_placeholder_when_the_site_has_no_reviewer(site, run_cli) -> None:
+    root = site({})
     assert run_cli("new", "Mood Basics", "--site", root)[0] == 0
     text = (root / "content/mood-basics.md").read_text(encoding="utf-8")
-    assert "\n# reviewed_by: example-reviewer\n" in text
+    assert "\n# reviewed_by: example-reviewer\n# reviewed_on: YYYY-MM-DD\n" in text
 
 
 @pytest.mark.parametrize(
@@ -468,6 +489,9 @@ def test_new_drops_apostrophes_inside_words_from_the_file_name(site, run_cli) ->
     assert code == 0 and "content/heart-rate-whats-normal.md" in out
     assert run_cli("new", "Men\u2019s Sleep", "--site", root)[0] == 0
     assert (root / "content/mens-sleep.md").is_file()
+    # between digits it separates: 5'10" is not 510
+    code, out, _ = run_cli("new", "Is 5'10\" Short for Men?", "--site", root)
+    assert code == 0 and "content/is-5-10-short-for-men.md" in out
     assert run_cli("check", "--site", root, "--drafts")[0] == 0
 
 

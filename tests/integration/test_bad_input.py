@@ -968,7 +968,7 @@ def test_every_mistake_of_a_reference_comes_in_one_report_with_the_header_s_othe
         "expires, image, references, reviewed_by, reviewed_on, see_also, slug, tags, title, "
         "updated",
         "error: content/c.md:7: invalid reference id 'Smith_2023': use lowercase a-z, 0-9 and "
-        "'-' only — write 'id: smith-2023'",
+        "'-' only — write 'id: smith-2023', and cite it as [^smith-2023] in the text",
         "error: content/c.md:8: reference url must be an http(s) address, found "
         "'doi:10.1000/xyz' — write it whole: https://doi.org/10.1000/xyz",
         "error: content/c.md:11: 'references.date' is not a valid date: 'someday' — give the "

@@ -52,7 +52,7 @@ def test_each_bad_item_is_reported_at_its_line() -> None:
         "content/a.md:5: reference url must be an http(s) address, found 'javascript:alert(1)' — "
         "copy the full address, starting with https://",
         "content/a.md:6: invalid reference id 'Bad Id': use lowercase a-z, 0-9 and '-' only — "
-        "write 'id: bad-id'",
+        "write 'id: bad-id', and cite it as [^bad-id] in the text",
         "content/a.md:7: 'references.date' is not a valid date: 'someday' — "
         "give the year alone (e.g. 2023), or write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS[.fraction]]"
         " (T or a space before the time), the time with an optional offset Z, +HH:MM, +HHMM or"
@@ -75,7 +75,7 @@ def test_every_mistake_of_an_item_is_reported_in_one_run() -> None:
         "  - {title: T, url: 'javascript:alert(1)', id: smith, authors: []}\n"
     ) == [
         "content/a.md:4: invalid reference id 'Smith_2023': use lowercase a-z, 0-9 and '-' "
-        "only — write 'id: smith-2023'",
+        "only — write 'id: smith-2023', and cite it as [^smith-2023] in the text",
         "content/a.md:5: reference url must be an http(s) address, found 'doi:10.1000/xyz' — "
         "write it whole: https://doi.org/10.1000/xyz",
         "content/a.md:6: 'references.title' must be non-empty text — write the source's title "
@@ -96,28 +96,52 @@ def test_every_mistake_of_an_item_is_reported_in_one_run() -> None:
 
 
 @pytest.mark.parametrize(
-    ("others", "hint"),
+    ("others", "fixed"),
     [
-        ("", "write 'id: heart-2022'"),
-        ("  - {title: T, url: 'https://e.org/', id: heart-2021}\n", "write 'id: heart-2022'"),
-        (  # the fixed form is another reference's id: offering it would make a duplicate
-            "  - {title: T, url: 'https://e.org/', id: heart-2022}\n",
-            "give it an id of its own, e.g. 'id: smith-2023'",
+        ("", "heart-2022"),
+        ("  - {title: T, url: 'https://e.org/', id: heart-2021}\n", "heart-2022"),
+        # the fixed form is another reference's id: offering it would make a duplicate
+        ("  - {title: T, url: 'https://e.org/', id: heart-2022}\n", "heart-2022-2"),
+        (
+            "  - {title: T, url: 'https://e.org/', id: heart-2022}\n"
+            "  - {title: T, url: 'https://e.org/', id: heart-2022-2}\n",
+            "heart-2022-3",
         ),
     ],
 )
 def test_an_invalid_id_offers_its_fixed_form_unless_another_reference_has_it(
-    others: str, hint: str
+    others: str, fixed: str
 ) -> None:
     assert errors(
         f"references:\n  - {{title: A, url: 'https://e.org/a', id: Heart_2022}}\n{others}"
     ) == [
         "content/a.md:3: invalid reference id 'Heart_2022': use lowercase a-z, 0-9 and '-' only"
-        f" — {hint}"
+        f" — write 'id: {fixed}', and cite it as [^{fixed}] in the text"
     ]
     assert errors("references:\n  - {title: A, url: 'https://e.org/a', id: ___}\n") == [
         "content/a.md:3: invalid reference id '___': use lowercase a-z, 0-9 and '-' only"
         " — give it an id of its own, e.g. 'id: smith-2023'"  # no fixed form to offer
+    ]
+
+
+def test_two_invalid_ids_with_one_fixed_form_are_offered_two_ids() -> None:
+    """'Smith 2023' and 'smith_2023' were both told to write 'id: smith-2023': taking both
+    hints made a duplicate. The second is offered the next free one, past the ids valid
+    already and those offered before it."""
+    assert errors(
+        "references:\n"
+        "  - {title: A, url: 'https://e.org/a', id: Smith 2023}\n"
+        "  - {title: B, url: 'https://e.org/b', id: smith_2023}\n"
+        "  - {title: C, url: 'https://e.org/c', id: smith-2023-2}\n"
+        "  - {title: D, url: 'https://e.org/d', id: SMITH-2023}\n"
+    ) == [
+        f"content/a.md:{line}: invalid reference id '{written}': use lowercase a-z, 0-9 and '-'"
+        f" only — write 'id: {fixed}', and cite it as [^{fixed}] in the text"
+        for line, written, fixed in [
+            (3, "Smith 2023", "smith-2023"),
+            (4, "smith_2023", "smith-2023-3"),
+            (6, "SMITH-2023", "smith-2023-4"),
+        ]
     ]
 
 

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.core.slugs import (
+    APOSTROPHES,
     is_slug,
     natural_order,
     slugify,
@@ -170,10 +171,29 @@ def test_natural_order_is_a_total_order(texts: list[str]) -> None:
         ("'90s Fitness", "90s-fitness"),  # not inside a word: a separator as before
         ("Rock 'n' Roll", "rock-n-roll"),
         ("Low T: What Now?", "low-t-what-now"),
+        # next to a digit a separator: 5'10" is not 510
+        ("Is 5'10\" Short for Men?", "is-5-10-short-for-men"),
+        ("Is 5\u201910\u201d Short?", "is-5-10-short"),
+        ("B12's Role", "b12-s-role"),
+        ("\u041c\u0430\u0440\u0456\u2019\u044f", "mariia"),  # letters of any script
     ],
 )
-def test_title_slug_drops_apostrophes_inside_words(title: str, slug: str) -> None:
+def test_title_slug_drops_apostrophes_between_letters(title: str, slug: str) -> None:
     assert title_slug(title) == slug
+
+
+@given(st.text(), st.characters(), st.sampled_from(APOSTROPHES), st.characters())
+def test_title_slug_drops_an_apostrophe_only_between_two_letters(
+    title: str, left: str, apostrophe: str, right: str
+) -> None:
+    """Any title makes a slug or nothing; an apostrophe is left out only between two letters
+    (not digits, '_' or anything else), and elsewhere separates as a space does (python-slugify
+    makes an ASCII one a '-', but joins the words around a typographic one)."""
+    assert title_slug(title) == "" or is_slug(title_slug(title))
+    letters = left.isalpha() and right.isalpha()
+    assert title_slug(f"{left}{apostrophe}{right}") == slugify(
+        left + right if letters else f"{left} {right}"
+    )
 
 
 def test_slugify_keeps_making_apostrophes_separators() -> None:

@@ -40,18 +40,29 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug[: cut if cut > 0 else max_length].strip("-")
 
 
-_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['\u2018\u2019\u02bc](?=\w)")
-"""An apostrophe between two letters or digits: ASCII, typographic (’, and ‘ as typed for
-it) or the modifier letter ʼ."""
+APOSTROPHES = "'\u2018\u2019\u02bc"
+"""The apostrophes ``title_slug`` drops inside a word: ASCII, typographic (’, and ‘ as
+typed for it) and the modifier letter ʼ."""
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
 def title_slug(title: str, max_length: int | None = None) -> str:
     """The slug a new file's name takes from its title: ``slugify``'s, but an apostrophe
-    inside a word is dropped rather than made a '-', so "What's Normal?" gives
-    'whats-normal', as other blog tools name it, not 'what-s-normal'. Only for names not yet
-    published: tags, heading anchors and the other addresses keep ``slugify``'s, since a
-    change there would move a site's existing pages."""
-    return slugify(_APOSTROPHE_IN_WORD.sub("", title), max_length)
+    between two letters is dropped rather than made a '-', so "What's Normal?" gives
+    'whats-normal', as other blog tools name it, not 'what-s-normal'. Next to a digit it
+    stays a separator: 5'10" is five feet ten, which '510' would misread. Only for names
+    not yet published: tags, heading anchors and the other addresses keep ``slugify``'s,
+    since a change there would move a site's existing pages."""
+    return slugify(_APOSTROPHE.sub(_dropped_between_letters, title), max_length)
+
+
+def _dropped_between_letters(match: re.Match[str]) -> str:
+    """Nothing for an apostrophe between two letters (of any script: ``str.isalpha``, so
+    not a digit or '_', which ``\\w`` would take), else a space, a separator: python-slugify
+    makes an ASCII ' one, but drops a typographic one (5’10” gave '510')."""
+    text, at = match.string, match.start()
+    inside = 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
+    return "" if inside else " "
 
 
 def sort_key(text: str) -> str:

@@ -83,9 +83,9 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
     problems: list[ArticlegenError] = []
     references: list[Reference] = []
     seen: dict[str, int] = {}
-    ids = frozenset(found[0] for item in entry.items if (found := _valid_id(item, path)))
+    fixes = _fixed_ids(entry.items, path)
     for number, item in enumerate(entry.items, start=1):
-        reference = _reference(item, number, path, zone, problems, ids)
+        reference = _reference(item, number, path, zone, problems, fixes.get(number))
         written = _valid_id(item, path)  # also of an item with other problems
         if written is not None and written[0] in seen:
             problems.append(
@@ -111,11 +111,11 @@ def _reference(
     path: str,
     zone: zoneinfo.ZoneInfo,
     problems: list[ArticlegenError],
-    ids: frozenset[str],
+    fixed_id: str | None,
 ) -> Reference | None:
     """One item, or None with its problems (all of them: its keys' and each value's, so that
-    one run names every mistake) appended to ``problems``; ``ids`` are the valid ids of the
-    list's items, which an invalid one's fixed form must not be."""
+    one run names every mistake) appended to ``problems``; ``fixed_id`` is the id offered
+    for its own if that is invalid (``_fixed_ids``)."""
     if item.children is None:
         problems.append(
             FrontMatterError(
@@ -129,7 +129,7 @@ def _reference(
     keys = item.children
     known = _REQUIRED_SET <= keys.keys() <= _KEY_SET
     found = [] if known else _key_problems(keys, item.line, number, path)
-    reference = _checked_reference(keys, item.line, path, zone, found, ids)
+    reference = _checked_reference(keys, item.line, path, zone, found, fixed_id)
     problems += found
     return None if found else reference
 
@@ -137,14 +137,39 @@ def _reference(
 def _valid_id(item: Entry, path: str) -> tuple[str, int] | None:
     """The valid ``id`` an item gives and its line, whether or not the item has other
     problems, so that a duplicate is named in the same run as they are."""
+    written = _written_id(item, path)
+    return written if written is not None and is_slug(written[0]) else None
+
+
+def _written_id(item: Entry, path: str) -> tuple[str, int] | None:
+    """The text an item's ``id`` holds, valid or not, and its line."""
     entry = item.children.get("id") if item.children is not None else None
     if entry is None:
         return None
     try:
-        text = _text("id", entry, path)
+        return _text("id", entry, path), entry.line
     except ArticlegenError:
         return None
-    return (text, entry.line) if is_slug(text) else None
+
+
+def _fixed_ids(items: Sequence[Entry], path: str) -> dict[int, str]:
+    """The id offered for each invalid one, by its item's number: made valid (``slugify``)
+    and taken by no item, nor offered to an item before it (``Smith 2023`` and then
+    ``smith_2023`` are offered ``smith-2023`` and ``smith-2023-2``), so that taking every
+    hint makes no duplicate. None where the id has no letter or digit to keep."""
+    taken = {found[0] for item in items if (found := _valid_id(item, path))}
+    fixes: dict[int, str] = {}
+    for number, item in enumerate(items, start=1):
+        written = _written_id(item, path)
+        if written is None or is_slug(written[0]) or not (base := slugify(written[0])):
+            continue
+        fixed, n = base, 1
+        while fixed in taken:
+            n += 1
+            fixed = f"{base}-{n}"
+        fixes[number] = fixed
+        taken.add(fixed)
+    return fixes
 
 
 def _key_problems(
@@ -188,7 +213,7 @@ def _checked_reference(
     path: str,
     zone: zoneinfo.ZoneInfo,
     found: list[ArticlegenError],
-    ids: frozenset[str],
+    fixed_id: str | None,
 ) -> Reference | None:
     """The reference its known ``keys`` make, or None with each value's problem appended to
     ``found``, in the order the keys are written (``found`` may hold the problems of its
@@ -200,7 +225,7 @@ def _checked_reference(
             if key == "date":
                 date = _date(entry, path, zone)
             elif key in _TEXT_KEYS:
-                values[key] = _value(key, entry, path, ids)
+                values[key] = _value(key, entry, path, fixed_id)
         except ArticlegenError as problem:
             found.append(problem)
     if found:
@@ -209,18 +234,18 @@ def _checked_reference(
     return Reference(id=reference_id, date=date, line=line, url_line=keys["url"].line, **values)
 
 
-def _value(key: str, entry: Entry, path: str, ids: frozenset[str]) -> str:
-    """A text key's value; an ``id`` must be a slug (one that is not offers its fixed form,
-    unless another item of ``ids`` has that), a ``url`` an address."""
+def _value(key: str, entry: Entry, path: str, fixed_id: str | None) -> str:
+    """A text key's value; an ``id`` must be a slug (one that is not offers ``fixed_id``,
+    and the body's citations of it must change with it: the body is not known here, so
+    the hint says so in general), a ``url`` an address."""
     text = _text(key, entry, path)
     if key == "id" and not is_slug(text):
-        fixed = slugify(text)
         raise FrontMatterError(
             f"invalid reference id '{text}': use lowercase a-z, 0-9 and '-' only",
             path,
             entry.line,
-            f"write 'id: {fixed}'"
-            if fixed and fixed not in ids
+            f"write 'id: {fixed_id}', and cite it as [^{fixed_id}] in the text"
+            if fixed_id
             else "give it an id of its own, e.g. 'id: smith-2023'",
         )
     if key == "url" and (problem := address_problem(text)):
