@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from articlegen.core.model import Tag
 from articlegen.core.slugs import slugify
-from articlegen.render.tagspelling import _alike, _links, look_alike_tags, spelling_offers
+from articlegen.render.tagspelling import _alike, _links, _through, look_alike_tags, spelling_offers
 
 
 def _tags(*names: str) -> list[Tag]:
@@ -140,3 +140,8 @@ def test_no_tag_is_told_two_spellings_nor_to_become_one_told_to_change(
             assert len(rare.articles) == len(common.articles)
             offered.setdefault(common.slug, set()).add(rare.slug)
     assert all(len(spellings) == 1 for spellings in offered.values())
+    links = _links({tag.slug: tag for tag in tags})  # a note's "through" names a real chain
+    for rare, common in pairs:
+        chain = [rare.slug, *_through(links, rare, common), common.slug]
+        assert all(b in links[a] for a, b in itertools.pairwise(chain))
+        assert len(set(chain)) == len(chain)
