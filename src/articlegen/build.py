@@ -19,7 +19,7 @@ from pathlib import Path
 from .content.config import load_config, with_base_url
 from .content.publication import Publication, build_day, build_moment, left_out, publication
 from .content.readiness import unready_settings
-from .content.staticfiles import StaticFile, collision_problems, find_static, variant_collisions
+from .content.staticfiles import StaticFile, find_static, variant_collisions
 from .content.strays import stray_notes
 from .content.theme import place_logo
 from .core.errors import (
@@ -74,7 +74,7 @@ from .markup.fastmarkup import MISSING_NOTE as SLOW_MARKUP_NOTE
 from .markup.fastmarkup import compiled_available
 from .markup.markdown import markup_settings
 from .output.destination import check_location, check_replaceable, destination
-from .output.publish import after_writing, indexed_pages, publish_site
+from .output.publish import after_writing, indexed_pages, publish_site, unpublishable
 from .output.search import MISSING_NOTE
 from .output.soundimages import ShownAt, sound_reader, waited_at_lines
 from .output.variants import VariantsMade, original_digest
@@ -142,8 +142,8 @@ def build_site(
             before_workers=waited,  # workers forked from a process with no threads
         )  # fmt: skip
         statics = copies.published(checked.statics, () if shown else checked.shown_images)
-        raise_if_any(collision_problems(site_pages.headers, statics, root, alias_origins(site)))
         index = indexed_pages(site, pagefind, len(articles))
+        raise_if_any(unpublishable(site_pages.headers, statics, root, alias_origins(site), index))
         own, replaced = publish_site(  # each page written as rendered: the result keeps no bytes
             site_pages, statics, output, root, cache, index, progress, waited, options
         ) if options.write or options.check_output else ([], [])  # fmt: skip

@@ -336,17 +336,19 @@ def test_require_rule_names_the_rule(site, run_cli) -> None:
     ]
 
 
+@pytest.mark.parametrize("written", ["false", "off", "no"])
 def test_a_require_rule_asking_for_a_disclaimer_is_not_met_by_disclaimer_false(
-    site, run_cli
+    site, run_cli, written: str
 ) -> None:
+    """Said alike however the opt-out is written: never quoting ``false`` for an ``off``."""
     rules = PEOPLE_YAML + "require:\n  - {tag: Supplements, fields: [disclaimer]}\n"
-    text = article("C", tags="[Supplements]", disclaimer="false")
+    text = article("C", tags="[Supplements]", disclaimer=written)
     errors = fails(site, run_cli, {"c.md": text}, rules)
     line = rules.splitlines().index("  - {tag: Supplements, fields: [disclaimer]}")
     at = line_of(text, "disclaimer:")
     assert errors == [
-        f"error: content/c.md:{at}: 'disclaimer: false' opts out of the disclaimer, but articles"
-        " tagged 'Supplements' need their own disclaimer text (require rule in"
+        f"error: content/c.md:{at}: 'disclaimer:' opts out of the disclaimer (false, no or off),"
+        " but articles tagged 'Supplements' need their own disclaimer text (require rule in"
         f" site.yaml:{line + 1}): opting out does not meet the rule — write the article's"
         " disclaimer as 'disclaimer: \"…\"', or remove the tag 'Supplements' if the rule should"
         " not apply to this article",

@@ -150,6 +150,23 @@ def test_a_static_file_where_the_index_goes_is_an_error_not_lost(site, run_cli) 
 
 
 @needs_pagefind
+@pytest.mark.parametrize("args", [("check",), ("check", "--strict"), ("build", "--strict")])
+def test_check_and_strict_say_a_static_file_where_the_index_goes_in_one_run(
+    site, run_cli, args: tuple[str, ...]
+) -> None:
+    """Telling needs no writing: ``check`` says it, and ``--strict`` with its warnings."""
+    alone = {"c.md": article("Alone", "Nothing links here.")}
+    root = site(ARTICLES | alone, site_yaml=SITE_YAML + "warn_unlinked: true\n")
+    (root / "static" / "pagefind").mkdir(parents=True)
+    (root / "static" / "pagefind" / "x.js").write_text("mine", encoding="utf-8")
+    code, _, err = run_cli(*args, "--site", root)
+    assert code == 1
+    assert "error: static/pagefind/x.js: would be published in pagefind/, where" in err
+    assert ("error: content/c.md" in err) == ("--strict" in args)  # unlinked: a warning
+    assert not (root / "public").exists()
+
+
+@needs_pagefind
 def test_a_static_html_file_is_published_as_it_is_and_not_indexed(
     site, run_cli, tmp_path: Path
 ) -> None:

@@ -106,6 +106,25 @@ def test_a_tie_names_both_spellings_each_with_the_files_to_take_it(
     ) in note
 
 
+def test_a_tie_in_a_chain_offers_each_file_one_spelling_and_says_what_links_the_tags(
+    site: Callable[..., Path], run_cli: Run
+) -> None:
+    """``fiber``, ``fibre`` and ``fibres`` on one article each: ``fiber`` is like ``fibres``
+    only through ``fibre``, and content/fibres.md is offered neither of the two others."""
+    notes = run_cli(
+        "check",
+        "--site",
+        site({f"{n}.md": article(n, tags=f"[{n}]") for n in ("fiber", "fibre", "fibres")}),
+    )[2].splitlines()
+    assert [note.split(" spelt another way")[0] for note in notes] == [
+        "note: content/fiber.md: tag 'fiber' (1 article) looks like 'fibres' (1 article)",
+        "note: content/fibre.md: tag 'fibre' (1 article) looks like 'fibres' (1 article)",
+    ]
+    assert notes[0].split(" spelt another way")[1].startswith(" through 'fibre', so ")
+    assert all("write 'fibres' in it;" in note for note in notes)
+    assert not any("content/fibres.md" in note for note in notes)
+
+
 def test_past_a_handful_of_pairs_one_note_names_the_rest(
     site: Callable[..., Path], run_cli: Run
 ) -> None:

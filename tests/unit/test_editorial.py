@@ -129,8 +129,8 @@ def test_disclaimer_false_does_not_meet_a_rule_asking_for_a_disclaimer() -> None
     assert [str(p) for p in requirement_problems(rules, [opted_out, own], "site.yaml")] == [
         "content/out.md:4: articles tagged 'surgery' must set 'references' (require rule in "
         "site.yaml:5) — add 'references: …' to the front-matter",
-        "content/out.md:5: 'disclaimer: false' opts out of the disclaimer, but articles tagged"
-        " 'surgery' need their own disclaimer text (require rule in site.yaml:5): opting out"
+        "content/out.md:5: 'disclaimer:' opts out of the disclaimer (false, no or off), but"
+        " articles tagged 'surgery' need their own disclaimer text (require rule in site.yaml:5): opting out"
         " does not meet the rule — write the article's disclaimer as 'disclaimer: \"…\"', or"
         " remove the tag 'Surgery' if the rule should not apply to this article",
         "content/own.md:4: articles tagged 'surgery' must set 'references' (require rule in "

@@ -576,3 +576,24 @@ def test_a_file_renamed_far_from_its_name_is_offered_as_its_slug_would_be(writte
     assert by_file.problems[0].message == (
         f"see_also '{written}' matches no article (did you mean 'Checkup Guide'?)"
     )
+
+
+@pytest.mark.parametrize(
+    ("linking", "written", "offered"),
+    [
+        ("ketamine", "how-much-sleep-men-need.md", "sleep-for-men.md"),
+        ("ketamine", "content/how-much-sleep-men-need.md", "content/sleep-for-men.md"),
+        ("iv-vs-im", "../how-much-sleep-men-need.md", "../sleep-for-men.md"),
+    ],
+)
+def test_a_body_link_to_a_file_renamed_far_is_offered_its_file(
+    linking: str, written: str, offered: str
+) -> None:
+    """A body link to ``x.md`` may be ``[text](x.md)``, which takes a file only: it is
+    offered the article's file, written as the link is, never its title; See Also (which
+    takes titles) is offered the title."""
+    renamed = LinkTarget("sleep-for-men", "content/sleep-for-men.md", "How much sleep men need")
+    graph = build_link_graph([source(linking, written, inline=(written,))], [*TARGETS, renamed])
+    see_also, link = (p.message for p in graph.problems)
+    assert link == f"link '{written}' matches no article or page (did you mean '{offered}'?)"
+    assert see_also.endswith("(did you mean 'How much sleep men need'?)")

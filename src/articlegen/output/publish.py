@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
-from ..content.staticfiles import StaticFile
-from ..core.errors import InterruptedAfterWrite, OutputError
+from ..content.staticfiles import StaticFile, collision_problems
+from ..core.errors import ArticlegenError, InterruptedAfterWrite, OutputError
 from ..core.layout import CACHE_DIR
 from ..core.model import BuildOptions, Progress, RenderedPage, Site
 from ..core.problems import Diagnostic
@@ -60,8 +60,6 @@ def publish_site(
         return kept, replaced_notes(removing(), output, root, spare=None, built=False)
     recover(output)
     removed = removing()  # the folder as the last build left it, put back after a kill
-    if searched:
-        _index_folder_free(statics, root)
     searching = for_stage(progress, "indexing for search")
     folder = root / CACHE_DIR
     store = SearchStore(folder / SEARCH_STATE, folder) if cache is not None else None
@@ -98,17 +96,30 @@ def indexed_pages(
     return pagefind, articles - len(hidden), hidden
 
 
-def _index_folder_free(statics: list[StaticFile], root: Path) -> None:
-    """``OutputError`` for a static file published into the search index's folder: the
-    index is made there whole, and the file would be lost from the site."""
-    for source, relative in statics:
-        if relative.split("/")[0] == INDEX_FOLDER:
-            shown = source.relative_to(root) if source.is_relative_to(root) else source
-            raise OutputError(
-                f"{shown}: would be published in {INDEX_FOLDER}/, where the search index goes",
+def unpublishable(
+    pages: Iterable[RenderedPage],
+    statics: list[StaticFile],
+    root: Path,
+    aliases: Mapping[str, str],
+    searched: tuple[Path, int, Collection[str]] | None,
+) -> list[ArticlegenError]:
+    """What would keep files of the site from being published, told without writing (so
+    ``check`` says it too, and ``--strict`` in the same report as its warnings): a static
+    file at a page's address (``collision_problems``), and, when the site is ``searched``
+    (``indexed_pages``), one in the search index's folder, which the index is made whole."""
+    return [
+        *collision_problems(pages, statics, root, aliases),
+        *(
+            OutputError(
+                f"{source.relative_to(root) if source.is_relative_to(root) else source}: would"
+                f" be published in {INDEX_FOLDER}/, where the search index goes",
                 hint=f"move it out of a '{INDEX_FOLDER}' folder, or set 'search: false' in "
                 "site.yaml to build without search",
             )
+            for source, relative in statics
+            if searched and relative.split("/")[0] == INDEX_FOLDER
+        ),
+    ]
 
 
 def _after(made: Callable[[], object], progress: Callable[[int, int], None] | None) -> None:

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES
-from ..core.console import counted
 from ..core.errors import LinkError, closest, suggestion
 from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug, natural_order
 from ..core.weburl import address_problem, is_web_address, lacks_scheme
+from .ambiguouslinks import ambiguous_link
 from .seealsolists import listed_problem
 
 CONTENT_PREFIX = "content/"
@@ -224,8 +224,7 @@ def _resolve(
             return None
         what = "article" if kind == "see_also" else "article or page"
         raise LinkError(
-            f"{kind} '{ref.target}' matches no {what}"
-            + _suggest(name, index, source.slug, pages=kind != "see_also"),
+            f"{kind} '{ref.target}' matches no {what}" + _suggest(name, index, source, kind),
             source.path,
             ref.line,
             "only http:// and https:// addresses link to the web; " + fix_hint
@@ -235,7 +234,7 @@ def _resolve(
             else fix_hint,
         )
     if len(found) > 1:
-        raise _ambiguous(ref, source, kind, found)
+        raise ambiguous_link(ref, source, kind, found)
     (target,) = found
     if refused := _refusal(ref, source, target, kind, drafts_visible):
         raise refused
@@ -348,59 +347,49 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _ambiguous(ref: LinkRef, source: LinkSource, kind: str, found: list[LinkTarget]) -> LinkError:
-    """Two or more articles answer to the text: name them all, never pick one."""
-    listed = ", ".join(f"{t.path} ('{t.title}')" for t in sorted(found, key=lambda t: t.path))
-    pages = sum(t.page for t in found)
-    what = " and ".join(
-        counted(n, noun) for n, noun in ((len(found) - pages, "article"), (pages, "page")) if n
-    )
-    if len({collapse(t.title) for t in found}) == 1:
-        message = f"{kind} '{ref.target}' names {what} with the same title: {listed}"
-        hint = "link by slug or by file instead, or give them different titles"
-    else:
-        message = (
-            f"{kind} '{ref.target}' matches {len(found)} titles that differ only in case,"
-            f" none exactly: {listed}"
-        )
-        hint = "write the title with the case of the one you mean, or link by slug or by file"
-    return LinkError(message, source.path, ref.line, hint)
-
-
-def _suggest(name: str, index: _Index, linking: str = "", *, pages: bool = True) -> str:
-    """`` (did you mean …?)``: for a name written as a file, the files whose names complete
-    or come close to it, written the same way; else the titles that complete ``name``, then
-    the closest titles (in their author's spelling) and slugs, one per article (its slug if
-    ``name`` is written as a slug, else its title), each with how it differs from ``name``
-    where the two would look the same. Never the ``linking`` article itself, nor a page
-    unless ``pages`` (See Also lists articles)."""
+def _suggest(name: str, index: _Index, source: LinkSource, kind: str) -> str:
+    """`` (did you mean …?)``: ``_suggest_file`` for a name written as a file, else the
+    ``_near`` titles and slugs, each with how it differs where the two would look the same."""
     if _is_path(name):
-        return _suggest_file(name, index, linking, pages)
+        return _suggest_file(name, index, source, kind)
+    return suggestion(list(_near(name, index, source.slug, kind).values())[:3], name)
+
+
+def _near(name: str, index: _Index, linking: str, kind: str) -> dict[LinkTarget, str]:
+    """The articles whose titles complete ``name``, then those of the closest titles and
+    slugs, with the text offered (its slug if ``name`` is written as a slug, else its title,
+    in its author's spelling); never the ``linking`` article, nor a page in See Also."""
     folded = fold(name)
     near = dict.fromkeys([*_completed(folded, index.by_folded), *closest(folded, index.by_folded)])
     titles = [(t.title, t) for m in near for t in index.by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
     by_target: dict[LinkTarget, str] = {}
     for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:
-        if target.slug != linking and (pages or not target.page):
+        if target.slug != linking and (kind != "see_also" or not target.page):
             by_target.setdefault(target, text)
-    return suggestion(list(by_target.values())[:3], name)
+    return by_target
 
 
-def _suggest_file(name: str, index: _Index, linking: str, pages: bool) -> str:
-    """The files (relative to ``content/``, with the prefix if ``name`` has it) whose name
-    without ``.md`` completes or comes close to the one ``name`` gives; with none (a file
-    renamed far from its old name), what that name is offered as a slug link."""
+def _suggest_file(name: str, index: _Index, source: LinkSource, kind: str) -> str:
+    """The files whose name completes or comes close to the one ``name`` gives (relative to
+    ``content/``, with the prefix if ``name`` has it); with none (a file renamed far), the
+    ``_near`` articles: their titles, but their files (written as ``name`` is, else relative
+    to the linking file) in a body link to ``x.md``, which may be ``[text](x.md)``."""
     stems = {
         path.removesuffix(".md"): path
         for path, t in index.by_path.items()
-        if t.slug != linking and (pages or not t.page)
+        if t.slug != source.slug and (kind != "see_also" or not t.page)
     }
     written = _nfc(_content_relative(name)).removesuffix(".md")
     near = dict.fromkeys([*_completed(written, stems), *closest(written, stems)])
     prefix = CONTENT_PREFIX if name.startswith(CONTENT_PREFIX) else ""
-    offered = suggestion([prefix + stems[m] for m in near][:3], name)
-    return offered or _suggest(posixpath.basename(written), index, linking, pages=pages)
+    if offered := suggestion([prefix + stems[m] for m in near][:3], name):
+        return offered
+    found = _near(posixpath.basename(written), index, source.slug, kind)
+    if kind == "link" and name.endswith(".md"):
+        here = posixpath.dirname(source.path) or "."
+        found = {t: t.path if prefix else posixpath.relpath(t.path, here) for t in found}
+    return suggestion(list(found.values())[:3], name)
 
 
 def _completed(folded: str, titles: Iterable[str]) -> list[str]:

@@ -20,7 +20,8 @@ both are meant as two.
 Tags that look alike in a chain (``fibre`` like ``fiber`` and like ``fibres``, which do not
 look like each other) are one cluster, and each of its tags but the most used is told to
 become that one: told one by one, the chain would tell an article with ``fibre`` to write
-``fiber`` and also ``fibres``.
+``fiber`` and also ``fibres``. A tag like that one only through others says which; on a
+tie, the spelling's files are offered the tag's spelling instead only when one tag ties.
 
 Cost: each tag gives a few keys (its letters without hyphens; per word, the word with one
 letter left out, and its singular), and only tags sharing a key are compared: the work
@@ -50,15 +51,27 @@ _HYPHEN = re.compile(r"(?<![0-9])-|-(?![0-9])")
 def tag_spelling_notes(site: Site) -> list[str]:
     """A note for each of the site's tags that looks like another spelling of a better-used
     one, naming that one (``look_alike_tags``); past ``MOST_NOTES``, one more names the rest."""
-    pairs = look_alike_tags(site.tags)
+    by_slug = {tag.slug: tag for tag in site.tags}
+    links = _links(by_slug)
+    offers = spelling_offers(_pairs(by_slug, links))
     sources = {article.slug: article.source for article in site.articles}
     base = site.config.base_url
-    notes = [_note(rare, common, sources, base) for rare, common in pairs[:MOST_NOTES]]
-    if len(pairs) > MOST_NOTES:
-        rest = ", ".join(
-            f"'{rare.name}' and '{common.name}'" for rare, common in pairs[MOST_NOTES:]
+    notes = [
+        _note(
+            rare,
+            common,
+            either,
+            [by_slug[s].name for s in _through(links, rare, common)],
+            sources,
+            base,
         )
-        notes.append(f"{counted(len(pairs) - MOST_NOTES, 'more pair')} of tags look alike: {rest}")
+        for rare, common, either in offers[:MOST_NOTES]
+    ]
+    if len(offers) > MOST_NOTES:
+        rest = ", ".join(
+            f"'{rare.name}' and '{common.name}'" for rare, common, _ in offers[MOST_NOTES:]
+        )
+        notes.append(f"{counted(len(offers) - MOST_NOTES, 'more pair')} of tags look alike: {rest}")
     return notes
 
 
@@ -70,11 +83,43 @@ def look_alike_tags(tags: Iterable[Tag]) -> list[tuple[Tag, Tag]]:
     whose articles has that spelling too is meant as another. Those whose spelling has the
     most articles first."""
     by_slug = {tag.slug: tag for tag in tags}
+    return _pairs(by_slug, _links(by_slug))
+
+
+def spelling_offers(pairs: list[tuple[Tag, Tag]]) -> list[tuple[Tag, Tag, bool]]:
+    """Each pair, and whether the spelling's files are offered the tag's spelling too: on a
+    tie in articles, when that tag is the only one of its cluster tied with the spelling (two
+    tied, ``fiber`` and ``fibre`` with ``fibres``, would offer ``fibres``'s files both)."""
+    tied = [common.slug for rare, common in pairs if len(rare.articles) == len(common.articles)]
+    return [
+        (rare, common, len(rare.articles) == len(common.articles) and tied.count(common.slug) == 1)
+        for rare, common in pairs
+    ]
+
+
+def _pairs(by_slug: dict[str, Tag], links: dict[str, set[str]]) -> list[tuple[Tag, Tag]]:
+    """``look_alike_tags``'s answer, from the tags and what each looks like."""
     pairs: list[tuple[Tag, Tag]] = []
-    for cluster in _clusters(_links(by_slug)):
+    for cluster in _clusters(links):
         *rare, common = sorted((by_slug[slug] for slug in cluster), key=_use)
         pairs += [(tag, common) for tag in rare if not _shared(tag, common)]
     return sorted(pairs, key=lambda pair: (-len(pair[1].articles), natural_order(pair[0].slug)))
+
+
+def _through(links: dict[str, set[str]], rare: Tag, common: Tag) -> list[str]:
+    """The tags between ``start`` and ``end`` on a shortest chain of look-alikes: none when
+    the two look alike themselves."""
+    start, end = rare.slug, common.slug
+    came = {start: start}  # each tag reached: the one it was reached from
+    ring = [start]
+    while end not in came:
+        reached = {n: at for at in reversed(ring) for n in links[at] if n not in came}
+        came |= reached
+        ring = sorted(reached)
+    chain = [came[end]]
+    while chain[-1] != start:
+        chain.append(came[chain[-1]])
+    return chain[-2::-1]
 
 
 def _links(by_slug: dict[str, Tag]) -> dict[str, set[str]]:
@@ -188,24 +233,30 @@ def _use(tag: Tag) -> tuple[int, NaturalKey]:
     return len(tag.articles), natural_order(tag.slug)
 
 
-def _note(rare: Tag, common: Tag, sources: dict[str, str], base: str) -> str:
+def _note(
+    rare: Tag, common: Tag, either: bool, through: list[str], sources: dict[str, str], base: str
+) -> str:
     """``content/a.md: tag 'Testosteron' (1 article) looks like 'Testosterone' (12
     articles) spelt another way … — write 'Testosterone' in it …``; on a tie in articles,
     each spelling with the files that would take it (``write one spelling in both:
     'Testosterone' in content/a.md, or 'Testosteron' in content/b.md``). The tag pages are named
     by their addresses under ``base`` (the site's ``base_url``), as readers reach them and
     as the note of addresses moved away names pages: on a site under a base path
-    (``/blog/``) a path from the domain's root would lead elsewhere."""
+    (``/blog/``) a path from the domain's root would lead elsewhere. A tag linked to its
+    spelling only by others in its chain says so (``through 'fibre'``); the files of a
+    spelling tied with more than one tag are offered none (``spelling_offers``)."""
     files = _files(rare, sources)
     fix = f"write '{common.name}' in {'it' if len(rare.articles) == 1 else 'them'}"
-    if len(rare.articles) == len(common.articles):  # no telling which is the slip: either
+    if either:  # a tie: no telling which is the slip
         every = "both" if len(rare.articles) == 1 else "all of them"
         fix = f"write one spelling in {every}: '{common.name}' in {files}, or '{rare.name}' in "
         fix += _files(common, sources)
     pages = f"{base}{tag_url(rare.slug)} and {base}{tag_url(common.slug)}"
     return (
         f"{files}: tag '{rare.name}' ({counted(len(rare.articles), 'article')}) looks like "
-        f"'{common.name}' ({counted(len(common.articles), 'article')}) spelt another way, so "
+        f"'{common.name}' ({counted(len(common.articles), 'article')}) spelt another way"
+        + (" through " + " and ".join(f"'{name}'" for name in through) if through else "")
+        + ", so "
         f"each has a tag page of its own, {pages}, listing part of the articles — if they "
         f"are one tag, {fix}; if they are two, leave them"
     )

@@ -113,7 +113,8 @@ def requirement_problems(
 def _unmet(rule: Requirement, article: Article, tag: str, where: str) -> list[FrontMatterError]:
     """The fields ``rule`` asks for that the article lacks, at its ``tags`` line, and each
     it opts out of (``disclaimer: false``) at that key's line: that key is written, so
-    telling to add it would point at the wrong line and give the wrong fix."""
+    telling to add it would point at the wrong line and give the wrong fix. The header keeps
+    ``False``, not what was typed (``off``, ``no``), so the error names every way to write it."""
     meta = article.meta
     opted_out = [key for key in rule.fields if key in OPT_OUT_KEYS and _false(meta, key)]
     missing = [key for key in rule.fields if key not in opted_out and not _has(meta, key)]
@@ -131,8 +132,9 @@ def _unmet(rule: Requirement, article: Article, tag: str, where: str) -> list[Fr
         )
     return problems + [
         FrontMatterError(
-            f"'{key}: false' opts out of the {key}, but articles tagged '{rule.tag}' need their"
-            f" own {key} text (require rule in {where}): opting out does not meet the rule",
+            f"'{key}:' opts out of the {key} (false, no or off), but articles tagged"
+            f" '{rule.tag}' need their own {key} text (require rule in {where}): opting out"
+            " does not meet the rule",
             article.source,
             meta.lines[key],
             f"write the article's {key} as '{key}: \"…\"', or remove the tag '{tag}' if the"
