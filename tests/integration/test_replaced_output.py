@@ -68,7 +68,9 @@ def test_without_the_cache_it_says_no_copy_was_kept(unrecorded: Path, run_cli) -
 
 def test_check_names_them_before_the_build_removes_them(unrecorded: Path, run_cli) -> None:
     code, _, err = run_cli("check", "--site", unrecorded)
-    assert (code, err) == (
+    moved, removed = err.splitlines(keepends=True)  # the deleted article's address, as built
+    assert "content/gone.md is gone" in moved
+    assert (code, removed) == (
         0,
         "note: public/ has no .articlegen-files, the record of the files builds wrote there, so"
         " the next build replaces it whole, removing 2 files it would not write (pages an"
