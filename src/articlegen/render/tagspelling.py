@@ -107,8 +107,8 @@ def _pairs(by_slug: dict[str, Tag], links: dict[str, set[str]]) -> list[tuple[Ta
 
 
 def _through(links: dict[str, set[str]], rare: Tag, common: Tag) -> list[str]:
-    """The tags between ``start`` and ``end`` on a shortest chain of look-alikes: none when
-    the two look alike themselves."""
+    """The tags between ``rare`` and ``common`` on a shortest chain of look-alikes: none
+    when the two look alike themselves."""
     start, end = rare.slug, common.slug
     came = {start: start}  # each tag reached: the one it was reached from
     ring = [start]
