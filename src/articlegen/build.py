@@ -376,6 +376,7 @@ def build_with_saved_cache(
     *,
     progress: Progress | None = None,
     snapshot: Snapshot | None = None,
+    heard: bool = True,
 ) -> BuildResult:
     """``build_site`` with the cache saved in the site (``.articlegen-cache/``), as the CLI
     builds: loaded first (an unusable one counts as empty) and saved after, also after input
@@ -384,7 +385,8 @@ def build_with_saved_cache(
     so that ``freshness.fresh_receipt`` can tell the next one it has nothing to do: of
     ``snapshot``, the inputs' stamps taken before anything was read (here, if not given).
     An address the last build into the folder this one writes (a check: would) published and
-    this one has no page at is a note (``movedaway``), not in the receipt: said once."""
+    this one has no page at is a note (``movedaway``), not in the receipt: said once, or
+    kept for the next build when not ``heard`` (``--quiet`` prints no notes)."""
     options = options or BuildOptions()
     snapshot = snapshot or take_snapshot(root, options)
     folder = root / CACHE_DIR
@@ -398,7 +400,7 @@ def build_with_saved_cache(
         raise
     assert result.site is not None  # build_site assembles one
     would = destination(root, result.site.config, options.output).path  # check: the build's
-    said = moved_away(folder, result, root, would)  # not in the receipt: said once
+    said = moved_away(folder, result, root, would, heard=heard)  # not in the receipt
     with after_writing(result.output):
         try:
             save_cache(cache, folder, progress)

@@ -221,3 +221,21 @@ def test_the_preview_says_it_at_the_sites_address_and_keeps_the_record(built: Pa
     assert said[0].startswith(f"note: content/sleep.md is gone, and with it {SITE}/sleep/ ")
     assert (built / ".articlegen-cache" / PUBLISHED).read_bytes() == record
     assert len(_moved(built)) == 1
+
+
+def test_a_quiet_build_keeps_them_for_the_next_build_heard(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--quiet`` prints no notes: the addresses it no longer serves stay in the record, or
+    no build would ever say them."""
+    _edit(built / "content/sleep.md", "title:", "slug: sleep-guide\ntitle:")
+    assert main(["build", "--site", str(built), "--quiet"]) == 0
+    assert "no longer leads" not in capsys.readouterr().err
+    assert main(["check", "--site", str(built)]) == 0
+    assert "no longer leads" in capsys.readouterr().err
+    _edit(built / "content/zinc.md", "Zinc, briefly.", "Zinc, in short.")
+    assert main(["build", "--site", str(built)]) == 0
+    assert f"{SITE}/sleep/ no longer leads to it" in capsys.readouterr().err
+    _edit(built / "content/zinc.md", "Zinc, in short.", "Zinc, briefly.")
+    assert main(["build", "--site", str(built)]) == 0
+    assert "no longer leads" not in capsys.readouterr().err  # said, then forgotten

@@ -170,7 +170,13 @@ def cached_build(
         try:
             if args.no_cache:
                 return build_site(args.site, options, progress=progress)
-            return build_with_saved_cache(args.site, options, progress=progress, snapshot=snapshot)
+            return build_with_saved_cache(
+                args.site,
+                options,
+                progress=progress,
+                snapshot=snapshot,
+                heard=not getattr(args, "quiet", False),
+            )
         except (ConfigError, OutputError, TemplateError) as error:  # ended as many are
             raise BuildFailed([error]) from error
 

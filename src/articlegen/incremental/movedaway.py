@@ -45,22 +45,31 @@ Files = dict[str, tuple[str, str]]
 and that file's title."""
 
 
-def moved_away(cache_dir: Path, result: BuildResult, root: Path, folder: Path) -> BuildResult:
+def moved_away(
+    cache_dir: Path, result: BuildResult, root: Path, folder: Path, *, heard: bool = True
+) -> BuildResult:
     """``result`` with a note for each content file whose addresses the last build that wrote
     into ``folder`` published and ``result`` no longer serves (``moved_away_notes``). A build
     that wrote there (``result.output``) updates the record in ``cache_dir`` to what it
     published, so it says them once; one that wrote nothing (``check``) leaves it as it is.
-    A record that cannot be read or written costs only these notes: nothing else reads it."""
+    A build whose notes are not ``heard`` (``--quiet``) keeps the addresses it no longer
+    serves in the record, so that the next build that is heard says them: not said, they
+    would be lost for good. A record that cannot be read or written costs only these notes:
+    nothing else reads it."""
     if result.site is None:
         return result
     records = _load(cache_dir / PUBLISHED)
     key = _folder_key(folder, root)
     before = records.get(key)
     notes = moved_away_notes(before or {}, result, root, result.site.config.base_url)
-    if result.output is not None and (now := published(result)) != before:
-        records[key] = now  # most builds publish what the last did: nothing to write again
-        with contextlib.suppress(OSError):
-            _save(cache_dir / PUBLISHED, records)
+    if result.output is not None:
+        now = published(result)
+        if not heard:  # the addresses gone stay in the record, for the next build to say
+            now = {**(before or {}), **now}
+        if now != before:  # most builds publish what the last did: nothing to write again
+            records[key] = now
+            with contextlib.suppress(OSError):
+                _save(cache_dir / PUBLISHED, records)
     return replace(result, notes=(*result.notes, *notes))
 
 
