@@ -157,11 +157,14 @@ def _fixed_ids(items: Sequence[Entry], path: str) -> dict[int, str]:
     and taken by no item, nor offered to an item before it (``Smith 2023`` and then
     ``smith_2023`` are offered ``smith-2023`` and ``smith-2023-2``), so that taking every
     hint makes no duplicate. None where the id has no letter or digit to keep."""
-    taken = {found[0] for item in items if (found := _valid_id(item, path))}
+    ids = [_written_id(item, path) for item in items]
+    invalid = [(n, i[0]) for n, i in enumerate(ids, start=1) if i and not is_slug(i[0])]
+    if not invalid:  # most articles: each id read once, nothing more to do
+        return {}
+    taken = {i[0] for i in ids if i and is_slug(i[0])}
     fixes: dict[int, str] = {}
-    for number, item in enumerate(items, start=1):
-        written = _written_id(item, path)
-        if written is None or is_slug(written[0]) or not (base := slugify(written[0])):
+    for number, text in invalid:
+        if not (base := slugify(text)):
             continue
         fixed, n = base, 1
         while fixed in taken:
