@@ -127,6 +127,7 @@ EXPECTED_ROWS = [
         "see_also_out": 1,
         "status": "unreviewed",
         "publication": "published",
+        "disclaimer": "site",
     },
     {
         "slug": "reviewed",
@@ -140,6 +141,7 @@ EXPECTED_ROWS = [
         "see_also_out": 0,
         "status": "ok",
         "publication": "published",
+        "disclaimer": "own",
     },
     {
         "slug": "policy",
@@ -153,6 +155,7 @@ EXPECTED_ROWS = [
         "see_also_out": 0,
         "status": "policy",
         "publication": "published",
+        "disclaimer": "site",
     },
 ]
 
@@ -174,6 +177,7 @@ def test_report_table(editorial: Path, run_cli) -> None:
     assert header.split() == [
         "slug", "title", "author", "reviewer", "reviewed", "on", "days", "since", "review",
         "references", "see", "also", "in", "see", "also", "out", "status", "publication",
+        "disclaimer",
     ]  # fmt: skip
     columns = [header.index(name) for name in ("slug", "reviewer", "days since", "status")]
     cells = [[line[start:].split("  ")[0] for start in columns] for line in lines[1:]]
@@ -182,6 +186,23 @@ def test_report_table(editorial: Path, run_cli) -> None:
         ["reviewed", "Example Reviewer", "121", "ok"],
         ["policy", "-", "-", "policy"],
     ]
+
+
+def test_report_says_which_disclaimer_each_article_shows(site, run_cli) -> None:
+    articles = {
+        "own.md": article("Own", "Text.", disclaimer='"Ask your doctor first."'),
+        "off.md": article("Off", "Text.", disclaimer="false"),
+        "default.md": article("Default", "Text."),
+        "policy.md": article("Policy", "How we work.", slug="policy"),
+    }
+    shown = {}
+    for name, site_yaml in (("with", TRUST_YAML), ("without", PEOPLE_YAML)):
+        root = with_photo(site(articles, site_yaml=site_yaml))
+        code, out, err = run_cli("report", "--site", root, "--format", "json")
+        assert (code, err) == (0, "")
+        shown[name] = {row["slug"]: row["disclaimer"] for row in json.loads(out)}
+    assert shown["with"] == {"own": "own", "off": "off", "default": "site", "policy": "site"}
+    assert shown["without"] == {"own": "own", "off": "off", "default": None, "policy": None}
 
 
 def test_report_marks_reviews_due(editorial: Path, run_cli) -> None:

@@ -10,9 +10,9 @@ from articlegen.trust.report import COLUMNS, ReportRow, format_report
 
 ROWS = [
     ReportRow("a", 'Sleep, "rest" and mood', "Example Author", "Example Reviewer", "2024-02-01",
-              121, 3, 1, 2, "ok", "published"),
+              121, 3, 1, 2, "ok", "published", "off"),
     ReportRow("b", "Bee", None, None, None, None, 0, 0, 0, "unreviewed",
-              "scheduled for 2027-01-05"),
+              "scheduled for 2027-01-05", None),
 ]  # fmt: skip
 
 
@@ -29,16 +29,18 @@ def test_csv_quotes_what_needs_quoting() -> None:
     assert text.splitlines()[1].startswith('a,"Sleep, ""rest"" and mood",Example Author,')
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[2] == ["b", "Bee", "", "", "", "", "0", "0", "0", "unreviewed",
-                       "scheduled for 2027-01-05"]  # fmt: skip
+                       "scheduled for 2027-01-05", ""]  # fmt: skip
 
 
 def test_table_aligns_columns_and_marks_blanks() -> None:
     lines = format_report(ROWS, "table").splitlines()
     assert lines[0].startswith("slug  title")
     starts = [lines[0].index(name) for name in ("reviewer", "status", "publication")]
+    publication = [line[starts[2] :].split("  ")[0] for line in lines[1:]]
     assert [line[starts[0] :].split("  ")[0] for line in lines[1:]] == ["Example Reviewer", "-"]
     assert [line[starts[1] :].split("  ")[0] for line in lines[1:]] == ["ok", "unreviewed"]
-    assert [line[starts[2] :] for line in lines[1:]] == ["published", "scheduled for 2027-01-05"]
+    assert publication == ["published", "scheduled for 2027-01-05"]
+    assert [line.rsplit(" ", 1)[1] for line in lines] == ["disclaimer", "off", "-"]
     assert all(line == line.rstrip() for line in lines)
 
 

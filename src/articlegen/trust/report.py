@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..core.model import REPORT_FORMATS, Credits, Site
 from .editorial import POLICY, review_status
@@ -43,6 +44,11 @@ class ReportRow:
     ``policy`` for the editorial policy page."""
     publication: str
     """``published``, ``draft``, or when it publishes or expired (``scheduled for …``)."""
+    disclaimer: str | None
+    """Which medical disclaimer its page shows: ``own`` (its header's text), ``site`` (the
+    site's), ``off`` (``disclaimer: false``); None when neither it nor the site has one. An
+    editor checking that every article carries one sees the opted-out ones here, as the
+    pages show no box for them to notice."""
 
 
 COLUMNS = tuple(f.name for f in dataclasses.fields(ReportRow))
@@ -77,9 +83,18 @@ def report_rows(site: Site, today: dt.date) -> list[ReportRow]:
                 else review_status(credits, today),
                 publication=site.withheld.get(article.slug)
                 or ("draft" if article.meta.draft else "published"),
+                disclaimer=_disclaimer(article.meta.disclaimer, site.config.disclaimer),
             )
         )
     return rows
+
+
+def _disclaimer(own: str | Literal[False] | None, sites: str) -> str | None:
+    if own is False:
+        return "off"
+    if own:
+        return "own"
+    return "site" if sites else None
 
 
 def format_report(rows: Sequence[ReportRow], fmt: str = "table") -> str:
