@@ -28,7 +28,7 @@ from ..core.model import Date
 from ..core.yamldoc import load_mapping
 from ..markup.embeds import parse_video
 from .blogsource import Blog
-from .mdtext import escape_markdown, fenced
+from .mdtext import escape_markdown, fenced, note_mark, with_notes
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 """Post files read as Markdown; ``.html`` posts are converted with the HTML importer."""
@@ -326,12 +326,6 @@ def _as_text(mark: re.Match[str]) -> str:
     return f"\\[^{escape_markdown(mark.group(1))}\\]"
 
 
-FOOTNOTES_NOTE = (
-    "its footnotes became a '## Notes' list: make those that cite a source entries of "
-    "'references:' (cited as [^id])"
-)
-
-
 def footnotes_as_notes(body: str) -> tuple[str, bool]:
     """Markdown footnotes (``[^1]`` and ``[^1]: text``) as links to a ``## Notes`` list at the
     end: here ``[^id]`` cites an entry of ``references:``, which a footnote is not. A mark
@@ -347,13 +341,12 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
 
     def change(part: str) -> str:
         part = _FOOTNOTE_DEFINITION.sub(definition, part)
-        return _FOOTNOTE.sub(lambda m: f"[\\[{escape_markdown(m.group(1))}\\]](#notes)", part)
+        return _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part)
 
     changed = outside_code(body, change)
     if not notes:  # marks without footnotes: text on the old site, as they stay here
         return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False
-    listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
-    return changed.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n", True
+    return with_notes(changed, notes), True
 
 
 _LISTING_WORDS = frozenset(("archive", "archives", "search", "tag", "tags", "category",

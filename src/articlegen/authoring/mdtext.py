@@ -107,3 +107,22 @@ def merged_levels_note(levels: Iterable[int], shift: int) -> str | None:
         f" is ##, and levels {written} all become ###### (there is no deeper level): check its"
         " deepest headings, and make the lesser ones bold text where they must stay apart"
     )
+
+
+FOOTNOTES_NOTE = (
+    "its footnotes became a '## Notes' list: make those that cite a source entries of "
+    "'references:' (cited as [^id])"
+)
+
+
+def note_mark(label: str) -> str:
+    """A footnote's mark in the text: its label, linked to the ``## Notes`` list (a
+    ``[^id]`` here cites an entry of ``references:``, which an old post's footnote is not)."""
+    return f"[\\[{escape_markdown(label)}\\]](#notes)"
+
+
+def with_notes(body: str, notes: Iterable[tuple[str, str]]) -> str:
+    """``body`` with its footnotes (label, Markdown text) listed under ``## Notes`` at its
+    end, where their marks lead."""
+    listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
+    return body.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n"

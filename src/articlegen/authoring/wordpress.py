@@ -28,6 +28,7 @@ from .blogsource import Blog, Post, site_path
 from .htmlimport import html_markdown
 from .htmlmeta import plain_text_of
 from .wpcontent import wordpress_html
+from .wpfootnotes import block_footnotes
 
 IMPORTED_TYPES = ("post", "page")
 """Post types that become articles; every other (attachment, nav_menu_item, revision,
@@ -124,7 +125,10 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
     date = _moment(_text(item, "wp:post_date"), _text(item, "wp:post_date_gmt"))
     updated = _moment(_text(item, "wp:post_modified"), _text(item, "wp:post_modified_gmt"))
     comments = _text(item, "wp:comment_status") == "open"
-    body = html_markdown(converted.html, link or blog.site_url, origin, notes)
+    footnotes = block_footnotes(_meta(item, "footnotes"), converted.html, notes)
+    page = link or blog.site_url
+    body = html_markdown(converted.html, page, origin, notes, footnotes.labels)
+    body = footnotes.added(body, page, origin)
     article = ImportedArticle(
         title=title,
         body=body,
@@ -167,6 +171,15 @@ def _text(element: ET.Element, name: str) -> str:
             found = tag == local
         if found:
             return (child.text or "").strip()
+    return ""
+
+
+def _meta(item: ET.Element, key: str) -> str:
+    """The value of the post's meta field ``key`` (a ``<wp:postmeta>``), or ``""``."""
+    for element in item:
+        match = _WP_EXPORT.fullmatch(element.tag)
+        if match and match.group(2) == "postmeta" and _text(element, "wp:meta_key") == key:
+            return _text(element, "wp:meta_value")
     return ""
 
 

@@ -1,0 +1,78 @@
+"""WordPress's blocks and markup that a post's text alone does not carry: the block editor's
+footnotes (kept in the post's meta), media players, lists side by side, a title's tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articlegen.authoring.mdsource import footnotes_as_notes
+from articlegen.authoring.wordpress import read_wordpress
+from articlegen.core.model import ImportedArticle
+
+_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><link>https://old.example.org</link>
+"""
+
+
+def _post(
+    tmp_path: Path, content: str, *, title: str = "A post", meta: str = ""
+) -> ImportedArticle:
+    """The one post of an export holding ``content`` (and ``meta``, a ``<wp:postmeta>``)."""
+    fields = {
+        "title": title,
+        "link": "https://old.example.org/a-post/",
+        "wp:post_id": "3",
+        "wp:post_type": "post",
+        "wp:status": "publish",
+        "content:encoded": content,
+    }
+    inner = "".join(f"<{k}><![CDATA[{v}]]></{k}>" for k, v in fields.items())
+    path = tmp_path / "export.xml"
+    path.write_text(f"{_HEAD}<item>{inner}{meta}</item></channel></rss>\n", encoding="utf-8")
+    (post,) = read_wordpress(path).posts
+    return post.article
+
+
+def _meta(key: str, value: str) -> str:
+    return (
+        f"<wp:postmeta><wp:meta_key><![CDATA[{key}]]></wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+    )
+
+
+def _mark(note_id: str, number: int) -> str:
+    return (
+        f'<sup data-fn="{note_id}" class="fn"><a href="#{note_id}" id="{note_id}-link">'
+        f"{number}</a></sup>"
+    )
+
+
+_FOOTNOTES = '[{"id":"n-a","content":"First source."},{"id":"n-b","content":"See <a href=\\"https://example.org/b\\">B</a>."}]'
+
+
+def test_block_footnotes_become_the_notes_list_markdown_footnotes_become(tmp_path: Path) -> None:
+    content = (
+        f"<!-- wp:paragraph --><p>One claim{_mark('n-a', 1)}.</p><!-- /wp:paragraph -->\n"
+        f"<!-- wp:paragraph --><p>Two claims{_mark('n-b', 2)}.</p><!-- /wp:paragraph -->\n"
+        "<!-- wp:footnotes /-->"
+    )
+    article = _post(tmp_path, content, meta=_meta("footnotes", _FOOTNOTES))
+    markdown = "One claim[^1].\n\nTwo claims[^2].\n\n[^1]: First source.\n[^2]: See [B](<https://example.org/b>).\n"
+    expected, _ = footnotes_as_notes(markdown)
+    assert article.body == expected
+    assert "[\\[1\\]](#notes)" in article.body and "- \\[2\\] See [B]" in article.body
+    assert any("'## Notes' list" in note for note in article.notes)
+
+
+def test_footnote_marks_without_their_notes_are_a_warning(tmp_path: Path) -> None:
+    article = _post(tmp_path, f"<p>A claim{_mark('n-a', 1)}.</p>")
+    assert "## Notes" not in article.body
+    assert any("1 footnote mark without a note" in note for note in article.notes)
+
+
+def test_unreadable_footnotes_are_a_warning(tmp_path: Path) -> None:
+    article = _post(tmp_path, f"<p>A claim{_mark('n-a', 1)}.</p>", meta=_meta("footnotes", "{x"))
+    assert "## Notes" not in article.body
+    assert any("not a list of notes" in note for note in article.notes)
