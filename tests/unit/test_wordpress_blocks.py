@@ -76,3 +76,39 @@ def test_unreadable_footnotes_are_a_warning(tmp_path: Path) -> None:
     article = _post(tmp_path, f"<p>A claim{_mark('n-a', 1)}.</p>", meta=_meta("footnotes", "{x"))
     assert "## Notes" not in article.body
     assert any("not a list of notes" in note for note in article.notes)
+
+
+def test_audio_and_video_blocks_become_links_to_their_files(tmp_path: Path) -> None:
+    content = (
+        '<!-- wp:audio --><figure class="wp-block-audio"><audio controls src="/up/talk.mp3">'
+        "</audio><figcaption>The talk</figcaption></figure><!-- /wp:audio -->\n"
+        '<!-- wp:video --><figure class="wp-block-video"><video controls>'
+        '<source src="https://media.example.org/a%20b.mp4"></video></figure><!-- /wp:video -->'
+    )
+    article = _post(tmp_path, content)
+    assert article.body == (
+        "[Audio: talk.mp3](<https://old.example.org/up/talk.mp3>)\n\n*The talk*\n\n"
+        "[Video: a b.mp4](<https://media.example.org/a%20b.mp4>)\n"
+    )
+    assert article.notes == ()
+
+
+def test_audio_and_video_shortcodes_become_links_to_their_files(tmp_path: Path) -> None:
+    content = (
+        '[audio https://old.example.org/talk.mp3]\n\n[video width="640" mp4="/clip.mp4"][/video]'
+    )
+    article = _post(tmp_path, content)
+    assert article.body == (
+        "[Audio: talk.mp3](<https://old.example.org/talk.mp3>)\n\n"
+        "[Video: clip.mp4](<https://old.example.org/clip.mp4>)\n"
+    )
+    assert article.notes == ()
+
+
+def test_a_player_naming_no_file_is_a_warning(tmp_path: Path) -> None:
+    article = _post(tmp_path, "<p>Watch:</p><figure><video controls></video></figure>")
+    assert article.body == "Watch:\n"
+    assert article.notes == (
+        "1 audio or video player naming no file left out: link to the file, or embed the "
+        "video from YouTube or Vimeo",
+    )

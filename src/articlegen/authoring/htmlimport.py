@@ -19,7 +19,7 @@ from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
-from .htmlmedia import address, frame_blocks, image_markdown
+from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
 from .htmlmeta import (
     attribute,
     date_line,
@@ -64,7 +64,7 @@ _COMMENTS = (
 )
 _BLOCK_TAGS = (
     "p div section article main h1 h2 h3 h4 h5 h6 ul ol blockquote pre hr table figure"
-    " figcaption dl dt dd details summary address center iframe"
+    " figcaption dl dt dd details summary address center iframe audio video"
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -124,6 +124,11 @@ def html_markdown(
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
+    if notes is not None and (dropped := dropped_players(main, page)):
+        notes.append(
+            f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
+            "left out: link to the file, or embed the video from YouTube or Vimeo"
+        )
     shift = _heading_shift(main, set(), notes)
     writer = _Writer(page, set(), shift, html_anchor_names(main), marks or {})
     return "\n\n".join(writer.blocks(main)) + "\n"
@@ -293,6 +298,8 @@ class _Writer:
             return [f"**{text}**" if tag != "figcaption" else f"*{text}*"] if text else []
         if tag == "iframe":
             return frame_blocks(node, self.page)
+        if tag in ("audio", "video"):
+            return player_blocks(node, self.page)
         return self.blocks(node)
 
     def list_block(self, node: LexborNode) -> str:

@@ -3,11 +3,13 @@
 An ``<img>`` becomes a Markdown image at its absolute address (the importer then copies it or
 names it); an ``<iframe>`` of YouTube or Vimeo becomes the site's own ``::: video`` block,
 which loads nothing from the host until a click, and any other frame a link to what it showed.
+An ``<audio>`` or ``<video>`` player (WordPress's audio and video blocks) becomes a link to
+its file: the site has no player for a file, and a reader can still open it.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -56,3 +58,27 @@ def image_markdown(node: LexborNode, page: str | None) -> str:
     alt = node.attributes.get("alt")
     text = '""' if alt is not None and not alt.strip() else escape_markdown(attribute(node, "alt"))
     return f"![{text}]({link_target(target)})"
+
+
+def player_blocks(node: LexborNode, page: str | None) -> list[str]:
+    """An ``<audio>`` or ``<video>`` as a link to its file (named by the file's name);
+    nothing when it names no file (``dropped_players`` counts those)."""
+    src = _player_source(node, page)
+    if src is None:
+        return []
+    name = unquote(urlsplit(src).path.rstrip("/").rpartition("/")[2]) or src
+    kind = "Audio" if node.tag == "audio" else "Video"
+    return [f"[{kind}: {escape_markdown(name)}]({link_target(src)})"]
+
+
+def dropped_players(main: LexborNode, page: str | None) -> int:
+    """How many ``<audio>`` and ``<video>`` players under ``main`` name no file to link to."""
+    return sum(_player_source(node, page) is None for node in main.css("audio, video"))
+
+
+def _player_source(node: LexborNode, page: str | None) -> str | None:
+    """A player's file: its ``src``, else its first ``<source>``'s."""
+    for candidate in (node, *node.css("source")):
+        if src := address(attribute(candidate, "src"), page):
+            return src
+    return None
