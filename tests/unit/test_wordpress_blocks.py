@@ -8,6 +8,7 @@ from pathlib import Path
 from articlegen.authoring.mdsource import footnotes_as_notes
 from articlegen.authoring.wordpress import read_wordpress
 from articlegen.core.model import ImportedArticle
+from articlegen.markup.markdown import make_markdown, render_body
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -112,3 +113,18 @@ def test_a_player_naming_no_file_is_a_warning(tmp_path: Path) -> None:
         "1 audio or video player naming no file left out: link to the file, or embed the "
         "video from YouTube or Vimeo",
     )
+
+
+def test_lists_side_by_side_stay_two_lists(tmp_path: Path) -> None:
+    content = (
+        "<!-- wp:list --><ul><li>A</li><li>B<ul><li>B1</li></ul></li></ul><!-- /wp:list -->\n"
+        '<!-- wp:gallery --><figure class="wp-block-gallery"><ul><li><figure>'
+        '<img src="/p.jpg" alt="P"/></figure></li></ul></figure><!-- /wp:gallery -->\n'
+        "<ul><li>C</li></ul><ol><li>D</li></ol><ol><li>E</li></ol>"
+    )
+    body = _post(tmp_path, content).body
+    assert body == (
+        "- A\n- B\n  - B1\n\n* ![P](<https://old.example.org/p.jpg>)\n\n- C\n\n1. D\n\n1) E\n"
+    )
+    html = render_body(make_markdown(), body).html
+    assert html.count("<ul>") == 4 and html.count("<ol>") == 2 and "<p>" not in html

@@ -68,7 +68,11 @@ _BLOCK_TAGS = (
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_LIST_START = re.compile(r"(?:-|\d+\.) ")
+_LIST_START = re.compile(r"(?:[-*]|\d+[.)]) ")
+_ITEM_MARK = re.compile(r"^(?:[-*]|\d+[.)])(?= |$)", re.M)
+"""A list item's marker, at the start of a line of a list block (its other lines are
+indented under it)."""
+_OTHER_MARK = {"-": "*", "*": "-", ".": ")", ")": "."}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _BREAK = "\x00"
 
@@ -273,7 +277,7 @@ class _Writer:
                 run = []
             else:
                 run.append(self.inline(child))
-        return [b for b in out + _paragraph(run) if b.strip()]
+        return _lists_apart([b for b in out + _paragraph(run) if b.strip()])
 
     def block(self, node: LexborNode) -> list[str]:
         tag = node.tag
@@ -365,6 +369,20 @@ def _join_item(blocks: list[str]) -> str:
     for block in blocks[1:]:
         text += ("\n" if _LIST_START.match(block) else "\n\n") + block
     return text
+
+
+def _lists_apart(blocks: list[str]) -> list[str]:
+    """Lists side by side kept two lists (a list, then a gallery's): Markdown makes one
+    loose list of two with the same marker, so a list right after another of its kind takes
+    the other marker (``*`` for ``-``, ``1)`` for ``1.``)."""
+    for number, block in enumerate(blocks[1:], 1):
+        kind = _ITEM_MARK.match(block)
+        before = _ITEM_MARK.match(blocks[number - 1])
+        if kind and before and kind.group(0)[-1] == before.group(0)[-1]:
+            blocks[number] = _ITEM_MARK.sub(
+                lambda m: m.group(0)[:-1] + _OTHER_MARK[m.group(0)[-1]], block
+            )
+    return blocks
 
 
 def _children(node: LexborNode) -> Iterator[LexborNode]:
