@@ -128,3 +128,8 @@ def test_lists_side_by_side_stay_two_lists(tmp_path: Path) -> None:
     )
     html = render_body(make_markdown(), body).html
     assert html.count("<ul>") == 4 and html.count("<ol>") == 2 and "<p>" not in html
+
+
+def test_a_title_written_in_html_becomes_its_text(tmp_path: Path) -> None:
+    title = "Tea &amp; <em>salt</em>: <b>Mark<sup>up</sup></b>"
+    assert _post(tmp_path, "<p>Text.</p>", title=title).title == "Tea & salt: Markup"

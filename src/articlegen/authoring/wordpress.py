@@ -100,7 +100,7 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
         blog.skipped["password-protected"] += 1
         return
     post_id = _text(item, "wp:post_id")
-    title = " ".join(_text(item, "title").split())
+    title = _title(_text(item, "title"))
     origin = f"{display}: {kind} {post_id} '{title}'" if title else f"{display}: {kind} {post_id}"
     notes = []
     if not title:
@@ -213,6 +213,12 @@ def _moment(local: str, gmt: str) -> dt.datetime | None:
     if abs(minutes) >= 24 * 60:
         return when
     return when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+
+
+def _title(title: str) -> str:
+    """The title as text: WordPress keeps a post's title as HTML (``Mark<sup>up</sup>``,
+    ``Media &amp; Text``), which the site's ``title:`` would show as written."""
+    return plain_text_of(title) if "<" in title or "&" in title else " ".join(title.split())
 
 
 def _excerpt(excerpt: str) -> str | None:
