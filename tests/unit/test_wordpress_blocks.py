@@ -133,3 +133,23 @@ def test_lists_side_by_side_stay_two_lists(tmp_path: Path) -> None:
 def test_a_title_written_in_html_becomes_its_text(tmp_path: Path) -> None:
     title = "Tea &amp; <em>salt</em>: <b>Mark<sup>up</sup></b>"
     assert _post(tmp_path, "<p>Text.</p>", title=title).title == "Tea & salt: Markup"
+
+
+def test_sub_and_superscripts_of_digits_keep_what_they_say(tmp_path: Path) -> None:
+    content = (
+        "<p>CO<sub>2</sub> at 30 kg/m<sup>2</sup>, 10<sup>-3</sup> M, the 1<sup>st</sup>"
+        ' dose<sup><a href="https://example.org/n">4</a></sup>.</p>'
+    )
+    article = _post(tmp_path, content, title="CO<sub>2</sub> and you")
+    assert article.title == "CO₂ and you"
+    assert article.body == ("CO₂ at 30 kg/m², 10⁻³ M, the 1st dose[⁴](<https://example.org/n>).\n")
+    assert article.notes == ()
+
+
+def test_other_sub_and_superscripts_stay_text_with_a_warning(tmp_path: Path) -> None:
+    article = _post(tmp_path, "<p>V<sub>max</sub> and V<sub>max</sub> at T<sub>1/2</sub>.</p>")
+    assert article.body == "Vmax and Vmax at T1/2.\n"
+    assert article.notes == (
+        "subscripts or superscripts became plain text ('max', '1/2'): check that each still "
+        "reads right (Unicode writes only digits, signs and brackets so)",
+    )

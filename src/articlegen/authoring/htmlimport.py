@@ -35,11 +35,14 @@ from .mdtext import (
     escape_block_start,
     escape_markdown,
     fenced,
+    flattened_note,
     indent_item,
     link_target,
+    lists_apart,
     merged_levels_note,
     note_mark,
     quoted,
+    scripted,
     table,
 )
 from .namedanchors import anchor_mark, anchor_name, html_anchor_names
@@ -69,10 +72,6 @@ _BLOCK_TAGS = (
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LIST_START = re.compile(r"(?:[-*]|\d+[.)]) ")
-_ITEM_MARK = re.compile(r"^(?:[-*]|\d+[.)])(?= |$)", re.M)
-"""A list item's marker, at the start of a line of a list block (its other lines are
-indented under it)."""
-_OTHER_MARK = {"-": "*", "*": "-", ".": ")", ")": "."}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _BREAK = "\x00"
 
@@ -98,9 +97,11 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
+    body = "\n\n".join(writer.blocks(main)) + "\n"
+    notes += flattened_note(writer.flattened)
     return ImportedArticle(
         title=title,
-        body="\n\n".join(writer.blocks(main)) + "\n",
+        body=body,
         see_also=tuple(see_also),
         comments=comments,
         date=date,
@@ -135,7 +136,10 @@ def html_markdown(
         )
     shift = _heading_shift(main, set(), notes)
     writer = _Writer(page, set(), shift, html_anchor_names(main), marks or {})
-    return "\n\n".join(writer.blocks(main)) + "\n"
+    body = "\n\n".join(writer.blocks(main)) + "\n"
+    if notes is not None:
+        notes += flattened_note(writer.flattened)
+    return body
 
 
 def _check_depth(main: LexborNode, path: str) -> None:
@@ -260,6 +264,8 @@ class _Writer:
         links to them, for the importer to make heading ids (``namedanchors``)."""
         self.marks = marks or {}
         """A WordPress post's footnote ids → their labels (``html_markdown``)."""
+        self.flattened: list[str] = []
+        """Texts of subscripts and superscripts written as plain text (``V<sub>max</sub>``)."""
 
     def blocks(self, node: LexborNode) -> list[str]:
         """The Markdown blocks of ``node``'s children: inline runs become paragraphs."""
@@ -277,7 +283,7 @@ class _Writer:
                 run = []
             else:
                 run.append(self.inline(child))
-        return _lists_apart([b for b in out + _paragraph(run) if b.strip()])
+        return lists_apart([b for b in out + _paragraph(run) if b.strip()])
 
     def block(self, node: LexborNode) -> list[str]:
         tag = node.tag
@@ -339,6 +345,10 @@ class _Writer:
         if tag == "sup" and (label := self.marks.get(attribute(node, "data-fn"))):
             return note_mark(label)
         inner = "".join(self.inline(c) for c in _children(node))
+        if tag in ("sub", "sup"):
+            shown, lost = scripted(" ".join((node.text(deep=True) or "").split()), tag, inner)
+            self.flattened += lost
+            return shown
         if tag in ("strong", "b"):
             return _wrap(inner, "**")
         if tag in ("em", "i", "cite"):
@@ -369,20 +379,6 @@ def _join_item(blocks: list[str]) -> str:
     for block in blocks[1:]:
         text += ("\n" if _LIST_START.match(block) else "\n\n") + block
     return text
-
-
-def _lists_apart(blocks: list[str]) -> list[str]:
-    """Lists side by side kept two lists (a list, then a gallery's): Markdown makes one
-    loose list of two with the same marker, so a list right after another of its kind takes
-    the other marker (``*`` for ``-``, ``1)`` for ``1.``)."""
-    for number, block in enumerate(blocks[1:], 1):
-        kind = _ITEM_MARK.match(block)
-        before = _ITEM_MARK.match(blocks[number - 1])
-        if kind and before and kind.group(0)[-1] == before.group(0)[-1]:
-            blocks[number] = _ITEM_MARK.sub(
-                lambda m: m.group(0)[:-1] + _OTHER_MARK[m.group(0)[-1]], block
-            )
-    return blocks
 
 
 def _children(node: LexborNode) -> Iterator[LexborNode]:

@@ -27,6 +27,7 @@ from ..core.slugs import slugify
 from .blogsource import Blog, Post, site_path
 from .htmlimport import html_markdown
 from .htmlmeta import plain_text_of
+from .mdtext import scripted
 from .wpcontent import wordpress_html
 from .wpfootnotes import block_footnotes
 
@@ -40,6 +41,7 @@ or author, in Tools → Export) and import each."""
 _UNCATEGORIZED = "uncategorized"
 """The category WordPress puts every post in by default: it says nothing about the post."""
 _ZERO_DATE = "0000-00-00 00:00:00"
+_SCRIPT = re.compile(r"<(sub|sup)>([^<]*)</\1\s*>", re.IGNORECASE)
 
 
 def is_wordpress_export(data: bytes) -> bool:
@@ -217,7 +219,10 @@ def _moment(local: str, gmt: str) -> dt.datetime | None:
 
 def _title(title: str) -> str:
     """The title as text: WordPress keeps a post's title as HTML (``Mark<sup>up</sup>``,
-    ``Media &amp; Text``), which the site's ``title:`` would show as written."""
+    ``Media &amp; Text``), which the site's ``title:`` would show as written; a subscript
+    or superscript of digits in Unicode's characters for them (``CO₂``)."""
+    if "<" in title:
+        title = _SCRIPT.sub(lambda match: scripted(match[2], match[1].lower(), match[2])[0], title)
     return plain_text_of(title) if "<" in title or "&" in title else " ".join(title.split())
 
 
