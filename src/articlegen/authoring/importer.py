@@ -36,7 +36,7 @@ from .importplanning import existing_aliases, keep_servable_aliases, plan_posts,
 from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
-from .mdsource import raw_html
+from .mdhtml import html_as_markdown, raw_html
 from .namedanchors import (
     HeadingIds,
     anchor_line,
@@ -124,6 +124,8 @@ def import_sources(
         targets = _link_targets(existing, plans)
         for plan, anchored in zip(plans, _anchored(plans, linked, config, existing), strict=True):
             body, escaped = _wiki_escaped(plan, anchored, config, targets)
+            if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
+                body = html_as_markdown(body)
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)

@@ -39,8 +39,6 @@ _FENCE = re.compile(
     r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]{0,3}\2[`~]*[ \t]*$|\Z)", re.S | re.M
 )
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.M)
-_HTML_TAG = re.compile(r"(?<!\\)(?<!\]\()(?<!\]: )</?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>")
-"""An HTML tag; not a link's address written in ``<…>`` (``[find](</search/>)``)."""
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 HELD = "\x00"
 """Marks where ``code_spans_held`` holds a code span: no text holds it."""
@@ -300,19 +298,6 @@ def tidy(body: str) -> str:
         return re.sub(r"\n{3,}", "\n\n", _MORE.sub("", part))
 
     return outside_code(body, change).strip("\n") + "\n"
-
-
-def raw_html(body: str) -> list[str]:
-    """The names of the HTML elements written in a Markdown body (outside code), each once:
-    a site shows them as text unless its ``markdown: {allow_html: true}``."""
-    found: list[str] = []
-
-    def collect(part: str) -> str:
-        found.extend(m.group(1).lower() for m in _HTML_TAG.finditer(part))
-        return part
-
-    outside_code(body, collect)
-    return list(dict.fromkeys(found))
 
 
 _FOOTNOTE_DEFINITION = re.compile(
