@@ -378,11 +378,13 @@ def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(
 def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, tmp_path) -> None:
     source = tmp_path / "old" / "content"
     source.mkdir(parents=True)
-    (source / "a.md").write_text("---\ntitle: A\ndate: 2020-01-01\n---\nH<sub>2</sub>O\n")
+    text = "---\ntitle: A\ndate: 2020-01-01\n---\nH<sub>2</sub>O<br>\n<kbd>x</kbd>\n"
+    (source / "a.md").write_text(text)
     root = site({})
     code, _, err = run_cli("import", source, "--site", root)
     assert code == 0
-    assert "its HTML (<sub>) is shown as text" in err
+    assert "its HTML (<kbd>) is shown as text" in err  # H₂O and the break are Markdown
+    assert "H₂O\\\n<kbd>x</kbd>" in (root / "content/a.md").read_text(encoding="utf-8")
     allowing = site({}, site_yaml=GISCUS + "markdown:\n  allow_html: true\n")
     (allowing / "content/a.md").unlink()
     code, _, err = run_cli("import", source, "--site", allowing)
@@ -1438,3 +1440,33 @@ def test_an_id_under_a_code_block_leaves_the_code_closed(
     assert len(hrefs) == 2 and all(href.removeprefix("#") in ids for href in hrefs)
     if allow_html:
         assert hrefs == ["#listing", "#ind"]
+
+
+def test_comments_without_a_provider_are_one_warning_for_all_posts(
+    site, run_cli, tmp_path: Path
+) -> None:
+    """Every post of a blog may have had comments: one warning says so, with their number,
+    not one line per post (the one post alone keeps its own, at its line: test_import)."""
+    items = "".join(
+        f"<item><title>Post {n}</title><link>https://old.example.org/p{n}/</link>"
+        f"<wp:post_name>p{n}</wp:post_name><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type><wp:comment_status>open</wp:comment_status>"
+        f"<content:encoded>Text {n}.</content:encoded></item>"
+        for n in range(1, 5)
+    )
+    export = tmp_path / "blog.xml"
+    export.write_text(
+        '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        f"<link>https://old.example.org</link>{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    root = site({})
+    code, _, err = run_cli("import", export, "--site", root)
+    assert code == 0, err
+    assert [line for line in err.splitlines() if "comments" in line] == [
+        "warning: 4 imported articles had comments (content/p1.md, content/p2.md, content/p3.md"
+        " and 1 more), but site.yaml sets up no comments provider — set up 'comments:' in"
+        " site.yaml, then remove the '# ' before 'comments: true' in each"
+    ]
+    assert "# comments: true" in (root / "content/p4.md").read_text(encoding="utf-8")

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from articlegen.authoring.mdheadings import attributes_removed, headings_from_level_two
+from articlegen.authoring.mdhtml import raw_html
 from articlegen.authoring.mdsource import (
     JEKYLL_WORD_KEYS,
     footnotes_as_notes,
     kept_as_text,
     outside_code,
-    raw_html,
     read_markdown_source,
     shared_fields,
     text_list,

@@ -9,8 +9,8 @@ sidebars, header and footer; a comments section only sets ``comments``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from urllib.parse import unquote, urljoin, urlsplit
+from collections.abc import Iterator, Mapping
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -18,8 +18,8 @@ from ..core.errors import SourceError
 from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
-from ..markup.embeds import parse_video
 from .blogsource import site_host
+from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
 from .htmlmeta import (
     attribute,
     date_line,
@@ -35,10 +35,14 @@ from .mdtext import (
     escape_block_start,
     escape_markdown,
     fenced,
+    flattened_note,
     indent_item,
     link_target,
+    lists_apart,
     merged_levels_note,
+    note_mark,
     quoted,
+    scripted,
     table,
 )
 from .namedanchors import anchor_mark, anchor_name, html_anchor_names
@@ -63,15 +67,13 @@ _COMMENTS = (
 )
 _BLOCK_TAGS = (
     "p div section article main h1 h2 h3 h4 h5 h6 ul ol blockquote pre hr table figure"
-    " figcaption dl dt dd details summary address center iframe"
+    " figcaption dl dt dd details summary address center iframe audio video"
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_LIST_START = re.compile(r"(?:-|\d+\.) ")
+_LIST_START = re.compile(r"(?:[-*]|\d+[.)]) ")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _BREAK = "\x00"
-_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
-_VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com")
 
 
 def parse_html(html: str, path: str) -> ImportedArticle:
@@ -95,9 +97,11 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
+    body = "\n\n".join(writer.blocks(main)) + "\n"
+    notes += flattened_note(writer.flattened)
     return ImportedArticle(
         title=title,
-        body="\n\n".join(writer.blocks(main)) + "\n",
+        body=body,
         see_also=tuple(see_also),
         comments=comments,
         date=date,
@@ -109,16 +113,33 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     )
 
 
-def html_markdown(html: str, page: str | None, path: str, notes: list[str] | None = None) -> str:
+def html_markdown(
+    html: str,
+    page: str | None,
+    path: str,
+    notes: list[str] | None = None,
+    marks: Mapping[str, str] | None = None,
+) -> str:
     """A fragment of HTML (a blog post's content, no page around it) as a Markdown body;
     ``page`` is the post's own address, against which its relative links are resolved.
-    What needs the author's eye (headings merged by the shift) is added to ``notes``."""
+    What needs the author's eye (headings merged by the shift) is added to ``notes``.
+    ``marks`` labels the block editor's footnote marks (``<sup data-fn="id">``) by id:
+    each becomes a link to the ``## Notes`` list the caller adds."""
     tree = LexborHTMLParser(html)
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
-    writer = _Writer(page, set(), _heading_shift(main, set(), notes), html_anchor_names(main))
-    return "\n\n".join(writer.blocks(main)) + "\n"
+    if notes is not None and (dropped := dropped_players(main, page)):
+        notes.append(
+            f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
+            "left out: link to the file, or embed the video from YouTube or Vimeo"
+        )
+    shift = _heading_shift(main, set(), notes)
+    writer = _Writer(page, set(), shift, html_anchor_names(main), marks or {})
+    body = "\n\n".join(writer.blocks(main)) + "\n"
+    if notes is not None:
+        notes += flattened_note(writer.flattened)
+    return body
 
 
 def _check_depth(main: LexborNode, path: str) -> None:
@@ -205,7 +226,7 @@ def _links(node: LexborNode, page: str | None) -> list[ImportedLink]:
         href = attribute(a, "href")
         if text := plain_text(a):
             same_site = not urlsplit(href).netloc or site_host(href) == site_host(page)
-            links.append(ImportedLink(text, _address(href, page), same_site))
+            links.append(ImportedLink(text, address(href, page), same_site))
     return links
 
 
@@ -214,16 +235,6 @@ def _next_element(node: LexborNode) -> LexborNode | None:
     while following is not None and not following.is_element_node:
         following = following.next
     return following
-
-
-def _address(href: str, page: str | None) -> str | None:
-    """An absolute, safe link target, or None (a link within the page, or nowhere usable)."""
-    parts = urlsplit(href)
-    if not href or href.startswith("#") or parts.scheme.lower() in _UNSAFE_SCHEMES:
-        return None
-    if parts.scheme:
-        return href if parts.scheme.lower() in ("http", "https", "mailto", "tel") else None
-    return urljoin(page, href) if page else None
 
 
 def _heading_shift(main: LexborNode, skipped: set[int], notes: list[str] | None) -> int:
@@ -240,12 +251,21 @@ class _Writer:
     """Markdown for an element tree; knows the page address and the nodes to leave out."""
 
     def __init__(
-        self, page: str | None, skipped: set[int], shift: int, anchors: frozenset[str] = frozenset()
+        self,
+        page: str | None,
+        skipped: set[int],
+        shift: int,
+        anchors: frozenset[str] = frozenset(),
+        marks: Mapping[str, str] | None = None,
     ) -> None:
         self.page, self.skipped, self.shift = page, skipped, shift
         self.anchors = anchors
         """Names of a blog post's anchors and heading ids, kept as ``<a name>`` with the
         links to them, for the importer to make heading ids (``namedanchors``)."""
+        self.marks = marks or {}
+        """A WordPress post's footnote ids → their labels (``html_markdown``)."""
+        self.flattened: list[str] = []
+        """Texts of subscripts and superscripts written as plain text (``V<sub>max</sub>``)."""
 
     def blocks(self, node: LexborNode) -> list[str]:
         """The Markdown blocks of ``node``'s children: inline runs become paragraphs."""
@@ -263,7 +283,7 @@ class _Writer:
                 run = []
             else:
                 run.append(self.inline(child))
-        return [b for b in out + _paragraph(run) if b.strip()]
+        return lists_apart([b for b in out + _paragraph(run) if b.strip()])
 
     def block(self, node: LexborNode) -> list[str]:
         tag = node.tag
@@ -287,7 +307,9 @@ class _Writer:
             text = self.inline_text(node, breaks=False)
             return [f"**{text}**" if tag != "figcaption" else f"*{text}*"] if text else []
         if tag == "iframe":
-            return self.video(node)
+            return frame_blocks(node, self.page)
+        if tag in ("audio", "video"):
+            return player_blocks(node, self.page)
         return self.blocks(node)
 
     def list_block(self, node: LexborNode) -> str:
@@ -306,18 +328,6 @@ class _Writer:
         ]
         return table([row for row in rows if row])
 
-    def video(self, node: LexborNode) -> list[str]:
-        src = _address(attribute(node, "src"), self.page) or ""
-        host = site_host(src)
-        if not host.endswith(_VIDEO_HOSTS):
-            return [f"<{src}>"] if src else []
-        title = attribute(node, "title").replace('"', "'") or "Video"
-        try:
-            parse_video(src, title)
-        except ValueError:  # no video id the site's player can take: a link, not a failed build
-            return [f"<{src}>"]
-        return [f'::: video {src} "{title}"\n:::']
-
     def inline_text(self, node: LexborNode, *, breaks: bool = True) -> str:
         return _finish("".join(self.inline(c) for c in _children(node)), breaks=breaks)
 
@@ -331,8 +341,14 @@ class _Writer:
         if tag == "br":
             return _BREAK
         if tag == "img":
-            return self.image(node)
+            return image_markdown(node, self.page)
+        if tag == "sup" and (label := self.marks.get(attribute(node, "data-fn"))):
+            return note_mark(label)
         inner = "".join(self.inline(c) for c in _children(node))
+        if tag in ("sub", "sup"):
+            shown, lost = scripted(" ".join((node.text(deep=True) or "").split()), tag, inner)
+            self.flattened += lost
+            return shown
         if tag in ("strong", "b"):
             return _wrap(inner, "**")
         if tag in ("em", "i", "cite"):
@@ -341,7 +357,7 @@ class _Writer:
             return _wrap(inner, "~~")
         if tag == "code":
             return code_span(" ".join((node.text(deep=True) or "").split()))
-        if tag == "a" and (href := _address(attribute(node, "href"), self.page)) and inner.strip():
+        if tag == "a" and (href := address(attribute(node, "href"), self.page)) and inner.strip():
             return f"[{inner.strip()}]({link_target(href)})"
         href = attribute(node, "href")
         if tag == "a" and href.startswith("#") and unquote(href[1:]) in self.anchors:
@@ -355,19 +371,6 @@ class _Writer:
         ``<li id="fn1">``) leaves, for ``namedanchors``; ``""`` for any other."""
         name = attribute(node, "id")
         return anchor_mark(name) if name and name in self.anchors else ""
-
-    def image(self, node: LexborNode) -> str:
-        src = attribute(node, "src")
-        if not src or src.startswith("data:"):
-            src = attribute(node, "data-src") or attribute(node, "data-lazy-src")
-        if not src or src.startswith("data:"):
-            return ""
-        target = _address(src, self.page) or src
-        alt = node.attributes.get("alt")
-        text = (
-            '""' if alt is not None and not alt.strip() else escape_markdown(attribute(node, "alt"))
-        )
-        return f"![{text}]({link_target(target)})"
 
 
 def _join_item(blocks: list[str]) -> str:

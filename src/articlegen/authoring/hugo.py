@@ -38,7 +38,6 @@ from .hugoconfig import (
 )
 from .mdheadings import attributes_removed, headings_from_level_two
 from .mdsource import (
-    FOOTNOTES_NOTE,
     MARKDOWN_SUFFIXES,
     SHARED_KEYS,
     code_block,
@@ -58,7 +57,7 @@ from .mdsource import (
     unknown_notes,
     video_block,
 )
-from .mdtext import escape_markdown, link_target
+from .mdtext import FOOTNOTES_NOTE, escape_markdown, link_target
 from .sourcelines import add_place
 
 KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishdate", "pubdate"}

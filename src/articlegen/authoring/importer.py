@@ -31,12 +31,12 @@ from ..core.model import Article, LinkTarget, SiteConfig
 from .blogsource import Blog, tally
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
-from .importmarkdown import ImportPlan, body_warnings, compose_article
+from .importmarkdown import ImportPlan, body_warnings, comments_once, compose_article
 from .importplanning import existing_aliases, keep_servable_aliases, plan_posts, site_articles
 from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
-from .mdsource import raw_html
+from .mdhtml import html_as_markdown, raw_html
 from .namedanchors import (
     HeadingIds,
     anchor_line,
@@ -124,6 +124,8 @@ def import_sources(
         targets = _link_targets(existing, plans)
         for plan, anchored in zip(plans, _anchored(plans, linked, config, existing), strict=True):
             body, escaped = _wiki_escaped(plan, anchored, config, targets)
+            if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
+                body = html_as_markdown(body)
             _note_html(plan, body, config)
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
@@ -195,20 +197,21 @@ def _finish(
 ) -> ImportReport:
     """The report completed, and (unless a dry run) everything written."""
     images, image_warnings = images_to_copy(root, copies)
-    report.notes += image_warnings
+    warnings, comments_note = comments_once([each.warnings for each in made])
+    report.notes += [*image_warnings, *([comments_note] if comments_note else [])]
     report.images = sorted(f"{STATIC_DIR}/{path}" for path in images)
     report.authors = list(added)
     report.imported = [
         Imported(
             each.plan.blog.source,
             root / each.plan.display,
-            each.warnings,
+            each_warnings,
             each.plan.post.origin,
             each.plan.article.title,
             each.plan.old,
             each.plan.replaces is not None,
         )
-        for each in made
+        for each, each_warnings in zip(made, warnings, strict=True)
     ]
     if report.written:
         write_import(root, made, images, added)

@@ -207,15 +207,31 @@ def _comments_line(config: SiteConfig, display: str, line: int, warnings: list[D
     """``comments: true``, or a comment saying so when the site has no comment system."""
     if config.comments.provider is not None:
         return "comments: true"
-    warnings.append(
-        Diagnostic(
-            "the page had comments, but site.yaml sets up no comments provider",
-            display,
-            line,
-            "set up 'comments:' in site.yaml, then remove the '# ' before 'comments: true'",
-        )
-    )
+    warnings.append(Diagnostic(_NO_PROVIDER, display, line, _SET_UP_COMMENTS))
     return "# comments: true  # the page had comments"
+
+
+_NO_PROVIDER = "the page had comments, but site.yaml sets up no comments provider"
+_SET_UP_COMMENTS = "set up 'comments:' in site.yaml, then remove the '# ' before 'comments: true'"
+
+
+def comments_once(
+    warnings: list[tuple[Diagnostic, ...]],
+) -> tuple[list[tuple[Diagnostic, ...]], Diagnostic | None]:
+    """Each article's ``warnings`` without the one that its comments need a provider, and
+    that one said once for them all, with their number and the first files: a blog's every
+    post had comments, and the same line for each hid the other warnings. With one such
+    article, its own warning stays, at its line."""
+    files = [w.path or "" for each in warnings for w in each if w.message == _NO_PROVIDER]
+    if len(files) < 2:
+        return warnings, None
+    kept = [tuple(w for w in each if w.message != _NO_PROVIDER) for each in warnings]
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return kept, Diagnostic(
+        f"{len(files)} imported articles had comments ({shown}), but site.yaml sets up no "
+        "comments provider",
+        hint=_SET_UP_COMMENTS + " in each",
+    )
 
 
 def body_warnings(

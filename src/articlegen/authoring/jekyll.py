@@ -55,7 +55,6 @@ from .jekyllpages import (
 )
 from .mdheadings import attributes_removed, headings_from_level_two
 from .mdsource import (
-    FOOTNOTES_NOTE,
     JEKYLL_WORD_KEYS,
     SHARED_KEYS,
     code_block,
@@ -71,6 +70,7 @@ from .mdsource import (
     tidy,
     unknown_notes,
 )
+from .mdtext import FOOTNOTES_NOTE
 from .rubytime import Dated, jekyll_dates
 from .sourcelines import add_place
 

@@ -28,7 +28,7 @@ from ..core.model import Date
 from ..core.yamldoc import load_mapping
 from ..markup.embeds import parse_video
 from .blogsource import Blog
-from .mdtext import escape_markdown, fenced
+from .mdtext import escape_markdown, fenced, note_mark, with_notes
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 """Post files read as Markdown; ``.html`` posts are converted with the HTML importer."""
@@ -39,8 +39,6 @@ _FENCE = re.compile(
     r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]{0,3}\2[`~]*[ \t]*$|\Z)", re.S | re.M
 )
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.M)
-_HTML_TAG = re.compile(r"(?<!\\)(?<!\]\()(?<!\]: )</?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>")
-"""An HTML tag; not a link's address written in ``<…>`` (``[find](</search/>)``)."""
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 HELD = "\x00"
 """Marks where ``code_spans_held`` holds a code span: no text holds it."""
@@ -302,19 +300,6 @@ def tidy(body: str) -> str:
     return outside_code(body, change).strip("\n") + "\n"
 
 
-def raw_html(body: str) -> list[str]:
-    """The names of the HTML elements written in a Markdown body (outside code), each once:
-    a site shows them as text unless its ``markdown: {allow_html: true}``."""
-    found: list[str] = []
-
-    def collect(part: str) -> str:
-        found.extend(m.group(1).lower() for m in _HTML_TAG.finditer(part))
-        return part
-
-    outside_code(body, collect)
-    return list(dict.fromkeys(found))
-
-
 _FOOTNOTE_DEFINITION = re.compile(
     r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]+\S.*|[ \t]*$))*)", re.M
 )
@@ -324,12 +309,6 @@ _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 def _as_text(mark: re.Match[str]) -> str:
     """``[^1]`` escaped so that it is text, not a citation."""
     return f"\\[^{escape_markdown(mark.group(1))}\\]"
-
-
-FOOTNOTES_NOTE = (
-    "its footnotes became a '## Notes' list: make those that cite a source entries of "
-    "'references:' (cited as [^id])"
-)
 
 
 def footnotes_as_notes(body: str) -> tuple[str, bool]:
@@ -347,13 +326,12 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
 
     def change(part: str) -> str:
         part = _FOOTNOTE_DEFINITION.sub(definition, part)
-        return _FOOTNOTE.sub(lambda m: f"[\\[{escape_markdown(m.group(1))}\\]](#notes)", part)
+        return _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part)
 
     changed = outside_code(body, change)
     if not notes:  # marks without footnotes: text on the old site, as they stay here
         return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False
-    listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
-    return changed.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n", True
+    return with_notes(changed, notes), True
 
 
 _LISTING_WORDS = frozenset(("archive", "archives", "search", "tag", "tags", "category",

@@ -15,6 +15,15 @@ _URL_TRAILER = ".,;:!?)'\""
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[<~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"([#>+\-=:|])|(\d+)([.)])")
+_ITEM_MARK = re.compile(r"^(?:[-*]|\d+[.)])(?= |$)", re.M)
+"""A list item's marker, at the start of a line of a list block (its other lines are
+indented under it)."""
+_OTHER_MARK = {"-": "*", "*": "-", ".": ")", ")": "."}
+_SCRIPTED = "0123456789+-−=()"
+_SUPERSCRIPT = str.maketrans(_SCRIPTED, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans(_SCRIPTED, "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_ORDINALS = frozenset(("st", "nd", "rd", "th", "e", "er", "re", "o", "a"))
+"""What a superscript after a number says that plain text says as well (1st, 2e, 1º)."""
 
 
 def escape_markdown(text: str, *, autolink: bool = False) -> str:
@@ -44,6 +53,45 @@ def escape_block_start(line: str) -> str:
 
 def _escape_inline(text: str) -> str:
     return _ENTITY.sub("\\\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+
+
+def lists_apart(blocks: list[str]) -> list[str]:
+    """Lists side by side kept two lists (a list, then a gallery's): Markdown makes one
+    loose list of two with the same marker, so a list right after another of its kind takes
+    the other marker (``*`` for ``-``, ``1)`` for ``1.``)."""
+    for number, block in enumerate(blocks[1:], 1):
+        kind = _ITEM_MARK.match(block)
+        before = _ITEM_MARK.match(blocks[number - 1])
+        if kind and before and kind.group(0)[-1] == before.group(0)[-1]:
+            blocks[number] = _ITEM_MARK.sub(
+                lambda m: m.group(0)[:-1] + _OTHER_MARK[m.group(0)[-1]], block
+            )
+    return blocks
+
+
+def scripted(text: str, tag: str, inner: str) -> tuple[str, list[str]]:
+    """A ``<sub>`` or ``<sup>`` (``tag``) whose text is ``text`` and Markdown ``inner``,
+    written in Unicode's subscript or superscript characters where each of its characters
+    has one (CO₂, kg/m², 10⁻³: as plain text it would say CO2, kg/m2), else as ``inner``;
+    and its text where that loses what it said (not an ordinal's ``st``, or a ``®``)."""
+    escaped = escape_markdown(text)
+    if text and set(text) <= set(_SCRIPTED) and escaped in inner:
+        table = _SUBSCRIPT if tag == "sub" else _SUPERSCRIPT
+        return inner.replace(escaped, text.translate(table), 1), []
+    lost = text.casefold() not in _ORDINALS and any(c.isalnum() for c in text)
+    return inner, [text] if lost else []
+
+
+def flattened_note(flattened: list[str]) -> list[str]:
+    """The warning for subscripts and superscripts left plain text, naming the first."""
+    if not flattened:
+        return []
+    names = list(dict.fromkeys(flattened))
+    shown = ", ".join(f"'{name}'" for name in names[:3]) + (" …" if len(names) > 3 else "")
+    return [
+        f"subscripts or superscripts became plain text ({shown}): check that each still "
+        "reads right (Unicode writes only digits, signs and brackets so)"
+    ]
 
 
 def link_target(url: str) -> str:
@@ -107,3 +155,22 @@ def merged_levels_note(levels: Iterable[int], shift: int) -> str | None:
         f" is ##, and levels {written} all become ###### (there is no deeper level): check its"
         " deepest headings, and make the lesser ones bold text where they must stay apart"
     )
+
+
+FOOTNOTES_NOTE = (
+    "its footnotes became a '## Notes' list: make those that cite a source entries of "
+    "'references:' (cited as [^id])"
+)
+
+
+def note_mark(label: str) -> str:
+    """A footnote's mark in the text: its label, linked to the ``## Notes`` list (a
+    ``[^id]`` here cites an entry of ``references:``, which an old post's footnote is not)."""
+    return f"[\\[{escape_markdown(label)}\\]](#notes)"
+
+
+def with_notes(body: str, notes: Iterable[tuple[str, str]]) -> str:
+    """``body`` with its footnotes (label, Markdown text) listed under ``## Notes`` at its
+    end, where their marks lead."""
+    listed = "\n".join(f"- \\[{escape_markdown(label)}\\] {text}" for label, text in notes)
+    return body.rstrip("\n") + "\n\n## Notes\n\n" + listed + "\n"

@@ -27,7 +27,9 @@ from ..core.slugs import slugify
 from .blogsource import Blog, Post, site_path
 from .htmlimport import html_markdown
 from .htmlmeta import plain_text_of
+from .mdtext import scripted
 from .wpcontent import wordpress_html
+from .wpfootnotes import block_footnotes
 
 IMPORTED_TYPES = ("post", "page")
 """Post types that become articles; every other (attachment, nav_menu_item, revision,
@@ -39,6 +41,7 @@ or author, in Tools → Export) and import each."""
 _UNCATEGORIZED = "uncategorized"
 """The category WordPress puts every post in by default: it says nothing about the post."""
 _ZERO_DATE = "0000-00-00 00:00:00"
+_SCRIPT = re.compile(r"<(sub|sup)>([^<]*)</\1\s*>", re.IGNORECASE)
 
 
 def is_wordpress_export(data: bytes) -> bool:
@@ -99,7 +102,7 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
         blog.skipped["password-protected"] += 1
         return
     post_id = _text(item, "wp:post_id")
-    title = " ".join(_text(item, "title").split())
+    title = _title(_text(item, "title"))
     origin = f"{display}: {kind} {post_id} '{title}'" if title else f"{display}: {kind} {post_id}"
     notes = []
     if not title:
@@ -124,7 +127,10 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
     date = _moment(_text(item, "wp:post_date"), _text(item, "wp:post_date_gmt"))
     updated = _moment(_text(item, "wp:post_modified"), _text(item, "wp:post_modified_gmt"))
     comments = _text(item, "wp:comment_status") == "open"
-    body = html_markdown(converted.html, link or blog.site_url, origin, notes)
+    footnotes = block_footnotes(_meta(item, "footnotes"), converted.html, notes)
+    page = link or blog.site_url
+    body = html_markdown(converted.html, page, origin, notes, footnotes.labels)
+    body = footnotes.added(body, page, origin)
     article = ImportedArticle(
         title=title,
         body=body,
@@ -170,6 +176,15 @@ def _text(element: ET.Element, name: str) -> str:
     return ""
 
 
+def _meta(item: ET.Element, key: str) -> str:
+    """The value of the post's meta field ``key`` (a ``<wp:postmeta>``), or ``""``."""
+    for element in item:
+        match = _WP_EXPORT.fullmatch(element.tag)
+        if match and match.group(2) == "postmeta" and _text(element, "wp:meta_key") == key:
+            return _text(element, "wp:meta_value")
+    return ""
+
+
 def _authors(channel: ET.Element) -> dict[str, str]:
     """Login → display name of each ``<wp:author>``: posts name their author by login.
     WordPress keeps a display name HTML-escaped (``O&#039;Brien``), and exports it so."""
@@ -200,6 +215,15 @@ def _moment(local: str, gmt: str) -> dt.datetime | None:
     if abs(minutes) >= 24 * 60:
         return when
     return when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+
+
+def _title(title: str) -> str:
+    """The title as text: WordPress keeps a post's title as HTML (``Mark<sup>up</sup>``,
+    ``Media &amp; Text``), which the site's ``title:`` would show as written; a subscript
+    or superscript of digits in Unicode's characters for them (``CO₂``)."""
+    if "<" in title:
+        title = _SCRIPT.sub(lambda match: scripted(match[2], match[1].lower(), match[2])[0], title)
+    return plain_text_of(title) if "<" in title or "&" in title else " ".join(title.split())
 
 
 def _excerpt(excerpt: str) -> str | None:

@@ -4,8 +4,9 @@ WordPress stores content in its own dialect: the classic editor's bare text, whe
 blank line is a paragraph and a line break a ``<br>`` (``wpautop`` adds the tags only
 when the page is shown); the block editor's ``<!-- wp:paragraph -->`` comments around
 ordinary HTML; ``<!--more-->``; and shortcodes such as ``[caption]`` that plugins expand
-when the page is shown. Captions, embeds and videos become the HTML they stand for; any
-other shortcode is kept as text (it shows literally) and named, for the author to replace.
+when the page is shown. Captions, embeds, videos and audio and video files become the HTML
+they stand for; any other shortcode is kept as text (it shows literally) and named, for the
+author to replace.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ _KNOWN_NAMES = (
 _KNOWN = frozenset(_KNOWN_NAMES.split())
 """Shortcodes WordPress and its common plugins (Jetpack) define; others are recognised
 only by their attributes or closing tag, so that ``[sic]`` in prose stays prose."""
+_MEDIA_KEYS = {
+    "audio": ("src", "mp3", "m4a", "ogg", "wav", "wma", "flac"),
+    "video": ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"),
+}
+"""The attributes ``[audio]`` and ``[video]`` name their file with, by preference."""
 _VIDEO_URL = re.compile(
     r"https?://(?:www\.|m\.)?(?:youtube\.com/watch\?\S+|youtu\.be/\S+|vimeo\.com/\d+\S*)"
 )
@@ -98,6 +104,8 @@ def _expand(match: re.Match[str], kept: list[str]) -> str:
     named, positional = _attributes(attributes)
     if lower in ("caption", "wp_caption"):
         return _caption(inner or "", named)
+    if lower in _MEDIA_KEYS and (src := _media_file(lower, named, positional)):
+        return f'\n\n<{lower} src="{html.escape(src, quote=True)}"></{lower}>\n\n'
     if lower in ("embed", "youtube", "vimeo"):
         url = (inner or "").strip() or named.get("url") or named.get("") or " ".join(positional)
         url = url.lstrip("=")
@@ -122,6 +130,13 @@ def _attributes(text: str) -> tuple[dict[str, str], list[str]]:
         else:
             positional.append(html.unescape(quoted if quoted is not None else word))
     return named, positional
+
+
+def _media_file(name: str, named: dict[str, str], positional: list[str]) -> str | None:
+    """The file an ``[audio]`` or ``[video]`` shortcode plays (``[audio mp3="…"]``, or the
+    address alone, ``[audio https://…]``), which becomes the player element it stands for."""
+    found = [named[key] for key in _MEDIA_KEYS[name] if named.get(key)] + positional
+    return next((url for url in found if url.startswith(("http://", "https://", "/"))), None)
 
 
 def _caption(inner: str, named: dict[str, str]) -> str:

@@ -1,0 +1,84 @@
+"""What a blog post's HTML loads rather than says, as Markdown: its images and its players.
+
+An ``<img>`` becomes a Markdown image at its absolute address (the importer then copies it or
+names it); an ``<iframe>`` of YouTube or Vimeo becomes the site's own ``::: video`` block,
+which loads nothing from the host until a click, and any other frame a link to what it showed.
+An ``<audio>`` or ``<video>`` player (WordPress's audio and video blocks) becomes a link to
+its file: the site has no player for a file, and a reader can still open it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from ..markup.embeds import parse_video
+from .blogsource import site_host
+from .htmlmeta import attribute
+from .mdtext import escape_markdown, link_target
+
+_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
+_VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com")
+
+
+def address(href: str, page: str | None) -> str | None:
+    """An absolute, safe link target, or None (a link within the page, or nowhere usable)."""
+    parts = urlsplit(href)
+    if not href or href.startswith("#") or parts.scheme.lower() in _UNSAFE_SCHEMES:
+        return None
+    if parts.scheme:
+        return href if parts.scheme.lower() in ("http", "https", "mailto", "tel") else None
+    return urljoin(page, href) if page else None
+
+
+def frame_blocks(node: LexborNode, page: str | None) -> list[str]:
+    """An ``<iframe>``: the site's video block for a video it can play, else a link."""
+    src = address(attribute(node, "src"), page) or ""
+    host = site_host(src)
+    if not host.endswith(_VIDEO_HOSTS):
+        return [f"<{src}>"] if src else []
+    title = attribute(node, "title").replace('"', "'") or "Video"
+    try:
+        parse_video(src, title)
+    except ValueError:  # no video id the site's player can take: a link, not a failed build
+        return [f"<{src}>"]
+    return [f'::: video {src} "{title}"\n:::']
+
+
+def image_markdown(node: LexborNode, page: str | None) -> str:
+    """An ``<img>`` (also a lazy-loaded one, whose address is in ``data-src``) as Markdown;
+    an empty ``alt`` stays written as ``""``, a decorative image."""
+    src = attribute(node, "src")
+    if not src or src.startswith("data:"):
+        src = attribute(node, "data-src") or attribute(node, "data-lazy-src")
+    if not src or src.startswith("data:"):
+        return ""
+    target = address(src, page) or src
+    alt = node.attributes.get("alt")
+    text = '""' if alt is not None and not alt.strip() else escape_markdown(attribute(node, "alt"))
+    return f"![{text}]({link_target(target)})"
+
+
+def player_blocks(node: LexborNode, page: str | None) -> list[str]:
+    """An ``<audio>`` or ``<video>`` as a link to its file (named by the file's name);
+    nothing when it names no file (``dropped_players`` counts those)."""
+    src = _player_source(node, page)
+    if src is None:
+        return []
+    name = unquote(urlsplit(src).path.rstrip("/").rpartition("/")[2]) or src
+    kind = "Audio" if node.tag == "audio" else "Video"
+    return [f"[{kind}: {escape_markdown(name)}]({link_target(src)})"]
+
+
+def dropped_players(main: LexborNode, page: str | None) -> int:
+    """How many ``<audio>`` and ``<video>`` players under ``main`` name no file to link to."""
+    return sum(_player_source(node, page) is None for node in main.css("audio, video"))
+
+
+def _player_source(node: LexborNode, page: str | None) -> str | None:
+    """A player's file: its ``src``, else its first ``<source>``'s."""
+    for candidate in (node, *node.css("source")):
+        if src := address(attribute(candidate, "src"), page):
+            return src
+    return None

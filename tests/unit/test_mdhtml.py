@@ -1,0 +1,34 @@
+"""A Jekyll or Hugo post's HTML line breaks and sub/superscripts written as Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlegen.authoring.mdhtml import html_as_markdown, raw_html
+from articlegen.markup.markdown import make_markdown, render_body
+
+
+@pytest.mark.parametrize(
+    ("body", "markdown"),
+    [
+        ("One<br>two\n", "One\\\ntwo\n"),
+        ("One <br/>\ntwo\n", "One\\\ntwo\n"),
+        ("- One<BR />\n  two\n", "- One\\\n  two\n"),
+        ("One<br>\n\nTwo<br>\n", "One\n\nTwo\n"),  # a paragraph's end breaks anyway
+        ("CO<sub>2</sub> at 2 kg/m<sup>2</sup>\n", "CO₂ at 2 kg/m²\n"),
+        ("| a<br>b | c |\n|---|---|\n", "| a<br>b | c |\n|---|---|\n"),  # a row would end
+        ("## A<br>B\n", "## A<br>B\n"),
+        (
+            "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
+            "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
+        ),
+    ],
+)
+def test_breaks_and_scripts_become_markdown(body: str, markdown: str) -> None:
+    assert html_as_markdown(body) == markdown
+
+
+def test_a_break_renders_as_one_and_leaves_no_tag_to_name() -> None:
+    body = html_as_markdown("Take it<br>with water.\n")
+    assert "<br />" in render_body(make_markdown(), body).html
+    assert raw_html(body) == []
