@@ -1438,3 +1438,42 @@ def test_an_id_under_a_code_block_leaves_the_code_closed(
     assert len(hrefs) == 2 and all(href.removeprefix("#") in ids for href in hrefs)
     if allow_html:
         assert hrefs == ["#listing", "#ind"]
+
+
+def test_a_hugo_figure_whose_caption_holds_a_link_builds_with_the_link_kept(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Hugo reads a figure's caption as Markdown: made the alt text as written, its link's
+    brackets broke the image (its address became the link's, the file was not copied, the
+    page showed stray text); with an ``alt``, the caption showed ``[text](url)`` as text."""
+    old = tmp_path / "old"
+    png = FIXTURES / "jekyll" / "assets" / "images" / "walk.png"
+    write_tree(
+        old,
+        """\
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/posts/walks/index.md --
+        ---
+        title: Walks
+        date: 2020-01-01
+        ---
+        {{< figure src="chart.png" caption="Steps a day (from [the study](https://example.org/s))" >}}
+
+        {{< figure src="chart.png" alt="A *bar* chart" caption="See [the study](https://example.org/s)" >}}
+        """,
+    )
+    shutil.copy(png, old / "content/posts/walks/chart.png")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    assert (blog / "static/posts/walks/chart.png").is_file()
+    body = parse(blog / "public/walks/index.html").css_first("div.body")
+    assert [img.attributes["alt"] for img in body.css("img")] == [
+        "Steps a day (from the study)",
+        "A *bar* chart",
+    ]
+    captions = [p for p in body.css("p") if p.css_first("em")]
+    assert [p.text() for p in captions] == ["Steps a day (from the study)", "See the study"]
+    assert [p.css_first("a").attributes["href"] for p in captions] == ["https://example.org/s"] * 2

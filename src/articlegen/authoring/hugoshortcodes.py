@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..markup.summary import markdown_shown
 from .mdsource import MARKDOWN_SUFFIXES, code_block, kept_as_text, outside_code, video_block
 from .mdtext import escape_markdown, link_target
 from .sourcelines import add_place, line_of, source_text
@@ -101,11 +102,22 @@ def _converted(match: re.Match[str], page: ShortcodePage) -> str | None:
 
 
 def _figure(src: str, named: dict[str, str]) -> str:
-    """A figure as an image with its caption under it."""
-    alt = named.get("alt") or named.get("title") or named.get("caption") or ""
-    image = f"![{escape_markdown(alt)}]({link_target(src)})"
-    caption = named.get("caption") or named.get("title")
-    return "\n\n" + image + (f"\n\n*{escape_markdown(caption)}*" if caption else "") + "\n\n"
+    """A figure as an image with its caption under it. Hugo reads the caption as Markdown
+    (a link in it stays a link), and the image's alt text, which is plain text, is its
+    ``alt``, else the caption's or the title's text without its Markdown: the caption as
+    written put its link's brackets inside the image's, which broke the image."""
+    caption = " ".join((named.get("caption") or "").split())
+    title = " ".join((named.get("title") or "").split())
+    alt = named.get("alt") or _shown(caption) or title
+    image = f"![{escape_markdown(' '.join(alt.split()))}]({link_target(src)})"
+    under = f"*{caption}*" if caption else f"*{escape_markdown(title)}*" if title else ""
+    return "\n\n" + image + (f"\n\n{under}" if under else "") + "\n\n"
+
+
+def _shown(markdown: str) -> str:
+    """The plain text a line of Markdown shows."""
+    shown = markdown_shown(markdown)
+    return markdown if shown is None else shown
 
 
 def _find_ref(target: str, relative: str, refs: dict[str, str]) -> str | None:
