@@ -382,7 +382,7 @@ def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, t
     root = site({})
     code, _, err = run_cli("import", source, "--site", root)
     assert code == 0
-    assert "its HTML (<sub>) is shown as text" in err
+    assert "its HTML (<sub> at line 5) is shown as text" in err and "a.md:5" in err
     allowing = site({}, site_yaml=GISCUS + "markdown:\n  allow_html: true\n")
     (allowing / "content/a.md").unlink()
     code, _, err = run_cli("import", source, "--site", allowing)
@@ -1477,3 +1477,52 @@ def test_a_hugo_figure_whose_caption_holds_a_link_builds_with_the_link_kept(
     captions = [p for p in body.css("p") if p.css_first("em")]
     assert [p.text() for p in captions] == ["Steps a day (from the study)", "See the study"]
     assert [p.css_first("a").attributes["href"] for p in captions] == ["https://example.org/s"] * 2
+
+
+def test_html_images_and_figures_of_markdown_posts_become_images_whose_files_are_copied(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Old blogs write figures in HTML inside Markdown: kept so, the page showed the tags
+    as text and their files were not copied, as a Markdown image's are. The HTML left is
+    named at its line."""
+    old = _jekyll(
+        tmp_path,
+        {
+            "2020-01-01-walks.md": """---\ntitle: Walks\n---\nIntro.
+
+<figure>
+  <img src="/images/chart.png" alt="Steps chart">
+  <figcaption>Steps, from <a href="https://example.org/s">the study</a></figcaption>
+</figure>
+
+<div class="gallery">
+<a href="/images/big.png" title="Larger"><img src="/images/small.png" alt="A park"></a>
+</div>
+
+Inline <img src="/images/icon.png" alt="an icon"> and H<sub>2</sub>O.
+"""
+        },
+    )
+    png = FIXTURES / "jekyll" / "assets" / "images" / "walk.png"
+    (old / "images").mkdir()
+    for name in ("chart.png", "big.png", "small.png", "icon.png"):
+        shutil.copy(png, old / "images" / name)
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "its HTML (<sub> at line 15) is shown as text" in err
+    assert "<figure>" not in err and "<img>" not in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    for name in ("chart.png", "big.png", "small.png", "icon.png"):
+        assert (blog / "static/images" / name).is_file()
+    body = parse(blog / "public/walks/index.html").css_first("div.body")
+    assert [img.attributes["alt"] for img in body.css("img")] == [
+        "Steps chart",
+        "A park",
+        "an icon",
+    ]
+    caption = next(p for p in body.css("p") if p.css_first("em"))
+    assert caption.text() == "Steps, from the study"
+    assert caption.css_first("a").attributes["href"] == "https://example.org/s"
+    assert body.css_first('a[href="/images/big.png"] img') is not None
+    assert not re.search("<(img|figure|div|a)", body.text())  # only the <sub> left as text

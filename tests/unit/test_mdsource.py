@@ -157,7 +157,7 @@ def test_a_footnote_mark_before_a_colon_is_a_mark_not_a_definition() -> None:
 def test_tidy_drops_the_summary_divider_and_raw_html_is_found() -> None:
     assert tidy("Lead.\n<!--more-->\n\nRest.\n") == "Lead.\n\nRest.\n"
     body = "H<sub>2</sub>O <br> `<b>` \\<i> <https://example.org>\n```\n<div>\n```\n"
-    assert raw_html(body) == ["sub", "br"]
+    assert raw_html(body) == {"sub": "<sub>", "br": "<br>"}
 
 
 def test_headings_move_so_the_top_one_is_level_two_and_code_is_untouched() -> None:

@@ -38,6 +38,7 @@ from .hugoconfig import (
 )
 from .hugoshortcodes import ShortcodePage, page_name, shortcodes
 from .mdheadings import attributes_removed, headings_from_level_two
+from .mdhtmlimages import html_images
 from .mdsource import (
     FOOTNOTES_NOTE,
     MARKDOWN_SUFFIXES,
@@ -238,7 +239,8 @@ def _post(
     if page.file.suffix.lower() == ".html":
         body = html_markdown(body, page.path, page.display, notes)
     else:
-        body = headings_from_level_two(attributes_removed(body, notes), notes)
+        body = html_images(attributes_removed(body, notes), page.path, page.display, notes)
+        body = headings_from_level_two(body, notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

@@ -47,7 +47,7 @@ from .namedanchors import (
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
-from .sourcelines import source_text
+from .sourcelines import line_of, source_text
 from .wikitext import Escaped, escaped_warning, wiki_as_text
 
 _UNMATCHED = "links into the old site that match no imported post"
@@ -302,14 +302,22 @@ def _place_notes(
 
 
 def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:
-    """A note for HTML written by hand in a Markdown post, which the site shows as text."""
-    tags = raw_html(body) if plan.blog.kind in MARKDOWN_FORMATS else []
-    if tags and not config.allow_html:
-        names = ", ".join(f"<{tag}>" for tag in tags[:5])
-        plan.notes.append(
-            f"its HTML ({names}) is shown as text: write it as Markdown, or let HTML "
-            "through with 'markdown: {allow_html: true}' in site.yaml"
-        )
+    """A note for HTML written by hand in a Markdown post, which the site shows as text,
+    naming each element's first line in the post's own file (the note's line, the first of
+    them), where it is found there."""
+    tags = raw_html(body) if plan.blog.kind in MARKDOWN_FORMATS else {}
+    if not tags or config.allow_html:
+        return
+    text = source_text(plan.post.file)
+    lines = {tag: line_of(text, written) for tag, written in list(tags.items())[:5]}
+    names = ", ".join(f"<{tag}> at line {n}" if n else f"<{tag}>" for tag, n in lines.items())
+    note = (
+        f"its HTML ({names}) is shown as text: write it as Markdown, or let HTML "
+        "through with 'markdown: {allow_html: true}' in site.yaml"
+    )
+    plan.notes.append(note)
+    if found := [n for n in lines.values() if n]:
+        plan.note_lines.setdefault(note, min(found))
 
 
 def _in_content(display: str) -> str:
