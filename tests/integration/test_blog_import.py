@@ -1526,3 +1526,24 @@ Inline <img src="/images/icon.png" alt="an icon"> and H<sub>2</sub>O.
     assert caption.css_first("a").attributes["href"] == "https://example.org/s"
     assert body.css_first('a[href="/images/big.png"] img') is not None
     assert not re.search("<(img|figure|div|a)", body.text())  # only the <sub> left as text
+
+
+def test_images_without_alt_text_or_file_are_imported_so_that_the_site_builds(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """The import wrote ``![](walk.png)`` and the path of an image it did not have, both of
+    which the build refuses: the imported blog did not build."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\n![](/images/a.png)\n\n![Gone](/b.png)\n"},
+    )
+    (old / "images").mkdir()
+    shutil.copy(FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "images/a.png")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "warning: content/walks.md:8: image '/images/a.png' has no alt text" in err
+    assert "warning: content/walks.md:10: image '/b.png' is not in the source" in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/walks/index.html").css_first("div.body")
+    assert [img.attributes["alt"] for img in body.css("img")] == [""]

@@ -31,6 +31,7 @@ from ..core.model import Article, LinkTarget, SiteConfig
 from .blogsource import Blog, tally
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
+from .importimages import ImageNote, settled_images
 from .importmarkdown import ImportPlan, body_warnings, compose_article
 from .importplanning import existing_aliases, keep_servable_aliases, plan_posts, site_articles
 from .importreport import Imported, ImportReport
@@ -125,6 +126,7 @@ def import_sources(
         for plan, anchored in zip(plans, _anchored(plans, linked, config, existing), strict=True):
             body, escaped = _wiki_escaped(plan, anchored, config, targets)
             _note_html(plan, body, config)
+            body, images = settled_images(body, root / STATIC_DIR, set(copies))
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
                 if plan.article.author and not plan.article.page
@@ -136,14 +138,21 @@ def import_sources(
             )
             try:
                 found = body_warnings(root, plan.display, text, config, set(copies))
+                start = text.count("\n", 0, len(text) - len(body)) + 1
                 if escaped:
-                    start = text.count("\n", 0, len(text) - len(body)) + 1
                     found = (escaped_warning(escaped, plan.display, start), *found)
+                found = (*_image_warnings(images, plan.display, start), *found)
                 made.append(Composed(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
                 problems.append(problem)
         raise_if_any(problems)
         return _finish(root, made, copies, added, report)
+
+
+def _image_warnings(notes: list[ImageNote], display: str, start: int) -> list[Diagnostic]:
+    """The notes about a body's images (``importimages``) as warnings at their lines of the
+    new file, whose body starts at line ``start``."""
+    return [Diagnostic(n.message, display, start + n.line - 1, n.hint) for n in notes]
 
 
 def _link_targets(existing: list[Article], plans: list[ImportPlan]) -> list[LinkTarget]:
