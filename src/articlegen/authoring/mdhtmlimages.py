@@ -19,11 +19,23 @@ from .mdsource import outside_code
 
 _BLOCK_START = re.compile(
     r"[ ]{0,3}(?:<(?:p|div|figure|center|section|article|main|blockquote|table|dl|details"
-    r"|picture|ul|ol|h[1-6])(?=[\s/>])|<(?:img|a)\b[^<>]*>[ \t]*(?:\n|$))",
+    r"|picture|ul|ol|li|h[1-6])(?=[\s/>])|<(?:img|a)\b[^<>]*>[ \t]*(?:\n|$))",
     re.I,
 )
 """The start of an HTML block the HTML importer converts whole: a block element it knows
 (CommonMark's kind 6), or a line holding an image's or a link's tag alone (kind 7)."""
+_OTHER_BLOCK = re.compile(
+    r"[ ]{0,3}(?:</?(?:address|aside|body|caption|dd|dialog|dt|fieldset|figcaption|footer"
+    r"|form|header|html|legend|menu|nav|tbody|td|tfoot|th|thead|tr)(?=[\s/>]|$)"
+    r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>[ \t]*(?:\n|$))",
+    re.I,
+)
+"""The start of another HTML block (CommonMark's kind 6, ``<nav>``, a table's rows, or a
+line holding a tag alone, kind 7): its images would be Markdown inside HTML, shown as text,
+so it is left as written."""
+_ITEM = re.compile(r"[ ]{0,3}<li\b", re.I)
+"""A list item standing alone in an HTML block, between the blank lines that part a list
+written in HTML: converted as an item of its list, not as loose text."""
 _IMAGE = re.compile(r"<(?:img|figure)\b", re.I)
 _INLINE_IMAGE = re.compile(
     r"<a\b[^<>]*>\s*<img\b[^<>]*>(?:\s*</img>)?\s*</a>|<img\b[^<>]*>(?:\s*</img>)?", re.I
@@ -51,5 +63,9 @@ def _converted(block: str, page: str | None, display: str, notes: list[str]) -> 
     if not _IMAGE.search(block):
         return block
     if _BLOCK_START.match(block):
-        return html_markdown(block, page, display, notes).strip("\n")
+        html = f"<ul>{block}</ul>" if _ITEM.match(block) else block
+        ending = block[len(block.rstrip("\n")) :]  # the body's last line break, if it is last
+        return html_markdown(html, page, display, notes).strip("\n") + ending
+    if _OTHER_BLOCK.match(block):
+        return block
     return _INLINE_IMAGE.sub(lambda m: html_markdown(m.group(0), page, display).strip(), block)
