@@ -383,7 +383,7 @@ def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, t
     root = site({})
     code, _, err = run_cli("import", source, "--site", root)
     assert code == 0
-    assert "its HTML (<kbd>) is shown as text" in err  # H₂O and the break are Markdown
+    assert "its HTML (<kbd> at line 6) is shown as text" in err and "a.md:6" in err
     assert "H₂O\\\n<kbd>x</kbd>" in (root / "content/a.md").read_text(encoding="utf-8")
     allowing = site({}, site_yaml=GISCUS + "markdown:\n  allow_html: true\n")
     (allowing / "content/a.md").unlink()
@@ -1470,3 +1470,112 @@ def test_comments_without_a_provider_are_one_warning_for_all_posts(
         " site.yaml, then remove the '# ' before 'comments: true' in each"
     ]
     assert "# comments: true" in (root / "content/p4.md").read_text(encoding="utf-8")
+
+
+def test_a_hugo_figure_whose_caption_holds_a_link_builds_with_the_link_kept(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Hugo reads a figure's caption as Markdown: made the alt text as written, its link's
+    brackets broke the image (its address became the link's, the file was not copied, the
+    page showed stray text); with an ``alt``, the caption showed ``[text](url)`` as text."""
+    old = tmp_path / "old"
+    png = FIXTURES / "jekyll" / "assets" / "images" / "walk.png"
+    write_tree(
+        old,
+        """\
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/posts/walks/index.md --
+        ---
+        title: Walks
+        date: 2020-01-01
+        ---
+        {{< figure src="chart.png" caption="Steps a day (from [the study](https://example.org/s))" >}}
+
+        {{< figure src="chart.png" alt="A *bar* chart" caption="See [the study](https://example.org/s)" >}}
+        """,
+    )
+    shutil.copy(png, old / "content/posts/walks/chart.png")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    assert (blog / "static/posts/walks/chart.png").is_file()
+    body = parse(blog / "public/walks/index.html").css_first("div.body")
+    assert [img.attributes["alt"] for img in body.css("img")] == [
+        "Steps a day (from the study)",
+        "A *bar* chart",
+    ]
+    captions = [p for p in body.css("p") if p.css_first("em")]
+    assert [p.text() for p in captions] == ["Steps a day (from the study)", "See the study"]
+    assert [p.css_first("a").attributes["href"] for p in captions] == ["https://example.org/s"] * 2
+
+
+def test_html_images_and_figures_of_markdown_posts_become_images_whose_files_are_copied(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Old blogs write figures in HTML inside Markdown: kept so, the page showed the tags
+    as text and their files were not copied, as a Markdown image's are. The HTML left is
+    named at its line."""
+    old = _jekyll(
+        tmp_path,
+        {
+            "2020-01-01-walks.md": """---\ntitle: Walks\n---\nIntro.
+
+<figure>
+  <img src="/images/chart.png" alt="Steps chart">
+  <figcaption>Steps, from <a href="https://example.org/s">the study</a></figcaption>
+</figure>
+
+<div class="gallery">
+<a href="/images/big.png" title="Larger"><img src="/images/small.png" alt="A park"></a>
+</div>
+
+Inline <img src="/images/icon.png" alt="an icon"> and <kbd>x</kbd>.
+"""
+        },
+    )
+    png = FIXTURES / "jekyll" / "assets" / "images" / "walk.png"
+    (old / "images").mkdir()
+    for name in ("chart.png", "big.png", "small.png", "icon.png"):
+        shutil.copy(png, old / "images" / name)
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "its HTML (<kbd> at line 15) is shown as text" in err
+    assert "<figure>" not in err and "<img>" not in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    for name in ("chart.png", "big.png", "small.png", "icon.png"):
+        assert (blog / "static/images" / name).is_file()
+    body = parse(blog / "public/walks/index.html").css_first("div.body")
+    assert [img.attributes["alt"] for img in body.css("img")] == [
+        "Steps chart",
+        "A park",
+        "an icon",
+    ]
+    caption = next(p for p in body.css("p") if p.css_first("em"))
+    assert caption.text() == "Steps, from the study"
+    assert caption.css_first("a").attributes["href"] == "https://example.org/s"
+    assert body.css_first('a[href="/images/big.png"] img') is not None
+    assert not re.search("<(img|figure|div|a)", body.text())  # only the <kbd> left as text
+
+
+def test_images_without_alt_text_or_file_are_imported_so_that_the_site_builds(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """The import wrote ``![](walk.png)`` and the path of an image it did not have, both of
+    which the build refuses: the imported blog did not build."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\n![](/images/a.png)\n\n![Gone](/b.png)\n"},
+    )
+    (old / "images").mkdir()
+    shutil.copy(FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "images/a.png")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "warning: content/walks.md:8: image '/images/a.png' has no alt text" in err
+    assert "warning: content/walks.md:10: image '/b.png' is not in the source" in err
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    body = parse(blog / "public/walks/index.html").css_first("div.body")
+    assert [img.attributes["alt"] for img in body.css("img")] == [""]

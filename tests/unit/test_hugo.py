@@ -334,6 +334,42 @@ def test_a_video_shortcode_the_player_cannot_take_is_kept_as_text(tmp_path: Path
     assert blog.notes[0].startswith("Hugo shortcode {{< youtube >}} kept as text")
 
 
+@pytest.mark.parametrize(
+    "closing",
+    ["{{< / highlight >}}", "{{</highlight>}}", "{{<  /  highlight  >}}", "{{% / highlight %}}"],
+)
+def test_a_highlight_closed_with_spaces_as_hugo_accepts_is_a_code_block(
+    tmp_path: Path, closing: str
+) -> None:
+    """Hugo's lexer lets spaces stand around a closing's ``/``: ``{{< / highlight >}}`` was not
+    read as one, so the code became prose and its ``# comment`` a heading."""
+    write_tree(
+        tmp_path,
+        f"-- content/a.md --\n---\ntitle: A\n---\n{{{{< highlight bash >}}}}\n# a comment\n"
+        f"echo hi\n{closing}\n\nAfter.\n",
+    )
+    blog = read_hugo(tmp_path / "content")
+    assert blog.posts[0].article.body == "```bash\n# a comment\necho hi\n```\n\nAfter.\n"
+    assert blog.notes == []
+
+
+def test_an_unclosed_highlight_is_kept_as_text_with_a_note_at_its_line(tmp_path: Path) -> None:
+    """An opening nothing closes ran on to the next block's closing: all between, prose and
+    the other block's opening, silently became one code block."""
+    write_tree(
+        tmp_path,
+        "-- content/a.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nIntro.\n\n{{< highlight bash >}}\necho one\n"
+        "\nMiddle *text*.\n\n{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n",
+    )
+    post = read_hugo(tmp_path / "content").posts[0].article
+    assert post.body == (
+        "Intro.\n\n{{\\< highlight bash >}}\necho one\n\nMiddle *text*.\n\n```go\nx := 1\n```\n"
+    )
+    (note,) = post.notes
+    assert note.startswith("its {{< highlight >}} is never closed, so it is kept as text")
+    assert post.note_lines == ((note, 7),)  # its line in the file, header included
+
+
 def test_top_level_posts_with_tags_or_of_a_main_section_stay_articles(tmp_path: Path) -> None:
     write_tree(
         tmp_path,

@@ -288,6 +288,52 @@ def test_the_sites_own_pages_become_pages_at_their_old_addresses(tmp_path: Path)
     assert blog.skipped["home or 404 page (the theme's here)"] == 2
 
 
+def test_the_sites_pages_written_in_html_become_pages_converted_to_markdown(
+    tmp_path: Path,
+) -> None:
+    """An ``about.html`` with front matter is a page Jekyll renders; it was neither
+    imported nor counted as left out. Its listings are left out as a Markdown page's are."""
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        permalink: pretty
+        -- _posts/2019-05-14-walks.md --
+        ---
+        title: Walks
+        ---
+        -- about.html --
+        ---
+        layout: page
+        title: About
+        ---
+        <p>We write about <strong>sleep</strong>.</p>
+        -- archive.html --
+        ---
+        layout: default
+        title: Archive
+        ---
+        <h2 class="title">Archive</h2>
+        <ul>{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}</ul>
+        -- index.html --
+        ---
+        layout: default
+        ---
+        -- google0123.html --
+        google-site-verification: google0123.html
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    (about,) = [post.article for post in blog.posts if post.article.page]
+    assert (about.title, about.aliases, about.body) == (
+        "About", ("/about/",), "We write about **sleep**.\n"
+    )  # fmt: skip
+    assert dict(blog.skipped) == {
+        "home or 404 page (the theme's here)": 1,
+        "listing page (a Liquid loop over the site's posts, tags or categories)": 1,
+    }
+
+
 def test_pages_end_in_a_slash_where_the_sites_permalinks_do(tmp_path: Path) -> None:
     write_tree(
         tmp_path,

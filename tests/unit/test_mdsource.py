@@ -144,10 +144,20 @@ def test_a_footnote_mark_without_its_footnote_stays_text() -> None:
     assert LexborHTMLParser(rendered.html).css_first("p").text() == "Enabled by default[^1]."
 
 
+def test_a_footnote_mark_before_a_colon_is_a_mark_not_a_definition() -> None:
+    """``this issue[^a]:`` was read as a definition (which only starts a line) and left as
+    written, so the build failed on a citation naming no reference."""
+    body, found = footnotes_as_notes("Manage this issue[^a]:\n\n- one\n\n[^a]: A source.\n")
+    assert found and body.startswith("Manage this issue[\\[a\\]](#notes):\n")
+    assert not render_body(make_markdown(), body).problems
+    alone, found = footnotes_as_notes("Manage this issue[^b]:\n")
+    assert (alone, found) == ("Manage this issue\\[^b\\]:\n", False)
+
+
 def test_tidy_drops_the_summary_divider_and_raw_html_is_found() -> None:
     assert tidy("Lead.\n<!--more-->\n\nRest.\n") == "Lead.\n\nRest.\n"
     body = "H<sub>2</sub>O <br> `<b>` \\<i> <https://example.org>\n```\n<div>\n```\n"
-    assert raw_html(body) == ["sub", "br"]
+    assert raw_html(body) == {"sub": "<sub>", "br": "<br>"}
 
 
 def test_headings_move_so_the_top_one_is_level_two_and_code_is_untouched() -> None:

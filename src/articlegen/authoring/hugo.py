@@ -36,18 +36,17 @@ from .hugoconfig import (
     language_notes,
     read_config,
 )
+from .hugoshortcodes import ShortcodePage, page_name, shortcodes
 from .mdheadings import attributes_removed, headings_from_level_two
+from .mdhtmlimages import html_images
 from .mdsource import (
     MARKDOWN_SUFFIXES,
     SHARED_KEYS,
-    code_block,
     count_unknown,
     date_value,
     footnotes_as_notes,
-    kept_as_text,
     kept_note,
     lowercase_keys,
-    outside_code,
     read_markdown_source,
     shared_fields,
     tagged,
@@ -55,23 +54,14 @@ from .mdsource import (
     theme_listing,
     tidy,
     unknown_notes,
-    video_block,
 )
-from .mdtext import FOOTNOTES_NOTE, escape_markdown, link_target
-from .sourcelines import add_place
+from .mdtext import FOOTNOTES_NOTE
 
 KNOWN_KEYS = SHARED_KEYS | {"url", "slug", "aliases", "draft", "publishdate", "pubdate"}
 _PLACEHOLDER = re.compile(
     r":(year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug"
     r"|filename|slugorfilename|contentbasename|slugorcontentbasename)\b"
 )
-_SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]+)(.*?)\s*\1?[>%]\}\}", re.S)
-_ESCAPED_SHORTCODE = re.compile(r"\{\{([<%])/\*(.*?)\*/\1?[>%]\}\}", re.S)
-_HIGHLIGHT = re.compile(
-    r"\{\{[<%]\s*highlight\s+\"?([\w+#-]*)\"?[^}]*?[>%]\}\}\n?(.*?)\{\{[<%]\s*/highlight\s*[>%]\}\}",
-    re.S,
-)
-_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|`([^`]*)`|(\S+))|"([^"]*)"|(\S+)""")
 
 
 @dataclass(slots=True)
@@ -241,11 +231,16 @@ def _post(
     fields = page.fields
     shared = shared_fields(fields)
     notes = list(shared.notes)
-    body = _shortcodes(page.body, page, refs, kept)
+    lines: dict[str, int | None] = {}
+    body = shortcodes(
+        page.body, ShortcodePage(page.relative, page.display, page.file, refs, kept, lines)
+    )
+    notes += lines
     if page.file.suffix.lower() == ".html":
         body = html_markdown(body, page.path, page.display, notes)
     else:
-        body = headings_from_level_two(attributes_removed(body, notes), notes)
+        body = html_images(attributes_removed(body, notes), page.path, page.display, notes)
+        body = headings_from_level_two(body, notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)
@@ -256,7 +251,7 @@ def _post(
         if "." not in alias.rsplit("/", 1)[-1]:
             alias = alias.rstrip("/") + "/"  # Hugo writes <alias>/index.html
         aliases.append(clean_path(alias))
-    name = _name(page.relative.rsplit(".", 1)[0])
+    name = page_name(page.relative.rsplit(".", 1)[0])
     title = shared.title or name.replace("-", " ").capitalize()
     if not shared.title:
         notes.append(f"it has no title, so it is '{title}' (from its file name)")
@@ -270,12 +265,13 @@ def _post(
         updated=shared.updated,
         description=shared.description,
         tags=shared.tags,
-        slug=str(fields.get("slug") or _name(page.relative.rsplit(".", 1)[0])),
+        slug=str(fields.get("slug") or page_name(page.relative.rsplit(".", 1)[0])),
         address=(blog.site_url or "").rstrip("/") + page.path if blog.site_url else None,
         author=shared.author,
         aliases=tuple(dict.fromkeys([page.path, *aliases])),
         draft=fields.get("draft") is True,
         notes=tuple(notes),
+        note_lines=tuple((note, line) for note, line in lines.items() if line),
         page=own_page,
     )
     return Post(page.display, article, page.file)
@@ -336,84 +332,3 @@ def _top(relative: str) -> bool:
     """At the top of the content folder: ``about.md``, or the leaf bundle ``about/index.md``."""
     folders, _, name = relative.rpartition("/")
     return not folders or ("/" not in folders and name.rsplit(".", 1)[0] == "index")
-
-
-def _shortcodes(body: str, page: _Found, refs: dict[str, str], kept: dict[str, list[str]]) -> str:
-    """Shortcodes converted where Markdown has the same thing, else kept as visible text."""
-    text = _HIGHLIGHT.sub(lambda m: code_block(m.group(2), m.group(1)), body)
-
-    def shortcode(match: re.Match[str]) -> str:
-        closing, name, argument = match.group(2), match.group(3), match.group(4)
-        named, positional = _arguments(argument)
-        if not closing:
-            if name in ("ref", "relref") and positional:
-                target, _, fragment = positional[0].partition("#")
-                found = _find_ref(target.removeprefix("./"), page.relative, refs)
-                if found:
-                    return found + ("#" + fragment if fragment else "")
-            if name == "figure" and (src := named.get("src")):
-                alt = named.get("alt") or named.get("title") or named.get("caption") or ""
-                image = f"![{escape_markdown(alt)}]({link_target(src)})"
-                caption = named.get("caption") or named.get("title")
-                return (
-                    "\n\n"
-                    + image
-                    + (f"\n\n*{escape_markdown(caption)}*" if caption else "")
-                    + "\n\n"
-                )
-            video = named.get("id") or (positional[0] if positional else "")
-            players = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
-            if name in players and video and (block := video_block(players[name] + video)):
-                return block
-        kind = f"{{{{< {name} >}}}}"
-        add_place(kept[kind], page.display, page.file, match.group(0))
-        return kept_as_text(match.group(0))
-
-    def convert(part: str) -> str:
-        escaped: list[str] = []
-
-        def save(match: re.Match[str]) -> str:
-            mark = match.group(1)
-            end = ">" if mark == "<" else "%"
-            escaped.append(kept_as_text(f"{{{{{mark}{match.group(2)}{end}}}}}"))
-            return f"\x00esc{len(escaped) - 1}\x00"
-
-        part = _ESCAPED_SHORTCODE.sub(save, part)
-        part = _SHORTCODE.sub(shortcode, part)
-        return re.sub(r"\x00esc(\d+)\x00", lambda m: escaped[int(m.group(1))], part)
-
-    return outside_code(text, convert)
-
-
-def _find_ref(target: str, relative: str, refs: dict[str, str]) -> str | None:
-    """The old address of the page a ``ref`` names: by its path in content/, beside the
-    page that links, or by its own name (as Hugo falls back to)."""
-    bare = target.rsplit(".", 1)[0] if target.endswith(MARKDOWN_SUFFIXES) else target
-    for key in (target, bare, _beside(relative, target), _beside(relative, bare), _name(bare)):
-        if key in refs:
-            return refs[key]
-    return None
-
-
-def _name(bare: str) -> str:
-    """A page's own name: its file's, or its bundle folder's (``posts/x/index`` → ``x``)."""
-    parts = bare.split("/")
-    return parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
-
-
-def _beside(relative: str, name: str) -> str:
-    """``name`` relative to the folder of the page at ``relative``."""
-    folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
-    return f"{folder}/{name}" if folder else name
-
-
-def _arguments(text: str) -> tuple[dict[str, str], list[str]]:
-    named: dict[str, str] = {}
-    positional: list[str] = []
-    for match in _ARGUMENT.finditer(text):
-        key, double, raw, bare, quoted, word = match.groups()
-        if key is not None:
-            named[key] = double if double is not None else raw if raw is not None else bare
-        else:
-            positional.append(quoted if quoted is not None else word)
-    return named, positional

@@ -31,6 +31,7 @@ from ..core.model import Article, LinkTarget, SiteConfig
 from .blogsource import Blog, tally
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
+from .importimages import ImageNote, settled_images
 from .importmarkdown import ImportPlan, body_warnings, comments_once, compose_article
 from .importplanning import existing_aliases, keep_servable_aliases, plan_posts, site_articles
 from .importreport import Imported, ImportReport
@@ -47,7 +48,7 @@ from .namedanchors import (
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
-from .sourcelines import source_text
+from .sourcelines import line_of, source_text
 from .wikitext import Escaped, escaped_warning, wiki_as_text
 
 _UNMATCHED = "links into the old site that match no imported post"
@@ -127,6 +128,7 @@ def import_sources(
             if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
                 body = html_as_markdown(body)
             _note_html(plan, body, config)
+            body, images = settled_images(body, root / STATIC_DIR, set(copies))
             author = (
                 choose_author(plan.article.author, config, added, options.add_authors)
                 if plan.article.author and not plan.article.page
@@ -138,14 +140,21 @@ def import_sources(
             )
             try:
                 found = body_warnings(root, plan.display, text, config, set(copies))
+                start = text.count("\n", 0, len(text) - len(body)) + 1
                 if escaped:
-                    start = text.count("\n", 0, len(text) - len(body)) + 1
                     found = (escaped_warning(escaped, plan.display, start), *found)
+                found = (*_image_warnings(images, plan.display, start), *found)
                 made.append(Composed(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
                 problems.append(problem)
         raise_if_any(problems)
         return _finish(root, made, copies, added, report)
+
+
+def _image_warnings(notes: list[ImageNote], display: str, start: int) -> list[Diagnostic]:
+    """The notes about a body's images (``importimages``) as warnings at their lines of the
+    new file, whose body starts at line ``start``."""
+    return [Diagnostic(n.message, display, start + n.line - 1, n.hint) for n in notes]
 
 
 def _link_targets(existing: list[Article], plans: list[ImportPlan]) -> list[LinkTarget]:
@@ -305,14 +314,22 @@ def _place_notes(
 
 
 def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:
-    """A note for HTML written by hand in a Markdown post, which the site shows as text."""
-    tags = raw_html(body) if plan.blog.kind in MARKDOWN_FORMATS else []
-    if tags and not config.allow_html:
-        names = ", ".join(f"<{tag}>" for tag in tags[:5])
-        plan.notes.append(
-            f"its HTML ({names}) is shown as text: write it as Markdown, or let HTML "
-            "through with 'markdown: {allow_html: true}' in site.yaml"
-        )
+    """A note for HTML written by hand in a Markdown post, which the site shows as text,
+    naming each element's first line in the post's own file (the note's line, the first of
+    them), where it is found there."""
+    tags = raw_html(body) if plan.blog.kind in MARKDOWN_FORMATS else {}
+    if not tags or config.allow_html:
+        return
+    text = source_text(plan.post.file)
+    lines = {tag: line_of(text, written) for tag, written in list(tags.items())[:5]}
+    names = ", ".join(f"<{tag}> at line {n}" if n else f"<{tag}>" for tag, n in lines.items())
+    note = (
+        f"its HTML ({names}) is shown as text: write it as Markdown, or let HTML "
+        "through with 'markdown: {allow_html: true}' in site.yaml"
+    )
+    plan.notes.append(note)
+    if found := [n for n in lines.values() if n]:
+        plan.note_lines.setdefault(note, min(found))
 
 
 def _in_content(display: str) -> str:

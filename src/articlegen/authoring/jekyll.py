@@ -54,6 +54,7 @@ from .jekyllpages import (
     read_pages,
 )
 from .mdheadings import attributes_removed, headings_from_level_two
+from .mdhtmlimages import html_images
 from .mdsource import (
     JEKYLL_WORD_KEYS,
     SHARED_KEYS,
@@ -299,7 +300,8 @@ def _post(
     if post.file.suffix.lower() == ".html":
         body = html_markdown(body, post.path, display, notes)
     else:
-        body = headings_from_level_two(attributes_removed(body, notes), notes)
+        body = html_images(attributes_removed(body, notes), post.path, display, notes)
+        body = headings_from_level_two(body, notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

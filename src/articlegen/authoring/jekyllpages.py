@@ -1,7 +1,7 @@
 """A Jekyll site's own pages (its About): which files Jekyll publishes as pages, at what
 address, and which of them are the theme's listings rather than text of the author's.
 
-Jekyll renders every Markdown file with front matter outside the folders it treats as
+Jekyll renders every Markdown or HTML file with front matter outside the folders it treats as
 special (a name starting ``_``, ``.``, ``#`` or ending ``~``), unless ``_config.yml``
 ``exclude:`` names it, and inside such a folder when ``include:`` names it (Minimal
 Mistakes keeps its pages in ``_pages/``). A page is written at its ``permalink``, else at
@@ -29,6 +29,8 @@ _LISTING_LOOP = re.compile(
 )
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|endfor)\b.*?-?%\}", re.S)
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
+_HTML_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I)
+"""A heading an HTML page writes (``<h2>Archive</h2>``), which is no text of its own."""
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n")
 """How a file Jekyll renders starts (its ``has_yaml_header?``)."""
 
@@ -92,14 +94,14 @@ def read_pages(folder: Path, rules: PageRules, blog: Blog) -> list[PageSource]:
 
 
 def _page_files(folder: Path, rules: PageRules) -> list[Path]:
-    """The Markdown files with front matter that Jekyll publishes as pages (without, it
-    copies them as they are: a README)."""
+    """The Markdown and HTML files with front matter that Jekyll publishes as pages
+    (without, it copies them as they are: a README, a search engine's ``google….html``)."""
     files = []
     for file in sorted(folder.rglob("*")):
         relative = file.relative_to(folder).as_posix()
         if (
             file.is_file()
-            and file.suffix.lower() in MARKDOWN_SUFFIXES
+            and file.suffix.lower() in (*MARKDOWN_SUFFIXES, ".html")
             and _published(relative, rules)
             and file.read_bytes().startswith(b"---")
         ):
@@ -201,7 +203,7 @@ def _listing(fields: dict[str, Any], body: str) -> str | None:
 
 def _text_outside_loops(body: str) -> bool:
     """Whether ``body`` has a line of text outside ``{% for %}`` loops, Liquid and HTML
-    tags, other than a heading."""
+    tags, other than a heading (Markdown's or HTML's)."""
     depth, position, outside = 0, 0, []
     for match in _LIQUID_BLOCK.finditer(body):
         if depth == 0:
@@ -210,7 +212,7 @@ def _text_outside_loops(body: str) -> bool:
         position = match.end()
     if depth == 0:
         outside.append(body[position:])
-    lines = _MARKUP.sub(" ", "".join(outside)).splitlines()
+    lines = _MARKUP.sub(" ", _HTML_HEADING.sub(" ", "".join(outside))).splitlines()
     return any(re.search(r"\w", line) and not line.lstrip().startswith("#") for line in lines)
 
 

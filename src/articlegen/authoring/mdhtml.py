@@ -43,14 +43,16 @@ def html_as_markdown(body: str) -> str:
     )
 
 
-def raw_html(body: str) -> list[str]:
-    """The names of the HTML elements written in a Markdown body (outside code), each once:
-    a site shows them as text unless its ``markdown: {allow_html: true}``."""
-    found: list[str] = []
+def raw_html(body: str) -> dict[str, str]:
+    """The names of the HTML elements written in a Markdown body (outside code), each once,
+    with its first tag as written (for finding its line): a site shows them as text unless
+    its ``markdown: {allow_html: true}``."""
+    found: dict[str, str] = {}
 
     def collect(part: str) -> str:
-        found.extend(m.group(1).lower() for m in _HTML_TAG.finditer(part))
+        for match in _HTML_TAG.finditer(part):
+            found.setdefault(match.group(1).lower(), match.group(0))
         return part
 
     outside_code(body, collect)
-    return list(dict.fromkeys(found))
+    return found

@@ -303,7 +303,9 @@ def tidy(body: str) -> str:
 _FOOTNOTE_DEFINITION = re.compile(
     r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]+\S.*|[ \t]*$))*)", re.M
 )
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+"""A footnote's mark, once its definitions (which start a line) are taken out: one followed
+by ``:`` within a line (``this issue[^a]:``) is a mark too."""
 
 
 def _as_text(mark: re.Match[str]) -> str:

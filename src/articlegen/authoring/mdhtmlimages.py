@@ -1,0 +1,71 @@
+"""Images a Markdown post writes in HTML (``<img>``, ``<figure>`` with its ``<figcaption>``,
+an image in a link) as the Markdown images the rest of the import handles.
+
+Old blogs write their figures in HTML inside Markdown. Kept so, a site without
+``allow_html`` showed the tags as text and the import did not copy their files, as it
+copies a Markdown image's. They are converted by the HTML importer (``htmlimport``), as a
+WordPress post's or a saved page's images are: an HTML block that holds an image (lines
+from one starting with a tag to a blank line, as CommonMark reads them) is converted
+whole, and an image written within a paragraph's text is converted in its place. The HTML
+left (``<sub>``, a block without an image) is for ``importer`` to name at its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .htmlimport import html_markdown
+from .mdsource import outside_code
+
+_BLOCK_START = re.compile(
+    r"[ ]{0,3}(?:<(?:p|div|figure|center|section|article|main|blockquote|table|dl|details"
+    r"|picture|ul|ol|li|h[1-6])(?=[\s/>])|<(?:img|a)\b[^<>]*>[ \t]*(?:\n|$))",
+    re.I,
+)
+"""The start of an HTML block the HTML importer converts whole: a block element it knows
+(CommonMark's kind 6), or a line holding an image's or a link's tag alone (kind 7)."""
+_OTHER_BLOCK = re.compile(
+    r"[ ]{0,3}(?:</?(?:address|aside|body|caption|dd|dialog|dt|fieldset|figcaption|footer"
+    r"|form|header|html|legend|menu|nav|tbody|td|tfoot|th|thead|tr)(?=[\s/>]|$)"
+    r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>[ \t]*(?:\n|$))",
+    re.I,
+)
+"""The start of another HTML block (CommonMark's kind 6, ``<nav>``, a table's rows, or a
+line holding a tag alone, kind 7): its images would be Markdown inside HTML, shown as text,
+so it is left as written."""
+_ITEM = re.compile(r"[ ]{0,3}<li\b", re.I)
+"""A list item standing alone in an HTML block, between the blank lines that part a list
+written in HTML: converted as an item of its list, not as loose text."""
+_IMAGE = re.compile(r"<(?:img|figure)\b", re.I)
+_INLINE_IMAGE = re.compile(
+    r"<a\b[^<>]*>\s*<img\b[^<>]*>(?:\s*</img>)?\s*</a>|<img\b[^<>]*>(?:\s*</img>)?", re.I
+)
+"""An image within a paragraph's text, alone or as all of a link's text."""
+_BLANK = re.compile(r"(\n[ \t]*\n)")
+
+
+def html_images(body: str, page: str | None, display: str, notes: list[str]) -> str:
+    """``body`` with its HTML images as Markdown images; ``page`` is the post's old
+    address, against which a relative image or link is resolved, ``display`` names the
+    source in errors, and ``notes`` take what the HTML importer notes."""
+
+    def blocks(part: str) -> str:
+        pieces = _BLANK.split(part)
+        for index in range(0, len(pieces), 2):
+            pieces[index] = _converted(pieces[index], page, display, notes)
+        return "".join(pieces)
+
+    return outside_code(body, blocks)
+
+
+def _converted(block: str, page: str | None, display: str, notes: list[str]) -> str:
+    """One block (the text between blank lines) with its HTML images as Markdown."""
+    if not _IMAGE.search(block):
+        return block
+    if _BLOCK_START.match(block):
+        html = f"<ul>{block}</ul>" if _ITEM.match(block) else block
+        ending = block[len(block.rstrip("\n")) :]  # the body's last line break, if it is last
+        return html_markdown(html, page, display, notes).strip("\n") + ending
+    if _OTHER_BLOCK.match(block):
+        return block
+    return _INLINE_IMAGE.sub(lambda m: html_markdown(m.group(0), page, display).strip(), block)

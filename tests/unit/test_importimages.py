@@ -1,0 +1,39 @@
+"""An imported body's images written as the build takes them (``importimages``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articlegen.authoring.importimages import settled_images
+from articlegen.markup.markdown import make_markdown, render_body
+
+
+def test_images_without_alt_text_or_file_are_written_so_that_the_body_builds(
+    tmp_path: Path,
+) -> None:
+    """The import wrote ``![](walk.png)`` and images whose file it did not have, both of
+    which the build refuses, where it writes a hero image decorative or as a comment."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/here.png").write_bytes(b"png")
+    body = (
+        "Intro.\n\n![](/images/here.png)\n\nText ![A chart](</images/gone.png>) and "
+        '![ ](copied.png "Title").\n\n`![](code.png)`\n'
+    )
+    settled, notes = settled_images(body, tmp_path, {"copied.png"})
+    assert settled == (
+        'Intro.\n\n![""](/images/here.png)\n\nText <!-- not in static/ yet: ![A chart]'
+        '(</images/gone.png>) --> and ![""](copied.png "Title").\n\n`![](code.png)`\n'
+    )
+    assert [(note.line, note.message) for note in notes] == [
+        (3, "image '/images/here.png' has no alt text, so it is marked decorative "
+            '(![""](/images/here.png))'),
+        (5, "image '/images/gone.png' is not in the source, so it is left as a comment"),
+        (5, "image 'copied.png' has no alt text, so it is marked decorative "
+            '(![""](copied.png "Title"))'),
+    ]  # fmt: skip
+    assert not render_body(make_markdown(), settled).problems
+
+
+def test_images_on_the_web_and_with_alt_text_are_left_as_written(tmp_path: Path) -> None:
+    body = "![A walk](https://example.org/walk.png) ![Data](data:image/png;base64,AA==)\n"
+    assert settled_images(body, tmp_path, set()) == (body, [])

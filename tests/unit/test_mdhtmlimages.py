@@ -1,0 +1,44 @@
+"""A Markdown post's HTML images as Markdown images (``mdhtmlimages``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlegen.authoring.mdhtmlimages import html_images
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            '<figure>\n  <img src="chart.png" alt="A chart">\n  <figcaption>Steps</figcaption>\n'
+            "</figure>\n\nAfter *this*.\n",
+            "![A chart](</posts/walks/chart.png>)\n\n*Steps*\n\nAfter *this*.\n",
+            id="figure",
+        ),
+        pytest.param(
+            'See <img src="/i.png" alt="an icon"> and *more*.\n',
+            "See ![an icon](</i.png>) and *more*.\n",
+            id="inline",
+        ),
+        pytest.param(
+            '<li>\n  <h3>Tool</h3>\n  <img src="/t.png" alt="Tool">\n</li>\n',
+            "- ## Tool\n\n  ![Tool](</t.png>)\n",
+            id="list-item-alone",
+        ),
+        pytest.param(
+            '<nav>\n<img src="/n.png" alt="N">\n</nav>\n',
+            '<nav>\n<img src="/n.png" alt="N">\n</nav>\n',
+            id="other-html-block-left",
+        ),
+        pytest.param(
+            '```\n<img src="/c.png" alt="C">\n```\n',
+            '```\n<img src="/c.png" alt="C">\n```\n',
+            id="code",
+        ),
+    ],
+)
+def test_html_images_become_markdown_images(body: str, expected: str) -> None:
+    notes: list[str] = []
+    assert html_images(body, "/posts/walks/", "walks.md", notes) == expected
+    assert notes == []
