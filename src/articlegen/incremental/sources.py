@@ -39,7 +39,7 @@ from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import MarkupSettings, make_markdown
 from ..render.links import Resolved, build_link_graph
 from .cache import BuildCache, SourceEntry
-from .keys import body_key, source_digest
+from .keys import body_key, settings_text, source_digest
 from .linkrecord import LinkRecords
 from .stamps import SourceStamp, source_stamp
 
@@ -88,8 +88,12 @@ def load_sources(
     to build (drafts only if ``drafts``); ``cache.sources`` is updated to what the folder
     now holds."""
     paths = find_sources(root)
+    names = {path: relative(root, path) for path in paths}  # each file's, once
     folders: RealFolders = {}
-    known = {path: _cached(cache, root, path, settings, drafts, zone, folders) for path in paths}
+    text = settings_text(settings)
+    known = {
+        path: _cached(cache, root, path, names[path], text, drafts, zone, folders) for path in paths
+    }
     todo = [path for path in paths if known[path] is None]
     fresh = map_chunks(
         partial(prepare_chunk, root, cache.code, settings.copy(), drafts, zone),
@@ -108,10 +112,10 @@ def load_sources(
             if entry is None and (left := readable_article(root, path, zone)) is not None:
                 damaged.append(left)
         known[path] = entry
-    entries = {relative(root, p): e for p, e in known.items() if e is not None}
+    entries = {names[p]: e for p, e in known.items() if e is not None}
     cache.sources = {name: e for name, e in entries.items() if not (e.body and e.body.problems)}
     articles = [entry.article for entry in entries.values()]
-    order = {relative(root, path): i for i, path in enumerate(paths)}
+    order = {names[path]: i for i, path in enumerate(paths)}
     every = sorted([*articles, *damaged], key=lambda a: order[a.source])
     built = [article for article in damaged if drafts or not article.meta.draft]
     return Sources(
@@ -161,6 +165,7 @@ def prepare_chunk(
     """``prepare`` each path (in a worker); None where it failed. ``finished(1)`` after each.
     Up to ``READ_AHEAD`` articles are read and parsed before their bodies are rendered."""
     md = make_markdown(**settings)
+    text = settings_text(settings)
     problems: list[ArticlegenError] = []
     entries: list[SourceEntry | None] = []
     folders: RealFolders = {}
@@ -170,7 +175,7 @@ def prepare_chunk(
         for source in read:
             rendered = None
             if source is not None:
-                rendered = attempt(problems, render_source, source, md, settings, drafts, zone)
+                rendered = attempt(problems, render_source, source, md, text, drafts, zone)
             entries.append(rendered)
             if finished is not None:
                 finished(1)
@@ -212,11 +217,12 @@ def read_source(
 def render_source(
     source: ReadSource,
     md: MarkdownIt,
-    settings: MarkupSettings,
+    settings: str,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
 ) -> SourceEntry:
-    """A read article's entry, its body rendered unless it is a draft left out."""
+    """A read article's entry, its body rendered unless it is a draft left out; ``settings``:
+    the markup settings' ``keys.settings_text``."""
     article, digest, stamp = source.article, source.digest, source.stamp
     if article.meta.draft and not drafts:
         return SourceEntry(digest, article, stamp=stamp, zone=zone.key)
@@ -234,14 +240,16 @@ def prepare(
     zone: zoneinfo.ZoneInfo,
 ) -> SourceEntry:
     """Read, check, parse and (unless it is a draft left out) render one article."""
-    return render_source(read_source(root, path, code, zone), md, settings, drafts, zone)
+    text = settings_text(settings)
+    return render_source(read_source(root, path, code, zone), md, text, drafts, zone)
 
 
 def _cached(
     cache: BuildCache,
     root: Path,
     path: Path,
-    settings: MarkupSettings,
+    name: str,
+    settings: str,
     drafts: bool,
     zone: zoneinfo.ZoneInfo,
     folders: RealFolders,
@@ -249,8 +257,8 @@ def _cached(
     """The cache's entry for an unchanged file that needs nothing more; else None. A file
     whose stamp is the one recorded is not even read; one whose bytes are unchanged gets
     its new stamp. An article parsed in another time zone is parsed again: its dates
-    differ. ``folders``: see ``read_bytes``."""
-    name = relative(root, path)
+    differ. ``name``: ``path`` relative to ``root``; ``settings``: the markup settings'
+    ``keys.settings_text``; ``folders``: see ``read_bytes``."""
     entry = cache.sources.get(name)
     if entry is None or entry.zone != zone.key:
         return None
