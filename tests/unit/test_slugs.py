@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from articlegen.core.slugs import (
     APOSTROPHES,
+    SLUG_RE,
+    _transliterated,
     is_slug,
     natural_order,
     slugify,
@@ -100,6 +102,12 @@ def test_any_text_slugifies_to_a_slug_or_nothing_and_a_slug_is_its_own(text: str
     assert slug == "" or is_slug(slug)
     assert slugify(slug) == slug
     assert is_slug(text) == (text != "" and slugify(text) == text)
+
+
+@given(st.from_regex(SLUG_RE, fullmatch=True))
+def test_python_slugify_gives_a_slug_back_as_it_is(slug: str) -> None:
+    """Why ``slugify`` returns a slug without asking python-slugify."""
+    assert _transliterated(slug) == slug
 
 
 @given(st.text(), st.integers(min_value=1, max_value=120))

@@ -29,15 +29,25 @@ def slugify(text: str, max_length: int | None = None) -> str:
     With ``max_length``, whole words are dropped from the end until it fits.
 
     Remembered: python-slugify takes some 30 µs a call, and each article's page and header
-    slug the same few tags again.
+    slug the same few tags again. A text that is a slug already (a file's name, a tag) is
+    its own: python-slugify gives it back as it is (``_transliterated``), so it is not asked.
     """
-    slug = _transliterate(
-        text, entities=False, decimal=False, hexadecimal=False, backend="text-unidecode"
-    )
+    fits = max_length is None or len(text) <= max_length
+    if fits and is_slug(text):
+        return text
+    slug = _transliterated(text)
     if max_length is None or len(slug) <= max_length:
         return slug
     cut = slug.rfind("-", 0, max_length + 1)
     return slug[: cut if cut > 0 else max_length].strip("-")
+
+
+def _transliterated(text: str) -> str:
+    """``text`` as python-slugify makes a slug of it, with the backend named (``slugify``)."""
+    slug: str = _transliterate(
+        text, entities=False, decimal=False, hexadecimal=False, backend="text-unidecode"
+    )
+    return slug
 
 
 APOSTROPHES = "'\u2018\u2019\u02bc"
