@@ -29,6 +29,15 @@ _RESOLVED_FIRST = frozenset(Loader.yaml_implicit_resolvers)
 """First characters of the plain scalars YAML may read as other than text (``plain_tag``
 tries its expressions only on these: it has no resolver for any first character)."""
 
+_NUMBER_FIRST = frozenset(
+    first
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
+    if resolvers and all(tag.endswith((":int", ":float")) for tag, _ in resolvers)
+)
+"""First characters (digits, signs, ``.``) of the plain scalars YAML tries only its number
+expressions on, which take a ``-`` only first or right after the ``e`` of an exponent: such
+a scalar with a ``-`` further on and no ``e`` or ``E`` (a day, ``2024-05-14``) is text."""
+
 _LINES = re.compile(
     r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,1023}):(?: +|$))?(.*[^ \n])? *$", re.MULTILINE
 )
@@ -101,7 +110,10 @@ def _value(rest: str, line: int) -> Entry | None:
 def _plain(text: str, line: int) -> Entry | None:
     """A plain scalar's entry, its value what YAML reads ``text`` as (``2013`` a number,
     ``true`` a truth value); None for a tag ``yamldoc`` leaves to PyYAML."""
-    if text[0] not in _RESOLVED_FIRST:
+    first = text[0]
+    if first not in _RESOLVED_FIRST or (
+        first in _NUMBER_FIRST and "-" in text[1:] and "e" not in text and "E" not in text
+    ):  # text without asking plain_tag: nine in ten of the corpus's values it tried were days
         return Entry(text, line, written=text)
     tag = plain_tag(text)
     if tag == STR_TAG:
