@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -9,6 +10,9 @@ from hypothesis import strategies as st
 
 from articlegen.core.slugs import (
     APOSTROPHES,
+    SLUG_RE,
+    _transliterated,
+    file_slug,
     is_slug,
     natural_order,
     slugify,
@@ -100,6 +104,19 @@ def test_any_text_slugifies_to_a_slug_or_nothing_and_a_slug_is_its_own(text: str
     assert slug == "" or is_slug(slug)
     assert slugify(slug) == slug
     assert is_slug(text) == (text != "" and slugify(text) == text)
+
+
+@given(st.from_regex(SLUG_RE, fullmatch=True))
+def test_python_slugify_gives_a_slug_back_as_it_is(slug: str) -> None:
+    """Why ``slugify`` returns a slug without asking python-slugify."""
+    assert _transliterated(slug) == slug
+
+
+@given(st.text(st.sampled_from("ab1-_. /\\Ém"), max_size=12).map(lambda name: name + ".md"))
+def test_a_file_slug_is_that_of_its_paths_stem(path: str) -> None:
+    """``file_slug`` takes a ``*.md`` name that is a slug as it is, without a ``Path``."""
+    assert file_slug(path) == slugify(Path(path).stem)
+    assert file_slug(path[:-1]) == slugify(Path(path[:-1]).stem)
 
 
 @given(st.text(), st.integers(min_value=1, max_value=120))

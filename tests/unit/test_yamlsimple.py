@@ -116,6 +116,22 @@ def test_what_it_reads_is_what_yamldoc_composes(text: str) -> None:
         assert same(read, entries)
 
 
+NUMBERS = st.text(st.sampled_from("0123456789-+._:eExXbo"), min_size=1, max_size=12)
+"""Values opening as a number may, of the characters YAML's numbers hold: those with a ``-``
+after the first character and no ``e`` (days, ``2024-05-14``) ``yamlsimple`` reads as text
+without asking ``plain_tag``."""
+
+
+@given(NUMBERS, st.booleans())
+def test_a_value_opening_as_a_number_is_read_as_yamldoc_reads_it(word: str, listed: bool) -> None:
+    text = f"\nkey: [{word}]\n" if listed else f"\nkey: {word}\n"
+    read = simple_entries(text, 2)
+    if read is not None:
+        entries, problems = composed(text)
+        assert problems == []
+        assert same(read, entries)
+
+
 ARTICLE = """
 title: "Alcohol: A Beginner's Routine"
 date: 2019-02-15

@@ -18,7 +18,7 @@ from ..core.errors import ArticlegenError, FrontMatterError, attempt
 from ..core.layout import CONTENT_DIR, PAGES_DIR, SOURCE_FOLDERS
 from ..core.limits import read_regular_file
 from ..core.model import Article, LinkTarget
-from ..core.slugs import slugify
+from ..core.slugs import file_slug, slugify
 from .fieldchecks import check_slug_length
 from .filenames import holds_markdown, undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
@@ -259,7 +259,7 @@ def parse_article(text: str, display: str, zone: zoneinfo.ZoneInfo) -> Article:
     header, header_line, body, body_line = split_front_matter(text, display)
     page = is_page(display)
     meta = parse_front_matter(header, display, zone=zone, first_line=header_line, page=page)
-    slug = meta.slug or slugify(Path(display).stem)
+    slug = meta.slug or file_slug(display)
     if not slug:
         raise FrontMatterError(
             "cannot make a slug from the file name", display, 1, "add 'slug: …' to the front-matter"
@@ -289,7 +289,7 @@ def readable_article(
         meta = readable_fields(header, display, first_line=header_line, zone=zone)
     except ArticlegenError:
         return None
-    slug = meta.slug or slugify(Path(display).stem)
+    slug = meta.slug or file_slug(display)
     return Article(display, slug, meta, body, body_line, is_page(display)) if slug else None
 
 
@@ -337,7 +337,7 @@ def unreadable_targets(
     taken = {a.slug for a in articles}
     targets: list[LinkTarget] = []
     for path in sorted(broken - loaded):
-        slug = slugify(Path(path).stem)
+        slug = file_slug(path)
         if path.endswith(".md"):
             targets.append(LinkTarget(slug, path, "", page=is_page(path)))
         elif slug not in taken:  # by the name its rename gives: a link by that file waits too

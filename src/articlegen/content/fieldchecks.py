@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, partial
 from typing import Any, Literal
 
@@ -280,10 +280,14 @@ def _no_dash(key: str, tag: str, line: int, path: str) -> None:
     )
 
 
-def merged_tags(entry: Entry, path: str) -> tuple[tuple[str, str, int], ...]:
+def merged_tags(entry: Entry, path: str, tags: Sequence[str]) -> tuple[tuple[str, str, int], ...]:
     """The tags of a valid ``tags:`` list that ``_tags`` leaves out for an earlier one
     making the same page, not only in case (``C#`` after ``C``, both ``tags/c/``): each as
-    written, the one kept and its line."""
+    written, the one kept and its line. ``tags``: those ``_tags`` kept; where it kept as
+    many as the list has items (every one, as nearly always), none was left out, and the
+    list is not read again."""
+    if len(entry.items) <= len(tags):  # a lone text (no items) is one tag: none merged
+        return ()
     kept: dict[str, str] = {}
     merged = []
     for tag, line in _string_list("tags", entry, path):

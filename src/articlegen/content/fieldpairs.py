@@ -87,18 +87,22 @@ def _expiry_problems(
     ]
 
 
+_FIXES = {key.name: key.fix for key in FRONT_MATTER}
+"""Each key's example value, for the hint of a review's key written without the other:
+made once, not for every header."""
+
+
 def _review_pair_problems(
     entries: dict[str, Entry], path: str, meant: Collection[str]
 ) -> list[ArticlegenError]:
     """``reviewed_by`` and ``reviewed_on`` only make sense together."""
-    fixes = {key.name: key.fix for key in FRONT_MATTER}
     pairs = (("reviewed_by", "reviewed_on"), ("reviewed_on", "reviewed_by"))
     return [
         FrontMatterError(
             f"'{present}' is set but '{missing}' is not",
             path,
             entries[present].line,
-            f"add '{missing}: {fixes[missing]}' (who reviewed the article, and on which day)",
+            f"add '{missing}: {_FIXES[missing]}' (who reviewed the article, and on which day)",
         )
         for present, missing in pairs
         if present in entries and missing not in entries and missing not in meant

@@ -155,7 +155,7 @@ def parse_front_matter(
     problems += pair_problems(fields, entries, path, zone, meant)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
-    merged = merged_tags(entries["tags"], path) if "tags" in fields else ()
+    merged = merged_tags(entries["tags"], path, fields["tags"]) if "tags" in fields else ()
     return FrontMatter(lines=lines, merged_tags=merged, **fields)
 
 

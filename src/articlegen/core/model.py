@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from .langtags import text_direction
 from .problems import ArticlegenError, Diagnostic
+from .recordinit import slot_init
 
 Date = dt.date | dt.datetime
 T = TypeVar("T")
@@ -28,9 +29,12 @@ def record(cls: type[T]) -> type[T]:
 
     The build cache unpickles and keys thousands of these per build; the slots
     dataclasses' own ``__getstate__`` and ``__setstate__`` look their fields up on every
-    call, which made them most of the cost of loading the cache and keying pages.
+    call, which made them most of the cost of loading the cache and keying pages. Its
+    ``__init__`` sets each field through its slot (``recordinit``), not by its name.
     """
     made = dataclass(frozen=True, slots=True)(cls)
+    if (init := slot_init(made)) is not None:
+        made.__init__ = init  # type: ignore[method-assign]
     names = [f.name for f in fields(made)]  # type: ignore[arg-type]
     values = operator.attrgetter(*names)
     if len(names) == 1:

