@@ -335,3 +335,19 @@ def test_a_saved_pages_date_line_is_left_out_of_the_body(blog: Path, run_cli, tm
         "Then May 1, 2023 came.",
     ]
     assert built.css_first("time").attributes["datetime"].startswith("2023-03-04")
+
+
+def test_a_slug_taken_from_the_title_drops_apostrophes_inside_words(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """With no address and a file name that makes no slug, the title names the file as
+    ``articlegen new`` names one: 'whats-normal', not 'what-s-normal'."""
+    page = tmp_path / "¿？.html"
+    page.write_text(
+        "<html><body><article><h1>Heart Rate: What's Normal?</h1><p>Text.</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("import", page, "--site", blog, "--date", "2024-05-14")
+    assert code == 0, err
+    assert out == f"imported {page} as content/heart-rate-whats-normal.md\n"

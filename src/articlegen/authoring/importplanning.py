@@ -13,7 +13,7 @@ from ..content.frontmatter import split_front_matter
 from ..core.errors import ArticlegenError, SourceError
 from ..core.layout import CONTENT_DIR
 from ..core.model import Article, ImportedArticle, SiteConfig
-from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify
+from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify, title_slug
 from ..core.urls import (
     RESERVED_SLUGS,
     ROOT_FILES,
@@ -166,8 +166,11 @@ def _free_slug(root: Path, blog: Blog, post: Post, slugs: dict[str, str]) -> Imp
     """A blog post's plan under its own slug, or (when an article or reserved name has it)
     the first free ``slug-2``, ``slug-3``…, with a note: its old address still redirects."""
     article = post.article
-    names = (article.slug or "", article.title)
-    base = next((s for n in names if (s := slugify(n, SUGGESTED_SLUG_LENGTH))), "article")
+    base = (
+        slugify(article.slug or "", SUGGESTED_SLUG_LENGTH)
+        or title_slug(article.title, SUGGESTED_SLUG_LENGTH)
+        or "article"
+    )
     slug, number = base, 2
     while slug in slugs or slug in RESERVED_SLUGS or (root / CONTENT_DIR / f"{slug}.md").exists():
         slug, number = f"{base}-{number}", number + 1
@@ -179,12 +182,13 @@ def _free_slug(root: Path, blog: Blog, post: Post, slugs: dict[str, str]) -> Imp
 
 
 def _slug(source: Path, article: ImportedArticle) -> str:
-    """From the page's own address, else the file name, else the title."""
+    """From the page's own address, else the file name, else the title: a new name, made
+    as ``new`` makes one ('whats-normal', not 'what-s-normal')."""
     stem = source.parent.name if source.stem.lower() == "index" else source.stem
-    for name in (article.slug, stem, article.title):
+    for name in (article.slug, stem):
         if slug := slugify(name or "", SUGGESTED_SLUG_LENGTH):
             return slug
-    return "article"
+    return title_slug(article.title, SUGGESTED_SLUG_LENGTH) or "article"
 
 
 def _taken(
