@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .htmlimport import html_markdown
+from .htmlimport import _DROPPED, html_markdown
 from .mdsource import outside_code
 
 _BLOCK_START = re.compile(
@@ -42,6 +42,7 @@ _INLINE_IMAGE = re.compile(
 )
 """An image within a paragraph's text, alone or as all of a link's text."""
 _BLANK = re.compile(r"(\n[ \t]*\n)")
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 
 def html_images(body: str, page: str | None, display: str, notes: list[str]) -> str:
@@ -62,10 +63,18 @@ def _converted(block: str, page: str | None, display: str, notes: list[str]) -> 
     """One block (the text between blank lines) with its HTML images as Markdown."""
     if not _IMAGE.search(block):
         return block
-    if _BLOCK_START.match(block):
+    if _BLOCK_START.match(block) and not _loses_text(block):
         html = f"<ul>{block}</ul>" if _ITEM.match(block) else block
         ending = block[len(block.rstrip("\n")) :]  # the body's last line break, if it is last
         return html_markdown(html, page, display, notes).strip("\n") + ending
-    if _OTHER_BLOCK.match(block):
+    if _BLOCK_START.match(block) or _OTHER_BLOCK.match(block):
         return block
     return _INLINE_IMAGE.sub(lambda m: html_markdown(m.group(0), page, display).strip(), block)
+
+
+def _loses_text(block: str) -> bool:
+    """Whether converting ``block`` would lose text the old page showed: it holds an
+    element the HTML importer leaves out with its text (an ``<aside>`` with a dose, a
+    ``<form>``, an ``<svg>``), as it does a saved page's sidebar. Such a block is left as
+    written, for the HTML warning to name."""
+    return any(tag.lower() in _DROPPED for tag in _TAG.findall(block))
