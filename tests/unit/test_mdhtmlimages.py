@@ -39,6 +39,13 @@ from articlegen.authoring.mdhtmlimages import html_images
             id="block-whose-text-would-be-lost-left",
         ),
         pytest.param(
+            '<div class="note" markdown="1">\n<img src="/a.png" alt="A sign">\n'
+            "**Placeholder** text, [a link](https://example.com/).\n</div>\n",
+            '<div class="note" markdown="1">\n\n![A sign](</a.png>)\n'
+            "**Placeholder** text, [a link](https://example.com/).\n\n</div>\n",
+            id="kramdown-markdown-block-keeps-its-markdown",
+        ),
+        pytest.param(
             '```\n<img src="/c.png" alt="C">\n```\n',
             '```\n<img src="/c.png" alt="C">\n```\n',
             id="code",

@@ -42,6 +42,11 @@ _INLINE_IMAGE = re.compile(
 )
 """An image within a paragraph's text, alone or as all of a link's text."""
 _BLANK = re.compile(r"(\n[ \t]*\n)")
+_KRAMDOWN_MARKDOWN = re.compile(r"<[a-zA-Z][^<>]*\smarkdown\s*=\s*[\"']?(?:1|span|block)\b", re.I)
+"""A kramdown block whose content is Markdown (``<div markdown="1">``): converted as HTML,
+its Markdown would be escaped as text, so only its images are converted, in place."""
+_WRAPPED = re.compile(r"([ ]{0,3}<[^<>]+>)[ \t]*\n(.*)\n([ ]{0,3}</[a-zA-Z][^<>]*>[ \t]*\n?)", re.S)
+"""Such a block's opening and closing tags on lines of their own, around its Markdown."""
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 
@@ -63,12 +68,26 @@ def _converted(block: str, page: str | None, display: str, notes: list[str]) -> 
     """One block (the text between blank lines) with its HTML images as Markdown."""
     if not _IMAGE.search(block):
         return block
+    if _KRAMDOWN_MARKDOWN.search(block):
+        return _markdown_inside(_inline_images(block, page, display))
     if _BLOCK_START.match(block) and not _loses_text(block):
         html = f"<ul>{block}</ul>" if _ITEM.match(block) else block
         ending = block[len(block.rstrip("\n")) :]  # the body's last line break, if it is last
         return html_markdown(html, page, display, notes).strip("\n") + ending
     if _BLOCK_START.match(block) or _OTHER_BLOCK.match(block):
         return block
+    return _inline_images(block, page, display)
+
+
+def _markdown_inside(block: str) -> str:
+    """A kramdown Markdown block parted from its tags by blank lines, so that its content
+    is read as Markdown here too, not as the rest of an HTML block (shown as text)."""
+    wrapped = _WRAPPED.fullmatch(block)
+    return f"{wrapped[1]}\n\n{wrapped[2]}\n\n{wrapped[3]}" if wrapped else block
+
+
+def _inline_images(block: str, page: str | None, display: str) -> str:
+    """``block`` with each image (alone or all of a link's text) converted in its place."""
     return _INLINE_IMAGE.sub(lambda m: html_markdown(m.group(0), page, display).strip(), block)
 
 
