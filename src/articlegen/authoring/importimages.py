@@ -20,8 +20,11 @@ from ..markup.markdown import DECORATIVE_ALT
 from .mdsource import code_spans_held
 
 _IMAGE = re.compile(
-    r"!\[((?:[^\[\]\\\n]|\\.)*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+\"[^\"\n]*\")?)\s*\)"
+    r"!\[((?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n))*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)"
+    r"((?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?)\s*\)"
 )
+"""An inline image as CommonMark reads one: its alt text may run over several lines (not
+a blank one), its title be written in double or single quotes or in brackets."""
 _MARK = re.compile("\x02(\\d+)\x02")
 """Where a changed image stands, until its line is known (no text holds ``\\x02``)."""
 
