@@ -53,3 +53,17 @@ def test_images_in_every_form_commonmark_reads_are_found(tmp_path: Path) -> None
     )
     assert [note.line for note in notes] == [1, 1, 3]
     assert not render_body(make_markdown(), settled).problems
+
+
+def test_a_missing_image_in_a_link_leaves_the_link_its_alt_text(tmp_path: Path) -> None:
+    """An empty link would be invisible, and ``-->`` in alt text would end the comment."""
+    body = "[![A place](/images/p.png)](https://example.com/)\n\n![Before --> after](/c.png)\n"
+    settled, _ = settled_images(body, tmp_path, set())
+    assert settled == (
+        "[A place<!-- not in static/ yet: ![A place](/images/p.png) -->](https://example.com/)"
+        "\n\n<!-- not in static/ yet: ![Before --\\> after](/c.png) -->\n"
+    )
+    rendered = render_body(make_markdown(), settled)
+    assert not rendered.problems
+    assert "after" not in rendered.html
+    assert ">A place</a>" in rendered.html

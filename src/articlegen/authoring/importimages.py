@@ -65,7 +65,9 @@ def settled_images(body: str, static: Path, copied: set[str]) -> tuple[str, list
                     "'<!-- not in static/ yet:' and '-->' around it",
                 )
             )
-            written = f"\x02{len(changes) - 1}\x02<!-- not in static/ yet: {written} -->"
+            held = written.replace("-->", "--\\>")  # a comment ends at the first -->
+            shown = _link_text(match, alt, src)
+            written = f"\x02{len(changes) - 1}\x02{shown}<!-- not in static/ yet: {held} -->"
         return written
 
     marked = code_spans_held(body, lambda part: _IMAGE.sub(image, part))
@@ -74,6 +76,16 @@ def settled_images(body: str, static: Path, copied: set[str]) -> tuple[str, list
         line = marked.count("\n", 0, found.start()) + 1
         notes.append(ImageNote(line, *changes[int(found.group(1))]))
     return _MARK.sub("", marked), sorted(notes, key=lambda note: note.line)
+
+
+def _link_text(match: re.Match[str], alt: str, src: str) -> str:
+    """What stands for a missing image that is all of a link's text (``[![…](a.png)](u)``),
+    so that the link is not left empty, and invisible: the image's alt text (else its
+    file's name). Nothing for an image elsewhere."""
+    text = match.string
+    if not (text[: match.start()].endswith("[") and text.startswith("](", match.end())):
+        return ""
+    return alt.strip() or src.rsplit("/", 1)[-1]
 
 
 def _missing(src: str, static: Path, copied: set[str]) -> bool:
