@@ -6,7 +6,9 @@ Old blogs write their figures in HTML inside Markdown. Kept so, a site without
 copies a Markdown image's. They are converted by the HTML importer (``htmlimport``), as a
 WordPress post's or a saved page's images are: an HTML block that holds an image (lines
 from one starting with a tag to a blank line, as CommonMark reads them) is converted
-whole, and an image written within a paragraph's text is converted in its place. The HTML
+whole, unless converting it would lose text (an ``<aside>`` beside the image) or it is a
+kramdown block of Markdown (``markdown="1"``, whose images alone are converted), and an
+image written within a paragraph's text is converted in its place. The HTML
 left (``<sub>``, a block without an image) is for ``importer`` to name at its line.
 """
 
