@@ -623,3 +623,28 @@ def test_a_merge_key_below_a_headers_top_level_is_read_as_jekyll_reads_it(
     (read,) = blog.posts
     assert read.article.title == "Rest"
     assert blog.site_url == "https://old.example"
+
+
+def test_a_page_whose_only_text_is_a_script_or_form_is_left_out(tmp_path: Path) -> None:
+    """A search page (an input, an empty list, a script filling it) was imported empty."""
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        permalink: pretty
+        -- search.html --
+        ---
+        layout: default
+        title: Search
+        ---
+        <input type="text" id="search-input" placeholder="Search...">
+        <ul id="results"></ul>
+        <script src="/js/search.js"></script>
+        <script>Search({ input: document.getElementById('search-input') })</script>
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    assert blog.posts == []
+    assert dict(blog.skipped) == {
+        "page without text of its own (a script, a form: its layout's)": 1
+    }

@@ -32,6 +32,20 @@ from articlegen.authoring.mdhtmlimages import html_images
             id="other-html-block-left",
         ),
         pytest.param(
+            '<div class="callout">\n<img src="/a.png" alt="A sign">\n'
+            "<aside>Placeholder text the page showed.</aside>\n</div>\n",
+            '<div class="callout">\n<img src="/a.png" alt="A sign">\n'
+            "<aside>Placeholder text the page showed.</aside>\n</div>\n",
+            id="block-whose-text-would-be-lost-left",
+        ),
+        pytest.param(
+            '<div class="note" markdown="1">\n<img src="/a.png" alt="A sign">\n'
+            "**Placeholder** text, [a link](https://example.com/).\n</div>\n",
+            '<div class="note" markdown="1">\n\n![A sign](</a.png>)\n'
+            "**Placeholder** text, [a link](https://example.com/).\n\n</div>\n",
+            id="kramdown-markdown-block-keeps-its-markdown",
+        ),
+        pytest.param(
             '```\n<img src="/c.png" alt="C">\n```\n',
             '```\n<img src="/c.png" alt="C">\n```\n',
             id="code",

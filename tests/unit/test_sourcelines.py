@@ -11,6 +11,7 @@ from articlegen.authoring.sourcelines import (
     header_bidi_line,
     header_key_line,
     line_of,
+    line_outside_code,
     located,
     source_text,
 )
@@ -23,6 +24,14 @@ def test_line_of_a_text_or_a_pattern_and_none_where_it_is_not() -> None:
     assert line_of(text, "{% nothing %}") is None
     assert line_of(None, "x") is None
     assert (located("a.md", 3), located("a.md", None)) == ("a.md:3", "a.md")
+
+
+def test_line_outside_code_passes_over_the_same_text_shown_in_code() -> None:
+    """A tag shown in a code span (or a fenced block) lines before was named instead."""
+    text = "---\ntitle: A\n---\nPress `<kbd>`.\n\n```\n<kbd>\n```\n\n<kbd>Enter</kbd>\n"
+    assert line_outside_code(text, "<kbd>") == 10
+    assert line_outside_code(text, "<sub>") is None
+    assert line_outside_code(None, "<kbd>") is None
 
 
 def test_the_header_line_of_a_bidi_control_as_itself_or_written_as_an_escape(

@@ -30,7 +30,12 @@ _HIGHLIGHT = re.compile(
     re.S,
 )
 """A highlight block, to the first closing before another block opens."""
-_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|`([^`]*)`|(\S+))|"([^"]*)"|(\S+)""")
+_QUOTED = r'"((?:[^"\\]|\\.)*)"'
+_ARGUMENT = re.compile(rf"""([\w-]+)\s*=\s*(?:{_QUOTED}|`([^`]*)`|(\S+))|{_QUOTED}|(\S+)""", re.S)
+"""A shortcode's argument, named or not, quoted as Hugo's lexer quotes: in double quotes,
+in which a backslash escapes the next character (``caption="From \\"NHANES\\""``), or
+a word (a raw string in backquotes is read as a code span before shortcodes are)."""
+_ESCAPE = re.compile(r"\\(.)", re.S)
 _PLAYERS = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
 
 
@@ -148,7 +153,14 @@ def _arguments(text: str) -> tuple[dict[str, str], list[str]]:
     for match in _ARGUMENT.finditer(text):
         key, double, raw, bare, quoted, word = match.groups()
         if key is not None:
-            named[key] = double if double is not None else raw if raw is not None else bare
+            named[key] = _value(double, raw, bare)
         else:
-            positional.append(quoted if quoted is not None else word)
+            positional.append(_value(quoted, None, word))
     return named, positional
+
+
+def _value(double: str | None, raw: str | None, bare: str | None) -> str:
+    """An argument's value: a double-quoted one with its escapes read, a raw one as written."""
+    if double is not None:
+        return _ESCAPE.sub(r"\1", double)
+    return raw if raw is not None else bare or ""

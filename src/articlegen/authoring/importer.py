@@ -48,7 +48,7 @@ from .namedanchors import (
 from .oldlinks import OldSite, header_image, relink
 from .seealsomatch import Catalogue, link_articles
 from .siteauthors import AuthorChoice, choose_author
-from .sourcelines import line_of, source_text
+from .sourcelines import line_outside_code, source_text
 from .wikitext import Escaped, escaped_warning, wiki_as_text
 
 _UNMATCHED = "links into the old site that match no imported post"
@@ -321,7 +321,7 @@ def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:
     if not tags or config.allow_html:
         return
     text = source_text(plan.post.file)
-    lines = {tag: line_of(text, written) for tag, written in list(tags.items())[:5]}
+    lines = {tag: line_outside_code(text, written) for tag, written in list(tags.items())[:5]}
     names = ", ".join(f"<{tag}> at line {n}" if n else f"<{tag}>" for tag, n in lines.items())
     note = (
         f"its HTML ({names}) is shown as text: write it as Markdown, or let HTML "

@@ -20,8 +20,11 @@ from ..markup.markdown import DECORATIVE_ALT
 from .mdsource import code_spans_held
 
 _IMAGE = re.compile(
-    r"!\[((?:[^\[\]\\\n]|\\.)*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+\"[^\"\n]*\")?)\s*\)"
+    r"!\[((?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n))*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)"
+    r"((?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?)\s*\)"
 )
+"""An inline image as CommonMark reads one: its alt text may run over several lines (not
+a blank one), its title be written in double or single quotes or in brackets."""
 _MARK = re.compile("\x02(\\d+)\x02")
 """Where a changed image stands, until its line is known (no text holds ``\\x02``)."""
 
@@ -62,7 +65,9 @@ def settled_images(body: str, static: Path, copied: set[str]) -> tuple[str, list
                     "'<!-- not in static/ yet:' and '-->' around it",
                 )
             )
-            written = f"\x02{len(changes) - 1}\x02<!-- not in static/ yet: {written} -->"
+            held = written.replace("-->", "--\\>")  # a comment ends at the first -->
+            shown = _link_text(match, alt, src)
+            written = f"\x02{len(changes) - 1}\x02{shown}<!-- not in static/ yet: {held} -->"
         return written
 
     marked = code_spans_held(body, lambda part: _IMAGE.sub(image, part))
@@ -71,6 +76,16 @@ def settled_images(body: str, static: Path, copied: set[str]) -> tuple[str, list
         line = marked.count("\n", 0, found.start()) + 1
         notes.append(ImageNote(line, *changes[int(found.group(1))]))
     return _MARK.sub("", marked), sorted(notes, key=lambda note: note.line)
+
+
+def _link_text(match: re.Match[str], alt: str, src: str) -> str:
+    """What stands for a missing image that is all of a link's text (``[![…](a.png)](u)``),
+    so that the link is not left empty, and invisible: the image's alt text (else its
+    file's name). Nothing for an image elsewhere."""
+    text = match.string
+    if not (text[: match.start()].endswith("[") and text.startswith("](", match.end())):
+        return ""
+    return alt.strip() or src.rsplit("/", 1)[-1]
 
 
 def _missing(src: str, static: Path, copied: set[str]) -> bool:

@@ -31,6 +31,11 @@ _LIQUID_BLOCK = re.compile(r"\{%-?\s*(for|endfor)\b.*?-?%\}", re.S)
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
 _HTML_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I)
 """A heading an HTML page writes (``<h2>Archive</h2>``), which is no text of its own."""
+_NOT_ITS_TEXT = re.compile(
+    r"<(script|style|noscript|template|form|select|textarea|button)\b.*?</\1\s*>", re.S | re.I
+)
+"""What a page holds that is no text of its own: a script (a search page's), a form."""
+_TAG = re.compile(r"<[^>]*>")
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n")
 """How a file Jekyll renders starts (its ``has_yaml_header?``)."""
 
@@ -192,10 +197,13 @@ def link_path(target: str, pages: dict[str, str], rules: PageRules) -> str:
 
 def _listing(fields: dict[str, Any], body: str) -> str | None:
     """Why a page is the theme's listing and not the author's text, if it is: a listing
-    layout, no text at all, or a Liquid loop over the site's posts, tags or categories
+    layout, no text at all (once its scripts and forms are left out, as a search page's
+    are), or a Liquid loop over the site's posts, tags or categories
     (or the paginator) with nothing but headings around it."""
     if reason := theme_listing(fields, body):
         return reason
+    if not re.search(r"\w", _TAG.sub(" ", _NOT_ITS_TEXT.sub(" ", body))):
+        return "page without text of its own (a script, a form: its layout's)"
     if _LISTING_LOOP.search(body) and not _text_outside_loops(body):
         return "listing page (a Liquid loop over the site's posts, tags or categories)"
     return None

@@ -6,7 +6,9 @@ Old blogs write their figures in HTML inside Markdown. Kept so, a site without
 copies a Markdown image's. They are converted by the HTML importer (``htmlimport``), as a
 WordPress post's or a saved page's images are: an HTML block that holds an image (lines
 from one starting with a tag to a blank line, as CommonMark reads them) is converted
-whole, and an image written within a paragraph's text is converted in its place. The HTML
+whole, unless converting it would lose text (an ``<aside>`` beside the image) or it is a
+kramdown block of Markdown (``markdown="1"``, whose images alone are converted), and an
+image written within a paragraph's text is converted in its place. The HTML
 left (``<sub>``, a block without an image) is for ``importer`` to name at its line.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .htmlimport import html_markdown
+from .htmlimport import _DROPPED, html_markdown
 from .mdsource import outside_code
 
 _BLOCK_START = re.compile(
@@ -42,6 +44,12 @@ _INLINE_IMAGE = re.compile(
 )
 """An image within a paragraph's text, alone or as all of a link's text."""
 _BLANK = re.compile(r"(\n[ \t]*\n)")
+_KRAMDOWN_MARKDOWN = re.compile(r"<[a-zA-Z][^<>]*\smarkdown\s*=\s*[\"']?(?:1|span|block)\b", re.I)
+"""A kramdown block whose content is Markdown (``<div markdown="1">``): converted as HTML,
+its Markdown would be escaped as text, so only its images are converted, in place."""
+_WRAPPED = re.compile(r"([ ]{0,3}<[^<>]+>)[ \t]*\n(.*)\n([ ]{0,3}</[a-zA-Z][^<>]*>[ \t]*\n?)", re.S)
+"""Such a block's opening and closing tags on lines of their own, around its Markdown."""
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 
 def html_images(body: str, page: str | None, display: str, notes: list[str]) -> str:
@@ -62,10 +70,32 @@ def _converted(block: str, page: str | None, display: str, notes: list[str]) -> 
     """One block (the text between blank lines) with its HTML images as Markdown."""
     if not _IMAGE.search(block):
         return block
-    if _BLOCK_START.match(block):
+    if _KRAMDOWN_MARKDOWN.search(block):
+        return _markdown_inside(_inline_images(block, page, display))
+    if _BLOCK_START.match(block) and not _loses_text(block):
         html = f"<ul>{block}</ul>" if _ITEM.match(block) else block
         ending = block[len(block.rstrip("\n")) :]  # the body's last line break, if it is last
         return html_markdown(html, page, display, notes).strip("\n") + ending
-    if _OTHER_BLOCK.match(block):
+    if _BLOCK_START.match(block) or _OTHER_BLOCK.match(block):
         return block
+    return _inline_images(block, page, display)
+
+
+def _markdown_inside(block: str) -> str:
+    """A kramdown Markdown block parted from its tags by blank lines, so that its content
+    is read as Markdown here too, not as the rest of an HTML block (shown as text)."""
+    wrapped = _WRAPPED.fullmatch(block)
+    return f"{wrapped[1]}\n\n{wrapped[2]}\n\n{wrapped[3]}" if wrapped else block
+
+
+def _inline_images(block: str, page: str | None, display: str) -> str:
+    """``block`` with each image (alone or all of a link's text) converted in its place."""
     return _INLINE_IMAGE.sub(lambda m: html_markdown(m.group(0), page, display).strip(), block)
+
+
+def _loses_text(block: str) -> bool:
+    """Whether converting ``block`` would lose text the old page showed: it holds an
+    element the HTML importer leaves out with its text (an ``<aside>`` with a dose, a
+    ``<form>``, an ``<svg>``), as it does a saved page's sidebar. Such a block is left as
+    written, for the HTML warning to name."""
+    return any(tag.lower() in _DROPPED for tag in _TAG.findall(block))

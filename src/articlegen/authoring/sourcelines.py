@@ -18,6 +18,7 @@ from pathlib import Path
 from ..core.characters import BIDI_CONTROLS, decode_source
 from ..core.errors import ArticlegenError
 from ..core.limits import read_regular_file
+from .mdsource import outside_code
 
 _HEADER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?^(?:\1|\.\.\.)[ \t]*$", re.S | re.M)
 """A YAML (``---``) or TOML (``+++``) front-matter, as ``mdsource`` reads them."""
@@ -50,6 +51,19 @@ def line_of(text: str | None, written: str | re.Pattern[str]) -> int | None:
         found = written.search(text)
         index = found.start() if found else -1
     return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def line_outside_code(text: str | None, written: str) -> int | None:
+    """``line_of`` a Markdown file's ``written`` where it stands outside code: an HTML tag
+    the import names is one the build shows as text, not the same tag shown in a code span
+    (`` `<kbd>` ``) lines before it."""
+    if text is None:
+        return None
+    marked = outside_code(text, lambda part: f"\x01{part}\x02")  # no file holds them
+    for part in re.finditer("\x01([^\x02]*)\x02", marked):
+        if (index := part.group(1).find(written)) >= 0:
+            return marked.count("\n", 0, part.start(1) + index) + 1
+    return None
 
 
 def header_bidi_line(file: Path | None) -> int | None:
