@@ -153,3 +153,13 @@ def test_other_sub_and_superscripts_stay_text_with_a_warning(tmp_path: Path) -> 
         "subscripts or superscripts became plain text ('max', '1/2'): check that each still "
         "reads right (Unicode writes only digits, signs and brackets so)",
     )
+
+
+def test_a_superscript_with_an_id_its_links_name_keeps_its_anchor(tmp_path: Path) -> None:
+    content = (
+        '<p>Placeholder claim<sup id="ref1"><a href="#fn1">1</a></sup>.</p>'
+        '<ol><li id="fn1">Placeholder note. <a href="#ref1">back</a></li></ol>'
+    )
+    body = _post(tmp_path, content).body
+    assert 'claim<a name="ref1"></a>[¹](<#fn1>).' in body
+    assert '<a name="fn1"></a>Placeholder note. [back](<#ref1>)' in body

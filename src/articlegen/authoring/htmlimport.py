@@ -348,7 +348,7 @@ class _Writer:
         if tag in ("sub", "sup"):
             shown, lost = scripted(" ".join((node.text(deep=True) or "").split()), tag, inner)
             self.flattened += lost
-            return shown
+            return self.target(node) + shown
         if tag in ("strong", "b"):
             return _wrap(inner, "**")
         if tag in ("em", "i", "cite"):
