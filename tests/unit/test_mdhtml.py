@@ -22,6 +22,7 @@ from articlegen.markup.markdown import make_markdown, render_body
             "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
             "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
         ),
+        ("Code:\n\n    a<br>b H<sub>2</sub>O\n", "Code:\n\n    a<br>b H<sub>2</sub>O\n"),
     ],
 )
 def test_breaks_and_scripts_become_markdown(body: str, markdown: str) -> None:
