@@ -163,3 +163,27 @@ def test_a_superscript_with_an_id_its_links_name_keeps_its_anchor(tmp_path: Path
     body = _post(tmp_path, content).body
     assert 'claim<a name="ref1"></a>[¹](<#fn1>).' in body
     assert '<a name="fn1"></a>Placeholder note. [back](<#ref1>)' in body
+
+
+def test_a_titles_sub_and_superscripts_left_text_are_a_warning(tmp_path: Path) -> None:
+    title = "Why V<sub>max</sub> falls at 10<sup>&minus;3</sup> M"
+    article = _post(tmp_path, "<p>Text.</p>", title=title)
+    assert article.title == "Why Vmax falls at 10⁻³ M"
+    assert article.notes == (
+        "subscripts or superscripts became plain text ('max'): check that each still "
+        "reads right (Unicode writes only digits, signs and brackets so)",
+    )
+
+
+def test_a_less_than_sign_in_a_title_that_starts_no_tag_is_text(tmp_path: Path) -> None:
+    title = "Why LDL<HDL and A<B and C>D <em>matter</em>"
+    assert (
+        _post(tmp_path, "<p>Text.</p>", title=title).title == "Why LDL<HDL and A<B and C>D matter"
+    )
+
+
+def test_sub_and_superscripts_left_text_in_footnotes_are_a_warning(tmp_path: Path) -> None:
+    notes = '[{"id":"n-a","content":"x<sup>2n</sup> and V<sub>max</sub>."}]'
+    article = _post(tmp_path, f"<p>A claim{_mark('n-a', 1)}.</p>", meta=_meta("footnotes", notes))
+    assert article.body.endswith("- \\[1\\] x2n and Vmax.\n")
+    assert "subscripts or superscripts became plain text ('2n', 'max')" in "".join(article.notes)
