@@ -187,3 +187,14 @@ def test_sub_and_superscripts_left_text_in_footnotes_are_a_warning(tmp_path: Pat
     article = _post(tmp_path, f"<p>A claim{_mark('n-a', 1)}.</p>", meta=_meta("footnotes", notes))
     assert article.body.endswith("- \\[1\\] x2n and Vmax.\n")
     assert "subscripts or superscripts became plain text ('2n', 'max')" in "".join(article.notes)
+
+
+def test_only_the_text_of_a_superscript_is_written_in_unicode(tmp_path: Path) -> None:
+    content = (
+        '<p>See<sup><a name="r2"></a>2</sup> and x<sup><img src="https://cdn.example.org/i2.png"'
+        ' alt="two">2</sup>, <a href="#r2">back</a>.</p>'
+    )
+    body = _post(tmp_path, content).body
+    assert body == (
+        'See<a name="r2"></a>² and x![two](<https://cdn.example.org/i2.png>)², [back](<#r2>).\n'
+    )

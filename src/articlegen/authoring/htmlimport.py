@@ -42,6 +42,7 @@ from .mdtext import (
     merged_levels_note,
     note_mark,
     quoted,
+    script_text,
     scripted,
     table,
 )
@@ -264,6 +265,8 @@ class _Writer:
         links to them, for the importer to make heading ids (``namedanchors``)."""
         self.marks = marks or {}
         """A WordPress post's footnote ids → their labels (``html_markdown``)."""
+        self.script = ""
+        """``sub`` or ``sup`` within one whose text ``scripted`` writes in Unicode."""
         self.flattened: list[str] = []
         """Texts of subscripts and superscripts written as plain text (``V<sub>max</sub>``)."""
 
@@ -334,7 +337,8 @@ class _Writer:
     def inline(self, node: LexborNode) -> str:
         """Inline Markdown for one node (text, emphasis, link, image, line break)."""
         if node.is_text_node:
-            return escape_markdown(node.text(deep=False) or "")
+            text = node.text(deep=False) or ""
+            return escape_markdown(script_text(text, self.script) if self.script else text)
         if not node.is_element_node or node.mem_id in self.skipped or node.tag in _DROPPED:
             return ""
         tag = node.tag
@@ -344,11 +348,13 @@ class _Writer:
             return image_markdown(node, self.page)
         if tag == "sup" and (label := self.marks.get(attribute(node, "data-fn"))):
             return note_mark(label)
-        inner = "".join(self.inline(c) for c in _children(node))
-        if tag in ("sub", "sup"):
-            shown, lost = scripted(" ".join((node.text(deep=True) or "").split()), tag, inner)
+        outer = self.script
+        if tag in ("sub", "sup"):  # its text nodes in Unicode where they can be, not addresses
+            shown, lost = scripted(text := " ".join((node.text(deep=True) or "").split()), tag)
             self.flattened += lost
-            return self.target(node) + shown
+            self.script = tag if shown != text else outer
+        inner = "".join(self.inline(c) for c in _children(node))
+        self.script = outer
         if tag in ("strong", "b"):
             return _wrap(inner, "**")
         if tag in ("em", "i", "cite"):

@@ -31,7 +31,7 @@ def html_as_markdown(body: str) -> str:
     tag escaped (``\\<br>``) is text."""
 
     def script(match: re.Match[str]) -> str:
-        shown, _ = scripted(match.group(2), match.group(1).lower(), match.group(2))
+        shown, _ = scripted(match.group(2), match.group(1).lower())
         return shown if shown != match.group(2) else match.group(0)
 
     return code_spans_held(body, lambda text: _SCRIPT_TAG.sub(script, _breaks(text)))

@@ -233,7 +233,7 @@ def _title(title: str) -> tuple[str, list[str]]:
 
     def script(match: re.Match[str]) -> str:
         text = html.unescape(match[2])
-        shown, lost = scripted(text, match[1].lower(), text)
+        shown, lost = scripted(text, match[1].lower())
         flattened.extend(lost)
         return html.escape(shown, quote=False) if not lost else match[0]
 
