@@ -8,6 +8,7 @@ break, ``H<sub>2</sub>O``. Here such a tag would show literally.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .mdsource import code_spans_held, outside_code
@@ -19,33 +20,50 @@ _BREAK_TAG = re.compile(r"[ \t]*(?<!\\)<br[ \t]*/?>[ \t]*", re.IGNORECASE)
 _SCRIPT_TAG = re.compile(r"(?<!\\)<(sub|sup)>([^<\n]*)</\1>", re.IGNORECASE)
 _QUOTE_MARKS = " \t>"
 """What a line's block quote markers are written with: a line broken in a quote goes on in it."""
-_BLOCK_START = re.compile(r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[>#|=]|--|```|~~~|$)")
+_BLOCK_START = re.compile(
+    r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[>#|=]|--|\*\*\*|___|```|~~~|$)"
+)
 """What starts a block on a line after its quote markers (a list item, quote, heading,
 fence, table, setext underline or rule), or ends a paragraph (a blank line)."""
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+"""A setext heading's underline, under a line of text."""
 
 
 def html_as_markdown(body: str) -> str:
     """A Markdown post's ``<br>``, and ``<sub>``/``<sup>`` of digits, in Markdown, for a
     site that shows HTML as text: a hard line break (``\\`` ending the line), ``CO₂``. In a
-    table's row (a new line would end it) and a heading the tags stay, for ``raw_html``; a
-    tag escaped (``\\<br>``) is text."""
-
-    def script(match: re.Match[str]) -> str:
-        shown, _ = scripted(match.group(2), match.group(1).lower())
-        return shown if shown != match.group(2) else match.group(0)
-
-    return code_spans_held(body, lambda text: _SCRIPT_TAG.sub(script, _breaks(text)))
+    table's row (a new line would end it) and a heading the ``<br>`` stays, for
+    ``raw_html``; a tag escaped (``\\<br>``) is text."""
+    return code_spans_held(body, _lines)
 
 
-def _breaks(text: str) -> str:
-    """``text``'s lines with their ``<br>`` written as Markdown (``_broken``)."""
+def _lines(text: str) -> str:
+    """``text``'s lines with their ``<br>`` (``_broken``) and ``<sub>``/``<sup>`` written
+    as Markdown. A heading's sub/superscript of digits is written as the digits: its id is
+    made from its text, and the old site's was too (``## H<sub>2</sub>O`` had the id
+    ``h2o``, which links to it name, where H₂O would make ``h₂o``); one with signs, which
+    would read otherwise (10-3), stays a tag, for ``raw_html``."""
     lines = text.split("\n")
-    return "\n".join(
-        line
-        if "|" in line or line.lstrip(_QUOTE_MARKS).startswith("#") or not _BREAK_TAG.search(line)
-        else _broken(line, lines[number + 1] if number + 1 < len(lines) else "")
-        for number, line in enumerate(lines)
-    )
+    out = []
+    for number, line in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        heading = line.lstrip(_QUOTE_MARKS).startswith("#") or bool(
+            line.strip() and _UNDERLINE.match(following.lstrip(_QUOTE_MARKS))
+        )
+        if not heading and "|" not in line and _BREAK_TAG.search(line):
+            line = _broken(line, following)
+        out.append(_SCRIPT_TAG.sub(functools.partial(_scripted, heading=heading), line))
+    return "\n".join(out)
+
+
+def _scripted(match: re.Match[str], *, heading: bool) -> str:
+    """A ``<sub>`` or ``<sup>`` in Unicode's characters for it (in a heading, its digits),
+    or as written where it cannot be."""
+    text = match.group(2)
+    shown, _ = scripted(text, match.group(1).lower())
+    if shown == text or (heading and not text.isdigit()):
+        return match.group(0)
+    return text if heading else shown
 
 
 def _broken(line: str, following: str) -> str:
