@@ -106,6 +106,22 @@ def test_audio_and_video_shortcodes_become_links_to_their_files(tmp_path: Path) 
     assert article.notes == ()
 
 
+def test_a_youtube_or_vimeo_video_player_becomes_the_video_block_as_embed_does(
+    tmp_path: Path,
+) -> None:
+    content = (
+        '[video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"][/video]\n\n'
+        '<video src="https://vimeo.com/76979871" title="A talk"></video>\n\n'
+        "[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]"
+    )
+    article = _post(tmp_path, content)
+    youtube = '::: video https://www.youtube.com/watch?v=dQw4w9WgXcQ "Video"\n:::'
+    assert article.body == (
+        f'{youtube}\n\n::: video https://vimeo.com/76979871 "A talk"\n:::\n\n{youtube}\n'
+    )
+    assert article.notes == ()
+
+
 def test_a_player_naming_no_file_is_a_warning(tmp_path: Path) -> None:
     article = _post(tmp_path, "<p>Watch:</p><figure><video controls></video></figure>")
     assert article.body == "Watch:\n"

@@ -19,7 +19,7 @@ from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
-from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
+from .htmlmedia import address, frame_blocks, image_markdown, player_blocks, players_note
 from .htmlmeta import (
     attribute,
     date_line,
@@ -94,7 +94,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     skipped = {heading.mem_id} if heading is not None else set()
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
     see_also = _take_see_also(main, skipped, page)
-    notes: list[str] = []
+    notes = players_note(main, page)
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
@@ -130,11 +130,8 @@ def html_markdown(
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
-    if notes is not None and (dropped := dropped_players(main, page)):
-        notes.append(
-            f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
-            "left out: link to the file, or embed the video from YouTube or Vimeo"
-        )
+    if notes is not None:
+        notes += players_note(main, page)
     shift = _heading_shift(main, set(), notes)
     writer = _Writer(page, set(), shift, html_anchor_names(main), marks or {})
     body = "\n\n".join(writer.blocks(main)) + "\n"
