@@ -42,16 +42,22 @@ def test_outside_code_leaves_fences_and_spans() -> None:
     )
 
 
+def test_a_footnotes_indented_paragraph_is_part_of_it_not_code() -> None:
+    body, found = footnotes_as_notes("A[^1].\n\n[^1]: One.\n\n    Two.\n\n    [^1] code\n")
+    assert found and body == "A[\\[1\\]](#notes).\n\n## Notes\n\n- \\[1\\] One. Two. [^1] code\n"
+
+
 @pytest.mark.parametrize("hold", [outside_code, code_spans_held])
 def test_indented_code_blocks_are_left_but_indented_text_is_not(
     hold: Callable[[str, Callable[[str], str]], str],
 ) -> None:
     text = (
         "a {{x}}\n\n    {{x}}\n\tb {{x}}\n\nc {{x}}\n    d {{x}}\n\n"
-        "- e {{x}}\n\n    f {{x}}\n\n        {{x}}\n"
+        "- e {{x}}\n\n    f {{x}}\n\n        {{x}}\n\n> g {{x}}\n>\n>     {{x}}\n"
     )
     assert hold(text, lambda p: p.replace("{{x}}", "X")) == (
         "a X\n\n    {{x}}\n\tb {{x}}\n\nc X\n    d X\n\n- e X\n\n    f X\n\n        {{x}}\n"
+        "\n> g X\n>\n>     {{x}}\n"
     )
 
 

@@ -17,8 +17,9 @@ from markdown_it.token import Token
 
 from ..markup.markdown import make_markdown
 
-_MAYBE_CODE = re.compile(r"^(?: {0,3}\t| {4})|```|~~~", re.M)
-"""What a code block needs: a line indented as far as an indented block is, or a fence."""
+_MAYBE_CODE = re.compile(r"^[-*+>\d.) \t]*?(?: {4}|\t)|```|~~~", re.M)
+"""What a code block needs: a line indented as far as an indented block is (after a quote's
+or list item's marker, where it may be in one), or a fence."""
 
 
 def parsed_tokens(body: str) -> list[Token]:

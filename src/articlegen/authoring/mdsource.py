@@ -333,11 +333,13 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
         notes.append((match.group(1), text))
         return ""
 
-    def change(part: str) -> str:
-        part = _FOOTNOTE_DEFINITION.sub(definition, part)
-        return _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part)
+    def definitions(part: str) -> str:
+        return _FOOTNOTE_DEFINITION.sub(definition, part)
 
-    changed = outside_code(body, change)
+    # A definition's next paragraphs are indented four spaces (kramdown, Goldmark), which
+    # the site's parser reads as a code block: only fences and spans hold no definition.
+    taken = _between(_FENCE, body, lambda run: _between(_CODE_SPAN, run, definitions))
+    changed = outside_code(taken, lambda part: _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part))
     if not notes:  # marks without footnotes: text on the old site, as they stay here
         return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False
     return with_notes(changed, notes), True
