@@ -186,8 +186,8 @@ def test_a_titles_sub_and_superscripts_left_text_are_a_warning(tmp_path: Path) -
     article = _post(tmp_path, "<p>Text.</p>", title=title)
     assert article.title == "Why Vmax falls at 10⁻³ M"
     assert article.notes == (
-        "subscripts or superscripts became plain text ('max'): check that each still "
-        "reads right (Unicode writes only digits, signs and brackets so)",
+        "in its title, subscripts or superscripts became plain text ('max'): check that each "
+        "still reads right (Unicode writes only digits, signs and brackets so)",
     )
 
 

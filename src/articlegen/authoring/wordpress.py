@@ -111,7 +111,7 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
     post_id = _text(item, "wp:post_id")
     title, flattened = _title(_text(item, "title"))
     origin = f"{display}: {kind} {post_id} '{title}'" if title else f"{display}: {kind} {post_id}"
-    notes = flattened_note(flattened)
+    notes = [f"in its title, {note}" for note in flattened_note(flattened)]
     if not title:
         title = f"Untitled {kind} {post_id}".strip()
         notes.append(f"the {kind} has no title, so it is '{title}': give it one")
