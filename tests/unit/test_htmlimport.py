@@ -155,6 +155,19 @@ def test_embedded_videos_become_video_blocks() -> None:
     )
 
 
+def test_a_player_of_a_saved_page_naming_no_file_is_a_warning() -> None:
+    html = (
+        "<h1>T</h1><p>Placeholder text.</p><video controls>"
+        '<source src="media/a.mp4"></video><audio src="media/b.mp3"></audio>'
+    )
+    article = parse_html(html, "a.html")
+    assert article.body == "Placeholder text.\n"
+    assert article.notes == (
+        "2 audio or video players naming no file left out: link to the file, or embed the "
+        "video from YouTube or Vimeo",
+    )
+
+
 def test_a_see_also_heading_with_a_list_and_a_comments_heading() -> None:
     html = (
         "<main><h1>T</h1><p>Body.</p><h2>See Also</h2>"

@@ -18,17 +18,39 @@ from articlegen.markup.markdown import make_markdown, render_body
         ("CO<sub>2</sub> at 2 kg/m<sup>2</sup>\n", "CO₂ at 2 kg/m²\n"),
         ("| a<br>b | c |\n|---|---|\n", "| a<br>b | c |\n|---|---|\n"),  # a row would end
         ("## A<br>B\n", "## A<br>B\n"),
+        ("## H<sub>2</sub>O at 10<sup>-3</sup>\n", "## H2O at 10<sup>-3</sup>\n"),  # their ids
+        ("> CO<sub>2</sub><br>x\n> ---\n", "> CO2<br>x\n> ---\n"),
         (
             "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
             "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
         ),
+        ("Code:\n\n    a<br>b H<sub>2</sub>O\n", "Code:\n\n    a<br>b H<sub>2</sub>O\n"),
+        ("Items:<br>- one<br>* two<br>1. three\n", "Items:\\\n\\- one\\\n\\* two\\\n1\\. three\n"),
+        ("- One<br>\n- Two<br>\n\nText<br>\n***\n", "- One\n- Two\n\nText\n***\n"),
+        ("> Rest.<br>\n>\n> More.<br>\n> Sleep.\n", "> Rest.\n>\n> More.\\\n> Sleep.\n"),
+        ("> - one<br>- two<br><br>x\n", "> - one\\\n> \\- two\\\n> \\\n> x\n"),
+        ("Type \\<br> or \\<sup>2</sup>.\n", "Type \\<br> or \\<sup>2</sup>.\n"),
+        ("A<br><div>b</div>\n", "A<br><div>b</div>\n"),  # the tag may start an HTML block
     ],
 )
 def test_breaks_and_scripts_become_markdown(body: str, markdown: str) -> None:
     assert html_as_markdown(body) == markdown
 
 
+def test_breaks_before_what_would_start_a_block_keep_the_text_in_its_paragraph() -> None:
+    body = "Items:<br>- one<br>2. two\n\n> - in<br>- quote<br>\n>\n> End<br>\n\n- Last<br>\n"
+    html = render_body(make_markdown(), html_as_markdown(body)).html
+    assert "\\" not in html and html.count("<br />") == 3
+    assert html.count("<li>") == 2 and "<p>Items:<br />\n- one<br />\n2. two</p>" in html
+
+
 def test_a_break_renders_as_one_and_leaves_no_tag_to_name() -> None:
     body = html_as_markdown("Take it<br>with water.\n")
     assert "<br />" in render_body(make_markdown(), body).html
     assert raw_html(body) == {}
+
+
+def test_a_headings_subscript_keeps_the_id_the_old_site_gave_it() -> None:
+    body = html_as_markdown("See [the balance](#h2o-balance).\n\n## H<sub>2</sub>O balance\n")
+    html = render_body(make_markdown(), body).html
+    assert 'id="h2o-balance"' in html and 'href="#h2o-balance"' in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from articlegen.authoring.mdheadings import attributes_removed, headings_from_le
 from articlegen.authoring.mdhtml import raw_html
 from articlegen.authoring.mdsource import (
     JEKYLL_WORD_KEYS,
+    code_spans_held,
     footnotes_as_notes,
     kept_as_text,
     outside_code,
@@ -37,6 +39,25 @@ def test_outside_code_leaves_fences_and_spans() -> None:
     text = "a {{x}}\n```\n{{x}}\n```\nb `{{x}}` {{x}}"
     assert outside_code(text, lambda p: p.replace("{{x}}", "X")) == (
         "a X\n```\n{{x}}\n```\nb `{{x}}` X"
+    )
+
+
+def test_a_footnotes_indented_paragraph_is_part_of_it_not_code() -> None:
+    body, found = footnotes_as_notes("A[^1].\n\n[^1]: One.\n\n    Two.\n\n    [^1] code\n")
+    assert found and body == "A[\\[1\\]](#notes).\n\n## Notes\n\n- \\[1\\] One. Two. [^1] code\n"
+
+
+@pytest.mark.parametrize("hold", [outside_code, code_spans_held])
+def test_indented_code_blocks_are_left_but_indented_text_is_not(
+    hold: Callable[[str, Callable[[str], str]], str],
+) -> None:
+    text = (
+        "a {{x}}\n\n    {{x}}\n\tb {{x}}\n\nc {{x}}\n    d {{x}}\n\n"
+        "- e {{x}}\n\n    f {{x}}\n\n        {{x}}\n\n> g {{x}}\n>\n>     {{x}}\n"
+    )
+    assert hold(text, lambda p: p.replace("{{x}}", "X")) == (
+        "a X\n\n    {{x}}\n\tb {{x}}\n\nc X\n    d X\n\n- e X\n\n    f X\n\n        {{x}}\n"
+        "\n> g X\n>\n>     {{x}}\n"
     )
 
 

@@ -106,6 +106,22 @@ def test_audio_and_video_shortcodes_become_links_to_their_files(tmp_path: Path) 
     assert article.notes == ()
 
 
+def test_a_youtube_or_vimeo_video_player_becomes_the_video_block_as_embed_does(
+    tmp_path: Path,
+) -> None:
+    content = (
+        '[video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"][/video]\n\n'
+        '<video src="https://vimeo.com/76979871" title="A talk"></video>\n\n'
+        "[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]"
+    )
+    article = _post(tmp_path, content)
+    youtube = '::: video https://www.youtube.com/watch?v=dQw4w9WgXcQ "Video"\n:::'
+    assert article.body == (
+        f'{youtube}\n\n::: video https://vimeo.com/76979871 "A talk"\n:::\n\n{youtube}\n'
+    )
+    assert article.notes == ()
+
+
 def test_a_player_naming_no_file_is_a_warning(tmp_path: Path) -> None:
     article = _post(tmp_path, "<p>Watch:</p><figure><video controls></video></figure>")
     assert article.body == "Watch:\n"
@@ -152,4 +168,49 @@ def test_other_sub_and_superscripts_stay_text_with_a_warning(tmp_path: Path) -> 
     assert article.notes == (
         "subscripts or superscripts became plain text ('max', '1/2'): check that each still "
         "reads right (Unicode writes only digits, signs and brackets so)",
+    )
+
+
+def test_a_superscript_with_an_id_its_links_name_keeps_its_anchor(tmp_path: Path) -> None:
+    content = (
+        '<p>Placeholder claim<sup id="ref1"><a href="#fn1">1</a></sup>.</p>'
+        '<ol><li id="fn1">Placeholder note. <a href="#ref1">back</a></li></ol>'
+    )
+    body = _post(tmp_path, content).body
+    assert 'claim<a name="ref1"></a>[¹](<#fn1>).' in body
+    assert '<a name="fn1"></a>Placeholder note. [back](<#ref1>)' in body
+
+
+def test_a_titles_sub_and_superscripts_left_text_are_a_warning(tmp_path: Path) -> None:
+    title = "Why V<sub>max</sub> falls at 10<sup>&minus;3</sup> M"
+    article = _post(tmp_path, "<p>Text.</p>", title=title)
+    assert article.title == "Why Vmax falls at 10⁻³ M"
+    assert article.notes == (
+        "in its title, subscripts or superscripts became plain text ('max'): check that each "
+        "still reads right (Unicode writes only digits, signs and brackets so)",
+    )
+
+
+def test_a_less_than_sign_in_a_title_that_starts_no_tag_is_text(tmp_path: Path) -> None:
+    title = "Why LDL<HDL and A<B and C>D <em>matter</em>"
+    assert (
+        _post(tmp_path, "<p>Text.</p>", title=title).title == "Why LDL<HDL and A<B and C>D matter"
+    )
+
+
+def test_sub_and_superscripts_left_text_in_footnotes_are_a_warning(tmp_path: Path) -> None:
+    notes = '[{"id":"n-a","content":"x<sup>2n</sup> and V<sub>max</sub>."}]'
+    article = _post(tmp_path, f"<p>A claim{_mark('n-a', 1)}.</p>", meta=_meta("footnotes", notes))
+    assert article.body.endswith("- \\[1\\] x2n and Vmax.\n")
+    assert "subscripts or superscripts became plain text ('2n', 'max')" in "".join(article.notes)
+
+
+def test_only_the_text_of_a_superscript_is_written_in_unicode(tmp_path: Path) -> None:
+    content = (
+        '<p>See<sup><a name="r2"></a>2</sup> and x<sup><img src="https://cdn.example.org/i2.png"'
+        ' alt="two">2</sup>, <a href="#r2">back</a>.</p>'
+    )
+    body = _post(tmp_path, content).body
+    assert body == (
+        'See<a name="r2"></a>² and x![two](<https://cdn.example.org/i2.png>)², [back](<#r2>).\n'
     )

@@ -19,7 +19,7 @@ from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
-from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
+from .htmlmedia import address, frame_blocks, image_markdown, player_blocks, players_note
 from .htmlmeta import (
     attribute,
     date_line,
@@ -42,6 +42,7 @@ from .mdtext import (
     merged_levels_note,
     note_mark,
     quoted,
+    script_text,
     scripted,
     table,
 )
@@ -93,7 +94,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     skipped = {heading.mem_id} if heading is not None else set()
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
     see_also = _take_see_also(main, skipped, page)
-    notes: list[str] = []
+    notes = players_note(main, page)
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
@@ -129,11 +130,8 @@ def html_markdown(
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     _check_depth(main, path)
-    if notes is not None and (dropped := dropped_players(main, page)):
-        notes.append(
-            f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
-            "left out: link to the file, or embed the video from YouTube or Vimeo"
-        )
+    if notes is not None:
+        notes += players_note(main, page)
     shift = _heading_shift(main, set(), notes)
     writer = _Writer(page, set(), shift, html_anchor_names(main), marks or {})
     body = "\n\n".join(writer.blocks(main)) + "\n"
@@ -264,6 +262,8 @@ class _Writer:
         links to them, for the importer to make heading ids (``namedanchors``)."""
         self.marks = marks or {}
         """A WordPress post's footnote ids → their labels (``html_markdown``)."""
+        self.script = ""
+        """``sub`` or ``sup`` within one whose text ``scripted`` writes in Unicode."""
         self.flattened: list[str] = []
         """Texts of subscripts and superscripts written as plain text (``V<sub>max</sub>``)."""
 
@@ -334,7 +334,8 @@ class _Writer:
     def inline(self, node: LexborNode) -> str:
         """Inline Markdown for one node (text, emphasis, link, image, line break)."""
         if node.is_text_node:
-            return escape_markdown(node.text(deep=False) or "")
+            text = node.text(deep=False) or ""
+            return escape_markdown(script_text(text, self.script) if self.script else text)
         if not node.is_element_node or node.mem_id in self.skipped or node.tag in _DROPPED:
             return ""
         tag = node.tag
@@ -344,11 +345,13 @@ class _Writer:
             return image_markdown(node, self.page)
         if tag == "sup" and (label := self.marks.get(attribute(node, "data-fn"))):
             return note_mark(label)
-        inner = "".join(self.inline(c) for c in _children(node))
-        if tag in ("sub", "sup"):
-            shown, lost = scripted(" ".join((node.text(deep=True) or "").split()), tag, inner)
+        outer = self.script
+        if tag in ("sub", "sup"):  # its text nodes in Unicode where they can be, not addresses
+            shown, lost = scripted(text := " ".join((node.text(deep=True) or "").split()), tag)
             self.flattened += lost
-            return shown
+            self.script = tag if shown != text else outer
+        inner = "".join(self.inline(c) for c in _children(node))
+        self.script = outer
         if tag in ("strong", "b"):
             return _wrap(inner, "**")
         if tag in ("em", "i", "cite"):

@@ -4,7 +4,8 @@ An ``<img>`` becomes a Markdown image at its absolute address (the importer then
 names it); an ``<iframe>`` of YouTube or Vimeo becomes the site's own ``::: video`` block,
 which loads nothing from the host until a click, and any other frame a link to what it showed.
 An ``<audio>`` or ``<video>`` player (WordPress's audio and video blocks) becomes a link to
-its file: the site has no player for a file, and a reader can still open it.
+its file: the site has no player for a file, and a reader can still open it; a ``<video>``
+of YouTube or Vimeo (WordPress's ``[video]`` of one) becomes the video block, as a frame does.
 """
 
 from __future__ import annotations
@@ -35,15 +36,21 @@ def address(href: str, page: str | None) -> str | None:
 def frame_blocks(node: LexborNode, page: str | None) -> list[str]:
     """An ``<iframe>``: the site's video block for a video it can play, else a link."""
     src = address(attribute(node, "src"), page) or ""
-    host = site_host(src)
-    if not host.endswith(_VIDEO_HOSTS):
-        return [f"<{src}>"] if src else []
-    title = attribute(node, "title").replace('"', "'") or "Video"
+    block = _video_block(src, attribute(node, "title"))
+    return [block] if block else [f"<{src}>"] if src else []
+
+
+def _video_block(src: str, title: str) -> str | None:
+    """The site's video block for ``src`` where it is a video the site can play (YouTube,
+    Vimeo), else None."""
+    if not site_host(src).endswith(_VIDEO_HOSTS):
+        return None
+    title = title.replace('"', "'") or "Video"
     try:
         parse_video(src, title)
     except ValueError:  # no video id the site's player can take: a link, not a failed build
-        return [f"<{src}>"]
-    return [f'::: video {src} "{title}"\n:::']
+        return None
+    return f'::: video {src} "{title}"\n:::'
 
 
 def image_markdown(node: LexborNode, page: str | None) -> str:
@@ -61,19 +68,29 @@ def image_markdown(node: LexborNode, page: str | None) -> str:
 
 
 def player_blocks(node: LexborNode, page: str | None) -> list[str]:
-    """An ``<audio>`` or ``<video>`` as a link to its file (named by the file's name);
-    nothing when it names no file (``dropped_players`` counts those)."""
+    """An ``<audio>`` or ``<video>`` as a link to its file (named by the file's name), or
+    the site's video block for a YouTube or Vimeo video (``[video src="…youtube…"]``), as
+    an ``[embed]`` of it is; nothing when it names no file (``players_note`` says so)."""
     src = _player_source(node, page)
     if src is None:
         return []
+    if node.tag == "video" and (block := _video_block(src, attribute(node, "title"))):
+        return [block]
     name = unquote(urlsplit(src).path.rstrip("/").rpartition("/")[2]) or src
     kind = "Audio" if node.tag == "audio" else "Video"
     return [f"[{kind}: {escape_markdown(name)}]({link_target(src)})"]
 
 
-def dropped_players(main: LexborNode, page: str | None) -> int:
-    """How many ``<audio>`` and ``<video>`` players under ``main`` name no file to link to."""
-    return sum(_player_source(node, page) is None for node in main.css("audio, video"))
+def players_note(main: LexborNode, page: str | None) -> list[str]:
+    """The warning for the ``<audio>`` and ``<video>`` players under ``main`` that name no
+    file to link to, which are left out; none where there are none."""
+    dropped = sum(_player_source(node, page) is None for node in main.css("audio, video"))
+    if not dropped:
+        return []
+    return [
+        f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
+        "left out: link to the file, or embed the video from YouTube or Vimeo"
+    ]
 
 
 def _player_source(node: LexborNode, page: str | None) -> str | None:

@@ -13,14 +13,11 @@ heading's id written so (``## Dose {#dose}``) becomes an HTML anchor in the head
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
-from markdown_it.token import Token
-
-from ..markup.markdown import make_markdown
-from .mdsource import code_spans_held
+from .mdcode import parsed_tokens
+from .mdsource import spans_held
 from .mdtext import merged_levels_note
 
 
@@ -75,14 +72,6 @@ _CONTAINERS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[
 heading '1' in the item '1. 1' is not the marker's '1'); it always matches, if empty."""
 
 
-def parsed_tokens(body: str) -> list[Token]:
-    """``body``'s tokens as the build's parser (with the site's defaults, made once) reads it."""
-    return _PARSER().parse(body, {"first_line": 1, "path": None, "problems": []})
-
-
-_PARSER = functools.cache(make_markdown)
-
-
 _BLOCK_ATTRIBUTES = re.compile(
     r"^ {0,3}\{(?::(?![:/])[^}\n]*|[.#][^\s}][^}\n]*|[\w-]+=[^}\n]*)\}[ \t]*$"
 )
@@ -95,7 +84,7 @@ _HEADING_ATTRIBUTES = re.compile(
 """An ATX heading ending with its attributes: ``## Dose {#dose}``, ``## Dose {: #dose .x}``."""
 _SPAN_ATTRIBUTES = re.compile(r"(?<=[)*_`\]>\x00])\{:(?![:/])[^}\n]*\}")
 """kramdown's attributes of a span, right after it: ``[a](u){: target="_blank"}``, or after a
-code span (held as ``HELD``, a number, ``HELD``: ``code_spans_held``)."""
+code span (held as ``HELD``, a number, ``HELD``: ``spans_held``)."""
 _ID = re.compile(r"(?:^|[ \t])#([A-Za-z][\w:.-]*)")
 _INDENT = re.compile(r"[ \t]*(?:>[ \t]*)*")
 _TOC = re.compile(r"^\{:[ \t]*toc[ \t]*\}$")
@@ -149,7 +138,7 @@ def attributes_removed(body: str, notes: list[str]) -> str:
             line = heading.group(1) + (f' <a id="{found.group(1)}"></a>' if found else "")
             if not found or _ID.sub("", " " + heading.group(2)).strip():  # classes, keys
                 removed.append(heading.group(0)[len(heading.group(1)) :].strip())
-        out.append(code_spans_held(line, lambda part: _SPAN_ATTRIBUTES.sub(_noted(removed), part)))
+        out.append(spans_held(line, lambda part: _SPAN_ATTRIBUTES.sub(_noted(removed), part)))
     if removed:
         shown = ", ".join(dict.fromkeys(removed[:3]))
         notes.append(

@@ -8,39 +8,85 @@ break, ``H<sub>2</sub>O``. Here such a tag would show literally.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .mdsource import outside_code
-from .mdtext import scripted
+from .mdsource import code_spans_held, outside_code
+from .mdtext import escape_block_start, scripted
 
 _HTML_TAG = re.compile(r"(?<!\\)(?<!\]\()(?<!\]: )</?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>")
 """An HTML tag; not a link's address written in ``<…>`` (``[find](</search/>)``)."""
-_BREAK_TAG = re.compile(r"[ \t]*<br[ \t]*/?>[ \t]*(\n?)", re.IGNORECASE)
-_SCRIPT_TAG = re.compile(r"<(sub|sup)>([^<\n]*)</\1>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"[ \t]*(?<!\\)<br[ \t]*/?>[ \t]*", re.IGNORECASE)
+_SCRIPT_TAG = re.compile(r"(?<!\\)<(sub|sup)>([^<\n]*)</\1>", re.IGNORECASE)
+_QUOTE_MARKS = " \t>"
+"""What a line's block quote markers are written with: a line broken in a quote goes on in it."""
+_BLOCK_START = re.compile(
+    r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[>#|=]|--|\*\*\*|___|```|~~~|$)"
+)
+"""What starts a block on a line after its quote markers (a list item, quote, heading,
+fence, table, setext underline or rule), or ends a paragraph (a blank line)."""
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+"""A setext heading's underline, under a line of text."""
 
 
 def html_as_markdown(body: str) -> str:
     """A Markdown post's ``<br>``, and ``<sub>``/``<sup>`` of digits, in Markdown, for a
     site that shows HTML as text: a hard line break (``\\`` ending the line), ``CO₂``. In a
-    table's row (a new line would end it) and a heading the tags stay, for ``raw_html``."""
+    table's row (a new line would end it) and a heading the ``<br>`` stays, for
+    ``raw_html``; a tag escaped (``\\<br>``) is text."""
+    return code_spans_held(body, _lines)
 
-    def line_break(match: re.Match[str]) -> str:
-        text, rest = match.string, match.string[match.end() :]
-        end = text.find("\n", match.start())
-        line = text[text.rfind("\n", 0, match.start()) + 1 : end if end >= 0 else None]
-        if "|" in line or line.lstrip().startswith("#"):
-            return match.group(0)
-        if not rest or (match.group(1) and re.match(r"[ \t]*(?:\n|\Z)", rest)):
-            return match.group(1)  # the paragraph ends here anyway
-        return "\\\n"
 
-    def script(match: re.Match[str]) -> str:
-        shown, _ = scripted(match.group(2), match.group(1).lower(), match.group(2))
-        return shown if shown != match.group(2) else match.group(0)
+def _lines(text: str) -> str:
+    """``text``'s lines with their ``<br>`` (``_broken``) and ``<sub>``/``<sup>`` written
+    as Markdown. A heading's sub/superscript of digits is written as the digits: its id is
+    made from its text, and the old site's was too (``## H<sub>2</sub>O`` had the id
+    ``h2o``, which links to it name, where H₂O would make ``h₂o``); one with signs, which
+    would read otherwise (10-3), stays a tag, for ``raw_html``."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        heading = line.lstrip(_QUOTE_MARKS).startswith("#") or bool(
+            line.strip() and _UNDERLINE.match(following.lstrip(_QUOTE_MARKS))
+        )
+        if not heading and "|" not in line and _BREAK_TAG.search(line):
+            line = _broken(line, following)
+        out.append(_SCRIPT_TAG.sub(functools.partial(_scripted, heading=heading), line))
+    return "\n".join(out)
 
-    return outside_code(
-        body, lambda text: _SCRIPT_TAG.sub(script, _BREAK_TAG.sub(line_break, text))
-    )
+
+def _scripted(match: re.Match[str], *, heading: bool) -> str:
+    """A ``<sub>`` or ``<sup>`` in Unicode's characters for it (in a heading, its digits),
+    or as written where it cannot be."""
+    text = match.group(2)
+    shown, _ = scripted(text, match.group(1).lower())
+    if shown == text or (heading and not text.isdigit()):
+        return match.group(0)
+    return text if heading else shown
+
+
+def _broken(line: str, following: str) -> str:
+    """A line's ``<br>`` tags as Markdown: the text after each on a line of its own, after a
+    ``\\`` and the line's quote markers, its first character escaped where it would start a
+    block; at the line's end, a ``\\`` only where the ``following`` line goes on with the
+    paragraph (a ``\\`` ending one shows). A tag before another tag (which may start an
+    HTML block) is left, for ``raw_html`` to name."""
+    marks = ">" * line[: len(line) - len(line.lstrip(_QUOTE_MARKS))].count(">")
+    go_on = "\\\n" + (marks + " " if marks else "")
+    pieces = _BREAK_TAG.split(line)
+    tags = _BREAK_TAG.findall(line)
+    out = pieces[0]
+    for number, (tag, piece) in enumerate(zip(tags, pieces[1:], strict=True)):
+        if not piece and number == len(tags) - 1:
+            out += "" if _BLOCK_START.match(following.lstrip(_QUOTE_MARKS)) else "\\"
+        elif piece.startswith("<"):
+            out += tag + piece
+        else:
+            out += go_on + (
+                "\\" + piece if piece[:1] in tuple("*`~") else escape_block_start(piece)
+            )
+    return out
 
 
 def raw_html(body: str) -> dict[str, str]:

@@ -28,6 +28,7 @@ from ..core.model import Date
 from ..core.yamldoc import load_mapping
 from ..markup.embeds import parse_video
 from .blogsource import Blog
+from .mdcode import outside_code_blocks
 from .mdtext import escape_markdown, fenced, note_mark, with_notes
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -254,28 +255,34 @@ def _later(updated: Date, date: Date) -> bool:
 
 
 def outside_code(body: str, change: Callable[[str], str]) -> str:
-    """``body`` with ``change`` applied to its text outside fenced code and code spans,
-    where template tags are shown as written anyway."""
-    return _between(_FENCE, body, lambda part: _between(_CODE_SPAN, part, change))
+    """``body`` with ``change`` applied to its text outside code blocks (fenced or indented)
+    and code spans, where template tags are shown as written anyway."""
+    return outside_code_blocks(
+        body, lambda run: _between(_FENCE, run, lambda part: _between(_CODE_SPAN, part, change))
+    )
 
 
 def code_spans_held(body: str, change: Callable[[str], str]) -> str:
-    """``outside_code``, but ``change`` sees the text between fenced blocks whole, each code
+    """``outside_code``, but ``change`` sees the text between code blocks whole, each code
     span in it held as a mark (``HELD``, a number, ``HELD``) and put back after: a link whose
     text holds a code span (``[the `sleep` post](/sleep/)``) is one piece to it, where
     ``outside_code`` would cut it in two at the span."""
+    return outside_code_blocks(
+        body, lambda run: _between(_FENCE, run, lambda part: spans_held(part, change))
+    )
 
-    def held(text: str) -> str:
-        spans: list[str] = []
 
-        def hold(match: re.Match[str]) -> str:
-            spans.append(match.group(0))
-            return f"{HELD}{len(spans) - 1}{HELD}"
+def spans_held(text: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to ``text`` (a line, or text outside code blocks) with its code
+    spans held as ``code_spans_held`` holds them."""
+    spans: list[str] = []
 
-        changed = change(_CODE_SPAN.sub(hold, text)) if HELD not in text else change(text)
-        return _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed) if spans else changed
+    def hold(match: re.Match[str]) -> str:
+        spans.append(match.group(0))
+        return f"{HELD}{len(spans) - 1}{HELD}"
 
-    return _between(_FENCE, body, held)
+    changed = change(_CODE_SPAN.sub(hold, text)) if HELD not in text else change(text)
+    return _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed) if spans else changed
 
 
 def _between(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
@@ -326,11 +333,13 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
         notes.append((match.group(1), text))
         return ""
 
-    def change(part: str) -> str:
-        part = _FOOTNOTE_DEFINITION.sub(definition, part)
-        return _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part)
+    def definitions(part: str) -> str:
+        return _FOOTNOTE_DEFINITION.sub(definition, part)
 
-    changed = outside_code(body, change)
+    # A definition's next paragraphs are indented four spaces (kramdown, Goldmark), which
+    # the site's parser reads as a code block: only fences and spans hold no definition.
+    taken = _between(_FENCE, body, lambda run: _between(_CODE_SPAN, run, definitions))
+    changed = outside_code(taken, lambda part: _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part))
     if not notes:  # marks without footnotes: text on the old site, as they stay here
         return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False
     return with_notes(changed, notes), True

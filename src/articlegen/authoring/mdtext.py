@@ -69,17 +69,22 @@ def lists_apart(blocks: list[str]) -> list[str]:
     return blocks
 
 
-def scripted(text: str, tag: str, inner: str) -> tuple[str, list[str]]:
-    """A ``<sub>`` or ``<sup>`` (``tag``) whose text is ``text`` and Markdown ``inner``,
-    written in Unicode's subscript or superscript characters where each of its characters
-    has one (CO₂, kg/m², 10⁻³: as plain text it would say CO2, kg/m2), else as ``inner``;
-    and its text where that loses what it said (not an ordinal's ``st``, or a ``®``)."""
-    escaped = escape_markdown(text)
-    if text and set(text) <= set(_SCRIPTED) and escaped in inner:
-        table = _SUBSCRIPT if tag == "sub" else _SUPERSCRIPT
-        return inner.replace(escaped, text.translate(table), 1), []
+def scripted(text: str, tag: str) -> tuple[str, list[str]]:
+    """The text ``text`` of a ``<sub>`` or ``<sup>`` (``tag``) written in Unicode's subscript
+    or superscript characters where each of its characters has one (CO₂, kg/m², 10⁻³: as
+    plain text it would say CO2, kg/m2), else as it is; and ``[text]`` where that loses
+    what it said (not an ordinal's ``st``, or a ``®``)."""
+    if text and set(text) <= set(_SCRIPTED):
+        return script_text(text, tag), []
     lost = text.casefold() not in _ORDINALS and any(c.isalnum() for c in text)
-    return inner, [text] if lost else []
+    return text, [text] if lost else []
+
+
+def script_text(text: str, tag: str) -> str:
+    """``text`` with its digits, signs and brackets in the characters of ``tag`` (``sub``
+    or ``sup``); for each piece of text of an element ``scripted`` says can be written so,
+    rather than the Markdown it became, whose links and images hold digits too."""
+    return text.translate(_SUBSCRIPT if tag == "sub" else _SUPERSCRIPT)
 
 
 def flattened_note(flattened: list[str]) -> list[str]:

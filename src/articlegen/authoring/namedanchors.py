@@ -24,7 +24,7 @@ from urllib.parse import quote, unquote
 from selectolax.lexbor import LexborNode
 
 from .htmlmeta import attribute
-from .mdheadings import parsed_tokens
+from .mdcode import parsed_tokens
 from .mdsource import outside_code, tidy
 from .sourcelines import line_of
 
@@ -81,7 +81,7 @@ def moved_anchors(body: str) -> Anchored:
 
         return _NAMED.sub(one, part)
 
-    marked = outside_code_lines(body, mark)
+    marked = outside_code(body, mark)
     if not names:
         return Anchored(body, [], {})
     lines = marked.split("\n")
@@ -262,39 +262,7 @@ def _relinked(body: str, lead: Callable[[str, str], str | None]) -> str:
             return match.group(0)
         return f"[[{page}{'#' + new if new else ''}{text or ''}]]"
 
-    return outside_code_lines(body, lambda part: _WIKI.sub(wiki, _TARGET.sub(target, part)))
-
-
-def outside_code_lines(body: str, change: Callable[[str], str]) -> str:
-    """``outside_code`` that also leaves indented code blocks alone (found by the build's
-    parser): ``change`` sees each run of lines between code blocks."""
-    code = _code_lines(body)
-    if not code:
-        return outside_code(body, change)
-    lines = body.split("\n")
-    out: list[str] = []
-    run: list[str] = []
-    for number, line in enumerate(lines):
-        if number in code:
-            if run:
-                out.append(outside_code("\n".join(run), change))
-                run = []
-            out.append(line)
-        else:
-            run.append(line)
-    if run:
-        out.append(outside_code("\n".join(run), change))
-    return "\n".join(out)
-
-
-def _code_lines(body: str) -> set[int]:
-    """The lines (from 0) of ``body``'s code blocks, fenced or indented."""
-    return {
-        line
-        for token in parsed_tokens(body)
-        if token.type in ("code_block", "fence") and token.map
-        for line in range(*token.map)
-    }
+    return outside_code(body, lambda part: _WIKI.sub(wiki, _TARGET.sub(target, part)))
 
 
 def parsed_headings(body: str) -> dict[int, str]:

@@ -27,7 +27,7 @@ from ..core.slugs import slugify
 from .blogsource import Blog, Post, site_path
 from .htmlimport import html_markdown
 from .htmlmeta import plain_text_of
-from .mdtext import scripted
+from .mdtext import flattened_note, scripted
 from .wpcontent import wordpress_html
 from .wpfootnotes import block_footnotes
 
@@ -42,6 +42,13 @@ _UNCATEGORIZED = "uncategorized"
 """The category WordPress puts every post in by default: it says nothing about the post."""
 _ZERO_DATE = "0000-00-00 00:00:00"
 _SCRIPT = re.compile(r"<(sub|sup)>([^<]*)</\1\s*>", re.IGNORECASE)
+_NOT_A_TAG = re.compile(
+    r"<(?!/?(?:a|abbr|b|bdi|bdo|br|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span"
+    r"|strong|sub|sup|time|u|var|wbr)\b[^<>]*>)"
+)
+"""A ``<`` in a title that starts none of the tags titles are written with (in lower case,
+as WordPress writes them): text (``Why LDL<HDL matters``, ``A<B and C>D``), which an HTML
+parser would take for a tag and drop."""
 
 
 def is_wordpress_export(data: bytes) -> bool:
@@ -102,9 +109,9 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
         blog.skipped["password-protected"] += 1
         return
     post_id = _text(item, "wp:post_id")
-    title = _title(_text(item, "title"))
+    title, flattened = _title(_text(item, "title"))
     origin = f"{display}: {kind} {post_id} '{title}'" if title else f"{display}: {kind} {post_id}"
-    notes = []
+    notes = [f"in its title, {note}" for note in flattened_note(flattened)]
     if not title:
         title = f"Untitled {kind} {post_id}".strip()
         notes.append(f"the {kind} has no title, so it is '{title}': give it one")
@@ -130,7 +137,7 @@ def _read_item(item: ET.Element, blog: Blog, authors: dict[str, str], display: s
     footnotes = block_footnotes(_meta(item, "footnotes"), converted.html, notes)
     page = link or blog.site_url
     body = html_markdown(converted.html, page, origin, notes, footnotes.labels)
-    body = footnotes.added(body, page, origin)
+    body = footnotes.added(body, page, origin, notes)
     article = ImportedArticle(
         title=title,
         body=body,
@@ -217,13 +224,23 @@ def _moment(local: str, gmt: str) -> dt.datetime | None:
     return when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
 
 
-def _title(title: str) -> str:
+def _title(title: str) -> tuple[str, list[str]]:
     """The title as text: WordPress keeps a post's title as HTML (``Mark<sup>up</sup>``,
     ``Media &amp; Text``), which the site's ``title:`` would show as written; a subscript
-    or superscript of digits in Unicode's characters for them (``CO₂``)."""
+    or superscript of digits in Unicode's characters for them (``CO₂``, ``10<sup>&minus;3
+    </sup>`` 10⁻³), and the texts of the others, left plain text (``V<sub>max</sub>``)."""
+    flattened: list[str] = []
+
+    def script(match: re.Match[str]) -> str:
+        text = html.unescape(match[2])
+        shown, lost = scripted(text, match[1].lower())
+        flattened.extend(lost)
+        return html.escape(shown, quote=False) if not lost else match[0]
+
     if "<" in title:
-        title = _SCRIPT.sub(lambda match: scripted(match[2], match[1].lower(), match[2])[0], title)
-    return plain_text_of(title) if "<" in title or "&" in title else " ".join(title.split())
+        title = _NOT_A_TAG.sub("&lt;", _SCRIPT.sub(script, title))
+    text = plain_text_of(title) if "<" in title or "&" in title else " ".join(title.split())
+    return text, flattened
 
 
 def _excerpt(excerpt: str) -> str | None:

@@ -28,15 +28,19 @@ class Footnotes:
     labels: dict[str, str] = field(default_factory=dict)
     texts: tuple[str, ...] = ()
 
-    def added(self, body: str, page: str | None, path: str) -> str:
-        """``body`` with the notes listed under ``## Notes``, each text as Markdown."""
+    def added(self, body: str, page: str | None, path: str, notes: list[str]) -> str:
+        """``body`` with the notes listed under ``## Notes``, each text as Markdown; what
+        needs the author's eye in them (a superscript made plain text) is added to ``notes``
+        once, as the body's is."""
         if not self.texts:
             return body
-        notes = []
+        listed = []
+        said: list[str] = []
         for label, text in zip(self.labels.values(), self.texts, strict=True):
-            markdown = html_markdown(text, page, path).replace("\\\n", " ")
-            notes.append((label, " ".join(markdown.split())))
-        return with_notes(body, notes)
+            markdown = html_markdown(text, page, path, said).replace("\\\n", " ")
+            listed.append((label, " ".join(markdown.split())))
+        notes += [note for note in dict.fromkeys(said) if note not in notes]
+        return with_notes(body, listed)
 
 
 def block_footnotes(meta: str, content: str, notes: list[str]) -> Footnotes:
