@@ -176,3 +176,18 @@ def test_any_pasted_text_imports_as_markdown_that_renders_its_words(text: str) -
     text_only = re.sub(r"(?m)^ *(?:(?:\d+\.|-) )?(?:## )?", "", article.body)  # markers
     for word in re.findall(r"[A-Za-z0-9]+", text_only):
         assert word in shown
+
+
+def test_tab_separated_lines_become_a_table_with_a_note() -> None:
+    text = (
+        "Title\n\nA Plan\n\nDay\tMinutes\tNote\nMonday\t10\teasy | slow\nFriday\t20\tfast\n\n"
+        "One\ttabbed line stays text.\n"
+    )
+    article = parse_text(text, "a.txt")
+    assert article.body == (
+        "## A Plan\n\n"
+        "| Day | Minutes | Note |\n| --- | --- | --- |\n"
+        "| Monday | 10 | easy \\| slow |\n| Friday | 20 | fast |\n\n"
+        "One    tabbed line stays text.\n"
+    )
+    assert any("table" in note for note in article.notes)

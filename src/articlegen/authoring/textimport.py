@@ -19,6 +19,7 @@ from ..core.errors import SourceError
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
+from .texttables import TABLE_NOTE, markdown_table, table_rows
 
 HEADING_WORDS = 12
 """A standalone line of at most this many words, without closing punctuation, is a heading."""
@@ -61,8 +62,11 @@ def parse_text(text: str, path: str) -> ImportedArticle:
     date = _take_date(rest)
     comments = _drop_comments_footer(rest)
     see_also = _take_see_also(rest)
-    body = render_blocks(_blocks(rest, hard_wrapped=_is_hard_wrapped(rest)))
-    return ImportedArticle(title, body, tuple(see_also), comments, date)
+    blocks = _blocks(rest, hard_wrapped=_is_hard_wrapped(rest))
+    notes = (TABLE_NOTE,) if any(block.table for block in blocks) else ()
+    return ImportedArticle(
+        title, render_blocks(blocks), tuple(see_also), comments, date, notes=notes
+    )
 
 
 def check_title(title: str, path: str, line: int | None, hint: str) -> None:
@@ -90,10 +94,12 @@ def read_date(text: str) -> dt.date | None:
 
 
 def _clean_lines(text: str) -> list[str]:
-    """Lines without line-end or trailing spaces; no-break and zero-width spaces made plain."""
+    """Lines without line-end or trailing spaces; no-break and zero-width spaces made plain,
+    and tabs of the indent four spaces (the others may part a table's cells)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", "    ")
-    return [line.rstrip() for line in text.split("\n")]
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    lines = [line.rstrip() for line in text.split("\n")]
+    return [line[: _indent(line)].replace("\t", "    ") + line.lstrip() for line in lines]
 
 
 def _take_date(lines: list[str]) -> dt.date | None:
@@ -145,6 +151,8 @@ class Block:
     number: int | None = None
     """For an item of a numbered list, its number."""
     heading: bool = False
+    table: list[list[str]] | None = None
+    """For a table (tab-separated columns), its rows."""
 
 
 def _item(line: str) -> Block | None:
@@ -175,8 +183,16 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
     """Paragraphs and list items; headings marked."""
     blocks: list[Block] = []
     joinable = False  # whether the next line may continue the last block
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index].replace("\t", "    ")
+        index += 1
         if not line:
+            joinable = False
+            continue
+        if rows := table_rows(lines, index - 1):
+            blocks.append(Block("", table=rows))
+            index += len(rows) - 1
             joinable = False
             continue
         item = _item(line)
@@ -188,7 +204,12 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
             blocks.append(Block(line.strip()))
         joinable = True
     for index, block in enumerate(blocks):
-        block.heading = not block.item and index + 1 < len(blocks) and _looks_like_heading(block)
+        block.heading = (
+            not block.item
+            and block.table is None
+            and index + 1 < len(blocks)
+            and _looks_like_heading(block)
+        )
     return blocks
 
 
@@ -223,6 +244,9 @@ def render_blocks(blocks: list[Block]) -> str:
         if run:
             chunks.append(_render_list(run))
             run = []
+        if block.table is not None:
+            chunks.append(markdown_table(block.table))
+            continue
         text = escape_block_start(escape_markdown(block.text, autolink=True))
         chunks.append(f"## {text}" if block.heading else text)
     if run:
