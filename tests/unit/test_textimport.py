@@ -191,3 +191,19 @@ def test_tab_separated_lines_become_a_table_with_a_note() -> None:
         "One    tabbed line stays text.\n"
     )
     assert any("table" in note for note in article.notes)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["15. Januar 2024", "15 janvier 2024", "15 de enero de 2024", "15.01.2024",
+     "15 gennaio 2024", "15 de janeiro de 2024", "15 januari 2024"],
+)  # fmt: skip
+def test_a_date_line_written_day_first_in_another_language(line: str) -> None:
+    article = parse_text(f"Titel\n{line}\n\nText.\n", "a.txt")
+    assert article.date == dt.date(2024, 1, 15)
+    assert article.body == "Text.\n"
+
+
+def test_a_line_starting_with_a_day_and_a_month_is_no_numbered_list() -> None:
+    body = parse_text("Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n", "a.txt").body
+    assert body == "Text.\n\n15\\. März 2024 war kalt.\n"

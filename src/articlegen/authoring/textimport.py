@@ -19,6 +19,8 @@ from ..core.errors import SourceError
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
+from .textlocale import MONTHS as EUROPEAN_MONTHS
+from .textlocale import read_european_date
 from .texttables import TABLE_NOTE, markdown_table, table_rows
 
 HEADING_WORDS = 12
@@ -93,6 +95,11 @@ def read_date(text: str) -> dt.date | None:
         return None
 
 
+def _read_any_date(text: str) -> dt.date | None:
+    """The day a short text names, in English or day first in another major language."""
+    return read_date(text) or read_european_date(text)
+
+
 def _clean_lines(text: str) -> list[str]:
     """Lines without line-end or trailing spaces; no-break and zero-width spaces made plain,
     and tabs of the indent four spaces (the others may part a table's cells)."""
@@ -105,7 +112,7 @@ def _clean_lines(text: str) -> list[str]:
 def _take_date(lines: list[str]) -> dt.date | None:
     """A date alone on one of the first lines after the title (removed when found)."""
     for index, line in enumerate(lines[:4]):
-        if line and (day := read_date(line)):
+        if line and (day := _read_any_date(line)):
             del lines[index]
             return day
     return None
@@ -156,13 +163,20 @@ class Block:
 
 
 def _item(line: str) -> Block | None:
-    """The list item a line starts, if it starts one."""
-    if match := _NUMBERED.fullmatch(line):
+    """The list item a line starts, if it starts one (a date written day first,
+    ``15. Januar 2024 war kalt``, starts no numbered item)."""
+    if (match := _NUMBERED.fullmatch(line)) and not _names_a_month(match.group(3)):
         return Block(match.group(3), True, len(match.group(1)), int(match.group(2)))
     if match := _BULLET.fullmatch(line):
         indent = len(match.group(1)) + (1 if match.group(2) in _SECOND_LEVEL else 0)
         return Block(match.group(3), True, indent)
     return None
+
+
+def _names_a_month(text: str) -> bool:
+    """Whether ``text`` starts with a month's name, in English or another major language."""
+    word = text.split(maxsplit=1)[0].rstrip(".,").lower()
+    return word in MONTHS or word in EUROPEAN_MONTHS
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
