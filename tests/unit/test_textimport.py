@@ -207,3 +207,28 @@ def test_a_date_line_written_day_first_in_another_language(line: str) -> None:
 def test_a_line_starting_with_a_day_and_a_month_is_no_numbered_list() -> None:
     body = parse_text("Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n", "a.txt").body
     assert body == "Text.\n\n15\\. März 2024 war kalt.\n"
+
+
+def test_the_wrap_width_is_read_from_the_text() -> None:
+    words = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing"] * 4
+    wrapped, line = [], ""
+    for word in words:
+        if len(line) + 1 + len(word) > 90:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    text = "Title\n\n" + "\n".join([*wrapped, line]) + "\n\nShort Heading\n\nEnd.\n"
+    assert len(wrapped) == 2 and all(80 < len(each) <= 90 for each in wrapped)
+    assert parse_text(text, "a.txt").body == " ".join(words) + "\n\n## Short Heading\n\nEnd.\n"
+
+
+def test_a_paragraph_per_line_is_not_joined() -> None:
+    lines = [
+        "A first paragraph of placeholder text that ends with a full stop right here.",
+        "A second paragraph, shorter than the first one.",
+        "A third paragraph of placeholder text that goes on for a while as well.",
+    ]
+    assert parse_text("Title\n\n" + "\n".join(lines) + "\n", "a.txt").body == (
+        "\n\n".join(lines) + "\n"
+    )

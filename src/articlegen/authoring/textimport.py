@@ -180,17 +180,24 @@ def _names_a_month(text: str) -> bool:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined."""
-    text_lines = [line for line in lines if line]
-    if not text_lines:
+    """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined.
+
+    The width is the longest line's (at most 100): a line broken there is long and followed
+    by a word that would not have fit after it; text wrapped so breaks at least twice and
+    never where the next word would have fit, as a paragraph per line does.
+    """
+    width = max((len(line) for line in lines), default=0)
+    if width > 100:
         return False
-    width = max(len(line) for line in text_lines)
-    wrapped = sum(
-        1
-        for line, after in itertools.pairwise(lines)
-        if len(line) >= 0.75 * width and after and _item(after) is None
-    )
-    return width <= 100 and wrapped >= 3
+    wraps = fits = 0
+    for line, after in itertools.pairwise(lines):
+        if len(line) < width // 2 or not after or _item(after) is not None:
+            continue
+        if len(line) + 1 + len(after.split()[0]) > width:
+            wraps += 1
+        else:
+            fits += 1
+    return wraps >= 2 and fits == 0
 
 
 def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
