@@ -232,3 +232,8 @@ def test_a_paragraph_per_line_is_not_joined() -> None:
     assert parse_text("Title\n\n" + "\n".join(lines) + "\n", "a.txt").body == (
         "\n\n".join(lines) + "\n"
     )
+
+
+def test_full_width_closing_punctuation_ends_a_sentence() -> None:
+    text = "Title\n\n文です。\n\n文です！\n\n文です？\n\n文です．\n\nEnd.\n"
+    assert "#" not in parse_text(text, "a.txt").body

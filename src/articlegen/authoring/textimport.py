@@ -243,9 +243,9 @@ def _looks_like_heading(block: Block) -> bool:
     words = text.split()
     if len(words) > HEADING_WORDS or len(text) > 100:
         return False
-    if text.endswith("?"):
+    if text.endswith(("?", "？")):
         return _title_case(words)
-    return not text.endswith((".", ",", ";", ":", "!", "…", '"', "”"))
+    return not text.endswith((".", ",", ";", ":", "!", "…", '"', "”", "。", "．", "！"))
 
 
 def _title_case(words: list[str]) -> bool:
