@@ -237,3 +237,14 @@ def test_a_paragraph_per_line_is_not_joined() -> None:
 def test_full_width_closing_punctuation_ends_a_sentence() -> None:
     text = "Title\n\n文です。\n\n文です！\n\n文です？\n\n文です．\n\nEnd.\n"
     assert "#" not in parse_text(text, "a.txt").body
+
+
+@pytest.mark.parametrize(
+    ("see_also", "comments"),
+    [("Siehe auch", "Kommentare"), ("Voir aussi", "Commentaires"), ("Ver también", "Comentarios"),
+     ("Vedi anche", "Commenti"), ("Veja também", "Comentários"), ("Zie ook", "Reacties")],
+)  # fmt: skip
+def test_see_also_and_comments_lines_in_other_languages(see_also: str, comments: str) -> None:
+    article = parse_text(f"Titel\n\nText.\n\n{see_also}: Anderer Artikel\n\n{comments}\n", "a.txt")
+    assert article.see_also == (ImportedLink("Anderer Artikel"),)
+    assert article.comments is True and article.body == "Text.\n"

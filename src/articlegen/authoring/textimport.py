@@ -19,8 +19,8 @@ from ..core.errors import SourceError
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
+from .textlocale import COMMENTS_WORDS, SEE_ALSO_WORDS, read_european_date
 from .textlocale import MONTHS as EUROPEAN_MONTHS
-from .textlocale import read_european_date
 from .texttables import TABLE_NOTE, markdown_table, table_rows
 
 HEADING_WORDS = 12
@@ -29,17 +29,26 @@ HEADING_WORDS = 12
 _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s+(\S.*)")
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
 _SECOND_LEVEL = "◦○▫□"
-SEE_ALSO = re.compile(
-    r"\s*(?:see\s+also|related\s+(?:articles?|posts?|reading))(?:\s*[:\-–—]\s*|\s*$)",
-    re.IGNORECASE,
-)
+_SEE_ALSO_LINE = r"\s*(?:{})(?:\s*[:\-–—]\s*|\s*$)"
+_SEE_ALSO_WORDS = r"see\s+also|related\s+(?:articles?|posts?|reading)"
+SEE_ALSO = re.compile(_SEE_ALSO_LINE.format(_SEE_ALSO_WORDS), re.IGNORECASE)
 """The start of a See Also line; what follows it names the articles (nothing: a list follows)."""
-COMMENTS_FOOTER = re.compile(
-    r"\s*(?:(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?"
-    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+discussion)\s*:?\s*",
-    re.IGNORECASE,
+_COMMENTS_LINE = (
+    r"\s*(?:(?:\d+\s+)?(?:{})(?:\s*\(\d+\))?"
+    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+discussion)\s*:?\s*"
 )
+_COMMENTS_WORDS = r"comments?|responses?|replies"
+COMMENTS_FOOTER = re.compile(_COMMENTS_LINE.format(_COMMENTS_WORDS), re.IGNORECASE)
 """A line that is only a comments section's heading or button."""
+_TEXT_SEE_ALSO = re.compile(
+    _SEE_ALSO_LINE.format(f"{_SEE_ALSO_WORDS}|{SEE_ALSO_WORDS}"), re.IGNORECASE
+)
+_TEXT_COMMENTS_FOOTER = re.compile(
+    _COMMENTS_LINE.format(f"{_COMMENTS_WORDS}|{COMMENTS_WORDS}"), re.IGNORECASE
+)
+"""Pasted text's See Also and comments lines, also in the other major European languages
+(``Siehe auch:``, ``Kommentare``); a saved page's are read by ``SEE_ALSO`` and
+``COMMENTS_FOOTER``, in English."""
 _LEAD_IN = re.compile(r"([^:.!?*\[\]]{1,60}?):\s+(\S.*)")
 _SMALL = "a an and as at but by for from in into nor of on or over per the to vs vs. via with"
 _SMALL_WORDS = frozenset(_SMALL.split())
@@ -121,7 +130,7 @@ def _take_date(lines: list[str]) -> dt.date | None:
 def _drop_comments_footer(lines: list[str]) -> bool:
     """Remove trailing comment-section lines; whether there were any."""
     found = False
-    while lines and (not lines[-1] or COMMENTS_FOOTER.fullmatch(lines[-1])):
+    while lines and (not lines[-1] or _TEXT_COMMENTS_FOOTER.fullmatch(lines[-1])):
         found = found or bool(lines[-1])
         lines.pop()
     return found
@@ -132,7 +141,7 @@ def _take_see_also(lines: list[str]) -> list[ImportedLink]:
     items: list[ImportedLink] = []
     index = 0
     while index < len(lines):
-        match = SEE_ALSO.match(lines[index])
+        match = _TEXT_SEE_ALSO.match(lines[index])
         if match is None:
             index += 1
             continue

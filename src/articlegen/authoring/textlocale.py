@@ -41,6 +41,14 @@ _EUROPEAN_DATE = re.compile(
 )
 
 
+SEE_ALSO_WORDS = (
+    r"siehe\s+auch|voir\s+aussi|ver\s+tambi[eé]n|vedi\s+anche|veja\s+tamb[eé]m|zie\s+ook"
+)
+"""See Also in German, French, Spanish, Italian, Portuguese and Dutch."""
+COMMENTS_WORDS = r"kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties?"
+"""Comments in those languages."""
+
+
 def read_european_date(text: str) -> dt.date | None:
     """The day a short text written day first in one of those languages names."""
     match = _EUROPEAN_DATE.fullmatch(" ".join(text.split()))
