@@ -248,3 +248,14 @@ def test_see_also_and_comments_lines_in_other_languages(see_also: str, comments:
     article = parse_text(f"Titel\n\nText.\n\n{see_also}: Anderer Artikel\n\n{comments}\n", "a.txt")
     assert article.see_also == (ImportedLink("Anderer Artikel"),)
     assert article.comments is True and article.body == "Text.\n"
+
+
+def test_lettered_items_under_a_numbered_one_are_nested() -> None:
+    text = (
+        "Title\n\n1. One.\n   a. First part.\n   b) Second part.\n2. Two.\n   i. Roman one.\n"
+        "   ii. Roman two.\n\nText.\n"
+    )
+    assert parse_text(text, "a.txt").body == (
+        "1. One.\n   1. First part.\n   2. Second part.\n2. Two.\n   1. Roman one.\n"
+        "   2. Roman two.\n\nText.\n"
+    )

@@ -29,6 +29,19 @@ HEADING_WORDS = 12
 _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s+(\S.*)")
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
 _SECOND_LEVEL = "◦○▫□"
+_LETTERED = re.compile(r"(\s+)([a-z]|[ivx]{2,4})[.)]\s+(\S.*)", re.IGNORECASE)
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
 _SEE_ALSO_LINE = r"\s*(?:{})(?:\s*[:\-–—]\s*|\s*$)"
 _SEE_ALSO_WORDS = r"see\s+also|related\s+(?:articles?|posts?|reading)"
 SEE_ALSO = re.compile(_SEE_ALSO_LINE.format(_SEE_ALSO_WORDS), re.IGNORECASE)
@@ -167,6 +180,8 @@ class Block:
     number: int | None = None
     """For an item of a numbered list, its number."""
     heading: bool = False
+    lettered: bool = False
+    """For a lettered sub-item (``a.``, ``ii.``) under a numbered one."""
     table: list[list[str]] | None = None
     """For a table (tab-separated columns), its rows."""
 
@@ -180,6 +195,27 @@ def _item(line: str) -> Block | None:
         indent = len(match.group(1)) + (1 if match.group(2) in _SECOND_LEVEL else 0)
         return Block(match.group(3), True, indent)
     return None
+
+
+def _sub_item(line: str, before: Block) -> Block | None:
+    """The nested item a lettered line (``a.``, ``b)``, ``ii.``) starts where it is indented
+    under a numbered item or follows another such: numbered by its letter (``c.`` is 3) or
+    roman numeral, whichever continues the items before it."""
+    match = _LETTERED.fullmatch(line)
+    if match is None or not before.item:
+        return None
+    indent, mark = len(match.group(1)), match.group(2).lower()
+    if not (before.lettered and indent == before.indent) and not (
+        before.number is not None and indent > before.indent
+    ):
+        return None
+    numbers = {ord(mark) - ord("a") + 1} if len(mark) == 1 else set()
+    numbers |= {_ROMAN[mark]} if mark in _ROMAN else set()
+    if not numbers:
+        return None
+    following = before.number + 1 if before.lettered and before.number is not None else 1
+    number = following if following in numbers else min(numbers)
+    return Block(match.group(3), True, indent, number, lettered=True)
 
 
 def _names_a_month(text: str) -> bool:
@@ -225,7 +261,7 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
             index += len(rows) - 1
             joinable = False
             continue
-        item = _item(line)
+        item = _item(line) or (_sub_item(line, blocks[-1]) if blocks else None)
         if item is not None:
             blocks.append(item)
         elif joinable and (hard_wrapped or _indent(line) > blocks[-1].indent):
