@@ -205,8 +205,9 @@ def test_a_date_line_written_day_first_in_another_language(line: str) -> None:
 
 
 def test_a_line_starting_with_a_day_and_a_month_is_no_numbered_list() -> None:
-    body = parse_text("Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n", "a.txt").body
-    assert body == "Text.\n\n15\\. März 2024 war kalt.\n"
+    text = "Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n\n1. Set an alarm.\n"
+    body = parse_text(text, "a.txt").body
+    assert body == "Text.\n\n15\\. März 2024 war kalt.\n\n1. Set an alarm.\n"
 
 
 def test_the_wrap_width_is_read_from_the_text() -> None:

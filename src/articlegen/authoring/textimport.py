@@ -30,6 +30,7 @@ _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
 _SECOND_LEVEL = "◦○▫□"
 _LETTERED = re.compile(r"(\s+)([a-z]|[ivx]{2,4})[.)]\s+(\S.*)", re.IGNORECASE)
+_MONTH_AND_YEAR = re.compile(r"(\w+)\.?,?\s+\d{4}\b")
 _ROMAN = {
     "i": 1,
     "ii": 2,
@@ -219,8 +220,10 @@ def _sub_item(line: str, before: Block) -> Block | None:
 
 
 def _names_a_month(text: str) -> bool:
-    """Whether ``text`` starts with a month's name, in English or another major language."""
-    word = text.split(maxsplit=1)[0].rstrip(".,").lower()
+    """Whether ``text`` starts with a month's name (in English or another major language) and
+    a year: ``Januar 2024 …``, not ``Set the alarm`` (``set`` is September in Italian)."""
+    match = _MONTH_AND_YEAR.match(text)
+    word = match.group(1).lower() if match else ""
     return word in MONTHS or word in EUROPEAN_MONTHS
 
 
