@@ -260,3 +260,15 @@ def test_lettered_items_under_a_numbered_one_are_nested() -> None:
         "1. One.\n   1. First part.\n   2. Second part.\n2. Two.\n   1. Roman one.\n"
         "   2. Roman two.\n\nText.\n"
     )
+
+
+def test_a_long_address_alone_does_not_hide_the_wrap_width() -> None:
+    text = (
+        "Title\n\n"
+        "Testosterone levels fall slowly with age, about one percent a\n"
+        "year after thirty, and faster in men who sleep little or carry\n"
+        "extra weight.\n\n"
+        "https://example.org/a/very/long/address/that/is/much/wider/than/the/wrap/width\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert body.startswith("Testosterone levels fall slowly with age, about one percent a year")

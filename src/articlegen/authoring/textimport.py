@@ -230,22 +230,22 @@ def _names_a_month(text: str) -> bool:
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined.
 
-    The width is the longest line's (at most 100): a line broken there is long and followed
-    by a word that would not have fit after it; text wrapped so breaks at least twice and
-    never where the next word would have fit, as a paragraph per line does.
+    The width is that of the longest line another line follows (at most 100; a paragraph's
+    last line, such as a long address alone, does not count): a line broken there is long
+    and followed by a word that would not have fit after it. Text wrapped so breaks at least
+    twice and never where the next word would have fit, as a paragraph per line does.
     """
-    width = max((len(line) for line in lines), default=0)
+    broken = [
+        (line, after.split()[0])
+        for line, after in itertools.pairwise(lines)
+        if after and _item(after) is None
+    ]
+    width = max((len(line) for line, _ in broken), default=0)
     if width > 100:
         return False
-    wraps = fits = 0
-    for line, after in itertools.pairwise(lines):
-        if len(line) < width // 2 or not after or _item(after) is not None:
-            continue
-        if len(line) + 1 + len(after.split()[0]) > width:
-            wraps += 1
-        else:
-            fits += 1
-    return wraps >= 2 and fits == 0
+    long_lines = [len(line) + 1 + len(word) for line, word in broken if len(line) >= width // 2]
+    wraps = sum(1 for length in long_lines if length > width)
+    return wraps >= 2 and wraps == len(long_lines)
 
 
 def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
