@@ -351,3 +351,25 @@ def test_a_slug_taken_from_the_title_drops_apostrophes_inside_words(
     code, out, err = run_cli("import", page, "--site", blog, "--date", "2024-05-14")
     assert code == 0, err
     assert out == f"imported {page} as content/heart-rate-whats-normal.md\n"
+
+
+def test_an_unmatched_see_also_line_is_cut_into_its_titles(site, run_cli, tmp_path) -> None:
+    """``See Also: A, B`` naming no article yet is written as two commented items, and
+    uncommenting them passes the check once both articles exist."""
+    root = site({})
+    pasted = tmp_path / "salad.txt"
+    pasted.write_text("Salad Notes\n\nText.\n\nSee Also: Greek Salad, Pea Puree\n", "utf-8")
+    assert run_cli("import", pasted, "--site", root, "--date", "2024-05-14")[0] == 0
+    path = root / "content/salad.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[3:7] == [
+        "see_also:",
+        "  # No article matches these yet: remove the '# ' once it exists.",
+        '  # - "Greek Salad"',
+        '  # - "Pea Puree"',
+    ]
+    (root / "content/greek.md").write_text(article("Greek Salad"), encoding="utf-8")
+    (root / "content/pea.md").write_text(article("Pea Puree"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("  # - ", "  - "), "utf-8")
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 0, err

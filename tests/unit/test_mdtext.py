@@ -43,3 +43,11 @@ def test_block_helpers() -> None:
     assert fenced("a ``` b\n", "py") == "````py\na ``` b\n````"
     assert code_span("a`b") == "`` a`b ``" and code_span("ab") == "`ab`"
     assert table([["A", "B|C"], ["1"]]) == "| A | B\\|C |\n| --- | --- |\n| 1 |  |"
+
+
+def test_an_address_keeps_the_parentheses_it_opens_and_www_addresses_are_links() -> None:
+    text = "At https://example.org/a_(b). Or (https://example.org/c). Or www.example.com/x_]y."
+    assert escape_markdown(text, autolink=True) == (
+        "At <https://example.org/a_(b)>. Or (<https://example.org/c>)."
+        " Or [www.example.com/x\\_\\]y](<https://www.example.com/x_]y>)."
+    )

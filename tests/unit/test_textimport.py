@@ -176,3 +176,99 @@ def test_any_pasted_text_imports_as_markdown_that_renders_its_words(text: str) -
     text_only = re.sub(r"(?m)^ *(?:(?:\d+\.|-) )?(?:## )?", "", article.body)  # markers
     for word in re.findall(r"[A-Za-z0-9]+", text_only):
         assert word in shown
+
+
+def test_tab_separated_lines_become_a_table_with_a_note() -> None:
+    text = (
+        "Title\n\nA Plan\n\nDay\tMinutes\tNote\nMonday\t10\teasy | slow\nFriday\t20\tfast\n\n"
+        "One\ttabbed line stays text.\n"
+    )
+    article = parse_text(text, "a.txt")
+    assert article.body == (
+        "## A Plan\n\n"
+        "| Day | Minutes | Note |\n| --- | --- | --- |\n"
+        "| Monday | 10 | easy \\| slow |\n| Friday | 20 | fast |\n\n"
+        "One    tabbed line stays text.\n"
+    )
+    assert any("table" in note for note in article.notes)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["15. Januar 2024", "15 janvier 2024", "15 de enero de 2024", "15.01.2024",
+     "15 gennaio 2024", "15 de janeiro de 2024", "15 januari 2024"],
+)  # fmt: skip
+def test_a_date_line_written_day_first_in_another_language(line: str) -> None:
+    article = parse_text(f"Titel\n{line}\n\nText.\n", "a.txt")
+    assert article.date == dt.date(2024, 1, 15)
+    assert article.body == "Text.\n"
+
+
+def test_a_line_starting_with_a_day_and_a_month_is_no_numbered_list() -> None:
+    text = "Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n\n1. Set an alarm.\n"
+    body = parse_text(text, "a.txt").body
+    assert body == "Text.\n\n15\\. März 2024 war kalt.\n\n1. Set an alarm.\n"
+
+
+def test_the_wrap_width_is_read_from_the_text() -> None:
+    words = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing"] * 4
+    wrapped, line = [], ""
+    for word in words:
+        if len(line) + 1 + len(word) > 90:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    text = "Title\n\n" + "\n".join([*wrapped, line]) + "\n\nShort Heading\n\nEnd.\n"
+    assert len(wrapped) == 2 and all(80 < len(each) <= 90 for each in wrapped)
+    assert parse_text(text, "a.txt").body == " ".join(words) + "\n\n## Short Heading\n\nEnd.\n"
+
+
+def test_a_paragraph_per_line_is_not_joined() -> None:
+    lines = [
+        "A first paragraph of placeholder text that ends with a full stop right here.",
+        "A second paragraph, shorter than the first one.",
+        "A third paragraph of placeholder text that goes on for a while as well.",
+    ]
+    assert parse_text("Title\n\n" + "\n".join(lines) + "\n", "a.txt").body == (
+        "\n\n".join(lines) + "\n"
+    )
+
+
+def test_full_width_closing_punctuation_ends_a_sentence() -> None:
+    text = "Title\n\n文です。\n\n文です！\n\n文です？\n\n文です．\n\nEnd.\n"
+    assert "#" not in parse_text(text, "a.txt").body
+
+
+@pytest.mark.parametrize(
+    ("see_also", "comments"),
+    [("Siehe auch", "Kommentare"), ("Voir aussi", "Commentaires"), ("Ver también", "Comentarios"),
+     ("Vedi anche", "Commenti"), ("Veja também", "Comentários"), ("Zie ook", "Reacties")],
+)  # fmt: skip
+def test_see_also_and_comments_lines_in_other_languages(see_also: str, comments: str) -> None:
+    article = parse_text(f"Titel\n\nText.\n\n{see_also}: Anderer Artikel\n\n{comments}\n", "a.txt")
+    assert article.see_also == (ImportedLink("Anderer Artikel"),)
+    assert article.comments is True and article.body == "Text.\n"
+
+
+def test_lettered_items_under_a_numbered_one_are_nested() -> None:
+    text = (
+        "Title\n\n1. One.\n   a. First part.\n   b) Second part.\n2. Two.\n   i. Roman one.\n"
+        "   ii. Roman two.\n\nText.\n"
+    )
+    assert parse_text(text, "a.txt").body == (
+        "1. One.\n   1. First part.\n   2. Second part.\n2. Two.\n   1. Roman one.\n"
+        "   2. Roman two.\n\nText.\n"
+    )
+
+
+def test_a_long_address_alone_does_not_hide_the_wrap_width() -> None:
+    text = (
+        "Title\n\n"
+        "Testosterone levels fall slowly with age, about one percent a\n"
+        "year after thirty, and faster in men who sleep little or carry\n"
+        "extra weight.\n\n"
+        "https://example.org/a/very/long/address/that/is/much/wider/than/the/wrap/width\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert body.startswith("Testosterone levels fall slowly with age, about one percent a year")

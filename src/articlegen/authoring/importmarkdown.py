@@ -18,7 +18,7 @@ from ..core.model import ImportedArticle, SiteConfig
 from ..core.slugs import slugify
 from ..markup.markdown import make_markdown, render_body
 from .blogsource import Blog, Post
-from .seealsomatch import Catalogue, Resolved, resolve_see_also
+from .seealsomatch import NO_MATCH, Catalogue, Resolved, resolve_see_also, separate_titles
 from .siteauthors import AuthorChoice
 from .sourcelines import located
 
@@ -181,12 +181,18 @@ def _see_also_lines(
 ) -> list[str]:
     """``see_also:`` with the items that resolved, then the others commented out under it, so
     that removing the ``# `` of one (once its article exists) leaves valid YAML; a key with
-    every item commented out is an empty list to the build."""
+    every item commented out is an empty list to the build. A run matching no article is cut at
+    its separators (``Greek Salad, Pea Purée`` is two items), since no title tells where."""
     if not links:
         return []
     lines = ["see_also:"]
     lines += [f"  - {_quoted(link.target)}  # {link.text}" for link in links if link.target]
-    missing = [link for link in links if not link.target]
+    missing = [
+        Resolved(title, reason=link.reason)
+        for link in links
+        if not link.target
+        for title in (separate_titles(link.text) if link.reason == NO_MATCH else [link.text])
+    ]
     if missing:
         lines.append("  # No article matches these yet: remove the '# ' once it exists.")
     for link in missing:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-_URL = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f]+")
-"""A web address as CommonMark can autolink it: no space, ``<``, ``>`` or ASCII control."""
-_URL_TRAILER = ".,;:!?)'\""
+_URL = re.compile(
+    r"(?:https?://|(?<![\w.@/:-])www\.(?=[\w-]+\.\w))[^\s<>\"\x00-\x1f\x7f]+", re.IGNORECASE
+)
+"""A web address as CommonMark can autolink it (no space, ``<``, ``>`` or ASCII control),
+or one starting ``www.`` without its scheme, which GitHub's autolinker links too."""
+_URL_TRAILER = ".,;:!?'\""
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[<~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"([#>+\-=:|])|(\d+)([.)])")
@@ -33,12 +36,29 @@ def escape_markdown(text: str, *, autolink: bool = False) -> str:
     parts: list[str] = []
     position = 0
     for match in _URL.finditer(text):
-        url = match.group(0).rstrip(_URL_TRAILER)
+        url = _url_end(match.group(0))
         parts.append(_escape_inline(text[position : match.start()]))
-        parts.append(f"<{url}>")
+        if url.lower().startswith("www."):
+            shown = _escape_inline(url).replace("]", "\\]")
+            parts.append(f"[{shown}](<https://{url}>)")
+        else:
+            parts.append(f"<{url}>")
         position = match.start() + len(url)
     parts.append(_escape_inline(text[position:]))
     return "".join(parts)
+
+
+def _url_end(url: str) -> str:
+    """``url`` without the punctuation that closes the sentence around it, as GitHub's
+    autolinker ends one: a ``)`` is the address's only where it closes a ``(`` within it
+    (``https://example.org/a_(b)``)."""
+    while True:
+        trimmed = url.rstrip(_URL_TRAILER)
+        if trimmed.endswith(")") and trimmed.count(")") > trimmed.count("("):
+            trimmed = trimmed[:-1]
+        if trimmed == url:
+            return url
+        url = trimmed
 
 
 def escape_block_start(line: str) -> str:

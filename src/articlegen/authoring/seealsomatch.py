@@ -20,6 +20,13 @@ from .blogsource import site_host
 _PAGE_LINK = re.compile(r"\]\(<(https?://[^<>\s]+)>\)")
 """A link as the HTML importer writes it: ``[text](<https://…>)``."""
 
+NO_MATCH = "matches no article"
+"""Why an item has no target when no article has its title, slug or address."""
+
+_SUBTITLE = "how why what when where who which explained part and or vs vs. revisited"
+_SUBTITLE_WORDS = frozenset(_SUBTITLE.split())
+"""Words a title's part after a comma often starts with (``Ketamine, How It Works``)."""
+
 MAX_PIECES = 8
 """A title spans at most this many comma-separated pieces of a See Also line."""
 
@@ -91,7 +98,7 @@ def resolve_see_also(
 
 def _link(text: str, entry: Linkable | None, own_slug: str) -> Resolved:
     if entry is None:
-        return Resolved(text, reason="matches no article")
+        return Resolved(text, reason=NO_MATCH)
     if entry.slug == own_slug:
         return Resolved(text, reason="is the article itself")
     if entry.draft:
@@ -101,8 +108,7 @@ def _link(text: str, entry: Linkable | None, own_slug: str) -> Resolved:
 
 def split_titles(text: str, catalogue: Catalogue) -> list[tuple[str, Linkable | None]]:
     """``text`` cut at separators into known titles where it can be; unknown runs kept whole."""
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;|•·]+", text) if m.group().strip()]
-    pieces = _split_dashes(text, pieces)
+    pieces = _pieces(text)
     count = len(pieces)
     # best[i]: (titles found, segments) for pieces[i:], a segment being (start, end, entry)
     best: list[tuple[int, list[tuple[int, int, Linkable | None]]]] = [(0, [])] * (count + 1)
@@ -115,6 +121,26 @@ def split_titles(text: str, catalogue: Catalogue) -> list[tuple[str, Linkable | 
                 choice = (best[j][0] + 1, [(i, j, entry), *best[j][1]])
         best[i] = choice
     return _merge_unknown(text, pieces, best[0][1])
+
+
+def separate_titles(text: str) -> list[str]:
+    """``text`` cut at its separators (``,``, ``;``, ``|``, ``•``, ``·``, a spaced dash) into
+    the titles it seems to name, where no article tells: a part starting in lower case or
+    with a subtitle's word (``…, How They Work``, ``…, Explained``) stays with the one before."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _pieces(text):
+        word = text[start:end].split(maxsplit=1)[0]
+        if spans and (word[:1].islower() or word.lower().rstrip(":") in _SUBTITLE_WORDS):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [text[start:end] for start, end in spans]
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Where the parts of ``text`` between separators start and end, trimmed of spaces."""
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;|•·]+", text) if m.group().strip()]
+    return _split_dashes(text, pieces)
 
 
 def _split_dashes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,6 +19,9 @@ from ..core.errors import SourceError
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
+from .textlocale import COMMENTS_WORDS, SEE_ALSO_WORDS, read_european_date
+from .textlocale import MONTHS as EUROPEAN_MONTHS
+from .texttables import TABLE_NOTE, markdown_table, table_rows
 
 HEADING_WORDS = 12
 """A standalone line of at most this many words, without closing punctuation, is a heading."""
@@ -26,17 +29,40 @@ HEADING_WORDS = 12
 _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s+(\S.*)")
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
 _SECOND_LEVEL = "◦○▫□"
-SEE_ALSO = re.compile(
-    r"\s*(?:see\s+also|related\s+(?:articles?|posts?|reading))(?:\s*[:\-–—]\s*|\s*$)",
-    re.IGNORECASE,
-)
+_LETTERED = re.compile(r"(\s+)([a-z]|[ivx]{2,4})[.)]\s+(\S.*)", re.IGNORECASE)
+_MONTH_AND_YEAR = re.compile(r"(\w+)\.?,?\s+\d{4}\b")
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+_SEE_ALSO_LINE = r"\s*(?:{})(?:\s*[:\-–—]\s*|\s*$)"
+_SEE_ALSO_WORDS = r"see\s+also|related\s+(?:articles?|posts?|reading)"
+SEE_ALSO = re.compile(_SEE_ALSO_LINE.format(_SEE_ALSO_WORDS), re.IGNORECASE)
 """The start of a See Also line; what follows it names the articles (nothing: a list follows)."""
-COMMENTS_FOOTER = re.compile(
-    r"\s*(?:(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?"
-    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+discussion)\s*:?\s*",
-    re.IGNORECASE,
+_COMMENTS_LINE = (
+    r"\s*(?:(?:\d+\s+)?(?:{})(?:\s*\(\d+\))?"
+    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+discussion)\s*:?\s*"
 )
+_COMMENTS_WORDS = r"comments?|responses?|replies"
+COMMENTS_FOOTER = re.compile(_COMMENTS_LINE.format(_COMMENTS_WORDS), re.IGNORECASE)
 """A line that is only a comments section's heading or button."""
+_TEXT_SEE_ALSO = re.compile(
+    _SEE_ALSO_LINE.format(f"{_SEE_ALSO_WORDS}|{SEE_ALSO_WORDS}"), re.IGNORECASE
+)
+_TEXT_COMMENTS_FOOTER = re.compile(
+    _COMMENTS_LINE.format(f"{_COMMENTS_WORDS}|{COMMENTS_WORDS}"), re.IGNORECASE
+)
+"""Pasted text's See Also and comments lines, also in the other major European languages
+(``Siehe auch:``, ``Kommentare``); a saved page's are read by ``SEE_ALSO`` and
+``COMMENTS_FOOTER``, in English."""
 _LEAD_IN = re.compile(r"([^:.!?*\[\]]{1,60}?):\s+(\S.*)")
 _SMALL = "a an and as at but by for from in into nor of on or over per the to vs vs. via with"
 _SMALL_WORDS = frozenset(_SMALL.split())
@@ -61,8 +87,11 @@ def parse_text(text: str, path: str) -> ImportedArticle:
     date = _take_date(rest)
     comments = _drop_comments_footer(rest)
     see_also = _take_see_also(rest)
-    body = render_blocks(_blocks(rest, hard_wrapped=_is_hard_wrapped(rest)))
-    return ImportedArticle(title, body, tuple(see_also), comments, date)
+    blocks = _blocks(rest, hard_wrapped=_is_hard_wrapped(rest))
+    notes = (TABLE_NOTE,) if any(block.table for block in blocks) else ()
+    return ImportedArticle(
+        title, render_blocks(blocks), tuple(see_also), comments, date, notes=notes
+    )
 
 
 def check_title(title: str, path: str, line: int | None, hint: str) -> None:
@@ -89,17 +118,24 @@ def read_date(text: str) -> dt.date | None:
         return None
 
 
+def _read_any_date(text: str) -> dt.date | None:
+    """The day a short text names, in English or day first in another major language."""
+    return read_date(text) or read_european_date(text)
+
+
 def _clean_lines(text: str) -> list[str]:
-    """Lines without line-end or trailing spaces; no-break and zero-width spaces made plain."""
+    """Lines without line-end or trailing spaces; no-break and zero-width spaces made plain,
+    and tabs of the indent four spaces (the others may part a table's cells)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", "    ")
-    return [line.rstrip() for line in text.split("\n")]
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    lines = [line.rstrip() for line in text.split("\n")]
+    return [line[: _indent(line)].replace("\t", "    ") + line.lstrip() for line in lines]
 
 
 def _take_date(lines: list[str]) -> dt.date | None:
     """A date alone on one of the first lines after the title (removed when found)."""
     for index, line in enumerate(lines[:4]):
-        if line and (day := read_date(line)):
+        if line and (day := _read_any_date(line)):
             del lines[index]
             return day
     return None
@@ -108,7 +144,7 @@ def _take_date(lines: list[str]) -> dt.date | None:
 def _drop_comments_footer(lines: list[str]) -> bool:
     """Remove trailing comment-section lines; whether there were any."""
     found = False
-    while lines and (not lines[-1] or COMMENTS_FOOTER.fullmatch(lines[-1])):
+    while lines and (not lines[-1] or _TEXT_COMMENTS_FOOTER.fullmatch(lines[-1])):
         found = found or bool(lines[-1])
         lines.pop()
     return found
@@ -119,7 +155,7 @@ def _take_see_also(lines: list[str]) -> list[ImportedLink]:
     items: list[ImportedLink] = []
     index = 0
     while index < len(lines):
-        match = SEE_ALSO.match(lines[index])
+        match = _TEXT_SEE_ALSO.match(lines[index])
         if match is None:
             index += 1
             continue
@@ -145,11 +181,16 @@ class Block:
     number: int | None = None
     """For an item of a numbered list, its number."""
     heading: bool = False
+    lettered: bool = False
+    """For a lettered sub-item (``a.``, ``ii.``) under a numbered one."""
+    table: list[list[str]] | None = None
+    """For a table (tab-separated columns), its rows."""
 
 
 def _item(line: str) -> Block | None:
-    """The list item a line starts, if it starts one."""
-    if match := _NUMBERED.fullmatch(line):
+    """The list item a line starts, if it starts one (a date written day first,
+    ``15. Januar 2024 war kalt``, starts no numbered item)."""
+    if (match := _NUMBERED.fullmatch(line)) and not _names_a_month(match.group(3)):
         return Block(match.group(3), True, len(match.group(1)), int(match.group(2)))
     if match := _BULLET.fullmatch(line):
         indent = len(match.group(1)) + (1 if match.group(2) in _SECOND_LEVEL else 0)
@@ -157,29 +198,73 @@ def _item(line: str) -> Block | None:
     return None
 
 
+def _sub_item(line: str, before: Block) -> Block | None:
+    """The nested item a lettered line (``a.``, ``b)``, ``ii.``) starts where it is indented
+    under a numbered item or follows another such: numbered by its letter (``c.`` is 3) or
+    roman numeral, whichever continues the items before it."""
+    match = _LETTERED.fullmatch(line)
+    if match is None or not before.item:
+        return None
+    indent, mark = len(match.group(1)), match.group(2).lower()
+    if not (before.lettered and indent == before.indent) and not (
+        before.number is not None and indent > before.indent
+    ):
+        return None
+    numbers = {ord(mark) - ord("a") + 1} if len(mark) == 1 else set()
+    numbers |= {_ROMAN[mark]} if mark in _ROMAN else set()
+    if not numbers:
+        return None
+    following = before.number + 1 if before.lettered and before.number is not None else 1
+    number = following if following in numbers else min(numbers)
+    return Block(match.group(3), True, indent, number, lettered=True)
+
+
+def _names_a_month(text: str) -> bool:
+    """Whether ``text`` starts with a month's name (in English or another major language) and
+    a year: ``Januar 2024 …``, not ``Set the alarm`` (``set`` is September in Italian)."""
+    match = _MONTH_AND_YEAR.match(text)
+    word = match.group(1).lower() if match else ""
+    return word in MONTHS or word in EUROPEAN_MONTHS
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined."""
-    text_lines = [line for line in lines if line]
-    if not text_lines:
-        return False
-    width = max(len(line) for line in text_lines)
-    wrapped = sum(
-        1
+    """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined.
+
+    The width is that of the longest line another line follows (at most 100; a paragraph's
+    last line, such as a long address alone, does not count): a line broken there is long
+    and followed by a word that would not have fit after it. Text wrapped so breaks at least
+    twice and never where the next word would have fit, as a paragraph per line does.
+    """
+    broken = [
+        (line, after.split()[0])
         for line, after in itertools.pairwise(lines)
-        if len(line) >= 0.75 * width and after and _item(after) is None
-    )
-    return width <= 100 and wrapped >= 3
+        if after and _item(after) is None
+    ]
+    width = max((len(line) for line, _ in broken), default=0)
+    if width > 100:
+        return False
+    long_lines = [len(line) + 1 + len(word) for line, word in broken if len(line) >= width // 2]
+    wraps = sum(1 for length in long_lines if length > width)
+    return wraps >= 2 and wraps == len(long_lines)
 
 
 def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
     """Paragraphs and list items; headings marked."""
     blocks: list[Block] = []
     joinable = False  # whether the next line may continue the last block
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index].replace("\t", "    ")
+        index += 1
         if not line:
             joinable = False
             continue
-        item = _item(line)
+        if rows := table_rows(lines, index - 1):
+            blocks.append(Block("", table=rows))
+            index += len(rows) - 1
+            joinable = False
+            continue
+        item = _item(line) or (_sub_item(line, blocks[-1]) if blocks else None)
         if item is not None:
             blocks.append(item)
         elif joinable and (hard_wrapped or _indent(line) > blocks[-1].indent):
@@ -188,7 +273,12 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
             blocks.append(Block(line.strip()))
         joinable = True
     for index, block in enumerate(blocks):
-        block.heading = not block.item and index + 1 < len(blocks) and _looks_like_heading(block)
+        block.heading = (
+            not block.item
+            and block.table is None
+            and index + 1 < len(blocks)
+            and _looks_like_heading(block)
+        )
     return blocks
 
 
@@ -201,9 +291,9 @@ def _looks_like_heading(block: Block) -> bool:
     words = text.split()
     if len(words) > HEADING_WORDS or len(text) > 100:
         return False
-    if text.endswith("?"):
+    if text.endswith(("?", "？")):
         return _title_case(words)
-    return not text.endswith((".", ",", ";", ":", "!", "…", '"', "”"))
+    return not text.endswith((".", ",", ";", ":", "!", "…", '"', "”", "。", "．", "！"))
 
 
 def _title_case(words: list[str]) -> bool:
@@ -223,6 +313,9 @@ def render_blocks(blocks: list[Block]) -> str:
         if run:
             chunks.append(_render_list(run))
             run = []
+        if block.table is not None:
+            chunks.append(markdown_table(block.table))
+            continue
         text = escape_block_start(escape_markdown(block.text, autolink=True))
         chunks.append(f"## {text}" if block.heading else text)
     if run:
