@@ -29,6 +29,7 @@ from .htmlmeta import (
     page_tags,
     page_url,
     plain_text,
+    title_heading,
 )
 from .mdtext import (
     code_span,
@@ -81,7 +82,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     tree = LexborHTMLParser(html)
     main = next((n for s in _MAIN if (n := tree.css_first(s)) is not None), None) or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
-    heading = main.css_first("h1") or tree.css_first("h1")
+    heading = title_heading(tree, main)
     title = plain_text(heading) if heading is not None else meta_title(tree)
     if not title:
         raise SourceError(
