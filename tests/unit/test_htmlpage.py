@@ -43,3 +43,32 @@ def test_math_is_kept_as_its_tex_with_a_note() -> None:
     )
     assert len(article.notes) == 1
     assert article.notes[0].startswith("5 math formulas kept as TeX")
+
+
+def test_share_buttons_newsletter_related_posts_and_back_links_are_left_out() -> None:
+    page = """<html><body><article><h1>Placeholder</h1><div class="entry-content">
+<p>Placeholder text of the article, long enough to be most of what the page says, as an
+article's own text is: one two three four five six seven eight nine ten eleven twelve.</p>
+<div class="newsletter-box"><h3>Placeholder newsletter</h3><p>One two three four five six
+seven eight nine ten eleven twelve thirteen.</p></div>
+<div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li><a
+ href="https://example.com/share">Share</a></li></ul></div>
+<div class="jp-relatedposts"><h3>Related</h3><ul><li><a href="/x/">X</a></li></ul></div>
+<div class="widget">Popular</div><div class="author-box"><p>About the author.</p></div>
+<p><a href="/articles/">← All Articles</a></p>
+</div></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.body.startswith("Placeholder text of the article")
+    assert article.body.endswith("eleven twelve.\n")
+    assert article.notes == (
+        "left out as the site's chrome (class newsletter-box): "
+        "'Placeholder newsletter One two three four five six …'",
+    )
+
+
+def test_a_chrome_class_around_the_article_text_keeps_it() -> None:
+    page = """<html><body><article><h1>Placeholder</h1>
+<div class="sidebar"><div class="post-body"><p>Placeholder text.</p></div></div>
+<div class="share"><p>Placeholder one two three four five six seven eight nine ten.</p></div>
+</article></body></html>"""
+    assert parse_html(page, "page.html").body.startswith("Placeholder text.\n")

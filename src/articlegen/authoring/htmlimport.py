@@ -19,6 +19,7 @@ from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
+from .htmlchrome import skip_chrome
 from .htmlmath import keep_math
 from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
 from .htmlmeta import (
@@ -93,9 +94,9 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     _check_depth(main, path)
     page = page_url(tree)
     skipped = {heading.mem_id} if heading is not None else set()
+    notes = keep_math(tree, main) + skip_chrome(main, skipped)
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
     see_also = _take_see_also(main, skipped, page)
-    notes = keep_math(tree, main)
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
