@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articlegen.authoring.htmlimport import parse_html
+from articlegen.core.errors import SourceError
 
 JEKYLL_MINIMA = """\
 <!DOCTYPE html><html><head><title>Placeholder Title</title></head><body>
@@ -72,3 +75,19 @@ def test_a_chrome_class_around_the_article_text_keeps_it() -> None:
 <div class="share"><p>Placeholder one two three four five six seven eight nine ten.</p></div>
 </article></body></html>"""
     assert parse_html(page, "page.html").body.startswith("Placeholder text.\n")
+
+
+def test_a_redirect_stub_is_an_error_naming_where_it_points() -> None:
+    page = """<!DOCTYPE html><title>Redirecting to https://new.example.net</title>
+<meta http-equiv="Refresh" content="0; URL='https://new.example.net/posts/walks'">
+<h1>Redirecting…</h1><a href="https://new.example.net/posts/walks">Click here</a>"""
+    with pytest.raises(SourceError) as raised:
+        parse_html(page, "walks.html")
+    assert "redirect to https://new.example.net/posts/walks" in str(raised.value)
+    assert "save the page at https://new.example.net/posts/walks" in str(raised.value)
+
+
+def test_a_page_that_refreshes_itself_stays_an_article() -> None:
+    page = """<html><head><meta http-equiv="refresh" content="300"></head><body>
+<h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
+    assert parse_html(page, "page.html").body == "Placeholder text.\n"

@@ -24,6 +24,7 @@ from .htmlmath import keep_math
 from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
 from .htmlmeta import (
     attribute,
+    check_redirect,
     date_line,
     meta_content,
     meta_title,
@@ -82,6 +83,7 @@ _BREAK = "\x00"
 def parse_html(html: str, path: str) -> ImportedArticle:
     """Read a saved web page; ``path`` names the source file in errors."""
     tree = LexborHTMLParser(html)
+    check_redirect(tree, path)
     main = next((n for s in _MAIN if (n := tree.css_first(s)) is not None), None) or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
     heading = title_heading(tree, main)
