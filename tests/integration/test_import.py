@@ -351,3 +351,19 @@ def test_a_slug_taken_from_the_title_drops_apostrophes_inside_words(
     code, out, err = run_cli("import", page, "--site", blog, "--date", "2024-05-14")
     assert code == 0, err
     assert out == f"imported {page} as content/heart-rate-whats-normal.md\n"
+
+
+def test_a_slug_from_the_page_address_is_not_said_to_follow_the_file_name(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    page = tmp_path / "saved-copy.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="https://old.example.org/sleep/"></head>'
+        "<body><h1>Placeholder Title</h1><p>Placeholder text.</p></body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("import", page, "--site", blog)
+    assert (code, out) == (1, "")
+    assert "content/sleep.md already exists" in err
+    assert "comes from the page's own address (https://old.example.org/sleep/)" in err
+    assert "rename the source file" not in err
