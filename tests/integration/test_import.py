@@ -367,3 +367,30 @@ def test_a_slug_from_the_page_address_is_not_said_to_follow_the_file_name(
     assert "content/sleep.md already exists" in err
     assert "comes from the page's own address (https://old.example.org/sleep/)" in err
     assert "rename the source file" not in err
+
+
+def test_pages_without_an_address_link_to_each_other_by_their_paths(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    first, second = tmp_path / "first-page.html", tmp_path / "second-page.html"
+    first.write_text(
+        "<html><body><main><h1>First Placeholder</h1>\n<p>See "
+        '<a href="/2020/second-page.html">the second</a>.</p>\n<p>And '
+        '<a href="/about/">about</a>.</p></main></body></html>',
+        encoding="utf-8",
+    )
+    second.write_text(
+        '<html><body><main><h1>Second Placeholder</h1><p>Back to <a href="/first-page/">the'
+        " first</a>.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("import", first, second, "--site", blog, "--date", "2024-05-14")
+    assert code == 0, err
+    assert "See [the second](second-page.md).\n\nAnd about.\n" in (
+        blog / "content/first-page.md"
+    ).read_text(encoding="utf-8")
+    assert "Back to [the first](first-page.md)." in (blog / "content/second-page.md").read_text(
+        encoding="utf-8"
+    )
+    assert "the link 'about' to /about/ is kept as text" in err
+    assert f"from {first}:3" in err

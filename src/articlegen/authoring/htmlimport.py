@@ -50,6 +50,7 @@ from .mdtext import (
     table,
 )
 from .namedanchors import anchor_mark, anchor_name, html_anchor_names
+from .pagelinks import mark_root_links
 from .textimport import COMMENTS_FOOTER, SEE_ALSO, check_title
 
 _MAIN = (
@@ -94,11 +95,11 @@ def parse_html(html: str, path: str) -> ImportedArticle:
         )
     check_title(title, path, None, "the page's first <h1> should be the article's title")
     _check_depth(main, path)
-    page = page_url(tree)
     skipped = {heading.mem_id} if heading is not None else set()
     notes = keep_math(tree, main) + skip_chrome(main, skipped)
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
-    see_also = _take_see_also(main, skipped, page)
+    see_also = _take_see_also(main, skipped, page := page_url(tree))
+    mark_root_links(main, page)  # See Also's links stay as they were: matched by title
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
