@@ -15,16 +15,15 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..core.errors import SourceError
-from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
+from .htmlchecks import check_depth, check_redirect
 from .htmlchrome import skip_chrome
 from .htmlmath import keep_math
 from .htmlmedia import address, dropped_players, frame_blocks, image_markdown, player_blocks
 from .htmlmeta import (
     attribute,
-    check_redirect,
     date_line,
     meta_content,
     meta_title,
@@ -94,7 +93,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
             "the page has no title (no <h1>, og:title or <title>)", path, hint="add a <h1> title"
         )
     check_title(title, path, None, "the page's first <h1> should be the article's title")
-    _check_depth(main, path)
+    check_depth(main, path)
     skipped = {heading.mem_id} if heading is not None else set()
     notes = keep_math(tree, main) + skip_chrome(main, skipped)
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
@@ -134,7 +133,7 @@ def html_markdown(
     tree = LexborHTMLParser(html)
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
-    _check_depth(main, path)
+    check_depth(main, path)
     if notes is not None and (dropped := dropped_players(main, page)):
         notes.append(
             f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
@@ -146,23 +145,6 @@ def html_markdown(
     if notes is not None:
         notes += flattened_note(writer.flattened)
     return body
-
-
-def _check_depth(main: LexborNode, path: str) -> None:
-    """Refuse a page whose elements nest deeper than ``MAX_IMPORT_DEPTH``: the writer goes
-    down the tree by recursion, and each level of a quote or list costs a pass over the
-    text below it. Real pages nest a few dozen levels; measured without recursion."""
-    pending = [(main, 0)]
-    while pending:
-        node, depth = pending.pop()
-        if depth > MAX_IMPORT_DEPTH:
-            raise SourceError(
-                f"elements nested more than {MAX_IMPORT_DEPTH} levels deep",
-                path,
-                hint="save the article's own part of the page, or paste its text into a .txt "
-                "file and import that",
-            )
-        pending += ((child, depth + 1) for child in _children(node) if child.is_element_node)
 
 
 def _skip_comment_section(main: LexborNode, skipped: set[int]) -> bool:

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..core.errors import SourceError
 from .textimport import read_date
 
 _DATES = (
@@ -26,8 +24,6 @@ _DATES = (
     'meta[name="DC.date.issued"]',
 )
 _TAGS = 'meta[property="article:tag"]'
-_REFRESH_URL = re.compile(r"""^\s*[\d.]*\s*[;,]?\s*url\s*=\s*['"]?([^'"\s]+)""", re.IGNORECASE)
-_REDIRECT_WORDS = 40
 
 
 def plain_text(node: LexborNode) -> str:
@@ -83,24 +79,6 @@ def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None
     if outer and main.tag != "article":
         return outer[0]
     return main.css_first("h1") or tree.css_first("h1")
-
-
-def check_redirect(tree: LexborHTMLParser, path: str) -> None:
-    """Refuse a redirect stub (a ``<meta http-equiv="refresh">`` naming another address, with
-    at most a line such as ``Redirecting to …`` in its body), which holds no article: the
-    page to save is the one it sends the reader to."""
-    content = attribute(tree.css_first('meta[http-equiv="refresh" i]'), "content")
-    if (found := _REFRESH_URL.match(content)) is None:
-        return
-    body = tree.body
-    if body is not None and len(plain_text(body).split()) > _REDIRECT_WORDS:
-        return
-    url = found.group(1)
-    raise SourceError(
-        f"the page is a redirect to {url}, not an article",
-        path,
-        hint=f"save the page at {url} (with the browser's Save Page As) and import that file",
-    )
 
 
 def page_url(tree: LexborHTMLParser) -> str | None:
