@@ -91,3 +91,10 @@ def test_a_page_that_refreshes_itself_stays_an_article() -> None:
     page = """<html><head><meta http-equiv="refresh" content="300"></head><body>
 <h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
     assert parse_html(page, "page.html").body == "Placeholder text.\n"
+
+
+def test_a_site_name_h1_is_not_the_title() -> None:
+    page = """<html><body><header itemscope itemtype="https://schema.org/Organization">
+<h1 itemprop="name">Placeholder Site</h1></header><main><h1>Placeholder Title</h1>
+<p>Placeholder text.</p></main></body></html>"""
+    assert parse_html(page, "page.html").title == "Placeholder Title"

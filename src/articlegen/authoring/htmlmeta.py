@@ -64,12 +64,13 @@ def meta_title(tree: LexborHTMLParser) -> str:
 
 
 def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None:
-    """The page's title ``<h1>``: the one marked as the headline, else, when the body is
+    """The page's title ``<h1>``: the one marked as the headline (not as a ``name``, which a
+    site header's ``<h1 itemprop="name">`` gives the site's), else, when the body is
     narrower than the ``<article>`` around it (Jekyll's ``itemprop="articleBody"``), the
     article's first ``<h1>`` outside the body, as the theme puts the title in the article's
     header; else the body's first, else the page's first. A ``<h1>`` in the body is then
     one of its headings."""
-    if (marked := tree.css_first('h1[itemprop~="headline"], h1[itemprop~="name"]')) is not None:
+    if (marked := tree.css_first('h1[itemprop~="headline"]')) is not None:
         return marked
     article = main.parent
     while article is not None and article.tag != "article":
