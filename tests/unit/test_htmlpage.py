@@ -98,3 +98,14 @@ def test_a_site_name_h1_is_not_the_title() -> None:
 <h1 itemprop="name">Placeholder Site</h1></header><main><h1>Placeholder Title</h1>
 <p>Placeholder text.</p></main></body></html>"""
     assert parse_html(page, "page.html").title == "Placeholder Title"
+
+
+def test_math_drawn_without_its_tex_is_named_in_a_note() -> None:
+    page = """<html><body><article><h1>Placeholder</h1><p>Ratio
+<mjx-container class="MathJax" jax="CHTML"><mjx-math><mjx-mi>a</mjx-mi></mjx-math>
+</mjx-container>.</p></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.notes == (
+        "1 math formula drawn in the page without its TeX kept as its text only, which loses"
+        " the notation: write it again from the source",
+    )

@@ -23,12 +23,13 @@ _DISPLAY = ("MathJax_Display", "katex-display", "MathJax_SVG_Display")
 
 def keep_math(tree: LexborHTMLParser, main: LexborNode) -> list[str]:
     """Replace the math under ``main`` by its TeX (``<code>``, or ``<pre><code>`` for a
-    displayed formula), drop drawn formulas whose TeX is in a script; a note for the
-    importer's warnings when any math was found, as its Markdown needs checking."""
+    displayed formula), drop drawn formulas whose TeX is in a script; notes for the
+    importer's warnings when any math was found, as its Markdown needs checking, and when a
+    drawn formula holds no TeX at all."""
     scripts = main.css(_SCRIPTS)
     drawn = {node.mem_id: node for node in main.css(_DRAWN)}  # a node matching twice is once
     outermost = [node for node in drawn.values() if not _inside(node, set(drawn), main)]
-    found = len(scripts)
+    found, untold = len(scripts), 0
     for formula in outermost:
         annotation = formula.css_first(_TEX)
         if annotation is not None:
@@ -37,16 +38,24 @@ def keep_math(tree: LexborHTMLParser, main: LexborNode) -> list[str]:
             formula.replace_with(_code(tree, tex, _displayed(formula)))
         elif scripts:
             formula.decompose()  # the script beside it holds its TeX
+        else:
+            untold += 1  # MathJax 3 keeps no TeX: its text is all there is
     for script in scripts:
         tex = html.unescape(script.text(deep=True) or "")
         display = "mode=display" in (script.attributes.get("type") or "")
         script.replace_with(_code(tree, tex, display))
-    if not found:
-        return []
-    return [
-        f"{found} math formula{'s' if found != 1 else ''} kept as TeX (inline as code, on its own "
-        "line as a ```tex block), as articlegen draws no math: check each reads as meant"
-    ]
+    notes = []
+    if found:
+        notes.append(
+            f"{found} math formula{'s' if found != 1 else ''} kept as TeX (inline as code, on its"
+            " own line as a ```tex block), as articlegen draws no math: check each reads as meant"
+        )
+    if untold:
+        notes.append(
+            f"{untold} math formula{'s' if untold != 1 else ''} drawn in the page without its TeX"
+            " kept as its text only, which loses the notation: write it again from the source"
+        )
+    return notes
 
 
 def _inside(node: LexborNode, ids: set[int], main: LexborNode) -> bool:
