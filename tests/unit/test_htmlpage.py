@@ -109,3 +109,12 @@ def test_math_drawn_without_its_tex_is_named_in_a_note() -> None:
         "1 math formula drawn in the page without its TeX kept as its text only, which loses"
         " the notation: write it again from the source",
     )
+
+
+def test_a_link_named_like_a_back_link_within_a_sentence_stays() -> None:
+    page = """<html><head><link rel="canonical" href="https://example.com/a/"></head><body>
+<article><h1>Placeholder</h1><p>Walk <a href="/walks/">home</a> after dinner.</p>
+<a href="/">← Home</a></article></body></html>"""
+    assert parse_html(page, "page.html").body == (
+        "Walk [home](<https://example.com/walks/>) after dinner.\n"
+    )

@@ -42,7 +42,8 @@ def skip_chrome(main: LexborNode, skipped: set[int]) -> list[str]:
             shown = " ".join(text[:8])
             notes.append(f"left out as the site's chrome ({_named(node)}): '{shown} …'")
     for node in main.css("p, div, a"):
-        if node.mem_id != main.mem_id and _back_link(node):
+        alone = node.tag != "a" or (node.parent is not None and node.parent.mem_id == main.mem_id)
+        if node.mem_id != main.mem_id and alone and _back_link(node):
             skipped.add(node.mem_id)
     return notes
 
