@@ -22,8 +22,9 @@ from .sourcelines import line_of, source_text
 
 UNSTATED_SITE = "http://same-import.invalid"
 """The placeholder host of a page that states no address, for its root-relative links."""
+# A link's text may hold an image (``[![alt](<https://…>)](<…>)``), as ``oldlinks`` reads it.
 _UNSTATED_LINK = re.compile(
-    r"\[((?:[^\[\]\\\n]|\\.)*)\]\(<" + re.escape(UNSTATED_SITE) + r"(/[^<>\s]*)>\)"
+    r"\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]\(<" + re.escape(UNSTATED_SITE) + r"(/[^<>\s]*)>\)"
 )
 
 
