@@ -254,6 +254,17 @@ def test_sources_of_the_wrong_kind_are_clear_errors(
     assert snapshot(blog) == before
 
 
+def test_a_folder_of_saved_pages_is_told_to_give_the_pages(
+    blog: Path, run_cli, tmp_path: Path
+) -> None:
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved/page.html").write_text("<h1>Placeholder</h1>", encoding="utf-8")
+    code, out, err = run_cli("import", tmp_path / "saved", "--site", blog)
+    assert (code, out) == (1, "")
+    assert f"give the pages themselves: {tmp_path / 'saved'}/*.html" in err
+    assert "--from jekyll" not in err
+
+
 def test_imported_blogs_build_and_their_old_addresses_redirect(blog: Path, run_cli) -> None:
     code, _, err = run_cli("import", EXPORT, JEKYLL, HUGO, "--site", blog)
     assert code == 0, err

@@ -373,3 +373,46 @@ def test_an_unmatched_see_also_line_is_cut_into_its_titles(site, run_cli, tmp_pa
     path.write_text(path.read_text(encoding="utf-8").replace("  # - ", "  - "), "utf-8")
     code, _, err = run_cli("check", "--site", root)
     assert code == 0, err
+
+
+def test_a_slug_from_the_page_address_is_not_said_to_follow_the_file_name(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    page = tmp_path / "saved-copy.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="https://old.example.org/sleep/"></head>'
+        "<body><h1>Placeholder Title</h1><p>Placeholder text.</p></body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("import", page, "--site", blog)
+    assert (code, out) == (1, "")
+    assert "content/sleep.md already exists" in err
+    assert "comes from the page's own address (https://old.example.org/sleep/)" in err
+    assert "rename the source file" not in err
+
+
+def test_pages_without_an_address_link_to_each_other_by_their_paths(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    first, second = tmp_path / "first-page.html", tmp_path / "second-page.html"
+    first.write_text(
+        "<html><body><main><h1>First Placeholder</h1>\n<p>See "
+        '<a href="/2020/second-page.html">the second</a>.</p>\n<p>And '
+        '<a href="/about/">about</a>.</p></main></body></html>',
+        encoding="utf-8",
+    )
+    second.write_text(
+        '<html><body><main><h1>Second Placeholder</h1><p>Back to <a href="/first-page/">the'
+        " first</a>.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("import", first, second, "--site", blog, "--date", "2024-05-14")
+    assert code == 0, err
+    assert "See [the second](second-page.md).\n\nAnd about.\n" in (
+        blog / "content/first-page.md"
+    ).read_text(encoding="utf-8")
+    assert "Back to [the first](first-page.md)." in (blog / "content/second-page.md").read_text(
+        encoding="utf-8"
+    )
+    assert "the link 'about' to /about/ is kept as text" in err
+    assert f"from {first}:3" in err

@@ -123,8 +123,12 @@ def test_images_keep_their_alt_text_and_decorative_ones_say_so() -> None:
 
 
 def test_without_a_page_address_relative_links_become_text() -> None:
-    html = '<h1>T</h1><p><a href="/other/">Other</a> and <a href="mailto:a@example.org">mail</a>'
-    assert parse_html(html, "a.html").body == "Other and [mail](<mailto:a@example.org>)\n"
+    """A root-relative one is kept on a placeholder host, for the importer (``pagelinks``)."""
+    html = '<h1>T</h1><p><a href="/other/">Other</a>, <a href="x.html">X</a> and <a href="mai'
+    html += 'lto:a@example.org">mail</a>'
+    assert parse_html(html, "a.html").body == (
+        "[Other](<http://same-import.invalid/other/>), X and [mail](<mailto:a@example.org>)\n"
+    )
 
 
 def test_code_quotes_tables_and_rules() -> None:

@@ -38,6 +38,7 @@ def detect_format(source: Path) -> str:
             )
         if any(f.suffix.lower() in MARKDOWN_SUFFIXES for f in source.rglob("*") if f.is_file()):
             return "hugo"
+        _refuse_saved_pages(source)
         raise SourceError(
             "a folder that is neither a Jekyll site (_config.yml, _posts/) nor a Hugo site or "
             "content folder (no Markdown files in it)",
@@ -84,3 +85,19 @@ def read_blog(source: Path, kind: str) -> Blog:
             hint="give the folder that holds the site (or, for Hugo, its content/ folder)",
         )
     return read_jekyll(source) if kind == "jekyll" else read_hugo(source)
+
+
+def _refuse_saved_pages(folder: Path) -> None:
+    """A folder of saved web pages is no blog: import takes the pages themselves, which the
+    error names as the shell's pattern for them (``folder/*.html``, or ``folder/*/index.html``
+    for pages saved each in its own folder, as a site's files are)."""
+    pages = [f for f in folder.rglob("*") if f.suffix.lower() in HTML_SUFFIXES and f.is_file()]
+    if not pages:
+        return
+    flat = [page for page in pages if page.parent == folder]
+    pattern = f"{folder}/*{flat[0].suffix}" if flat else f"{folder}/*/{pages[0].name}"
+    raise SourceError(
+        "a folder of saved web pages, not a blog's source",
+        str(folder),
+        hint=f"give the pages themselves: {pattern}",
+    )

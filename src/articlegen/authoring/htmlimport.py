@@ -15,10 +15,12 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..core.errors import SourceError
-from ..core.limits import MAX_IMPORT_DEPTH
 from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
+from .htmlchecks import check_depth, check_redirect
+from .htmlchrome import skip_chrome
+from .htmlmath import keep_math
 from .htmlmedia import address, frame_blocks, image_markdown, player_blocks, players_note
 from .htmlmeta import (
     attribute,
@@ -29,6 +31,7 @@ from .htmlmeta import (
     page_tags,
     page_url,
     plain_text,
+    title_heading,
 )
 from .mdtext import (
     code_span,
@@ -47,6 +50,7 @@ from .mdtext import (
     table,
 )
 from .namedanchors import anchor_mark, anchor_name, html_anchor_names
+from .pagelinks import mark_root_links
 from .textimport import COMMENTS_FOOTER, SEE_ALSO, check_title
 
 _MAIN = (
@@ -80,21 +84,23 @@ _BREAK = "\x00"
 def parse_html(html: str, path: str) -> ImportedArticle:
     """Read a saved web page; ``path`` names the source file in errors."""
     tree = LexborHTMLParser(html)
+    check_redirect(tree, path)
     main = next((n for s in _MAIN if (n := tree.css_first(s)) is not None), None) or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
-    heading = main.css_first("h1") or tree.css_first("h1")
+    heading = title_heading(tree, main)
     title = plain_text(heading) if heading is not None else meta_title(tree)
     if not title:
         raise SourceError(
             "the page has no title (no <h1>, og:title or <title>)", path, hint="add a <h1> title"
         )
     check_title(title, path, None, "the page's first <h1> should be the article's title")
-    _check_depth(main, path)
-    page = page_url(tree)
+    check_depth(main, path)
     skipped = {heading.mem_id} if heading is not None else set()
+    notes = keep_math(tree, main) + skip_chrome(main, skipped)
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
-    see_also = _take_see_also(main, skipped, page)
-    notes = players_note(main, page)
+    see_also = _take_see_also(main, skipped, page := page_url(tree))
+    mark_root_links(main, page)  # See Also's links stay as they were: matched by title
+    notes += players_note(main, page)
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
@@ -129,7 +135,7 @@ def html_markdown(
     tree = LexborHTMLParser(html)
     main = tree.body or tree.root
     assert main is not None, "lexbor always builds an <html> root, even for empty input"
-    _check_depth(main, path)
+    check_depth(main, path)
     if notes is not None:
         notes += players_note(main, page)
     shift = _heading_shift(main, set(), notes)
@@ -138,23 +144,6 @@ def html_markdown(
     if notes is not None:
         notes += flattened_note(writer.flattened)
     return body
-
-
-def _check_depth(main: LexborNode, path: str) -> None:
-    """Refuse a page whose elements nest deeper than ``MAX_IMPORT_DEPTH``: the writer goes
-    down the tree by recursion, and each level of a quote or list costs a pass over the
-    text below it. Real pages nest a few dozen levels; measured without recursion."""
-    pending = [(main, 0)]
-    while pending:
-        node, depth = pending.pop()
-        if depth > MAX_IMPORT_DEPTH:
-            raise SourceError(
-                f"elements nested more than {MAX_IMPORT_DEPTH} levels deep",
-                path,
-                hint="save the article's own part of the page, or paste its text into a .txt "
-                "file and import that",
-            )
-        pending += ((child, depth + 1) for child in _children(node) if child.is_element_node)
 
 
 def _skip_comment_section(main: LexborNode, skipped: set[int]) -> bool:

@@ -63,6 +63,25 @@ def meta_title(tree: LexborHTMLParser) -> str:
     return title
 
 
+def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None:
+    """The page's title ``<h1>``: the one marked as the headline (not as a ``name``, which a
+    site header's ``<h1 itemprop="name">`` gives the site's), else, when the body is
+    narrower than the ``<article>`` around it (Jekyll's ``itemprop="articleBody"``), the
+    article's first ``<h1>`` outside the body, as the theme puts the title in the article's
+    header; else the body's first, else the page's first. A ``<h1>`` in the body is then
+    one of its headings."""
+    if (marked := tree.css_first('h1[itemprop~="headline"]')) is not None:
+        return marked
+    article = main.parent
+    while article is not None and article.tag != "article":
+        article = article.parent
+    inside = {node.mem_id for node in main.css("h1")}
+    outer = [h for h in article.css("h1") if h.mem_id not in inside] if article is not None else []
+    if outer and main.tag != "article":
+        return outer[0]
+    return main.css_first("h1") or tree.css_first("h1")
+
+
 def page_url(tree: LexborHTMLParser) -> str | None:
     """The page's own address, to resolve its relative links against."""
     for selector, name in (

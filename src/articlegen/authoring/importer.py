@@ -46,7 +46,8 @@ from .namedanchors import (
     moved_anchors,
 )
 from .oldlinks import OldSite, header_image, relink
-from .seealsomatch import Catalogue, link_articles
+from .pagelinks import linked_page
+from .seealsomatch import Catalogue
 from .siteauthors import AuthorChoice, choose_author
 from .sourcelines import line_outside_code, source_text
 from .wikitext import Escaped, escaped_warning, wiki_as_text
@@ -117,9 +118,7 @@ def import_sources(
         bodies, report.remote, copies = _relinked(plans, paths, files, fetched, config.search)
         made = []
         linked = [
-            body
-            if body is not None
-            else link_articles(plan.article.body, plan.article.address, catalogue)
+            body if body is not None else linked_page(plan, catalogue)
             for plan, body in zip(plans, bodies, strict=True)
         ]
         targets = _link_targets(existing, plans)

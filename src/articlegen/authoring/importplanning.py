@@ -206,9 +206,20 @@ def _taken(
         what = f"the slug '{plan.slug}' is reserved for the site's own pages"
     else:
         return None
-    return SourceError(
-        f"not imported: {what}",
-        str(plan.blog.source),
-        hint="import never overwrites: rename the source file to import it under another slug,"
-        " or remove the existing article first",
+    return SourceError(f"not imported: {what}", str(plan.blog.source), hint=_taken_hint(plan))
+
+
+def _taken_hint(plan: ImportPlan) -> str:
+    """What would import it: another source file name gives another slug only when the slug
+    came from it, not from the page's own address or its title."""
+    article = plan.article
+    if article.address and slugify(article.slug or "", SUGGESTED_SLUG_LENGTH) == plan.slug:
+        return (
+            f"import never overwrites, and the slug '{plan.slug}' comes from the page's own "
+            f"address ({article.address}), so renaming the source file does not change it: "
+            "remove or rename the existing article first"
+        )
+    return (
+        "import never overwrites: rename the source file to import it under another slug,"
+        " or remove the existing article first"
     )

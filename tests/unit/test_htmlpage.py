@@ -1,0 +1,120 @@
+"""Saved web pages as themes write them: where the title is, math, site chrome, redirects."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlegen.authoring.htmlimport import parse_html
+from articlegen.core.errors import SourceError
+
+JEKYLL_MINIMA = """\
+<!DOCTYPE html><html><head><title>Placeholder Title</title></head><body>
+<article itemscope itemtype="http://schema.org/BlogPosting">
+<header><h1 class="post-title" {marker}>Placeholder Title</h1></header>
+<div itemprop="articleBody"><h1>First Part</h1><p>Placeholder text.</p></div>
+</article></body></html>
+"""
+
+
+def test_the_title_outside_the_article_body_is_the_title_and_the_body_h1_a_heading() -> None:
+    for marker in ('itemprop="name headline"', ""):
+        article = parse_html(JEKYLL_MINIMA.format(marker=marker), "page.html")
+        assert article.title == "Placeholder Title"
+        assert article.body == "## First Part\n\nPlaceholder text.\n"
+
+
+def test_math_is_kept_as_its_tex_with_a_note() -> None:
+    page = """<html><body><article><h1>Placeholder</h1>
+<p>An encoder <script type="math/tex">h</script> and a ratio
+<span class="MathJax_Preview"></span><span class="MathJax"><span>drawn</span></span><script
+ type="math/tex">a&lt;b</script>.</p>
+<div class="MathJax_Display"><span class="MathJax">drawn</span></div>
+<script type="math/tex; mode=display">x^2 + y^2</script>
+<p>Drawn by KaTeX: <span class="katex"><span class="katex-mathml"><math><semantics><mi>y</mi>
+<annotation encoding="application/x-tex">y_1</annotation></semantics></math></span>
+<span class="katex-html">y1</span></span>.</p>
+<mjx-container class="MathJax" display="true"><mjx-assistive-mml><math><semantics>
+<annotation encoding="application/x-tex">\\frac{1}{2}</annotation></semantics></math>
+</mjx-assistive-mml></mjx-container>
+</article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.body == (
+        "An encoder `h` and a ratio `a<b`.\n\n"
+        "```tex\nx^2 + y^2\n```\n\n"
+        "Drawn by KaTeX: `y_1`.\n\n"
+        "```tex\n\\frac{1}{2}\n```\n"
+    )
+    assert len(article.notes) == 1
+    assert article.notes[0].startswith("5 math formulas kept as TeX")
+
+
+def test_share_buttons_newsletter_related_posts_and_back_links_are_left_out() -> None:
+    page = """<html><body><article><h1>Placeholder</h1><div class="entry-content">
+<p>Placeholder text of the article, long enough to be most of what the page says, as an
+article's own text is: one two three four five six seven eight nine ten eleven twelve.</p>
+<div class="newsletter-box"><h3>Placeholder newsletter</h3><p>One two three four five six
+seven eight nine ten eleven twelve thirteen.</p></div>
+<div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li><a
+ href="https://example.com/share">Share</a></li></ul></div>
+<div class="jp-relatedposts"><h3>Related</h3><ul><li><a href="/x/">X</a></li></ul></div>
+<div class="widget">Popular</div><div class="author-box"><p>About the author.</p></div>
+<p><a href="/articles/">← All Articles</a></p>
+</div></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.body.startswith("Placeholder text of the article")
+    assert article.body.endswith("eleven twelve.\n")
+    assert article.notes == (
+        "left out as the site's chrome (class newsletter-box): "
+        "'Placeholder newsletter One two three four five six …'",
+    )
+
+
+def test_a_chrome_class_around_the_article_text_keeps_it() -> None:
+    page = """<html><body><article><h1>Placeholder</h1>
+<div class="sidebar"><div class="post-body"><p>Placeholder text.</p></div></div>
+<div class="share"><p>Placeholder one two three four five six seven eight nine ten.</p></div>
+</article></body></html>"""
+    assert parse_html(page, "page.html").body.startswith("Placeholder text.\n")
+
+
+def test_a_redirect_stub_is_an_error_naming_where_it_points() -> None:
+    page = """<!DOCTYPE html><title>Redirecting to https://new.example.net</title>
+<meta http-equiv="Refresh" content="0; URL='https://new.example.net/posts/walks'">
+<h1>Redirecting…</h1><a href="https://new.example.net/posts/walks">Click here</a>"""
+    with pytest.raises(SourceError) as raised:
+        parse_html(page, "walks.html")
+    assert "redirect to https://new.example.net/posts/walks" in str(raised.value)
+    assert "save the page at https://new.example.net/posts/walks" in str(raised.value)
+
+
+def test_a_page_that_refreshes_itself_stays_an_article() -> None:
+    page = """<html><head><meta http-equiv="refresh" content="300"></head><body>
+<h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
+    assert parse_html(page, "page.html").body == "Placeholder text.\n"
+
+
+def test_a_site_name_h1_is_not_the_title() -> None:
+    page = """<html><body><header itemscope itemtype="https://schema.org/Organization">
+<h1 itemprop="name">Placeholder Site</h1></header><main><h1>Placeholder Title</h1>
+<p>Placeholder text.</p></main></body></html>"""
+    assert parse_html(page, "page.html").title == "Placeholder Title"
+
+
+def test_math_drawn_without_its_tex_is_named_in_a_note() -> None:
+    page = """<html><body><article><h1>Placeholder</h1><p>Ratio
+<mjx-container class="MathJax" jax="CHTML"><mjx-math><mjx-mi>a</mjx-mi></mjx-math>
+</mjx-container>.</p></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.notes == (
+        "1 math formula drawn in the page without its TeX kept as its text only, which loses"
+        " the notation: write it again from the source",
+    )
+
+
+def test_a_link_named_like_a_back_link_within_a_sentence_stays() -> None:
+    page = """<html><head><link rel="canonical" href="https://example.com/a/"></head><body>
+<article><h1>Placeholder</h1><p>Walk <a href="/walks/">home</a> after dinner.</p>
+<a href="/">← Home</a></article></body></html>"""
+    assert parse_html(page, "page.html").body == (
+        "Walk [home](<https://example.com/walks/>) after dinner.\n"
+    )
