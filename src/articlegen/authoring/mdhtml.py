@@ -8,9 +8,9 @@ break, ``H<sub>2</sub>O``. Here such a tag would show literally.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from .mdcode import parsed_tokens
 from .mdsource import code_spans_held, outside_code
 from .mdtext import escape_block_start, scripted
 
@@ -25,8 +25,6 @@ _BLOCK_START = re.compile(
 )
 """What starts a block on a line after its quote markers (a list item, quote, heading,
 fence, table, setext underline or rule), or ends a paragraph (a blank line)."""
-_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
-"""A setext heading's underline, under a line of text."""
 
 
 def html_as_markdown(body: str) -> str:
@@ -39,31 +37,44 @@ def html_as_markdown(body: str) -> str:
 
 def _lines(text: str) -> str:
     """``text``'s lines with their ``<br>`` (``_broken``) and ``<sub>``/``<sup>`` written
-    as Markdown. A heading's sub/superscript of digits is written as the digits: its id is
-    made from its text, and the old site's was too (``## H<sub>2</sub>O`` had the id
-    ``h2o``, which links to it name, where H₂O would make ``h₂o``); one with signs, which
-    would read otherwise (10-3), stays a tag, for ``raw_html``."""
+    as Markdown. A heading's are left as written, for ``raw_html``: its id is made from its
+    text, and the old site's was too (``## H<sub>2</sub>O`` had the id ``h2o``), which
+    neither the digits (``## Counts above 10<sup>9</sup>/L`` would say 109/L) nor Unicode's
+    characters (``h₂o``) keep."""
+    if not (_BREAK_TAG.search(text) or _SCRIPT_TAG.search(text)):
+        return text
+    headings = _heading_lines(text)
     lines = text.split("\n")
     out = []
     for number, line in enumerate(lines):
+        if number in headings:
+            out.append(line)
+            continue
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        heading = line.lstrip(_QUOTE_MARKS).startswith("#") or bool(
-            line.strip() and _UNDERLINE.match(following.lstrip(_QUOTE_MARKS))
-        )
-        if not heading and "|" not in line and _BREAK_TAG.search(line):
+        if "|" not in line and _BREAK_TAG.search(line):
             line = _broken(line, following)
-        out.append(_SCRIPT_TAG.sub(functools.partial(_scripted, heading=heading), line))
+        out.append(_SCRIPT_TAG.sub(_scripted, line))
     return "\n".join(out)
 
 
-def _scripted(match: re.Match[str], *, heading: bool) -> str:
-    """A ``<sub>`` or ``<sup>`` in Unicode's characters for it (in a heading, its digits),
-    or as written where it cannot be."""
+def _heading_lines(text: str) -> set[int]:
+    """The lines (from 0) of ``text``'s headings, as the build's parser reads them: a line
+    over ``---`` is a setext heading's only where that is no rule (after a list item or a
+    quote's line, it is one), and ``#hashtag`` is no heading."""
+    return {
+        line
+        for token in parsed_tokens(text)
+        if token.type == "heading_open" and token.map
+        for line in range(*token.map)
+    }
+
+
+def _scripted(match: re.Match[str]) -> str:
+    """A ``<sub>`` or ``<sup>`` in Unicode's characters for it, or as written where it
+    cannot be."""
     text = match.group(2)
     shown, _ = scripted(text, match.group(1).lower())
-    if shown == text or (heading and not text.isdigit()):
-        return match.group(0)
-    return text if heading else shown
+    return match.group(0) if shown == text else shown
 
 
 def _broken(line: str, following: str) -> str:
