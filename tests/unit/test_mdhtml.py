@@ -33,6 +33,10 @@ from articlegen.markup.markdown import make_markdown, render_body
         ("> - one<br>- two<br><br>x\n", "> - one\\\n> \\- two\\\n> \\\n> x\n"),
         ("Type \\<br> or \\<sup>2</sup>.\n", "Type \\<br> or \\<sup>2</sup>.\n"),
         ("A<br><div>b</div>\n", "A<br><div>b</div>\n"),  # the tag may start an HTML block
+        ("Born in<br>\n1986. A year.\n", "Born in\\\n1986. A year.\n"),  # only 1. interrupts
+        ("Tag<br>\n#hashtag here\n", "Tag\\\n#hashtag here\n"),  # no heading without a space
+        ("Quote<br>\n-- Someone\n", "Quote\\\n-- Someone\n"),
+        ("Steps<br>\n1. One\n", "Steps\n1. One\n"),
     ],
 )
 def test_breaks_and_scripts_become_markdown(body: str, markdown: str) -> None:

@@ -20,11 +20,6 @@ _BREAK_TAG = re.compile(r"[ \t]*(?<!\\)<br[ \t]*/?>[ \t]*", re.IGNORECASE)
 _SCRIPT_TAG = re.compile(r"(?<!\\)<(sub|sup)>([^<\n]*)</\1>", re.IGNORECASE)
 _QUOTE_MARKS = " \t>"
 """What a line's block quote markers are written with: a line broken in a quote goes on in it."""
-_BLOCK_START = re.compile(
-    r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[>#|=]|--|\*\*\*|___|```|~~~|$)"
-)
-"""What starts a block on a line after its quote markers (a list item, quote, heading,
-fence, table, setext underline or rule), or ends a paragraph (a blank line)."""
 
 
 def html_as_markdown(body: str) -> str:
@@ -43,30 +38,32 @@ def _lines(text: str) -> str:
     characters (``h₂o``) keep."""
     if not (_BREAK_TAG.search(text) or _SCRIPT_TAG.search(text)):
         return text
-    headings = _heading_lines(text)
+    headings, going_on = _read_lines(text)
     lines = text.split("\n")
     out = []
     for number, line in enumerate(lines):
         if number in headings:
             out.append(line)
             continue
-        following = lines[number + 1] if number + 1 < len(lines) else ""
         if "|" not in line and _BREAK_TAG.search(line):
-            line = _broken(line, following)
+            line = _broken(line, goes_on=number in going_on)
         out.append(_SCRIPT_TAG.sub(_scripted, line))
     return "\n".join(out)
 
 
-def _heading_lines(text: str) -> set[int]:
-    """The lines (from 0) of ``text``'s headings, as the build's parser reads them: a line
-    over ``---`` is a setext heading's only where that is no rule (after a list item or a
-    quote's line, it is one), and ``#hashtag`` is no heading."""
-    return {
-        line
-        for token in parsed_tokens(text)
-        if token.type == "heading_open" and token.map
-        for line in range(*token.map)
-    }
+def _read_lines(text: str) -> tuple[set[int], set[int]]:
+    """The lines (from 0) of ``text``'s headings, and those its paragraphs go on after, as
+    the build's parser reads them: a line over ``---`` is a setext heading's only where that
+    is no rule (after a list item or a quote's line, it is one), ``#hashtag`` is no heading,
+    and ``1986.`` starts no list after a paragraph's line (only ``1.`` does)."""
+    headings: set[int] = set()
+    going_on: set[int] = set()
+    for token in parsed_tokens(text):
+        if token.map and token.type == "heading_open":
+            headings.update(range(*token.map))
+        elif token.map and token.type == "paragraph_open":
+            going_on.update(range(token.map[0], token.map[1] - 1))
+    return headings, going_on
 
 
 def _scripted(match: re.Match[str]) -> str:
@@ -77,11 +74,11 @@ def _scripted(match: re.Match[str]) -> str:
     return match.group(0) if shown == text else shown
 
 
-def _broken(line: str, following: str) -> str:
+def _broken(line: str, *, goes_on: bool) -> str:
     """A line's ``<br>`` tags as Markdown: the text after each on a line of its own, after a
     ``\\`` and the line's quote markers, its first character escaped where it would start a
-    block; at the line's end, a ``\\`` only where the ``following`` line goes on with the
-    paragraph (a ``\\`` ending one shows). A tag before another tag (which may start an
+    block; at the line's end, a ``\\`` only where its paragraph goes on (``goes_on``) on the
+    next line (a ``\\`` ending one shows). A tag before another tag (which may start an
     HTML block) is left, for ``raw_html`` to name."""
     marks = ">" * line[: len(line) - len(line.lstrip(_QUOTE_MARKS))].count(">")
     go_on = "\\\n" + (marks + " " if marks else "")
@@ -90,7 +87,7 @@ def _broken(line: str, following: str) -> str:
     out = pieces[0]
     for number, (tag, piece) in enumerate(zip(tags, pieces[1:], strict=True)):
         if not piece and number == len(tags) - 1:
-            out += "" if _BLOCK_START.match(following.lstrip(_QUOTE_MARKS)) else "\\"
+            out += "\\" if goes_on else ""
         elif piece.startswith("<"):
             out += tag + piece
         else:
