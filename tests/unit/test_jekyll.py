@@ -676,5 +676,7 @@ def test_a_page_of_a_player_images_or_a_forms_advice_is_kept(tmp_path: Path) -> 
         """,
     )
     blog = read_jekyll(tmp_path)
-    assert sorted(read.article.title for read in blog.posts) == ["Contact", "Gallery", "Video"]
+    pages = {read.article.title: read.article.body for read in blog.posts}
+    assert sorted(pages) == ["Contact", "Gallery", "Video"]
+    assert "<p>Placeholder advice.</p>" in pages["Contact"]  # converted, it was lost
     assert dict(blog.skipped) == {}

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 from ..core.errors import SourceError
 from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from .blogsource import Blog, clean_path
@@ -43,6 +45,8 @@ _SHOWN = re.compile(
 )
 """What a page shows that is its own though no text: a player, an image with alt text."""
 _TAG = re.compile(r"<[^>]*>")
+_LEFT_OUT = re.compile(r"<(?:aside|footer|form|header|nav)\b", re.I)
+"""Elements the HTML importer leaves out with their text (a saved page's chrome)."""
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n")
 """How a file Jekyll renders starts (its ``has_yaml_header?``)."""
 
@@ -215,6 +219,19 @@ def _listing(fields: dict[str, Any], body: str) -> str | None:
     if _LISTING_LOOP.search(body) and not _text_outside_loops(body):
         return "listing page (a Liquid loop over the site's posts, tags or categories)"
     return None
+
+
+def conversion_loses_text(html: str) -> bool:
+    """Whether converting an HTML page's ``html`` would lose text it shows: the HTML importer
+    leaves out a ``<form>``, ``<aside>``, ``<nav>``… with all it holds, as it does a saved
+    page's chrome, and a contact page's advice may sit in its form. Such a page is left as
+    written, for the HTML warning to name. Its controls and scripts are no text."""
+    if not _LEFT_OUT.search(html):
+        return False
+    tree = LexborHTMLParser(html)
+    for node in tree.css("script, style, button, select, textarea"):
+        node.decompose()
+    return any(node.text(strip=True) for node in tree.css("aside, footer, form, header, nav"))
 
 
 def _text_outside_loops(body: str) -> bool:
