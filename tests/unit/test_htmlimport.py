@@ -159,16 +159,19 @@ def test_embedded_videos_become_video_blocks() -> None:
     )
 
 
-def test_a_player_of_a_saved_page_naming_no_file_is_a_warning() -> None:
+def test_a_player_whose_file_has_no_address_names_the_file_in_its_warning() -> None:
     html = (
         "<h1>T</h1><p>Placeholder text.</p><video controls>"
-        '<source src="media/a.mp4"></video><audio src="media/b.mp3"></audio>'
+        '<source src="media/a.mp4"></video><audio src="media/b.mp3"></audio><audio></audio>'
     )
     article = parse_html(html, "a.html")
     assert article.body == "Placeholder text.\n"
     assert article.notes == (
-        "2 audio or video players naming no file left out: link to the file, or embed the "
+        "1 audio or video player naming no file left out: link to the file, or embed the "
         "video from YouTube or Vimeo",
+        "2 audio or video players left out: the page's address is unknown, so the address of "
+        "the files they name ('media/a.mp4', 'media/b.mp3') can't be made: link to the file "
+        "where it is published",
     )
 
 

@@ -15,3 +15,11 @@ def test_a_figures_caption_is_read_with_hugos_escapes(tmp_path: Path) -> None:
     converted = shortcodes(body, page)
     assert '\n\n*Data from "Placeholder" survey*\n\n' in converted
     assert page.kept == {}
+
+
+def test_a_backslash_before_anything_but_a_quote_stays(tmp_path: Path) -> None:
+    """Only ``\\"`` is an escape to Hugo's lexer: ``C:\\data`` lost its backslash."""
+    body = '{{< figure src="/a.png" caption="See C:\\data, \\(x\\) and \\"q\\"" >}}\n'
+    (tmp_path / "post.md").write_text(body, encoding="utf-8")
+    page = ShortcodePage("posts/post.md", "posts/post.md", tmp_path / "post.md", {}, {}, {})
+    assert '\n\n*See C:\\data, \\(x\\) and "q"*\n\n' in shortcodes(body, page)

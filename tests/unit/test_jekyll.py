@@ -646,5 +646,37 @@ def test_a_page_whose_only_text_is_a_script_or_form_is_left_out(tmp_path: Path) 
     blog = read_jekyll(tmp_path)
     assert blog.posts == []
     assert dict(blog.skipped) == {
-        "page without text of its own (a script, a form: its layout's)": 1
+        "page without text of its own (a script, a form's controls: its layout's)": 1
     }
+
+
+def test_a_page_of_a_player_images_or_a_forms_advice_is_kept(tmp_path: Path) -> None:
+    """Pages showing only a video, images with alt text, or a form holding its advice were
+    left out as if they had no text."""
+    write_tree(
+        tmp_path,
+        """
+        -- _config.yml --
+        permalink: pretty
+        -- video.md --
+        ---
+        title: Video
+        ---
+        <iframe src="https://www.youtube.com/embed/placeholder"></iframe>
+        -- gallery.html --
+        ---
+        title: Gallery
+        ---
+        <img src="/a.png" alt="A placeholder room">
+        -- contact.html --
+        ---
+        title: Contact
+        ---
+        <form action="/send"><p>Placeholder advice.</p><input name="q"><button>Go</button></form>
+        """,
+    )
+    blog = read_jekyll(tmp_path)
+    pages = {read.article.title: read.article.body for read in blog.posts}
+    assert sorted(pages) == ["Contact", "Gallery", "Video"]
+    assert "<p>Placeholder advice.</p>" in pages["Contact"]  # converted, it was lost
+    assert dict(blog.skipped) == {}

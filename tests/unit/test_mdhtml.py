@@ -18,8 +18,10 @@ from articlegen.markup.markdown import make_markdown, render_body
         ("CO<sub>2</sub> at 2 kg/m<sup>2</sup>\n", "CO₂ at 2 kg/m²\n"),
         ("| a<br>b | c |\n|---|---|\n", "| a<br>b | c |\n|---|---|\n"),  # a row would end
         ("## A<br>B\n", "## A<br>B\n"),
-        ("## H<sub>2</sub>O at 10<sup>-3</sup>\n", "## H2O at 10<sup>-3</sup>\n"),  # their ids
-        ("> CO<sub>2</sub><br>x\n> ---\n", "> CO2<br>x\n> ---\n"),
+        ("## H<sub>2</sub>O at 10<sup>-3</sup>\n", "## H<sub>2</sub>O at 10<sup>-3</sup>\n"),
+        ("> CO<sub>2</sub><br>x\n> ---\n", "> CO<sub>2</sub><br>x\n> ---\n"),
+        ("- m<sup>2</sup>\n---\n", "- m²\n---\n"),  # a rule, not a heading's underline
+        ("> m<sup>2</sup>\n---\n", "> m²\n---\n"),
         (
             "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
             "V<sub>max</sub> `a<br>b`\n\n```\nx<br>\n```\n",
@@ -31,6 +33,10 @@ from articlegen.markup.markdown import make_markdown, render_body
         ("> - one<br>- two<br><br>x\n", "> - one\\\n> \\- two\\\n> \\\n> x\n"),
         ("Type \\<br> or \\<sup>2</sup>.\n", "Type \\<br> or \\<sup>2</sup>.\n"),
         ("A<br><div>b</div>\n", "A<br><div>b</div>\n"),  # the tag may start an HTML block
+        ("Born in<br>\n1986. A year.\n", "Born in\\\n1986. A year.\n"),  # only 1. interrupts
+        ("Tag<br>\n#hashtag here\n", "Tag\\\n#hashtag here\n"),  # no heading without a space
+        ("Quote<br>\n-- Someone\n", "Quote\\\n-- Someone\n"),
+        ("Steps<br>\n1. One\n", "Steps\n1. One\n"),
     ],
 )
 def test_breaks_and_scripts_become_markdown(body: str, markdown: str) -> None:
@@ -50,7 +56,13 @@ def test_a_break_renders_as_one_and_leaves_no_tag_to_name() -> None:
     assert raw_html(body) == {}
 
 
-def test_a_headings_subscript_keeps_the_id_the_old_site_gave_it() -> None:
-    body = html_as_markdown("See [the balance](#h2o-balance).\n\n## H<sub>2</sub>O balance\n")
-    html = render_body(make_markdown(), body).html
-    assert 'id="h2o-balance"' in html and 'href="#h2o-balance"' in html
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Counts above 10<sup>9</sup>/L\n",
+        "Counts above 10<sup>9</sup>/L\n---\n",
+        "> ## Counts above 10<sup>9</sup>/L\n",
+    ],
+)
+def test_a_headings_superscript_is_left_as_written_not_flattened(heading: str) -> None:
+    assert html_as_markdown(heading) == heading

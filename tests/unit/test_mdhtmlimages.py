@@ -39,6 +39,16 @@ from articlegen.authoring.mdhtmlimages import html_images
             id="block-whose-text-would-be-lost-left",
         ),
         pytest.param(
+            '<div class="warning">\n<img src="/a.png" alt="A sign">\n\nPlaceholder advice.\n</div>\n',
+            '<div class="warning">\n<img src="/a.png" alt="A sign">\n\nPlaceholder advice.\n</div>\n',
+            id="block-a-blank-line-cuts-left",
+        ),
+        pytest.param(
+            '<figure>\n<img src="/a.png" alt="A">\n\n<figcaption>Steps</figcaption>\n</figure>\n',
+            '<figure>\n<img src="/a.png" alt="A">\n\n<figcaption>Steps</figcaption>\n</figure>\n',
+            id="figure-a-blank-line-cuts-left",
+        ),
+        pytest.param(
             '<div class="note" markdown="1">\n<img src="/a.png" alt="A sign">\n'
             "**Placeholder** text, [a link](https://example.com/).\n</div>\n",
             '<div class="note" markdown="1">\n\n![A sign](</a.png>)\n'

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from articlegen.authoring.mdsource import footnotes_as_notes
 from articlegen.authoring.wordpress import read_wordpress
 from articlegen.core.model import ImportedArticle
@@ -196,6 +198,19 @@ def test_a_less_than_sign_in_a_title_that_starts_no_tag_is_text(tmp_path: Path) 
     assert (
         _post(tmp_path, "<p>Text.</p>", title=title).title == "Why LDL<HDL and A<B and C>D matter"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Is p<q always? Only if q>p",
+        "When 1<i and j>2 in dosing",
+        "Ratio a<b, b>c explained",
+        "Dose<small print>",
+    ],
+)
+def test_a_tag_in_a_title_that_is_never_closed_is_text(tmp_path: Path, title: str) -> None:
+    assert _post(tmp_path, "<p>Text.</p>", title=title).title == title
 
 
 def test_sub_and_superscripts_left_text_in_footnotes_are_a_warning(tmp_path: Path) -> None:

@@ -82,15 +82,36 @@ def player_blocks(node: LexborNode, page: str | None) -> list[str]:
 
 
 def players_note(main: LexborNode, page: str | None) -> list[str]:
-    """The warning for the ``<audio>`` and ``<video>`` players under ``main`` that name no
-    file to link to, which are left out; none where there are none."""
-    dropped = sum(_player_source(node, page) is None for node in main.css("audio, video"))
-    if not dropped:
-        return []
-    return [
-        f"{dropped} audio or video player{'s' if dropped != 1 else ''} naming no file "
-        "left out: link to the file, or embed the video from YouTube or Vimeo"
-    ]
+    """The warnings for the ``<audio>`` and ``<video>`` players under ``main`` left out, as
+    they give no file to link to: those naming none, and those naming one relative to a
+    page whose address is unknown (no ``canonical`` link), whose file's address cannot be
+    made; none where there are none."""
+    unplaced: list[str] = []
+    nameless = 0
+    for node in main.css("audio, video"):
+        if _player_source(node, page) is not None:
+            continue
+        named = next(filter(None, (attribute(n, "src") for n in (node, *node.css("source")))), "")
+        if named[:1] not in ("", "#") and page is None and not urlsplit(named).scheme:
+            unplaced.append(named)
+        else:
+            nameless += 1
+    notes = []
+    if nameless:
+        notes.append(
+            f"{nameless} audio or video player{'s' if nameless != 1 else ''} naming no file "
+            "left out: link to the file, or embed the video from YouTube or Vimeo"
+        )
+    if unplaced:
+        shown = ", ".join(f"'{name}'" for name in unplaced[:3])
+        many = len(unplaced) != 1
+        notes.append(
+            f"{len(unplaced)} audio or video player{'s' if many else ''} left out: the page's "
+            f"address is unknown, so the address of the file{'s' if many else ''} "
+            f"{'they name' if many else 'it names'} ({shown}{' …' if len(unplaced) > 3 else ''})"
+            " can't be made: link to the file where it is published"
+        )
+    return notes
 
 
 def _player_source(node: LexborNode, page: str | None) -> str | None:

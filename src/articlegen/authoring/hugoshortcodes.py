@@ -30,12 +30,12 @@ _HIGHLIGHT = re.compile(
     re.S,
 )
 """A highlight block, to the first closing before another block opens."""
-_QUOTED = r'"((?:[^"\\]|\\.)*)"'
+_QUOTED = r'"((?:\\"|[^"])*)"'
 _ARGUMENT = re.compile(rf"""([\w-]+)\s*=\s*(?:{_QUOTED}|`([^`]*)`|(\S+))|{_QUOTED}|(\S+)""", re.S)
 """A shortcode's argument, named or not, quoted as Hugo's lexer quotes: in double quotes,
-in which a backslash escapes the next character (``caption="From \\"NHANES\\""``), or
+in which ``\\"`` is a quote (``caption="From \\"NHANES\\""``) and every other backslash
+is text (``C:\\data``), or
 a word (a raw string in backquotes is read as a code span before shortcodes are)."""
-_ESCAPE = re.compile(r"\\(.)", re.S)
 _PLAYERS = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
 
 
@@ -160,7 +160,7 @@ def _arguments(text: str) -> tuple[dict[str, str], list[str]]:
 
 
 def _value(double: str | None, raw: str | None, bare: str | None) -> str:
-    """An argument's value: a double-quoted one with its escapes read, a raw one as written."""
+    """An argument's value: a double-quoted one with its ``\\"`` read, a raw one as written."""
     if double is not None:
-        return _ESCAPE.sub(r"\1", double)
+        return double.replace('\\"', '"')
     return raw if raw is not None else bare or ""

@@ -48,6 +48,7 @@ from .jekyllpages import (
     PageRules,
     PageSource,
     articlegen_folders,
+    conversion_loses_text,
     copied_as_is,
     link_path,
     post_files,
@@ -297,11 +298,11 @@ def _post(
     name = None if page else POST_NAME.fullmatch(post.name)  # a document's may be another
     notes = [*post.notes, *post.dated.notes, *shared.notes]
     body = _liquid(post.body, config, links, kept, display)
-    if post.file.suffix.lower() == ".html":
-        body = html_markdown(body, post.path, display, notes)
-    else:
+    if post.file.suffix.lower() != ".html":
         body = html_images(attributes_removed(body, notes), post.path, display, notes)
         body = headings_from_level_two(body, notes)
+    elif not conversion_loses_text(body):  # else left as written, its HTML named
+        body = html_markdown(body, post.path, display, notes)
     body, footnotes = footnotes_as_notes(body)
     if footnotes:
         notes.append(FOOTNOTES_NOTE)

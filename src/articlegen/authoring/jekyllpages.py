@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 from ..core.errors import SourceError
 from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from .blogsource import Blog, clean_path
@@ -32,10 +34,19 @@ _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|<[^>]*>", re.S)
 _HTML_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I)
 """A heading an HTML page writes (``<h2>Archive</h2>``), which is no text of its own."""
 _NOT_ITS_TEXT = re.compile(
-    r"<(script|style|noscript|template|form|select|textarea|button)\b.*?</\1\s*>", re.S | re.I
+    r"<(script|style|noscript|template|select|textarea|button)\b.*?</\1\s*>", re.S | re.I
 )
-"""What a page holds that is no text of its own: a script (a search page's), a form."""
+"""What a page holds that is no text of its own: a script (a search page's), a form's
+controls (the text a form holds, its advice, is the page's)."""
+_SHOWN = re.compile(
+    r"<(?:iframe|embed|object|video|audio)\b"
+    r"|<img\b[^>]*\salt\s*=\s*(?:\"[^\"]*\w|'[^']*\w|\w)",
+    re.I,
+)
+"""What a page shows that is its own though no text: a player, an image with alt text."""
 _TAG = re.compile(r"<[^>]*>")
+_LEFT_OUT = re.compile(r"<(?:aside|footer|form|header|nav)\b", re.I)
+"""Elements the HTML importer leaves out with their text (a saved page's chrome)."""
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n")
 """How a file Jekyll renders starts (its ``has_yaml_header?``)."""
 
@@ -197,16 +208,30 @@ def link_path(target: str, pages: dict[str, str], rules: PageRules) -> str:
 
 def _listing(fields: dict[str, Any], body: str) -> str | None:
     """Why a page is the theme's listing and not the author's text, if it is: a listing
-    layout, no text at all (once its scripts and forms are left out, as a search page's
-    are), or a Liquid loop over the site's posts, tags or categories
-    (or the paginator) with nothing but headings around it."""
+    layout, no text at all (once its scripts and form controls are left out, as a search
+    page's are), no image with alt text or player either, or a Liquid loop over the site's
+    posts, tags or categories (or the paginator) with nothing but headings around it."""
     if reason := theme_listing(fields, body):
         return reason
-    if not re.search(r"\w", _TAG.sub(" ", _NOT_ITS_TEXT.sub(" ", body))):
-        return "page without text of its own (a script, a form: its layout's)"
+    shown = _NOT_ITS_TEXT.sub(" ", body)
+    if not _SHOWN.search(shown) and not re.search(r"\w", _TAG.sub(" ", shown)):
+        return "page without text of its own (a script, a form's controls: its layout's)"
     if _LISTING_LOOP.search(body) and not _text_outside_loops(body):
         return "listing page (a Liquid loop over the site's posts, tags or categories)"
     return None
+
+
+def conversion_loses_text(html: str) -> bool:
+    """Whether converting an HTML page's ``html`` would lose text it shows: the HTML importer
+    leaves out a ``<form>``, ``<aside>``, ``<nav>``… with all it holds, as it does a saved
+    page's chrome, and a contact page's advice may sit in its form. Such a page is left as
+    written, for the HTML warning to name. Its controls and scripts are no text."""
+    if not _LEFT_OUT.search(html):
+        return False
+    tree = LexborHTMLParser(html)
+    for node in tree.css("script, style, button, select, textarea"):
+        node.decompose()
+    return any(node.text(strip=True) for node in tree.css("aside, footer, form, header, nav"))
 
 
 def _text_outside_loops(body: str) -> bool:

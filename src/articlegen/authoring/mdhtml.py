@@ -8,9 +8,9 @@ break, ``H<sub>2</sub>O``. Here such a tag would show literally.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from .mdcode import parsed_tokens
 from .mdsource import code_spans_held, outside_code
 from .mdtext import escape_block_start, scripted
 
@@ -20,13 +20,6 @@ _BREAK_TAG = re.compile(r"[ \t]*(?<!\\)<br[ \t]*/?>[ \t]*", re.IGNORECASE)
 _SCRIPT_TAG = re.compile(r"(?<!\\)<(sub|sup)>([^<\n]*)</\1>", re.IGNORECASE)
 _QUOTE_MARKS = " \t>"
 """What a line's block quote markers are written with: a line broken in a quote goes on in it."""
-_BLOCK_START = re.compile(
-    r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[>#|=]|--|\*\*\*|___|```|~~~|$)"
-)
-"""What starts a block on a line after its quote markers (a list item, quote, heading,
-fence, table, setext underline or rule), or ends a paragraph (a blank line)."""
-_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
-"""A setext heading's underline, under a line of text."""
 
 
 def html_as_markdown(body: str) -> str:
@@ -39,38 +32,53 @@ def html_as_markdown(body: str) -> str:
 
 def _lines(text: str) -> str:
     """``text``'s lines with their ``<br>`` (``_broken``) and ``<sub>``/``<sup>`` written
-    as Markdown. A heading's sub/superscript of digits is written as the digits: its id is
-    made from its text, and the old site's was too (``## H<sub>2</sub>O`` had the id
-    ``h2o``, which links to it name, where H₂O would make ``h₂o``); one with signs, which
-    would read otherwise (10-3), stays a tag, for ``raw_html``."""
+    as Markdown. A heading's are left as written, for ``raw_html``: its id is made from its
+    text, and the old site's was too (``## H<sub>2</sub>O`` had the id ``h2o``), which
+    neither the digits (``## Counts above 10<sup>9</sup>/L`` would say 109/L) nor Unicode's
+    characters (``h₂o``) keep."""
+    if not (_BREAK_TAG.search(text) or _SCRIPT_TAG.search(text)):
+        return text
+    headings, going_on = _read_lines(text)
     lines = text.split("\n")
     out = []
     for number, line in enumerate(lines):
-        following = lines[number + 1] if number + 1 < len(lines) else ""
-        heading = line.lstrip(_QUOTE_MARKS).startswith("#") or bool(
-            line.strip() and _UNDERLINE.match(following.lstrip(_QUOTE_MARKS))
-        )
-        if not heading and "|" not in line and _BREAK_TAG.search(line):
-            line = _broken(line, following)
-        out.append(_SCRIPT_TAG.sub(functools.partial(_scripted, heading=heading), line))
+        if number in headings:
+            out.append(line)
+            continue
+        if "|" not in line and _BREAK_TAG.search(line):
+            line = _broken(line, goes_on=number in going_on)
+        out.append(_SCRIPT_TAG.sub(_scripted, line))
     return "\n".join(out)
 
 
-def _scripted(match: re.Match[str], *, heading: bool) -> str:
-    """A ``<sub>`` or ``<sup>`` in Unicode's characters for it (in a heading, its digits),
-    or as written where it cannot be."""
+def _read_lines(text: str) -> tuple[set[int], set[int]]:
+    """The lines (from 0) of ``text``'s headings, and those its paragraphs go on after, as
+    the build's parser reads them: a line over ``---`` is a setext heading's only where that
+    is no rule (after a list item or a quote's line, it is one), ``#hashtag`` is no heading,
+    and ``1986.`` starts no list after a paragraph's line (only ``1.`` does)."""
+    headings: set[int] = set()
+    going_on: set[int] = set()
+    for token in parsed_tokens(text):
+        if token.map and token.type == "heading_open":
+            headings.update(range(*token.map))
+        elif token.map and token.type == "paragraph_open":
+            going_on.update(range(token.map[0], token.map[1] - 1))
+    return headings, going_on
+
+
+def _scripted(match: re.Match[str]) -> str:
+    """A ``<sub>`` or ``<sup>`` in Unicode's characters for it, or as written where it
+    cannot be."""
     text = match.group(2)
     shown, _ = scripted(text, match.group(1).lower())
-    if shown == text or (heading and not text.isdigit()):
-        return match.group(0)
-    return text if heading else shown
+    return match.group(0) if shown == text else shown
 
 
-def _broken(line: str, following: str) -> str:
+def _broken(line: str, *, goes_on: bool) -> str:
     """A line's ``<br>`` tags as Markdown: the text after each on a line of its own, after a
     ``\\`` and the line's quote markers, its first character escaped where it would start a
-    block; at the line's end, a ``\\`` only where the ``following`` line goes on with the
-    paragraph (a ``\\`` ending one shows). A tag before another tag (which may start an
+    block; at the line's end, a ``\\`` only where its paragraph goes on (``goes_on``) on the
+    next line (a ``\\`` ending one shows). A tag before another tag (which may start an
     HTML block) is left, for ``raw_html`` to name."""
     marks = ">" * line[: len(line) - len(line.lstrip(_QUOTE_MARKS))].count(">")
     go_on = "\\\n" + (marks + " " if marks else "")
@@ -79,7 +87,7 @@ def _broken(line: str, following: str) -> str:
     out = pieces[0]
     for number, (tag, piece) in enumerate(zip(tags, pieces[1:], strict=True)):
         if not piece and number == len(tags) - 1:
-            out += "" if _BLOCK_START.match(following.lstrip(_QUOTE_MARKS)) else "\\"
+            out += "\\" if goes_on else ""
         elif piece.startswith("<"):
             out += tag + piece
         else:

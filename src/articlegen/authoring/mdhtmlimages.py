@@ -6,10 +6,11 @@ Old blogs write their figures in HTML inside Markdown. Kept so, a site without
 copies a Markdown image's. They are converted by the HTML importer (``htmlimport``), as a
 WordPress post's or a saved page's images are: an HTML block that holds an image (lines
 from one starting with a tag to a blank line, as CommonMark reads them) is converted
-whole, unless converting it would lose text (an ``<aside>`` beside the image) or it is a
-kramdown block of Markdown (``markdown="1"``, whose images alone are converted), and an
-image written within a paragraph's text is converted in its place. The HTML
-left (``<sub>``, a block without an image) is for ``importer`` to name at its line.
+whole where its tags are closed within it, unless converting it would lose text (an
+``<aside>`` beside the image) or it is a kramdown block of Markdown (``markdown="1"``,
+whose images alone are converted), and an image written within a paragraph's text is
+converted in its place. The HTML left (``<sub>``, a block without an image) is for
+``importer`` to name at its line.
 """
 
 from __future__ import annotations
@@ -50,6 +51,12 @@ its Markdown would be escaped as text, so only its images are converted, in plac
 _WRAPPED = re.compile(r"([ ]{0,3}<[^<>]+>)[ \t]*\n(.*)\n([ ]{0,3}</[a-zA-Z][^<>]*>[ \t]*\n?)", re.S)
 """Such a block's opening and closing tags on lines of their own, around its Markdown."""
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
+_UNCLOSED = frozenset(
+    {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source"}
+    | {"track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot"}
+)
+"""Elements with no closing tag, or whose closing tag HTML lets out (``<p>``, ``<li>``)."""
 
 
 def html_images(body: str, page: str | None, display: str, notes: list[str]) -> str:
@@ -72,7 +79,7 @@ def _converted(block: str, page: str | None, display: str, notes: list[str]) -> 
         return block
     if _KRAMDOWN_MARKDOWN.search(block):
         return _markdown_inside(_inline_images(block, page, display))
-    if _BLOCK_START.match(block) and not _loses_text(block):
+    if _BLOCK_START.match(block) and _balanced(block) and not _loses_text(block):
         html = f"<ul>{block}</ul>" if _ITEM.match(block) else block
         ending = block[len(block.rstrip("\n")) :]  # the body's last line break, if it is last
         return html_markdown(html, page, display, notes).strip("\n") + ending
@@ -91,6 +98,23 @@ def _markdown_inside(block: str) -> str:
 def _inline_images(block: str, page: str | None, display: str) -> str:
     """``block`` with each image (alone or all of a link's text) converted in its place."""
     return _INLINE_IMAGE.sub(lambda m: html_markdown(m.group(0), page, display).strip(), block)
+
+
+def _balanced(block: str) -> bool:
+    """Whether each element ``block`` opens is closed within it, in order: one a blank line
+    cuts (``<div>`` and its image, then the text and ``</div>``) is half a block, which,
+    converted, would leave its closing tag and the rest shown as text; it is left as
+    written, for the HTML warning to name."""
+    opened: list[str] = []
+    for match in _ANY_TAG.finditer(block):
+        name = match[2].lower()
+        if name in _UNCLOSED or match[0].endswith("/>"):
+            continue
+        if not match[1]:
+            opened.append(name)
+        elif not opened or opened.pop() != name:
+            return False
+    return not opened
 
 
 def _loses_text(block: str) -> bool:

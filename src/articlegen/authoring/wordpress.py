@@ -42,13 +42,12 @@ _UNCATEGORIZED = "uncategorized"
 """The category WordPress puts every post in by default: it says nothing about the post."""
 _ZERO_DATE = "0000-00-00 00:00:00"
 _SCRIPT = re.compile(r"<(sub|sup)>([^<]*)</\1\s*>", re.IGNORECASE)
-_NOT_A_TAG = re.compile(
-    r"<(?!/?(?:a|abbr|b|bdi|bdo|br|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span"
-    r"|strong|sub|sup|time|u|var|wbr)\b[^<>]*>)"
+_INLINE_TAG = re.compile(
+    r"<(/?)(a|abbr|b|bdi|bdo|br|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span"
+    r"|strong|sub|sup|time|u|var|wbr)\b[^<>]*>"
 )
-"""A ``<`` in a title that starts none of the tags titles are written with (in lower case,
-as WordPress writes them): text (``Why LDL<HDL matters``, ``A<B and C>D``), which an HTML
-parser would take for a tag and drop."""
+"""A tag titles are written with (in lower case, as WordPress writes them)."""
+_VOID = frozenset({"br", "wbr"})
 
 
 def is_wordpress_export(data: bytes) -> bool:
@@ -238,9 +237,29 @@ def _title(title: str) -> tuple[str, list[str]]:
         return html.escape(shown, quote=False) if not lost else match[0]
 
     if "<" in title:
-        title = _NOT_A_TAG.sub("&lt;", _SCRIPT.sub(script, title))
+        title = _text_kept(_SCRIPT.sub(script, title))
     text = plain_text_of(title) if "<" in title or "&" in title else " ".join(title.split())
     return text, flattened
+
+
+def _text_kept(title: str) -> str:
+    """``title`` with each ``<`` escaped that starts no real tag: one of ``_INLINE_TAG``'s
+    closed by its closing tag, or a void one. The rest is text (``Why LDL<HDL matters``,
+    ``Is p<q always? Only if q>p``, ``Dose<small print>``), which an HTML parser would take
+    for a tag and drop."""
+    real: set[int] = set()
+    opened: list[tuple[str, int]] = []
+    for match in _INLINE_TAG.finditer(title):
+        name = match[2]
+        if name in _VOID and not match[1]:
+            real.add(match.start())
+        elif not match[1]:
+            opened.append((name, match.start()))
+        elif opened and opened[-1][0] == name:
+            real |= {opened.pop()[1], match.start()}
+    return "".join(
+        "&lt;" if char == "<" and place not in real else char for place, char in enumerate(title)
+    )
 
 
 def _excerpt(excerpt: str) -> str | None:
