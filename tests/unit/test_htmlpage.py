@@ -48,33 +48,59 @@ def test_math_is_kept_as_its_tex_with_a_note() -> None:
     assert article.notes[0].startswith("5 math formulas kept as TeX")
 
 
-def test_share_buttons_newsletter_related_posts_and_back_links_are_left_out() -> None:
-    page = """<html><body><article><h1>Placeholder</h1><div class="entry-content">
-<p>Placeholder text of the article, long enough to be most of what the page says, as an
-article's own text is: one two three four five six seven eight nine ten eleven twelve.</p>
-<div class="newsletter-box"><h3>Placeholder newsletter</h3><p>One two three four five six
-seven eight nine ten eleven twelve thirteen.</p></div>
+def test_share_buttons_related_posts_link_lists_and_back_links_are_left_out() -> None:
+    page = """<html><head><link rel="canonical" href="https://example.com/a/"></head><body>
+<article><h1>Placeholder</h1><div class="entry-content">
+<p>Placeholder text of the article, one two three four five six seven eight nine ten.</p>
 <div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li><a
  href="https://example.com/share">Share</a></li></ul></div>
-<div class="jp-relatedposts"><h3>Related</h3><ul><li><a href="/x/">X</a></li></ul></div>
-<div class="widget">Popular</div><div class="author-box"><p>About the author.</p></div>
-<p><a href="/articles/">← All Articles</a></p>
-</div></article></body></html>"""
+<div class="jp-relatedposts"><ul><li><a href="/x/">X</a></li></ul></div>
+</div>
+<div class="widget"><ul><li><a href="/y/">Placeholder other post</a></li></ul></div>
+<p><a href="https://example.com/articles/">← All Articles</a></p>
+</article></body></html>"""
     article = parse_html(page, "page.html")
-    assert article.body.startswith("Placeholder text of the article")
-    assert article.body.endswith("eleven twelve.\n")
+    assert article.body == (
+        "Placeholder text of the article, one two three four five six seven eight nine ten.\n"
+    )
     assert article.notes == (
-        "left out as the site's chrome (class newsletter-box): "
-        "'Placeholder newsletter One two three four five six …'",
+        "left out as the site's chrome (class sharedaddy): 'Share this: Share …'",
     )
 
 
-def test_a_chrome_class_around_the_article_text_keeps_it() -> None:
+def test_chrome_classes_around_text_or_in_the_body_are_kept() -> None:
     page = """<html><body><article><h1>Placeholder</h1>
 <div class="sidebar"><div class="post-body"><p>Placeholder text.</p></div></div>
-<div class="share"><p>Placeholder one two three four five six seven eight nine ten.</p></div>
+<div class="share"><p>Wash hands for twenty seconds.</p></div>
+<div class="col sidebar"><p>Placeholder dose: 5 mg daily.</p></div>
+<div class="author-box">Dr. Placeholder reviewed this page.</div>
+<div class="entry-content"><div class="so-panel widget"><p><a href="/z/">Placeholder
+ linked words only</a></p></div></div>
 </article></body></html>"""
-    assert parse_html(page, "page.html").body.startswith("Placeholder text.\n")
+    assert parse_html(page, "page.html").body == (
+        "Placeholder text.\n\nWash hands for twenty seconds.\n\nPlaceholder dose: 5 mg daily.\n\n"
+        "Dr. Placeholder reviewed this page.\n\n[Placeholder linked words only](<http://same-import.invalid/z/>)\n"
+    )
+
+
+def test_a_link_named_home_to_another_site_is_kept() -> None:
+    page = """<html><head><link rel="canonical" href="https://example.com/a/"></head><body>
+<article><h1>Placeholder</h1><p>Placeholder text.</p>
+<p><a href="https://www.cdc.gov/handwashing/">Home</a></p></article></body></html>"""
+    assert parse_html(page, "page.html").body == (
+        "Placeholder text.\n\n[Home](<https://www.cdc.gov/handwashing/>)\n"
+    )
+
+
+def test_chrome_that_is_nearly_all_the_article_is_kept_with_a_note() -> None:
+    page = """<html><body><article><h1>Placeholder</h1>
+<div class="widget"><a href="/a/">Placeholder one</a> <a href="/b/">Placeholder two</a></div>
+</article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.body.startswith("[Placeholder one]")
+    assert article.notes == (
+        "kept what looks like the site's chrome (class widget): the article is little else",
+    )
 
 
 def test_a_redirect_stub_is_an_error_naming_where_it_points() -> None:

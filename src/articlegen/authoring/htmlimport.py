@@ -96,9 +96,9 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     check_title(title, path, None, "the page's first <h1> should be the article's title")
     check_depth(main, path)
     skipped = {heading.mem_id} if heading is not None else set()
-    notes = keep_math(tree, main) + skip_chrome(main, skipped)
+    notes = keep_math(tree, main) + skip_chrome(main, skipped, page := page_url(tree))
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
-    see_also = _take_see_also(main, skipped, page := page_url(tree))
+    see_also = _take_see_also(main, skipped, page)
     mark_root_links(main, page)  # See Also's links stay as they were: matched by title
     notes += players_note(main, page)
     date = page_date(tree, main)
