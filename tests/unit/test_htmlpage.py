@@ -119,6 +119,16 @@ def test_a_page_that_refreshes_itself_stays_an_article() -> None:
     assert parse_html(page, "page.html").body == "Placeholder text.\n"
 
 
+def test_a_page_refreshing_to_its_own_address_or_after_minutes_is_an_article() -> None:
+    own = """<html><head><meta http-equiv="refresh" content="0; url=https://example.com/a/">
+<link rel="canonical" href="https://example.com/a"></head><body>
+<h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
+    later = """<html><head><meta http-equiv="refresh" content="300; url=/b/"></head><body>
+<h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
+    for page in (own, later):
+        assert parse_html(page, "page.html").body == "Placeholder text.\n"
+
+
 def test_a_site_name_h1_is_not_the_title() -> None:
     page = """<html><body><header itemscope itemtype="https://schema.org/Organization">
 <h1 itemprop="name">Placeholder Site</h1></header><main><h1>Placeholder Title</h1>
