@@ -129,6 +129,15 @@ def test_a_page_refreshing_to_its_own_address_or_after_minutes_is_an_article() -
         assert parse_html(page, "page.html").body == "Placeholder text.\n"
 
 
+def test_a_headline_in_a_widget_outside_the_article_is_not_the_title() -> None:
+    page = """<html><body><div class="popular"><div itemscope>
+<h1 itemprop="headline"><a href="/other/">Popular: Placeholder Other</a></h1></div></div>
+<article><h1>Placeholder Title</h1><p>Placeholder text.</p></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.title == "Placeholder Title"
+    assert article.body == "Placeholder text.\n"
+
+
 def test_a_site_name_h1_is_not_the_title() -> None:
     page = """<html><body><header itemscope itemtype="https://schema.org/Organization">
 <h1 itemprop="name">Placeholder Site</h1></header><main><h1>Placeholder Title</h1>

@@ -64,17 +64,19 @@ def meta_title(tree: LexborHTMLParser) -> str:
 
 
 def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None:
-    """The page's title ``<h1>``: the one marked as the headline (not as a ``name``, which a
-    site header's ``<h1 itemprop="name">`` gives the site's), else, when the body is
-    narrower than the ``<article>`` around it (Jekyll's ``itemprop="articleBody"``), the
-    article's first ``<h1>`` outside the body, as the theme puts the title in the article's
-    header; else the body's first, else the page's first. A ``<h1>`` in the body is then
-    one of its headings."""
-    if (marked := tree.css_first('h1[itemprop~="headline"]')) is not None:
-        return marked
-    article = main.parent
+    """The page's title ``<h1>``: the one the ``<article>`` around the body (else the body)
+    marks as the headline (not as a ``name``, which a site header's ``<h1 itemprop="name">``
+    gives the site's; one marked in a "popular posts" widget elsewhere on the page names
+    another post), else, when the body is narrower than the ``<article>`` around it
+    (Jekyll's ``itemprop="articleBody"``), the article's first ``<h1>`` outside the body, as
+    the theme puts the title in the article's header; else the body's first, else the
+    page's first. A ``<h1>`` in the body is then one of its headings."""
+    article: LexborNode | None = main
     while article is not None and article.tag != "article":
         article = article.parent
+    scope = article if article is not None else main
+    if (marked := scope.css_first('h1[itemprop~="headline"]')) is not None:
+        return marked
     inside = {node.mem_id for node in main.css("h1")}
     outer = [h for h in article.css("h1") if h.mem_id not in inside] if article is not None else []
     if outer and main.tag != "article":
