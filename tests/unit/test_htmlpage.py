@@ -103,6 +103,19 @@ def test_chrome_that_is_nearly_all_the_article_is_kept_with_a_note() -> None:
     )
 
 
+def test_an_aside_of_text_is_a_quote_and_other_left_out_text_is_named() -> None:
+    page = """<html><body><article><header><h1>Placeholder</h1>
+<time datetime="2024-05-14">May 14, 2024</time></header><p>Placeholder text.</p>
+<aside class="callout warning"><p><strong>Warning:</strong> never combine it.</p></aside>
+<footer><p>Placeholder reviewed by a nurse.</p><a href="/tags/x/">x</a></footer>
+<nav><a href="/a/">Placeholder previous</a></nav></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.body == "Placeholder text.\n\n> **Warning:** never combine it.\n"
+    assert article.notes == (
+        "left out the page's <footer>: 'Placeholder reviewed by a nurse. x …'",
+    )
+
+
 def test_a_redirect_stub_is_an_error_naming_where_it_points() -> None:
     page = """<!DOCTYPE html><title>Redirecting to https://new.example.net</title>
 <meta http-equiv="Refresh" content="0; URL='https://new.example.net/posts/walks'">

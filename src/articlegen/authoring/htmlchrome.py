@@ -10,6 +10,9 @@ plugin's block goes anywhere; a block only known by a generic class (``.share``,
 it is mostly links and lies outside the article's body element; a back-link only when it
 leads into the page's own site. A left-out block that held words besides its links is
 named in a note, and nothing is left out when the article would be (nearly) empty without it.
+The converter leaves out ``<nav>``, ``<header>``, ``<footer>``, ``<form>`` and ``<aside>`` by
+their tag; an ``<aside>`` of text in the body (a clinical warning's callout) is kept as a
+quote, and any other of them that held words besides links is named in a note.
 """
 
 from __future__ import annotations
@@ -33,15 +36,57 @@ _BACK_LINK = re.compile(
     re.IGNORECASE,
 )
 _NEARLY_EMPTY = 3
+_BY_TAG = "aside, nav, header, footer, form"
+_NO_TEXT = "script, style, button, select, textarea, time"
+"""Within an element left out by its tag: controls, and the date the header shows."""
+
+
+def left_out_by_tag(main: LexborNode, skipped: set[int]) -> tuple[set[int], list[str]]:
+    """The ``<aside>`` elements of text in ``main``'s body, to write as quotes, and a note
+    naming each other ``<aside>``, ``<nav>``, ``<header>``, ``<footer>`` or ``<form>`` left
+    out that held words besides its links (not ``skipped`` ones, as the title)."""
+    bodies = _bodies(main)
+    quoted: set[int] = set()
+    notes = []
+    for node in main.css(_BY_TAG):
+        ancestor = node.parent
+        while ancestor is not None and ancestor.mem_id != main.mem_id:
+            if ancestor.mem_id in skipped or ancestor.tag in _BY_TAG.split(", "):
+                break
+            ancestor = ancestor.parent
+        if ancestor is None or ancestor.mem_id != main.mem_id or node.mem_id in skipped:
+            continue
+        hidden = [n for n in node.css(_NO_TEXT) if not _under(n.parent, node, strict=True)]
+        hidden += [n for n in node.css("*") if n.mem_id in skipped]
+        words = len(_words(node)) - sum(len(_words(n)) for n in hidden)
+        if (prose := min(words, _prose_words(node))) <= 0:
+            continue
+        in_body = not bodies or not _outside(node, main, bodies)
+        if node.tag == "aside" and prose * 2 >= words and in_body:
+            quoted.add(node.mem_id)
+            continue
+        shown = " ".join(_words(node)[:8])
+        notes.append(f"left out the page's <{node.tag}{_classes(node)}>: '{shown} …'")
+    return quoted, notes
+
+
+def _classes(node: LexborNode) -> str:
+    """``node``'s class attribute as the page wrote it, to name it in a note."""
+    return f' class="{attribute(node, "class")}"' if attribute(node, "class") else ""
+
+
+def _bodies(main: LexborNode) -> set[int]:
+    """The article's body elements within ``main`` (or ``main`` itself), by ``mem_id``."""
+    return {node.mem_id for node in main.css(_BODIES)} | (
+        {main.mem_id} if _is(main, _BODIES) else set()
+    )
 
 
 def skip_chrome(main: LexborNode, skipped: set[int], page: str | None) -> list[str]:
     """Add the chrome blocks under ``main`` to ``skipped`` (``page``, the page's own
     address, tells a back-link into its site); a note naming each that held words besides
     its links, or saying why none was left out."""
-    bodies = {node.mem_id for node in main.css(_BODIES)} | (
-        {main.mem_id} if _is(main, _BODIES) else set()
-    )
+    bodies = _bodies(main)
     chrome = [n for n in main.css(_CHROME) if _is_chrome(n, main, bodies)]
     chrome += [
         n for n in main.css("p, div, a") if _back_link(n, main, page) and _outside(n, main, bodies)

@@ -19,7 +19,7 @@ from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
 from .htmlchecks import check_depth, check_redirect
-from .htmlchrome import skip_chrome
+from .htmlchrome import left_out_by_tag, skip_chrome
 from .htmlmath import keep_math
 from .htmlmedia import address, frame_blocks, image_markdown, player_blocks, players_note
 from .htmlmeta import (
@@ -71,7 +71,7 @@ _COMMENTS = (
     "#comments, .comments, .comments-area, #disqus_thread, .giscus, #respond, .comment-respond"
 )
 _BLOCK_TAGS = (
-    "p div section article main h1 h2 h3 h4 h5 h6 ul ol blockquote pre hr table figure"
+    "p div section article main aside h1 h2 h3 h4 h5 h6 ul ol blockquote pre hr table figure"
     " figcaption dl dt dd details summary address center iframe audio video"
 )
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
@@ -103,9 +103,10 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     notes += players_note(main, page)
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
-    writer = _Writer(page, skipped, _heading_shift(main, skipped, notes))
+    quoted, left_out = left_out_by_tag(main, skipped)
+    writer = _Writer(page, skipped, _heading_shift(main, skipped, notes), quoted=quoted)
     body = "\n\n".join(writer.blocks(main)) + "\n"
-    notes += flattened_note(writer.flattened)
+    notes += left_out + flattened_note(writer.flattened)
     return ImportedArticle(
         title=title,
         body=body,
@@ -244,8 +245,11 @@ class _Writer:
         shift: int,
         anchors: frozenset[str] = frozenset(),
         marks: Mapping[str, str] | None = None,
+        quoted: set[int] | None = None,
     ) -> None:
         self.page, self.skipped, self.shift = page, skipped, shift
+        self.quoted = quoted or set()
+        """The ``<aside>`` elements of text in a saved page's body, written as quotes."""
         self.anchors = anchors
         """Names of a blog post's anchors and heading ids, kept as ``<a name>`` with the
         links to them, for the importer to make heading ids (``namedanchors``)."""
@@ -261,7 +265,10 @@ class _Writer:
         out: list[str] = []
         run: list[str] = []
         for child in _children(node):
-            if child.is_element_node and (child.mem_id in self.skipped or child.tag in _DROPPED):
+            if child.is_element_node and (
+                child.mem_id in self.skipped
+                or (child.tag in _DROPPED and child.mem_id not in self.quoted)
+            ):
                 continue
             if child.is_element_node and child.tag in _BLOCKS:
                 found = self.block(child)
@@ -283,7 +290,7 @@ class _Writer:
             return [f"{'#' * max(2, min(6, int(tag[1]) + self.shift))} {text}"] if text else []
         if tag in ("ul", "ol"):
             return [self.list_block(node)]
-        if tag == "blockquote":
+        if tag in ("blockquote", "aside"):
             return [quoted("\n\n".join(self.blocks(node)))]
         if tag == "pre":
             language = re.search(r"language-([\w+-]+)", attribute(node.css_first("code"), "class"))
