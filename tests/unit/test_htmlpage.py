@@ -83,12 +83,13 @@ def test_chrome_classes_around_text_or_in_the_body_are_kept() -> None:
     )
 
 
-def test_a_link_named_home_to_another_site_is_kept() -> None:
+def test_a_link_named_home_to_another_site_or_without_an_address_is_kept() -> None:
     page = """<html><head><link rel="canonical" href="https://example.com/a/"></head><body>
 <article><h1>Placeholder</h1><p>Placeholder text.</p>
-<p><a href="https://www.cdc.gov/handwashing/">Home</a></p></article></body></html>"""
+<p><a href="https://www.cdc.gov/handwashing/">Home</a></p><a id="x">Home</a></article>
+</body></html>"""
     assert parse_html(page, "page.html").body == (
-        "Placeholder text.\n\n[Home](<https://www.cdc.gov/handwashing/>)\n"
+        "Placeholder text.\n\n[Home](<https://www.cdc.gov/handwashing/>)\n\nHome\n"
     )
 
 

@@ -158,10 +158,12 @@ def _back_link(node: LexborNode, main: LexborNode, page: str | None) -> bool:
     """Whether ``node`` is a link back to the site's list of articles (``All Articles``,
     ``← Back to posts``), alone in its block and leading into the page's own site: a
     ``Home`` link to another site is a reference the author gave."""
-    if node.mem_id == main.mem_id or (node.tag == "a" and node.parent != main):
+    if node.mem_id == main.mem_id or (
+        node.tag == "a" and (node.parent is None or node.parent.mem_id != main.mem_id)
+    ):
         return False
     text = plain_text(node)
-    links = node.css("a[href]") if node.tag != "a" else [node]
+    links = node.css("a[href]") if node.tag != "a" else [node] if attribute(node, "href") else []
     if not text or not links or plain_text(links[0]) != text:
         return False
     target = urlsplit(attribute(links[0], "href"))
