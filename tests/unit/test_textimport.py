@@ -272,3 +272,10 @@ def test_a_long_address_alone_does_not_hide_the_wrap_width() -> None:
     )
     body = parse_text(text, "a.txt").body
     assert body.startswith("Testosterone levels fall slowly with age, about one percent a year")
+
+
+def test_list_markers_followed_by_a_tab_are_list_items_not_a_table() -> None:
+    text = "Title\n\nSteps:\n\n1.\tTake one.\n2.\tTake two.\n\nSigns:\n\n•\tFever\n•\tPain\n"
+    article = parse_text(text, "a.txt")
+    assert article.body == "Steps:\n\n1. Take one.\n2. Take two.\n\nSigns:\n\n- Fever\n- Pain\n"
+    assert article.notes == ()

@@ -3,9 +3,13 @@ apart by tabs, so consecutive lines with the same number of tab-separated cells 
 back as a Markdown table (its first row the header) rather than as headings or paragraphs.
 
 A single tabbed line is no table: its tabs are spaces, as everywhere else in pasted text.
+Nor is a line whose first cell is a list marker (``1.\tTake the tablet.``, ``•\tFever``): Word
+copies a list so, a tab after each item's marker.
 """
 
 from __future__ import annotations
+
+import re
 
 from .mdtext import escape_markdown, table
 
@@ -13,6 +17,8 @@ TABLE_NOTE = (
     "lines of tab-separated columns became a Markdown table, its first row the header: "
     "check its header and cells"
 )
+
+_LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-z]|[ivx]{2,4})[.)]|[•◦▪▫‣⁃○●■□►▸➢*+\-–]", re.IGNORECASE)
 
 
 def cells(line: str) -> list[str]:
@@ -27,7 +33,7 @@ def table_rows(lines: list[str], start: int) -> list[list[str]]:
     if width < 2:
         return []
     end = start
-    while end < len(lines) and lines[end].strip() and len(cells(lines[end])) == width:
+    while end < len(lines) and _is_row(lines[end], width):
         end += 1
     return [cells(line) for line in lines[start:end]] if end - start >= 2 else []
 
@@ -35,3 +41,9 @@ def table_rows(lines: list[str], start: int) -> list[list[str]]:
 def markdown_table(rows: list[list[str]]) -> str:
     """The rows as a pipe table, each cell's text escaped (a ``|`` in a cell too)."""
     return table([[escape_markdown(cell, autolink=True) for cell in row] for row in rows])
+
+
+def _is_row(line: str, width: int) -> bool:
+    """Whether ``line`` is a row of ``width`` cells, not a list item copied with a tab."""
+    row = cells(line) if line.strip() else []
+    return len(row) == width and _LIST_MARKER.fullmatch(row[0]) is None
