@@ -279,3 +279,29 @@ def test_list_markers_followed_by_a_tab_are_list_items_not_a_table() -> None:
     article = parse_text(text, "a.txt")
     assert article.body == "Steps:\n\n1. Take one.\n2. Take two.\n\nSigns:\n\n- Fever\n- Pain\n"
     assert article.notes == ()
+
+
+def test_wrapped_text_with_one_short_line_is_joined_and_has_no_headings() -> None:
+    text = (
+        "Title\n\n"
+        "Lorem ipsum dolor sit amet placeholder words go here for a while and then,\n"
+        "more placeholder words follow on this line until the wrap width is near it\n"
+        "and the paragraph keeps going with more of the same words as before there\n"
+        "when it finally ends on a shorter line.\n\n"
+        "Our placeholder desk is open on weekdays:\n"
+        "Call the placeholder number or write to the placeholder address to ask it\n"
+        "for help with the things that the placeholder team can help with in time\n"
+        "for the end of the text.\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert "#" not in body and body.count("\n\n") == 1
+    assert "weekdays: Call" in body and "wrap width is near it and the" in body
+
+
+def test_a_line_broken_at_the_wrap_width_is_never_a_heading() -> None:
+    text = (
+        "Title\n\nA placeholder sentence ends.\nA placeholder sentence ends.\n"
+        "A placeholder sentence ends.\n\nA wrapped placeholder line goes on to\n"
+        "the wrap width\n\nEnd.\n"
+    )
+    assert "#" not in parse_text(text, "a.txt").body
