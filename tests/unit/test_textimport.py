@@ -204,10 +204,13 @@ def test_a_date_line_written_day_first_in_another_language(line: str) -> None:
     assert article.body == "Text.\n"
 
 
-def test_a_line_starting_with_a_day_and_a_month_is_no_numbered_list() -> None:
-    text = "Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n\n1. Set an alarm.\n"
+def test_only_a_lone_line_that_is_a_whole_date_is_no_numbered_list() -> None:
+    text = "Titel\n\nText.\n\n\n\n\n\n15. März 2024\n\nText.\n\n1. Set 2024 goals.\n"
     body = parse_text(text, "a.txt").body
-    assert body == "Text.\n\n15\\. März 2024 war kalt.\n\n1. Set an alarm.\n"
+    assert body == "Text.\n\n## 15\\. März 2024\n\nText.\n\n1. Set 2024 goals.\n"
+    text = "Title\n\nPhases:\n\n1. March 2024 it began.\n2. Juni 2024\n3. Results came.\n"
+    body = parse_text(text, "a.txt").body
+    assert body == "Phases:\n\n1. March 2024 it began.\n2. Juni 2024\n3. Results came.\n"
 
 
 def test_the_wrap_width_is_read_from_the_text() -> None:

@@ -20,7 +20,6 @@ from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
 from .textlocale import COMMENTS_WORDS, SEE_ALSO_WORDS, read_european_date
-from .textlocale import MONTHS as EUROPEAN_MONTHS
 from .texttables import TABLE_NOTE, markdown_table, table_rows
 
 HEADING_WORDS = 12
@@ -30,7 +29,6 @@ _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
 _SECOND_LEVEL = "◦○▫□"
 _LETTERED = re.compile(r"(\s+)([a-z]|[ivx]{2,4})[.)]\s+(\S.*)", re.IGNORECASE)
-_MONTH_AND_YEAR = re.compile(r"(\w+)\.?,?\s+\d{4}\b")
 _ROMAN = {
     "i": 1,
     "ii": 2,
@@ -190,9 +188,8 @@ class Block:
 
 
 def _item(line: str) -> Block | None:
-    """The list item a line starts, if it starts one (a date written day first,
-    ``15. Januar 2024 war kalt``, starts no numbered item)."""
-    if (match := _NUMBERED.fullmatch(line)) and not _names_a_month(match.group(3)):
+    """The list item a line starts, if it starts one."""
+    if match := _NUMBERED.fullmatch(line):
         return Block(match.group(3), True, len(match.group(1)), int(match.group(2)))
     if match := _BULLET.fullmatch(line):
         indent = len(match.group(1)) + (1 if match.group(2) in _SECOND_LEVEL else 0)
@@ -221,12 +218,18 @@ def _sub_item(line: str, before: Block) -> Block | None:
     return Block(match.group(3), True, indent, number, lettered=True)
 
 
-def _names_a_month(text: str) -> bool:
-    """Whether ``text`` starts with a month's name (in English or another major language) and
-    a year: ``Januar 2024 …``, not ``Set the alarm`` (``set`` is September in Italian)."""
-    match = _MONTH_AND_YEAR.match(text)
-    word = match.group(1).lower() if match else ""
-    return word in MONTHS or word in EUROPEAN_MONTHS
+def _is_date_line(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a date written day first (``15. Januar 2024``), not an
+    item numbered 15: the whole line a day, a month's name and a year, no English month's
+    (``1. March 2024 …`` is an item), and no numbered line beside it (a run is a list)."""
+    match = _NUMBERED.fullmatch(lines[index])
+    if match is None or read_european_date(lines[index]) is None:
+        return False
+    if match.group(3).split()[0].rstrip(".").lower() in MONTHS:
+        return False
+    around = [line for line in lines[index + 1 :] if line][:1]
+    around += [line for line in lines[:index] if line][-1:]
+    return not any(_NUMBERED.fullmatch(line) for line in around)
 
 
 def _wrap_breaks(lines: list[str]) -> tuple[frozenset[int], bool]:
@@ -272,7 +275,8 @@ def _blocks(lines: list[str], breaks: frozenset[int], hard_wrapped: bool) -> lis
             index += len(rows) - 1
             joinable = False
             continue
-        item = _item(line) or (_sub_item(line, blocks[-1]) if blocks else None)
+        item = None if _is_date_line(lines, index - 1) else _item(line)
+        item = item or (_sub_item(line, blocks[-1]) if blocks else None)
         if item is not None:
             blocks.append(item)
         elif joinable and (hard_wrapped or _indent(line) > blocks[-1].indent):
