@@ -308,3 +308,10 @@ def test_a_line_broken_at_the_wrap_width_is_never_a_heading() -> None:
         "the wrap width\n\nEnd.\n"
     )
     assert "#" not in parse_text(text, "a.txt").body
+
+
+def test_an_indented_initial_is_no_lettered_item() -> None:
+    text = "Title\n\n1. A trial led by Dr. Anna\n   B. Placeholder found less pain.\n2. Rest.\n"
+    assert parse_text(text, "a.txt").body == (
+        "1. A trial led by Dr. Anna B. Placeholder found less pain.\n2. Rest.\n"
+    )

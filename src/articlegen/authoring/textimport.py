@@ -200,7 +200,8 @@ def _item(line: str) -> Block | None:
 def _sub_item(line: str, before: Block) -> Block | None:
     """The nested item a lettered line (``a.``, ``b)``, ``ii.``) starts where it is indented
     under a numbered item or follows another such: numbered by its letter (``c.`` is 3) or
-    roman numeral, whichever continues the items before it."""
+    roman numeral, whichever continues the items before it. A letter out of that sequence
+    (``B. Placeholder …`` under ``1. … led by Dr. Anna``, an initial) starts no item."""
     match = _LETTERED.fullmatch(line)
     if match is None or not before.item:
         return None
@@ -211,11 +212,10 @@ def _sub_item(line: str, before: Block) -> Block | None:
         return None
     numbers = {ord(mark) - ord("a") + 1} if len(mark) == 1 else set()
     numbers |= {_ROMAN[mark]} if mark in _ROMAN else set()
-    if not numbers:
-        return None
     following = before.number + 1 if before.lettered and before.number is not None else 1
-    number = following if following in numbers else min(numbers)
-    return Block(match.group(3), True, indent, number, lettered=True)
+    if following not in numbers:
+        return None
+    return Block(match.group(3), True, indent, following, lettered=True)
 
 
 def _is_date_line(lines: list[str], index: int) -> bool:
