@@ -315,3 +315,9 @@ def test_an_indented_initial_is_no_lettered_item() -> None:
     assert parse_text(text, "a.txt").body == (
         "1. A trial led by Dr. Anna B. Placeholder found less pain.\n2. Rest.\n"
     )
+
+
+def test_tabbed_labels_and_values_are_bold_labels_not_a_table() -> None:
+    article = parse_text("Title\n\nName:\tA Placeholder\nDose:\t5 mg\n\nEnd.\n", "a.txt")
+    assert article.body == "**Name:** A Placeholder\n\n**Dose:** 5 mg\n\nEnd.\n"
+    assert article.notes == ()

@@ -20,7 +20,7 @@ from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
 from .textlocale import COMMENTS_WORDS, SEE_ALSO_WORDS, read_european_date
-from .texttables import TABLE_NOTE, markdown_table, table_rows
+from .texttables import TABLE_NOTE, is_labelled, markdown_table, table_rows
 
 HEADING_WORDS = 12
 """A standalone line of at most this many words, without closing punctuation, is a heading."""
@@ -86,7 +86,8 @@ def parse_text(text: str, path: str) -> ImportedArticle:
     comments = _drop_comments_footer(rest)
     see_also = _take_see_also(rest)
     blocks = _blocks(rest, *_wrap_breaks(rest))
-    notes = (TABLE_NOTE,) if any(block.table for block in blocks) else ()
+    tables = [block.table for block in blocks if block.table]
+    notes = (TABLE_NOTE,) if not all(map(is_labelled, tables)) else ()
     return ImportedArticle(
         title, render_blocks(blocks), tuple(see_also), comments, date, notes=notes
     )

@@ -4,7 +4,9 @@ back as a Markdown table (its first row the header) rather than as headings or p
 
 A single tabbed line is no table: its tabs are spaces, as everywhere else in pasted text.
 Nor is a line whose first cell is a list marker (``1.\tTake the tablet.``, ``•\tFever``): Word
-copies a list so, a tab after each item's marker.
+copies a list so, a tab after each item's marker. Rows whose first cells all end in a colon
+(``Name:\tPlaceholder Patient``) are labels and their values, not a table with a header:
+each becomes a paragraph with its label in bold.
 """
 
 from __future__ import annotations
@@ -39,8 +41,20 @@ def table_rows(lines: list[str], start: int) -> list[list[str]]:
 
 
 def markdown_table(rows: list[list[str]]) -> str:
-    """The rows as a pipe table, each cell's text escaped (a ``|`` in a cell too)."""
+    """The rows as a pipe table, each cell's text escaped (a ``|`` in a cell too); labelled
+    rows as ``**Name:** value`` paragraphs."""
+    if is_labelled(rows):
+        return "\n\n".join(
+            f"**{escape_markdown(label, autolink=True)}** "
+            + escape_markdown(" ".join(values), autolink=True)
+            for label, *values in rows
+        )
     return table([[escape_markdown(cell, autolink=True) for cell in row] for row in rows])
+
+
+def is_labelled(rows: list[list[str]]) -> bool:
+    """Whether every row's first cell is a label (ends in a colon), so no row is a header."""
+    return all(row[0].endswith(":") and len(row[0]) > 1 for row in rows)
 
 
 def _is_row(line: str, width: int) -> bool:
