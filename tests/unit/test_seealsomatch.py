@@ -5,6 +5,7 @@ from articlegen.authoring.seealsomatch import (
     Resolved,
     link_articles,
     resolve_see_also,
+    separate_titles,
     split_titles,
 )
 from articlegen.core.model import ImportedLink
@@ -78,3 +79,14 @@ def test_links_into_the_old_site_become_links_to_the_articles() -> None:
         " and [other](<https://other.example.net/sleep/>).\n"
     )
     assert link_articles(body, None, CATALOGUE) == body
+
+
+def test_a_series_with_an_oxford_comma_is_one_title() -> None:
+    assert separate_titles("Vitamin D, Calcium, and Bone Health") == [
+        "Vitamin D, Calcium, and Bone Health"
+    ]
+    assert separate_titles("Low T; Iron, Zinc, or Both") == ["Low T", "Iron, Zinc, or Both"]
+    assert separate_titles("Griechischer Salat, Erbsenpüree") == [
+        "Griechischer Salat",
+        "Erbsenpüree",
+    ]

@@ -204,10 +204,13 @@ def test_a_date_line_written_day_first_in_another_language(line: str) -> None:
     assert article.body == "Text.\n"
 
 
-def test_a_line_starting_with_a_day_and_a_month_is_no_numbered_list() -> None:
-    text = "Titel\n\nText.\n\n\n\n\n\n15. März 2024 war kalt.\n\n1. Set an alarm.\n"
+def test_only_a_lone_line_that_is_a_whole_date_is_no_numbered_list() -> None:
+    text = "Titel\n\nText.\n\n\n\n\n\n15. März 2024\n\nText.\n\n1. Set 2024 goals.\n"
     body = parse_text(text, "a.txt").body
-    assert body == "Text.\n\n15\\. März 2024 war kalt.\n\n1. Set an alarm.\n"
+    assert body == "Text.\n\n## 15\\. März 2024\n\nText.\n\n1. Set 2024 goals.\n"
+    text = "Title\n\nPhases:\n\n1. March 2024 it began.\n2. Juni 2024\n3. Results came.\n"
+    body = parse_text(text, "a.txt").body
+    assert body == "Phases:\n\n1. March 2024 it began.\n2. Juni 2024\n3. Results came.\n"
 
 
 def test_the_wrap_width_is_read_from_the_text() -> None:
@@ -272,3 +275,49 @@ def test_a_long_address_alone_does_not_hide_the_wrap_width() -> None:
     )
     body = parse_text(text, "a.txt").body
     assert body.startswith("Testosterone levels fall slowly with age, about one percent a year")
+
+
+def test_list_markers_followed_by_a_tab_are_list_items_not_a_table() -> None:
+    text = "Title\n\nSteps:\n\n1.\tTake one.\n2.\tTake two.\n\nSigns:\n\n•\tFever\n•\tPain\n"
+    article = parse_text(text, "a.txt")
+    assert article.body == "Steps:\n\n1. Take one.\n2. Take two.\n\nSigns:\n\n- Fever\n- Pain\n"
+    assert article.notes == ()
+
+
+def test_wrapped_text_with_one_short_line_is_joined_and_has_no_headings() -> None:
+    text = (
+        "Title\n\n"
+        "Lorem ipsum dolor sit amet placeholder words go here for a while and then,\n"
+        "more placeholder words follow on this line until the wrap width is near it\n"
+        "and the paragraph keeps going with more of the same words as before there\n"
+        "when it finally ends on a shorter line.\n\n"
+        "Our placeholder desk is open on weekdays:\n"
+        "Call the placeholder number or write to the placeholder address to ask it\n"
+        "for help with the things that the placeholder team can help with in time\n"
+        "for the end of the text.\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert "#" not in body and body.count("\n\n") == 1
+    assert "weekdays: Call" in body and "wrap width is near it and the" in body
+
+
+def test_a_line_broken_at_the_wrap_width_is_never_a_heading() -> None:
+    text = (
+        "Title\n\nA placeholder sentence ends.\nA placeholder sentence ends.\n"
+        "A placeholder sentence ends.\n\nA wrapped placeholder line goes on to\n"
+        "the wrap width\n\nEnd.\n"
+    )
+    assert "#" not in parse_text(text, "a.txt").body
+
+
+def test_an_indented_initial_is_no_lettered_item() -> None:
+    text = "Title\n\n1. A trial led by Dr. Anna\n   B. Placeholder found less pain.\n2. Rest.\n"
+    assert parse_text(text, "a.txt").body == (
+        "1. A trial led by Dr. Anna B. Placeholder found less pain.\n2. Rest.\n"
+    )
+
+
+def test_tabbed_labels_and_values_are_bold_labels_not_a_table() -> None:
+    article = parse_text("Title\n\nName:\tA Placeholder\nDose:\t5 mg\n\nEnd.\n", "a.txt")
+    assert article.body == "**Name:** A Placeholder\n\n**Dose:** 5 mg\n\nEnd.\n"
+    assert article.notes == ()

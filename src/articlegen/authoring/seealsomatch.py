@@ -126,10 +126,15 @@ def split_titles(text: str, catalogue: Catalogue) -> list[tuple[str, Linkable | 
 def separate_titles(text: str) -> list[str]:
     """``text`` cut at its separators (``,``, ``;``, ``|``, ``•``, ``·``, a spaced dash) into
     the titles it seems to name, where no article tells: a part starting in lower case or
-    with a subtitle's word (``…, How They Work``, ``…, Explained``) stays with the one before."""
+    with a subtitle's word (``…, How They Work``, ``…, Explained``) stays with the one before,
+    and a series ending in ``, and …`` or ``, or …`` (``Vitamin D, Calcium, and Bone Health``)
+    is one title, back to the first of its parts apart by commas."""
     spans: list[tuple[int, int]] = []
     for start, end in _pieces(text):
         word = text[start:end].split(maxsplit=1)[0]
+        if spans and word in ("and", "or") and text[spans[-1][1] : start].strip() == ",":
+            while len(spans) > 1 and text[spans[-2][1] : spans[-1][0]].strip() == ",":
+                spans[-2:] = [(spans[-2][0], spans[-1][1])]
         if spans and (word[:1].islower() or word.lower().rstrip(":") in _SUBTITLE_WORDS):
             spans[-1] = (spans[-1][0], end)
         else:

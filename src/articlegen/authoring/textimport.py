@@ -20,8 +20,7 @@ from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import ImportedArticle, ImportedLink
 from .mdtext import escape_block_start, escape_markdown, indent_item
 from .textlocale import COMMENTS_WORDS, SEE_ALSO_WORDS, read_european_date
-from .textlocale import MONTHS as EUROPEAN_MONTHS
-from .texttables import TABLE_NOTE, markdown_table, table_rows
+from .texttables import TABLE_NOTE, is_labelled, markdown_table, table_rows
 
 HEADING_WORDS = 12
 """A standalone line of at most this many words, without closing punctuation, is a heading."""
@@ -30,7 +29,6 @@ _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
 _SECOND_LEVEL = "◦○▫□"
 _LETTERED = re.compile(r"(\s+)([a-z]|[ivx]{2,4})[.)]\s+(\S.*)", re.IGNORECASE)
-_MONTH_AND_YEAR = re.compile(r"(\w+)\.?,?\s+\d{4}\b")
 _ROMAN = {
     "i": 1,
     "ii": 2,
@@ -87,8 +85,9 @@ def parse_text(text: str, path: str) -> ImportedArticle:
     date = _take_date(rest)
     comments = _drop_comments_footer(rest)
     see_also = _take_see_also(rest)
-    blocks = _blocks(rest, hard_wrapped=_is_hard_wrapped(rest))
-    notes = (TABLE_NOTE,) if any(block.table for block in blocks) else ()
+    blocks = _blocks(rest, *_wrap_breaks(rest))
+    tables = [block.table for block in blocks if block.table]
+    notes = (TABLE_NOTE,) if not all(map(is_labelled, tables)) else ()
     return ImportedArticle(
         title, render_blocks(blocks), tuple(see_also), comments, date, notes=notes
     )
@@ -185,12 +184,13 @@ class Block:
     """For a lettered sub-item (``a.``, ``ii.``) under a numbered one."""
     table: list[list[str]] | None = None
     """For a table (tab-separated columns), its rows."""
+    wrapped: bool = False
+    """Whether its line is part of text wrapped at a fixed width (so no heading)."""
 
 
 def _item(line: str) -> Block | None:
-    """The list item a line starts, if it starts one (a date written day first,
-    ``15. Januar 2024 war kalt``, starts no numbered item)."""
-    if (match := _NUMBERED.fullmatch(line)) and not _names_a_month(match.group(3)):
+    """The list item a line starts, if it starts one."""
+    if match := _NUMBERED.fullmatch(line):
         return Block(match.group(3), True, len(match.group(1)), int(match.group(2)))
     if match := _BULLET.fullmatch(line):
         indent = len(match.group(1)) + (1 if match.group(2) in _SECOND_LEVEL else 0)
@@ -201,7 +201,8 @@ def _item(line: str) -> Block | None:
 def _sub_item(line: str, before: Block) -> Block | None:
     """The nested item a lettered line (``a.``, ``b)``, ``ii.``) starts where it is indented
     under a numbered item or follows another such: numbered by its letter (``c.`` is 3) or
-    roman numeral, whichever continues the items before it."""
+    roman numeral, whichever continues the items before it. A letter out of that sequence
+    (``B. Placeholder …`` under ``1. … led by Dr. Anna``, an initial) starts no item."""
     match = _LETTERED.fullmatch(line)
     if match is None or not before.item:
         return None
@@ -212,44 +213,55 @@ def _sub_item(line: str, before: Block) -> Block | None:
         return None
     numbers = {ord(mark) - ord("a") + 1} if len(mark) == 1 else set()
     numbers |= {_ROMAN[mark]} if mark in _ROMAN else set()
-    if not numbers:
-        return None
     following = before.number + 1 if before.lettered and before.number is not None else 1
-    number = following if following in numbers else min(numbers)
-    return Block(match.group(3), True, indent, number, lettered=True)
+    if following not in numbers:
+        return None
+    return Block(match.group(3), True, indent, following, lettered=True)
 
 
-def _names_a_month(text: str) -> bool:
-    """Whether ``text`` starts with a month's name (in English or another major language) and
-    a year: ``Januar 2024 …``, not ``Set the alarm`` (``set`` is September in Italian)."""
-    match = _MONTH_AND_YEAR.match(text)
-    word = match.group(1).lower() if match else ""
-    return word in MONTHS or word in EUROPEAN_MONTHS
+def _is_date_line(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a date written day first (``15. Januar 2024``), not an
+    item numbered 15: the whole line a day, a month's name and a year, no English month's
+    (``1. March 2024 …`` is an item), and no numbered line beside it (a run is a list)."""
+    match = _NUMBERED.fullmatch(lines[index])
+    if match is None or read_european_date(lines[index]) is None:
+        return False
+    if match.group(3).split()[0].rstrip(".").lower() in MONTHS:
+        return False
+    around = [line for line in lines[index + 1 :] if line][:1]
+    around += [line for line in lines[:index] if line][-1:]
+    return not any(_NUMBERED.fullmatch(line) for line in around)
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined.
+def _wrap_breaks(lines: list[str]) -> tuple[frozenset[int], bool]:
+    """Where the text was wrapped at a fixed width (as e-mail is), and whether it was, so
+    its lines must be joined.
 
     The width is that of the longest line another line follows (at most 100; a paragraph's
     last line, such as a long address alone, does not count): a line broken there is long
-    and followed by a word that would not have fit after it. Text wrapped so breaks at least
-    twice and never where the next word would have fit, as a paragraph per line does.
+    and followed by a word that would not have fit after it. Text is wrapped where it breaks
+    so at least twice and in most of its long lines: a deliberate short line (``… for
+    questions:``) or a width a column wider than the longest line breaks a few early.
     """
     broken = [
-        (line, after.split()[0])
-        for line, after in itertools.pairwise(lines)
-        if after and _item(after) is None
+        (index, line, after.split()[0])
+        for index, (line, after) in enumerate(itertools.pairwise(lines))
+        if line and after and _item(after) is None
     ]
-    width = max((len(line) for line, _ in broken), default=0)
+    width = max((len(line) for _, line, _ in broken), default=0)
     if width > 100:
-        return False
-    long_lines = [len(line) + 1 + len(word) for line, word in broken if len(line) >= width // 2]
-    wraps = sum(1 for length in long_lines if length > width)
-    return wraps >= 2 and wraps == len(long_lines)
+        return frozenset(), False
+    long_lines = [
+        (i, len(line) + 1 + len(word)) for i, line, word in broken if len(line) >= width // 2
+    ]
+    breaks = frozenset(index for index, length in long_lines if length > width)
+    early = len(long_lines) - len(breaks)
+    return breaks, len(breaks) >= 2 and len(breaks) > early
 
 
-def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
-    """Paragraphs and list items; headings marked."""
+def _blocks(lines: list[str], breaks: frozenset[int], hard_wrapped: bool) -> list[Block]:
+    """Paragraphs and list items; headings marked (never a line of wrapped text: one broken
+    at the wrap width, ``breaks``, or the line after it)."""
     blocks: list[Block] = []
     joinable = False  # whether the next line may continue the last block
     index = 0
@@ -264,17 +276,20 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
             index += len(rows) - 1
             joinable = False
             continue
-        item = _item(line) or (_sub_item(line, blocks[-1]) if blocks else None)
+        item = None if _is_date_line(lines, index - 1) else _item(line)
+        item = item or (_sub_item(line, blocks[-1]) if blocks else None)
         if item is not None:
             blocks.append(item)
         elif joinable and (hard_wrapped or _indent(line) > blocks[-1].indent):
             blocks[-1].text += " " + line.strip()
         else:
-            blocks.append(Block(line.strip()))
+            wrapped = index - 1 in breaks or index - 2 in breaks
+            blocks.append(Block(line.strip(), wrapped=wrapped))
         joinable = True
     for index, block in enumerate(blocks):
         block.heading = (
             not block.item
+            and not block.wrapped
             and block.table is None
             and index + 1 < len(blocks)
             and _looks_like_heading(block)
