@@ -213,20 +213,6 @@ def test_only_a_lone_line_that_is_a_whole_date_is_no_numbered_list() -> None:
     assert body == "Phases:\n\n1. March 2024 it began.\n2. Juni 2024\n3. Results came.\n"
 
 
-def test_the_wrap_width_is_read_from_the_text() -> None:
-    words = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing"] * 4
-    wrapped, line = [], ""
-    for word in words:
-        if len(line) + 1 + len(word) > 90:
-            wrapped.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    text = "Title\n\n" + "\n".join([*wrapped, line]) + "\n\nShort Heading\n\nEnd.\n"
-    assert len(wrapped) == 2 and all(80 < len(each) <= 90 for each in wrapped)
-    assert parse_text(text, "a.txt").body == " ".join(words) + "\n\n## Short Heading\n\nEnd.\n"
-
-
 def test_a_paragraph_per_line_is_not_joined() -> None:
     lines = [
         "A first paragraph of placeholder text that ends with a full stop right here.",
@@ -265,18 +251,6 @@ def test_lettered_items_under_a_numbered_one_are_nested() -> None:
     )
 
 
-def test_a_long_address_alone_does_not_hide_the_wrap_width() -> None:
-    text = (
-        "Title\n\n"
-        "Testosterone levels fall slowly with age, about one percent a\n"
-        "year after thirty, and faster in men who sleep little or carry\n"
-        "extra weight.\n\n"
-        "https://example.org/a/very/long/address/that/is/much/wider/than/the/wrap/width\n"
-    )
-    body = parse_text(text, "a.txt").body
-    assert body.startswith("Testosterone levels fall slowly with age, about one percent a year")
-
-
 def test_list_markers_followed_by_a_tab_are_list_items_not_a_table() -> None:
     text = "Title\n\nSteps:\n\n1.\tTake one.\n2.\tTake two.\n\nSigns:\n\n•\tFever\n•\tPain\n"
     article = parse_text(text, "a.txt")
@@ -301,15 +275,6 @@ def test_wrapped_text_with_one_short_line_is_joined_and_has_no_headings() -> Non
     assert "weekdays: Call" in body and "wrap width is near it and the" in body
 
 
-def test_a_line_broken_at_the_wrap_width_is_never_a_heading() -> None:
-    text = (
-        "Title\n\nA placeholder sentence ends.\nA placeholder sentence ends.\n"
-        "A placeholder sentence ends.\n\nA wrapped placeholder line goes on to\n"
-        "the wrap width\n\nEnd.\n"
-    )
-    assert "#" not in parse_text(text, "a.txt").body
-
-
 def test_an_indented_initial_is_no_lettered_item() -> None:
     text = "Title\n\n1. A trial led by Dr. Anna\n   B. Placeholder found less pain.\n2. Rest.\n"
     assert parse_text(text, "a.txt").body == (
@@ -321,3 +286,25 @@ def test_tabbed_labels_and_values_are_bold_labels_not_a_table() -> None:
     article = parse_text("Title\n\nName:\tA Placeholder\nDose:\t5 mg\n\nEnd.\n", "a.txt")
     assert article.body == "**Name:** A Placeholder\n\n**Dose:** 5 mg\n\nEnd.\n"
     assert article.notes == ()
+
+
+def test_a_short_line_after_a_long_one_is_a_heading_in_text_not_wrapped() -> None:
+    text = (
+        "Title\n\nA placeholder sentence about the placeholder subject goes here today.\n"
+        "Placeholder Part\nA placeholder sentence follows.\n"
+    )
+    assert parse_text(text, "a.txt").body == (
+        "A placeholder sentence about the placeholder subject goes here today.\n\n"
+        "## Placeholder Part\n\nA placeholder sentence follows.\n"
+    )
+
+
+def test_a_paragraph_per_line_with_short_headings_is_not_joined() -> None:
+    text = (
+        "Title\n\nA placeholder sentence about the placeholder subject goes here today.\n"
+        "First Part\nA placeholder sentence about the first part of it that goes on now.\n"
+        "Second Part\nA placeholder sentence.\nA placeholder line of about forty chars.\n"
+        "Third Part\nA last placeholder sentence.\n"
+    )
+    body = parse_text(text, "a.txt").body
+    assert body.count("## ") == 3 and "\n\n## Second Part\n\nA placeholder sentence.\n\n" in body

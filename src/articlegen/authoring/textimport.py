@@ -85,7 +85,7 @@ def parse_text(text: str, path: str) -> ImportedArticle:
     date = _take_date(rest)
     comments = _drop_comments_footer(rest)
     see_also = _take_see_also(rest)
-    blocks = _blocks(rest, *_wrap_breaks(rest))
+    blocks = _blocks(rest, hard_wrapped=_is_hard_wrapped(rest))
     tables = [block.table for block in blocks if block.table]
     notes = (TABLE_NOTE,) if not all(map(is_labelled, tables)) else ()
     return ImportedArticle(
@@ -184,8 +184,6 @@ class Block:
     """For a lettered sub-item (``a.``, ``ii.``) under a numbered one."""
     table: list[list[str]] | None = None
     """For a table (tab-separated columns), its rows."""
-    wrapped: bool = False
-    """Whether its line is part of text wrapped at a fixed width (so no heading)."""
 
 
 def _item(line: str) -> Block | None:
@@ -233,35 +231,23 @@ def _is_date_line(lines: list[str], index: int) -> bool:
     return not any(_NUMBERED.fullmatch(line) for line in around)
 
 
-def _wrap_breaks(lines: list[str]) -> tuple[frozenset[int], bool]:
-    """Where the text was wrapped at a fixed width (as e-mail is), and whether it was, so
-    its lines must be joined.
-
-    The width is that of the longest line another line follows (at most 100; a paragraph's
-    last line, such as a long address alone, does not count): a line broken there is long
-    and followed by a word that would not have fit after it. Text is wrapped where it breaks
-    so at least twice and in most of its long lines: a deliberate short line (``… for
-    questions:``) or a width a column wider than the longest line breaks a few early.
-    """
-    broken = [
-        (index, line, after.split()[0])
-        for index, (line, after) in enumerate(itertools.pairwise(lines))
-        if line and after and _item(after) is None
-    ]
-    width = max((len(line) for _, line, _ in broken), default=0)
-    if width > 100:
-        return frozenset(), False
-    long_lines = [
-        (i, len(line) + 1 + len(word)) for i, line, word in broken if len(line) >= width // 2
-    ]
-    breaks = frozenset(index for index, length in long_lines if length > width)
-    early = len(long_lines) - len(breaks)
-    return breaks, len(breaks) >= 2 and len(breaks) > early
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Whether the text was wrapped at a fixed width (as e-mail is), so lines must be joined:
+    three lines within 3/4 of the longest (at most 100 columns) each followed by text."""
+    text_lines = [line for line in lines if line]
+    if not text_lines:
+        return False
+    width = max(len(line) for line in text_lines)
+    wrapped = sum(
+        1
+        for line, after in itertools.pairwise(lines)
+        if len(line) >= 0.75 * width and after and _item(after) is None
+    )
+    return width <= 100 and wrapped >= 3
 
 
-def _blocks(lines: list[str], breaks: frozenset[int], hard_wrapped: bool) -> list[Block]:
-    """Paragraphs and list items; headings marked (never a line of wrapped text: one broken
-    at the wrap width, ``breaks``, or the line after it)."""
+def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
+    """Paragraphs, list items and tables; headings marked."""
     blocks: list[Block] = []
     joinable = False  # whether the next line may continue the last block
     index = 0
@@ -283,13 +269,11 @@ def _blocks(lines: list[str], breaks: frozenset[int], hard_wrapped: bool) -> lis
         elif joinable and (hard_wrapped or _indent(line) > blocks[-1].indent):
             blocks[-1].text += " " + line.strip()
         else:
-            wrapped = index - 1 in breaks or index - 2 in breaks
-            blocks.append(Block(line.strip(), wrapped=wrapped))
+            blocks.append(Block(line.strip()))
         joinable = True
     for index, block in enumerate(blocks):
         block.heading = (
             not block.item
-            and not block.wrapped
             and block.table is None
             and index + 1 < len(blocks)
             and _looks_like_heading(block)
