@@ -85,15 +85,19 @@ def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None
 
 
 def page_url(tree: LexborHTMLParser) -> str | None:
-    """The page's own address, to resolve its relative links against."""
+    """The page's own address, to resolve its relative links against (one that cannot be
+    parsed, ``http://[broken/``, is none: a page is imported whatever its metadata says)."""
     for selector, name in (
         ("base[href]", "href"),
         ('link[rel="canonical"]', "href"),
         ('meta[property="og:url"]', "content"),
     ):
         url = attribute(tree.css_first(selector), name)
-        if urlsplit(url).scheme in ("http", "https"):
-            return url
+        try:
+            if urlsplit(url).scheme in ("http", "https"):
+                return url
+        except ValueError:
+            continue
     return None
 
 
