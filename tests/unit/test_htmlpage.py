@@ -180,6 +180,18 @@ def test_a_headline_in_a_widget_outside_the_article_is_not_the_title() -> None:
     assert article.body == "Placeholder text.\n"
 
 
+@pytest.mark.parametrize("widget", ["", '<div itemscope><h1 itemprop="headline">Other</h1></div>'])
+def test_the_headline_of_the_item_around_the_body_is_the_title(widget: str) -> None:
+    page = f"""<html><body><header><h1><a href="/">Placeholder Site</a></h1></header>
+<div class="post" itemscope itemtype="https://schema.org/BlogPosting">{widget}
+<h1 class="post-title" itemprop="headline">Placeholder Title</h1>
+<div class="post-body" itemprop="articleBody"><p>Placeholder text.</p></div></div>
+</body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.title == "Placeholder Title"
+    assert article.body == "Placeholder text.\n"
+
+
 def test_a_site_name_h1_is_not_the_title() -> None:
     page = """<html><body><header itemscope itemtype="https://schema.org/Organization">
 <h1 itemprop="name">Placeholder Site</h1></header><main><h1>Placeholder Title</h1>
