@@ -416,3 +416,21 @@ def test_pages_without_an_address_link_to_each_other_by_their_paths(
     )
     assert "the link 'about' to /about/ is kept as text" in err
     assert f"from {first}:3" in err
+
+
+def test_a_refresh_to_an_unparsable_address_is_an_error_not_a_traceback(
+    blog: Path, tmp_path, run_cli
+) -> None:
+    stub = tmp_path / "stub.html"
+    stub.write_text(
+        '<link rel="canonical" href="https://example.org/a/">'
+        '<meta http-equiv="refresh" content="0; url=http://[broken/"><p>Redirecting…</p>',
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.html"
+    good.write_text("<h1>Placeholder Good</h1><p>Placeholder text.</p>", encoding="utf-8")
+    code, out, err = run_cli("import", stub, good, "--site", blog, "--date", "2024-05-14")
+    assert code == 1
+    assert "the page is a redirect to http://[broken/, not an article" in err
+    assert "Traceback" not in out + err
+    assert not (blog / "content/good.md").exists()  # all files of one command, or none

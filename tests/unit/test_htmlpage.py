@@ -134,19 +134,59 @@ def test_a_page_that_refreshes_itself_stays_an_article() -> None:
 
 
 def test_a_page_refreshing_to_its_own_address_or_after_minutes_is_an_article() -> None:
-    own = """<html><head><meta http-equiv="refresh" content="0; url=https://example.com/a/">
+    text = " ".join(["Placeholder"] * 41)
+    own = f"""<html><head><meta http-equiv="refresh" content="0; url=https://example.com/a/">
 <link rel="canonical" href="https://example.com/a"></head><body>
+<h1>Placeholder</h1><p>{text}</p></body></html>"""
+    later = """<html><head><meta http-equiv="refresh" content="300; url=/b/">
+<link rel="canonical" href="https://example.com/b/"></head><body>
 <h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
-    later = """<html><head><meta http-equiv="refresh" content="300; url=/b/"></head><body>
+    assert parse_html(own, "page.html").body == f"{text}\n"
+    assert parse_html(later, "page.html").body == "Placeholder text.\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="https://example.org/placeholder/">',  # jekyll-redirect-from
+        '<link rel="canonical" href="https://example.org/placeholder">',  # a Hugo alias
+        '<base href="http://[broken/">',  # an address urljoin cannot parse
+    ],
+)
+def test_a_stub_whose_canonical_link_names_its_target_is_still_a_redirect(head: str) -> None:
+    page = f"""<html><head><title>Redirecting&hellip;</title>{head}
+<meta http-equiv="refresh" content="0; url=https://example.org/placeholder/"></head>
+<body><h1>Redirecting&hellip;</h1><a href="https://example.org/placeholder/">Click here</a>"""
+    with pytest.raises(SourceError, match=r"redirect to https://example\.org/placeholder/"):
+        parse_html(page, "stub.html")
+
+
+def test_an_address_that_cannot_be_parsed_is_no_traceback() -> None:
+    stub = """<html><head><meta http-equiv="refresh" content="0; url=http://[broken/">
+<link rel="canonical" href="https://example.org/a/"></head><body><p>Redirecting…</p>"""
+    with pytest.raises(SourceError, match=r"redirect to http://\[broken/"):
+        parse_html(stub, "stub.html")
+    page = """<html><head><link rel="canonical" href="http://[broken/a/"></head><body>
 <h1>Placeholder</h1><p>Placeholder text.</p></body></html>"""
-    for page in (own, later):
-        assert parse_html(page, "page.html").body == "Placeholder text.\n"
+    assert parse_html(page, "page.html").body == "Placeholder text.\n"
 
 
 def test_a_headline_in_a_widget_outside_the_article_is_not_the_title() -> None:
     page = """<html><body><div class="popular"><div itemscope>
 <h1 itemprop="headline"><a href="/other/">Popular: Placeholder Other</a></h1></div></div>
 <article><h1>Placeholder Title</h1><p>Placeholder text.</p></article></body></html>"""
+    article = parse_html(page, "page.html")
+    assert article.title == "Placeholder Title"
+    assert article.body == "Placeholder text.\n"
+
+
+@pytest.mark.parametrize("widget", ["", '<div itemscope><h1 itemprop="headline">Other</h1></div>'])
+def test_the_headline_of_the_item_around_the_body_is_the_title(widget: str) -> None:
+    page = f"""<html><body><header><h1><a href="/">Placeholder Site</a></h1></header>
+<div class="post" itemscope itemtype="https://schema.org/BlogPosting">{widget}
+<h1 class="post-title" itemprop="headline">Placeholder Title</h1>
+<div class="post-body" itemprop="articleBody"><p>Placeholder text.</p></div></div>
+</body></html>"""
     article = parse_html(page, "page.html")
     assert article.title == "Placeholder Title"
     assert article.body == "Placeholder text.\n"

@@ -4,7 +4,6 @@ article, and a page whose elements nest deeper than the converter goes."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -17,18 +16,14 @@ _REDIRECT_WORDS = 40
 _REDIRECT_DELAY = 5.0
 """The longest delay of a redirect stub's refresh, in seconds: a page that reloads itself
 every few minutes (a clinic's opening hours, a live blog) is an article."""
-_OWN_ADDRESSES = (
-    ("base[href]", "href"),
-    ('link[rel="canonical"]', "href"),
-    ('meta[property="og:url"]', "content"),
-)
 
 
 def check_redirect(tree: LexborHTMLParser, path: str) -> None:
-    """Refuse a redirect stub (a ``<meta http-equiv="refresh">`` naming another address than
-    the page's own after at most a few seconds, with at most a line such as ``Redirecting to
-    …`` in its body), which holds no article: the page to save is the one it sends the
-    reader to."""
+    """Refuse a redirect stub (a ``<meta http-equiv="refresh">`` naming an address after at
+    most a few seconds, with at most a line such as ``Redirecting to …`` in its body), which
+    holds no article: the page to save is the one it sends the reader to. Its canonical link
+    is no evidence of a page reloading itself, as jekyll-redirect-from and Hugo's aliases
+    make it the refresh's target; a page that reloads itself has its own text."""
     content = attribute(tree.css_first('meta[http-equiv="refresh" i]'), "content")
     if (found := _REFRESH_URL.match(content)) is None or _delay(found.group(1)) > _REDIRECT_DELAY:
         return
@@ -36,9 +31,6 @@ def check_redirect(tree: LexborHTMLParser, path: str) -> None:
     if body is not None and len(plain_text(body).split()) > _REDIRECT_WORDS:
         return
     url = found.group(2)
-    own = [attribute(tree.css_first(s), name) for s, name in _OWN_ADDRESSES]
-    if _same(url, [address for address in own if address]):
-        return
     raise SourceError(
         f"the page is a redirect to {url}, not an article",
         path,
@@ -52,17 +44,6 @@ def _delay(seconds: str) -> float:
         return float(seconds)
     except ValueError:
         return 0.0
-
-
-def _same(url: str, own: list[str]) -> bool:
-    """Whether the refresh's ``url`` is one of the page's ``own`` addresses (relative to
-    them, without its fragment and final slash): the page reloads itself."""
-
-    def key(address: str) -> tuple[str, str, str]:
-        parts = urlsplit(address)
-        return parts.netloc.lower(), parts.path.rstrip("/"), parts.query
-
-    return any(key(urljoin(address, url)) == key(address) for address in own)
 
 
 def check_depth(main: LexborNode, path: str) -> None:

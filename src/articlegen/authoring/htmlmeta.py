@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -64,19 +64,21 @@ def meta_title(tree: LexborHTMLParser) -> str:
 
 
 def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None:
-    """The page's title ``<h1>``: the one the ``<article>`` around the body (else the body)
-    marks as the headline (not as a ``name``, which a site header's ``<h1 itemprop="name">``
-    gives the site's; one marked in a "popular posts" widget elsewhere on the page names
-    another post), else, when the body is narrower than the ``<article>`` around it
+    """The page's title ``<h1>``: the one marked as the headline (not as a ``name``, which a
+    site header's ``<h1 itemprop="name">`` gives the site's) in the ``<article>`` or item
+    (``itemscope``, as Blogger's post ``<div>``) nearest around the body, else in the body,
+    and not in another item's scope within it (a "popular posts" widget names another
+    post), else, when the body is narrower than the ``<article>`` around it
     (Jekyll's ``itemprop="articleBody"``), the article's first ``<h1>`` outside the body, as
     the theme puts the title in the article's header; else the body's first, else the
     page's first. A ``<h1>`` in the body is then one of its headings."""
-    article: LexborNode | None = main
-    while article is not None and article.tag != "article":
-        article = article.parent
-    scope = article if article is not None else main
-    if (marked := scope.css_first('h1[itemprop~="headline"]')) is not None:
-        return marked
+    article = _ancestor(main, lambda node: node.tag == "article")
+    item = _ancestor(main, _is_item)
+    scope = _ancestor(main, lambda node: node.tag == "article" or _is_item(node)) or main
+    for marked in scope.css('h1[itemprop~="headline"]'):
+        own = _ancestor(marked, _is_item)
+        if own is None or (item is not None and own.mem_id == item.mem_id):
+            return marked
     inside = {node.mem_id for node in main.css("h1")}
     outer = [h for h in article.css("h1") if h.mem_id not in inside] if article is not None else []
     if outer and main.tag != "article":
@@ -84,16 +86,33 @@ def title_heading(tree: LexborHTMLParser, main: LexborNode) -> LexborNode | None
     return main.css_first("h1") or tree.css_first("h1")
 
 
+def _is_item(node: LexborNode) -> bool:
+    """Whether ``node`` starts a microdata item (``itemscope``): what is marked in it is its."""
+    return "itemscope" in node.attributes
+
+
+def _ancestor(node: LexborNode, wanted: Callable[[LexborNode], bool]) -> LexborNode | None:
+    """The nearest of ``node`` and the elements around it that is ``wanted``, if any."""
+    current: LexborNode | None = node
+    while current is not None and not wanted(current):
+        current = current.parent
+    return current
+
+
 def page_url(tree: LexborHTMLParser) -> str | None:
-    """The page's own address, to resolve its relative links against."""
+    """The page's own address, to resolve its relative links against (one that cannot be
+    parsed, ``http://[broken/``, is none: a page is imported whatever its metadata says)."""
     for selector, name in (
         ("base[href]", "href"),
         ('link[rel="canonical"]', "href"),
         ('meta[property="og:url"]', "content"),
     ):
         url = attribute(tree.css_first(selector), name)
-        if urlsplit(url).scheme in ("http", "https"):
-            return url
+        try:
+            if urlsplit(url).scheme in ("http", "https"):
+                return url
+        except ValueError:
+            continue
     return None
 
 
