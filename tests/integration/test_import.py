@@ -434,3 +434,20 @@ def test_a_refresh_to_an_unparsable_address_is_an_error_not_a_traceback(
     assert "the page is a redirect to http://[broken/, not an article" in err
     assert "Traceback" not in out + err
     assert not (blog / "content/good.md").exists()  # all files of one command, or none
+
+
+def test_addresses_python_cannot_read_are_no_traceback(blog: Path, run_cli, tmp_path) -> None:
+    """``http://[x/`` is no address ``urlsplit`` reads (it raises): a link to one keeps its
+    text, and neither a back-link's, a link's nor an image's check stops the import."""
+    page = tmp_path / "broken.html"
+    page.write_text(
+        "<html><body><article><h1>Placeholder Page</h1><p>Placeholder text.</p>"
+        '<p><a href="http://[broken/">Home</a></p>'
+        '<p>See <a href="http://[other/x">this</a> and <img src="http://[img/a.png" alt="x">.'
+        "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("import", page, "--site", blog, "--date", "2024-05-14")
+    assert code == 0 and "Traceback" not in err, err
+    body = (blog / "content/broken.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == "\nPlaceholder text.\n\nHome\n\nSee this and ![x](<http://[img/a.png>).\n"

@@ -120,7 +120,10 @@ def site_host(url: str | None) -> str:
     (fullwidth letters, the ideographic full stop), each label beyond ASCII in punycode, and
     ``ß`` and ``ς`` kept, as Python's IDNA 2003 codec does not (it makes ``faß.de``, another
     domain, ``fass.de``)."""
-    host = urlsplit(url or "").hostname or ""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:  # an address Python cannot read ("http://[x/"): no host of a site
+        return ""
     if not host.isascii():
         host = normalize("NFKC", host).lower().replace("\u3002", ".")
         host = ".".join(_ascii_label(label) for label in host.split("."))

@@ -166,8 +166,11 @@ def _back_link(node: LexborNode, main: LexborNode, page: str | None) -> bool:
     links = node.css("a[href]") if node.tag != "a" else [node] if attribute(node, "href") else []
     if not text or not links or plain_text(links[0]) != text:
         return False
-    target = urlsplit(attribute(links[0], "href"))
-    own = not target.netloc or target.netloc == urlsplit(page or "").netloc
+    try:
+        target = urlsplit(attribute(links[0], "href"))
+        own = not target.netloc or target.netloc == urlsplit(page or "").netloc
+    except ValueError:  # an address Python cannot read ("http://[x/"): no back-link of ours
+        return False
     return own and bool(_BACK_LINK.fullmatch(text)) and any(c.isalpha() for c in text)
 
 

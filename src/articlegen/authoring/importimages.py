@@ -91,7 +91,10 @@ def _link_text(match: re.Match[str], alt: str, src: str) -> str:
 def _missing(src: str, static: Path, copied: set[str]) -> bool:
     """Whether ``src`` is an image of this site (a path, no host) whose file is neither in
     ``static`` nor among the files the import copies there."""
-    parts = urlsplit(src)
+    try:
+        parts = urlsplit(src)
+    except ValueError:  # no address Python can read ("http://[x/"): the build says so
+        return False
     if parts.scheme or parts.netloc or not parts.path:
         return False
     path = static_path(src)
