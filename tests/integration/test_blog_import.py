@@ -1590,3 +1590,39 @@ def test_images_without_alt_text_or_file_are_imported_so_that_the_site_builds(
     assert code == 0, err
     body = parse(blog / "public/walks/index.html").css_first("div.body")
     assert [img.attributes["alt"] for img in body.css("img")] == [""]
+
+
+def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """A post moved from Jekyll to Hugo kept ``{{ site.url }}`` before its images' paths,
+    which Hugo showed as written: the build refused the address for its spaces."""
+    old = tmp_path / "old"
+    write_tree(
+        old,
+        """\
+        -- hugo.toml --
+        baseURL = "https://old.example.org/"
+        -- content/posts/walks.md --
+        ---
+        title: Walks
+        date: 2020-01-01
+        ---
+        ![A chart]({{ site.url }}/assets/chart.png) and [the notes]({{site.baseurl}}/notes.txt).
+
+        `{{ site.url }}` in code stays.
+        """,
+    )
+    (old / "static/assets").mkdir(parents=True)
+    shutil.copy(
+        FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "static/assets/chart.png"
+    )
+    (old / "static/notes.txt").write_text("Notes.\n", encoding="utf-8")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "Jekyll's '{{ site.url }}' left in it" in err
+    text = (blog / "content/walks.md").read_text(encoding="utf-8")
+    assert "![A chart](</assets/chart.png>) and [the notes](</notes.txt>)." in text
+    assert "`{{ site.url }}` in code stays." in text
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err

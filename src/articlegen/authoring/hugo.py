@@ -47,6 +47,7 @@ from .mdsource import (
     footnotes_as_notes,
     kept_note,
     lowercase_keys,
+    outside_code,
     read_markdown_source,
     shared_fields,
     tagged,
@@ -225,6 +226,30 @@ def _ref_table(found: list[_Found]) -> dict[str, str]:
     return table
 
 
+_JEKYLL_SITE = re.compile(r"\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}/?", re.IGNORECASE)
+"""Jekyll's address of the site (``{{ site.url }}``, ``{{ site.baseurl }}``) before a path,
+left in a post that moved from Jekyll to Hugo: Hugo shows it as written."""
+
+
+def _jekyll_site_address(body: str, notes: list[str]) -> str:
+    """``body`` with Jekyll's site address written as the site's root (``{{ site.url
+    }}/assets/a.png`` → ``/assets/a.png``), which Hugo showed as text, so that the image
+    or link names the file it meant; a note says so."""
+    found: list[str] = []
+
+    def root(match: re.Match[str]) -> str:
+        found.append(match.group(0))
+        return "/"
+
+    body = outside_code(body, lambda part: _JEKYLL_SITE.sub(root, part))
+    if found:
+        notes.append(
+            f"Jekyll's '{found[0].rstrip('/')}' left in it (Hugo showed it as written) is "
+            "written as the site's root, '/': check the links and images that began with it"
+        )
+    return body
+
+
 def _post(
     page: _Found, refs: dict[str, str], kept: dict[str, list[str]], blog: Blog, own_page: bool
 ) -> Post:
@@ -236,6 +261,7 @@ def _post(
         page.body, ShortcodePage(page.relative, page.display, page.file, refs, kept, lines)
     )
     notes += lines
+    body = _jekyll_site_address(body, notes)
     if page.file.suffix.lower() == ".html":
         body = html_markdown(body, page.path, page.display, notes)
     else:
