@@ -36,7 +36,10 @@ _BACK_LINK = re.compile(
     re.IGNORECASE,
 )
 _NEARLY_EMPTY = 3
-_BY_TAG = "aside, nav, header, footer, form"
+LEFT_OUT_WITH_TEXT = ("aside", "footer", "form", "header", "nav")
+"""The elements the HTML converter leaves out by their tag that may hold the page's words
+(its other dropped tags, scripts and controls, hold none): what notes and checks look in."""
+_BY_TAG = ", ".join(LEFT_OUT_WITH_TEXT)
 _NO_TEXT = "script, style, button, select, textarea, time"
 """Within an element left out by its tag: controls, and the date the header shows."""
 
@@ -51,7 +54,7 @@ def left_out_by_tag(main: LexborNode, skipped: set[int]) -> tuple[set[int], list
     for node in main.css(_BY_TAG):
         ancestor = node.parent
         while ancestor is not None and ancestor.mem_id != main.mem_id:
-            if ancestor.mem_id in skipped or ancestor.tag in _BY_TAG.split(", "):
+            if ancestor.mem_id in skipped or ancestor.tag in LEFT_OUT_WITH_TEXT:
                 break
             ancestor = ancestor.parent
         if ancestor is None or ancestor.mem_id != main.mem_id or node.mem_id in skipped:

@@ -19,7 +19,7 @@ from ..core.model import ImportedArticle, ImportedLink
 from ..core.slugs import url_slug
 from .blogsource import site_host
 from .htmlchecks import check_depth, check_redirect
-from .htmlchrome import left_out_by_tag, skip_chrome
+from .htmlchrome import LEFT_OUT_WITH_TEXT, left_out_by_tag, skip_chrome
 from .htmlmath import keep_math
 from .htmlmedia import address, frame_blocks, image_markdown, player_blocks, players_note
 from .htmlmeta import (
@@ -61,11 +61,12 @@ _MAIN = (
     ".entry-content, .post-content, .article-content, .post-body",
     "body",
 )
-_DROPPED_TAGS = (
-    "script style noscript template svg canvas nav aside header footer form button input"
-    " select textarea object embed head title meta link"
-)
-_DROPPED = frozenset(_DROPPED_TAGS.split())
+DROPPED = frozenset(
+    ("script", "style", "noscript", "template", "svg", "canvas", "button", "input", "select",
+     "textarea", "object", "embed", "head", "title", "meta", "link", *LEFT_OUT_WITH_TEXT)
+)  # fmt: skip
+"""Elements the converter leaves out with all they hold (``mdhtmlimages`` converts no
+block holding one, as that would lose its text)."""
 _DESCRIPTIONS = ('meta[name="description"]', 'meta[property="og:description"]')
 _COMMENTS = (
     "#comments, .comments, .comments-area, #disqus_thread, .giscus, #respond, .comment-respond"
@@ -102,7 +103,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     mark_root_links(main, page)  # See Also's links stay as they were: matched by title
     notes += players_note(main, page)
     date = page_date(tree, main)
-    skipped.update(date_line(main, date, skipped, _DROPPED))  # the date is in the header
+    skipped.update(date_line(main, date, skipped, DROPPED))  # the date is in the header
     quoted, left_out = left_out_by_tag(main, skipped)
     writer = _Writer(page, skipped, _heading_shift(main, skipped, notes), quoted=quoted)
     body = "\n\n".join(writer.blocks(main)) + "\n"
@@ -194,7 +195,7 @@ def _kept(main: LexborNode, selector: str, skipped: set[int]) -> list[LexborNode
             continue
         ancestor: LexborNode | None = node
         while ancestor is not None and ancestor.mem_id != main.mem_id:
-            if ancestor.mem_id in skipped or ancestor.tag in _DROPPED:
+            if ancestor.mem_id in skipped or ancestor.tag in DROPPED:
                 break
             ancestor = ancestor.parent
         else:
@@ -267,7 +268,7 @@ class _Writer:
         for child in _children(node):
             if child.is_element_node and (
                 child.mem_id in self.skipped
-                or (child.tag in _DROPPED and child.mem_id not in self.quoted)
+                or (child.tag in DROPPED and child.mem_id not in self.quoted)
             ):
                 continue
             if child.is_element_node and child.tag in _BLOCKS:
@@ -332,7 +333,7 @@ class _Writer:
         if node.is_text_node:
             text = node.text(deep=False) or ""
             return escape_markdown(script_text(text, self.script) if self.script else text)
-        if not node.is_element_node or node.mem_id in self.skipped or node.tag in _DROPPED:
+        if not node.is_element_node or node.mem_id in self.skipped or node.tag in DROPPED:
             return ""
         tag = node.tag
         if tag == "br":

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..core.errors import SourceError
 from ..core.layout import CONFIG_FILE, DEFAULT_OUTPUT, SOURCE_FOLDERS
 from .blogsource import Blog, clean_path
+from .htmlchrome import LEFT_OUT_WITH_TEXT
 from .mdsource import MARKDOWN_SUFFIXES, MarkdownSource, read_markdown_source, theme_listing
 
 SKIPPED_FOLDERS = frozenset(("_site", "node_modules", "vendor", ".git", ".jekyll-cache"))
@@ -45,7 +46,7 @@ _SHOWN = re.compile(
 )
 """What a page shows that is its own though no text: a player, an image with alt text."""
 _TAG = re.compile(r"<[^>]*>")
-_LEFT_OUT = re.compile(r"<(?:aside|footer|form|header|nav)\b", re.I)
+_LEFT_OUT = re.compile(rf"<(?:{'|'.join(LEFT_OUT_WITH_TEXT)})\b", re.I)
 """Elements the HTML importer leaves out with their text (a saved page's chrome)."""
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n")
 """How a file Jekyll renders starts (its ``has_yaml_header?``)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .htmlimport import _DROPPED, html_markdown
+from .htmlimport import DROPPED, html_markdown
 from .mdsource import outside_code
 
 _BLOCK_START = re.compile(
@@ -122,4 +122,4 @@ def _loses_text(block: str) -> bool:
     element the HTML importer leaves out with its text (an ``<aside>`` with a dose, a
     ``<form>``, an ``<svg>``), as it does a saved page's sidebar. Such a block is left as
     written, for the HTML warning to name."""
-    return any(tag.lower() in _DROPPED for tag in _TAG.findall(block))
+    return any(tag.lower() in DROPPED for tag in _TAG.findall(block))
