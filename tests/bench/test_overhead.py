@@ -22,6 +22,22 @@ def test_every_stage_is_shown_and_they_add_up(capsys: pytest.CaptureFixture[str]
     assert sum(rows[stage] for stage in stages) == pytest.approx(rows["total"], abs=0.01)
     assert rows["Markdown"] > 0 and rows["templates"] > 0 and rows["front-matter"] > 0
     assert "outside Markdown:" in out and "without the image copies:" in out
+    assert "builds timed only in Markdown and image copies (1," in out
+
+
+def test_a_stage_left_out_runs_untimed() -> None:
+    """The builds the time outside Markdown is taken from time no other stage: timing a
+    call costs more than many of the calls."""
+    clock = overhead.StageClock(only=frozenset({"kept"}))
+    assert clock.wrap("left out", lambda: 3)() == 3
+    assert list(clock.wrap("left out", lambda: iter((1, 2)))()) == [1, 2]
+    assert list(clock.wrap("gen", _numbers)()) == [0, 1, 2]
+    assert clock.wrap("kept", lambda: busy(0.005))() is None
+    assert set(clock.spent) == {"kept"}
+
+
+def _numbers():
+    yield from range(3)
 
 
 def test_a_stage_does_not_count_the_stages_it_calls() -> None:
