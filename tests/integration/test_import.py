@@ -403,7 +403,8 @@ def test_pages_without_an_address_link_to_each_other_by_their_paths(
     )
     second.write_text(
         '<html><body><main><h1>Second Placeholder</h1><p>Back to <a href="/first-page/">the'
-        " first</a>.</p></main></body></html>",
+        ' first</a>.</p>\n<p>Also <a href="../2020/first-page.html">the first again</a>'
+        ' and\n<a href="guide.pdf">the guide</a>.</p></main></body></html>',
         encoding="utf-8",
     )
     code, _, err = run_cli("import", first, second, "--site", blog, "--date", "2024-05-14")
@@ -411,11 +412,13 @@ def test_pages_without_an_address_link_to_each_other_by_their_paths(
     assert "See [the second](second-page.md).\n\nAnd about.\n" in (
         blog / "content/first-page.md"
     ).read_text(encoding="utf-8")
-    assert "Back to [the first](first-page.md)." in (blog / "content/second-page.md").read_text(
-        encoding="utf-8"
-    )
+    second_text = (blog / "content/second-page.md").read_text(encoding="utf-8")
+    assert "Back to [the first](first-page.md)." in second_text
+    assert "Also [the first again](first-page.md) and the guide." in second_text
     assert "the link 'about' to /about/ is kept as text" in err
     assert f"from {first}:3" in err
+    assert "the link 'the guide' to /guide.pdf is kept as text" in err
+    assert f"from {second}:3" in err
 
 
 def test_a_refresh_to_an_unparsable_address_is_an_error_not_a_traceback(

@@ -122,12 +122,17 @@ def test_images_keep_their_alt_text_and_decorative_ones_say_so() -> None:
     )
 
 
-def test_without_a_page_address_relative_links_become_text() -> None:
-    """A root-relative one is kept on a placeholder host, for the importer (``pagelinks``)."""
-    html = '<h1>T</h1><p><a href="/other/">Other</a>, <a href="x.html">X</a> and <a href="mai'
-    html += 'lto:a@example.org">mail</a>'
+def test_without_a_page_address_links_into_its_site_go_on_a_placeholder_host() -> None:
+    """Root-relative and relative ones alike, for the importer (``pagelinks``), which links
+    those naming an article and makes the others text with a warning; a link within the
+    page, to another host or by another scheme is not one of them."""
+    html = '<h1>T</h1><p><a href="/other/">Other</a>, <a href="x.html">X</a>, <a href="../a/'
+    html += 'y.html#dose">Y</a>, <a href="#top">top</a>, <a href="//cdn.example.org/z">Z</a>'
+    html += ' and <a href="mailto:a@example.org">mail</a>'
     assert parse_html(html, "a.html").body == (
-        "[Other](<http://same-import.invalid/other/>), X and [mail](<mailto:a@example.org>)\n"
+        "[Other](<http://same-import.invalid/other/>), [X](<http://same-import.invalid/x.html>),"
+        " [Y](<http://same-import.invalid/a/y.html#dose>), top, Z and"
+        " [mail](<mailto:a@example.org>)\n"
     )
 
 

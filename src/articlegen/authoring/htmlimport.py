@@ -50,7 +50,7 @@ from .mdtext import (
     table,
 )
 from .namedanchors import anchor_mark, anchor_name, html_anchor_names
-from .pagelinks import mark_root_links
+from .pagelinks import mark_site_links
 from .textimport import COMMENTS_FOOTER, SEE_ALSO, check_title
 
 _MAIN = (
@@ -100,7 +100,7 @@ def parse_html(html: str, path: str) -> ImportedArticle:
     notes = keep_math(tree, main) + skip_chrome(main, skipped, page := page_url(tree))
     comments = _skip_comment_section(main, skipped) or tree.css_first(_COMMENTS) is not None
     see_also = _take_see_also(main, skipped, page)
-    mark_root_links(main, page)  # See Also's links stay as they were: matched by title
+    mark_site_links(main, page)  # See Also's links stay as they were: matched by title
     notes += players_note(main, page)
     date = page_date(tree, main)
     skipped.update(date_line(main, date, skipped, DROPPED))  # the date is in the header
