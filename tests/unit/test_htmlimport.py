@@ -125,13 +125,15 @@ def test_images_keep_their_alt_text_and_decorative_ones_say_so() -> None:
 def test_without_a_page_address_links_into_its_site_go_on_a_placeholder_host() -> None:
     """Root-relative and relative ones alike, for the importer (``pagelinks``), which links
     those naming an article and makes the others text with a warning; a link within the
-    page, to another host or by another scheme is not one of them."""
+    page, to another host or by another scheme is not one of them (a scheme-relative one
+    is taken as https)."""
     html = '<h1>T</h1><p><a href="/other/">Other</a>, <a href="x.html">X</a>, <a href="../a/'
     html += 'y.html#dose">Y</a>, <a href="#top">top</a>, <a href="//cdn.example.org/z">Z</a>'
     html += ' and <a href="mailto:a@example.org">mail</a>'
     assert parse_html(html, "a.html").body == (
         "[Other](<http://same-import.invalid/other/>), [X](<http://same-import.invalid/x.html>),"
-        " [Y](<http://same-import.invalid/a/y.html#dose>), top, Z and"
+        " [Y](<http://same-import.invalid/a/y.html#dose>), top, [Z](<https://cdn.example.org/z>)"
+        " and"
         " [mail](<mailto:a@example.org>)\n"
     )
 

@@ -25,13 +25,17 @@ _VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com")
 
 def address(href: str, page: str | None) -> str | None:
     """An absolute, safe link target, or None (a link within the page, or nowhere usable:
-    an address Python cannot read, such as ``http://[x/``, is kept as its text)."""
+    an address Python cannot read, such as ``http://[x/``, is kept as its text). Without
+    the page's own address, a scheme-relative one (``//host/x``) is taken as ``https``,
+    which a saved page of today's web was all but surely served by."""
     try:
         parts = urlsplit(href)
         if not href or href.startswith("#") or parts.scheme.lower() in _UNSAFE_SCHEMES:
             return None
         if parts.scheme:
             return href if parts.scheme.lower() in ("http", "https", "mailto", "tel") else None
+        if not page and parts.netloc:
+            return "https:" + href
         return urljoin(page, href) if page else None
     except ValueError:
         return None
