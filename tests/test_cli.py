@@ -24,6 +24,7 @@ def test_build_prints_a_one_line_summary(site, run_cli) -> None:
 def test_build_quiet_prints_nothing(site, run_cli) -> None:
     root = site({"a.md": article("A")})
     assert run_cli("build", "--site", root, "--quiet") == (0, "", "")
+    assert run_cli("build", "--site", root, "-q") == (0, "", "")  # as other tools spell it
 
 
 def test_build_output_and_base_url_options(site, run_cli, tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ def add_build(commands: Commands) -> None:
     build.add_argument("--base-url", help="override site.yaml 'base_url'")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument(
+        "-q",
         "--quiet",
         action="store_true",
         help="print only errors, warnings and the note naming files of yours the build removed:"
