@@ -523,6 +523,13 @@ def assert_yaml_error(text: str, line: int, message: str, fix: str) -> None:
             "'url' is indented 2 spaces, and 'title' on the line above it 4 spaces",
             "indent it as 'title' is: write '    url: https://x.org/'",
         ),
+        (  # two slips on one line: both said, both fixed (from a new-user trial)
+            "references:\n  - id: a\n    title: T\n   url:https://x.org/\n",
+            4,
+            "'url' is indented 3 spaces, and 'title' on the line above it 4 spaces, and has"
+            " no space after its ':'",
+            "indent it as 'title' is, with a space after the colon: write '    url: https://x.org/'",
+        ),
         (
             "image:\n  src: a.png\n alt: A\n",
             3,

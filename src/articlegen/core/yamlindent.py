@@ -31,6 +31,9 @@ _PROBLEMS = (
 _KEY = re.compile(r"""( *)(- +)?([^\s:#'"\[\]{},&*!|>%@`-][^:#]*?):(?:[ \t]|$)""")
 """A line that starts a ``key:``, in a list item (``- id: a``) or not: its indent, the
 item's ``- ``, the key."""
+_GLUED = re.compile(r"( *)()([A-Za-z_][\w-]*):(?=[^\s:/])")
+"""A line that starts a key with no space after its colon (``url:https://…``): to YAML a
+text, to its writer a key, as the line's place among keys shows."""
 _ITEM = re.compile(r" *-(?: |$)")
 """A line that is an item of a block list."""
 _UNSPACED = re.compile(r"( *)-([^\s-].*)")
@@ -45,9 +48,11 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
     if not problem.startswith(_PROBLEMS):
         return None
     lines = text.splitlines()
-    here = _KEY.match(lines[line]) if 0 <= line < len(lines) else None
+    written_line = lines[line] if 0 <= line < len(lines) else ""
+    here = _KEY.match(written_line) or _GLUED.match(written_line)
     if here is None or here.group(2):
         return None
+    glued = here.re is _GLUED
     levels = _levels(lines, line)
     written = len(here.group(1))
     if not levels or any(level.column == written for level in levels):
@@ -58,12 +63,16 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
     further = written > levels[0].column + 1
     if further and not (levels[0].valued and any(lv.item for lv in levels[: level.depth + 1])):
         return None  # a key meant under the one above, whose value is on its line
-    fixed = " " * level.column + lines[line].lstrip(" ")
+    fixed = " " * level.column + written_line.lstrip(" ")
+    if glued:  # and put the space YAML needs after the key's colon
+        fixed = fixed.replace(":", ": ", 1)
     where = "on the line above it" if level.depth == 0 and level.adjacent else "above it"
     return (
         f"invalid YAML: '{here.group(3)}' is indented {_spaces(written)}, and"
-        f" '{level.key}' {where} {_spaces(level.column)}",
-        f"indent it as '{level.key}' is: write {fixed.rstrip()!r}",
+        f" '{level.key}' {where} {_spaces(level.column)}"
+        + (", and has no space after its ':'" if glued else ""),
+        f"indent it as '{level.key}' is{', with a space after the colon' if glued else ''}:"
+        f" write {fixed.rstrip()!r}",
     )
 
 
