@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITE_YAML, parse
+from tests.conftest import SITE_YAML, article, parse
 
 REPO = Path(__file__).parents[2]
 FIRST = "Ketamine: The New Frontier in Mental Fitness for Health-Conscious Men"
@@ -209,3 +209,34 @@ def test_its_broken_twin_fails_once_per_defect_at_the_right_line(tmp_path: Path,
         " or by file",
         "error: 8 errors; nothing was written",  # its first build: there is no output yet
     ]
+
+
+def test_a_web_see_also_item_can_title_its_card(site, run_cli) -> None:
+    """``https://…|Title`` shows the title, with the host beneath; an address alone shows its
+    host, as before. The See Also index lists the titled link by its title too."""
+    heart = "https://www.heart.org/en/health-topics/high-blood-pressure"
+    see_also = (
+        f'\n  - "{heart}|High blood pressure: the basics (American Heart Association)"'
+        "\n  - https://www.cdc.gov/high-blood-pressure/"
+    )
+    root = site({"bp.md": article("Blood Pressure", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    page = parse(root / "public" / "bp" / "index.html")
+    cards = [
+        (card.css_first("a").attributes["href"], card.css_first("a").text(), _text(card, "p"))
+        for card in page.css("section.see-also li")
+    ]
+    assert cards == [
+        (heart, "High blood pressure: the basics (American Heart Association)", "www.heart.org"),
+        ("https://www.cdc.gov/high-blood-pressure/", "www.cdc.gov", "Another site"),
+    ]
+    index = parse(root / "public" / "see-also" / "index.html")
+    assert "High blood pressure: the basics (American Heart Association)" in [
+        a.text() for a in index.css("#entry-bp .links-out a")
+    ]
+
+
+def _text(node, selector: str) -> str:
+    found = node.css_first(selector)
+    return found.text() if found is not None else ""

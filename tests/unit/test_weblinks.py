@@ -21,6 +21,7 @@ from articlegen.core.weburl import (
     NOT_IN_URLS,
     _unplain_address_problem,
     address_problem,
+    labelled_address,
 )
 from articlegen.trust.weblinks import Place, web_links
 
@@ -37,7 +38,7 @@ def test_references_see_also_and_body_links_each_with_file_line_and_kind() -> No
             Reference("R", "https://example.test/study", line=5, url_line=6),
             Reference("S", "https://example.test/guide", line=15),
         ),
-        see_also=(LinkRef("b", 9), LinkRef(" https://example.test/guide ", 10)),
+        see_also=(LinkRef("b", 9), LinkRef(" https://example.test/guide|The guide ", 10)),
     )
     b = article("content/b.md", "b", see_also=(LinkRef("a", 4),))
     bodies = {
@@ -152,3 +153,16 @@ def test_a_host_in_brackets_that_is_no_ipv6_address_is_refused_not_raised(url: s
     problem = address_problem(url)
     assert problem is not None and problem[0].startswith("is no web address (")
     assert problem[0].endswith(f": '{url}'")
+
+
+@given(
+    st.sampled_from(["https://example.test/a", "http://EXAMPLE.test/b?c=1#d"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+)
+def test_a_see_also_address_gives_a_title_after_its_bar(address: str, title: str) -> None:
+    """``url|Title``, as a wiki link's text: the address whole, the title with its spaces
+    collapsed; text before the bar that is no web address is no labelled address."""
+    assert labelled_address(f" {address} |{title}") == (address, " ".join(title.split()))
+    assert labelled_address(address) is None
+    assert labelled_address(f"Sleep Basics|{title}") is None
+    assert labelled_address(f"mailto:a@example.test|{title}") is None

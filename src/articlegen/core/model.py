@@ -592,6 +592,8 @@ class ResolvedLink:
     """Absolute URL, for external links."""
     fragment: str = ""
     """``#section`` part of an internal link, without the ``#``."""
+    title: str = ""
+    """The title a See Also item gives a web page (``https://…|Title``); else none."""
 
 
 @record

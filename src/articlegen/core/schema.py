@@ -208,7 +208,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         check="links",
         default=(),
         doc="related articles, each a slug, a file under `content/`, an exact title, or an"
-        " https:// URL",
+        " https:// URL, which may give its card a title (see Links between articles)",
         example="\n  - ketamine-mental-fitness",
     ),
     FrontMatterKey(

@@ -143,6 +143,17 @@ def lacks_scheme(text: str) -> bool:
     return _BARE_ADDRESS.fullmatch(text.strip()) is not None
 
 
+def labelled_address(text: str) -> tuple[str, str] | None:
+    """``(address, title)`` of a See Also item written ``https://…|Title``, as a wiki link
+    gives its text after a ``|``: a card can show a web page by no title of its own, only
+    by its host, which tells a reader little. None when the text before the first ``|`` is
+    no web address (an address holds a ``|`` only percent-encoded)."""
+    address, bar, title = text.partition("|")
+    if not bar or not is_web_address(address := address.strip()):
+        return None
+    return address, " ".join(title.split())
+
+
 def is_web_address(text: str) -> bool:
     """Whether ``text`` is an ``http://`` or ``https://`` address (in any case) with a host:
     a page on the web. No other scheme is (``mailto:``, ``ftp:``, ``javascript:``)."""

@@ -27,7 +27,7 @@ from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug, natural_order
-from ..core.weburl import address_problem, is_web_address, lacks_scheme
+from ..core.weburl import address_problem, is_web_address, labelled_address, lacks_scheme
 from .ambiguouslinks import ambiguous_link
 from .seealsolists import listed_problem
 
@@ -52,7 +52,7 @@ class _Index:
     found: dict[tuple[str, str], tuple[list[LinkTarget], bool]] = field(default_factory=dict)
     """(name, the linking file's folder) → what ``_find`` found and whether it looked up a
     title: a site's articles name the same few hundred targets tens of thousands of times."""
-    made: dict[tuple[str | None, str | None, str], ResolvedLink] = field(default_factory=dict)
+    made: dict[tuple[str | None, str | None, str, str], ResolvedLink] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,12 +197,14 @@ def _resolve(
     """The article or web page ``ref`` names; None when it may name a file whose title could
     not be read (that file's own error is reported instead). ``titles_used`` gets an item
     when a title was looked up."""
-    text = ref.target.strip()
+    text, title = ref.target.strip(), ""
+    if kind == "see_also" and (labelled := labelled_address(text)):
+        text, title = labelled
     if is_web_address(text):
         if problem := address_problem(text):  # printed into href as written
             what, hint = problem
             raise LinkError(f"{kind} {what}", source.path, ref.line, hint)
-        return _made(index, None, text, "")
+        return _made(index, None, text, "", title)
     name, fragment = text, ""
     found = _find(name, source.path, index, titles_used)
     if not found and "#" in text:
@@ -241,14 +243,16 @@ def _resolve(
     return _made(index, target.slug, None, fragment)
 
 
-def _made(index: _Index, slug: str | None, url: str | None, fragment: str) -> ResolvedLink:
+def _made(
+    index: _Index, slug: str | None, url: str | None, fragment: str, title: str = ""
+) -> ResolvedLink:
     """The one ``ResolvedLink`` of these values in the graph: the build cache pickles one
     per target (2,000 in the bench corpus), not one per link (37,000), and unpickles them
     in every build that reuses the graph."""
-    key = (slug, url, fragment)
+    key = (slug, url, fragment, title)
     link = index.made.get(key)
     if link is None:
-        link = index.made[key] = ResolvedLink(slug=slug, url=url, fragment=fragment)
+        link = index.made[key] = ResolvedLink(slug=slug, url=url, fragment=fragment, title=title)
     return link
 
 

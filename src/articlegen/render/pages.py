@@ -373,10 +373,10 @@ class _Planner:
             if link.slug is None:
                 host = urlsplit(link.url or "").hostname or ""
                 items.append(
-                    {
-                        "title": host,
+                    {  # titled by the item (``url|Title``), the host beneath; else the host
+                        "title": link.title or host,
                         "url": link.url,
-                        "description": "",
+                        "description": host if link.title else "",
                         "external": True,
                         "image": None,
                         **extra,

@@ -15,7 +15,7 @@ from urllib.parse import urldefrag
 
 from ..core.layout import CONFIG_FILE
 from ..core.model import Article, MenuItem, RenderedBody
-from ..core.weburl import is_web_address
+from ..core.weburl import is_web_address, labelled_address
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ def web_links(
         body = bodies[article.slug]
         written = [
             *((r.url_line or r.line, "reference", r.url) for r in article.meta.references),
-            *((s.line, "see_also", s.target.strip()) for s in article.meta.see_also),
+            *((s.line, "see_also", _see_also_address(s.target)) for s in article.meta.see_also),
             *((link.line, "link", link.target.strip()) for link in body.links),
             *((link.line, "link", link.target) for link in body.web_links),
         ]
@@ -54,3 +54,9 @@ def web_links(
         if is_web_address(url):
             found.setdefault(urldefrag(url).url, []).append(place)
     return {url: tuple(places) for url, places in found.items()}
+
+
+def _see_also_address(target: str) -> str:
+    """The web address of a See Also item, without the title it may give (``url|Title``)."""
+    labelled = labelled_address(target)
+    return labelled[0] if labelled else target.strip()
