@@ -6,8 +6,9 @@ Markdown, no templates, so every rule here is tested with literal data.
 A link target is tried, in order, as: an ``http://`` or ``https://`` address; a
 file (``x.md``, ``../x.md``, ``content/x.md``); a slug; an exact title. Any other
 text, colons and all, is never read as a URL scheme. Titles compare after NFC
-normalisation and white space collapsing, case-sensitively first, then ignoring
-case when that names one article only. ``name#id`` points at an id of the page:
+normalisation and white space collapsing, exactly first, then ignoring case and
+typographic apostrophes, quotes and dashes (``lookalike.fold``) when that names one
+article only. ``name#id`` points at an id of the page:
 the whole text is tried first, so a title that itself holds ``#`` still links,
 then the text before its last ``#``.
 """
@@ -45,7 +46,8 @@ class _Index:
     by_title: dict[str, list[LinkTarget]]
     """Key: ``collapse(title)``; more than one article when titles are the same."""
     by_folded: dict[str, list[LinkTarget]]
-    """Key: ``fold(title)``; more than one article when titles differ only in case."""
+    """Key: ``fold(title)``; more than one article when titles differ only in case or in
+    typographic punctuation (``’`` for ``'``)."""
     titles_unknown: bool
     """Some file's title could not be read (it failed to parse): a link that matches no
     article may name it, and is not reported until that file is fixed."""
@@ -300,7 +302,7 @@ def _find(
     name: str, source_path: str, index: _Index, titles_used: list[bool] | None = None
 ) -> list[LinkTarget]:
     """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
-    case (noted in ``titles_used``)."""
+    case and typographic punctuation, ``fold`` (noted in ``titles_used``)."""
     key = (name, _folder(source_path))
     known = index.found.get(key)
     if known is None:

@@ -1,0 +1,41 @@
+"""Cross-links as a new author writes them, end to end: titles typed with a phone's or a word
+processor's punctuation, and the "did you mean" of a link that names nothing."""
+
+from __future__ import annotations
+
+from tests.conftest import article, parse
+
+TITLE = "Sleep and Men's Health: What's Normal?"
+TYPED = "Sleep and Men\u2019s Health: What\u2019s Normal?"
+
+
+def test_a_title_typed_with_curly_apostrophes_links_from_body_and_see_also(site, run_cli) -> None:
+    root = site(
+        {
+            "sleep.md": article(TITLE),
+            "walking.md": article("Walking", f"See [[{TYPED}]].", see_also=f'["{TYPED}"]'),
+        }
+    )
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    page = parse(root / "public" / "walking" / "index.html")
+    hrefs = [a.attributes["href"] for a in page.css("section.see-also a, a.internal")]
+    assert hrefs == ["/sleep/", "/sleep/"]
+
+
+def test_a_hidden_difference_made_twice_is_said_once_with_its_count(site, run_cli) -> None:
+    cyrillic = "K\u0435tamin\u0435 and Sleep"  # two Cyrillic IEs
+    root = site(
+        {
+            "ketamine.md": article("Ketamine and Sleep"),
+            "walking.md": article("Walking", f"See [[{cyrillic}]]."),
+        }
+    )
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    assert [line for line in err.splitlines() if line.startswith("error: content/")] == [
+        f"error: content/walking.md:6: link '{cyrillic}' matches no article or page (did you mean"
+        " 'Ketamine and Sleep' (yours has U+0435 CYRILLIC SMALL LETTER IE where it has U+0065"
+        " LATIN SMALL LETTER E, 2 times)?) — link by slug, by file (content/x.md) or by exact"
+        " title"
+    ]
