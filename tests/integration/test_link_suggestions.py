@@ -39,3 +39,31 @@ def test_a_hidden_difference_made_twice_is_said_once_with_its_count(site, run_cl
         " LATIN SMALL LETTER E, 2 times)?) — link by slug, by file (content/x.md) or by exact"
         " title"
     ]
+
+
+def test_a_link_written_as_a_bare_slug_is_offered_the_article_it_names(site, run_cli) -> None:
+    body = "Try [walking](walking), [on foot](walking/) or [a walk](walking.html)."
+    root = site(
+        {
+            "walking.md": article("Walking"),
+            "blood-pressure-basics.md": article(
+                "Blood Pressure Basics", body, tags="[blood-pressure]"
+            ),
+        }
+    )
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    offered = (
+        ", where this site publishes no page or file (did you mean 'walking.md' or '[[walking]]'"
+        " or '/walking/'?) — a path without a leading '/' is read from this article's address,"
+        " as a browser reads it: link to content/walking.md by its file, as [[walking]] or from"
+        " the site's root"
+    )
+    assert [line for line in err.splitlines() if line.startswith("error: content/")] == [
+        f"error: content/blood-pressure-basics.md:7: link '{written}' leads to {path}{offered}"
+        for written, path in [
+            ("walking", "/blood-pressure-basics/walking"),
+            ("walking/", "/blood-pressure-basics/walking/"),
+            ("walking.html", "/walking.html"),
+        ]
+    ]
