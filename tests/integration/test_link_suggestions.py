@@ -67,3 +67,32 @@ def test_a_link_written_as_a_bare_slug_is_offered_the_article_it_names(site, run
             ("walking.html", "/walking.html"),
         ]
     ]
+
+
+SLEEP_REFS = """\
+---
+title: "Sleep"
+date: 2024-01-01
+references:
+  - id: cdc-sleep
+    title: "How Much Sleep Do I Need?"
+    url: https://www.cdc.gov/sleep/
+  - id: nhlbi-sleep
+    title: "Sleep Deprivation"
+    url: https://www.nhlbi.nih.gov/health/sleep-deprivation
+---
+
+Adults need seven hours[^cdc], and lack of sleep[^sleep] harms the heart.
+"""
+
+
+def test_a_citation_cut_short_is_offered_the_id_it_begins(site, run_cli) -> None:
+    root = site({"sleep.md": SLEEP_REFS})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    assert [line for line in err.splitlines() if line.startswith("error: content/")] == [
+        "error: content/sleep.md:13: citation [^cdc] names no reference (did you mean"
+        " 'cdc-sleep'?) — add it to 'references:' with 'id: cdc'",
+        "error: content/sleep.md:13: citation [^sleep] names no reference (did you mean"
+        " 'cdc-sleep' or 'nhlbi-sleep'?) — add it to 'references:' with 'id: sleep'",
+    ]
