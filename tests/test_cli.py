@@ -215,6 +215,12 @@ def test_new_names_the_placeholder_when_the_site_has_no_reviewer(site, run_cli) 
             "error: the title 'caf\u00e9 talk' is taken: content/x.md:2 has 'Cafe\u0301 Talk'",
         ),
         (
+            {"x.md": article("Men's Health: What's Normal?")},
+            "Men\u2019s Health: What\u2019s Normal?",  # as a phone types it
+            "error: the title 'Men\u2019s Health: What\u2019s Normal?' is taken: content/x.md:2"
+            " has 'Men's Health: What's Normal?'",
+        ),
+        (
             {"x.md": "---\ntitle: Low T\ndate: [2024\n---\n"},  # a YAML error on another line
             "Low T",
             "error: the title 'Low T' is taken: content/x.md:2 has 'Low T'",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from articlegen.core.errors import (
     BuildFailed,
     Diagnostic,
     FrontMatterError,
     LinkError,
+    completed,
     interruption,
+    nearest,
     report_lines,
     warning_lines,
 )
@@ -81,3 +86,26 @@ def test_an_interruption_is_found_through_what_wrapped_it() -> None:
     looped.__context__ = ValueError("b")
     looped.__context__.__context__ = looped
     assert interruption(looped) is None
+
+
+def test_nearest_offers_what_the_word_begins_before_what_comes_close() -> None:
+    ids = ["cdc-sleep", "cdcp", "nhlbi-sleep", "cdc-sleep-2024", "cdc-x"]
+    assert completed("cdc", ids) == ["cdc-x", "cdc-sleep", "cdc-sleep-2024"]
+    assert nearest("CDC", ids) == ["cdc-x", "cdc-sleep", "cdc-sleep-2024"]
+    assert nearest("sleep", ids) == ["cdc-sleep", "nhlbi-sleep"]
+    assert completed("", ids) == [] and nearest("zzz", ids) == []
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,3}", fullmatch=True), min_size=1),
+    st.data(),
+)
+def test_an_id_cut_at_a_dash_is_offered_an_id_it_begins(
+    ids: list[str], data: st.DataObject
+) -> None:
+    whole = data.draw(st.sampled_from(ids))
+    cut = whole.rsplit("-", 1)[0]
+    found = nearest(cut.upper(), ids)
+    assert len(found) <= 3 and len(set(found)) == len(found) and set(found) <= set(ids)
+    if cut != whole:
+        assert found[0].startswith(cut + "-")

@@ -422,6 +422,45 @@ def test_a_unique_case_insensitive_match_links() -> None:
     assert graph.see_also["ketamine"] == (ResolvedLink(slug="iv-vs-im"),)
 
 
+SLEEP = LinkTarget("sleep", "content/sleep.md", "Sleep and Men's Health: What's Normal?")
+TYPED = "Sleep and Men\u2019s Health: What\u2019s Normal?"
+
+
+def test_a_title_typed_with_curly_apostrophes_links_in_see_also_and_body() -> None:
+    linking = source("ketamine", TYPED, inline=(TYPED, f"{TYPED.lower()}#naps"))
+    graph = build_link_graph([linking], [*TARGETS, SLEEP])
+    assert graph.problems == ()
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="sleep"),)
+    assert graph.inline["ketamine"] == (
+        ResolvedLink(slug="sleep"),
+        ResolvedLink(slug="sleep", fragment="naps"),
+    )
+    curly = LinkTarget("curly", "content/curly.md", TYPED)  # and the other way round
+    graph = build_link_graph([source("ketamine", SLEEP.title)], [*TARGETS, curly])
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="curly"),)
+
+
+def test_titles_differing_only_in_their_apostrophes_each_link_by_their_own() -> None:
+    curly = LinkTarget("curly", "content/curly.md", TYPED)
+    typed = "Sleep and Men\u02bcs Health: What\u02bcs Normal?"
+    graph = build_link_graph(
+        [source("ketamine", TYPED, SLEEP.title, typed)], [*TARGETS, SLEEP, curly]
+    )
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="curly"), ResolvedLink(slug="sleep"))
+    (problem,) = graph.problems
+    assert str(problem) == (
+        f"content/ketamine.md:12: see_also '{typed}' matches 2 titles that differ only in their"
+        f" apostrophes, quotes or dashes, none exactly: content/curly.md ('{TYPED}'),"
+        f" content/sleep.md ('{SLEEP.title}') — write the title as it is written in the one you"
+        " mean, or link by slug or by file"
+    )
+    loud = LinkTarget("loud", "content/loud.md", SLEEP.title.upper())
+    graph = build_link_graph([source("ketamine", typed)], [*TARGETS, loud, curly])
+    assert "differ only in case and in their apostrophes, quotes or dashes" in str(
+        graph.problems[0]
+    )
+
+
 def test_did_you_mean_spells_out_a_difference_no_one_can_see() -> None:
     cyrillic = "Esket\u0430mine"  # U+0430 CYRILLIC SMALL LETTER A
     hidden = "Eske\u200btamine"

@@ -137,6 +137,42 @@ def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() ->
     assert "full address, https://owner.example/guides/sleep/" in absent.hint
 
 
+@pytest.mark.parametrize(
+    "written", ["walking", "walking/", "Walking/index.html", "walking.html", "walkng", "/walkng/"]
+)
+def test_a_path_naming_an_articles_slug_is_offered_that_article(written: str) -> None:
+    """'[walking](walking)' on /blood-pressure-basics/ leads to /blood-pressure-basics/walking
+    and was offered '/blood-pressure-basics/' and a tag's page: the article ``walking`` is
+    meant, by the slug its last part is or comes close to."""
+    body = render_body(make_markdown(), f"Try [walking]({written}).\n", first_line=7)
+    linking = _article("blood-pressure-basics")
+    articles = [linking, _article("walking"), _article("sleep")]
+    addresses = ADDRESSES | {"walking/", "blood-pressure-basics/"}
+    bodies = {a.slug: render_body(make_markdown(), "", first_line=5) for a in articles}
+    bodies["blood-pressure-basics"] = body
+    (problem,) = path_link_problems(articles, bodies, addresses, "https://example.test/", "/")
+    assert problem.message.endswith(
+        "where this site publishes no page or file"
+        " (did you mean 'walking.md' or '[[walking]]' or '/walking/'?)"
+    )
+    assert problem.hint is not None
+    assert "link to content/walking.md by its file, as [[walking]] or " in problem.hint
+    assert ("from the site's root" in problem.hint) != written.startswith("/")
+
+
+def test_a_missing_file_or_the_linking_article_itself_is_not_offered_as_an_article() -> None:
+    body = render_body(make_markdown(), "See [a](files/walkin.pdf) and [b](sleep).\n", first_line=5)
+    articles = [_article("sleep"), _article("walking")]
+    problems = path_link_problems(
+        articles, {"sleep": body, "walking": body}, ADDRESSES | {"walking/"}, "", "/"
+    )
+    assert [p.message for p in problems[:2]] == [
+        "link 'files/walkin.pdf' leads to /files/walkin.pdf, where this site publishes no page"
+        " or file (did you mean '/files/guide.pdf' or '/files/my notes.pdf'?)",
+        "link 'sleep' leads to /sleep/sleep, where this site publishes no page or file",
+    ]
+
+
 def test_a_web_address_without_its_scheme_is_told_the_address_to_write() -> None:
     """'[CDC](www.cdc.gov/sleep)' led to /sleep/www.cdc.gov/sleep, and the error offered that
     address on the site's own host as the one to write, which leads nowhere either. An

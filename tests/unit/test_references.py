@@ -296,6 +296,24 @@ def test_unknown_citation_names_the_closest_id() -> None:
     assert none.problems[0].hint == "add a 'references:' list with an item 'id: x'"
 
 
+def test_unknown_citation_is_offered_the_ids_it_begins() -> None:
+    """'[^cdc]' for the id 'cdc-sleep' was offered nothing: too short beside it for the
+    closeness ratio, which offered '[^sleep]' both ids."""
+    refs = tuple(
+        Reference(id=i, title=i, url=f"https://example.org/{i}", line=9)
+        for i in ("cdc-sleep", "nhlbi-sleep", "cdcp")
+    )
+    cited = number_citations(refs, [LinkRef(c, 7) for c in ("cdc", "sleep", "CDC")], "a.md")
+    assert [p.message for p in cited.problems] == [
+        "citation [^cdc] names no reference (did you mean 'cdc-sleep' or 'cdcp'?)",
+        "citation [^sleep] names no reference (did you mean 'cdc-sleep' or 'nhlbi-sleep'?)",
+        "citation [^CDC] names no reference (did you mean 'cdc-sleep' or 'cdcp'?)",
+    ]
+    assert cited.problems[2].hint == (
+        "a reference's id holds lowercase a-z, 0-9 and '-' only: cite it as [^cdc-sleep]"
+    )
+
+
 @pytest.mark.parametrize(
     ("cited", "hint"),
     [

@@ -90,3 +90,11 @@ def test_a_series_with_an_oxford_comma_is_one_title() -> None:
         "Griechischer Salat",
         "Erbsenpüree",
     ]
+
+
+def test_an_item_typed_with_curly_apostrophes_matches_the_straight_title_and_back() -> None:
+    straight = "Sleep and Men's Health: What's Normal?"
+    curly = straight.replace("'", "\u2019")
+    for title, item in ((straight, curly), (curly, straight)):
+        found = Catalogue.of([("whats-normal", title, False, "whats-normal.md")]).find(item)
+        assert found is not None and found.slug == "whats-normal"

@@ -12,6 +12,7 @@ from ..content.articles import find_sources, load_articles, readable_article
 from ..content.frontmatter import split_front_matter
 from ..core.errors import ArticlegenError, SourceError
 from ..core.layout import CONTENT_DIR
+from ..core.lookalike import fold
 from ..core.model import Article, ImportedArticle, SiteConfig
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, slugify, title_slug
 from ..core.urls import (
@@ -80,7 +81,7 @@ def plan_posts(
     or title is taken."""
     slugs = {a.slug: a.source for a in existing}
     known = {path.casefold(): found for path, found in old_paths.items()}  # as the build does
-    titles = {a.meta.title.casefold(): a.source for a in existing}
+    titles = {fold(a.meta.title): a.source for a in existing}
     claimed: dict[str, str] = {}
     plans = []
     for blog in blogs:
@@ -101,7 +102,7 @@ def plan_posts(
                     continue
             _claim_aliases(plan, claimed)
             slugs[plan.slug] = f"{post.origin} (in this import)"
-            titles[post.article.title.casefold()] = f"{post.origin} (in this import)"
+            titles[fold(post.article.title)] = f"{post.origin} (in this import)"
             plans.append(plan)
     return plans
 
@@ -200,8 +201,8 @@ def _taken(
         what = f"{plan.display} already exists"
     elif plan.slug in slugs:
         what = f"{slugs[plan.slug]} already has the slug '{plan.slug}'"
-    elif title.casefold() in titles:
-        what = f"{titles[title.casefold()]} already has the title '{title}'"
+    elif fold(title) in titles:
+        what = f"{titles[fold(title)]} already has the title '{title}'"
     elif plan.slug in RESERVED_SLUGS:
         what = f"the slug '{plan.slug}' is reserved for the site's own pages"
     else:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..core.lookalike import fold
 from ..core.model import ImportedLink
 from ..core.slugs import slugify, url_slug
 from .blogsource import site_host
@@ -52,12 +53,14 @@ class Catalogue:
     def of(entries: Iterable[tuple[str, str, bool, str]]) -> Catalogue:
         """From ``(slug, title, draft, file)`` records; a slug wins over an equal title key."""
         listed = [Linkable(*entry) for entry in entries]
-        keys = {slugify(e.title): e for e in listed if slugify(e.title)}
+        keys = {slugify(fold(e.title)): e for e in listed if slugify(fold(e.title))}
         return Catalogue(keys | {e.slug: e for e in listed})
 
     def find(self, text: str) -> Linkable | None:
-        """The article ``text`` names, ignoring case, punctuation and accents."""
-        return self.by_key.get(slugify(text)) if text else None
+        """The article ``text`` names, ignoring case, punctuation and accents; its typographic
+        apostrophes made ASCII first (``fold``), as the build's links do: python-slugify
+        makes a ' a separator but drops a ’ (``Men's`` is ``men-s``, ``Men’s`` ``mens``)."""
+        return self.by_key.get(slugify(fold(text))) if text else None
 
 
 @dataclass(frozen=True, slots=True)

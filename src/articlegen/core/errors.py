@@ -207,6 +207,25 @@ def closest(word: str, candidates: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
 
 
+def completed(word: str, candidates: Iterable[str]) -> list[str]:
+    """Up to three candidates that begin with ``word`` and go on after one of its words ends,
+    shortest first: a name cut short (``cdc`` for the id ``cdc-sleep``, ``Ketamine: The New
+    Frontier`` for ``Ketamine: The New Frontier in Mental Fitness…``) is too short beside the
+    whole for ``closest``'s ratio."""
+    cut = len(word)
+    found = (c for c in candidates if len(c) > cut and c.startswith(word) and not c[cut].isalnum())
+    return sorted(found, key=lambda c: (len(c), c))[:3] if word else []
+
+
+def nearest(word: str, candidates: Iterable[str]) -> list[str]:
+    """Up to three candidates ``word`` may mean, best first: those it begins at a word's end
+    (``completed``: ``cdc`` for the id ``cdc-sleep``), then the ``closest``, as written and
+    then in lowercase (``Ref-Two`` for ``ref-two``)."""
+    listed, folded = list(candidates), word.casefold()
+    near = [*completed(folded, listed), *closest(word, listed), *closest(folded, listed)]
+    return list(dict.fromkeys(near))[:3]
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest candidates, or an empty string."""
     return suggestion(closest(word, candidates), word)

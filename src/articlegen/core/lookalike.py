@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections import Counter
 
 MAX_DIFFERENCES = 2
-"""Differences spelled out, at most; a text with more is visibly different anyway."""
+"""Different changes spelled out, at most (the same change made several times is one, said
+with its count); a text with more is visibly different anyway."""
 
 
 def collapse(text: str) -> str:
@@ -22,8 +24,33 @@ def collapse(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+TYPED_ALIKE = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201b\u02bc\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-"),
+    }
+)
+"""Punctuation that word processors, macOS and phones type in place of the ASCII one, or that
+is pasted from a page set in them, mapped to it: the apostrophes and single quotes ‘ ’ ‛ ʼ
+and the prime ′ to ', the double quotes “ ” „ ‟ and the double prime ″ to ", the hyphens
+and dashes ‐ ‑ ‒ – and the minus sign − to -. An author cannot see which one a title
+holds, nor always choose which one a keyboard types. Left out on purpose: the em dash —,
+which autocorrect makes from ``--`` (not from ``-``), so mapping it to ``-`` would match
+what nobody typed; guillemets « », which are quotes an author chooses; and ASCII ` and ´,
+which are accents, not apostrophes. A link still differing in those gets a "did you mean"
+naming the character."""
+
+
 def fold(text: str) -> str:
-    """``collapse(text)`` with case folded, for the case-insensitive comparison."""
+    """``collapse(text)`` with case folded and typographic punctuation made ASCII
+    (``TYPED_ALIKE``): how titles are matched when no title is written exactly so. Every
+    place that matches a title by its author's spelling (links, See Also, ``suggest``,
+    ``new``, an import's titles) compares through this one function, so they agree."""
+    return _case_folded(text).translate(TYPED_ALIKE)
+
+
+def _case_folded(text: str) -> str:
     return unicodedata.normalize("NFC", collapse(text).casefold())
 
 
@@ -42,7 +69,7 @@ def difference(written: str, meant: str) -> str:
         return "yours is written in decomposed Unicode (letter and accent apart)"
     if collapse(written) == collapse(meant):
         return _spacing(written, meant)
-    if fold(written) == fold(meant):
+    if _case_folded(written) == _case_folded(meant):
         return "it differs only in case"
     return _characters(collapse(written), collapse(meant))
 
@@ -56,14 +83,17 @@ def _spacing(written: str, meant: str) -> str:
 
 
 def _characters(written: str, meant: str) -> str:
-    changes = [
+    changes = Counter(
         (written[i1:i2], meant[j1:j2])
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, written, meant).get_opcodes()
         if op != "equal"
-    ]
+    )  # in order of first appearance; the same change made again is said once, counted
     if any(_visible(ours, theirs) for ours, theirs in changes):
         return ""  # the reader sees that the texts differ
-    said = [_change(ours, theirs) for ours, theirs in changes[:MAX_DIFFERENCES]]
+    said = [
+        _change(ours, theirs) + (f", {times} times" if times > 1 else "")
+        for (ours, theirs), times in list(changes.items())[:MAX_DIFFERENCES]
+    ]
     more = ", and more" if len(changes) > MAX_DIFFERENCES else ""
     return "; ".join(said) + more
 

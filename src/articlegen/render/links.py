@@ -6,8 +6,9 @@ Markdown, no templates, so every rule here is tested with literal data.
 A link target is tried, in order, as: an ``http://`` or ``https://`` address; a
 file (``x.md``, ``../x.md``, ``content/x.md``); a slug; an exact title. Any other
 text, colons and all, is never read as a URL scheme. Titles compare after NFC
-normalisation and white space collapsing, case-sensitively first, then ignoring
-case when that names one article only. ``name#id`` points at an id of the page:
+normalisation and white space collapsing, exactly first, then ignoring case and
+typographic apostrophes, quotes and dashes (``lookalike.fold``) when that names one
+article only. ``name#id`` points at an id of the page:
 the whole text is tried first, so a title that itself holds ``#`` still links,
 then the text before its last ``#``.
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES
-from ..core.errors import LinkError, closest, suggestion
+from ..core.errors import LinkError, closest, completed, suggestion
 from ..core.lookalike import collapse, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
@@ -45,7 +46,8 @@ class _Index:
     by_title: dict[str, list[LinkTarget]]
     """Key: ``collapse(title)``; more than one article when titles are the same."""
     by_folded: dict[str, list[LinkTarget]]
-    """Key: ``fold(title)``; more than one article when titles differ only in case."""
+    """Key: ``fold(title)``; more than one article when titles differ only in case or in
+    typographic punctuation (``’`` for ``'``)."""
     titles_unknown: bool
     """Some file's title could not be read (it failed to parse): a link that matches no
     article may name it, and is not reported until that file is fixed."""
@@ -304,7 +306,7 @@ def _find(
     name: str, source_path: str, index: _Index, titles_used: list[bool] | None = None
 ) -> list[LinkTarget]:
     """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
-    case (noted in ``titles_used``)."""
+    case and typographic punctuation, ``fold`` (noted in ``titles_used``)."""
     key = (name, _folder(source_path))
     known = index.found.get(key)
     if known is None:
@@ -364,7 +366,7 @@ def _near(name: str, index: _Index, linking: str, kind: str) -> dict[LinkTarget,
     slugs, with the text offered (its slug if ``name`` is written as a slug, else its title,
     in its author's spelling); never the ``linking`` article, nor a page in See Also."""
     folded = fold(name)
-    near = dict.fromkeys([*_completed(folded, index.by_folded), *closest(folded, index.by_folded)])
+    near = dict.fromkeys([*completed(folded, index.by_folded), *closest(folded, index.by_folded)])
     titles = [(t.title, t) for m in near for t in index.by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
     by_target: dict[LinkTarget, str] = {}
@@ -385,7 +387,7 @@ def _suggest_file(name: str, index: _Index, source: LinkSource, kind: str) -> st
         if t.slug != source.slug and (kind != "see_also" or not t.page)
     }
     written = _nfc(_content_relative(name)).removesuffix(".md")
-    near = dict.fromkeys([*_completed(written, stems), *closest(written, stems)])
+    near = dict.fromkeys([*completed(written, stems), *closest(written, stems)])
     prefix = CONTENT_PREFIX if name.startswith(CONTENT_PREFIX) else ""
     if offered := suggestion([prefix + stems[m] for m in near][:3], name):
         return offered
@@ -394,15 +396,6 @@ def _suggest_file(name: str, index: _Index, source: LinkSource, kind: str) -> st
         here = posixpath.dirname(source.path) or "."
         found = {t: t.path if prefix else posixpath.relpath(t.path, here) for t in found}
     return suggestion(list(found.values())[:3], name)
-
-
-def _completed(folded: str, titles: Iterable[str]) -> list[str]:
-    """The (folded) titles that begin with ``folded`` and go on after one of its words ends,
-    shortest first: a title cut short (``Ketamine: The New Frontier`` for ``Ketamine: The New
-    Frontier in Mental Fitness…``) is too short beside the whole for ``closest``'s ratio."""
-    cut = len(folded)
-    found = (t for t in titles if len(t) > cut and t.startswith(folded) and not t[cut].isalnum())
-    return sorted(found, key=lambda t: (len(t), t))[:3] if folded else []
 
 
 def _unique(links: Iterable[ResolvedLink | None]) -> tuple[ResolvedLink, ...]:

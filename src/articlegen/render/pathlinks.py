@@ -18,6 +18,7 @@ and the static files listed, never from the file system.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -157,7 +158,7 @@ def path_link_problems(
     starting with one of ``unsure`` are not judged (``addresses`` may lack pages there: of
     files that failed to load)."""
     problems: list[ArticlegenError] = []
-    near = _Near(addresses)
+    near = _Near(addresses, articles)
     for article in articles:
         page = article_url(article.slug)
         for ref in bodies[article.slug].path_links:
@@ -168,8 +169,9 @@ def path_link_problems(
 
 
 def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url: str) -> LinkError:
-    """The error of a link that leads nowhere, with the closest addresses and how to link
-    to what is on the same host but not of this site."""
+    """The error of a link that leads nowhere, with the article its last part names (else
+    the closest addresses) and how to link to what is on the same host but not of this
+    site."""
     shown = "/" + target.decoded
     is_file = "." in shown.rsplit("/", 1)[-1]
     fix = (
@@ -177,21 +179,46 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
         if is_file
         else "fix the link"
     )
+    web = _web_address(ref.target)
+    meant = None if web else near.article(target, source)
     hint = (
         f"a web address starts with https://: write it whole, {web}"
-        if (web := _web_address(ref.target))
+        if web
         else f"an article is linked by its file ending in '.md': write {article}"
         if (article := _as_article_file(ref.target))
+        else _article_hint(meant, ref.target, target, base_url)
+        if meant
         else f"{fix} (a file of static/ is written relative to static/, a page from the "
         "site's root with a leading '/')" + _elsewhere(target, base_url)
     )
+    offered = suggestion(_ways_to_link(meant, source)) if meant else near(shown)
     return LinkError(
         f"link '{ref.target}' leads to {shown}, where this site publishes no page or file"
-        + near(shown),
+        + offered,
         source,
         ref.line,
         hint,
     )
+
+
+def _article_hint(meant: Article, written: str, target: SitePath, base_url: str) -> str:
+    """How to link to the article ``meant`` where ``written`` leads nowhere: a relative path
+    is read from the linking article's address, which the author rarely means; a path from
+    the site's root may name something on its host beside the site."""
+    ways = f"link to {meant.source} by its file, as [[{meant.slug}]] or"
+    if written.startswith("/"):
+        return f"{ways} by its address, /{article_url(meant.slug)}" + _elsewhere(target, base_url)
+    return (
+        "a path without a leading '/' is read from this article's address, as a browser reads"
+        f" it: {ways} from the site's root"
+    )
+
+
+def _ways_to_link(article: Article, source: str) -> list[str]:
+    """``article`` as a link in ``source`` may name it: its file (relative to ``source``),
+    its slug in double brackets, its address from the site's root."""
+    file = posixpath.relpath(article.source, posixpath.dirname(source) or ".")
+    return [file, f"[[{article.slug}]]", "/" + article_url(article.slug)]
 
 
 def _as_article_file(written: str) -> str | None:
@@ -231,12 +258,15 @@ def _elsewhere(target: SitePath, base_url: str) -> str:
 
 class _Near:
     """The closest published addresses to a missing one, each asked once: ``closest``
-    compares with every address, listed only when a link leads nowhere."""
+    compares with every address, listed only when a link leads nowhere; and the article
+    a missing path's last part names."""
 
-    def __init__(self, addresses: AbstractSet[str]) -> None:
+    def __init__(self, addresses: AbstractSet[str], articles: Sequence[Article]) -> None:
         self.addresses = addresses
+        self.articles = articles
         self.candidates: list[str] | None = None
         self.found: dict[str, str] = {}
+        self.by_slug: dict[str, Article] | None = None
 
     def __call__(self, shown: str) -> str:
         if self.candidates is None:
@@ -244,3 +274,23 @@ class _Near:
         if shown not in self.found:
             self.found[shown] = suggestion(closest(shown, self.candidates), shown)
         return self.found[shown]
+
+    def article(self, target: SitePath, source: str) -> Article | None:
+        """The published article (not ``source``'s) whose slug the last part of ``target``
+        is, or comes closest to, ignoring a ``.html`` suffix and case: ``[walking](walking)``
+        on ``/blood-pressure-basics/`` leads to ``/blood-pressure-basics/walking``, meant
+        as the article ``walking``."""
+        if self.by_slug is None:
+            published = (a for a in self.articles if article_url(a.slug) in self.addresses)
+            self.by_slug = {a.slug: a for a in published}
+        last = target.decoded.removesuffix("index.html").rstrip("/").rpartition("/")[2]
+        stem = _HTML_SUFFIX.sub("", last).lower()
+        if not stem or "." in stem:  # no name, or a file's (guide.pdf): a slug has no dot
+            return None
+        slugs = [slug for slug, a in self.by_slug.items() if a.source != source]
+        found = [stem] if stem in slugs else closest(stem, slugs)
+        return self.by_slug[found[0]] if found else None
+
+
+_HTML_SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)
+"""A page's suffix a link to an article may carry (``walking.html``, as an old site named it)."""

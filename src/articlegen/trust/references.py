@@ -17,9 +17,9 @@ from ..core.errors import (
     Diagnostic,
     FrontMatterError,
     LinkError,
-    closest,
-    did_you_mean,
+    nearest,
     raise_if_any,
+    suggestion,
 )
 from ..core.model import (
     CitationMark,
@@ -393,12 +393,13 @@ def _unknown(
 ) -> ArticlegenError:
     known = list(by_id)
     target = citation.target
+    near = nearest(target, known)
+    said = f"citation [^{target}] names no reference{suggestion(near, target)}"
     if not is_slug(target) and not page:
         # 'ref_two', 'Ref-Two': no reference can have that id, so adding one is no fix.
-        near = closest(target, known) or closest(target.casefold(), known)
         written = near[0] if near else slugify(target) or "smith-2023"
         return LinkError(
-            f"citation [^{target}] names no reference{did_you_mean(target, known)}",
+            said,
             path,
             citation.line,
             f"a reference's id holds lowercase a-z, 0-9 and '-' only: cite it as [^{written}]"
@@ -411,9 +412,4 @@ def _unknown(
         if known
         else "add a 'references:' list with an item 'id: " + target + "'"
     )
-    return LinkError(
-        f"citation [^{citation.target}] names no reference{did_you_mean(citation.target, known)}",
-        path,
-        citation.line,
-        hint,
-    )
+    return LinkError(said, path, citation.line, hint)
