@@ -38,3 +38,18 @@ def test_a_videos_title_and_host_read_apart_as_text(warm_up: Path) -> None:
     for html in (content, page):
         (link,) = html.css("a.video-start")
         assert link.text() == "A short warm-up routine Play video · YouTube"
+
+
+def test_a_feed_entry_shows_its_headings_text_alone(warm_up: Path) -> None:
+    """Each heading's "#" link to itself, which the page shows only on hover or focus, was
+    in the entry too, where a feed reader showed every heading ending in "#"."""
+    content = entry_content(warm_up, "Warming Up")
+    headings = content.css("h2, h3")
+    assert [heading.text() for heading in headings] == ["Before you lift", "After"]
+    assert [heading.attributes["id"] for heading in headings] == ["before-you-lift", "after"]
+    assert content.css("a[href^='#']") == []
+    page = parse(warm_up / "public/warm/index.html")  # the page keeps its links
+    assert [a.attributes["href"] for a in page.css(".body .header-anchor")] == [
+        "#before-you-lift",
+        "#after",
+    ]

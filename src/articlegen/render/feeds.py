@@ -5,7 +5,9 @@ A feed entry's content is the article as its page reads: the body, then its numb
 references (``references_html``), so that a citation mark (``[1]``, a link to ``#ref-1``)
 leads to its source in a feed reader too. The list is written here rather than by the
 site's templates: a feed reader shows HTML without the site's styles or scripts, and a
-feed must not change with a template a site overrides for its pages.
+feed must not change with a template a site overrides for its pages. For the same reason
+the body goes without its headings' ``#`` links (``anchors.without_anchor_links``), which
+only the site's styles hide.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from typing import TypedDict
 
 from ..core.dates import human_date, instant, rfc3339
 from ..core.memo import Memo
-from ..core.model import Article, Date, NumberedReference, PagePlan, RenderedPage, Site
+from ..core.model import Article, BodyHtml, Date, NumberedReference, PagePlan, RenderedPage, Site
 from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
+from ..markup.anchors import without_anchor_links
 from .redirects import alias_urls, redirects_file
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -196,10 +199,10 @@ class _EntryData(TypedDict):
     tags: list[str]
     summary: str
     html: str
-    """The article's body, the very object its page shows (a filled one is a ``BodyHtml``):
-    the build cache digests it once for the page and every feed, where the body joined
-    with its references was a new text, pickled again into the key of each feed listing
-    it (9 MB a cold build of the 2,000-article bench corpus)."""
+    """The article's body as its page shows it, less its headings' ``#`` links: a
+    ``BodyHtml``, one object for every feed listing it, which the build cache digests once,
+    where the body joined with its references was a new text, pickled again into the key
+    of each feed listing it (9 MB a cold build of the 2,000-article bench corpus)."""
     references: str
     """The numbered references' HTML, shown under the body (``references_html``)."""
 
@@ -223,7 +226,7 @@ def _entry_data(site: Site, article: Article) -> _EntryData:
         ),
         "tags": list(article.meta.tags),
         "summary": site.descriptions[article.slug],
-        "html": site.bodies[article.slug].html,
+        "html": BodyHtml(without_anchor_links(site.bodies[article.slug].html)),
         "references": references_html(site.references.get(article.slug, ()), site),
     }
 
