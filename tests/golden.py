@@ -2,8 +2,8 @@
 
 ``tests/fixtures/golden/site/`` holds a few articles that use See Also, tags, references
 and a citation, a ``[[wiki link]]``, a link to a heading of another article, an image from
-``static/`` and a video block; ``tests/fixtures/golden/expected/`` holds every file its build
-writes. ``tests/integration/test_golden.py`` compares the two file by file, so any change to
+``static/``, a video block and a content warning; ``tests/fixtures/golden/expected/`` holds
+every file its build writes. ``tests/integration/test_golden.py`` compares the two file by file, so any change to
 the output shows up as a failing test, and, once regenerated, as a diff a reviewer reads::
 
     PYTHONPATH=src python -m tests.golden --update   # rewrite expected/ from the current code

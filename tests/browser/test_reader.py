@@ -322,3 +322,20 @@ def test_heading_anchor_shows_on_hover_and_keyboard_focus(
     assert opacity() == "1"
     anchor.click()
     assert urlsplit(page.url).fragment == "first-part"
+
+
+def test_a_videos_excerpt_reads_its_title_and_host_apart(reader: Reader, site, serve) -> None:
+    """A video's title and its "Play video" line were two text nodes with nothing between
+    them, so Pagefind's excerpt read "A short warm-up routinePlay video · YouTube"."""
+    need(find_pagefind() is not None, "Pagefind is not installed: pip install -e '.[dev]'")
+    body = (
+        "Before lifting.\n\n"
+        '::: video https://www.youtube.com/watch?v=dQw4w9WgXcQ "A short warm-up routine"\n:::\n'
+    )
+    root = site({"warm.md": article("Lifting Basics", body)})
+    build_site(root, BuildOptions(output=root / "public"))
+    page = reader.page
+    page.goto(serve(root / "public") + "search/?q=warm")
+    page.get_by_role("status").filter(has_text="“warm”").wait_for()
+    excerpt = page.locator(".search-results > li p").inner_text()
+    assert "A short warm-up routine Play video · YouTube" in excerpt, excerpt

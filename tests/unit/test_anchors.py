@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from articlegen.markup.anchors import heading_slug, unique_id
+from articlegen.markup.anchors import heading_slug, unique_id, without_anchor_links
+from articlegen.markup.fastmarkup import render_compiled
 from articlegen.markup.markdown import make_markdown, render_body
 
 
@@ -62,3 +63,29 @@ def test_unique_id_avoids_taken_and_reserved() -> None:
     assert unique_id("notes", taken) == "notes-1"
     assert unique_id("main", taken) == "main-section"
     assert taken == {"notes", "notes-1", "main-section"}
+
+
+@pytest.mark.parametrize("engine", ["reference", "compiled"])
+def test_without_anchor_links_leaves_each_heading_its_text_and_id(engine: str) -> None:
+    """What a feed shows: both engines' ``#`` links taken out, and only those (a body's own
+    link to a heading, a ``#`` in a heading's text, stay)."""
+    source = (
+        "## Dose & timing\n\nSee [the risks](#risks-of-5-1).\n\n### Risks of `<5>` #1\n\n"
+        "## C# in a heading\n\nText with a [#](#dose--timing) link.\n"
+    )
+    if engine == "reference":
+        html = render_body(make_markdown(), source).html
+    else:
+        compiled = render_compiled(source)
+        if compiled is None:
+            pytest.skip("the compiled engine is not installed or declined this body")
+        html = compiled.html
+    assert len(HTMLParser(html).css(".header-anchor")) == 3
+    tree = HTMLParser(without_anchor_links(html))
+    headings = tree.css("h2, h3")
+    assert [(h.attributes["id"], h.text()) for h in headings] == [
+        ("dose--timing", "Dose & timing"),
+        ("risks-of-5-1", "Risks of <5> #1"),
+        ("c-in-a-heading", "C# in a heading"),
+    ]
+    assert [a.attributes["href"] for a in tree.css("a")] == ["#risks-of-5-1", "#dose--timing"]

@@ -289,7 +289,7 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         page=False,
         article_only="shows no content warning",
         check="text",
-        doc="a warning shown above the article's body",
+        doc="a warning shown above the article's body, and first in its feed entry",
         example='"…"',
     ),
 )

@@ -25,6 +25,12 @@ ANCHOR_LABEL = "Link to section: "
 _TITLED = frozenset({"text", "code_inline", "wikilink", "citation"})
 """The tokens of a heading whose text its id is made of (a citation, of none)."""
 _NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
+_ANCHOR_LINK = re.compile(
+    rf' <a class="header-anchor" href="#[^"]*" aria-label="[^"]*">{re.escape(SYMBOL)}</a>'
+    rf"(?=</(?:{'|'.join(LEVELS)})>)"
+)
+"""A heading's ``#`` link and the space before it, as both engines write them (the
+compiled one in ``fasttags``), at the end of the heading."""
 
 
 def heading_anchors_plugin(md: MarkdownIt) -> None:
@@ -42,6 +48,14 @@ def anchor_label(text: str) -> str:
     list of links shows each one by its name alone, so a name the same for all ("#", or "Link
     to this section") left no way to tell which section each leads to."""
     return f"{ANCHOR_LABEL}{text}" if text else "Link to this section"
+
+
+def without_anchor_links(html: str) -> str:
+    """A finished body's HTML without its headings' ``#`` links, for what shows it without
+    the site's styles, which hide each link until its heading is hovered or focused: a feed
+    reader showed every heading ending in "#" ("Before you lift #"). The headings keep their
+    ids, which the body's own links (a citation's back-link, ``[text](#section)``) lead to."""
+    return _ANCHOR_LINK.sub("", html)
 
 
 def unique_id(slug: str, taken: set[str], natural: Collection[str] = ()) -> str:

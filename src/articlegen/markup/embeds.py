@@ -231,7 +231,11 @@ def _render(
 
 def figure_open(video: Video | None, caption: bool) -> str:
     """The start of a video block (``video`` None: one with a problem), and of its caption if
-    the block has text (``caption``)."""
+    the block has text (``caption``). A space stands between the title and the host line:
+    the theme lays them out as lines of their own (flex items, where a space between them
+    draws nothing), but what reads the block as text, a feed reader without the site's
+    styles or Pagefind's excerpts, ran them together ("A short warm-up routinePlay
+    video · YouTube")."""
     opening = "<figcaption>\n" if caption else ""
     if video is None:
         return f'<figure class="video">{opening}'
@@ -239,7 +243,7 @@ def figure_open(video: Video | None, caption: bool) -> str:
         f'<figure class="video"><div class="video-frame">'
         f'<a class="video-start" href="{escape(video.page_url)}" '
         f'data-embed="{escape(video.embed_url)}" data-title="{escape(video.title)}">'
-        f'<span class="video-title">{escape(video.title)}</span>'
+        f'<span class="video-title">{escape(video.title)}</span> '
         f'<span class="video-host">Play video · {video.host}</span></a></div>\n{opening}'
     )
 

@@ -1,11 +1,8 @@
 """Atom feeds (built with ElementTree, which escapes them), ``sitemap.xml`` (written as the
 text ElementTree made of it: ``_sitemap_xml``) and ``robots.txt``.
 
-A feed entry's content is the article as its page reads: the body, then its numbered
-references (``references_html``), so that a citation mark (``[1]``, a link to ``#ref-1``)
-leads to its source in a feed reader too. The list is written here rather than by the
-site's templates: a feed reader shows HTML without the site's styles or scripts, and a
-feed must not change with a template a site overrides for its pages.
+A feed entry's content is the article as its page reads, made by ``feedcontent``: its
+content warning, the body, then its numbered references.
 """
 
 from __future__ import annotations
@@ -17,10 +14,11 @@ from functools import partial
 from html import escape
 from typing import TypedDict
 
-from ..core.dates import human_date, instant, rfc3339
+from ..core.dates import instant, rfc3339
 from ..core.memo import Memo
-from ..core.model import Article, Date, NumberedReference, PagePlan, RenderedPage, Site
+from ..core.model import Article, Date, PagePlan, RenderedPage, Site
 from ..core.urls import article_url, home_url, person_url, tag_feed_url, tag_url
+from .feedcontent import feed_body, references_html, warning_html
 from .redirects import alias_urls, redirects_file
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -195,13 +193,15 @@ class _EntryData(TypedDict):
     author_uri: str | None
     tags: list[str]
     summary: str
+    warning: str
+    """The content warning's paragraph, before the body; empty without one."""
     html: str
-    """The article's body, the very object its page shows (a filled one is a ``BodyHtml``):
-    the build cache digests it once for the page and every feed, where the body joined
-    with its references was a new text, pickled again into the key of each feed listing
-    it (9 MB a cold build of the 2,000-article bench corpus)."""
+    """The article's body as its page shows it, less its headings' ``#`` links: a
+    ``BodyHtml``, one object for every feed listing it, which the build cache digests once,
+    where the body joined with its references was a new text, pickled again into the key
+    of each feed listing it (9 MB a cold build of the 2,000-article bench corpus)."""
     references: str
-    """The numbered references' HTML, shown under the body (``references_html``)."""
+    """The numbered references' HTML, shown under the body."""
 
 
 def _entry_data(site: Site, article: Article) -> _EntryData:
@@ -223,43 +223,10 @@ def _entry_data(site: Site, article: Article) -> _EntryData:
         ),
         "tags": list(article.meta.tags),
         "summary": site.descriptions[article.slug],
-        "html": site.bodies[article.slug].html,
+        "warning": warning_html(article.meta.content_warning),
+        "html": feed_body(site.bodies[article.slug].html),
         "references": references_html(site.references.get(article.slug, ()), site),
     }
-
-
-def references_html(references: Sequence[NumberedReference], site: Site) -> str:
-    """The numbered references under an entry's body, as the article page lists them: each
-    item with the id its citations link to (``ref-1``) and links back to them (``#cite-1``),
-    its source's address whole (``http(s)://``). Empty for an article without any."""
-    if not references:
-        return ""
-    items = "".join(f'<li id="{escape(ref.anchor)}">{_reference_text(ref, site)}</li>\n'
-                    for ref in references)  # fmt: skip
-    return f"\n<h2>References</h2>\n<ol>\n{items}</ol>\n"
-
-
-def _reference_text(item: NumberedReference, site: Site) -> str:
-    """One reference as the theme's ``article.html`` writes it: authors, the linked title,
-    publisher and date, each ended by a full stop (publisher and date share one); then the
-    links back to its citations."""
-    ref, parts = item.reference, []
-    if ref.authors:
-        parts.append(escape(ref.authors) + ("" if ref.authors.endswith(".") else "."))
-    stop = "" if ref.title[-1:] in (".", "?", "!") else "."
-    parts.append(f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{stop}')
-    published = [escape(ref.publisher)] if ref.publisher else []
-    if ref.date is not None:
-        published.append(human_date(ref.date, site.config.zone))
-    if published:
-        parts.append(", ".join(published) + ".")
-    if len(item.backlinks) > 1:
-        parts.append("↩")
-    parts += [
-        f'<a href="#{escape(anchor)}">{"↩" if len(item.backlinks) == 1 else n}</a>'
-        for n, anchor in enumerate(item.backlinks, 1)
-    ]
-    return " ".join(parts)
 
 
 EntryTexts = dict[int, tuple[object, bytes]]
@@ -329,7 +296,8 @@ def _entry(feed: ET.Element, data: _EntryData) -> None:
         # An article with no body and no description: RFC 4287 takes an entry with content
         # and no summary, where an empty <summary/> is a summary that says nothing.
         _sub(entry, "summary", data["summary"])
-    content = _sub(entry, "content", data["html"] + data["references"], type="html")
+    text = data["warning"] + data["html"] + data["references"]
+    content = _sub(entry, "content", text, type="html")
     content.set(f"{{{XML}}}base", data["link"])
 
 
