@@ -58,6 +58,7 @@ from .core.programs import find_pagefind
 from .core.progress import for_stage
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
+from .incremental.damaged import without_damaged
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.movedaway import moved_away
 from .incremental.rendering import planned_headers, render_pages
@@ -269,10 +270,12 @@ def _path_problems_anyway(
     public: Publication, root: Path, options: BuildOptions,
 ) -> list[ArticlegenError]:  # fmt: skip
     """The path links' problems of a build failing other checks, against its pages planned
-    as far as the site loaded (``planned_headers``). A site too broken to plan leaves them
-    to the next build, as before."""
+    as far as the site loaded (``planned_headers``), from a graph without the damaged files
+    (``damaged``: no page can show one). A site too broken to plan leaves them to the next
+    build, as before."""
     try:
-        site = _assemble(config, sources, articles, checked, public, StageMemos(), finish_all=False)
+        linked = dataclasses.replace(checked, graph=without_damaged(checked.graph, sources))
+        site = _assemble(config, sources, articles, linked, public, StageMemos(), finish_all=False)
         headers = planned_headers(site, sources.damaged)
     except Exception:  # whatever planning a failing site meets: its errors are raised already
         return []

@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from articlegen.core.model import Article, FrontMatter, LinkGraph, ResolvedLink
 from articlegen.incremental import sources
+from articlegen.incremental.damaged import without_damaged
 from articlegen.incremental.keys import source_digest
-from articlegen.incremental.sources import prepare, prepare_chunk
+from articlegen.incremental.sources import Sources, prepare, prepare_chunk
 from articlegen.markup.markdown import make_markdown
 
 HEADERS = {
@@ -54,3 +56,24 @@ def test_articles_read_ahead_of_their_rendering_keep_their_own_bodies(
     whole = [prepare(tmp_path, p, "code", make_markdown(**settings), settings, False, zone)
              for p in paths if p.stem != "c"]  # fmt: skip
     assert [entry for entry in entries if entry is not None] == whole
+
+
+def test_without_damaged_drops_every_link_to_or_from_them() -> None:
+    """The pages of a failing build, planned for its path links, neither show a file whose
+    header failed among the articles a page links to nor among those that link to it (it
+    has no card, no title): its links are gone from the graph they are planned from."""
+    meta = FrontMatter(title="X")
+    good, bad = Article("content/b.md", "b", meta, ""), Article("content/x.md", "x", meta, "")
+    to_x, to_a = ResolvedLink(slug="x"), ResolvedLink(slug="a")
+    graph = LinkGraph(
+        {"b": (to_x, to_a)},
+        {"b": (to_x, None, to_a), "x": (to_a,)},
+        {"a": ("b", "x"), "c": ("x",)},
+        see_also_each={"b": (to_x, to_a)},
+    )
+    found = Sources([good], {}, [], 0, [bad], [bad], [])
+    kept = without_damaged(graph, found)
+    assert kept.see_also == {"b": (to_a,)} and kept.see_also_each == {"b": (None, to_a)}
+    assert kept.inline == {"b": (None, None, to_a), "x": (to_a,)}
+    assert kept.backlinks == {"a": ("b",)}
+    assert without_damaged(graph, Sources([good], {}, [], 0, [], [], [])) is graph
