@@ -236,11 +236,12 @@ def _validate(
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,
-        [*menu_fragments, *path_fragments(articles, raw, config.base_path)],
+        [*menu_fragments, *path_fragments(*sources.body_checked(articles), config.base_path)],
+        sources.damaged_checked()[1],
     )  # fmt: skip
     problems: list[ArticlegenError] = [
         *sources.problems,
-        *(p for body in raw.values() for p in body.problems),
+        *(p for body in [*raw.values(), *sources.damaged_bodies.values()] for p in body.problems),
         *static_problems,
         *placed.problems,
         *variant_collisions(shown, statics, root),
@@ -294,7 +295,7 @@ def _path_problems(
         pages, (name for _, name in checked.statics), checked.shown_images, search=config.search
     )
     return template_url_problems(root, addresses, config.base_path) + path_link_problems(
-        articles, sources.bodies, addresses, "" if options.preview else config.base_url,
+        *sources.body_checked(articles), addresses, "" if options.preview else config.base_url,
         config.base_path, unsure=("tags/", "authors/", "page/") if sources.problems else (),
     )  # fmt: skip
 
