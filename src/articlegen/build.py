@@ -58,6 +58,7 @@ from .core.programs import find_pagefind
 from .core.progress import for_stage
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
+from .incremental.damaged import without_damaged
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.movedaway import moved_away
 from .incremental.rendering import planned_headers, render_pages
@@ -235,11 +236,12 @@ def _validate(
     menu_fragments = resolved_fragments(MENU_KIND, CONFIG_FILE, menu_refs(config), menu_links)
     fragments = article_fragment_problems(
         articles, raw, graph, trust.citations, sources.damaged,
-        [*menu_fragments, *path_fragments(articles, raw, config.base_path)],
+        [*menu_fragments, *path_fragments(*sources.body_checked(articles), config.base_path)],
+        sources.damaged_checked()[1],
     )  # fmt: skip
     problems: list[ArticlegenError] = [
         *sources.problems,
-        *(p for body in raw.values() for p in body.problems),
+        *(p for body in [*raw.values(), *sources.damaged_bodies.values()] for p in body.problems),
         *static_problems,
         *placed.problems,
         *variant_collisions(shown, statics, root),
@@ -269,10 +271,12 @@ def _path_problems_anyway(
     public: Publication, root: Path, options: BuildOptions,
 ) -> list[ArticlegenError]:  # fmt: skip
     """The path links' problems of a build failing other checks, against its pages planned
-    as far as the site loaded (``planned_headers``). A site too broken to plan leaves them
-    to the next build, as before."""
+    as far as the site loaded (``planned_headers``), from a graph without the damaged files
+    (``damaged``: no page can show one). A site too broken to plan leaves them to the next
+    build, as before."""
     try:
-        site = _assemble(config, sources, articles, checked, public, StageMemos(), finish_all=False)
+        linked = dataclasses.replace(checked, graph=without_damaged(checked.graph, sources))
+        site = _assemble(config, sources, articles, linked, public, StageMemos(), finish_all=False)
         headers = planned_headers(site, sources.damaged)
     except Exception:  # whatever planning a failing site meets: its errors are raised already
         return []
@@ -291,7 +295,7 @@ def _path_problems(
         pages, (name for _, name in checked.statics), checked.shown_images, search=config.search
     )
     return template_url_problems(root, addresses, config.base_path) + path_link_problems(
-        articles, sources.bodies, addresses, "" if options.preview else config.base_url,
+        *sources.body_checked(articles), addresses, "" if options.preview else config.base_url,
         config.base_path, unsure=("tags/", "authors/", "page/") if sources.problems else (),
     )  # fmt: skip
 

@@ -8,16 +8,18 @@ from urllib.parse import quote
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlegen.core.model import LinkRef, ResolvedLink
+from articlegen.core.model import Article, FrontMatter, LinkGraph, LinkRef, ResolvedLink
 from articlegen.markup.markdown import make_markdown, render_body
 from articlegen.render.fragments import (
     FragmentLink,
     PageIds,
+    article_fragment_problems,
     fragment_problems,
     page_ids,
     resolved_fragments,
     same_page_fragments,
 )
+from articlegen.trust.references import Citations
 
 ALPHA = PageIds("content/alpha.md", ("part-one", "café", "cite-1", "ref-1"))
 BETA = PageIds("content/beta.md", ("here",))
@@ -146,6 +148,30 @@ def test_same_page_fragments_point_at_the_article_itself() -> None:
         FragmentLink("link", "#here", "content/beta.md", 2, "beta", "here"),
         FragmentLink("link", "#", "content/beta.md", 3, "beta", ""),
     ]
+
+
+def test_a_damaged_files_links_are_checked_but_its_own_ids_are_unknown() -> None:
+    """A file whose header failed (``damaged``) links like any body (given in
+    ``damaged_raw``): its link to a built article's missing ``#id`` is an error. Its own ids
+    are unknown (its citations' are numbered by the header's references), so links to it,
+    its own ``#…`` included, are not judged."""
+    md = make_markdown()
+    alpha = Article("content/alpha.md", "alpha", FrontMatter(title="Alpha"), "## Part one\n")
+    bad = Article("content/bad.md", "bad", FrontMatter(title=""), "", body_line=4)
+    text = "[[alpha#part-two]] [[alpha#part-one]] [x](#gone)\n"
+    bodies = {"alpha": render_body(md, alpha.body), "bad": render_body(md, text, first_line=4)}
+    links = (ResolvedLink(slug="alpha", fragment="part-two"),)
+    links += (ResolvedLink(slug="alpha", fragment="part-one"),)
+    graph = LinkGraph({}, {"alpha": (), "bad": links}, {}, see_also_each={"alpha": (), "bad": ()})
+    raw = {"alpha": bodies["alpha"]}
+    found = article_fragment_problems(
+        [alpha], raw, graph, {"alpha": Citations()}, [bad], damaged_raw={"bad": bodies["bad"]}
+    )
+    assert [str(p).split(" — ")[0] for p in found] == [
+        "content/bad.md:4: link 'alpha#part-two': content/alpha.md has no id 'part-two'"
+        " (did you mean 'part-one'?)"
+    ]
+    assert article_fragment_problems([alpha], raw, graph, {"alpha": Citations()}, [bad]) == []
 
 
 HEADING = st.text(

@@ -19,13 +19,18 @@ read as an image is published as it is, with a warning.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
-from ..content.images import InfoReader, place_body_images, place_hero_images
+from ..content.images import (
+    InfoReader,
+    place_body_images,
+    place_hero_images,
+    remote_image_warnings,
+)
 from ..content.publication import SCHEDULED, Withheld
 from ..content.staticfiles import StaticFile
 from ..content.variants import RESPONSIVE_SUFFIXES
@@ -88,9 +93,9 @@ def site_images(
     ones': those fail the build on the day the article publishes by itself, so they are
     said now, as its links are (``coming_link_problems``). A draft's or an expired
     article's missing or unreadable image is no error, as its links are none: such a file,
-    if any, is left to the static files, as any file no page shows. The raster files of
-    ``statics`` (every static file the build publishes) that none of these place are the
-    loose ones."""
+    if any, is left to the static files, as any file no page shows. Those of the files whose
+    header failed are checked too (``_damaged_images``). The raster files of ``statics``
+    (every static file the build publishes) that none of these place are the loose ones."""
     placing = (config.base_path, config.image_widths, info_of)
     bodies, problems = place_body_images(built, sources.bodies, static_dirs, *placing)
     heroes, share, hero_problems = place_hero_images(built, config.image, static_dirs, *placing)
@@ -114,13 +119,39 @@ def site_images(
     problems = [*problems, *hero_problems, *coming]
     failed = {(p.path, p.line) for p in problems}
     warnings = _sizeless_svg_warnings(built, sources.bodies, bodies, heroes, static_dirs, failed)
-    placed_files = {image.source for body in bodies.values() for image in body}
+    damaged_problems, damaged_warnings, placed_files = _damaged_images(
+        sources, static_dirs, placing
+    )
+    problems += damaged_problems
+    warnings += damaged_warnings
+    placed_files |= {image.source for body in bodies.values() for image in body}
     placed_files |= {image.source for image in [*heroes.values(), share, *unbuilt] if image}
     own = [(file, name) for file, name in statics if file not in placed_files]
     site_static = static_dirs[-1]  # the theme's come first, the site's own last
     loose, unreadable = loose_images(own, site_static, config.base_path, info_of)
     warnings += unreadable
     return SiteImages(bodies, heroes, share, unbuilt, problems, shown_at, warnings, loose)
+
+
+def _damaged_images(
+    sources: Sources, static_dirs: Sequence[Path], placing: tuple[str, Iterable[int], InfoReader]
+) -> tuple[list[ArticlegenError], list[Diagnostic], set[Path | None]]:
+    """The problems and warnings of the images the files whose header failed show
+    (``Sources.damaged_checked``: in their bodies, and as an ``image:`` valid on its own),
+    placed as a built article's are, and those on other hosts (``render.sitechecks`` warns
+    of a built article's): fixing the header must not be what reveals them. And the files
+    they show, which are no loose files (the build fails)."""
+    damaged, bodies = sources.damaged_checked()
+    images, problems = place_body_images(damaged, bodies, static_dirs, *placing)
+    heroes, _, hero_problems = place_hero_images(damaged, None, static_dirs, *placing)
+    problems += hero_problems
+    failed = {(p.path, p.line) for p in problems}
+    warnings = _sizeless_svg_warnings(damaged, bodies, images, heroes, static_dirs, failed)
+    warnings += [
+        w for a in damaged for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
+    ]
+    files = {image.source for body in images.values() for image in body}
+    return problems, warnings, files | {image.source for image in heroes.values()}
 
 
 def loose_images(

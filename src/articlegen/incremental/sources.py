@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -68,10 +69,43 @@ class Sources:
     """Those of them to be built (a draft's only with ``--drafts``): their links and people
     are checked in the same build as their own errors, a draft left out's no more than a
     working draft's."""
-    damaged_links: list[LinkSource]
-    """The links of ``damaged_built``, so they are checked in the same build."""
+    damaged_bodies: dict[str, RenderedBody]
+    """File → the rendered body of each of ``damaged_built``: a header that failed hides
+    none of its body's problems (see ``damaged_checked``)."""
     keys: dict[str, bytes] = dataclasses.field(default_factory=dict)
     """Slug → ``keys.body_key`` of its body in ``bodies``, where one is known."""
+
+    @property
+    def damaged_links(self) -> list[LinkSource]:
+        """The links of ``damaged_built``, so they are checked in the same build."""
+        return [
+            LinkSource(
+                a.slug, a.source, a.meta.see_also, self.damaged_bodies[a.source].links, a.page
+            )
+            for a in self.damaged_built
+        ]
+
+    def damaged_checked(self) -> tuple[list[Article], dict[str, RenderedBody]]:
+        """The files of ``damaged_built`` whose bodies the body checks read as a built
+        article's (their images' files, their links to paths of the site and to ids),
+        with those bodies by slug: the ones whose slug no other file has, as the checks
+        find a body by its slug (a slug taken twice is an error of its own). What needs the
+        header (citations, which its ``references:`` number) is not judged."""
+        if not self.damaged_built:  # most builds: no list made, no slug counted
+            return [], {}
+        taken = Counter(a.slug for a in [*self.articles, *self.damaged])
+        checked = [a for a in self.damaged_built if taken[a.slug] == 1]
+        return checked, {a.slug: self.damaged_bodies[a.source] for a in checked}
+
+    def body_checked(
+        self, articles: list[Article]
+    ) -> tuple[list[Article], dict[str, RenderedBody]]:
+        """``articles`` (those to build) and the ``damaged_checked`` files, with the bodies
+        of all by slug: what a body check that needs no header value reads."""
+        damaged, bodies = self.damaged_checked()
+        if not damaged:
+            return articles, self.bodies
+        return [*articles, *damaged], {**self.bodies, **bodies}
 
 
 def load_sources(
@@ -129,28 +163,28 @@ def load_sources(
         reused=len(paths) - len(todo),
         damaged=damaged,
         damaged_built=built,
-        damaged_links=_damaged_links(built, md, problems),
+        damaged_bodies=_damaged_bodies(built, md, settings),
         keys={e.article.slug: e.body_key for e in entries.values() if e.body and e.body_key},
     )
 
 
-def _damaged_links(
-    built: list[Article], md: MarkdownIt | None, problems: list[ArticlegenError]
-) -> list[LinkSource]:
-    """The see_also and body links of the damaged articles to be ``built``; the problems
-    of their bodies are added to ``problems``, so one build reports them all."""
-    links = []
+def _damaged_bodies(
+    built: list[Article], md: MarkdownIt | None, settings: MarkupSettings
+) -> dict[str, RenderedBody]:
+    """File → the body of each damaged article to be ``built``, rendered as any body is
+    (with ``md``, if one is made already): its problems are reported with the bodies'
+    (``build``), each once. A body past the nesting limits is that one problem."""
+    if not built:
+        return {}
+    md = md or make_markdown(**settings)
+    bodies = {}
     for article in built:
-        if md is None:
-            continue
-        body = render_markdown(md, article.body, first_line=article.body_line, path=article.source)
-        problems.extend(body.problems)
-        links.append(
-            LinkSource(
-                article.slug, article.source, article.meta.see_also, body.links, article.page
-            )
-        )
-    return links
+        problems: list[ArticlegenError] = []
+        render = partial(render_markdown, md, article.body, first_line=article.body_line,
+                         path=article.source)  # fmt: skip
+        body = attempt(problems, render)
+        bodies[article.source] = body or RenderedBody(html="", problems=tuple(problems))
+    return bodies
 
 
 def prepare_chunk(

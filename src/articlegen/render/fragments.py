@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
@@ -164,6 +165,7 @@ def article_fragment_problems(
     citations: Mapping[str, Citations],
     damaged: list[Article],
     elsewhere: Iterable[FragmentLink] = (),
+    damaged_raw: Mapping[str, RenderedBody] = MappingProxyType({}),
 ) -> list[LinkError]:
     """Links whose ``#id`` their target page lacks (see ``fragments``): the articles' and
     those ``elsewhere`` (the menu's). Run on every build over every article, cached or not,
@@ -171,7 +173,8 @@ def article_fragment_problems(
     parsed only if a link names one.
     Files sharing a slug (with each other or with a ``damaged`` file, whose links the graph
     holds too) are left out: the graph and the bodies hold one of them, by slug, and the
-    shared slug is an error of its own."""
+    shared slug is an error of its own. A damaged file's links are checked where its body
+    is in ``damaged_raw`` (slug → body); its own ids are unknown, as its citations' are."""
     every = Counter(a.slug for a in [*articles, *damaged])
     shared = {slug for slug, count in every.items() if count > 1}
     sources = {a.slug: a.source for a in articles if a.slug not in shared}
@@ -184,14 +187,15 @@ def article_fragment_problems(
         extra = [*(m.anchor for m in listed.marks), *(r.anchor for r in listed.listed)]
         return page_ids(sources[slug], raw[slug].html, extra)
 
+    linking = [(a, raw) for a in articles] + [(a, damaged_raw) for a in damaged]
     links = [
         link
-        for a in articles
-        if a.slug not in shared
+        for a, bodies in linking
+        if a.slug not in shared and a.slug in bodies
         for link in (
             *resolved_fragments("see_also", a.source, a.meta.see_also, graph.see_also_each[a.slug]),
-            *resolved_fragments("link", a.source, raw[a.slug].links, graph.inline[a.slug]),
-            *same_page_fragments(a.source, a.slug, raw[a.slug].same_page_links),
+            *resolved_fragments("link", a.source, bodies[a.slug].links, graph.inline[a.slug]),
+            *same_page_fragments(a.source, a.slug, bodies[a.slug].same_page_links),
         )
     ]
     links += [link for link in elsewhere if link.target not in shared]
