@@ -403,7 +403,8 @@ SITE: tuple[SiteKey, ...] = (
         type=dict,
         field="allow_html",
         default_doc="`allow_html: false`",
-        doc="`allow_html: true` passes raw HTML in articles through; it is escaped otherwise",
+        doc="`allow_html: true` passes raw HTML in articles through; otherwise it is shown as"
+        " text, and each HTML tag is a warning at its line",
         example="\n  allow_html: false",
     ),
     SiteKey(

@@ -15,6 +15,7 @@ from ..core.slugs import slugify
 from ..core.urls import RESERVED_SLUGS, tag_url
 from ..core.yamlspans import as_scalar
 from ..markup.summary import markdown_shown
+from ..markup.tagsastext import tags_as_text_warnings
 
 
 def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
@@ -88,6 +89,9 @@ def site_warnings(
     warnings += repeated_see_also_warnings(articles, graph)
     warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
+    warnings += [
+        w for a in articles for w in tags_as_text_warnings(bodies[a.slug].html_as_text, a.source)
+    ]
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
     if shown is not None:
