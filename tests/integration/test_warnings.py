@@ -325,3 +325,26 @@ def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> N
     code, _, err = run_cli("build", "--site", root, "--strict")
     assert (code, err) == (0, "")
     assert "H<sub>2</sub>O" in (root / "public/a/index.html").read_text()
+
+
+def test_a_title_written_in_markdown_is_a_warning_giving_the_plain_text(site, run_cli) -> None:
+    """``title:`` is plain text in the page's ``<h1>`` and ``<title>``, cards and feeds, as a
+    description is: told by the same rule, so ``5*3``, ``C++``, ``Q&A`` say nothing."""
+    root = site(
+        {
+            "a.md": article("Talking About *Low* Mood"),
+            "b.md": article("5*3 = 15: C++, Q&A, Rock & Roll and A * B [Updated]"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:2: 'title' is plain text, not Markdown: it is shown as written,"
+        " in the page's heading, the browser's tab, search results, lists, links and the feeds"
+        " — write the text alone: title: Talking About Low Mood"
+    ]
+    page = parse(root / "public/a/index.html")
+    assert page.css_first("h1").text() == "Talking About *Low* Mood"  # published as written
+    code, _, err = run_cli("build", "--site", root, "--strict")
+    assert code == 1
+    assert "error: content/a.md:2: 'title' is plain text, not Markdown" in err

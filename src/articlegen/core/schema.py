@@ -131,7 +131,8 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         name="title",
         check="title",
         required=True,
-        doc="the article's title, on one line, at most 200 characters",
+        doc="the article's title, on one line, at most 200 characters: plain text, shown as"
+        " written (Markdown in it is a warning)",
         example='"Intravenous vs. Intramuscular Ketamine Treatments, How They Work"',
     ),
     FrontMatterKey(
