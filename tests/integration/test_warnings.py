@@ -295,3 +295,56 @@ def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli)
     assert len(parse(root / "public/a/index.html").css("h1")) == 2  # built, as warned
     code, _, _ = run_cli("check", "--site", root, "--strict")
     assert code == 1
+
+
+def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> None:
+    """Without ``allow_html``, ``H<sub>2</sub>O`` is published with its tags as text: a
+    writer is told at the line, once for each tag; ``a < b``, autolinks and code say
+    nothing, and a site allowing HTML is told nothing."""
+    body = (
+        "Intro with a < b, <5 mg and <https://example.com>.\n\n"
+        "Aim for 150 minutes<br>a week. Water is H<sub>2</sub>O.\n\n"
+        "Again: CO<sub>2</sub> and `<p>`.\n"
+    )
+    root = site({"a.md": article("Alpha", body)})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:8: <br> and <sub> are shown as text, not as HTML: this site"
+        " does not allow raw HTML (allow_html: false) — instead write a line ending in \\ for"
+        " a line break, Unicode's sub- and superscript characters (H₂O, m²); or set markdown:"
+        " {allow_html: true} in site.yaml"
+    ]
+    assert (root / "content/a.md").read_text().splitlines()[7].startswith("Aim for")
+    page = (root / "public/a/index.html").read_text()
+    assert "minutes&lt;br&gt;a week. Water is H&lt;sub&gt;2&lt;/sub&gt;O." in page
+    code, _, err = run_cli("build", "--site", root, "--strict")
+    assert code == 1
+    assert "error: content/a.md:8: <br> and <sub> are shown as text" in err
+    site({}, site_yaml=SITE_YAML + "markdown: {allow_html: true}\n")  # the same site
+    code, _, err = run_cli("build", "--site", root, "--strict")
+    assert (code, err) == (0, "")
+    assert "H<sub>2</sub>O" in (root / "public/a/index.html").read_text()
+
+
+def test_a_title_written_in_markdown_is_a_warning_giving_the_plain_text(site, run_cli) -> None:
+    """``title:`` is plain text in the page's ``<h1>`` and ``<title>``, cards and feeds, as a
+    description is: told by the same rule, so ``5*3``, ``C++``, ``Q&A`` say nothing."""
+    root = site(
+        {
+            "a.md": article("Talking About *Low* Mood"),
+            "b.md": article("5*3 = 15: C++, Q&A, Rock & Roll and A * B [Updated]"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:2: 'title' is plain text, not Markdown: it is shown as written,"
+        " in the page's heading, the browser's tab, search results, lists, links and the feeds"
+        " — write the text alone: title: Talking About Low Mood"
+    ]
+    page = parse(root / "public/a/index.html")
+    assert page.css_first("h1").text() == "Talking About *Low* Mood"  # published as written
+    code, _, err = run_cli("build", "--site", root, "--strict")
+    assert code == 1
+    assert "error: content/a.md:2: 'title' is plain text, not Markdown" in err

@@ -484,6 +484,9 @@ def _inline_kinds(depth: int) -> st.SearchStrategy[_Part]:
             ["<https://example.com>", "<a@b.example>", "<HTTP://A.B/%41>", "<x:y>"]
         ).map(lambda a: lambda word, punct: a),
         st.just(lambda word, punct: "[ref]"),
+        st.sampled_from(  # tags shown as text, and what only looks like one (tagsastext.py)
+            ["<br>", "H<sub>2</sub>O", '<div class="x">', "</p>", "\\<b>", "&lt;i&gt;", "a < b"]
+        ).map(lambda t: lambda word, punct: t),
     ]
     if depth < 2:
         kinds.append(
@@ -569,6 +572,7 @@ CHARACTERS = st.text(alphabet="ab *_`[]()!<>&#\\|:^\n -\t1.~=\"'é", max_size=80
 @example("~~sleep~~~~sleep~~", False)  # two strikethroughs, four tildes between
 @example("~~~\nsleep", False)  # a fence open to the end of a body without a last newline
 @example("a `   ` b", False)  # a code span of spaces alone
+@example("Water is H<sub>2</sub>O\n- a<br>b `<i>`\n\n<div>\n\\<p> [[A]] <b>", False)
 def test_generated_articles(body: str, html: bool) -> None:
     same(body, html=html)
 

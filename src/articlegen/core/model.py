@@ -493,6 +493,10 @@ class RenderedBody:
     title_lines: tuple[int, ...] = ()
     """File lines of level-1 headings (``# …``, or a line underlined with ``=``): the page's
     title is its one ``<h1>``, so each is worth a warning."""
+    html_as_text: tuple[tuple[str, int], ...] = ()
+    """HTML's elements whose tags the body writes (``<sub>``, ``</p>``) on a site that allows
+    no raw HTML, so that the page shows them as text: each name, lowercase, with the file
+    line it is first written on (``markup/tagsastext.py``); each is worth a warning."""
 
 
 @record

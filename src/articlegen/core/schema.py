@@ -131,7 +131,8 @@ FRONT_MATTER: tuple[FrontMatterKey, ...] = (
         name="title",
         check="title",
         required=True,
-        doc="the article's title, on one line, at most 200 characters",
+        doc="the article's title, on one line, at most 200 characters: plain text, shown as"
+        " written (Markdown in it is a warning)",
         example='"Intravenous vs. Intramuscular Ketamine Treatments, How They Work"',
     ),
     FrontMatterKey(
@@ -403,7 +404,8 @@ SITE: tuple[SiteKey, ...] = (
         type=dict,
         field="allow_html",
         default_doc="`allow_html: false`",
-        doc="`allow_html: true` passes raw HTML in articles through; it is escaped otherwise",
+        doc="`allow_html: true` passes raw HTML in articles through; otherwise it is shown as"
+        " text, and each HTML tag is a warning at its line",
         example="\n  allow_html: false",
     ),
     SiteKey(

@@ -46,12 +46,13 @@ UNSHOWN_BODY_FIELDS = frozenset(
         "web_links",
         "path_links",
         "title_lines",
+        "html_as_text",
     }
 )
 """What of a rendered body pages do not show: its links and citations are in the link
 graph and the references, its summary in the descriptions, its images, same-page, web and
-path links in its HTML, and its problems, remote images and level-1 headings in errors and
-warnings."""
+path links in its HTML, and its problems, remote images, level-1 headings and tags shown
+as text in errors and warnings."""
 SITE_FIELDS_DIGESTED = frozenset(
     {
         "config",

@@ -68,6 +68,7 @@ from .markdown import (
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, refused_link_problems
 from .summary import CITED, plain, summary_text, uncited
+from .tagsastext import first_tags, shown_tags
 from .wikilinks import WIKILINK, wikilink_html
 
 try:
@@ -395,6 +396,7 @@ class _Render:
         self.headings: list[tuple[int, str, str]] = []  # level, slug, text
         self.link_numbers: dict[int, int] = {}  # a wiki link's swap number → its link index
         self.title_lines: list[int] = []  # each level-1 heading's file line
+        self.shown_tags: list[tuple[str, int]] = []  # tags shown as text (none with HTML on)
         self.summary: str | None = None
         self.images_summary: str | None = None  # the first paragraph's, of images alone
         self.texts: list[str] = []  # each text token's (a swap a space), for the word count
@@ -452,6 +454,7 @@ class _Render:
             web_links=tuple(self.web),
             path_links=tuple(self.paths),
             title_lines=tuple(self.title_lines),
+            html_as_text=first_tags(self.shown_tags),
         )
 
     def _video(self, piece: _Piece) -> None:
@@ -657,19 +660,20 @@ class _Render:
         word count takes the texts between too, as if each swap were a space."""
         if "_" in text and _LEFT_OVER_UNDERSCORES.search(text):
             raise _Unsupported  # an emphasis markdown-it-pyrs missed (after a*a_b_ c*)
-        if "](" not in text and ":" not in text and "\x80" not in text:
+        if "](" not in text and ":" not in text and "<" not in text and "\x80" not in text:
             self.texts.append(text)
-            return  # most: no link left as text (``refused_link_problems``), no swap
+            return  # most: no link left as text (``refused_link_problems``), no tag, no swap
         swapped = "\x80" in text
         parts = _SWAPPED.split(text) if swapped else [text]  # [1::2]: the swaps' numbers
         self.texts.append(" ".join(parts[::2]) if swapped else text)
-        if "](" in text or ":" in text:
+        if "](" in text or ":" in text or "<" in text:
             source = None
-            if "](" in text:
+            if "](" in text or "<" in text:
                 self.lines = self.lines or body_lines(self.body)
                 source = line_written(self.lines, line - self.first_line)
             for between in parts[::2]:
                 self.link_problems += refused_link_problems(between, line, self.path, source)
+                self.shown_tags += [(name, line) for name in shown_tags(between, source)]
         if not swapped:
             return
         if linked:

@@ -30,6 +30,7 @@ from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
 from .summary import CITED, plain, summary_text
+from .tagsastext import first_tags, shown_tags
 from .wikilinks import UNCLOSED, unclosed_wikilink_problems, wikilink_plugin
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
@@ -86,11 +87,15 @@ def render_body(
     same_page = _collect_same_page_links(children)
     web = _collect_web_links(children)
     images, remote_images = _collect_images(children, path, env["problems"])
-    lines = body_lines(body) if "](" in body else []
+    tagged = "<" in body and not md.options["html"]  # tags shown as text (tagsastext.py)
+    lines = body_lines(body) if "](" in body or tagged else []
+    shown: list[tuple[str, int]] = []
     for child, line in children:
         if child.type == "text":
-            source = line_written(lines, line - first_line) if "](" in child.content else None
-            env["problems"] += refused_link_problems(child.content, line, path, source)
+            text = child.content
+            source = line_written(lines, line - first_line) if "](" in text or tagged else None
+            env["problems"] += refused_link_problems(text, line, path, source)
+            shown += [(name, line) for name in shown_tags(text, source)] if tagged else []
     toc = tuple(_toc_naming_anchors(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
@@ -111,6 +116,7 @@ def render_body(
         web_links=tuple(web),
         path_links=tuple(path_links),
         title_lines=tuple(_title_lines(tokens, first_line)),
+        html_as_text=first_tags(shown),
     )
 
 

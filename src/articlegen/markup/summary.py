@@ -2,7 +2,8 @@
 ``SUMMARY_LENGTH``; and the citations taken out of it and of a heading's id. Both Markdown
 engines (``markdown.py``, ``fastmarkup.py``) make them from their own trees and must agree,
 so what they share about them lives here. And the text a summary written by hand
-(``description:``, plain text) would show, were it Markdown (``markdown_shown``)."""
+(``description:``) or a ``title:``, plain text both, would show, were it Markdown
+(``markdown_shown``)."""
 
 from __future__ import annotations
 

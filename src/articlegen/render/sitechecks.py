@@ -15,6 +15,7 @@ from ..core.slugs import slugify
 from ..core.urls import RESERVED_SLUGS, tag_url
 from ..core.yamlspans import as_scalar
 from ..markup.summary import markdown_shown
+from ..markup.tagsastext import tags_as_text_warnings
 
 
 def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
@@ -84,10 +85,14 @@ def site_warnings(
     warnings += dashed_tag_warnings(articles)
     warnings += shared_tag_warnings(articles, config.base_url)
     warnings += merged_tag_warnings(articles, config.base_url)
+    warnings += title_markup_warnings(articles)
     warnings += description_markup_warnings(articles)
     warnings += repeated_see_also_warnings(articles, graph)
     warnings += index_file_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
+    warnings += [
+        w for a in articles for w in tags_as_text_warnings(bodies[a.slug].html_as_text, a.source)
+    ]
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
     if shown is not None:
@@ -245,18 +250,36 @@ def description_markup_warnings(articles: Iterable[Article]) -> list[Diagnostic]
     """A ``description:`` written in Markdown (``What *really* helps``, a ``[link](url)``):
     it is plain text, shown as written in the meta description, search results, cards and
     feeds, asterisks and brackets and all. At its line, with the text to write instead."""
-    return [
-        Diagnostic(
-            "'description' is plain text, not Markdown: it is shown as written, in search"
-            " results, share cards, the article's card and the feeds",
-            article.source,
-            article.meta.lines.get("description"),
-            f"write the text alone: description: {as_scalar(shown)}",
-        )
-        for article in articles
-        if article.meta.description is not None
-        and (shown := markdown_shown(article.meta.description)) is not None
-    ]
+    shown_in = "search results, share cards, the article's card and the feeds"
+    return _markup_warnings(articles, "description", shown_in)
+
+
+def title_markup_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """A ``title:`` written in Markdown (``Talking About *Low* Mood``): it is plain text too,
+    shown as written in the page's heading and ``<title>``, and wherever the article is
+    listed or linked. Told by the description's rule (``markdown_shown``), so that the two
+    keys agree: ``5*3``, ``C++``, ``Q&A``, ``[Updated]`` say nothing."""
+    shown_in = "the page's heading, the browser's tab, search results, lists, links and the feeds"
+    return _markup_warnings(articles, "title", shown_in)
+
+
+def _markup_warnings(articles: Iterable[Article], key: str, shown_in: str) -> list[Diagnostic]:
+    """A warning per article whose front-matter ``key`` (a text) Markdown would show
+    otherwise than written, though it is shown as written ``shown_in`` those places: at the
+    key's line, giving what Markdown would show as the text to write."""
+    warnings = []
+    for article in articles:
+        text = getattr(article.meta, key)
+        if text is not None and (shown := markdown_shown(text)) is not None:
+            warnings.append(
+                Diagnostic(
+                    f"'{key}' is plain text, not Markdown: it is shown as written, in {shown_in}",
+                    article.source,
+                    article.meta.lines.get(key),
+                    f"write the text alone: {key}: {as_scalar(shown)}",
+                )
+            )
+    return warnings
 
 
 def repeated_see_also_warnings(articles: Iterable[Article], graph: LinkGraph) -> list[Diagnostic]:

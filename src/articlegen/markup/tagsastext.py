@@ -1,0 +1,123 @@
+"""HTML tags in an article's Markdown on a site that allows no raw HTML (``allow_html``
+off, the default): markdown-it shows them as text, so ``H<sub>2</sub>O`` was published as
+``H&lt;sub&gt;2&lt;/sub&gt;O`` and readers saw the tags, without a word. Each is a warning,
+with the Markdown (or the Unicode character) that does the same.
+
+Both engines find them the same way, in each text token of the body with the file line it
+is on (``markdown.render_body``, ``fastmarkup._Render._text``): code spans, code blocks and
+autolinks make no text token, and an image's alt text is not looked at. A token's text has
+escapes and entities decoded, so a tag counts only where the token's source line writes it
+too, outside code spans and not escaped (``\\<br>`` and ``&lt;br&gt;`` are text on
+purpose). Only tags of HTML's own elements count, written as CommonMark reads a tag
+(``<br>``, ``</p>``, ``<div class="x">``): ``a < b``, ``<5 mg``, ``<name>`` or an
+``<email@x>`` are text a writer meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markdown_it.common.html_re import close_tag, open_tag
+
+from ..core.errors import Diagnostic
+
+_ELEMENT_NAMES = """
+    a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body
+    br button canvas caption center cite code col colgroup data datalist dd del details dfn
+    dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset
+    h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li
+    link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup
+    option output p param picture pre progress q rp rt ruby s samp script search section
+    select slot small source span strike strong style sub summary sup svg table tbody td
+    template textarea tfoot th thead time title tr track tt u ul var video wbr
+"""
+ELEMENTS = frozenset(_ELEMENT_NAMES.split())
+"""HTML's elements, with the obsolete ones pasted text still holds (``<center>``, ``<font>``):
+a tag of another name (``<name>``, ``<T>``) is more likely text meant as written."""
+
+_TAG = re.compile(f"(?={open_tag}|{close_tag})</?([A-Za-z][A-Za-z0-9-]*)")
+"""A tag as CommonMark reads one (markdown-it's own patterns), its element's name taken."""
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+"""A code span on one line: a run of backticks, its text, the same run again."""
+
+_MARKDOWN_FOR = {
+    "br": "a line ending in \\ for a line break",
+    "p": "a blank line between paragraphs",
+    "sub": "Unicode's sub- and superscript characters (H₂O, m²)",
+    "sup": "Unicode's sub- and superscript characters (H₂O, m²)",
+    "b": "**bold**",
+    "strong": "**bold**",
+    "i": "*italics*",
+    "em": "*italics*",
+    "a": "[a link](https://…)",
+    "code": "`code`",
+    "img": "![what it shows](images/…)",
+    "s": "~~struck through~~",
+    "del": "~~struck through~~",
+    "strike": "~~struck through~~",
+    "blockquote": "> a quote",
+    "hr": "--- for a rule",
+    "ul": "- a list",
+    "ol": "1. a list",
+    "li": "- a list",
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "## a heading"),
+    **dict.fromkeys(("table", "thead", "tbody", "tr", "th", "td"), "a table (| a | b |)"),
+}
+"""What a writer of each common tag may write instead."""
+
+
+def shown_tags(text: str, source: str | None) -> list[str]:
+    """The names (lowercase) of HTML's elements whose tags the text token ``text`` shows as
+    text, written as tags on its ``source`` line (None: not known, so none)."""
+    if source is None or "<" not in text:
+        return []
+    found = _names(text)
+    return [name for name in _names(_written(source)) if name in found] if found else []
+
+
+def _names(text: str) -> dict[str, None]:
+    """The elements ``text`` holds a tag of, in order."""
+    names = (name.lower() for name in _TAG.findall(text))
+    return dict.fromkeys(name for name in names if name in ELEMENTS)
+
+
+def _written(source: str) -> str:
+    """``source`` with what code spans hold blanked and each escaped ``<`` made a space."""
+    if "`" in source:
+        source = _CODE_SPAN.sub(lambda m: m[1] + " " * len(m[2]) + m[1], source)
+    if "\\" in source:
+        source = re.sub(r"\\(.)", lambda m: " " + (" " if m[1] == "<" else m[1]), source)
+    return source
+
+
+def first_tags(found: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """Each element of ``found`` (name, line) once, at the first line it is found on."""
+    first: dict[str, int] = {}
+    for name, line in found:
+        first.setdefault(name, line)
+    return tuple(first.items())
+
+
+def tags_as_text_warnings(tags: Iterable[tuple[str, int]], source: str) -> list[Diagnostic]:
+    """One warning per line of the article ``source`` that first writes some of ``tags``
+    (``RenderedBody.html_as_text``), naming them and the Markdown to write instead."""
+    lines: dict[int, list[str]] = {}
+    for name, line in tags:
+        lines.setdefault(line, []).append(name)
+    warnings = []
+    for line, names in lines.items():
+        shown = " and ".join(f"<{name}>" for name in names)
+        verb = "is" if len(names) == 1 else "are"
+        markdown = dict.fromkeys(_MARKDOWN_FOR[name] for name in names if name in _MARKDOWN_FOR)
+        instead = f"instead write {', '.join(markdown)};" if markdown else "write it in Markdown,"
+        warnings.append(
+            Diagnostic(
+                f"{shown} {verb} shown as text, not as HTML: this site does not allow raw"
+                " HTML (allow_html: false)",
+                source,
+                line,
+                f"{instead} or set markdown: {{allow_html: true}} in site.yaml",
+            )
+        )
+    return warnings

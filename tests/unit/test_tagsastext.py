@@ -1,0 +1,140 @@
+"""HTML tags written in a body on a site without raw HTML: shown as text, so a warning.
+
+Both engines must find the same tags at the same lines (tests/unit/test_fastmarkup.py
+compares the whole records; here each engine is asked on its own), and nothing that only
+looks like a tag, or is in code, or is escaped on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from articlegen.core.model import RenderedBody
+from articlegen.markup import fastmarkup
+from articlegen.markup.fastmarkup import render_compiled
+from articlegen.markup.markdown import make_markdown, render_body
+from articlegen.markup.tagsastext import ELEMENTS, shown_tags, tags_as_text_warnings
+
+MD = make_markdown()
+
+
+def _reference(body: str) -> RenderedBody:
+    return render_body(MD, body, first_line=11, path="content/x.md")
+
+
+def _compiled(body: str) -> RenderedBody:
+    rendered = render_compiled(body, first_line=11, path="content/x.md")
+    assert rendered is not None, "the compiled engine renders this body"
+    return rendered
+
+
+ENGINES = [
+    pytest.param(_reference, id="reference"),
+    pytest.param(
+        _compiled,
+        id="compiled",
+        marks=pytest.mark.skipif(not fastmarkup.AVAILABLE, reason="no markdown-it-pyrs"),
+    ),
+]
+Engine = Callable[[str], RenderedBody]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_tags_in_text_are_found_once_each_at_their_first_line(engine: Engine) -> None:
+    body = (
+        "Intro.\n\n"
+        "Aim for 150 minutes<br>a week. Water is H<sub>2</sub>O.\n\n"
+        '<div class="x">\nin a div, CO<SUB>2</SUB>\n</div>\n\n'
+        "- an item with <br/> and [a <b>link</b>](https://example.com)\n\n"
+        "| a | b |\n|---|---|\n| <sup>2</sup> | x |\n\n"
+        "## A <em>heading</em>\n"
+    )
+    assert engine(body).html_as_text == (
+        ("br", 13),
+        ("sub", 13),
+        ("div", 15),
+        ("b", 19),
+        ("sup", 23),
+        ("em", 25),
+    )
+    assert "H&lt;sub&gt;2&lt;/sub&gt;O" in engine(body).html  # still shown as text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If a < b and b > c, take <5 mg.\n",
+        "See <https://example.com/a> or <nurse@example.com>.\n",
+        "Dear <name>, the type List<T> and <email@x>.\n",
+        "Write `<br>` or ``<sub>`` in code.\n",
+        "```html\n<p>code</p>\n```\n",
+        "    <p>indented code</p>\n",
+        "Escaped \\<br> and \\<sub>x\\</sub>, entities &lt;p&gt; and &#60;b&#62;.\n",
+        "![an <b>alt</b> text](images/a.png)\n",
+        "[a link](<b> 'x') and [b](u \"<i>\")\n",
+        "A lone < sub> and <sub and </ p> are no tags.\n",
+    ],
+)
+def test_text_that_only_looks_like_a_tag_is_not_found(engine: Engine, body: str) -> None:
+    assert engine(body).html_as_text == ()
+
+
+def test_with_raw_html_allowed_tags_are_html() -> None:
+    body = "Water is H<sub>2</sub>O, and \\<br> is text.\n"
+    assert render_body(make_markdown(allow_html=True), body).html_as_text == ()
+
+
+def test_an_escaped_backslash_before_a_tag_leaves_the_tag_shown() -> None:
+    assert _reference("A \\\\<br> here.\n").html_as_text == (("br", 11),)
+
+
+def test_a_warning_per_line_names_its_tags_and_the_markdown_for_them() -> None:
+    warnings = tags_as_text_warnings((("br", 12), ("sub", 12), ("div", 14)), "content/x.md")
+    assert [str(w) for w in warnings] == [
+        "content/x.md:12: <br> and <sub> are shown as text, not as HTML: this site does not"
+        " allow raw HTML (allow_html: false) — instead write a line ending in \\ for a line"
+        " break, Unicode's sub- and superscript characters (H₂O, m²); or set markdown:"
+        " {allow_html: true} in site.yaml",
+        "content/x.md:14: <div> is shown as text, not as HTML: this site does not allow raw"
+        " HTML (allow_html: false) — write it in Markdown, or set markdown: {allow_html: true}"
+        " in site.yaml",
+    ]
+
+
+NAMES = st.sampled_from(sorted(ELEMENTS))
+ATTRIBUTES = st.sampled_from(["", ' class="x"', " id='a b'", " hidden", " data-x=1", " /"])
+PLAIN = st.text(alphabet=" <>=/'\"5-.@:_", max_size=20)
+"""Text with angle brackets, slashes and quotes, but no letter to name an element."""
+
+
+@given(NAMES, ATTRIBUTES, st.booleans(), st.booleans())
+@example("sub", "", False, False)
+@example("br", " /", False, True)
+def test_any_elements_tag_written_in_text_is_found(
+    name: str, attributes: str, closing: bool, upper: bool
+) -> None:
+    written = name.upper() if upper else name
+    tag = f"</{written}>" if closing else f"<{written}{attributes}>"
+    text = f"Before{tag}after"
+    assert shown_tags(text, text) == [name]
+
+
+@given(PLAIN)
+@example("a < b")
+@example("<5 mg")
+@example("</ p>")
+def test_text_without_a_letter_after_its_angle_has_no_tag(text: str) -> None:
+    """A tag opens with ``<`` and a letter, or ``</`` and one: text without (``a < b``,
+    ``<5 mg``, ``</ p>``) holds none, whatever else it holds."""
+    assert shown_tags(text, text) == []
+
+
+@given(NAMES, PLAIN)
+def test_a_tag_the_source_does_not_write_is_not_found(name: str, text: str) -> None:
+    """What the token shows as a tag but its line writes otherwise (an entity, an escape)."""
+    assert shown_tags(f"<{name}>{text}", f"&lt;{name}&gt;{text}") == []
+    assert shown_tags(f"<{name}>{text}", f"\\<{name}>{text}") == []
