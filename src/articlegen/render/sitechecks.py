@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
 from ..content.publication import WITHHELD_FIXES, Withheld
+from ..content.readiness import scaffold_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.lookalike import collapse, fold
 from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, ResolvedLink, SiteConfig
@@ -89,6 +90,7 @@ def site_warnings(
     warnings += repeated_see_also_warnings(articles, graph)
     warnings += index_file_warnings(articles)
     warnings += same_title_warnings(articles)
+    warnings += scaffold_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     if config.warn_unlinked:
         warnings += unlinked_warnings(articles, graph)
