@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.cli import main
+from articlegen.core.scaffolds import FIRST_PARAGRAPH
 from tests.conftest import SITE_YAML, article, parse
 
 
@@ -119,6 +120,7 @@ def test_new_writes_the_medical_review_keys_commented_out(site, run_cli) -> None
     assert run_cli("new", "Sleep Basics", "--site", root)[0] == 0
     path = root / "content/sleep-basics.md"  # dated today: the builds below are as of a day
     text = re.sub("(?m)^date: .*$", "date: 2026-11-01", path.read_text(encoding="utf-8"))
+    text = text.replace(FIRST_PARAGRAPH, "Sleep well.")  # published, its placeholder is warned of
     path.write_text(text, encoding="utf-8")
     commented = [line for line in text.splitlines() if line.startswith("# reviewed_")]
     assert commented == ["# reviewed_by: example-reviewer", "# reviewed_on: YYYY-MM-DD"]

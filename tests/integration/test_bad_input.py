@@ -1339,6 +1339,65 @@ def test_a_markdown_file_by_another_extension_is_its_one_error_not_its_links_too
     ]
 
 
+_SAVED_AS_TEXT = ", and this one ends in '.txt' after '.md', as Notepad and other editors name a file saved as text"
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("gamma.md.txt", _SAVED_AS_TEXT),
+        ("gamma.MD.TXT", _SAVED_AS_TEXT.replace("'.txt' after '.md'", "'.TXT' after '.MD'")),
+        ("gamma.md ", ", and this one's name ends in a space after '.md'"),
+        ("gamma.md. ", ", and this one's name ends in a space and a dot after '.md'"),
+        ("gamma.txt", ", and this one ends in '.txt' though it starts as an article"),
+        ("sub/gamma.text", ", and this one ends in '.text' though it starts as an article"),
+    ],
+)
+def test_an_article_saved_as_text_or_with_spaces_after_its_name_is_not_left_out(
+    built: Path, run_cli, name: str, why: str
+) -> None:
+    """Notepad saves ``gamma.md.txt``, a name can end in a space no one sees, and a ``.txt``
+    file may hold a whole article: each went missing from the site with exit 0."""
+    (built / "content" / name).parent.mkdir(exist_ok=True)
+    (built / "content" / name).write_text("\ufeff" + article("Gamma"), encoding="utf-8")
+    meant = name.split("/")[0] + "/gamma.md" if "/" in name else "gamma.md"
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        f"error: content/{name}: not read: only files ending in '.md' are articles{why}"
+        f" — rename it to content/{meant} (or move it out of content/ if it is no article)"
+    )
+
+
+def test_a_copy_saved_as_text_beside_its_article_asks_to_delete_one(built: Path, run_cli) -> None:
+    """Renaming it as the error for one alone says would overwrite the article."""
+    (built / "content" / "b.md.txt").write_text(article("Beta"), encoding="utf-8")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        f"error: content/b.md.txt: not read: only files ending in '.md' are articles{_SAVED_AS_TEXT}"
+        " — content/b.md is there too: delete the copy you do not need, or move this one out"
+        " of content/"
+    )
+
+
+def test_notes_backups_and_editor_files_in_content_are_no_errors(built: Path, run_cli) -> None:
+    """A text file that does not start as an article (a writer's notes) and the files
+    editors keep while editing stay where they are, unread, as before."""
+    for name in ("notes.txt", "b.md~", ".b.md.swp", "#b.md#", "b.md.bak", "b.md.orig", "_c.txt"):
+        (built / "content" / name).write_text(article("Gamma"), encoding="utf-8")
+    (built / "content" / "notes.txt").write_text("---\nideas for articles\n", encoding="utf-8")
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0, err
+    assert "error" not in err
+
+
+def test_a_link_to_an_article_saved_as_text_is_not_reported_too(built: Path, run_cli) -> None:
+    """Links by its slug and by the file its rename gives wait for it, as for ``.markdown``."""
+    (built / "content" / "b.md").rename(built / "content" / "b.md.txt")
+    write(built, "c.md", f"{HEADER}---\nSee [[beta]] and [the file](b.md).\n")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        f"error: content/b.md.txt: not read: only files ending in '.md' are articles{_SAVED_AS_TEXT}"
+        " — rename it to content/b.md (or move it out of content/ if it is no article)"
+    )
+
+
 def test_a_first_build_that_fails_claims_no_previous_output(site, run_cli) -> None:
     root = site({"a.md": "---\ntitle: [open\n---\nText.\n"})
     code, _, err = run_cli("build", "--site", root)

@@ -76,8 +76,9 @@ def test_the_new_site_builds_at_once_into_a_published_sample(here: Path, run_cli
     code, out, err = run_cli("build", "--site", "myblog")
     assert code == 0
     assert out.startswith("1 article, ")  # the welcome article is no draft
-    assert "draft" not in err
+    assert "skipped" not in err  # no draft left out
     assert [line.split(":")[1:3] for line in err.splitlines()] == [
+        [" content/welcome.md", "7"],  # the sample article, as init wrote it
         [" site.yaml", "5"],  # base_url: still example.org
         [" site.yaml", "8"],  # description: empty
     ]

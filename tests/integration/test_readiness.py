@@ -140,3 +140,79 @@ def test_the_demo_blog_has_comments_off_until_giscus_is_set_up(tmp_path: Path, r
         "comments.giscus.repo_id",
         "comments.giscus.category_id",
     ]
+
+
+def published(path: Path) -> None:
+    """The draft ``new`` wrote, published as a writer who forgot its text would."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
+
+
+def test_an_article_published_with_the_placeholder_new_wrote_is_a_warning(site, run_cli) -> None:
+    """``draft: false`` set, the paragraph ``new`` wrote was published as the article's text
+    and its summary, without a word."""
+    root = site({"a.md": article("Alpha")})
+    assert run_cli("new", "Heart Attack Warning Signs", "--site", root)[0] == 0
+    source = root / "content/heart-attack-warning-signs.md"
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err) == (0, "note: 1 draft skipped (content/heart-attack-warning-signs.md);"
+                               " --drafts to include\n")  # fmt: skip
+    published(source)
+    code, out, err = run_cli("build", "--site", root)
+    assert code == 0 and ", 1 warning;" in out
+    (line,) = err.splitlines()
+    assert line == (
+        "warning: content/heart-attack-warning-signs.md:13: 'Write the first paragraph here: …'"
+        " is the placeholder 'articlegen new' wrote: readers would get it as the article's first"
+        " paragraph and its summary — write your own first paragraph in its place, or keep"
+        " 'draft: true' until the article is written"
+    )
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert lines[12].startswith("Write the first paragraph here:")
+    page = parse(root / "public/heart-attack-warning-signs/index.html")
+    shown = page.css_first(".body p").text()
+    assert shown == lines[12]  # published as warned
+    assert page.css_first("meta[name=description]").attributes["content"] == shown
+    assert run_cli("check", "--site", root, "--strict")[0] == 1
+    source.write_text("\n".join([*lines[:12], "Chest pain is the sign most know."]) + "\n")
+    assert run_cli("build", "--site", root, "--strict")[:3:2] == (0, "")
+
+
+def test_a_page_published_with_the_placeholder_new_wrote_is_a_warning(site, run_cli) -> None:
+    root = site({"a.md": article("Alpha")})
+    assert run_cli("new", "About Us", "--page", "--site", root)[0] == 0
+    published(root / "content/pages/about-us.md")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/pages/about-us.md:6: 'Write the first paragraph here: …' is the"
+        " placeholder 'articlegen new' wrote: readers would get it as the page's first paragraph"
+        " and its summary — write your own first paragraph in its place, or keep 'draft: true'"
+        " until the page is written"
+    ]
+
+
+WELCOME_WARNING = (
+    "warning: content/welcome.md:7: this is the sample article 'articlegen init' wrote,"
+    " unchanged: readers would get it as one of this blog's articles — write your own text in"
+    " it, delete the file once you have written an article of your own, or keep it out of the"
+    " site with 'draft: true'"
+)
+
+
+def test_the_sample_article_init_wrote_is_a_warning_until_it_is_edited(
+    tmp_path: Path, run_cli
+) -> None:
+    root = tmp_path / "blog"
+    assert run_cli("init", root)[0] == 0
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines()[0] == WELCOME_WARNING
+    welcome = parse(root / "public/welcome/index.html").css_first(".body p").text()
+    assert welcome.startswith("This is the first article of your blog.")  # published as warned
+    source = root / "content/welcome.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("## Publishing", "## Publishing my blog"), encoding="utf-8")
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert [line.split(":")[1] for line in err.splitlines()] == [" site.yaml", " site.yaml"]

@@ -185,6 +185,29 @@ def test_renamed_deleted_and_new_articles(preview: Preview, blog: Path) -> None:
     assert overlay(fetch(preview.url, "/ketamine/")) is None
 
 
+def test_an_article_saved_as_text_fails_the_preview_as_it_fails_the_build(
+    preview: Preview, blog: Path
+) -> None:
+    """Saved by Notepad as ``fresh.md.txt``, it was no change to the watcher and nothing to
+    the build; renamed as the error says, it is served."""
+    content = blog / "content"
+    stream = EventStream(preview.url, fetch(preview.url, "/"))
+    (content / "fresh.md.txt").write_text(article("Fresh Article"), encoding="utf-8")
+    lines = stream.wait_for("failed")
+    assert isinstance(lines, list)
+    assert lines[0].startswith(
+        "error: content/fresh.md.txt: not read: only files ending in '.md' are articles"
+    )
+    assert lines[0].endswith(
+        " — rename it to content/fresh.md (or move it out of content/ if it is no article)"
+    )
+    waiting = EventStream(preview.url, fetch(preview.url, "/fresh/"))
+    (content / "fresh.md.txt").rename(content / "fresh.md")
+    waiting.wait_for("reload")  # the page it waited for now exists
+    assert title_of(preview, "/fresh/") == "Fresh Article"
+    assert overlay(fetch(preview.url, "/")) is None
+
+
 def test_atomic_saves_and_swap_files(preview: Preview, blog: Path) -> None:
     stream = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
     builds = preview.live.rebuilds

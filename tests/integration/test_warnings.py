@@ -348,3 +348,101 @@ def test_a_title_written_in_markdown_is_a_warning_giving_the_plain_text(site, ru
     code, _, err = run_cli("build", "--site", root, "--strict")
     assert code == 1
     assert "error: content/a.md:2: 'title' is plain text, not Markdown" in err
+
+
+SAME_TITLE = (
+    "warning: content/bp-again.md:2: title 'Blood Pressure Basics' is also the title of"
+    " content/blood-pressure-basics.md — readers see two entries alike on the home page, the"
+    " archive and the feed; give one a title of its own"
+)
+
+
+@pytest.fixture
+def same_titles(site):
+    return site(
+        {
+            "blood-pressure-basics.md": article("Blood Pressure Basics", "First."),
+            "bp-again.md": article("Blood Pressure Basics", "Second.", date="2024-02-01"),
+        }
+    )
+
+
+def test_two_articles_with_one_title_are_a_warning_at_the_second(same_titles, run_cli) -> None:
+    """They built without a word, the home page and the feed listing two entries alike; only
+    a link by the title, written later, failed for naming both."""
+    code, out, err = run_cli("build", "--site", same_titles)
+    assert code == 0
+    assert err.splitlines() == [SAME_TITLE]
+    assert ", 1 warning;" in out
+    home = parse(same_titles / "public/index.html").css(".card-title a")
+    assert [a.text() for a in home] == ["Blood Pressure Basics"] * 2  # as it warns
+    code, _, err = run_cli("check", "--site", same_titles, "--strict")
+    assert code == 1 and SAME_TITLE.replace("warning:", "error:", 1) in err.splitlines()
+
+
+def test_the_warning_agrees_with_the_error_of_a_link_by_that_title(same_titles, run_cli) -> None:
+    (same_titles / "content/c.md").write_text(
+        article("Gamma", "See [[Blood Pressure Basics]]."), encoding="utf-8"
+    )
+    code, _, err = run_cli("build", "--site", same_titles)
+    assert code == 1  # the error, which the warning foretold
+    assert err.splitlines()[0] == (
+        "error: content/c.md:6: link 'Blood Pressure Basics' names 2 articles with the same"
+        " title: content/blood-pressure-basics.md ('Blood Pressure Basics'), content/bp-again.md"
+        " ('Blood Pressure Basics') — link by slug or by file instead, or give them different"
+        " titles"
+    )
+
+
+def test_titles_alike_but_for_case_spacing_or_unicode_form_are_warned_too(site, run_cli) -> None:
+    """Compared as links by title compare them: a link written in another case than both
+    would name both."""
+    root = site(
+        {
+            "a.md": article("Café  Culture", "First."),  # two spaces; é as one character
+            "b.md": article("Cafe\u0301 culture", "Second."),  # e and a combining accent
+            "c.md": article("Café Culture", "Third."),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    hint = (
+        "readers see two entries alike on the home page, the archive and the feed; give one"
+        " a title of its own"
+    )
+    assert err.splitlines() == [
+        "warning: content/b.md:2: title 'Cafe\u0301 culture' differs only in case from"
+        f" 'Café  Culture', the title of content/a.md — {hint}",
+        f"warning: content/c.md:2: title 'Café Culture' is also the title of content/a.md — {hint}",
+    ]
+
+
+def test_a_draft_left_out_is_no_second_title_but_one_built_is(site, run_cli) -> None:
+    root = site(
+        {
+            "a.md": article("Blood Pressure Basics"),
+            "b.md": article("Blood Pressure Basics", draft="true"),
+        }
+    )
+    assert run_cli("build", "--site", root, "--strict")[0] == 0
+    code, _, err = run_cli("build", "--site", root, "--drafts")
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/b.md:2: title 'Blood Pressure Basics' is also the title of"
+        " content/a.md — readers see two entries alike on the home page, the archive and the"
+        " feed; give one a title of its own"
+    ]
+
+
+def test_a_page_titled_as_an_article_is_warned_of_its_links(site, run_cli) -> None:
+    """A page is in no listing, but a link by the title would name both."""
+    root = site(
+        {"about.md": article("About"), "pages/about-us.md": "---\ntitle: About\n---\nUs.\n"}
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/pages/about-us.md:2: title 'About' is also the title of"
+        " content/about.md — a link by this title ([[…]] or see_also) names both, which fails"
+        " the build; give one a title of its own"
+    ]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from articlegen.content.config import parse_config
-from articlegen.content.readiness import is_example_address, unready_settings
+from articlegen.content.readiness import is_example_address, scaffold_warnings, unready_settings
+from articlegen.core.model import Article, FrontMatter
+from articlegen.core.scaffolds import FIRST_PARAGRAPH, WELCOME_BODY
 
 READY = """\
 title: "Site"
@@ -106,3 +110,73 @@ def test_real_values_of_other_providers_pass() -> None:
         "  remark42: {host: 'https://remark42.blog.test', site_id: 'blog'}\n"
     )
     assert warnings_of(text) == []
+
+
+def scaffolded(
+    body: str, *, draft: bool = False, page: bool = False, description: str | None = None
+) -> Article:
+    """An article whose body starts on line 7 of its file."""
+    front = FrontMatter(
+        title="Heart", date=dt.date(2024, 1, 1), draft=draft, description=description
+    )
+    return Article("content/heart.md", "heart", front, body, 7, page)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (f"\n{FIRST_PARAGRAPH}\n", 8),
+        (f"My own words.\n\n{FIRST_PARAGRAPH}\n\nMore.\n", 9),
+        ("\n" + FIRST_PARAGRAPH.replace(" the summary ", "\nthe summary\n  "), 8),  # rewrapped
+    ],
+)
+def test_the_placeholder_new_wrote_is_warned_at_its_line(body: str, line: int) -> None:
+    (warning,) = scaffold_warnings([scaffolded(body)])
+    assert (warning.path, warning.line) == ("content/heart.md", line)
+    assert warning.message == (
+        "'Write the first paragraph here: …' is the placeholder 'articlegen new' wrote: readers"
+        " would get it as the article's first paragraph and its summary"
+    )
+    assert warning.hint == (
+        "write your own first paragraph in its place, or keep 'draft: true' until the article"
+        " is written"
+    )
+
+
+def test_a_page_or_an_article_with_a_description_is_told_what_readers_get() -> None:
+    (page,) = scaffold_warnings([scaffolded(FIRST_PARAGRAPH, page=True)])
+    assert page.message.endswith(
+        "readers would get it as the page's first paragraph and its summary"
+    )
+    (described,) = scaffold_warnings([scaffolded(FIRST_PARAGRAPH, description="Signs.")])
+    assert described.message.endswith("readers would get it as the article's first paragraph")
+
+
+def test_the_sample_init_wrote_is_warned_while_unchanged_but_for_spacing() -> None:
+    (warning,) = scaffold_warnings([scaffolded(WELCOME_BODY)])
+    assert (warning.line, warning.message) == (
+        8,
+        "this is the sample article 'articlegen init' wrote, unchanged: readers would get it as"
+        " one of this blog's articles",
+    )
+    rewrapped = WELCOME_BODY.replace("\n", "  \n").replace(" It lives", "\nIt lives")
+    assert len(scaffold_warnings([scaffolded(rewrapped)])) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Write the first paragraph here: heart attacks often start slowly.",  # the writer's
+        "Warning signs.\n\n> Write the first paragraph here: it becomes the summary",
+        WELCOME_BODY.replace("first article", "first real article"),
+        WELCOME_BODY + "\nMy own closing words.\n",
+        WELCOME_BODY.split("## Writing")[0],
+    ],
+)
+def test_text_a_writer_wrote_is_no_warning(body: str) -> None:
+    assert scaffold_warnings([scaffolded(body)]) == []
+
+
+def test_drafts_keep_their_scaffold_text_without_a_word() -> None:
+    articles = [scaffolded(FIRST_PARAGRAPH, draft=True), scaffolded(WELCOME_BODY, draft=True)]
+    assert scaffold_warnings(articles) == []

@@ -10,6 +10,7 @@ from articlegen.core.errors import Diagnostic
 from articlegen.core.model import Article, FrontMatter, LinkGraph, ResolvedLink
 from articlegen.render.sitechecks import (
     description_markup_warnings,
+    same_title_warnings,
     title_markup_warnings,
     unlinked_warnings,
 )
@@ -86,3 +87,54 @@ def test_a_title_and_a_description_are_told_by_one_rule(text: str) -> None:
         str(w.hint).split("description: ", 1)[1] for w in description_markup_warnings(articles)
     ]
     assert title == written
+
+
+def titled_file(slug: str, title: str, *, page: bool = False) -> Article:
+    meta = FrontMatter(title=title, date=dt.date(2024, 1, 1), lines={"title": 3})
+    folder = "content/pages" if page else "content"
+    return Article(f"{folder}/{slug}.md", slug, meta, "", page=page)
+
+
+def test_same_titles_are_warned_at_each_later_file_naming_the_first() -> None:
+    articles = [
+        titled_file("a", "Blood Pressure Basics"),
+        titled_file("b", "Sleep"),
+        titled_file("c", " Blood\u00a0Pressure  Basics"),  # spacing, as links compare titles
+        titled_file("d", "BLOOD PRESSURE BASICS"),
+        titled_file("e", "Sleep", page=True),
+    ]
+    found = [(w.path, w.line, w.message) for w in same_title_warnings(articles)]
+    assert found == [
+        (
+            "content/c.md",
+            3,
+            "title ' Blood\u00a0Pressure  Basics' is also the title of content/a.md",
+        ),
+        (
+            "content/d.md",
+            3,
+            "title 'BLOOD PRESSURE BASICS' differs only in case from 'Blood Pressure Basics',"
+            " the title of content/a.md",
+        ),
+        ("content/pages/e.md", 3, "title 'Sleep' is also the title of content/b.md"),
+    ]
+    assert [w.hint.split(";")[0] for w in same_title_warnings(articles)] == [
+        "readers see two entries alike on the home page, the archive and the feed",
+        "readers see two entries alike on the home page, the archive and the feed",
+        "a link by this title ([[…]] or see_also) names both, which fails the build",
+    ]
+
+
+def test_titles_that_differ_are_no_warning() -> None:
+    assert same_title_warnings([titled_file("a", "Sleep"), titled_file("b", "Sleep Apnea")]) == []
+
+
+def test_titles_alike_but_for_typed_punctuation_say_so_not_case() -> None:
+    """As a link compares titles (``lookalike.fold``), and said as its error says it."""
+    found = same_title_warnings(
+        [titled_file("a", "Men's Health"), titled_file("b", "Men’s Health")]
+    )
+    assert [w.message for w in found] == [
+        "title 'Men’s Health' differs only in their apostrophes, quotes or dashes from"
+        " 'Men's Health', the title of content/a.md"
+    ]

@@ -24,7 +24,8 @@ from articlegen.serve.watch import (
         ("site.yaml", ChangeKind.CONFIG),
         ("content/a.md", ChangeKind.CONTENT),
         ("content/2024/a.md", ChangeKind.CONTENT),
-        ("content/notes.txt", ChangeKind.IGNORED),
+        ("content/notes.txt", ChangeKind.CONTENT),  # an article saved as text? (misnamed)
+        ("content/photo.jpg", ChangeKind.IGNORED),
         ("content/_drafts/a.md", ChangeKind.IGNORED),
         ("templates/article.html", ChangeKind.TEMPLATE),
         ("templates/partials/card.html", ChangeKind.TEMPLATE),

@@ -32,6 +32,7 @@ from ..core.layout import (
 )
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.lookalike import fold
+from ..core.scaffolds import FIRST_PARAGRAPH, WELCOME_BODY, WELCOME_HEADER
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, title_slug
 from ..core.urls import RESERVED_SLUGS
 from .initplace import refuse_inside_a_site
@@ -49,32 +50,6 @@ description: ""
 author: ""
 output: {output}
 per_page: 10
-"""
-
-_WELCOME = """\
----
-title: "Welcome"
-date: {today}
-tags: [welcome]
----
-
-This is the first article of your blog. It lives in `content/welcome.md`: edit it, or delete
-it once you have written your own.
-
-## Writing
-
-`articlegen new "Your Title"` creates `content/your-title.md` as a draft. The preview
-(`articlegen serve`) shows drafts; the published site leaves them out until you set
-`draft: false`. An article is Markdown under a YAML header, and `[[Welcome]]` in its text
-links to this article by its title: a link that matches no article fails the build, with the
-closest titles.
-
-## Publishing
-
-`articlegen build` writes the site into `public/`, ready for any static host. On GitHub,
-`.github/workflows/publish.yml` checks and builds it for every pull request and publishes
-it to GitHub Pages on every push to `main`, once GitHub Actions is chosen as the source in
-the repository's Settings, under Pages.
 """
 
 _GITIGNORE = """\
@@ -135,9 +110,7 @@ def new_article(
             "draft": True,
         }
     )
-    post = frontmatter.Post(
-        "Write the first paragraph here: it becomes the summary unless you set a description.\n"
-    )
+    post = frontmatter.Post(FIRST_PARAGRAPH + "\n")
     post.metadata.update(fields)
     header = frontmatter.dumps(  # each value on its line: a title folded would look broken
         post, Dumper=_HeaderDumper, sort_keys=False, width=_ONE_LINE
@@ -285,7 +258,7 @@ def init_site(
             config,
             _SITE_YAML.format(title=json.dumps(title, ensure_ascii=False), output=DEFAULT_OUTPUT),
         ),
-        (root / CONTENT_DIR / "welcome.md", _WELCOME.format(today=day, title=title)),
+        (root / CONTENT_DIR / "welcome.md", WELCOME_HEADER.format(today=day) + WELCOME_BODY),
         (root / STATIC_DIR, None),
         (root / TEMPLATES_DIR / "README.md", _TEMPLATES_README),
         (root / ".gitignore", _GITIGNORE.format(output=DEFAULT_OUTPUT, cache=CACHE_DIR)),

@@ -22,11 +22,8 @@ from ..core.slugs import file_slug, slugify
 from .fieldchecks import check_slug_length
 from .filenames import holds_markdown, undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
+from .misnamed import UNREAD_PREFIXES, misnamed_problems, renamed
 from .samefile import same_file_problems
-
-OTHER_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md"})
-"""Endings other tools read as Markdown (compared in lower case; ``.md`` for ``.MD``):
-Jekyll's posts are ``*.markdown``."""
 
 
 def find_sources(root: Path) -> list[Path]:
@@ -47,7 +44,7 @@ def find_sources(root: Path) -> list[Path]:
         for name in (*subfolders, *files):  # a folder named x.md is listed, as by rglob
             if (
                 name.endswith(".md")
-                and not name.startswith((".", "_", "#", "~"))
+                and not name.startswith(UNREAD_PREFIXES)
                 and not undecodable(name)  # reported by undecodable_name_problems
             ):
                 found.append(([*parts, name], os.path.join(folder, name)))
@@ -66,33 +63,6 @@ def not_a_folder_problems(root: Path) -> list[ArticlegenError]:
         for name in SOURCE_FOLDERS
         if (root / name).exists() and not (root / name).is_dir()
     ]
-
-
-def misnamed_problems(root: Path) -> list[ArticlegenError]:
-    """Files in ``content/`` that other tools take for Markdown (``post.markdown``,
-    ``Notes.MD``) but that are not ``*.md``: reported, as an article must not silently go
-    missing from the site."""
-    content = root / CONTENT_DIR
-    problems: list[ArticlegenError] = []
-    for folder, subfolders, files in os.walk(content):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
-        for name in sorted(files):
-            if name.endswith(".md"):  # an article: only the others need a closer look
-                continue
-            path = Path(folder) / name
-            if path.suffix.lower() not in OTHER_MARKDOWN:
-                continue
-            if not name.startswith((".", "_", "#", "~")):
-                display = relative(root, path)
-                problems.append(
-                    FrontMatterError(
-                        "not read: only files ending in '.md' are articles",
-                        display,
-                        hint=f"rename it to {display[: -len(path.suffix)]}.md (or move it "
-                        f"out of {CONTENT_DIR}/ if it is no article)",
-                    )
-                )
-    return problems
 
 
 def linked_folder_problems(root: Path) -> list[ArticlegenError]:
@@ -329,20 +299,19 @@ def unreadable_targets(
     problems: Iterable[ArticlegenError], articles: Iterable[Article]
 ) -> list[LinkTarget]:
     """Files that failed to load, as link targets named by file, so links *to* them
-    are not reported as broken on top of the file's own error; so are Markdown files not
-    named ``*.md`` (``walking.markdown``), whose error asks to rename them, by the slug and
-    the file (``walking.md``) the new name gives, where no article has that slug."""
+    are not reported as broken on top of the file's own error; so are the articles not
+    named ``*.md`` (``walking.markdown``, ``walking.md.txt``: ``misnamed``), whose error asks
+    to rename them, by the slug and the file (``walking.md``) the new name gives, where no
+    article has that slug."""
     loaded = {a.source for a in articles}
-    broken = {p.path for p in problems if p.path and Path(p.path).suffix.lower() in OTHER_MARKDOWN}
+    failed = {p.path for p in problems if p.path}
     taken = {a.slug for a in articles}
     targets: list[LinkTarget] = []
-    for path in sorted(broken - loaded):
-        slug = file_slug(path)
+    for path in sorted(failed - loaded):
         if path.endswith(".md"):
-            targets.append(LinkTarget(slug, path, "", page=is_page(path)))
-        elif slug not in taken:  # by the name its rename gives: a link by that file waits too
-            renamed = str(PurePosixPath(path).with_suffix(".md"))
-            targets.append(LinkTarget(slug, renamed, "", page=is_page(renamed)))
+            targets.append(LinkTarget(file_slug(path), path, "", page=is_page(path)))
+        elif (new := renamed(path)) is not None and (slug := file_slug(new)) not in taken:
+            targets.append(LinkTarget(slug, new, "", page=is_page(new)))  # a link by it waits
     return targets
 
 

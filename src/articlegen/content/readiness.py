@@ -1,18 +1,23 @@
 """Settings a published site needs that a new one still lacks: an address on ``example.org``,
-no description, comment-provider ids left as the placeholders of a sample.
+no description, comment-provider ids left as the placeholders of a sample; and the text
+``articlegen new`` and ``init`` wrote for the writer to replace, published as it was
+written (``core/scaffolds.py``).
 
 A site builds without them (a preview needs none), so they are warnings, each naming its key
-and its line in ``site.yaml``; ``--strict``, as the publish workflow builds, makes them errors.
+and its line in ``site.yaml``, or the article's line; ``--strict``, as the publish workflow
+builds, makes them errors.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..core.errors import Diagnostic
 from ..core.layout import CONFIG_FILE
-from ..core.model import SiteConfig
+from ..core.model import Article, SiteConfig
+from ..core.scaffolds import FIRST_PARAGRAPH, WELCOME_BODY
 
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 """Second-level domains reserved for documentation (RFC 2606, RFC 6761)."""
@@ -89,3 +94,48 @@ def _comment_placeholders(config: SiteConfig) -> list[Diagnostic]:
 
 def _example_url(value: str) -> bool:
     return value.startswith(("http://", "https://")) and is_example_address(value)
+
+
+_PLACEHOLDER_START = FIRST_PARAGRAPH.split(":")[0]
+"""Looked for first (``str.find``, no expression): in most bodies it is not at all."""
+_PLACEHOLDER_TEXT = re.compile(r"\s+".join(map(re.escape, FIRST_PARAGRAPH.split())))
+"""The placeholder paragraph, as written or rewrapped by an editor."""
+_WELCOME_WORDS = WELCOME_BODY.split()
+_WELCOME_START = " ".join(_WELCOME_WORDS[:4])
+
+
+def scaffold_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """A published article or page (no draft) whose body still holds the paragraph ``new``
+    wrote in its place, or is the sample article ``init`` wrote, unchanged but for spacing:
+    readers would get it as the blog's own text. At the line it starts. Neither fires on text
+    a writer wrote: the one is a whole sentence telling the writer what to do, the other the
+    whole sample, word for word."""
+    warnings = []
+    for article in articles:
+        if article.meta.draft:
+            continue
+        body, kind = article.body, "page" if article.page else "article"
+        if _PLACEHOLDER_START in body and (found := _PLACEHOLDER_TEXT.search(body)):
+            summary = " and its summary" if article.meta.description is None else ""
+            warnings.append(
+                Diagnostic(
+                    f"'{_PLACEHOLDER_START}: …' is the placeholder 'articlegen new' wrote:"
+                    f" readers would get it as the {kind}'s first paragraph{summary}",
+                    article.source,
+                    article.body_line + body.count("\n", 0, found.start()),
+                    "write your own first paragraph in its place, or keep 'draft: true' until"
+                    f" the {kind} is written",
+                )
+            )
+        elif (text := body.lstrip()).startswith(_WELCOME_START) and text.split() == _WELCOME_WORDS:
+            warnings.append(
+                Diagnostic(
+                    "this is the sample article 'articlegen init' wrote, unchanged: readers"
+                    " would get it as one of this blog's articles",
+                    article.source,
+                    article.body_line + body.count("\n", 0, len(body) - len(text)),
+                    "write your own text in it, delete the file once you have written an"
+                    " article of your own, or keep it out of the site with 'draft: true'",
+                )
+            )
+    return warnings

@@ -5,6 +5,7 @@ in ``static/``, was published as a raw file; a new user cannot tell why."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -47,13 +48,16 @@ def _articles_in(folder: Path) -> list[Path]:
         files = sorted(f for f in folder.glob("*.md") if f.is_file())
     except OSError:
         return []
-    return [f for f in files if _has_article_header(f)]
+    return [f for f in files if has_article_header(f)]
 
 
-def _has_article_header(file: Path) -> bool:
+def has_article_header(file: Path) -> bool:
+    """Whether ``file`` starts as an article does: a ``---`` line (after a byte order mark,
+    which Windows editors write), then a ``title:`` within its first lines. Also how
+    ``misnamed`` tells an article saved as ``.txt`` from a note."""
     try:
         with file.open("rb") as opened:
-            head = opened.read(_HEAD_BYTES)
+            head = opened.read(_HEAD_BYTES).removeprefix(codecs.BOM_UTF8)
     except OSError:
         return False
     return head.startswith(b"---") and _TITLE.search(head) is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 MAX_DIFFERENCES = 2
 """Different changes spelled out, at most (the same change made several times is one, said
@@ -48,6 +49,17 @@ def fold(text: str) -> str:
     place that matches a title by its author's spelling (links, See Also, ``suggest``,
     ``new``, an import's titles) compares through this one function, so they agree."""
     return _case_folded(text).translate(TYPED_ALIKE)
+
+
+def how_alike(titles: Iterable[str]) -> str:
+    """How titles equal under ``fold`` differ, for a message: in case, in typographic
+    punctuation (``TYPED_ALIKE``: ’ for '), or both."""
+    shown = [collapse(title) for title in titles]
+    cased = len({title.translate(TYPED_ALIKE) for title in shown}) > 1
+    typed = len({title.casefold() for title in shown}) > 1
+    if cased and typed:
+        return "in case and in their apostrophes, quotes or dashes"
+    return "in case" if cased else "in their apostrophes, quotes or dashes"
 
 
 def _case_folded(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..core.console import counted
 from ..core.errors import LinkError
-from ..core.lookalike import TYPED_ALIKE, collapse
+from ..core.lookalike import collapse, how_alike
 from ..core.model import LinkRef, LinkSource, LinkTarget
 
 
@@ -22,7 +22,7 @@ def ambiguous_link(
         message = f"{kind} '{ref.target}' names {what} with the same title: {listed}"
         hint = "link by slug or by file instead, or give them different titles"
     else:
-        how = _how(found)
+        how = how_alike(t.title for t in found)
         message = (
             f"{kind} '{ref.target}' matches {len(found)} titles that differ only {how},"
             f" none exactly: {listed}"
@@ -30,13 +30,3 @@ def ambiguous_link(
         written = "with the case of" if how == "in case" else "as it is written in"
         hint = f"write the title {written} the one you mean, or link by slug or by file"
     return LinkError(message, source.path, ref.line, hint)
-
-
-def _how(found: list[LinkTarget]) -> str:
-    """How titles equal under ``fold`` differ: in case, in typographic punctuation
-    (``TYPED_ALIKE``: ’ for '), or both."""
-    cased = len({collapse(t.title).translate(TYPED_ALIKE) for t in found}) > 1
-    typed = len({collapse(t.title).casefold() for t in found}) > 1
-    if cased and typed:
-        return "in case and in their apostrophes, quotes or dashes"
-    return "in case" if cased else "in their apostrophes, quotes or dashes"

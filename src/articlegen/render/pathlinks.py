@@ -26,8 +26,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..content.articles import OTHER_MARKDOWN
 from ..content.images import static_path
+from ..content.misnamed import OTHER_MARKDOWN
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
 from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
 from ..core.urls import SEARCH_URL, article_url

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Mapping
 from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
 from ..content.publication import WITHHELD_FIXES, Withheld
+from ..content.readiness import scaffold_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
+from ..core.lookalike import collapse, fold, how_alike
 from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, ResolvedLink, SiteConfig
 from ..core.slugs import slugify
 from ..core.urls import RESERVED_SLUGS, tag_url
@@ -89,6 +91,8 @@ def site_warnings(
     warnings += description_markup_warnings(articles)
     warnings += repeated_see_also_warnings(articles, graph)
     warnings += index_file_warnings(articles)
+    warnings += same_title_warnings(articles)
+    warnings += scaffold_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
     warnings += [
         w for a in articles for w in tags_as_text_warnings(bodies[a.slug].html_as_text, a.source)
@@ -319,3 +323,44 @@ def index_file_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
         for a in articles
         if (hint := index_file_hint(a)) is not None
     ]
+
+
+def same_title_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """An article or page titled as one before it, compared as links by title compare
+    titles (``lookalike.fold``: case, spacing, Unicode form and typed punctuation aside):
+    two entries alike in the listings and the feed, where readers cannot tell which is
+    which, and a link by that title (``[[…]]``, See Also) fails the build for naming both.
+    A warning, at the later file's title line, naming the first: the site builds as before
+    until such a link is written. One dictionary pass over the articles to build (drafts
+    only when built)."""
+    first: dict[str, Article] = {}
+    warnings = []
+    for article in articles:
+        other = first.setdefault(fold(article.meta.title), article)
+        if other is article:
+            continue
+        title, theirs = article.meta.title, other.meta.title
+        what = (
+            "is also the title of"
+            if collapse(title) == collapse(theirs)
+            else f"differs only {how_alike((title, theirs))} from '{theirs}', the title of"
+        )
+        warnings.append(
+            Diagnostic(
+                f"title '{title}' {what} {other.source}",
+                article.source,
+                article.meta.lines.get("title", 1),
+                _SAME_TITLE_PAGE if article.page or other.page else _SAME_TITLE_ARTICLE,
+            )
+        )
+    return warnings
+
+
+_SAME_TITLE_ARTICLE = (
+    "readers see two entries alike on the home page, the archive and the feed; give one a"
+    " title of its own"
+)
+_SAME_TITLE_PAGE = (
+    "a link by this title ([[…]] or see_also) names both, which fails the build; give one a"
+    " title of its own"
+)

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from watchdog import events
 from watchdog.observers import Observer
 
+from ..content.misnamed import may_be_misnamed
 from ..core.layout import CONFIG_FILE, CONTENT_DIR, SOURCE_FOLDERS, STATIC_DIR, TEMPLATES_DIR
 
 QUIET_SECONDS = 0.1
@@ -99,10 +100,12 @@ def classify(relative: str, is_directory: bool = False) -> ChangeKind:
         return ChangeKind.CONFIG
     kind = _FOLDERS.get(parts[0], ChangeKind.IGNORED)
     if kind is ChangeKind.CONTENT:
-        # The build reads only *.md, and skips names starting with "_" (content.find_sources).
+        # The build reads only *.md, and skips names starting with "_" (content.find_sources);
+        # it reports articles named otherwise (x.markdown, x.md.txt: content.misnamed).
         if any(part.startswith("_") for part in parts[1:]):
             return ChangeKind.IGNORED
-        if not is_directory and not parts[-1].endswith(".md"):
+        name = parts[-1]
+        if not is_directory and not name.endswith(".md") and not may_be_misnamed(name):
             return ChangeKind.IGNORED
     return kind
 
