@@ -240,3 +240,17 @@ def test_a_web_see_also_item_can_title_its_card(site, run_cli) -> None:
 def _text(node, selector: str) -> str:
     found = node.css_first(selector)
     return found.text() if found is not None else ""
+
+
+def test_one_web_address_titled_twice_is_one_card_and_a_warning(site, run_cli) -> None:
+    """An item is where it leads, whatever title it gives: the first shows, the second is
+    the repeated item's warning, as for an article named twice."""
+    see_also = "\n  - https://www.cdc.gov/sleep|CDC on sleep\n  - https://www.cdc.gov/sleep"
+    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    assert "a.md:5: see_also 'https://www.cdc.gov/sleep' links to what" in err
+    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
+    assert [(a.attributes["href"], a.text()) for a in cards] == [
+        ("https://www.cdc.gov/sleep", "CDC on sleep")
+    ]

@@ -156,7 +156,7 @@ def test_a_host_in_brackets_that_is_no_ipv6_address_is_refused_not_raised(url: s
 
 
 @given(
-    st.sampled_from(["https://example.test/a", "http://EXAMPLE.test/b?c=1#d"]),
+    st.sampled_from(["https://example.test/a", "http://EXAMPLE.test/b/c.html"]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
 )
 def test_a_see_also_address_gives_a_title_after_its_bar(address: str, title: str) -> None:
@@ -166,3 +166,17 @@ def test_a_see_also_address_gives_a_title_after_its_bar(address: str, title: str
     assert labelled_address(address) is None
     assert labelled_address(f"Sleep Basics|{title}") is None
     assert labelled_address(f"mailto:a@example.test|{title}") is None
+
+
+def test_a_bar_in_an_address_query_is_no_title_of_one_word() -> None:
+    """``?q=sleep|apnea`` pasted as written: the address's error says to encode the bar."""
+    assert labelled_address("https://example.test/search?q=sleep|apnea") is None
+    assert labelled_address("https://example.test/a#b|note") is None
+    assert labelled_address("https://example.test/search?q=sleep|Sleep search") == (
+        "https://example.test/search?q=sleep",
+        "Sleep search",
+    )
+    assert labelled_address("https://example.test/sleep|CDC") == (
+        "https://example.test/sleep",
+        "CDC",
+    )

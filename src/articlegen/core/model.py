@@ -599,6 +599,12 @@ class ResolvedLink:
     title: str = ""
     """The title a See Also item gives a web page (``https://…|Title``); else none."""
 
+    @property
+    def place(self) -> tuple[str | None, str | None, str]:
+        """Where it leads, whatever title it is shown by: two See Also items leading to one
+        place are one card."""
+        return (self.slug, self.url, self.fragment)
+
 
 @record
 class LinkGraph:

@@ -147,11 +147,17 @@ def labelled_address(text: str) -> tuple[str, str] | None:
     """``(address, title)`` of a See Also item written ``https://…|Title``, as a wiki link
     gives its text after a ``|``: a card can show a web page by no title of its own, only
     by its host, which tells a reader little. None when the text before the first ``|`` is
-    no web address (an address holds a ``|`` only percent-encoded)."""
+    no web address (an address holds a ``|`` only percent-encoded), and when a one-word
+    text follows an address's query or fragment: ``…/search?q=sleep|apnea`` is an address
+    pasted with its ``|`` as written, whose error says to encode it, not a card titled
+    ``apnea`` leading to a search for ``sleep``."""
     address, bar, title = text.partition("|")
     if not bar or not is_web_address(address := address.strip()):
         return None
-    return address, " ".join(title.split())
+    words = title.split()
+    if len(words) < 2 and ("?" in address or "#" in address):
+        return None
+    return address, " ".join(words)
 
 
 def is_web_address(text: str) -> bool:

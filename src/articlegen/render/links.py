@@ -399,8 +399,9 @@ def _suggest_file(name: str, index: _Index, source: LinkSource, kind: str) -> st
 
 
 def _unique(links: Iterable[ResolvedLink | None]) -> tuple[ResolvedLink, ...]:
-    seen: dict[ResolvedLink, None] = {}
+    """Each place once, as first listed (``ResolvedLink.place``)."""
+    seen: dict[tuple[str | None, str | None, str], ResolvedLink] = {}
     for link in links:
         if link is not None:
-            seen.setdefault(link, None)
-    return tuple(seen)
+            seen.setdefault(link.place, link)
+    return tuple(seen.values())

@@ -12,7 +12,7 @@ from ..content.publication import WITHHELD_FIXES, Withheld
 from ..content.readiness import scaffold_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.lookalike import collapse, fold, how_alike
-from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, ResolvedLink, SiteConfig
+from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, SiteConfig
 from ..core.slugs import slugify
 from ..core.urls import RESERVED_SLUGS, tag_url
 from ..core.yamlspans import as_scalar
@@ -292,9 +292,9 @@ def repeated_see_also_warnings(articles: Iterable[Article], graph: LinkGraph) ->
     was most likely meant to be another article. At the second's line."""
     warnings = []
     for a in articles:
-        first: dict[ResolvedLink, LinkRef] = {}
+        first: dict[tuple[str | None, str | None, str], LinkRef] = {}
         for ref, link in zip(a.meta.see_also, graph.see_also_each.get(a.slug, ()), strict=False):
-            if link is None or (earlier := first.setdefault(link, ref)) is ref:
+            if link is None or (earlier := first.setdefault(link.place, ref)) is ref:
                 continue
             where = "before it" if earlier.line == ref.line else f"on line {earlier.line}"
             warnings.append(
