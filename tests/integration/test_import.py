@@ -398,7 +398,8 @@ def test_pages_without_an_address_link_to_each_other_by_their_paths(
     first.write_text(
         "<html><body><main><h1>First Placeholder</h1>\n<p>See "
         '<a href="/2020/second-page.html">the second</a>.</p>\n<p>And '
-        '<a href="/about/">about</a>.</p></main></body></html>',
+        '<a href="/about/">about</a>.</p>\n<p><a href="first-page.html">Top</a>, <a href="'
+        'first-page.html#tips">tips</a>.</p></main></body></html>',
         encoding="utf-8",
     )
     second.write_text(
@@ -409,9 +410,9 @@ def test_pages_without_an_address_link_to_each_other_by_their_paths(
     )
     code, _, err = run_cli("import", first, second, "--site", blog, "--date", "2024-05-14")
     assert code == 0, err
-    assert "See [the second](second-page.md).\n\nAnd about.\n" in (
+    assert "See [the second](second-page.md).\n\nAnd about.\n\n[Top](#), [tips](#tips).\n" in (
         blog / "content/first-page.md"
-    ).read_text(encoding="utf-8")
+    ).read_text(encoding="utf-8")  # a link to the page itself is one within it
     second_text = (blog / "content/second-page.md").read_text(encoding="utf-8")
     assert "Back to [the first](first-page.md)." in second_text
     assert "Also [the first again](first-page.md) and the guide." in second_text

@@ -60,7 +60,7 @@ def linked_page(plan: ImportPlan, catalogue: Catalogue) -> str:
     name; a link into the site of a page without an address that names none is made text,
     with a note at its line."""
     article = plan.article
-    body = link_articles(article.body, article.address or UNSTATED_SITE + "/", catalogue)
+    body = link_articles(article.body, article.address or UNSTATED_SITE + "/", catalogue, plan.slug)
     if article.address:
         return body
     text = source_text(plan.post.file or plan.blog.source) if _UNSTATED_LINK.search(body) else None

@@ -184,11 +184,15 @@ def _merge_unknown(
     return [(text[pieces[s][0] : pieces[e - 1][1]], entry) for s, e, entry in merged]
 
 
-def link_articles(body: str, address: str | None, catalogue: Catalogue) -> str:
+def link_articles(
+    body: str, address: str | None, catalogue: Catalogue, own: str | None = None
+) -> str:
     """Links of an imported page into its old site, made links to the articles they name.
 
     ``address`` is the page's own address; a link to the same host whose last path part
-    names a published article becomes ``[text](file.md)``, which the build checks.
+    names a published article becomes ``[text](file.md)``, which the build checks. One
+    naming the page itself (``own``, its slug), which the build refuses as a link of an
+    article to itself, becomes a link within the page: ``(#id)``, or ``(#)``, its top.
     """
     host = site_host(address)
     if not host:
@@ -197,9 +201,11 @@ def link_articles(body: str, address: str | None, catalogue: Catalogue) -> str:
     def relink(match: re.Match[str]) -> str:
         url = match.group(1)
         entry = catalogue.find(url_slug(url)) if site_host(url) == host else None
+        fragment = urlsplit(url).fragment
+        if entry is not None and own is not None and entry.slug == own:
+            return f"](#{fragment})"
         if entry is None or entry.draft or not entry.file:
             return match.group(0)
-        fragment = urlsplit(url).fragment
         return f"]({entry.file}{'#' + fragment if fragment else ''})"
 
     return _PAGE_LINK.sub(relink, body)
