@@ -201,10 +201,12 @@ def link_articles(
     def relink(match: re.Match[str]) -> str:
         url = match.group(1)
         entry = catalogue.find(url_slug(url)) if site_host(url) == host else None
-        fragment = urlsplit(url).fragment
-        if entry is not None and own is not None and entry.slug == own:
+        if entry is None:
+            return match.group(0)
+        fragment = urlsplit(url).fragment  # the host was read: so is the rest
+        if own is not None and entry.slug == own:
             return f"](#{fragment})"
-        if entry is None or entry.draft or not entry.file:
+        if entry.draft or not entry.file:
             return match.group(0)
         return f"]({entry.file}{'#' + fragment if fragment else ''})"
 
