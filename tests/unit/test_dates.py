@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,8 +9,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from articlegen.content.frontmatter import parse_front_matter
+from articlegen.core import dates
 from articlegen.core.dates import (
     OutOfRange,
+    day_text,
     human_date,
     in_zone,
     instant,
@@ -298,6 +301,31 @@ def test_a_human_date_is_the_day_readers_see_in_the_sites_zone() -> None:
     assert human_date(late, sydney) == "5 May 2024"
     assert human_date(late, ZoneInfo("UTC")) == "4 May 2024"
     assert human_date(2019, sydney) == "2019"  # a reference dated by its year alone
+
+
+@given(st.dates())
+def test_a_day_is_shown_as_strftime_shows_it(day: dt.date) -> None:
+    assert day_text(day) == f"{day.day} {day:%B %Y}"
+
+
+def test_the_days_of_a_month_are_worded_by_one_strftime(monkeypatch: pytest.MonkeyPatch) -> None:
+    day_text.cache_clear()
+    worded: list[str] = []
+    month_text = dates._month_text.__wrapped__
+
+    def counted(year: int, month: int) -> str:
+        worded.append(f"{year}-{month}")
+        return month_text(year, month)
+
+    monkeypatch.setattr(dates, "_month_text", functools.cache(counted))
+    days = [dt.date(1999, 12, 31), *(dt.date(2000, 1, n) for n in range(1, 32))]
+    assert [day_text(day) for day in days][:3] == [
+        "31 December 1999",
+        "1 January 2000",
+        "2 January 2000",
+    ]
+    assert worded == ["1999-12", "2000-1"]
+    day_text.cache_clear()
 
 
 @pytest.mark.parametrize(
