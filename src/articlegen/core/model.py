@@ -551,6 +551,11 @@ class Credits:
     """``reviewed_on`` plus the site's review interval."""
 
 
+NO_CREDITS = Credits()
+"""The credits of an article ``Site.credits`` has none for: one record, not one made for
+each look-up (``credits.get(slug, Credits())`` made one every time, found or not)."""
+
+
 @record
 class LinkSource:
     """What the link graph needs to know about one article: no files, no Markdown."""

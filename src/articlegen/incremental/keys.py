@@ -19,7 +19,7 @@ import io
 import operator
 import pickle
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 from ..core import model, urls
 from ..core.model import (
@@ -32,6 +32,7 @@ from ..core.model import (
     SiteConfig,
 )
 from ..markup.placeholders import BodyFill
+from ..render import urlmaker
 from ..render.urlmaker import UrlMaker
 
 SharedValue = BodyHtml | Card | NumberedReferences | SiteConfig
@@ -131,7 +132,7 @@ def _key_pickler(buffer: io.BytesIO, shared: SharedDigests) -> pickle.Pickler:
         **copyreg.dispatch_table,
         **_RECORDS_REDUCED,
         **_REDUCTIONS,
-        **{kind: reduce_shared for kind in (BodyHtml, Card, NumberedReferences, SiteConfig)},
+        **{kind: reduce_shared for kind in _SHARED_TYPES},
         CardItem: functools.partial(_card_item, shared),
         CardList: functools.partial(_card_list, shared),
     }
@@ -173,14 +174,15 @@ def _card_list(
 ) -> tuple[type[CardList], tuple[bytes] | tuple[list[Any]]]:
     """A ``CardList`` in a page key's pickle: its cards' shared digests joined (each 16
     bytes), rather than each card reduced to its digest apart; a list that holds anything
-    but cards goes in item by item. The digests are looked up in C, and taken one by one
-    only when a card has none yet: a cold build's pages list some 80,000 cards, nearly all
-    digested by an earlier page."""
-    if not set(map(type, cards)) <= _CARD_ONLY:
-        return CardList, (list(cards),)
+    but values digested once a build (``SharedValue``, each digest of its type's name too)
+    goes in item by item. The digests are looked up in C, and taken one by one only when
+    an item has none yet: a cold build's pages list some 80,000 cards, nearly all digested
+    by an earlier page, so the types are looked at only then."""
     known = list(map(shared.get, map(id, cards)))
     if None in known:
-        return CardList, (b"".join([_digest_once(shared, card) for card in cards]),)
+        if not set(map(type, cards)) <= _SHARED_TYPES:
+            return CardList, (list(cards),)
+        known = [_digest_once(shared, card) for card in cards]
     return CardList, (b"".join(cast("list[bytes]", known)),)
 
 
@@ -250,9 +252,12 @@ def digest_of(*parts: str | bytes) -> bytes:
 
 
 _DATES = (dt.date, dt.datetime, dt.time, dt.timedelta, dt.timezone)
-_CARD_ONLY = frozenset({Card})
+_SHARED_TYPES = frozenset(get_args(SharedValue))
 _NUMBERED = _numbered()
-_RECORDS_REDUCED = own_reductions(model)
+_RECORDS_REDUCED = {**own_reductions(model), **own_reductions(urlmaker)}
+"""The records keys meet, each by its own reduction: those of ``core.model``, and the two
+``UrlMaker``s every page's context holds, which otherwise went by way of
+``object.__reduce_ex__`` (the same bytes)."""
 _FILL_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(BodyFill)))
 _REDUCTIONS: dict[type, Callable[[Any], Any]] = {
     **{kind: kind.__reduce__ for kind in (dt.date, dt.timedelta, dt.timezone)},

@@ -44,7 +44,7 @@ class LinkRecord:
     sources: tuple[Linking, ...]
     """Every linking file, in the order the graph took them."""
     digest: bytes | None = None
-    """``keys.value_digest`` of the graph, once the plan record has taken it."""
+    """``recordplanning.graph_digest`` of the graph, once the plan record has taken it."""
 
 
 class LinkRecords:

@@ -10,7 +10,7 @@ import zoneinfo
 from typing import Any
 
 from ..core.dates import iso_date
-from ..core.model import Article, Credits, NumberedReference, Person, Site
+from ..core.model import NO_CREDITS, Article, Credits, NumberedReference, Person, Site
 from ..core.urls import article_url, person_url
 from .pictures import share_image
 
@@ -22,7 +22,7 @@ def article_json_ld(site: Site, article: Article) -> dict[str, Any]:
     base = site.config.base_url
     url = base + article_url(article.slug)
     meta = article.meta
-    credits = site.credits.get(article.slug, Credits())
+    credits = site.credits.get(article.slug, NO_CREDITS)
     posting: dict[str, Any] = {
         "@type": "BlogPosting",
         "@id": url + "#article",
@@ -75,7 +75,8 @@ def _medical_page(site: Site, article: Article, credits: Credits, url: str) -> d
         page["reviewedBy"] = person_json_ld(credits.reviewer, site.config.base_url)
     references = site.references.get(article.slug, ())
     if references:
-        page["citation"] = [_citation(r, site.config.zone) for r in references]
+        zone = site.config.zone  # a look-up of the zone by its name each time
+        page["citation"] = [_citation(r, zone) for r in references]
     if site.policy_url:
         page["publishingPrinciples"] = _absolute(site.policy_url, site.config.base_url)
     return page

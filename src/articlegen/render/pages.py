@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import local_day
-from ..core.model import Article, Card, CardItem, CardList, Credits, PagePlan, Site
+from ..core.model import NO_CREDITS, Article, Card, CardItem, CardList, Credits, PagePlan, Site
 from ..core.slugs import slugify
 from ..core.urls import (
     SEARCH_URL,
@@ -131,7 +131,7 @@ class _Planner:
     def card(self, article: Article) -> Card:
         meta = article.meta
         body = unfinished(self.site.bodies, article.slug)
-        credits = self.site.credits.get(article.slug, Credits())
+        credits = self.site.credits.get(article.slug, NO_CREDITS)
         return Card(
             {
                 "slug": article.slug,
@@ -300,7 +300,7 @@ class _Planner:
             newer=self.cards[newer.slug] if newer else None,
             older=self.cards[older.slug] if older else None,
             json_ld=article_json_ld(self.site, article),
-            credits=self.site.credits.get(article.slug, Credits()),
+            credits=self.site.credits.get(article.slug, NO_CREDITS),
             medical=article.slug != self.site.policy_slug,
             references=self.site.references.get(article.slug, ()),
             content_warning=article.meta.content_warning,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..core.model import REPORT_FORMATS, Credits, Site
+from ..core.model import NO_CREDITS, REPORT_FORMATS, Site
 from .editorial import POLICY, review_status
 
 
@@ -63,7 +63,7 @@ def report_rows(site: Site, today: dt.date) -> list[ReportRow]:
                 incoming[link.slug] = incoming.get(link.slug, 0) + 1
     rows = []
     for article in site.articles:
-        credits = site.credits.get(article.slug, Credits())
+        credits = site.credits.get(article.slug, NO_CREDITS)
         reviewed = credits.reviewed_on if credits.reviewer is not None else None
         rows.append(
             ReportRow(
