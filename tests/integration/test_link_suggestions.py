@@ -23,6 +23,26 @@ def test_a_title_typed_with_curly_apostrophes_links_from_body_and_see_also(site,
     assert hrefs == ["/sleep/", "/sleep/"]
 
 
+def test_links_that_named_one_title_ignoring_case_still_build_beside_a_title_typed_alike(
+    site, run_cli
+) -> None:
+    """Each link resolves as it did before titles were folded: ignoring case comes first."""
+    body = "See [[don't stop]] and [[DON\u2019T STOP]] and [[Don't Stop]]."
+    root = site(
+        {
+            "a.md": article("Don't Stop"),
+            "b.md": article("Don\u2019t Stop"),
+            "c.md": article("Walking", body, see_also='["don\'t stop"]'),
+        }
+    )
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    page = parse(root / "public" / "c" / "index.html")
+    hrefs = [a.attributes["href"] for a in page.css("section.see-also a, a.internal")]
+    assert hrefs == ["/a/", "/b/", "/a/", "/a/"]  # the body's three, then See Also
+    assert "title 'Don\u2019t Stop' differs only in their apostrophes" in err  # still alike
+
+
 def test_a_hidden_difference_made_twice_is_said_once_with_its_count(site, run_cli) -> None:
     cyrillic = "K\u0435tamin\u0435 and Sleep"  # two Cyrillic IEs
     root = site(
