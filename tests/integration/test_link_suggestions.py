@@ -23,6 +23,26 @@ def test_a_title_typed_with_curly_apostrophes_links_from_body_and_see_also(site,
     assert hrefs == ["/sleep/", "/sleep/"]
 
 
+def test_links_that_named_one_title_ignoring_case_still_build_beside_a_title_typed_alike(
+    site, run_cli
+) -> None:
+    """Each link resolves as it did before titles were folded: ignoring case comes first."""
+    body = "See [[don't stop]] and [[DON\u2019T STOP]] and [[Don't Stop]]."
+    root = site(
+        {
+            "a.md": article("Don't Stop"),
+            "b.md": article("Don\u2019t Stop"),
+            "c.md": article("Walking", body, see_also='["don\'t stop"]'),
+        }
+    )
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    page = parse(root / "public" / "c" / "index.html")
+    hrefs = [a.attributes["href"] for a in page.css("section.see-also a, a.internal")]
+    assert hrefs == ["/a/", "/b/", "/a/", "/a/"]  # the body's three, then See Also
+    assert "title 'Don\u2019t Stop' differs only in their apostrophes" in err  # still alike
+
+
 def test_a_hidden_difference_made_twice_is_said_once_with_its_count(site, run_cli) -> None:
     cyrillic = "K\u0435tamin\u0435 and Sleep"  # two Cyrillic IEs
     root = site(
@@ -53,19 +73,57 @@ def test_a_link_written_as_a_bare_slug_is_offered_the_article_it_names(site, run
     )
     code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
     assert code == 1
-    offered = (
-        ", where this site publishes no page or file (did you mean 'walking.md' or '[[walking]]'"
-        " or '/walking/'?) — a path without a leading '/' is read from this article's address,"
-        " as a browser reads it: link to content/walking.md by its file, as [[walking]] or from"
-        " the site's root"
+    ways = (
+        "link to content/walking.md as [text](walking.md), as [[walking]] or as [text](/walking/)"
+    )
+    from_page = (
+        " — a path without a leading '/' is read from this article's address,"
+        f" /blood-pressure-basics/, as a browser reads it: {ways}"
     )
     assert [line for line in err.splitlines() if line.startswith("error: content/")] == [
-        f"error: content/blood-pressure-basics.md:7: link '{written}' leads to {path}{offered}"
-        for written, path in [
-            ("walking", "/blood-pressure-basics/walking"),
-            ("walking/", "/blood-pressure-basics/walking/"),
-            ("walking.html", "/walking.html"),
+        f"error: content/blood-pressure-basics.md:7: link '{written}' leads to {path}, where this"
+        f" site publishes no page or file (did you mean {offered}?){hint}"
+        for written, path, offered, hint in [
+            (
+                "walking",
+                "/blood-pressure-basics/walking",
+                "'walking.md' or '[[walking]]' or '/walking/'",
+                from_page,
+            ),
+            (
+                "walking/",
+                "/blood-pressure-basics/walking/",
+                "'walking.md' or '[[walking]]' or '/walking/'",
+                from_page,
+            ),
+            (
+                "walking.html",
+                "/walking.html",
+                "'/walking/' or 'walking.md' or '[[walking]]'",
+                " — a path to a file without a leading '/' is read from static/: put the file in"
+                f" static/ (static/walking.html), or {ways}",
+            ),
         ]
+    ]
+
+
+def test_a_file_name_misspelt_is_offered_the_static_file_before_any_article(site, run_cli) -> None:
+    root = site(
+        {
+            "guides/walking.md": article("Walking"),
+            "bp.md": article("Blood Pressure", "A [h](walkin.html)"),
+        },
+        files={"static/walking.html": "<p>Walking</p>"},
+    )
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    assert [line for line in err.splitlines() if line.startswith("error: content/")] == [
+        "error: content/bp.md:6: link 'walkin.html' leads to /walkin.html, where this site"
+        " publishes no page or file (did you mean '/walking.html' or '/walking/'?) — put the"
+        " file in static/ (static/walkin.html) or fix the link (a file of static/ is written"
+        " relative to static/, a page from the site's root with a leading '/'); something on"
+        " this host that this site does not publish cannot be checked: link to it by its full"
+        " address, https://example.test/walkin.html"
     ]
 
 

@@ -461,6 +461,46 @@ def test_titles_differing_only_in_their_apostrophes_each_link_by_their_own() -> 
     )
 
 
+STRAIGHT = LinkTarget("straight", "content/straight.md", "Don't Stop")
+CURLY = LinkTarget("curly", "content/curly.md", "Don\u2019t Stop")
+
+
+def test_a_link_that_named_one_title_ignoring_case_names_it_beside_a_title_typed_alike() -> None:
+    """Folding punctuation only adds matches: ignoring case is tried before it."""
+    links = ("don't stop", "DON\u2019T STOP", "Don't Stop", "don\u2019t stop#why")
+    graph = build_link_graph(
+        [source("ketamine", "don't stop", inline=links)], [*TARGETS, STRAIGHT, CURLY]
+    )
+    assert graph.problems == ()
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="straight"),)
+    assert graph.inline["ketamine"] == (
+        ResolvedLink(slug="straight"),
+        ResolvedLink(slug="curly"),
+        ResolvedLink(slug="straight"),
+        ResolvedLink(slug="curly", fragment="why"),
+    )
+    loud = dataclasses.replace(CURLY, title="DON\u2019T STOP")
+    graph = build_link_graph([source("ketamine", "don't stop")], [*TARGETS, STRAIGHT, loud])
+    assert graph.see_also["ketamine"] == (ResolvedLink(slug="straight"),)
+
+
+def test_several_titles_found_in_the_first_stage_that_finds_any_are_named_alone() -> None:
+    twin = dataclasses.replace(STRAIGHT, slug="twin", path="content/twin.md")
+    graph = build_link_graph(
+        [source("ketamine", "Don't Stop", "DON'T STOP", "Don\u2018t Stop")],
+        [*TARGETS, STRAIGHT, twin, CURLY],
+    )
+    assert [str(p).split(" — ")[0] for p in graph.problems] == [
+        "content/ketamine.md:10: see_also 'Don't Stop' names 2 articles with the same title:"
+        " content/straight.md ('Don't Stop'), content/twin.md ('Don't Stop')",
+        "content/ketamine.md:11: see_also 'DON'T STOP' names 2 articles with the same title:"
+        " content/straight.md ('Don't Stop'), content/twin.md ('Don't Stop')",
+        "content/ketamine.md:12: see_also 'Don\u2018t Stop' matches 3 titles that differ only"
+        " in their apostrophes, quotes or dashes, none exactly: content/curly.md"
+        " ('Don\u2019t Stop'), content/straight.md ('Don't Stop'), content/twin.md ('Don't Stop')",
+    ]
+
+
 def test_did_you_mean_spells_out_a_difference_no_one_can_see() -> None:
     cyrillic = "Esket\u0430mine"  # U+0430 CYRILLIC SMALL LETTER A
     hidden = "Eske\u200btamine"

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlegen.core.errors import did_you_mean
-from articlegen.core.lookalike import collapse, difference, fold
+from articlegen.core.lookalike import TITLE_STAGES, collapse, difference, fold, uncased
 
 
 def test_collapse_and_fold() -> None:
@@ -105,6 +105,19 @@ def test_fold_is_blind_to_which_apostrophe_quote_or_dash_was_typed(text: str, rn
     assert fold(typed) == fold(text)
     assert fold(fold(text)) == fold(text)
     assert not set(fold(text)) & set("".join(_TYPED_FOR.values()))
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"])))
+def test_each_title_stage_is_wider_than_the_one_before(text: str) -> None:
+    """Each stage's key is a function of the narrower one's, so a wider stage finds every
+    title a narrower one finds: the first that finds any may decide (``render/links``)."""
+    assert (collapse, uncased, fold) == TITLE_STAGES
+    assert uncased(collapse(text)) == uncased(text)
+    assert fold(uncased(text)) == fold(text)
+
+
+def test_ignoring_case_keeps_typed_punctuation_apart() -> None:
+    assert uncased("DON\u2019T Stop") == "don\u2019t stop" != uncased("Don't stop")
 
 
 def test_typographic_punctuation_is_named_not_called_a_case_difference() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlegen.core.errors import LinkError
+from articlegen.core.errors import ArticlegenError, LinkError
 from articlegen.core.model import (
     Article,
     FrontMatter,
@@ -137,27 +137,81 @@ def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() ->
     assert "full address, https://owner.example/guides/sleep/" in absent.hint
 
 
-@pytest.mark.parametrize(
-    "written", ["walking", "walking/", "Walking/index.html", "walking.html", "walkng", "/walkng/"]
+_WAYS = "link to content/walking.md as [text](walking.md), as [[walking]] or as [text](/walking/)"
+_FROM_PAGE = (
+    "a path without a leading '/' is read from this article's address, /blood-pressure-basics/,"
+    f" as a browser reads it: {_WAYS}"
 )
-def test_a_path_naming_an_articles_slug_is_offered_that_article(written: str) -> None:
+
+
+@pytest.mark.parametrize(
+    ("written", "offered", "hint"),
+    [
+        ("walking", "'walking.md' or '[[walking]]' or '/walking/'", _FROM_PAGE),
+        ("walking/", "'walking.md' or '[[walking]]' or '/walking/'", _FROM_PAGE),
+        (
+            "Walking/index.html",
+            "'/walking.html' or 'walking.md' or '[[walking]]' or '/walking/'",
+            "a path to a file without a leading '/' is read from static/: put the file in"
+            f" static/ (static/Walking/index.html), or {_WAYS}",
+        ),
+        (
+            "../walking.htm",
+            "'/walking.html' or '/walking/' or 'walking.md' or '[[walking]]'",
+            "a path without a leading '/' is read from this article's address,"
+            " /blood-pressure-basics/, as a browser reads it: put the file in static/"
+            f" (static/walking.htm), or {_WAYS}",
+        ),
+        ("walkng", "'walking.md' or '[[walking]]' or '/walking/'", _FROM_PAGE),
+        (
+            "/walkng/",
+            "'/walking/' or '/walking.html' or 'walking.md' or '[[walking]]'",
+            f"a path with a leading '/' is read from the site's root: {_WAYS}; something on this"
+            " host that this site does not publish cannot be checked: link to it by its full"
+            " address, https://example.test/walkng/",
+        ),
+    ],
+)
+def test_a_path_naming_an_articles_slug_is_offered_that_article(
+    written: str, offered: str, hint: str
+) -> None:
     """'[walking](walking)' on /blood-pressure-basics/ leads to /blood-pressure-basics/walking
     and was offered '/blood-pressure-basics/' and a tag's page: the article ``walking`` is
-    meant, by the slug its last part is or comes close to."""
+    meant, by the slug its last part is or comes close to, offered beside the addresses named
+    alike (a static file's first), with a hint saying how this link was read."""
+    problem = _walking_problem(written)
+    assert problem.message.endswith(
+        f"where this site publishes no page or file (did you mean {offered}?)"
+    )
+    assert problem.hint == hint
+
+
+def test_a_file_name_close_to_a_static_file_is_offered_that_file_not_an_article() -> None:
+    """'walkin.html', a static file's name misspelt, keeps the offer it had: the article is
+    added only where its slug is the name (walking.html), not merely close to it."""
+    problem = _walking_problem("walkin.html")
+    assert problem.message == (
+        "link 'walkin.html' leads to /walkin.html, where this site publishes no page or file"
+        " (did you mean '/walking.html' or '/walking/'?)"
+    )
+    assert problem.hint is not None
+    assert problem.hint.startswith(
+        "put the file in static/ (static/walkin.html) or fix the link (a file of static/ is"
+        " written relative to static/, a page from the site's root with a leading '/')"
+    )
+
+
+def _walking_problem(written: str) -> ArticlegenError:
+    """The one error of ``[walking](written)`` on /blood-pressure-basics/, on a site with
+    the article ``walking`` and the static file ``walking.html``."""
     body = render_body(make_markdown(), f"Try [walking]({written}).\n", first_line=7)
     linking = _article("blood-pressure-basics")
     articles = [linking, _article("walking"), _article("sleep")]
-    addresses = ADDRESSES | {"walking/", "blood-pressure-basics/"}
+    addresses = ADDRESSES | {"walking/", "blood-pressure-basics/", "walking.html"}
     bodies = {a.slug: render_body(make_markdown(), "", first_line=5) for a in articles}
     bodies["blood-pressure-basics"] = body
     (problem,) = path_link_problems(articles, bodies, addresses, "https://example.test/", "/")
-    assert problem.message.endswith(
-        "where this site publishes no page or file"
-        " (did you mean 'walking.md' or '[[walking]]' or '/walking/'?)"
-    )
-    assert problem.hint is not None
-    assert "link to content/walking.md by its file, as [[walking]] or " in problem.hint
-    assert ("from the site's root" in problem.hint) != written.startswith("/")
+    return problem
 
 
 def test_a_missing_file_or_the_linking_article_itself_is_not_offered_as_an_article() -> None:

@@ -98,3 +98,14 @@ def test_an_item_typed_with_curly_apostrophes_matches_the_straight_title_and_bac
     for title, item in ((straight, curly), (curly, straight)):
         found = Catalogue.of([("whats-normal", title, False, "whats-normal.md")]).find(item)
         assert found is not None and found.slug == "whats-normal"
+
+
+def test_titles_differing_only_in_their_apostrophes_each_match_their_own_spelling() -> None:
+    catalogue = Catalogue.of(
+        [
+            ("straight", "Don't Stop", False, "straight.md"),
+            ("curly", "Don\u2019t Stop", False, "c.md"),
+        ]
+    )
+    found = [catalogue.find(item) for item in ("don't stop", "DON\u2019T STOP")]
+    assert [f.slug if f else None for f in found] == ["straight", "curly"]

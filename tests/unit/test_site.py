@@ -125,6 +125,16 @@ def test_same_titles_are_warned_at_each_later_file_naming_the_first() -> None:
     ]
 
 
+def test_a_page_titled_alike_but_not_the_same_says_a_link_may_name_both() -> None:
+    found = same_title_warnings(
+        [titled_file("a", "Men's Health"), titled_file("b", "MEN\u2019S HEALTH", page=True)]
+    )
+    assert [w.hint for w in found] == [
+        "a link by this title ([[…]] or see_also) not written exactly as one of them may name"
+        " both, which fails the build; give one a title of its own"
+    ]
+
+
 def test_titles_that_differ_are_no_warning() -> None:
     assert same_title_warnings([titled_file("a", "Sleep"), titled_file("b", "Sleep Apnea")]) == []
 

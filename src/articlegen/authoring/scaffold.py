@@ -203,8 +203,9 @@ def check_unreserved(slug: str, title: str) -> None:
 
 
 def check_untaken(root: Path, slug: str, title: str) -> None:
-    """Refuse a slug another article already has, and a title another has in any case or
-    spacing (a link to either by title ignoring case would then match both, ``links``).
+    """Refuse a slug another article already has, and a title another has in any case,
+    spacing or typed punctuation (``fold``): readers would see two entries alike, and a link
+    by the title not written exactly as one of them may match both (``links``).
     Articles are read as far as they can be, without validating them: their own errors are
     for the build to report."""
     for source in find_sources(root):

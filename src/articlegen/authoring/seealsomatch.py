@@ -48,19 +48,25 @@ class Catalogue:
     """Articles by every key a See Also item may match: slug, and title made a slug."""
 
     by_key: dict[str, Linkable]
+    by_folded: dict[str, Linkable]
+    """Key: the title made a slug after ``fold``, tried when ``by_key`` has none."""
 
     @staticmethod
     def of(entries: Iterable[tuple[str, str, bool, str]]) -> Catalogue:
         """From ``(slug, title, draft, file)`` records; a slug wins over an equal title key."""
         listed = [Linkable(*entry) for entry in entries]
-        keys = {slugify(fold(e.title)): e for e in listed if slugify(fold(e.title))}
-        return Catalogue(keys | {e.slug: e for e in listed})
+        keys = {slugify(e.title): e for e in listed if slugify(e.title)}
+        folded = {slugify(fold(e.title)): e for e in listed if slugify(fold(e.title))}
+        return Catalogue(keys | {e.slug: e for e in listed}, folded)
 
     def find(self, text: str) -> Linkable | None:
-        """The article ``text`` names, ignoring case, punctuation and accents; its typographic
-        apostrophes made ASCII first (``fold``), as the build's links do: python-slugify
-        makes a ' a separator but drops a ’ (``Men's`` is ``men-s``, ``Men’s`` ``mens``)."""
-        return self.by_key.get(slugify(fold(text))) if text else None
+        """The article ``text`` names, ignoring case, punctuation and accents; failing that,
+        with typographic apostrophes made ASCII first (``fold``), as the build's links match
+        titles in stages: python-slugify makes a ' a separator but drops a ’ (``Men's`` is
+        ``men-s``, ``Men’s`` ``mens``), and ``Don't`` and ``Don’t`` each keep their own."""
+        if not text:
+            return None
+        return self.by_key.get(slugify(text)) or self.by_folded.get(slugify(fold(text)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,12 +43,25 @@ which are accents, not apostrophes. A link still differing in those gets a "did 
 naming the character."""
 
 
+def uncased(text: str) -> str:
+    """``collapse(text)`` with case folded: how titles are matched, the second of
+    ``TITLE_STAGES``, when no title is written exactly so."""
+    return unicodedata.normalize("NFC", collapse(text).casefold())
+
+
 def fold(text: str) -> str:
-    """``collapse(text)`` with case folded and typographic punctuation made ASCII
-    (``TYPED_ALIKE``): how titles are matched when no title is written exactly so. Every
-    place that matches a title by its author's spelling (links, See Also, ``suggest``,
-    ``new``, an import's titles) compares through this one function, so they agree."""
-    return _case_folded(text).translate(TYPED_ALIKE)
+    """``uncased(text)`` with typographic punctuation made ASCII (``TYPED_ALIKE``): titles
+    alike to a reader (the same-title warning, ``new``'s and an import's taken titles), and
+    the last of ``TITLE_STAGES``, tried when no title is written so in any case."""
+    return uncased(text).translate(TYPED_ALIKE)
+
+
+TITLE_STAGES = (collapse, uncased, fold)
+"""How a name is matched to titles, narrowest first; a stage is used when the ones before
+it match no title, so a link that named one article ignoring case still names it when
+another title differs from it only in its apostrophes (``Don't`` and ``Don’t``): folding
+adds matches, it never takes one away. Links, See Also and ``suggest`` all match so
+(``render/links``); every stage a dictionary, built once."""
 
 
 def how_alike(titles: Iterable[str]) -> str:
@@ -60,10 +73,6 @@ def how_alike(titles: Iterable[str]) -> str:
     if cased and typed:
         return "in case and in their apostrophes, quotes or dashes"
     return "in case" if cased else "in their apostrophes, quotes or dashes"
-
-
-def _case_folded(text: str) -> str:
-    return unicodedata.normalize("NFC", collapse(text).casefold())
 
 
 def difference(written: str, meant: str) -> str:
@@ -81,7 +90,7 @@ def difference(written: str, meant: str) -> str:
         return "yours is written in decomposed Unicode (letter and accent apart)"
     if collapse(written) == collapse(meant):
         return _spacing(written, meant)
-    if _case_folded(written) == _case_folded(meant):
+    if uncased(written) == uncased(meant):
         return "it differs only in case"
     return _characters(collapse(written), collapse(meant))
 

@@ -6,9 +6,10 @@ Markdown, no templates, so every rule here is tested with literal data.
 A link target is tried, in order, as: an ``http://`` or ``https://`` address; a
 file (``x.md``, ``../x.md``, ``content/x.md``); a slug; an exact title. Any other
 text, colons and all, is never read as a URL scheme. Titles compare after NFC
-normalisation and white space collapsing, exactly first, then ignoring case and
-typographic apostrophes, quotes and dashes (``lookalike.fold``) when that names one
-article only. ``name#id`` points at an id of the page:
+normalisation and white space collapsing in stages (``lookalike.TITLE_STAGES``): exactly,
+then ignoring case, then ignoring case and typographic apostrophes, quotes and dashes; the
+first stage that finds any title answers, and finding several is an error. ``name#id``
+points at an id of the page:
 the whole text is tried first, so a title that itself holds ``#`` still links,
 then the text before its last ``#``.
 """
@@ -24,7 +25,7 @@ from functools import partial
 
 from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES
 from ..core.errors import LinkError, closest, completed, suggestion
-from ..core.lookalike import collapse, fold
+from ..core.lookalike import TITLE_STAGES, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug, natural_order
@@ -43,10 +44,9 @@ class _Index:
     by_slug: dict[str, LinkTarget]
     by_path: dict[str, LinkTarget]
     """Key: the file relative to ``content/``, in NFC (macOS may store names decomposed)."""
-    by_title: dict[str, list[LinkTarget]]
-    """Key: ``collapse(title)``; more than one article when titles are the same."""
-    by_folded: dict[str, list[LinkTarget]]
-    """Key: ``fold(title)``; more than one article when titles differ only in case or in
+    by_title: tuple[dict[str, list[LinkTarget]], ...]
+    """One dictionary per ``TITLE_STAGES`` stage, keyed by its key of the title: more than
+    one article when titles are the same, differ only in case, or differ only in case and
     typographic punctuation (``’`` for ``'``)."""
     titles_unknown: bool
     """Some file's title could not be read (it failed to parse): a link that matches no
@@ -172,8 +172,7 @@ def resolve_links(
 def _make_index(targets: Iterable[LinkTarget]) -> _Index:
     by_slug: dict[str, LinkTarget] = {}
     by_path: dict[str, LinkTarget] = {}
-    by_title: dict[str, list[LinkTarget]] = {}
-    by_folded: dict[str, list[LinkTarget]] = {}
+    by_title: tuple[dict[str, list[LinkTarget]], ...] = tuple({} for _ in TITLE_STAGES)
     unknown = False
     for target in targets:
         by_slug[target.slug] = target
@@ -181,9 +180,9 @@ def _make_index(targets: Iterable[LinkTarget]) -> _Index:
         if not target.title:
             unknown = True
             continue
-        by_title.setdefault(collapse(target.title), []).append(target)
-        by_folded.setdefault(fold(target.title), []).append(target)
-    return _Index(by_slug, by_path, by_title, by_folded, unknown)
+        for key, stage in zip(TITLE_STAGES, by_title, strict=True):
+            stage.setdefault(key(target.title), []).append(target)
+    return _Index(by_slug, by_path, by_title, unknown)
 
 
 def _resolve(
@@ -305,8 +304,9 @@ def _refusal(
 def _find(
     name: str, source_path: str, index: _Index, titles_used: list[bool] | None = None
 ) -> list[LinkTarget]:
-    """The articles ``name`` (stripped) names: by file, slug, exact title, then title in any
-    case and typographic punctuation, ``fold`` (noted in ``titles_used``)."""
+    """The articles ``name`` (stripped) names: by file, slug, then title, exactly, in any
+    case, then in any case and typographic punctuation (``_by_title``; noted in
+    ``titles_used``)."""
     key = (name, _folder(source_path))
     known = index.found.get(key)
     if known is None:
@@ -329,7 +329,17 @@ def _lookup(name: str, source_path: str, index: _Index) -> tuple[list[LinkTarget
                 return [index.by_path[path]], False
     if name in index.by_slug:
         return [index.by_slug[name]], False
-    return index.by_title.get(collapse(name)) or index.by_folded.get(fold(name)) or [], True
+    return _by_title(name, index), True
+
+
+def _by_title(name: str, index: _Index) -> list[LinkTarget]:
+    """The articles of the first ``TITLE_STAGES`` stage that finds any for ``name``: one,
+    or several for the error that names them (titles the same, or differing only as that
+    stage ignores). A narrower stage's one article is never lost to a wider stage's several."""
+    for key, stage in zip(TITLE_STAGES, index.by_title, strict=True):
+        if found := stage.get(key(name)):
+            return found
+    return []
 
 
 def _is_path(name: str) -> bool:
@@ -366,8 +376,9 @@ def _near(name: str, index: _Index, linking: str, kind: str) -> dict[LinkTarget,
     slugs, with the text offered (its slug if ``name`` is written as a slug, else its title,
     in its author's spelling); never the ``linking`` article, nor a page in See Also."""
     folded = fold(name)
-    near = dict.fromkeys([*completed(folded, index.by_folded), *closest(folded, index.by_folded)])
-    titles = [(t.title, t) for m in near for t in index.by_folded[m]]
+    by_folded = index.by_title[-1]
+    near = dict.fromkeys([*completed(folded, by_folded), *closest(folded, by_folded)])
+    titles = [(t.title, t) for m in near for t in by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
     by_target: dict[LinkTarget, str] = {}
     for text, target in [*slugs, *titles] if is_slug(name.strip()) else [*titles, *slugs]:

@@ -70,15 +70,22 @@ def resolve_path(written: str, page_url: str, base_path: str) -> SitePath:
     rest = (f"?{parts.query}" if parts.query else "") + (
         f"#{parts.fragment}" if parts.fragment else ""
     )
-    path, page = parts.path, page_url
-    if path.startswith("/"):
-        if base_path != "/" and (path + "/").startswith(base_path):
-            path = path[len(base_path) - 1 :] or "/"
-        page = ""
-    elif _is_file(path) and static_path(path) is not None:
-        page = ""  # a file of static/, named as an image is
-    resolved = urlsplit(urljoin(_ORIGIN + page, path)).path
+    path, read = parts.path, _read_from(parts.path)
+    if read == _ROOT and base_path != "/" and (path + "/").startswith(base_path):
+        path = path[len(base_path) - 1 :] or "/"
+    resolved = urlsplit(urljoin(_ORIGIN + (page_url if read == _PAGE else ""), path)).path
     return SitePath(resolved.lstrip("/"), rest)
+
+
+_ROOT, _STATIC, _PAGE = "root", "static", "page"
+
+
+def _read_from(path: str) -> str:
+    """What the link path ``path`` is read from: the site's root (``/x/``), ``static/`` (a
+    relative file, named as an image is) or the linking page's address (any other)."""
+    if path.startswith("/"):
+        return _ROOT
+    return _STATIC if _is_file(path) and static_path(path) is not None else _PAGE
 
 
 def _is_file(path: str) -> bool:
@@ -164,14 +171,18 @@ def path_link_problems(
         for ref in bodies[article.slug].path_links:
             target = resolve_path(ref.target, page, base_path)
             if not target.decoded.startswith(unsure) and not leads_somewhere(target, addresses):
-                problems.append(_nowhere(ref, target, article.source, near, base_url))
+                problems.append(_nowhere(ref, target, (article.source, page), near, base_url))
     return problems
 
 
-def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url: str) -> LinkError:
-    """The error of a link that leads nowhere, with the article its last part names (else
-    the closest addresses) and how to link to what is on the same host but not of this
-    site."""
+def _nowhere(
+    ref: LinkRef, target: SitePath, linking: tuple[str, str], near: _Near, base_url: str
+) -> LinkError:
+    """The error of a link that leads nowhere (``linking``: the file and address of the
+    article it is in), with the closest addresses and, where its last part names an article
+    (``_Near.article``), that article's ways to be linked; and how to link to it, or to
+    what is on the same host but not of this site."""
+    source, page = linking
     shown = "/" + target.decoded
     is_file = "." in shown.rsplit("/", 1)[-1]
     fix = (
@@ -180,37 +191,52 @@ def _nowhere(ref: LinkRef, target: SitePath, source: str, near: _Near, base_url:
         else "fix the link"
     )
     web = _web_address(ref.target)
-    meant = None if web else near.article(target, source)
+    meant = None if web else near.article(target, source, exact=is_file)
     hint = (
         f"a web address starts with https://: write it whole, {web}"
         if web
         else f"an article is linked by its file ending in '.md': write {article}"
         if (article := _as_article_file(ref.target))
-        else _article_hint(meant, ref.target, target, base_url)
+        else _article_hint(meant, ref.target, (source, page), target, base_url)
         if meant
         else f"{fix} (a file of static/ is written relative to static/, a page from the "
         "site's root with a leading '/')" + _elsewhere(target, base_url)
     )
-    offered = suggestion(_ways_to_link(meant, source)) if meant else near(shown)
+    offered = near(shown)
+    if meant:  # beside it, only addresses named alike: not the linking page's section's
+        named = _last_part(target.decoded)
+        offered = [a for a in offered if closest(named, [_last_part(a)])]
+        offered += _ways_to_link(meant, source)
     return LinkError(
         f"link '{ref.target}' leads to {shown}, where this site publishes no page or file"
-        + offered,
+        + suggestion(offered, shown),
         source,
         ref.line,
         hint,
     )
 
 
-def _article_hint(meant: Article, written: str, target: SitePath, base_url: str) -> str:
-    """How to link to the article ``meant`` where ``written`` leads nowhere: a relative path
-    is read from the linking article's address, which the author rarely means; a path from
-    the site's root may name something on its host beside the site."""
-    ways = f"link to {meant.source} by its file, as [[{meant.slug}]] or"
-    if written.startswith("/"):
-        return f"{ways} by its address, /{article_url(meant.slug)}" + _elsewhere(target, base_url)
-    return (
-        "a path without a leading '/' is read from this article's address, as a browser reads"
-        f" it: {ways} from the site's root"
+def _article_hint(
+    meant: Article, written: str, linking: tuple[str, str], target: SitePath, base_url: str
+) -> str:
+    """How ``written`` was read, and how to link to the article ``meant`` instead (or, for a
+    file's name, to put the file where it leads): a path without a leading '/' is read from
+    ``static/`` (a file) or from the linking article's address, which the author rarely
+    means; one from the site's root may name something on its host beside the site."""
+    file, slug, address = _ways_to_link(meant, linking[0])
+    ways = f"link to {meant.source} as [text]({file}), as {slug} or as [text]({address})"
+    if _is_file(target.decoded):
+        ways = f"put the file in static/ (static/{target.decoded}), or {ways}"
+    read = _read_from(urlsplit(written).path)
+    if read == _STATIC:
+        return f"a path to a file without a leading '/' is read from static/: {ways}"
+    if read == _PAGE:
+        return (
+            f"a path without a leading '/' is read from this article's address, /{linking[1]},"
+            f" as a browser reads it: {ways}"
+        )
+    return f"a path with a leading '/' is read from the site's root: {ways}" + _elsewhere(
+        target, base_url
     )
 
 
@@ -265,31 +291,40 @@ class _Near:
         self.addresses = addresses
         self.articles = articles
         self.candidates: list[str] | None = None
-        self.found: dict[str, str] = {}
+        self.found: dict[str, list[str]] = {}
         self.by_slug: dict[str, Article] | None = None
 
-    def __call__(self, shown: str) -> str:
+    def __call__(self, shown: str) -> list[str]:
         if self.candidates is None:
             self.candidates = sorted({"/" + a.removesuffix("index.html") for a in self.addresses})
         if shown not in self.found:
-            self.found[shown] = suggestion(closest(shown, self.candidates), shown)
+            self.found[shown] = closest(shown, self.candidates)
         return self.found[shown]
 
-    def article(self, target: SitePath, source: str) -> Article | None:
+    def article(self, target: SitePath, source: str, *, exact: bool) -> Article | None:
         """The published article (not ``source``'s) whose slug the last part of ``target``
-        is, or comes closest to, ignoring a ``.html`` suffix and case: ``[walking](walking)``
-        on ``/blood-pressure-basics/`` leads to ``/blood-pressure-basics/walking``, meant
-        as the article ``walking``."""
+        is, ignoring a ``.html`` suffix and case, or, unless ``exact``, comes closest to:
+        ``[walking](walking)`` on ``/blood-pressure-basics/`` leads to
+        ``/blood-pressure-basics/walking``, meant as the article ``walking``. A file's name
+        (``walkin.html``, ``exact``) is likelier a file of ``static/`` misspelt, which the
+        closest addresses offer."""
         if self.by_slug is None:
             published = (a for a in self.articles if article_url(a.slug) in self.addresses)
             self.by_slug = {a.slug: a for a in published}
-        last = target.decoded.removesuffix("index.html").rstrip("/").rpartition("/")[2]
-        stem = _HTML_SUFFIX.sub("", last).lower()
+        stem = _last_part(target.decoded)
         if not stem or "." in stem:  # no name, or a file's (guide.pdf): a slug has no dot
             return None
         slugs = [slug for slug, a in self.by_slug.items() if a.source != source]
-        found = [stem] if stem in slugs else closest(stem, slugs)
+        found = [stem] if stem in slugs else [] if exact else closest(stem, slugs)
         return self.by_slug[found[0]] if found else None
+
+
+def _last_part(path: str) -> str:
+    """The name a path ends in, as an article's slug would be written there: without an
+    ``index.html``, a trailing ``/`` or a ``.html`` suffix, in lower case (``walking`` for
+    ``guides/Walking/index.html``)."""
+    last = path.removesuffix("index.html").rstrip("/").rpartition("/")[2]
+    return _HTML_SUFFIX.sub("", last).lower()
 
 
 _HTML_SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)

@@ -326,13 +326,15 @@ def index_file_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
 
 
 def same_title_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
-    """An article or page titled as one before it, compared as links by title compare
-    titles (``lookalike.fold``: case, spacing, Unicode form and typed punctuation aside):
-    two entries alike in the listings and the feed, where readers cannot tell which is
-    which, and a link by that title (``[[…]]``, See Also) fails the build for naming both.
-    A warning, at the later file's title line, naming the first: the site builds as before
-    until such a link is written. One dictionary pass over the articles to build (drafts
-    only when built)."""
+    """An article or page titled as one before it, compared as a reader sees titles
+    (``lookalike.fold``, the widest of the stages links match titles in: case, spacing,
+    Unicode form and typed punctuation aside): two entries alike in the listings and the
+    feed, where readers cannot tell which is which, and a link by that title (``[[…]]``,
+    See Also) fails the build for naming both, unless it is written exactly as one of them
+    (or, where they differ in punctuation, as one of them in another case). A warning, at
+    the later file's title line, naming the first: the site builds as before until such a
+    link is written. One dictionary pass over the articles to build (drafts only when
+    built)."""
     first: dict[str, Article] = {}
     warnings = []
     for article in articles:
@@ -350,7 +352,11 @@ def same_title_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
                 f"title '{title}' {what} {other.source}",
                 article.source,
                 article.meta.lines.get("title", 1),
-                _SAME_TITLE_PAGE if article.page or other.page else _SAME_TITLE_ARTICLE,
+                _SAME_TITLE_ARTICLE
+                if not (article.page or other.page)
+                else _SAME_TITLE_PAGE
+                if collapse(title) == collapse(theirs)
+                else _ALIKE_TITLE_PAGE,
             )
         )
     return warnings
@@ -363,4 +369,8 @@ _SAME_TITLE_ARTICLE = (
 _SAME_TITLE_PAGE = (
     "a link by this title ([[…]] or see_also) names both, which fails the build; give one a"
     " title of its own"
+)
+_ALIKE_TITLE_PAGE = (
+    "a link by this title ([[…]] or see_also) not written exactly as one of them may name"
+    " both, which fails the build; give one a title of its own"
 )
