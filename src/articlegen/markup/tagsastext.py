@@ -11,6 +11,13 @@ too, outside code spans and not escaped (``\\<br>`` and ``&lt;br&gt;`` are text 
 purpose). Only tags of HTML's own elements count, written as CommonMark reads a tag
 (``<br>``, ``</p>``, ``<div class="x">``): ``a < b``, ``<5 mg``, ``<name>`` or an
 ``<email@x>`` are text a writer meant.
+
+Of what CommonMark reads as a tag, only what is unlikely to be prose counts: the element's
+name in lowercase, as writers of HTML write it today (``group <A> vs <B>`` labels groups),
+and each attribute with a value (``<div class="x">``, ``<a href=x>``): a bare word after the
+name is prose (``if a<b and c>d``, ``values <a few> here``). An element that takes bare
+attributes (``<details open>``, ``<iframe … allowfullscreen>``) is still found by its closing
+tag, which pasted HTML writes too; ``<br>``, ``<br/>`` and ``<br />`` count.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from markdown_it.common.html_re import close_tag, open_tag
+from markdown_it.common.html_re import attr_name, attr_value
 
 from ..core.errors import Diagnostic
 
@@ -36,8 +43,11 @@ ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 """HTML's elements, with the obsolete ones pasted text still holds (``<center>``, ``<font>``):
 a tag of another name (``<name>``, ``<T>``) is more likely text meant as written."""
 
-_TAG = re.compile(f"(?={open_tag}|{close_tag})</?([A-Za-z][A-Za-z0-9-]*)")
-"""A tag as CommonMark reads one (markdown-it's own patterns), its element's name taken."""
+_OPEN = rf"<[a-z][a-z0-9]*(?:\s+{attr_name}\s*=\s*{attr_value})*\s*/?>"
+_CLOSE = r"</[a-z][a-z0-9]*\s*>"
+_TAG = re.compile(f"(?={_OPEN}|{_CLOSE})</?([a-z][a-z0-9]*)")
+"""A tag as CommonMark reads one (markdown-it's own patterns of a name and an attribute),
+but with a lowercase name and a value to each attribute; its element's name taken."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 """A code span on one line: a run of backticks, its text, the same run again."""
 
@@ -68,7 +78,7 @@ _MARKDOWN_FOR = {
 
 
 def shown_tags(text: str, source: str | None) -> list[str]:
-    """The names (lowercase) of HTML's elements whose tags the text token ``text`` shows as
+    """The names of HTML's elements whose tags the text token ``text`` shows as
     text, written as tags on its ``source`` line (None: not known, so none)."""
     if source is None or "<" not in text:
         return []
@@ -78,8 +88,7 @@ def shown_tags(text: str, source: str | None) -> list[str]:
 
 def _names(text: str) -> dict[str, None]:
     """The elements ``text`` holds a tag of, in order."""
-    names = (name.lower() for name in _TAG.findall(text))
-    return dict.fromkeys(name for name in names if name in ELEMENTS)
+    return dict.fromkeys(name for name in _TAG.findall(text) if name in ELEMENTS)
 
 
 def _written(source: str) -> str:
