@@ -45,7 +45,7 @@ Engine = Callable[[str], RenderedBody]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_tags_in_text_are_found_once_each_at_their_first_line(engine: Engine) -> None:
+def test_tags_in_text_are_found_once_a_line_at_each_line(engine: Engine) -> None:
     body = (
         "Intro.\n\n"
         "Aim for 150 minutes<br>a week. Water is H<sub>2</sub>O.\n\n"
@@ -58,6 +58,8 @@ def test_tags_in_text_are_found_once_each_at_their_first_line(engine: Engine) ->
         ("br", 13),
         ("sub", 13),
         ("div", 15),
+        ("div", 17),
+        ("br", 19),
         ("b", 19),
         ("sup", 23),
         ("em", 25),
@@ -94,6 +96,26 @@ def test_with_raw_html_allowed_tags_are_html() -> None:
 
 def test_an_escaped_backslash_before_a_tag_leaves_the_tag_shown() -> None:
     assert _reference("A \\\\<br> here.\n").html_as_text == (("br", 11),)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tag_written_again_on_a_later_line_is_found_there_too(engine: Engine) -> None:
+    body = "A<br>b<br>c.\n\nAgain<br>here, and <b>x</b>.\n"
+    assert engine(body).html_as_text == (("br", 11), ("br", 13), ("b", 13))
+
+
+def test_past_five_lines_the_rest_are_one_warning() -> None:
+    """A pasted HTML article is told of its first lines, then of how many more and where."""
+    tags = [("p", line) for line in range(10, 18)]
+    warnings = tags_as_text_warnings(tags, "content/x.md")
+    assert [w.line for w in warnings] == [10, 11, 12, 13, 14, 15]
+    assert str(warnings[-1]) == (
+        "content/x.md:15: HTML tags on 3 more lines, from this one to line 17, are shown as"
+        " text, not as HTML: this site does not allow raw HTML (allow_html: false) — write"
+        " them in Markdown, or set markdown: {allow_html: true} in site.yaml"
+    )
+    six = tags_as_text_warnings(tags[:6], "content/x.md")
+    assert [(w.line, w.message.split()[0]) for w in six] == [(n, "<p>") for n in range(10, 16)]
 
 
 def test_a_warning_per_line_names_its_tags_and_the_markdown_for_them() -> None:

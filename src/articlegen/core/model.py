@@ -495,8 +495,9 @@ class RenderedBody:
     title is its one ``<h1>``, so each is worth a warning."""
     html_as_text: tuple[tuple[str, int], ...] = ()
     """HTML's elements whose tags the body writes (``<sub>``, ``</p>``) on a site that allows
-    no raw HTML, so that the page shows them as text: each name, lowercase, with the file
-    line it is first written on (``markup/tagsastext.py``); each is worth a warning."""
+    no raw HTML, so that the page shows them as text: each name, lowercase, with each file
+    line it is written on, once a line, in order (``markup/tagsastext.py``); each line is
+    worth a warning."""
 
 
 @record

@@ -68,7 +68,7 @@ from .markdown import (
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, refused_link_problems
 from .summary import CITED, plain, summary_text, uncited
-from .tagsastext import first_tags, shown_tags
+from .tagsastext import each_once, shown_tags
 from .wikilinks import WIKILINK, wikilink_html
 
 try:
@@ -454,7 +454,7 @@ class _Render:
             web_links=tuple(self.web),
             path_links=tuple(self.paths),
             title_lines=tuple(self.title_lines),
-            html_as_text=first_tags(self.shown_tags),
+            html_as_text=each_once(self.shown_tags),
         )
 
     def _video(self, piece: _Piece) -> None:

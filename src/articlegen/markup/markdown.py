@@ -30,7 +30,7 @@ from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
 from .summary import CITED, plain, summary_text
-from .tagsastext import first_tags, shown_tags
+from .tagsastext import each_once, shown_tags
 from .wikilinks import UNCLOSED, unclosed_wikilink_problems, wikilink_plugin
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
@@ -116,7 +116,7 @@ def render_body(
         web_links=tuple(web),
         path_links=tuple(path_links),
         title_lines=tuple(_title_lines(tokens, first_line)),
-        html_as_text=first_tags(shown),
+        html_as_text=each_once(shown),
     )
 
 

@@ -100,33 +100,55 @@ def _written(source: str) -> str:
     return source
 
 
-def first_tags(found: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """Each element of ``found`` (name, line) once, at the first line it is found on."""
-    first: dict[str, int] = {}
-    for name, line in found:
-        first.setdefault(name, line)
-    return tuple(first.items())
+SHOWN_LINES = 5
+"""Lines of an article warned of one by one; the lines after are one warning, so that a
+pasted HTML article does not print hundreds."""
+
+_NOT_ALLOWED = "this site does not allow raw HTML (allow_html: false)"
+_ALLOW = "set markdown: {allow_html: true} in site.yaml"
+
+
+def each_once(found: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """Each element of ``found`` (name, line) once per line it is found on, in order."""
+    return tuple(dict.fromkeys(found))
 
 
 def tags_as_text_warnings(tags: Iterable[tuple[str, int]], source: str) -> list[Diagnostic]:
-    """One warning per line of the article ``source`` that first writes some of ``tags``
-    (``RenderedBody.html_as_text``), naming them and the Markdown to write instead."""
+    """One warning per line of the article ``source`` that writes some of ``tags``
+    (``RenderedBody.html_as_text``), naming them and the Markdown to write instead: the
+    first ``SHOWN_LINES`` lines so, and the rest, if more than one, in one warning."""
     lines: dict[int, list[str]] = {}
     for name, line in tags:
         lines.setdefault(line, []).append(name)
-    warnings = []
-    for line, names in lines.items():
-        shown = " and ".join(f"<{name}>" for name in names)
-        verb = "is" if len(names) == 1 else "are"
-        markdown = dict.fromkeys(_MARKDOWN_FOR[name] for name in names if name in _MARKDOWN_FOR)
-        instead = f"instead write {', '.join(markdown)};" if markdown else "write it in Markdown,"
+    listed = list(lines.items())
+    if len(listed) > SHOWN_LINES + 1:
+        rest = listed[SHOWN_LINES:]
+        listed = listed[:SHOWN_LINES]
+    else:
+        rest = []
+    warnings = [_line_warning(names, source, line) for line, names in listed]
+    if rest:
         warnings.append(
             Diagnostic(
-                f"{shown} {verb} shown as text, not as HTML: this site does not allow raw"
-                " HTML (allow_html: false)",
+                f"HTML tags on {len(rest)} more lines, from this one to line {rest[-1][0]}, are"
+                f" shown as text, not as HTML: {_NOT_ALLOWED}",
                 source,
-                line,
-                f"{instead} or set markdown: {{allow_html: true}} in site.yaml",
+                rest[0][0],
+                f"write them in Markdown, or {_ALLOW}",
             )
         )
     return warnings
+
+
+def _line_warning(names: list[str], source: str, line: int) -> Diagnostic:
+    """The warning for the tags ``names`` on one line: the Markdown for each, or a word."""
+    shown = " and ".join(f"<{name}>" for name in names)
+    verb = "is" if len(names) == 1 else "are"
+    markdown = dict.fromkeys(_MARKDOWN_FOR[name] for name in names if name in _MARKDOWN_FOR)
+    instead = f"instead write {', '.join(markdown)};" if markdown else "write it in Markdown,"
+    return Diagnostic(
+        f"{shown} {verb} shown as text, not as HTML: {_NOT_ALLOWED}",
+        source,
+        line,
+        f"{instead} or {_ALLOW}",
+    )
