@@ -330,6 +330,22 @@ def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> N
     assert "H<sub>2</sub>O" in (root / "public/a/index.html").read_text()
 
 
+def test_a_line_break_tag_in_a_table_is_told_what_a_table_allows(site, run_cli) -> None:
+    """A table's row is one line: 'a line ending in \\' cannot be written in its cell."""
+    body = "| Dose | When |\n|---|---|\n| 5 mg<br>10 mg | morning |\n"
+    root = site({"a.md": article("Alpha", body)})
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            "warning: content/a.md:8: <br> is shown as text, not as HTML: this site does not"
+            " allow raw HTML (allow_html: false) — instead write the text over more rows or"
+            " cells (a table's row is one line, so no Markdown line break, paragraph, list or"
+            " heading fits in a cell); or set markdown: {allow_html: true} in site.yaml"
+        ],
+    )
+
+
 def test_a_title_written_in_markdown_is_a_warning_giving_the_plain_text(site, run_cli) -> None:
     """``title:`` is plain text in the page's ``<h1>`` and ``<title>``, cards and feeds, as a
     description is: told by the same rule, so ``5*3``, ``C++``, ``Q&A`` say nothing."""

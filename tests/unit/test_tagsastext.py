@@ -55,14 +55,14 @@ def test_tags_in_text_are_found_once_a_line_at_each_line(engine: Engine) -> None
         "## A <em>heading</em>\n"
     )
     assert engine(body).html_as_text == (
-        ("br", 13),
-        ("sub", 13),
-        ("div", 15),
-        ("div", 17),
-        ("br", 19),
-        ("b", 19),
-        ("sup", 23),
-        ("em", 25),
+        ("br", 13, False),
+        ("sub", 13, False),
+        ("div", 15, False),
+        ("div", 17, False),
+        ("br", 19, False),
+        ("b", 19, False),
+        ("sup", 23, True),
+        ("em", 25, False),
     )
     assert "H&lt;sub&gt;2&lt;/sub&gt;O" in engine(body).html  # still shown as text
 
@@ -95,18 +95,18 @@ def test_with_raw_html_allowed_tags_are_html() -> None:
 
 
 def test_an_escaped_backslash_before_a_tag_leaves_the_tag_shown() -> None:
-    assert _reference("A \\\\<br> here.\n").html_as_text == (("br", 11),)
+    assert _reference("A \\\\<br> here.\n").html_as_text == (("br", 11, False),)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_tag_written_again_on_a_later_line_is_found_there_too(engine: Engine) -> None:
     body = "A<br>b<br>c.\n\nAgain<br>here, and <b>x</b>.\n"
-    assert engine(body).html_as_text == (("br", 11), ("br", 13), ("b", 13))
+    assert engine(body).html_as_text == (("br", 11, False), ("br", 13, False), ("b", 13, False))
 
 
 def test_past_five_lines_the_rest_are_one_warning() -> None:
     """A pasted HTML article is told of its first lines, then of how many more and where."""
-    tags = [("p", line) for line in range(10, 18)]
+    tags = [("p", line, False) for line in range(10, 18)]
     warnings = tags_as_text_warnings(tags, "content/x.md")
     assert [w.line for w in warnings] == [10, 11, 12, 13, 14, 15]
     assert str(warnings[-1]) == (
@@ -118,8 +118,44 @@ def test_past_five_lines_the_rest_are_one_warning() -> None:
     assert [(w.line, w.message.split()[0]) for w in six] == [(n, "<p>") for n in range(10, 16)]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tag_in_a_tables_cell_is_known_to_be_there(engine: Engine) -> None:
+    """A row is one line: what is written for a line break elsewhere cannot be written there,
+    in a table at the top or in a list's item alike."""
+    body = (
+        "Before<br>it.\n\n| a | b<br>c |\n|---|---|\n| <b>x</b> | y |\n\n"
+        "- item\n\n  | a |\n  |---|\n  | <p>x |\n\nAfter<br>.\n"
+    )
+    assert engine(body).html_as_text == (
+        ("br", 11, False),
+        ("br", 13, True),
+        ("b", 15, True),
+        ("p", 21, True),
+        ("br", 23, False),
+    )
+
+
+def test_a_tag_in_a_quoted_tables_cell_is_known_to_be_there() -> None:
+    """The compiled engine leaves a table in a block quote to the reference."""
+    assert _reference("> | a |\n> |---|\n> | <br> |\n").html_as_text == (("br", 13, True),)
+
+
+def test_in_a_tables_row_a_line_break_is_told_what_can_be_done() -> None:
+    tags = (("br", 12, True), ("b", 12, True), ("br", 14, False))
+    warnings = tags_as_text_warnings(tags, "content/x.md")
+    assert [w.hint for w in warnings] == [
+        "instead write the text over more rows or cells (a table's row is one line, so no"
+        " Markdown line break, paragraph, list or heading fits in a cell), **bold**; or set"
+        " markdown: {allow_html: true} in site.yaml",
+        "instead write a line ending in \\ for a line break; or set markdown: {allow_html:"
+        " true} in site.yaml",
+    ]
+
+
 def test_a_warning_per_line_names_its_tags_and_the_markdown_for_them() -> None:
-    warnings = tags_as_text_warnings((("br", 12), ("sub", 12), ("div", 14)), "content/x.md")
+    warnings = tags_as_text_warnings(
+        (("br", 12, False), ("sub", 12, False), ("div", 14, False)), "content/x.md"
+    )
     assert [str(w) for w in warnings] == [
         "content/x.md:12: <br> and <sub> are shown as text, not as HTML: this site does not"
         " allow raw HTML (allow_html: false) — instead write a line ending in \\ for a line"

@@ -23,9 +23,10 @@ tag, which pasted HTML writes too; ``<br>``, ``<br/>`` and ``<br />`` count.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markdown_it.common.html_re import attr_name, attr_value
+from markdown_it.token import Token
 
 from ..core.errors import Diagnostic
 
@@ -75,6 +76,15 @@ _MARKDOWN_FOR = {
     **dict.fromkeys(("table", "thead", "tbody", "tr", "th", "td"), "a table (| a | b |)"),
 }
 """What a writer of each common tag may write instead."""
+_NOT_IN_A_CELL = frozenset(
+    {"br", "p", "blockquote", "hr", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"table", "thead", "tbody", "tr", "th", "td"}
+)
+"""The tags whose Markdown a table's cell cannot hold: a row is one line of the file."""
+_IN_A_CELL = (
+    "the text over more rows or cells (a table's row is one line, so no Markdown line break,"
+    " paragraph, list or heading fits in a cell)"
+)
 
 
 def shown_tags(text: str, source: str | None) -> list[str]:
@@ -108,25 +118,43 @@ _NOT_ALLOWED = "this site does not allow raw HTML (allow_html: false)"
 _ALLOW = "set markdown: {allow_html: true} in site.yaml"
 
 
-def each_once(found: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """Each element of ``found`` (name, line) once per line it is found on, in order."""
+def table_lines(tokens: Sequence[Token], first_line: int) -> set[int]:
+    """The file lines of the body's tables (``tokens``: markdown-it's, the body starting on
+    ``first_line``): a text on one is in a cell."""
+    return {
+        first_line + line
+        for token in tokens
+        if token.type == "table_open" and token.map
+        for line in range(*token.map)
+    }
+
+
+Found = tuple[str, int, bool]
+"""A tag's element, the file line it is written on, and whether it is in a table's cell."""
+
+
+def each_once(found: Iterable[Found]) -> tuple[Found, ...]:
+    """Each of ``found`` once per line it is found on, in order."""
     return tuple(dict.fromkeys(found))
 
 
-def tags_as_text_warnings(tags: Iterable[tuple[str, int]], source: str) -> list[Diagnostic]:
+def tags_as_text_warnings(tags: Iterable[Found], source: str) -> list[Diagnostic]:
     """One warning per line of the article ``source`` that writes some of ``tags``
     (``RenderedBody.html_as_text``), naming them and the Markdown to write instead: the
     first ``SHOWN_LINES`` lines so, and the rest, if more than one, in one warning."""
     lines: dict[int, list[str]] = {}
-    for name, line in tags:
+    cells = set()
+    for name, line, in_cell in tags:
         lines.setdefault(line, []).append(name)
+        if in_cell:
+            cells.add(line)
     listed = list(lines.items())
     if len(listed) > SHOWN_LINES + 1:
         rest = listed[SHOWN_LINES:]
         listed = listed[:SHOWN_LINES]
     else:
         rest = []
-    warnings = [_line_warning(names, source, line) for line, names in listed]
+    warnings = [_line_warning(names, source, line, line in cells) for line, names in listed]
     if rest:
         warnings.append(
             Diagnostic(
@@ -140,11 +168,16 @@ def tags_as_text_warnings(tags: Iterable[tuple[str, int]], source: str) -> list[
     return warnings
 
 
-def _line_warning(names: list[str], source: str, line: int) -> Diagnostic:
-    """The warning for the tags ``names`` on one line: the Markdown for each, or a word."""
+def _line_warning(names: list[str], source: str, line: int, in_cell: bool) -> Diagnostic:
+    """The warning for the tags ``names`` on one line (``in_cell``: a table's row): the
+    Markdown for each, or a word."""
     shown = " and ".join(f"<{name}>" for name in names)
     verb = "is" if len(names) == 1 else "are"
-    markdown = dict.fromkeys(_MARKDOWN_FOR[name] for name in names if name in _MARKDOWN_FOR)
+    markdown = dict.fromkeys(
+        _IN_A_CELL if in_cell and name in _NOT_IN_A_CELL else _MARKDOWN_FOR[name]
+        for name in names
+        if name in _MARKDOWN_FOR
+    )
     instead = f"instead write {', '.join(markdown)};" if markdown else "write it in Markdown,"
     return Diagnostic(
         f"{shown} {verb} shown as text, not as HTML: {_NOT_ALLOWED}",
