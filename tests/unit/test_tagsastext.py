@@ -89,6 +89,21 @@ def test_text_that_only_looks_like_a_tag_is_not_found(engine: Engine, body: str)
     assert engine(body).html_as_text == ()
 
 
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("See [[Welcome|<b>hi</b>]] and <i>x</i>.\n", (("b", 11, False), ("i", 11, False))),
+        ("| a |\n|---|\n| [[Welcome\\|a <br> b]] |\n", (("br", 13, True),)),
+        ("See [[Welcome|\\<b>hi]], [[Welcome|&lt;b&gt;]] or [[Welcome|a < b]].\n", ()),
+    ],
+)
+def test_tags_in_a_wiki_links_text_are_found(body: str, found: tuple[object, ...]) -> None:
+    """A wiki link's text is shown as written, tags and all. The compiled engine leaves a
+    wiki link holding a ``<`` to the reference, so both engines find the same."""
+    assert _reference(body).html_as_text == found
+    assert render_compiled(body) is None
+
+
 def test_with_raw_html_allowed_tags_are_html() -> None:
     body = "Water is H<sub>2</sub>O, and \\<br> is text.\n"
     assert render_body(make_markdown(allow_html=True), body).html_as_text == ()

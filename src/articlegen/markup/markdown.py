@@ -97,6 +97,9 @@ def render_body(
             source = line_written(lines, line - first_line) if "](" in text or tagged else None
             env["problems"] += refused_link_problems(text, line, path, source)
             shown += [(n, line, line in cells) for n in shown_tags(text, source)] if tagged else []
+        elif child.type == "wikilink" and tagged:  # its text is shown as written
+            source = line_written(lines, line - first_line)
+            shown += [(n, line, line in cells) for n in shown_tags(child.meta["text"], source)]
     toc = tuple(_toc_naming_anchors(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)

@@ -3,8 +3,10 @@ off, the default): markdown-it shows them as text, so ``H<sub>2</sub>O`` was pub
 ``H&lt;sub&gt;2&lt;/sub&gt;O`` and readers saw the tags, without a word. Each is a warning,
 with the Markdown (or the Unicode character) that does the same.
 
-Both engines find them the same way, in each text token of the body with the file line it
-is on (``markdown.render_body``, ``fastmarkup._Render._text``): code spans, code blocks and
+Both engines find them the same way, in each text token of the body and each wiki link's
+text (``[[slug|<b>x</b>]]``, shown as written) with the file line it is on
+(``markdown.render_body``, ``fastmarkup._Render._text``; the compiled path leaves a wiki
+link holding a ``<`` to the reference, ``_CLOSES_OTHER_SYNTAX``): code spans, code blocks and
 autolinks make no text token, and an image's alt text is not looked at. A token's text has
 escapes and entities decoded, so a tag counts only where the token's source line writes it
 too, outside code spans and not escaped (``\\<br>`` and ``&lt;br&gt;`` are text on
