@@ -299,8 +299,8 @@ def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli)
 
 def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> None:
     """Without ``allow_html``, ``H<sub>2</sub>O`` is published with its tags as text: a
-    writer is told at the line, once for each tag; ``a < b``, autolinks and code say
-    nothing, and a site allowing HTML is told nothing."""
+    writer is told at each line holding tags; ``a < b``, autolinks and code say nothing, and
+    a site allowing HTML is told nothing."""
     body = (
         "Intro with a < b, <5 mg and <https://example.com>.\n\n"
         "Aim for 150 minutes<br>a week. Water is H<sub>2</sub>O.\n\n"
@@ -313,7 +313,10 @@ def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> N
         "warning: content/a.md:8: <br> and <sub> are shown as text, not as HTML: this site"
         " does not allow raw HTML (allow_html: false) — instead write a line ending in \\ for"
         " a line break, Unicode's sub- and superscript characters (H₂O, m²); or set markdown:"
-        " {allow_html: true} in site.yaml"
+        " {allow_html: true} in site.yaml",
+        "warning: content/a.md:10: <sub> is shown as text, not as HTML: this site does not"
+        " allow raw HTML (allow_html: false) — instead write Unicode's sub- and superscript"
+        " characters (H₂O, m²); or set markdown: {allow_html: true} in site.yaml",
     ]
     assert (root / "content/a.md").read_text().splitlines()[7].startswith("Aim for")
     page = (root / "public/a/index.html").read_text()
@@ -325,6 +328,22 @@ def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> N
     code, _, err = run_cli("build", "--site", root, "--strict")
     assert (code, err) == (0, "")
     assert "H<sub>2</sub>O" in (root / "public/a/index.html").read_text()
+
+
+def test_a_line_break_tag_in_a_table_is_told_what_a_table_allows(site, run_cli) -> None:
+    """A table's row is one line: 'a line ending in \\' cannot be written in its cell."""
+    body = "| Dose | When |\n|---|---|\n| 5 mg<br>10 mg | morning |\n"
+    root = site({"a.md": article("Alpha", body)})
+    code, _, err = run_cli("build", "--site", root)
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            "warning: content/a.md:8: <br> is shown as text, not as HTML: this site does not"
+            " allow raw HTML (allow_html: false) — instead write the text over more rows or"
+            " cells (a table's row is one line, so no Markdown line break, paragraph, list or"
+            " heading fits in a cell); or set markdown: {allow_html: true} in site.yaml"
+        ],
+    )
 
 
 def test_a_title_written_in_markdown_is_a_warning_giving_the_plain_text(site, run_cli) -> None:

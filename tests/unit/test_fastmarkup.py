@@ -485,7 +485,10 @@ def _inline_kinds(depth: int) -> st.SearchStrategy[_Part]:
         ).map(lambda a: lambda word, punct: a),
         st.just(lambda word, punct: "[ref]"),
         st.sampled_from(  # tags shown as text, and what only looks like one (tagsastext.py)
-            ["<br>", "H<sub>2</sub>O", '<div class="x">', "</p>", "\\<b>", "&lt;i&gt;", "a < b"]
+            [
+                *("<br>", "H<sub>2</sub>O", '<div class="x">', "</p>", "<br />"),
+                *("\\<b>", "&lt;i&gt;", "a < b", "<B>", "a<b and c>d"),
+            ]
         ).map(lambda t: lambda word, punct: t),
     ]
     if depth < 2:

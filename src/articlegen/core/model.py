@@ -493,10 +493,12 @@ class RenderedBody:
     title_lines: tuple[int, ...] = ()
     """File lines of level-1 headings (``# …``, or a line underlined with ``=``): the page's
     title is its one ``<h1>``, so each is worth a warning."""
-    html_as_text: tuple[tuple[str, int], ...] = ()
+    html_as_text: tuple[tuple[str, int, bool], ...] = ()
     """HTML's elements whose tags the body writes (``<sub>``, ``</p>``) on a site that allows
-    no raw HTML, so that the page shows them as text: each name, lowercase, with the file
-    line it is first written on (``markup/tagsastext.py``); each is worth a warning."""
+    no raw HTML, so that the page shows them as text: each name, lowercase, with each file
+    line it is written on, once a line, in order, and whether that line is a table's row
+    (where no Markdown line break fits) (``markup/tagsastext.py``); each line is worth a
+    warning."""
 
 
 @record

@@ -222,8 +222,8 @@ MARKDOWN: tuple[NestedKey, ...] = (
         type="true or false",
         text=False,
         default=False,
-        doc="pass raw HTML in articles through; otherwise it is shown as text, and each HTML tag"
-        " is a warning at its line",
+        doc="pass raw HTML in articles through; otherwise it is shown as text, and each line"
+        " holding an HTML tag is a warning",
     ),
 )
 """``site.yaml`` ``markdown:``, whose one key fills ``model.SiteConfig.allow_html``."""

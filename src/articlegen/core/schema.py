@@ -405,7 +405,7 @@ SITE: tuple[SiteKey, ...] = (
         field="allow_html",
         default_doc="`allow_html: false`",
         doc="`allow_html: true` passes raw HTML in articles through; otherwise it is shown as"
-        " text, and each HTML tag is a warning at its line",
+        " text, and each line holding an HTML tag is a warning",
         example="\n  allow_html: false",
     ),
     SiteKey(

@@ -68,7 +68,7 @@ from .markdown import (
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, refused_link_problems
 from .summary import CITED, plain, summary_text, uncited
-from .tagsastext import first_tags, shown_tags
+from .tagsastext import Found, each_once, shown_tags
 from .wikilinks import WIKILINK, wikilink_html
 
 try:
@@ -396,7 +396,8 @@ class _Render:
         self.headings: list[tuple[int, str, str]] = []  # level, slug, text
         self.link_numbers: dict[int, int] = {}  # a wiki link's swap number → its link index
         self.title_lines: list[int] = []  # each level-1 heading's file line
-        self.shown_tags: list[tuple[str, int]] = []  # tags shown as text (none with HTML on)
+        self.shown_tags: list[Found] = []  # tags shown as text (none with HTML on)
+        self.in_cell = False  # walking a table's cell
         self.summary: str | None = None
         self.images_summary: str | None = None  # the first paragraph's, of images alone
         self.texts: list[str] = []  # each text token's (a swap a space), for the word count
@@ -454,7 +455,7 @@ class _Render:
             web_links=tuple(self.web),
             path_links=tuple(self.paths),
             title_lines=tuple(self.title_lines),
-            html_as_text=first_tags(self.shown_tags),
+            html_as_text=each_once(self.shown_tags),
         )
 
     def _video(self, piece: _Piece) -> None:
@@ -562,7 +563,9 @@ class _Render:
                 else:
                     self._inline_block(node.children, node)
             elif name == "tcell":
+                self.in_cell = True
                 self._inline_block(node.children, node)
+                self.in_cell = False
             elif name == "table" and (
                 len(node.meta["alignments"]) > MAX_TABLE_COLUMNS // 2
                 or not self._header_has_pipe(node)
@@ -673,7 +676,8 @@ class _Render:
                 source = line_written(self.lines, line - self.first_line)
             for between in parts[::2]:
                 self.link_problems += refused_link_problems(between, line, self.path, source)
-                self.shown_tags += [(name, line) for name in shown_tags(between, source)]
+                found = shown_tags(between, source)
+                self.shown_tags += [(name, line, self.in_cell) for name in found]
         if not swapped:
             return
         if linked:

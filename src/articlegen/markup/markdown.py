@@ -30,7 +30,7 @@ from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
 from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
 from .summary import CITED, plain, summary_text
-from .tagsastext import first_tags, shown_tags
+from .tagsastext import Found, each_once, shown_tags, table_lines
 from .wikilinks import UNCLOSED, unclosed_wikilink_problems, wikilink_plugin
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
@@ -89,13 +89,17 @@ def render_body(
     images, remote_images = _collect_images(children, path, env["problems"])
     tagged = "<" in body and not md.options["html"]  # tags shown as text (tagsastext.py)
     lines = body_lines(body) if "](" in body or tagged else []
-    shown: list[tuple[str, int]] = []
+    shown: list[Found] = []
+    cells = table_lines(tokens, first_line) if tagged else set()
     for child, line in children:
         if child.type == "text":
             text = child.content
             source = line_written(lines, line - first_line) if "](" in text or tagged else None
             env["problems"] += refused_link_problems(text, line, path, source)
-            shown += [(name, line) for name in shown_tags(text, source)] if tagged else []
+            shown += [(n, line, line in cells) for n in shown_tags(text, source)] if tagged else []
+        elif child.type == "wikilink" and tagged:  # its text is shown as written
+            source = line_written(lines, line - first_line)
+            shown += [(n, line, line in cells) for n in shown_tags(child.meta["text"], source)]
     toc = tuple(_toc_naming_anchors(tokens))
     html = md.renderer.render(tokens, md.options, env)
     env["problems"] += raw_html_problems(tokens, children, html, first_line, path)
@@ -116,7 +120,7 @@ def render_body(
         web_links=tuple(web),
         path_links=tuple(path_links),
         title_lines=tuple(_title_lines(tokens, first_line)),
-        html_as_text=first_tags(shown),
+        html_as_text=each_once(shown),
     )
 
 

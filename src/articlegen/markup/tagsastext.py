@@ -3,22 +3,32 @@ off, the default): markdown-it shows them as text, so ``H<sub>2</sub>O`` was pub
 ``H&lt;sub&gt;2&lt;/sub&gt;O`` and readers saw the tags, without a word. Each is a warning,
 with the Markdown (or the Unicode character) that does the same.
 
-Both engines find them the same way, in each text token of the body with the file line it
-is on (``markdown.render_body``, ``fastmarkup._Render._text``): code spans, code blocks and
+Both engines find them the same way, in each text token of the body and each wiki link's
+text (``[[slug|<b>x</b>]]``, shown as written) with the file line it is on
+(``markdown.render_body``, ``fastmarkup._Render._text``; the compiled path leaves a wiki
+link holding a ``<`` to the reference, ``_CLOSES_OTHER_SYNTAX``): code spans, code blocks and
 autolinks make no text token, and an image's alt text is not looked at. A token's text has
 escapes and entities decoded, so a tag counts only where the token's source line writes it
 too, outside code spans and not escaped (``\\<br>`` and ``&lt;br&gt;`` are text on
 purpose). Only tags of HTML's own elements count, written as CommonMark reads a tag
 (``<br>``, ``</p>``, ``<div class="x">``): ``a < b``, ``<5 mg``, ``<name>`` or an
 ``<email@x>`` are text a writer meant.
+
+Of what CommonMark reads as a tag, only what is unlikely to be prose counts: the element's
+name in lowercase, as writers of HTML write it today (``group <A> vs <B>`` labels groups),
+and each attribute with a value (``<div class="x">``, ``<a href=x>``): a bare word after the
+name is prose (``if a<b and c>d``, ``values <a few> here``). An element that takes bare
+attributes (``<details open>``, ``<iframe … allowfullscreen>``) is still found by its closing
+tag, which pasted HTML writes too; ``<br>``, ``<br/>`` and ``<br />`` count.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from markdown_it.common.html_re import close_tag, open_tag
+from markdown_it.common.html_re import attr_name, attr_value
+from markdown_it.token import Token
 
 from ..core.errors import Diagnostic
 
@@ -36,8 +46,11 @@ ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 """HTML's elements, with the obsolete ones pasted text still holds (``<center>``, ``<font>``):
 a tag of another name (``<name>``, ``<T>``) is more likely text meant as written."""
 
-_TAG = re.compile(f"(?={open_tag}|{close_tag})</?([A-Za-z][A-Za-z0-9-]*)")
-"""A tag as CommonMark reads one (markdown-it's own patterns), its element's name taken."""
+_OPEN = rf"<[a-z][a-z0-9]*(?:\s+{attr_name}\s*=\s*{attr_value})*\s*/?>"
+_CLOSE = r"</[a-z][a-z0-9]*\s*>"
+_TAG = re.compile(f"(?={_OPEN}|{_CLOSE})</?([a-z][a-z0-9]*)")
+"""A tag as CommonMark reads one (markdown-it's own patterns of a name and an attribute),
+but with a lowercase name and a value to each attribute; its element's name taken."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 """A code span on one line: a run of backticks, its text, the same run again."""
 
@@ -65,10 +78,19 @@ _MARKDOWN_FOR = {
     **dict.fromkeys(("table", "thead", "tbody", "tr", "th", "td"), "a table (| a | b |)"),
 }
 """What a writer of each common tag may write instead."""
+_NOT_IN_A_CELL = frozenset(
+    {"br", "p", "blockquote", "hr", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"table", "thead", "tbody", "tr", "th", "td"}
+)
+"""The tags whose Markdown a table's cell cannot hold: a row is one line of the file."""
+_IN_A_CELL = (
+    "the text over more rows or cells (a table's row is one line, so no Markdown line break,"
+    " paragraph, list or heading fits in a cell)"
+)
 
 
 def shown_tags(text: str, source: str | None) -> list[str]:
-    """The names (lowercase) of HTML's elements whose tags the text token ``text`` shows as
+    """The names of HTML's elements whose tags the text token ``text`` shows as
     text, written as tags on its ``source`` line (None: not known, so none)."""
     if source is None or "<" not in text:
         return []
@@ -78,8 +100,7 @@ def shown_tags(text: str, source: str | None) -> list[str]:
 
 def _names(text: str) -> dict[str, None]:
     """The elements ``text`` holds a tag of, in order."""
-    names = (name.lower() for name in _TAG.findall(text))
-    return dict.fromkeys(name for name in names if name in ELEMENTS)
+    return dict.fromkeys(name for name in _TAG.findall(text) if name in ELEMENTS)
 
 
 def _written(source: str) -> str:
@@ -91,33 +112,78 @@ def _written(source: str) -> str:
     return source
 
 
-def first_tags(found: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """Each element of ``found`` (name, line) once, at the first line it is found on."""
-    first: dict[str, int] = {}
-    for name, line in found:
-        first.setdefault(name, line)
-    return tuple(first.items())
+SHOWN_LINES = 5
+"""Lines of an article warned of one by one; the lines after are one warning, so that a
+pasted HTML article does not print hundreds."""
+
+_NOT_ALLOWED = "this site does not allow raw HTML (allow_html: false)"
+_ALLOW = "set markdown: {allow_html: true} in site.yaml"
 
 
-def tags_as_text_warnings(tags: Iterable[tuple[str, int]], source: str) -> list[Diagnostic]:
-    """One warning per line of the article ``source`` that first writes some of ``tags``
-    (``RenderedBody.html_as_text``), naming them and the Markdown to write instead."""
+def table_lines(tokens: Sequence[Token], first_line: int) -> set[int]:
+    """The file lines of the body's tables (``tokens``: markdown-it's, the body starting on
+    ``first_line``): a text on one is in a cell."""
+    return {
+        first_line + line
+        for token in tokens
+        if token.type == "table_open" and token.map
+        for line in range(*token.map)
+    }
+
+
+Found = tuple[str, int, bool]
+"""A tag's element, the file line it is written on, and whether it is in a table's cell."""
+
+
+def each_once(found: Iterable[Found]) -> tuple[Found, ...]:
+    """Each of ``found`` once per line it is found on, in order."""
+    return tuple(dict.fromkeys(found))
+
+
+def tags_as_text_warnings(tags: Iterable[Found], source: str) -> list[Diagnostic]:
+    """One warning per line of the article ``source`` that writes some of ``tags``
+    (``RenderedBody.html_as_text``), naming them and the Markdown to write instead: the
+    first ``SHOWN_LINES`` lines so, and the rest, if more than one, in one warning."""
     lines: dict[int, list[str]] = {}
-    for name, line in tags:
+    cells = set()
+    for name, line, in_cell in tags:
         lines.setdefault(line, []).append(name)
-    warnings = []
-    for line, names in lines.items():
-        shown = " and ".join(f"<{name}>" for name in names)
-        verb = "is" if len(names) == 1 else "are"
-        markdown = dict.fromkeys(_MARKDOWN_FOR[name] for name in names if name in _MARKDOWN_FOR)
-        instead = f"instead write {', '.join(markdown)};" if markdown else "write it in Markdown,"
+        if in_cell:
+            cells.add(line)
+    listed = list(lines.items())
+    if len(listed) > SHOWN_LINES + 1:
+        rest = listed[SHOWN_LINES:]
+        listed = listed[:SHOWN_LINES]
+    else:
+        rest = []
+    warnings = [_line_warning(names, source, line, line in cells) for line, names in listed]
+    if rest:
         warnings.append(
             Diagnostic(
-                f"{shown} {verb} shown as text, not as HTML: this site does not allow raw"
-                " HTML (allow_html: false)",
+                f"HTML tags on {len(rest)} more lines, from this one to line {rest[-1][0]}, are"
+                f" shown as text, not as HTML: {_NOT_ALLOWED}",
                 source,
-                line,
-                f"{instead} or set markdown: {{allow_html: true}} in site.yaml",
+                rest[0][0],
+                f"write them in Markdown, or {_ALLOW}",
             )
         )
     return warnings
+
+
+def _line_warning(names: list[str], source: str, line: int, in_cell: bool) -> Diagnostic:
+    """The warning for the tags ``names`` on one line (``in_cell``: a table's row): the
+    Markdown for each, or a word."""
+    shown = " and ".join(f"<{name}>" for name in names)
+    verb = "is" if len(names) == 1 else "are"
+    markdown = dict.fromkeys(
+        _IN_A_CELL if in_cell and name in _NOT_IN_A_CELL else _MARKDOWN_FOR[name]
+        for name in names
+        if name in _MARKDOWN_FOR
+    )
+    instead = f"instead write {', '.join(markdown)};" if markdown else "write it in Markdown,"
+    return Diagnostic(
+        f"{shown} {verb} shown as text, not as HTML: {_NOT_ALLOWED}",
+        source,
+        line,
+        f"{instead} or {_ALLOW}",
+    )
