@@ -359,7 +359,7 @@ def test_a_title_written_in_markdown_is_a_warning_giving_the_plain_text(site, ru
     assert code == 0
     assert err.splitlines() == [
         "warning: content/a.md:2: 'title' is plain text, not Markdown: it is shown as written,"
-        " in the page's heading, the browser's tab, search results, lists, links and the feeds"
+        " in the page's heading, the browser's tab, search results and wherever it is listed"
         " — write the text alone: title: Talking About Low Mood"
     ]
     page = parse(root / "public/a/index.html")

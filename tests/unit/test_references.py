@@ -310,7 +310,8 @@ def test_unknown_citation_is_offered_the_ids_it_begins() -> None:
         "citation [^CDC] names no reference (did you mean 'cdc-sleep' or 'cdcp'?)",
     ]
     assert cited.problems[2].hint == (
-        "a reference's id holds lowercase a-z, 0-9 and '-' only: cite it as [^cdc-sleep]"
+        "a reference's id is a slug (lowercase a-z, 0-9 and '-' between them): cite it as"
+        " [^cdc-sleep]"
     )
 
 
@@ -319,6 +320,7 @@ def test_unknown_citation_is_offered_the_ids_it_begins() -> None:
     [
         ("smith_2020", "cite it as [^smith-2020]"),
         ("Smith-2020", "cite it as [^smith-2020]"),
+        ("smith-", "cite it as [^smith-2020]"),  # the hyphen goes between, not at an end
         (
             "Jones_2019",
             "cite it as [^jones-2019], and add 'id: jones-2019' to its item of 'references:'",
@@ -331,7 +333,7 @@ def test_a_citation_no_id_could_be_is_offered_an_id_there_can_be(cited: str, hin
     references = (Reference("S", "https://e.org/s", "smith-2020", line=10),)
     problems = number_citations(references, [LinkRef(cited, 7)], "content/a.md").problems
     assert [(p.line, p.hint) for p in problems] == [
-        (7, f"a reference's id holds lowercase a-z, 0-9 and '-' only: {hint}")
+        (7, f"a reference's id is a slug (lowercase a-z, 0-9 and '-' between them): {hint}")
     ]
 
 

@@ -59,7 +59,7 @@ def test_a_title_written_in_markdown_is_a_warning_at_its_line_giving_the_plain_t
     assert title_markup_warnings([titled("Talking About *Low* Mood")]) == [
         Diagnostic(
             "'title' is plain text, not Markdown: it is shown as written, in the page's heading,"
-            " the browser's tab, search results, lists, links and the feeds",
+            " the browser's tab, search results and wherever it is listed",
             "content/a.md",
             2,
             "write the text alone: title: Talking About Low Mood",

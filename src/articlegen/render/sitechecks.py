@@ -263,7 +263,7 @@ def title_markup_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
     shown as written in the page's heading and ``<title>``, and wherever the article is
     listed or linked. Told by the description's rule (``markdown_shown``), so that the two
     keys agree: ``5*3``, ``C++``, ``Q&A``, ``[Updated]`` say nothing."""
-    shown_in = "the page's heading, the browser's tab, search results, lists, links and the feeds"
+    shown_in = "the page's heading, the browser's tab, search results and wherever it is listed"
     return _markup_warnings(articles, "title", shown_in)
 
 

@@ -402,7 +402,8 @@ def _unknown(
             said,
             path,
             citation.line,
-            f"a reference's id holds lowercase a-z, 0-9 and '-' only: cite it as [^{written}]"
+            f"a reference's id is a slug (lowercase a-z, 0-9 and '-' between them): cite it"
+            f" as [^{written}]"
             + ("" if near else f", and add 'id: {written}' to its item of 'references:'"),
         )
     hint = (
