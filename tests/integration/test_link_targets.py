@@ -254,3 +254,21 @@ def test_one_web_address_titled_twice_is_one_card_and_a_warning(site, run_cli) -
     assert [(a.attributes["href"], a.text()) for a in cards] == [
         ("https://www.cdc.gov/sleep", "CDC on sleep")
     ]
+
+
+def test_an_article_see_also_item_with_a_title_is_told_only_web_addresses_take_one(
+    site, run_cli
+) -> None:
+    """``welcome|The welcome page``, as a wiki link is written: the card shows the article's
+    own title; an address without its scheme is still told to write it whole."""
+    see_also = "\n  - b|The B article\n  - www.heart.org/bp|AHA"
+    root = site({"a.md": article("A", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert (
+        "a.md:4: see_also 'b|The B article' matches no article — only a web address takes a"
+        " title after '|' (https://…|Title): an article's card shows the article's own title,"
+        " so write 'b' alone"
+    ) in err
+    assert "a.md:5: see_also 'www.heart.org/bp|AHA' matches no article" in err
+    assert "write the whole address: https://www.heart.org/bp|AHA" in err

@@ -230,11 +230,7 @@ def _resolve(
             f"{kind} '{ref.target}' matches no {what}" + _suggest(name, index, source, kind),
             source.path,
             ref.line,
-            "only http:// and https:// addresses link to the web; " + fix_hint
-            if "://" in text
-            else f"to link to the web, write the whole address: https://{name}"
-            if lacks_scheme(name)
-            else fix_hint,
+            _not_found_hint(text, name, kind, fix_hint),
         )
     if len(found) > 1:
         raise ambiguous_link(ref, source, kind, found)
@@ -242,6 +238,22 @@ def _resolve(
     if refused := _refusal(ref, source, target, kind, drafts_visible):
         raise refused
     return _made(index, target.slug, None, fragment)
+
+
+def _not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
+    """How to fix a link that names nothing: a web address needs its scheme, and only a
+    web address takes a title after a ``|`` in See Also (an article's card shows its own)."""
+    shown = name.partition("|")[0].strip()
+    if kind == "see_also" and "|" in name and "://" not in text and not lacks_scheme(shown):
+        return (
+            "only a web address takes a title after '|' (https://…|Title): an article's card"
+            f" shows the article's own title, so write '{shown}' alone"
+        )
+    if "://" in text:
+        return "only http:// and https:// addresses link to the web; " + fix_hint
+    if lacks_scheme(name):
+        return f"to link to the web, write the whole address: https://{name}"
+    return fix_hint
 
 
 def _made(
