@@ -139,7 +139,7 @@ def test_a_tag_in_a_tables_cell_is_known_to_be_there(engine: Engine) -> None:
     in a table at the top or in a list's item alike."""
     body = (
         "Before<br>it.\n\n| a | b<br>c |\n|---|---|\n| <b>x</b> | y |\n\n"
-        "- item\n\n  | a |\n  |---|\n  | <p>x |\n\nAfter<br>.\n"
+        "- item\n\n  | a |\n  |---|\n  | <p>x</p> |\n\nAfter<br>.\n"
     )
     assert engine(body).html_as_text == (
         ("br", 11, False),
@@ -201,8 +201,21 @@ def test_any_elements_tag_written_in_text_is_found(
     name: str, attributes: str, closing: bool
 ) -> None:
     tag = f"</{name}>" if closing else f"<{name}{attributes}>"
-    text = f"Before{tag}after"
+    text = f"Before{tag}after</{name}>"  # with its closing tag, as HTML writes one
     assert shown_tags(text, text) == [name]
+
+
+@given(NAMES, st.sampled_from(["", " /", "/"]))
+@example("time", "")  # Log each reading as <date>, <time>
+@example("small", "")  # Use the <small> or <big> cuff
+@example("br", "")
+def test_a_bare_opening_tag_alone_is_found_only_for_an_element_without_a_closing_tag(
+    name: str, slash: str
+) -> None:
+    """``<br>`` is HTML wherever it stands; ``<p>``, ``<i>``, ``<time>`` alone are as often
+    prose (a label, a blank to fill in), and count only beside their closing tag."""
+    text = f"Log <{name}{slash}> here"
+    assert shown_tags(text, text) == ([name] if name in ("br", "hr", "wbr") else [])
 
 
 @given(NAMES, ATTRIBUTES, BARE, st.booleans())

@@ -19,7 +19,8 @@ name in lowercase, as writers of HTML write it today (``group <A> vs <B>`` label
 and each attribute with a value (``<div class="x">``, ``<a href=x>``): a bare word after the
 name is prose (``if a<b and c>d``, ``values <a few> here``). An element that takes bare
 attributes (``<details open>``, ``<iframe … allowfullscreen>``) is still found by its closing
-tag, which pasted HTML writes too; ``<br>``, ``<br/>`` and ``<br />`` count.
+tag, which pasted HTML writes too; ``<br>``, ``<br/>`` and ``<br />`` count. A bare opening
+tag of another element counts only beside its closing tag (``_names``).
 """
 
 from __future__ import annotations
@@ -48,9 +49,13 @@ a tag of another name (``<name>``, ``<T>``) is more likely text meant as written
 
 _OPEN = rf"<[a-z][a-z0-9]*(?:\s+{attr_name}\s*=\s*{attr_value})*\s*/?>"
 _CLOSE = r"</[a-z][a-z0-9]*\s*>"
-_TAG = re.compile(f"(?={_OPEN}|{_CLOSE})</?([a-z][a-z0-9]*)")
+_TAG = re.compile(f"(?=({_OPEN}|{_CLOSE}))</?([a-z][a-z0-9]*)")
 """A tag as CommonMark reads one (markdown-it's own patterns of a name and an attribute),
-but with a lowercase name and a value to each attribute; its element's name taken."""
+but with a lowercase name and a value to each attribute: the tag, and its element's name."""
+_BARE = re.compile(r"<[a-z][a-z0-9]*\s*/?>")
+"""An opening tag of a name alone (``<p>``, ``<small>``): prose as often as HTML."""
+_VOID = frozenset({"br", "hr", "wbr"})
+"""Elements whose bare tag is HTML whatever follows it: they have no closing tag."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 """A code span on one line: a run of backticks, its text, the same run again."""
 
@@ -99,8 +104,16 @@ def shown_tags(text: str, source: str | None) -> list[str]:
 
 
 def _names(text: str) -> dict[str, None]:
-    """The elements ``text`` holds a tag of, in order."""
-    return dict.fromkeys(name for name in _TAG.findall(text) if name in ELEMENTS)
+    """The elements ``text`` holds a tag of, in order. A bare opening tag counts only for
+    an element without a closing tag (``<br>``) or with its closing tag in ``text`` too
+    (``H<sub>2</sub>O``): ``<date>, <time>`` in a template to fill in, ``<i> improved`` as a
+    score's label or ``the <small> cuff`` are prose."""
+    return dict.fromkeys(
+        name
+        for tag, name in _TAG.findall(text)
+        if name in ELEMENTS
+        and (name in _VOID or f"</{name}" in text or not _BARE.fullmatch(tag))
+    )
 
 
 def _written(source: str) -> str:
