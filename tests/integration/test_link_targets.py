@@ -272,3 +272,23 @@ def test_an_article_see_also_item_with_a_title_is_told_only_web_addresses_take_o
     ) in err
     assert "a.md:5: see_also 'www.heart.org/bp|AHA' matches no article" in err
     assert "write the whole address: https://www.heart.org/bp|AHA" in err
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "https://www.nhs.uk/page?id=3|NHS",
+        "https://x.org/c#top|Overview",
+        "https://x.org/d?q=a|b|c d",
+    ],
+)
+def test_a_bar_that_may_be_the_addresss_own_is_an_error_saying_both_fixes(
+    site, run_cli, item: str
+) -> None:
+    """A one-word title after a query or fragment, or a second bar: the writer may have meant
+    a title or an address holding '|', and no card is made of a guess."""
+    root = site({"a.md": article("A", see_also=f'\n  - "{item}"'), "b.md": article("B")})
+    code, _out, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert f"a.md:4: see_also '{item}' holds a '|' that may be the address's own" in err
+    assert "with two words or more and no '|'" in err and "%7C" in err

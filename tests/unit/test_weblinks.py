@@ -157,7 +157,9 @@ def test_a_host_in_brackets_that_is_no_ipv6_address_is_refused_not_raised(url: s
 
 @given(
     st.sampled_from(["https://example.test/a", "http://EXAMPLE.test/b/c.html"]),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="|"), max_size=30
+    ),
 )
 def test_a_see_also_address_gives_a_title_after_its_bar(address: str, title: str) -> None:
     """``url|Title``, as a wiki link's text: the address whole, the title with its spaces
@@ -169,8 +171,10 @@ def test_a_see_also_address_gives_a_title_after_its_bar(address: str, title: str
 
 
 def test_a_bar_in_an_address_query_is_no_title_of_one_word() -> None:
-    """``?q=sleep|apnea`` pasted as written: the address's error says to encode the bar."""
+    """``?q=sleep|apnea`` pasted as written: the address's error says to encode the bar;
+    a second bar is the address's own too (``?q=a|b|c d``), as no title holds one."""
     assert labelled_address("https://example.test/search?q=sleep|apnea") is None
+    assert labelled_address("https://example.test/d?q=a|b|c d") is None
     assert labelled_address("https://example.test/a#b|note") is None
     assert labelled_address("https://example.test/search?q=sleep|Sleep search") == (
         "https://example.test/search?q=sleep",

@@ -155,8 +155,8 @@ def labelled_address(text: str) -> tuple[str, str] | None:
     if not bar or not is_web_address(address := address.strip()):
         return None
     words = title.split()
-    if len(words) < 2 and ("?" in address or "#" in address):
-        return None
+    if "|" in title or (len(words) < 2 and ("?" in address or "#" in address)):
+        return None  # a '|' of the address's own (?q=a|b|c d): its error says to encode it
     return address, " ".join(words)
 
 

@@ -111,8 +111,7 @@ def _names(text: str) -> dict[str, None]:
     return dict.fromkeys(
         name
         for tag, name in _TAG.findall(text)
-        if name in ELEMENTS
-        and (name in _VOID or f"</{name}" in text or not _BARE.fullmatch(tag))
+        if name in ELEMENTS and (name in _VOID or f"</{name}" in text or not _BARE.fullmatch(tag))
     )
 
 

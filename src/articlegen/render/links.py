@@ -199,8 +199,8 @@ def _resolve(
     not be read (that file's own error is reported instead). ``titles_used`` gets an item
     when a title was looked up."""
     text, title = ref.target.strip(), ""
-    if kind == "see_also" and (labelled := labelled_address(text)):
-        text, title = labelled
+    if kind == "see_also" and "|" in text:
+        text, title = _titled(text, ref, source)
     if is_web_address(text):
         if problem := address_problem(text):  # printed into href as written
             what, hint = problem
@@ -238,6 +238,25 @@ def _resolve(
     if refused := _refusal(ref, source, target, kind, drafts_visible):
         raise refused
     return _made(index, target.slug, None, fragment)
+
+
+def _titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, str]:
+    """A See Also item's target and the title it gives a web page (``https://…|Title``);
+    an error where a '|' follows a web address but reads as part of it (after its ``?``
+    or ``#`` with one word after, or a second ``|``), whose writer may have meant either."""
+    if labelled := labelled_address(text):
+        return labelled
+    address = text.partition("|")[0].strip()
+    if not is_web_address(address):
+        return text, ""
+    raise LinkError(
+        f"see_also '{text}' holds a '|' that may be the address's own or start a title",
+        source.path,
+        ref.line,
+        "for a title, write it after the whole address with two words or more and no '|'"
+        f" ({address}|Title words); for an address holding '|', copy it again from the"
+        " browser's address bar, which writes it as %7C",
+    )
 
 
 def _not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
