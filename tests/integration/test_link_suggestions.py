@@ -154,3 +154,20 @@ def test_a_citation_cut_short_is_offered_the_id_it_begins(site, run_cli) -> None
         "error: content/sleep.md:13: citation [^sleep] names no reference (did you mean"
         " 'cdc-sleep' or 'nhlbi-sleep'?) — add it to 'references:' with 'id: sleep'",
     ]
+
+
+def test_the_linking_page_is_not_offered_and_the_ways_keep_the_fragment(site, run_cli) -> None:
+    """From a second review: /walkin/ was offered to the page at /walkin/ itself (named alike
+    to 'walking'), and the ways to link dropped '#risks', which the link meant too."""
+    root = site(
+        {
+            "walking.md": article("Walking", "## Risks\n\nText."),
+            "walkin.md": article("Walkin", "See [a](walking) and [b](walking#risks)."),
+        }
+    )
+    code, _out, err = run_cli("check", "--site", root)
+    assert code == 1
+    first, second = [line for line in err.splitlines() if line.startswith("error: content/")]
+    assert "'/walkin/'" not in first and "(did you mean '/walking/' or 'walking.md' or" in first
+    assert "[[walking#risks]]" in second and "[text](walking.md#risks)" in second
+    assert "[text](/walking/#risks)" in second

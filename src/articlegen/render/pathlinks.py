@@ -203,10 +203,10 @@ def _nowhere(
         "site's root with a leading '/')" + _elsewhere(target, base_url)
     )
     offered = near(shown)
-    if meant:  # beside it, only addresses named alike: not the linking page's section's
-        named = _last_part(target.decoded)
-        offered = [a for a in offered if closest(named, [_last_part(a)])]
-        offered += _ways_to_link(meant, source)
+    if meant:  # beside it, only addresses named alike: not the linking page's section's,
+        named = _last_part(target.decoded)  # nor the linking page itself
+        offered = [a for a in offered if a != f"/{page}" and closest(named, [_last_part(a)])]
+        offered += _ways_to_link(meant, source, target.fragment)
     return LinkError(
         f"link '{ref.target}' leads to {shown}, where this site publishes no page or file"
         + suggestion(offered, shown),
@@ -223,7 +223,7 @@ def _article_hint(
     file's name, to put the file where it leads): a path without a leading '/' is read from
     ``static/`` (a file) or from the linking article's address, which the author rarely
     means; one from the site's root may name something on its host beside the site."""
-    file, slug, address = _ways_to_link(meant, linking[0])
+    file, slug, address = _ways_to_link(meant, linking[0], target.fragment)
     ways = f"link to {meant.source} as [text]({file}), as {slug} or as [text]({address})"
     if _is_file(target.decoded):
         ways = f"put the file in static/ (static/{target.decoded}), or {ways}"
@@ -240,11 +240,13 @@ def _article_hint(
     )
 
 
-def _ways_to_link(article: Article, source: str) -> list[str]:
+def _ways_to_link(article: Article, source: str, fragment: str = "") -> list[str]:
     """``article`` as a link in ``source`` may name it: its file (relative to ``source``),
-    its slug in double brackets, its address from the site's root."""
+    its slug in double brackets, its address from the site's root; each with the link's
+    ``#fragment``, which the link meant too."""
     file = posixpath.relpath(article.source, posixpath.dirname(source) or ".")
-    return [file, f"[[{article.slug}]]", "/" + article_url(article.slug)]
+    end = f"#{fragment}" if fragment else ""
+    return [file + end, f"[[{article.slug}{end}]]", "/" + article_url(article.slug) + end]
 
 
 def _as_article_file(written: str) -> str | None:
