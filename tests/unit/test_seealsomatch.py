@@ -109,3 +109,12 @@ def test_titles_differing_only_in_their_apostrophes_each_match_their_own_spellin
     )
     found = [catalogue.find(item) for item in ("don't stop", "DON\u2019T STOP")]
     assert [f.slug if f else None for f in found] == ["straight", "curly"]
+
+
+def test_a_link_to_the_page_itself_is_one_within_it_its_fragment_kept_as_markdown() -> None:
+    """A bracket of the fragment is encoded: ``(#a)b)`` would end the link early."""
+    catalogue = Catalogue.of([("port-page", "Port page", False, "port-page.md")])
+    body = "[p](<https://old.example.com/port-page/#a)b>) [t](<https://old.example.com/port-page/>)"
+    assert link_articles(body, "https://old.example.com/port-page/", catalogue, "port-page") == (
+        "[p](#a%29b) [t](#)"
+    )

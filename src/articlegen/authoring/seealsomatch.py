@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ..core.lookalike import fold
 from ..core.model import ImportedLink
@@ -209,7 +209,8 @@ def link_articles(
         entry = catalogue.find(url_slug(url)) if site_host(url) == host else None
         if entry is None:
             return match.group(0)
-        fragment = urlsplit(url).fragment  # the host was read: so is the rest
+        # the host was read: so is the rest; a bracket or space stays out of the Markdown
+        fragment = quote(urlsplit(url).fragment, safe="!$&'*+,;=:@/?%-._~")
         if own is not None and entry.slug == own:
             return f"](#{fragment})"
         if entry.draft or not entry.file:
