@@ -29,8 +29,9 @@ from ..core.lookalike import TITLE_STAGES, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
 from ..core.slugs import is_slug, natural_order
-from ..core.weburl import address_problem, is_web_address, labelled_address, lacks_scheme
+from ..core.weburl import address_problem, is_web_address
 from .ambiguouslinks import ambiguous_link
+from .linkhints import not_found_hint, see_also_titled
 from .seealsolists import listed_problem
 
 CONTENT_PREFIX = "content/"
@@ -200,7 +201,7 @@ def _resolve(
     when a title was looked up."""
     text, title = ref.target.strip(), ""
     if kind == "see_also" and "|" in text:
-        text, title = _titled(text, ref, source)
+        text, title = see_also_titled(text, ref, source)
     if is_web_address(text):
         if problem := address_problem(text):  # printed into href as written
             what, hint = problem
@@ -230,7 +231,7 @@ def _resolve(
             f"{kind} '{ref.target}' matches no {what}" + _suggest(name, index, source, kind),
             source.path,
             ref.line,
-            _not_found_hint(text, name, kind, fix_hint),
+            not_found_hint(text, name, kind, fix_hint),
         )
     if len(found) > 1:
         raise ambiguous_link(ref, source, kind, found)
@@ -238,41 +239,6 @@ def _resolve(
     if refused := _refusal(ref, source, target, kind, drafts_visible):
         raise refused
     return _made(index, target.slug, None, fragment)
-
-
-def _titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, str]:
-    """A See Also item's target and the title it gives a web page (``https://…|Title``);
-    an error where a '|' follows a web address but reads as part of it (after its ``?``
-    or ``#`` with one word after, or a second ``|``), whose writer may have meant either."""
-    if labelled := labelled_address(text):
-        return labelled
-    address = text.partition("|")[0].strip()
-    if not is_web_address(address):
-        return text, ""
-    raise LinkError(
-        f"see_also '{text}' holds a '|' that may be the address's own or start a title",
-        source.path,
-        ref.line,
-        "for a title, write it after the whole address with two words or more and no '|'"
-        f" ({address}|Title words); for an address holding '|', copy it again from the"
-        " browser's address bar, which writes it as %7C",
-    )
-
-
-def _not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
-    """How to fix a link that names nothing: a web address needs its scheme, and only a
-    web address takes a title after a ``|`` in See Also (an article's card shows its own)."""
-    shown = name.partition("|")[0].strip()
-    if kind == "see_also" and "|" in name and "://" not in text and not lacks_scheme(shown):
-        return (
-            "only a web address takes a title after '|' (https://…|Title): an article's card"
-            f" shows the article's own title, so write '{shown}' alone"
-        )
-    if "://" in text:
-        return "only http:// and https:// addresses link to the web; " + fix_hint
-    if lacks_scheme(name):
-        return f"to link to the web, write the whole address: https://{name}"
-    return fix_hint
 
 
 def _made(

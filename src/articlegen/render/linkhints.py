@@ -1,0 +1,45 @@
+"""What a link's error says beyond "it names nothing": how to fix a link that names nothing
+(its scheme, a title after '|' on an article), and the title a See Also item gives a web
+page after a '|', or the error where that '|' may be the address's own. Kept apart from
+``links``, which resolves."""
+
+from __future__ import annotations
+
+from ..core.errors import LinkError
+from ..core.model import LinkRef, LinkSource
+from ..core.weburl import is_web_address, labelled_address, lacks_scheme
+
+
+def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, str]:
+    """A See Also item's target and the title it gives a web page (``https://…|Title``);
+    an error where a '|' follows a web address but reads as part of it (after its ``?``
+    or ``#`` with one word after, or a second ``|``), whose writer may have meant either."""
+    if labelled := labelled_address(text):
+        return labelled
+    address = text.partition("|")[0].strip()
+    if not is_web_address(address):
+        return text, ""
+    raise LinkError(
+        f"see_also '{text}' holds a '|' that may be the address's own or start a title",
+        source.path,
+        ref.line,
+        "for a title, write it after the whole address with two words or more and no '|'"
+        f" ({address}|Title words); for an address holding '|', copy it again from the"
+        " browser's address bar, which writes it as %7C",
+    )
+
+
+def not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
+    """How to fix a link that names nothing: a web address needs its scheme, and only a
+    web address takes a title after a ``|`` in See Also (an article's card shows its own)."""
+    shown = name.partition("|")[0].strip()
+    if kind == "see_also" and "|" in name and "://" not in text and not lacks_scheme(shown):
+        return (
+            "only a web address takes a title after '|' (https://…|Title): an article's card"
+            f" shows the article's own title, so write '{shown}' alone"
+        )
+    if "://" in text:
+        return "only http:// and https:// addresses link to the web; " + fix_hint
+    if lacks_scheme(name):
+        return f"to link to the web, write the whole address: https://{name}"
+    return fix_hint
