@@ -222,6 +222,11 @@ def test_new_names_the_placeholder_when_the_site_has_no_reviewer(site, run_cli) 
             "error: the title 'Men\u2019s Health: What\u2019s Normal?' is taken: content/x.md:2"
             " has 'Men's Health: What's Normal?'",
         ),
+        (  # the closest title is named: the one a link by this title would find first
+            {"a.md": article("Don't Stop"), "b.md": article("Don\u2019t Stop")},
+            "DON\u2019T STOP",
+            "error: the title 'DON\u2019T STOP' is taken: content/b.md:2 has 'Don\u2019t Stop'",
+        ),
         (
             {"x.md": "---\ntitle: Low T\ndate: [2024\n---\n"},  # a YAML error on another line
             "Low T",

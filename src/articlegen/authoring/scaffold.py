@@ -31,7 +31,7 @@ from ..core.layout import (
     TEMPLATES_DIR,
 )
 from ..core.limits import MAX_TITLE_CHARACTERS
-from ..core.lookalike import fold
+from ..core.lookalike import TITLE_STAGES
 from ..core.scaffolds import FIRST_PARAGRAPH, WELCOME_BODY, WELCOME_HEADER
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, title_slug
 from ..core.urls import RESERVED_SLUGS
@@ -204,10 +204,12 @@ def check_unreserved(slug: str, title: str) -> None:
 
 def check_untaken(root: Path, slug: str, title: str) -> None:
     """Refuse a slug another article already has, and a title another has in any case,
-    spacing or typed punctuation (``fold``): readers would see two entries alike, and a link
-    by the title not written exactly as one of them may match both (``links``).
+    spacing or typed punctuation (``fold``), naming the closest (by ``TITLE_STAGES``): readers
+    would see two entries alike, and a link by the title not written exactly as one of them
+    may match both (``links``).
     Articles are read as far as they can be, without validating them: their own errors are
     for the build to report."""
+    alike: list[tuple[int, str]] = []  # (how widely matched, what to say) of each title
     for source in find_sources(root):
         other = readable_article(root, source)
         if other is None:
@@ -215,11 +217,15 @@ def check_untaken(root: Path, slug: str, title: str) -> None:
         where = f"{other.source}:{other.meta.lines['slug']}" if other.meta.slug else other.source
         if other.slug == slug:
             what = f"the slug '{slug}' is taken: {where} has it"
-        elif fold(other.meta.title) == fold(title):
+            raise ArticlegenError(what, hint="choose another title, or edit the existing article")
+        stage = next(
+            (n for n, key in enumerate(TITLE_STAGES) if key(other.meta.title) == key(title)), None
+        )
+        if stage is not None:
             where = f"{other.source}:{other.meta.lines['title']}"
-            what = f"the title '{title}' is taken: {where} has '{other.meta.title}'"
-        else:
-            continue
+            alike.append((stage, f"the title '{title}' is taken: {where} has '{other.meta.title}'"))
+    if alike:  # the closest title named: the one a link by this title would find first
+        what = min(alike, key=lambda found: found[0])[1]
         raise ArticlegenError(what, hint="choose another title, or edit the existing article")
 
 
