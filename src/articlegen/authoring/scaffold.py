@@ -210,6 +210,7 @@ def check_untaken(root: Path, slug: str, title: str) -> None:
     Articles are read as far as they can be, without validating them: their own errors are
     for the build to report."""
     alike: list[tuple[int, str]] = []  # (how widely matched, what to say) of each title
+    keys = [key(title) for key in TITLE_STAGES]  # the new title's, once for every file
     for source in find_sources(root):
         other = readable_article(root, source)
         if other is None:
@@ -219,7 +220,7 @@ def check_untaken(root: Path, slug: str, title: str) -> None:
             what = f"the slug '{slug}' is taken: {where} has it"
             raise ArticlegenError(what, hint="choose another title, or edit the existing article")
         stage = next(
-            (n for n, key in enumerate(TITLE_STAGES) if key(other.meta.title) == key(title)), None
+            (n for n, key in enumerate(TITLE_STAGES) if key(other.meta.title) == keys[n]), None
         )
         if stage is not None:
             where = f"{other.source}:{other.meta.lines['title']}"
