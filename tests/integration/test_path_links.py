@@ -285,3 +285,25 @@ def test_the_search_page_counts_without_pagefind(blog: Path, monkeypatch) -> Non
     monkeypatch.setattr("articlegen.build.find_pagefind", lambda: None)
     result = build_site(blog, BuildOptions(jobs=1, write=False))
     assert "search/index.html" not in {page.out_path for page in result.pages}
+
+
+def test_the_full_address_offered_keeps_the_site_s_base_path(site) -> None:
+    """Beside a site at ``/blog/``, a link from the host's root is offered as written there,
+    and one read under the site's address keeps the base path the build puts before it."""
+    root = site(
+        {
+            "a.md": article(
+                "A", "See [shop](/shop/#hours), [old](/blog/old-page/) and [b](b-page?x=1)."
+            )
+        },
+        site_yaml=SITE_YAML.replace("https://example.test/", "https://example.test/blog/"),
+    )
+    full = [
+        message.rsplit("full address, ", 1)[1]
+        for message in failure_messages(lambda: build_site(root, BuildOptions(jobs=1)))
+    ]
+    assert full == [
+        "https://example.test/shop/#hours",
+        "https://example.test/blog/old-page/",
+        "https://example.test/blog/a/b-page?x=1",
+    ]

@@ -200,7 +200,7 @@ def _nowhere(
         else _article_hint(meant, ref.target, (source, page), target, base_url)
         if meant
         else f"{fix} (a file of static/ is written relative to static/, a page from the "
-        "site's root with a leading '/')" + _elsewhere(target, base_url)
+        "site's root with a leading '/')" + _elsewhere(ref.target, target, base_url)
     )
     offered = near(shown)
     if meant:  # beside it, only addresses named alike: not the linking page's section's,
@@ -236,7 +236,7 @@ def _article_hint(
             f" as a browser reads it: {ways}"
         )
     return f"a path with a leading '/' is read from the site's root: {ways}" + _elsewhere(
-        target, base_url
+        written, target, base_url
     )
 
 
@@ -272,12 +272,17 @@ def _web_address(written: str) -> str | None:
     return None
 
 
-def _elsewhere(target: SitePath, base_url: str) -> str:
+def _elsewhere(written: str, target: SitePath, base_url: str) -> str:
     """How to link to what is on the site's host but not of the site, by its full address
-    there; nothing without a ``base_url`` (the preview's own address is none to link to)."""
+    there; nothing without a ``base_url`` (the preview's own address is none to link to).
+    A path from the root is taken from the host's root as written (``/shop/`` beside a site
+    at ``/blog/``); any other under the site's address, where the build reads it."""
     if not base_url:
         return ""
-    full = urljoin(base_url, "/" + target.path)
+    if _read_from(urlsplit(written).path) == _ROOT:
+        full = urljoin(base_url, urlsplit(written).path + target.rest)
+    else:
+        full = urljoin(base_url.rstrip("/") + "/", target.path + target.rest)
     return (
         "; something on this host that this site does not publish cannot be checked: link "
         f"to it by its full address, {full}"
