@@ -292,3 +292,31 @@ def test_a_bar_that_may_be_the_addresss_own_is_an_error_saying_both_fixes(
     assert code == 1
     assert f"a.md:4: see_also '{item}' holds a '|' that may be the address's own" in err
     assert "with two words or more and no '|'" in err and "%7C" in err
+
+
+def test_addresses_differing_in_the_host_s_case_are_one_card(site, run_cli) -> None:
+    """A host or scheme written in capitals, or a home page without its '/', is the same
+    page: one card and the repeated item's warning."""
+    see_also = (
+        "\n  - HTTPS://WWW.CDC.gov/sleep|CDC on sleep\n  - https://www.cdc.gov/sleep"
+        "\n  - https://www.nih.gov|NIH home\n  - https://www.NIH.gov/"
+    )
+    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    assert "a.md:5: see_also 'https://www.cdc.gov/sleep' links to what" in err
+    assert "a.md:7: see_also 'https://www.NIH.gov/' links to what" in err
+    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
+    assert [(a.attributes["href"], a.text()) for a in cards] == [
+        ("HTTPS://WWW.CDC.gov/sleep", "CDC on sleep"),
+        ("https://www.nih.gov", "NIH home"),
+    ]
+
+
+@pytest.mark.parametrize("item", ["https://|Nothing", "https://|Two words", "http:|A title"])
+def test_a_title_after_no_address_says_the_address_is_missing(site, run_cli, item) -> None:
+    root = site({"a.md": article("A", see_also=f'\n  - "{item}"'), "b.md": article("B")})
+    code, _out, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert f"a.md:4: see_also '{item}' has no web address before its '|'" in err
+    assert "write the page's whole address before the '|'" in err

@@ -609,8 +609,15 @@ class ResolvedLink:
     @property
     def place(self) -> tuple[str | None, str | None, str]:
         """Where it leads, whatever title it is shown by: two See Also items leading to one
-        place are one card."""
-        return (self.slug, self.url, self.fragment)
+        place are one card. Web addresses differing only in their scheme's or host's case,
+        or by the ``/`` of a host's home, lead to one page."""
+        if self.url is None:
+            return (self.slug, None, self.fragment)
+        parts = urlsplit(self.url)
+        same = parts._replace(
+            scheme=parts.scheme.lower(), netloc=parts.netloc.lower(), path=parts.path or "/"
+        )
+        return (self.slug, same.geturl(), self.fragment)
 
 
 @record

@@ -5,9 +5,14 @@ page after a '|', or the error where that '|' may be the address's own. Kept apa
 
 from __future__ import annotations
 
+import re
+
 from ..core.errors import LinkError
 from ..core.model import LinkRef, LinkSource
 from ..core.weburl import is_web_address, labelled_address, lacks_scheme
+
+_SCHEME_ALONE = re.compile(r"https?:/*", re.IGNORECASE)
+"""A web address's start with nothing after it: ``https://|Title`` lost its address."""
 
 
 def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, str]:
@@ -16,7 +21,16 @@ def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, s
     or ``#`` with one word after, or a second ``|``), whose writer may have meant either."""
     if labelled := labelled_address(text):
         return labelled
-    address = text.partition("|")[0].strip()
+    address, _, title = text.partition("|")
+    address = address.strip()
+    if _SCHEME_ALONE.fullmatch(address):
+        raise LinkError(
+            f"see_also '{text}' has no web address before its '|', only '{address}'",
+            source.path,
+            ref.line,
+            "write the page's whole address before the '|', copied from the browser's "
+            f"address bar (https://example.org/page|{title.strip() or 'Title'})",
+        )
     if not is_web_address(address):
         return text, ""
     raise LinkError(
