@@ -320,3 +320,22 @@ def test_a_title_after_no_address_says_the_address_is_missing(site, run_cli, ite
     assert code == 1
     assert f"a.md:4: see_also '{item}' has no web address before its '|'" in err
     assert "write the page's whole address before the '|'" in err
+
+
+def test_a_web_card_s_title_in_markdown_is_a_warning(site, run_cli) -> None:
+    """Told as a ``title:`` in Markdown is; a title Markdown shows as written says nothing."""
+    see_also = (
+        '\n  - "https://www.cdc.gov/sleep|The *CDC* on sleep"'
+        '\n  - "https://www.nih.gov/|NIH: Q&A on 5*3 things"'
+    )
+    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    assert (
+        "a.md:4: see_also 'https://www.cdc.gov/sleep|The *CDC* on sleep' titles its card in"
+        " Markdown, which the card shows as written — write the text alone:"
+        " https://www.cdc.gov/sleep|The CDC on sleep"
+    ) in err
+    assert "a.md:5" not in err
+    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
+    assert cards[0].text() == "The *CDC* on sleep"

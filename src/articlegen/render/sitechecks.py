@@ -90,6 +90,7 @@ def site_warnings(
     warnings += title_markup_warnings(articles)
     warnings += description_markup_warnings(articles)
     warnings += repeated_see_also_warnings(articles, graph)
+    warnings += see_also_title_markup_warnings(articles, graph)
     warnings += index_file_warnings(articles)
     warnings += same_title_warnings(articles)
     warnings += scaffold_warnings(articles)
@@ -304,6 +305,28 @@ def repeated_see_also_warnings(articles: Iterable[Article], graph: LinkGraph) ->
                     a.source,
                     ref.line,
                     "remove this item, or name the article it was meant to be",
+                )
+            )
+    return warnings
+
+
+def see_also_title_markup_warnings(
+    articles: Iterable[Article], graph: LinkGraph
+) -> list[Diagnostic]:
+    """A web See Also item's title written in Markdown (``https://…|The *CDC* on sleep``):
+    the card shows it as written, as it does a ``title:``, which is told by the same rule."""
+    warnings = []
+    for a in articles:
+        for ref, link in zip(a.meta.see_also, graph.see_also_each.get(a.slug, ()), strict=False):
+            if link is None or not link.title or (shown := markdown_shown(link.title)) is None:
+                continue
+            warnings.append(
+                Diagnostic(
+                    f"see_also '{ref.target}' titles its card in Markdown, which the card "
+                    "shows as written",
+                    a.source,
+                    ref.line,
+                    f"write the text alone: {link.url}|{shown}",
                 )
             )
     return warnings
