@@ -129,7 +129,7 @@ def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() ->
     )
     assert missing.hint is not None
     assert missing.hint.startswith("put the file in static/ (static/files/missing.pdf)")
-    assert "https://owner.example/files/missing.pdf" in missing.hint
+    assert "https://owner.example/repo/files/missing.pdf" in missing.hint  # where it is read
     assert relative.message.startswith("link 'heart-health' leads to /sleep/heart-health,")
     assert "did you mean '/heart-health/'" in relative.message
     assert absent.message.startswith("link '/guides/sleep/' leads to /guides/sleep/,")
@@ -163,6 +163,21 @@ _FROM_PAGE = (
             f" (static/walking.htm), or {_WAYS}",
         ),
         ("walkng", "'walking.md' or '[[walking]]' or '/walking/'", _FROM_PAGE),
+        (
+            "../Walking/INDEX.HTM",
+            "'walking.md' or '[[walking]]' or '/walking/'",
+            "a path without a leading '/' is read from this article's address,"
+            " /blood-pressure-basics/, as a browser reads it: put the file in static/"
+            f" (static/Walking/INDEX.HTM), or {_WAYS}",
+        ),
+        (
+            "/walking/index.php",
+            "'/walking/' or '/walking.html' or 'walking.md' or '[[walking]]'",
+            "a path with a leading '/' is read from the site's root: put the file in static/"
+            f" (static/walking/index.php), or {_WAYS}; something on this host that this site"
+            " does not publish cannot be checked: link to it by its full address,"
+            " https://example.test/walking/index.php",
+        ),
         (
             "/walkng/",
             "'/walking/' or '/walking.html' or 'walking.md' or '[[walking]]'",

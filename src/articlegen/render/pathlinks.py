@@ -327,12 +327,14 @@ class _Near:
 
 
 def _last_part(path: str) -> str:
-    """The name a path ends in, as an article's slug would be written there: without an
-    ``index.html``, a trailing ``/`` or a ``.html`` suffix, in lower case (``walking`` for
-    ``guides/Walking/index.html``)."""
-    last = path.removesuffix("index.html").rstrip("/").rpartition("/")[2]
+    """The name a path ends in, as an article's slug would be written there: without a
+    folder's index page, a trailing ``/`` or a ``.html`` suffix, in lower case (``walking``
+    for ``guides/Walking/index.html`` or ``../walking/index.htm``)."""
+    last = _INDEX_PAGE.sub("", path).rstrip("/").rpartition("/")[2]
     return _HTML_SUFFIX.sub("", last).lower()
 
 
 _HTML_SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)
 """A page's suffix a link to an article may carry (``walking.html``, as an old site named it)."""
+_INDEX_PAGE = re.compile(r"(?:^|(?<=/))(?:index|default)\.(?:html?|php|aspx?)$", re.IGNORECASE)
+"""A folder's index page, as servers name it, which a link to a folder may end in."""
