@@ -430,6 +430,19 @@ def test_a_markdown_footnote_is_an_error_at_its_definition(
     )
 
 
+def test_a_footnote_definition_without_an_id_is_told_how_to_name_its_source(
+    built: Path, run_cli
+) -> None:
+    """'[^]: https://…' has no id to give a reference: the hint names one to choose."""
+    write(built, "c.md", f"{HEADER}---\nText.\n\n[^]: https://example.org/note\n")
+    assert only_error(rebuild_fails(built, run_cli)) == (
+        "error: content/c.md:7: '[^]: …' is a Markdown footnote without an id, which articlegen"
+        " does not have: [^short-name] cites an entry of the article's 'references:' — for a"
+        " source, add it to 'references:' (id: short-name, title, url), cite it as"
+        " [^short-name] and delete this line; for a remark, write it in the text"
+    )
+
+
 def test_a_wiki_link_split_by_a_table_cell_is_an_error_at_its_row(built: Path, run_cli) -> None:
     """The '|' of [[slug|text]] ends a table's cell: the page showed '[[beta' as text, the
     link never checked, and the cell after it lost."""

@@ -131,6 +131,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "[o]: <\tfile:///x>",  # markdown-it-py strips the tab, then refuses file:
         "## [^c]:\n\nText.",  # a heading's text opening with a footnote definition
         "| a | b |\n|---|---|\n| [^c]: x | y |",  # a table cell's
+        "[^]:1",  # a label of '^' alone is a footnote definition to markdown-it-py
+        "[^ ]: x\n\n[^a b]: y\n\n[^a\\]b]: z\n\n[^a\nb]: w",  # so is any label opening '^'
         "\x00",
     ],
 )

@@ -20,11 +20,15 @@ from ..core.errors import MarkupError
 
 DEFINITION = re.compile(r"\[\^([^\]\s^]+)\]:")
 """A footnote definition's start, ``[^id]:``; on a line's start it is one."""
-MAY_DEFINE = re.compile(r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)\[\^[^\]\s^]+\]:", re.MULTILINE)
+MAY_DEFINE = re.compile(
+    r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)\[\^(?:[^\]\\]|\\[\s\S])*\]:", re.MULTILINE
+)
 """A line that may hold a footnote definition, after the marks of lists, quotes and headings
 it may be in, or a table cell that opens with one (for the compiled path, which declines
 such a body: markdown-it-py looks for one at the start of a heading's or a cell's text);
-``[^id]:`` within a sentence is none."""
+``[^id]:`` within a sentence is none. Any label starting ``^`` is one (``[^]:``, ``[^ ]:``,
+``[^a b]:``, over lines, with an escaped bracket inside): markdown-it-py reads a link reference
+definition of it, which ``footnote_problems`` tells."""
 
 
 def opens_definition(src: str, start: int, end: int) -> bool:
@@ -56,11 +60,16 @@ def footnote_problems(
 
 
 def _problem(identifier: str, path: str | None, line: int) -> MarkupError:
+    """The problem of the definition ``[^identifier]:``; one without an id (``[^]:``) is
+    told how to name its source, as there is no id to give its reference."""
+    named = identifier or "short-name"
     return MarkupError(
-        f"'[^{identifier}]: …' is a Markdown footnote, which articlegen does not have: "
-        f"[^{identifier}] cites an entry of the article's 'references:'",
+        f"'[^{identifier}]: …' is a Markdown footnote{'' if identifier else ' without an id'}, "
+        f"which articlegen does not have: [^{named}] cites an entry of the article's "
+        "'references:'",
         path,
         line,
-        f"for a source, add it to 'references:' (id: {identifier}, title, url) and delete this "
-        "line; for a remark, write it in the text",
+        f"for a source, add it to 'references:' (id: {named}, title, url)"
+        f"{'' if identifier else f', cite it as [^{named}]'} and delete this line; for a "
+        "remark, write it in the text",
     )
