@@ -588,6 +588,7 @@ def test_generated_articles(body: str, html: bool) -> None:
 @example(">>a\n>*")
 @example(">>\t\ta")  # a tab after nested quotes' markers
 @example(">>-\t\ta")
+@example("[^]:1")  # a footnote definition with no id
 def test_generated_characters(body: str) -> None:
     same(body)
 
