@@ -418,7 +418,8 @@ class _Render:
             raise _Unsupported  # one was read as something else: code, a link's text or URL
         slugs = [slug for _, slug, _ in self.headings]
         taken: set[str] = set()
-        ids = [unique_id(slug, taken, frozenset(slugs)) for slug in slugs]
+        natural = frozenset(slugs)
+        ids = [unique_id(slug, taken, natural) for slug in slugs]
         named = [(anchor, text) for anchor, (_, _, text) in zip(ids, self.headings, strict=True)]
         tags = Tags(self.anchors, self.imgs, named, self.swapped)
         for piece in self.pieces:
@@ -660,16 +661,19 @@ class _Render:
         """A text token's words, and the wiki links and citations swapped into it (in a
         link's text, markdown-it-py would have read no link). Links Markdown left as text
         are looked for in each text between those, the text tokens markdown-it-py has. The
-        word count takes the texts between too, as if each swap were a space."""
+        word count takes the texts between too, as if each swap were a space. Only a text
+        holding ``](``, ``<`` or ``]:`` can hold such a link (each of
+        ``rawhtml._REFUSED_CANDIDATE``'s does) or a tag: one with a ``:`` alone, as most
+        bench bodies have (``Remember:``), is only counted."""
         if "_" in text and _LEFT_OVER_UNDERSCORES.search(text):
             raise _Unsupported  # an emphasis markdown-it-pyrs missed (after a*a_b_ c*)
-        if "](" not in text and ":" not in text and "<" not in text and "\x80" not in text:
+        if "](" not in text and "]:" not in text and "<" not in text and "\x80" not in text:
             self.texts.append(text)
             return  # most: no link left as text (``refused_link_problems``), no tag, no swap
         swapped = "\x80" in text
         parts = _SWAPPED.split(text) if swapped else [text]  # [1::2]: the swaps' numbers
         self.texts.append(" ".join(parts[::2]) if swapped else text)
-        if "](" in text or ":" in text or "<" in text:
+        if "](" in text or "]:" in text or "<" in text:
             source = None
             if "](" in text or "<" in text:
                 self.lines = self.lines or body_lines(self.body)

@@ -67,7 +67,8 @@ _REFUSED_CANDIDATE = re.compile(
     r"|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*:[^\s>]*)"  # [label]: url
 )
 """A URL with a scheme where Markdown reads a link's: in text left as written, the link
-that ``validateLink`` refused."""
+that ``validateLink`` refused. Each match holds a ``](``, a ``<`` or a ``]:``, the only texts
+``fastmarkup._Render._text`` looks in: a pattern without one must be told there too."""
 
 
 def refused_link_problems(
