@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from articlegen.core.model import record
+from articlegen.core.records import record
 
 
 @record
