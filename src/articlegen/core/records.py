@@ -24,8 +24,9 @@ def record(cls: type[T]) -> type[T]:
     dataclasses' own ``__getstate__`` and ``__setstate__`` look their fields up on every
     call, which made them most of the cost of loading the cache and keying pages. Its
     ``__init__`` sets each field through its slot (``recordinit``), not by its name, and
-    its ``__eq__``, ``__hash__`` and ``__repr__`` are made without compiling code
-    (``recordmethods``), as every start of the command makes them all: ``dataclass`` writes
+    its ``__eq__`` and ``__hash__`` are compiled when first called, its ``__repr__`` made
+    without compiling code (``recordmethods``): every start of the command makes them all,
+    and a build compares or hashes the records of a few classes only. ``dataclass`` writes
     none of the four, only to have them replaced. So a record may not define them itself,
     nor need what ``slot_init`` does not write (a ``__post_init__``, a keyword-only field or
     one left out of ``__init__``): no record does.
