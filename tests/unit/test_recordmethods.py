@@ -100,3 +100,15 @@ def test_a_record_may_not_define_what_record_makes() -> None:
 
             def __repr__(self) -> str:
                 return "shown"
+
+
+def test_records_stay_frozen_as_dataclasses_do() -> None:
+    def failure(made: Any, change: Any) -> tuple[type[BaseException], str]:
+        with pytest.raises(Exception) as raised:
+            change(made)
+        return raised.type, str(raised.value)
+
+    for change in (lambda m: setattr(m, "first", 2), lambda m: setattr(m, "other", 2),
+                   lambda m: delattr(m, "noted"), lambda m: delattr(m, "other")):  # fmt: skip
+        assert failure(Pair(1), change) == failure(PairAsDataclass(1), change)
+    assert failure(Pair(1), lambda m: setattr(m, "first", 2))[0] is dataclasses.FrozenInstanceError

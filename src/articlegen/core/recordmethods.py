@@ -1,4 +1,4 @@
-"""A record's ``__eq__``, ``__hash__`` and ``__repr__``, made when first called.
+"""A record's ``__eq__``, ``__hash__``, ``__repr__``, ``__setattr__`` and ``__delattr__``.
 
 ``dataclass`` writes each of these for each class as source text and compiles it with
 ``exec``: about a tenth of a millisecond a method, for some seventy records at every start
@@ -6,7 +6,8 @@ of the command, though a build compares or hashes records of a few classes only,
 none. So a record's ``__eq__`` and ``__hash__`` are compiled, from the same source
 ``dataclass`` writes, by the first call of either, which puts them in the class in its own
 place; ``__repr__`` is made from the field names without compiling anything (it is never
-called often). ``records.record`` asks ``dataclass`` for none of the three and sets these.
+called often), and ``__setattr__`` and ``__delattr__``, which keep a record frozen, the
+same way. ``records.record`` asks ``dataclass`` for none of them and sets these.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import operator
 import reprlib
 from collections.abc import Callable
-from dataclasses import Field, fields
+from dataclasses import Field, FrozenInstanceError, fields
 from typing import Any
 
 Values = Callable[[Any], tuple[Any, ...]]
@@ -71,6 +72,29 @@ def set_record_methods(cls: type) -> None:
         return value
 
     for method in (__eq__, __hash__, _shown_by(cls, [f.name for f in found if f.repr])):
+        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+        setattr(cls, method.__name__, method)
+
+
+def set_frozen(cls: type, original: type) -> None:
+    """Give the dataclass ``cls`` the ``__setattr__`` and ``__delattr__`` that
+    ``dataclass(frozen=True)`` compiles for it, as closures: a field may not be set or
+    deleted (``FrozenInstanceError``); any other name is handed on, as there, past
+    ``original``, the class ``dataclass`` was given (made again with slots, so an instance is
+    not one of it: Python refuses that hand-over with ``TypeError``, as it does there)."""
+    names = tuple(f.name for f in fields(cls))
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is original or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(original, self).__setattr__(name, value)  # type: ignore[arg-type]
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is original or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(original, self).__delattr__(name)  # type: ignore[arg-type]
+
+    for method in (__setattr__, __delattr__):
         method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
         setattr(cls, method.__name__, method)
 
