@@ -12,7 +12,6 @@ import contextlib
 import dataclasses
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -56,6 +55,7 @@ from .core.model import (
 )
 from .core.programs import find_pagefind
 from .core.progress import for_stage
+from .core.records import record
 from .incremental.cache import BuildCache
 from .incremental.cachefile import load_cache, save_cache
 from .incremental.damaged import without_damaged
@@ -174,7 +174,7 @@ def _settings(root: Path, options: BuildOptions) -> tuple[SiteConfig, list[Diagn
     return config, unready_settings(written if options.preview else config)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Checked:
     """What validation learned that the later stages use."""
 

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 
 import pytest
 
-from articlegen.core.model import record
 from articlegen.core.recordinit import slot_init
+from articlegen.core.records import record
 
 
 @record

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from ..core.layout import CACHE_DIR
+from ..core.workers import default_jobs
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What each command's parser is added to (``add_subparsers``)."""
@@ -95,8 +96,6 @@ only wait their turn; ``--jobs 10000`` on a large site started thousands."""
 
 def job_count(text: str) -> int:
     """``--jobs``: a whole number from 1 to ``JOBS_PER_CPU`` per CPU this process may use."""
-    from ..core.workers import default_jobs  # here: it imports multiprocessing
-
     jobs = positive(text)
     most = JOBS_PER_CPU * default_jobs()
     if jobs > most:

@@ -14,7 +14,6 @@ import contextlib
 import math
 import re
 import warnings
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
@@ -326,6 +325,8 @@ def _orientation(image: PILImage) -> int | None:
 def svg_size(data: bytes) -> tuple[int, int] | None:
     """Size from an SVG's ``width``/``height`` (unitless, px or an absolute unit such as
     mm) or its ``viewBox``."""
+    import xml.etree.ElementTree as ET  # here: only a site with an SVG image loads it
+
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:

@@ -13,11 +13,11 @@ import dataclasses
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..core.console import counted
 from ..core.dates import instant, local_day
 from ..core.model import Article, BuildOptions, Date
+from ..core.records import record
 
 SCHEDULED, EXPIRED = "scheduled", "expired"
 WITHHELD_FIXES = {
@@ -30,7 +30,7 @@ DRAFTS_NAMED = 3
 """Drafts a build that left them out names; the rest it counts."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Withheld:
     """An article the moment keeps out, and why."""
 
@@ -123,7 +123,7 @@ def shown_moment(value: Date, zone: zoneinfo.ZoneInfo) -> str:
     return f"{local:%Y-%m-%d %H:%M} ({zone.key})"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Publication:
     """What the build's moment withholds, split by whether the build shows it anyway."""
 

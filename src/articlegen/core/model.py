@@ -7,41 +7,18 @@ stages testable alone, safe to run in parallel and easy to cache.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import zoneinfo
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, replace
 from pathlib import Path
-from typing import Any, Literal, TypeVar, dataclass_transform
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .langtags import text_direction
 from .problems import ArticlegenError, Diagnostic
-from .recordinit import slot_init
+from .records import record
 
 Date = dt.date | dt.datetime
-T = TypeVar("T")
-
-
-@dataclass_transform(frozen_default=True)
-def record(cls: type[T]) -> type[T]:
-    """``@dataclass(frozen=True, slots=True)``, pickled as its class and field values.
-
-    The build cache unpickles and keys thousands of these per build; the slots
-    dataclasses' own ``__getstate__`` and ``__setstate__`` look their fields up on every
-    call, which made them most of the cost of loading the cache and keying pages. Its
-    ``__init__`` sets each field through its slot (``recordinit``), not by its name.
-    """
-    made = dataclass(frozen=True, slots=True)(cls)
-    if (init := slot_init(made)) is not None:
-        made.__init__ = init  # type: ignore[method-assign]
-    names = [f.name for f in fields(made)]  # type: ignore[arg-type]
-    values = operator.attrgetter(*names)
-    if len(names) == 1:
-        made.__reduce__ = lambda self: (made, (values(self),))  # type: ignore[method-assign]
-    else:
-        made.__reduce__ = lambda self: (made, values(self))  # type: ignore[method-assign]
-    return made
 
 
 Progress = Callable[[str, int, int], None]
@@ -750,7 +727,7 @@ class RenderedPage:
     build that writes returns (``BuildResult.pages``: the bytes are in the file)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FirstPages:
     """Pages a build's caller wants before the rest (the preview: those a browser shows)."""
 

@@ -9,7 +9,7 @@ import them from there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import record
 
 
 class ArticlegenError(Exception):
@@ -61,7 +61,7 @@ def _escape_table() -> dict[int, str]:
 _ESCAPED = _escape_table()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diagnostic:
     """A warning: the build goes on, unless ``--strict`` makes it an error."""
 

@@ -3,7 +3,7 @@
 The ``__init__`` ``dataclass(frozen=True)`` writes sets each field with
 ``object.__setattr__(self, name, value)``, which looks the slot up by name again on every
 call: twice what the slot's own setter costs. A build makes tens of thousands of records
-(a reference, a link, a header's twenty fields, each cached page's), so ``model.record``
+(a reference, a link, a header's twenty fields, each cached page's), so ``records.record``
 gives each this one: the same parameters, defaults and factories, the same fields set.
 """
 
@@ -20,7 +20,8 @@ sentinel): the factory is called where it is left out."""
 def slot_init(cls: type) -> Any:
     """An ``__init__`` for the frozen slots dataclass ``cls``, taking what its own takes;
     None where ``cls`` has what this does not write (``__post_init__``, a field left out of
-    ``__init__`` or keyword-only): its own ``__init__`` then stays."""
+    ``__init__`` or keyword-only): a dataclass's own ``__init__`` then stays, and
+    ``records.record``, which has ``dataclass`` write none, refuses the class."""
     found = fields(cls)
     if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only for f in found):
         return None

@@ -3,20 +3,24 @@
 Workers get whole units of work (an article to read, parse and render; a page to
 render), because shipping text between processes costs more than the work it
 would save. Small jobs stay in this process: a worker costs more to start than
-a few items take.
+a few items take, and ``multiprocessing`` is imported only when a pool starts, so a
+build that stays here (``--jobs 1``, a small site) does not load its dozen modules.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    import multiprocessing.pool
+    import multiprocessing.process
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -169,6 +173,8 @@ anyway costs nothing, so the wait can be short."""
 def _running_pool(processes: int) -> Iterator[multiprocessing.pool.Pool]:
     """A pool of ``processes`` workers, stopped on leaving the block (``_stop``), however
     it is left: results all read, an error, a Ctrl-C, a caller that stopped reading."""
+    import multiprocessing  # here: a build that starts no pool never loads it
+
     before = set(multiprocessing.active_children())
     pool = _start_pool(processes)
     workers = [child for child in multiprocessing.active_children() if child not in before]
@@ -207,6 +213,8 @@ def _start_worker() -> None:
 def _context() -> multiprocessing.context.BaseContext:
     """``fork`` (no start-up cost) from a single-threaded process; ``spawn`` otherwise,
     since forking a process with threads (a dev server's) can deadlock the child."""
+    import multiprocessing  # loaded by _running_pool already; here for its name
+
     if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -10,12 +10,13 @@ shows it cannot be either (``yamlsize.within_limits``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import yaml
 
 from .errors import ArticlegenError
+from .records import record
 from .yamlentry import Entry
 from .yamlloader import SCALAR_TAGS, STR_TAG, Loader, syntax_error
 from .yamlmerge import MERGE_KEY, is_merge, merge_nested, merged_sources
@@ -113,7 +114,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Reader:
     """Entries of a composed document's mappings.
 

@@ -18,9 +18,11 @@ under the value of one (``id: a``). An item written without a space after its ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import yaml
+
+from .records import record
 
 _PROBLEMS = (
     "did not find expected '-' indicator",
@@ -181,7 +183,7 @@ def _list_column(lines: list[str], line: int) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Level:
     """A key a misindented key may be meant beside: where its name starts, and how found."""
 

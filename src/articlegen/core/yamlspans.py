@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 import yaml
 
 from .curlypairs import curly_inside
 from .errors import ArticlegenError
+from .records import record
 from .yamlloader import Loader, syntax_error
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """Where a value is written in the file, for editing it in place: the 1-based file
     line and 0-based column of its first character and of the character after its last."""

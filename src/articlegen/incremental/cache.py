@@ -55,8 +55,8 @@ from ..core.model import (
     PlannedSite,
     RenderedBody,
     RenderedPage,
-    record,
 )
+from ..core.records import record
 from ..render.partials import Partials
 from .keys import SharedDigests, page_key
 from .planrecord import PlanRecord

@@ -29,6 +29,7 @@ from ..content.publication import utc_clock
 from ..core.layout import CACHE_DIR, CONFIG_FILE, SOURCE_FOLDERS, THEME
 from ..core.model import BuildOptions, BuildResult
 from ..core.programs import find_pagefind
+from ..core.records import record
 from .cache import code_fingerprint
 from .cachefile import RECEIPT
 from .stamps import is_racy
@@ -39,7 +40,7 @@ TreeStamp = tuple[int, int, int, int, int]
 _MISSING: TreeStamp = (0, 0, 0, 0, 0)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@record
 class Snapshot:
     """The stamps of everything a build is about to read, taken before it reads them."""
 
@@ -59,7 +60,7 @@ class Snapshot:
     ``digest``), so a receipt made with them holds whatever the clock says."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@record
 class Receipt:
     """What the last successful build of a site left, and what it said."""
 

@@ -223,7 +223,7 @@ def _numbered() -> dict[int, tuple[int, object]]:
 
 
 def own_reductions(module: object) -> dict[type, Callable[[Any], Any]]:
-    """Each class of ``module`` that reduces itself (``model.record``'s records), under its
+    """Each class of ``module`` that reduces itself (``records.record``'s), under its
     ``__reduce__``: in a pickler's dispatch table, a record is reduced by that function at
     once, to the same bytes, where the pickler otherwise looks up ``__reduce_ex__``, whose
     ``object`` version looks up and calls ``__reduce__`` (about a tenth of keying a page)."""

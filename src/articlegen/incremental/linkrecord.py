@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..core.memo import Memo
-from ..core.model import LinkGraph, LinkSource, LinkTarget, record
+from ..core.model import LinkGraph, LinkSource, LinkTarget
+from ..core.records import record
 from ..render.links import Resolved, build_link_graph
 from .keys import value_digest
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..core.model import Alias, record
+from ..core.model import Alias
+from ..core.records import record
 
 
 @record

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from ..core.model import (
     RenderedPage,
     Site,
 )
+from ..core.records import record
 from ..core.urls import article_url, page_file
 from ..render.feeds import FEED_TEMPLATE, EntryTexts, render_feed, site_files
 from ..render.templates import render_all, template_fingerprints
@@ -29,7 +29,7 @@ from .recordplanning import plan_with_record
 from .replan import plan_site
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SitePages:
     """Every page and feed of a build: what each one is, known before any is rendered, and
     the pages themselves, rendered one by one as they are read."""

@@ -20,11 +20,11 @@ as strictly as a page key where ``==`` is not (dates, mappings).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from functools import partial
 
 from ..core.memo import Memo, Same
 from ..core.model import Article, PagePlan, PlannedSite, RenderedBody, Site
+from ..core.records import record
 from ..render.feeds import plan_feeds, unlisted_tags
 from ..render.pages import plan_article_pages, plan_other_pages, plan_pages, reading_minutes
 from .keys import SharedDigests, value_digest
@@ -185,7 +185,7 @@ def body_only_changes(before: Site, after: Site) -> frozenset[str] | None:
     return changes.bodies if changes is not None and not changes.cards else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Changes:
     """What changed between two sites whose ``shown_digest`` and link graph are the same."""
 

@@ -20,7 +20,7 @@ read as an image is published as it is, with a warning.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
@@ -37,12 +37,13 @@ from ..content.variants import RESPONSIVE_SUFFIXES
 from ..core.errors import ArticlegenError, Diagnostic, attempt
 from ..core.layout import CONFIG_FILE, STATIC_DIR
 from ..core.model import Article, ImageVariant, PlacedImage, RenderedBody, SiteConfig
+from ..core.records import record
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import make_markdown, markup_settings
 from .sources import Sources
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SiteImages:
     """The placed images of a site's articles, and the problems to report."""
 

@@ -14,7 +14,6 @@ import datetime as dt
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from ..core.dates import instant
 from ..core.errors import ArticlegenError, attempt
 from ..core.memo import Memo
 from ..core.model import Article, LinkGraph, LinkSource, LinkTarget, RenderedBody
+from ..core.records import record
 from ..core.workers import map_chunks
 from ..markup.fastmarkup import render_markdown
 from ..markup.markdown import MarkupSettings, make_markdown
@@ -48,7 +48,7 @@ MIN_PARALLEL_ARTICLES = 48
 """Fewer articles to render than this are rendered here: a worker would cost more to start."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sources:
     """What ``content/`` holds, read and rendered."""
 
@@ -224,7 +224,7 @@ in one process), and Markdown a little. A worker's chunk is no longer
 (``workers.MAX_CHUNK``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadSource:
     """An article read and parsed, its body not yet rendered."""
 

@@ -9,13 +9,14 @@ from pathlib import Path
 from ..content.images import image_info
 from ..core.memo import Memo
 from ..core.model import RenderedBody
+from ..core.records import record
 from ..render.links import Resolved
 from ..trust.references import Citations
 from .filefacts import FileFacts
 from .linkrecord import LinkRecords
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@record
 class StageMemos:
     """Per-article results of the stages between loading and planning, for the next build
     to reuse where their inputs did not change (``core.memo``); kept in memory only, but

@@ -12,7 +12,6 @@ import operator
 import re
 import shlex
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, SupportsIndex
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -24,6 +23,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from ..core.errors import MarkupError
+from ..core.records import record
 
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
     from markdown_it.renderer import RendererHTML
@@ -39,7 +39,7 @@ _PLAIN_PARAMS = re.compile(r'([^\s"\'\\]+)[ \t]+([^\s"\'\\]+)[ \t]+"([^"\\]*)"')
 _TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Video:
     """A video as the page shows it."""
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..core.model import CitationMark
+from ..core.records import record
 
 
 class Slot(enum.StrEnum):
@@ -47,7 +47,7 @@ def placeholder(slot: Slot, index: int) -> str:
     return f"\x00{slot}{index}\x00"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BodyFill:
     """What the site knows for one body's placeholders, each list in document order."""
 

@@ -24,13 +24,13 @@ from __future__ import annotations
 import errno
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.characters import describe
 from ..core.errors import OutputError
 from ..core.layout import CACHE_DIR, CONFIG_FILE, OUTPUT_MARKER, SOURCE_FOLDERS
 from ..core.model import SiteConfig
+from ..core.records import record
 from ..incremental.freshness import last_output
 
 MARKER_TEXT = (
@@ -43,7 +43,7 @@ MARKER_TEXT = (
 _SOURCES = {folder: f"the {folder} folder" for folder in SOURCE_FOLDERS}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Destination:
     """The output folder of a build, and where it was named, for messages."""
 

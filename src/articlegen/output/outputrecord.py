@@ -17,12 +17,12 @@ import hashlib
 import os
 import posixpath
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ArticlegenError, OutputError, raise_if_any
 from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER, is_skipped
 from ..core.problems import Diagnostic, one_line
+from ..core.records import record
 
 _HEADER = b"articlegen output files 1: a digest of each file's path a build wrote here\n"
 _OWN_NAMES = (OUTPUT_MARKER, OUTPUT_FILES)
@@ -38,7 +38,7 @@ def _digest(name: str) -> str:
     return hashlib.blake2b(name.encode(errors="surrogateescape"), digest_size=8).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WrittenFiles:
     """The digests of the files the last build wrote into an output folder."""
 
@@ -66,7 +66,7 @@ def load_written(output: Path) -> WrittenFiles | None:
     return WrittenFiles(frozenset(digests))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OwnFiles:
     """What someone put into an output folder: files (links and all), and folders that hold
     no file a build wrote (an empty one kept as it is)."""

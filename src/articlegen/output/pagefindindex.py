@@ -27,9 +27,9 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ..core.records import record
 from .pagefindcbor import UnknownIndex as UnknownIndex
 from .pagefindcbor import (
     array,
@@ -67,7 +67,7 @@ Reuse = Callable[[str, str], "bytes | None"]
 body of a given SHA-1 (hex), if it had that one; else None."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ShardIndex:
     """The index Pagefind made of one shard's pages, in the parts a merge needs."""
 
@@ -129,7 +129,7 @@ def shard_from_data(data: object) -> ShardIndex:
     return ShardIndex(entry, language, pages, words, fields, fragments)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MergedIndex:
     """The files of a merged index, and what a later merge needs to reuse them."""
 

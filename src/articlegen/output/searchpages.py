@@ -21,6 +21,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..core.records import record
 from .pagefindrun import EXCLUDED
 
 PAGES_PER_SHARD = 16
@@ -40,7 +41,7 @@ Stamp = tuple[int, int, int, int]
 recorded when it was indexed is that very file (unchanged pages are linked, not copied)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndexedPage:
     """A page as its shard's index was made from it."""
 

@@ -21,7 +21,6 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,7 @@ from ..content.staticfiles import StaticFile
 from ..content.variants import format_of
 from ..core.errors import ArticlegenError, BuildFailed
 from ..core.model import ImageVariant, PlacedImage
+from ..core.records import record
 from ..core.workers import default_jobs
 from .pixels import eight_bit, in_colour_space
 
@@ -49,7 +49,7 @@ _SAVE: dict[str, dict[str, Any]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MadeVariants:
     """The copies a build publishes, and how many it had to encode."""
 
@@ -59,7 +59,7 @@ class MadeVariants:
     """Copies encoded by this build: the others were in the cache folder already."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Job:
     """The copies of one original the cache folder lacks."""
 
@@ -147,11 +147,13 @@ class VariantsMade:
         ``core/workers.py``) and the warnings filters are as they were."""
         if self._made is None:
             try:
-                if self._encoding is None:
+                if self._encoding is not None:
+                    encoded = [future.result() for future in self._encoding]
+                elif self.todo:  # else nothing to encode: Pillow is not even loaded
                     with our_pixel_limit():
                         encoded = [_encode_job(job) for job in self.todo]
                 else:
-                    encoded = [future.result() for future in self._encoding]
+                    encoded = []
             except ArticlegenError as failed:
                 raise BuildFailed([failed]) from failed
             finally:

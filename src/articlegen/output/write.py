@@ -14,13 +14,13 @@ import signal
 import stat
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.staticfiles import StaticFile
 from ..core.errors import OutputError
 from ..core.layout import OUTPUT_FILES, OUTPUT_MARKER
 from ..core.model import RenderedPage
+from ..core.records import record
 from ..core.removal import remove_tree
 from .destination import MARKER_TEXT, Destination, may_delete
 from .outputrecord import (
@@ -183,7 +183,7 @@ def _followed(output: Path) -> Path:
     return output.resolve() if output.is_symlink() else output
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cleaned:
     """What ``remove_output`` did: whether it removed anything, and what it kept."""
 

@@ -26,7 +26,6 @@ import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 from urllib.parse import unquote
 
@@ -35,6 +34,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..core.errors import LinkError, closest, suggestion
 from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, ResolvedLink
 from ..core.pageids import THEME_IDS, is_reserved
+from ..core.records import record
 from ..trust.references import Citations
 
 TOP = "top"
@@ -43,7 +43,7 @@ LISTED_IDS = 5
 """How many of a page's ids a message lists when none is close to the one written."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FragmentLink:
     """A link that names an ``#id``: where it is written, and the page it points to."""
 
@@ -61,7 +61,7 @@ class FragmentLink:
     """The part after ``#``, as written (perhaps percent-encoded)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageIds:
     """The ids a link may name on one article's page."""
 

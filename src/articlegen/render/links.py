@@ -28,6 +28,7 @@ from ..core.errors import LinkError, closest, completed, suggestion
 from ..core.lookalike import TITLE_STAGES, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
+from ..core.records import record
 from ..core.slugs import is_slug, natural_order
 from ..core.weburl import address_problem, is_web_address
 from .ambiguouslinks import ambiguous_link
@@ -58,7 +59,7 @@ class _Index:
     made: dict[tuple[str | None, str | None, str, str], ResolvedLink] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Resolved:
     """One source's links resolved, and what was wrong."""
 

@@ -23,13 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..content.images import static_path
 from ..content.misnamed import OTHER_MARKDOWN
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
 from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
+from ..core.records import record
 from ..core.urls import SEARCH_URL, article_url
 from ..core.weburl import lacks_scheme
 from .fragments import FragmentLink
@@ -40,7 +40,7 @@ _ORIGIN = "https://site.invalid/"
 """An origin to resolve paths against: only the path of the result is kept."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SitePath:
     """Where a path link leads: a path from the site's root and what followed it."""
 

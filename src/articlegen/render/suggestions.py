@@ -33,11 +33,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from heapq import nlargest
 from itertools import pairwise
 
 from ..core.model import Article, LinkGraph, Suggestion
+from ..core.records import record
 from ..core.slugs import natural_order
 from .textvectors import (
     MARKUP,
@@ -73,7 +73,7 @@ PHRASED = 6
 """Shared words tried in pairs for a phrase both articles write (``deep sleep``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """What ranking needs of one article."""
 

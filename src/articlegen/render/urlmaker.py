@@ -5,7 +5,7 @@ cache can key on it; the compiled templates call it directly (``jinjacompiler``)
 
 from __future__ import annotations
 
-from ..core.model import record
+from ..core.records import record
 
 
 @record

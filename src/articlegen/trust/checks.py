@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,12 +18,13 @@ from ..core.errors import ArticlegenError, Diagnostic
 from ..core.layout import CONFIG_FILE
 from ..core.memo import Memo, Same
 from ..core.model import Article, Credits, RenderedBody, SiteConfig
+from ..core.records import record
 from .editorial import future_update, requirement_problems, resolve_policy, review_problems
 from .people import credit_articles, photo_problems
 from .references import Citations, number_citations
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Trust:
     """What the health-content checks found: people, sources, the policy page, problems."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..core.errors import (
@@ -21,13 +20,14 @@ from ..core.errors import (
 )
 from ..core.model import Article, Credits, Person, SiteConfig
 from ..core.nestedkeys import PERSON, key_names, required_keys, text_keys
+from ..core.records import record
 from ..core.slugs import is_slug, natural_order, slugify
 from ..core.weburl import address_problem
 from ..core.yamlchecks import meant_keys, type_problem, unknown_key_problems
 from ..core.yamlentry import Entry
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Contributions:
     """A person and the articles they wrote and reviewed, for their page."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from ..core.dates import read_date
 from ..core.errors import (
@@ -31,6 +30,7 @@ from ..core.model import (
 )
 from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
+from ..core.records import record
 from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem, full_address
 from ..core.yamlchecks import as_text, meant_keys, unknown_key_problems
@@ -58,7 +58,7 @@ _YEAR = re.compile(r"[1-9][0-9]{3}")
 """A bare year, as a reference's ``date`` may be."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Citations:
     """What numbering one article's citations gives: marks for the body, the list, problems."""
 
