@@ -430,16 +430,23 @@ def test_a_markdown_footnote_is_an_error_at_its_definition(
     )
 
 
-def test_a_footnote_definition_without_an_id_is_told_how_to_name_its_source(
-    built: Path, run_cli
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [("[^]", " without an id"), ("[^Sleep study]", ""), ("[ ^Sleep  study]", "")],
+)
+def test_a_footnote_label_no_citation_can_name_is_told_how_to_name_its_source(
+    built: Path, run_cli, label: str, kind: str
 ) -> None:
-    """'[^]: https://…' has no id to give a reference: the hint names one to choose."""
-    write(built, "c.md", f"{HEADER}---\nText.\n\n[^]: https://example.org/note\n")
+    """'[^]:' or '[^Sleep study]:' has no id a citation can name: the hint names one to
+    choose; the label is shown as written (markdown-it keeps it upper-cased)."""
+    write(built, "c.md", f"{HEADER}---\nText.\n\n{label}: https://example.org/note\n")
+    shown = "[^]" if kind else "[^Sleep study]"
     assert only_error(rebuild_fails(built, run_cli)) == (
-        "error: content/c.md:7: '[^]: …' is a Markdown footnote without an id, which articlegen"
+        f"error: content/c.md:7: '{shown}: …' is a Markdown footnote{kind}, which articlegen"
         " does not have: [^short-name] cites an entry of the article's 'references:' — for a"
         " source, add it to 'references:' (id: short-name, title, url), cite it as"
-        " [^short-name] and delete this line; for a remark, write it in the text"
+        " [^short-name] (an id has no spaces) and delete this line; for a remark, write it in"
+        " the text"
     )
 
 

@@ -313,13 +313,31 @@ def test_addresses_differing_in_the_host_s_case_are_one_card(site, run_cli) -> N
     ]
 
 
-@pytest.mark.parametrize("item", ["https://|Nothing", "https://|Two words", "http:|A title"])
+@pytest.mark.parametrize(
+    "item", ["https://|Nothing", "https://|Two words", "http:|A title", "https://?|A title"]
+)
 def test_a_title_after_no_address_says_the_address_is_missing(site, run_cli, item) -> None:
     root = site({"a.md": article("A", see_also=f'\n  - "{item}"'), "b.md": article("B")})
     code, _out, err = run_cli("check", "--site", root)
     assert code == 1
     assert f"a.md:4: see_also '{item}' has no web address before its '|'" in err
     assert "write the page's whole address before the '|'" in err
+
+
+def test_the_example_address_of_a_title_with_a_bar_is_no_error_itself(site, run_cli) -> None:
+    root = site({"a.md": article("A", see_also='\n  - "https://|a|b"'), "b.md": article("B")})
+    _code, _out, err = run_cli("check", "--site", root)
+    assert "(https://example.org/page|Title)" in err
+
+
+def test_credentials_in_web_addresses_keep_their_case(site, run_cli) -> None:
+    see_also = '\n  - "https://Ann:Pw@cdc.gov/x|One card"\n  - "https://ann:pw@cdc.gov/x|Another"'
+    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    assert "links to what" not in err
+    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
+    assert len(cards) == 2
 
 
 def test_a_web_card_s_title_in_markdown_is_a_warning(site, run_cli) -> None:
@@ -339,3 +357,12 @@ def test_a_web_card_s_title_in_markdown_is_a_warning(site, run_cli) -> None:
     assert "a.md:5" not in err
     cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
     assert cards[0].text() == "The *CDC* on sleep"
+
+
+def test_a_web_card_s_title_of_markup_alone_is_told_to_write_text(site, run_cli) -> None:
+    root = site({"a.md": article("A", see_also='\n  - "https://a.example/6|<b></b>"')})
+    _code, _out, err = run_cli("check", "--site", root)
+    assert (
+        "titles its card in Markdown, which the card shows as written — write the title as"
+        " plain text after the '|', or leave both out: https://a.example/6"
+    ) in err

@@ -133,6 +133,8 @@ def test_bench_corpus(tmp_path: Path) -> None:
         "| a | b |\n|---|---|\n| [^c]: x | y |",  # a table cell's
         "[^]:1",  # a label of '^' alone is a footnote definition to markdown-it-py
         "[^ ]: x\n\n[^a b]: y\n\n[^a\\]b]: z\n\n[^a\nb]: w",  # so is any label opening '^'
+        "Text.\n\n[ ^1]: https://www.cdc.gov/sleep/",  # after a space too
+        "[^a[b]: x\n\n[^a[\tb]: y",  # the footnote plugin's, with a bracket or a tab inside
         "\x00",
     ],
 )

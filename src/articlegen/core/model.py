@@ -591,8 +591,9 @@ class ResolvedLink:
         if self.url is None:
             return (self.slug, None, self.fragment)
         parts = urlsplit(self.url)
+        user, at, host = parts.netloc.rpartition("@")  # a user name and password keep case
         same = parts._replace(
-            scheme=parts.scheme.lower(), netloc=parts.netloc.lower(), path=parts.path or "/"
+            scheme=parts.scheme.lower(), netloc=user + at + host.lower(), path=parts.path or "/"
         )
         return (self.slug, same.geturl(), self.fragment)
 

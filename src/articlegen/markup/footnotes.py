@@ -21,14 +21,25 @@ from ..core.errors import MarkupError
 DEFINITION = re.compile(r"\[\^([^\]\s^]+)\]:")
 """A footnote definition's start, ``[^id]:``; on a line's start it is one."""
 MAY_DEFINE = re.compile(
-    r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)\[\^(?:[^\]\\]|\\[\s\S])*\]:", re.MULTILINE
+    r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)"
+    r"\[(?:\^[^]\r\n ]+|\s*\^(?:[^][\\]|\\[\s\S]){0,998})\]:",
+    re.MULTILINE,
 )
 """A line that may hold a footnote definition, after the marks of lists, quotes and headings
 it may be in, or a table cell that opens with one (for the compiled path, which declines
 such a body: markdown-it-py looks for one at the start of a heading's or a cell's text);
-``[^id]:`` within a sentence is none. Any label starting ``^`` is one (``[^]:``, ``[^ ]:``,
-``[^a b]:``, over lines, with an escaped bracket inside): markdown-it-py reads a link reference
-definition of it, which ``footnote_problems`` tells."""
+``[^id]:`` within a sentence is none. The footnote plugin's own definitions are those
+whose label, on one line, holds no space (``[^a[b]:``, ``[^a\tb]:``); and any link
+reference label starting ``^`` after spaces is one (``[^]:``, ``[ ^1]:``, ``[^a b]:``, over
+lines, with an escaped bracket inside): markdown-it-py reads a link reference definition of
+it, which ``footnote_problems`` tells. Such a label holds no unescaped ``[`` and is at most
+999 characters (markdown-it's rules), so each place is searched up to the next bracket at
+most, not on to the body's end."""
+_WRITTEN = re.compile(r"\[\s*\^((?:[^][\\]|\\[\s\S]){0,998})\]:")
+"""A footnote definition's label as written, over lines if it is (``[^Sleep study]:``): the
+label markdown-it keeps is upper-cased."""
+_ID = re.compile(r"[^\]\s^]+")
+"""An id a citation ``[^id]`` can name."""
 
 
 def opens_definition(src: str, start: int, end: int) -> bool:
@@ -54,22 +65,25 @@ def footnote_problems(
     for label, definition in env.get("references", {}).items():
         where = definition.get("map")
         if label.startswith("^") and where and where[0] < len(lines):
-            match = DEFINITION.search(lines[where[0]])
-            found.append((first_line + where[0], match.group(1) if match else label[1:]))
+            written = _WRITTEN.search("\n".join(lines[where[0] : where[1]]))
+            identifier = written.group(1) if written else label[1:]
+            found.append((first_line + where[0], " ".join(identifier.split())))
     return [_problem(identifier, path, line) for line, identifier in sorted(found)]
 
 
 def _problem(identifier: str, path: str | None, line: int) -> MarkupError:
-    """The problem of the definition ``[^identifier]:``; one without an id (``[^]:``) is
-    told how to name its source, as there is no id to give its reference."""
-    named = identifier or "short-name"
+    """The problem of the definition ``[^identifier]:``; one whose label no citation can
+    name (none, or with a space: ``[^]:``, ``[^Sleep study]:``) is told to name its source
+    with an id of its own, and how to cite it."""
+    usable = bool(_ID.fullmatch(identifier))
+    named = identifier if usable else "short-name"
+    kind = "" if identifier else " without an id"
     return MarkupError(
-        f"'[^{identifier}]: …' is a Markdown footnote{'' if identifier else ' without an id'}, "
-        f"which articlegen does not have: [^{named}] cites an entry of the article's "
-        "'references:'",
+        f"'[^{identifier}]: …' is a Markdown footnote{kind}, which articlegen does not have: "
+        f"[^{named}] cites an entry of the article's 'references:'",
         path,
         line,
         f"for a source, add it to 'references:' (id: {named}, title, url)"
-        f"{'' if identifier else f', cite it as [^{named}]'} and delete this line; for a "
-        "remark, write it in the text",
+        + ("" if usable else f", cite it as [^{named}] (an id has no spaces)")
+        + " and delete this line; for a remark, write it in the text",
     )

@@ -5,14 +5,21 @@ page after a '|', or the error where that '|' may be the address's own. Kept apa
 
 from __future__ import annotations
 
-import re
+from urllib.parse import urlsplit
 
 from ..core.errors import LinkError
 from ..core.model import LinkRef, LinkSource
 from ..core.weburl import is_web_address, labelled_address, lacks_scheme
 
-_SCHEME_ALONE = re.compile(r"https?:/*", re.IGNORECASE)
-"""A web address's start with nothing after it: ``https://|Title`` lost its address."""
+
+def _lacks_host(address: str) -> bool:
+    """Whether ``address`` starts as a web address but names no host (``https://``,
+    ``https://?``, ``http:``): ``https://|Title`` lost its address."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # an unclosed IPv6 bracket: another error tells it
+        return False
+    return parts.scheme in ("http", "https") and not parts.netloc and not parts.path.strip("/")
 
 
 def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, str]:
@@ -23,13 +30,14 @@ def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, s
         return labelled
     address, _, title = text.partition("|")
     address = address.strip()
-    if _SCHEME_ALONE.fullmatch(address):
+    if _lacks_host(address):
+        example = title.strip() if title.strip() and "|" not in title else "Title"
         raise LinkError(
             f"see_also '{text}' has no web address before its '|', only '{address}'",
             source.path,
             ref.line,
             "write the page's whole address before the '|', copied from the browser's "
-            f"address bar (https://example.org/page|{title.strip() or 'Title'})",
+            f"address bar (https://example.org/page|{example})",
         )
     if not is_web_address(address):
         return text, ""

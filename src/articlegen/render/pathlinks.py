@@ -274,15 +274,17 @@ def _web_address(written: str) -> str | None:
 
 def _elsewhere(written: str, target: SitePath, base_url: str) -> str:
     """How to link to what is on the site's host but not of the site, by its full address
-    there; nothing without a ``base_url`` (the preview's own address is none to link to).
-    A path from the root is taken from the host's root as written (``/shop/`` beside a site
-    at ``/blog/``); any other under the site's address, where the build reads it."""
-    if not base_url:
+    there: for a path from the host's root, taken as written (``/shop/`` beside a site at
+    ``/blog/``). None for one under a base path (``/blog/old/``) or relative: that is the
+    site's own place, where an address written whole would go unchecked; and none without
+    a ``base_url`` (the preview's own address is none to link to)."""
+    path = urlsplit(written).path
+    base_path = urlsplit(base_url).path or "/"
+    if not base_url or _read_from(path) != _ROOT:
         return ""
-    if _read_from(urlsplit(written).path) == _ROOT:
-        full = urljoin(base_url, urlsplit(written).path + target.rest)
-    else:
-        full = urljoin(base_url.rstrip("/") + "/", target.path + target.rest)
+    if base_path != "/" and (path + "/").startswith(base_path.rstrip("/") + "/"):
+        return ""
+    full = urljoin(base_url, path + target.rest)
     return (
         "; something on this host that this site does not publish cannot be checked: link "
         f"to it by its full address, {full}"

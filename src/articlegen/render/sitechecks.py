@@ -326,7 +326,10 @@ def see_also_title_markup_warnings(
                     "shows as written",
                     a.source,
                     ref.line,
-                    f"write the text alone: {link.url}|{shown}",
+                    f"write the text alone: {link.url}|{shown}"
+                    if shown.strip()
+                    else f"write the title as plain text after the '|', or leave both out:"
+                    f" {link.url}",
                 )
             )
     return warnings
