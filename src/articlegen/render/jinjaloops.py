@@ -41,21 +41,23 @@ it is asked (a subclass's own ``__len__`` goes the general way)."""
 def counted(node: nodes.For) -> bool:
     """Whether ``node``'s body reads ``loop`` only as one of its counts, outside a scoped
     block, in a loop that is not recursive, including or importing no template and
-    defining no macro named ``loop``."""
-    if node.recursive or any(block.scoped for block in node.find_all(nodes.Block)):
+    defining no macro named ``loop``. A loop whose body names no ``loop`` (most) is told by
+    that one walk over its nodes, before the four others (a template's loops are asked about
+    each time it is compiled: once a cold build)."""
+    uses = [name for body in node.body for name in body.find_all(nodes.Name) if name.name == "loop"]
+    if not uses or node.recursive or any(block.scoped for block in node.find_all(nodes.Block)):
         return False
     if any(True for _ in node.find_all(_OTHER_TEMPLATES)):
         return False
     if any(macro.name == "loop" for macro in node.find_all(nodes.Macro)):
         return False
-    uses = [name for body in node.body for name in body.find_all(nodes.Name) if name.name == "loop"]
     counts = {
         id(getattr_node.node)
         for body in node.body
         for getattr_node in body.find_all(nodes.Getattr)
         if isinstance(getattr_node.node, nodes.Name) and getattr_node.attr in COUNTS
     }
-    return bool(uses) and all(id(name) in counts for name in uses)
+    return all(id(name) in counts for name in uses)
 
 
 class CountedLoop:

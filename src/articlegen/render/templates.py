@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +19,6 @@ from types import TracebackType
 from typing import Any, Literal, cast
 
 import jinja2
-from markupsafe import Markup
 
 from ..core.dates import day_text, human_date, iso_date
 from ..core.errors import TemplateError
@@ -29,6 +27,7 @@ from ..core.model import Date, PagePlan, RenderedPage
 from ..core.progress import report_progress
 from ..core.workers import in_workers, pooled
 from .jinjaruntime import Environment
+from .jsonld import to_json_ld
 from .openblocks import open_block_hint
 from .partials import PartialFunction, Partials
 from .pictures import picture
@@ -271,20 +270,6 @@ def _closure(name: str, uses: dict[str, set[str]]) -> set[str]:
             seen.add(used)
             todo.append(used)
     return seen
-
-
-_JSON_LD = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str, check_circular=False)
-"""What ``json.dumps`` with these settings makes for each call (every article page's), made
-once. Without the check for cycles, which notes every dict and list on the way (2 of the
-15 us an article's JSON-LD takes): ``jsonld`` builds each document afresh from dicts,
-lists and text, none holding another twice."""
-
-
-def to_json_ld(data: Any) -> Markup:
-    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` escaped."""
-    text = _JSON_LD.encode(data)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
 
 
 def toc_sections(toc: Iterable[Any]) -> list[tuple[Any, list[Any]]]:
