@@ -113,6 +113,7 @@ def test_a_file_that_is_not_results_is_a_clear_error(
     [
         ("docs/speed.md", "2000-articles.json"),
         ("docs/speed.md", "10000-articles.json"),
+        ("docs/speed.md", "2000-articles-late.json"),
         ("README.md", "2000-articles.json"),
     ],
 )
