@@ -242,18 +242,23 @@ def _text(node, selector: str) -> str:
     return found.text() if found is not None else ""
 
 
+def _web_cards(site, run_cli, see_also: str) -> tuple[str, list[tuple[str, str]]]:
+    """Build a site whose article ``a`` has ``see_also`` (YAML after the key): what the build
+    printed, and the (address, text) of each See Also card of ``a``'s page."""
+    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
+    return err, [(a.attributes["href"], a.text()) for a in cards]
+
+
 def test_one_web_address_titled_twice_is_one_card_and_a_warning(site, run_cli) -> None:
     """An item is where it leads, whatever title it gives: the first shows, the second is
     the repeated item's warning, as for an article named twice."""
     see_also = "\n  - https://www.cdc.gov/sleep|CDC on sleep\n  - https://www.cdc.gov/sleep"
-    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
-    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
-    assert code == 0, err
+    err, cards = _web_cards(site, run_cli, see_also)
     assert "a.md:5: see_also 'https://www.cdc.gov/sleep' links to what" in err
-    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
-    assert [(a.attributes["href"], a.text()) for a in cards] == [
-        ("https://www.cdc.gov/sleep", "CDC on sleep")
-    ]
+    assert cards == [("https://www.cdc.gov/sleep", "CDC on sleep")]
 
 
 def test_an_article_see_also_item_with_a_title_is_told_only_web_addresses_take_one(
@@ -301,13 +306,10 @@ def test_addresses_differing_in_the_host_s_case_are_one_card(site, run_cli) -> N
         "\n  - HTTPS://WWW.CDC.gov/sleep|CDC on sleep\n  - https://www.cdc.gov/sleep"
         "\n  - https://www.nih.gov|NIH home\n  - https://www.NIH.gov/"
     )
-    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
-    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
-    assert code == 0, err
+    err, cards = _web_cards(site, run_cli, see_also)
     assert "a.md:5: see_also 'https://www.cdc.gov/sleep' links to what" in err
     assert "a.md:7: see_also 'https://www.NIH.gov/' links to what" in err
-    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
-    assert [(a.attributes["href"], a.text()) for a in cards] == [
+    assert cards == [
         ("HTTPS://WWW.CDC.gov/sleep", "CDC on sleep"),
         ("https://www.nih.gov", "NIH home"),
     ]
@@ -332,12 +334,9 @@ def test_the_example_address_of_a_title_with_a_bar_is_no_error_itself(site, run_
 
 def test_credentials_in_web_addresses_keep_their_case(site, run_cli) -> None:
     see_also = '\n  - "https://Ann:Pw@cdc.gov/x|One card"\n  - "https://ann:pw@cdc.gov/x|Another"'
-    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
-    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
-    assert code == 0, err
+    err, cards = _web_cards(site, run_cli, see_also)
     assert "links to what" not in err
-    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
-    assert len(cards) == 2
+    assert [text for _, text in cards] == ["One card", "Another"]
 
 
 def test_a_web_card_s_title_in_markdown_is_a_warning(site, run_cli) -> None:
@@ -346,17 +345,14 @@ def test_a_web_card_s_title_in_markdown_is_a_warning(site, run_cli) -> None:
         '\n  - "https://www.cdc.gov/sleep|The *CDC* on sleep"'
         '\n  - "https://www.nih.gov/|NIH: Q&A on 5*3 things"'
     )
-    root = site({"a.md": article("Sleep", see_also=see_also), "b.md": article("B")})
-    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
-    assert code == 0, err
+    err, cards = _web_cards(site, run_cli, see_also)
     assert (
         "a.md:4: see_also 'https://www.cdc.gov/sleep|The *CDC* on sleep' titles its card in"
         " Markdown, which the card shows as written — write the text alone:"
         " https://www.cdc.gov/sleep|The CDC on sleep"
     ) in err
     assert "a.md:5" not in err
-    cards = parse(root / "public" / "a" / "index.html").css("section.see-also li a")
-    assert cards[0].text() == "The *CDC* on sleep"
+    assert cards[0][1] == "The *CDC* on sleep"
 
 
 def test_a_web_card_s_title_of_markup_alone_is_told_to_write_text(site, run_cli) -> None:
