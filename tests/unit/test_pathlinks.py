@@ -152,8 +152,8 @@ _FROM_PAGE = (
         (
             "Walking/index.html",
             "'/walking.html' or 'walking.md' or '[[walking]]' or '/walking/'",
-            "a path to a file without a leading '/' is read from static/: put the file in"
-            f" static/ (static/Walking/index.html), or {_WAYS}",
+            f"a path to a file without a leading '/' is read from static/: {_WAYS}; or put the"
+            " file in static/ (static/Walking/index.html)",
         ),
         (
             "../walking.htm",
@@ -167,14 +167,14 @@ _FROM_PAGE = (
             "../Walking/INDEX.HTM",
             "'walking.md' or '[[walking]]' or '/walking/'",
             "a path without a leading '/' is read from this article's address,"
-            " /blood-pressure-basics/, as a browser reads it: put the file in static/"
-            f" (static/Walking/INDEX.HTM), or {_WAYS}",
+            f" /blood-pressure-basics/, as a browser reads it: {_WAYS}; or put the file in"
+            " static/ (static/Walking/INDEX.HTM)",
         ),
         (
             "/walking/index.php",
             "'/walking/' or '/walking.html' or 'walking.md' or '[[walking]]'",
-            "a path with a leading '/' is read from the site's root: put the file in static/"
-            f" (static/walking/index.php), or {_WAYS}; something on this host that this site"
+            f"a path with a leading '/' is read from the site's root: {_WAYS}; or put the file"
+            " in static/ (static/walking/index.php); something on this host that this site"
             " does not publish cannot be checked: link to it by its full address,"
             " https://example.test/walking/index.php",
         ),

@@ -225,7 +225,9 @@ def _article_hint(
     means; one from the site's root may name something on its host beside the site."""
     file, slug, address = _ways_to_link(meant, linking[0], target.fragment)
     ways = f"link to {meant.source} as [text]({file}), as {slug} or as [text]({address})"
-    if _is_file(target.decoded):
+    if _INDEX_PAGE.search(target.decoded):  # a folder's page: the article, likelier
+        ways = f"{ways}; or put the file in static/ (static/{target.decoded})"
+    elif _is_file(target.decoded):
         ways = f"put the file in static/ (static/{target.decoded}), or {ways}"
     read = _read_from(urlsplit(written).path)
     if read == _STATIC:
