@@ -362,3 +362,22 @@ def test_a_web_card_s_title_of_markup_alone_is_told_to_write_text(site, run_cli)
         "titles its card in Markdown, which the card shows as written — write the title as"
         " plain text after the '|', or leave both out: https://a.example/6"
     ) in err
+
+
+@pytest.mark.parametrize(
+    ("item", "retyped"),
+    [
+        ("https:example.org/page|Two words", "https://example.org/page|Two words"),
+        ("htps://www.cdc.gov/sleep|CDC on sleep", "https://www.cdc.gov/sleep|CDC on sleep"),
+    ],
+)
+def test_a_titled_web_item_with_its_start_mistyped_is_given_it_retyped(
+    site, run_cli, item: str, retyped: str
+) -> None:
+    root = site({"a.md": article("A", see_also=f'\n  - "{item}"'), "b.md": article("B")})
+    code, _out, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert (
+        f"a.md:4: see_also '{item}' matches no article — its start is mistyped: write {retyped}"
+        in err
+    )

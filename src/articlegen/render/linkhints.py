@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..core.errors import LinkError
 from ..core.model import LinkRef, LinkSource
-from ..core.weburl import is_web_address, labelled_address, lacks_scheme
+from ..core.weburl import is_web_address, labelled_address, lacks_scheme, scheme_retyped
 
 
 def _lacks_host(address: str) -> bool:
@@ -54,7 +54,10 @@ def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, s
 def not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
     """How to fix a link that names nothing: a web address needs its scheme, and only a
     web address takes a title after a ``|`` in See Also (an article's card shows its own)."""
-    shown = name.partition("|")[0].strip()
+    shown, _, title = name.partition("|")
+    shown = shown.strip()
+    if kind == "see_also" and "|" in name and (retyped := scheme_retyped(shown)):
+        return f"its start is mistyped: write {retyped}|{title.strip()}"
     if kind == "see_also" and "|" in name and "://" not in text and not lacks_scheme(shown):
         return (
             "only a web address takes a title after '|' (https://…|Title): an article's card"
