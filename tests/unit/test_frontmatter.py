@@ -824,3 +824,27 @@ def test_a_day_only_key_that_is_no_date_is_shown_the_day_s_form_alone() -> None:
         "content/a.md:5: 'reviewed_on' is not a valid date: '2024/11/06' (did you mean"
         " 2024-11-06?) — write the day as YYYY-MM-DD, e.g. reviewed_on: 2024-05-14"
     ]
+
+
+def test_a_key_glued_under_the_key_above_is_an_error_at_its_line_not_a_missing_key() -> None:
+    """'    date:2026-01-02' under 'title:' is more words of the title to YAML; the writer
+    was told only that 'date' is missing."""
+    assert errors("---\ntitle: Sleep and Stress\n    date:2026-01-02\n---\n") == [
+        "content/a.md:3: 'date:2026-01-02' is indented under 'title' and has no space after"
+        " its ':', so YAML reads it as more of 'title', not as the key 'date' — start the line"
+        " with the key and put a space after its ':': date: 2026-01-02"
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "title: Ratio of\n  HDL:LDL explained\ndate: 2024-01-01",  # no key's name
+        "title: Sleep\n  date:now\ndate: 2024-01-01",  # 'date' is written: prose
+        "title: >\n  Sleep\n  date:2024\ndate: 2024-01-01",  # a block's own lines
+        "title: Sleep\ndate: 2024-01-01\nsee_also:\n  - tags:x",  # an item, not a plain value
+        "title: Sleep\ndate: 2024-01-01\ndescription: See\n  https://www.cdc.gov/sleep",
+    ],
+)
+def test_text_that_only_looks_like_a_glued_key_is_left_alone(header: str) -> None:
+    parse(f"---\n{header}\n---\n")

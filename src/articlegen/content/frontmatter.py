@@ -32,6 +32,7 @@ from ..core.yamldoc import load_mapping, usable
 from ..core.yamlentry import Entry
 from .fieldchecks import key_checks, merged_tags
 from .fieldpairs import pair_problems
+from .gluedkeys import glued_key_problems
 
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 """A ``---`` line, as python-frontmatter's YAML handler matches it (not imported: start-up)."""
@@ -150,8 +151,13 @@ def parse_front_matter(
     )
     entries = usable(written)
     fields = _check_fields(entries, path, problems, zone)
-    meant = meant_keys(written, PAGE_KEYS if page else FRONT_MATTER_KEYS)
-    problems += _missing_problems(written.keys() | swallowed | meant, fields, path, page)
+    keys = PAGE_KEYS if page else FRONT_MATTER_KEYS
+    meant = meant_keys(written, keys)
+    glued = glued_key_problems(header, written, keys, path, first_line)
+    problems += glued.values()
+    problems += _missing_problems(
+        written.keys() | swallowed | meant | glued.keys(), fields, path, page
+    )
     problems += pair_problems(fields, entries, path, zone, meant)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
