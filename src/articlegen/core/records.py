@@ -6,12 +6,11 @@ below ``model``) are made the same way and as cheaply at every start of the comm
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass, fields
 from typing import TypeVar, dataclass_transform
 
 from .recordinit import slot_init
-from .recordmethods import set_frozen, set_record_methods
+from .recordmethods import field_values, set_frozen, set_record_methods
 
 T = TypeVar("T")
 _MADE_HERE = ("__eq__", "__hash__", "__repr__", "__setattr__", "__delattr__")
@@ -42,10 +41,6 @@ def record(cls: type[T]) -> type[T]:
     made.__init__ = init  # type: ignore[method-assign]
     set_record_methods(made)
     set_frozen(made, cls)
-    names = [f.name for f in fields(made)]  # type: ignore[arg-type]
-    values = operator.attrgetter(*names)
-    if len(names) == 1:
-        made.__reduce__ = lambda self: (made, (values(self),))  # type: ignore[method-assign]
-    else:
-        made.__reduce__ = lambda self: (made, values(self))  # type: ignore[method-assign]
+    values = field_values([f.name for f in fields(made)])  # type: ignore[arg-type]
+    made.__reduce__ = lambda self: (made, values(self))  # type: ignore[method-assign]
     return made
