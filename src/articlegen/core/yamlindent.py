@@ -33,9 +33,10 @@ _PROBLEMS = (
 _KEY = re.compile(r"""( *)(- +)?([^\s:#'"\[\]{},&*!|>%@`-][^:#]*?):(?:[ \t]|$)""")
 """A line that starts a ``key:``, in a list item (``- id: a``) or not: its indent, the
 item's ``- ``, the key."""
-_GLUED = re.compile(r"( *)()([A-Za-z_][\w-]*):(?=[^\s:/])")
+GLUED_KEY = re.compile(r"( *)()([A-Za-z_][\w-]*):(?=[^\s:/])")
 """A line that starts a key with no space after its colon (``url:https://…``): to YAML a
-text, to its writer a key, as the line's place among keys shows."""
+text, to its writer a key, as the line's place among keys shows (its indent, an empty
+group where ``_KEY`` has an item's ``- ``, the key)."""
 _ITEM = re.compile(r" *-(?: |$)")
 """A line that is an item of a block list."""
 _UNSPACED = re.compile(r"( *)-([^\s-].*)")
@@ -51,10 +52,10 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
         return None
     lines = text.splitlines()
     written_line = lines[line] if 0 <= line < len(lines) else ""
-    here = _KEY.match(written_line) or _GLUED.match(written_line)
+    here = _KEY.match(written_line) or GLUED_KEY.match(written_line)
     if here is None or here.group(2):
         return None
-    glued = here.re is _GLUED
+    glued = here.re is GLUED_KEY
     levels = _levels(lines, line)
     written = len(here.group(1))
     if not levels or any(level.column == written for level in levels):

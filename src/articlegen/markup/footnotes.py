@@ -20,9 +20,11 @@ from ..core.errors import MarkupError
 
 DEFINITION = re.compile(r"\[\^([^\]\s^]+)\]:")
 """A footnote definition's start, ``[^id]:``; on a line's start it is one."""
+_REFERENCE_LABEL = r"\s*\^((?:[^][\\]|\\[\s\S]){0,998})"
+"""A link reference label opening ``^`` after spaces, its text after the ``^`` a group: no
+unescaped ``[`` and at most 999 characters in all (markdown-it's rules)."""
 MAY_DEFINE = re.compile(
-    r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)"
-    r"\[(?:\^[^]\r\n ]+|\s*\^(?:[^][\\]|\\[\s\S]){0,998})\]:",
+    r"(?:^[ \t>*+\-0-9.)#]*|\|[ \t]*)" rf"\[(?:\^[^]\r\n ]+|{_REFERENCE_LABEL})\]:",
     re.MULTILINE,
 )
 """A line that may hold a footnote definition, after the marks of lists, quotes and headings
@@ -35,7 +37,7 @@ lines, with an escaped bracket inside): markdown-it-py reads a link reference de
 it, which ``footnote_problems`` tells. Such a label holds no unescaped ``[`` and is at most
 999 characters (markdown-it's rules), so each place is searched up to the next bracket at
 most, not on to the body's end."""
-_WRITTEN = re.compile(r"\[\s*\^((?:[^][\\]|\\[\s\S]){0,998})\]:")
+_WRITTEN = re.compile(rf"\[{_REFERENCE_LABEL}\]:")
 """A footnote definition's label as written, over lines if it is (``[^Sleep study]:``): the
 label markdown-it keeps is upper-cased."""
 _ID = re.compile(r"[^\]\s^]+")
