@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import signal
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from articlegen.core.errors import OutputError
-from articlegen.output.pagefindrun import pagefind_service, run_pagefind
+from articlegen.output.pagefindrun import PagefindService, pagefind_service, run_pagefind
 from tests.unit.test_search import pagefind, write_pages  # noqa: F401
 
 
@@ -73,3 +75,48 @@ def test_a_ctrl_c_while_indexes_are_made_stops_the_thread_and_pagefind_at_once(
         raise KeyboardInterrupt
     assert not [t for t in threading.enumerate() if t.name == "pagefind-indexes"]
     assert service.process is not None and service.process.returncode == -signal.SIGKILL
+
+
+class _SlowPipe:
+    """A pipe whose close takes a while and counts the threads closing it at once."""
+
+    def __init__(self) -> None:
+        self.closing, self.most = 0, 0
+        self.lock = threading.Lock()
+
+    def close(self) -> None:
+        with self.lock:
+            self.closing += 1
+            self.most = max(self.most, self.closing)
+        time.sleep(0.05)
+        with self.lock:
+            self.closing -= 1
+
+
+class _KilledProcess:
+    """A process already stopped, its pipes slow to close."""
+
+    returncode = -signal.SIGKILL
+
+    def __init__(self) -> None:
+        self.stdin, self.stdout = _SlowPipe(), _SlowPipe()
+
+    def wait(self, timeout: float | None = None) -> int:
+        return self.returncode
+
+
+def test_two_threads_stopping_the_service_close_its_pipes_one_at_a_time(
+    tmp_path: Path,
+) -> None:
+    # A Ctrl-C's stop and the index thread's failure once closed the requests' pipe at
+    # once: Python's buffered writer then flushed a buffer the other close had freed.
+    with tempfile.TemporaryFile() as stderr:
+        service = PagefindService(Path("pagefind"), tmp_path, stderr)
+        process = _KilledProcess()
+        service.process = process  # type: ignore[assignment]
+        stops = [threading.Thread(target=service.stop, kwargs={"at_once": True}) for _ in "ab"]
+        for stop in stops:
+            stop.start()
+        for stop in stops:
+            stop.join()
+    assert process.stdin.most == process.stdout.most == 1

@@ -102,6 +102,11 @@ class PagefindService:
         """Requests sent so far (each numbered)."""
         self.deleting = False
         """Whether the answer to the last index's deletion is still to be read."""
+        self.ending = threading.Lock()
+        """Held while the process's pipes are closed: a Ctrl-C's stop in the caller's thread
+        and the index thread's failure closed them at once, and Python's buffered writer,
+        its flush failed on the killed process, then flushed the buffer the other had freed
+        (a ``ValueError`` out of ``close``)."""
 
     def index(self, pages: Sequence[str]) -> dict[str, bytes]:
         """The index of ``pages`` (indexed in that order), then forgotten by Pagefind."""
@@ -136,7 +141,7 @@ class PagefindService:
         """End the service (it stops at the end of its input); ``OutputError`` if it
         exits with an error."""
         if self.process is not None and self.process.returncode is None:
-            _finish(self.process)
+            self._finish()
             if self.process.returncode:
                 self._fail(None)
         self.stop()
@@ -147,7 +152,7 @@ class PagefindService:
         if self.process is not None:
             if at_once and self.process.returncode is None:
                 self.process.kill()
-            _finish(self.process)
+            self._finish()
 
     def _start(self) -> subprocess.Popen[bytes]:
         try:
@@ -169,12 +174,31 @@ class PagefindService:
         """Raise the ``OutputError`` of an index that failed: ``problem``, else what the
         stopped program said last, with its exit code."""
         assert self.process is not None
-        _finish(self.process)
+        self._finish()
         code = self.process.returncode
         said = f" (Pagefind exit code {code})" if code else ""
         detail = problem or _last_line(self.stderr) or "Pagefind stopped before writing it"
         self.stop()
         raise OutputError(f"the search index failed{said}: {detail}", hint=OFF_HINT)
+
+    def end_requests(self) -> None:
+        """Close the requests' pipe, which ends the service once it has read them."""
+        assert self.process is not None and self.process.stdin is not None
+        with self.ending, contextlib.suppress(OSError):
+            self.process.stdin.close()
+
+    def _finish(self) -> None:
+        """End the service (it stops at the end of its input) and wait for it."""
+        assert self.process is not None
+        self.end_requests()
+        with self.ending:
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            if self.process.stdout is not None:
+                self.process.stdout.close()
 
 
 class Indexes:
@@ -282,7 +306,7 @@ class _Conversation:
                 contents = _CITATION.sub(_uncited, _BEFORE_ANCHOR.sub("", contents))
             except OSError as exc:
                 self.unsent = f"cannot read {relative}: {exc.strerror or exc}"
-                self.requests.close()
+                self.service.end_requests()
                 return
             page = {"type": "AddFile", "index_id": index_id, "file_path": relative, "url": None}
             if not self._send({**page, "file_contents": contents}):
@@ -338,20 +362,6 @@ def _said(answer: dict[str, object] | None, page: str | None = None) -> str | No
         return None
     message = str(answer.get("message", answer))
     return f"{page}: {message}" if page else f"Pagefind answered: {message}"
-
-
-def _finish(process: subprocess.Popen[bytes]) -> None:
-    """End the service (it stops at the end of its input) and wait for it."""
-    if process.stdin is not None:
-        with contextlib.suppress(OSError):
-            process.stdin.close()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    if process.stdout is not None:
-        process.stdout.close()
 
 
 def _last_line(stream: IO[bytes]) -> str:
