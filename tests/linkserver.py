@@ -25,6 +25,10 @@ SLOW_SECONDS = 1.5
 """How long ``/slow`` takes: well past the timeouts the tests set."""
 HOLD_SECONDS = 0.15
 """How long ``/hold/…`` takes, so that requests overlap and the limits show."""
+MEET_SECONDS = 10.0
+"""The longest ``/hold/…`` waits for another server to be asked (``State.waits_for``):
+longer than the timeouts of the tests that use it, so that a client asking one server only
+after the other times out."""
 
 
 @dataclass
@@ -43,6 +47,12 @@ class State:
     most_in_flight: int = 0
     answered: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    asked_once: threading.Event = field(default_factory=threading.Event)
+    """Set at the first request."""
+    waits_for: State | None = None
+    """Another server's: ``/hold/…`` answers only once that server has been asked too, so
+    that a client asking both at once is answered, and one asking them one after the other
+    is not (whatever the machine's load: no time is measured)."""
 
     def asked(self, method: str | None = None) -> list[str]:
         """The paths asked for, in order (only those asked with ``method``, if given)."""
@@ -144,7 +154,8 @@ ROUTES: dict[str, Callable[[Handler], None]] = {
     "/no-head-501": _head_refused(501),
     "/no-head-404": _head_refused(404),
 }
-"""Path → how it is answered; ``/hold/<anything>`` answers 200 after ``HOLD_SECONDS``."""
+"""Path → how it is answered; ``/hold/<anything>`` answers 200 after ``HOLD_SECONDS`` (once
+the server ``State.waits_for`` names was asked, if one is named)."""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -163,9 +174,12 @@ class Handler(BaseHTTPRequestHandler):
             state.requests.append(Request(self.command, self.path, self.headers["User-Agent"]))
             state.in_flight += 1
             state.most_in_flight = max(state.most_in_flight, state.in_flight)
+        state.asked_once.set()
         held = self.path.startswith("/hold/")
         try:
             if held:
+                if state.waits_for is not None:
+                    state.waits_for.asked_once.wait(MEET_SECONDS)
                 time.sleep(HOLD_SECONDS)
             else:
                 ROUTES.get(self.path, _answer(404))(self)

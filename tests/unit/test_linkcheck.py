@@ -16,7 +16,8 @@ from articlegen.trust.linkcheck import STAGE, check_links
 from articlegen.trust.linkfetch import FetchSettings, Verdict
 from tests.linkserver import LinkServer, fail_dns, running_server
 
-SETTINGS = FetchSettings(user_agent="articlegen-tests", timeout=0.5, retries=1, backoff=0.01)
+SETTINGS = FetchSettings(user_agent="articlegen-tests", timeout=10, retries=1, backoff=0.01)
+"""Tiny pauses; a timeout no answer of the local server comes near on a loaded machine."""
 
 
 @pytest.fixture
