@@ -413,8 +413,20 @@ FEEDS = ("feed.xml", "sitemap.xml", "robots.txt")
 
 
 def next_build(preview: Preview, last: BuildResult | None) -> BuildResult:
-    """The first successful build after ``last``; its pages rendered, feeds aside."""
-    return wait_until(lambda: preview.result if preview.result is not last else None)
+    """The first successful build after ``last``, once its pages are served: the preview
+    holds a build's result before it swaps the build's pages in, and a page fetched in
+    between is the last build's."""
+
+    def served() -> BuildResult | None:
+        result = preview.result
+        if result is None or result is last:
+            return None
+        pages = {page.out_path: page.data for page in result.pages if page.data is not None}
+        return result if preview.live.snapshot.pages == pages else None
+
+    built = wait_until(served)
+    assert isinstance(built, BuildResult)
+    return built
 
 
 def pages_rendered(result: BuildResult) -> set[str]:
