@@ -333,10 +333,15 @@ def test_leaving_early_finishes_the_copy_under_way_and_begins_no_other(
     monkeypatch.setattr(encoder, "encode", slow)
     placed = [_placed(photo(tmp_path / f"{w}.jpg", (w, w // 2)), w) for w in (1000, 1100, 1200)]
     folder = tmp_path / "cache"
-    with pytest.raises(RuntimeError), encoder.VariantsMade(placed, folder, tmp_path, jobs=1 + 1):
+    made = encoder.VariantsMade(placed, folder, tmp_path, jobs=1 + 1)
+    with pytest.raises(RuntimeError), made:
         assert started.acquire(timeout=10) and started.acquire(timeout=10)  # both under way
-        threading.Timer(1.0, release.set).start()  # long after the block is left
+        # the copies under way go on once the block is left (its stop is set): not at a
+        # time of the clock, which a loaded machine may reach before the block is left
+        releaser = threading.Thread(target=lambda: made._stop.wait(30) and release.set())
+        releaser.start()
         raise RuntimeError("a later stage failed")
+    releaser.join()
     # the copy under way of each of the first two originals finished, nothing else begun
     names = sorted(path.name for path in folder.iterdir())
     assert len(names) == 2 and not [name for name in names if name.startswith(".")]
