@@ -77,7 +77,7 @@ def test_a_failed_build_keeps_the_last_good_pages_and_tells_everyone() -> None:
     assert live.errors == ("error: content/a.md:3: bad YAML — fix it",)
     assert drain(client) == [("failed", ["error: content/a.md:3: bad YAML — fix it"])]
     assert "error: content/a.md:3: bad YAML — fix it" in logged
-    page = HTMLParser(live.decorate(b"<body></body>", "a/index.html").decode())
+    page = HTMLParser(live.decorate(b"<body></body>", "a/index.html", live.view()[1]).decode())
     assert page.css_first("#articlegen-error pre").text() == live.errors[0]
     assert live.refresh() is True
     assert drain(client) == [("clear", None)]
@@ -112,10 +112,13 @@ def test_stylesheet_changes_swap_in_place_other_static_changes_reload() -> None:
 
 def test_decorate_points_the_script_at_the_page() -> None:
     live = LiveSite(Builds(), log=lambda line: None)
-    page = HTMLParser(live.decorate(b"<html><body><p>x</p></body></html>", "a/index.html").decode())
+    page = HTMLParser(
+        live.decorate(b"<html><body><p>x</p></body></html>", "a/index.html", 7).decode()
+    )
     script = page.css_first("body script")
     assert script.attributes["src"] == "/__articlegen/livereload.js"
     assert script.attributes["data-page"] == "/a/index.html"
+    assert script.attributes["data-since"] == "7"  # the generation the page was found in
     assert script.attributes["data-server"] == live.instance
     assert "hidden" in page.css_first("#articlegen-error").attributes
 
@@ -129,7 +132,7 @@ def test_close_ends_every_stream() -> None:
 
 def served_at(live: LiveSite, key: str) -> str:
     """The generation a page served now says it was served at (``data-since``)."""
-    page = HTMLParser(live.decorate(b"<body></body>", key).decode())
+    page = HTMLParser(live.decorate(b"<body></body>", key, live.view()[1]).decode())
     return page.css_first("script").attributes["data-since"] or ""
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from articlegen.serve.livereload import PreviewSite
-from articlegen.serve.server import content_type, find, request_key, resolve_inside
+from articlegen.serve import server
+from articlegen.serve.livereload import LiveSite, PreviewSite
+from articlegen.serve.server import content_type, find, open_server, request_key, resolve_inside
+from tests.serving import fetch
 
 
 @pytest.mark.parametrize(
@@ -153,3 +156,32 @@ def test_static_files_under_a_linked_folder_are_not_served(tmp_path: Path) -> No
 )
 def test_content_type(key: str, kind: str) -> None:
     assert content_type(key) == kind
+
+
+def test_a_page_found_as_a_rebuild_ends_is_told_to_reload(monkeypatch) -> None:
+    """A request found its page in the last build, and the rebuild ended before the page was
+    stamped with the build it is of (a loaded machine): stamped with the new build's, it
+    made its browser connect as up to date, never told to reload to the new page."""
+    pages = (b"<body>old</body>", b"<body>new</body>")
+    builds = iter([PreviewSite({"a/index.html": page}) for page in pages])
+    live = LiveSite(lambda: next(builds), log=lambda line: None)
+    live.refresh()
+    real_find = server.find
+
+    def find_as_the_rebuild_ends(site: PreviewSite, key: str) -> object:
+        found = real_find(site, key)
+        live.refresh()
+        return found
+
+    monkeypatch.setattr(server, "find", find_as_the_rebuild_ends)
+    http = open_server("127.0.0.1", 0, live, log=lambda line: None)
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    try:
+        response = fetch(http.url, "/a/")
+    finally:
+        http.shutdown()
+        http.server_close()
+    assert response.body.startswith(b"<body>old")  # the last build's page, as found
+    script = response.html().css_first("script").attributes
+    client = live.connect("a/index.html", script["data-since"] or "", script["data-server"] or "")
+    assert client.next(0.01).startswith("event: reload\n")

@@ -249,14 +249,23 @@ class LiveSite:
         """The last good build."""
         return self._snapshot
 
-    def decorate(self, page: bytes, key: str, *, missing: bool = False) -> bytes:
-        """An HTML response with the live-reload script and the error overlay added
-        (``missing``: the not-found page, see ``overlay_html``)."""
+    def view(self) -> tuple[PreviewSite, int]:
+        """The pages served now and the generation they are of, read together: a request
+        finds its page in the one and gives ``decorate`` the other."""
         with self._lock:
-            errors, generation = self._errors, self._generation
+            return self._snapshot, self._generation
+
+    def decorate(self, page: bytes, key: str, since: int, *, missing: bool = False) -> bytes:
+        """An HTML response with the live-reload script and the error overlay added
+        (``missing``: the not-found page, see ``overlay_html``). ``since``: the generation
+        ``page`` was found in (``view``), not the one at this moment: a page of one build
+        stamped with the next one's, as a rebuild ended between the two, made its browser
+        connect as up to date, and it was never told to reload."""
+        with self._lock:
+            errors = self._errors
         script = (
             f'<script src="{LIVE_PREFIX}livereload.js" data-page="/{html.escape(key)}" '
-            f'data-since="{generation}" data-server="{self.instance}"></script>'
+            f'data-since="{since}" data-server="{self.instance}"></script>'
         )
         overlay = overlay_html(errors, missing=missing)
         return inject(page, (overlay + script).encode("utf-8"))

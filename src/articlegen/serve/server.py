@@ -219,6 +219,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: PreviewHTTPServer
     protocol_version = "HTTP/1.1"
     server_version = "articlegen-serve"
+    _site: PreviewSite
+    """The pages this request is answered from (``LiveSite.view``), however many rebuilds
+    end meanwhile; ``_since``, their generation."""
+    _since: int
 
     def do_GET(self) -> None:
         self._respond(body=True)
@@ -230,6 +234,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: the console is for build results and errors."""
 
     def _respond(self, body: bool) -> None:
+        self._site, self._since = self.server.live.view()
         if self.path.startswith(LIVE_PREFIX):
             self._live(body)
             return
@@ -248,7 +253,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._not_found(key, body)
 
     def _find(self, key: str) -> bytes | Path | None:
-        return find(self.server.live.snapshot, key)
+        return find(self._site, key)
 
     def _send(
         self, status: HTTPStatus, key: str, found: bytes | Path, body: bool, page: str = ""
@@ -268,7 +273,7 @@ class _Handler(BaseHTTPRequestHandler):
                 found = source.read()
         if kind.startswith("text/html"):
             missing = status == HTTPStatus.NOT_FOUND
-            found = self.server.live.decorate(found, page or key, missing=missing)
+            found = self.server.live.decorate(found, page or key, self._since, missing=missing)
         self._headers(status, kind, len(found))
         if body:
             self.wfile.write(found)
