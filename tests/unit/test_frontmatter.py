@@ -297,6 +297,23 @@ def test_a_header_left_open_says_after_which_line_to_close_it(text: str, hint: s
     assert f"add a line '---' {hint}" in message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\ndate: 2024-01-01\n...\n\nThe text.\n",
+        "---\ntitle: T\ndate: 2024-01-01\n...  \r\nThe text.\n",
+    ],
+)
+def test_a_header_closed_by_yaml_end_of_document_is_told_at_that_line(text: str) -> None:
+    """Pandoc (R Markdown, Quarto) closes a header with '...': told only to add a '---'
+    after the keys, a writer would leave the '...' as the body's first text."""
+    assert errors(text) == [
+        "content/a.md:4: the front-matter ends with '...', YAML's end of a document (as "
+        "Pandoc reads a header), but an article's header ends with a line '---' — write "
+        "'---' in place of '...'"
+    ]
+
+
 def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),
