@@ -65,6 +65,20 @@ def test_a_wiki_link_never_closed_is_a_problem_at_its_line(
     assert render_compiled(f"Intro.\n\n{text}", first_line=5, path="content/w.md") is None
 
 
+@pytest.mark.parametrize("text", ["See [[slug|]] here.\n", "See [[slug| ]] here.\n"])
+def test_a_wiki_link_with_nothing_after_its_bar_shows_the_title(text: str) -> None:
+    """``[[slug|]]`` was told it was never closed with ']]', which it is; with a space
+    after its '|' it showed the title, as ``[[slug]]`` does, and now so does it."""
+    body = render_body(MD, text, first_line=3, path="content/w.md")
+    assert (body.problems, body.links) == ((), (LinkRef("slug", 3),))
+    html = finish_body(body.html, BodyFill(link_hrefs=["/slug/"], link_texts=["Slug Title"]))
+    (link,) = HTMLParser(html).css("a.internal")
+    assert (link.attributes["href"], link.text()) == ("/slug/", "Slug Title")
+    assert render_body(MD, "See [[slug]] here.\n", first_line=3).html == body.html
+    compiled = render_compiled(text, first_line=3, path="content/w.md")
+    assert compiled is None or compiled.html == body.html
+
+
 @pytest.mark.parametrize(
     "text",
     [
