@@ -314,6 +314,16 @@ def test_a_header_closed_by_yaml_end_of_document_is_told_at_that_line(text: str)
     ]
 
 
+def test_every_tag_that_cannot_name_a_page_is_told() -> None:
+    """Two tags of no letters were told one at a time: the second only after the first was
+    fixed, where every other problem of a header is told in one run."""
+    found = errors('---\ntitle: T\ndate: 2024-01-01\ntags:\n  - "💪"\n  - sleep\n  - "???"\n---\n')
+    assert [message.split(" has ")[0] for message in found] == [
+        "content/a.md:5: tag '💪'",
+        "content/a.md:7: tag '???'",
+    ]
+
+
 def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),

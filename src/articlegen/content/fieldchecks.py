@@ -12,7 +12,7 @@ from functools import cache, partial
 from typing import Any, Literal
 
 from ..core.dates import read_date
-from ..core.errors import FrontMatterError
+from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import Alias, LinkRef
 from ..core.schema import FRONT_MATTER, Check
@@ -233,33 +233,46 @@ def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
 def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     """Tags as written, each page once; each must slug (``slugs.slugify``, as
     ``site.collect_tags`` names its page ``tags/<slug>/``) to something (an emoji alone does
-    not), and to no more than an article's slug may be."""
+    not), and to no more than an article's slug may be. Every tag's problem is told, not the
+    first one's alone (``tags: ["💪", "???"]``)."""
     tags: list[str] = []
     slugs: set[str] = set()
+    problems: list[ArticlegenError] = []
     for tag, line in _string_list(key, entry, path):
-        _no_dash(key, tag, line, path)
-        slug = slugify(tag)
-        if not slug:
-            raise FrontMatterError(
-                f"tag {tag!r} has no letters or digits to make its URL from"
-                " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
-                path,
-                line,
-                f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
-                " its URL the word",
-            )
-        shown = tag if len(tag) <= 40 else tag[:40] + "…"
-        check_slug_length(
-            slug,
-            path,
-            line,
-            "shorten the tag: its slug names its page's folder",
-            f"the slug of tag {shown!r}",
-        )
+        try:
+            slug = _tag_slug(key, tag, line, path)
+        except ArticlegenError as problem:
+            problems.append(problem)
+            continue
         if slug not in slugs:  # 'Health' and 'health' are one tag page: listed once
             slugs.add(slug)
             tags.append(tag)
+    raise_if_any(problems)
     return tuple(tags)
+
+
+def _tag_slug(key: str, tag: str, line: int, path: str) -> str:
+    """The slug of ``tag``, which names its page; an error if it cannot name one."""
+    _no_dash(key, tag, line, path)
+    slug = slugify(tag)
+    if not slug:
+        raise FrontMatterError(
+            f"tag {tag!r} has no letters or digits to make its URL from"
+            " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
+            path,
+            line,
+            f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
+            " its URL the word",
+        )
+    shown = tag if len(tag) <= 40 else tag[:40] + "…"
+    check_slug_length(
+        slug,
+        path,
+        line,
+        "shorten the tag: its slug names its page's folder",
+        f"the slug of tag {shown!r}",
+    )
+    return slug
 
 
 def _no_dash(key: str, tag: str, line: int, path: str) -> None:
