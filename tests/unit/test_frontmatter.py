@@ -324,6 +324,23 @@ def test_every_tag_that_cannot_name_a_page_is_told() -> None:
     ]
 
 
+def test_every_bad_item_of_a_list_is_told() -> None:
+    """An empty alias hid the aliases above it that are no paths, and an empty See Also
+    item the number after it: each was told only once the one before was fixed."""
+    found = errors(
+        "---\ntitle: T\ndate: 2024-01-01\naliases:\n  - /a?b=1\n  - /ok/\n  - ''\n"
+        "  - https://old.example.com/x/\nsee_also:\n  - ''\n  - 42\n  - other\n---\n"
+    )
+    assert [message.split(" — ")[0] for message in found] == [
+        "content/a.md:5: alias '/a?b=1' has a query (?…), which static files cannot answer to:"
+        " a host serves the same file whatever the query; give the post's permalink path instead",
+        "content/a.md:7: each item of 'aliases' must be non-empty text, found ''",
+        "content/a.md:8: alias 'https://old.example.com/x/' is an address, not a path on this site",
+        "content/a.md:10: each item of 'see_also' must be non-empty text, found ''",
+        "content/a.md:11: each item of 'see_also' must be non-empty text, found 42",
+    ]
+
+
 def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),

@@ -144,9 +144,13 @@ def _slug(key: str, entry: Entry, path: str) -> str:
     return value
 
 
-def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
+def _string_list(
+    key: str, entry: Entry, path: str, problems: list[ArticlegenError] | None = None
+) -> list[tuple[str, int]]:
     """A list of non-empty strings with the line of each; a lone string is a list of one, and
-    a key with nothing after it (its items all commented out) a list of none."""
+    a key with nothing after it (its items all commented out) a list of none. Every item
+    that is no text is an error at its line: raised together, or added to ``problems``, for
+    a caller that checks the good items as well, so that one run tells them all."""
     value = entry.value
     if value is None:
         _no_hashtags(key, entry, path)
@@ -158,6 +162,7 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
             f"'{key}' must be a list", path, entry.line, f"write {key}: [first, second]"
         )
     items: list[tuple[str, int]] = []
+    found: list[ArticlegenError] = []
     for item in entry.items:
         if _wiki_link(item.value):  # see_also: [[Sleep Basics]], to YAML a list in a list
             flat = [t for i in entry.items for t in (i.value if _wiki_link(i.value) else [i.value])]
@@ -169,13 +174,20 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
                 f"write the items without [[ ]]: {key}: [{', '.join(map(str, flat))}]",
             )
         if not isinstance(item.value, str) or not item.value.strip():
-            raise FrontMatterError(
-                f"each item of '{key}' must be non-empty text, found {as_written(item)}",
-                path,
-                item.line,
-                _item_hint(key, item, entry),
+            found.append(
+                FrontMatterError(
+                    f"each item of '{key}' must be non-empty text, found {as_written(item)}",
+                    path,
+                    item.line,
+                    _item_hint(key, item, entry),
+                )
             )
-        items.append((item.value.strip(), item.line))
+        else:
+            items.append((item.value.strip(), item.line))
+    if problems is None:
+        raise_if_any(found)
+    else:
+        problems += found
     return items
 
 
@@ -220,13 +232,15 @@ def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
     """Old paths on this site, each cleaned (``urls.alias_url``); an unusable one is an
     error at its line with the form to write instead."""
     aliases = []
-    for text, line in _string_list(key, entry, path):
+    problems: list[ArticlegenError] = []
+    for text, line in _string_list(key, entry, path, problems):
         try:
             aliases.append(Alias(alias_url(text), line))
         except AliasError as problem:
             hint = f"write {problem.fix}" if problem.fix else "remove it from 'aliases'"
             shown = text if len(text) <= 80 else text[:80] + "…"
-            raise FrontMatterError(f"alias '{shown}' {problem}", path, line, hint) from None
+            problems.append(FrontMatterError(f"alias '{shown}' {problem}", path, line, hint))
+    raise_if_any(problems)
     return tuple(aliases)
 
 
@@ -238,7 +252,7 @@ def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     tags: list[str] = []
     slugs: set[str] = set()
     problems: list[ArticlegenError] = []
-    for tag, line in _string_list(key, entry, path):
+    for tag, line in _string_list(key, entry, path, problems):
         try:
             slug = _tag_slug(key, tag, line, path)
         except ArticlegenError as problem:
