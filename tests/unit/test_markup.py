@@ -357,6 +357,46 @@ def test_video_block_problems(block: str, message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            '::: Video https://vimeo.com/123 "Talk"\nA caption.\n:::\n',
+            7,
+            "'::: Video' opens no block: '::: video' (in lower case) is the only one, so the page"
+            " would show this line as text",
+        ),
+        (
+            "::: tip\nDrink water.\n\nMore.\n:::\n",
+            7,
+            "'::: tip' opens no block: '::: video' (in lower case) is the only one, so the page"
+            " would show this line as text",
+        ),
+        (
+            '::: video https://vimeo.com/123 "Talk"\n:::\n\nMore.\n:::\n',
+            11,
+            "':::' closes no video block here, so the page would show it as text",
+        ),
+    ],
+)
+def test_a_colon_line_that_opens_no_video_is_a_problem_at_its_line(
+    text: str, line: int, message: str
+) -> None:
+    """'::: Video' (capital V), '::: tip' as other tools write a callout, and a ':::' that
+    closes nothing were published as text without a word; a block of another name is told
+    once, not again at its closing ':::'."""
+    body = render_body(MD, f"Intro.\n\n{text}", first_line=5, path="content/v.md")
+    assert [(p.path, p.line, p.message) for p in body.problems] == [("content/v.md", line, message)]
+    assert render_compiled(f"Intro.\n\n{text}", first_line=5, path="content/v.md") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["\\::: tip\n", "```\n::: tip\n```\n", "    ::: tip\n", "A ::: b\n"]
+)
+def test_colons_shown_as_text_on_purpose_are_no_problem(text: str) -> None:
+    assert render_body(MD, f"Intro.\n\n{text}", path="content/v.md").problems == ()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '::: video https://vimeo.com/123 "Talk"\nA caption.\n\n## Later\n\nMore.\n',
