@@ -191,8 +191,8 @@ def test_authors_and_a_year_alone() -> None:
         "  - {title: T, url: 'https://e.org/', date: }\n"
         "  - {title: T, url: 'https://e.org/', date: ' '}\n"
     ) == [
-        "content/a.md:3: 'references.authors' must be non-empty text — write the names as one "
-        'text, e.g. authors: "Smith J, Lee K, et al."',
+        "content/a.md:3: 'references.authors' must be one text, found a list of names — write"
+        ' them as one text: authors: "Example A, Example B"',
         "content/a.md:4: 'references.authors' must be non-empty text — write the source's "
         "authors after 'authors:', or remove 'authors'",
         "content/a.md:5: 'references.date' is not a valid date: 13 — "

@@ -35,6 +35,7 @@ from ..core.slugs import is_slug, slugify
 from ..core.weburl import address_problem, full_address
 from ..core.yamlchecks import as_text, meant_keys, unknown_key_problems
 from ..core.yamlentry import Entry
+from ..core.yamlloader import double_quoted
 
 _TEXT_KEYS = frozenset(text_keys(REFERENCE))
 """Every key but ``date``: each one text (a number, as a page count or an id may be, taken as
@@ -276,9 +277,24 @@ def _text(key: str, entry: Entry, path: str) -> str:
                 "" if key in _REQUIRED_SET else f", or remove '{key}'"
             )
         elif key == "authors" and isinstance(value, list):
+            if names := _names(value):
+                raise FrontMatterError(
+                    "'references.authors' must be one text, found a list of names",
+                    path,
+                    entry.line,
+                    f"write them as one text: authors: {double_quoted(', '.join(names))}",
+                )
             hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
         raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
     return as_text(entry).strip()
+
+
+def _names(value: list[object]) -> list[str]:
+    """The names of a list of authors (``[Smith J, Lee K]``), as the source writes them in
+    one text; none if an item is no name (a list, a mapping, a boolean)."""
+    if not all(type(v) in (str, int, float) and str(v).strip() for v in value):
+        return []
+    return [str(v).strip() for v in value]
 
 
 def _empty(value: object) -> bool:
