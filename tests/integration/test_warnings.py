@@ -330,6 +330,30 @@ def test_a_sources_heading_beside_references_is_a_warning_at_its_line(site, run_
     ]
 
 
+def test_a_link_to_the_preview_is_a_warning_giving_the_path(site, run_cli) -> None:
+    """An address copied from the preview's address bar (http://localhost:8000/beta/) was
+    published as it is: each reader's browser looked on the reader's own computer."""
+    body = "See [beta](http://localhost:8000/beta/#top) and <http://127.0.0.1:8000/>.\n"
+    root = site(
+        {
+            "a.md": article("Alpha", body, see_also="['http://[::1]:8000/beta/|Beta']"),
+            "b.md": article("Beta", "[c](https://localhost.example.org/) [d](http://10.0.0.1/)"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    said = "leads to the reader's own computer, not to this site (an address of the preview,"
+    hint = "which the build checks (or [[slug]] for an article)"
+    assert err.splitlines() == [
+        f"warning: content/a.md:3: see_also 'http://[::1]:8000/beta/|Beta' {said} copied from"
+        f" its address bar?) — write the path alone, /beta/, {hint}",
+        f"warning: content/a.md:7: link 'http://localhost:8000/beta/#top' {said} copied from"
+        f" its address bar?) — write the path alone, /beta/#top, {hint}",
+        f"warning: content/a.md:7: link 'http://127.0.0.1:8000/' {said} copied from its address"
+        f" bar?) — write the path alone, /, {hint}",
+    ]
+
+
 def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> None:
     """Without ``allow_html``, ``H<sub>2</sub>O`` is published with its tags as text: a
     writer is told at each line holding tags; ``a < b``, autolinks and code say nothing, and
