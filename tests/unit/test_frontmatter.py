@@ -341,6 +341,48 @@ def test_every_bad_item_of_a_list_is_told() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            'title: "He said "hi" to me"',
+            "the value in double quotes ends at the quote before 'hi\" to me\"', and YAML reads"
+            " no more of the line — write the whole value in one pair of quotes: title: 'He said"
+            ' "hi" to me\'',
+        ),
+        (
+            "title: 'Sleep' and more",
+            "the value in single quotes ends at the quote before 'and more', and YAML reads no"
+            " more of the line — write the whole value in one pair of quotes: title: \"'Sleep'"
+            ' and more"',
+        ),
+        (
+            "title: *Sleep* Tips",
+            "a value starting with '*' must be in quotes: YAML reads '*' as an alias, a"
+            " reference to an '&' anchor — put the value in quotes: title: \"*Sleep* Tips\"",
+        ),
+        (
+            "title: @home Workouts",
+            "a value starting with '@' must be in quotes: YAML reserves '@' — put the value in"
+            ' quotes: title: "@home Workouts"',
+        ),
+        (
+            "title: | Sleep",
+            "a value starting with '|' must be in quotes: YAML reads '|' as a block of text on"
+            ' the lines below — put the value in quotes: title: "| Sleep"',
+        ),
+    ],
+)
+def test_a_value_that_needed_quotes_is_told_so_with_the_line_to_write(
+    line: str, expected: str
+) -> None:
+    """PyYAML's own words were given ('did not find expected key', 'while scanning an
+    alias', 'found character that cannot start any token'), which name no fix."""
+    assert errors(f"---\n{line}\ndate: 2024-01-01\n---\n") == [
+        f"content/a.md:2: invalid YAML: {expected}"
+    ]
+
+
 def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),

@@ -15,7 +15,7 @@ from ..core.slugs import is_slug
 from ..core.weburl import address_problem
 from ..core.yamlchecks import as_text
 from ..core.yamlentry import Entry
-from ..core.yamlloader import double_quoted
+from ..core.yamlquoting import double_quoted
 
 _REQUIRED_SET = frozenset(required_keys(REFERENCE))
 _YEAR = re.compile(r"[1-9][0-9]{3}")
