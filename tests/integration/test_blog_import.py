@@ -402,6 +402,29 @@ def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, t
     assert code == 0 and "shown as text" not in err
 
 
+def test_colon_lines_that_open_no_video_are_escaped_so_the_site_builds(
+    site, run_cli, tmp_path
+) -> None:
+    """A ':::' line opening no video block is an error of the build (the page would show it
+    as text): a post's, which the old site showed as text, is written '\\:::', with a
+    warning, and the site builds, code left as it is."""
+    source = tmp_path / "old" / "content"
+    source.mkdir(parents=True)
+    body = "::: tip\nDrink water.\n:::\n\n```\n::: code\n```\n"
+    (source / "a.md").write_text(f"---\ntitle: A\ndate: 2020-01-01\n---\n{body}")
+    root = site({})
+    code, _, err = run_cli("import", source, "--site", root)
+    assert code == 0
+    assert (
+        "warning: content/a.md:6: 2 ':::' lines written '\\:::' so the page shows them as text,"
+        " as the old site did, where the build would refuse them as blocks it does not have:"
+        " line 6 '::: tip'; line 8 ':::'"
+    ) in err
+    written = (root / "content/a.md").read_text(encoding="utf-8")
+    assert written.endswith("\\::: tip\nDrink water.\n\\:::\n\n```\n::: code\n```\n")
+    assert run_cli("check", "--site", root)[0] == 0
+
+
 @pytest.fixture
 def image_server(tmp_path: Path) -> Iterator[str]:
     """An HTTP server on this machine serving a PNG, a web page and nothing else."""

@@ -192,6 +192,27 @@ def test_a_page_published_with_the_placeholder_new_wrote_is_a_warning(site, run_
     ]
 
 
+def test_an_article_published_with_no_text_is_a_warning(site, run_cli) -> None:
+    """A header alone, published, was a page holding its title, byline and disclaimer and
+    nothing else, without a word; a draft may have no text yet."""
+    root = site(
+        {
+            "a.md": "---\ntitle: Only a Header\ndate: 2024-01-01\n---\n\n  \n",
+            "b.md": article("Later", "", draft="true"),
+            "pages/c.md": "---\ntitle: About\n---\n",
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        f"warning: content/{name}:2: the {kind} has no text under its header: readers would get"
+        f" a page holding its title alone — write its text under the header, or keep 'draft:"
+        f" true' until the {kind} is written"
+        for name, kind in (("a.md", "article"), ("pages/c.md", "page"))
+    ] + ["note: 1 draft skipped (content/b.md); --drafts to include"]
+    assert run_cli("check", "--site", root, "--strict")[0] == 1
+
+
 WELCOME_WARNING = (
     "warning: content/welcome.md:7: this is the sample article 'articlegen init' wrote,"
     " unchanged: readers would get it as one of this blog's articles — write your own text in"

@@ -95,16 +95,30 @@ def test_limit(blog: Path, run_cli) -> None:
 def test_an_article_with_nothing_to_suggest_says_so(blog: Path, run_cli) -> None:
     code, out, _ = run_cli("suggest", "--site", blog, "teeth")
     assert code == 0
+    assert out.splitlines()[1].split() == ["teeth", "-", *_NONE.split()]
+
+
+_NONE = "(none: no other article shares enough tags, words or links)"
+
+
+def test_an_article_whose_see_also_lists_every_article_alike_is_told_so(site, run_cli) -> None:
+    """Walking's See Also lists Exercise, the one article sharing its tag and words: it
+    was told it shared no tags, words or links with any article."""
+    root = site(
+        {
+            "walking.md": article(
+                "Walking", "Walking is exercise.", tags="[exercise]", see_also="[exercise]"
+            ),
+            "exercise.md": article("Exercise", "Exercise and walking.", tags="[exercise]"),
+            "teeth.md": article("Teeth", "Brush twice a day.", tags="[dental]"),
+        }
+    )
+    code, out, _ = run_cli("suggest", "--site", root, "walking")
+    assert code == 0
     assert out.splitlines()[1].split() == [
-        "teeth",
+        "walking",
         "-",
-        "(none:",
-        "no",
-        "shared",
-        "tags,",
-        "words",
-        "or",
-        "links)",
+        *_NONE.replace(":", " beyond its See Also:", 1).split(),
     ]
 
 

@@ -297,6 +297,63 @@ def test_a_level_one_heading_in_the_text_is_a_warning_at_its_line(site, run_cli)
     assert code == 1
 
 
+def test_a_sources_heading_beside_references_is_a_warning_at_its_line(site, run_cli) -> None:
+    """A writer's own '## References' list beside 'references:' gave the page two lists of
+    sources (the writer's, unnumbered, and the one the build makes) without a word; an
+    article without 'references:' keeps its own section unremarked."""
+    references = "\n  - {id: a, title: A source, url: 'https://example.org/a'}"
+    body = "Cited.[^a]\n\n## References:\n\n1. A source\n\nSources\n-------\n\nMore.\n"
+    root = site(
+        {
+            "a.md": article("Alpha", body, references=references),
+            "b.md": article("Beta", "Text.\n\n## References\n\n- https://example.org/b\n"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    hint = (
+        "remove this heading, and the list under it once each of its sources is an item of"
+        " 'references:' (cited in the text as [^id])"
+    )
+    assert err.splitlines() == [
+        f"warning: content/a.md:{line}: a heading '{text}' in the text: the page lists the"
+        " article's 'references:' under a References heading of its own, after the text, so"
+        f" it would show two lists of sources — {hint}"
+        for line, text in ((10, "References:"), (14, "Sources"))
+    ]
+    lines = (root / "content/a.md").read_text().splitlines()
+    assert (lines[9], lines[13]) == ("## References:", "Sources")
+    assert [h.text().strip(" #") for h in parse(root / "public/a/index.html").css("h2")][:3] == [
+        "References:",
+        "Sources",
+        "References",
+    ]
+
+
+def test_a_link_to_the_preview_is_a_warning_giving_the_path(site, run_cli) -> None:
+    """An address copied from the preview's address bar (http://localhost:8000/beta/) was
+    published as it is: each reader's browser looked on the reader's own computer."""
+    body = "See [beta](http://localhost:8000/beta/#top) and <http://127.0.0.1:8000/>.\n"
+    root = site(
+        {
+            "a.md": article("Alpha", body, see_also="['http://[::1]:8000/beta/|Beta']"),
+            "b.md": article("Beta", "[c](https://localhost.example.org/) [d](http://10.0.0.1/)"),
+        }
+    )
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    said = "leads to the reader's own computer, not to this site (an address of the preview,"
+    hint = "which the build checks (or [[slug]] for an article)"
+    assert err.splitlines() == [
+        f"warning: content/a.md:3: see_also 'http://[::1]:8000/beta/|Beta' {said} copied from"
+        f" its address bar?) — write the path alone, /beta/, {hint}",
+        f"warning: content/a.md:7: link 'http://localhost:8000/beta/#top' {said} copied from"
+        f" its address bar?) — write the path alone, /beta/#top, {hint}",
+        f"warning: content/a.md:7: link 'http://127.0.0.1:8000/' {said} copied from its address"
+        f" bar?) — write the path alone, /, {hint}",
+    ]
+
+
 def test_html_tags_shown_as_text_are_a_warning_at_their_line(site, run_cli) -> None:
     """Without ``allow_html``, ``H<sub>2</sub>O`` is published with its tags as text: a
     writer is told at each line holding tags; ``a < b``, autolinks and code say nothing, and

@@ -297,6 +297,92 @@ def test_a_header_left_open_says_after_which_line_to_close_it(text: str, hint: s
     assert f"add a line '---' {hint}" in message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\ndate: 2024-01-01\n...\n\nThe text.\n",
+        "---\ntitle: T\ndate: 2024-01-01\n...  \r\nThe text.\n",
+    ],
+)
+def test_a_header_closed_by_yaml_end_of_document_is_told_at_that_line(text: str) -> None:
+    """Pandoc (R Markdown, Quarto) closes a header with '...': told only to add a '---'
+    after the keys, a writer would leave the '...' as the body's first text."""
+    assert errors(text) == [
+        "content/a.md:4: the front-matter ends with '...', YAML's end of a document (as "
+        "Pandoc reads a header), but an article's header ends with a line '---' — write "
+        "'---' in place of '...'"
+    ]
+
+
+def test_every_tag_that_cannot_name_a_page_is_told() -> None:
+    """Two tags of no letters were told one at a time: the second only after the first was
+    fixed, where every other problem of a header is told in one run."""
+    found = errors('---\ntitle: T\ndate: 2024-01-01\ntags:\n  - "💪"\n  - sleep\n  - "???"\n---\n')
+    assert [message.split(" has ")[0] for message in found] == [
+        "content/a.md:5: tag '💪'",
+        "content/a.md:7: tag '???'",
+    ]
+
+
+def test_every_bad_item_of_a_list_is_told() -> None:
+    """An empty alias hid the aliases above it that are no paths, and an empty See Also
+    item the number after it: each was told only once the one before was fixed."""
+    found = errors(
+        "---\ntitle: T\ndate: 2024-01-01\naliases:\n  - /a?b=1\n  - /ok/\n  - ''\n"
+        "  - https://old.example.com/x/\nsee_also:\n  - ''\n  - 42\n  - other\n---\n"
+    )
+    assert [message.split(" — ")[0] for message in found] == [
+        "content/a.md:5: alias '/a?b=1' has a query (?…), which static files cannot answer to:"
+        " a host serves the same file whatever the query; give the post's permalink path instead",
+        "content/a.md:7: each item of 'aliases' must be non-empty text, found ''",
+        "content/a.md:8: alias 'https://old.example.com/x/' is an address, not a path on this site",
+        "content/a.md:10: each item of 'see_also' must be non-empty text, found ''",
+        "content/a.md:11: each item of 'see_also' must be non-empty text, found 42",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            'title: "He said "hi" to me"',
+            "the value in double quotes ends at the quote before 'hi\" to me\"', and YAML reads"
+            " no more of the line — write the whole value in one pair of quotes: title: 'He said"
+            ' "hi" to me\'',
+        ),
+        (
+            "title: 'Sleep' and more",
+            "the value in single quotes ends at the quote before 'and more', and YAML reads no"
+            " more of the line — write the whole value in one pair of quotes: title: \"'Sleep'"
+            ' and more"',
+        ),
+        (
+            "title: *Sleep* Tips",
+            "a value starting with '*' must be in quotes: YAML reads '*' as an alias, a"
+            " reference to an '&' anchor — put the value in quotes: title: \"*Sleep* Tips\"",
+        ),
+        (
+            "title: @home Workouts",
+            "a value starting with '@' must be in quotes: YAML reserves '@' — put the value in"
+            ' quotes: title: "@home Workouts"',
+        ),
+        (
+            "title: | Sleep",
+            "a value starting with '|' must be in quotes: YAML reads '|' as a block of text on"
+            ' the lines below — put the value in quotes: title: "| Sleep"',
+        ),
+    ],
+)
+def test_a_value_that_needed_quotes_is_told_so_with_the_line_to_write(
+    line: str, expected: str
+) -> None:
+    """PyYAML's own words were given ('did not find expected key', 'while scanning an
+    alias', 'found character that cannot start any token'), which name no fix."""
+    assert errors(f"---\n{line}\ndate: 2024-01-01\n---\n") == [
+        f"content/a.md:2: invalid YAML: {expected}"
+    ]
+
+
 def test_see_also_single_string_is_a_list_of_one() -> None:
     assert parse("---\ntitle: T\ndate: 2024-01-01\nsee_also: other\n---\n").see_also == (
         LinkRef("other", 4),

@@ -65,6 +65,20 @@ def test_a_wiki_link_never_closed_is_a_problem_at_its_line(
     assert render_compiled(f"Intro.\n\n{text}", first_line=5, path="content/w.md") is None
 
 
+@pytest.mark.parametrize("text", ["See [[slug|]] here.\n", "See [[slug| ]] here.\n"])
+def test_a_wiki_link_with_nothing_after_its_bar_shows_the_title(text: str) -> None:
+    """``[[slug|]]`` was told it was never closed with ']]', which it is; with a space
+    after its '|' it showed the title, as ``[[slug]]`` does, and now so does it."""
+    body = render_body(MD, text, first_line=3, path="content/w.md")
+    assert (body.problems, body.links) == ((), (LinkRef("slug", 3),))
+    html = finish_body(body.html, BodyFill(link_hrefs=["/slug/"], link_texts=["Slug Title"]))
+    (link,) = HTMLParser(html).css("a.internal")
+    assert (link.attributes["href"], link.text()) == ("/slug/", "Slug Title")
+    assert render_body(MD, "See [[slug]] here.\n", first_line=3).html == body.html
+    compiled = render_compiled(text, first_line=3, path="content/w.md")
+    assert compiled is None or compiled.html == body.html
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -340,6 +354,46 @@ def test_video_block_problems(block: str, message: str) -> None:
     (problem,) = body.problems
     assert (problem.path, problem.line) == ("content/v.md", 12)
     assert message in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            '::: Video https://vimeo.com/123 "Talk"\nA caption.\n:::\n',
+            7,
+            "'::: Video' opens no block: '::: video' (in lower case) is the only one, so the page"
+            " would show this line as text",
+        ),
+        (
+            "::: tip\nDrink water.\n\nMore.\n:::\n",
+            7,
+            "'::: tip' opens no block: '::: video' (in lower case) is the only one, so the page"
+            " would show this line as text",
+        ),
+        (
+            '::: video https://vimeo.com/123 "Talk"\n:::\n\nMore.\n:::\n',
+            11,
+            "':::' closes no video block here, so the page would show it as text",
+        ),
+    ],
+)
+def test_a_colon_line_that_opens_no_video_is_a_problem_at_its_line(
+    text: str, line: int, message: str
+) -> None:
+    """'::: Video' (capital V), '::: tip' as other tools write a callout, and a ':::' that
+    closes nothing were published as text without a word; a block of another name is told
+    once, not again at its closing ':::'."""
+    body = render_body(MD, f"Intro.\n\n{text}", first_line=5, path="content/v.md")
+    assert [(p.path, p.line, p.message) for p in body.problems] == [("content/v.md", line, message)]
+    assert render_compiled(f"Intro.\n\n{text}", first_line=5, path="content/v.md") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["\\::: tip\n", "```\n::: tip\n```\n", "    ::: tip\n", "A ::: b\n"]
+)
+def test_colons_shown_as_text_on_purpose_are_no_problem(text: str) -> None:
+    assert render_body(MD, f"Intro.\n\n{text}", path="content/v.md").problems == ()
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,21 @@ def test_footnotes_become_a_notes_list_the_build_accepts() -> None:
     assert footnotes_as_notes("No notes [^ here.\n") == ("No notes [^ here.\n", False)
 
 
+def test_a_footnote_holding_a_code_span_is_listed_whole() -> None:
+    """A footnote was cut at its first code span: 'I know that this exists in' went to the
+    Notes list, and the rest of it, '`fgrep` and …', stayed in the text above the list, as
+    the footnotes of a Hugo blog imported (``[^1]: … `fgrep` and `grep -F` but …``)."""
+    body, found = footnotes_as_notes(
+        "Literal strings[^1].\n\n[^1]: It is `fgrep` and `grep -F`, which I\n    forget.\n"
+        "\nAfter `a [^2]: b` here.\n"
+    )
+    assert found
+    assert body == (
+        "Literal strings[\\[1\\]](#notes).\n\n\nAfter `a [^2]: b` here.\n\n## Notes\n\n"
+        "- \\[1\\] It is `fgrep` and `grep -F`, which I forget.\n"
+    )
+
+
 def test_a_footnote_mark_without_its_footnote_stays_text() -> None:
     """Hugo and Jekyll show such a mark as written; as a citation it failed the build."""
     body, found = footnotes_as_notes("Enabled by default[^1].\n\n`code[^2]`\n")

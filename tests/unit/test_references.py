@@ -96,6 +96,22 @@ def test_every_mistake_of_an_item_is_reported_in_one_run() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "day"),
+    [("2023-05", "2023-05-DD"), ("May 2023", "2023-05-DD"), ("Sept. 2023", "2023-09-DD")],
+)
+def test_a_reference_dated_by_its_month_is_offered_the_year_or_the_day(
+    written: str, day: str
+) -> None:
+    """A journal issue's month and year is how many sources are dated: it was told the
+    forms of a date and a time of day, none of which it could be written in."""
+    assert errors(f"references:\n  - {{title: T, url: 'https://e.org/', date: {written}}}\n") == [
+        f"content/a.md:3: 'references.date' is not a valid date: '{written}' — a reference's"
+        " date is a year or a day, not a month: write date: 2023, or the day the source was"
+        f" published, date: {day}"
+    ]
+
+
+@pytest.mark.parametrize(
     ("others", "fixed"),
     [
         ("", "heart-2022"),
@@ -191,8 +207,8 @@ def test_authors_and_a_year_alone() -> None:
         "  - {title: T, url: 'https://e.org/', date: }\n"
         "  - {title: T, url: 'https://e.org/', date: ' '}\n"
     ) == [
-        "content/a.md:3: 'references.authors' must be non-empty text — write the names as one "
-        'text, e.g. authors: "Smith J, Lee K, et al."',
+        "content/a.md:3: 'references.authors' must be one text, found a list of names — write"
+        ' them as one text: authors: "Example A, Example B"',
         "content/a.md:4: 'references.authors' must be non-empty text — write the source's "
         "authors after 'authors:', or remove 'authors'",
         "content/a.md:5: 'references.date' is not a valid date: 13 — "

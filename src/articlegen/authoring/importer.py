@@ -29,6 +29,7 @@ from ..core.errors import ArticlegenError, Diagnostic, raise_if_any
 from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
 from ..core.model import Article, LinkTarget, SiteConfig
 from .blogsource import Blog, tally
+from .colontext import colons_as_text, colons_warning
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
 from .importimages import ImageNote, settled_images
@@ -124,6 +125,7 @@ def import_sources(
         targets = _link_targets(existing, plans)
         for plan, anchored in zip(plans, _anchored(plans, linked, config, existing), strict=True):
             body, escaped = _wiki_escaped(plan, anchored, config, targets)
+            body, colons = _colons_escaped(plan, body, config)
             if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
                 body = html_as_markdown(body)
             _note_html(plan, body, config)
@@ -142,6 +144,8 @@ def import_sources(
                 start = text.count("\n", 0, len(text) - len(body)) + 1
                 if escaped:
                     found = (escaped_warning(escaped, plan.display, start), *found)
+                if colons:
+                    found = (colons_warning(colons, plan.display, start), *found)
                 found = (*_image_warnings(images, plan.display, start), *found)
                 made.append(Composed(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
@@ -173,6 +177,16 @@ def _wiki_escaped(
     if plan.blog.kind not in BLOG_FORMATS or "[[" not in body:
         return body, []
     return wiki_as_text(body, plan.display, targets, allow_html=config.allow_html)
+
+
+def _colons_escaped(
+    plan: ImportPlan, body: str, config: SiteConfig
+) -> tuple[str, list[tuple[int, str]]]:
+    """A Jekyll or Hugo post's body with its ``:::`` lines that open no video block escaped
+    (``colontext``), and those."""
+    if plan.blog.kind not in MARKDOWN_FORMATS or ":::" not in body:
+        return body, []
+    return colons_as_text(body, allow_html=config.allow_html)
 
 
 def _started_report(blogs: list[Blog], options: ImportOptions) -> ImportReport:

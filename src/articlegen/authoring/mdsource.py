@@ -275,14 +275,23 @@ def code_spans_held(body: str, change: Callable[[str], str]) -> str:
 def spans_held(text: str, change: Callable[[str], str]) -> str:
     """``change`` applied to ``text`` (a line, or text outside code blocks) with its code
     spans held as ``code_spans_held`` holds them."""
+    held, put_back = _held(text)
+    return put_back(change(held))
+
+
+def _held(text: str) -> tuple[str, Callable[[str], str]]:
+    """``text`` with each code span held as a mark, and what puts them back into a text made
+    from it (a text holding a mark already is left as it is)."""
     spans: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
         spans.append(match.group(0))
         return f"{HELD}{len(spans) - 1}{HELD}"
 
-    changed = change(_CODE_SPAN.sub(hold, text)) if HELD not in text else change(text)
-    return _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed) if spans else changed
+    held = _CODE_SPAN.sub(hold, text) if HELD not in text else text
+    if not spans:
+        return held, lambda changed: changed
+    return held, lambda changed: _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed)
 
 
 def _between(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
@@ -328,17 +337,18 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
     any footnotes."""
     notes: list[tuple[str, str]] = []
 
-    def definition(match: re.Match[str]) -> str:
-        text = " ".join(match.group(2).split())
-        notes.append((match.group(1), text))
-        return ""
-
     def definitions(part: str) -> str:
-        return _FOOTNOTE_DEFINITION.sub(definition, part)
+        held, put_back = _held(part)  # a definition may hold code spans: its text is whole
+
+        def definition(match: re.Match[str]) -> str:
+            notes.append((match.group(1), put_back(" ".join(match.group(2).split()))))
+            return ""
+
+        return put_back(_FOOTNOTE_DEFINITION.sub(definition, held))
 
     # A definition's next paragraphs are indented four spaces (kramdown, Goldmark), which
     # the site's parser reads as a code block: only fences and spans hold no definition.
-    taken = _between(_FENCE, body, lambda run: _between(_CODE_SPAN, run, definitions))
+    taken = _between(_FENCE, body, definitions)
     changed = outside_code(taken, lambda part: _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part))
     if not notes:  # marks without footnotes: text on the old site, as they stay here
         return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False

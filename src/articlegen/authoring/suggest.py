@@ -156,7 +156,7 @@ def format_suggestions(found: Sequence[Suggested], site: Site, fmt: str = "table
     table = [["article", "score", "suggestion", "why"]]
     for each in found:
         if not each.suggestions:
-            table.append([each.article.slug, "-", "(none: no shared tags, words or links)", ""])
+            table.append([each.article.slug, "-", _nothing_to_suggest(each.article), ""])
         for number, s in enumerate(each.suggestions):
             table.append(
                 [each.article.slug if number == 0 else "", f"{s.score:.2f}", s.slug, reasons(s)]
@@ -167,6 +167,14 @@ def format_suggestions(found: Sequence[Suggested], site: Site, fmt: str = "table
         + "\n"
         for row in table
     )
+
+
+def _nothing_to_suggest(article: Article) -> str:
+    """Why ``article`` gets no suggestion. Articles its See Also lists are never suggested,
+    so one whose See Also holds every article alike is told so: it may share tags and words
+    with them, and is not told that it shares none."""
+    beyond = " beyond its See Also" if article.meta.see_also else ""
+    return f"(none{beyond}: no other article shares enough tags, words or links)"
 
 
 def write_suggestions(root: Path, found: Sequence[Suggested]) -> list[Suggested]:

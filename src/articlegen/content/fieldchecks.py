@@ -12,7 +12,7 @@ from functools import cache, partial
 from typing import Any, Literal
 
 from ..core.dates import read_date
-from ..core.errors import FrontMatterError
+from ..core.errors import ArticlegenError, FrontMatterError, raise_if_any
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.model import Alias, LinkRef
 from ..core.schema import FRONT_MATTER, Check
@@ -144,9 +144,13 @@ def _slug(key: str, entry: Entry, path: str) -> str:
     return value
 
 
-def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
+def _string_list(
+    key: str, entry: Entry, path: str, problems: list[ArticlegenError] | None = None
+) -> list[tuple[str, int]]:
     """A list of non-empty strings with the line of each; a lone string is a list of one, and
-    a key with nothing after it (its items all commented out) a list of none."""
+    a key with nothing after it (its items all commented out) a list of none. Every item
+    that is no text is an error at its line: raised together, or added to ``problems``, for
+    a caller that checks the good items as well, so that one run tells them all."""
     value = entry.value
     if value is None:
         _no_hashtags(key, entry, path)
@@ -158,6 +162,7 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
             f"'{key}' must be a list", path, entry.line, f"write {key}: [first, second]"
         )
     items: list[tuple[str, int]] = []
+    found: list[ArticlegenError] = []
     for item in entry.items:
         if _wiki_link(item.value):  # see_also: [[Sleep Basics]], to YAML a list in a list
             flat = [t for i in entry.items for t in (i.value if _wiki_link(i.value) else [i.value])]
@@ -169,13 +174,20 @@ def _string_list(key: str, entry: Entry, path: str) -> list[tuple[str, int]]:
                 f"write the items without [[ ]]: {key}: [{', '.join(map(str, flat))}]",
             )
         if not isinstance(item.value, str) or not item.value.strip():
-            raise FrontMatterError(
-                f"each item of '{key}' must be non-empty text, found {as_written(item)}",
-                path,
-                item.line,
-                _item_hint(key, item, entry),
+            found.append(
+                FrontMatterError(
+                    f"each item of '{key}' must be non-empty text, found {as_written(item)}",
+                    path,
+                    item.line,
+                    _item_hint(key, item, entry),
+                )
             )
-        items.append((item.value.strip(), item.line))
+        else:
+            items.append((item.value.strip(), item.line))
+    if problems is None:
+        raise_if_any(found)
+    else:
+        problems += found
     return items
 
 
@@ -220,46 +232,61 @@ def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:
     """Old paths on this site, each cleaned (``urls.alias_url``); an unusable one is an
     error at its line with the form to write instead."""
     aliases = []
-    for text, line in _string_list(key, entry, path):
+    problems: list[ArticlegenError] = []
+    for text, line in _string_list(key, entry, path, problems):
         try:
             aliases.append(Alias(alias_url(text), line))
         except AliasError as problem:
             hint = f"write {problem.fix}" if problem.fix else "remove it from 'aliases'"
             shown = text if len(text) <= 80 else text[:80] + "…"
-            raise FrontMatterError(f"alias '{shown}' {problem}", path, line, hint) from None
+            problems.append(FrontMatterError(f"alias '{shown}' {problem}", path, line, hint))
+    raise_if_any(problems)
     return tuple(aliases)
 
 
 def _tags(key: str, entry: Entry, path: str) -> tuple[str, ...]:
     """Tags as written, each page once; each must slug (``slugs.slugify``, as
     ``site.collect_tags`` names its page ``tags/<slug>/``) to something (an emoji alone does
-    not), and to no more than an article's slug may be."""
+    not), and to no more than an article's slug may be. Every tag's problem is told, not the
+    first one's alone (``tags: ["💪", "???"]``)."""
     tags: list[str] = []
     slugs: set[str] = set()
-    for tag, line in _string_list(key, entry, path):
-        _no_dash(key, tag, line, path)
-        slug = slugify(tag)
-        if not slug:
-            raise FrontMatterError(
-                f"tag {tag!r} has no letters or digits to make its URL from"
-                " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
-                path,
-                line,
-                f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
-                " its URL the word",
-            )
-        shown = tag if len(tag) <= 40 else tag[:40] + "…"
-        check_slug_length(
-            slug,
-            path,
-            line,
-            "shorten the tag: its slug names its page's folder",
-            f"the slug of tag {shown!r}",
-        )
+    problems: list[ArticlegenError] = []
+    for tag, line in _string_list(key, entry, path, problems):
+        try:
+            slug = _tag_slug(key, tag, line, path)
+        except ArticlegenError as problem:
+            problems.append(problem)
+            continue
         if slug not in slugs:  # 'Health' and 'health' are one tag page: listed once
             slugs.add(slug)
             tags.append(tag)
+    raise_if_any(problems)
     return tuple(tags)
+
+
+def _tag_slug(key: str, tag: str, line: int, path: str) -> str:
+    """The slug of ``tag``, which names its page; an error if it cannot name one."""
+    _no_dash(key, tag, line, path)
+    slug = slugify(tag)
+    if not slug:
+        raise FrontMatterError(
+            f"tag {tag!r} has no letters or digits to make its URL from"
+            " (URLs use a-z, 0-9 and '-', other letters spelt in those)",
+            path,
+            line,
+            f"add a word, e.g. '{tag} (health)': the page shows the tag as written,"
+            " its URL the word",
+        )
+    shown = tag if len(tag) <= 40 else tag[:40] + "…"
+    check_slug_length(
+        slug,
+        path,
+        line,
+        "shorten the tag: its slug names its page's folder",
+        f"the slug of tag {shown!r}",
+    )
+    return slug
 
 
 def _no_dash(key: str, tag: str, line: int, path: str) -> None:

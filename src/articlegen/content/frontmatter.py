@@ -55,11 +55,7 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
         raise _no_header(text, path)
     closing = _closing_boundary(text, opening.end())
     if closing is None:
-        last = _last_header_line(text)
-        where = f"line {last}, where its keys end" if last else "the last key"
-        raise FrontMatterError(
-            "the front-matter is not closed", path, 1, f"add a line '---' after {where}"
-        )
+        raise _not_closed(text, path)
     header = text[opening.end() : closing.start()]
     header_problem(header, path, 1, FrontMatterError)
     return (
@@ -67,6 +63,27 @@ def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
         text.count("\n", 0, opening.end()) + 1,
         text[closing.end() :],
         text.count("\n", 0, closing.end()) + 1,
+    )
+
+
+def _not_closed(text: str, path: str) -> FrontMatterError:
+    """Where to close a header that has no closing ``---``. One closed by ``...``, YAML's end
+    of a document, which Pandoc (R Markdown, Quarto) takes as a header's end, is told at
+    that line: a writer told only to add a ``---`` after the keys would leave the ``...``
+    as the body's first text."""
+    last = _last_header_line(text)
+    lines = text.split("\n")
+    if last is not None and last < len(lines) and lines[last].strip() == "...":
+        return FrontMatterError(
+            "the front-matter ends with '...', YAML's end of a document (as Pandoc reads a "
+            "header), but an article's header ends with a line '---'",
+            path,
+            last + 1,
+            "write '---' in place of '...'",
+        )
+    where = f"line {last}, where its keys end" if last else "the last key"
+    return FrontMatterError(
+        "the front-matter is not closed", path, 1, f"add a line '---' after {where}"
     )
 
 

@@ -1,7 +1,7 @@
 """Settings a published site needs that a new one still lacks: an address on ``example.org``,
 no description, comment-provider ids left as the placeholders of a sample; and the text
 ``articlegen new`` and ``init`` wrote for the writer to replace, published as it was
-written (``core/scaffolds.py``).
+written (``core/scaffolds.py``), or no text at all under an article's header.
 
 A site builds without them (a preview needs none), so they are warnings, each naming its key
 and its line in ``site.yaml``, or the article's line; ``--strict``, as the publish workflow
@@ -109,13 +109,25 @@ def scaffold_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
     wrote in its place, or is the sample article ``init`` wrote, unchanged but for spacing:
     readers would get it as the blog's own text. At the line it starts. Neither fires on text
     a writer wrote: the one is a whole sentence telling the writer what to do, the other the
-    whole sample, word for word."""
+    whole sample, word for word. One with no text at all (a header alone) is told at its
+    title's line: its page would hold the title alone."""
     warnings = []
     for article in articles:
         if article.meta.draft:
             continue
         body, kind = article.body, "page" if article.page else "article"
-        if _PLACEHOLDER_START in body and (found := _PLACEHOLDER_TEXT.search(body)):
+        if not body.strip():
+            warnings.append(
+                Diagnostic(
+                    f"the {kind} has no text under its header: readers would get a page"
+                    " holding its title alone",
+                    article.source,
+                    article.meta.lines.get("title", 1),
+                    f"write its text under the header, or keep 'draft: true' until the {kind}"
+                    " is written",
+                )
+            )
+        elif _PLACEHOLDER_START in body and (found := _PLACEHOLDER_TEXT.search(body)):
             summary = " and its summary" if article.meta.description is None else ""
             warnings.append(
                 Diagnostic(

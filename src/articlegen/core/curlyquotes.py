@@ -12,7 +12,7 @@ from __future__ import annotations
 from .curlypairs import curly_inside
 from .errors import ArticlegenError
 from .yamlentry import Entry
-from .yamlloader import double_quoted
+from .yamlquoting import double_quoted
 
 
 def curly_problems(

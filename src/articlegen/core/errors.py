@@ -148,9 +148,10 @@ def attempt(problems: list[ArticlegenError], func: Callable[..., T], *args: obje
 
 
 def raise_if_any(errors: list[ArticlegenError]) -> None:
-    """Fail with every collected problem, sorted by place, or do nothing."""
+    """Fail with every collected problem, sorted by place (those of a ``BuildFailed``
+    among them each at its own), or do nothing."""
     if errors:
-        raise BuildFailed(by_place(errors))
+        raise BuildFailed(by_place(_flatten(errors)))
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ import yaml
 from .curlypairs import curly_inside
 from .errors import ArticlegenError
 from .yamlindent import list_item_problem, misindented
+from .yamlquoting import double_quoted, quoting_problem
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -145,6 +146,8 @@ def syntax_error(
         message = f"invalid YAML: a value starting with '{opener}' is read as {kind}"
         value = (before + after)[flow.end(1) :].lstrip(" \t").removeprefix(":").strip(" \t")
         hint = f"put the value in quotes: {key}: {double_quoted(value)}"
+    elif (quoting := quoting_problem(problem, context, before, after)) is not None:
+        message, hint = quoting
     elif bracket and "never closed" in message and _COMMENT.search(after):
         hint = (
             "' #' starts a comment in YAML, which hid the rest of the line, its "
@@ -381,11 +384,6 @@ _FLOW_THEN_TEXT = re.compile(
     r"[ \t]*-?[ \t]*([^\s:#'\"][^:]*?)[ \t]*:[ \t]+([\[{])[^\]}]*[\]}][ \t]*[^\s#]"
 )
 """``key: [text] more``: a value that opens with a bracket and goes on after its closing one."""
-
-
-def double_quoted(value: str) -> str:
-    """``value`` in double quotes, as YAML reads it back (its backslashes and quotes escaped)."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 _COMMENT = re.compile(r"[ \t]#")

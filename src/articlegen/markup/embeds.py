@@ -179,6 +179,54 @@ def _parse_params(state: StateCore) -> None:
         lines = lines or state.src.split("\n")
         if not _closed(token, lines):
             problems.append(unclosed_problem(state.env.get("path"), line))
+    if ":::" in state.src:
+        state.env.setdefault("problems", []).extend(_colons_as_text(state))
+
+
+COLON_LINE = re.compile(r" {0,3}:::[ \t]*(\S*)")
+"""A line of a paragraph that opens with ``:::``, and the word after it, if any."""
+
+
+def _colons_as_text(state: StateCore) -> list[MarkupError]:
+    """A ``:::`` line that opens no video block, which the page would show as text, as it
+    does the paragraph it is in: one opening a block of another name (``::: Video``, or
+    ``::: tip`` as other tools write a callout), and one that closes none. The ``:::``
+    after a block of another name is its closer, the same mistake, told once."""
+    lines = state.src.split("\n")
+    first_line, path = state.env.get("first_line", 1), state.env.get("path")
+    problems, unknown_open = [], False
+    for token in state.tokens:
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        for number in range(*token.map):
+            if not (found := COLON_LINE.match(lines[number])):
+                continue
+            if found[1] or not unknown_open:
+                problems.append(_colons_problem(found[1], path, first_line + number))
+            unknown_open = bool(found[1])
+    return problems
+
+
+def _colons_problem(word: str, path: str | None, line: int) -> MarkupError:
+    """The problem of a ``:::`` line opening a block named ``word`` (or closing one, if
+    ``word`` is empty) that the page would show as text."""
+    if not word:
+        return MarkupError(
+            "':::' closes no video block here, so the page would show it as text",
+            path,
+            line,
+            f"remove it, or open the block above its caption: {SYNTAX}",
+        )
+    hint = f"write {SYNTAX}"
+    if word.lower() != "video":
+        hint = f"write the text as a paragraph or a quote (> …); for a video, {hint}"
+    return MarkupError(
+        f"'::: {word}' opens no block: '::: video' (in lower case) is the only one, so the"
+        " page would show this line as text",
+        path,
+        line,
+        hint,
+    )
 
 
 def unclosed_problem(path: str | None, line: int) -> MarkupError:

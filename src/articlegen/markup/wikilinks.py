@@ -25,7 +25,10 @@ from .placeholders import Slot, escape, placeholder
 if TYPE_CHECKING:  # markdown-it-py 3 names these; the floor, 2.0, has no EnvType
     from markdown_it.utils import EnvType, OptionsDict
 
-WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]*))?\]\]")
+"""A wiki link: its target, and its text after a ``|``. Text that is empty (``[[slug|]]``,
+as MediaWiki's pipe trick writes it) or blank shows the target's title, as ``[[slug]]``:
+``[[slug|]]`` was told it was never closed."""
 UNCLOSED = "wikilink_unclosed"
 """The token type of a ``[[`` that starts no wiki link: its first ``[``, shown as written."""
 EMPTY = re.compile(r"\[\[[^\S\n]*(?:\|[^\[\]\n]*)?\]\]")

@@ -18,6 +18,8 @@ from ..core.urls import RESERVED_SLUGS, tag_url
 from ..core.yamlspans import as_scalar
 from ..markup.summary import markdown_shown
 from ..markup.tagsastext import tags_as_text_warnings
+from .locallinks import local_link_warnings
+from .ownreferences import own_references_warnings
 
 
 def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
@@ -95,6 +97,8 @@ def site_warnings(
     warnings += same_title_warnings(articles)
     warnings += scaffold_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
+    warnings += own_references_warnings(articles, bodies)
+    warnings += local_link_warnings(articles, bodies)
     warnings += [
         w for a in articles for w in tags_as_text_warnings(bodies[a.slug].html_as_text, a.source)
     ]

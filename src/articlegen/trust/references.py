@@ -10,7 +10,6 @@ import re
 import zoneinfo
 from collections.abc import Mapping, Sequence
 
-from ..core.dates import read_date
 from ..core.errors import (
     ArticlegenError,
     Diagnostic,
@@ -32,15 +31,16 @@ from ..core.nestedkeys import REFERENCE, key_names, required_keys, text_keys
 from ..core.pageids import citation_anchor, reference_anchor
 from ..core.records import record
 from ..core.slugs import is_slug, slugify
-from ..core.weburl import address_problem, full_address
-from ..core.yamlchecks import as_text, meant_keys, unknown_key_problems
+from ..core.weburl import full_address
+from ..core.yamlchecks import meant_keys, unknown_key_problems
 from ..core.yamlentry import Entry
+from .referencevalues import reference_date, reference_text, reference_value
 
 _TEXT_KEYS = frozenset(text_keys(REFERENCE))
 """Every key but ``date``: each one text (a number, as a page count or an id may be, taken as
 one)."""
 _PLAIN_KEYS = _TEXT_KEYS - {"id", "url"}
-"""The text keys whose text is all there is to check (``_value``)."""
+"""The text keys whose text is all there is to check (``reference_value``)."""
 _KEYS = key_names(REFERENCE)
 _REQUIRED = required_keys(REFERENCE)
 _KEY_SET = frozenset(_KEYS)
@@ -54,8 +54,6 @@ _IDENTIFIERS = {
 }
 """Keys reference managers export a source's identifier under (``doi: 10.1000/xyz``): what
 it is, the form ``full_address`` reads, and the address to write when the value is none."""
-_YEAR = re.compile(r"[1-9][0-9]{3}")
-"""A bare year, as a reference's ``date`` may be."""
 
 
 @record
@@ -145,7 +143,7 @@ def _written_id(item: Entry, path: str) -> tuple[str, int] | None:
     if entry is None:
         return None
     try:
-        return _text("id", entry, path), entry.line
+        return reference_text("id", entry, path), entry.line
     except ArticlegenError:
         return None
 
@@ -228,78 +226,17 @@ def _checked_reference(
         value = entry.value
         try:
             if key in _PLAIN_KEYS and type(value) is str and (text := value.strip()):
-                values[key] = text  # a title, authors, a publisher: as _value gives them
+                values[key] = text  # a title, authors, a publisher: as reference_value gives them
             elif key == "date":
-                date = _date(entry, path, zone)
+                date = reference_date(entry, path, zone)
             elif key in _TEXT_KEYS:
-                values[key] = _value(key, entry, path, fixed_id)
+                values[key] = reference_value(key, entry, path, fixed_id)
         except ArticlegenError as problem:
             found.append(problem)
     if found:
         return None
     reference_id = values.pop("id", None)
     return Reference(id=reference_id, date=date, line=line, url_line=keys["url"].line, **values)
-
-
-def _value(key: str, entry: Entry, path: str, fixed_id: str | None) -> str:
-    """A text key's value; an ``id`` must be a slug (one that is not offers ``fixed_id``,
-    and the body's citations of it must change with it: the body is not known here, so
-    the hint says so in general), a ``url`` an address."""
-    text = _text(key, entry, path)
-    if key == "id" and not is_slug(text):
-        raise FrontMatterError(
-            f"invalid reference id '{text}': use lowercase a-z, 0-9 and '-' only",
-            path,
-            entry.line,
-            f"write 'id: {fixed_id}', and cite it as [^{fixed_id}] in the text"
-            if fixed_id
-            else "give it an id of its own, e.g. 'id: smith-2023'",
-        )
-    if key == "url" and (problem := address_problem(text)):
-        what, hint = problem
-        raise FrontMatterError(f"reference url {what}", path, entry.line, hint)
-    return text
-
-
-def _text(key: str, entry: Entry, path: str) -> str:
-    value = entry.value
-    if type(value) is str and (text := value.strip()):  # as most are: what as_text gives
-        return text
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, str | int | float)
-        or not str(value).strip()
-    ):
-        hint = "put it in quotes"
-        if _empty(value):
-            hint = f"write the source's {key} after '{key}:'" + (
-                "" if key in _REQUIRED_SET else f", or remove '{key}'"
-            )
-        elif key == "authors" and isinstance(value, list):
-            hint = 'write the names as one text, e.g. authors: "Smith J, Lee K, et al."'
-        raise FrontMatterError(f"'references.{key}' must be non-empty text", path, entry.line, hint)
-    return as_text(entry).strip()
-
-
-def _empty(value: object) -> bool:
-    """Whether a key was written with nothing after it (or only spaces, quoted): its hint
-    says to write the value, or to remove the key, rather than how to write it."""
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _date(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> Date | int:
-    """Only a year (an int), as many sources state no more than that, or any date the
-    front-matter's ``date`` takes."""
-    if isinstance(entry.value, int | str) and _YEAR.fullmatch(str(entry.value).strip()):
-        return int(entry.value)
-    try:
-        return read_date("references.date", entry, path, zone)
-    except FrontMatterError as problem:
-        problem.hint = f"give the year alone (e.g. 2023), or {problem.hint}"
-        if _empty(entry.value):
-            problem.hint = "write when the source was published (e.g. date: 2023 or date: "
-            problem.hint += "2023-05-14) after 'date:', or remove 'date'"
-        raise
 
 
 def number_citations(
