@@ -303,27 +303,64 @@ def test_an_image_of_a_jekyll_site_served_under_a_baseurl_is_found_and_copied(
     assert code == 0, err
 
 
-@pytest.mark.parametrize(
-    ("config", "said", "written"),
-    [
-        ('url: "https://old.example.org"\n', "now point to the old site by its full address",
-         "<https://old.example.org/category/health/>"),
-        ("title: Old\n", "are kept as they are, and lead nowhere here", "/category/health/"),
-    ],
-)  # fmt: skip
 def test_a_link_to_an_old_page_not_imported_is_named_and_said_what_became_of_it(
-    blog: Path, run_cli, tmp_path, config: str, said: str, written: str
+    blog: Path, run_cli, tmp_path
 ) -> None:
     old = tmp_path / "old"
     (old / "_posts").mkdir(parents=True)
-    (old / "_config.yml").write_text(config)
+    (old / "_config.yml").write_text('url: "https://old.example.org"\n')
     (old / "_posts/2020-01-01-runs.md").write_text(
         "---\ntitle: Runs\n---\nSee [health](/category/health/).\n"
     )
     code, _, err = run_cli("import", old, "--site", blog)
     assert code == 0, err
-    assert f"match no imported post (/category/health/): they {said}" in err
-    assert f"[health]({written})" in (blog / "content/runs.md").read_text()
+    assert (
+        "match no imported post (/category/health/): they now point to the old site by its full"
+        " address" in err
+    )
+    assert (
+        "[health](<https://old.example.org/category/health/>)"
+        in (blog / "content/runs.md").read_text()
+    )
+
+
+def test_a_link_to_an_old_page_not_imported_stays_text_where_the_old_address_is_unknown(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Without the old site's address, the path of a page not imported would lead nowhere
+    here, which the build refuses: the import keeps its text, and the link in a comment."""
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text("title: Old\n")
+    (old / "_posts/2020-01-01-runs.md").write_text(
+        "---\ntitle: Runs\n---\nSee [the `health` page](/category/health/) and [more][m].\n\n"
+        "```\n[code](/code/)\n```\n\n[m]: /more/\n"
+    )
+    code, out, err = run_cli("import", old, "--site", blog, "--dry-run")
+    assert code == 0, err
+    assert "content/runs.md:8: link [more][m] leads to a page of the old site" in err
+    assert "dry run: nothing was written" in out and not (blog / "content/runs.md").exists()
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert (
+        "content/runs.md:8: link [the `health` page](/category/health/) leads to a page of the"
+        " old site that was not imported, and the source gives no address of the old site" in err
+    )
+    assert "content/runs.md:14: link [m]: /more/ leads to" in err
+    assert "to link it again, write the link of the comment in place of its text" in err
+    assert "match no imported post" not in err
+    written = (blog / "content/runs.md").read_text()
+    assert (
+        "See the `health` page<!-- not on this site: [the `health` page](/category/health/) -->"
+        " and more<!-- not on this site: [more][m] -->." in written
+    )
+    assert "[code](/code/)\n```" in written
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+    page = parse(blog / "public/runs/index.html")
+    paragraph = next(p for p in page.css("article p") if p.text().startswith("See"))
+    assert paragraph.text() == "See the health page and more."
+    assert not paragraph.css("a") and "/more/" not in page.html
 
 
 SEARCH_POST = (

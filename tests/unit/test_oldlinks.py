@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.authoring.oldlinks import OldSite, relink
+from articlegen.markup.markdown import make_markdown, render_body
 
 PATHS = {"/2019/05/walks/": "walks", "/sleep.html": "sleep", "/about/": "about"}
 
@@ -189,3 +190,29 @@ def test_a_host_spelt_differently_is_another_host(tmp_path: Path) -> None:
     site = OldSite("https://faß.example/", PATHS, {}, lambda _: None)
     link = "[w](https://fass.example/2019/05/walks/)"
     assert relink(link, None, None, site).body == link
+
+
+def test_links_to_old_pages_not_imported_stay_text_where_the_old_address_is_unknown(
+    tmp_path: Path,
+) -> None:
+    """A path into the old site that no page here has, with no address of the old site to
+    give it, is left as its text with the link in a comment: the build refuses the path."""
+    site = OldSite(None, PATHS, {}, {"/images/a.png": tmp_path / "a.png"}.get)
+    body = (
+        "See [the graph](/scatter.fm/ 'Graph'), [![A chart](/images/a.png)](/charts/),"
+        " [the `-->` code](/code/) and [the list][l] ([l][], [L]).\n\n`[c](/code/)`\n\n"
+        "    [i](/indented/)\n\n[l]: </lists/>\n"
+    )
+    result = relink(body, None, None, site)
+    assert result.body == (
+        "See the graph<!-- not on this site: [the graph](/scatter.fm/ 'Graph') -->,"
+        " ![A chart](</images/a.png>)<!-- not on this site: [![A chart](</images/a.png>)]"
+        "(/charts/) -->, the `-->` code<!-- not on this site: [the `--\\>` code](/code/) -->"
+        " and the list<!-- not on this site: [the list][l] --> (l<!-- not on this site: [l][]"
+        " -->, L<!-- not on this site: [L] -->).\n\n`[c](/code/)`\n\n    [i](/indented/)\n\n"
+        "<!-- not on this site: [l]: </lists/> -->\n"
+    )
+    rendered = render_body(make_markdown(), result.body)
+    assert not rendered.problems
+    assert "scatter.fm" not in rendered.html and "lists" not in rendered.html
+    assert "<a " not in rendered.html and "/indented/" in rendered.html

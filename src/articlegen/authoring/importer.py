@@ -51,6 +51,7 @@ from .pagelinks import linked_page
 from .seealsomatch import Catalogue
 from .siteauthors import AuthorChoice, choose_author
 from .sourcelines import line_outside_code, source_text
+from .unlinked import unlinked_warnings
 from .wikitext import Escaped, escaped_warning, wiki_as_text
 
 _UNMATCHED = "links into the old site that match no imported post"
@@ -146,7 +147,7 @@ def import_sources(
                     found = (escaped_warning(escaped, plan.display, start), *found)
                 if colons:
                     found = (colons_warning(colons, plan.display, start), *found)
-                found = (*_image_warnings(images, plan.display, start), *found)
+                found = (*_settled_warnings(body, images, plan.display, start), *found)
                 made.append(Composed(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
                 problems.append(problem)
@@ -154,10 +155,15 @@ def import_sources(
         return _finish(root, made, copies, added, report)
 
 
-def _image_warnings(notes: list[ImageNote], display: str, start: int) -> list[Diagnostic]:
-    """The notes about a body's images (``importimages``) as warnings at their lines of the
-    new file, whose body starts at line ``start``."""
-    return [Diagnostic(n.message, display, start + n.line - 1, n.hint) for n in notes]
+def _settled_warnings(
+    body: str, notes: list[ImageNote], display: str, start: int
+) -> list[Diagnostic]:
+    """The links of ``body`` kept as text (``unlinked``) and the notes about its images
+    (``importimages``) as warnings at their lines of the new file, whose body starts at line
+    ``start``."""
+    return unlinked_warnings(body, display, start) + [
+        Diagnostic(n.message, display, start + n.line - 1, n.hint) for n in notes
+    ]
 
 
 def _link_targets(existing: list[Article], plans: list[ImportPlan]) -> list[LinkTarget]:
@@ -267,18 +273,16 @@ def _relinked(
         bodies.append(relinked.body)
         copies |= relinked.copies
         remote |= relinked.remote
-        if relinked.unmatched and not any(n.startswith(_UNMATCHED) for n in plan.notes):
+        if (
+            plan.blog.site_url  # else each is a warning at its line (unlinked_warnings)
+            and relinked.unmatched
+            and not any(n.startswith(_UNMATCHED) for n in plan.notes)
+        ):
             shown = list(dict.fromkeys(relinked.unmatched))
             more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
-            where = (
-                "they now point to the old site by its full address"
-                if plan.blog.site_url
-                else "they are kept as they are, and lead nowhere here: the source names no "
-                "address of the old site to point them to"
-            )
             plan.notes.append(
-                f"{_UNMATCHED} ({', '.join(shown[:3])}{more}): {where}; link what moved here"
-                " instead"
+                f"{_UNMATCHED} ({', '.join(shown[:3])}{more}): they now point to the old"
+                " site by its full address; link what moved here instead"
             )
     return bodies, remote, copies
 

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from ..content.images import static_path
 from ..markup.markdown import DECORATIVE_ALT
-from .mdsource import code_spans_held
+from .mdsource import between, code_spans_held
+from .unlinked import HTML_COMMENT, html_comment
 
 _IMAGE = re.compile(
     r"!\[((?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n))*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)"
@@ -65,12 +66,13 @@ def settled_images(body: str, static: Path, copied: set[str]) -> tuple[str, list
                     "'<!-- not in static/ yet:' and '-->' around it",
                 )
             )
-            held = written.replace("-->", "--\\>")  # a comment ends at the first -->
-            shown = _link_text(match, alt, src)
-            written = f"\x02{len(changes) - 1}\x02{shown}<!-- not in static/ yet: {held} -->"
+            comment = html_comment("not in static/ yet", written)
+            written = f"\x02{len(changes) - 1}\x02{_link_text(match, alt, src)}{comment}"
         return written
 
-    marked = code_spans_held(body, lambda part: _IMAGE.sub(image, part))
+    marked = code_spans_held(  # an image in a comment is left out of the page: none to settle
+        body, lambda part: between(HTML_COMMENT, part, lambda text: _IMAGE.sub(image, text))
+    )
     notes: list[ImageNote] = []
     for found in _MARK.finditer(marked):
         line = marked.count("\n", 0, found.start()) + 1

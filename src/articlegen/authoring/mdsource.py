@@ -258,7 +258,7 @@ def outside_code(body: str, change: Callable[[str], str]) -> str:
     """``body`` with ``change`` applied to its text outside code blocks (fenced or indented)
     and code spans, where template tags are shown as written anyway."""
     return outside_code_blocks(
-        body, lambda run: _between(_FENCE, run, lambda part: _between(_CODE_SPAN, part, change))
+        body, lambda run: between(_FENCE, run, lambda part: between(_CODE_SPAN, part, change))
     )
 
 
@@ -268,7 +268,7 @@ def code_spans_held(body: str, change: Callable[[str], str]) -> str:
     text holds a code span (``[the `sleep` post](/sleep/)``) is one piece to it, where
     ``outside_code`` would cut it in two at the span."""
     return outside_code_blocks(
-        body, lambda run: _between(_FENCE, run, lambda part: spans_held(part, change))
+        body, lambda run: between(_FENCE, run, lambda part: spans_held(part, change))
     )
 
 
@@ -294,7 +294,7 @@ def _held(text: str) -> tuple[str, Callable[[str], str]]:
     return held, lambda changed: _HELD_MARK.sub(lambda m: spans[int(m.group(1))], changed)
 
 
-def _between(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
+def between(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
     """``text`` with ``change`` applied to each stretch between ``pattern``'s matches, the
     matches kept as written (fenced blocks, code spans)."""
     out: list[str] = []
@@ -348,7 +348,7 @@ def footnotes_as_notes(body: str) -> tuple[str, bool]:
 
     # A definition's next paragraphs are indented four spaces (kramdown, Goldmark), which
     # the site's parser reads as a code block: only fences and spans hold no definition.
-    taken = _between(_FENCE, body, definitions)
+    taken = between(_FENCE, body, definitions)
     changed = outside_code(taken, lambda part: _FOOTNOTE.sub(lambda m: note_mark(m.group(1)), part))
     if not notes:  # marks without footnotes: text on the old site, as they stay here
         return outside_code(body, lambda part: _FOOTNOTE.sub(_as_text, part)), False

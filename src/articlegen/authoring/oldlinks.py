@@ -4,7 +4,8 @@ A link to another imported post (by its old absolute address, a root-relative or
 relative path, or its source file) becomes ``[[slug|text]]``, which every build
 checks. An image found in the old site's files is copied into ``static/`` under its
 old path, and the link made root-relative; one found nowhere but on the web is listed
-for the author to fetch.
+for the author to fetch. A link to a page of the old site that was not imported is made a
+full address there, or, where that site's address is unknown, kept as text (``unlinked``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import parse_qs, quote_plus, unquote, urlsplit, urlunsplit
 from .blogsource import clean_path, path_under
 from .mdsource import HELD, MARKDOWN_SUFFIXES, code_spans_held
 from .mdtext import link_target
+from .unlinked import comments_written, label_key, unlinked, uses_unlinked
 
 _LINK = re.compile(
     r"(!?)\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]"
@@ -35,6 +37,9 @@ _SIZE_SUFFIX = re.compile(r"(\.[A-Za-z0-9]{2,5}):[A-Za-z]+$")
 """A size after an image's name: Twitter's ``photo.jpg:large`` (``:orig``, ``:small``…)."""
 _FORMAT = re.compile(r"(?:^|&)format=([A-Za-z0-9]{2,5})(?:&|$)")
 """Twitter's newer way to name the same: ``photo?format=jpg&name=large``."""
+_NOWHERE = ""
+"""What ``_elsewhere`` gives a path into the old site that no address here or there can be
+made for: the link is kept as its text, with the link in a comment (``unlinked``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,8 @@ class Relinked:
     """Image address → the ``static/`` path it would have, for the author to fetch."""
     unmatched: list[str] = field(default_factory=list)
     """Old site paths linked to that no imported article has: pages of the old site that
-    were not imported (a category, a file), now linked on the old site by full address."""
+    were not imported (a category, a file), now linked on the old site by full address (or,
+    its address unknown, kept as text: ``unlinked``)."""
 
 
 def relink(
@@ -78,6 +84,7 @@ def relink(
     refuses an article's link to itself; an image inside a link's text (``[![a](i.png)](u)``)
     is found as one standing alone is, and so is a link whose text holds a code span."""
     result = Relinked(body)
+    dropped: set[str] = set()  # the labels of definitions made comments
 
     def link(match: re.Match[str]) -> str:
         bang, text, target, title = match.groups()
@@ -90,6 +97,8 @@ def relink(
         if found is None:
             moved = _elsewhere(url, address, site, result)
             kept = match.group(0)[len(text) + 2 :]  # "(target 'title')" as written
+            if moved == _NOWHERE:
+                return unlinked(inner, f"[{inner}]{kept}")
             return f"[{inner}]({link_target(moved)}{title})" if moved else f"[{inner}]{kept}"
         slug, _, fragment = found.partition("#")
         if slug == own:
@@ -106,14 +115,18 @@ def relink(
         found = _article(url, address, file, site)
         if found is None:
             moved = _elsewhere(url, address, site, result)
+            if moved == _NOWHERE:
+                dropped.add(label_key(start.strip()[1:-2]))
+                return unlinked("", match.group(0))
             return f"{start}{link_target(moved)}{rest}" if moved else match.group(0)
         slug, _, fragment = found.partition("#")
         if slug == own:
             return f"{start}#{fragment or 'top'}{rest}"
         return f"{start}{slug}.md{'#' + fragment if fragment else ''}{rest}"
 
-    result.body = code_spans_held(
-        body, lambda part: _DEFINITION.sub(definition, _LINK.sub(link, part))
+    defined = code_spans_held(body, lambda part: _DEFINITION.sub(definition, part))
+    result.body = comments_written(
+        code_spans_held(defined, lambda part: uses_unlinked(_LINK.sub(link, part), dropped))
     )
     return result
 
@@ -132,7 +145,8 @@ def _elsewhere(url: str, address: str | None, site: OldSite, result: Relinked) -
     """The new address of a link that names no imported article, or None to keep it: a file
     the old site served (a PDF, an image a reference definition names) is copied here, and
     another path into the old site is noted, and made a full address there with its query
-    and fragment (a path alone would point into the new site, where nothing is)."""
+    and fragment (a path alone would point into the new site, where nothing is), or, where
+    the old site's address is unknown, ``_NOWHERE``."""
     path = _old_path(url, address, site)
     if path is None or _article_file(url):
         return None
@@ -142,8 +156,10 @@ def _elsewhere(url: str, address: str | None, site: OldSite, result: Relinked) -
     if (search := _search(path, urlsplit(url).query, site)) is not None:
         return search
     result.unmatched.append(path)
-    if site.site_url is None or urlsplit(url).netloc:
+    if urlsplit(url).netloc:
         return None
+    if site.site_url is None:
+        return _NOWHERE
     old, parts = urlsplit(site.site_url), urlsplit(url)
     return urlunsplit((old.scheme, old.netloc, path, parts.query, parts.fragment))
 
