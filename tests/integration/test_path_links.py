@@ -305,3 +305,18 @@ def test_a_full_address_is_offered_only_beside_the_site_s_base_path(site) -> Non
         "",
         "",
     ]
+
+
+def test_a_site_at_an_example_address_is_offered_no_full_address_on_it(site) -> None:
+    """``init``'s base_url, https://example.org/, is no host a page can be on: a path that
+    leads nowhere there is rather an old site's (a blog's, imported), to link to there."""
+    root = site(
+        {"a.md": article("A", "See [the graph](/scatter.fm/).")},
+        site_yaml=SITE_YAML.replace("https://example.test/", "https://example.org/"),
+    )
+    assert failure_messages(lambda: build_site(root, BuildOptions(jobs=1))) == [
+        "content/a.md:6: link '/scatter.fm/' leads to /scatter.fm/, where this site publishes"
+        " no page or file — fix the link (a file of static/ is written relative to static/, a"
+        " page from the site's root with a leading '/'); a page of another site (an old"
+        " blog's, say) is linked by its full address there"
+    ]

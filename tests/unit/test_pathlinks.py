@@ -115,7 +115,7 @@ def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() ->
         first_line=5,
     )
     problems = path_link_problems(
-        [_article("sleep")], {"sleep": body}, ADDRESSES, "https://owner.example/repo/", "/repo/"
+        [_article("sleep")], {"sleep": body}, ADDRESSES, "https://owner.github.io/repo/", "/repo/"
     )
     assert [(type(p), p.path, p.line) for p in problems] == [
         (LinkError, "content/sleep.md", 5),
@@ -134,7 +134,7 @@ def test_a_link_to_nothing_is_an_error_at_its_line_with_the_closest_address() ->
     assert "did you mean '/heart-health/'" in relative.message
     assert absent.message.startswith("link '/guides/sleep/' leads to /guides/sleep/,")
     assert absent.hint is not None and absent.hint.startswith("fix the link")
-    assert "full address, https://owner.example/guides/sleep/" in absent.hint
+    assert "full address, https://owner.github.io/guides/sleep/" in absent.hint
 
 
 _WAYS = "link to content/walking.md as [text](walking.md), as [[walking]] or as [text](/walking/)"

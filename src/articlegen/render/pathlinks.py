@@ -27,6 +27,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..content.images import static_path
 from ..content.misnamed import OTHER_MARKDOWN
+from ..content.readiness import is_example_address
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
 from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
 from ..core.records import record
@@ -279,13 +280,17 @@ def _elsewhere(written: str, target: SitePath, base_url: str) -> str:
     there: for a path from the host's root, taken as written (``/shop/`` beside a site at
     ``/blog/``). None for one under a base path (``/blog/old/``) or relative: that is the
     site's own place, where an address written whole would go unchecked; and none without
-    a ``base_url`` (the preview's own address is none to link to)."""
+    a ``base_url`` (the preview's own address is none to link to). On a ``base_url`` still
+    an example's (``init``'s ``example.org``) the path is rather another site's (an old
+    blog's, a link ``import`` could not make whole): its full address there is asked for."""
     path = urlsplit(written).path
     base_path = urlsplit(base_url).path or "/"
     if not base_url or _read_from(path) != _ROOT:
         return ""
     if base_path != "/" and (path + "/").startswith(base_path.rstrip("/") + "/"):
         return ""
+    if is_example_address(base_url):
+        return "; a page of another site (an old blog's, say) is linked by its full address there"
     full = urljoin(base_url, path + target.rest)
     return (
         "; something on this host that this site does not publish cannot be checked: link "
