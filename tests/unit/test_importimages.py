@@ -67,3 +67,11 @@ def test_a_missing_image_in_a_link_leaves_the_link_its_alt_text(tmp_path: Path) 
     assert not rendered.problems
     assert "after" not in rendered.html
     assert ">A place</a>" in rendered.html
+
+
+def test_an_image_inside_a_comment_is_left_alone(tmp_path: Path) -> None:
+    """The page leaves it out; written as a comment in the comment, its '-->' ended the
+    first, showing the rest (an imported link to an old page kept as text holds one)."""
+    body = "See <!-- not on this site: [![](/images/gone.png)](/scatter.fm/) --> now.\n"
+    assert settled_images(body, tmp_path, set()) == (body, [])
+    assert render_body(make_markdown(), body).html == "<p>See  now.</p>\n"
