@@ -49,6 +49,8 @@ class State:
     lock: threading.Lock = field(default_factory=threading.Lock)
     asked_once: threading.Event = field(default_factory=threading.Event)
     """Set at the first request."""
+    let_go: threading.Event = field(default_factory=threading.Event)
+    """Set: ``/busy-then-held`` answers the retry it holds."""
     waits_for: State | None = None
     """Another server's: ``/hold/…`` answers only once that server has been asked too, so
     that a client asking both at once is answered, and one asking them one after the other
@@ -114,11 +116,15 @@ def _slow(handler: Handler) -> None:
     _answer(200)(handler)
 
 
-def _busy_then_slow(handler: Handler) -> None:
-    """503 at first, then slow: a client's retry comes a pause after its first answers."""
+def _busy_then_held(handler: Handler) -> None:
+    """503 at first, then no answer until the test lets it go (``State.let_go``, at most
+    ``MEET_SECONDS``): a client's retry, which comes a pause after its first answers, is
+    under way for as long as the test needs, however loaded the machine."""
     with handler.state.lock:
         count = handler.state.answered.get(handler.path, 0)
-    (_slow if count else _answer(503))(handler)
+    if count:
+        handler.state.let_go.wait(MEET_SECONDS)
+    _answer(200 if count else 503)(handler)
 
 
 def _reset(handler: Handler) -> None:
@@ -147,7 +153,7 @@ ROUTES: dict[str, Callable[[Handler], None]] = {
     "/forbidden": _answer(403),
     "/loop": _answer(302, {"Location": "/loop"}),
     "/slow": _slow,
-    "/busy-then-slow": _busy_then_slow,
+    "/busy-then-held": _busy_then_held,
     "/reset": _reset,
     "/no-head-405": _head_refused(405),
     "/no-head-403": _head_refused(403),

@@ -263,7 +263,8 @@ def test_a_source_stamp_vouches_only_for_a_file_that_has_settled(tmp_path) -> No
 
     path = tmp_path / "a.md"
     path.write_text("one")
-    assert source_stamp(path) is None  # just written: the clock may not have moved on
+    # just written (a second before the build starts): the clock may not have moved on
+    assert source_stamp(path, now=path.stat().st_mtime + 1) is None
     later = time.time() + 60
     stamp = source_stamp(path, now=later)
     assert stamp is not None and source_stamp(path, now=later) == stamp

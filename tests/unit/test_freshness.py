@@ -24,7 +24,14 @@ from articlegen.incremental.freshness import (
 )
 from tests.conftest import article
 
-LATER = time.time() + 3600  # "now", long after every file here was written
+
+def later() -> float:
+    """The time an hour from now, long after every file here was written: taken when asked,
+    since a test run on a loaded machine may reach these tests an hour after it imported
+    them."""
+    return time.time() + 3600
+
+
 TODAY = dt.date(2026, 1, 1)
 
 
@@ -38,7 +45,7 @@ def root(site) -> Path:
 
 def digest(root: Path, **options: object) -> str:
     options.setdefault("today", TODAY)
-    return take_snapshot(root, BuildOptions(**options), now=LATER).digest
+    return take_snapshot(root, BuildOptions(**options), now=later()).digest
 
 
 @pytest.mark.parametrize(
@@ -113,8 +120,9 @@ def test_options_that_shape_the_output_or_messages_are_part_of_it(root: Path, tm
 
 def test_a_file_written_moments_before_the_build_is_racy(root: Path) -> None:
     (root / "content/a.md").write_text(article("A", "Just saved."))
-    assert take_snapshot(root, BuildOptions(), now=time.time()).racy
-    assert not take_snapshot(root, BuildOptions(), now=LATER).racy
+    saved = (root / "content/a.md").stat().st_mtime  # the build starts a second after it
+    assert take_snapshot(root, BuildOptions(), now=saved + 1).racy
+    assert not take_snapshot(root, BuildOptions(), now=later()).racy
 
 
 def test_the_output_digest_sees_every_file_and_folder(tmp_path: Path) -> None:
@@ -128,7 +136,7 @@ def test_the_output_digest_sees_every_file_and_folder(tmp_path: Path) -> None:
 
 
 def receipt_for(root: Path, options: BuildOptions, out: Path) -> Receipt:
-    snapshot = take_snapshot(root, options, now=LATER)
+    snapshot = take_snapshot(root, options, now=later())
     receipt = Receipt(
         inputs=snapshot.digest,
         output=str(out),
@@ -244,7 +252,7 @@ def test_a_receipt_holds_only_until_an_article_publishes_or_expires(root: Path, 
     """The same inputs make another site once a scheduled article's moment has come."""
     out, _ = built
     options = BuildOptions(today=TODAY, now=dt.datetime(2027, 1, 5, 9, tzinfo=dt.UTC))
-    snapshot = take_snapshot(root, options, now=LATER)
+    snapshot = take_snapshot(root, options, now=later())
     receipt = Receipt(snapshot.digest, str(out), output_digest(out), 2, 7, (), (), until=None)
     for until, holds in (("2027-01-05T09:00:01", True), ("2027-01-05T09:00:00", False)):
         save_receipt(root, snapshot, dataclasses.replace(receipt, until=until))
