@@ -14,7 +14,7 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -229,12 +229,30 @@ def running_server(state: State | None = None) -> Iterator[LinkServer]:
 def fail_dns(monkeypatch: pytest.MonkeyPatch, names: dict[str, int]) -> None:
     """Make looking up each host of ``names`` fail with its ``getaddrinfo`` error code
     (``socket.EAI_NONAME``: no such name), as a resolver would, without asking one."""
+
+    def failed(name: str) -> str:
+        raise socket.gaierror(names[name], f"lookup of {name} failed")
+
+    _look_up(monkeypatch, names, failed)
+
+
+def name_the_servers(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Make each of ``names`` look up as 127.0.0.1, the servers' address: a link to such a
+    name is one to a site on the web, where one to 127.0.0.1 is to the writer's own
+    computer, which the build warns of (and ``--strict`` stops at)."""
+    _look_up(monkeypatch, names, lambda name: "127.0.0.1")
+
+
+def _look_up(
+    monkeypatch: pytest.MonkeyPatch, names: Container[str], instead: Callable[[str], str]
+) -> None:
+    """``getaddrinfo`` of each host of ``names`` made that of ``instead(host)``."""
     real = socket.getaddrinfo
 
     def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
         name = host.decode() if isinstance(host, bytes) else host
         if isinstance(name, str) and name in names:
-            raise socket.gaierror(names[name], f"lookup of {name} failed")
+            host = instead(name)
         return real(host, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
