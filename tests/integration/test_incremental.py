@@ -339,7 +339,9 @@ def test_files_whose_stamp_is_unchanged_are_not_read_again(blog: Path, monkeypat
     read: list[str] = []
     real = sources.read_bytes
     monkeypatch.setattr(
-        sources, "read_bytes", lambda root, p, *rest: read.append(p.name) or real(root, p, *rest)
+        sources,
+        "read_bytes",
+        lambda root, p, *rest, **named: read.append(p.name) or real(root, p, *rest, **named),
     )
     edit(blog / "content/c.md", "Alone.", "Alone, and edited.")
     result = build_site(blog, cache=cache)

@@ -112,8 +112,22 @@ def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> st
     """Bytes of ``display`` as text: UTF-8 (a BOM is fine), ``\\n`` line ends; otherwise
     ``error`` at the bad byte, or at the first character ``characters`` refuses (looked
     for only where ``_may_hold_forbidden`` says it can be)."""
+    try:  # "utf-8-sig" is a codec written in Python: "utf-8" is decoded in one call
+        text = data.decode("utf-8")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+    except UnicodeDecodeError:
+        text = _decoded_or_raise(data, display, error)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return check_text(text, display, error) if _may_hold_forbidden(data) else text
+
+
+def _decoded_or_raise(data: bytes, display: str, error: type[ArticlegenError]) -> str:
+    """``error`` at the byte of ``data`` that is not UTF-8, as ``utf-8-sig`` places it (after
+    a BOM, its offset is counted from the BOM's end)."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")  # raises: the same bytes failed as UTF-8
     except UnicodeDecodeError as exc:
         if data.startswith(_UTF16_MARKS):  # Windows editors' "Unicode": every other byte 0
             raise error(
@@ -129,9 +143,6 @@ def decode_source(data: bytes, display: str, error: type[ArticlegenError]) -> st
             line,
             "save the file as UTF-8 in your editor",
         ) from exc
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return check_text(text, display, error) if _may_hold_forbidden(data) else text
 
 
 _LEADS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xEF, *range(0xF0, 0xF5)])

@@ -40,17 +40,23 @@ MAX_TITLE_CHARACTERS = 200
 
 
 def read_regular_file(
-    path: Path, display: str, error: type[ArticlegenError], limit: int = MAX_FILE_BYTES
+    path: Path,
+    display: str,
+    error: type[ArticlegenError],
+    limit: int = MAX_FILE_BYTES,
+    *,
+    mode: int | None = None,
 ) -> bytes:
     """The bytes of the regular file ``path`` (``display`` in messages), at most ``limit``.
 
     A named pipe, device or socket is refused by its type before it is opened (reading a
     pipe waits for a writer forever), and checked again on the open file, which is opened
     without waiting: it may have been swapped since. A file larger than ``limit`` is
-    refused before it is read.
+    refused before it is read. ``mode``: the file's, from a ``stat`` (or an ``lstat`` of a
+    path that is no link) the caller took just before, which spares taking another.
     """
     try:
-        kind = _special_kind(os.stat(path).st_mode)
+        kind = _special_kind(os.stat(path).st_mode if mode is None else mode)
         if kind is None:
             flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
             fd = os.open(path, flags)

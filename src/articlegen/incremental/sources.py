@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -241,9 +242,15 @@ def read_source(
     zone: zoneinfo.ZoneInfo,
     folders: RealFolders | None = None,
 ) -> ReadSource:
-    """Read, check and parse one article (``folders``: see ``read_bytes``)."""
-    stamp = source_stamp(path)  # before reading: a change while it is read shows next time
-    data = read_bytes(root, path, folders)
+    """Read, check and parse one article (``folders``: see ``read_bytes``). Its stamp is
+    taken before it is read, so that a change while it is read shows next time, and its
+    ``lstat`` serves reading too."""
+    try:
+        link: os.stat_result | None = os.lstat(path)
+    except OSError:
+        link = None  # no stamp; reading says why (or reads it, if it is there now)
+    stamp = source_stamp(path, link=link) if link is not None else None
+    data = read_bytes(root, path, folders, mode=None if link is None else link.st_mode)
     digest = source_digest(code, relative(root, path), data)
     return ReadSource(stamp, digest, read_article(root, path, zone, data))
 

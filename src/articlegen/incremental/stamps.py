@@ -17,13 +17,16 @@ RACY_SECONDS = 2.0
 system's clock is coarse; FAT's has 2 s steps), so its stamp does not vouch for it."""
 
 
-def source_stamp(path: Path, *, now: float | None = None) -> SourceStamp | None:
+def source_stamp(
+    path: Path, *, now: float | None = None, link: os.stat_result | None = None
+) -> SourceStamp | None:
     """What a content file looks like from outside (``lstat`` and ``stat``): while it is
     the same, the file holds the bytes it held when the stamp was taken, so it need not be
     read again. None if it is missing, or changed within ``RACY_SECONDS`` of ``now`` (git
-    calls such files "racily clean"): then only its bytes can tell."""
+    calls such files "racily clean"): then only its bytes can tell. ``link``: the path's
+    ``lstat``, taken by the caller just before (who reads the file after)."""
     try:
-        link = os.lstat(path)
+        link = os.lstat(path) if link is None else link
         info = os.stat(path) if stat.S_ISLNK(link.st_mode) else link  # the same, unless a link
     except OSError:
         return None

@@ -46,10 +46,11 @@ class _Index:
     by_slug: dict[str, LinkTarget]
     by_path: dict[str, LinkTarget]
     """Key: the file relative to ``content/``, in NFC (macOS may store names decomposed)."""
-    by_title: tuple[dict[str, list[LinkTarget]], ...]
+    by_title: Callable[[], tuple[dict[str, list[LinkTarget]], ...]]
     """One dictionary per ``TITLE_STAGES`` stage, keyed by its key of the title: more than
     one article when titles are the same, differ only in case, or differ only in case and
-    typographic punctuation (``’`` for ``'``)."""
+    typographic punctuation (``’`` for ``'``). Made when first asked for (a link looked up
+    by title, or failing): links by slug or file, and the menu's, never ask."""
     titles_unknown: bool
     """Some file's title could not be read (it failed to parse): a link that matches no
     article may name it, and is not reported until that file is fixed."""
@@ -172,19 +173,22 @@ def resolve_links(
 
 
 def _make_index(targets: Iterable[LinkTarget]) -> _Index:
-    by_slug: dict[str, LinkTarget] = {}
-    by_path: dict[str, LinkTarget] = {}
-    by_title: tuple[dict[str, list[LinkTarget]], ...] = tuple({} for _ in TITLE_STAGES)
-    unknown = False
-    for target in targets:
-        by_slug[target.slug] = target
-        by_path[_nfc(_content_relative(target.path))] = target
-        if not target.title:
-            unknown = True
-            continue
-        for key, stage in zip(TITLE_STAGES, by_title, strict=True):
+    known = list(targets)
+    by_slug = {target.slug: target for target in known}
+    by_path = {_nfc(_content_relative(target.path)): target for target in known}
+    titled = [target for target in known if target.title]
+    stages = functools.cache(partial(_title_stages, titled))
+    return _Index(by_slug, by_path, stages, len(titled) < len(known))
+
+
+def _title_stages(titled: list[LinkTarget]) -> tuple[dict[str, list[LinkTarget]], ...]:
+    """``_Index.by_title`` of the targets with a title: their titles' three keys each
+    (normalized, case-folded) were a third of making an index that seldom needs them."""
+    stages: tuple[dict[str, list[LinkTarget]], ...] = tuple({} for _ in TITLE_STAGES)
+    for target in titled:
+        for key, stage in zip(TITLE_STAGES, stages, strict=True):
             stage.setdefault(key(target.title), []).append(target)
-    return _Index(by_slug, by_path, by_title, unknown)
+    return stages
 
 
 def _resolve(
@@ -334,7 +338,7 @@ def _by_title(name: str, index: _Index) -> list[LinkTarget]:
     """The articles of the first ``TITLE_STAGES`` stage that finds any for ``name``: one,
     or several for the error that names them (titles the same, or differing only as that
     stage ignores). A narrower stage's one article is never lost to a wider stage's several."""
-    for key, stage in zip(TITLE_STAGES, index.by_title, strict=True):
+    for key, stage in zip(TITLE_STAGES, index.by_title(), strict=True):
         if found := stage.get(key(name)):
             return found
     return []
@@ -374,7 +378,7 @@ def _near(name: str, index: _Index, linking: str, kind: str) -> dict[LinkTarget,
     slugs, with the text offered (its slug if ``name`` is written as a slug, else its title,
     in its author's spelling); never the ``linking`` article, nor a page in See Also."""
     folded = fold(name)
-    by_folded = index.by_title[-1]
+    by_folded = index.by_title()[-1]
     near = dict.fromkeys([*completed(folded, by_folded), *closest(folded, by_folded)])
     titles = [(t.title, t) for m in near for t in by_folded[m]]
     slugs = [(m, index.by_slug[m]) for m in closest(name, index.by_slug)]
