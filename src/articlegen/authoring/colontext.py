@@ -12,9 +12,7 @@ from __future__ import annotations
 from ..core.problems import Diagnostic
 from ..markup.embeds import COLON_LINE, SYNTAX
 from ..markup.markdown import make_markdown
-
-_SHOWN = 4
-"""Escaped lines a warning names; the rest are counted."""
+from .wikitext import escaped_as_text
 
 
 def colons_as_text(body: str, *, allow_html: bool) -> tuple[str, list[tuple[int, str]]]:
@@ -41,13 +39,11 @@ def colons_as_text(body: str, *, allow_html: bool) -> tuple[str, list[tuple[int,
 def colons_warning(escaped: list[tuple[int, str]], path: str, first_line: int) -> Diagnostic:
     """One warning for a file's escaped ``:::`` lines; ``first_line`` is the file's line the
     body starts on."""
-    shown = "; ".join(f"line {first_line + n - 1} '{text}'" for n, text in escaped[:_SHOWN])
-    more = f"; and {len(escaped) - _SHOWN} more" if len(escaped) > _SHOWN else ""
-    count = f"{len(escaped)} ':::' line{'s' if len(escaped) > 1 else ''}"
-    return Diagnostic(
-        f"{count} written '\\:::' so the page shows them as text, as the old site did, where "
-        f"the build would refuse them as blocks it does not have: {shown}{more}",
-        path,
-        first_line + escaped[0][0] - 1,
+    return escaped_as_text(
+        "':::' line",
+        "\\:::",
+        "blocks it does not have",
+        [f"line {first_line + n - 1} '{text}'" for n, text in escaped],
+        (path, first_line + escaped[0][0] - 1),
         f"to show a video there instead, write {SYNTAX} and remove the '\\'",
     )

@@ -113,16 +113,28 @@ def _quoted(rest: str) -> str:
 def escaped_warning(escaped: list[Escaped], path: str, first_line: int) -> Diagnostic:
     """One warning for a file's escaped brackets: how many, where and why; ``first_line`` is
     the file's line the body starts on."""
-    shown = "; ".join(
-        f"line {first_line + each.line - 1} '{each.text}' {each.why}" for each in escaped[:_SHOWN]
-    )
-    more = f"; and {len(escaped) - _SHOWN} more" if len(escaped) > _SHOWN else ""
-    count = f"{len(escaped)} double bracket{'s' if len(escaped) > 1 else ''}"
-    return Diagnostic(
-        f"{count} written '\\[[' so the page shows them as text, as the old site did, where "
-        f"the build would refuse them as wiki links: {shown}{more}",
-        path,
-        first_line + escaped[0].line - 1,
+    return escaped_as_text(
+        "double bracket",
+        "\\[[",
+        "wiki links",
+        [f"line {first_line + each.line - 1} '{each.text}' {each.why}" for each in escaped],
+        (path, first_line + escaped[0].line - 1),
         "to link an article there instead, write its slug or title between the brackets and "
         "remove the '\\'",
+    )
+
+
+def escaped_as_text(
+    noun: str, escape: str, refused_as: str, items: list[str], place: tuple[str, int], hint: str
+) -> Diagnostic:
+    """One warning for a file's syntax escaped so that the page shows it as text, as the old
+    site did (``items``: each one's line and text): how many, the first few, and why."""
+    shown = "; ".join(items[:_SHOWN])
+    more = f"; and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
+    count = f"{len(items)} {noun}{'s' if len(items) > 1 else ''}"
+    return Diagnostic(
+        f"{count} written '{escape}' so the page shows them as text, as the old site did, where "
+        f"the build would refuse them as {refused_as}: {shown}{more}",
+        *place,
+        hint,
     )
