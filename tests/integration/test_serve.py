@@ -422,7 +422,7 @@ def next_build(preview: Preview, last: BuildResult | None) -> BuildResult:
         if result is None or result is last:
             return None
         pages = {page.out_path: page.data for page in result.pages if page.data is not None}
-        return result if preview.live.snapshot.pages == pages else None
+        return result if preview.live.view()[0].pages == pages else None
 
     built = wait_until(served)
     assert isinstance(built, BuildResult)
@@ -521,20 +521,20 @@ def test_open_pages_reload_before_the_rest_of_the_site_is_rendered(
         drafts=True, future=True, write=False, base_url=preview.url, preview=True
     )
     expected = build_site(blog, options)  # what a clean build makes
-    assert preview.live.snapshot.pages == {p.out_path: p.data for p in expected.pages}
+    assert preview.live.view()[0].pages == {p.out_path: p.data for p in expected.pages}
 
 
 def test_a_build_failing_after_open_pages_reloaded_takes_them_back(
     preview: Preview, blog: Path, held_index: threading.Event
 ) -> None:
-    good = dict(preview.live.snapshot.pages)
+    good = dict(preview.live.view()[0].pages)
     ketamine = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
     edit(blog / "content/sleep.md", "Sleep Basics", "Sleep, Explained")
     ketamine.wait_for("reload")
     held_index.fail = True  # type: ignore[attr-defined]
     held_index.set()
     ketamine.wait_for("reload")  # back to the last good page
-    assert preview.live.snapshot.pages == good
+    assert preview.live.view()[0].pages == good
     again = EventStream(preview.url, fetch(preview.url, "/ketamine/"))
     assert again.wait_for("failed") == [
         "error: templates/x.html:1: template error: example failure"

@@ -46,8 +46,8 @@ def test_an_article_publishing_and_one_expiring_rebuild_the_preview(site) -> Non
         coming = fetch(preview.url, "/coming/").html()
         assert "scheduled for" in coming.css_first("main").text()
         assert fetch(preview.url, "/offer/").status == 200
-        wait_until(lambda: "offer/index.html" not in preview.live.snapshot.pages, timeout=30)
-        assert dict(preview.live.snapshot.pages) == clean_build(preview)
+        wait_until(lambda: "offer/index.html" not in preview.live.view()[0].pages, timeout=30)
+        assert dict(preview.live.view()[0].pages) == clean_build(preview)
         assert "scheduled for" not in fetch(preview.url, "/coming/").html().css_first("main").text()
         assert fetch(preview.url, "/offer/").status == 404
     assert any(line.endswith("an article's publication or expiry time came") for line in logged)

@@ -69,9 +69,9 @@ def served_after(preview: Preview, change: Callable[[Path], object]) -> None:
     change(content)
     expected = clean_build(preview)
     try:
-        wait_until(lambda: preview.live.snapshot.pages == expected, timeout=20)
+        wait_until(lambda: preview.live.view()[0].pages == expected, timeout=20)
     except AssertionError:
-        served = preview.live.snapshot.pages
+        served = preview.live.view()[0].pages
         differ = sorted(
             k for k in served.keys() | expected.keys() if served.get(k) != expected.get(k)
         )
@@ -85,7 +85,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_every_edit_serves_what_a_clean_build_makes(preview: Preview) -> None:
-    assert preview.live.snapshot.pages == clean_build(preview)
+    assert preview.live.view()[0].pages == clean_build(preview)
     served_after(preview, lambda c: edit(c / "a.md", "Links to", "Now links to"))
     served_after(preview, lambda c: edit(c / "a.md", "## Start", "## Start\n\nMore words."))
     served_after(preview, lambda c: edit(c / "c.md", '"Gamma"', '"Gamma Rays"'))
@@ -112,12 +112,12 @@ def test_every_edit_serves_what_a_clean_build_makes(preview: Preview) -> None:
 
 
 def test_a_broken_edit_then_its_fix_serves_what_a_clean_build_makes(preview: Preview) -> None:
-    good = preview.live.snapshot.pages
+    good = preview.live.view()[0].pages
     edit(preview.root / "content" / "b.md", "[[a]]", "[[missing]]")
     with pytest.raises(BuildFailed):
         clean_build(preview)
     wait_until(lambda: preview.live.errors)
-    assert preview.live.snapshot.pages == good  # the last good pages are still served
+    assert preview.live.view()[0].pages == good  # the last good pages are still served
     served_after(preview, lambda c: edit(c / "b.md", "[[missing]]", "[[e]]"))
 
 
@@ -137,11 +137,11 @@ def test_the_see_also_index_follows_its_templates_and_title_edits(preview: Previ
     templates = preview.root / "templates"
     templates.mkdir(exist_ok=True)
     served_after(preview, lambda c: (templates / "_index_entry.html").write_text(OWN_ENTRY))
-    assert b'<li id="entry-a">Alpha: 2</li>' in preview.live.snapshot.pages["see-also/index.html"]
+    assert b'<li id="entry-a">Alpha: 2</li>' in preview.live.view()[0].pages["see-also/index.html"]
     served_after(preview, lambda c: edit(templates / "_index_entry.html", ": ", " – "))
     served_after(preview, lambda c: edit(c / "c.md", '"Gamma"', '"Gamma Rays"'))
     served_after(preview, lambda c: (templates / "_index_entry.html").unlink())
     served_after(preview, lambda c: edit(c / "c.md", '"Gamma Rays"', '"Gamma"'))
     served_after(preview, lambda c: (templates / "see_also.html").write_text(OWN_INDEX))
-    assert b"<p>Gamma</p>" in preview.live.snapshot.pages["see-also/index.html"]
+    assert b"<p>Gamma</p>" in preview.live.view()[0].pages["see-also/index.html"]
     served_after(preview, lambda c: edit(c / "c.md", '"Gamma"', '"Gamma Rays"'))

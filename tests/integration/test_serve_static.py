@@ -88,7 +88,7 @@ def test_a_stylesheet_an_article_links_to_added_after_the_error_builds_the_site(
     sheet.write_text(STYLE)
     static_changed(preview, "static/assets/print.css")
     assert preview.live.errors == ()
-    assert dict(preview.live.snapshot.pages) == clean_build(preview)
+    assert dict(preview.live.view()[0].pages) == clean_build(preview)
 
 
 def test_a_stylesheet_an_article_links_to_removed_fails_the_preview(make_preview) -> None:

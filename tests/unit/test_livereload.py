@@ -149,7 +149,7 @@ def test_open_pages_served_early_reload_once_before_the_build_ends() -> None:
         live.publish_early([RenderedPage("a/", "a/index.html", b"A")])
         live.publish_early([RenderedPage("b/", "b/index.html", b"b")])  # unchanged: no news
         during.extend(
-            [dict(live.snapshot.pages), drain(a), drain(b), served_at(live, "a/index.html")]
+            [dict(live.view()[0].pages), drain(a), drain(b), served_at(live, "a/index.html")]
         )
         return second
 

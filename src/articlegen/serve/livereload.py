@@ -244,11 +244,6 @@ class LiveSite:
             client.send("css", keys) if only_css else client.send("reload")
         self._log(stamped(f"static files changed: {', '.join(keys)}"))
 
-    @property
-    def snapshot(self) -> PreviewSite:
-        """The last good build."""
-        return self._snapshot
-
     def view(self) -> tuple[PreviewSite, int]:
         """The pages served now and the generation they are of, read together: a request
         finds its page in the one and gives ``decorate`` the other."""
