@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_STARTED = re.compile(r"([ \t]*(?:-[ \t]+)?(?:[^\s:#'\"-][^:]*?:[ \t]+)?)([*@`%|])(.*)")
+_BEFORE_VALUE = r"([ \t]*(?:-[ \t]+)?(?:[^\s:#'\"-][^:]*?:[ \t]+)?)"
+"""A line up to its value: its indent, a list item's ``- ``, a ``key:`` (each if any)."""
+_STARTED = re.compile(_BEFORE_VALUE + r"([*@`%|])(.*)")
 """A line whose value (of a key, or a list item) starts with one of YAML's indicators that no
 plain value may start with: the line up to it, the indicator, the rest."""
 _READ_AS = {
@@ -20,7 +22,7 @@ _READ_AS = {
     "|": ("while scanning a block scalar", "YAML reads '|' as a block of text on the lines below"),
 }
 """Each indicator: words of PyYAML's error it gives, and why it needs quotes."""
-_QUOTED_THEN_TEXT = re.compile(r"([ \t]*(?:-[ \t]+)?(?:[^\s:#'\"-][^:]*?:[ \t]+)?)([\"'])(.*)")
+_QUOTED_THEN_TEXT = re.compile(_BEFORE_VALUE + r"([\"'])(.*)")
 """A line whose value opens with a quote: the line up to it, the quote, the rest."""
 
 
