@@ -215,6 +215,22 @@ def test_the_warning_for_a_link_kept_as_text_quotes_it_short(tmp_path: Path) -> 
     ]
 
 
+def test_an_image_whose_definition_became_a_comment_keeps_its_alt_text() -> None:
+    """'![The logo][logo]' whose '[logo]: /logo.png' names no file and no old address was
+    written as the comment alone, so the page lost what the image showed; it keeps its alt
+    text now, as a link keeps its text. An image without alt text leaves nothing."""
+    site = OldSite(None, PATHS, {}, lambda _: None)
+    body = "![The logo][logo] and ![][logo], [the graph][logo].\n\n[logo]: /logo.png\n"
+    result = relink(body, None, None, site)
+    assert result.body == (
+        "The logo<!-- not on this site: ![The logo][logo] --> and <!-- not on this site:"
+        " ![][logo] -->, the graph<!-- not on this site: [the graph][logo] -->.\n\n"
+        "<!-- not on this site: [logo]: /logo.png -->\n"
+    )
+    rendered = render_body(make_markdown(), result.body)
+    assert rendered.html == "<p>The logo and , the graph.</p>\n"
+
+
 def test_links_to_old_pages_not_imported_stay_text_where_the_old_address_is_unknown(
     tmp_path: Path,
 ) -> None:

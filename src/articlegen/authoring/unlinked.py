@@ -6,7 +6,8 @@ site, which the build refuses, and without the old site's address there is no fu
 to give it. The import writes its text, then the link as written in a comment the page
 leaves out (``the graph<!-- not on this site: [the graph](/scatter.fm/) -->``), so that the
 site builds and the writer has the link to restore, with a warning at its line. A reference
-definition (``[g]: /scatter.fm/``) becomes such a comment, and each link using it its text.
+definition (``[g]: /scatter.fm/``) becomes such a comment, and each link using it its text
+(an image its alt text).
 """
 
 from __future__ import annotations
@@ -62,13 +63,14 @@ def label_key(label: str) -> str:
 def uses_unlinked(text: str, labels: set[str]) -> str:
     """``text`` (code spans held) with each link using one of the definitions ``labels``
     names (made comments) written as its text with the link in a comment; an image using
-    one, as the comment alone."""
+    one, as its alt text with the image in a comment: written as the comment alone, what
+    the image showed was gone from the page, where a link's text stays."""
 
     def use(match: re.Match[str]) -> str:
-        bang, shown, label = match.groups()
+        _, shown, label = match.groups()
         if label_key(label or shown) not in labels:
             return match.group(0)
-        return unlinked("" if bang else shown, match.group(0))
+        return unlinked(shown, match.group(0))
 
     return _USE.sub(use, text) if labels else text
 
