@@ -42,9 +42,12 @@ def fetch(base_url: str, path: str, method: str = "GET") -> Response:
         connection.close()
 
 
-def serve_and_stop(command: list[str], path: str = "/", **popen: object) -> tuple[int, str, str]:
+def serve_and_stop(
+    command: list[str], path: str = "/", stop: int = signal.SIGINT, **popen: object
+) -> tuple[int, str, str]:
     """Run an ``articlegen serve`` ``command`` until it says it is serving, fetch ``path`` from
-    it (it must answer 200), stop it with Ctrl-C as a user does: (exit code, stdout, stderr)."""
+    it (it must answer 200), stop it with Ctrl-C as a user does (or the signal ``stop``):
+    (exit code, stdout, stderr)."""
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen
     )
@@ -56,7 +59,7 @@ def serve_and_stop(command: list[str], path: str = "/", **popen: object) -> tupl
             lines.append(line)
         url = lines[-1].split()[1]
         assert fetch(url, path).status == 200
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         out, err = process.communicate(timeout=TIMEOUT)
     finally:
         process.kill()

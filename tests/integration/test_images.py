@@ -341,8 +341,9 @@ def test_an_image_that_cannot_be_read_is_no_svg_without_a_size_as_well(site, run
         ("{src: ../site.yaml, alt: x}", "not a path inside the static folder"),
         (
             "{src: static/images/walk.jpg, alt: x}",
-            "content/a.md:3: image file not found: static/static/images/walk.jpg (did you mean "
-            "'images/walk.jpg'?)",
+            "content/a.md:3: image 'static/images/walk.jpg' names static/static/images/walk.jpg,"
+            " not static/images/walk.jpg: an image path starts inside the static/ folder, so"
+            " leave out 'static/'",
         ),
     ],
 )
@@ -352,6 +353,33 @@ def test_bad_image_values_are_errors_at_their_line(site, run_cli, image, message
     code, _, err = run_cli("build", "--site", root)
     assert code == 1
     assert message in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("written", ["static/images", "/static/images"])
+def test_a_body_image_path_written_from_the_site_folder_names_the_file_there(
+    site, run_cli, written
+) -> None:
+    """``![…](static/images/x.png)``: the error names static/images/x.png, the file the
+    writer looks at, not static/static/…, and says that image paths start inside static/."""
+    body = f"![A walk]({written}/walk.jpg)\n\n![A run]({written}/run.jpg)"
+    root = site({"a.md": article("A", body)})
+    add_image(root, "images/walk.jpg", (100, 100))
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 1
+    assert "not found: static/static" not in err
+    assert (
+        f"content/a.md:6: image '{written}/walk.jpg' names static/static/images/walk.jpg, not"
+        " static/images/walk.jpg: an image path starts inside the static/ folder, so leave out"
+        " 'static/'"
+    ) in err
+    assert "write the path as images/walk.jpg (for the file static/images/walk.jpg)" in err
+    assert (
+        "content/a.md:8: image file not found: static/images/run.jpg; the path"
+        f" '{written}/run.jpg' would name static/static/images/run.jpg: an image path starts"
+        " inside the static/ folder, so leave out 'static/'"
+    ) in err
+    assert "put the file at static/images/run.jpg, or fix the path, and write it as" in err
     assert "Traceback" not in err
 
 

@@ -136,10 +136,34 @@ def test_files_already_there_are_kept(here: Path, run_cli) -> None:
     assert (here / "site.yaml").is_file()
 
 
+@pytest.mark.parametrize("args", [(), ("myblog",), ("--site", "myblog")])
+def test_a_folder_of_other_files_is_refused_unless_forced(here: Path, run_cli, args) -> None:
+    """A bare ``articlegen init`` in a folder of other work wrote the site among its files,
+    as ``init DIR`` did; both refuse now, as ``hugo new site`` and ``zola init`` do, and
+    ``--force`` writes beside them, overwriting none."""
+    folder = here / args[-1] if args else here
+    folder.mkdir(exist_ok=True)
+    (folder / "notes.txt").write_text("mine\n")
+    (folder / ".git").mkdir()
+    code, out, err = run_cli("init", *args)
+    assert (code, out) == (1, "")
+    where = "myblog" if args else f"this folder ({here})"
+    assert err == (
+        f"error: {where} is not empty (it holds notes.txt): init starts a new site in an empty"
+        " folder — give init a new folder (articlegen init NEW-FOLDER), or add --force to write"
+        " the site's files beside these (a file that is there already is kept, never"
+        " overwritten)\n"
+    )
+    assert sorted(path.name for path in folder.iterdir()) == [".git", "notes.txt"]
+    code, out, err = run_cli("init", *args, "--force")
+    assert (code, err) == (0, "")
+    assert (folder / "site.yaml").is_file() and (folder / "notes.txt").read_text() == "mine\n"
+
+
 def test_a_failed_init_removes_what_it_wrote(here: Path, run_cli) -> None:
     (here / "myblog").mkdir()
     (here / "myblog/templates").write_text("a file where the folder goes")
-    code, out, err = run_cli("init", "myblog")
+    code, out, err = run_cli("init", "myblog", "--force")
     assert (code, out) == (1, "")
     assert err.startswith("error: ") and "templates" in err and "Traceback" not in err
     assert [p.name for p in (here / "myblog").iterdir()] == ["templates"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import sys
 import threading
@@ -362,13 +363,17 @@ def test_a_folder_without_site_yaml_is_an_error(tmp_path: Path) -> None:
         Preview(tmp_path, port=0)
 
 
-def test_the_command_starts_and_stops_cleanly_on_ctrl_c(blog: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_the_command_starts_and_stops_cleanly_on_ctrl_c(blog: Path, stop: int) -> None:
+    """SIGTERM (``kill``, a process manager) stops it as Ctrl-C does: it ended the process
+    by the signal, saying nothing."""
     code, out, err = serve_and_stop(
         [sys.executable, "-m", "articlegen", "serve", "--site", str(blog), "--port", "0"],
         "/ketamine/",
+        stop,
         env={**os.environ, "PYTHONPATH": str(SRC)},
     )
-    assert code == 0  # docs/preview.md: Ctrl-C stops it (exit code 0)
+    assert code == 0  # docs/preview.md: Ctrl-C stops it (exit code 0), and so does SIGTERM
     assert "Traceback" not in err
     assert out.endswith("stopped\n")
 

@@ -134,6 +134,31 @@ def test_a_tag_made_of_two_items_indented_differently_is_a_warning(site, run_cli
     assert code == 1
 
 
+def test_a_tag_read_from_two_lines_is_a_warning_at_its_line(site, run_cli) -> None:
+    """YAML joins a plain text continued on the next line with a space: a comma or a '- '
+    left out made one tag, 'sleep hygiene', with no word said. A tag on one line, and one
+    the writer quoted, say nothing."""
+    flow = "---\ntitle: A\ndate: 2024-01-01\ntags: [men's health, sleep\n  hygiene]\n---\nText.\n"
+    block = (
+        "---\ntitle: B\ndate: 2024-01-02\ntags:\n  - sleep hygiene\n  - heart\n    rate\n"
+        '    variability\n  - "long\n    quoted"\n---\nText.\n'
+    )
+    root = site({"a.md": flow, "b.md": block})
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/a.md:4: tag 'sleep hygiene' is written over 2 lines, which YAML joins"
+        " into one tag — if you meant 2 tags, 'sleep' and 'hygiene', write them as items of the"
+        " list ([sleep, hygiene], or each after its own '- '); if you meant one tag, write it on"
+        " one line",
+        "warning: content/b.md:6: tag 'heart rate variability' is written over 3 lines, which"
+        " YAML joins into one tag — if you meant 3 tags, 'heart', 'rate' and 'variability',"
+        " write them as items of the list ([heart, rate, variability], or each after its own"
+        " '- '); if you meant one tag, write it on one line",
+    ]
+    assert run_cli("check", "--site", root, "--strict")[0] == 1
+
+
 def test_tags_written_differently_that_share_a_page_are_a_warning(site, run_cli) -> None:
     """``C++`` and ``C`` both make the URL ``c``: one page would list both, named as one."""
     header = '---\ntitle: "{}"\ndate: 2024-01-0{}\ntags: [{}]\n---\nText.\n'

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from articlegen.authoring.oldlinks import OldSite, relink
+from articlegen.authoring.unlinked import unlinked_warnings
 from articlegen.markup.markdown import make_markdown, render_body
 
 PATHS = {"/2019/05/walks/": "walks", "/sleep.html": "sleep", "/about/": "about"}
@@ -190,6 +191,44 @@ def test_a_host_spelt_differently_is_another_host(tmp_path: Path) -> None:
     site = OldSite("https://faß.example/", PATHS, {}, lambda _: None)
     link = "[w](https://fass.example/2019/05/walks/)"
     assert relink(link, None, None, site).body == link
+
+
+def test_the_warning_for_a_link_kept_as_text_quotes_it_short(tmp_path: Path) -> None:
+    """A WordPress picture linking to its attachment page was quoted whole, both long upload
+    paths on one line: the warning quotes the page's address whole, an image in the text as
+    its alt text (cut) with '…' for its address, and a long text's first words."""
+    picture = "/wp-content/uploads/2019/05/runner-on-a-mountain-trail-at-dawn-1024x768.png"
+    site = OldSite(None, PATHS, {}, {picture: tmp_path / "runner.png"}.get)
+    body = (
+        f"[![A runner on a long mountain trail, early in the morning]({picture} 'Runner')]"
+        "(/2019/05/runs/attachment/runner/)\n\n"
+        "[Everything we have written about sleep hygiene and men's health](/category/sleep/)"
+        " and [the graph](/scatter.fm/).\n"
+    )
+    result = relink(body, None, None, site)
+    assert picture in result.body  # the comment keeps the link whole, to restore it
+    warnings = unlinked_warnings(result.body, "content/runs.md", 5)
+    assert [(w.line, w.message.split(" leads to")[0]) for w in warnings] == [
+        (5, "link [![A runner on a long mountain trail,…](…)](/2019/05/runs/attachment/runner/)"),
+        (7, "link [Everything we have written about sleep…](/category/sleep/)"),
+        (7, "link [the graph](/scatter.fm/)"),
+    ]
+
+
+def test_an_image_whose_definition_became_a_comment_keeps_its_alt_text() -> None:
+    """'![The logo][logo]' whose '[logo]: /logo.png' names no file and no old address was
+    written as the comment alone, so the page lost what the image showed; it keeps its alt
+    text now, as a link keeps its text. An image without alt text leaves nothing."""
+    site = OldSite(None, PATHS, {}, lambda _: None)
+    body = "![The logo][logo] and ![][logo], [the graph][logo].\n\n[logo]: /logo.png\n"
+    result = relink(body, None, None, site)
+    assert result.body == (
+        "The logo<!-- not on this site: ![The logo][logo] --> and <!-- not on this site:"
+        " ![][logo] -->, the graph<!-- not on this site: [the graph][logo] -->.\n\n"
+        "<!-- not on this site: [logo]: /logo.png -->\n"
+    )
+    rendered = render_body(make_markdown(), result.body)
+    assert rendered.html == "<p>The logo and , the graph.</p>\n"
 
 
 def test_links_to_old_pages_not_imported_stay_text_where_the_old_address_is_unknown(

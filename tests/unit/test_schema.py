@@ -52,9 +52,9 @@ from articlegen.core.schema import (
     SiteKey,
 )
 
-RECORD_ONLY = ("lines", "merged_tags")
-"""Fields a reader fills that no key writes: where each key was, and the tags of a list
-left out as an earlier one makes the same page."""
+RECORD_ONLY = ("lines", "merged_tags", "split_tags")
+"""Fields a reader fills that no key writes: where each key was, the tags of a list
+left out as an earlier one makes the same page, and the tags YAML read from two lines."""
 
 ANNOTATIONS: dict[Check, str] = {
     "title": "str",

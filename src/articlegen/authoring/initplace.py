@@ -9,6 +9,10 @@ parent ``www`` is beside it too): one listing of a folder for each parent, each 
 holding a ``site.yaml`` asked where its output goes. An output folder any build wrote holds
 ``OUTPUT_MARKER``; where that is all that is known (a site further away, ``--output``), the
 folder is refused all the same, without a site to name.
+
+Nor, unless forced, in a folder that holds anything but hidden entries (``.git``, a
+``.venv``), as ``hugo new site`` and ``zola init`` refuse one: a bare ``articlegen init``
+in a folder of other work would scatter a site's files among them.
 """
 
 from __future__ import annotations
@@ -71,6 +75,32 @@ def refuse_inside_a_site(root: Path) -> None:
                 " replaces whole",
                 hint="give init a folder outside it (articlegen init NEW-FOLDER)",
             )
+
+
+def refuse_unless_empty(root: Path, shown: str) -> None:
+    """Refuse a folder (``shown`` as the user named it) holding files or folders whose names
+    do not start with a dot: ``init`` starts a site in an empty folder, or in one where only
+    ``git init`` or ``python -m venv .venv`` has been run; ``--force`` adds the site's files
+    beside the others, which are never overwritten."""
+    try:
+        with os.scandir(root) as entries:
+            held = sorted(entry.name for entry in entries if not entry.name.startswith("."))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ArticlegenError(
+            f"cannot list {shown}: {exc.strerror or exc}",
+            hint="check that it is a folder you may read and write",
+        ) from exc
+    if held:
+        named = ", ".join(held[:3]) + (f" and {len(held) - 3} more" if len(held) > 3 else "")
+        where = f"this folder ({os.path.abspath(root)})" if shown == "." else shown
+        raise ArticlegenError(
+            f"{where} is not empty (it holds {named}): init starts a new site in an empty folder",
+            hint="give init a new folder (articlegen init NEW-FOLDER), or add --force to write"
+            " the site's files beside these (a file that is there already is kept, never"
+            " overwritten)",
+        )
 
 
 def _refuse(where: Path, site: Path, top: Path, folder: str, why: str) -> None:

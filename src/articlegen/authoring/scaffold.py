@@ -35,7 +35,7 @@ from ..core.lookalike import TITLE_STAGES
 from ..core.scaffolds import FIRST_PARAGRAPH, WELCOME_BODY, WELCOME_HEADER
 from ..core.slugs import SUGGESTED_SLUG_LENGTH, title_slug
 from ..core.urls import RESERVED_SLUGS
-from .initplace import refuse_inside_a_site
+from .initplace import refuse_inside_a_site, refuse_unless_empty
 from .reviewkeys import review_keys
 
 _SITE_YAML = """\
@@ -244,12 +244,17 @@ class NewSite:
 
 
 def init_site(
-    root: Path, title: str = "My health blog", *, today: dt.date | None = None
+    root: Path,
+    title: str = "My health blog",
+    *,
+    today: dt.date | None = None,
+    force: bool = False,
 ) -> NewSite:
     """A site that builds at once into a small published sample: ``site.yaml``, a welcome
     article, ``static/`` and ``templates/``, a ``.gitignore`` and the GitHub Pages workflow
-    with the ``requirements.txt`` it installs. Refuses a folder that holds a site already;
-    any other file that is there is kept, and a failure removes what was written."""
+    with the ``requirements.txt`` it installs. Refuses a folder that holds a site already,
+    and, unless ``force``, one that holds anything but hidden files; a file that is there
+    is kept, and a failure removes what was written."""
     config = root / CONFIG_FILE
     if config.exists():
         raise ArticlegenError(
@@ -258,6 +263,8 @@ def init_site(
             " or keep working on this one",
         )
     refuse_inside_a_site(root)
+    if not force:
+        refuse_unless_empty(root, shown_from_here(root))
     day = (today or dt.date.today()).isoformat()
     workflow = files_of("articlegen").joinpath("authoring", "newsite", "publish.yml")
     requirement, origin = installed_requirement(_install_record())

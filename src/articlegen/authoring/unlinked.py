@@ -6,7 +6,8 @@ site, which the build refuses, and without the old site's address there is no fu
 to give it. The import writes its text, then the link as written in a comment the page
 leaves out (``the graph<!-- not on this site: [the graph](/scatter.fm/) -->``), so that the
 site builds and the writer has the link to restore, with a warning at its line. A reference
-definition (``[g]: /scatter.fm/``) becomes such a comment, and each link using it its text.
+definition (``[g]: /scatter.fm/``) becomes such a comment, and each link using it its text
+(an image its alt text).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ _USE = re.compile(
     r"(!?)\[((?:[^\[\]\\\n]|\\.)*)\](?:\[((?:[^\[\]\\\n]|\\.)*)\])?(?![(:\[])",
 )
 """A reference link: ``[text][label]``, ``[text][]`` or ``[label]``."""
+_IMAGE_INSIDE = re.compile(
+    r"!\[((?:[^\[\]\\\n]|\\.)*)\]"
+    r"\(\s*(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
+"""An image written in a link's text (``[![a chart](/uploads/2019/05/chart-1024x768.png)]``),
+whose address is no part of what the warning is about."""
+_QUOTED_TEXT = 40
+"""How many characters of a link's text (or an image's alt text) a warning quotes."""
 
 
 def html_comment(label: str, text: str) -> str:
@@ -53,13 +63,14 @@ def label_key(label: str) -> str:
 def uses_unlinked(text: str, labels: set[str]) -> str:
     """``text`` (code spans held) with each link using one of the definitions ``labels``
     names (made comments) written as its text with the link in a comment; an image using
-    one, as the comment alone."""
+    one, as its alt text with the image in a comment: written as the comment alone, what
+    the image showed was gone from the page, where a link's text stays."""
 
     def use(match: re.Match[str]) -> str:
-        bang, shown, label = match.groups()
+        _, shown, label = match.groups()
         if label_key(label or shown) not in labels:
             return match.group(0)
-        return unlinked("" if bang else shown, match.group(0))
+        return unlinked(shown, match.group(0))
 
     return _USE.sub(use, text) if labels else text
 
@@ -70,7 +81,7 @@ def unlinked_warnings(body: str, display: str, start: int) -> list[Diagnostic]:
     marked = code_spans_held(body, lambda part: _COMMENT.sub(lambda m: f"\x03{m[0]}", part))
     warnings = []
     for at in re.finditer(f"\x03{_COMMENT.pattern}", marked, re.S):
-        link = at[1].replace("--\\>", "-->")
+        link = _quoted(at[1].replace("--\\>", "-->"))
         warnings.append(
             Diagnostic(
                 f"link {link} leads to a page of the old site that was not imported, and the"
@@ -84,3 +95,41 @@ def unlinked_warnings(body: str, display: str, start: int) -> list[Diagnostic]:
             )
         )
     return warnings
+
+
+def _quoted(link: str) -> str:
+    """``link`` as a warning quotes it: its address whole, as that is the page to find again,
+    and its text cut to ``_QUOTED_TEXT`` characters, or an image in it quoted as its alt text
+    (so cut) with ``…`` for its address (``[![A chart](…)](/charts/)``): a WordPress post's picture
+    linking to its attachment page was quoted whole, two long upload paths, on one line."""
+    end = _text_end(link)
+    if end is None:
+        return link
+    start = link.index("[") + 1
+    text, images = _IMAGE_INSIDE.subn(lambda image: f"![{_cut(image[1])}](…)", link[start:end])
+    return link[:start] + (text if images else _cut(text)) + link[end:]
+
+
+def _text_end(link: str) -> int | None:
+    """Where the text of ``link`` (``[text]…``, ``![alt]…``) ends: its closing bracket,
+    brackets inside it (an image's) matched and escaped ones skipped; None if unclosed."""
+    depth, escaped = 0, False
+    for at, char in enumerate(link):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _cut(text: str) -> str:
+    """``text``, or its first ``_QUOTED_TEXT`` characters to the last whole word and ``…``."""
+    if len(text) <= _QUOTED_TEXT:
+        return text
+    return text[:_QUOTED_TEXT].rsplit(" ", 1)[0].rstrip() + "…"

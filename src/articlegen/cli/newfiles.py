@@ -80,6 +80,11 @@ def add_init(commands: Commands) -> None:
     init.add_argument("folder", type=Path, nargs="?", help="folder to start it in (as --site)")
     init.add_argument("--site", type=Path, default=Path("."), help="folder (default: here)")
     init.add_argument("--title", default="My health blog", help="the site's title")
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="start it in a folder that holds other files too (none is overwritten)",
+    )
     init.set_defaults(run=_init)
 
 
@@ -127,7 +132,7 @@ def _init(args: argparse.Namespace) -> int:
             f"two folders given: {args.folder} and --site {args.site}", hint="give one of them"
         )
     folder = args.folder if args.folder is not None else args.site
-    site = init_site(folder, args.title)
+    site = init_site(folder, args.title, force=args.force)
     for path in site.written:
         print(f"created {shown_from_here(path)}{'/' if path.is_dir() else ''}")
     for path in site.kept:

@@ -324,6 +324,47 @@ def merged_tags(entry: Entry, path: str, tags: Sequence[str]) -> tuple[tuple[str
     return tuple(merged)
 
 
+def split_tags(
+    entry: Entry, header: str, first_line: int
+) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The unquoted tags of ``tags:`` that YAML read from more than one line of ``header``
+    (whose first line is file line ``first_line``), joining the lines with a space: each as
+    its part on each line, and the line it starts on. A tag found whole in the header, as
+    nearly every one is, costs one search of it."""
+    found = []
+    lines: list[str] = []
+    for item in entry.items or (entry,):
+        tag = item.written
+        if not tag or " " not in tag or tag in header:
+            continue
+        lines = lines or header.split("\n")
+        parts = _parts_on_lines(tag, lines[item.line - first_line :])
+        if len(parts) > 1:
+            found.append((parts, item.line))
+    return tuple(found)
+
+
+def _parts_on_lines(tag: str, lines: list[str]) -> tuple[str, ...]:
+    """The parts of ``tag`` on each of ``lines``, from the one it starts on (which ends with
+    its first part) to the one it ends on (which starts with its last); ``()`` where the
+    lines do not hold it so."""
+    first = lines[0].rstrip()
+    cuts = [at for at, char in enumerate(tag) if char == " " and first.endswith(tag[:at])]
+    if not cuts:
+        return ()
+    parts, rest = [tag[: cuts[-1]]], tag[cuts[-1] + 1 :]
+    for line in lines[1:]:
+        text = line.strip()
+        if rest.startswith(text + " ") and text:
+            parts.append(text)
+            rest = rest[len(text) + 1 :]
+        elif text.startswith(rest):
+            return (*parts, rest)
+        else:
+            return ()
+    return ()
+
+
 def _links(key: str, entry: Entry, path: str) -> tuple[LinkRef, ...]:
     return tuple(LinkRef(target, line) for target, line in _string_list(key, entry, path))
 

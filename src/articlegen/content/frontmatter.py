@@ -30,7 +30,7 @@ from ..core.yamlchecks import (
 )
 from ..core.yamldoc import load_mapping, usable
 from ..core.yamlentry import Entry
-from .fieldchecks import key_checks, merged_tags
+from .fieldchecks import key_checks, merged_tags, split_tags
 from .fieldpairs import pair_problems
 from .gluedkeys import glued_key_problems
 
@@ -178,8 +178,11 @@ def parse_front_matter(
     problems += pair_problems(fields, entries, path, zone, meant)
     raise_if_any(problems)
     lines = {key: entry.line for key, entry in entries.items()}
-    merged = merged_tags(entries["tags"], path, fields["tags"]) if "tags" in fields else ()
-    return FrontMatter(lines=lines, merged_tags=merged, **fields)
+    if "tags" not in fields:
+        return FrontMatter(lines=lines, **fields)
+    merged = merged_tags(entries["tags"], path, fields["tags"])
+    split = split_tags(entries["tags"], header, first_line)
+    return FrontMatter(lines=lines, merged_tags=merged, split_tags=split, **fields)
 
 
 def _article_only(key: str, entry: Entry, path: str) -> ArticlegenError:

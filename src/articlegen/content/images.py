@@ -23,7 +23,7 @@ from ..core.errors import ArticlegenError, Diagnostic, MarkupError
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_IMAGE_PIXELS
 from ..core.model import Article, HeroImage, ImageRef, PlacedImage, RenderedBody
-from .nearimages import beside_article, from_article, near_images
+from .imagefiles import find_image, not_found
 from .variants import RESPONSIVE_SUFFIXES, plan_variants
 
 if TYPE_CHECKING:  # imported where it is used: see image_size
@@ -81,10 +81,10 @@ def place_images(
             continue
         unusable = len(problems)
         relative = static_path(ref.src)
-        file = _find(relative, static_dirs) if relative else None
+        file = find_image(relative, static_dirs) if relative else None
         size, animated = None, False
         if relative is None or file is None:
-            problems.append(_not_found(ref, relative, static_dirs, source))
+            problems.append(not_found(ref, relative, static_dirs, source))
         else:
             try:
                 size, animated = info_of(file)
@@ -102,52 +102,6 @@ def place_images(
         if known is not None and len(problems) == unusable:
             known[ref.src] = placed[-1]
     return placed, problems
-
-
-def _not_found(
-    ref: ImageRef, relative: str | None, static_dirs: Sequence[Path], source: str
-) -> MarkupError:
-    """Why no file of ``static/`` is the image ``ref`` names, as precisely as it can be told.
-    ``static_dirs`` ends with the site's own ``static/``, in the site's folder."""
-    if relative is None:
-        meant = from_article(unquote(urlsplit(ref.src).path), source)
-        return MarkupError(
-            f"image '{ref.src}' is not a path inside the static folder"
-            + (f" (did you mean '{meant}'?)" if meant else ""),
-            source,
-            ref.line,
-            "write the path relative to static/, e.g. ![…]("
-            + (f"{meant}), not relative to the article" if meant else "images/photo.jpg)"),
-        )
-    if (link := _linked_folder(relative, static_dirs)) is not None:
-        return MarkupError(
-            f"image static/{relative} is in static/{link}, a link to a folder, whose "
-            "files are not published",
-            source,
-            ref.line,
-            f"copy the folder into static/ instead of linking it (static/{link})",
-        )
-    if any(_safely((folder / relative).is_dir) for folder in static_dirs):
-        return MarkupError(
-            f"image static/{relative} is a folder",
-            source,
-            ref.line,
-            f"give the path of an image file in it, e.g. {PurePosixPath(relative, 'photo.jpg')}",
-        )
-    if beside := beside_article(relative, source, static_dirs[-1].parent):
-        return MarkupError(
-            f"image file not found: static/{relative}; {beside} is in content/, whose images "
-            "are not published",
-            source,
-            ref.line,
-            f"move it to static/{relative}",
-        )
-    return MarkupError(
-        f"image file not found: static/{relative}{near_images(relative, static_dirs)}",
-        source,
-        ref.line,
-        "put the file in the site's static/ folder, or fix the path",
-    )
 
 
 def place_body_images(
@@ -382,39 +336,3 @@ def _svg_length(value: str | None) -> float | None:
     if match is None or float(match.group(1)) <= 0:
         return None
     return float(match.group(1)) * _PIXELS_PER.get((match.group(2) or "px").lower(), 1)
-
-
-def _find(relative: str, static_dirs: Sequence[Path]) -> Path | None:
-    """The file the output will hold: the last folder that has it wins, as in the static copy,
-    which does not go into links to folders either."""
-    for folder in reversed(static_dirs):
-        candidate = folder / relative
-        if _safely(candidate.is_file) and _linked_part(folder, relative) is None:
-            return candidate
-    return None
-
-
-def _safely(check: Callable[[], bool]) -> bool:
-    """``check()`` of a path, False where the system cannot even look (a name longer than
-    a disk holds, a folder it may not read): no such image is there to use."""
-    try:
-        return check()
-    except OSError:
-        return False
-
-
-def _linked_folder(relative: str, static_dirs: Sequence[Path]) -> str | None:
-    """The folder of ``relative`` (under a static folder) that is a link, if the file is
-    there only through it."""
-    for folder in reversed(static_dirs):
-        if _safely((folder / relative).is_file) and (link := _linked_part(folder, relative)):
-            return link
-    return None
-
-
-def _linked_part(folder: Path, relative: str) -> str | None:
-    parts = relative.split("/")[:-1]
-    for end in range(1, len(parts) + 1):
-        if _safely(folder.joinpath(*parts[:end]).is_symlink):
-            return "/".join(parts[:end])
-    return None

@@ -310,6 +310,9 @@ class FrontMatter:
     merged_tags: tuple[tuple[str, str, int], ...] = ()
     """Tags of the list left out as an earlier one makes the same page (``C#`` after
     ``C``), not only in case: (as written, the one kept, its line), for a warning."""
+    split_tags: tuple[tuple[tuple[str, ...], int], ...] = ()
+    """Tags YAML read from more than one line and joined with a space (``sleep`` then
+    ``hygiene``): (the part on each line, the line it starts on), for a warning."""
 
 
 @record

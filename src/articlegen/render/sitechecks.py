@@ -13,13 +13,13 @@ from ..content.readiness import scaffold_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.lookalike import collapse, fold, how_alike
 from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, SiteConfig
-from ..core.slugs import slugify
-from ..core.urls import RESERVED_SLUGS, tag_url
+from ..core.urls import RESERVED_SLUGS
 from ..core.yamlspans import as_scalar
 from ..markup.summary import markdown_shown
 from ..markup.tagsastext import tags_as_text_warnings
 from .locallinks import local_link_warnings
 from .ownreferences import own_references_warnings
+from .tagchecks import tag_warnings
 
 
 def reserved_slug_problems(articles: Iterable[Article]) -> list[ArticlegenError]:
@@ -85,10 +85,7 @@ def site_warnings(
     warnings = [
         w for a in articles for w in remote_image_warnings(bodies[a.slug].remote_images, a.source)
     ]
-    warnings += comma_tag_warnings(articles)
-    warnings += dashed_tag_warnings(articles)
-    warnings += shared_tag_warnings(articles, config.base_url)
-    warnings += merged_tag_warnings(articles, config.base_url)
+    warnings += tag_warnings(articles, config.base_url)
     warnings += title_markup_warnings(articles)
     warnings += description_markup_warnings(articles)
     warnings += repeated_see_also_warnings(articles, graph)
@@ -166,92 +163,6 @@ def title_heading_warnings(
         )
         for article in articles
         for line in bodies[article.slug].title_lines
-    ]
-
-
-def comma_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
-    """A tag holding a comma: ``tags: sleep, heart`` (as other blog tools take tags) is one
-    YAML text, so one tag with one page, where two were almost surely meant."""
-    return [
-        Diagnostic(
-            f"tag '{tag}' holds a comma, so it is one tag",
-            article.source,
-            article.meta.lines.get("tags"),
-            "for several tags write a list: tags: [" + ", ".join(_split(tag)) + "]",
-        )
-        for article in articles
-        for tag in article.meta.tags
-        if "," in tag
-    ]
-
-
-def dashed_tag_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
-    """A tag holding `` - ``: a list item indented further than the one above it (``- sleep``
-    then ``   - heart health``) is, to YAML, more words of that item, so one tag where two
-    were meant, and no error says so."""
-    return [
-        Diagnostic(
-            f"tag '{tag}' holds ' - ', so it is one tag",
-            article.source,
-            article.meta.lines.get("tags"),
-            "if it was meant as several, start each '- ' of the list at the same indent:"
-            " tags: [" + ", ".join(part.strip() for part in tag.split(" - ")) + "]",
-        )
-        for article in articles
-        for tag in article.meta.tags
-        if " - " in tag
-    ]
-
-
-def _split(tag: str) -> list[str]:
-    return [part.strip() for part in tag.split(",") if part.strip()]
-
-
-def shared_tag_warnings(articles: Iterable[Article], base: str) -> list[Diagnostic]:
-    """Two tags written differently, not only in case, that make the same URL (``C++`` and
-    ``C``, ``Omega-3`` and ``Omega 3``): they share one tag page, named as one of them, so a
-    reader looking for either finds both. ``Sleep`` and ``sleep`` are one tag by design.
-    Warned once per spelling, where it is first written after the first; the page named by
-    its address under ``base`` (the site's ``base_url``), as readers reach it."""
-    first: dict[str, str] = {}  # a tag page's slug -> the first spelling seen
-    warned: set[str] = set()
-    warnings = []
-    for article in articles:
-        for tag in article.meta.tags:
-            slug = slugify(tag)  # remembered by slugify: the same few tags on every article
-            seen = first.setdefault(slug, tag)
-            if seen.casefold() == tag.casefold() or tag.casefold() in warned:
-                continue
-            warned.add(tag.casefold())
-            warnings.append(
-                Diagnostic(
-                    f"tags '{tag}' and '{seen}' share one page, {base}{tag_url(slug)}"
-                    f" (both make the URL '{slug}')",
-                    article.source,
-                    article.meta.lines.get("tags"),
-                    "if they are one tag, write it one way; if not, add a word to one"
-                    " so that its URL differs",
-                )
-            )
-    return warnings
-
-
-def merged_tag_warnings(articles: Iterable[Article], base: str) -> list[Diagnostic]:
-    """Two tags of one list, written differently (not only in case), that make the same
-    page (``tags: [C, C#]``, both ``/tags/c/``): the article is listed there once, under
-    the first, and the second is shown nowhere. At the second's line, the page named by its
-    address under ``base``."""
-    return [
-        Diagnostic(
-            f"tags '{tag}' and '{kept}' of this list make one page, {base}{tag_url(slugify(tag))}"
-            f" (both make the URL '{slugify(tag)}'), so '{tag}' is left out",
-            article.source,
-            line,
-            f"if they are one tag, remove '{tag}'; if not, add a word to one so that its URL"
-            " differs",
-        )
-        for article in articles
-        for tag, kept, line in article.meta.merged_tags
     ]
 
 
