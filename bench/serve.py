@@ -138,7 +138,7 @@ def most_linked_near(preview: Preview, wanted: int) -> tuple[str, list[str]]:
     """The article whose number of linking articles that show its title is closest to
     ``wanted``, and those. (A page that links with text of its own, ``[this guide](a.md)``,
     rightly does not change when the title does, so it is not waited for.)"""
-    pages = preview.live.snapshot.pages
+    pages = preview.live.view()[0].pages
     best: tuple[int, str, list[str]] | None = None
     for key, data in pages.items():
         slug = key.removesuffix("/index.html")

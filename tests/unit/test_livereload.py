@@ -73,7 +73,7 @@ def test_a_failed_build_keeps_the_last_good_pages_and_tells_everyone() -> None:
     live.refresh()
     client = live.connect("a/index.html", "1", live.instance)
     assert live.refresh() is False
-    assert live.snapshot is good
+    assert live.view()[0] is good
     assert live.errors == ("error: content/a.md:3: bad YAML — fix it",)
     assert drain(client) == [("failed", ["error: content/a.md:3: bad YAML — fix it"])]
     assert "error: content/a.md:3: bad YAML — fix it" in logged
@@ -161,7 +161,7 @@ def test_open_pages_served_early_reload_once_before_the_build_ends() -> None:
     pages = {"a/index.html": b"A", "b/index.html": b"b", "i/index.html": b"i"}
     assert during[1:] == [pages, [("reload", None)], [], "2"]
     assert (drain(a), drain(b), drain(index)) == ([], [], [("reload", None)])
-    assert live.snapshot is second
+    assert live.view()[0] is second
     # the copy of a/ served early is not stale once the build ends
     assert drain(live.connect("a/index.html", "2", live.instance)) == []
 
@@ -181,7 +181,7 @@ def test_a_build_failing_after_pages_were_served_early_takes_them_back() -> None
     a = live.connect("a/index.html", "1", live.instance)
     b = live.connect("b/index.html", "1", live.instance)
     assert live.refresh() is False
-    assert live.snapshot is good and live.errors == ("error: templates/x.html:3: broken index",)
+    assert live.view()[0] is good and live.errors == ("error: templates/x.html:3: broken index",)
     assert drain(a) == [("reload", None), ("reload", None)]  # the new page, then back
     assert drain(b) == [("failed", list(live.errors))]
     # a/ reloaded shows the last good page with the errors, and is not stale
@@ -190,7 +190,7 @@ def test_a_build_failing_after_pages_were_served_early_takes_them_back() -> None
         ("failed", list(live.errors))
     ]
     assert live.refresh() is True
-    assert drain(a) == [("clear", None)] and live.snapshot is good
+    assert drain(a) == [("clear", None)] and live.view()[0] is good
 
 
 def test_pages_served_early_after_a_failed_build_come_without_its_errors() -> None:
