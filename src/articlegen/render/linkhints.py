@@ -53,7 +53,15 @@ def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, s
 
 def not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
     """How to fix a link that names nothing: a web address needs its scheme, and only a
-    web address takes a title after a ``|`` in See Also (an article's card shows its own)."""
+    web address takes a title after a ``|`` in See Also (an article's card shows its own),
+    and a ``[[…]]`` link, quoted in See Also (``- "[[Sleep Basics]]"``, as a header error
+    about ``- [[Sleep Basics]]`` may have led to), is written there without its brackets."""
+    if kind == "see_also" and text.startswith("[[") and text.endswith("]]"):
+        inner = text[2:-2].partition("|")[0].strip()
+        return (
+            "a [[…]] link belongs in the text: in see_also, write what it names without the"
+            f" brackets, - {inner}"
+        )
     shown, _, title = name.partition("|")
     shown = shown.strip()
     if kind == "see_also" and "|" in name and (retyped := scheme_retyped(shown)):
