@@ -205,10 +205,11 @@ def _menu(entry: Entry, path: str, problems: list[ArticlegenError]) -> tuple[Men
             )
             continue
         found = unknown_key_problems(keys, key_names(MENU_ENTRY), path, ConfigError, section="menu")
+        meant = meant_keys(keys, key_names(MENU_ENTRY))  # name: for title:, not missing too
         found += [
             ConfigError(f"menu entry {number} has no '{key}'", path, item.line, MENU_ENTRY_HINT)
             for key in required_keys(MENU_ENTRY)
-            if key not in keys
+            if key not in keys and key not in meant
         ]
         for key in text_keys(MENU_ENTRY):
             if key in keys and (problem := _text_problem(f"menu.{key}", keys[key], path)):
