@@ -184,6 +184,25 @@ def test_a_quoted_wiki_link_in_see_also_is_told_to_drop_its_brackets(written: st
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "items"),
+    [
+        ("-esketamine", "'- esketamine'"),
+        ("-esketamine -IV vs. IM Ketamine", "'- esketamine', '- IV vs. IM Ketamine'"),
+    ],
+)
+def test_a_see_also_item_without_its_space_is_told_to_put_it(written: str, items: str) -> None:
+    """'-esketamine' lines under see_also: are one text to YAML, which named no article and
+    got the usual hint; tags: told them so already."""
+    graph = build_link_graph([source("ketamine", written)], TARGETS)
+    (problem,) = graph.problems
+    assert problem.message.startswith(f"see_also '{written}' matches no article")
+    assert problem.hint == (
+        "put a space after the '-' of each item, as YAML reads '-item' as text (and lines of"
+        f" such items as one): write {items}, each on a line of its own"
+    )
+
+
 def test_backlinks_from_see_also_and_body_sorted_by_title() -> None:
     graph = build_link_graph(
         [
