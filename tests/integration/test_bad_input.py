@@ -134,6 +134,13 @@ def only_error(err: str) -> str:
             id="no-front-matter",
         ),
         pytest.param(
+            'title: "C"\ndate: 2024-01-01\n---\n\nText.\n',
+            "error: content/c.md:1: no front-matter: the header's keys, lines 1 to 2, have no"
+            " '---' line above them, only below — add a line '---' before line 1, as the file's"
+            " first line",
+            id="no-opening-line",
+        ),
+        pytest.param(
             "---\ntitle: C\ndate: 2024-13-40\n---\n",
             "error: content/c.md:3: 'date' is not a real date: '2024-13-40' (month must be in"
             " 1..12)"

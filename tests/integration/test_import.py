@@ -250,6 +250,13 @@ def test_an_unmatched_see_also_item_is_valid_yaml_once_uncommented(site, run_cli
             "notes.md: this is already Markdown — add a front-matter and copy it into content/;"
             " import takes .txt or .html files, or a whole Jekyll or Hugo folder",
         ),
+        (  # an article of another site: 'add a front-matter' told it to add a second one
+            "sleep.md",
+            b"---\ntitle: Sleep\n---\n\nText.\n",
+            "sleep.md: this is already Markdown, with a front-matter — copy it into content/ as"
+            " it is (the build names any key to change); import takes .txt or .html files, or a"
+            " whole Jekyll or Hugo folder",
+        ),
         (
             "latin1.txt",
             "Caf\xe9\n".encode("latin-1"),

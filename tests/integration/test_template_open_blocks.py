@@ -76,3 +76,29 @@ def test_an_end_tag_one_too_many_names_the_block_still_open(site) -> None:
         " before here: add '{% endif %}' where its part ends, or remove this '{% endfor %}' if"
         " it is one too many"
     )
+
+
+def test_a_misspelt_end_tag_is_named_with_the_block_it_closes(site) -> None:
+    """Jinja stops at '{% endblok %}', no end tag: the block named was the template's last
+    one (line 140, below the error at line 4), and the fix offered was to remove the tag."""
+    theme = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    opening = "{% block og_type %}article{% endblock %}"
+    assert opening in theme
+    text = theme.replace(opening, "{% block og_type %}article{% endblok %}")
+    file, line, hint = failing(site, "templates/article.html", text)
+    assert (file, line) == ("templates/article.html", line_of(text, "{% endblok %}"))
+    assert hint == (
+        "'{% endblok %}' is misspelt: write '{% endblock %}', which closes the 'block' tag"
+        f" opened on line {line_of(text, '{% block og_type %}')}"
+    )
+
+
+def test_a_tag_unknown_there_is_named_with_the_block_open_at_it(site) -> None:
+    """Not a misspelling ('{% endfi %}' is one, of '{% endif %}'): the block open where
+    Jinja stopped, not the template's last one."""
+    text = "{% if article.tags %}\n<p>{% endwhile %}</p>\n{% endif %}\n{% block x %}\n"
+    assert failing(site, "templates/_hero.html", text)[1:] == (
+        2,
+        "the 'if' tag opened on line 1 is not closed before here: add '{% endif %}' where its"
+        " part ends, or remove this '{% endwhile %}' if it is one too many",
+    )

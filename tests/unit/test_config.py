@@ -285,9 +285,21 @@ def test_a_malformed_menu_is_an_error_at_each_entry() -> None:
         "'- {title: About, link: about}'",
         "site.yaml:5: menu entry 2 has no 'link' — write each entry as "
         "'- {title: About, link: about}'",
-        "site.yaml:6: unknown key 'menu.url' — valid keys: link, title",
+        "site.yaml:6: unknown key 'menu.url' (did you mean 'link'?) — valid keys: link, title",
         "site.yaml:6: 'menu.title' is empty — write a value",
         "site.yaml:6: 'menu.link' must be text, found the number 3 — put it in quotes: link: \"3\"",
+    ]
+    assert messages(base + "menu:\n  - name: About\n    url: about\n") == [  # as Hugo's
+        "site.yaml:4: unknown key 'menu.name' (did you mean 'title'?) — valid keys: link, title",
+        "site.yaml:5: unknown key 'menu.url' (did you mean 'link'?) — valid keys: link, title",
+    ]
+    assert messages(base + "menu:\n  - Our Team: pages/team.md\n  - name: About\n") == [
+        "site.yaml:4: menu entry 1 is written as its title and its link, 'Our Team:"
+        " pages/team.md' — write the two as keys of the entry: - {title: Our Team, link:"
+        " pages/team.md}",
+        "site.yaml:5: unknown key 'menu.name' (did you mean 'title'?) — valid keys: link, title",
+        "site.yaml:5: menu entry 2 has no 'link' — write each entry as "
+        "'- {title: About, link: about}'",
     ]
     assert messages(base + "menu_builtin: no thanks\n") == [
         "site.yaml:3: 'menu_builtin' must be true or false, found the text 'no thanks'"

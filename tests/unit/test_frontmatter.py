@@ -769,6 +769,19 @@ def test_a_wiki_link_written_in_the_header_says_to_drop_its_brackets(key: str) -
     ]
 
 
+def test_a_wiki_link_as_an_item_of_its_own_says_to_drop_its_brackets() -> None:
+    """'- [[Sleep Basics]]' is a list of a list to YAML: 'put the item in quotes' led to
+    '[[Sleep Basics]]', which names no article either."""
+    text = (
+        "---\ntitle: T\ndate: 2024-01-01\nsee_also:\n  - [[Sleep Basics]]\n  - heart-health\n---\n"
+    )
+    assert errors(text) == [
+        "content/a.md:5: each item of 'see_also' must be text, found a list in a list: YAML reads"
+        " [[…]] so, not as a link — write the items without [[ ]]: see_also: [Sleep Basics,"
+        " heart-health]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("items", "line", "found"), [('[heart, ""]', 4, "''"), ("\n  - heart\n  -", 6, "nothing")]
 )

@@ -171,6 +171,38 @@ def test_see_also_is_never_offered_a_page() -> None:
     assert linked.problems[0].message.endswith("(did you mean 'pages/about.md'?)")
 
 
+@pytest.mark.parametrize("written", ["[[esketamine]]", "[[ esketamine | the drug ]]"])
+def test_a_quoted_wiki_link_in_see_also_is_told_to_drop_its_brackets(written: str) -> None:
+    """Quoted as a header error about '- [[esketamine]]' once said, the item named nothing
+    and the hint said nothing of the brackets (with a '|', it offered '[[esketamine')."""
+    graph = build_link_graph([source("ketamine", written)], TARGETS)
+    (problem,) = graph.problems
+    assert problem.message.startswith(f"see_also '{written}' matches no article")
+    assert problem.hint == (
+        "a [[…]] link belongs in the text: in see_also, write what it names without the"
+        " brackets, - esketamine"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "items"),
+    [
+        ("-esketamine", "'- esketamine'"),
+        ("-esketamine -IV vs. IM Ketamine", "'- esketamine', '- IV vs. IM Ketamine'"),
+    ],
+)
+def test_a_see_also_item_without_its_space_is_told_to_put_it(written: str, items: str) -> None:
+    """'-esketamine' lines under see_also: are one text to YAML, which named no article and
+    got the usual hint; tags: told them so already."""
+    graph = build_link_graph([source("ketamine", written)], TARGETS)
+    (problem,) = graph.problems
+    assert problem.message.startswith(f"see_also '{written}' matches no article")
+    assert problem.hint == (
+        "put a space after the '-' of each item, as YAML reads '-item' as text (and lines of"
+        f" such items as one): write {items}, each on a line of its own"
+    )
+
+
 def test_backlinks_from_see_also_and_body_sorted_by_title() -> None:
     graph = build_link_graph(
         [

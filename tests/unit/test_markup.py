@@ -318,6 +318,29 @@ def test_an_image_or_link_to_a_file_on_the_writers_computer_is_an_error(
     ]
 
 
+@pytest.mark.parametrize("render", ["reference", "compiled"])
+def test_a_link_with_no_address_is_an_error_at_its_line(render: str) -> None:
+    """``[the study]()``, its address not pasted yet, was published as a link to the page
+    itself without a word; ``[d](#part)`` and an image's own checks are left as they were."""
+    text = "Intro [the study]() and [x](<>).\n\nMore [y][ref] and [d](#part).\n\n[ref]: <>\n"
+    if render == "reference":
+        body = render_body(MD, text, first_line=6, path="content/a.md")
+    else:
+        compiled = render_compiled(text, first_line=6, path="content/a.md", html=False)
+        if compiled is None:
+            pytest.skip("the compiled engine is not installed or declined this body")
+        body = compiled
+    assert [(p.path, p.line, p.message) for p in body.problems] == [
+        (
+            "content/a.md",
+            line,
+            "a link has no address between its parentheses, so it leads back to this same page",
+        )
+        for line in (6, 6, 8)
+    ]
+    assert "[text](https://…)" in (body.problems[0].hint or "")
+
+
 def test_an_address_with_a_scheme_is_no_file_on_a_computer() -> None:
     body = render_body(MD, "[mail](mailto:a@example.org) ![A](https://example.org/a.png)\n")
     assert body.problems == ()

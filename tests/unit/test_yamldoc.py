@@ -155,7 +155,7 @@ def test_control_character_is_reported_at_its_line() -> None:
 
 
 def test_other_syntax_errors_keep_the_generic_hint() -> None:
-    assert syntax_error("a: b\n  c: d\n").endswith(
+    assert syntax_error('a: "b\n  c" d\n').endswith(
         " — check quotes, colons and indentation (spaces, not tabs)"
     )
 
@@ -253,7 +253,7 @@ def test_a_colon_and_space_inside_a_value_asks_for_quotes() -> None:
     with pytest.raises(ArticlegenError) as indented:  # the same PyYAML error, another mistake
         load_mapping("title: x\n  date: 2024-01-01\n", "a.md", ArticlegenError)
     assert "must be in quotes" not in str(indented.value)
-    assert "indentation" in str(indented.value)
+    assert "indent it as 'title' is" in str(indented.value)
 
 
 @pytest.mark.parametrize(
@@ -656,8 +656,6 @@ def test_a_list_item_without_a_space_after_its_dash_is_named_at_its_line(
 @pytest.mark.parametrize(
     "text",
     [
-        "image: x\n  src: a.png\n",  # a key meant under one whose value is on its line
-        "image: x\n  src: a.png\n    alt: A\n",  # and so, not in a list's item, further in
         "description: a\n  -b: c\n",  # no list's item: no list around it
         "title: Sleep: basics\n",  # a ': ' in a value
     ],
@@ -667,6 +665,31 @@ def test_other_errors_are_not_taken_for_a_key_indented_otherwise(text: str) -> N
         load_mapping(text, "a.md", ArticlegenError)
     assert "is indented" not in raised.value.message
     assert "no space after" not in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "above", "fixed"),
+    [
+        ('title: "A"\n  date: 2024-01-01\n', 2, "date", "title", "date: 2024-01-01"),
+        ("title: A\n  date: 2024-01-01\n", 2, "date", "title", "date: 2024-01-01"),
+        ("image: x\n  src: a.png\n", 2, "src", "image", "src: a.png"),
+        ("image: x\n  src: a.png\n    alt: A\n", 2, "src", "image", "src: a.png"),
+    ],
+)
+def test_a_key_further_in_than_a_key_holding_its_value_is_told_both_ways(
+    text: str, line: int, key: str, above: str, fixed: str
+) -> None:
+    """PyYAML said 'did not find expected key' or 'mapping values are not allowed in this
+    context': the writer meant it beside the key above (a date under a title) or under it
+    (an image's src under 'image: x'), and was told neither."""
+    assert_yaml_error(
+        text,
+        line,
+        f"'{key}' is indented 2 spaces, under '{above}', whose value is on its line, so YAML can"
+        f" read it neither as a key of its own nor as one of '{above}'",
+        f"if it is a key of its own, indent it as '{above}' is: write '{fixed}'; if it belongs"
+        f" to '{above}', write nothing after '{above}:' on its line",
+    )
 
 
 @pytest.mark.parametrize(

@@ -49,11 +49,17 @@ def read_source(source: Path, *, html: bool | None = None) -> ImportedArticle:
     which, else the file's name and first bytes)."""
     display = str(source)
     if source.suffix.lower() in (".md", ".markdown"):
+        data = read_regular_file(source, display, SourceError)
+        headed = data.removeprefix(codecs.BOM_UTF8).startswith(b"---")  # its front-matter
         raise SourceError(
-            "this is already Markdown",
+            "this is already Markdown" + (", with a front-matter" if headed else ""),
             display,
-            hint="add a front-matter and copy it into content/; import takes .txt or .html "
-            "files, or a whole Jekyll or Hugo folder",
+            hint=(
+                "copy it into content/ as it is (the build names any key to change)"
+                if headed
+                else "add a front-matter and copy it into content/"
+            )
+            + "; import takes .txt or .html files, or a whole Jekyll or Hugo folder",
         )
     data = read_regular_file(source, display, SourceError)
     if html is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TypeAlias
 
@@ -56,7 +57,17 @@ def speed_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_DAY_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}(?:Z|[+-]\d{2}(?::?\d{2})?)?", re.IGNORECASE)
+"""A ``--now`` of a day and no time of day, with an offset or not (``2026-12-08+00:00``,
+which Python 3.11 reads as a naive midnight, dropping the offset)."""
+
+
 def _moment(text: str) -> dt.datetime:
+    if _DAY_ALONE.fullmatch(text):  # the naive error's fix, 2026-12-08+00:00, was one too
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is a day, with no time of day: give the time and its offset too, e.g."
+            f" {text[:10]}T00:00+00:00, or give the day alone as --today {text[:10]}"
+        )
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:

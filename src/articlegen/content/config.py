@@ -12,18 +12,15 @@ from ..core.errors import ArticlegenError, ConfigError, raise_if_any
 from ..core.langtags import language_problem
 from ..core.layout import CONFIG_FILE
 from ..core.limits import MAX_HEADER_BYTES, read_regular_file
-from ..core.model import CommentsConfig, HeroImage, MenuItem, SiteConfig
+from ..core.model import CommentsConfig, HeroImage, SiteConfig
 from ..core.nestedkeys import (
     ADDRESS,
     COMMENT_PROVIDERS,
     COMMENTS,
     MARKDOWN,
-    MENU_ENTRY,
-    MENU_ENTRY_HINT,
     SITE_SECTIONS,
     key_names,
     required_keys,
-    text_keys,
 )
 from ..core.schema import SITE, SITE_KEYS
 from ..core.urls import encoded_url
@@ -41,6 +38,7 @@ from ..core.yamlentry import Entry
 from ..trust.editorial import parse_requirements
 from ..trust.people import author_problem, collision_problems, parse_people
 from .imagefield import parse_image, parse_widths
+from .menuconfig import parse_menu
 from .siteroot import missing_config
 from .theme import parse_theme
 
@@ -103,7 +101,7 @@ def parse_config(text: str, path: str = CONFIG_FILE) -> SiteConfig:
     requirements = (
         parse_requirements(usable["require"], path, problems) if "require" in usable else ()
     )
-    menu = _menu(usable["menu"], path, problems) if "menu" in usable else ()
+    menu = parse_menu(usable["menu"], path, problems) if "menu" in usable else ()
     image, widths = _images(usable, path, problems)
     theme = parse_theme(usable.get("theme"), path, problems)
     problems += collision_problems(authors, reviewers, path)
@@ -191,35 +189,6 @@ def _check_values(entries: dict[str, Entry], path: str) -> list[ArticlegenError]
     return problems
 
 
-def _menu(entry: Entry, path: str, problems: list[ArticlegenError]) -> tuple[MenuItem, ...]:
-    """``menu:``, a list of ``{title, link}`` (the link is checked by the build, against the
-    content: ``render.menu``)."""
-    items = []
-    for number, item in enumerate(entry.items, start=1):
-        keys = item.children
-        if keys is None:
-            problems.append(
-                ConfigError(
-                    f"menu entry {number} must be a mapping", path, item.line, MENU_ENTRY_HINT
-                )
-            )
-            continue
-        found = unknown_key_problems(keys, key_names(MENU_ENTRY), path, ConfigError, section="menu")
-        found += [
-            ConfigError(f"menu entry {number} has no '{key}'", path, item.line, MENU_ENTRY_HINT)
-            for key in required_keys(MENU_ENTRY)
-            if key not in keys
-        ]
-        for key in text_keys(MENU_ENTRY):
-            if key in keys and (problem := _text_problem(f"menu.{key}", keys[key], path)):
-                found.append(problem)
-        problems += found
-        if not found:
-            title, link = keys["title"], keys["link"]
-            items.append(MenuItem(title.value.strip(), link.value.strip(), link.line))
-    return tuple(items)
-
-
 def _images(
     entries: dict[str, Entry], path: str, problems: list[ArticlegenError]
 ) -> tuple[HeroImage | None, tuple[int, ...]]:
@@ -238,15 +207,6 @@ def _images(
     except ArticlegenError as problem:
         problems.append(problem)
     return image, widths
-
-
-def _text_problem(key: str, entry: Entry, path: str) -> ArticlegenError | None:
-    """Why ``entry`` is not non-empty text; None when it is."""
-    if problem := type_problem(key, entry, str, path, ConfigError):
-        return problem
-    if not entry.value.strip():
-        return ConfigError(f"'{key}' is empty", path, entry.line, "write a value")
-    return None
 
 
 def _comments(entry: Entry | None, path: str, problems: list[ArticlegenError]) -> CommentsConfig:

@@ -164,8 +164,8 @@ def _string_list(
     items: list[tuple[str, int]] = []
     found: list[ArticlegenError] = []
     for item in entry.items:
-        if _wiki_link(item.value):  # see_also: [[Sleep Basics]], to YAML a list in a list
-            flat = [t for i in entry.items for t in (i.value if _wiki_link(i.value) else [i.value])]
+        if _wiki_target(item.value):  # see_also: [[Sleep Basics]], to YAML a list in a list
+            flat = [_wiki_target(i.value) or i.value for i in entry.items]
             raise FrontMatterError(
                 f"each item of '{key}' must be text, found a list in a list: YAML reads "
                 f"[[…]] so, not as a link",
@@ -223,9 +223,17 @@ def _item_hint(key: str, item: Entry, entry: Entry) -> str:
     return "put the item in quotes"
 
 
-def _wiki_link(value: object) -> bool:
-    """Whether a list item is a list of one text, as ``[[Title]]`` written in a header is."""
-    return isinstance(value, list) and len(value) == 1 and isinstance(value[0], str)
+def _wiki_target(value: object) -> str | None:
+    """The text of a list item written as ``[[Title]]``, as YAML reads it in a header: a list
+    of one text in a list written on the key's line (``see_also: [[Sleep Basics]]``), a list
+    of one list of one text as a ``- [[Sleep Basics]]`` item of its own, as a writer used to
+    wiki links writes a block list (there 'put the item in quotes' led to '[[Sleep
+    Basics]]', which names no article either). None for any other item."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], list):
+        value = value[0]
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        return value[0]
+    return None
 
 
 def _aliases(key: str, entry: Entry, path: str) -> tuple[Alias, ...]:

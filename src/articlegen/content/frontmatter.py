@@ -133,12 +133,35 @@ def _no_header(text: str, path: str) -> FrontMatterError:
             1,
             "delete what comes before it: the file must start with the '---' line",
         )
+    if keys := _unopened_keys(text):
+        return FrontMatterError(
+            f"no front-matter: the header's keys, lines 1 to {keys}, have no '---' line above"
+            " them, only below",
+            path,
+            1,
+            "add a line '---' before line 1, as the file's first line",
+        )
     return FrontMatterError(
         "no front-matter: the file must start with a line '---'",
         path,
         1,
         "add a header: ---, title: …, date: …, ---",
     )
+
+
+def _unopened_keys(text: str) -> int | None:
+    """The last line of a header that lacks only its opening ``---``: header-shaped lines
+    from the file's first, a ``title:`` among them, then a ``---`` line. Told to add a
+    whole header, a writer would add a second one above it."""
+    lines = text.split("\n")
+    count = next((n for n, line in enumerate(lines) if not _HEADER_SHAPED.match(line)), 0)
+    if (
+        count
+        and _BOUNDARY.match(lines[count])
+        and any(line.startswith("title:") for line in lines[:count])
+    ):
+        return count
+    return None
 
 
 def parse_front_matter(

@@ -319,9 +319,12 @@ SAME_MEANING = {
     "review_date": "reviewed_on",
     "last_reviewed": "reviewed_on",
     "permalink": "slug",
+    "name": "title",
+    "url": "link",
 }
 """Keys other tools (Hugo, Jekyll) or habit give a meaning one of ours has (``lastmod`` for
-``updated``, ``link`` for ``url``, ``citations`` for ``references``): offered where the key
+``updated``, ``link`` for ``url``, ``citations`` for ``references``; Hugo's menu entry's
+``name`` and ``url`` for a menu entry's ``title`` and ``link``): offered where the key
 it names is valid in that place, before any near spelling, which can be a key of another
 meaning (``citations`` is spelled near ``description``)."""
 

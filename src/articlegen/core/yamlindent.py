@@ -64,8 +64,10 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
     if not (level.adjacent and level.valued):
         level = min(levels, key=lambda level: abs(level.column - written))
     further = written > levels[0].column + 1
-    if further and not (levels[0].valued and any(lv.item for lv in levels[: level.depth + 1])):
-        return None  # a key meant under the one above, whose value is on its line
+    if further and levels[0].valued and not any(lv.item for lv in levels[: level.depth + 1]):
+        return _under_a_value(here.group(3), written, levels[0], written_line)
+    if further and not levels[0].valued:
+        return None  # under a key with no value on its line, where keys go: another problem
     fixed = " " * level.column + written_line.lstrip(" ")
     if glued:  # and put the space YAML needs after the key's colon
         fixed = fixed.replace(":", ": ", 1)
@@ -76,6 +78,21 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
         + (", and has no space after its ':'" if glued else ""),
         f"indent it as '{level.key}' is{', with a space after the colon' if glued else ''}:"
         f" write {fixed.rstrip()!r}",
+    )
+
+
+def _under_a_value(key: str, written: int, above: _Level, line: str) -> tuple[str, str]:
+    """The message and fix for a key indented further than the key above it, outside a
+    list's item, where that key holds its value on its line: the writer meant it beside
+    that key (``title: A`` then ``  date: …``) or under it (``image: x`` then ``  src: …``),
+    and PyYAML's words told neither."""
+    fixed = " " * above.column + line.lstrip(" ")
+    return (
+        f"invalid YAML: '{key}' is indented {_spaces(written)}, under '{above.key}', whose value"
+        f" is on its line, so YAML can read it neither as a key of its own nor as one of"
+        f" '{above.key}'",
+        f"if it is a key of its own, indent it as '{above.key}' is: write {fixed.rstrip()!r};"
+        f" if it belongs to '{above.key}', write nothing after '{above.key}:' on its line",
     )
 
 

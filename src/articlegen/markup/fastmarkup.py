@@ -66,7 +66,7 @@ from .markdown import (
     render_body,
 )
 from .placeholders import Slot, escape, placeholder
-from .rawhtml import computer_path_problem, refused_link_problems
+from .rawhtml import address_problem, refused_link_problems
 from .summary import CITED, plain, summary_text, uncited
 from .tagsastext import Found, each_once, shown_tags
 from .wikilinks import WIKILINK, wikilink_html
@@ -701,7 +701,7 @@ class _Render:
         """``markdown``'s link collectors for one link: internal, path, same-page, web or
         other."""
         url, title = self._checked_url(meta["url"]), meta.get("title") or ""
-        if problem := computer_path_problem(url, False, self.path, line):
+        if problem := address_problem(url, False, self.path, line):
             self.image_problems.append(problem)  # in document order with images', as there
         title_attr = f' title="{escape(title)}"' if title else ""
         web = bool(_WEB_PAGE.fullmatch(url))
@@ -748,7 +748,7 @@ class _Render:
         alt = self._plain(node.children)
         if not alt:
             self.image_problems.append(missing_alt(url, self.path, line))
-        if problem := computer_path_problem(url, True, self.path, line):
+        if problem := address_problem(url, True, self.path, line):
             self.image_problems.append(problem)
         index = None
         if is_remote(url):

@@ -28,7 +28,7 @@ from .embeds import video_plugin
 from .footnotes import footnote_problems, opens_definition
 from .mdlimits import limits_plugin
 from .placeholders import Slot, escape, placeholder
-from .rawhtml import computer_path_problem, raw_html_problems, refused_link_problems
+from .rawhtml import address_problem, raw_html_problems, refused_link_problems
 from .summary import CITED, plain, summary_text
 from .tagsastext import Found, each_once, shown_tags, table_lines
 from .wikilinks import UNCLOSED, unclosed_wikilink_problems, wikilink_plugin
@@ -283,14 +283,15 @@ def _collect_images(
     children: Sequence[tuple[Token, int]], path: str | None, problems: list[Exception]
 ) -> tuple[list[ImageRef], list[ImageRef]]:
     """Number local images as placeholders, and list those on other hosts; an image without
-    alt text is a problem, and so is an image or link to a file on the writer's computer."""
+    alt text is a problem, and so is an image or link to a file on the writer's computer
+    and a link with no address (``rawhtml.address_problem``)."""
     images: list[ImageRef] = []
     remote: list[ImageRef] = []
     for child, line in children:
         if child.type not in ("image", "link_open"):
             continue
         src = str(child.attrGet("src" if child.type == "image" else "href") or "")
-        if problem := computer_path_problem(src, child.type == "image", path, line):
+        if problem := address_problem(src, child.type == "image", path, line):
             problems.append(problem)
         if child.type != "image":
             continue

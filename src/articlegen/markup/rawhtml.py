@@ -186,6 +186,23 @@ _ON_A_COMPUTER = re.compile(r"[A-Za-z]:(?:[\\/]|%5C)", re.IGNORECASE)
 an address no reader's browser can load, without a word."""
 
 
+def address_problem(url: str, image: bool, path: str | None, line: int) -> MarkupError | None:
+    """The error for a link's or an ``image``'s URL that leads readers nowhere: a link with
+    no address at all (``[the study]()``, its address not pasted yet), which a browser reads
+    as this very page, so it was published as a link back to itself without a word; or a
+    file on the writer's own computer (``computer_path_problem``). None for any other URL;
+    an image with no address is told by the image checks, as no file of ``static/``."""
+    if not url and not image:
+        return MarkupError(
+            "a link has no address between its parentheses, so it leads back to this same page",
+            path,
+            line,
+            "write the address it should lead to, [text](https://…), [text](other-article.md)"
+            " or [text](files/guide.pdf), or remove the brackets to show the words as text",
+        )
+    return computer_path_problem(url, image, path, line)
+
+
 def computer_path_problem(url: str, image: bool, path: str | None, line: int) -> MarkupError | None:
     """The error for a link's or an ``image``'s URL that is a file on the writer's own
     computer, with the ``static/`` path to copy it to; None for any other URL."""

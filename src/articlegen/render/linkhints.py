@@ -5,6 +5,7 @@ page after a '|', or the error where that '|' may be the address's own. Kept apa
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ..core.errors import LinkError
@@ -51,9 +52,29 @@ def see_also_titled(text: str, ref: LinkRef, source: LinkSource) -> tuple[str, s
     )
 
 
+_UNSPACED_ITEMS = re.compile(r"\s+-(?=\S)")
+"""Where YAML joined the next of several ``-item`` lines onto the text of the first."""
+
+
 def not_found_hint(text: str, name: str, kind: str, fix_hint: str) -> str:
     """How to fix a link that names nothing: a web address needs its scheme, and only a
-    web address takes a title after a ``|`` in See Also (an article's card shows its own)."""
+    web address takes a title after a ``|`` in See Also (an article's card shows its own),
+    a See Also item written without the space after its ``-`` (``-sleep``, which YAML reads
+    as text, joining such lines into one: ``-sleep -heart``) is told to put it there,
+    and a ``[[…]]`` link, quoted in See Also (``- "[[Sleep Basics]]"``, as a header error
+    about ``- [[Sleep Basics]]`` may have led to), is written there without its brackets."""
+    if kind == "see_also" and text.startswith("-") and text[1:2].strip() and text.strip("-"):
+        items = ", ".join(f"'- {item}'" for item in _UNSPACED_ITEMS.split(text[1:]))
+        return (
+            "put a space after the '-' of each item, as YAML reads '-item' as text (and lines"
+            f" of such items as one): write {items}, each on a line of its own"
+        )
+    if kind == "see_also" and text.startswith("[[") and text.endswith("]]"):
+        inner = text[2:-2].partition("|")[0].strip()
+        return (
+            "a [[…]] link belongs in the text: in see_also, write what it names without the"
+            f" brackets, - {inner}"
+        )
     shown, _, title = name.partition("|")
     shown = shown.strip()
     if kind == "see_also" and "|" in name and (retyped := scheme_retyped(shown)):

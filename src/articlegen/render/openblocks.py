@@ -10,6 +10,7 @@ names the line of the one still open where the error was found.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 import jinja2
@@ -31,23 +32,45 @@ def open_block_hint(exc: jinja2.TemplateSyntaxError) -> str:
     needs = _NEEDS_CLOSING.search(exc.message or "")
     if needs is None or exc.source is None or exc.lineno is None:
         return ""
-    opened = _open_at(exc.source, exc.lineno)
+    unknown = _UNKNOWN_TAG.match(exc.message or "")
+    opened = _open_at(exc.source, exc.lineno, unknown.group(1) if unknown else None)
     if opened is None or opened[0] != needs.group(1):
         return ""
     name, line = opened
+    if unknown and _misspelt(unknown.group(1), f"end{name}"):
+        return (
+            f"'{{% {unknown.group(1)} %}}' is misspelt: write '{{% end{name} %}}', which closes"
+            f" the '{name}' tag opened on line {line}"
+        )
     hint = (
         f"the '{name}' tag opened on line {line} is not closed before here:"
         f" add '{{% end{name} %}}' where its part ends"
     )
-    if unknown := _UNKNOWN_TAG.match(exc.message or ""):
+    if unknown:
         hint += f", or remove this '{{% {unknown.group(1)} %}}' if it is one too many"
     return hint
 
 
-def _open_at(source: str, lineno: int) -> tuple[str, int] | None:
+def _misspelt(tag: str, meant: str) -> bool:
+    """Whether ``tag``, which Jinja did not know there, is ``meant`` misspelt (``endblok``,
+    ``endfi``): not the end of another tag (``endfor`` where an ``if`` is open is one too
+    many, or misplaced)."""
+    if tag.startswith("end") and tag[3:] in _PAIRED:
+        return False
+    return difflib.SequenceMatcher(None, tag, meant).ratio() >= _MISSPELT
+
+
+_MISSPELT = 0.8
+"""How alike a tag Jinja did not know and the ``end…`` tag expected must be to be taken for
+it: ``endblok`` and ``endblock`` are 0.93, ``endfi`` and ``endif`` 0.8."""
+
+
+def _open_at(source: str, lineno: int, unknown: str | None = None) -> tuple[str, int] | None:
     """The innermost tag still open (its name and line) at Jinja's error on ``lineno``: at the
-    first ``end…`` tag from that line on that closes another tag than the innermost, else at
-    the end of the template."""
+    tag Jinja did not expect there (``unknown``, a misspelt ``{% endblok %}`` too, which is
+    no ``end…`` of a tag and was passed over, so that the tag named was the template's last
+    block), or at the first ``end…`` tag from that line on that closes another tag than the
+    innermost, else at the end of the template."""
     stack: list[tuple[str, int]] = []
     try:
         for name, line, assigns in _tags(source):
@@ -56,6 +79,8 @@ def _open_at(source: str, lineno: int) -> tuple[str, int] | None:
                     stack.pop()
                 elif line >= lineno:
                     break
+            elif name == unknown and line >= lineno:
+                break
             elif name in _PAIRED and not (name == "set" and assigns):
                 stack.append((name, line))
     except jinja2.TemplateSyntaxError:

@@ -22,6 +22,7 @@ from ..core.problems import Diagnostic
 from .includememo import names_read, parsed_template
 from .seealsoindex import ONE_PAGE_AT_MOST
 from .templates import make_environment, template_folders
+from .unusedtemplates import unused_template_warnings
 
 
 def block_problems(site_templates: Path, root: Path) -> list[TemplateError]:
@@ -115,14 +116,17 @@ def own_template_warnings(root: Path, articles: int) -> list[Diagnostic]:
     site's own ``templates/see_also.html`` reads none of ``_SPLIT_KEYS``, itself or in the
     templates it uses: written for the one-page index, it shows ``/see-also/`` with no
     article and no link to the initials' pages, which nothing else links to. A template
-    whose names cannot be told (one that does not parse: the render says where) is left be."""
+    whose names cannot be told (one that does not parse: the render says where) is left be.
+    And a warning for each template no page is made with (``unused_template_warnings``)."""
     folder = root / TEMPLATES_DIR
+    unused = unused_template_warnings(root)
     if articles <= ONE_PAGE_AT_MOST or not (folder / "see_also.html").is_file():
-        return []
+        return unused
     names = names_read(make_environment(folder), "see_also.html", {"see_also.html"})
     if names is None or names & _SPLIT_KEYS:
-        return []
+        return unused
     return [
+        *unused,
         Diagnostic(
             f"the site has {articles} articles, more than {ONE_PAGE_AT_MOST}, so the See Also"
             " index is a page per initial (/see-also/a/ …), but this template reads none of"
@@ -132,5 +136,5 @@ def own_template_warnings(root: Path, articles: int) -> list[Diagnostic]:
             1,
             "show 'jump' (each item's label and url) as the theme's see_also.html does, and"
             " 'pagination' on an initial's page; or delete the file to use the theme's",
-        )
+        ),
     ]

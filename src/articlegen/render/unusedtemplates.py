@@ -1,0 +1,82 @@
+"""Files of the site's ``templates/`` that no page is made with.
+
+Every page is rendered from a template of the theme's name (``article.html``, ``list.html``,
+…), which a file of that name in ``templates/`` replaces; any other template is used only
+when one of those extends, includes or imports it, or renders it with ``partial(…)``. A copy
+of the theme's template saved under another name (``Article.html``, ``artcle.html``,
+``article copy.html``) was passed over without a word, and the edits in it never showed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta, nodes
+
+from ..core.errors import did_you_mean
+from ..core.layout import TEMPLATES_DIR, THEME_TEMPLATES
+from ..core.problems import Diagnostic
+from .includememo import parsed_template
+from .templates import make_environment
+
+TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2")
+"""The names a template of the site is taken for (``templates/README.md`` and an editor's
+backup, ``article.html~``, are not)."""
+
+
+def unused_template_warnings(root: Path) -> list[Diagnostic]:
+    """A warning for each template of the site's ``templates/`` that no page is made with,
+    offering the theme's template its name is closest to. None while a template names
+    another one only as the page renders (``{% include name %}``): which it is cannot be told."""
+    folder = root / TEMPLATES_DIR
+    if not folder.is_dir():
+        return []
+    theme = set(jinja2.FileSystemLoader(str(THEME_TEMPLATES)).list_templates())
+    own = jinja2.FileSystemLoader(str(folder)).list_templates()
+    odd = [name for name in own if name.lower().endswith(TEMPLATE_SUFFIXES) and name not in theme]
+    if not odd:  # as almost always: no template to parse
+        return []
+    used = _referenced(make_environment(folder))
+    if used is None:
+        return []
+    return [
+        Diagnostic(
+            "no page is made with this template: its name is none of the theme's templates,"
+            " and no template extends, includes or imports it" + did_you_mean(name, theme),
+            f"{TEMPLATES_DIR}/{name}",
+            1,
+            "name it as the theme's template it replaces (templates/README.md says where they"
+            " are), use it from one of those, or delete it",
+        )
+        for name in odd
+        if name not in used
+    ]
+
+
+def _referenced(env: jinja2.Environment) -> set[str] | None:
+    """The names the site's and the theme's templates use (``extends``, ``include``,
+    ``import``, ``partial("…")``); None when one names a template by a value (or cannot be
+    parsed: rendering it says where)."""
+    used: set[str] = set()
+    for name in env.list_templates():
+        tree = parsed_template(env, name)
+        if tree is None:
+            continue
+        for found in [*meta.find_referenced_templates(tree), *_partials(tree)]:
+            if found is None:
+                return None
+            used.add(found)
+    return used
+
+
+def _partials(tree: nodes.Template) -> list[str | None]:
+    """The template each ``partial(…)`` call renders: its first argument, None where that is
+    no text written in the template."""
+    found: list[str | None] = []
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "partial":
+            first = call.args[0] if call.args else None
+            written = isinstance(first, nodes.Const) and isinstance(first.value, str)
+            found.append(first.value if written else None)  # type: ignore[union-attr]
+    return found

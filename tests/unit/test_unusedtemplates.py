@@ -1,0 +1,74 @@
+"""A template of the site no page is made with is a warning offering the theme's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articlegen.render.templates import THEME_TEMPLATES
+from articlegen.render.unusedtemplates import unused_template_warnings
+from tests.conftest import article
+
+HINT = (
+    "name it as the theme's template it replaces (templates/README.md says where they are),"
+    " use it from one of those, or delete it"
+)
+
+
+def warned(root: Path, files: dict[str, str]) -> list[tuple[str | None, str]]:
+    for name, text in files.items():
+        (root / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "templates" / name).write_text(text, encoding="utf-8")
+    found = unused_template_warnings(root)
+    assert all((w.line, w.hint) == (1, HINT) for w in found)
+    return [(w.path, w.message) for w in found]
+
+
+def test_a_copy_of_a_theme_template_under_another_name_is_told(tmp_path: Path) -> None:
+    """Saved as Article.html, the copy was passed over without a word: no edit showed."""
+    article = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    assert warned(tmp_path, {"Article.html": article, "README.md": "notes"}) == [
+        (
+            "templates/Article.html",
+            "no page is made with this template: its name is none of the theme's templates, and"
+            " no template extends, includes or imports it (did you mean 'article.html' (it"
+            " differs only in case) or 'archive.html' or '_toc.html'?)",
+        )
+    ]
+
+
+def test_templates_the_pages_use_are_not_told(tmp_path: Path) -> None:
+    base = (THEME_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    assert (
+        warned(
+            tmp_path,
+            {
+                "base.html": base.replace("<main", '{% include "parts/notice.html" %}<main', 1),
+                "parts/notice.html": '{{ partial("_mine.html") }}',
+                "_mine.html": "<p>Mine</p>",
+                "article.html~": "an editor's backup",
+            },
+        )
+        == []
+    )
+
+
+def test_a_template_named_by_a_value_leaves_every_template_be(tmp_path: Path) -> None:
+    """Which one '{% include which %}' uses is known only as the page renders."""
+    base = (THEME_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    files = {"base.html": base.replace("<main", "{% include which %}<main", 1), "x.html": ""}
+    assert warned(tmp_path, files) == []
+
+
+def test_a_site_without_templates_has_nothing_to_tell(tmp_path: Path) -> None:
+    assert unused_template_warnings(tmp_path) == []
+
+
+def test_the_build_warns_of_it_and_strict_fails(site, run_cli) -> None:
+    copy = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    root = site({"a.md": article("A")}, files={"templates/article copy.html": copy})
+    code, _, err = run_cli("check", "--site", root)
+    assert code == 0
+    assert "warning: templates/article copy.html:1: no page is made with this template" in err
+    code, _, err = run_cli("check", "--site", root, "--strict")
+    assert code == 1
+    assert "error: templates/article copy.html:1: no page is made with this template" in err
