@@ -462,6 +462,28 @@ def test_colon_lines_that_open_no_video_are_escaped_so_the_site_builds(
     assert run_cli("check", "--site", root)[0] == 0
 
 
+def test_links_with_no_address_are_kept_as_text_so_the_site_builds(
+    site, run_cli, tmp_path
+) -> None:
+    """A link with no address is an error of the build (it leads back to its own page): a
+    post's, which the old site published so, is written as its text, with a warning at its
+    line, and the site builds."""
+    source = tmp_path / "old" / "content"
+    source.mkdir(parents=True)
+    body = "See [the study]() and [that][x].\n\n[x]: <>\n"
+    (source / "a.md").write_text(f"---\ntitle: A\ndate: 2020-01-01\n---\n{body}")
+    root = site({})
+    code, _, err = run_cli("import", source, "--site", root)
+    assert code == 0
+    assert (
+        "warning: content/a.md:6: 2 links with no address kept as their text: on the old site"
+        " each led back to its own page, and the build refuses a link with no address:"
+        " line 6 'the study'; line 6 'that'"
+    ) in err
+    assert "See the study and that." in (root / "content/a.md").read_text(encoding="utf-8")
+    assert run_cli("check", "--site", root)[0] == 0
+
+
 @pytest.fixture
 def image_server(tmp_path: Path) -> Iterator[str]:
     """An HTTP server on this machine serving a PNG, a web page and nothing else."""

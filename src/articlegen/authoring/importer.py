@@ -30,6 +30,7 @@ from ..core.layout import CONFIG_FILE, CONTENT_DIR, STATIC_DIR
 from ..core.model import Article, LinkTarget, SiteConfig
 from .blogsource import Blog, tally
 from .colontext import colons_as_text, colons_warning
+from .emptylinks import empty_links_as_text, empty_links_warning
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
 from .importimages import ImageNote, settled_images
@@ -129,6 +130,7 @@ def import_sources(
             body, colons = _colons_escaped(plan, body, config)
             if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
                 body = html_as_markdown(body)
+            body, emptied = empty_links_as_text(body)
             _note_html(plan, body, config)
             body, images = settled_images(body, root / STATIC_DIR, set(copies))
             author = (
@@ -143,16 +145,29 @@ def import_sources(
             try:
                 found = body_warnings(root, plan.display, text, config, set(copies))
                 start = text.count("\n", 0, len(text) - len(body)) + 1
-                if escaped:
-                    found = (escaped_warning(escaped, plan.display, start), *found)
-                if colons:
-                    found = (colons_warning(colons, plan.display, start), *found)
-                found = (*_settled_warnings(body, images, plan.display, start), *found)
+                kept = _kept_as_text(plan.display, start, escaped, colons, emptied)
+                found = (*_settled_warnings(body, images, plan.display, start), *kept, *found)
                 made.append(Composed(plan, text, warnings + found))
             except ArticlegenError as problem:  # a page the front-matter cannot hold
                 problems.append(problem)
         raise_if_any(problems)
         return _finish(root, made, copies, added, report)
+
+
+def _kept_as_text(
+    display: str,
+    start: int,
+    escaped: list[Escaped],
+    colons: list[tuple[int, str]],
+    emptied: list[tuple[int, str]],
+) -> list[Diagnostic]:
+    """A warning for each kind of syntax the body (from line ``start`` of ``display``) keeps
+    as text where the build would refuse it: links with no address, ``:::`` lines, ``[[``."""
+    return [
+        *([empty_links_warning(emptied, display, start)] if emptied else []),
+        *([colons_warning(colons, display, start)] if colons else []),
+        *([escaped_warning(escaped, display, start)] if escaped else []),
+    ]
 
 
 def _settled_warnings(

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, quote_plus, unquote, urlsplit, urlunsplit
 from .blogsource import clean_path, path_under
 from .mdsource import HELD, MARKDOWN_SUFFIXES, code_spans_held
 from .mdtext import link_target
-from .unlinked import comments_written, label_key, unlinked, uses_unlinked
+from .unlinked import comments_written, label_key, reference_uses, unlinked
 
 _LINK = re.compile(
     r"(!?)\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]"
@@ -126,7 +126,7 @@ def relink(
 
     defined = code_spans_held(body, lambda part: _DEFINITION.sub(definition, part))
     result.body = comments_written(
-        code_spans_held(defined, lambda part: uses_unlinked(_LINK.sub(link, part), dropped))
+        code_spans_held(defined, lambda part: reference_uses(_LINK.sub(link, part), dropped))
     )
     return result
 

@@ -13,6 +13,7 @@ definition (``[g]: /scatter.fm/``) becomes such a comment, and each link using i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..core.errors import Diagnostic
 from .mdsource import code_spans_held
@@ -60,17 +61,20 @@ def label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def uses_unlinked(text: str, labels: set[str]) -> str:
-    """``text`` (code spans held) with each link using one of the definitions ``labels``
-    names (made comments) written as its text with the link in a comment; an image using
-    one, as its alt text with the image in a comment: written as the comment alone, what
-    the image showed was gone from the page, where a link's text stays."""
+def reference_uses(
+    text: str, labels: set[str], written: Callable[[str, str], str] = unlinked
+) -> str:
+    """``text`` (code spans held) with each link or image using one of the definitions
+    ``labels`` names (made comments, or dropped) as ``written`` gives its text and itself:
+    by default its text with the link in a comment. An image's is its alt text: written as
+    the comment alone, what the image showed was gone from the page, where a link's text
+    stays."""
 
     def use(match: re.Match[str]) -> str:
         _, shown, label = match.groups()
         if label_key(label or shown) not in labels:
             return match.group(0)
-        return unlinked(shown, match.group(0))
+        return written(shown, match.group(0))
 
     return _USE.sub(use, text) if labels else text
 

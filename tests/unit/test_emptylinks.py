@@ -1,0 +1,35 @@
+"""Links with no address in an imported body, kept as their text (authoring/emptylinks)."""
+
+from __future__ import annotations
+
+from articlegen.authoring.emptylinks import empty_links_as_text, empty_links_warning
+
+
+def test_a_link_with_no_address_is_its_text_at_its_line() -> None:
+    body = "One.\n\nSee [the *study*]() and [this](<>), [kept](https://example.org/).\n"
+    assert empty_links_as_text(body) == (
+        "One.\n\nSee the *study* and this, [kept](https://example.org/).\n",
+        [(3, "the *study*"), (3, "this")],
+    )
+
+
+def test_a_definition_with_no_address_goes_and_its_links_are_their_text() -> None:
+    body = "[Full][x], [x][] and [x] and ![alt][x].\n\n[x]: <>\n[y]: https://example.org/\n"
+    changed, found = empty_links_as_text(body)
+    assert changed == "Full, x and x and alt.\n\n[y]: https://example.org/\n"
+    assert [text for _, text in found] == ["Full", "x", "x", "alt"]
+
+
+def test_code_images_and_escaped_brackets_are_left_as_written() -> None:
+    body = "`[a]()`\n\n```\n[b]()\n```\n\n    [c]()\n\n![d]() and \\[e]()\n"
+    assert empty_links_as_text(body) == (body, [])
+
+
+def test_the_warning_quotes_the_first_three_and_counts_the_rest() -> None:
+    found = [(1, "a"), (2, "b"), (4, "c"), (9, "d")]
+    warning = empty_links_warning(found, "content/a.md", 6)
+    assert warning.line == 6 and warning.path == "content/a.md"
+    assert warning.message.startswith("4 links with no address kept as their text")
+    assert warning.message.endswith("line 6 'a'; line 7 'b'; line 9 'c'; and 1 more")
+    one = empty_links_warning([(2, "a")], "content/a.md", 6)
+    assert one.message.startswith("1 link with no address kept as its text") and one.line == 7
