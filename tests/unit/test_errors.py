@@ -40,6 +40,20 @@ def test_a_few_repeats_stay_a_line_each_in_file_order() -> None:
     ]
 
 
+def test_a_problem_again_at_its_own_place_is_one_line_with_a_count() -> None:
+    """'[^x] and [^x]' on one line printed the same line twice, as if two things were wrong;
+    another place stays a line of its own."""
+    warnings = [Diagnostic("image 'a.png' has no alt text", "content/a.md", 6)] * 2
+    failed = BuildFailed([unknown_citation(3), unknown_citation(3), unknown_citation(9)])
+    assert report_lines(failed) == [
+        "error: content/a.md:3: citation [^x] names no reference — add it (2 times here)",
+        "error: content/a.md:9: citation [^x] names no reference — add it",
+    ]
+    assert warning_lines(warnings) == [
+        "warning: content/a.md:6: image 'a.png' has no alt text (2 times here)"
+    ]
+
+
 def test_from_five_places_a_group_is_one_line_where_the_first_was() -> None:
     before = LinkError("link 'x' matches no article", "content/a.md", 1)
     failed = BuildFailed([before, *(unknown_citation(n) for n in (3, 4, 5, 6, 7))])

@@ -216,6 +216,23 @@ def test_a_file_name_close_to_a_static_file_is_offered_that_file_not_an_article(
     )
 
 
+def test_a_file_linked_with_static_in_its_path_is_told_to_leave_it_out() -> None:
+    """'static/files/guide.pdf', as the file lies on disk, was told to put the file at
+    static/static/files/guide.pdf."""
+    body = render_body(
+        make_markdown(),
+        "[a](static/files/guide.pdf) [b](/static/files/guide.pdf) [c](static/files/new.pdf)\n",
+        first_line=5,
+    )
+    problems = path_link_problems([_article("sleep")], {"sleep": body}, ADDRESSES, "", "/")
+    assert [(p.hint or "").split(" (a file of static/", 1)[0] for p in problems] == [
+        "a file of static/ is linked without 'static/': write /files/guide.pdf",
+        "a file of static/ is linked without 'static/': write /files/guide.pdf",
+        "a file of static/ is linked without 'static/': write /files/new.pdf, and put the file"
+        " at static/files/new.pdf",
+    ]
+
+
 def _walking_problem(written: str) -> ArticlegenError:
     """The one error of ``[walking](written)`` on /blood-pressure-basics/, on a site with
     the article ``walking`` and the static file ``walking.html``."""

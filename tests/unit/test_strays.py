@@ -58,3 +58,24 @@ def test_a_build_says_where_an_article_outside_content_is(tmp_path: Path, run_cl
     code, _, err = run_cli("check", "--site", tmp_path / "blog")
     assert code == 0
     assert "note: posts/walking.md: an article outside content/, so it is not built" in err
+
+
+def test_with_no_content_folder_articles_beside_it_are_an_error(tmp_path: Path, run_cli) -> None:
+    """Content/ for content/ (or posts/): the build wrote a site of no article, exit code 0,
+    taking the pages of the last build's articles out of public/, and a note said why."""
+    assert run_cli("init", tmp_path / "blog")[0] == 0
+    blog = tmp_path / "blog"
+    assert run_cli("build", "--site", blog, "-q")[0] == 0
+    (blog / "content").rename(blog / "Content")
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 1
+    assert (
+        "error: Content: the site has no content/ folder, where the build reads articles, so it"
+        " would build none, though this folder holds 1 (Content/welcome.md) — rename Content/"
+        " to content/ (folder names are case-sensitive)"
+    ) in err.splitlines()
+    assert (blog / "public/welcome/index.html").is_file()
+    (blog / "Content").rename(blog / "posts")
+    assert "— move the articles into content/" in run_cli("check", "--site", blog)[2]
+    (blog / "posts").rename(blog / "content")
+    assert run_cli("check", "--site", blog)[0] == 0

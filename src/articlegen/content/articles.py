@@ -25,6 +25,7 @@ from .filenames import holds_markdown, undecodable, undecodable_name_problems
 from .frontmatter import parse_front_matter, readable_fields, split_front_matter
 from .misnamed import UNREAD_PREFIXES, misnamed_problems, renamed
 from .samefile import same_file_problems
+from .strays import no_content_problems
 
 
 def find_sources(root: Path) -> list[Path]:
@@ -297,13 +298,14 @@ def load_articles(
 
 def content_problems(root: Path, articles: Sequence[Article]) -> list[ArticlegenError]:
     """What is wrong with ``content/`` as a whole rather than with one file: a source folder
-    that is a file, an article's or template's name that is not UTF-8, folders linked from
-    outside the site, Markdown files not named ``*.md``, slugs taken twice, one file read
-    twice through a symbolic link."""
+    that is a file, no ``content/`` where articles lie beside it, an article's or template's
+    name that is not UTF-8, folders linked from outside the site, Markdown files not named
+    ``*.md``, slugs taken twice, one file read twice through a symbolic link."""
     twice = same_file_problems(root, articles)
     linked = {problem.path for problem in twice}  # its slug is the file's: no slug to change
     return [
         *not_a_folder_problems(root),
+        *no_content_problems(root),
         *undecodable_name_problems(root),
         *linked_folder_problems(root),
         *misnamed_problems(root),

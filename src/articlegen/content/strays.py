@@ -9,6 +9,7 @@ import codecs
 import re
 from pathlib import Path
 
+from ..core.errors import ArticlegenError, FrontMatterError
 from ..core.layout import CACHE_DIR, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR
 
 _NOT_LOOKED_IN = frozenset((CONTENT_DIR, TEMPLATES_DIR, CACHE_DIR, "node_modules"))
@@ -23,6 +24,43 @@ SHOWN = 3
 def stray_notes(root: Path, output: Path) -> list[str]:
     """One note per folder (the root, or a folder beside ``content/``, not ``output``) that
     holds Markdown files starting with a YAML header that has a ``title:``."""
+    notes = []
+    for folder, strays in _strays(root, output):
+        note = _note(strays, folder == root / STATIC_DIR)
+        if folder.name.startswith("_"):  # _posts/, _pages/: a Jekyll site's, Liquid and all
+            note += " ('articlegen import .' converts a Jekyll site's posts and pages)"
+        notes.append(note)
+    return notes
+
+
+def no_content_problems(root: Path) -> list[ArticlegenError]:
+    """With no ``content/`` folder at all, an error for each folder beside it (or the root)
+    that holds articles: the site was built with no article, exit code 0, its articles'
+    pages taken out of the output folder, and only a note said why (``Content/`` renamed,
+    which names a folder of its own where names are case-sensitive; ``posts/``)."""
+    if (root / CONTENT_DIR).exists():  # as always but in a site's first minutes
+        return []
+    problems: list[ArticlegenError] = []
+    for folder, strays in _strays(root, None):
+        named = ", ".join(strays[:SHOWN]) + (", …" if len(strays) > SHOWN else "")
+        where = folder.relative_to(root).as_posix() if folder != root else "."
+        fix = f"move the articles into {CONTENT_DIR}/"
+        if folder.name.casefold() == CONTENT_DIR:
+            fix = f"rename {where}/ to {CONTENT_DIR}/ (folder names are case-sensitive)"
+        problems.append(
+            FrontMatterError(
+                f"the site has no {CONTENT_DIR}/ folder, where the build reads articles, so it"
+                f" would build none, though this folder holds {len(strays):,} ({named})",
+                where,
+                hint=fix,
+            )
+        )
+    return problems
+
+
+def _strays(root: Path, output: Path | None) -> list[tuple[Path, list[str]]]:
+    """The root and each folder beside ``content/`` (not ``output``) that holds articles,
+    with those articles' paths from the root."""
     try:
         folders = sorted(
             p
@@ -31,15 +69,14 @@ def stray_notes(root: Path, output: Path) -> list[str]:
         )
     except OSError:  # the build reports an unreadable site folder on its own
         return []
-    notes = []
-    for folder in (root, *(f for f in folders if f.resolve() != output.resolve())):
+    found = []
+    for folder in (root, *folders):
+        if output is not None and folder.resolve() == output.resolve():
+            continue
         strays = [f.relative_to(root).as_posix() for f in _articles_in(folder)]
         if strays:
-            note = _note(strays, folder == root / STATIC_DIR)
-            if folder.name.startswith("_"):  # _posts/, _pages/: a Jekyll site's, Liquid and all
-                note += " ('articlegen import .' converts a Jekyll site's posts and pages)"
-            notes.append(note)
-    return notes
+            found.append((folder, strays))
+    return found
 
 
 def _articles_in(folder: Path) -> list[Path]:

@@ -74,7 +74,7 @@ def report_lines(error: ArticlegenError) -> list[str]:
     errors = error.errors if isinstance(error, BuildFailed) else (error,)
     lines = []
     for each, *again in grouped(errors):
-        lines.append(f"error: {each}{repeated(again)}")
+        lines.append(f"error: {each}{repeated(each, again)}")
         cause = each.__cause__
         if cause is not None and not isinstance(cause, ArticlegenError | UnicodeDecodeError):
             detail = [one_line(line) for line in str(cause).strip().splitlines()[:1]]
@@ -87,7 +87,7 @@ def report_lines(error: ArticlegenError) -> list[str]:
 def warning_lines(warnings: Iterable[Diagnostic]) -> list[str]:
     """The console's warning lines, those that differ only in their place grouped as errors
     are."""
-    return [f"warning: {each}{repeated(again)}" for each, *again in grouped(warnings)]
+    return [f"warning: {each}{repeated(each, again)}" for each, *again in grouped(warnings)]
 
 
 PLACES_SHOWN = 3
@@ -100,18 +100,20 @@ order, so an editor's error list still jumps to each."""
 def grouped(problems: Iterable[_Placed]) -> list[list[_Placed]]:
     """``problems`` in order, those that differ only in their place (same kind, message,
     hint and cause) at ``GROUPED_FROM`` places or more together where the first was: one
-    undefined citation used 50,000 times is one line, not 50,000 identical ones."""
+    undefined citation used 50,000 times is one line, not 50,000 identical ones. Fewer stay
+    a line a place, those at one place together."""
     problems = list(problems)
-    groups: dict[tuple[object, ...], list[_Placed]] = {}
-    for problem in problems:
-        groups.setdefault(_sameness(problem), []).append(problem)
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for number, problem in enumerate(problems):
+        groups.setdefault(_sameness(problem), []).append(number)
     lines: list[list[_Placed]] = []
-    for problem in problems:
+    for number, problem in enumerate(problems):
         group = groups[_sameness(problem)]
-        if len(group) < GROUPED_FROM:
-            lines.append([problem])
-        elif group[0] is problem:
-            lines.append(group)
+        if len(group) < GROUPED_FROM:  # the same problem at one place (two [^x] on a line)
+            place = (problem.path, problem.line)  # is one line all the same
+            group = [n for n in group if (problems[n].path, problems[n].line) == place]
+        if group[0] == number:
+            lines.append([problems[n] for n in group])
     return lines
 
 
@@ -120,12 +122,16 @@ def _sameness(problem: ArticlegenError | Diagnostic) -> tuple[object, ...]:
     return (type(problem), problem.message, problem.hint, type(cause), str(cause))
 
 
-def repeated(again: Sequence[_Placed]) -> str:
+def repeated(first: _Placed, again: Sequence[_Placed]) -> str:
     """`` (3 times; also at a.md:7, a.md:9)`` for a problem found ``again`` elsewhere: the
-    count and the first ``PLACES_SHOWN`` places; empty when it was found once."""
+    count and the first ``PLACES_SHOWN`` places; `` (2 times here)`` where it was found again
+    only at the ``first`` one's place; empty when it was found once."""
     if not again:
         return ""
-    places = [where for p in again if (where := _place(p))]
+    here = _place(first)
+    places = list(dict.fromkeys(where for p in again if (where := _place(p)) and where != here))
+    if not places and here:
+        return f" ({len(again) + 1:,} times here)"
     shown = ", ".join(places[:PLACES_SHOWN])
     rest = len(places) - PLACES_SHOWN
     also = f"; also at {shown}" + (f" and {rest:,} more" if rest > 0 else "") if shown else ""

@@ -29,6 +29,7 @@ from ..content.images import static_path
 from ..content.misnamed import OTHER_MARKDOWN
 from ..content.readiness import is_example_address
 from ..core.errors import ArticlegenError, LinkError, closest, suggestion
+from ..core.layout import STATIC_DIR
 from ..core.model import Article, LinkRef, PlacedImage, RenderedBody, RenderedPage
 from ..core.records import record
 from ..core.urls import SEARCH_URL, article_url
@@ -191,6 +192,10 @@ def _nowhere(
         if is_file
         else "fix the link"
     )
+    inside = target.decoded.removeprefix(f"{STATIC_DIR}/")  # static/files/a.pdf, as on disk
+    if inside != target.decoded:
+        there = "" if inside in near.addresses else f", and put the file at static/{inside}"
+        fix = f"a file of static/ is linked without 'static/': write /{inside}{there}"
     web = _web_address(ref.target)
     meant = None if web else near.article(target, source, exact=is_file)
     hint = (
