@@ -462,9 +462,7 @@ def test_colon_lines_that_open_no_video_are_escaped_so_the_site_builds(
     assert run_cli("check", "--site", root)[0] == 0
 
 
-def test_links_with_no_address_are_kept_as_text_so_the_site_builds(
-    site, run_cli, tmp_path
-) -> None:
+def test_links_with_no_address_are_kept_as_text_so_the_site_builds(site, run_cli, tmp_path) -> None:
     """A link with no address is an error of the build (it leads back to its own page): a
     post's, which the old site published so, is written as its text, with a warning at its
     line, and the site builds."""
