@@ -1652,6 +1652,25 @@ def test_images_without_alt_text_or_file_are_imported_so_that_the_site_builds(
     assert [img.attributes["alt"] for img in body.css("img")] == [""]
 
 
+def test_a_relative_image_the_source_lacks_is_a_comment_at_its_old_path(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """An image relative to the post's old address (``../images/gone.png``) whose file the
+    source lacks was left as written, a path the build refused (none inside static/): the
+    import said nothing and the imported blog did not build."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\nSee:\n\n![Gone](../images/gone.png)\n"},
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "warning: content/walks.md:10: image '/2020/01/images/gone.png' is not in" in err
+    body = (blog / "content/walks.md").read_text(encoding="utf-8")
+    assert "<!-- not in static/ yet: ![Gone](</2020/01/images/gone.png>) -->" in body
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
 def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
     blog: Path, run_cli, tmp_path
 ) -> None:
