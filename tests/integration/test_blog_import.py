@@ -1671,6 +1671,25 @@ def test_a_relative_image_the_source_lacks_is_a_comment_at_its_old_path(
     assert code == 0, err
 
 
+def test_a_link_within_a_post_to_a_place_it_has_not_is_led_to_its_top(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """A post's table of contents named places its text never marked: the old page showed
+    no error, the import said nothing, and the build refused each link."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\n- [Why](#why_it_matters)\n\n## Why\n"},
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    warning = next(line for line in err.splitlines() if "#why_it_matters" in line)
+    assert warning.startswith("warning: content/walks.md: its link to #why_it_matters leads")
+    assert warning.endswith("_posts/2020-01-01-walks.md:4")  # the line in the old post
+    assert "- [Why](#top)" in (blog / "content/walks.md").read_text(encoding="utf-8")
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
 def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
     blog: Path, run_cli, tmp_path
 ) -> None:

@@ -294,8 +294,8 @@ def _anchored(
     the site allows it: in a Markdown post as written, in an HTML one as ``htmlimport`` keeps
     them) made heading ids, and every post's links to them, its own and the other posts',
     led there, and their links to other places no post has here, or that an article already
-    on the site (an earlier import's) has no heading for, led to the bare article
-    (``namedanchors``)."""
+    on the site (an earlier import's) has no heading for, led to the bare article, and to
+    ``#top`` within its own page (``namedanchors``)."""
     if config.allow_html:
         return bodies
     moved: dict[str, dict[str, tuple[str, bool]]] = {}
@@ -312,7 +312,7 @@ def _anchored(
     led = []
     for plan, body in zip(plans, bodies, strict=True):
         subjects: dict[str, str] = {}
-        body, notes = cross_linked(body, moved, ids, subjects)
+        body, notes = cross_linked(body, moved, ids, subjects, plan.slug)
         plan.notes += notes
         _place_notes(plan, subjects, fragment_line)
         led.append(body)
