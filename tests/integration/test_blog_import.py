@@ -1690,6 +1690,27 @@ def test_a_link_within_a_post_to_a_place_it_has_not_is_led_to_its_top(
     assert code == 0, err
 
 
+def test_a_jekyll_image_whose_address_holds_a_space_is_copied(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """kramdown read ``![Flow](/images/flow chart.png)`` whole: the import left it as
+    written, and the build refused it (Markdown here ends an address at a space)."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\n![Flow](/images/flow chart.png)\n"},
+    )
+    (old / "images").mkdir()
+    shutil.copy(
+        FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "images/flow chart.png"
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "![Flow](</images/flow chart.png>)" in (blog / "content/walks.md").read_text("utf-8")
+    assert (blog / "static/images/flow chart.png").is_file()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
 def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
     blog: Path, run_cli, tmp_path
 ) -> None:

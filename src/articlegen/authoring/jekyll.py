@@ -54,6 +54,7 @@ from .jekyllpages import (
     post_files,
     read_pages,
 )
+from .kramdownlinks import spaced_addresses_bracketed
 from .mdheadings import attributes_removed, headings_from_level_two
 from .mdhtmlimages import html_images
 from .mdsource import (
@@ -299,7 +300,8 @@ def _post(
     notes = [*post.notes, *post.dated.notes, *shared.notes]
     body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() != ".html":
-        body = html_images(attributes_removed(body, notes), post.path, display, notes)
+        body = attributes_removed(spaced_addresses_bracketed(body), notes)
+        body = html_images(body, post.path, display, notes)
         body = headings_from_level_two(body, notes)
     elif not conversion_loses_text(body):  # else left as written, its HTML named
         body = html_markdown(body, post.path, display, notes)
