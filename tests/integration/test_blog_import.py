@@ -1711,6 +1711,32 @@ def test_a_jekyll_image_whose_address_holds_a_space_is_copied(
     assert code == 0, err
 
 
+def test_a_jekyll_themes_figure_and_video_includes_become_an_image_and_a_video(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Minimal Mistakes' '{% include figure image_path=… %}' was kept as text, with a warning:
+    the page showed the tag where the image was, and the image was not copied."""
+    post = (
+        '---\ntitle: Walks\n---\nWalk.\n\n{% include figure image_path="/images/a.png" '
+        'alt="A path" caption="Near <a href=\'https://example.com/\'>the park</a>" %}\n\n'
+        '{% include video id="abcdefghijk" provider="youtube" %}\n'
+    )
+    old = _jekyll(tmp_path, {"2020-01-01-walks.md": post})
+    (old / "images").mkdir()
+    shutil.copy(FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "images/a.png")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "{% include %}" not in err
+    body = (blog / "content/walks.md").read_text("utf-8").split("---\n")[-1]
+    assert body == (
+        "\nWalk.\n\n![A path](</images/a.png>)\n\n*Near [the park](<https://example.com/>)*\n\n"
+        '::: video https://www.youtube.com/watch?v=abcdefghijk "Video"\n:::\n'
+    )
+    assert (blog / "static/images/a.png").is_file()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
 def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
     blog: Path, run_cli, tmp_path
 ) -> None:
