@@ -1737,6 +1737,38 @@ def test_a_jekyll_themes_figure_and_video_includes_become_an_image_and_a_video(
     assert code == 0, err
 
 
+def test_images_named_alike_but_for_their_suffix_are_copied_apart(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """An old blog served '/images/chart.jpg' and '/images/chart.png': copied as they were,
+    both images' responsive copies (chart-480w.webp…) had one address, and the build refused
+    the imported site."""
+    from PIL import Image
+
+    old = _jekyll(
+        tmp_path,
+        {
+            "2020-01-01-walks.md": (
+                "---\ntitle: Walks\n---\n![A chart](/images/chart.jpg)\n\n"
+                "![The chart](/images/chart.png)\n\n[c]: /images/chart.png\n"
+            )
+        },
+    )
+    (old / "images").mkdir()
+    for name in ("chart.jpg", "chart.png"):
+        Image.new("RGB", (1000, 500), (200, 80, 40)).save(old / "images" / name)
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "chart.png: copied as static/images/chart-png.png" in err
+    body = (blog / "content/walks.md").read_text("utf-8")
+    assert "![A chart](</images/chart.jpg>)\n\n![The chart](</images/chart-png.png>)" in body
+    assert "[c]: </images/chart-png.png>" in body
+    assert (blog / "static/images/chart.jpg").is_file()
+    assert not (blog / "static/images/chart.png").exists()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
 def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
     blog: Path, run_cli, tmp_path
 ) -> None:

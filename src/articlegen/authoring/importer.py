@@ -32,6 +32,7 @@ from .blogsource import Blog, tally
 from .colontext import colons_as_text, colons_warning
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
+from .importcopies import led_apart
 from .importimages import ImageNote, settled_images
 from .importmarkdown import ImportPlan, body_warnings, comments_once, compose_article
 from .importplanning import existing_aliases, keep_servable_aliases, plan_posts, site_articles
@@ -118,6 +119,7 @@ def import_sources(
             fetched, failures = fetch_images(remote, Path(scratch))
             report.notes += failures
         bodies, report.remote, copies = _relinked(plans, paths, files, fetched, config.search)
+        bodies, copies = led_apart(plans, bodies, copies, root / STATIC_DIR, report.notes)
         made = []
         linked = [
             body if body is not None else linked_page(plan, catalogue)
@@ -136,10 +138,8 @@ def import_sources(
                 if plan.article.author and not plan.article.page
                 else AuthorChoice(None)
             )
-            day = options.date or today
-            text, warnings = compose_article(
-                plan, body, author, catalogue, config, day, options.date is not None
-            )
+            day, given = options.date or today, options.date is not None
+            text, warnings = compose_article(plan, body, author, catalogue, config, day, given)
             try:
                 found = body_warnings(root, plan.display, text, config, set(copies))
                 start = text.count("\n", 0, len(text) - len(body)) + 1
