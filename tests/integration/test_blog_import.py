@@ -1672,6 +1672,123 @@ def test_images_without_alt_text_or_file_are_imported_so_that_the_site_builds(
     assert [img.attributes["alt"] for img in body.css("img")] == [""]
 
 
+def test_a_relative_image_the_source_lacks_is_a_comment_at_its_old_path(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """An image relative to the post's old address (``../images/gone.png``) whose file the
+    source lacks was left as written, a path the build refused (none inside static/): the
+    import said nothing and the imported blog did not build."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\nSee:\n\n![Gone](../images/gone.png)\n"},
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "warning: content/walks.md:10: image '/2020/01/images/gone.png' is not in" in err
+    body = (blog / "content/walks.md").read_text(encoding="utf-8")
+    assert "<!-- not in static/ yet: ![Gone](</2020/01/images/gone.png>) -->" in body
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
+def test_a_link_within_a_post_to_a_place_it_has_not_is_led_to_its_top(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """A post's table of contents named places its text never marked: the old page showed
+    no error, the import said nothing, and the build refused each link."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\n- [Why](#why_it_matters)\n\n## Why\n"},
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    warning = next(line for line in err.splitlines() if "#why_it_matters" in line)
+    assert warning.startswith("warning: content/walks.md: its link to #why_it_matters leads")
+    assert warning.endswith("_posts/2020-01-01-walks.md:4")  # the line in the old post
+    assert "- [Why](#top)" in (blog / "content/walks.md").read_text(encoding="utf-8")
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
+def test_a_jekyll_image_whose_address_holds_a_space_is_copied(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """kramdown read ``![Flow](/images/flow chart.png)`` whole: the import left it as
+    written, and the build refused it (Markdown here ends an address at a space)."""
+    old = _jekyll(
+        tmp_path,
+        {"2020-01-01-walks.md": "---\ntitle: Walks\n---\n![Flow](/images/flow chart.png)\n"},
+    )
+    (old / "images").mkdir()
+    shutil.copy(
+        FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "images/flow chart.png"
+    )
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "![Flow](</images/flow chart.png>)" in (blog / "content/walks.md").read_text("utf-8")
+    assert (blog / "static/images/flow chart.png").is_file()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
+def test_a_jekyll_themes_figure_and_video_includes_become_an_image_and_a_video(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """Minimal Mistakes' '{% include figure image_path=… %}' was kept as text, with a warning:
+    the page showed the tag where the image was, and the image was not copied."""
+    post = (
+        '---\ntitle: Walks\n---\nWalk.\n\n{% include figure image_path="/images/a.png" '
+        'alt="A path" caption="Near <a href=\'https://example.com/\'>the park</a>" %}\n\n'
+        '{% include video id="abcdefghijk" provider="youtube" %}\n'
+    )
+    old = _jekyll(tmp_path, {"2020-01-01-walks.md": post})
+    (old / "images").mkdir()
+    shutil.copy(FIXTURES / "jekyll" / "assets" / "images" / "walk.png", old / "images/a.png")
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "{% include %}" not in err
+    body = (blog / "content/walks.md").read_text("utf-8").split("---\n")[-1]
+    assert body == (
+        "\nWalk.\n\n![A path](</images/a.png>)\n\n*Near [the park](<https://example.com/>)*\n\n"
+        '::: video https://www.youtube.com/watch?v=abcdefghijk "Video"\n:::\n'
+    )
+    assert (blog / "static/images/a.png").is_file()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
+def test_images_named_alike_but_for_their_suffix_are_copied_apart(
+    blog: Path, run_cli, tmp_path
+) -> None:
+    """An old blog served '/images/chart.jpg' and '/images/chart.png': copied as they were,
+    both images' responsive copies (chart-480w.webp…) had one address, and the build refused
+    the imported site."""
+    from PIL import Image
+
+    old = _jekyll(
+        tmp_path,
+        {
+            "2020-01-01-walks.md": (
+                "---\ntitle: Walks\n---\n![A chart](/images/chart.jpg)\n\n"
+                "![The chart](/images/chart.png)\n\n[c]: /images/chart.png\n"
+            )
+        },
+    )
+    (old / "images").mkdir()
+    for name in ("chart.jpg", "chart.png"):
+        Image.new("RGB", (1000, 500), (200, 80, 40)).save(old / "images" / name)
+    code, _, err = run_cli("import", old, "--site", blog)
+    assert code == 0, err
+    assert "chart.png: copied as static/images/chart-png.png" in err
+    body = (blog / "content/walks.md").read_text("utf-8")
+    assert "![A chart](</images/chart.jpg>)\n\n![The chart](</images/chart-png.png>)" in body
+    assert "[c]: </images/chart-png.png>" in body
+    assert (blog / "static/images/chart.jpg").is_file()
+    assert not (blog / "static/images/chart.png").exists()
+    code, _, err = run_cli("build", "--site", blog)
+    assert code == 0, err
+
+
 def test_jekylls_site_address_left_in_a_hugo_post_is_the_sites_root(
     blog: Path, run_cli, tmp_path
 ) -> None:

@@ -17,6 +17,11 @@ from articlegen.authoring.mdhtmlimages import html_images
             id="figure",
         ),
         pytest.param(
+            'Before.\n\n\n<figure><img src="/c.png" alt="C"><figcaption>Cap</figcaption></figure>\n',
+            "Before.\n\n\n![C](</c.png>)\n\n*Cap*\n",
+            id="figure-after-two-blank-lines",  # was read as no block: its tags shown as text
+        ),
+        pytest.param(
             'See <img src="/i.png" alt="an icon"> and *more*.\n',
             "See ![an icon](</i.png>) and *more*.\n",
             id="inline",

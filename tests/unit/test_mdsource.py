@@ -42,6 +42,19 @@ def test_outside_code_leaves_fences_and_spans() -> None:
     )
 
 
+@pytest.mark.parametrize("hold", [outside_code, code_spans_held])
+def test_a_backtick_nothing_closes_in_its_paragraph_is_text(
+    hold: Callable[[str, Callable[[str], str]], str],
+) -> None:
+    """``Ctrl + \\``` `` opens no span (a run of two, closed by none): it was read as a code
+    span up to a backtick paragraphs further on, and the images between were left as
+    written, relative paths the build refused."""
+    text = "- Keys: `Ctrl + \\``\n![a](x.png)\n\n![b](x.png)\n\n- `Ctrl +\nB` ![c](x.png)\n"
+    assert hold(text, lambda p: p.replace("x.png", "/y.png")) == (
+        "- Keys: `Ctrl + \\``\n![a](/y.png)\n\n![b](/y.png)\n\n- `Ctrl +\nB` ![c](/y.png)\n"
+    )
+
+
 def test_a_footnotes_indented_paragraph_is_part_of_it_not_code() -> None:
     body, found = footnotes_as_notes("A[^1].\n\n[^1]: One.\n\n    Two.\n\n    [^1] code\n")
     assert found and body == "A[\\[1\\]](#notes).\n\n## Notes\n\n- \\[1\\] One. Two. [^1] code\n"

@@ -143,6 +143,22 @@ def test_a_link_to_a_place_another_post_has_not_leads_to_that_article() -> None:
     )
 
 
+def test_a_link_within_the_page_to_a_place_it_has_not_leads_to_its_top() -> None:
+    """An old post's table of contents linked ``[Why](#why_it_matters)``, a place its text
+    never marked (the old page showed no error): the build refused the link, and the import
+    had said nothing."""
+    body = "- [Why](#why_it_matters)\n- [Dose](#dose)\n- [Up](#top)\n\n## Dose\n\n[^1]: x\n"
+    ids = {"walks": {"dose"}}
+    led, notes = cross_linked(body, {"walks": {}}, ids, own="walks")
+    assert led == "- [Why](#top)\n- [Dose](#dose)\n- [Up](#top)\n\n## Dose\n\n[^1]: x\n"
+    assert notes == [
+        "its link to #why_it_matters leads to the top of its page: it has no heading or "
+        "anchor 'why_it_matters' (an id the old site's theme made, such as #comments, has "
+        "none here)"
+    ]
+    assert cross_linked(body, {}, ids) == (body, [])  # a body whose page is not known
+
+
 def test_heading_ids_parse_a_body_only_when_a_link_names_it() -> None:
     """An import's links may lead to any article already on the site: of those, only the
     ones a link names with a fragment are parsed for their heading ids."""

@@ -33,6 +33,7 @@ from .colontext import colons_as_text, colons_warning
 from .emptylinks import empty_links_as_text, empty_links_warning
 from .imagefetch import fetch_images
 from .importbidi import without_bidi_controls
+from .importcopies import led_apart
 from .importimages import ImageNote, settled_images
 from .importmarkdown import ImportPlan, body_warnings, comments_once, compose_article
 from .importplanning import existing_aliases, keep_servable_aliases, plan_posts, site_articles
@@ -119,6 +120,7 @@ def import_sources(
             fetched, failures = fetch_images(remote, Path(scratch))
             report.notes += failures
         bodies, report.remote, copies = _relinked(plans, paths, files, fetched, config.search)
+        bodies, copies = led_apart(plans, bodies, copies, root / STATIC_DIR, report.notes)
         made = []
         linked = [
             body if body is not None else linked_page(plan, catalogue)
@@ -138,10 +140,8 @@ def import_sources(
                 if plan.article.author and not plan.article.page
                 else AuthorChoice(None)
             )
-            day = options.date or today
-            text, warnings = compose_article(
-                plan, body, author, catalogue, config, day, options.date is not None
-            )
+            day, given = options.date or today, options.date is not None
+            text, warnings = compose_article(plan, body, author, catalogue, config, day, given)
             try:
                 found = body_warnings(root, plan.display, text, config, set(copies))
                 start = text.count("\n", 0, len(text) - len(body)) + 1
@@ -309,8 +309,8 @@ def _anchored(
     the site allows it: in a Markdown post as written, in an HTML one as ``htmlimport`` keeps
     them) made heading ids, and every post's links to them, its own and the other posts',
     led there, and their links to other places no post has here, or that an article already
-    on the site (an earlier import's) has no heading for, led to the bare article
-    (``namedanchors``)."""
+    on the site (an earlier import's) has no heading for, led to the bare article, and to
+    ``#top`` within its own page (``namedanchors``)."""
     if config.allow_html:
         return bodies
     moved: dict[str, dict[str, tuple[str, bool]]] = {}
@@ -327,7 +327,7 @@ def _anchored(
     led = []
     for plan, body in zip(plans, bodies, strict=True):
         subjects: dict[str, str] = {}
-        body, notes = cross_linked(body, moved, ids, subjects)
+        body, notes = cross_linked(body, moved, ids, subjects, plan.slug)
         plan.notes += notes
         _place_notes(plan, subjects, fragment_line)
         led.append(body)

@@ -6,7 +6,8 @@ pattern of ``:year``, ``:title``, ``:categories``…), filled from the file name
 (``_posts/2019-05-14-slug.md``), its date and its categories (those of its header and the
 folders above ``_posts``). ``redirect_from`` (the jekyll-redirect-from plugin) adds
 addresses. Liquid that stands for something Markdown has (``{% highlight %}``,
-``{% post_url %}``, ``{{ site.baseurl }}``) is converted; any other tag is kept as text.
+``{% post_url %}``, ``{{ site.baseurl }}``, a theme's figure: ``jekyllincludes``) is
+converted; any other tag is kept as text.
 The site's own pages (``about.md``, with front matter, outside the ``_`` folders) become
 pages here, at the address Jekyll gives a page (``jekyllpages``), and the documents of its
 published collections articles or pages (``jekyllcollections``); they are read before any
@@ -44,6 +45,7 @@ from .jekyllcollections import (
     read_documents,
     with_defaults,
 )
+from .jekyllincludes import included
 from .jekyllpages import (
     PageRules,
     PageSource,
@@ -54,6 +56,7 @@ from .jekyllpages import (
     post_files,
     read_pages,
 )
+from .kramdownlinks import spaced_addresses_bracketed
 from .mdheadings import attributes_removed, headings_from_level_two
 from .mdhtmlimages import html_images
 from .mdsource import (
@@ -299,7 +302,8 @@ def _post(
     notes = [*post.notes, *post.dated.notes, *shared.notes]
     body = _liquid(post.body, config, links, kept, display)
     if post.file.suffix.lower() != ".html":
-        body = html_images(attributes_removed(body, notes), post.path, display, notes)
+        body = attributes_removed(spaced_addresses_bracketed(body), notes)
+        body = html_images(body, post.path, display, notes)
         body = headings_from_level_two(body, notes)
     elif not conversion_loses_text(body):  # else left as written, its HTML named
         body = html_markdown(body, post.path, display, notes)
@@ -365,12 +369,15 @@ def _liquid(
 
     text = _BASEURL_THEN_TAG.sub("", _RAW.sub(save_raw, body))
     text = _HIGHLIGHT.sub(lambda m: code_block(m.group(2), m.group(1)), text)
+    md = not display.lower().endswith(".html")
 
     def note(kind: str, written: str) -> None:
         add_place(kept[kind], display, Path(display), written)
 
     def tag(match: re.Match[str]) -> str:
         name, argument = match.group(1), match.group(2).strip()
+        if name == "include" and (made := included(argument, config.baseurl, markdown=md)):
+            return made
         if name in ("post_url", "link"):
             key = Path(argument.split()[0] if argument else "").stem
             if key in links.posts:

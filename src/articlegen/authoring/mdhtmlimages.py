@@ -44,7 +44,9 @@ _INLINE_IMAGE = re.compile(
     r"<a\b[^<>]*>\s*<img\b[^<>]*>(?:\s*</img>)?\s*</a>|<img\b[^<>]*>(?:\s*</img>)?", re.I
 )
 """An image within a paragraph's text, alone or as all of a link's text."""
-_BLANK = re.compile(r"(\n[ \t]*\n)")
+_BLANK = re.compile(r"(\n(?:[ \t]*\n)+)")
+"""The blank lines between two blocks, one or more: a block after two blank lines starts at
+its own first tag, not at a line break."""
 _KRAMDOWN_MARKDOWN = re.compile(r"<[a-zA-Z][^<>]*\smarkdown\s*=\s*[\"']?(?:1|span|block)\b", re.I)
 """A kramdown block whose content is Markdown (``<div markdown="1">``): converted as HTML,
 its Markdown would be escaped as text, so only its images are converted, in place."""

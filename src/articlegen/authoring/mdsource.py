@@ -40,7 +40,10 @@ _FENCE = re.compile(
     r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?[ \t]{0,3}\2[`~]*[ \t]*$|\Z)", re.S | re.M
 )
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.M)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`)(?:[^\n]|\n(?![ \t]*\n))+?(?<!`)\1(?!`)")
+"""A code span: a run of backticks closed by a run as long within its paragraph (over lines,
+but no blank one), as CommonMark reads it: a run nothing closes there is text, and a link or
+image after it is found, not held as code up to a backtick paragraphs further on."""
 HELD = "\x00"
 """Marks where ``code_spans_held`` holds a code span: no text holds it."""
 _HELD_MARK = re.compile("\x00(\\d+)\x00")

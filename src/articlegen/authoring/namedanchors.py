@@ -112,30 +112,35 @@ def cross_linked(
     moved: Mapping[str, Mapping[str, tuple[str, bool]]],
     ids: Mapping[str, AbstractSet[str]] | None = None,
     subjects: dict[str, str] | None = None,
+    own: str | None = None,
 ) -> tuple[str, list[str]]:
     """``body`` with its links to another post's anchors (``[[slug#name|…]]``,
     ``[…](slug.md#name)``) leading where ``moved`` (slug → ``Anchored.targets``) says: the
     anchor's heading, or its section's with a note, or the bare article before the first.
     A link to a post of ``ids`` (slug → its heading ids) naming neither an anchor nor one
     of them (``#comments``, which the old theme made) leads to the bare article, with a note:
-    the build would refuse it. ``subjects``, if given, gets each note → the fragment its
-    link names (``fragment_line``)."""
+    the build would refuse it. So does a link within the page of ``own`` (the body's slug,
+    a post of ``ids``) to a place it has no heading for, which leads to ``#top``: the old
+    page's table of contents naming places its text never marked showed no error there.
+    ``subjects``, if given, gets each note → the fragment its link names
+    (``fragment_line``)."""
     notes: list[str] = []
 
     def lead(page: str, name: str) -> str | None:
-        slug = page.removesuffix(".md")
-        found = moved.get(slug, {}).get(name) if page else None
+        found = moved.get(page.removesuffix(".md"), {}).get(name) if page else None
+        slug = page.removesuffix(".md") if page else own
         if found is None:
-            if not page or ids is None or slug not in ids or name in {"", "top", *ids[slug]}:
+            if slug is None or ids is None or slug not in ids or name in {"", "top", *ids[slug]}:
                 return None
             notes.append(
-                f"its link to {slug}#{name} leads to the top of that article: it has no "
-                f"heading or anchor '{name}' (an id the old site's theme made, such as "
-                "#comments, has none here)"
+                f"its link to {page and slug}#{name} leads to the top of "
+                + ("that article" if page else "its page")
+                + f": it has no heading or anchor '{name}' (an id the old site's theme "
+                "made, such as #comments, has none here)"
             )
             if subjects is not None:
                 subjects.setdefault(notes[-1], name)
-            return ""
+            return "" if page else "top"
         target, exact = found
         if not exact:
             notes.append(

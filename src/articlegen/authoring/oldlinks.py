@@ -250,7 +250,9 @@ def _file_name(path: str, query: str) -> str:
 def _image(url: str, address: str | None, site: OldSite, result: Relinked) -> str | None:
     """The new address of an image (copied from the old site's files, or fetched), or None
     to keep it. An image on the web keeps its old path (one on another host, such as a CDN,
-    goes under a folder named after that host) for the author or ``--download-images``."""
+    goes under a folder named after that host) for the author or ``--download-images``; a
+    relative one the source lacks (``../images/gone.png``) is given its old site path, which
+    the build reads from ``static/`` and the import writes as a comment until it is there."""
     parts = urlsplit(url)
     if parts.scheme == "data":
         return None
@@ -266,4 +268,6 @@ def _image(url: str, address: str | None, site: OldSite, result: Relinked) -> st
         return path
     if parts.scheme in ("http", "https"):
         result.remote[url] = path.lstrip("/")
+    elif not parts.netloc and not url.startswith("/"):
+        return path  # relative to the old page: the build reads it from static/'s root
     return None
