@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
-from ..content.publication import WITHHELD_FIXES, Withheld
+from ..content.publication import WITHHELD_FIXES, Withheld, said
 from ..content.readiness import scaffold_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.lookalike import collapse, fold, how_alike
@@ -120,7 +120,7 @@ def preview_link_warnings(
     pushed."""
     left_out = {a.slug: (f"a draft ({a.source})", _DRAFT_FIX) for a in articles if a.meta.draft}
     for slug, held in shown.items():
-        what = f"an article that is {held.describe(zone)} ({held.article.source})"
+        what = f"an article that {said(held.describe(zone))} ({held.article.source})"
         left_out[slug] = (what, _PREVIEW_SHOWS_IT + WITHHELD_FIXES[held.state])
     if not left_out:
         return []
