@@ -244,6 +244,23 @@ def test_new_refuses_a_slug_or_title_already_taken(
     assert sorted(p.relative_to(root) for p in (root / "content").rglob("*")) == before
 
 
+@pytest.mark.parametrize(("title", "slug"), [("CON", "con"), ("Com1", "com1"), ("nul!", "nul")])
+def test_new_refuses_a_title_whose_file_name_windows_keeps(
+    site, run_cli, title: str, slug: str
+) -> None:
+    """``new "CON"`` made con.md, which no repository checked out on Windows may hold."""
+    root = site({})
+    code, out, err = run_cli("new", title, "--site", root)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: the title '{title}' makes the file name '{slug}.md', a name Windows keeps for a"
+        " device (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9): a repository holding it"
+        f' cannot be checked out on Windows — give a longer title, e.g. articlegen new "About'
+        f' {title}"\n'
+    )
+    assert list((root / "content").iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("title", "slug"), [("Tags", "tags"), ("Archive", "archive"), ("page", "page")]
 )

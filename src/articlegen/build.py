@@ -91,6 +91,7 @@ from .render.templateblocks import block_problems, own_template_warnings
 from .render.templatelinks import outside_link_problems
 from .render.templateurls import template_url_problems
 from .trust.checks import Trust, check_trust
+from .trust.people import offer_reviewers
 
 
 def build_site(
@@ -240,7 +241,7 @@ def _validate(
         sources.damaged_checked()[1],
     )  # fmt: skip
     problems: list[ArticlegenError] = [
-        *sources.problems,
+        *offer_reviewers(config, sources.problems),
         *(p for body in [*raw.values(), *sources.damaged_bodies.values()] for p in body.problems),
         *static_problems,
         *placed.problems,

@@ -691,6 +691,24 @@ def test_two_folders_index_md_are_offered_the_slug_of_their_folder(built: Path, 
     )
 
 
+def test_a_file_name_or_slug_windows_keeps_is_a_warning(built: Path, run_cli) -> None:
+    """content/con.md (or a page at /aux/) builds here, but a repository holding it cannot
+    be checked out on Windows, nor the page's folder be written there."""
+    write(built, "con.md", article("Con Artists"))
+    write(built, "auxiliary.md", article("Auxiliary").replace("title:", "slug: aux\ntitle:", 1))
+    code, _, err = run_cli("build", "--site", built)
+    assert code == 0
+    devices = "(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9)"
+    assert err.splitlines() == [
+        f"warning: content/auxiliary.md:2: the slug 'aux' is a name Windows keeps for a device"
+        f" {devices}: a build on Windows cannot write its page's folder, aux/ — choose another"
+        " 'slug:'",
+        f"warning: content/con.md:1: the file name 'con.md' is a name Windows keeps for a device"
+        f" {devices}: a repository holding it cannot be checked out on Windows — rename the"
+        " file to a longer name",
+    ]
+
+
 @pytest.mark.parametrize(
     ("path", "hint"),
     [

@@ -112,7 +112,7 @@ def test_an_expired_article_is_taken_down(site, run_cli) -> None:
     code, _, err = run_cli("build", "--site", root, "--today", "2026-12-01")
     assert code == 0
     assert not (root / "public" / "old-news").exists()
-    assert "content/old-news.md: 'Old News' is expired on 2026-12-01, so it is left out" in err
+    assert "content/old-news.md: 'Old News' expired on 2026-12-01, so it is left out" in err
 
 
 def test_an_expired_article_still_linked_to_is_an_error_naming_both(site, run_cli) -> None:
@@ -125,7 +125,7 @@ def test_an_expired_article_still_linked_to_is_an_error_naming_both(site, run_cl
     code, _, err = run_cli("check", "--site", root, "--today", "2026-12-02")
     assert code == 1
     assert "content/b.md:6:" in err
-    assert "links to an article that is expired on 2026-12-01 (content/old-news.md)" in err
+    assert "links to an article that expired on 2026-12-01 (content/old-news.md)" in err
     assert "remove the link, or remove or move that article's 'expires:'" in err
 
 
@@ -146,7 +146,7 @@ def test_check_and_report_list_scheduled_and_expired_articles(site, run_cli) -> 
     )
     code, _, err = run_cli("check", "--site", root, "--today", "2026-12-01")
     assert code == 0
-    assert "'Old News' is expired on 2026-06-01" in err
+    assert "'Old News' expired on 2026-06-01" in err
     assert "'Coming Later' is scheduled for 2027-03-01" in err
     code, out, _ = run_cli("report", "--site", root, "--today", "2026-12-01", "--format", "json")
     assert code == 0

@@ -613,6 +613,19 @@ def test_unknown_people_are_reported_with_the_files_other_errors(site, run_cli) 
     ]
 
 
+def test_a_review_day_without_its_reviewer_is_offered_the_sites_reviewers(site, run_cli) -> None:
+    """``reviewed_on`` without ``reviewed_by``: the hint names the id site.yaml defines (the
+    header is read without site.yaml, so the build gives it), as an unknown reviewer's does."""
+    files = {"early.md": article("Early", reviewed_on="2024-02-01"), "policy.md": POLICY}
+    root = with_photo(site(files, site_yaml=TRUST_YAML))
+    code, _, err = run_cli("check", "--site", root, "--today", "2024-06-01")
+    assert code == 1
+    assert (
+        "error: content/early.md:3: 'reviewed_on' is set but 'reviewed_by' is not — add "
+        "'reviewed_by: example-reviewer', the reviewer site.yaml 'reviewers:' names"
+    ) in err.splitlines()
+
+
 def test_a_drafts_unknown_author_is_reported_when_drafts_are_built_broken_or_not(
     site, run_cli
 ) -> None:

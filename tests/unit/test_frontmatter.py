@@ -98,6 +98,18 @@ def test_an_image_key_written_at_the_top_is_pointed_under_image() -> None:
     assert "(did you mean 'image.caption'?)" in caption  # not the near 'description'
 
 
+def test_a_layout_key_is_told_that_the_page_kind_picks_the_template() -> None:
+    """``layout: post``, as Jekyll writes it, was a plain unknown key: the writer learns that
+    no key picks a template here, and how a site's own template replaces the theme's."""
+    assert errors("---\ntitle: T\ndate: 2024-01-01\nlayout: post\n---\n") == [
+        "content/a.md:4: unknown key 'layout': articlegen picks each page's template by its kind"
+        " (article.html for an article, page.html for a page of content/pages/), not by a key"
+        " — remove it; to change how every article looks, copy the theme's article.html into"
+        " the site's templates/ (templates/README.md says where it is) and edit it: it is used"
+        " in place of the theme's"
+    ]
+
+
 def test_unknown_key_is_reported_at_its_line_with_suggestion() -> None:
     [message] = errors("---\ntitle: T\ndate: 2024-01-01\nsee_aslo: [x]\n---\n")
     problem, _, hint = message.partition(" — ")

@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 
 from articlegen.content.config import parse_config
+from articlegen.core.errors import FrontMatterError, ReviewerMissingError
 from articlegen.core.model import Article, FrontMatter, Person
-from articlegen.trust.people import contributions, credit_articles, photo_problems
+from articlegen.trust.people import contributions, credit_articles, offer_reviewers, photo_problems
 from tests.helpers import failure_messages
 
 PEOPLE = """\
@@ -180,6 +181,22 @@ def test_unknown_ids_in_articles() -> None:
         "content/b.md:4: unknown reviewer 'nobody' — name an id from site.yaml 'reviewers:' "
         "(example-reviewer)",
     ]
+
+
+def test_a_review_day_alone_is_offered_every_reviewer_and_other_problems_kept() -> None:
+    """With several reviewers, all are listed (none picked); a site without any keeps the
+    header's own hint, and other problems pass as they are."""
+    two = PEOPLE + "  other-reviewer:\n    name: Other Reviewer\n    credentials: MD\n"
+    missing = ReviewerMissingError("'reviewed_on' is set but 'reviewed_by' is not", "a.md", 3, "x")
+    other = FrontMatterError("'date' is missing", "a.md", 1, "add it")
+    assert [str(p) for p in offer_reviewers(parse_config(two), [missing, other])] == [
+        "a.md:3: 'reviewed_on' is set but 'reviewed_by' is not — add 'reviewed_by:' with the id"
+        " of who reviewed the article, one of site.yaml 'reviewers:' (example-reviewer,"
+        " other-reviewer)",
+        "a.md:1: 'date' is missing — add it",
+    ]
+    alone = parse_config("title: T\nbase_url: https://example.org/\n")
+    assert offer_reviewers(alone, [missing]) == [missing]
 
 
 def test_a_reviewer_named_by_name_is_offered_the_id() -> None:

@@ -274,6 +274,31 @@ def test_duplicate_ids_and_non_lists() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "fix"),
+    [
+        (
+            "references:\n  id: sleep\n  title: T\n  url: https://e.org/\n",
+            "it is one source written as a mapping: make it an item of a list, '- id: sleep',"
+            " with its other keys lined up under the key after the '- '",
+        ),
+        (
+            "references:\n  title: T\n  url: https://e.org/\n",
+            "it is one source written as a mapping: make it an item of a list, '- title: …',"
+            " with its other keys lined up under the key after the '- '",
+        ),
+        (
+            "references:\n  sleep:\n    title: T\n    url: https://e.org/\n",
+            "write each source as an item, '- id: sleep' with 'title: …' and 'url: …' under it",
+        ),
+    ],
+)
+def test_references_written_as_a_mapping_are_shown_the_item_form(header: str, fix: str) -> None:
+    """A mapping where a list belongs (one source, or sources by id) is told the ``- id: x``
+    form, with its own id, not only that it must be a list."""
+    assert errors(header) == [f"content/a.md:2: 'references' must be a list — {fix}"]
+
+
 REFS = (
     Reference("A", "https://e.org/a", "a", line=10),
     Reference("B", "https://e.org/b", "b", line=11),

@@ -86,6 +86,25 @@ def test_markdown_characters_stay_text_and_addresses_become_links() -> None:
     )
 
 
+def test_lines_that_are_markdown_headings_stay_headings_moved_together() -> None:
+    """'## Sources' pasted from a Markdown editor became '## \\## Sources'. A line that is a
+    Markdown heading keeps its level, the top one made '##' (the title is the page's '#'),
+    its closing '#'s dropped; the title's own '# ' is not part of it; a '#' before a
+    sentence, or with no space after it, stays escaped text."""
+    text = (
+        "# Sleep and Testosterone\n\n"
+        "# Why It Matters\nShort nights lower it.\n\n"
+        "## How much sleep? ##\n\nSeven hours or more.\n\n"
+        "# not a heading, but a sentence.\n\n#hashtag\n"
+    )
+    article = parse_text(text, "a.txt")
+    assert article.title == "Sleep and Testosterone"
+    assert article.body == (
+        "## Why It Matters\n\nShort nights lower it.\n\n### How much sleep?\n\n"
+        "Seven hours or more.\n\n\\# not a heading, but a sentence.\n\n\\#hashtag\n"
+    )
+
+
 def test_text_wrapped_at_a_fixed_width_is_joined_into_paragraphs() -> None:
     text = (
         "Title\n\n"

@@ -31,9 +31,29 @@ def test_a_copy_of_a_theme_template_under_another_name_is_told(tmp_path: Path) -
             "templates/Article.html",
             "no page is made with this template: its name is none of the theme's templates, and"
             " no template extends, includes or imports it (did you mean 'article.html' (it"
-            " differs only in case) or 'archive.html' or '_toc.html'?)",
+            " differs only in case)?)",
         )
     ]
+
+
+def test_a_name_close_to_no_theme_template_is_told_the_theme_names(tmp_path: Path) -> None:
+    """'footer.html' was offered '_hero.html', 'search.html' and 'person.html' (their
+    shared '.html' made them close): far-off names, where the theme's names help."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "footer.html").write_text("<footer></footer>", encoding="utf-8")
+    [warning] = unused_template_warnings(tmp_path)
+    assert warning.message == (
+        "no page is made with this template: its name is none of the theme's templates, and no"
+        " template extends, includes or imports it"
+    )
+    assert warning.hint == (
+        "name it as the theme's template it replaces, one of 404.html, archive.html,"
+        " article.html, base.html, list.html, page.html, people.html, person.html,"
+        " redirect.html, search.html, see_also.html, tags.html, or of the parts these use,"
+        " _card.html, _card_image.html, _facts.html, _hero.html, _index_entry.html,"
+        " _pagination.html, _people.html, _search_form.html, _share.html, _toc.html"
+        " (templates/README.md says where they are), use it from one of those, or delete it"
+    )
 
 
 def test_templates_the_pages_use_are_not_told(tmp_path: Path) -> None:

@@ -692,6 +692,20 @@ def test_a_key_further_in_than_a_key_holding_its_value_is_told_both_ways(
     )
 
 
+def test_an_images_path_above_its_indented_keys_is_moved_under_it_as_its_src() -> None:
+    """``image: hero.jpg`` then ``  alt: …`` (the path written as other tools take it): "write
+    nothing after 'image:'" alone would drop the path; the fix keeps it, as ``src``."""
+    assert_yaml_error(
+        'image: hero.jpg  # the photo\n  alt: "A hero"\n',
+        2,
+        "'alt' is indented 2 spaces, under 'image', whose value is on its line, so YAML can"
+        " read it neither as a key of its own nor as one of 'image'",
+        "if it is a key of its own, indent it as 'image' is: write 'alt: \"A hero\"'; if it"
+        " belongs to 'image', write nothing after 'image:' on its line and move 'hero.jpg'"
+        " under it as 'src: hero.jpg'",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "fix"),
     [

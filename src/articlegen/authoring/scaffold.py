@@ -33,7 +33,7 @@ from ..core.layout import (
 from ..core.limits import MAX_TITLE_CHARACTERS
 from ..core.lookalike import TITLE_STAGES
 from ..core.scaffolds import FIRST_PARAGRAPH, WELCOME_BODY, WELCOME_HEADER
-from ..core.slugs import SUGGESTED_SLUG_LENGTH, title_slug
+from ..core.slugs import DEVICE_NAMES_SHOWN, SUGGESTED_SLUG_LENGTH, is_device_name, title_slug
 from ..core.urls import RESERVED_SLUGS
 from .initplace import refuse_inside_a_site, refuse_unless_empty
 from .reviewkeys import review_keys
@@ -96,6 +96,7 @@ def new_article(
     title = " ".join(title.split())
     slug = slug_for_title(title)
     check_unreserved(slug, title)
+    check_no_device_name(slug, title)
     path = root / (PAGES_DIR if page else f"{CONTENT_DIR}/") / f"{slug}.md"
     if not path.exists():  # if it does, create_file says so
         check_untaken(root, slug, title)
@@ -199,6 +200,20 @@ def check_unreserved(slug: str, title: str) -> None:
         f" under /{slug}/",
         hint=f"give a longer title, e.g. articlegen new {json.dumps(other, ensure_ascii=False)}"
         f" (reserved slugs: {', '.join(sorted(RESERVED_SLUGS))})",
+    )
+
+
+def check_no_device_name(slug: str, title: str) -> None:
+    """Refuse a title whose file name Windows keeps for a device (``new "CON"``: ``con.md``),
+    as Cargo refuses such a package name: the site's repository could not be checked out on
+    Windows, nor the page's folder written there."""
+    if not is_device_name(slug):
+        return
+    other = json.dumps(f"About {title}", ensure_ascii=False)
+    raise ArticlegenError(
+        f"the title '{title}' makes the file name '{slug}.md', a name Windows keeps for a device"
+        f" ({DEVICE_NAMES_SHOWN}): a repository holding it cannot be checked out on Windows",
+        hint=f"give a longer title, e.g. articlegen new {other}",
     )
 
 

@@ -27,6 +27,11 @@ HEADING_WORDS = 12
 
 _BULLET = re.compile(r"(\s*)([•◦▪▫‣⁃○●■□►▸➢*+\-–])\s+(\S.*)")
 _NUMBERED = re.compile(r"(\s*)(\d{1,3})[.)]\s+(\S.*)")
+_MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?[^\s.,;:…。．])(?:[ \t]+#+)?")
+"""A line that is a Markdown heading already (``## Sources``, pasted from a Markdown editor):
+kept a heading of its level, not escaped into ``## \\## Sources``; its closing ``#``s, which
+Markdown allows, dropped. Not one whose text ends as a sentence or clause does (``# not a
+heading, … .``): a ``#`` before a sentence is text, escaped."""
 _SECOND_LEVEL = "◦○▫□"
 _LETTERED = re.compile(r"(\s+)([a-z]|[ivx]{2,4})[.)]\s+(\S.*)", re.IGNORECASE)
 _ROMAN = {
@@ -79,7 +84,8 @@ def parse_text(text: str, path: str) -> ImportedArticle:
     first = next((n for n, line in enumerate(lines) if line), None)
     if first is None:
         raise SourceError("the file is empty", path, 1, "paste the article's text into it")
-    title = " ".join(lines[first].split())
+    heading = _MARKDOWN_HEADING.fullmatch(lines[first].strip())  # '# Title' of a Markdown text
+    title = " ".join((heading.group(2) if heading else lines[first]).split())
     check_title(title, path, first + 1, "put the article's title alone on the first line")
     rest = lines[first + 1 :]
     date = _take_date(rest)
@@ -180,6 +186,8 @@ class Block:
     number: int | None = None
     """For an item of a numbered list, its number."""
     heading: bool = False
+    level: int | None = None
+    """For a line that was a Markdown heading, its level (``#`` is 1)."""
     lettered: bool = False
     """For a lettered sub-item (``a.``, ``ii.``) under a numbered one."""
     table: list[list[str]] | None = None
@@ -264,15 +272,20 @@ def _blocks(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
             continue
         item = None if _is_date_line(lines, index - 1) else _item(line)
         item = item or (_sub_item(line, blocks[-1]) if blocks else None)
+        heading = _MARKDOWN_HEADING.fullmatch(line.strip())
         if item is not None:
             blocks.append(item)
+        elif heading:
+            blocks.append(Block(heading.group(2), level=len(heading.group(1))))
+            joinable = False  # a heading is one line: the next starts a block of its own
+            continue
         elif joinable and (hard_wrapped or _indent(line) > blocks[-1].indent):
             blocks[-1].text += " " + line.strip()
         else:
             blocks.append(Block(line.strip()))
         joinable = True
     for index, block in enumerate(blocks):
-        block.heading = (
+        block.heading = block.level is not None or (
             not block.item
             and block.table is None
             and index + 1 < len(blocks)
@@ -302,7 +315,10 @@ def _title_case(words: list[str]) -> bool:
 
 
 def render_blocks(blocks: list[Block]) -> str:
-    """Markdown for the blocks: ``##`` headings, paragraphs, tight (nested) lists."""
+    """Markdown for the blocks: ``##`` headings, paragraphs, tight (nested) lists. Headings
+    written in Markdown move together so that the top one is ``##`` (the page's title is its
+    one ``#``), as an imported Markdown post's do; a deeper one stops at ``######``."""
+    top = min((block.level for block in blocks if block.level), default=2)
     chunks: list[str] = []
     run: list[Block] = []
     for block in blocks:
@@ -316,7 +332,8 @@ def render_blocks(blocks: list[Block]) -> str:
             chunks.append(markdown_table(block.table))
             continue
         text = escape_block_start(escape_markdown(block.text, autolink=True))
-        chunks.append(f"## {text}" if block.heading else text)
+        level = min(block.level - top + 2, 6) if block.level else 2
+        chunks.append(f"{'#' * level} {text}" if block.heading else text)
     if run:
         chunks.append(_render_list(run))
     return "\n\n".join(chunks) + "\n" if chunks else ""

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from typing import Any
 
 from ..core.dates import instant, local_day
-from ..core.errors import ArticlegenError, FrontMatterError
+from ..core.errors import ArticlegenError, FrontMatterError, ReviewerMissingError
 from ..core.model import Date
 from ..core.schema import FRONT_MATTER
 from ..core.yamlentry import Entry
@@ -98,7 +98,7 @@ def _review_pair_problems(
     """``reviewed_by`` and ``reviewed_on`` only make sense together."""
     pairs = (("reviewed_by", "reviewed_on"), ("reviewed_on", "reviewed_by"))
     return [
-        FrontMatterError(
+        (ReviewerMissingError if missing == "reviewed_by" else FrontMatterError)(
             f"'{present}' is set but '{missing}' is not",
             path,
             entries[present].line,

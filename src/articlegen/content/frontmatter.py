@@ -182,6 +182,8 @@ def parse_front_matter(
             _article_only(key, entry, path) for key, entry in written.items() if key in ARTICLE_ONLY
         ]
         written = {key: entry for key, entry in written.items() if key not in ARTICLE_ONLY}
+    if "layout" in written:  # Jekyll's, Hugo's: not a key whose name is close to one here
+        problems.append(_layout_problem(written.pop("layout"), path, page))
     problems += unknown_key_problems(
         written,
         PAGE_KEYS if page else FRONT_MATTER_KEYS,
@@ -206,6 +208,21 @@ def parse_front_matter(
     merged = merged_tags(entries["tags"], path, fields["tags"])
     split = split_tags(entries["tags"], header, first_line)
     return FrontMatter(lines=lines, merged_tags=merged, split_tags=split, **fields)
+
+
+def _layout_problem(entry: Entry, path: str, page: bool) -> ArticlegenError:
+    """The error for ``layout:``, which picks a page's template in Jekyll and Hugo: here a
+    page's kind picks it, and a site's own template of that name overrides the theme's."""
+    own, kind = ("page.html", "page") if page else ("article.html", "article")
+    return FrontMatterError(
+        "unknown key 'layout': articlegen picks each page's template by its kind (article.html"
+        " for an article, page.html for a page of content/pages/), not by a key",
+        path,
+        entry.line,
+        f"remove it; to change how every {kind} looks, copy the theme's {own} into the site's"
+        " templates/ (templates/README.md says where it is) and edit it: it is used in place of"
+        " the theme's",
+    )
 
 
 def _article_only(key: str, entry: Entry, path: str) -> ArticlegenError:

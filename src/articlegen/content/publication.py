@@ -49,6 +49,13 @@ class Withheld:
         return f"expires on {when}" if yet_to_come else f"expired on {when}"
 
 
+def said(reason: str) -> str:
+    """A reason ``Withheld.describe`` gave, as what an article does in a sentence: ``is
+    scheduled for …``, but ``expired on …`` and ``expires on …``, which carry their own verb
+    ("is expired on" reads wrong)."""
+    return reason if reason.startswith("expire") else f"is {reason}"
+
+
 def build_moment(options: BuildOptions, zone: zoneinfo.ZoneInfo) -> dt.datetime:
     """The moment a build publishes as: ``options.now``; else the last instant of
     ``options.today`` in ``zone``; else the clock."""
@@ -180,7 +187,7 @@ def left_out(
     return (
         *((counts,) if skipped else ()),
         *(
-            f"{w.article.source}: '{w.article.meta.title}' is {w.describe(zone)}, so it "
+            f"{w.article.source}: '{w.article.meta.title}' {said(w.describe(zone))}, so it "
             + ("is left out; --future to include it" if w.state == SCHEDULED else "is left out")
             for w in public.hidden.values()
             if drafts or not w.article.meta.draft

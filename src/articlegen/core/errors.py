@@ -32,6 +32,11 @@ class FrontMatterError(ArticlegenError):
     """An article's header or file is unusable."""
 
 
+class ReviewerMissingError(FrontMatterError):
+    """``reviewed_on`` without ``reviewed_by``: read before ``site.yaml`` is at hand, so the
+    build gives its hint the site's reviewer ids (``trust.people.offer_reviewers``)."""
+
+
 class LinkError(ArticlegenError):
     """A cross-link that points nowhere, to itself, or to a draft."""
 

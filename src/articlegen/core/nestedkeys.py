@@ -293,3 +293,6 @@ SITE_SECTIONS = {
 (``accent:``) is an error that points it under its mapping (``theme:``)."""
 FRONT_MATTER_SECTIONS = {"image": key_names(HERO_IMAGE)}
 """The same for an article's front-matter: ``alt:`` at the top belongs under ``image:``."""
+VALUE_KEYS = {"image": "src"}
+"""The key of a mapping that holds what other tools write as the mapping's one value
+(``image: hero.jpg``), for the fix of a key indented under such a line: ``src: hero.jpg``."""

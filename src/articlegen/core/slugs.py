@@ -146,3 +146,18 @@ def url_slug(url: str | None) -> str:
     if segments and segments[-1].rsplit(".", 1)[0].lower() == "index":
         segments.pop()
     return slugify(re.sub(r"\.(?:html?|php|aspx?)$", "", segments[-1])) if segments else ""
+
+
+_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
+)
+DEVICE_NAMES_SHOWN = "CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9"
+"""The names Windows keeps for devices, in any case and with any ending (``con.md``,
+``CON.txt``): no file or folder there may have one, so a repository holding one cannot be
+checked out on Windows."""
+
+
+def is_device_name(name: str) -> bool:
+    """Whether the file or folder name ``name`` is one Windows keeps for a device: its part
+    before the first dot, trailing spaces dropped, as Windows compares it."""
+    return name.partition(".")[0].rstrip(" ").casefold() in _DEVICE_NAMES

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import yaml
 
+from .nestedkeys import VALUE_KEYS
 from .records import record
 
 _PROBLEMS = (
@@ -65,7 +66,7 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
         level = min(levels, key=lambda level: abs(level.column - written))
     further = written > levels[0].column + 1
     if further and levels[0].valued and not any(lv.item for lv in levels[: level.depth + 1]):
-        return _under_a_value(here.group(3), written, levels[0], written_line)
+        return _under_a_value(here.group(3), written, levels[0], written_line, lines)
     if further and not levels[0].valued:
         return None  # under a key with no value on its line, where keys go: another problem
     fixed = " " * level.column + written_line.lstrip(" ")
@@ -81,18 +82,26 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
     )
 
 
-def _under_a_value(key: str, written: int, above: _Level, line: str) -> tuple[str, str]:
+def _under_a_value(
+    key: str, written: int, above: _Level, line: str, lines: list[str]
+) -> tuple[str, str]:
     """The message and fix for a key indented further than the key above it, outside a
     list's item, where that key holds its value on its line: the writer meant it beside
     that key (``title: A`` then ``  date: …``) or under it (``image: x`` then ``  src: …``),
-    and PyYAML's words told neither."""
+    and PyYAML's words told neither. Under it, a value the mapping holds in a key of its
+    own (``image: hero.jpg`` then ``  alt: …``) is moved there, not dropped."""
     fixed = " " * above.column + line.lstrip(" ")
+    under = f"write nothing after '{above.key}:' on its line"
+    held = VALUE_KEYS.get(above.key) if above.column == 0 else None
+    value = lines[above.line].split(":", 1)[1].split(" #", 1)[0].strip()
+    if held and held != key and value:
+        under += f" and move '{value}' under it as '{held}: {value}'"
     return (
         f"invalid YAML: '{key}' is indented {_spaces(written)}, under '{above.key}', whose value"
         f" is on its line, so YAML can read it neither as a key of its own nor as one of"
         f" '{above.key}'",
         f"if it is a key of its own, indent it as '{above.key}' is: write {fixed.rstrip()!r};"
-        f" if it belongs to '{above.key}', write nothing after '{above.key}:' on its line",
+        f" if it belongs to '{above.key}', {under}",
     )
 
 

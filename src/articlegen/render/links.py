@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES
+from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES, said
 from ..core.errors import LinkError, closest, completed, suggestion
 from ..core.lookalike import TITLE_STAGES, fold
 from ..core.memo import Memo
@@ -291,9 +291,8 @@ def _refusal(
     if target.withheld:
         ahead = target.withheld.startswith("expires")  # judged at a moment still to come
         return LinkError(
-            f"{kind} '{ref.target}' links to an article that {'' if ahead else 'is '}"
-            f"{target.withheld} ({target.path}): the link would lead nowhere"
-            + (" from then on" if ahead else ""),
+            f"{kind} '{ref.target}' links to an article that {said(target.withheld)} "
+            f"({target.path}): the link would lead nowhere" + (" from then on" if ahead else ""),
             source.path,
             ref.line,
             WITHHELD_FIXES[EXPIRED]

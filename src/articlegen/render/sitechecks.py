@@ -8,11 +8,12 @@ from collections.abc import Iterable, Mapping
 
 from ..content.articles import index_file_hint
 from ..content.images import remote_image_warnings
-from ..content.publication import WITHHELD_FIXES, Withheld
+from ..content.publication import WITHHELD_FIXES, Withheld, said
 from ..content.readiness import scaffold_warnings
 from ..core.errors import ArticlegenError, Diagnostic, FrontMatterError
 from ..core.lookalike import collapse, fold, how_alike
 from ..core.model import Article, LinkGraph, LinkRef, RenderedBody, SiteConfig
+from ..core.slugs import DEVICE_NAMES_SHOWN, is_device_name
 from ..core.urls import RESERVED_SLUGS
 from ..core.yamlspans import as_scalar
 from ..markup.summary import markdown_shown
@@ -91,6 +92,7 @@ def site_warnings(
     warnings += repeated_see_also_warnings(articles, graph)
     warnings += see_also_title_markup_warnings(articles, graph)
     warnings += index_file_warnings(articles)
+    warnings += device_name_warnings(articles)
     warnings += same_title_warnings(articles)
     warnings += scaffold_warnings(articles)
     warnings += title_heading_warnings(articles, bodies)
@@ -120,7 +122,7 @@ def preview_link_warnings(
     pushed."""
     left_out = {a.slug: (f"a draft ({a.source})", _DRAFT_FIX) for a in articles if a.meta.draft}
     for slug, held in shown.items():
-        what = f"an article that is {held.describe(zone)} ({held.article.source})"
+        what = f"an article that {said(held.describe(zone))} ({held.article.source})"
         left_out[slug] = (what, _PREVIEW_SHOWS_IT + WITHHELD_FIXES[held.state])
     if not left_out:
         return []
@@ -264,6 +266,27 @@ def index_file_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
         for a in articles
         if (hint := index_file_hint(a)) is not None
     ]
+
+
+def device_name_warnings(articles: Iterable[Article]) -> list[Diagnostic]:
+    """An article whose file name (``con.md``) or slug (its page's folder, ``con/``) Windows
+    keeps for a device: the build runs here, but a writer on Windows could not check the
+    repository out, or a Windows machine write the site."""
+    warnings = []
+    for a in articles:
+        name = a.source.rpartition("/")[2]
+        if is_device_name(name):
+            what, line, hint = f"the file name '{name}'", 1, "rename the file to a longer name"
+            harm = "a repository holding it cannot be checked out on Windows"
+        elif is_device_name(a.slug):
+            what, line = f"the slug '{a.slug}'", a.meta.lines.get("slug", 1)
+            hint = "choose another 'slug:'" if a.meta.slug else "rename the file to a longer name"
+            harm = f"a build on Windows cannot write its page's folder, {a.slug}/"
+        else:
+            continue
+        message = f"{what} is a name Windows keeps for a device ({DEVICE_NAMES_SHOWN}): {harm}"
+        warnings.append(Diagnostic(message, a.source, line, hint))
+    return warnings
 
 
 def same_title_warnings(articles: Iterable[Article]) -> list[Diagnostic]:

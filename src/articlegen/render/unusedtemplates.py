@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
-from ..core.errors import did_you_mean
+from ..core.errors import closest, suggestion
 from ..core.layout import TEMPLATES_DIR, THEME_TEMPLATES
 from ..core.problems import Diagnostic
 from .includememo import parsed_template
@@ -27,8 +27,9 @@ backup, ``article.html~``, are not)."""
 
 def unused_template_warnings(root: Path) -> list[Diagnostic]:
     """A warning for each template of the site's ``templates/`` that no page is made with,
-    offering the theme's template its name is closest to. None while a template names
-    another one only as the page renders (``{% include name %}``): which it is cannot be told."""
+    offering the theme's template its name is close to, else naming them all. None while a
+    template names another one only as the page renders (``{% include name %}``): which it
+    is cannot be told."""
     folder = root / TEMPLATES_DIR
     if not folder.is_dir():
         return []
@@ -43,15 +44,35 @@ def unused_template_warnings(root: Path) -> list[Diagnostic]:
     return [
         Diagnostic(
             "no page is made with this template: its name is none of the theme's templates,"
-            " and no template extends, includes or imports it" + did_you_mean(name, theme),
+            " and no template extends, includes or imports it" + suggestion(near, name),
             f"{TEMPLATES_DIR}/{name}",
             1,
-            "name it as the theme's template it replaces (templates/README.md says where they"
-            " are), use it from one of those, or delete it",
+            "name it as the theme's template it replaces"
+            + (" (templates/README.md says where they are)" if near else _theme_names(theme))
+            + ", use it from one of those, or delete it",
         )
         for name in odd
         if name not in used
+        for near in [_near(name, theme)]
     ]
+
+
+def _near(name: str, theme: set[str]) -> list[str]:
+    """The theme's templates ``name`` may be a copy of, by their names without ``.html``
+    in lowercase: compared whole, the suffix they share made any name close to a few."""
+    stems = {Path(template).stem.casefold(): template for template in theme}
+    return [stems[stem] for stem in closest(Path(name).stem.casefold(), stems)]
+
+
+def _theme_names(theme: set[str]) -> str:
+    """The theme's templates, for a name close to none: the pages', then the parts they
+    include (``_card.html``), so the one meant can be picked."""
+    pages = sorted(t for t in theme if not t.startswith("_"))
+    parts = sorted(t for t in theme if t.startswith("_"))
+    return (
+        f", one of {', '.join(pages)}, or of the parts these use, {', '.join(parts)}"
+        " (templates/README.md says where they are)"
+    )
 
 
 def _referenced(env: jinja2.Environment) -> set[str] | None:

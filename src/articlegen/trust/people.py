@@ -15,6 +15,7 @@ from ..core.errors import (
     ArticlegenError,
     ConfigError,
     FrontMatterError,
+    ReviewerMissingError,
     closest,
     suggestion,
 )
@@ -243,6 +244,29 @@ def _author(config: SiteConfig, article: Article, problems: list[ArticlegenError
             problems.append(problem)
             return None
     return config.authors.get(value) or config.reviewers.get(value)
+
+
+def offer_reviewers(
+    config: SiteConfig, problems: Iterable[ArticlegenError]
+) -> list[ArticlegenError]:
+    """``problems`` with the hint of each ``reviewed_on`` lacking its ``reviewed_by`` naming
+    the ids of site.yaml's ``reviewers:``, as an unknown reviewer's does: the header was
+    checked without ``site.yaml``, so its hint could only say ``example-reviewer``."""
+    if not config.reviewers:
+        return list(problems)
+    ids = sorted(config.reviewers)
+    hint = (
+        f"add 'reviewed_by: {ids[0]}', the reviewer site.yaml 'reviewers:' names"
+        if len(ids) == 1
+        else "add 'reviewed_by:' with the id of who reviewed the article, one of site.yaml "
+        f"'reviewers:' ({', '.join(ids)})"
+    )
+    return [
+        FrontMatterError(p.message, p.path, p.line, hint)
+        if isinstance(p, ReviewerMissingError)
+        else p
+        for p in problems
+    ]
 
 
 def _unknown_reviewer(config: SiteConfig, article: Article) -> ArticlegenError:

@@ -75,10 +75,7 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
     without an offset is in ``zone``."""
     if not isinstance(entry.value, list):
         raise FrontMatterError(
-            "'references' must be a list",
-            path,
-            entry.line,
-            "write each source as '- title: …' with 'url: …' under it",
+            "'references' must be a list", path, entry.line, _item_form(entry.value)
         )
     problems: list[ArticlegenError] = []
     references: list[Reference] = []
@@ -106,6 +103,24 @@ def parse_references(entry: Entry, path: str, zone: zoneinfo.ZoneInfo) -> tuple[
             references.append(reference)
     raise_if_any(problems)
     return tuple(references)
+
+
+def _item_form(value: object) -> str:
+    """How to write the sources of a ``references:`` that is no list, as items (``- id: x``):
+    a mapping is one source (its keys a reference's), or sources by their ids (``sleep:``
+    with ``title:`` under it), whose id each item's ``id:`` then holds."""
+    if not isinstance(value, dict) or not value:
+        return "write each source as '- title: …' with 'url: …' under it"
+    first = next(iter(value))
+    if _KEY_SET.isdisjoint(value):  # sources by their ids
+        shown = f"- id: {first}" if isinstance(first, str) and is_slug(first) else "- id: …"
+        return f"write each source as an item, '{shown}' with 'title: …' and 'url: …' under it"
+    ident = value.get("id")
+    shown = f"- id: {ident}" if isinstance(ident, str) and is_slug(ident) else f"- {first}: …"
+    return (
+        f"it is one source written as a mapping: make it an item of a list, '{shown}', with"
+        " its other keys lined up under the key after the '- '"
+    )
 
 
 def _reference(
