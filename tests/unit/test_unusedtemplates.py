@@ -72,3 +72,10 @@ def test_the_build_warns_of_it_and_strict_fails(site, run_cli) -> None:
     code, _, err = run_cli("check", "--site", root, "--strict")
     assert code == 1
     assert "error: templates/article copy.html:1: no page is made with this template" in err
+
+
+def test_a_template_that_does_not_parse_leaves_every_template_be(tmp_path: Path) -> None:
+    """What a template with a syntax error includes cannot be read: _box.html is not told as
+    unused beside the syntax error of the article.html that includes it."""
+    broken = '{% extends "base.html" %}{% block content %}{% include "_box.html" %}{% if %}'
+    assert warned(tmp_path, {"article.html": broken, "_box.html": "<p>box</p>"}) == []

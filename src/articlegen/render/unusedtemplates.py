@@ -28,7 +28,8 @@ backup, ``article.html~``, are not)."""
 def unused_template_warnings(root: Path) -> list[Diagnostic]:
     """A warning for each template of the site's ``templates/`` that no page is made with,
     offering the theme's template its name is closest to. None while a template names
-    another one only as the page renders (``{% include name %}``): which it is cannot be told."""
+    another one only as the page renders (``{% include name %}``), or does not parse (its
+    syntax error is told): which it uses cannot be told."""
     folder = root / TEMPLATES_DIR
     if not folder.is_dir():
         return []
@@ -61,8 +62,8 @@ def _referenced(env: jinja2.Environment) -> set[str] | None:
     used: set[str] = set()
     for name in env.list_templates():
         tree = parsed_template(env, name)
-        if tree is None:
-            continue
+        if tree is None:  # what it uses is unknown: a template it includes is not unused
+            return None
         for found in [*meta.find_referenced_templates(tree), *_partials(tree)]:
             if found is None:
                 return None
