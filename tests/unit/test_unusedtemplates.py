@@ -79,3 +79,13 @@ def test_a_template_that_does_not_parse_leaves_every_template_be(tmp_path: Path)
     unused beside the syntax error of the article.html that includes it."""
     broken = '{% extends "base.html" %}{% block content %}{% include "_box.html" %}{% if %}'
     assert warned(tmp_path, {"article.html": broken, "_box.html": "<p>box</p>"}) == []
+
+
+def test_a_file_a_theme_name_opens_is_not_told(tmp_path: Path) -> None:
+    """On macOS or Windows, names differing only in case open one file: article.html opens
+    Article.html and every article page is made with it. A link named article.html opens it
+    so on any system."""
+    article = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    warned(tmp_path, {"Article.html": article})
+    (tmp_path / "templates" / "article.html").symlink_to("Article.html")
+    assert warned(tmp_path, {}) == []

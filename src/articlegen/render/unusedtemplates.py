@@ -38,6 +38,7 @@ def unused_template_warnings(root: Path) -> list[Diagnostic]:
     odd = [name for name in own if name.lower().endswith(TEMPLATE_SUFFIXES) and name not in theme]
     if not odd:  # as almost always: no template to parse
         return []
+    odd = [name for name in odd if _file_id(folder / name) not in _theme_named(folder, theme)]
     used = _referenced(make_environment(folder))
     if used is None:
         return []
@@ -53,6 +54,22 @@ def unused_template_warnings(root: Path) -> list[Diagnostic]:
         for name in odd
         if name not in used
     ]
+
+
+def _theme_named(folder: Path, theme: set[str]) -> set[tuple[int, int]]:
+    """The files of ``folder`` a theme template's name opens: where names differ only in case
+    for the filesystem (macOS, Windows), ``Article.html`` is the ``article.html`` every
+    article page is made with, as is the file a link of a theme name leads to."""
+    return {found for name in theme if (found := _file_id(folder / name)) is not None}
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` opens (device and inode), None where it opens none."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 def _referenced(env: jinja2.Environment) -> set[str] | None:
