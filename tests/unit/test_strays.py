@@ -71,11 +71,14 @@ def test_with_no_content_folder_articles_beside_it_are_an_error(tmp_path: Path, 
     assert code == 1
     assert (
         "error: Content: the site has no content/ folder, where the build reads articles, so it"
-        " would build none, though this folder holds 1 (Content/welcome.md) — rename Content/"
-        " to content/ (folder names are case-sensitive)"
+        " would build none, though this folder holds 1 article (Content/welcome.md) — rename"
+        " Content/ to content/ (folder names are case-sensitive)"
     ) in err.splitlines()
     assert (blog / "public/welcome/index.html").is_file()
     (blog / "Content").rename(blog / "posts")
-    assert "— move the articles into content/" in run_cli("check", "--site", blog)[2]
+    (blog / "posts/sleep.md").write_text((blog / "posts/welcome.md").read_text())
+    assert (
+        "holds 2 articles (posts/sleep.md, posts/welcome.md) — move the articles into content/"
+    ) in run_cli("check", "--site", blog)[2]
     (blog / "posts").rename(blog / "content")
     assert run_cli("check", "--site", blog)[0] == 0

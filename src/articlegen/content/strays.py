@@ -50,7 +50,8 @@ def no_content_problems(root: Path) -> list[ArticlegenError]:
         problems.append(
             FrontMatterError(
                 f"the site has no {CONTENT_DIR}/ folder, where the build reads articles, so it"
-                f" would build none, though this folder holds {len(strays):,} ({named})",
+                f" would build none, though this folder holds {len(strays):,}"
+                f" article{'s' if len(strays) > 1 else ''} ({named})",
                 where,
                 hint=fix,
             )
