@@ -89,3 +89,15 @@ def test_a_file_a_theme_name_opens_is_not_told(tmp_path: Path) -> None:
     warned(tmp_path, {"Article.html": article})
     (tmp_path / "templates" / "article.html").symlink_to("Article.html")
     assert warned(tmp_path, {}) == []
+
+
+def test_hidden_files_are_no_templates(tmp_path: Path) -> None:
+    """An editor's lock (.#article.html, a link to nothing) and macOS's ._article.html were
+    told as unused templates, or, unreadable, kept every other from being told."""
+    article = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    warned(tmp_path, {"._article.html": "\x00\x05\x16\x07", "article.html": article})
+    (tmp_path / "templates" / ".#article.html").symlink_to("user@host.1234:1700000000")
+    assert warned(tmp_path, {}) == []
+    assert [path for path, _ in warned(tmp_path, {"Article.html": article})] == [
+        "templates/Article.html"
+    ]

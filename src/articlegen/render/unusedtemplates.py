@@ -35,7 +35,7 @@ def unused_template_warnings(root: Path) -> list[Diagnostic]:
         return []
     theme = set(jinja2.FileSystemLoader(str(THEME_TEMPLATES)).list_templates())
     own = jinja2.FileSystemLoader(str(folder)).list_templates()
-    odd = [name for name in own if name.lower().endswith(TEMPLATE_SUFFIXES) and name not in theme]
+    odd = [name for name in own if _template_file(name) and name not in theme]
     if not odd:  # as almost always: no template to parse
         return []
     odd = [name for name in odd if _file_id(folder / name) not in _theme_named(folder, theme)]
@@ -54,6 +54,15 @@ def unused_template_warnings(root: Path) -> list[Diagnostic]:
         for name in odd
         if name not in used
     ]
+
+
+def _template_file(name: str) -> bool:
+    """Whether a file of ``templates/`` is taken for a template: by its suffix, and not
+    hidden (an editor's lock, ``.#article.html``, or macOS's ``._article.html`` beside each
+    file on a drive of another system): no page is made with one, nor is one parsed."""
+    return name.lower().endswith(TEMPLATE_SUFFIXES) and not any(
+        part.startswith(".") for part in name.split("/")
+    )
 
 
 def _theme_named(folder: Path, theme: set[str]) -> set[tuple[int, int]]:
@@ -77,7 +86,7 @@ def _referenced(env: jinja2.Environment) -> set[str] | None:
     ``import``, ``partial("…")``); None when one names a template by a value (or cannot be
     parsed: rendering it says where)."""
     used: set[str] = set()
-    for name in env.list_templates():
+    for name in filter(_template_file, env.list_templates()):
         tree = parsed_template(env, name)
         if tree is None:  # what it uses is unknown: a template it includes is not unused
             return None
