@@ -81,6 +81,15 @@ def test_a_template_that_does_not_parse_leaves_every_template_be(tmp_path: Path)
     assert warned(tmp_path, {"article.html": broken, "_box.html": "<p>box</p>"}) == []
 
 
+def test_a_broken_template_no_page_uses_is_told_all_the_same(tmp_path: Path) -> None:
+    """No page renders it, so no syntax error is told: it is the unused one."""
+    files = {"old-article.html": "{% if %}", "_box.html": "<p>box</p>"}
+    assert [path for path, _ in warned(tmp_path, files)] == [
+        "templates/_box.html",
+        "templates/old-article.html",
+    ]
+
+
 def test_a_file_a_theme_name_opens_is_not_told(tmp_path: Path) -> None:
     """On macOS or Windows, names differing only in case open one file: article.html opens
     Article.html and every article page is made with it. A link named article.html opens it

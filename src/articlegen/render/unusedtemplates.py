@@ -28,8 +28,8 @@ backup, ``article.html~``, are not)."""
 def unused_template_warnings(root: Path) -> list[Diagnostic]:
     """A warning for each template of the site's ``templates/`` that no page is made with,
     offering the theme's template its name is closest to. None while a template names
-    another one only as the page renders (``{% include name %}``), or does not parse (its
-    syntax error is told): which it uses cannot be told."""
+    another one only as the page renders (``{% include name %}``), or one a page may be
+    made with does not parse (its syntax error is told): which it uses cannot be told."""
     folder = root / TEMPLATES_DIR
     if not folder.is_dir():
         return []
@@ -39,7 +39,7 @@ def unused_template_warnings(root: Path) -> list[Diagnostic]:
     if not odd:  # as almost always: no template to parse
         return []
     odd = [name for name in odd if _file_id(folder / name) not in _theme_named(folder, theme)]
-    used = _referenced(make_environment(folder))
+    used = _referenced(make_environment(folder), theme)
     if used is None:
         return []
     return [
@@ -81,20 +81,23 @@ def _file_id(path: Path) -> tuple[int, int] | None:
     return (stat.st_dev, stat.st_ino)
 
 
-def _referenced(env: jinja2.Environment) -> set[str] | None:
+def _referenced(env: jinja2.Environment, theme: set[str]) -> set[str] | None:
     """The names the site's and the theme's templates use (``extends``, ``include``,
-    ``import``, ``partial("…")``); None when one names a template by a value (or cannot be
-    parsed: rendering it says where)."""
+    ``import``, ``partial("…")``); None when one names a template by a value, or when one
+    that cannot be parsed (rendering it says where) is of a theme name or used: what it
+    uses cannot be told. One that no page is made with is told as such, broken or not."""
     used: set[str] = set()
+    broken: set[str] = set()
     for name in filter(_template_file, env.list_templates()):
         tree = parsed_template(env, name)
-        if tree is None:  # what it uses is unknown: a template it includes is not unused
-            return None
+        if tree is None:
+            broken.add(name)
+            continue
         for found in [*meta.find_referenced_templates(tree), *_partials(tree)]:
             if found is None:
                 return None
             used.add(found)
-    return used
+    return None if broken & (theme | used) else used
 
 
 def _partials(tree: nodes.Template) -> list[str | None]:
