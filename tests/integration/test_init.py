@@ -160,6 +160,16 @@ def test_a_folder_of_other_files_is_refused_unless_forced(here: Path, run_cli, a
     assert (folder / "site.yaml").is_file() and (folder / "notes.txt").read_text() == "mine\n"
 
 
+def test_a_folder_holding_what_systems_hide_is_empty(here: Path, run_cli) -> None:
+    """Windows hides Thumbs.db and desktop.ini as macOS's dot hides .DS_Store: the folder
+    looks empty to the writer, who was told it held them."""
+    for name in (".DS_Store", "Thumbs.db", "desktop.ini"):
+        (here / name).write_text("")
+    code, _, err = run_cli("init")
+    assert (code, err) == (0, "")
+    assert (here / "site.yaml").is_file()
+
+
 def test_a_failed_init_removes_what_it_wrote(here: Path, run_cli) -> None:
     (here / "myblog").mkdir()
     (here / "myblog/templates").write_text("a file where the folder goes")

@@ -166,21 +166,31 @@ def test_a_naive_now_is_refused_with_the_fix(site, run_cli, capsys) -> None:
     assert "has no time-zone offset" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("moment", ["2027-01-05", "2027-01-05+00:00", "2027-01-05Z"])
+@pytest.mark.parametrize(
+    ("moment", "fixed"),
+    [
+        ("2027-01-05", "2027-01-05T00:00+00:00"),
+        ("2027-01-05+00:00", "2027-01-05T00:00+00:00"),
+        ("2027-01-05Z", "2027-01-05T00:00Z"),
+        ("2027-01-05z", "2027-01-05T00:00Z"),
+        ("2027-01-05+05:30", "2027-01-05T00:00+05:30"),
+    ],
+)
 def test_a_now_of_a_day_alone_is_refused_with_a_fix_that_works(
-    site, run_cli, capsys, moment: str
+    site, run_cli, capsys, moment: str, fixed: str
 ) -> None:
     """The naive error's fix for a day alone was to add an offset, 2027-01-05+00:00: that
-    was refused the same way (Python 3.11 drops the offset of a day alone)."""
+    was refused the same way (Python 3.11 drops the offset of a day alone). The fix keeps
+    the offset given: +00:00 for +05:30 would be five and a half hours off."""
     root = site({"a.md": article("A", "2026-05-01")})
     with pytest.raises(SystemExit) as stop:
         run_cli("build", "--site", root, "--now", moment)
     assert stop.value.code == 2
     assert (
         f"argument --now: '{moment}' is a day, with no time of day: give the time and its"
-        " offset too, e.g. 2027-01-05T00:00+00:00, or give the day alone as --today 2027-01-05"
+        f" offset too, e.g. {fixed}, or give the day alone as --today 2027-01-05"
     ) in capsys.readouterr().err
-    assert run_cli("build", "--site", root, "--now", "2027-01-05T00:00+00:00")[0] == 0
+    assert run_cli("build", "--site", root, "--now", fixed)[0] == 0
 
 
 def test_the_preview_shows_scheduled_articles_with_their_banner(site) -> None:

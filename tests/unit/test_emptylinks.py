@@ -20,6 +20,13 @@ def test_a_definition_with_no_address_goes_and_its_links_are_their_text() -> Non
     assert [text for _, text in found] == ["Full", "x", "x", "alt"]
 
 
+def test_a_title_after_no_address_is_no_address() -> None:
+    """[a](<> "t") and [x]: <> 't' lead nowhere too, and the build refuses them as such: the
+    import kept them, and the site it wrote failed to build."""
+    body = "See [a](<> \"The study\") and [x].\n\n[x]: <> 'Later'\n"
+    assert empty_links_as_text(body) == ("See a and x.\n\n", [(1, "a"), (1, "x")])
+
+
 def test_code_images_and_escaped_brackets_are_left_as_written() -> None:
     body = "`[a]()`\n\n```\n[b]()\n```\n\n    [c]()\n\n![d]() and \\[e]()\n"
     assert empty_links_as_text(body) == (body, [])

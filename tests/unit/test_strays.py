@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from articlegen.content.strays import stray_notes
+from articlegen.content.strays import no_content_problems, stray_notes
 from tests.conftest import write_tree
 
 ARTICLE = "---\ntitle: Walking\ndate: 2024-06-01\n---\nText.\n"
@@ -71,11 +71,23 @@ def test_with_no_content_folder_articles_beside_it_are_an_error(tmp_path: Path, 
     assert code == 1
     assert (
         "error: Content: the site has no content/ folder, where the build reads articles, so it"
-        " would build none, though this folder holds 1 (Content/welcome.md) — rename Content/"
-        " to content/ (folder names are case-sensitive)"
+        " would build none, though this folder holds 1 article (Content/welcome.md) — rename"
+        " Content/ to content/ (folder names are case-sensitive)"
     ) in err.splitlines()
     assert (blog / "public/welcome/index.html").is_file()
     (blog / "Content").rename(blog / "posts")
-    assert "— move the articles into content/" in run_cli("check", "--site", blog)[2]
+    (blog / "posts/sleep.md").write_text((blog / "posts/welcome.md").read_text())
+    assert (
+        "holds 2 articles (posts/sleep.md, posts/welcome.md) — move the articles into content/"
+    ) in run_cli("check", "--site", blog)[2]
     (blog / "posts").rename(blog / "content")
     assert run_cli("check", "--site", blog)[0] == 0
+
+
+def test_with_no_content_folder_markdown_files_of_static_are_a_note(tmp_path: Path) -> None:
+    """static/ is published as files (a Markdown checklist to download): with content/ or
+    without, its files with a header are a note, not an error that keeps the site unbuilt."""
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static/checklist.md").write_text("---\ntitle: Checklist\n---\n\nSleep.\n")
+    assert no_content_problems(tmp_path) == []
+    assert len(stray_notes(tmp_path, tmp_path / "public")) == 1

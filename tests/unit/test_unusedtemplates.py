@@ -92,3 +92,43 @@ def test_the_build_warns_of_it_and_strict_fails(site, run_cli) -> None:
     code, _, err = run_cli("check", "--site", root, "--strict")
     assert code == 1
     assert "error: templates/article copy.html:1: no page is made with this template" in err
+
+
+def test_a_template_that_does_not_parse_leaves_every_template_be(tmp_path: Path) -> None:
+    """What a template with a syntax error includes cannot be read: _box.html is not told as
+    unused beside the syntax error of the article.html that includes it."""
+    broken = '{% extends "base.html" %}{% block content %}{% include "_box.html" %}{% if %}'
+    assert warned(tmp_path, {"article.html": broken, "_box.html": "<p>box</p>"}) == []
+
+
+def test_a_broken_template_no_page_uses_is_told_all_the_same(tmp_path: Path) -> None:
+    """No page renders it, so no syntax error is told: it is the unused one."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/old-article.html").write_text("{% if %}", encoding="utf-8")
+    (tmp_path / "templates/_box.html").write_text("<p>box</p>", encoding="utf-8")
+    assert [w.path for w in unused_template_warnings(tmp_path)] == [
+        "templates/_box.html",
+        "templates/old-article.html",
+    ]
+
+
+def test_a_file_a_theme_name_opens_is_not_told(tmp_path: Path) -> None:
+    """On macOS or Windows, names differing only in case open one file: article.html opens
+    Article.html and every article page is made with it. A link named article.html opens it
+    so on any system."""
+    article = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    warned(tmp_path, {"Article.html": article})
+    (tmp_path / "templates" / "article.html").symlink_to("Article.html")
+    assert warned(tmp_path, {}) == []
+
+
+def test_hidden_files_are_no_templates(tmp_path: Path) -> None:
+    """An editor's lock (.#article.html, a link to nothing) and macOS's ._article.html were
+    told as unused templates, or, unreadable, kept every other from being told."""
+    article = (THEME_TEMPLATES / "article.html").read_text(encoding="utf-8")
+    warned(tmp_path, {"._article.html": "\x00\x05\x16\x07", "article.html": article})
+    (tmp_path / "templates" / ".#article.html").symlink_to("user@host.1234:1700000000")
+    assert warned(tmp_path, {}) == []
+    assert [path for path, _ in warned(tmp_path, {"Article.html": article})] == [
+        "templates/Article.html"
+    ]

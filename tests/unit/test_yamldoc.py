@@ -707,6 +707,33 @@ def test_an_images_path_above_its_indented_keys_is_moved_under_it_as_its_src() -
 
 
 @pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "description: How sleep works, and why the\n  evening matters: a guide to better nights\n",
+            2,
+        ),
+        (
+            "description: How sleep works, and\n  why the\n  evening matters: a guide to\n  better"
+            " nights\ntags: [a]\n",
+            3,
+        ),
+    ],
+)
+def test_a_value_wrapped_at_a_colon_is_told_to_be_quoted(text: str, line: int) -> None:
+    """A description wrapped onto a line holding ': ' was told its words were a key indented
+    2 spaces, to be written as a key ('evening matters: a guide …'), an unknown key then."""
+    assert_yaml_error(
+        text,
+        line,
+        "a value holding ': ' (a colon and a space) must be in quotes, when it goes on over"
+        " lines too: YAML reads 'evening matters' as a key, not words of 'description'",
+        'put the value in double quotes: description: "How sleep works, and why the evening'
+        ' matters: a guide to better nights"',
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "fix"),
     [
         ("description: for the heart, the mood and your\nhealth.\n", "write health.:"),

@@ -16,13 +16,17 @@ from ..core.errors import Diagnostic
 from .mdsource import code_spans_held
 from .unlinked import label_key, reference_uses
 
+_TITLE = r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
+"""A link's title after its address, if any (``<> "The study"``): an address it is not."""
 _EMPTY_LINK = re.compile(
-    r"(?<![!\\])\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]\([ \t]*(?:<>)?[ \t]*\)"
+    r"(?<![!\\])\[((?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*)\]\([ \t]*(?:<>" + _TITLE + r")?[ \t]*\)"
 )
-"""``[text]()`` or ``[text](<>)``: a link with no address (not an image: the build tells
-one of those itself, as no file of ``static/``)."""
-_EMPTY_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<>[ \t]*(?:\n|\Z)", re.M)
-"""``[label]: <>``, a reference definition with no address."""
+"""``[text]()``, ``[text](<>)`` or ``[text](<> "title")``: a link with no address (not an
+image: the build tells one of those itself, as no file of ``static/``)."""
+_EMPTY_DEFINITION = re.compile(
+    r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<>" + _TITLE + r"[ \t]*(?:\n|\Z)", re.M
+)
+"""``[label]: <>`` or ``[label]: <> "title"``, a reference definition with no address."""
 _KEPT = "\x04"
 """Marks where a link's text was kept, until its line is known (no source holds it)."""
 _SHOWN = 3

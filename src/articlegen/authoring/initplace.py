@@ -84,7 +84,7 @@ def refuse_unless_empty(root: Path, shown: str) -> None:
     beside the others, which are never overwritten."""
     try:
         with os.scandir(root) as entries:
-            held = sorted(entry.name for entry in entries if not entry.name.startswith("."))
+            held = sorted(entry.name for entry in entries if not _hidden(entry.name))
     except FileNotFoundError:
         return
     except OSError as exc:
@@ -101,6 +101,16 @@ def refuse_unless_empty(root: Path, shown: str) -> None:
             " the site's files beside these (a file that is there already is kept, never"
             " overwritten)",
         )
+
+
+_SYSTEM_FILES = frozenset(("thumbs.db", "desktop.ini"))
+"""What Windows leaves in a folder and hides, as macOS's ``.DS_Store`` is hidden by its dot:
+a folder holding one looks empty to the writer (on Windows, or copied from it)."""
+
+
+def _hidden(name: str) -> bool:
+    """Whether an entry is one a writer does not see in the folder, nor made it."""
+    return name.startswith(".") or name.casefold() in _SYSTEM_FILES
 
 
 def _refuse(where: Path, site: Path, top: Path, folder: str, why: str) -> None:

@@ -64,9 +64,10 @@ which Python 3.11 reads as a naive midnight, dropping the offset)."""
 
 def _moment(text: str) -> dt.datetime:
     if _DAY_ALONE.fullmatch(text):  # the naive error's fix, 2026-12-08+00:00, was one too
+        offset = text[10:].upper() or "+00:00"  # the writer's own, where given
         raise argparse.ArgumentTypeError(
             f"{text!r} is a day, with no time of day: give the time and its offset too, e.g."
-            f" {text[:10]}T00:00+00:00, or give the day alone as --today {text[:10]}"
+            f" {text[:10]}T00:00{offset}, or give the day alone as --today {text[:10]}"
         )
     try:
         moment = dt.datetime.fromisoformat(text)

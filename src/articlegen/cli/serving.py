@@ -88,8 +88,13 @@ def _terminate_as_ctrl_c() -> Iterator[None]:
     """SIGTERM raised as Ctrl-C's ``KeyboardInterrupt`` while the preview runs, so that it
     stops as promptly and says "stopped" with exit code 0, where Python's default ended the
     process on the spot, silently, by the signal. Only the main thread may set a handler:
-    elsewhere (a caller's thread) SIGTERM is left as it was."""
-    if threading.current_thread() is not threading.main_thread():
+    elsewhere (a caller's thread) SIGTERM is left as it was; so it is where it is not
+    Python's default, as Python leaves SIGINT: ignored (the parent meant it so), or handled
+    by the caller's own code (a test harness, a program serving a preview in its process)."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
         yield
         return
     previous = signal.signal(signal.SIGTERM, _interrupt)

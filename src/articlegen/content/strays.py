@@ -37,11 +37,14 @@ def no_content_problems(root: Path) -> list[ArticlegenError]:
     """With no ``content/`` folder at all, an error for each folder beside it (or the root)
     that holds articles: the site was built with no article, exit code 0, its articles'
     pages taken out of the output folder, and only a note said why (``Content/`` renamed,
-    which names a folder of its own where names are case-sensitive; ``posts/``)."""
+    which names a folder of its own where names are case-sensitive; ``posts/``). Not
+    ``static/``'s, which are published as files, as a Markdown file to download is meant."""
     if (root / CONTENT_DIR).exists():  # as always but in a site's first minutes
         return []
     problems: list[ArticlegenError] = []
     for folder, strays in _strays(root, None):
+        if folder == root / STATIC_DIR:  # published as files, as meant: a note says so
+            continue
         named = ", ".join(strays[:SHOWN]) + (", …" if len(strays) > SHOWN else "")
         where = folder.relative_to(root).as_posix() if folder != root else "."
         fix = f"move the articles into {CONTENT_DIR}/"
@@ -50,7 +53,8 @@ def no_content_problems(root: Path) -> list[ArticlegenError]:
         problems.append(
             FrontMatterError(
                 f"the site has no {CONTENT_DIR}/ folder, where the build reads articles, so it"
-                f" would build none, though this folder holds {len(strays):,} ({named})",
+                f" would build none, though this folder holds {len(strays):,}"
+                f" article{'s' if len(strays) > 1 else ''} ({named})",
                 where,
                 hint=fix,
             )

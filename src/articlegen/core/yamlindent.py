@@ -24,6 +24,7 @@ import yaml
 
 from .nestedkeys import VALUE_KEYS
 from .records import record
+from .yamlquoting import double_quoted
 
 _PROBLEMS = (
     "did not find expected '-' indicator",
@@ -66,6 +67,8 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
         level = min(levels, key=lambda level: abs(level.column - written))
     further = written > levels[0].column + 1
     if further and levels[0].valued and not any(lv.item for lv in levels[: level.depth + 1]):
+        if " " in here.group(3):  # no key holds a space: the text above, wrapped at a ': '
+            return _wrapped_value(here.group(3), lines, levels[0])
         return _under_a_value(here.group(3), written, levels[0], written_line, lines)
     if further and not levels[0].valued:
         return None  # under a key with no value on its line, where keys go: another problem
@@ -79,6 +82,25 @@ def misindented(text: str, line: int, problem: str) -> tuple[str, str] | None:
         + (", and has no space after its ':'" if glued else ""),
         f"indent it as '{level.key}' is{', with a space after the colon' if glued else ''}:"
         f" write {fixed.rstrip()!r}",
+    )
+
+
+def _wrapped_value(words: str, lines: list[str], above: _Level) -> tuple[str, str]:
+    """The message and fix for a value of ``above`` written on over the lines below its key's
+    (``description: … why the`` then ``  evening matters: a guide``), where a line holds
+    ``': '``, which YAML reads as a key's (``words`` its words before it): the value quoted
+    on one line, as it would be on the key's line alone."""
+    key, _, first = lines[above.line].partition(":")
+    more = []
+    for text in lines[above.line + 1 :]:
+        if not text.strip() or _indent(text) <= above.column:  # the next key, or the end
+            break
+        more.append(text.strip())
+    value = " ".join([first.strip(), *more])
+    return (
+        f"invalid YAML: a value holding ': ' (a colon and a space) must be in quotes, when it"
+        f" goes on over lines too: YAML reads '{words}' as a key, not words of '{above.key}'",
+        f"put the value in double quotes: {key}: {double_quoted(value)}",
     )
 
 

@@ -28,17 +28,19 @@ backup, ``article.html~``, are not)."""
 def unused_template_warnings(root: Path) -> list[Diagnostic]:
     """A warning for each template of the site's ``templates/`` that no page is made with,
     offering the theme's template its name is close to, else naming them all. None while a
-    template names another one only as the page renders (``{% include name %}``): which it
-    is cannot be told."""
+    template names another one only as the page renders (``{% include name %}``), or one a
+    page may be made with does not parse (its syntax error is told): which it uses cannot
+    be told."""
     folder = root / TEMPLATES_DIR
     if not folder.is_dir():
         return []
     theme = set(jinja2.FileSystemLoader(str(THEME_TEMPLATES)).list_templates())
     own = jinja2.FileSystemLoader(str(folder)).list_templates()
-    odd = [name for name in own if name.lower().endswith(TEMPLATE_SUFFIXES) and name not in theme]
+    odd = [name for name in own if _template_file(name) and name not in theme]
     if not odd:  # as almost always: no template to parse
         return []
-    used = _referenced(make_environment(folder))
+    odd = [name for name in odd if _file_id(folder / name) not in _theme_named(folder, theme)]
+    used = _referenced(make_environment(folder), theme)
     if used is None:
         return []
     return [
@@ -75,20 +77,48 @@ def _theme_names(theme: set[str]) -> str:
     )
 
 
-def _referenced(env: jinja2.Environment) -> set[str] | None:
+def _template_file(name: str) -> bool:
+    """Whether a file of ``templates/`` is taken for a template: by its suffix, and not
+    hidden (an editor's lock, ``.#article.html``, or macOS's ``._article.html`` beside each
+    file on a drive of another system): no page is made with one, nor is one parsed."""
+    return name.lower().endswith(TEMPLATE_SUFFIXES) and not any(
+        part.startswith(".") for part in name.split("/")
+    )
+
+
+def _theme_named(folder: Path, theme: set[str]) -> set[tuple[int, int]]:
+    """The files of ``folder`` a theme template's name opens: where names differ only in case
+    for the filesystem (macOS, Windows), ``Article.html`` is the ``article.html`` every
+    article page is made with, as is the file a link of a theme name leads to."""
+    return {found for name in theme if (found := _file_id(folder / name)) is not None}
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Which file ``path`` opens (device and inode), None where it opens none."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def _referenced(env: jinja2.Environment, theme: set[str]) -> set[str] | None:
     """The names the site's and the theme's templates use (``extends``, ``include``,
-    ``import``, ``partial("…")``); None when one names a template by a value (or cannot be
-    parsed: rendering it says where)."""
+    ``import``, ``partial("…")``); None when one names a template by a value, or when one
+    that cannot be parsed (rendering it says where) is of a theme name or used: what it
+    uses cannot be told. One that no page is made with is told as such, broken or not."""
     used: set[str] = set()
-    for name in env.list_templates():
+    broken: set[str] = set()
+    for name in filter(_template_file, env.list_templates()):
         tree = parsed_template(env, name)
         if tree is None:
+            broken.add(name)
             continue
         for found in [*meta.find_referenced_templates(tree), *_partials(tree)]:
             if found is None:
                 return None
             used.add(found)
-    return used
+    return None if broken & (theme | used) else used
 
 
 def _partials(tree: nodes.Template) -> list[str | None]:
