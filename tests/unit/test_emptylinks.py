@@ -32,11 +32,11 @@ def test_code_images_and_escaped_brackets_are_left_as_written() -> None:
     assert empty_links_as_text(body) == (body, [])
 
 
-def test_the_warning_quotes_the_first_three_and_counts_the_rest() -> None:
-    found = [(1, "a"), (2, "b"), (4, "c"), (9, "d")]
+def test_the_warning_quotes_the_first_four_and_counts_the_rest() -> None:
+    found = [(1, "a"), (2, "b"), (4, "c"), (5, "d"), (9, "e")]
     warning = empty_links_warning(found, "content/a.md", 6)
     assert warning.line == 6 and warning.path == "content/a.md"
-    assert warning.message.startswith("4 links with no address kept as their text")
-    assert warning.message.endswith("line 6 'a'; line 7 'b'; line 9 'c'; and 1 more")
+    assert warning.message.startswith("5 links with no address kept as their text")
+    assert warning.message.endswith("line 6 'a'; line 7 'b'; line 9 'c'; line 10 'd'; and 1 more")
     one = empty_links_warning([(2, "a")], "content/a.md", 6)
     assert one.message.startswith("1 link with no address kept as its text") and one.line == 7

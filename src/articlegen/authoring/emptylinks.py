@@ -15,6 +15,7 @@ import re
 from ..core.errors import Diagnostic
 from .mdsource import code_spans_held
 from .unlinked import label_key, reference_uses
+from .wikitext import first_few
 
 _TITLE = r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
 """A link's title after its address, if any (``<> "The study"``): an address it is not."""
@@ -29,8 +30,6 @@ _EMPTY_DEFINITION = re.compile(
 """``[label]: <>`` or ``[label]: <> "title"``, a reference definition with no address."""
 _KEPT = "\x04"
 """Marks where a link's text was kept, until its line is known (no source holds it)."""
-_SHOWN = 3
-"""How many of a file's links the warning quotes."""
 
 
 def empty_links_as_text(body: str) -> tuple[str, list[tuple[int, str]]]:
@@ -62,12 +61,11 @@ def empty_links_as_text(body: str) -> tuple[str, list[tuple[int, str]]]:
 def empty_links_warning(found: list[tuple[int, str]], path: str, first_line: int) -> Diagnostic:
     """One warning for a file's links kept as text (``empty_links_as_text``); ``first_line``
     is the file's line the body starts on."""
-    shown = "; ".join(f"line {first_line + line - 1} '{text}'" for line, text in found[:_SHOWN])
-    more = f"; and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+    shown = first_few([f"line {first_line + line - 1} '{text}'" for line, text in found])
     count = f"{len(found)} link{'s' if len(found) > 1 else ''} with no address"
     return Diagnostic(
         f"{count} kept as {'their' if len(found) > 1 else 'its'} text: on the old site each"
-        f" led back to its own page, and the build refuses a link with no address: {shown}{more}",
+        f" led back to its own page, and the build refuses a link with no address: {shown}",
         path,
         first_line + found[0][0] - 1,
         "to link one, write it as [text](https://…) or [text](other-article.md)",

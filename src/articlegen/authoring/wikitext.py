@@ -129,12 +129,17 @@ def escaped_as_text(
 ) -> Diagnostic:
     """One warning for a file's syntax escaped so that the page shows it as text, as the old
     site did (``items``: each one's line and text): how many, the first few, and why."""
-    shown = "; ".join(items[:_SHOWN])
-    more = f"; and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
     count = f"{len(items)} {noun}{'s' if len(items) > 1 else ''}"
     return Diagnostic(
         f"{count} written '{escape}' so the page shows them as text, as the old site did, where "
-        f"the build would refuse them as {refused_as}: {shown}{more}",
+        f"the build would refuse them as {refused_as}: {first_few(items)}",
         *place,
         hint,
     )
+
+
+def first_few(items: list[str]) -> str:
+    """The first few of ``items`` (each a line and its text) for a warning, and how many more:
+    a file may hold hundreds, and the writer needs the first to find the rest."""
+    more = f"; and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
+    return "; ".join(items[:_SHOWN]) + more
