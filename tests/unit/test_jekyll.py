@@ -680,3 +680,14 @@ def test_a_page_of_a_player_images_or_a_forms_advice_is_kept(tmp_path: Path) -> 
     assert sorted(pages) == ["Contact", "Gallery", "Video"]
     assert "<p>Placeholder advice.</p>" in pages["Contact"]  # converted, it was lost
     assert dict(blog.skipped) == {}
+
+
+def test_url_without_scheme_is_taken_as_https(tmp_path: Path) -> None:
+    """'url: www.example.co.uk' named the site, yet counted as no address: links to pages not
+    imported became comments rather than addresses on the old site."""
+    blog = _site(tmp_path, "url: www.example.co.uk\nbaseurl: /blog", "---\ntitle: Old\n---\n")
+    assert blog.site_url == "https://www.example.co.uk/blog"
+    assert blog.notes == [
+        "_config.yml's url names no scheme: the old site is taken as https://www.example.co.uk/blog"
+    ]
+    assert _site(tmp_path, "url: /blog", "---\ntitle: Old\n---\n").site_url is None

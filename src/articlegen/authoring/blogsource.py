@@ -9,6 +9,7 @@ site's files are, so that links and images can be resolved the same way for all.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,6 +99,24 @@ def path_under(url: str, site_url: str | None) -> str | None:
     if not parts.path.startswith("/"):
         return None
     return clean_path(parts.path)
+
+
+_BARE_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}\.?(?::\d+)?(?:/\S*)?")
+"""A host with a dot and a top-level name of letters (``www.example.co.uk``, ``bücher.de/blog``),
+written without a scheme: no path (``/blog``) nor ``localhost:4000``."""
+
+
+def site_address(url: object) -> tuple[str | None, bool]:
+    """The old site's address a configuration's ``url`` gives, and whether ``https://`` was
+    put in front of it: a bare host (``url: www.example.co.uk``) names the site as a browser
+    reads it typed in, so links to pages not imported still lead there."""
+    if not isinstance(url, str):
+        return None, False
+    if url.startswith(("http://", "https://")):
+        return url, False
+    if _BARE_HOST.fullmatch(url.strip()):
+        return "https://" + url.strip(), True
+    return None, False
 
 
 def serve_loose_files(blog: Blog, content: Path, loose: list[Path]) -> None:

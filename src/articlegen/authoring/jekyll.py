@@ -30,7 +30,7 @@ from ..core.errors import ArticlegenError, SourceError, attempt, raise_if_any
 from ..core.limits import read_regular_file
 from ..core.model import Date, ImportedArticle
 from ..core.yamldoc import load_mapping
-from .blogsource import Blog, Post, clean_path
+from .blogsource import Blog, Post, clean_path, site_address
 from .htmlimport import html_markdown
 from .jekyllcollections import (
     POST_NAME,
@@ -100,6 +100,8 @@ _FILTERED = re.compile(r"""(['"])(.*?)\1\s*\|\s*(relative_url|absolute_url|prepe
 class _Config:
     permalink: str
     site_url: str | None
+    scheme_assumed: bool
+    """``url:`` named a host alone (``www.example.co.uk``), taken as ``https://``."""
     baseurl: str
     zone: dt.tzinfo | None
     defaults: tuple[dict[str, Any], ...]
@@ -151,6 +153,8 @@ def read_jekyll(folder: Path) -> Blog:
         base_path=config.baseurl + "/",
         served_as_is=copied_as_is(folder, config.pages),
     )
+    if config.scheme_assumed:
+        blog.notes.append(f"_config.yml's url names no scheme: the old site is taken as {site_url}")
     found = []
     unreadable: list[ArticlegenError] = []  # every post's, not the first one's alone
     for file in post_files(folder, blog):
@@ -228,12 +232,13 @@ def _read_config(folder: Path) -> _Config:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             zone = None
     defaults = tuple(d for d in fields.get("defaults") or [] if isinstance(d, dict))
-    url = fields.get("url")
+    url, assumed = site_address(fields.get("url"))
     pattern = STYLES.get(permalink, permalink)
     baseurl = ("/" + str(fields.get("baseurl") or "").strip("/")).rstrip("/")
     return _Config(
         permalink=pattern,
-        site_url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+        site_url=url,
+        scheme_assumed=assumed,
         baseurl=baseurl,
         zone=zone,
         defaults=defaults,
