@@ -1,4 +1,5 @@
-"""A Jekyll or Hugo post's HTML line breaks and sub/superscripts written as Markdown."""
+"""A Jekyll or Hugo post's HTML line breaks, sub/superscripts and simple inline elements
+written as Markdown."""
 
 from __future__ import annotations
 
@@ -66,3 +67,44 @@ def test_a_break_renders_as_one_and_leaves_no_tag_to_name() -> None:
 )
 def test_a_headings_superscript_is_left_as_written_not_flattened(heading: str) -> None:
     assert html_as_markdown(heading) == heading
+
+
+@pytest.mark.parametrize(
+    ("body", "markdown"),
+    [
+        (
+            'Take it <b>with</b> food, <em class="x">never</em> <del>cold</del> <S>ice</S>.\n',
+            "Take it **with** food, *never* ~~cold~~ ~~ice~~.\n",
+        ),
+        ("<code>a &lt; b</code>, <tt>x`y</tt>\n", "`a < b`, ``x`y``\n"),
+        (
+            "<b><i>x</i></b> <i><b>y</b></i> <b>Note: <i>z</i></b>\n",
+            "__*x*__ ***y*** **Note: *z***\n",
+        ),
+        ("<b>5*3</b> is <i>~15</i>, a<i>b</i>c\n", "**5*3** is *~15*, a*b*c\n"),
+        ("| <b>a</b> | c |\n|---|---|\n", "| **a** | c |\n|---|---|\n"),
+        ('<em> a</em> <i>"Q"</i>s foo<b>_x</b>\n', '<em> a</em> <i>"Q"</i>s foo<b>_x</b>\n'),
+        ("<b>two\nlines</b> \\<b>x</b> `<b>x</b>`\n", "<b>two\nlines</b> \\<b>x</b> `<b>x</b>`\n"),
+        ("## <b>Salt</b>\n", "## <b>Salt</b>\n"),  # its id is made from its text
+        ("*note\nfoo<em>x</em> bar\n", "*note\nfoo<em>x</em> bar\n"),  # '*' pairs across lines
+        ("Plain\n<b>bold</b> line<br>\nnext\n", "Plain\n**bold** line\\\nnext\n"),
+        (
+            "<kbd>Ctrl</kbd> <u>u</u> <b><span>s</span></b>\n",
+            "<kbd>Ctrl</kbd> <u>u</u> <b><span>s</span></b>\n",
+        ),
+    ],
+)
+def test_simple_inline_elements_become_markdown_where_it_reads_the_same(
+    body: str, markdown: str
+) -> None:
+    """Left as tags, '<b>with</b>' showed as text with a warning; each is converted only where
+    the site's parser reads the Markdown as the HTML (a space inside '<em> a</em>', a quote
+    before a letter, are no emphasis with '*')."""
+    assert html_as_markdown(body) == markdown
+
+
+def test_inline_elements_converted_render_as_their_html_and_leave_no_tag_to_name() -> None:
+    body = html_as_markdown("Take it <b>with</b> <i>food</i>, <code>x &amp; y</code>.\n")
+    html = render_body(make_markdown(), body).html
+    assert "<strong>with</strong> <em>food</em>, <code>x &amp; y</code>" in html
+    assert raw_html(body) == {}

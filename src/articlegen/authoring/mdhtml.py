@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .mdcode import parsed_tokens
+from .mdinline import INLINE_TAG, inline_as_markdown
 from .mdsource import code_spans_held, outside_code
 from .mdtext import escape_block_start, scripted
 
@@ -23,47 +24,54 @@ _QUOTE_MARKS = " \t>"
 
 
 def html_as_markdown(body: str) -> str:
-    """A Markdown post's ``<br>``, and ``<sub>``/``<sup>`` of digits, in Markdown, for a
-    site that shows HTML as text: a hard line break (``\\`` ending the line), ``CO₂``. In a
+    """A Markdown post's ``<br>``, ``<sub>``/``<sup>`` of digits and simple inline elements
+    (``mdinline``) in Markdown, for a site that shows HTML as text: a hard line break (``\\``
+    ending the line), ``CO₂``, ``**with**``. In a
     table's row (a new line would end it) and a heading the ``<br>`` stays, for
     ``raw_html``; a tag escaped (``\\<br>``) is text."""
     return code_spans_held(body, _lines)
 
 
 def _lines(text: str) -> str:
-    """``text``'s lines with their ``<br>`` (``_broken``) and ``<sub>``/``<sup>`` written
-    as Markdown. A heading's are left as written, for ``raw_html``: its id is made from its
-    text, and the old site's was too (``## H<sub>2</sub>O`` had the id ``h2o``), which
-    neither the digits (``## Counts above 10<sup>9</sup>/L`` would say 109/L) nor Unicode's
-    characters (``h₂o``) keep."""
-    if not (_BREAK_TAG.search(text) or _SCRIPT_TAG.search(text)):
+    """``text``'s lines with their ``<br>`` (``_broken``), ``<sub>``/``<sup>`` and simple
+    inline elements written as Markdown. A heading's are left as written, for ``raw_html``:
+    its id is made from its text, and the old site's was too (``## H<sub>2</sub>O`` had the
+    id ``h2o``), which neither the digits (``## Counts above 10<sup>9</sup>/L`` would say
+    109/L) nor Unicode's characters (``h₂o``) keep."""
+    if not (_BREAK_TAG.search(text) or _SCRIPT_TAG.search(text) or INLINE_TAG.search(text)):
         return text
-    headings, going_on = _read_lines(text)
+    headings, paragraphs = _read_lines(text)
     lines = text.split("\n")
-    out = []
+    out: list[str] = []
     for number, line in enumerate(lines):
         if number in headings:
             out.append(line)
             continue
+        within = paragraphs.get(number, range(number, number + 1))
         if "|" not in line and _BREAK_TAG.search(line):
-            line = _broken(line, goes_on=number in going_on)
-        out.append(_SCRIPT_TAG.sub(_scripted, line))
+            line = _broken(line, goes_on=number + 1 in within)
+        line = _SCRIPT_TAG.sub(_scripted, line)
+        if INLINE_TAG.search(line):  # read with its paragraph: a '*' may pair across lines
+            around = (out[within.start : number], lines[number + 1 : within.stop])
+            line = inline_as_markdown(line, *around)
+        out.append(line)
     return "\n".join(out)
 
 
-def _read_lines(text: str) -> tuple[set[int], set[int]]:
-    """The lines (from 0) of ``text``'s headings, and those its paragraphs go on after, as
-    the build's parser reads them: a line over ``---`` is a setext heading's only where that
-    is no rule (after a list item or a quote's line, it is one), ``#hashtag`` is no heading,
-    and ``1986.`` starts no list after a paragraph's line (only ``1.`` does)."""
+def _read_lines(text: str) -> tuple[set[int], dict[int, range]]:
+    """The lines (from 0) of ``text``'s headings, and the lines of the paragraph each of its
+    paragraphs' lines is in, as the build's parser reads them: a line over ``---`` is a
+    setext heading's only where that is no rule (after a list item or a quote's line, it is
+    one), ``#hashtag`` is no heading, and ``1986.`` starts no list after a paragraph's line
+    (only ``1.`` does)."""
     headings: set[int] = set()
-    going_on: set[int] = set()
+    paragraphs: dict[int, range] = {}
     for token in parsed_tokens(text):
         if token.map and token.type == "heading_open":
             headings.update(range(*token.map))
         elif token.map and token.type == "paragraph_open":
-            going_on.update(range(token.map[0], token.map[1] - 1))
-    return headings, going_on
+            paragraphs.update(dict.fromkeys(range(*token.map), range(*token.map)))
+    return headings, paragraphs
 
 
 def _scripted(match: re.Match[str]) -> str:
