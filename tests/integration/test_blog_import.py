@@ -426,12 +426,13 @@ def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(
 def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, tmp_path) -> None:
     source = tmp_path / "old" / "content"
     source.mkdir(parents=True)
-    text = "---\ntitle: A\ndate: 2020-01-01\n---\nH<sub>2</sub>O<br>\n<kbd>x</kbd>\n"
+    text = "---\ntitle: A\ndate: 2020-01-01\n---\nH<sub>2</sub>O<br>\n<kbd>x</kbd>\n\nAt <your-email>\n"
     (source / "a.md").write_text(text)
     root = site({})
     code, _, err = run_cli("import", source, "--site", root)
     assert code == 0
     assert "its HTML (<kbd> at line 6) is shown as text" in err and "a.md:6" in err
+    assert "its words in angle brackets (<your-email> at line 8) are no HTML" in err
     assert "H₂O\\\n<kbd>x</kbd>" in (root / "content/a.md").read_text(encoding="utf-8")
     allowing = site({}, site_yaml=GISCUS + "markdown:\n  allow_html: true\n")
     (allowing / "content/a.md").unlink()

@@ -40,7 +40,8 @@ from .importplanning import existing_aliases, keep_servable_aliases, plan_posts,
 from .importreport import Imported, ImportReport
 from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
-from .mdhtml import html_as_markdown, raw_html
+from .mdhtml import html_as_markdown
+from .mdhtmlnotes import html_notes
 from .namedanchors import (
     HeadingIds,
     anchor_line,
@@ -52,7 +53,7 @@ from .oldlinks import OldSite, header_image, relink
 from .pagelinks import linked_page
 from .seealsomatch import Catalogue
 from .siteauthors import AuthorChoice, choose_author
-from .sourcelines import line_outside_code, source_text
+from .sourcelines import source_text
 from .unlinked import unlinked_warnings
 from .wikitext import Escaped, escaped_warning, wiki_as_text
 
@@ -346,22 +347,15 @@ def _place_notes(
 
 
 def _note_html(plan: ImportPlan, body: str, config: SiteConfig) -> None:
-    """A note for HTML written by hand in a Markdown post, which the site shows as text,
-    naming each element's first line in the post's own file (the note's line, the first of
-    them), where it is found there."""
-    tags = raw_html(body) if plan.blog.kind in MARKDOWN_FORMATS else {}
-    if not tags or config.allow_html:
+    """The notes for HTML written by hand in a Markdown post, which the site shows as text,
+    and for its words in angle brackets (``mdhtmlnotes``), each at its first line in the
+    post's own file."""
+    if plan.blog.kind not in MARKDOWN_FORMATS or config.allow_html:
         return
-    text = source_text(plan.post.file)
-    lines = {tag: line_outside_code(text, written) for tag, written in list(tags.items())[:5]}
-    names = ", ".join(f"<{tag}> at line {n}" if n else f"<{tag}>" for tag, n in lines.items())
-    note = (
-        f"its HTML ({names}) is shown as text: write it as Markdown, or let HTML "
-        "through with 'markdown: {allow_html: true}' in site.yaml"
-    )
-    plan.notes.append(note)
-    if found := [n for n in lines.values() if n]:
-        plan.note_lines.setdefault(note, min(found))
+    for note, line in html_notes(body, plan.post.file):
+        plan.notes.append(note)
+        if line:
+            plan.note_lines.setdefault(note, line)
 
 
 def _in_content(display: str) -> str:
