@@ -423,6 +423,33 @@ def test_a_jekyll_page_becomes_a_page_that_redirects_from_its_old_address(
     assert page.css_first("h1").text(strip=True) == "About us"
 
 
+def test_display_math_of_a_markdown_post_becomes_a_tex_block_with_a_warning(
+    site, run_cli, tmp_path
+) -> None:
+    """'$$…$$' was kept as text read as Markdown ('a_1 * b_2' lost its marks to emphasis),
+    without a word, where a saved web page's math is kept as TeX with a warning."""
+    source = tmp_path / "old" / "content"
+    source.mkdir(parents=True)
+    text = (
+        "---\ntitle: A\ndate: 2020-01-01\n---\nIt costs $5 and $10.\n\n"
+        "$$\na_1 * b_2\n$$\n\nInline $$x^2$$ stays.\n"
+    )
+    (source / "a.md").write_text(text)
+    root = site({})
+    code, _, err = run_cli("import", source, "--site", root)
+    assert code == 0, err
+    written = (root / "content/a.md").read_text(encoding="utf-8")
+    assert "It costs $5 and $10.\n\n```tex\na_1 * b_2\n```\n\nInline $$x^2$$ stays." in written
+    assert (
+        "warning: content/a.md: its math between '$$' is TeX, which articlegen does not draw: "
+        "a formula on lines of its own kept as a ```tex block; any within a line shown as text "
+        "(write it as `code`, or in words); check each reads as meant"
+    ) in err
+    assert err.count("warning:") == 1 and "a.md:7\n" in err
+    code, _, err = run_cli("build", "--site", root)
+    assert code == 0, err
+
+
 def test_raw_html_in_markdown_posts_is_a_warning_unless_allowed(site, run_cli, tmp_path) -> None:
     source = tmp_path / "old" / "content"
     source.mkdir(parents=True)

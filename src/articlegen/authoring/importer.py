@@ -42,6 +42,7 @@ from .importsources import BLOG_FORMATS, read_sources
 from .importwrite import Composed, images_to_copy, write_import
 from .mdhtml import html_as_markdown
 from .mdhtmlnotes import html_notes
+from .mdmath import math_kept
 from .namedanchors import (
     HeadingIds,
     anchor_line,
@@ -129,6 +130,8 @@ def import_sources(
         ]
         targets = _link_targets(existing, plans)
         for plan, anchored in zip(plans, _anchored(plans, linked, config, existing), strict=True):
+            if plan.blog.kind in MARKDOWN_FORMATS:
+                anchored = math_kept(plan, anchored)
             body, escaped = _wiki_escaped(plan, anchored, config, targets)
             body, colons = _colons_escaped(plan, body, config)
             if plan.blog.kind in MARKDOWN_FORMATS and not config.allow_html:
