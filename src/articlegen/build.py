@@ -61,6 +61,7 @@ from .incremental.cachefile import load_cache, save_cache
 from .incremental.damaged import without_damaged
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.movedaway import moved_away
+from .incremental.renamedlinks import renamed_links
 from .incremental.rendering import planned_headers, render_pages
 from .incremental.siteimages import site_images
 from .incremental.sources import (
@@ -247,8 +248,7 @@ def _validate(
         *placed.problems,
         *variant_collisions(shown, statics, root),
         *logo_problems,
-        *graph.problems,
-        *coming,
+        *renamed_links([*graph.problems, *coming], sources.articles),
         *menu_problems,
         *fragments,
         *reserved_slug_problems(articles),

@@ -41,6 +41,20 @@ class LinkError(ArticlegenError):
     """A cross-link that points nowhere, to itself, or to a draft."""
 
 
+class UnfoundLink(LinkError):
+    """A cross-link that matches no article: ``name`` is what it names (its ``#id`` cut off)
+    and ``kind`` where it is written (``see_also``, ``link``), so that a later stage may
+    offer the article that once had that name (``incremental/renamedlinks.py``), working
+    it out only for the links that fail."""
+
+    def __init__(
+        self, message: str, path: str, line: int, hint: str, name: str = "", kind: str = "link"
+    ) -> None:
+        super().__init__(message, path, line, hint)
+        self.name = name
+        self.kind = kind
+
+
 class MarkupError(ArticlegenError):
     """The Markdown body asks for something we refuse (e.g. an image without alt text)."""
 

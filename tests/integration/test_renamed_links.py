@@ -1,0 +1,58 @@
+"""A link by what a renamed article used to be called fails, and its error names the article
+it most likely means (``incremental/renamedlinks.py``): the one listing the old address in
+its ``aliases:``. The link never resolves by an alias."""
+
+from __future__ import annotations
+
+from tests.conftest import article
+
+RENAMED = {
+    "new-slug.md": article("New Title", "Renamed.", aliases="[/old-slug/]"),
+}
+
+
+def _errors(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("error: content/")]
+
+
+def test_links_by_a_slug_in_an_articles_aliases_offer_that_article(site, run_cli) -> None:
+    body = "See [[old-slug]], [[old-slug#why|why]] and [its guide](old-slug.md)."
+    root = site({**RENAMED, "walking.md": article("Walking", body, see_also="[old-slug]")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    found = (
+        "'old-slug' is no article's slug: the article 'New Title' (content/new-slug.md) lists"
+        " /old-slug/ in its aliases, an old address for readers — "
+    )
+    file = found.replace("'old-slug' is no article's slug", "'old-slug.md' is no article's file")
+    assert _errors(err) == [
+        "error: content/walking.md:3: see_also 'old-slug' matches no article"
+        " (did you mean 'new-slug'?) — "
+        + found + "list it as new-slug",
+        "error: content/walking.md:7: link 'old-slug' matches no article or page"
+        " (did you mean 'new-slug'?) — "
+        + found + "link it as [[new-slug]]",
+        "error: content/walking.md:7: link 'old-slug#why' matches no article or page"
+        " (did you mean 'new-slug'?) — "
+        + found + "link it as [[new-slug]]",
+        "error: content/walking.md:7: link 'old-slug.md' matches no article or page"
+        " (did you mean 'new-slug.md'?) — "
+        + file + "link it as [text](new-slug.md)",
+    ]  # fmt: skip
+
+
+def test_a_markdown_link_from_a_subfolder_is_offered_the_file_relative_to_it(site, run_cli) -> None:
+    root = site({**RENAMED, "sub/walk.md": article("Walk", "See [it](../old-slug.md).")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    assert _errors(err)[0].endswith("link it as [text](../new-slug.md)")
+
+
+def test_a_link_naming_no_alias_keeps_its_usual_hint(site, run_cli) -> None:
+    root = site({**RENAMED, "walking.md": article("Walking", "See [[zzz-qqq]].")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    assert _errors(err) == [
+        "error: content/walking.md:6: link 'zzz-qqq' matches no article or page — link by slug,"
+        " by file (content/x.md) or by exact title"
+    ]
