@@ -56,3 +56,61 @@ def test_a_link_naming_no_alias_keeps_its_usual_hint(site, run_cli) -> None:
         "error: content/walking.md:6: link 'zzz-qqq' matches no article or page — link by slug,"
         " by file (content/x.md) or by exact title"
     ]
+
+
+OLD = {
+    "old-slug.md": article("Old Title", "The article."),
+    "walking.md": article("Walking", "See [[old-slug]], [[Old Title]] and [it](old-slug.md)."),
+}
+
+
+def _published_then(site, run_cli, rename) -> list[str]:
+    """The errors of a build after ``rename`` edits the site the build before published."""
+    root = site(OLD)
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 0, err
+    rename(root / "content")
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    return [line.partition(" — ")[2] for line in _errors(err)]
+
+
+def test_a_new_slug_and_title_in_the_same_file_are_offered_from_the_last_build(
+    site, run_cli
+) -> None:
+    def rename(content):
+        (content / "old-slug.md").write_text(article("New Title", "Hi.", slug="new-slug"))
+
+    now = "content/old-slug.md's when the site was last published, which is now the article"
+    assert _published_then(site, run_cli, rename) == [  # its file, the same, still links
+        f"'old-slug' is no article's slug, but was {now} 'New Title' at /new-slug/ — link it"
+        " as [[new-slug]]",
+        f"'Old Title' is no article's title, but was {now} 'New Title' at /new-slug/ — link it"
+        " as [[new-slug]]",
+    ]
+
+
+def test_a_renamed_file_is_offered_as_the_article_now_built_with_its_title(site, run_cli) -> None:
+    def rename(content):
+        (content / "old-slug.md").rename(content / "new-slug.md")
+
+    was = "content/old-slug.md's when the site was last published, which is gone; its title,"
+    assert _published_then(site, run_cli, rename) == [
+        f"'old-slug' is no article's slug, but was {was} 'Old Title', is content/new-slug.md's"
+        " — link it as [[new-slug]]",
+        f"'old-slug.md' is no article's file, but was {was} 'Old Title', is"
+        " content/new-slug.md's — link it as [text](new-slug.md)",
+    ]
+
+
+def test_an_old_title_is_offered_the_article_listing_its_old_address(site, run_cli) -> None:
+    def rename(content):
+        (content / "old-slug.md").unlink()
+        (content / "new-slug.md").write_text(article("New Title", "Hi.", aliases="[/old-slug/]"))
+
+    errors = _published_then(site, run_cli, rename)
+    assert errors[1] == (
+        "'Old Title' is no article's title, but was content/old-slug.md's when the site was"
+        " last published, which is gone; the article 'New Title' (content/new-slug.md) lists"
+        " its address /old-slug/ in its aliases — link it as [[new-slug]]"
+    )
