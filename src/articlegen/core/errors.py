@@ -45,10 +45,17 @@ class UnfoundLink(LinkError):
     """A cross-link that matches no article: ``name`` is what it names (its ``#id`` cut off)
     and ``kind`` where it is written (``see_also``, ``link``), so that a later stage may
     offer the article that once had that name (``incremental/renamedlinks.py``), working
-    it out only for the links that fail."""
+    it out only for the links that fail. Every argument after the message has a default, as
+    ``ArticlegenError``'s do: an exception is unpickled from its message alone."""
 
     def __init__(
-        self, message: str, path: str, line: int, hint: str, name: str = "", kind: str = "link"
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+        name: str = "",
+        kind: str = "link",
     ) -> None:
         super().__init__(message, path, line, hint)
         self.name = name

@@ -154,6 +154,5 @@ def _link_as(problem: UnfoundLink, article: Article) -> str:
 
 def _with_hint(problem: UnfoundLink, hint: str) -> UnfoundLink:
     """A copy of ``problem`` with ``hint``: the one the resolutions hold is left as made."""
-    assert problem.path is not None and problem.line is not None
     return UnfoundLink(problem.message, problem.path, problem.line, hint, problem.name,
                        problem.kind)  # fmt: skip
