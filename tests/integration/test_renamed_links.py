@@ -16,7 +16,7 @@ def _errors(err: str) -> list[str]:
 
 
 def test_links_by_a_slug_in_an_articles_aliases_offer_that_article(site, run_cli) -> None:
-    body = "See [[old-slug]], [[old-slug#why|why]] and [its guide](old-slug.md)."
+    body = "See [[old-slug]], [[old-slug#why|why]] and [its guide](old-slug.md#why)."
     root = site({**RENAMED, "walking.md": article("Walking", body, see_also="[old-slug]")})
     code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
     assert code == 1
@@ -34,10 +34,10 @@ def test_links_by_a_slug_in_an_articles_aliases_offer_that_article(site, run_cli
         + found + "link it as [[new-slug]]",
         "error: content/walking.md:7: link 'old-slug#why' matches no article or page"
         " (did you mean 'new-slug'?) — "
-        + found + "link it as [[new-slug]]",
-        "error: content/walking.md:7: link 'old-slug.md' matches no article or page"
+        + found + "link it as [[new-slug#why]]",
+        "error: content/walking.md:7: link 'old-slug.md#why' matches no article or page"
         " (did you mean 'new-slug.md'?) — "
-        + file + "link it as [text](new-slug.md)",
+        + file + "link it as [text](new-slug.md#why)",
     ]  # fmt: skip
 
 

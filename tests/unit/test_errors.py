@@ -130,6 +130,6 @@ def test_an_id_cut_at_a_dash_is_offered_an_id_it_begins(
 
 def test_a_link_naming_nothing_pickles_with_its_name_and_kind() -> None:
     """Unpickled from its message alone, as every exception is, then its fields set."""
-    problem = UnfoundLink("link 'x' matches no article", "content/a.md", 3, "fix", "x", "link")
+    problem = UnfoundLink("link 'x#y' matches no article", "content/a.md", 3, "f", "x", "link", "y")
     again = pickle.loads(pickle.dumps(problem))
-    assert (str(again), again.name, again.kind) == (str(problem), "x", "link")
+    assert (str(again), again.name, again.kind, again.fragment) == (str(problem), "x", "link", "y")

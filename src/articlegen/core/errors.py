@@ -42,10 +42,10 @@ class LinkError(ArticlegenError):
 
 
 class UnfoundLink(LinkError):
-    """A cross-link that matches no article: ``name`` is what it names (its ``#id`` cut off)
-    and ``kind`` where it is written (``see_also``, ``link``), so that a later stage may
-    offer the article that once had that name (``incremental/renamedlinks.py``), working
-    it out only for the links that fail. Every argument after the message has a default, as
+    """A cross-link that matches no article: ``name`` is what it names (its ``#id`` cut off,
+    ``fragment``) and ``kind`` where it is written (``see_also``, ``link``), so that a later
+    stage may offer the article that once had that name (``incremental/renamedlinks.py``),
+    working it out only for the links that fail. Every argument after the message has a default, as
     ``ArticlegenError``'s do: an exception is unpickled from its message alone."""
 
     def __init__(
@@ -56,10 +56,12 @@ class UnfoundLink(LinkError):
         hint: str | None = None,
         name: str = "",
         kind: str = "link",
+        fragment: str = "",
     ) -> None:
         super().__init__(message, path, line, hint)
         self.name = name
         self.kind = kind
+        self.fragment = fragment
 
 
 class MarkupError(ArticlegenError):

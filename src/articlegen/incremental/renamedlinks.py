@@ -143,16 +143,18 @@ def _slug_of(name: str) -> str:
 
 
 def _link_as(problem: UnfoundLink, article: Article) -> str:
-    """The link to write instead, in the form ``problem``'s link was written in."""
+    """The link to write instead, in the form ``problem``'s link was written in, to the
+    same ``#id``."""
+    fragment = f"#{problem.fragment}" if problem.fragment else ""
     if problem.kind == "see_also":
-        return f"list it as {article.slug}"
+        return f"list it as {article.slug}{fragment}"
     if problem.name.endswith(".md") and problem.path:
         here = posixpath.dirname(problem.path) or "."
-        return f"link it as [text]({posixpath.relpath(article.source, here)})"
-    return f"link it as [[{article.slug}]]"
+        return f"link it as [text]({posixpath.relpath(article.source, here)}{fragment})"
+    return f"link it as [[{article.slug}{fragment}]]"
 
 
 def _with_hint(problem: UnfoundLink, hint: str) -> UnfoundLink:
     """A copy of ``problem`` with ``hint``: the one the resolutions hold is left as made."""
     return UnfoundLink(problem.message, problem.path, problem.line, hint, problem.name,
-                       problem.kind)  # fmt: skip
+                       problem.kind, problem.fragment)  # fmt: skip

@@ -236,7 +236,7 @@ def _resolve(
             name, index, source, kind
         )
         hint = not_found_hint(text, name, kind, fix_hint)
-        raise UnfoundLink(found_none, source.path, ref.line, hint, name, kind)
+        raise UnfoundLink(found_none, source.path, ref.line, hint, name, kind, fragment)
     if len(found) > 1:
         raise ambiguous_link(ref, source, kind, found)
     (target,) = found
