@@ -240,7 +240,7 @@ def _validate(
         [*menu_fragments, *path_fragments(*sources.body_checked(articles), config.base_path)],
         sources.damaged_checked()[1],
     )  # fmt: skip
-    linked = renamed_links([*graph.problems, *coming], sources.articles, root,
+    linked = renamed_links([*graph.problems, *coming, *menu_errors], sources.articles, root,
                            lambda: destination(root, config, options.output).path)  # fmt: skip
     problems: list[ArticlegenError] = [
         *offer_reviewers(config, sources.problems),
@@ -250,7 +250,6 @@ def _validate(
         *variant_collisions(shown, statics, root),
         *logo_problems,
         *linked,
-        *menu_errors,
         *fragments,
         *reserved_slug_problems(articles),
         *alias_problems(public.to_build(sources.articles, drafts=options.drafts) + held),

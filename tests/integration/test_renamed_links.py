@@ -4,7 +4,7 @@ its ``aliases:``. The link never resolves by an alias."""
 
 from __future__ import annotations
 
-from tests.conftest import article
+from tests.conftest import SITE_YAML, article
 
 RENAMED = {
     "new-slug.md": article("New Title", "Renamed.", aliases="[/old-slug/]"),
@@ -114,3 +114,17 @@ def test_an_old_title_is_offered_the_article_listing_its_old_address(site, run_c
         " last published, which is gone; the article 'New Title' (content/new-slug.md) lists"
         " its address /old-slug/ in its aliases — link it as [[new-slug]]"
     )
+
+
+def test_a_menu_entry_by_a_pages_old_address_is_offered_the_page(site, run_cli) -> None:
+    about = "---\ntitle: About Us\naliases: [/about/]\n---\n\nWho we are.\n"
+    menu = "menu:\n  - {title: About, link: about}\n  - {title: Us, link: content/pages/about.md}\n"
+    root = site({"pages/about-us.md": about}, site_yaml=SITE_YAML + menu)
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    found = "the page 'About Us' (content/pages/about-us.md) lists /about/ in its aliases"
+    assert [line.partition(" — ")[2] for line in err.splitlines() if "site.yaml" in line] == [
+        f"'about' is no article's slug: {found}, an old address for readers — write link: about-us",
+        f"'content/pages/about.md' is no article's file: {found}, an old address for readers"
+        " — write link: content/pages/about-us.md",
+    ]

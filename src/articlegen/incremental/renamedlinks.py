@@ -24,6 +24,7 @@ from ..core.errors import ArticlegenError, UnfoundLink
 from ..core.layout import CACHE_DIR
 from ..core.lookalike import fold
 from ..core.model import Article
+from ..render.menu import MENU_KIND
 from .movedaway import Files, last_published
 
 
@@ -33,10 +34,11 @@ def renamed_links(
     root: Path,
     folder: Callable[[], Path],
 ) -> list[ArticlegenError]:
-    """``problems``, each link that matches nothing but names an old address of one of
-    ``articles`` (``/old-slug/`` in its ``aliases:``), or a slug, file or title the last
-    build into ``folder`` published (``movedaway``) that an article now built has moved
-    from, with a hint naming that article."""
+    """``problems``, each link (body link, See Also item, ``menu:`` entry) that matches
+    nothing but names an old address of one of ``articles`` (``/old-slug/`` in its
+    ``aliases:``), or a slug, file or title the last build into ``folder`` published
+    (``movedaway``) that an article now built has moved from, with a hint naming that
+    article."""
     problems = list(problems)
     if not any(isinstance(p, UnfoundLink) for p in problems):
         return problems
@@ -54,7 +56,7 @@ def _hinted(problem: UnfoundLink, by_alias: dict[str, Article], moved: _Moved) -
     article = by_alias.get(f"{slug}/")
     if article is not None:
         found = (
-            f"'{problem.name}' is no article's {what}: the article '{article.meta.title}'"
+            f"'{problem.name}' is no article's {what}: {_named(article)}"
             f" ({article.source}) lists /{slug}/ in its aliases, an old address for readers"
         )
     elif was := moved.find(problem):
@@ -107,7 +109,7 @@ class _Moved:
     def _now(self, source: str) -> tuple[Article, str] | None:
         """The article ``source``, last published, is now, and how that is known."""
         if (article := self.by_source.get(source)) is not None:
-            return article, f"is now the article '{article.meta.title}' at /{article.slug}/"
+            return article, f"is now {_named(article)} at /{article.slug}/"
         made = [(out, title) for out, (was, title) in self.before.items() if was == source]
         if not made:
             return None
@@ -117,7 +119,7 @@ class _Moved:
             address = out.removesuffix("index.html")
             if (article := self.by_alias.get(address)) is not None:
                 return article, (
-                    f"is gone; the article '{article.meta.title}' ({article.source}) lists"
+                    f"is gone; {_named(article)} ({article.source}) lists"
                     f" its address /{address} in its aliases"
                 )
         return None
@@ -146,12 +148,19 @@ def _link_as(problem: UnfoundLink, article: Article) -> str:
     """The link to write instead, in the form ``problem``'s link was written in, to the
     same ``#id``."""
     fragment = f"#{problem.fragment}" if problem.fragment else ""
+    if problem.kind == MENU_KIND:
+        return f"write link: {article.source if _is_file(problem.name) else article.slug}{fragment}"
     if problem.kind == "see_also":
         return f"list it as {article.slug}{fragment}"
     if problem.name.endswith(".md") and problem.path:
         here = posixpath.dirname(problem.path) or "."
         return f"link it as [text]({posixpath.relpath(article.source, here)}{fragment})"
     return f"link it as [[{article.slug}{fragment}]]"
+
+
+def _named(article: Article) -> str:
+    """``the article 'Title'``, or ``the page 'Title'``."""
+    return f"the {'page' if article.page else 'article'} '{article.meta.title}'"
 
 
 def _with_hint(problem: UnfoundLink, hint: str) -> UnfoundLink:
