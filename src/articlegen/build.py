@@ -61,6 +61,7 @@ from .incremental.cachefile import load_cache, save_cache
 from .incremental.damaged import without_damaged
 from .incremental.freshness import Snapshot, receipt_of, save_receipt, take_snapshot
 from .incremental.movedaway import moved_away
+from .incremental.renamedlinks import renamed_links
 from .incremental.rendering import planned_headers, render_pages
 from .incremental.siteimages import site_images
 from .incremental.sources import (
@@ -225,9 +226,8 @@ def _validate(
     withheld = {slug: w.describe(config.zone) for slug, w in public.hidden.items()}
     graph = link_sources(sources, articles, raw, drafts=options.drafts, withheld=withheld,
                          memo=memos.links, record=memos.graph)  # fmt: skip
-    menu, menu_links, menu_problems = resolve_menu(
-        config, CONFIG_FILE, link_targets(sources, withheld), drafts=options.drafts
-    )
+    known = link_targets(sources, withheld)
+    menu, menu_links, menu_errors = resolve_menu(config, CONFIG_FILE, known, drafts=options.drafts)
     coming = coming_link_problems(sources, raw, build_moment(options, config.zone), config.zone,
                                   graph.problems, drafts=options.drafts)  # fmt: skip
     not_yet = {slug: w.describe(config.zone) for slug, w in public.shown.items()}  # scheduled
@@ -240,6 +240,8 @@ def _validate(
         [*menu_fragments, *path_fragments(*sources.body_checked(articles), config.base_path)],
         sources.damaged_checked()[1],
     )  # fmt: skip
+    linked = renamed_links([*graph.problems, *coming, *menu_errors], sources.articles, root,
+                           lambda: destination(root, config, options.output).path)  # fmt: skip
     problems: list[ArticlegenError] = [
         *offer_reviewers(config, sources.problems),
         *(p for body in [*raw.values(), *sources.damaged_bodies.values()] for p in body.problems),
@@ -247,9 +249,7 @@ def _validate(
         *placed.problems,
         *variant_collisions(shown, statics, root),
         *logo_problems,
-        *graph.problems,
-        *coming,
-        *menu_problems,
+        *linked,
         *fragments,
         *reserved_slug_problems(articles),
         *alias_problems(public.to_build(sources.articles, drafts=options.drafts) + held),

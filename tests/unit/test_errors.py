@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from articlegen.core.errors import (
     Diagnostic,
     FrontMatterError,
     LinkError,
+    UnfoundLink,
     completed,
     interruption,
     nearest,
@@ -123,3 +126,10 @@ def test_an_id_cut_at_a_dash_is_offered_an_id_it_begins(
     assert len(found) <= 3 and len(set(found)) == len(found) and set(found) <= set(ids)
     if cut != whole:
         assert found[0].startswith(cut + "-")
+
+
+def test_a_link_naming_nothing_pickles_with_its_name_and_kind() -> None:
+    """Unpickled from its message alone, as every exception is, then its fields set."""
+    problem = UnfoundLink("link 'x#y' matches no article", "content/a.md", 3, "f", "x", "link", "y")
+    again = pickle.loads(pickle.dumps(problem))
+    assert (str(again), again.name, again.kind, again.fragment) == (str(problem), "x", "link", "y")

@@ -41,6 +41,29 @@ class LinkError(ArticlegenError):
     """A cross-link that points nowhere, to itself, or to a draft."""
 
 
+class UnfoundLink(LinkError):
+    """A cross-link that matches no article: ``name`` is what it names (its ``#id`` cut off,
+    ``fragment``) and ``kind`` where it is written (``see_also``, ``link``), so that a later
+    stage may offer the article that once had that name (``incremental/renamedlinks.py``),
+    working it out only for the links that fail. Every argument after the message has a default, as
+    ``ArticlegenError``'s do: an exception is unpickled from its message alone."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+        name: str = "",
+        kind: str = "link",
+        fragment: str = "",
+    ) -> None:
+        super().__init__(message, path, line, hint)
+        self.name = name
+        self.kind = kind
+        self.fragment = fragment
+
+
 class MarkupError(ArticlegenError):
     """The Markdown body asks for something we refuse (e.g. an image without alt text)."""
 

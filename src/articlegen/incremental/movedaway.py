@@ -79,8 +79,13 @@ def moved_since(
     """The notes for a build that publishes nothing and is no check (the preview): against
     the record of ``folder``, where the real build writes, the addresses at ``base`` (the
     site's own, not the preview's), and the record left to the builds that publish."""
-    before = _load(cache_dir / PUBLISHED).get(_folder_key(folder, root), {})
-    return moved_away_notes(before, result, root, base)
+    return moved_away_notes(last_published(cache_dir, root, folder), result, root, base)
+
+
+def last_published(cache_dir: Path, root: Path, folder: Path) -> Files:
+    """What the last build that wrote into ``folder`` published, as the record in
+    ``cache_dir`` holds it (empty when there is none)."""
+    return _load(cache_dir / PUBLISHED).get(_folder_key(folder, root), {})
 
 
 def published(result: BuildResult) -> Files:

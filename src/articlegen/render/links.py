@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..content.publication import EXPIRED, SCHEDULED, WITHHELD_FIXES, said
-from ..core.errors import LinkError, closest, completed, suggestion
+from ..core.errors import LinkError, UnfoundLink, closest, completed, suggestion
 from ..core.lookalike import TITLE_STAGES, fold
 from ..core.memo import Memo
 from ..core.model import LinkGraph, LinkRef, LinkSource, LinkTarget, ResolvedLink
@@ -232,12 +232,11 @@ def _resolve(
         if index.titles_unknown and not _is_path(name):
             return None
         what = "article" if kind == "see_also" else "article or page"
-        raise LinkError(
-            f"{kind} '{ref.target}' matches no {what}" + _suggest(name, index, source, kind),
-            source.path,
-            ref.line,
-            not_found_hint(text, name, kind, fix_hint),
+        found_none = f"{kind} '{ref.target}' matches no {what}" + _suggest(
+            name, index, source, kind
         )
+        hint = not_found_hint(text, name, kind, fix_hint)
+        raise UnfoundLink(found_none, source.path, ref.line, hint, name, kind, fragment)
     if len(found) > 1:
         raise ambiguous_link(ref, source, kind, found)
     (target,) = found
