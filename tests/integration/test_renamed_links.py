@@ -26,19 +26,27 @@ def test_links_by_a_slug_in_an_articles_aliases_offer_that_article(site, run_cli
     )
     file = found.replace("'old-slug' is no article's slug", "'old-slug.md' is no article's file")
     assert _errors(err) == [
-        "error: content/walking.md:3: see_also 'old-slug' matches no article"
-        " (did you mean 'new-slug'?) — "
+        "error: content/walking.md:3: see_also 'old-slug' matches no article — "
         + found + "list it as new-slug",
-        "error: content/walking.md:7: link 'old-slug' matches no article or page"
-        " (did you mean 'new-slug'?) — "
+        "error: content/walking.md:7: link 'old-slug' matches no article or page — "
         + found + "link it as [[new-slug]]",
-        "error: content/walking.md:7: link 'old-slug#why' matches no article or page"
-        " (did you mean 'new-slug'?) — "
+        "error: content/walking.md:7: link 'old-slug#why' matches no article or page — "
         + found + "link it as [[new-slug#why]]",
-        "error: content/walking.md:7: link 'old-slug.md#why' matches no article or page"
-        " (did you mean 'new-slug.md'?) — "
+        "error: content/walking.md:7: link 'old-slug.md#why' matches no article or page — "
         + file + "link it as [text](new-slug.md#why)",
     ]  # fmt: skip
+
+
+def test_the_hint_of_the_renamed_article_is_not_beside_another_spelt_close(site, run_cli) -> None:
+    """'old-slug' is spelt close to 'old-slog', another article: offered beside the renamed
+    one, the writer had two answers, one of them wrong."""
+    other = article("Old Slog", "Another article.")
+    root = site({**RENAMED, "old-slog.md": other, "walking.md": article("Walking", "[[old-slug]]")})
+    code, _out, err = run_cli("build", "--site", root, "--jobs", "1")
+    assert code == 1
+    (error,) = _errors(err)
+    assert "did you mean" not in error and "old-slog" not in error
+    assert error.endswith("link it as [[new-slug]]")
 
 
 def test_a_markdown_link_from_a_subfolder_is_offered_the_file_relative_to_it(site, run_cli) -> None:

@@ -57,11 +57,15 @@ class UnfoundLink(LinkError):
         name: str = "",
         kind: str = "link",
         fragment: str = "",
+        offered: str = "",
     ) -> None:
         super().__init__(message, path, line, hint)
         self.name = name
         self.kind = kind
         self.fragment = fragment
+        self.offered = offered
+        """The message's end that offers the articles spelt closest (`` (did you mean …?)``),
+        left out where the article the name once was is known."""
 
 
 class MarkupError(ArticlegenError):

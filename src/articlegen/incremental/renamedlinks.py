@@ -164,6 +164,9 @@ def _named(article: Article) -> str:
 
 
 def _with_hint(problem: UnfoundLink, hint: str) -> UnfoundLink:
-    """A copy of ``problem`` with ``hint``: the one the resolutions hold is left as made."""
-    return UnfoundLink(problem.message, problem.path, problem.line, hint, problem.name,
-                       problem.kind, problem.fragment)  # fmt: skip
+    """A copy of ``problem`` with ``hint``, and without the articles spelt closest to its
+    name, which may be others than the one the hint names: the one the resolutions hold is
+    left as made."""
+    message = problem.message.removesuffix(problem.offered)
+    return UnfoundLink(message, problem.path, problem.line, hint, problem.name, problem.kind,
+                       problem.fragment)  # fmt: skip

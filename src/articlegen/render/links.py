@@ -232,11 +232,10 @@ def _resolve(
         if index.titles_unknown and not _is_path(name):
             return None
         what = "article" if kind == "see_also" else "article or page"
-        found_none = f"{kind} '{ref.target}' matches no {what}" + _suggest(
-            name, index, source, kind
-        )
+        offered = _suggest(name, index, source, kind)
+        found_none = f"{kind} '{ref.target}' matches no {what}{offered}"
         hint = not_found_hint(text, name, kind, fix_hint)
-        raise UnfoundLink(found_none, source.path, ref.line, hint, name, kind, fragment)
+        raise UnfoundLink(found_none, source.path, ref.line, hint, name, kind, fragment, offered)
     if len(found) > 1:
         raise ambiguous_link(ref, source, kind, found)
     (target,) = found
