@@ -431,6 +431,30 @@ def test_top_level_posts_with_tags_or_of_a_main_section_stay_articles(tmp_path: 
     assert {p.article.title: p.article.page for p in read_hugo(tmp_path).posts} == found
 
 
+def test_a_base_url_without_scheme_is_taken_as_https(tmp_path: Path) -> None:
+    """'baseURL = "www.example.org"' named the site, yet counted as no address: links to
+    pages not imported became comments rather than addresses on the old site."""
+    write_tree(
+        tmp_path,
+        """
+        -- hugo.toml --
+        baseURL = "www.example.org/blog/"
+        -- content/posts/a.md --
+        ---
+        title: A
+        ---
+        Text.
+        """,
+    )
+    blog = read_hugo(tmp_path)
+    assert blog.site_url == "https://www.example.org/blog/"
+    assert "baseURL names no scheme: the old site is taken as https://www.example.org/blog/" in (
+        blog.notes
+    )
+    (tmp_path / "hugo.toml").write_text('baseURL = "/"\n')
+    assert read_hugo(tmp_path).site_url is None
+
+
 def test_papermods_search_and_archives_pages_are_left_out(tmp_path: Path) -> None:
     write_tree(
         tmp_path,

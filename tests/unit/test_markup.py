@@ -334,7 +334,8 @@ def test_a_link_with_no_address_is_an_error_at_its_line(render: str) -> None:
         (
             "content/a.md",
             line,
-            "a link has no address between its parentheses, so it leads back to this same page",
+            "a link has no address (nothing between its parentheses, or after its definition's"
+            " colon), so it leads back to this same page",
         )
         for line in (6, 6, 8)
     ]

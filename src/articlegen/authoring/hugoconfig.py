@@ -25,6 +25,7 @@ from ..core.characters import decode_source
 from ..core.errors import SourceError
 from ..core.limits import read_regular_file
 from ..core.yamldoc import load_mapping
+from .blogsource import site_address
 from .mdsource import MARKDOWN_SUFFIXES, text_list
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
@@ -46,6 +47,8 @@ class HugoConfig:
     site's root, ``""`` where it has none."""
     language_in_subdir: bool = False
     """``defaultContentLanguageInSubdir``: the default language's pages are under ``/en/``."""
+    scheme_assumed: bool = False
+    """``baseURL`` names a host with no scheme (``www.example.org``), taken as ``https://``."""
 
 
 def read_config(root: Path) -> HugoConfig:
@@ -68,15 +71,15 @@ def read_config(root: Path) -> HugoConfig:
     dirs = {
         code: str(_lower_keys(values).get("contentdir") or "") for code, values in languages.items()
     }
+    site_url, assumed = site_address(base)
     return HugoConfig(
-        site_url=base
-        if isinstance(base, str) and base.startswith(("http://", "https://"))
-        else None,
+        site_url=site_url,
         permalinks={str(k): str(v) for k, v in permalinks.items() if isinstance(v, str)},
         main_sections=frozenset(text_list(params.get("mainsections"))),
         language=default,
         language_dirs={default: ""} | dirs,
         language_in_subdir=keys.get("defaultcontentlanguageinsubdir") is True,
+        scheme_assumed=assumed,
     )
 
 

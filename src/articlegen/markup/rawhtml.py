@@ -194,7 +194,8 @@ def address_problem(url: str, image: bool, path: str | None, line: int) -> Marku
     an image with no address is told by the image checks, as no file of ``static/``."""
     if not url and not image:
         return MarkupError(
-            "a link has no address between its parentheses, so it leads back to this same page",
+            "a link has no address (nothing between its parentheses, or after its definition's"
+            " colon), so it leads back to this same page",
             path,
             line,
             "write the address it should lead to, [text](https://…), [text](other-article.md)"
