@@ -92,8 +92,7 @@ def read_hugo(folder: Path) -> Blog:
         r / "static" for r in (root, folder.parent) if r is not None and (r / "static").is_dir()
     ]
     blog = Blog("hugo", folder, site_url=config.site_url, static_roots=roots[:1])
-    if config.scheme_assumed:
-        blog.notes.append(f"baseURL names no scheme: the old site is taken as {config.site_url}")
+    blog.notes += config.notes
     found = []
     unreadable: list[ArticlegenError] = []  # every page's, not the first one's alone
     loose: list[Path] = []  # other files in content/: served under their own path

@@ -47,8 +47,9 @@ class HugoConfig:
     site's root, ``""`` where it has none."""
     language_in_subdir: bool = False
     """``defaultContentLanguageInSubdir``: the default language's pages are under ``/en/``."""
-    scheme_assumed: bool = False
-    """``baseURL`` names a host with no scheme (``www.example.org``), taken as ``https://``."""
+    notes: tuple[str, ...] = ()
+    """What the import says of the configuration: a ``baseURL`` naming a host with no scheme
+    (``www.example.org``), taken as ``https://``."""
 
 
 def read_config(root: Path) -> HugoConfig:
@@ -79,7 +80,7 @@ def read_config(root: Path) -> HugoConfig:
         language=default,
         language_dirs={default: ""} | dirs,
         language_in_subdir=keys.get("defaultcontentlanguageinsubdir") is True,
-        scheme_assumed=assumed,
+        notes=(f"baseURL names no scheme: the old site is taken as {site_url}",) if assumed else (),
     )
 
 
