@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..core.problems import Diagnostic
 from ..markup.embeds import COLON_LINE, SYNTAX
-from ..markup.markdown import make_markdown
+from .mdcode import parsed_tokens
 from .wikitext import escaped_as_text
 
 
@@ -19,7 +19,7 @@ def colons_as_text(body: str, *, allow_html: bool) -> tuple[str, list[tuple[int,
     """``body`` with each ``:::`` line of a paragraph escaped, and those lines (from 1, as
     written)."""
     lines = body.split("\n")
-    tokens = make_markdown(allow_html=allow_html).parse(body, {"problems": []})
+    tokens = parsed_tokens(body, allow_html=allow_html)
     numbers = [
         number
         for token in tokens

@@ -22,9 +22,10 @@ _MAYBE_CODE = re.compile(r"^[-*+>\d.) \t]*?(?: {4}|\t)|```|~~~", re.M)
 or list item's marker, where it may be in one), or a fence."""
 
 
-def parsed_tokens(body: str) -> list[Token]:
-    """``body``'s tokens as the build's parser (with the site's defaults, made once) reads it."""
-    return _PARSER().parse(body, {"first_line": 1, "path": None, "problems": []})
+def parsed_tokens(body: str, *, allow_html: bool = False) -> list[Token]:
+    """``body``'s tokens as the build's parser (made once for each ``allow_html``) reads it."""
+    env: dict[str, object] = {"first_line": 1, "path": None, "problems": []}
+    return _PARSER(allow_html=allow_html).parse(body, env)
 
 
 _PARSER = functools.cache(make_markdown)
